@@ -1,0 +1,258 @@
+// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
+// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { LocatedDocument } from './document.ts';
+
+const closed = { additionalProperties: false } as const;
+
+const AccountId = Type.String({ pattern: '^[0-9]{12}$', description: 'a 12-digit AWS account id, quoted' });
+const AwsRegion = Type.String({
+  pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+  description: 'an AWS region, e.g. us-east-1',
+});
+const RoleArn = Type.String({
+  pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+  description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
+});
+const ImageRef = Type.String({
+  minLength: 1,
+  description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
+});
+
+/**
+ * A policy document: inline (YAML/JSON object), a JSON string, or `{ file: path }` relative to the config.
+ * The loader replaces every document with a LocatedDocument before anyone reads the config.
+ */
+const Document = Type.Unsafe<LocatedDocument>({
+  description: 'a policy document: an inline object, a JSON string, or { file: path relative to the config }',
+  anyOf: [
+    {
+      type: 'object',
+      properties: { file: { type: 'string', minLength: 1 } },
+      required: ['file'],
+      additionalProperties: false,
+    },
+    { type: 'object' },
+    { type: 'string' },
+  ],
+});
+const NullableDocument = Type.Union([Document, Type.Null()]);
+
+function target<P extends string, F extends Record<string, TSchema>>(platform: P, fields: F) {
+  return Type.Object(
+    {
+      name: Type.String({ minLength: 1, description: 'a unique name for this target, used in reports' }),
+      platform: Type.Literal(platform),
+      images: Type.Optional(
+        Type.Array(ImageRef, { description: 'subset of images to check (default: all)' }),
+      ),
+      ...fields,
+    },
+    closed,
+  );
+}
+
+const GkeServiceAccount = Type.Object(
+  {
+    email: Type.String({ minLength: 3, description: 'the node service account email' }),
+    scopes: Type.Optional(Type.Array(Type.String(), { description: 'the node pool OAuth access scopes' })),
+  },
+  closed,
+);
+const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, closed);
+
+const targetVariants = [
+  target('eks', {
+    account: Type.Optional(AccountId),
+    region: Type.Optional(AwsRegion),
+    cluster: Type.Optional(Type.String()),
+    roles: Type.Optional(Type.Array(RoleArn)),
+  }),
+  target('ecs', {
+    account: Type.Optional(AccountId),
+    region: Type.Optional(AwsRegion),
+    cluster: Type.Optional(Type.String()),
+    services: Type.Optional(Type.Array(Type.String())),
+    roles: Type.Optional(Type.Array(RoleArn)),
+  }),
+  target('aws-role', { roles: Type.Array(RoleArn, { minItems: 1 }) }),
+  target('gke', {
+    project: Type.Optional(Type.String()),
+    location: Type.Optional(Type.String()),
+    cluster: Type.Optional(Type.String()),
+    serviceAccounts: Type.Optional(Type.Array(GkeServiceAccount)),
+  }),
+  target('gcp-service-account', { serviceAccounts: Type.Array(ServiceAccountEmail, { minItems: 1 }) }),
+  target('openshift', {
+    namespace: Type.String({ minLength: 1 }),
+    serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+    registryHosts: Type.Optional(Type.Array(Type.String())),
+    server: Type.Optional(Type.String()),
+  }),
+  target('kubernetes', {
+    namespace: Type.String({ minLength: 1 }),
+    serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+  }),
+  target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
+] as const;
+
+export const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
+
+// `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
+const Target = Type.Unsafe<Static<(typeof targetVariants)[number]>>({
+  type: 'object',
+  discriminator: { propertyName: 'platform' },
+  oneOf: targetVariants,
+});
+
+const AwsRoleFacts = Type.Object(
+  {
+    arn: RoleArn,
+    managedPolicies: Type.Optional(
+      Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
+        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
+      }),
+    ),
+    policies: Type.Optional(Type.Array(Document, { description: 'inline or customer-managed documents' })),
+    permissionsBoundary: Type.Optional(NullableDocument),
+  },
+  closed,
+);
+
+const AwsFacts = Type.Object(
+  {
+    roles: Type.Optional(Type.Array(AwsRoleFacts)),
+    repositories: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            arn: Type.String({
+              pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
+              description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
+            }),
+            policy: NullableDocument,
+          },
+          closed,
+        ),
+      ),
+    ),
+    registries: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            account: AccountId,
+            region: AwsRegion,
+            scope: Type.Optional(Type.Union([Type.Literal('V1'), Type.Literal('V2')])),
+            policy: NullableDocument,
+            pullThroughCachePrefixes: Type.Optional(
+              Type.Array(Type.String({ minLength: 1 }), {
+                description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
+              }),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+    accounts: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { id: AccountId, organizationId: Type.String({ pattern: '^o-[a-z0-9]{10,32}$' }) },
+          closed,
+        ),
+        { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' },
+      ),
+    ),
+  },
+  closed,
+);
+
+const GcpFacts = Type.Object(
+  {
+    projects: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ minLength: 1 }),
+            number: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+            gcrBackend: Type.Optional(
+              Type.Union([Type.Literal('artifact-registry'), Type.Literal('storage')]),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+    iamPolicies: Type.Optional(
+      Type.Array(Type.Object({ resource: Type.String({ minLength: 1 }), policy: Document }, closed)),
+    ),
+    roles: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { name: Type.String({ minLength: 1 }), includedPermissions: Type.Array(Type.String()) },
+          closed,
+        ),
+      ),
+    ),
+    groups: Type.Optional(
+      Type.Array(
+        Type.Object({ email: Type.String({ minLength: 3 }), members: Type.Array(Type.String()) }, closed),
+      ),
+    ),
+  },
+  closed,
+);
+
+const KubernetesFacts = Type.Object(
+  { manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) },
+  closed,
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    version: Type.Literal(1),
+    images: Type.Optional(Type.Array(ImageRef, { description: 'destinations the workflow pushes' })),
+    publicImages: Type.Optional(
+      Type.Array(Type.String(), { description: 'globs of images anyone may pull' }),
+    ),
+    targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
+    facts: Type.Optional(
+      Type.Object(
+        {
+          aws: Type.Optional(AwsFacts),
+          gcp: Type.Optional(GcpFacts),
+          kubernetes: Type.Optional(KubernetesFacts),
+        },
+        closed,
+      ),
+    ),
+    auth: Type.Optional(
+      Type.Object(
+        {
+          aws: Type.Optional(
+            Type.Object({ roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn) }, closed),
+          ),
+        },
+        closed,
+      ),
+    ),
+    endpoints: Type.Optional(
+      Type.Object(
+        { registries: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: '^https?://' }))) },
+        closed,
+      ),
+    ),
+  },
+  { ...closed, $id: 'https://pullcheck.dev/schema/config-v1.json', title: 'pullcheck config (version 1)' },
+);
+
+export type ConfigInput = Static<typeof ConfigSchema>;
+export type TargetInput = NonNullable<ConfigInput['targets']>[number];
+export type Platform = TargetInput['platform'];
+export type AwsFactsInput = Static<typeof AwsFacts>;
+export type AwsRoleFactsInput = Static<typeof AwsRoleFacts>;
+
+/** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
+export function configJsonSchema(): object {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
+}

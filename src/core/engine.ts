@@ -1,0 +1,75 @@
+// plan → facts (inside each provider) → verdicts → report. No I/O here.
+import type { LoadedConfig } from './config/load.ts';
+import type { TargetInput } from './config/schema.ts';
+import { buildPlan } from './plan.ts';
+import type { Provider, ProviderFactory, TargetPrincipal } from './provider.ts';
+import { buildReport, type FailOn, type Report } from './report-model.ts';
+import type { PullResult, Verdict } from './verdict.ts';
+
+export interface CheckOptions {
+  readonly failOn: FailOn;
+}
+
+export function runCheck(
+  config: LoadedConfig,
+  factories: readonly ProviderFactory[],
+  options: CheckOptions,
+): Report {
+  const providers = factories.map((factory) => factory(config));
+  const plan = buildPlan(config);
+  const results: PullResult[] = [];
+  for (const { target, images } of plan.targets) {
+    const principals = principalsOf(target, providers);
+    for (const image of images) {
+      for (const entry of principals) {
+        const verdict =
+          'unnamed' in entry ? entry.unnamed : decide(providers, image, target, entry.principal);
+        results.push({
+          image: image.raw,
+          registry: image.registry.kind,
+          target: target.name,
+          principal: entry.principal,
+          ...verdict,
+        });
+      }
+    }
+  }
+  return buildReport(results, [], options.failOn);
+}
+
+function principalsOf(target: TargetInput, providers: readonly Provider[]): readonly TargetPrincipal[] {
+  for (const provider of providers) {
+    const principals = provider.principals(target);
+    if (principals) return principals;
+  }
+  return [
+    {
+      principal: `${target.platform}:${target.name}`,
+      unnamed: {
+        verdict: 'unknown',
+        reasons: [`pullcheck cannot name the pulling identities of ${target.platform} targets yet`],
+        missing: [],
+      },
+    },
+  ];
+}
+
+function decide(
+  providers: readonly Provider[],
+  image: Parameters<Provider['decide']>[0]['image'],
+  target: TargetInput,
+  principal: string,
+): Verdict {
+  for (const provider of providers) {
+    const verdict = provider.decide({ image, target, principal });
+    if (verdict) return verdict;
+  }
+  return {
+    verdict: 'unknown',
+    reasons: [
+      `pullcheck has no rule for pulls from ${image.registry.kind} registries by ${target.platform} targets;` +
+        ` if anyone may pull this image, list it under publicImages`,
+    ],
+    missing: [],
+  };
+}

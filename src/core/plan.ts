@@ -1,0 +1,67 @@
+// Every way of naming images and targets becomes one plan before anything is evaluated.
+import type { LoadedConfig } from './config/load.ts';
+import type { TargetInput } from './config/schema.ts';
+import { ConfigError, type ConfigProblem } from './errors.ts';
+import {
+  imageName,
+  ImageReferenceError,
+  parseImageReference,
+  type ImageReference,
+} from './image-reference.ts';
+
+export interface PlannedTarget {
+  readonly target: TargetInput;
+  readonly images: readonly ImageReference[];
+}
+
+export interface Plan {
+  readonly images: readonly ImageReference[];
+  readonly targets: readonly PlannedTarget[];
+}
+
+export function buildPlan(config: LoadedConfig): Plan {
+  const { input } = config;
+  const problems: ConfigProblem[] = [];
+  const openshiftHosts = (input.targets ?? []).flatMap((target) =>
+    target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
+  );
+  const parse = (text: string, configPath: readonly (string | number)[]): ImageReference | undefined => {
+    try {
+      return parseImageReference(text, { openshiftHosts });
+    } catch (error) {
+      if (!(error instanceof ImageReferenceError)) throw error;
+      problems.push({ where: config.locate(configPath), message: error.message });
+      return undefined;
+    }
+  };
+
+  const images = (input.images ?? []).flatMap((text, i) => parse(text, ['images', i]) ?? []);
+  const byName = new Map(images.map((image) => [imageName(image), image]));
+  const seenNames = new Set<string>();
+  const targets = (input.targets ?? []).map((target, t): PlannedTarget => {
+    if (seenNames.has(target.name)) {
+      problems.push({
+        where: config.locate(['targets', t, 'name']),
+        message: `duplicate target name \`${target.name}\``,
+      });
+    }
+    seenNames.add(target.name);
+    if (!target.images) return { target, images };
+    const subset = target.images.flatMap((text, i) => {
+      const image = parse(text, ['targets', t, 'images', i]);
+      if (!image) return [];
+      const listed = byName.get(imageName(image));
+      if (!listed) {
+        problems.push({
+          where: config.locate(['targets', t, 'images', i]),
+          message: `${text} is not among the top-level \`images\`; a target's images must be a subset of them`,
+        });
+        return [];
+      }
+      return [listed];
+    });
+    return { target, images: subset };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { images, targets };
+}

@@ -1,0 +1,57 @@
+// The verdict model every provider returns and every report renders (SPEC §4, §5 JSON report).
+import type { RegistryKind } from './image-reference.ts';
+
+export type VerdictKind = 'allowed' | 'denied' | 'unknown';
+
+/** Which side must grant: the identity's own policies, the resource's policy, a binding, a scope, … */
+export type GrantSide = 'identity' | 'resource' | 'binding' | 'scope' | 'pull-secret' | 'node-config';
+
+export interface Fix {
+  /** One or two sentences: what to change, where. */
+  readonly text: string;
+  /** Ready-to-paste forms, keyed by kind: json, cli, terraform, yaml. */
+  readonly snippets: Readonly<Record<string, string>>;
+}
+
+export interface MissingGrant {
+  readonly side: GrantSide;
+  readonly permissions: readonly string[];
+  /** Set when an explicit Deny, not a missing Allow, blocks the pull; `side` is where the Deny stands. */
+  readonly explicitDeny?: true;
+  readonly fix: Fix;
+}
+
+/** What a provider's rule says about one pull. */
+export interface Verdict {
+  readonly verdict: VerdictKind;
+  readonly reasons: readonly string[];
+  readonly missing: readonly MissingGrant[];
+}
+
+/** One (image, target, principal) row of the report. */
+export interface PullResult extends Verdict {
+  /** The reference as the user wrote it. */
+  readonly image: string;
+  readonly registry: RegistryKind;
+  readonly target: string;
+  readonly principal: string;
+}
+
+export type FindingSeverity = 'high' | 'medium' | 'low';
+
+/** Something worth telling that is not a verdict (a committed secret, an expiring token). */
+export interface ReportFinding {
+  readonly severity: FindingSeverity;
+  readonly kind: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+export function allowed(reasons: readonly string[]): Verdict {
+  return { verdict: 'allowed', reasons, missing: [] };
+}
+
+export function unknown(reasons: readonly string[]): Verdict {
+  return { verdict: 'unknown', reasons, missing: [] };
+}

@@ -1,0 +1,299 @@
+// The ECR pull rule (SPEC §4), a pure function of AWS facts.
+// Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
+// IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
+import type { Verdict } from '../../core/verdict.ts';
+import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts';
+import { ecrMissingGrants } from './ecr-fixes.ts';
+import {
+  registryKey,
+  type AwsFacts,
+  type RegistryFacts,
+  type RepositoryFacts,
+  type RoleFacts,
+} from './facts.ts';
+import {
+  and,
+  findStatements,
+  NO,
+  or,
+  type Finding,
+  type KnownPolicy,
+  type StatementHit,
+} from './policy/evaluate.ts';
+import type { Request, Tri } from './policy/match.ts';
+
+export interface EcrRepositoryLocation {
+  readonly partition: string;
+  readonly account: string;
+  readonly region: string;
+  readonly repository: string;
+}
+
+export const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] as const;
+export const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
+const PULL_THROUGH_CACHE_ACTIONS = ['ecr:BatchImportUpstreamImage'];
+// Registry policy scope V1 covers only replication and pull-through-cache actions; V2 covers all
+// repository actions ("Private registry permissions in Amazon ECR").
+const V1_REGISTRY_ACTIONS = new Set([
+  'ecr:replicateimage',
+  'ecr:batchimportupstreamimage',
+  'ecr:createrepository',
+]);
+
+/** One action the pull needs, and what pullcheck concluded about it. */
+export interface ActionOutcome {
+  readonly action: string;
+  readonly status: 'granted' | 'missing' | 'denied' | 'unknown';
+  readonly identityMissing: boolean;
+  /** The role's policies allow it but the permissions boundary does not. */
+  readonly boundaryMissing: boolean;
+  readonly resourceMissing: boolean;
+  readonly denyHits: readonly StatementHit[];
+  readonly allowHits: readonly StatementHit[];
+  readonly unknownBecause: readonly string[];
+}
+
+/** Everything the fix builder needs to know about the pull. */
+export interface EcrPullContext {
+  readonly role: RoleArn;
+  readonly roleFacts: RoleFacts;
+  readonly location: EcrRepositoryLocation;
+  readonly repositoryArn: string;
+  readonly repository: RepositoryFacts | undefined;
+  readonly registry: RegistryFacts | undefined;
+  readonly crossAccount: boolean;
+}
+
+export function evaluateEcrPull(
+  location: EcrRepositoryLocation,
+  roleArnText: string,
+  facts: AwsFacts,
+): Verdict {
+  const role = parseRoleArn(roleArnText);
+  if (!role) return { verdict: 'unknown', reasons: [`${roleArnText} is not an IAM role ARN`], missing: [] };
+  const roleFacts = facts.roles.get(role.arn.toLowerCase());
+  if (!roleFacts) {
+    return {
+      verdict: 'unknown',
+      reasons: [
+        `role ${role.arn} is not in facts.aws.roles: add it with its managedPolicies, policies and permissionsBoundary` +
+          ` (live reads need iam:GetRole, iam:ListAttachedRolePolicies, iam:ListRolePolicies, iam:GetRolePolicy, iam:GetPolicyVersion on it)`,
+      ],
+      missing: [],
+    };
+  }
+  const arn = repositoryArn(location.partition, location.region, location.account, location.repository);
+  const context: EcrPullContext = {
+    role,
+    roleFacts,
+    location,
+    repositoryArn: arn,
+    repository: facts.repositories.get(arn),
+    registry: facts.registries.get(registryKey(location.account, location.region)),
+    crossAccount: role.account !== location.account,
+  };
+  const caller = callingRole(role, facts.organizations.get(role.account));
+  const outcomes: ActionOutcome[] = [];
+  const conditional: ActionOutcome[] = [];
+  for (const action of neededActions(context)) {
+    const resource = action.name === TOKEN_ACTION ? '*' : arn;
+    const outcome = evaluateAction(
+      context,
+      { action: action.name.toLowerCase(), resource, caller },
+      action.name,
+    );
+    (action.onlyIfRepositoryMissing ? conditional : outcomes).push(outcome);
+  }
+  return decide(context, outcomes, conditional);
+}
+
+interface NeededAction {
+  readonly name: string;
+  readonly onlyIfRepositoryMissing: boolean;
+}
+
+function neededActions(context: EcrPullContext): NeededAction[] {
+  const always = (name: string): NeededAction => ({ name, onlyIfRepositoryMissing: false });
+  const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
+  const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
+  if (prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`))) {
+    // A pull through cache imports the upstream image, and creates the repository on first pull
+    // ("Using pull through cache rules": IAM permissions required).
+    actions.push(...PULL_THROUGH_CACHE_ACTIONS.map(always));
+    if (!context.repository) actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
+  }
+  return actions;
+}
+
+function evaluateAction(context: EcrPullContext, request: Request, action: string): ActionOutcome {
+  const { roleFacts } = context;
+  const identityAllow = findStatements(roleFacts.policies, 'Allow', request);
+  const identityDeny = findStatements(roleFacts.policies, 'Deny', request);
+  const boundary = roleFacts.boundary ? [roleFacts.boundary] : [];
+  const boundaryAllow: Finding = roleFacts.boundary
+    ? findStatements(boundary, 'Allow', request)
+    : { ...NO, result: 'yes' };
+  const boundaryDeny = findStatements(boundary, 'Deny', request);
+  const identityGrant = and(identityAllow.result, boundaryAllow.result);
+
+  const tokenAction = request.resource === '*';
+  const resourcePolicies = tokenAction
+    ? { policies: [], unknown: undefined }
+    : resourcePoliciesFor(context, request.action);
+  const resourceDeny = withUnknown(
+    findStatements(resourcePolicies.policies, 'Deny', request, (p) => p !== 'none'),
+    context.crossAccount ? resourcePolicies.unknown : undefined,
+  );
+  const deny = [identityDeny, boundaryDeny, resourceDeny];
+  const denyResult = deny.reduce<Tri>((result, finding) => or(result, finding.result), 'no');
+
+  let grant: Tri;
+  let resourceGrant: Finding = NO;
+  const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
+  if (tokenAction) {
+    grant = identityGrant; // no resource policy can grant GetAuthorizationToken
+  } else {
+    const accept = (p: string) =>
+      p === 'role' || p === 'session' || p === 'anyone' || (context.crossAccount && p === 'account');
+    resourceGrant = withUnknown(
+      findStatements(resourcePolicies.policies, 'Allow', request, accept),
+      resourcePolicies.unknown,
+    );
+    unknownBecause.push(...resourceGrant.unknownBecause);
+    const sessionGrant: Tri = resourceGrant.hits.some((hit) => hit.principal === 'session') ? 'yes' : 'no';
+    if (context.crossAccount) {
+      grant = and(identityGrant, resourceGrant.result);
+    } else {
+      // Within the account a boundary caps grants to the role ARN but not to its session
+      // (IAM User Guide, "Policy evaluation logic": resource-based policies and permissions boundaries).
+      grant = or(or(identityGrant, and(resourceGrant.result, boundaryAllow.result)), sessionGrant);
+      if (grant === 'no' && resourceGrant.hits.some((hit) => hit.principal === 'anyone')) {
+        // Whether a boundary caps a `"Principal": "*"` grant like a role-ARN grant is not documented.
+        grant = 'unknown';
+        unknownBecause.push(
+          'a repository policy grants "Principal": "*" but the permissions boundary does not allow it',
+        );
+      }
+    }
+  }
+  const denyHits = deny.flatMap((finding) => finding.hits);
+  const base = { action, denyHits, allowHits: [...identityAllow.hits, ...resourceGrant.hits] };
+  if (denyResult === 'yes') {
+    return {
+      ...base,
+      status: 'denied',
+      identityMissing: false,
+      boundaryMissing: false,
+      resourceMissing: false,
+      unknownBecause,
+    };
+  }
+  if (grant === 'no') {
+    const identityMissing = context.crossAccount || tokenAction ? identityGrant === 'no' : true;
+    return {
+      ...base,
+      status: 'missing',
+      identityMissing: identityMissing && identityAllow.result === 'no',
+      boundaryMissing: identityMissing && identityAllow.result !== 'no' && boundaryAllow.result === 'no',
+      resourceMissing: context.crossAccount && !tokenAction && resourceGrant.result === 'no',
+      unknownBecause,
+    };
+  }
+  const status = grant === 'yes' && denyResult === 'no' ? 'granted' : 'unknown';
+  return {
+    ...base,
+    status,
+    identityMissing: false,
+    boundaryMissing: false,
+    resourceMissing: false,
+    unknownBecause,
+  };
+}
+
+/** The repository and registry policies that can speak to this action, and what is unknown about them. */
+function resourcePoliciesFor(
+  context: EcrPullContext,
+  action: string,
+): { policies: KnownPolicy[]; unknown: string | undefined } {
+  const policies: KnownPolicy[] = [];
+  let unknown: string | undefined;
+  if (context.repository) {
+    if (context.repository.policy) policies.push(context.repository.policy);
+  } else {
+    unknown =
+      `repository ${context.repositoryArn} is not in facts.aws.repositories: add it with its policy (or \`policy: null\`)` +
+      ` (live reads need ecr:GetRepositoryPolicy in account ${context.location.account})`;
+  }
+  const registry = context.registry;
+  if (registry?.policy && (registry.scope === 'V2' || V1_REGISTRY_ACTIONS.has(action)))
+    policies.push(registry.policy);
+  return { policies, unknown };
+}
+
+function withUnknown(finding: Finding, unknown: string | undefined): Finding {
+  if (unknown === undefined || finding.result === 'yes') return finding;
+  return { result: 'unknown', hits: finding.hits, unknownBecause: [...finding.unknownBecause, unknown] };
+}
+
+function decide(context: EcrPullContext, outcomes: ActionOutcome[], conditional: ActionOutcome[]): Verdict {
+  const reasons = explain(context, outcomes);
+  const blocked = outcomes.filter((outcome) => outcome.status === 'denied' || outcome.status === 'missing');
+  if (blocked.length > 0) {
+    return { verdict: 'denied', reasons, missing: ecrMissingGrants(context, blocked) };
+  }
+  const undecided = [...outcomes.filter((outcome) => outcome.status === 'unknown')];
+  const unknownReasons = [...new Set(undecided.flatMap((outcome) => outcome.unknownBecause))];
+  for (const outcome of conditional.filter((o) => o.status !== 'granted')) {
+    unknownReasons.push(
+      `${outcome.action} is needed only if the pull-through-cache repository ${context.location.repository} does not exist yet` +
+        ` and the role may not have it: list the repository in facts.aws.repositories if it exists`,
+    );
+  }
+  if (unknownReasons.length > 0) {
+    return {
+      verdict: 'unknown',
+      reasons: [...reasons, ...unknownReasons.map((r) => `unknown: ${r}`)],
+      missing: [],
+    };
+  }
+  return { verdict: 'allowed', reasons, missing: [] };
+}
+
+function explain(context: EcrPullContext, outcomes: readonly ActionOutcome[]): string[] {
+  const { role, location } = context;
+  const reasons = [
+    context.crossAccount
+      ? `cross-account pull: role in ${role.account}, repository in ${location.account}; the role's identity policy and the repository (or V2 registry) policy must both grant`
+      : `same-account pull (${location.account}): the role's identity policy or a repository policy naming the role must grant`,
+  ];
+  for (const outcome of outcomes) {
+    if (outcome.status === 'denied') {
+      const where = outcome.denyHits.map((hit) => hit.policy.label).join(', ');
+      reasons.push(`${outcome.action}: explicitly denied by ${where}`);
+    } else if (outcome.status === 'missing') {
+      const sides = [
+        outcome.identityMissing ? 'no identity policy of the role allows it' : '',
+        outcome.boundaryMissing ? 'the permissions boundary does not allow it' : '',
+        outcome.resourceMissing ? 'the repository policy does not grant it to the role or its account' : '',
+      ].filter(Boolean);
+      reasons.push(`${outcome.action}: ${sides.join('; ') || 'not granted'}`);
+    } else if (outcome.status === 'granted') {
+      const by = [...new Set(outcome.allowHits.map((hit) => hit.policy.label))].join(', ');
+      reasons.push(`${outcome.action}: allowed by ${by}`);
+    }
+  }
+  if (!context.repository && !context.crossAccount) {
+    reasons.push(`repository ${context.repositoryArn} is not in facts: taken as having no repository policy`);
+  } else if (context.repository && !context.repository.policy) {
+    reasons.push(`repository ${context.repositoryArn} has no repository policy`);
+  }
+  if (!context.registry) {
+    reasons.push(
+      `no registry policy is given for ${location.account} in ${location.region}: taken as absent`,
+    );
+  } else if (!context.registry.scopeGiven && context.registry.policy) {
+    reasons.push(`registry policy scope not given: taken as V2`);
+  }
+  reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
+  return reasons;
+}

@@ -1,0 +1,6 @@
+import { publicImagesProvider } from '../core/public-images.ts';
+import type { ProviderFactory } from '../core/provider.ts';
+import { awsProvider } from './aws/index.ts';
+
+/** Every provider, in the order they are asked. A new registry is a new folder and a line here. */
+export const providers: readonly ProviderFactory[] = [publicImagesProvider, awsProvider];
