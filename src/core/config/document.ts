@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type SourceLocation } from '../errors.ts';
 
 /** A policy document after loading: its parsed value and where it was written. */
@@ -51,24 +52,25 @@ function isFileReference(value: unknown): value is { file: string } {
   );
 }
 
-/** JSON.parse with the error mapped to a line and column (Node reports a character position). */
+/**
+ * JSON.parse, with the error placed at a line and column. V8's messages no longer carry a position,
+ * so the position comes from the yaml parser (JSON is YAML), which reports where it stopped.
+ */
 function parseJson(text: string, start: SourceLocation, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const lineCounter = new LineCounter();
+    const offset = parseDocument(text, { lineCounter }).errors[0]?.pos[0];
     let where = start;
-    if (position !== undefined) {
-      const before = text.slice(0, Number(position));
-      const lines = before.split('\n');
-      const line = lines.length;
-      const column = (lines.at(-1)?.length ?? 0) + 1;
+    if (offset !== undefined) {
+      const { line, col } = lineCounter.linePos(offset);
       where =
         line === 1
-          ? { ...start, column: start.column + column - 1 }
-          : { ...start, line: start.line + line - 1, column };
+          ? { ...start, column: start.column + col - 1 }
+          : { ...start, line: start.line + line - 1, column: col };
     }
-    const reason = (error as Error).message.replace(/^JSON\.parse: /, '');
+    const reason = (error as Error).message.replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ');
     throw new ConfigError({
       where,
       message: `invalid JSON in ${what}: ${reason}; expected a policy document`,

@@ -34,10 +34,22 @@ export function loadConfigFile(file: string): LoadedConfig {
 }
 
 export function loadConfigText(text: string, file: string): LoadedConfig {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    return { document, lineCounter };
+  };
+  let parsed: ReturnType<typeof parse> | undefined = parse();
+  const { document } = parsed;
+  // The parsed document (tens of MB for a large config) is released after loading; a later
+  // locate() (plan errors, annotations) parses the text again.
+  const located = (configPath: ConfigPath, keyOfLast: boolean): SourceLocation => {
+    parsed ??= parse();
+    const { line, col } = parsed.lineCounter.linePos(offsetOf(parsed.document, configPath, keyOfLast));
+    return { file, line, column: col };
+  };
   const at = (offset: number): SourceLocation => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = (parsed ??= parse()).lineCounter.linePos(offset);
     return { file, line, column: col };
   };
   if (document.errors.length > 0) {
@@ -48,8 +60,8 @@ export function loadConfigText(text: string, file: string): LoadedConfig {
       })),
     );
   }
-  const locate = (configPath: ConfigPath) => at(offsetOf(document, configPath, false));
-  const locateKey = (configPath: ConfigPath) => at(offsetOf(document, configPath, true));
+  const locate = (configPath: ConfigPath) => located(configPath, false);
+  const locateKey = (configPath: ConfigPath) => located(configPath, true);
   const raw: unknown = document.toJS({ maxAliasCount: 100 });
   if (raw === null || raw === undefined) {
     throw new ConfigError({
@@ -62,6 +74,7 @@ export function loadConfigText(text: string, file: string): LoadedConfig {
 
   const input = raw as ConfigInput; // validated above against ConfigSchema
   resolveDocuments(input, locate, path.dirname(path.resolve(file)));
+  parsed = undefined;
   return { file, input, locate, locateKey };
 }
 
@@ -76,11 +89,10 @@ function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], co
     const written = (holder as Record<string | number, unknown>)[key];
     if (written === null || written === undefined) return;
     try {
-      (holder as Record<string | number, unknown>)[key] = resolveDocument(
-        written,
-        locate(configPath),
-        configDir,
-      );
+      // A `{ file: }` reference is reported at its path, anything else where the document starts.
+      const isFile = typeof written === 'object' && 'file' in written;
+      const where = locate(isFile ? [...configPath, 'file'] : configPath);
+      (holder as Record<string | number, unknown>)[key] = resolveDocument(written, where, configDir);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(...error.problems);

@@ -243,7 +243,7 @@ export const ConfigSchema = Type.Object(
       ),
     ),
   },
-  { ...closed, $id: 'https://pullcheck.dev/schema/config-v1.json', title: 'pullcheck config (version 1)' },
+  { ...closed, title: 'pullcheck config (version 1)' },
 );
 
 export type ConfigInput = Static<typeof ConfigSchema>;

@@ -1,0 +1,85 @@
+// The bundled action (dist/index.js) as a process, with the environment the Actions runner gives it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runNode } from './helpers/process.ts';
+
+const ACTION = path.resolve('dist/index.js');
+
+function runnerEnv(inputs: Record<string, string>) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-action-'));
+  const files = {
+    output: path.join(dir, 'output'),
+    summary: path.join(dir, 'summary.md'),
+    temp: path.join(dir, 'temp'),
+  };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env: NodeJS.ProcessEnv = {
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: process.cwd(),
+  };
+  // The runner passes inputs as INPUT_<NAME upper-cased, spaces as _> (hyphens kept).
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return { env, files, dir };
+}
+
+/** Parses the GITHUB_OUTPUT file (name<<delimiter … delimiter blocks). */
+function outputs(file: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const value: string[] = [];
+    while (lines[++i] !== match[2]) value.push(lines[i] ?? '');
+    result[match[1]!] = value.join('\n');
+  }
+  return result;
+}
+
+test('the demo: outputs, JSON report file, job summary, and a failed step', async () => {
+  const { env, files, dir } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'denied' });
+  const { code, stdout } = await runNode([ACTION], env);
+  assert.equal(code, 1);
+  assert.match(stdout, /::error::pullcheck: 1 denied, 0 unknown, 6 allowed of 7 pulls — gate fail/);
+  const out = outputs(files.output);
+  assert.deepEqual(
+    { gate: out['gate'], allowed: out['allowed'], denied: out['denied'], unknown: out['unknown'] },
+    { gate: 'fail', allowed: '6', denied: '1', unknown: '0' },
+  );
+  assert.equal(out['report-file'], path.join(dir, 'pullcheck-report.json'));
+  assert.equal(JSON.parse(readFileSync(out['report-file']!, 'utf8')).summary.denied, 1);
+  assert.match(readFileSync(files.summary, 'utf8'), /^### ❌ pullcheck: 1 denied[\s\S]*<details>/);
+});
+
+test('fail-on never: the step passes with the same outputs', async () => {
+  const { env, files } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'never' });
+  const { code } = await runNode([ACTION], env);
+  assert.equal(code, 0);
+  assert.equal(outputs(files.output)['gate'], 'pass');
+});
+
+test('a bad input fails the step naming the input', async () => {
+  const { env } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'sometimes' });
+  const { code, stdout } = await runNode([ACTION], env);
+  assert.equal(code, 1);
+  assert.match(stdout, /::error::pullcheck: input fail-on must be one of denied, unknown, never/);
+});
+
+test('a config error becomes an annotation at its file, line and column', async () => {
+  const { env, dir } = runnerEnv({});
+  writeFileSync(
+    path.join(dir, 'pullcheck.yml'),
+    'version: 1\ntargets:\n  - name: a\n    platform: eks\n    rolez: []\n',
+  );
+  env['INPUT_CONFIG'] = path.join(dir, 'pullcheck.yml');
+  const { code, stdout } = await runNode([ACTION], env);
+  assert.equal(code, 1);
+  assert.match(stdout, /::error file=.*pullcheck\.yml,line=5,col=5::unknown key `rolez`/);
+});

@@ -1,0 +1,23 @@
+// Generated files that are committed must match their sources: the bundle and the published schema.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { SCHEMA_FILE, schemaFileText } from '../scripts/generate-schema.ts';
+
+test('dist/ is the bundle of the current sources (run npm run build and commit dist/)', () => {
+  const fresh = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-dist-'));
+  execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const committed = readdirSync('dist').sort();
+  assert.deepEqual(readdirSync(fresh).sort(), committed, 'the set of files in dist/ differs');
+  for (const file of committed) {
+    const same = readFileSync(path.join(fresh, file)).equals(readFileSync(path.join('dist', file)));
+    assert.ok(same, `dist/${file} is stale: run npm run build and commit dist/`);
+  }
+});
+
+test('schema/pullcheck.schema.json is generated from the config schema (npm run generate:schema)', () => {
+  assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaFileText(), 'the published schema is stale');
+});

@@ -1,0 +1,103 @@
+// `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../core/config/load.ts';
+import { configJsonSchema } from '../core/config/schema.ts';
+import { runCheck } from '../core/engine.ts';
+import { ConfigError } from '../core/errors.ts';
+import type { FailOn, Report } from '../core/report-model.ts';
+import { providers } from '../providers/index.ts';
+import { renderJson } from '../report/json.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { renderText } from '../report/text.ts';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const FORMATS = { json: renderJson, markdown: renderMarkdown, text: renderText } as const;
+type Format = keyof typeof FORMATS;
+const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
+
+export const USAGE = `usage:
+  pullcheck check [--config FILE] [--offline] [--format markdown|json|text] [--output FILE]
+                  [--fail-on denied|unknown|never]
+  pullcheck schema      print the config file's JSON Schema
+
+  --config FILE   config file (default .github/pullcheck.yml)
+  --offline       use only the config's facts; never call a cloud (this version reads no cloud yet)
+  --format F      report format on stdout, or in --output (default text)
+  --output FILE   write the report to FILE instead of stdout
+  --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
+exit status: 0 gate passed, 1 gate failed, 2 bad input`;
+
+class UsageError extends Error {}
+
+/** Runs the command line; returns the exit status. Never throws for a user error. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'schema') {
+      io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+      return 0;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (command !== 'check')
+      throw new UsageError(command ? `unknown command \`${command}\`` : 'no command given');
+    return check(rest, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(
+        `${error.problems.map((p) => `pullcheck: error: ${p.where.file}:${p.where.line}:${p.where.column}: ${p.message}`).join('\n')}\n`,
+      );
+      return 2;
+    }
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`pullcheck: ${(error as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function check(args: readonly string[], io: CliIo): number {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      config: { type: 'string', default: '.github/pullcheck.yml' },
+      offline: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string', default: 'denied' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const format = values.format as Format;
+  if (!(format in FORMATS))
+    throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}`);
+  const failOn = values['fail-on'] as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
+
+  const report: Report = runCheck(loadConfigFile(values.config), providers, { failOn });
+  const rendered = FORMATS[format](report);
+  if (values.output) {
+    writeFileSync(values.output, rendered);
+    io.stderr(renderText(report).split('\n')[0] + '\n');
+  } else {
+    io.stdout(rendered);
+  }
+  return report.summary.gate === 'fail' ? 1 : 0;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  );
+}

@@ -1,0 +1,109 @@
+// The PR comment / job summary body: a headline, an image × target table, one collapsible block per
+// missing grant with its fix, and the reasons behind every unknown. Pure: report in, string out.
+import type { Report } from '../core/report-model.ts';
+import type { MissingGrant, PullResult, VerdictKind } from '../core/verdict.ts';
+import { codeBlock, escapeMarkdown as md } from './escape.ts';
+import { headline, unknownReasons, VERDICT_ICON } from './labels.ts';
+
+const SNIPPET_LANGUAGES: Record<string, { title: string; language: string }> = {
+  json: { title: 'Policy JSON', language: 'json' },
+  cli: { title: 'CLI', language: 'sh' },
+  terraform: { title: 'Terraform', language: 'hcl' },
+  yaml: { title: 'YAML', language: 'yaml' },
+};
+
+export function renderMarkdown(report: Report): string {
+  const icon =
+    report.summary.gate === 'fail' ? '❌' : report.summary.denied + report.summary.unknown > 0 ? '⚠️' : '✅';
+  const sections = [`### ${icon} pullcheck: ${headline(report.summary)}`];
+  if (report.results.length > 0) sections.push(matrix(report.results));
+  const denied = report.results.filter((result) => result.verdict === 'denied');
+  if (denied.length > 0)
+    sections.push(['#### Denied pulls and their fixes', ...denied.flatMap(deniedBlocks)].join('\n\n'));
+  const unknown = report.results.filter((result) => result.verdict === 'unknown');
+  if (unknown.length > 0)
+    sections.push(['#### Unknown: facts pullcheck needs', unknownList(unknown)].join('\n\n'));
+  if (report.findings.length > 0) {
+    sections.push(
+      [
+        '#### Findings',
+        report.findings
+          .map(
+            (f) =>
+              `- **${f.severity}** ${md(f.kind)}${f.file ? ` in ${md(f.file)}${f.line ? `:${f.line}` : ''}` : ''}: ${md(f.message)}`,
+          )
+          .join('\n'),
+      ].join('\n\n'),
+    );
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** One row per image, one column per target; a cell counts the principals per verdict. */
+function matrix(results: readonly PullResult[]): string {
+  const images = [...new Set(results.map((result) => result.image))];
+  const targets = [...new Set(results.map((result) => result.target))];
+  const cells = new Map<string, Record<VerdictKind, number>>();
+  for (const result of results) {
+    const key = `${result.image}\u0000${result.target}`;
+    const counts = cells.get(key) ?? { denied: 0, unknown: 0, allowed: 0 };
+    counts[result.verdict]++;
+    cells.set(key, counts);
+  }
+  const cell = (image: string, target: string) => {
+    const counts = cells.get(`${image}\u0000${target}`);
+    if (!counts) return '—';
+    return (Object.keys(counts) as VerdictKind[])
+      .filter((verdict) => counts[verdict] > 0)
+      .map((verdict) => `${VERDICT_ICON[verdict]} ${counts[verdict]}`)
+      .join(' · ');
+  };
+  return [
+    `| image | ${targets.map(md).join(' | ')} |`,
+    `|---|${targets.map(() => '---').join('|')}|`,
+    ...images.map(
+      (image) => `| ${md(image)} | ${targets.map((target) => cell(image, target)).join(' | ')} |`,
+    ),
+  ].join('\n');
+}
+
+function deniedBlocks(result: PullResult): string[] {
+  return result.missing.map((grant) => {
+    const what = grant.explicitDeny ? 'explicitly denied' : 'missing';
+    const summary =
+      `${VERDICT_ICON.denied} ${md(result.image)} → ${md(result.target)} · ${md(result.principal)}: ` +
+      `${what} on the ${grant.side} side: ${md(grant.permissions.join(', '))}`;
+    return [
+      '<details>',
+      `<summary>${summary}</summary>`,
+      '',
+      md(grant.fix.text),
+      '',
+      ...snippets(grant),
+      '**Why**',
+      '',
+      ...result.reasons.map((reason) => `- ${md(reason)}`),
+      '',
+      '</details>',
+    ].join('\n');
+  });
+}
+
+function snippets(grant: MissingGrant): string[] {
+  return Object.entries(grant.fix.snippets).flatMap(([kind, content]) => {
+    const style = SNIPPET_LANGUAGES[kind] ?? { title: kind, language: '' };
+    return [`**${md(style.title)}**`, '', codeBlock(content, style.language), ''];
+  });
+}
+
+function unknownList(results: readonly PullResult[]): string {
+  return results
+    .map((result) => {
+      const shown = unknownReasons(result).map((reason) => `  - ${md(reason)}`);
+      return [
+        `- ${VERDICT_ICON.unknown} ${md(result.image)} → ${md(result.target)} · ${md(result.principal)}`,
+        ...shown,
+      ].join('\n');
+    })
+    .join('\n');
+}

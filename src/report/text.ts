@@ -1,0 +1,40 @@
+// The terminal report: one line per pull, then each missing grant with its fix.
+import type { Report } from '../core/report-model.ts';
+import type { PullResult } from '../core/verdict.ts';
+import { escapeTerminal as t } from './escape.ts';
+import { headline, unknownReasons } from './labels.ts';
+
+const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' } as const;
+
+export function renderText(report: Report): string {
+  const lines = [`pullcheck: ${headline(report.summary)}`, ''];
+  for (const result of report.results) lines.push(...resultLines(result));
+  for (const finding of report.findings) {
+    const where = finding.file ? ` ${t(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
+    lines.push(`FINDING ${finding.severity} ${t(finding.kind)}${where}: ${t(finding.message)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function resultLines(result: PullResult): string[] {
+  const head = `${LABEL[result.verdict]} ${t(result.image)} -> ${t(result.target)} (${t(result.principal)})`;
+  if (result.verdict === 'allowed') return [head];
+  const lines = [head];
+  if (result.verdict === 'unknown') {
+    for (const reason of unknownReasons(result)) lines.push(`        why: ${t(reason)}`);
+  }
+  for (const grant of result.missing) {
+    const what = grant.explicitDeny ? 'explicitly denied' : 'missing';
+    lines.push(`        ${what} on the ${grant.side} side: ${grant.permissions.join(', ')}`);
+    lines.push(`        fix: ${t(grant.fix.text)}`);
+    const cli = grant.fix.snippets['cli'];
+    if (cli)
+      lines.push(
+        ...t(cli)
+          .split('\n')
+          .map((line) => `          ${line}`),
+      );
+  }
+  lines.push('');
+  return lines;
+}
