@@ -18,12 +18,17 @@ export function parseRoleArn(arn: string): RoleArn | undefined {
   return { arn, partition, account, path, name };
 }
 
-export function callingRole(role: RoleArn, organizationId: string | undefined): CallingRole {
+export function callingRole(
+  role: RoleArn,
+  organizationId: string | undefined,
+  hasPermissionsBoundary: boolean,
+): CallingRole {
   return {
     arn: role.arn,
     partition: role.partition,
     account: role.account,
     name: role.name,
+    hasPermissionsBoundary,
     ...(organizationId === undefined ? {} : { organizationId }),
   };
 }

@@ -76,8 +76,8 @@ function boundaryGrant(context: EcrPullContext, actions: readonly string[]): Mis
     permissions: actions,
     fix: {
       text:
-        `The role's policies allow ${actions.join(', ')} but its permissions boundary (${boundary}) does not:` +
-        ` add these statements to the boundary policy (a new default version), or remove the boundary.`,
+        `The permissions boundary of role ${context.role.name} (${boundary}) does not allow ${actions.join(', ')},` +
+        ` and it caps what identity policies grant: add these statements to the boundary policy (a new default version), or remove the boundary.`,
       snippets: { json: pretty(document) },
     },
   };

@@ -4,6 +4,7 @@
 import type { Verdict } from '../../core/verdict.ts';
 import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts';
 import { ecrMissingGrants } from './ecr-fixes.ts';
+import { explainEcrPull as explain } from './ecr-reasons.ts';
 import {
   registryKey,
   type AwsFacts,
@@ -20,7 +21,7 @@ import {
   type KnownPolicy,
   type StatementHit,
 } from './policy/evaluate.ts';
-import type { Request, Tri } from './policy/match.ts';
+import type { AcceptPrincipal, Request, Tri } from './policy/match.ts';
 
 export interface EcrRepositoryLocation {
   readonly partition: string;
@@ -45,7 +46,7 @@ export interface ActionOutcome {
   readonly action: string;
   readonly status: 'granted' | 'missing' | 'denied' | 'unknown';
   readonly identityMissing: boolean;
-  /** The role's policies allow it but the permissions boundary does not. */
+  /** The permissions boundary does not allow it (whatever the role's policies say). */
   readonly boundaryMissing: boolean;
   readonly resourceMissing: boolean;
   readonly denyHits: readonly StatementHit[];
@@ -92,7 +93,7 @@ export function evaluateEcrPull(
     registry: facts.registries.get(registryKey(location.account, location.region)),
     crossAccount: role.account !== location.account,
   };
-  const caller = callingRole(role, facts.organizations.get(role.account));
+  const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
   const outcomes: ActionOutcome[] = [];
   const conditional: ActionOutcome[] = [];
   for (const action of neededActions(context)) {
@@ -149,32 +150,37 @@ function evaluateAction(context: EcrPullContext, request: Request, action: strin
 
   let grant: Tri;
   let resourceGrant: Finding = NO;
+  let roleNamedGrant: Tri = 'no'; // same account: a resource policy grants the role ARN (boundary permitting)
   const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
-  if (tokenAction) {
-    grant = identityGrant; // no resource policy can grant GetAuthorizationToken
-  } else {
-    const accept = (p: string) =>
-      p === 'role' || p === 'session' || p === 'anyone' || (context.crossAccount && p === 'account');
-    resourceGrant = withUnknown(
+  const resourceAllow = (accept: AcceptPrincipal) =>
+    withUnknown(
       findStatements(resourcePolicies.policies, 'Allow', request, accept),
       resourcePolicies.unknown,
     );
+  if (tokenAction) {
+    grant = identityGrant; // no resource policy can grant GetAuthorizationToken
+  } else if (context.crossAccount) {
+    // Both accounts must allow: the identity side, and a resource policy naming the role, its session, its
+    // account or `*` (IAM User Guide, "Cross-account policy evaluation logic").
+    resourceGrant = resourceAllow((p) => p !== 'none');
     unknownBecause.push(...resourceGrant.unknownBecause);
-    const sessionGrant: Tri = resourceGrant.hits.some((hit) => hit.principal === 'session') ? 'yes' : 'no';
-    if (context.crossAccount) {
-      grant = and(identityGrant, resourceGrant.result);
-    } else {
-      // Within the account a boundary caps grants to the role ARN but not to its session
-      // (IAM User Guide, "Policy evaluation logic": resource-based policies and permissions boundaries).
-      grant = or(or(identityGrant, and(resourceGrant.result, boundaryAllow.result)), sessionGrant);
-      if (grant === 'no' && resourceGrant.hits.some((hit) => hit.principal === 'anyone')) {
-        // Whether a boundary caps a `"Principal": "*"` grant like a role-ARN grant is not documented.
-        grant = 'unknown';
-        unknownBecause.push(
-          'a repository policy grants "Principal": "*" but the permissions boundary does not allow it',
-        );
-      }
-    }
+    grant = and(identityGrant, resourceGrant.result);
+  } else {
+    // Within the account (IAM User Guide, "Policy evaluation logic"): "Resource-based policies that grant
+    // permissions to an IAM role ARN are limited by an implicit deny in a permissions boundary"; a grant to the
+    // session is not; and permissions boundaries "do not limit permissions granted using the aws:PrincipalArn
+    // condition key with a wildcard(*) in the Principal element" ("AWS JSON policy elements: Principal").
+    // Naming only the account delegates to IAM and grants nothing by itself.
+    const roleGrant = resourceAllow((p) => p === 'role');
+    roleNamedGrant = roleGrant.result;
+    const directGrant = resourceAllow((p) => p === 'session' || p === 'anyone');
+    resourceGrant = {
+      result: or(roleGrant.result, directGrant.result),
+      hits: [...roleGrant.hits, ...directGrant.hits],
+      unknownBecause: [...roleGrant.unknownBecause, ...directGrant.unknownBecause],
+    };
+    unknownBecause.push(...resourceGrant.unknownBecause);
+    grant = or(or(identityGrant, and(roleGrant.result, boundaryAllow.result)), directGrant.result);
   }
   const denyHits = deny.flatMap((finding) => finding.hits);
   const base = { action, denyHits, allowHits: [...identityAllow.hits, ...resourceGrant.hits] };
@@ -189,12 +195,13 @@ function evaluateAction(context: EcrPullContext, request: Request, action: strin
     };
   }
   if (grant === 'no') {
-    const identityMissing = context.crossAccount || tokenAction ? identityGrant === 'no' : true;
+    // The boundary caps identity grants and same-account grants to the role ARN alike (IAM User Guide,
+    // "Permissions boundaries for IAM entities"); an identity grant is needed unless the repository names the role.
     return {
       ...base,
       status: 'missing',
-      identityMissing: identityMissing && identityAllow.result === 'no',
-      boundaryMissing: identityMissing && identityAllow.result !== 'no' && boundaryAllow.result === 'no',
+      identityMissing: identityAllow.result === 'no' && roleNamedGrant !== 'yes',
+      boundaryMissing: boundaryAllow.result === 'no',
       resourceMissing: context.crossAccount && !tokenAction && resourceGrant.result === 'no',
       unknownBecause,
     };
@@ -257,43 +264,4 @@ function decide(context: EcrPullContext, outcomes: ActionOutcome[], conditional:
     };
   }
   return { verdict: 'allowed', reasons, missing: [] };
-}
-
-function explain(context: EcrPullContext, outcomes: readonly ActionOutcome[]): string[] {
-  const { role, location } = context;
-  const reasons = [
-    context.crossAccount
-      ? `cross-account pull: role in ${role.account}, repository in ${location.account}; the role's identity policy and the repository (or V2 registry) policy must both grant`
-      : `same-account pull (${location.account}): the role's identity policy or a repository policy naming the role must grant`,
-  ];
-  for (const outcome of outcomes) {
-    if (outcome.status === 'denied') {
-      const where = outcome.denyHits.map((hit) => hit.policy.label).join(', ');
-      reasons.push(`${outcome.action}: explicitly denied by ${where}`);
-    } else if (outcome.status === 'missing') {
-      const sides = [
-        outcome.identityMissing ? 'no identity policy of the role allows it' : '',
-        outcome.boundaryMissing ? 'the permissions boundary does not allow it' : '',
-        outcome.resourceMissing ? 'the repository policy does not grant it to the role or its account' : '',
-      ].filter(Boolean);
-      reasons.push(`${outcome.action}: ${sides.join('; ') || 'not granted'}`);
-    } else if (outcome.status === 'granted') {
-      const by = [...new Set(outcome.allowHits.map((hit) => hit.policy.label))].join(', ');
-      reasons.push(`${outcome.action}: allowed by ${by}`);
-    }
-  }
-  if (!context.repository && !context.crossAccount) {
-    reasons.push(`repository ${context.repositoryArn} is not in facts: taken as having no repository policy`);
-  } else if (context.repository && !context.repository.policy) {
-    reasons.push(`repository ${context.repositoryArn} has no repository policy`);
-  }
-  if (!context.registry) {
-    reasons.push(
-      `no registry policy is given for ${location.account} in ${location.region}: taken as absent`,
-    );
-  } else if (!context.registry.scopeGiven && context.registry.policy) {
-    reasons.push(`registry policy scope not given: taken as V2`);
-  }
-  reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
-  return reasons;
 }

@@ -1,6 +1,12 @@
 // Policy-level answers built from statement matches: "does some statement allow/deny this request?"
 import type { PolicyDocument, Statement } from './document.ts';
-import { matchStatement, type PrincipalMatch, type Request, type Tri } from './match.ts';
+import {
+  matchStatement,
+  type AcceptPrincipal,
+  type PrincipalMatch,
+  type Request,
+  type Tri,
+} from './match.ts';
 
 /** A policy pullcheck knows of; `document` is undefined when its contents are not known. */
 export interface KnownPolicy {
@@ -35,7 +41,7 @@ export function findStatements(
   policies: readonly KnownPolicy[],
   effect: 'Allow' | 'Deny',
   request: Request,
-  acceptPrincipal: (match: PrincipalMatch) => boolean = () => true,
+  acceptPrincipal: AcceptPrincipal = () => true,
 ): Finding {
   const hits: StatementHit[] = [];
   const unknownBecause: string[] = [];
@@ -48,10 +54,9 @@ export function findStatements(
     }
     for (const statement of policy.document.statements) {
       if (statement.effect !== effect) continue;
-      const match = matchStatement(statement, request);
+      const match = matchStatement(statement, request, acceptPrincipal);
       if (match.result === 'no') continue;
       if (match.result === 'yes') {
-        if (statement.principals && !acceptPrincipal(match.principal)) continue;
         hits.push({ policy, statement, principal: match.principal });
       } else {
         unknownBecause.push(

@@ -12,6 +12,8 @@ export interface CallingRole {
   readonly name: string;
   /** Organization id of the role's account, when the facts give it. */
   readonly organizationId?: string;
+  /** The role has a permissions boundary (NotPrincipal then never exempts it). */
+  readonly hasPermissionsBoundary: boolean;
 }
 
 export interface Request {
@@ -23,10 +25,15 @@ export interface Request {
 }
 
 /**
- * How a resource policy's principal element names the caller. Only `role` and `session` grant by
+ * How a resource policy's principal element names the caller. Only `role`, `session` and `anyone` grant by
  * themselves within the account; `account` delegates to IAM (IAM User Guide, "Cross account resource access").
  */
 export type PrincipalMatch = 'anyone' | 'account' | 'role' | 'session' | 'none';
+
+/** Which ways of naming the caller count for the question being asked (e.g. same-account grants). */
+export type AcceptPrincipal = (match: PrincipalMatch) => boolean;
+
+const acceptAny: AcceptPrincipal = () => true;
 
 export interface StatementMatch {
   readonly result: Tri;
@@ -61,47 +68,92 @@ function listMatches(list: PatternList, value: string, ignoreCase: boolean): boo
   return list.negated ? !hit : hit;
 }
 
-export function matchStatement(statement: Statement, request: Request): StatementMatch {
+export function matchStatement(
+  statement: Statement,
+  request: Request,
+  acceptPrincipal: AcceptPrincipal = acceptAny,
+): StatementMatch {
   // Action names are case-insensitive; ARNs are matched case-sensitively (IAM User Guide, "Resource").
   if (!listMatches(statement.actions, request.action, true)) return { result: 'no', principal: 'none' };
   if (statement.resources && !listMatches(statement.resources, request.resource, false)) {
     return { result: 'no', principal: 'none' };
   }
+  // Principal and conditions are ANDed: one that does not match decides "no" even when another part is
+  // undecided (IAM User Guide, "Condition": multiple conditions are evaluated using a logical AND).
   let principal: PrincipalMatch = 'none';
+  let undecided: StatementMatch | undefined;
   if (statement.principals) {
-    const named = namePrincipal(statement.principals, request.caller);
-    if (named.result !== 'yes') return { ...named, principal: 'none' };
-    principal = named.principal;
+    const named = namePrincipal(statement.principals, request.caller, acceptPrincipal);
+    if (named.result === 'no') return { result: 'no', principal: 'none' };
+    if (named.result === 'unknown') undecided = { ...named, principal: 'none' };
+    else principal = named.principal;
   }
   for (const condition of statement.conditions) {
     const outcome = evaluateCondition(condition, request.caller);
-    if (outcome.result !== 'yes') return { ...outcome, principal };
+    if (outcome.result === 'no') return { result: 'no', principal: 'none' };
+    if (outcome.result === 'unknown') undecided ??= { ...outcome, principal };
   }
-  return { result: 'yes', principal };
+  return undecided ?? { result: 'yes', principal };
 }
 
-function namePrincipal(list: PrincipalList, caller: CallingRole): StatementMatch {
-  if (list.negated) return excludedByNotPrincipal(list, caller);
-  if (list.anyone) return { result: 'yes', principal: 'anyone' };
-  let best: PrincipalMatch = 'none';
-  for (const entry of list.aws) {
-    const form = principalForm(entry, caller);
-    if (form === 'role' || form === 'session') return { result: 'yes', principal: form };
-    if (form === 'account') best = 'account';
-  }
-  return best === 'none' ? { result: 'no', principal: 'none' } : { result: 'yes', principal: best };
+// A role ARN, `*` or the account decides by itself; a session ARN only for the one session it names.
+const DECIDING_FORMS: readonly PrincipalMatch[] = ['role', 'anyone', 'account'];
+
+function namePrincipal(list: PrincipalList, caller: CallingRole, accept: AcceptPrincipal): StatementMatch {
+  if (list.negated) return excludedByNotPrincipal(list, caller, accept);
+  const forms = list.aws.map((entry) => principalForm(entry, caller));
+  if (list.anyone) forms.push('anyone');
+  const deciding = DECIDING_FORMS.find((form) => forms.includes(form) && accept(form));
+  if (deciding) return { result: 'yes', principal: deciding };
+  const session = list.aws.find((entry) => principalForm(entry, caller) === 'session');
+  if (session !== undefined && accept('session')) return sessionOnly(session, caller);
+  return { result: 'no', principal: 'none' };
 }
 
 /**
- * NotPrincipal exempts a role's pulls only when it lists the role's session and the account too:
- * requests come from the assumed-role session ("IAM JSON policy elements: NotPrincipal").
- * A session ARN names one session name; pullcheck takes it to stand for the role's sessions.
+ * "When you specify an assumed-role session in a Principal element, you cannot use a wildcard "*" to mean all
+ * sessions. Principals must always name a specific session." (IAM User Guide, "AWS JSON policy elements:
+ * Principal", role session principals). Nodes and tasks pull under sessions named per instance or task, which
+ * are not known offline: whether the named session is the pulling one is unknown.
  */
-function excludedByNotPrincipal(list: PrincipalList, caller: CallingRole): StatementMatch {
+function sessionOnly(session: string, caller: CallingRole): StatementMatch {
+  return {
+    result: 'unknown',
+    principal: 'session',
+    unknownBecause:
+      `names only the role session ${session}; a session principal names one session, and the session names` +
+      ` ${caller.name} pulls under (one per node or task) are not known offline: name the role ARN ${caller.arn} instead`,
+  };
+}
+
+/**
+ * NotPrincipal (IAM User Guide, "AWS JSON policy elements: NotPrincipal"):
+ * - it "will always deny any IAM principal that has a permissions boundary policy attached, regardless of the
+ *   values specified in the NotPrincipal element";
+ * - requests come from the assumed-role session, and AWS "might validate the account first, then the role, and
+ *   then the assumed-role user": a role ARN without its session (or without the account) does not exempt it;
+ * - a listed session exempts that one session only, so the role's pulls are exempt only if they use it.
+ */
+function excludedByNotPrincipal(
+  list: PrincipalList,
+  caller: CallingRole,
+  accept: AcceptPrincipal,
+): StatementMatch {
+  const applies: StatementMatch = accept('anyone')
+    ? { result: 'yes', principal: 'anyone' }
+    : { result: 'no', principal: 'none' };
+  if (caller.hasPermissionsBoundary) return applies;
   if (list.anyone) return { result: 'no', principal: 'none' };
   const forms = new Set(list.aws.map((entry) => principalForm(entry, caller)));
-  const exempt = forms.has('session') && forms.has('account');
-  return exempt ? { result: 'no', principal: 'none' } : { result: 'yes', principal: 'anyone' };
+  if (!(forms.has('session') && forms.has('account')) || applies.result === 'no') return applies;
+  const sessions = list.aws.filter((entry) => principalForm(entry, caller) === 'session');
+  return {
+    result: 'unknown',
+    principal: 'anyone',
+    unknownBecause:
+      `NotPrincipal exempts only the session(s) ${sessions.join(', ')} of ${caller.name}; the session names it pulls` +
+      ` under (one per node or task) are not known offline: exclude the role with an ArnNotEquals aws:PrincipalArn condition instead`,
+  };
 }
 
 function principalForm(entry: string, caller: CallingRole): PrincipalMatch {
