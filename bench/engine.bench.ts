@@ -122,10 +122,8 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const text = config();
 const started = performance.now();
 const loaded = loadConfigText(text, 'bench.yml');
-console.log('after load', (process.memoryUsage().rss / 2 ** 20).toFixed(0), 'MB');
 const loadedAt = performance.now();
 const report = runCheck(loaded, providers, { failOn: 'denied' });
-console.log('after check', (process.memoryUsage().rss / 2 ** 20).toFixed(0), 'MB');
 const checkedAt = performance.now();
 const json = renderJson(report);
 const renderedAt = performance.now();
