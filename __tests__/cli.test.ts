@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runNode } from './helpers/process.ts';
+import { RESULT_FIELDS } from './helpers/report-contract.ts';
 
 const CLI = path.resolve('dist/cli.js');
 const DEMO = 'examples/pullcheck.yml';
@@ -34,15 +35,7 @@ test('--format json prints exactly the SPEC §5 report', async () => {
   assert.deepEqual(Object.keys(report), ['version', 'summary', 'results', 'findings']);
   assert.deepEqual(report.summary, { allowed: 6, denied: 1, unknown: 0, gate: 'fail' });
   const denied = report.results.find((result: { verdict: string }) => result.verdict === 'denied');
-  assert.deepEqual(Object.keys(denied), [
-    'image',
-    'registry',
-    'target',
-    'principal',
-    'verdict',
-    'reasons',
-    'missing',
-  ]);
+  assert.deepEqual(Object.keys(denied), RESULT_FIELDS);
   assert.equal(denied.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.4.2');
   assert.equal(denied.registry, 'ecr');
   assert.equal(denied.missing[0].side, 'resource');

@@ -16363,6 +16363,23 @@ class ConfigError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/core/config/read-file.js
+
+
+/**
+ * Reads a file the user pointed at (the config, a `file:` document, later registries.yaml or manifests);
+ * a file that cannot be read is a ConfigError at the place that named it, saying what was expected.
+ */
+function readUserFile(file, where, expected) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new ConfigError({ where, message: `cannot read ${expected.replace('%CODE%', code)}` });
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/core/config/document.js
 
 
@@ -16392,17 +16409,7 @@ function resolveDocument(written, where, configDir) {
     if (isFileReference(written)) {
         const file = external_node_path_namespaceObject.resolve(configDir, written.file);
         const displayName = external_node_path_namespaceObject.relative(process.cwd(), file) || file;
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-        }
-        catch (error) {
-            const code = error.code ?? 'unreadable';
-            throw new ConfigError({
-                where,
-                message: `cannot read ${written.file} (${code}): expected a file path relative to the config file`,
-            });
-        }
+        const text = readUserFile(file, where, `${written.file} (%CODE%): expected a file path relative to the config file`);
         const fileStart = { file: displayName, line: 1, column: 1 };
         return new LocatedDocument(parseJson(text, fileStart, displayName), fileStart);
     }
@@ -21421,17 +21428,7 @@ function editDistance(a, b) {
 
 
 function loadConfigFile(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new ConfigError({
-            where: { file, line: 1, column: 1 },
-            message: `cannot read the config file (${code}); pass --config FILE or create .github/pullcheck.yml`,
-        });
-    }
+    const text = readUserFile(file, { file, line: 1, column: 1 }, 'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml');
     return loadConfigText(text, file);
 }
 function loadConfigText(text, file) {

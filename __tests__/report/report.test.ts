@@ -6,6 +6,7 @@ import { codeBlock, escapeMarkdown, escapeTerminal } from '../../src/report/esca
 import { renderJson } from '../../src/report/json.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderText } from '../../src/report/text.ts';
+import { RESULT_FIELDS } from '../helpers/report-contract.ts';
 
 const hostile =
   'evil <img src=x onerror=alert(1)> [click](https://x.example) @octocat **bold** | pipe\n# heading';
@@ -108,14 +109,6 @@ test('json report is the model itself, stable field names, newline-terminated', 
   const text = renderJson(buildReport([denied], [], 'denied'));
   assert.ok(text.endsWith('}\n'));
   const parsed = JSON.parse(text);
-  assert.deepEqual(Object.keys(parsed.results[0]), [
-    'image',
-    'registry',
-    'target',
-    'principal',
-    'verdict',
-    'reasons',
-    'missing',
-  ]);
+  assert.deepEqual(Object.keys(parsed.results[0]), RESULT_FIELDS);
   assert.deepEqual(parsed.results[0].missing[0].fix.snippets.cli, 'aws iam put-role-policy …');
 });

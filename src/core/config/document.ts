@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type SourceLocation } from '../errors.ts';
+import { readUserFile } from './read-file.ts';
 
 /** A policy document after loading: its parsed value and where it was written. */
 export class LocatedDocument {
@@ -27,16 +27,11 @@ export function resolveDocument(written: unknown, where: SourceLocation, configD
   if (isFileReference(written)) {
     const file = path.resolve(configDir, written.file);
     const displayName = path.relative(process.cwd(), file) || file;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new ConfigError({
-        where,
-        message: `cannot read ${written.file} (${code}): expected a file path relative to the config file`,
-      });
-    }
+    const text = readUserFile(
+      file,
+      where,
+      `${written.file} (%CODE%): expected a file path relative to the config file`,
+    );
     const fileStart = { file: displayName, line: 1, column: 1 };
     return new LocatedDocument(parseJson(text, fileStart, displayName), fileStart);
   }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
+import { readUserFile } from './read-file.ts';
 import type { ConfigInput } from './schema.ts';
 import { schemaProblems } from './validate.ts';
 
@@ -20,16 +20,11 @@ export interface LoadedConfig {
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ConfigError({
-      where: { file, line: 1, column: 1 },
-      message: `cannot read the config file (${code}); pass --config FILE or create .github/pullcheck.yml`,
-    });
-  }
+  const text = readUserFile(
+    file,
+    { file, line: 1, column: 1 },
+    'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml',
+  );
   return loadConfigText(text, file);
 }
 
