@@ -1,6 +1,7 @@
 // plan → facts (inside each provider) → verdicts → report. No I/O here.
 import type { LoadedConfig } from './config/load.ts';
 import type { TargetInput } from './config/schema.ts';
+import type { ImageReference } from './image-reference.ts';
 import { buildPlan } from './plan.ts';
 import type { Provider, ProviderFactory, TargetPrincipal } from './provider.ts';
 import { buildReport, type FailOn, type Report } from './report-model.ts';
@@ -19,27 +20,33 @@ export function runCheck(
   const plan = buildPlan(config);
   const results: PullResult[] = [];
   for (const { target, images } of plan.targets) {
-    const principals = principalsOf(target, providers);
     for (const image of images) {
-      for (const entry of principals) {
+      for (const entry of principalsOf(target, image, providers)) {
         const verdict =
           'unnamed' in entry ? entry.unnamed : decide(providers, image, target, entry.principal);
+        const leading = ('reasons' in entry ? entry.reasons : undefined) ?? [];
         results.push({
           image: image.raw,
           registry: image.registry.kind,
           target: target.name,
           principal: entry.principal,
           ...verdict,
+          reasons: [...leading, ...verdict.reasons],
         });
       }
     }
   }
-  return buildReport(results, [], options.failOn);
+  const findings = providers.flatMap((provider) => provider.findings?.() ?? []);
+  return buildReport(results, findings, options.failOn);
 }
 
-function principalsOf(target: TargetInput, providers: readonly Provider[]): readonly TargetPrincipal[] {
+function principalsOf(
+  target: TargetInput,
+  image: ImageReference,
+  providers: readonly Provider[],
+): readonly TargetPrincipal[] {
   for (const provider of providers) {
-    const principals = provider.principals(target);
+    const principals = provider.principals(target, image);
     if (principals) return principals;
   }
   return [
@@ -56,7 +63,7 @@ function principalsOf(target: TargetInput, providers: readonly Provider[]): read
 
 function decide(
   providers: readonly Provider[],
-  image: Parameters<Provider['decide']>[0]['image'],
+  image: ImageReference,
   target: TargetInput,
   principal: string,
 ): Verdict {

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
-import type { ConfigInput } from './schema.ts';
+import { ConfigSchema, type ConfigInput } from './schema.ts';
 import { schemaProblems } from './validate.ts';
+import { parseYamlSource, type ConfigPath } from './yaml-source.ts';
 
-export type ConfigPath = readonly (string | number)[];
+export type { ConfigPath } from './yaml-source.ts';
 
 /** A validated config with its documents resolved, and a way to point back at what the user wrote. */
 export interface LoadedConfig {
@@ -29,47 +29,21 @@ export function loadConfigFile(file: string): LoadedConfig {
 }
 
 export function loadConfigText(text: string, file: string): LoadedConfig {
-  const parse = () => {
-    const lineCounter = new LineCounter();
-    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    return { document, lineCounter };
-  };
-  let parsed: ReturnType<typeof parse> | undefined = parse();
-  const { document } = parsed;
-  // The parsed document (tens of MB for a large config) is released after loading; a later
-  // locate() (plan errors, annotations) parses the text again.
-  const located = (configPath: ConfigPath, keyOfLast: boolean): SourceLocation => {
-    parsed ??= parse();
-    const { line, col } = parsed.lineCounter.linePos(offsetOf(parsed.document, configPath, keyOfLast));
-    return { file, line, column: col };
-  };
-  const at = (offset: number): SourceLocation => {
-    const { line, col } = (parsed ??= parse()).lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (document.errors.length > 0) {
-    throw new ConfigError(
-      document.errors.map((error) => ({
-        where: at(error.pos[0]),
-        message: `YAML syntax error: ${firstLine(error.message)}`,
-      })),
-    );
-  }
-  const locate = (configPath: ConfigPath) => located(configPath, false);
-  const locateKey = (configPath: ConfigPath) => located(configPath, true);
-  const raw: unknown = document.toJS({ maxAliasCount: 100 });
+  const source = parseYamlSource(text, file);
+  const { locate, locateKey } = source;
+  const raw = source.takeValue();
   if (raw === null || raw === undefined) {
     throw new ConfigError({
-      where: at(0),
+      where: locate([]),
       message: 'the config file is empty: expected a mapping with `version: 1`',
     });
   }
-  const problems = schemaProblems(raw, { locate, locateKey });
+  const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
   if (problems.length > 0) throw new ConfigError(problems);
 
   const input = raw as ConfigInput; // validated above against ConfigSchema
   resolveDocuments(input, locate, path.dirname(path.resolve(file)));
-  parsed = undefined;
+  source.release();
   return { file, input, locate, locateKey };
 }
 
@@ -118,34 +92,4 @@ function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], co
     resolve(entry as Record<string, unknown>, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']),
   );
   if (problems.length > 0) throw new ConfigError(problems);
-}
-
-/** Source offset of the node at `configPath`, or of its nearest ancestor that exists. */
-function offsetOf(document: Document, configPath: ConfigPath, keyOfLast: boolean): number {
-  let node: unknown = document.contents;
-  let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
-  for (const [index, segment] of configPath.entries()) {
-    let next: unknown;
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-      );
-      if (pair && isScalar(pair.key) && pair.key.range) {
-        offset = pair.key.range[0];
-        if (keyOfLast && index === configPath.length - 1) return offset;
-      }
-      next = pair?.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      next = node.items[segment];
-    }
-    const range = (next as Node | null | undefined)?.range;
-    if (!range) return offset;
-    offset = range[0];
-    node = next;
-  }
-  return offset;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -173,10 +173,18 @@ const GcpFacts = Type.Object(
       Type.Array(
         Type.Object(
           {
-            id: Type.String({ minLength: 1 }),
-            number: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+            id: Type.String({ minLength: 1, description: 'the project id' }),
+            number: Type.Optional(
+              Type.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' }),
+            ),
             gcrBackend: Type.Optional(
               Type.Union([Type.Literal('artifact-registry'), Type.Literal('storage')]),
+            ),
+            ancestors: Type.Optional(
+              Type.Array(Type.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
+                description:
+                  'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
+              }),
             ),
           },
           closed,
@@ -184,12 +192,31 @@ const GcpFacts = Type.Object(
       ),
     ),
     iamPolicies: Type.Optional(
-      Type.Array(Type.Object({ resource: Type.String({ minLength: 1 }), policy: Document }, closed)),
+      Type.Array(
+        Type.Object(
+          {
+            resource: Type.String({
+              pattern:
+                '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+              description:
+                'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+            }),
+            policy: Document,
+          },
+          closed,
+        ),
+      ),
     ),
     roles: Type.Optional(
       Type.Array(
         Type.Object(
-          { name: Type.String({ minLength: 1 }), includedPermissions: Type.Array(Type.String()) },
+          {
+            name: Type.String({
+              pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
+              description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
+            }),
+            includedPermissions: Type.Array(Type.String()),
+          },
           closed,
         ),
       ),
@@ -251,6 +278,7 @@ export type TargetInput = NonNullable<ConfigInput['targets']>[number];
 export type Platform = TargetInput['platform'];
 export type AwsFactsInput = Static<typeof AwsFacts>;
 export type AwsRoleFactsInput = Static<typeof AwsRoleFacts>;
+export type GcpFactsInput = Static<typeof GcpFacts>;
 
 /** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
 export function configJsonSchema(): object {

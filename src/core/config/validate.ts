@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ConfigProblem, SourceLocation } from '../errors.ts';
-import { ConfigSchema } from './schema.ts';
+import type { TSchema } from '@sinclair/typebox';
 
 type Path = readonly (string | number)[];
 interface Locator {
@@ -8,17 +8,21 @@ interface Locator {
   locateKey(configPath: Path): SourceLocation;
 }
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(
-    ConfigSchema,
-  );
-  return compiled;
+const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true });
+const compiled = new WeakMap<TSchema, ValidateFunction>();
+
+function validator(schema: TSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
 }
 
 /** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
-export function schemaProblems(raw: unknown, where: Locator): ConfigProblem[] {
-  const validate = validator();
+export function schemaProblems(raw: unknown, schema: TSchema, where: Locator): ConfigProblem[] {
+  const validate = validator(schema);
   if (validate(raw)) return [];
   const problems = new Map<string, ConfigProblem>();
   for (const error of relevantErrors(validate.errors ?? [])) {

@@ -1,0 +1,53 @@
+// Offline Google Cloud facts: the config's facts.gcp, validated and indexed.
+import type { LoadedConfig } from '../../core/config/load.ts';
+import type { GcpFactsInput } from '../../core/config/schema.ts';
+import { IamPolicyError, parseIamPolicy, type IamPolicy } from './iam-policy.ts';
+import type { CustomRoles } from './roles.ts';
+
+export interface GcpProjectFacts {
+  readonly id: string;
+  readonly number?: string;
+  readonly gcrBackend: 'artifact-registry' | 'storage';
+  /** folders/N and organizations/N above the project, when given. */
+  readonly ancestors?: readonly string[];
+}
+
+export interface GcpFacts {
+  readonly projects: ReadonlyMap<string, GcpProjectFacts>;
+  readonly projectsByNumber: ReadonlyMap<string, GcpProjectFacts>;
+  /** IAM allow policies by resource name (projects/P, projects/P/locations/L/repositories/R, buckets/B, …). */
+  readonly policies: ReadonlyMap<string, IamPolicy>;
+  readonly customRoles: CustomRoles;
+  /** Members of groups (and of domains, keyed by the domain name), by lower-cased email. */
+  readonly groups: ReadonlyMap<string, readonly string[]>;
+}
+
+export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
+  const input: GcpFactsInput = config.input.facts?.gcp ?? {};
+  const projects = new Map<string, GcpProjectFacts>();
+  const projectsByNumber = new Map<string, GcpProjectFacts>();
+  for (const project of input.projects ?? []) {
+    const facts: GcpProjectFacts = {
+      id: project.id,
+      gcrBackend: project.gcrBackend ?? 'artifact-registry',
+      ...(project.number === undefined ? {} : { number: project.number }),
+      ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+    };
+    projects.set(project.id, facts);
+    if (project.number !== undefined) projectsByNumber.set(project.number, facts);
+  }
+  const policies = new Map<string, IamPolicy>();
+  for (const entry of input.iamPolicies ?? []) {
+    try {
+      policies.set(entry.resource, parseIamPolicy(entry.policy.value));
+    } catch (error) {
+      if (error instanceof IamPolicyError) throw entry.policy.error(`invalid IAM policy: ${error.message}`);
+      throw error;
+    }
+  }
+  const customRoles = new Map(
+    (input.roles ?? []).map((role) => [role.name, new Set(role.includedPermissions)]),
+  );
+  const groups = new Map((input.groups ?? []).map((group) => [group.email.toLowerCase(), group.members]));
+  return { projects, projectsByNumber, policies, customRoles, groups };
+}

@@ -1,0 +1,150 @@
+// Is a permission granted to a service account on a resource, through the resource's own allow policy or
+// one inherited from its project, folders and organization? Pure, three-valued.
+// Source: IAM docs "Policy inheritance" (the effective policy is the union of the resource's policy and
+// those of its ancestors); Artifact Registry docs "Configure roles and permissions".
+import type { Tri } from '../aws/policy/match.ts';
+import type { GcpFacts } from './facts.ts';
+import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
+import type { PullResource } from './resources.ts';
+import { rolePermissions } from './roles.ts';
+
+export interface IamGrant {
+  readonly result: Tri;
+  /** "roles/artifactregistry.reader on projects/p (member serviceAccount:…)" for each granting binding. */
+  readonly grantedBy: readonly string[];
+  /** Which facts are missing for an undecided answer, and how to give them. */
+  readonly unknownBecause: readonly string[];
+  /** Optional layers that were taken as absent, for the reasons. */
+  readonly assumed: readonly string[];
+}
+
+interface Level {
+  readonly resource: string;
+  /** The resource and project policies are needed; folders and the organization are optional layers. */
+  readonly required: boolean;
+}
+
+export function evaluateIamGrant(resource: PullResource, email: string, facts: GcpFacts): IamGrant {
+  const project = facts.projects.get(resource.project);
+  const assumed: string[] = [];
+  const levels: Level[] = [
+    { resource: resource.name, required: true },
+    { resource: `projects/${resource.project}`, required: true },
+  ];
+  if (project?.ancestors) {
+    levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
+  } else {
+    assumed.push(
+      `the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`,
+    );
+  }
+  const membership = membershipFacts(facts);
+  const grantedBy: string[] = [];
+  const unknownBecause: string[] = [];
+  for (const level of levels) {
+    const policy = facts.policies.get(level.resource);
+    if (!policy) {
+      if (level.required) {
+        unknownBecause.push(
+          `the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`,
+        );
+      } else {
+        assumed.push(`no IAM policy is given for ${level.resource}: taken as absent`);
+      }
+      continue;
+    }
+    for (const binding of policy.bindings) {
+      const permissions = rolePermissions(binding.role, facts.customRoles);
+      if ('permissions' in permissions && !permissions.permissions.has(resource.permission)) continue;
+      const included = includes(binding.members, email, membership);
+      if (included.membership.result === 'no') continue;
+      const where = `${binding.role} on ${level.resource}`;
+      if ('unknown' in permissions) {
+        unknownBecause.push(`${where}: ${permissions.unknown}`);
+      } else if (included.membership.result === 'unknown') {
+        unknownBecause.push(`${where}: ${included.membership.missingFact ?? 'membership unknown'}`);
+      } else if (binding.condition) {
+        unknownBecause.push(
+          `${where} has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`,
+        );
+      } else {
+        grantedBy.push(`${where} (member ${included.member})`);
+      }
+    }
+  }
+  const result: Tri = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+  return { result, grantedBy, unknownBecause, assumed };
+}
+
+function includes(
+  members: readonly string[],
+  email: string,
+  facts: MembershipFacts,
+): { membership: Membership; member?: string } {
+  let undecided: Membership | undefined;
+  for (const member of members) {
+    const membership = memberIncludes(member, email, facts);
+    if (membership.result === 'yes') return { membership, member };
+    if (membership.result === 'unknown') undecided ??= membership;
+  }
+  return { membership: undecided ?? { result: 'no' } };
+}
+
+/** The lookups members need, answered from the facts. */
+function membershipFacts(facts: GcpFacts): MembershipFacts {
+  const self: MembershipFacts = {
+    groupMembers: (email) => facts.groups.get(email),
+    serviceAccountProject: (email) => {
+      const project = serviceAccountProject(email, facts);
+      if (!project) return undefined;
+      return {
+        ...(project.number === undefined ? {} : { number: project.number }),
+        ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+      };
+    },
+    holdsBasicRole: (projectId, role, email) => {
+      const policy = facts.policies.get(`projects/${projectId}`);
+      if (!policy) {
+        return {
+          result: 'unknown',
+          missingFact: `the IAM policy of projects/${projectId} is not in facts.gcp.iamPolicies (it decides who is ${role} there)`,
+        };
+      }
+      // Convenience members name holders of exactly this basic role; no further convenience recursion.
+      const holders = policy.bindings.filter((binding) => binding.role === role && !binding.condition);
+      const members = holders.flatMap((binding) => binding.members).filter((m) => !m.startsWith('project'));
+      return includes(members, email, self).membership;
+    },
+  };
+  return self;
+}
+
+/** The project of a service account, from its email (user-managed, default compute, App Engine). */
+export function serviceAccountProject(
+  email: string,
+  facts: GcpFacts,
+): { readonly id?: string; readonly number?: string; readonly ancestors?: readonly string[] } | undefined {
+  const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
+  const local = email.slice(0, email.indexOf('@'));
+  const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
+  if (userManaged) return facts.projects.get(userManaged) ?? { id: userManaged };
+  const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
+  if (appEngine) return facts.projects.get(appEngine) ?? { id: appEngine };
+  const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
+  if (compute) return facts.projectsByNumber.get(compute) ?? { number: compute };
+  return undefined;
+}
+
+function getIamPolicyCommand(resource: string): string {
+  const repository = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/(.+)$/.exec(resource);
+  if (repository) {
+    return `gcloud artifacts repositories get-iam-policy ${repository[3]} --location=${repository[2]} --project=${repository[1]} --format=json`;
+  }
+  if (resource.startsWith('buckets/')) {
+    return `gcloud storage buckets get-iam-policy gs://${resource.slice('buckets/'.length)} --format=json`;
+  }
+  const [kind, id] = resource.split('/');
+  const command =
+    kind === 'projects' ? 'projects' : kind === 'folders' ? 'resource-manager folders' : 'organizations';
+  return `gcloud ${command} get-iam-policy ${id} --format=json`;
+}

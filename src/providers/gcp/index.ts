@@ -1,0 +1,72 @@
+// Google Artifact Registry and gcr.io: the identities of GKE and service-account targets, and the pull rule.
+import type { LoadedConfig } from '../../core/config/load.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import type { Provider, PullQuestion, TargetPrincipal } from '../../core/provider.ts';
+import type { Verdict } from '../../core/verdict.ts';
+import { prepareGcpFacts, type GcpFacts } from './facts.ts';
+import { evaluateGooglePull } from './pull-rule.ts';
+
+const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-service-account', 'k3s']);
+const SERVICE_ACCOUNT = 'serviceAccount:';
+
+export function gcpProvider(config: LoadedConfig): Provider {
+  const facts = prepareGcpFacts(config);
+  return {
+    name: 'gcp',
+    principals: (target) => googlePrincipals(target, facts),
+    decide: (question) => decideGooglePull(question, facts),
+  };
+}
+
+function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal[] | undefined {
+  if (target.platform === 'gcp-service-account') {
+    return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
+  }
+  if (target.platform !== 'gke') return undefined;
+  if (target.serviceAccounts && target.serviceAccounts.length > 0) {
+    return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
+  }
+  // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
+  const number = target.project === undefined ? undefined : facts.projects.get(target.project)?.number;
+  if (number === undefined) {
+    return [
+      {
+        principal: `gke:${target.name}`,
+        unnamed: {
+          verdict: 'unknown',
+          reasons: [
+            `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
+              ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
+              ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)`,
+          ],
+          missing: [],
+        },
+      },
+    ];
+  }
+  return [
+    {
+      principal: `${SERVICE_ACCOUNT}${number}-compute@developer.gserviceaccount.com`,
+      reasons: [
+        `no serviceAccounts listed: the nodes run as the Compute Engine default service account of project ${target.project}`,
+      ],
+    },
+  ];
+}
+
+function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | undefined {
+  const { registry } = question.image;
+  const { target, principal } = question;
+  if (registry.kind !== 'gar' && registry.kind !== 'gcr') return undefined;
+  if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(SERVICE_ACCOUNT))
+    return undefined;
+  const email = principal.slice(SERVICE_ACCOUNT.length);
+  if (target.platform !== 'gke') return evaluateGooglePull(registry, email, facts);
+  const scopes = target.serviceAccounts?.find((account) => account.email === email)?.scopes;
+  const cluster = {
+    ...(target.project === undefined ? {} : { project: target.project }),
+    ...(target.location === undefined ? {} : { location: target.location }),
+    ...(target.cluster === undefined ? {} : { cluster: target.cluster }),
+  };
+  return evaluateGooglePull(registry, email, facts, { scopes, cluster });
+}

@@ -1,0 +1,72 @@
+// Which Google Cloud resource an image pull reads, and the permission it needs there.
+// Sources: Artifact Registry docs "gcr.io repositories in Artifact Registry" (host → repository and
+// location), Container Registry docs "Access control" (storage buckets artifacts.PROJECT.appspot.com).
+import type { RegistryLocation } from '../../core/image-reference.ts';
+import type { GcpFacts } from './facts.ts';
+
+export const DOWNLOAD_ARTIFACTS = 'artifactregistry.repositories.downloadArtifacts';
+export const GET_OBJECT = 'storage.objects.get';
+
+export type PullResource =
+  | {
+      readonly kind: 'repository';
+      /** projects/P/locations/L/repositories/R */
+      readonly name: string;
+      readonly project: string;
+      readonly location: string;
+      readonly repository: string;
+      readonly permission: typeof DOWNLOAD_ARTIFACTS;
+    }
+  | {
+      readonly kind: 'bucket';
+      /** buckets/B */
+      readonly name: string;
+      readonly project: string;
+      readonly bucket: string;
+      readonly permission: typeof GET_OBJECT;
+    };
+
+type GoogleRegistry = Extract<RegistryLocation, { kind: 'gar' | 'gcr' }>;
+
+export function pullResource(registry: GoogleRegistry, facts: GcpFacts): PullResource {
+  if (registry.kind === 'gar') {
+    return repository(registry.project, registry.location, registry.repository);
+  }
+  if (facts.projects.get(registry.project)?.gcrBackend === 'storage') {
+    const bucket = legacyBucket(registry.host, registry.project);
+    return {
+      kind: 'bucket',
+      name: `buckets/${bucket}`,
+      project: registry.project,
+      bucket,
+      permission: GET_OBJECT,
+    };
+  }
+  // gcr.io hosts are served by Artifact Registry repositories named after the host.
+  return repository(registry.project, registry.location, registry.host);
+}
+
+function repository(project: string, location: string, name: string): PullResource {
+  return {
+    kind: 'repository',
+    name: `projects/${project}/locations/${location}/repositories/${name}`,
+    project,
+    location,
+    repository: name,
+    permission: DOWNLOAD_ARTIFACTS,
+  };
+}
+
+/**
+ * gcr.io → artifacts.PROJECT.appspot.com; us./eu./asia.gcr.io → us./eu./asia.artifacts.PROJECT.appspot.com.
+ * Domain-scoped projects (example.com:proj) use artifacts.proj.example.com.a.appspot.com.
+ */
+export function legacyBucket(host: string, project: string): string {
+  const prefix = host === 'gcr.io' ? '' : `${host.slice(0, host.indexOf('.'))}.`;
+  const colon = project.indexOf(':');
+  const name =
+    colon === -1
+      ? `${project}.appspot.com`
+      : `${project.slice(colon + 1)}.${project.slice(0, colon)}.a.appspot.com`;
+  return `${prefix}artifacts.${name}`;
+}

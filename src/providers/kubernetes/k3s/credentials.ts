@@ -1,0 +1,109 @@
+// Which credential k3s (containerd) uses to pull from a registry host, classified without ever keeping a
+// secret in a message. Sources: k3s docs "Private Registry Configuration" (default endpoint fallback,
+// "*" wildcard, auth directives); Artifact Registry docs "Configure authentication to Artifact Registry
+// for Docker" (_json_key, _json_key_base64, oauth2accesstoken); Amazon ECR docs "Private registry
+// authentication" (username AWS, tokens valid 12 hours).
+import type { ConfigPath } from '../../../core/config/yaml-source.ts';
+import type { RegistriesFile } from './registries-file.ts';
+
+export type Credential =
+  /** No auth for the host (nor for "*"). */
+  | { readonly kind: 'none' }
+  /** A service-account key that parses: the pull is decided by that service account's IAM grants. */
+  | { readonly kind: 'service-account-key'; readonly email: string; readonly at: ConfigPath }
+  /** A `_json_key` / `_json_key_base64` password that cannot work; `problem` says why (no secret in it). */
+  | { readonly kind: 'broken-key'; readonly problem: string; readonly at: ConfigPath }
+  /** A short-lived token pasted into the file: Google access token (1 h) or ECR token (12 h). */
+  | { readonly kind: 'expiring-token'; readonly issuer: 'google' | 'ecr'; readonly at: ConfigPath }
+  /** Username/password, `auth` or `identity_token` for any other registry. */
+  | { readonly kind: 'basic'; readonly username: string | undefined; readonly at: ConfigPath };
+
+export interface HostCredential {
+  readonly credential: Credential;
+  /** The configs key it came from ("*" for the wildcard), when any. */
+  readonly configKey?: string;
+  /** Mirror endpoints other than the registry itself, tried before the default endpoint. */
+  readonly mirrorEndpoints: readonly string[];
+}
+
+/** The credential k3s sends to the registry's default endpoint (always tried last, never rewritten). */
+export function credentialFor(host: string, file: RegistriesFile): HostCredential {
+  const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
+  const mirrorEndpoints = (mirror?.endpoint ?? []).filter((endpoint) => endpointHost(endpoint) !== host);
+  const configs = file.registries.configs ?? {};
+  const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
+  const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
+  if (!auth || configKey === undefined) return { credential: { kind: 'none' }, mirrorEndpoints };
+  const at: ConfigPath = ['configs', configKey, 'auth'];
+  return { credential: classify(auth, at), configKey, mirrorEndpoints };
+}
+
+function classify(
+  auth: { username?: string; password?: string; auth?: string; identity_token?: string },
+  at: ConfigPath,
+): Credential {
+  const decoded = auth.auth === undefined ? undefined : decodeBasicAuth(auth.auth);
+  const username = auth.username ?? decoded?.username;
+  const password = auth.password ?? decoded?.password;
+  const passwordAt: ConfigPath = [...at, auth.password === undefined ? 'auth' : 'password'];
+  if (username === '_json_key' || username === '_json_key_base64') {
+    return serviceAccountKey(username, password, passwordAt);
+  }
+  if (username === 'oauth2accesstoken') return { kind: 'expiring-token', issuer: 'google', at: passwordAt };
+  if (username === 'AWS') return { kind: 'expiring-token', issuer: 'ecr', at: passwordAt };
+  return { kind: 'basic', username, at };
+}
+
+function serviceAccountKey(username: string, password: string | undefined, at: ConfigPath): Credential {
+  const broken = (problem: string): Credential => ({ kind: 'broken-key', problem, at });
+  if (!password) return broken(`the ${username} password is empty: it must hold the service-account key`);
+  let json = password;
+  if (username === '_json_key_base64') {
+    json = Buffer.from(password, 'base64').toString('utf8');
+    if (!json.trimStart().startsWith('{'))
+      return broken('the _json_key_base64 password is not base64 of a JSON key');
+  } else if (password.trim().includes('\n')) {
+    // containerd sends the password as written; the key must be one line of JSON.
+    return broken(
+      'the _json_key password spans several lines: write the key JSON on one line (e.g. jq -c . key.json)',
+    );
+  }
+  let key: unknown;
+  try {
+    key = JSON.parse(json);
+  } catch {
+    return broken(`the ${username} password is not valid JSON: paste the whole service-account key file`);
+  }
+  const fields = key as { type?: unknown; client_email?: unknown; private_key?: unknown };
+  if (fields.type !== 'service_account') {
+    return broken(
+      `the ${username} key is not a service-account key (its "type" is ${JSON.stringify(fields.type ?? null)})`,
+    );
+  }
+  if (typeof fields.client_email !== 'string' || !fields.client_email.includes('@')) {
+    return broken(`the ${username} key has no client_email`);
+  }
+  if (typeof fields.private_key !== 'string' || !fields.private_key.includes('PRIVATE KEY')) {
+    return broken(`the ${username} key has no private_key`);
+  }
+  return { kind: 'service-account-key', email: fields.client_email, at };
+}
+
+/** `auth` is base64 of "username:password" (docker config style). */
+function decodeBasicAuth(value: string): { username: string; password: string } | undefined {
+  const text = Buffer.from(value, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  return colon === -1 ? undefined : { username: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+// Docker Hub's default endpoint is index.docker.io (k3s docs, "Default Endpoint Fallback").
+const DOCKER_HUB_ENDPOINTS = new Set(['index.docker.io', 'registry-1.docker.io']);
+
+function endpointHost(endpoint: string): string {
+  try {
+    const host = new URL(endpoint).host.toLowerCase();
+    return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
+  } catch {
+    return endpoint;
+  }
+}

@@ -1,0 +1,110 @@
+// k3s /etc/rancher/k3s/registries.yaml, read with positions and validated (k3s docs, "Private Registry
+// Configuration": mirrors with endpoint and rewrite, configs with auth and tls, the "*" wildcard).
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { readUserFile } from '../../../core/config/read-file.ts';
+import { schemaProblems } from '../../../core/config/validate.ts';
+import { parseYamlSource, type ConfigPath } from '../../../core/config/yaml-source.ts';
+import { ConfigError, type SourceLocation } from '../../../core/errors.ts';
+
+const closed = { additionalProperties: false } as const;
+
+export const RegistriesSchema = Type.Object(
+  {
+    mirrors: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Object(
+          {
+            endpoint: Type.Optional(
+              Type.Array(
+                Type.String({
+                  pattern: '^https?://',
+                  description: 'an endpoint URL, https://HOST[:PORT][/path]',
+                }),
+              ),
+            ),
+            rewrite: Type.Optional(Type.Record(Type.String(), Type.String())),
+          },
+          closed,
+        ),
+      ),
+    ),
+    configs: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Object(
+          {
+            auth: Type.Optional(
+              Type.Object(
+                {
+                  username: Type.Optional(Type.String()),
+                  password: Type.Optional(Type.String()),
+                  auth: Type.Optional(Type.String()),
+                  identity_token: Type.Optional(Type.String()),
+                },
+                closed,
+              ),
+            ),
+            tls: Type.Optional(
+              Type.Object(
+                {
+                  cert_file: Type.Optional(Type.String()),
+                  key_file: Type.Optional(Type.String()),
+                  ca_file: Type.Optional(Type.String()),
+                  insecure_skip_verify: Type.Optional(Type.Boolean()),
+                },
+                closed,
+              ),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+  },
+  { ...closed, title: 'k3s registries.yaml' },
+);
+
+export type RegistriesInput = Static<typeof RegistriesSchema>;
+
+/** A parsed registries.yaml. Its secrets stay in memory: only their shape and position are ever reported. */
+export interface RegistriesFile {
+  /** The file as displayed in messages (relative to the working directory). */
+  readonly file: string;
+  readonly registries: RegistriesInput;
+  locate(filePath: ConfigPath): SourceLocation;
+}
+
+/** Reads and validates a target's registriesFile (relative to the config's folder). */
+export function loadRegistriesFile(
+  written: string,
+  configFile: string,
+  where: SourceLocation,
+): RegistriesFile {
+  const absolute = path.resolve(path.dirname(path.resolve(configFile)), written);
+  const file = path.relative(process.cwd(), absolute) || absolute;
+  const text = readUserFile(
+    absolute,
+    where,
+    `${written} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`,
+  );
+  const source = parseYamlSource(text, file);
+  const raw = source.takeValue() ?? {};
+  const problems = schemaProblems(raw, RegistriesSchema, source);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const registries = raw as RegistriesInput; // validated above
+  for (const [host, mirror] of Object.entries(registries.mirrors ?? {})) {
+    for (const pattern of Object.keys(mirror.rewrite ?? {})) {
+      try {
+        new RegExp(pattern);
+      } catch {
+        throw new ConfigError({
+          where: source.locateKey(['mirrors', host, 'rewrite', pattern]),
+          message: `mirrors.${host}.rewrite: ${JSON.stringify(pattern)} is not a valid regular expression`,
+        });
+      }
+    }
+  }
+  return { file, registries, locate: source.locate };
+}
