@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { SCHEMA_FILE, schemaFileText } from '../scripts/generate-schema.ts';
+import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scripts/import-gcp-roles.ts';
 
 test('dist/ is the bundle of the current sources (run npm run build and commit dist/)', () => {
   const fresh = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-dist-'));
@@ -20,4 +21,13 @@ test('dist/ is the bundle of the current sources (run npm run build and commit d
 
 test('schema/pullcheck.schema.json is generated from the config schema (npm run generate:schema)', () => {
   assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaFileText(), 'the published schema is stale');
+});
+
+test('the shipped Google Cloud role data is the published dataset (npm run import:gcp-roles)', () => {
+  const published = readFileSync(SHARED_ROLES_FILE, 'utf8');
+  assert.equal(
+    readFileSync(SHIPPED_ROLES_FILE, 'utf8'),
+    checkedRolesText(published),
+    'the shipped role data is stale',
+  );
 });

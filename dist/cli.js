@@ -21460,12 +21460,12 @@ function parseYamlSource(text, file) {
     if (errors.length > 0) {
         throw new ConfigError(errors.map((error) => ({
             where: at(error.pos[0]),
-            message: `YAML syntax error: ${firstLine(error.message)}`,
+            message: syntaxError(firstLine(error.message)),
         })));
     }
     const located = (configPath, keyOfLast) => at(offsetOf((parsed ??= parse()).document, configPath, keyOfLast));
     return {
-        takeValue: () => (parsed ??= parse()).document.toJS({ maxAliasCount: 100 }),
+        takeValue: () => toJS((parsed ??= parse()).document, text, file),
         locate: (configPath) => located(configPath, false),
         locateKey: (configPath) => located(configPath, true),
         release: () => {
@@ -21501,6 +21501,40 @@ function offsetOf(document, configPath, keyOfLast) {
 }
 function firstLine(message) {
     return message.split('\n')[0] ?? message;
+}
+const NOT_REPEATED = ' (the text is not repeated: it may be a secret)';
+/**
+ * The YAML parser quotes the text it stumbled on in some messages ("Block scalar header includes extra
+ * characters: |…", "Invalid escape sequence \U…"); in registries.yaml or a Secret manifest that text can be
+ * a password, so keep what the parser says and where, never what it quotes.
+ */
+function syntaxError(said) {
+    const kept = (said.split(':')[0] ?? '')
+        .replace(/^(Invalid escape sequence|Unsupported YAML version) .*/, '$1')
+        .trimEnd();
+    return `YAML syntax error: ${kept}${kept === said ? '' : NOT_REPEATED}`;
+}
+/**
+ * An unquoted value that starts with * is a YAML alias (a password such as "*p4ss…"); toJS throws when one
+ * names no anchor, quoting it. Report it where it is written, without repeating it.
+ */
+function toJS(document, text, file) {
+    try {
+        return document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        if (!error.message.startsWith('Unresolved alias')) {
+            throw new ConfigError({ where: { file, line: 1, column: 1 }, message: syntaxError(error.message) });
+        }
+        const name = error.message.slice(error.message.lastIndexOf(': ') + 2);
+        const before = text.slice(0, Math.max(0, text.indexOf(`*${name}`))).split('\n');
+        throw new ConfigError({
+            where: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+            message: 'YAML syntax error: an alias (*…) names no anchor: quote a value that starts with *',
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/core/config/load.js
@@ -22889,8 +22923,12 @@ class IamPolicyError extends Error {
     name = 'IamPolicyError';
 }
 const POLICY_KEYS = new Set(['bindings', 'etag', 'version', 'auditConfigs']);
-// IAM principal identifiers (IAM docs, "Principal identifiers"); anything else is a typo.
-const MEMBER = /^(allUsers|allAuthenticatedUsers|(user|serviceAccount|group):[^\s@]+@[^\s@]+|domain:[a-z0-9.-]+\.[a-z]+|(projectOwner|projectEditor|projectViewer):[a-z][a-z0-9.:-]*|principal:\/\/\S+|principalSet:\/\/\S+|deleted:(user|serviceAccount|group):\S+)$/;
+// The fields of a `Binding` (IAM reference, Policy): a misspelt `condition` must not drop the condition.
+const BINDING_KEYS = new Set(['role', 'members', 'condition']);
+// IAM principal identifiers (IAM docs, "Principal identifiers"; the `Binding.members` reference); anything else is
+// a typo. The reference also lists `serviceAccount:{projectid}.svc.id.goog[{namespace}/{kubernetes-sa}]` (a
+// Kubernetes service account) and `deleted:principal://iam.googleapis.com/locations/global/workforcePools/…`.
+const MEMBER = /^(allUsers|allAuthenticatedUsers|(user|serviceAccount|group):[^\s@]+@[^\s@]+|serviceAccount:[a-z0-9.:-]+\.svc\.id\.goog\[[^\s/\]]+\/[^\s/\]]+\]|domain:[a-z0-9.-]+\.[a-z]+|(projectOwner|projectEditor|projectViewer):[a-z][a-z0-9.:-]*|principal:\/\/\S+|principalSet:\/\/\S+|deleted:(user|serviceAccount|group):\S+|deleted:principal:\/\/\S+)$/;
 function parseIamPolicy(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new IamPolicyError('expected an IAM policy object with `bindings`');
@@ -22912,6 +22950,10 @@ function parseBinding(value, index) {
     const where = `binding #${index}`;
     if (typeof value !== 'object' || value === null)
         throw new IamPolicyError(`${where}: expected an object`);
+    const unknownKey = Object.keys(value).find((key) => !BINDING_KEYS.has(key));
+    if (unknownKey !== undefined) {
+        throw new IamPolicyError(`${where}: unknown key \`${unknownKey}\`; expected role, members, condition`);
+    }
     const { role, members, condition } = value;
     if (typeof role !== 'string' || !isValidRoleName(role)) {
         throw new IamPolicyError(`${where}: \`role\` must be roles/NAME, projects/P/roles/NAME or organizations/O/roles/NAME (got ${JSON.stringify(role)})`);
@@ -23135,132 +23177,14 @@ function principalSetIncludes(member, email, facts) {
     return project.ancestors.includes(container) ? YES : members_NO;
 }
 
-;// CONCATENATED MODULE: ./lib/providers/gcp/iam-grant.js
-
-
-function evaluateIamGrant(resource, email, facts) {
-    const project = facts.projects.get(resource.project);
-    const assumed = [];
-    const levels = [
-        { resource: resource.name, required: true },
-        { resource: `projects/${resource.project}`, required: true },
-    ];
-    if (project?.ancestors) {
-        levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
-    }
-    else {
-        assumed.push(`the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`);
-    }
-    const membership = membershipFacts(facts);
-    const grantedBy = [];
-    const unknownBecause = [];
-    for (const level of levels) {
-        const policy = facts.policies.get(level.resource);
-        if (!policy) {
-            if (level.required) {
-                unknownBecause.push(`the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`);
-            }
-            else {
-                assumed.push(`no IAM policy is given for ${level.resource}: taken as absent`);
-            }
-            continue;
-        }
-        for (const binding of policy.bindings) {
-            const permissions = rolePermissions(binding.role, facts.customRoles);
-            if ('permissions' in permissions && !permissions.permissions.has(resource.permission))
-                continue;
-            const included = includes(binding.members, email, membership);
-            if (included.membership.result === 'no')
-                continue;
-            const where = `${binding.role} on ${level.resource}`;
-            if ('unknown' in permissions) {
-                unknownBecause.push(`${where}: ${permissions.unknown}`);
-            }
-            else if (included.membership.result === 'unknown') {
-                unknownBecause.push(`${where}: ${included.membership.missingFact ?? 'membership unknown'}`);
-            }
-            else if (binding.condition) {
-                unknownBecause.push(`${where} has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`);
-            }
-            else {
-                grantedBy.push(`${where} (member ${included.member})`);
-            }
-        }
-    }
-    const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
-    return { result, grantedBy, unknownBecause, assumed };
-}
-function includes(members, email, facts) {
-    let undecided;
-    for (const member of members) {
-        const membership = memberIncludes(member, email, facts);
-        if (membership.result === 'yes')
-            return { membership, member };
-        if (membership.result === 'unknown')
-            undecided ??= membership;
-    }
-    return { membership: undecided ?? { result: 'no' } };
-}
-/** The lookups members need, answered from the facts. */
-function membershipFacts(facts) {
-    const self = {
-        groupMembers: (email) => facts.groups.get(email),
-        serviceAccountProject: (email) => {
-            const project = serviceAccountProject(email, facts);
-            if (!project)
-                return undefined;
-            return {
-                ...(project.number === undefined ? {} : { number: project.number }),
-                ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
-            };
-        },
-        holdsBasicRole: (projectId, role, email) => {
-            const policy = facts.policies.get(`projects/${projectId}`);
-            if (!policy) {
-                return {
-                    result: 'unknown',
-                    missingFact: `the IAM policy of projects/${projectId} is not in facts.gcp.iamPolicies (it decides who is ${role} there)`,
-                };
-            }
-            // Convenience members name holders of exactly this basic role; no further convenience recursion.
-            const holders = policy.bindings.filter((binding) => binding.role === role && !binding.condition);
-            const members = holders.flatMap((binding) => binding.members).filter((m) => !m.startsWith('project'));
-            return includes(members, email, self).membership;
-        },
-    };
-    return self;
-}
-/** The project of a service account, from its email (user-managed, default compute, App Engine). */
-function serviceAccountProject(email, facts) {
-    const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
-    const local = email.slice(0, email.indexOf('@'));
-    const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
-    if (userManaged)
-        return facts.projects.get(userManaged) ?? { id: userManaged };
-    const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-    if (appEngine)
-        return facts.projects.get(appEngine) ?? { id: appEngine };
-    const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-    if (compute)
-        return facts.projectsByNumber.get(compute) ?? { number: compute };
-    return undefined;
-}
-function getIamPolicyCommand(resource) {
-    const repository = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/(.+)$/.exec(resource);
-    if (repository) {
-        return `gcloud artifacts repositories get-iam-policy ${repository[3]} --location=${repository[2]} --project=${repository[1]} --format=json`;
-    }
-    if (resource.startsWith('buckets/')) {
-        return `gcloud storage buckets get-iam-policy gs://${resource.slice('buckets/'.length)} --format=json`;
-    }
-    const [kind, id] = resource.split('/');
-    const command = kind === 'projects' ? 'projects' : kind === 'folders' ? 'resource-manager folders' : 'organizations';
-    return `gcloud ${command} get-iam-policy ${id} --format=json`;
-}
-
 ;// CONCATENATED MODULE: ./lib/providers/gcp/resources.js
 const DOWNLOAD_ARTIFACTS = 'artifactregistry.repositories.downloadArtifacts';
 const GET_OBJECT = 'storage.objects.get';
+/**
+ * Container Registry docs, "Configure access control": Storage Legacy Bucket Writer on the registry bucket is the
+ * role to "push (write) and pull (read) images", although its listed permissions lack storage.objects.get.
+ */
+const REGISTRY_BUCKET_PULL_ROLES = new Set(['roles/storage.legacyBucketWriter']);
 function pullResource(registry, facts) {
     if (registry.kind === 'gar') {
         return repository(registry.project, registry.location, registry.repository);
@@ -23301,6 +23225,152 @@ function legacyBucket(host, project) {
     return `${prefix}artifacts.${name}`;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/gcp/iam-grant.js
+
+
+
+function evaluateIamGrant(resource, email, facts) {
+    const project = facts.projects.get(resource.project);
+    const assumed = [];
+    const levels = [
+        { resource: resource.name, required: true },
+        { resource: `projects/${resource.project}`, required: true },
+    ];
+    if (project?.ancestors) {
+        levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
+    }
+    else {
+        assumed.push(`the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`);
+    }
+    const membership = membershipFacts(facts);
+    const grantedBy = [];
+    const unknownBecause = [];
+    for (const level of levels) {
+        const policy = facts.policies.get(level.resource);
+        if (!policy) {
+            if (level.required) {
+                unknownBecause.push(`the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`);
+            }
+            else {
+                assumed.push(`no IAM policy is given for ${level.resource}: taken as absent`);
+            }
+            continue;
+        }
+        for (const binding of policy.bindings) {
+            const permissions = rolePermissions(binding.role, facts.customRoles);
+            const mayGrant = !('permissions' in permissions) || grantsPull(binding.role, permissions.permissions, resource);
+            if (!mayGrant)
+                continue;
+            const included = includes(binding.members, email, membership);
+            if (included.membership.result === 'no')
+                continue;
+            const where = `${binding.role} on ${level.resource}`;
+            if ('unknown' in permissions) {
+                unknownBecause.push(`${where}: ${permissions.unknown}`);
+            }
+            else if (included.membership.result === 'unknown') {
+                unknownBecause.push(`${where}: ${included.membership.missingFact ?? 'membership unknown'}`);
+            }
+            else if (binding.condition) {
+                unknownBecause.push(`${where} has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`);
+            }
+            else {
+                grantedBy.push(`${where} (member ${included.member})`);
+            }
+        }
+    }
+    const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+    return { result, grantedBy, unknownBecause, assumed };
+}
+/** The role carries the pull permission, or is documented to pull from a Container Registry bucket. */
+function grantsPull(role, permissions, resource) {
+    if (permissions.has(resource.permission))
+        return true;
+    return resource.kind === 'bucket' && REGISTRY_BUCKET_PULL_ROLES.has(role);
+}
+function includes(members, email, facts) {
+    let undecided;
+    for (const member of members) {
+        const membership = memberIncludes(member, email, facts);
+        if (membership.result === 'yes')
+            return { membership, member };
+        if (membership.result === 'unknown')
+            undecided ??= membership;
+    }
+    return { membership: undecided ?? { result: 'no' } };
+}
+/** The lookups members need, answered from the facts. */
+function membershipFacts(facts) {
+    const self = {
+        groupMembers: (email) => facts.groups.get(email),
+        serviceAccountProject: (email) => {
+            const project = serviceAccountProject(email, facts);
+            if (!project)
+                return undefined;
+            return {
+                ...(project.number === undefined ? {} : { number: project.number }),
+                ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+            };
+        },
+        holdsBasicRole: (projectId, role, email) => {
+            const policy = facts.policies.get(`projects/${projectId}`);
+            if (!policy) {
+                return {
+                    result: 'unknown',
+                    missingFact: `the IAM policy of projects/${projectId} is not in facts.gcp.iamPolicies (it decides who is ${role} there)`,
+                };
+            }
+            // The role may be held on the project or inherited from its folders and organization, when given.
+            const ancestors = facts.projects.get(projectId)?.ancestors ?? [];
+            const policies = [policy, ...ancestors.flatMap((ancestor) => facts.policies.get(ancestor) ?? [])];
+            const holders = policies.flatMap((p) => p.bindings).filter((binding) => binding.role === role);
+            // Convenience members name holders of exactly this basic role; no further convenience recursion.
+            const members = (conditional) => holders
+                .filter((binding) => Boolean(binding.condition) === conditional)
+                .flatMap((binding) => binding.members)
+                .filter((member) => !member.startsWith('project'));
+            const direct = includes(members(false), email, self).membership;
+            if (direct.result === 'yes')
+                return direct;
+            if (includes(members(true), email, self).membership.result !== 'no') {
+                return {
+                    result: 'unknown',
+                    missingFact: `${role} on projects/${projectId} is held under a condition pullcheck does not evaluate`,
+                };
+            }
+            return direct;
+        },
+    };
+    return self;
+}
+/** The project of a service account, from its email (user-managed, default compute, App Engine). */
+function serviceAccountProject(email, facts) {
+    const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
+    const local = email.slice(0, email.indexOf('@'));
+    const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
+    if (userManaged)
+        return facts.projects.get(userManaged) ?? { id: userManaged };
+    const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
+    if (appEngine)
+        return facts.projects.get(appEngine) ?? { id: appEngine };
+    const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
+    if (compute)
+        return facts.projectsByNumber.get(compute) ?? { number: compute };
+    return undefined;
+}
+function getIamPolicyCommand(resource) {
+    const repository = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/(.+)$/.exec(resource);
+    if (repository) {
+        return `gcloud artifacts repositories get-iam-policy ${repository[3]} --location=${repository[2]} --project=${repository[1]} --format=json`;
+    }
+    if (resource.startsWith('buckets/')) {
+        return `gcloud storage buckets get-iam-policy gs://${resource.slice('buckets/'.length)} --format=json`;
+    }
+    const [kind, id] = resource.split('/');
+    const command = kind === 'projects' ? 'projects' : kind === 'folders' ? 'resource-manager folders' : 'organizations';
+    return `gcloud ${command} get-iam-policy ${id} --format=json`;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/scopes.js
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 /** Scopes that allow image pulls, by their short names. */
@@ -23311,10 +23381,21 @@ const PULL_SCOPES = [
     'cloud-platform',
 ];
 // gcloud --scopes aliases (gcloud container node-pools create --help); gke-default includes devstorage.read_only.
+// `default` is gcloud's Compute Engine default set ("*default* scopes are assigned to all instances"), which
+// gcloud also accepts for node pools; it includes devstorage.read_only.
 const ALIASES = {
     'storage-ro': ['devstorage.read_only'],
     'storage-rw': ['devstorage.read_write'],
     'storage-full': ['devstorage.full_control'],
+    default: [
+        'devstorage.read_only',
+        'logging.write',
+        'monitoring.write',
+        'pubsub',
+        'service.management.readonly',
+        'servicecontrol',
+        'trace.append',
+    ],
     'gke-default': [
         'devstorage.read_only',
         'logging.write',
@@ -23462,7 +23543,9 @@ function decideGooglePull(question, facts) {
 /** The credential k3s sends to the registry's default endpoint (always tried last, never rewritten). */
 function credentialFor(host, file) {
     const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
-    const mirrorEndpoints = (mirror?.endpoint ?? []).filter((endpoint) => endpointHost(endpoint) !== host);
+    const mirrorEndpoints = (mirror?.endpoint ?? [])
+        .filter((endpoint) => endpointHost(endpoint) !== host)
+        .map(withoutUserinfo);
     const configs = file.registries.configs ?? {};
     const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
     const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
@@ -23483,10 +23566,13 @@ function classify(auth, at) {
         return { kind: 'expiring-token', issuer: 'google', at: passwordAt };
     if (username === 'AWS')
         return { kind: 'expiring-token', issuer: 'ecr', at: passwordAt };
+    if (password === undefined && auth.auth === undefined && auth.identity_token === undefined) {
+        return { kind: 'unusable', problem: 'the auth entry has no password, auth or identity_token', at };
+    }
     return { kind: 'basic', username, at };
 }
 function serviceAccountKey(username, password, at) {
-    const broken = (problem) => ({ kind: 'broken-key', problem, at });
+    const broken = (problem) => ({ kind: 'unusable', problem, at });
     if (!password)
         return broken(`the ${username} password is empty: it must hold the service-account key`);
     let json = password;
@@ -23526,14 +23612,19 @@ function decodeBasicAuth(value) {
 }
 // Docker Hub's default endpoint is index.docker.io (k3s docs, "Default Endpoint Fallback").
 const DOCKER_HUB_ENDPOINTS = new Set(['index.docker.io', 'registry-1.docker.io']);
+/**
+ * HOST[:PORT] of an endpoint as written (scheme optional): k3s compares endpoint URLs as written, so
+ * "https://registry.example.com:443" is a mirror of registry.example.com, not its default endpoint (k3s
+ * docs, "Rewrites"); `new URL()` would drop the :443.
+ */
 function endpointHost(endpoint) {
-    try {
-        const host = new URL(endpoint).host.toLowerCase();
-        return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
-    }
-    catch {
-        return endpoint;
-    }
+    const authority = endpoint.replace(/^https?:\/\//i, '').split(/[/?#]/)[0] ?? '';
+    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+    return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
+}
+/** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
+function withoutUserinfo(endpoint) {
+    return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/findings.js
@@ -23617,7 +23708,7 @@ function decideNodeConfig(image, found, file) {
         }
         return denied(`${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`, missingCredential(image, file));
     }
-    if (credential.kind === 'broken-key') {
+    if (credential.kind === 'unusable') {
         return denied(`${source(credential.at)}: ${credential.problem}`, missingCredential(image, file, credential.problem));
     }
     const google = kind === 'gar' || kind === 'gcr';
@@ -23723,9 +23814,11 @@ function missingCredential(image, file, problem) {
 const registries_file_closed = { additionalProperties: false };
 const RegistriesSchema = Type.Object({
     mirrors: Type.Optional(Type.Record(Type.String(), Type.Object({
-        endpoint: Type.Optional(Type.Array(Type.String({
-            pattern: '^https?://',
-            description: 'an endpoint URL, https://HOST[:PORT][/path]',
+        endpoint: Type.Optional(Type.Array(
+        // The scheme may be left out: "otherwise it will default to https" (k3s docs, "Without TLS").
+        Type.String({
+            pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*://))[A-Za-z0-9[]',
+            description: 'an endpoint URL, [https://]HOST[:PORT][/path] (https when no scheme is written)',
         }))),
         rewrite: Type.Optional(Type.Record(Type.String(), Type.String())),
     }, registries_file_closed))),
@@ -23750,7 +23843,7 @@ function loadRegistriesFile(written, configFile, where) {
     const file = external_node_path_namespaceObject.relative(process.cwd(), absolute) || absolute;
     const text = readUserFile(absolute, where, `${written} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`);
     const source = parseYamlSource(text, file);
-    const raw = source.takeValue() ?? {};
+    const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
     const problems = schemaProblems(raw, RegistriesSchema, source);
     if (problems.length > 0)
         throw new ConfigError(problems);
@@ -23769,6 +23862,19 @@ function loadRegistriesFile(written, configFile, where) {
         }
     }
     return { file, registries, locate: source.locate };
+}
+/**
+ * k3s reads a configs entry written with no value (`"docker.io":`) as one without auth or tls: the k3s docs'
+ * "Wildcard Support" example writes one to keep the "*" entry away from docker.io.
+ */
+function emptyConfigsAsObjects(raw) {
+    if (!isMapping(raw) || !isMapping(raw['configs']))
+        return raw;
+    const configs = Object.entries(raw['configs']).map(([host, entry]) => [host, entry ?? {}]);
+    return { ...raw, configs: Object.fromEntries(configs) };
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/index.js

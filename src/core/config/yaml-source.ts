@@ -36,14 +36,14 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     throw new ConfigError(
       errors.map((error) => ({
         where: at(error.pos[0]),
-        message: `YAML syntax error: ${firstLine(error.message)}`,
+        message: syntaxError(firstLine(error.message)),
       })),
     );
   }
   const located = (configPath: ConfigPath, keyOfLast: boolean): SourceLocation =>
     at(offsetOf((parsed ??= parse()).document, configPath, keyOfLast));
   return {
-    takeValue: () => (parsed ??= parse()).document.toJS({ maxAliasCount: 100 }),
+    takeValue: () => toJS((parsed ??= parse()).document, text, file),
     locate: (configPath) => located(configPath, false),
     locateKey: (configPath) => located(configPath, true),
     release: () => {
@@ -80,4 +80,39 @@ function offsetOf(document: Document, configPath: ConfigPath, keyOfLast: boolean
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+const NOT_REPEATED = ' (the text is not repeated: it may be a secret)';
+
+/**
+ * The YAML parser quotes the text it stumbled on in some messages ("Block scalar header includes extra
+ * characters: |…", "Invalid escape sequence \U…"); in registries.yaml or a Secret manifest that text can be
+ * a password, so keep what the parser says and where, never what it quotes.
+ */
+function syntaxError(said: string): string {
+  const kept = (said.split(':')[0] ?? '')
+    .replace(/^(Invalid escape sequence|Unsupported YAML version) .*/, '$1')
+    .trimEnd();
+  return `YAML syntax error: ${kept}${kept === said ? '' : NOT_REPEATED}`;
+}
+
+/**
+ * An unquoted value that starts with * is a YAML alias (a password such as "*p4ss…"); toJS throws when one
+ * names no anchor, quoting it. Report it where it is written, without repeating it.
+ */
+function toJS(document: Document, text: string, file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    if (!error.message.startsWith('Unresolved alias')) {
+      throw new ConfigError({ where: { file, line: 1, column: 1 }, message: syntaxError(error.message) });
+    }
+    const name = error.message.slice(error.message.lastIndexOf(': ') + 2);
+    const before = text.slice(0, Math.max(0, text.indexOf(`*${name}`))).split('\n');
+    throw new ConfigError({
+      where: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+      message: 'YAML syntax error: an alias (*…) names no anchor: quote a value that starts with *',
+    });
+  }
 }

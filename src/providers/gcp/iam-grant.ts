@@ -5,7 +5,7 @@
 import type { Tri } from '../aws/policy/match.ts';
 import type { GcpFacts } from './facts.ts';
 import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
-import type { PullResource } from './resources.ts';
+import { REGISTRY_BUCKET_PULL_ROLES, type PullResource } from './resources.ts';
 import { rolePermissions } from './roles.ts';
 
 export interface IamGrant {
@@ -55,7 +55,9 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
     }
     for (const binding of policy.bindings) {
       const permissions = rolePermissions(binding.role, facts.customRoles);
-      if ('permissions' in permissions && !permissions.permissions.has(resource.permission)) continue;
+      const mayGrant =
+        !('permissions' in permissions) || grantsPull(binding.role, permissions.permissions, resource);
+      if (!mayGrant) continue;
       const included = includes(binding.members, email, membership);
       if (included.membership.result === 'no') continue;
       const where = `${binding.role} on ${level.resource}`;
@@ -74,6 +76,12 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
   }
   const result: Tri = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, grantedBy, unknownBecause, assumed };
+}
+
+/** The role carries the pull permission, or is documented to pull from a Container Registry bucket. */
+function grantsPull(role: string, permissions: ReadonlySet<string>, resource: PullResource): boolean {
+  if (permissions.has(resource.permission)) return true;
+  return resource.kind === 'bucket' && REGISTRY_BUCKET_PULL_ROLES.has(role);
 }
 
 function includes(
@@ -110,10 +118,25 @@ function membershipFacts(facts: GcpFacts): MembershipFacts {
           missingFact: `the IAM policy of projects/${projectId} is not in facts.gcp.iamPolicies (it decides who is ${role} there)`,
         };
       }
+      // The role may be held on the project or inherited from its folders and organization, when given.
+      const ancestors = facts.projects.get(projectId)?.ancestors ?? [];
+      const policies = [policy, ...ancestors.flatMap((ancestor) => facts.policies.get(ancestor) ?? [])];
+      const holders = policies.flatMap((p) => p.bindings).filter((binding) => binding.role === role);
       // Convenience members name holders of exactly this basic role; no further convenience recursion.
-      const holders = policy.bindings.filter((binding) => binding.role === role && !binding.condition);
-      const members = holders.flatMap((binding) => binding.members).filter((m) => !m.startsWith('project'));
-      return includes(members, email, self).membership;
+      const members = (conditional: boolean) =>
+        holders
+          .filter((binding) => Boolean(binding.condition) === conditional)
+          .flatMap((binding) => binding.members)
+          .filter((member) => !member.startsWith('project'));
+      const direct = includes(members(false), email, self).membership;
+      if (direct.result === 'yes') return direct;
+      if (includes(members(true), email, self).membership.result !== 'no') {
+        return {
+          result: 'unknown',
+          missingFact: `${role} on projects/${projectId} is held under a condition pullcheck does not evaluate`,
+        };
+      }
+      return direct;
     },
   };
   return self;

@@ -17,10 +17,14 @@ export class IamPolicyError extends Error {
 }
 
 const POLICY_KEYS = new Set(['bindings', 'etag', 'version', 'auditConfigs']);
+// The fields of a `Binding` (IAM reference, Policy): a misspelt `condition` must not drop the condition.
+const BINDING_KEYS = new Set(['role', 'members', 'condition']);
 
-// IAM principal identifiers (IAM docs, "Principal identifiers"); anything else is a typo.
+// IAM principal identifiers (IAM docs, "Principal identifiers"; the `Binding.members` reference); anything else is
+// a typo. The reference also lists `serviceAccount:{projectid}.svc.id.goog[{namespace}/{kubernetes-sa}]` (a
+// Kubernetes service account) and `deleted:principal://iam.googleapis.com/locations/global/workforcePools/…`.
 const MEMBER =
-  /^(allUsers|allAuthenticatedUsers|(user|serviceAccount|group):[^\s@]+@[^\s@]+|domain:[a-z0-9.-]+\.[a-z]+|(projectOwner|projectEditor|projectViewer):[a-z][a-z0-9.:-]*|principal:\/\/\S+|principalSet:\/\/\S+|deleted:(user|serviceAccount|group):\S+)$/;
+  /^(allUsers|allAuthenticatedUsers|(user|serviceAccount|group):[^\s@]+@[^\s@]+|serviceAccount:[a-z0-9.:-]+\.svc\.id\.goog\[[^\s/\]]+\/[^\s/\]]+\]|domain:[a-z0-9.-]+\.[a-z]+|(projectOwner|projectEditor|projectViewer):[a-z][a-z0-9.:-]*|principal:\/\/\S+|principalSet:\/\/\S+|deleted:(user|serviceAccount|group):\S+|deleted:principal:\/\/\S+)$/;
 
 export function parseIamPolicy(value: unknown): IamPolicy {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -43,6 +47,10 @@ export function parseIamPolicy(value: unknown): IamPolicy {
 function parseBinding(value: unknown, index: number): Binding {
   const where = `binding #${index}`;
   if (typeof value !== 'object' || value === null) throw new IamPolicyError(`${where}: expected an object`);
+  const unknownKey = Object.keys(value).find((key) => !BINDING_KEYS.has(key));
+  if (unknownKey !== undefined) {
+    throw new IamPolicyError(`${where}: unknown key \`${unknownKey}\`; expected role, members, condition`);
+  }
   const { role, members, condition } = value as { role?: unknown; members?: unknown; condition?: unknown };
   if (typeof role !== 'string' || !isValidRoleName(role)) {
     throw new IamPolicyError(

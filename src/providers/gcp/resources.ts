@@ -7,6 +7,12 @@ import type { GcpFacts } from './facts.ts';
 export const DOWNLOAD_ARTIFACTS = 'artifactregistry.repositories.downloadArtifacts';
 export const GET_OBJECT = 'storage.objects.get';
 
+/**
+ * Container Registry docs, "Configure access control": Storage Legacy Bucket Writer on the registry bucket is the
+ * role to "push (write) and pull (read) images", although its listed permissions lack storage.objects.get.
+ */
+export const REGISTRY_BUCKET_PULL_ROLES: ReadonlySet<string> = new Set(['roles/storage.legacyBucketWriter']);
+
 export type PullResource =
   | {
       readonly kind: 'repository';

@@ -15,10 +15,21 @@ export const PULL_SCOPES = [
 ];
 
 // gcloud --scopes aliases (gcloud container node-pools create --help); gke-default includes devstorage.read_only.
+// `default` is gcloud's Compute Engine default set ("*default* scopes are assigned to all instances"), which
+// gcloud also accepts for node pools; it includes devstorage.read_only.
 const ALIASES: Record<string, readonly string[]> = {
   'storage-ro': ['devstorage.read_only'],
   'storage-rw': ['devstorage.read_write'],
   'storage-full': ['devstorage.full_control'],
+  default: [
+    'devstorage.read_only',
+    'logging.write',
+    'monitoring.write',
+    'pubsub',
+    'service.management.readonly',
+    'servicecontrol',
+    'trace.append',
+  ],
   'gke-default': [
     'devstorage.read_only',
     'logging.write',

@@ -11,8 +11,8 @@ export type Credential =
   | { readonly kind: 'none' }
   /** A service-account key that parses: the pull is decided by that service account's IAM grants. */
   | { readonly kind: 'service-account-key'; readonly email: string; readonly at: ConfigPath }
-  /** A `_json_key` / `_json_key_base64` password that cannot work; `problem` says why (no secret in it). */
-  | { readonly kind: 'broken-key'; readonly problem: string; readonly at: ConfigPath }
+  /** A credential that cannot work (a broken key, a username alone); `problem` says why, with no secret in it. */
+  | { readonly kind: 'unusable'; readonly problem: string; readonly at: ConfigPath }
   /** A short-lived token pasted into the file: Google access token (1 h) or ECR token (12 h). */
   | { readonly kind: 'expiring-token'; readonly issuer: 'google' | 'ecr'; readonly at: ConfigPath }
   /** Username/password, `auth` or `identity_token` for any other registry. */
@@ -29,7 +29,9 @@ export interface HostCredential {
 /** The credential k3s sends to the registry's default endpoint (always tried last, never rewritten). */
 export function credentialFor(host: string, file: RegistriesFile): HostCredential {
   const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
-  const mirrorEndpoints = (mirror?.endpoint ?? []).filter((endpoint) => endpointHost(endpoint) !== host);
+  const mirrorEndpoints = (mirror?.endpoint ?? [])
+    .filter((endpoint) => endpointHost(endpoint) !== host)
+    .map(withoutUserinfo);
   const configs = file.registries.configs ?? {};
   const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
   const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
@@ -51,11 +53,14 @@ function classify(
   }
   if (username === 'oauth2accesstoken') return { kind: 'expiring-token', issuer: 'google', at: passwordAt };
   if (username === 'AWS') return { kind: 'expiring-token', issuer: 'ecr', at: passwordAt };
+  if (password === undefined && auth.auth === undefined && auth.identity_token === undefined) {
+    return { kind: 'unusable', problem: 'the auth entry has no password, auth or identity_token', at };
+  }
   return { kind: 'basic', username, at };
 }
 
 function serviceAccountKey(username: string, password: string | undefined, at: ConfigPath): Credential {
-  const broken = (problem: string): Credential => ({ kind: 'broken-key', problem, at });
+  const broken = (problem: string): Credential => ({ kind: 'unusable', problem, at });
   if (!password) return broken(`the ${username} password is empty: it must hold the service-account key`);
   let json = password;
   if (username === '_json_key_base64') {
@@ -99,11 +104,18 @@ function decodeBasicAuth(value: string): { username: string; password: string } 
 // Docker Hub's default endpoint is index.docker.io (k3s docs, "Default Endpoint Fallback").
 const DOCKER_HUB_ENDPOINTS = new Set(['index.docker.io', 'registry-1.docker.io']);
 
+/**
+ * HOST[:PORT] of an endpoint as written (scheme optional): k3s compares endpoint URLs as written, so
+ * "https://registry.example.com:443" is a mirror of registry.example.com, not its default endpoint (k3s
+ * docs, "Rewrites"); `new URL()` would drop the :443.
+ */
 function endpointHost(endpoint: string): string {
-  try {
-    const host = new URL(endpoint).host.toLowerCase();
-    return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
-  } catch {
-    return endpoint;
-  }
+  const authority = endpoint.replace(/^https?:\/\//i, '').split(/[/?#]/)[0] ?? '';
+  const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+  return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
+}
+
+/** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
+function withoutUserinfo(endpoint: string): string {
+  return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
 }

@@ -37,7 +37,7 @@ export function decideNodeConfig(
       missingCredential(image, file),
     );
   }
-  if (credential.kind === 'broken-key') {
+  if (credential.kind === 'unusable') {
     return denied(
       `${source(credential.at)}: ${credential.problem}`,
       missingCredential(image, file, credential.problem),

@@ -18,9 +18,11 @@ export const RegistriesSchema = Type.Object(
           {
             endpoint: Type.Optional(
               Type.Array(
+                // The scheme may be left out: "otherwise it will default to https" (k3s docs, "Without TLS").
                 Type.String({
-                  pattern: '^https?://',
-                  description: 'an endpoint URL, https://HOST[:PORT][/path]',
+                  pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*://))[A-Za-z0-9[]',
+                  description:
+                    'an endpoint URL, [https://]HOST[:PORT][/path] (https when no scheme is written)',
                 }),
               ),
             ),
@@ -90,7 +92,7 @@ export function loadRegistriesFile(
     `${written} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`,
   );
   const source = parseYamlSource(text, file);
-  const raw = source.takeValue() ?? {};
+  const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
   const problems = schemaProblems(raw, RegistriesSchema, source);
   if (problems.length > 0) throw new ConfigError(problems);
   const registries = raw as RegistriesInput; // validated above
@@ -107,4 +109,18 @@ export function loadRegistriesFile(
     }
   }
   return { file, registries, locate: source.locate };
+}
+
+/**
+ * k3s reads a configs entry written with no value (`"docker.io":`) as one without auth or tls: the k3s docs'
+ * "Wildcard Support" example writes one to keep the "*" entry away from docker.io.
+ */
+function emptyConfigsAsObjects(raw: unknown): unknown {
+  if (!isMapping(raw) || !isMapping(raw['configs'])) return raw;
+  const configs = Object.entries(raw['configs']).map(([host, entry]) => [host, entry ?? {}]);
+  return { ...raw, configs: Object.fromEntries(configs) };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
