@@ -3,10 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
-import { loadConfigText } from '../../../src/core/config/load.ts';
-import { runCheck } from '../../../src/core/engine.ts';
 import type { GrantSide, PullResult } from '../../../src/core/verdict.ts';
-import { providers } from '../../../src/providers/index.ts';
+import { checkSinglePull } from '../../helpers/check.ts';
 
 // Accounts as the AWS docs write them: the registry (trusting) account and a secondary (trusted) one.
 const REGISTRY = '111122223333';
@@ -118,10 +116,7 @@ function configText(c: PullSetup): string {
 }
 
 function pull(c: PullSetup): PullResult {
-  const config = loadConfigText(configText(c), 'pullcheck.yml');
-  const report = runCheck(config, providers, { failOn: 'denied' });
-  assert.equal(report.results.length, 1);
-  return report.results[0]!;
+  return checkSinglePull(configText(c));
 }
 
 function assertVerdict(result: PullResult, expected: Expectation): void {

@@ -12,6 +12,7 @@ import { runCheck } from '../../../src/core/engine.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import type { GrantSide, PullResult } from '../../../src/core/verdict.ts';
 import { providers } from '../../../src/providers/index.ts';
+import { checkSinglePull } from '../../helpers/check.ts';
 
 // Names as Google's docs write them ("Repository and image names": us-west1, my-project, my-repo, test:staging).
 const PROJECT = 'my-project';
@@ -119,10 +120,7 @@ function configText(c: PullSetup): string {
 }
 
 function pull(c: PullSetup): PullResult {
-  const config = loadConfigText(configText(c), 'pullcheck.yml');
-  const report = runCheck(config, providers, { failOn: 'denied' });
-  assert.equal(report.results.length, 1);
-  return report.results[0]!;
+  return checkSinglePull(configText(c));
 }
 
 function assertVerdict(result: PullResult, expected: Expectation): void {
