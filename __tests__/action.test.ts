@@ -47,11 +47,11 @@ test('the demo: outputs, JSON report file, job summary, and a failed step', asyn
   const { env, files, dir } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'denied' });
   const { code, stdout } = await runNode([ACTION], env);
   assert.equal(code, 1);
-  assert.match(stdout, /::error::pullcheck: 1 denied, 0 unknown, 8 allowed of 9 pulls — gate fail/);
+  assert.match(stdout, /::error::pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls — gate fail/);
   const out = outputs(files.output);
   assert.deepEqual(
     { gate: out['gate'], allowed: out['allowed'], denied: out['denied'], unknown: out['unknown'] },
-    { gate: 'fail', allowed: '8', denied: '1', unknown: '0' },
+    { gate: 'fail', allowed: '11', denied: '1', unknown: '0' },
   );
   assert.equal(out['report-file'], path.join(dir, 'pullcheck-report.json'));
   assert.equal(JSON.parse(readFileSync(out['report-file']!, 'utf8')).summary.denied, 1);

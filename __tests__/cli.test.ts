@@ -17,7 +17,7 @@ function tempDir(): string {
 test('the demo: one denied pull fails the gate (exit 1) and names the fix', async () => {
   const { code, stdout, stderr } = await runNode([CLI, 'check', '--config', DEMO, '--offline']);
   assert.equal(code, 1, stderr);
-  assert.match(stdout, /^pullcheck: 1 denied, 0 unknown, 8 allowed of 9 pulls — gate fail/);
+  assert.match(stdout, /^pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls — gate fail/);
   assert.match(
     stdout,
     /DENIED {2}123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api:1\.4\.2 -> prod-eks \(arn:aws:iam::210987654321:role\/eks\/prod-nodes\)/,
@@ -33,7 +33,7 @@ test('--format json prints exactly the SPEC §5 report', async () => {
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
   assert.deepEqual(Object.keys(report), ['version', 'summary', 'results', 'findings']);
-  assert.deepEqual(report.summary, { allowed: 8, denied: 1, unknown: 0, gate: 'fail' });
+  assert.deepEqual(report.summary, { allowed: 11, denied: 1, unknown: 0, gate: 'fail' });
   const denied = report.results.find((result: { verdict: string }) => result.verdict === 'denied');
   assert.deepEqual(Object.keys(denied), RESULT_FIELDS);
   assert.equal(denied.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.4.2');

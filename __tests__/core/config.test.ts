@@ -198,5 +198,5 @@ test('documents resolve inline, from JSON strings and from files relative to the
 
 test('the demo config in examples/ loads', () => {
   const config = loadConfigFile('examples/pullcheck.yml');
-  assert.equal(buildPlan(config).targets.length, 4);
+  assert.equal(buildPlan(config).targets.length, 5);
 });

@@ -2,6 +2,7 @@ import { publicImagesProvider } from '../core/public-images.ts';
 import type { ProviderFactory } from '../core/provider.ts';
 import { awsProvider } from './aws/index.ts';
 import { gcpProvider } from './gcp/index.ts';
+import { kubernetesProvider } from './kubernetes/index.ts';
 import { k3sProvider } from './kubernetes/k3s/index.ts';
 
 /** Every provider, in the order they are asked. A new registry is a new folder and a line here. */
@@ -10,4 +11,5 @@ export const providers: readonly ProviderFactory[] = [
   awsProvider,
   gcpProvider,
   k3sProvider,
+  kubernetesProvider,
 ];

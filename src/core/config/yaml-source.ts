@@ -1,6 +1,16 @@
 // YAML read with source positions: the value, and where each part of it was written, so every
 // problem in a user's file (config, registries.yaml, manifests) names its file, line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { ConfigError, type SourceLocation } from '../errors.ts';
 
 export type ConfigPath = readonly (string | number)[];
@@ -50,6 +60,35 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       parsed = undefined;
     },
   };
+}
+
+/**
+ * Parses a multi-document YAML stream (Kubernetes manifests): one source per document, each locating paths
+ * within its own document. Files of this kind are small, so their documents are kept.
+ */
+export function parseYamlStream(text: string, file: string): YamlSource[] {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  // A stream that fails early comes back as an empty-stream marker carrying the errors.
+  const documents: Document[] = Array.isArray(parsed) ? parsed : [];
+  const errors = Array.isArray(parsed)
+    ? parsed.flatMap((document) => document.errors)
+    : (parsed as { errors: Document['errors'] }).errors;
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((error) => ({ where: at(error.pos[0]), message: syntaxError(firstLine(error.message)) })),
+    );
+  }
+  return documents.map((document) => ({
+    takeValue: () => toJS(document, text, file),
+    locate: (configPath) => at(offsetOf(document, configPath, false)),
+    locateKey: (configPath) => at(offsetOf(document, configPath, true)),
+    release: () => undefined,
+  }));
 }
 
 /** Source offset of the node at `configPath`, or of its nearest ancestor that exists. */

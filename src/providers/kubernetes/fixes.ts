@@ -1,0 +1,127 @@
+// Fixes for Kubernetes and OpenShift pulls: the image-puller role in the image's project, and pull secrets
+// linked to the pulling service account (OpenShift docs, "Using image pull secrets"; Kubernetes docs,
+// "Configure Service Accounts for Pods": add ImagePullSecrets to a service account).
+import type { MissingGrant } from '../../core/verdict.ts';
+
+export interface PullingServiceAccount {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export function imagePullerFix(
+  account: PullingServiceAccount,
+  imageNamespace: string,
+  imageStream: string,
+  severalInNamespace: boolean,
+): MissingGrant {
+  const user = `system:serviceaccount:${account.namespace}:${account.name}`;
+  const group = `system:serviceaccounts:${account.namespace}`;
+  const cli = [`oc policy add-role-to-user system:image-puller ${user} --namespace=${imageNamespace}`];
+  if (severalInNamespace) {
+    cli.push(
+      `# or, for every service account of ${account.namespace}:`,
+      `oc policy add-role-to-group system:image-puller ${group} --namespace=${imageNamespace}`,
+    );
+  }
+  return {
+    side: 'binding',
+    permissions: ['image.openshift.io/imagestreams/layers get'],
+    fix: {
+      text:
+        `Let ${user} pull from project ${imageNamespace}: bind the system:image-puller cluster role to it in ${imageNamespace}` +
+        ` (image stream ${imageStream}).` +
+        (severalInNamespace
+          ? ` Several service accounts of ${account.namespace} pull: binding the group ${group} covers them all.`
+          : ''),
+      snippets: {
+        cli: cli.join('\n'),
+        yaml: [
+          'apiVersion: rbac.authorization.k8s.io/v1',
+          'kind: RoleBinding',
+          'metadata:',
+          `  name: image-puller-${account.namespace}-${account.name}`,
+          `  namespace: ${imageNamespace}`,
+          'roleRef:',
+          '  apiGroup: rbac.authorization.k8s.io',
+          '  kind: ClusterRole',
+          '  name: system:image-puller',
+          'subjects:',
+          '  - kind: ServiceAccount',
+          `    name: ${account.name}`,
+          `    namespace: ${account.namespace}`,
+        ].join('\n'),
+      },
+    },
+  };
+}
+
+const NEW_PODS_ONLY = 'Linked pull secrets apply to pods created afterwards: restart the workload.';
+
+/** Link an existing pull secret to the service account. */
+export function linkSecretFix(
+  account: PullingServiceAccount,
+  secret: string,
+  host: string,
+  existing: readonly string[],
+): MissingGrant {
+  const patch =
+    existing.length > 0
+      ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
+      : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
+  return {
+    side: 'pull-secret',
+    permissions: [`imagePullSecrets for ${host}`],
+    fix: {
+      text: `The secret ${secret} in ${account.namespace} covers ${host} but is not linked to service account ${account.name}: link it for pulls. ${NEW_PODS_ONLY}`,
+      snippets: {
+        cli: `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
+        yaml: serviceAccountYaml(account, [...existing, secret]),
+      },
+    },
+  };
+}
+
+/** Create a pull secret for the host and link it. */
+export function createSecretFix(
+  account: PullingServiceAccount,
+  host: string,
+  existing: readonly string[],
+  named?: string,
+): MissingGrant {
+  const secret =
+    named ??
+    `${host
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()}-pull`;
+  return {
+    side: 'pull-secret',
+    permissions: [`imagePullSecrets for ${host}`],
+    fix: {
+      text:
+        (named
+          ? `The service account ${account.name} links the pull secret ${named}, which does not exist in ${account.namespace}: create it.`
+          : `No pull secret of service account ${account.name} in ${account.namespace} covers ${host}: create one and link it.`) +
+        ` ${NEW_PODS_ONLY}`,
+      snippets: {
+        cli: [
+          `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
+          `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`,
+        ].join('\n'),
+        yaml: serviceAccountYaml(account, existing.includes(secret) ? existing : [...existing, secret]),
+      },
+    },
+  };
+}
+
+function serviceAccountYaml(account: PullingServiceAccount, secrets: readonly string[]): string {
+  return [
+    'apiVersion: v1',
+    'kind: ServiceAccount',
+    'metadata:',
+    `  name: ${account.name}`,
+    `  namespace: ${account.namespace}`,
+    'imagePullSecrets:',
+    ...secrets.map((secret) => `  - name: ${secret}`),
+  ].join('\n');
+}

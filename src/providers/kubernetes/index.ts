@@ -1,0 +1,54 @@
+// OpenShift and Kubernetes: pods pull as their service account — through RBAC from the OpenShift
+// integrated registry, through linked pull secrets from every other registry.
+import type { LoadedConfig } from '../../core/config/load.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import type { Provider } from '../../core/provider.ts';
+import type { PullingServiceAccount } from './fixes.ts';
+import { readClusterState } from './manifests/cluster-state.ts';
+import { loadManifests } from './manifests/load.ts';
+import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
+import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
+import { evaluatePullSecrets } from './pull-secrets/rule.ts';
+
+type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
+
+export function kubernetesProvider(config: LoadedConfig): Provider {
+  const reading = readClusterState(loadManifests(config));
+  const state = withOpenShiftBuiltins(reading.state);
+  const pullersPerNamespace = new Map<string, Set<string>>();
+  for (const target of config.input.targets ?? []) {
+    if (!isClusterTarget(target)) continue;
+    const account = pullingAccount(target);
+    pullersPerNamespace.set(
+      account.namespace,
+      (pullersPerNamespace.get(account.namespace) ?? new Set()).add(account.name),
+    );
+  }
+
+  return {
+    name: 'kubernetes',
+    principals: (target) => {
+      if (!isClusterTarget(target)) return undefined;
+      const account = pullingAccount(target);
+      return [{ principal: `system:serviceaccount:${account.namespace}:${account.name}` }];
+    },
+    decide: ({ image, target }) => {
+      if (!isClusterTarget(target)) return undefined;
+      const account = pullingAccount(target);
+      if (image.registry.kind === 'openshift') {
+        const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
+        return evaluateIntegratedRegistryPull(image.registry, account, state, several);
+      }
+      return evaluatePullSecrets(image, account, state);
+    },
+    findings: () => reading.notes,
+  };
+}
+
+function isClusterTarget(target: TargetInput): target is ClusterTarget {
+  return target.platform === 'openshift' || target.platform === 'kubernetes';
+}
+
+function pullingAccount(target: ClusterTarget): PullingServiceAccount {
+  return { namespace: target.namespace, name: target.serviceAccount ?? 'default' };
+}

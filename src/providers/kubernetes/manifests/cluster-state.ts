@@ -1,0 +1,259 @@
+// Kubernetes objects → ClusterState: RBAC, ServiceAccounts, and pull Secrets reduced to their host keys.
+// Objects of other kinds are ignored, with one note per file.
+import { Type, type TSchema } from '@sinclair/typebox';
+import { schemaProblems } from '../../../core/config/validate.ts';
+import { ConfigError, formatLocation } from '../../../core/errors.ts';
+import type { ReportFinding } from '../../../core/verdict.ts';
+import type {
+  Binding,
+  ClusterState,
+  PullSecretDefinition,
+  RoleDefinition,
+  ServiceAccountDefinition,
+  Subject,
+} from '../rbac/model.ts';
+import { isRecord, type KubeObject } from './load.ts';
+import { registryKeysOf } from './pull-secret-keys.ts';
+
+const open = { additionalProperties: true } as const;
+const Strings = Type.Array(Type.String());
+const Metadata = (namespaced: boolean) =>
+  Type.Object(
+    {
+      name: Type.String({ minLength: 1 }),
+      ...(namespaced ? { namespace: Type.Optional(Type.String({ minLength: 1 })) } : {}),
+      labels: Type.Optional(Type.Record(Type.String(), Type.String())),
+    },
+    open,
+  );
+const Rule = Type.Object(
+  {
+    apiGroups: Type.Optional(Strings),
+    resources: Type.Optional(Strings),
+    verbs: Strings,
+    resourceNames: Type.Optional(Strings),
+    nonResourceURLs: Type.Optional(Strings),
+  },
+  open,
+);
+const Selector = Type.Object(
+  {
+    matchLabels: Type.Optional(Type.Record(Type.String(), Type.String())),
+    matchExpressions: Type.Optional(
+      Type.Array(
+        Type.Object({
+          key: Type.String(),
+          operator: Type.Union(['In', 'NotIn', 'Exists', 'DoesNotExist'].map((op) => Type.Literal(op))),
+          values: Type.Optional(Strings),
+        }),
+      ),
+    ),
+  },
+  open,
+);
+const SubjectSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('User'), Type.Literal('Group'), Type.Literal('ServiceAccount')], {
+      description: 'User, Group or ServiceAccount',
+    }),
+    name: Type.String({ minLength: 1 }),
+    namespace: Type.Optional(Type.String()),
+  },
+  open,
+);
+const RoleRef = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('Role'), Type.Literal('ClusterRole')], {
+      description: 'Role or ClusterRole',
+    }),
+    name: Type.String({ minLength: 1 }),
+  },
+  open,
+);
+
+const SCHEMAS: Record<string, TSchema> = {
+  Role: Type.Object({ metadata: Metadata(true), rules: Type.Optional(Type.Array(Rule)) }, open),
+  ClusterRole: Type.Object(
+    {
+      metadata: Metadata(false),
+      rules: Type.Optional(Type.Union([Type.Array(Rule), Type.Null()])),
+      aggregationRule: Type.Optional(
+        Type.Object({ clusterRoleSelectors: Type.Optional(Type.Array(Selector)) }, open),
+      ),
+    },
+    open,
+  ),
+  RoleBinding: Type.Object(
+    { metadata: Metadata(true), roleRef: RoleRef, subjects: Type.Optional(Type.Array(SubjectSchema)) },
+    open,
+  ),
+  ClusterRoleBinding: Type.Object(
+    { metadata: Metadata(false), roleRef: RoleRef, subjects: Type.Optional(Type.Array(SubjectSchema)) },
+    open,
+  ),
+  ServiceAccount: Type.Object(
+    {
+      metadata: Metadata(true),
+      imagePullSecrets: Type.Optional(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }, open))),
+    },
+    open,
+  ),
+  Secret: Type.Object({ metadata: Metadata(true), type: Type.Optional(Type.String()) }, open),
+  Namespace: Type.Object({ metadata: Metadata(false) }, open),
+  Project: Type.Object({ metadata: Metadata(false) }, open),
+};
+
+// OpenShift's legacy authorization.openshift.io kinds have another shape; current clusters serve RBAC here.
+const RBAC_GROUPS = ['rbac.authorization.k8s.io/'];
+
+export interface ManifestReading {
+  readonly state: ClusterState;
+  readonly notes: readonly ReportFinding[];
+}
+
+export function readClusterState(objects: readonly KubeObject[]): ManifestReading {
+  const clusterRoles = new Map<string, RoleDefinition>();
+  const roles = new Map<string, RoleDefinition>();
+  const roleBindings = new Map<string, Binding[]>();
+  const clusterRoleBindings: Binding[] = [];
+  const serviceAccounts = new Map<string, ServiceAccountDefinition>();
+  const secrets = new Map<string, PullSecretDefinition>();
+  const namespaces = new Set<string>();
+  const ignored = new Map<string, Set<string>>();
+  const committedSecrets: ReportFinding[] = [];
+
+  for (const object of objects) {
+    const schema = SCHEMAS[object.kind];
+    const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
+    if (!schema || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
+      ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
+      continue;
+    }
+    const problems = schemaProblems(object.body, schema, object);
+    if (problems.length > 0) {
+      throw new ConfigError(
+        problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })),
+      );
+    }
+    const metadata = object.body['metadata'] as {
+      name: string;
+      namespace?: string;
+      labels?: Record<string, string>;
+    };
+    const origin = `${object.kind} ${metadata.name} (${formatLocation(object.locate([]))})`;
+    const namespace = metadata.namespace ?? 'default';
+    switch (object.kind) {
+      case 'Namespace':
+      case 'Project':
+        namespaces.add(metadata.name);
+        continue;
+      case 'Role':
+      case 'ClusterRole': {
+        const definition = roleDefinition(object, metadata, origin);
+        if (object.kind === 'ClusterRole') clusterRoles.set(metadata.name, definition);
+        else roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
+        break;
+      }
+      case 'RoleBinding':
+      case 'ClusterRoleBinding': {
+        const binding = bindingDefinition(object, metadata, origin);
+        if (object.kind === 'ClusterRoleBinding') {
+          clusterRoleBindings.push(binding);
+        } else {
+          roleBindings.set(namespace, [...(roleBindings.get(namespace) ?? []), { ...binding, namespace }]);
+        }
+        break;
+      }
+      case 'ServiceAccount': {
+        const secretsOf = (object.body['imagePullSecrets'] ?? []) as { name: string }[];
+        serviceAccounts.set(`${namespace}/${metadata.name}`, {
+          name: metadata.name,
+          namespace,
+          imagePullSecrets: secretsOf.map((entry) => entry.name),
+          origin,
+        });
+        break;
+      }
+      case 'Secret': {
+        const keys = registryKeysOf(object.body);
+        secrets.set(`${namespace}/${metadata.name}`, {
+          name: metadata.name,
+          namespace,
+          type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
+          ...keys,
+          origin,
+        });
+        if (keys.registryKeys) committedSecrets.push(committedSecretFinding(object, metadata.name));
+        break;
+      }
+    }
+    if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding') namespaces.add(namespace);
+  }
+  const notes: ReportFinding[] = [...ignored].map(([file, kinds]) => ({
+    severity: 'low',
+    kind: 'ignored-manifest',
+    file,
+    message: `objects of kind ${[...kinds].sort().join(', ')} were ignored: facts.kubernetes.manifests are read for RBAC, ServiceAccounts, Secrets and Namespaces`,
+  }));
+  return {
+    state: { clusterRoles, roles, roleBindings, clusterRoleBindings, serviceAccounts, secrets, namespaces },
+    notes: [...committedSecrets, ...notes],
+  };
+}
+
+function roleDefinition(
+  object: KubeObject,
+  metadata: { name: string; labels?: Record<string, string> },
+  origin: string,
+): RoleDefinition {
+  const rules = ((object.body['rules'] ?? []) as Record<string, string[] | undefined>[]).map((rule) => ({
+    apiGroups: rule['apiGroups'] ?? [],
+    resources: rule['resources'] ?? [],
+    verbs: rule['verbs'] ?? [],
+    resourceNames: rule['resourceNames'] ?? [],
+  }));
+  const aggregationRule = object.body['aggregationRule'];
+  const selectors = isRecord(aggregationRule) ? aggregationRule['clusterRoleSelectors'] : undefined;
+  return {
+    name: metadata.name,
+    labels: metadata.labels ?? {},
+    rules,
+    ...(Array.isArray(selectors) ? { aggregation: selectors } : {}),
+    origin,
+  };
+}
+
+function bindingDefinition(object: KubeObject, metadata: { name: string }, origin: string): Binding {
+  const roleRef = object.body['roleRef'] as Binding['roleRef'];
+  const subjects = (object.body['subjects'] ?? []) as Subject[];
+  subjects.forEach((subject, i) => {
+    // The API server rejects these too: a ClusterRoleBinding has no namespace to default to.
+    if (subject.kind === 'ServiceAccount' && !subject.namespace && object.kind === 'ClusterRoleBinding') {
+      throw new ConfigError({
+        where: object.locate(['subjects', i]),
+        message: `ClusterRoleBinding: subjects[${i}] is a ServiceAccount without a namespace`,
+      });
+    }
+  });
+  return {
+    name: metadata.name,
+    roleRef: { kind: roleRef.kind, name: roleRef.name },
+    subjects: subjects.map((subject) => ({
+      kind: subject.kind,
+      name: subject.name,
+      ...(subject.namespace ? { namespace: subject.namespace } : {}),
+    })),
+    origin,
+  };
+}
+
+/** A pull Secret with its credentials in the repository (only its name and place are reported). */
+function committedSecretFinding(object: KubeObject, name: string): ReportFinding {
+  return {
+    severity: 'medium',
+    kind: 'secret-in-repo',
+    file: object.file,
+    line: object.locate([]).line,
+    message: `the pull secret ${name} is committed with its registry credentials: rotate them, and keep them in a sealed or external secret store`,
+  };
+}

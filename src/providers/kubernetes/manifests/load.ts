@@ -1,0 +1,80 @@
+// facts.kubernetes.manifests: globs (relative to the config) of multi-document YAML files; `List` kinds
+// are flattened. Every object keeps where it was written, so problems point at file:line.
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { LoadedConfig } from '../../../core/config/load.ts';
+import { readUserFile } from '../../../core/config/read-file.ts';
+import { parseYamlStream, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
+import { ConfigError, type SourceLocation } from '../../../core/errors.ts';
+
+export interface KubeObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The file as displayed in messages. */
+  readonly file: string;
+  /** Where a path inside this object was written. */
+  locate(objectPath: ConfigPath): SourceLocation;
+  locateKey(objectPath: ConfigPath): SourceLocation;
+}
+
+export function loadManifests(config: LoadedConfig): KubeObject[] {
+  const patterns = config.input.facts?.kubernetes?.manifests ?? [];
+  const configDir = path.dirname(path.resolve(config.file));
+  const objects: KubeObject[] = [];
+  const seen = new Set<string>();
+  patterns.forEach((pattern, i) => {
+    const where = config.locate(['facts', 'kubernetes', 'manifests', i]);
+    const files = globSync(pattern, { cwd: configDir, absolute: true, onlyFiles: true }).sort();
+    if (files.length === 0) {
+      throw new ConfigError({
+        where,
+        message: `${pattern} matches no file (globs are relative to the config file)`,
+      });
+    }
+    for (const absolute of files.filter((file) => !seen.has(file))) {
+      seen.add(absolute);
+      objects.push(...objectsOf(absolute, where));
+    }
+  });
+  return objects;
+}
+
+function objectsOf(absolute: string, where: SourceLocation): KubeObject[] {
+  const file = path.relative(process.cwd(), absolute) || absolute;
+  const text = readUserFile(absolute, where, `${file} (%CODE%)`);
+  return parseYamlStream(text, file).flatMap((source) => {
+    const value = source.takeValue();
+    if (value === null || value === undefined) return []; // an empty document between `---`
+    return flatten(value, [], source, file);
+  });
+}
+
+function flatten(value: unknown, at: ConfigPath, source: YamlSource, file: string): KubeObject[] {
+  const locate = (objectPath: ConfigPath) => source.locate([...at, ...objectPath]);
+  if (!isRecord(value) || typeof value['kind'] !== 'string' || typeof value['apiVersion'] !== 'string') {
+    throw new ConfigError({
+      where: locate([]),
+      message: 'expected a Kubernetes object with apiVersion and kind',
+    });
+  }
+  const kind = value['kind'];
+  // v1 List, RoleBindingList, … : `kubectl get -o yaml` prints several objects this way.
+  if (kind.endsWith('List') && Array.isArray(value['items'])) {
+    return value['items'].flatMap((item, i) => flatten(item, [...at, 'items', i], source, file));
+  }
+  return [
+    {
+      apiVersion: value['apiVersion'],
+      kind,
+      body: value,
+      file,
+      locate,
+      locateKey: (objectPath) => source.locateKey([...at, ...objectPath]),
+    },
+  ];
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,43 @@
+// The registry keys of a pull Secret — and nothing else. Values are decoded in memory only to read the
+// keys of `auths`; no credential leaves this function (Kubernetes docs, "Pull an Image from a Private
+// Registry": types kubernetes.io/dockerconfigjson and the legacy kubernetes.io/dockercfg).
+import { isRecord } from './load.ts';
+
+const FIELDS: Record<string, string> = {
+  'kubernetes.io/dockerconfigjson': '.dockerconfigjson',
+  'kubernetes.io/dockercfg': '.dockercfg',
+};
+
+export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
+  registryKeys?: string[];
+  problem?: string;
+} {
+  const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
+  const field = FIELDS[type];
+  if (!field)
+    return { problem: `its type is ${type}, not kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg` };
+  const text = fieldText(secret, field);
+  if (text === undefined) return { problem: `it has no ${field} entry` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { problem: `its ${field} is not valid JSON` };
+  }
+  // .dockerconfigjson wraps the hosts in "auths"; the legacy .dockercfg is the hosts map itself.
+  const hosts = field === '.dockerconfigjson' ? (isRecord(parsed) ? parsed['auths'] : undefined) : parsed;
+  if (!isRecord(hosts))
+    return {
+      problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
+    };
+  return { registryKeys: Object.keys(hosts) };
+}
+
+function fieldText(secret: Readonly<Record<string, unknown>>, field: string): string | undefined {
+  const stringData = secret['stringData'];
+  if (isRecord(stringData) && typeof stringData[field] === 'string') return stringData[field];
+  const data = secret['data'];
+  if (isRecord(data) && typeof data[field] === 'string')
+    return Buffer.from(data[field], 'base64').toString('utf8');
+  return undefined;
+}

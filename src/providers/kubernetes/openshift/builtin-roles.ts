@@ -1,0 +1,106 @@
+// OpenShift's built-in cluster roles, its `openshift` namespace roles, and the default RoleBindings it keeps
+// in every namespace — as data with their sources (data/openshift-cluster-roles.json).
+import data from './data/openshift-cluster-roles.json' with { type: 'json' };
+import type {
+  Binding,
+  ClusterState,
+  LabelSelector,
+  PolicyRule,
+  RoleDefinition,
+  Subject,
+} from '../rbac/model.ts';
+
+interface RuleData {
+  readonly apiGroups?: readonly string[];
+  readonly resources?: readonly string[];
+  readonly verbs: readonly string[];
+  readonly resourceNames?: readonly string[];
+}
+interface RoleData {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly aggregationRule?: { readonly clusterRoleSelectors: readonly LabelSelector[] };
+  readonly rules: readonly RuleData[];
+}
+interface BindingData {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly roleRef: { readonly kind: string; readonly name: string };
+  readonly subjects: readonly { readonly kind: string; readonly name: string; readonly namespace?: string }[];
+}
+interface RolesData {
+  readonly source: string;
+  readonly clusterRoles: readonly RoleData[];
+  readonly namespaceRoleBindings: readonly BindingData[];
+  readonly openshiftNamespaceRoles: readonly RoleData[];
+  readonly openshiftNamespaceRoleBindings: readonly BindingData[];
+}
+
+const dataset = data as RolesData;
+
+export const openshiftRolesSource: string = dataset.source;
+
+function role(entry: RoleData): RoleDefinition {
+  return {
+    name: entry.name,
+    ...(entry.namespace ? { namespace: entry.namespace } : {}),
+    labels: entry.labels ?? {},
+    rules: entry.rules.map((rule): PolicyRule => ({
+      apiGroups: rule.apiGroups ?? [],
+      resources: rule.resources ?? [],
+      verbs: rule.verbs,
+      resourceNames: rule.resourceNames ?? [],
+    })),
+    ...(entry.aggregationRule ? { aggregation: entry.aggregationRule.clusterRoleSelectors } : {}),
+    origin: 'built-in',
+  };
+}
+
+function binding(entry: BindingData, namespace: string, origin: string): Binding {
+  const fill = (text: string) => text.replace('{namespace}', namespace);
+  return {
+    name: entry.name,
+    namespace,
+    roleRef: { kind: entry.roleRef.kind === 'Role' ? 'Role' : 'ClusterRole', name: entry.roleRef.name },
+    subjects: entry.subjects.map((subject): Subject => ({
+      kind: subject.kind as Subject['kind'],
+      name: fill(subject.name),
+      ...(subject.namespace ? { namespace: fill(subject.namespace) } : {}),
+    })),
+    origin,
+  };
+}
+
+/** The default RoleBindings OpenShift creates in every namespace (e.g. system:image-pullers). */
+export function defaultRoleBindings(namespace: string): Binding[] {
+  return dataset.namespaceRoleBindings.map((entry) =>
+    binding(entry, namespace, `the default RoleBinding ${entry.name} of ${namespace}`),
+  );
+}
+
+/**
+ * The cluster as the manifests describe it, completed with OpenShift's built-ins. What the manifests define
+ * wins: a ClusterRole, Role or RoleBinding of the same name replaces the built-in one.
+ */
+export function withOpenShiftBuiltins(state: ClusterState): ClusterState {
+  const clusterRoles = new Map(state.clusterRoles);
+  for (const entry of dataset.clusterRoles)
+    if (!clusterRoles.has(entry.name)) clusterRoles.set(entry.name, role(entry));
+  const roles = new Map(state.roles);
+  for (const entry of dataset.openshiftNamespaceRoles) {
+    const key = `${entry.namespace}/${entry.name}`;
+    if (!roles.has(key)) roles.set(key, role(entry));
+  }
+  const roleBindings = new Map(state.roleBindings);
+  for (const entry of dataset.openshiftNamespaceRoleBindings) {
+    const namespace = entry.namespace ?? 'openshift';
+    const written = roleBindings.get(namespace) ?? [];
+    if (written.some((existing) => existing.name === entry.name)) continue;
+    roleBindings.set(namespace, [
+      ...written,
+      binding(entry, namespace, `the built-in RoleBinding ${entry.name} of ${namespace}`),
+    ]);
+  }
+  return { ...state, clusterRoles, roles, roleBindings };
+}

@@ -1,0 +1,56 @@
+// The OpenShift integrated-registry rule (SPEC §4): the pulling service account needs `get` on
+// imagestreams/layers (API group image.openshift.io or legacy "") for the image stream, in the image's
+// project. OpenShift docs, "Using image pull secrets": "Allowing pods to reference images across projects".
+import type { Verdict } from '../../../core/verdict.ts';
+import { imagePullerFix, type PullingServiceAccount } from '../fixes.ts';
+import { authorize, serviceAccountUser } from '../rbac/authorize.ts';
+import type { ClusterState } from '../rbac/model.ts';
+import { defaultRoleBindings } from './builtin-roles.ts';
+
+export interface IntegratedRegistryImage {
+  readonly namespace: string;
+  readonly imageStream: string;
+}
+
+export function evaluateIntegratedRegistryPull(
+  image: IntegratedRegistryImage,
+  account: PullingServiceAccount,
+  state: ClusterState,
+  severalInNamespace: boolean,
+): Verdict {
+  const request = {
+    verb: 'get',
+    apiGroups: ['image.openshift.io', ''],
+    resource: 'imagestreams',
+    subresource: 'layers',
+    name: image.imageStream,
+    namespace: image.namespace,
+  };
+  // The default bindings exist in every project unless the manifests carry their own version of one
+  // (its annotation: "auto-managed by a controller; remove subjects to disable").
+  const written = new Set((state.roleBindings.get(image.namespace) ?? []).map((binding) => binding.name));
+  const defaults = defaultRoleBindings(image.namespace).filter((binding) => !written.has(binding.name));
+  const decision = authorize(state, serviceAccountUser(account.namespace, account.name), request, defaults);
+  const asked = `get imagestreams/layers "${image.imageStream}" in ${image.namespace}`;
+  if (decision.result === 'yes') {
+    return {
+      verdict: 'allowed',
+      reasons: [`${asked}: granted by ${decision.grantedBy.join('; ')}`],
+      missing: [],
+    };
+  }
+  if (decision.result === 'unknown') {
+    return {
+      verdict: 'unknown',
+      reasons: decision.unknownBecause.map((why) => `unknown: ${why}`),
+      missing: [],
+    };
+  }
+  return {
+    verdict: 'denied',
+    reasons: [
+      `${asked}: no RoleBinding in ${image.namespace} nor ClusterRoleBinding grants it to system:serviceaccount:${account.namespace}:${account.name} or its groups`,
+    ],
+    missing: [imagePullerFix(account, image.namespace, image.imageStream, severalInNamespace)],
+  };
+}

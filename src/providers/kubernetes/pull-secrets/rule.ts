@@ -1,0 +1,84 @@
+// The pull-secret rule (SPEC §4 "Other secured registries from Kubernetes/OpenShift"): the pod's service
+// account must link a kubernetes.io/dockerconfigjson (or legacy dockercfg) Secret whose registry keys cover
+// the image. The credential itself cannot be checked offline, and the reason says so.
+import { imageName, type ImageReference } from '../../../core/image-reference.ts';
+import type { Verdict } from '../../../core/verdict.ts';
+import { createSecretFix, linkSecretFix, type PullingServiceAccount } from '../fixes.ts';
+import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
+import { registryKeyCovers } from './registry-match.ts';
+
+export function evaluatePullSecrets(
+  image: ImageReference,
+  account: PullingServiceAccount,
+  state: ClusterState,
+): Verdict {
+  const { namespace, name } = account;
+  const serviceAccount = state.serviceAccounts.get(`${namespace}/${name}`);
+  const mentioned = state.namespaces.has(namespace);
+  if (!serviceAccount && (!mentioned || name !== 'default')) {
+    return {
+      verdict: 'unknown',
+      reasons: [
+        `unknown: ServiceAccount ${namespace}/${name} is not in facts.kubernetes.manifests: add it with the pull Secrets it links` +
+          ` (kubectl get serviceaccount ${name} -n ${namespace} -o yaml)`,
+      ],
+      missing: [],
+    };
+  }
+  // Every namespace has a `default` ServiceAccount; one the manifests do not show links no secrets.
+  const linked = serviceAccount?.imagePullSecrets ?? [];
+  const origin = serviceAccount?.origin ?? `the default ServiceAccount of ${namespace}`;
+  const reasons: string[] = [];
+  const absent: string[] = [];
+  for (const secretName of linked) {
+    const secret = state.secrets.get(`${namespace}/${secretName}`);
+    if (!secret) {
+      absent.push(secretName);
+      reasons.push(
+        `${origin} links the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
+      );
+      continue;
+    }
+    const key = coveringKey(secret, image);
+    if (key !== undefined) {
+      return {
+        verdict: 'allowed',
+        reasons: [
+          `${origin} links ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
+        ],
+        missing: [],
+      };
+    }
+    reasons.push(describeMiss(secret, image));
+  }
+  if (linked.length === 0) reasons.push(`${origin} links no imagePullSecrets`);
+  const unlinked = [...state.secrets.values()].find(
+    (secret) =>
+      secret.namespace === namespace &&
+      !linked.includes(secret.name) &&
+      coveringKey(secret, image) !== undefined,
+  );
+  if (unlinked) {
+    reasons.push(`${unlinked.origin} covers ${image.host} but is not linked to ${name}`);
+    return {
+      verdict: 'denied',
+      reasons,
+      missing: [linkSecretFix(account, unlinked.name, image.host, linked)],
+    };
+  }
+  return {
+    verdict: 'denied',
+    reasons: [...reasons, `no pull secret of ${namespace}/${name} covers ${imageName(image)}`],
+    missing: [createSecretFix(account, image.host, linked, absent[0])],
+  };
+}
+
+function coveringKey(secret: PullSecretDefinition, image: ImageReference): string | undefined {
+  return secret.registryKeys?.find((key) => registryKeyCovers(key, image));
+}
+
+function describeMiss(secret: PullSecretDefinition, image: ImageReference): string {
+  if (secret.problem) return `${secret.origin} cannot be used as a pull secret: ${secret.problem}`;
+  const keys = secret.registryKeys ?? [];
+  return `${secret.origin} covers ${keys.length > 0 ? keys.join(', ') : 'no registry'}, not ${image.host}`;
+}

@@ -1,0 +1,82 @@
+// The RBAC objects pullcheck reasons about (Kubernetes docs, "Using RBAC Authorization").
+
+export interface PolicyRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+  /** Empty: every name. */
+  readonly resourceNames: readonly string[];
+}
+
+export interface LabelSelectorRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values?: readonly string[];
+}
+
+export interface LabelSelector {
+  readonly matchLabels?: Readonly<Record<string, string>>;
+  readonly matchExpressions?: readonly LabelSelectorRequirement[];
+}
+
+/** A Role (namespace set) or ClusterRole. `origin` says where it was written, or "built-in". */
+export interface RoleDefinition {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly rules: readonly PolicyRule[];
+  /** ClusterRoles only: their rules also include every ClusterRole matching one of these selectors. */
+  readonly aggregation?: readonly LabelSelector[];
+  readonly origin: string;
+}
+
+export interface Subject {
+  readonly kind: 'User' | 'Group' | 'ServiceAccount';
+  readonly name: string;
+  /** ServiceAccount subjects: defaults to the binding's namespace. */
+  readonly namespace?: string;
+}
+
+/** A RoleBinding (namespace set) or ClusterRoleBinding. */
+export interface Binding {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly roleRef: { readonly kind: 'Role' | 'ClusterRole'; readonly name: string };
+  readonly subjects: readonly Subject[];
+  readonly origin: string;
+}
+
+export interface ServiceAccountDefinition {
+  readonly name: string;
+  readonly namespace: string;
+  readonly imagePullSecrets: readonly string[];
+  readonly origin: string;
+}
+
+/** A Secret, as far as pull secrets go: its type and registry host keys only — never its values. */
+export interface PullSecretDefinition {
+  readonly name: string;
+  readonly namespace: string;
+  readonly type: string;
+  /** The keys of its `auths` (or of a legacy .dockercfg); undefined when the secret holds none readable. */
+  readonly registryKeys?: readonly string[];
+  /** Why the registry keys could not be read (no value is ever quoted). */
+  readonly problem?: string;
+  readonly origin: string;
+}
+
+/** What the manifests say about the cluster (plus OpenShift's built-in roles and default bindings). */
+export interface ClusterState {
+  readonly clusterRoles: ReadonlyMap<string, RoleDefinition>;
+  /** Keyed by `NAMESPACE/NAME`. */
+  readonly roles: ReadonlyMap<string, RoleDefinition>;
+  /** RoleBindings by namespace. */
+  readonly roleBindings: ReadonlyMap<string, readonly Binding[]>;
+  readonly clusterRoleBindings: readonly Binding[];
+  /** Keyed by `NAMESPACE/NAME`. */
+  readonly serviceAccounts: ReadonlyMap<string, ServiceAccountDefinition>;
+  /** Keyed by `NAMESPACE/NAME`. */
+  readonly secrets: ReadonlyMap<string, PullSecretDefinition>;
+  /** Namespaces whose RBAC the manifests give completely (every namespace they mention). */
+  readonly namespaces: ReadonlySet<string>;
+}
