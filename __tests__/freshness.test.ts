@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { COMMENT_EXAMPLE, commentExample, readmeWithActionDocs } from '../scripts/generate-action-docs.ts';
 import { SCHEMA_FILE, schemaFileText } from '../scripts/generate-schema.ts';
 import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scripts/import-gcp-roles.ts';
 
@@ -30,4 +31,17 @@ test('the shipped Google Cloud role data is the published dataset (npm run impor
     checkedRolesText(published),
     'the shipped role data is stale',
   );
+});
+
+test("the README's action inputs and outputs are generated from action.yml (npm run generate:docs)", async () => {
+  const readme = readFileSync('README.md', 'utf8');
+  assert.equal(
+    readme,
+    await readmeWithActionDocs(readme, readFileSync('action.yml', 'utf8')),
+    'README.md is stale',
+  );
+});
+
+test('docs/comment-example.md is the comment of the current demo (npm run generate:docs)', () => {
+  assert.equal(readFileSync(COMMENT_EXAMPLE, 'utf8'), commentExample(), 'docs/comment-example.md is stale');
 });

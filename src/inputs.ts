@@ -1,9 +1,21 @@
-// Action inputs → one typed Options object, validated once. No getInput calls anywhere else.
+// Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
 import type { FailOn } from './core/report-model.ts';
+
+export type CommentMode = 'auto' | 'always' | 'on-failure' | 'never';
 
 export interface Options {
   readonly config: string;
+  /** Whether `config` was given explicitly (a missing default file is then not an error). */
+  readonly configGiven: boolean;
+  /** Image references added to the config file's `images` (one per line). */
+  readonly images: readonly string[];
+  /** YAML list of targets added to the config file's `targets`. */
+  readonly targets: string;
+  readonly check: boolean;
   readonly failOn: FailOn;
+  readonly comment: CommentMode;
+  readonly commentKey: string;
+  readonly githubToken: string;
 }
 
 export class InputError extends Error {
@@ -11,14 +23,52 @@ export class InputError extends Error {
 }
 
 const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
+const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-failure', 'never'];
 
-export function readInputs(getInput: (name: string) => string): Options {
-  const failOn = getInput('fail-on').trim() || 'denied';
-  if (!FAIL_ON.includes(failOn as FailOn)) {
-    throw new InputError(`input fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
-  }
+/** The runner's environment the defaults come from (GITHUB_WORKFLOW, GITHUB_JOB, GITHUB_ACTION). */
+export interface RunnerNames {
+  readonly workflow?: string | undefined;
+  readonly job?: string | undefined;
+  readonly action?: string | undefined;
+}
+
+export function readInputs(getInput: (name: string) => string, runner: RunnerNames = {}): Options {
+  const input = (name: string) => getInput(name).trim();
+  const config = input('config');
   return {
-    config: getInput('config').trim() || '.github/pullcheck.yml',
-    failOn: failOn as FailOn,
+    config: config || '.github/pullcheck.yml',
+    configGiven: config !== '',
+    images: input('images')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+    targets: getInput('targets'),
+    check: booleanInput('check', input('check'), true),
+    failOn: choice('fail-on', input('fail-on'), FAIL_ON, 'denied'),
+    comment: choice('comment', input('comment'), COMMENT_MODES, 'auto'),
+    // Two pullcheck steps (GITHUB_ACTION differs per step) or jobs must not overwrite each other's comment.
+    commentKey:
+      input('comment-key') ||
+      [runner.workflow, runner.job, runner.action]
+        .filter((part) => part !== undefined && part !== '')
+        .join('/') ||
+      'pullcheck',
+    githubToken: input('github-token'),
   };
+}
+
+function choice<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  if (!allowed.includes(value as T)) {
+    throw new InputError(`input ${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+// The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+function booleanInput(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`input ${name} must be true or false (got "${value}")`);
 }

@@ -1,45 +1,76 @@
-// The action's main step: inputs → check → JSON report file, outputs, job summary, exit status.
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
 import * as core from '@actions/core';
-import { loadConfigFile } from '../core/config/load.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
+import { pullRequestOf } from '../github/event.ts';
 import { InputError, readInputs } from '../inputs.ts';
 import { providers } from '../providers/index.ts';
 import { renderJson } from '../report/json.ts';
-import { renderMarkdown } from '../report/markdown.ts';
 import { headline } from '../report/labels.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { commentOnPullRequest } from './comment.ts';
+import { loadActionConfig } from './config.ts';
+import { annotate, setReportOutputs, writeReportFile } from './outputs.ts';
 
-export async function run(): Promise<void> {
+// A job summary step is limited to 1 MiB.
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const options = readInputs((name) => core.getInput(name));
-    const report = runCheck(loadConfigFile(options.config), providers, { failOn: options.failOn });
-    const reportFile = path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'pullcheck-report.json');
-    writeFileSync(reportFile, renderJson(report));
-    core.setOutput('gate', report.summary.gate);
-    core.setOutput('allowed', report.summary.allowed);
-    core.setOutput('denied', report.summary.denied);
-    core.setOutput('unknown', report.summary.unknown);
-    core.setOutput('report-file', reportFile);
-    if (process.env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(renderMarkdown(report)).write();
+    const options = readInputs((name) => core.getInput(name), {
+      workflow: env['GITHUB_WORKFLOW'],
+      job: env['GITHUB_JOB'],
+      action: env['GITHUB_ACTION'],
+    });
+    if (options.githubToken) core.setSecret(options.githubToken);
+    if (!options.check) {
+      core.info('pullcheck: check is false, nothing to check');
+      return;
+    }
+    const config = loadActionConfig(options);
+    const report = runCheck(config, providers, { failOn: options.failOn });
+    setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
+    annotate(core, config, report, env['GITHUB_WORKSPACE']);
+    const detailsUrl = runUrl(env);
+    if (env['GITHUB_STEP_SUMMARY']) {
+      await core.summary.addRaw(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })).write();
+    }
+    const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
+    const request = {
+      pr,
+      mode: options.comment,
+      key: options.commentKey,
+      token: options.githubToken,
+      detailsUrl,
+    };
+    core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
     core.info(`pullcheck: ${headline(report.summary)}`);
     if (report.summary.gate === 'fail') core.setFailed(`pullcheck: ${headline(report.summary)}`);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) {
-        core.error(problem.message, {
-          file: problem.where.file,
-          startLine: problem.where.line,
-          startColumn: problem.where.column,
-        });
-      }
-      core.setFailed(`pullcheck: the config has ${error.problems.length} error(s)`);
-    } else if (error instanceof InputError) {
-      core.setFailed(`pullcheck: ${error.message}`);
-    } else {
-      core.setFailed(`pullcheck: internal error: ${(error as Error).message}`);
-    }
+    fail(error);
   }
+}
+
+function fail(error: unknown): void {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) {
+      core.error(problem.message, {
+        file: problem.where.file,
+        startLine: problem.where.line,
+        startColumn: problem.where.column,
+      });
+    }
+    core.setFailed(`pullcheck: the config has ${error.problems.length} error(s)`);
+  } else if (error instanceof InputError) {
+    core.setFailed(`pullcheck: ${error.message}`);
+  } else {
+    core.setFailed(`pullcheck: internal error: ${(error as Error).message}`);
+  }
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  const runId = env['GITHUB_RUN_ID'];
+  return server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
 }

@@ -12,10 +12,21 @@ const SNIPPET_LANGUAGES: Record<string, { title: string; language: string }> = {
   yaml: { title: 'YAML', language: 'yaml' },
 };
 
-export function renderMarkdown(report: Report): string {
-  const icon =
-    report.summary.gate === 'fail' ? '❌' : report.summary.denied + report.summary.unknown > 0 ? '⚠️' : '✅';
-  const sections = [`### ${icon} pullcheck: ${headline(report.summary)}`];
+export interface MarkdownOptions {
+  /** Longest body allowed (GitHub comments take 65,536 characters); over it the details collapse. */
+  readonly maxLength?: number;
+  /** Where the full report is (the run's job summary), for the collapsed form. */
+  readonly detailsUrl?: string;
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const full = renderFull(report);
+  if (options.maxLength === undefined || full.length <= options.maxLength) return full;
+  return renderCollapsed(report, full.length, options.maxLength, options.detailsUrl);
+}
+
+function renderFull(report: Report): string {
+  const sections = [title(report)];
   if (report.results.length > 0) sections.push(matrix(report.results));
   const denied = report.results.filter((result) => result.verdict === 'denied');
   if (denied.length > 0)
@@ -106,4 +117,43 @@ function unknownList(results: readonly PullResult[]): string {
       ].join('\n');
     })
     .join('\n');
+}
+
+function title(report: Report): string {
+  const { summary } = report;
+  const icon = summary.gate === 'fail' ? '❌' : summary.denied + summary.unknown > 0 ? '⚠️' : '✅';
+  return `### ${icon} pullcheck: ${headline(summary)}`;
+}
+
+/**
+ * The form that fits a size limit: the headline, a pointer to the full report, and one row per pull that
+ * is not allowed, as many as fit.
+ */
+function renderCollapsed(report: Report, fullLength: number, maxLength: number, detailsUrl?: string): string {
+  const where = detailsUrl ? `[the job summary of this run](${detailsUrl})` : 'the job summary of this run';
+  const head = [
+    title(report),
+    '',
+    `The full report (${fullLength.toLocaleString('en-US')} characters) is too long for a comment: the fixes are in ${where}.`,
+    '',
+    '| verdict | image | target | principal | missing |',
+    '|---|---|---|---|---|',
+  ].join('\n');
+  const rows = report.results
+    .filter((result) => result.verdict !== 'allowed')
+    .map(
+      (result) =>
+        `| ${VERDICT_ICON[result.verdict]} ${result.verdict} | ${md(result.image)} | ${md(result.target)} | ${md(result.principal)} | ${md(result.missing.map((grant) => grant.side).join(', ') || '—')} |`,
+    );
+  const reserve = 200;
+  const kept: string[] = [];
+  let length = head.length;
+  for (const row of rows) {
+    if (length + row.length + 1 > maxLength - reserve) break;
+    kept.push(row);
+    length += row.length + 1;
+  }
+  const more = rows.length - kept.length;
+  const tail = more > 0 ? [`… and ${more.toLocaleString('en-US')} more in the job summary.`] : [];
+  return `${[head, ...kept].join('\n')}\n\n${tail.join('')}\n`;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConfigError, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
-import { ConfigSchema, type ConfigInput } from './schema.ts';
+import { ConfigSchema, TargetListSchema, type ConfigInput } from './schema.ts';
 import { schemaProblems } from './validate.ts';
 import { parseYamlSource, type ConfigPath } from './yaml-source.ts';
 
@@ -19,25 +19,36 @@ export interface LoadedConfig {
   locateKey(configPath: ConfigPath): SourceLocation;
 }
 
-export function loadConfigFile(file: string): LoadedConfig {
+/**
+ * Images and targets given besides the config file (the action's `images` and `targets` inputs):
+ * they are appended to the file's lists, never replace them.
+ */
+export interface ConfigAdditions {
+  readonly images?: readonly string[];
+  /** YAML text of a list of targets, and the name to report its problems under. */
+  readonly targets?: { readonly text: string; readonly source: string };
+}
+
+export function loadConfigFile(file: string, additions: ConfigAdditions = {}): LoadedConfig {
   const text = readUserFile(
     file,
     { file, line: 1, column: 1 },
     'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml',
   );
-  return loadConfigText(text, file);
+  return loadConfigText(text, file, additions);
 }
 
-export function loadConfigText(text: string, file: string): LoadedConfig {
+export function loadConfigText(text: string, file: string, additions: ConfigAdditions = {}): LoadedConfig {
   const source = parseYamlSource(text, file);
   const { locate, locateKey } = source;
-  const raw = source.takeValue();
-  if (raw === null || raw === undefined) {
+  const written = source.takeValue();
+  if (written === null || written === undefined) {
     throw new ConfigError({
       where: locate([]),
       message: 'the config file is empty: expected a mapping with `version: 1`',
     });
   }
+  const raw = withAdditions(written, additions);
   const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -92,4 +103,36 @@ function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], co
     resolve(entry as Record<string, unknown>, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']),
   );
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function withAdditions(written: unknown, additions: ConfigAdditions): unknown {
+  const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
+  const images = additions.images ?? [];
+  if (images.length === 0 && targets.length === 0) return written;
+  if (typeof written !== 'object' || written === null || Array.isArray(written)) return written; // the schema reports it
+  const config = written as { images?: unknown; targets?: unknown };
+  const append = (list: unknown, extra: readonly unknown[]) =>
+    Array.isArray(list) ? [...list, ...extra] : (list ?? [...extra]);
+  return { ...config, images: append(config.images, images), targets: append(config.targets, targets) };
+}
+
+/** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
+function targetsOf(input: { readonly text: string; readonly source: string }): unknown[] {
+  const source = parseYamlSource(input.text, input.source);
+  const value = source.takeValue();
+  const list = Array.isArray(value) ? value : [value];
+  const problems = schemaProblems(list, TargetListSchema, Array.isArray(value) ? source : shifted(source));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return list;
+}
+
+/** A single target written without the list dash: its paths lose the leading index. */
+function shifted(source: {
+  locate: (p: ConfigPath) => SourceLocation;
+  locateKey: (p: ConfigPath) => SourceLocation;
+}) {
+  return {
+    locate: (configPath: ConfigPath) => source.locate(configPath.slice(1)),
+    locateKey: (configPath: ConfigPath) => source.locateKey(configPath.slice(1)),
+  };
 }

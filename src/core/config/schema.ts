@@ -105,6 +105,9 @@ const Target = Type.Unsafe<Static<(typeof targetVariants)[number]>>({
   oneOf: targetVariants,
 });
 
+/** A list of targets on its own, as the action's `targets` input gives them. */
+export const TargetListSchema = Type.Array(Target);
+
 const AwsRoleFacts = Type.Object(
   {
     arn: RoleArn,

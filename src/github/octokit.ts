@@ -1,0 +1,59 @@
+// The only place Octokit lives: @actions/github's client (GITHUB_API_URL honoured) with retries on
+// 5xx and waits on rate limits, adapted to the CommentsApi the sticky comment needs.
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { CommentsApi } from './sticky-comment.ts';
+
+export interface GitHubLogger {
+  warning(message: string): void;
+}
+
+const RETRIES = 3;
+
+export function commentsApi(token: string, logger: GitHubLogger): CommentsApi {
+  const octokit = getOctokit(
+    token,
+    {
+      throttle: {
+        onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
+          logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);
+          return retryCount < RETRIES;
+        },
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          _options: unknown,
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          logger.warning(`GitHub secondary rate limit reached; retrying in ${retryAfter} s`);
+          return retryCount < RETRIES;
+        },
+      },
+      retry: { retries: RETRIES },
+    },
+    retry,
+    throttling,
+  );
+  return {
+    listComments: (pr) =>
+      octokit.paginate(octokit.rest.issues.listComments, {
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        per_page: 100,
+      }),
+    createComment: async (pr, body) =>
+      (
+        await octokit.rest.issues.createComment({
+          owner: pr.owner,
+          repo: pr.repo,
+          issue_number: pr.number,
+          body,
+        })
+      ).data,
+    updateComment: async (pr, id, body) =>
+      (await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body }))
+        .data,
+  };
+}
