@@ -23771,6 +23771,8 @@ const Target = Type.Unsafe({
     discriminator: { propertyName: 'platform' },
     oneOf: targetVariants,
 });
+/** A list of targets on its own, as the action's `targets` input gives them. */
+const TargetListSchema = Type.Array(Target);
 const AwsRoleFacts = Type.Object({
     arn: RoleArn,
     managedPolicies: Type.Optional(Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
@@ -23860,14 +23862,15 @@ function validator(schema) {
     return validate;
 }
 /** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
-function schemaProblems(raw, schema, where) {
+/** `rootName` names the document in messages about its top level ("the config", "the RoleBinding"). */
+function schemaProblems(raw, schema, where, rootName = 'the config') {
     const validate = validator(schema);
     if (validate(raw))
         return [];
     const problems = new Map();
     for (const error of relevantErrors(validate.errors ?? [])) {
         const configPath = pointerToPath(error.instancePath);
-        const problem = describe(error, configPath, where);
+        const problem = describe(error, configPath, where, rootName);
         problems.set(`${problem.where.line}:${problem.where.column}:${problem.message}`, problem);
     }
     return [...problems.values()];
@@ -23880,8 +23883,8 @@ function relevantErrors(errors) {
     const anyOfPaths = errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath);
     return errors.filter((error) => !anyOfPaths.some((prefix) => error.schemaPath !== prefix && error.schemaPath.startsWith(prefix.replace(/anyOf$/, ''))) || error.keyword === 'anyOf');
 }
-function describe(error, configPath, where) {
-    const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : 'the config';
+function describe(error, configPath, where, rootName) {
+    const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : rootName;
     const schema = error.parentSchema;
     const expected = schema?.description;
     switch (error.keyword) {
@@ -24105,20 +24108,21 @@ function toJS(document, text, file) {
 
 
 
-function loadConfigFile(file) {
+function loadConfigFile(file, additions = {}) {
     const text = readUserFile(file, { file, line: 1, column: 1 }, 'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml');
-    return loadConfigText(text, file);
+    return loadConfigText(text, file, additions);
 }
-function loadConfigText(text, file) {
+function loadConfigText(text, file, additions = {}) {
     const source = parseYamlSource(text, file);
     const { locate, locateKey } = source;
-    const raw = source.takeValue();
-    if (raw === null || raw === undefined) {
+    const written = source.takeValue();
+    if (written === null || written === undefined) {
         throw new ConfigError({
             where: locate([]),
             message: 'the config file is empty: expected a mapping with `version: 1`',
         });
     }
+    const raw = withAdditions(written, additions);
     const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
     if (problems.length > 0)
         throw new ConfigError(problems);
@@ -24166,6 +24170,34 @@ function resolveDocuments(input, locate, configDir) {
     input.facts?.gcp?.iamPolicies?.forEach((entry, i) => resolve(entry, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']));
     if (problems.length > 0)
         throw new ConfigError(problems);
+}
+function withAdditions(written, additions) {
+    const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
+    const images = additions.images ?? [];
+    if (images.length === 0 && targets.length === 0)
+        return written;
+    if (typeof written !== 'object' || written === null || Array.isArray(written))
+        return written; // the schema reports it
+    const config = written;
+    const append = (list, extra) => Array.isArray(list) ? [...list, ...extra] : (list ?? [...extra]);
+    return { ...config, images: append(config.images, images), targets: append(config.targets, targets) };
+}
+/** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
+function targetsOf(input) {
+    const source = parseYamlSource(input.text, input.source);
+    const value = source.takeValue();
+    const list = Array.isArray(value) ? value : [value];
+    const problems = schemaProblems(list, TargetListSchema, Array.isArray(value) ? source : shifted(source));
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return list;
+}
+/** A single target written without the list dash: its paths lose the leading index. */
+function shifted(source) {
+    return {
+        locate: (configPath) => source.locate(configPath.slice(1)),
+        locateKey: (configPath) => source.locateKey(configPath.slice(1)),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/core/image-reference.js
@@ -27087,7 +27119,20 @@ function registryKeysOf(secret) {
         return {
             problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
         };
-    return { registryKeys: Object.keys(hosts) };
+    return { registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
+}
+/**
+ * A key written as a URL with credentials (`https://user:password@host`) is read by the kubelet for its host
+ * (url.Parse keeps the userinfo apart), and must never be repeated: keep the key without them. A key that
+ * still holds an `@` (an unencoded `/` in a password) is not a URL the kubelet reads: drop it.
+ */
+function withoutUserinfo(key) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(key)?.[0] ?? '';
+    const rest = key.slice(scheme.length);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    const kept = `${scheme}${rest.slice(authority.lastIndexOf('@') + 1)}`;
+    return kept.includes('@') ? [] : [kept];
 }
 function fieldText(secret, field) {
     const stringData = secret['stringData'];
@@ -27146,7 +27191,7 @@ const SCHEMAS = {
     Role: Type.Object({ metadata: Metadata(true), rules: Type.Optional(Type.Array(Rule)) }, cluster_state_open),
     ClusterRole: Type.Object({
         metadata: Metadata(false),
-        rules: Type.Optional(Type.Union([Type.Array(Rule), Type.Null()])),
+        rules: Type.Optional(Type.Array(Rule)),
         aggregationRule: Type.Optional(Type.Object({ clusterRoleSelectors: Type.Optional(Type.Array(Selector)) }, cluster_state_open)),
     }, cluster_state_open),
     RoleBinding: Type.Object({ metadata: Metadata(true), roleRef: RoleRef, subjects: Type.Optional(Type.Array(SubjectSchema)) }, cluster_state_open),
@@ -27158,6 +27203,15 @@ const SCHEMAS = {
     Secret: Type.Object({ metadata: Metadata(true), type: Type.Optional(Type.String()) }, cluster_state_open),
     Namespace: Type.Object({ metadata: Metadata(false) }, cluster_state_open),
     Project: Type.Object({ metadata: Metadata(false) }, cluster_state_open),
+};
+// A list left empty in YAML (`subjects:`) is null, which the API server reads as no list (Kubernetes API
+// reference: these lists are optional). OpenShift's default bindings say "remove subjects to disable".
+const NULLABLE_LISTS = {
+    Role: ['rules'],
+    ClusterRole: ['rules'],
+    RoleBinding: ['subjects'],
+    ClusterRoleBinding: ['subjects'],
+    ServiceAccount: ['imagePullSecrets'],
 };
 // OpenShift's legacy authorization.openshift.io kinds have another shape; current clusters serve RBAC here.
 const RBAC_GROUPS = ['rbac.authorization.k8s.io/'];
@@ -27178,7 +27232,7 @@ function readClusterState(objects) {
             ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
             continue;
         }
-        const problems = schemaProblems(object.body, schema, object);
+        const problems = schemaProblems(withoutNullLists(object), schema, object, `the ${object.kind}`);
         if (problems.length > 0) {
             throw new ConfigError(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
         }
@@ -27247,6 +27301,10 @@ function readClusterState(objects) {
         state: { clusterRoles, roles, roleBindings, clusterRoleBindings, serviceAccounts, secrets, namespaces },
         notes: [...committedSecrets, ...notes],
     };
+}
+function withoutNullLists(object) {
+    const nullable = NULLABLE_LISTS[object.kind] ?? [];
+    return Object.fromEntries(Object.entries(object.body).filter(([key, value]) => !(value === null && nullable.includes(key))));
 }
 function roleDefinition(object, metadata, origin) {
     const rules = (object.body['rules'] ?? []).map((rule) => ({
@@ -27410,16 +27468,16 @@ function imagePullerFix(account, imageNamespace, imageStream, severalInNamespace
 const NEW_PODS_ONLY = 'Linked pull secrets apply to pods created afterwards: restart the workload.';
 /** Link an existing pull secret to the service account. */
 function linkSecretFix(account, secret, host, existing) {
-    const patch = existing.length > 0
-        ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
-        : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
+    const patch = patchCommand(account, secret, existing);
     return {
         side: 'pull-secret',
         permissions: [`imagePullSecrets for ${host}`],
         fix: {
             text: `The secret ${secret} in ${account.namespace} covers ${host} but is not linked to service account ${account.name}: link it for pulls. ${NEW_PODS_ONLY}`,
             snippets: {
-                cli: `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
+                cli: account.platform === 'kubernetes'
+                    ? patch
+                    : `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
                 yaml: serviceAccountYaml(account, [...existing, secret]),
             },
         },
@@ -27443,12 +27501,26 @@ function createSecretFix(account, host, existing, named) {
             snippets: {
                 cli: [
                     `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
-                    `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`,
+                    ...(account.platform !== 'kubernetes'
+                        ? [`oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`]
+                        : existing.includes(secret)
+                            ? [] // already listed in imagePullSecrets: creating it is enough
+                            : [patchCommand(account, secret, existing)]),
                 ].join('\n'),
                 yaml: serviceAccountYaml(account, existing.includes(secret) ? existing : [...existing, secret]),
             },
         },
     };
+}
+/**
+ * Kubernetes docs, "Configure Service Accounts for Pods": `kubectl patch serviceaccount default -p
+ * '{"imagePullSecrets": [{"name": "myregistrykey"}]}'` replaces the list, so with secrets already linked the
+ * secret is appended with a JSON patch instead.
+ */
+function patchCommand(account, secret, existing) {
+    return existing.length > 0
+        ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
+        : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
 }
 function serviceAccountYaml(account, secrets) {
     return [
@@ -27604,11 +27676,14 @@ function evaluateIntegratedRegistryPull(image, account, state, severalInNamespac
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/registry-match.js
-const registry_match_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 function registryKeyCovers(key, image) {
     const glob = parseKey(key);
     if (!glob)
         return false;
+    // Lookup: "Use credentials for the default registry if provided, and appropriate".
+    const defaultRegistryKey = glob.labels.join('.') === 'index.docker.io' && glob.port === '' && glob.path === '';
+    if (image.host === 'docker.io' && defaultRegistryKey)
+        return true;
     const target = parseKey(`${image.host}/${image.path}`);
     if (!target || glob.labels.length !== target.labels.length || glob.port !== target.port)
         return false;
@@ -27616,22 +27691,27 @@ function registryKeyCovers(key, image) {
         return false;
     return target.path.startsWith(glob.path);
 }
+/**
+ * A key as the kubelet's Add reads it (url.Parse after adding https://). The port is taken as written: the
+ * WHATWG URL parser would drop a default port (:443), which Go's url.Parse keeps.
+ */
 function parseKey(key) {
     const withScheme = /^https?:\/\//i.test(key) ? key : `https://${key}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
+    const rest = withScheme.slice(withScheme.indexOf('//') + 2);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    const portMatch = /:(\d*)$/.exec(hostPort);
+    const host = portMatch ? hostPort.slice(0, portMatch.index) : hostPort;
+    const port = portMatch?.[1] ?? '';
+    if (host === '')
         return undefined;
-    }
-    let path = url.pathname;
+    let path = authorityEnd === -1 ? '' : rest.slice(authorityEnd).replace(/[?#].*$/, '');
     if (path.startsWith('/v1/') || path.startsWith('/v2/'))
         path = path.slice(3);
     if (path === '/')
         path = '';
-    const host = registry_match_DOCKER_HUB.has(url.hostname.toLowerCase()) ? 'docker.io' : url.hostname.toLowerCase();
-    return { labels: host.split('.'), port: url.port, path };
+    return { labels: host.toLowerCase().split('.'), port, path };
 }
 /** Go's filepath.Match within one DNS label: `*` any run, `?` one character. */
 function labelMatches(pattern, label) {
@@ -27759,7 +27839,7 @@ function isClusterTarget(target) {
     return target.platform === 'openshift' || target.platform === 'kubernetes';
 }
 function pullingAccount(target) {
-    return { namespace: target.namespace, name: target.serviceAccount ?? 'default' };
+    return { namespace: target.namespace, name: target.serviceAccount ?? 'default', platform: target.platform };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js
@@ -27768,7 +27848,7 @@ function credentialFor(host, file) {
     const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
     const mirrorEndpoints = (mirror?.endpoint ?? [])
         .filter((endpoint) => endpointHost(endpoint) !== host)
-        .map(withoutUserinfo);
+        .map(credentials_withoutUserinfo);
     const configs = file.registries.configs ?? {};
     const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
     const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
@@ -27846,7 +27926,7 @@ function endpointHost(endpoint) {
     return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
 }
 /** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
-function withoutUserinfo(endpoint) {
+function credentials_withoutUserinfo(endpoint) {
     return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
 }
 
@@ -28067,7 +28147,7 @@ function loadRegistriesFile(written, configFile, where) {
     const text = readUserFile(absolute, where, `${written} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`);
     const source = parseYamlSource(text, file);
     const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
-    const problems = schemaProblems(raw, RegistriesSchema, source);
+    const problems = schemaProblems(raw, RegistriesSchema, source, 'registries.yaml');
     if (problems.length > 0)
         throw new ConfigError(problems);
     const registries = raw; // validated above
@@ -28217,9 +28297,14 @@ const SNIPPET_LANGUAGES = {
     terraform: { title: 'Terraform', language: 'hcl' },
     yaml: { title: 'YAML', language: 'yaml' },
 };
-function renderMarkdown(report) {
-    const icon = report.summary.gate === 'fail' ? '❌' : report.summary.denied + report.summary.unknown > 0 ? '⚠️' : '✅';
-    const sections = [`### ${icon} pullcheck: ${headline(report.summary)}`];
+function renderMarkdown(report, options = {}) {
+    const full = renderFull(report);
+    if (options.maxLength === undefined || full.length <= options.maxLength)
+        return full;
+    return renderCollapsed(report, full.length, options.maxLength, options.detailsUrl);
+}
+function renderFull(report) {
+    const sections = [title(report)];
     if (report.results.length > 0)
         sections.push(matrix(report.results));
     const denied = report.results.filter((result) => result.verdict === 'denied');
@@ -28300,6 +28385,41 @@ function unknownList(results) {
         ].join('\n');
     })
         .join('\n');
+}
+function title(report) {
+    const { summary } = report;
+    const icon = summary.gate === 'fail' ? '❌' : summary.denied + summary.unknown > 0 ? '⚠️' : '✅';
+    return `### ${icon} pullcheck: ${headline(summary)}`;
+}
+/**
+ * The form that fits a size limit: the headline, a pointer to the full report, and one row per pull that
+ * is not allowed, as many as fit.
+ */
+function renderCollapsed(report, fullLength, maxLength, detailsUrl) {
+    const where = detailsUrl ? `[the job summary of this run](${detailsUrl})` : 'the job summary of this run';
+    const head = [
+        title(report),
+        '',
+        `The full report (${fullLength.toLocaleString('en-US')} characters) is too long for a comment: the fixes are in ${where}.`,
+        '',
+        '| verdict | image | target | principal | missing |',
+        '|---|---|---|---|---|',
+    ].join('\n');
+    const rows = report.results
+        .filter((result) => result.verdict !== 'allowed')
+        .map((result) => `| ${VERDICT_ICON[result.verdict]} ${result.verdict} | ${escapeMarkdown(result.image)} | ${escapeMarkdown(result.target)} | ${escapeMarkdown(result.principal)} | ${escapeMarkdown(result.missing.map((grant) => grant.side).join(', ') || '—')} |`);
+    const reserve = 200;
+    const kept = [];
+    let length = head.length;
+    for (const row of rows) {
+        if (length + row.length + 1 > maxLength - reserve)
+            break;
+        kept.push(row);
+        length += row.length + 1;
+    }
+    const more = rows.length - kept.length;
+    const tail = more > 0 ? [`… and ${more.toLocaleString('en-US')} more in the job summary.`] : [];
+    return `${[head, ...kept].join('\n')}\n\n${tail.join('')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/text.js

@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -49,7 +892,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -226,7 +1069,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
+const scope_1 = __nccwpck_require__(7788);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -236,7 +1079,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(7788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -922,7 +1765,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1207,7 +2050,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -2966,7 +3809,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -3630,7 +4473,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4145,7 +4988,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const thenElse_1 = __nccwpck_require__(6829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4570,7 +5413,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5647,6 +6490,1536 @@ const def = {
 };
 exports["default"] = def;
 //# sourceMappingURL=uniqueItems.js.map
+
+/***/ }),
+
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
 
 /***/ }),
 
@@ -8310,7 +10683,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -8318,7 +10691,6 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -8330,10 +10702,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -8582,7 +10954,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -8590,7 +10962,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -8618,29 +10989,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -8694,11 +11065,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -8709,57 +11080,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -38791,9 +41162,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -38847,7 +41218,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -39059,11 +41430,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -39672,7 +42043,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39727,7 +42098,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -39940,7 +42311,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -40448,7 +42819,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -40459,7 +42830,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
+var stringifyDocument = __nccwpck_require__(9210);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -41297,7 +43668,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -44531,7 +46902,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -46381,7 +48752,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -47256,13 +49627,59 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8952:
+/***/ 1643:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (core_error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
@@ -47274,7 +49691,7 @@ __nccwpck_require__.d(type_type_namespaceObject, {
   Array: () => (array_Array),
   AsyncIterator: () => (AsyncIterator),
   Awaited: () => (Awaited),
-  BigInt: () => (BigInt),
+  BigInt: () => (bigint_BigInt),
   Boolean: () => (boolean_Boolean),
   Capitalize: () => (Capitalize),
   Composite: () => (Composite),
@@ -47286,7 +49703,7 @@ __nccwpck_require__.d(type_type_namespaceObject, {
   Exclude: () => (Exclude),
   Extends: () => (Extends),
   Extract: () => (Extract),
-  Function: () => (Function),
+  Function: () => (function_Function),
   Index: () => (Index),
   InstanceType: () => (InstanceType),
   Instantiate: () => (Instantiate),
@@ -47333,12 +49750,6 @@ __nccwpck_require__.d(type_type_namespaceObject, {
   Void: () => (Void)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -47348,7 +49759,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -47363,7 +49774,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -47413,12 +49824,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -47455,13 +49866,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -47482,7 +49893,7 @@ var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -47490,13 +49901,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -47513,8 +49924,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -47607,7 +50020,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -47685,7 +50098,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -47731,7 +50144,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -48034,7 +50447,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -48045,7 +50458,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -48144,7 +50557,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -48159,7 +50572,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -48184,7 +50597,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -48207,7 +50620,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -48338,7 +50751,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -48396,13 +50809,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -48421,7 +50834,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -48440,13 +50853,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -48735,7 +51148,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -48769,7 +51182,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -49844,16 +52257,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -49873,8 +52286,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -49890,7 +52303,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -49915,10 +52328,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -49928,7 +52341,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -49939,7 +52352,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -50044,7 +52457,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     issueCommand('add-mask', {}, secret);
 }
 /**
@@ -50059,7 +52472,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -50128,10 +52541,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -50166,7 +52579,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     issueCommand('debug', {}, message);
 }
 /**
@@ -50175,7 +52588,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function core_error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -50301,5279 +52714,6 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
         this.problems = list;
     }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/core/config/read-file.js
-
-
-/**
- * Reads a file the user pointed at (the config, a `file:` document, later registries.yaml or manifests);
- * a file that cannot be read is a ConfigError at the place that named it, saying what was expected.
- */
-function readUserFile(file, where, expected) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new ConfigError({ where, message: `cannot read ${expected.replace('%CODE%', code)}` });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/core/config/document.js
-
-
-
-
-/** A policy document after loading: its parsed value and where it was written. */
-class LocatedDocument {
-    value;
-    where;
-    constructor(value, where) {
-        this.value = value;
-        this.where = where;
-    }
-    /** A problem inside this document, reported at the document's location. */
-    error(message) {
-        return new ConfigError({ where: this.where, message });
-    }
-}
-/**
- * Resolves what the user wrote where a document is expected: an inline object, a JSON string,
- * or `{ file: path }` relative to the config file's folder.
- */
-function resolveDocument(written, where, configDir) {
-    if (typeof written === 'string') {
-        return new LocatedDocument(parseJson(written, where, 'the JSON string'), where);
-    }
-    if (isFileReference(written)) {
-        const file = external_node_path_namespaceObject.resolve(configDir, written.file);
-        const displayName = external_node_path_namespaceObject.relative(process.cwd(), file) || file;
-        const text = readUserFile(file, where, `${written.file} (%CODE%): expected a file path relative to the config file`);
-        const fileStart = { file: displayName, line: 1, column: 1 };
-        return new LocatedDocument(parseJson(text, fileStart, displayName), fileStart);
-    }
-    return new LocatedDocument(written, where);
-}
-function isFileReference(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        Object.keys(value).length === 1 &&
-        typeof value.file === 'string');
-}
-/**
- * JSON.parse, with the error placed at a line and column. V8's messages no longer carry a position,
- * so the position comes from the yaml parser (JSON is YAML), which reports where it stopped.
- */
-function parseJson(text, start, what) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const lineCounter = new dist/* LineCounter */.HN();
-        const offset = (0,dist/* parseDocument */.Tp)(text, { lineCounter }).errors[0]?.pos[0];
-        let where = start;
-        if (offset !== undefined) {
-            const { line, col } = lineCounter.linePos(offset);
-            where =
-                line === 1
-                    ? { ...start, column: start.column + col - 1 }
-                    : { ...start, line: start.line + line - 1, column: col };
-        }
-        const reason = error.message.replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ');
-        throw new ConfigError({
-            where,
-            message: `invalid JSON in ${what}: ${reason}; expected a policy document`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
-// --------------------------------------------------------------------------
-// Iterators
-// --------------------------------------------------------------------------
-/** Returns true if this value is an async iterator */
-function IsAsyncIterator(value) {
-    return IsObject(value) && globalThis.Symbol.asyncIterator in value;
-}
-/** Returns true if this value is an iterator */
-function IsIterator(value) {
-    return IsObject(value) && globalThis.Symbol.iterator in value;
-}
-// --------------------------------------------------------------------------
-// Object Instances
-// --------------------------------------------------------------------------
-/** Returns true if this value is not an instance of a class */
-function IsStandardObject(value) {
-    return IsObject(value) && (globalThis.Object.getPrototypeOf(value) === Object.prototype || globalThis.Object.getPrototypeOf(value) === null);
-}
-/** Returns true if this value is an instance of a class */
-function IsInstanceObject(value) {
-    return IsObject(value) && !IsArray(value) && IsFunction(value.constructor) && value.constructor.name !== 'Object';
-}
-// --------------------------------------------------------------------------
-// JavaScript
-// --------------------------------------------------------------------------
-/** Returns true if this value is a Promise */
-function IsPromise(value) {
-    return value instanceof globalThis.Promise;
-}
-/** Returns true if this value is a Date */
-function IsDate(value) {
-    return value instanceof Date && globalThis.Number.isFinite(value.getTime());
-}
-/** Returns true if this value is an instance of Map<K, T> */
-function IsMap(value) {
-    return value instanceof globalThis.Map;
-}
-/** Returns true if this value is an instance of Set<T> */
-function IsSet(value) {
-    return value instanceof globalThis.Set;
-}
-/** Returns true if this value is RegExp */
-function IsRegExp(value) {
-    return value instanceof globalThis.RegExp;
-}
-/** Returns true if this value is a typed array */
-function IsTypedArray(value) {
-    return globalThis.ArrayBuffer.isView(value);
-}
-/** Returns true if the value is a Int8Array */
-function IsInt8Array(value) {
-    return value instanceof globalThis.Int8Array;
-}
-/** Returns true if the value is a Uint8Array */
-function IsUint8Array(value) {
-    return value instanceof globalThis.Uint8Array;
-}
-/** Returns true if the value is a Uint8ClampedArray */
-function IsUint8ClampedArray(value) {
-    return value instanceof globalThis.Uint8ClampedArray;
-}
-/** Returns true if the value is a Int16Array */
-function IsInt16Array(value) {
-    return value instanceof globalThis.Int16Array;
-}
-/** Returns true if the value is a Uint16Array */
-function IsUint16Array(value) {
-    return value instanceof globalThis.Uint16Array;
-}
-/** Returns true if the value is a Int32Array */
-function IsInt32Array(value) {
-    return value instanceof globalThis.Int32Array;
-}
-/** Returns true if the value is a Uint32Array */
-function IsUint32Array(value) {
-    return value instanceof globalThis.Uint32Array;
-}
-/** Returns true if the value is a Float32Array */
-function IsFloat32Array(value) {
-    return value instanceof globalThis.Float32Array;
-}
-/** Returns true if the value is a Float64Array */
-function IsFloat64Array(value) {
-    return value instanceof globalThis.Float64Array;
-}
-/** Returns true if the value is a BigInt64Array */
-function IsBigInt64Array(value) {
-    return value instanceof globalThis.BigInt64Array;
-}
-/** Returns true if the value is a BigUint64Array */
-function IsBigUint64Array(value) {
-    return value instanceof globalThis.BigUint64Array;
-}
-// --------------------------------------------------------------------------
-// PropertyKey
-// --------------------------------------------------------------------------
-/** Returns true if this value has this property key */
-function HasPropertyKey(value, key) {
-    return key in value;
-}
-// --------------------------------------------------------------------------
-// Standard
-// --------------------------------------------------------------------------
-/** Returns true of this value is an object type */
-function IsObject(value) {
-    return value !== null && typeof value === 'object';
-}
-/** Returns true if this value is an array, but not a typed array */
-function IsArray(value) {
-    return globalThis.Array.isArray(value) && !globalThis.ArrayBuffer.isView(value);
-}
-/** Returns true if this value is an undefined */
-function IsUndefined(value) {
-    return value === undefined;
-}
-/** Returns true if this value is an null */
-function IsNull(value) {
-    return value === null;
-}
-/** Returns true if this value is an boolean */
-function IsBoolean(value) {
-    return typeof value === 'boolean';
-}
-/** Returns true if this value is an number */
-function IsNumber(value) {
-    return typeof value === 'number';
-}
-/** Returns true if this value is an integer */
-function IsInteger(value) {
-    return globalThis.Number.isInteger(value);
-}
-/** Returns true if this value is bigint */
-function IsBigInt(value) {
-    return typeof value === 'bigint';
-}
-/** Returns true if this value is string */
-function IsString(value) {
-    return typeof value === 'string';
-}
-/** Returns true if this value is a function */
-function IsFunction(value) {
-    return typeof value === 'function';
-}
-/** Returns true if this value is a symbol */
-function IsSymbol(value) {
-    return typeof value === 'symbol';
-}
-/** Returns true if this value is a value type such as number, string, boolean */
-function IsValueType(value) {
-    // prettier-ignore
-    return (IsBigInt(value) ||
-        IsBoolean(value) ||
-        IsNull(value) ||
-        IsNumber(value) ||
-        IsString(value) ||
-        IsSymbol(value) ||
-        IsUndefined(value));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
-
-var TypeSystemPolicy;
-(function (TypeSystemPolicy) {
-    // ------------------------------------------------------------------
-    // TypeSystemPolicy: Instancing
-    // ------------------------------------------------------------------
-    /**
-     * Configures the instantiation behavior of TypeBox types. The `default` option assigns raw JavaScript
-     * references for embedded types, which may cause side effects if type properties are explicitly updated
-     * outside the TypeBox type builder. The `clone` option creates copies of any shared types upon creation,
-     * preventing unintended side effects. The `freeze` option applies `Object.freeze()` to the type, making
-     * it fully readonly and immutable. Implementations should use `default` whenever possible, as it is the
-     * fastest way to instantiate types. The default setting is `default`.
-     */
-    TypeSystemPolicy.InstanceMode = 'default';
-    // ------------------------------------------------------------------
-    // TypeSystemPolicy: Checking
-    // ------------------------------------------------------------------
-    /** Sets whether TypeBox should assert optional properties using the TypeScript `exactOptionalPropertyTypes` assertion policy. The default is `false` */
-    TypeSystemPolicy.ExactOptionalPropertyTypes = false;
-    /** Sets whether arrays should be treated as a kind of objects. The default is `false` */
-    TypeSystemPolicy.AllowArrayObject = false;
-    /** Sets whether `NaN` or `Infinity` should be treated as valid numeric values. The default is `false` */
-    TypeSystemPolicy.AllowNaN = false;
-    /** Sets whether `null` should validate for void types. The default is `false` */
-    TypeSystemPolicy.AllowNullVoid = false;
-    /** Checks this value using the ExactOptionalPropertyTypes policy */
-    function IsExactOptionalProperty(value, key) {
-        return TypeSystemPolicy.ExactOptionalPropertyTypes ? key in value : value[key] !== undefined;
-    }
-    TypeSystemPolicy.IsExactOptionalProperty = IsExactOptionalProperty;
-    /** Checks this value using the AllowArrayObjects policy */
-    function IsObjectLike(value) {
-        const isObject = IsObject(value);
-        return TypeSystemPolicy.AllowArrayObject ? isObject : isObject && !IsArray(value);
-    }
-    TypeSystemPolicy.IsObjectLike = IsObjectLike;
-    /** Checks this value as a record using the AllowArrayObjects policy */
-    function IsRecordLike(value) {
-        return IsObjectLike(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
-    }
-    TypeSystemPolicy.IsRecordLike = IsRecordLike;
-    /** Checks this value using the AllowNaN policy */
-    function IsNumberLike(value) {
-        return TypeSystemPolicy.AllowNaN ? IsNumber(value) : Number.isFinite(value);
-    }
-    TypeSystemPolicy.IsNumberLike = IsNumberLike;
-    /** Checks this value using the AllowVoidNull policy */
-    function IsVoidLike(value) {
-        const isUndefined = IsUndefined(value);
-        return TypeSystemPolicy.AllowNullVoid ? isUndefined || value === null : isUndefined;
-    }
-    TypeSystemPolicy.IsVoidLike = IsVoidLike;
-})(TypeSystemPolicy || (TypeSystemPolicy = {}));
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
-// --------------------------------------------------------------------------
-// PropertyKey
-// --------------------------------------------------------------------------
-/** Returns true if this value has this property key */
-function value_HasPropertyKey(value, key) {
-    return key in value;
-}
-// --------------------------------------------------------------------------
-// Object Instances
-// --------------------------------------------------------------------------
-/** Returns true if this value is an async iterator */
-function value_IsAsyncIterator(value) {
-    return value_IsObject(value) && !value_IsArray(value) && !value_IsUint8Array(value) && Symbol.asyncIterator in value;
-}
-/** Returns true if this value is an array */
-function value_IsArray(value) {
-    return Array.isArray(value);
-}
-/** Returns true if this value is bigint */
-function value_IsBigInt(value) {
-    return typeof value === 'bigint';
-}
-/** Returns true if this value is a boolean */
-function value_IsBoolean(value) {
-    return typeof value === 'boolean';
-}
-/** Returns true if this value is a Date object */
-function value_IsDate(value) {
-    return value instanceof globalThis.Date;
-}
-/** Returns true if this value is a function */
-function value_IsFunction(value) {
-    return typeof value === 'function';
-}
-/** Returns true if this value is an iterator */
-function value_IsIterator(value) {
-    return value_IsObject(value) && !value_IsArray(value) && !value_IsUint8Array(value) && Symbol.iterator in value;
-}
-/** Returns true if this value is null */
-function value_IsNull(value) {
-    return value === null;
-}
-/** Returns true if this value is number */
-function value_IsNumber(value) {
-    return typeof value === 'number';
-}
-/** Returns true if this value is an object */
-function value_IsObject(value) {
-    return typeof value === 'object' && value !== null;
-}
-/** Returns true if this value is RegExp */
-function value_IsRegExp(value) {
-    return value instanceof globalThis.RegExp;
-}
-/** Returns true if this value is string */
-function value_IsString(value) {
-    return typeof value === 'string';
-}
-/** Returns true if this value is symbol */
-function value_IsSymbol(value) {
-    return typeof value === 'symbol';
-}
-/** Returns true if this value is a Uint8Array */
-function value_IsUint8Array(value) {
-    return value instanceof globalThis.Uint8Array;
-}
-/** Returns true if this value is undefined */
-function value_IsUndefined(value) {
-    return value === undefined;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
-
-function ImmutableArray(value) {
-    return globalThis.Object.freeze(value).map((value) => Immutable(value));
-}
-function ImmutableDate(value) {
-    return value;
-}
-function ImmutableUint8Array(value) {
-    return value;
-}
-function ImmutableRegExp(value) {
-    return value;
-}
-function ImmutableObject(value) {
-    const result = {};
-    for (const key of Object.getOwnPropertyNames(value)) {
-        result[key] = Immutable(value[key]);
-    }
-    for (const key of Object.getOwnPropertySymbols(value)) {
-        result[key] = Immutable(value[key]);
-    }
-    return globalThis.Object.freeze(result);
-}
-/** Specialized deep immutable value. Applies freeze recursively to the given value */
-// prettier-ignore
-function Immutable(value) {
-    return (value_IsArray(value) ? ImmutableArray(value) :
-        value_IsDate(value) ? ImmutableDate(value) :
-            value_IsUint8Array(value) ? ImmutableUint8Array(value) :
-                value_IsRegExp(value) ? ImmutableRegExp(value) :
-                    value_IsObject(value) ? ImmutableObject(value) :
-                        value);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
-
-function ArrayType(value) {
-    return value.map((value) => Visit(value));
-}
-function DateType(value) {
-    return new Date(value.getTime());
-}
-function Uint8ArrayType(value) {
-    return new Uint8Array(value);
-}
-function RegExpType(value) {
-    return new RegExp(value.source, value.flags);
-}
-function ObjectType(value) {
-    const result = {};
-    for (const key of Object.getOwnPropertyNames(value)) {
-        result[key] = Visit(value[key]);
-    }
-    for (const key of Object.getOwnPropertySymbols(value)) {
-        result[key] = Visit(value[key]);
-    }
-    return result;
-}
-// prettier-ignore
-function Visit(value) {
-    return (value_IsArray(value) ? ArrayType(value) :
-        value_IsDate(value) ? DateType(value) :
-            value_IsUint8Array(value) ? Uint8ArrayType(value) :
-                value_IsRegExp(value) ? RegExpType(value) :
-                    value_IsObject(value) ? ObjectType(value) :
-                        value);
-}
-/** Clones a value */
-function Clone(value) {
-    return Visit(value);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
-
-
-
-/** Creates TypeBox schematics using the configured InstanceMode */
-function CreateType(schema, options) {
-    const result = options !== undefined ? { ...options, ...schema } : schema;
-    switch (TypeSystemPolicy.InstanceMode) {
-        case 'freeze':
-            return Immutable(result);
-        case 'clone':
-            return Clone(result);
-        default:
-            return result;
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
-/** Symbol key applied to transform types */
-const TransformKind = Symbol.for('TypeBox.Transform');
-/** Symbol key applied to readonly types */
-const symbols_ReadonlyKind = Symbol.for('TypeBox.Readonly');
-/** Symbol key applied to optional types */
-const OptionalKind = Symbol.for('TypeBox.Optional');
-/** Symbol key applied to types */
-const symbols_Hint = Symbol.for('TypeBox.Hint');
-/** Symbol key applied to types */
-const Kind = Symbol.for('TypeBox.Kind');
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
-
-
-/** `[Json]` Creates an Any type */
-function Any(options) {
-    return CreateType({ [Kind]: 'Any' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
-
-
-/** `[JavaScript]` Creates an Argument Type. */
-function Argument(index) {
-    return CreateType({ [Kind]: 'Argument', index });
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
-
-
-/** `[Json]` Creates an Array type */
-function array_Array(items, options) {
-    return CreateType({ [Kind]: 'Array', type: 'array', items }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
-
-
-/** `[JavaScript]` Creates a AsyncIterator type */
-function AsyncIterator(items, options) {
-    return CreateType({ [Kind]: 'AsyncIterator', type: 'AsyncIterator', items }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
-
-
-/** `[Internal]` Creates a deferred computed type. This type is used exclusively in modules to defer resolution of computable types that contain interior references  */
-function computed_Computed(target, parameters, options) {
-    return CreateType({ [Kind]: 'Computed', target, parameters }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
-
-
-/** `[Json]` Creates a Never type */
-function Never(options) {
-    return CreateType({ [Kind]: 'Never', not: {} }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
-
-
-/** `[Kind-Only]` Returns true if this value has a Readonly symbol */
-function IsReadonly(value) {
-    return value_IsObject(value) && value[symbols_ReadonlyKind] === 'Readonly';
-}
-/** `[Kind-Only]` Returns true if this value has a Optional symbol */
-function IsOptional(value) {
-    return value_IsObject(value) && value[OptionalKind] === 'Optional';
-}
-/** `[Kind-Only]` Returns true if the given value is TAny */
-function IsAny(value) {
-    return IsKindOf(value, 'Any');
-}
-/** `[Kind-Only]` Returns true if the given value is TArgument */
-function IsArgument(value) {
-    return IsKindOf(value, 'Argument');
-}
-/** `[Kind-Only]` Returns true if the given value is TArray */
-function kind_IsArray(value) {
-    return IsKindOf(value, 'Array');
-}
-/** `[Kind-Only]` Returns true if the given value is TAsyncIterator */
-function kind_IsAsyncIterator(value) {
-    return IsKindOf(value, 'AsyncIterator');
-}
-/** `[Kind-Only]` Returns true if the given value is TBigInt */
-function kind_IsBigInt(value) {
-    return IsKindOf(value, 'BigInt');
-}
-/** `[Kind-Only]` Returns true if the given value is TBoolean */
-function kind_IsBoolean(value) {
-    return IsKindOf(value, 'Boolean');
-}
-/** `[Kind-Only]` Returns true if the given value is TComputed */
-function IsComputed(value) {
-    return IsKindOf(value, 'Computed');
-}
-/** `[Kind-Only]` Returns true if the given value is TConstructor */
-function IsConstructor(value) {
-    return IsKindOf(value, 'Constructor');
-}
-/** `[Kind-Only]` Returns true if the given value is TDate */
-function kind_IsDate(value) {
-    return IsKindOf(value, 'Date');
-}
-/** `[Kind-Only]` Returns true if the given value is TFunction */
-function kind_IsFunction(value) {
-    return IsKindOf(value, 'Function');
-}
-/** `[Kind-Only]` Returns true if the given value is TInteger */
-function IsImport(value) {
-    return IsKindOf(value, 'Import');
-}
-/** `[Kind-Only]` Returns true if the given value is TInteger */
-function kind_IsInteger(value) {
-    return IsKindOf(value, 'Integer');
-}
-/** `[Kind-Only]` Returns true if the given schema is TProperties */
-function IsProperties(value) {
-    return ValueGuard.IsObject(value);
-}
-/** `[Kind-Only]` Returns true if the given value is TIntersect */
-function IsIntersect(value) {
-    return IsKindOf(value, 'Intersect');
-}
-/** `[Kind-Only]` Returns true if the given value is TIterator */
-function kind_IsIterator(value) {
-    return IsKindOf(value, 'Iterator');
-}
-/** `[Kind-Only]` Returns true if the given value is a TKind with the given name. */
-function IsKindOf(value, kind) {
-    return value_IsObject(value) && Kind in value && value[Kind] === kind;
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral<string> */
-function IsLiteralString(value) {
-    return IsLiteral(value) && ValueGuard.IsString(value.const);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral<number> */
-function IsLiteralNumber(value) {
-    return IsLiteral(value) && ValueGuard.IsNumber(value.const);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral<boolean> */
-function IsLiteralBoolean(value) {
-    return IsLiteral(value) && ValueGuard.IsBoolean(value.const);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteralValue */
-function IsLiteralValue(value) {
-    return value_IsBoolean(value) || value_IsNumber(value) || value_IsString(value);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral */
-function IsLiteral(value) {
-    return IsKindOf(value, 'Literal');
-}
-/** `[Kind-Only]` Returns true if the given value is a TMappedKey */
-function IsMappedKey(value) {
-    return IsKindOf(value, 'MappedKey');
-}
-/** `[Kind-Only]` Returns true if the given value is TMappedResult */
-function IsMappedResult(value) {
-    return IsKindOf(value, 'MappedResult');
-}
-/** `[Kind-Only]` Returns true if the given value is TNever */
-function IsNever(value) {
-    return IsKindOf(value, 'Never');
-}
-/** `[Kind-Only]` Returns true if the given value is TNot */
-function IsNot(value) {
-    return IsKindOf(value, 'Not');
-}
-/** `[Kind-Only]` Returns true if the given value is TNull */
-function kind_IsNull(value) {
-    return IsKindOf(value, 'Null');
-}
-/** `[Kind-Only]` Returns true if the given value is TNumber */
-function kind_IsNumber(value) {
-    return IsKindOf(value, 'Number');
-}
-/** `[Kind-Only]` Returns true if the given value is TObject */
-function kind_IsObject(value) {
-    return IsKindOf(value, 'Object');
-}
-/** `[Kind-Only]` Returns true if the given value is TPromise */
-function kind_IsPromise(value) {
-    return IsKindOf(value, 'Promise');
-}
-/** `[Kind-Only]` Returns true if the given value is TRecord */
-function IsRecord(value) {
-    return IsKindOf(value, 'Record');
-}
-/** `[Kind-Only]` Returns true if this value is TRecursive */
-function IsRecursive(value) {
-    return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
-}
-/** `[Kind-Only]` Returns true if the given value is TRef */
-function IsRef(value) {
-    return IsKindOf(value, 'Ref');
-}
-/** `[Kind-Only]` Returns true if the given value is TRegExp */
-function kind_IsRegExp(value) {
-    return IsKindOf(value, 'RegExp');
-}
-/** `[Kind-Only]` Returns true if the given value is TString */
-function kind_IsString(value) {
-    return IsKindOf(value, 'String');
-}
-/** `[Kind-Only]` Returns true if the given value is TSymbol */
-function kind_IsSymbol(value) {
-    return IsKindOf(value, 'Symbol');
-}
-/** `[Kind-Only]` Returns true if the given value is TTemplateLiteral */
-function IsTemplateLiteral(value) {
-    return IsKindOf(value, 'TemplateLiteral');
-}
-/** `[Kind-Only]` Returns true if the given value is TThis */
-function IsThis(value) {
-    return IsKindOf(value, 'This');
-}
-/** `[Kind-Only]` Returns true of this value is TTransform */
-function IsTransform(value) {
-    return value_IsObject(value) && TransformKind in value;
-}
-/** `[Kind-Only]` Returns true if the given value is TTuple */
-function IsTuple(value) {
-    return IsKindOf(value, 'Tuple');
-}
-/** `[Kind-Only]` Returns true if the given value is TUndefined */
-function kind_IsUndefined(value) {
-    return IsKindOf(value, 'Undefined');
-}
-/** `[Kind-Only]` Returns true if the given value is TUnion */
-function IsUnion(value) {
-    return IsKindOf(value, 'Union');
-}
-/** `[Kind-Only]` Returns true if the given value is TUint8Array */
-function kind_IsUint8Array(value) {
-    return IsKindOf(value, 'Uint8Array');
-}
-/** `[Kind-Only]` Returns true if the given value is TUnknown */
-function IsUnknown(value) {
-    return IsKindOf(value, 'Unknown');
-}
-/** `[Kind-Only]` Returns true if the given value is a raw TUnsafe */
-function IsUnsafe(value) {
-    return IsKindOf(value, 'Unsafe');
-}
-/** `[Kind-Only]` Returns true if the given value is TVoid */
-function IsVoid(value) {
-    return IsKindOf(value, 'Void');
-}
-/** `[Kind-Only]` Returns true if the given value is TKind */
-function IsKind(value) {
-    return value_IsObject(value) && Kind in value && value_IsString(value[Kind]);
-}
-/** `[Kind-Only]` Returns true if the given value is TSchema */
-function IsSchema(value) {
-    // prettier-ignore
-    return (IsAny(value) ||
-        IsArgument(value) ||
-        kind_IsArray(value) ||
-        kind_IsBoolean(value) ||
-        kind_IsBigInt(value) ||
-        kind_IsAsyncIterator(value) ||
-        IsComputed(value) ||
-        IsConstructor(value) ||
-        kind_IsDate(value) ||
-        kind_IsFunction(value) ||
-        kind_IsInteger(value) ||
-        IsIntersect(value) ||
-        kind_IsIterator(value) ||
-        IsLiteral(value) ||
-        IsMappedKey(value) ||
-        IsMappedResult(value) ||
-        IsNever(value) ||
-        IsNot(value) ||
-        kind_IsNull(value) ||
-        kind_IsNumber(value) ||
-        kind_IsObject(value) ||
-        kind_IsPromise(value) ||
-        IsRecord(value) ||
-        IsRef(value) ||
-        kind_IsRegExp(value) ||
-        kind_IsString(value) ||
-        kind_IsSymbol(value) ||
-        IsTemplateLiteral(value) ||
-        IsThis(value) ||
-        IsTuple(value) ||
-        kind_IsUndefined(value) ||
-        IsUnion(value) ||
-        kind_IsUint8Array(value) ||
-        IsUnknown(value) ||
-        IsUnsafe(value) ||
-        IsVoid(value) ||
-        IsKind(value));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// IntersectCreate
-// ------------------------------------------------------------------
-// prettier-ignore
-function IntersectCreate(T, options = {}) {
-    const allObjects = T.every((schema) => kind_IsObject(schema));
-    const clonedUnevaluatedProperties = IsSchema(options.unevaluatedProperties)
-        ? { unevaluatedProperties: options.unevaluatedProperties }
-        : {};
-    return CreateType((options.unevaluatedProperties === false || IsSchema(options.unevaluatedProperties) || allObjects
-        ? { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', type: 'object', allOf: T }
-        : { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', allOf: T }), options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-/** `[Json]` Creates an evaluated Intersect type */
-function Intersect(types, options) {
-    if (types.length === 1)
-        return CreateType(types[0], options);
-    if (types.length === 0)
-        return Never(options);
-    if (types.some((schema) => IsTransform(schema)))
-        throw new Error('Cannot intersect transform types');
-    return IntersectCreate(types, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
-
-
-function UnionCreate(T, options) {
-    return CreateType({ [Kind]: 'Union', anyOf: T }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
-
-
-
-/** `[Json]` Creates a Union type */
-function Union(types, options) {
-    // prettier-ignore
-    return (types.length === 0 ? Never(options) :
-        types.length === 1 ? CreateType(types[0], options) :
-            UnionCreate(types, options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
-/** The base Error type thrown for all TypeBox exceptions  */
-class error_TypeBoxError extends Error {
-    constructor(message) {
-        super(message);
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
-
-
-
-/** `[Json]` Creates a Ref type. The referenced type must contain a $id */
-function Ref(...args) {
-    const [$ref, options] = typeof args[0] === 'string' ? [args[0], args[1]] : [args[0].$id, args[1]];
-    if (typeof $ref !== 'string')
-        throw new error_TypeBoxError('Ref: $ref must be a string');
-    return CreateType({ [Kind]: 'Ref', $ref }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function FromComputed(target, parameters) {
-    return computed_Computed('Awaited', [computed_Computed(target, parameters)]);
-}
-// prettier-ignore
-function FromRef($ref) {
-    return computed_Computed('Awaited', [Ref($ref)]);
-}
-// prettier-ignore
-function FromIntersect(types) {
-    return Intersect(FromRest(types));
-}
-// prettier-ignore
-function FromUnion(types) {
-    return Union(FromRest(types));
-}
-// prettier-ignore
-function FromPromise(type) {
-    return Awaited(type);
-}
-// prettier-ignore
-function FromRest(types) {
-    return types.map(type => Awaited(type));
-}
-/** `[JavaScript]` Constructs a type by recursively unwrapping Promise types */
-function Awaited(type, options) {
-    return CreateType(IsComputed(type) ? FromComputed(type.target, type.parameters) : IsIntersect(type) ? FromIntersect(type.allOf) : IsUnion(type) ? FromUnion(type.anyOf) : kind_IsPromise(type) ? FromPromise(type.item) : IsRef(type) ? FromRef(type.$ref) : type, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
-
-
-/** `[JavaScript]` Creates a BigInt type */
-function BigInt(options) {
-    return CreateType({ [Kind]: 'BigInt', type: 'bigint' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
-
-
-/** `[Json]` Creates a Boolean type */
-function boolean_Boolean(options) {
-    return CreateType({ [Kind]: 'Boolean', type: 'boolean' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
-function DiscardKey(value, key) {
-    const { [key]: _, ...rest } = value;
-    return rest;
-}
-/** Discards property keys from the given value. This function returns a shallow Clone. */
-function Discard(value, keys) {
-    return keys.reduce((acc, key) => DiscardKey(acc, key), value);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
-
-
-// prettier-ignore
-function MappedResult(properties) {
-    return CreateType({
-        [Kind]: 'MappedResult',
-        properties
-    });
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
-
-
-// prettier-ignore
-function FromProperties(P, F) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-        Acc[K2] = Optional(P[K2], F);
-    return Acc;
-}
-// prettier-ignore
-function FromMappedResult(R, F) {
-    return FromProperties(R.properties, F);
-}
-// prettier-ignore
-function OptionalFromMappedResult(R, F) {
-    const P = FromMappedResult(R, F);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
-
-
-
-
-
-function RemoveOptional(schema) {
-    return CreateType(Discard(schema, [OptionalKind]));
-}
-function AddOptional(schema) {
-    return CreateType({ ...schema, [OptionalKind]: 'Optional' });
-}
-// prettier-ignore
-function OptionalWithFlag(schema, F) {
-    return (F === false
-        ? RemoveOptional(schema)
-        : AddOptional(schema));
-}
-/** `[Json]` Creates a Optional property */
-function Optional(schema, enable) {
-    const F = enable ?? true;
-    return IsMappedResult(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function IsIntersectOptional(types) {
-    return types.every(left => IsOptional(left));
-}
-// prettier-ignore
-function RemoveOptionalFromType(type) {
-    return (Discard(type, [OptionalKind]));
-}
-// prettier-ignore
-function RemoveOptionalFromRest(types) {
-    return types.map(left => IsOptional(left) ? RemoveOptionalFromType(left) : left);
-}
-// prettier-ignore
-function ResolveIntersect(types, options) {
-    return (IsIntersectOptional(types)
-        ? Optional(IntersectCreate(RemoveOptionalFromRest(types), options))
-        : IntersectCreate(RemoveOptionalFromRest(types), options));
-}
-/** `[Json]` Creates an evaluated Intersect type */
-function IntersectEvaluated(types, options = {}) {
-    if (types.length === 1)
-        return CreateType(types[0], options);
-    if (types.length === 0)
-        return Never(options);
-    if (types.some((schema) => IsTransform(schema)))
-        throw new Error('Cannot intersect transform types');
-    return ResolveIntersect(types, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function IsUnionOptional(types) {
-    return types.some(type => IsOptional(type));
-}
-// prettier-ignore
-function union_evaluated_RemoveOptionalFromRest(types) {
-    return types.map(left => IsOptional(left) ? union_evaluated_RemoveOptionalFromType(left) : left);
-}
-// prettier-ignore
-function union_evaluated_RemoveOptionalFromType(T) {
-    return (Discard(T, [OptionalKind]));
-}
-// prettier-ignore
-function ResolveUnion(types, options) {
-    const isOptional = IsUnionOptional(types);
-    return (isOptional
-        ? Optional(UnionCreate(union_evaluated_RemoveOptionalFromRest(types), options))
-        : UnionCreate(union_evaluated_RemoveOptionalFromRest(types), options));
-}
-/** `[Json]` Creates an evaluated Union type */
-function UnionEvaluated(T, options) {
-    // prettier-ignore
-    return (T.length === 1 ? CreateType(T[0], options) :
-        T.length === 0 ? Never(options) :
-            ResolveUnion(T, options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
-
-// ------------------------------------------------------------------
-// TemplateLiteralParserError
-// ------------------------------------------------------------------
-class TemplateLiteralParserError extends error_TypeBoxError {
-}
-// -------------------------------------------------------------------
-// Unescape
-//
-// Unescape for these control characters specifically. Note that this
-// function is only called on non union group content, and where we
-// still want to allow the user to embed control characters in that
-// content. For review.
-// -------------------------------------------------------------------
-// prettier-ignore
-function Unescape(pattern) {
-    return pattern
-        .replace(/\\\$/g, '$')
-        .replace(/\\\*/g, '*')
-        .replace(/\\\^/g, '^')
-        .replace(/\\\|/g, '|')
-        .replace(/\\\(/g, '(')
-        .replace(/\\\)/g, ')');
-}
-// -------------------------------------------------------------------
-// Control Characters
-// -------------------------------------------------------------------
-function IsNonEscaped(pattern, index, char) {
-    return pattern[index] === char && pattern.charCodeAt(index - 1) !== 92;
-}
-function IsOpenParen(pattern, index) {
-    return IsNonEscaped(pattern, index, '(');
-}
-function IsCloseParen(pattern, index) {
-    return IsNonEscaped(pattern, index, ')');
-}
-function IsSeparator(pattern, index) {
-    return IsNonEscaped(pattern, index, '|');
-}
-// -------------------------------------------------------------------
-// Control Groups
-// -------------------------------------------------------------------
-function IsGroup(pattern) {
-    if (!(IsOpenParen(pattern, 0) && IsCloseParen(pattern, pattern.length - 1)))
-        return false;
-    let count = 0;
-    for (let index = 0; index < pattern.length; index++) {
-        if (IsOpenParen(pattern, index))
-            count += 1;
-        if (IsCloseParen(pattern, index))
-            count -= 1;
-        if (count === 0 && index !== pattern.length - 1)
-            return false;
-    }
-    return true;
-}
-// prettier-ignore
-function InGroup(pattern) {
-    return pattern.slice(1, pattern.length - 1);
-}
-// prettier-ignore
-function IsPrecedenceOr(pattern) {
-    let count = 0;
-    for (let index = 0; index < pattern.length; index++) {
-        if (IsOpenParen(pattern, index))
-            count += 1;
-        if (IsCloseParen(pattern, index))
-            count -= 1;
-        if (IsSeparator(pattern, index) && count === 0)
-            return true;
-    }
-    return false;
-}
-// prettier-ignore
-function IsPrecedenceAnd(pattern) {
-    for (let index = 0; index < pattern.length; index++) {
-        if (IsOpenParen(pattern, index))
-            return true;
-    }
-    return false;
-}
-// prettier-ignore
-function Or(pattern) {
-    let [count, start] = [0, 0];
-    const expressions = [];
-    for (let index = 0; index < pattern.length; index++) {
-        if (IsOpenParen(pattern, index))
-            count += 1;
-        if (IsCloseParen(pattern, index))
-            count -= 1;
-        if (IsSeparator(pattern, index) && count === 0) {
-            const range = pattern.slice(start, index);
-            if (range.length > 0)
-                expressions.push(TemplateLiteralParse(range));
-            start = index + 1;
-        }
-    }
-    const range = pattern.slice(start);
-    if (range.length > 0)
-        expressions.push(TemplateLiteralParse(range));
-    if (expressions.length === 0)
-        return { type: 'const', const: '' };
-    if (expressions.length === 1)
-        return expressions[0];
-    return { type: 'or', expr: expressions };
-}
-// prettier-ignore
-function And(pattern) {
-    function Group(value, index) {
-        if (!IsOpenParen(value, index))
-            throw new TemplateLiteralParserError(`TemplateLiteralParser: Index must point to open parens`);
-        let count = 0;
-        for (let scan = index; scan < value.length; scan++) {
-            if (IsOpenParen(value, scan))
-                count += 1;
-            if (IsCloseParen(value, scan))
-                count -= 1;
-            if (count === 0)
-                return [index, scan];
-        }
-        throw new TemplateLiteralParserError(`TemplateLiteralParser: Unclosed group parens in expression`);
-    }
-    function Range(pattern, index) {
-        for (let scan = index; scan < pattern.length; scan++) {
-            if (IsOpenParen(pattern, scan))
-                return [index, scan];
-        }
-        return [index, pattern.length];
-    }
-    const expressions = [];
-    for (let index = 0; index < pattern.length; index++) {
-        if (IsOpenParen(pattern, index)) {
-            const [start, end] = Group(pattern, index);
-            const range = pattern.slice(start, end + 1);
-            expressions.push(TemplateLiteralParse(range));
-            index = end;
-        }
-        else {
-            const [start, end] = Range(pattern, index);
-            const range = pattern.slice(start, end);
-            if (range.length > 0)
-                expressions.push(TemplateLiteralParse(range));
-            index = end - 1;
-        }
-    }
-    return ((expressions.length === 0) ? { type: 'const', const: '' } :
-        (expressions.length === 1) ? expressions[0] :
-            { type: 'and', expr: expressions });
-}
-// ------------------------------------------------------------------
-// TemplateLiteralParse
-// ------------------------------------------------------------------
-/** Parses a pattern and returns an expression tree */
-function TemplateLiteralParse(pattern) {
-    // prettier-ignore
-    return (IsGroup(pattern) ? TemplateLiteralParse(InGroup(pattern)) :
-        IsPrecedenceOr(pattern) ? Or(pattern) :
-            IsPrecedenceAnd(pattern) ? And(pattern) :
-                { type: 'const', const: Unescape(pattern) });
-}
-// ------------------------------------------------------------------
-// TemplateLiteralParseExact
-// ------------------------------------------------------------------
-/** Parses a pattern and strips forward and trailing ^ and $ */
-function TemplateLiteralParseExact(pattern) {
-    return TemplateLiteralParse(pattern.slice(1, pattern.length - 1));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
-
-
-// ------------------------------------------------------------------
-// TemplateLiteralFiniteError
-// ------------------------------------------------------------------
-class TemplateLiteralFiniteError extends error_TypeBoxError {
-}
-// ------------------------------------------------------------------
-// IsTemplateLiteralFiniteCheck
-// ------------------------------------------------------------------
-// prettier-ignore
-function IsNumberExpression(expression) {
-    return (expression.type === 'or' &&
-        expression.expr.length === 2 &&
-        expression.expr[0].type === 'const' &&
-        expression.expr[0].const === '0' &&
-        expression.expr[1].type === 'const' &&
-        expression.expr[1].const === '[1-9][0-9]*');
-}
-// prettier-ignore
-function IsBooleanExpression(expression) {
-    return (expression.type === 'or' &&
-        expression.expr.length === 2 &&
-        expression.expr[0].type === 'const' &&
-        expression.expr[0].const === 'true' &&
-        expression.expr[1].type === 'const' &&
-        expression.expr[1].const === 'false');
-}
-// prettier-ignore
-function IsStringExpression(expression) {
-    return expression.type === 'const' && expression.const === '.*';
-}
-// ------------------------------------------------------------------
-// IsTemplateLiteralExpressionFinite
-// ------------------------------------------------------------------
-// prettier-ignore
-function IsTemplateLiteralExpressionFinite(expression) {
-    return (IsNumberExpression(expression) || IsStringExpression(expression) ? false :
-        IsBooleanExpression(expression) ? true :
-            (expression.type === 'and') ? expression.expr.every((expr) => IsTemplateLiteralExpressionFinite(expr)) :
-                (expression.type === 'or') ? expression.expr.every((expr) => IsTemplateLiteralExpressionFinite(expr)) :
-                    (expression.type === 'const') ? true :
-                        (() => { throw new TemplateLiteralFiniteError(`Unknown expression type`); })());
-}
-/** Returns true if this TemplateLiteral resolves to a finite set of values */
-function IsTemplateLiteralFinite(schema) {
-    const expression = TemplateLiteralParseExact(schema.pattern);
-    return IsTemplateLiteralExpressionFinite(expression);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
-
-
-
-// ------------------------------------------------------------------
-// TemplateLiteralGenerateError
-// ------------------------------------------------------------------
-class TemplateLiteralGenerateError extends error_TypeBoxError {
-}
-// ------------------------------------------------------------------
-// TemplateLiteralExpressionGenerate
-// ------------------------------------------------------------------
-// prettier-ignore
-function* GenerateReduce(buffer) {
-    if (buffer.length === 1)
-        return yield* buffer[0];
-    for (const left of buffer[0]) {
-        for (const right of GenerateReduce(buffer.slice(1))) {
-            yield `${left}${right}`;
-        }
-    }
-}
-// prettier-ignore
-function* GenerateAnd(expression) {
-    return yield* GenerateReduce(expression.expr.map((expr) => [...TemplateLiteralExpressionGenerate(expr)]));
-}
-// prettier-ignore
-function* GenerateOr(expression) {
-    for (const expr of expression.expr)
-        yield* TemplateLiteralExpressionGenerate(expr);
-}
-// prettier-ignore
-function* GenerateConst(expression) {
-    return yield expression.const;
-}
-function* TemplateLiteralExpressionGenerate(expression) {
-    return expression.type === 'and'
-        ? yield* GenerateAnd(expression)
-        : expression.type === 'or'
-            ? yield* GenerateOr(expression)
-            : expression.type === 'const'
-                ? yield* GenerateConst(expression)
-                : (() => {
-                    throw new TemplateLiteralGenerateError('Unknown expression');
-                })();
-}
-/** Generates a tuple of strings from the given TemplateLiteral. Returns an empty tuple if infinite. */
-function TemplateLiteralGenerate(schema) {
-    const expression = TemplateLiteralParseExact(schema.pattern);
-    // prettier-ignore
-    return (IsTemplateLiteralExpressionFinite(expression)
-        ? [...TemplateLiteralExpressionGenerate(expression)]
-        : []);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function FromTemplateLiteral(templateLiteral) {
-    const keys = TemplateLiteralGenerate(templateLiteral);
-    return keys.map(key => key.toString());
-}
-// prettier-ignore
-function indexed_property_keys_FromUnion(types) {
-    const result = [];
-    for (const type of types)
-        result.push(...IndexPropertyKeys(type));
-    return result;
-}
-// prettier-ignore
-function FromLiteral(literalValue) {
-    return ([literalValue.toString()] // TS 5.4 observes TLiteralValue as not having a toString()
-    );
-}
-/** Returns a tuple of PropertyKeys derived from the given TSchema */
-// prettier-ignore
-function IndexPropertyKeys(type) {
-    return [...new Set((IsTemplateLiteral(type) ? FromTemplateLiteral(type) :
-            IsUnion(type) ? indexed_property_keys_FromUnion(type.anyOf) :
-                IsLiteral(type) ? FromLiteral(type.const) :
-                    kind_IsNumber(type) ? ['[number]'] :
-                        kind_IsInteger(type) ? ['[number]'] :
-                            []))];
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
-
-
-
-// prettier-ignore
-function MappedIndexPropertyKey(type, key, options) {
-    return { [key]: Index(type, [key], Clone(options)) };
-}
-// prettier-ignore
-function MappedIndexPropertyKeys(type, propertyKeys, options) {
-    return propertyKeys.reduce((result, left) => {
-        return { ...result, ...MappedIndexPropertyKey(type, left, options) };
-    }, {});
-}
-// prettier-ignore
-function MappedIndexProperties(type, mappedKey, options) {
-    return MappedIndexPropertyKeys(type, mappedKey.keys, options);
-}
-// prettier-ignore
-function IndexFromMappedKey(type, mappedKey, options) {
-    const properties = MappedIndexProperties(type, mappedKey, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
-
-
-
-// prettier-ignore
-function indexed_from_mapped_result_FromProperties(type, properties, options) {
-    const result = {};
-    for (const K2 of Object.getOwnPropertyNames(properties)) {
-        result[K2] = Index(type, IndexPropertyKeys(properties[K2]), options);
-    }
-    return result;
-}
-// prettier-ignore
-function indexed_from_mapped_result_FromMappedResult(type, mappedResult, options) {
-    return indexed_from_mapped_result_FromProperties(type, mappedResult.properties, options);
-}
-// prettier-ignore
-function IndexFromMappedResult(type, mappedResult, options) {
-    const properties = indexed_from_mapped_result_FromMappedResult(type, mappedResult, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function indexed_FromRest(types, key) {
-    return types.map(type => IndexFromPropertyKey(type, key));
-}
-// prettier-ignore
-function FromIntersectRest(types) {
-    return types.filter(type => !IsNever(type));
-}
-// prettier-ignore
-function indexed_FromIntersect(types, key) {
-    return (IntersectEvaluated(FromIntersectRest(indexed_FromRest(types, key))));
-}
-// prettier-ignore
-function FromUnionRest(types) {
-    return (types.some(L => IsNever(L))
-        ? []
-        : types);
-}
-// prettier-ignore
-function indexed_FromUnion(types, key) {
-    return (UnionEvaluated(FromUnionRest(indexed_FromRest(types, key))));
-}
-// prettier-ignore
-function FromTuple(types, key) {
-    return (key in types ? types[key] :
-        key === '[number]' ? UnionEvaluated(types) :
-            Never());
-}
-// prettier-ignore
-function FromArray(type, key) {
-    return (key === '[number]'
-        ? type
-        : Never());
-}
-// prettier-ignore
-function FromProperty(properties, propertyKey) {
-    return (propertyKey in properties ? properties[propertyKey] : Never());
-}
-// prettier-ignore
-function IndexFromPropertyKey(type, propertyKey) {
-    return (IsIntersect(type) ? indexed_FromIntersect(type.allOf, propertyKey) :
-        IsUnion(type) ? indexed_FromUnion(type.anyOf, propertyKey) :
-            IsTuple(type) ? FromTuple(type.items ?? [], propertyKey) :
-                kind_IsArray(type) ? FromArray(type.items, propertyKey) :
-                    kind_IsObject(type) ? FromProperty(type.properties, propertyKey) :
-                        Never());
-}
-// prettier-ignore
-function IndexFromPropertyKeys(type, propertyKeys) {
-    return propertyKeys.map(propertyKey => IndexFromPropertyKey(type, propertyKey));
-}
-// prettier-ignore
-function FromSchema(type, propertyKeys) {
-    return (UnionEvaluated(IndexFromPropertyKeys(type, propertyKeys)));
-}
-// prettier-ignore
-function IndexFromComputed(type, key) {
-    return Computed('Index', [type, key]);
-}
-/** `[Json]` Returns an Indexed property type for the given keys */
-function Index(type, key, options) {
-    // computed-type
-    if (IsRef(type) || IsRef(key)) {
-        const error = `Index types using Ref parameters require both Type and Key to be of TSchema`;
-        if (!IsSchema(type) || !IsSchema(key))
-            throw new error_TypeBoxError(error);
-        return computed_Computed('Index', [type, key]);
-    }
-    // mapped-types
-    if (IsMappedResult(key))
-        return IndexFromMappedResult(type, key, options);
-    if (IsMappedKey(key))
-        return IndexFromMappedKey(type, key, options);
-    // prettier-ignore
-    return CreateType(IsSchema(key)
-        ? FromSchema(type, IndexPropertyKeys(key))
-        : FromSchema(type, key), options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
-/** Returns true if element right is in the set of left */
-// prettier-ignore
-function SetIncludes(T, S) {
-    return T.includes(S);
-}
-/** Returns true if left is a subset of right */
-function SetIsSubset(T, S) {
-    return T.every((L) => SetIncludes(S, L));
-}
-/** Returns a distinct set of elements */
-function SetDistinct(T) {
-    return [...new Set(T)];
-}
-/** Returns the Intersect of the given sets */
-function SetIntersect(T, S) {
-    return T.filter((L) => S.includes(L));
-}
-/** Returns the Union of the given sets */
-function SetUnion(T, S) {
-    return [...T, ...S];
-}
-/** Returns the Complement by omitting elements in T that are in S */
-// prettier-ignore
-function SetComplement(T, S) {
-    return T.filter(L => !S.includes(L));
-}
-// prettier-ignore
-function SetIntersectManyResolve(T, Init) {
-    return T.reduce((Acc, L) => {
-        return SetIntersect(Acc, L);
-    }, Init);
-}
-// prettier-ignore
-function SetIntersectMany(T) {
-    return (T.length === 1
-        ? T[0]
-        // Use left to initialize the accumulator for resolve
-        : T.length > 1
-            ? SetIntersectManyResolve(T.slice(1), T[0])
-            : []);
-}
-/** Returns the Union of multiple sets */
-function SetUnionMany(T) {
-    const Acc = [];
-    for (const L of T)
-        Acc.push(...L);
-    return Acc;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function keyof_property_keys_FromRest(types) {
-    const result = [];
-    for (const L of types)
-        result.push(KeyOfPropertyKeys(L));
-    return result;
-}
-// prettier-ignore
-function keyof_property_keys_FromIntersect(types) {
-    const propertyKeysArray = keyof_property_keys_FromRest(types);
-    const propertyKeys = SetUnionMany(propertyKeysArray);
-    return propertyKeys;
-}
-// prettier-ignore
-function keyof_property_keys_FromUnion(types) {
-    const propertyKeysArray = keyof_property_keys_FromRest(types);
-    const propertyKeys = SetIntersectMany(propertyKeysArray);
-    return propertyKeys;
-}
-// prettier-ignore
-function keyof_property_keys_FromTuple(types) {
-    return types.map((_, indexer) => indexer.toString());
-}
-// prettier-ignore
-function keyof_property_keys_FromArray(_) {
-    return (['[number]']);
-}
-// prettier-ignore
-function keyof_property_keys_FromProperties(T) {
-    return (globalThis.Object.getOwnPropertyNames(T));
-}
-// ------------------------------------------------------------------
-// FromPatternProperties
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromPatternProperties(patternProperties) {
-    if (!includePatternProperties)
-        return [];
-    const patternPropertyKeys = globalThis.Object.getOwnPropertyNames(patternProperties);
-    return patternPropertyKeys.map(key => {
-        return (key[0] === '^' && key[key.length - 1] === '$')
-            ? key.slice(1, key.length - 1)
-            : key;
-    });
-}
-/** Returns a tuple of PropertyKeys derived from the given TSchema. */
-// prettier-ignore
-function KeyOfPropertyKeys(type) {
-    return (IsIntersect(type) ? keyof_property_keys_FromIntersect(type.allOf) :
-        IsUnion(type) ? keyof_property_keys_FromUnion(type.anyOf) :
-            IsTuple(type) ? keyof_property_keys_FromTuple(type.items ?? []) :
-                kind_IsArray(type) ? keyof_property_keys_FromArray(type.items) :
-                    kind_IsObject(type) ? keyof_property_keys_FromProperties(type.properties) :
-                        IsRecord(type) ? FromPatternProperties(type.patternProperties) :
-                            []);
-}
-// ----------------------------------------------------------------
-// KeyOfPattern
-// ----------------------------------------------------------------
-let includePatternProperties = false;
-/** Returns a regular expression pattern derived from the given TSchema */
-function KeyOfPattern(schema) {
-    includePatternProperties = true;
-    const keys = KeyOfPropertyKeys(schema);
-    includePatternProperties = false;
-    const pattern = keys.map((key) => `(${key})`);
-    return `^(${pattern.join('|')})$`;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-/** Creates a RequiredArray derived from the given TProperties value. */
-function RequiredArray(properties) {
-    return globalThis.Object.keys(properties).filter((key) => !IsOptional(properties[key]));
-}
-/** `[Json]` Creates an Object type */
-function _Object_(properties, options) {
-    const required = RequiredArray(properties);
-    const schema = required.length > 0 ? { [Kind]: 'Object', type: 'object', required, properties } : { [Kind]: 'Object', type: 'object', properties };
-    return CreateType(schema, options);
-}
-// ------------------------------------------------------------------
-// TypeScript 7: CommonJS TS2441
-//
-// TypeScript generates a CommonJS shim that patches local variables
-// via an unqualified reference to Object (e.g. the __esModule shim's
-// Object.defineProperty call). Other compiler tools have been
-// observed patching in the same way, but TypeScript 7 has correctly
-// begun flagging variables named Object in CommonJS, since they
-// conflict with the shim and can cause "used before definition"
-// errors. This is CommonJS-specific; no such shim exists for ESM.
-//
-// TypeBox works around this using a `var` declaration, which is
-// known to avoid use-before-definition errors. TypeBox 1.x employs
-// a similar strategy.
-// ------------------------------------------------------------------
-/** `[Json]` Creates an Object type */
-// @ts-ignore - error TS2441: Duplicate identifier 'Object'. Compiler reserves name 'Object' in top level scope of a module.
-var object_Object = _Object_;
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function CompositeKeys(T) {
-    const Acc = [];
-    for (const L of T)
-        Acc.push(...KeyOfPropertyKeys(L));
-    return SetDistinct(Acc);
-}
-// prettier-ignore
-function FilterNever(T) {
-    return T.filter(L => !IsNever(L));
-}
-// prettier-ignore
-function CompositeProperty(T, K) {
-    const Acc = [];
-    for (const L of T)
-        Acc.push(...IndexFromPropertyKeys(L, [K]));
-    return FilterNever(Acc);
-}
-// prettier-ignore
-function CompositeProperties(T, K) {
-    const Acc = {};
-    for (const L of K) {
-        Acc[L] = IntersectEvaluated(CompositeProperty(T, L));
-    }
-    return Acc;
-}
-// prettier-ignore
-function Composite(T, options) {
-    const K = CompositeKeys(T);
-    const P = CompositeProperties(T, K);
-    const R = object_Object(P, options);
-    return R;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
-
-
-/** `[JavaScript]` Creates a Date type */
-function date_Date(options) {
-    return CreateType({ [Kind]: 'Date', type: 'Date' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
-
-
-/** `[JavaScript]` Creates a Function type */
-function Function(parameters, returns, options) {
-    return CreateType({ [Kind]: 'Function', type: 'Function', parameters, returns }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
-
-
-/** `[Json]` Creates a Literal type */
-function Literal(value, options) {
-    return CreateType({
-        [Kind]: 'Literal',
-        const: value,
-        type: typeof value,
-    }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
-
-
-/** `[Json]` Creates a Null type */
-function Null(options) {
-    return CreateType({ [Kind]: 'Null', type: 'null' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
-
-
-/** `[JavaScript]` Creates a Symbol type */
-function symbol_Symbol(options) {
-    return CreateType({ [Kind]: 'Symbol', type: 'symbol' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
-
-
-/** `[Json]` Creates a Tuple type */
-function Tuple(types, options) {
-    // prettier-ignore
-    return CreateType(types.length > 0 ?
-        { [Kind]: 'Tuple', type: 'array', items: types, additionalItems: false, minItems: types.length, maxItems: types.length } :
-        { [Kind]: 'Tuple', type: 'array', minItems: types.length, maxItems: types.length }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
-
-
-// prettier-ignore
-function readonly_from_mapped_result_FromProperties(K, F) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(K))
-        Acc[K2] = Readonly(K[K2], F);
-    return Acc;
-}
-// prettier-ignore
-function readonly_from_mapped_result_FromMappedResult(R, F) {
-    return readonly_from_mapped_result_FromProperties(R.properties, F);
-}
-// prettier-ignore
-function ReadonlyFromMappedResult(R, F) {
-    const P = readonly_from_mapped_result_FromMappedResult(R, F);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
-
-
-
-
-
-function RemoveReadonly(schema) {
-    return CreateType(Discard(schema, [symbols_ReadonlyKind]));
-}
-function AddReadonly(schema) {
-    return CreateType({ ...schema, [symbols_ReadonlyKind]: 'Readonly' });
-}
-// prettier-ignore
-function ReadonlyWithFlag(schema, F) {
-    return (F === false
-        ? RemoveReadonly(schema)
-        : AddReadonly(schema));
-}
-/** `[Json]` Creates a Readonly property */
-function Readonly(schema, enable) {
-    const F = enable ?? true;
-    return IsMappedResult(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
-
-
-/** `[JavaScript]` Creates a Undefined type */
-function Undefined(options) {
-    return CreateType({ [Kind]: 'Undefined', type: 'undefined' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
-
-
-/** `[JavaScript]` Creates a Uint8Array type */
-function uint8array_Uint8Array(options) {
-    return CreateType({ [Kind]: 'Uint8Array', type: 'Uint8Array' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
-
-
-/** `[Json]` Creates an Unknown type */
-function Unknown(options) {
-    return CreateType({ [Kind]: 'Unknown' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// ValueGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function const_FromArray(T) {
-    return T.map(L => FromValue(L, false));
-}
-// prettier-ignore
-function const_FromProperties(value) {
-    const Acc = {};
-    for (const K of globalThis.Object.getOwnPropertyNames(value))
-        Acc[K] = Readonly(FromValue(value[K], false));
-    return Acc;
-}
-function ConditionalReadonly(T, root) {
-    return (root === true ? T : Readonly(T));
-}
-// prettier-ignore
-function FromValue(value, root) {
-    return (value_IsAsyncIterator(value) ? ConditionalReadonly(Any(), root) :
-        value_IsIterator(value) ? ConditionalReadonly(Any(), root) :
-            value_IsArray(value) ? Readonly(Tuple(const_FromArray(value))) :
-                value_IsUint8Array(value) ? uint8array_Uint8Array() :
-                    value_IsDate(value) ? date_Date() :
-                        value_IsObject(value) ? ConditionalReadonly(object_Object(const_FromProperties(value)), root) :
-                            value_IsFunction(value) ? ConditionalReadonly(Function([], Unknown()), root) :
-                                value_IsUndefined(value) ? Undefined() :
-                                    value_IsNull(value) ? Null() :
-                                        value_IsSymbol(value) ? symbol_Symbol() :
-                                            value_IsBigInt(value) ? BigInt() :
-                                                value_IsNumber(value) ? Literal(value) :
-                                                    value_IsBoolean(value) ? Literal(value) :
-                                                        value_IsString(value) ? Literal(value) :
-                                                            object_Object({}));
-}
-/** `[JavaScript]` Creates a readonly const type from the given value. */
-function Const(T, options) {
-    return CreateType(FromValue(T, true), options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
-
-
-/** `[JavaScript]` Creates a Constructor type */
-function Constructor(parameters, returns, options) {
-    return CreateType({ [Kind]: 'Constructor', type: 'Constructor', parameters, returns }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
-
-
-
-/** `[JavaScript]` Extracts the ConstructorParameters from the given Constructor type */
-function ConstructorParameters(schema, options) {
-    return (IsConstructor(schema) ? Tuple(schema.parameters, options) : Never(options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
-
-
-
-// ------------------------------------------------------------------
-// ValueGuard
-// ------------------------------------------------------------------
-
-/** `[Json]` Creates a Enum type */
-function Enum(item, options) {
-    if (value_IsUndefined(item))
-        throw new Error('Enum undefined or empty');
-    const values1 = globalThis.Object.getOwnPropertyNames(item)
-        .filter((key) => isNaN(key))
-        .map((key) => item[key]);
-    const values2 = [...new Set(values1)];
-    const anyOf = values2.map((value) => Literal(value));
-    return Union(anyOf, { ...options, [symbols_Hint]: 'Enum' });
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
-
-
-/** `[Json]` Creates a Number type */
-function number_Number(options) {
-    return CreateType({ [Kind]: 'Number', type: 'number' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
-
-
-/** `[Json]` Creates a String type */
-function string_String(options) {
-    return CreateType({ [Kind]: 'String', type: 'string' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
-
-
-
-/** Returns a Union from the given TemplateLiteral */
-function TemplateLiteralToUnion(schema) {
-    const R = TemplateLiteralGenerate(schema);
-    const L = R.map((S) => Literal(S));
-    return UnionEvaluated(L);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
-const PatternBoolean = '(true|false)';
-const PatternNumber = '(0|[1-9][0-9]*)';
-const PatternString = '(.*)';
-const PatternNever = '(?!.*)';
-const PatternBooleanExact = (/* unused pure expression or super */ null && (`^${PatternBoolean}$`));
-const PatternNumberExact = `^${PatternNumber}$`;
-const PatternStringExact = `^${PatternString}$`;
-const PatternNeverExact = `^${PatternNever}$`;
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
-
-
-
-class TypeGuardUnknownTypeError extends (/* unused pure expression or super */ null && (TypeBoxError)) {
-}
-const KnownTypes = [
-    'Argument',
-    'Any',
-    'Array',
-    'AsyncIterator',
-    'BigInt',
-    'Boolean',
-    'Computed',
-    'Constructor',
-    'Date',
-    'Enum',
-    'Function',
-    'Integer',
-    'Intersect',
-    'Iterator',
-    'Literal',
-    'MappedKey',
-    'MappedResult',
-    'Not',
-    'Null',
-    'Number',
-    'Object',
-    'Promise',
-    'Record',
-    'Ref',
-    'RegExp',
-    'String',
-    'Symbol',
-    'TemplateLiteral',
-    'This',
-    'Tuple',
-    'Undefined',
-    'Union',
-    'Uint8Array',
-    'Unknown',
-    'Void',
-];
-function IsPattern(value) {
-    try {
-        new RegExp(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function IsControlCharacterFree(value) {
-    if (!value_IsString(value))
-        return false;
-    for (let i = 0; i < value.length; i++) {
-        const code = value.charCodeAt(i);
-        if ((code >= 7 && code <= 13) || code === 27 || code === 127) {
-            return false;
-        }
-    }
-    return true;
-}
-function IsAdditionalProperties(value) {
-    return IsOptionalBoolean(value) || type_IsSchema(value);
-}
-function IsOptionalBigInt(value) {
-    return value_IsUndefined(value) || value_IsBigInt(value);
-}
-function IsOptionalNumber(value) {
-    return value_IsUndefined(value) || value_IsNumber(value);
-}
-function IsOptionalBoolean(value) {
-    return value_IsUndefined(value) || value_IsBoolean(value);
-}
-function IsOptionalString(value) {
-    return value_IsUndefined(value) || value_IsString(value);
-}
-function IsOptionalPattern(value) {
-    return value_IsUndefined(value) || (value_IsString(value) && IsControlCharacterFree(value) && IsPattern(value));
-}
-function IsOptionalFormat(value) {
-    return value_IsUndefined(value) || (value_IsString(value) && IsControlCharacterFree(value));
-}
-function IsOptionalSchema(value) {
-    return value_IsUndefined(value) || type_IsSchema(value);
-}
-// ------------------------------------------------------------------
-// Modifiers
-// ------------------------------------------------------------------
-/** Returns true if this value has a Readonly symbol */
-function type_IsReadonly(value) {
-    return ValueGuard.IsObject(value) && value[ReadonlyKind] === 'Readonly';
-}
-/** Returns true if this value has a Optional symbol */
-function type_IsOptional(value) {
-    return value_IsObject(value) && value[OptionalKind] === 'Optional';
-}
-// ------------------------------------------------------------------
-// Types
-// ------------------------------------------------------------------
-/** Returns true if the given value is TAny */
-function type_IsAny(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Any') &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TArgument */
-function type_IsArgument(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Argument') &&
-        value_IsNumber(value.index));
-}
-/** Returns true if the given value is TArray */
-function type_IsArray(value) {
-    return (type_IsKindOf(value, 'Array') &&
-        value.type === 'array' &&
-        IsOptionalString(value.$id) &&
-        type_IsSchema(value.items) &&
-        IsOptionalNumber(value.minItems) &&
-        IsOptionalNumber(value.maxItems) &&
-        IsOptionalBoolean(value.uniqueItems) &&
-        IsOptionalSchema(value.contains) &&
-        IsOptionalNumber(value.minContains) &&
-        IsOptionalNumber(value.maxContains));
-}
-/** Returns true if the given value is TAsyncIterator */
-function type_IsAsyncIterator(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'AsyncIterator') &&
-        value.type === 'AsyncIterator' &&
-        IsOptionalString(value.$id) &&
-        type_IsSchema(value.items));
-}
-/** Returns true if the given value is TBigInt */
-function type_IsBigInt(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'BigInt') &&
-        value.type === 'bigint' &&
-        IsOptionalString(value.$id) &&
-        IsOptionalBigInt(value.exclusiveMaximum) &&
-        IsOptionalBigInt(value.exclusiveMinimum) &&
-        IsOptionalBigInt(value.maximum) &&
-        IsOptionalBigInt(value.minimum) &&
-        IsOptionalBigInt(value.multipleOf));
-}
-/** Returns true if the given value is TBoolean */
-function type_IsBoolean(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Boolean') &&
-        value.type === 'boolean' &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TComputed */
-function type_IsComputed(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Computed') &&
-        value_IsString(value.target) &&
-        value_IsArray(value.parameters) &&
-        value.parameters.every((schema) => type_IsSchema(schema)));
-}
-/** Returns true if the given value is TConstructor */
-function type_IsConstructor(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Constructor') &&
-        value.type === 'Constructor' &&
-        IsOptionalString(value.$id) &&
-        value_IsArray(value.parameters) &&
-        value.parameters.every(schema => type_IsSchema(schema)) &&
-        type_IsSchema(value.returns));
-}
-/** Returns true if the given value is TDate */
-function type_IsDate(value) {
-    return (type_IsKindOf(value, 'Date') &&
-        value.type === 'Date' &&
-        IsOptionalString(value.$id) &&
-        IsOptionalNumber(value.exclusiveMaximumTimestamp) &&
-        IsOptionalNumber(value.exclusiveMinimumTimestamp) &&
-        IsOptionalNumber(value.maximumTimestamp) &&
-        IsOptionalNumber(value.minimumTimestamp) &&
-        IsOptionalNumber(value.multipleOfTimestamp));
-}
-/** Returns true if the given value is TFunction */
-function type_IsFunction(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Function') &&
-        value.type === 'Function' &&
-        IsOptionalString(value.$id) &&
-        value_IsArray(value.parameters) &&
-        value.parameters.every(schema => type_IsSchema(schema)) &&
-        type_IsSchema(value.returns));
-}
-/** Returns true if the given value is TImport */
-function type_IsImport(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Import') &&
-        ValueGuard.HasPropertyKey(value, '$defs') &&
-        ValueGuard.IsObject(value.$defs) &&
-        type_IsProperties(value.$defs) &&
-        ValueGuard.HasPropertyKey(value, '$ref') &&
-        ValueGuard.IsString(value.$ref) &&
-        value.$ref in value.$defs // required
-    );
-}
-/** Returns true if the given value is TInteger */
-function type_IsInteger(value) {
-    return (type_IsKindOf(value, 'Integer') &&
-        value.type === 'integer' &&
-        IsOptionalString(value.$id) &&
-        IsOptionalNumber(value.exclusiveMaximum) &&
-        IsOptionalNumber(value.exclusiveMinimum) &&
-        IsOptionalNumber(value.maximum) &&
-        IsOptionalNumber(value.minimum) &&
-        IsOptionalNumber(value.multipleOf));
-}
-/** Returns true if the given schema is TProperties */
-function type_IsProperties(value) {
-    // prettier-ignore
-    return (value_IsObject(value) &&
-        Object.entries(value).every(([key, schema]) => IsControlCharacterFree(key) && type_IsSchema(schema)));
-}
-/** Returns true if the given value is TIntersect */
-function type_IsIntersect(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Intersect') &&
-        (value_IsString(value.type) && value.type !== 'object' ? false : true) &&
-        value_IsArray(value.allOf) &&
-        value.allOf.every(schema => type_IsSchema(schema) && !type_IsTransform(schema)) &&
-        IsOptionalString(value.type) &&
-        (IsOptionalBoolean(value.unevaluatedProperties) || IsOptionalSchema(value.unevaluatedProperties)) &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TIterator */
-function type_IsIterator(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Iterator') &&
-        value.type === 'Iterator' &&
-        IsOptionalString(value.$id) &&
-        type_IsSchema(value.items));
-}
-/** Returns true if the given value is a TKind with the given name. */
-function type_IsKindOf(value, kind) {
-    return value_IsObject(value) && Kind in value && value[Kind] === kind;
-}
-/** Returns true if the given value is TLiteral<string> */
-function type_IsLiteralString(value) {
-    return type_IsLiteral(value) && value_IsString(value.const);
-}
-/** Returns true if the given value is TLiteral<number> */
-function type_IsLiteralNumber(value) {
-    return type_IsLiteral(value) && value_IsNumber(value.const);
-}
-/** Returns true if the given value is TLiteral<boolean> */
-function type_IsLiteralBoolean(value) {
-    return type_IsLiteral(value) && value_IsBoolean(value.const);
-}
-/** Returns true if the given value is TLiteral */
-function type_IsLiteral(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Literal') &&
-        IsOptionalString(value.$id) && type_IsLiteralValue(value.const));
-}
-/** Returns true if the given value is a TLiteralValue */
-function type_IsLiteralValue(value) {
-    return value_IsBoolean(value) || value_IsNumber(value) || value_IsString(value);
-}
-/** Returns true if the given value is a TMappedKey */
-function type_IsMappedKey(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'MappedKey') &&
-        value_IsArray(value.keys) &&
-        value.keys.every(key => value_IsNumber(key) || value_IsString(key)));
-}
-/** Returns true if the given value is TMappedResult */
-function type_IsMappedResult(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'MappedResult') &&
-        type_IsProperties(value.properties));
-}
-/** Returns true if the given value is TNever */
-function type_IsNever(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Never') &&
-        value_IsObject(value.not) &&
-        Object.getOwnPropertyNames(value.not).length === 0);
-}
-/** Returns true if the given value is TNot */
-function type_IsNot(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Not') &&
-        type_IsSchema(value.not));
-}
-/** Returns true if the given value is TNull */
-function type_IsNull(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Null') &&
-        value.type === 'null' &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TNumber */
-function type_IsNumber(value) {
-    return (type_IsKindOf(value, 'Number') &&
-        value.type === 'number' &&
-        IsOptionalString(value.$id) &&
-        IsOptionalNumber(value.exclusiveMaximum) &&
-        IsOptionalNumber(value.exclusiveMinimum) &&
-        IsOptionalNumber(value.maximum) &&
-        IsOptionalNumber(value.minimum) &&
-        IsOptionalNumber(value.multipleOf));
-}
-/** Returns true if the given value is TObject */
-function type_IsObject(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Object') &&
-        value.type === 'object' &&
-        IsOptionalString(value.$id) &&
-        type_IsProperties(value.properties) &&
-        IsAdditionalProperties(value.additionalProperties) &&
-        IsOptionalNumber(value.minProperties) &&
-        IsOptionalNumber(value.maxProperties));
-}
-/** Returns true if the given value is TPromise */
-function type_IsPromise(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Promise') &&
-        value.type === 'Promise' &&
-        IsOptionalString(value.$id) &&
-        type_IsSchema(value.item));
-}
-/** Returns true if the given value is TRecord */
-function type_IsRecord(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Record') &&
-        value.type === 'object' &&
-        IsOptionalString(value.$id) &&
-        IsAdditionalProperties(value.additionalProperties) &&
-        value_IsObject(value.patternProperties) &&
-        ((schema) => {
-            const keys = Object.getOwnPropertyNames(schema.patternProperties);
-            return (keys.length === 1 &&
-                IsPattern(keys[0]) &&
-                value_IsObject(schema.patternProperties) &&
-                type_IsSchema(schema.patternProperties[keys[0]]));
-        })(value));
-}
-/** Returns true if this value is TRecursive */
-function type_IsRecursive(value) {
-    return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
-}
-/** Returns true if the given value is TRef */
-function type_IsRef(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Ref') &&
-        IsOptionalString(value.$id) &&
-        value_IsString(value.$ref));
-}
-/** Returns true if the given value is TRegExp */
-function type_IsRegExp(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'RegExp') &&
-        IsOptionalString(value.$id) &&
-        value_IsString(value.source) &&
-        value_IsString(value.flags) &&
-        IsOptionalNumber(value.maxLength) &&
-        IsOptionalNumber(value.minLength));
-}
-/** Returns true if the given value is TString */
-function type_IsString(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'String') &&
-        value.type === 'string' &&
-        IsOptionalString(value.$id) &&
-        IsOptionalNumber(value.minLength) &&
-        IsOptionalNumber(value.maxLength) &&
-        IsOptionalPattern(value.pattern) &&
-        IsOptionalFormat(value.format));
-}
-/** Returns true if the given value is TSymbol */
-function type_IsSymbol(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Symbol') &&
-        value.type === 'symbol' &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TTemplateLiteral */
-function type_IsTemplateLiteral(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'TemplateLiteral') &&
-        value.type === 'string' &&
-        value_IsString(value.pattern) &&
-        value.pattern[0] === '^' &&
-        value.pattern[value.pattern.length - 1] === '$');
-}
-/** Returns true if the given value is TThis */
-function type_IsThis(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'This') &&
-        IsOptionalString(value.$id) &&
-        value_IsString(value.$ref));
-}
-/** Returns true of this value is TTransform */
-function type_IsTransform(value) {
-    return value_IsObject(value) && TransformKind in value;
-}
-/** Returns true if the given value is TTuple */
-function type_IsTuple(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Tuple') &&
-        value.type === 'array' &&
-        IsOptionalString(value.$id) &&
-        value_IsNumber(value.minItems) &&
-        value_IsNumber(value.maxItems) &&
-        value.minItems === value.maxItems &&
-        (( // empty
-        value_IsUndefined(value.items) &&
-            value_IsUndefined(value.additionalItems) &&
-            value.minItems === 0) || (value_IsArray(value.items) &&
-            value.items.every(schema => type_IsSchema(schema)))));
-}
-/** Returns true if the given value is TUndefined */
-function type_IsUndefined(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Undefined') &&
-        value.type === 'undefined' &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TUnion<Literal<string | number>[]> */
-function IsUnionLiteral(value) {
-    return type_IsUnion(value) && value.anyOf.every((schema) => type_IsLiteralString(schema) || type_IsLiteralNumber(schema));
-}
-/** Returns true if the given value is TUnion */
-function type_IsUnion(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Union') &&
-        IsOptionalString(value.$id) &&
-        value_IsObject(value) &&
-        value_IsArray(value.anyOf) &&
-        value.anyOf.every(schema => type_IsSchema(schema)));
-}
-/** Returns true if the given value is TUint8Array */
-function type_IsUint8Array(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Uint8Array') &&
-        value.type === 'Uint8Array' &&
-        IsOptionalString(value.$id) &&
-        IsOptionalNumber(value.minByteLength) &&
-        IsOptionalNumber(value.maxByteLength));
-}
-/** Returns true if the given value is TUnknown */
-function type_IsUnknown(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Unknown') &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is a raw TUnsafe */
-function type_IsUnsafe(value) {
-    return type_IsKindOf(value, 'Unsafe');
-}
-/** Returns true if the given value is TVoid */
-function type_IsVoid(value) {
-    // prettier-ignore
-    return (type_IsKindOf(value, 'Void') &&
-        value.type === 'void' &&
-        IsOptionalString(value.$id));
-}
-/** Returns true if the given value is TKind */
-function type_IsKind(value) {
-    return value_IsObject(value) && Kind in value && value_IsString(value[Kind]) && !KnownTypes.includes(value[Kind]);
-}
-/** Returns true if the given value is TSchema */
-function type_IsSchema(value) {
-    // prettier-ignore
-    return (value_IsObject(value)) && (type_IsAny(value) ||
-        type_IsArgument(value) ||
-        type_IsArray(value) ||
-        type_IsBoolean(value) ||
-        type_IsBigInt(value) ||
-        type_IsAsyncIterator(value) ||
-        type_IsComputed(value) ||
-        type_IsConstructor(value) ||
-        type_IsDate(value) ||
-        type_IsFunction(value) ||
-        type_IsInteger(value) ||
-        type_IsIntersect(value) ||
-        type_IsIterator(value) ||
-        type_IsLiteral(value) ||
-        type_IsMappedKey(value) ||
-        type_IsMappedResult(value) ||
-        type_IsNever(value) ||
-        type_IsNot(value) ||
-        type_IsNull(value) ||
-        type_IsNumber(value) ||
-        type_IsObject(value) ||
-        type_IsPromise(value) ||
-        type_IsRecord(value) ||
-        type_IsRef(value) ||
-        type_IsRegExp(value) ||
-        type_IsString(value) ||
-        type_IsSymbol(value) ||
-        type_IsTemplateLiteral(value) ||
-        type_IsThis(value) ||
-        type_IsTuple(value) ||
-        type_IsUndefined(value) ||
-        type_IsUnion(value) ||
-        type_IsUint8Array(value) ||
-        type_IsUnknown(value) ||
-        type_IsUnsafe(value) ||
-        type_IsVoid(value) ||
-        type_IsKind(value));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
-
-
-
-
-
-
-
-
-
-
-class ExtendsResolverError extends error_TypeBoxError {
-}
-var ExtendsResult;
-(function (ExtendsResult) {
-    ExtendsResult[ExtendsResult["Union"] = 0] = "Union";
-    ExtendsResult[ExtendsResult["True"] = 1] = "True";
-    ExtendsResult[ExtendsResult["False"] = 2] = "False";
-})(ExtendsResult || (ExtendsResult = {}));
-// ------------------------------------------------------------------
-// IntoBooleanResult
-// ------------------------------------------------------------------
-// prettier-ignore
-function IntoBooleanResult(result) {
-    return result === ExtendsResult.False ? result : ExtendsResult.True;
-}
-// ------------------------------------------------------------------
-// Throw
-// ------------------------------------------------------------------
-// prettier-ignore
-function Throw(message) {
-    throw new ExtendsResolverError(message);
-}
-// ------------------------------------------------------------------
-// StructuralRight
-// ------------------------------------------------------------------
-// prettier-ignore
-function IsStructuralRight(right) {
-    return (type_IsNever(right) ||
-        type_IsIntersect(right) ||
-        type_IsUnion(right) ||
-        type_IsUnknown(right) ||
-        type_IsAny(right));
-}
-// prettier-ignore
-function StructuralRight(left, right) {
-    return (type_IsNever(right) ? FromNeverRight(left, right) :
-        type_IsIntersect(right) ? FromIntersectRight(left, right) :
-            type_IsUnion(right) ? FromUnionRight(left, right) :
-                type_IsUnknown(right) ? FromUnknownRight(left, right) :
-                    type_IsAny(right) ? FromAnyRight(left, right) :
-                        Throw('StructuralRight'));
-}
-// ------------------------------------------------------------------
-// Any
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromAnyRight(left, right) {
-    return ExtendsResult.True;
-}
-// prettier-ignore
-function FromAny(left, right) {
-    return (type_IsIntersect(right) ? FromIntersectRight(left, right) :
-        (type_IsUnion(right) && right.anyOf.some((schema) => type_IsAny(schema) || type_IsUnknown(schema))) ? ExtendsResult.True :
-            type_IsUnion(right) ? ExtendsResult.Union :
-                type_IsUnknown(right) ? ExtendsResult.True :
-                    type_IsAny(right) ? ExtendsResult.True :
-                        ExtendsResult.Union);
-}
-// ------------------------------------------------------------------
-// Array
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromArrayRight(left, right) {
-    return (type_IsUnknown(left) ? ExtendsResult.False :
-        type_IsAny(left) ? ExtendsResult.Union :
-            type_IsNever(left) ? ExtendsResult.True :
-                ExtendsResult.False);
-}
-// prettier-ignore
-function extends_check_FromArray(left, right) {
-    return (type_IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
-        IsStructuralRight(right) ? StructuralRight(left, right) :
-            !type_IsArray(right) ? ExtendsResult.False :
-                IntoBooleanResult(extends_check_Visit(left.items, right.items)));
-}
-// ------------------------------------------------------------------
-// AsyncIterator
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromAsyncIterator(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        !type_IsAsyncIterator(right) ? ExtendsResult.False :
-            IntoBooleanResult(extends_check_Visit(left.items, right.items)));
-}
-// ------------------------------------------------------------------
-// BigInt
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromBigInt(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsBigInt(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Boolean
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromBooleanRight(left, right) {
-    return (type_IsLiteralBoolean(left) ? ExtendsResult.True :
-        type_IsBoolean(left) ? ExtendsResult.True :
-            ExtendsResult.False);
-}
-// prettier-ignore
-function FromBoolean(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsBoolean(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Constructor
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromConstructor(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            !type_IsConstructor(right) ? ExtendsResult.False :
-                left.parameters.length > right.parameters.length ? ExtendsResult.False :
-                    (!left.parameters.every((schema, index) => IntoBooleanResult(extends_check_Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
-                        IntoBooleanResult(extends_check_Visit(left.returns, right.returns)));
-}
-// ------------------------------------------------------------------
-// Date
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromDate(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsDate(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Function
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromFunction(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            !type_IsFunction(right) ? ExtendsResult.False :
-                left.parameters.length > right.parameters.length ? ExtendsResult.False :
-                    (!left.parameters.every((schema, index) => IntoBooleanResult(extends_check_Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
-                        IntoBooleanResult(extends_check_Visit(left.returns, right.returns)));
-}
-// ------------------------------------------------------------------
-// Integer
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromIntegerRight(left, right) {
-    return (type_IsLiteral(left) && value_IsNumber(left.const) ? ExtendsResult.True :
-        type_IsNumber(left) || type_IsInteger(left) ? ExtendsResult.True :
-            ExtendsResult.False);
-}
-// prettier-ignore
-function FromInteger(left, right) {
-    return (type_IsInteger(right) || type_IsNumber(right) ? ExtendsResult.True :
-        IsStructuralRight(right) ? StructuralRight(left, right) :
-            type_IsObject(right) ? FromObjectRight(left, right) :
-                type_IsRecord(right) ? FromRecordRight(left, right) :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Intersect
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromIntersectRight(left, right) {
-    return right.allOf.every((schema) => extends_check_Visit(left, schema) === ExtendsResult.True)
-        ? ExtendsResult.True
-        : ExtendsResult.False;
-}
-// prettier-ignore
-function extends_check_FromIntersect(left, right) {
-    return left.allOf.some((schema) => extends_check_Visit(schema, right) === ExtendsResult.True)
-        ? ExtendsResult.True
-        : ExtendsResult.False;
-}
-// ------------------------------------------------------------------
-// Iterator
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromIterator(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        !type_IsIterator(right) ? ExtendsResult.False :
-            IntoBooleanResult(extends_check_Visit(left.items, right.items)));
-}
-// ------------------------------------------------------------------
-// Literal
-// ------------------------------------------------------------------
-// prettier-ignore
-function extends_check_FromLiteral(left, right) {
-    return (type_IsLiteral(right) && right.const === left.const ? ExtendsResult.True :
-        IsStructuralRight(right) ? StructuralRight(left, right) :
-            type_IsObject(right) ? FromObjectRight(left, right) :
-                type_IsRecord(right) ? FromRecordRight(left, right) :
-                    type_IsString(right) ? FromStringRight(left, right) :
-                        type_IsNumber(right) ? FromNumberRight(left, right) :
-                            type_IsInteger(right) ? FromIntegerRight(left, right) :
-                                type_IsBoolean(right) ? FromBooleanRight(left, right) :
-                                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Never
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromNeverRight(left, right) {
-    return ExtendsResult.False;
-}
-// prettier-ignore
-function FromNever(left, right) {
-    return ExtendsResult.True;
-}
-// ------------------------------------------------------------------
-// Not
-// ------------------------------------------------------------------
-// prettier-ignore
-function UnwrapTNot(schema) {
-    let [current, depth] = [schema, 0];
-    while (true) {
-        if (!type_IsNot(current))
-            break;
-        current = current.not;
-        depth += 1;
-    }
-    return depth % 2 === 0 ? current : Unknown();
-}
-// prettier-ignore
-function FromNot(left, right) {
-    // TypeScript has no concept of negated types, and attempts to correctly check the negated
-    // type at runtime would put TypeBox at odds with TypeScripts ability to statically infer
-    // the type. Instead we unwrap to either unknown or T and continue evaluating.
-    // prettier-ignore
-    return (type_IsNot(left) ? extends_check_Visit(UnwrapTNot(left), right) :
-        type_IsNot(right) ? extends_check_Visit(left, UnwrapTNot(right)) :
-            Throw('Invalid fallthrough for Not'));
-}
-// ------------------------------------------------------------------
-// Null
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromNull(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsNull(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Number
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromNumberRight(left, right) {
-    return (type_IsLiteralNumber(left) ? ExtendsResult.True :
-        type_IsNumber(left) || type_IsInteger(left) ? ExtendsResult.True :
-            ExtendsResult.False);
-}
-// prettier-ignore
-function FromNumber(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsInteger(right) || type_IsNumber(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Object
-// ------------------------------------------------------------------
-// prettier-ignore
-function IsObjectPropertyCount(schema, count) {
-    return Object.getOwnPropertyNames(schema.properties).length === count;
-}
-// prettier-ignore
-function IsObjectStringLike(schema) {
-    return IsObjectArrayLike(schema);
-}
-// prettier-ignore
-function IsObjectSymbolLike(schema) {
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'description' in schema.properties && type_IsUnion(schema.properties.description) && schema.properties.description.anyOf.length === 2 && ((type_IsString(schema.properties.description.anyOf[0]) &&
-        type_IsUndefined(schema.properties.description.anyOf[1])) || (type_IsString(schema.properties.description.anyOf[1]) &&
-        type_IsUndefined(schema.properties.description.anyOf[0]))));
-}
-// prettier-ignore
-function IsObjectNumberLike(schema) {
-    return IsObjectPropertyCount(schema, 0);
-}
-// prettier-ignore
-function IsObjectBooleanLike(schema) {
-    return IsObjectPropertyCount(schema, 0);
-}
-// prettier-ignore
-function IsObjectBigIntLike(schema) {
-    return IsObjectPropertyCount(schema, 0);
-}
-// prettier-ignore
-function IsObjectDateLike(schema) {
-    return IsObjectPropertyCount(schema, 0);
-}
-// prettier-ignore
-function IsObjectUint8ArrayLike(schema) {
-    return IsObjectArrayLike(schema);
-}
-// prettier-ignore
-function IsObjectFunctionLike(schema) {
-    const length = number_Number();
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['length'], length)) === ExtendsResult.True);
-}
-// prettier-ignore
-function IsObjectConstructorLike(schema) {
-    return IsObjectPropertyCount(schema, 0);
-}
-// prettier-ignore
-function IsObjectArrayLike(schema) {
-    const length = number_Number();
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['length'], length)) === ExtendsResult.True);
-}
-// prettier-ignore
-function IsObjectPromiseLike(schema) {
-    const then = Function([Any()], Any());
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'then' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['then'], then)) === ExtendsResult.True);
-}
-// ------------------------------------------------------------------
-// Property
-// ------------------------------------------------------------------
-// prettier-ignore
-function Property(left, right) {
-    return (extends_check_Visit(left, right) === ExtendsResult.False ? ExtendsResult.False :
-        type_IsOptional(left) && !type_IsOptional(right) ? ExtendsResult.False :
-            ExtendsResult.True);
-}
-// prettier-ignore
-function FromObjectRight(left, right) {
-    return (type_IsUnknown(left) ? ExtendsResult.False :
-        type_IsAny(left) ? ExtendsResult.Union : (type_IsNever(left) ||
-            (type_IsLiteralString(left) && IsObjectStringLike(right)) ||
-            (type_IsLiteralNumber(left) && IsObjectNumberLike(right)) ||
-            (type_IsLiteralBoolean(left) && IsObjectBooleanLike(right)) ||
-            (type_IsSymbol(left) && IsObjectSymbolLike(right)) ||
-            (type_IsBigInt(left) && IsObjectBigIntLike(right)) ||
-            (type_IsString(left) && IsObjectStringLike(right)) ||
-            (type_IsSymbol(left) && IsObjectSymbolLike(right)) ||
-            (type_IsNumber(left) && IsObjectNumberLike(right)) ||
-            (type_IsInteger(left) && IsObjectNumberLike(right)) ||
-            (type_IsBoolean(left) && IsObjectBooleanLike(right)) ||
-            (type_IsUint8Array(left) && IsObjectUint8ArrayLike(right)) ||
-            (type_IsDate(left) && IsObjectDateLike(right)) ||
-            (type_IsConstructor(left) && IsObjectConstructorLike(right)) ||
-            (type_IsFunction(left) && IsObjectFunctionLike(right))) ? ExtendsResult.True :
-            (type_IsRecord(left) && type_IsString(RecordKey(left))) ? (() => {
-                // When expressing a Record with literal key values, the Record is converted into a Object with
-                // the Hint assigned as `Record`. This is used to invert the extends logic.
-                return right[symbols_Hint] === 'Record' ? ExtendsResult.True : ExtendsResult.False;
-            })() :
-                (type_IsRecord(left) && type_IsNumber(RecordKey(left))) ? (() => {
-                    return IsObjectPropertyCount(right, 0) ? ExtendsResult.True : ExtendsResult.False;
-                })() :
-                    ExtendsResult.False);
-}
-// prettier-ignore
-function FromObject(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsRecord(right) ? FromRecordRight(left, right) :
-            !type_IsObject(right) ? ExtendsResult.False :
-                (() => {
-                    for (const key of Object.getOwnPropertyNames(right.properties)) {
-                        if (!(key in left.properties) && !type_IsOptional(right.properties[key])) {
-                            return ExtendsResult.False;
-                        }
-                        if (type_IsOptional(right.properties[key])) {
-                            return ExtendsResult.True;
-                        }
-                        if (Property(left.properties[key], right.properties[key]) === ExtendsResult.False) {
-                            return ExtendsResult.False;
-                        }
-                    }
-                    return ExtendsResult.True;
-                })());
-}
-// ------------------------------------------------------------------
-// Promise
-// ------------------------------------------------------------------
-// prettier-ignore
-function extends_check_FromPromise(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) && IsObjectPromiseLike(right) ? ExtendsResult.True :
-            !type_IsPromise(right) ? ExtendsResult.False :
-                IntoBooleanResult(extends_check_Visit(left.item, right.item)));
-}
-// ------------------------------------------------------------------
-// Record
-// ------------------------------------------------------------------
-// prettier-ignore
-function RecordKey(schema) {
-    return (PatternNumberExact in schema.patternProperties ? number_Number() :
-        PatternStringExact in schema.patternProperties ? string_String() :
-            Throw('Unknown record key pattern'));
-}
-// prettier-ignore
-function RecordValue(schema) {
-    return (PatternNumberExact in schema.patternProperties ? schema.patternProperties[PatternNumberExact] :
-        PatternStringExact in schema.patternProperties ? schema.patternProperties[PatternStringExact] :
-            Throw('Unable to get record value schema'));
-}
-// prettier-ignore
-function FromRecordRight(left, right) {
-    const [Key, Value] = [RecordKey(right), RecordValue(right)];
-    return ((type_IsLiteralString(left) && type_IsNumber(Key) && IntoBooleanResult(extends_check_Visit(left, Value)) === ExtendsResult.True) ? ExtendsResult.True :
-        type_IsUint8Array(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
-            type_IsString(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
-                type_IsArray(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
-                    type_IsObject(left) ? (() => {
-                        for (const key of Object.getOwnPropertyNames(left.properties)) {
-                            if (Property(Value, left.properties[key]) === ExtendsResult.False) {
-                                return ExtendsResult.False;
-                            }
-                        }
-                        return ExtendsResult.True;
-                    })() :
-                        ExtendsResult.False);
-}
-// prettier-ignore
-function FromRecord(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            !type_IsRecord(right) ? ExtendsResult.False :
-                extends_check_Visit(RecordValue(left), RecordValue(right)));
-}
-// ------------------------------------------------------------------
-// RegExp
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromRegExp(left, right) {
-    // Note: RegExp types evaluate as strings, not RegExp objects.
-    // Here we remap either into string and continue evaluating.
-    const L = type_IsRegExp(left) ? string_String() : left;
-    const R = type_IsRegExp(right) ? string_String() : right;
-    return extends_check_Visit(L, R);
-}
-// ------------------------------------------------------------------
-// String
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromStringRight(left, right) {
-    return (type_IsLiteral(left) && value_IsString(left.const) ? ExtendsResult.True :
-        type_IsString(left) ? ExtendsResult.True :
-            ExtendsResult.False);
-}
-// prettier-ignore
-function FromString(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsString(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Symbol
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromSymbol(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsSymbol(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// TemplateLiteral
-// ------------------------------------------------------------------
-// prettier-ignore
-function extends_check_FromTemplateLiteral(left, right) {
-    // TemplateLiteral types are resolved to either unions for finite expressions or string
-    // for infinite expressions. Here we call to TemplateLiteralResolver to resolve for
-    // either type and continue evaluating.
-    return (type_IsTemplateLiteral(left) ? extends_check_Visit(TemplateLiteralToUnion(left), right) :
-        type_IsTemplateLiteral(right) ? extends_check_Visit(left, TemplateLiteralToUnion(right)) :
-            Throw('Invalid fallthrough for TemplateLiteral'));
-}
-// ------------------------------------------------------------------
-// Tuple
-// ------------------------------------------------------------------
-// prettier-ignore
-function IsArrayOfTuple(left, right) {
-    return (type_IsArray(right) &&
-        left.items !== undefined &&
-        left.items.every((schema) => extends_check_Visit(schema, right.items) === ExtendsResult.True));
-}
-// prettier-ignore
-function FromTupleRight(left, right) {
-    return (type_IsNever(left) ? ExtendsResult.True :
-        type_IsUnknown(left) ? ExtendsResult.False :
-            type_IsAny(left) ? ExtendsResult.Union :
-                ExtendsResult.False);
-}
-// prettier-ignore
-function extends_check_FromTuple(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
-            type_IsArray(right) && IsArrayOfTuple(left, right) ? ExtendsResult.True :
-                !type_IsTuple(right) ? ExtendsResult.False :
-                    (value_IsUndefined(left.items) && !value_IsUndefined(right.items)) || (!value_IsUndefined(left.items) && value_IsUndefined(right.items)) ? ExtendsResult.False :
-                        (value_IsUndefined(left.items) && !value_IsUndefined(right.items)) ? ExtendsResult.True :
-                            left.items.every((schema, index) => extends_check_Visit(schema, right.items[index]) === ExtendsResult.True) ? ExtendsResult.True :
-                                ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Uint8Array
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromUint8Array(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsUint8Array(right) ? ExtendsResult.True :
-                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Undefined
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromUndefined(left, right) {
-    return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsVoid(right) ? FromVoidRight(left, right) :
-                    type_IsUndefined(right) ? ExtendsResult.True :
-                        ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Union
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromUnionRight(left, right) {
-    return right.anyOf.some((schema) => extends_check_Visit(left, schema) === ExtendsResult.True)
-        ? ExtendsResult.True
-        : ExtendsResult.False;
-}
-// prettier-ignore
-function extends_check_FromUnion(left, right) {
-    return left.anyOf.every((schema) => extends_check_Visit(schema, right) === ExtendsResult.True)
-        ? ExtendsResult.True
-        : ExtendsResult.False;
-}
-// ------------------------------------------------------------------
-// Unknown
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromUnknownRight(left, right) {
-    return ExtendsResult.True;
-}
-// prettier-ignore
-function FromUnknown(left, right) {
-    return (type_IsNever(right) ? FromNeverRight(left, right) :
-        type_IsIntersect(right) ? FromIntersectRight(left, right) :
-            type_IsUnion(right) ? FromUnionRight(left, right) :
-                type_IsAny(right) ? FromAnyRight(left, right) :
-                    type_IsString(right) ? FromStringRight(left, right) :
-                        type_IsNumber(right) ? FromNumberRight(left, right) :
-                            type_IsInteger(right) ? FromIntegerRight(left, right) :
-                                type_IsBoolean(right) ? FromBooleanRight(left, right) :
-                                    type_IsArray(right) ? FromArrayRight(left, right) :
-                                        type_IsTuple(right) ? FromTupleRight(left, right) :
-                                            type_IsObject(right) ? FromObjectRight(left, right) :
-                                                type_IsUnknown(right) ? ExtendsResult.True :
-                                                    ExtendsResult.False);
-}
-// ------------------------------------------------------------------
-// Void
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromVoidRight(left, right) {
-    return (type_IsUndefined(left) ? ExtendsResult.True :
-        type_IsUndefined(left) ? ExtendsResult.True :
-            ExtendsResult.False);
-}
-// prettier-ignore
-function FromVoid(left, right) {
-    return (type_IsIntersect(right) ? FromIntersectRight(left, right) :
-        type_IsUnion(right) ? FromUnionRight(left, right) :
-            type_IsUnknown(right) ? FromUnknownRight(left, right) :
-                type_IsAny(right) ? FromAnyRight(left, right) :
-                    type_IsObject(right) ? FromObjectRight(left, right) :
-                        type_IsVoid(right) ? ExtendsResult.True :
-                            ExtendsResult.False);
-}
-// prettier-ignore
-function extends_check_Visit(left, right) {
-    return (
-    // resolvable
-    (type_IsTemplateLiteral(left) || type_IsTemplateLiteral(right)) ? extends_check_FromTemplateLiteral(left, right) :
-        (type_IsRegExp(left) || type_IsRegExp(right)) ? FromRegExp(left, right) :
-            (type_IsNot(left) || type_IsNot(right)) ? FromNot(left, right) :
-                // standard
-                type_IsAny(left) ? FromAny(left, right) :
-                    type_IsArray(left) ? extends_check_FromArray(left, right) :
-                        type_IsBigInt(left) ? FromBigInt(left, right) :
-                            type_IsBoolean(left) ? FromBoolean(left, right) :
-                                type_IsAsyncIterator(left) ? FromAsyncIterator(left, right) :
-                                    type_IsConstructor(left) ? FromConstructor(left, right) :
-                                        type_IsDate(left) ? FromDate(left, right) :
-                                            type_IsFunction(left) ? FromFunction(left, right) :
-                                                type_IsInteger(left) ? FromInteger(left, right) :
-                                                    type_IsIntersect(left) ? extends_check_FromIntersect(left, right) :
-                                                        type_IsIterator(left) ? FromIterator(left, right) :
-                                                            type_IsLiteral(left) ? extends_check_FromLiteral(left, right) :
-                                                                type_IsNever(left) ? FromNever(left, right) :
-                                                                    type_IsNull(left) ? FromNull(left, right) :
-                                                                        type_IsNumber(left) ? FromNumber(left, right) :
-                                                                            type_IsObject(left) ? FromObject(left, right) :
-                                                                                type_IsRecord(left) ? FromRecord(left, right) :
-                                                                                    type_IsString(left) ? FromString(left, right) :
-                                                                                        type_IsSymbol(left) ? FromSymbol(left, right) :
-                                                                                            type_IsTuple(left) ? extends_check_FromTuple(left, right) :
-                                                                                                type_IsPromise(left) ? extends_check_FromPromise(left, right) :
-                                                                                                    type_IsUint8Array(left) ? FromUint8Array(left, right) :
-                                                                                                        type_IsUndefined(left) ? FromUndefined(left, right) :
-                                                                                                            type_IsUnion(left) ? extends_check_FromUnion(left, right) :
-                                                                                                                type_IsUnknown(left) ? FromUnknown(left, right) :
-                                                                                                                    type_IsVoid(left) ? FromVoid(left, right) :
-                                                                                                                        Throw(`Unknown left type operand '${left[Kind]}'`));
-}
-function ExtendsCheck(left, right) {
-    return extends_check_Visit(left, right);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
-
-
-// prettier-ignore
-function exclude_from_mapped_result_FromProperties(P, U) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-        Acc[K2] = Exclude(P[K2], U);
-    return Acc;
-}
-// prettier-ignore
-function exclude_from_mapped_result_FromMappedResult(R, T) {
-    return exclude_from_mapped_result_FromProperties(R.properties, T);
-}
-// prettier-ignore
-function ExcludeFromMappedResult(R, T) {
-    const P = exclude_from_mapped_result_FromMappedResult(R, T);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
-
-
-function ExcludeFromTemplateLiteral(L, R) {
-    return Exclude(TemplateLiteralToUnion(L), R);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-function ExcludeRest(L, R) {
-    const excluded = L.filter((inner) => ExtendsCheck(inner, R) === ExtendsResult.False);
-    return excluded.length === 1 ? excluded[0] : Union(excluded);
-}
-/** `[Json]` Constructs a type by excluding from unionType all union members that are assignable to excludedMembers */
-function Exclude(L, R, options = {}) {
-    // overloads
-    if (IsTemplateLiteral(L))
-        return CreateType(ExcludeFromTemplateLiteral(L, R), options);
-    if (IsMappedResult(L))
-        return CreateType(ExcludeFromMappedResult(L, R), options);
-    // prettier-ignore
-    return CreateType(IsUnion(L) ? ExcludeRest(L.anyOf, R) :
-        ExtendsCheck(L, R) !== ExtendsResult.False ? Never() : L, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
-
-
-
-
-// prettier-ignore
-function FromPropertyKey(K, U, L, R, options) {
-    return {
-        [K]: Extends(Literal(K), U, L, R, Clone(options))
-    };
-}
-// prettier-ignore
-function FromPropertyKeys(K, U, L, R, options) {
-    return K.reduce((Acc, LK) => {
-        return { ...Acc, ...FromPropertyKey(LK, U, L, R, options) };
-    }, {});
-}
-// prettier-ignore
-function FromMappedKey(K, U, L, R, options) {
-    return FromPropertyKeys(K.keys, U, L, R, options);
-}
-// prettier-ignore
-function ExtendsFromMappedKey(T, U, L, R, options) {
-    const P = FromMappedKey(T, U, L, R, options);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
-
-
-
-// prettier-ignore
-function extends_from_mapped_result_FromProperties(P, Right, True, False, options) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-        Acc[K2] = Extends(P[K2], Right, True, False, Clone(options));
-    return Acc;
-}
-// prettier-ignore
-function extends_from_mapped_result_FromMappedResult(Left, Right, True, False, options) {
-    return extends_from_mapped_result_FromProperties(Left.properties, Right, True, False, options);
-}
-// prettier-ignore
-function ExtendsFromMappedResult(Left, Right, True, False, options) {
-    const P = extends_from_mapped_result_FromMappedResult(Left, Right, True, False, options);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function ExtendsResolve(left, right, trueType, falseType) {
-    const R = ExtendsCheck(left, right);
-    return (R === ExtendsResult.Union ? Union([trueType, falseType]) :
-        R === ExtendsResult.True ? trueType :
-            falseType);
-}
-/** `[Json]` Creates a Conditional type */
-function Extends(L, R, T, F, options) {
-    // prettier-ignore
-    return (IsMappedResult(L) ? ExtendsFromMappedResult(L, R, T, F, options) :
-        IsMappedKey(L) ? CreateType(ExtendsFromMappedKey(L, R, T, F, options)) :
-            CreateType(ExtendsResolve(L, R, T, F), options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
-
-
-// prettier-ignore
-function extract_from_mapped_result_FromProperties(P, T) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-        Acc[K2] = Extract(P[K2], T);
-    return Acc;
-}
-// prettier-ignore
-function extract_from_mapped_result_FromMappedResult(R, T) {
-    return extract_from_mapped_result_FromProperties(R.properties, T);
-}
-// prettier-ignore
-function ExtractFromMappedResult(R, T) {
-    const P = extract_from_mapped_result_FromMappedResult(R, T);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
-
-
-function ExtractFromTemplateLiteral(L, R) {
-    return Extract(TemplateLiteralToUnion(L), R);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-function ExtractRest(L, R) {
-    const extracted = L.filter((inner) => ExtendsCheck(inner, R) !== ExtendsResult.False);
-    return extracted.length === 1 ? extracted[0] : Union(extracted);
-}
-/** `[Json]` Constructs a type by extracting from type all union members that are assignable to union */
-function Extract(L, R, options) {
-    // overloads
-    if (IsTemplateLiteral(L))
-        return CreateType(ExtractFromTemplateLiteral(L, R), options);
-    if (IsMappedResult(L))
-        return CreateType(ExtractFromMappedResult(L, R), options);
-    // prettier-ignore
-    return CreateType(IsUnion(L) ? ExtractRest(L.anyOf, R) :
-        ExtendsCheck(L, R) !== ExtendsResult.False ? L : Never(), options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
-
-
-
-/** `[JavaScript]` Extracts the InstanceType from the given Constructor type */
-function InstanceType(schema, options) {
-    return (IsConstructor(schema) ? CreateType(schema.returns, options) : Never(options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
-
-/** Clones a Rest */
-function CloneRest(schemas) {
-    return schemas.map((schema) => CloneType(schema));
-}
-/** Clones a Type */
-function CloneType(schema, options) {
-    return options === undefined ? Clone(schema) : Clone({ ...options, ...schema });
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
-
-
-/** `[Json]` Creates a Readonly and Optional property */
-function ReadonlyOptional(schema) {
-    return Readonly(Optional(schema));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
-
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// ValueGuard
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// RecordCreateFromPattern
-// ------------------------------------------------------------------
-// prettier-ignore
-function RecordCreateFromPattern(pattern, T, options) {
-    return CreateType({ [Kind]: 'Record', type: 'object', patternProperties: { [pattern]: T } }, options);
-}
-// ------------------------------------------------------------------
-// RecordCreateFromKeys
-// ------------------------------------------------------------------
-// prettier-ignore
-function RecordCreateFromKeys(K, T, options) {
-    const result = {};
-    for (const K2 of K)
-        result[K2] = T;
-    return object_Object(result, { ...options, [symbols_Hint]: 'Record' });
-}
-// prettier-ignore
-function FromTemplateLiteralKey(K, T, options) {
-    return (IsTemplateLiteralFinite(K)
-        ? RecordCreateFromKeys(IndexPropertyKeys(K), T, options)
-        : RecordCreateFromPattern(K.pattern, T, options));
-}
-// prettier-ignore
-function FromUnionKey(key, type, options) {
-    return RecordCreateFromKeys(IndexPropertyKeys(Union(key)), type, options);
-}
-// prettier-ignore
-function FromLiteralKey(key, type, options) {
-    return RecordCreateFromKeys([key.toString()], type, options);
-}
-// prettier-ignore
-function FromRegExpKey(key, type, options) {
-    return RecordCreateFromPattern(key.source, type, options);
-}
-// prettier-ignore
-function FromStringKey(key, type, options) {
-    const pattern = value_IsUndefined(key.pattern) ? PatternStringExact : key.pattern;
-    return RecordCreateFromPattern(pattern, type, options);
-}
-// prettier-ignore
-function FromAnyKey(_, type, options) {
-    return RecordCreateFromPattern(PatternStringExact, type, options);
-}
-// prettier-ignore
-function FromNeverKey(_key, type, options) {
-    return RecordCreateFromPattern(PatternNeverExact, type, options);
-}
-// prettier-ignore
-function FromBooleanKey(_key, type, options) {
-    return object_Object({ true: type, false: type }, options);
-}
-// prettier-ignore
-function FromIntegerKey(_key, type, options) {
-    return RecordCreateFromPattern(PatternNumberExact, type, options);
-}
-// prettier-ignore
-function FromNumberKey(_, type, options) {
-    return RecordCreateFromPattern(PatternNumberExact, type, options);
-}
-// ------------------------------------------------------------------
-// TRecordOrObject
-// ------------------------------------------------------------------
-/** `[Json]` Creates a Record type */
-function Record(key, type, options = {}) {
-    // prettier-ignore
-    return (IsUnion(key) ? FromUnionKey(key.anyOf, type, options) :
-        IsTemplateLiteral(key) ? FromTemplateLiteralKey(key, type, options) :
-            IsLiteral(key) ? FromLiteralKey(key.const, type, options) :
-                kind_IsBoolean(key) ? FromBooleanKey(key, type, options) :
-                    kind_IsInteger(key) ? FromIntegerKey(key, type, options) :
-                        kind_IsNumber(key) ? FromNumberKey(key, type, options) :
-                            kind_IsRegExp(key) ? FromRegExpKey(key, type, options) :
-                                kind_IsString(key) ? FromStringKey(key, type, options) :
-                                    IsAny(key) ? FromAnyKey(key, type, options) :
-                                        IsNever(key) ? FromNeverKey(key, type, options) :
-                                            Never(options));
-}
-// ------------------------------------------------------------------
-// Record Utilities
-// ------------------------------------------------------------------
-/** Gets the Records Pattern */
-function RecordPattern(record) {
-    return globalThis.Object.getOwnPropertyNames(record.patternProperties)[0];
-}
-/** Gets the Records Key Type */
-// prettier-ignore
-function record_RecordKey(type) {
-    const pattern = RecordPattern(type);
-    return (pattern === PatternStringExact ? string_String() :
-        pattern === PatternNumberExact ? number_Number() :
-            string_String({ pattern }));
-}
-/** Gets a Record Value Type */
-// prettier-ignore
-function record_RecordValue(type) {
-    return type.patternProperties[RecordPattern(type)];
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
-
-
-
-
-
-
-
-
-
-// prettier-ignore
-function instantiate_FromConstructor(args, type) {
-    type.parameters = FromTypes(args, type.parameters);
-    type.returns = FromType(args, type.returns);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromFunction(args, type) {
-    type.parameters = FromTypes(args, type.parameters);
-    type.returns = FromType(args, type.returns);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromIntersect(args, type) {
-    type.allOf = FromTypes(args, type.allOf);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromUnion(args, type) {
-    type.anyOf = FromTypes(args, type.anyOf);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromTuple(args, type) {
-    if (value_IsUndefined(type.items))
-        return type;
-    type.items = FromTypes(args, type.items);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromArray(args, type) {
-    type.items = FromType(args, type.items);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromAsyncIterator(args, type) {
-    type.items = FromType(args, type.items);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromIterator(args, type) {
-    type.items = FromType(args, type.items);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromPromise(args, type) {
-    type.item = FromType(args, type.item);
-    return type;
-}
-// prettier-ignore
-function instantiate_FromObject(args, type) {
-    const mappedProperties = instantiate_FromProperties(args, type.properties);
-    return { ...type, ...object_Object(mappedProperties) }; // retain options
-}
-// prettier-ignore
-function instantiate_FromRecord(args, type) {
-    const mappedKey = FromType(args, record_RecordKey(type));
-    const mappedValue = FromType(args, record_RecordValue(type));
-    const result = Record(mappedKey, mappedValue);
-    return { ...type, ...result }; // retain options
-}
-// prettier-ignore
-function FromArgument(args, argument) {
-    return argument.index in args ? args[argument.index] : Unknown();
-}
-// prettier-ignore
-function instantiate_FromProperty(args, type) {
-    const isReadonly = IsReadonly(type);
-    const isOptional = IsOptional(type);
-    const mapped = FromType(args, type);
-    return (isReadonly && isOptional ? ReadonlyOptional(mapped) :
-        isReadonly && !isOptional ? Readonly(mapped) :
-            !isReadonly && isOptional ? Optional(mapped) :
-                mapped);
-}
-// prettier-ignore
-function instantiate_FromProperties(args, properties) {
-    return globalThis.Object.getOwnPropertyNames(properties).reduce((result, key) => {
-        return { ...result, [key]: instantiate_FromProperty(args, properties[key]) };
-    }, {});
-}
-// prettier-ignore
-function FromTypes(args, types) {
-    return types.map(type => FromType(args, type));
-}
-// prettier-ignore
-function FromType(args, type) {
-    return (IsConstructor(type) ? instantiate_FromConstructor(args, type) :
-        kind_IsFunction(type) ? instantiate_FromFunction(args, type) :
-            IsIntersect(type) ? instantiate_FromIntersect(args, type) :
-                IsUnion(type) ? instantiate_FromUnion(args, type) :
-                    IsTuple(type) ? instantiate_FromTuple(args, type) :
-                        kind_IsArray(type) ? instantiate_FromArray(args, type) :
-                            kind_IsAsyncIterator(type) ? instantiate_FromAsyncIterator(args, type) :
-                                kind_IsIterator(type) ? instantiate_FromIterator(args, type) :
-                                    kind_IsPromise(type) ? instantiate_FromPromise(args, type) :
-                                        kind_IsObject(type) ? instantiate_FromObject(args, type) :
-                                            IsRecord(type) ? instantiate_FromRecord(args, type) :
-                                                IsArgument(type) ? FromArgument(args, type) :
-                                                    type);
-}
-/** `[JavaScript]` Instantiates a type with the given parameters */
-// prettier-ignore
-function Instantiate(type, args) {
-    return FromType(args, CloneType(type));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
-
-
-/** `[Json]` Creates an Integer type */
-function Integer(options) {
-    return CreateType({ [Kind]: 'Integer', type: 'integer' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// SyntaxParsers
-// ------------------------------------------------------------------
-// prettier-ignore
-function* syntax_FromUnion(syntax) {
-    const trim = syntax.trim().replace(/"|'/g, '');
-    return (trim === 'boolean' ? yield boolean_Boolean() :
-        trim === 'number' ? yield number_Number() :
-            trim === 'bigint' ? yield BigInt() :
-                trim === 'string' ? yield string_String() :
-                    yield (() => {
-                        const literals = trim.split('|').map((literal) => Literal(literal.trim()));
-                        return (literals.length === 0 ? Never() :
-                            literals.length === 1 ? literals[0] :
-                                UnionEvaluated(literals));
-                    })());
-}
-// prettier-ignore
-function* FromTerminal(syntax) {
-    if (syntax[1] !== '{') {
-        const L = Literal('$');
-        const R = FromSyntax(syntax.slice(1));
-        return yield* [L, ...R];
-    }
-    for (let i = 2; i < syntax.length; i++) {
-        if (syntax[i] === '}') {
-            const L = syntax_FromUnion(syntax.slice(2, i));
-            const R = FromSyntax(syntax.slice(i + 1));
-            return yield* [...L, ...R];
-        }
-    }
-    yield Literal(syntax);
-}
-// prettier-ignore
-function* FromSyntax(syntax) {
-    for (let i = 0; i < syntax.length; i++) {
-        if (syntax[i] === '$') {
-            const L = Literal(syntax.slice(0, i));
-            const R = FromTerminal(syntax.slice(i));
-            return yield* [L, ...R];
-        }
-    }
-    yield Literal(syntax);
-}
-/** Parses TemplateLiteralSyntax and returns a tuple of TemplateLiteralKinds */
-function TemplateLiteralSyntax(syntax) {
-    return [...FromSyntax(syntax)];
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// TemplateLiteralPatternError
-// ------------------------------------------------------------------
-class TemplateLiteralPatternError extends error_TypeBoxError {
-}
-// ------------------------------------------------------------------
-// TemplateLiteralPattern
-// ------------------------------------------------------------------
-function Escape(value) {
-    return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-// prettier-ignore
-function pattern_Visit(schema, acc) {
-    return (IsTemplateLiteral(schema) ? schema.pattern.slice(1, schema.pattern.length - 1) :
-        IsUnion(schema) ? `(${schema.anyOf.map((schema) => pattern_Visit(schema, acc)).join('|')})` :
-            kind_IsNumber(schema) ? `${acc}${PatternNumber}` :
-                kind_IsInteger(schema) ? `${acc}${PatternNumber}` :
-                    kind_IsBigInt(schema) ? `${acc}${PatternNumber}` :
-                        kind_IsString(schema) ? `${acc}${PatternString}` :
-                            IsLiteral(schema) ? `${acc}${Escape(schema.const.toString())}` :
-                                kind_IsBoolean(schema) ? `${acc}${PatternBoolean}` :
-                                    (() => { throw new TemplateLiteralPatternError(`Unexpected Kind '${schema[Kind]}'`); })());
-}
-function TemplateLiteralPattern(kinds) {
-    return `^${kinds.map((schema) => pattern_Visit(schema, '')).join('')}\$`;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
-
-
-
-
-
-/** `[Json]` Creates a TemplateLiteral type */
-// prettier-ignore
-function TemplateLiteral(unresolved, options) {
-    const pattern = value_IsString(unresolved)
-        ? TemplateLiteralPattern(TemplateLiteralSyntax(unresolved))
-        : TemplateLiteralPattern(unresolved);
-    return CreateType({ [Kind]: 'TemplateLiteral', type: 'string', pattern }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
-
-
-
-
-// prettier-ignore
-function MappedIntrinsicPropertyKey(K, M, options) {
-    return {
-        [K]: Intrinsic(Literal(K), M, Clone(options))
-    };
-}
-// prettier-ignore
-function MappedIntrinsicPropertyKeys(K, M, options) {
-    const result = K.reduce((Acc, L) => {
-        return { ...Acc, ...MappedIntrinsicPropertyKey(L, M, options) };
-    }, {});
-    return result;
-}
-// prettier-ignore
-function MappedIntrinsicProperties(T, M, options) {
-    return MappedIntrinsicPropertyKeys(T['keys'], M, options);
-}
-// prettier-ignore
-function IntrinsicFromMappedKey(T, M, options) {
-    const P = MappedIntrinsicProperties(T, M, options);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// Apply
-// ------------------------------------------------------------------
-function ApplyUncapitalize(value) {
-    const [first, rest] = [value.slice(0, 1), value.slice(1)];
-    return [first.toLowerCase(), rest].join('');
-}
-function ApplyCapitalize(value) {
-    const [first, rest] = [value.slice(0, 1), value.slice(1)];
-    return [first.toUpperCase(), rest].join('');
-}
-function ApplyUppercase(value) {
-    return value.toUpperCase();
-}
-function ApplyLowercase(value) {
-    return value.toLowerCase();
-}
-function intrinsic_FromTemplateLiteral(schema, mode, options) {
-    // note: template literals require special runtime handling as they are encoded in string patterns.
-    // This diverges from the mapped type which would otherwise map on the template literal kind.
-    const expression = TemplateLiteralParseExact(schema.pattern);
-    const finite = IsTemplateLiteralExpressionFinite(expression);
-    if (!finite)
-        return { ...schema, pattern: FromLiteralValue(schema.pattern, mode) };
-    const strings = [...TemplateLiteralExpressionGenerate(expression)];
-    const literals = strings.map((value) => Literal(value));
-    const mapped = intrinsic_FromRest(literals, mode);
-    const union = Union(mapped);
-    return TemplateLiteral([union], options);
-}
-// prettier-ignore
-function FromLiteralValue(value, mode) {
-    return (typeof value === 'string' ? (mode === 'Uncapitalize' ? ApplyUncapitalize(value) :
-        mode === 'Capitalize' ? ApplyCapitalize(value) :
-            mode === 'Uppercase' ? ApplyUppercase(value) :
-                mode === 'Lowercase' ? ApplyLowercase(value) :
-                    value) : value.toString());
-}
-// prettier-ignore
-function intrinsic_FromRest(T, M) {
-    return T.map(L => Intrinsic(L, M));
-}
-/** Applies an intrinsic string manipulation to the given type. */
-function Intrinsic(schema, mode, options = {}) {
-    // prettier-ignore
-    return (
-    // Intrinsic-Mapped-Inference
-    IsMappedKey(schema) ? IntrinsicFromMappedKey(schema, mode, options) :
-        // Standard-Inference
-        IsTemplateLiteral(schema) ? intrinsic_FromTemplateLiteral(schema, mode, options) :
-            IsUnion(schema) ? Union(intrinsic_FromRest(schema.anyOf, mode), options) :
-                IsLiteral(schema) ? Literal(FromLiteralValue(schema.const, mode), options) :
-                    // Default Type
-                    CreateType(schema, options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
-
-/** `[Json]` Intrinsic function to Capitalize LiteralString types */
-function Capitalize(T, options = {}) {
-    return Intrinsic(T, 'Capitalize', options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
-
-/** `[Json]` Intrinsic function to Uncapitalize LiteralString types */
-function Uncapitalize(T, options = {}) {
-    return Intrinsic(T, 'Uncapitalize', options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
-
-/** `[Json]` Intrinsic function to Lowercase LiteralString types */
-function Lowercase(T, options = {}) {
-    return Intrinsic(T, 'Lowercase', options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
-
-/** `[Json]` Intrinsic function to Uppercase LiteralString types */
-function Uppercase(T, options = {}) {
-    return Intrinsic(T, 'Uppercase', options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
-
-
-/** `[JavaScript]` Creates an Iterator type */
-function Iterator(items, options) {
-    return CreateType({ [Kind]: 'Iterator', type: 'Iterator', items }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
-
-
-
-// prettier-ignore
-function keyof_from_mapped_result_FromProperties(properties, options) {
-    const result = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-        result[K2] = KeyOf(properties[K2], Clone(options));
-    return result;
-}
-// prettier-ignore
-function keyof_from_mapped_result_FromMappedResult(mappedResult, options) {
-    return keyof_from_mapped_result_FromProperties(mappedResult.properties, options);
-}
-// prettier-ignore
-function KeyOfFromMappedResult(mappedResult, options) {
-    const properties = keyof_from_mapped_result_FromMappedResult(mappedResult, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function keyof_FromComputed(target, parameters) {
-    return computed_Computed('KeyOf', [computed_Computed(target, parameters)]);
-}
-// prettier-ignore
-function keyof_FromRef($ref) {
-    return computed_Computed('KeyOf', [Ref($ref)]);
-}
-// prettier-ignore
-function KeyOfFromType(type, options) {
-    const propertyKeys = KeyOfPropertyKeys(type);
-    const propertyKeyTypes = KeyOfPropertyKeysToRest(propertyKeys);
-    const result = UnionEvaluated(propertyKeyTypes);
-    return CreateType(result, options);
-}
-// prettier-ignore
-function KeyOfPropertyKeysToRest(propertyKeys) {
-    return propertyKeys.map(L => L === '[number]' ? number_Number() : Literal(L));
-}
-/** `[Json]` Creates a KeyOf type */
-function KeyOf(type, options) {
-    return (IsComputed(type) ? keyof_FromComputed(type.target, type.parameters) : IsRef(type) ? keyof_FromRef(type.$ref) : IsMappedResult(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
-
-
-/** `[JavaScript]` Creates a Promise type */
-function promise_Promise(item, options) {
-    return CreateType({ [Kind]: 'Promise', type: 'Promise', item }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
-
-
-// evaluation types
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// operator
-
-// mapping types
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function mapped_FromMappedResult(K, P) {
-    return (K in P
-        ? FromSchemaType(K, P[K])
-        : MappedResult(P));
-}
-// prettier-ignore
-function MappedKeyToKnownMappedResultProperties(K) {
-    return { [K]: Literal(K) };
-}
-// prettier-ignore
-function MappedKeyToUnknownMappedResultProperties(P) {
-    const Acc = {};
-    for (const L of P)
-        Acc[L] = Literal(L);
-    return Acc;
-}
-// prettier-ignore
-function MappedKeyToMappedResultProperties(K, P) {
-    return (SetIncludes(P, K)
-        ? MappedKeyToKnownMappedResultProperties(K)
-        : MappedKeyToUnknownMappedResultProperties(P));
-}
-// prettier-ignore
-function mapped_FromMappedKey(K, P) {
-    const R = MappedKeyToMappedResultProperties(K, P);
-    return mapped_FromMappedResult(K, R);
-}
-// prettier-ignore
-function mapped_FromRest(K, T) {
-    return T.map(L => FromSchemaType(K, L));
-}
-// prettier-ignore
-function mapped_FromProperties(K, T) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(T))
-        Acc[K2] = FromSchemaType(K, T[K2]);
-    return Acc;
-}
-// prettier-ignore
-function FromSchemaType(K, T) {
-    // required to retain user defined options for mapped type
-    const options = { ...T };
-    return (
-    // unevaluated modifier types
-    IsOptional(T) ? Optional(FromSchemaType(K, Discard(T, [OptionalKind]))) :
-        IsReadonly(T) ? Readonly(FromSchemaType(K, Discard(T, [symbols_ReadonlyKind]))) :
-            // unevaluated mapped types
-            IsMappedResult(T) ? mapped_FromMappedResult(K, T.properties) :
-                IsMappedKey(T) ? mapped_FromMappedKey(K, T.keys) :
-                    // unevaluated types
-                    IsConstructor(T) ? Constructor(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
-                        kind_IsFunction(T) ? Function(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
-                            kind_IsAsyncIterator(T) ? AsyncIterator(FromSchemaType(K, T.items), options) :
-                                kind_IsIterator(T) ? Iterator(FromSchemaType(K, T.items), options) :
-                                    IsIntersect(T) ? Intersect(mapped_FromRest(K, T.allOf), options) :
-                                        IsUnion(T) ? Union(mapped_FromRest(K, T.anyOf), options) :
-                                            IsTuple(T) ? Tuple(mapped_FromRest(K, T.items ?? []), options) :
-                                                kind_IsObject(T) ? object_Object(mapped_FromProperties(K, T.properties), options) :
-                                                    kind_IsArray(T) ? array_Array(FromSchemaType(K, T.items), options) :
-                                                        kind_IsPromise(T) ? promise_Promise(FromSchemaType(K, T.item), options) :
-                                                            T);
-}
-// prettier-ignore
-function MappedFunctionReturnType(K, T) {
-    const Acc = {};
-    for (const L of K)
-        Acc[L] = FromSchemaType(L, T);
-    return Acc;
-}
-/** `[Json]` Creates a Mapped object type */
-function Mapped(key, map, options) {
-    const K = IsSchema(key) ? IndexPropertyKeys(key) : key;
-    const RT = map({ [Kind]: 'MappedKey', keys: K });
-    const R = MappedFunctionReturnType(K, RT);
-    return object_Object(R, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
-
-
-
-// prettier-ignore
-function omit_from_mapped_key_FromPropertyKey(type, key, options) {
-    return { [key]: Omit(type, [key], Clone(options)) };
-}
-// prettier-ignore
-function omit_from_mapped_key_FromPropertyKeys(type, propertyKeys, options) {
-    return propertyKeys.reduce((Acc, LK) => {
-        return { ...Acc, ...omit_from_mapped_key_FromPropertyKey(type, LK, options) };
-    }, {});
-}
-// prettier-ignore
-function omit_from_mapped_key_FromMappedKey(type, mappedKey, options) {
-    return omit_from_mapped_key_FromPropertyKeys(type, mappedKey.keys, options);
-}
-// prettier-ignore
-function OmitFromMappedKey(type, mappedKey, options) {
-    const properties = omit_from_mapped_key_FromMappedKey(type, mappedKey, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
-
-
-
-// prettier-ignore
-function omit_from_mapped_result_FromProperties(properties, propertyKeys, options) {
-    const result = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-        result[K2] = Omit(properties[K2], propertyKeys, Clone(options));
-    return result;
-}
-// prettier-ignore
-function omit_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options) {
-    return omit_from_mapped_result_FromProperties(mappedResult.properties, propertyKeys, options);
-}
-// prettier-ignore
-function OmitFromMappedResult(mappedResult, propertyKeys, options) {
-    const properties = omit_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// Mapped
-// ------------------------------------------------------------------
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-
-// prettier-ignore
-function omit_FromIntersect(types, propertyKeys) {
-    return types.map((type) => OmitResolve(type, propertyKeys));
-}
-// prettier-ignore
-function omit_FromUnion(types, propertyKeys) {
-    return types.map((type) => OmitResolve(type, propertyKeys));
-}
-// ------------------------------------------------------------------
-// FromProperty
-// ------------------------------------------------------------------
-// prettier-ignore
-function omit_FromProperty(properties, key) {
-    const { [key]: _, ...R } = properties;
-    return R;
-}
-// prettier-ignore
-function omit_FromProperties(properties, propertyKeys) {
-    return propertyKeys.reduce((T, K2) => omit_FromProperty(T, K2), properties);
-}
-// prettier-ignore
-function omit_FromObject(type, propertyKeys, properties) {
-    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
-    const mappedProperties = omit_FromProperties(properties, propertyKeys);
-    return object_Object(mappedProperties, options);
-}
-// prettier-ignore
-function UnionFromPropertyKeys(propertyKeys) {
-    const result = propertyKeys.reduce((result, key) => IsLiteralValue(key) ? [...result, Literal(key)] : result, []);
-    return Union(result);
-}
-// prettier-ignore
-function OmitResolve(type, propertyKeys) {
-    return (IsIntersect(type) ? Intersect(omit_FromIntersect(type.allOf, propertyKeys)) :
-        IsUnion(type) ? Union(omit_FromUnion(type.anyOf, propertyKeys)) :
-            kind_IsObject(type) ? omit_FromObject(type, propertyKeys, type.properties) :
-                object_Object({}));
-}
-/** `[Json]` Constructs a type whose keys are picked from the given type */
-// prettier-ignore
-function Omit(type, key, options) {
-    const typeKey = value_IsArray(key) ? UnionFromPropertyKeys(key) : key;
-    const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
-    const isTypeRef = IsRef(type);
-    const isKeyRef = IsRef(key);
-    return (IsMappedResult(type) ? OmitFromMappedResult(type, propertyKeys, options) :
-        IsMappedKey(key) ? OmitFromMappedKey(type, key, options) :
-            (isTypeRef && isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
-                (!isTypeRef && isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
-                    (isTypeRef && !isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
-                        CreateType({ ...OmitResolve(type, propertyKeys), ...options }));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
-
-
-
-// prettier-ignore
-function pick_from_mapped_key_FromPropertyKey(type, key, options) {
-    return {
-        [key]: Pick(type, [key], Clone(options))
-    };
-}
-// prettier-ignore
-function pick_from_mapped_key_FromPropertyKeys(type, propertyKeys, options) {
-    return propertyKeys.reduce((result, leftKey) => {
-        return { ...result, ...pick_from_mapped_key_FromPropertyKey(type, leftKey, options) };
-    }, {});
-}
-// prettier-ignore
-function pick_from_mapped_key_FromMappedKey(type, mappedKey, options) {
-    return pick_from_mapped_key_FromPropertyKeys(type, mappedKey.keys, options);
-}
-// prettier-ignore
-function PickFromMappedKey(type, mappedKey, options) {
-    const properties = pick_from_mapped_key_FromMappedKey(type, mappedKey, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
-
-
-
-// prettier-ignore
-function pick_from_mapped_result_FromProperties(properties, propertyKeys, options) {
-    const result = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-        result[K2] = Pick(properties[K2], propertyKeys, Clone(options));
-    return result;
-}
-// prettier-ignore
-function pick_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options) {
-    return pick_from_mapped_result_FromProperties(mappedResult.properties, propertyKeys, options);
-}
-// prettier-ignore
-function PickFromMappedResult(mappedResult, propertyKeys, options) {
-    const properties = pick_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options);
-    return MappedResult(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// Guards
-// ------------------------------------------------------------------
-
-
-// ------------------------------------------------------------------
-// Infrastructure
-// ------------------------------------------------------------------
-
-
-function pick_FromIntersect(types, propertyKeys) {
-    return types.map((type) => PickResolve(type, propertyKeys));
-}
-// prettier-ignore
-function pick_FromUnion(types, propertyKeys) {
-    return types.map((type) => PickResolve(type, propertyKeys));
-}
-// prettier-ignore
-function pick_FromProperties(properties, propertyKeys) {
-    const result = {};
-    for (const K2 of propertyKeys)
-        if (K2 in properties)
-            result[K2] = properties[K2];
-    return result;
-}
-// prettier-ignore
-function pick_FromObject(Type, keys, properties) {
-    const options = Discard(Type, [TransformKind, '$id', 'required', 'properties']);
-    const mappedProperties = pick_FromProperties(properties, keys);
-    return object_Object(mappedProperties, options);
-}
-// prettier-ignore
-function pick_UnionFromPropertyKeys(propertyKeys) {
-    const result = propertyKeys.reduce((result, key) => IsLiteralValue(key) ? [...result, Literal(key)] : result, []);
-    return Union(result);
-}
-// prettier-ignore
-function PickResolve(type, propertyKeys) {
-    return (IsIntersect(type) ? Intersect(pick_FromIntersect(type.allOf, propertyKeys)) :
-        IsUnion(type) ? Union(pick_FromUnion(type.anyOf, propertyKeys)) :
-            kind_IsObject(type) ? pick_FromObject(type, propertyKeys, type.properties) :
-                object_Object({}));
-}
-/** `[Json]` Constructs a type whose keys are picked from the given type */
-// prettier-ignore
-function Pick(type, key, options) {
-    const typeKey = value_IsArray(key) ? pick_UnionFromPropertyKeys(key) : key;
-    const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
-    const isTypeRef = IsRef(type);
-    const isKeyRef = IsRef(key);
-    return (IsMappedResult(type) ? PickFromMappedResult(type, propertyKeys, options) :
-        IsMappedKey(key) ? PickFromMappedKey(type, key, options) :
-            (isTypeRef && isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
-                (!isTypeRef && isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
-                    (isTypeRef && !isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
-                        CreateType({ ...PickResolve(type, propertyKeys), ...options }));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
-
-
-
-// prettier-ignore
-function partial_from_mapped_result_FromProperties(K, options) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(K))
-        Acc[K2] = Partial(K[K2], Clone(options));
-    return Acc;
-}
-// prettier-ignore
-function partial_from_mapped_result_FromMappedResult(R, options) {
-    return partial_from_mapped_result_FromProperties(R.properties, options);
-}
-// prettier-ignore
-function PartialFromMappedResult(R, options) {
-    const P = partial_from_mapped_result_FromMappedResult(R, options);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
-
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// KindGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function partial_FromComputed(target, parameters) {
-    return computed_Computed('Partial', [computed_Computed(target, parameters)]);
-}
-// prettier-ignore
-function partial_FromRef($ref) {
-    return computed_Computed('Partial', [Ref($ref)]);
-}
-// prettier-ignore
-function partial_FromProperties(properties) {
-    const partialProperties = {};
-    for (const K of globalThis.Object.getOwnPropertyNames(properties))
-        partialProperties[K] = Optional(properties[K]);
-    return partialProperties;
-}
-// prettier-ignore
-function partial_FromObject(type, properties) {
-    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
-    const mappedProperties = partial_FromProperties(properties);
-    return object_Object(mappedProperties, options);
-}
-// prettier-ignore
-function partial_FromRest(types) {
-    return types.map(type => PartialResolve(type));
-}
-// ------------------------------------------------------------------
-// PartialResolve
-// ------------------------------------------------------------------
-// prettier-ignore
-function PartialResolve(type) {
-    return (
-    // Mappable
-    IsComputed(type) ? partial_FromComputed(type.target, type.parameters) :
-        IsRef(type) ? partial_FromRef(type.$ref) :
-            IsIntersect(type) ? Intersect(partial_FromRest(type.allOf)) :
-                IsUnion(type) ? Union(partial_FromRest(type.anyOf)) :
-                    kind_IsObject(type) ? partial_FromObject(type, type.properties) :
-                        // Intrinsic
-                        kind_IsBigInt(type) ? type :
-                            kind_IsBoolean(type) ? type :
-                                kind_IsInteger(type) ? type :
-                                    IsLiteral(type) ? type :
-                                        kind_IsNull(type) ? type :
-                                            kind_IsNumber(type) ? type :
-                                                kind_IsString(type) ? type :
-                                                    kind_IsSymbol(type) ? type :
-                                                        kind_IsUndefined(type) ? type :
-                                                            // Passthrough
-                                                            object_Object({}));
-}
-/** `[Json]` Constructs a type where all properties are optional */
-function Partial(type, options) {
-    if (IsMappedResult(type)) {
-        return PartialFromMappedResult(type, options);
-    }
-    else {
-        // special: mapping types require overridable options
-        return CreateType({ ...PartialResolve(type), ...options });
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
-
-
-// prettier-ignore
-function required_from_mapped_result_FromProperties(P, options) {
-    const Acc = {};
-    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-        Acc[K2] = Required(P[K2], options);
-    return Acc;
-}
-// prettier-ignore
-function required_from_mapped_result_FromMappedResult(R, options) {
-    return required_from_mapped_result_FromProperties(R.properties, options);
-}
-// prettier-ignore
-function RequiredFromMappedResult(R, options) {
-    const P = required_from_mapped_result_FromMappedResult(R, options);
-    return MappedResult(P);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function required_FromComputed(target, parameters) {
-    return computed_Computed('Required', [computed_Computed(target, parameters)]);
-}
-// prettier-ignore
-function required_FromRef($ref) {
-    return computed_Computed('Required', [Ref($ref)]);
-}
-// prettier-ignore
-function required_FromProperties(properties) {
-    const requiredProperties = {};
-    for (const K of globalThis.Object.getOwnPropertyNames(properties))
-        requiredProperties[K] = Discard(properties[K], [OptionalKind]);
-    return requiredProperties;
-}
-// prettier-ignore
-function required_FromObject(type, properties) {
-    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
-    const mappedProperties = required_FromProperties(properties);
-    return object_Object(mappedProperties, options);
-}
-// prettier-ignore
-function required_FromRest(types) {
-    return types.map(type => RequiredResolve(type));
-}
-// ------------------------------------------------------------------
-// RequiredResolve
-// ------------------------------------------------------------------
-// prettier-ignore
-function RequiredResolve(type) {
-    return (
-    // Mappable
-    IsComputed(type) ? required_FromComputed(type.target, type.parameters) :
-        IsRef(type) ? required_FromRef(type.$ref) :
-            IsIntersect(type) ? Intersect(required_FromRest(type.allOf)) :
-                IsUnion(type) ? Union(required_FromRest(type.anyOf)) :
-                    kind_IsObject(type) ? required_FromObject(type, type.properties) :
-                        // Intrinsic
-                        kind_IsBigInt(type) ? type :
-                            kind_IsBoolean(type) ? type :
-                                kind_IsInteger(type) ? type :
-                                    IsLiteral(type) ? type :
-                                        kind_IsNull(type) ? type :
-                                            kind_IsNumber(type) ? type :
-                                                kind_IsString(type) ? type :
-                                                    kind_IsSymbol(type) ? type :
-                                                        kind_IsUndefined(type) ? type :
-                                                            // Passthrough
-                                                            object_Object({}));
-}
-/** `[Json]` Constructs a type where all properties are required */
-function Required(type, options) {
-    if (IsMappedResult(type)) {
-        return RequiredFromMappedResult(type, options);
-    }
-    else {
-        // special: mapping types require overridable options
-        return CreateType({ ...RequiredResolve(type), ...options });
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// ------------------------------------------------------------------
-// Symbols
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// KindGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function DereferenceParameters(moduleProperties, types) {
-    return types.map((type) => {
-        return IsRef(type)
-            ? Dereference(moduleProperties, type.$ref)
-            : compute_FromType(moduleProperties, type);
-    });
-}
-// prettier-ignore
-function Dereference(moduleProperties, ref) {
-    return (ref in moduleProperties
-        ? IsRef(moduleProperties[ref])
-            ? Dereference(moduleProperties, moduleProperties[ref].$ref)
-            : compute_FromType(moduleProperties, moduleProperties[ref])
-        : Never());
-}
-// prettier-ignore
-function FromAwaited(parameters) {
-    return Awaited(parameters[0]);
-}
-// prettier-ignore
-function FromIndex(parameters) {
-    return Index(parameters[0], parameters[1]);
-}
-// prettier-ignore
-function FromKeyOf(parameters) {
-    return KeyOf(parameters[0]);
-}
-// prettier-ignore
-function FromPartial(parameters) {
-    return Partial(parameters[0]);
-}
-// prettier-ignore
-function FromOmit(parameters) {
-    return Omit(parameters[0], parameters[1]);
-}
-// prettier-ignore
-function FromPick(parameters) {
-    return Pick(parameters[0], parameters[1]);
-}
-// prettier-ignore
-function FromRequired(parameters) {
-    return Required(parameters[0]);
-}
-// prettier-ignore
-function compute_FromComputed(moduleProperties, target, parameters) {
-    const dereferenced = DereferenceParameters(moduleProperties, parameters);
-    return (target === 'Awaited' ? FromAwaited(dereferenced) :
-        target === 'Index' ? FromIndex(dereferenced) :
-            target === 'KeyOf' ? FromKeyOf(dereferenced) :
-                target === 'Partial' ? FromPartial(dereferenced) :
-                    target === 'Omit' ? FromOmit(dereferenced) :
-                        target === 'Pick' ? FromPick(dereferenced) :
-                            target === 'Required' ? FromRequired(dereferenced) :
-                                Never());
-}
-function compute_FromArray(moduleProperties, type) {
-    return array_Array(compute_FromType(moduleProperties, type));
-}
-function compute_FromAsyncIterator(moduleProperties, type) {
-    return AsyncIterator(compute_FromType(moduleProperties, type));
-}
-// prettier-ignore
-function compute_FromConstructor(moduleProperties, parameters, instanceType) {
-    return Constructor(compute_FromTypes(moduleProperties, parameters), compute_FromType(moduleProperties, instanceType));
-}
-// prettier-ignore
-function compute_FromFunction(moduleProperties, parameters, returnType) {
-    return Function(compute_FromTypes(moduleProperties, parameters), compute_FromType(moduleProperties, returnType));
-}
-function compute_FromIntersect(moduleProperties, types) {
-    return Intersect(compute_FromTypes(moduleProperties, types));
-}
-function compute_FromIterator(moduleProperties, type) {
-    return Iterator(compute_FromType(moduleProperties, type));
-}
-function compute_FromObject(moduleProperties, properties) {
-    return object_Object(globalThis.Object.keys(properties).reduce((result, key) => {
-        return { ...result, [key]: compute_FromType(moduleProperties, properties[key]) };
-    }, {}));
-}
-// prettier-ignore
-function compute_FromRecord(moduleProperties, type) {
-    const [value, pattern] = [compute_FromType(moduleProperties, record_RecordValue(type)), RecordPattern(type)];
-    const result = CloneType(type);
-    result.patternProperties[pattern] = value;
-    return result;
-}
-// prettier-ignore
-function FromTransform(moduleProperties, transform) {
-    return (IsRef(transform))
-        ? { ...Dereference(moduleProperties, transform.$ref), [TransformKind]: transform[TransformKind] }
-        : transform;
-}
-function compute_FromTuple(moduleProperties, types) {
-    return Tuple(compute_FromTypes(moduleProperties, types));
-}
-function compute_FromUnion(moduleProperties, types) {
-    return Union(compute_FromTypes(moduleProperties, types));
-}
-function compute_FromTypes(moduleProperties, types) {
-    return types.map((type) => compute_FromType(moduleProperties, type));
-}
-// prettier-ignore
-function compute_FromType(moduleProperties, type) {
-    return (
-    // Modifiers
-    IsOptional(type) ? CreateType(compute_FromType(moduleProperties, Discard(type, [OptionalKind])), type) :
-        IsReadonly(type) ? CreateType(compute_FromType(moduleProperties, Discard(type, [symbols_ReadonlyKind])), type) :
-            // Transform
-            IsTransform(type) ? CreateType(FromTransform(moduleProperties, type), type) :
-                // Types
-                kind_IsArray(type) ? CreateType(compute_FromArray(moduleProperties, type.items), type) :
-                    kind_IsAsyncIterator(type) ? CreateType(compute_FromAsyncIterator(moduleProperties, type.items), type) :
-                        IsComputed(type) ? CreateType(compute_FromComputed(moduleProperties, type.target, type.parameters)) :
-                            IsConstructor(type) ? CreateType(compute_FromConstructor(moduleProperties, type.parameters, type.returns), type) :
-                                kind_IsFunction(type) ? CreateType(compute_FromFunction(moduleProperties, type.parameters, type.returns), type) :
-                                    IsIntersect(type) ? CreateType(compute_FromIntersect(moduleProperties, type.allOf), type) :
-                                        kind_IsIterator(type) ? CreateType(compute_FromIterator(moduleProperties, type.items), type) :
-                                            kind_IsObject(type) ? CreateType(compute_FromObject(moduleProperties, type.properties), type) :
-                                                IsRecord(type) ? CreateType(compute_FromRecord(moduleProperties, type)) :
-                                                    IsTuple(type) ? CreateType(compute_FromTuple(moduleProperties, type.items || []), type) :
-                                                        IsUnion(type) ? CreateType(compute_FromUnion(moduleProperties, type.anyOf), type) :
-                                                            type);
-}
-// prettier-ignore
-function ComputeType(moduleProperties, key) {
-    return (key in moduleProperties
-        ? compute_FromType(moduleProperties, moduleProperties[key])
-        : Never());
-}
-// prettier-ignore
-function ComputeModuleProperties(moduleProperties) {
-    return globalThis.Object.getOwnPropertyNames(moduleProperties).reduce((result, key) => {
-        return { ...result, [key]: ComputeType(moduleProperties, key) };
-    }, {});
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
-
-
-// ------------------------------------------------------------------
-// Module Infrastructure Types
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// Module
-// ------------------------------------------------------------------
-// prettier-ignore
-class TModule {
-    constructor($defs) {
-        const computed = ComputeModuleProperties($defs);
-        const identified = this.WithIdentifiers(computed);
-        this.$defs = identified;
-    }
-    /** `[Json]` Imports a Type by Key. */
-    Import(key, options) {
-        const $defs = { ...this.$defs, [key]: CreateType(this.$defs[key], options) };
-        return CreateType({ [Kind]: 'Import', $defs, $ref: key });
-    }
-    // prettier-ignore
-    WithIdentifiers($defs) {
-        return globalThis.Object.getOwnPropertyNames($defs).reduce((result, key) => {
-            return { ...result, [key]: { ...$defs[key], $id: key } };
-        }, {});
-    }
-}
-/** `[Json]` Creates a Type Definition Module. */
-function Module(properties) {
-    return new TModule(properties);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
-
-
-/** `[Json]` Creates a Not type */
-function Not(type, options) {
-    return CreateType({ [Kind]: 'Not', not: type }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
-
-
-
-/** `[JavaScript]` Extracts the Parameters from the given Function type */
-function Parameters(schema, options) {
-    return (kind_IsFunction(schema) ? Tuple(schema.parameters, options) : Never());
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
-
-
-
-
-// Auto Tracked For Recursive Types without ID's
-let Ordinal = 0;
-/** `[Json]` Creates a Recursive type */
-function Recursive(callback, options = {}) {
-    if (value_IsUndefined(options.$id))
-        options.$id = `T${Ordinal++}`;
-    const thisType = CloneType(callback({ [Kind]: 'This', $ref: `${options.$id}` }));
-    thisType.$id = options.$id;
-    // prettier-ignore
-    return CreateType({ [symbols_Hint]: 'Recursive', ...thisType }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
-
-
-
-/** `[JavaScript]` Creates a RegExp type */
-function regexp_RegExp(unresolved, options) {
-    const expr = value_IsString(unresolved) ? new globalThis.RegExp(unresolved) : unresolved;
-    return CreateType({ [Kind]: 'RegExp', type: 'RegExp', source: expr.source, flags: expr.flags }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function RestResolve(T) {
-    return (IsIntersect(T) ? T.allOf :
-        IsUnion(T) ? T.anyOf :
-            IsTuple(T) ? T.items ?? [] :
-                []);
-}
-/** `[Json]` Extracts interior Rest elements from Tuple, Intersect and Union types */
-function Rest(T) {
-    return RestResolve(T);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
-
-
-
-/** `[JavaScript]` Extracts the ReturnType from the given Function type */
-function ReturnType(schema, options) {
-    return (kind_IsFunction(schema) ? CreateType(schema.returns, options) : Never(options));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// TransformBuilders
-// ------------------------------------------------------------------
-class TransformDecodeBuilder {
-    constructor(schema) {
-        this.schema = schema;
-    }
-    Decode(decode) {
-        return new TransformEncodeBuilder(this.schema, decode);
-    }
-}
-// prettier-ignore
-class TransformEncodeBuilder {
-    constructor(schema, decode) {
-        this.schema = schema;
-        this.decode = decode;
-    }
-    EncodeTransform(encode, schema) {
-        const Encode = (value) => schema[TransformKind].Encode(encode(value));
-        const Decode = (value) => this.decode(schema[TransformKind].Decode(value));
-        const Codec = { Encode: Encode, Decode: Decode };
-        return { ...schema, [TransformKind]: Codec };
-    }
-    EncodeSchema(encode, schema) {
-        const Codec = { Decode: this.decode, Encode: encode };
-        return { ...schema, [TransformKind]: Codec };
-    }
-    Encode(encode) {
-        return (IsTransform(this.schema) ? this.EncodeTransform(encode, this.schema) : this.EncodeSchema(encode, this.schema));
-    }
-}
-/** `[Json]` Creates a Transform type */
-function Transform(schema) {
-    return new TransformDecodeBuilder(schema);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
-
-
-/** `[Json]` Creates a Unsafe type that will infers as the generic argument T */
-function Unsafe(options = {}) {
-    return CreateType({ [Kind]: options[Kind] ?? 'Unsafe' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
-
-
-/** `[JavaScript]` Creates a Void type */
-function Void(options) {
-    return CreateType({ [Kind]: 'Void', type: 'void' }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
-// ------------------------------------------------------------------
-// Type: Module
-// ------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
-// ------------------------------------------------------------------
-// JsonTypeBuilder
-// ------------------------------------------------------------------
-
-// ------------------------------------------------------------------
-// JavaScriptTypeBuilder
-// ------------------------------------------------------------------
-
-
-/** JavaScript Type Builder with Static Resolution for TypeScript */
-const Type = type_type_namespaceObject;
-
-
-
-;// CONCATENATED MODULE: ./lib/core/config/schema.js
-// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
-// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations.
-
-const schema_closed = { additionalProperties: false };
-const AccountId = Type.String({ pattern: '^[0-9]{12}$', description: 'a 12-digit AWS account id, quoted' });
-const AwsRegion = Type.String({
-    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
-    description: 'an AWS region, e.g. us-east-1',
-});
-const RoleArn = Type.String({
-    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
-    description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
-});
-const ImageRef = Type.String({
-    minLength: 1,
-    description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
-});
-/**
- * A policy document: inline (YAML/JSON object), a JSON string, or `{ file: path }` relative to the config.
- * The loader replaces every document with a LocatedDocument before anyone reads the config.
- */
-const Document = Type.Unsafe({
-    description: 'a policy document: an inline object, a JSON string, or { file: path relative to the config }',
-    anyOf: [
-        {
-            type: 'object',
-            properties: { file: { type: 'string', minLength: 1 } },
-            required: ['file'],
-            additionalProperties: false,
-        },
-        { type: 'object' },
-        { type: 'string' },
-    ],
-});
-const NullableDocument = Type.Union([Document, Type.Null()]);
-function target(platform, fields) {
-    return Type.Object({
-        name: Type.String({ minLength: 1, description: 'a unique name for this target, used in reports' }),
-        platform: Type.Literal(platform),
-        images: Type.Optional(Type.Array(ImageRef, { description: 'subset of images to check (default: all)' })),
-        ...fields,
-    }, schema_closed);
-}
-const GkeServiceAccount = Type.Object({
-    email: Type.String({ minLength: 3, description: 'the node service account email' }),
-    scopes: Type.Optional(Type.Array(Type.String(), { description: 'the node pool OAuth access scopes' })),
-}, schema_closed);
-const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, schema_closed);
-const targetVariants = [
-    target('eks', {
-        account: Type.Optional(AccountId),
-        region: Type.Optional(AwsRegion),
-        cluster: Type.Optional(Type.String()),
-        roles: Type.Optional(Type.Array(RoleArn)),
-    }),
-    target('ecs', {
-        account: Type.Optional(AccountId),
-        region: Type.Optional(AwsRegion),
-        cluster: Type.Optional(Type.String()),
-        services: Type.Optional(Type.Array(Type.String())),
-        roles: Type.Optional(Type.Array(RoleArn)),
-    }),
-    target('aws-role', { roles: Type.Array(RoleArn, { minItems: 1 }) }),
-    target('gke', {
-        project: Type.Optional(Type.String()),
-        location: Type.Optional(Type.String()),
-        cluster: Type.Optional(Type.String()),
-        serviceAccounts: Type.Optional(Type.Array(GkeServiceAccount)),
-    }),
-    target('gcp-service-account', { serviceAccounts: Type.Array(ServiceAccountEmail, { minItems: 1 }) }),
-    target('openshift', {
-        namespace: Type.String({ minLength: 1 }),
-        serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
-        registryHosts: Type.Optional(Type.Array(Type.String())),
-        server: Type.Optional(Type.String()),
-    }),
-    target('kubernetes', {
-        namespace: Type.String({ minLength: 1 }),
-        serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
-    }),
-    target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
-];
-const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
-// `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
-const Target = Type.Unsafe({
-    type: 'object',
-    discriminator: { propertyName: 'platform' },
-    oneOf: targetVariants,
-});
-const AwsRoleFacts = Type.Object({
-    arn: RoleArn,
-    managedPolicies: Type.Optional(Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
-        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
-    })),
-    policies: Type.Optional(Type.Array(Document, { description: 'inline or customer-managed documents' })),
-    permissionsBoundary: Type.Optional(NullableDocument),
-}, schema_closed);
-const AwsFacts = Type.Object({
-    roles: Type.Optional(Type.Array(AwsRoleFacts)),
-    repositories: Type.Optional(Type.Array(Type.Object({
-        arn: Type.String({
-            pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
-            description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
-        }),
-        policy: NullableDocument,
-    }, schema_closed))),
-    registries: Type.Optional(Type.Array(Type.Object({
-        account: AccountId,
-        region: AwsRegion,
-        scope: Type.Optional(Type.Union([Type.Literal('V1'), Type.Literal('V2')])),
-        policy: NullableDocument,
-        pullThroughCachePrefixes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
-            description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
-        })),
-    }, schema_closed))),
-    accounts: Type.Optional(Type.Array(Type.Object({ id: AccountId, organizationId: Type.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_closed), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
-}, schema_closed);
-const GcpFacts = Type.Object({
-    projects: Type.Optional(Type.Array(Type.Object({
-        id: Type.String({ minLength: 1, description: 'the project id' }),
-        number: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
-        gcrBackend: Type.Optional(Type.Union([Type.Literal('artifact-registry'), Type.Literal('storage')])),
-        ancestors: Type.Optional(Type.Array(Type.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
-            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
-        })),
-    }, schema_closed))),
-    iamPolicies: Type.Optional(Type.Array(Type.Object({
-        resource: Type.String({
-            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
-            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
-        }),
-        policy: Document,
-    }, schema_closed))),
-    roles: Type.Optional(Type.Array(Type.Object({
-        name: Type.String({
-            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
-            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
-        }),
-        includedPermissions: Type.Array(Type.String()),
-    }, schema_closed))),
-    groups: Type.Optional(Type.Array(Type.Object({ email: Type.String({ minLength: 3 }), members: Type.Array(Type.String()) }, schema_closed))),
-}, schema_closed);
-const KubernetesFacts = Type.Object({ manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) }, schema_closed);
-const ConfigSchema = Type.Object({
-    version: Type.Literal(1),
-    images: Type.Optional(Type.Array(ImageRef, { description: 'destinations the workflow pushes' })),
-    publicImages: Type.Optional(Type.Array(Type.String(), { description: 'globs of images anyone may pull' })),
-    targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
-    facts: Type.Optional(Type.Object({
-        aws: Type.Optional(AwsFacts),
-        gcp: Type.Optional(GcpFacts),
-        kubernetes: Type.Optional(KubernetesFacts),
-    }, schema_closed)),
-    auth: Type.Optional(Type.Object({
-        aws: Type.Optional(Type.Object({ roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn) }, schema_closed)),
-    }, schema_closed)),
-    endpoints: Type.Optional(Type.Object({ registries: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: '^https?://' }))) }, schema_closed)),
-}, { ...schema_closed, title: 'pullcheck config (version 1)' });
-/** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
-function configJsonSchema() {
-    return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./lib/core/config/validate.js
-
-const validate_ajv = new ajv.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true });
-const compiled = new WeakMap();
-function validator(schema) {
-    let validate = compiled.get(schema);
-    if (!validate) {
-        validate = validate_ajv.compile(schema);
-        compiled.set(schema, validate);
-    }
-    return validate;
-}
-/** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
-function schemaProblems(raw, schema, where) {
-    const validate = validator(schema);
-    if (validate(raw))
-        return [];
-    const problems = new Map();
-    for (const error of relevantErrors(validate.errors ?? [])) {
-        const configPath = pointerToPath(error.instancePath);
-        const problem = describe(error, configPath, where);
-        problems.set(`${problem.where.line}:${problem.where.column}:${problem.message}`, problem);
-    }
-    return [...problems.values()];
-}
-/**
- * Ajv reports a failing `anyOf` once per branch plus a summary; the user needs one line per place.
- * Keep the deepest errors and, for an anyOf, only its summary (its schema's description says what fits).
- */
-function relevantErrors(errors) {
-    const anyOfPaths = errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath);
-    return errors.filter((error) => !anyOfPaths.some((prefix) => error.schemaPath !== prefix && error.schemaPath.startsWith(prefix.replace(/anyOf$/, ''))) || error.keyword === 'anyOf');
-}
-function describe(error, configPath, where) {
-    const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : 'the config';
-    const schema = error.parentSchema;
-    const expected = schema?.description;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = String(error.params['additionalProperty']);
-            const allowed = Object.keys(error.parentSchema?.properties ?? {});
-            return {
-                where: where.locateKey([...configPath, key]),
-                message: `unknown key \`${key}\` in ${name}${suggest(key, allowed)}; expected one of: ${allowed.join(', ')}`,
-            };
-        }
-        case 'required':
-            return {
-                where: where.locate(configPath),
-                message: `missing required key \`${String(error.params['missingProperty'])}\` in ${name}`,
-            };
-        case 'discriminator': {
-            const tag = String(error.params['tag']);
-            const platforms = (error.parentSchema?.oneOf ?? [])
-                .map((variant) => variant.properties[tag]?.const)
-                .join(' | ');
-            return {
-                where: where.locate([...configPath, tag]),
-                message: `\`${formatConfigPath([...configPath, tag])}\` must be one of: ${platforms}`,
-            };
-        }
-        case 'const':
-            return {
-                where: where.locate(configPath),
-                message: `${name} must be ${JSON.stringify(error.params['allowedValue'])}`,
-            };
-        case 'pattern':
-        case 'type':
-        case 'minLength':
-        case 'anyOf':
-            return {
-                where: where.locate(configPath),
-                message: `${name}: expected ${expected ?? describeKeyword(error)}`,
-            };
-        default:
-            return { where: where.locate(configPath), message: `${name} ${error.message ?? 'is invalid'}` };
-    }
-}
-/** `targets[0].roles[1]`, the way people write paths into YAML. */
-function formatConfigPath(configPath) {
-    return configPath
-        .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
-        .join('');
-}
-function describeKeyword(error) {
-    if (error.keyword === 'type')
-        return `a value of type ${String(error.params['type'])}`;
-    if (error.keyword === 'minLength')
-        return 'a non-empty string';
-    return error.message ?? 'a different value';
-}
-function pointerToPath(pointer) {
-    if (pointer === '')
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-/** "did you mean" for a typo: the allowed key closest by edit distance, when it is close. */
-function suggest(key, allowed) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-    for (const candidate of allowed) {
-        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best === undefined ? '' : ` (did you mean \`${best}\`?)`;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-;// CONCATENATED MODULE: ./lib/core/config/yaml-source.js
-// YAML read with source positions: the value, and where each part of it was written, so every
-// problem in a user's file (config, registries.yaml, manifests) names its file, line and column.
-
-
-/** Parses YAML text; syntax errors become a ConfigError at each error's line and column. */
-function parseYamlSource(text, file) {
-    const parse = () => {
-        const lineCounter = new dist/* LineCounter */.HN();
-        const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-        return { document, lineCounter };
-    };
-    let parsed = parse();
-    const at = (offset) => {
-        const { line, col } = (parsed ??= parse()).lineCounter.linePos(offset);
-        return { file, line, column: col };
-    };
-    const errors = parsed.document.errors;
-    if (errors.length > 0) {
-        throw new ConfigError(errors.map((error) => ({
-            where: at(error.pos[0]),
-            message: syntaxError(firstLine(error.message)),
-        })));
-    }
-    const located = (configPath, keyOfLast) => at(offsetOf((parsed ??= parse()).document, configPath, keyOfLast));
-    return {
-        takeValue: () => toJS((parsed ??= parse()).document, text, file),
-        locate: (configPath) => located(configPath, false),
-        locateKey: (configPath) => located(configPath, true),
-        release: () => {
-            parsed = undefined;
-        },
-    };
-}
-/**
- * Parses a multi-document YAML stream (Kubernetes manifests): one source per document, each locating paths
- * within its own document. Files of this kind are small, so their documents are kept.
- */
-function parseYamlStream(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { file, line, column: col };
-    };
-    // A stream that fails early comes back as an empty-stream marker carrying the errors.
-    const documents = Array.isArray(parsed) ? parsed : [];
-    const errors = Array.isArray(parsed)
-        ? parsed.flatMap((document) => document.errors)
-        : parsed.errors;
-    if (errors.length > 0) {
-        throw new ConfigError(errors.map((error) => ({ where: at(error.pos[0]), message: syntaxError(firstLine(error.message)) })));
-    }
-    return documents.map((document) => ({
-        takeValue: () => toJS(document, text, file),
-        locate: (configPath) => at(offsetOf(document, configPath, false)),
-        locateKey: (configPath) => at(offsetOf(document, configPath, true)),
-        release: () => undefined,
-    }));
-}
-/** Source offset of the node at `configPath`, or of its nearest ancestor that exists. */
-function offsetOf(document, configPath, keyOfLast) {
-    let node = document.contents;
-    let offset = document.contents?.range?.[0] ?? 0;
-    for (const [index, segment] of configPath.entries()) {
-        let next;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-            if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range) {
-                offset = pair.key.range[0];
-                if (keyOfLast && index === configPath.length - 1)
-                    return offset;
-            }
-            next = pair?.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            next = node.items[segment];
-        }
-        const range = next?.range;
-        if (!range)
-            return offset;
-        offset = range[0];
-        node = next;
-    }
-    return offset;
-}
-function firstLine(message) {
-    return message.split('\n')[0] ?? message;
-}
-const NOT_REPEATED = ' (the text is not repeated: it may be a secret)';
-/**
- * The YAML parser quotes the text it stumbled on in some messages ("Block scalar header includes extra
- * characters: |…", "Invalid escape sequence \U…"); in registries.yaml or a Secret manifest that text can be
- * a password, so keep what the parser says and where, never what it quotes.
- */
-function syntaxError(said) {
-    const kept = (said.split(':')[0] ?? '')
-        .replace(/^(Invalid escape sequence|Unsupported YAML version) .*/, '$1')
-        .trimEnd();
-    return `YAML syntax error: ${kept}${kept === said ? '' : NOT_REPEATED}`;
-}
-/**
- * An unquoted value that starts with * is a YAML alias (a password such as "*p4ss…"); toJS throws when one
- * names no anchor, quoting it. Report it where it is written, without repeating it.
- */
-function toJS(document, text, file) {
-    try {
-        return document.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError))
-            throw error;
-        if (!error.message.startsWith('Unresolved alias')) {
-            throw new ConfigError({ where: { file, line: 1, column: 1 }, message: syntaxError(error.message) });
-        }
-        const name = error.message.slice(error.message.lastIndexOf(': ') + 2);
-        const before = text.slice(0, Math.max(0, text.indexOf(`*${name}`))).split('\n');
-        throw new ConfigError({
-            where: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
-            message: 'YAML syntax error: an alias (*…) names no anchor: quote a value that starts with *',
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/core/config/load.js
-
-
-
-
-
-
-
-function loadConfigFile(file) {
-    const text = readUserFile(file, { file, line: 1, column: 1 }, 'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml');
-    return loadConfigText(text, file);
-}
-function loadConfigText(text, file) {
-    const source = parseYamlSource(text, file);
-    const { locate, locateKey } = source;
-    const raw = source.takeValue();
-    if (raw === null || raw === undefined) {
-        throw new ConfigError({
-            where: locate([]),
-            message: 'the config file is empty: expected a mapping with `version: 1`',
-        });
-    }
-    const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
-    if (problems.length > 0)
-        throw new ConfigError(problems);
-    const input = raw; // validated above against ConfigSchema
-    resolveDocuments(input, locate, external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.resolve(file)));
-    source.release();
-    return { file, input, locate, locateKey };
-}
-/** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
-function resolveDocuments(input, locate, configDir) {
-    const problems = [];
-    const resolve = (holder, key, configPath) => {
-        const written = holder[key];
-        if (written === null || written === undefined)
-            return;
-        try {
-            // A `{ file: }` reference is reported at its path, anything else where the document starts.
-            const isFile = typeof written === 'object' && 'file' in written;
-            const where = locate(isFile ? [...configPath, 'file'] : configPath);
-            holder[key] = resolveDocument(written, where, configDir);
-        }
-        catch (error) {
-            if (!(error instanceof ConfigError))
-                throw error;
-            problems.push(...error.problems);
-        }
-    };
-    const aws = input.facts?.aws;
-    aws?.roles?.forEach((role, r) => {
-        role.policies?.forEach((_, p) => resolve(role.policies, p, ['facts', 'aws', 'roles', r, 'policies', p]));
-        const boundary = role.permissionsBoundary;
-        // A boundary may also be an AWS-managed policy ARN, which the AWS provider resolves.
-        if (!(typeof boundary === 'string' && boundary.startsWith('arn:'))) {
-            resolve(role, 'permissionsBoundary', [
-                'facts',
-                'aws',
-                'roles',
-                r,
-                'permissionsBoundary',
-            ]);
-        }
-    });
-    aws?.repositories?.forEach((repository, i) => resolve(repository, 'policy', ['facts', 'aws', 'repositories', i, 'policy']));
-    aws?.registries?.forEach((registry, i) => resolve(registry, 'policy', ['facts', 'aws', 'registries', i, 'policy']));
-    input.facts?.gcp?.iamPolicies?.forEach((entry, i) => resolve(entry, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']));
-    if (problems.length > 0)
-        throw new ConfigError(problems);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/image-reference.js
@@ -55890,20 +53030,79 @@ function decide(providers, image, target, principal) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/github/event.js
+// Which pull request a run belongs to, from the event payload the runner wrote (GITHUB_EVENT_PATH).
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The pull request of a pull_request / pull_request_target run; undefined for push and other events. */
+function pullRequestOf(eventName, eventPath) {
+    if (!eventName || !PULL_REQUEST_EVENTS.has(eventName) || !eventPath)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const pullRequest = payload.pull_request;
+    const number = pullRequest?.['number'];
+    const base = pullRequest?.['base']?.repo?.full_name;
+    const head = pullRequest?.['head']?.repo?.full_name;
+    if (typeof number !== 'number' || typeof base !== 'string' || !base.includes('/'))
+        return undefined;
+    const [owner = '', repo = ''] = base.split('/');
+    return { owner, repo, number, fromFork: head !== undefined && head !== base };
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs.js
 class InputError extends Error {
     name = 'InputError';
 }
 const FAIL_ON = ['denied', 'unknown', 'never'];
-function readInputs(getInput) {
-    const failOn = getInput('fail-on').trim() || 'denied';
-    if (!FAIL_ON.includes(failOn)) {
-        throw new InputError(`input fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
-    }
+const COMMENT_MODES = ['auto', 'always', 'on-failure', 'never'];
+function readInputs(getInput, runner = {}) {
+    const input = (name) => getInput(name).trim();
+    const config = input('config');
     return {
-        config: getInput('config').trim() || '.github/pullcheck.yml',
-        failOn: failOn,
+        config: config || '.github/pullcheck.yml',
+        configGiven: config !== '',
+        images: input('images')
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#')),
+        targets: getInput('targets'),
+        check: booleanInput('check', input('check'), true),
+        failOn: choice('fail-on', input('fail-on'), FAIL_ON, 'denied'),
+        comment: choice('comment', input('comment'), COMMENT_MODES, 'auto'),
+        // Two pullcheck steps (GITHUB_ACTION differs per step) or jobs must not overwrite each other's comment.
+        commentKey: input('comment-key') ||
+            [runner.workflow, runner.job, runner.action]
+                .filter((part) => part !== undefined && part !== '')
+                .join('/') ||
+            'pullcheck',
+        githubToken: input('github-token'),
     };
+}
+function choice(name, value, allowed, fallback) {
+    if (value === '')
+        return fallback;
+    if (!allowed.includes(value)) {
+        throw new InputError(`input ${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    }
+    return value;
+}
+// The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+function booleanInput(name, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`input ${name} must be true or false (got "${value}")`);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/verdict.js
@@ -57523,6 +54722,4836 @@ function decideGooglePull(question, facts) {
     return evaluateGooglePull(registry, email, facts, { scopes, cluster });
 }
 
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
+// --------------------------------------------------------------------------
+// Iterators
+// --------------------------------------------------------------------------
+/** Returns true if this value is an async iterator */
+function IsAsyncIterator(value) {
+    return IsObject(value) && globalThis.Symbol.asyncIterator in value;
+}
+/** Returns true if this value is an iterator */
+function IsIterator(value) {
+    return IsObject(value) && globalThis.Symbol.iterator in value;
+}
+// --------------------------------------------------------------------------
+// Object Instances
+// --------------------------------------------------------------------------
+/** Returns true if this value is not an instance of a class */
+function IsStandardObject(value) {
+    return IsObject(value) && (globalThis.Object.getPrototypeOf(value) === Object.prototype || globalThis.Object.getPrototypeOf(value) === null);
+}
+/** Returns true if this value is an instance of a class */
+function IsInstanceObject(value) {
+    return IsObject(value) && !IsArray(value) && IsFunction(value.constructor) && value.constructor.name !== 'Object';
+}
+// --------------------------------------------------------------------------
+// JavaScript
+// --------------------------------------------------------------------------
+/** Returns true if this value is a Promise */
+function IsPromise(value) {
+    return value instanceof globalThis.Promise;
+}
+/** Returns true if this value is a Date */
+function IsDate(value) {
+    return value instanceof Date && globalThis.Number.isFinite(value.getTime());
+}
+/** Returns true if this value is an instance of Map<K, T> */
+function IsMap(value) {
+    return value instanceof globalThis.Map;
+}
+/** Returns true if this value is an instance of Set<T> */
+function IsSet(value) {
+    return value instanceof globalThis.Set;
+}
+/** Returns true if this value is RegExp */
+function IsRegExp(value) {
+    return value instanceof globalThis.RegExp;
+}
+/** Returns true if this value is a typed array */
+function IsTypedArray(value) {
+    return globalThis.ArrayBuffer.isView(value);
+}
+/** Returns true if the value is a Int8Array */
+function IsInt8Array(value) {
+    return value instanceof globalThis.Int8Array;
+}
+/** Returns true if the value is a Uint8Array */
+function IsUint8Array(value) {
+    return value instanceof globalThis.Uint8Array;
+}
+/** Returns true if the value is a Uint8ClampedArray */
+function IsUint8ClampedArray(value) {
+    return value instanceof globalThis.Uint8ClampedArray;
+}
+/** Returns true if the value is a Int16Array */
+function IsInt16Array(value) {
+    return value instanceof globalThis.Int16Array;
+}
+/** Returns true if the value is a Uint16Array */
+function IsUint16Array(value) {
+    return value instanceof globalThis.Uint16Array;
+}
+/** Returns true if the value is a Int32Array */
+function IsInt32Array(value) {
+    return value instanceof globalThis.Int32Array;
+}
+/** Returns true if the value is a Uint32Array */
+function IsUint32Array(value) {
+    return value instanceof globalThis.Uint32Array;
+}
+/** Returns true if the value is a Float32Array */
+function IsFloat32Array(value) {
+    return value instanceof globalThis.Float32Array;
+}
+/** Returns true if the value is a Float64Array */
+function IsFloat64Array(value) {
+    return value instanceof globalThis.Float64Array;
+}
+/** Returns true if the value is a BigInt64Array */
+function IsBigInt64Array(value) {
+    return value instanceof globalThis.BigInt64Array;
+}
+/** Returns true if the value is a BigUint64Array */
+function IsBigUint64Array(value) {
+    return value instanceof globalThis.BigUint64Array;
+}
+// --------------------------------------------------------------------------
+// PropertyKey
+// --------------------------------------------------------------------------
+/** Returns true if this value has this property key */
+function HasPropertyKey(value, key) {
+    return key in value;
+}
+// --------------------------------------------------------------------------
+// Standard
+// --------------------------------------------------------------------------
+/** Returns true of this value is an object type */
+function IsObject(value) {
+    return value !== null && typeof value === 'object';
+}
+/** Returns true if this value is an array, but not a typed array */
+function IsArray(value) {
+    return globalThis.Array.isArray(value) && !globalThis.ArrayBuffer.isView(value);
+}
+/** Returns true if this value is an undefined */
+function IsUndefined(value) {
+    return value === undefined;
+}
+/** Returns true if this value is an null */
+function IsNull(value) {
+    return value === null;
+}
+/** Returns true if this value is an boolean */
+function IsBoolean(value) {
+    return typeof value === 'boolean';
+}
+/** Returns true if this value is an number */
+function IsNumber(value) {
+    return typeof value === 'number';
+}
+/** Returns true if this value is an integer */
+function IsInteger(value) {
+    return globalThis.Number.isInteger(value);
+}
+/** Returns true if this value is bigint */
+function IsBigInt(value) {
+    return typeof value === 'bigint';
+}
+/** Returns true if this value is string */
+function IsString(value) {
+    return typeof value === 'string';
+}
+/** Returns true if this value is a function */
+function IsFunction(value) {
+    return typeof value === 'function';
+}
+/** Returns true if this value is a symbol */
+function IsSymbol(value) {
+    return typeof value === 'symbol';
+}
+/** Returns true if this value is a value type such as number, string, boolean */
+function IsValueType(value) {
+    // prettier-ignore
+    return (IsBigInt(value) ||
+        IsBoolean(value) ||
+        IsNull(value) ||
+        IsNumber(value) ||
+        IsString(value) ||
+        IsSymbol(value) ||
+        IsUndefined(value));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
+
+var TypeSystemPolicy;
+(function (TypeSystemPolicy) {
+    // ------------------------------------------------------------------
+    // TypeSystemPolicy: Instancing
+    // ------------------------------------------------------------------
+    /**
+     * Configures the instantiation behavior of TypeBox types. The `default` option assigns raw JavaScript
+     * references for embedded types, which may cause side effects if type properties are explicitly updated
+     * outside the TypeBox type builder. The `clone` option creates copies of any shared types upon creation,
+     * preventing unintended side effects. The `freeze` option applies `Object.freeze()` to the type, making
+     * it fully readonly and immutable. Implementations should use `default` whenever possible, as it is the
+     * fastest way to instantiate types. The default setting is `default`.
+     */
+    TypeSystemPolicy.InstanceMode = 'default';
+    // ------------------------------------------------------------------
+    // TypeSystemPolicy: Checking
+    // ------------------------------------------------------------------
+    /** Sets whether TypeBox should assert optional properties using the TypeScript `exactOptionalPropertyTypes` assertion policy. The default is `false` */
+    TypeSystemPolicy.ExactOptionalPropertyTypes = false;
+    /** Sets whether arrays should be treated as a kind of objects. The default is `false` */
+    TypeSystemPolicy.AllowArrayObject = false;
+    /** Sets whether `NaN` or `Infinity` should be treated as valid numeric values. The default is `false` */
+    TypeSystemPolicy.AllowNaN = false;
+    /** Sets whether `null` should validate for void types. The default is `false` */
+    TypeSystemPolicy.AllowNullVoid = false;
+    /** Checks this value using the ExactOptionalPropertyTypes policy */
+    function IsExactOptionalProperty(value, key) {
+        return TypeSystemPolicy.ExactOptionalPropertyTypes ? key in value : value[key] !== undefined;
+    }
+    TypeSystemPolicy.IsExactOptionalProperty = IsExactOptionalProperty;
+    /** Checks this value using the AllowArrayObjects policy */
+    function IsObjectLike(value) {
+        const isObject = IsObject(value);
+        return TypeSystemPolicy.AllowArrayObject ? isObject : isObject && !IsArray(value);
+    }
+    TypeSystemPolicy.IsObjectLike = IsObjectLike;
+    /** Checks this value as a record using the AllowArrayObjects policy */
+    function IsRecordLike(value) {
+        return IsObjectLike(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+    }
+    TypeSystemPolicy.IsRecordLike = IsRecordLike;
+    /** Checks this value using the AllowNaN policy */
+    function IsNumberLike(value) {
+        return TypeSystemPolicy.AllowNaN ? IsNumber(value) : Number.isFinite(value);
+    }
+    TypeSystemPolicy.IsNumberLike = IsNumberLike;
+    /** Checks this value using the AllowVoidNull policy */
+    function IsVoidLike(value) {
+        const isUndefined = IsUndefined(value);
+        return TypeSystemPolicy.AllowNullVoid ? isUndefined || value === null : isUndefined;
+    }
+    TypeSystemPolicy.IsVoidLike = IsVoidLike;
+})(TypeSystemPolicy || (TypeSystemPolicy = {}));
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
+// --------------------------------------------------------------------------
+// PropertyKey
+// --------------------------------------------------------------------------
+/** Returns true if this value has this property key */
+function value_HasPropertyKey(value, key) {
+    return key in value;
+}
+// --------------------------------------------------------------------------
+// Object Instances
+// --------------------------------------------------------------------------
+/** Returns true if this value is an async iterator */
+function value_IsAsyncIterator(value) {
+    return value_IsObject(value) && !value_IsArray(value) && !value_IsUint8Array(value) && Symbol.asyncIterator in value;
+}
+/** Returns true if this value is an array */
+function value_IsArray(value) {
+    return Array.isArray(value);
+}
+/** Returns true if this value is bigint */
+function value_IsBigInt(value) {
+    return typeof value === 'bigint';
+}
+/** Returns true if this value is a boolean */
+function value_IsBoolean(value) {
+    return typeof value === 'boolean';
+}
+/** Returns true if this value is a Date object */
+function value_IsDate(value) {
+    return value instanceof globalThis.Date;
+}
+/** Returns true if this value is a function */
+function value_IsFunction(value) {
+    return typeof value === 'function';
+}
+/** Returns true if this value is an iterator */
+function value_IsIterator(value) {
+    return value_IsObject(value) && !value_IsArray(value) && !value_IsUint8Array(value) && Symbol.iterator in value;
+}
+/** Returns true if this value is null */
+function value_IsNull(value) {
+    return value === null;
+}
+/** Returns true if this value is number */
+function value_IsNumber(value) {
+    return typeof value === 'number';
+}
+/** Returns true if this value is an object */
+function value_IsObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** Returns true if this value is RegExp */
+function value_IsRegExp(value) {
+    return value instanceof globalThis.RegExp;
+}
+/** Returns true if this value is string */
+function value_IsString(value) {
+    return typeof value === 'string';
+}
+/** Returns true if this value is symbol */
+function value_IsSymbol(value) {
+    return typeof value === 'symbol';
+}
+/** Returns true if this value is a Uint8Array */
+function value_IsUint8Array(value) {
+    return value instanceof globalThis.Uint8Array;
+}
+/** Returns true if this value is undefined */
+function value_IsUndefined(value) {
+    return value === undefined;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
+
+function ImmutableArray(value) {
+    return globalThis.Object.freeze(value).map((value) => Immutable(value));
+}
+function ImmutableDate(value) {
+    return value;
+}
+function ImmutableUint8Array(value) {
+    return value;
+}
+function ImmutableRegExp(value) {
+    return value;
+}
+function ImmutableObject(value) {
+    const result = {};
+    for (const key of Object.getOwnPropertyNames(value)) {
+        result[key] = Immutable(value[key]);
+    }
+    for (const key of Object.getOwnPropertySymbols(value)) {
+        result[key] = Immutable(value[key]);
+    }
+    return globalThis.Object.freeze(result);
+}
+/** Specialized deep immutable value. Applies freeze recursively to the given value */
+// prettier-ignore
+function Immutable(value) {
+    return (value_IsArray(value) ? ImmutableArray(value) :
+        value_IsDate(value) ? ImmutableDate(value) :
+            value_IsUint8Array(value) ? ImmutableUint8Array(value) :
+                value_IsRegExp(value) ? ImmutableRegExp(value) :
+                    value_IsObject(value) ? ImmutableObject(value) :
+                        value);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
+
+function ArrayType(value) {
+    return value.map((value) => Visit(value));
+}
+function DateType(value) {
+    return new Date(value.getTime());
+}
+function Uint8ArrayType(value) {
+    return new Uint8Array(value);
+}
+function RegExpType(value) {
+    return new RegExp(value.source, value.flags);
+}
+function ObjectType(value) {
+    const result = {};
+    for (const key of Object.getOwnPropertyNames(value)) {
+        result[key] = Visit(value[key]);
+    }
+    for (const key of Object.getOwnPropertySymbols(value)) {
+        result[key] = Visit(value[key]);
+    }
+    return result;
+}
+// prettier-ignore
+function Visit(value) {
+    return (value_IsArray(value) ? ArrayType(value) :
+        value_IsDate(value) ? DateType(value) :
+            value_IsUint8Array(value) ? Uint8ArrayType(value) :
+                value_IsRegExp(value) ? RegExpType(value) :
+                    value_IsObject(value) ? ObjectType(value) :
+                        value);
+}
+/** Clones a value */
+function Clone(value) {
+    return Visit(value);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
+
+
+
+/** Creates TypeBox schematics using the configured InstanceMode */
+function CreateType(schema, options) {
+    const result = options !== undefined ? { ...options, ...schema } : schema;
+    switch (TypeSystemPolicy.InstanceMode) {
+        case 'freeze':
+            return Immutable(result);
+        case 'clone':
+            return Clone(result);
+        default:
+            return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
+/** Symbol key applied to transform types */
+const TransformKind = Symbol.for('TypeBox.Transform');
+/** Symbol key applied to readonly types */
+const symbols_ReadonlyKind = Symbol.for('TypeBox.Readonly');
+/** Symbol key applied to optional types */
+const OptionalKind = Symbol.for('TypeBox.Optional');
+/** Symbol key applied to types */
+const symbols_Hint = Symbol.for('TypeBox.Hint');
+/** Symbol key applied to types */
+const Kind = Symbol.for('TypeBox.Kind');
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
+
+
+/** `[Json]` Creates an Any type */
+function Any(options) {
+    return CreateType({ [Kind]: 'Any' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
+
+
+/** `[JavaScript]` Creates an Argument Type. */
+function Argument(index) {
+    return CreateType({ [Kind]: 'Argument', index });
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
+
+
+/** `[Json]` Creates an Array type */
+function array_Array(items, options) {
+    return CreateType({ [Kind]: 'Array', type: 'array', items }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
+
+
+/** `[JavaScript]` Creates a AsyncIterator type */
+function AsyncIterator(items, options) {
+    return CreateType({ [Kind]: 'AsyncIterator', type: 'AsyncIterator', items }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
+
+
+/** `[Internal]` Creates a deferred computed type. This type is used exclusively in modules to defer resolution of computable types that contain interior references  */
+function computed_Computed(target, parameters, options) {
+    return CreateType({ [Kind]: 'Computed', target, parameters }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
+
+
+/** `[Json]` Creates a Never type */
+function Never(options) {
+    return CreateType({ [Kind]: 'Never', not: {} }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
+
+
+/** `[Kind-Only]` Returns true if this value has a Readonly symbol */
+function IsReadonly(value) {
+    return value_IsObject(value) && value[symbols_ReadonlyKind] === 'Readonly';
+}
+/** `[Kind-Only]` Returns true if this value has a Optional symbol */
+function IsOptional(value) {
+    return value_IsObject(value) && value[OptionalKind] === 'Optional';
+}
+/** `[Kind-Only]` Returns true if the given value is TAny */
+function IsAny(value) {
+    return IsKindOf(value, 'Any');
+}
+/** `[Kind-Only]` Returns true if the given value is TArgument */
+function IsArgument(value) {
+    return IsKindOf(value, 'Argument');
+}
+/** `[Kind-Only]` Returns true if the given value is TArray */
+function kind_IsArray(value) {
+    return IsKindOf(value, 'Array');
+}
+/** `[Kind-Only]` Returns true if the given value is TAsyncIterator */
+function kind_IsAsyncIterator(value) {
+    return IsKindOf(value, 'AsyncIterator');
+}
+/** `[Kind-Only]` Returns true if the given value is TBigInt */
+function kind_IsBigInt(value) {
+    return IsKindOf(value, 'BigInt');
+}
+/** `[Kind-Only]` Returns true if the given value is TBoolean */
+function kind_IsBoolean(value) {
+    return IsKindOf(value, 'Boolean');
+}
+/** `[Kind-Only]` Returns true if the given value is TComputed */
+function IsComputed(value) {
+    return IsKindOf(value, 'Computed');
+}
+/** `[Kind-Only]` Returns true if the given value is TConstructor */
+function IsConstructor(value) {
+    return IsKindOf(value, 'Constructor');
+}
+/** `[Kind-Only]` Returns true if the given value is TDate */
+function kind_IsDate(value) {
+    return IsKindOf(value, 'Date');
+}
+/** `[Kind-Only]` Returns true if the given value is TFunction */
+function kind_IsFunction(value) {
+    return IsKindOf(value, 'Function');
+}
+/** `[Kind-Only]` Returns true if the given value is TInteger */
+function IsImport(value) {
+    return IsKindOf(value, 'Import');
+}
+/** `[Kind-Only]` Returns true if the given value is TInteger */
+function kind_IsInteger(value) {
+    return IsKindOf(value, 'Integer');
+}
+/** `[Kind-Only]` Returns true if the given schema is TProperties */
+function IsProperties(value) {
+    return ValueGuard.IsObject(value);
+}
+/** `[Kind-Only]` Returns true if the given value is TIntersect */
+function IsIntersect(value) {
+    return IsKindOf(value, 'Intersect');
+}
+/** `[Kind-Only]` Returns true if the given value is TIterator */
+function kind_IsIterator(value) {
+    return IsKindOf(value, 'Iterator');
+}
+/** `[Kind-Only]` Returns true if the given value is a TKind with the given name. */
+function IsKindOf(value, kind) {
+    return value_IsObject(value) && Kind in value && value[Kind] === kind;
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral<string> */
+function IsLiteralString(value) {
+    return IsLiteral(value) && ValueGuard.IsString(value.const);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral<number> */
+function IsLiteralNumber(value) {
+    return IsLiteral(value) && ValueGuard.IsNumber(value.const);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral<boolean> */
+function IsLiteralBoolean(value) {
+    return IsLiteral(value) && ValueGuard.IsBoolean(value.const);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteralValue */
+function IsLiteralValue(value) {
+    return value_IsBoolean(value) || value_IsNumber(value) || value_IsString(value);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral */
+function IsLiteral(value) {
+    return IsKindOf(value, 'Literal');
+}
+/** `[Kind-Only]` Returns true if the given value is a TMappedKey */
+function IsMappedKey(value) {
+    return IsKindOf(value, 'MappedKey');
+}
+/** `[Kind-Only]` Returns true if the given value is TMappedResult */
+function IsMappedResult(value) {
+    return IsKindOf(value, 'MappedResult');
+}
+/** `[Kind-Only]` Returns true if the given value is TNever */
+function IsNever(value) {
+    return IsKindOf(value, 'Never');
+}
+/** `[Kind-Only]` Returns true if the given value is TNot */
+function IsNot(value) {
+    return IsKindOf(value, 'Not');
+}
+/** `[Kind-Only]` Returns true if the given value is TNull */
+function kind_IsNull(value) {
+    return IsKindOf(value, 'Null');
+}
+/** `[Kind-Only]` Returns true if the given value is TNumber */
+function kind_IsNumber(value) {
+    return IsKindOf(value, 'Number');
+}
+/** `[Kind-Only]` Returns true if the given value is TObject */
+function kind_IsObject(value) {
+    return IsKindOf(value, 'Object');
+}
+/** `[Kind-Only]` Returns true if the given value is TPromise */
+function kind_IsPromise(value) {
+    return IsKindOf(value, 'Promise');
+}
+/** `[Kind-Only]` Returns true if the given value is TRecord */
+function IsRecord(value) {
+    return IsKindOf(value, 'Record');
+}
+/** `[Kind-Only]` Returns true if this value is TRecursive */
+function IsRecursive(value) {
+    return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
+}
+/** `[Kind-Only]` Returns true if the given value is TRef */
+function IsRef(value) {
+    return IsKindOf(value, 'Ref');
+}
+/** `[Kind-Only]` Returns true if the given value is TRegExp */
+function kind_IsRegExp(value) {
+    return IsKindOf(value, 'RegExp');
+}
+/** `[Kind-Only]` Returns true if the given value is TString */
+function kind_IsString(value) {
+    return IsKindOf(value, 'String');
+}
+/** `[Kind-Only]` Returns true if the given value is TSymbol */
+function kind_IsSymbol(value) {
+    return IsKindOf(value, 'Symbol');
+}
+/** `[Kind-Only]` Returns true if the given value is TTemplateLiteral */
+function IsTemplateLiteral(value) {
+    return IsKindOf(value, 'TemplateLiteral');
+}
+/** `[Kind-Only]` Returns true if the given value is TThis */
+function IsThis(value) {
+    return IsKindOf(value, 'This');
+}
+/** `[Kind-Only]` Returns true of this value is TTransform */
+function IsTransform(value) {
+    return value_IsObject(value) && TransformKind in value;
+}
+/** `[Kind-Only]` Returns true if the given value is TTuple */
+function IsTuple(value) {
+    return IsKindOf(value, 'Tuple');
+}
+/** `[Kind-Only]` Returns true if the given value is TUndefined */
+function kind_IsUndefined(value) {
+    return IsKindOf(value, 'Undefined');
+}
+/** `[Kind-Only]` Returns true if the given value is TUnion */
+function IsUnion(value) {
+    return IsKindOf(value, 'Union');
+}
+/** `[Kind-Only]` Returns true if the given value is TUint8Array */
+function kind_IsUint8Array(value) {
+    return IsKindOf(value, 'Uint8Array');
+}
+/** `[Kind-Only]` Returns true if the given value is TUnknown */
+function IsUnknown(value) {
+    return IsKindOf(value, 'Unknown');
+}
+/** `[Kind-Only]` Returns true if the given value is a raw TUnsafe */
+function IsUnsafe(value) {
+    return IsKindOf(value, 'Unsafe');
+}
+/** `[Kind-Only]` Returns true if the given value is TVoid */
+function IsVoid(value) {
+    return IsKindOf(value, 'Void');
+}
+/** `[Kind-Only]` Returns true if the given value is TKind */
+function IsKind(value) {
+    return value_IsObject(value) && Kind in value && value_IsString(value[Kind]);
+}
+/** `[Kind-Only]` Returns true if the given value is TSchema */
+function IsSchema(value) {
+    // prettier-ignore
+    return (IsAny(value) ||
+        IsArgument(value) ||
+        kind_IsArray(value) ||
+        kind_IsBoolean(value) ||
+        kind_IsBigInt(value) ||
+        kind_IsAsyncIterator(value) ||
+        IsComputed(value) ||
+        IsConstructor(value) ||
+        kind_IsDate(value) ||
+        kind_IsFunction(value) ||
+        kind_IsInteger(value) ||
+        IsIntersect(value) ||
+        kind_IsIterator(value) ||
+        IsLiteral(value) ||
+        IsMappedKey(value) ||
+        IsMappedResult(value) ||
+        IsNever(value) ||
+        IsNot(value) ||
+        kind_IsNull(value) ||
+        kind_IsNumber(value) ||
+        kind_IsObject(value) ||
+        kind_IsPromise(value) ||
+        IsRecord(value) ||
+        IsRef(value) ||
+        kind_IsRegExp(value) ||
+        kind_IsString(value) ||
+        kind_IsSymbol(value) ||
+        IsTemplateLiteral(value) ||
+        IsThis(value) ||
+        IsTuple(value) ||
+        kind_IsUndefined(value) ||
+        IsUnion(value) ||
+        kind_IsUint8Array(value) ||
+        IsUnknown(value) ||
+        IsUnsafe(value) ||
+        IsVoid(value) ||
+        IsKind(value));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// IntersectCreate
+// ------------------------------------------------------------------
+// prettier-ignore
+function IntersectCreate(T, options = {}) {
+    const allObjects = T.every((schema) => kind_IsObject(schema));
+    const clonedUnevaluatedProperties = IsSchema(options.unevaluatedProperties)
+        ? { unevaluatedProperties: options.unevaluatedProperties }
+        : {};
+    return CreateType((options.unevaluatedProperties === false || IsSchema(options.unevaluatedProperties) || allObjects
+        ? { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', type: 'object', allOf: T }
+        : { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', allOf: T }), options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+/** `[Json]` Creates an evaluated Intersect type */
+function Intersect(types, options) {
+    if (types.length === 1)
+        return CreateType(types[0], options);
+    if (types.length === 0)
+        return Never(options);
+    if (types.some((schema) => IsTransform(schema)))
+        throw new Error('Cannot intersect transform types');
+    return IntersectCreate(types, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
+
+
+function UnionCreate(T, options) {
+    return CreateType({ [Kind]: 'Union', anyOf: T }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
+
+
+
+/** `[Json]` Creates a Union type */
+function Union(types, options) {
+    // prettier-ignore
+    return (types.length === 0 ? Never(options) :
+        types.length === 1 ? CreateType(types[0], options) :
+            UnionCreate(types, options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
+/** The base Error type thrown for all TypeBox exceptions  */
+class error_TypeBoxError extends Error {
+    constructor(message) {
+        super(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
+
+
+
+/** `[Json]` Creates a Ref type. The referenced type must contain a $id */
+function Ref(...args) {
+    const [$ref, options] = typeof args[0] === 'string' ? [args[0], args[1]] : [args[0].$id, args[1]];
+    if (typeof $ref !== 'string')
+        throw new error_TypeBoxError('Ref: $ref must be a string');
+    return CreateType({ [Kind]: 'Ref', $ref }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function FromComputed(target, parameters) {
+    return computed_Computed('Awaited', [computed_Computed(target, parameters)]);
+}
+// prettier-ignore
+function FromRef($ref) {
+    return computed_Computed('Awaited', [Ref($ref)]);
+}
+// prettier-ignore
+function FromIntersect(types) {
+    return Intersect(FromRest(types));
+}
+// prettier-ignore
+function FromUnion(types) {
+    return Union(FromRest(types));
+}
+// prettier-ignore
+function FromPromise(type) {
+    return Awaited(type);
+}
+// prettier-ignore
+function FromRest(types) {
+    return types.map(type => Awaited(type));
+}
+/** `[JavaScript]` Constructs a type by recursively unwrapping Promise types */
+function Awaited(type, options) {
+    return CreateType(IsComputed(type) ? FromComputed(type.target, type.parameters) : IsIntersect(type) ? FromIntersect(type.allOf) : IsUnion(type) ? FromUnion(type.anyOf) : kind_IsPromise(type) ? FromPromise(type.item) : IsRef(type) ? FromRef(type.$ref) : type, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
+
+
+/** `[JavaScript]` Creates a BigInt type */
+function bigint_BigInt(options) {
+    return CreateType({ [Kind]: 'BigInt', type: 'bigint' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
+
+
+/** `[Json]` Creates a Boolean type */
+function boolean_Boolean(options) {
+    return CreateType({ [Kind]: 'Boolean', type: 'boolean' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
+function DiscardKey(value, key) {
+    const { [key]: _, ...rest } = value;
+    return rest;
+}
+/** Discards property keys from the given value. This function returns a shallow Clone. */
+function Discard(value, keys) {
+    return keys.reduce((acc, key) => DiscardKey(acc, key), value);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
+
+
+// prettier-ignore
+function MappedResult(properties) {
+    return CreateType({
+        [Kind]: 'MappedResult',
+        properties
+    });
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
+
+
+// prettier-ignore
+function FromProperties(P, F) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
+        Acc[K2] = Optional(P[K2], F);
+    return Acc;
+}
+// prettier-ignore
+function FromMappedResult(R, F) {
+    return FromProperties(R.properties, F);
+}
+// prettier-ignore
+function OptionalFromMappedResult(R, F) {
+    const P = FromMappedResult(R, F);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
+
+
+
+
+
+function RemoveOptional(schema) {
+    return CreateType(Discard(schema, [OptionalKind]));
+}
+function AddOptional(schema) {
+    return CreateType({ ...schema, [OptionalKind]: 'Optional' });
+}
+// prettier-ignore
+function OptionalWithFlag(schema, F) {
+    return (F === false
+        ? RemoveOptional(schema)
+        : AddOptional(schema));
+}
+/** `[Json]` Creates a Optional property */
+function Optional(schema, enable) {
+    const F = enable ?? true;
+    return IsMappedResult(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function IsIntersectOptional(types) {
+    return types.every(left => IsOptional(left));
+}
+// prettier-ignore
+function RemoveOptionalFromType(type) {
+    return (Discard(type, [OptionalKind]));
+}
+// prettier-ignore
+function RemoveOptionalFromRest(types) {
+    return types.map(left => IsOptional(left) ? RemoveOptionalFromType(left) : left);
+}
+// prettier-ignore
+function ResolveIntersect(types, options) {
+    return (IsIntersectOptional(types)
+        ? Optional(IntersectCreate(RemoveOptionalFromRest(types), options))
+        : IntersectCreate(RemoveOptionalFromRest(types), options));
+}
+/** `[Json]` Creates an evaluated Intersect type */
+function IntersectEvaluated(types, options = {}) {
+    if (types.length === 1)
+        return CreateType(types[0], options);
+    if (types.length === 0)
+        return Never(options);
+    if (types.some((schema) => IsTransform(schema)))
+        throw new Error('Cannot intersect transform types');
+    return ResolveIntersect(types, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function IsUnionOptional(types) {
+    return types.some(type => IsOptional(type));
+}
+// prettier-ignore
+function union_evaluated_RemoveOptionalFromRest(types) {
+    return types.map(left => IsOptional(left) ? union_evaluated_RemoveOptionalFromType(left) : left);
+}
+// prettier-ignore
+function union_evaluated_RemoveOptionalFromType(T) {
+    return (Discard(T, [OptionalKind]));
+}
+// prettier-ignore
+function ResolveUnion(types, options) {
+    const isOptional = IsUnionOptional(types);
+    return (isOptional
+        ? Optional(UnionCreate(union_evaluated_RemoveOptionalFromRest(types), options))
+        : UnionCreate(union_evaluated_RemoveOptionalFromRest(types), options));
+}
+/** `[Json]` Creates an evaluated Union type */
+function UnionEvaluated(T, options) {
+    // prettier-ignore
+    return (T.length === 1 ? CreateType(T[0], options) :
+        T.length === 0 ? Never(options) :
+            ResolveUnion(T, options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
+
+// ------------------------------------------------------------------
+// TemplateLiteralParserError
+// ------------------------------------------------------------------
+class TemplateLiteralParserError extends error_TypeBoxError {
+}
+// -------------------------------------------------------------------
+// Unescape
+//
+// Unescape for these control characters specifically. Note that this
+// function is only called on non union group content, and where we
+// still want to allow the user to embed control characters in that
+// content. For review.
+// -------------------------------------------------------------------
+// prettier-ignore
+function Unescape(pattern) {
+    return pattern
+        .replace(/\\\$/g, '$')
+        .replace(/\\\*/g, '*')
+        .replace(/\\\^/g, '^')
+        .replace(/\\\|/g, '|')
+        .replace(/\\\(/g, '(')
+        .replace(/\\\)/g, ')');
+}
+// -------------------------------------------------------------------
+// Control Characters
+// -------------------------------------------------------------------
+function IsNonEscaped(pattern, index, char) {
+    return pattern[index] === char && pattern.charCodeAt(index - 1) !== 92;
+}
+function IsOpenParen(pattern, index) {
+    return IsNonEscaped(pattern, index, '(');
+}
+function IsCloseParen(pattern, index) {
+    return IsNonEscaped(pattern, index, ')');
+}
+function IsSeparator(pattern, index) {
+    return IsNonEscaped(pattern, index, '|');
+}
+// -------------------------------------------------------------------
+// Control Groups
+// -------------------------------------------------------------------
+function IsGroup(pattern) {
+    if (!(IsOpenParen(pattern, 0) && IsCloseParen(pattern, pattern.length - 1)))
+        return false;
+    let count = 0;
+    for (let index = 0; index < pattern.length; index++) {
+        if (IsOpenParen(pattern, index))
+            count += 1;
+        if (IsCloseParen(pattern, index))
+            count -= 1;
+        if (count === 0 && index !== pattern.length - 1)
+            return false;
+    }
+    return true;
+}
+// prettier-ignore
+function InGroup(pattern) {
+    return pattern.slice(1, pattern.length - 1);
+}
+// prettier-ignore
+function IsPrecedenceOr(pattern) {
+    let count = 0;
+    for (let index = 0; index < pattern.length; index++) {
+        if (IsOpenParen(pattern, index))
+            count += 1;
+        if (IsCloseParen(pattern, index))
+            count -= 1;
+        if (IsSeparator(pattern, index) && count === 0)
+            return true;
+    }
+    return false;
+}
+// prettier-ignore
+function IsPrecedenceAnd(pattern) {
+    for (let index = 0; index < pattern.length; index++) {
+        if (IsOpenParen(pattern, index))
+            return true;
+    }
+    return false;
+}
+// prettier-ignore
+function Or(pattern) {
+    let [count, start] = [0, 0];
+    const expressions = [];
+    for (let index = 0; index < pattern.length; index++) {
+        if (IsOpenParen(pattern, index))
+            count += 1;
+        if (IsCloseParen(pattern, index))
+            count -= 1;
+        if (IsSeparator(pattern, index) && count === 0) {
+            const range = pattern.slice(start, index);
+            if (range.length > 0)
+                expressions.push(TemplateLiteralParse(range));
+            start = index + 1;
+        }
+    }
+    const range = pattern.slice(start);
+    if (range.length > 0)
+        expressions.push(TemplateLiteralParse(range));
+    if (expressions.length === 0)
+        return { type: 'const', const: '' };
+    if (expressions.length === 1)
+        return expressions[0];
+    return { type: 'or', expr: expressions };
+}
+// prettier-ignore
+function And(pattern) {
+    function Group(value, index) {
+        if (!IsOpenParen(value, index))
+            throw new TemplateLiteralParserError(`TemplateLiteralParser: Index must point to open parens`);
+        let count = 0;
+        for (let scan = index; scan < value.length; scan++) {
+            if (IsOpenParen(value, scan))
+                count += 1;
+            if (IsCloseParen(value, scan))
+                count -= 1;
+            if (count === 0)
+                return [index, scan];
+        }
+        throw new TemplateLiteralParserError(`TemplateLiteralParser: Unclosed group parens in expression`);
+    }
+    function Range(pattern, index) {
+        for (let scan = index; scan < pattern.length; scan++) {
+            if (IsOpenParen(pattern, scan))
+                return [index, scan];
+        }
+        return [index, pattern.length];
+    }
+    const expressions = [];
+    for (let index = 0; index < pattern.length; index++) {
+        if (IsOpenParen(pattern, index)) {
+            const [start, end] = Group(pattern, index);
+            const range = pattern.slice(start, end + 1);
+            expressions.push(TemplateLiteralParse(range));
+            index = end;
+        }
+        else {
+            const [start, end] = Range(pattern, index);
+            const range = pattern.slice(start, end);
+            if (range.length > 0)
+                expressions.push(TemplateLiteralParse(range));
+            index = end - 1;
+        }
+    }
+    return ((expressions.length === 0) ? { type: 'const', const: '' } :
+        (expressions.length === 1) ? expressions[0] :
+            { type: 'and', expr: expressions });
+}
+// ------------------------------------------------------------------
+// TemplateLiteralParse
+// ------------------------------------------------------------------
+/** Parses a pattern and returns an expression tree */
+function TemplateLiteralParse(pattern) {
+    // prettier-ignore
+    return (IsGroup(pattern) ? TemplateLiteralParse(InGroup(pattern)) :
+        IsPrecedenceOr(pattern) ? Or(pattern) :
+            IsPrecedenceAnd(pattern) ? And(pattern) :
+                { type: 'const', const: Unescape(pattern) });
+}
+// ------------------------------------------------------------------
+// TemplateLiteralParseExact
+// ------------------------------------------------------------------
+/** Parses a pattern and strips forward and trailing ^ and $ */
+function TemplateLiteralParseExact(pattern) {
+    return TemplateLiteralParse(pattern.slice(1, pattern.length - 1));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
+
+
+// ------------------------------------------------------------------
+// TemplateLiteralFiniteError
+// ------------------------------------------------------------------
+class TemplateLiteralFiniteError extends error_TypeBoxError {
+}
+// ------------------------------------------------------------------
+// IsTemplateLiteralFiniteCheck
+// ------------------------------------------------------------------
+// prettier-ignore
+function IsNumberExpression(expression) {
+    return (expression.type === 'or' &&
+        expression.expr.length === 2 &&
+        expression.expr[0].type === 'const' &&
+        expression.expr[0].const === '0' &&
+        expression.expr[1].type === 'const' &&
+        expression.expr[1].const === '[1-9][0-9]*');
+}
+// prettier-ignore
+function IsBooleanExpression(expression) {
+    return (expression.type === 'or' &&
+        expression.expr.length === 2 &&
+        expression.expr[0].type === 'const' &&
+        expression.expr[0].const === 'true' &&
+        expression.expr[1].type === 'const' &&
+        expression.expr[1].const === 'false');
+}
+// prettier-ignore
+function IsStringExpression(expression) {
+    return expression.type === 'const' && expression.const === '.*';
+}
+// ------------------------------------------------------------------
+// IsTemplateLiteralExpressionFinite
+// ------------------------------------------------------------------
+// prettier-ignore
+function IsTemplateLiteralExpressionFinite(expression) {
+    return (IsNumberExpression(expression) || IsStringExpression(expression) ? false :
+        IsBooleanExpression(expression) ? true :
+            (expression.type === 'and') ? expression.expr.every((expr) => IsTemplateLiteralExpressionFinite(expr)) :
+                (expression.type === 'or') ? expression.expr.every((expr) => IsTemplateLiteralExpressionFinite(expr)) :
+                    (expression.type === 'const') ? true :
+                        (() => { throw new TemplateLiteralFiniteError(`Unknown expression type`); })());
+}
+/** Returns true if this TemplateLiteral resolves to a finite set of values */
+function IsTemplateLiteralFinite(schema) {
+    const expression = TemplateLiteralParseExact(schema.pattern);
+    return IsTemplateLiteralExpressionFinite(expression);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
+
+
+
+// ------------------------------------------------------------------
+// TemplateLiteralGenerateError
+// ------------------------------------------------------------------
+class TemplateLiteralGenerateError extends error_TypeBoxError {
+}
+// ------------------------------------------------------------------
+// TemplateLiteralExpressionGenerate
+// ------------------------------------------------------------------
+// prettier-ignore
+function* GenerateReduce(buffer) {
+    if (buffer.length === 1)
+        return yield* buffer[0];
+    for (const left of buffer[0]) {
+        for (const right of GenerateReduce(buffer.slice(1))) {
+            yield `${left}${right}`;
+        }
+    }
+}
+// prettier-ignore
+function* GenerateAnd(expression) {
+    return yield* GenerateReduce(expression.expr.map((expr) => [...TemplateLiteralExpressionGenerate(expr)]));
+}
+// prettier-ignore
+function* GenerateOr(expression) {
+    for (const expr of expression.expr)
+        yield* TemplateLiteralExpressionGenerate(expr);
+}
+// prettier-ignore
+function* GenerateConst(expression) {
+    return yield expression.const;
+}
+function* TemplateLiteralExpressionGenerate(expression) {
+    return expression.type === 'and'
+        ? yield* GenerateAnd(expression)
+        : expression.type === 'or'
+            ? yield* GenerateOr(expression)
+            : expression.type === 'const'
+                ? yield* GenerateConst(expression)
+                : (() => {
+                    throw new TemplateLiteralGenerateError('Unknown expression');
+                })();
+}
+/** Generates a tuple of strings from the given TemplateLiteral. Returns an empty tuple if infinite. */
+function TemplateLiteralGenerate(schema) {
+    const expression = TemplateLiteralParseExact(schema.pattern);
+    // prettier-ignore
+    return (IsTemplateLiteralExpressionFinite(expression)
+        ? [...TemplateLiteralExpressionGenerate(expression)]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function FromTemplateLiteral(templateLiteral) {
+    const keys = TemplateLiteralGenerate(templateLiteral);
+    return keys.map(key => key.toString());
+}
+// prettier-ignore
+function indexed_property_keys_FromUnion(types) {
+    const result = [];
+    for (const type of types)
+        result.push(...IndexPropertyKeys(type));
+    return result;
+}
+// prettier-ignore
+function FromLiteral(literalValue) {
+    return ([literalValue.toString()] // TS 5.4 observes TLiteralValue as not having a toString()
+    );
+}
+/** Returns a tuple of PropertyKeys derived from the given TSchema */
+// prettier-ignore
+function IndexPropertyKeys(type) {
+    return [...new Set((IsTemplateLiteral(type) ? FromTemplateLiteral(type) :
+            IsUnion(type) ? indexed_property_keys_FromUnion(type.anyOf) :
+                IsLiteral(type) ? FromLiteral(type.const) :
+                    kind_IsNumber(type) ? ['[number]'] :
+                        kind_IsInteger(type) ? ['[number]'] :
+                            []))];
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
+
+
+
+// prettier-ignore
+function MappedIndexPropertyKey(type, key, options) {
+    return { [key]: Index(type, [key], Clone(options)) };
+}
+// prettier-ignore
+function MappedIndexPropertyKeys(type, propertyKeys, options) {
+    return propertyKeys.reduce((result, left) => {
+        return { ...result, ...MappedIndexPropertyKey(type, left, options) };
+    }, {});
+}
+// prettier-ignore
+function MappedIndexProperties(type, mappedKey, options) {
+    return MappedIndexPropertyKeys(type, mappedKey.keys, options);
+}
+// prettier-ignore
+function IndexFromMappedKey(type, mappedKey, options) {
+    const properties = MappedIndexProperties(type, mappedKey, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
+
+
+
+// prettier-ignore
+function indexed_from_mapped_result_FromProperties(type, properties, options) {
+    const result = {};
+    for (const K2 of Object.getOwnPropertyNames(properties)) {
+        result[K2] = Index(type, IndexPropertyKeys(properties[K2]), options);
+    }
+    return result;
+}
+// prettier-ignore
+function indexed_from_mapped_result_FromMappedResult(type, mappedResult, options) {
+    return indexed_from_mapped_result_FromProperties(type, mappedResult.properties, options);
+}
+// prettier-ignore
+function IndexFromMappedResult(type, mappedResult, options) {
+    const properties = indexed_from_mapped_result_FromMappedResult(type, mappedResult, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function indexed_FromRest(types, key) {
+    return types.map(type => IndexFromPropertyKey(type, key));
+}
+// prettier-ignore
+function FromIntersectRest(types) {
+    return types.filter(type => !IsNever(type));
+}
+// prettier-ignore
+function indexed_FromIntersect(types, key) {
+    return (IntersectEvaluated(FromIntersectRest(indexed_FromRest(types, key))));
+}
+// prettier-ignore
+function FromUnionRest(types) {
+    return (types.some(L => IsNever(L))
+        ? []
+        : types);
+}
+// prettier-ignore
+function indexed_FromUnion(types, key) {
+    return (UnionEvaluated(FromUnionRest(indexed_FromRest(types, key))));
+}
+// prettier-ignore
+function FromTuple(types, key) {
+    return (key in types ? types[key] :
+        key === '[number]' ? UnionEvaluated(types) :
+            Never());
+}
+// prettier-ignore
+function FromArray(type, key) {
+    return (key === '[number]'
+        ? type
+        : Never());
+}
+// prettier-ignore
+function FromProperty(properties, propertyKey) {
+    return (propertyKey in properties ? properties[propertyKey] : Never());
+}
+// prettier-ignore
+function IndexFromPropertyKey(type, propertyKey) {
+    return (IsIntersect(type) ? indexed_FromIntersect(type.allOf, propertyKey) :
+        IsUnion(type) ? indexed_FromUnion(type.anyOf, propertyKey) :
+            IsTuple(type) ? FromTuple(type.items ?? [], propertyKey) :
+                kind_IsArray(type) ? FromArray(type.items, propertyKey) :
+                    kind_IsObject(type) ? FromProperty(type.properties, propertyKey) :
+                        Never());
+}
+// prettier-ignore
+function IndexFromPropertyKeys(type, propertyKeys) {
+    return propertyKeys.map(propertyKey => IndexFromPropertyKey(type, propertyKey));
+}
+// prettier-ignore
+function FromSchema(type, propertyKeys) {
+    return (UnionEvaluated(IndexFromPropertyKeys(type, propertyKeys)));
+}
+// prettier-ignore
+function IndexFromComputed(type, key) {
+    return Computed('Index', [type, key]);
+}
+/** `[Json]` Returns an Indexed property type for the given keys */
+function Index(type, key, options) {
+    // computed-type
+    if (IsRef(type) || IsRef(key)) {
+        const error = `Index types using Ref parameters require both Type and Key to be of TSchema`;
+        if (!IsSchema(type) || !IsSchema(key))
+            throw new error_TypeBoxError(error);
+        return computed_Computed('Index', [type, key]);
+    }
+    // mapped-types
+    if (IsMappedResult(key))
+        return IndexFromMappedResult(type, key, options);
+    if (IsMappedKey(key))
+        return IndexFromMappedKey(type, key, options);
+    // prettier-ignore
+    return CreateType(IsSchema(key)
+        ? FromSchema(type, IndexPropertyKeys(key))
+        : FromSchema(type, key), options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
+/** Returns true if element right is in the set of left */
+// prettier-ignore
+function SetIncludes(T, S) {
+    return T.includes(S);
+}
+/** Returns true if left is a subset of right */
+function SetIsSubset(T, S) {
+    return T.every((L) => SetIncludes(S, L));
+}
+/** Returns a distinct set of elements */
+function SetDistinct(T) {
+    return [...new Set(T)];
+}
+/** Returns the Intersect of the given sets */
+function SetIntersect(T, S) {
+    return T.filter((L) => S.includes(L));
+}
+/** Returns the Union of the given sets */
+function SetUnion(T, S) {
+    return [...T, ...S];
+}
+/** Returns the Complement by omitting elements in T that are in S */
+// prettier-ignore
+function SetComplement(T, S) {
+    return T.filter(L => !S.includes(L));
+}
+// prettier-ignore
+function SetIntersectManyResolve(T, Init) {
+    return T.reduce((Acc, L) => {
+        return SetIntersect(Acc, L);
+    }, Init);
+}
+// prettier-ignore
+function SetIntersectMany(T) {
+    return (T.length === 1
+        ? T[0]
+        // Use left to initialize the accumulator for resolve
+        : T.length > 1
+            ? SetIntersectManyResolve(T.slice(1), T[0])
+            : []);
+}
+/** Returns the Union of multiple sets */
+function SetUnionMany(T) {
+    const Acc = [];
+    for (const L of T)
+        Acc.push(...L);
+    return Acc;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function keyof_property_keys_FromRest(types) {
+    const result = [];
+    for (const L of types)
+        result.push(KeyOfPropertyKeys(L));
+    return result;
+}
+// prettier-ignore
+function keyof_property_keys_FromIntersect(types) {
+    const propertyKeysArray = keyof_property_keys_FromRest(types);
+    const propertyKeys = SetUnionMany(propertyKeysArray);
+    return propertyKeys;
+}
+// prettier-ignore
+function keyof_property_keys_FromUnion(types) {
+    const propertyKeysArray = keyof_property_keys_FromRest(types);
+    const propertyKeys = SetIntersectMany(propertyKeysArray);
+    return propertyKeys;
+}
+// prettier-ignore
+function keyof_property_keys_FromTuple(types) {
+    return types.map((_, indexer) => indexer.toString());
+}
+// prettier-ignore
+function keyof_property_keys_FromArray(_) {
+    return (['[number]']);
+}
+// prettier-ignore
+function keyof_property_keys_FromProperties(T) {
+    return (globalThis.Object.getOwnPropertyNames(T));
+}
+// ------------------------------------------------------------------
+// FromPatternProperties
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromPatternProperties(patternProperties) {
+    if (!includePatternProperties)
+        return [];
+    const patternPropertyKeys = globalThis.Object.getOwnPropertyNames(patternProperties);
+    return patternPropertyKeys.map(key => {
+        return (key[0] === '^' && key[key.length - 1] === '$')
+            ? key.slice(1, key.length - 1)
+            : key;
+    });
+}
+/** Returns a tuple of PropertyKeys derived from the given TSchema. */
+// prettier-ignore
+function KeyOfPropertyKeys(type) {
+    return (IsIntersect(type) ? keyof_property_keys_FromIntersect(type.allOf) :
+        IsUnion(type) ? keyof_property_keys_FromUnion(type.anyOf) :
+            IsTuple(type) ? keyof_property_keys_FromTuple(type.items ?? []) :
+                kind_IsArray(type) ? keyof_property_keys_FromArray(type.items) :
+                    kind_IsObject(type) ? keyof_property_keys_FromProperties(type.properties) :
+                        IsRecord(type) ? FromPatternProperties(type.patternProperties) :
+                            []);
+}
+// ----------------------------------------------------------------
+// KeyOfPattern
+// ----------------------------------------------------------------
+let includePatternProperties = false;
+/** Returns a regular expression pattern derived from the given TSchema */
+function KeyOfPattern(schema) {
+    includePatternProperties = true;
+    const keys = KeyOfPropertyKeys(schema);
+    includePatternProperties = false;
+    const pattern = keys.map((key) => `(${key})`);
+    return `^(${pattern.join('|')})$`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+/** Creates a RequiredArray derived from the given TProperties value. */
+function RequiredArray(properties) {
+    return globalThis.Object.keys(properties).filter((key) => !IsOptional(properties[key]));
+}
+/** `[Json]` Creates an Object type */
+function _Object_(properties, options) {
+    const required = RequiredArray(properties);
+    const schema = required.length > 0 ? { [Kind]: 'Object', type: 'object', required, properties } : { [Kind]: 'Object', type: 'object', properties };
+    return CreateType(schema, options);
+}
+// ------------------------------------------------------------------
+// TypeScript 7: CommonJS TS2441
+//
+// TypeScript generates a CommonJS shim that patches local variables
+// via an unqualified reference to Object (e.g. the __esModule shim's
+// Object.defineProperty call). Other compiler tools have been
+// observed patching in the same way, but TypeScript 7 has correctly
+// begun flagging variables named Object in CommonJS, since they
+// conflict with the shim and can cause "used before definition"
+// errors. This is CommonJS-specific; no such shim exists for ESM.
+//
+// TypeBox works around this using a `var` declaration, which is
+// known to avoid use-before-definition errors. TypeBox 1.x employs
+// a similar strategy.
+// ------------------------------------------------------------------
+/** `[Json]` Creates an Object type */
+// @ts-ignore - error TS2441: Duplicate identifier 'Object'. Compiler reserves name 'Object' in top level scope of a module.
+var object_Object = _Object_;
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function CompositeKeys(T) {
+    const Acc = [];
+    for (const L of T)
+        Acc.push(...KeyOfPropertyKeys(L));
+    return SetDistinct(Acc);
+}
+// prettier-ignore
+function FilterNever(T) {
+    return T.filter(L => !IsNever(L));
+}
+// prettier-ignore
+function CompositeProperty(T, K) {
+    const Acc = [];
+    for (const L of T)
+        Acc.push(...IndexFromPropertyKeys(L, [K]));
+    return FilterNever(Acc);
+}
+// prettier-ignore
+function CompositeProperties(T, K) {
+    const Acc = {};
+    for (const L of K) {
+        Acc[L] = IntersectEvaluated(CompositeProperty(T, L));
+    }
+    return Acc;
+}
+// prettier-ignore
+function Composite(T, options) {
+    const K = CompositeKeys(T);
+    const P = CompositeProperties(T, K);
+    const R = object_Object(P, options);
+    return R;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
+
+
+/** `[JavaScript]` Creates a Date type */
+function date_Date(options) {
+    return CreateType({ [Kind]: 'Date', type: 'Date' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
+
+
+/** `[JavaScript]` Creates a Function type */
+function function_Function(parameters, returns, options) {
+    return CreateType({ [Kind]: 'Function', type: 'Function', parameters, returns }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
+
+
+/** `[Json]` Creates a Literal type */
+function Literal(value, options) {
+    return CreateType({
+        [Kind]: 'Literal',
+        const: value,
+        type: typeof value,
+    }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
+
+
+/** `[Json]` Creates a Null type */
+function Null(options) {
+    return CreateType({ [Kind]: 'Null', type: 'null' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
+
+
+/** `[JavaScript]` Creates a Symbol type */
+function symbol_Symbol(options) {
+    return CreateType({ [Kind]: 'Symbol', type: 'symbol' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
+
+
+/** `[Json]` Creates a Tuple type */
+function Tuple(types, options) {
+    // prettier-ignore
+    return CreateType(types.length > 0 ?
+        { [Kind]: 'Tuple', type: 'array', items: types, additionalItems: false, minItems: types.length, maxItems: types.length } :
+        { [Kind]: 'Tuple', type: 'array', minItems: types.length, maxItems: types.length }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
+
+
+// prettier-ignore
+function readonly_from_mapped_result_FromProperties(K, F) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(K))
+        Acc[K2] = Readonly(K[K2], F);
+    return Acc;
+}
+// prettier-ignore
+function readonly_from_mapped_result_FromMappedResult(R, F) {
+    return readonly_from_mapped_result_FromProperties(R.properties, F);
+}
+// prettier-ignore
+function ReadonlyFromMappedResult(R, F) {
+    const P = readonly_from_mapped_result_FromMappedResult(R, F);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
+
+
+
+
+
+function RemoveReadonly(schema) {
+    return CreateType(Discard(schema, [symbols_ReadonlyKind]));
+}
+function AddReadonly(schema) {
+    return CreateType({ ...schema, [symbols_ReadonlyKind]: 'Readonly' });
+}
+// prettier-ignore
+function ReadonlyWithFlag(schema, F) {
+    return (F === false
+        ? RemoveReadonly(schema)
+        : AddReadonly(schema));
+}
+/** `[Json]` Creates a Readonly property */
+function Readonly(schema, enable) {
+    const F = enable ?? true;
+    return IsMappedResult(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
+
+
+/** `[JavaScript]` Creates a Undefined type */
+function Undefined(options) {
+    return CreateType({ [Kind]: 'Undefined', type: 'undefined' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
+
+
+/** `[JavaScript]` Creates a Uint8Array type */
+function uint8array_Uint8Array(options) {
+    return CreateType({ [Kind]: 'Uint8Array', type: 'Uint8Array' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
+
+
+/** `[Json]` Creates an Unknown type */
+function Unknown(options) {
+    return CreateType({ [Kind]: 'Unknown' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// ValueGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function const_FromArray(T) {
+    return T.map(L => FromValue(L, false));
+}
+// prettier-ignore
+function const_FromProperties(value) {
+    const Acc = {};
+    for (const K of globalThis.Object.getOwnPropertyNames(value))
+        Acc[K] = Readonly(FromValue(value[K], false));
+    return Acc;
+}
+function ConditionalReadonly(T, root) {
+    return (root === true ? T : Readonly(T));
+}
+// prettier-ignore
+function FromValue(value, root) {
+    return (value_IsAsyncIterator(value) ? ConditionalReadonly(Any(), root) :
+        value_IsIterator(value) ? ConditionalReadonly(Any(), root) :
+            value_IsArray(value) ? Readonly(Tuple(const_FromArray(value))) :
+                value_IsUint8Array(value) ? uint8array_Uint8Array() :
+                    value_IsDate(value) ? date_Date() :
+                        value_IsObject(value) ? ConditionalReadonly(object_Object(const_FromProperties(value)), root) :
+                            value_IsFunction(value) ? ConditionalReadonly(function_Function([], Unknown()), root) :
+                                value_IsUndefined(value) ? Undefined() :
+                                    value_IsNull(value) ? Null() :
+                                        value_IsSymbol(value) ? symbol_Symbol() :
+                                            value_IsBigInt(value) ? bigint_BigInt() :
+                                                value_IsNumber(value) ? Literal(value) :
+                                                    value_IsBoolean(value) ? Literal(value) :
+                                                        value_IsString(value) ? Literal(value) :
+                                                            object_Object({}));
+}
+/** `[JavaScript]` Creates a readonly const type from the given value. */
+function Const(T, options) {
+    return CreateType(FromValue(T, true), options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
+
+
+/** `[JavaScript]` Creates a Constructor type */
+function Constructor(parameters, returns, options) {
+    return CreateType({ [Kind]: 'Constructor', type: 'Constructor', parameters, returns }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
+
+
+
+/** `[JavaScript]` Extracts the ConstructorParameters from the given Constructor type */
+function ConstructorParameters(schema, options) {
+    return (IsConstructor(schema) ? Tuple(schema.parameters, options) : Never(options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
+
+
+
+// ------------------------------------------------------------------
+// ValueGuard
+// ------------------------------------------------------------------
+
+/** `[Json]` Creates a Enum type */
+function Enum(item, options) {
+    if (value_IsUndefined(item))
+        throw new Error('Enum undefined or empty');
+    const values1 = globalThis.Object.getOwnPropertyNames(item)
+        .filter((key) => isNaN(key))
+        .map((key) => item[key]);
+    const values2 = [...new Set(values1)];
+    const anyOf = values2.map((value) => Literal(value));
+    return Union(anyOf, { ...options, [symbols_Hint]: 'Enum' });
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
+
+
+/** `[Json]` Creates a Number type */
+function number_Number(options) {
+    return CreateType({ [Kind]: 'Number', type: 'number' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
+
+
+/** `[Json]` Creates a String type */
+function string_String(options) {
+    return CreateType({ [Kind]: 'String', type: 'string' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
+
+
+
+/** Returns a Union from the given TemplateLiteral */
+function TemplateLiteralToUnion(schema) {
+    const R = TemplateLiteralGenerate(schema);
+    const L = R.map((S) => Literal(S));
+    return UnionEvaluated(L);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
+const PatternBoolean = '(true|false)';
+const PatternNumber = '(0|[1-9][0-9]*)';
+const PatternString = '(.*)';
+const PatternNever = '(?!.*)';
+const PatternBooleanExact = (/* unused pure expression or super */ null && (`^${PatternBoolean}$`));
+const PatternNumberExact = `^${PatternNumber}$`;
+const PatternStringExact = `^${PatternString}$`;
+const PatternNeverExact = `^${PatternNever}$`;
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
+
+
+
+class TypeGuardUnknownTypeError extends (/* unused pure expression or super */ null && (TypeBoxError)) {
+}
+const KnownTypes = [
+    'Argument',
+    'Any',
+    'Array',
+    'AsyncIterator',
+    'BigInt',
+    'Boolean',
+    'Computed',
+    'Constructor',
+    'Date',
+    'Enum',
+    'Function',
+    'Integer',
+    'Intersect',
+    'Iterator',
+    'Literal',
+    'MappedKey',
+    'MappedResult',
+    'Not',
+    'Null',
+    'Number',
+    'Object',
+    'Promise',
+    'Record',
+    'Ref',
+    'RegExp',
+    'String',
+    'Symbol',
+    'TemplateLiteral',
+    'This',
+    'Tuple',
+    'Undefined',
+    'Union',
+    'Uint8Array',
+    'Unknown',
+    'Void',
+];
+function IsPattern(value) {
+    try {
+        new RegExp(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function IsControlCharacterFree(value) {
+    if (!value_IsString(value))
+        return false;
+    for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if ((code >= 7 && code <= 13) || code === 27 || code === 127) {
+            return false;
+        }
+    }
+    return true;
+}
+function IsAdditionalProperties(value) {
+    return IsOptionalBoolean(value) || type_IsSchema(value);
+}
+function IsOptionalBigInt(value) {
+    return value_IsUndefined(value) || value_IsBigInt(value);
+}
+function IsOptionalNumber(value) {
+    return value_IsUndefined(value) || value_IsNumber(value);
+}
+function IsOptionalBoolean(value) {
+    return value_IsUndefined(value) || value_IsBoolean(value);
+}
+function IsOptionalString(value) {
+    return value_IsUndefined(value) || value_IsString(value);
+}
+function IsOptionalPattern(value) {
+    return value_IsUndefined(value) || (value_IsString(value) && IsControlCharacterFree(value) && IsPattern(value));
+}
+function IsOptionalFormat(value) {
+    return value_IsUndefined(value) || (value_IsString(value) && IsControlCharacterFree(value));
+}
+function IsOptionalSchema(value) {
+    return value_IsUndefined(value) || type_IsSchema(value);
+}
+// ------------------------------------------------------------------
+// Modifiers
+// ------------------------------------------------------------------
+/** Returns true if this value has a Readonly symbol */
+function type_IsReadonly(value) {
+    return ValueGuard.IsObject(value) && value[ReadonlyKind] === 'Readonly';
+}
+/** Returns true if this value has a Optional symbol */
+function type_IsOptional(value) {
+    return value_IsObject(value) && value[OptionalKind] === 'Optional';
+}
+// ------------------------------------------------------------------
+// Types
+// ------------------------------------------------------------------
+/** Returns true if the given value is TAny */
+function type_IsAny(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Any') &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TArgument */
+function type_IsArgument(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Argument') &&
+        value_IsNumber(value.index));
+}
+/** Returns true if the given value is TArray */
+function type_IsArray(value) {
+    return (type_IsKindOf(value, 'Array') &&
+        value.type === 'array' &&
+        IsOptionalString(value.$id) &&
+        type_IsSchema(value.items) &&
+        IsOptionalNumber(value.minItems) &&
+        IsOptionalNumber(value.maxItems) &&
+        IsOptionalBoolean(value.uniqueItems) &&
+        IsOptionalSchema(value.contains) &&
+        IsOptionalNumber(value.minContains) &&
+        IsOptionalNumber(value.maxContains));
+}
+/** Returns true if the given value is TAsyncIterator */
+function type_IsAsyncIterator(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'AsyncIterator') &&
+        value.type === 'AsyncIterator' &&
+        IsOptionalString(value.$id) &&
+        type_IsSchema(value.items));
+}
+/** Returns true if the given value is TBigInt */
+function type_IsBigInt(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'BigInt') &&
+        value.type === 'bigint' &&
+        IsOptionalString(value.$id) &&
+        IsOptionalBigInt(value.exclusiveMaximum) &&
+        IsOptionalBigInt(value.exclusiveMinimum) &&
+        IsOptionalBigInt(value.maximum) &&
+        IsOptionalBigInt(value.minimum) &&
+        IsOptionalBigInt(value.multipleOf));
+}
+/** Returns true if the given value is TBoolean */
+function type_IsBoolean(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Boolean') &&
+        value.type === 'boolean' &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TComputed */
+function type_IsComputed(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Computed') &&
+        value_IsString(value.target) &&
+        value_IsArray(value.parameters) &&
+        value.parameters.every((schema) => type_IsSchema(schema)));
+}
+/** Returns true if the given value is TConstructor */
+function type_IsConstructor(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Constructor') &&
+        value.type === 'Constructor' &&
+        IsOptionalString(value.$id) &&
+        value_IsArray(value.parameters) &&
+        value.parameters.every(schema => type_IsSchema(schema)) &&
+        type_IsSchema(value.returns));
+}
+/** Returns true if the given value is TDate */
+function type_IsDate(value) {
+    return (type_IsKindOf(value, 'Date') &&
+        value.type === 'Date' &&
+        IsOptionalString(value.$id) &&
+        IsOptionalNumber(value.exclusiveMaximumTimestamp) &&
+        IsOptionalNumber(value.exclusiveMinimumTimestamp) &&
+        IsOptionalNumber(value.maximumTimestamp) &&
+        IsOptionalNumber(value.minimumTimestamp) &&
+        IsOptionalNumber(value.multipleOfTimestamp));
+}
+/** Returns true if the given value is TFunction */
+function type_IsFunction(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Function') &&
+        value.type === 'Function' &&
+        IsOptionalString(value.$id) &&
+        value_IsArray(value.parameters) &&
+        value.parameters.every(schema => type_IsSchema(schema)) &&
+        type_IsSchema(value.returns));
+}
+/** Returns true if the given value is TImport */
+function type_IsImport(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Import') &&
+        ValueGuard.HasPropertyKey(value, '$defs') &&
+        ValueGuard.IsObject(value.$defs) &&
+        type_IsProperties(value.$defs) &&
+        ValueGuard.HasPropertyKey(value, '$ref') &&
+        ValueGuard.IsString(value.$ref) &&
+        value.$ref in value.$defs // required
+    );
+}
+/** Returns true if the given value is TInteger */
+function type_IsInteger(value) {
+    return (type_IsKindOf(value, 'Integer') &&
+        value.type === 'integer' &&
+        IsOptionalString(value.$id) &&
+        IsOptionalNumber(value.exclusiveMaximum) &&
+        IsOptionalNumber(value.exclusiveMinimum) &&
+        IsOptionalNumber(value.maximum) &&
+        IsOptionalNumber(value.minimum) &&
+        IsOptionalNumber(value.multipleOf));
+}
+/** Returns true if the given schema is TProperties */
+function type_IsProperties(value) {
+    // prettier-ignore
+    return (value_IsObject(value) &&
+        Object.entries(value).every(([key, schema]) => IsControlCharacterFree(key) && type_IsSchema(schema)));
+}
+/** Returns true if the given value is TIntersect */
+function type_IsIntersect(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Intersect') &&
+        (value_IsString(value.type) && value.type !== 'object' ? false : true) &&
+        value_IsArray(value.allOf) &&
+        value.allOf.every(schema => type_IsSchema(schema) && !type_IsTransform(schema)) &&
+        IsOptionalString(value.type) &&
+        (IsOptionalBoolean(value.unevaluatedProperties) || IsOptionalSchema(value.unevaluatedProperties)) &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TIterator */
+function type_IsIterator(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Iterator') &&
+        value.type === 'Iterator' &&
+        IsOptionalString(value.$id) &&
+        type_IsSchema(value.items));
+}
+/** Returns true if the given value is a TKind with the given name. */
+function type_IsKindOf(value, kind) {
+    return value_IsObject(value) && Kind in value && value[Kind] === kind;
+}
+/** Returns true if the given value is TLiteral<string> */
+function type_IsLiteralString(value) {
+    return type_IsLiteral(value) && value_IsString(value.const);
+}
+/** Returns true if the given value is TLiteral<number> */
+function type_IsLiteralNumber(value) {
+    return type_IsLiteral(value) && value_IsNumber(value.const);
+}
+/** Returns true if the given value is TLiteral<boolean> */
+function type_IsLiteralBoolean(value) {
+    return type_IsLiteral(value) && value_IsBoolean(value.const);
+}
+/** Returns true if the given value is TLiteral */
+function type_IsLiteral(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Literal') &&
+        IsOptionalString(value.$id) && type_IsLiteralValue(value.const));
+}
+/** Returns true if the given value is a TLiteralValue */
+function type_IsLiteralValue(value) {
+    return value_IsBoolean(value) || value_IsNumber(value) || value_IsString(value);
+}
+/** Returns true if the given value is a TMappedKey */
+function type_IsMappedKey(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'MappedKey') &&
+        value_IsArray(value.keys) &&
+        value.keys.every(key => value_IsNumber(key) || value_IsString(key)));
+}
+/** Returns true if the given value is TMappedResult */
+function type_IsMappedResult(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'MappedResult') &&
+        type_IsProperties(value.properties));
+}
+/** Returns true if the given value is TNever */
+function type_IsNever(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Never') &&
+        value_IsObject(value.not) &&
+        Object.getOwnPropertyNames(value.not).length === 0);
+}
+/** Returns true if the given value is TNot */
+function type_IsNot(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Not') &&
+        type_IsSchema(value.not));
+}
+/** Returns true if the given value is TNull */
+function type_IsNull(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Null') &&
+        value.type === 'null' &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TNumber */
+function type_IsNumber(value) {
+    return (type_IsKindOf(value, 'Number') &&
+        value.type === 'number' &&
+        IsOptionalString(value.$id) &&
+        IsOptionalNumber(value.exclusiveMaximum) &&
+        IsOptionalNumber(value.exclusiveMinimum) &&
+        IsOptionalNumber(value.maximum) &&
+        IsOptionalNumber(value.minimum) &&
+        IsOptionalNumber(value.multipleOf));
+}
+/** Returns true if the given value is TObject */
+function type_IsObject(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Object') &&
+        value.type === 'object' &&
+        IsOptionalString(value.$id) &&
+        type_IsProperties(value.properties) &&
+        IsAdditionalProperties(value.additionalProperties) &&
+        IsOptionalNumber(value.minProperties) &&
+        IsOptionalNumber(value.maxProperties));
+}
+/** Returns true if the given value is TPromise */
+function type_IsPromise(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Promise') &&
+        value.type === 'Promise' &&
+        IsOptionalString(value.$id) &&
+        type_IsSchema(value.item));
+}
+/** Returns true if the given value is TRecord */
+function type_IsRecord(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Record') &&
+        value.type === 'object' &&
+        IsOptionalString(value.$id) &&
+        IsAdditionalProperties(value.additionalProperties) &&
+        value_IsObject(value.patternProperties) &&
+        ((schema) => {
+            const keys = Object.getOwnPropertyNames(schema.patternProperties);
+            return (keys.length === 1 &&
+                IsPattern(keys[0]) &&
+                value_IsObject(schema.patternProperties) &&
+                type_IsSchema(schema.patternProperties[keys[0]]));
+        })(value));
+}
+/** Returns true if this value is TRecursive */
+function type_IsRecursive(value) {
+    return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
+}
+/** Returns true if the given value is TRef */
+function type_IsRef(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Ref') &&
+        IsOptionalString(value.$id) &&
+        value_IsString(value.$ref));
+}
+/** Returns true if the given value is TRegExp */
+function type_IsRegExp(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'RegExp') &&
+        IsOptionalString(value.$id) &&
+        value_IsString(value.source) &&
+        value_IsString(value.flags) &&
+        IsOptionalNumber(value.maxLength) &&
+        IsOptionalNumber(value.minLength));
+}
+/** Returns true if the given value is TString */
+function type_IsString(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'String') &&
+        value.type === 'string' &&
+        IsOptionalString(value.$id) &&
+        IsOptionalNumber(value.minLength) &&
+        IsOptionalNumber(value.maxLength) &&
+        IsOptionalPattern(value.pattern) &&
+        IsOptionalFormat(value.format));
+}
+/** Returns true if the given value is TSymbol */
+function type_IsSymbol(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Symbol') &&
+        value.type === 'symbol' &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TTemplateLiteral */
+function type_IsTemplateLiteral(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'TemplateLiteral') &&
+        value.type === 'string' &&
+        value_IsString(value.pattern) &&
+        value.pattern[0] === '^' &&
+        value.pattern[value.pattern.length - 1] === '$');
+}
+/** Returns true if the given value is TThis */
+function type_IsThis(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'This') &&
+        IsOptionalString(value.$id) &&
+        value_IsString(value.$ref));
+}
+/** Returns true of this value is TTransform */
+function type_IsTransform(value) {
+    return value_IsObject(value) && TransformKind in value;
+}
+/** Returns true if the given value is TTuple */
+function type_IsTuple(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Tuple') &&
+        value.type === 'array' &&
+        IsOptionalString(value.$id) &&
+        value_IsNumber(value.minItems) &&
+        value_IsNumber(value.maxItems) &&
+        value.minItems === value.maxItems &&
+        (( // empty
+        value_IsUndefined(value.items) &&
+            value_IsUndefined(value.additionalItems) &&
+            value.minItems === 0) || (value_IsArray(value.items) &&
+            value.items.every(schema => type_IsSchema(schema)))));
+}
+/** Returns true if the given value is TUndefined */
+function type_IsUndefined(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Undefined') &&
+        value.type === 'undefined' &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TUnion<Literal<string | number>[]> */
+function IsUnionLiteral(value) {
+    return type_IsUnion(value) && value.anyOf.every((schema) => type_IsLiteralString(schema) || type_IsLiteralNumber(schema));
+}
+/** Returns true if the given value is TUnion */
+function type_IsUnion(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Union') &&
+        IsOptionalString(value.$id) &&
+        value_IsObject(value) &&
+        value_IsArray(value.anyOf) &&
+        value.anyOf.every(schema => type_IsSchema(schema)));
+}
+/** Returns true if the given value is TUint8Array */
+function type_IsUint8Array(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Uint8Array') &&
+        value.type === 'Uint8Array' &&
+        IsOptionalString(value.$id) &&
+        IsOptionalNumber(value.minByteLength) &&
+        IsOptionalNumber(value.maxByteLength));
+}
+/** Returns true if the given value is TUnknown */
+function type_IsUnknown(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Unknown') &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is a raw TUnsafe */
+function type_IsUnsafe(value) {
+    return type_IsKindOf(value, 'Unsafe');
+}
+/** Returns true if the given value is TVoid */
+function type_IsVoid(value) {
+    // prettier-ignore
+    return (type_IsKindOf(value, 'Void') &&
+        value.type === 'void' &&
+        IsOptionalString(value.$id));
+}
+/** Returns true if the given value is TKind */
+function type_IsKind(value) {
+    return value_IsObject(value) && Kind in value && value_IsString(value[Kind]) && !KnownTypes.includes(value[Kind]);
+}
+/** Returns true if the given value is TSchema */
+function type_IsSchema(value) {
+    // prettier-ignore
+    return (value_IsObject(value)) && (type_IsAny(value) ||
+        type_IsArgument(value) ||
+        type_IsArray(value) ||
+        type_IsBoolean(value) ||
+        type_IsBigInt(value) ||
+        type_IsAsyncIterator(value) ||
+        type_IsComputed(value) ||
+        type_IsConstructor(value) ||
+        type_IsDate(value) ||
+        type_IsFunction(value) ||
+        type_IsInteger(value) ||
+        type_IsIntersect(value) ||
+        type_IsIterator(value) ||
+        type_IsLiteral(value) ||
+        type_IsMappedKey(value) ||
+        type_IsMappedResult(value) ||
+        type_IsNever(value) ||
+        type_IsNot(value) ||
+        type_IsNull(value) ||
+        type_IsNumber(value) ||
+        type_IsObject(value) ||
+        type_IsPromise(value) ||
+        type_IsRecord(value) ||
+        type_IsRef(value) ||
+        type_IsRegExp(value) ||
+        type_IsString(value) ||
+        type_IsSymbol(value) ||
+        type_IsTemplateLiteral(value) ||
+        type_IsThis(value) ||
+        type_IsTuple(value) ||
+        type_IsUndefined(value) ||
+        type_IsUnion(value) ||
+        type_IsUint8Array(value) ||
+        type_IsUnknown(value) ||
+        type_IsUnsafe(value) ||
+        type_IsVoid(value) ||
+        type_IsKind(value));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
+
+
+
+
+
+
+
+
+
+
+class ExtendsResolverError extends error_TypeBoxError {
+}
+var ExtendsResult;
+(function (ExtendsResult) {
+    ExtendsResult[ExtendsResult["Union"] = 0] = "Union";
+    ExtendsResult[ExtendsResult["True"] = 1] = "True";
+    ExtendsResult[ExtendsResult["False"] = 2] = "False";
+})(ExtendsResult || (ExtendsResult = {}));
+// ------------------------------------------------------------------
+// IntoBooleanResult
+// ------------------------------------------------------------------
+// prettier-ignore
+function IntoBooleanResult(result) {
+    return result === ExtendsResult.False ? result : ExtendsResult.True;
+}
+// ------------------------------------------------------------------
+// Throw
+// ------------------------------------------------------------------
+// prettier-ignore
+function Throw(message) {
+    throw new ExtendsResolverError(message);
+}
+// ------------------------------------------------------------------
+// StructuralRight
+// ------------------------------------------------------------------
+// prettier-ignore
+function IsStructuralRight(right) {
+    return (type_IsNever(right) ||
+        type_IsIntersect(right) ||
+        type_IsUnion(right) ||
+        type_IsUnknown(right) ||
+        type_IsAny(right));
+}
+// prettier-ignore
+function StructuralRight(left, right) {
+    return (type_IsNever(right) ? FromNeverRight(left, right) :
+        type_IsIntersect(right) ? FromIntersectRight(left, right) :
+            type_IsUnion(right) ? FromUnionRight(left, right) :
+                type_IsUnknown(right) ? FromUnknownRight(left, right) :
+                    type_IsAny(right) ? FromAnyRight(left, right) :
+                        Throw('StructuralRight'));
+}
+// ------------------------------------------------------------------
+// Any
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromAnyRight(left, right) {
+    return ExtendsResult.True;
+}
+// prettier-ignore
+function FromAny(left, right) {
+    return (type_IsIntersect(right) ? FromIntersectRight(left, right) :
+        (type_IsUnion(right) && right.anyOf.some((schema) => type_IsAny(schema) || type_IsUnknown(schema))) ? ExtendsResult.True :
+            type_IsUnion(right) ? ExtendsResult.Union :
+                type_IsUnknown(right) ? ExtendsResult.True :
+                    type_IsAny(right) ? ExtendsResult.True :
+                        ExtendsResult.Union);
+}
+// ------------------------------------------------------------------
+// Array
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromArrayRight(left, right) {
+    return (type_IsUnknown(left) ? ExtendsResult.False :
+        type_IsAny(left) ? ExtendsResult.Union :
+            type_IsNever(left) ? ExtendsResult.True :
+                ExtendsResult.False);
+}
+// prettier-ignore
+function extends_check_FromArray(left, right) {
+    return (type_IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
+        IsStructuralRight(right) ? StructuralRight(left, right) :
+            !type_IsArray(right) ? ExtendsResult.False :
+                IntoBooleanResult(extends_check_Visit(left.items, right.items)));
+}
+// ------------------------------------------------------------------
+// AsyncIterator
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromAsyncIterator(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        !type_IsAsyncIterator(right) ? ExtendsResult.False :
+            IntoBooleanResult(extends_check_Visit(left.items, right.items)));
+}
+// ------------------------------------------------------------------
+// BigInt
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromBigInt(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsBigInt(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Boolean
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromBooleanRight(left, right) {
+    return (type_IsLiteralBoolean(left) ? ExtendsResult.True :
+        type_IsBoolean(left) ? ExtendsResult.True :
+            ExtendsResult.False);
+}
+// prettier-ignore
+function FromBoolean(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsBoolean(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Constructor
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromConstructor(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            !type_IsConstructor(right) ? ExtendsResult.False :
+                left.parameters.length > right.parameters.length ? ExtendsResult.False :
+                    (!left.parameters.every((schema, index) => IntoBooleanResult(extends_check_Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
+                        IntoBooleanResult(extends_check_Visit(left.returns, right.returns)));
+}
+// ------------------------------------------------------------------
+// Date
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromDate(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsDate(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Function
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromFunction(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            !type_IsFunction(right) ? ExtendsResult.False :
+                left.parameters.length > right.parameters.length ? ExtendsResult.False :
+                    (!left.parameters.every((schema, index) => IntoBooleanResult(extends_check_Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
+                        IntoBooleanResult(extends_check_Visit(left.returns, right.returns)));
+}
+// ------------------------------------------------------------------
+// Integer
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromIntegerRight(left, right) {
+    return (type_IsLiteral(left) && value_IsNumber(left.const) ? ExtendsResult.True :
+        type_IsNumber(left) || type_IsInteger(left) ? ExtendsResult.True :
+            ExtendsResult.False);
+}
+// prettier-ignore
+function FromInteger(left, right) {
+    return (type_IsInteger(right) || type_IsNumber(right) ? ExtendsResult.True :
+        IsStructuralRight(right) ? StructuralRight(left, right) :
+            type_IsObject(right) ? FromObjectRight(left, right) :
+                type_IsRecord(right) ? FromRecordRight(left, right) :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Intersect
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromIntersectRight(left, right) {
+    return right.allOf.every((schema) => extends_check_Visit(left, schema) === ExtendsResult.True)
+        ? ExtendsResult.True
+        : ExtendsResult.False;
+}
+// prettier-ignore
+function extends_check_FromIntersect(left, right) {
+    return left.allOf.some((schema) => extends_check_Visit(schema, right) === ExtendsResult.True)
+        ? ExtendsResult.True
+        : ExtendsResult.False;
+}
+// ------------------------------------------------------------------
+// Iterator
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromIterator(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        !type_IsIterator(right) ? ExtendsResult.False :
+            IntoBooleanResult(extends_check_Visit(left.items, right.items)));
+}
+// ------------------------------------------------------------------
+// Literal
+// ------------------------------------------------------------------
+// prettier-ignore
+function extends_check_FromLiteral(left, right) {
+    return (type_IsLiteral(right) && right.const === left.const ? ExtendsResult.True :
+        IsStructuralRight(right) ? StructuralRight(left, right) :
+            type_IsObject(right) ? FromObjectRight(left, right) :
+                type_IsRecord(right) ? FromRecordRight(left, right) :
+                    type_IsString(right) ? FromStringRight(left, right) :
+                        type_IsNumber(right) ? FromNumberRight(left, right) :
+                            type_IsInteger(right) ? FromIntegerRight(left, right) :
+                                type_IsBoolean(right) ? FromBooleanRight(left, right) :
+                                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Never
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromNeverRight(left, right) {
+    return ExtendsResult.False;
+}
+// prettier-ignore
+function FromNever(left, right) {
+    return ExtendsResult.True;
+}
+// ------------------------------------------------------------------
+// Not
+// ------------------------------------------------------------------
+// prettier-ignore
+function UnwrapTNot(schema) {
+    let [current, depth] = [schema, 0];
+    while (true) {
+        if (!type_IsNot(current))
+            break;
+        current = current.not;
+        depth += 1;
+    }
+    return depth % 2 === 0 ? current : Unknown();
+}
+// prettier-ignore
+function FromNot(left, right) {
+    // TypeScript has no concept of negated types, and attempts to correctly check the negated
+    // type at runtime would put TypeBox at odds with TypeScripts ability to statically infer
+    // the type. Instead we unwrap to either unknown or T and continue evaluating.
+    // prettier-ignore
+    return (type_IsNot(left) ? extends_check_Visit(UnwrapTNot(left), right) :
+        type_IsNot(right) ? extends_check_Visit(left, UnwrapTNot(right)) :
+            Throw('Invalid fallthrough for Not'));
+}
+// ------------------------------------------------------------------
+// Null
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromNull(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsNull(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Number
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromNumberRight(left, right) {
+    return (type_IsLiteralNumber(left) ? ExtendsResult.True :
+        type_IsNumber(left) || type_IsInteger(left) ? ExtendsResult.True :
+            ExtendsResult.False);
+}
+// prettier-ignore
+function FromNumber(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsInteger(right) || type_IsNumber(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Object
+// ------------------------------------------------------------------
+// prettier-ignore
+function IsObjectPropertyCount(schema, count) {
+    return Object.getOwnPropertyNames(schema.properties).length === count;
+}
+// prettier-ignore
+function IsObjectStringLike(schema) {
+    return IsObjectArrayLike(schema);
+}
+// prettier-ignore
+function IsObjectSymbolLike(schema) {
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'description' in schema.properties && type_IsUnion(schema.properties.description) && schema.properties.description.anyOf.length === 2 && ((type_IsString(schema.properties.description.anyOf[0]) &&
+        type_IsUndefined(schema.properties.description.anyOf[1])) || (type_IsString(schema.properties.description.anyOf[1]) &&
+        type_IsUndefined(schema.properties.description.anyOf[0]))));
+}
+// prettier-ignore
+function IsObjectNumberLike(schema) {
+    return IsObjectPropertyCount(schema, 0);
+}
+// prettier-ignore
+function IsObjectBooleanLike(schema) {
+    return IsObjectPropertyCount(schema, 0);
+}
+// prettier-ignore
+function IsObjectBigIntLike(schema) {
+    return IsObjectPropertyCount(schema, 0);
+}
+// prettier-ignore
+function IsObjectDateLike(schema) {
+    return IsObjectPropertyCount(schema, 0);
+}
+// prettier-ignore
+function IsObjectUint8ArrayLike(schema) {
+    return IsObjectArrayLike(schema);
+}
+// prettier-ignore
+function IsObjectFunctionLike(schema) {
+    const length = number_Number();
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['length'], length)) === ExtendsResult.True);
+}
+// prettier-ignore
+function IsObjectConstructorLike(schema) {
+    return IsObjectPropertyCount(schema, 0);
+}
+// prettier-ignore
+function IsObjectArrayLike(schema) {
+    const length = number_Number();
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['length'], length)) === ExtendsResult.True);
+}
+// prettier-ignore
+function IsObjectPromiseLike(schema) {
+    const then = function_Function([Any()], Any());
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'then' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['then'], then)) === ExtendsResult.True);
+}
+// ------------------------------------------------------------------
+// Property
+// ------------------------------------------------------------------
+// prettier-ignore
+function Property(left, right) {
+    return (extends_check_Visit(left, right) === ExtendsResult.False ? ExtendsResult.False :
+        type_IsOptional(left) && !type_IsOptional(right) ? ExtendsResult.False :
+            ExtendsResult.True);
+}
+// prettier-ignore
+function FromObjectRight(left, right) {
+    return (type_IsUnknown(left) ? ExtendsResult.False :
+        type_IsAny(left) ? ExtendsResult.Union : (type_IsNever(left) ||
+            (type_IsLiteralString(left) && IsObjectStringLike(right)) ||
+            (type_IsLiteralNumber(left) && IsObjectNumberLike(right)) ||
+            (type_IsLiteralBoolean(left) && IsObjectBooleanLike(right)) ||
+            (type_IsSymbol(left) && IsObjectSymbolLike(right)) ||
+            (type_IsBigInt(left) && IsObjectBigIntLike(right)) ||
+            (type_IsString(left) && IsObjectStringLike(right)) ||
+            (type_IsSymbol(left) && IsObjectSymbolLike(right)) ||
+            (type_IsNumber(left) && IsObjectNumberLike(right)) ||
+            (type_IsInteger(left) && IsObjectNumberLike(right)) ||
+            (type_IsBoolean(left) && IsObjectBooleanLike(right)) ||
+            (type_IsUint8Array(left) && IsObjectUint8ArrayLike(right)) ||
+            (type_IsDate(left) && IsObjectDateLike(right)) ||
+            (type_IsConstructor(left) && IsObjectConstructorLike(right)) ||
+            (type_IsFunction(left) && IsObjectFunctionLike(right))) ? ExtendsResult.True :
+            (type_IsRecord(left) && type_IsString(RecordKey(left))) ? (() => {
+                // When expressing a Record with literal key values, the Record is converted into a Object with
+                // the Hint assigned as `Record`. This is used to invert the extends logic.
+                return right[symbols_Hint] === 'Record' ? ExtendsResult.True : ExtendsResult.False;
+            })() :
+                (type_IsRecord(left) && type_IsNumber(RecordKey(left))) ? (() => {
+                    return IsObjectPropertyCount(right, 0) ? ExtendsResult.True : ExtendsResult.False;
+                })() :
+                    ExtendsResult.False);
+}
+// prettier-ignore
+function FromObject(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsRecord(right) ? FromRecordRight(left, right) :
+            !type_IsObject(right) ? ExtendsResult.False :
+                (() => {
+                    for (const key of Object.getOwnPropertyNames(right.properties)) {
+                        if (!(key in left.properties) && !type_IsOptional(right.properties[key])) {
+                            return ExtendsResult.False;
+                        }
+                        if (type_IsOptional(right.properties[key])) {
+                            return ExtendsResult.True;
+                        }
+                        if (Property(left.properties[key], right.properties[key]) === ExtendsResult.False) {
+                            return ExtendsResult.False;
+                        }
+                    }
+                    return ExtendsResult.True;
+                })());
+}
+// ------------------------------------------------------------------
+// Promise
+// ------------------------------------------------------------------
+// prettier-ignore
+function extends_check_FromPromise(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) && IsObjectPromiseLike(right) ? ExtendsResult.True :
+            !type_IsPromise(right) ? ExtendsResult.False :
+                IntoBooleanResult(extends_check_Visit(left.item, right.item)));
+}
+// ------------------------------------------------------------------
+// Record
+// ------------------------------------------------------------------
+// prettier-ignore
+function RecordKey(schema) {
+    return (PatternNumberExact in schema.patternProperties ? number_Number() :
+        PatternStringExact in schema.patternProperties ? string_String() :
+            Throw('Unknown record key pattern'));
+}
+// prettier-ignore
+function RecordValue(schema) {
+    return (PatternNumberExact in schema.patternProperties ? schema.patternProperties[PatternNumberExact] :
+        PatternStringExact in schema.patternProperties ? schema.patternProperties[PatternStringExact] :
+            Throw('Unable to get record value schema'));
+}
+// prettier-ignore
+function FromRecordRight(left, right) {
+    const [Key, Value] = [RecordKey(right), RecordValue(right)];
+    return ((type_IsLiteralString(left) && type_IsNumber(Key) && IntoBooleanResult(extends_check_Visit(left, Value)) === ExtendsResult.True) ? ExtendsResult.True :
+        type_IsUint8Array(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
+            type_IsString(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
+                type_IsArray(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
+                    type_IsObject(left) ? (() => {
+                        for (const key of Object.getOwnPropertyNames(left.properties)) {
+                            if (Property(Value, left.properties[key]) === ExtendsResult.False) {
+                                return ExtendsResult.False;
+                            }
+                        }
+                        return ExtendsResult.True;
+                    })() :
+                        ExtendsResult.False);
+}
+// prettier-ignore
+function FromRecord(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            !type_IsRecord(right) ? ExtendsResult.False :
+                extends_check_Visit(RecordValue(left), RecordValue(right)));
+}
+// ------------------------------------------------------------------
+// RegExp
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromRegExp(left, right) {
+    // Note: RegExp types evaluate as strings, not RegExp objects.
+    // Here we remap either into string and continue evaluating.
+    const L = type_IsRegExp(left) ? string_String() : left;
+    const R = type_IsRegExp(right) ? string_String() : right;
+    return extends_check_Visit(L, R);
+}
+// ------------------------------------------------------------------
+// String
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromStringRight(left, right) {
+    return (type_IsLiteral(left) && value_IsString(left.const) ? ExtendsResult.True :
+        type_IsString(left) ? ExtendsResult.True :
+            ExtendsResult.False);
+}
+// prettier-ignore
+function FromString(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsString(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Symbol
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromSymbol(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsSymbol(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// TemplateLiteral
+// ------------------------------------------------------------------
+// prettier-ignore
+function extends_check_FromTemplateLiteral(left, right) {
+    // TemplateLiteral types are resolved to either unions for finite expressions or string
+    // for infinite expressions. Here we call to TemplateLiteralResolver to resolve for
+    // either type and continue evaluating.
+    return (type_IsTemplateLiteral(left) ? extends_check_Visit(TemplateLiteralToUnion(left), right) :
+        type_IsTemplateLiteral(right) ? extends_check_Visit(left, TemplateLiteralToUnion(right)) :
+            Throw('Invalid fallthrough for TemplateLiteral'));
+}
+// ------------------------------------------------------------------
+// Tuple
+// ------------------------------------------------------------------
+// prettier-ignore
+function IsArrayOfTuple(left, right) {
+    return (type_IsArray(right) &&
+        left.items !== undefined &&
+        left.items.every((schema) => extends_check_Visit(schema, right.items) === ExtendsResult.True));
+}
+// prettier-ignore
+function FromTupleRight(left, right) {
+    return (type_IsNever(left) ? ExtendsResult.True :
+        type_IsUnknown(left) ? ExtendsResult.False :
+            type_IsAny(left) ? ExtendsResult.Union :
+                ExtendsResult.False);
+}
+// prettier-ignore
+function extends_check_FromTuple(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
+            type_IsArray(right) && IsArrayOfTuple(left, right) ? ExtendsResult.True :
+                !type_IsTuple(right) ? ExtendsResult.False :
+                    (value_IsUndefined(left.items) && !value_IsUndefined(right.items)) || (!value_IsUndefined(left.items) && value_IsUndefined(right.items)) ? ExtendsResult.False :
+                        (value_IsUndefined(left.items) && !value_IsUndefined(right.items)) ? ExtendsResult.True :
+                            left.items.every((schema, index) => extends_check_Visit(schema, right.items[index]) === ExtendsResult.True) ? ExtendsResult.True :
+                                ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Uint8Array
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromUint8Array(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsUint8Array(right) ? ExtendsResult.True :
+                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Undefined
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromUndefined(left, right) {
+    return (IsStructuralRight(right) ? StructuralRight(left, right) :
+        type_IsObject(right) ? FromObjectRight(left, right) :
+            type_IsRecord(right) ? FromRecordRight(left, right) :
+                type_IsVoid(right) ? FromVoidRight(left, right) :
+                    type_IsUndefined(right) ? ExtendsResult.True :
+                        ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Union
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromUnionRight(left, right) {
+    return right.anyOf.some((schema) => extends_check_Visit(left, schema) === ExtendsResult.True)
+        ? ExtendsResult.True
+        : ExtendsResult.False;
+}
+// prettier-ignore
+function extends_check_FromUnion(left, right) {
+    return left.anyOf.every((schema) => extends_check_Visit(schema, right) === ExtendsResult.True)
+        ? ExtendsResult.True
+        : ExtendsResult.False;
+}
+// ------------------------------------------------------------------
+// Unknown
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromUnknownRight(left, right) {
+    return ExtendsResult.True;
+}
+// prettier-ignore
+function FromUnknown(left, right) {
+    return (type_IsNever(right) ? FromNeverRight(left, right) :
+        type_IsIntersect(right) ? FromIntersectRight(left, right) :
+            type_IsUnion(right) ? FromUnionRight(left, right) :
+                type_IsAny(right) ? FromAnyRight(left, right) :
+                    type_IsString(right) ? FromStringRight(left, right) :
+                        type_IsNumber(right) ? FromNumberRight(left, right) :
+                            type_IsInteger(right) ? FromIntegerRight(left, right) :
+                                type_IsBoolean(right) ? FromBooleanRight(left, right) :
+                                    type_IsArray(right) ? FromArrayRight(left, right) :
+                                        type_IsTuple(right) ? FromTupleRight(left, right) :
+                                            type_IsObject(right) ? FromObjectRight(left, right) :
+                                                type_IsUnknown(right) ? ExtendsResult.True :
+                                                    ExtendsResult.False);
+}
+// ------------------------------------------------------------------
+// Void
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromVoidRight(left, right) {
+    return (type_IsUndefined(left) ? ExtendsResult.True :
+        type_IsUndefined(left) ? ExtendsResult.True :
+            ExtendsResult.False);
+}
+// prettier-ignore
+function FromVoid(left, right) {
+    return (type_IsIntersect(right) ? FromIntersectRight(left, right) :
+        type_IsUnion(right) ? FromUnionRight(left, right) :
+            type_IsUnknown(right) ? FromUnknownRight(left, right) :
+                type_IsAny(right) ? FromAnyRight(left, right) :
+                    type_IsObject(right) ? FromObjectRight(left, right) :
+                        type_IsVoid(right) ? ExtendsResult.True :
+                            ExtendsResult.False);
+}
+// prettier-ignore
+function extends_check_Visit(left, right) {
+    return (
+    // resolvable
+    (type_IsTemplateLiteral(left) || type_IsTemplateLiteral(right)) ? extends_check_FromTemplateLiteral(left, right) :
+        (type_IsRegExp(left) || type_IsRegExp(right)) ? FromRegExp(left, right) :
+            (type_IsNot(left) || type_IsNot(right)) ? FromNot(left, right) :
+                // standard
+                type_IsAny(left) ? FromAny(left, right) :
+                    type_IsArray(left) ? extends_check_FromArray(left, right) :
+                        type_IsBigInt(left) ? FromBigInt(left, right) :
+                            type_IsBoolean(left) ? FromBoolean(left, right) :
+                                type_IsAsyncIterator(left) ? FromAsyncIterator(left, right) :
+                                    type_IsConstructor(left) ? FromConstructor(left, right) :
+                                        type_IsDate(left) ? FromDate(left, right) :
+                                            type_IsFunction(left) ? FromFunction(left, right) :
+                                                type_IsInteger(left) ? FromInteger(left, right) :
+                                                    type_IsIntersect(left) ? extends_check_FromIntersect(left, right) :
+                                                        type_IsIterator(left) ? FromIterator(left, right) :
+                                                            type_IsLiteral(left) ? extends_check_FromLiteral(left, right) :
+                                                                type_IsNever(left) ? FromNever(left, right) :
+                                                                    type_IsNull(left) ? FromNull(left, right) :
+                                                                        type_IsNumber(left) ? FromNumber(left, right) :
+                                                                            type_IsObject(left) ? FromObject(left, right) :
+                                                                                type_IsRecord(left) ? FromRecord(left, right) :
+                                                                                    type_IsString(left) ? FromString(left, right) :
+                                                                                        type_IsSymbol(left) ? FromSymbol(left, right) :
+                                                                                            type_IsTuple(left) ? extends_check_FromTuple(left, right) :
+                                                                                                type_IsPromise(left) ? extends_check_FromPromise(left, right) :
+                                                                                                    type_IsUint8Array(left) ? FromUint8Array(left, right) :
+                                                                                                        type_IsUndefined(left) ? FromUndefined(left, right) :
+                                                                                                            type_IsUnion(left) ? extends_check_FromUnion(left, right) :
+                                                                                                                type_IsUnknown(left) ? FromUnknown(left, right) :
+                                                                                                                    type_IsVoid(left) ? FromVoid(left, right) :
+                                                                                                                        Throw(`Unknown left type operand '${left[Kind]}'`));
+}
+function ExtendsCheck(left, right) {
+    return extends_check_Visit(left, right);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
+
+
+// prettier-ignore
+function exclude_from_mapped_result_FromProperties(P, U) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
+        Acc[K2] = Exclude(P[K2], U);
+    return Acc;
+}
+// prettier-ignore
+function exclude_from_mapped_result_FromMappedResult(R, T) {
+    return exclude_from_mapped_result_FromProperties(R.properties, T);
+}
+// prettier-ignore
+function ExcludeFromMappedResult(R, T) {
+    const P = exclude_from_mapped_result_FromMappedResult(R, T);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
+
+
+function ExcludeFromTemplateLiteral(L, R) {
+    return Exclude(TemplateLiteralToUnion(L), R);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+function ExcludeRest(L, R) {
+    const excluded = L.filter((inner) => ExtendsCheck(inner, R) === ExtendsResult.False);
+    return excluded.length === 1 ? excluded[0] : Union(excluded);
+}
+/** `[Json]` Constructs a type by excluding from unionType all union members that are assignable to excludedMembers */
+function Exclude(L, R, options = {}) {
+    // overloads
+    if (IsTemplateLiteral(L))
+        return CreateType(ExcludeFromTemplateLiteral(L, R), options);
+    if (IsMappedResult(L))
+        return CreateType(ExcludeFromMappedResult(L, R), options);
+    // prettier-ignore
+    return CreateType(IsUnion(L) ? ExcludeRest(L.anyOf, R) :
+        ExtendsCheck(L, R) !== ExtendsResult.False ? Never() : L, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
+
+
+
+
+// prettier-ignore
+function FromPropertyKey(K, U, L, R, options) {
+    return {
+        [K]: Extends(Literal(K), U, L, R, Clone(options))
+    };
+}
+// prettier-ignore
+function FromPropertyKeys(K, U, L, R, options) {
+    return K.reduce((Acc, LK) => {
+        return { ...Acc, ...FromPropertyKey(LK, U, L, R, options) };
+    }, {});
+}
+// prettier-ignore
+function FromMappedKey(K, U, L, R, options) {
+    return FromPropertyKeys(K.keys, U, L, R, options);
+}
+// prettier-ignore
+function ExtendsFromMappedKey(T, U, L, R, options) {
+    const P = FromMappedKey(T, U, L, R, options);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
+
+
+
+// prettier-ignore
+function extends_from_mapped_result_FromProperties(P, Right, True, False, options) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
+        Acc[K2] = Extends(P[K2], Right, True, False, Clone(options));
+    return Acc;
+}
+// prettier-ignore
+function extends_from_mapped_result_FromMappedResult(Left, Right, True, False, options) {
+    return extends_from_mapped_result_FromProperties(Left.properties, Right, True, False, options);
+}
+// prettier-ignore
+function ExtendsFromMappedResult(Left, Right, True, False, options) {
+    const P = extends_from_mapped_result_FromMappedResult(Left, Right, True, False, options);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function ExtendsResolve(left, right, trueType, falseType) {
+    const R = ExtendsCheck(left, right);
+    return (R === ExtendsResult.Union ? Union([trueType, falseType]) :
+        R === ExtendsResult.True ? trueType :
+            falseType);
+}
+/** `[Json]` Creates a Conditional type */
+function Extends(L, R, T, F, options) {
+    // prettier-ignore
+    return (IsMappedResult(L) ? ExtendsFromMappedResult(L, R, T, F, options) :
+        IsMappedKey(L) ? CreateType(ExtendsFromMappedKey(L, R, T, F, options)) :
+            CreateType(ExtendsResolve(L, R, T, F), options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
+
+
+// prettier-ignore
+function extract_from_mapped_result_FromProperties(P, T) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
+        Acc[K2] = Extract(P[K2], T);
+    return Acc;
+}
+// prettier-ignore
+function extract_from_mapped_result_FromMappedResult(R, T) {
+    return extract_from_mapped_result_FromProperties(R.properties, T);
+}
+// prettier-ignore
+function ExtractFromMappedResult(R, T) {
+    const P = extract_from_mapped_result_FromMappedResult(R, T);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
+
+
+function ExtractFromTemplateLiteral(L, R) {
+    return Extract(TemplateLiteralToUnion(L), R);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+function ExtractRest(L, R) {
+    const extracted = L.filter((inner) => ExtendsCheck(inner, R) !== ExtendsResult.False);
+    return extracted.length === 1 ? extracted[0] : Union(extracted);
+}
+/** `[Json]` Constructs a type by extracting from type all union members that are assignable to union */
+function Extract(L, R, options) {
+    // overloads
+    if (IsTemplateLiteral(L))
+        return CreateType(ExtractFromTemplateLiteral(L, R), options);
+    if (IsMappedResult(L))
+        return CreateType(ExtractFromMappedResult(L, R), options);
+    // prettier-ignore
+    return CreateType(IsUnion(L) ? ExtractRest(L.anyOf, R) :
+        ExtendsCheck(L, R) !== ExtendsResult.False ? L : Never(), options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
+
+
+
+/** `[JavaScript]` Extracts the InstanceType from the given Constructor type */
+function InstanceType(schema, options) {
+    return (IsConstructor(schema) ? CreateType(schema.returns, options) : Never(options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
+
+/** Clones a Rest */
+function CloneRest(schemas) {
+    return schemas.map((schema) => CloneType(schema));
+}
+/** Clones a Type */
+function CloneType(schema, options) {
+    return options === undefined ? Clone(schema) : Clone({ ...options, ...schema });
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
+
+
+/** `[Json]` Creates a Readonly and Optional property */
+function ReadonlyOptional(schema) {
+    return Readonly(Optional(schema));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
+
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// ValueGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// RecordCreateFromPattern
+// ------------------------------------------------------------------
+// prettier-ignore
+function RecordCreateFromPattern(pattern, T, options) {
+    return CreateType({ [Kind]: 'Record', type: 'object', patternProperties: { [pattern]: T } }, options);
+}
+// ------------------------------------------------------------------
+// RecordCreateFromKeys
+// ------------------------------------------------------------------
+// prettier-ignore
+function RecordCreateFromKeys(K, T, options) {
+    const result = {};
+    for (const K2 of K)
+        result[K2] = T;
+    return object_Object(result, { ...options, [symbols_Hint]: 'Record' });
+}
+// prettier-ignore
+function FromTemplateLiteralKey(K, T, options) {
+    return (IsTemplateLiteralFinite(K)
+        ? RecordCreateFromKeys(IndexPropertyKeys(K), T, options)
+        : RecordCreateFromPattern(K.pattern, T, options));
+}
+// prettier-ignore
+function FromUnionKey(key, type, options) {
+    return RecordCreateFromKeys(IndexPropertyKeys(Union(key)), type, options);
+}
+// prettier-ignore
+function FromLiteralKey(key, type, options) {
+    return RecordCreateFromKeys([key.toString()], type, options);
+}
+// prettier-ignore
+function FromRegExpKey(key, type, options) {
+    return RecordCreateFromPattern(key.source, type, options);
+}
+// prettier-ignore
+function FromStringKey(key, type, options) {
+    const pattern = value_IsUndefined(key.pattern) ? PatternStringExact : key.pattern;
+    return RecordCreateFromPattern(pattern, type, options);
+}
+// prettier-ignore
+function FromAnyKey(_, type, options) {
+    return RecordCreateFromPattern(PatternStringExact, type, options);
+}
+// prettier-ignore
+function FromNeverKey(_key, type, options) {
+    return RecordCreateFromPattern(PatternNeverExact, type, options);
+}
+// prettier-ignore
+function FromBooleanKey(_key, type, options) {
+    return object_Object({ true: type, false: type }, options);
+}
+// prettier-ignore
+function FromIntegerKey(_key, type, options) {
+    return RecordCreateFromPattern(PatternNumberExact, type, options);
+}
+// prettier-ignore
+function FromNumberKey(_, type, options) {
+    return RecordCreateFromPattern(PatternNumberExact, type, options);
+}
+// ------------------------------------------------------------------
+// TRecordOrObject
+// ------------------------------------------------------------------
+/** `[Json]` Creates a Record type */
+function Record(key, type, options = {}) {
+    // prettier-ignore
+    return (IsUnion(key) ? FromUnionKey(key.anyOf, type, options) :
+        IsTemplateLiteral(key) ? FromTemplateLiteralKey(key, type, options) :
+            IsLiteral(key) ? FromLiteralKey(key.const, type, options) :
+                kind_IsBoolean(key) ? FromBooleanKey(key, type, options) :
+                    kind_IsInteger(key) ? FromIntegerKey(key, type, options) :
+                        kind_IsNumber(key) ? FromNumberKey(key, type, options) :
+                            kind_IsRegExp(key) ? FromRegExpKey(key, type, options) :
+                                kind_IsString(key) ? FromStringKey(key, type, options) :
+                                    IsAny(key) ? FromAnyKey(key, type, options) :
+                                        IsNever(key) ? FromNeverKey(key, type, options) :
+                                            Never(options));
+}
+// ------------------------------------------------------------------
+// Record Utilities
+// ------------------------------------------------------------------
+/** Gets the Records Pattern */
+function RecordPattern(record) {
+    return globalThis.Object.getOwnPropertyNames(record.patternProperties)[0];
+}
+/** Gets the Records Key Type */
+// prettier-ignore
+function record_RecordKey(type) {
+    const pattern = RecordPattern(type);
+    return (pattern === PatternStringExact ? string_String() :
+        pattern === PatternNumberExact ? number_Number() :
+            string_String({ pattern }));
+}
+/** Gets a Record Value Type */
+// prettier-ignore
+function record_RecordValue(type) {
+    return type.patternProperties[RecordPattern(type)];
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
+
+
+
+
+
+
+
+
+
+// prettier-ignore
+function instantiate_FromConstructor(args, type) {
+    type.parameters = FromTypes(args, type.parameters);
+    type.returns = FromType(args, type.returns);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromFunction(args, type) {
+    type.parameters = FromTypes(args, type.parameters);
+    type.returns = FromType(args, type.returns);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromIntersect(args, type) {
+    type.allOf = FromTypes(args, type.allOf);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromUnion(args, type) {
+    type.anyOf = FromTypes(args, type.anyOf);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromTuple(args, type) {
+    if (value_IsUndefined(type.items))
+        return type;
+    type.items = FromTypes(args, type.items);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromArray(args, type) {
+    type.items = FromType(args, type.items);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromAsyncIterator(args, type) {
+    type.items = FromType(args, type.items);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromIterator(args, type) {
+    type.items = FromType(args, type.items);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromPromise(args, type) {
+    type.item = FromType(args, type.item);
+    return type;
+}
+// prettier-ignore
+function instantiate_FromObject(args, type) {
+    const mappedProperties = instantiate_FromProperties(args, type.properties);
+    return { ...type, ...object_Object(mappedProperties) }; // retain options
+}
+// prettier-ignore
+function instantiate_FromRecord(args, type) {
+    const mappedKey = FromType(args, record_RecordKey(type));
+    const mappedValue = FromType(args, record_RecordValue(type));
+    const result = Record(mappedKey, mappedValue);
+    return { ...type, ...result }; // retain options
+}
+// prettier-ignore
+function FromArgument(args, argument) {
+    return argument.index in args ? args[argument.index] : Unknown();
+}
+// prettier-ignore
+function instantiate_FromProperty(args, type) {
+    const isReadonly = IsReadonly(type);
+    const isOptional = IsOptional(type);
+    const mapped = FromType(args, type);
+    return (isReadonly && isOptional ? ReadonlyOptional(mapped) :
+        isReadonly && !isOptional ? Readonly(mapped) :
+            !isReadonly && isOptional ? Optional(mapped) :
+                mapped);
+}
+// prettier-ignore
+function instantiate_FromProperties(args, properties) {
+    return globalThis.Object.getOwnPropertyNames(properties).reduce((result, key) => {
+        return { ...result, [key]: instantiate_FromProperty(args, properties[key]) };
+    }, {});
+}
+// prettier-ignore
+function FromTypes(args, types) {
+    return types.map(type => FromType(args, type));
+}
+// prettier-ignore
+function FromType(args, type) {
+    return (IsConstructor(type) ? instantiate_FromConstructor(args, type) :
+        kind_IsFunction(type) ? instantiate_FromFunction(args, type) :
+            IsIntersect(type) ? instantiate_FromIntersect(args, type) :
+                IsUnion(type) ? instantiate_FromUnion(args, type) :
+                    IsTuple(type) ? instantiate_FromTuple(args, type) :
+                        kind_IsArray(type) ? instantiate_FromArray(args, type) :
+                            kind_IsAsyncIterator(type) ? instantiate_FromAsyncIterator(args, type) :
+                                kind_IsIterator(type) ? instantiate_FromIterator(args, type) :
+                                    kind_IsPromise(type) ? instantiate_FromPromise(args, type) :
+                                        kind_IsObject(type) ? instantiate_FromObject(args, type) :
+                                            IsRecord(type) ? instantiate_FromRecord(args, type) :
+                                                IsArgument(type) ? FromArgument(args, type) :
+                                                    type);
+}
+/** `[JavaScript]` Instantiates a type with the given parameters */
+// prettier-ignore
+function Instantiate(type, args) {
+    return FromType(args, CloneType(type));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
+
+
+/** `[Json]` Creates an Integer type */
+function Integer(options) {
+    return CreateType({ [Kind]: 'Integer', type: 'integer' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// SyntaxParsers
+// ------------------------------------------------------------------
+// prettier-ignore
+function* syntax_FromUnion(syntax) {
+    const trim = syntax.trim().replace(/"|'/g, '');
+    return (trim === 'boolean' ? yield boolean_Boolean() :
+        trim === 'number' ? yield number_Number() :
+            trim === 'bigint' ? yield bigint_BigInt() :
+                trim === 'string' ? yield string_String() :
+                    yield (() => {
+                        const literals = trim.split('|').map((literal) => Literal(literal.trim()));
+                        return (literals.length === 0 ? Never() :
+                            literals.length === 1 ? literals[0] :
+                                UnionEvaluated(literals));
+                    })());
+}
+// prettier-ignore
+function* FromTerminal(syntax) {
+    if (syntax[1] !== '{') {
+        const L = Literal('$');
+        const R = FromSyntax(syntax.slice(1));
+        return yield* [L, ...R];
+    }
+    for (let i = 2; i < syntax.length; i++) {
+        if (syntax[i] === '}') {
+            const L = syntax_FromUnion(syntax.slice(2, i));
+            const R = FromSyntax(syntax.slice(i + 1));
+            return yield* [...L, ...R];
+        }
+    }
+    yield Literal(syntax);
+}
+// prettier-ignore
+function* FromSyntax(syntax) {
+    for (let i = 0; i < syntax.length; i++) {
+        if (syntax[i] === '$') {
+            const L = Literal(syntax.slice(0, i));
+            const R = FromTerminal(syntax.slice(i));
+            return yield* [L, ...R];
+        }
+    }
+    yield Literal(syntax);
+}
+/** Parses TemplateLiteralSyntax and returns a tuple of TemplateLiteralKinds */
+function TemplateLiteralSyntax(syntax) {
+    return [...FromSyntax(syntax)];
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// TemplateLiteralPatternError
+// ------------------------------------------------------------------
+class TemplateLiteralPatternError extends error_TypeBoxError {
+}
+// ------------------------------------------------------------------
+// TemplateLiteralPattern
+// ------------------------------------------------------------------
+function Escape(value) {
+    return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+// prettier-ignore
+function pattern_Visit(schema, acc) {
+    return (IsTemplateLiteral(schema) ? schema.pattern.slice(1, schema.pattern.length - 1) :
+        IsUnion(schema) ? `(${schema.anyOf.map((schema) => pattern_Visit(schema, acc)).join('|')})` :
+            kind_IsNumber(schema) ? `${acc}${PatternNumber}` :
+                kind_IsInteger(schema) ? `${acc}${PatternNumber}` :
+                    kind_IsBigInt(schema) ? `${acc}${PatternNumber}` :
+                        kind_IsString(schema) ? `${acc}${PatternString}` :
+                            IsLiteral(schema) ? `${acc}${Escape(schema.const.toString())}` :
+                                kind_IsBoolean(schema) ? `${acc}${PatternBoolean}` :
+                                    (() => { throw new TemplateLiteralPatternError(`Unexpected Kind '${schema[Kind]}'`); })());
+}
+function TemplateLiteralPattern(kinds) {
+    return `^${kinds.map((schema) => pattern_Visit(schema, '')).join('')}\$`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
+
+
+
+
+
+/** `[Json]` Creates a TemplateLiteral type */
+// prettier-ignore
+function TemplateLiteral(unresolved, options) {
+    const pattern = value_IsString(unresolved)
+        ? TemplateLiteralPattern(TemplateLiteralSyntax(unresolved))
+        : TemplateLiteralPattern(unresolved);
+    return CreateType({ [Kind]: 'TemplateLiteral', type: 'string', pattern }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
+
+
+
+
+// prettier-ignore
+function MappedIntrinsicPropertyKey(K, M, options) {
+    return {
+        [K]: Intrinsic(Literal(K), M, Clone(options))
+    };
+}
+// prettier-ignore
+function MappedIntrinsicPropertyKeys(K, M, options) {
+    const result = K.reduce((Acc, L) => {
+        return { ...Acc, ...MappedIntrinsicPropertyKey(L, M, options) };
+    }, {});
+    return result;
+}
+// prettier-ignore
+function MappedIntrinsicProperties(T, M, options) {
+    return MappedIntrinsicPropertyKeys(T['keys'], M, options);
+}
+// prettier-ignore
+function IntrinsicFromMappedKey(T, M, options) {
+    const P = MappedIntrinsicProperties(T, M, options);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// Apply
+// ------------------------------------------------------------------
+function ApplyUncapitalize(value) {
+    const [first, rest] = [value.slice(0, 1), value.slice(1)];
+    return [first.toLowerCase(), rest].join('');
+}
+function ApplyCapitalize(value) {
+    const [first, rest] = [value.slice(0, 1), value.slice(1)];
+    return [first.toUpperCase(), rest].join('');
+}
+function ApplyUppercase(value) {
+    return value.toUpperCase();
+}
+function ApplyLowercase(value) {
+    return value.toLowerCase();
+}
+function intrinsic_FromTemplateLiteral(schema, mode, options) {
+    // note: template literals require special runtime handling as they are encoded in string patterns.
+    // This diverges from the mapped type which would otherwise map on the template literal kind.
+    const expression = TemplateLiteralParseExact(schema.pattern);
+    const finite = IsTemplateLiteralExpressionFinite(expression);
+    if (!finite)
+        return { ...schema, pattern: FromLiteralValue(schema.pattern, mode) };
+    const strings = [...TemplateLiteralExpressionGenerate(expression)];
+    const literals = strings.map((value) => Literal(value));
+    const mapped = intrinsic_FromRest(literals, mode);
+    const union = Union(mapped);
+    return TemplateLiteral([union], options);
+}
+// prettier-ignore
+function FromLiteralValue(value, mode) {
+    return (typeof value === 'string' ? (mode === 'Uncapitalize' ? ApplyUncapitalize(value) :
+        mode === 'Capitalize' ? ApplyCapitalize(value) :
+            mode === 'Uppercase' ? ApplyUppercase(value) :
+                mode === 'Lowercase' ? ApplyLowercase(value) :
+                    value) : value.toString());
+}
+// prettier-ignore
+function intrinsic_FromRest(T, M) {
+    return T.map(L => Intrinsic(L, M));
+}
+/** Applies an intrinsic string manipulation to the given type. */
+function Intrinsic(schema, mode, options = {}) {
+    // prettier-ignore
+    return (
+    // Intrinsic-Mapped-Inference
+    IsMappedKey(schema) ? IntrinsicFromMappedKey(schema, mode, options) :
+        // Standard-Inference
+        IsTemplateLiteral(schema) ? intrinsic_FromTemplateLiteral(schema, mode, options) :
+            IsUnion(schema) ? Union(intrinsic_FromRest(schema.anyOf, mode), options) :
+                IsLiteral(schema) ? Literal(FromLiteralValue(schema.const, mode), options) :
+                    // Default Type
+                    CreateType(schema, options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
+
+/** `[Json]` Intrinsic function to Capitalize LiteralString types */
+function Capitalize(T, options = {}) {
+    return Intrinsic(T, 'Capitalize', options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
+
+/** `[Json]` Intrinsic function to Uncapitalize LiteralString types */
+function Uncapitalize(T, options = {}) {
+    return Intrinsic(T, 'Uncapitalize', options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
+
+/** `[Json]` Intrinsic function to Lowercase LiteralString types */
+function Lowercase(T, options = {}) {
+    return Intrinsic(T, 'Lowercase', options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
+
+/** `[Json]` Intrinsic function to Uppercase LiteralString types */
+function Uppercase(T, options = {}) {
+    return Intrinsic(T, 'Uppercase', options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
+
+
+/** `[JavaScript]` Creates an Iterator type */
+function Iterator(items, options) {
+    return CreateType({ [Kind]: 'Iterator', type: 'Iterator', items }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
+
+
+
+// prettier-ignore
+function keyof_from_mapped_result_FromProperties(properties, options) {
+    const result = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
+        result[K2] = KeyOf(properties[K2], Clone(options));
+    return result;
+}
+// prettier-ignore
+function keyof_from_mapped_result_FromMappedResult(mappedResult, options) {
+    return keyof_from_mapped_result_FromProperties(mappedResult.properties, options);
+}
+// prettier-ignore
+function KeyOfFromMappedResult(mappedResult, options) {
+    const properties = keyof_from_mapped_result_FromMappedResult(mappedResult, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function keyof_FromComputed(target, parameters) {
+    return computed_Computed('KeyOf', [computed_Computed(target, parameters)]);
+}
+// prettier-ignore
+function keyof_FromRef($ref) {
+    return computed_Computed('KeyOf', [Ref($ref)]);
+}
+// prettier-ignore
+function KeyOfFromType(type, options) {
+    const propertyKeys = KeyOfPropertyKeys(type);
+    const propertyKeyTypes = KeyOfPropertyKeysToRest(propertyKeys);
+    const result = UnionEvaluated(propertyKeyTypes);
+    return CreateType(result, options);
+}
+// prettier-ignore
+function KeyOfPropertyKeysToRest(propertyKeys) {
+    return propertyKeys.map(L => L === '[number]' ? number_Number() : Literal(L));
+}
+/** `[Json]` Creates a KeyOf type */
+function KeyOf(type, options) {
+    return (IsComputed(type) ? keyof_FromComputed(type.target, type.parameters) : IsRef(type) ? keyof_FromRef(type.$ref) : IsMappedResult(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
+
+
+/** `[JavaScript]` Creates a Promise type */
+function promise_Promise(item, options) {
+    return CreateType({ [Kind]: 'Promise', type: 'Promise', item }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
+
+
+// evaluation types
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// operator
+
+// mapping types
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function mapped_FromMappedResult(K, P) {
+    return (K in P
+        ? FromSchemaType(K, P[K])
+        : MappedResult(P));
+}
+// prettier-ignore
+function MappedKeyToKnownMappedResultProperties(K) {
+    return { [K]: Literal(K) };
+}
+// prettier-ignore
+function MappedKeyToUnknownMappedResultProperties(P) {
+    const Acc = {};
+    for (const L of P)
+        Acc[L] = Literal(L);
+    return Acc;
+}
+// prettier-ignore
+function MappedKeyToMappedResultProperties(K, P) {
+    return (SetIncludes(P, K)
+        ? MappedKeyToKnownMappedResultProperties(K)
+        : MappedKeyToUnknownMappedResultProperties(P));
+}
+// prettier-ignore
+function mapped_FromMappedKey(K, P) {
+    const R = MappedKeyToMappedResultProperties(K, P);
+    return mapped_FromMappedResult(K, R);
+}
+// prettier-ignore
+function mapped_FromRest(K, T) {
+    return T.map(L => FromSchemaType(K, L));
+}
+// prettier-ignore
+function mapped_FromProperties(K, T) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(T))
+        Acc[K2] = FromSchemaType(K, T[K2]);
+    return Acc;
+}
+// prettier-ignore
+function FromSchemaType(K, T) {
+    // required to retain user defined options for mapped type
+    const options = { ...T };
+    return (
+    // unevaluated modifier types
+    IsOptional(T) ? Optional(FromSchemaType(K, Discard(T, [OptionalKind]))) :
+        IsReadonly(T) ? Readonly(FromSchemaType(K, Discard(T, [symbols_ReadonlyKind]))) :
+            // unevaluated mapped types
+            IsMappedResult(T) ? mapped_FromMappedResult(K, T.properties) :
+                IsMappedKey(T) ? mapped_FromMappedKey(K, T.keys) :
+                    // unevaluated types
+                    IsConstructor(T) ? Constructor(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
+                        kind_IsFunction(T) ? function_Function(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
+                            kind_IsAsyncIterator(T) ? AsyncIterator(FromSchemaType(K, T.items), options) :
+                                kind_IsIterator(T) ? Iterator(FromSchemaType(K, T.items), options) :
+                                    IsIntersect(T) ? Intersect(mapped_FromRest(K, T.allOf), options) :
+                                        IsUnion(T) ? Union(mapped_FromRest(K, T.anyOf), options) :
+                                            IsTuple(T) ? Tuple(mapped_FromRest(K, T.items ?? []), options) :
+                                                kind_IsObject(T) ? object_Object(mapped_FromProperties(K, T.properties), options) :
+                                                    kind_IsArray(T) ? array_Array(FromSchemaType(K, T.items), options) :
+                                                        kind_IsPromise(T) ? promise_Promise(FromSchemaType(K, T.item), options) :
+                                                            T);
+}
+// prettier-ignore
+function MappedFunctionReturnType(K, T) {
+    const Acc = {};
+    for (const L of K)
+        Acc[L] = FromSchemaType(L, T);
+    return Acc;
+}
+/** `[Json]` Creates a Mapped object type */
+function Mapped(key, map, options) {
+    const K = IsSchema(key) ? IndexPropertyKeys(key) : key;
+    const RT = map({ [Kind]: 'MappedKey', keys: K });
+    const R = MappedFunctionReturnType(K, RT);
+    return object_Object(R, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
+
+
+
+// prettier-ignore
+function omit_from_mapped_key_FromPropertyKey(type, key, options) {
+    return { [key]: Omit(type, [key], Clone(options)) };
+}
+// prettier-ignore
+function omit_from_mapped_key_FromPropertyKeys(type, propertyKeys, options) {
+    return propertyKeys.reduce((Acc, LK) => {
+        return { ...Acc, ...omit_from_mapped_key_FromPropertyKey(type, LK, options) };
+    }, {});
+}
+// prettier-ignore
+function omit_from_mapped_key_FromMappedKey(type, mappedKey, options) {
+    return omit_from_mapped_key_FromPropertyKeys(type, mappedKey.keys, options);
+}
+// prettier-ignore
+function OmitFromMappedKey(type, mappedKey, options) {
+    const properties = omit_from_mapped_key_FromMappedKey(type, mappedKey, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
+
+
+
+// prettier-ignore
+function omit_from_mapped_result_FromProperties(properties, propertyKeys, options) {
+    const result = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
+        result[K2] = Omit(properties[K2], propertyKeys, Clone(options));
+    return result;
+}
+// prettier-ignore
+function omit_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options) {
+    return omit_from_mapped_result_FromProperties(mappedResult.properties, propertyKeys, options);
+}
+// prettier-ignore
+function OmitFromMappedResult(mappedResult, propertyKeys, options) {
+    const properties = omit_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// Mapped
+// ------------------------------------------------------------------
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+
+// prettier-ignore
+function omit_FromIntersect(types, propertyKeys) {
+    return types.map((type) => OmitResolve(type, propertyKeys));
+}
+// prettier-ignore
+function omit_FromUnion(types, propertyKeys) {
+    return types.map((type) => OmitResolve(type, propertyKeys));
+}
+// ------------------------------------------------------------------
+// FromProperty
+// ------------------------------------------------------------------
+// prettier-ignore
+function omit_FromProperty(properties, key) {
+    const { [key]: _, ...R } = properties;
+    return R;
+}
+// prettier-ignore
+function omit_FromProperties(properties, propertyKeys) {
+    return propertyKeys.reduce((T, K2) => omit_FromProperty(T, K2), properties);
+}
+// prettier-ignore
+function omit_FromObject(type, propertyKeys, properties) {
+    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
+    const mappedProperties = omit_FromProperties(properties, propertyKeys);
+    return object_Object(mappedProperties, options);
+}
+// prettier-ignore
+function UnionFromPropertyKeys(propertyKeys) {
+    const result = propertyKeys.reduce((result, key) => IsLiteralValue(key) ? [...result, Literal(key)] : result, []);
+    return Union(result);
+}
+// prettier-ignore
+function OmitResolve(type, propertyKeys) {
+    return (IsIntersect(type) ? Intersect(omit_FromIntersect(type.allOf, propertyKeys)) :
+        IsUnion(type) ? Union(omit_FromUnion(type.anyOf, propertyKeys)) :
+            kind_IsObject(type) ? omit_FromObject(type, propertyKeys, type.properties) :
+                object_Object({}));
+}
+/** `[Json]` Constructs a type whose keys are picked from the given type */
+// prettier-ignore
+function Omit(type, key, options) {
+    const typeKey = value_IsArray(key) ? UnionFromPropertyKeys(key) : key;
+    const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
+    const isTypeRef = IsRef(type);
+    const isKeyRef = IsRef(key);
+    return (IsMappedResult(type) ? OmitFromMappedResult(type, propertyKeys, options) :
+        IsMappedKey(key) ? OmitFromMappedKey(type, key, options) :
+            (isTypeRef && isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
+                (!isTypeRef && isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
+                    (isTypeRef && !isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
+                        CreateType({ ...OmitResolve(type, propertyKeys), ...options }));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
+
+
+
+// prettier-ignore
+function pick_from_mapped_key_FromPropertyKey(type, key, options) {
+    return {
+        [key]: Pick(type, [key], Clone(options))
+    };
+}
+// prettier-ignore
+function pick_from_mapped_key_FromPropertyKeys(type, propertyKeys, options) {
+    return propertyKeys.reduce((result, leftKey) => {
+        return { ...result, ...pick_from_mapped_key_FromPropertyKey(type, leftKey, options) };
+    }, {});
+}
+// prettier-ignore
+function pick_from_mapped_key_FromMappedKey(type, mappedKey, options) {
+    return pick_from_mapped_key_FromPropertyKeys(type, mappedKey.keys, options);
+}
+// prettier-ignore
+function PickFromMappedKey(type, mappedKey, options) {
+    const properties = pick_from_mapped_key_FromMappedKey(type, mappedKey, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
+
+
+
+// prettier-ignore
+function pick_from_mapped_result_FromProperties(properties, propertyKeys, options) {
+    const result = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
+        result[K2] = Pick(properties[K2], propertyKeys, Clone(options));
+    return result;
+}
+// prettier-ignore
+function pick_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options) {
+    return pick_from_mapped_result_FromProperties(mappedResult.properties, propertyKeys, options);
+}
+// prettier-ignore
+function PickFromMappedResult(mappedResult, propertyKeys, options) {
+    const properties = pick_from_mapped_result_FromMappedResult(mappedResult, propertyKeys, options);
+    return MappedResult(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// Guards
+// ------------------------------------------------------------------
+
+
+// ------------------------------------------------------------------
+// Infrastructure
+// ------------------------------------------------------------------
+
+
+function pick_FromIntersect(types, propertyKeys) {
+    return types.map((type) => PickResolve(type, propertyKeys));
+}
+// prettier-ignore
+function pick_FromUnion(types, propertyKeys) {
+    return types.map((type) => PickResolve(type, propertyKeys));
+}
+// prettier-ignore
+function pick_FromProperties(properties, propertyKeys) {
+    const result = {};
+    for (const K2 of propertyKeys)
+        if (K2 in properties)
+            result[K2] = properties[K2];
+    return result;
+}
+// prettier-ignore
+function pick_FromObject(Type, keys, properties) {
+    const options = Discard(Type, [TransformKind, '$id', 'required', 'properties']);
+    const mappedProperties = pick_FromProperties(properties, keys);
+    return object_Object(mappedProperties, options);
+}
+// prettier-ignore
+function pick_UnionFromPropertyKeys(propertyKeys) {
+    const result = propertyKeys.reduce((result, key) => IsLiteralValue(key) ? [...result, Literal(key)] : result, []);
+    return Union(result);
+}
+// prettier-ignore
+function PickResolve(type, propertyKeys) {
+    return (IsIntersect(type) ? Intersect(pick_FromIntersect(type.allOf, propertyKeys)) :
+        IsUnion(type) ? Union(pick_FromUnion(type.anyOf, propertyKeys)) :
+            kind_IsObject(type) ? pick_FromObject(type, propertyKeys, type.properties) :
+                object_Object({}));
+}
+/** `[Json]` Constructs a type whose keys are picked from the given type */
+// prettier-ignore
+function Pick(type, key, options) {
+    const typeKey = value_IsArray(key) ? pick_UnionFromPropertyKeys(key) : key;
+    const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
+    const isTypeRef = IsRef(type);
+    const isKeyRef = IsRef(key);
+    return (IsMappedResult(type) ? PickFromMappedResult(type, propertyKeys, options) :
+        IsMappedKey(key) ? PickFromMappedKey(type, key, options) :
+            (isTypeRef && isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
+                (!isTypeRef && isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
+                    (isTypeRef && !isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
+                        CreateType({ ...PickResolve(type, propertyKeys), ...options }));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
+
+
+
+// prettier-ignore
+function partial_from_mapped_result_FromProperties(K, options) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(K))
+        Acc[K2] = Partial(K[K2], Clone(options));
+    return Acc;
+}
+// prettier-ignore
+function partial_from_mapped_result_FromMappedResult(R, options) {
+    return partial_from_mapped_result_FromProperties(R.properties, options);
+}
+// prettier-ignore
+function PartialFromMappedResult(R, options) {
+    const P = partial_from_mapped_result_FromMappedResult(R, options);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
+
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// KindGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function partial_FromComputed(target, parameters) {
+    return computed_Computed('Partial', [computed_Computed(target, parameters)]);
+}
+// prettier-ignore
+function partial_FromRef($ref) {
+    return computed_Computed('Partial', [Ref($ref)]);
+}
+// prettier-ignore
+function partial_FromProperties(properties) {
+    const partialProperties = {};
+    for (const K of globalThis.Object.getOwnPropertyNames(properties))
+        partialProperties[K] = Optional(properties[K]);
+    return partialProperties;
+}
+// prettier-ignore
+function partial_FromObject(type, properties) {
+    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
+    const mappedProperties = partial_FromProperties(properties);
+    return object_Object(mappedProperties, options);
+}
+// prettier-ignore
+function partial_FromRest(types) {
+    return types.map(type => PartialResolve(type));
+}
+// ------------------------------------------------------------------
+// PartialResolve
+// ------------------------------------------------------------------
+// prettier-ignore
+function PartialResolve(type) {
+    return (
+    // Mappable
+    IsComputed(type) ? partial_FromComputed(type.target, type.parameters) :
+        IsRef(type) ? partial_FromRef(type.$ref) :
+            IsIntersect(type) ? Intersect(partial_FromRest(type.allOf)) :
+                IsUnion(type) ? Union(partial_FromRest(type.anyOf)) :
+                    kind_IsObject(type) ? partial_FromObject(type, type.properties) :
+                        // Intrinsic
+                        kind_IsBigInt(type) ? type :
+                            kind_IsBoolean(type) ? type :
+                                kind_IsInteger(type) ? type :
+                                    IsLiteral(type) ? type :
+                                        kind_IsNull(type) ? type :
+                                            kind_IsNumber(type) ? type :
+                                                kind_IsString(type) ? type :
+                                                    kind_IsSymbol(type) ? type :
+                                                        kind_IsUndefined(type) ? type :
+                                                            // Passthrough
+                                                            object_Object({}));
+}
+/** `[Json]` Constructs a type where all properties are optional */
+function Partial(type, options) {
+    if (IsMappedResult(type)) {
+        return PartialFromMappedResult(type, options);
+    }
+    else {
+        // special: mapping types require overridable options
+        return CreateType({ ...PartialResolve(type), ...options });
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
+
+
+// prettier-ignore
+function required_from_mapped_result_FromProperties(P, options) {
+    const Acc = {};
+    for (const K2 of globalThis.Object.getOwnPropertyNames(P))
+        Acc[K2] = Required(P[K2], options);
+    return Acc;
+}
+// prettier-ignore
+function required_from_mapped_result_FromMappedResult(R, options) {
+    return required_from_mapped_result_FromProperties(R.properties, options);
+}
+// prettier-ignore
+function RequiredFromMappedResult(R, options) {
+    const P = required_from_mapped_result_FromMappedResult(R, options);
+    return MappedResult(P);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function required_FromComputed(target, parameters) {
+    return computed_Computed('Required', [computed_Computed(target, parameters)]);
+}
+// prettier-ignore
+function required_FromRef($ref) {
+    return computed_Computed('Required', [Ref($ref)]);
+}
+// prettier-ignore
+function required_FromProperties(properties) {
+    const requiredProperties = {};
+    for (const K of globalThis.Object.getOwnPropertyNames(properties))
+        requiredProperties[K] = Discard(properties[K], [OptionalKind]);
+    return requiredProperties;
+}
+// prettier-ignore
+function required_FromObject(type, properties) {
+    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
+    const mappedProperties = required_FromProperties(properties);
+    return object_Object(mappedProperties, options);
+}
+// prettier-ignore
+function required_FromRest(types) {
+    return types.map(type => RequiredResolve(type));
+}
+// ------------------------------------------------------------------
+// RequiredResolve
+// ------------------------------------------------------------------
+// prettier-ignore
+function RequiredResolve(type) {
+    return (
+    // Mappable
+    IsComputed(type) ? required_FromComputed(type.target, type.parameters) :
+        IsRef(type) ? required_FromRef(type.$ref) :
+            IsIntersect(type) ? Intersect(required_FromRest(type.allOf)) :
+                IsUnion(type) ? Union(required_FromRest(type.anyOf)) :
+                    kind_IsObject(type) ? required_FromObject(type, type.properties) :
+                        // Intrinsic
+                        kind_IsBigInt(type) ? type :
+                            kind_IsBoolean(type) ? type :
+                                kind_IsInteger(type) ? type :
+                                    IsLiteral(type) ? type :
+                                        kind_IsNull(type) ? type :
+                                            kind_IsNumber(type) ? type :
+                                                kind_IsString(type) ? type :
+                                                    kind_IsSymbol(type) ? type :
+                                                        kind_IsUndefined(type) ? type :
+                                                            // Passthrough
+                                                            object_Object({}));
+}
+/** `[Json]` Constructs a type where all properties are required */
+function Required(type, options) {
+    if (IsMappedResult(type)) {
+        return RequiredFromMappedResult(type, options);
+    }
+    else {
+        // special: mapping types require overridable options
+        return CreateType({ ...RequiredResolve(type), ...options });
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// Symbols
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// KindGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function DereferenceParameters(moduleProperties, types) {
+    return types.map((type) => {
+        return IsRef(type)
+            ? Dereference(moduleProperties, type.$ref)
+            : compute_FromType(moduleProperties, type);
+    });
+}
+// prettier-ignore
+function Dereference(moduleProperties, ref) {
+    return (ref in moduleProperties
+        ? IsRef(moduleProperties[ref])
+            ? Dereference(moduleProperties, moduleProperties[ref].$ref)
+            : compute_FromType(moduleProperties, moduleProperties[ref])
+        : Never());
+}
+// prettier-ignore
+function FromAwaited(parameters) {
+    return Awaited(parameters[0]);
+}
+// prettier-ignore
+function FromIndex(parameters) {
+    return Index(parameters[0], parameters[1]);
+}
+// prettier-ignore
+function FromKeyOf(parameters) {
+    return KeyOf(parameters[0]);
+}
+// prettier-ignore
+function FromPartial(parameters) {
+    return Partial(parameters[0]);
+}
+// prettier-ignore
+function FromOmit(parameters) {
+    return Omit(parameters[0], parameters[1]);
+}
+// prettier-ignore
+function FromPick(parameters) {
+    return Pick(parameters[0], parameters[1]);
+}
+// prettier-ignore
+function FromRequired(parameters) {
+    return Required(parameters[0]);
+}
+// prettier-ignore
+function compute_FromComputed(moduleProperties, target, parameters) {
+    const dereferenced = DereferenceParameters(moduleProperties, parameters);
+    return (target === 'Awaited' ? FromAwaited(dereferenced) :
+        target === 'Index' ? FromIndex(dereferenced) :
+            target === 'KeyOf' ? FromKeyOf(dereferenced) :
+                target === 'Partial' ? FromPartial(dereferenced) :
+                    target === 'Omit' ? FromOmit(dereferenced) :
+                        target === 'Pick' ? FromPick(dereferenced) :
+                            target === 'Required' ? FromRequired(dereferenced) :
+                                Never());
+}
+function compute_FromArray(moduleProperties, type) {
+    return array_Array(compute_FromType(moduleProperties, type));
+}
+function compute_FromAsyncIterator(moduleProperties, type) {
+    return AsyncIterator(compute_FromType(moduleProperties, type));
+}
+// prettier-ignore
+function compute_FromConstructor(moduleProperties, parameters, instanceType) {
+    return Constructor(compute_FromTypes(moduleProperties, parameters), compute_FromType(moduleProperties, instanceType));
+}
+// prettier-ignore
+function compute_FromFunction(moduleProperties, parameters, returnType) {
+    return function_Function(compute_FromTypes(moduleProperties, parameters), compute_FromType(moduleProperties, returnType));
+}
+function compute_FromIntersect(moduleProperties, types) {
+    return Intersect(compute_FromTypes(moduleProperties, types));
+}
+function compute_FromIterator(moduleProperties, type) {
+    return Iterator(compute_FromType(moduleProperties, type));
+}
+function compute_FromObject(moduleProperties, properties) {
+    return object_Object(globalThis.Object.keys(properties).reduce((result, key) => {
+        return { ...result, [key]: compute_FromType(moduleProperties, properties[key]) };
+    }, {}));
+}
+// prettier-ignore
+function compute_FromRecord(moduleProperties, type) {
+    const [value, pattern] = [compute_FromType(moduleProperties, record_RecordValue(type)), RecordPattern(type)];
+    const result = CloneType(type);
+    result.patternProperties[pattern] = value;
+    return result;
+}
+// prettier-ignore
+function FromTransform(moduleProperties, transform) {
+    return (IsRef(transform))
+        ? { ...Dereference(moduleProperties, transform.$ref), [TransformKind]: transform[TransformKind] }
+        : transform;
+}
+function compute_FromTuple(moduleProperties, types) {
+    return Tuple(compute_FromTypes(moduleProperties, types));
+}
+function compute_FromUnion(moduleProperties, types) {
+    return Union(compute_FromTypes(moduleProperties, types));
+}
+function compute_FromTypes(moduleProperties, types) {
+    return types.map((type) => compute_FromType(moduleProperties, type));
+}
+// prettier-ignore
+function compute_FromType(moduleProperties, type) {
+    return (
+    // Modifiers
+    IsOptional(type) ? CreateType(compute_FromType(moduleProperties, Discard(type, [OptionalKind])), type) :
+        IsReadonly(type) ? CreateType(compute_FromType(moduleProperties, Discard(type, [symbols_ReadonlyKind])), type) :
+            // Transform
+            IsTransform(type) ? CreateType(FromTransform(moduleProperties, type), type) :
+                // Types
+                kind_IsArray(type) ? CreateType(compute_FromArray(moduleProperties, type.items), type) :
+                    kind_IsAsyncIterator(type) ? CreateType(compute_FromAsyncIterator(moduleProperties, type.items), type) :
+                        IsComputed(type) ? CreateType(compute_FromComputed(moduleProperties, type.target, type.parameters)) :
+                            IsConstructor(type) ? CreateType(compute_FromConstructor(moduleProperties, type.parameters, type.returns), type) :
+                                kind_IsFunction(type) ? CreateType(compute_FromFunction(moduleProperties, type.parameters, type.returns), type) :
+                                    IsIntersect(type) ? CreateType(compute_FromIntersect(moduleProperties, type.allOf), type) :
+                                        kind_IsIterator(type) ? CreateType(compute_FromIterator(moduleProperties, type.items), type) :
+                                            kind_IsObject(type) ? CreateType(compute_FromObject(moduleProperties, type.properties), type) :
+                                                IsRecord(type) ? CreateType(compute_FromRecord(moduleProperties, type)) :
+                                                    IsTuple(type) ? CreateType(compute_FromTuple(moduleProperties, type.items || []), type) :
+                                                        IsUnion(type) ? CreateType(compute_FromUnion(moduleProperties, type.anyOf), type) :
+                                                            type);
+}
+// prettier-ignore
+function ComputeType(moduleProperties, key) {
+    return (key in moduleProperties
+        ? compute_FromType(moduleProperties, moduleProperties[key])
+        : Never());
+}
+// prettier-ignore
+function ComputeModuleProperties(moduleProperties) {
+    return globalThis.Object.getOwnPropertyNames(moduleProperties).reduce((result, key) => {
+        return { ...result, [key]: ComputeType(moduleProperties, key) };
+    }, {});
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
+
+
+// ------------------------------------------------------------------
+// Module Infrastructure Types
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// Module
+// ------------------------------------------------------------------
+// prettier-ignore
+class TModule {
+    constructor($defs) {
+        const computed = ComputeModuleProperties($defs);
+        const identified = this.WithIdentifiers(computed);
+        this.$defs = identified;
+    }
+    /** `[Json]` Imports a Type by Key. */
+    Import(key, options) {
+        const $defs = { ...this.$defs, [key]: CreateType(this.$defs[key], options) };
+        return CreateType({ [Kind]: 'Import', $defs, $ref: key });
+    }
+    // prettier-ignore
+    WithIdentifiers($defs) {
+        return globalThis.Object.getOwnPropertyNames($defs).reduce((result, key) => {
+            return { ...result, [key]: { ...$defs[key], $id: key } };
+        }, {});
+    }
+}
+/** `[Json]` Creates a Type Definition Module. */
+function Module(properties) {
+    return new TModule(properties);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
+
+
+/** `[Json]` Creates a Not type */
+function Not(type, options) {
+    return CreateType({ [Kind]: 'Not', not: type }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
+
+
+
+/** `[JavaScript]` Extracts the Parameters from the given Function type */
+function Parameters(schema, options) {
+    return (kind_IsFunction(schema) ? Tuple(schema.parameters, options) : Never());
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
+
+
+
+
+// Auto Tracked For Recursive Types without ID's
+let Ordinal = 0;
+/** `[Json]` Creates a Recursive type */
+function Recursive(callback, options = {}) {
+    if (value_IsUndefined(options.$id))
+        options.$id = `T${Ordinal++}`;
+    const thisType = CloneType(callback({ [Kind]: 'This', $ref: `${options.$id}` }));
+    thisType.$id = options.$id;
+    // prettier-ignore
+    return CreateType({ [symbols_Hint]: 'Recursive', ...thisType }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
+
+
+
+/** `[JavaScript]` Creates a RegExp type */
+function regexp_RegExp(unresolved, options) {
+    const expr = value_IsString(unresolved) ? new globalThis.RegExp(unresolved) : unresolved;
+    return CreateType({ [Kind]: 'RegExp', type: 'RegExp', source: expr.source, flags: expr.flags }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function RestResolve(T) {
+    return (IsIntersect(T) ? T.allOf :
+        IsUnion(T) ? T.anyOf :
+            IsTuple(T) ? T.items ?? [] :
+                []);
+}
+/** `[Json]` Extracts interior Rest elements from Tuple, Intersect and Union types */
+function Rest(T) {
+    return RestResolve(T);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
+
+
+
+/** `[JavaScript]` Extracts the ReturnType from the given Function type */
+function ReturnType(schema, options) {
+    return (kind_IsFunction(schema) ? CreateType(schema.returns, options) : Never(options));
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// TransformBuilders
+// ------------------------------------------------------------------
+class TransformDecodeBuilder {
+    constructor(schema) {
+        this.schema = schema;
+    }
+    Decode(decode) {
+        return new TransformEncodeBuilder(this.schema, decode);
+    }
+}
+// prettier-ignore
+class TransformEncodeBuilder {
+    constructor(schema, decode) {
+        this.schema = schema;
+        this.decode = decode;
+    }
+    EncodeTransform(encode, schema) {
+        const Encode = (value) => schema[TransformKind].Encode(encode(value));
+        const Decode = (value) => this.decode(schema[TransformKind].Decode(value));
+        const Codec = { Encode: Encode, Decode: Decode };
+        return { ...schema, [TransformKind]: Codec };
+    }
+    EncodeSchema(encode, schema) {
+        const Codec = { Decode: this.decode, Encode: encode };
+        return { ...schema, [TransformKind]: Codec };
+    }
+    Encode(encode) {
+        return (IsTransform(this.schema) ? this.EncodeTransform(encode, this.schema) : this.EncodeSchema(encode, this.schema));
+    }
+}
+/** `[Json]` Creates a Transform type */
+function Transform(schema) {
+    return new TransformDecodeBuilder(schema);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
+
+
+/** `[Json]` Creates a Unsafe type that will infers as the generic argument T */
+function Unsafe(options = {}) {
+    return CreateType({ [Kind]: options[Kind] ?? 'Unsafe' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
+
+
+/** `[JavaScript]` Creates a Void type */
+function Void(options) {
+    return CreateType({ [Kind]: 'Void', type: 'void' }, options);
+}
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
+// ------------------------------------------------------------------
+// Type: Module
+// ------------------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
+// ------------------------------------------------------------------
+// JsonTypeBuilder
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// JavaScriptTypeBuilder
+// ------------------------------------------------------------------
+
+
+/** JavaScript Type Builder with Static Resolution for TypeScript */
+const Type = type_type_namespaceObject;
+
+
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./lib/core/config/validate.js
+
+const validate_ajv = new ajv.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true });
+const compiled = new WeakMap();
+function validator(schema) {
+    let validate = compiled.get(schema);
+    if (!validate) {
+        validate = validate_ajv.compile(schema);
+        compiled.set(schema, validate);
+    }
+    return validate;
+}
+/** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
+/** `rootName` names the document in messages about its top level ("the config", "the RoleBinding"). */
+function schemaProblems(raw, schema, where, rootName = 'the config') {
+    const validate = validator(schema);
+    if (validate(raw))
+        return [];
+    const problems = new Map();
+    for (const error of relevantErrors(validate.errors ?? [])) {
+        const configPath = pointerToPath(error.instancePath);
+        const problem = describe(error, configPath, where, rootName);
+        problems.set(`${problem.where.line}:${problem.where.column}:${problem.message}`, problem);
+    }
+    return [...problems.values()];
+}
+/**
+ * Ajv reports a failing `anyOf` once per branch plus a summary; the user needs one line per place.
+ * Keep the deepest errors and, for an anyOf, only its summary (its schema's description says what fits).
+ */
+function relevantErrors(errors) {
+    const anyOfPaths = errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath);
+    return errors.filter((error) => !anyOfPaths.some((prefix) => error.schemaPath !== prefix && error.schemaPath.startsWith(prefix.replace(/anyOf$/, ''))) || error.keyword === 'anyOf');
+}
+function describe(error, configPath, where, rootName) {
+    const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : rootName;
+    const schema = error.parentSchema;
+    const expected = schema?.description;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(error.params['additionalProperty']);
+            const allowed = Object.keys(error.parentSchema?.properties ?? {});
+            return {
+                where: where.locateKey([...configPath, key]),
+                message: `unknown key \`${key}\` in ${name}${suggest(key, allowed)}; expected one of: ${allowed.join(', ')}`,
+            };
+        }
+        case 'required':
+            return {
+                where: where.locate(configPath),
+                message: `missing required key \`${String(error.params['missingProperty'])}\` in ${name}`,
+            };
+        case 'discriminator': {
+            const tag = String(error.params['tag']);
+            const platforms = (error.parentSchema?.oneOf ?? [])
+                .map((variant) => variant.properties[tag]?.const)
+                .join(' | ');
+            return {
+                where: where.locate([...configPath, tag]),
+                message: `\`${formatConfigPath([...configPath, tag])}\` must be one of: ${platforms}`,
+            };
+        }
+        case 'const':
+            return {
+                where: where.locate(configPath),
+                message: `${name} must be ${JSON.stringify(error.params['allowedValue'])}`,
+            };
+        case 'pattern':
+        case 'type':
+        case 'minLength':
+        case 'anyOf':
+            return {
+                where: where.locate(configPath),
+                message: `${name}: expected ${expected ?? describeKeyword(error)}`,
+            };
+        default:
+            return { where: where.locate(configPath), message: `${name} ${error.message ?? 'is invalid'}` };
+    }
+}
+/** `targets[0].roles[1]`, the way people write paths into YAML. */
+function formatConfigPath(configPath) {
+    return configPath
+        .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+        .join('');
+}
+function describeKeyword(error) {
+    if (error.keyword === 'type')
+        return `a value of type ${String(error.params['type'])}`;
+    if (error.keyword === 'minLength')
+        return 'a non-empty string';
+    return error.message ?? 'a different value';
+}
+function pointerToPath(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+/** "did you mean" for a typo: the allowed key closest by edit distance, when it is close. */
+function suggest(key, allowed) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+    for (const candidate of allowed) {
+        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best === undefined ? '' : ` (did you mean \`${best}\`?)`;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -58409,6 +60438,149 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./lib/core/config/read-file.js
+
+
+/**
+ * Reads a file the user pointed at (the config, a `file:` document, later registries.yaml or manifests);
+ * a file that cannot be read is a ConfigError at the place that named it, saying what was expected.
+ */
+function readUserFile(file, where, expected) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new ConfigError({ where, message: `cannot read ${expected.replace('%CODE%', code)}` });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/core/config/yaml-source.js
+// YAML read with source positions: the value, and where each part of it was written, so every
+// problem in a user's file (config, registries.yaml, manifests) names its file, line and column.
+
+
+/** Parses YAML text; syntax errors become a ConfigError at each error's line and column. */
+function parseYamlSource(text, file) {
+    const parse = () => {
+        const lineCounter = new dist/* LineCounter */.HN();
+        const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+        return { document, lineCounter };
+    };
+    let parsed = parse();
+    const at = (offset) => {
+        const { line, col } = (parsed ??= parse()).lineCounter.linePos(offset);
+        return { file, line, column: col };
+    };
+    const errors = parsed.document.errors;
+    if (errors.length > 0) {
+        throw new ConfigError(errors.map((error) => ({
+            where: at(error.pos[0]),
+            message: syntaxError(firstLine(error.message)),
+        })));
+    }
+    const located = (configPath, keyOfLast) => at(offsetOf((parsed ??= parse()).document, configPath, keyOfLast));
+    return {
+        takeValue: () => toJS((parsed ??= parse()).document, text, file),
+        locate: (configPath) => located(configPath, false),
+        locateKey: (configPath) => located(configPath, true),
+        release: () => {
+            parsed = undefined;
+        },
+    };
+}
+/**
+ * Parses a multi-document YAML stream (Kubernetes manifests): one source per document, each locating paths
+ * within its own document. Files of this kind are small, so their documents are kept.
+ */
+function parseYamlStream(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { file, line, column: col };
+    };
+    // A stream that fails early comes back as an empty-stream marker carrying the errors.
+    const documents = Array.isArray(parsed) ? parsed : [];
+    const errors = Array.isArray(parsed)
+        ? parsed.flatMap((document) => document.errors)
+        : parsed.errors;
+    if (errors.length > 0) {
+        throw new ConfigError(errors.map((error) => ({ where: at(error.pos[0]), message: syntaxError(firstLine(error.message)) })));
+    }
+    return documents.map((document) => ({
+        takeValue: () => toJS(document, text, file),
+        locate: (configPath) => at(offsetOf(document, configPath, false)),
+        locateKey: (configPath) => at(offsetOf(document, configPath, true)),
+        release: () => undefined,
+    }));
+}
+/** Source offset of the node at `configPath`, or of its nearest ancestor that exists. */
+function offsetOf(document, configPath, keyOfLast) {
+    let node = document.contents;
+    let offset = document.contents?.range?.[0] ?? 0;
+    for (const [index, segment] of configPath.entries()) {
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range) {
+                offset = pair.key.range[0];
+                if (keyOfLast && index === configPath.length - 1)
+                    return offset;
+            }
+            next = pair?.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            next = node.items[segment];
+        }
+        const range = next?.range;
+        if (!range)
+            return offset;
+        offset = range[0];
+        node = next;
+    }
+    return offset;
+}
+function firstLine(message) {
+    return message.split('\n')[0] ?? message;
+}
+const NOT_REPEATED = ' (the text is not repeated: it may be a secret)';
+/**
+ * The YAML parser quotes the text it stumbled on in some messages ("Block scalar header includes extra
+ * characters: |…", "Invalid escape sequence \U…"); in registries.yaml or a Secret manifest that text can be
+ * a password, so keep what the parser says and where, never what it quotes.
+ */
+function syntaxError(said) {
+    const kept = (said.split(':')[0] ?? '')
+        .replace(/^(Invalid escape sequence|Unsupported YAML version) .*/, '$1')
+        .trimEnd();
+    return `YAML syntax error: ${kept}${kept === said ? '' : NOT_REPEATED}`;
+}
+/**
+ * An unquoted value that starts with * is a YAML alias (a password such as "*p4ss…"); toJS throws when one
+ * names no anchor, quoting it. Report it where it is written, without repeating it.
+ */
+function toJS(document, text, file) {
+    try {
+        return document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        if (!error.message.startsWith('Unresolved alias')) {
+            throw new ConfigError({ where: { file, line: 1, column: 1 }, message: syntaxError(error.message) });
+        }
+        const name = error.message.slice(error.message.lastIndexOf(': ') + 2);
+        const before = text.slice(0, Math.max(0, text.indexOf(`*${name}`))).split('\n');
+        throw new ConfigError({
+            where: { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+            message: 'YAML syntax error: an alias (*…) names no anchor: quote a value that starts with *',
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/manifests/load.js
 // facts.kubernetes.manifests: globs (relative to the config) of multi-document YAML files; `List` kinds
 // are flattened. Every object keeps where it was written, so problems point at file:line.
@@ -58506,7 +60678,20 @@ function registryKeysOf(secret) {
         return {
             problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
         };
-    return { registryKeys: Object.keys(hosts) };
+    return { registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
+}
+/**
+ * A key written as a URL with credentials (`https://user:password@host`) is read by the kubelet for its host
+ * (url.Parse keeps the userinfo apart), and must never be repeated: keep the key without them. A key that
+ * still holds an `@` (an unencoded `/` in a password) is not a URL the kubelet reads: drop it.
+ */
+function withoutUserinfo(key) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(key)?.[0] ?? '';
+    const rest = key.slice(scheme.length);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    const kept = `${scheme}${rest.slice(authority.lastIndexOf('@') + 1)}`;
+    return kept.includes('@') ? [] : [kept];
 }
 function fieldText(secret, field) {
     const stringData = secret['stringData'];
@@ -58565,7 +60750,7 @@ const SCHEMAS = {
     Role: Type.Object({ metadata: Metadata(true), rules: Type.Optional(Type.Array(Rule)) }, cluster_state_open),
     ClusterRole: Type.Object({
         metadata: Metadata(false),
-        rules: Type.Optional(Type.Union([Type.Array(Rule), Type.Null()])),
+        rules: Type.Optional(Type.Array(Rule)),
         aggregationRule: Type.Optional(Type.Object({ clusterRoleSelectors: Type.Optional(Type.Array(Selector)) }, cluster_state_open)),
     }, cluster_state_open),
     RoleBinding: Type.Object({ metadata: Metadata(true), roleRef: RoleRef, subjects: Type.Optional(Type.Array(SubjectSchema)) }, cluster_state_open),
@@ -58577,6 +60762,15 @@ const SCHEMAS = {
     Secret: Type.Object({ metadata: Metadata(true), type: Type.Optional(Type.String()) }, cluster_state_open),
     Namespace: Type.Object({ metadata: Metadata(false) }, cluster_state_open),
     Project: Type.Object({ metadata: Metadata(false) }, cluster_state_open),
+};
+// A list left empty in YAML (`subjects:`) is null, which the API server reads as no list (Kubernetes API
+// reference: these lists are optional). OpenShift's default bindings say "remove subjects to disable".
+const NULLABLE_LISTS = {
+    Role: ['rules'],
+    ClusterRole: ['rules'],
+    RoleBinding: ['subjects'],
+    ClusterRoleBinding: ['subjects'],
+    ServiceAccount: ['imagePullSecrets'],
 };
 // OpenShift's legacy authorization.openshift.io kinds have another shape; current clusters serve RBAC here.
 const RBAC_GROUPS = ['rbac.authorization.k8s.io/'];
@@ -58597,7 +60791,7 @@ function readClusterState(objects) {
             ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
             continue;
         }
-        const problems = schemaProblems(object.body, schema, object);
+        const problems = schemaProblems(withoutNullLists(object), schema, object, `the ${object.kind}`);
         if (problems.length > 0) {
             throw new ConfigError(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
         }
@@ -58666,6 +60860,10 @@ function readClusterState(objects) {
         state: { clusterRoles, roles, roleBindings, clusterRoleBindings, serviceAccounts, secrets, namespaces },
         notes: [...committedSecrets, ...notes],
     };
+}
+function withoutNullLists(object) {
+    const nullable = NULLABLE_LISTS[object.kind] ?? [];
+    return Object.fromEntries(Object.entries(object.body).filter(([key, value]) => !(value === null && nullable.includes(key))));
 }
 function roleDefinition(object, metadata, origin) {
     const rules = (object.body['rules'] ?? []).map((rule) => ({
@@ -58829,16 +61027,16 @@ function imagePullerFix(account, imageNamespace, imageStream, severalInNamespace
 const NEW_PODS_ONLY = 'Linked pull secrets apply to pods created afterwards: restart the workload.';
 /** Link an existing pull secret to the service account. */
 function linkSecretFix(account, secret, host, existing) {
-    const patch = existing.length > 0
-        ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
-        : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
+    const patch = patchCommand(account, secret, existing);
     return {
         side: 'pull-secret',
         permissions: [`imagePullSecrets for ${host}`],
         fix: {
             text: `The secret ${secret} in ${account.namespace} covers ${host} but is not linked to service account ${account.name}: link it for pulls. ${NEW_PODS_ONLY}`,
             snippets: {
-                cli: `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
+                cli: account.platform === 'kubernetes'
+                    ? patch
+                    : `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
                 yaml: serviceAccountYaml(account, [...existing, secret]),
             },
         },
@@ -58862,12 +61060,26 @@ function createSecretFix(account, host, existing, named) {
             snippets: {
                 cli: [
                     `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
-                    `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`,
+                    ...(account.platform !== 'kubernetes'
+                        ? [`oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`]
+                        : existing.includes(secret)
+                            ? [] // already listed in imagePullSecrets: creating it is enough
+                            : [patchCommand(account, secret, existing)]),
                 ].join('\n'),
                 yaml: serviceAccountYaml(account, existing.includes(secret) ? existing : [...existing, secret]),
             },
         },
     };
+}
+/**
+ * Kubernetes docs, "Configure Service Accounts for Pods": `kubectl patch serviceaccount default -p
+ * '{"imagePullSecrets": [{"name": "myregistrykey"}]}'` replaces the list, so with secrets already linked the
+ * secret is appended with a JSON patch instead.
+ */
+function patchCommand(account, secret, existing) {
+    return existing.length > 0
+        ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
+        : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
 }
 function serviceAccountYaml(account, secrets) {
     return [
@@ -59023,11 +61235,14 @@ function evaluateIntegratedRegistryPull(image, account, state, severalInNamespac
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/registry-match.js
-const registry_match_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 function registryKeyCovers(key, image) {
     const glob = parseKey(key);
     if (!glob)
         return false;
+    // Lookup: "Use credentials for the default registry if provided, and appropriate".
+    const defaultRegistryKey = glob.labels.join('.') === 'index.docker.io' && glob.port === '' && glob.path === '';
+    if (image.host === 'docker.io' && defaultRegistryKey)
+        return true;
     const target = parseKey(`${image.host}/${image.path}`);
     if (!target || glob.labels.length !== target.labels.length || glob.port !== target.port)
         return false;
@@ -59035,22 +61250,27 @@ function registryKeyCovers(key, image) {
         return false;
     return target.path.startsWith(glob.path);
 }
+/**
+ * A key as the kubelet's Add reads it (url.Parse after adding https://). The port is taken as written: the
+ * WHATWG URL parser would drop a default port (:443), which Go's url.Parse keeps.
+ */
 function parseKey(key) {
     const withScheme = /^https?:\/\//i.test(key) ? key : `https://${key}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
+    const rest = withScheme.slice(withScheme.indexOf('//') + 2);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    const portMatch = /:(\d*)$/.exec(hostPort);
+    const host = portMatch ? hostPort.slice(0, portMatch.index) : hostPort;
+    const port = portMatch?.[1] ?? '';
+    if (host === '')
         return undefined;
-    }
-    let path = url.pathname;
+    let path = authorityEnd === -1 ? '' : rest.slice(authorityEnd).replace(/[?#].*$/, '');
     if (path.startsWith('/v1/') || path.startsWith('/v2/'))
         path = path.slice(3);
     if (path === '/')
         path = '';
-    const host = registry_match_DOCKER_HUB.has(url.hostname.toLowerCase()) ? 'docker.io' : url.hostname.toLowerCase();
-    return { labels: host.split('.'), port: url.port, path };
+    return { labels: host.toLowerCase().split('.'), port, path };
 }
 /** Go's filepath.Match within one DNS label: `*` any run, `?` one character. */
 function labelMatches(pattern, label) {
@@ -59178,7 +61398,7 @@ function isClusterTarget(target) {
     return target.platform === 'openshift' || target.platform === 'kubernetes';
 }
 function pullingAccount(target) {
-    return { namespace: target.namespace, name: target.serviceAccount ?? 'default' };
+    return { namespace: target.namespace, name: target.serviceAccount ?? 'default', platform: target.platform };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js
@@ -59187,7 +61407,7 @@ function credentialFor(host, file) {
     const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
     const mirrorEndpoints = (mirror?.endpoint ?? [])
         .filter((endpoint) => endpointHost(endpoint) !== host)
-        .map(withoutUserinfo);
+        .map(credentials_withoutUserinfo);
     const configs = file.registries.configs ?? {};
     const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
     const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
@@ -59265,7 +61485,7 @@ function endpointHost(endpoint) {
     return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
 }
 /** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
-function withoutUserinfo(endpoint) {
+function credentials_withoutUserinfo(endpoint) {
     return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
 }
 
@@ -59486,7 +61706,7 @@ function loadRegistriesFile(written, configFile, where) {
     const text = readUserFile(absolute, where, `${written} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`);
     const source = parseYamlSource(text, file);
     const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
-    const problems = schemaProblems(raw, RegistriesSchema, source);
+    const problems = schemaProblems(raw, RegistriesSchema, source, 'registries.yaml');
     if (problems.length > 0)
         throw new ConfigError(problems);
     const registries = raw; // validated above
@@ -59587,6 +61807,21 @@ function renderJson(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/labels.js
+const VERDICT_ICON = { allowed: '✅', denied: '❌', unknown: '❔' };
+function headline(summary) {
+    const total = summary.allowed + summary.denied + summary.unknown;
+    if (total === 0)
+        return 'no pulls to check';
+    const parts = [`${summary.denied} denied`, `${summary.unknown} unknown`, `${summary.allowed} allowed`];
+    return `${parts.join(', ')} of ${total} pull${total === 1 ? '' : 's'} — gate ${summary.gate}`;
+}
+/** The reasons that say what is unknown (rules mark them `unknown: `), or all reasons when none is marked. */
+function unknownReasons(result) {
+    const marked = result.reasons.filter((reason) => reason.startsWith('unknown: '));
+    return marked.length > 0 ? marked.map((reason) => reason.slice('unknown: '.length)) : [...result.reasons];
+}
+
 ;// CONCATENATED MODULE: ./lib/report/escape.js
 // Text from configs and clouds is data, never markup: nothing a user or a cloud wrote may inject
 // markdown, HTML or @-mentions into a PR comment, nor control sequences into a terminal.
@@ -59612,21 +61847,6 @@ function escapeTerminal(text) {
     return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }
 
-;// CONCATENATED MODULE: ./lib/report/labels.js
-const VERDICT_ICON = { allowed: '✅', denied: '❌', unknown: '❔' };
-function headline(summary) {
-    const total = summary.allowed + summary.denied + summary.unknown;
-    if (total === 0)
-        return 'no pulls to check';
-    const parts = [`${summary.denied} denied`, `${summary.unknown} unknown`, `${summary.allowed} allowed`];
-    return `${parts.join(', ')} of ${total} pull${total === 1 ? '' : 's'} — gate ${summary.gate}`;
-}
-/** The reasons that say what is unknown (rules mark them `unknown: `), or all reasons when none is marked. */
-function unknownReasons(result) {
-    const marked = result.reasons.filter((reason) => reason.startsWith('unknown: '));
-    return marked.length > 0 ? marked.map((reason) => reason.slice('unknown: '.length)) : [...result.reasons];
-}
-
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 
 
@@ -59636,9 +61856,14 @@ const SNIPPET_LANGUAGES = {
     terraform: { title: 'Terraform', language: 'hcl' },
     yaml: { title: 'YAML', language: 'yaml' },
 };
-function renderMarkdown(report) {
-    const icon = report.summary.gate === 'fail' ? '❌' : report.summary.denied + report.summary.unknown > 0 ? '⚠️' : '✅';
-    const sections = [`### ${icon} pullcheck: ${headline(report.summary)}`];
+function renderMarkdown(report, options = {}) {
+    const full = renderFull(report);
+    if (options.maxLength === undefined || full.length <= options.maxLength)
+        return full;
+    return renderCollapsed(report, full.length, options.maxLength, options.detailsUrl);
+}
+function renderFull(report) {
+    const sections = [title(report)];
     if (report.results.length > 0)
         sections.push(matrix(report.results));
     const denied = report.results.filter((result) => result.verdict === 'denied');
@@ -59720,9 +61945,5891 @@ function unknownList(results) {
     })
         .join('\n');
 }
+function title(report) {
+    const { summary } = report;
+    const icon = summary.gate === 'fail' ? '❌' : summary.denied + summary.unknown > 0 ? '⚠️' : '✅';
+    return `### ${icon} pullcheck: ${headline(summary)}`;
+}
+/**
+ * The form that fits a size limit: the headline, a pointer to the full report, and one row per pull that
+ * is not allowed, as many as fit.
+ */
+function renderCollapsed(report, fullLength, maxLength, detailsUrl) {
+    const where = detailsUrl ? `[the job summary of this run](${detailsUrl})` : 'the job summary of this run';
+    const head = [
+        title(report),
+        '',
+        `The full report (${fullLength.toLocaleString('en-US')} characters) is too long for a comment: the fixes are in ${where}.`,
+        '',
+        '| verdict | image | target | principal | missing |',
+        '|---|---|---|---|---|',
+    ].join('\n');
+    const rows = report.results
+        .filter((result) => result.verdict !== 'allowed')
+        .map((result) => `| ${VERDICT_ICON[result.verdict]} ${result.verdict} | ${escapeMarkdown(result.image)} | ${escapeMarkdown(result.target)} | ${escapeMarkdown(result.principal)} | ${escapeMarkdown(result.missing.map((grant) => grant.side).join(', ') || '—')} |`);
+    const reserve = 200;
+    const kept = [];
+    let length = head.length;
+    for (const row of rows) {
+        if (length + row.length + 1 > maxLength - reserve)
+            break;
+        kept.push(row);
+        length += row.length + 1;
+    }
+    const more = rows.length - kept.length;
+    const tail = more > 0 ? [`… and ${more.toLocaleString('en-US')} more in the job summary.`] : [];
+    return `${[head, ...kept].join('\n')}\n\n${tail.join('')}\n`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./lib/github/octokit.js
+// The only place Octokit lives: @actions/github's client (GITHUB_API_URL honoured) with retries on
+// 5xx and waits on rate limits, adapted to the CommentsApi the sticky comment needs.
+
+
+
+const RETRIES = 3;
+function commentsApi(token, logger) {
+    const octokit = getOctokit(token, {
+        throttle: {
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
+                logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);
+                return retryCount < RETRIES;
+            },
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
+                logger.warning(`GitHub secondary rate limit reached; retrying in ${retryAfter} s`);
+                return retryCount < RETRIES;
+            },
+        },
+        retry: { retries: RETRIES },
+    }, retry, throttling);
+    return {
+        listComments: (pr) => octokit.paginate(octokit.rest.issues.listComments, {
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            per_page: 100,
+        }),
+        createComment: async (pr, body) => (await octokit.rest.issues.createComment({
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            body,
+        })).data,
+        updateComment: async (pr, id, body) => (await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body }))
+            .data,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
+function marker(key) {
+    // encodeURIComponent leaves no "--" run that could end the HTML comment early.
+    return `<!-- pullcheck:${encodeURIComponent(key).replace(/-/g, '%2D')} -->`;
+}
+/**
+ * Whether to write: `auto` when there is something to say (or an earlier comment must turn green),
+ * `on-failure` when the gate fails (or an earlier comment must turn green), `always`, `never`.
+ */
+function shouldWrite(mode, somethingToSay, gateFailed, hasEarlier) {
+    switch (mode) {
+        case 'never':
+            return false;
+        case 'always':
+            return true;
+        case 'on-failure':
+            return gateFailed || hasEarlier;
+        case 'auto':
+            return somethingToSay || hasEarlier;
+    }
+}
+async function upsertStickyComment(api, pr, key, report, wanted) {
+    const tag = marker(key);
+    const body = `${tag}\n${report}`;
+    const earlier = (await api.listComments(pr)).find((comment) => comment.body?.includes(tag));
+    if (!wanted(earlier !== undefined))
+        return { action: 'skipped' };
+    if (earlier?.body === body)
+        return { action: 'unchanged', url: earlier.html_url };
+    if (earlier)
+        return { action: 'updated', url: (await api.updateComment(pr, earlier.id, body)).html_url };
+    return { action: 'created', url: (await api.createComment(pr, body)).html_url };
+}
+
+;// CONCATENATED MODULE: ./lib/action/comment.js
+
+
+
+// GitHub rejects issue comments over 65,536 characters; leave room for the marker.
+const COMMENT_LIMIT = 65_536 - 200;
+/** Writes or updates the sticky comment; returns its URL. Problems become warnings, never a failed step. */
+async function commentOnPullRequest(request, report, logger) {
+    if (request.mode === 'never')
+        return undefined;
+    if (!request.pr) {
+        logger.info('pullcheck: not a pull_request run, so no comment (the job summary has the report)');
+        return undefined;
+    }
+    if (!request.token) {
+        logger.warning('pullcheck: no github-token, so no pull request comment');
+        return undefined;
+    }
+    const { summary } = report;
+    const somethingToSay = summary.denied + summary.unknown > 0 || report.findings.some((f) => f.severity !== 'low');
+    const body = renderMarkdown(report, {
+        maxLength: COMMENT_LIMIT,
+        ...(request.detailsUrl ? { detailsUrl: request.detailsUrl } : {}),
+    });
+    try {
+        const outcome = await upsertStickyComment(commentsApi(request.token, logger), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
+        logger.info(`pullcheck: pull request comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
+        return outcome.url;
+    }
+    catch (error) {
+        const status = error.status;
+        const hint = status === 403 || status === 404
+            ? request.pr.fromFork
+                ? ' (a pull request from a fork gets a read-only token)'
+                : ' (does the workflow grant `pull-requests: write`?)'
+            : '';
+        logger.warning(`pullcheck: could not comment on pull request #${request.pr.number}${hint}: ${error.message}; the job summary has the report`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/core/config/document.js
+
+
+
+
+/** A policy document after loading: its parsed value and where it was written. */
+class LocatedDocument {
+    value;
+    where;
+    constructor(value, where) {
+        this.value = value;
+        this.where = where;
+    }
+    /** A problem inside this document, reported at the document's location. */
+    error(message) {
+        return new ConfigError({ where: this.where, message });
+    }
+}
+/**
+ * Resolves what the user wrote where a document is expected: an inline object, a JSON string,
+ * or `{ file: path }` relative to the config file's folder.
+ */
+function resolveDocument(written, where, configDir) {
+    if (typeof written === 'string') {
+        return new LocatedDocument(parseJson(written, where, 'the JSON string'), where);
+    }
+    if (isFileReference(written)) {
+        const file = external_node_path_namespaceObject.resolve(configDir, written.file);
+        const displayName = external_node_path_namespaceObject.relative(process.cwd(), file) || file;
+        const text = readUserFile(file, where, `${written.file} (%CODE%): expected a file path relative to the config file`);
+        const fileStart = { file: displayName, line: 1, column: 1 };
+        return new LocatedDocument(parseJson(text, fileStart, displayName), fileStart);
+    }
+    return new LocatedDocument(written, where);
+}
+function isFileReference(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        Object.keys(value).length === 1 &&
+        typeof value.file === 'string');
+}
+/**
+ * JSON.parse, with the error placed at a line and column. V8's messages no longer carry a position,
+ * so the position comes from the yaml parser (JSON is YAML), which reports where it stopped.
+ */
+function parseJson(text, start, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const lineCounter = new dist/* LineCounter */.HN();
+        const offset = (0,dist/* parseDocument */.Tp)(text, { lineCounter }).errors[0]?.pos[0];
+        let where = start;
+        if (offset !== undefined) {
+            const { line, col } = lineCounter.linePos(offset);
+            where =
+                line === 1
+                    ? { ...start, column: start.column + col - 1 }
+                    : { ...start, line: start.line + line - 1, column: col };
+        }
+        const reason = error.message.replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ');
+        throw new ConfigError({
+            where,
+            message: `invalid JSON in ${what}: ${reason}; expected a policy document`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/core/config/schema.js
+// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
+// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations.
+
+const schema_closed = { additionalProperties: false };
+const AccountId = Type.String({ pattern: '^[0-9]{12}$', description: 'a 12-digit AWS account id, quoted' });
+const AwsRegion = Type.String({
+    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+    description: 'an AWS region, e.g. us-east-1',
+});
+const RoleArn = Type.String({
+    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+    description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
+});
+const ImageRef = Type.String({
+    minLength: 1,
+    description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
+});
+/**
+ * A policy document: inline (YAML/JSON object), a JSON string, or `{ file: path }` relative to the config.
+ * The loader replaces every document with a LocatedDocument before anyone reads the config.
+ */
+const Document = Type.Unsafe({
+    description: 'a policy document: an inline object, a JSON string, or { file: path relative to the config }',
+    anyOf: [
+        {
+            type: 'object',
+            properties: { file: { type: 'string', minLength: 1 } },
+            required: ['file'],
+            additionalProperties: false,
+        },
+        { type: 'object' },
+        { type: 'string' },
+    ],
+});
+const NullableDocument = Type.Union([Document, Type.Null()]);
+function target(platform, fields) {
+    return Type.Object({
+        name: Type.String({ minLength: 1, description: 'a unique name for this target, used in reports' }),
+        platform: Type.Literal(platform),
+        images: Type.Optional(Type.Array(ImageRef, { description: 'subset of images to check (default: all)' })),
+        ...fields,
+    }, schema_closed);
+}
+const GkeServiceAccount = Type.Object({
+    email: Type.String({ minLength: 3, description: 'the node service account email' }),
+    scopes: Type.Optional(Type.Array(Type.String(), { description: 'the node pool OAuth access scopes' })),
+}, schema_closed);
+const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, schema_closed);
+const targetVariants = [
+    target('eks', {
+        account: Type.Optional(AccountId),
+        region: Type.Optional(AwsRegion),
+        cluster: Type.Optional(Type.String()),
+        roles: Type.Optional(Type.Array(RoleArn)),
+    }),
+    target('ecs', {
+        account: Type.Optional(AccountId),
+        region: Type.Optional(AwsRegion),
+        cluster: Type.Optional(Type.String()),
+        services: Type.Optional(Type.Array(Type.String())),
+        roles: Type.Optional(Type.Array(RoleArn)),
+    }),
+    target('aws-role', { roles: Type.Array(RoleArn, { minItems: 1 }) }),
+    target('gke', {
+        project: Type.Optional(Type.String()),
+        location: Type.Optional(Type.String()),
+        cluster: Type.Optional(Type.String()),
+        serviceAccounts: Type.Optional(Type.Array(GkeServiceAccount)),
+    }),
+    target('gcp-service-account', { serviceAccounts: Type.Array(ServiceAccountEmail, { minItems: 1 }) }),
+    target('openshift', {
+        namespace: Type.String({ minLength: 1 }),
+        serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+        registryHosts: Type.Optional(Type.Array(Type.String())),
+        server: Type.Optional(Type.String()),
+    }),
+    target('kubernetes', {
+        namespace: Type.String({ minLength: 1 }),
+        serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+    }),
+    target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
+];
+const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
+// `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
+const Target = Type.Unsafe({
+    type: 'object',
+    discriminator: { propertyName: 'platform' },
+    oneOf: targetVariants,
+});
+/** A list of targets on its own, as the action's `targets` input gives them. */
+const TargetListSchema = Type.Array(Target);
+const AwsRoleFacts = Type.Object({
+    arn: RoleArn,
+    managedPolicies: Type.Optional(Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
+        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
+    })),
+    policies: Type.Optional(Type.Array(Document, { description: 'inline or customer-managed documents' })),
+    permissionsBoundary: Type.Optional(NullableDocument),
+}, schema_closed);
+const AwsFacts = Type.Object({
+    roles: Type.Optional(Type.Array(AwsRoleFacts)),
+    repositories: Type.Optional(Type.Array(Type.Object({
+        arn: Type.String({
+            pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
+            description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
+        }),
+        policy: NullableDocument,
+    }, schema_closed))),
+    registries: Type.Optional(Type.Array(Type.Object({
+        account: AccountId,
+        region: AwsRegion,
+        scope: Type.Optional(Type.Union([Type.Literal('V1'), Type.Literal('V2')])),
+        policy: NullableDocument,
+        pullThroughCachePrefixes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
+            description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
+        })),
+    }, schema_closed))),
+    accounts: Type.Optional(Type.Array(Type.Object({ id: AccountId, organizationId: Type.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_closed), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
+}, schema_closed);
+const GcpFacts = Type.Object({
+    projects: Type.Optional(Type.Array(Type.Object({
+        id: Type.String({ minLength: 1, description: 'the project id' }),
+        number: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
+        gcrBackend: Type.Optional(Type.Union([Type.Literal('artifact-registry'), Type.Literal('storage')])),
+        ancestors: Type.Optional(Type.Array(Type.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
+            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
+        })),
+    }, schema_closed))),
+    iamPolicies: Type.Optional(Type.Array(Type.Object({
+        resource: Type.String({
+            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+        }),
+        policy: Document,
+    }, schema_closed))),
+    roles: Type.Optional(Type.Array(Type.Object({
+        name: Type.String({
+            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
+            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
+        }),
+        includedPermissions: Type.Array(Type.String()),
+    }, schema_closed))),
+    groups: Type.Optional(Type.Array(Type.Object({ email: Type.String({ minLength: 3 }), members: Type.Array(Type.String()) }, schema_closed))),
+}, schema_closed);
+const KubernetesFacts = Type.Object({ manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) }, schema_closed);
+const ConfigSchema = Type.Object({
+    version: Type.Literal(1),
+    images: Type.Optional(Type.Array(ImageRef, { description: 'destinations the workflow pushes' })),
+    publicImages: Type.Optional(Type.Array(Type.String(), { description: 'globs of images anyone may pull' })),
+    targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
+    facts: Type.Optional(Type.Object({
+        aws: Type.Optional(AwsFacts),
+        gcp: Type.Optional(GcpFacts),
+        kubernetes: Type.Optional(KubernetesFacts),
+    }, schema_closed)),
+    auth: Type.Optional(Type.Object({
+        aws: Type.Optional(Type.Object({ roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn) }, schema_closed)),
+    }, schema_closed)),
+    endpoints: Type.Optional(Type.Object({ registries: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: '^https?://' }))) }, schema_closed)),
+}, { ...schema_closed, title: 'pullcheck config (version 1)' });
+/** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
+function configJsonSchema() {
+    return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
+}
+
+;// CONCATENATED MODULE: ./lib/core/config/load.js
+
+
+
+
+
+
+
+function loadConfigFile(file, additions = {}) {
+    const text = readUserFile(file, { file, line: 1, column: 1 }, 'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml');
+    return loadConfigText(text, file, additions);
+}
+function loadConfigText(text, file, additions = {}) {
+    const source = parseYamlSource(text, file);
+    const { locate, locateKey } = source;
+    const written = source.takeValue();
+    if (written === null || written === undefined) {
+        throw new ConfigError({
+            where: locate([]),
+            message: 'the config file is empty: expected a mapping with `version: 1`',
+        });
+    }
+    const raw = withAdditions(written, additions);
+    const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    const input = raw; // validated above against ConfigSchema
+    resolveDocuments(input, locate, external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.resolve(file)));
+    source.release();
+    return { file, input, locate, locateKey };
+}
+/** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
+function resolveDocuments(input, locate, configDir) {
+    const problems = [];
+    const resolve = (holder, key, configPath) => {
+        const written = holder[key];
+        if (written === null || written === undefined)
+            return;
+        try {
+            // A `{ file: }` reference is reported at its path, anything else where the document starts.
+            const isFile = typeof written === 'object' && 'file' in written;
+            const where = locate(isFile ? [...configPath, 'file'] : configPath);
+            holder[key] = resolveDocument(written, where, configDir);
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            problems.push(...error.problems);
+        }
+    };
+    const aws = input.facts?.aws;
+    aws?.roles?.forEach((role, r) => {
+        role.policies?.forEach((_, p) => resolve(role.policies, p, ['facts', 'aws', 'roles', r, 'policies', p]));
+        const boundary = role.permissionsBoundary;
+        // A boundary may also be an AWS-managed policy ARN, which the AWS provider resolves.
+        if (!(typeof boundary === 'string' && boundary.startsWith('arn:'))) {
+            resolve(role, 'permissionsBoundary', [
+                'facts',
+                'aws',
+                'roles',
+                r,
+                'permissionsBoundary',
+            ]);
+        }
+    });
+    aws?.repositories?.forEach((repository, i) => resolve(repository, 'policy', ['facts', 'aws', 'repositories', i, 'policy']));
+    aws?.registries?.forEach((registry, i) => resolve(registry, 'policy', ['facts', 'aws', 'registries', i, 'policy']));
+    input.facts?.gcp?.iamPolicies?.forEach((entry, i) => resolve(entry, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']));
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+}
+function withAdditions(written, additions) {
+    const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
+    const images = additions.images ?? [];
+    if (images.length === 0 && targets.length === 0)
+        return written;
+    if (typeof written !== 'object' || written === null || Array.isArray(written))
+        return written; // the schema reports it
+    const config = written;
+    const append = (list, extra) => Array.isArray(list) ? [...list, ...extra] : (list ?? [...extra]);
+    return { ...config, images: append(config.images, images), targets: append(config.targets, targets) };
+}
+/** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
+function targetsOf(input) {
+    const source = parseYamlSource(input.text, input.source);
+    const value = source.takeValue();
+    const list = Array.isArray(value) ? value : [value];
+    const problems = schemaProblems(list, TargetListSchema, Array.isArray(value) ? source : shifted(source));
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return list;
+}
+/** A single target written without the list dash: its paths lose the leading index. */
+function shifted(source) {
+    return {
+        locate: (configPath) => source.locate(configPath.slice(1)),
+        locateKey: (configPath) => source.locateKey(configPath.slice(1)),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/action/config.js
+// The config the action checks: the config file plus the `images` and `targets` inputs (appended).
+
+
+function loadActionConfig(options) {
+    const additions = {
+        images: options.images,
+        ...(options.targets.trim() ? { targets: { text: options.targets, source: 'input targets' } } : {}),
+    };
+    // Without a config file (none given, the default absent) the inputs alone describe the check.
+    if (!options.configGiven && !(0,external_node_fs_namespaceObject.existsSync)(options.config)) {
+        return loadConfigText('version: 1\n', '(action inputs)', additions);
+    }
+    return loadConfigFile(options.config, additions);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./lib/action/outputs.js
+// What the step leaves behind: the JSON report file, the step outputs, and annotations on the config
+// entries whose pulls are denied or undecided.
+
+
+
+const MAX_ANNOTATIONS = 50;
+function writeReportFile(json, runnerTemp) {
+    const file = external_node_path_namespaceObject.join(runnerTemp || external_node_os_namespaceObject.tmpdir(), 'pullcheck-report.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, json);
+    return file;
+}
+function setReportOutputs(core, report, reportFile) {
+    core.setOutput('gate', report.summary.gate);
+    core.setOutput('allowed', report.summary.allowed);
+    core.setOutput('denied', report.summary.denied);
+    core.setOutput('unknown', report.summary.unknown);
+    core.setOutput('report-file', reportFile);
+}
+/** One annotation per denied (error) or unknown (warning) pull, at its target in the config; findings too. */
+function annotate(core, config, report, workspace) {
+    // Annotations take paths relative to the repository root.
+    const repositoryPath = (file) => workspace && external_node_path_namespaceObject.isAbsolute(file) ? external_node_path_namespaceObject.relative(workspace, file) : file;
+    const targetIndex = new Map((config.input.targets ?? []).map((target, i) => [target.name, i]));
+    const notable = report.results.filter((result) => result.verdict !== 'allowed').slice(0, MAX_ANNOTATIONS);
+    for (const result of notable) {
+        const index = targetIndex.get(result.target);
+        const where = index === undefined ? undefined : config.locate(['targets', index]);
+        const properties = where
+            ? { file: repositoryPath(where.file), startLine: where.line, startColumn: where.column }
+            : {};
+        if (result.verdict === 'denied') {
+            const missing = result.missing
+                .map((grant) => `${grant.side}: ${grant.permissions.join(', ')}`)
+                .join('; ');
+            core.error(`${result.principal} cannot pull ${result.image} (missing ${missing})`, {
+                ...properties,
+                title: 'pullcheck: pull denied',
+            });
+        }
+        else {
+            core.warning(`whether ${result.principal} can pull ${result.image} is unknown: ${result.reasons.at(-1) ?? ''}`, {
+                ...properties,
+                title: 'pullcheck: pull undecided',
+            });
+        }
+    }
+    for (const finding of report.findings.filter((f) => f.severity !== 'low')) {
+        core.warning(finding.message, {
+            title: `pullcheck: ${finding.kind}`,
+            ...(finding.file ? { file: repositoryPath(finding.file) } : {}),
+            ...(finding.line ? { startLine: finding.line } : {}),
+        });
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/action/run.js
-// The action's main step: inputs → check → JSON report file, outputs, job summary, exit status.
+// The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
 
 
 
@@ -59735,41 +67842,69 @@ function unknownList(results) {
 
 
 
-async function run() {
+// A job summary step is limited to 1 MiB.
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+async function run(env = process.env) {
     try {
-        const options = readInputs((name) => getInput(name));
-        const report = runCheck(loadConfigFile(options.config), providers, { failOn: options.failOn });
-        const reportFile = external_node_path_namespaceObject.join(process.env['RUNNER_TEMP'] || external_node_os_namespaceObject.tmpdir(), 'pullcheck-report.json');
-        (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, renderJson(report));
-        setOutput('gate', report.summary.gate);
-        setOutput('allowed', report.summary.allowed);
-        setOutput('denied', report.summary.denied);
-        setOutput('unknown', report.summary.unknown);
-        setOutput('report-file', reportFile);
-        if (process.env['GITHUB_STEP_SUMMARY'])
-            await summary.addRaw(renderMarkdown(report)).write();
+        const options = readInputs((name) => getInput(name), {
+            workflow: env['GITHUB_WORKFLOW'],
+            job: env['GITHUB_JOB'],
+            action: env['GITHUB_ACTION'],
+        });
+        if (options.githubToken)
+            setSecret(options.githubToken);
+        if (!options.check) {
+            info('pullcheck: check is false, nothing to check');
+            return;
+        }
+        const config = loadActionConfig(options);
+        const report = runCheck(config, providers, { failOn: options.failOn });
+        setReportOutputs(core_namespaceObject, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
+        annotate(core_namespaceObject, config, report, env['GITHUB_WORKSPACE']);
+        const detailsUrl = runUrl(env);
+        if (env['GITHUB_STEP_SUMMARY']) {
+            await summary.addRaw(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })).write();
+        }
+        const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
+        const request = {
+            pr,
+            mode: options.comment,
+            key: options.commentKey,
+            token: options.githubToken,
+            detailsUrl,
+        };
+        setOutput('comment-url', (await commentOnPullRequest(request, report, core_namespaceObject)) ?? '');
         info(`pullcheck: ${headline(report.summary)}`);
         if (report.summary.gate === 'fail')
             setFailed(`pullcheck: ${headline(report.summary)}`);
     }
     catch (error) {
-        if (error instanceof ConfigError) {
-            for (const problem of error.problems) {
-                core_error(problem.message, {
-                    file: problem.where.file,
-                    startLine: problem.where.line,
-                    startColumn: problem.where.column,
-                });
-            }
-            setFailed(`pullcheck: the config has ${error.problems.length} error(s)`);
-        }
-        else if (error instanceof InputError) {
-            setFailed(`pullcheck: ${error.message}`);
-        }
-        else {
-            setFailed(`pullcheck: internal error: ${error.message}`);
-        }
+        fail(error);
     }
+}
+function fail(error) {
+    if (error instanceof ConfigError) {
+        for (const problem of error.problems) {
+            core_error(problem.message, {
+                file: problem.where.file,
+                startLine: problem.where.line,
+                startColumn: problem.where.column,
+            });
+        }
+        setFailed(`pullcheck: the config has ${error.problems.length} error(s)`);
+    }
+    else if (error instanceof InputError) {
+        setFailed(`pullcheck: ${error.message}`);
+    }
+    else {
+        setFailed(`pullcheck: internal error: ${error.message}`);
+    }
+}
+function runUrl(env) {
+    const server = env['GITHUB_SERVER_URL'];
+    const repository = env['GITHUB_REPOSITORY'];
+    const runId = env['GITHUB_RUN_ID'];
+    return server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
 }
 
 
@@ -59779,7 +67914,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8952);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1643);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -59824,7 +67959,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -21,13 +21,19 @@ function validator(schema: TSchema): ValidateFunction {
 }
 
 /** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
-export function schemaProblems(raw: unknown, schema: TSchema, where: Locator): ConfigProblem[] {
+/** `rootName` names the document in messages about its top level ("the config", "the RoleBinding"). */
+export function schemaProblems(
+  raw: unknown,
+  schema: TSchema,
+  where: Locator,
+  rootName = 'the config',
+): ConfigProblem[] {
   const validate = validator(schema);
   if (validate(raw)) return [];
   const problems = new Map<string, ConfigProblem>();
   for (const error of relevantErrors(validate.errors ?? [])) {
     const configPath = pointerToPath(error.instancePath);
-    const problem = describe(error, configPath, where);
+    const problem = describe(error, configPath, where, rootName);
     problems.set(`${problem.where.line}:${problem.where.column}:${problem.message}`, problem);
   }
   return [...problems.values()];
@@ -47,8 +53,8 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   );
 }
 
-function describe(error: ErrorObject, configPath: Path, where: Locator): ConfigProblem {
-  const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : 'the config';
+function describe(error: ErrorObject, configPath: Path, where: Locator, rootName: string): ConfigProblem {
+  const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : rootName;
   const schema = error.parentSchema as { description?: string } | undefined;
   const expected = schema?.description;
   switch (error.keyword) {

@@ -6,6 +6,8 @@ import type { MissingGrant } from '../../core/verdict.ts';
 export interface PullingServiceAccount {
   readonly namespace: string;
   readonly name: string;
+  /** Kubernetes clusters have no `oc`: their fixes use kubectl only. Default openshift. */
+  readonly platform?: 'openshift' | 'kubernetes';
 }
 
 export function imagePullerFix(
@@ -64,17 +66,17 @@ export function linkSecretFix(
   host: string,
   existing: readonly string[],
 ): MissingGrant {
-  const patch =
-    existing.length > 0
-      ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
-      : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
+  const patch = patchCommand(account, secret, existing);
   return {
     side: 'pull-secret',
     permissions: [`imagePullSecrets for ${host}`],
     fix: {
       text: `The secret ${secret} in ${account.namespace} covers ${host} but is not linked to service account ${account.name}: link it for pulls. ${NEW_PODS_ONLY}`,
       snippets: {
-        cli: `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
+        cli:
+          account.platform === 'kubernetes'
+            ? patch
+            : `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
         yaml: serviceAccountYaml(account, [...existing, secret]),
       },
     },
@@ -106,12 +108,27 @@ export function createSecretFix(
       snippets: {
         cli: [
           `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
-          `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`,
+          ...(account.platform !== 'kubernetes'
+            ? [`oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`]
+            : existing.includes(secret)
+              ? [] // already listed in imagePullSecrets: creating it is enough
+              : [patchCommand(account, secret, existing)]),
         ].join('\n'),
         yaml: serviceAccountYaml(account, existing.includes(secret) ? existing : [...existing, secret]),
       },
     },
   };
+}
+
+/**
+ * Kubernetes docs, "Configure Service Accounts for Pods": `kubectl patch serviceaccount default -p
+ * '{"imagePullSecrets": [{"name": "myregistrykey"}]}'` replaces the list, so with secrets already linked the
+ * secret is appended with a JSON patch instead.
+ */
+function patchCommand(account: PullingServiceAccount, secret: string, existing: readonly string[]): string {
+  return existing.length > 0
+    ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
+    : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
 }
 
 function serviceAccountYaml(account: PullingServiceAccount, secrets: readonly string[]): string {

@@ -50,5 +50,5 @@ function isClusterTarget(target: TargetInput): target is ClusterTarget {
 }
 
 function pullingAccount(target: ClusterTarget): PullingServiceAccount {
-  return { namespace: target.namespace, name: target.serviceAccount ?? 'default' };
+  return { namespace: target.namespace, name: target.serviceAccount ?? 'default', platform: target.platform };
 }

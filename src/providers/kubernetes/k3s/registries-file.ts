@@ -93,7 +93,7 @@ export function loadRegistriesFile(
   );
   const source = parseYamlSource(text, file);
   const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
-  const problems = schemaProblems(raw, RegistriesSchema, source);
+  const problems = schemaProblems(raw, RegistriesSchema, source, 'registries.yaml');
   if (problems.length > 0) throw new ConfigError(problems);
   const registries = raw as RegistriesInput; // validated above
   for (const [host, mirror] of Object.entries(registries.mirrors ?? {})) {

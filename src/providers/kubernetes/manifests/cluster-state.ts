@@ -76,7 +76,7 @@ const SCHEMAS: Record<string, TSchema> = {
   ClusterRole: Type.Object(
     {
       metadata: Metadata(false),
-      rules: Type.Optional(Type.Union([Type.Array(Rule), Type.Null()])),
+      rules: Type.Optional(Type.Array(Rule)),
       aggregationRule: Type.Optional(
         Type.Object({ clusterRoleSelectors: Type.Optional(Type.Array(Selector)) }, open),
       ),
@@ -101,6 +101,16 @@ const SCHEMAS: Record<string, TSchema> = {
   Secret: Type.Object({ metadata: Metadata(true), type: Type.Optional(Type.String()) }, open),
   Namespace: Type.Object({ metadata: Metadata(false) }, open),
   Project: Type.Object({ metadata: Metadata(false) }, open),
+};
+
+// A list left empty in YAML (`subjects:`) is null, which the API server reads as no list (Kubernetes API
+// reference: these lists are optional). OpenShift's default bindings say "remove subjects to disable".
+const NULLABLE_LISTS: Record<string, readonly string[]> = {
+  Role: ['rules'],
+  ClusterRole: ['rules'],
+  RoleBinding: ['subjects'],
+  ClusterRoleBinding: ['subjects'],
+  ServiceAccount: ['imagePullSecrets'],
 };
 
 // OpenShift's legacy authorization.openshift.io kinds have another shape; current clusters serve RBAC here.
@@ -129,7 +139,7 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
       ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
       continue;
     }
-    const problems = schemaProblems(object.body, schema, object);
+    const problems = schemaProblems(withoutNullLists(object), schema, object, `the ${object.kind}`);
     if (problems.length > 0) {
       throw new ConfigError(
         problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })),
@@ -199,6 +209,13 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
     state: { clusterRoles, roles, roleBindings, clusterRoleBindings, serviceAccounts, secrets, namespaces },
     notes: [...committedSecrets, ...notes],
   };
+}
+
+function withoutNullLists(object: KubeObject): Record<string, unknown> {
+  const nullable = NULLABLE_LISTS[object.kind] ?? [];
+  return Object.fromEntries(
+    Object.entries(object.body).filter(([key, value]) => !(value === null && nullable.includes(key))),
+  );
 }
 
 function roleDefinition(

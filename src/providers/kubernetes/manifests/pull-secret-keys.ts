@@ -30,7 +30,21 @@ export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
     return {
       problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
     };
-  return { registryKeys: Object.keys(hosts) };
+  return { registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
+}
+
+/**
+ * A key written as a URL with credentials (`https://user:password@host`) is read by the kubelet for its host
+ * (url.Parse keeps the userinfo apart), and must never be repeated: keep the key without them. A key that
+ * still holds an `@` (an unencoded `/` in a password) is not a URL the kubelet reads: drop it.
+ */
+function withoutUserinfo(key: string): string[] {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(key)?.[0] ?? '';
+  const rest = key.slice(scheme.length);
+  const authorityEnd = rest.search(/[/?#]/);
+  const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+  const kept = `${scheme}${rest.slice(authority.lastIndexOf('@') + 1)}`;
+  return kept.includes('@') ? [] : [kept];
 }
 
 function fieldText(secret: Readonly<Record<string, unknown>>, field: string): string | undefined {

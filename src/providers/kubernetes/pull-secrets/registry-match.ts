@@ -1,7 +1,9 @@
 // Does a docker config `auths` key cover an image? The kubelet's rules (kubernetes
-// pkg/credentialprovider keyring: "URLsMatch"): the scheme and a /v1/ or /v2/ prefix are ignored; hosts
-// match label by label with the same number of labels, `*` globbing within one label; ports must be
-// equal; the key's path must be a prefix of the image's path; index.docker.io stands for docker.io.
+// pkg/credentialprovider keyring.go: BasicDockerKeyring.Add, URLsMatch, Lookup): the scheme and a /v1/ or /v2/
+// prefix are ignored; hosts match label by label with the same number of labels, `*` globbing within one label;
+// the ports, as written, must be equal (443 written is not the absent port); the key's path must be a string
+// prefix of the image's path (strings.HasPrefix: /team covers /team2/app); the key index.docker.io, and only
+// it, also serves Docker Hub images (docker.io/…), which Lookup falls back to.
 import type { ImageReference } from '../../../core/image-reference.ts';
 
 interface Location {
@@ -10,30 +12,37 @@ interface Location {
   readonly path: string;
 }
 
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-
 export function registryKeyCovers(key: string, image: ImageReference): boolean {
   const glob = parseKey(key);
   if (!glob) return false;
+  // Lookup: "Use credentials for the default registry if provided, and appropriate".
+  const defaultRegistryKey =
+    glob.labels.join('.') === 'index.docker.io' && glob.port === '' && glob.path === '';
+  if (image.host === 'docker.io' && defaultRegistryKey) return true;
   const target = parseKey(`${image.host}/${image.path}`);
   if (!target || glob.labels.length !== target.labels.length || glob.port !== target.port) return false;
   if (!glob.labels.every((label, i) => labelMatches(label, target.labels[i] ?? ''))) return false;
   return target.path.startsWith(glob.path);
 }
 
+/**
+ * A key as the kubelet's Add reads it (url.Parse after adding https://). The port is taken as written: the
+ * WHATWG URL parser would drop a default port (:443), which Go's url.Parse keeps.
+ */
 function parseKey(key: string): Location | undefined {
   const withScheme = /^https?:\/\//i.test(key) ? key : `https://${key}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return undefined;
-  }
-  let path = url.pathname;
+  const rest = withScheme.slice(withScheme.indexOf('//') + 2);
+  const authorityEnd = rest.search(/[/?#]/);
+  const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const portMatch = /:(\d*)$/.exec(hostPort);
+  const host = portMatch ? hostPort.slice(0, portMatch.index) : hostPort;
+  const port = portMatch?.[1] ?? '';
+  if (host === '') return undefined;
+  let path = authorityEnd === -1 ? '' : rest.slice(authorityEnd).replace(/[?#].*$/, '');
   if (path.startsWith('/v1/') || path.startsWith('/v2/')) path = path.slice(3);
   if (path === '/') path = '';
-  const host = DOCKER_HUB.has(url.hostname.toLowerCase()) ? 'docker.io' : url.hostname.toLowerCase();
-  return { labels: host.split('.'), port: url.port, path };
+  return { labels: host.toLowerCase().split('.'), port, path };
 }
 
 /** Go's filepath.Match within one DNS label: `*` any run, `?` one character. */
