@@ -63,6 +63,10 @@ async function runAction(
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: dir,
+    // No cloud credentials here: the logins are skipped with a warning, and nothing probes metadata servers.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    METADATA_SERVER_DETECTION: 'none',
+    HOME: dir,
     ...extraEnv,
   };
   // The runner passes inputs as INPUT_<NAME> upper-cased with hyphens kept (INPUT_FAIL-ON).

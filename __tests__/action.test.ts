@@ -22,6 +22,10 @@ function runnerEnv(inputs: Record<string, string>) {
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: dir,
     GITHUB_WORKSPACE: process.cwd(),
+    // No cloud credentials here: the logins are skipped with a warning, and nothing probes metadata servers.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    METADATA_SERVER_DETECTION: 'none',
+    HOME: dir,
   };
   // The runner passes inputs as INPUT_<NAME upper-cased, spaces as _> (hyphens kept).
   for (const [name, value] of Object.entries(inputs))

@@ -23840,7 +23840,18 @@ const ConfigSchema = Type.Object({
     auth: Type.Optional(Type.Object({
         aws: Type.Optional(Type.Object({ roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn) }, schema_closed)),
     }, schema_closed)),
-    endpoints: Type.Optional(Type.Object({ registries: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: '^https?://' }))) }, schema_closed)),
+    endpoints: Type.Optional(Type.Object({
+        registries: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }), {
+            description: 'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
+        })),
+        google: Type.Optional(Type.Object({
+            sts: Type.Optional(Type.String({ pattern: '^https?://' })),
+            iamCredentials: Type.Optional(Type.String({ pattern: '^https?://' })),
+        }, {
+            ...schema_closed,
+            description: 'Google STS and IAM Credentials base URLs (Private Service Connect endpoints)',
+        })),
+    }, schema_closed)),
 }, { ...schema_closed, title: 'pullcheck config (version 1)' });
 /** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
 function configJsonSchema() {

@@ -16,6 +16,15 @@ export interface Options {
   readonly comment: CommentMode;
   readonly commentKey: string;
   readonly githubToken: string;
+  readonly login: boolean;
+  readonly logout: boolean;
+  readonly awsRoleArn?: string;
+  readonly awsRegion?: string;
+  readonly gcpWorkloadIdentityProvider?: string;
+  readonly gcpServiceAccount?: string;
+  readonly openshiftServer?: string;
+  readonly openshiftToken?: string;
+  readonly audience?: string;
 }
 
 export class InputError extends Error {
@@ -54,7 +63,57 @@ export function readInputs(getInput: (name: string) => string, runner: RunnerNam
         .join('/') ||
       'pullcheck',
     githubToken: input('github-token'),
+    login: booleanInput('login', input('login'), true),
+    logout: booleanInput('logout', input('logout'), true),
+    ...optional(
+      'awsRoleArn',
+      input('aws-role-arn'),
+      /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/,
+      'aws-role-arn',
+      'an IAM role ARN',
+    ),
+    ...optional('awsRegion', input('aws-region'), /^[a-z]{2}(-[a-z]+)+-\d+$/, 'aws-region', 'an AWS region'),
+    ...optional(
+      'gcpWorkloadIdentityProvider',
+      input('gcp-workload-identity-provider'),
+      /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/,
+      'gcp-workload-identity-provider',
+      'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER',
+    ),
+    ...optional(
+      'gcpServiceAccount',
+      input('gcp-service-account'),
+      /^[^@\s]+@[^@\s]+$/,
+      'gcp-service-account',
+      'a service account email',
+    ),
+    ...optional(
+      'openshiftServer',
+      input('openshift-server'),
+      /^https:\/\//,
+      'openshift-server',
+      'an https:// API server URL',
+    ),
+    ...optional('openshiftToken', input('openshift-token'), /./, 'openshift-token', 'a token'),
+    ...optional('audience', input('audience'), /./, 'audience', 'an audience'),
   };
+}
+
+/** An optional input, checked against its shape; absent inputs are left out of Options. */
+function optional<K extends string>(
+  key: K,
+  value: string,
+  shape: RegExp,
+  name: string,
+  expected: string,
+): Partial<Record<K, string>> {
+  if (value === '') return {};
+  // The token is a secret: never echo it.
+  if (!shape.test(value))
+    throw new InputError(
+      `input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got "${value}")`}`,
+    );
+  return { [key]: value } as Partial<Record<K, string>>;
 }
 
 function choice<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {

@@ -1,3 +1,12 @@
+// The action's entry: the main step, or — on the second run the runner makes for `post:` — the logout.
+import * as core from '@actions/core';
+import { logoutStep } from './action/login.ts';
 import { run } from './action/run.ts';
 
-await run();
+const isPost = core.getState('isPost') === 'true';
+if (isPost) {
+  logoutStep();
+} else {
+  core.saveState('isPost', 'true');
+  await run();
+}

@@ -10,6 +10,10 @@ import { headline } from '../report/labels.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { commentOnPullRequest } from './comment.ts';
 import { loadActionConfig } from './config.ts';
+import { loginStep } from './login.ts';
+import { DockerConfigError } from '../login/docker-config.ts';
+import { LoginError } from '../login/index.ts';
+import { OidcError } from '../login/oidc.ts';
 import { annotate, setReportOutputs, writeReportFile } from './outputs.ts';
 
 // A job summary step is limited to 1 MiB.
@@ -28,6 +32,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       return;
     }
     const config = loadActionConfig(options);
+    // A failed login fails the step, after the check has reported.
+    let loginFailure: string | undefined;
+    if (options.login) {
+      try {
+        core.setOutput('registries', (await loginStep(config, options, env)).join('\n'));
+      } catch (error) {
+        if (!(
+          error instanceof LoginError ||
+          error instanceof DockerConfigError ||
+          error instanceof OidcError
+        ))
+          throw error;
+        loginFailure = `pullcheck: ${error.message}`;
+      }
+    }
     const report = runCheck(config, providers, { failOn: options.failOn });
     setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
     annotate(core, config, report, env['GITHUB_WORKSPACE']);
@@ -45,7 +64,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     };
     core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
     core.info(`pullcheck: ${headline(report.summary)}`);
-    if (report.summary.gate === 'fail') core.setFailed(`pullcheck: ${headline(report.summary)}`);
+    if (loginFailure) core.setFailed(loginFailure);
+    else if (report.summary.gate === 'fail') core.setFailed(`pullcheck: ${headline(report.summary)}`);
   } catch (error) {
     fail(error);
   }

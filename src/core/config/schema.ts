@@ -268,7 +268,30 @@ export const ConfigSchema = Type.Object(
     ),
     endpoints: Type.Optional(
       Type.Object(
-        { registries: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: '^https?://' }))) },
+        {
+          registries: Type.Optional(
+            Type.Record(
+              Type.String(),
+              Type.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }),
+              {
+                description:
+                  'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
+              },
+            ),
+          ),
+          google: Type.Optional(
+            Type.Object(
+              {
+                sts: Type.Optional(Type.String({ pattern: '^https?://' })),
+                iamCredentials: Type.Optional(Type.String({ pattern: '^https?://' })),
+              },
+              {
+                ...closed,
+                description: 'Google STS and IAM Credentials base URLs (Private Service Connect endpoints)',
+              },
+            ),
+          ),
+        },
         closed,
       ),
     ),
