@@ -213,6 +213,33 @@ test(
 );
 
 test(
+  'ECR: one step logs in to several accounts and regions (one GetAuthorizationToken per region)',
+  { skip },
+  async () => {
+    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com';
+    const first = await startRegistry({
+      auth: { kind: 'htpasswd', users: [{ username: 'AWS', password: ECR_PASSWORD }] },
+    });
+    const second = await startRegistry({
+      auth: { kind: 'htpasswd', users: [{ username: 'AWS', password: '210987654321-auth-token' }] },
+    });
+    try {
+      const run = await runLogin({
+        images: [`${ECR_HOST}/team/app:1.0`, `${other}/edge/agent:2.0`, `${ECR_HOST}/team/api:1.0`],
+        endpoints: { [ECR_HOST]: first.url, [other]: second.url },
+        inputs: { 'aws-role-arn': ROLE },
+      });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.deepEqual(run.outputs['registries']?.split('\n').sort(), [other, ECR_HOST].sort());
+      await pushAndPull(second, run.config, 'edge/agent');
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  },
+);
+
+test(
   'Artifact Registry: OIDC → Google STS → generateAccessToken; the Bearer-token registry accepts oauth2accesstoken; no existing config is left behind',
   { skip },
   async () => {
