@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { stringify } from 'yaml';
 import { FakeGitHub } from './helpers/github-api.ts';
 import { runNode, type ProcessResult } from './helpers/process.ts';
+import { parseCommandFile } from './helpers/runner-files.ts';
 
 const ACTION = path.resolve('dist/index.js');
 const TOKEN = 'ghs_FAKEtoken0123456789abcdefSECRET';
@@ -75,22 +76,9 @@ async function runAction(
   const result = await runNode([ACTION], env);
   return {
     ...result,
-    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+    outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
   };
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const value: string[] = [];
-    while (lines[++i] !== match[2]) value.push(lines[i] ?? '');
-    result[match[1]!] = value.join('\n');
-  }
-  return result;
 }
 
 /** A config whose single pull is allowed or denied, to turn a run red or green. */

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runNode } from './helpers/process.ts';
+import { parseCommandFile } from './helpers/runner-files.ts';
 
 const ACTION = path.resolve('dist/index.js');
 
@@ -33,26 +34,12 @@ function runnerEnv(inputs: Record<string, string>) {
   return { env, files, dir };
 }
 
-/** Parses the GITHUB_OUTPUT file (name<<delimiter … delimiter blocks). */
-function outputs(file: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const value: string[] = [];
-    while (lines[++i] !== match[2]) value.push(lines[i] ?? '');
-    result[match[1]!] = value.join('\n');
-  }
-  return result;
-}
-
 test('the demo: outputs, JSON report file, job summary, and a failed step', async () => {
   const { env, files, dir } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'denied' });
   const { code, stdout } = await runNode([ACTION], env);
   assert.equal(code, 1);
   assert.match(stdout, /::error::pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls — gate fail/);
-  const out = outputs(files.output);
+  const out = parseCommandFile(readFileSync(files.output, 'utf8'));
   assert.deepEqual(
     { gate: out['gate'], allowed: out['allowed'], denied: out['denied'], unknown: out['unknown'] },
     { gate: 'fail', allowed: '11', denied: '1', unknown: '0' },
@@ -66,7 +53,7 @@ test('fail-on never: the step passes with the same outputs', async () => {
   const { env, files } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'never' });
   const { code } = await runNode([ACTION], env);
   assert.equal(code, 0);
-  assert.equal(outputs(files.output)['gate'], 'pass');
+  assert.equal(parseCommandFile(readFileSync(files.output, 'utf8'))['gate'], 'pass');
 });
 
 test('a bad input fails the step naming the input', async () => {

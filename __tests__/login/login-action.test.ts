@@ -13,6 +13,7 @@ import { freePort, motoMissing, startMoto, type MotoServer } from '../helpers/mo
 import { buildOciImage, skopeoCopy } from '../helpers/oci-image.ts';
 import { startOidcServer, type OidcServer } from '../helpers/oidc-server.ts';
 import { runNode, type ProcessResult } from '../helpers/process.ts';
+import { parseCommandFile } from '../helpers/runner-files.ts';
 import {
   registryToolsMissing,
   startRegistry,
@@ -49,19 +50,6 @@ interface Run extends ProcessResult {
   readonly outputs: Record<string, string>;
   readonly state: Record<string, string>;
   readonly dockerConfig: string;
-}
-
-function parseCommandFile(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const value: string[] = [];
-    while (lines[++i] !== match[2]) value.push(lines[i] ?? '');
-    result[match[1]!] = value.join('\n');
-  }
-  return result;
 }
 
 interface Scenario {

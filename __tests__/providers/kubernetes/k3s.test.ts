@@ -6,7 +6,7 @@
 // to show that none of them, nor any part or base64 form of one, reaches stdout, stderr or the report file.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -18,6 +18,7 @@ import type { Report } from '../../../src/core/report-model.ts';
 import type { FindingSeverity, GrantSide, VerdictKind } from '../../../src/core/verdict.ts';
 import { providers } from '../../../src/providers/index.ts';
 import { runNode } from '../../helpers/process.ts';
+import { CLI, runEveryFormat } from '../../helpers/cli-formats.ts';
 
 const K3S = 'k3s "Private Registry Configuration"';
 const GAR = 'Artifact Registry "Configure authentication to Artifact Registry for Docker"';
@@ -651,22 +652,6 @@ const shown = (file: string) => path.relative(process.cwd(), file);
 
 function check(config: string): Report {
   return runCheck(loadConfigFile(config), providers, { failOn: 'denied' });
-}
-
-// The bundled CLI (kept fresh by the dist test) starts in a fraction of the time tsx needs.
-const CLI = [path.resolve('dist/cli.js'), 'check'];
-const FORMATS = ['text', 'json', 'markdown'] as const;
-
-/** Runs the CLI in every format and into --output; returns every byte it wrote, and the JSON report. */
-async function runEveryFormat(config: string): Promise<{ codes: number[]; outputs: string[]; json: string }> {
-  const output = path.join(path.dirname(config), 'report.md');
-  const runs = await Promise.all([
-    ...FORMATS.map((format) => runNode([...CLI, '--config', config, '--format', format])),
-    runNode([...CLI, '--config', config, '--format', 'markdown', '--output', output]),
-  ]);
-  const outputs = runs.flatMap((run) => [run.stdout, run.stderr]);
-  outputs.push(readFileSync(output, 'utf8'));
-  return { codes: runs.map((run) => run.code ?? -1), outputs, json: runs[1]?.stdout ?? '' };
 }
 
 function assertNoLeak(outputs: readonly string[], secrets: readonly string[]): void {

@@ -10,7 +10,6 @@
 // part or base64 form of one, may reach stdout, stderr or the report file in any format.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
@@ -20,6 +19,7 @@ import type { Report } from '../../../src/core/report-model.ts';
 import type { MissingGrant, VerdictKind } from '../../../src/core/verdict.ts';
 import { runNode } from '../../helpers/process.ts';
 import { check, positionOf, shown, writeCase, yamlStream } from '../../helpers/manifests.ts';
+import { CLI, runEveryFormat } from '../../helpers/cli-formats.ts';
 
 const OCP_PULL = 'OpenShift "Using image pull secrets"';
 const OCP_SECURED = `${OCP_PULL}, "Allowing pods to reference images from other secured registries"`;
@@ -789,22 +789,6 @@ function documentLines(objects: readonly Json[]): { object: Json; line: number }
   });
 }
 
-// The bundled CLI (kept fresh by the dist test) starts in a fraction of the time tsx needs.
-const CLI = [path.resolve('dist/cli.js'), 'check', '--offline'];
-const FORMATS = ['text', 'json', 'markdown'] as const;
-
-/** Runs the CLI in every format and into --output; returns every byte it wrote, its exit codes and the JSON report. */
-async function runEveryFormat(config: string): Promise<{ codes: number[]; outputs: string[]; json: string }> {
-  const output = path.join(path.dirname(config), 'report.md');
-  const runs = await Promise.all([
-    ...FORMATS.map((format) => runNode([...CLI, '--config', config, '--format', format])),
-    runNode([...CLI, '--config', config, '--format', 'markdown', '--output', output]),
-  ]);
-  const outputs = runs.flatMap((run) => [run.stdout, run.stderr]);
-  outputs.push(readFileSync(output, 'utf8'));
-  return { codes: runs.map((run) => run.code ?? -1), outputs, json: runs[1]?.stdout ?? '' };
-}
-
 function assertNoLeak(outputs: readonly string[], secrets: readonly string[]): void {
   for (const output of outputs) {
     assert.deepEqual(leakedSecrets(output, secrets), [], `a seeded secret leaked into:\n${output}`);
@@ -869,7 +853,7 @@ for (const c of cases) {
 
     // The leak check can fail: every seeded secret is found in the manifest it was written to.
     assert.deepEqual(leakedSecrets(text, fake.all), fake.all);
-    const { codes, outputs, json } = await runEveryFormat(written.config);
+    const { codes, outputs, json } = await runEveryFormat(written.config, ['--offline']);
     assert.deepEqual(codes, Array<number>(4).fill(c.expect.verdict === 'denied' ? 1 : 0));
     assert.deepEqual(
       JSON.parse(json),
@@ -968,7 +952,7 @@ for (const bad of badCases) {
     assert.deepEqual(problem?.where, expected);
     assert.match(problem?.message ?? '', bad.says);
 
-    const { code, stdout, stderr } = await runNode([...CLI, '--config', written.config]);
+    const { code, stdout, stderr } = await runNode([...CLI, '--offline', '--config', written.config]);
     assert.equal(code, 2, stderr);
     assert.equal(stdout, '');
     assert.ok(
