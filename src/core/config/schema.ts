@@ -118,6 +118,12 @@ const AwsRoleFacts = Type.Object(
     ),
     policies: Type.Optional(Type.Array(Document, { description: 'inline or customer-managed documents' })),
     permissionsBoundary: Type.Optional(NullableDocument),
+    unreadable: Type.Optional(
+      Type.String({
+        description:
+          'why live reads could not read this (the permission to add); written by live reads and snapshots',
+      }),
+    ),
   },
   closed,
 );
@@ -133,7 +139,13 @@ const AwsFacts = Type.Object(
               pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
               description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
             }),
-            policy: NullableDocument,
+            policy: Type.Optional(NullableDocument),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
           },
           closed,
         ),
@@ -146,7 +158,13 @@ const AwsFacts = Type.Object(
             account: AccountId,
             region: AwsRegion,
             scope: Type.Optional(Type.Union([Type.Literal('V1'), Type.Literal('V2')])),
-            policy: NullableDocument,
+            policy: Type.Optional(NullableDocument),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
             pullThroughCachePrefixes: Type.Optional(
               Type.Array(Type.String({ minLength: 1 }), {
                 description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
@@ -155,6 +173,29 @@ const AwsFacts = Type.Object(
           },
           closed,
         ),
+      ),
+    ),
+    clusters: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            platform: Type.Union([Type.Literal('eks'), Type.Literal('ecs')]),
+            name: Type.String({ minLength: 1 }),
+            account: Type.Optional(AccountId),
+            region: Type.Optional(AwsRegion),
+            roles: Type.Array(RoleArn, {
+              description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
+            }),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+        { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' },
       ),
     ),
     accounts: Type.Optional(
@@ -204,7 +245,13 @@ const GcpFacts = Type.Object(
               description:
                 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
             }),
-            policy: Document,
+            policy: Type.Optional(Document),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
           },
           closed,
         ),
@@ -224,6 +271,31 @@ const GcpFacts = Type.Object(
         ),
       ),
     ),
+    clusters: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            project: Type.String({ minLength: 1 }),
+            location: Type.String({ minLength: 1 }),
+            name: Type.String({ minLength: 1 }),
+            nodePools: Type.Array(
+              Type.Object(
+                { name: Type.String(), serviceAccount: Type.String(), scopes: Type.Array(Type.String()) },
+                closed,
+              ),
+            ),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+        { description: 'GKE node pools (service account and scopes), as live reads discover them' },
+      ),
+    ),
     groups: Type.Optional(
       Type.Array(
         Type.Object({ email: Type.String({ minLength: 3 }), members: Type.Array(Type.String()) }, closed),
@@ -234,7 +306,15 @@ const GcpFacts = Type.Object(
 );
 
 const KubernetesFacts = Type.Object(
-  { manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) },
+  {
+    manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    objects: Type.Optional(
+      Type.Array(Type.Object({ apiVersion: Type.String(), kind: Type.String() }), {
+        description:
+          'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
+      }),
+    ),
+  },
   closed,
 );
 

@@ -42,6 +42,13 @@ export interface AwsFacts {
   readonly registries: ReadonlyMap<string, RegistryFacts>;
   /** Account id → AWS Organizations id. */
   readonly organizations: ReadonlyMap<string, string>;
+  /** The pulling roles of EKS/ECS clusters (live reads), keyed by `PLATFORM/NAME`. */
+  readonly clusters: ReadonlyMap<string, ClusterFacts>;
+}
+
+export interface ClusterFacts {
+  readonly roles: readonly string[];
+  readonly unreadable?: string;
 }
 
 export const registryKey = (account: string, region: string): string => `${account}/${region}`;
@@ -50,6 +57,16 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const input: AwsFactsInput = config.input.facts?.aws ?? {};
   const roles = new Map<string, RoleFacts>();
   input.roles?.forEach((role, r) => {
+    if (role.unreadable !== undefined) {
+      // Live reads could not read the role: its policies and boundary are unknown, with the reason.
+      const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable);
+      roles.set(role.arn.toLowerCase(), {
+        arn: role.arn,
+        policies: [unknownPolicy],
+        boundary: unknownPolicy,
+      });
+      return;
+    }
     const at = ['facts', 'aws', 'roles', r] as const;
     const managed = (role.managedPolicies ?? []).map((arn, m) =>
       managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m])),
@@ -71,24 +88,39 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   });
 
   const repositories = new Map<string, RepositoryFacts>();
-  for (const repository of input.repositories ?? []) {
+  for (const [i, repository] of (input.repositories ?? []).entries()) {
+    const label = `repository policy of ${repository.arn}`;
+    if (repository.unreadable === undefined && repository.policy === undefined) {
+      throw missingPolicy(config, ['facts', 'aws', 'repositories', i]);
+    }
     repositories.set(repository.arn, {
       arn: repository.arn,
-      policy: repository.policy
-        ? documentPolicy(repository.policy, `repository policy of ${repository.arn}`)
-        : null,
+      policy:
+        repository.unreadable !== undefined
+          ? unreadablePolicy(label, repository.unreadable)
+          : repository.policy
+            ? documentPolicy(repository.policy, label)
+            : null,
     });
   }
 
   const registries = new Map<string, RegistryFacts>();
-  for (const registry of input.registries ?? []) {
+  for (const [i, registry] of (input.registries ?? []).entries()) {
     const label = `registry policy of ${registry.account} in ${registry.region}`;
+    if (registry.unreadable === undefined && registry.policy === undefined) {
+      throw missingPolicy(config, ['facts', 'aws', 'registries', i]);
+    }
     registries.set(registryKey(registry.account, registry.region), {
       account: registry.account,
       region: registry.region,
       scope: registry.scope ?? 'V2',
       scopeGiven: registry.scope !== undefined,
-      policy: registry.policy ? documentPolicy(registry.policy, label) : null,
+      policy:
+        registry.unreadable !== undefined
+          ? unreadablePolicy(label, registry.unreadable)
+          : registry.policy
+            ? documentPolicy(registry.policy, label)
+            : null,
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
     });
   }
@@ -96,7 +128,28 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const organizations = new Map(
     (input.accounts ?? []).map((account) => [account.id, account.organizationId]),
   );
-  return { roles, repositories, registries, organizations };
+  const clusters = new Map<string, ClusterFacts>();
+  for (const cluster of input.clusters ?? []) {
+    clusters.set(clusterKey(cluster.platform, cluster.name), {
+      roles: cluster.roles,
+      ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
+    });
+  }
+  return { roles, repositories, registries, organizations, clusters };
+}
+
+export const clusterKey = (platform: string, name: string): string => `${platform}/${name}`;
+
+/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
+function unreadablePolicy(label: string, reason: string): KnownPolicy {
+  return { label, document: undefined, missingFact: `could not be read: ${reason}` };
+}
+
+function missingPolicy(config: LoadedConfig, at: readonly (string | number)[]): ConfigError {
+  return new ConfigError({
+    where: config.locate(at),
+    message: 'needs `policy` (null when there is none) or `unreadable`, as live reads write it',
+  });
 }
 
 function documentPolicy(document: LocatedDocument, label: string): KnownPolicy {

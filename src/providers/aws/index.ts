@@ -4,7 +4,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { Provider, PullQuestion, TargetPrincipal } from '../../core/provider.ts';
 import { allowed, type Verdict } from '../../core/verdict.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
-import { prepareAwsFacts, type AwsFacts } from './facts.ts';
+import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
 
 const AWS_PLATFORMS = new Set<TargetInput['platform']>(['eks', 'ecs', 'aws-role']);
 
@@ -12,15 +12,31 @@ export function awsProvider(config: LoadedConfig): Provider {
   const facts = prepareAwsFacts(config);
   return {
     name: 'aws',
-    principals: (target) => (AWS_PLATFORMS.has(target.platform) ? awsPrincipals(target) : undefined),
+    principals: (target) => (AWS_PLATFORMS.has(target.platform) ? awsPrincipals(target, facts) : undefined),
     decide: (question) => decideAwsPull(question, facts),
   };
 }
 
-function awsPrincipals(target: TargetInput): TargetPrincipal[] {
-  const roles = 'roles' in target ? (target.roles ?? []) : [];
+function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] {
+  const listed = 'roles' in target ? (target.roles ?? []) : [];
+  // Roles live reads discovered for the target's cluster join the ones the config lists.
+  const clusterName = 'cluster' in target ? target.cluster : undefined;
+  const discovered = clusterName ? facts.clusters.get(clusterKey(target.platform, clusterName)) : undefined;
+  const roles = [...new Set([...listed, ...(discovered?.roles ?? [])])];
   if (roles.length > 0) return roles.map((principal) => ({ principal }));
-  const cluster = 'cluster' in target && target.cluster ? ` of cluster ${target.cluster}` : '';
+  if (discovered?.unreadable) {
+    return [
+      {
+        principal: `${target.platform}:${target.name}`,
+        unnamed: {
+          verdict: 'unknown',
+          reasons: [`the roles of cluster ${clusterName} could not be read: ${discovered.unreadable}`],
+          missing: [],
+        },
+      },
+    ];
+  }
+  const cluster = clusterName ? ` of cluster ${clusterName}` : '';
   const discovery =
     target.platform === 'eks'
       ? 'node group roles, Fargate pod execution roles and the Auto Mode node role'

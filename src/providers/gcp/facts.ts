@@ -1,6 +1,7 @@
 // Offline Google Cloud facts: the config's facts.gcp, validated and indexed.
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { GcpFactsInput } from '../../core/config/schema.ts';
+import { ConfigError } from '../../core/errors.ts';
 import { IamPolicyError, parseIamPolicy, type IamPolicy } from './iam-policy.ts';
 import type { CustomRoles } from './roles.ts';
 
@@ -17,6 +18,8 @@ export interface GcpFacts {
   readonly projectsByNumber: ReadonlyMap<string, GcpProjectFacts>;
   /** IAM allow policies by resource name (projects/P, projects/P/locations/L/repositories/R, buckets/B, …). */
   readonly policies: ReadonlyMap<string, IamPolicy>;
+  /** Resources whose IAM policy live reads could not read, and why (the permission to add). */
+  readonly unreadable: ReadonlyMap<string, string>;
   readonly customRoles: CustomRoles;
   /** Members of groups (and of domains, keyed by the domain name), by lower-cased email. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
@@ -37,7 +40,18 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
     if (project.number !== undefined) projectsByNumber.set(project.number, facts);
   }
   const policies = new Map<string, IamPolicy>();
-  for (const entry of input.iamPolicies ?? []) {
+  const unreadable = new Map<string, string>();
+  for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
+    if (entry.unreadable !== undefined) {
+      unreadable.set(entry.resource, entry.unreadable);
+      continue;
+    }
+    if (!entry.policy) {
+      throw new ConfigError({
+        where: config.locate(['facts', 'gcp', 'iamPolicies', i]),
+        message: `facts.gcp.iamPolicies[${i}] needs \`policy\` (or \`unreadable\`, as live reads write it)`,
+      });
+    }
     try {
       policies.set(entry.resource, parseIamPolicy(entry.policy.value));
     } catch (error) {
@@ -49,5 +63,5 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
     (input.roles ?? []).map((role) => [role.name, new Set(role.includedPermissions)]),
   );
   const groups = new Map((input.groups ?? []).map((group) => [group.email.toLowerCase(), group.members]));
-  return { projects, projectsByNumber, policies, customRoles, groups };
+  return { projects, projectsByNumber, policies, unreadable, customRoles, groups };
 }

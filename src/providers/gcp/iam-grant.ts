@@ -43,6 +43,11 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
   const unknownBecause: string[] = [];
   for (const level of levels) {
     const policy = facts.policies.get(level.resource);
+    const unreadable = facts.unreadable.get(level.resource);
+    if (!policy && unreadable !== undefined) {
+      unknownBecause.push(`the IAM policy of ${level.resource} could not be read: ${unreadable}`);
+      continue;
+    }
     if (!policy) {
       if (level.required) {
         unknownBecause.push(

@@ -5,7 +5,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { Provider } from '../../core/provider.ts';
 import type { PullingServiceAccount } from './fixes.ts';
 import { readClusterState } from './manifests/cluster-state.ts';
-import { loadManifests } from './manifests/load.ts';
+import { inlineObjects, loadManifests } from './manifests/load.ts';
 import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
 import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
 import { evaluatePullSecrets } from './pull-secrets/rule.ts';
@@ -13,7 +13,7 @@ import { evaluatePullSecrets } from './pull-secrets/rule.ts';
 type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
 
 export function kubernetesProvider(config: LoadedConfig): Provider {
-  const reading = readClusterState(loadManifests(config));
+  const reading = readClusterState([...loadManifests(config), ...inlineObjects(config)]);
   const state = withOpenShiftBuiltins(reading.state);
   const pullersPerNamespace = new Map<string, Set<string>>();
   for (const target of config.input.targets ?? []) {

@@ -18,6 +18,24 @@ export interface KubeObject {
   locateKey(objectPath: ConfigPath): SourceLocation;
 }
 
+/** The objects the config gives inline (facts.kubernetes.objects), as live reads and snapshots write them. */
+export function inlineObjects(config: LoadedConfig): KubeObject[] {
+  const at = (i: number) => ['facts', 'kubernetes', 'objects', i] as const;
+  return (config.input.facts?.kubernetes?.objects ?? []).flatMap((value, i) =>
+    flatten(
+      value,
+      [],
+      {
+        takeValue: () => value,
+        locate: (objectPath) => config.locate([...at(i), ...objectPath]),
+        locateKey: (objectPath) => config.locateKey([...at(i), ...objectPath]),
+        release: () => undefined,
+      },
+      config.file,
+    ),
+  );
+}
+
 export function loadManifests(config: LoadedConfig): KubeObject[] {
   const patterns = config.input.facts?.kubernetes?.manifests ?? [];
   const configDir = path.dirname(path.resolve(config.file));
