@@ -12,8 +12,13 @@ import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scri
 test('dist/ is the bundle of the current sources (run npm run build and commit dist/)', () => {
   const fresh = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-dist-'));
   execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const committed = readdirSync('dist').sort();
-  assert.deepEqual(readdirSync(fresh).sort(), committed, 'the set of files in dist/ differs');
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort();
+  const committed = files('dist');
+  assert.deepEqual(files(fresh), committed, 'the set of files in dist/ differs');
   for (const file of committed) {
     const same = readFileSync(path.join(fresh, file)).equals(readFileSync(path.join('dist', file)));
     assert.ok(same, `dist/${file} is stale: run npm run build and commit dist/`);

@@ -1,11 +1,12 @@
-// Builds the committed bundle: tsc compiles src/ to lib/ (rewriting .ts imports), then ncc bundles the
-// action entry (dist/index.js) and the CLI (dist/cli.js) with their dependencies.
+// Builds the committed bundles: tsc compiles src/ to lib/ (rewriting .ts imports), then ncc bundles the
+// action entry into dist/ (dist/index.js, run by action.yml) and the CLI into dist/cli/ with a small
+// dist/cli.js launcher (the package's bin). Each bundle keeps its own folder because ncc names its chunks
+// by number: two bundles in one folder would overwrite each other's.
 // `node scripts/build.mjs OUTDIR` builds elsewhere (the dist freshness test compares the two).
 // lib/ stays at one fixed place inside the project: ncc writes module paths into the bundle, so a
 // temporary folder would make every build differ.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -17,22 +18,25 @@ const run = (command, args) =>
 
 rmSync(lib, { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-const work = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-build-'));
 try {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  // The action bundle last: its licenses.txt covers every dependency of both bundles.
-  for (const [entry, name] of [
-    ['cli.js', 'cli.js'],
-    ['main.js', 'index.js'],
-  ]) {
-    const bundleDir = path.join(work, name);
-    run(bin('ncc'), ['build', path.join(lib, entry), '-o', bundleDir, '--license', 'licenses.txt', '-q']);
-    for (const file of readdirSync(bundleDir)) {
-      renameSync(path.join(bundleDir, file), path.join(outDir, file === 'index.js' ? name : file));
-    }
-  }
+  run(bin('ncc'), ['build', path.join(lib, 'main.js'), '-o', outDir, '--license', 'licenses.txt', '-q']);
+  run(bin('ncc'), [
+    'build',
+    path.join(lib, 'cli.js'),
+    '-o',
+    path.join(outDir, 'cli'),
+    '--license',
+    'licenses.txt',
+    '-q',
+  ]);
+  const launcher = path.join(outDir, 'cli.js');
+  writeFileSync(
+    launcher,
+    "#!/usr/bin/env node\n// The pullcheck CLI; the bundle lives in cli/.\nimport './cli/index.js';\n",
+  );
+  chmodSync(launcher, 0o755);
 } finally {
-  rmSync(work, { recursive: true, force: true });
   rmSync(lib, { recursive: true, force: true });
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
+import './shims/dirname.ts';
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
 import { runCli } from './cli/command.ts';
 
 try {
-  process.exitCode = runCli(process.argv.slice(2), {
+  process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

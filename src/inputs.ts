@@ -25,6 +25,10 @@ export interface Options {
   readonly openshiftServer?: string;
   readonly openshiftToken?: string;
   readonly audience?: string;
+  /** Where to write the config with every fact used (stated and read live). */
+  readonly snapshot?: string;
+  /** Read the clouds (default) or use the config's facts only. */
+  readonly offline: boolean;
 }
 
 export class InputError extends Error {
@@ -96,6 +100,8 @@ export function readInputs(getInput: (name: string) => string, runner: RunnerNam
     ),
     ...optional('openshiftToken', input('openshift-token'), /./, 'openshift-token', 'a token'),
     ...optional('audience', input('audience'), /./, 'audience', 'an audience'),
+    ...optional('snapshot', input('snapshot'), /./, 'snapshot', 'a file path'),
+    offline: booleanInput('offline', input('offline'), false),
   };
 }
 

@@ -1,4 +1,5 @@
 // The action's entry: the main step, or — on the second run the runner makes for `post:` — the logout.
+import './shims/dirname.ts';
 import * as core from '@actions/core';
 import { logoutStep } from './action/login.ts';
 import { run } from './action/run.ts';

@@ -28,10 +28,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startMoto(): Promise<MotoServer> {
+export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer> {
   const port = await freePort();
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: 'ignore',
+    env: { ...process.env, ...env },
   });
   const stop = () =>
     new Promise<void>((resolve) => {

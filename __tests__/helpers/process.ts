@@ -15,7 +15,14 @@ export function runNode(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd,
-      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env },
+      // No test reaches a cloud: SDKs must not probe instance-metadata addresses.
+      env: {
+        PATH: process.env['PATH'],
+        HOME: process.env['HOME'],
+        AWS_EC2_METADATA_DISABLED: 'true',
+        METADATA_SERVER_DETECTION: 'none',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];

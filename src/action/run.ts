@@ -1,5 +1,9 @@
 // The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
+import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { readLiveFacts } from '../collect/index.ts';
+import { withLiveFacts } from '../collect/merge.ts';
+import { snapshotYaml } from '../collect/snapshot.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
 import { pullRequestOf } from '../github/event.ts';
@@ -47,7 +51,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         loginFailure = `pullcheck: ${error.message}`;
       }
     }
-    const report = runCheck(config, providers, { failOn: options.failOn });
+    const kubernetes =
+      options.openshiftServer && options.openshiftToken
+        ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
+        : {};
+    const checked = options.offline ? config : withLiveFacts(config, await liveFacts(config, kubernetes));
+    if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
+    const report = runCheck(checked, providers, { failOn: options.failOn });
     setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
     annotate(core, config, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);
@@ -69,6 +79,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (error) {
     fail(error);
   }
+}
+
+async function liveFacts(
+  config: Parameters<typeof readLiveFacts>[0],
+  setup: Parameters<typeof readLiveFacts>[1],
+) {
+  const live = await readLiveFacts(config, setup);
+  for (const note of live.notes) core.info(`pullcheck: ${note}`);
+  core.info(`pullcheck: live reads: ${live.reads} resources, ${live.calls} calls`);
+  return live.facts;
 }
 
 function fail(error: unknown): void {

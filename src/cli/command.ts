@@ -1,12 +1,18 @@
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readLiveFacts } from '../collect/index.ts';
+import { withLiveFacts } from '../collect/merge.ts';
+import { snapshotYaml } from '../collect/snapshot.ts';
 import { loadConfigFile } from '../core/config/load.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import { providers } from '../providers/index.ts';
+import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
 import { renderJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderText } from '../report/text.ts';
@@ -22,11 +28,12 @@ const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 
 export const USAGE = `usage:
   pullcheck check [--config FILE] [--offline] [--format markdown|json|text] [--output FILE]
-                  [--fail-on denied|unknown|never]
+                  [--fail-on denied|unknown|never] [--snapshot FILE]
   pullcheck schema      print the config file's JSON Schema
 
   --config FILE   config file (default .github/pullcheck.yml)
-  --offline       use only the config's facts; never call a cloud (this version reads no cloud yet)
+  --offline       use only the config's facts; never call a cloud
+  --snapshot FILE write the config with every fact used (stated and read live), to replay with --offline
   --format F      report format on stdout, or in --output (default text)
   --output FILE   write the report to FILE instead of stdout
   --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
@@ -35,7 +42,7 @@ exit status: 0 gate passed, 1 gate failed, 2 bad input`;
 class UsageError extends Error {}
 
 /** Runs the command line; returns the exit status. Never throws for a user error. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === 'schema') {
@@ -48,7 +55,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (command !== 'check')
       throw new UsageError(command ? `unknown command \`${command}\`` : 'no command given');
-    return check(rest, io);
+    return await check(rest, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(
@@ -64,7 +71,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function check(args: readonly string[], io: CliIo): number {
+async function check(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -73,6 +80,7 @@ function check(args: readonly string[], io: CliIo): number {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       'fail-on': { type: 'string', default: 'denied' },
+      snapshot: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -83,7 +91,14 @@ function check(args: readonly string[], io: CliIo): number {
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
 
-  const report: Report = runCheck(loadConfigFile(values.config), providers, { failOn });
+  let config = loadConfigFile(values.config);
+  if (!values.offline) {
+    const live = await readLiveFacts(config, kubernetesSetup(io));
+    for (const note of live.notes) io.stderr(`pullcheck: ${note}\n`);
+    config = withLiveFacts(config, live.facts);
+  }
+  if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config));
+  const report: Report = runCheck(config, providers, { failOn });
   const rendered = FORMATS[format](report);
   if (values.output) {
     writeFileSync(values.output, rendered);
@@ -100,4 +115,19 @@ function isParseArgsError(error: unknown): boolean {
     error !== null &&
     String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
   );
+}
+
+/** The kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one: live Kubernetes reads use it. */
+function kubernetesSetup(io: CliIo): { kubernetes?: KubernetesConnection } {
+  const file =
+    process.env['KUBECONFIG']?.split(path.delimiter)[0] || path.join(os.homedir(), '.kube', 'config');
+  if (!existsSync(file)) return {};
+  try {
+    return { kubernetes: connectionFromKubeconfig(readFileSync(file, 'utf8')) };
+  } catch (error) {
+    io.stderr(
+      `pullcheck: ${file}: ${(error as Error).message}; Kubernetes facts come from the config only\n`,
+    );
+    return {};
+  }
 }

@@ -29,6 +29,11 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export class CallRunner {
   /** Calls actually sent (attempts included), for tests and benchmarks. */
   sent = 0;
+
+  /** Distinct resources read. */
+  get reads(): number {
+    return this.cache.size;
+  }
   private readonly cache = new Map<string, Promise<CallOutcome<unknown>>>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -54,20 +59,29 @@ export class CallRunner {
     return outcome;
   }
 
-  private async withRetries<T>(call: Call, send: (signal: AbortSignal) => Promise<T>): Promise<CallOutcome<T>> {
+  private async withRetries<T>(
+    call: Call,
+    send: (signal: AbortSignal) => Promise<T>,
+  ): Promise<CallOutcome<T>> {
     for (let attempt = 0; ; attempt++) {
       const result = await this.limited(() => this.attempt(send));
       if (result.ok) return result;
       const kind = classify(result.error);
       if (kind !== 'retry' || attempt >= this.options.retries) {
-        return { ok: false, kind: kind === 'retry' ? 'failed' : kind, message: describe(call, result.error, kind) };
+        return {
+          ok: false,
+          kind: kind === 'retry' ? 'failed' : kind,
+          message: describe(call, result.error, kind),
+        };
       }
       // Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter").
       await this.options.sleep(this.options.random() * 200 * 2 ** attempt);
     }
   }
 
-  private async attempt<T>(send: (signal: AbortSignal) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  private async attempt<T>(
+    send: (signal: AbortSignal) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
     this.sent++;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new TimeoutError()), this.options.timeoutMs);
@@ -81,7 +95,8 @@ export class CallRunner {
   }
 
   private async limited<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.options.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.active >= this.options.concurrency)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     try {
       return await task();
@@ -111,11 +126,19 @@ export function classify(error: unknown): Classification {
       (error as { code?: unknown }).code ??
       0,
   );
-  if (/AccessDenied|Unauthorized|Forbidden|NotAuthorized|PERMISSION_DENIED/i.test(`${name} ${code}`) || status === 403 || status === 401) {
+  if (
+    /AccessDenied|Unauthorized|Forbidden|NotAuthorized|PERMISSION_DENIED/i.test(`${name} ${code}`) ||
+    status === 403 ||
+    status === 401
+  ) {
     return 'denied';
   }
   if (/NotFound|NoSuchEntity|DoesNotExist/i.test(name) || status === 404) return 'missing';
-  if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|Timeout|ECONNRESET|ECONNREFUSED|EAI_AGAIN/i.test(`${name} ${code}`)) {
+  if (
+    /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|Timeout|ECONNRESET|ECONNREFUSED|EAI_AGAIN/i.test(
+      `${name} ${code}`,
+    )
+  ) {
     return 'retry';
   }
   if (status === 429 || status >= 500 || (error as { $fault?: string }).$fault === 'server') return 'retry';
@@ -124,7 +147,8 @@ export function classify(error: unknown): Classification {
 
 function describe(call: Call, error: unknown, kind: Classification): string {
   const name = String((error as { name?: unknown }).name ?? 'Error');
-  if (kind === 'denied') return `${call.permission} on ${call.resource} was denied (${name}): grant it to the identity pullcheck reads with`;
+  if (kind === 'denied')
+    return `${call.permission} on ${call.resource} was denied (${name}): grant it to the identity pullcheck reads with`;
   if (kind === 'missing') return `${call.resource} does not exist (${name})`;
   return `${call.permission} on ${call.resource} failed (${name}${kind === 'retry' ? ', after retries' : ''})`;
 }

@@ -21,6 +21,14 @@ export interface GcpFacts {
   /** Resources whose IAM policy live reads could not read, and why (the permission to add). */
   readonly unreadable: ReadonlyMap<string, string>;
   readonly customRoles: CustomRoles;
+  /** GKE node pools read live, keyed by `PROJECT/LOCATION/CLUSTER`. */
+  readonly clusters: ReadonlyMap<
+    string,
+    {
+      readonly nodePools: readonly { readonly serviceAccount: string; readonly scopes: readonly string[] }[];
+      readonly unreadable?: string;
+    }
+  >;
   /** Members of groups (and of domains, keyed by the domain name), by lower-cased email. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
 }
@@ -63,5 +71,14 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
     (input.roles ?? []).map((role) => [role.name, new Set(role.includedPermissions)]),
   );
   const groups = new Map((input.groups ?? []).map((group) => [group.email.toLowerCase(), group.members]));
-  return { projects, projectsByNumber, policies, unreadable, customRoles, groups };
+  const clusters = new Map(
+    (input.clusters ?? []).map((cluster) => [
+      `${cluster.project}/${cluster.location}/${cluster.name}`,
+      {
+        nodePools: cluster.nodePools,
+        ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
+      },
+    ]),
+  );
+  return { projects, projectsByNumber, policies, unreadable, customRoles, groups, clusters };
 }

@@ -5,6 +5,7 @@ import type { Provider, PullQuestion, TargetPrincipal } from '../../core/provide
 import type { Verdict } from '../../core/verdict.ts';
 import { prepareGcpFacts, type GcpFacts } from './facts.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
+import { scopesAllowPull } from './scopes.ts';
 
 const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-service-account', 'k3s']);
 const SERVICE_ACCOUNT = 'serviceAccount:';
@@ -25,6 +26,13 @@ function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal
   if (target.platform !== 'gke') return undefined;
   if (target.serviceAccounts && target.serviceAccounts.length > 0) {
     return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
+  }
+  // Node pools read live name their service accounts and scopes.
+  const pools = nodePoolsOf(target, facts);
+  if (pools.length > 0) {
+    return [...new Set(pools.map((pool) => pool.serviceAccount))].map((email) => ({
+      principal: `${SERVICE_ACCOUNT}${email}`,
+    }));
   }
   // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
   const number = target.project === undefined ? undefined : facts.projects.get(target.project)?.number;
@@ -62,11 +70,21 @@ function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | un
     return undefined;
   const email = principal.slice(SERVICE_ACCOUNT.length);
   if (target.platform !== 'gke') return evaluateGooglePull(registry, email, facts);
-  const scopes = target.serviceAccounts?.find((account) => account.email === email)?.scopes;
+  // A service account's scopes: as listed on the target, else those of the live node pools that run as it;
+  // any of those pools may run the pod, so one without a storage scope decides.
+  const pools = nodePoolsOf(target, facts).filter((pool) => pool.serviceAccount === email);
+  const scopes =
+    target.serviceAccounts?.find((account) => account.email === email)?.scopes ??
+    (pools.find((pool) => scopesAllowPull(pool.scopes) !== 'yes') ?? pools[0])?.scopes;
   const cluster = {
     ...(target.project === undefined ? {} : { project: target.project }),
     ...(target.location === undefined ? {} : { location: target.location }),
     ...(target.cluster === undefined ? {} : { cluster: target.cluster }),
   };
   return evaluateGooglePull(registry, email, facts, { scopes, cluster });
+}
+
+function nodePoolsOf(target: TargetInput, facts: GcpFacts) {
+  if (target.platform !== 'gke' || !target.project || !target.location || !target.cluster) return [];
+  return facts.clusters.get(`${target.project}/${target.location}/${target.cluster}`)?.nodePools ?? [];
 }

@@ -190,10 +190,11 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
           name: metadata.name,
           namespace,
           type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
-          ...keys,
+          ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
+          ...(keys.problem ? { problem: keys.problem } : {}),
           origin,
         });
-        if (keys.registryKeys) committedSecrets.push(committedSecretFinding(object, metadata.name));
+        if (keys.holdsCredentials) committedSecrets.push(committedSecretFinding(object, metadata.name));
         break;
       }
     }

@@ -11,6 +11,8 @@ const FIELDS: Record<string, string> = {
 export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
   registryKeys?: string[];
   problem?: string;
+  /** Whether any entry holds credentials (live reads keep only the host keys, with empty entries). */
+  holdsCredentials?: boolean;
 } {
   const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
   const field = FIELDS[type];
@@ -30,7 +32,10 @@ export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
     return {
       problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
     };
-  return { registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
+  const holdsCredentials = Object.values(hosts).some(
+    (entry) => isRecord(entry) && Object.keys(entry).length > 0,
+  );
+  return { holdsCredentials, registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
 }
 
 /**
