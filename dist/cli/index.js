@@ -75117,6 +75117,31 @@ function mergeProjects(stated, read) {
     }
     return [...byId.values()];
 }
+/** The resources live reads supplied (role ARNs, repository ARNs, IAM policy resources, clusters, objects). */
+function liveResources(live) {
+    const names = [];
+    const aws = live.aws ?? {};
+    for (const key of ['roles', 'repositories']) {
+        for (const entry of aws[key] ?? [])
+            names.push(entry.arn);
+    }
+    for (const entry of aws['registries'] ?? []) {
+        names.push(`ECR registry ${entry.account} ${entry.region}`);
+    }
+    for (const entry of aws['clusters'] ?? []) {
+        names.push(`${entry.platform} cluster ${entry.name}`);
+    }
+    const gcp = live.gcp ?? {};
+    for (const entry of gcp['iamPolicies'] ?? [])
+        names.push(entry.resource);
+    for (const entry of gcp['clusters'] ?? []) {
+        names.push(`projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`);
+    }
+    for (const object of (live.kubernetes?.objects ?? [])) {
+        names.push(`${object.kind ?? 'object'} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name ?? ''}`);
+    }
+    return names;
+}
 
 ;// CONCATENATED MODULE: ./lib/collect/snapshot.js
 // A snapshot is the config with every fact the run used — stated and read live — written inline, so the
@@ -77774,6 +77799,9 @@ function renderMarkdown(report, options = {}) {
 }
 function renderFull(report) {
     const sections = [title(report)];
+    if (report.facts) {
+        sections.push(`Facts: ${report.facts.live.length} resources read live (${report.facts.live.slice(0, 5).map(escapeMarkdown).join(', ')}${report.facts.live.length > 5 ? ', …' : ''}); the rest from the config.`);
+    }
     if (report.results.length > 0)
         sections.push(matrix(report.results));
     const denied = report.results.filter((result) => result.verdict === 'denied');
@@ -77897,6 +77925,8 @@ function renderCollapsed(report, fullLength, maxLength, detailsUrl) {
 const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' };
 function renderText(report) {
     const lines = [`pullcheck: ${headline(report.summary)}`, ''];
+    if (report.facts)
+        lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
     for (const result of report.results)
         lines.push(...resultLines(result));
     for (const finding of report.findings) {
@@ -78011,15 +78041,18 @@ async function check(args, io) {
     if (!FAIL_ON.includes(failOn))
         throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
     let config = loadConfigFile(values.config);
+    let live = [];
     if (!values.offline) {
-        const live = await readLiveFacts(config, kubernetesSetup(io));
-        for (const note of live.notes)
+        const read = await readLiveFacts(config, kubernetesSetup(io));
+        for (const note of read.notes)
             io.stderr(`pullcheck: ${note}\n`);
-        config = withLiveFacts(config, live.facts);
+        config = withLiveFacts(config, read.facts);
+        live = liveResources(read.facts);
     }
     if (values.snapshot)
         (0,external_node_fs_.writeFileSync)(values.snapshot, snapshotYaml(config));
-    const report = runCheck(config, providers, { failOn });
+    const checked = runCheck(config, providers, { failOn });
+    const report = values.offline ? checked : { ...checked, facts: { live } };
     const rendered = FORMATS[format](report);
     if (values.output) {
         (0,external_node_fs_.writeFileSync)(values.output, rendered);

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { readLiveFacts } from '../collect/index.ts';
-import { withLiveFacts } from '../collect/merge.ts';
+import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -55,9 +55,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       options.openshiftServer && options.openshiftToken
         ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
         : {};
-    const checked = options.offline ? config : withLiveFacts(config, await liveFacts(config, kubernetes));
+    const live = options.offline ? undefined : await liveFacts(config, kubernetes);
+    const checked = live ? withLiveFacts(config, live) : config;
     if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
-    const report = runCheck(checked, providers, { failOn: options.failOn });
+    const result = runCheck(checked, providers, { failOn: options.failOn });
+    const report = live ? { ...result, facts: { live: liveResources(live) } } : result;
     setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
     annotate(core, config, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);

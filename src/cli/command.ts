@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLiveFacts } from '../collect/index.ts';
-import { withLiveFacts } from '../collect/merge.ts';
+import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
 import { loadConfigFile } from '../core/config/load.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
@@ -92,13 +92,16 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
 
   let config = loadConfigFile(values.config);
+  let live: string[] = [];
   if (!values.offline) {
-    const live = await readLiveFacts(config, kubernetesSetup(io));
-    for (const note of live.notes) io.stderr(`pullcheck: ${note}\n`);
-    config = withLiveFacts(config, live.facts);
+    const read = await readLiveFacts(config, kubernetesSetup(io));
+    for (const note of read.notes) io.stderr(`pullcheck: ${note}\n`);
+    config = withLiveFacts(config, read.facts);
+    live = liveResources(read.facts);
   }
   if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config));
-  const report: Report = runCheck(config, providers, { failOn });
+  const checked = runCheck(config, providers, { failOn });
+  const report: Report = values.offline ? checked : { ...checked, facts: { live } };
   const rendered = FORMATS[format](report);
   if (values.output) {
     writeFileSync(values.output, rendered);

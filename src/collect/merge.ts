@@ -76,3 +76,34 @@ function mergeProjects(
   }
   return [...byId.values()];
 }
+
+/** The resources live reads supplied (role ARNs, repository ARNs, IAM policy resources, clusters, objects). */
+export function liveResources(live: LiveFacts): string[] {
+  const names: string[] = [];
+  const aws = live.aws ?? {};
+  for (const key of ['roles', 'repositories'] as const) {
+    for (const entry of (aws[key] as { arn: string }[] | undefined) ?? []) names.push(entry.arn);
+  }
+  for (const entry of (aws['registries'] as { account: string; region: string }[] | undefined) ?? []) {
+    names.push(`ECR registry ${entry.account} ${entry.region}`);
+  }
+  for (const entry of (aws['clusters'] as { platform: string; name: string }[] | undefined) ?? []) {
+    names.push(`${entry.platform} cluster ${entry.name}`);
+  }
+  const gcp = live.gcp ?? {};
+  for (const entry of (gcp['iamPolicies'] as { resource: string }[] | undefined) ?? [])
+    names.push(entry.resource);
+  for (const entry of (gcp['clusters'] as
+    { project: string; location: string; name: string }[] | undefined) ?? []) {
+    names.push(`projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`);
+  }
+  for (const object of (live.kubernetes?.objects ?? []) as {
+    kind?: string;
+    metadata?: { name?: string; namespace?: string };
+  }[]) {
+    names.push(
+      `${object.kind ?? 'object'} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name ?? ''}`,
+    );
+  }
+  return names;
+}

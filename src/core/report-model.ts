@@ -16,6 +16,8 @@ export interface Report {
   readonly summary: ReportSummary;
   readonly results: readonly PullResult[];
   readonly findings: readonly ReportFinding[];
+  /** Where the facts came from: the resources live reads supplied (the rest came from the config). */
+  readonly facts?: { readonly live: readonly string[] };
 }
 
 export function gateFor(counts: Omit<ReportSummary, 'gate'>, failOn: FailOn): Gate {

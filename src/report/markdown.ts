@@ -27,6 +27,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 function renderFull(report: Report): string {
   const sections = [title(report)];
+  if (report.facts) {
+    sections.push(
+      `Facts: ${report.facts.live.length} resources read live (${report.facts.live.slice(0, 5).map(md).join(', ')}${report.facts.live.length > 5 ? ', …' : ''}); the rest from the config.`,
+    );
+  }
   if (report.results.length > 0) sections.push(matrix(report.results));
   const denied = report.results.filter((result) => result.verdict === 'denied');
   if (denied.length > 0)

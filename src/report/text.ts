@@ -8,6 +8,8 @@ const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' } as c
 
 export function renderText(report: Report): string {
   const lines = [`pullcheck: ${headline(report.summary)}`, ''];
+  if (report.facts)
+    lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
   for (const result of report.results) lines.push(...resultLines(result));
   for (const finding of report.findings) {
     const where = finding.file ? ` ${t(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
