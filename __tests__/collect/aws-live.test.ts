@@ -162,10 +162,10 @@ test(
     }
     for (const result of byTarget('ci-0')) assert.equal(result.verdict, 'allowed', result.reasons.join('\n'));
     assert.deepEqual(report.summary, { allowed: 200, denied: 50, unknown: 0, gate: 'fail' });
-  // The report says which facts were read live.
-  assert.ok(report.facts.live.includes(`arn:aws:iam::${ACCOUNT}:role/eks/prod-nodes`));
-  assert.ok(report.facts.live.includes(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/svc-0`));
-  assert.ok(report.facts.live.includes('eks cluster prod'));
+    // The report says which facts were read live.
+    assert.ok(report.facts.live.includes(`arn:aws:iam::${ACCOUNT}:role/eks/prod-nodes`));
+    assert.ok(report.facts.live.includes(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/svc-0`));
+    assert.ok(report.facts.live.includes('eks cluster prod'));
 
     const replay = await runNode([CLI, 'check', '--offline', '--config', snapshot, '--format', 'json'], {});
     assert.deepEqual(
