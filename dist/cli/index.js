@@ -78052,7 +78052,8 @@ async function check(args, io) {
     if (values.snapshot)
         (0,external_node_fs_.writeFileSync)(values.snapshot, snapshotYaml(config));
     const checked = runCheck(config, providers, { failOn });
-    const report = values.offline ? checked : { ...checked, facts: { live } };
+    // The report says which facts were read live, when any were.
+    const report = live.length > 0 ? { ...checked, facts: { live } } : checked;
     const rendered = FORMATS[format](report);
     if (values.output) {
         (0,external_node_fs_.writeFileSync)(values.output, rendered);

@@ -30,7 +30,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       job: env['GITHUB_JOB'],
       action: env['GITHUB_ACTION'],
     });
-    if (options.githubToken) core.setSecret(options.githubToken);
+    // Secrets given as inputs are masked before anything can print them.
+    for (const secret of [options.githubToken, options.openshiftToken]) if (secret) core.setSecret(secret);
     if (!options.check) {
       core.info('pullcheck: check is false, nothing to check');
       return;
@@ -59,7 +60,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const checked = live ? withLiveFacts(config, live) : config;
     if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
     const result = runCheck(checked, providers, { failOn: options.failOn });
-    const report = live ? { ...result, facts: { live: liveResources(live) } } : result;
+    const liveRead = live ? liveResources(live) : [];
+    const report = liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result;
     setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
     annotate(core, config, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);

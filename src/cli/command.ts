@@ -101,7 +101,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config));
   const checked = runCheck(config, providers, { failOn });
-  const report: Report = values.offline ? checked : { ...checked, facts: { live } };
+  // The report says which facts were read live, when any were.
+  const report: Report = live.length > 0 ? { ...checked, facts: { live } } : checked;
   const rendered = FORMATS[format](report);
   if (values.output) {
     writeFileSync(values.output, rendered);
