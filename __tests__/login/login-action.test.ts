@@ -96,6 +96,9 @@ async function runLogin(scenario: Scenario): Promise<Run & { home: string; confi
     GITHUB_RUN_ID: '4242',
     ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+    AWS_ENDPOINT_URL: moto.url,
+    // Login tests read nothing live unless they say so (Google's APIs are not on loopback here).
+    INPUT_OFFLINE: 'true',
     AWS_ENDPOINT_URL_STS: moto.url,
     AWS_ENDPOINT_URL_ECR: moto.url,
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -164,11 +167,18 @@ test(
       const run = await runLogin({
         images: [`${ECR_HOST}/team/app:1.0`],
         endpoints: { [ECR_HOST]: registry.url },
-        inputs: { 'aws-role-arn': ROLE },
+        inputs: { 'aws-role-arn': ROLE, offline: 'false' },
+        targets: [{ name: 'ci', platform: 'aws-role', roles: [ROLE] }],
         existingConfig: EXISTING_CONFIG,
       });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.equal(run.outputs['registries'], ECR_HOST);
+      // The live reads that follow use the session the OIDC login obtained (moto answers them).
+      const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8'));
+      assert.ok(
+        report.facts.live.includes('arn:aws:ecr:us-east-1:123456789012:repository/team/app'),
+        run.stdout,
+      );
       assert.deepEqual(oidc.audiences.at(-1), 'sts.amazonaws.com');
       const written = JSON.parse(run.dockerConfig);
       const auth = Buffer.from(`AWS:${ECR_PASSWORD}`).toString('base64');

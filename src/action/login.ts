@@ -5,18 +5,18 @@ import type { LoadedConfig } from '../core/config/load.ts';
 import { buildPlan } from '../core/plan.ts';
 import type { Options } from '../inputs.ts';
 import { removeLogins, type LoginRecord } from '../login/docker-config.ts';
-import { loginToRegistries } from '../login/index.ts';
+import { loginToRegistries, type LoginResult } from '../login/index.ts';
 import { withOidcRetries } from '../login/oidc.ts';
 import os from 'node:os';
 
 const RECORDS_STATE = 'docker-config-logins';
 
-/** Logs in to the registries of the config's images; returns the hosts logged in to. */
+/** Logs in to the registries of the config's images; returns the hosts and the sessions obtained. */
 export async function loginStep(
   config: LoadedConfig,
   options: Options,
   env: NodeJS.ProcessEnv,
-): Promise<readonly string[]> {
+): Promise<Pick<LoginResult, 'registries' | 'sessions'>> {
   const { images } = buildPlan(config);
   const endpoints = config.input.endpoints;
   const result = await loginToRegistries(
@@ -45,7 +45,7 @@ export async function loginStep(
   );
   if (options.logout && result.records.length > 0)
     core.saveState(RECORDS_STATE, JSON.stringify(result.records));
-  return result.registries;
+  return result;
 }
 
 /** The post step: takes out exactly the logins the main step added. */

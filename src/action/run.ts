@@ -16,7 +16,7 @@ import { commentOnPullRequest } from './comment.ts';
 import { loadActionConfig } from './config.ts';
 import { loginStep } from './login.ts';
 import { DockerConfigError } from '../login/docker-config.ts';
-import { LoginError } from '../login/index.ts';
+import { LoginError, type LoginSessions } from '../login/index.ts';
 import { OidcError } from '../login/oidc.ts';
 import { annotate, setReportOutputs, writeReportFile } from './outputs.ts';
 
@@ -39,9 +39,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const config = loadActionConfig(options);
     // A failed login fails the step, after the check has reported.
     let loginFailure: string | undefined;
+    let sessions: LoginSessions = {};
     if (options.login) {
       try {
-        core.setOutput('registries', (await loginStep(config, options, env)).join('\n'));
+        const login = await loginStep(config, options, env);
+        sessions = login.sessions;
+        core.setOutput('registries', login.registries.join('\n'));
       } catch (error) {
         if (!(
           error instanceof LoginError ||
@@ -52,11 +55,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         loginFailure = `pullcheck: ${error.message}`;
       }
     }
-    const kubernetes =
-      options.openshiftServer && options.openshiftToken
+    // Live reads use the sessions the OIDC login obtained, else the ambient credentials.
+    const setup = {
+      ...(options.openshiftServer && options.openshiftToken
         ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-        : {};
-    const live = options.offline ? undefined : await liveFacts(config, kubernetes);
+        : {}),
+      ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
+      ...(sessions.googleAccessToken
+        ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
+        : {}),
+    };
+    const live = options.offline ? undefined : await liveFacts(config, setup);
     const checked = live ? withLiveFacts(config, live) : config;
     if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
     const result = runCheck(checked, providers, { failOn: options.failOn });
@@ -93,6 +102,14 @@ async function liveFacts(
   for (const note of live.notes) core.info(`pullcheck: ${note}`);
   core.info(`pullcheck: live reads: ${live.reads} resources, ${live.calls} calls`);
   return live.facts;
+}
+
+/** An auth client around the access token the Google login obtained. */
+async function googleClient(accessToken: string): Promise<unknown> {
+  const { OAuth2Client } = await import('google-auth-library');
+  const client = new OAuth2Client();
+  client.setCredentials({ access_token: accessToken });
+  return client;
 }
 
 function fail(error: unknown): void {

@@ -35,6 +35,13 @@ export interface LoginEnvironment {
 export interface LoginResult {
   readonly registries: readonly string[];
   readonly records: readonly LoginRecord[];
+  /** The sessions the logins obtained, for the live reads that follow (never printed). */
+  readonly sessions: LoginSessions;
+}
+
+export interface LoginSessions {
+  aws?: Awaited<ReturnType<typeof awsCredentials>>;
+  googleAccessToken?: string;
 }
 
 export class LoginError extends Error {
@@ -51,14 +58,16 @@ export async function loginToRegistries(
   const logins: { login: RegistryLogin; kind: string }[] = [];
   const add = (kind: string) => (login: RegistryLogin) => logins.push({ login, kind });
 
+  const sessions: LoginSessions = {};
   const ecr = ecrRegistries(images);
-  if (ecr.length > 0) (await awsLogins(ecr, inputs, environment)).forEach(add('ecr'));
+  if (ecr.length > 0) (await awsLogins(ecr, inputs, environment, sessions)).forEach(add('ecr'));
   const googleHosts = [
     ...new Set(
       images.filter((i) => i.registry.kind === 'gar' || i.registry.kind === 'gcr').map((i) => i.host),
     ),
   ];
-  if (googleHosts.length > 0) (await googleLogins(googleHosts, inputs, environment)).forEach(add('google'));
+  if (googleHosts.length > 0)
+    (await googleLogins(googleHosts, inputs, environment, sessions)).forEach(add('google'));
   const openshiftHosts = [
     ...new Set(images.filter((i) => i.registry.kind === 'openshift').map((i) => i.host)),
   ];
@@ -87,7 +96,7 @@ export async function loginToRegistries(
     entries.length === 0
       ? []
       : dockerConfigFiles(environment.env).map((file) => addLogins(file, entries, environment.backupDir));
-  return { registries: [...new Set(logins.map(({ login }) => login.host))], records };
+  return { registries: [...new Set(logins.map(({ login }) => login.host))], records, sessions };
 }
 
 const REFUSED_HINTS: Record<string, string> = {
@@ -118,6 +127,7 @@ async function awsLogins(
   registries: EcrRegistry[],
   inputs: LoginInputs,
   environment: LoginEnvironment,
+  sessions: LoginSessions,
 ): Promise<RegistryLogin[]> {
   const options = {
     ...(inputs.awsRoleArn ? { roleArn: inputs.awsRoleArn } : {}),
@@ -131,7 +141,7 @@ async function awsLogins(
     let credentials: Awaited<ReturnType<typeof awsCredentials>> | undefined;
     return await ecrLogins(
       registries,
-      async (region) => (credentials ??= await awsCredentials(options, region)),
+      async (region) => (sessions.aws = credentials ??= await awsCredentials(options, region)),
       environment.mask,
     );
   } catch (error) {
@@ -151,6 +161,7 @@ async function googleLogins(
   hosts: string[],
   inputs: LoginInputs,
   environment: LoginEnvironment,
+  sessions: LoginSessions,
 ): Promise<RegistryLogin[]> {
   try {
     const token = await googleAccessToken({
@@ -162,6 +173,7 @@ async function googleLogins(
       getIdToken: environment.getIdToken,
       mask: environment.mask,
     });
+    sessions.googleAccessToken = token;
     return hosts.map((host) => ({ host, username: 'oauth2accesstoken', password: token }));
   } catch (error) {
     // Without a provider, Application Default Credentials may simply be absent: not this step's failure.
