@@ -1,7 +1,7 @@
 // Generated files that are committed must match their sources: the bundle and the published schema.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -29,14 +29,21 @@ test('schema/pullcheck.schema.json is generated from the config schema (npm run 
   assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaFileText(), 'the published schema is stale');
 });
 
-test('the shipped Google Cloud role data is the published dataset (npm run import:gcp-roles)', () => {
-  const published = readFileSync(SHARED_ROLES_FILE, 'utf8');
-  assert.equal(
-    readFileSync(SHIPPED_ROLES_FILE, 'utf8'),
-    checkedRolesText(published),
-    'the shipped role data is stale',
-  );
-});
+// shared/ sits beside the checkout in CI; elsewhere the comparison is skipped (never in CI).
+const sharedMissing = !existsSync(SHARED_ROLES_FILE) && process.env['CI'] !== 'true';
+
+test(
+  'the shipped Google Cloud role data is the published dataset (npm run import:gcp-roles)',
+  { skip: sharedMissing && '../shared is not beside this checkout' },
+  () => {
+    const published = readFileSync(SHARED_ROLES_FILE, 'utf8');
+    assert.equal(
+      readFileSync(SHIPPED_ROLES_FILE, 'utf8'),
+      checkedRolesText(published),
+      'the shipped role data is stale',
+    );
+  },
+);
 
 test("the README's action inputs and outputs are generated from action.yml (npm run generate:docs)", async () => {
   const readme = readFileSync('README.md', 'utf8');
