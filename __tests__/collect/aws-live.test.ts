@@ -15,6 +15,7 @@ import {
   IAMClient,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { stringify } from 'yaml';
 import { readLiveFacts } from '../../src/collect/index.ts';
 import { CallRunner } from '../../src/collect/calls.ts';
@@ -206,5 +207,146 @@ test(
     assert.match(run.stderr, /no AWS credentials: AWS facts come from the config only/);
     const report = JSON.parse(run.stdout);
     assert.equal(report.summary.denied, 0);
+  },
+);
+
+test(
+  'another account is read through the role auth.aws.roles names there, chained from the session',
+  { skip },
+  async () => {
+    const other = '111111111111';
+    const reader = `arn:aws:iam::${other}:role/pullcheck-read`;
+    // Set up the other account as its own credentials see it (moto keys resources by the caller's account).
+    const sts = new STSClient({ region: REGION, endpoint: moto.url, credentials });
+    const assumed = (await sts.send(new AssumeRoleCommand({ RoleArn: reader, RoleSessionName: 'setup' })))
+      .Credentials!;
+    const ecr = new ECRClient({
+      region: REGION,
+      endpoint: moto.url,
+      credentials: {
+        accessKeyId: assumed.AccessKeyId!,
+        secretAccessKey: assumed.SecretAccessKey!,
+        sessionToken: assumed.SessionToken!,
+      },
+    });
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'shared/base' }));
+    await ecr.send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: 'shared/base',
+        policyText: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'CiPull',
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/ci` },
+              Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+            },
+          ],
+        }),
+      }),
+    );
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-chain-'));
+    const config = (withAuth: boolean) => {
+      const file = path.join(dir, `pullcheck-${withAuth}.yml`);
+      writeFileSync(
+        file,
+        stringify({
+          version: 1,
+          images: [`${other}.dkr.ecr.${REGION}.amazonaws.com/shared/base:9`],
+          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
+          ...(withAuth ? { auth: { aws: { roles: { [other]: reader } } } } : {}),
+        }),
+      );
+      return file;
+    };
+    const chained = JSON.parse(
+      (await runNode([CLI, 'check', '--config', config(true), '--format', 'json'], env)).stdout,
+    );
+    assert.equal(chained.results[0].verdict, 'allowed', chained.results[0].reasons.join('\n'));
+    assert.ok(chained.facts.live.includes(`arn:aws:ecr:${REGION}:${other}:repository/shared/base`));
+    // Without the mapping the base session reads its own account: the repository is not there, so unknown.
+    const unchained = JSON.parse(
+      (await runNode([CLI, 'check', '--config', config(false), '--format', 'json'], env)).stdout,
+    );
+    assert.equal(unchained.results[0].verdict, 'unknown');
+  },
+);
+
+test(
+  'the registry policy scope and pull-through cache rules are read (a protocol-faithful ECR front for the calls moto lacks)',
+  { skip },
+  async () => {
+    const { createServer } = await import('node:http');
+    // ECR speaks JSON-RPC: the operation is in X-Amz-Target; everything but these two goes on to moto.
+    const front = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const json = (payload: unknown) => {
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(JSON.stringify(payload));
+      };
+      if (target.endsWith('.GetAccountSetting')) return json({ name: 'REGISTRY_POLICY_SCOPE', value: 'V1' });
+      if (target.endsWith('.DescribePullThroughCacheRules')) {
+        return json({
+          pullThroughCacheRules: [
+            {
+              ecrRepositoryPrefix: 'docker-hub',
+              upstreamRegistryUrl: 'registry-1.docker.io',
+              registryId: ACCOUNT,
+            },
+          ],
+        });
+      }
+      const forwarded = await fetch(`${moto.url}${request.url}`, {
+        method: request.method ?? 'POST',
+        headers: Object.fromEntries(
+          Object.entries(request.headers).flatMap(([k, v]) =>
+            typeof v === 'string' && k !== 'host' ? [[k, v]] : [],
+          ),
+        ),
+        body,
+      });
+      response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers));
+      response.end(Buffer.from(await forwarded.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    const previous = { ...process.env };
+    Object.assign(process.env, env, {
+      AWS_ENDPOINT_URL_ECR: `http://127.0.0.1:${(front.address() as { port: number }).port}`,
+    });
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ptc-'));
+      const file = path.join(dir, 'pullcheck.yml');
+      writeFileSync(
+        file,
+        stringify({
+          version: 1,
+          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/docker-hub/library/nginx:1.27`],
+          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
+        }),
+      );
+      const live = await readLiveFacts(loadConfigFile(file));
+      const registry = (
+        live.facts.aws?.['registries'] as { scope?: string; pullThroughCachePrefixes?: string[] }[]
+      )[0];
+      assert.equal(registry?.scope, 'V1');
+      assert.deepEqual(registry?.pullThroughCachePrefixes, ['docker-hub']);
+      // The cached repository does not exist yet (the first pull creates it): its policy is unknown, and the
+      // report says why rather than guessing.
+      const { withLiveFacts } = await import('../../src/collect/merge.ts');
+      const { runCheck } = await import('../../src/core/engine.ts');
+      const { providers } = await import('../../src/providers/index.ts');
+      const report = runCheck(withLiveFacts(loadConfigFile(file), live.facts), providers, {
+        failOn: 'denied',
+      });
+      assert.equal(report.results[0]?.verdict, 'unknown');
+      assert.match(report.results[0]?.reasons.join('\n') ?? '', /does not exist yet/);
+    } finally {
+      process.env = previous;
+      front.close();
+    }
   },
 );

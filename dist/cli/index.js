@@ -74924,7 +74924,11 @@ async function readLiveFacts(config, setup = {}) {
         if (authClient) {
             const images = plan.targets.flatMap((target) => target.images);
             facts.gcp = {
-                ...(await collectGcpFacts({ images, targets, known: config.input.facts?.gcp ?? {} }, { runner, authClient })),
+                ...(await collectGcpFacts({ images, targets, known: config.input.facts?.gcp ?? {} }, {
+                    runner,
+                    authClient,
+                    ...(config.input.endpoints?.google ? { endpoints: config.input.endpoints.google } : {}),
+                })),
             };
         }
         else {
@@ -75378,9 +75382,13 @@ const ConfigSchema = Type.Object({
         google: Type.Optional(Type.Object({
             sts: Type.Optional(Type.String({ pattern: '^https?://' })),
             iamCredentials: Type.Optional(Type.String({ pattern: '^https?://' })),
+            artifactRegistry: Type.Optional(Type.String({ pattern: '^https?://' })),
+            resourceManager: Type.Optional(Type.String({ pattern: '^https?://' })),
+            container: Type.Optional(Type.String({ pattern: '^https?://' })),
+            storage: Type.Optional(Type.String({ pattern: '^https?://' })),
         }, {
             ...schema_closed,
-            description: 'Google STS and IAM Credentials base URLs (Private Service Connect endpoints)',
+            description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
         })),
     }, schema_closed)),
 }, { ...schema_closed, title: 'pullcheck config (version 1)' });

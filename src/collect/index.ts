@@ -76,7 +76,11 @@ export async function readLiveFacts(
       facts.gcp = {
         ...(await collectGcpFacts(
           { images, targets, known: config.input.facts?.gcp ?? {} },
-          { runner, authClient },
+          {
+            runner,
+            authClient,
+            ...(config.input.endpoints?.google ? { endpoints: config.input.endpoints.google } : {}),
+          },
         )),
       };
     } else {

@@ -364,10 +364,15 @@ export const ConfigSchema = Type.Object(
               {
                 sts: Type.Optional(Type.String({ pattern: '^https?://' })),
                 iamCredentials: Type.Optional(Type.String({ pattern: '^https?://' })),
+                artifactRegistry: Type.Optional(Type.String({ pattern: '^https?://' })),
+                resourceManager: Type.Optional(Type.String({ pattern: '^https?://' })),
+                container: Type.Optional(Type.String({ pattern: '^https?://' })),
+                storage: Type.Optional(Type.String({ pattern: '^https?://' })),
               },
               {
                 ...closed,
-                description: 'Google STS and IAM Credentials base URLs (Private Service Connect endpoints)',
+                description:
+                  'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
               },
             ),
           ),
