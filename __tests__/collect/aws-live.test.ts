@@ -350,3 +350,31 @@ test(
     }
   },
 );
+
+test(
+  'what the config states wins over live reads (a planned change is checked before it exists)',
+  { skip },
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-wins-'));
+    const file = path.join(dir, 'pullcheck.yml');
+    const ci = `arn:aws:iam::${ACCOUNT}:role/ci`;
+    writeFileSync(
+      file,
+      stringify({
+        version: 1,
+        images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1.0`],
+        targets: [{ name: 'ci', platform: 'aws-role', roles: [ci] }],
+        // The planned state: the role loses its ECR policy. Live, it still has it.
+        facts: { aws: { roles: [{ arn: ci, managedPolicies: [] }] } },
+      }),
+    );
+    const run = await runNode([CLI, 'check', '--config', file, '--format', 'json'], env);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.results[0].verdict, 'denied', 'decided by the stated role, not the live one');
+    assert.ok(!report.facts.live.includes(ci), 'the stated role is not read');
+    assert.ok(
+      report.facts.live.includes(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/svc-1`),
+      'the rest is read live',
+    );
+  },
+);
