@@ -66489,7 +66489,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74136);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55637);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -66513,7 +66513,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74136:
+/***/ 55637:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75497,6 +75497,251 @@ function shifted(source) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflow.js
+// The image destinations a GitHub Actions workflow pushes: docker/build-push-action `tags` (when it
+// pushes), docker/metadata-action `images`, and `docker|podman|buildah push`, `skopeo copy … docker://`,
+// `crane push`, `gcloud builds submit --tag` in `run:` scripts. `${{ env.X }}` resolves from the workflow,
+// job and step `env:` blocks and the process environment, `${{ matrix.X }}` from the job's matrix lists;
+// anything else is reported as undiscovered, with its place — never dropped, never guessed.
+
+function workflowDestinations(text, file, processEnv = {}) {
+    const source = parseYamlSource(text, file);
+    const workflow = record(source.takeValue());
+    const images = [];
+    const undiscovered = [];
+    const workflowEnv = { ...processEnv, ...strings(workflow['env']) };
+    for (const [jobId, jobValue] of Object.entries(record(workflow['jobs']))) {
+        const job = record(jobValue);
+        const jobEnv = { ...workflowEnv, ...strings(job['env']) };
+        const matrix = matrixOf(record(job['strategy'])['matrix']);
+        (Array.isArray(job['steps']) ? job['steps'] : []).forEach((stepValue, s) => {
+            const step = record(stepValue);
+            const at = (...rest) => source.locate(['jobs', jobId, 'steps', s, ...rest]);
+            const env = { ...jobEnv, ...strings(step['env']) };
+            const add = (raw, where, via) => {
+                for (const expanded of expand(withoutUnknownTag(raw.trim()), env, matrix)) {
+                    if ('unresolved' in expanded)
+                        undiscovered.push({ text: raw.trim(), where, reason: expanded.unresolved });
+                    else if (expanded.value)
+                        images.push({ reference: expanded.value, where, via });
+                }
+            };
+            const uses = typeof step['uses'] === 'string' ? step['uses'] : '';
+            const withInputs = record(step['with']);
+            if (/^docker\/build-push-action@/.test(uses) && pushes(withInputs['push'])) {
+                for (const tag of list(withInputs['tags']))
+                    add(tag, at('with', 'tags'), 'docker/build-push-action tags');
+            }
+            if (/^docker\/metadata-action@/.test(uses)) {
+                // Each line may carry options after a comma (name=…,enable=…): the first field is the image.
+                for (const line of lines(withInputs['images'])) {
+                    const image = /^name=/.test(line) ? line.split(',')[0].slice('name='.length) : line.split(',')[0];
+                    add(image, at('with', 'images'), 'docker/metadata-action images');
+                }
+            }
+            if (typeof step['run'] === 'string') {
+                for (const command of scriptDestinations(step['run']))
+                    add(command.image, at('run'), command.via);
+            }
+        });
+    }
+    return { images: dedupe(images), undiscovered };
+}
+/** `push:` of build-push-action: false by default; an expression may be true, so it counts. */
+function pushes(value) {
+    if (value === true || value === 'true')
+        return true;
+    return typeof value === 'string' && value.includes('${{');
+}
+const SCRIPT_PATTERNS = [
+    {
+        via: 'docker push',
+        pattern: /(?:^|[\s;&|(])(?:docker|podman)\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+    },
+    {
+        via: 'buildah push',
+        pattern: /(?:^|[\s;&|(])buildah\s+push\s+(?:-[-\w=]+\s+)*\S+\s+(?:docker:\/\/)?(\S+)/g,
+    },
+    { via: 'skopeo copy', pattern: /(?:^|[\s;&|(])skopeo\s+copy\s+(?:-[-\w=]+\s+)*\S+\s+docker:\/\/(\S+)/g },
+    { via: 'crane push', pattern: /(?:^|[\s;&|(])crane\s+push\s+\S+\s+(\S+)/g },
+    { via: 'gcloud builds submit --tag', pattern: /gcloud\s+builds\s+submit\b[^\n]*?\s--tag(?:=|\s+)(\S+)/g },
+];
+/** Destinations in a shell script; backslash continuations join lines first. */
+function scriptDestinations(script) {
+    // Expressions lose their inner spaces so one stays one shell word.
+    const joined = script.replace(/\\\r?\n\s*/g, ' ').replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, '${{$1}}');
+    const found = [];
+    for (const { via, pattern } of SCRIPT_PATTERNS) {
+        for (const match of joined.matchAll(pattern))
+            found.push({ image: unquote(match[1]), via });
+    }
+    return found;
+}
+const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g;
+/** Every value of `text` after substituting what can be known; one entry per matrix value. */
+function expand(text, env, matrix) {
+    let values = [text];
+    for (const match of text.matchAll(EXPRESSION)) {
+        const [whole, expression, braced, bare] = match;
+        const name = expression ?? braced ?? bare ?? '';
+        let replacements;
+        const envName = expression ? /^env\.(\w+)$/.exec(expression)?.[1] : name;
+        const matrixName = expression ? /^matrix\.(\w+)$/.exec(expression)?.[1] : undefined;
+        if (envName !== undefined && env[envName] !== undefined)
+            replacements = [env[envName]];
+        else if (matrixName !== undefined && matrix[matrixName])
+            replacements = matrix[matrixName];
+        if (!replacements) {
+            return [
+                {
+                    unresolved: `${expression !== undefined ? displayed(expression) : whole} cannot be resolved from the workflow: add the image to \`images\` in the config`,
+                },
+            ];
+        }
+        values = values.flatMap((value) => replacements.map((replacement) => value.replace(whole, replacement)));
+    }
+    return values.map((value) => ({ value }));
+}
+/**
+ * Tags do not change a verdict: a tag written with an expression (`app:${{ github.sha }}`) is dropped
+ * rather than making the whole destination undiscoverable.
+ */
+function withoutUnknownTag(reference) {
+    const lastSlash = reference.lastIndexOf('/');
+    const colon = reference.indexOf(':', lastSlash + 1);
+    if (colon === -1)
+        return reference;
+    const tag = reference.slice(colon + 1);
+    return /\$\{\{|\$\{?\w/.test(tag) ? reference.slice(0, colon) : reference;
+}
+/** An expression as people write it: `${{ steps.login.outputs.registry }}`. */
+function displayed(expression) {
+    return '$' + `{{ ${expression} }}`;
+}
+function matrixOf(value) {
+    const matrix = {};
+    for (const [key, entries] of Object.entries(record(value))) {
+        if (Array.isArray(entries) && entries.every((entry) => ['string', 'number'].includes(typeof entry))) {
+            matrix[key] = entries.map(String);
+        }
+    }
+    return matrix;
+}
+/** `tags:` is a newline or comma separated list. */
+function list(value) {
+    if (Array.isArray(value))
+        return value.map(String);
+    return typeof value === 'string'
+        ? value
+            .split(/[\n,]/)
+            .map((item) => item.trim())
+            .filter(Boolean)
+        : [];
+}
+function lines(value) {
+    if (Array.isArray(value))
+        return value.map(String);
+    return typeof value === 'string'
+        ? value
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : [];
+}
+function strings(value) {
+    return Object.fromEntries(Object.entries(record(value)).flatMap(([key, entry]) => ['string', 'number', 'boolean'].includes(typeof entry) ? [[key, String(entry)]] : []));
+}
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : {};
+}
+function unquote(text) {
+    return text.replace(/^["']|["']$/g, '');
+}
+function dedupe(images) {
+    const seen = new Set();
+    return images.filter((image) => !seen.has(image.reference) && seen.add(image.reference));
+}
+
+;// CONCATENATED MODULE: ./lib/discover/index.js
+// Discovery joins the config: images the workflow pushes are added to `images` (the config only adds what
+// cannot be seen); destinations it could not resolve become findings with their place.
+
+
+
+
+function discoverFromWorkflow(file, env) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        return {
+            images: [],
+            findings: [
+                warning(file, undefined, `the workflow could not be read (${error.code ?? 'error'}): its images are not discovered`),
+            ],
+        };
+    }
+    let found;
+    try {
+        found = workflowDestinations(text, file, env);
+    }
+    catch (error) {
+        if (!(error instanceof ConfigError))
+            throw error;
+        // A broken workflow is a warning: the rest of the check still runs.
+        return {
+            images: [],
+            findings: error.problems.map((problem) => warning(problem.where.file, problem.where.line, problem.message)),
+        };
+    }
+    const images = [];
+    const findings = found.undiscovered.map((entry) => warning(entry.where.file, entry.where.line, `${entry.text}: ${entry.reason}`));
+    for (const image of found.images) {
+        try {
+            parseImageReference(image.reference);
+            images.push(image.reference);
+        }
+        catch (error) {
+            if (!(error instanceof ImageReferenceError))
+                throw error;
+            findings.push(warning(image.where.file, image.where.line, `${image.via}: ${error.message}`));
+        }
+    }
+    return { images, findings };
+}
+/** Adds the discovered images whose repository the config (or the inputs) do not already name. */
+function withDiscoveredImages(additions, discovery, stated) {
+    const names = new Set([...stated, ...(additions.images ?? [])].flatMap((text) => nameOf(text) ?? []));
+    const added = discovery.images.filter((text) => {
+        const name = nameOf(text);
+        if (name === undefined || names.has(name))
+            return false;
+        names.add(name);
+        return true;
+    });
+    return { ...additions, images: [...(additions.images ?? []), ...added] };
+}
+function nameOf(text) {
+    try {
+        return imageName(parseImageReference(text));
+    }
+    catch {
+        return undefined;
+    }
+}
+function warning(file, line, message) {
+    return {
+        severity: 'medium',
+        kind: 'undiscovered-destination',
+        file,
+        ...(line === undefined ? {} : { line }),
+        message,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/report-model.js
 function gateFor(counts, failOn) {
     if (failOn === 'never')
@@ -77984,16 +78229,18 @@ function resultLines(result) {
 
 
 
+
 const FORMATS = { json: renderJson, markdown: renderMarkdown, text: renderText };
 const FAIL_ON = ['denied', 'unknown', 'never'];
 const USAGE = `usage:
   pullcheck check [--config FILE] [--offline] [--format markdown|json|text] [--output FILE]
-                  [--fail-on denied|unknown|never] [--snapshot FILE]
+                  [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
   pullcheck schema      print the config file's JSON Schema
 
   --config FILE   config file (default .github/pullcheck.yml)
   --offline       use only the config's facts; never call a cloud
   --snapshot FILE write the config with every fact used (stated and read live), to replay with --offline
+  --workflow FILE add the images this GitHub Actions workflow pushes to the config's images
   --format F      report format on stdout, or in --output (default text)
   --output FILE   write the report to FILE instead of stdout
   --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
@@ -78038,6 +78285,7 @@ async function check(args, io) {
             output: { type: 'string' },
             'fail-on': { type: 'string', default: 'denied' },
             snapshot: { type: 'string' },
+            workflow: { type: 'string' },
         },
         strict: true,
         allowPositionals: false,
@@ -78048,7 +78296,14 @@ async function check(args, io) {
     const failOn = values['fail-on'];
     if (!FAIL_ON.includes(failOn))
         throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
+    // Images the workflow pushes join the config's (--workflow FILE); what it cannot resolve is a finding.
+    const discovery = values.workflow
+        ? discoverFromWorkflow(values.workflow, process.env)
+        : undefined;
     let config = loadConfigFile(values.config);
+    if (discovery) {
+        config = loadConfigFile(values.config, withDiscoveredImages({}, discovery, config.input.images ?? []));
+    }
     let live = [];
     if (!values.offline) {
         const read = await readLiveFacts(config, kubernetesSetup(io));
@@ -78061,7 +78316,10 @@ async function check(args, io) {
         (0,external_node_fs_.writeFileSync)(values.snapshot, snapshotYaml(config));
     const checked = runCheck(config, providers, { failOn });
     // The report says which facts were read live, when any were.
-    const report = live.length > 0 ? { ...checked, facts: { live } } : checked;
+    const withFindings = discovery
+        ? { ...checked, findings: [...discovery.findings, ...checked.findings] }
+        : checked;
+    const report = live.length > 0 ? { ...withFindings, facts: { live } } : withFindings;
     const rendered = FORMATS[format](report);
     if (values.output) {
         (0,external_node_fs_.writeFileSync)(values.output, rendered);

@@ -36,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.info('pullcheck: check is false, nothing to check');
       return;
     }
-    const config = loadActionConfig(options);
+    const { config, discovery } = loadActionConfig(options, env);
     // A failed login fails the step, after the check has reported.
     let loginFailure: string | undefined;
     let sessions: LoginSessions = {};
@@ -70,7 +70,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
     const result = runCheck(checked, providers, { failOn: options.failOn });
     const liveRead = live ? liveResources(live) : [];
-    const report = liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result;
+    const withFindings = discovery
+      ? { ...result, findings: [...discovery.findings, ...result.findings] }
+      : result;
+    const report = liveRead.length > 0 ? { ...withFindings, facts: { live: liveRead } } : withFindings;
     setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
     annotate(core, config, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);

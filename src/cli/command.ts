@@ -7,6 +7,7 @@ import { readLiveFacts } from '../collect/index.ts';
 import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
 import { loadConfigFile } from '../core/config/load.ts';
+import { discoverFromWorkflow, withDiscoveredImages } from '../discover/index.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -28,12 +29,13 @@ const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 
 export const USAGE = `usage:
   pullcheck check [--config FILE] [--offline] [--format markdown|json|text] [--output FILE]
-                  [--fail-on denied|unknown|never] [--snapshot FILE]
+                  [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
   pullcheck schema      print the config file's JSON Schema
 
   --config FILE   config file (default .github/pullcheck.yml)
   --offline       use only the config's facts; never call a cloud
   --snapshot FILE write the config with every fact used (stated and read live), to replay with --offline
+  --workflow FILE add the images this GitHub Actions workflow pushes to the config's images
   --format F      report format on stdout, or in --output (default text)
   --output FILE   write the report to FILE instead of stdout
   --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
@@ -81,6 +83,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       output: { type: 'string' },
       'fail-on': { type: 'string', default: 'denied' },
       snapshot: { type: 'string' },
+      workflow: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -91,7 +94,14 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
 
+  // Images the workflow pushes join the config's (--workflow FILE); what it cannot resolve is a finding.
+  const discovery = values.workflow
+    ? discoverFromWorkflow(values.workflow, process.env as Record<string, string>)
+    : undefined;
   let config = loadConfigFile(values.config);
+  if (discovery) {
+    config = loadConfigFile(values.config, withDiscoveredImages({}, discovery, config.input.images ?? []));
+  }
   let live: string[] = [];
   if (!values.offline) {
     const read = await readLiveFacts(config, kubernetesSetup(io));
@@ -102,7 +112,10 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config));
   const checked = runCheck(config, providers, { failOn });
   // The report says which facts were read live, when any were.
-  const report: Report = live.length > 0 ? { ...checked, facts: { live } } : checked;
+  const withFindings = discovery
+    ? { ...checked, findings: [...discovery.findings, ...checked.findings] }
+    : checked;
+  const report: Report = live.length > 0 ? { ...withFindings, facts: { live } } : withFindings;
   const rendered = FORMATS[format](report);
   if (values.output) {
     writeFileSync(values.output, rendered);
