@@ -102,3 +102,21 @@ test('DOCKER_CONFIG picks the folder; REGISTRY_AUTH_FILE adds the Podman/Skopeo 
   );
   assert.equal(dockerConfigFiles({})[0], path.join(os.homedir(), '.docker', 'config.json'));
 });
+
+test('the error for a corrupt config quotes none of its text (V8 would quote the credential around the error)', () => {
+  const { file, backupDir } = dirs();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const credential = Buffer.from(`deploy:${SECRET}`).toString('base64');
+  const broken = `{"auths": {"ghcr.io": {"auth": ${credential}}}}`; // the value lost its quotes
+  writeFileSync(file, broken);
+  assert.throws(
+    () => addLogins(file, [login('a.example')], backupDir),
+    (error: unknown) => {
+      assert.ok(error instanceof DockerConfigError);
+      assert.match(error.message, /is not valid JSON/);
+      assert.ok(!error.message.includes(credential.slice(0, 6)), error.message);
+      return true;
+    },
+  );
+  assert.equal(readFileSync(file, 'utf8'), broken);
+});

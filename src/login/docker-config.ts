@@ -96,8 +96,12 @@ function parse(text: string | null, file: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // V8 quotes the text around the error ('..."auth": c2Vj"... is not valid JSON'): in a Docker config
+    // that text is a credential, so only the position is reported.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = position === undefined ? '' : ` near character ${position}`;
     throw new DockerConfigError(
-      `${file} is not valid JSON (${(error as Error).message.split('\n')[0]}); pullcheck left it untouched: fix or remove it`,
+      `${file} is not valid JSON${where}; pullcheck left it untouched: fix or remove it`,
     );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
