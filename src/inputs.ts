@@ -1,9 +1,10 @@
 // Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
 import type { FailOn } from './core/report-model.ts';
+import type { CommentMode } from './github/sticky-comment.ts';
+import type { LoginInputs } from './login/index.ts';
 
-export type CommentMode = 'auto' | 'always' | 'on-failure' | 'never';
-
-export interface Options {
+/** The login inputs (aws-role-arn, gcp-workload-identity-provider, openshift-token, audience, …) are LoginInputs. */
+export interface Options extends LoginInputs {
   readonly config: string;
   /** Whether `config` was given explicitly (a missing default file is then not an error). */
   readonly configGiven: boolean;
@@ -18,13 +19,6 @@ export interface Options {
   readonly githubToken: string;
   readonly login: boolean;
   readonly logout: boolean;
-  readonly awsRoleArn?: string;
-  readonly awsRegion?: string;
-  readonly gcpWorkloadIdentityProvider?: string;
-  readonly gcpServiceAccount?: string;
-  readonly openshiftServer?: string;
-  readonly openshiftToken?: string;
-  readonly audience?: string;
   /** Where to write the config with every fact used (stated and read live). */
   readonly snapshot?: string;
   /** Read the clouds (default) or use the config's facts only. */

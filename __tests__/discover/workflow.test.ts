@@ -165,13 +165,17 @@ test('the CLI adds the images the workflow pushes (--workflow) and reports the o
 
 test('a repository the config already names is not added again from the workflow (the config spelling wins)', async () => {
   const { withDiscoveredImages } = await import('../../src/discover/index.ts');
-  const added = withDiscoveredImages(
-    {},
-    {
-      images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1', 'ghcr.io/acme/api:2'],
-      findings: [],
-    },
-    ['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'],
+  const { loadConfigText } = await import('../../src/core/config/load.ts');
+  const config = loadConfigText(
+    'version: 1\nimages: [123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web]\n',
+    'c.yml',
   );
-  assert.deepEqual(added.images, ['ghcr.io/acme/api:2']);
+  const added = withDiscoveredImages(config, {
+    images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1', 'ghcr.io/acme/api:2'],
+    findings: [],
+  }).input;
+  assert.deepEqual(added.images, [
+    '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web',
+    'ghcr.io/acme/api:2',
+  ]);
 });

@@ -410,7 +410,7 @@ test('a corrupt existing Docker config: a clear failure, the file untouched', { 
       existingConfig: corrupt,
     });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error::pullcheck: .*config\.json is not valid JSON .*left it untouched/);
+    assert.match(run.stdout, /::error::pullcheck: .*config\.json is not valid JSON.*left it untouched/);
     assert.equal(run.dockerConfig, corrupt);
   } finally {
     await registry.stop();

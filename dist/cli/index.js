@@ -73841,7 +73841,6 @@ const openshift_cluster_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"sourc
 // in every namespace — as data with their sources (data/openshift-cluster-roles.json).
 
 const dataset = openshift_cluster_roles_namespaceObject;
-const openshiftRolesSource = dataset.source;
 function role(entry) {
     return {
         name: entry.name,
@@ -75712,9 +75711,13 @@ function discoverFromWorkflow(file, env) {
     }
     return { images, findings };
 }
-/** Adds the discovered images whose repository the config (or the inputs) do not already name. */
-function withDiscoveredImages(additions, discovery, stated) {
-    const names = new Set([...stated, ...(additions.images ?? [])].flatMap((text) => nameOf(text) ?? []));
+/**
+ * The config with the discovered images whose repository it does not already name (its spelling wins).
+ * Discovery kept only references that parse, so the plan reads them like written ones.
+ */
+function withDiscoveredImages(config, discovery) {
+    const stated = config.input.images ?? [];
+    const names = new Set(stated.flatMap((text) => nameOf(text) ?? []));
     const added = discovery.images.filter((text) => {
         const name = nameOf(text);
         if (name === undefined || names.has(name))
@@ -75722,7 +75725,9 @@ function withDiscoveredImages(additions, discovery, stated) {
         names.add(name);
         return true;
     });
-    return { ...additions, images: [...(additions.images ?? []), ...added] };
+    if (added.length === 0)
+        return config;
+    return { ...config, input: { ...config.input, images: [...stated, ...added] } };
 }
 function nameOf(text) {
     try {
@@ -76783,7 +76788,6 @@ const gcp_registry_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"g
 // hand-typed list), custom roles from facts.gcp.roles.
 
 const roles_dataset = gcp_registry_roles_namespaceObject;
-const gcpRolesDataset = roles_dataset.source;
 const PREDEFINED_ROLE = /^roles\/[A-Za-z0-9_.]+$/;
 const CUSTOM_ROLE = /^(projects|organizations)\/[^/]+\/roles\/[A-Za-z0-9_.]+$/;
 /**
@@ -78301,9 +78305,8 @@ async function check(args, io) {
         ? discoverFromWorkflow(values.workflow, process.env)
         : undefined;
     let config = loadConfigFile(values.config);
-    if (discovery) {
-        config = loadConfigFile(values.config, withDiscoveredImages({}, discovery, config.input.images ?? []));
-    }
+    if (discovery)
+        config = withDiscoveredImages(config, discovery);
     let live = [];
     if (!values.offline) {
         const read = await readLiveFacts(config, kubernetesSetup(io));

@@ -26,8 +26,8 @@ export function loadActionConfig(
     !options.configGiven && !existsSync(options.config)
       ? loadConfigText('version: 1\n', '(action inputs)', additions)
       : loadConfigFile(options.config, additions);
-  let config = load(inputs);
-  if (discovery) config = load(withDiscoveredImages(inputs, discovery, config.input.images ?? []));
+  const loaded = load(inputs);
+  const config = discovery ? withDiscoveredImages(loaded, discovery) : loaded;
   return { config, ...(discovery ? { discovery } : {}) };
 }
 

@@ -19,30 +19,16 @@ export async function loginStep(
 ): Promise<Pick<LoginResult, 'registries' | 'sessions'>> {
   const { images } = buildPlan(config);
   const endpoints = config.input.endpoints;
-  const result = await loginToRegistries(
-    images,
-    {
-      ...pick(options, [
-        'awsRoleArn',
-        'awsRegion',
-        'gcpWorkloadIdentityProvider',
-        'gcpServiceAccount',
-        'openshiftServer',
-        'openshiftToken',
-        'audience',
-      ]),
-    },
-    {
-      getIdToken: withOidcRetries((audience) => core.getIDToken(audience)),
-      mask: (secret) => core.setSecret(secret),
-      info: (message) => core.info(message),
-      warning: (message) => core.warning(message),
-      env,
-      endpoints: endpoints?.registries ?? {},
-      ...(endpoints?.google ? { googleEndpoints: endpoints.google } : {}),
-      backupDir: env['RUNNER_TEMP'] || os.tmpdir(),
-    },
-  );
+  const result = await loginToRegistries(images, options, {
+    getIdToken: withOidcRetries((audience) => core.getIDToken(audience)),
+    mask: (secret) => core.setSecret(secret),
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    env,
+    endpoints: endpoints?.registries ?? {},
+    ...(endpoints?.google ? { googleEndpoints: endpoints.google } : {}),
+    backupDir: env['RUNNER_TEMP'] || os.tmpdir(),
+  });
   if (options.logout && result.records.length > 0)
     core.saveState(RECORDS_STATE, JSON.stringify(result.records));
   return result;
@@ -65,10 +51,4 @@ export function logoutStep(): void {
       core.warning(`pullcheck: could not remove the logins from ${record.file}: ${(error as Error).message}`);
     }
   }
-}
-
-function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (object[key] !== undefined) picked[key] = object[key];
-  return picked;
 }

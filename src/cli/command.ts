@@ -99,9 +99,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     ? discoverFromWorkflow(values.workflow, process.env as Record<string, string>)
     : undefined;
   let config = loadConfigFile(values.config);
-  if (discovery) {
-    config = loadConfigFile(values.config, withDiscoveredImages({}, discovery, config.input.images ?? []));
-  }
+  if (discovery) config = withDiscoveredImages(config, discovery);
   let live: string[] = [];
   if (!values.offline) {
     const read = await readLiveFacts(config, kubernetesSetup(io));

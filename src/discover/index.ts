@@ -1,7 +1,7 @@
 // Discovery joins the config: images the workflow pushes are added to `images` (the config only adds what
 // cannot be seen); destinations it could not resolve become findings with their place.
 import { readFileSync } from 'node:fs';
-import type { ConfigAdditions } from '../core/config/load.ts';
+import type { LoadedConfig } from '../core/config/load.ts';
 import { ConfigError } from '../core/errors.ts';
 import { ImageReferenceError, imageName, parseImageReference } from '../core/image-reference.ts';
 import type { ReportFinding } from '../core/verdict.ts';
@@ -57,20 +57,21 @@ export function discoverFromWorkflow(file: string, env: Readonly<Record<string, 
   return { images, findings };
 }
 
-/** Adds the discovered images whose repository the config (or the inputs) do not already name. */
-export function withDiscoveredImages(
-  additions: ConfigAdditions,
-  discovery: Discovery,
-  stated: readonly string[],
-): ConfigAdditions {
-  const names = new Set([...stated, ...(additions.images ?? [])].flatMap((text) => nameOf(text) ?? []));
+/**
+ * The config with the discovered images whose repository it does not already name (its spelling wins).
+ * Discovery kept only references that parse, so the plan reads them like written ones.
+ */
+export function withDiscoveredImages(config: LoadedConfig, discovery: Discovery): LoadedConfig {
+  const stated = config.input.images ?? [];
+  const names = new Set(stated.flatMap((text) => nameOf(text) ?? []));
   const added = discovery.images.filter((text) => {
     const name = nameOf(text);
     if (name === undefined || names.has(name)) return false;
     names.add(name);
     return true;
   });
-  return { ...additions, images: [...(additions.images ?? []), ...added] };
+  if (added.length === 0) return config;
+  return { ...config, input: { ...config.input, images: [...stated, ...added] } };
 }
 
 function nameOf(text: string): string | undefined {

@@ -104,7 +104,7 @@ function describe(error: ErrorObject, configPath: Path, where: Locator, rootName
 }
 
 /** `targets[0].roles[1]`, the way people write paths into YAML. */
-export function formatConfigPath(configPath: Path): string {
+function formatConfigPath(configPath: Path): string {
   return configPath
     .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
     .join('');

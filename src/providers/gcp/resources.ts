@@ -67,7 +67,7 @@ function repository(project: string, location: string, name: string): PullResour
  * gcr.io → artifacts.PROJECT.appspot.com; us./eu./asia.gcr.io → us./eu./asia.artifacts.PROJECT.appspot.com.
  * Domain-scoped projects (example.com:proj) use artifacts.proj.example.com.a.appspot.com.
  */
-export function legacyBucket(host: string, project: string): string {
+function legacyBucket(host: string, project: string): string {
   const prefix = host === 'gcr.io' ? '' : `${host.slice(0, host.indexOf('.'))}.`;
   const colon = project.indexOf(':');
   const name =

@@ -10,8 +10,6 @@ interface RolesDataset {
 
 const dataset: RolesDataset = data;
 
-export const gcpRolesDataset: string = dataset.source;
-
 export const PREDEFINED_ROLE = /^roles\/[A-Za-z0-9_.]+$/;
 export const CUSTOM_ROLE = /^(projects|organizations)\/[^/]+\/roles\/[A-Za-z0-9_.]+$/;
 

@@ -7,7 +7,7 @@ import type { Tri } from '../aws/policy/match.ts';
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 
 /** Scopes that allow image pulls, by their short names. */
-export const PULL_SCOPES = [
+const PULL_SCOPES = [
   'devstorage.read_only',
   'devstorage.read_write',
   'devstorage.full_control',
@@ -41,7 +41,7 @@ const ALIASES: Record<string, readonly string[]> = {
 };
 
 /** Short names of the scopes as written (full URL, short form or gcloud alias). */
-export function normalizeScopes(scopes: readonly string[]): string[] {
+function normalizeScopes(scopes: readonly string[]): string[] {
   return scopes.flatMap((scope) => {
     const short = scope.startsWith(SCOPE_PREFIX) ? scope.slice(SCOPE_PREFIX.length) : scope;
     return ALIASES[short] ?? [short];

@@ -39,8 +39,6 @@ interface RolesData {
 
 const dataset = data as RolesData;
 
-export const openshiftRolesSource: string = dataset.source;
-
 function role(entry: RoleData): RoleDefinition {
   return {
     name: entry.name,
