@@ -376,7 +376,7 @@ test('fail-on unknown fails on undecided pulls; a denied pull is annotated at it
   assert.equal(run.code, 1);
   assert.match(
     run.stdout,
-    /::error title=pullcheck%3A pull denied,file=examples\/pullcheck\.yml,line=19,col=5::arn:aws:iam::210987654321:role\/eks\/prod-nodes cannot pull/,
+    /::error title=pullcheck%3A pull denied,file=examples\/deploy\/eks\/base\/api\.yaml,line=15::arn:aws:iam::210987654321:role\/eks\/prod-nodes cannot pull/,
   );
   assert.match(
     run.stdout,

@@ -20,7 +20,7 @@ test('the demo: one denied pull fails the gate (exit 1) and names the fix', asyn
   assert.match(stdout, /^pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls — gate fail/);
   assert.match(
     stdout,
-    /DENIED {2}123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api:1\.4\.2 -> prod-eks \(arn:aws:iam::210987654321:role\/eks\/prod-nodes\)/,
+    /DENIED {2}123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api -> prod-eks \(arn:aws:iam::210987654321:role\/eks\/prod-nodes\)/,
   );
   assert.match(
     stdout,
@@ -32,11 +32,11 @@ test('--format json prints exactly the SPEC §5 report', async () => {
   const { code, stdout } = await runNode([CLI, 'check', '--config', DEMO, '--offline', '--format', 'json']);
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(report), ['version', 'summary', 'results', 'findings']);
+  assert.deepEqual(Object.keys(report), ['version', 'summary', 'results', 'findings', 'plan']);
   assert.deepEqual(report.summary, { allowed: 11, denied: 1, unknown: 0, gate: 'fail' });
   const denied = report.results.find((result: { verdict: string }) => result.verdict === 'denied');
   assert.deepEqual(Object.keys(denied), RESULT_FIELDS);
-  assert.equal(denied.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.4.2');
+  assert.equal(denied.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api');
   assert.equal(denied.registry, 'ecr');
   assert.equal(denied.missing[0].side, 'resource');
   assert.deepEqual(Object.keys(denied.missing[0].fix.snippets), ['json', 'cli', 'terraform']);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { LocatedDocument } from '../../src/core/config/document.ts';
 import { loadConfigFile, loadConfigText } from '../../src/core/config/load.ts';
 import { ConfigError } from '../../src/core/errors.ts';
+import { discover } from '../../src/discover/index.ts';
 import { buildPlan } from '../../src/core/plan.ts';
 import { prepareAwsFacts } from '../../src/providers/aws/facts.ts';
 
@@ -196,7 +197,7 @@ test('documents resolve inline, from JSON strings and from files relative to the
   );
 });
 
-test('the demo config in examples/ loads', () => {
+test('the demo config in examples/ loads, and with what discovery adds makes a plan', () => {
   const config = loadConfigFile('examples/pullcheck.yml');
-  assert.equal(buildPlan(config).targets.length, 5);
+  assert.equal(buildPlan(discover(config).config).targets.length, 5);
 });

@@ -72,7 +72,7 @@ test('shell scripts: continuations, several tools, quoted references, step env',
     ),
     [
       { image: '$IMAGE', via: 'docker push' },
-      { image: 'quay.io/acme/agent:3.1', via: 'docker push' },
+      { image: 'quay.io/acme/agent:3.1', via: 'podman push' },
       { image: 'registry.example.com/team/tool:2', via: 'buildah push' },
       { image: 'us-docker.pkg.dev/acme/tools/skopeo:1', via: 'skopeo copy' },
       { image: 'gcr.io/acme-legacy/worker:7', via: 'crane push' },
@@ -171,11 +171,56 @@ test('a repository the config already names is not added again from the workflow
     'c.yml',
   );
   const added = withDiscoveredImages(config, {
-    images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1', 'ghcr.io/acme/api:2'],
+    images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1', 'ghcr.io/acme/api:2'].map(
+      (reference) => ({ reference, origin: { file: 'w.yml', line: 1, via: 'docker push' } }),
+    ),
     findings: [],
   }).input;
   assert.deepEqual(added.images, [
     '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web',
     'ghcr.io/acme/api:2',
+  ]);
+});
+
+test('build-push-action tags from a metadata-action step are that step\'s images, not unresolved (docker/build-push-action README "tags: ${{ steps.meta.outputs.tags }}")', () => {
+  const workflow = `
+jobs:
+  build:
+    steps:
+      - uses: docker/metadata-action@v5
+        id: meta
+        with:
+          images: ghcr.io/acme/web
+      - uses: docker/build-push-action@v6
+        with:
+          push: \${{ github.event_name != 'pull_request' }}
+          tags: \${{ steps.meta.outputs.tags }}
+          labels: \${{ steps.meta.outputs.labels }}
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: \${{ steps.other.outputs.tags }}
+`;
+  const found = workflowDestinations(workflow, 'w.yml');
+  assert.deepEqual(
+    found.images.map((image) => image.reference),
+    ['ghcr.io/acme/web'],
+  );
+  // A step that is not a metadata-action stays unresolved, with its line.
+  assert.deepEqual(
+    found.undiscovered.map((entry) => [entry.text, entry.where.line]),
+    [['${{ steps.other.outputs.tags }}', 17]],
+  );
+});
+
+test('podman push IMAGE DESTINATION pushes to the destination (podman-push(1))', () => {
+  assert.deepEqual(scriptDestinations('podman push localhost/web:1 \\\n  quay.io/acme/web:1\n'), [
+    { image: 'quay.io/acme/web:1', via: 'podman push' },
+  ]);
+  assert.deepEqual(scriptDestinations('podman push --tls-verify=false quay.io/acme/agent:3.1\necho done\n'), [
+    { image: 'quay.io/acme/agent:3.1', via: 'podman push' },
+  ]);
+  assert.deepEqual(scriptDestinations('podman push quay.io/acme/agent:3.1 && echo ok\n'), [
+    { image: 'quay.io/acme/agent:3.1', via: 'podman push' },
   ]);
 });

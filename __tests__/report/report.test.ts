@@ -28,6 +28,11 @@ const denied: PullResult = {
       },
     },
   ],
+  // Where it came from is user text too (file names, workload names).
+  source: {
+    image: { file: '.github/workflows/release.yml', line: 7, via: hostile },
+    target: { file: `deploy/${hostile}.yaml`, line: 3, via: 'Deployment shop/web container web' },
+  },
 };
 const unknownResult: PullResult = {
   ...denied,

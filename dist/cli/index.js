@@ -53230,6 +53230,848 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
+/***/ 28712:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+var helpers_js_1 = __nccwpck_require__(82030);
+exports.JsonPatchError = helpers_js_1.PatchError;
+exports.deepClone = helpers_js_1._deepClone;
+/* We use a Javascript hash to store each
+ function. Each hash entry (property) uses
+ the operation identifiers specified in rfc6902.
+ In this way, we can map each patch operation
+ to its dedicated function in efficient way.
+ */
+/* The operations applicable to an object */
+var objOps = {
+    add: function (obj, key, document) {
+        obj[key] = this.value;
+        return { newDocument: document };
+    },
+    remove: function (obj, key, document) {
+        var removed = obj[key];
+        delete obj[key];
+        return { newDocument: document, removed: removed };
+    },
+    replace: function (obj, key, document) {
+        var removed = obj[key];
+        obj[key] = this.value;
+        return { newDocument: document, removed: removed };
+    },
+    move: function (obj, key, document) {
+        /* in case move target overwrites an existing value,
+        return the removed value, this can be taxing performance-wise,
+        and is potentially unneeded */
+        var removed = getValueByPointer(document, this.path);
+        if (removed) {
+            removed = helpers_js_1._deepClone(removed);
+        }
+        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
+        applyOperation(document, { op: "add", path: this.path, value: originalValue });
+        return { newDocument: document, removed: removed };
+    },
+    copy: function (obj, key, document) {
+        var valueToCopy = getValueByPointer(document, this.from);
+        // enforce copy by value so further operations don't affect source (see issue #177)
+        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
+        return { newDocument: document };
+    },
+    test: function (obj, key, document) {
+        return { newDocument: document, test: _areEquals(obj[key], this.value) };
+    },
+    _get: function (obj, key, document) {
+        this.value = obj[key];
+        return { newDocument: document };
+    }
+};
+/* The operations applicable to an array. Many are the same as for the object */
+var arrOps = {
+    add: function (arr, i, document) {
+        if (helpers_js_1.isInteger(i)) {
+            arr.splice(i, 0, this.value);
+        }
+        else { // array props
+            arr[i] = this.value;
+        }
+        // this may be needed when using '-' in an array
+        return { newDocument: document, index: i };
+    },
+    remove: function (arr, i, document) {
+        var removedList = arr.splice(i, 1);
+        return { newDocument: document, removed: removedList[0] };
+    },
+    replace: function (arr, i, document) {
+        var removed = arr[i];
+        arr[i] = this.value;
+        return { newDocument: document, removed: removed };
+    },
+    move: objOps.move,
+    copy: objOps.copy,
+    test: objOps.test,
+    _get: objOps._get
+};
+/**
+ * Retrieves a value from a JSON document by a JSON pointer.
+ * Returns the value.
+ *
+ * @param document The document to get the value from
+ * @param pointer an escaped JSON pointer
+ * @return The retrieved value
+ */
+function getValueByPointer(document, pointer) {
+    if (pointer == '') {
+        return document;
+    }
+    var getOriginalDestination = { op: "_get", path: pointer };
+    applyOperation(document, getOriginalDestination);
+    return getOriginalDestination.value;
+}
+exports.getValueByPointer = getValueByPointer;
+/**
+ * Apply a single JSON Patch Operation on a JSON document.
+ * Returns the {newDocument, result} of the operation.
+ * It modifies the `document` and `operation` objects - it gets the values by reference.
+ * If you would like to avoid touching your values, clone them:
+ * `jsonpatch.applyOperation(document, jsonpatch._deepClone(operation))`.
+ *
+ * @param document The document to patch
+ * @param operation The operation to apply
+ * @param validateOperation `false` is without validation, `true` to use default jsonpatch's validation, or you can pass a `validateOperation` callback to be used for validation.
+ * @param mutateDocument Whether to mutate the original document or clone it before applying
+ * @param banPrototypeModifications Whether to ban modifications to `__proto__`, defaults to `true`.
+ * @return `{newDocument, result}` after the operation
+ */
+function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
+    if (validateOperation === void 0) { validateOperation = false; }
+    if (mutateDocument === void 0) { mutateDocument = true; }
+    if (banPrototypeModifications === void 0) { banPrototypeModifications = true; }
+    if (index === void 0) { index = 0; }
+    if (validateOperation) {
+        if (typeof validateOperation == 'function') {
+            validateOperation(operation, 0, document, operation.path);
+        }
+        else {
+            validator(operation, 0);
+        }
+    }
+    /* ROOT OPERATIONS */
+    if (operation.path === "") {
+        var returnValue = { newDocument: document };
+        if (operation.op === 'add') {
+            returnValue.newDocument = operation.value;
+            return returnValue;
+        }
+        else if (operation.op === 'replace') {
+            returnValue.newDocument = operation.value;
+            returnValue.removed = document; //document we removed
+            return returnValue;
+        }
+        else if (operation.op === 'move' || operation.op === 'copy') { // it's a move or copy to root
+            returnValue.newDocument = getValueByPointer(document, operation.from); // get the value by json-pointer in `from` field
+            if (operation.op === 'move') { // report removed item
+                returnValue.removed = document;
+            }
+            return returnValue;
+        }
+        else if (operation.op === 'test') {
+            returnValue.test = _areEquals(document, operation.value);
+            if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", 'TEST_OPERATION_FAILED', index, operation, document);
+            }
+            returnValue.newDocument = document;
+            return returnValue;
+        }
+        else if (operation.op === 'remove') { // a remove on root
+            returnValue.removed = document;
+            returnValue.newDocument = null;
+            return returnValue;
+        }
+        else if (operation.op === '_get') {
+            operation.value = document;
+            return returnValue;
+        }
+        else { /* bad operation */
+            if (validateOperation) {
+                throw new exports.JsonPatchError('Operation `op` property is not one of operations defined in RFC-6902', 'OPERATION_OP_INVALID', index, operation, document);
+            }
+            else {
+                return returnValue;
+            }
+        }
+    } /* END ROOT OPERATIONS */
+    else {
+        if (!mutateDocument) {
+            document = helpers_js_1._deepClone(document);
+        }
+        var path = operation.path || "";
+        var keys = path.split('/');
+        var obj = document;
+        var t = 1; //skip empty element - http://jsperf.com/to-shift-or-not-to-shift
+        var len = keys.length;
+        var existingPathFragment = undefined;
+        var key = void 0;
+        var validateFunction = void 0;
+        if (typeof validateOperation == 'function') {
+            validateFunction = validateOperation;
+        }
+        else {
+            validateFunction = validator;
+        }
+        while (true) {
+            key = keys[t];
+            if (key && key.indexOf('~') != -1) {
+                key = helpers_js_1.unescapePathComponent(key);
+            }
+            if (banPrototypeModifications &&
+                (key == '__proto__' ||
+                    (key == 'prototype' && t > 0 && keys[t - 1] == 'constructor'))) {
+                throw new TypeError('JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README');
+            }
+            if (validateOperation) {
+                if (existingPathFragment === undefined) {
+                    if (obj[key] === undefined) {
+                        existingPathFragment = keys.slice(0, t).join('/');
+                    }
+                    else if (t == len - 1) {
+                        existingPathFragment = operation.path;
+                    }
+                    if (existingPathFragment !== undefined) {
+                        validateFunction(operation, 0, document, existingPathFragment);
+                    }
+                }
+            }
+            t++;
+            if (Array.isArray(obj)) {
+                if (key === '-') {
+                    key = obj.length;
+                }
+                else {
+                    if (validateOperation && !helpers_js_1.isInteger(key)) {
+                        throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document);
+                    } // only parse key when it's an integer for `arr.prop` to work
+                    else if (helpers_js_1.isInteger(key)) {
+                        key = ~~key;
+                    }
+                }
+                if (t >= len) {
+                    if (validateOperation && operation.op === "add" && key > obj.length) {
+                        throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document);
+                    }
+                    var returnValue = arrOps[operation.op].call(operation, obj, key, document); // Apply patch
+                    if (returnValue.test === false) {
+                        throw new exports.JsonPatchError("Test operation failed", 'TEST_OPERATION_FAILED', index, operation, document);
+                    }
+                    return returnValue;
+                }
+            }
+            else {
+                if (t >= len) {
+                    var returnValue = objOps[operation.op].call(operation, obj, key, document); // Apply patch
+                    if (returnValue.test === false) {
+                        throw new exports.JsonPatchError("Test operation failed", 'TEST_OPERATION_FAILED', index, operation, document);
+                    }
+                    return returnValue;
+                }
+            }
+            obj = obj[key];
+            // If we have more keys in the path, but the next value isn't a non-null object,
+            // throw an OPERATION_PATH_UNRESOLVABLE error instead of iterating again.
+            if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
+                throw new exports.JsonPatchError('Cannot perform operation at the desired path', 'OPERATION_PATH_UNRESOLVABLE', index, operation, document);
+            }
+        }
+    }
+}
+exports.applyOperation = applyOperation;
+/**
+ * Apply a full JSON Patch array on a JSON document.
+ * Returns the {newDocument, result} of the patch.
+ * It modifies the `document` object and `patch` - it gets the values by reference.
+ * If you would like to avoid touching your values, clone them:
+ * `jsonpatch.applyPatch(document, jsonpatch._deepClone(patch))`.
+ *
+ * @param document The document to patch
+ * @param patch The patch to apply
+ * @param validateOperation `false` is without validation, `true` to use default jsonpatch's validation, or you can pass a `validateOperation` callback to be used for validation.
+ * @param mutateDocument Whether to mutate the original document or clone it before applying
+ * @param banPrototypeModifications Whether to ban modifications to `__proto__`, defaults to `true`.
+ * @return An array of `{newDocument, result}` after the patch
+ */
+function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
+    if (mutateDocument === void 0) { mutateDocument = true; }
+    if (banPrototypeModifications === void 0) { banPrototypeModifications = true; }
+    if (validateOperation) {
+        if (!Array.isArray(patch)) {
+            throw new exports.JsonPatchError('Patch sequence must be an array', 'SEQUENCE_NOT_AN_ARRAY');
+        }
+    }
+    if (!mutateDocument) {
+        document = helpers_js_1._deepClone(document);
+    }
+    var results = new Array(patch.length);
+    for (var i = 0, length_1 = patch.length; i < length_1; i++) {
+        // we don't need to pass mutateDocument argument because if it was true, we already deep cloned the object, we'll just pass `true`
+        results[i] = applyOperation(document, patch[i], validateOperation, true, banPrototypeModifications, i);
+        document = results[i].newDocument; // in case root was replaced
+    }
+    results.newDocument = document;
+    return results;
+}
+exports.applyPatch = applyPatch;
+/**
+ * Apply a single JSON Patch Operation on a JSON document.
+ * Returns the updated document.
+ * Suitable as a reducer.
+ *
+ * @param document The document to patch
+ * @param operation The operation to apply
+ * @return The updated document
+ */
+function applyReducer(document, operation, index) {
+    var operationResult = applyOperation(document, operation);
+    if (operationResult.test === false) { // failed test
+        throw new exports.JsonPatchError("Test operation failed", 'TEST_OPERATION_FAILED', index, operation, document);
+    }
+    return operationResult.newDocument;
+}
+exports.applyReducer = applyReducer;
+/**
+ * Validates a single operation. Called from `jsonpatch.validate`. Throws `JsonPatchError` in case of an error.
+ * @param {object} operation - operation object (patch)
+ * @param {number} index - index of operation in the sequence
+ * @param {object} [document] - object where the operation is supposed to be applied
+ * @param {string} [existingPathFragment] - comes along with `document`
+ */
+function validator(operation, index, document, existingPathFragment) {
+    if (typeof operation !== 'object' || operation === null || Array.isArray(operation)) {
+        throw new exports.JsonPatchError('Operation is not an object', 'OPERATION_NOT_AN_OBJECT', index, operation, document);
+    }
+    else if (!objOps[operation.op]) {
+        throw new exports.JsonPatchError('Operation `op` property is not one of operations defined in RFC-6902', 'OPERATION_OP_INVALID', index, operation, document);
+    }
+    else if (typeof operation.path !== 'string') {
+        throw new exports.JsonPatchError('Operation `path` property is not a string', 'OPERATION_PATH_INVALID', index, operation, document);
+    }
+    else if (operation.path.indexOf('/') !== 0 && operation.path.length > 0) {
+        // paths that aren't empty string should start with "/"
+        throw new exports.JsonPatchError('Operation `path` property must start with "/"', 'OPERATION_PATH_INVALID', index, operation, document);
+    }
+    else if ((operation.op === 'move' || operation.op === 'copy') && typeof operation.from !== 'string') {
+        throw new exports.JsonPatchError('Operation `from` property is not present (applicable in `move` and `copy` operations)', 'OPERATION_FROM_REQUIRED', index, operation, document);
+    }
+    else if ((operation.op === 'add' || operation.op === 'replace' || operation.op === 'test') && operation.value === undefined) {
+        throw new exports.JsonPatchError('Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)', 'OPERATION_VALUE_REQUIRED', index, operation, document);
+    }
+    else if ((operation.op === 'add' || operation.op === 'replace' || operation.op === 'test') && helpers_js_1.hasUndefined(operation.value)) {
+        throw new exports.JsonPatchError('Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)', 'OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED', index, operation, document);
+    }
+    else if (document) {
+        if (operation.op == "add") {
+            var pathLen = operation.path.split("/").length;
+            var existingPathLen = existingPathFragment.split("/").length;
+            if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
+                throw new exports.JsonPatchError('Cannot perform an `add` operation at the desired path', 'OPERATION_PATH_CANNOT_ADD', index, operation, document);
+            }
+        }
+        else if (operation.op === 'replace' || operation.op === 'remove' || operation.op === '_get') {
+            if (operation.path !== existingPathFragment) {
+                throw new exports.JsonPatchError('Cannot perform the operation at a path that does not exist', 'OPERATION_PATH_UNRESOLVABLE', index, operation, document);
+            }
+        }
+        else if (operation.op === 'move' || operation.op === 'copy') {
+            var existingValue = { op: "_get", path: operation.from, value: undefined };
+            var error = validate([existingValue], document);
+            if (error && error.name === 'OPERATION_PATH_UNRESOLVABLE') {
+                throw new exports.JsonPatchError('Cannot perform the operation from a path that does not exist', 'OPERATION_FROM_UNRESOLVABLE', index, operation, document);
+            }
+        }
+    }
+}
+exports.validator = validator;
+/**
+ * Validates a sequence of operations. If `document` parameter is provided, the sequence is additionally validated against the object document.
+ * If error is encountered, returns a JsonPatchError object
+ * @param sequence
+ * @param document
+ * @returns {JsonPatchError|undefined}
+ */
+function validate(sequence, document, externalValidator) {
+    try {
+        if (!Array.isArray(sequence)) {
+            throw new exports.JsonPatchError('Patch sequence must be an array', 'SEQUENCE_NOT_AN_ARRAY');
+        }
+        if (document) {
+            //clone document and sequence so that we can safely try applying operations
+            applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
+        }
+        else {
+            externalValidator = externalValidator || validator;
+            for (var i = 0; i < sequence.length; i++) {
+                externalValidator(sequence[i], i, document, undefined);
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof exports.JsonPatchError) {
+            return e;
+        }
+        else {
+            throw e;
+        }
+    }
+}
+exports.validate = validate;
+// based on https://github.com/epoberezkin/fast-deep-equal
+// MIT License
+// Copyright (c) 2017 Evgeny Poberezkin
+// Permission is hereby granted, free of charge, to any person obtaining a copy
+// of this software and associated documentation files (the "Software"), to deal
+// in the Software without restriction, including without limitation the rights
+// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+// copies of the Software, and to permit persons to whom the Software is
+// furnished to do so, subject to the following conditions:
+// The above copyright notice and this permission notice shall be included in all
+// copies or substantial portions of the Software.
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+// SOFTWARE.
+function _areEquals(a, b) {
+    if (a === b)
+        return true;
+    if (a && b && typeof a == 'object' && typeof b == 'object') {
+        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
+        if (arrA && arrB) {
+            length = a.length;
+            if (length != b.length)
+                return false;
+            for (i = length; i-- !== 0;)
+                if (!_areEquals(a[i], b[i]))
+                    return false;
+            return true;
+        }
+        if (arrA != arrB)
+            return false;
+        var keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length)
+            return false;
+        for (i = length; i-- !== 0;)
+            if (!b.hasOwnProperty(keys[i]))
+                return false;
+        for (i = length; i-- !== 0;) {
+            key = keys[i];
+            if (!_areEquals(a[key], b[key]))
+                return false;
+        }
+        return true;
+    }
+    return a !== a && b !== b;
+}
+exports._areEquals = _areEquals;
+;
+
+
+/***/ }),
+
+/***/ 60057:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+/*!
+ * https://github.com/Starcounter-Jack/JSON-Patch
+ * (c) 2017-2021 Joachim Wester
+ * MIT license
+ */
+var helpers_js_1 = __nccwpck_require__(82030);
+var core_js_1 = __nccwpck_require__(28712);
+var beforeDict = new WeakMap();
+var Mirror = /** @class */ (function () {
+    function Mirror(obj) {
+        this.observers = new Map();
+        this.obj = obj;
+    }
+    return Mirror;
+}());
+var ObserverInfo = /** @class */ (function () {
+    function ObserverInfo(callback, observer) {
+        this.callback = callback;
+        this.observer = observer;
+    }
+    return ObserverInfo;
+}());
+function getMirror(obj) {
+    return beforeDict.get(obj);
+}
+function getObserverFromMirror(mirror, callback) {
+    return mirror.observers.get(callback);
+}
+function removeObserverFromMirror(mirror, observer) {
+    mirror.observers.delete(observer.callback);
+}
+/**
+ * Detach an observer from an object
+ */
+function unobserve(root, observer) {
+    observer.unobserve();
+}
+exports.unobserve = unobserve;
+/**
+ * Observes changes made to an object, which can then be retrieved using generate
+ */
+function observe(obj, callback) {
+    var patches = [];
+    var observer;
+    var mirror = getMirror(obj);
+    if (!mirror) {
+        mirror = new Mirror(obj);
+        beforeDict.set(obj, mirror);
+    }
+    else {
+        var observerInfo = getObserverFromMirror(mirror, callback);
+        observer = observerInfo && observerInfo.observer;
+    }
+    if (observer) {
+        return observer;
+    }
+    observer = {};
+    mirror.value = helpers_js_1._deepClone(obj);
+    if (callback) {
+        observer.callback = callback;
+        observer.next = null;
+        var dirtyCheck = function () {
+            generate(observer);
+        };
+        var fastCheck = function () {
+            clearTimeout(observer.next);
+            observer.next = setTimeout(dirtyCheck);
+        };
+        if (typeof window !== 'undefined') { //not Node
+            window.addEventListener('mouseup', fastCheck);
+            window.addEventListener('keyup', fastCheck);
+            window.addEventListener('mousedown', fastCheck);
+            window.addEventListener('keydown', fastCheck);
+            window.addEventListener('change', fastCheck);
+        }
+    }
+    observer.patches = patches;
+    observer.object = obj;
+    observer.unobserve = function () {
+        generate(observer);
+        clearTimeout(observer.next);
+        removeObserverFromMirror(mirror, observer);
+        if (typeof window !== 'undefined') {
+            window.removeEventListener('mouseup', fastCheck);
+            window.removeEventListener('keyup', fastCheck);
+            window.removeEventListener('mousedown', fastCheck);
+            window.removeEventListener('keydown', fastCheck);
+            window.removeEventListener('change', fastCheck);
+        }
+    };
+    mirror.observers.set(callback, new ObserverInfo(callback, observer));
+    return observer;
+}
+exports.observe = observe;
+/**
+ * Generate an array of patches from an observer
+ */
+function generate(observer, invertible) {
+    if (invertible === void 0) { invertible = false; }
+    var mirror = beforeDict.get(observer.object);
+    _generate(mirror.value, observer.object, observer.patches, "", invertible);
+    if (observer.patches.length) {
+        core_js_1.applyPatch(mirror.value, observer.patches);
+    }
+    var temp = observer.patches;
+    if (temp.length > 0) {
+        observer.patches = [];
+        if (observer.callback) {
+            observer.callback(temp);
+        }
+    }
+    return temp;
+}
+exports.generate = generate;
+// Dirty check if obj is different from mirror, generate patches and update mirror
+function _generate(mirror, obj, patches, path, invertible) {
+    if (obj === mirror) {
+        return;
+    }
+    if (typeof obj.toJSON === "function") {
+        obj = obj.toJSON();
+    }
+    var newKeys = helpers_js_1._objectKeys(obj);
+    var oldKeys = helpers_js_1._objectKeys(mirror);
+    var changed = false;
+    var deleted = false;
+    //if ever "move" operation is implemented here, make sure this test runs OK: "should not generate the same patch twice (move)"
+    for (var t = oldKeys.length - 1; t >= 0; t--) {
+        var key = oldKeys[t];
+        var oldVal = mirror[key];
+        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === undefined && oldVal !== undefined && Array.isArray(obj) === false)) {
+            var newVal = obj[key];
+            if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
+                _generate(oldVal, newVal, patches, path + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            }
+            else {
+                if (oldVal !== newVal) {
+                    changed = true;
+                    if (invertible) {
+                        patches.push({ op: "test", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                    }
+                    patches.push({ op: "replace", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+                }
+            }
+        }
+        else if (Array.isArray(mirror) === Array.isArray(obj)) {
+            if (invertible) {
+                patches.push({ op: "test", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            }
+            patches.push({ op: "remove", path: path + "/" + helpers_js_1.escapePathComponent(key) });
+            deleted = true; // property has been deleted
+        }
+        else {
+            if (invertible) {
+                patches.push({ op: "test", path: path, value: mirror });
+            }
+            patches.push({ op: "replace", path: path, value: obj });
+            changed = true;
+        }
+    }
+    if (!deleted && newKeys.length == oldKeys.length) {
+        return;
+    }
+    for (var t = 0; t < newKeys.length; t++) {
+        var key = newKeys[t];
+        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== undefined) {
+            patches.push({ op: "add", path: path + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+        }
+    }
+}
+/**
+ * Create an array of patches from the differences in two objects
+ */
+function compare(tree1, tree2, invertible) {
+    if (invertible === void 0) { invertible = false; }
+    var patches = [];
+    _generate(tree1, tree2, patches, '', invertible);
+    return patches;
+}
+exports.compare = compare;
+
+
+/***/ }),
+
+/***/ 82030:
+/***/ (function(__unused_webpack_module, exports) {
+
+/*!
+ * https://github.com/Starcounter-Jack/JSON-Patch
+ * (c) 2017-2022 Joachim Wester
+ * MIT licensed
+ */
+var __extends = (this && this.__extends) || (function () {
+    var extendStatics = function (d, b) {
+        extendStatics = Object.setPrototypeOf ||
+            ({ __proto__: [] } instanceof Array && function (d, b) { d.__proto__ = b; }) ||
+            function (d, b) { for (var p in b) if (b.hasOwnProperty(p)) d[p] = b[p]; };
+        return extendStatics(d, b);
+    };
+    return function (d, b) {
+        extendStatics(d, b);
+        function __() { this.constructor = d; }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+var _hasOwnProperty = Object.prototype.hasOwnProperty;
+function hasOwnProperty(obj, key) {
+    return _hasOwnProperty.call(obj, key);
+}
+exports.hasOwnProperty = hasOwnProperty;
+function _objectKeys(obj) {
+    if (Array.isArray(obj)) {
+        var keys_1 = new Array(obj.length);
+        for (var k = 0; k < keys_1.length; k++) {
+            keys_1[k] = "" + k;
+        }
+        return keys_1;
+    }
+    if (Object.keys) {
+        return Object.keys(obj);
+    }
+    var keys = [];
+    for (var i in obj) {
+        if (hasOwnProperty(obj, i)) {
+            keys.push(i);
+        }
+    }
+    return keys;
+}
+exports._objectKeys = _objectKeys;
+;
+/**
+* Deeply clone the object.
+* https://jsperf.com/deep-copy-vs-json-stringify-json-parse/25 (recursiveDeepCopy)
+* @param  {any} obj value to clone
+* @return {any} cloned obj
+*/
+function _deepClone(obj) {
+    switch (typeof obj) {
+        case "object":
+            return JSON.parse(JSON.stringify(obj)); //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
+        case "undefined":
+            return null; //this is how JSON.stringify behaves for array items
+        default:
+            return obj; //no need to clone primitives
+    }
+}
+exports._deepClone = _deepClone;
+//3x faster than cached /^\d+$/.test(str)
+function isInteger(str) {
+    var i = 0;
+    var len = str.length;
+    var charCode;
+    while (i < len) {
+        charCode = str.charCodeAt(i);
+        if (charCode >= 48 && charCode <= 57) {
+            i++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+exports.isInteger = isInteger;
+/**
+* Escapes a json pointer path
+* @param path The raw pointer
+* @return the Escaped path
+*/
+function escapePathComponent(path) {
+    if (path.indexOf('/') === -1 && path.indexOf('~') === -1)
+        return path;
+    return path.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+exports.escapePathComponent = escapePathComponent;
+/**
+ * Unescapes a json pointer path
+ * @param path The escaped pointer
+ * @return The unescaped path
+ */
+function unescapePathComponent(path) {
+    return path.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+exports.unescapePathComponent = unescapePathComponent;
+function _getPathRecursive(root, obj) {
+    var found;
+    for (var key in root) {
+        if (hasOwnProperty(root, key)) {
+            if (root[key] === obj) {
+                return escapePathComponent(key) + '/';
+            }
+            else if (typeof root[key] === 'object') {
+                found = _getPathRecursive(root[key], obj);
+                if (found != '') {
+                    return escapePathComponent(key) + '/' + found;
+                }
+            }
+        }
+    }
+    return '';
+}
+exports._getPathRecursive = _getPathRecursive;
+function getPath(root, obj) {
+    if (root === obj) {
+        return '/';
+    }
+    var path = _getPathRecursive(root, obj);
+    if (path === '') {
+        throw new Error("Object not found in root");
+    }
+    return "/" + path;
+}
+exports.getPath = getPath;
+/**
+* Recursively checks whether an object has any undefined values inside.
+*/
+function hasUndefined(obj) {
+    if (obj === undefined) {
+        return true;
+    }
+    if (obj) {
+        if (Array.isArray(obj)) {
+            for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
+                if (hasUndefined(obj[i_1])) {
+                    return true;
+                }
+            }
+        }
+        else if (typeof obj === "object") {
+            var objKeys = _objectKeys(obj);
+            var objKeysLength = objKeys.length;
+            for (var i = 0; i < objKeysLength; i++) {
+                if (hasUndefined(obj[objKeys[i]])) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+exports.hasUndefined = hasUndefined;
+function patchErrorMessageFormatter(message, args) {
+    var messageParts = [message];
+    for (var key in args) {
+        var value = typeof args[key] === 'object' ? JSON.stringify(args[key], null, 2) : args[key]; // pretty print
+        if (typeof value !== 'undefined') {
+            messageParts.push(key + ": " + value);
+        }
+    }
+    return messageParts.join('\n');
+}
+var PatchError = /** @class */ (function (_super) {
+    __extends(PatchError, _super);
+    function PatchError(message, name, index, operation, tree) {
+        var _newTarget = this.constructor;
+        var _this = _super.call(this, patchErrorMessageFormatter(message, { name: name, index: index, operation: operation, tree: tree })) || this;
+        _this.name = name;
+        _this.index = index;
+        _this.operation = operation;
+        _this.tree = tree;
+        Object.setPrototypeOf(_this, _newTarget.prototype); // restore prototype chain, see https://stackoverflow.com/a/48342359
+        _this.message = patchErrorMessageFormatter(message, { name: name, index: index, operation: operation, tree: tree });
+        return _this;
+    }
+    return PatchError;
+}(Error));
+exports.PatchError = PatchError;
+
+
+/***/ }),
+
+/***/ 25952:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var core = __nccwpck_require__(28712);
+Object.assign(exports, core);
+
+var duplex = __nccwpck_require__(60057);
+Object.assign(exports, duplex);
+
+var helpers = __nccwpck_require__(82030);
+exports.JsonPatchError = helpers.PatchError;
+exports.deepClone = helpers._deepClone;
+exports.escapePathComponent = helpers.escapePathComponent;
+exports.unescapePathComponent = helpers.unescapePathComponent;
+
+
+/***/ }),
+
 /***/ 81167:
 /***/ ((module) => {
 
@@ -66489,7 +67331,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55637);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92345);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -66513,7 +67355,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 55637:
+/***/ 92345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73536,6 +74378,7 @@ function objectsOf(absolute, where) {
         return flatten(value, [], source, file);
     });
 }
+/** One written document as Kubernetes objects (a `…List` gives its items); not an object is a ConfigError. */
 function flatten(value, at, source, file) {
     const locate = (objectPath) => source.locate([...at, ...objectPath]);
     if (!isRecord(value) || typeof value['kind'] !== 'string' || typeof value['apiVersion'] !== 'string') {
@@ -74008,6 +74851,31 @@ function serviceAccountYaml(account, secrets) {
         'imagePullSecrets:',
         ...secrets.map((secret) => `  - name: ${secret}`),
     ].join('\n');
+}
+/** The pod lists its own pull secrets: the covering secret goes into its pod template (creating it if needed). */
+function podSecretFix(account, host, listed, secret, exists) {
+    return {
+        side: 'pull-secret',
+        permissions: [`imagePullSecrets for ${host}`],
+        fix: {
+            text: `The pods list their own imagePullSecrets (${listed.join(', ')}), so the service account's are not used:` +
+                (listed.includes(secret)
+                    ? ` create the pull secret ${secret} for ${host} in ${account.namespace}.`
+                    : ` ${exists ? '' : `create a pull secret for ${host} and `}add ${secret} to the pod template's imagePullSecrets.`) +
+                ' Pull secrets apply to pods created afterwards: changing the pod template rolls out new ones.',
+            snippets: {
+                ...(exists
+                    ? {}
+                    : {
+                        cli: `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
+                    }),
+                yaml: [
+                    'imagePullSecrets:',
+                    ...[...new Set([...listed, secret])].map((name) => `  - name: ${name}`),
+                ].join('\n'),
+            },
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/rbac/authorize.js
@@ -75156,6 +76024,8 @@ function liveResources(live) {
 function snapshotYaml(config) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const input = structuredClone(plain(config.input));
+    // Discovery's images and targets are written out: replaying must not discover again.
+    delete input['discover'];
     // Paths stay valid wherever the snapshot is written.
     for (const target of input.targets ?? []) {
         if (typeof target['registriesFile'] === 'string')
@@ -75226,6 +76096,9 @@ const GkeServiceAccount = Type.Object({
     scopes: Type.Optional(Type.Array(Type.String(), { description: 'the node pool OAuth access scopes' })),
 }, schema_closed);
 const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, schema_closed);
+const PodPullSecrets = Type.Array(Type.String({ minLength: 1 }), {
+    description: "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
+});
 const targetVariants = [
     target('eks', {
         account: Type.Optional(AccountId),
@@ -75253,10 +76126,12 @@ const targetVariants = [
         serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
         registryHosts: Type.Optional(Type.Array(Type.String())),
         server: Type.Optional(Type.String()),
+        imagePullSecrets: Type.Optional(PodPullSecrets),
     }),
     target('kubernetes', {
         namespace: Type.String({ minLength: 1 }),
         serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+        imagePullSecrets: Type.Optional(PodPullSecrets),
     }),
     target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
 ];
@@ -75361,8 +76236,38 @@ const KubernetesFacts = Type.Object({
         description: 'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
     })),
 }, schema_closed);
+const DISCOVERY_PLATFORMS = ['openshift', 'kubernetes', 'eks', 'gke', 'k3s'];
+function isDiscoveryPlatform(platform) {
+    return DISCOVERY_PLATFORMS.includes(platform);
+}
+const Discover = Type.Object({
+    workflows: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
+        description: 'globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`',
+    })),
+    manifests: Type.Optional(Type.Array(Type.Object({
+        target: Type.String({
+            minLength: 1,
+            description: `the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
+        }),
+        paths: Type.Array(Type.String({ minLength: 1 }), {
+            minItems: 1,
+            description: 'globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts',
+        }),
+        helm: Type.Optional(Type.Object({
+            releaseName: Type.Optional(Type.String({ minLength: 1 })),
+            namespace: Type.Optional(Type.String({ minLength: 1 })),
+            values: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
+                description: 'values files (relative to the config) for helm template',
+            })),
+        }, schema_closed)),
+    }, schema_closed), { description: 'deploy targets from manifests: which workloads run on which declared target' })),
+    allImages: Type.Optional(Type.Boolean({
+        description: 'check every image the manifests name, not only the images the workflow pushes (default false)',
+    })),
+}, { ...schema_closed, description: 'read images and deploy targets from the repository itself' });
 const ConfigSchema = Type.Object({
     version: Type.Literal(1),
+    discover: Type.Optional(Discover),
     images: Type.Optional(Type.Array(ImageRef, { description: 'destinations the workflow pushes' })),
     publicImages: Type.Optional(Type.Array(Type.String(), { description: 'globs of images anyone may pull' })),
     targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
@@ -75496,6 +76401,1781 @@ function shifted(source) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/core/origins.js
+
+/** The origins of what the config itself wrote, by position. */
+function writtenOrigins(config) {
+    const at = (configPath, via) => ({
+        file: config.file,
+        line: config.locate(configPath).line,
+        via,
+    });
+    const images = new Map();
+    (config.input.images ?? []).forEach((text, i) => {
+        const name = nameOf(text);
+        if (name !== undefined && !images.has(name))
+            images.set(name, at(['images', i], 'config images'));
+    });
+    const targets = new Map();
+    (config.input.targets ?? []).forEach((target, t) => {
+        if (!targets.has(target.name))
+            targets.set(target.name, { origin: at(['targets', t], 'config targets') });
+    });
+    return { images, targets };
+}
+function planSources(config) {
+    const origins = config.origins ?? writtenOrigins(config);
+    const fallback = { file: config.file, via: 'config' };
+    return {
+        image: (image) => origins.images.get(imageName(image)) ?? fallback,
+        target: (targetName, image) => {
+            const entry = origins.targets.get(targetName);
+            return entry?.pulls?.get(imageName(image)) ?? entry?.origin ?? fallback;
+        },
+    };
+}
+function explainPlan(config, plan) {
+    const origins = config.origins ?? writtenOrigins(config);
+    const fallback = { file: config.file, via: 'config' };
+    return {
+        images: plan.images.map((image) => ({
+            image: image.raw,
+            source: origins.images.get(imageName(image)) ?? fallback,
+        })),
+        targets: plan.targets.map(({ target, images }) => ({
+            target: target.name,
+            platform: target.platform,
+            images: images.length,
+            source: origins.targets.get(target.name)?.origin ?? fallback,
+        })),
+    };
+}
+function nameOf(text) {
+    try {
+        return imageName(parseImageReference(text));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
+// Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
+// object, is a warning at its place and the rest is still read (discovery never stops the check).
+
+
+
+
+
+/** A path as messages show it: relative to the working directory. */
+function displayPath(absolute) {
+    return external_node_path_.relative(process.cwd(), absolute) || absolute;
+}
+function readManifestFile(absolute) {
+    const file = displayPath(absolute);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        return { objects: [], warnings: [{ file, message: `cannot read the manifest (${code})` }] };
+    }
+    return readManifestText(text, file);
+}
+function readManifestText(text, file) {
+    const objects = [];
+    const warnings = [];
+    let documents;
+    try {
+        documents = parseYamlStream(text, file);
+    }
+    catch (error) {
+        if (!(error instanceof ConfigError))
+            throw error;
+        return { objects, warnings: problemsAsWarnings(error, 'not read: ') };
+    }
+    for (const source of documents) {
+        const value = source.takeValue();
+        if (value === null || value === undefined)
+            continue; // an empty document between `---`
+        try {
+            objects.push(...flatten(value, [], source, file));
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            warnings.push(...problemsAsWarnings(error, 'skipped: '));
+        }
+    }
+    return { objects, warnings };
+}
+function problemsAsWarnings(error, prefix = '') {
+    return error.problems.map((problem) => ({
+        file: problem.where.file,
+        line: problem.where.line,
+        message: prefix + problem.message,
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/helm.js
+// A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
+// (or when rendering fails) a note says the chart was not read. Each rendered document names its template
+// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them.
+
+
+
+
+function renderHelmChart(chartDir, options, helm = runHelm) {
+    const chart = displayPath(chartDir);
+    const args = [
+        'template',
+        options.releaseName ?? external_node_path_.basename(chartDir),
+        chartDir,
+        '--namespace',
+        options.namespace,
+        ...(options.values ?? []).flatMap((file) => ['--values', file]),
+    ];
+    const result = helm(args);
+    if ('error' in result) {
+        const message = result.missing
+            ? `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`
+            : `helm template failed: ${result.error}; the chart's workloads are not discovered`;
+        return { objects: [], warnings: [{ file: external_node_path_.join(chart, 'Chart.yaml'), message }] };
+    }
+    const objects = [];
+    const warnings = [];
+    for (const chunk of result.stdout.split(/^---[ \t]*$/m)) {
+        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(chunk)?.[1];
+        const template = source ? external_node_path_.join(chart, source) : external_node_path_.join(chart, 'Chart.yaml');
+        const read = readManifestText(chunk, template);
+        warnings.push(...read.warnings);
+        for (const object of read.objects) {
+            // Rendered lines are not the template's: point at the template line that starts this kind.
+            const where = templateLine(template, object.kind);
+            objects.push({ ...object, locate: () => where, locateKey: () => where });
+        }
+    }
+    return { objects, warnings };
+}
+function templateLine(file, kind) {
+    try {
+        const lines = (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n');
+        const index = lines.findIndex((line) => new RegExp(`^kind:\\s*["']?${kind}\\b`).test(line));
+        return { file, line: index === -1 ? 1 : index + 1, column: 1 };
+    }
+    catch {
+        return { file, line: 1, column: 1 };
+    }
+}
+function runHelm(args) {
+    try {
+        const stdout = (0,external_node_child_process_.execFileSync)('helm', args, {
+            encoding: 'utf8',
+            timeout: 60_000,
+            maxBuffer: 256 * 1024 * 1024,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        return { stdout };
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            return { error: 'helm is not on PATH', missing: true };
+        // helm's own first line says what is wrong (a missing values file, a template error).
+        const first = (failure.stderr ?? '').trim().split('\n')[0] ?? '';
+        return { error: first.slice(0, 300) || failure.message.split('\n')[0] };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/fast-json-patch/index.js
+var fast_json_patch = __nccwpck_require__(25952);
+;// CONCATENATED MODULE: ./lib/discover/manifests/strategic-merge.js
+// Strategic merge patches as kustomize applies them to its resources (kyaml merge2), as far as discovery
+// needs: maps merge key by key, a null value removes the key, lists of named things (containers, volumes,
+// env, imagePullSecrets) merge by `name`, and every other list is replaced by the patch's.
+// Directives: `$patch: delete` removes the map or list entry it is in (the whole object at the top),
+// `$patch: replace` replaces instead of merging; other `$…` keys ($setElementOrder, $retainKeys, …) only
+// order or prune, and are dropped.
+
+/** Lists whose entries merge by a key (x-kubernetes-patch-merge-key in the Kubernetes OpenAPI schema). */
+const MERGE_KEYS = {
+    containers: 'name',
+    initContainers: 'name',
+    ephemeralContainers: 'name',
+    imagePullSecrets: 'name',
+    volumes: 'name',
+    env: 'name',
+};
+/**
+ * `target` merged with `patch`: `target` is changed in place (pass a copy) and `patch` is never shared
+ * with the result. Undefined when the patch deletes the object (`$patch: delete` at its top).
+ */
+function strategicMerge(target, patch) {
+    return mergeMap(target, patch);
+}
+function mergeMap(target, patch) {
+    const directive = patch['$patch'];
+    if (directive === 'delete')
+        return undefined;
+    if (directive === 'replace')
+        return clean(patch);
+    for (const [key, value] of Object.entries(patch)) {
+        if (key.startsWith('$'))
+            continue;
+        if (value === null) {
+            delete target[key];
+            continue;
+        }
+        const current = target[key];
+        if (isRecord(value) && isRecord(current)) {
+            const merged = mergeMap(current, value);
+            if (merged === undefined)
+                delete target[key];
+            else
+                target[key] = merged;
+        }
+        else if (Array.isArray(value)) {
+            target[key] = mergeList(key, Array.isArray(current) ? current : undefined, value);
+        }
+        else {
+            const cleaned = clean(value);
+            if (cleaned === undefined)
+                delete target[key];
+            else
+                target[key] = cleaned;
+        }
+    }
+    return target;
+}
+/**
+ * kyaml merges keyed lists with ListIncreaseDirection prepend: the patch's entries first, in its order
+ * (each merged into the entry it names), then the entries the patch does not name, in theirs.
+ */
+function mergeList(key, target, patch) {
+    const replace = patch.some((entry) => isRecord(entry) && entry['$patch'] === 'replace');
+    const mergeKey = MERGE_KEYS[key];
+    if (replace || !mergeKey || !target)
+        return cleanList(patch.filter((entry) => !isReplaceMarker(entry)));
+    const result = [];
+    const named = new Set();
+    for (const entry of patch) {
+        if (!isRecord(entry))
+            continue;
+        const id = entry[mergeKey];
+        const index = id === undefined ? -1 : target.findIndex((existing) => isRecord(existing) && existing[mergeKey] === id);
+        if (index >= 0)
+            named.add(index);
+        if (entry['$patch'] === 'delete')
+            continue;
+        const merged = index >= 0 ? mergeMap(target[index], entry) : clean(entry);
+        if (merged !== undefined)
+            result.push(merged);
+    }
+    target.forEach((existing, i) => {
+        if (!named.has(i))
+            result.push(existing);
+    });
+    return result;
+}
+function isReplaceMarker(entry) {
+    return isRecord(entry) && entry['$patch'] === 'replace' && Object.keys(entry).length === 1;
+}
+/** A fresh copy of a patch value without directives; undefined for a map that deletes itself. */
+function clean(value) {
+    if (Array.isArray(value))
+        return cleanList(value);
+    if (!isRecord(value))
+        return value;
+    if (value['$patch'] === 'delete')
+        return undefined;
+    const result = {};
+    for (const [key, entry] of Object.entries(value)) {
+        if (key.startsWith('$') || entry === null)
+            continue;
+        const cleaned = clean(entry);
+        if (cleaned !== undefined)
+            result[key] = cleaned;
+    }
+    return result;
+}
+function cleanList(list) {
+    return list.map(clean).filter((entry) => entry !== undefined);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize.js
+// `kustomize build DIR` (kustomize v5) as far as image and target discovery needs it: resources, bases and
+// components; patches (strategic merge and JSON 6902); namespace; namePrefix/nameSuffix with the service
+// account and image pull secret references that follow a rename; images. Labels, annotations, replicas and
+// ConfigMap/Secret generators do not change which image a pod pulls, and are skipped; helm charts, generator
+// and transformer plugins, and replacements that write images are skipped with a warning. Nothing here
+// throws for a user's mistake: a problem is a warning at the file and line where it was written, and the
+// build goes on with the rest, as discovery never stops the check.
+// Semantics follow kustomize's sources: api/internal/target/kusttarget.go (order of the steps),
+// api/filters/imagetag, api/filters/namespace, api/filters/nameref, api/internal/builtins.
+
+
+
+
+
+
+
+
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The kustomization file in `dir` (absolute), if there is one. */
+function kustomizationFileIn(dir) {
+    return kustomizationFilesIn(dir)[0];
+}
+/** `kustomize build DIR` as far as discovery needs it: never throws for bad input; problems are warnings with file:line. */
+function renderKustomization(dir) {
+    const build = new Build();
+    const built = build.directory(external_node_path_.resolve(dir), [], 'root') ?? [];
+    fixNameReferences(built);
+    const objects = built.filter((resource) => !isLocalConfig(resource)).map(kustomize_asKubeObject);
+    return { objects, warnings: build.uniqueWarnings(), files: build.files };
+}
+/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
+const CLUSTER_SCOPED = new Set([
+    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+    'apiextensions.k8s.io/CustomResourceDefinition',
+    'apiregistration.k8s.io/APIService',
+    'certificates.k8s.io/CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io/FlowSchema',
+    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+    'networking.k8s.io/IngressClass',
+    'node.k8s.io/RuntimeClass',
+    'policy/PodSecurityPolicy',
+    'rbac.authorization.k8s.io/ClusterRole',
+    'rbac.authorization.k8s.io/ClusterRoleBinding',
+    'scheduling.k8s.io/PriorityClass',
+    'storage.k8s.io/CSIDriver',
+    'storage.k8s.io/CSINode',
+    'storage.k8s.io/StorageClass',
+    'storage.k8s.io/VolumeAttachment',
+    '/ComponentStatus',
+    '/Namespace',
+    '/Node',
+    '/PersistentVolume',
+]);
+/** Where kustomize's nameReference config finds a pod spec's serviceAccountName (by referrer kind). */
+const SERVICE_ACCOUNT_REFERRERS = {
+    Pod: ['spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    ReplicationController: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+/** Where it finds imagePullSecrets (by referrer kind). */
+const PULL_SECRET_REFERRERS = {
+    Pod: ['spec'],
+    PodTemplate: ['template', 'spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    ReplicaSet: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    ServiceAccount: [],
+};
+const NOT_A_NAMESPACE = '_non_namespaceable_';
+class Build {
+    files = new Set();
+    warnings = [];
+    manifests = new Map();
+    /** The kustomization directories being built, outermost first (real paths, for cycles). */
+    stack = [];
+    warn(where, message) {
+        this.warnings.push(where.line === undefined ? { file: where.file, message } : { ...where, message });
+    }
+    uniqueWarnings() {
+        const seen = new Set();
+        return this.warnings.filter((warning) => {
+            const key = `${warning.file}\0${warning.line ?? ''}\0${warning.message}`;
+            if (seen.has(key))
+                return false;
+            seen.add(key);
+            return true;
+        });
+    }
+    /**
+     * The resources of the kustomization in `dir`. A component adds to and transforms the resources of the
+     * kustomization that lists it (`accumulated`); anything else starts empty. Undefined when it cannot be read.
+     */
+    directory(dir, accumulated, role, from) {
+        const here = from?.where ?? { file: displayPath(dir) };
+        const candidates = kustomizationFilesIn(dir);
+        const file = candidates[0];
+        if (file === undefined) {
+            const names = `${KUSTOMIZATION_FILES.slice(0, -1).join(', ')} or ${KUSTOMIZATION_FILES.at(-1)}`;
+            this.warn(here, `${from ? from.entry : displayPath(dir)} is a directory without a kustomization file (${names})`);
+            return undefined;
+        }
+        const real = realPath(dir);
+        const cycle = this.stack.findIndex((entered) => entered.real === real);
+        if (cycle >= 0) {
+            const chain = [...this.stack.slice(cycle).map((entered) => entered.file), displayPath(file)].join(' → ');
+            this.warn(here, `${from?.entry ?? dir} includes itself (${chain}): this cycle is not followed`);
+            return undefined;
+        }
+        if (candidates.length > 1) {
+            this.warn({ file: displayPath(file) }, `${displayPath(dir)} has several kustomization files (${candidates.map((c) => external_node_path_.basename(c)).join(', ')}): kustomize refuses this; ${external_node_path_.basename(file)} is read`);
+        }
+        const kustomization = this.readKustomization(file);
+        if (!kustomization)
+            return undefined;
+        const isComponent = kustomization.value['kind'] === 'Component';
+        if (role === 'component' && !isComponent) {
+            this.warn(here, `${from?.entry} is not a component: its kustomization needs kind: Component`);
+            return undefined;
+        }
+        if (role === 'resource' && isComponent) {
+            this.warn(here, `${from?.entry} is a component (kind: Component): list it under components, not resources`);
+            return undefined;
+        }
+        this.stack.push({ real, file: kustomization.file });
+        try {
+            let resources = role === 'component' ? accumulated : [];
+            resources = this.resources(kustomization, resources);
+            this.notRendered(kustomization);
+            resources = this.components(kustomization, resources);
+            return this.transform(kustomization, resources);
+        }
+        finally {
+            this.stack.pop();
+        }
+    }
+    readKustomization(absolute) {
+        const file = displayPath(absolute);
+        this.files.add(absolute);
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+        }
+        catch (error) {
+            this.warn({ file }, `cannot read the kustomization (${error.code ?? 'unreadable'})`);
+            return undefined;
+        }
+        let source;
+        try {
+            source = parseYamlSource(text, file);
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            this.warnings.push(...problemsAsWarnings(error, 'kustomization not read: '));
+            return undefined;
+        }
+        let value;
+        try {
+            value = source.takeValue();
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            this.warnings.push(...problemsAsWarnings(error, 'kustomization not read: '));
+            return undefined;
+        }
+        const dir = external_node_path_.dirname(absolute);
+        if (!isRecord(value)) {
+            if (value !== undefined && value !== null) {
+                this.warn({ file, line: source.locate([]).line }, 'kustomization not read: expected a map of fields');
+            }
+            return { dir, file, value: {}, literal: () => ({}), source };
+        }
+        let literal;
+        const parseLiteral = () => {
+            try {
+                return (literal ??= record((0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
+            }
+            catch {
+                return (literal = {});
+            }
+        };
+        return { dir, file, value, literal: parseLiteral, source };
+    }
+    at(kustomization, at) {
+        return { file: kustomization.file, line: kustomization.source.locate(at).line };
+    }
+    /** The entries of a list field, with their paths; a field that is not a list is a warning. */
+    list(kustomization, field) {
+        const value = kustomization.value[field];
+        if (value === undefined || value === null)
+            return [];
+        if (!Array.isArray(value)) {
+            this.warn(this.at(kustomization, [field]), `${field}: expected a list; the field is skipped`);
+            return [];
+        }
+        return value.map((entry, i) => ({ value: entry, at: [field, i] }));
+    }
+    resources(kustomization, accumulated) {
+        const entries = [...this.list(kustomization, 'resources'), ...this.list(kustomization, 'bases')];
+        const resources = [];
+        for (const { value, at } of entries) {
+            const where = this.at(kustomization, at);
+            if (typeof value !== 'string' || value === '') {
+                this.warn(where, `${at[0]}: expected a path`);
+                continue;
+            }
+            const absolute = external_node_path_.resolve(kustomization.dir, value);
+            const stats = statOf(absolute);
+            if (!stats) {
+                this.warn(where, isRemote(value)
+                    ? `remote resource ${value} is not read: add its images to the config`
+                    : `${value} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`);
+            }
+            else if (stats.isDirectory()) {
+                const built = this.directory(absolute, [], 'resource', { where, entry: value });
+                if (built)
+                    resources.push(...built);
+            }
+            else {
+                resources.push(...this.manifest(absolute).map(fromObject));
+            }
+        }
+        return this.append(accumulated, resources);
+    }
+    components(kustomization, resources) {
+        for (const { value, at } of this.list(kustomization, 'components')) {
+            const where = this.at(kustomization, at);
+            if (typeof value !== 'string' || value === '') {
+                this.warn(where, 'components: expected a path');
+                continue;
+            }
+            const absolute = external_node_path_.resolve(kustomization.dir, value);
+            const stats = statOf(absolute);
+            if (!stats) {
+                this.warn(where, isRemote(value)
+                    ? `remote component ${value} is not read: add its images to the config`
+                    : `${value} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`);
+            }
+            else if (!stats.isDirectory()) {
+                this.warn(where, `${value} is a file: a component is a directory with a kustomization of kind Component`);
+            }
+            else {
+                resources = this.directory(absolute, resources, 'component', { where, entry: value }) ?? resources;
+            }
+        }
+        return resources;
+    }
+    /** What kustomize would run here that could add or change images, and this build does not. */
+    notRendered(kustomization) {
+        for (const field of ['generators', 'transformers']) {
+            for (const { at } of this.list(kustomization, field)) {
+                this.warn(this.at(kustomization, at), `${field}: plugins are not run here: add the images they produce to the config`);
+            }
+        }
+        for (const { value, at } of this.list(kustomization, 'replacements')) {
+            let text = JSON.stringify(value);
+            const file = isRecord(value) ? nonEmpty(value['path']) : undefined;
+            if (file) {
+                try {
+                    text = (0,external_node_fs_.readFileSync)(external_node_path_.resolve(kustomization.dir, file), 'utf8');
+                    this.files.add(external_node_path_.resolve(kustomization.dir, file));
+                }
+                catch {
+                    text = '';
+                }
+            }
+            if (/fieldPaths?[\s\S]*image/.test(text)) {
+                this.warn(this.at(kustomization, at), 'replacements: a replacement that writes an image is not applied here: add the resulting image to the config');
+            }
+        }
+        this.helmCharts(kustomization);
+    }
+    helmCharts(kustomization) {
+        for (const field of ['helmCharts', 'helmChartInflationGenerator']) {
+            for (const { value, at } of this.list(kustomization, field)) {
+                const name = isRecord(value) && typeof value['name'] === 'string' ? ` ${value['name']}` : '';
+                this.warn(this.at(kustomization, at), `${field}: chart${name} is not rendered here (pullcheck renders charts it finds through discover.manifests): add its images to the config`);
+            }
+        }
+    }
+    /** A manifest file's objects, read once per build. */
+    manifest(absolute) {
+        let objects = this.manifests.get(absolute);
+        if (!objects) {
+            this.files.add(absolute);
+            const read = readManifestFile(absolute);
+            this.warnings.push(...read.warnings);
+            objects = read.objects;
+            this.manifests.set(absolute, objects);
+        }
+        return objects;
+    }
+    /** `resources` with `added` after them; an id already there is a warning (kustomize refuses it). */
+    append(resources, added) {
+        const ids = new Set(resources.map((resource) => idKey(currentId(resource))));
+        for (const resource of added) {
+            const key = idKey(currentId(resource));
+            if (ids.has(key)) {
+                const where = resource.origin.locate(['metadata', 'name']);
+                this.warn({ file: where.file, line: where.line }, `${kustomize_describe(resource)} is already in the build (kustomize refuses a second resource with the same kind, name and namespace)`);
+            }
+            ids.add(key);
+        }
+        return [...resources, ...added];
+    }
+    // ---- transformers, in kustomize's order (kusttarget_configplugin.go configureBuiltinTransformers) ----
+    transform(kustomization, resources) {
+        resources = this.patchesStrategicMerge(kustomization, resources);
+        resources = this.patches(kustomization, resources);
+        setNamespace(kustomization.value['namespace'], resources);
+        const prefix = kustomization.value['namePrefix'];
+        if (typeof prefix === 'string' && prefix)
+            rename(resources, prefix, '');
+        const suffix = kustomization.value['nameSuffix'];
+        if (typeof suffix === 'string' && suffix)
+            rename(resources, '', suffix);
+        resources = this.patchesJson6902(kustomization, resources);
+        this.images(kustomization, resources);
+        return resources;
+    }
+    patchesStrategicMerge(kustomization, resources) {
+        for (const { value, at } of this.list(kustomization, 'patchesStrategicMerge')) {
+            const where = this.at(kustomization, at);
+            if (typeof value !== 'string' || value === '') {
+                this.warn(where, 'patchesStrategicMerge: expected a file path or an inline patch');
+                continue;
+            }
+            // An entry is the patch itself when it reads as objects, else a file (kustomize tries it that way round).
+            const inline = isInlineObject(value);
+            const patch = this.loadPatch(kustomization, where, inline ? { text: value } : { path: value });
+            if (!patch)
+                continue;
+            for (const document of patch.documents) {
+                if (!isRecord(document.value)) {
+                    this.warn(document.where, 'a strategic merge patch must be a Kubernetes object');
+                    continue;
+                }
+                resources = this.mergeById(resources, document.value, document.where, {});
+            }
+        }
+        return resources;
+    }
+    patches(kustomization, resources) {
+        for (const { value, at } of this.list(kustomization, 'patches')) {
+            const where = this.at(kustomization, at);
+            if (!isRecord(value)) {
+                this.warn(where, 'patches: expected a map with path or patch');
+                continue;
+            }
+            const text = nonEmpty(value['patch']);
+            const file = nonEmpty(value['path']);
+            if (!text === !file) {
+                this.warn(where, `patches: give one of path and patch${text ? ', not both' : ''}`);
+                continue;
+            }
+            const patch = this.loadPatch(kustomization, text ? this.at(kustomization, [...at, 'patch']) : this.at(kustomization, [...at, 'path']), text ? { text } : { path: file });
+            if (!patch)
+                continue;
+            const options = isRecord(value['options']) ? value['options'] : {};
+            const allow = {
+                name: String(options['allowNameChange']) === 'true',
+                kind: String(options['allowKindChange']) === 'true',
+            };
+            const target = value['target'];
+            const targetWhere = this.at(kustomization, [...at, 'target']);
+            const first = patch.documents[0];
+            if (!first)
+                continue;
+            if (Array.isArray(first.value)) {
+                if (!isRecord(target)) {
+                    this.warn(where, 'patches: a JSON patch (a list of operations) needs a target');
+                    continue;
+                }
+                const selected = this.select(resources, target, targetWhere);
+                for (const resource of selected) {
+                    storePreviousId(resource);
+                    this.applyJsonPatch(resource, first.value, first);
+                }
+                continue;
+            }
+            const objects = patch.documents.filter((document) => {
+                if (isRecord(document.value))
+                    return true;
+                this.warn(document.where, 'a strategic merge patch must be a map (or a JSON patch, a list of operations)');
+                return false;
+            });
+            if (isRecord(target)) {
+                const only = objects[0];
+                if (objects.length > 1 || !only) {
+                    if (objects.length > 1) {
+                        this.warn(where, 'patches: one entry with a target takes a single strategic merge patch, not several');
+                    }
+                    continue;
+                }
+                const selected = new Set(this.select(resources, target, targetWhere));
+                resources = resources.filter((resource) => !selected.has(resource) || mergeInto(resource, only.value, allow));
+            }
+            else {
+                for (const document of objects) {
+                    resources = this.mergeById(resources, document.value, document.where, allow);
+                }
+            }
+        }
+        return resources;
+    }
+    patchesJson6902(kustomization, resources) {
+        for (const { value, at } of this.list(kustomization, 'patchesJson6902')) {
+            const where = this.at(kustomization, at);
+            if (!isRecord(value) || !isRecord(value['target']) || !nonEmpty(value['target']['name'])) {
+                this.warn(where, 'patchesJson6902: each entry needs a target with a name, and a path or patch');
+                continue;
+            }
+            const text = nonEmpty(value['patch']);
+            const file = nonEmpty(value['path']);
+            if (!text === !file) {
+                this.warn(where, `patchesJson6902: give one of path and patch${text ? ', not both' : ''}`);
+                continue;
+            }
+            const patch = this.loadPatch(kustomization, text ? this.at(kustomization, [...at, 'patch']) : this.at(kustomization, [...at, 'path']), text ? { text } : { path: file });
+            const first = patch?.documents[0];
+            if (!first)
+                continue;
+            if (!Array.isArray(first.value)) {
+                this.warn(first.where, 'a JSON 6902 patch must be a list of operations');
+                continue;
+            }
+            for (const resource of this.select(resources, value['target'], this.at(kustomization, [...at, 'target']))) {
+                this.applyJsonPatch(resource, first.value, first);
+            }
+        }
+        return resources;
+    }
+    images(kustomization, resources) {
+        const rules = [];
+        for (const field of ['images', 'imageTags']) {
+            for (const { value, at } of this.list(kustomization, field)) {
+                const name = isRecord(value) ? nonEmpty(value['name']) : undefined;
+                if (!isRecord(value) || !name) {
+                    this.warn(this.at(kustomization, at), `${field}: each entry needs the name of the image it changes`);
+                    continue;
+                }
+                const fields = {};
+                for (const key of ['newName', 'newTag', 'digest', 'tagSuffix']) {
+                    const written = value[key];
+                    if (written === undefined || written === null || typeof written === 'string') {
+                        fields[key] = nonEmpty(written);
+                        continue;
+                    }
+                    // As written: YAML reads `newTag: 1.20` as the number 1.2.
+                    const literal = record(asList(kustomization.literal()[field])[at[1]])[key];
+                    fields[key] = nonEmpty(literal) ?? String(written);
+                    this.warn(this.at(kustomization, [...at, key]), `${field}: ${key} ${fields[key]} is not a string: kustomize refuses it (quote it: "${fields[key]}")`);
+                }
+                rules.push({
+                    name,
+                    newName: fields['newName'],
+                    newTag: fields['newTag'],
+                    digest: fields['digest'],
+                    tagSuffix: fields['tagSuffix'],
+                });
+            }
+        }
+        if (rules.length === 0)
+            return;
+        for (const resource of resources) {
+            if (resource.body['kind'] === 'CustomResourceDefinition')
+                continue;
+            forEachImage(resource.body, (image) => rules.reduce((current, rule) => retag(current, rule), image));
+        }
+    }
+    // ---- patches ----
+    /** A patch's documents from a file (positions in it) or inline text (the kustomization entry's position). */
+    loadPatch(kustomization, where, from) {
+        let text;
+        let file;
+        let inline = false;
+        if ('path' in from) {
+            const absolute = external_node_path_.resolve(kustomization.dir, from.path);
+            try {
+                text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+            }
+            catch (error) {
+                const code = error.code;
+                this.warn(where, code === 'ENOENT'
+                    ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
+                    : `cannot read the patch ${from.path} (${code ?? 'unreadable'})`);
+                return undefined;
+            }
+            this.files.add(absolute);
+            file = displayPath(absolute);
+        }
+        else {
+            text = from.text;
+            file = where.file;
+            inline = true;
+        }
+        let sources;
+        try {
+            sources = parseYamlStream(text, file);
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            if (inline)
+                this.warn(where, 'patch not read: YAML syntax error in the inline patch');
+            else
+                this.warnings.push(...problemsAsWarnings(error, 'patch not read: '));
+            return undefined;
+        }
+        const documents = [];
+        for (const source of sources) {
+            let value;
+            try {
+                value = source.takeValue();
+            }
+            catch (error) {
+                if (!(error instanceof ConfigError))
+                    throw error;
+                const warnings = problemsAsWarnings(error, 'patch not read: ');
+                this.warnings.push(...(inline ? warnings.map((warning) => ({ ...warning, ...where })) : warnings));
+                return undefined;
+            }
+            if (value === null || value === undefined)
+                continue;
+            documents.push(inline
+                ? { value, where, whereOf: () => where }
+                : {
+                    value,
+                    where: { file, line: source.locate([]).line },
+                    whereOf: (at) => ({ file, line: source.locate(at).line }),
+                });
+        }
+        if (documents.length === 0)
+            this.warn(where, 'the patch is empty');
+        return { documents };
+    }
+    /** A strategic merge patch applied to the resource with its kind, name and namespace. */
+    mergeById(resources, patch, where, allow) {
+        const id = idOf(patch);
+        if (!id.kind || !id.name) {
+            this.warn(where, 'a strategic merge patch needs apiVersion, kind and metadata.name to find its resource');
+            return resources;
+        }
+        const matches = new Set(resources.filter((resource) => allIds(resource).some((candidate) => idEquals(candidate, id))));
+        if (matches.size === 0) {
+            const namespace = id.namespace ? ` in namespace ${id.namespace}` : '';
+            this.warn(where, `the patch of ${id.kind} ${id.name}${namespace} matches no resource of the build`);
+            return resources;
+        }
+        return resources.filter((resource) => !matches.has(resource) || mergeInto(resource, patch, allow));
+    }
+    applyJsonPatch(resource, operations, patch) {
+        // One operation at a time, so a failure names its operation (the library's own index is not reliable).
+        let patched = structuredClone(resource.body);
+        for (const [index, operation] of operations.entries()) {
+            try {
+                patched = fast_json_patch.applyOperation(patched, operation, true, true, true, index)
+                    .newDocument;
+            }
+            catch (error) {
+                if (!(error instanceof Error))
+                    throw error;
+                // The library's message goes on with the operation and the whole object (maybe a Secret): first line only.
+                const said = error.message.split('\n')[0] ?? error.name;
+                this.warn(patch.whereOf([index]), `JSON patch not applied to ${kustomize_describe(resource)}: ${said}; the resource is left as it was`);
+                return;
+            }
+        }
+        if (!isRecord(patched)) {
+            this.warn(patch.where, `JSON patch not applied to ${kustomize_describe(resource)}: it does not leave an object`);
+            return;
+        }
+        resource.body = patched;
+    }
+    /** The resources a patch target selects (kustomize resmap Select); a target that selects none is a warning. */
+    select(resources, target, where) {
+        const patterns = {};
+        for (const field of ['group', 'version', 'kind', 'name', 'namespace']) {
+            const text = nonEmpty(target[field]);
+            if (!text)
+                continue;
+            try {
+                patterns[field] = new RegExp(`^(?:${text})$`);
+            }
+            catch {
+                this.warn(where, `target ${field}: ${text} is not a valid regular expression`);
+                return [];
+            }
+        }
+        const labels = parseSelector(target['labelSelector']);
+        const annotations = parseSelector(target['annotationSelector']);
+        if (!labels || !annotations) {
+            this.warn(where, `target ${labels ? 'annotationSelector' : 'labelSelector'} cannot be read`);
+            return [];
+        }
+        const selected = resources.filter((resource) => {
+            const current = currentId(resource);
+            const original = originalId(resource);
+            const { namespace, name, group, version, kind } = patterns;
+            if (namespace &&
+                !namespace.test(effectiveNamespace(original)) &&
+                !namespace.test(effectiveNamespace(current))) {
+                return false;
+            }
+            if (name && !name.test(original.name) && !name.test(current.name))
+                return false;
+            if (group && !group.test(current.group))
+                return false;
+            if (version && !version.test(current.version))
+                return false;
+            if (kind && !kind.test(current.kind))
+                return false;
+            const metadata = record(resource.body['metadata']);
+            return labels(stringMap(metadata['labels'])) && annotations(stringMap(metadata['annotations']));
+        });
+        if (selected.length === 0) {
+            const shown = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector']
+                .filter((field) => nonEmpty(target[field]))
+                .map((field) => `${field}: ${String(target[field])}`)
+                .join(', ');
+            this.warn(where, `the patch target {${shown}} matches no resource of the build`);
+        }
+        return selected;
+    }
+}
+/** Applies a strategic merge patch; false when the patch deletes the resource. */
+function mergeInto(resource, patch, allow) {
+    const before = currentId(resource);
+    const apiVersion = resource.body['apiVersion'];
+    const namespace = record(resource.body['metadata'])['namespace'];
+    if (allow.name || allow.kind)
+        storePreviousId(resource);
+    const merged = strategicMerge(resource.body, patch);
+    if (!merged)
+        return false;
+    // The patch cannot change what the resource is, unless its options allow it (kustomize Resource.ApplySmPatch).
+    merged['apiVersion'] = apiVersion;
+    if (!allow.kind)
+        merged['kind'] = before.kind;
+    const mergedMetadata = record(merged['metadata']);
+    merged['metadata'] = mergedMetadata;
+    if (!allow.name)
+        mergedMetadata['name'] = before.name;
+    if (namespace === undefined)
+        delete mergedMetadata['namespace'];
+    else
+        mergedMetadata['namespace'] = namespace;
+    resource.body = merged;
+    return true;
+}
+// ---- namespace, names ----
+function setNamespace(value, resources) {
+    if (typeof value !== 'string' || !value)
+        return;
+    for (const resource of resources) {
+        storePreviousId(resource);
+        const id = currentId(resource);
+        const metadata = ensureMetadata(resource);
+        if (!isClusterScoped(id))
+            metadata['namespace'] = value;
+        // api/internal/konfig/builtinpluginconsts/namespace.go: a v1 Namespace takes the name.
+        if (id.kind === 'Namespace' && resource.body['apiVersion'] === 'v1')
+            metadata['name'] = value;
+        // api/filters/namespace: (Cluster)RoleBinding subjects named `default` follow the namespace.
+        if (id.kind === 'RoleBinding' || id.kind === 'ClusterRoleBinding') {
+            const subjects = resource.body['subjects'];
+            if (Array.isArray(subjects)) {
+                for (const subject of subjects) {
+                    if (isRecord(subject) && subject['name'] === 'default')
+                        subject['namespace'] = value;
+                }
+            }
+        }
+    }
+}
+function rename(resources, prefix, suffix) {
+    for (const resource of resources) {
+        const id = currentId(resource);
+        // PrefixTransformer/SuffixTransformer skip these (prefixFieldSpecsToSkip).
+        if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace')
+            continue;
+        if (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')
+            continue;
+        const metadata = ensureMetadata(resource);
+        if (typeof metadata['name'] !== 'string')
+            continue;
+        if (prefix)
+            resource.prefixes.push(prefix);
+        if (suffix)
+            resource.suffixes.push(suffix);
+        storePreviousId(resource);
+        metadata['name'] = `${prefix}${metadata['name']}${suffix}`;
+    }
+}
+/**
+ * References to renamed objects of the build follow the rename (api/filters/nameref, with the
+ * nameReference config for ServiceAccount and Secret): serviceAccountName, imagePullSecrets, and
+ * (Cluster)RoleBinding subjects. Done once, after the whole build, as kustomize does.
+ */
+function fixNameReferences(resources) {
+    const accounts = resources.filter((resource) => isV1(resource, 'ServiceAccount'));
+    const secrets = resources.filter((resource) => isV1(resource, 'Secret'));
+    if (accounts.length === 0 && secrets.length === 0)
+        return;
+    for (const referrer of resources) {
+        const kind = currentId(referrer).kind;
+        const accountPath = SERVICE_ACCOUNT_REFERRERS[kind];
+        if (accountPath && accounts.length > 0) {
+            const spec = dig(referrer.body, accountPath);
+            const name = spec?.['serviceAccountName'];
+            if (spec && typeof name === 'string') {
+                const referral = selectReferral(referrer, name, accounts, sameName);
+                if (referral)
+                    spec['serviceAccountName'] = kustomize_nameOf(referral);
+            }
+        }
+        const secretPath = PULL_SECRET_REFERRERS[kind];
+        if (secretPath && secrets.length > 0 && (kind !== 'Pod' || referrer.body['apiVersion'] === 'v1')) {
+            const pullSecrets = dig(referrer.body, secretPath)?.['imagePullSecrets'];
+            for (const entry of Array.isArray(pullSecrets) ? pullSecrets : []) {
+                if (!isRecord(entry) || typeof entry['name'] !== 'string')
+                    continue;
+                const referral = selectReferral(referrer, entry['name'], secrets, sameName);
+                if (referral)
+                    entry['name'] = kustomize_nameOf(referral);
+            }
+        }
+        const group = currentId(referrer).group;
+        if ((kind === 'RoleBinding' || kind === 'ClusterRoleBinding') && group === 'rbac.authorization.k8s.io') {
+            const subjects = referrer.body['subjects'];
+            for (const subject of Array.isArray(subjects) ? subjects : []) {
+                if (isRecord(subject) && typeof subject['name'] === 'string' && accounts.length > 0) {
+                    fixSubject(referrer, subject, resources, accounts);
+                }
+            }
+        }
+    }
+}
+function fixSubject(referrer, subject, all, accounts) {
+    const name = subject['name'];
+    let candidates = accounts;
+    const namespace = subject['namespace'];
+    if (typeof namespace === 'string') {
+        // nameref filterMapCandidatesByNamespace: by original namespace when any resource had it, else current.
+        const original = all.some((resource) => namespaceOf(originalId(resource)) === namespace);
+        candidates = accounts.filter((account) => namespaceOf(original ? originalId(account) : currentId(account)) === namespace);
+    }
+    const referral = selectReferral(referrer, name, candidates, sameNameAndNamespace);
+    if (!referral)
+        return;
+    const referralNamespace = record(referral.body['metadata'])['namespace'];
+    if (kustomize_nameOf(referral) === name && !referralNamespace)
+        return;
+    subject['name'] = kustomize_nameOf(referral);
+    if (typeof referralNamespace === 'string' && referralNamespace)
+        subject['namespace'] = referralNamespace;
+}
+/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
+function namespaceOf(id) {
+    const namespace = effectiveNamespace(id);
+    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
+}
+/** nameref selectReferral: the one renamed candidate the reference means, if it is clear. */
+function selectReferral(referrer, oldName, candidates, identical) {
+    const referrerId = currentId(referrer);
+    let found = candidates.filter((candidate) => candidate.previous.some((id) => id.name === oldName) &&
+        (isClusterScoped(referrerId) ||
+            isClusterScoped(currentId(candidate)) ||
+            currentId(candidate).kind === 'ServiceAccount' ||
+            effectiveNamespace(currentId(candidate)) === effectiveNamespace(referrerId)));
+    if (found.length === 1)
+        return found[0];
+    found = found.filter((candidate) => affixesMatch(candidate, referrer, true));
+    if (found.length > 1)
+        found = found.filter((candidate) => affixesMatch(candidate, referrer, false));
+    if (found.length === 1 || (found.length > 1 && identical(found)))
+        return found[0];
+    return undefined;
+}
+function sameName(resources) {
+    return resources.every((resource) => kustomize_nameOf(resource) === kustomize_nameOf(resources[0]));
+}
+function sameNameAndNamespace(resources) {
+    const first = currentId(resources[0]);
+    return resources.every((resource) => {
+        const id = currentId(resource);
+        return id.name === first.name && id.namespace === first.namespace;
+    });
+}
+/** kustomize Resource.PrefixesSuffixesEquals. */
+function affixesMatch(a, b, allowEmpty) {
+    const matches = (x, y) => (allowEmpty && (x.length === 0 || y.length === 0)) || sameEnding(x, y);
+    return matches(a.prefixes, b.prefixes) && matches(a.suffixes, b.suffixes);
+}
+function sameEnding(a, b) {
+    const [shortest, longest] = a.length <= b.length ? [a, b] : [b, a];
+    if (shortest.length === 0)
+        return longest.length === 0;
+    const offset = longest.length - shortest.length;
+    return shortest.every((entry, i) => longest[i + offset] === entry);
+}
+/** The image after one `images` entry (api/filters/imagetag/updater.go), or as it was when it does not match. */
+function retag(image, rule) {
+    if (!imageMatches(image, rule.name))
+        return image;
+    let { name, tag, digest } = splitImage(image);
+    if (rule.newName)
+        name = rule.newName;
+    if (rule.newTag && rule.digest) {
+        tag = rule.newTag;
+        digest = rule.digest;
+    }
+    else if (rule.newTag) {
+        tag = rule.newTag;
+        digest = '';
+    }
+    else if (rule.digest) {
+        tag = '';
+        digest = rule.digest;
+    }
+    else if (rule.tagSuffix) {
+        tag += rule.tagSuffix;
+        digest = '';
+    }
+    return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+}
+const TAG_AND_DIGEST = /^(?::[a-zA-Z0-9_.{}-]*)?(?:@[a-zA-Z0-9]+(?:[.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$/;
+/** kustomize image.IsImageMatched: the image is `name`, optionally followed by a tag and/or a digest. */
+function imageMatches(image, name) {
+    return image.startsWith(name) && TAG_AND_DIGEST.test(image.slice(name.length));
+}
+/** kustomize image.Split: name, tag and digest; a registry's port (host:5000/…) is part of the name. */
+function splitImage(image) {
+    const slash = image.indexOf('/');
+    const from = slash > 0 ? slash : 0;
+    const search = image.slice(from);
+    const at = search.indexOf('@');
+    const colon = search.indexOf(':');
+    if (colon < 0 && at < 0)
+        return { name: image, tag: '', digest: '' };
+    if (at >= 0 && (at < colon || colon < 0)) {
+        return { name: image.slice(0, from + at), tag: '', digest: image.slice(from + at + 1) };
+    }
+    if (at >= 0) {
+        return {
+            name: image.slice(0, from + colon),
+            tag: image.slice(from + colon + 1, from + at),
+            digest: image.slice(from + at + 1),
+        };
+    }
+    return { name: image.slice(0, from + colon), tag: image.slice(from + colon + 1), digest: '' };
+}
+/**
+ * Every image the images transformer rewrites (ImageTagTransformer: its legacy filter, the `image` of
+ * each entry of any `containers` or `initContainers` list anywhere in the object, and the fieldSpecs
+ * spec/volumes[]/image/reference and spec/template/spec/volumes[]/image/reference).
+ */
+function forEachImage(body, rewrite) {
+    const walk = (node) => {
+        if (Array.isArray(node)) {
+            for (const entry of node)
+                walk(entry);
+            return;
+        }
+        if (!isRecord(node))
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            walk(value);
+            if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
+                for (const container of value) {
+                    if (isRecord(container) && typeof container['image'] === 'string') {
+                        container['image'] = rewrite(container['image']);
+                    }
+                }
+            }
+        }
+    };
+    walk(body);
+    for (const specPath of [['spec'], ['spec', 'template', 'spec']]) {
+        const volumes = dig(body, specPath)?.['volumes'];
+        for (const volume of Array.isArray(volumes) ? volumes : []) {
+            const image = isRecord(volume) && isRecord(volume['image']) ? volume['image'] : undefined;
+            if (image && typeof image['reference'] === 'string')
+                image['reference'] = rewrite(image['reference']);
+        }
+    }
+}
+// ---- ids ----
+function fromObject(object) {
+    return {
+        body: structuredClone(object.body),
+        origin: object,
+        previous: [],
+        prefixes: [],
+        suffixes: [],
+    };
+}
+function kustomize_asKubeObject(resource) {
+    const { origin, body } = resource;
+    return {
+        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
+        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
+        body,
+        file: origin.file,
+        locate: (objectPath) => origin.locate(objectPath),
+        locateKey: (objectPath) => origin.locateKey(objectPath),
+    };
+}
+function idOf(body) {
+    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+    const slash = apiVersion.lastIndexOf('/');
+    const metadata = record(body['metadata']);
+    return {
+        group: slash < 0 ? '' : apiVersion.slice(0, slash),
+        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
+        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
+        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
+    };
+}
+function currentId(resource) {
+    return idOf(resource.body);
+}
+/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
+function previousIds(resource) {
+    const { group, version } = currentId(resource);
+    return resource.previous.map((id) => ({ group, version, ...id }));
+}
+function allIds(resource) {
+    return [...previousIds(resource), currentId(resource)];
+}
+function originalId(resource) {
+    return previousIds(resource)[0] ?? currentId(resource);
+}
+function storePreviousId(resource) {
+    const id = currentId(resource);
+    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
+}
+function isClusterScoped(id) {
+    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
+}
+function effectiveNamespace(id) {
+    if (isClusterScoped(id))
+        return NOT_A_NAMESPACE;
+    return id.namespace === '' ? 'default' : id.namespace;
+}
+function idEquals(a, b) {
+    return (a.name === b.name &&
+        a.kind === b.kind &&
+        a.group === b.group &&
+        a.version === b.version &&
+        effectiveNamespace(a) === effectiveNamespace(b));
+}
+function idKey(id) {
+    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
+}
+function isV1(resource, kind) {
+    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
+}
+function kustomize_nameOf(resource) {
+    return currentId(resource).name;
+}
+function kustomize_describe(resource) {
+    const id = currentId(resource);
+    return `${id.kind} ${id.name || '(unnamed)'}`;
+}
+function isLocalConfig(resource) {
+    const annotations = record(record(resource.body['metadata'])['annotations']);
+    return String(annotations['config.kubernetes.io/local-config']) === 'true';
+}
+// ---- selectors ----
+/** A Kubernetes label selector (`k=v,k2!=v2,k3 in (a,b),!k4`); undefined when it cannot be read. */
+function parseSelector(value) {
+    if (value === undefined || value === '')
+        return () => true;
+    if (typeof value !== 'string')
+        return undefined;
+    const requirements = [];
+    for (const part of value.split(/,(?![^(]*\))/)) {
+        const text = part.trim();
+        let match;
+        if ((match = /^!\s*([\w./-]+)$/.exec(text))) {
+            const key = match[1];
+            requirements.push((labels) => !(key in labels));
+        }
+        else if ((match = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(text))) {
+            const [, key = '', operator, list = ''] = match;
+            const values = new Set(list.split(',').map((entry) => entry.trim()));
+            requirements.push((labels) => operator === 'in'
+                ? key in labels && values.has(labels[key])
+                : !values.has(labels[key]));
+        }
+        else if ((match = /^([\w./-]+)\s*(==|=|!=)\s*([\w./-]*)$/.exec(text))) {
+            const [, key = '', operator, expected = ''] = match;
+            requirements.push((labels) => operator === '!=' ? labels[key] !== expected : labels[key] === expected);
+        }
+        else if ((match = /^([\w./-]+)$/.exec(text))) {
+            const key = match[1];
+            requirements.push((labels) => key in labels);
+        }
+        else {
+            return undefined;
+        }
+    }
+    return (labels) => requirements.every((requirement) => requirement(labels));
+}
+// ---- small helpers ----
+function kustomizationFilesIn(dir) {
+    return KUSTOMIZATION_FILES.map((name) => external_node_path_.join(dir, name)).filter((file) => statOf(file)?.isFile());
+}
+function statOf(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+function realPath(dir) {
+    try {
+        return (0,external_node_fs_.realpathSync)(dir);
+    }
+    catch {
+        return dir;
+    }
+}
+/** kustomize reads these as remote targets (git URLs, go-getter style, http(s) files). */
+function isRemote(entry) {
+    return (entry.includes('://') ||
+        entry.startsWith('github.com/') ||
+        entry.startsWith('git@') ||
+        entry.startsWith('git::') ||
+        /[?&]ref=/.test(entry));
+}
+/** A patchesStrategicMerge entry that is the patch itself rather than a file name. */
+function isInlineObject(entry) {
+    if (!entry.includes(':'))
+        return false;
+    try {
+        return parseYamlStream(entry, '').some((source) => isRecord(source.takeValue()));
+    }
+    catch {
+        return false;
+    }
+}
+function nonEmpty(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function asList(value) {
+    return Array.isArray(value) ? value : [];
+}
+function record(value) {
+    return isRecord(value) ? value : {};
+}
+function stringMap(value) {
+    const result = {};
+    for (const [key, entry] of Object.entries(record(value)))
+        result[key] = String(entry);
+    return result;
+}
+function ensureMetadata(resource) {
+    const metadata = resource.body['metadata'];
+    if (isRecord(metadata))
+        return metadata;
+    const created = {};
+    resource.body['metadata'] = created;
+    return created;
+}
+function dig(body, at) {
+    let node = body;
+    for (const key of at) {
+        if (!isRecord(node))
+            return undefined;
+        node = node[key];
+    }
+    return isRecord(node) ? node : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/read.js
+// The manifests of one `discover.manifests` entry: its globs match files and directories; a directory
+// (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
+// read as it is. Files a build or chart owns are not read again on their own.
+
+
+
+
+
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+function readManifestPatterns(patterns, options) {
+    const warnings = [];
+    const kustomizeRoots = new Set();
+    const chartRoots = new Set();
+    const plainFiles = new Set();
+    for (const { pattern, where } of patterns) {
+        const matches = globSync(pattern, { cwd: options.baseDir, absolute: true, onlyFiles: false, dot: true });
+        if (matches.length === 0) {
+            warnings.push({
+                file: where.file,
+                line: where.line,
+                message: `${pattern} matches no file or directory (paths are relative to the config file)`,
+            });
+        }
+        for (const match of matches.map((entry) => entry.replace(/[\\/]+$/, '')).sort()) {
+            const name = external_node_path_.basename(match);
+            if (KUSTOMIZATION_FILES.includes(name))
+                kustomizeRoots.add(external_node_path_.dirname(match));
+            else if (name === 'Chart.yaml')
+                chartRoots.add(external_node_path_.dirname(match));
+            else if (isDirectory(match))
+                classifyDirectory(match, kustomizeRoots, chartRoots, plainFiles);
+            else
+                plainFiles.add(match);
+        }
+    }
+    const objects = [];
+    const owned = new Set();
+    const builds = [...kustomizeRoots].sort().map((root) => ({ root, build: renderKustomization(root) }));
+    for (const { build } of builds)
+        for (const file of build.files)
+            owned.add(file);
+    for (const { root, build } of builds) {
+        // A base that a matched overlay builds is not built again on its own (its namespace would differ).
+        const consumed = builds.some((other) => other.root !== root && other.build.files.has(kustomizationFileIn(root) ?? ''));
+        if (consumed)
+            continue;
+        objects.push(...build.objects);
+        warnings.push(...build.warnings);
+    }
+    for (const chart of [...chartRoots].sort()) {
+        const rendered = renderHelmChart(chart, options.helm, options.helmRunner);
+        objects.push(...rendered.objects);
+        warnings.push(...rendered.warnings);
+    }
+    const roots = [...kustomizeRoots, ...chartRoots];
+    for (const file of [...plainFiles].sort()) {
+        if (owned.has(file) || roots.some((root) => isInside(file, root)))
+            continue;
+        const read = readManifestFile(file);
+        objects.push(...read.objects);
+        warnings.push(...read.warnings);
+    }
+    return { objects, warnings };
+}
+/** A directory: a Kustomize root, a chart, or a tree whose YAML files (and nested roots) are read. */
+function classifyDirectory(directory, kustomizeRoots, chartRoots, plainFiles) {
+    if (kustomizationFileIn(directory)) {
+        kustomizeRoots.add(directory);
+        return;
+    }
+    if ((0,external_node_fs_.existsSync)(external_node_path_.join(directory, 'Chart.yaml'))) {
+        chartRoots.add(directory);
+        return;
+    }
+    for (const file of globSync('**/*', { cwd: directory, absolute: true, onlyFiles: true, dot: false })) {
+        const name = external_node_path_.basename(file);
+        if (KUSTOMIZATION_FILES.includes(name))
+            kustomizeRoots.add(external_node_path_.dirname(file));
+        else if (name === 'Chart.yaml')
+            chartRoots.add(external_node_path_.dirname(file));
+        else if (MANIFEST_FILE.test(name))
+            plainFiles.add(file);
+    }
+}
+function isDirectory(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function isInside(file, root) {
+    const relative = external_node_path_.relative(root, file);
+    return relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/workloads.js
+/** Where each kind keeps its pod spec. */
+const POD_SPEC_PATHS = {
+    Pod: ['spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    ReplicaSet: ['spec', 'template', 'spec'],
+    ReplicationController: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    DeploymentConfig: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
+/** The OpenShift integrated registry as pods reach it (SPEC §2). */
+const INTEGRATED_REGISTRY = 'image-registry.openshift-image-registry.svc:5000';
+function workloadsOf(objects, defaultNamespace) {
+    const workloads = [];
+    const warnings = [];
+    for (const object of objects) {
+        const specPath = POD_SPEC_PATHS[object.kind];
+        if (!specPath)
+            continue;
+        const metadata = workloads_record(object.body['metadata']);
+        const name = typeof metadata['name'] === 'string' ? metadata['name'] : '(unnamed)';
+        const namespace = typeof metadata['namespace'] === 'string' && metadata['namespace']
+            ? metadata['namespace']
+            : defaultNamespace;
+        const spec = workloads_record(workloads_dig(object.body, specPath));
+        const triggered = triggeredImages(object, namespace, warnings);
+        const containers = [];
+        for (const list of ['initContainers', 'containers']) {
+            const entries = Array.isArray(spec[list]) ? spec[list] : [];
+            entries.forEach((entry, i) => {
+                const container = workloads_record(entry);
+                const containerName = typeof container['name'] === 'string' ? container['name'] : `#${i}`;
+                const where = object.locate([...specPath, list, i, 'image']);
+                const image = triggered.get(containerName) ?? container['image'];
+                if (typeof image === 'string' && image.trim()) {
+                    containers.push({ name: containerName, image: image.trim(), where });
+                }
+                else {
+                    warnings.push({
+                        file: where.file,
+                        line: where.line,
+                        message: `${object.kind} ${name} container ${containerName} has no image`,
+                    });
+                }
+            });
+        }
+        const account = spec['serviceAccountName'] ?? spec['serviceAccount'];
+        const secrets = Array.isArray(spec['imagePullSecrets'])
+            ? spec['imagePullSecrets'].flatMap((entry) => {
+                const secretName = workloads_record(entry)['name'];
+                return typeof secretName === 'string' && secretName ? [secretName] : [];
+            })
+            : [];
+        workloads.push({
+            kind: object.kind,
+            name,
+            namespace,
+            serviceAccount: typeof account === 'string' && account ? account : 'default',
+            ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
+            containers,
+            where: object.locate([]),
+        });
+    }
+    return { workloads, warnings };
+}
+/**
+ * Container name → image from OpenShift image-change triggers: a DeploymentConfig's `triggers`
+ * (imageChangeParams.containerNames, from an ImageStreamTag) and the `image.openshift.io/triggers`
+ * annotation other workloads use (fieldPath `…containers[?(@.name=="web")].image`).
+ */
+function triggeredImages(object, namespace, warnings) {
+    const images = new Map();
+    const triggers = object.body['spec'] && workloads_record(object.body['spec'])['triggers'];
+    if (object.kind === 'DeploymentConfig' && Array.isArray(triggers)) {
+        for (const trigger of triggers.map(workloads_record)) {
+            const params = workloads_record(trigger['imageChangeParams']);
+            const image = imageOf(workloads_record(params['from']), namespace);
+            if (trigger['type'] !== 'ImageChange' || !image)
+                continue;
+            for (const container of Array.isArray(params['containerNames']) ? params['containerNames'] : []) {
+                if (typeof container === 'string')
+                    images.set(container, image);
+            }
+        }
+    }
+    const annotation = workloads_record(workloads_record(object.body['metadata'])['annotations'])['image.openshift.io/triggers'];
+    if (typeof annotation === 'string') {
+        let parsed;
+        try {
+            parsed = JSON.parse(annotation);
+        }
+        catch {
+            const where = object.locate(['metadata', 'annotations', 'image.openshift.io/triggers']);
+            warnings.push({
+                file: where.file,
+                line: where.line,
+                message: 'the image.openshift.io/triggers annotation is not a JSON list: its images are not discovered',
+            });
+        }
+        for (const trigger of Array.isArray(parsed) ? parsed.map(workloads_record) : []) {
+            const image = imageOf(workloads_record(trigger['from']), namespace);
+            const container = /name\s*==\s*["']([^"']+)["']/.exec(String(trigger['fieldPath'] ?? ''))?.[1];
+            if (image && container)
+                images.set(container, image);
+        }
+    }
+    return images;
+}
+function imageOf(from, namespace) {
+    const name = typeof from['name'] === 'string' ? from['name'] : undefined;
+    if (!name)
+        return undefined;
+    const streamNamespace = typeof from['namespace'] === 'string' && from['namespace'] ? from['namespace'] : namespace;
+    if (from['kind'] === 'ImageStreamTag' || from['kind'] === 'ImageStreamImage') {
+        return `${INTEGRATED_REGISTRY}/${streamNamespace}/${name}`;
+    }
+    return from['kind'] === 'DockerImage' ? name : undefined;
+}
+function workloads_dig(value, at) {
+    return at.reduce((current, key) => workloads_record(current)[key], value);
+}
+function workloads_record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : {};
+}
+
+;// CONCATENATED MODULE: ./lib/discover/targets.js
+
+function discoverTargets(input) {
+    const images = new Map(input.images);
+    const addedImages = [];
+    const warnings = [];
+    const notPushed = new Map();
+    const openshiftHosts = input.targets.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
+    // Declared target name → the identities its workloads pull as, each with the images they pull.
+    const pullsByTarget = new Map();
+    for (const { target, workloads } of input.sets) {
+        const identities = pullsByTarget.get(target.name) ?? new Map();
+        pullsByTarget.set(target.name, identities);
+        for (const workload of workloads) {
+            const key = identityKey(target, workload);
+            const identity = identities.get(key) ?? { workload, pulls: new Map() };
+            identities.set(key, identity);
+            for (const container of workload.containers) {
+                let name;
+                try {
+                    name = pullKey(parseImageReference(container.image, { openshiftHosts }));
+                }
+                catch (error) {
+                    if (!(error instanceof ImageReferenceError))
+                        throw error;
+                    warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
+                    continue;
+                }
+                const origin = {
+                    file: container.where.file,
+                    line: container.where.line,
+                    via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
+                };
+                if (!images.has(name)) {
+                    if (!input.allImages) {
+                        notPushed.set(target.name, (notPushed.get(target.name) ?? new Set()).add(container.image));
+                        continue;
+                    }
+                    images.set(name, container.image);
+                    addedImages.push({
+                        reference: container.image,
+                        origin: { ...origin, via: `${origin.via} (allImages)` },
+                    });
+                }
+                if (!identity.pulls.has(name))
+                    identity.pulls.set(name, { name, origin });
+            }
+        }
+    }
+    const targets = [];
+    const targetOrigins = new Map(input.targetOrigins);
+    const taken = new Set(input.targets.map((target) => target.name));
+    for (const target of input.targets) {
+        const identities = pullsByTarget.get(target.name);
+        if (!identities) {
+            targets.push(target);
+            continue;
+        }
+        const allowedSubset = target.images
+            ? new Set(target.images.map((text) => keyOfWritten(text, openshiftHosts)))
+            : undefined;
+        // Origins are keyed like the plan's images: by the name of the spelling that is checked.
+        const pullOrigins = (pulls) => new Map(pulls.map((pull) => [keyOfWritten(images.get(pull.name), [], imageName), pull.origin]));
+        const spelled = (pulls) => [...pulls].filter((pull) => !allowedSubset || allowedSubset.has(pull.name));
+        const declaredOrigin = input.targetOrigins.get(target.name)?.origin;
+        if (target.platform === 'openshift' || target.platform === 'kubernetes') {
+            const derived = [...identities.values()].filter((identity) => spelled(identity.pulls.values()).length > 0);
+            if (derived.length === 0) {
+                targets.push({ ...target, images: [] });
+                continue;
+            }
+            for (const { workload, pulls } of derived) {
+                const name = uniqueName(derivedName(target.name, workload), taken);
+                const chosen = spelled(pulls.values());
+                // The pod's own pull secrets replace any the declared target lists.
+                const cluster = { ...target };
+                delete cluster.imagePullSecrets;
+                targets.push({
+                    ...cluster,
+                    name,
+                    namespace: workload.namespace,
+                    serviceAccount: workload.serviceAccount,
+                    images: chosen.map((pull) => images.get(pull.name)),
+                    ...(workload.imagePullSecrets ? { imagePullSecrets: [...workload.imagePullSecrets] } : {}),
+                });
+                targetOrigins.set(name, {
+                    origin: {
+                        file: workload.where.file,
+                        line: workload.where.line,
+                        via: `${workload.kind} ${workload.namespace}/${workload.name} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
+                    },
+                    pulls: pullOrigins(chosen),
+                });
+            }
+            continue;
+        }
+        // EKS, GKE, k3s: the nodes pull, whatever the workload's service account.
+        const chosen = new Map();
+        for (const { pulls } of identities.values()) {
+            for (const pull of spelled(pulls.values()))
+                if (!chosen.has(pull.name))
+                    chosen.set(pull.name, pull);
+        }
+        targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)) });
+        targetOrigins.set(target.name, {
+            origin: declaredOrigin ?? { file: '(config)', via: 'config targets' },
+            pulls: pullOrigins([...chosen.values()]),
+        });
+    }
+    return { targets, targetOrigins, addedImages, warnings, notPushed };
+}
+/** Pods of one service account and pull-secret list pull alike; on node-pulling platforms all do. */
+function identityKey(target, workload) {
+    if (target.platform !== 'openshift' && target.platform !== 'kubernetes')
+        return '';
+    return [
+        workload.namespace,
+        workload.serviceAccount,
+        ...(workload.imagePullSecrets ?? ['(service account)']),
+    ].join('\0');
+}
+function derivedName(base, workload) {
+    const secrets = workload.imagePullSecrets ? ` (pull secrets ${workload.imagePullSecrets.join(', ')})` : '';
+    return `${base}/${workload.namespace}/${workload.serviceAccount}${secrets}`;
+}
+function uniqueName(name, taken) {
+    let unique = name;
+    for (let n = 2; taken.has(unique); n++)
+        unique = `${name} #${n}`;
+    taken.add(unique);
+    return unique;
+}
+/**
+ * What makes two references the same pull: the repository, except on the OpenShift integrated registry,
+ * where CI pushes through the route host and pods pull through the service host — the image stream is one.
+ */
+function pullKey(image) {
+    return image.registry.kind === 'openshift'
+        ? `openshift:${image.registry.namespace}/${image.registry.imageStream}`
+        : imageName(image);
+}
+function keyOfWritten(text, openshiftHosts, key = pullKey) {
+    try {
+        return key(parseImageReference(text, { openshiftHosts }));
+    }
+    catch {
+        return text;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflow.js
 // The image destinations a GitHub Actions workflow pushes: docker/build-push-action `tags` (when it
 // pushes), docker/metadata-action `images`, and `docker|podman|buildah push`, `skopeo copy … docker://`,
@@ -75505,31 +78185,42 @@ function shifted(source) {
 
 function workflowDestinations(text, file, processEnv = {}) {
     const source = parseYamlSource(text, file);
-    const workflow = record(source.takeValue());
+    const workflow = workflow_record(source.takeValue());
     const images = [];
     const undiscovered = [];
     const workflowEnv = { ...processEnv, ...strings(workflow['env']) };
-    for (const [jobId, jobValue] of Object.entries(record(workflow['jobs']))) {
-        const job = record(jobValue);
+    for (const [jobId, jobValue] of Object.entries(workflow_record(workflow['jobs']))) {
+        const job = workflow_record(jobValue);
         const jobEnv = { ...workflowEnv, ...strings(job['env']) };
-        const matrix = matrixOf(record(job['strategy'])['matrix']);
-        (Array.isArray(job['steps']) ? job['steps'] : []).forEach((stepValue, s) => {
-            const step = record(stepValue);
+        const matrix = matrixOf(workflow_record(job['strategy'])['matrix']);
+        const steps = Array.isArray(job['steps']) ? job['steps'] : [];
+        // `tags: ${{ steps.meta.outputs.tags }}` names the images of that metadata-action step, read there.
+        const metadataSteps = new Set(steps.flatMap((step) => {
+            const { id, uses } = workflow_record(step);
+            return typeof id === 'string' && typeof uses === 'string' && /^docker\/metadata-action@/.test(uses)
+                ? [id]
+                : [];
+        }));
+        const fromMetadata = (tag) => [...tag.matchAll(/\$\{\{\s*steps\.([\w-]+)\.outputs\./g)].some((match) => metadataSteps.has(match[1]));
+        steps.forEach((stepValue, s) => {
+            const step = workflow_record(stepValue);
             const at = (...rest) => source.locate(['jobs', jobId, 'steps', s, ...rest]);
             const env = { ...jobEnv, ...strings(step['env']) };
             const add = (raw, where, via) => {
                 for (const expanded of expand(withoutUnknownTag(raw.trim()), env, matrix)) {
                     if ('unresolved' in expanded)
-                        undiscovered.push({ text: raw.trim(), where, reason: expanded.unresolved });
+                        undiscovered.push({ text: asWritten(raw.trim()), where, reason: expanded.unresolved });
                     else if (expanded.value)
                         images.push({ reference: expanded.value, where, via });
                 }
             };
             const uses = typeof step['uses'] === 'string' ? step['uses'] : '';
-            const withInputs = record(step['with']);
+            const withInputs = workflow_record(step['with']);
             if (/^docker\/build-push-action@/.test(uses) && pushes(withInputs['push'])) {
-                for (const tag of list(withInputs['tags']))
-                    add(tag, at('with', 'tags'), 'docker/build-push-action tags');
+                for (const tag of list(withInputs['tags'])) {
+                    if (!fromMetadata(tag))
+                        add(tag, at('with', 'tags'), 'docker/build-push-action tags');
+                }
             }
             if (/^docker\/metadata-action@/.test(uses)) {
                 // Each line may carry options after a comma (name=…,enable=…): the first field is the image.
@@ -75555,7 +78246,12 @@ function pushes(value) {
 const SCRIPT_PATTERNS = [
     {
         via: 'docker push',
-        pattern: /(?:^|[\s;&|(])(?:docker|podman)\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+        pattern: /(?:^|[\s;&|(])docker\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+    },
+    // `podman push IMAGE [DESTINATION]`: the destination, when given, is where it goes.
+    {
+        via: 'podman push',
+        pattern: /(?:^|[\s;&|(])podman\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(?:\S+[ \t]+(?![-;&|])([^\s;&|]+)|(\S+))/g,
     },
     {
         via: 'buildah push',
@@ -75572,7 +78268,7 @@ function scriptDestinations(script) {
     const found = [];
     for (const { via, pattern } of SCRIPT_PATTERNS) {
         for (const match of joined.matchAll(pattern))
-            found.push({ image: unquote(match[1]), via });
+            found.push({ image: unquote((match[1] ?? match[2])), via });
     }
     return found;
 }
@@ -75613,13 +78309,17 @@ function withoutUnknownTag(reference) {
     const tag = reference.slice(colon + 1);
     return /\$\{\{|\$\{?\w/.test(tag) ? reference.slice(0, colon) : reference;
 }
+/** Expressions as people write them, after scriptDestinations compacted them. */
+function asWritten(text) {
+    return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression) => displayed(expression));
+}
 /** An expression as people write it: `${{ steps.login.outputs.registry }}`. */
 function displayed(expression) {
     return '$' + `{{ ${expression} }}`;
 }
 function matrixOf(value) {
     const matrix = {};
-    for (const [key, entries] of Object.entries(record(value))) {
+    for (const [key, entries] of Object.entries(workflow_record(value))) {
         if (Array.isArray(entries) && entries.every((entry) => ['string', 'number'].includes(typeof entry))) {
             matrix[key] = entries.map(String);
         }
@@ -75648,9 +78348,9 @@ function lines(value) {
         : [];
 }
 function strings(value) {
-    return Object.fromEntries(Object.entries(record(value)).flatMap(([key, entry]) => ['string', 'number', 'boolean'].includes(typeof entry) ? [[key, String(entry)]] : []));
+    return Object.fromEntries(Object.entries(workflow_record(value)).flatMap(([key, entry]) => ['string', 'number', 'boolean'].includes(typeof entry) ? [[key, String(entry)]] : []));
 }
-function record(value) {
+function workflow_record(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : {};
@@ -75664,12 +78364,128 @@ function dedupe(images) {
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/index.js
-// Discovery joins the config: images the workflow pushes are added to `images` (the config only adds what
-// cannot be seen); destinations it could not resolve become findings with their place.
+// Discovery joins the config: images the workflows push are added to `images`, and workloads found in
+// `discover.manifests` become the targets (the config only adds what cannot be seen). What discovery
+// cannot read or resolve becomes a finding with its place; it never stops the check.
 
 
 
 
+
+
+
+
+
+
+
+/** The config with what the repository shows added, and the findings of reading it. */
+function discover(config, options = {}) {
+    const settings = config.input.discover ?? {};
+    const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
+    const findings = [];
+    const workflowFiles = [...(options.workflows ?? [])];
+    (settings.workflows ?? []).forEach((pattern, i) => {
+        const files = globSync(pattern, { cwd: configDir, absolute: true, onlyFiles: true, dot: true }).sort();
+        if (files.length === 0) {
+            const where = config.locate(['discover', 'workflows', i]);
+            findings.push(note(where.file, where.line, `${pattern} matches no workflow file (globs are relative to the config file)`));
+        }
+        workflowFiles.push(...files.map((file) => external_node_path_.relative(process.cwd(), file) || file));
+    });
+    const pushed = [];
+    for (const file of [...new Set(workflowFiles)]) {
+        const found = discoverFromWorkflow(file, options.env ?? {});
+        pushed.push(...found.images);
+        findings.push(...found.findings);
+    }
+    const withImages = withDiscoveredImages(config, { images: pushed, findings: [] });
+    if (!settings.manifests?.length)
+        return { config: withImages, findings };
+    return withManifestTargets(withImages, configDir, options.helmRunner, findings);
+}
+function withManifestTargets(config, configDir, helmRunner, findings) {
+    const origins = config.origins ?? writtenOrigins(config);
+    const declared = config.input.targets ?? [];
+    const problems = [];
+    const sets = [];
+    (config.input.discover?.manifests ?? []).forEach((entry, i) => {
+        const at = ['discover', 'manifests', i];
+        const target = declared.find((candidate) => candidate.name === entry.target);
+        if (!target || !isDiscoveryPlatform(target.platform)) {
+            const names = declared.filter((t) => isDiscoveryPlatform(t.platform)).map((t) => `\`${t.name}\``);
+            problems.push({
+                where: config.locate([...at, 'target']),
+                message: target
+                    ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
+                    : `no target is named \`${entry.target}\`; declared cluster targets: ${names.join(', ') || 'none'}`,
+            });
+            return;
+        }
+        const namespace = entry.helm?.namespace ??
+            (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
+        const read = readManifestPatterns(entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })), {
+            baseDir: configDir,
+            helm: {
+                namespace,
+                releaseName: entry.helm?.releaseName,
+                values: entry.helm?.values?.map((file) => external_node_path_.resolve(configDir, file)),
+            },
+            ...(helmRunner ? { helmRunner } : {}),
+        });
+        const found = workloadsOf(read.objects, namespace);
+        findings.push(...[...read.warnings, ...found.warnings].map(warning));
+        if (found.workloads.length === 0) {
+            const where = config.locate([...at, 'paths']);
+            findings.push(note(where.file, where.line, `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`));
+        }
+        sets.push({ target, workloads: found.workloads });
+    });
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    const openshiftHosts = declared.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
+    const images = new Map();
+    for (const text of config.input.images ?? []) {
+        const key = keyOfWritten(text, openshiftHosts);
+        if (!images.has(key))
+            images.set(key, text);
+    }
+    const discovered = discoverTargets({
+        targets: declared,
+        targetOrigins: origins.targets,
+        images,
+        sets,
+        allImages: config.input.discover?.allImages === true,
+    });
+    findings.push(...discovered.warnings.map(warning));
+    for (const [target, references] of discovered.notPushed) {
+        const list = [...references].sort();
+        findings.push({
+            severity: 'low',
+            kind: 'discovery',
+            message: `${list.length} image${list.length === 1 ? '' : 's'} in the manifests of target \`${target}\` ` +
+                `${list.length === 1 ? 'is' : 'are'} not pushed by the workflow and ${list.length === 1 ? 'was' : 'were'} not checked` +
+                ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`,
+        });
+    }
+    const imageOrigins = new Map(origins.images);
+    for (const added of discovered.addedImages) {
+        const name = discover_nameOf(added.reference);
+        if (name !== undefined && !imageOrigins.has(name))
+            imageOrigins.set(name, added.origin);
+    }
+    return {
+        config: {
+            ...config,
+            input: {
+                ...config.input,
+                images: [...(config.input.images ?? []), ...discovered.addedImages.map((added) => added.reference)],
+                targets: discovered.targets,
+            },
+            origins: { images: imageOrigins, targets: discovered.targetOrigins },
+        },
+        findings,
+    };
+}
 function discoverFromWorkflow(file, env) {
     let text;
     try {
@@ -75679,7 +78495,7 @@ function discoverFromWorkflow(file, env) {
         return {
             images: [],
             findings: [
-                warning(file, undefined, `the workflow could not be read (${error.code ?? 'error'}): its images are not discovered`),
+                undiscovered(file, undefined, `the workflow could not be read (${error.code ?? 'error'}): its images are not discovered`),
             ],
         };
     }
@@ -75693,43 +78509,50 @@ function discoverFromWorkflow(file, env) {
         // A broken workflow is a warning: the rest of the check still runs.
         return {
             images: [],
-            findings: error.problems.map((problem) => warning(problem.where.file, problem.where.line, problem.message)),
+            findings: error.problems.map((problem) => undiscovered(problem.where.file, problem.where.line, problem.message)),
         };
     }
     const images = [];
-    const findings = found.undiscovered.map((entry) => warning(entry.where.file, entry.where.line, `${entry.text}: ${entry.reason}`));
+    const findings = found.undiscovered.map((entry) => undiscovered(entry.where.file, entry.where.line, `${entry.text}: ${entry.reason}`));
     for (const image of found.images) {
         try {
             parseImageReference(image.reference);
-            images.push(image.reference);
+            images.push({
+                reference: image.reference,
+                origin: { file: image.where.file, line: image.where.line, via: image.via },
+            });
         }
         catch (error) {
             if (!(error instanceof ImageReferenceError))
                 throw error;
-            findings.push(warning(image.where.file, image.where.line, `${image.via}: ${error.message}`));
+            findings.push(undiscovered(image.where.file, image.where.line, `${image.via}: ${error.message}`));
         }
     }
     return { images, findings };
 }
 /**
- * The config with the discovered images whose repository it does not already name (its spelling wins).
- * Discovery kept only references that parse, so the plan reads them like written ones.
+ * The config with the discovered images whose repository it does not already name (its spelling and
+ * place win). Discovery kept only references that parse, so the plan reads them like written ones.
  */
 function withDiscoveredImages(config, discovery) {
+    const origins = config.origins ?? writtenOrigins(config);
     const stated = config.input.images ?? [];
-    const names = new Set(stated.flatMap((text) => nameOf(text) ?? []));
-    const added = discovery.images.filter((text) => {
-        const name = nameOf(text);
-        if (name === undefined || names.has(name))
-            return false;
-        names.add(name);
-        return true;
-    });
-    if (added.length === 0)
-        return config;
-    return { ...config, input: { ...config.input, images: [...stated, ...added] } };
+    const imageOrigins = new Map(origins.images);
+    const added = [];
+    for (const image of discovery.images) {
+        const name = discover_nameOf(image.reference);
+        if (name === undefined || imageOrigins.has(name))
+            continue;
+        imageOrigins.set(name, image.origin);
+        added.push(image.reference);
+    }
+    return {
+        ...config,
+        input: added.length > 0 ? { ...config.input, images: [...stated, ...added] } : config.input,
+        origins: { ...origins, images: imageOrigins },
+    };
 }
-function nameOf(text) {
+function discover_nameOf(text) {
     try {
         return imageName(parseImageReference(text));
     }
@@ -75737,7 +78560,19 @@ function nameOf(text) {
         return undefined;
     }
 }
-function warning(file, line, message) {
+function warning(entry) {
+    return {
+        severity: 'medium',
+        kind: 'discovery',
+        file: entry.file,
+        ...(entry.line === undefined ? {} : { line: entry.line }),
+        message: entry.message,
+    };
+}
+function note(file, line, message) {
+    return { severity: 'low', kind: 'discovery', file, ...(line === undefined ? {} : { line }), message };
+}
+function undiscovered(file, line, message) {
     return {
         severity: 'medium',
         kind: 'undiscovered-destination',
@@ -75764,9 +78599,11 @@ function buildReport(results, findings, failOn) {
 ;// CONCATENATED MODULE: ./lib/core/engine.js
 
 
+
 function runCheck(config, factories, options) {
     const providers = factories.map((factory) => factory(config));
     const plan = buildPlan(config);
+    const sources = planSources(config);
     const results = [];
     for (const { target, images } of plan.targets) {
         for (const image of images) {
@@ -75780,12 +78617,16 @@ function runCheck(config, factories, options) {
                     principal: entry.principal,
                     ...verdict,
                     reasons: [...leading, ...verdict.reasons],
+                    source: { image: sources.image(image), target: sources.target(target.name, image) },
                 });
             }
         }
     }
-    const findings = providers.flatMap((provider) => provider.findings?.() ?? []);
-    return buildReport(results, findings, options.failOn);
+    const findings = [
+        ...(options.findings ?? []),
+        ...providers.flatMap((provider) => provider.findings?.() ?? []),
+    ];
+    return { ...buildReport(results, findings, options.failOn), plan: explainPlan(config, plan) };
 }
 function principalsOf(target, image, providers) {
     for (const provider of providers) {
@@ -77484,6 +80325,8 @@ function labelMatches(pattern, label) {
 
 function evaluatePullSecrets(image, account, state) {
     const { namespace, name } = account;
+    if (account.podPullSecrets)
+        return evaluatePodPullSecrets(image, account, account.podPullSecrets, state);
     const serviceAccount = state.serviceAccounts.get(`${namespace}/${name}`);
     const mentioned = state.namespaces.has(namespace);
     if (!serviceAccount && (!mentioned || name !== 'default')) {
@@ -77539,6 +80382,57 @@ function evaluatePullSecrets(image, account, state) {
         missing: [createSecretFix(account, image.host, linked, absent[0])],
     };
 }
+/**
+ * Kubernetes docs, "ServiceAccount admission controller": when the pod does not contain any
+ * imagePullSecrets, those of its ServiceAccount are added — so a pod that lists its own uses only those.
+ */
+function evaluatePodPullSecrets(image, account, listed, state) {
+    const { namespace } = account;
+    const reasons = [];
+    const absent = [];
+    for (const secretName of listed) {
+        const secret = state.secrets.get(`${namespace}/${secretName}`);
+        if (!secret) {
+            absent.push(secretName);
+            continue;
+        }
+        const key = coveringKey(secret, image);
+        if (key !== undefined) {
+            return {
+                verdict: 'allowed',
+                reasons: [
+                    `the pod lists ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
+                ],
+                missing: [],
+            };
+        }
+        reasons.push(describeMiss(secret, image));
+    }
+    if (absent.length > 0 && !state.namespaces.has(namespace)) {
+        return {
+            verdict: 'unknown',
+            reasons: [
+                ...reasons,
+                `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (kubectl get secret ${absent[0]} -n ${namespace} -o yaml; only its registry keys are read)`,
+            ],
+            missing: [],
+        };
+    }
+    for (const secretName of absent)
+        reasons.push(`the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`);
+    const unlisted = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
+        !listed.includes(secret.name) &&
+        coveringKey(secret, image) !== undefined);
+    const fixSecret = unlisted?.name ?? absent[0] ?? `${image.host.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-pull`;
+    return {
+        verdict: 'denied',
+        reasons: [
+            ...reasons,
+            `the pod lists its own imagePullSecrets (${listed.join(', ')}), so the service account's are not added; none covers ${imageName(image)}`,
+        ],
+        missing: [podSecretFix(account, image.host, listed, fixSecret, unlisted !== undefined)],
+    };
+}
 function coveringKey(secret, image) {
     return secret.registryKeys?.find((key) => registryKeyCovers(key, image));
 }
@@ -77590,7 +80484,12 @@ function isClusterTarget(target) {
     return target.platform === 'openshift' || target.platform === 'kubernetes';
 }
 function pullingAccount(target) {
-    return { namespace: target.namespace, name: target.serviceAccount ?? 'default', platform: target.platform };
+    return {
+        namespace: target.namespace,
+        name: target.serviceAccount ?? 'default',
+        platform: target.platform,
+        ...(target.imagePullSecrets ? { podPullSecrets: target.imagePullSecrets } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js
@@ -78038,6 +80937,10 @@ function unknownReasons(result) {
     const marked = result.reasons.filter((reason) => reason.startsWith('unknown: '));
     return marked.length > 0 ? marked.map((reason) => reason.slice('unknown: '.length)) : [...result.reasons];
 }
+/** `file:line (what wrote it)`, unescaped: each renderer escapes for its medium. */
+function originText(origin) {
+    return `${origin.file}${origin.line ? `:${origin.line}` : ''} (${origin.via})`;
+}
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 
@@ -78061,6 +80964,8 @@ function renderFull(report) {
     }
     if (report.results.length > 0)
         sections.push(matrix(report.results));
+    if (report.plan && report.plan.images.length + report.plan.targets.length > 0)
+        sections.push(planBlock(report.plan));
     const denied = report.results.filter((result) => result.verdict === 'denied');
     if (denied.length > 0)
         sections.push(['#### Denied pulls and their fixes', ...denied.flatMap(deniedBlocks)].join('\n\n'));
@@ -78119,9 +81024,32 @@ function deniedBlocks(result) {
             '',
             ...result.reasons.map((reason) => `- ${escapeMarkdown(reason)}`),
             '',
+            ...(result.source
+                ? [
+                    `**Checked because** the image comes from ${escapeMarkdown(originText(result.source.image))} and the target from ${escapeMarkdown(originText(result.source.target))}.`,
+                    '',
+                ]
+                : []),
             '</details>',
         ].join('\n');
     });
+}
+/** Where every image and target came from, folded: the plan behind the table. */
+function planBlock(plan) {
+    return [
+        '<details>',
+        `<summary>Plan: ${plan.images.length} image${plan.images.length === 1 ? '' : 's'}, ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'} — where they came from</summary>`,
+        '',
+        '| image | from |',
+        '|---|---|',
+        ...plan.images.map((entry) => `| ${escapeMarkdown(entry.image)} | ${escapeMarkdown(originText(entry.source))} |`),
+        '',
+        '| target | platform | images | from |',
+        '|---|---|---|---|',
+        ...plan.targets.map((entry) => `| ${escapeMarkdown(entry.target)} | ${escapeMarkdown(entry.platform)} | ${entry.images} | ${escapeMarkdown(originText(entry.source))} |`),
+        '',
+        '</details>',
+    ].join('\n');
 }
 function snippets(grant) {
     return Object.entries(grant.fix.snippets).flatMap(([kind, content]) => {
@@ -78186,6 +81114,10 @@ function renderText(report) {
         lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
     for (const result of report.results)
         lines.push(...resultLines(result));
+    for (const entry of report.plan?.images ?? [])
+        lines.push(`PLAN image ${escapeTerminal(entry.image)} <- ${escapeTerminal(originText(entry.source))}`);
+    for (const entry of report.plan?.targets ?? [])
+        lines.push(`PLAN target ${escapeTerminal(entry.target)} (${entry.platform}, ${entry.images} image${entry.images === 1 ? '' : 's'}) <- ${escapeTerminal(originText(entry.source))}`);
     for (const finding of report.findings) {
         const where = finding.file ? ` ${escapeTerminal(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
         lines.push(`FINDING ${finding.severity} ${escapeTerminal(finding.kind)}${where}: ${escapeTerminal(finding.message)}`);
@@ -78210,6 +81142,10 @@ function resultLines(result) {
             lines.push(...escapeTerminal(cli)
                 .split('\n')
                 .map((line) => `          ${line}`));
+    }
+    if (result.source) {
+        lines.push(`        image from ${escapeTerminal(originText(result.source.image))}`);
+        lines.push(`        target from ${escapeTerminal(originText(result.source.target))}`);
     }
     lines.push('');
     return lines;
@@ -78300,13 +81236,13 @@ async function check(args, io) {
     const failOn = values['fail-on'];
     if (!FAIL_ON.includes(failOn))
         throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
-    // Images the workflow pushes join the config's (--workflow FILE); what it cannot resolve is a finding.
-    const discovery = values.workflow
-        ? discoverFromWorkflow(values.workflow, process.env)
-        : undefined;
-    let config = loadConfigFile(values.config);
-    if (discovery)
-        config = withDiscoveredImages(config, discovery);
+    // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
+    // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
+    const discovered = discover(loadConfigFile(values.config), {
+        workflows: values.workflow ? [values.workflow] : [],
+        env: process.env,
+    });
+    let config = discovered.config;
     let live = [];
     if (!values.offline) {
         const read = await readLiveFacts(config, kubernetesSetup(io));
@@ -78317,12 +81253,9 @@ async function check(args, io) {
     }
     if (values.snapshot)
         (0,external_node_fs_.writeFileSync)(values.snapshot, snapshotYaml(config));
-    const checked = runCheck(config, providers, { failOn });
+    const checked = runCheck(config, providers, { failOn, findings: discovered.findings });
     // The report says which facts were read live, when any were.
-    const withFindings = discovery
-        ? { ...checked, findings: [...discovery.findings, ...checked.findings] }
-        : checked;
-    const report = live.length > 0 ? { ...withFindings, facts: { live } } : withFindings;
+    const report = live.length > 0 ? { ...checked, facts: { live } } : checked;
     const rendered = FORMATS[format](report);
     if (values.output) {
         (0,external_node_fs_.writeFileSync)(values.output, rendered);

@@ -1,5 +1,6 @@
-// The config the action checks: the config file, the images the running workflow pushes (discovered from
-// GITHUB_WORKFLOW_REF), and the `images` and `targets` inputs — all appended, never replacing.
+// The config the action checks: the config file, what discovery finds (the images the running workflow
+// pushes, named by GITHUB_WORKFLOW_REF; discover.manifests), and the `images` and `targets` inputs — all
+// appended, never replacing.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -8,15 +9,15 @@ import {
   type ConfigAdditions,
   type LoadedConfig,
 } from '../core/config/load.ts';
-import { discoverFromWorkflow, withDiscoveredImages, type Discovery } from '../discover/index.ts';
+import type { ReportFinding } from '../core/verdict.ts';
+import { discover } from '../discover/index.ts';
 import type { Options } from '../inputs.ts';
 
 export function loadActionConfig(
   options: Options,
   env: NodeJS.ProcessEnv = process.env,
-): { config: LoadedConfig; discovery?: Discovery } {
+): { config: LoadedConfig; findings: ReportFinding[] } {
   const workflow = runningWorkflow(env);
-  const discovery = workflow ? discoverFromWorkflow(workflow, env as Record<string, string>) : undefined;
   const inputs = {
     images: options.images,
     ...(options.targets.trim() ? { targets: { text: options.targets, source: 'input targets' } } : {}),
@@ -26,9 +27,10 @@ export function loadActionConfig(
     !options.configGiven && !existsSync(options.config)
       ? loadConfigText('version: 1\n', '(action inputs)', additions)
       : loadConfigFile(options.config, additions);
-  const loaded = load(inputs);
-  const config = discovery ? withDiscoveredImages(loaded, discovery) : loaded;
-  return { config, ...(discovery ? { discovery } : {}) };
+  return discover(load(inputs), {
+    workflows: workflow ? [workflow] : [],
+    env: env as Record<string, string>,
+  });
 }
 
 /** GITHUB_WORKFLOW_REF is `OWNER/REPO/.github/workflows/FILE@REF`: the file, in the workspace. */

@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Core from '@actions/core';
-import type { LoadedConfig } from '../core/config/load.ts';
 import type { Report } from '../core/report-model.ts';
 
 type ActionsCore = Pick<typeof Core, 'setOutput' | 'error' | 'warning'>;
@@ -25,18 +24,17 @@ export function setReportOutputs(core: ActionsCore, report: Report, reportFile: 
   core.setOutput('report-file', reportFile);
 }
 
-/** One annotation per denied (error) or unknown (warning) pull, at its target in the config; findings too. */
-export function annotate(core: ActionsCore, config: LoadedConfig, report: Report, workspace?: string): void {
+/** One annotation per denied (error) or unknown (warning) pull, where its target was written; findings too. */
+export function annotate(core: ActionsCore, report: Report, workspace?: string): void {
   // Annotations take paths relative to the repository root.
   const repositoryPath = (file: string) =>
     workspace && path.isAbsolute(file) ? path.relative(workspace, file) : file;
-  const targetIndex = new Map((config.input.targets ?? []).map((target, i) => [target.name, i]));
   const notable = report.results.filter((result) => result.verdict !== 'allowed').slice(0, MAX_ANNOTATIONS);
   for (const result of notable) {
-    const index = targetIndex.get(result.target);
-    const where = index === undefined ? undefined : config.locate(['targets', index]);
+    // At the lines that ask for this pull: the target in the config, or the workload in a manifest.
+    const where = result.source?.target;
     const properties = where
-      ? { file: repositoryPath(where.file), startLine: where.line, startColumn: where.column }
+      ? { file: repositoryPath(where.file), ...(where.line ? { startLine: where.line } : {}) }
       : {};
     if (result.verdict === 'denied') {
       const missing = result.missing

@@ -36,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.info('pullcheck: check is false, nothing to check');
       return;
     }
-    const { config, discovery } = loadActionConfig(options, env);
+    const { config, findings: discoveryFindings } = loadActionConfig(options, env);
     // A failed login fails the step, after the check has reported.
     let loginFailure: string | undefined;
     let sessions: LoginSessions = {};
@@ -68,14 +68,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const live = options.offline ? undefined : await liveFacts(config, setup);
     const checked = live ? withLiveFacts(config, live) : config;
     if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
-    const result = runCheck(checked, providers, { failOn: options.failOn });
+    const result = runCheck(checked, providers, { failOn: options.failOn, findings: discoveryFindings });
     const liveRead = live ? liveResources(live) : [];
-    const withFindings = discovery
-      ? { ...result, findings: [...discovery.findings, ...result.findings] }
-      : result;
-    const report = liveRead.length > 0 ? { ...withFindings, facts: { live: liveRead } } : withFindings;
+    const report = liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result;
     setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
-    annotate(core, config, report, env['GITHUB_WORKSPACE']);
+    annotate(core, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);
     if (env['GITHUB_STEP_SUMMARY']) {
       await core.summary.addRaw(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })).write();

@@ -7,7 +7,7 @@ import { readLiveFacts } from '../collect/index.ts';
 import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
 import { loadConfigFile } from '../core/config/load.ts';
-import { discoverFromWorkflow, withDiscoveredImages } from '../discover/index.ts';
+import { discover } from '../discover/index.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -94,12 +94,13 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
 
-  // Images the workflow pushes join the config's (--workflow FILE); what it cannot resolve is a finding.
-  const discovery = values.workflow
-    ? discoverFromWorkflow(values.workflow, process.env as Record<string, string>)
-    : undefined;
-  let config = loadConfigFile(values.config);
-  if (discovery) config = withDiscoveredImages(config, discovery);
+  // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
+  // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
+  const discovered = discover(loadConfigFile(values.config), {
+    workflows: values.workflow ? [values.workflow] : [],
+    env: process.env as Record<string, string>,
+  });
+  let config = discovered.config;
   let live: string[] = [];
   if (!values.offline) {
     const read = await readLiveFacts(config, kubernetesSetup(io));
@@ -108,12 +109,9 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     live = liveResources(read.facts);
   }
   if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config));
-  const checked = runCheck(config, providers, { failOn });
+  const checked = runCheck(config, providers, { failOn, findings: discovered.findings });
   // The report says which facts were read live, when any were.
-  const withFindings = discovery
-    ? { ...checked, findings: [...discovery.findings, ...checked.findings] }
-    : checked;
-  const report: Report = live.length > 0 ? { ...withFindings, facts: { live } } : withFindings;
+  const report: Report = live.length > 0 ? { ...checked, facts: { live } } : checked;
   const rendered = FORMATS[format](report);
   if (values.output) {
     writeFileSync(values.output, rendered);

@@ -12,6 +12,8 @@ export function snapshotYaml(config: LoadedConfig): string {
     targets?: Record<string, unknown>[];
     facts?: { kubernetes?: { manifests?: string[] } };
   };
+  // Discovery's images and targets are written out: replaying must not discover again.
+  delete input['discover'];
   // Paths stay valid wherever the snapshot is written.
   for (const target of input.targets ?? []) {
     if (typeof target['registriesFile'] === 'string')

@@ -2,13 +2,16 @@
 import type { LoadedConfig } from './config/load.ts';
 import type { TargetInput } from './config/schema.ts';
 import type { ImageReference } from './image-reference.ts';
+import { explainPlan, planSources } from './origins.ts';
 import { buildPlan } from './plan.ts';
 import type { Provider, ProviderFactory, TargetPrincipal } from './provider.ts';
 import { buildReport, type FailOn, type Report } from './report-model.ts';
-import type { PullResult, Verdict } from './verdict.ts';
+import type { PullResult, ReportFinding, Verdict } from './verdict.ts';
 
 export interface CheckOptions {
   readonly failOn: FailOn;
+  /** Findings made before the check (discovery's), listed first. */
+  readonly findings?: readonly ReportFinding[];
 }
 
 export function runCheck(
@@ -18,6 +21,7 @@ export function runCheck(
 ): Report {
   const providers = factories.map((factory) => factory(config));
   const plan = buildPlan(config);
+  const sources = planSources(config);
   const results: PullResult[] = [];
   for (const { target, images } of plan.targets) {
     for (const image of images) {
@@ -32,12 +36,16 @@ export function runCheck(
           principal: entry.principal,
           ...verdict,
           reasons: [...leading, ...verdict.reasons],
+          source: { image: sources.image(image), target: sources.target(target.name, image) },
         });
       }
     }
   }
-  const findings = providers.flatMap((provider) => provider.findings?.() ?? []);
-  return buildReport(results, findings, options.failOn);
+  const findings = [
+    ...(options.findings ?? []),
+    ...providers.flatMap((provider) => provider.findings?.() ?? []),
+  ];
+  return { ...buildReport(results, findings, options.failOn), plan: explainPlan(config, plan) };
 }
 
 function principalsOf(

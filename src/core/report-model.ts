@@ -1,4 +1,5 @@
 // The report every renderer takes (SPEC §5 "JSON report": stable; extend, never rename).
+import type { PlanExplanation } from './origins.ts';
 import type { PullResult, ReportFinding } from './verdict.ts';
 
 export type FailOn = 'denied' | 'unknown' | 'never';
@@ -18,6 +19,8 @@ export interface Report {
   readonly findings: readonly ReportFinding[];
   /** Where the facts came from: the resources live reads supplied (the rest came from the config). */
   readonly facts?: { readonly live: readonly string[] };
+  /** Where every image and target of the plan came from. */
+  readonly plan?: PlanExplanation;
 }
 
 export function gateFor(counts: Omit<ReportSummary, 'gate'>, failOn: FailOn): Gate {

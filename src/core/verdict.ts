@@ -1,5 +1,6 @@
 // The verdict model every provider returns and every report renders (SPEC §4, §5 JSON report).
 import type { RegistryKind } from './image-reference.ts';
+import type { Origin } from './origins.ts';
 
 export type VerdictKind = 'allowed' | 'denied' | 'unknown';
 
@@ -35,6 +36,8 @@ export interface PullResult extends Verdict {
   readonly registry: RegistryKind;
   readonly target: string;
   readonly principal: string;
+  /** Where the image and the target of this pull came from (config, workflow step, manifest). */
+  readonly source?: { readonly image: Origin; readonly target: Origin };
 }
 
 export type FindingSeverity = 'high' | 'medium' | 'low';

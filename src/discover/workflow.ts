@@ -37,22 +37,35 @@ export function workflowDestinations(text: string, file: string, processEnv: Env
     const job = record(jobValue);
     const jobEnv = { ...workflowEnv, ...strings(job['env']) };
     const matrix = matrixOf(record(job['strategy'])['matrix']);
-    (Array.isArray(job['steps']) ? job['steps'] : []).forEach((stepValue, s) => {
+    const steps: unknown[] = Array.isArray(job['steps']) ? job['steps'] : [];
+    // `tags: ${{ steps.meta.outputs.tags }}` names the images of that metadata-action step, read there.
+    const metadataSteps = new Set(
+      steps.flatMap((step) => {
+        const { id, uses } = record(step);
+        return typeof id === 'string' && typeof uses === 'string' && /^docker\/metadata-action@/.test(uses)
+          ? [id]
+          : [];
+      }),
+    );
+    const fromMetadata = (tag: string) =>
+      [...tag.matchAll(/\$\{\{\s*steps\.([\w-]+)\.outputs\./g)].some((match) => metadataSteps.has(match[1]!));
+    steps.forEach((stepValue, s) => {
       const step = record(stepValue);
       const at = (...rest: ConfigPath) => source.locate(['jobs', jobId, 'steps', s, ...rest]);
       const env = { ...jobEnv, ...strings(step['env']) };
       const add = (raw: string, where: SourceLocation, via: string) => {
         for (const expanded of expand(withoutUnknownTag(raw.trim()), env, matrix)) {
           if ('unresolved' in expanded)
-            undiscovered.push({ text: raw.trim(), where, reason: expanded.unresolved });
+            undiscovered.push({ text: asWritten(raw.trim()), where, reason: expanded.unresolved });
           else if (expanded.value) images.push({ reference: expanded.value, where, via });
         }
       };
       const uses = typeof step['uses'] === 'string' ? step['uses'] : '';
       const withInputs = record(step['with']);
       if (/^docker\/build-push-action@/.test(uses) && pushes(withInputs['push'])) {
-        for (const tag of list(withInputs['tags']))
-          add(tag, at('with', 'tags'), 'docker/build-push-action tags');
+        for (const tag of list(withInputs['tags'])) {
+          if (!fromMetadata(tag)) add(tag, at('with', 'tags'), 'docker/build-push-action tags');
+        }
       }
       if (/^docker\/metadata-action@/.test(uses)) {
         // Each line may carry options after a comma (name=…,enable=…): the first field is the image.
@@ -78,7 +91,13 @@ function pushes(value: unknown): boolean {
 const SCRIPT_PATTERNS: readonly { readonly via: string; readonly pattern: RegExp }[] = [
   {
     via: 'docker push',
-    pattern: /(?:^|[\s;&|(])(?:docker|podman)\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+    pattern: /(?:^|[\s;&|(])docker\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+  },
+  // `podman push IMAGE [DESTINATION]`: the destination, when given, is where it goes.
+  {
+    via: 'podman push',
+    pattern:
+      /(?:^|[\s;&|(])podman\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(?:\S+[ \t]+(?![-;&|])([^\s;&|]+)|(\S+))/g,
   },
   {
     via: 'buildah push',
@@ -95,7 +114,8 @@ export function scriptDestinations(script: string): { image: string; via: string
   const joined = script.replace(/\\\r?\n\s*/g, ' ').replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, '${{$1}}');
   const found: { image: string; via: string }[] = [];
   for (const { via, pattern } of SCRIPT_PATTERNS) {
-    for (const match of joined.matchAll(pattern)) found.push({ image: unquote(match[1]!), via });
+    for (const match of joined.matchAll(pattern))
+      found.push({ image: unquote((match[1] ?? match[2])!), via });
   }
   return found;
 }
@@ -135,6 +155,11 @@ function withoutUnknownTag(reference: string): string {
   if (colon === -1) return reference;
   const tag = reference.slice(colon + 1);
   return /\$\{\{|\$\{?\w/.test(tag) ? reference.slice(0, colon) : reference;
+}
+
+/** Expressions as people write them, after scriptDestinations compacted them. */
+function asWritten(text: string): string {
+  return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) => displayed(expression));
 }
 
 /** An expression as people write it: `${{ steps.login.outputs.registry }}`. */

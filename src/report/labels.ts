@@ -1,3 +1,4 @@
+import type { Origin } from '../core/origins.ts';
 import type { PullResult, VerdictKind } from '../core/verdict.ts';
 
 export const VERDICT_ICON: Record<VerdictKind, string> = { allowed: '✅', denied: '❌', unknown: '❔' };
@@ -18,4 +19,9 @@ export function headline(summary: {
 export function unknownReasons(result: PullResult): string[] {
   const marked = result.reasons.filter((reason) => reason.startsWith('unknown: '));
   return marked.length > 0 ? marked.map((reason) => reason.slice('unknown: '.length)) : [...result.reasons];
+}
+
+/** `file:line (what wrote it)`, unescaped: each renderer escapes for its medium. */
+export function originText(origin: Origin): string {
+  return `${origin.file}${origin.line ? `:${origin.line}` : ''} (${origin.via})`;
 }

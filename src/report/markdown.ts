@@ -1,9 +1,10 @@
 // The PR comment / job summary body: a headline, an image × target table, one collapsible block per
 // missing grant with its fix, and the reasons behind every unknown. Pure: report in, string out.
+import type { PlanExplanation } from '../core/origins.ts';
 import type { Report } from '../core/report-model.ts';
 import type { MissingGrant, PullResult, VerdictKind } from '../core/verdict.ts';
 import { codeBlock, escapeMarkdown as md } from './escape.ts';
-import { headline, unknownReasons, VERDICT_ICON } from './labels.ts';
+import { headline, originText, unknownReasons, VERDICT_ICON } from './labels.ts';
 
 const SNIPPET_LANGUAGES: Record<string, { title: string; language: string }> = {
   json: { title: 'Policy JSON', language: 'json' },
@@ -33,6 +34,8 @@ function renderFull(report: Report): string {
     );
   }
   if (report.results.length > 0) sections.push(matrix(report.results));
+  if (report.plan && report.plan.images.length + report.plan.targets.length > 0)
+    sections.push(planBlock(report.plan));
   const denied = report.results.filter((result) => result.verdict === 'denied');
   if (denied.length > 0)
     sections.push(['#### Denied pulls and their fixes', ...denied.flatMap(deniedBlocks)].join('\n\n'));
@@ -100,9 +103,36 @@ function deniedBlocks(result: PullResult): string[] {
       '',
       ...result.reasons.map((reason) => `- ${md(reason)}`),
       '',
+      ...(result.source
+        ? [
+            `**Checked because** the image comes from ${md(originText(result.source.image))} and the target from ${md(originText(result.source.target))}.`,
+            '',
+          ]
+        : []),
       '</details>',
     ].join('\n');
   });
+}
+
+/** Where every image and target came from, folded: the plan behind the table. */
+function planBlock(plan: PlanExplanation): string {
+  return [
+    '<details>',
+    `<summary>Plan: ${plan.images.length} image${plan.images.length === 1 ? '' : 's'}, ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'} — where they came from</summary>`,
+    '',
+    '| image | from |',
+    '|---|---|',
+    ...plan.images.map((entry) => `| ${md(entry.image)} | ${md(originText(entry.source))} |`),
+    '',
+    '| target | platform | images | from |',
+    '|---|---|---|---|',
+    ...plan.targets.map(
+      (entry) =>
+        `| ${md(entry.target)} | ${md(entry.platform)} | ${entry.images} | ${md(originText(entry.source))} |`,
+    ),
+    '',
+    '</details>',
+  ].join('\n');
 }
 
 function snippets(grant: MissingGrant): string[] {

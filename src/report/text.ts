@@ -2,7 +2,7 @@
 import type { Report } from '../core/report-model.ts';
 import type { PullResult } from '../core/verdict.ts';
 import { escapeTerminal as t } from './escape.ts';
-import { headline, unknownReasons } from './labels.ts';
+import { headline, originText, unknownReasons } from './labels.ts';
 
 const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' } as const;
 
@@ -11,6 +11,12 @@ export function renderText(report: Report): string {
   if (report.facts)
     lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
   for (const result of report.results) lines.push(...resultLines(result));
+  for (const entry of report.plan?.images ?? [])
+    lines.push(`PLAN image ${t(entry.image)} <- ${t(originText(entry.source))}`);
+  for (const entry of report.plan?.targets ?? [])
+    lines.push(
+      `PLAN target ${t(entry.target)} (${entry.platform}, ${entry.images} image${entry.images === 1 ? '' : 's'}) <- ${t(originText(entry.source))}`,
+    );
   for (const finding of report.findings) {
     const where = finding.file ? ` ${t(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
     lines.push(`FINDING ${finding.severity} ${t(finding.kind)}${where}: ${t(finding.message)}`);
@@ -36,6 +42,10 @@ function resultLines(result: PullResult): string[] {
           .split('\n')
           .map((line) => `          ${line}`),
       );
+  }
+  if (result.source) {
+    lines.push(`        image from ${t(originText(result.source.image))}`);
+    lines.push(`        target from ${t(originText(result.source.target))}`);
   }
   lines.push('');
   return lines;

@@ -29,6 +29,8 @@ const K8S_PRIVATE = 'Kubernetes "Pull an Image from a Private Registry"';
 const K8S_SA =
   'Kubernetes "Configure Service Accounts for Pods", "Add ImagePullSecrets to a service account"';
 const K8S_SECRETS = 'Kubernetes "Secrets", "Docker config Secrets"';
+const K8S_SA_ADMISSION =
+  'Kubernetes "Managing Service Accounts", "ServiceAccount admission controller" ("If the Pod does not contain any imagePullSecrets, then imagePullSecrets of the ServiceAccount are added")';
 const K8S_IMAGES = 'Kubernetes "Images", "Specifying imagePullSecrets on a Pod"';
 const SPEC = 'SPEC §3/§4';
 
@@ -154,6 +156,8 @@ interface SecretCase {
   readonly platform?: 'openshift' | 'kubernetes';
   readonly serviceAccount?: string;
   readonly targetNamespace?: string;
+  /** The pod spec's own imagePullSecrets (a target's `imagePullSecrets`). */
+  readonly podPullSecrets?: readonly string[];
   readonly publicImages?: readonly string[];
   /** The documents of deploy/pull.yaml (project-a's Namespace comes first); null: no facts.kubernetes. */
   readonly manifests: ((fake: FakeSecrets) => readonly Json[]) | null;
@@ -161,7 +165,8 @@ interface SecretCase {
 }
 
 const CANNOT_CHECK = 'the credential itself cannot be checked offline';
-const NEW_PODS = /Linked pull secrets apply to pods created afterwards: restart the workload\./;
+const NEW_PODS =
+  /(Linked pull secrets apply to pods created afterwards: restart the workload|Pull secrets apply to pods created afterwards: changing the pod template rolls out new ones)\./;
 const allowed = (...says: (string | RegExp)[]): Expected => ({
   verdict: 'allowed',
   says: [CANNOT_CHECK, ...says],
@@ -628,6 +633,46 @@ const cases: readonly SecretCase[] = [
     expect: denied(`links the pull secret regcred, which is not in the manifests of ${NS}`),
   },
   {
+    name: `${K8S_IMAGES}: a pod listing its own imagePullSecrets pulls with them`,
+    podPullSecrets: ['regcred'],
+    manifests: (fake) => [serviceAccount('default', undefined), pullSecret(fake, 'regcred', [HOST])],
+    expect: allowed('the pod lists Secret regcred'),
+  },
+  {
+    name: `${K8S_SA_ADMISSION}: the service account's secrets are not added to a pod that lists its own — denied even though the account links a covering one`,
+    podPullSecrets: ['other'],
+    manifests: (fake) => [
+      serviceAccount('default', ['regcred']),
+      pullSecret(fake, 'regcred', [HOST]),
+      pullSecret(fake, 'other', ['quay.io']),
+    ],
+    expect: {
+      ...denied('covers quay.io, not registry.example.com', "so the service account's are not added"),
+      fix: {
+        yaml: ['imagePullSecrets:', '  - name: other', '  - name: regcred'].join('\n'),
+        text: /^The pods list their own imagePullSecrets \(other\), so the service account's are not used: add regcred to the pod template's imagePullSecrets\. Pull secrets/,
+      },
+    },
+  },
+  {
+    name: `${K8S_IMAGES} + ${SPEC}: a pod's pull secret missing from a namespace the manifests mention is denied, fixed by creating it`,
+    podPullSecrets: ['regcred'],
+    manifests: () => [serviceAccount('default', undefined)],
+    expect: {
+      ...denied('the pod lists the pull secret regcred, which is not in the manifests of project-a'),
+      fix: {
+        cli: `kubectl create secret docker-registry regcred -n ${NS} --docker-server=${HOST} --docker-username=<user> --docker-password=<password>`,
+      },
+    },
+  },
+  {
+    name: `${K8S_IMAGES} + ${SPEC}: a pod's pull secret in a namespace the manifests never mention is unknown, naming it`,
+    podPullSecrets: ['regcred'],
+    targetNamespace: 'elsewhere',
+    manifests: () => [serviceAccount('default', undefined)],
+    expect: unknown("the pod's pull secret regcred is not in facts.kubernetes.manifests"),
+  },
+  {
     name: `${K8S_PRIVATE} ("kubectl create secret docker-registry"): no pull secret at all is denied, fixed by creating one and linking it`,
     manifests: () => [serviceAccount('default', undefined)],
     expect: {
@@ -772,6 +817,7 @@ function configFor(c: Omit<SecretCase, 'name' | 'expect'>): Record<string, unkno
         platform: c.platform ?? 'openshift',
         namespace: c.targetNamespace ?? NS,
         ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {}),
+        ...(c.podPullSecrets ? { imagePullSecrets: c.podPullSecrets } : {}),
       },
     ],
     ...(c.publicImages ? { publicImages: c.publicImages } : {}),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PlanOrigins } from '../origins.ts';
 import { ConfigError, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
@@ -17,6 +18,8 @@ export interface LoadedConfig {
   locate(configPath: ConfigPath): SourceLocation;
   /** Where the key of the last segment of `configPath` was written (for unknown keys). */
   locateKey(configPath: ConfigPath): SourceLocation;
+  /** Where discovered images and targets came from (discovery sets it; absent, all were written here). */
+  readonly origins?: PlanOrigins;
 }
 
 /**

@@ -61,6 +61,11 @@ const GkeServiceAccount = Type.Object(
 );
 const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, closed);
 
+const PodPullSecrets = Type.Array(Type.String({ minLength: 1 }), {
+  description:
+    "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
+});
+
 const targetVariants = [
   target('eks', {
     account: Type.Optional(AccountId),
@@ -88,10 +93,12 @@ const targetVariants = [
     serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
     registryHosts: Type.Optional(Type.Array(Type.String())),
     server: Type.Optional(Type.String()),
+    imagePullSecrets: Type.Optional(PodPullSecrets),
   }),
   target('kubernetes', {
     namespace: Type.String({ minLength: 1 }),
     serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+    imagePullSecrets: Type.Optional(PodPullSecrets),
   }),
   target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
 ] as const;
@@ -318,9 +325,67 @@ const KubernetesFacts = Type.Object(
   closed,
 );
 
+const DISCOVERY_PLATFORMS = ['openshift', 'kubernetes', 'eks', 'gke', 'k3s'] as const;
+export type DiscoveryPlatform = (typeof DISCOVERY_PLATFORMS)[number];
+export function isDiscoveryPlatform(platform: string): platform is DiscoveryPlatform {
+  return (DISCOVERY_PLATFORMS as readonly string[]).includes(platform);
+}
+
+const Discover = Type.Object(
+  {
+    workflows: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description:
+          'globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`',
+      }),
+    ),
+    manifests: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            target: Type.String({
+              minLength: 1,
+              description: `the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
+            }),
+            paths: Type.Array(Type.String({ minLength: 1 }), {
+              minItems: 1,
+              description:
+                'globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts',
+            }),
+            helm: Type.Optional(
+              Type.Object(
+                {
+                  releaseName: Type.Optional(Type.String({ minLength: 1 })),
+                  namespace: Type.Optional(Type.String({ minLength: 1 })),
+                  values: Type.Optional(
+                    Type.Array(Type.String({ minLength: 1 }), {
+                      description: 'values files (relative to the config) for helm template',
+                    }),
+                  ),
+                },
+                closed,
+              ),
+            ),
+          },
+          closed,
+        ),
+        { description: 'deploy targets from manifests: which workloads run on which declared target' },
+      ),
+    ),
+    allImages: Type.Optional(
+      Type.Boolean({
+        description:
+          'check every image the manifests name, not only the images the workflow pushes (default false)',
+      }),
+    ),
+  },
+  { ...closed, description: 'read images and deploy targets from the repository itself' },
+);
+
 export const ConfigSchema = Type.Object(
   {
     version: Type.Literal(1),
+    discover: Type.Optional(Discover),
     images: Type.Optional(Type.Array(ImageRef, { description: 'destinations the workflow pushes' })),
     publicImages: Type.Optional(
       Type.Array(Type.String(), { description: 'globs of images anyone may pull' }),
@@ -390,6 +455,7 @@ export type Platform = TargetInput['platform'];
 export type AwsFactsInput = Static<typeof AwsFacts>;
 export type AwsRoleFactsInput = Static<typeof AwsRoleFacts>;
 export type GcpFactsInput = Static<typeof GcpFacts>;
+export type DiscoverInput = Static<typeof Discover>;
 
 /** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
 export function configJsonSchema(): object {

@@ -8,6 +8,11 @@ export interface PullingServiceAccount {
   readonly name: string;
   /** Kubernetes clusters have no `oc`: their fixes use kubectl only. Default openshift. */
   readonly platform?: 'openshift' | 'kubernetes';
+  /**
+   * The pod spec's own imagePullSecrets. When a pod lists any, the ServiceAccount admission controller
+   * does not add the service account's, so these are the only ones the kubelet uses.
+   */
+  readonly podPullSecrets?: readonly string[];
 }
 
 export function imagePullerFix(
@@ -141,4 +146,37 @@ function serviceAccountYaml(account: PullingServiceAccount, secrets: readonly st
     'imagePullSecrets:',
     ...secrets.map((secret) => `  - name: ${secret}`),
   ].join('\n');
+}
+
+/** The pod lists its own pull secrets: the covering secret goes into its pod template (creating it if needed). */
+export function podSecretFix(
+  account: PullingServiceAccount,
+  host: string,
+  listed: readonly string[],
+  secret: string,
+  exists: boolean,
+): MissingGrant {
+  return {
+    side: 'pull-secret',
+    permissions: [`imagePullSecrets for ${host}`],
+    fix: {
+      text:
+        `The pods list their own imagePullSecrets (${listed.join(', ')}), so the service account's are not used:` +
+        (listed.includes(secret)
+          ? ` create the pull secret ${secret} for ${host} in ${account.namespace}.`
+          : ` ${exists ? '' : `create a pull secret for ${host} and `}add ${secret} to the pod template's imagePullSecrets.`) +
+        ' Pull secrets apply to pods created afterwards: changing the pod template rolls out new ones.',
+      snippets: {
+        ...(exists
+          ? {}
+          : {
+              cli: `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
+            }),
+        yaml: [
+          'imagePullSecrets:',
+          ...[...new Set([...listed, secret])].map((name) => `  - name: ${name}`),
+        ].join('\n'),
+      },
+    },
+  };
 }

@@ -50,5 +50,10 @@ function isClusterTarget(target: TargetInput): target is ClusterTarget {
 }
 
 function pullingAccount(target: ClusterTarget): PullingServiceAccount {
-  return { namespace: target.namespace, name: target.serviceAccount ?? 'default', platform: target.platform };
+  return {
+    namespace: target.namespace,
+    name: target.serviceAccount ?? 'default',
+    platform: target.platform,
+    ...(target.imagePullSecrets ? { podPullSecrets: target.imagePullSecrets } : {}),
+  };
 }

@@ -68,7 +68,8 @@ function objectsOf(absolute: string, where: SourceLocation): KubeObject[] {
   });
 }
 
-function flatten(value: unknown, at: ConfigPath, source: YamlSource, file: string): KubeObject[] {
+/** One written document as Kubernetes objects (a `…List` gives its items); not an object is a ConfigError. */
+export function flatten(value: unknown, at: ConfigPath, source: YamlSource, file: string): KubeObject[] {
   const locate = (objectPath: ConfigPath) => source.locate([...at, ...objectPath]);
   if (!isRecord(value) || typeof value['kind'] !== 'string' || typeof value['apiVersion'] !== 'string') {
     throw new ConfigError({

@@ -3,7 +3,7 @@
 // the image. The credential itself cannot be checked offline, and the reason says so.
 import { imageName, type ImageReference } from '../../../core/image-reference.ts';
 import type { Verdict } from '../../../core/verdict.ts';
-import { createSecretFix, linkSecretFix, type PullingServiceAccount } from '../fixes.ts';
+import { createSecretFix, linkSecretFix, podSecretFix, type PullingServiceAccount } from '../fixes.ts';
 import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
 import { registryKeyCovers } from './registry-match.ts';
 
@@ -13,6 +13,7 @@ export function evaluatePullSecrets(
   state: ClusterState,
 ): Verdict {
   const { namespace, name } = account;
+  if (account.podPullSecrets) return evaluatePodPullSecrets(image, account, account.podPullSecrets, state);
   const serviceAccount = state.serviceAccounts.get(`${namespace}/${name}`);
   const mentioned = state.namespaces.has(namespace);
   if (!serviceAccount && (!mentioned || name !== 'default')) {
@@ -70,6 +71,69 @@ export function evaluatePullSecrets(
     verdict: 'denied',
     reasons: [...reasons, `no pull secret of ${namespace}/${name} covers ${imageName(image)}`],
     missing: [createSecretFix(account, image.host, linked, absent[0])],
+  };
+}
+
+/**
+ * Kubernetes docs, "ServiceAccount admission controller": when the pod does not contain any
+ * imagePullSecrets, those of its ServiceAccount are added — so a pod that lists its own uses only those.
+ */
+function evaluatePodPullSecrets(
+  image: ImageReference,
+  account: PullingServiceAccount,
+  listed: readonly string[],
+  state: ClusterState,
+): Verdict {
+  const { namespace } = account;
+  const reasons: string[] = [];
+  const absent: string[] = [];
+  for (const secretName of listed) {
+    const secret = state.secrets.get(`${namespace}/${secretName}`);
+    if (!secret) {
+      absent.push(secretName);
+      continue;
+    }
+    const key = coveringKey(secret, image);
+    if (key !== undefined) {
+      return {
+        verdict: 'allowed',
+        reasons: [
+          `the pod lists ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
+        ],
+        missing: [],
+      };
+    }
+    reasons.push(describeMiss(secret, image));
+  }
+  if (absent.length > 0 && !state.namespaces.has(namespace)) {
+    return {
+      verdict: 'unknown',
+      reasons: [
+        ...reasons,
+        `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (kubectl get secret ${absent[0]} -n ${namespace} -o yaml; only its registry keys are read)`,
+      ],
+      missing: [],
+    };
+  }
+  for (const secretName of absent)
+    reasons.push(
+      `the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
+    );
+  const unlisted = [...state.secrets.values()].find(
+    (secret) =>
+      secret.namespace === namespace &&
+      !listed.includes(secret.name) &&
+      coveringKey(secret, image) !== undefined,
+  );
+  const fixSecret =
+    unlisted?.name ?? absent[0] ?? `${image.host.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-pull`;
+  return {
+    verdict: 'denied',
+    reasons: [
+      ...reasons,
+      `the pod lists its own imagePullSecrets (${listed.join(', ')}), so the service account's are not added; none covers ${imageName(image)}`,
+    ],
+    missing: [podSecretFix(account, image.host, listed, fixSecret, unlisted !== undefined)],
   };
 }
 

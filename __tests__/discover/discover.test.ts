@@ -1,0 +1,280 @@
+// Discovery end to end through the bundled CLI: the demo repository (workflow + Kustomize + plain
+// manifests + an OpenShift DeploymentConfig), broken input that only warns, Helm with and without helm,
+// and the plan explanation every report carries.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runNode } from '../helpers/process.ts';
+
+const CLI = path.resolve('dist/cli.js');
+
+interface Origin {
+  file: string;
+  line?: number;
+  via: string;
+}
+interface JsonReport {
+  summary: { allowed: number; denied: number; unknown: number };
+  results: {
+    image: string;
+    target: string;
+    principal: string;
+    verdict: string;
+    source: { image: Origin; target: Origin };
+  }[];
+  findings: { severity: string; kind: string; file?: string; line?: number; message: string }[];
+  plan: {
+    images: { image: string; source: Origin }[];
+    targets: { target: string; platform: string; images: number; source: Origin }[];
+  };
+}
+
+function repository(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-discovery-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+async function checkJson(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}) {
+  const run = await runNode([CLI, 'check', '--offline', '--format', 'json', ...args], env, cwd);
+  return { ...run, report: (run.stdout ? JSON.parse(run.stdout) : undefined) as JsonReport };
+}
+
+test('the demo discovers its images from the release workflow and its targets from Kustomize, plain and OpenShift manifests', async () => {
+  const { code, report, stderr } = await checkJson(['--config', 'examples/pullcheck.yml']);
+  assert.equal(code, 1, stderr);
+  assert.deepEqual(report.summary, { allowed: 11, denied: 1, unknown: 0, gate: 'fail' } as never);
+  const images = Object.fromEntries(report.plan.images.map((entry) => [entry.image, entry.source]));
+  const workflow = 'examples/.github/workflows/release.yml';
+  assert.deepEqual(images['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'], {
+    file: workflow,
+    line: 27,
+    via: 'docker/metadata-action images',
+  });
+  assert.deepEqual(images['europe-west2-docker.pkg.dev/acme-prod/apps/api'], {
+    file: workflow,
+    line: 43,
+    via: 'skopeo copy',
+  });
+  assert.deepEqual(images['default-route-openshift-image-registry.apps.ocp.example.com/project-a/web'], {
+    file: workflow,
+    line: 48,
+    via: 'podman push',
+  });
+  assert.equal(images['quay.io/acme/agent:3.1']!.via, 'config images');
+  // The OpenShift target is the DeploymentConfig's service account; EKS keeps its node roles.
+  assert.deepEqual(
+    report.plan.targets.map((entry) => [entry.target, entry.platform, entry.images]),
+    [
+      ['prod-eks', 'eks', 3],
+      ['ci-smoke-tests', 'aws-role', 1],
+      ['prod-gke', 'gke', 1],
+      ['edge-k3s', 'k3s', 1],
+      ['ocp/project-a/default', 'openshift', 3],
+    ],
+  );
+  const denied = report.results.find((result) => result.verdict === 'denied')!;
+  assert.equal(denied.target, 'prod-eks');
+  assert.deepEqual(denied.source.target, {
+    file: 'examples/deploy/eks/base/api.yaml',
+    line: 15,
+    via: 'Deployment shop/api container api',
+  });
+  const ocpWeb = report.results.find(
+    (result) => result.target === 'ocp/project-a/default' && result.image.includes('/project-a/web'),
+  )!;
+  assert.equal(ocpWeb.verdict, 'allowed');
+  assert.deepEqual(ocpWeb.source.target, {
+    file: 'examples/deploy/openshift/web.yaml',
+    line: 28,
+    via: 'DeploymentConfig project-a/web container web',
+  });
+  // The worker image's registry is a step output: reported where it is written, never guessed.
+  const undiscovered = report.findings.filter((finding) => finding.kind === 'undiscovered-destination');
+  assert.deepEqual(
+    undiscovered.map((finding) => [finding.file, finding.line]),
+    [[workflow, 41]],
+  );
+});
+
+test('the markdown and text reports explain the plan: where each image and target came from', async () => {
+  const markdown = await runNode([
+    CLI,
+    'check',
+    '--offline',
+    '--config',
+    'examples/pullcheck.yml',
+    '--format',
+    'markdown',
+  ]);
+  assert.match(markdown.stdout, /<summary>Plan: 7 images, 5 targets — where they came from<\/summary>/);
+  assert.match(
+    markdown.stdout,
+    /\| ocp\/project-a\/default \| openshift \| 3 \| examples\/deploy\/openshift\/web\.yaml:4 \\\(DeploymentConfig project-a\/web on target ocp/,
+  );
+  assert.match(
+    markdown.stdout,
+    /\*\*Checked because\*\* the image comes from examples\/\.github\/workflows\/release\.yml:27 \\\(docker\/metadata-action images\\\)/,
+  );
+  const text = await runNode([CLI, 'check', '--offline', '--config', 'examples/pullcheck.yml']);
+  assert.match(
+    text.stdout,
+    /PLAN image 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api <- examples\/\.github\/workflows\/release\.yml:27 \(docker\/metadata-action images\)/,
+  );
+  assert.match(
+    text.stdout,
+    /target from examples\/deploy\/eks\/base\/api\.yaml:15 \(Deployment shop\/api container api\)/,
+  );
+});
+
+test('bad input warns with file:line and the rest still runs: a workflow YAML error, a manifest that is not YAML, a Kustomize file pointing at a missing base', async () => {
+  const dir = repository({
+    '.github/workflows/ci.yml':
+      'jobs:\n  build:\n    steps:\n      - run: docker push ghcr.io/acme/x:1\n     bad: [\n',
+    'deploy/broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {\n',
+    'deploy/overlays/prod/kustomization.yaml': 'resources:\n  - ../../missing-base\n',
+    'deploy/good.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: apps }\nspec:\n  template:\n    spec:\n      containers: [{ name: web, image: "ghcr.io/acme/web:2" }]\n',
+    'pullcheck.yml': [
+      'version: 1',
+      'discover:',
+      '  workflows: [.github/workflows/*.yml]',
+      '  manifests:',
+      '    - target: k8s',
+      '      paths: [deploy]',
+      'images: [ghcr.io/acme/web:1]',
+      'targets:',
+      '  - { name: k8s, platform: kubernetes, namespace: apps }',
+      'facts:',
+      '  kubernetes:',
+      '    objects: [{ apiVersion: v1, kind: Namespace, metadata: { name: apps } }]',
+      '',
+    ].join('\n'),
+  });
+  const { code, report, stderr } = await checkJson(['--config', 'pullcheck.yml'], dir);
+  assert.equal(code, 1, stderr); // the good workload is still checked (and denied: no pull secret)
+  assert.deepEqual(
+    report.results.map((result) => [result.image, result.target, result.verdict]),
+    [['ghcr.io/acme/web:1', 'k8s/apps/default', 'denied']],
+  );
+  const warned = report.findings.map((finding) => [finding.file, finding.line]);
+  assert.deepEqual(
+    warned.filter(([file]) => file === '.github/workflows/ci.yml').length > 0 &&
+      report.findings.find((finding) => finding.file === '.github/workflows/ci.yml')!.line,
+    5,
+  );
+  const broken = report.findings.find((finding) => finding.file === 'deploy/broken.yaml')!;
+  assert.equal(broken.line, 4);
+  const kustomize = report.findings.find(
+    (finding) => finding.file === 'deploy/overlays/prod/kustomization.yaml',
+  )!;
+  assert.equal(kustomize.line, 2);
+  assert.match(kustomize.message, /missing-base/);
+});
+
+test('a discover.manifests entry must name a declared cluster target (exit 2 with file:line:column)', async () => {
+  const dir = repository({
+    'pullcheck.yml':
+      'version: 1\ndiscover:\n  manifests:\n    - target: prod\n      paths: [deploy]\ntargets:\n  - { name: prod-eks, platform: eks, roles: [arn:aws:iam::210987654321:role/n] }\n  - { name: ci, platform: aws-role, roles: [arn:aws:iam::210987654321:role/ci] }\n',
+  });
+  const run = await runNode([CLI, 'check', '--offline', '--config', 'pullcheck.yml'], {}, dir);
+  assert.equal(run.code, 2);
+  assert.match(
+    run.stderr,
+    /pullcheck\.yml:4:\d+: no target is named `prod`; declared cluster targets: `prod-eks`/,
+  );
+  assert.doesNotMatch(run.stderr, /at .*\.js:\d+/); // no stack trace
+});
+
+const CHART = {
+  'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+  'chart/values.yaml': 'image: ghcr.io/acme/web\n',
+  'chart/templates/deployment.yaml':
+    '{{- /* rendered by helm */ -}}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: {{ .Values.image }}:1\n',
+  'prod-values.yaml': 'image: ghcr.io/acme/web\n',
+  'pullcheck.yml':
+    'version: 1\ndiscover:\n  manifests:\n    - target: edge\n      paths: [chart]\n      helm: { releaseName: shop, values: [prod-values.yaml] }\nimages: [ghcr.io/acme/web:1]\ntargets:\n  - { name: edge, platform: k3s, registriesFile: registries.yaml }\n',
+  'registries.yaml': 'configs:\n  ghcr.io:\n    auth: { username: robot, password: FAKE-PASSWORD-ABC }\n',
+};
+
+test('a Helm chart without helm on PATH is a note, and the rest runs', async () => {
+  const dir = repository(CHART);
+  const { report, stderr } = await checkJson(['--config', 'pullcheck.yml'], dir, {
+    PATH: path.dirname(process.execPath),
+  });
+  const note = report.findings.find((finding) => /helm is not on PATH/.test(finding.message));
+  assert.ok(note, stderr);
+  assert.equal(note.file, 'chart/Chart.yaml');
+  assert.deepEqual(report.plan.targets, [
+    {
+      target: 'edge',
+      platform: 'k3s',
+      images: 0,
+      source: { file: 'pullcheck.yml', line: 9, via: 'config targets' },
+    },
+  ]);
+});
+
+test('a Helm chart is rendered with helm template (release name, namespace, values) and its workloads point at their template', async () => {
+  const dir = repository(CHART);
+  // A stand-in for helm on PATH: records its arguments and prints what `helm template` prints.
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(
+    path.join(bin, 'helm'),
+    [
+      '#!/bin/sh',
+      `printf '%s\\n' "$@" > "${path.join(dir, 'helm-args')}"`,
+      "cat <<'EOF'",
+      '---',
+      '# Source: web/templates/deployment.yaml',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: shop',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          image: ghcr.io/acme/web:1',
+      'EOF',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(path.join(bin, 'helm'), 0o755);
+  const { report, stderr } = await checkJson(['--config', 'pullcheck.yml'], dir, {
+    PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
+  });
+  assert.deepEqual(readFileSync(path.join(dir, 'helm-args'), 'utf8').trim().split('\n'), [
+    'template',
+    'shop',
+    path.join(dir, 'chart'),
+    '--namespace',
+    'default',
+    '--values',
+    path.join(dir, 'prod-values.yaml'),
+  ]);
+  assert.equal(report.results.length, 1, stderr);
+  assert.deepEqual(report.results[0]!.source.target, {
+    file: 'chart/templates/deployment.yaml',
+    line: 3,
+    via: 'Deployment default/shop container web',
+  });
+});
+
+test('a snapshot writes the discovered images and targets out and replays to the same verdicts', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-snapshot-'));
+  const snapshot = path.join(dir, 'snapshot.yml');
+  const first = await checkJson(['--config', 'examples/pullcheck.yml', '--snapshot', snapshot]);
+  assert.doesNotMatch(readFileSync(snapshot, 'utf8'), /^discover:/m);
+  const replay = await checkJson(['--config', snapshot]);
+  const verdicts = (report: JsonReport) =>
+    report.results.map((result) => [result.image, result.target, result.principal, result.verdict]);
+  assert.deepEqual(verdicts(replay.report), verdicts(first.report));
+});

@@ -1,0 +1,115 @@
+// The manifests of one `discover.manifests` entry: its globs match files and directories; a directory
+// (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
+// read as it is. Files a build or chart owns are not read again on their own.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { SourceLocation } from '../../core/errors.ts';
+import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
+import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize.ts';
+import { readManifestFile, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
+
+export interface ManifestPattern {
+  readonly pattern: string;
+  /** Where the pattern was written, for "matches nothing". */
+  readonly where: SourceLocation;
+}
+
+export interface ReadOptions {
+  /** Directory the patterns are relative to (the config's). */
+  readonly baseDir: string;
+  readonly helm: HelmOptions;
+  readonly helmRunner?: HelmRunner;
+}
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+export function readManifestPatterns(
+  patterns: readonly ManifestPattern[],
+  options: ReadOptions,
+): ReadObjects {
+  const warnings: DiscoveryWarning[] = [];
+  const kustomizeRoots = new Set<string>();
+  const chartRoots = new Set<string>();
+  const plainFiles = new Set<string>();
+  for (const { pattern, where } of patterns) {
+    const matches = globSync(pattern, { cwd: options.baseDir, absolute: true, onlyFiles: false, dot: true });
+    if (matches.length === 0) {
+      warnings.push({
+        file: where.file,
+        line: where.line,
+        message: `${pattern} matches no file or directory (paths are relative to the config file)`,
+      });
+    }
+    for (const match of matches.map((entry) => entry.replace(/[\\/]+$/, '')).sort()) {
+      const name = path.basename(match);
+      if ((KUSTOMIZATION_FILES as readonly string[]).includes(name)) kustomizeRoots.add(path.dirname(match));
+      else if (name === 'Chart.yaml') chartRoots.add(path.dirname(match));
+      else if (isDirectory(match)) classifyDirectory(match, kustomizeRoots, chartRoots, plainFiles);
+      else plainFiles.add(match);
+    }
+  }
+
+  const objects: KubeObject[] = [];
+  const owned = new Set<string>();
+  const builds = [...kustomizeRoots].sort().map((root) => ({ root, build: renderKustomization(root) }));
+  for (const { build } of builds) for (const file of build.files) owned.add(file);
+  for (const { root, build } of builds) {
+    // A base that a matched overlay builds is not built again on its own (its namespace would differ).
+    const consumed = builds.some(
+      (other) => other.root !== root && other.build.files.has(kustomizationFileIn(root) ?? ''),
+    );
+    if (consumed) continue;
+    objects.push(...build.objects);
+    warnings.push(...build.warnings);
+  }
+  for (const chart of [...chartRoots].sort()) {
+    const rendered = renderHelmChart(chart, options.helm, options.helmRunner);
+    objects.push(...rendered.objects);
+    warnings.push(...rendered.warnings);
+  }
+  const roots = [...kustomizeRoots, ...chartRoots];
+  for (const file of [...plainFiles].sort()) {
+    if (owned.has(file) || roots.some((root) => isInside(file, root))) continue;
+    const read = readManifestFile(file);
+    objects.push(...read.objects);
+    warnings.push(...read.warnings);
+  }
+  return { objects, warnings };
+}
+
+/** A directory: a Kustomize root, a chart, or a tree whose YAML files (and nested roots) are read. */
+function classifyDirectory(
+  directory: string,
+  kustomizeRoots: Set<string>,
+  chartRoots: Set<string>,
+  plainFiles: Set<string>,
+): void {
+  if (kustomizationFileIn(directory)) {
+    kustomizeRoots.add(directory);
+    return;
+  }
+  if (existsSync(path.join(directory, 'Chart.yaml'))) {
+    chartRoots.add(directory);
+    return;
+  }
+  for (const file of globSync('**/*', { cwd: directory, absolute: true, onlyFiles: true, dot: false })) {
+    const name = path.basename(file);
+    if ((KUSTOMIZATION_FILES as readonly string[]).includes(name)) kustomizeRoots.add(path.dirname(file));
+    else if (name === 'Chart.yaml') chartRoots.add(path.dirname(file));
+    else if (MANIFEST_FILE.test(name)) plainFiles.add(file);
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,101 @@
+// Strategic merge patches as kustomize applies them to its resources (kyaml merge2), as far as discovery
+// needs: maps merge key by key, a null value removes the key, lists of named things (containers, volumes,
+// env, imagePullSecrets) merge by `name`, and every other list is replaced by the patch's.
+// Directives: `$patch: delete` removes the map or list entry it is in (the whole object at the top),
+// `$patch: replace` replaces instead of merging; other `$…` keys ($setElementOrder, $retainKeys, …) only
+// order or prune, and are dropped.
+import { isRecord } from '../../providers/kubernetes/manifests/load.ts';
+
+type Json = Record<string, unknown>;
+
+/** Lists whose entries merge by a key (x-kubernetes-patch-merge-key in the Kubernetes OpenAPI schema). */
+const MERGE_KEYS: Readonly<Record<string, string>> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  imagePullSecrets: 'name',
+  volumes: 'name',
+  env: 'name',
+};
+
+/**
+ * `target` merged with `patch`: `target` is changed in place (pass a copy) and `patch` is never shared
+ * with the result. Undefined when the patch deletes the object (`$patch: delete` at its top).
+ */
+export function strategicMerge(target: Json, patch: Json): Json | undefined {
+  return mergeMap(target, patch);
+}
+
+function mergeMap(target: Json, patch: Json): Json | undefined {
+  const directive = patch['$patch'];
+  if (directive === 'delete') return undefined;
+  if (directive === 'replace') return clean(patch) as Json;
+  for (const [key, value] of Object.entries(patch)) {
+    if (key.startsWith('$')) continue;
+    if (value === null) {
+      delete target[key];
+      continue;
+    }
+    const current = target[key];
+    if (isRecord(value) && isRecord(current)) {
+      const merged = mergeMap(current, value);
+      if (merged === undefined) delete target[key];
+      else target[key] = merged;
+    } else if (Array.isArray(value)) {
+      target[key] = mergeList(key, Array.isArray(current) ? current : undefined, value);
+    } else {
+      const cleaned = clean(value);
+      if (cleaned === undefined) delete target[key];
+      else target[key] = cleaned;
+    }
+  }
+  return target;
+}
+
+/**
+ * kyaml merges keyed lists with ListIncreaseDirection prepend: the patch's entries first, in its order
+ * (each merged into the entry it names), then the entries the patch does not name, in theirs.
+ */
+function mergeList(key: string, target: unknown[] | undefined, patch: readonly unknown[]): unknown[] {
+  const replace = patch.some((entry) => isRecord(entry) && entry['$patch'] === 'replace');
+  const mergeKey = MERGE_KEYS[key];
+  if (replace || !mergeKey || !target) return cleanList(patch.filter((entry) => !isReplaceMarker(entry)));
+  const result: unknown[] = [];
+  const named = new Set<number>();
+  for (const entry of patch) {
+    if (!isRecord(entry)) continue;
+    const id = entry[mergeKey];
+    const index =
+      id === undefined ? -1 : target.findIndex((existing) => isRecord(existing) && existing[mergeKey] === id);
+    if (index >= 0) named.add(index);
+    if (entry['$patch'] === 'delete') continue;
+    const merged = index >= 0 ? mergeMap(target[index] as Json, entry) : clean(entry);
+    if (merged !== undefined) result.push(merged);
+  }
+  target.forEach((existing, i) => {
+    if (!named.has(i)) result.push(existing);
+  });
+  return result;
+}
+
+function isReplaceMarker(entry: unknown): boolean {
+  return isRecord(entry) && entry['$patch'] === 'replace' && Object.keys(entry).length === 1;
+}
+
+/** A fresh copy of a patch value without directives; undefined for a map that deletes itself. */
+function clean(value: unknown): unknown {
+  if (Array.isArray(value)) return cleanList(value);
+  if (!isRecord(value)) return value;
+  if (value['$patch'] === 'delete') return undefined;
+  const result: Json = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key.startsWith('$') || entry === null) continue;
+    const cleaned = clean(entry);
+    if (cleaned !== undefined) result[key] = cleaned;
+  }
+  return result;
+}
+
+function cleanList(list: readonly unknown[]): unknown[] {
+  return list.map(clean).filter((entry) => entry !== undefined);
+}

@@ -1,0 +1,204 @@
+// Workloads found in manifests become the plan's targets: each `discover.manifests` entry runs on a
+// declared target. On OpenShift and Kubernetes the pulling identity is the pod's service account, so each
+// (namespace, service account, pod pull secrets) becomes a target of its own; on EKS, GKE and k3s the node
+// pulls, so the declared target keeps its identity and checks the images its workloads use. Only images
+// the workflow pushes are checked, unless `discover.allImages`.
+import type { TargetInput } from '../core/config/schema.ts';
+import {
+  imageName,
+  ImageReferenceError,
+  parseImageReference,
+  type ImageReference,
+} from '../core/image-reference.ts';
+import type { Origin, TargetOrigin } from '../core/origins.ts';
+import type { DiscoveryWarning } from './manifests/objects.ts';
+import type { Workload } from './manifests/workloads.ts';
+
+export interface WorkloadSet {
+  /** The declared target the workloads run on. */
+  readonly target: TargetInput;
+  readonly workloads: readonly Workload[];
+}
+
+export interface TargetDiscoveryInput {
+  readonly targets: readonly TargetInput[];
+  readonly targetOrigins: ReadonlyMap<string, TargetOrigin>;
+  /** The images to check, as spelled in the plan, by pullKey. */
+  readonly images: ReadonlyMap<string, string>;
+  readonly sets: readonly WorkloadSet[];
+  readonly allImages: boolean;
+}
+
+export interface DiscoveredTargets {
+  readonly targets: TargetInput[];
+  readonly targetOrigins: Map<string, TargetOrigin>;
+  /** Images the manifests name that join the plan (only with allImages), with where they are used. */
+  readonly addedImages: { readonly reference: string; readonly origin: Origin }[];
+  readonly warnings: DiscoveryWarning[];
+  /** Per declared target: the manifest images that were not checked because nothing pushes them. */
+  readonly notPushed: Map<string, Set<string>>;
+}
+
+interface Pull {
+  readonly name: string;
+  readonly origin: Origin;
+}
+
+export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets {
+  const images = new Map(input.images);
+  const addedImages: DiscoveredTargets['addedImages'] = [];
+  const warnings: DiscoveryWarning[] = [];
+  const notPushed = new Map<string, Set<string>>();
+  const openshiftHosts = input.targets.flatMap((target) =>
+    target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
+  );
+  // Declared target name → the identities its workloads pull as, each with the images they pull.
+  const pullsByTarget = new Map<string, Map<string, { workload: Workload; pulls: Map<string, Pull> }>>();
+
+  for (const { target, workloads } of input.sets) {
+    const identities = pullsByTarget.get(target.name) ?? new Map();
+    pullsByTarget.set(target.name, identities);
+    for (const workload of workloads) {
+      const key = identityKey(target, workload);
+      const identity = identities.get(key) ?? { workload, pulls: new Map<string, Pull>() };
+      identities.set(key, identity);
+      for (const container of workload.containers) {
+        let name: string;
+        try {
+          name = pullKey(parseImageReference(container.image, { openshiftHosts }));
+        } catch (error) {
+          if (!(error instanceof ImageReferenceError)) throw error;
+          warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
+          continue;
+        }
+        const origin: Origin = {
+          file: container.where.file,
+          line: container.where.line,
+          via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
+        };
+        if (!images.has(name)) {
+          if (!input.allImages) {
+            notPushed.set(target.name, (notPushed.get(target.name) ?? new Set()).add(container.image));
+            continue;
+          }
+          images.set(name, container.image);
+          addedImages.push({
+            reference: container.image,
+            origin: { ...origin, via: `${origin.via} (allImages)` },
+          });
+        }
+        if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin });
+      }
+    }
+  }
+
+  const targets: TargetInput[] = [];
+  const targetOrigins = new Map(input.targetOrigins);
+  const taken = new Set(input.targets.map((target) => target.name));
+  for (const target of input.targets) {
+    const identities = pullsByTarget.get(target.name);
+    if (!identities) {
+      targets.push(target);
+      continue;
+    }
+    const allowedSubset = target.images
+      ? new Set(target.images.map((text) => keyOfWritten(text, openshiftHosts)))
+      : undefined;
+    // Origins are keyed like the plan's images: by the name of the spelling that is checked.
+    const pullOrigins = (pulls: readonly Pull[]) =>
+      new Map(pulls.map((pull) => [keyOfWritten(images.get(pull.name)!, [], imageName), pull.origin]));
+    const spelled = (pulls: Iterable<Pull>) =>
+      [...pulls].filter((pull) => !allowedSubset || allowedSubset.has(pull.name));
+    const declaredOrigin = input.targetOrigins.get(target.name)?.origin;
+    if (target.platform === 'openshift' || target.platform === 'kubernetes') {
+      const derived = [...identities.values()].filter(
+        (identity) => spelled(identity.pulls.values()).length > 0,
+      );
+      if (derived.length === 0) {
+        targets.push({ ...target, images: [] });
+        continue;
+      }
+      for (const { workload, pulls } of derived) {
+        const name = uniqueName(derivedName(target.name, workload), taken);
+        const chosen = spelled(pulls.values());
+        // The pod's own pull secrets replace any the declared target lists.
+        const cluster = { ...target };
+        delete cluster.imagePullSecrets;
+        targets.push({
+          ...cluster,
+          name,
+          namespace: workload.namespace,
+          serviceAccount: workload.serviceAccount,
+          images: chosen.map((pull) => images.get(pull.name)!),
+          ...(workload.imagePullSecrets ? { imagePullSecrets: [...workload.imagePullSecrets] } : {}),
+        });
+        targetOrigins.set(name, {
+          origin: {
+            file: workload.where.file,
+            line: workload.where.line,
+            via: `${workload.kind} ${workload.namespace}/${workload.name} on target ${target.name}${
+              declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''
+            }`,
+          },
+          pulls: pullOrigins(chosen),
+        });
+      }
+      continue;
+    }
+    // EKS, GKE, k3s: the nodes pull, whatever the workload's service account.
+    const chosen = new Map<string, Pull>();
+    for (const { pulls } of identities.values()) {
+      for (const pull of spelled(pulls.values())) if (!chosen.has(pull.name)) chosen.set(pull.name, pull);
+    }
+    targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)!) });
+    targetOrigins.set(target.name, {
+      origin: declaredOrigin ?? { file: '(config)', via: 'config targets' },
+      pulls: pullOrigins([...chosen.values()]),
+    });
+  }
+  return { targets, targetOrigins, addedImages, warnings, notPushed };
+}
+
+/** Pods of one service account and pull-secret list pull alike; on node-pulling platforms all do. */
+function identityKey(target: TargetInput, workload: Workload): string {
+  if (target.platform !== 'openshift' && target.platform !== 'kubernetes') return '';
+  return [
+    workload.namespace,
+    workload.serviceAccount,
+    ...(workload.imagePullSecrets ?? ['(service account)']),
+  ].join('\0');
+}
+
+function derivedName(base: string, workload: Workload): string {
+  const secrets = workload.imagePullSecrets ? ` (pull secrets ${workload.imagePullSecrets.join(', ')})` : '';
+  return `${base}/${workload.namespace}/${workload.serviceAccount}${secrets}`;
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  let unique = name;
+  for (let n = 2; taken.has(unique); n++) unique = `${name} #${n}`;
+  taken.add(unique);
+  return unique;
+}
+
+/**
+ * What makes two references the same pull: the repository, except on the OpenShift integrated registry,
+ * where CI pushes through the route host and pods pull through the service host — the image stream is one.
+ */
+export function pullKey(image: ImageReference): string {
+  return image.registry.kind === 'openshift'
+    ? `openshift:${image.registry.namespace}/${image.registry.imageStream}`
+    : imageName(image);
+}
+
+export function keyOfWritten(
+  text: string,
+  openshiftHosts: readonly string[],
+  key: (image: ImageReference) => string = pullKey,
+): string {
+  try {
+    return key(parseImageReference(text, { openshiftHosts }));
+  } catch {
+    return text;
+  }
+}
