@@ -1,6 +1,6 @@
 // The bundled action (dist/index.js) as a process, with the environment the Actions runner gives it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -73,4 +73,60 @@ test('a config error becomes an annotation at its file, line and column', async 
   const { code, stdout } = await runNode([ACTION], env);
   assert.equal(code, 1);
   assert.match(stdout, /::error file=.*pullcheck\.yml,line=5,col=5::unknown key `rolez`/);
+});
+
+test('the running workflow (GITHUB_WORKFLOW_REF) is read once even when discover.workflows lists it too, and the report explains the plan', async () => {
+  const { env, files } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'never' });
+  env['GITHUB_WORKFLOW_REF'] = 'acme/shop/examples/.github/workflows/release.yml@refs/heads/main';
+  const { code, stdout } = await runNode([ACTION], env);
+  assert.equal(code, 0, stdout);
+  const report = JSON.parse(
+    readFileSync(parseCommandFile(readFileSync(files.output, 'utf8'))['report-file']!, 'utf8'),
+  );
+  const undiscovered = report.findings.filter(
+    (finding: { kind: string }) => finding.kind === 'undiscovered-destination',
+  );
+  assert.deepEqual(
+    undiscovered.map((finding: { file: string; line: number }) => [finding.file, finding.line]),
+    [['examples/.github/workflows/release.yml', 41]],
+  );
+  assert.equal(report.plan.targets.at(-1).target, 'ocp/project-a/default');
+  assert.match(
+    readFileSync(files.summary, 'utf8'),
+    /<summary>Plan: 7 images, 5 targets — where they came from<\/summary>/,
+  );
+});
+
+test('without a config file, the running workflow alone names the images and the inputs the targets', async () => {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-workspace-'));
+  mkdirSync(path.join(workspace, '.github', 'workflows'), { recursive: true });
+  writeFileSync(
+    path.join(workspace, '.github', 'workflows', 'ci.yml'),
+    'jobs:\n  push:\n    steps:\n      - run: docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:${{ github.sha }}\n',
+  );
+  const { env, files } = runnerEnv({
+    targets: '- { name: ci, platform: aws-role, roles: [arn:aws:iam::123456789012:role/ci] }',
+    'fail-on': 'never',
+    offline: 'true',
+  });
+  env['GITHUB_WORKSPACE'] = workspace;
+  env['GITHUB_WORKFLOW_REF'] = 'acme/shop/.github/workflows/ci.yml@refs/pull/7/merge';
+  const { code, stdout } = await runNode([ACTION], env, workspace);
+  assert.equal(code, 0, stdout);
+  const report = JSON.parse(
+    readFileSync(parseCommandFile(readFileSync(files.output, 'utf8'))['report-file']!, 'utf8'),
+  );
+  assert.deepEqual(
+    report.results.map((result: { image: string; target: string; verdict: string }) => [
+      result.image,
+      result.target,
+      result.verdict,
+    ]),
+    [['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web', 'ci', 'unknown']],
+  );
+  assert.deepEqual(report.results[0].source.image, {
+    file: '.github/workflows/ci.yml',
+    line: 4,
+    via: 'docker push',
+  });
 });

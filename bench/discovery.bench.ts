@@ -3,6 +3,7 @@
 // merge patch) and a staging overlay, plus 400 plain multi-document files — and a release workflow whose
 // matrix pushes all 200 images. Times config load, workflow + manifest discovery, and the check.
 // Run: npm run bench:discovery [-- SERVICES PLAIN_FILES]
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,6 +106,23 @@ for (let run = 1; run <= 3; run++) {
       `(${discovered.config.input.images?.length ?? 0} images, ${discovered.config.input.targets?.length ?? 0} targets, ` +
       `${discovered.findings.length} findings), check ${(checkedAt - discoveredAt).toFixed(0)} ms ` +
       `(${report.results.length} pulls); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
+}
+// The same repository through the bundled CLI as a process: start-up, bundle load, discovery, check, report.
+const cli = path.resolve(cwd, 'dist/cli.js');
+for (let run = 1; run <= 3; run++) {
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [cli, 'check', '--offline', '--config', 'pullcheck.yml', '--format', 'json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  const report = JSON.parse(child.stdout) as { results: unknown[] };
+  console.log(
+    `cli run ${run}: ${(performance.now() - started).toFixed(0)} ms end to end (exit ${child.status}, ${report.results.length} pulls)`,
   );
 }
 process.chdir(cwd);

@@ -2,10 +2,12 @@
 // manifests + an OpenShift DeploymentConfig), broken input that only warns, Helm with and without helm,
 // and the plan explanation every report carries.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { runEveryFormat } from '../helpers/cli-formats.ts';
 import { runNode } from '../helpers/process.ts';
 
 const CLI = path.resolve('dist/cli.js');
@@ -277,4 +279,61 @@ test('a snapshot writes the discovered images and targets out and replays to the
   const verdicts = (report: JsonReport) =>
     report.results.map((result) => [result.image, result.target, result.principal, result.verdict]);
   assert.deepEqual(verdicts(replay.report), verdicts(first.report));
+});
+
+test('secrets in discovered manifests never reach a report, however discovery fails on them', async () => {
+  const fake = 'FAKE-SECRET-discovery-qzxkvbnmtrwplhgd';
+  const dir = repository({
+    'deploy/base/kustomization.yaml': 'resources: [secret.yaml, web.yaml]\n',
+    'deploy/base/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: { name: regcred }\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths":{"ghcr.io":{"password":"${fake}"}}}'\n`,
+    'deploy/base/web.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    spec:\n      imagePullSecrets: [{ name: regcred }]\n      containers: [{ name: web, image: ghcr.io/acme/web:1 }]\n',
+    // A JSON 6902 op that fails, carrying the secret as its value; a strategic merge patch matching nothing.
+    'deploy/prod/kustomization.yaml': [
+      'resources: [../base]',
+      'patches:',
+      '  - target: { kind: Secret, name: regcred }',
+      `    patch: '[{"op": "replace", "path": "/data/missing/deep", "value": "${fake}"}]'`,
+      '  - patch: |',
+      '      apiVersion: v1',
+      '      kind: Secret',
+      '      metadata: { name: nothing-here }',
+      `      stringData: { password: ${fake} }`,
+      '',
+    ].join('\n'),
+    // A manifest whose YAML breaks right on the secret line.
+    'deploy/broken.yaml': `apiVersion: v1\nkind: Secret\nmetadata: { name: other }\nstringData:\n  password: "${fake}\n`,
+    'pullcheck.yml':
+      'version: 1\ndiscover:\n  manifests: [{ target: k8s, paths: [deploy/prod, deploy/broken.yaml] }]\nimages: [ghcr.io/acme/web:1]\ntargets: [{ name: k8s, platform: kubernetes, namespace: apps }]\n',
+  });
+  const { outputs, json } = await runEveryFormat(path.join(dir, 'pullcheck.yml'));
+  const report = JSON.parse(json) as JsonReport;
+  // Each failure is reported (at its file), just without the secret.
+  const warnedIn = report.findings.map((finding) => finding.file ?? '');
+  assert.ok(
+    warnedIn.some((file) => file.endsWith('deploy/broken.yaml')),
+    warnedIn.join(', '),
+  );
+  assert.equal(
+    warnedIn.filter((file) => file.endsWith('deploy/prod/kustomization.yaml')).length,
+    2,
+    warnedIn.join(', '),
+  );
+  for (const output of outputs)
+    assert.ok(!output.includes(fake) && !output.includes('qzxkvbnmtrwplhgd'), output);
+});
+
+test('a real helm renders the chart, when helm is on PATH (CI does not install helm: it is not packaged in Debian)', async (t) => {
+  const found = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' });
+  if (found.error) {
+    t.skip('helm is not on PATH');
+    return;
+  }
+  const dir = repository(CHART);
+  const { report, stderr } = await checkJson(['--config', 'pullcheck.yml'], dir);
+  assert.deepEqual(
+    report.results.map((result) => [result.image, result.target, result.source.target.file]),
+    [['ghcr.io/acme/web:1', 'edge', 'chart/templates/deployment.yaml']],
+    stderr,
+  );
 });

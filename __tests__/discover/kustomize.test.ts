@@ -14,7 +14,7 @@ import {
   KUSTOMIZATION_FILES,
   kustomizationFileIn,
   renderKustomization,
-} from '../../src/discover/manifests/kustomize.ts';
+} from '../../src/discover/manifests/kustomize/index.ts';
 import { displayPath, type DiscoveryWarning } from '../../src/discover/manifests/objects.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/kustomize/', import.meta.url));

@@ -67331,7 +67331,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92345);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(67520);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -67355,7 +67355,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 92345:
+/***/ 67520:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76590,15 +76590,570 @@ function runHelm(args) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/json.js
+// Reading parsed YAML, which is untyped, without a cast at every step: the one shape of a JSON map and the
+// few guarded reads that every module of the build shares, so they are written once.
+
+
+function record(value) {
+    return isRecord(value) ? value : {};
+}
+function nonEmpty(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** The map at `at` under `body`, if every step of the way is a map. */
+function dig(body, at) {
+    let node = body;
+    for (const key of at) {
+        if (!isRecord(node))
+            return undefined;
+        node = node[key];
+    }
+    return isRecord(node) ? node : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/images.js
+// The `images` field (and the older `imageTags`), applied as api/filters/imagetag applies it: it is how
+// an overlay usually changes which image a workload pulls, so its rules are read as written and matched
+// and rewritten exactly as kustomize does.
+
+/** The kustomization's image rules applied to every image of `resources` (CustomResourceDefinitions aside). */
+function applyImages(log, kustomization, resources) {
+    const rules = imageRules(log, kustomization);
+    if (rules.length === 0)
+        return;
+    for (const resource of resources) {
+        if (resource.body['kind'] === 'CustomResourceDefinition')
+            continue;
+        forEachImage(resource.body, (image) => rules.reduce((current, rule) => retag(current, rule), image));
+    }
+}
+function imageRules(log, kustomization) {
+    const rules = [];
+    for (const field of ['images', 'imageTags']) {
+        for (const { value, at } of kustomization.list(field)) {
+            const name = isRecord(value) ? nonEmpty(value['name']) : undefined;
+            if (!isRecord(value) || !name) {
+                log.warn(kustomization.at(at), `${field}: each entry needs the name of the image it changes`);
+                continue;
+            }
+            const fields = {};
+            for (const key of ['newName', 'newTag', 'digest', 'tagSuffix']) {
+                const written = value[key];
+                if (written === undefined || written === null || typeof written === 'string') {
+                    fields[key] = nonEmpty(written);
+                    continue;
+                }
+                // As written: YAML reads `newTag: 1.20` as the number 1.2.
+                const entries = kustomization.literal()[field];
+                const literal = record(Array.isArray(entries) ? entries[at[1]] : undefined)[key];
+                fields[key] = nonEmpty(literal) ?? String(written);
+                log.warn(kustomization.at([...at, key]), `${field}: ${key} ${fields[key]} is not a string: kustomize refuses it (quote it: "${fields[key]}")`);
+            }
+            rules.push({
+                name,
+                newName: fields['newName'],
+                newTag: fields['newTag'],
+                digest: fields['digest'],
+                tagSuffix: fields['tagSuffix'],
+            });
+        }
+    }
+    return rules;
+}
+/** The image after one `images` entry (api/filters/imagetag/updater.go), or as it was when it does not match. */
+function retag(image, rule) {
+    if (!imageMatches(image, rule.name))
+        return image;
+    let { name, tag, digest } = splitImage(image);
+    if (rule.newName)
+        name = rule.newName;
+    if (rule.newTag && rule.digest) {
+        tag = rule.newTag;
+        digest = rule.digest;
+    }
+    else if (rule.newTag) {
+        tag = rule.newTag;
+        digest = '';
+    }
+    else if (rule.digest) {
+        tag = '';
+        digest = rule.digest;
+    }
+    else if (rule.tagSuffix) {
+        tag += rule.tagSuffix;
+        digest = '';
+    }
+    return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+}
+const TAG_AND_DIGEST = /^(?::[a-zA-Z0-9_.{}-]*)?(?:@[a-zA-Z0-9]+(?:[.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$/;
+/** kustomize image.IsImageMatched: the image is `name`, optionally followed by a tag and/or a digest. */
+function imageMatches(image, name) {
+    return image.startsWith(name) && TAG_AND_DIGEST.test(image.slice(name.length));
+}
+/** kustomize image.Split: name, tag and digest; a registry's port (host:5000/…) is part of the name. */
+function splitImage(image) {
+    const slash = image.indexOf('/');
+    const from = slash > 0 ? slash : 0;
+    const search = image.slice(from);
+    const at = search.indexOf('@');
+    const colon = search.indexOf(':');
+    if (colon < 0 && at < 0)
+        return { name: image, tag: '', digest: '' };
+    if (at >= 0 && (at < colon || colon < 0)) {
+        return { name: image.slice(0, from + at), tag: '', digest: image.slice(from + at + 1) };
+    }
+    if (at >= 0) {
+        return {
+            name: image.slice(0, from + colon),
+            tag: image.slice(from + colon + 1, from + at),
+            digest: image.slice(from + at + 1),
+        };
+    }
+    return { name: image.slice(0, from + colon), tag: image.slice(from + colon + 1), digest: '' };
+}
+/**
+ * Every image the images transformer rewrites (ImageTagTransformer: its legacy filter, the `image` of
+ * each entry of any `containers` or `initContainers` list anywhere in the object, and the fieldSpecs
+ * spec/volumes[]/image/reference and spec/template/spec/volumes[]/image/reference).
+ */
+function forEachImage(body, rewrite) {
+    const walk = (node) => {
+        if (Array.isArray(node)) {
+            for (const entry of node)
+                walk(entry);
+            return;
+        }
+        if (!isRecord(node))
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            walk(value);
+            if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
+                for (const container of value) {
+                    if (isRecord(container) && typeof container['image'] === 'string') {
+                        container['image'] = rewrite(container['image']);
+                    }
+                }
+            }
+        }
+    };
+    walk(body);
+    for (const specPath of [['spec'], ['spec', 'template', 'spec']]) {
+        const volumes = dig(body, specPath)?.['volumes'];
+        for (const volume of Array.isArray(volumes) ? volumes : []) {
+            const image = isRecord(volume) && isRecord(volume['image']) ? volume['image'] : undefined;
+            if (image && typeof image['reference'] === 'string')
+                image['reference'] = rewrite(image['reference']);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/kustomization.js
+// A kustomization file found in its directory and read with the position of every field: each step of the
+// build reads its fields through here, so a warning lands on the line where the field was written.
+
+
+
+
+
+
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Every kustomization file in `dir`, in the order kustomize prefers them (it refuses more than one). */
+function kustomizationFilesIn(dir) {
+    return KUSTOMIZATION_FILES.map((name) => external_node_path_.join(dir, name)).filter((file) => statOf(file)?.isFile());
+}
+function statOf(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+class Kustomization {
+    dir;
+    file;
+    value;
+    text;
+    source;
+    log;
+    literalValue;
+    constructor(dir, 
+    /** As messages show it. */
+    file, value, text, source, log) {
+        this.dir = dir;
+        this.file = file;
+        this.value = value;
+        this.text = text;
+        this.source = source;
+        this.log = log;
+    }
+    /** The value with every scalar a string as written (`newTag: 1.20` is "1.20"), parsed when needed. */
+    literal() {
+        try {
+            return (this.literalValue ??= record((0,dist/* parseDocument */.Tp)(this.text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
+        }
+        catch {
+            return (this.literalValue = {});
+        }
+    }
+    /** Where the field at `at` was written. */
+    at(at) {
+        return { file: this.file, line: this.source.locate(at).line };
+    }
+    /** The entries of a list field, with their paths; a field that is not a list is a warning. */
+    list(field) {
+        const value = this.value[field];
+        if (value === undefined || value === null)
+            return [];
+        if (!Array.isArray(value)) {
+            this.log.warn(this.at([field]), `${field}: expected a list; the field is skipped`);
+            return [];
+        }
+        return value.map((entry, i) => ({ value: entry, at: [field, i] }));
+    }
+}
+/** The kustomization file at `absolute`; undefined, with a warning, when it cannot be read. */
+function readKustomization(absolute, log) {
+    const file = displayPath(absolute);
+    log.files.add(absolute);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+    }
+    catch (error) {
+        log.warn({ file }, `cannot read the kustomization (${error.code ?? 'unreadable'})`);
+        return undefined;
+    }
+    let source;
+    let value;
+    try {
+        source = parseYamlSource(text, file);
+        value = source.takeValue();
+    }
+    catch (error) {
+        if (!(error instanceof ConfigError))
+            throw error;
+        log.add(problemsAsWarnings(error, 'kustomization not read: '));
+        return undefined;
+    }
+    const dir = external_node_path_.dirname(absolute);
+    if (isRecord(value))
+        return new Kustomization(dir, file, value, text, source, log);
+    if (value !== undefined && value !== null) {
+        log.warn({ file, line: source.locate([]).line }, 'kustomization not read: expected a map of fields');
+    }
+    return new Kustomization(dir, file, {}, '', source, log);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/log.js
+class BuildLog {
+    /** Every file (absolute path) the build read. */
+    files = new Set();
+    warnings = [];
+    warn(where, message) {
+        this.warnings.push(where.line === undefined ? { file: where.file, message } : { ...where, message });
+    }
+    /** Warnings made elsewhere (the problems of a YAML file that cannot be read), as they are. */
+    add(warnings) {
+        this.warnings.push(...warnings);
+    }
+    /** The warnings in the order they were made, each once (a base built twice warns twice). */
+    uniqueWarnings() {
+        const seen = new Set();
+        return this.warnings.filter((warning) => {
+            const key = `${warning.file}\0${warning.line ?? ''}\0${warning.message}`;
+            if (seen.has(key))
+                return false;
+            seen.add(key);
+            return true;
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
+
+/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
+const CLUSTER_SCOPED = new Set([
+    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+    'apiextensions.k8s.io/CustomResourceDefinition',
+    'apiregistration.k8s.io/APIService',
+    'certificates.k8s.io/CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io/FlowSchema',
+    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+    'networking.k8s.io/IngressClass',
+    'node.k8s.io/RuntimeClass',
+    'policy/PodSecurityPolicy',
+    'rbac.authorization.k8s.io/ClusterRole',
+    'rbac.authorization.k8s.io/ClusterRoleBinding',
+    'scheduling.k8s.io/PriorityClass',
+    'storage.k8s.io/CSIDriver',
+    'storage.k8s.io/CSINode',
+    'storage.k8s.io/StorageClass',
+    'storage.k8s.io/VolumeAttachment',
+    '/ComponentStatus',
+    '/Namespace',
+    '/Node',
+    '/PersistentVolume',
+]);
+const NOT_A_NAMESPACE = '_non_namespaceable_';
+function fromObject(object) {
+    return {
+        body: structuredClone(object.body),
+        origin: object,
+        previous: [],
+        prefixes: [],
+        suffixes: [],
+    };
+}
+/** The built resource as discovery reads objects; positions are those of the object it was built from. */
+function resource_id_asKubeObject(resource) {
+    const { origin, body } = resource;
+    return {
+        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
+        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
+        body,
+        file: origin.file,
+        locate: (objectPath) => origin.locate(objectPath),
+        locateKey: (objectPath) => origin.locateKey(objectPath),
+    };
+}
+function idOf(body) {
+    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+    const slash = apiVersion.lastIndexOf('/');
+    const metadata = record(body['metadata']);
+    return {
+        group: slash < 0 ? '' : apiVersion.slice(0, slash),
+        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
+        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
+        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
+    };
+}
+function currentId(resource) {
+    return idOf(resource.body);
+}
+/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
+function previousIds(resource) {
+    const { group, version } = currentId(resource);
+    return resource.previous.map((id) => ({ group, version, ...id }));
+}
+function allIds(resource) {
+    return [...previousIds(resource), currentId(resource)];
+}
+function originalId(resource) {
+    return previousIds(resource)[0] ?? currentId(resource);
+}
+/** Records the current id before a change of name or namespace. */
+function storePreviousId(resource) {
+    const id = currentId(resource);
+    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
+}
+function isClusterScoped(id) {
+    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
+}
+function effectiveNamespace(id) {
+    if (isClusterScoped(id))
+        return NOT_A_NAMESPACE;
+    return id.namespace === '' ? 'default' : id.namespace;
+}
+/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
+function namespaceOf(id) {
+    const namespace = effectiveNamespace(id);
+    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
+}
+function idEquals(a, b) {
+    return (a.name === b.name &&
+        a.kind === b.kind &&
+        a.group === b.group &&
+        a.version === b.version &&
+        effectiveNamespace(a) === effectiveNamespace(b));
+}
+function idKey(id) {
+    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
+}
+function isV1(resource, kind) {
+    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
+}
+function resource_id_nameOf(resource) {
+    return currentId(resource).name;
+}
+/** The resource as messages name it. */
+function resource_id_describe(resource) {
+    const id = currentId(resource);
+    return `${id.kind} ${id.name || '(unnamed)'}`;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/names.js
+// The namespace and namePrefix/nameSuffix transformers: they decide the namespace and name a workload is
+// deployed with, and each change is recorded as a previous id so later patches and the name references can
+// still find the resource by the name it was written with.
+
+
+/** The kustomization's `namespace` (api/filters/namespace), when it gives one. */
+function setNamespace(value, resources) {
+    if (typeof value !== 'string' || !value)
+        return;
+    for (const resource of resources) {
+        storePreviousId(resource);
+        const id = currentId(resource);
+        const metadata = ensureMetadata(resource);
+        if (!isClusterScoped(id))
+            metadata['namespace'] = value;
+        // api/internal/konfig/builtinpluginconsts/namespace.go: a v1 Namespace takes the name.
+        if (isV1(resource, 'Namespace'))
+            metadata['name'] = value;
+        // api/filters/namespace: (Cluster)RoleBinding subjects named `default` follow the namespace.
+        if (id.kind === 'RoleBinding' || id.kind === 'ClusterRoleBinding') {
+            const subjects = resource.body['subjects'];
+            if (Array.isArray(subjects)) {
+                for (const subject of subjects) {
+                    if (isRecord(subject) && subject['name'] === 'default')
+                        subject['namespace'] = value;
+                }
+            }
+        }
+    }
+}
+/** namePrefix and nameSuffix (PrefixTransformer, SuffixTransformer). */
+function rename(resources, prefix, suffix) {
+    for (const resource of resources) {
+        const id = currentId(resource);
+        // PrefixTransformer/SuffixTransformer skip these (prefixFieldSpecsToSkip).
+        if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace')
+            continue;
+        if (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')
+            continue;
+        const metadata = ensureMetadata(resource);
+        if (typeof metadata['name'] !== 'string')
+            continue;
+        if (prefix)
+            resource.prefixes.push(prefix);
+        if (suffix)
+            resource.suffixes.push(suffix);
+        storePreviousId(resource);
+        metadata['name'] = `${prefix}${metadata['name']}${suffix}`;
+    }
+}
+function ensureMetadata(resource) {
+    const metadata = resource.body['metadata'];
+    if (isRecord(metadata))
+        return metadata;
+    const created = {};
+    resource.body['metadata'] = created;
+    return created;
+}
+
 // EXTERNAL MODULE: ./node_modules/fast-json-patch/index.js
 var fast_json_patch = __nccwpck_require__(25952);
-;// CONCATENATED MODULE: ./lib/discover/manifests/strategic-merge.js
-// Strategic merge patches as kustomize applies them to its resources (kyaml merge2), as far as discovery
-// needs: maps merge key by key, a null value removes the key, lists of named things (containers, volumes,
-// env, imagePullSecrets) merge by `name`, and every other list is replaced by the patch's.
-// Directives: `$patch: delete` removes the map or list entry it is in (the whole object at the top),
-// `$patch: replace` replaces instead of merging; other `$…` keys ($setElementOrder, $retainKeys, …) only
-// order or prune, and are dropped.
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/patch-source.js
+// A patch read from its own file or from the kustomization's text, document by document: a warning about
+// a patch then points into the patch file, or at the kustomization entry when the patch is written inline.
+
+
+
+
+
+
+/** A patch's documents from a file (positions in it) or inline text (the kustomization entry's position). */
+function loadPatch(log, kustomization, where, from) {
+    let text;
+    let file;
+    let inline = false;
+    if ('path' in from) {
+        const absolute = external_node_path_.resolve(kustomization.dir, from.path);
+        try {
+            text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+        }
+        catch (error) {
+            const code = error.code;
+            log.warn(where, code === 'ENOENT'
+                ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
+                : `cannot read the patch ${from.path} (${code ?? 'unreadable'})`);
+            return undefined;
+        }
+        log.files.add(absolute);
+        file = displayPath(absolute);
+    }
+    else {
+        text = from.text;
+        file = where.file;
+        inline = true;
+    }
+    let sources;
+    try {
+        sources = parseYamlStream(text, file);
+    }
+    catch (error) {
+        if (!(error instanceof ConfigError))
+            throw error;
+        if (inline)
+            log.warn(where, 'patch not read: YAML syntax error in the inline patch');
+        else
+            log.add(problemsAsWarnings(error, 'patch not read: '));
+        return undefined;
+    }
+    const documents = [];
+    for (const source of sources) {
+        let value;
+        try {
+            value = source.takeValue();
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            const warnings = problemsAsWarnings(error, 'patch not read: ');
+            log.add(inline ? warnings.map((warning) => ({ ...warning, ...where })) : warnings);
+            return undefined;
+        }
+        if (value === null || value === undefined)
+            continue;
+        documents.push(inline
+            ? { value, where, whereOf: () => where }
+            : {
+                value,
+                where: { file, line: source.locate([]).line },
+                whereOf: (at) => ({ file, line: source.locate(at).line }),
+            });
+    }
+    if (documents.length === 0)
+        log.warn(where, 'the patch is empty');
+    return { documents };
+}
+/** The patch of a `patches` or `patchesJson6902` entry, which gives exactly one of `path` and `patch`. */
+function loadEntryPatch(log, kustomization, field, entry) {
+    const { value, at, where } = entry;
+    const text = nonEmpty(value['patch']);
+    const file = nonEmpty(value['path']);
+    if (!text === !file) {
+        log.warn(where, `${field}: give one of path and patch${text ? ', not both' : ''}`);
+        return undefined;
+    }
+    return loadPatch(log, kustomization, kustomization.at([...at, text ? 'patch' : 'path']), text ? { text } : { path: file });
+}
+/** A patchesStrategicMerge entry that is the patch itself rather than a file name. */
+function isInlineObject(entry) {
+    if (!entry.includes(':'))
+        return false;
+    try {
+        return parseYamlStream(entry, '').some((source) => isRecord(source.takeValue()));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/strategic-merge.js
+// Strategic merge as kustomize applies it (kyaml merge2), as far as discovery needs: a patch names the
+// containers, volumes or pull secrets it changes, and they must merge into the entries they name rather
+// than replace the list, or a patched workload would lose images. Maps merge key by key, a null removes
+// the key, lists of named things (containers, volumes, env, imagePullSecrets) merge by `name`, any other
+// list is replaced. `$patch: delete` removes the map or list entry it is in (the whole object at the top),
+// `$patch: replace` replaces instead of merging; other `$…` keys only order or prune, and are dropped.
 
 /** Lists whose entries merge by a key (x-kubernetes-patch-merge-key in the Kubernetes OpenAPI schema). */
 const MERGE_KEYS = {
@@ -76705,990 +77260,63 @@ function cleanList(list) {
     return list.map(clean).filter((entry) => entry !== undefined);
 }
 
-;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize.js
-// `kustomize build DIR` (kustomize v5) as far as image and target discovery needs it: resources, bases and
-// components; patches (strategic merge and JSON 6902); namespace; namePrefix/nameSuffix with the service
-// account and image pull secret references that follow a rename; images. Labels, annotations, replicas and
-// ConfigMap/Secret generators do not change which image a pod pulls, and are skipped; helm charts, generator
-// and transformer plugins, and replacements that write images are skipped with a warning. Nothing here
-// throws for a user's mistake: a problem is a warning at the file and line where it was written, and the
-// build goes on with the rest, as discovery never stops the check.
-// Semantics follow kustomize's sources: api/internal/target/kusttarget.go (order of the steps),
-// api/filters/imagetag, api/filters/namespace, api/filters/nameref, api/internal/builtins.
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/target.js
+// The resources a patch target selects (kustomize resmap Select): regular expressions on the current or
+// original id, label and annotation selectors. Kept apart from applying patches because both `patches`
+// and `patchesJson6902` select the same way.
 
 
-
-
-
-
-
-
-
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-/** The kustomization file in `dir` (absolute), if there is one. */
-function kustomizationFileIn(dir) {
-    return kustomizationFilesIn(dir)[0];
-}
-/** `kustomize build DIR` as far as discovery needs it: never throws for bad input; problems are warnings with file:line. */
-function renderKustomization(dir) {
-    const build = new Build();
-    const built = build.directory(external_node_path_.resolve(dir), [], 'root') ?? [];
-    fixNameReferences(built);
-    const objects = built.filter((resource) => !isLocalConfig(resource)).map(kustomize_asKubeObject);
-    return { objects, warnings: build.uniqueWarnings(), files: build.files };
-}
-/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
-const CLUSTER_SCOPED = new Set([
-    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-    'apiextensions.k8s.io/CustomResourceDefinition',
-    'apiregistration.k8s.io/APIService',
-    'certificates.k8s.io/CertificateSigningRequest',
-    'flowcontrol.apiserver.k8s.io/FlowSchema',
-    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
-    'networking.k8s.io/IngressClass',
-    'node.k8s.io/RuntimeClass',
-    'policy/PodSecurityPolicy',
-    'rbac.authorization.k8s.io/ClusterRole',
-    'rbac.authorization.k8s.io/ClusterRoleBinding',
-    'scheduling.k8s.io/PriorityClass',
-    'storage.k8s.io/CSIDriver',
-    'storage.k8s.io/CSINode',
-    'storage.k8s.io/StorageClass',
-    'storage.k8s.io/VolumeAttachment',
-    '/ComponentStatus',
-    '/Namespace',
-    '/Node',
-    '/PersistentVolume',
-]);
-/** Where kustomize's nameReference config finds a pod spec's serviceAccountName (by referrer kind). */
-const SERVICE_ACCOUNT_REFERRERS = {
-    Pod: ['spec'],
-    StatefulSet: ['spec', 'template', 'spec'],
-    Deployment: ['spec', 'template', 'spec'],
-    ReplicationController: ['spec', 'template', 'spec'],
-    Job: ['spec', 'template', 'spec'],
-    DaemonSet: ['spec', 'template', 'spec'],
-    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-/** Where it finds imagePullSecrets (by referrer kind). */
-const PULL_SECRET_REFERRERS = {
-    Pod: ['spec'],
-    PodTemplate: ['template', 'spec'],
-    Deployment: ['spec', 'template', 'spec'],
-    ReplicaSet: ['spec', 'template', 'spec'],
-    DaemonSet: ['spec', 'template', 'spec'],
-    StatefulSet: ['spec', 'template', 'spec'],
-    Job: ['spec', 'template', 'spec'],
-    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-    ServiceAccount: [],
-};
-const NOT_A_NAMESPACE = '_non_namespaceable_';
-class Build {
-    files = new Set();
-    warnings = [];
-    manifests = new Map();
-    /** The kustomization directories being built, outermost first (real paths, for cycles). */
-    stack = [];
-    warn(where, message) {
-        this.warnings.push(where.line === undefined ? { file: where.file, message } : { ...where, message });
-    }
-    uniqueWarnings() {
-        const seen = new Set();
-        return this.warnings.filter((warning) => {
-            const key = `${warning.file}\0${warning.line ?? ''}\0${warning.message}`;
-            if (seen.has(key))
-                return false;
-            seen.add(key);
-            return true;
-        });
-    }
-    /**
-     * The resources of the kustomization in `dir`. A component adds to and transforms the resources of the
-     * kustomization that lists it (`accumulated`); anything else starts empty. Undefined when it cannot be read.
-     */
-    directory(dir, accumulated, role, from) {
-        const here = from?.where ?? { file: displayPath(dir) };
-        const candidates = kustomizationFilesIn(dir);
-        const file = candidates[0];
-        if (file === undefined) {
-            const names = `${KUSTOMIZATION_FILES.slice(0, -1).join(', ')} or ${KUSTOMIZATION_FILES.at(-1)}`;
-            this.warn(here, `${from ? from.entry : displayPath(dir)} is a directory without a kustomization file (${names})`);
-            return undefined;
-        }
-        const real = realPath(dir);
-        const cycle = this.stack.findIndex((entered) => entered.real === real);
-        if (cycle >= 0) {
-            const chain = [...this.stack.slice(cycle).map((entered) => entered.file), displayPath(file)].join(' → ');
-            this.warn(here, `${from?.entry ?? dir} includes itself (${chain}): this cycle is not followed`);
-            return undefined;
-        }
-        if (candidates.length > 1) {
-            this.warn({ file: displayPath(file) }, `${displayPath(dir)} has several kustomization files (${candidates.map((c) => external_node_path_.basename(c)).join(', ')}): kustomize refuses this; ${external_node_path_.basename(file)} is read`);
-        }
-        const kustomization = this.readKustomization(file);
-        if (!kustomization)
-            return undefined;
-        const isComponent = kustomization.value['kind'] === 'Component';
-        if (role === 'component' && !isComponent) {
-            this.warn(here, `${from?.entry} is not a component: its kustomization needs kind: Component`);
-            return undefined;
-        }
-        if (role === 'resource' && isComponent) {
-            this.warn(here, `${from?.entry} is a component (kind: Component): list it under components, not resources`);
-            return undefined;
-        }
-        this.stack.push({ real, file: kustomization.file });
+const ID_FIELDS = ['group', 'version', 'kind', 'name', 'namespace'];
+/** The resources `target` selects; a target that selects none, or cannot be read, is a warning. */
+function selectTarget(log, resources, target, where) {
+    const patterns = {};
+    for (const field of ID_FIELDS) {
+        const text = nonEmpty(target[field]);
+        if (!text)
+            continue;
         try {
-            let resources = role === 'component' ? accumulated : [];
-            resources = this.resources(kustomization, resources);
-            this.notRendered(kustomization);
-            resources = this.components(kustomization, resources);
-            return this.transform(kustomization, resources);
+            patterns[field] = new RegExp(`^(?:${text})$`);
         }
-        finally {
-            this.stack.pop();
-        }
-    }
-    readKustomization(absolute) {
-        const file = displayPath(absolute);
-        this.files.add(absolute);
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
-        }
-        catch (error) {
-            this.warn({ file }, `cannot read the kustomization (${error.code ?? 'unreadable'})`);
-            return undefined;
-        }
-        let source;
-        try {
-            source = parseYamlSource(text, file);
-        }
-        catch (error) {
-            if (!(error instanceof ConfigError))
-                throw error;
-            this.warnings.push(...problemsAsWarnings(error, 'kustomization not read: '));
-            return undefined;
-        }
-        let value;
-        try {
-            value = source.takeValue();
-        }
-        catch (error) {
-            if (!(error instanceof ConfigError))
-                throw error;
-            this.warnings.push(...problemsAsWarnings(error, 'kustomization not read: '));
-            return undefined;
-        }
-        const dir = external_node_path_.dirname(absolute);
-        if (!isRecord(value)) {
-            if (value !== undefined && value !== null) {
-                this.warn({ file, line: source.locate([]).line }, 'kustomization not read: expected a map of fields');
-            }
-            return { dir, file, value: {}, literal: () => ({}), source };
-        }
-        let literal;
-        const parseLiteral = () => {
-            try {
-                return (literal ??= record((0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
-            }
-            catch {
-                return (literal = {});
-            }
-        };
-        return { dir, file, value, literal: parseLiteral, source };
-    }
-    at(kustomization, at) {
-        return { file: kustomization.file, line: kustomization.source.locate(at).line };
-    }
-    /** The entries of a list field, with their paths; a field that is not a list is a warning. */
-    list(kustomization, field) {
-        const value = kustomization.value[field];
-        if (value === undefined || value === null)
-            return [];
-        if (!Array.isArray(value)) {
-            this.warn(this.at(kustomization, [field]), `${field}: expected a list; the field is skipped`);
+        catch {
+            log.warn(where, `target ${field}: ${text} is not a valid regular expression`);
             return [];
         }
-        return value.map((entry, i) => ({ value: entry, at: [field, i] }));
     }
-    resources(kustomization, accumulated) {
-        const entries = [...this.list(kustomization, 'resources'), ...this.list(kustomization, 'bases')];
-        const resources = [];
-        for (const { value, at } of entries) {
-            const where = this.at(kustomization, at);
-            if (typeof value !== 'string' || value === '') {
-                this.warn(where, `${at[0]}: expected a path`);
-                continue;
-            }
-            const absolute = external_node_path_.resolve(kustomization.dir, value);
-            const stats = statOf(absolute);
-            if (!stats) {
-                this.warn(where, isRemote(value)
-                    ? `remote resource ${value} is not read: add its images to the config`
-                    : `${value} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`);
-            }
-            else if (stats.isDirectory()) {
-                const built = this.directory(absolute, [], 'resource', { where, entry: value });
-                if (built)
-                    resources.push(...built);
-            }
-            else {
-                resources.push(...this.manifest(absolute).map(fromObject));
-            }
-        }
-        return this.append(accumulated, resources);
+    const labels = parseSelector(target['labelSelector']);
+    const annotations = parseSelector(target['annotationSelector']);
+    if (!labels || !annotations) {
+        log.warn(where, `target ${labels ? 'annotationSelector' : 'labelSelector'} cannot be read`);
+        return [];
     }
-    components(kustomization, resources) {
-        for (const { value, at } of this.list(kustomization, 'components')) {
-            const where = this.at(kustomization, at);
-            if (typeof value !== 'string' || value === '') {
-                this.warn(where, 'components: expected a path');
-                continue;
-            }
-            const absolute = external_node_path_.resolve(kustomization.dir, value);
-            const stats = statOf(absolute);
-            if (!stats) {
-                this.warn(where, isRemote(value)
-                    ? `remote component ${value} is not read: add its images to the config`
-                    : `${value} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`);
-            }
-            else if (!stats.isDirectory()) {
-                this.warn(where, `${value} is a file: a component is a directory with a kustomization of kind Component`);
-            }
-            else {
-                resources = this.directory(absolute, resources, 'component', { where, entry: value }) ?? resources;
-            }
+    const selected = resources.filter((resource) => {
+        const current = currentId(resource);
+        const original = originalId(resource);
+        const { namespace, name, group, version, kind } = patterns;
+        if (namespace &&
+            !namespace.test(effectiveNamespace(original)) &&
+            !namespace.test(effectiveNamespace(current))) {
+            return false;
         }
-        return resources;
-    }
-    /** What kustomize would run here that could add or change images, and this build does not. */
-    notRendered(kustomization) {
-        for (const field of ['generators', 'transformers']) {
-            for (const { at } of this.list(kustomization, field)) {
-                this.warn(this.at(kustomization, at), `${field}: plugins are not run here: add the images they produce to the config`);
-            }
-        }
-        for (const { value, at } of this.list(kustomization, 'replacements')) {
-            let text = JSON.stringify(value);
-            const file = isRecord(value) ? nonEmpty(value['path']) : undefined;
-            if (file) {
-                try {
-                    text = (0,external_node_fs_.readFileSync)(external_node_path_.resolve(kustomization.dir, file), 'utf8');
-                    this.files.add(external_node_path_.resolve(kustomization.dir, file));
-                }
-                catch {
-                    text = '';
-                }
-            }
-            if (/fieldPaths?[\s\S]*image/.test(text)) {
-                this.warn(this.at(kustomization, at), 'replacements: a replacement that writes an image is not applied here: add the resulting image to the config');
-            }
-        }
-        this.helmCharts(kustomization);
-    }
-    helmCharts(kustomization) {
-        for (const field of ['helmCharts', 'helmChartInflationGenerator']) {
-            for (const { value, at } of this.list(kustomization, field)) {
-                const name = isRecord(value) && typeof value['name'] === 'string' ? ` ${value['name']}` : '';
-                this.warn(this.at(kustomization, at), `${field}: chart${name} is not rendered here (pullcheck renders charts it finds through discover.manifests): add its images to the config`);
-            }
-        }
-    }
-    /** A manifest file's objects, read once per build. */
-    manifest(absolute) {
-        let objects = this.manifests.get(absolute);
-        if (!objects) {
-            this.files.add(absolute);
-            const read = readManifestFile(absolute);
-            this.warnings.push(...read.warnings);
-            objects = read.objects;
-            this.manifests.set(absolute, objects);
-        }
-        return objects;
-    }
-    /** `resources` with `added` after them; an id already there is a warning (kustomize refuses it). */
-    append(resources, added) {
-        const ids = new Set(resources.map((resource) => idKey(currentId(resource))));
-        for (const resource of added) {
-            const key = idKey(currentId(resource));
-            if (ids.has(key)) {
-                const where = resource.origin.locate(['metadata', 'name']);
-                this.warn({ file: where.file, line: where.line }, `${kustomize_describe(resource)} is already in the build (kustomize refuses a second resource with the same kind, name and namespace)`);
-            }
-            ids.add(key);
-        }
-        return [...resources, ...added];
-    }
-    // ---- transformers, in kustomize's order (kusttarget_configplugin.go configureBuiltinTransformers) ----
-    transform(kustomization, resources) {
-        resources = this.patchesStrategicMerge(kustomization, resources);
-        resources = this.patches(kustomization, resources);
-        setNamespace(kustomization.value['namespace'], resources);
-        const prefix = kustomization.value['namePrefix'];
-        if (typeof prefix === 'string' && prefix)
-            rename(resources, prefix, '');
-        const suffix = kustomization.value['nameSuffix'];
-        if (typeof suffix === 'string' && suffix)
-            rename(resources, '', suffix);
-        resources = this.patchesJson6902(kustomization, resources);
-        this.images(kustomization, resources);
-        return resources;
-    }
-    patchesStrategicMerge(kustomization, resources) {
-        for (const { value, at } of this.list(kustomization, 'patchesStrategicMerge')) {
-            const where = this.at(kustomization, at);
-            if (typeof value !== 'string' || value === '') {
-                this.warn(where, 'patchesStrategicMerge: expected a file path or an inline patch');
-                continue;
-            }
-            // An entry is the patch itself when it reads as objects, else a file (kustomize tries it that way round).
-            const inline = isInlineObject(value);
-            const patch = this.loadPatch(kustomization, where, inline ? { text: value } : { path: value });
-            if (!patch)
-                continue;
-            for (const document of patch.documents) {
-                if (!isRecord(document.value)) {
-                    this.warn(document.where, 'a strategic merge patch must be a Kubernetes object');
-                    continue;
-                }
-                resources = this.mergeById(resources, document.value, document.where, {});
-            }
-        }
-        return resources;
-    }
-    patches(kustomization, resources) {
-        for (const { value, at } of this.list(kustomization, 'patches')) {
-            const where = this.at(kustomization, at);
-            if (!isRecord(value)) {
-                this.warn(where, 'patches: expected a map with path or patch');
-                continue;
-            }
-            const text = nonEmpty(value['patch']);
-            const file = nonEmpty(value['path']);
-            if (!text === !file) {
-                this.warn(where, `patches: give one of path and patch${text ? ', not both' : ''}`);
-                continue;
-            }
-            const patch = this.loadPatch(kustomization, text ? this.at(kustomization, [...at, 'patch']) : this.at(kustomization, [...at, 'path']), text ? { text } : { path: file });
-            if (!patch)
-                continue;
-            const options = isRecord(value['options']) ? value['options'] : {};
-            const allow = {
-                name: String(options['allowNameChange']) === 'true',
-                kind: String(options['allowKindChange']) === 'true',
-            };
-            const target = value['target'];
-            const targetWhere = this.at(kustomization, [...at, 'target']);
-            const first = patch.documents[0];
-            if (!first)
-                continue;
-            if (Array.isArray(first.value)) {
-                if (!isRecord(target)) {
-                    this.warn(where, 'patches: a JSON patch (a list of operations) needs a target');
-                    continue;
-                }
-                const selected = this.select(resources, target, targetWhere);
-                for (const resource of selected) {
-                    storePreviousId(resource);
-                    this.applyJsonPatch(resource, first.value, first);
-                }
-                continue;
-            }
-            const objects = patch.documents.filter((document) => {
-                if (isRecord(document.value))
-                    return true;
-                this.warn(document.where, 'a strategic merge patch must be a map (or a JSON patch, a list of operations)');
-                return false;
-            });
-            if (isRecord(target)) {
-                const only = objects[0];
-                if (objects.length > 1 || !only) {
-                    if (objects.length > 1) {
-                        this.warn(where, 'patches: one entry with a target takes a single strategic merge patch, not several');
-                    }
-                    continue;
-                }
-                const selected = new Set(this.select(resources, target, targetWhere));
-                resources = resources.filter((resource) => !selected.has(resource) || mergeInto(resource, only.value, allow));
-            }
-            else {
-                for (const document of objects) {
-                    resources = this.mergeById(resources, document.value, document.where, allow);
-                }
-            }
-        }
-        return resources;
-    }
-    patchesJson6902(kustomization, resources) {
-        for (const { value, at } of this.list(kustomization, 'patchesJson6902')) {
-            const where = this.at(kustomization, at);
-            if (!isRecord(value) || !isRecord(value['target']) || !nonEmpty(value['target']['name'])) {
-                this.warn(where, 'patchesJson6902: each entry needs a target with a name, and a path or patch');
-                continue;
-            }
-            const text = nonEmpty(value['patch']);
-            const file = nonEmpty(value['path']);
-            if (!text === !file) {
-                this.warn(where, `patchesJson6902: give one of path and patch${text ? ', not both' : ''}`);
-                continue;
-            }
-            const patch = this.loadPatch(kustomization, text ? this.at(kustomization, [...at, 'patch']) : this.at(kustomization, [...at, 'path']), text ? { text } : { path: file });
-            const first = patch?.documents[0];
-            if (!first)
-                continue;
-            if (!Array.isArray(first.value)) {
-                this.warn(first.where, 'a JSON 6902 patch must be a list of operations');
-                continue;
-            }
-            for (const resource of this.select(resources, value['target'], this.at(kustomization, [...at, 'target']))) {
-                this.applyJsonPatch(resource, first.value, first);
-            }
-        }
-        return resources;
-    }
-    images(kustomization, resources) {
-        const rules = [];
-        for (const field of ['images', 'imageTags']) {
-            for (const { value, at } of this.list(kustomization, field)) {
-                const name = isRecord(value) ? nonEmpty(value['name']) : undefined;
-                if (!isRecord(value) || !name) {
-                    this.warn(this.at(kustomization, at), `${field}: each entry needs the name of the image it changes`);
-                    continue;
-                }
-                const fields = {};
-                for (const key of ['newName', 'newTag', 'digest', 'tagSuffix']) {
-                    const written = value[key];
-                    if (written === undefined || written === null || typeof written === 'string') {
-                        fields[key] = nonEmpty(written);
-                        continue;
-                    }
-                    // As written: YAML reads `newTag: 1.20` as the number 1.2.
-                    const literal = record(asList(kustomization.literal()[field])[at[1]])[key];
-                    fields[key] = nonEmpty(literal) ?? String(written);
-                    this.warn(this.at(kustomization, [...at, key]), `${field}: ${key} ${fields[key]} is not a string: kustomize refuses it (quote it: "${fields[key]}")`);
-                }
-                rules.push({
-                    name,
-                    newName: fields['newName'],
-                    newTag: fields['newTag'],
-                    digest: fields['digest'],
-                    tagSuffix: fields['tagSuffix'],
-                });
-            }
-        }
-        if (rules.length === 0)
-            return;
-        for (const resource of resources) {
-            if (resource.body['kind'] === 'CustomResourceDefinition')
-                continue;
-            forEachImage(resource.body, (image) => rules.reduce((current, rule) => retag(current, rule), image));
-        }
-    }
-    // ---- patches ----
-    /** A patch's documents from a file (positions in it) or inline text (the kustomization entry's position). */
-    loadPatch(kustomization, where, from) {
-        let text;
-        let file;
-        let inline = false;
-        if ('path' in from) {
-            const absolute = external_node_path_.resolve(kustomization.dir, from.path);
-            try {
-                text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
-            }
-            catch (error) {
-                const code = error.code;
-                this.warn(where, code === 'ENOENT'
-                    ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
-                    : `cannot read the patch ${from.path} (${code ?? 'unreadable'})`);
-                return undefined;
-            }
-            this.files.add(absolute);
-            file = displayPath(absolute);
-        }
-        else {
-            text = from.text;
-            file = where.file;
-            inline = true;
-        }
-        let sources;
-        try {
-            sources = parseYamlStream(text, file);
-        }
-        catch (error) {
-            if (!(error instanceof ConfigError))
-                throw error;
-            if (inline)
-                this.warn(where, 'patch not read: YAML syntax error in the inline patch');
-            else
-                this.warnings.push(...problemsAsWarnings(error, 'patch not read: '));
-            return undefined;
-        }
-        const documents = [];
-        for (const source of sources) {
-            let value;
-            try {
-                value = source.takeValue();
-            }
-            catch (error) {
-                if (!(error instanceof ConfigError))
-                    throw error;
-                const warnings = problemsAsWarnings(error, 'patch not read: ');
-                this.warnings.push(...(inline ? warnings.map((warning) => ({ ...warning, ...where })) : warnings));
-                return undefined;
-            }
-            if (value === null || value === undefined)
-                continue;
-            documents.push(inline
-                ? { value, where, whereOf: () => where }
-                : {
-                    value,
-                    where: { file, line: source.locate([]).line },
-                    whereOf: (at) => ({ file, line: source.locate(at).line }),
-                });
-        }
-        if (documents.length === 0)
-            this.warn(where, 'the patch is empty');
-        return { documents };
-    }
-    /** A strategic merge patch applied to the resource with its kind, name and namespace. */
-    mergeById(resources, patch, where, allow) {
-        const id = idOf(patch);
-        if (!id.kind || !id.name) {
-            this.warn(where, 'a strategic merge patch needs apiVersion, kind and metadata.name to find its resource');
-            return resources;
-        }
-        const matches = new Set(resources.filter((resource) => allIds(resource).some((candidate) => idEquals(candidate, id))));
-        if (matches.size === 0) {
-            const namespace = id.namespace ? ` in namespace ${id.namespace}` : '';
-            this.warn(where, `the patch of ${id.kind} ${id.name}${namespace} matches no resource of the build`);
-            return resources;
-        }
-        return resources.filter((resource) => !matches.has(resource) || mergeInto(resource, patch, allow));
-    }
-    applyJsonPatch(resource, operations, patch) {
-        // One operation at a time, so a failure names its operation (the library's own index is not reliable).
-        let patched = structuredClone(resource.body);
-        for (const [index, operation] of operations.entries()) {
-            try {
-                patched = fast_json_patch.applyOperation(patched, operation, true, true, true, index)
-                    .newDocument;
-            }
-            catch (error) {
-                if (!(error instanceof Error))
-                    throw error;
-                // The library's message goes on with the operation and the whole object (maybe a Secret): first line only.
-                const said = error.message.split('\n')[0] ?? error.name;
-                this.warn(patch.whereOf([index]), `JSON patch not applied to ${kustomize_describe(resource)}: ${said}; the resource is left as it was`);
-                return;
-            }
-        }
-        if (!isRecord(patched)) {
-            this.warn(patch.where, `JSON patch not applied to ${kustomize_describe(resource)}: it does not leave an object`);
-            return;
-        }
-        resource.body = patched;
-    }
-    /** The resources a patch target selects (kustomize resmap Select); a target that selects none is a warning. */
-    select(resources, target, where) {
-        const patterns = {};
-        for (const field of ['group', 'version', 'kind', 'name', 'namespace']) {
-            const text = nonEmpty(target[field]);
-            if (!text)
-                continue;
-            try {
-                patterns[field] = new RegExp(`^(?:${text})$`);
-            }
-            catch {
-                this.warn(where, `target ${field}: ${text} is not a valid regular expression`);
-                return [];
-            }
-        }
-        const labels = parseSelector(target['labelSelector']);
-        const annotations = parseSelector(target['annotationSelector']);
-        if (!labels || !annotations) {
-            this.warn(where, `target ${labels ? 'annotationSelector' : 'labelSelector'} cannot be read`);
-            return [];
-        }
-        const selected = resources.filter((resource) => {
-            const current = currentId(resource);
-            const original = originalId(resource);
-            const { namespace, name, group, version, kind } = patterns;
-            if (namespace &&
-                !namespace.test(effectiveNamespace(original)) &&
-                !namespace.test(effectiveNamespace(current))) {
-                return false;
-            }
-            if (name && !name.test(original.name) && !name.test(current.name))
-                return false;
-            if (group && !group.test(current.group))
-                return false;
-            if (version && !version.test(current.version))
-                return false;
-            if (kind && !kind.test(current.kind))
-                return false;
-            const metadata = record(resource.body['metadata']);
-            return labels(stringMap(metadata['labels'])) && annotations(stringMap(metadata['annotations']));
-        });
-        if (selected.length === 0) {
-            const shown = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector']
-                .filter((field) => nonEmpty(target[field]))
-                .map((field) => `${field}: ${String(target[field])}`)
-                .join(', ');
-            this.warn(where, `the patch target {${shown}} matches no resource of the build`);
-        }
-        return selected;
-    }
-}
-/** Applies a strategic merge patch; false when the patch deletes the resource. */
-function mergeInto(resource, patch, allow) {
-    const before = currentId(resource);
-    const apiVersion = resource.body['apiVersion'];
-    const namespace = record(resource.body['metadata'])['namespace'];
-    if (allow.name || allow.kind)
-        storePreviousId(resource);
-    const merged = strategicMerge(resource.body, patch);
-    if (!merged)
-        return false;
-    // The patch cannot change what the resource is, unless its options allow it (kustomize Resource.ApplySmPatch).
-    merged['apiVersion'] = apiVersion;
-    if (!allow.kind)
-        merged['kind'] = before.kind;
-    const mergedMetadata = record(merged['metadata']);
-    merged['metadata'] = mergedMetadata;
-    if (!allow.name)
-        mergedMetadata['name'] = before.name;
-    if (namespace === undefined)
-        delete mergedMetadata['namespace'];
-    else
-        mergedMetadata['namespace'] = namespace;
-    resource.body = merged;
-    return true;
-}
-// ---- namespace, names ----
-function setNamespace(value, resources) {
-    if (typeof value !== 'string' || !value)
-        return;
-    for (const resource of resources) {
-        storePreviousId(resource);
-        const id = currentId(resource);
-        const metadata = ensureMetadata(resource);
-        if (!isClusterScoped(id))
-            metadata['namespace'] = value;
-        // api/internal/konfig/builtinpluginconsts/namespace.go: a v1 Namespace takes the name.
-        if (id.kind === 'Namespace' && resource.body['apiVersion'] === 'v1')
-            metadata['name'] = value;
-        // api/filters/namespace: (Cluster)RoleBinding subjects named `default` follow the namespace.
-        if (id.kind === 'RoleBinding' || id.kind === 'ClusterRoleBinding') {
-            const subjects = resource.body['subjects'];
-            if (Array.isArray(subjects)) {
-                for (const subject of subjects) {
-                    if (isRecord(subject) && subject['name'] === 'default')
-                        subject['namespace'] = value;
-                }
-            }
-        }
-    }
-}
-function rename(resources, prefix, suffix) {
-    for (const resource of resources) {
-        const id = currentId(resource);
-        // PrefixTransformer/SuffixTransformer skip these (prefixFieldSpecsToSkip).
-        if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace')
-            continue;
-        if (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')
-            continue;
-        const metadata = ensureMetadata(resource);
-        if (typeof metadata['name'] !== 'string')
-            continue;
-        if (prefix)
-            resource.prefixes.push(prefix);
-        if (suffix)
-            resource.suffixes.push(suffix);
-        storePreviousId(resource);
-        metadata['name'] = `${prefix}${metadata['name']}${suffix}`;
-    }
-}
-/**
- * References to renamed objects of the build follow the rename (api/filters/nameref, with the
- * nameReference config for ServiceAccount and Secret): serviceAccountName, imagePullSecrets, and
- * (Cluster)RoleBinding subjects. Done once, after the whole build, as kustomize does.
- */
-function fixNameReferences(resources) {
-    const accounts = resources.filter((resource) => isV1(resource, 'ServiceAccount'));
-    const secrets = resources.filter((resource) => isV1(resource, 'Secret'));
-    if (accounts.length === 0 && secrets.length === 0)
-        return;
-    for (const referrer of resources) {
-        const kind = currentId(referrer).kind;
-        const accountPath = SERVICE_ACCOUNT_REFERRERS[kind];
-        if (accountPath && accounts.length > 0) {
-            const spec = dig(referrer.body, accountPath);
-            const name = spec?.['serviceAccountName'];
-            if (spec && typeof name === 'string') {
-                const referral = selectReferral(referrer, name, accounts, sameName);
-                if (referral)
-                    spec['serviceAccountName'] = kustomize_nameOf(referral);
-            }
-        }
-        const secretPath = PULL_SECRET_REFERRERS[kind];
-        if (secretPath && secrets.length > 0 && (kind !== 'Pod' || referrer.body['apiVersion'] === 'v1')) {
-            const pullSecrets = dig(referrer.body, secretPath)?.['imagePullSecrets'];
-            for (const entry of Array.isArray(pullSecrets) ? pullSecrets : []) {
-                if (!isRecord(entry) || typeof entry['name'] !== 'string')
-                    continue;
-                const referral = selectReferral(referrer, entry['name'], secrets, sameName);
-                if (referral)
-                    entry['name'] = kustomize_nameOf(referral);
-            }
-        }
-        const group = currentId(referrer).group;
-        if ((kind === 'RoleBinding' || kind === 'ClusterRoleBinding') && group === 'rbac.authorization.k8s.io') {
-            const subjects = referrer.body['subjects'];
-            for (const subject of Array.isArray(subjects) ? subjects : []) {
-                if (isRecord(subject) && typeof subject['name'] === 'string' && accounts.length > 0) {
-                    fixSubject(referrer, subject, resources, accounts);
-                }
-            }
-        }
-    }
-}
-function fixSubject(referrer, subject, all, accounts) {
-    const name = subject['name'];
-    let candidates = accounts;
-    const namespace = subject['namespace'];
-    if (typeof namespace === 'string') {
-        // nameref filterMapCandidatesByNamespace: by original namespace when any resource had it, else current.
-        const original = all.some((resource) => namespaceOf(originalId(resource)) === namespace);
-        candidates = accounts.filter((account) => namespaceOf(original ? originalId(account) : currentId(account)) === namespace);
-    }
-    const referral = selectReferral(referrer, name, candidates, sameNameAndNamespace);
-    if (!referral)
-        return;
-    const referralNamespace = record(referral.body['metadata'])['namespace'];
-    if (kustomize_nameOf(referral) === name && !referralNamespace)
-        return;
-    subject['name'] = kustomize_nameOf(referral);
-    if (typeof referralNamespace === 'string' && referralNamespace)
-        subject['namespace'] = referralNamespace;
-}
-/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
-function namespaceOf(id) {
-    const namespace = effectiveNamespace(id);
-    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
-}
-/** nameref selectReferral: the one renamed candidate the reference means, if it is clear. */
-function selectReferral(referrer, oldName, candidates, identical) {
-    const referrerId = currentId(referrer);
-    let found = candidates.filter((candidate) => candidate.previous.some((id) => id.name === oldName) &&
-        (isClusterScoped(referrerId) ||
-            isClusterScoped(currentId(candidate)) ||
-            currentId(candidate).kind === 'ServiceAccount' ||
-            effectiveNamespace(currentId(candidate)) === effectiveNamespace(referrerId)));
-    if (found.length === 1)
-        return found[0];
-    found = found.filter((candidate) => affixesMatch(candidate, referrer, true));
-    if (found.length > 1)
-        found = found.filter((candidate) => affixesMatch(candidate, referrer, false));
-    if (found.length === 1 || (found.length > 1 && identical(found)))
-        return found[0];
-    return undefined;
-}
-function sameName(resources) {
-    return resources.every((resource) => kustomize_nameOf(resource) === kustomize_nameOf(resources[0]));
-}
-function sameNameAndNamespace(resources) {
-    const first = currentId(resources[0]);
-    return resources.every((resource) => {
-        const id = currentId(resource);
-        return id.name === first.name && id.namespace === first.namespace;
+        if (name && !name.test(original.name) && !name.test(current.name))
+            return false;
+        if (group && !group.test(current.group))
+            return false;
+        if (version && !version.test(current.version))
+            return false;
+        if (kind && !kind.test(current.kind))
+            return false;
+        const metadata = record(resource.body['metadata']);
+        return labels(stringMap(metadata['labels'])) && annotations(stringMap(metadata['annotations']));
     });
-}
-/** kustomize Resource.PrefixesSuffixesEquals. */
-function affixesMatch(a, b, allowEmpty) {
-    const matches = (x, y) => (allowEmpty && (x.length === 0 || y.length === 0)) || sameEnding(x, y);
-    return matches(a.prefixes, b.prefixes) && matches(a.suffixes, b.suffixes);
-}
-function sameEnding(a, b) {
-    const [shortest, longest] = a.length <= b.length ? [a, b] : [b, a];
-    if (shortest.length === 0)
-        return longest.length === 0;
-    const offset = longest.length - shortest.length;
-    return shortest.every((entry, i) => longest[i + offset] === entry);
-}
-/** The image after one `images` entry (api/filters/imagetag/updater.go), or as it was when it does not match. */
-function retag(image, rule) {
-    if (!imageMatches(image, rule.name))
-        return image;
-    let { name, tag, digest } = splitImage(image);
-    if (rule.newName)
-        name = rule.newName;
-    if (rule.newTag && rule.digest) {
-        tag = rule.newTag;
-        digest = rule.digest;
+    if (selected.length === 0) {
+        const shown = [...ID_FIELDS, 'labelSelector', 'annotationSelector']
+            .filter((field) => nonEmpty(target[field]))
+            .map((field) => `${field}: ${String(target[field])}`)
+            .join(', ');
+        log.warn(where, `the patch target {${shown}} matches no resource of the build`);
     }
-    else if (rule.newTag) {
-        tag = rule.newTag;
-        digest = '';
-    }
-    else if (rule.digest) {
-        tag = '';
-        digest = rule.digest;
-    }
-    else if (rule.tagSuffix) {
-        tag += rule.tagSuffix;
-        digest = '';
-    }
-    return `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+    return selected;
 }
-const TAG_AND_DIGEST = /^(?::[a-zA-Z0-9_.{}-]*)?(?:@[a-zA-Z0-9]+(?:[.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$/;
-/** kustomize image.IsImageMatched: the image is `name`, optionally followed by a tag and/or a digest. */
-function imageMatches(image, name) {
-    return image.startsWith(name) && TAG_AND_DIGEST.test(image.slice(name.length));
-}
-/** kustomize image.Split: name, tag and digest; a registry's port (host:5000/…) is part of the name. */
-function splitImage(image) {
-    const slash = image.indexOf('/');
-    const from = slash > 0 ? slash : 0;
-    const search = image.slice(from);
-    const at = search.indexOf('@');
-    const colon = search.indexOf(':');
-    if (colon < 0 && at < 0)
-        return { name: image, tag: '', digest: '' };
-    if (at >= 0 && (at < colon || colon < 0)) {
-        return { name: image.slice(0, from + at), tag: '', digest: image.slice(from + at + 1) };
-    }
-    if (at >= 0) {
-        return {
-            name: image.slice(0, from + colon),
-            tag: image.slice(from + colon + 1, from + at),
-            digest: image.slice(from + at + 1),
-        };
-    }
-    return { name: image.slice(0, from + colon), tag: image.slice(from + colon + 1), digest: '' };
-}
-/**
- * Every image the images transformer rewrites (ImageTagTransformer: its legacy filter, the `image` of
- * each entry of any `containers` or `initContainers` list anywhere in the object, and the fieldSpecs
- * spec/volumes[]/image/reference and spec/template/spec/volumes[]/image/reference).
- */
-function forEachImage(body, rewrite) {
-    const walk = (node) => {
-        if (Array.isArray(node)) {
-            for (const entry of node)
-                walk(entry);
-            return;
-        }
-        if (!isRecord(node))
-            return;
-        for (const [key, value] of Object.entries(node)) {
-            walk(value);
-            if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
-                for (const container of value) {
-                    if (isRecord(container) && typeof container['image'] === 'string') {
-                        container['image'] = rewrite(container['image']);
-                    }
-                }
-            }
-        }
-    };
-    walk(body);
-    for (const specPath of [['spec'], ['spec', 'template', 'spec']]) {
-        const volumes = dig(body, specPath)?.['volumes'];
-        for (const volume of Array.isArray(volumes) ? volumes : []) {
-            const image = isRecord(volume) && isRecord(volume['image']) ? volume['image'] : undefined;
-            if (image && typeof image['reference'] === 'string')
-                image['reference'] = rewrite(image['reference']);
-        }
-    }
-}
-// ---- ids ----
-function fromObject(object) {
-    return {
-        body: structuredClone(object.body),
-        origin: object,
-        previous: [],
-        prefixes: [],
-        suffixes: [],
-    };
-}
-function kustomize_asKubeObject(resource) {
-    const { origin, body } = resource;
-    return {
-        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
-        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
-        body,
-        file: origin.file,
-        locate: (objectPath) => origin.locate(objectPath),
-        locateKey: (objectPath) => origin.locateKey(objectPath),
-    };
-}
-function idOf(body) {
-    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
-    const slash = apiVersion.lastIndexOf('/');
-    const metadata = record(body['metadata']);
-    return {
-        group: slash < 0 ? '' : apiVersion.slice(0, slash),
-        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
-        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
-        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
-    };
-}
-function currentId(resource) {
-    return idOf(resource.body);
-}
-/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
-function previousIds(resource) {
-    const { group, version } = currentId(resource);
-    return resource.previous.map((id) => ({ group, version, ...id }));
-}
-function allIds(resource) {
-    return [...previousIds(resource), currentId(resource)];
-}
-function originalId(resource) {
-    return previousIds(resource)[0] ?? currentId(resource);
-}
-function storePreviousId(resource) {
-    const id = currentId(resource);
-    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
-}
-function isClusterScoped(id) {
-    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
-}
-function effectiveNamespace(id) {
-    if (isClusterScoped(id))
-        return NOT_A_NAMESPACE;
-    return id.namespace === '' ? 'default' : id.namespace;
-}
-function idEquals(a, b) {
-    return (a.name === b.name &&
-        a.kind === b.kind &&
-        a.group === b.group &&
-        a.version === b.version &&
-        effectiveNamespace(a) === effectiveNamespace(b));
-}
-function idKey(id) {
-    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
-}
-function isV1(resource, kind) {
-    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
-}
-function kustomize_nameOf(resource) {
-    return currentId(resource).name;
-}
-function kustomize_describe(resource) {
-    const id = currentId(resource);
-    return `${id.kind} ${id.name || '(unnamed)'}`;
-}
-function isLocalConfig(resource) {
-    const annotations = record(record(resource.body['metadata'])['annotations']);
-    return String(annotations['config.kubernetes.io/local-config']) === 'true';
-}
-// ---- selectors ----
 /** A Kubernetes label selector (`k=v,k2!=v2,k3 in (a,b),!k4`); undefined when it cannot be read. */
 function parseSelector(value) {
     if (value === undefined || value === '')
@@ -77724,16 +77352,377 @@ function parseSelector(value) {
     }
     return (labels) => requirements.every((requirement) => requirement(labels));
 }
-// ---- small helpers ----
-function kustomizationFilesIn(dir) {
-    return KUSTOMIZATION_FILES.map((name) => external_node_path_.join(dir, name)).filter((file) => statOf(file)?.isFile());
+/** Labels or annotations as strings, whatever YAML made of their values. */
+function stringMap(value) {
+    const result = {};
+    for (const [key, entry] of Object.entries(record(value)))
+        result[key] = String(entry);
+    return result;
 }
-function statOf(file) {
-    try {
-        return (0,external_node_fs_.statSync)(file);
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/patches.js
+// The patch fields of a kustomization (patchesStrategicMerge, patches, patchesJson6902) applied as
+// kustomize applies them: an overlay's patch often changes a container's image or service account, or
+// deletes a workload, so discovery must read the patched resources.
+
+
+
+
+
+
+function applyPatchesStrategicMerge(log, kustomization, resources) {
+    for (const { value, at } of kustomization.list('patchesStrategicMerge')) {
+        const where = kustomization.at(at);
+        if (typeof value !== 'string' || value === '') {
+            log.warn(where, 'patchesStrategicMerge: expected a file path or an inline patch');
+            continue;
+        }
+        // An entry is the patch itself when it reads as objects, else a file (kustomize tries it that way round).
+        const inline = isInlineObject(value);
+        const patch = loadPatch(log, kustomization, where, inline ? { text: value } : { path: value });
+        if (!patch)
+            continue;
+        for (const document of patch.documents) {
+            if (!isRecord(document.value)) {
+                log.warn(document.where, 'a strategic merge patch must be a Kubernetes object');
+                continue;
+            }
+            resources = mergeById(log, resources, document.value, document.where, {});
+        }
     }
-    catch {
-        return undefined;
+    return resources;
+}
+function applyPatches(log, kustomization, resources) {
+    for (const { value, at } of kustomization.list('patches')) {
+        const where = kustomization.at(at);
+        if (!isRecord(value)) {
+            log.warn(where, 'patches: expected a map with path or patch');
+            continue;
+        }
+        const patch = loadEntryPatch(log, kustomization, 'patches', { value, at, where });
+        if (!patch)
+            continue;
+        const options = isRecord(value['options']) ? value['options'] : {};
+        const allow = {
+            name: String(options['allowNameChange']) === 'true',
+            kind: String(options['allowKindChange']) === 'true',
+        };
+        const target = value['target'];
+        const targetWhere = kustomization.at([...at, 'target']);
+        const first = patch.documents[0];
+        if (!first)
+            continue;
+        if (Array.isArray(first.value)) {
+            if (!isRecord(target)) {
+                log.warn(where, 'patches: a JSON patch (a list of operations) needs a target');
+                continue;
+            }
+            for (const resource of selectTarget(log, resources, target, targetWhere)) {
+                storePreviousId(resource);
+                applyJsonPatch(log, resource, first.value, first);
+            }
+            continue;
+        }
+        const objects = patch.documents.filter((document) => {
+            if (isRecord(document.value))
+                return true;
+            log.warn(document.where, 'a strategic merge patch must be a map (or a JSON patch, a list of operations)');
+            return false;
+        });
+        if (isRecord(target)) {
+            const only = objects[0];
+            if (objects.length > 1 || !only) {
+                if (objects.length > 1) {
+                    log.warn(where, 'patches: one entry with a target takes a single strategic merge patch, not several');
+                }
+                continue;
+            }
+            const selected = new Set(selectTarget(log, resources, target, targetWhere));
+            resources = mergeSelected(resources, selected, only.value, allow);
+        }
+        else {
+            for (const document of objects) {
+                resources = mergeById(log, resources, document.value, document.where, allow);
+            }
+        }
+    }
+    return resources;
+}
+function applyPatchesJson6902(log, kustomization, resources) {
+    for (const { value, at } of kustomization.list('patchesJson6902')) {
+        const where = kustomization.at(at);
+        if (!isRecord(value) || !isRecord(value['target']) || !nonEmpty(value['target']['name'])) {
+            log.warn(where, 'patchesJson6902: each entry needs a target with a name, and a path or patch');
+            continue;
+        }
+        const patch = loadEntryPatch(log, kustomization, 'patchesJson6902', { value, at, where });
+        const first = patch?.documents[0];
+        if (!first)
+            continue;
+        if (!Array.isArray(first.value)) {
+            log.warn(first.where, 'a JSON 6902 patch must be a list of operations');
+            continue;
+        }
+        for (const resource of selectTarget(log, resources, value['target'], kustomization.at([...at, 'target']))) {
+            applyJsonPatch(log, resource, first.value, first);
+        }
+    }
+    return resources;
+}
+/** A strategic merge patch applied to the resource with its kind, name and namespace. */
+function mergeById(log, resources, patch, where, allow) {
+    const id = idOf(patch);
+    if (!id.kind || !id.name) {
+        log.warn(where, 'a strategic merge patch needs apiVersion, kind and metadata.name to find its resource');
+        return resources;
+    }
+    const matches = new Set(resources.filter((resource) => allIds(resource).some((candidate) => idEquals(candidate, id))));
+    if (matches.size === 0) {
+        const namespace = id.namespace ? ` in namespace ${id.namespace}` : '';
+        log.warn(where, `the patch of ${id.kind} ${id.name}${namespace} matches no resource of the build`);
+        return resources;
+    }
+    return mergeSelected(resources, matches, patch, allow);
+}
+/** `resources` with `patch` merged into the selected ones, less those the patch deletes. */
+function mergeSelected(resources, selected, patch, allow) {
+    return resources.filter((resource) => !selected.has(resource) || mergeInto(resource, patch, allow));
+}
+/** Applies a strategic merge patch; false when the patch deletes the resource. */
+function mergeInto(resource, patch, allow) {
+    const before = currentId(resource);
+    const apiVersion = resource.body['apiVersion'];
+    const namespace = record(resource.body['metadata'])['namespace'];
+    if (allow.name || allow.kind)
+        storePreviousId(resource);
+    const merged = strategicMerge(resource.body, patch);
+    if (!merged)
+        return false;
+    // The patch cannot change what the resource is, unless its options allow it (kustomize Resource.ApplySmPatch).
+    merged['apiVersion'] = apiVersion;
+    if (!allow.kind)
+        merged['kind'] = before.kind;
+    const mergedMetadata = record(merged['metadata']);
+    merged['metadata'] = mergedMetadata;
+    if (!allow.name)
+        mergedMetadata['name'] = before.name;
+    if (namespace === undefined)
+        delete mergedMetadata['namespace'];
+    else
+        mergedMetadata['namespace'] = namespace;
+    resource.body = merged;
+    return true;
+}
+function applyJsonPatch(log, resource, operations, patch) {
+    // One operation at a time, so a failure names its operation (the library's own index is not reliable).
+    let patched = structuredClone(resource.body);
+    for (const [index, operation] of operations.entries()) {
+        try {
+            patched = fast_json_patch.applyOperation(patched, operation, true, true, true, index)
+                .newDocument;
+        }
+        catch (error) {
+            if (!(error instanceof Error))
+                throw error;
+            // The library's message goes on with the operation and the whole object (maybe a Secret): first line only.
+            const said = error.message.split('\n')[0] ?? error.name;
+            log.warn(patch.whereOf([index]), `JSON patch not applied to ${resource_id_describe(resource)}: ${said}; the resource is left as it was`);
+            return;
+        }
+    }
+    if (!isRecord(patched)) {
+        log.warn(patch.where, `JSON patch not applied to ${resource_id_describe(resource)}: it does not leave an object`);
+        return;
+    }
+    resource.body = patched;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/build.js
+// One kustomization directory built into its resources, as api/internal/target/kusttarget.go builds it:
+// resources, bases and components gathered (following cycles and mistakes with a warning, never a throw),
+// then the transformers run in kustomize's order, since a patch or rename applied out of order would
+// not give the images and names that `kustomize build` gives.
+
+
+
+
+
+
+
+
+
+
+class Build {
+    log = new BuildLog();
+    manifests = new Map();
+    /** The kustomization directories being built, outermost first (real paths, for cycles). */
+    stack = [];
+    /**
+     * The resources of the kustomization in `dir`. A component adds to and transforms the resources of the
+     * kustomization that lists it (`accumulated`); anything else starts empty. Undefined when it cannot be read.
+     */
+    directory(dir, accumulated, role, from) {
+        const here = from?.where ?? { file: displayPath(dir) };
+        const candidates = kustomizationFilesIn(dir);
+        const file = candidates[0];
+        if (file === undefined) {
+            const names = `${KUSTOMIZATION_FILES.slice(0, -1).join(', ')} or ${KUSTOMIZATION_FILES.at(-1)}`;
+            this.log.warn(here, `${from ? from.entry : displayPath(dir)} is a directory without a kustomization file (${names})`);
+            return undefined;
+        }
+        const real = realPath(dir);
+        const cycle = this.stack.findIndex((entered) => entered.real === real);
+        if (cycle >= 0) {
+            const chain = [...this.stack.slice(cycle).map((entered) => entered.file), displayPath(file)].join(' → ');
+            this.log.warn(here, `${from?.entry ?? dir} includes itself (${chain}): this cycle is not followed`);
+            return undefined;
+        }
+        if (candidates.length > 1) {
+            this.log.warn({ file: displayPath(file) }, `${displayPath(dir)} has several kustomization files (${candidates.map((c) => external_node_path_.basename(c)).join(', ')}): kustomize refuses this; ${external_node_path_.basename(file)} is read`);
+        }
+        const kustomization = readKustomization(file, this.log);
+        if (!kustomization)
+            return undefined;
+        const isComponent = kustomization.value['kind'] === 'Component';
+        if (role === 'component' && !isComponent) {
+            this.log.warn(here, `${from?.entry} is not a component: its kustomization needs kind: Component`);
+            return undefined;
+        }
+        if (role === 'resource' && isComponent) {
+            this.log.warn(here, `${from?.entry} is a component (kind: Component): list it under components, not resources`);
+            return undefined;
+        }
+        this.stack.push({ real, file: kustomization.file });
+        try {
+            let resources = role === 'component' ? accumulated : [];
+            resources = this.resources(kustomization, resources);
+            this.notRendered(kustomization);
+            resources = this.components(kustomization, resources);
+            return this.transform(kustomization, resources);
+        }
+        finally {
+            this.stack.pop();
+        }
+    }
+    resources(kustomization, accumulated) {
+        const entries = [...kustomization.list('resources'), ...kustomization.list('bases')];
+        const resources = [];
+        for (const entry of entries) {
+            const found = this.pathOf(kustomization, entry, 'resource');
+            if (!found)
+                continue;
+            if (found.isDirectory) {
+                const built = this.directory(found.absolute, [], 'resource', found.from);
+                if (built)
+                    resources.push(...built);
+            }
+            else {
+                resources.push(...this.manifest(found.absolute).map(fromObject));
+            }
+        }
+        return this.append(accumulated, resources);
+    }
+    components(kustomization, resources) {
+        for (const entry of kustomization.list('components')) {
+            const found = this.pathOf(kustomization, entry, 'component');
+            if (!found)
+                continue;
+            if (!found.isDirectory) {
+                this.log.warn(found.from.where, `${found.from.entry} is a file: a component is a directory with a kustomization of kind Component`);
+            }
+            else {
+                resources = this.directory(found.absolute, resources, 'component', found.from) ?? resources;
+            }
+        }
+        return resources;
+    }
+    /** A path entry of resources, bases or components; undefined, with a warning, when it is not there. */
+    pathOf(kustomization, { value, at }, what) {
+        const where = kustomization.at(at);
+        if (typeof value !== 'string' || value === '') {
+            this.log.warn(where, `${at[0]}: expected a path`);
+            return undefined;
+        }
+        const absolute = external_node_path_.resolve(kustomization.dir, value);
+        const stats = statOf(absolute);
+        if (!stats) {
+            this.log.warn(where, isRemote(value)
+                ? `remote ${what} ${value} is not read: add its images to the config`
+                : `${value} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`);
+            return undefined;
+        }
+        return { absolute, isDirectory: stats.isDirectory(), from: { where, entry: value } };
+    }
+    /** What kustomize would run here that could add or change images, and this build does not. */
+    notRendered(kustomization) {
+        for (const field of ['generators', 'transformers']) {
+            for (const { at } of kustomization.list(field)) {
+                this.log.warn(kustomization.at(at), `${field}: plugins are not run here: add the images they produce to the config`);
+            }
+        }
+        for (const { value, at } of kustomization.list('replacements')) {
+            let text = JSON.stringify(value);
+            const file = isRecord(value) ? nonEmpty(value['path']) : undefined;
+            if (file) {
+                const absolute = external_node_path_.resolve(kustomization.dir, file);
+                try {
+                    text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+                    this.log.files.add(absolute);
+                }
+                catch {
+                    text = '';
+                }
+            }
+            if (/fieldPaths?[\s\S]*image/.test(text)) {
+                this.log.warn(kustomization.at(at), 'replacements: a replacement that writes an image is not applied here: add the resulting image to the config');
+            }
+        }
+        for (const field of ['helmCharts', 'helmChartInflationGenerator']) {
+            for (const { value, at } of kustomization.list(field)) {
+                const name = isRecord(value) && typeof value['name'] === 'string' ? ` ${value['name']}` : '';
+                this.log.warn(kustomization.at(at), `${field}: chart${name} is not rendered here (pullcheck renders charts it finds through discover.manifests): add its images to the config`);
+            }
+        }
+    }
+    /** A manifest file's objects, read once per build. */
+    manifest(absolute) {
+        let objects = this.manifests.get(absolute);
+        if (!objects) {
+            this.log.files.add(absolute);
+            const read = readManifestFile(absolute);
+            this.log.add(read.warnings);
+            objects = read.objects;
+            this.manifests.set(absolute, objects);
+        }
+        return objects;
+    }
+    /** `resources` with `added` after them; an id already there is a warning (kustomize refuses it). */
+    append(resources, added) {
+        const ids = new Set(resources.map((resource) => idKey(currentId(resource))));
+        for (const resource of added) {
+            const key = idKey(currentId(resource));
+            if (ids.has(key)) {
+                const where = resource.origin.locate(['metadata', 'name']);
+                this.log.warn({ file: where.file, line: where.line }, `${resource_id_describe(resource)} is already in the build (kustomize refuses a second resource with the same kind, name and namespace)`);
+            }
+            ids.add(key);
+        }
+        return [...resources, ...added];
+    }
+    /** The transformers, in kustomize's order (kusttarget_configplugin.go configureBuiltinTransformers). */
+    transform(kustomization, resources) {
+        resources = applyPatchesStrategicMerge(this.log, kustomization, resources);
+        resources = applyPatches(this.log, kustomization, resources);
+        setNamespace(kustomization.value['namespace'], resources);
+        const prefix = kustomization.value['namePrefix'];
+        if (typeof prefix === 'string' && prefix)
+            rename(resources, prefix, '');
+        const suffix = kustomization.value['nameSuffix'];
+        if (typeof suffix === 'string' && suffix)
+            rename(resources, '', suffix);
+        resources = applyPatchesJson6902(this.log, kustomization, resources);
+        applyImages(this.log, kustomization, resources);
+        return resources;
     }
 }
 function realPath(dir) {
@@ -77752,48 +77741,165 @@ function isRemote(entry) {
         entry.startsWith('git::') ||
         /[?&]ref=/.test(entry));
 }
-/** A patchesStrategicMerge entry that is the patch itself rather than a file name. */
-function isInlineObject(entry) {
-    if (!entry.includes(':'))
-        return false;
-    try {
-        return parseYamlStream(entry, '').some((source) => isRecord(source.takeValue()));
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/name-references.js
+// References to renamed objects of the build follow the rename (api/filters/nameref, with the
+// nameReference config for ServiceAccount and Secret): a workload's service account and image pull
+// secrets decide which identity pulls its images, so they must name the objects as built. Done once,
+// after the whole build, as kustomize does.
+
+
+/** Where kustomize's nameReference config finds a pod spec's serviceAccountName (by referrer kind). */
+const SERVICE_ACCOUNT_REFERRERS = {
+    Pod: ['spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    ReplicationController: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+/** Where it finds imagePullSecrets (by referrer kind). */
+const PULL_SECRET_REFERRERS = {
+    Pod: ['spec'],
+    PodTemplate: ['template', 'spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    ReplicaSet: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    ServiceAccount: [],
+};
+/** serviceAccountName, imagePullSecrets and (Cluster)RoleBinding subjects renamed with what they name. */
+function fixNameReferences(resources) {
+    const accounts = resources.filter((resource) => isV1(resource, 'ServiceAccount'));
+    const secrets = resources.filter((resource) => isV1(resource, 'Secret'));
+    if (accounts.length === 0 && secrets.length === 0)
+        return;
+    for (const referrer of resources) {
+        const kind = currentId(referrer).kind;
+        const accountPath = SERVICE_ACCOUNT_REFERRERS[kind];
+        if (accountPath && accounts.length > 0) {
+            const spec = dig(referrer.body, accountPath);
+            const name = spec?.['serviceAccountName'];
+            if (spec && typeof name === 'string') {
+                const referral = selectReferral(referrer, name, accounts, sameName);
+                if (referral)
+                    spec['serviceAccountName'] = resource_id_nameOf(referral);
+            }
+        }
+        const secretPath = PULL_SECRET_REFERRERS[kind];
+        if (secretPath && secrets.length > 0 && (kind !== 'Pod' || referrer.body['apiVersion'] === 'v1')) {
+            const pullSecrets = dig(referrer.body, secretPath)?.['imagePullSecrets'];
+            for (const entry of Array.isArray(pullSecrets) ? pullSecrets : []) {
+                if (!isRecord(entry) || typeof entry['name'] !== 'string')
+                    continue;
+                const referral = selectReferral(referrer, entry['name'], secrets, sameName);
+                if (referral)
+                    entry['name'] = resource_id_nameOf(referral);
+            }
+        }
+        const group = currentId(referrer).group;
+        if ((kind === 'RoleBinding' || kind === 'ClusterRoleBinding') && group === 'rbac.authorization.k8s.io') {
+            const subjects = referrer.body['subjects'];
+            for (const subject of Array.isArray(subjects) ? subjects : []) {
+                if (isRecord(subject) && typeof subject['name'] === 'string' && accounts.length > 0) {
+                    fixSubject(referrer, subject, resources, accounts);
+                }
+            }
+        }
     }
-    catch {
-        return false;
+}
+function fixSubject(referrer, subject, all, accounts) {
+    const name = subject['name'];
+    let candidates = accounts;
+    const namespace = subject['namespace'];
+    if (typeof namespace === 'string') {
+        // nameref filterMapCandidatesByNamespace: by original namespace when any resource had it, else current.
+        const original = all.some((resource) => namespaceOf(originalId(resource)) === namespace);
+        candidates = accounts.filter((account) => namespaceOf(original ? originalId(account) : currentId(account)) === namespace);
     }
+    const referral = selectReferral(referrer, name, candidates, sameNameAndNamespace);
+    if (!referral)
+        return;
+    const referralNamespace = record(referral.body['metadata'])['namespace'];
+    if (resource_id_nameOf(referral) === name && !referralNamespace)
+        return;
+    subject['name'] = resource_id_nameOf(referral);
+    if (typeof referralNamespace === 'string' && referralNamespace)
+        subject['namespace'] = referralNamespace;
 }
-function nonEmpty(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
+/** nameref selectReferral: the one renamed candidate the reference means, if it is clear. */
+function selectReferral(referrer, oldName, candidates, identical) {
+    const referrerId = currentId(referrer);
+    let found = candidates.filter((candidate) => candidate.previous.some((id) => id.name === oldName) &&
+        (isClusterScoped(referrerId) ||
+            isClusterScoped(currentId(candidate)) ||
+            currentId(candidate).kind === 'ServiceAccount' ||
+            effectiveNamespace(currentId(candidate)) === effectiveNamespace(referrerId)));
+    if (found.length === 1)
+        return found[0];
+    found = found.filter((candidate) => affixesMatch(candidate, referrer, true));
+    if (found.length > 1)
+        found = found.filter((candidate) => affixesMatch(candidate, referrer, false));
+    if (found.length === 1 || (found.length > 1 && identical(found)))
+        return found[0];
+    return undefined;
 }
-function asList(value) {
-    return Array.isArray(value) ? value : [];
+function sameName(resources) {
+    return resources.every((resource) => resource_id_nameOf(resource) === resource_id_nameOf(resources[0]));
 }
-function record(value) {
-    return isRecord(value) ? value : {};
+function sameNameAndNamespace(resources) {
+    const first = currentId(resources[0]);
+    return resources.every((resource) => {
+        const id = currentId(resource);
+        return id.name === first.name && id.namespace === first.namespace;
+    });
 }
-function stringMap(value) {
-    const result = {};
-    for (const [key, entry] of Object.entries(record(value)))
-        result[key] = String(entry);
-    return result;
+/** kustomize Resource.PrefixesSuffixesEquals. */
+function affixesMatch(a, b, allowEmpty) {
+    const matches = (x, y) => (allowEmpty && (x.length === 0 || y.length === 0)) || sameEnding(x, y);
+    return matches(a.prefixes, b.prefixes) && matches(a.suffixes, b.suffixes);
 }
-function ensureMetadata(resource) {
-    const metadata = resource.body['metadata'];
-    if (isRecord(metadata))
-        return metadata;
-    const created = {};
-    resource.body['metadata'] = created;
-    return created;
+function sameEnding(a, b) {
+    const [shortest, longest] = a.length <= b.length ? [a, b] : [b, a];
+    if (shortest.length === 0)
+        return longest.length === 0;
+    const offset = longest.length - shortest.length;
+    return shortest.every((entry, i) => longest[i + offset] === entry);
 }
-function dig(body, at) {
-    let node = body;
-    for (const key of at) {
-        if (!isRecord(node))
-            return undefined;
-        node = node[key];
-    }
-    return isRecord(node) ? node : undefined;
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/index.js
+// `kustomize build DIR` (kustomize v5) as far as image and target discovery needs it, behind the one call
+// discovery makes. Only what can change which image a pod pulls, or which identity pulls it, is built
+// (resources, bases, components, patches, namespace, namePrefix/nameSuffix with the references that follow
+// a rename, images); labels, annotations, replicas and generators are skipped, and plugins, helm charts
+// and replacements that write images are warnings. Nothing throws for a user's mistake: discovery never
+// stops the check, so a problem is a warning at its file and line, and the build goes on with the rest.
+
+
+
+
+
+
+
+/** The kustomization file in `dir` (absolute), if there is one. */
+function kustomizationFileIn(dir) {
+    return kustomizationFilesIn(dir)[0];
+}
+/** `kustomize build DIR` as far as discovery needs it: never throws for bad input; problems are warnings with file:line. */
+function renderKustomization(dir) {
+    const build = new Build();
+    const built = build.directory(external_node_path_.resolve(dir), [], 'root') ?? [];
+    fixNameReferences(built);
+    const objects = built.filter((resource) => !isLocalConfig(resource)).map(resource_id_asKubeObject);
+    return { objects, warnings: build.log.uniqueWarnings(), files: build.log.files };
+}
+/** Marked config.kubernetes.io/local-config: used by the build, never applied to a cluster. */
+function isLocalConfig(resource) {
+    const annotations = record(record(resource.body['metadata'])['annotations']);
+    return String(annotations['config.kubernetes.io/local-config']) === 'true';
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/read.js
@@ -77835,15 +77941,23 @@ function readManifestPatterns(patterns, options) {
     }
     const objects = [];
     const owned = new Set();
-    const builds = [...kustomizeRoots].sort().map((root) => ({ root, build: renderKustomization(root) }));
-    for (const { build } of builds)
-        for (const file of build.files)
+    const builds = [...kustomizeRoots].sort().map((root) => ({
+        root,
+        kustomization: kustomizationFileIn(root) ?? '',
+        build: renderKustomization(root),
+    }));
+    // Which kustomization files each build read: a base that a matched overlay builds is not built again on
+    // its own (its namespace would differ).
+    const readBy = new Map();
+    for (const { build } of builds) {
+        for (const file of build.files) {
             owned.add(file);
-    for (const { root, build } of builds) {
-        // A base that a matched overlay builds is not built again on its own (its namespace would differ).
-        const consumed = builds.some((other) => other.root !== root && other.build.files.has(kustomizationFileIn(root) ?? ''));
-        if (consumed)
-            continue;
+            readBy.set(file, (readBy.get(file) ?? 0) + 1);
+        }
+    }
+    for (const { kustomization, build } of builds) {
+        if ((readBy.get(kustomization) ?? 0) > 1)
+            continue; // read by itself and by another build
         objects.push(...build.objects);
         warnings.push(...build.warnings);
     }
@@ -78390,10 +78504,15 @@ function discover(config, options = {}) {
             const where = config.locate(['discover', 'workflows', i]);
             findings.push(note(where.file, where.line, `${pattern} matches no workflow file (globs are relative to the config file)`));
         }
-        workflowFiles.push(...files.map((file) => external_node_path_.relative(process.cwd(), file) || file));
+        workflowFiles.push(...files);
     });
     const pushed = [];
-    for (const file of [...new Set(workflowFiles)]) {
+    // The running workflow may also be listed in discover.workflows: read each file once.
+    const unique = new Map(workflowFiles.map((file) => [
+        external_node_path_.resolve(file),
+        external_node_path_.relative(process.cwd(), external_node_path_.resolve(file)) || file,
+    ]));
+    for (const file of unique.values()) {
         const found = discoverFromWorkflow(file, options.env ?? {});
         pushed.push(...found.images);
         findings.push(...found.findings);
@@ -80449,6 +80568,7 @@ function describeMiss(secret, image) {
 
 
 
+
 function kubernetesProvider(config) {
     const reading = readClusterState([...loadManifests(config), ...inlineObjects(config)]);
     const state = withOpenShiftBuiltins(reading.state);
@@ -80473,7 +80593,7 @@ function kubernetesProvider(config) {
             const account = pullingAccount(target);
             if (image.registry.kind === 'openshift') {
                 const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
-                return evaluateIntegratedRegistryPull(image.registry, account, state, several);
+                return withoutRegistryToken(evaluateIntegratedRegistryPull(image.registry, account, state, several), account);
             }
             return evaluatePullSecrets(image, account, state);
         },
@@ -80490,6 +80610,23 @@ function pullingAccount(target) {
         platform: target.platform,
         ...(target.imagePullSecrets ? { podPullSecrets: target.imagePullSecrets } : {}),
     };
+}
+/**
+ * The integrated registry authenticates a pod with its service account's token, which reaches the pod as the
+ * account's generated `SA-dockercfg-…` pull secret. A pod that lists its own imagePullSecrets does not get
+ * the account's added (ServiceAccount admission), so unless it lists that secret too, RBAC alone cannot
+ * say the pull works.
+ */
+function withoutRegistryToken(verdict, account) {
+    const listed = account.podPullSecrets;
+    if (verdict.verdict !== 'allowed' || !listed)
+        return verdict;
+    if (listed.some((name) => name.startsWith(`${account.name}-dockercfg-`)))
+        return verdict;
+    return unknown([
+        ...verdict.reasons,
+        `unknown: the pod lists its own imagePullSecrets (${listed.join(', ')}), so the ServiceAccount admission controller does not add ${account.name}'s generated ${account.name}-dockercfg-… secret that carries its registry token: list that secret in the pod's imagePullSecrets too (oc get serviceaccount ${account.name} -n ${account.namespace} -o yaml shows its name)`,
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js

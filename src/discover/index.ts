@@ -56,10 +56,17 @@ export function discover(
         ),
       );
     }
-    workflowFiles.push(...files.map((file) => path.relative(process.cwd(), file) || file));
+    workflowFiles.push(...files);
   });
   const pushed: DiscoveredImage[] = [];
-  for (const file of [...new Set(workflowFiles)]) {
+  // The running workflow may also be listed in discover.workflows: read each file once.
+  const unique = new Map(
+    workflowFiles.map((file) => [
+      path.resolve(file),
+      path.relative(process.cwd(), path.resolve(file)) || file,
+    ]),
+  );
+  for (const file of unique.values()) {
     const found = discoverFromWorkflow(file, options.env ?? {});
     pushed.push(...found.images);
     findings.push(...found.findings);

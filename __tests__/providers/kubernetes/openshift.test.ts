@@ -116,6 +116,8 @@ const BOTH_PROJECTS = [namespace(A), namespace(B)];
 interface Puller {
   readonly namespace: string;
   readonly serviceAccount?: string;
+  /** The pod spec's own imagePullSecrets. */
+  readonly imagePullSecrets?: readonly string[];
 }
 
 interface Expected {
@@ -188,6 +190,26 @@ const cases: readonly RbacCase[] = [
     expect: allowed(
       `get imagestreams/layers "web" in ${A}: granted by the default RoleBinding system:image-pullers of ${A} → ClusterRole system:image-puller`,
     ),
+  },
+  {
+    name: `${OCP_PULL} ("the service account's dockercfg secret") + Kubernetes "ServiceAccount admission controller": a pod that lists its own imagePullSecrets lacks the account's registry token — RBAC allows, the pull is unknown, naming the secret to add`,
+    image: SAME_PROJECT_IMAGE,
+    puller: { namespace: A, imagePullSecrets: ['quay-robot'] },
+    manifests: [namespace(A)],
+    expect: {
+      verdict: 'unknown',
+      says: [
+        'the default RoleBinding system:image-pullers',
+        "does not add default's generated default-dockercfg-… secret",
+      ],
+    },
+  },
+  {
+    name: `${OCP_PULL}: a pod that lists the account's generated dockercfg secret itself keeps the registry token`,
+    image: SAME_PROJECT_IMAGE,
+    puller: { namespace: A, imagePullSecrets: ['quay-robot', 'default-dockercfg-x7k2p'] },
+    manifests: [namespace(A)],
+    expect: allowed(`the default RoleBinding system:image-pullers of ${A}`),
   },
   {
     name: `${OCP_PULL} + ${SPEC} "a same-namespace pull is allowed by the default binding": no manifests at all`,
@@ -649,6 +671,7 @@ function configFor(c: Setup): Record<string, unknown> {
     platform: c.platform ?? 'openshift',
     namespace: puller.namespace,
     ...(puller.serviceAccount ? { serviceAccount: puller.serviceAccount } : {}),
+    ...(puller.imagePullSecrets ? { imagePullSecrets: puller.imagePullSecrets } : {}),
     ...(c.registryHosts ? { registryHosts: c.registryHosts } : {}),
   });
   return {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
-import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize.ts';
+import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize/index.ts';
 import { readManifestFile, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface ManifestPattern {
@@ -52,14 +52,22 @@ export function readManifestPatterns(
 
   const objects: KubeObject[] = [];
   const owned = new Set<string>();
-  const builds = [...kustomizeRoots].sort().map((root) => ({ root, build: renderKustomization(root) }));
-  for (const { build } of builds) for (const file of build.files) owned.add(file);
-  for (const { root, build } of builds) {
-    // A base that a matched overlay builds is not built again on its own (its namespace would differ).
-    const consumed = builds.some(
-      (other) => other.root !== root && other.build.files.has(kustomizationFileIn(root) ?? ''),
-    );
-    if (consumed) continue;
+  const builds = [...kustomizeRoots].sort().map((root) => ({
+    root,
+    kustomization: kustomizationFileIn(root) ?? '',
+    build: renderKustomization(root),
+  }));
+  // Which kustomization files each build read: a base that a matched overlay builds is not built again on
+  // its own (its namespace would differ).
+  const readBy = new Map<string, number>();
+  for (const { build } of builds) {
+    for (const file of build.files) {
+      owned.add(file);
+      readBy.set(file, (readBy.get(file) ?? 0) + 1);
+    }
+  }
+  for (const { kustomization, build } of builds) {
+    if ((readBy.get(kustomization) ?? 0) > 1) continue; // read by itself and by another build
     objects.push(...build.objects);
     warnings.push(...build.warnings);
   }

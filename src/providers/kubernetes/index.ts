@@ -3,6 +3,7 @@
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { Provider } from '../../core/provider.ts';
+import { unknown, type Verdict } from '../../core/verdict.ts';
 import type { PullingServiceAccount } from './fixes.ts';
 import { readClusterState } from './manifests/cluster-state.ts';
 import { inlineObjects, loadManifests } from './manifests/load.ts';
@@ -37,7 +38,10 @@ export function kubernetesProvider(config: LoadedConfig): Provider {
       const account = pullingAccount(target);
       if (image.registry.kind === 'openshift') {
         const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
-        return evaluateIntegratedRegistryPull(image.registry, account, state, several);
+        return withoutRegistryToken(
+          evaluateIntegratedRegistryPull(image.registry, account, state, several),
+          account,
+        );
       }
       return evaluatePullSecrets(image, account, state);
     },
@@ -56,4 +60,20 @@ function pullingAccount(target: ClusterTarget): PullingServiceAccount {
     platform: target.platform,
     ...(target.imagePullSecrets ? { podPullSecrets: target.imagePullSecrets } : {}),
   };
+}
+
+/**
+ * The integrated registry authenticates a pod with its service account's token, which reaches the pod as the
+ * account's generated `SA-dockercfg-…` pull secret. A pod that lists its own imagePullSecrets does not get
+ * the account's added (ServiceAccount admission), so unless it lists that secret too, RBAC alone cannot
+ * say the pull works.
+ */
+function withoutRegistryToken(verdict: Verdict, account: PullingServiceAccount): Verdict {
+  const listed = account.podPullSecrets;
+  if (verdict.verdict !== 'allowed' || !listed) return verdict;
+  if (listed.some((name) => name.startsWith(`${account.name}-dockercfg-`))) return verdict;
+  return unknown([
+    ...verdict.reasons,
+    `unknown: the pod lists its own imagePullSecrets (${listed.join(', ')}), so the ServiceAccount admission controller does not add ${account.name}'s generated ${account.name}-dockercfg-… secret that carries its registry token: list that secret in the pod's imagePullSecrets too (oc get serviceaccount ${account.name} -n ${account.namespace} -o yaml shows its name)`,
+  ]);
 }

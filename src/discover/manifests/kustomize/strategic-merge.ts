@@ -1,12 +1,10 @@
-// Strategic merge patches as kustomize applies them to its resources (kyaml merge2), as far as discovery
-// needs: maps merge key by key, a null value removes the key, lists of named things (containers, volumes,
-// env, imagePullSecrets) merge by `name`, and every other list is replaced by the patch's.
-// Directives: `$patch: delete` removes the map or list entry it is in (the whole object at the top),
-// `$patch: replace` replaces instead of merging; other `$…` keys ($setElementOrder, $retainKeys, …) only
-// order or prune, and are dropped.
-import { isRecord } from '../../providers/kubernetes/manifests/load.ts';
-
-type Json = Record<string, unknown>;
+// Strategic merge as kustomize applies it (kyaml merge2), as far as discovery needs: a patch names the
+// containers, volumes or pull secrets it changes, and they must merge into the entries they name rather
+// than replace the list, or a patched workload would lose images. Maps merge key by key, a null removes
+// the key, lists of named things (containers, volumes, env, imagePullSecrets) merge by `name`, any other
+// list is replaced. `$patch: delete` removes the map or list entry it is in (the whole object at the top),
+// `$patch: replace` replaces instead of merging; other `$…` keys only order or prune, and are dropped.
+import { isRecord, type Json } from './json.ts';
 
 /** Lists whose entries merge by a key (x-kubernetes-patch-merge-key in the Kubernetes OpenAPI schema). */
 const MERGE_KEYS: Readonly<Record<string, string>> = {

@@ -1,0 +1,40 @@
+// `kustomize build DIR` (kustomize v5) as far as image and target discovery needs it, behind the one call
+// discovery makes. Only what can change which image a pod pulls, or which identity pulls it, is built
+// (resources, bases, components, patches, namespace, namePrefix/nameSuffix with the references that follow
+// a rename, images); labels, annotations, replicas and generators are skipped, and plugins, helm charts
+// and replacements that write images are warnings. Nothing throws for a user's mistake: discovery never
+// stops the check, so a problem is a warning at its file and line, and the build goes on with the rest.
+import path from 'node:path';
+import type { ReadObjects } from '../objects.ts';
+import { Build } from './build.ts';
+import { record } from './json.ts';
+import { kustomizationFilesIn } from './kustomization.ts';
+import { fixNameReferences } from './name-references.ts';
+import { asKubeObject, type Resource } from './resource-id.ts';
+
+export { KUSTOMIZATION_FILES } from './kustomization.ts';
+
+/** The kustomization file in `dir` (absolute), if there is one. */
+export function kustomizationFileIn(dir: string): string | undefined {
+  return kustomizationFilesIn(dir)[0];
+}
+
+export interface Kustomized extends ReadObjects {
+  /** Every file (absolute path) the build read: kustomization files and resources, so a caller globbing the same tree does not read them twice. */
+  readonly files: ReadonlySet<string>;
+}
+
+/** `kustomize build DIR` as far as discovery needs it: never throws for bad input; problems are warnings with file:line. */
+export function renderKustomization(dir: string): Kustomized {
+  const build = new Build();
+  const built = build.directory(path.resolve(dir), [], 'root') ?? [];
+  fixNameReferences(built);
+  const objects = built.filter((resource) => !isLocalConfig(resource)).map(asKubeObject);
+  return { objects, warnings: build.log.uniqueWarnings(), files: build.log.files };
+}
+
+/** Marked config.kubernetes.io/local-config: used by the build, never applied to a cluster. */
+function isLocalConfig(resource: Resource): boolean {
+  const annotations = record(record(resource.body['metadata'])['annotations']);
+  return String(annotations['config.kubernetes.io/local-config']) === 'true';
+}
