@@ -164,17 +164,12 @@ test('bad input warns with file:line and the rest still runs: a workflow YAML er
     report.results.map((result) => [result.image, result.target, result.verdict]),
     [['ghcr.io/acme/web:1', 'k8s/apps/default', 'denied']],
   );
-  const warned = report.findings.map((finding) => [finding.file, finding.line]);
-  assert.deepEqual(
-    warned.filter(([file]) => file === '.github/workflows/ci.yml').length > 0 &&
-      report.findings.find((finding) => finding.file === '.github/workflows/ci.yml')!.line,
-    5,
-  );
-  const broken = report.findings.find((finding) => finding.file === 'deploy/broken.yaml')!;
-  assert.equal(broken.line, 4);
-  const kustomize = report.findings.find(
-    (finding) => finding.file === 'deploy/overlays/prod/kustomization.yaml',
-  )!;
+  const at = (file: string) => report.findings.find((finding) => finding.file === file);
+  assert.equal(at('.github/workflows/ci.yml')?.line, 5);
+  assert.equal(at('.github/workflows/ci.yml')?.kind, 'undiscovered-destination');
+  assert.equal(at('deploy/broken.yaml')?.line, 4);
+  assert.equal(at('deploy/broken.yaml')?.kind, 'discovery');
+  const kustomize = at('deploy/overlays/prod/kustomization.yaml')!;
   assert.equal(kustomize.line, 2);
   assert.match(kustomize.message, /missing-base/);
 });
