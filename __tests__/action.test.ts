@@ -46,6 +46,14 @@ test('the demo: outputs, JSON report file, job summary, and a failed step', asyn
   );
   assert.equal(out['report-file'], path.join(dir, 'pullcheck-report.json'));
   assert.equal(JSON.parse(readFileSync(out['report-file']!, 'utf8')).summary.denied, 1);
+  // The same report as SARIF, for github/codeql-action/upload-sarif.
+  assert.equal(out['sarif-file'], path.join(dir, 'pullcheck-report.sarif'));
+  const sarif = JSON.parse(readFileSync(out['sarif-file']!, 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(
+    sarif.runs[0].results.filter((result: { ruleId: string }) => result.ruleId === 'pull-denied').length,
+    1,
+  );
   assert.match(readFileSync(files.summary, 'utf8'), /^### ❌ pullcheck: 1 denied[\s\S]*<details>/);
 });
 

@@ -4,7 +4,9 @@ import { runNode } from './process.ts';
 
 // The bundled CLI (kept fresh by the dist test) starts in a fraction of the time tsx needs.
 export const CLI = [path.resolve('dist/cli.js'), 'check'];
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+/** How many runs runEveryFormat makes: one per format, and one into --output. */
+export const EVERY_FORMAT_RUNS = FORMATS.length + 1;
 
 /** Runs the CLI in every format and into --output; returns every byte it wrote, its exit codes and the JSON report. */
 export async function runEveryFormat(

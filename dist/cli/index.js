@@ -67331,7 +67331,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(67520);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74180);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -67355,7 +67355,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 67520:
+/***/ 74180:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81241,6 +81241,117 @@ function renderCollapsed(report, fullLength, maxLength, detailsUrl) {
     return `${[head, ...kept].join('\n')}\n\n${tail.join('')}\n`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./lib/report/sarif.js
+// SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif and other SARIF viewers): each pull
+// that is denied or undecided is a result at the lines that asked for it — the workload in a manifest or
+// the target in the config — with the image's origin as a related location; findings follow with their
+// severity. Allowed pulls are not results. Pure: report in, string out.
+
+const LEVEL = { high: 'error', medium: 'warning', low: 'note' };
+const PULL_RULES = [
+    pullRule('pull-denied', 'PullDenied', 'A deploy target cannot pull an image the workflow pushes', 'A grant is missing, or an explicit Deny blocks the pull: pods would fail with ErrImagePull. The message names each missing grant and its fix.', 'error'),
+    pullRule('pull-unknown', 'PullUndecided', 'Whether a deploy target can pull an image is unknown', 'A fact needed to decide is missing; the message names it and how to supply it.', 'warning'),
+];
+function pullRule(id, name, short, full, level) {
+    return {
+        id,
+        name,
+        shortDescription: { text: short },
+        fullDescription: { text: full },
+        defaultConfiguration: { level },
+    };
+}
+function renderSarif(report) {
+    const findingKinds = [...new Set(report.findings.map((finding) => finding.kind))].sort();
+    const rules = [
+        ...PULL_RULES,
+        ...findingKinds.map((kind) => ({
+            id: kind,
+            shortDescription: { text: `pullcheck finding: ${kind}` },
+        })),
+    ];
+    const results = [
+        ...report.results.filter((result) => result.verdict !== 'allowed').map(pullResult),
+        ...report.findings.map((finding) => ({
+            ruleId: finding.kind,
+            level: LEVEL[finding.severity],
+            message: { text: finding.message },
+            ...(finding.file
+                ? {
+                    locations: [
+                        sarif_location({
+                            file: finding.file,
+                            via: finding.kind,
+                            ...(finding.line ? { line: finding.line } : {}),
+                        }),
+                    ],
+                }
+                : {}),
+        })),
+    ];
+    const log = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'pullcheck', rules } },
+                results,
+                columnKind: 'unicodeCodePoints',
+            },
+        ],
+    };
+    return `${JSON.stringify(log, null, 2)}\n`;
+}
+function pullResult(result) {
+    const missing = result.missing.map((grant) => `${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${grant.permissions.join(', ')}. Fix: ${grant.fix.text}`);
+    const why = result.verdict === 'denied' ? missing : result.reasons.slice(-1);
+    return {
+        ruleId: result.verdict === 'denied' ? 'pull-denied' : 'pull-unknown',
+        level: result.verdict === 'denied' ? 'error' : 'warning',
+        message: {
+            text: `${result.principal} ${result.verdict === 'denied' ? 'cannot pull' : 'may not be able to pull'} ${result.image} (target ${result.target}): ${why.join(' ')}`,
+        },
+        ...(result.source
+            ? {
+                locations: [sarif_location(result.source.target)],
+                relatedLocations: [
+                    {
+                        id: 1,
+                        ...sarif_location(result.source.image),
+                        message: { text: `image from ${result.source.image.via}` },
+                    },
+                ],
+            }
+            : {}),
+        // The same pull keeps one alert across runs, whatever its wording or line.
+        partialFingerprints: {
+            'pullcheck/pull/v1': (0,external_node_crypto_.createHash)('sha256')
+                .update([result.image.replace(/[:@][^/]*$/, ''), result.target, result.principal].join('\n'))
+                .digest('hex'),
+        },
+        properties: {
+            verdict: result.verdict,
+            image: result.image,
+            target: result.target,
+            principal: result.principal,
+        },
+    };
+}
+function sarif_location(origin) {
+    return {
+        physicalLocation: {
+            // Repository-relative paths, as code scanning resolves them against the checkout.
+            artifactLocation: {
+                uri: origin.file.split('/').map(encodeURIComponent).join('/'),
+                uriBaseId: '%SRCROOT%',
+            },
+            ...(origin.line ? { region: { startLine: origin.line } } : {}),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/report/text.js
 
 
@@ -81307,10 +81418,16 @@ function resultLines(result) {
 
 
 
-const FORMATS = { json: renderJson, markdown: renderMarkdown, text: renderText };
+
+const FORMATS = {
+    json: renderJson,
+    markdown: renderMarkdown,
+    text: renderText,
+    sarif: renderSarif,
+};
 const FAIL_ON = ['denied', 'unknown', 'never'];
 const USAGE = `usage:
-  pullcheck check [--config FILE] [--offline] [--format markdown|json|text] [--output FILE]
+  pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif] [--output FILE]
                   [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
   pullcheck schema      print the config file's JSON Schema
 

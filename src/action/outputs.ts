@@ -10,18 +10,24 @@ type ActionsCore = Pick<typeof Core, 'setOutput' | 'error' | 'warning'>;
 
 const MAX_ANNOTATIONS = 50;
 
-export function writeReportFile(json: string, runnerTemp: string | undefined): string {
-  const file = path.join(runnerTemp || os.tmpdir(), 'pullcheck-report.json');
-  writeFileSync(file, json);
+/** Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`); returns its path. */
+export function writeReportFile(name: string, content: string, runnerTemp: string | undefined): string {
+  const file = path.join(runnerTemp || os.tmpdir(), name);
+  writeFileSync(file, content);
   return file;
 }
 
-export function setReportOutputs(core: ActionsCore, report: Report, reportFile: string): void {
+export function setReportOutputs(
+  core: ActionsCore,
+  report: Report,
+  files: { readonly json: string; readonly sarif: string },
+): void {
   core.setOutput('gate', report.summary.gate);
   core.setOutput('allowed', report.summary.allowed);
   core.setOutput('denied', report.summary.denied);
   core.setOutput('unknown', report.summary.unknown);
-  core.setOutput('report-file', reportFile);
+  core.setOutput('report-file', files.json);
+  core.setOutput('sarif-file', files.sarif);
 }
 
 /** One annotation per denied (error) or unknown (warning) pull, where its target was written; findings too. */

@@ -10,6 +10,7 @@ import { pullRequestOf } from '../github/event.ts';
 import { InputError, readInputs } from '../inputs.ts';
 import { providers } from '../providers/index.ts';
 import { renderJson } from '../report/json.ts';
+import { renderSarif } from '../report/sarif.ts';
 import { headline } from '../report/labels.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { commentOnPullRequest } from './comment.ts';
@@ -71,7 +72,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const result = runCheck(checked, providers, { failOn: options.failOn, findings: discoveryFindings });
     const liveRead = live ? liveResources(live) : [];
     const report = liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result;
-    setReportOutputs(core, report, writeReportFile(renderJson(report), env['RUNNER_TEMP']));
+    setReportOutputs(core, report, {
+      json: writeReportFile('pullcheck-report.json', renderJson(report), env['RUNNER_TEMP']),
+      sarif: writeReportFile('pullcheck-report.sarif', renderSarif(report), env['RUNNER_TEMP']),
+    });
     annotate(core, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);
     if (env['GITHUB_STEP_SUMMARY']) {

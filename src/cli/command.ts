@@ -16,6 +16,7 @@ import { providers } from '../providers/index.ts';
 import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
 import { renderJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
+import { renderSarif } from '../report/sarif.ts';
 import { renderText } from '../report/text.ts';
 
 export interface CliIo {
@@ -23,12 +24,17 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
 }
 
-const FORMATS = { json: renderJson, markdown: renderMarkdown, text: renderText } as const;
+const FORMATS = {
+  json: renderJson,
+  markdown: renderMarkdown,
+  text: renderText,
+  sarif: renderSarif,
+} as const;
 type Format = keyof typeof FORMATS;
 const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 
 export const USAGE = `usage:
-  pullcheck check [--config FILE] [--offline] [--format markdown|json|text] [--output FILE]
+  pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif] [--output FILE]
                   [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
   pullcheck schema      print the config file's JSON Schema
 

@@ -18,7 +18,7 @@ import type { Report } from '../../../src/core/report-model.ts';
 import type { FindingSeverity, GrantSide, VerdictKind } from '../../../src/core/verdict.ts';
 import { providers } from '../../../src/providers/index.ts';
 import { runNode } from '../../helpers/process.ts';
-import { CLI, runEveryFormat } from '../../helpers/cli-formats.ts';
+import { CLI, EVERY_FORMAT_RUNS, runEveryFormat } from '../../helpers/cli-formats.ts';
 
 const K3S = 'k3s "Private Registry Configuration"';
 const GAR = 'Artifact Registry "Configure authentication to Artifact Registry for Docker"';
@@ -694,7 +694,7 @@ for (const k3sCase of cases) {
     // The leak check can fail: every seeded secret is found in the file it was written to.
     assert.deepEqual(leakedSecrets(written.registriesText, fake.all), fake.all);
     const { codes, outputs, json } = await runEveryFormat(written.config);
-    assert.deepEqual(codes, Array<number>(4).fill(expect.verdict === 'denied' ? 1 : 0));
+    assert.deepEqual(codes, Array<number>(EVERY_FORMAT_RUNS).fill(expect.verdict === 'denied' ? 1 : 0));
     assert.deepEqual(
       JSON.parse(json),
       JSON.parse(JSON.stringify(report)),
