@@ -67331,7 +67331,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74180);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2134);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -67355,7 +67355,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74180:
+/***/ 2134:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75344,10 +75344,28 @@ async function collectKubernetesObjects(input, connection, runner) {
             referencedClusterRoles.add(binding['roleRef'].name);
         }
     };
+    // OpenShift nodes pull with the cluster's global pull secret too (keys only, like every pull secret).
+    const readGlobalPullSecret = async () => {
+        const outcome = await reader.get('/api/v1/namespaces/openshift-config/secrets/pull-secret', 'get secrets in openshift-config', 'Secret openshift-config/pull-secret');
+        if (outcome.ok)
+            clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
+        else
+            reader.notes.push(`${outcome.kind === 'missing' ? 'the global pull secret openshift-config/pull-secret does not exist' : `${outcome.message} (needed: get secrets in openshift-config)`}; the installed global pull secret is assumed`);
+    };
+    // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
+    const podSecrets = new Map();
+    for (const target of input.targets) {
+        if (target.platform !== 'openshift' && target.platform !== 'kubernetes')
+            continue;
+        for (const name of target.imagePullSecrets ?? [])
+            podSecrets.set(`${target.namespace}/${name}`, { namespace: target.namespace, name });
+    }
     await Promise.all([
         ...accounts.map(readAccount),
+        ...[...podSecrets.values()].map(({ namespace, name }) => readSecret(namespaces.get(namespace), namespace, name)),
         ...namespaceNames.map(readNamespaceRbac),
         readClusterBindings(),
+        ...(accounts.some((account) => account.platform === 'openshift') ? [readGlobalPullSecret()] : []),
     ]);
     clusterObjects.push(...(await readClusterRoles(reader, referencedClusterRoles)));
     // A namespace is given as complete (a Namespace object) only when everything in it was read.
@@ -80435,10 +80453,55 @@ function labelMatches(pattern, label) {
     return new RegExp(`^${source}$`).test(label);
 }
 
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/global-pull-secret.js
+
+
+/** The auths of the pull secret an OpenShift 4 installation downloads from console.redhat.com. */
+const INSTALLED_GLOBAL_PULL_SECRET_HOSTS = [
+    'cloud.openshift.com',
+    'quay.io',
+    'registry.connect.redhat.com',
+    'registry.redhat.io',
+];
+const GLOBAL_PULL_SECRET = 'openshift-config/pull-secret';
+const HOW_TO_STATE = 'add the Secret pull-secret of namespace openshift-config to facts.kubernetes.manifests (oc get secret pull-secret -n openshift-config -o yaml; only its registry keys are read)';
+/**
+ * What the node's own credentials add to a pull no pod pull secret covers: a verdict when they cover the
+ * image's registry, else the reason saying they do not.
+ */
+function globalPullSecretCovers(image, state) {
+    const stated = state.secrets.get(GLOBAL_PULL_SECRET);
+    if (stated) {
+        const key = stated.registryKeys?.find((candidate) => registryKeyCovers(candidate, image));
+        if (key !== undefined) {
+            return {
+                verdict: allowed([
+                    `OpenShift nodes pull with the cluster's global pull secret (${stated.origin}), whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
+                ]),
+            };
+        }
+        return {
+            reason: `the cluster's global pull secret (${stated.origin}) does not cover ${image.host} either`,
+        };
+    }
+    const host = INSTALLED_GLOBAL_PULL_SECRET_HOSTS.find((candidate) => registryKeyCovers(candidate, image));
+    if (host !== undefined) {
+        return {
+            verdict: unknown([
+                `unknown: OpenShift nodes also pull with the cluster's global pull secret, which an installed cluster holds for ${host}; whether its credentials can read ${image.path} cannot be known without it: ${HOW_TO_STATE}, or link a pull secret for ${image.host}`,
+            ]),
+        };
+    }
+    return {
+        reason: `the cluster's global pull secret is not in the facts and is taken as installed (${INSTALLED_GLOBAL_PULL_SECRET_HOSTS.join(', ')}), which does not cover ${image.host}; if it was extended, ${HOW_TO_STATE}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/rule.js
 // The pull-secret rule (SPEC §4 "Other secured registries from Kubernetes/OpenShift"): the pod's service
 // account must link a kubernetes.io/dockerconfigjson (or legacy dockercfg) Secret whose registry keys cover
 // the image. The credential itself cannot be checked offline, and the reason says so.
+
 
 
 
@@ -80487,6 +80550,11 @@ function evaluatePullSecrets(image, account, state) {
     const unlinked = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
         !linked.includes(secret.name) &&
         coveringKey(secret, image) !== undefined);
+    const node = nodeCredentials(image, account, state);
+    if (node && 'verdict' in node)
+        return withReasons(node.verdict, reasons);
+    if (node)
+        reasons.push(node.reason);
     if (unlinked) {
         reasons.push(`${unlinked.origin} covers ${image.host} but is not linked to ${name}`);
         return {
@@ -80539,6 +80607,11 @@ function evaluatePodPullSecrets(image, account, listed, state) {
     }
     for (const secretName of absent)
         reasons.push(`the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`);
+    const node = nodeCredentials(image, account, state);
+    if (node && 'verdict' in node)
+        return withReasons(node.verdict, reasons);
+    if (node)
+        reasons.push(node.reason);
     const unlisted = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
         !listed.includes(secret.name) &&
         coveringKey(secret, image) !== undefined);
@@ -80551,6 +80624,14 @@ function evaluatePodPullSecrets(image, account, listed, state) {
         ],
         missing: [podSecretFix(account, image.host, listed, fixSecret, unlisted !== undefined)],
     };
+}
+/** On OpenShift the node's global pull secret is tried too; Kubernetes nodes' own credentials are not modelled. */
+function nodeCredentials(image, account, state) {
+    return account.platform === 'kubernetes' ? undefined : globalPullSecretCovers(image, state);
+}
+/** The node's verdict, after what the pod's own secrets showed. */
+function withReasons(verdict, reasons) {
+    return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
 }
 function coveringKey(secret, image) {
     return secret.registryKeys?.find((key) => registryKeyCovers(key, image));

@@ -32,6 +32,7 @@ const SECRET_VALUES = [
   'S3CRET-PASSWORD-1',
   'S3CRET-PASSWORD-2',
   'S3CRET-OPAQUE-3',
+  'S3CRET-GLOBAL-4',
   'ci@example.com',
 ];
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -119,6 +120,12 @@ function clusterObjects(): Json[] {
     }),
     secret(A, 'hub-legacy', 'kubernetes.io/dockercfg', { '.dockercfg': b64(JSON.stringify(dockerCfg)) }),
     secret(A, 'unlinked-opaque', 'Opaque', { password: b64('S3CRET-OPAQUE-3') }),
+    // OpenShift's global pull secret, on every node; this cluster's covers the Red Hat registries only.
+    secret('openshift-config', 'pull-secret', 'kubernetes.io/dockerconfigjson', {
+      '.dockerconfigjson': b64(
+        JSON.stringify({ auths: { 'registry.redhat.io': { auth: b64('rh:S3CRET-GLOBAL-4') } } }),
+      ),
+    }),
     roleBinding(A, 'system:image-pullers', { kind: 'ClusterRole', name: 'system:image-puller' }, [
       { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: `system:serviceaccounts:${A}` },
     ]),
@@ -246,6 +253,7 @@ test('collects the ServiceAccount, its pull Secrets (host keys only), and the RB
   assert.deepEqual(
     api.requests.map((request) => `${request.method} ${request.path}`).sort(),
     [
+      'GET /api/v1/namespaces/openshift-config/secrets/pull-secret',
       `GET /api/v1/namespaces/${A}/secrets/hub-legacy`,
       `GET /api/v1/namespaces/${A}/secrets/quay-pull`,
       `GET /api/v1/namespaces/${A}/serviceaccounts/deployer`,
@@ -558,6 +566,7 @@ test('kubeconfig → collect → facts.kubernetes.objects → verdicts through t
     `${REGISTRY}/${B}/other:1`,
     'quay.io/team/app:1.0',
     'ghcr.io/acme/tool:2',
+    'registry.redhat.io/ubi9/ubi:9.4',
   ];
   const { objects } = await collectKubernetesObjects(
     { targets: [deployer, ocp('ocp-default', A)], imageNamespaces: [B] },
@@ -575,6 +584,7 @@ test('kubeconfig → collect → facts.kubernetes.objects → verdicts through t
     // quay-pull is linked and its auths cover quay.io; nothing covers ghcr.io.
     'quay.io/team/app:1.0': 'allowed',
     'ghcr.io/acme/tool:2': 'denied',
+    'registry.redhat.io/ubi9/ubi:9.4': 'allowed',
   });
   // project-a's default SA: the Role read-base allows the stream "base" only, and it links no pull secret.
   assert.deepEqual(verdicts(ocp('ocp-default', A)), {
@@ -582,6 +592,8 @@ test('kubeconfig → collect → facts.kubernetes.objects → verdicts through t
     [`${REGISTRY}/${B}/other:1`]: 'denied',
     'quay.io/team/app:1.0': 'denied',
     'ghcr.io/acme/tool:2': 'denied',
+    // The global pull secret, read live, covers registry.redhat.io for every pod.
+    'registry.redhat.io/ubi9/ubi:9.4': 'allowed',
   });
   const report = check(objects, images, deployer);
   const cross = report.results.find((result) => result.image === `${REGISTRY}/${B}/base:9.4`);

@@ -22,6 +22,7 @@ import { check, positionOf, shown, writeCase, yamlStream } from '../../helpers/m
 import { CLI, EVERY_FORMAT_RUNS, runEveryFormat } from '../../helpers/cli-formats.ts';
 
 const OCP_PULL = 'OpenShift "Using image pull secrets"';
+const OCP_GLOBAL = `${OCP_PULL}, "Updating the global cluster pull secret" (nodes pull with it for every pod)`;
 const OCP_SECURED = `${OCP_PULL}, "Allowing pods to reference images from other secured registries"`;
 const K8S_CONFIG_JSON = 'Kubernetes "Images", "Interpretation of config.json"';
 const KUBELET = 'kubelet keyring (pkg/credentialprovider/keyring.go)';
@@ -673,6 +674,57 @@ const cases: readonly SecretCase[] = [
     expect: unknown("the pod's pull secret regcred is not in facts.kubernetes.manifests"),
   },
   {
+    name: `${OCP_GLOBAL}: no pull secret of the service account covers quay.io, but an installed cluster's global pull secret holds quay.io credentials: unknown, naming the Secret to state`,
+    image: QUAY_IMAGE,
+    manifests: () => [serviceAccount('default', undefined)],
+    expect: unknown(
+      "the cluster's global pull secret, which an installed cluster holds for quay.io",
+      'oc get secret pull-secret -n openshift-config',
+    ),
+  },
+  {
+    name: `${OCP_GLOBAL}: registry.redhat.io (in every installed cluster's global pull secret) is unknown, not denied, without a pod pull secret`,
+    image: 'registry.redhat.io/ubi9/ubi:9.4',
+    manifests: () => [serviceAccount('default', undefined)],
+    expect: unknown('which an installed cluster holds for registry.redhat.io'),
+  },
+  {
+    name: `${OCP_GLOBAL} ("Updating the global cluster pull secret"): a global pull secret stated with the registry allows the pull on every node`,
+    manifests: (fake) => [
+      serviceAccount('default', undefined),
+      pullSecret(fake, 'pull-secret', ['registry.redhat.io', 'quay.io', HOST], {
+        namespace: 'openshift-config',
+      }),
+    ],
+    expect: allowed(
+      "OpenShift nodes pull with the cluster's global pull secret",
+      `whose registry key ${HOST} covers`,
+    ),
+  },
+  {
+    name: `${OCP_GLOBAL}: a stated global pull secret without the registry adds nothing: denied, saying so`,
+    image: QUAY_IMAGE,
+    manifests: (fake) => [
+      serviceAccount('default', undefined),
+      pullSecret(fake, 'pull-secret', ['registry.redhat.io'], { namespace: 'openshift-config' }),
+    ],
+    expect: denied("the cluster's global pull secret", 'does not cover quay.io either'),
+  },
+  {
+    name: `${OCP_GLOBAL} + ${SPEC} (optional layers not stated are taken as default): a registry outside the installed global pull secret is denied, the reason saying what was assumed`,
+    manifests: () => [serviceAccount('default', undefined)],
+    expect: denied(
+      'is not in the facts and is taken as installed (cloud.openshift.com, quay.io, registry.connect.redhat.com, registry.redhat.io)',
+    ),
+  },
+  {
+    name: `${OCP_GLOBAL} + ${SPEC} (kubernetes targets): a Kubernetes cluster has no global pull secret: quay.io without a pod pull secret is denied`,
+    platform: 'kubernetes',
+    image: QUAY_IMAGE,
+    manifests: () => [serviceAccount('default', undefined)],
+    expect: denied('links no imagePullSecrets'),
+  },
+  {
     name: `${K8S_PRIVATE} ("kubectl create secret docker-registry"): no pull secret at all is denied, fixed by creating one and linking it`,
     manifests: () => [serviceAccount('default', undefined)],
     expect: {
@@ -802,6 +854,8 @@ const cases: readonly SecretCase[] = [
   ...MATCHING.map((row): SecretCase => ({
     name: `${row.source}: key ${row.key} ${row.covers ? 'covers' : 'does not cover'} ${row.image} (${row.why})`,
     image: row.image,
+    // Key matching is the kubelet's, on every platform; OpenShift's global pull secret has its own cases.
+    platform: 'kubernetes',
     manifests: linked([row.key]),
     expect: row.covers ? allowed(`whose registry key ${row.key} covers`) : denied(`covers ${row.key}, not `),
   })),

@@ -442,10 +442,35 @@ export async function collectKubernetesObjects(
     }
   };
 
+  // OpenShift nodes pull with the cluster's global pull secret too (keys only, like every pull secret).
+  const readGlobalPullSecret = async () => {
+    const outcome = await reader.get(
+      '/api/v1/namespaces/openshift-config/secrets/pull-secret',
+      'get secrets in openshift-config',
+      'Secret openshift-config/pull-secret',
+    );
+    if (outcome.ok) clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
+    else
+      reader.notes.push(
+        `${outcome.kind === 'missing' ? 'the global pull secret openshift-config/pull-secret does not exist' : `${outcome.message} (needed: get secrets in openshift-config)`}; the installed global pull secret is assumed`,
+      );
+  };
+  // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
+  const podSecrets = new Map<string, { namespace: string; name: string }>();
+  for (const target of input.targets) {
+    if (target.platform !== 'openshift' && target.platform !== 'kubernetes') continue;
+    for (const name of target.imagePullSecrets ?? [])
+      podSecrets.set(`${target.namespace}/${name}`, { namespace: target.namespace, name });
+  }
+
   await Promise.all([
     ...accounts.map(readAccount),
+    ...[...podSecrets.values()].map(({ namespace, name }) =>
+      readSecret(namespaces.get(namespace)!, namespace, name),
+    ),
     ...namespaceNames.map(readNamespaceRbac),
     readClusterBindings(),
+    ...(accounts.some((account) => account.platform === 'openshift') ? [readGlobalPullSecret()] : []),
   ]);
   clusterObjects.push(...(await readClusterRoles(reader, referencedClusterRoles)));
 

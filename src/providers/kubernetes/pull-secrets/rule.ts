@@ -5,6 +5,7 @@ import { imageName, type ImageReference } from '../../../core/image-reference.ts
 import type { Verdict } from '../../../core/verdict.ts';
 import { createSecretFix, linkSecretFix, podSecretFix, type PullingServiceAccount } from '../fixes.ts';
 import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
+import { globalPullSecretCovers } from '../openshift/global-pull-secret.ts';
 import { registryKeyCovers } from './registry-match.ts';
 
 export function evaluatePullSecrets(
@@ -59,6 +60,9 @@ export function evaluatePullSecrets(
       !linked.includes(secret.name) &&
       coveringKey(secret, image) !== undefined,
   );
+  const node = nodeCredentials(image, account, state);
+  if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
+  if (node) reasons.push(node.reason);
   if (unlinked) {
     reasons.push(`${unlinked.origin} covers ${image.host} but is not linked to ${name}`);
     return {
@@ -119,6 +123,9 @@ function evaluatePodPullSecrets(
     reasons.push(
       `the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
     );
+  const node = nodeCredentials(image, account, state);
+  if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
+  if (node) reasons.push(node.reason);
   const unlisted = [...state.secrets.values()].find(
     (secret) =>
       secret.namespace === namespace &&
@@ -135,6 +142,16 @@ function evaluatePodPullSecrets(
     ],
     missing: [podSecretFix(account, image.host, listed, fixSecret, unlisted !== undefined)],
   };
+}
+
+/** On OpenShift the node's global pull secret is tried too; Kubernetes nodes' own credentials are not modelled. */
+function nodeCredentials(image: ImageReference, account: PullingServiceAccount, state: ClusterState) {
+  return account.platform === 'kubernetes' ? undefined : globalPullSecretCovers(image, state);
+}
+
+/** The node's verdict, after what the pod's own secrets showed. */
+function withReasons(verdict: Verdict, reasons: readonly string[]): Verdict {
+  return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
 }
 
 function coveringKey(secret: PullSecretDefinition, image: ImageReference): string | undefined {
