@@ -79217,6 +79217,8 @@ function slug(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-reasons.js
+/** Said when V1 and V2 agree; the rule drops it when they do not. */
+const SCOPE_NOT_GIVEN = 'registry policy scope not given';
 function explainEcrPull(context, outcomes) {
     const { role, location } = context;
     const reasons = [
@@ -79257,7 +79259,7 @@ function explainEcrPull(context, outcomes) {
         reasons.push(`no registry policy is given for ${location.account} in ${location.region}: taken as absent`);
     }
     else if (!context.registry.scopeGiven && context.registry.policy) {
-        reasons.push(`registry policy scope not given: taken as V2`);
+        reasons.push(`${SCOPE_NOT_GIVEN}: V2 (the default) and V1 give the same answer here`);
     }
     reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
     return reasons;
@@ -79508,6 +79510,10 @@ function managedPolicy(arn, locate) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-pull.js
+// The ECR pull rule (SPEC §4), a pure function of AWS facts.
+// Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
+// IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
+
 
 
 
@@ -79549,10 +79555,26 @@ function evaluateEcrPull(location, roleArnText, facts) {
         crossAccount: role.account !== location.account,
     };
     const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
+    const verdict = verdictFor(context, caller);
+    // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
+    // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
+    const registry = context.registry;
+    if (registry?.policy && !registry.scopeGiven) {
+        const underV1 = verdictFor({ ...context, registry: { ...registry, scope: 'V1' } }, caller);
+        if (underV1.verdict !== verdict.verdict) {
+            return unknown([
+                ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
+                `unknown: the registry policy of ${location.account} in ${location.region} decides this pull only under the V2 registry policy scope (under V1 it would be ${underV1.verdict}), and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
+            ]);
+        }
+    }
+    return verdict;
+}
+function verdictFor(context, caller) {
     const outcomes = [];
     const conditional = [];
     for (const action of neededActions(context)) {
-        const resource = action.name === TOKEN_ACTION ? '*' : arn;
+        const resource = action.name === TOKEN_ACTION ? '*' : context.repositoryArn;
         const outcome = evaluateAction(context, { action: action.name.toLowerCase(), resource, caller }, action.name);
         (action.onlyIfRepositoryMissing ? conditional : outcomes).push(outcome);
     }

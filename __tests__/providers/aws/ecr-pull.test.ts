@@ -430,10 +430,41 @@ const cases: PullCase[] = [
     expect: denied(resource(...PULL)),
   },
   {
-    name: 'ECR User Guide, Private registry permissions: "The V2 version is the default registry policy scope"',
+    name: 'ECR User Guide, Private registry permissions: "The V2 version is the default registry policy scope" — stated V2, the registry grant counts',
     role: CROSS_ROLE,
     roleFacts: PULL_ONLY,
     repository: { policy: null },
+    registry: {
+      scope: 'V2',
+      policy: policy(
+        allow(PULL, `arn:aws:ecr:${REGION}:${REGISTRY}:repository/*`, { Principal: { AWS: CROSS_ROLE } }),
+      ),
+    },
+    expect: allowed,
+  },
+  {
+    name: 'ECR User Guide, "Switching to the extended registry policy scope" ("for new users … automatically configured to use V2"; older registries may be V1): scope not given and only the registry policy grants the pull — unknown, naming the setting',
+    role: CROSS_ROLE,
+    roleFacts: PULL_ONLY,
+    repository: { policy: null },
+    registry: {
+      policy: policy(
+        allow(PULL, `arn:aws:ecr:${REGION}:${REGISTRY}:repository/*`, { Principal: { AWS: CROSS_ROLE } }),
+      ),
+    },
+    expect: unknown(
+      'only under the V2 registry policy scope (under V1 it would be denied)',
+      'REGISTRY_POLICY_SCOPE',
+      'ecr:GetAccountSetting',
+    ),
+  },
+  {
+    name: 'ECR User Guide, Private registry permissions: scope not given, but the repository policy grants the pull anyway — the scope does not matter, allowed',
+    role: CROSS_ROLE,
+    roleFacts: PULL_ONLY,
+    repository: {
+      policy: policy(allow(PULL, undefined, { Principal: { AWS: CROSS_ROLE } })),
+    },
     registry: {
       policy: policy(
         allow(PULL, `arn:aws:ecr:${REGION}:${REGISTRY}:repository/*`, { Principal: { AWS: CROSS_ROLE } }),

@@ -1,10 +1,10 @@
 // The ECR pull rule (SPEC §4), a pure function of AWS facts.
 // Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
 // IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
-import type { Verdict } from '../../core/verdict.ts';
+import { unknown, type Verdict } from '../../core/verdict.ts';
 import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts';
 import { ecrMissingGrants } from './ecr-fixes.ts';
-import { explainEcrPull as explain } from './ecr-reasons.ts';
+import { explainEcrPull as explain, SCOPE_NOT_GIVEN } from './ecr-reasons.ts';
 import {
   registryKey,
   type AwsFacts,
@@ -94,10 +94,27 @@ export function evaluateEcrPull(
     crossAccount: role.account !== location.account,
   };
   const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
+  const verdict = verdictFor(context, caller);
+  // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
+  // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
+  const registry = context.registry;
+  if (registry?.policy && !registry.scopeGiven) {
+    const underV1 = verdictFor({ ...context, registry: { ...registry, scope: 'V1' } }, caller);
+    if (underV1.verdict !== verdict.verdict) {
+      return unknown([
+        ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
+        `unknown: the registry policy of ${location.account} in ${location.region} decides this pull only under the V2 registry policy scope (under V1 it would be ${underV1.verdict}), and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
+      ]);
+    }
+  }
+  return verdict;
+}
+
+function verdictFor(context: EcrPullContext, caller: Request['caller']): Verdict {
   const outcomes: ActionOutcome[] = [];
   const conditional: ActionOutcome[] = [];
   for (const action of neededActions(context)) {
-    const resource = action.name === TOKEN_ACTION ? '*' : arn;
+    const resource = action.name === TOKEN_ACTION ? '*' : context.repositoryArn;
     const outcome = evaluateAction(
       context,
       { action: action.name.toLowerCase(), resource, caller },

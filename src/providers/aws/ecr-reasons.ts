@@ -2,6 +2,9 @@
 // optional layers were taken as absent.
 import type { ActionOutcome, EcrPullContext } from './ecr-pull.ts';
 
+/** Said when V1 and V2 agree; the rule drops it when they do not. */
+export const SCOPE_NOT_GIVEN = 'registry policy scope not given';
+
 export function explainEcrPull(context: EcrPullContext, outcomes: readonly ActionOutcome[]): string[] {
   const { role, location } = context;
   const reasons = [
@@ -41,7 +44,7 @@ export function explainEcrPull(context: EcrPullContext, outcomes: readonly Actio
       `no registry policy is given for ${location.account} in ${location.region}: taken as absent`,
     );
   } else if (!context.registry.scopeGiven && context.registry.policy) {
-    reasons.push(`registry policy scope not given: taken as V2`);
+    reasons.push(`${SCOPE_NOT_GIVEN}: V2 (the default) and V1 give the same answer here`);
   }
   reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
   return reasons;
