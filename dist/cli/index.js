@@ -68150,7 +68150,7 @@ async function collectGcpFacts(input, options) {
         }
         await Promise.all(ancestorPolicies);
         const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
-        const projects = await collectedProjects(ancestry, numbers, known.facts);
+        const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
         const clusterFacts = await Promise.all(clusters.values());
         return {
             ...(projects.length > 0 ? { projects } : {}),
@@ -68163,7 +68163,7 @@ async function collectGcpFacts(input, options) {
     }
 }
 /** The project numbers and ancestors read live (not the stated ones), one entry per project. */
-async function collectedProjects(ancestry, numbers, facts) {
+async function collectedProjects(ancestry, numbers, facts, problems) {
     const byId = new Map();
     const entry = (id) => byId.get(id) ?? byId.set(id, { id }).get(id);
     for (const [id, pending] of ancestry) {
@@ -68176,6 +68176,8 @@ async function collectedProjects(ancestry, numbers, facts) {
         if (number !== undefined && facts.projects.get(id)?.number === undefined)
             entry(id).number = number;
     }
+    for (const [id, problem] of problems)
+        entry(id).unreadable = problem;
     return [...byId.values()];
 }
 function policyEntry(resource, outcome) {
@@ -68300,6 +68302,8 @@ class GoogleApis {
         const url = `${this.base.storage}/storage/v1/b/${encodeURIComponent(bucket)}/iam?optionsRequestedPolicyVersion=${POLICY_VERSION}`;
         return this.runner.run({ key: `gcp:getIamPolicy:${resource}`, permission: 'storage.buckets.getIamPolicy', resource }, (signal) => this.json(url, signal));
     }
+    /** Per project: why its number or ancestry could not be read (what is missing is then unknown, not absent). */
+    projectProblems = new Map();
     /** Resource Manager v3 `projects.get`: the number from `name` (projects/NUMBER). Undefined when unreadable. */
     async projectNumber(project) {
         const outcome = await this.runner.run({
@@ -68307,8 +68311,10 @@ class GoogleApis {
             permission: 'resourcemanager.projects.get',
             resource: `projects/${project}`,
         }, (signal) => this.json(`${this.base.resourceManager}/v3/projects/${encodeURIComponent(project)}`, signal));
-        if (!outcome.ok)
+        if (!outcome.ok) {
+            this.projectProblems.set(project, outcome.message);
             return undefined;
+        }
         const name = outcome.value?.name;
         const match = typeof name === 'string' ? /^projects\/([0-9]+)$/.exec(name) : null;
         return match?.[1];
@@ -68323,8 +68329,11 @@ class GoogleApis {
             method: 'POST',
             body: {},
         }));
-        if (!outcome.ok)
+        if (!outcome.ok) {
+            if (!this.projectProblems.has(project))
+                this.projectProblems.set(project, outcome.message);
             return undefined;
+        }
         const ancestor = outcome.value?.ancestor;
         if (!Array.isArray(ancestor))
             return undefined;
@@ -76219,6 +76228,9 @@ const GcpFacts = Type.Object({
         ancestors: Type.Optional(Type.Array(Type.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
             description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
         })),
+        unreadable: Type.Optional(Type.String({
+            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
+        })),
     }, schema_closed))),
     iamPolicies: Type.Optional(Type.Array(Type.Object({
         resource: Type.String({
@@ -79886,6 +79898,7 @@ function prepareGcpFacts(config) {
             gcrBackend: project.gcrBackend ?? 'artifact-registry',
             ...(project.number === undefined ? {} : { number: project.number }),
             ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+            ...(project.unreadable === undefined ? {} : { unreadable: project.unreadable }),
         };
         projects.set(project.id, facts);
         if (project.number !== undefined)
@@ -80101,10 +80114,14 @@ function evaluateIamGrant(resource, email, facts) {
         { resource: resource.name, required: true },
         { resource: `projects/${resource.project}`, required: true },
     ];
+    // Folders and the organization could not be read: a grant there cannot be ruled out.
+    const ancestryUnknown = !project?.ancestors && project?.unreadable !== undefined
+        ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
+        : undefined;
     if (project?.ancestors) {
         levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
     }
-    else {
+    else if (ancestryUnknown === undefined) {
         assumed.push(`the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`);
     }
     const membership = membershipFacts(facts);
@@ -80149,6 +80166,8 @@ function evaluateIamGrant(resource, email, facts) {
             }
         }
     }
+    if (ancestryUnknown !== undefined)
+        unknownBecause.push(ancestryUnknown);
     const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, grantedBy, unknownBecause, assumed };
 }
@@ -80372,7 +80391,8 @@ function googlePrincipals(target, facts) {
         }));
     }
     // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
-    const number = target.project === undefined ? undefined : facts.projects.get(target.project)?.number;
+    const project = target.project === undefined ? undefined : facts.projects.get(target.project);
+    const number = project?.number;
     if (number === undefined) {
         return [
             {
@@ -80382,7 +80402,8 @@ function googlePrincipals(target, facts) {
                     reasons: [
                         `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
                             ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
-                            ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)`,
+                            ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)` +
+                            (project?.unreadable ? `; live reads could not read it: ${project.unreadable}` : ''),
                     ],
                     missing: [],
                 },

@@ -462,3 +462,40 @@ test('end to end: collected facts, written under facts.gcp, decide the verdicts 
     });
   });
 });
+
+test('a project whose number and ancestry cannot be read is unreadable: no grant below it makes the pull unknown, not denied (SPEC §4: never denied for what is only unknown)', async () => {
+  const images = [`europe-west2-docker.pkg.dev/${APPS}/api/service:v1`];
+  const targets: TargetInput[] = [
+    { name: 'outsider', platform: 'gcp-service-account', serviceAccounts: [{ email: OUTSIDER }] },
+    { name: 'gke', platform: 'gke', project: APPS },
+  ];
+  const denied = [`resourcemanager.projects.get on projects/${APPS}`];
+  await withFake(state({ denied }), async ({ collect }) => {
+    const live = await collect({ images, targets });
+    const project = live.projects?.find((entry) => entry.id === APPS);
+    assert.match(
+      project?.unreadable ?? '',
+      /^resourcemanager\.projects\.get on projects\/acme-prod was denied/,
+    );
+    assert.equal(project?.number, undefined);
+    const text = stringify({ version: 1, images, targets, facts: { gcp: merged({}, live) } });
+    const report = runCheck(loadConfigText(text, 'pullcheck.yml'), providers, { failOn: 'denied' });
+    const outsider = report.results.find((result) => result.target === 'outsider')!;
+    assert.equal(outsider.verdict, 'unknown', outsider.reasons.join('\n'));
+    assert.ok(
+      outsider.reasons.some((reason) =>
+        /the folders and organization above project acme-prod could not be read \(resourcemanager\.projects\.get/.test(
+          reason,
+        ),
+      ),
+      outsider.reasons.join('\n'),
+    );
+    // The default node identity needs the number: the reason says why it is missing.
+    const gke = report.results.find((result) => result.target === 'gke')!;
+    assert.equal(gke.verdict, 'unknown');
+    assert.match(
+      gke.reasons.join('\n'),
+      /live reads could not read it: resourcemanager\.projects\.get on projects\/acme-prod was denied/,
+    );
+  });
+});

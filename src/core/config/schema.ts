@@ -237,6 +237,12 @@ const GcpFacts = Type.Object(
                   'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
               }),
             ),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
+              }),
+            ),
           },
           closed,
         ),

@@ -57,6 +57,7 @@ export type CollectedProject = {
   readonly id: string;
   readonly number?: string;
   readonly ancestors?: readonly string[];
+  readonly unreadable?: string;
 };
 
 export type CollectedCluster = {
@@ -164,7 +165,7 @@ export async function collectGcpFacts(
 
     await Promise.all(ancestorPolicies);
     const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
-    const projects = await collectedProjects(ancestry, numbers, known.facts);
+    const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
     const clusterFacts = await Promise.all(clusters.values());
     return {
       ...(projects.length > 0 ? { projects } : {}),
@@ -181,8 +182,12 @@ async function collectedProjects(
   ancestry: ReadonlyMap<string, Promise<readonly string[] | undefined>>,
   numbers: ReadonlyMap<string, Promise<string | undefined>>,
   facts: GcpFacts,
+  problems: ReadonlyMap<string, string>,
 ): Promise<CollectedProject[]> {
-  const byId = new Map<string, { id: string; number?: string; ancestors?: readonly string[] }>();
+  const byId = new Map<
+    string,
+    { id: string; number?: string; ancestors?: readonly string[]; unreadable?: string }
+  >();
   const entry = (id: string) => byId.get(id) ?? byId.set(id, { id }).get(id)!;
   for (const [id, pending] of ancestry) {
     const ancestors = await pending;
@@ -193,6 +198,7 @@ async function collectedProjects(
     const number = await pending;
     if (number !== undefined && facts.projects.get(id)?.number === undefined) entry(id).number = number;
   }
+  for (const [id, problem] of problems) entry(id).unreadable = problem;
   return [...byId.values()];
 }
 
@@ -354,6 +360,9 @@ class GoogleApis {
     );
   }
 
+  /** Per project: why its number or ancestry could not be read (what is missing is then unknown, not absent). */
+  readonly projectProblems = new Map<string, string>();
+
   /** Resource Manager v3 `projects.get`: the number from `name` (projects/NUMBER). Undefined when unreadable. */
   async projectNumber(project: string): Promise<string | undefined> {
     const outcome = await this.runner.run(
@@ -365,7 +374,10 @@ class GoogleApis {
       (signal) =>
         this.json(`${this.base.resourceManager}/v3/projects/${encodeURIComponent(project)}`, signal),
     );
-    if (!outcome.ok) return undefined;
+    if (!outcome.ok) {
+      this.projectProblems.set(project, outcome.message);
+      return undefined;
+    }
     const name = (outcome.value as { name?: unknown } | null)?.name;
     const match = typeof name === 'string' ? /^projects\/([0-9]+)$/.exec(name) : null;
     return match?.[1];
@@ -389,7 +401,10 @@ class GoogleApis {
           },
         ),
     );
-    if (!outcome.ok) return undefined;
+    if (!outcome.ok) {
+      if (!this.projectProblems.has(project)) this.projectProblems.set(project, outcome.message);
+      return undefined;
+    }
     const ancestor = (outcome.value as { ancestor?: unknown } | null)?.ancestor;
     if (!Array.isArray(ancestor)) return undefined;
     return ancestor.flatMap((item) => {

@@ -11,6 +11,8 @@ export interface GcpProjectFacts {
   readonly gcrBackend: 'artifact-registry' | 'storage';
   /** folders/N and organizations/N above the project, when given. */
   readonly ancestors?: readonly string[];
+  /** Why live reads could not read its number or ancestors: what is missing is unknown, not absent. */
+  readonly unreadable?: string;
 }
 
 export interface GcpFacts {
@@ -43,6 +45,7 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
       gcrBackend: project.gcrBackend ?? 'artifact-registry',
       ...(project.number === undefined ? {} : { number: project.number }),
       ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+      ...(project.unreadable === undefined ? {} : { unreadable: project.unreadable }),
     };
     projects.set(project.id, facts);
     if (project.number !== undefined) projectsByNumber.set(project.number, facts);

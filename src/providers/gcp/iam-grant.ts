@@ -31,9 +31,14 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
     { resource: resource.name, required: true },
     { resource: `projects/${resource.project}`, required: true },
   ];
+  // Folders and the organization could not be read: a grant there cannot be ruled out.
+  const ancestryUnknown =
+    !project?.ancestors && project?.unreadable !== undefined
+      ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
+      : undefined;
   if (project?.ancestors) {
     levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
-  } else {
+  } else if (ancestryUnknown === undefined) {
     assumed.push(
       `the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`,
     );
@@ -79,6 +84,7 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
       }
     }
   }
+  if (ancestryUnknown !== undefined) unknownBecause.push(ancestryUnknown);
   const result: Tri = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, grantedBy, unknownBecause, assumed };
 }

@@ -35,7 +35,8 @@ function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal
     }));
   }
   // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
-  const number = target.project === undefined ? undefined : facts.projects.get(target.project)?.number;
+  const project = target.project === undefined ? undefined : facts.projects.get(target.project);
+  const number = project?.number;
   if (number === undefined) {
     return [
       {
@@ -45,7 +46,8 @@ function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal
           reasons: [
             `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
               ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
-              ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)`,
+              ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)` +
+              (project?.unreadable ? `; live reads could not read it: ${project.unreadable}` : ''),
           ],
           missing: [],
         },
