@@ -1,7 +1,6 @@
-// Builds the committed bundles: tsc compiles src/ to lib/ (rewriting .ts imports), then ncc bundles the
-// action entry into dist/ (dist/index.js, run by action.yml) and the CLI into dist/cli/ with a small
-// dist/cli.js launcher (the package's bin). Each bundle keeps its own folder because ncc names its chunks
-// by number: two bundles in one folder would overwrite each other's.
+// Builds the committed bundle: tsc compiles src/ to lib/ (rewriting .ts imports), then ncc bundles
+// src/entry.ts into dist/index.js (run by action.yml) with a small dist/cli.js launcher (the package's bin)
+// that starts the same bundle as the command line.
 // `node scripts/build.mjs OUTDIR` builds elsewhere (the dist freshness test compares the two).
 // lib/ stays at one fixed place inside the project: ncc writes module paths into the bundle, so a
 // temporary folder would make every build differ.
@@ -21,20 +20,17 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 try {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  run(bin('ncc'), ['build', path.join(lib, 'main.js'), '-o', outDir, '--license', 'licenses.txt', '-q']);
-  run(bin('ncc'), [
-    'build',
-    path.join(lib, 'cli.js'),
-    '-o',
-    path.join(outDir, 'cli'),
-    '--license',
-    'licenses.txt',
-    '-q',
-  ]);
+  run(bin('ncc'), ['build', path.join(lib, 'entry.js'), '-o', outDir, '--license', 'licenses.txt', '-q']);
   const launcher = path.join(outDir, 'cli.js');
   writeFileSync(
     launcher,
-    "#!/usr/bin/env node\n// The pullcheck CLI; the bundle lives in cli/.\nimport './cli/index.js';\n",
+    [
+      '#!/usr/bin/env node',
+      "// The pullcheck CLI: the action's bundle (index.js), started as the command line.",
+      "globalThis.PULLCHECK_ENTRY = 'cli';",
+      "await import('./index.js');",
+      '',
+    ].join('\n'),
   );
   chmodSync(launcher, 0o755);
 } finally {

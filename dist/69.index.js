@@ -1,0 +1,274 @@
+export const id = 69;
+export const ids = [69];
+export const modules = {
+
+/***/ 29069:
+/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85650);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31191);
+
+// The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
+// report written to a pipe is never cut short.
+
+try {
+    process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+    });
+}
+catch (error) {
+    // Only a bug lands here: user errors are reported by runCli with exit status 2.
+    process.stderr.write(`pullcheck: internal error: ${error.message}\n`);
+    if (process.env['PULLCHECK_DEBUG'])
+        process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 3;
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 31191:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: USAGE
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./lib/collect/index.js + 3 modules
+var collect = __webpack_require__(18811);
+// EXTERNAL MODULE: ./lib/collect/merge.js
+var merge = __webpack_require__(87630);
+// EXTERNAL MODULE: ./lib/collect/snapshot.js
+var snapshot = __webpack_require__(58988);
+// EXTERNAL MODULE: ./lib/core/config/load.js
+var load = __webpack_require__(71992);
+// EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
+var discover = __webpack_require__(66977);
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(54259);
+// EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
+var engine = __webpack_require__(53394);
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/providers/index.js + 29 modules
+var providers = __webpack_require__(77493);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
+var kubernetes_collect = __webpack_require__(19441);
+// EXTERNAL MODULE: ./lib/report/json.js
+var json = __webpack_require__(97406);
+// EXTERNAL MODULE: ./lib/report/markdown.js
+var markdown = __webpack_require__(63021);
+// EXTERNAL MODULE: ./lib/report/sarif.js
+var sarif = __webpack_require__(20123);
+// EXTERNAL MODULE: ./lib/report/escape.js
+var report_escape = __webpack_require__(72527);
+// EXTERNAL MODULE: ./lib/report/labels.js
+var labels = __webpack_require__(67419);
+;// CONCATENATED MODULE: ./lib/report/text.js
+
+
+const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' };
+function renderText(report) {
+    const lines = [`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`, ''];
+    if (report.facts)
+        lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
+    for (const result of report.results)
+        lines.push(...resultLines(result));
+    for (const entry of report.plan?.images ?? [])
+        lines.push(`PLAN image ${(0,report_escape/* escapeTerminal */.en)(entry.image)} <- ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
+    for (const entry of report.plan?.targets ?? [])
+        lines.push(`PLAN target ${(0,report_escape/* escapeTerminal */.en)(entry.target)} (${entry.platform}, ${entry.images} image${entry.images === 1 ? '' : 's'}) <- ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
+    for (const finding of report.findings) {
+        const where = finding.file ? ` ${(0,report_escape/* escapeTerminal */.en)(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
+        lines.push(`FINDING ${finding.severity} ${(0,report_escape/* escapeTerminal */.en)(finding.kind)}${where}: ${(0,report_escape/* escapeTerminal */.en)(finding.message)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function resultLines(result) {
+    const head = `${LABEL[result.verdict]} ${(0,report_escape/* escapeTerminal */.en)(result.image)} -> ${(0,report_escape/* escapeTerminal */.en)(result.target)} (${(0,report_escape/* escapeTerminal */.en)(result.principal)})`;
+    if (result.verdict === 'allowed')
+        return [head];
+    const lines = [head];
+    if (result.verdict === 'unknown') {
+        for (const reason of (0,labels/* unknownReasons */.i1)(result))
+            lines.push(`        why: ${(0,report_escape/* escapeTerminal */.en)(reason)}`);
+    }
+    for (const grant of result.missing) {
+        const what = grant.explicitDeny ? 'explicitly denied' : 'missing';
+        lines.push(`        ${what} on the ${grant.side} side: ${grant.permissions.join(', ')}`);
+        lines.push(`        fix: ${(0,report_escape/* escapeTerminal */.en)(grant.fix.text)}`);
+        const cli = grant.fix.snippets['cli'];
+        if (cli)
+            lines.push(...(0,report_escape/* escapeTerminal */.en)(cli)
+                .split('\n')
+                .map((line) => `          ${line}`));
+    }
+    if (result.source) {
+        lines.push(`        image from ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(result.source.image))}`);
+        lines.push(`        target from ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(result.source.target))}`);
+    }
+    lines.push('');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/command.js
+// `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const FORMATS = {
+    json: json/* renderJson */.h,
+    markdown: markdown/* renderMarkdown */.G,
+    text: renderText,
+    sarif: sarif/* renderSarif */.W,
+};
+const FAIL_ON = ['denied', 'unknown', 'never'];
+const USAGE = `usage:
+  pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif] [--output FILE]
+                  [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
+  pullcheck schema      print the config file's JSON Schema
+
+  --config FILE   config file (default .github/pullcheck.yml)
+  --offline       use only the config's facts; never call a cloud
+  --snapshot FILE write the config with every fact used (stated and read live), to replay with --offline
+  --workflow FILE add the images this GitHub Actions workflow pushes to the config's images
+  --format F      report format on stdout, or in --output (default text)
+  --output FILE   write the report to FILE instead of stdout
+  --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
+exit status: 0 gate passed, 1 gate failed, 2 bad input`;
+class UsageError extends Error {
+}
+/** Runs the command line; returns the exit status. Never throws for a user error. */
+async function runCli(argv, io) {
+    try {
+        const [command, ...rest] = argv;
+        if (command === 'schema') {
+            io.stdout(`${JSON.stringify((0,schema/* configJsonSchema */.Mk)(), null, 2)}\n`);
+            return 0;
+        }
+        if (command === '--help' || command === '-h' || command === 'help') {
+            io.stdout(`${USAGE}\n`);
+            return 0;
+        }
+        if (command !== 'check')
+            throw new UsageError(command ? `unknown command \`${command}\`` : 'no command given');
+        return await check(rest, io);
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.x) {
+            io.stderr(`${error.problems.map((p) => `pullcheck: error: ${p.where.file}:${p.where.line}:${p.where.column}: ${p.message}`).join('\n')}\n`);
+            return 2;
+        }
+        if (error instanceof UsageError || isParseArgsError(error)) {
+            io.stderr(`pullcheck: ${error.message}\n${USAGE}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+async function check(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({
+        args: [...args],
+        options: {
+            config: { type: 'string', default: '.github/pullcheck.yml' },
+            offline: { type: 'boolean', default: false },
+            format: { type: 'string', default: 'text' },
+            output: { type: 'string' },
+            'fail-on': { type: 'string', default: 'denied' },
+            snapshot: { type: 'string' },
+            workflow: { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: false,
+    });
+    const format = values.format;
+    if (!(format in FORMATS))
+        throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}`);
+    const failOn = values['fail-on'];
+    if (!FAIL_ON.includes(failOn))
+        throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
+    // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
+    // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
+    const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.H)(values.config), {
+        workflows: values.workflow ? [values.workflow] : [],
+        env: process.env,
+    });
+    let config = discovered.config;
+    let live = [];
+    if (!values.offline) {
+        const read = await (0,collect/* readLiveFacts */.m)(config, kubernetesSetup(io));
+        for (const note of read.notes)
+            io.stderr(`pullcheck: ${note}\n`);
+        config = (0,merge/* withLiveFacts */.K)(config, read.facts);
+        live = (0,merge/* liveResources */.C)(read.facts);
+    }
+    if (values.snapshot)
+        (0,external_node_fs_.writeFileSync)(values.snapshot, (0,snapshot/* snapshotYaml */.Q)(config));
+    const checked = (0,engine/* runCheck */.k)(config, providers/* providers */.r, { failOn, findings: discovered.findings });
+    // The report says which facts were read live, when any were.
+    const report = live.length > 0 ? { ...checked, facts: { live } } : checked;
+    const rendered = FORMATS[format](report);
+    if (values.output) {
+        (0,external_node_fs_.writeFileSync)(values.output, rendered);
+        io.stderr(renderText(report).split('\n')[0] + '\n');
+    }
+    else {
+        io.stdout(rendered);
+    }
+    return report.summary.gate === 'fail' ? 1 : 0;
+}
+function isParseArgsError(error) {
+    return (typeof error === 'object' &&
+        error !== null &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'));
+}
+/** The kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one: live Kubernetes reads use it. */
+function kubernetesSetup(io) {
+    const file = process.env['KUBECONFIG']?.split(external_node_path_.delimiter)[0] || external_node_path_.join(external_node_os_.homedir(), '.kube', 'config');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return {};
+    try {
+        return { kubernetes: (0,kubernetes_collect/* connectionFromKubeconfig */.Q6)((0,external_node_fs_.readFileSync)(file, 'utf8')) };
+    }
+    catch (error) {
+        io.stderr(`pullcheck: ${file}: ${error.message}; Kubernetes facts come from the config only\n`);
+        return {};
+    }
+}
+
+
+/***/ })
+
+};
