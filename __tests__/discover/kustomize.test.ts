@@ -558,10 +558,11 @@ for (const { title, files, root, warnings, images: expectedImages } of warningCa
   });
 }
 
-test('2,000 manifest files through a kustomization render well under a second', () => {
+// Speed is measured by npm run bench:discovery, not here: this checks every resource of a large list is built.
+test('a kustomization listing 500 resources transforms every one of them (namespace, prefix, images)', () => {
   const files: Record<string, string> = {};
   const names: string[] = [];
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < 500; i++) {
     names.push(`apps/app-${i}.yaml`);
     files[`apps/app-${i}.yaml`] = DEPLOYMENT.replace('name: web\nspec', `name: web-${i}\nspec`);
   }
@@ -575,26 +576,13 @@ test('2,000 manifest files through a kustomization render well under a second', 
     ...names.map((name) => `  - ${name}`),
     '',
   ].join('\n');
-  const dir = writeTree(files);
-  // The first build also pays for compiling the YAML parser's hot paths; the best of the next ones is the
-  // steady cost (a busy machine only makes single runs slower).
-  const timed = () => {
-    const started = performance.now();
-    const result = renderKustomization(dir);
-    return { result, elapsed: performance.now() - started };
-  };
-  const first = timed();
-  const runs = [timed(), timed(), timed()];
-  const elapsed = Math.min(...runs.map((run) => run.elapsed));
-  const rendered = first.result;
-  console.log(`2,000 files rendered in ${first.elapsed.toFixed(0)} ms, then in ${elapsed.toFixed(0)} ms`);
-  assert.equal(rendered.objects.length, 2000);
+  const rendered = renderKustomization(writeTree(files));
+  assert.equal(rendered.objects.length, 500);
   assert.deepEqual(rendered.warnings, []);
-  assert.equal(
-    summarize([rendered.objects[1999]?.body as Json]).get('Deployment prod/prod-web-1999')?.images?.[0],
-    'ghcr.io/acme/web:2.0',
-  );
-  assert.ok(elapsed < 1000, `${elapsed} ms`);
+  const built = summarize(rendered.objects.map((object) => object.body as Json));
+  for (let i = 0; i < 500; i++) {
+    assert.equal(built.get(`Deployment prod/prod-web-${i}`)?.images?.[0], 'ghcr.io/acme/web:2.0', `web-${i}`);
+  }
 });
 
 // ---- differential: the same fixtures through kubectl's kustomize ----
