@@ -71833,10 +71833,11 @@ const Type = type_type_namespaceObject;
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  AZ: () => (/* binding */ globSync)
+  AZ: () => (/* binding */ globSync),
+  ey: () => (/* binding */ isDynamicPattern)
 });
 
-// UNUSED EXPORTS: convertPathToPattern, escapePath, glob, isDynamicPattern
+// UNUSED EXPORTS: convertPathToPattern, escapePath, glob
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(79896);

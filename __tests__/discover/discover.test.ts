@@ -250,12 +250,13 @@ test('a Helm chart is rendered with helm template (release name, namespace, valu
   });
   assert.deepEqual(readFileSync(path.join(dir, 'helm-args'), 'utf8').trim().split('\n'), [
     'template',
-    'shop',
-    path.join(dir, 'chart'),
     '--namespace',
     'default',
     '--values',
     path.join(dir, 'prod-values.yaml'),
+    '--',
+    'shop',
+    path.join(dir, 'chart'),
   ]);
   assert.equal(report.results.length, 1, stderr);
   assert.deepEqual(report.results[0]!.source.target, {
@@ -331,4 +332,30 @@ test('a real helm renders the chart, when helm is on PATH (CI does not install h
     [['ghcr.io/acme/web:1', 'edge', 'chart/templates/deployment.yaml']],
     stderr,
   );
+});
+
+test('a declared target is checked as written before manifests replace it: an image outside `images` is an error at its own line (SPEC §3: typos must not silently drop a check)', async () => {
+  const dir = repository({
+    'deploy/web.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: apps }\nspec:\n  template:\n    spec:\n      containers: [{ name: web, image: "ghcr.io/acme/web:2" }]\n',
+    'pullcheck.yml': [
+      'version: 1',
+      'discover:',
+      '  manifests:',
+      '    - { target: k8s, paths: [deploy] }',
+      'images: [ghcr.io/acme/web:1]',
+      'targets:',
+      '  - name: other',
+      '    platform: kubernetes',
+      '    namespace: apps',
+      '  - name: k8s',
+      '    platform: kubernetes',
+      '    namespace: apps',
+      '    images: [ghcr.io/acme/wbe]',
+      '',
+    ].join('\n'),
+  });
+  const run = await runNode([CLI, 'check', '--offline', '--config', 'pullcheck.yml'], {}, dir);
+  assert.equal(run.code, 2, run.stdout);
+  assert.match(run.stderr, /pullcheck\.yml:13:\d+: ghcr\.io\/acme\/wbe is not among the top-level `images`/);
 });

@@ -102,7 +102,8 @@ test('OpenShift: one target per (namespace, service account), named after both; 
     line: 10,
     via: 'Deployment project-a/worker container c0',
   });
-  assert.deepEqual([...found.notPushed.get('ocp')!], ['docker.io/library/redis:7']);
+  assert.deepEqual([...found.notPushed.get('ocp')!.keys()], ['docker.io/library/redis:7']);
+  assert.equal(found.notPushed.get('ocp')!.get('docker.io/library/redis:7')!.file, 'deploy/web.yaml');
 });
 
 test('pods that list their own imagePullSecrets are a target of their own, carrying them (kubernetes.io ServiceAccount admission: "If the pod does not contain any imagePullSecrets, then imagePullSecrets of the ServiceAccount are added")', () => {
@@ -249,4 +250,45 @@ test('a container image that is not a valid reference is a warning at its line',
   );
   assert.equal(found.warnings.length, 1);
   assert.equal(found.warnings[0]!.line, 10);
+});
+
+test('allImages adds manifest images to the targets that run them only: other targets keep checking what they did', () => {
+  const eks: TargetInput = { name: 'e', platform: 'eks', roles: ['arn:aws:iam::210987654321:role/nodes'] };
+  const ci: TargetInput = { name: 'ci', platform: 'aws-role', roles: ['arn:aws:iam::123456789012:role/ci'] };
+  const found = run(
+    [eks, ci],
+    [`${ECR}/team/web:1`],
+    [
+      {
+        target: 'e',
+        workloads: [workload('web', 'shop', 'default', [`${ECR}/team/web:1`, 'docker.io/library/redis:7'])],
+      },
+    ],
+    true,
+  );
+  assert.deepEqual(
+    found.targets.map((t) => [t.name, t.images]),
+    [
+      ['e', [`${ECR}/team/web:1`, 'docker.io/library/redis:7']],
+      ['ci', [`${ECR}/team/web:1`]],
+    ],
+  );
+});
+
+test('a derived target is shown at the first workload that pulls a checked image, not one that pulls nothing checked', () => {
+  const ocp: TargetInput = { name: 'ocp', platform: 'openshift', namespace: 'p' };
+  const found = run(
+    [ocp],
+    ['quay.io/acme/web:1'],
+    [
+      {
+        target: 'ocp',
+        workloads: [
+          workload('sidecar-only', 'p', 'default', ['docker.io/library/redis:7']),
+          workload('web', 'p', 'default', ['quay.io/acme/web:1']),
+        ],
+      },
+    ],
+  );
+  assert.equal(found.targetOrigins.get('ocp/p/default')!.origin.file, 'deploy/web.yaml');
 });

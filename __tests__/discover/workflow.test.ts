@@ -224,3 +224,199 @@ test('podman push IMAGE DESTINATION pushes to the destination (podman-push(1))',
     { image: 'quay.io/acme/agent:3.1', via: 'podman push' },
   ]);
 });
+
+const pushed = (via: string) => (image: string) => ({ image, via });
+const docker = pushed('docker push');
+const podman = pushed('podman push');
+const buildah = pushed('buildah push');
+const skopeo = pushed('skopeo copy');
+const crane = pushed('crane push');
+const gcloud = pushed('gcloud builds submit --tag');
+
+const scriptCases: readonly (readonly [
+  name: string,
+  script: string,
+  expected: { image: string; via: string }[],
+])[] = [
+  // Options that take a separate value are skipped with their value.
+  [
+    'docker-push(1): --platform takes a value, it is not the image',
+    'docker push --platform linux/amd64 ghcr.io/a/b',
+    [docker('ghcr.io/a/b')],
+  ],
+  [
+    'docker-push(1): `docker image push`, boolean -a/-q, after sudo(8) -E and -u USER',
+    'sudo -E -u runner docker image push -q --platform=linux/arm64 ghcr.io/a/b:1',
+    [docker('ghcr.io/a/b:1')],
+  ],
+  [
+    'skopeo-copy(1): --dest-creds takes a value; the destination is pushed, not the source',
+    'skopeo copy --dest-creds u:p docker://src/a docker://quay.io/acme/dst',
+    [skopeo('quay.io/acme/dst')],
+  ],
+  [
+    'skopeo-copy(1): --dest-username/--dest-password, --multi-arch, --retry-times take values',
+    'skopeo copy --multi-arch all --retry-times 3 --dest-username bot --dest-password pw docker-archive:a.tar docker://ghcr.io/acme/x:1',
+    [skopeo('ghcr.io/acme/x:1')],
+  ],
+  [
+    'skopeo-copy(1): only a docker:// destination is a registry push',
+    'skopeo copy docker://quay.io/a/b oci-archive:/tmp/b.tar\nskopeo copy docker://quay.io/a/b dir:/tmp/b',
+    [],
+  ],
+  [
+    'skopeo(1): a global option before the copy subcommand',
+    'skopeo --insecure-policy copy --all oci-archive:app.tar docker://quay.io/acme/app:1',
+    [skopeo('quay.io/acme/app:1')],
+  ],
+  [
+    'crane_push.md: --insecure is a boolean flag; `crane push PATH IMAGE` pushes IMAGE',
+    'crane push --insecure x.tar quay.io/acme/c',
+    [crane('quay.io/acme/c')],
+  ],
+  [
+    'crane_push.md: --image-refs and --platform take values',
+    'crane push --image-refs refs.txt --platform linux/amd64 ./layout quay.io/acme/c:2',
+    [crane('quay.io/acme/c:2')],
+  ],
+  [
+    'podman-push(1): --creds takes a value, the image is pushed',
+    'podman push --creds user:TOKEN img',
+    [podman('img')],
+  ],
+  [
+    'podman-push(1): `podman image push` with --authfile and -f values',
+    'podman image push --authfile auth.json -f oci localhost/app quay.io/acme/app:2',
+    [podman('quay.io/acme/app:2')],
+  ],
+  // Transports (containers-transports(5)).
+  [
+    'podman-push(1): a docker:// destination loses its transport',
+    'podman push img docker://quay.io/acme/img:1',
+    [podman('quay.io/acme/img:1')],
+  ],
+  [
+    'podman-push(1), containers-transports(5): oci-archive:, dir:, docker-archive:, oci:, containers-storage:, docker-daemon: are not registry pushes',
+    [
+      'podman push img oci-archive:/tmp/img.tar',
+      'podman push img dir:/tmp/img',
+      'podman push img docker-archive:/tmp/img.tar',
+      'podman push img oci:/tmp/layout:img',
+      'podman push img containers-storage:localhost/img',
+      'sudo podman push myimage docker-daemon:docker.io/library/myimage:33',
+    ].join('\n'),
+    [],
+  ],
+  [
+    'buildah-push(1): the destination when given ("If omitted, the source image parameter will be reused as destination"); other transports are not registries',
+    'buildah push registry.example.com/my_image\nbuildah push --creds=u:p --sign-by KEY --retry 3 img docker://quay.io/a/b:1\nbuildah push img dir:/tmp/x',
+    [buildah('registry.example.com/my_image'), buildah('quay.io/a/b:1')],
+  ],
+  [
+    'gcloud builds submit: --tag X, --tag=X and -t X',
+    'gcloud builds submit --tag us-docker.pkg.dev/p/r/a:1 .\ngcloud builds submit --tag=us-docker.pkg.dev/p/r/b:1\ngcloud builds submit --region us-central1 -t us-docker.pkg.dev/p/r/c:1 .',
+    [
+      gcloud('us-docker.pkg.dev/p/r/a:1'),
+      gcloud('us-docker.pkg.dev/p/r/b:1'),
+      gcloud('us-docker.pkg.dev/p/r/c:1'),
+    ],
+  ],
+  // Shell grammar (sh(1)).
+  [
+    'sh(1): a # comment is not an image, nor a commented-out command',
+    '# docker push ghcr.io/old/app\npodman push img # then quay.io/not/this',
+    [podman('img')],
+  ],
+  [
+    'sh(1): commands split on ; && || | — and a `docker push` in echo text is not a command',
+    'docker push ghcr.io/a/one; docker push ghcr.io/a/two && docker push ghcr.io/a/three || echo docker push failed | tee log',
+    [docker('ghcr.io/a/one'), docker('ghcr.io/a/two'), docker('ghcr.io/a/three')],
+  ],
+  [
+    'sh(1): quoted words, $VAR and ${VAR} kept, env assignments before the command',
+    `DOCKER_CONFIG=/tmp/cfg podman push 'local app' "quay.io/acme/app:\${TAG}"\ndocker push "$IMAGE"`,
+    [podman('quay.io/acme/app:${TAG}'), docker('$IMAGE')],
+  ],
+  [
+    'sh(1): redirections and their targets are not arguments',
+    'podman push img quay.io/acme/app:1 2>&1 > push.log\npodman push img >> push.log',
+    [podman('quay.io/acme/app:1'), podman('img')],
+  ],
+  [
+    'sh(1): backslash continuations join option and value',
+    'skopeo copy \\\n  --dest-creds "$USER:$TOKEN" \\\n  docker://src/a \\\n  docker://quay.io/acme/dst',
+    [skopeo('quay.io/acme/dst')],
+  ],
+  [
+    'GitHub expressions: ${{ … }} is one word, even with spaces, quotes, && and || inside',
+    "docker push ${{ env.REGISTRY }}/app:${{ github.sha }}\ndocker push ${{ github.ref == 'refs/heads/main' && 'ghcr.io/a/prod' || 'ghcr.io/a/dev' }}",
+    [
+      docker('${{env.REGISTRY}}/app:${{github.sha}}'),
+      docker("${{github.ref == 'refs/heads/main' && 'ghcr.io/a/prod' || 'ghcr.io/a/dev'}}"),
+    ],
+  ],
+];
+
+for (const [name, script, expected] of scriptCases) {
+  test(`run: scripts — ${name}`, () => assert.deepEqual(scriptDestinations(script), expected));
+}
+
+test('a credential given to --creds, --dest-creds or --dest-password is never reported (podman-push(1), buildah-push(1), skopeo-copy(1))', () => {
+  const secret = 'FAKE-TOKEN-xyz';
+  const script = [
+    `podman push --creds user:${secret} img`,
+    // The regexes this replaces reported the credential here: a flag after it hid the image.
+    `podman push --creds user:${secret} --tls-verify=false -q img`,
+    `podman push --creds=user:${secret} img quay.io/acme/a:1`,
+    `buildah push --creds user:${secret} img docker://quay.io/acme/b:1`,
+    `skopeo copy --src-creds user:${secret} --dest-creds user:${secret} docker://src/c docker://quay.io/acme/c:1`,
+    `skopeo copy --dest-username user --dest-password ${secret} oci:./out docker://quay.io/acme/d:1`,
+    `sudo podman push --creds "user:${secret}" localhost/e`,
+  ].join('\n');
+  const found = scriptDestinations(script);
+  assert.deepEqual(found, [
+    podman('img'),
+    podman('img'),
+    podman('quay.io/acme/a:1'),
+    buildah('quay.io/acme/b:1'),
+    skopeo('quay.io/acme/c:1'),
+    skopeo('quay.io/acme/d:1'),
+    podman('localhost/e'),
+  ]);
+  assert.ok(!JSON.stringify(found).includes(secret));
+  const workflow = `jobs:\n  b:\n    steps:\n      - run: |\n${script
+    .split('\n')
+    .map((line) => `          ${line}`)
+    .join('\n')}\n`;
+  assert.ok(!JSON.stringify(workflowDestinations(workflow, 'w.yml')).includes(secret));
+});
+
+test('build-push-action: only a tag that is exactly ${{ steps.<metadata-action id>.outputs.tags }} is the metadata step\'s (docker/metadata-action README "outputs")', () => {
+  const workflow = `
+jobs:
+  build:
+    steps:
+      - uses: docker/metadata-action@v5
+        id: meta
+        with:
+          images: ghcr.io/acme/web
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: |
+            \${{steps.meta.outputs.tags}}
+            ghcr.io/acme/api:\${{ steps.meta.outputs.version }}
+            \${{ steps.meta.outputs.json }}
+`;
+  const found = workflowDestinations(workflow, 'w.yml');
+  // A metadata output in the tag part only drops the tag; the repository is kept.
+  assert.deepEqual(
+    found.images.map((image) => image.reference),
+    ['ghcr.io/acme/web', 'ghcr.io/acme/api'],
+  );
+  // Any other use of a metadata output is reported, never silently dropped.
+  assert.deepEqual(
+    found.undiscovered.map((entry) => entry.text),
+    ['${{ steps.meta.outputs.json }}'],
+  );
+});

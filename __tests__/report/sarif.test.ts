@@ -90,17 +90,26 @@ test('a pull keeps its fingerprint when only its tag, wording or line changes (c
   assert.notDeepEqual(fingerprint(pull(`${ecr}:1`, 10, 'a')), fingerprint(pull(`${ecr}-other:1`, 10, 'a')));
 });
 
-test('paths with spaces become valid URI references; a finding without a file has no location', () => {
+test('paths with spaces become valid URI references; absolute and Windows paths are file URIs; a finding without a file has no location', () => {
   const report = buildReport(
     [],
     [
       { severity: 'medium', kind: 'discovery', file: 'deploy/my app/web.yaml', line: 2, message: 'x' },
       { severity: 'low', kind: 'discovery', message: 'no file' },
+      { severity: 'low', kind: 'discovery', file: '/home/ci/pullcheck.yml', message: 'absolute' },
+      { severity: 'low', kind: 'discovery', file: 'deploy\\win\\web.yaml', message: 'windows' },
     ],
     'denied',
   );
   const log = assertValidSarif(renderSarif(report));
-  const [withFile, withoutFile] = log.runs[0]!.results!;
+  const [withFile, withoutFile, absolute, windows] = log.runs[0]!.results!;
+  assert.deepEqual(absolute!.locations![0]!.physicalLocation!.artifactLocation, {
+    uri: 'file:///home/ci/pullcheck.yml',
+  });
+  assert.deepEqual(windows!.locations![0]!.physicalLocation!.artifactLocation, {
+    uri: 'deploy/win/web.yaml',
+    uriBaseId: '%SRCROOT%',
+  });
   assert.equal(withFile!.locations![0]!.physicalLocation!.artifactLocation!.uri, 'deploy/my%20app/web.yaml');
   assert.equal(withFile!.level, 'warning');
   assert.equal(withoutFile!.locations, undefined);

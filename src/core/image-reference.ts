@@ -95,8 +95,10 @@ const GCR_LOCATIONS = new Map(
     'asia.gcr.io': 'asia',
   } as const),
 );
+/** The OpenShift integrated registry as pods reach it: the host an image stream's pull spec names. */
+export const OPENSHIFT_REGISTRY_SERVICE = 'image-registry.openshift-image-registry.svc:5000';
 const OPENSHIFT_SERVICE_HOSTS = [
-  'image-registry.openshift-image-registry.svc:5000',
+  OPENSHIFT_REGISTRY_SERVICE,
   'image-registry.openshift-image-registry.svc.cluster.local:5000',
 ];
 
@@ -183,6 +185,15 @@ export function parseImageReference(text: string, options: ImageReferenceOptions
 /** host/path without tag or digest, for display and for matching references to one another. */
 export function imageName(ref: ImageReference): string {
   return `${ref.host}/${ref.path}`;
+}
+
+/** The image name of a written reference, or undefined when it does not parse. */
+export function imageNameOf(text: string, options: ImageReferenceOptions = {}): string | undefined {
+  try {
+    return imageName(parseImageReference(text, options));
+  } catch {
+    return undefined;
+  }
 }
 
 type Fail = (problem: string, expected?: string) => never;

@@ -1,7 +1,7 @@
 // Where every image and target of a plan came from — the config, a workflow step, a manifest — so a
 // report can explain its plan and each result can point at the lines that asked for it.
 import type { LoadedConfig } from './config/load.ts';
-import { imageName, parseImageReference, type ImageReference } from './image-reference.ts';
+import { imageName, imageNameOf, type ImageReference } from './image-reference.ts';
 import type { Plan } from './plan.ts';
 
 export interface Origin {
@@ -34,7 +34,7 @@ export function writtenOrigins(config: LoadedConfig): PlanOrigins {
   });
   const images = new Map<string, Origin>();
   (config.input.images ?? []).forEach((text, i) => {
-    const name = nameOf(text);
+    const name = imageNameOf(text);
     if (name !== undefined && !images.has(name)) images.set(name, at(['images', i], 'config images'));
   });
   const targets = new Map<string, TargetOrigin>();
@@ -87,12 +87,4 @@ export function explainPlan(config: LoadedConfig, plan: Plan): PlanExplanation {
       source: origins.targets.get(target.name)?.origin ?? fallback,
     })),
   };
-}
-
-function nameOf(text: string): string | undefined {
-  try {
-    return imageName(parseImageReference(text));
-  } catch {
-    return undefined;
-  }
 }

@@ -35,20 +35,22 @@ export interface DiscoveredTargets {
   /** Images the manifests name that join the plan (only with allImages), with where they are used. */
   readonly addedImages: { readonly reference: string; readonly origin: Origin }[];
   readonly warnings: DiscoveryWarning[];
-  /** Per declared target: the manifest images that were not checked because nothing pushes them. */
-  readonly notPushed: Map<string, Set<string>>;
+  /** Per declared target: the manifest images not checked because nothing pushes them, where first used. */
+  readonly notPushed: Map<string, Map<string, Origin>>;
 }
 
 interface Pull {
   readonly name: string;
   readonly origin: Origin;
+  /** The workload whose container pulls it. */
+  readonly workload: Workload;
 }
 
 export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets {
   const images = new Map(input.images);
   const addedImages: DiscoveredTargets['addedImages'] = [];
   const warnings: DiscoveryWarning[] = [];
-  const notPushed = new Map<string, Set<string>>();
+  const notPushed = new Map<string, Map<string, Origin>>();
   const openshiftHosts = input.targets.flatMap((target) =>
     target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
   );
@@ -78,7 +80,9 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
         };
         if (!images.has(name)) {
           if (!input.allImages) {
-            notPushed.set(target.name, (notPushed.get(target.name) ?? new Set()).add(container.image));
+            const unpushed = notPushed.get(target.name) ?? new Map<string, Origin>();
+            if (!unpushed.has(container.image)) unpushed.set(container.image, origin);
+            notPushed.set(target.name, unpushed);
             continue;
           }
           images.set(name, container.image);
@@ -87,7 +91,7 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
             origin: { ...origin, via: `${origin.via} (allImages)` },
           });
         }
-        if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin });
+        if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin, workload });
       }
     }
   }
@@ -95,10 +99,12 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
   const targets: TargetInput[] = [];
   const targetOrigins = new Map(input.targetOrigins);
   const taken = new Set(input.targets.map((target) => target.name));
+  // Images only manifests name (allImages) are theirs: other targets keep checking what they did before.
+  const before = [...input.images.values()];
   for (const target of input.targets) {
     const identities = pullsByTarget.get(target.name);
     if (!identities) {
-      targets.push(target);
+      targets.push(addedImages.length > 0 && !target.images ? { ...target, images: before } : target);
       continue;
     }
     const allowedSubset = target.images
@@ -121,6 +127,8 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
       for (const { workload, pulls } of derived) {
         const name = uniqueName(derivedName(target.name, workload), taken);
         const chosen = spelled(pulls.values());
+        // The target is shown where the first workload that pulls a checked image is written.
+        const shown = chosen[0]!.workload;
         // The pod's own pull secrets replace any the declared target lists.
         const cluster = { ...target };
         delete cluster.imagePullSecrets;
@@ -134,9 +142,9 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
         });
         targetOrigins.set(name, {
           origin: {
-            file: workload.where.file,
-            line: workload.where.line,
-            via: `${workload.kind} ${workload.namespace}/${workload.name} on target ${target.name}${
+            file: shown.where.file,
+            line: shown.where.line,
+            via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${
               declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''
             }`,
           },

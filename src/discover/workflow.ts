@@ -47,8 +47,11 @@ export function workflowDestinations(text: string, file: string, processEnv: Env
           : [];
       }),
     );
-    const fromMetadata = (tag: string) =>
-      [...tag.matchAll(/\$\{\{\s*steps\.([\w-]+)\.outputs\./g)].some((match) => metadataSteps.has(match[1]!));
+    // Only the whole list is theirs: `app:${{ steps.meta.outputs.version }}` is an image with an unknown tag.
+    const fromMetadata = (tag: string) => {
+      const id = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}$/.exec(tag.trim())?.[1];
+      return id !== undefined && metadataSteps.has(id);
+    };
     steps.forEach((stepValue, s) => {
       const step = record(stepValue);
       const at = (...rest: ConfigPath) => source.locate(['jobs', jobId, 'steps', s, ...rest]);
@@ -88,36 +91,221 @@ function pushes(value: unknown): boolean {
   return typeof value === 'string' && value.includes('${{');
 }
 
-const SCRIPT_PATTERNS: readonly { readonly via: string; readonly pattern: RegExp }[] = [
+// `run:` scripts are read as the shell reads them, then each push command's arguments as its man page
+// defines them. Regexes over the raw text could not tell an option's value from an image: they reported
+// the source of `skopeo copy --dest-creds u:p SRC DST`, `linux/amd64` for `docker push --platform …`, and
+// the credential of `podman push --creds user:TOKEN IMAGE` as an image.
+
+/** A command that pushes: how it is called, the options that take the next word, where it pushes to. */
+interface PushCommand {
+  readonly via: string;
+  readonly names: readonly (readonly string[])[];
+  /** Options written `--option value` (never booleans: `--tls-verify false` is not how pflag reads them). */
+  readonly valueOptions: ReadonlySet<string>;
+  readonly destination: (
+    positionals: readonly string[],
+    options: ReadonlyMap<string, string>,
+  ) => string | undefined;
+}
+
+// podman-push(1), buildah-push(1).
+const CONTAINERS_PUSH_OPTIONS = new Set(
+  '--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay'.split(
+    ' ',
+  ),
+);
+
+const PUSH_COMMANDS: readonly PushCommand[] = [
   {
+    // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`.
     via: 'docker push',
-    pattern: /(?:^|[\s;&|(])docker\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+    names: [
+      ['docker', 'push'],
+      ['docker', 'image', 'push'],
+    ],
+    valueOptions: new Set(['--platform']),
+    destination: ([image]) => image,
   },
-  // `podman push IMAGE [DESTINATION]`: the destination, when given, is where it goes.
   {
+    // podman-push(1): `podman push [options] image [destination]`: the destination, when given.
     via: 'podman push',
-    pattern:
-      /(?:^|[\s;&|(])podman\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(?:\S+[ \t]+(?![-;&|])([^\s;&|]+)|(\S+))/g,
+    names: [
+      ['podman', 'push'],
+      ['podman', 'image', 'push'],
+    ],
+    valueOptions: CONTAINERS_PUSH_OPTIONS,
+    destination: ([image, destination]) => registryReference(destination ?? image),
   },
   {
+    // buildah-push(1): `buildah push [options] image [destination]`: "If omitted, the source image
+    // parameter will be reused as destination".
     via: 'buildah push',
-    pattern: /(?:^|[\s;&|(])buildah\s+push\s+(?:-[-\w=]+\s+)*\S+\s+(?:docker:\/\/)?(\S+)/g,
+    names: [['buildah', 'push']],
+    valueOptions: CONTAINERS_PUSH_OPTIONS,
+    destination: ([image, destination]) => registryReference(destination ?? image),
   },
-  { via: 'skopeo copy', pattern: /(?:^|[\s;&|(])skopeo\s+copy\s+(?:-[-\w=]+\s+)*\S+\s+docker:\/\/(\S+)/g },
-  { via: 'crane push', pattern: /(?:^|[\s;&|(])crane\s+push\s+\S+\s+(\S+)/g },
-  { via: 'gcloud builds submit --tag', pattern: /gcloud\s+builds\s+submit\b[^\n]*?\s--tag(?:=|\s+)(\S+)/g },
+  {
+    // skopeo-copy(1): `skopeo copy [options] source-image destination-image`, to a registry only via docker://.
+    via: 'skopeo copy',
+    names: [['skopeo', 'copy']],
+    valueOptions: new Set(
+      '--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies'.split(
+        ' ',
+      ),
+    ),
+    destination: ([, destination]) =>
+      destination?.startsWith('docker://') ? destination.slice('docker://'.length) : undefined,
+  },
+  {
+    // crane_push.md: `crane push PATH IMAGE [flags]`.
+    via: 'crane push',
+    names: [['crane', 'push']],
+    valueOptions: new Set(['--image-refs', '--platform']),
+    destination: ([, image]) => image,
+  },
+  {
+    via: 'gcloud builds submit --tag',
+    names: [['gcloud', 'builds', 'submit']],
+    valueOptions: new Set(['--tag', '-t']),
+    destination: (_, options) => options.get('--tag') ?? options.get('-t'),
+  },
 ];
 
-/** Destinations in a shell script; backslash continuations join lines first. */
+/** containers-transports(5): `docker://` is a registry; the other transports write files, storage or a daemon. */
+function registryReference(reference: string | undefined): string | undefined {
+  if (reference?.startsWith('docker://')) return reference.slice('docker://'.length);
+  const local = /^(?:containers-storage|dir|docker-archive|docker-daemon|oci|oci-archive|ostree|sif):/;
+  return reference !== undefined && local.test(reference) ? undefined : reference;
+}
+
+// sudo(8) options that take a value.
+const SUDO_VALUE_OPTIONS = new Set(
+  '-u --user -g --group -h --host -p --prompt -C --close-from -D --chdir -R --chroot -r --role -t --type -T --command-timeout -U --other-user'.split(
+    ' ',
+  ),
+);
+
+/** Destinations in a shell script. */
 export function scriptDestinations(script: string): { image: string; via: string }[] {
-  // Expressions lose their inner spaces so one stays one shell word.
-  const joined = script.replace(/\\\r?\n\s*/g, ' ').replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, '${{$1}}');
   const found: { image: string; via: string }[] = [];
-  for (const { via, pattern } of SCRIPT_PATTERNS) {
-    for (const match of joined.matchAll(pattern))
-      found.push({ image: unquote((match[1] ?? match[2])!), via });
+  for (const words of shellCommands(script)) {
+    const command = withoutPrefixes(words);
+    for (const { via, names, valueOptions, destination } of PUSH_COMMANDS) {
+      const args = names.map((name) => argumentsAfter(command, name)).find((match) => match !== undefined);
+      if (!args) continue;
+      const { positionals, options } = parsedArguments(args, valueOptions);
+      const image = destination(positionals, options);
+      if (image) found.push({ image, via });
+    }
   }
   return found;
+}
+
+/** The command after `NAME=value` assignments and `sudo [options]`. */
+function withoutPrefixes(words: readonly string[]): readonly string[] {
+  let i = 0;
+  for (;;) {
+    if (/^[A-Za-z_]\w*=/.test(words[i] ?? '')) i++;
+    else if (words[i] === 'sudo') {
+      i++;
+      while (words[i]?.startsWith('-')) i += SUDO_VALUE_OPTIONS.has(words[i]!) ? 2 : 1;
+    } else return words.slice(i);
+  }
+}
+
+/**
+ * The arguments after `name` (`docker image push`). Global options before a subcommand
+ * (`skopeo --insecure-policy copy`) are passed over; one with a separate value stops the match.
+ */
+function argumentsAfter(words: readonly string[], name: readonly string[]): readonly string[] | undefined {
+  let i = 0;
+  for (const [n, part] of name.entries()) {
+    while (n > 0 && words[i]?.startsWith('-')) i++;
+    if (words[i] !== part) return undefined;
+    i++;
+  }
+  return words.slice(i);
+}
+
+/** Positional arguments and option values: `--option=value` is one word, a value option takes the next. */
+function parsedArguments(args: readonly string[], valueOptions: ReadonlySet<string>) {
+  const positionals: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    if (equals !== -1) options.set(arg.slice(0, equals), arg.slice(equals + 1));
+    else if (valueOptions.has(arg)) options.set(arg, args[++i] ?? '');
+  }
+  return { positionals, options };
+}
+
+/**
+ * The simple commands of a script as shell words: backslash-newline joins lines; newlines, `;`, `&`,
+ * `|` and parentheses separate commands; quotes and backslashes are honoured; `#` starting a word
+ * comments out the rest of the line; redirections (`2>&1`, `> log`) are dropped with their target.
+ * `${{ … }}` is one word (GitHub substitutes it before the shell runs), compacted to `${{expr}}` so
+ * it expands like the other tags; `$VAR` and `${VAR}` are kept as written.
+ */
+function shellCommands(script: string): string[][] {
+  const text = script.replace(/\\\r?\n/g, '');
+  const commands: string[][] = [];
+  let words: string[] = [];
+  let word: string | undefined; // undefined between words; '' for a quoted empty word
+  let quote: string | undefined;
+  let redirection = false; // the next word is a redirection's target
+  const append = (chars: string) => (word = (word ?? '') + chars);
+  const endWord = () => {
+    if (word !== undefined && !redirection) words.push(word);
+    else if (word !== undefined) redirection = false;
+    word = undefined;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+    redirection = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const next = text[i + 1] ?? '';
+    if (text.startsWith('${{', i)) {
+      const close = text.includes('}}', i) ? text.indexOf('}}', i) : text.length;
+      append('$' + `{{${text.slice(i + 3, close).trim()}}}`);
+      i = close + 1;
+    } else if (quote === "'") {
+      if (c === quote) quote = undefined;
+      else append(c);
+    } else if (quote === '"') {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && /["\\$`]/.test(next)) append(text[++i]!);
+      else append(c);
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      append('');
+    } else if (c === '\\') append(text[++i] ?? '');
+    else if (c === '#' && word === undefined) {
+      const newline = text.indexOf('\n', i);
+      i = (newline === -1 ? text.length : newline) - 1;
+    } else if ('\n;&|()'.includes(c)) endCommand();
+    else if (/\s/.test(c)) endWord();
+    else if (c === '<' || c === '>') {
+      if (word !== undefined && /^\d+$/.test(word)) word = undefined; // the `2` of `2>`
+      endWord();
+      while (/[<>&|]/.test(text[i + 1] ?? '')) i++; // `>>`, `>&` (`2>&1`), `>|`
+      redirection = true;
+    } else append(c);
+  }
+  endCommand();
+  return commands;
 }
 
 const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g;
@@ -210,10 +398,6 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-function unquote(text: string): string {
-  return text.replace(/^["']|["']$/g, '');
 }
 
 function dedupe(images: DiscoveredImage[]): DiscoveredImage[] {

@@ -7,6 +7,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Origin } from '../core/origins.ts';
 import type { Report } from '../core/report-model.ts';
 import type { FindingSeverity, PullResult } from '../core/verdict.ts';
+import { unknownReasons } from './labels.ts';
 
 const LEVEL: Record<FindingSeverity, Result.level> = { high: 'error', medium: 'warning', low: 'note' };
 
@@ -90,7 +91,7 @@ function pullResult(result: PullResult): Result {
     (grant) =>
       `${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${grant.permissions.join(', ')}. Fix: ${grant.fix.text}`,
   );
-  const why = result.verdict === 'denied' ? missing : result.reasons.slice(-1);
+  const why = result.verdict === 'denied' ? missing : unknownReasons(result);
   return {
     ruleId: result.verdict === 'denied' ? 'pull-denied' : 'pull-unknown',
     level: result.verdict === 'denied' ? 'error' : 'warning',
@@ -127,12 +128,20 @@ function pullResult(result: PullResult): Result {
 function location(origin: Origin) {
   return {
     physicalLocation: {
-      // Repository-relative paths, as code scanning resolves them against the checkout.
-      artifactLocation: {
-        uri: origin.file.split('/').map(encodeURIComponent).join('/'),
-        uriBaseId: '%SRCROOT%',
-      },
+      artifactLocation: artifact(origin.file),
       ...(origin.line ? { region: { startLine: origin.line } } : {}),
     },
   };
+}
+
+/**
+ * Relative paths are relative to the checkout, as code scanning resolves them (`%SRCROOT%`); an absolute one
+ * (a config given by absolute path) becomes a file URI.
+ */
+function artifact(file: string): { uri: string; uriBaseId?: string } {
+  const slashed = file.replace(/\\/g, '/');
+  const uri = slashed.split('/').map(encodeURIComponent).join('/');
+  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${uri.replace('%3A', ':')}` };
+  if (slashed.startsWith('/')) return { uri: `file://${uri}` };
+  return { uri, uriBaseId: '%SRCROOT%' };
 }

@@ -453,7 +453,7 @@ const cases: PullCase[] = [
       ),
     },
     expect: unknown(
-      'only under the V2 registry policy scope (under V1 it would be denied)',
+      'gives allowed under the V2 registry policy scope and denied under V1',
       'REGISTRY_POLICY_SCOPE',
       'ecr:GetAccountSetting',
     ),

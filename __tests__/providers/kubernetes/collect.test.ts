@@ -197,6 +197,14 @@ const names = (objects: readonly Json[], kind: string) =>
     })
     .sort();
 
+/** `NS/NAME` of a Secret live reads marked unreadable, else undefined. */
+const unreadableMarker = (object: Json) => {
+  const metadata = object['metadata'] as { name: string; namespace: string; annotations?: Json };
+  return object['kind'] === 'Secret' && metadata.annotations?.['pullcheck.dev/unreadable']
+    ? `${metadata.namespace}/${metadata.name}`
+    : undefined;
+};
+
 after(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
@@ -411,7 +419,8 @@ test('a server certificate not signed by the given CA is not trusted', async () 
     { server: api.url, token: TOKEN },
     runner(),
   );
-  assert.equal(result.objects.length, 0);
+  // Nothing read: only the marker saying the global pull secret is unreadable (unknown, not absent).
+  assert.deepEqual(result.objects.map(unreadableMarker), ['openshift-config/pull-secret']);
   assert.ok(
     result.notes.some((text) => /get serviceaccounts in project-a .*failed/.test(text)),
     result.notes.join('\n'),
@@ -425,7 +434,8 @@ test('a wrong token is a denial, not a crash', async () => {
     { server: api.url, token: 'wrong', caData: api.caPem },
     runner(),
   );
-  assert.equal(result.objects.length, 0);
+  // Nothing read: only the marker saying the global pull secret is unreadable (unknown, not absent).
+  assert.deepEqual(result.objects.map(unreadableMarker), ['openshift-config/pull-secret']);
   assert.ok(result.notes.some((text) => text.includes('was denied (Unauthorized)')));
 });
 
@@ -609,3 +619,25 @@ function check(objects: readonly Json[], images: readonly string[], target: Targ
   const text = stringify({ version: 1, images, targets: [target], facts: { kubernetes: { objects } } });
   return runCheck(loadConfigText(text, 'pullcheck.yml'), providers, { failOn: 'denied' });
 }
+
+test('a global pull secret the reader may not get is marked unreadable: a pull only it could cover is unknown, not denied (OpenShift "Updating the global cluster pull secret"; SPEC §4)', async () => {
+  const { connection } = await serve({ forbidden: ['get secrets openshift-config'] });
+  const target = ocp('ocp-default', A);
+  const { objects, notes } = await collectKubernetesObjects(
+    { targets: [target], imageNamespaces: [] },
+    connection,
+    runner(),
+  );
+  assert.ok(
+    notes.some((note) => /get secrets in openshift-config/.test(note)),
+    notes.join('\n'),
+  );
+  const result = check(objects, ['ghcr.io/acme/tool:2'], target).results[0]!;
+  assert.equal(result.verdict, 'unknown', result.reasons.join('\n'));
+  assert.match(
+    result.reasons.join('\n'),
+    /global pull secret .* could not be read: .*get secrets in openshift-config/,
+  );
+  // Never a secret's value, and no committed-secret finding for the marker.
+  assert.ok(!JSON.stringify(objects).includes('S3CRET'));
+});

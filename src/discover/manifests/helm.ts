@@ -1,21 +1,41 @@
 // A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
 // (or when rendering fails) a note says the chart was not read. Each rendered document names its template
-// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them.
+// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
+// stderr is never quoted: a template or YAML error can print values, and values hold secrets.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
+import { record } from './json.ts';
+import { idOf, isClusterScoped } from './kustomize/resource-id.ts';
 import { displayPath, readManifestText, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface HelmOptions {
   readonly releaseName?: string | undefined;
+  /** `helm template --namespace`: where `helm install -n` would put the chart's namespaced objects. */
   readonly namespace: string;
   /** Values files, absolute. */
   readonly values?: readonly string[] | undefined;
 }
 
+/** What one `helm template` run gave: the rendered stream, helm missing (ENOENT), or a failure (never its stderr). */
+export type HelmResult =
+  | { readonly stdout: string }
+  | { readonly error: 'missing'; readonly missing: true }
+  | {
+      readonly error: 'failed';
+      readonly exitCode?: number | undefined;
+      /** The signal that ended helm (the timeout sends SIGTERM), when it did not exit by itself. */
+      readonly signal?: string | undefined;
+    };
+
 /** `helm template` itself: the rendered stream, or why there is none. Replaceable in unit tests. */
-export type HelmRunner = (args: readonly string[]) => { stdout: string } | { error: string; missing?: true };
+export type HelmRunner = (args: readonly string[]) => HelmResult;
+
+/** Helm's limit on a release name (pkg/chartutil ValidateReleaseName: a DNS-1123 name of at most 53 characters). */
+const MAX_RELEASE_NAME = 53;
+
+const HELM_TIMEOUT_MS = 60_000;
 
 export function renderHelmChart(
   chartDir: string,
@@ -23,20 +43,28 @@ export function renderHelmChart(
   helm: HelmRunner = runHelm,
 ): ReadObjects {
   const chart = displayPath(chartDir);
-  const args = [
+  const releaseName = options.releaseName ?? releaseNameFor(chartDir);
+  const values = options.values ?? [];
+  // Flags first, then `--`: a release or directory named like a flag stays a positional argument.
+  const command = (chartPath: string, valueFiles: readonly string[]) => [
     'template',
-    options.releaseName ?? path.basename(chartDir),
-    chartDir,
     '--namespace',
     options.namespace,
-    ...(options.values ?? []).flatMap((file) => ['--values', file]),
+    ...valueFiles.flatMap((file) => ['--values', file]),
+    '--',
+    releaseName,
+    chartPath,
   ];
-  const result = helm(args);
+  const result = helm(command(chartDir, values));
   if ('error' in result) {
-    const message = result.missing
-      ? `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`
-      : `helm template failed: ${result.error}; the chart's workloads are not discovered`;
-    return { objects: [], warnings: [{ file: path.join(chart, 'Chart.yaml'), message }] };
+    const file = path.join(chart, 'Chart.yaml');
+    if ('missing' in result) {
+      const message = `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`;
+      return { objects: [], warnings: [{ file, message }] };
+    }
+    const shown = ['helm', ...command(chart, values.map(displayPath))].map(shellWord).join(' ');
+    const message = `helm template failed (${howItEnded(result)}): run \`${shown}\` to see why; the chart's workloads are not discovered`;
+    return { objects: [], warnings: [{ file, message }] };
   }
   const objects: KubeObject[] = [];
   const warnings: ReadObjects['warnings'] = [];
@@ -48,36 +76,88 @@ export function renderHelmChart(
     for (const object of read.objects) {
       // Rendered lines are not the template's: point at the template line that starts this kind.
       const where = templateLine(template, object.kind);
-      objects.push({ ...object, locate: () => where, locateKey: () => where });
+      objects.push({
+        ...object,
+        body: inNamespace(object.body, options.namespace),
+        locate: () => where,
+        locateKey: () => where,
+      });
     }
   }
   return { objects, warnings };
 }
 
+/**
+ * The release name helm would accept, from the chart directory's name: lowercase, every character outside
+ * [a-z0-9-] a '-', no '-' at either end, at most 53 characters ("release" when nothing is left).
+ */
+export function releaseNameFor(chartDir: string): string {
+  const trim = (name: string) => name.replace(/^-+/, '').replace(/-+$/, '');
+  const name = trim(
+    trim(
+      path
+        .basename(chartDir)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-'),
+    ).slice(0, MAX_RELEASE_NAME),
+  );
+  return name || 'release';
+}
+
+/**
+ * `helm template` leaves metadata.namespace out unless a template writes it; `helm install -n NS` creates
+ * such namespaced objects in NS. A copy of the body with that namespace; cluster-scoped kinds stay as they are.
+ */
+function inNamespace(body: KubeObject['body'], namespace: string): KubeObject['body'] {
+  if (isClusterScoped(idOf(body))) return body;
+  const metadata = record(body['metadata']);
+  if (typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '') return body;
+  return { ...body, metadata: { ...metadata, namespace } };
+}
+
+function howItEnded(result: {
+  readonly exitCode?: number | undefined;
+  readonly signal?: string | undefined;
+}): string {
+  if (result.exitCode !== undefined) return `exit ${result.exitCode}`;
+  if (result.signal !== undefined) return `ended by ${result.signal}`;
+  return 'no exit status';
+}
+
+/** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 function templateLine(file: string, kind: string): SourceLocation {
   try {
     const lines = readFileSync(file, 'utf8').split('\n');
-    const index = lines.findIndex((line) => new RegExp(`^kind:\\s*["']?${kind}\\b`).test(line));
+    const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const index = lines.findIndex((line) => new RegExp(`^kind:\\s*["']?${escaped}\\b`).test(line));
     return { file, line: index === -1 ? 1 : index + 1, column: 1 };
   } catch {
     return { file, line: 1, column: 1 };
   }
 }
 
-function runHelm(args: readonly string[]): { stdout: string } | { error: string; missing?: true } {
+function runHelm(args: readonly string[]): HelmResult {
   try {
     const stdout = execFileSync('helm', args, {
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: HELM_TIMEOUT_MS,
       maxBuffer: 256 * 1024 * 1024,
+      // stderr is read and dropped: it may quote values (secrets), and the failure message names the
+      // command to run instead.
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { stdout };
   } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { stderr?: string };
-    if (failure.code === 'ENOENT') return { error: 'helm is not on PATH', missing: true };
-    // helm's own first line says what is wrong (a missing values file, a template error).
-    const first = (failure.stderr ?? '').trim().split('\n')[0] ?? '';
-    return { error: first.slice(0, 300) || failure.message.split('\n')[0]! };
+    const failure = error as NodeJS.ErrnoException & { status?: number | null; signal?: string | null };
+    if (failure.code === 'ENOENT') return { error: 'missing', missing: true };
+    return {
+      error: 'failed',
+      ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
+      ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
+    };
   }
 }

@@ -1,9 +1,10 @@
 // The manifests of one `discover.manifests` entry: its globs match files and directories; a directory
 // (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
-// read as it is. Files a build or chart owns are not read again on their own.
+// read as it is. Files a build or chart owns are not read again on their own, a chart inside another
+// chart (a subchart under charts/) is rendered by its parent only, and each warning is reported once.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
 import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize/index.ts';
@@ -30,6 +31,8 @@ export function readManifestPatterns(
 ): ReadObjects {
   const warnings: DiscoveryWarning[] = [];
   const kustomizeRoots = new Set<string>();
+  /** Kustomize roots a pattern without glob characters names itself (the directory or its kustomization file). */
+  const namedRoots = new Set<string>();
   const chartRoots = new Set<string>();
   const plainFiles = new Set<string>();
   for (const { pattern, where } of patterns) {
@@ -48,6 +51,8 @@ export function readManifestPatterns(
       else if (isDirectory(match)) classifyDirectory(match, kustomizeRoots, chartRoots, plainFiles);
       else plainFiles.add(match);
     }
+    const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
+    if (named !== undefined) namedRoots.add(named);
   }
 
   const objects: KubeObject[] = [];
@@ -58,7 +63,7 @@ export function readManifestPatterns(
     build: renderKustomization(root),
   }));
   // Which kustomization files each build read: a base that a matched overlay builds is not built again on
-  // its own (its namespace would differ).
+  // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.
   const readBy = new Map<string, number>();
   for (const { build } of builds) {
     for (const file of build.files) {
@@ -66,12 +71,16 @@ export function readManifestPatterns(
       readBy.set(file, (readBy.get(file) ?? 0) + 1);
     }
   }
-  for (const { kustomization, build } of builds) {
-    if ((readBy.get(kustomization) ?? 0) > 1) continue; // read by itself and by another build
+  for (const { root, kustomization, build } of builds) {
+    // Read by itself and by another build, and found by a glob or inside a directory rather than named.
+    if ((readBy.get(kustomization) ?? 0) > 1 && !namedRoots.has(root)) continue;
     objects.push(...build.objects);
     warnings.push(...build.warnings);
   }
-  for (const chart of [...chartRoots].sort()) {
+  // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
+  // parent's values; rendered on its own it would be a second release with the subchart's defaults.
+  const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
+  for (const chart of charts.sort()) {
     const rendered = renderHelmChart(chart, options.helm, options.helmRunner);
     objects.push(...rendered.objects);
     warnings.push(...rendered.warnings);
@@ -83,7 +92,32 @@ export function readManifestPatterns(
     objects.push(...read.objects);
     warnings.push(...read.warnings);
   }
-  return { objects, warnings };
+  return { objects, warnings: uniqueWarnings(warnings) };
+}
+
+/** Each warning once, where it was first made: every build has its own log, so a base that two overlays
+ * build would otherwise warn once per overlay. */
+function uniqueWarnings(warnings: readonly DiscoveryWarning[]): DiscoveryWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => {
+    const key = `${warning.file}\0${warning.line ?? ''}\0${warning.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The Kustomize root a pattern without glob characters names: the directory itself or its kustomization
+ * file. (Globbing such a directory also lists everything under it, so roots below it are found, not named.)
+ */
+function namedRoot(pattern: string, baseDir: string): string | undefined {
+  if (isDynamicPattern(pattern)) return undefined;
+  const target = path.resolve(baseDir, pattern);
+  if ((KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(target)) && existsSync(target)) {
+    return path.dirname(target);
+  }
+  return isDirectory(target) && kustomizationFileIn(target) ? target : undefined;
 }
 
 /** A directory: a Kustomize root, a chart, or a tree whose YAML files (and nested roots) are read. */

@@ -2,8 +2,9 @@
 // image, the namespace, the pod's service account (default `default`) and its own imagePullSecrets.
 // OpenShift image-change triggers (DeploymentConfig triggers, the image.openshift.io/triggers annotation)
 // name the image stream tag the platform writes into the container, so they decide its image.
-import type { ConfigPath } from '../../core/config/yaml-source.ts';
 import type { SourceLocation } from '../../core/errors.ts';
+import { OPENSHIFT_REGISTRY_SERVICE } from '../../core/image-reference.ts';
+import { dig, record } from './json.ts';
 import type { DiscoveryWarning, KubeObject } from './objects.ts';
 
 export interface WorkloadContainer {
@@ -36,11 +37,6 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-
-/** The OpenShift integrated registry as pods reach it (SPEC §2). */
-const INTEGRATED_REGISTRY = 'image-registry.openshift-image-registry.svc:5000';
-
 export function workloadsOf(
   objects: readonly KubeObject[],
   defaultNamespace: string,
@@ -56,7 +52,7 @@ export function workloadsOf(
       typeof metadata['namespace'] === 'string' && metadata['namespace']
         ? metadata['namespace']
         : defaultNamespace;
-    const spec = record(dig(object.body, specPath));
+    const spec = dig(object.body, specPath) ?? {};
     const triggered = triggeredImages(object, namespace, warnings);
     const containers: WorkloadContainer[] = [];
     for (const list of ['initContainers', 'containers'] as const) {
@@ -148,17 +144,7 @@ function imageOf(from: Record<string, unknown>, namespace: string): string | und
   const streamNamespace =
     typeof from['namespace'] === 'string' && from['namespace'] ? from['namespace'] : namespace;
   if (from['kind'] === 'ImageStreamTag' || from['kind'] === 'ImageStreamImage') {
-    return `${INTEGRATED_REGISTRY}/${streamNamespace}/${name}`;
+    return `${OPENSHIFT_REGISTRY_SERVICE}/${streamNamespace}/${name}`;
   }
   return from['kind'] === 'DockerImage' ? name : undefined;
-}
-
-function dig(value: unknown, at: ConfigPath): unknown {
-  return at.reduce<unknown>((current, key) => record(current)[key], value);
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

@@ -103,7 +103,7 @@ export function evaluateEcrPull(
     if (underV1.verdict !== verdict.verdict) {
       return unknown([
         ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
-        `unknown: the registry policy of ${location.account} in ${location.region} decides this pull only under the V2 registry policy scope (under V1 it would be ${underV1.verdict}), and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
+        `unknown: the registry policy of ${location.account} in ${location.region} gives ${verdict.verdict} under the V2 registry policy scope and ${underV1.verdict} under V1, and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
       ]);
     }
   }

@@ -11,7 +11,7 @@ import type { CallOutcome, CallRunner } from '../../collect/calls.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import { readClusterState } from './manifests/cluster-state.ts';
 import { isRecord, type KubeObject } from './manifests/load.ts';
-import { registryKeysOf } from './manifests/pull-secret-keys.ts';
+import { registryKeysOf, UNREADABLE_ANNOTATION } from './manifests/pull-secret-keys.ts';
 import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
 import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
 import { selects } from './rbac/authorize.ts';
@@ -449,11 +449,25 @@ export async function collectKubernetesObjects(
       'get secrets in openshift-config',
       'Secret openshift-config/pull-secret',
     );
-    if (outcome.ok) clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
-    else
-      reader.notes.push(
-        `${outcome.kind === 'missing' ? 'the global pull secret openshift-config/pull-secret does not exist' : `${outcome.message} (needed: get secrets in openshift-config)`}; the installed global pull secret is assumed`,
-      );
+    if (outcome.ok) {
+      clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
+    } else if (outcome.kind === 'missing') {
+      reader.notes.push('the global pull secret openshift-config/pull-secret does not exist on the cluster');
+    } else {
+      // Refused: what it covers is unknown, not the installed default.
+      const because = `${outcome.message} (needed: get secrets in openshift-config)`;
+      reader.notes.push(because);
+      clusterObjects.push({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: {
+          name: 'pull-secret',
+          namespace: 'openshift-config',
+          annotations: { [UNREADABLE_ANNOTATION]: because },
+        },
+        type: 'kubernetes.io/dockerconfigjson',
+      });
+    }
   };
   // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
   const podSecrets = new Map<string, { namespace: string; name: string }>();

@@ -6,7 +6,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, readManifestFile, type KubeObject } from '../objects.ts';
 import { applyImages } from './images.ts';
-import { isRecord, nonEmpty } from './json.ts';
+import { isRecord, nonEmpty } from '../json.ts';
 import {
   KUSTOMIZATION_FILES,
   kustomizationFilesIn,

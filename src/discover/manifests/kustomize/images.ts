@@ -1,7 +1,7 @@
 // The `images` field (and the older `imageTags`), applied as api/filters/imagetag applies it: it is how
 // an overlay usually changes which image a workload pulls, so its rules are read as written and matched
 // and rewritten exactly as kustomize does.
-import { dig, isRecord, nonEmpty, record, type Json } from './json.ts';
+import { dig, isRecord, nonEmpty, record, type Json } from '../json.ts';
 import type { Kustomization } from './kustomization.ts';
 import type { BuildLog } from './log.ts';
 import type { Resource } from './resource-id.ts';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ReadObjects } from '../objects.ts';
 import { Build } from './build.ts';
-import { record } from './json.ts';
+import { record } from '../json.ts';
 import { kustomizationFilesIn } from './kustomization.ts';
 import { fixNameReferences } from './name-references.ts';
 import { asKubeObject, type Resource } from './resource-id.ts';

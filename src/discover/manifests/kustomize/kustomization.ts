@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { parseYamlSource, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
 import { ConfigError } from '../../../core/errors.ts';
 import { displayPath, problemsAsWarnings } from '../objects.ts';
-import { isRecord, record, type Json } from './json.ts';
+import { isRecord, record, type Json } from '../json.ts';
 import type { BuildLog, Where } from './log.ts';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;

@@ -2,7 +2,7 @@
 // nameReference config for ServiceAccount and Secret): a workload's service account and image pull
 // secrets decide which identity pulls its images, so they must name the objects as built. Done once,
 // after the whole build, as kustomize does.
-import { dig, isRecord, record, type Json } from './json.ts';
+import { dig, isRecord, record, type Json } from '../json.ts';
 import {
   currentId,
   effectiveNamespace,

@@ -1,7 +1,7 @@
 // The namespace and namePrefix/nameSuffix transformers: they decide the namespace and name a workload is
 // deployed with, and each change is recorded as a previous id so later patches and the name references can
 // still find the resource by the name it was written with.
-import { isRecord, type Json } from './json.ts';
+import { isRecord, type Json } from '../json.ts';
 import { currentId, isClusterScoped, isV1, storePreviousId, type Resource } from './resource-id.ts';
 
 /** The kustomization's `namespace` (api/filters/namespace), when it gives one. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseYamlStream, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
 import { ConfigError } from '../../../core/errors.ts';
 import { displayPath, problemsAsWarnings } from '../objects.ts';
-import { isRecord, nonEmpty, type Json } from './json.ts';
+import { isRecord, nonEmpty, type Json } from '../json.ts';
 import type { Kustomization } from './kustomization.ts';
 import type { BuildLog, Where } from './log.ts';
 

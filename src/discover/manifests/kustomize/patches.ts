@@ -2,7 +2,7 @@
 // kustomize applies them: an overlay's patch often changes a container's image or service account, or
 // deletes a workload, so discovery must read the patched resources.
 import jsonpatch from 'fast-json-patch';
-import { isRecord, nonEmpty, record, type Json } from './json.ts';
+import { isRecord, nonEmpty, record, type Json } from '../json.ts';
 import type { Kustomization } from './kustomization.ts';
 import type { BuildLog, Where } from './log.ts';
 import { isInlineObject, loadEntryPatch, loadPatch, type PatchDocument } from './patch-source.ts';

@@ -2,7 +2,7 @@
 // effective namespace) and as it was before each rename: duplicates, patches, targets and name references
 // all find resources by these ids, so they must agree on one definition.
 import type { KubeObject } from '../objects.ts';
-import { record, type Json } from './json.ts';
+import { record, type Json } from '../json.ts';
 
 /** One resource of the build: a copy of what was written, transformed, and its history of names. */
 export interface Resource {

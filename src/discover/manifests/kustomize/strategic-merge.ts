@@ -4,7 +4,7 @@
 // the key, lists of named things (containers, volumes, env, imagePullSecrets) merge by `name`, any other
 // list is replaced. `$patch: delete` removes the map or list entry it is in (the whole object at the top),
 // `$patch: replace` replaces instead of merging; other `$…` keys only order or prune, and are dropped.
-import { isRecord, type Json } from './json.ts';
+import { isRecord, type Json } from '../json.ts';
 
 /** Lists whose entries merge by a key (x-kubernetes-patch-merge-key in the Kubernetes OpenAPI schema). */
 const MERGE_KEYS: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 // The resources a patch target selects (kustomize resmap Select): regular expressions on the current or
 // original id, label and annotation selectors. Kept apart from applying patches because both `patches`
 // and `patchesJson6902` select the same way.
-import { nonEmpty, record, type Json } from './json.ts';
+import { nonEmpty, record, type Json } from '../json.ts';
 import type { BuildLog, Where } from './log.ts';
 import { currentId, effectiveNamespace, originalId, type Resource } from './resource-id.ts';
 

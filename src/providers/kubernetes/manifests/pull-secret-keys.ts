@@ -14,6 +14,9 @@ export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
   /** Whether any entry holds credentials (live reads keep only the host keys, with empty entries). */
   holdsCredentials?: boolean;
 } {
+  // Live reads mark a Secret they could not read, so a rule can say unknown rather than absent.
+  const unreadable = unreadableBecause(secret);
+  if (unreadable !== undefined) return { problem: `it could not be read: ${unreadable}` };
   const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
   const field = FIELDS[type];
   if (!field)
@@ -59,4 +62,14 @@ function fieldText(secret: Readonly<Record<string, unknown>>, field: string): st
   if (isRecord(data) && typeof data[field] === 'string')
     return Buffer.from(data[field], 'base64').toString('utf8');
   return undefined;
+}
+
+/** The annotation live reads put on a Secret they were refused (with why), in the facts' own format. */
+export const UNREADABLE_ANNOTATION = 'pullcheck.dev/unreadable';
+
+function unreadableBecause(secret: Readonly<Record<string, unknown>>): string | undefined {
+  const metadata = secret['metadata'];
+  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
+  const value = isRecord(annotations) ? annotations[UNREADABLE_ANNOTATION] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }

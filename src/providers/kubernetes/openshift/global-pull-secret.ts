@@ -9,7 +9,7 @@ import type { ClusterState } from '../rbac/model.ts';
 import { registryKeyCovers } from '../pull-secrets/registry-match.ts';
 
 /** The auths of the pull secret an OpenShift 4 installation downloads from console.redhat.com. */
-export const INSTALLED_GLOBAL_PULL_SECRET_HOSTS = [
+const INSTALLED_GLOBAL_PULL_SECRET_HOSTS = [
   'cloud.openshift.com',
   'quay.io',
   'registry.connect.redhat.com',
@@ -17,8 +17,10 @@ export const INSTALLED_GLOBAL_PULL_SECRET_HOSTS = [
 ] as const;
 
 const GLOBAL_PULL_SECRET = 'openshift-config/pull-secret';
+// Its hosts, never its credentials: a Secret whose entries are empty is read for its keys and is not a
+// committed secret.
 const HOW_TO_STATE =
-  'add the Secret pull-secret of namespace openshift-config to facts.kubernetes.manifests (oc get secret pull-secret -n openshift-config -o yaml; only its registry keys are read)';
+  "state it in facts.kubernetes.manifests as a Secret pull-secret of namespace openshift-config (type kubernetes.io/dockerconfigjson) whose stringData .dockerconfigjson lists the registry hosts with empty entries, never the credentials: oc get secret pull-secret -n openshift-config -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | jq -c '{auths: (.auths | map_values({}))}'";
 
 /**
  * What the node's own credentials add to a pull no pod pull secret covers: a verdict when they cover the
@@ -29,6 +31,13 @@ export function globalPullSecretCovers(
   state: ClusterState,
 ): { readonly verdict: Verdict } | { readonly reason: string } {
   const stated = state.secrets.get(GLOBAL_PULL_SECRET);
+  if (stated && stated.registryKeys === undefined) {
+    return {
+      verdict: unknown([
+        `unknown: OpenShift nodes also pull with the cluster's global pull secret (${stated.origin}), and ${stated.problem ?? 'its registry keys cannot be read'}: whether it covers ${image.host} is not known; ${HOW_TO_STATE}`,
+      ]),
+    };
+  }
   if (stated) {
     const key = stated.registryKeys?.find((candidate) => registryKeyCovers(candidate, image));
     if (key !== undefined) {

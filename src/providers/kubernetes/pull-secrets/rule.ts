@@ -114,7 +114,7 @@ function evaluatePodPullSecrets(
       verdict: 'unknown',
       reasons: [
         ...reasons,
-        `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (kubectl get secret ${absent[0]} -n ${namespace} -o yaml; only its registry keys are read)`,
+        `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (its registry hosts with empty entries, never its credentials: kubectl get secret ${absent[0]} -n ${namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | jq -c '{auths: (.auths | map_values({}))}')`,
       ],
       missing: [],
     };

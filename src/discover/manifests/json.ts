@@ -1,6 +1,6 @@
 // Reading parsed YAML, which is untyped, without a cast at every step: the one shape of a JSON map and the
-// few guarded reads that every module of the build shares, so they are written once.
-import { isRecord } from '../../../providers/kubernetes/manifests/load.ts';
+// few guarded reads that every module reading manifests shares, so they are written once.
+import { isRecord } from '../../providers/kubernetes/manifests/load.ts';
 
 export { isRecord };
 

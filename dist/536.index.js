@@ -1,5 +1,5 @@
-export const id = 60;
-export const ids = [60];
+export const id = 536;
+export const ids = [536];
 export const modules = {
 
 /***/ 18811:
@@ -1941,6 +1941,8 @@ class ConfigError extends Error {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NL: () => (/* binding */ OPENSHIFT_REGISTRY_SERVICE),
+/* harmony export */   mi: () => (/* binding */ imageNameOf),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   rI: () => (/* binding */ ImageReferenceError),
 /* harmony export */   tO: () => (/* binding */ imageName)
@@ -1985,8 +1987,10 @@ const GCR_LOCATIONS = new Map(Object.entries({
     'eu.gcr.io': 'europe',
     'asia.gcr.io': 'asia',
 }));
+/** The OpenShift integrated registry as pods reach it: the host an image stream's pull spec names. */
+const OPENSHIFT_REGISTRY_SERVICE = 'image-registry.openshift-image-registry.svc:5000';
 const OPENSHIFT_SERVICE_HOSTS = [
-    'image-registry.openshift-image-registry.svc:5000',
+    OPENSHIFT_REGISTRY_SERVICE,
     'image-registry.openshift-image-registry.svc.cluster.local:5000',
 ];
 function parseImageReference(text, options = {}) {
@@ -2066,6 +2070,15 @@ function parseImageReference(text, options = {}) {
 /** host/path without tag or digest, for display and for matching references to one another. */
 function imageName(ref) {
     return `${ref.host}/${ref.path}`;
+}
+/** The image name of a written reference, or undefined when it does not parse. */
+function imageNameOf(text, options = {}) {
+    try {
+        return imageName(parseImageReference(text, options));
+    }
+    catch {
+        return undefined;
+    }
 }
 function validateDigest(digest, fail) {
     const separator = digest.indexOf(':');
@@ -2155,7 +2168,7 @@ function writtenOrigins(config) {
     });
     const images = new Map();
     (config.input.images ?? []).forEach((text, i) => {
-        const name = nameOf(text);
+        const name = (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageNameOf */ .mi)(text);
         if (name !== undefined && !images.has(name))
             images.set(name, at(['images', i], 'config images'));
     });
@@ -2192,14 +2205,6 @@ function explainPlan(config, plan) {
             source: origins.targets.get(target.name)?.origin ?? fallback,
         })),
     };
-}
-function nameOf(text) {
-    try {
-        return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o_)(text));
-    }
-    catch {
-        return undefined;
-    }
 }
 
 
@@ -2267,7 +2272,7 @@ function buildPlan(config) {
 
 /***/ }),
 
-/***/ 66977:
+/***/ 87805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2278,12 +2283,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./lib/core/plan.js
+var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(73382);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -2292,12 +2295,165 @@ var errors = __webpack_require__(3828);
 var image_reference = __webpack_require__(60814);
 // EXTERNAL MODULE: ./lib/core/origins.js
 var core_origins = __webpack_require__(49136);
+;// CONCATENATED MODULE: ./lib/discover/findings.js
+function discoveryFinding(kind, severity, at, message) {
+    return {
+        severity,
+        kind,
+        file: at.file,
+        ...(at.line === undefined ? {} : { line: at.line }),
+        message,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
-var yaml_source = __webpack_require__(74473);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
+;// CONCATENATED MODULE: ./lib/discover/manifests/json.js
+// Reading parsed YAML, which is untyped, without a cast at every step: the one shape of a JSON map and the
+// few guarded reads that every module reading manifests shares, so they are written once.
+
+
+function record(value) {
+    return (0,load/* isRecord */.u4)(value) ? value : {};
+}
+function nonEmpty(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** The map at `at` under `body`, if every step of the way is a map. */
+function dig(body, at) {
+    let node = body;
+    for (const key of at) {
+        if (!(0,load/* isRecord */.u4)(node))
+            return undefined;
+        node = node[key];
+    }
+    return (0,load/* isRecord */.u4)(node) ? node : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
+
+/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
+const CLUSTER_SCOPED = new Set([
+    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+    'apiextensions.k8s.io/CustomResourceDefinition',
+    'apiregistration.k8s.io/APIService',
+    'certificates.k8s.io/CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io/FlowSchema',
+    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+    'networking.k8s.io/IngressClass',
+    'node.k8s.io/RuntimeClass',
+    'policy/PodSecurityPolicy',
+    'rbac.authorization.k8s.io/ClusterRole',
+    'rbac.authorization.k8s.io/ClusterRoleBinding',
+    'scheduling.k8s.io/PriorityClass',
+    'storage.k8s.io/CSIDriver',
+    'storage.k8s.io/CSINode',
+    'storage.k8s.io/StorageClass',
+    'storage.k8s.io/VolumeAttachment',
+    '/ComponentStatus',
+    '/Namespace',
+    '/Node',
+    '/PersistentVolume',
+]);
+const NOT_A_NAMESPACE = '_non_namespaceable_';
+function fromObject(object) {
+    return {
+        body: structuredClone(object.body),
+        origin: object,
+        previous: [],
+        prefixes: [],
+        suffixes: [],
+    };
+}
+/** The built resource as discovery reads objects; positions are those of the object it was built from. */
+function asKubeObject(resource) {
+    const { origin, body } = resource;
+    return {
+        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
+        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
+        body,
+        file: origin.file,
+        locate: (objectPath) => origin.locate(objectPath),
+        locateKey: (objectPath) => origin.locateKey(objectPath),
+    };
+}
+function idOf(body) {
+    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+    const slash = apiVersion.lastIndexOf('/');
+    const metadata = record(body['metadata']);
+    return {
+        group: slash < 0 ? '' : apiVersion.slice(0, slash),
+        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
+        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
+        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
+    };
+}
+function currentId(resource) {
+    return idOf(resource.body);
+}
+/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
+function previousIds(resource) {
+    const { group, version } = currentId(resource);
+    return resource.previous.map((id) => ({ group, version, ...id }));
+}
+function allIds(resource) {
+    return [...previousIds(resource), currentId(resource)];
+}
+function originalId(resource) {
+    return previousIds(resource)[0] ?? currentId(resource);
+}
+/** Records the current id before a change of name or namespace. */
+function storePreviousId(resource) {
+    const id = currentId(resource);
+    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
+}
+function isClusterScoped(id) {
+    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
+}
+function effectiveNamespace(id) {
+    if (isClusterScoped(id))
+        return NOT_A_NAMESPACE;
+    return id.namespace === '' ? 'default' : id.namespace;
+}
+/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
+function namespaceOf(id) {
+    const namespace = effectiveNamespace(id);
+    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
+}
+function idEquals(a, b) {
+    return (a.name === b.name &&
+        a.kind === b.kind &&
+        a.group === b.group &&
+        a.version === b.version &&
+        effectiveNamespace(a) === effectiveNamespace(b));
+}
+function idKey(id) {
+    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
+}
+function isV1(resource, kind) {
+    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
+}
+function nameOf(resource) {
+    return currentId(resource).name;
+}
+/** The resource as messages name it. */
+function describe(resource) {
+    const id = currentId(resource);
+    return `${id.kind} ${id.name || '(unnamed)'}`;
+}
+
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
 // Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
 // object, is a warning at its place and the rest is still read (discovery never stops the check).
@@ -2360,27 +2516,41 @@ function problemsAsWarnings(error, prefix = '') {
 ;// CONCATENATED MODULE: ./lib/discover/manifests/helm.js
 // A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
 // (or when rendering fails) a note says the chart was not read. Each rendered document names its template
-// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them.
+// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
+// stderr is never quoted: a template or YAML error can print values, and values hold secrets.
 
 
 
 
+
+
+/** Helm's limit on a release name (pkg/chartutil ValidateReleaseName: a DNS-1123 name of at most 53 characters). */
+const MAX_RELEASE_NAME = 53;
+const HELM_TIMEOUT_MS = 60_000;
 function renderHelmChart(chartDir, options, helm = runHelm) {
     const chart = displayPath(chartDir);
-    const args = [
+    const releaseName = options.releaseName ?? releaseNameFor(chartDir);
+    const values = options.values ?? [];
+    // Flags first, then `--`: a release or directory named like a flag stays a positional argument.
+    const command = (chartPath, valueFiles) => [
         'template',
-        options.releaseName ?? external_node_path_.basename(chartDir),
-        chartDir,
         '--namespace',
         options.namespace,
-        ...(options.values ?? []).flatMap((file) => ['--values', file]),
+        ...valueFiles.flatMap((file) => ['--values', file]),
+        '--',
+        releaseName,
+        chartPath,
     ];
-    const result = helm(args);
+    const result = helm(command(chartDir, values));
     if ('error' in result) {
-        const message = result.missing
-            ? `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`
-            : `helm template failed: ${result.error}; the chart's workloads are not discovered`;
-        return { objects: [], warnings: [{ file: external_node_path_.join(chart, 'Chart.yaml'), message }] };
+        const file = external_node_path_.join(chart, 'Chart.yaml');
+        if ('missing' in result) {
+            const message = `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`;
+            return { objects: [], warnings: [{ file, message }] };
+        }
+        const shown = ['helm', ...command(chart, values.map(displayPath))].map(shellWord).join(' ');
+        const message = `helm template failed (${howItEnded(result)}): run \`${shown}\` to see why; the chart's workloads are not discovered`;
+        return { objects: [], warnings: [{ file, message }] };
     }
     const objects = [];
     const warnings = [];
@@ -2392,15 +2562,55 @@ function renderHelmChart(chartDir, options, helm = runHelm) {
         for (const object of read.objects) {
             // Rendered lines are not the template's: point at the template line that starts this kind.
             const where = templateLine(template, object.kind);
-            objects.push({ ...object, locate: () => where, locateKey: () => where });
+            objects.push({
+                ...object,
+                body: inNamespace(object.body, options.namespace),
+                locate: () => where,
+                locateKey: () => where,
+            });
         }
     }
     return { objects, warnings };
 }
+/**
+ * The release name helm would accept, from the chart directory's name: lowercase, every character outside
+ * [a-z0-9-] a '-', no '-' at either end, at most 53 characters ("release" when nothing is left).
+ */
+function releaseNameFor(chartDir) {
+    const trim = (name) => name.replace(/^-+/, '').replace(/-+$/, '');
+    const name = trim(trim(external_node_path_.basename(chartDir)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-')).slice(0, MAX_RELEASE_NAME));
+    return name || 'release';
+}
+/**
+ * `helm template` leaves metadata.namespace out unless a template writes it; `helm install -n NS` creates
+ * such namespaced objects in NS. A copy of the body with that namespace; cluster-scoped kinds stay as they are.
+ */
+function inNamespace(body, namespace) {
+    if (isClusterScoped(idOf(body)))
+        return body;
+    const metadata = record(body['metadata']);
+    if (typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '')
+        return body;
+    return { ...body, metadata: { ...metadata, namespace } };
+}
+function howItEnded(result) {
+    if (result.exitCode !== undefined)
+        return `exit ${result.exitCode}`;
+    if (result.signal !== undefined)
+        return `ended by ${result.signal}`;
+    return 'no exit status';
+}
+/** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
+function shellWord(word) {
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
 function templateLine(file, kind) {
     try {
         const lines = (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n');
-        const index = lines.findIndex((line) => new RegExp(`^kind:\\s*["']?${kind}\\b`).test(line));
+        const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const index = lines.findIndex((line) => new RegExp(`^kind:\\s*["']?${escaped}\\b`).test(line));
         return { file, line: index === -1 ? 1 : index + 1, column: 1 };
     }
     catch {
@@ -2411,8 +2621,10 @@ function runHelm(args) {
     try {
         const stdout = (0,external_node_child_process_.execFileSync)('helm', args, {
             encoding: 'utf8',
-            timeout: 60_000,
+            timeout: HELM_TIMEOUT_MS,
             maxBuffer: 256 * 1024 * 1024,
+            // stderr is read and dropped: it may quote values (secrets), and the failure message names the
+            // command to run instead.
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         return { stdout };
@@ -2420,33 +2632,13 @@ function runHelm(args) {
     catch (error) {
         const failure = error;
         if (failure.code === 'ENOENT')
-            return { error: 'helm is not on PATH', missing: true };
-        // helm's own first line says what is wrong (a missing values file, a template error).
-        const first = (failure.stderr ?? '').trim().split('\n')[0] ?? '';
-        return { error: first.slice(0, 300) || failure.message.split('\n')[0] };
+            return { error: 'missing', missing: true };
+        return {
+            error: 'failed',
+            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
+            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
+        };
     }
-}
-
-;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/json.js
-// Reading parsed YAML, which is untyped, without a cast at every step: the one shape of a JSON map and the
-// few guarded reads that every module of the build shares, so they are written once.
-
-
-function record(value) {
-    return (0,load/* isRecord */.u4)(value) ? value : {};
-}
-function nonEmpty(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-/** The map at `at` under `body`, if every step of the way is a map. */
-function dig(body, at) {
-    let node = body;
-    for (const key of at) {
-        if (!(0,load/* isRecord */.u4)(node))
-            return undefined;
-        node = node[key];
-    }
-    return (0,load/* isRecord */.u4)(node) ? node : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/images.js
@@ -2709,122 +2901,6 @@ class BuildLog {
             return true;
         });
     }
-}
-
-;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
-
-/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
-const CLUSTER_SCOPED = new Set([
-    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-    'apiextensions.k8s.io/CustomResourceDefinition',
-    'apiregistration.k8s.io/APIService',
-    'certificates.k8s.io/CertificateSigningRequest',
-    'flowcontrol.apiserver.k8s.io/FlowSchema',
-    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
-    'networking.k8s.io/IngressClass',
-    'node.k8s.io/RuntimeClass',
-    'policy/PodSecurityPolicy',
-    'rbac.authorization.k8s.io/ClusterRole',
-    'rbac.authorization.k8s.io/ClusterRoleBinding',
-    'scheduling.k8s.io/PriorityClass',
-    'storage.k8s.io/CSIDriver',
-    'storage.k8s.io/CSINode',
-    'storage.k8s.io/StorageClass',
-    'storage.k8s.io/VolumeAttachment',
-    '/ComponentStatus',
-    '/Namespace',
-    '/Node',
-    '/PersistentVolume',
-]);
-const NOT_A_NAMESPACE = '_non_namespaceable_';
-function fromObject(object) {
-    return {
-        body: structuredClone(object.body),
-        origin: object,
-        previous: [],
-        prefixes: [],
-        suffixes: [],
-    };
-}
-/** The built resource as discovery reads objects; positions are those of the object it was built from. */
-function asKubeObject(resource) {
-    const { origin, body } = resource;
-    return {
-        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
-        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
-        body,
-        file: origin.file,
-        locate: (objectPath) => origin.locate(objectPath),
-        locateKey: (objectPath) => origin.locateKey(objectPath),
-    };
-}
-function idOf(body) {
-    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
-    const slash = apiVersion.lastIndexOf('/');
-    const metadata = record(body['metadata']);
-    return {
-        group: slash < 0 ? '' : apiVersion.slice(0, slash),
-        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
-        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
-        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
-    };
-}
-function currentId(resource) {
-    return idOf(resource.body);
-}
-/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
-function previousIds(resource) {
-    const { group, version } = currentId(resource);
-    return resource.previous.map((id) => ({ group, version, ...id }));
-}
-function allIds(resource) {
-    return [...previousIds(resource), currentId(resource)];
-}
-function originalId(resource) {
-    return previousIds(resource)[0] ?? currentId(resource);
-}
-/** Records the current id before a change of name or namespace. */
-function storePreviousId(resource) {
-    const id = currentId(resource);
-    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
-}
-function isClusterScoped(id) {
-    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
-}
-function effectiveNamespace(id) {
-    if (isClusterScoped(id))
-        return NOT_A_NAMESPACE;
-    return id.namespace === '' ? 'default' : id.namespace;
-}
-/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
-function namespaceOf(id) {
-    const namespace = effectiveNamespace(id);
-    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
-}
-function idEquals(a, b) {
-    return (a.name === b.name &&
-        a.kind === b.kind &&
-        a.group === b.group &&
-        a.version === b.version &&
-        effectiveNamespace(a) === effectiveNamespace(b));
-}
-function idKey(id) {
-    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
-}
-function isV1(resource, kind) {
-    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
-}
-function nameOf(resource) {
-    return currentId(resource).name;
-}
-/** The resource as messages name it. */
-function describe(resource) {
-    const id = currentId(resource);
-    return `${id.kind} ${id.name || '(unnamed)'}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/names.js
@@ -3744,7 +3820,8 @@ function isLocalConfig(resource) {
 ;// CONCATENATED MODULE: ./lib/discover/manifests/read.js
 // The manifests of one `discover.manifests` entry: its globs match files and directories; a directory
 // (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
-// read as it is. Files a build or chart owns are not read again on their own.
+// read as it is. Files a build or chart owns are not read again on their own, a chart inside another
+// chart (a subchart under charts/) is rendered by its parent only, and each warning is reported once.
 
 
 
@@ -3755,6 +3832,8 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 function readManifestPatterns(patterns, options) {
     const warnings = [];
     const kustomizeRoots = new Set();
+    /** Kustomize roots a pattern without glob characters names itself (the directory or its kustomization file). */
+    const namedRoots = new Set();
     const chartRoots = new Set();
     const plainFiles = new Set();
     for (const { pattern, where } of patterns) {
@@ -3777,6 +3856,9 @@ function readManifestPatterns(patterns, options) {
             else
                 plainFiles.add(match);
         }
+        const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
+        if (named !== undefined)
+            namedRoots.add(named);
     }
     const objects = [];
     const owned = new Set();
@@ -3786,7 +3868,7 @@ function readManifestPatterns(patterns, options) {
         build: renderKustomization(root),
     }));
     // Which kustomization files each build read: a base that a matched overlay builds is not built again on
-    // its own (its namespace would differ).
+    // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.
     const readBy = new Map();
     for (const { build } of builds) {
         for (const file of build.files) {
@@ -3794,13 +3876,17 @@ function readManifestPatterns(patterns, options) {
             readBy.set(file, (readBy.get(file) ?? 0) + 1);
         }
     }
-    for (const { kustomization, build } of builds) {
-        if ((readBy.get(kustomization) ?? 0) > 1)
-            continue; // read by itself and by another build
+    for (const { root, kustomization, build } of builds) {
+        // Read by itself and by another build, and found by a glob or inside a directory rather than named.
+        if ((readBy.get(kustomization) ?? 0) > 1 && !namedRoots.has(root))
+            continue;
         objects.push(...build.objects);
         warnings.push(...build.warnings);
     }
-    for (const chart of [...chartRoots].sort()) {
+    // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
+    // parent's values; rendered on its own it would be a second release with the subchart's defaults.
+    const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
+    for (const chart of charts.sort()) {
         const rendered = renderHelmChart(chart, options.helm, options.helmRunner);
         objects.push(...rendered.objects);
         warnings.push(...rendered.warnings);
@@ -3813,7 +3899,32 @@ function readManifestPatterns(patterns, options) {
         objects.push(...read.objects);
         warnings.push(...read.warnings);
     }
-    return { objects, warnings };
+    return { objects, warnings: uniqueWarnings(warnings) };
+}
+/** Each warning once, where it was first made: every build has its own log, so a base that two overlays
+ * build would otherwise warn once per overlay. */
+function uniqueWarnings(warnings) {
+    const seen = new Set();
+    return warnings.filter((warning) => {
+        const key = `${warning.file}\0${warning.line ?? ''}\0${warning.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * The Kustomize root a pattern without glob characters names: the directory itself or its kustomization
+ * file. (Globbing such a directory also lists everything under it, so roots below it are found, not named.)
+ */
+function namedRoot(pattern, baseDir) {
+    if ((0,dist/* isDynamicPattern */.ey)(pattern))
+        return undefined;
+    const target = external_node_path_.resolve(baseDir, pattern);
+    if (KUSTOMIZATION_FILES.includes(external_node_path_.basename(target)) && (0,external_node_fs_.existsSync)(target)) {
+        return external_node_path_.dirname(target);
+    }
+    return isDirectory(target) && kustomizationFileIn(target) ? target : undefined;
 }
 /** A directory: a Kustomize root, a chart, or a tree whose YAML files (and nested roots) are read. */
 function classifyDirectory(directory, kustomizeRoots, chartRoots, plainFiles) {
@@ -3849,6 +3960,8 @@ function isInside(file, root) {
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/workloads.js
+
+
 /** Where each kind keeps its pod spec. */
 const POD_SPEC_PATHS = {
     Pod: ['spec'],
@@ -3861,9 +3974,6 @@ const POD_SPEC_PATHS = {
     DeploymentConfig: ['spec', 'template', 'spec'],
     CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
-const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-/** The OpenShift integrated registry as pods reach it (SPEC §2). */
-const INTEGRATED_REGISTRY = 'image-registry.openshift-image-registry.svc:5000';
 function workloadsOf(objects, defaultNamespace) {
     const workloads = [];
     const warnings = [];
@@ -3871,18 +3981,18 @@ function workloadsOf(objects, defaultNamespace) {
         const specPath = POD_SPEC_PATHS[object.kind];
         if (!specPath)
             continue;
-        const metadata = workloads_record(object.body['metadata']);
+        const metadata = record(object.body['metadata']);
         const name = typeof metadata['name'] === 'string' ? metadata['name'] : '(unnamed)';
         const namespace = typeof metadata['namespace'] === 'string' && metadata['namespace']
             ? metadata['namespace']
             : defaultNamespace;
-        const spec = workloads_record(workloads_dig(object.body, specPath));
+        const spec = dig(object.body, specPath) ?? {};
         const triggered = triggeredImages(object, namespace, warnings);
         const containers = [];
         for (const list of ['initContainers', 'containers']) {
             const entries = Array.isArray(spec[list]) ? spec[list] : [];
             entries.forEach((entry, i) => {
-                const container = workloads_record(entry);
+                const container = record(entry);
                 const containerName = typeof container['name'] === 'string' ? container['name'] : `#${i}`;
                 const where = object.locate([...specPath, list, i, 'image']);
                 const image = triggered.get(containerName) ?? container['image'];
@@ -3901,7 +4011,7 @@ function workloadsOf(objects, defaultNamespace) {
         const account = spec['serviceAccountName'] ?? spec['serviceAccount'];
         const secrets = Array.isArray(spec['imagePullSecrets'])
             ? spec['imagePullSecrets'].flatMap((entry) => {
-                const secretName = workloads_record(entry)['name'];
+                const secretName = record(entry)['name'];
                 return typeof secretName === 'string' && secretName ? [secretName] : [];
             })
             : [];
@@ -3924,11 +4034,11 @@ function workloadsOf(objects, defaultNamespace) {
  */
 function triggeredImages(object, namespace, warnings) {
     const images = new Map();
-    const triggers = object.body['spec'] && workloads_record(object.body['spec'])['triggers'];
+    const triggers = object.body['spec'] && record(object.body['spec'])['triggers'];
     if (object.kind === 'DeploymentConfig' && Array.isArray(triggers)) {
-        for (const trigger of triggers.map(workloads_record)) {
-            const params = workloads_record(trigger['imageChangeParams']);
-            const image = imageOf(workloads_record(params['from']), namespace);
+        for (const trigger of triggers.map(record)) {
+            const params = record(trigger['imageChangeParams']);
+            const image = imageOf(record(params['from']), namespace);
             if (trigger['type'] !== 'ImageChange' || !image)
                 continue;
             for (const container of Array.isArray(params['containerNames']) ? params['containerNames'] : []) {
@@ -3937,7 +4047,7 @@ function triggeredImages(object, namespace, warnings) {
             }
         }
     }
-    const annotation = workloads_record(workloads_record(object.body['metadata'])['annotations'])['image.openshift.io/triggers'];
+    const annotation = record(record(object.body['metadata'])['annotations'])['image.openshift.io/triggers'];
     if (typeof annotation === 'string') {
         let parsed;
         try {
@@ -3951,8 +4061,8 @@ function triggeredImages(object, namespace, warnings) {
                 message: 'the image.openshift.io/triggers annotation is not a JSON list: its images are not discovered',
             });
         }
-        for (const trigger of Array.isArray(parsed) ? parsed.map(workloads_record) : []) {
-            const image = imageOf(workloads_record(trigger['from']), namespace);
+        for (const trigger of Array.isArray(parsed) ? parsed.map(record) : []) {
+            const image = imageOf(record(trigger['from']), namespace);
             const container = /name\s*==\s*["']([^"']+)["']/.exec(String(trigger['fieldPath'] ?? ''))?.[1];
             if (image && container)
                 images.set(container, image);
@@ -3966,17 +4076,9 @@ function imageOf(from, namespace) {
         return undefined;
     const streamNamespace = typeof from['namespace'] === 'string' && from['namespace'] ? from['namespace'] : namespace;
     if (from['kind'] === 'ImageStreamTag' || from['kind'] === 'ImageStreamImage') {
-        return `${INTEGRATED_REGISTRY}/${streamNamespace}/${name}`;
+        return `${image_reference/* OPENSHIFT_REGISTRY_SERVICE */.NL}/${streamNamespace}/${name}`;
     }
     return from['kind'] === 'DockerImage' ? name : undefined;
-}
-function workloads_dig(value, at) {
-    return at.reduce((current, key) => workloads_record(current)[key], value);
-}
-function workloads_record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : {};
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/targets.js
@@ -4014,7 +4116,10 @@ function discoverTargets(input) {
                 };
                 if (!images.has(name)) {
                     if (!input.allImages) {
-                        notPushed.set(target.name, (notPushed.get(target.name) ?? new Set()).add(container.image));
+                        const unpushed = notPushed.get(target.name) ?? new Map();
+                        if (!unpushed.has(container.image))
+                            unpushed.set(container.image, origin);
+                        notPushed.set(target.name, unpushed);
                         continue;
                     }
                     images.set(name, container.image);
@@ -4024,17 +4129,19 @@ function discoverTargets(input) {
                     });
                 }
                 if (!identity.pulls.has(name))
-                    identity.pulls.set(name, { name, origin });
+                    identity.pulls.set(name, { name, origin, workload });
             }
         }
     }
     const targets = [];
     const targetOrigins = new Map(input.targetOrigins);
     const taken = new Set(input.targets.map((target) => target.name));
+    // Images only manifests name (allImages) are theirs: other targets keep checking what they did before.
+    const before = [...input.images.values()];
     for (const target of input.targets) {
         const identities = pullsByTarget.get(target.name);
         if (!identities) {
-            targets.push(target);
+            targets.push(addedImages.length > 0 && !target.images ? { ...target, images: before } : target);
             continue;
         }
         const allowedSubset = target.images
@@ -4053,6 +4160,8 @@ function discoverTargets(input) {
             for (const { workload, pulls } of derived) {
                 const name = uniqueName(derivedName(target.name, workload), taken);
                 const chosen = spelled(pulls.values());
+                // The target is shown where the first workload that pulls a checked image is written.
+                const shown = chosen[0].workload;
                 // The pod's own pull secrets replace any the declared target lists.
                 const cluster = { ...target };
                 delete cluster.imagePullSecrets;
@@ -4066,9 +4175,9 @@ function discoverTargets(input) {
                 });
                 targetOrigins.set(name, {
                     origin: {
-                        file: workload.where.file,
-                        line: workload.where.line,
-                        via: `${workload.kind} ${workload.namespace}/${workload.name} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
+                        file: shown.where.file,
+                        line: shown.where.line,
+                        via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
                     },
                     pulls: pullOrigins(chosen),
                 });
@@ -4129,6 +4238,103 @@ function keyOfWritten(text, openshiftHosts, key = pullKey) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/discover/manifest-targets.js
+// `discover.manifests`: each entry's manifests are read (plain YAML, Kustomize, Helm), their workloads
+// found, and the declared target they run on replaced by what those workloads pull (targets.ts).
+
+
+
+
+
+
+
+
+
+function withManifestTargets(config, helmRunner) {
+    const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
+    const origins = config.origins ?? (0,core_origins/* writtenOrigins */.V3)(config);
+    const declared = config.input.targets ?? [];
+    const findings = [];
+    const warn = (at, message) => findings.push(discoveryFinding('discovery', 'medium', at, message));
+    const problems = [];
+    const sets = [];
+    (config.input.discover?.manifests ?? []).forEach((entry, i) => {
+        const at = ['discover', 'manifests', i];
+        const target = declared.find((candidate) => candidate.name === entry.target);
+        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform)) {
+            const names = declared.filter((t) => (0,schema/* isDiscoveryPlatform */.C$)(t.platform)).map((t) => `\`${t.name}\``);
+            problems.push({
+                where: config.locate([...at, 'target']),
+                message: target
+                    ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
+                    : `no target is named \`${entry.target}\`; declared cluster targets: ${names.join(', ') || 'none'}`,
+            });
+            return;
+        }
+        // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
+        const namespace = target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default';
+        const read = readManifestPatterns(entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })), {
+            baseDir: configDir,
+            helm: {
+                namespace: entry.helm?.namespace ?? namespace,
+                releaseName: entry.helm?.releaseName,
+                values: entry.helm?.values?.map((file) => external_node_path_.resolve(configDir, file)),
+            },
+            ...(helmRunner ? { helmRunner } : {}),
+        });
+        const found = workloadsOf(read.objects, namespace);
+        for (const warning of [...read.warnings, ...found.warnings])
+            warn(warning, warning.message);
+        if (found.workloads.length === 0) {
+            findings.push(discoveryFinding('discovery', 'low', config.locate([...at, 'paths']), `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`));
+        }
+        sets.push({ target, workloads: found.workloads });
+    });
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.x(problems);
+    const openshiftHosts = declared.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
+    const images = new Map();
+    for (const text of config.input.images ?? []) {
+        const key = keyOfWritten(text, openshiftHosts);
+        if (!images.has(key))
+            images.set(key, text);
+    }
+    const discovered = discoverTargets({
+        targets: declared,
+        targetOrigins: origins.targets,
+        images,
+        sets,
+        allImages: config.input.discover?.allImages === true,
+    });
+    for (const warning of discovered.warnings)
+        warn(warning, warning.message);
+    for (const [target, unpushed] of discovered.notPushed) {
+        const list = [...unpushed.keys()].sort();
+        const plural = list.length !== 1;
+        findings.push(discoveryFinding('discovery', 'low', unpushed.values().next().value, `${list.length} image${plural ? 's' : ''} in the manifests of target \`${target}\` ${plural ? 'are' : 'is'}` +
+            ` not pushed by the workflow and ${plural ? 'were' : 'was'} not checked` +
+            ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`));
+    }
+    const imageOrigins = new Map(origins.images);
+    for (const added of discovered.addedImages) {
+        const name = (0,image_reference/* imageNameOf */.mi)(added.reference);
+        if (name !== undefined && !imageOrigins.has(name))
+            imageOrigins.set(name, added.origin);
+    }
+    return {
+        config: {
+            ...config,
+            input: {
+                ...config.input,
+                images: [...(config.input.images ?? []), ...discovered.addedImages.map((added) => added.reference)],
+                targets: discovered.targets,
+            },
+            origins: { images: imageOrigins, targets: discovered.targetOrigins },
+        },
+        findings,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflow.js
 // The image destinations a GitHub Actions workflow pushes: docker/build-push-action `tags` (when it
 // pushes), docker/metadata-action `images`, and `docker|podman|buildah push`, `skopeo copy … docker://`,
@@ -4154,7 +4360,11 @@ function workflowDestinations(text, file, processEnv = {}) {
                 ? [id]
                 : [];
         }));
-        const fromMetadata = (tag) => [...tag.matchAll(/\$\{\{\s*steps\.([\w-]+)\.outputs\./g)].some((match) => metadataSteps.has(match[1]));
+        // Only the whole list is theirs: `app:${{ steps.meta.outputs.version }}` is an image with an unknown tag.
+        const fromMetadata = (tag) => {
+            const id = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}$/.exec(tag.trim())?.[1];
+            return id !== undefined && metadataSteps.has(id);
+        };
         steps.forEach((stepValue, s) => {
             const step = workflow_record(stepValue);
             const at = (...rest) => source.locate(['jobs', jobId, 'steps', s, ...rest]);
@@ -4196,34 +4406,214 @@ function pushes(value) {
         return true;
     return typeof value === 'string' && value.includes('${{');
 }
-const SCRIPT_PATTERNS = [
+// podman-push(1), buildah-push(1).
+const CONTAINERS_PUSH_OPTIONS = new Set('--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay'.split(' '));
+const PUSH_COMMANDS = [
     {
+        // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`.
         via: 'docker push',
-        pattern: /(?:^|[\s;&|(])docker\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(\S+)/g,
+        names: [
+            ['docker', 'push'],
+            ['docker', 'image', 'push'],
+        ],
+        valueOptions: new Set(['--platform']),
+        destination: ([image]) => image,
     },
-    // `podman push IMAGE [DESTINATION]`: the destination, when given, is where it goes.
     {
+        // podman-push(1): `podman push [options] image [destination]`: the destination, when given.
         via: 'podman push',
-        pattern: /(?:^|[\s;&|(])podman\s+(?:image\s+)?push\s+(?:-[-\w=]+\s+)*(?:\S+[ \t]+(?![-;&|])([^\s;&|]+)|(\S+))/g,
+        names: [
+            ['podman', 'push'],
+            ['podman', 'image', 'push'],
+        ],
+        valueOptions: CONTAINERS_PUSH_OPTIONS,
+        destination: ([image, destination]) => registryReference(destination ?? image),
     },
     {
+        // buildah-push(1): `buildah push [options] image [destination]`: "If omitted, the source image
+        // parameter will be reused as destination".
         via: 'buildah push',
-        pattern: /(?:^|[\s;&|(])buildah\s+push\s+(?:-[-\w=]+\s+)*\S+\s+(?:docker:\/\/)?(\S+)/g,
+        names: [['buildah', 'push']],
+        valueOptions: CONTAINERS_PUSH_OPTIONS,
+        destination: ([image, destination]) => registryReference(destination ?? image),
     },
-    { via: 'skopeo copy', pattern: /(?:^|[\s;&|(])skopeo\s+copy\s+(?:-[-\w=]+\s+)*\S+\s+docker:\/\/(\S+)/g },
-    { via: 'crane push', pattern: /(?:^|[\s;&|(])crane\s+push\s+\S+\s+(\S+)/g },
-    { via: 'gcloud builds submit --tag', pattern: /gcloud\s+builds\s+submit\b[^\n]*?\s--tag(?:=|\s+)(\S+)/g },
+    {
+        // skopeo-copy(1): `skopeo copy [options] source-image destination-image`, to a registry only via docker://.
+        via: 'skopeo copy',
+        names: [['skopeo', 'copy']],
+        valueOptions: new Set('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies'.split(' ')),
+        destination: ([, destination]) => destination?.startsWith('docker://') ? destination.slice('docker://'.length) : undefined,
+    },
+    {
+        // crane_push.md: `crane push PATH IMAGE [flags]`.
+        via: 'crane push',
+        names: [['crane', 'push']],
+        valueOptions: new Set(['--image-refs', '--platform']),
+        destination: ([, image]) => image,
+    },
+    {
+        via: 'gcloud builds submit --tag',
+        names: [['gcloud', 'builds', 'submit']],
+        valueOptions: new Set(['--tag', '-t']),
+        destination: (_, options) => options.get('--tag') ?? options.get('-t'),
+    },
 ];
-/** Destinations in a shell script; backslash continuations join lines first. */
+/** containers-transports(5): `docker://` is a registry; the other transports write files, storage or a daemon. */
+function registryReference(reference) {
+    if (reference?.startsWith('docker://'))
+        return reference.slice('docker://'.length);
+    const local = /^(?:containers-storage|dir|docker-archive|docker-daemon|oci|oci-archive|ostree|sif):/;
+    return reference !== undefined && local.test(reference) ? undefined : reference;
+}
+// sudo(8) options that take a value.
+const SUDO_VALUE_OPTIONS = new Set('-u --user -g --group -h --host -p --prompt -C --close-from -D --chdir -R --chroot -r --role -t --type -T --command-timeout -U --other-user'.split(' '));
+/** Destinations in a shell script. */
 function scriptDestinations(script) {
-    // Expressions lose their inner spaces so one stays one shell word.
-    const joined = script.replace(/\\\r?\n\s*/g, ' ').replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, '${{$1}}');
     const found = [];
-    for (const { via, pattern } of SCRIPT_PATTERNS) {
-        for (const match of joined.matchAll(pattern))
-            found.push({ image: unquote((match[1] ?? match[2])), via });
+    for (const words of shellCommands(script)) {
+        const command = withoutPrefixes(words);
+        for (const { via, names, valueOptions, destination } of PUSH_COMMANDS) {
+            const args = names.map((name) => argumentsAfter(command, name)).find((match) => match !== undefined);
+            if (!args)
+                continue;
+            const { positionals, options } = parsedArguments(args, valueOptions);
+            const image = destination(positionals, options);
+            if (image)
+                found.push({ image, via });
+        }
     }
     return found;
+}
+/** The command after `NAME=value` assignments and `sudo [options]`. */
+function withoutPrefixes(words) {
+    let i = 0;
+    for (;;) {
+        if (/^[A-Za-z_]\w*=/.test(words[i] ?? ''))
+            i++;
+        else if (words[i] === 'sudo') {
+            i++;
+            while (words[i]?.startsWith('-'))
+                i += SUDO_VALUE_OPTIONS.has(words[i]) ? 2 : 1;
+        }
+        else
+            return words.slice(i);
+    }
+}
+/**
+ * The arguments after `name` (`docker image push`). Global options before a subcommand
+ * (`skopeo --insecure-policy copy`) are passed over; one with a separate value stops the match.
+ */
+function argumentsAfter(words, name) {
+    let i = 0;
+    for (const [n, part] of name.entries()) {
+        while (n > 0 && words[i]?.startsWith('-'))
+            i++;
+        if (words[i] !== part)
+            return undefined;
+        i++;
+    }
+    return words.slice(i);
+}
+/** Positional arguments and option values: `--option=value` is one word, a value option takes the next. */
+function parsedArguments(args, valueOptions) {
+    const positionals = [];
+    const options = new Map();
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--') {
+            positionals.push(...args.slice(i + 1));
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            positionals.push(arg);
+            continue;
+        }
+        const equals = arg.indexOf('=');
+        if (equals !== -1)
+            options.set(arg.slice(0, equals), arg.slice(equals + 1));
+        else if (valueOptions.has(arg))
+            options.set(arg, args[++i] ?? '');
+    }
+    return { positionals, options };
+}
+/**
+ * The simple commands of a script as shell words: backslash-newline joins lines; newlines, `;`, `&`,
+ * `|` and parentheses separate commands; quotes and backslashes are honoured; `#` starting a word
+ * comments out the rest of the line; redirections (`2>&1`, `> log`) are dropped with their target.
+ * `${{ … }}` is one word (GitHub substitutes it before the shell runs), compacted to `${{expr}}` so
+ * it expands like the other tags; `$VAR` and `${VAR}` are kept as written.
+ */
+function shellCommands(script) {
+    const text = script.replace(/\\\r?\n/g, '');
+    const commands = [];
+    let words = [];
+    let word; // undefined between words; '' for a quoted empty word
+    let quote;
+    let redirection = false; // the next word is a redirection's target
+    const append = (chars) => (word = (word ?? '') + chars);
+    const endWord = () => {
+        if (word !== undefined && !redirection)
+            words.push(word);
+        else if (word !== undefined)
+            redirection = false;
+        word = undefined;
+    };
+    const endCommand = () => {
+        endWord();
+        if (words.length > 0)
+            commands.push(words);
+        words = [];
+        redirection = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const next = text[i + 1] ?? '';
+        if (text.startsWith('${{', i)) {
+            const close = text.includes('}}', i) ? text.indexOf('}}', i) : text.length;
+            append('$' + `{{${text.slice(i + 3, close).trim()}}}`);
+            i = close + 1;
+        }
+        else if (quote === "'") {
+            if (c === quote)
+                quote = undefined;
+            else
+                append(c);
+        }
+        else if (quote === '"') {
+            if (c === quote)
+                quote = undefined;
+            else if (c === '\\' && /["\\$`]/.test(next))
+                append(text[++i]);
+            else
+                append(c);
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+            append('');
+        }
+        else if (c === '\\')
+            append(text[++i] ?? '');
+        else if (c === '#' && word === undefined) {
+            const newline = text.indexOf('\n', i);
+            i = (newline === -1 ? text.length : newline) - 1;
+        }
+        else if ('\n;&|()'.includes(c))
+            endCommand();
+        else if (/\s/.test(c))
+            endWord();
+        else if (c === '<' || c === '>') {
+            if (word !== undefined && /^\d+$/.test(word))
+                word = undefined; // the `2` of `2>`
+            endWord();
+            while (/[<>&|]/.test(text[i + 1] ?? ''))
+                i++; // `>>`, `>&` (`2>&1`), `>|`
+            redirection = true;
+        }
+        else
+            append(c);
+    }
+    endCommand();
+    return commands;
 }
 const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g;
 /** Every value of `text` after substituting what can be known; one entry per matrix value. */
@@ -4308,18 +4698,14 @@ function workflow_record(value) {
         ? value
         : {};
 }
-function unquote(text) {
-    return text.replace(/^["']|["']$/g, '');
-}
 function dedupe(images) {
     const seen = new Set();
     return images.filter((image) => !seen.has(image.reference) && seen.add(image.reference));
 }
 
-;// CONCATENATED MODULE: ./lib/discover/index.js
-// Discovery joins the config: images the workflows push are added to `images`, and workloads found in
-// `discover.manifests` become the targets (the config only adds what cannot be seen). What discovery
-// cannot read or resolve becomes a finding with its place; it never stops the check.
+;// CONCATENATED MODULE: ./lib/discover/workflow-images.js
+// The images workflows push join the config's `images`; a repository the config already names keeps the
+// config's spelling and place. Destinations that cannot be resolved are findings at their line.
 
 
 
@@ -4328,132 +4714,37 @@ function dedupe(images) {
 
 
 
-
-
-
-/** The config with what the repository shows added, and the findings of reading it. */
-function discover(config, options = {}) {
-    const settings = config.input.discover ?? {};
+/**
+ * Every workflow to read, once each: those named outside the config (`--workflow`, the running workflow)
+ * and `discover.workflows` globs, relative to the config. A glob matching nothing is a note.
+ */
+function workflowFiles(config, named) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const findings = [];
-    const workflowFiles = [...(options.workflows ?? [])];
-    (settings.workflows ?? []).forEach((pattern, i) => {
+    const all = [...named];
+    (config.input.discover?.workflows ?? []).forEach((pattern, i) => {
         const files = (0,dist/* globSync */.AZ)(pattern, { cwd: configDir, absolute: true, onlyFiles: true, dot: true }).sort();
         if (files.length === 0) {
-            const where = config.locate(['discover', 'workflows', i]);
-            findings.push(note(where.file, where.line, `${pattern} matches no workflow file (globs are relative to the config file)`));
+            findings.push(discoveryFinding('discovery', 'low', config.locate(['discover', 'workflows', i]), `${pattern} matches no workflow file (globs are relative to the config file)`));
         }
-        workflowFiles.push(...files);
+        all.push(...files);
     });
-    const pushed = [];
-    // The running workflow may also be listed in discover.workflows: read each file once.
-    const unique = new Map(workflowFiles.map((file) => [
-        external_node_path_.resolve(file),
-        external_node_path_.relative(process.cwd(), external_node_path_.resolve(file)) || file,
-    ]));
-    for (const file of unique.values()) {
-        const found = discoverFromWorkflow(file, options.env ?? {});
-        pushed.push(...found.images);
-        findings.push(...found.findings);
-    }
-    const withImages = withDiscoveredImages(config, { images: pushed, findings: [] });
-    if (!settings.manifests?.length)
-        return { config: withImages, findings };
-    return withManifestTargets(withImages, configDir, options.helmRunner, findings);
-}
-function withManifestTargets(config, configDir, helmRunner, findings) {
-    const origins = config.origins ?? (0,core_origins/* writtenOrigins */.V3)(config);
-    const declared = config.input.targets ?? [];
-    const problems = [];
-    const sets = [];
-    (config.input.discover?.manifests ?? []).forEach((entry, i) => {
-        const at = ['discover', 'manifests', i];
-        const target = declared.find((candidate) => candidate.name === entry.target);
-        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform)) {
-            const names = declared.filter((t) => (0,schema/* isDiscoveryPlatform */.C$)(t.platform)).map((t) => `\`${t.name}\``);
-            problems.push({
-                where: config.locate([...at, 'target']),
-                message: target
-                    ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
-                    : `no target is named \`${entry.target}\`; declared cluster targets: ${names.join(', ') || 'none'}`,
-            });
-            return;
-        }
-        const namespace = entry.helm?.namespace ??
-            (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
-        const read = readManifestPatterns(entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })), {
-            baseDir: configDir,
-            helm: {
-                namespace,
-                releaseName: entry.helm?.releaseName,
-                values: entry.helm?.values?.map((file) => external_node_path_.resolve(configDir, file)),
-            },
-            ...(helmRunner ? { helmRunner } : {}),
-        });
-        const found = workloadsOf(read.objects, namespace);
-        findings.push(...[...read.warnings, ...found.warnings].map(warning));
-        if (found.workloads.length === 0) {
-            const where = config.locate([...at, 'paths']);
-            findings.push(note(where.file, where.line, `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`));
-        }
-        sets.push({ target, workloads: found.workloads });
-    });
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.x(problems);
-    const openshiftHosts = declared.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
-    const images = new Map();
-    for (const text of config.input.images ?? []) {
-        const key = keyOfWritten(text, openshiftHosts);
-        if (!images.has(key))
-            images.set(key, text);
-    }
-    const discovered = discoverTargets({
-        targets: declared,
-        targetOrigins: origins.targets,
-        images,
-        sets,
-        allImages: config.input.discover?.allImages === true,
-    });
-    findings.push(...discovered.warnings.map(warning));
-    for (const [target, references] of discovered.notPushed) {
-        const list = [...references].sort();
-        findings.push({
-            severity: 'low',
-            kind: 'discovery',
-            message: `${list.length} image${list.length === 1 ? '' : 's'} in the manifests of target \`${target}\` ` +
-                `${list.length === 1 ? 'is' : 'are'} not pushed by the workflow and ${list.length === 1 ? 'was' : 'were'} not checked` +
-                ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`,
-        });
-    }
-    const imageOrigins = new Map(origins.images);
-    for (const added of discovered.addedImages) {
-        const name = discover_nameOf(added.reference);
-        if (name !== undefined && !imageOrigins.has(name))
-            imageOrigins.set(name, added.origin);
-    }
-    return {
-        config: {
-            ...config,
-            input: {
-                ...config.input,
-                images: [...(config.input.images ?? []), ...discovered.addedImages.map((added) => added.reference)],
-                targets: discovered.targets,
-            },
-            origins: { images: imageOrigins, targets: discovered.targetOrigins },
-        },
-        findings,
-    };
+    // The running workflow may also be listed in discover.workflows.
+    const unique = new Map(all.map((file) => [external_node_path_.resolve(file), external_node_path_.relative(process.cwd(), external_node_path_.resolve(file)) || file]));
+    return { files: [...unique.values()], findings };
 }
 function discoverFromWorkflow(file, env) {
+    const undiscovered = (line, message) => discoveryFinding('undiscovered-destination', 'medium', { file, line }, message);
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
+        const code = error.code ?? 'error';
         return {
             images: [],
             findings: [
-                undiscovered(file, undefined, `the workflow could not be read (${error.code ?? 'error'}): its images are not discovered`),
+                undiscovered(undefined, `the workflow could not be read (${code}): its images are not discovered`),
             ],
         };
     }
@@ -4467,11 +4758,11 @@ function discoverFromWorkflow(file, env) {
         // A broken workflow is a warning: the rest of the check still runs.
         return {
             images: [],
-            findings: error.problems.map((problem) => undiscovered(problem.where.file, problem.where.line, problem.message)),
+            findings: error.problems.map((problem) => discoveryFinding('undiscovered-destination', 'medium', problem.where, problem.message)),
         };
     }
     const images = [];
-    const findings = found.undiscovered.map((entry) => undiscovered(entry.where.file, entry.where.line, `${entry.text}: ${entry.reason}`));
+    const findings = found.undiscovered.map((entry) => discoveryFinding('undiscovered-destination', 'medium', entry.where, `${entry.text}: ${entry.reason}`));
     for (const image of found.images) {
         try {
             (0,image_reference/* parseImageReference */.o_)(image.reference);
@@ -4483,7 +4774,7 @@ function discoverFromWorkflow(file, env) {
         catch (error) {
             if (!(error instanceof image_reference/* ImageReferenceError */.rI))
                 throw error;
-            findings.push(undiscovered(image.where.file, image.where.line, `${image.via}: ${error.message}`));
+            findings.push(discoveryFinding('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
         }
     }
     return { images, findings };
@@ -4498,7 +4789,7 @@ function withDiscoveredImages(config, discovery) {
     const imageOrigins = new Map(origins.images);
     const added = [];
     for (const image of discovery.images) {
-        const name = discover_nameOf(image.reference);
+        const name = (0,image_reference/* imageNameOf */.mi)(image.reference);
         if (name === undefined || imageOrigins.has(name))
             continue;
         imageOrigins.set(name, image.origin);
@@ -4510,34 +4801,30 @@ function withDiscoveredImages(config, discovery) {
         origins: { ...origins, images: imageOrigins },
     };
 }
-function discover_nameOf(text) {
-    try {
-        return (0,image_reference/* imageName */.tO)((0,image_reference/* parseImageReference */.o_)(text));
+
+;// CONCATENATED MODULE: ./lib/discover/index.js
+
+
+
+
+/** The config with what the repository shows added, and the findings of reading it. */
+function discover(config, options = {}) {
+    const workflows = workflowFiles(config, options.workflows ?? []);
+    const findings = [...workflows.findings];
+    const pushed = [];
+    for (const file of workflows.files) {
+        const found = discoverFromWorkflow(file, options.env ?? {});
+        pushed.push(...found.images);
+        findings.push(...found.findings);
     }
-    catch {
-        return undefined;
-    }
-}
-function warning(entry) {
-    return {
-        severity: 'medium',
-        kind: 'discovery',
-        file: entry.file,
-        ...(entry.line === undefined ? {} : { line: entry.line }),
-        message: entry.message,
-    };
-}
-function note(file, line, message) {
-    return { severity: 'low', kind: 'discovery', file, ...(line === undefined ? {} : { line }), message };
-}
-function undiscovered(file, line, message) {
-    return {
-        severity: 'medium',
-        kind: 'undiscovered-destination',
-        file,
-        ...(line === undefined ? {} : { line }),
-        message,
-    };
+    const withImages = withDiscoveredImages(config, { images: pushed, findings: [] });
+    if (!config.input.discover?.manifests?.length)
+        return { config: withImages, findings };
+    // The declared targets are checked as written before manifests replace them, so a mistake in one (an
+    // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
+    (0,plan/* buildPlan */.G)(withImages);
+    const targets = withManifestTargets(withImages, options.helmRunner);
+    return { config: targets.config, findings: [...findings, ...targets.findings] };
 }
 
 
@@ -5468,7 +5755,7 @@ function evaluateEcrPull(location, roleArnText, facts) {
         if (underV1.verdict !== verdict.verdict) {
             return unknown([
                 ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
-                `unknown: the registry policy of ${location.account} in ${location.region} decides this pull only under the V2 registry policy scope (under V1 it would be ${underV1.verdict}), and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
+                `unknown: the registry policy of ${location.account} in ${location.region} gives ${verdict.verdict} under the V2 registry policy scope and ${underV1.verdict} under V1, and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
             ]);
         }
     }
@@ -6411,13 +6698,22 @@ const INSTALLED_GLOBAL_PULL_SECRET_HOSTS = [
     'registry.redhat.io',
 ];
 const GLOBAL_PULL_SECRET = 'openshift-config/pull-secret';
-const HOW_TO_STATE = 'add the Secret pull-secret of namespace openshift-config to facts.kubernetes.manifests (oc get secret pull-secret -n openshift-config -o yaml; only its registry keys are read)';
+// Its hosts, never its credentials: a Secret whose entries are empty is read for its keys and is not a
+// committed secret.
+const HOW_TO_STATE = "state it in facts.kubernetes.manifests as a Secret pull-secret of namespace openshift-config (type kubernetes.io/dockerconfigjson) whose stringData .dockerconfigjson lists the registry hosts with empty entries, never the credentials: oc get secret pull-secret -n openshift-config -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | jq -c '{auths: (.auths | map_values({}))}'";
 /**
  * What the node's own credentials add to a pull no pod pull secret covers: a verdict when they cover the
  * image's registry, else the reason saying they do not.
  */
 function globalPullSecretCovers(image, state) {
     const stated = state.secrets.get(GLOBAL_PULL_SECRET);
+    if (stated && stated.registryKeys === undefined) {
+        return {
+            verdict: unknown([
+                `unknown: OpenShift nodes also pull with the cluster's global pull secret (${stated.origin}), and ${stated.problem ?? 'its registry keys cannot be read'}: whether it covers ${image.host} is not known; ${HOW_TO_STATE}`,
+            ]),
+        };
+    }
     if (stated) {
         const key = stated.registryKeys?.find((candidate) => registryKeyCovers(candidate, image));
         if (key !== undefined) {
@@ -6547,7 +6843,7 @@ function evaluatePodPullSecrets(image, account, listed, state) {
             verdict: 'unknown',
             reasons: [
                 ...reasons,
-                `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (kubectl get secret ${absent[0]} -n ${namespace} -o yaml; only its registry keys are read)`,
+                `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (its registry hosts with empty entries, never its credentials: kubectl get secret ${absent[0]} -n ${namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | jq -c '{auths: (.auths | map_values({}))}')`,
             ],
             missing: [],
         };
@@ -7415,10 +7711,27 @@ async function collectKubernetesObjects(input, connection, runner) {
     // OpenShift nodes pull with the cluster's global pull secret too (keys only, like every pull secret).
     const readGlobalPullSecret = async () => {
         const outcome = await reader.get('/api/v1/namespaces/openshift-config/secrets/pull-secret', 'get secrets in openshift-config', 'Secret openshift-config/pull-secret');
-        if (outcome.ok)
+        if (outcome.ok) {
             clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
-        else
-            reader.notes.push(`${outcome.kind === 'missing' ? 'the global pull secret openshift-config/pull-secret does not exist' : `${outcome.message} (needed: get secrets in openshift-config)`}; the installed global pull secret is assumed`);
+        }
+        else if (outcome.kind === 'missing') {
+            reader.notes.push('the global pull secret openshift-config/pull-secret does not exist on the cluster');
+        }
+        else {
+            // Refused: what it covers is unknown, not the installed default.
+            const because = `${outcome.message} (needed: get secrets in openshift-config)`;
+            reader.notes.push(because);
+            clusterObjects.push({
+                apiVersion: 'v1',
+                kind: 'Secret',
+                metadata: {
+                    name: 'pull-secret',
+                    namespace: 'openshift-config',
+                    annotations: { [_manifests_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .UNREADABLE_ANNOTATION */ .c]: because },
+                },
+                type: 'kubernetes.io/dockerconfigjson',
+            });
+        }
     };
     // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
     const podSecrets = new Map();
@@ -8196,6 +8509,7 @@ function isRecord(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ UNREADABLE_ANNOTATION),
 /* harmony export */   n: () => (/* binding */ registryKeysOf)
 /* harmony export */ });
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18136);
@@ -8208,6 +8522,10 @@ const FIELDS = {
     'kubernetes.io/dockercfg': '.dockercfg',
 };
 function registryKeysOf(secret) {
+    // Live reads mark a Secret they could not read, so a rule can say unknown rather than absent.
+    const unreadable = unreadableBecause(secret);
+    if (unreadable !== undefined)
+        return { problem: `it could not be read: ${unreadable}` };
     const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
     const field = FIELDS[type];
     if (!field)
@@ -8252,6 +8570,14 @@ function fieldText(secret, field) {
     if ((0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) && typeof data[field] === 'string')
         return Buffer.from(data[field], 'base64').toString('utf8');
     return undefined;
+}
+/** The annotation live reads put on a Secret they were refused (with why), in the facts' own format. */
+const UNREADABLE_ANNOTATION = 'pullcheck.dev/unreadable';
+function unreadableBecause(secret) {
+    const metadata = secret['metadata'];
+    const annotations = (0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(metadata) ? metadata['annotations'] : undefined;
+    const value = (0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(annotations) ? annotations[UNREADABLE_ANNOTATION] : undefined;
+    return typeof value === 'string' ? value : undefined;
 }
 
 
@@ -8759,10 +9085,12 @@ function renderCollapsed(report, fullLength, maxLength, detailsUrl) {
 /* harmony export */   W: () => (/* binding */ renderSarif)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67419);
 // SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif and other SARIF viewers): each pull
 // that is denied or undecided is a result at the lines that asked for it — the workload in a manifest or
 // the target in the config — with the image's origin as a related location; findings follow with their
 // severity. Allowed pulls are not results. Pure: report in, string out.
+
 
 const LEVEL = { high: 'error', medium: 'warning', low: 'note' };
 const PULL_RULES = [
@@ -8821,7 +9149,7 @@ function renderSarif(report) {
 }
 function pullResult(result) {
     const missing = result.missing.map((grant) => `${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${grant.permissions.join(', ')}. Fix: ${grant.fix.text}`);
-    const why = result.verdict === 'denied' ? missing : result.reasons.slice(-1);
+    const why = result.verdict === 'denied' ? missing : (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownReasons */ .i1)(result);
     return {
         ruleId: result.verdict === 'denied' ? 'pull-denied' : 'pull-unknown',
         level: result.verdict === 'denied' ? 'error' : 'warning',
@@ -8857,14 +9185,23 @@ function pullResult(result) {
 function location(origin) {
     return {
         physicalLocation: {
-            // Repository-relative paths, as code scanning resolves them against the checkout.
-            artifactLocation: {
-                uri: origin.file.split('/').map(encodeURIComponent).join('/'),
-                uriBaseId: '%SRCROOT%',
-            },
+            artifactLocation: artifact(origin.file),
             ...(origin.line ? { region: { startLine: origin.line } } : {}),
         },
     };
+}
+/**
+ * Relative paths are relative to the checkout, as code scanning resolves them (`%SRCROOT%`); an absolute one
+ * (a config given by absolute path) becomes a file URI.
+ */
+function artifact(file) {
+    const slashed = file.replace(/\\/g, '/');
+    const uri = slashed.split('/').map(encodeURIComponent).join('/');
+    if (/^[A-Za-z]:\//.test(slashed))
+        return { uri: `file:///${uri.replace('%3A', ':')}` };
+    if (slashed.startsWith('/'))
+        return { uri: `file://${uri}` };
+    return { uri, uriBaseId: '%SRCROOT%' };
 }
 
 

@@ -1,0 +1,119 @@
+// `discover.manifests`: each entry's manifests are read (plain YAML, Kustomize, Helm), their workloads
+// found, and the declared target they run on replaced by what those workloads pull (targets.ts).
+import path from 'node:path';
+import type { LoadedConfig } from '../core/config/load.ts';
+import { isDiscoveryPlatform } from '../core/config/schema.ts';
+import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import { imageNameOf } from '../core/image-reference.ts';
+import { writtenOrigins } from '../core/origins.ts';
+import type { ReportFinding } from '../core/verdict.ts';
+import { discoveryFinding } from './findings.ts';
+import type { HelmRunner } from './manifests/helm.ts';
+import { readManifestPatterns } from './manifests/read.ts';
+import { workloadsOf } from './manifests/workloads.ts';
+import { discoverTargets, keyOfWritten, type WorkloadSet } from './targets.ts';
+
+export function withManifestTargets(
+  config: LoadedConfig,
+  helmRunner: HelmRunner | undefined,
+): { config: LoadedConfig; findings: ReportFinding[] } {
+  const configDir = path.dirname(path.resolve(config.file));
+  const origins = config.origins ?? writtenOrigins(config);
+  const declared = config.input.targets ?? [];
+  const findings: ReportFinding[] = [];
+  const warn = (at: { file: string; line?: number | undefined }, message: string) =>
+    findings.push(discoveryFinding('discovery', 'medium', at, message));
+  const problems: ConfigProblem[] = [];
+  const sets: WorkloadSet[] = [];
+  (config.input.discover?.manifests ?? []).forEach((entry, i) => {
+    const at = ['discover', 'manifests', i] as const;
+    const target = declared.find((candidate) => candidate.name === entry.target);
+    if (!target || !isDiscoveryPlatform(target.platform)) {
+      const names = declared.filter((t) => isDiscoveryPlatform(t.platform)).map((t) => `\`${t.name}\``);
+      problems.push({
+        where: config.locate([...at, 'target']),
+        message: target
+          ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
+          : `no target is named \`${entry.target}\`; declared cluster targets: ${names.join(', ') || 'none'}`,
+      });
+      return;
+    }
+    // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
+    const namespace =
+      target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default';
+    const read = readManifestPatterns(
+      entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })),
+      {
+        baseDir: configDir,
+        helm: {
+          namespace: entry.helm?.namespace ?? namespace,
+          releaseName: entry.helm?.releaseName,
+          values: entry.helm?.values?.map((file) => path.resolve(configDir, file)),
+        },
+        ...(helmRunner ? { helmRunner } : {}),
+      },
+    );
+    const found = workloadsOf(read.objects, namespace);
+    for (const warning of [...read.warnings, ...found.warnings]) warn(warning, warning.message);
+    if (found.workloads.length === 0) {
+      findings.push(
+        discoveryFinding(
+          'discovery',
+          'low',
+          config.locate([...at, 'paths']),
+          `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`,
+        ),
+      );
+    }
+    sets.push({ target, workloads: found.workloads });
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const openshiftHosts = declared.flatMap((target) =>
+    target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
+  );
+  const images = new Map<string, string>();
+  for (const text of config.input.images ?? []) {
+    const key = keyOfWritten(text, openshiftHosts);
+    if (!images.has(key)) images.set(key, text);
+  }
+  const discovered = discoverTargets({
+    targets: declared,
+    targetOrigins: origins.targets,
+    images,
+    sets,
+    allImages: config.input.discover?.allImages === true,
+  });
+  for (const warning of discovered.warnings) warn(warning, warning.message);
+  for (const [target, unpushed] of discovered.notPushed) {
+    const list = [...unpushed.keys()].sort();
+    const plural = list.length !== 1;
+    findings.push(
+      discoveryFinding(
+        'discovery',
+        'low',
+        unpushed.values().next().value!,
+        `${list.length} image${plural ? 's' : ''} in the manifests of target \`${target}\` ${plural ? 'are' : 'is'}` +
+          ` not pushed by the workflow and ${plural ? 'were' : 'was'} not checked` +
+          ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`,
+      ),
+    );
+  }
+  const imageOrigins = new Map(origins.images);
+  for (const added of discovered.addedImages) {
+    const name = imageNameOf(added.reference);
+    if (name !== undefined && !imageOrigins.has(name)) imageOrigins.set(name, added.origin);
+  }
+  return {
+    config: {
+      ...config,
+      input: {
+        ...config.input,
+        images: [...(config.input.images ?? []), ...discovered.addedImages.map((added) => added.reference)],
+        targets: discovered.targets,
+      },
+      origins: { images: imageOrigins, targets: discovered.targetOrigins },
+    },
+    findings,
+  };
+}
