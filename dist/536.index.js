@@ -6748,6 +6748,7 @@ function globalPullSecretCovers(image, state) {
 
 
 
+
 function evaluatePullSecrets(image, account, state) {
     const { namespace, name } = account;
     if (account.podPullSecrets)
@@ -6767,27 +6768,14 @@ function evaluatePullSecrets(image, account, state) {
     // Every namespace has a `default` ServiceAccount; one the manifests do not show links no secrets.
     const linked = serviceAccount?.imagePullSecrets ?? [];
     const origin = serviceAccount?.origin ?? `the default ServiceAccount of ${namespace}`;
-    const reasons = [];
-    const absent = [];
-    for (const secretName of linked) {
-        const secret = state.secrets.get(`${namespace}/${secretName}`);
-        if (!secret) {
-            absent.push(secretName);
-            reasons.push(`${origin} links the pull secret ${secretName}, which is not in the manifests of ${namespace}`);
-            continue;
-        }
-        const key = coveringKey(secret, image);
-        if (key !== undefined) {
-            return {
-                verdict: 'allowed',
-                reasons: [
-                    `${origin} links ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
-                ],
-                missing: [],
-            };
-        }
-        reasons.push(describeMiss(secret, image));
-    }
+    const tried = trySecrets(image, namespace, linked, state, `${origin} links`);
+    if ('verdict' in tried)
+        return tried.verdict;
+    const { absent } = tried;
+    const reasons = [
+        ...tried.reasons,
+        ...absent.map((secretName) => `${origin} links the pull secret ${secretName}, which is not in the manifests of ${namespace}`),
+    ];
     if (linked.length === 0)
         reasons.push(`${origin} links no imagePullSecrets`);
     const unlinked = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
@@ -6818,26 +6806,10 @@ function evaluatePullSecrets(image, account, state) {
  */
 function evaluatePodPullSecrets(image, account, listed, state) {
     const { namespace } = account;
-    const reasons = [];
-    const absent = [];
-    for (const secretName of listed) {
-        const secret = state.secrets.get(`${namespace}/${secretName}`);
-        if (!secret) {
-            absent.push(secretName);
-            continue;
-        }
-        const key = coveringKey(secret, image);
-        if (key !== undefined) {
-            return {
-                verdict: 'allowed',
-                reasons: [
-                    `the pod lists ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
-                ],
-                missing: [],
-            };
-        }
-        reasons.push(describeMiss(secret, image));
-    }
+    const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
+    if ('verdict' in tried)
+        return tried.verdict;
+    const { reasons, absent } = tried;
     if (absent.length > 0 && !state.namespaces.has(namespace)) {
         return {
             verdict: 'unknown',
@@ -6875,6 +6847,31 @@ function nodeCredentials(image, account, state) {
 /** The node's verdict, after what the pod's own secrets showed. */
 function withReasons(verdict, reasons) {
     return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
+}
+/**
+ * The named pull secrets of a namespace, in order, as the kubelet tries them: `allowed` by the first whose
+ * keys cover the image; else why each present one does not, and which are absent.
+ */
+function trySecrets(image, namespace, names, state, holder) {
+    const reasons = [];
+    const absent = [];
+    for (const secretName of names) {
+        const secret = state.secrets.get(`${namespace}/${secretName}`);
+        if (!secret) {
+            absent.push(secretName);
+            continue;
+        }
+        const key = coveringKey(secret, image);
+        if (key !== undefined) {
+            return {
+                verdict: allowed([
+                    `${holder} ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
+                ]),
+            };
+        }
+        reasons.push(describeMiss(secret, image));
+    }
+    return { reasons, absent };
 }
 function coveringKey(secret, image) {
     return secret.registryKeys?.find((key) => registryKeyCovers(key, image));

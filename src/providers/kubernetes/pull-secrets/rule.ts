@@ -2,7 +2,7 @@
 // account must link a kubernetes.io/dockerconfigjson (or legacy dockercfg) Secret whose registry keys cover
 // the image. The credential itself cannot be checked offline, and the reason says so.
 import { imageName, type ImageReference } from '../../../core/image-reference.ts';
-import type { Verdict } from '../../../core/verdict.ts';
+import { allowed, type Verdict } from '../../../core/verdict.ts';
 import { createSecretFix, linkSecretFix, podSecretFix, type PullingServiceAccount } from '../fixes.ts';
 import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
 import { globalPullSecretCovers } from '../openshift/global-pull-secret.ts';
@@ -30,29 +30,16 @@ export function evaluatePullSecrets(
   // Every namespace has a `default` ServiceAccount; one the manifests do not show links no secrets.
   const linked = serviceAccount?.imagePullSecrets ?? [];
   const origin = serviceAccount?.origin ?? `the default ServiceAccount of ${namespace}`;
-  const reasons: string[] = [];
-  const absent: string[] = [];
-  for (const secretName of linked) {
-    const secret = state.secrets.get(`${namespace}/${secretName}`);
-    if (!secret) {
-      absent.push(secretName);
-      reasons.push(
+  const tried = trySecrets(image, namespace, linked, state, `${origin} links`);
+  if ('verdict' in tried) return tried.verdict;
+  const { absent } = tried;
+  const reasons = [
+    ...tried.reasons,
+    ...absent.map(
+      (secretName) =>
         `${origin} links the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
-      );
-      continue;
-    }
-    const key = coveringKey(secret, image);
-    if (key !== undefined) {
-      return {
-        verdict: 'allowed',
-        reasons: [
-          `${origin} links ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
-        ],
-        missing: [],
-      };
-    }
-    reasons.push(describeMiss(secret, image));
-  }
+    ),
+  ];
   if (linked.length === 0) reasons.push(`${origin} links no imagePullSecrets`);
   const unlinked = [...state.secrets.values()].find(
     (secret) =>
@@ -89,26 +76,9 @@ function evaluatePodPullSecrets(
   state: ClusterState,
 ): Verdict {
   const { namespace } = account;
-  const reasons: string[] = [];
-  const absent: string[] = [];
-  for (const secretName of listed) {
-    const secret = state.secrets.get(`${namespace}/${secretName}`);
-    if (!secret) {
-      absent.push(secretName);
-      continue;
-    }
-    const key = coveringKey(secret, image);
-    if (key !== undefined) {
-      return {
-        verdict: 'allowed',
-        reasons: [
-          `the pod lists ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
-        ],
-        missing: [],
-      };
-    }
-    reasons.push(describeMiss(secret, image));
-  }
+  const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
+  if ('verdict' in tried) return tried.verdict;
+  const { reasons, absent } = tried;
   if (absent.length > 0 && !state.namespaces.has(namespace)) {
     return {
       verdict: 'unknown',
@@ -152,6 +122,38 @@ function nodeCredentials(image: ImageReference, account: PullingServiceAccount, 
 /** The node's verdict, after what the pod's own secrets showed. */
 function withReasons(verdict: Verdict, reasons: readonly string[]): Verdict {
   return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
+}
+
+/**
+ * The named pull secrets of a namespace, in order, as the kubelet tries them: `allowed` by the first whose
+ * keys cover the image; else why each present one does not, and which are absent.
+ */
+function trySecrets(
+  image: ImageReference,
+  namespace: string,
+  names: readonly string[],
+  state: ClusterState,
+  holder: string,
+): { verdict: Verdict } | { reasons: string[]; absent: string[] } {
+  const reasons: string[] = [];
+  const absent: string[] = [];
+  for (const secretName of names) {
+    const secret = state.secrets.get(`${namespace}/${secretName}`);
+    if (!secret) {
+      absent.push(secretName);
+      continue;
+    }
+    const key = coveringKey(secret, image);
+    if (key !== undefined) {
+      return {
+        verdict: allowed([
+          `${holder} ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
+        ]),
+      };
+    }
+    reasons.push(describeMiss(secret, image));
+  }
+  return { reasons, absent };
 }
 
 function coveringKey(secret: PullSecretDefinition, image: ImageReference): string | undefined {
