@@ -254,8 +254,9 @@ async function collectRepository(arn, registry, options) {
     // RepositoryPolicyNotFoundException: the repository exists without a policy.
     if (result.kind === 'missing' && /RepositoryPolicyNotFound/.test(result.message))
         return { arn, policy: null };
+    // RepositoryNotFoundException: a pull-through cache creates it on the first pull; anything else fails.
     if (result.kind === 'missing')
-        return { arn, unreadable: `the repository does not exist yet (${result.message})` };
+        return { arn, exists: false };
     return { arn, unreadable: result.message };
 }
 async function collectRegistry(account, region, options) {
@@ -1400,6 +1401,9 @@ const AwsFacts = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.O
             description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
         }),
         policy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(NullableDocument),
+        exists: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Literal(false, {
+            description: 'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
+        })),
         unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({
             description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
         })),
@@ -5439,6 +5443,9 @@ function explainEcrPull(context, outcomes) {
         // Its grants stay unknown (resourcePoliciesFor); only its denies are taken as absent.
         reasons.push(`repository ${context.repositoryArn} is not in facts: its policy is taken as denying nothing (list it in facts.aws.repositories to count what it grants)`);
     }
+    else if (context.repository?.missing) {
+        reasons.push(`repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it on the first pull`);
+    }
     else if (context.repository && !context.repository.policy) {
         reasons.push(`repository ${context.repositoryArn} has no repository policy`);
     }
@@ -5613,6 +5620,10 @@ function prepareAwsFacts(config) {
     const repositories = new Map();
     for (const [i, repository] of (input.repositories ?? []).entries()) {
         const label = `repository policy of ${repository.arn}`;
+        if (repository.exists === false) {
+            repositories.set(repository.arn, { arn: repository.arn, policy: null, missing: true });
+            continue;
+        }
         if (repository.unreadable === undefined && repository.policy === undefined) {
             throw missingPolicy(config, ['facts', 'aws', 'repositories', i]);
         }
@@ -5746,6 +5757,11 @@ function evaluateEcrPull(location, roleArnText, facts) {
         crossAccount: role.account !== location.account,
     };
     const caller = (0,aws_arn/* callingRole */.$o)(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
+    if (context.repository?.missing && !isPullThroughCache(context)) {
+        return unknown([
+            `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})`,
+        ]);
+    }
     const verdict = verdictFor(context, caller);
     // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
     // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
@@ -5774,15 +5790,22 @@ function verdictFor(context, caller) {
 function neededActions(context) {
     const always = (name) => ({ name, onlyIfRepositoryMissing: false });
     const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
-    const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
-    if (prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`))) {
+    if (isPullThroughCache(context)) {
         // A pull through cache imports the upstream image, and creates the repository on first pull
         // ("Using pull through cache rules": IAM permissions required).
         actions.push(...PULL_THROUGH_CACHE_ACTIONS.map(always));
-        if (!context.repository)
+        // Known missing, the first pull creates it; not mentioned, it is needed only if it is missing.
+        if (context.repository?.missing)
+            actions.push(always('ecr:CreateRepository'));
+        else if (!context.repository)
             actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
     }
     return actions;
+}
+/** The repository is under a pull-through cache rule's prefix of its registry. */
+function isPullThroughCache(context) {
+    const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
+    return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
 }
 function evaluateAction(context, request, action) {
     const { roleFacts } = context;
@@ -5871,7 +5894,13 @@ function evaluateAction(context, request, action) {
 function resourcePoliciesFor(context, action) {
     const policies = [];
     let unknown;
-    if (context.repository) {
+    if (context.repository?.missing && context.crossAccount) {
+        // The cache creates it with the policy of the registry's repository creation template, which is not read.
+        unknown =
+            `repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it with the repository policy of the registry's repository creation template, which pullcheck does not read` +
+                ` (aws ecr describe-repository-creation-templates --registry-id ${context.location.account}); a registry policy grant would decide it`;
+    }
+    else if (context.repository) {
         if (context.repository.policy)
             policies.push(context.repository.policy);
     }

@@ -334,16 +334,31 @@ test(
       )[0];
       assert.equal(registry?.scope, 'V1');
       assert.deepEqual(registry?.pullThroughCachePrefixes, ['docker-hub']);
-      // The cached repository does not exist yet (the first pull creates it): its policy is unknown, and the
-      // report says why rather than guessing.
+      // The cached repository does not exist yet (ECR answered RepositoryNotFoundException): the first pull
+      // creates it, so the role needs ecr:BatchImportUpstreamImage and ecr:CreateRepository too (ECR User
+      // Guide, "Using pull through cache rules": IAM permissions required) — this one has neither.
       const { withLiveFacts } = await import('../../src/collect/merge.ts');
       const { runCheck } = await import('../../src/core/engine.ts');
       const { providers } = await import('../../src/providers/index.ts');
       const report = runCheck(withLiveFacts(loadConfigFile(file), live.facts), providers, {
         failOn: 'denied',
       });
-      assert.equal(report.results[0]?.verdict, 'unknown');
-      assert.match(report.results[0]?.reasons.join('\n') ?? '', /does not exist yet/);
+      assert.deepEqual(
+        (live.facts.aws?.['repositories'] as Record<string, unknown>[] | undefined)?.map(
+          (repository) => repository['exists'],
+        ),
+        [false],
+      );
+      const result = report.results[0]!;
+      assert.equal(result.verdict, 'denied', result.reasons.join('\n'));
+      assert.match(
+        result.reasons.join('\n'),
+        /does not exist yet: the pull-through cache creates it on the first pull/,
+      );
+      assert.deepEqual(
+        result.missing.flatMap((grant) => (grant.side === 'identity' ? grant.permissions : [])).sort(),
+        ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+      );
     } finally {
       process.env = previous;
       front.close();

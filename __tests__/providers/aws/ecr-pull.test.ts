@@ -92,7 +92,8 @@ interface PullSetup {
   /** The role's facts; 'absent' leaves the role out of facts.aws.roles. */
   readonly roleFacts?: RoleFactsInput | 'absent';
   /** Present: the repository is in facts with this policy (null = no policy). Absent: not in facts. */
-  readonly repository?: { readonly arn?: string; readonly policy: unknown };
+  readonly repository?:
+    { readonly arn?: string; readonly policy: unknown } | { readonly arn?: string; readonly exists: false };
   readonly registry?: Json;
   readonly accounts?: readonly { readonly id: string; readonly organizationId: string }[];
 }
@@ -107,8 +108,7 @@ function configText(c: PullSetup): string {
   const role = c.role ?? NODE_ROLE;
   const aws: Json = {};
   if (c.roleFacts !== 'absent') aws['roles'] = [{ arn: role, ...(c.roleFacts ?? {}) }];
-  if (c.repository)
-    aws['repositories'] = [{ arn: c.repository.arn ?? REPO_ARN, policy: c.repository.policy }];
+  if (c.repository) aws['repositories'] = [{ ...c.repository, arn: c.repository.arn ?? REPO_ARN }];
   if (c.registry) aws['registries'] = [{ account: REGISTRY, region: REGION, ...c.registry }];
   if (c.accounts) aws['accounts'] = c.accounts;
   const target = { name: 'prod', platform: c.platform ?? 'eks', roles: [role] };
@@ -751,6 +751,46 @@ const cases: PullCase[] = [
     roleFacts: PULL_ONLY,
     registry: { policy: null, pullThroughCachePrefixes: ['ecr-public'] },
     expect: unknown('ecr:CreateRepository'),
+  },
+  {
+    name: 'ECR User Guide, IAM permissions for pull through cache: the cached repository is known not to exist yet (RepositoryNotFoundException), so the first pull needs ecr:CreateRepository — PullOnly lacks it',
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/ecr-public/docker/library/nginx:1.27`,
+    roleFacts: PULL_ONLY,
+    repository: {
+      arn: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/ecr-public/docker/library/nginx`,
+      exists: false,
+    },
+    registry: { policy: null, pullThroughCachePrefixes: ['ecr-public'] },
+    expect: denied(identity('ecr:CreateRepository')),
+  },
+  {
+    name: 'ECR User Guide, IAM permissions for pull through cache: with ecr:CreateRepository and ecr:BatchImportUpstreamImage the first pull creates the repository',
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/ecr-public/docker/library/nginx:1.27`,
+    roleFacts: { ...PULL_ONLY, policies: [policy(allow('ecr:CreateRepository'))] },
+    repository: {
+      arn: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/ecr-public/docker/library/nginx`,
+      exists: false,
+    },
+    registry: { policy: null, pullThroughCachePrefixes: ['ecr-public'] },
+    expect: allowed,
+  },
+  {
+    name: 'ECR User Guide, "Repository creation templates": a cached repository created for another account gets the template\'s policy, which is not read — unknown without a registry grant',
+    role: CROSS_ROLE,
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/ecr-public/docker/library/nginx:1.27`,
+    roleFacts: { ...PULL_ONLY, policies: [policy(allow('ecr:CreateRepository'))] },
+    repository: {
+      arn: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/ecr-public/docker/library/nginx`,
+      exists: false,
+    },
+    registry: { policy: null, pullThroughCachePrefixes: ['ecr-public'] },
+    expect: unknown('repository creation template'),
+  },
+  {
+    name: 'ECR User Guide, "Pushing an image": a repository must exist before a push — one that does not exist yet (not a pull-through cache) is unknown, saying so',
+    roleFacts: PULL_ONLY,
+    repository: { exists: false },
+    expect: unknown('does not exist yet', 'aws ecr create-repository'),
   },
   {
     name: 'ECR User Guide, pull through cache registry permissions (PullThroughCacheFromReadOnlyRole): V1 registry policy grants import and create',

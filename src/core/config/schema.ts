@@ -147,6 +147,12 @@ const AwsFacts = Type.Object(
               description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
             }),
             policy: Type.Optional(NullableDocument),
+            exists: Type.Optional(
+              Type.Literal(false, {
+                description:
+                  'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
+              }),
+            ),
             unreadable: Type.Optional(
               Type.String({
                 description:

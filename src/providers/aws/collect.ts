@@ -53,6 +53,7 @@ interface RoleFactsOut {
 interface RepositoryOut {
   arn: string;
   policy?: unknown;
+  exists?: false;
   unreadable?: string;
 }
 interface RegistryOut {
@@ -347,8 +348,8 @@ async function collectRepository(
   // RepositoryPolicyNotFoundException: the repository exists without a policy.
   if (result.kind === 'missing' && /RepositoryPolicyNotFound/.test(result.message))
     return { arn, policy: null };
-  if (result.kind === 'missing')
-    return { arn, unreadable: `the repository does not exist yet (${result.message})` };
+  // RepositoryNotFoundException: a pull-through cache creates it on the first pull; anything else fails.
+  if (result.kind === 'missing') return { arn, exists: false };
   return { arn, unreadable: result.message };
 }
 

@@ -94,6 +94,11 @@ export function evaluateEcrPull(
     crossAccount: role.account !== location.account,
   };
   const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
+  if (context.repository?.missing && !isPullThroughCache(context)) {
+    return unknown([
+      `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})`,
+    ]);
+  }
   const verdict = verdictFor(context, caller);
   // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
   // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
@@ -133,14 +138,22 @@ interface NeededAction {
 function neededActions(context: EcrPullContext): NeededAction[] {
   const always = (name: string): NeededAction => ({ name, onlyIfRepositoryMissing: false });
   const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
-  const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
-  if (prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`))) {
+  if (isPullThroughCache(context)) {
     // A pull through cache imports the upstream image, and creates the repository on first pull
     // ("Using pull through cache rules": IAM permissions required).
     actions.push(...PULL_THROUGH_CACHE_ACTIONS.map(always));
-    if (!context.repository) actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
+    // Known missing, the first pull creates it; not mentioned, it is needed only if it is missing.
+    if (context.repository?.missing) actions.push(always('ecr:CreateRepository'));
+    else if (!context.repository)
+      actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
   }
   return actions;
+}
+
+/** The repository is under a pull-through cache rule's prefix of its registry. */
+function isPullThroughCache(context: EcrPullContext): boolean {
+  const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
+  return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
 }
 
 function evaluateAction(context: EcrPullContext, request: Request, action: string): ActionOutcome {
@@ -241,7 +254,12 @@ function resourcePoliciesFor(
 ): { policies: KnownPolicy[]; unknown: string | undefined } {
   const policies: KnownPolicy[] = [];
   let unknown: string | undefined;
-  if (context.repository) {
+  if (context.repository?.missing && context.crossAccount) {
+    // The cache creates it with the policy of the registry's repository creation template, which is not read.
+    unknown =
+      `repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it with the repository policy of the registry's repository creation template, which pullcheck does not read` +
+      ` (aws ecr describe-repository-creation-templates --registry-id ${context.location.account}); a registry policy grant would decide it`;
+  } else if (context.repository) {
     if (context.repository.policy) policies.push(context.repository.policy);
   } else {
     unknown =

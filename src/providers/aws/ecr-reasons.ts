@@ -36,6 +36,10 @@ export function explainEcrPull(context: EcrPullContext, outcomes: readonly Actio
     reasons.push(
       `repository ${context.repositoryArn} is not in facts: its policy is taken as denying nothing (list it in facts.aws.repositories to count what it grants)`,
     );
+  } else if (context.repository?.missing) {
+    reasons.push(
+      `repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it on the first pull`,
+    );
   } else if (context.repository && !context.repository.policy) {
     reasons.push(`repository ${context.repositoryArn} has no repository policy`);
   }

@@ -20,6 +20,8 @@ export interface RepositoryFacts {
   readonly arn: string;
   /** null: the repository has no policy. */
   readonly policy: KnownPolicy | null;
+  /** The repository does not exist yet (it has no policy either). */
+  readonly missing?: true;
 }
 
 export type RegistryPolicyScope = 'V1' | 'V2';
@@ -90,6 +92,10 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const repositories = new Map<string, RepositoryFacts>();
   for (const [i, repository] of (input.repositories ?? []).entries()) {
     const label = `repository policy of ${repository.arn}`;
+    if (repository.exists === false) {
+      repositories.set(repository.arn, { arn: repository.arn, policy: null, missing: true });
+      continue;
+    }
     if (repository.unreadable === undefined && repository.policy === undefined) {
       throw missingPolicy(config, ['facts', 'aws', 'repositories', i]);
     }
