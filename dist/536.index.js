@@ -4548,7 +4548,7 @@ function parsedArguments(args, valueOptions) {
  * it expands like the other tags; `$VAR` and `${VAR}` are kept as written.
  */
 function shellCommands(script) {
-    const text = script.replace(/\\\r?\n/g, '');
+    const text = withoutHeredocBodies(script.replace(/\\\r?\n/g, ''));
     const commands = [];
     let words = [];
     let word; // undefined between words; '' for a quoted empty word
@@ -4618,6 +4618,28 @@ function shellCommands(script) {
     }
     endCommand();
     return commands;
+}
+/**
+ * Here-document bodies are data, not commands (sh(1) "Here-Documents": the lines up to the delimiter): a
+ * Dockerfile or script written with `cat <<EOF` must not be read as pushes.
+ */
+function withoutHeredocBodies(text) {
+    const kept = [];
+    const pending = [];
+    for (const line of text.split('\n')) {
+        const open = pending[0];
+        if (open) {
+            if ((open.tabs ? line.replace(/^\t+/, '') : line).trim() === open.delimiter)
+                pending.shift();
+            kept.push('');
+            continue;
+        }
+        kept.push(line);
+        for (const match of line.matchAll(/(?<!<)<<(-?)\s*(['"]?)([\w.-]+)\2/g)) {
+            pending.push({ delimiter: match[3], tabs: match[1] === '-' });
+        }
+    }
+    return kept.join('\n');
 }
 const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g;
 /** Every value of `text` after substituting what can be known; one entry per matrix value. */

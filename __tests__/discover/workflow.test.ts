@@ -420,3 +420,17 @@ jobs:
     ['${{ steps.meta.outputs.json }}'],
   );
 });
+
+test('here-document bodies are data, not commands (sh(1) "Here-Documents"); the command after the delimiter is read', () => {
+  const script = [
+    "cat > push.sh <<'EOF'",
+    'docker push quay.io/acme/not-pushed-here:1',
+    'EOF',
+    'cat <<-END > notes.txt',
+    '\tpodman push quay.io/acme/also-not:1',
+    '\tEND',
+    'cat <<< "docker push quay.io/acme/here-string:1"',
+    'docker push quay.io/acme/pushed:1',
+  ].join('\n');
+  assert.deepEqual(scriptDestinations(script), [{ image: 'quay.io/acme/pushed:1', via: 'docker push' }]);
+});

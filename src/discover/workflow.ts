@@ -256,7 +256,7 @@ function parsedArguments(args: readonly string[], valueOptions: ReadonlySet<stri
  * it expands like the other tags; `$VAR` and `${VAR}` are kept as written.
  */
 function shellCommands(script: string): string[][] {
-  const text = script.replace(/\\\r?\n/g, '');
+  const text = withoutHeredocBodies(script.replace(/\\\r?\n/g, ''));
   const commands: string[][] = [];
   let words: string[] = [];
   let word: string | undefined; // undefined between words; '' for a quoted empty word
@@ -306,6 +306,28 @@ function shellCommands(script: string): string[][] {
   }
   endCommand();
   return commands;
+}
+
+/**
+ * Here-document bodies are data, not commands (sh(1) "Here-Documents": the lines up to the delimiter): a
+ * Dockerfile or script written with `cat <<EOF` must not be read as pushes.
+ */
+function withoutHeredocBodies(text: string): string {
+  const kept: string[] = [];
+  const pending: { delimiter: string; tabs: boolean }[] = [];
+  for (const line of text.split('\n')) {
+    const open = pending[0];
+    if (open) {
+      if ((open.tabs ? line.replace(/^\t+/, '') : line).trim() === open.delimiter) pending.shift();
+      kept.push('');
+      continue;
+    }
+    kept.push(line);
+    for (const match of line.matchAll(/(?<!<)<<(-?)\s*(['"]?)([\w.-]+)\2/g)) {
+      pending.push({ delimiter: match[3]!, tabs: match[1] === '-' });
+    }
+  }
+  return kept.join('\n');
 }
 
 const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g;
