@@ -4196,8 +4196,17 @@ function discoverTargets(input) {
                     chosen.set(pull.name, pull);
         }
         targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)) });
+        const declared = declaredOrigin ?? { file: '(config)', via: 'config targets' };
+        const workloads = new Set([...chosen.values()].map((pull) => pull.workload));
+        const first = [...workloads][0];
         targetOrigins.set(target.name, {
-            origin: declaredOrigin ?? { file: '(config)', via: 'config targets' },
+            // Declared in the config; its images are what its workloads run.
+            origin: first
+                ? {
+                    ...declared,
+                    via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
+                }
+                : declared,
             pulls: pullOrigins([...chosen.values()]),
         });
     }

@@ -167,6 +167,10 @@ test('EKS, GKE and k3s keep their node identity and check the images their workl
     ],
   );
   assert.equal(found.targetOrigins.get('prod-eks')!.origin.line, 20);
+  assert.equal(
+    found.targetOrigins.get('prod-eks')!.origin.via,
+    'config targets; images from 2 workloads (Deployment shop/web in deploy/web.yaml, …)',
+  );
   assert.equal(found.targetOrigins.get('prod-eks')!.pulls!.get(`${ECR}/team/api`)!.file, 'deploy/api.yaml');
 });
 
