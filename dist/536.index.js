@@ -4421,6 +4421,9 @@ function pushes(value) {
 }
 // podman-push(1), buildah-push(1).
 const CONTAINERS_PUSH_OPTIONS = new Set('--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay'.split(' '));
+const optionSet = (text) => new Set(text.split(' '));
+// podman(1), buildah(1): global options with a value.
+const CONTAINERS_GLOBAL_OPTIONS = optionSet('--root --runroot --storage-driver --storage-opt --log-level --cgroup-manager --registries-conf --registries-conf-dir --connection -c --url --identity --tmpdir --runtime --events-backend --network-cmd-path --imagestore --module --ssh --short-name-alias-conf --userns-uid-map --userns-gid-map');
 const PUSH_COMMANDS = [
     {
         // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`.
@@ -4430,6 +4433,8 @@ const PUSH_COMMANDS = [
             ['docker', 'image', 'push'],
         ],
         valueOptions: new Set(['--platform']),
+        // docker(1): --config, --context/-c, --host/-H, --log-level/-l, --tlscacert, --tlscert, --tlskey.
+        globalOptions: optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey'),
         destination: ([image]) => image,
     },
     {
@@ -4440,6 +4445,7 @@ const PUSH_COMMANDS = [
             ['podman', 'image', 'push'],
         ],
         valueOptions: CONTAINERS_PUSH_OPTIONS,
+        globalOptions: CONTAINERS_GLOBAL_OPTIONS,
         destination: ([image, destination]) => registryReference(destination ?? image),
     },
     {
@@ -4448,6 +4454,7 @@ const PUSH_COMMANDS = [
         via: 'buildah push',
         names: [['buildah', 'push']],
         valueOptions: CONTAINERS_PUSH_OPTIONS,
+        globalOptions: CONTAINERS_GLOBAL_OPTIONS,
         destination: ([image, destination]) => registryReference(destination ?? image),
     },
     {
@@ -4455,6 +4462,8 @@ const PUSH_COMMANDS = [
         via: 'skopeo copy',
         names: [['skopeo', 'copy']],
         valueOptions: new Set('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies'.split(' ')),
+        // skopeo(1): global options with a value.
+        globalOptions: optionSet('--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir'),
         destination: ([, destination]) => destination?.startsWith('docker://') ? destination.slice('docker://'.length) : undefined,
     },
     {
@@ -4462,12 +4471,16 @@ const PUSH_COMMANDS = [
         via: 'crane push',
         names: [['crane', 'push']],
         valueOptions: new Set(['--image-refs', '--platform']),
+        // crane(1): --platform is a global flag too.
+        globalOptions: optionSet('--platform'),
         destination: ([, image]) => image,
     },
     {
         via: 'gcloud builds submit --tag',
         names: [['gcloud', 'builds', 'submit']],
         valueOptions: new Set(['--tag', '-t']),
+        // gcloud(1) global flags with a value.
+        globalOptions: optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token'),
         destination: (_, options) => options.get('--tag') ?? options.get('-t'),
     },
 ];
@@ -4485,8 +4498,10 @@ function scriptDestinations(script) {
     const found = [];
     for (const words of shellCommands(script)) {
         const command = withoutPrefixes(words);
-        for (const { via, names, valueOptions, destination } of PUSH_COMMANDS) {
-            const args = names.map((name) => argumentsAfter(command, name)).find((match) => match !== undefined);
+        for (const { via, names, valueOptions, globalOptions, destination } of PUSH_COMMANDS) {
+            const args = names
+                .map((name) => argumentsAfter(command, name, globalOptions))
+                .find((match) => match !== undefined);
             if (!args)
                 continue;
             const { positionals, options } = parsedArguments(args, valueOptions);
@@ -4514,13 +4529,13 @@ function withoutPrefixes(words) {
 }
 /**
  * The arguments after `name` (`docker image push`). Global options before a subcommand
- * (`skopeo --insecure-policy copy`) are passed over; one with a separate value stops the match.
+ * (`skopeo --insecure-policy copy`, `docker -H host push`) are passed over with their values.
  */
-function argumentsAfter(words, name) {
+function argumentsAfter(words, name, globalOptions) {
     let i = 0;
     for (const [n, part] of name.entries()) {
         while (n > 0 && words[i]?.startsWith('-'))
-            i++;
+            i += globalOptions.has(words[i]) ? 2 : 1;
         if (words[i] !== part)
             return undefined;
         i++;

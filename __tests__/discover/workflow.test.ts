@@ -434,3 +434,23 @@ test('here-document bodies are data, not commands (sh(1) "Here-Documents"); the 
   ].join('\n');
   assert.deepEqual(scriptDestinations(script), [{ image: 'quay.io/acme/pushed:1', via: 'docker push' }]);
 });
+
+test('global options with a value before the subcommand are passed over with it (docker(1) -H/--context, podman(1) --root, skopeo(1) --policy, gcloud(1) --project)', () => {
+  const script = [
+    'docker -H tcp://builder:2376 push ghcr.io/acme/a:1',
+    'docker --context remote image push ghcr.io/acme/b:1',
+    'podman --root /var/lib/ci push localhost/c ghcr.io/acme/c:1',
+    'skopeo --policy /etc/policy.json copy docker://src/d docker://ghcr.io/acme/d:1',
+    'gcloud --project acme builds submit --tag europe-docker.pkg.dev/acme/r/e:1 .',
+  ].join('\n');
+  assert.deepEqual(
+    scriptDestinations(script).map((found) => found.image),
+    [
+      'ghcr.io/acme/a:1',
+      'ghcr.io/acme/b:1',
+      'ghcr.io/acme/c:1',
+      'ghcr.io/acme/d:1',
+      'europe-docker.pkg.dev/acme/r/e:1',
+    ],
+  );
+});

@@ -102,6 +102,8 @@ interface PushCommand {
   readonly names: readonly (readonly string[])[];
   /** Options written `--option value` (never booleans: `--tls-verify false` is not how pflag reads them). */
   readonly valueOptions: ReadonlySet<string>;
+  /** The tool's global options that take a value, written before the subcommand (`docker -H host push`). */
+  readonly globalOptions: ReadonlySet<string>;
   readonly destination: (
     positionals: readonly string[],
     options: ReadonlyMap<string, string>,
@@ -115,6 +117,12 @@ const CONTAINERS_PUSH_OPTIONS = new Set(
   ),
 );
 
+const optionSet = (text: string): ReadonlySet<string> => new Set(text.split(' '));
+// podman(1), buildah(1): global options with a value.
+const CONTAINERS_GLOBAL_OPTIONS = optionSet(
+  '--root --runroot --storage-driver --storage-opt --log-level --cgroup-manager --registries-conf --registries-conf-dir --connection -c --url --identity --tmpdir --runtime --events-backend --network-cmd-path --imagestore --module --ssh --short-name-alias-conf --userns-uid-map --userns-gid-map',
+);
+
 const PUSH_COMMANDS: readonly PushCommand[] = [
   {
     // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`.
@@ -124,6 +132,8 @@ const PUSH_COMMANDS: readonly PushCommand[] = [
       ['docker', 'image', 'push'],
     ],
     valueOptions: new Set(['--platform']),
+    // docker(1): --config, --context/-c, --host/-H, --log-level/-l, --tlscacert, --tlscert, --tlskey.
+    globalOptions: optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey'),
     destination: ([image]) => image,
   },
   {
@@ -134,6 +144,7 @@ const PUSH_COMMANDS: readonly PushCommand[] = [
       ['podman', 'image', 'push'],
     ],
     valueOptions: CONTAINERS_PUSH_OPTIONS,
+    globalOptions: CONTAINERS_GLOBAL_OPTIONS,
     destination: ([image, destination]) => registryReference(destination ?? image),
   },
   {
@@ -142,6 +153,7 @@ const PUSH_COMMANDS: readonly PushCommand[] = [
     via: 'buildah push',
     names: [['buildah', 'push']],
     valueOptions: CONTAINERS_PUSH_OPTIONS,
+    globalOptions: CONTAINERS_GLOBAL_OPTIONS,
     destination: ([image, destination]) => registryReference(destination ?? image),
   },
   {
@@ -153,6 +165,10 @@ const PUSH_COMMANDS: readonly PushCommand[] = [
         ' ',
       ),
     ),
+    // skopeo(1): global options with a value.
+    globalOptions: optionSet(
+      '--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir',
+    ),
     destination: ([, destination]) =>
       destination?.startsWith('docker://') ? destination.slice('docker://'.length) : undefined,
   },
@@ -161,12 +177,18 @@ const PUSH_COMMANDS: readonly PushCommand[] = [
     via: 'crane push',
     names: [['crane', 'push']],
     valueOptions: new Set(['--image-refs', '--platform']),
+    // crane(1): --platform is a global flag too.
+    globalOptions: optionSet('--platform'),
     destination: ([, image]) => image,
   },
   {
     via: 'gcloud builds submit --tag',
     names: [['gcloud', 'builds', 'submit']],
     valueOptions: new Set(['--tag', '-t']),
+    // gcloud(1) global flags with a value.
+    globalOptions: optionSet(
+      '--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token',
+    ),
     destination: (_, options) => options.get('--tag') ?? options.get('-t'),
   },
 ];
@@ -190,8 +212,10 @@ export function scriptDestinations(script: string): { image: string; via: string
   const found: { image: string; via: string }[] = [];
   for (const words of shellCommands(script)) {
     const command = withoutPrefixes(words);
-    for (const { via, names, valueOptions, destination } of PUSH_COMMANDS) {
-      const args = names.map((name) => argumentsAfter(command, name)).find((match) => match !== undefined);
+    for (const { via, names, valueOptions, globalOptions, destination } of PUSH_COMMANDS) {
+      const args = names
+        .map((name) => argumentsAfter(command, name, globalOptions))
+        .find((match) => match !== undefined);
       if (!args) continue;
       const { positionals, options } = parsedArguments(args, valueOptions);
       const image = destination(positionals, options);
@@ -215,12 +239,16 @@ function withoutPrefixes(words: readonly string[]): readonly string[] {
 
 /**
  * The arguments after `name` (`docker image push`). Global options before a subcommand
- * (`skopeo --insecure-policy copy`) are passed over; one with a separate value stops the match.
+ * (`skopeo --insecure-policy copy`, `docker -H host push`) are passed over with their values.
  */
-function argumentsAfter(words: readonly string[], name: readonly string[]): readonly string[] | undefined {
+function argumentsAfter(
+  words: readonly string[],
+  name: readonly string[],
+  globalOptions: ReadonlySet<string>,
+): readonly string[] | undefined {
   let i = 0;
   for (const [n, part] of name.entries()) {
-    while (n > 0 && words[i]?.startsWith('-')) i++;
+    while (n > 0 && words[i]?.startsWith('-')) i += globalOptions.has(words[i]!) ? 2 : 1;
     if (words[i] !== part) return undefined;
     i++;
   }
