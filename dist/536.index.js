@@ -1140,12 +1140,14 @@ function parseJson(text, start, what) {
 /* harmony export */   K: () => (/* binding */ loadConfigText)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
-/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62017);
-/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91767);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54259);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89086);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74473);
+/* harmony import */ var _origins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
+/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62017);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91767);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54259);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89086);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74473);
+
 
 
 
@@ -1154,27 +1156,30 @@ function parseJson(text, start, what) {
 
 
 function loadConfigFile(file, additions = {}) {
-    const text = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readUserFile */ .E)(file, { file, line: 1, column: 1 }, 'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml');
+    const text = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readUserFile */ .E)(file, { file, line: 1, column: 1 }, 'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml');
     return loadConfigText(text, file, additions);
 }
 function loadConfigText(text, file, additions = {}) {
-    const source = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlSource */ .W)(text, file);
+    const source = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .W)(text, file);
     const { locate, locateKey } = source;
     const written = source.takeValue();
     if (written === null || written === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x({
             where: locate([]),
             message: 'the config file is empty: expected a mapping with `version: 1`',
         });
     }
     const raw = withAdditions(written, additions);
-    const problems = (0,_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .schemaProblems */ .I)(raw, _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigSchema */ .Sk, { locate, locateKey });
+    const problems = (0,_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .schemaProblems */ .I)(raw, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigSchema */ .Sk, { locate, locateKey });
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(problems);
     const input = raw; // validated above against ConfigSchema
     resolveDocuments(input, locate, node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(file)));
+    // Where each image and target was written is read now, while the document is parsed: asked later,
+    // locate() would parse a large config again for every plan.
+    const origins = (0,_origins_js__WEBPACK_IMPORTED_MODULE_1__/* .writtenOrigins */ .V3)({ file, input, locate, locateKey });
     source.release();
-    return { file, input, locate, locateKey };
+    return { file, input, locate, locateKey, origins };
 }
 /** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
 function resolveDocuments(input, locate, configDir) {
@@ -1187,10 +1192,10 @@ function resolveDocuments(input, locate, configDir) {
             // A `{ file: }` reference is reported at its path, anything else where the document starts.
             const isFile = typeof written === 'object' && 'file' in written;
             const where = locate(isFile ? [...configPath, 'file'] : configPath);
-            holder[key] = (0,_document_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveDocument */ .A)(written, where, configDir);
+            holder[key] = (0,_document_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveDocument */ .A)(written, where, configDir);
         }
         catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x))
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x))
                 throw error;
             problems.push(...error.problems);
         }
@@ -1214,7 +1219,7 @@ function resolveDocuments(input, locate, configDir) {
     aws?.registries?.forEach((registry, i) => resolve(registry, 'policy', ['facts', 'aws', 'registries', i, 'policy']));
     input.facts?.gcp?.iamPolicies?.forEach((entry, i) => resolve(entry, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']));
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(problems);
 }
 function withAdditions(written, additions) {
     const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
@@ -1229,12 +1234,12 @@ function withAdditions(written, additions) {
 }
 /** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
 function targetsOf(input) {
-    const source = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlSource */ .W)(input.text, input.source);
+    const source = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .W)(input.text, input.source);
     const value = source.takeValue();
     const list = Array.isArray(value) ? value : [value];
-    const problems = (0,_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .schemaProblems */ .I)(list, _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .TargetListSchema */ .Pu, Array.isArray(value) ? source : shifted(source));
+    const problems = (0,_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .schemaProblems */ .I)(list, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .TargetListSchema */ .Pu, Array.isArray(value) ? source : shifted(source));
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(problems);
     return list;
 }
 /** A single target written without the list dash: its paths lose the leading index. */
@@ -1867,7 +1872,7 @@ function runCheck(config, factories, options) {
                     principal: entry.principal,
                     ...verdict,
                     reasons: [...leading, ...verdict.reasons],
-                    source: { image: sources.image(image), target: sources.target(target.name, image) },
+                    source: { image: sources.image(image), target: sources.pull(target.name, image) },
                 });
             }
         }
@@ -1876,7 +1881,7 @@ function runCheck(config, factories, options) {
         ...(options.findings ?? []),
         ...providers.flatMap((provider) => provider.findings?.() ?? []),
     ];
-    return { ...buildReport(results, findings, options.failOn), plan: (0,origins/* explainPlan */.dp)(config, plan) };
+    return { ...buildReport(results, findings, options.failOn), plan: (0,origins/* explainPlan */.dp)(plan, sources) };
 }
 function principalsOf(target, image, providers) {
     for (const provider of providers) {
@@ -2184,29 +2189,24 @@ function writtenOrigins(config) {
     return { images, targets };
 }
 function planSources(config) {
-    const origins = config.origins ?? writtenOrigins(config);
+    const { images, targets } = config.origins;
+    // A config built without positions (never from a file) still names its file.
     const fallback = { file: config.file, via: 'config' };
+    const target = (targetName) => targets.get(targetName)?.origin ?? fallback;
     return {
-        image: (image) => origins.images.get((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)(image)) ?? fallback,
-        target: (targetName, image) => {
-            const entry = origins.targets.get(targetName);
-            return entry?.pulls?.get((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)(image)) ?? entry?.origin ?? fallback;
-        },
+        image: (image) => images.get((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)(image)) ?? fallback,
+        target,
+        pull: (targetName, image) => targets.get(targetName)?.pulls?.get((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)(image)) ?? target(targetName),
     };
 }
-function explainPlan(config, plan) {
-    const origins = config.origins ?? writtenOrigins(config);
-    const fallback = { file: config.file, via: 'config' };
+function explainPlan(plan, sources) {
     return {
-        images: plan.images.map((image) => ({
-            image: image.raw,
-            source: origins.images.get((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)(image)) ?? fallback,
-        })),
+        images: plan.images.map((image) => ({ image: image.raw, source: sources.image(image) })),
         targets: plan.targets.map(({ target, images }) => ({
             target: target.name,
             platform: target.platform,
             images: images.length,
-            source: origins.targets.get(target.name)?.origin ?? fallback,
+            source: sources.target(target.name),
         })),
     };
 }
@@ -2297,8 +2297,6 @@ var schema = __webpack_require__(54259);
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
-// EXTERNAL MODULE: ./lib/core/origins.js
-var core_origins = __webpack_require__(49136);
 ;// CONCATENATED MODULE: ./lib/discover/findings.js
 function discoveryFinding(kind, severity, at, message) {
     return {
@@ -3976,6 +3974,8 @@ const POD_SPEC_PATHS = {
     ReplicationController: ['spec', 'template', 'spec'],
     Job: ['spec', 'template', 'spec'],
     DeploymentConfig: ['spec', 'template', 'spec'],
+    // Argo Rollouts (argoproj.io/v1alpha1): a Deployment's pod template under the same path.
+    Rollout: ['spec', 'template', 'spec'],
     CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 function workloadsOf(objects, defaultNamespace) {
@@ -4262,10 +4262,8 @@ function keyOfWritten(text, openshiftHosts, key = pullKey) {
 
 
 
-
 function withManifestTargets(config, helmRunner) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
-    const origins = config.origins ?? (0,core_origins/* writtenOrigins */.V3)(config);
     const declared = config.input.targets ?? [];
     const findings = [];
     const warn = (at, message) => findings.push(discoveryFinding('discovery', 'medium', at, message));
@@ -4314,7 +4312,7 @@ function withManifestTargets(config, helmRunner) {
     }
     const discovered = discoverTargets({
         targets: declared,
-        targetOrigins: origins.targets,
+        targetOrigins: config.origins.targets,
         images,
         sets,
         allImages: config.input.discover?.allImages === true,
@@ -4328,7 +4326,7 @@ function withManifestTargets(config, helmRunner) {
             ` not pushed by the workflow and ${plural ? 'were' : 'was'} not checked` +
             ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`));
     }
-    const imageOrigins = new Map(origins.images);
+    const imageOrigins = new Map(config.origins.images);
     for (const added of discovered.addedImages) {
         const name = (0,image_reference/* imageNameOf */.mi)(added.reference);
         if (name !== undefined && !imageOrigins.has(name))
@@ -4763,7 +4761,6 @@ function dedupe(images) {
 
 
 
-
 /**
  * Every workflow to read, once each: those named outside the config (`--workflow`, the running workflow)
  * and `discover.workflows` globs, relative to the config. A glob matching nothing is a note.
@@ -4834,9 +4831,8 @@ function discoverFromWorkflow(file, env) {
  * place win). Discovery kept only references that parse, so the plan reads them like written ones.
  */
 function withDiscoveredImages(config, discovery) {
-    const origins = config.origins ?? (0,core_origins/* writtenOrigins */.V3)(config);
     const stated = config.input.images ?? [];
-    const imageOrigins = new Map(origins.images);
+    const imageOrigins = new Map(config.origins.images);
     const added = [];
     for (const image of discovery.images) {
         const name = (0,image_reference/* imageNameOf */.mi)(image.reference);
@@ -4848,7 +4844,7 @@ function withDiscoveredImages(config, discovery) {
     return {
         ...config,
         input: added.length > 0 ? { ...config.input, images: [...stated, ...added] } : config.input,
-        origins: { ...origins, images: imageOrigins },
+        origins: { ...config.origins, images: imageOrigins },
     };
 }
 

@@ -77,6 +77,11 @@ spec:
     })),
   },
   {
+    name: 'an Argo Rollout keeps a Deployment\'s pod template (argoproj.github.io/argo-rollouts/features/specification: "spec.template")',
+    yaml: `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: web, namespace: shop }\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n      containers: [{ name: web, image: ghcr.io/acme/web:3 }]\n`,
+    expected: [{ kind: 'Rollout', namespace: 'shop', serviceAccount: 'web', images: ['ghcr.io/acme/web:3'] }],
+  },
+  {
     name: 'the deprecated serviceAccount field still names the account (Pod API reference: "DeprecatedServiceAccount is a deprecated alias for ServiceAccountName")',
     yaml: `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  serviceAccount: legacy\n  containers: [{ name: c, image: a.example/x:1 }]\n`,
     expected: [{ kind: 'Pod', namespace: 'ns-default', serviceAccount: 'legacy', images: ['a.example/x:1'] }],

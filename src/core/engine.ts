@@ -36,7 +36,7 @@ export function runCheck(
           principal: entry.principal,
           ...verdict,
           reasons: [...leading, ...verdict.reasons],
-          source: { image: sources.image(image), target: sources.target(target.name, image) },
+          source: { image: sources.image(image), target: sources.pull(target.name, image) },
         });
       }
     }
@@ -45,7 +45,7 @@ export function runCheck(
     ...(options.findings ?? []),
     ...providers.flatMap((provider) => provider.findings?.() ?? []),
   ];
-  return { ...buildReport(results, findings, options.failOn), plan: explainPlan(config, plan) };
+  return { ...buildReport(results, findings, options.failOn), plan: explainPlan(plan, sources) };
 }
 
 function principalsOf(

@@ -17,7 +17,7 @@ export interface TargetOrigin {
   readonly pulls?: ReadonlyMap<string, Origin>;
 }
 
-/** Set by discovery; without it every image and target was written in the config. */
+/** Read from the config when it loads; discovery adds what it finds. */
 export interface PlanOrigins {
   /** Keyed by image name (the repository, without tag or digest). */
   readonly images: ReadonlyMap<string, Origin>;
@@ -26,7 +26,7 @@ export interface PlanOrigins {
 }
 
 /** The origins of what the config itself wrote, by position. */
-export function writtenOrigins(config: LoadedConfig): PlanOrigins {
+export function writtenOrigins(config: Omit<LoadedConfig, 'origins'>): PlanOrigins {
   const at = (configPath: readonly (string | number)[], via: string): Origin => ({
     file: config.file,
     line: config.locate(configPath).line,
@@ -46,18 +46,21 @@ export function writtenOrigins(config: LoadedConfig): PlanOrigins {
 
 export interface PlanSources {
   image(image: ImageReference): Origin;
-  target(targetName: string, image: ImageReference): Origin;
+  /** Where the target was declared or discovered. */
+  target(targetName: string): Origin;
+  /** Where this pull was asked for: the workload that pulls the image, else the target. */
+  pull(targetName: string, image: ImageReference): Origin;
 }
 
 export function planSources(config: LoadedConfig): PlanSources {
-  const origins = config.origins ?? writtenOrigins(config);
+  const { images, targets } = config.origins;
+  // A config built without positions (never from a file) still names its file.
   const fallback: Origin = { file: config.file, via: 'config' };
+  const target = (targetName: string) => targets.get(targetName)?.origin ?? fallback;
   return {
-    image: (image) => origins.images.get(imageName(image)) ?? fallback,
-    target: (targetName, image) => {
-      const entry = origins.targets.get(targetName);
-      return entry?.pulls?.get(imageName(image)) ?? entry?.origin ?? fallback;
-    },
+    image: (image) => images.get(imageName(image)) ?? fallback,
+    target,
+    pull: (targetName, image) => targets.get(targetName)?.pulls?.get(imageName(image)) ?? target(targetName),
   };
 }
 
@@ -72,19 +75,14 @@ export interface PlanExplanation {
   }[];
 }
 
-export function explainPlan(config: LoadedConfig, plan: Plan): PlanExplanation {
-  const origins = config.origins ?? writtenOrigins(config);
-  const fallback: Origin = { file: config.file, via: 'config' };
+export function explainPlan(plan: Plan, sources: PlanSources): PlanExplanation {
   return {
-    images: plan.images.map((image) => ({
-      image: image.raw,
-      source: origins.images.get(imageName(image)) ?? fallback,
-    })),
+    images: plan.images.map((image) => ({ image: image.raw, source: sources.image(image) })),
     targets: plan.targets.map(({ target, images }) => ({
       target: target.name,
       platform: target.platform,
       images: images.length,
-      source: origins.targets.get(target.name)?.origin ?? fallback,
+      source: sources.target(target.name),
     })),
   };
 }

@@ -5,7 +5,6 @@ import type { LoadedConfig } from '../core/config/load.ts';
 import { isDiscoveryPlatform } from '../core/config/schema.ts';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
 import { imageNameOf } from '../core/image-reference.ts';
-import { writtenOrigins } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import type { HelmRunner } from './manifests/helm.ts';
@@ -18,7 +17,6 @@ export function withManifestTargets(
   helmRunner: HelmRunner | undefined,
 ): { config: LoadedConfig; findings: ReportFinding[] } {
   const configDir = path.dirname(path.resolve(config.file));
-  const origins = config.origins ?? writtenOrigins(config);
   const declared = config.input.targets ?? [];
   const findings: ReportFinding[] = [];
   const warn = (at: { file: string; line?: number | undefined }, message: string) =>
@@ -79,7 +77,7 @@ export function withManifestTargets(
   }
   const discovered = discoverTargets({
     targets: declared,
-    targetOrigins: origins.targets,
+    targetOrigins: config.origins.targets,
     images,
     sets,
     allImages: config.input.discover?.allImages === true,
@@ -99,7 +97,7 @@ export function withManifestTargets(
       ),
     );
   }
-  const imageOrigins = new Map(origins.images);
+  const imageOrigins = new Map(config.origins.images);
   for (const added of discovered.addedImages) {
     const name = imageNameOf(added.reference);
     if (name !== undefined && !imageOrigins.has(name)) imageOrigins.set(name, added.origin);

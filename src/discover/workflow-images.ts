@@ -6,7 +6,7 @@ import { globSync } from 'tinyglobby';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { ConfigError } from '../core/errors.ts';
 import { ImageReferenceError, imageNameOf, parseImageReference } from '../core/image-reference.ts';
-import { writtenOrigins, type Origin } from '../core/origins.ts';
+import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import { workflowDestinations } from './workflow.ts';
@@ -107,9 +107,8 @@ export function discoverFromWorkflow(file: string, env: Readonly<Record<string, 
  * place win). Discovery kept only references that parse, so the plan reads them like written ones.
  */
 export function withDiscoveredImages(config: LoadedConfig, discovery: Discovery): LoadedConfig {
-  const origins = config.origins ?? writtenOrigins(config);
   const stated = config.input.images ?? [];
-  const imageOrigins = new Map(origins.images);
+  const imageOrigins = new Map(config.origins.images);
   const added: string[] = [];
   for (const image of discovery.images) {
     const name = imageNameOf(image.reference);
@@ -120,6 +119,6 @@ export function withDiscoveredImages(config: LoadedConfig, discovery: Discovery)
   return {
     ...config,
     input: added.length > 0 ? { ...config.input, images: [...stated, ...added] } : config.input,
-    origins: { ...origins, images: imageOrigins },
+    origins: { ...config.origins, images: imageOrigins },
   };
 }

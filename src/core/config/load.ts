@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PlanOrigins } from '../origins.ts';
+import { writtenOrigins, type PlanOrigins } from '../origins.ts';
 import { ConfigError, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
@@ -18,8 +18,8 @@ export interface LoadedConfig {
   locate(configPath: ConfigPath): SourceLocation;
   /** Where the key of the last segment of `configPath` was written (for unknown keys). */
   locateKey(configPath: ConfigPath): SourceLocation;
-  /** Where discovered images and targets came from (discovery sets it; absent, all were written here). */
-  readonly origins?: PlanOrigins;
+  /** Where each image and target came from: the config's lines, and what discovery adds. */
+  readonly origins: PlanOrigins;
 }
 
 /**
@@ -57,8 +57,11 @@ export function loadConfigText(text: string, file: string, additions: ConfigAddi
 
   const input = raw as ConfigInput; // validated above against ConfigSchema
   resolveDocuments(input, locate, path.dirname(path.resolve(file)));
+  // Where each image and target was written is read now, while the document is parsed: asked later,
+  // locate() would parse a large config again for every plan.
+  const origins = writtenOrigins({ file, input, locate, locateKey });
   source.release();
-  return { file, input, locate, locateKey };
+  return { file, input, locate, locateKey, origins };
 }
 
 /** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */

@@ -34,6 +34,8 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   DeploymentConfig: ['spec', 'template', 'spec'],
+  // Argo Rollouts (argoproj.io/v1alpha1): a Deployment's pod template under the same path.
+  Rollout: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
