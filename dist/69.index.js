@@ -59,8 +59,8 @@ var merge = __webpack_require__(87630);
 var snapshot = __webpack_require__(58988);
 // EXTERNAL MODULE: ./lib/core/config/load.js
 var load = __webpack_require__(71992);
-// EXTERNAL MODULE: ./lib/discover/index.js + 22 modules
-var discover = __webpack_require__(87805);
+// EXTERNAL MODULE: ./lib/discover/index.js + 48 modules
+var discover = __webpack_require__(85970);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/engine.js + 1 modules

@@ -58,16 +58,20 @@ test('the demo discovers its images from the release workflow and its targets fr
     line: 27,
     via: 'docker/metadata-action images',
   });
-  assert.deepEqual(images['europe-west2-docker.pkg.dev/acme-prod/apps/api'], {
+  // A command inside a `run:` block is at its own line, not the `run:` key's; its tag is known from env.
+  assert.deepEqual(images['europe-west2-docker.pkg.dev/acme-prod/apps/api:1.4.2'], {
     file: workflow,
-    line: 43,
+    line: 44,
     via: 'skopeo copy',
   });
-  assert.deepEqual(images['default-route-openshift-image-registry.apps.ocp.example.com/project-a/web'], {
-    file: workflow,
-    line: 48,
-    via: 'podman push',
-  });
+  assert.deepEqual(
+    images['default-route-openshift-image-registry.apps.ocp.example.com/project-a/web:1.4.2'],
+    {
+      file: workflow,
+      line: 49,
+      via: 'podman push',
+    },
+  );
   assert.equal(images['quay.io/acme/agent:3.1']!.via, 'config images');
   // The OpenShift target is the DeploymentConfig's service account; EKS keeps its node roles.
   assert.deepEqual(
@@ -166,7 +170,9 @@ test('bad input warns with file:line and the rest still runs: a workflow YAML er
   );
   const at = (file: string) => report.findings.find((finding) => finding.file === file);
   assert.equal(at('.github/workflows/ci.yml')?.line, 5);
-  assert.equal(at('.github/workflows/ci.yml')?.kind, 'undiscovered-destination');
+  // A workflow that is not YAML is a file discovery could not read: its pushes may be missed, so it is a finding.
+  assert.equal(at('.github/workflows/ci.yml')?.kind, 'discovery');
+  assert.match(at('.github/workflows/ci.yml')!.message, /its images are not discovered/);
   assert.equal(at('deploy/broken.yaml')?.line, 4);
   assert.equal(at('deploy/broken.yaml')?.kind, 'discovery');
   const kustomize = at('deploy/overlays/prod/kustomization.yaml')!;

@@ -1,10 +1,19 @@
 // Workflow files as users write them: the destinations pullcheck finds, and the ones it cannot resolve.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scriptDestinations, workflowDestinations } from '../../src/discover/workflow.ts';
+import { discoverWorkflow, scriptPushes as scriptDestinations } from '../helpers/workflows.ts';
 
-const refs = (text: string, env = {}) =>
-  workflowDestinations(text, 'deploy.yml', env).images.map((image) => image.reference);
+/** The workflow's images, and the pushes it could not resolve (each finding's place and message). */
+function workflowDestinations(text: string, file: string, runner: Record<string, string> = {}) {
+  const found = discoverWorkflow(text, { entry: file, runner });
+  return {
+    images: found.images,
+    undiscovered: found.findings.filter((finding) => finding.kind === 'undiscovered-destination'),
+  };
+}
+
+const refs = (text: string, runner = {}) =>
+  workflowDestinations(text, 'deploy.yml', runner).images.map((image) => image.reference);
 
 test('docker/metadata-action images plus docker/build-push-action tags (the docker/build-push-action README pattern)', () => {
   const workflow = `
@@ -27,9 +36,10 @@ jobs:
           push: true
           tags: \${{ env.REGISTRY }}/team/web:\${{ github.sha }},europe-west2-docker.pkg.dev/acme-prod/apps/web:latest
 `;
+  // The metadata step only names images; the build step pushes its own tags (metadata's images are pushed
+  // when a push step uses its `tags` output, as the later tests show).
   assert.deepEqual(refs(workflow), [
     '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web',
-    'ghcr.io/acme/web',
     'europe-west2-docker.pkg.dev/acme-prod/apps/web:latest',
   ]);
 });
@@ -71,7 +81,7 @@ test('shell scripts: continuations, several tools, quoted references, step env',
       ].join('\n'),
     ),
     [
-      { image: '$IMAGE', via: 'docker push' },
+      { image: '<$IMAGE>', via: 'docker push' },
       { image: 'quay.io/acme/agent:3.1', via: 'podman push' },
       { image: 'registry.example.com/team/tool:2', via: 'buildah push' },
       { image: 'us-docker.pkg.dev/acme/tools/skopeo:1', via: 'skopeo copy' },
@@ -108,20 +118,37 @@ test('an expression that cannot be resolved is reported with its file and line, 
     line: 6,
     column: 14,
   });
+  // No credentials step names the account, so the registry output is a hole naming itself and what to add.
   assert.match(
-    found.undiscovered[0]!.reason,
-    /\$\{\{ steps\.login\.outputs\.registry \}\} cannot be resolved .*add the image to `images`/,
+    found.undiscovered[0]!.message,
+    /`<steps\.login\.outputs\.registry>\/team\/web:1`.*`steps\.login\.outputs\.registry: <account>\.dkr\.ecr\.<region>\.amazonaws\.com` under `discover\.variables`/,
   );
 });
 
-test('the process environment resolves env expressions (vars are not known offline)', () => {
-  const workflow = `jobs:\n  b:\n    steps:\n      - run: docker push \${{ env.REGISTRY }}/app:1\n      - run: docker push \${{ vars.REGISTRY }}/app:1\n`;
-  const found = workflowDestinations(workflow, 'w.yml', { REGISTRY: 'registry.example.com' });
+test('the process environment never resolves a workflow value; discover.variables supplies vars.X (security: values come from the workflow and the config only)', () => {
+  const workflow = `jobs:\n  b:\n    steps:\n      - run: docker push \${{ env.REGISTRY }}/app:1\n      - run: docker push \${{ vars.REGISTRY }}/app:1\n      - run: docker push $REGISTRY/app:1\n`;
+  const fromEnvironment = discoverWorkflow(workflow, { runner: { REGISTRY: 'registry.example.com' } });
+  assert.deepEqual(fromEnvironment.images, []);
   assert.deepEqual(
-    found.images.map((i) => i.reference),
+    fromEnvironment.findings.map((finding) => [
+      finding.where.line,
+      /`(env\.REGISTRY|vars\.REGISTRY|\$REGISTRY)`/.exec(finding.message)?.[1],
+    ]),
+    [
+      [4, 'env.REGISTRY'],
+      [5, 'vars.REGISTRY'],
+      [6, '$REGISTRY'],
+    ],
+  );
+  const fromConfig = discoverWorkflow(workflow, { variables: { REGISTRY: 'registry.example.com' } });
+  assert.deepEqual(
+    fromConfig.images.map((image) => image.reference),
     ['registry.example.com/app:1'],
   );
-  assert.equal(found.undiscovered.length, 1);
+  assert.deepEqual(
+    fromConfig.findings.map((finding) => finding.where.line),
+    [4, 6],
+  );
 });
 
 test('the CLI adds the images the workflow pushes (--workflow) and reports the ones it cannot resolve', async () => {
@@ -208,8 +235,11 @@ jobs:
   );
   // A step that is not a metadata-action stays unresolved, with its line.
   assert.deepEqual(
-    found.undiscovered.map((entry) => [entry.text, entry.where.line]),
-    [['${{ steps.other.outputs.tags }}', 17]],
+    found.undiscovered.map((entry) => [
+      /`(steps\.other\.outputs\.tags)`/.exec(entry.message)?.[1],
+      entry.where.line,
+    ]),
+    [['steps.other.outputs.tags', 17]],
   );
 });
 
@@ -333,9 +363,9 @@ const scriptCases: readonly (readonly [
     [docker('ghcr.io/a/one'), docker('ghcr.io/a/two'), docker('ghcr.io/a/three')],
   ],
   [
-    'sh(1): quoted words, $VAR and ${VAR} kept, env assignments before the command',
+    'sh(1): quoted words, $VAR and ${VAR} the workflow never sets are holes naming them, env assignments before the command',
     `DOCKER_CONFIG=/tmp/cfg podman push 'local app' "quay.io/acme/app:\${TAG}"\ndocker push "$IMAGE"`,
-    [podman('quay.io/acme/app:${TAG}'), docker('$IMAGE')],
+    [podman('quay.io/acme/app:<$TAG>'), docker('<$IMAGE>')],
   ],
   [
     'sh(1): redirections and their targets are not arguments',
@@ -350,10 +380,7 @@ const scriptCases: readonly (readonly [
   [
     'GitHub expressions: ${{ … }} is one word, even with spaces, quotes, && and || inside',
     "docker push ${{ env.REGISTRY }}/app:${{ github.sha }}\ndocker push ${{ github.ref == 'refs/heads/main' && 'ghcr.io/a/prod' || 'ghcr.io/a/dev' }}",
-    [
-      docker('${{env.REGISTRY}}/app:${{github.sha}}'),
-      docker("${{github.ref == 'refs/heads/main' && 'ghcr.io/a/prod' || 'ghcr.io/a/dev'}}"),
-    ],
+    [docker('<env.REGISTRY>/app:<github.sha>'), docker('<github.ref>')],
   ],
 ];
 
@@ -416,8 +443,8 @@ jobs:
   );
   // Any other use of a metadata output is reported, never silently dropped.
   assert.deepEqual(
-    found.undiscovered.map((entry) => entry.text),
-    ['${{ steps.meta.outputs.json }}'],
+    found.undiscovered.map((entry) => /needs `([^`]+)`/.exec(entry.message)?.[1]),
+    ['steps.meta.outputs.json'],
   );
 });
 

@@ -18,8 +18,8 @@ export { discoverFromWorkflow, withDiscoveredImages, type Discovery } from './wo
 export interface DiscoverOptions {
   /** Workflow files named outside the config: `--workflow FILE`, the action's running workflow. */
   readonly workflows?: readonly string[];
-  /** Resolves `${{ env.X }}` and `$X` in workflows. */
-  readonly env?: Readonly<Record<string, string>>;
+  /** The runner's environment: only its non-secret GITHUB_* variables are read (RUNNER_VARIABLES). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly helmRunner?: HelmRunner;
 }
 
@@ -32,7 +32,10 @@ export function discover(
   const findings = [...workflows.findings];
   const pushed: DiscoveredImage[] = [];
   for (const file of workflows.files) {
-    const found = discoverFromWorkflow(file, options.env ?? {});
+    const found = discoverFromWorkflow(file, {
+      env: options.env ?? {},
+      variables: config.input.discover?.variables ?? {},
+    });
     pushed.push(...found.images);
     findings.push(...found.findings);
   }

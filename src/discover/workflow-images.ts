@@ -1,15 +1,13 @@
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { LoadedConfig } from '../core/config/load.ts';
-import { ConfigError } from '../core/errors.ts';
 import { ImageReferenceError, imageNameOf, parseImageReference } from '../core/image-reference.ts';
 import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
-import { workflowDestinations } from './workflow.ts';
+import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
 
 export interface DiscoveredImage {
   readonly reference: string;
@@ -53,37 +51,13 @@ export function workflowFiles(
   return { files: [...unique.values()], findings };
 }
 
-export function discoverFromWorkflow(file: string, env: Readonly<Record<string, string>>): Discovery {
-  const undiscovered = (line: number | undefined, message: string) =>
-    discoveryFinding('undiscovered-destination', 'medium', { file, line }, message);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return {
-      images: [],
-      findings: [
-        undiscovered(undefined, `the workflow could not be read (${code}): its images are not discovered`),
-      ],
-    };
-  }
-  let found;
-  try {
-    found = workflowDestinations(text, file, env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // A broken workflow is a warning: the rest of the check still runs.
-    return {
-      images: [],
-      findings: error.problems.map((problem) =>
-        discoveryFinding('undiscovered-destination', 'medium', problem.where, problem.message),
-      ),
-    };
-  }
+/** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
+export function discoverFromWorkflow(file: string, options: WorkflowReadOptions = {}): Discovery {
+  const runner = runnerVariables(options.env ?? {});
+  const found = discoverWorkflowFile(file, { runner, variables: options.variables ?? {} });
   const images: DiscoveredImage[] = [];
-  const findings = found.undiscovered.map((entry) =>
-    discoveryFinding('undiscovered-destination', 'medium', entry.where, `${entry.text}: ${entry.reason}`),
+  const findings = found.findings.map((finding) =>
+    discoveryFinding(finding.kind, SEVERITY[finding.kind], finding.where, finding.message),
   );
   for (const image of found.images) {
     try {
@@ -100,6 +74,20 @@ export function discoverFromWorkflow(file: string, env: Readonly<Record<string, 
     }
   }
   return { images, findings };
+}
+
+export interface WorkflowReadOptions {
+  /** An environment to take the runner's non-secret variables from (only those: see RUNNER_VARIABLES). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `discover.variables`. */
+  readonly variables?: Readonly<Record<string, string>>;
+}
+
+const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' } as const;
+
+/** Only the runner's own, non-secret variables: a secret in the environment must never reach a report. */
+export function runnerVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(RUNNER_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 
 /**

@@ -384,6 +384,12 @@ const Discover = Type.Object(
         { description: 'deploy targets from manifests: which workloads run on which declared target' },
       ),
     ),
+    variables: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), Type.String(), {
+        description:
+          'values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`',
+      }),
+    ),
     allImages: Type.Optional(
       Type.Boolean({
         description:

@@ -1,5 +1,5 @@
-export const id = 536;
-export const ids = [536];
+export const id = 379;
+export const ids = [379];
 export const modules = {
 
 /***/ 18811:
@@ -1510,6 +1510,9 @@ const Discover = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.O
             })),
         }, closed)),
     }, closed), { description: 'deploy targets from manifests: which workloads run on which declared target' })),
+    variables: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.String(), {
+        description: 'values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`',
+    })),
     allImages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Type */ .ZU.Boolean({
         description: 'check every image the manifests name, not only the images the workflow pushes (default false)',
     })),
@@ -2276,7 +2279,7 @@ function buildPlan(config) {
 
 /***/ }),
 
-/***/ 87805:
+/***/ 85970:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4346,416 +4349,4666 @@ function withManifestTargets(config, helmRunner) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/discover/workflow.js
-// The image destinations a GitHub Actions workflow pushes: docker/build-push-action `tags` (when it
-// pushes), docker/metadata-action `images`, and `docker|podman|buildah push`, `skopeo copy … docker://`,
-// `crane push`, `gcloud builds submit --tag` in `run:` scripts. `${{ env.X }}` resolves from the workflow,
-// job and step `env:` blocks and the process environment, `${{ matrix.X }}` from the job's matrix lists;
-// anything else is reported as undiscovered, with its place — never dropped, never guessed.
-
-function workflowDestinations(text, file, processEnv = {}) {
-    const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
-    const workflow = workflow_record(source.takeValue());
-    const images = [];
-    const undiscovered = [];
-    const workflowEnv = { ...processEnv, ...strings(workflow['env']) };
-    for (const [jobId, jobValue] of Object.entries(workflow_record(workflow['jobs']))) {
-        const job = workflow_record(jobValue);
-        const jobEnv = { ...workflowEnv, ...strings(job['env']) };
-        const matrix = matrixOf(workflow_record(job['strategy'])['matrix']);
-        const steps = Array.isArray(job['steps']) ? job['steps'] : [];
-        // `tags: ${{ steps.meta.outputs.tags }}` names the images of that metadata-action step, read there.
-        const metadataSteps = new Set(steps.flatMap((step) => {
-            const { id, uses } = workflow_record(step);
-            return typeof id === 'string' && typeof uses === 'string' && /^docker\/metadata-action@/.test(uses)
-                ? [id]
-                : [];
-        }));
-        // Only the whole list is theirs: `app:${{ steps.meta.outputs.version }}` is an image with an unknown tag.
-        const fromMetadata = (tag) => {
-            const id = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}$/.exec(tag.trim())?.[1];
-            return id !== undefined && metadataSteps.has(id);
-        };
-        steps.forEach((stepValue, s) => {
-            const step = workflow_record(stepValue);
-            const at = (...rest) => source.locate(['jobs', jobId, 'steps', s, ...rest]);
-            const env = { ...jobEnv, ...strings(step['env']) };
-            const add = (raw, where, via) => {
-                for (const expanded of expand(withoutUnknownTag(raw.trim()), env, matrix)) {
-                    if ('unresolved' in expanded)
-                        undiscovered.push({ text: asWritten(raw.trim()), where, reason: expanded.unresolved });
-                    else if (expanded.value)
-                        images.push({ reference: expanded.value, where, via });
-                }
-            };
-            const uses = typeof step['uses'] === 'string' ? step['uses'] : '';
-            const withInputs = workflow_record(step['with']);
-            if (/^docker\/build-push-action@/.test(uses) && pushes(withInputs['push'])) {
-                for (const tag of list(withInputs['tags'])) {
-                    if (!fromMetadata(tag))
-                        add(tag, at('with', 'tags'), 'docker/build-push-action tags');
-                }
-            }
-            if (/^docker\/metadata-action@/.test(uses)) {
-                // Each line may carry options after a comma (name=…,enable=…): the first field is the image.
-                for (const line of lines(withInputs['images'])) {
-                    const image = /^name=/.test(line) ? line.split(',')[0].slice('name='.length) : line.split(',')[0];
-                    add(image, at('with', 'images'), 'docker/metadata-action images');
-                }
-            }
-            if (typeof step['run'] === 'string') {
-                for (const command of scriptDestinations(step['run']))
-                    add(command.image, at('run'), command.via);
-            }
+;// CONCATENATED MODULE: ./lib/discover/workflows/text.js
+// A string that may have holes: discovery substitutes what the repository says and keeps, for every
+// value it cannot know, which fact is missing — so a destination is either fully known or reported
+// with the exact expression, secret or variable to supply.
+const isMissing = (part) => typeof part !== 'string';
+function missing(need, hint) {
+    return hint === undefined ? { need } : { need, hint };
+}
+function literal(text) {
+    return text === '' ? [] : [text];
+}
+/** Parts joined, adjacent strings merged. */
+function concat(...texts) {
+    const out = [];
+    for (const text of texts) {
+        for (const part of text) {
+            if (part === '')
+                continue;
+            const last = out.at(-1);
+            if (typeof part === 'string' && typeof last === 'string')
+                out[out.length - 1] = last + part;
+            else
+                out.push(part);
+        }
+    }
+    return out;
+}
+/** The string, when every part is known. */
+function known(text) {
+    return text.every((part) => typeof part === 'string') ? text.join('') : undefined;
+}
+function firstMissing(text) {
+    return text.find(isMissing);
+}
+/** What is known, with each hole shown as the fact it needs: `${{ secrets.REGISTRY }}/app`. */
+function shown(text) {
+    return text.map((part) => (typeof part === 'string' ? part : `<${part.need}>`)).join('');
+}
+/** Lowercases the known parts (a hole stays a hole: lowercasing does not make it known). */
+function lowercase(text) {
+    return text.map((part) => (typeof part === 'string' ? part.toLowerCase() : part));
+}
+function uppercase(text) {
+    return text.map((part) => (typeof part === 'string' ? part.toUpperCase() : part));
+}
+/** Splits at every occurrence of `separator` in the known parts. */
+function split(text, separator) {
+    const fields = [[]];
+    for (const part of text) {
+        if (typeof part !== 'string') {
+            fields.at(-1).push(part);
+            continue;
+        }
+        const pieces = part.split(separator);
+        pieces.forEach((piece, i) => {
+            if (i > 0)
+                fields.push([]);
+            if (piece !== '')
+                fields.at(-1).push(piece);
         });
     }
-    return { images: dedupe(images), undiscovered };
+    return fields;
 }
-/** `push:` of build-push-action: false by default; an expression may be true, so it counts. */
-function pushes(value) {
-    if (value === true || value === 'true')
-        return true;
-    return typeof value === 'string' && value.includes('${{');
+function trim(text) {
+    const out = [...text];
+    if (typeof out[0] === 'string')
+        out[0] = out[0].trimStart();
+    const last = out.length - 1;
+    if (typeof out[last] === 'string')
+        out[last] = out[last].trimEnd();
+    return concat(out);
 }
-// podman-push(1), buildah-push(1).
-const CONTAINERS_PUSH_OPTIONS = new Set('--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay'.split(' '));
-const optionSet = (text) => new Set(text.split(' '));
-// podman(1), buildah(1): global options with a value.
-const CONTAINERS_GLOBAL_OPTIONS = optionSet('--root --runroot --storage-driver --storage-opt --log-level --cgroup-manager --registries-conf --registries-conf-dir --connection -c --url --identity --tmpdir --runtime --events-backend --network-cmd-path --imagestore --module --ssh --short-name-alias-conf --userns-uid-map --userns-gid-map');
-const PUSH_COMMANDS = [
-    {
-        // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`.
-        via: 'docker push',
-        names: [
-            ['docker', 'push'],
-            ['docker', 'image', 'push'],
-        ],
-        valueOptions: new Set(['--platform']),
-        // docker(1): --config, --context/-c, --host/-H, --log-level/-l, --tlscacert, --tlscert, --tlskey.
-        globalOptions: optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey'),
-        destination: ([image]) => image,
-    },
-    {
-        // podman-push(1): `podman push [options] image [destination]`: the destination, when given.
-        via: 'podman push',
-        names: [
-            ['podman', 'push'],
-            ['podman', 'image', 'push'],
-        ],
-        valueOptions: CONTAINERS_PUSH_OPTIONS,
-        globalOptions: CONTAINERS_GLOBAL_OPTIONS,
-        destination: ([image, destination]) => registryReference(destination ?? image),
-    },
-    {
-        // buildah-push(1): `buildah push [options] image [destination]`: "If omitted, the source image
-        // parameter will be reused as destination".
-        via: 'buildah push',
-        names: [['buildah', 'push']],
-        valueOptions: CONTAINERS_PUSH_OPTIONS,
-        globalOptions: CONTAINERS_GLOBAL_OPTIONS,
-        destination: ([image, destination]) => registryReference(destination ?? image),
-    },
-    {
-        // skopeo-copy(1): `skopeo copy [options] source-image destination-image`, to a registry only via docker://.
-        via: 'skopeo copy',
-        names: [['skopeo', 'copy']],
-        valueOptions: new Set('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies'.split(' ')),
-        // skopeo(1): global options with a value.
-        globalOptions: optionSet('--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir'),
-        destination: ([, destination]) => destination?.startsWith('docker://') ? destination.slice('docker://'.length) : undefined,
-    },
-    {
-        // crane_push.md: `crane push PATH IMAGE [flags]`.
-        via: 'crane push',
-        names: [['crane', 'push']],
-        valueOptions: new Set(['--image-refs', '--platform']),
-        // crane(1): --platform is a global flag too.
-        globalOptions: optionSet('--platform'),
-        destination: ([, image]) => image,
-    },
-    {
-        via: 'gcloud builds submit --tag',
-        names: [['gcloud', 'builds', 'submit']],
-        valueOptions: new Set(['--tag', '-t']),
-        // gcloud(1) global flags with a value.
-        globalOptions: optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token'),
-        destination: (_, options) => options.get('--tag') ?? options.get('-t'),
-    },
-];
-/** containers-transports(5): `docker://` is a registry; the other transports write files, storage or a daemon. */
-function registryReference(reference) {
-    if (reference?.startsWith('docker://'))
-        return reference.slice('docker://'.length);
-    const local = /^(?:containers-storage|dir|docker-archive|docker-daemon|oci|oci-archive|ostree|sif):/;
-    return reference !== undefined && local.test(reference) ? undefined : reference;
-}
-// sudo(8) options that take a value.
-const SUDO_VALUE_OPTIONS = new Set('-u --user -g --group -h --host -p --prompt -C --close-from -D --chdir -R --chroot -r --role -t --type -T --command-timeout -U --other-user'.split(' '));
-/** Destinations in a shell script. */
-function scriptDestinations(script) {
-    const found = [];
-    for (const words of shellCommands(script)) {
-        const command = withoutPrefixes(words);
-        for (const { via, names, valueOptions, globalOptions, destination } of PUSH_COMMANDS) {
-            const args = names
-                .map((name) => argumentsAfter(command, name, globalOptions))
-                .find((match) => match !== undefined);
-            if (!args)
-                continue;
-            const { positionals, options } = parsedArguments(args, valueOptions);
-            const image = destination(positionals, options);
-            if (image)
-                found.push({ image, via });
-        }
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/expression.js
+// GitHub Actions expressions (`${{ … }}`), evaluated as the runner does — literals, context
+// properties, `!`, comparisons, `&&`/`||` with their value-returning semantics, and the built-in
+// functions — over what the repository says. A value that depends on something discovery cannot
+// know (a secret, an unset variable, a step's output from outside) stays a hole naming that fact.
+// https://docs.github.com/actions/reference/workflows-and-actions/expressions
+
+/** A whole value that cannot be known. */
+class Unknown {
+    missing;
+    constructor(missing) {
+        this.missing = missing;
     }
-    return found;
 }
-/** The command after `NAME=value` assignments and `sudo [options]`. */
-function withoutPrefixes(words) {
-    let i = 0;
+/** A string with holes (`ghcr.io/${{ secrets.OWNER }}/app`). */
+class Holey {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/** `text` with each `${{ expression }}` replaced by its value (a hole when unknown). */
+function interpolate(text, resolve) {
+    const parts = [];
+    let at = 0;
     for (;;) {
-        if (/^[A-Za-z_]\w*=/.test(words[i] ?? ''))
-            i++;
-        else if (words[i] === 'sudo') {
-            i++;
-            while (words[i]?.startsWith('-'))
-                i += SUDO_VALUE_OPTIONS.has(words[i]) ? 2 : 1;
-        }
-        else
-            return words.slice(i);
+        const open = text.indexOf('${{', at);
+        if (open === -1)
+            break;
+        const close = text.indexOf('}}', open + 3);
+        if (close === -1)
+            break;
+        parts.push([text.slice(at, open)]);
+        parts.push(asText(evaluate(text.slice(open + 3, close), resolve)));
+        at = close + 2;
+    }
+    parts.push([text.slice(at)]);
+    return concat(...parts);
+}
+/** A field's value: the expression's own value when the field is one `${{ … }}`, else the interpolated text. */
+function evaluateField(value, resolve) {
+    if (typeof value !== 'string')
+        return toValue(value);
+    const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
+    if (whole && !whole[1].includes('}}'))
+        return evaluate(whole[1], resolve);
+    if (!value.includes('${{'))
+        return value;
+    const text = interpolate(value, resolve);
+    return text.some(isMissing) ? new Holey(text) : text.join('');
+}
+function evaluate(expression, resolve) {
+    try {
+        const parser = new Parser(tokenize(expression));
+        const node = parser.expression();
+        parser.end();
+        return evaluateNode(node, resolve);
+    }
+    catch (error) {
+        if (!(error instanceof SyntaxError))
+            throw error;
+        return new Unknown(missing(`a valid expression instead of \`${shorten(expression.trim())}\``));
     }
 }
-/**
- * The arguments after `name` (`docker image push`). Global options before a subcommand
- * (`skopeo --insecure-policy copy`, `docker -H host push`) are passed over with their values.
- */
-function argumentsAfter(words, name, globalOptions) {
+/** A value as it is written into a string: GitHub's own conversions. */
+function asText(value) {
+    if (value instanceof Unknown)
+        return [value.missing];
+    if (value instanceof Holey)
+        return value.text;
+    if (value === null)
+        return [];
+    if (Array.isArray(value))
+        return ['Array'];
+    if (typeof value === 'object')
+        return ['Object'];
+    return [String(value)];
+}
+/** Truthiness, or undefined when it depends on a hole. */
+function truthy(value) {
+    if (value instanceof Unknown)
+        return undefined;
+    if (value instanceof Holey)
+        return value.text.some((part) => typeof part === 'string' && part !== '') || undefined;
+    if (value === null)
+        return false;
+    if (typeof value === 'number')
+        return value !== 0 && !Number.isNaN(value);
+    if (typeof value === 'string')
+        return value !== '';
+    return true;
+}
+/** The first hole a value depends on. */
+function holeOf(value) {
+    if (value instanceof Unknown)
+        return value.missing;
+    if (value instanceof Holey)
+        return value.text.find(isMissing);
+    return undefined;
+}
+/** YAML/JSON data as a value. */
+function toValue(data) {
+    if (data === undefined || data === null)
+        return null;
+    if (['string', 'number', 'boolean'].includes(typeof data))
+        return data;
+    if (Array.isArray(data))
+        return data.map(toValue);
+    if (typeof data === 'object')
+        return Object.fromEntries(Object.entries(data).map(([key, entry]) => [key, toValue(entry)]));
+    return null;
+}
+class SyntaxError extends Error {
+}
+function tokenize(source) {
+    const tokens = [];
     let i = 0;
-    for (const [n, part] of name.entries()) {
-        while (n > 0 && words[i]?.startsWith('-'))
-            i += globalOptions.has(words[i]) ? 2 : 1;
-        if (words[i] !== part)
+    while (i < source.length) {
+        const rest = source.slice(i);
+        const space = /^\s+/.exec(rest);
+        if (space) {
+            i += space[0].length;
+            continue;
+        }
+        if (rest[0] === "'") {
+            let value = '';
+            let j = i + 1;
+            for (;;) {
+                if (j >= source.length)
+                    throw new SyntaxError('unterminated string');
+                if (source[j] === "'" && source[j + 1] === "'") {
+                    value += "'";
+                    j += 2;
+                }
+                else if (source[j] === "'")
+                    break;
+                else
+                    value += source[j++];
+            }
+            tokens.push({ kind: 'string', value });
+            i = j + 1;
+            continue;
+        }
+        const number = /^(?:0x[0-9a-fA-F]+|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(rest);
+        if (number && !/^[A-Za-z_]/.test(rest)) {
+            tokens.push({ kind: 'number', value: Number(number[0]) });
+            i += number[0].length;
+            continue;
+        }
+        const name = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(rest);
+        if (name) {
+            tokens.push({ kind: 'name', value: name[0] });
+            i += name[0].length;
+            continue;
+        }
+        const op = /^(?:==|!=|<=|>=|&&|\|\||[()[\].,!<>*])/.exec(rest);
+        if (!op)
+            throw new SyntaxError(`unexpected ${rest[0]}`);
+        tokens.push({ kind: 'op', value: op[0] });
+        i += op[0].length;
+    }
+    return tokens;
+}
+// Lowest to highest binding: || && (== !=) (< <= > >=).
+const LEVELS = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>=']];
+class Parser {
+    tokens;
+    at = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    expression(level = 0) {
+        if (level === LEVELS.length)
+            return this.unary();
+        let left = this.expression(level + 1);
+        for (;;) {
+            const token = this.tokens[this.at];
+            if (token?.kind !== 'op' || !LEVELS[level].includes(token.value))
+                return left;
+            this.at++;
+            left = { type: 'binary', op: token.value, left, right: this.expression(level + 1) };
+        }
+    }
+    end() {
+        if (this.at !== this.tokens.length)
+            throw new SyntaxError('trailing tokens');
+    }
+    unary() {
+        if (this.isOp('!')) {
+            this.at++;
+            return { type: 'not', operand: this.unary() };
+        }
+        return this.postfix(this.primary());
+    }
+    primary() {
+        const token = this.tokens[this.at++];
+        if (!token)
+            throw new SyntaxError('unexpected end');
+        if (token.kind === 'number' || token.kind === 'string')
+            return { type: 'literal', value: token.value };
+        if (token.kind === 'op' && token.value === '(') {
+            const inner = this.expression();
+            this.expect(')');
+            return inner;
+        }
+        if (token.kind !== 'name')
+            throw new SyntaxError(`unexpected ${token.value}`);
+        if (token.value === 'true' || token.value === 'false')
+            return { type: 'literal', value: token.value === 'true' };
+        if (token.value === 'null')
+            return { type: 'literal', value: null };
+        if (this.isOp('(')) {
+            this.at++;
+            const args = [];
+            while (!this.isOp(')')) {
+                args.push(this.expression());
+                if (!this.isOp(')'))
+                    this.expect(',');
+            }
+            this.at++;
+            return { type: 'call', name: token.value.toLowerCase(), args };
+        }
+        return { type: 'name', name: token.value };
+    }
+    postfix(node) {
+        for (;;) {
+            if (this.isOp('.')) {
+                this.at++;
+                const key = this.tokens[this.at++];
+                if (key?.kind === 'name')
+                    node = { type: 'member', object: node, key: { type: 'literal', value: key.value } };
+                else if (key?.kind === 'op' && key.value === '*')
+                    node = { type: 'member', object: node, key: { type: 'literal', value: '*' } };
+                else
+                    throw new SyntaxError('a property name must follow .');
+            }
+            else if (this.isOp('[')) {
+                this.at++;
+                const key = this.isOp('*') ? (this.at++, { type: 'literal', value: '*' }) : this.expression();
+                this.expect(']');
+                node = { type: 'member', object: node, key };
+            }
+            else
+                return node;
+        }
+    }
+    isOp(value) {
+        const token = this.tokens[this.at];
+        return token?.kind === 'op' && token.value === value;
+    }
+    expect(value) {
+        if (!this.isOp(value))
+            throw new SyntaxError(`expected ${value}`);
+        this.at++;
+    }
+}
+// ---- evaluation ----
+function evaluateNode(node, resolve) {
+    switch (node.type) {
+        case 'literal':
+            return node.value;
+        case 'name':
+        case 'member': {
+            const path = staticPath(node);
+            if (path)
+                return resolve(path) ?? null;
+            if (node.type === 'name')
+                return null;
+            return property(evaluateNode(node.object, resolve), evaluateNode(node.key, resolve));
+        }
+        case 'not': {
+            const value = truthy(evaluateNode(node.operand, resolve));
+            return value === undefined ? unknownFrom(evaluateNode(node.operand, resolve)) : !value;
+        }
+        case 'call':
+            return call(node.name, node.args.map((arg) => evaluateNode(arg, resolve)));
+        case 'binary':
+            return binary(node.op, node.left, node.right, resolve);
+    }
+}
+/** `steps.login.outputs.registry` as a path, when every key is written literally. */
+function staticPath(node) {
+    if (node.type === 'name')
+        return [node.name];
+    if (node.type !== 'member' || node.key.type !== 'literal' || typeof node.key.value !== 'string')
+        return undefined;
+    if (node.key.value === '*')
+        return undefined;
+    const base = staticPath(node.object);
+    return base && [...base, node.key.value];
+}
+function property(object, key) {
+    if (object instanceof Unknown)
+        return object;
+    if (key instanceof Unknown || key instanceof Holey)
+        return unknownFrom(key);
+    if (key === '*')
+        return new Unknown(missing('an object filter (`.*`) over run-time data'));
+    if (Array.isArray(object))
+        return typeof key === 'number' ? (object[key] ?? null) : null;
+    if (typeof object === 'object' && object !== null && !(object instanceof Holey)) {
+        const entries = object;
+        // Property names are case-insensitive.
+        const name = Object.keys(entries).find((k) => k.toLowerCase() === String(key).toLowerCase());
+        return name === undefined ? null : entries[name];
+    }
+    return null;
+}
+function binary(op, leftNode, rightNode, resolve) {
+    const left = evaluateNode(leftNode, resolve);
+    if (op === '||' || op === '&&') {
+        const decided = truthy(left);
+        if (decided === undefined)
+            return unknownFrom(left);
+        if (op === '||')
+            return decided ? left : evaluateNode(rightNode, resolve);
+        return decided ? evaluateNode(rightNode, resolve) : left;
+    }
+    const right = evaluateNode(rightNode, resolve);
+    for (const side of [left, right])
+        if (holeOf(side))
+            return unknownFrom(side);
+    const compared = compare(left, right);
+    if (op === '==')
+        return compared === 0;
+    if (op === '!=')
+        return compared !== 0;
+    if (compared === undefined)
+        return false;
+    if (op === '<')
+        return compared < 0;
+    if (op === '<=')
+        return compared <= 0;
+    if (op === '>')
+        return compared > 0;
+    return compared >= 0;
+}
+/** GitHub's loose comparison: strings case-insensitively, otherwise as numbers. */
+function compare(left, right) {
+    if (typeof left === 'string' && typeof right === 'string') {
+        const [a, b] = [left.toLowerCase(), right.toLowerCase()];
+        return a === b ? 0 : a < b ? -1 : 1;
+    }
+    if ((typeof left === 'object' && left !== null) || (typeof right === 'object' && right !== null))
+        return left === right ? 0 : undefined;
+    const [a, b] = [toNumber(left), toNumber(right)];
+    if (Number.isNaN(a) || Number.isNaN(b))
+        return undefined;
+    return a === b ? 0 : a < b ? -1 : 1;
+}
+function toNumber(value) {
+    if (value === null)
+        return 0;
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string')
+        return value.trim() === '' ? 0 : Number(value);
+    return Number.NaN;
+}
+function call(name, args) {
+    switch (name) {
+        case 'format': {
+            const [template, ...rest] = args;
+            if (typeof template !== 'string')
+                return unknownFrom(template ?? null);
+            const parts = [];
+            let at = 0;
+            for (const match of template.matchAll(/\{\{|\}\}|\{(\d+)\}/g)) {
+                parts.push([template.slice(at, match.index)]);
+                if (match[1] === undefined)
+                    parts.push([match[0][0]]);
+                else
+                    parts.push(asText(rest[Number(match[1])] ?? null));
+                at = match.index + match[0].length;
+            }
+            parts.push([template.slice(at)]);
+            const text = concat(...parts);
+            return text.some(isMissing) ? new Holey(text) : text.join('');
+        }
+        case 'contains':
+        case 'startswith':
+        case 'endswith': {
+            const [haystack = null, needle = null] = args;
+            for (const side of [haystack, needle])
+                if (holeOf(side))
+                    return unknownFrom(side);
+            if (Array.isArray(haystack))
+                return haystack.some((item) => compare(item, needle) === 0);
+            const [a, b] = [
+                String(asText(haystack).join('')).toLowerCase(),
+                String(asText(needle).join('')).toLowerCase(),
+            ];
+            return name === 'contains' ? a.includes(b) : name === 'startswith' ? a.startsWith(b) : a.endsWith(b);
+        }
+        case 'join': {
+            const [items = null, separator = ','] = args;
+            if (!Array.isArray(items))
+                return items;
+            const text = concat(...items.flatMap((item, i) => (i > 0 ? [asText(separator), asText(item)] : [asText(item)])));
+            return text.some(isMissing) ? new Holey(text) : text.join('');
+        }
+        case 'fromjson': {
+            const [source = null] = args;
+            if (typeof source !== 'string')
+                return unknownFrom(source);
+            try {
+                return toValue(JSON.parse(source));
+            }
+            catch {
+                return new Unknown(missing(`valid JSON for fromJSON (got \`${shorten(source)}\`)`));
+            }
+        }
+        case 'tojson': {
+            const [value = null] = args;
+            return holeOf(value) ? unknownFrom(value) : JSON.stringify(value, null, 2);
+        }
+        case 'success':
+        case 'always':
+            return true;
+        case 'failure':
+        case 'cancelled':
+            return false;
+        default:
+            return new Unknown(missing(`the result of ${name}(), which is known only when the workflow runs`));
+    }
+}
+function unknownFrom(value) {
+    return value instanceof Unknown
+        ? value
+        : new Unknown(holeOf(value) ?? missing('a value known only at run time'));
+}
+function shorten(text) {
+    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/locations.js
+class FileLines {
+    file;
+    source;
+    lines;
+    constructor(file, text, source) {
+        this.file = file;
+        this.source = source;
+        this.lines = text.split('\n');
+    }
+    at(path) {
+        return this.source.locate(path);
+    }
+    value(path) {
+        const at = this.source.locate(path);
+        const indicator = this.lines[at.line - 1]?.slice(at.column - 1).trimStart()[0];
+        const block = indicator === '|' || indicator === '>';
+        return { file: this.file, at, firstLine: block ? at.line + 1 : at.line, linesKept: indicator === '|' };
+    }
+}
+/** The location of line `index` (0-based) of a value. */
+function lineOf(value, index) {
+    if (!value.linesKept)
+        return value.at;
+    return { file: value.file, line: value.firstLine + index, column: 1 };
+}
+/** The 0-based line of the value on which `item` is written (its first occurrence after `from`). */
+function lineIndexOf(raw, item, from = 0) {
+    const offset = raw.indexOf(item, from);
+    return offset === -1 ? 0 : raw.slice(0, offset).split('\n').length - 1;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/scope.js
+// The expression contexts of a step (docs: "Contexts"), over what discovery knows: `github` from the
+// runner's non-secret variables, `env`, `matrix`, `inputs`, `steps`, `needs`, and `vars`/`secrets` only
+// from `discover.variables`. Anything else is a hole naming the exact path a user can supply.
+
+
+/** The runner's own facts: `GITHUB_REPOSITORY` and its kin, from a fixed list (never a secret). */
+const RUNNER_VARIABLES = [
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF',
+    'GITHUB_REF_TYPE',
+    'GITHUB_SERVER_URL',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_BASE_REF',
+    'GITHUB_HEAD_REF',
+    'GITHUB_ACTOR',
+    'GITHUB_SHA',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+];
+function textValue(text) {
+    return text.every((part) => typeof part === 'string') ? text.join('') : new Holey(text);
+}
+const supplied = (path) => `add \`${path}\` under \`discover.variables\` in the config`;
+/** The runner's `github` context, as far as the runner variables say. */
+function githubContext(scope) {
+    const runner = scope.runner;
+    const repository = runner['GITHUB_REPOSITORY'];
+    const context = {
+        workflow: scope.workflowName,
+        server_url: runner['GITHUB_SERVER_URL'] ?? 'https://github.com',
+    };
+    if (repository) {
+        context['repository'] = repository;
+        context['repository_owner'] = runner['GITHUB_REPOSITORY_OWNER'] ?? repository.split('/')[0];
+        context['event'] = {
+            repository: {
+                name: repository.split('/')[1] ?? '',
+                full_name: repository,
+                owner: { login: repository.split('/')[0] },
+            },
+        };
+    }
+    const copy = [
+        ['ref_name', 'GITHUB_REF_NAME'],
+        ['ref', 'GITHUB_REF'],
+        ['ref_type', 'GITHUB_REF_TYPE'],
+        ['event_name', 'GITHUB_EVENT_NAME'],
+        ['base_ref', 'GITHUB_BASE_REF'],
+        ['head_ref', 'GITHUB_HEAD_REF'],
+        ['actor', 'GITHUB_ACTOR'],
+        ['sha', 'GITHUB_SHA'],
+        ['run_id', 'GITHUB_RUN_ID'],
+        ['run_number', 'GITHUB_RUN_NUMBER'],
+    ];
+    for (const [key, name] of copy)
+        if (runner[name] !== undefined)
+            context[key] = runner[name];
+    if (scope.jobId)
+        context['job'] = scope.jobId;
+    return context;
+}
+function resolver(scope) {
+    return (path) => {
+        const joined = path.join('.');
+        const given = scope.variables[joined] ??
+            (path[0] === 'vars' && path.length === 2 ? scope.variables[path[1]] : undefined);
+        if (given !== undefined)
+            return given;
+        // `github.event.inputs.X` is the workflow_dispatch input X.
+        if (joined.startsWith('github.event.inputs.') && path.length === 4)
+            return resolver(scope)(['inputs', path[3]]);
+        const [root, first, second, third] = path;
+        switch (root) {
+            case 'github': {
+                let value = githubContext(scope);
+                for (const key of path.slice(1))
+                    value = member(value, key);
+                if (value !== undefined && value !== null)
+                    return value;
+                if (!scope.runner['GITHUB_REPOSITORY'] &&
+                    /^github\.(repository|repository_owner|event\.repository)/.test(joined))
+                    return new Unknown(missing(joined, 'run in GitHub Actions, or ' + supplied(joined)));
+                return new Unknown(missing(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`));
+            }
+            case 'env': {
+                if (first === undefined)
+                    return null;
+                const value = scope.env.get(first);
+                return value
+                    ? textValue(value)
+                    : new Unknown(missing(`env.${first}`, 'the workflow does not set it'));
+            }
+            case 'matrix': {
+                if (scope.matrix instanceof Unknown)
+                    return scope.matrix;
+                if (first === undefined || !scope.matrix)
+                    return new Unknown(missing(joined, 'the job has no matrix'));
+                const value = member(scope.matrix, first);
+                return value === undefined
+                    ? new Unknown(missing(joined, "not in the job's matrix"))
+                    : path.slice(2).reduce((v, k) => member(v, k) ?? null, value);
+            }
+            case 'inputs': {
+                if (first === undefined)
+                    return null;
+                const value = scope.inputs.get(first) ??
+                    [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
+                return value === undefined
+                    ? new Unknown(missing(joined, `an input with no default: ${supplied(joined)}`))
+                    : value;
+            }
+            case 'steps': {
+                if (first === undefined)
+                    return null;
+                if (second === 'outputs' && third !== undefined) {
+                    const value = scope.steps.get(first)?.get(third);
+                    return (value ?? new Unknown(missing(joined, `an output pullcheck cannot compute: ${supplied(joined)}`)));
+                }
+                return new Unknown(missing(joined));
+            }
+            case 'needs': {
+                if (first === undefined)
+                    return null;
+                if (second === 'outputs' && third !== undefined) {
+                    const value = scope.needs.get(first)?.get(third);
+                    return (value ??
+                        new Unknown(missing(joined, `a job output pullcheck cannot compute: ${supplied(joined)}`)));
+                }
+                return new Unknown(missing(joined));
+            }
+            case 'vars':
+                return new Unknown(missing(joined, `a repository variable: ${supplied(joined)}`));
+            case 'secrets': {
+                if (first !== undefined && scope.secrets?.has(first))
+                    return scope.secrets.get(first);
+                if (first === 'GITHUB_TOKEN')
+                    return new Unknown(missing(joined));
+                return new Unknown(missing(joined, `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``));
+            }
+            case 'runner':
+                if (first === 'os')
+                    return scope.runner['RUNNER_OS'] ?? 'Linux';
+                if (first === 'arch')
+                    return scope.runner['RUNNER_ARCH'] ?? 'X64';
+                return new Unknown(missing(joined));
+            default:
+                return new Unknown(missing(joined, supplied(joined)));
+        }
+    };
+}
+function member(value, key) {
+    if (typeof value !== 'object' ||
+        value === null ||
+        Array.isArray(value) ||
+        value instanceof Unknown ||
+        value instanceof Holey)
+        return undefined;
+    const record = value;
+    const name = Object.keys(record).find((k) => k.toLowerCase() === key.toLowerCase());
+    return name === undefined ? undefined : record[name];
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/matrix.js
+// A job's matrix as the runner expands it (docs: "Running variations of jobs in a workflow"): the
+// product of its lists, less `exclude`, with `include` entries added to the combinations whose original
+// values they do not overwrite, or as combinations of their own. A list or matrix computed at run time
+// (`fromJSON(needs.x.outputs.y)`) is a hole that every `matrix.*` expression then names.
+
+
+const MAX_COMBINATIONS = 64;
+function combinations(raw, scope) {
+    if (raw === undefined || raw === null)
+        return { values: [{}] };
+    const resolve = resolver(scope);
+    const matrix = typeof raw === 'string' ? evaluateField(raw, resolve) : raw;
+    if (matrix instanceof Unknown)
+        return { values: [matrix] };
+    if (matrix instanceof Holey)
+        return { values: [new Unknown(holeOf(matrix))] };
+    if (typeof matrix !== 'object' || Array.isArray(matrix))
+        return { values: [{}] };
+    const entries = matrix;
+    let product = [{}];
+    for (const [key, listValue] of Object.entries(entries)) {
+        if (key === 'include' || key === 'exclude')
+            continue;
+        const list = typeof listValue === 'string' ? evaluateField(listValue, resolve) : toValues(listValue);
+        // A list computed at run time is one combination whose value is the hole.
+        const items = Array.isArray(list) ? list : [list];
+        product = product.flatMap((combination) => items.map((item) => ({ ...combination, [key]: item })));
+        if (product.length > 4096)
+            break;
+    }
+    const original = new Set(Object.keys(entries).filter((key) => key !== 'include' && key !== 'exclude'));
+    const exclude = listOf(entries['exclude'], resolve);
+    product = product.filter((combination) => !exclude.some((rule) => matches(combination, rule)));
+    if (original.size === 0)
+        product = [];
+    // An include extends the combinations of the lists (never one an earlier include created), or is its own.
+    const added = [];
+    for (const include of listOf(entries['include'], resolve)) {
+        let extended = false;
+        for (const combination of product) {
+            const overwrites = Object.entries(include).some(([key, value]) => original.has(key) && key in combination && !same(combination[key], value));
+            if (!overwrites) {
+                Object.assign(combination, include);
+                extended = true;
+            }
+        }
+        if (!extended)
+            added.push({ ...include });
+    }
+    product = [...product, ...added];
+    if (product.length === 0)
+        return { values: [{}] };
+    return product.length > MAX_COMBINATIONS
+        ? { values: product.slice(0, MAX_COMBINATIONS), truncated: product.length }
+        : { values: product };
+}
+function toValues(data) {
+    return evaluateField(data, () => undefined);
+}
+function listOf(raw, resolve) {
+    const value = typeof raw === 'string' ? evaluateField(raw, resolve) : raw;
+    if (!Array.isArray(value))
+        return [];
+    return value
+        .filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+        .map((item) => Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, evaluateField(entry, resolve)])));
+}
+function matches(combination, rule) {
+    return Object.entries(rule).every(([key, value]) => key in combination && same(combination[key], value));
+}
+function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/sites.js
+function emptyCollected() {
+    return { destinations: [], written: new Map(), mayPush: [], problems: [] };
+}
+/** A sink that files everything it is told under `where`. */
+function sinkAt(collected, where) {
+    return {
+        destination: (text, via) => collected.destinations.push({ text, via, where }),
+        mayPush: (message) => collected.mayPush.push({ where, message }),
+        problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/arguments.js
+// Command lines as their tools read them (pflag/cobra, getopt): an option listed as taking a value takes
+// the next word or its `=value`; everything else not starting with `-` is positional. Words may have
+// holes, so option names are matched on the word's known start.
+
+function parseArguments(args, valueOptions) {
+    const positionals = [];
+    const values = new Map();
+    const flags = new Set();
+    const add = (name, value) => values.set(name, [...(values.get(name) ?? []), value]);
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const head = typeof arg[0] === 'string' ? arg[0] : '';
+        if (head === '--' && arg.length === 1) {
+            positionals.push(...args.slice(i + 1));
+            break;
+        }
+        if (!head.startsWith('-') || head === '-') {
+            positionals.push(arg);
+            continue;
+        }
+        const equals = head.indexOf('=');
+        if (equals !== -1) {
+            const name = head.slice(0, equals);
+            add(name, concat([head.slice(equals + 1)], arg.slice(1)));
+            if (!valueOptions.has(name))
+                flags.add(name);
+            continue;
+        }
+        if (arg.length === 1 && valueOptions.has(head)) {
+            add(head, args[++i] ?? []);
+            continue;
+        }
+        // `-tNAME`: a short option with its value attached.
+        const short = /^-([A-Za-z])(.+)$/.exec(head);
+        if (short && valueOptions.has(`-${short[1]}`)) {
+            add(`-${short[1]}`, concat([short[2]], arg.slice(1)));
+            continue;
+        }
+        flags.add(head);
+    }
+    return { positionals, values, flags };
+}
+/** The literal text of a word, when it has no holes. */
+function wordText(word) {
+    return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
+}
+/** Values of any of the named options. */
+function optionValues(parsed, ...names) {
+    return names.flatMap((name) => parsed.values.get(name) ?? []);
+}
+const optionSet = (text) => new Set(text.split(/\s+/).filter(Boolean));
+/**
+ * The words after a subcommand path (`docker buildx build`), skipping the tool's global options (with
+ * their values) wherever they stand before it. Undefined when the words are not that command.
+ */
+function afterSubcommand(words, path, globalOptions) {
+    let i = 0;
+    for (const [n, part] of path.entries()) {
+        while (n > 0) {
+            const word = wordText(words[i]);
+            if (!word?.startsWith('-'))
+                break;
+            i += globalOptions.has(word) ? 2 : 1;
+        }
+        const word = wordText(words[i]);
+        if (word !== part && !(n === 0 && word !== undefined && basename(word) === part))
             return undefined;
         i++;
     }
     return words.slice(i);
 }
-/** Positional arguments and option values: `--option=value` is one word, a value option takes the next. */
-function parsedArguments(args, valueOptions) {
-    const positionals = [];
-    const options = new Map();
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--') {
-            positionals.push(...args.slice(i + 1));
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            positionals.push(arg);
-            continue;
-        }
-        const equals = arg.indexOf('=');
-        if (equals !== -1)
-            options.set(arg.slice(0, equals), arg.slice(equals + 1));
-        else if (valueOptions.has(arg))
-            options.set(arg, args[++i] ?? '');
-    }
-    return { positionals, options };
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
 }
 /**
- * The simple commands of a script as shell words: backslash-newline joins lines; newlines, `;`, `&`,
- * `|` and parentheses separate commands; quotes and backslashes are honoured; `#` starting a word
- * comments out the rest of the line; redirections (`2>&1`, `> log`) are dropped with their target.
- * `${{ … }}` is one word (GitHub substitutes it before the shell runs), compacted to `${{expr}}` so
- * it expands like the other tags; `$VAR` and `${VAR}` are kept as written.
+ * `key=value` pairs of a comma-separated option value (`type=registry,name=x,push=true`), read as CSV the
+ * way buildx reads `--output`: a double-quoted field may hold commas (`"name=a,b"`).
  */
-function shellCommands(script) {
-    const text = withoutHeredocBodies(script.replace(/\\\r?\n/g, ''));
-    const commands = [];
-    let words = [];
-    let word; // undefined between words; '' for a quoted empty word
-    let quote;
-    let redirection = false; // the next word is a redirection's target
-    const append = (chars) => (word = (word ?? '') + chars);
-    const endWord = () => {
-        if (word !== undefined && !redirection)
-            words.push(word);
+function keyValues(text) {
+    const pairs = new Map();
+    const fields = [];
+    let current = [];
+    let quoted = false;
+    for (const part of text) {
+        if (typeof part !== 'string') {
+            current = concat(current, [part]);
+            continue;
+        }
+        let piece = '';
+        for (const c of part) {
+            if (c === '"')
+                quoted = !quoted;
+            else if (c === ',' && !quoted) {
+                fields.push(concat(current, [piece]));
+                current = [];
+                piece = '';
+            }
+            else
+                piece += c;
+        }
+        current = concat(current, [piece]);
+    }
+    fields.push(current);
+    for (const field of fields) {
+        const head = typeof field[0] === 'string' ? field[0] : '';
+        const equals = head.indexOf('=');
+        if (equals !== -1)
+            pairs.set(head.slice(0, equals).trim(), concat([head.slice(equals + 1)], field.slice(1)));
+    }
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/cloud-actions.js
+// Actions that set up a registry rather than push: the AWS credentials whose account names the ECR
+// registry, amazon-ecr-login's `registry` output, the Google project gcloud uses, registry logins (so a
+// job that logs in and pushes nothing pullcheck can see is flagged), and small helpers people use to
+// build names (lowercasing, ko's repository).
+
+
+
+const cloud_actions_valueOf = (text) => (text.some(isMissing) ? new Holey(text) : text.join(''));
+/**
+ * aws-actions/configure-aws-credentials: the account is the one in `role-to-assume`'s ARN
+ * (`arn:aws:iam::ACCOUNT:role/NAME`); with access keys alone it cannot be known offline. It exports
+ * AWS_REGION and AWS_DEFAULT_REGION and outputs `aws-account-id`.
+ */
+const awsCredentials = (call) => {
+    const region = call.text('aws-region');
+    if (region) {
+        call.facts.awsRegion = region;
+        call.setEnv('AWS_REGION', region);
+        call.setEnv('AWS_DEFAULT_REGION', region);
+    }
+    const role = call.text('role-to-assume');
+    if (role) {
+        const fields = split(role, ':');
+        const account = fields.length >= 6 ? fields[4] : undefined;
+        call.facts.awsAccount =
+            account && account.length > 0
+                ? account
+                : [missing(`the account of role-to-assume (${wordText(role) ?? 'a role name'})`)];
+    }
+    else {
+        call.facts.awsAccount = [
+            missing(`the AWS account of the access key configure-aws-credentials uses${call.stepId ? ` (step ${call.stepId})` : ''}`),
+        ];
+    }
+    call.setOutput('aws-account-id', cloud_actions_valueOf(call.facts.awsAccount));
+    if (role)
+        delete call.facts.awsAccountHint;
+    else
+        call.facts.awsAccountHint = 'access keys';
+};
+/**
+ * aws-actions/amazon-ecr-login: `outputs.registry` is `ACCOUNT.dkr.ecr.REGION.amazonaws.com` for the
+ * `registries` input's one account, else the credentials' account; `public.ecr.aws` with
+ * `registry-type: public`. With several registries it sets no `registry` output (its README).
+ */
+const ecrLogin = (call) => {
+    if (wordText(call.text('registry-type'))?.trim() === 'public') {
+        call.setOutput('registry', 'public.ecr.aws');
+        call.login('public.ecr.aws');
+        return;
+    }
+    const accounts = call.items('registries', true).map((item) => item.text);
+    const region = call.facts.awsRegion ??
+        call.env.get('AWS_REGION') ??
+        call.env.get('AWS_DEFAULT_REGION') ?? [
+        missing('the AWS region', 'set `aws-region` on configure-aws-credentials'),
+    ];
+    const output = `steps.${call.stepId ?? 'ID'}.outputs.registry`;
+    if (accounts.length > 1) {
+        call.setOutput('registry', new Unknown(missing(output, 'amazon-ecr-login sets no `registry` output when it logs in to several registries')));
+        for (const account of accounts)
+            call.login(wordText(registryText(account, region)) ?? 'an ECR registry');
+        return;
+    }
+    let account = accounts[0] ?? call.facts.awsAccount;
+    if (!account || (call.facts.awsAccountHint === 'access keys' && !accounts[0])) {
+        account = [
+            missing(output, `the registry's account is that of the AWS credentials, which pullcheck cannot read: add \`${output}: <account>.dkr.ecr.<region>.amazonaws.com\` under \`discover.variables\``),
+        ];
+        call.setOutput('registry', new Unknown(account[0]));
+        call.login('an ECR registry');
+        return;
+    }
+    const registry = registryText(account, region);
+    call.setOutput('registry', cloud_actions_valueOf(registry));
+    call.login(wordText(registry) ?? 'an ECR registry');
+};
+function registryText(account, region) {
+    return concat(account, ['.dkr.ecr.'], region, ['.amazonaws.com']);
+}
+const PROJECT_VARIABLES = [
+    'CLOUDSDK_CORE_PROJECT',
+    'CLOUDSDK_PROJECT',
+    'GCLOUD_PROJECT',
+    'GCP_PROJECT',
+    'GOOGLE_CLOUD_PROJECT',
+];
+/**
+ * google-github-actions/auth: the project is `project_id`, else the service account's
+ * (`NAME@PROJECT.iam.gserviceaccount.com`); it exports it for gcloud and the client libraries.
+ */
+const googleAuth = (call) => {
+    const account = call.text('service_account');
+    const fromAccount = account ? split(account, '@')[1] : undefined;
+    const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
+    if (!project)
+        return;
+    call.setOutput('project_id', cloud_actions_valueOf(project));
+    for (const name of PROJECT_VARIABLES)
+        call.setEnv(name, project);
+};
+/** google-github-actions/setup-gcloud: `project_id` becomes gcloud's default project. */
+const setupGcloud = (call) => {
+    const project = call.text('project_id');
+    if (project)
+        for (const name of PROJECT_VARIABLES)
+            call.setEnv(name, project);
+};
+/** docker/login-action (Docker Hub when no `registry`), redhat-actions/podman-login, azure/docker-login. */
+const registryLogin = (input, fallback) => (call) => call.login(wordText(call.text(input)) ?? fallback);
+/** ko-build/setup-ko: KO_DOCKER_REPO defaults to `ghcr.io/<owner>/<repo>`, lowercased, unless set. */
+const setupKo = (call) => {
+    if (call.env.has('KO_DOCKER_REPO'))
+        return;
+    const repository = call.evaluate('github.repository');
+    const text = typeof repository === 'string'
+        ? [repository]
+        : repository instanceof Holey
+            ? repository.text
+            : [missing('github.repository')];
+    call.setEnv('KO_DOCKER_REPO', lowercase(concat(['ghcr.io/'], text)));
+    call.login('ghcr.io');
+};
+/** ASzc/change-string-case-action and its forks: `string` in lower, upper and capitalized case. */
+const changeCase = (call) => {
+    const text = call.text('string') ?? [];
+    call.setOutput('lowercase', cloud_actions_valueOf(lowercase(text)));
+    call.setOutput('uppercase', cloud_actions_valueOf(uppercase(text)));
+    const [first, ...rest] = lowercase(text);
+    call.setOutput('capitalized', cloud_actions_valueOf(typeof first === 'string' ? concat([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text));
+};
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-tools.js
+// The command-line tools that push images, each read as its own reference documents it: which
+// subcommand pushes, which options take a value, and which argument is the destination.
+
+
+// docker(1) global options with a value.
+const DOCKER_GLOBAL = optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey');
+// podman(1), buildah(1) global options with a value.
+const CONTAINERS_GLOBAL = optionSet('--root --runroot --storage-driver --storage-opt --log-level --cgroup-manager --registries-conf --registries-conf-dir --connection -c --url --identity --tmpdir --runtime --events-backend --network-cmd-path --imagestore --module --ssh --short-name-alias-conf --userns-uid-map --userns-gid-map');
+// podman-push(1), buildah-push(1), podman-manifest-push(1), buildah-manifest-push(1).
+const CONTAINERS_PUSH = optionSet('--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay --add-compression');
+// docker-buildx-build(1) / docker-build(1) options with a value.
+const DOCKER_BUILD = optionSet('--add-host --allow --annotation --attest --build-arg --build-context --builder --cache-from --cache-to --call --cgroup-parent --file -f --iidfile --label --metadata-file --network --no-cache-filter --output -o --platform --progress --provenance --sbom --secret --shm-size --ssh --tag -t --target --ulimit --memory -m --memory-swap --cpu-shares --cpuset-cpus --cpu-period --cpu-quota --isolation --security-opt --squash-size');
+// skopeo-copy(1) options with a value.
+const SKOPEO_COPY = optionSet('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies --preserve-digests-of');
+const SKOPEO_GLOBAL = optionSet('--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir');
+const CRANE_GLOBAL = optionSet('--platform');
+const first = (n) => (parsed) => {
+    const word = parsed.positionals[n];
+    return word ? [word] : [];
+};
+/** containers-transports(5): only `docker://` reaches a registry; a bare name is one too. */
+function registryReference(reference) {
+    if (!reference)
+        return undefined;
+    const head = typeof reference[0] === 'string' ? reference[0] : '';
+    if (head.startsWith('docker://'))
+        return concat([head.slice('docker://'.length)], reference.slice(1));
+    return /^(?:containers-storage|dir|docker-archive|docker-daemon|oci|oci-archive|ostree|sif):/.test(head)
+        ? undefined
+        : reference;
+}
+/** `--push`, `--output type=registry`, `-o type=image,push=true`: a build that pushes, and to where. */
+function buildPushes(parsed) {
+    const outputs = optionValues(parsed, '--output', '-o').map(keyValues);
+    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
+        (['image', 'oci', 'docker'].includes(wordText(pairs.get('type')) ?? '') &&
+            wordText(pairs.get('push')) === 'true'));
+    const pushes = parsed.flags.has('--push') || registryOutput !== undefined;
+    if (!pushes)
+        return [];
+    const named = registryOutput?.get('name');
+    const fromName = named ? splitNames(named) : [];
+    return [...optionValues(parsed, '--tag', '-t'), ...fromName];
+}
+/** `name=a,b` in an output takes several names, comma-separated (quoted in the option). */
+function splitNames(text) {
+    return split(text, ',').filter((name) => name.length > 0);
+}
+const TOOLS = [
+    {
+        // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`; nerdctl-push likewise.
+        via: 'docker push',
+        paths: [
+            ['docker', 'push'],
+            ['docker', 'image', 'push'],
+            ['nerdctl', 'push'],
+            ['nerdctl', 'image', 'push'],
+        ],
+        global: DOCKER_GLOBAL,
+        options: optionSet('--platform'),
+        destinations: first(0),
+    },
+    {
+        via: 'docker build --push',
+        paths: [
+            ['docker', 'build'],
+            ['docker', 'image', 'build'],
+            ['docker', 'buildx', 'build'],
+            ['docker', 'buildx', 'b'],
+            ['docker', 'builder', 'build'],
+            ['docker-buildx', 'build'],
+        ],
+        global: optionSet([...DOCKER_GLOBAL, '--builder'].join(' ')),
+        options: DOCKER_BUILD,
+        destinations: buildPushes,
+    },
+    {
+        // docker-buildx-imagetools-create(1): `-t, --tag` sets the new image's reference.
+        via: 'docker buildx imagetools create',
+        paths: [['docker', 'buildx', 'imagetools', 'create']],
+        global: optionSet([...DOCKER_GLOBAL, '--builder'].join(' ')),
+        options: optionSet('--tag -t --file -f --annotation --progress --prefer-index'),
+        destinations: (parsed) => (parsed.flags.has('--dry-run') ? [] : optionValues(parsed, '--tag', '-t')),
+    },
+    {
+        // docker-manifest-push(1): `docker manifest push [OPTIONS] MANIFEST_LIST`.
+        via: 'docker manifest push',
+        paths: [['docker', 'manifest', 'push']],
+        global: DOCKER_GLOBAL,
+        options: optionSet(''),
+        destinations: first(0),
+    },
+    {
+        // podman-push(1): `podman push [options] image [destination]`.
+        via: 'podman push',
+        paths: [
+            ['podman', 'push'],
+            ['podman', 'image', 'push'],
+        ],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    },
+    {
+        // podman-manifest-push(1): `podman manifest push [options] listname [destination]`.
+        via: 'podman manifest push',
+        paths: [['podman', 'manifest', 'push']],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    },
+    {
+        // buildah-push(1): "If omitted, the source image parameter will be reused as destination".
+        via: 'buildah push',
+        paths: [['buildah', 'push']],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    },
+    {
+        // buildah-manifest-push(1): `buildah manifest push [options] listNameOrIndexName transport:details`.
+        via: 'buildah manifest push',
+        paths: [['buildah', 'manifest', 'push']],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    },
+    {
+        // skopeo-copy(1): `skopeo copy [options] source-image destination-image`.
+        via: 'skopeo copy',
+        paths: [['skopeo', 'copy']],
+        global: SKOPEO_GLOBAL,
+        options: SKOPEO_COPY,
+        destinations: (parsed) => {
+            const destination = parsed.positionals[1];
+            const head = typeof destination?.[0] === 'string' ? destination[0] : '';
+            return destination && head.startsWith('docker://') ? optional(registryReference(destination)) : [];
+        },
+    },
+    {
+        // skopeo-sync(1): with `--dest docker`, each image goes to DESTINATION/<the source's last path element>.
+        via: 'skopeo sync',
+        paths: [['skopeo', 'sync']],
+        global: SKOPEO_GLOBAL,
+        options: optionSet(`${[...SKOPEO_COPY].join(' ')} --src -s --dest -d --scoped --append-suffix --keep-going --all -a --remove-signatures`),
+        destinations: (parsed) => {
+            if (wordText(optionValues(parsed, '--dest', '-d')[0]) !== 'docker')
+                return [];
+            const [source, destination] = parsed.positionals;
+            const sourceText = wordText(source);
+            if (!destination || sourceText === undefined || parsed.flags.has('--scoped'))
+                return undefined;
+            const name = sourceText
+                .replace(/[:@].*$/, '')
+                .split('/')
+                .at(-1);
+            return name ? [concat(destination, [`/${name}`])] : undefined;
+        },
+    },
+    {
+        // crane_push.md: `crane push PATH IMAGE`.
+        via: 'crane push',
+        paths: [
+            ['crane', 'push'],
+            ['gcrane', 'push'],
+        ],
+        global: CRANE_GLOBAL,
+        options: optionSet('--image-refs --platform'),
+        destinations: first(1),
+    },
+    {
+        // crane_copy.md: `crane copy SRC DST`; gcrane copy likewise (gcrane -r copies whole repositories).
+        via: 'crane copy',
+        paths: [
+            ['crane', 'copy'],
+            ['crane', 'cp'],
+            ['gcrane', 'copy'],
+            ['gcrane', 'cp'],
+        ],
+        global: CRANE_GLOBAL,
+        options: optionSet('--jobs -j --platform'),
+        destinations: first(1),
+    },
+    {
+        // crane_tag.md: `crane tag IMG TAG` writes a tag into IMG's own repository.
+        via: 'crane tag',
+        paths: [['crane', 'tag']],
+        global: CRANE_GLOBAL,
+        options: optionSet(''),
+        destinations: first(0),
+    },
+    {
+        // crane_append.md / crane_mutate.md / crane_rebase.md / crane_flatten.md: the new image's tag.
+        via: 'crane append',
+        paths: [
+            ['crane', 'append'],
+            ['crane', 'mutate'],
+            ['crane', 'rebase'],
+            ['crane', 'flatten'],
+            ['crane', 'index', 'append'],
+        ],
+        global: CRANE_GLOBAL,
+        options: optionSet('--new_tag -t --tag --base -b --new_layer -f --annotation -a --label -l --env -e --entrypoint --cmd --user --workdir --exposed-ports --ports --new_base --old_base --manifest -m'),
+        destinations: (parsed) => optionValues(parsed, '--new_tag', '-t', '--tag'),
+    },
+    {
+        // regctl image copy: `regctl image copy <source_image> <dest_image>`.
+        via: 'regctl image copy',
+        paths: [
+            ['regctl', 'image', 'copy'],
+            ['regctl', 'image', 'cp'],
+        ],
+        global: optionSet('--host --logopt --user-agent -v --verbosity'),
+        options: optionSet('--platform --referrers-src --referrers-tgt --exclude-annotation --include-external'),
+        destinations: first(1),
+    },
+    {
+        // gcloud builds submit --tag: Cloud Build builds the source and pushes it to the tag.
+        via: 'gcloud builds submit --tag',
+        paths: [
+            ['gcloud', 'builds', 'submit'],
+            ['gcloud', 'beta', 'builds', 'submit'],
+        ],
+        global: optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token'),
+        options: optionSet('--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack'),
+        destinations: (parsed) => optionValues(parsed, '--tag', '-t'),
+    },
+    {
+        // gcloud container images add-tag SRC DEST…; gcloud artifacts docker tags add SRC DEST.
+        via: 'gcloud add-tag',
+        paths: [
+            ['gcloud', 'container', 'images', 'add-tag'],
+            ['gcloud', 'artifacts', 'docker', 'tags', 'add'],
+        ],
+        global: optionSet('--project --account --configuration --verbosity --format'),
+        options: optionSet(''),
+        destinations: (parsed) => parsed.positionals.slice(1),
+    },
+    {
+        // kaniko executor: `--destination` (`-d`), repeatable; `--no-push` builds only.
+        via: 'kaniko --destination',
+        paths: [['executor'], ['/kaniko/executor']],
+        global: optionSet(''),
+        options: optionSet('--destination -d --context -c --dockerfile -f --build-arg --cache-repo --target --label --tar-path --digest-file --image-name-with-digest-file --registry-mirror --insecure-registry --skip-tls-verify-registry --snapshot-mode --verbosity'),
+        destinations: (parsed) => parsed.flags.has('--no-push') ? [] : optionValues(parsed, '--destination', '-d'),
+    },
+    {
+        // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.
+        via: 'pack build --publish',
+        paths: [
+            ['pack', 'build'],
+            ['pack', 'build'],
+        ],
+        global: optionSet(''),
+        options: optionSet('--builder -B --buildpack -b --env -e --env-file --path -p --run-image --tag -t --cache-image --network --pull-policy --descriptor -d --platform --previous-image --lifecycle-image --sbom-output-dir --report-output-dir --cache --volume'),
+        destinations: (parsed) => parsed.flags.has('--publish')
+            ? [...parsed.positionals.slice(0, 1), ...optionValues(parsed, '--tag', '-t')]
+            : [],
+    },
+    {
+        // apko publish CONFIG TAG…: builds and pushes to each tag.
+        via: 'apko publish',
+        paths: [['apko', 'publish']],
+        global: optionSet(''),
+        options: optionSet('--arch --keyring-append -k --repository-append -r --package-append -p --sbom-path --image-refs --workdir --vcs-url --annotations --log-level --cache-dir'),
+        destinations: (parsed) => parsed.positionals.slice(1),
+    },
+    {
+        // buildctl build --output type=image,name=…,push=true.
+        via: 'buildctl build',
+        paths: [['buildctl', 'build']],
+        global: optionSet('--addr --tlsservername --tlscacert --tlscert --tlskey --tlsdir --timeout'),
+        options: optionSet('--output -o --frontend --opt --local --secret --ssh --export-cache --import-cache --metadata-file --progress --trace'),
+        destinations: (parsed) => optionValues(parsed, '--output', '-o')
+            .map(keyValues)
+            .filter((pairs) => wordText(pairs.get('push')) === 'true')
+            .flatMap((pairs) => splitNames(pairs.get('name') ?? [])),
+    },
+];
+function optional(text) {
+    return text && text.length > 0 ? [text] : [];
+}
+/** `docker run … gcr.io/kaniko-project/executor ARGS`: kaniko run as a container. */
+function kanikoInDocker(words, context) {
+    const args = afterSubcommand(words, ['docker', 'run'], DOCKER_GLOBAL);
+    if (!args)
+        return false;
+    const at = args.findIndex((word) => /(^|\/)kaniko-project\/executor(:|@|$)|(^|\/)kaniko(:|@|$)/.test(wordText(word) ?? ''));
+    if (at === -1)
+        return false;
+    const parsed = parseArguments(args.slice(at + 1), TOOLS.find((tool) => tool.via === 'kaniko --destination').options);
+    if (!parsed.flags.has('--no-push'))
+        for (const destination of optionValues(parsed, '--destination', '-d'))
+            context.sink.destination(destination, 'kaniko --destination');
+    return true;
+}
+/** The push tools of this table, each destination reported at the command. */
+const pushTools = (words, context) => {
+    if (kanikoInDocker(words, context))
+        return true;
+    for (const tool of TOOLS) {
+        for (const path of tool.paths) {
+            const args = afterSubcommand(words, path, tool.global);
+            if (!args)
+                continue;
+            const parsed = parseArguments(args, tool.options);
+            const destinations = tool.destinations(parsed, context);
+            if (destinations === undefined)
+                context.sink.mayPush(`\`${path.join(' ')}\` pushes to names pullcheck cannot work out from its arguments`);
+            for (const destination of destinations ?? [])
+                context.sink.destination(destination, tool.via);
+            return true;
+        }
+    }
+    return false;
+};
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/push-actions.js
+// Actions that push, each read from its own README's inputs and outputs.
+
+
+
+
+/** A boolean input: true, false, or undefined when it depends on a hole (then it may push). */
+function flag(call, name, fallback) {
+    const value = call.input(name);
+    if (value === undefined || value === null || value === '')
+        return fallback;
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string')
+        return value.trim().toLowerCase() === 'true';
+    return truthy(value) === undefined ? undefined : fallback;
+}
+/**
+ * docker/build-push-action (and the actions that take its inputs: depot, useblacksmith): pushes its
+ * `tags` when `push: true` or an `outputs` entry is `type=registry` / `push=true`. A `push:` that is
+ * an expression (`github.event_name != 'pull_request'`) may push, so its tags count.
+ */
+const buildPush = (via) => (call) => {
+    const outputs = call.items('outputs', false).map((item) => keyValues(item.text));
+    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' || wordText(pairs.get('push')) === 'true');
+    const pushes = flag(call, 'push', false) !== false || registryOutput !== undefined;
+    if (!pushes)
+        return;
+    for (const tag of call.items('tags', true))
+        call.destination(tag.text, `${via} tags`, tag.where);
+    const named = registryOutput?.get('name');
+    for (const name of named ? splitNames(named) : [])
+        call.destination(name, `${via} outputs`, call.where('outputs'));
+};
+/**
+ * docker/metadata-action: each `images` line (`name=…,enable=…` or just the image) becomes an image of
+ * `outputs.tags` with the tags computed at run time; `bake-file` names its generated bake definition.
+ */
+const metadata = (call) => {
+    const images = [];
+    for (const item of call.items('images', false)) {
+        const attributes = keyValues(item.text);
+        const image = attributes.get('name') ?? split(item.text, ',')[0] ?? [];
+        const enabled = attributes.get('enable');
+        if (enabled && wordText(enabled)?.trim().toLowerCase() === 'false')
+            continue;
+        if (image.length === 0)
+            continue;
+        // metadata-action lowercases image names (its README: "images … lowercased").
+        images.push(lowercase(trim(image)));
+        call.written(lowercase(trim(image)), item.where);
+    }
+    const tag = missing('the tags docker/metadata-action computes');
+    const tags = concat(...images.map((image, i) => concat(i > 0 ? ['\n'] : [], image, [':', tag])));
+    call.setOutput('tags', tags.some(isMissing) ? new Holey(tags) : tags.join(''));
+    call.setOutput('images', images.length > 0
+        ? new Holey(concat(...images.map((image, i) => concat(i > 0 ? [','] : [], image))))
+        : '');
+    // Its bake file defines target `docker-metadata-action` with these images' tags; the value carries them.
+    call.setOutput('bake-file', METADATA_BAKE_FILE + JSON.stringify(images));
+    call.setOutput('bake-file-tags', METADATA_BAKE_FILE + JSON.stringify(images));
+};
+const METADATA_BAKE_FILE = '\u0000metadata-action-bake-file:';
+/** redhat-actions/buildah-build: builds locally; its outputs name the image for push-to-registry. */
+const buildahBuild = (call) => {
+    const image = call.text('image') ?? [];
+    const tags = call
+        .items('tags', false)
+        .flatMap((item) => split(item.text, /\s+/))
+        .filter((t) => t.length > 0);
+    const first = tags[0] ?? ['latest'];
+    call.setOutput('image', textOf(image));
+    call.setOutput('tags', textOf(concat(...tags.map((tag, i) => concat(i > 0 ? [' '] : [], tag)))));
+    call.setOutput('image-with-tag', textOf(concat(image, [':'], first)));
+};
+/**
+ * redhat-actions/push-to-registry: `registry/image` for each tag; "If the tags are fully qualified
+ * image names, image and registry are ignored".
+ */
+const pushToRegistry = (call) => {
+    const image = call.text('image');
+    const registry = call.text('registry');
+    const tags = call
+        .items('tags', false)
+        .flatMap((item) => split(item.text, /\s+/).map((text) => ({ text, where: item.where })));
+    const qualified = tags.filter((tag) => tag.text.some((part) => typeof part === 'string' && part.includes('/')));
+    if (qualified.length > 0 && qualified.length === tags.length) {
+        for (const tag of qualified)
+            call.destination(tag.text, 'redhat-actions/push-to-registry tags', tag.where);
+        return;
+    }
+    if (!image) {
+        call.mayPush('redhat-actions/push-to-registry without `image`: add the image it pushes to `images`');
+        return;
+    }
+    const destination = registry && registry.length > 0 ? concat(registry, ['/'], image) : image;
+    call.destination(destination, 'redhat-actions/push-to-registry', call.where(registry ? 'registry' : 'image'));
+    call.setOutput('registry-path', textOf(destination));
+};
+/** akhilerm/tag-push-action: copies `src` to every `dst` line. */
+const tagPush = (call) => {
+    for (const item of call.items('dst', false))
+        call.destination(item.text, 'akhilerm/tag-push-action dst', item.where);
+};
+/** int128/kaniko-action: `push: true` pushes to each of `tags`. */
+const kanikoAction = (call) => {
+    if (flag(call, 'push', false) === false)
+        return;
+    for (const tag of call.items('tags', true))
+        call.destination(tag.text, 'int128/kaniko-action tags', tag.where);
+};
+/** mr-smithers-excellent/docker-build-push: `registry/image`, pushed unless `pushImage: false`. */
+const dockerBuildPush = (call) => {
+    if (flag(call, 'pushImage', true) === false)
+        return;
+    const image = call.text('image');
+    if (!image)
+        return;
+    const registry = call.text('registry');
+    call.destination(registry ? concat(registry, ['/'], image) : image, 'mr-smithers-excellent/docker-build-push', call.where('image'));
+};
+/** elgohr/Publish-Docker-Github-Action: `name` (on `registry` when given). */
+const publishDocker = (call) => {
+    const name = call.text('name');
+    if (!name)
+        return;
+    const registry = call.text('registry');
+    const qualified = wordText(name)?.split('/')[0]?.includes('.');
+    call.destination(registry && !qualified ? concat(registry, ['/'], name) : name, 'elgohr/Publish-Docker-Github-Action', call.where('name'));
+};
+function textOf(text) {
+    return text.some(isMissing) ? new Holey(text) : text.join('');
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/index.js
+
+
+const HANDLERS = {
+    'docker/build-push-action': buildPush('docker/build-push-action'),
+    'depot/build-push-action': buildPush('depot/build-push-action'),
+    'useblacksmith/build-push-action': buildPush('useblacksmith/build-push-action'),
+    'docker/metadata-action': metadata,
+    'redhat-actions/buildah-build': buildahBuild,
+    'redhat-actions/push-to-registry': pushToRegistry,
+    'akhilerm/tag-push-action': tagPush,
+    'int128/kaniko-action': kanikoAction,
+    'mr-smithers-excellent/docker-build-push': dockerBuildPush,
+    'elgohr/publish-docker-github-action': publishDocker,
+    'aws-actions/configure-aws-credentials': awsCredentials,
+    'aws-actions/amazon-ecr-login': ecrLogin,
+    'google-github-actions/auth': googleAuth,
+    'google-github-actions/setup-gcloud': setupGcloud,
+    'docker/login-action': registryLogin('registry', 'docker.io'),
+    'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
+    'azure/docker-login': registryLogin('login-server', 'docker.io'),
+    'ko-build/setup-ko': setupKo,
+    'imjasonh/setup-ko': setupKo,
+    'aszc/change-string-case-action': changeCase,
+    'entepotenz/change-string-case-action-min-dependencies': changeCase,
+};
+/** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
+const PUSH_NOTHING = /^(?:actions\/|github\/|docker\/setup-|docker\/scout-action|aquasecurity\/|anchore\/|sigstore\/|aws-actions\/amazon-ecs-|aws-actions\/aws-cloudformation|google-github-actions\/(?:deploy-|get-gke|setup-)|azure\/(?:k8s|aks|login|webapps)|redhat-actions\/(?:oc-|openshift-tools|s2i|crda)|hadolint\/|snyk\/|softprops\/|peter-evans\/|dorny\/|tj-actions\/|crazy-max\/ghaction-setup|crazy-max\/ghaction-docker-meta)/;
+const PUSH_INPUT = /(?:^|[-_])(?:image|images|tags|registry|registries|destination|dst)(?:[-_]|$)|^push$/i;
+/** Runs the known handler; for an unknown action, flags it when its inputs say it may push. */
+function runAction({ call, inputNames }) {
+    const handler = HANDLERS[call.name];
+    if (handler) {
+        handler(call);
+        return;
+    }
+    if (call.name === 'goreleaser/goreleaser-action') {
+        const args = call.text('args');
+        const text = args?.map((part) => (typeof part === 'string' ? part : '')).join('') ?? '';
+        if (/\brelease\b/.test(text) && !/--snapshot/.test(text))
+            call.mayPush('goreleaser pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read: add them to `images`');
+        return;
+    }
+    if (PUSH_NOTHING.test(call.name))
+        return;
+    const pushInputs = inputNames.filter((name) => PUSH_INPUT.test(name));
+    const pushFalse = typeof call.input('push') === 'string' && String(call.input('push')).trim() === 'false';
+    if (pushInputs.length > 0 && !pushFalse)
+        call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push: add the images it pushes to \`images\``, call.where(pushInputs[0]));
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cloud-build.js
+// `gcloud builds submit --config FILE` (or the source's cloudbuild.yaml when neither --tag nor --config
+// is given): Cloud Build pushes the build file's `images:` and whatever its docker/kaniko steps push.
+// Substitutions follow the Cloud Build reference: `$PROJECT_ID` (the --project, else the gcloud
+// project the workflow configured), `$LOCATION`, user `_NAME`s from `substitutions:` and
+// `--substitutions`; `$$` is a dollar. https://cloud.google.com/build/docs/configuring-builds/substitute-variable-values
+
+
+
+const GCLOUD_GLOBAL = optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token');
+const SUBMIT_OPTIONS = optionSet('--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack --project --default-buckets-behavior --disk-size --git-source-dir --git-source-revision');
+/** The gcloud project in effect: `--project`, else what setup-gcloud/auth exported. */
+function gcloudProject(parsedProject, environment) {
+    return (parsedProject ??
+        ['CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT', 'GCP_PROJECT']
+            .map((name) => environment.get(name))
+            .find(Boolean) ?? [
+        missing('the gcloud project', 'pass `--project`, or set `project_id` on google-github-actions/auth or setup-gcloud'),
+    ]);
+}
+const cloudBuildConfig = (words, context) => {
+    const args = afterSubcommand(words, ['gcloud', 'builds', 'submit'], GCLOUD_GLOBAL) ??
+        afterSubcommand(words, ['gcloud', 'beta', 'builds', 'submit'], GCLOUD_GLOBAL);
+    if (!args)
+        return false;
+    const parsed = parseArguments(args, SUBMIT_OPTIONS);
+    if (optionValues(parsed, '--tag', '-t').length > 0 || parsed.flags.has('--pack'))
+        return false; // push-tools reads --tag
+    const config = optionValues(parsed, '--config')[0];
+    const source = wordText(parsed.positionals[0]) ?? '.';
+    const names = config ? [wordText(config)] : [`${source}/cloudbuild.yaml`, `${source}/cloudbuild.json`];
+    if (names.some((name) => name === undefined)) {
+        context.sink.mayPush('`gcloud builds submit --config` names a build file known only at run time: add its images to `images`');
+        return true;
+    }
+    const file = names.map((name) => context.read(name)).find(Boolean);
+    if (!file) {
+        context.sink.mayPush(`\`gcloud builds submit\` builds with ${names.join(' or ')}, which is not in the repository: add the images it pushes to \`images\``);
+        return true;
+    }
+    let build;
+    try {
+        build = ((0,yaml_dist/* parse */.qg)(file.text) ?? {});
+    }
+    catch {
+        context.sink.problem(`${file.file} is not valid YAML: the images Cloud Build pushes are not discovered`);
+        return true;
+    }
+    const substitutions = new Map();
+    for (const [name, value] of Object.entries((build['substitutions'] ?? {})))
+        substitutions.set(name, [String(value)]);
+    for (const given of optionValues(parsed, '--substitutions'))
+        for (const [name, value] of keyValues(given))
+            substitutions.set(name, value);
+    const project = gcloudProject(optionValues(parsed, '--project')[0], context.environment);
+    substitutions.set('PROJECT_ID', project);
+    substitutions.set('LOCATION', optionValues(parsed, '--region')[0] ?? ['global']);
+    const images = Array.isArray(build['images']) ? build['images'].map(String) : [];
+    for (const step of Array.isArray(build['steps']) ? build['steps'] : []) {
+        const stepArgs = Array.isArray(step?.['args']) ? step['args'].map(String) : [];
+        const builder = String(step?.['name'] ?? '');
+        if (/cloud-builders\/docker/.test(builder) && stepArgs[0] === 'push')
+            images.push(...stepArgs.slice(1).filter((a) => !a.startsWith('-')));
+        if (/kaniko-project\/executor/.test(builder))
+            stepArgs.forEach((arg, i) => {
+                if (arg.startsWith('--destination='))
+                    images.push(arg.slice('--destination='.length));
+                else if (arg === '--destination' || arg === '-d')
+                    images.push(stepArgs[i + 1] ?? '');
+            });
+    }
+    for (const image of new Set(images))
+        context.sink.destination(substitute(image, substitutions), `gcloud builds submit --config ${file.file}`);
+    return true;
+};
+function substitute(text, substitutions) {
+    const parts = [];
+    let at = 0;
+    for (const match of text.matchAll(/\$\$|\$\{(\w+)\}|\$(\w+)/g)) {
+        parts.push([text.slice(at, match.index)]);
+        at = match.index + match[0].length;
+        if (match[0] === '$$')
+            parts.push(['$']);
+        else {
+            const name = match[1] ?? match[2];
+            parts.push(substitutions.get(name) ?? [missing(`Cloud Build's $${name}`, 'a value the build sets when it runs')]);
+        }
+    }
+    parts.push([text.slice(at)]);
+    return concat(...parts);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/compose.js
+// `docker compose push` (and `docker-compose push`, `docker compose build --push`): the services that
+// have both `build` and `image` are pushed to their `image` (compose's push skips services it does not
+// build). The file is the `-f` files merged in order, else compose.yaml / docker-compose.yml in the
+// project directory; `${VAR}`, `${VAR:-default}` and `$$` interpolate from the command's environment
+// and the project's `.env` (compose-spec "Interpolation").
+
+
+
+const COMPOSE_GLOBAL = optionSet('--file -f --project-name -p --project-directory --env-file --profile --parallel --ansi --progress');
+const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const composePush = (words, context) => {
+    const standalone = wordText(words[0]) === 'docker-compose';
+    const start = standalone ? words.slice(1) : afterSubcommand(words, ['docker', 'compose'], optionSet(''));
+    if (!start)
+        return false;
+    // Global options come before the subcommand.
+    let i = 0;
+    const globals = [];
+    while (wordText(start[i])?.startsWith('-')) {
+        const option = wordText(start[i]);
+        globals.push(start[i]);
+        if (COMPOSE_GLOBAL.has(option))
+            globals.push(start[++i] ?? []);
+        i++;
+    }
+    const subcommand = wordText(start[i]);
+    const rest = parseArguments(start.slice(i + 1), optionSet('--builder --build-arg --ssh --memory -m --progress'));
+    const pushing = subcommand === 'push' || (subcommand === 'build' && rest.flags.has('--push'));
+    if (subcommand !== 'push' && subcommand !== 'build')
+        return subcommand !== undefined && standalone;
+    if (!pushing)
+        return true;
+    const global = parseArguments(globals, COMPOSE_GLOBAL);
+    const named = optionValues(global, '--file', '-f').map(wordText);
+    if (named.some((name) => name === undefined)) {
+        context.sink.mayPush('`docker compose push` reads a compose file whose name is known only at run time: add its images to `images`');
+        return true;
+    }
+    const directory = wordText(optionValues(global, '--project-directory')[0]);
+    const files = named.length > 0 ? named : DEFAULT_FILES;
+    const read = files.map((file) => context.read(directory ? `${directory}/${file}` : file));
+    const found = named.length > 0 ? read : read.filter(Boolean).slice(0, 1);
+    if (found.length === 0 || found.some((file) => file === undefined)) {
+        context.sink.mayPush(`\`docker compose push\` reads ${named.length > 0 ? named.join(', ') : 'compose.yaml or docker-compose.yml'}, which is not in the repository: add its images to \`images\``);
+        return true;
+    }
+    const services = mergedServices(found, context);
+    if (!services)
+        return true;
+    const only = new Set(rest.positionals.map(wordText).filter((name) => name !== undefined));
+    const environment = withDotEnv(context, directory);
+    for (const [name, service] of Object.entries(services)) {
+        if (only.size > 0 && !only.has(name))
+            continue;
+        if (service.build === undefined || typeof service.image !== 'string')
+            continue;
+        context.sink.destination(compose_interpolate(service.image, environment), 'docker compose push');
+    }
+    return true;
+};
+function mergedServices(files, context) {
+    const services = {};
+    for (const file of files) {
+        let document;
+        try {
+            document = (0,yaml_dist/* parse */.qg)(file.text);
+        }
+        catch {
+            context.sink.problem(`${file.file} is not valid YAML: its services' images are not discovered`);
+            return undefined;
+        }
+        const entries = document?.services;
+        if (typeof entries !== 'object' || entries === null)
+            continue;
+        for (const [name, service] of Object.entries(entries)) {
+            if (typeof service === 'object' && service !== null)
+                services[name] = { ...services[name], ...service };
+        }
+    }
+    return services;
+}
+/** The project's `.env` supplies variables the environment does not set. */
+function withDotEnv(context, directory) {
+    const environment = new Map(context.environment);
+    const dotenv = context.read(directory ? `${directory}/.env` : '.env');
+    for (const line of dotenv?.text.split('\n') ?? []) {
+        const match = /^\s*(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(line);
+        if (match && !environment.has(match[1]))
+            environment.set(match[1], [match[2].replace(/^(['"])(.*)\1$/, '$2')]);
+    }
+    return environment;
+}
+/** compose-spec interpolation: `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:?e}`, `$$`. */
+function compose_interpolate(text, environment) {
+    const parts = [];
+    let at = 0;
+    for (const match of text.matchAll(/\$\$|\$\{([A-Za-z_]\w*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_]\w*)/g)) {
+        parts.push([text.slice(at, match.index)]);
+        at = match.index + match[0].length;
+        if (match[0] === '$$') {
+            parts.push(['$']);
+            continue;
+        }
+        const name = match[1] ?? match[4];
+        const value = environment.get(name);
+        const operator = match[2];
+        const empty = value === undefined || (operator?.startsWith(':') && value.length === 0);
+        if (operator?.endsWith('-') && empty)
+            parts.push([match[3]]);
+        else if (operator?.endsWith('+'))
+            parts.push(empty ? [] : [match[3]]);
+        else
+            parts.push(value ?? [
+                missing(`$${name}`, 'the compose file reads it from the environment, which the workflow does not set'),
+            ]);
+    }
+    parts.push([text.slice(at)]);
+    return concat(...parts);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/jib.js
+// Jib builds Java images straight to the registry: `mvn … jib:build -Dimage=X` (or `-Djib.to.image=X`),
+// `gradle jib --image=X` (or `-Djib.to.image=X`). Without either, the target image is the one in
+// pom.xml's `<to><image>` or build.gradle's `jib.to.image`; those are read when they are plain.
+// https://github.com/GoogleContainerTools/jib/tree/master/jib-maven-plugin#configuration
+
+
+const MAVEN = /^(?:\.\/)?(?:mvn|mvnw)$/;
+const GRADLE = /^(?:\.\/)?(?:gradle|gradlew)$/;
+const jibBuild = (words, context) => {
+    const tool = wordText(words[0])?.split('/').at(-1) ?? '';
+    const maven = MAVEN.test(tool);
+    if (!maven && !GRADLE.test(tool))
+        return false;
+    const args = words.slice(1);
+    const goals = args.map(wordText);
+    const pushes = maven
+        ? goals.some((goal) => goal !== undefined && /(^|:)jib(-maven-plugin)?(:[\d.]+)?:build$/.test(goal))
+        : goals.some((goal) => goal === 'jib' || goal?.endsWith(':jib'));
+    if (!pushes)
+        return false;
+    const image = imageOption(args, maven);
+    if (image) {
+        context.sink.destination(image, maven ? 'jib:build' : 'gradle jib');
+        return true;
+    }
+    const fromBuildFile = maven ? pomImage(context) : gradleImage(context);
+    if (fromBuildFile)
+        context.sink.destination(fromBuildFile, maven ? 'jib:build (pom.xml)' : 'gradle jib (build.gradle)');
+    else
+        context.sink.mayPush(`Jib pushes to the image its build file configures, which pullcheck cannot read: add it to \`images\``);
+    return true;
+};
+function imageOption(args, maven) {
+    for (const [i, arg] of args.entries()) {
+        const head = typeof arg[0] === 'string' ? arg[0] : '';
+        for (const prefix of maven ? ['-Dimage=', '-Djib.to.image='] : ['--image=', '-Djib.to.image=']) {
+            if (head.startsWith(prefix))
+                return [head.slice(prefix.length), ...arg.slice(1)];
+        }
+        if (!maven && head === '--image' && arg.length === 1)
+            return args[i + 1];
+    }
+    return undefined;
+}
+function pomImage(context) {
+    const pom = context.read('pom.xml');
+    const image = pom &&
+        /<artifactId>jib-maven-plugin<\/artifactId>[\s\S]*?<to>\s*<image>([^<]+)<\/image>/
+            .exec(pom.text)?.[1]
+            ?.trim();
+    if (!image || !pom)
+        return undefined;
+    return propertyText(image, pom.text);
+}
+function gradleImage(context) {
+    const build = context.read('build.gradle') ?? context.read('build.gradle.kts');
+    const image = build && /to\s*\{[^}]*?image\s*=\s*['"]([^'"$]+)['"]/.exec(build.text)?.[1];
+    return image ? [image] : undefined;
+}
+/** `${property}` in a pom value: from `<properties>`, else a hole. */
+function propertyText(value, pom) {
+    const parts = [];
+    let at = 0;
+    for (const match of value.matchAll(/\$\{([\w.-]+)\}/g)) {
+        parts.push(value.slice(at, match.index));
+        const defined = new RegExp(`<${match[1].replace(/\./g, '\\.')}>([^<]*)</`).exec(pom)?.[1];
+        parts.push(defined ?? missing(`the Maven property ${match[1]}`, 'pass it with -D on the command line'));
+        at = match.index + match[0].length;
+    }
+    parts.push(value.slice(at));
+    return parts.filter((part) => part !== '');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/ko.js
+// `ko build|publish|resolve|apply|create|run`: Go binaries pushed under KO_DOCKER_REPO. The name is
+// ko's documented scheme (ko.build "Naming Images"): by default `<last element>-<md5 of the import
+// path>`, `--base-import-paths`/`-B` the last element, `--preserve-import-paths`/`-P` the whole path,
+// `--bare` KO_DOCKER_REPO itself. Import paths come from go.mod's module line; `ko.local` and
+// `--push=false`/`--local` push nothing.
+
+
+
+const OPTIONS = optionSet('--platform --tags -t --image-refs --image-label --image-annotation --sbom --sbom-dir --tag-only -f --filename --selector -l --oci-layout-path --tarball --jobs -j --docker-repo');
+const SUBCOMMANDS = ['build', 'publish', 'resolve', 'apply', 'create', 'run'];
+const koBuild = (words, context) => {
+    const found = SUBCOMMANDS.map((sub) => ({
+        sub,
+        args: afterSubcommand(words, ['ko', sub], optionSet('-v --verbose')),
+    })).find((f) => f.args);
+    if (!found?.args)
+        return false;
+    const parsed = parseArguments(found.args, OPTIONS);
+    if (parsed.flags.has('--local') ||
+        parsed.flags.has('-L') ||
+        wordText(optionValues(parsed, '--push')[0]) === 'false')
+        return true;
+    const repo = context.environment.get('KO_DOCKER_REPO') ?? [
+        missing('$KO_DOCKER_REPO', 'ko pushes under KO_DOCKER_REPO: set it in the workflow'),
+    ];
+    if (wordText(repo) === 'ko.local' || wordText(repo)?.startsWith('kind.local'))
+        return true;
+    if (found.sub === 'resolve' || found.sub === 'apply' || found.sub === 'create') {
+        context.sink.mayPush(`\`ko ${found.sub}\` pushes every \`ko://\` image its YAML names under ${shownRepo(repo)}: add those images to \`images\``);
+        return true;
+    }
+    const bare = parsed.flags.has('--bare');
+    const base = parsed.flags.has('--base-import-paths') || parsed.flags.has('-B');
+    const preserve = parsed.flags.has('--preserve-import-paths') || parsed.flags.has('-P');
+    for (const target of parsed.positionals.length > 0 ? parsed.positionals : [['.']]) {
+        if (bare) {
+            context.sink.destination(repo, 'ko build --bare');
+            continue;
+        }
+        // -B needs only the last element, which the path itself gives.
+        const written = wordText(target)
+            ?.replace(/^ko:\/\//, '')
+            .replace(/\/$/, '');
+        const importPath = base && written && written !== '.' ? written : importPathOf(wordText(target), context);
+        if (importPath === undefined) {
+            context.sink.mayPush(`\`ko ${found.sub}\` of an import path pullcheck cannot resolve (go.mod not found): add the image to \`images\``);
+            continue;
+        }
+        const last = importPath.split('/').at(-1);
+        const name = preserve
+            ? importPath
+            : base
+                ? last
+                : `${last}-${(0,external_node_crypto_.createHash)('md5').update(importPath).digest('hex')}`;
+        // ko joins the repository and the name as paths: a trailing `/` on KO_DOCKER_REPO is not doubled.
+        context.sink.destination(concat(withoutTrailingSlash(repo), [`/${name.toLowerCase()}`]), `ko ${found.sub}`);
+    }
+    return true;
+};
+function importPathOf(target, context) {
+    if (target === undefined)
+        return undefined;
+    const path = target.replace(/^ko:\/\//, '');
+    if (!path.startsWith('.'))
+        return path;
+    const goMod = context.read('go.mod');
+    const module = goMod && /^module\s+(\S+)/m.exec(goMod.text)?.[1];
+    if (!module)
+        return undefined;
+    const relative = path.replace(/^\.\/?/, '').replace(/\/$/, '');
+    return relative ? `${module}/${relative}` : module;
+}
+function withoutTrailingSlash(repo) {
+    const end = repo.at(-1);
+    return typeof end === 'string' && end.endsWith('/') ? concat(repo.slice(0, -1), [end.slice(0, -1)]) : repo;
+}
+function shownRepo(repo) {
+    return wordText(repo) ?? '$KO_DOCKER_REPO';
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/makefile.js
+// `make [-C DIR] [-f FILE] [VAR=value]… [TARGET]…`: the Makefile is read as GNU make reads a plain one —
+// variable assignments (`=`, `:=`, `::=`, `?=`, `+=`, `export`, `override`), rules with their
+// prerequisites (run first, each once) and tab-indented recipes, `include`d files in the repository —
+// and each recipe line, expanded by make, runs through the shell analysis at its own line. Variables
+// come, weakest first, from the environment, the Makefile (`?=` only where unset) and the command line.
+// A Makefile that is not plain enough (a target made by a pattern rule, `$(call …)`, `$(eval …)`)
+// leaves holes or a may-push finding that names the target. GNU make manual, "How make Reads a Makefile".
+
+
+const MAX_TARGETS = 64;
+const OVERRIDE = '\u0000make-command-line:';
+const makeTargets = (words, context) => {
+    const tool = wordText(words[0])?.split('/').at(-1);
+    if (tool !== 'make' && tool !== 'gmake')
+        return false;
+    let directory = '';
+    let file;
+    const commandVariables = new Map();
+    const targets = [];
+    for (let i = 1; i < words.length; i++) {
+        const word = wordText(words[i]);
+        const head = typeof words[i][0] === 'string' ? words[i][0] : '';
+        if (word === '-C' || word === '--directory')
+            directory = wordText(words[++i]) ?? directory;
+        else if (word?.startsWith('-C'))
+            directory = word.slice(2);
+        else if (word === '-f' || word === '--file' || word === '--makefile')
+            file = wordText(words[++i]);
+        else if (/^[A-Za-z_][\w.-]*\??=/.test(head)) {
+            const equals = head.indexOf('=');
+            commandVariables.set(head.slice(0, equals).replace(/\?$/, ''), concat([head.slice(equals + 1)], words[i].slice(1)));
+        }
+        else if (word === '-j' || word === '-l' || word === '-o' || word === '-W')
+            i++;
+        else if (word?.startsWith('-'))
+            continue;
         else if (word !== undefined)
-            redirection = false;
-        word = undefined;
+            targets.push(word);
+    }
+    const base = directory ? `${directory}/` : '';
+    const makefile = (file ? [file] : ['GNUmakefile', 'makefile', 'Makefile'])
+        .map((name) => context.read(base + name))
+        .find(Boolean);
+    if (!makefile) {
+        context.sink.mayPush(`\`make ${targets.join(' ')}\` runs a Makefile that is not in the repository: add the images it pushes to \`images\``);
+        return true;
+    }
+    // Command-line variables reach sub-makes as command-line variables (GNU make passes them in MAKEFLAGS).
+    for (const [name, value] of context.environment)
+        if (name.startsWith(OVERRIDE) && !commandVariables.has(name.slice(OVERRIDE.length)))
+            commandVariables.set(name.slice(OVERRIDE.length), value);
+    const environment = new Map([...context.environment].filter(([name]) => !name.startsWith(OVERRIDE)));
+    const parsed = readMakefile(makefile, context, base, environment, commandVariables);
+    const run = new Set();
+    const goals = targets.length > 0 ? targets : parsed.order.slice(0, 1);
+    const cwd = directory ? join(context.cwd, directory) : context.cwd;
+    for (const goal of goals)
+        runTarget(goal, parsed, context, run, cwd, 0);
+    return true;
+};
+function runTarget(target, makefile, context, run, cwd, depth) {
+    if (run.has(target) || run.size >= MAX_TARGETS || depth > 16)
+        return;
+    run.add(target);
+    const rule = makefile.rules.get(target);
+    if (!rule) {
+        if (/push|publish|release|docker|image|deploy/i.test(target) && !/\.\w+$/.test(target))
+            context.sink.mayPush(`\`make ${target}\`: ${makefile.file.file} has no plain rule for it (a pattern rule or generated target): add the images it pushes to \`images\``);
+        return;
+    }
+    const automatic = new Map([['@', [target]]]);
+    const prerequisites = expand(rule.prerequisites, makefile, automatic, 0);
+    automatic.set('<', [wordText(prerequisites)?.trim().split(/\s+/)[0] ?? '']);
+    automatic.set('^', prerequisites);
+    for (const prerequisite of shown(prerequisites).split(/\s+/).filter(Boolean))
+        runTarget(prerequisite, makefile, context, run, cwd, depth + 1);
+    const environment = new Map(context.environment);
+    for (const name of makefile.exported)
+        environment.set(name, variableValue(name, makefile, automatic, 0));
+    for (const [name, value] of makefile.overrides)
+        environment.set(OVERRIDE + name, value);
+    for (const line of rule.recipe) {
+        const expanded = expand(line.text.replace(/^[@+-]+/, ''), makefile, automatic, 0);
+        // Each recipe line runs in a shell of its own. A hole cannot be written into shell text, so it
+        // travels as a variable of that shell, named in the text where the hole stands.
+        const holes = new Map(environment);
+        const text = expanded
+            .map((part) => {
+            if (typeof part === 'string')
+                return part;
+            const name = `__pullcheck_hole_${holes.size}`;
+            holes.set(name, [part]);
+            return `\${${name}}`;
+        })
+            .join('');
+        context.runScript({ kind: 'file', file: makefile.file, text, firstLine: line.line }, [], holes, cwd);
+    }
+}
+/** Reads assignments, rules and recipes; `include`s are read from the repository when they are there. */
+function readMakefile(file, context, base, environment, commandVariables) {
+    const makefile = {
+        file,
+        variables: new Map(),
+        exported: new Set(),
+        overrides: new Map(commandVariables),
+        rules: new Map(),
+        order: [],
     };
-    const endCommand = () => {
-        endWord();
-        if (words.length > 0)
-            commands.push(words);
-        words = [];
-        redirection = false;
+    makefile.variables.set('MAKEFILE_LIST', { value: [file.file.slice(file.file.lastIndexOf('/') + 1)] });
+    for (const [name, value] of [...environment, ...commandVariables]) {
+        makefile.variables.set(name, { value });
+        makefile.exported.add(name);
+    }
+    const fromEnvironment = new Set(environment.keys());
+    const read = (source, depth) => {
+        // Backslash-newline joins lines; each logical line keeps the number of its first line. In a recipe
+        // the backslash-newline stays (the shell reads it) and the continued line loses one leading tab.
+        const logical = [];
+        source.text.split('\n').forEach((raw, index) => {
+            const previous = logical.at(-1);
+            const line = raw.replace(/\r$/, '');
+            if (previous?.line.endsWith('\\') && previous.line.startsWith('\t'))
+                previous.line = `${previous.line}\n${line.replace(/^\t/, '')}`;
+            else if (previous?.line.endsWith('\\'))
+                previous.line = `${previous.line.slice(0, -1)} ${line.trimStart()}`;
+            else
+                logical.push({ line, number: index + 1 });
+        });
+        let rule;
+        let define;
+        logical.forEach(({ line, number: lineNumber }) => {
+            if (define !== undefined) {
+                if (/^\s*endef\b/.test(line))
+                    define = undefined;
+                return;
+            }
+            if (line.startsWith('\t') && rule) {
+                rule.recipe.push({ text: line.slice(1).replace(/ {2,}/g, ' '), line: lineNumber });
+                return;
+            }
+            const code = line.replace(/(^|[^\\])#.*$/, '$1').trimEnd();
+            if (code.trim() === '')
+                return;
+            if (/^\s*define\s/.test(code)) {
+                define = code;
+                return;
+            }
+            const include = /^\s*-?(?:include|sinclude)\s+(.+)$/.exec(code);
+            if (include) {
+                for (const name of include[1].trim().split(/\s+/)) {
+                    const included = depth < 4 && !name.includes('$') ? context.read(base + name) : undefined;
+                    if (included)
+                        read(included, depth + 1);
+                }
+                return;
+            }
+            if (/^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(code))
+                return;
+            const assignment = /^\s*(?:(export|override)\s+)?([A-Za-z_][\w.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(code);
+            if (assignment) {
+                rule = undefined;
+                const [, modifier, name, op, value] = assignment;
+                if (modifier === 'export')
+                    makefile.exported.add(name);
+                if (makefile.overrides.has(name) && modifier !== 'override')
+                    return;
+                const existing = makefile.variables.get(name);
+                // The environment is weaker than the Makefile, except against `?=`.
+                if (op === '?=' && existing)
+                    return;
+                if (op === '!=')
+                    makefile.variables.set(name, {
+                        value: [missing(`the output of the Makefile's \`${name} != ${value}\``)],
+                    });
+                else if (op === '+=' && existing && !fromEnvironment.has(name))
+                    makefile.variables.set(name, existing.raw !== undefined
+                        ? { raw: `${existing.raw} ${value}` }
+                        : { value: concat(existing.value ?? [], [` ${value}`]) });
+                else if (op.startsWith(':'))
+                    makefile.variables.set(name, { value: expand(value, makefile, new Map(), 0) });
+                else
+                    makefile.variables.set(name, { raw: value });
+                fromEnvironment.delete(name);
+                return;
+            }
+            const exportOnly = /^\s*export\s+([A-Za-z_][\w.\s-]*)$/.exec(code);
+            if (exportOnly) {
+                for (const name of exportOnly[1].trim().split(/\s+/))
+                    makefile.exported.add(name);
+                return;
+            }
+            const ruleLine = /^([^:=\t][^:=]*?)\s*::?\s*([^=]*)$/.exec(code);
+            if (ruleLine) {
+                const [targetText, recipeOnLine] = ruleLine[2].split(';', 2);
+                rule = {
+                    prerequisites: targetText,
+                    recipe: recipeOnLine ? [{ text: recipeOnLine.trim(), line: lineNumber }] : [],
+                };
+                // Targets are expanded as they are read; one with a hole is known by how it is shown.
+                const targets = shown(expand(ruleLine[1], makefile, new Map(), 0));
+                for (const target of targets.trim().split(/\s+/)) {
+                    if (target.includes('%'))
+                        continue;
+                    if (!makefile.rules.has(target))
+                        makefile.rules.set(target, rule);
+                    if (!target.startsWith('.'))
+                        makefile.order.push(target);
+                }
+            }
+        });
     };
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
+    read(file, 0);
+    return makefile;
+}
+function variableValue(name, makefile, automatic, depth) {
+    const automaticValue = automatic.get(name);
+    if (automaticValue)
+        return automaticValue;
+    const variable = makefile.variables.get(name);
+    if (!variable)
+        return name === 'MAKE' ? ['make'] : [];
+    if (variable.value)
+        return variable.value;
+    return expand(variable.raw ?? '', makefile, automatic, depth + 1);
+}
+/** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
+function expand(text, makefile, automatic, depth) {
+    if (depth > 20)
+        return [missing('a Makefile variable that refers to itself')];
+    const parts = [];
+    let i = 0;
+    let literalStart = 0;
+    while (i < text.length) {
+        if (text[i] !== '$') {
+            i++;
+            continue;
+        }
+        parts.push([text.slice(literalStart, i)]);
         const next = text[i + 1] ?? '';
-        if (text.startsWith('${{', i)) {
-            const close = text.includes('}}', i) ? text.indexOf('}}', i) : text.length;
-            append('$' + `{{${text.slice(i + 3, close).trim()}}}`);
-            i = close + 1;
+        if (next === '$') {
+            parts.push(['$']);
+            i += 2;
         }
-        else if (quote === "'") {
-            if (c === quote)
-                quote = undefined;
-            else
-                append(c);
+        else if (next === '(' || next === '{') {
+            const close = next === '(' ? ')' : '}';
+            let level = 0;
+            let j = i + 1;
+            for (; j < text.length; j++) {
+                if (text[j] === next)
+                    level++;
+                else if (text[j] === close && --level === 0)
+                    break;
+            }
+            parts.push(reference(text.slice(i + 2, j), makefile, automatic, depth));
+            i = j + 1;
         }
-        else if (quote === '"') {
-            if (c === quote)
-                quote = undefined;
-            else if (c === '\\' && /["\\$`]/.test(next))
-                append(text[++i]);
-            else
-                append(c);
+        else {
+            parts.push(variableValue(next, makefile, automatic, depth));
+            i += 2;
         }
-        else if (c === "'" || c === '"') {
-            quote = c;
-            append('');
+        literalStart = i;
+    }
+    parts.push([text.slice(literalStart)]);
+    return concat(...parts);
+}
+function reference(body, makefile, automatic, depth) {
+    const call = /^([a-z-]+)\s+([\s\S]*)$/.exec(body);
+    if (!call) {
+        const substitution = /^([^:]+):([^=]*)=(.*)$/.exec(body);
+        if (substitution)
+            return [missing(`the Makefile substitution $(${body})`)];
+        return variableValue(wordText(expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
+    }
+    const [, fn, argumentText] = call;
+    const args = splitArguments(argumentText).map((arg) => expand(arg, makefile, automatic, depth + 1));
+    const known = args.map(wordText);
+    const words = (text) => (text ?? '').trim().split(/\s+/).filter(Boolean);
+    switch (fn) {
+        case 'strip':
+            return known[0] === undefined ? args[0] : [words(known[0]).join(' ')];
+        case 'subst':
+            return known.every((k) => k !== undefined)
+                ? [known[2].split(known[0]).join(known[1])]
+                : (args[2] ?? []);
+        case 'firstword':
+            return known[0] === undefined ? args[0] : [words(known[0])[0] ?? ''];
+        case 'lastword':
+            return known[0] === undefined ? args[0] : [words(known[0]).at(-1) ?? ''];
+        case 'notdir':
+            return known[0] === undefined
+                ? args[0]
+                : [
+                    words(known[0])
+                        .map((w) => w.split('/').at(-1))
+                        .join(' '),
+                ];
+        case 'addprefix':
+        case 'addsuffix':
+            if (known[1] === undefined)
+                return args[1];
+            return concat(...words(known[1]).flatMap((word, n) => [
+                n > 0 ? [' '] : [],
+                fn === 'addprefix' ? concat(args[0], [word]) : concat([word], args[0]),
+            ]));
+        case 'dir':
+            return known[0] === undefined
+                ? args[0]
+                : [
+                    words(known[0])
+                        .map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/') + 1) : './'))
+                        .join(' '),
+                ];
+        case 'realpath':
+        case 'abspath':
+            // Paths stay relative to the repository: that is where pullcheck reads them.
+            return known[0] === undefined
+                ? args[0]
+                : [
+                    words(known[0])
+                        .filter((w) => !w.startsWith('-'))
+                        .join(' '),
+                ];
+        case 'basename':
+            return known[0] === undefined
+                ? args[0]
+                : [
+                    words(known[0])
+                        .map((w) => w.replace(/\.[^./]*$/, ''))
+                        .join(' '),
+                ];
+        case 'words':
+            return known[0] === undefined ? [missing(`$(words …)`)] : [String(words(known[0]).length)];
+        case 'word':
+            return known[0] === undefined || known[1] === undefined
+                ? [missing(`$(word …)`)]
+                : [words(known[1])[Number(known[0]) - 1] ?? ''];
+        case 'sort':
+            return known[0] === undefined ? args[0] : [[...new Set(words(known[0]))].sort().join(' ')];
+        case 'if': {
+            // $(if CONDITION,THEN,ELSE): the condition is true when it expands to anything but spaces.
+            const condition = args[0] ?? [];
+            if (condition.some((part) => typeof part !== 'string'))
+                return [missing(`the condition of $(if ${argumentText.trim()})`)];
+            return condition.join('').trim() !== '' ? (args[1] ?? []) : (args[2] ?? []);
         }
-        else if (c === '\\')
-            append(text[++i] ?? '');
-        else if (c === '#' && word === undefined) {
-            const newline = text.indexOf('\n', i);
-            i = (newline === -1 ? text.length : newline) - 1;
-        }
-        else if ('\n;&|()'.includes(c))
-            endCommand();
-        else if (/\s/.test(c))
-            endWord();
-        else if (c === '<' || c === '>') {
-            if (word !== undefined && /^\d+$/.test(word))
-                word = undefined; // the `2` of `2>`
-            endWord();
-            while (/[<>&|]/.test(text[i + 1] ?? ''))
-                i++; // `>>`, `>&` (`2>&1`), `>|`
-            redirection = true;
+        case 'shell':
+            return [missing(`the output of $(shell ${argumentText.trim()})`)];
+        default:
+            return [missing(`the Makefile function $(${fn} …)`)];
+    }
+}
+/** Arguments of a make function: commas at the top level of parentheses separate them. */
+function splitArguments(text) {
+    const args = [];
+    let level = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '(' || c === '{')
+            level++;
+        if (c === ')' || c === '}')
+            level--;
+        if (c === ',' && level === 0) {
+            args.push(current);
+            current = '';
         }
         else
-            append(c);
+            current += c;
     }
-    endCommand();
-    return commands;
+    args.push(current);
+    return args;
 }
+function join(base, path) {
+    return [base, path]
+        .filter(Boolean)
+        .join('/')
+        .replace(/\/\.\//g, '/');
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/may-push.js
+// Commands that may push but whose destinations pullcheck does not work out: a finding at the command,
+// so nothing pushes unnoticed. Tools that push by design (goreleaser, earthly --push, bazel push
+// targets, werf) and any container tool with an unrecognised subcommand that says push.
+
+const CONTAINER_TOOLS = new Set([
+    'docker',
+    'podman',
+    'buildah',
+    'nerdctl',
+    'skopeo',
+    'crane',
+    'gcrane',
+    'regctl',
+    'ko',
+    'skaffold',
+    'buildctl',
+    'img',
+    'kbld',
+    'tilt',
+    'devspace',
+    'garden',
+]);
+const mayPush = (words, context) => {
+    const argv = words.map((word) => wordText(word) ?? '');
+    const tool = argv[0]?.split('/').at(-1) ?? '';
+    const says = (pattern) => argv.slice(1).some((arg) => pattern.test(arg));
+    const report = (what) => {
+        context.sink.mayPush(`${what}: add the images it pushes to \`images\` (or as \`discover.variables\` values)`);
+        return true;
+    };
+    if (tool === 'goreleaser' &&
+        (argv[1] === 'release' || argv[1] === undefined || argv[1]?.startsWith('-')) &&
+        !says(/^--snapshot$/))
+        return report('`goreleaser release` pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read');
+    if (tool === 'earthly' && says(/^--push$/))
+        return report('`earthly --push` pushes the images its Earthfile SAVEs');
+    if ((tool === 'bazel' || tool === 'bazelisk') && argv[1] === 'run' && says(/push/i))
+        return report(`\`${tool} run\` of a push target pushes to the repository the BUILD file names`);
+    if (tool === 'werf' && says(/^(?:converge|build|publish|export)$/))
+        return report('`werf` pushes to its --repo');
+    if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
+        return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
+    return false;
+};
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/scripts.js
+// Scripts the workflow runs: a repository shell script (`./scripts/push.sh`, `bash deploy/push.sh a b`,
+// `bash -c '…'`) is read with the same shell analysis, its arguments as `$1`…; an npm/yarn/pnpm script
+// is its `package.json` command. A script in another language that mentions a push is a may-push.
+
+
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+const INTERPRETERS = new Set([
+    'python',
+    'python3',
+    'node',
+    'ruby',
+    'perl',
+    'deno',
+    'bun',
+    'pwsh',
+    'tsx',
+    'ts-node',
+]);
+const PUSH_WORDS = /\b(?:docker|podman|buildah|nerdctl)\b[^\n]*\bpush\b|--push\b|\bskopeo\s+copy\b|\bcrane\s+(?:push|copy|cp)\b|\bjib:build\b|KO_DOCKER_REPO|\bimagetools\s+create\b/;
+const repositoryScripts = (words, context) => {
+    const command = wordText(words[0]);
+    if (command === undefined)
+        return false;
+    const name = command.split('/').at(-1);
+    if (SHELLS.has(name)) {
+        let i = 1;
+        while (wordText(words[i])?.startsWith('-') && wordText(words[i]) !== '-c')
+            i++;
+        if (wordText(words[i]) === '-c') {
+            const script = wordText(words[i + 1]);
+            if (script === undefined) {
+                context.sink.mayPush(`\`${command} -c\` runs a script known only at run time`);
+                return true;
+            }
+            context.runScript({ kind: 'inline', text: script }, words.slice(i + 3), context.environment, context.cwd);
+            return true;
+        }
+        const path = wordText(words[i]);
+        if (path === undefined)
+            return words[i] !== undefined;
+        return runFile(path, words.slice(i + 1), context, true);
+    }
+    if (INTERPRETERS.has(name)) {
+        const path = words
+            .slice(1)
+            .map(wordText)
+            .find((word) => word !== undefined && !word.startsWith('-'));
+        const file = path === undefined ? undefined : context.read(path);
+        if (file && PUSH_WORDS.test(file.text))
+            context.sink.mayPush(`${file.file} (run with ${name}) pushes images in a language pullcheck does not read: add its destinations to \`images\``);
+        return file !== undefined;
+    }
+    if (['npm', 'yarn', 'pnpm'].includes(name))
+        return packageScript(name, words, context);
+    if (command.includes('/') || command.endsWith('.sh'))
+        return runFile(command, words.slice(1), context, false);
+    return false;
+};
+function runFile(path, args, context, viaShell) {
+    const file = context.read(path);
+    if (!file)
+        return false;
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(file.text)?.slice(1).join(' ') ?? '';
+    const shell = viaShell || /\.(?:sh|bash)$/.test(path) || /\b(?:ba|z|da|k)?sh\b/.test(shebang) || shebang === '';
+    if (!shell) {
+        if (PUSH_WORDS.test(file.text))
+            context.sink.mayPush(`${file.file} pushes images in a language pullcheck does not read: add its destinations to \`images\``);
+        return true;
+    }
+    context.runScript({ kind: 'file', file }, args, context.environment, context.cwd);
+    return true;
+}
+/** `npm run NAME`, `yarn NAME`, `pnpm run NAME`: package.json's `scripts.NAME`, with its `pre`/`post` scripts. */
+function packageScript(tool, words, context) {
+    const args = words.slice(1).map(wordText);
+    let at = args[0] === 'run' || args[0] === 'run-script' ? 1 : tool === 'npm' ? -1 : 0;
+    if (at === -1)
+        return false;
+    while (args[at]?.startsWith('-'))
+        at++;
+    const script = args[at];
+    const manifest = context.read('package.json');
+    if (!script || !manifest)
+        return false;
+    let scripts;
+    try {
+        scripts = JSON.parse(manifest.text).scripts ?? {};
+    }
+    catch {
+        return false;
+    }
+    if (typeof scripts[script] !== 'string')
+        return false;
+    const extra = words.slice(at + 2).filter((_, i) => !(i === 0 && wordText(words[at + 1]) === '--'));
+    for (const name of [`pre${script}`, script, `post${script}`]) {
+        const text = scripts[name];
+        if (typeof text === 'string')
+            context.runScript({ kind: 'inline', text: name === script && extra.length > 0 ? `${text} "$@"` : text }, name === script ? extra : [], context.environment, context.cwd);
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/skaffold.js
+// `skaffold build|run|dev` pushes every artifact of skaffold.yaml (`build.artifacts[].image`, and the
+// artifacts of the profiles named with -p), rewritten onto the default repository
+// (`--default-repo`/`-d`, else SKAFFOLD_DEFAULT_REPO) by skaffold's documented strategies:
+// https://skaffold.dev/docs/environment/image-registries/
+
+
+
+const skaffold_OPTIONS = optionSet('--default-repo -d --filename -f --profile -p --tag -t --module -m --kube-context --namespace -n --file-output -q --output -o --build-image -b --cache-file --detect-minikube --label -l --platform --port-forward --rpc-port --rpc-http-port --status-check --timestamps --remote-cache-dir --digest-source --kubeconfig --verbosity -v --build-concurrency');
+const skaffoldBuild = (words, context) => {
+    const args = ['build', 'run', 'dev']
+        .map((sub) => afterSubcommand(words, ['skaffold', sub], skaffold_OPTIONS))
+        .find(Boolean);
+    if (!args)
+        return false;
+    const parsed = parseArguments(args, skaffold_OPTIONS);
+    if (wordText(optionValues(parsed, '--push')[0]) === 'false')
+        return true;
+    const name = wordText(optionValues(parsed, '--filename', '-f')[0] ?? ['skaffold.yaml']);
+    const file = name === undefined ? undefined : context.read(name);
+    if (!file) {
+        context.sink.mayPush(`\`skaffold\` builds the artifacts of ${name ?? 'a file known only at run time'}, which is not in the repository: add its images to \`images\``);
+        return true;
+    }
+    const profiles = new Set(optionValues(parsed, '--profile', '-p').flatMap((p) => (wordText(p) ?? '').split(',')));
+    const images = [];
+    try {
+        for (const document of (0,yaml_dist/* parseAllDocuments */.hR)(file.text)) {
+            const config = (document.toJS() ?? {});
+            const artifacts = [
+                ...(config.build?.artifacts ?? []),
+                ...(config.profiles ?? [])
+                    .filter((p) => profiles.has(String(p.name)))
+                    .flatMap((p) => p.build?.artifacts ?? []),
+            ];
+            for (const artifact of artifacts)
+                if (typeof artifact?.image === 'string')
+                    images.push(artifact.image);
+        }
+    }
+    catch {
+        context.sink.problem(`${file.file} is not valid YAML: the images skaffold pushes are not discovered`);
+        return true;
+    }
+    const defaultRepo = optionValues(parsed, '--default-repo', '-d')[0] ?? context.environment.get('SKAFFOLD_DEFAULT_REPO');
+    for (const image of new Set(images))
+        context.sink.destination(withDefaultRepo(image, defaultRepo), `skaffold ${file.file}`);
+    return true;
+};
 /**
- * Here-document bodies are data, not commands (sh(1) "Here-Documents": the lines up to the delimiter): a
- * Dockerfile or script written with `cat <<EOF` must not be read as pushes.
+ * skaffold's rewriting: no default repo, the name as written; a gcr.io or -docker.pkg.dev default repo
+ * that the name already starts with, unchanged; such a default repo otherwise, `repo/name`; any other
+ * default repo, `repo/` + the name with `/ . _ : @` escaped to `_`.
  */
-function withoutHeredocBodies(text) {
-    const kept = [];
-    const pending = [];
-    for (const line of text.split('\n')) {
-        const open = pending[0];
-        if (open) {
-            if ((open.tabs ? line.replace(/^\t+/, '') : line).trim() === open.delimiter)
-                pending.shift();
-            kept.push('');
+function withDefaultRepo(image, defaultRepo) {
+    const name = image.replace(/^ko:\/\//, '');
+    if (!defaultRepo)
+        return [name];
+    const repo = wordText(defaultRepo);
+    if (repo === undefined)
+        return concat(defaultRepo, ['/', name.replace(/[/._:@]/g, '_')]);
+    const google = /(^|\.)gcr\.io(\/|$)|-docker\.pkg\.dev(\/|$)/.test(repo.split('/')[0] ?? '') ||
+        /-docker\.pkg\.dev$/.test(repo.split('/')[0] ?? '');
+    if (google)
+        return name.startsWith(repo) ? [name] : [`${repo}/${name}`];
+    return [`${repo}/${name.replace(/[/._:@]/g, '_')}`];
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/syntax.js
+// Shell scripts as bash reads them, to the depth discovery needs: words (kept raw, with their quotes,
+// for expansion later), the line each command starts on, pipelines, redirections with their targets,
+// here-documents, and the compound commands whose bodies run (`for` over a word list, `if`, `while`,
+// `case`, `{ }`, `( )`, functions). Conditions and branches are all read: a push in either branch of an
+// `if` is a push the workflow may make. bash(1) "SHELL GRAMMAR".
+class ShellSyntaxError extends Error {
+}
+/** The script's statements. A script bash would reject still yields what could be read before the error. */
+function parseScript(script) {
+    const tokens = syntax_tokenize(script);
+    const parser = new syntax_Parser(tokens);
+    try {
+        return parser.list(new Set());
+    }
+    catch (error) {
+        if (!(error instanceof ShellSyntaxError))
+            throw error;
+        return parser.done;
+    }
+}
+// ---- lexer ----
+const OPERATORS = ['&&', '||', ';;', ';&', '|&', '&', '|', ';', '(', ')', '\n'];
+function syntax_tokenize(script) {
+    const text = script.replace(/\r\n/g, '\n');
+    const tokens = [];
+    const heredocs = [];
+    let line = 1;
+    let i = 0;
+    const pushWord = (raw, at) => tokens.push({ type: 'word', raw, line: at });
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\\' && text[i + 1] === '\n') {
+            i += 2;
+            line++;
             continue;
         }
-        kept.push(line);
-        for (const match of line.matchAll(/(?<!<)<<(-?)\s*(['"]?)([\w.-]+)\2/g)) {
-            pending.push({ delimiter: match[3], tabs: match[1] === '-' });
+        if (c === ' ' || c === '\t') {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n') {
+            tokens.push({ type: 'op', op: '\n', line });
+            line++;
+            i++;
+            // Here-document bodies start on the line after their operator.
+            for (const pending of heredocs.splice(0)) {
+                const body = [];
+                while (i < text.length) {
+                    const end = text.indexOf('\n', i);
+                    const current = text.slice(i, end === -1 ? text.length : end);
+                    i = end === -1 ? text.length : end + 1;
+                    line++;
+                    const compared = pending.strip ? current.replace(/^\t+/, '') : current;
+                    if (compared === pending.delimiter)
+                        break;
+                    body.push(compared);
+                }
+                const redirect = pending.into[pending.index];
+                Object.assign(redirect, { body: body.join('\n'), quoted: pending.quoted });
+            }
+            continue;
+        }
+        const redirect = /^(?:\d*|&)(?:<<<|<<-?|>>|>&|<&|>\||<>|>|<)/.exec(text.slice(i, i + 6));
+        if (redirect && (redirect[0] !== '&' || text[i + 1] === '>')) {
+            const op = redirect[0].replace(/^\d+/, '');
+            i += redirect[0].length;
+            const token = { type: 'redirect', op, line };
+            tokens.push(token);
+            if (op === '<<' || op === '<<-') {
+                while (text[i] === ' ' || text[i] === '\t')
+                    i++;
+                const start = i;
+                i = wordEnd(text, i);
+                const raw = text.slice(start, i);
+                const delimiter = raw.replace(/["'\\]/g, '');
+                heredocs.push({
+                    delimiter,
+                    strip: op === '<<-',
+                    quoted: raw !== delimiter,
+                    into: tokens,
+                    index: tokens.length - 1,
+                });
+                pushWord(raw, line);
+            }
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
+        if (op) {
+            tokens.push({ type: 'op', op, line });
+            i += op.length;
+            continue;
+        }
+        const start = i;
+        const startLine = line;
+        i = wordEnd(text, i);
+        if (i === start)
+            i++; // never stall on a character no rule consumed
+        const raw = text.slice(start, i);
+        line += raw.split('\n').length - 1;
+        pushWord(raw, startLine);
+    }
+    return tokens;
+}
+/** Where the word starting at `i` ends: quotes, `$( )`, `${ }`, backticks and `\x` keep it together. */
+function wordEnd(text, i) {
+    const start = i;
+    while (i < text.length) {
+        const c = text[i];
+        // `NAME=(a b c)`: an array assignment is one word.
+        if (c === '(' && /^[A-Za-z_]\w*(?:\[[^\]]*\])?\+?=$/.test(text.slice(start, i))) {
+            i = closing(text, i, '(', ')');
+            continue;
+        }
+        if (' \t\n;&|()<>'.includes(c)) {
+            // `<(…)` and `>(…)` process substitutions are words.
+            if ((c === '<' || c === '>') && text[i + 1] === '(') {
+                i = closing(text, i + 1, '(', ')');
+                continue;
+            }
+            return i;
+        }
+        if (c === '\\')
+            i += 2;
+        else if (c === "'")
+            i = text.includes("'", i + 1) ? text.indexOf("'", i + 1) + 1 : text.length;
+        else if (c === '"')
+            i = doubleQuoteEnd(text, i + 1);
+        else if (c === '`')
+            i = backquoteEnd(text, i + 1);
+        else if (c === '$' && text[i + 1] === '(')
+            i = closing(text, i + 1, '(', ')');
+        else if (c === '$' && text[i + 1] === '{')
+            i = closing(text, i + 1, '{', '}');
+        else
+            i++;
+    }
+    return i;
+}
+function doubleQuoteEnd(text, i) {
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"')
+            return i + 1;
+        if (c === '\\')
+            i += 2;
+        else if (c === '`')
+            i = backquoteEnd(text, i + 1);
+        else if (c === '$' && text[i + 1] === '(')
+            i = closing(text, i + 1, '(', ')');
+        else if (c === '$' && text[i + 1] === '{')
+            i = closing(text, i + 1, '{', '}');
+        else
+            i++;
+    }
+    return i;
+}
+function backquoteEnd(text, i) {
+    while (i < text.length && text[i] !== '`')
+        i += text[i] === '\\' ? 2 : 1;
+    return i + 1;
+}
+/** Index after the bracket matching the one at `i`, honouring quotes inside. */
+function closing(text, i, open, close) {
+    let depth = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\\')
+            i += 2;
+        else if (c === "'" && open === '(')
+            i = text.includes("'", i + 1) ? text.indexOf("'", i + 1) + 1 : text.length;
+        else if (c === '"')
+            i = doubleQuoteEnd(text, i + 1);
+        else {
+            if (c === open)
+                depth++;
+            else if (c === close && --depth === 0)
+                return i + 1;
+            i++;
         }
     }
-    return kept.join('\n');
+    return i;
 }
-const EXPRESSION = /\$\{\{\s*([^}]*?)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g;
-/** Every value of `text` after substituting what can be known; one entry per matrix value. */
-function expand(text, env, matrix) {
-    let values = [text];
-    for (const match of text.matchAll(EXPRESSION)) {
-        const [whole, expression, braced, bare] = match;
-        const name = expression ?? braced ?? bare ?? '';
-        let replacements;
-        const envName = expression ? /^env\.(\w+)$/.exec(expression)?.[1] : name;
-        const matrixName = expression ? /^matrix\.(\w+)$/.exec(expression)?.[1] : undefined;
-        if (envName !== undefined && env[envName] !== undefined)
-            replacements = [env[envName]];
-        else if (matrixName !== undefined && matrix[matrixName])
-            replacements = matrix[matrixName];
-        if (!replacements) {
-            return [
-                {
-                    unresolved: `${expression !== undefined ? displayed(expression) : whole} cannot be resolved from the workflow: add the image to \`images\` in the config`,
-                },
-            ];
-        }
-        values = values.flatMap((value) => replacements.map((replacement) => value.replace(whole, replacement)));
+// ---- parser ----
+const RESERVED_ENDS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+class syntax_Parser {
+    tokens;
+    at = 0;
+    /** Statements read so far at the top level, kept when a later one fails to parse. */
+    done = [];
+    constructor(tokens) {
+        this.tokens = tokens;
     }
-    return values.map((value) => ({ value }));
+    /** Statements until one of `ends` (a reserved word in command position) or a `)` / `;;` the caller owns. */
+    list(ends, top = true) {
+        const statements = top ? this.done : [];
+        for (;;) {
+            this.skipSeparators();
+            const token = this.tokens[this.at];
+            if (!token)
+                return statements;
+            if (token.type === 'word' && ends.has(token.raw))
+                return statements;
+            if (token.type === 'op' && (token.op === ')' || token.op === ';;' || token.op === ';&')) {
+                if (top) {
+                    this.at++;
+                    continue;
+                }
+                return statements;
+            }
+            if (token.type === 'word' && RESERVED_ENDS.has(token.raw) && !ends.has(token.raw)) {
+                // A stray `fi`/`done`: bash would reject the script; read past it.
+                this.at++;
+                continue;
+            }
+            const statement = this.statement();
+            if (statement)
+                statements.push(statement);
+        }
+    }
+    statement() {
+        const token = this.tokens[this.at];
+        const line = token.line;
+        if (token.type === 'word') {
+            switch (token.raw) {
+                case 'if':
+                    return this.compound(line, () => this.ifBody());
+                case 'while':
+                case 'until': {
+                    this.at++;
+                    const condition = this.list(new Set(['do']), false);
+                    this.expectWord('do');
+                    const body = this.list(new Set(['done']), false);
+                    this.expectWord('done');
+                    this.redirections();
+                    return { kind: 'while', line, condition, body };
+                }
+                case 'for':
+                    return this.forLoop(line);
+                case 'case':
+                    return this.caseStatement(line);
+                case '{':
+                    return this.compound(line, () => {
+                        this.at++;
+                        const body = this.list(new Set(['}']), false);
+                        this.expectWord('}');
+                        return body;
+                    });
+                case 'function': {
+                    this.at++;
+                    const name = this.tokens[this.at++];
+                    if (name?.type !== 'word')
+                        throw new ShellSyntaxError('function name');
+                    if (this.isOp('('))
+                        this.at += 2;
+                    return this.functionBody(line, name.raw);
+                }
+                case '!':
+                    this.at++;
+                    return this.statement();
+            }
+            const next = this.tokens[this.at + 1];
+            const after = this.tokens[this.at + 2];
+            if (next?.type === 'op' && next.op === '(' && after?.type === 'op' && after.op === ')') {
+                this.at += 3;
+                return this.functionBody(line, token.raw);
+            }
+        }
+        if (token.type === 'op' && token.op === '(') {
+            return this.compound(line, () => {
+                this.at++;
+                const body = this.list(new Set(), false);
+                if (this.isOp(')'))
+                    this.at++;
+                return body;
+            });
+        }
+        return this.pipeline();
+    }
+    compound(line, body) {
+        const statements = body();
+        return { kind: 'group', line, body: statements, redirections: this.redirections() };
+    }
+    ifBody() {
+        this.at++;
+        const statements = this.list(new Set(['then']), false);
+        this.expectWord('then');
+        for (;;) {
+            statements.push(...this.list(new Set(['elif', 'else', 'fi']), false));
+            const word = this.tokens[this.at];
+            if (word?.type !== 'word')
+                throw new ShellSyntaxError('unterminated if');
+            this.at++;
+            if (word.raw === 'fi')
+                return statements;
+            if (word.raw === 'elif') {
+                statements.push(...this.list(new Set(['then']), false));
+                this.expectWord('then');
+            }
+        }
+    }
+    caseStatement(line) {
+        this.at++;
+        const word = this.tokens[this.at++];
+        if (word?.type !== 'word')
+            throw new ShellSyntaxError('case needs a word');
+        this.skipSeparators();
+        this.expectWord('in');
+        const branches = [];
+        for (;;) {
+            this.skipSeparators();
+            const token = this.tokens[this.at];
+            if (!token)
+                throw new ShellSyntaxError('unterminated case');
+            if (token.type === 'word' && token.raw === 'esac') {
+                this.at++;
+                this.redirections();
+                return { kind: 'case', line, word: word.raw, branches };
+            }
+            // The pattern list, `a|b)`, optionally opened with `(`.
+            if (this.isOp('('))
+                this.at++;
+            const patterns = [];
+            while (this.tokens[this.at] && !this.isOp(')')) {
+                const current = this.tokens[this.at++];
+                if (current.type === 'word')
+                    patterns.push(current.raw);
+            }
+            this.at++;
+            branches.push({ patterns, body: this.list(new Set(['esac']), false) });
+            if (this.isOp(';;') || this.isOp(';&'))
+                this.at++;
+        }
+    }
+    forLoop(line) {
+        this.at++;
+        if (this.isOp('(')) {
+            // `for (( … ))`: an arithmetic loop; its body still runs.
+            while (this.tokens[this.at] &&
+                !(this.tokens[this.at].type === 'word' && this.tokens[this.at].raw === 'do'))
+                this.at++;
+            this.expectWord('do');
+            const body = this.list(new Set(['done']), false);
+            this.expectWord('done');
+            return { kind: 'group', line, body, redirections: this.redirections() };
+        }
+        const name = this.tokens[this.at++];
+        if (name?.type !== 'word')
+            throw new ShellSyntaxError('for needs a name');
+        let items;
+        this.skipNewlines();
+        if (this.isWord('in')) {
+            this.at++;
+            items = [];
+            while (this.tokens[this.at]?.type === 'word')
+                items.push(this.tokens[this.at++].raw);
+        }
+        this.skipSeparators();
+        this.expectWord('do');
+        const body = this.list(new Set(['done']), false);
+        this.expectWord('done');
+        this.redirections();
+        return { kind: 'for', line, name: name.raw, items, body };
+    }
+    functionBody(line, name) {
+        this.skipNewlines();
+        const statement = this.statement();
+        const body = statement?.kind === 'group' ? statement.body : statement ? [statement] : [];
+        return { kind: 'function', line, name, body };
+    }
+    pipeline() {
+        const line = this.tokens[this.at].line;
+        const commands = [];
+        for (;;) {
+            const command = this.simple();
+            if (command)
+                commands.push(command);
+            if (this.isOp('|') || this.isOp('|&')) {
+                this.at++;
+                this.skipNewlines();
+                continue;
+            }
+            break;
+        }
+        return commands.length > 0 ? { kind: 'pipeline', line, commands } : undefined;
+    }
+    simple() {
+        const first = this.tokens[this.at];
+        if (!first)
+            return undefined;
+        const words = [];
+        const redirections = [];
+        for (;;) {
+            const token = this.tokens[this.at];
+            if (!token)
+                break;
+            if (token.type === 'word') {
+                words.push(token.raw);
+                this.at++;
+            }
+            else if (token.type === 'redirect') {
+                redirections.push(this.redirection());
+            }
+            else
+                break;
+        }
+        if (words.length === 0 && redirections.length === 0) {
+            this.at++; // a lone operator
+            return undefined;
+        }
+        return { kind: 'simple', line: first.line, words, redirections };
+    }
+    redirections() {
+        const found = [];
+        while (this.tokens[this.at]?.type === 'redirect')
+            found.push(this.redirection());
+        return found;
+    }
+    redirection() {
+        const token = this.tokens[this.at++];
+        const target = this.tokens[this.at];
+        const raw = target?.type === 'word' ? target.raw : '';
+        if (target?.type === 'word')
+            this.at++;
+        return token.body === undefined
+            ? { op: token.op, target: raw }
+            : { op: token.op, target: raw, heredoc: { body: token.body, quoted: token.quoted ?? false } };
+    }
+    skipSeparators() {
+        while (this.isOp(';') || this.isOp('\n') || this.isOp('&') || this.isOp('&&') || this.isOp('||'))
+            this.at++;
+    }
+    skipNewlines() {
+        while (this.isOp('\n'))
+            this.at++;
+    }
+    isOp(op) {
+        const token = this.tokens[this.at];
+        return token?.type === 'op' && token.op === op;
+    }
+    isWord(raw) {
+        const token = this.tokens[this.at];
+        return token?.type === 'word' && token.raw === raw;
+    }
+    expectWord(raw) {
+        this.skipSeparators();
+        if (!this.isWord(raw))
+            throw new ShellSyntaxError(`expected ${raw}`);
+        this.at++;
+    }
 }
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/expand.js
+// Word expansion as bash does it (bash(1) "EXPANSION"), over variables whose values may have holes:
+// quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
+// (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
+// parameters, command substitution (delegated), and field splitting of unquoted expansions.
+
+
+/** One word, no field splitting (assignments, redirection targets, quoted contexts). */
+function expandWord(raw, expansion) {
+    return concat(...expandPieces(raw, expansion).map((piece) => piece.text));
+}
+/** A command word: unquoted expansions split at whitespace into several words. */
+function expandFields(raw, expansion) {
+    const fields = [];
+    let current;
+    for (const piece of expandPieces(raw, expansion)) {
+        if (piece.quoted) {
+            (current ??= []).push(...piece.text);
+            continue;
+        }
+        const pieces = split(piece.text, /[ \t\n]+/);
+        pieces.forEach((field, i) => {
+            if (i > 0) {
+                if (current && current.length > 0)
+                    fields.push(current);
+                current = undefined;
+            }
+            if (field.length > 0)
+                (current ??= []).push(...field);
+        });
+    }
+    if (current)
+        fields.push(current);
+    // A quoted empty word ("") is a word.
+    if (fields.length === 0 && /^(?:""|'')$/.test(raw))
+        return [[]];
+    return fields.map((field) => concat(field));
+}
+function expandPieces(raw, expansion) {
+    const pieces = [];
+    let i = 0;
+    let inDouble = false;
+    let buffer = '';
+    // Literal text came from the script itself: it is never split.
+    const flush = () => {
+        if (buffer !== '')
+            pieces.push({ text: [buffer], quoted: true });
+        buffer = '';
+    };
+    while (i < raw.length) {
+        const c = raw[i];
+        if (!inDouble && c === "'") {
+            const end = raw.indexOf("'", i + 1);
+            buffer += raw.slice(i + 1, end === -1 ? raw.length : end);
+            i = end === -1 ? raw.length : end + 1;
+        }
+        else if (!inDouble && c === '$' && raw[i + 1] === "'") {
+            // $'…' ANSI-C quoting: the common escapes.
+            const end = raw.indexOf("'", i + 2);
+            buffer += raw
+                .slice(i + 2, end === -1 ? raw.length : end)
+                .replace(/\\n/g, '\n')
+                .replace(/\\t/g, '\t')
+                .replace(/\\(.)/g, '$1');
+            i = end === -1 ? raw.length : end + 1;
+        }
+        else if (c === '"') {
+            inDouble = !inDouble;
+            i++;
+        }
+        else if (c === '\\') {
+            const next = raw[i + 1] ?? '';
+            if (inDouble && !'$`"\\\n'.includes(next))
+                buffer += c;
+            if (next !== '\n')
+                buffer += next;
+            i += 2;
+        }
+        else if (c === '$' && raw[i + 1] === '(' && raw[i + 2] === '(') {
+            // $(( … )): arithmetic; never part of an image name people can know.
+            const end = closing(raw, i + 1, '(', ')');
+            flush();
+            pieces.push({ text: [missing(`the arithmetic ${raw.slice(i, end)}`)], quoted: inDouble });
+            i = end;
+        }
+        else if (c === '$' && raw[i + 1] === '(') {
+            const end = closing(raw, i + 1, '(', ')');
+            flush();
+            pieces.push({ text: expansion.substitute(raw.slice(i + 2, end - 1)), quoted: inDouble });
+            i = end;
+        }
+        else if (c === '`') {
+            let end = i + 1;
+            while (end < raw.length && raw[end] !== '`')
+                end += raw[end] === '\\' ? 2 : 1;
+            flush();
+            pieces.push({ text: expansion.substitute(raw.slice(i + 1, end)), quoted: inDouble });
+            i = end + 1;
+        }
+        else if (c === '$' && raw[i + 1] === '{') {
+            const end = closing(raw, i + 1, '{', '}');
+            const body = raw.slice(i + 2, end - 1);
+            flush();
+            // "${A[@]}" expands to one word per element even in quotes.
+            pieces.push({ text: parameter(body, expansion), quoted: inDouble && !/^\w+\[[@*]\]$/.test(body) });
+            i = end;
+        }
+        else if (c === '$' && /[A-Za-z_]/.test(raw[i + 1] ?? '')) {
+            const name = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1))[0];
+            flush();
+            pieces.push({ text: variable(name, expansion), quoted: inDouble });
+            i += 1 + name.length;
+        }
+        else if (c === '$' && /[0-9@*#?$!-]/.test(raw[i + 1] ?? '')) {
+            flush();
+            pieces.push({ text: special(raw[i + 1], expansion), quoted: inDouble });
+            i += 2;
+        }
+        else {
+            buffer += c;
+            i++;
+        }
+    }
+    flush();
+    return pieces;
+}
+function variable(name, expansion) {
+    return expansion.variables.get(name) ?? expansion.unset(name);
+}
+function special(name, expansion) {
+    const positional = expansion.variables.positional;
+    if (/\d/.test(name)) {
+        if (name === '0')
+            return expansion.variables.get('BASH_SOURCE') ?? [missing('$0')];
+        return (positional[Number(name) - 1] ?? [missing(`$${name}`, `no argument ${name} is passed to the script`)]);
+    }
+    if (name === '@' || name === '*')
+        return concat(...positional.flatMap((arg, i) => (i > 0 ? [[' '], arg] : [arg])));
+    if (name === '#')
+        return [String(positional.length)];
+    return [missing(`$${name}`)];
+}
+/** `${…}`: the parameter and its operator. */
+function parameter(body, expansion) {
+    if (body.startsWith('#') && body.length > 1) {
+        const value = lookup(body.slice(1), expansion);
+        return value.some(isMissing) ? [missing(`\${${body}}`)] : [String(value.join('').length)];
+    }
+    const element = /^([A-Za-z_]\w*)\[([^\]]*)\](.*)$/s.exec(body);
+    if (element) {
+        // Arrays are kept as their space-separated elements: [@] and [*] are all of them, [N] one.
+        const [, arrayName, index, rest] = element;
+        const all = variable(arrayName, expansion);
+        if (index === '@' || index === '*')
+            return rest === '' ? all : [missing(`\${${body}}`)];
+        const fields = split(all, ' ');
+        return /^\d+$/.test(index) && rest === '' ? (fields[Number(index)] ?? []) : [missing(`\${${body}}`)];
+    }
+    const match = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(.*)$/s.exec(body);
+    if (!match)
+        return [missing(`\${${body}}`)];
+    const [, name, operator] = match;
+    const set = isSet(name, expansion);
+    const value = () => lookup(name, expansion);
+    const word = (text) => expandWord(text, expansion);
+    const op = /^(:?[-=+?])(.*)$/s.exec(operator);
+    if (op) {
+        const [, kind, argument] = op;
+        const current = set ? value() : undefined;
+        // With the colon, an empty value counts as unset.
+        const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
+        const unknownEmptiness = current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
+        if (unknownEmptiness)
+            return current;
+        switch (kind.replace(':', '')) {
+            case '-':
+                return empty ? word(argument) : current;
+            case '=': {
+                if (!empty)
+                    return current;
+                const assigned = word(argument);
+                expansion.variables.set(name, assigned);
+                return assigned;
+            }
+            case '+':
+                return empty ? [] : word(argument);
+            default:
+                return empty ? expansion.unset(name) : current;
+        }
+    }
+    if (operator === '')
+        return value();
+    if (operator === ',,' || operator === ',')
+        return operator === ',,' ? lowercase(value()) : firstCase(value(), 'lower');
+    if (operator === '^^' || operator === '^')
+        return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
+    const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
+    if (trimming)
+        return trimmed(value(), trimming[1], expand_known(word(trimming[2])));
+    const replacing = /^\/(\/?)([^/]*)(?:\/(.*))?$/s.exec(operator);
+    if (replacing)
+        return replaced(value(), replacing[1] === '/', expand_known(word(replacing[2])), word(replacing[3] ?? ''));
+    const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
+    if (slice) {
+        const text = value();
+        if (text.some(isMissing))
+            return [missing(`\${${body}}`)];
+        const whole = text.join('');
+        const start = Number(slice[1]) < 0 ? whole.length + Number(slice[1]) : Number(slice[1]);
+        return [slice[2] === undefined ? whole.slice(start) : whole.slice(start, start + Number(slice[2]))];
+    }
+    return [missing(`\${${body}}`)];
+}
+function isSet(name, expansion) {
+    if (/^\d+$/.test(name))
+        return Number(name) >= 1 && Number(name) <= expansion.variables.positional.length;
+    return expansion.variables.get(name) !== undefined;
+}
+function lookup(name, expansion) {
+    return /^\d+$|^[@*#?$!-]$/.test(name) ? special(name, expansion) : variable(name, expansion);
+}
+function expand_known(text) {
+    return text.some(isMissing) ? undefined : text.join('');
+}
+function firstCase(text, to) {
+    const [first, ...rest] = text;
+    if (typeof first !== 'string' || first === '')
+        return text;
+    const head = to === 'lower' ? first[0].toLowerCase() : first[0].toUpperCase();
+    return concat([head + first.slice(1)], rest);
+}
+/** A shell pattern (`*`, `?`, `[…]`) as a regular expression. */
+function patternSource(pattern, greedy) {
+    return pattern
+        .split('')
+        .map((c) => c === '*' ? (greedy ? '.*' : '.*?') : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c)
+        .join('');
+}
+/** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
+function trimmed(text, op, pattern) {
+    if (pattern === undefined)
+        return [missing(`a \${…${op}…} pattern known only at run time`)];
+    const greedy = op.length === 2;
+    if (op.startsWith('#')) {
+        const [first, ...rest] = text;
+        if (typeof first !== 'string')
+            return text.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
+        // The match must lie within the first known part, else it depends on a hole.
+        const match = new RegExp(`^(?:${patternSource(pattern, greedy)})`, 's').exec(first);
+        if (match && (rest.length === 0 || !greedy || !pattern.includes('*') || match[0].length < first.length))
+            return concat([first.slice(match[0].length)], rest);
+        return rest.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
+    }
+    const last = text.at(-1);
+    if (typeof last !== 'string')
+        return text.length === 0 ? text : [missing(`the suffix removal ${op}${pattern}`)];
+    const source = patternSource(pattern, greedy);
+    // Shortest suffix: try the latest start first.
+    for (let start = greedy ? 0 : last.length; greedy ? start <= last.length : start >= 0; start += greedy ? 1 : -1) {
+        if (new RegExp(`^(?:${source})$`, 's').test(last.slice(start)))
+            return text.length > 1 && greedy && start === 0 && pattern.includes('*')
+                ? [missing(`the suffix removal ${op}${pattern}`)]
+                : concat(text.slice(0, -1), [last.slice(0, start)]);
+    }
+    return text;
+}
+function replaced(text, all, pattern, replacement) {
+    if (pattern === undefined || pattern === '')
+        return text;
+    const expression = new RegExp(patternSource(pattern, true), all ? 'g' : '');
+    let done = false;
+    const parts = [];
+    for (const part of text) {
+        if (typeof part !== 'string' || (done && !all)) {
+            parts.push([part]);
+            continue;
+        }
+        const pieces = part.split(expression);
+        const matches = part.match(new RegExp(expression.source, 'g')) ?? [];
+        if (matches.length === 0) {
+            parts.push([part]);
+            continue;
+        }
+        const limit = all ? pieces.length : 2;
+        const first = all ? pieces : [pieces[0], part.slice(pieces[0].length + matches[0].length)];
+        first.slice(0, limit).forEach((piece, i) => {
+            if (i > 0)
+                parts.push(replacement);
+            parts.push([piece]);
+        });
+        done = true;
+    }
+    return concat(...parts);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/interpreter.js
+// Runs a script's statements over known values, as bash would, without running any program: variables
+// and exports, functions, `for` over word lists, `cd`, `source`, `echo`/`printf`/`cat` output and where
+// it is redirected (so `echo "IMAGE=…" >> "$GITHUB_ENV"` is seen), pipelines through the filters people
+// use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
+// push tools. Nothing here reads a file or the process environment: the host supplies both.
+
+
+
+/** Values standing for the runner's files, so a redirection to them is recognised after expansion. */
+const RUNNER_FILES = [
+    'GITHUB_ENV',
+    'GITHUB_OUTPUT',
+    'GITHUB_PATH',
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_STATE',
+];
+const SENTINEL = '\u0000runner-file:';
+const runnerFileValue = (name) => [`${SENTINEL}${name}`];
+const MAX_STEPS = 20_000;
+const MAX_DEPTH = 12;
+const MAX_LOOP_ITEMS = 64;
+class Shell {
+    host;
+    scriptPath;
+    values = new Map();
+    exported = new Set();
+    functions = new Map();
+    positional = [];
+    cwd;
+    steps = 0;
+    /** Arguments getopts consumed, for `shift $((OPTIND-1))`. */
+    optionsEnd = 0;
+    depth = 0;
+    constructor(host, environment, cwd = '', 
+    /** The script's path from the repository root, when it is a file: `$0` and BASH_SOURCE. */
+    scriptPath) {
+        this.host = host;
+        this.scriptPath = scriptPath;
+        if (scriptPath !== undefined)
+            this.values.set('BASH_SOURCE', [scriptPath]);
+        for (const [name, value] of environment) {
+            this.values.set(name, value);
+            this.exported.add(name);
+        }
+        for (const name of RUNNER_FILES) {
+            this.values.set(name, runnerFileValue(name));
+            this.exported.add(name);
+        }
+        this.cwd = cwd;
+    }
+    get(name) {
+        return this.values.get(name);
+    }
+    set(name, value) {
+        this.values.set(name, value);
+    }
+    /** Runs a script; `positional` are `$1`…; returns what it prints to stdout. */
+    run(script, positional = []) {
+        const saved = this.positional;
+        this.positional = [...positional];
+        const printed = this.statements(parseScript(script));
+        this.positional = saved;
+        return printed;
+    }
+    /** The exported environment, for a child process. */
+    environment(extra = new Map()) {
+        const environment = new Map();
+        for (const name of this.exported) {
+            const value = this.values.get(name);
+            if (value)
+                environment.set(name, value);
+        }
+        for (const [name, value] of extra)
+            environment.set(name, value);
+        return environment;
+    }
+    expansion = {
+        variables: this,
+        substitute: (script) => this.substitute(script),
+        unset: (name) => this.host.unset(name),
+    };
+    /** Runs statements; returns what they print. */
+    statements(statements) {
+        const printed = [];
+        for (const statement of statements) {
+            if (++this.steps > MAX_STEPS)
+                return concat(...printed);
+            printed.push(this.statement(statement));
+        }
+        return concat(...printed);
+    }
+    statement(statement) {
+        switch (statement.kind) {
+            case 'pipeline':
+                return this.pipeline(statement);
+            case 'function':
+                this.functions.set(statement.name, statement.body);
+                return [];
+            case 'group': {
+                const printed = this.statements(statement.body);
+                return this.redirect(printed, statement.redirections);
+            }
+            case 'case': {
+                const word = expandWord(statement.word, this.expansion);
+                const subject = word.every((part) => typeof part === 'string') ? word.join('') : undefined;
+                const printed = [];
+                for (const branch of statement.branches) {
+                    // An unknown subject may take any branch: all are read.
+                    if (subject === undefined) {
+                        printed.push(this.statements(branch.body));
+                        continue;
+                    }
+                    const matches = branch.patterns.some((raw) => {
+                        const pattern = expandWord(raw, this.expansion);
+                        return (pattern.every((part) => typeof part === 'string') && globMatches(pattern.join(''), subject));
+                    });
+                    if (matches)
+                        return this.statements(branch.body);
+                }
+                return concat(...printed);
+            }
+            case 'while':
+                return this.whileLoop(statement.condition, statement.body);
+            case 'for': {
+                const items = statement.items
+                    ? statement.items.flatMap((raw) => expandFields(raw, this.expansion))
+                    : this.positional;
+                const printed = [];
+                for (const item of items.slice(0, MAX_LOOP_ITEMS)) {
+                    this.values.set(statement.name, item);
+                    printed.push(this.statements(statement.body));
+                }
+                return concat(...printed);
+            }
+        }
+    }
+    /** A `getopts` loop runs its body once per option of the arguments; any other loop once. */
+    whileLoop(condition, body) {
+        const [only] = condition;
+        const command = condition.length === 1 && only?.kind === 'pipeline' && only.commands.length === 1
+            ? only.commands[0]
+            : undefined;
+        if (command?.words[0] !== 'getopts')
+            return concat(this.statements(condition), this.statements(body));
+        const [spec, name] = command.words.slice(1, 3).map((raw) => expandWord(raw, this.expansion).join(''));
+        const args = command.words.length > 3
+            ? command.words.slice(3).flatMap((raw) => expandFields(raw, this.expansion))
+            : this.positional;
+        const printed = [];
+        let index = 0;
+        for (; index < args.length; index++) {
+            const word = args[index];
+            const head = word.length === 1 && typeof word[0] === 'string' ? word[0] : undefined;
+            if (head === undefined || !head.startsWith('-') || head === '-')
+                break;
+            if (head === '--') {
+                index++;
+                break;
+            }
+            for (let c = 1; c < head.length; c++) {
+                const option = head[c];
+                const takesValue = spec?.includes(`${option}:`);
+                this.values.set(name ?? 'opt', [spec?.includes(option) ? option : '?']);
+                if (takesValue) {
+                    const rest = head.slice(c + 1);
+                    this.values.set('OPTARG', rest ? [rest] : (args[++index] ?? []));
+                    printed.push(this.statements(body));
+                    break;
+                }
+                this.values.delete('OPTARG');
+                printed.push(this.statements(body));
+            }
+        }
+        this.optionsEnd = index;
+        return concat(...printed);
+    }
+    pipeline(pipeline) {
+        let input;
+        for (const command of pipeline.commands)
+            input = this.simple(command, input);
+        return input ?? [];
+    }
+    /** Runs one command; returns what it prints (after its redirections). */
+    simple(command, input) {
+        const assignments = [];
+        let i = 0;
+        for (; i < command.words.length; i++) {
+            const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(command.words[i]);
+            if (!assignment)
+                break;
+            const raw = command.words[i].slice(assignment[0].length);
+            const value = stripArrayParens(expandWord(raw, this.expansion));
+            const previous = assignment[2] ? (this.values.get(assignment[1]) ?? []) : [];
+            // `A+=(x)` appends an array element: elements are kept space-separated.
+            const separator = raw.startsWith('(') && previous.length > 0 ? [' '] : [];
+            assignments.push([assignment[1], concat(previous, separator, value)]);
+        }
+        const words = command.words.slice(i).flatMap((raw) => expandFields(raw, this.expansion));
+        if (words.length === 0) {
+            for (const [name, value] of assignments)
+                this.values.set(name, value);
+            return this.redirect([], command.redirections);
+        }
+        const heredoc = command.redirections.find((redirection) => redirection.heredoc);
+        const stdin = heredoc?.heredoc
+            ? heredoc.heredoc.quoted
+                ? [heredoc.heredoc.body + '\n']
+                : concat(expandWord(`"${heredoc.heredoc.body.replace(/"/g, '\\"')}"`, this.expansion), ['\n'])
+            : command.redirections.some((r) => r.op === '<<<')
+                ? concat(expandWord(command.redirections.find((r) => r.op === '<<<').target, this.expansion), ['\n'])
+                : input;
+        const printed = this.invoke(withoutWrappers(words), new Map(assignments), command.line, stdin);
+        return this.redirect(printed, command.redirections);
+    }
+    /** Sends printed text where the redirections say; returns what still reaches stdout. */
+    redirect(printed, redirections) {
+        const output = redirections.find((r) => /^(?:>>|>|>\||&>|&>>)$/.test(r.op));
+        if (!output)
+            return printed;
+        const target = expandWord(output.target, this.expansion);
+        const file = runnerFile(target);
+        if (file)
+            this.host.write(file, printed);
+        return [];
+    }
+    invoke(words, assignments, line, stdin) {
+        const name = words[0].length === 1 && typeof words[0][0] === 'string' ? words[0][0] : undefined;
+        const args = words.slice(1);
+        const text = (arg) => arg && arg.every((part) => typeof part === 'string') ? arg.join('') : undefined;
+        switch (name) {
+            case 'export':
+            case 'declare':
+            case 'typeset':
+            case 'local':
+            case 'readonly': {
+                const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(text(arg) ?? ''));
+                for (const arg of args) {
+                    const [first] = arg;
+                    if (typeof first !== 'string' || first.startsWith('-'))
+                        continue;
+                    const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
+                    const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
+                    if (!variable)
+                        continue;
+                    if (assignment) {
+                        const value = concat([first.slice(assignment[0].length)], arg.slice(1));
+                        const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
+                        this.values.set(variable, concat(previous, stripArrayParens(value)));
+                    }
+                    if (exporting)
+                        this.exported.add(variable);
+                }
+                return [];
+            }
+            case 'unset':
+                for (const arg of args)
+                    if (text(arg))
+                        this.values.delete(text(arg));
+                return [];
+            case 'set': {
+                const dashes = args.findIndex((arg) => text(arg) === '--');
+                if (dashes !== -1)
+                    this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
+                return [];
+            }
+            case 'shift': {
+                const count = args[0] === undefined ? 1 : Number(text(args[0])) || this.optionsEnd;
+                this.positional = this.positional.slice(count);
+                return [];
+            }
+            case 'read':
+                return this.read(args, assignments, stdin);
+            case 'pwd':
+                // Paths are from the repository root, written as absolute ones.
+                return [`/${this.cwd}\n`];
+            case 'cd':
+            case 'pushd': {
+                const target = text(args.find((arg) => !['-P', '-L', '--', '-e', '-@'].includes(text(arg) ?? '')));
+                this.cwd = target === undefined ? this.cwd : joinPath(this.cwd, target);
+                return [];
+            }
+            case 'source':
+            case '.': {
+                const file = text(args[0]);
+                const script = file === undefined ? undefined : this.host.source(file, this.cwd);
+                if (script !== undefined && this.depth < MAX_DEPTH) {
+                    this.depth++;
+                    this.run(script, args.length > 1 ? args.slice(1) : this.positional);
+                    this.depth--;
+                }
+                return [];
+            }
+            case 'echo':
+                return echo(args);
+            case 'printf':
+                return printf(args);
+            case 'cat':
+                return args.length === 0 && stdin ? stdin : [missing(`the output of \`cat\``)];
+            case 'tee': {
+                const file = args.map(runnerFile).find(Boolean);
+                if (file && stdin)
+                    this.host.write(file, stdin);
+                return stdin ?? [];
+            }
+            case 'true':
+            case 'false':
+            case ':':
+            case 'test':
+            case '[':
+            case '[[':
+            case 'exit':
+            case 'return':
+            case 'set-output':
+                return [];
+        }
+        if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH) {
+            const saved = this.positional;
+            this.positional = [...args];
+            this.depth++;
+            const printed = this.statements(this.functions.get(name));
+            this.depth--;
+            this.positional = saved;
+            return printed;
+        }
+        const filtered = stdin === undefined ? undefined : filter(words, stdin);
+        if (filtered)
+            return filtered;
+        this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
+        const output = this.host.output(words);
+        return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+    }
+    /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
+    read(args, assignments, stdin) {
+        const words = args.map((arg) => (arg.every((part) => typeof part === 'string') ? arg.join('') : ''));
+        let array;
+        const names = [];
+        for (let i = 0; i < words.length; i++) {
+            if (words[i] === '-a')
+                array = words[++i];
+            else if (/^-[dpntu]$/.test(words[i]))
+                i++;
+            else if (!words[i].startsWith('-'))
+                names.push(words[i]);
+        }
+        const ifs = assignments.get('IFS') ?? this.values.get('IFS');
+        const separators = ifs && ifs.every((part) => typeof part === 'string') ? ifs.join('') : ' \t\n';
+        const line = stdin ? (split(stdin, '\n')[0] ?? []) : [missing('the input of read')];
+        const pattern = new RegExp(`[${separators.replace(/[\]\\^-]/g, '\\$&')}]+`);
+        const fields = split(line, pattern).filter((field) => field.length > 0);
+        if (array)
+            this.values.set(array, concat(...fields.map((field, i) => concat(i > 0 ? [' '] : [], field))));
+        names.forEach((name, i) => this.values.set(name, i === names.length - 1
+            ? concat(...fields.slice(i).map((f, j) => concat(j > 0 ? [' '] : [], f)))
+            : (fields[i] ?? [])));
+        return [];
+    }
+    /** `$( … )`: what the inner script prints, its trailing newlines removed. */
+    substitute(script) {
+        if (this.depth >= MAX_DEPTH)
+            return [missing(`the output of \`${script.trim()}\``)];
+        this.depth++;
+        const saved = new Map(this.values);
+        const printed = this.statements(parseScript(script));
+        // A command substitution runs in a subshell: its assignments do not survive.
+        this.values.clear();
+        for (const [name, value] of saved)
+            this.values.set(name, value);
+        this.depth--;
+        const text = concat(printed);
+        const last = text.at(-1);
+        return typeof last === 'string' ? concat(text.slice(0, -1), [last.replace(/\n+$/, '')]) : text;
+    }
+}
+/** `X=(a b)` arrays read as their words (the common `for x in "${A[@]}"` case needs no more). */
+function stripArrayParens(value) {
+    const [first] = value;
+    const last = value.at(-1);
+    if (typeof first !== 'string' || typeof last !== 'string' || !first.startsWith('(') || !last.endsWith(')'))
+        return value;
+    if (value.length === 1)
+        return [first.slice(1, -1)];
+    return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
+}
+/** The command under `sudo [-u user]`, `env A=B`, `time`, `command`, `exec`, `nohup`, `nice`. */
+function withoutWrappers(words) {
+    let i = 0;
+    const word = () => words[i]?.length === 1 && typeof words[i][0] === 'string' ? words[i][0] : undefined;
+    for (;;) {
+        const current = word();
+        if (current === 'sudo') {
+            i++;
+            while (word()?.startsWith('-'))
+                i += /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/.test(word()) ? 2 : 1;
+        }
+        else if (current === 'env') {
+            i++;
+            while (word()?.startsWith('-') || /^[A-Za-z_]\w*=/.test(word() ?? ''))
+                i++;
+        }
+        else if (current === 'time' ||
+            current === 'command' ||
+            current === 'exec' ||
+            current === 'nohup' ||
+            current === 'nice')
+            i++;
+        else
+            return i < words.length ? words.slice(i) : words;
+    }
+}
+/** A shell pattern (`*`, `?`, `[…]`) matched against the whole subject. */
+function globMatches(pattern, subject) {
+    const source = pattern
+        .replace(/^["']|["']$/g, '')
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c))
+        .join('');
+    try {
+        return new RegExp(`^(?:${source})$`, 's').test(subject);
+    }
+    catch {
+        return false;
+    }
+}
+function runnerFile(target) {
+    const value = target.length === 1 && typeof target[0] === 'string' ? target[0] : undefined;
+    return value?.startsWith(SENTINEL) ? value.slice(SENTINEL.length) : undefined;
+}
+/** Paths from the repository root: an absolute path is read as one (the runner's workspace is the root). */
+function joinPath(base, target) {
+    const parts = base && !target.startsWith('/') ? base.split('/') : [];
+    for (const part of target.split('/')) {
+        if (part === '..')
+            parts.pop();
+        else if (part !== '.' && part !== '')
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+function echo(args) {
+    let i = 0;
+    let newline = true;
+    let escapes = false;
+    while (args[i]?.length === 1 && /^-[neE]+$/.test(String(args[i][0]))) {
+        const flags = String(args[i][0]);
+        if (flags.includes('n'))
+            newline = false;
+        if (flags.includes('e'))
+            escapes = true;
+        i++;
+    }
+    const words = args
+        .slice(i)
+        .map((arg) => (escapes ? arg.map((p) => (typeof p === 'string' ? p.replace(/\\n/g, '\n') : p)) : arg));
+    return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
+}
+/** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
+function printf(args) {
+    const [format, ...rest] = args;
+    if (!format || format.some(isMissing))
+        return [missing('the output of printf')];
+    const template = format.join('');
+    const parts = [];
+    let next = 0;
+    do {
+        let at = 0;
+        for (const match of template.matchAll(/%[-0-9.]*[sbdq]|%%|\\n|\\t/g)) {
+            parts.push([template.slice(at, match.index)]);
+            if (match[0] === '%%')
+                parts.push(['%']);
+            else if (match[0] === '\\n')
+                parts.push(['\n']);
+            else if (match[0] === '\\t')
+                parts.push(['\t']);
+            else
+                parts.push(rest[next++] ?? []);
+            at = match.index + match[0].length;
+        }
+        parts.push([template.slice(at)]);
+    } while (next > 0 && next < rest.length);
+    return concat(...parts);
+}
+/** Filters over known text: lowercasing, `cut`, `sed s///`, `head`/`tail`, `xargs`, `tr -d`. */
+function filter(words, input) {
+    const argv = words.map((word) => (word.some(isMissing) ? undefined : word.join('')));
+    const [name, ...args] = argv;
+    const lowerSets = /^\[?(?:A-Z|\[:upper:\])\]?$/;
+    const upperSets = /^\[?(?:a-z|\[:lower:\])\]?$/;
+    if (name === 'tr' && args.length === 2 && lowerSets.test(args[0] ?? '') && upperSets.test(args[1] ?? ''))
+        return lowercase(input);
+    if (name === 'tr' && args.length === 2 && upperSets.test(args[0] ?? '') && lowerSets.test(args[1] ?? ''))
+        return uppercase(input);
+    if (name === 'tr' && args[0] === '-d' && args[1] !== undefined) {
+        const remove = args[1].replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+        return input.map((part) => typeof part === 'string' ? [...part].filter((c) => !remove.includes(c)).join('') : part);
+    }
+    if (name === 'awk' && args.length === 1 && /^\{\s*print\s+tolower\(\$0\)\s*\}$/.test(args[0] ?? ''))
+        return lowercase(input);
+    if (name === 'awk' && args.length === 1 && /^\{\s*print\s+toupper\(\$0\)\s*\}$/.test(args[0] ?? ''))
+        return uppercase(input);
+    if (name === 'sed') {
+        const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
+        if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script))
+            return lowercase(input);
+        const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
+        if (substitution && input.every((part) => typeof part === 'string')) {
+            try {
+                const pattern = new RegExp(substitution[2].replace(/\\([(){}|+?])/g, '$1'), substitution[4] ? 'g' : '');
+                return [
+                    input.join('').replace(pattern, substitution[3].replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
+                ];
+            }
+            catch {
+                return undefined;
+            }
+        }
+        return undefined;
+    }
+    if (name === 'cut') {
+        const delimiter = argValue(args, '-d') ?? '\t';
+        const field = Number(argValue(args, '-f'));
+        if (!Number.isInteger(field) || field < 1)
+            return undefined;
+        return concat(...split(input, '\n').map((line, i) => {
+            const fields = split(line, delimiter);
+            return i > 0 ? concat(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
+        }));
+    }
+    if (name === 'xargs' && args.length === 0)
+        return trim(input);
+    // `node -` / `node -e|-p` printing a literal string lowercased (a way people lowercase the owner).
+    if (name === 'node') {
+        const program = args[0] === '-'
+            ? input.every((p) => typeof p === 'string')
+                ? input.join('')
+                : undefined
+            : args[0] === '-e' || args[0] === '-p'
+                ? args[1]
+                : undefined;
+        const literal = program && /^\s*(?:console\.log\()?(["'`])([^"'`]*)\1\.toLowerCase\(\)\)?\s*;?\s*$/.exec(program);
+        if (literal)
+            return [literal[2].toLowerCase() + '\n'];
+    }
+    if ((name === 'head' || name === 'tail') &&
+        (args.join(' ') === '-n 1' || args.join(' ') === '-1' || args.join('') === '-n1')) {
+        const lines = split(input, '\n').filter((line) => line.length > 0);
+        const line = name === 'head' ? lines[0] : lines.at(-1);
+        return line ? concat(line, ['\n']) : [];
+    }
+    return undefined;
+}
+function argValue(args, flag) {
+    for (const [i, arg] of args.entries()) {
+        if (arg === flag)
+            return args[i + 1];
+        if (arg?.startsWith(flag))
+            return arg.slice(flag.length);
+    }
+    return undefined;
+}
+function shownCommand(words) {
+    const text = words
+        .map((word) => word.map((part) => (typeof part === 'string' ? part : `<${part.need}>`)).join(''))
+        .join(' ');
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/run-step.js
+// A `run:` step (or a repository script it calls) through the shell analysis: GitHub substitutes
+// `${{ … }}` into the text first, as the runner does; each command is offered to the push-tool handlers
+// and reported at its own line; `$GITHUB_ENV` and `$GITHUB_OUTPUT` writes come back to the job.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const run_step_HANDLERS = [
+    pushTools,
+    composePush,
+    cloudBuildConfig,
+    skaffoldBuild,
+    koBuild,
+    jibBuild,
+    makeTargets,
+    repositoryScripts,
+    mayPush,
+];
+/** Commands that log in to a registry: a job that logs in and pushes nothing seen is flagged. */
+const LOGIN = /^(?:docker|podman|buildah|skopeo|nerdctl|helm|oras|crane|regctl)\s+(?:registry\s+)?login\b|^gcloud\s+auth\s+configure-docker\b|^crane\s+auth\s+login\b/;
+const MAX_SCRIPT_DEPTH = 8;
 /**
- * Tags do not change a verdict: a tag written with an expression (`app:${{ github.sha }}`) is dropped
- * rather than making the whole destination undiscoverable.
+ * Substitutes `${{ … }}` as the runner does before the shell starts. A hole cannot be written into shell
+ * text, so it becomes a shell variable bound to the hole.
  */
-function withoutUnknownTag(reference) {
-    const lastSlash = reference.lastIndexOf('/');
-    const colon = reference.indexOf(':', lastSlash + 1);
-    if (colon === -1)
-        return reference;
-    const tag = reference.slice(colon + 1);
-    return /\$\{\{|\$\{?\w/.test(tag) ? reference.slice(0, colon) : reference;
+function substituteExpressions(script, resolve, environment) {
+    return script.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression) => asText(evaluate(expression, resolve))
+        .map((part) => {
+        if (typeof part === 'string')
+            return part.replace(/\n/g, ' ');
+        const name = `__pullcheck_hole_${environment.size}`;
+        environment.set(name, [part]);
+        return `\${${name}}`;
+    })
+        .join(''));
 }
-/** Expressions as people write them, after scriptDestinations compacted them. */
-function asWritten(text) {
-    return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression) => displayed(expression));
+function runScript(script, environment, cwd, origin, context, args = [], stack = [], scriptPath) {
+    const host = new StepHost(origin, context, stack);
+    const shell = new Shell(host, environment, cwd, scriptPath);
+    return shell.run(script, args);
 }
-/** An expression as people write it: `${{ steps.login.outputs.registry }}`. */
-function displayed(expression) {
-    return '$' + `{{ ${expression} }}`;
+class StepHost {
+    origin;
+    context;
+    stack;
+    constructor(origin, context, stack) {
+        this.origin = origin;
+        this.context = context;
+        this.stack = stack;
+    }
+    command(command, shell) {
+        const where = this.origin.lineOf(command.line);
+        const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
+        if (LOGIN.test(text))
+            this.context.login(loginRegistry(command.words), where);
+        const commandContext = {
+            sink: sinkAt(this.context.collected, where),
+            environment: command.environment,
+            cwd: command.cwd,
+            read: (relative) => this.context.repository.read(relative.startsWith('/') ? relative.slice(1) : external_node_path_.posix.join(command.cwd || '.', relative)),
+            runScript: (source, args, environment, cwd) => this.runNested(source, args, environment, cwd, where),
+        };
+        void shell;
+        for (const handler of run_step_HANDLERS)
+            if (handler(command.words, commandContext))
+                return;
+    }
+    output(words) {
+        const argv = words.map((word) => wordText(word) ?? '');
+        const line = argv.join(' ');
+        if (argv[0] === 'aws' &&
+            argv[1] === 'sts' &&
+            argv[2] === 'get-caller-identity' &&
+            /--query\s+['"]?Account/.test(line))
+            return this.context.facts.awsAccount;
+        if (argv[0] === 'aws' && argv[1] === 'configure' && argv[2] === 'get' && argv[3] === 'region')
+            return this.context.facts.awsRegion;
+        const operand = words.slice(1).filter((word) => !/^-/.test(wordText(word) ?? ''))[0];
+        if (argv[0] === 'basename' && operand)
+            return concat(lastSegment(operand), ['\n']);
+        if (argv[0] === 'dirname' && operand) {
+            const path = wordText(operand);
+            if (path === undefined)
+                return undefined;
+            return [`${path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.'}\n`];
+        }
+        return undefined;
+    }
+    source(file, cwd) {
+        return this.context.repository.read(file.startsWith('/') ? file.slice(1) : external_node_path_.posix.join(cwd || '.', file))?.text;
+    }
+    write(file, content) {
+        this.context.write(file, content);
+    }
+    unset(name) {
+        return [missing(`$${name}`, 'the workflow does not set it')];
+    }
+    runNested(source, args, environment, cwd, where) {
+        if (source.kind === 'inline') {
+            if (this.stack.length >= MAX_SCRIPT_DEPTH)
+                return;
+            runScript(source.text, environment, cwd, { file: where.file, lineOf: () => where }, this.context, args, [...this.stack, '(inline)']);
+            return;
+        }
+        const { file } = source.file;
+        const key = `${file}:${source.firstLine ?? 0}`;
+        if (this.stack.includes(key) || this.stack.length >= MAX_SCRIPT_DEPTH)
+            return;
+        const first = source.firstLine ?? 1;
+        const origin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
+        runScript(source.text ?? source.file.text, environment, cwd, origin, this.context, args, [...this.stack, key], source.file.path);
+    }
 }
-function matrixOf(value) {
-    const matrix = {};
-    for (const [key, entries] of Object.entries(workflow_record(value))) {
-        if (Array.isArray(entries) && entries.every((entry) => ['string', 'number'].includes(typeof entry))) {
-            matrix[key] = entries.map(String);
+function loginRegistry(words) {
+    const candidates = words
+        .slice(2)
+        .map(wordText)
+        .filter((word) => word !== undefined && !word.startsWith('-'));
+    return candidates.find((word) => word.includes('.')) ?? candidates.at(-1) ?? 'a registry';
+}
+function lastSegment(text) {
+    const parts = split(text, '/');
+    return parts.at(-1) ?? text;
+}
+/** `NAME=value` lines and `NAME<<DELIMITER` blocks of an environment file (workflow commands docs). */
+function environmentFileEntries(content) {
+    const entries = [];
+    const lines = split(content, '\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const head = typeof line[0] === 'string' ? line[0] : '';
+        const heredoc = /^([A-Za-z_][\w-]*)<<(\S+)$/.exec(head);
+        if (heredoc && line.length === 1) {
+            const body = [];
+            for (i++; i < lines.length; i++) {
+                if (lines[i].length === 1 && lines[i][0] === heredoc[2])
+                    break;
+                body.push(lines[i]);
+            }
+            entries.push([heredoc[1], concat(...body.map((part, n) => concat(n > 0 ? ['\n'] : [], part)))]);
+            continue;
+        }
+        const assignment = /^([A-Za-z_][\w-]*)=/.exec(head);
+        if (assignment)
+            entries.push([assignment[1], concat([head.slice(assignment[0].length)], line.slice(1))]);
+        else if (line.some(isMissing) && head === '')
+            continue;
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/steps.js
+// A job's steps in order, as the runner runs them: each step's `env`, then its action or script; step
+// outputs, `$GITHUB_ENV` and the job's cloud facts carry forward. Local composite actions
+// (`uses: ./path`) run their own steps with their `inputs` and map their `outputs` back to the caller;
+// `docker://` steps run their image's command.
+
+
+
+
+
+
+
+
+
+
+
+const MAX_ACTION_DEPTH = 8;
+/** Runs the steps; returns the outputs of steps with an `id`. */
+function runSteps(input, context) {
+    const outputs = new Map();
+    input.steps.forEach((value, index) => {
+        const step = steps_record(value);
+        const stepPath = [...input.path, index];
+        const id = typeof step['id'] === 'string' ? step['id'] : undefined;
+        if (id)
+            outputs.set(id, new Map());
+        const baseScope = { ...input.scope, env: input.state.env, steps: outputs };
+        // A step's `env` is evaluated in the job's scope, then layered over the job's environment.
+        const env = new Map(input.state.env);
+        for (const [name, raw] of Object.entries(steps_record(step['env'])))
+            env.set(name, asText(evaluateField(raw, resolver(baseScope))));
+        const scope = { ...baseScope, env };
+        const resolve = resolver(scope);
+        const setOutput = (name, output) => id && outputs.get(id).set(name, output);
+        if (typeof step['uses'] === 'string') {
+            runUses(step, step['uses'], stepPath, { ...input, scope }, context, env, setOutput);
+        }
+        else if (typeof step['run'] === 'string') {
+            const shell = typeof step['shell'] === 'string' ? step['shell'] : 'bash';
+            const directory = typeof step['working-directory'] === 'string'
+                ? asText(evaluateField(step['working-directory'], resolve))
+                : undefined;
+            const cwd = directory && directory.every((p) => typeof p === 'string')
+                ? directory.join('')
+                : input.workingDirectory;
+            const lines = input.lines.value([...stepPath, 'run']);
+            const where = (line) => lineOf(lines, line - 1);
+            if (!/^(?:bash|sh)\b/.test(shell)) {
+                if (/\bpush\b/.test(step['run']))
+                    context.collected.mayPush.push({
+                        where: lines.at,
+                        message: `a \`${shell}\` script that mentions push: pullcheck reads bash and sh only; add the images it pushes to \`images\``,
+                    });
+                return;
+            }
+            // The runner's own variables (GITHUB_REPOSITORY, …) are in every step's environment.
+            const environment = new Map([
+                ...Object.entries(input.scope.runner).map(([k, v]) => [k, [v]]),
+                ...env,
+            ]);
+            const script = substituteExpressions(step['run'], resolve, environment);
+            const stepContext = {
+                repository: context.repository,
+                collected: context.collected,
+                facts: input.state.facts,
+                write: (file, content) => {
+                    for (const [name, value] of environmentFileEntries(content)) {
+                        if (file === 'GITHUB_ENV')
+                            input.state.env.set(name, value);
+                        if (file === 'GITHUB_OUTPUT')
+                            setOutput(name, textValue(value));
+                    }
+                },
+                login: (registry, at) => input.state.logins.push({ registry, where: at }),
+            };
+            const printed = runScript(script, environment, cwd, { file: lines.file, lineOf: where }, stepContext);
+            // The deprecated `::set-output name=X::value` workflow command.
+            for (const line of split(printed, '\n')) {
+                const head = typeof line[0] === 'string' ? line[0] : '';
+                const match = /^::set-output name=([\w-]+)::/.exec(head);
+                if (match)
+                    setOutput(match[1], textValue(concat([head.slice(match[0].length)], line.slice(1))));
+            }
+        }
+    });
+    return outputs;
+}
+function runUses(step, uses, stepPath, input, context, env, setOutput) {
+    const resolve = resolver(input.scope);
+    const usesAt = input.lines.at([...stepPath, 'uses']);
+    const withInputs = steps_record(step['with']);
+    if (uses.startsWith('docker://')) {
+        // A container step: its `args` are the image's command line (kaniko's executor, typically).
+        const args = typeof withInputs['args'] === 'string'
+            ? split(asText(evaluateField(withInputs['args'], resolve)), /\s+/)
+            : [];
+        if (/kaniko-project\/executor/.test(uses))
+            pushTools([['executor'], ...args.filter((a) => a.length > 0)], commandContext(usesAt, env, context));
+        return;
+    }
+    if (uses.startsWith('./') || uses === '.') {
+        runLocalAction(uses, withInputs, stepPath, input, context, env, setOutput, usesAt);
+        return;
+    }
+    const name = uses.split('@')[0].toLowerCase();
+    const withLines = (inputName) => input.lines.value([...stepPath, 'with', inputName]);
+    const call = {
+        name: name.split('/').slice(0, 2).join('/'),
+        uses,
+        stepId: typeof step['id'] === 'string' ? step['id'] : undefined,
+        facts: input.state.facts,
+        env,
+        evaluate: (expression) => evaluateField(`\${{ ${expression} }}`, resolve),
+        input: (inputName) => inputName in withInputs ? evaluateField(withInputs[inputName], resolve) : undefined,
+        text: (inputName) => {
+            if (!(inputName in withInputs))
+                return undefined;
+            const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
+            return text.length === 0 ? undefined : text;
+        },
+        items: (inputName, commas) => inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
+            ...stepPath,
+            'with',
+            inputName,
+        ]),
+        where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
+        destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
+        mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+        setOutput,
+        setEnv: (variable, value) => input.state.env.set(variable, value),
+        login: (registry) => input.state.logins.push({ registry, where: usesAt }),
+        written: (image, where) => {
+            const key = shown(image);
+            if (!context.collected.written.has(key))
+                context.collected.written.set(key, { where, via: `${name} images` });
+        },
+    };
+    runAction({ call, inputNames: Object.keys(withInputs) });
+}
+/** A list input's items, each evaluated and placed on the line it is written on. */
+function inputItems(raw, lines, resolve, commas, file, inputPath) {
+    const separator = commas ? /[\n,]/ : /\n/;
+    if (Array.isArray(raw)) {
+        return raw.flatMap((item, i) => split(asText(evaluateField(item, resolve)), separator)
+            .map(trim)
+            .filter((text) => text.length > 0)
+            .map((text) => ({ text, where: file.at([...inputPath, i]) })));
+    }
+    if (raw === undefined || raw === null)
+        return [];
+    const source = String(raw);
+    const items = [];
+    let from = 0;
+    for (const line of source.split('\n')) {
+        const index = lineIndexOf(source, line, from);
+        from += line.length + 1;
+        // Expressions are evaluated per line; a value that holds several lines (metadata-action's tags) splits again.
+        // List inputs of docker's actions are CSV: commas separate, double quotes group (actions/toolkit Util.getInputList).
+        const pieces = commas ? csvFields(line) : [line];
+        for (const piece of pieces) {
+            for (const text of split(interpolate(piece, resolve), separator).map(trim)) {
+                if (text.length > 0)
+                    items.push({ text, where: lineOf(lines, index) });
+            }
         }
     }
-    return matrix;
+    return items;
 }
-/** `tags:` is a newline or comma separated list. */
-function list(value) {
-    if (Array.isArray(value))
-        return value.map(String);
-    return typeof value === 'string'
-        ? value
-            .split(/[\n,]/)
-            .map((item) => item.trim())
-            .filter(Boolean)
-        : [];
+function csvFields(line) {
+    const fields = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === '"' && quoted && line[i + 1] === '"') {
+            current += '"';
+            i++;
+        }
+        else if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted && !insideExpression(line, i)) {
+            fields.push(current);
+            current = '';
+        }
+        else
+            current += c;
+    }
+    fields.push(current);
+    return fields;
 }
-function lines(value) {
-    if (Array.isArray(value))
-        return value.map(String);
-    return typeof value === 'string'
-        ? value
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean)
-        : [];
+/** A comma inside `${{ format('{0},{1}', …) }}` belongs to the expression. */
+function insideExpression(line, index) {
+    const open = line.lastIndexOf('${{', index);
+    return open !== -1 && line.indexOf('}}', open) > index;
 }
-function strings(value) {
-    return Object.fromEntries(Object.entries(workflow_record(value)).flatMap(([key, entry]) => ['string', 'number', 'boolean'].includes(typeof entry) ? [[key, String(entry)]] : []));
+/** A local action: a composite action's steps run with its inputs; any other kind may push unseen. */
+function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutput, usesAt) {
+    const directory = external_node_path_.posix.normalize(uses.replace(/^\.\//, ''));
+    const relative = ['action.yml', 'action.yaml']
+        .map((name) => external_node_path_.posix.join(directory, name))
+        .find((file) => context.repository.read(file));
+    if (!relative) {
+        context.collected.problems.push({
+            where: usesAt,
+            message: `${uses}: no action.yml or action.yaml in the repository, so what it pushes is not discovered`,
+        });
+        return;
+    }
+    if (input.actionStack.includes(relative) || input.actionStack.length >= MAX_ACTION_DEPTH) {
+        context.collected.problems.push({
+            where: usesAt,
+            message: `${uses} uses itself (through ${input.actionStack.join(' → ')}): read once`,
+        });
+        return;
+    }
+    const file = context.repository.read(relative);
+    let action;
+    let lines;
+    try {
+        const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+        action = steps_record(source.takeValue());
+        lines = new FileLines(file.file, file.text, source);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ConfigError */.x))
+            throw error;
+        context.collected.problems.push(...error.problems.map((problem) => ({
+            where: problem.where,
+            message: `${problem.message}: what ${uses} pushes is not discovered`,
+        })));
+        return;
+    }
+    const runs = steps_record(action['runs']);
+    const resolve = resolver(input.scope);
+    const inputs = new Map();
+    for (const [name, definition] of Object.entries(steps_record(action['inputs']))) {
+        const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
+        if (given !== undefined)
+            inputs.set(name, evaluateField(withInputs[given], resolve));
+        else if (steps_record(definition)['default'] !== undefined)
+            inputs.set(name, evaluateField(steps_record(definition)['default'], resolver({ ...input.scope, inputs })));
+        else
+            inputs.set(name, '');
+    }
+    if (runs['using'] !== 'composite') {
+        const pushInputs = Object.keys(withInputs).filter((name) => /image|tag|registry|push/i.test(name));
+        if (pushInputs.length > 0)
+            context.collected.mayPush.push({
+                where: usesAt,
+                message: `${uses} is a ${String(runs['using'] ?? 'non-composite')} action pullcheck does not read, and its inputs (${pushInputs.join(', ')}) say it may push: add the images it pushes to \`images\``,
+            });
+        return;
+    }
+    const scope = { ...input.scope, inputs };
+    const steps = Array.isArray(runs['steps']) ? runs['steps'] : [];
+    const outputs = runSteps({ ...input, steps, path: ['runs', 'steps'], lines, scope, actionStack: [...input.actionStack, relative] }, context);
+    const outputScope = { ...scope, env, steps: outputs };
+    for (const [name, definition] of Object.entries(steps_record(action['outputs'])))
+        setOutput(name, evaluateField(steps_record(definition)['value'], resolver(outputScope)));
 }
-function workflow_record(value) {
+function commandContext(where, env, context) {
+    return {
+        sink: sinkAt(context.collected, where),
+        environment: env,
+        cwd: '',
+        read: (relative) => context.repository.read(relative),
+        runScript: () => undefined,
+    };
+}
+function steps_record(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : {};
 }
-function dedupe(images) {
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/workflow-reader.js
+
+
+
+
+
+
+
+
+
+
+const MAX_CALL_DEPTH = 10; // GitHub nests reusable workflows at most 10 deep
+/** Reads one workflow file (root-relative) and every local workflow and action it uses. */
+function readWorkflow(relative, options) {
+    const collected = emptyCollected();
+    // Only the runner's own, non-secret variables, whatever the caller passed.
+    const runner = Object.fromEntries(RUNNER_VARIABLES.flatMap((name) => (options.runner[name] ? [[name, options.runner[name]]] : [])));
+    readOne(relative, undefined, [], { ...options, runner }, collected);
+    return collected;
+}
+function readOne(relative, call, stack, options, collected) {
+    const problem = (message, where) => {
+        collected.problems.push({ where, message });
+        return new Map();
+    };
+    const file = options.repository.read(relative);
+    const shownPath = options.repository.display(relative);
+    if (!file)
+        return problem(`${relative}: no such workflow in the repository, so what it pushes is not discovered`, call?.at ?? { file: shownPath, line: 1, column: 1 });
+    if (stack.includes(relative))
+        return problem(`${relative} calls itself (${[...stack, relative].join(' → ')}): the cycle is read once`, call.at);
+    if (stack.length >= MAX_CALL_DEPTH)
+        return problem(`reusable workflows nest deeper than ${MAX_CALL_DEPTH}: ${relative} is not read`, call.at);
+    let workflow;
+    let lines;
+    try {
+        const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+        workflow = steps_record(source.takeValue());
+        lines = new FileLines(file.file, file.text, source);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ConfigError */.x))
+            throw error;
+        for (const entry of error.problems)
+            collected.problems.push({
+                where: entry.where,
+                message: `${entry.message}: its images are not discovered`,
+            });
+        return new Map();
+    }
+    if (typeof workflow['jobs'] !== 'object' || workflow['jobs'] === null) {
+        return problem(`${relative} has no \`jobs:\`: it is not a GitHub Actions workflow`, {
+            file: file.file,
+            line: 1,
+            column: 1,
+        });
+    }
+    const base = {
+        runner: options.runner,
+        variables: options.variables,
+        workflowName: typeof workflow['name'] === 'string' ? workflow['name'] : relative,
+        inputs: new Map(),
+        needs: new Map(),
+        secrets: call?.secrets,
+    };
+    const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
+    const scope0 = { ...base, inputs };
+    const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
+    const workingDirectory = String(steps_record(steps_record(workflow['defaults'])['run'])['working-directory'] ?? '');
+    const jobs = steps_record(workflow['jobs']);
+    const jobOutputs = new Map();
+    for (const jobId of inNeedsOrder(jobs)) {
+        const job = steps_record(jobs[jobId]);
+        const scope = { ...scope0, needs: jobOutputs, jobId };
+        const jobPath = ['jobs', jobId];
+        if (typeof job['uses'] === 'string') {
+            jobOutputs.set(jobId, callWorkflow(job, jobPath, scope, env, lines, stack.concat(relative), options, collected));
+            continue;
+        }
+        const jobEnvScope = { ...scope, env, steps: new Map() };
+        const jobDirectory = String(steps_record(steps_record(job['defaults'])['run'])['working-directory'] ?? workingDirectory);
+        const matrix = combinations(steps_record(job['strategy'])['matrix'], jobEnvScope);
+        if (matrix.truncated)
+            collected.mayPush.push({
+                where: lines.at([...jobPath, 'strategy', 'matrix']),
+                message: `the matrix has ${matrix.truncated} combinations: only the first ${matrix.values.length} are read`,
+            });
+        const outputs = new Map();
+        const before = collected.destinations.length + collected.mayPush.length;
+        const logins = [];
+        for (const combination of matrix.values) {
+            const combinationScope = { ...scope, matrix: combination };
+            const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
+            const state = { env: jobEnv, facts: {}, logins };
+            const steps = runSteps({
+                steps: Array.isArray(job['steps']) ? job['steps'] : [],
+                path: [...jobPath, 'steps'],
+                lines,
+                scope: combinationScope,
+                state,
+                workingDirectory: jobDirectory,
+                actionStack: [],
+            }, { repository: options.repository, collected });
+            const outputScope = { ...combinationScope, env: state.env, steps };
+            for (const [name, raw] of Object.entries(steps_record(job['outputs']))) {
+                const value = evaluateField(raw, resolver(outputScope));
+                if (!outputs.has(name) || holeOf(outputs.get(name)))
+                    outputs.set(name, value);
+            }
+        }
+        jobOutputs.set(jobId, outputs);
+        // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
+        if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
+            const login = logins[0];
+            collected.mayPush.push({
+                where: login.where,
+                message: `job \`${jobId}\` logs in to ${login.registry} but pullcheck found no push in it: if it pushes (with a tool or action pullcheck does not read), add the images to \`images\``,
+            });
+        }
+    }
+    // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
+    const outputs = new Map();
+    const definitions = steps_record(steps_record(steps_record(workflow['on'])['workflow_call'])['outputs']);
+    for (const [name, definition] of Object.entries(definitions)) {
+        const raw = String(steps_record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
+        outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
+    }
+    return outputs;
+}
+/** The inputs a workflow runs with: what a caller passed, else each input's `default`. */
+function workflowInputs(workflow, call, scope) {
+    const on = steps_record(workflow['on']);
+    const inputs = new Map();
+    for (const trigger of call ? ['workflow_call'] : ['workflow_dispatch', 'workflow_call']) {
+        for (const [name, definition] of Object.entries(steps_record(steps_record(on[trigger])['inputs']))) {
+            if (inputs.has(name))
+                continue;
+            const given = call
+                ? [...call.inputs].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1]
+                : undefined;
+            const fallback = steps_record(definition)['default'];
+            if (given !== undefined)
+                inputs.set(name, given);
+            else if (fallback !== undefined)
+                inputs.set(name, evaluateField(fallback, resolver(scope)));
+            else if (call)
+                inputs.set(name, steps_record(definition)['type'] === 'boolean' ? false : '');
+        }
+    }
+    return inputs;
+}
+function evaluatedEnv(raw, scope, inherited) {
+    const env = new Map(inherited);
+    for (const [name, value] of Object.entries(steps_record(raw)))
+        env.set(name, asText(evaluateField(value, resolver({ ...scope, env }))));
+    return env;
+}
+/** `jobs.<id>.uses`: a local reusable workflow is read with its `with:` and `secrets:`; a remote one is reported. */
+function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected) {
+    const uses = String(job['uses']);
+    const at = lines.at([...jobPath, 'uses']);
+    const outputs = new Map();
+    const matrix = combinations(steps_record(job['strategy'])['matrix'], { ...scope, env, steps: new Map() });
+    for (const combination of matrix.values) {
+        const callerScope = { ...scope, matrix: combination, env, steps: new Map() };
+        const resolve = resolver(callerScope);
+        const inputs = new Map(Object.entries(steps_record(job['with'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
+        if (!uses.startsWith('./')) {
+            const given = [...inputs].map(([name, value]) => `${name}=${shown(asText(value))}`).join(', ');
+            collected.mayPush.push({
+                where: at,
+                message: `${uses} is a reusable workflow in another repository, which pullcheck does not read${given ? `; it is given ${given.length > 200 ? `${given.slice(0, 197)}…` : given}` : ''}: add the images it pushes to \`images\``,
+            });
+            return outputs;
+        }
+        let secrets;
+        if (job['secrets'] === 'inherit')
+            secrets = scope.secrets ? new Map(scope.secrets) : undefined;
+        else
+            secrets = new Map(Object.entries(steps_record(job['secrets'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
+        const called = readOne(uses.replace(/^\.\//, '').split('@')[0], { inputs, secrets, at }, stack, options, collected);
+        for (const [name, value] of called)
+            if (!outputs.has(name))
+                outputs.set(name, value);
+    }
+    return outputs;
+}
+/** Jobs ordered so each comes after the jobs it `needs`; a cycle keeps the written order. */
+function inNeedsOrder(jobs) {
+    const ordered = [];
+    const visiting = new Set();
+    const visit = (id) => {
+        if (ordered.includes(id) || visiting.has(id) || !(id in jobs))
+            return;
+        visiting.add(id);
+        const needs = steps_record(jobs[id])['needs'];
+        for (const need of Array.isArray(needs) ? needs : typeof needs === 'string' ? [needs] : [])
+            visit(String(need));
+        ordered.push(id);
+    };
+    for (const id of Object.keys(jobs))
+        visit(id);
+    return ordered;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/repository.js
+// The repository's files, as discovery may read them: relative to the repository root, never outside it
+// (symlinks resolved first), regular files only, each at most MAX_FILE_BYTES, each read once.
+
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * `root` as the user named it (kept for display); `display` paths are `root/relative`, so a finding
+ * points at the file as the user would open it from where pullcheck runs.
+ */
+function repositoryAt(root) {
+    const real = safeRealpath(root);
+    const cache = new Map();
+    const display = (relative) => (root === '' || root === '.' ? relative : external_node_path_.join(root, relative));
+    return {
+        display,
+        read(relative) {
+            const normalized = external_node_path_.posix.normalize(relative.replace(/\\/g, '/')).replace(/^(\.\/)+/, '');
+            if (cache.has(normalized))
+                return cache.get(normalized);
+            let found;
+            if (real !== undefined &&
+                !normalized.startsWith('../') &&
+                normalized !== '..' &&
+                !external_node_path_.isAbsolute(normalized)) {
+                const target = safeRealpath(external_node_path_.join(real, normalized));
+                const inside = target !== undefined && (target === real || target.startsWith(real + external_node_path_.sep));
+                if (inside) {
+                    try {
+                        const stat = (0,external_node_fs_.statSync)(target);
+                        if (stat.isFile() && stat.size <= MAX_FILE_BYTES)
+                            found = { text: (0,external_node_fs_.readFileSync)(target, 'utf8'), file: display(normalized), path: normalized };
+                    }
+                    catch {
+                        found = undefined;
+                    }
+                }
+            }
+            cache.set(normalized, found);
+            return found;
+        },
+    };
+}
+function safeRealpath(target) {
+    try {
+        return (0,external_node_fs_.realpathSync)(target);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The repository root of a workflow file: the folder holding `.github/workflows/`, else the file's folder. */
+function repositoryRootOf(workflowFile) {
+    const normalized = workflowFile.replace(/\\/g, '/');
+    const at = normalized.lastIndexOf('.github/workflows/');
+    if (at === 0)
+        return { root: '.', relative: normalized };
+    if (at > 0 && normalized[at - 1] === '/')
+        return { root: normalized.slice(0, at - 1), relative: normalized.slice(at) };
+    return { root: external_node_path_.dirname(workflowFile), relative: external_node_path_.basename(workflowFile) };
+}
+/** A repository held in memory (tests, and callers that already have the files). */
+function repositoryFromFiles(files, root = '') {
+    const display = (relative) => (root ? `${root}/${relative}` : relative);
+    return {
+        display,
+        read: (relative) => {
+            const normalized = path.posix.normalize(relative).replace(/^(\.\/)+/, '');
+            const text = files[normalized];
+            return text === undefined ? undefined : { text, file: display(normalized), path: normalized };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/index.js
+// The destinations a workflow pushes, read from the repository: every push site becomes an image or a
+// finding that names what is missing — never dropped, never guessed. Tags and digests do not change a
+// verdict, so a tag known only at run time is dropped rather than making the destination unknown.
+
+
+
+
+
+/** Reads a workflow file (a path as the user gave it) and what it uses in the repository. */
+function discoverWorkflowFile(file, options = {}) {
+    const located = repositoryRootOf(file);
+    const root = options.root ?? located.root;
+    const relative = options.root === undefined
+        ? located.relative
+        : external_node_path_.relative(options.root, file).split(external_node_path_.sep).join('/');
+    const collected = readWorkflow(relative, {
+        repository: repositoryAt(root),
+        runner: options.runner ?? {},
+        variables: options.variables ?? {},
+    });
+    return fromCollected(collected);
+}
+function fromCollected(collected) {
+    const images = [];
+    const findings = [];
     const seen = new Set();
-    return images.filter((image) => !seen.has(image.reference) && seen.add(image.reference));
+    const add = (finding) => {
+        const key = `${finding.where.file}:${finding.where.line}:${finding.message}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        findings.push(finding);
+    };
+    const imageKeys = new Set();
+    for (const destination of collected.destinations) {
+        const resolved = destinationOf(destination.text);
+        if (resolved === undefined)
+            continue;
+        if (typeof resolved === 'string') {
+            // A name written elsewhere (metadata-action's `images`) is shown where it is written.
+            const written = collected.written.get(resolved.replace(/[:@][^/]*$/, ''));
+            if (!imageKeys.has(resolved))
+                images.push({
+                    reference: resolved,
+                    where: written?.where ?? destination.where,
+                    via: written?.via ?? destination.via,
+                });
+            imageKeys.add(resolved);
+            continue;
+        }
+        add({
+            kind: 'undiscovered-destination',
+            where: destination.where,
+            message: `${destination.via} pushes to \`${bounded(shown(destination.text))}\`, which needs ${workflows_describe(resolved)}`,
+        });
+    }
+    for (const entry of collected.mayPush)
+        add({ kind: 'may-push', where: entry.where, message: entry.message });
+    for (const entry of collected.problems)
+        add({ kind: 'discovery', where: entry.where, message: entry.message });
+    return { images, findings };
+}
+/**
+ * The reference a destination names: a string when known (its tag dropped if the tag is a hole), the
+ * missing fact when the registry or repository depends on one, undefined when it is empty.
+ */
+// eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text
+const HOLE_MARKER = /\u0001(\d+)\u0002/;
+function destinationOf(text) {
+    const marker = (i) => `\u0001${i}\u0002`;
+    const holes = [];
+    const joined = text
+        .map((part) => {
+        if (typeof part === 'string')
+            return part;
+        holes.push(part);
+        return marker(holes.length - 1);
+    })
+        .join('')
+        .trim()
+        .replace(/^docker:\/\//, '');
+    if (joined === '')
+        return undefined;
+    const known = (piece) => !piece.includes('\u0001');
+    let name = joined;
+    let digest = '';
+    const at = name.indexOf('@');
+    if (at !== -1) {
+        digest = known(name.slice(at)) ? name.slice(at) : '';
+        name = name.slice(0, at);
+    }
+    let tag = '';
+    const colon = name.indexOf(':', name.lastIndexOf('/') + 1);
+    if (colon !== -1) {
+        // A tag known only at run time (or empty, when its variable was) does not change a verdict.
+        tag = known(name.slice(colon)) && colon < name.length - 1 ? name.slice(colon) : '';
+        name = name.slice(0, colon);
+    }
+    const hole = HOLE_MARKER.exec(name);
+    return hole ? holes[Number(hole[1])] : name + tag + digest;
+}
+function workflows_describe(need) {
+    return `\`${need.need}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
+}
+function bounded(text) {
+    return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflow-images.js
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
-
-
 
 
 
@@ -4780,36 +9033,12 @@ function workflowFiles(config, named) {
     const unique = new Map(all.map((file) => [external_node_path_.resolve(file), external_node_path_.relative(process.cwd(), external_node_path_.resolve(file)) || file]));
     return { files: [...unique.values()], findings };
 }
-function discoverFromWorkflow(file, env) {
-    const undiscovered = (line, message) => discoveryFinding('undiscovered-destination', 'medium', { file, line }, message);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'error';
-        return {
-            images: [],
-            findings: [
-                undiscovered(undefined, `the workflow could not be read (${code}): its images are not discovered`),
-            ],
-        };
-    }
-    let found;
-    try {
-        found = workflowDestinations(text, file, env);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* ConfigError */.x))
-            throw error;
-        // A broken workflow is a warning: the rest of the check still runs.
-        return {
-            images: [],
-            findings: error.problems.map((problem) => discoveryFinding('undiscovered-destination', 'medium', problem.where, problem.message)),
-        };
-    }
+/** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
+function discoverFromWorkflow(file, options = {}) {
+    const runner = runnerVariables(options.env ?? {});
+    const found = discoverWorkflowFile(file, { runner, variables: options.variables ?? {} });
     const images = [];
-    const findings = found.undiscovered.map((entry) => discoveryFinding('undiscovered-destination', 'medium', entry.where, `${entry.text}: ${entry.reason}`));
+    const findings = found.findings.map((finding) => discoveryFinding(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
     for (const image of found.images) {
         try {
             (0,image_reference/* parseImageReference */.o_)(image.reference);
@@ -4825,6 +9054,11 @@ function discoverFromWorkflow(file, env) {
         }
     }
     return { images, findings };
+}
+const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' };
+/** Only the runner's own, non-secret variables: a secret in the environment must never reach a report. */
+function runnerVariables(env) {
+    return Object.fromEntries(RUNNER_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 /**
  * The config with the discovered images whose repository it does not already name (its spelling and
@@ -4859,7 +9093,10 @@ function discover(config, options = {}) {
     const findings = [...workflows.findings];
     const pushed = [];
     for (const file of workflows.files) {
-        const found = discoverFromWorkflow(file, options.env ?? {});
+        const found = discoverFromWorkflow(file, {
+            env: options.env ?? {},
+            variables: config.input.discover?.variables ?? {},
+        });
         pushed.push(...found.images);
         findings.push(...found.findings);
     }

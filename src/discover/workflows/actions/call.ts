@@ -1,0 +1,46 @@
+// What an action handler sees of a `uses:` step: its inputs (evaluated, and item by item with the line
+// each item is written on), the job's cloud facts, and where to report.
+import type { SourceLocation } from '../../../core/errors.ts';
+import type { Value } from '../expression.ts';
+import type { Text } from '../text.ts';
+
+export interface InputItem {
+  readonly text: Text;
+  readonly where: SourceLocation;
+}
+
+/** Facts earlier steps of the job established: the AWS account and region of its credentials. */
+export interface JobFacts {
+  awsAccount?: Text;
+  awsRegion?: Text;
+  /** Where the AWS account came from, for a hint when it is missing. */
+  awsAccountHint?: string;
+}
+
+export interface ActionCall {
+  /** `owner/repo[/path]`, lowercased, without `@ref`. */
+  readonly name: string;
+  readonly uses: string;
+  readonly stepId: string | undefined;
+  readonly facts: JobFacts;
+  readonly env: ReadonlyMap<string, Text>;
+  /** An expression in the step's scope (`github.repository`). */
+  evaluate(expression: string): Value;
+  /** The evaluated input, undefined when not given (defaults are the handler's). */
+  input(name: string): Value | undefined;
+  /** The input as text (undefined when not given). */
+  text(name: string): Text | undefined;
+  /** A list input's items, split at newlines (and at commas when `commas`), each at its own line. */
+  items(name: string, commas: boolean): InputItem[];
+  where(input?: string): SourceLocation;
+  destination(text: Text, via: string, where: SourceLocation): void;
+  mayPush(message: string, where?: SourceLocation): void;
+  setOutput(name: string, value: Value): void;
+  /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */
+  setEnv(name: string, value: Text): void;
+  login(registry: string): void;
+  /** Records where an image name is written, for destinations that push it from another step. */
+  written(image: Text, where: SourceLocation): void;
+}
+
+export type ActionHandler = (call: ActionCall) => void;

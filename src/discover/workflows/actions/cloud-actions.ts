@@ -1,0 +1,152 @@
+// Actions that set up a registry rather than push: the AWS credentials whose account names the ECR
+// registry, amazon-ecr-login's `registry` output, the Google project gcloud uses, registry logins (so a
+// job that logs in and pushes nothing pullcheck can see is flagged), and small helpers people use to
+// build names (lowercasing, ko's repository).
+import { Holey, Unknown, type Value } from '../expression.ts';
+import { concat, isMissing, lowercase, missing, split, uppercase, type Text } from '../text.ts';
+import { wordText } from '../commands/arguments.ts';
+import type { ActionHandler } from './call.ts';
+
+const valueOf = (text: Text): Value => (text.some(isMissing) ? new Holey(text) : text.join(''));
+
+/**
+ * aws-actions/configure-aws-credentials: the account is the one in `role-to-assume`'s ARN
+ * (`arn:aws:iam::ACCOUNT:role/NAME`); with access keys alone it cannot be known offline. It exports
+ * AWS_REGION and AWS_DEFAULT_REGION and outputs `aws-account-id`.
+ */
+export const awsCredentials: ActionHandler = (call) => {
+  const region = call.text('aws-region');
+  if (region) {
+    call.facts.awsRegion = region;
+    call.setEnv('AWS_REGION', region);
+    call.setEnv('AWS_DEFAULT_REGION', region);
+  }
+  const role = call.text('role-to-assume');
+  if (role) {
+    const fields = split(role, ':');
+    const account = fields.length >= 6 ? fields[4] : undefined;
+    call.facts.awsAccount =
+      account && account.length > 0
+        ? account
+        : [missing(`the account of role-to-assume (${wordText(role) ?? 'a role name'})`)];
+  } else {
+    call.facts.awsAccount = [
+      missing(
+        `the AWS account of the access key configure-aws-credentials uses${call.stepId ? ` (step ${call.stepId})` : ''}`,
+      ),
+    ];
+  }
+  call.setOutput('aws-account-id', valueOf(call.facts.awsAccount));
+  if (role) delete call.facts.awsAccountHint;
+  else call.facts.awsAccountHint = 'access keys';
+};
+
+/**
+ * aws-actions/amazon-ecr-login: `outputs.registry` is `ACCOUNT.dkr.ecr.REGION.amazonaws.com` for the
+ * `registries` input's one account, else the credentials' account; `public.ecr.aws` with
+ * `registry-type: public`. With several registries it sets no `registry` output (its README).
+ */
+export const ecrLogin: ActionHandler = (call) => {
+  if (wordText(call.text('registry-type'))?.trim() === 'public') {
+    call.setOutput('registry', 'public.ecr.aws');
+    call.login('public.ecr.aws');
+    return;
+  }
+  const accounts = call.items('registries', true).map((item) => item.text);
+  const region = call.facts.awsRegion ??
+    call.env.get('AWS_REGION') ??
+    call.env.get('AWS_DEFAULT_REGION') ?? [
+      missing('the AWS region', 'set `aws-region` on configure-aws-credentials'),
+    ];
+  const output = `steps.${call.stepId ?? 'ID'}.outputs.registry`;
+  if (accounts.length > 1) {
+    call.setOutput(
+      'registry',
+      new Unknown(
+        missing(output, 'amazon-ecr-login sets no `registry` output when it logs in to several registries'),
+      ),
+    );
+    for (const account of accounts) call.login(wordText(registryText(account, region)) ?? 'an ECR registry');
+    return;
+  }
+  let account = accounts[0] ?? call.facts.awsAccount;
+  if (!account || (call.facts.awsAccountHint === 'access keys' && !accounts[0])) {
+    account = [
+      missing(
+        output,
+        `the registry's account is that of the AWS credentials, which pullcheck cannot read: add \`${output}: <account>.dkr.ecr.<region>.amazonaws.com\` under \`discover.variables\``,
+      ),
+    ];
+    call.setOutput('registry', new Unknown(account[0] as ReturnType<typeof missing>));
+    call.login('an ECR registry');
+    return;
+  }
+  const registry = registryText(account, region);
+  call.setOutput('registry', valueOf(registry));
+  call.login(wordText(registry) ?? 'an ECR registry');
+};
+
+function registryText(account: Text, region: Text): Text {
+  return concat(account, ['.dkr.ecr.'], region, ['.amazonaws.com']);
+}
+
+const PROJECT_VARIABLES = [
+  'CLOUDSDK_CORE_PROJECT',
+  'CLOUDSDK_PROJECT',
+  'GCLOUD_PROJECT',
+  'GCP_PROJECT',
+  'GOOGLE_CLOUD_PROJECT',
+];
+
+/**
+ * google-github-actions/auth: the project is `project_id`, else the service account's
+ * (`NAME@PROJECT.iam.gserviceaccount.com`); it exports it for gcloud and the client libraries.
+ */
+export const googleAuth: ActionHandler = (call) => {
+  const account = call.text('service_account');
+  const fromAccount = account ? split(account, '@')[1] : undefined;
+  const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
+  if (!project) return;
+  call.setOutput('project_id', valueOf(project));
+  for (const name of PROJECT_VARIABLES) call.setEnv(name, project);
+};
+
+/** google-github-actions/setup-gcloud: `project_id` becomes gcloud's default project. */
+export const setupGcloud: ActionHandler = (call) => {
+  const project = call.text('project_id');
+  if (project) for (const name of PROJECT_VARIABLES) call.setEnv(name, project);
+};
+
+/** docker/login-action (Docker Hub when no `registry`), redhat-actions/podman-login, azure/docker-login. */
+export const registryLogin =
+  (input: string, fallback: string): ActionHandler =>
+  (call) =>
+    call.login(wordText(call.text(input)) ?? fallback);
+
+/** ko-build/setup-ko: KO_DOCKER_REPO defaults to `ghcr.io/<owner>/<repo>`, lowercased, unless set. */
+export const setupKo: ActionHandler = (call) => {
+  if (call.env.has('KO_DOCKER_REPO')) return;
+  const repository = call.evaluate('github.repository');
+  const text =
+    typeof repository === 'string'
+      ? [repository]
+      : repository instanceof Holey
+        ? repository.text
+        : [missing('github.repository')];
+  call.setEnv('KO_DOCKER_REPO', lowercase(concat(['ghcr.io/'], text)));
+  call.login('ghcr.io');
+};
+
+/** ASzc/change-string-case-action and its forks: `string` in lower, upper and capitalized case. */
+export const changeCase: ActionHandler = (call) => {
+  const text = call.text('string') ?? [];
+  call.setOutput('lowercase', valueOf(lowercase(text)));
+  call.setOutput('uppercase', valueOf(uppercase(text)));
+  const [first, ...rest] = lowercase(text);
+  call.setOutput(
+    'capitalized',
+    valueOf(
+      typeof first === 'string' ? concat([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text,
+    ),
+  );
+};

@@ -1,0 +1,84 @@
+// Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
+// finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
+// only for actions known to push nothing.
+import type { ActionCall, ActionHandler } from './call.ts';
+import {
+  awsCredentials,
+  changeCase,
+  ecrLogin,
+  googleAuth,
+  registryLogin,
+  setupGcloud,
+  setupKo,
+} from './cloud-actions.ts';
+import {
+  buildahBuild,
+  buildPush,
+  dockerBuildPush,
+  kanikoAction,
+  metadata,
+  publishDocker,
+  pushToRegistry,
+  tagPush,
+} from './push-actions.ts';
+
+const HANDLERS: Readonly<Record<string, ActionHandler>> = {
+  'docker/build-push-action': buildPush('docker/build-push-action'),
+  'depot/build-push-action': buildPush('depot/build-push-action'),
+  'useblacksmith/build-push-action': buildPush('useblacksmith/build-push-action'),
+  'docker/metadata-action': metadata,
+  'redhat-actions/buildah-build': buildahBuild,
+  'redhat-actions/push-to-registry': pushToRegistry,
+  'akhilerm/tag-push-action': tagPush,
+  'int128/kaniko-action': kanikoAction,
+  'mr-smithers-excellent/docker-build-push': dockerBuildPush,
+  'elgohr/publish-docker-github-action': publishDocker,
+  'aws-actions/configure-aws-credentials': awsCredentials,
+  'aws-actions/amazon-ecr-login': ecrLogin,
+  'google-github-actions/auth': googleAuth,
+  'google-github-actions/setup-gcloud': setupGcloud,
+  'docker/login-action': registryLogin('registry', 'docker.io'),
+  'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
+  'azure/docker-login': registryLogin('login-server', 'docker.io'),
+  'ko-build/setup-ko': setupKo,
+  'imjasonh/setup-ko': setupKo,
+  'aszc/change-string-case-action': changeCase,
+  'entepotenz/change-string-case-action-min-dependencies': changeCase,
+};
+
+/** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
+const PUSH_NOTHING =
+  /^(?:actions\/|github\/|docker\/setup-|docker\/scout-action|aquasecurity\/|anchore\/|sigstore\/|aws-actions\/amazon-ecs-|aws-actions\/aws-cloudformation|google-github-actions\/(?:deploy-|get-gke|setup-)|azure\/(?:k8s|aks|login|webapps)|redhat-actions\/(?:oc-|openshift-tools|s2i|crda)|hadolint\/|snyk\/|softprops\/|peter-evans\/|dorny\/|tj-actions\/|crazy-max\/ghaction-setup|crazy-max\/ghaction-docker-meta)/;
+const PUSH_INPUT = /(?:^|[-_])(?:image|images|tags|registry|registries|destination|dst)(?:[-_]|$)|^push$/i;
+
+export interface ActionStep {
+  readonly call: ActionCall;
+  /** The step's `with:` input names, as written. */
+  readonly inputNames: readonly string[];
+}
+
+/** Runs the known handler; for an unknown action, flags it when its inputs say it may push. */
+export function runAction({ call, inputNames }: ActionStep): void {
+  const handler = HANDLERS[call.name];
+  if (handler) {
+    handler(call);
+    return;
+  }
+  if (call.name === 'goreleaser/goreleaser-action') {
+    const args = call.text('args');
+    const text = args?.map((part) => (typeof part === 'string' ? part : '')).join('') ?? '';
+    if (/\brelease\b/.test(text) && !/--snapshot/.test(text))
+      call.mayPush(
+        'goreleaser pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read: add them to `images`',
+      );
+    return;
+  }
+  if (PUSH_NOTHING.test(call.name)) return;
+  const pushInputs = inputNames.filter((name) => PUSH_INPUT.test(name));
+  const pushFalse = typeof call.input('push') === 'string' && String(call.input('push')).trim() === 'false';
+  if (pushInputs.length > 0 && !pushFalse)
+    call.mayPush(
+      `${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push: add the images it pushes to \`images\``,
+      call.where(pushInputs[0]),
+    );
+}

@@ -1,0 +1,144 @@
+// The destinations a workflow pushes, read from the repository: every push site becomes an image or a
+// finding that names what is missing — never dropped, never guessed. Tags and digests do not change a
+// verdict, so a tag known only at run time is dropped rather than making the destination unknown.
+import path from 'node:path';
+import type { SourceLocation } from '../../core/errors.ts';
+import { readWorkflow } from './workflow-reader.ts';
+import { repositoryAt, repositoryRootOf } from './repository.ts';
+import type { Collected } from './sites.ts';
+import { shown, type Missing, type Text } from './text.ts';
+
+export { RUNNER_VARIABLES } from './scope.ts';
+
+export interface FoundImage {
+  readonly reference: string;
+  readonly where: SourceLocation;
+  readonly via: string;
+}
+
+export type WorkflowFindingKind = 'undiscovered-destination' | 'may-push' | 'discovery';
+
+export interface WorkflowFinding {
+  readonly kind: WorkflowFindingKind;
+  readonly where: SourceLocation;
+  readonly message: string;
+}
+
+export interface WorkflowDiscovery {
+  readonly images: FoundImage[];
+  readonly findings: WorkflowFinding[];
+}
+
+export interface WorkflowDiscoveryOptions {
+  /** The runner's non-secret variables (`GITHUB_REPOSITORY`, …); never the whole process environment. */
+  readonly runner?: Readonly<Record<string, string>>;
+  /** `discover.variables`. */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** The repository root; by default the folder holding the file's `.github/workflows/`. */
+  readonly root?: string;
+}
+
+/** Reads a workflow file (a path as the user gave it) and what it uses in the repository. */
+export function discoverWorkflowFile(
+  file: string,
+  options: WorkflowDiscoveryOptions = {},
+): WorkflowDiscovery {
+  const located = repositoryRootOf(file);
+  const root = options.root ?? located.root;
+  const relative =
+    options.root === undefined
+      ? located.relative
+      : path.relative(options.root, file).split(path.sep).join('/');
+  const collected = readWorkflow(relative, {
+    repository: repositoryAt(root),
+    runner: options.runner ?? {},
+    variables: options.variables ?? {},
+  });
+  return fromCollected(collected);
+}
+
+export function fromCollected(collected: Collected): WorkflowDiscovery {
+  const images: FoundImage[] = [];
+  const findings: WorkflowFinding[] = [];
+  const seen = new Set<string>();
+  const add = (finding: WorkflowFinding) => {
+    const key = `${finding.where.file}:${finding.where.line}:${finding.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+  const imageKeys = new Set<string>();
+  for (const destination of collected.destinations) {
+    const resolved = destinationOf(destination.text);
+    if (resolved === undefined) continue;
+    if (typeof resolved === 'string') {
+      // A name written elsewhere (metadata-action's `images`) is shown where it is written.
+      const written = collected.written.get(resolved.replace(/[:@][^/]*$/, ''));
+      if (!imageKeys.has(resolved))
+        images.push({
+          reference: resolved,
+          where: written?.where ?? destination.where,
+          via: written?.via ?? destination.via,
+        });
+      imageKeys.add(resolved);
+      continue;
+    }
+    add({
+      kind: 'undiscovered-destination',
+      where: destination.where,
+      message: `${destination.via} pushes to \`${bounded(shown(destination.text))}\`, which needs ${describe(resolved)}`,
+    });
+  }
+  for (const entry of collected.mayPush)
+    add({ kind: 'may-push', where: entry.where, message: entry.message });
+  for (const entry of collected.problems)
+    add({ kind: 'discovery', where: entry.where, message: entry.message });
+  return { images, findings };
+}
+
+/**
+ * The reference a destination names: a string when known (its tag dropped if the tag is a hole), the
+ * missing fact when the registry or repository depends on one, undefined when it is empty.
+ */
+// eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text
+const HOLE_MARKER = /\u0001(\d+)\u0002/;
+
+export function destinationOf(text: Text): string | Missing | undefined {
+  const marker = (i: number) => `\u0001${i}\u0002`;
+  const holes: Missing[] = [];
+  const joined = text
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      holes.push(part);
+      return marker(holes.length - 1);
+    })
+    .join('')
+    .trim()
+    .replace(/^docker:\/\//, '');
+  if (joined === '') return undefined;
+  const known = (piece: string) => !piece.includes('\u0001');
+  let name = joined;
+  let digest = '';
+  const at = name.indexOf('@');
+  if (at !== -1) {
+    digest = known(name.slice(at)) ? name.slice(at) : '';
+    name = name.slice(0, at);
+  }
+  let tag = '';
+  const colon = name.indexOf(':', name.lastIndexOf('/') + 1);
+  if (colon !== -1) {
+    // A tag known only at run time (or empty, when its variable was) does not change a verdict.
+    tag = known(name.slice(colon)) && colon < name.length - 1 ? name.slice(colon) : '';
+    name = name.slice(0, colon);
+  }
+  const hole = HOLE_MARKER.exec(name);
+  return hole ? holes[Number(hole[1])]! : name + tag + digest;
+}
+
+function describe(need: Missing): string {
+  return `\`${need.need}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
+}
+
+function bounded(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+}

@@ -1,0 +1,227 @@
+// A `run:` step (or a repository script it calls) through the shell analysis: GitHub substitutes
+// `${{ … }}` into the text first, as the runner does; each command is offered to the push-tool handlers
+// and reported at its own line; `$GITHUB_ENV` and `$GITHUB_OUTPUT` writes come back to the job.
+import path from 'node:path';
+import type { SourceLocation } from '../../core/errors.ts';
+import type { JobFacts } from './actions/call.ts';
+import { wordText } from './commands/arguments.ts';
+import { cloudBuildConfig } from './commands/cloud-build.ts';
+import { composePush } from './commands/compose.ts';
+import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
+import { jibBuild } from './commands/jib.ts';
+import { koBuild } from './commands/ko.ts';
+import { makeTargets } from './commands/makefile.ts';
+import { mayPush } from './commands/may-push.ts';
+import { pushTools } from './commands/push-tools.ts';
+import { repositoryScripts } from './commands/scripts.ts';
+import { skaffoldBuild } from './commands/skaffold.ts';
+import { asText, type Resolve, evaluate } from './expression.ts';
+import type { Repository } from './repository.ts';
+import { Shell, type ShellCommand, type ShellHost } from './shell/interpreter.ts';
+import { sinkAt, type Collected } from './sites.ts';
+import { concat, isMissing, missing, split, type Text } from './text.ts';
+
+const HANDLERS: readonly CommandHandler[] = [
+  pushTools,
+  composePush,
+  cloudBuildConfig,
+  skaffoldBuild,
+  koBuild,
+  jibBuild,
+  makeTargets,
+  repositoryScripts,
+  mayPush,
+];
+
+/** Commands that log in to a registry: a job that logs in and pushes nothing seen is flagged. */
+const LOGIN =
+  /^(?:docker|podman|buildah|skopeo|nerdctl|helm|oras|crane|regctl)\s+(?:registry\s+)?login\b|^gcloud\s+auth\s+configure-docker\b|^crane\s+auth\s+login\b/;
+
+export interface StepContext {
+  readonly repository: Repository;
+  readonly collected: Collected;
+  readonly facts: JobFacts;
+  /** A write to `$GITHUB_ENV` or `$GITHUB_OUTPUT`. */
+  readonly write: (file: string, content: Text) => void;
+  readonly login: (registry: string, where: SourceLocation) => void;
+}
+
+/** Where each line of a script is in its file. */
+export interface ScriptOrigin {
+  readonly file: string;
+  readonly lineOf: (scriptLine: number) => SourceLocation;
+}
+
+const MAX_SCRIPT_DEPTH = 8;
+
+/**
+ * Substitutes `${{ … }}` as the runner does before the shell starts. A hole cannot be written into shell
+ * text, so it becomes a shell variable bound to the hole.
+ */
+export function substituteExpressions(
+  script: string,
+  resolve: Resolve,
+  environment: Map<string, Text>,
+): string {
+  return script.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) =>
+    asText(evaluate(expression, resolve))
+      .map((part) => {
+        if (typeof part === 'string') return part.replace(/\n/g, ' ');
+        const name = `__pullcheck_hole_${environment.size}`;
+        environment.set(name, [part]);
+        return `\${${name}}`;
+      })
+      .join(''),
+  );
+}
+
+export function runScript(
+  script: string,
+  environment: ReadonlyMap<string, Text>,
+  cwd: string,
+  origin: ScriptOrigin,
+  context: StepContext,
+  args: readonly Text[] = [],
+  stack: readonly string[] = [],
+  scriptPath?: string,
+): Text {
+  const host = new StepHost(origin, context, stack);
+  const shell = new Shell(host, environment, cwd, scriptPath);
+  return shell.run(script, args);
+}
+
+class StepHost implements ShellHost {
+  constructor(
+    private readonly origin: ScriptOrigin,
+    private readonly context: StepContext,
+    private readonly stack: readonly string[],
+  ) {}
+
+  command(command: ShellCommand, shell: Shell): void {
+    const where = this.origin.lineOf(command.line);
+    const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
+    if (LOGIN.test(text)) this.context.login(loginRegistry(command.words), where);
+    const commandContext: CommandContext = {
+      sink: sinkAt(this.context.collected, where),
+      environment: command.environment,
+      cwd: command.cwd,
+      read: (relative) =>
+        this.context.repository.read(
+          relative.startsWith('/') ? relative.slice(1) : path.posix.join(command.cwd || '.', relative),
+        ),
+      runScript: (source, args, environment, cwd) => this.runNested(source, args, environment, cwd, where),
+    };
+    void shell;
+    for (const handler of HANDLERS) if (handler(command.words, commandContext)) return;
+  }
+
+  output(words: readonly Text[]): Text | undefined {
+    const argv = words.map((word) => wordText(word) ?? '');
+    const line = argv.join(' ');
+    if (
+      argv[0] === 'aws' &&
+      argv[1] === 'sts' &&
+      argv[2] === 'get-caller-identity' &&
+      /--query\s+['"]?Account/.test(line)
+    )
+      return this.context.facts.awsAccount;
+    if (argv[0] === 'aws' && argv[1] === 'configure' && argv[2] === 'get' && argv[3] === 'region')
+      return this.context.facts.awsRegion;
+    const operand = words.slice(1).filter((word) => !/^-/.test(wordText(word) ?? ''))[0];
+    if (argv[0] === 'basename' && operand) return concat(lastSegment(operand), ['\n']);
+    if (argv[0] === 'dirname' && operand) {
+      const path = wordText(operand);
+      if (path === undefined) return undefined;
+      return [`${path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.'}\n`];
+    }
+    return undefined;
+  }
+
+  source(file: string, cwd: string): string | undefined {
+    return this.context.repository.read(
+      file.startsWith('/') ? file.slice(1) : path.posix.join(cwd || '.', file),
+    )?.text;
+  }
+
+  write(file: string, content: Text): void {
+    this.context.write(file, content);
+  }
+
+  unset(name: string): Text {
+    return [missing(`$${name}`, 'the workflow does not set it')];
+  }
+
+  private runNested(
+    source: ScriptSource,
+    args: readonly Text[],
+    environment: ReadonlyMap<string, Text>,
+    cwd: string,
+    where: SourceLocation,
+  ): void {
+    if (source.kind === 'inline') {
+      if (this.stack.length >= MAX_SCRIPT_DEPTH) return;
+      runScript(
+        source.text,
+        environment,
+        cwd,
+        { file: where.file, lineOf: () => where },
+        this.context,
+        args,
+        [...this.stack, '(inline)'],
+      );
+      return;
+    }
+    const { file } = source.file;
+    const key = `${file}:${source.firstLine ?? 0}`;
+    if (this.stack.includes(key) || this.stack.length >= MAX_SCRIPT_DEPTH) return;
+    const first = source.firstLine ?? 1;
+    const origin: ScriptOrigin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
+    runScript(
+      source.text ?? source.file.text,
+      environment,
+      cwd,
+      origin,
+      this.context,
+      args,
+      [...this.stack, key],
+      source.file.path,
+    );
+  }
+}
+
+function loginRegistry(words: readonly Text[]): string {
+  const candidates = words
+    .slice(2)
+    .map(wordText)
+    .filter((word): word is string => word !== undefined && !word.startsWith('-'));
+  return candidates.find((word) => word.includes('.')) ?? candidates.at(-1) ?? 'a registry';
+}
+
+function lastSegment(text: Text): Text {
+  const parts = split(text, '/');
+  return parts.at(-1) ?? text;
+}
+
+/** `NAME=value` lines and `NAME<<DELIMITER` blocks of an environment file (workflow commands docs). */
+export function environmentFileEntries(content: Text): [string, Text][] {
+  const entries: [string, Text][] = [];
+  const lines = split(content, '\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const head = typeof line[0] === 'string' ? line[0] : '';
+    const heredoc = /^([A-Za-z_][\w-]*)<<(\S+)$/.exec(head);
+    if (heredoc && line.length === 1) {
+      const body: Text[] = [];
+      for (i++; i < lines.length; i++) {
+        if (lines[i]!.length === 1 && lines[i]![0] === heredoc[2]) break;
+        body.push(lines[i]!);
+      }
+      entries.push([heredoc[1]!, concat(...body.map((part, n) => concat(n > 0 ? ['\n'] : [], part)))]);
+      continue;
+    }
+    const assignment = /^([A-Za-z_][\w-]*)=/.exec(head);
+    if (assignment) entries.push([assignment[1]!, concat([head.slice(assignment[0].length)], line.slice(1))]);
+    else if (line.some(isMissing) && head === '') continue;
+  }
+  return entries;
+}

@@ -1,0 +1,305 @@
+// Word expansion as bash does it (bash(1) "EXPANSION"), over variables whose values may have holes:
+// quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
+// (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
+// parameters, command substitution (delegated), and field splitting of unquoted expansions.
+import { closing } from './syntax.ts';
+import { concat, isMissing, lowercase, missing, split, uppercase, type Part, type Text } from '../text.ts';
+
+export interface Variables {
+  /** A variable's value; undefined when the script and the workflow never set it. */
+  get(name: string): Text | undefined;
+  set(name: string, value: Text): void;
+  readonly positional: readonly Text[];
+}
+
+export type Substitute = (script: string) => Text;
+
+export interface Expansion {
+  readonly variables: Variables;
+  readonly substitute: Substitute;
+  /** A hole for a variable nobody set (the runner's own are in `variables`). */
+  readonly unset: (name: string) => Text;
+}
+
+/** One word, no field splitting (assignments, redirection targets, quoted contexts). */
+export function expandWord(raw: string, expansion: Expansion): Text {
+  return concat(...expandPieces(raw, expansion).map((piece) => piece.text));
+}
+
+/** A command word: unquoted expansions split at whitespace into several words. */
+export function expandFields(raw: string, expansion: Expansion): Text[] {
+  const fields: Part[][] = [];
+  let current: Part[] | undefined;
+  for (const piece of expandPieces(raw, expansion)) {
+    if (piece.quoted) {
+      (current ??= []).push(...piece.text);
+      continue;
+    }
+    const pieces = split(piece.text, /[ \t\n]+/);
+    pieces.forEach((field, i) => {
+      if (i > 0) {
+        if (current && current.length > 0) fields.push(current);
+        current = undefined;
+      }
+      if (field.length > 0) (current ??= []).push(...field);
+    });
+  }
+  if (current) fields.push(current);
+  // A quoted empty word ("") is a word.
+  if (fields.length === 0 && /^(?:""|'')$/.test(raw)) return [[]];
+  return fields.map((field) => concat(field));
+}
+
+interface Piece {
+  readonly text: Text;
+  /** Written inside quotes, or literal text: never split. */
+  readonly quoted: boolean;
+}
+
+function expandPieces(raw: string, expansion: Expansion): Piece[] {
+  const pieces: Piece[] = [];
+  let i = 0;
+  let inDouble = false;
+  let buffer = '';
+  // Literal text came from the script itself: it is never split.
+  const flush = () => {
+    if (buffer !== '') pieces.push({ text: [buffer], quoted: true });
+    buffer = '';
+  };
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (!inDouble && c === "'") {
+      const end = raw.indexOf("'", i + 1);
+      buffer += raw.slice(i + 1, end === -1 ? raw.length : end);
+      i = end === -1 ? raw.length : end + 1;
+    } else if (!inDouble && c === '$' && raw[i + 1] === "'") {
+      // $'…' ANSI-C quoting: the common escapes.
+      const end = raw.indexOf("'", i + 2);
+      buffer += raw
+        .slice(i + 2, end === -1 ? raw.length : end)
+        .replace(/\\n/g, '\n')
+        .replace(/\\t/g, '\t')
+        .replace(/\\(.)/g, '$1');
+      i = end === -1 ? raw.length : end + 1;
+    } else if (c === '"') {
+      inDouble = !inDouble;
+      i++;
+    } else if (c === '\\') {
+      const next = raw[i + 1] ?? '';
+      if (inDouble && !'$`"\\\n'.includes(next)) buffer += c;
+      if (next !== '\n') buffer += next;
+      i += 2;
+    } else if (c === '$' && raw[i + 1] === '(' && raw[i + 2] === '(') {
+      // $(( … )): arithmetic; never part of an image name people can know.
+      const end = closing(raw, i + 1, '(', ')');
+      flush();
+      pieces.push({ text: [missing(`the arithmetic ${raw.slice(i, end)}`)], quoted: inDouble });
+      i = end;
+    } else if (c === '$' && raw[i + 1] === '(') {
+      const end = closing(raw, i + 1, '(', ')');
+      flush();
+      pieces.push({ text: expansion.substitute(raw.slice(i + 2, end - 1)), quoted: inDouble });
+      i = end;
+    } else if (c === '`') {
+      let end = i + 1;
+      while (end < raw.length && raw[end] !== '`') end += raw[end] === '\\' ? 2 : 1;
+      flush();
+      pieces.push({ text: expansion.substitute(raw.slice(i + 1, end)), quoted: inDouble });
+      i = end + 1;
+    } else if (c === '$' && raw[i + 1] === '{') {
+      const end = closing(raw, i + 1, '{', '}');
+      const body = raw.slice(i + 2, end - 1);
+      flush();
+      // "${A[@]}" expands to one word per element even in quotes.
+      pieces.push({ text: parameter(body, expansion), quoted: inDouble && !/^\w+\[[@*]\]$/.test(body) });
+      i = end;
+    } else if (c === '$' && /[A-Za-z_]/.test(raw[i + 1] ?? '')) {
+      const name = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1))![0];
+      flush();
+      pieces.push({ text: variable(name, expansion), quoted: inDouble });
+      i += 1 + name.length;
+    } else if (c === '$' && /[0-9@*#?$!-]/.test(raw[i + 1] ?? '')) {
+      flush();
+      pieces.push({ text: special(raw[i + 1]!, expansion), quoted: inDouble });
+      i += 2;
+    } else {
+      buffer += c;
+      i++;
+    }
+  }
+  flush();
+  return pieces;
+}
+
+function variable(name: string, expansion: Expansion): Text {
+  return expansion.variables.get(name) ?? expansion.unset(name);
+}
+
+function special(name: string, expansion: Expansion): Text {
+  const positional = expansion.variables.positional;
+  if (/\d/.test(name)) {
+    if (name === '0') return expansion.variables.get('BASH_SOURCE') ?? [missing('$0')];
+    return (
+      positional[Number(name) - 1] ?? [missing(`$${name}`, `no argument ${name} is passed to the script`)]
+    );
+  }
+  if (name === '@' || name === '*')
+    return concat(...positional.flatMap((arg, i) => (i > 0 ? [[' '], arg] : [arg])));
+  if (name === '#') return [String(positional.length)];
+  return [missing(`$${name}`)];
+}
+
+/** `${…}`: the parameter and its operator. */
+function parameter(body: string, expansion: Expansion): Text {
+  if (body.startsWith('#') && body.length > 1) {
+    const value = lookup(body.slice(1), expansion);
+    return value.some(isMissing) ? [missing(`\${${body}}`)] : [String(value.join('').length)];
+  }
+  const element = /^([A-Za-z_]\w*)\[([^\]]*)\](.*)$/s.exec(body);
+  if (element) {
+    // Arrays are kept as their space-separated elements: [@] and [*] are all of them, [N] one.
+    const [, arrayName, index, rest] = element as unknown as [string, string, string, string];
+    const all = variable(arrayName, expansion);
+    if (index === '@' || index === '*') return rest === '' ? all : [missing(`\${${body}}`)];
+    const fields = split(all, ' ');
+    return /^\d+$/.test(index) && rest === '' ? (fields[Number(index)] ?? []) : [missing(`\${${body}}`)];
+  }
+  const match = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(.*)$/s.exec(body);
+  if (!match) return [missing(`\${${body}}`)];
+  const [, name, operator] = match as unknown as [string, string, string];
+  const set = isSet(name, expansion);
+  const value = () => lookup(name, expansion);
+  const word = (text: string) => expandWord(text, expansion);
+  const op = /^(:?[-=+?])(.*)$/s.exec(operator);
+  if (op) {
+    const [, kind, argument] = op as unknown as [string, string, string];
+    const current = set ? value() : undefined;
+    // With the colon, an empty value counts as unset.
+    const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
+    const unknownEmptiness =
+      current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
+    if (unknownEmptiness) return current;
+    switch (kind.replace(':', '')) {
+      case '-':
+        return empty ? word(argument) : current!;
+      case '=': {
+        if (!empty) return current!;
+        const assigned = word(argument);
+        expansion.variables.set(name, assigned);
+        return assigned;
+      }
+      case '+':
+        return empty ? [] : word(argument);
+      default:
+        return empty ? expansion.unset(name) : current!;
+    }
+  }
+  if (operator === '') return value();
+  if (operator === ',,' || operator === ',')
+    return operator === ',,' ? lowercase(value()) : firstCase(value(), 'lower');
+  if (operator === '^^' || operator === '^')
+    return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
+  const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
+  if (trimming) return trimmed(value(), trimming[1]!, known(word(trimming[2]!)));
+  const replacing = /^\/(\/?)([^/]*)(?:\/(.*))?$/s.exec(operator);
+  if (replacing)
+    return replaced(value(), replacing[1] === '/', known(word(replacing[2]!)), word(replacing[3] ?? ''));
+  const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
+  if (slice) {
+    const text = value();
+    if (text.some(isMissing)) return [missing(`\${${body}}`)];
+    const whole = text.join('');
+    const start = Number(slice[1]) < 0 ? whole.length + Number(slice[1]) : Number(slice[1]);
+    return [slice[2] === undefined ? whole.slice(start) : whole.slice(start, start + Number(slice[2]))];
+  }
+  return [missing(`\${${body}}`)];
+}
+
+function isSet(name: string, expansion: Expansion): boolean {
+  if (/^\d+$/.test(name)) return Number(name) >= 1 && Number(name) <= expansion.variables.positional.length;
+  return expansion.variables.get(name) !== undefined;
+}
+
+function lookup(name: string, expansion: Expansion): Text {
+  return /^\d+$|^[@*#?$!-]$/.test(name) ? special(name, expansion) : variable(name, expansion);
+}
+
+function known(text: Text): string | undefined {
+  return text.some(isMissing) ? undefined : text.join('');
+}
+
+function firstCase(text: Text, to: 'lower' | 'upper'): Text {
+  const [first, ...rest] = text;
+  if (typeof first !== 'string' || first === '') return text;
+  const head = to === 'lower' ? first[0]!.toLowerCase() : first[0]!.toUpperCase();
+  return concat([head + first.slice(1)], rest);
+}
+
+/** A shell pattern (`*`, `?`, `[…]`) as a regular expression. */
+function patternSource(pattern: string, greedy: boolean): string {
+  return pattern
+    .split('')
+    .map((c) =>
+      c === '*' ? (greedy ? '.*' : '.*?') : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c,
+    )
+    .join('');
+}
+
+/** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
+function trimmed(text: Text, op: string, pattern: string | undefined): Text {
+  if (pattern === undefined) return [missing(`a \${…${op}…} pattern known only at run time`)];
+  const greedy = op.length === 2;
+  if (op.startsWith('#')) {
+    const [first, ...rest] = text;
+    if (typeof first !== 'string')
+      return text.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
+    // The match must lie within the first known part, else it depends on a hole.
+    const match = new RegExp(`^(?:${patternSource(pattern, greedy)})`, 's').exec(first);
+    if (match && (rest.length === 0 || !greedy || !pattern.includes('*') || match[0].length < first.length))
+      return concat([first.slice(match[0].length)], rest);
+    return rest.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
+  }
+  const last = text.at(-1);
+  if (typeof last !== 'string')
+    return text.length === 0 ? text : [missing(`the suffix removal ${op}${pattern}`)];
+  const source = patternSource(pattern, greedy);
+  // Shortest suffix: try the latest start first.
+  for (
+    let start = greedy ? 0 : last.length;
+    greedy ? start <= last.length : start >= 0;
+    start += greedy ? 1 : -1
+  ) {
+    if (new RegExp(`^(?:${source})$`, 's').test(last.slice(start)))
+      return text.length > 1 && greedy && start === 0 && pattern.includes('*')
+        ? [missing(`the suffix removal ${op}${pattern}`)]
+        : concat(text.slice(0, -1), [last.slice(0, start)]);
+  }
+  return text;
+}
+
+function replaced(text: Text, all: boolean, pattern: string | undefined, replacement: Text): Text {
+  if (pattern === undefined || pattern === '') return text;
+  const expression = new RegExp(patternSource(pattern, true), all ? 'g' : '');
+  let done = false;
+  const parts: Text[] = [];
+  for (const part of text) {
+    if (typeof part !== 'string' || (done && !all)) {
+      parts.push([part]);
+      continue;
+    }
+    const pieces = part.split(expression);
+    const matches = part.match(new RegExp(expression.source, 'g')) ?? [];
+    if (matches.length === 0) {
+      parts.push([part]);
+      continue;
+    }
+    const limit = all ? pieces.length : 2;
+    const first = all ? pieces : [pieces[0]!, part.slice(pieces[0]!.length + matches[0]!.length)];
+    first.slice(0, limit).forEach((piece, i) => {
+      if (i > 0) parts.push(replacement);
+      parts.push([piece]);
+    });
+    done = true;
+  }
+  return concat(...parts);
+}

@@ -1,0 +1,604 @@
+// Runs a script's statements over known values, as bash would, without running any program: variables
+// and exports, functions, `for` over word lists, `cd`, `source`, `echo`/`printf`/`cat` output and where
+// it is redirected (so `echo "IMAGE=…" >> "$GITHUB_ENV"` is seen), pipelines through the filters people
+// use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
+// push tools. Nothing here reads a file or the process environment: the host supplies both.
+import { expandFields, expandWord, type Expansion, type Variables } from './expand.ts';
+import {
+  parseScript,
+  type Pipeline,
+  type Redirection,
+  type SimpleCommand,
+  type Statement,
+} from './syntax.ts';
+import { concat, isMissing, lowercase, missing, split, trim, uppercase, type Text } from '../text.ts';
+
+export interface ShellCommand {
+  /** The command's words after expansion, prefix assignments and wrappers (`sudo`, `env`, `time`) removed. */
+  readonly words: readonly Text[];
+  /** Line of the command in the script being run (1-based). */
+  readonly line: number;
+  /** The environment a child process would get: exported variables and the command's own assignments. */
+  readonly environment: ReadonlyMap<string, Text>;
+  /** The working directory, relative to the repository root ('' for the root). */
+  readonly cwd: string;
+}
+
+export interface ShellHost {
+  /** A command that is not a shell builtin: pushes are recognised here. */
+  command(command: ShellCommand, shell: Shell): void;
+  /** The output of a program whose result the host can know (`aws sts get-caller-identity …`). */
+  output(words: readonly Text[]): Text | undefined;
+  /** A script for `source`/`.`, read by the host; undefined when it cannot be read. */
+  source(path: string, cwd: string): string | undefined;
+  /** Text written to a runner file (`$GITHUB_ENV`, `$GITHUB_OUTPUT`): `file` is the sentinel's name. */
+  write(file: string, content: Text): void;
+  /** A runner variable nobody set in the workflow. */
+  unset(name: string): Text;
+}
+
+/** Values standing for the runner's files, so a redirection to them is recognised after expansion. */
+export const RUNNER_FILES = [
+  'GITHUB_ENV',
+  'GITHUB_OUTPUT',
+  'GITHUB_PATH',
+  'GITHUB_STEP_SUMMARY',
+  'GITHUB_STATE',
+];
+const SENTINEL = '\u0000runner-file:';
+export const runnerFileValue = (name: string): Text => [`${SENTINEL}${name}`];
+
+const MAX_STEPS = 20_000;
+const MAX_DEPTH = 12;
+const MAX_LOOP_ITEMS = 64;
+
+export class Shell implements Variables {
+  private readonly values = new Map<string, Text>();
+  private readonly exported = new Set<string>();
+  private readonly functions = new Map<string, readonly Statement[]>();
+  positional: Text[] = [];
+  cwd: string;
+  private steps = 0;
+  /** Arguments getopts consumed, for `shift $((OPTIND-1))`. */
+  private optionsEnd = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly host: ShellHost,
+    environment: ReadonlyMap<string, Text>,
+    cwd = '',
+    /** The script's path from the repository root, when it is a file: `$0` and BASH_SOURCE. */
+    private readonly scriptPath?: string,
+  ) {
+    if (scriptPath !== undefined) this.values.set('BASH_SOURCE', [scriptPath]);
+    for (const [name, value] of environment) {
+      this.values.set(name, value);
+      this.exported.add(name);
+    }
+    for (const name of RUNNER_FILES) {
+      this.values.set(name, runnerFileValue(name));
+      this.exported.add(name);
+    }
+    this.cwd = cwd;
+  }
+
+  get(name: string): Text | undefined {
+    return this.values.get(name);
+  }
+
+  set(name: string, value: Text): void {
+    this.values.set(name, value);
+  }
+
+  /** Runs a script; `positional` are `$1`…; returns what it prints to stdout. */
+  run(script: string, positional: readonly Text[] = []): Text {
+    const saved = this.positional;
+    this.positional = [...positional];
+    const printed = this.statements(parseScript(script));
+    this.positional = saved;
+    return printed;
+  }
+
+  /** The exported environment, for a child process. */
+  environment(extra: ReadonlyMap<string, Text> = new Map()): Map<string, Text> {
+    const environment = new Map<string, Text>();
+    for (const name of this.exported) {
+      const value = this.values.get(name);
+      if (value) environment.set(name, value);
+    }
+    for (const [name, value] of extra) environment.set(name, value);
+    return environment;
+  }
+
+  private readonly expansion: Expansion = {
+    variables: this,
+    substitute: (script) => this.substitute(script),
+    unset: (name) => this.host.unset(name),
+  };
+
+  /** Runs statements; returns what they print. */
+  private statements(statements: readonly Statement[]): Text {
+    const printed: Text[] = [];
+    for (const statement of statements) {
+      if (++this.steps > MAX_STEPS) return concat(...printed);
+      printed.push(this.statement(statement));
+    }
+    return concat(...printed);
+  }
+
+  private statement(statement: Statement): Text {
+    switch (statement.kind) {
+      case 'pipeline':
+        return this.pipeline(statement);
+      case 'function':
+        this.functions.set(statement.name, statement.body);
+        return [];
+      case 'group': {
+        const printed = this.statements(statement.body);
+        return this.redirect(printed, statement.redirections);
+      }
+      case 'case': {
+        const word = expandWord(statement.word, this.expansion);
+        const subject = word.every((part) => typeof part === 'string') ? word.join('') : undefined;
+        const printed: Text[] = [];
+        for (const branch of statement.branches) {
+          // An unknown subject may take any branch: all are read.
+          if (subject === undefined) {
+            printed.push(this.statements(branch.body));
+            continue;
+          }
+          const matches = branch.patterns.some((raw) => {
+            const pattern = expandWord(raw, this.expansion);
+            return (
+              pattern.every((part) => typeof part === 'string') && globMatches(pattern.join(''), subject)
+            );
+          });
+          if (matches) return this.statements(branch.body);
+        }
+        return concat(...printed);
+      }
+      case 'while':
+        return this.whileLoop(statement.condition, statement.body);
+      case 'for': {
+        const items = statement.items
+          ? statement.items.flatMap((raw) => expandFields(raw, this.expansion))
+          : this.positional;
+        const printed: Text[] = [];
+        for (const item of items.slice(0, MAX_LOOP_ITEMS)) {
+          this.values.set(statement.name, item);
+          printed.push(this.statements(statement.body));
+        }
+        return concat(...printed);
+      }
+    }
+  }
+
+  /** A `getopts` loop runs its body once per option of the arguments; any other loop once. */
+  private whileLoop(condition: readonly Statement[], body: readonly Statement[]): Text {
+    const [only] = condition;
+    const command =
+      condition.length === 1 && only?.kind === 'pipeline' && only.commands.length === 1
+        ? only.commands[0]!
+        : undefined;
+    if (command?.words[0] !== 'getopts') return concat(this.statements(condition), this.statements(body));
+    const [spec, name] = command.words.slice(1, 3).map((raw) => expandWord(raw, this.expansion).join(''));
+    const args =
+      command.words.length > 3
+        ? command.words.slice(3).flatMap((raw) => expandFields(raw, this.expansion))
+        : this.positional;
+    const printed: Text[] = [];
+    let index = 0;
+    for (; index < args.length; index++) {
+      const word = args[index]!;
+      const head = word.length === 1 && typeof word[0] === 'string' ? word[0] : undefined;
+      if (head === undefined || !head.startsWith('-') || head === '-') break;
+      if (head === '--') {
+        index++;
+        break;
+      }
+      for (let c = 1; c < head.length; c++) {
+        const option = head[c]!;
+        const takesValue = spec?.includes(`${option}:`);
+        this.values.set(name ?? 'opt', [spec?.includes(option) ? option : '?']);
+        if (takesValue) {
+          const rest = head.slice(c + 1);
+          this.values.set('OPTARG', rest ? [rest] : (args[++index] ?? []));
+          printed.push(this.statements(body));
+          break;
+        }
+        this.values.delete('OPTARG');
+        printed.push(this.statements(body));
+      }
+    }
+    this.optionsEnd = index;
+    return concat(...printed);
+  }
+
+  private pipeline(pipeline: Pipeline): Text {
+    let input: Text | undefined;
+    for (const command of pipeline.commands) input = this.simple(command, input);
+    return input ?? [];
+  }
+
+  /** Runs one command; returns what it prints (after its redirections). */
+  private simple(command: SimpleCommand, input: Text | undefined): Text {
+    const assignments: [string, Text][] = [];
+    let i = 0;
+    for (; i < command.words.length; i++) {
+      const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(command.words[i]!);
+      if (!assignment) break;
+      const raw = command.words[i]!.slice(assignment[0].length);
+      const value = stripArrayParens(expandWord(raw, this.expansion));
+      const previous = assignment[2] ? (this.values.get(assignment[1]!) ?? []) : [];
+      // `A+=(x)` appends an array element: elements are kept space-separated.
+      const separator = raw.startsWith('(') && previous.length > 0 ? [' '] : [];
+      assignments.push([assignment[1]!, concat(previous, separator, value)]);
+    }
+    const words = command.words.slice(i).flatMap((raw) => expandFields(raw, this.expansion));
+    if (words.length === 0) {
+      for (const [name, value] of assignments) this.values.set(name, value);
+      return this.redirect([], command.redirections);
+    }
+    const heredoc = command.redirections.find((redirection) => redirection.heredoc);
+    const stdin = heredoc?.heredoc
+      ? heredoc.heredoc.quoted
+        ? [heredoc.heredoc.body + '\n']
+        : concat(expandWord(`"${heredoc.heredoc.body.replace(/"/g, '\\"')}"`, this.expansion), ['\n'])
+      : command.redirections.some((r) => r.op === '<<<')
+        ? concat(expandWord(command.redirections.find((r) => r.op === '<<<')!.target, this.expansion), ['\n'])
+        : input;
+    const printed = this.invoke(withoutWrappers(words), new Map(assignments), command.line, stdin);
+    return this.redirect(printed, command.redirections);
+  }
+
+  /** Sends printed text where the redirections say; returns what still reaches stdout. */
+  private redirect(printed: Text, redirections: readonly Redirection[]): Text {
+    const output = redirections.find((r) => /^(?:>>|>|>\||&>|&>>)$/.test(r.op));
+    if (!output) return printed;
+    const target = expandWord(output.target, this.expansion);
+    const file = runnerFile(target);
+    if (file) this.host.write(file, printed);
+    return [];
+  }
+
+  private invoke(
+    words: readonly Text[],
+    assignments: Map<string, Text>,
+    line: number,
+    stdin: Text | undefined,
+  ): Text {
+    const name = words[0]!.length === 1 && typeof words[0]![0] === 'string' ? words[0]![0] : undefined;
+    const args = words.slice(1);
+    const text = (arg: Text | undefined) =>
+      arg && arg.every((part) => typeof part === 'string') ? arg.join('') : undefined;
+    switch (name) {
+      case 'export':
+      case 'declare':
+      case 'typeset':
+      case 'local':
+      case 'readonly': {
+        const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(text(arg) ?? ''));
+        for (const arg of args) {
+          const [first] = arg;
+          if (typeof first !== 'string' || first.startsWith('-')) continue;
+          const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
+          const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
+          if (!variable) continue;
+          if (assignment) {
+            const value = concat([first.slice(assignment[0].length)], arg.slice(1));
+            const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
+            this.values.set(variable, concat(previous, stripArrayParens(value)));
+          }
+          if (exporting) this.exported.add(variable);
+        }
+        return [];
+      }
+      case 'unset':
+        for (const arg of args) if (text(arg)) this.values.delete(text(arg)!);
+        return [];
+      case 'set': {
+        const dashes = args.findIndex((arg) => text(arg) === '--');
+        if (dashes !== -1) this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
+        return [];
+      }
+      case 'shift': {
+        const count = args[0] === undefined ? 1 : Number(text(args[0])) || this.optionsEnd;
+        this.positional = this.positional.slice(count);
+        return [];
+      }
+      case 'read':
+        return this.read(args, assignments, stdin);
+      case 'pwd':
+        // Paths are from the repository root, written as absolute ones.
+        return [`/${this.cwd}\n`];
+      case 'cd':
+      case 'pushd': {
+        const target = text(args.find((arg) => !['-P', '-L', '--', '-e', '-@'].includes(text(arg) ?? '')));
+        this.cwd = target === undefined ? this.cwd : joinPath(this.cwd, target);
+        return [];
+      }
+      case 'source':
+      case '.': {
+        const file = text(args[0]);
+        const script = file === undefined ? undefined : this.host.source(file, this.cwd);
+        if (script !== undefined && this.depth < MAX_DEPTH) {
+          this.depth++;
+          this.run(script, args.length > 1 ? args.slice(1) : this.positional);
+          this.depth--;
+        }
+        return [];
+      }
+      case 'echo':
+        return echo(args);
+      case 'printf':
+        return printf(args);
+      case 'cat':
+        return args.length === 0 && stdin ? stdin : [missing(`the output of \`cat\``)];
+      case 'tee': {
+        const file = args.map(runnerFile).find(Boolean);
+        if (file && stdin) this.host.write(file, stdin);
+        return stdin ?? [];
+      }
+      case 'true':
+      case 'false':
+      case ':':
+      case 'test':
+      case '[':
+      case '[[':
+      case 'exit':
+      case 'return':
+      case 'set-output':
+        return [];
+    }
+    if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH) {
+      const saved = this.positional;
+      this.positional = [...args];
+      this.depth++;
+      const printed = this.statements(this.functions.get(name)!);
+      this.depth--;
+      this.positional = saved;
+      return printed;
+    }
+    const filtered = stdin === undefined ? undefined : filter(words, stdin);
+    if (filtered) return filtered;
+    this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
+    const output = this.host.output(words);
+    return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+  }
+
+  /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
+  private read(args: readonly Text[], assignments: ReadonlyMap<string, Text>, stdin: Text | undefined): Text {
+    const words = args.map((arg) => (arg.every((part) => typeof part === 'string') ? arg.join('') : ''));
+    let array: string | undefined;
+    const names: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] === '-a') array = words[++i];
+      else if (/^-[dpntu]$/.test(words[i]!)) i++;
+      else if (!words[i]!.startsWith('-')) names.push(words[i]!);
+    }
+    const ifs = assignments.get('IFS') ?? this.values.get('IFS');
+    const separators = ifs && ifs.every((part) => typeof part === 'string') ? ifs.join('') : ' \t\n';
+    const line = stdin ? (split(stdin, '\n')[0] ?? []) : [missing('the input of read')];
+    const pattern = new RegExp(`[${separators.replace(/[\]\\^-]/g, '\\$&')}]+`);
+    const fields = split(line, pattern).filter((field) => field.length > 0);
+    if (array) this.values.set(array, concat(...fields.map((field, i) => concat(i > 0 ? [' '] : [], field))));
+    names.forEach((name, i) =>
+      this.values.set(
+        name,
+        i === names.length - 1
+          ? concat(...fields.slice(i).map((f, j) => concat(j > 0 ? [' '] : [], f)))
+          : (fields[i] ?? []),
+      ),
+    );
+    return [];
+  }
+
+  /** `$( … )`: what the inner script prints, its trailing newlines removed. */
+  private substitute(script: string): Text {
+    if (this.depth >= MAX_DEPTH) return [missing(`the output of \`${script.trim()}\``)];
+    this.depth++;
+    const saved = new Map(this.values);
+    const printed = this.statements(parseScript(script));
+    // A command substitution runs in a subshell: its assignments do not survive.
+    this.values.clear();
+    for (const [name, value] of saved) this.values.set(name, value);
+    this.depth--;
+    const text = concat(printed);
+    const last = text.at(-1);
+    return typeof last === 'string' ? concat(text.slice(0, -1), [last.replace(/\n+$/, '')]) : text;
+  }
+}
+
+/** `X=(a b)` arrays read as their words (the common `for x in "${A[@]}"` case needs no more). */
+function stripArrayParens(value: Text): Text {
+  const [first] = value;
+  const last = value.at(-1);
+  if (typeof first !== 'string' || typeof last !== 'string' || !first.startsWith('(') || !last.endsWith(')'))
+    return value;
+  if (value.length === 1) return [first.slice(1, -1)];
+  return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
+}
+
+/** The command under `sudo [-u user]`, `env A=B`, `time`, `command`, `exec`, `nohup`, `nice`. */
+function withoutWrappers(words: readonly Text[]): readonly Text[] {
+  let i = 0;
+  const word = () =>
+    words[i]?.length === 1 && typeof words[i]![0] === 'string' ? (words[i]![0] as string) : undefined;
+  for (;;) {
+    const current = word();
+    if (current === 'sudo') {
+      i++;
+      while (word()?.startsWith('-'))
+        i += /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/.test(word()!) ? 2 : 1;
+    } else if (current === 'env') {
+      i++;
+      while (word()?.startsWith('-') || /^[A-Za-z_]\w*=/.test(word() ?? '')) i++;
+    } else if (
+      current === 'time' ||
+      current === 'command' ||
+      current === 'exec' ||
+      current === 'nohup' ||
+      current === 'nice'
+    )
+      i++;
+    else return i < words.length ? words.slice(i) : words;
+  }
+}
+
+/** A shell pattern (`*`, `?`, `[…]`) matched against the whole subject. */
+function globMatches(pattern: string, subject: string): boolean {
+  const source = pattern
+    .replace(/^["']|["']$/g, '')
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c))
+    .join('');
+  try {
+    return new RegExp(`^(?:${source})$`, 's').test(subject);
+  } catch {
+    return false;
+  }
+}
+
+function runnerFile(target: Text): string | undefined {
+  const value = target.length === 1 && typeof target[0] === 'string' ? target[0] : undefined;
+  return value?.startsWith(SENTINEL) ? value.slice(SENTINEL.length) : undefined;
+}
+
+/** Paths from the repository root: an absolute path is read as one (the runner's workspace is the root). */
+function joinPath(base: string, target: string): string {
+  const parts = base && !target.startsWith('/') ? base.split('/') : [];
+  for (const part of target.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+function echo(args: readonly Text[]): Text {
+  let i = 0;
+  let newline = true;
+  let escapes = false;
+  while (args[i]?.length === 1 && /^-[neE]+$/.test(String(args[i]![0]))) {
+    const flags = String(args[i]![0]);
+    if (flags.includes('n')) newline = false;
+    if (flags.includes('e')) escapes = true;
+    i++;
+  }
+  const words = args
+    .slice(i)
+    .map((arg) => (escapes ? arg.map((p) => (typeof p === 'string' ? p.replace(/\\n/g, '\n') : p)) : arg));
+  return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
+}
+
+/** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
+function printf(args: readonly Text[]): Text {
+  const [format, ...rest] = args;
+  if (!format || format.some(isMissing)) return [missing('the output of printf')];
+  const template = format.join('');
+  const parts: Text[] = [];
+  let next = 0;
+  do {
+    let at = 0;
+    for (const match of template.matchAll(/%[-0-9.]*[sbdq]|%%|\\n|\\t/g)) {
+      parts.push([template.slice(at, match.index)]);
+      if (match[0] === '%%') parts.push(['%']);
+      else if (match[0] === '\\n') parts.push(['\n']);
+      else if (match[0] === '\\t') parts.push(['\t']);
+      else parts.push(rest[next++] ?? []);
+      at = match.index + match[0].length;
+    }
+    parts.push([template.slice(at)]);
+  } while (next > 0 && next < rest.length);
+  return concat(...parts);
+}
+
+/** Filters over known text: lowercasing, `cut`, `sed s///`, `head`/`tail`, `xargs`, `tr -d`. */
+function filter(words: readonly Text[], input: Text): Text | undefined {
+  const argv = words.map((word) => (word.some(isMissing) ? undefined : word.join('')));
+  const [name, ...args] = argv;
+  const lowerSets = /^\[?(?:A-Z|\[:upper:\])\]?$/;
+  const upperSets = /^\[?(?:a-z|\[:lower:\])\]?$/;
+  if (name === 'tr' && args.length === 2 && lowerSets.test(args[0] ?? '') && upperSets.test(args[1] ?? ''))
+    return lowercase(input);
+  if (name === 'tr' && args.length === 2 && upperSets.test(args[0] ?? '') && lowerSets.test(args[1] ?? ''))
+    return uppercase(input);
+  if (name === 'tr' && args[0] === '-d' && args[1] !== undefined) {
+    const remove = args[1].replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+    return input.map((part) =>
+      typeof part === 'string' ? [...part].filter((c) => !remove.includes(c)).join('') : part,
+    );
+  }
+  if (name === 'awk' && args.length === 1 && /^\{\s*print\s+tolower\(\$0\)\s*\}$/.test(args[0] ?? ''))
+    return lowercase(input);
+  if (name === 'awk' && args.length === 1 && /^\{\s*print\s+toupper\(\$0\)\s*\}$/.test(args[0] ?? ''))
+    return uppercase(input);
+  if (name === 'sed') {
+    const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
+    if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script)) return lowercase(input);
+    const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
+    if (substitution && input.every((part) => typeof part === 'string')) {
+      try {
+        const pattern = new RegExp(
+          substitution[2]!.replace(/\\([(){}|+?])/g, '$1'),
+          substitution[4] ? 'g' : '',
+        );
+        return [
+          input.join('').replace(pattern, substitution[3]!.replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
+        ];
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+  if (name === 'cut') {
+    const delimiter = argValue(args, '-d') ?? '\t';
+    const field = Number(argValue(args, '-f'));
+    if (!Number.isInteger(field) || field < 1) return undefined;
+    return concat(
+      ...split(input, '\n').map((line, i) => {
+        const fields = split(line, delimiter);
+        return i > 0 ? concat(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
+      }),
+    );
+  }
+  if (name === 'xargs' && args.length === 0) return trim(input);
+  // `node -` / `node -e|-p` printing a literal string lowercased (a way people lowercase the owner).
+  if (name === 'node') {
+    const program =
+      args[0] === '-'
+        ? input.every((p) => typeof p === 'string')
+          ? input.join('')
+          : undefined
+        : args[0] === '-e' || args[0] === '-p'
+          ? args[1]
+          : undefined;
+    const literal =
+      program && /^\s*(?:console\.log\()?(["'`])([^"'`]*)\1\.toLowerCase\(\)\)?\s*;?\s*$/.exec(program);
+    if (literal) return [literal[2]!.toLowerCase() + '\n'];
+  }
+  if (
+    (name === 'head' || name === 'tail') &&
+    (args.join(' ') === '-n 1' || args.join(' ') === '-1' || args.join('') === '-n1')
+  ) {
+    const lines = split(input, '\n').filter((line) => line.length > 0);
+    const line = name === 'head' ? lines[0] : lines.at(-1);
+    return line ? concat(line, ['\n']) : [];
+  }
+  return undefined;
+}
+
+function argValue(args: readonly (string | undefined)[], flag: string): string | undefined {
+  for (const [i, arg] of args.entries()) {
+    if (arg === flag) return args[i + 1];
+    if (arg?.startsWith(flag)) return arg.slice(flag.length);
+  }
+  return undefined;
+}
+
+function shownCommand(words: readonly Text[]): string {
+  const text = words
+    .map((word) => word.map((part) => (typeof part === 'string' ? part : `<${part.need}>`)).join(''))
+    .join(' ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

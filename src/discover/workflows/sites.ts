@@ -1,0 +1,43 @@
+// What reading a workflow yields: destinations (possibly with holes), places that may push but cannot be
+// read, and problems with the files themselves — each at the line a user would open.
+import type { SourceLocation } from '../../core/errors.ts';
+import type { Text } from './text.ts';
+
+export interface PushDestination {
+  readonly text: Text;
+  /** The tool or action that pushes: `docker push`, `docker/build-push-action tags`, … */
+  readonly via: string;
+  readonly where: SourceLocation;
+}
+
+export interface Sink {
+  destination(text: Text, via: string): void;
+  /** Something that may push but whose destinations cannot be read: what it is and what to add. */
+  mayPush(message: string): void;
+  /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
+  problem(message: string, where?: SourceLocation): void;
+}
+
+export interface Collected {
+  readonly destinations: PushDestination[];
+  /**
+   * Where an image name was written when that is not where it is pushed (docker/metadata-action's
+   * `images`, pushed through a build step's `tags`): reports point at the name. Keyed by the name as shown.
+   */
+  readonly written: Map<string, { readonly where: SourceLocation; readonly via: string }>;
+  readonly mayPush: { readonly where: SourceLocation; readonly message: string }[];
+  readonly problems: { readonly where: SourceLocation; readonly message: string }[];
+}
+
+export function emptyCollected(): Collected {
+  return { destinations: [], written: new Map(), mayPush: [], problems: [] };
+}
+
+/** A sink that files everything it is told under `where`. */
+export function sinkAt(collected: Collected, where: SourceLocation): Sink {
+  return {
+    destination: (text, via) => collected.destinations.push({ text, via, where }),
+    mayPush: (message) => collected.mayPush.push({ where, message }),
+    problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
+  };
+}

@@ -1,0 +1,330 @@
+// A job's steps in order, as the runner runs them: each step's `env`, then its action or script; step
+// outputs, `$GITHUB_ENV` and the job's cloud facts carry forward. Local composite actions
+// (`uses: ./path`) run their own steps with their `inputs` and map their `outputs` back to the caller;
+// `docker://` steps run their image's command.
+import path from 'node:path';
+import type { SourceLocation } from '../../core/errors.ts';
+import { parseYamlSource, type ConfigPath } from '../../core/config/yaml-source.ts';
+import { ConfigError } from '../../core/errors.ts';
+import type { ActionCall, InputItem, JobFacts } from './actions/call.ts';
+import { runAction } from './actions/index.ts';
+import { pushTools } from './commands/push-tools.ts';
+import { asText, evaluateField, interpolate, type Value } from './expression.ts';
+import { FileLines, lineIndexOf, lineOf } from './locations.ts';
+import type { Repository } from './repository.ts';
+import { environmentFileEntries, runScript, substituteExpressions, type StepContext } from './run-step.ts';
+import { resolver, textValue, type Scope } from './scope.ts';
+import { sinkAt, type Collected } from './sites.ts';
+import { concat, shown, split, trim, type Text } from './text.ts';
+
+export interface JobState {
+  /** The environment steps see: workflow and job `env`, then what steps wrote to `$GITHUB_ENV`. */
+  readonly env: Map<string, Text>;
+  readonly facts: JobFacts;
+  readonly logins: { readonly registry: string; readonly where: SourceLocation }[];
+}
+
+export interface StepsInput {
+  readonly steps: readonly unknown[];
+  readonly path: ConfigPath;
+  readonly lines: FileLines;
+  /** The scope without `env` and `steps` (they change as the steps run). */
+  readonly scope: Omit<Scope, 'env' | 'steps'>;
+  readonly state: JobState;
+  /** `defaults.run.working-directory`. */
+  readonly workingDirectory: string;
+  /** Local action files being read (cycle guard). */
+  readonly actionStack: readonly string[];
+}
+
+export interface StepsContext {
+  readonly repository: Repository;
+  readonly collected: Collected;
+}
+
+const MAX_ACTION_DEPTH = 8;
+
+/** Runs the steps; returns the outputs of steps with an `id`. */
+export function runSteps(input: StepsInput, context: StepsContext): Map<string, Map<string, Value>> {
+  const outputs = new Map<string, Map<string, Value>>();
+  input.steps.forEach((value, index) => {
+    const step = record(value);
+    const stepPath = [...input.path, index];
+    const id = typeof step['id'] === 'string' ? step['id'] : undefined;
+    if (id) outputs.set(id, new Map());
+    const baseScope: Scope = { ...input.scope, env: input.state.env, steps: outputs };
+    // A step's `env` is evaluated in the job's scope, then layered over the job's environment.
+    const env = new Map(input.state.env);
+    for (const [name, raw] of Object.entries(record(step['env'])))
+      env.set(name, asText(evaluateField(raw, resolver(baseScope))));
+    const scope: Scope = { ...baseScope, env };
+    const resolve = resolver(scope);
+    const setOutput = (name: string, output: Value) => id && outputs.get(id)!.set(name, output);
+    if (typeof step['uses'] === 'string') {
+      runUses(step, step['uses'], stepPath, { ...input, scope }, context, env, setOutput);
+    } else if (typeof step['run'] === 'string') {
+      const shell = typeof step['shell'] === 'string' ? step['shell'] : 'bash';
+      const directory =
+        typeof step['working-directory'] === 'string'
+          ? asText(evaluateField(step['working-directory'], resolve))
+          : undefined;
+      const cwd =
+        directory && directory.every((p) => typeof p === 'string')
+          ? directory.join('')
+          : input.workingDirectory;
+      const lines = input.lines.value([...stepPath, 'run']);
+      const where = (line: number) => lineOf(lines, line - 1);
+      if (!/^(?:bash|sh)\b/.test(shell)) {
+        if (/\bpush\b/.test(step['run']))
+          context.collected.mayPush.push({
+            where: lines.at,
+            message: `a \`${shell}\` script that mentions push: pullcheck reads bash and sh only; add the images it pushes to \`images\``,
+          });
+        return;
+      }
+      // The runner's own variables (GITHUB_REPOSITORY, …) are in every step's environment.
+      const environment = new Map<string, Text>([
+        ...Object.entries(input.scope.runner).map(([k, v]) => [k, [v]] as [string, Text]),
+        ...env,
+      ]);
+      const script = substituteExpressions(step['run'], resolve, environment);
+      const stepContext: StepContext = {
+        repository: context.repository,
+        collected: context.collected,
+        facts: input.state.facts,
+        write: (file, content) => {
+          for (const [name, value] of environmentFileEntries(content)) {
+            if (file === 'GITHUB_ENV') input.state.env.set(name, value);
+            if (file === 'GITHUB_OUTPUT') setOutput(name, textValue(value));
+          }
+        },
+        login: (registry, at) => input.state.logins.push({ registry, where: at }),
+      };
+      const printed = runScript(script, environment, cwd, { file: lines.file, lineOf: where }, stepContext);
+      // The deprecated `::set-output name=X::value` workflow command.
+      for (const line of split(printed, '\n')) {
+        const head = typeof line[0] === 'string' ? line[0] : '';
+        const match = /^::set-output name=([\w-]+)::/.exec(head);
+        if (match) setOutput(match[1]!, textValue(concat([head.slice(match[0].length)], line.slice(1))));
+      }
+    }
+  });
+  return outputs;
+}
+
+function runUses(
+  step: Record<string, unknown>,
+  uses: string,
+  stepPath: ConfigPath,
+  input: StepsInput & { scope: Scope },
+  context: StepsContext,
+  env: Map<string, Text>,
+  setOutput: (name: string, value: Value) => void,
+): void {
+  const resolve = resolver(input.scope);
+  const usesAt = input.lines.at([...stepPath, 'uses']);
+  const withInputs = record(step['with']);
+  if (uses.startsWith('docker://')) {
+    // A container step: its `args` are the image's command line (kaniko's executor, typically).
+    const args =
+      typeof withInputs['args'] === 'string'
+        ? split(asText(evaluateField(withInputs['args'], resolve)), /\s+/)
+        : [];
+    if (/kaniko-project\/executor/.test(uses))
+      pushTools([['executor'], ...args.filter((a) => a.length > 0)], commandContext(usesAt, env, context));
+    return;
+  }
+  if (uses.startsWith('./') || uses === '.') {
+    runLocalAction(uses, withInputs, stepPath, input, context, env, setOutput, usesAt);
+    return;
+  }
+  const name = uses.split('@')[0]!.toLowerCase();
+  const withLines = (inputName: string) => input.lines.value([...stepPath, 'with', inputName]);
+  const call: ActionCall = {
+    name: name.split('/').slice(0, 2).join('/'),
+    uses,
+    stepId: typeof step['id'] === 'string' ? step['id'] : undefined,
+    facts: input.state.facts,
+    env,
+    evaluate: (expression) => evaluateField(`\${{ ${expression} }}`, resolve),
+    input: (inputName) =>
+      inputName in withInputs ? evaluateField(withInputs[inputName], resolve) : undefined,
+    text: (inputName) => {
+      if (!(inputName in withInputs)) return undefined;
+      const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
+      return text.length === 0 ? undefined : text;
+    },
+    items: (inputName, commas) =>
+      inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
+        ...stepPath,
+        'with',
+        inputName,
+      ]),
+    where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
+    destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
+    mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+    setOutput,
+    setEnv: (variable, value) => input.state.env.set(variable, value),
+    login: (registry) => input.state.logins.push({ registry, where: usesAt }),
+    written: (image, where) => {
+      const key = shown(image);
+      if (!context.collected.written.has(key))
+        context.collected.written.set(key, { where, via: `${name} images` });
+    },
+  };
+  runAction({ call, inputNames: Object.keys(withInputs) });
+}
+
+/** A list input's items, each evaluated and placed on the line it is written on. */
+function inputItems(
+  raw: unknown,
+  lines: ReturnType<FileLines['value']>,
+  resolve: ReturnType<typeof resolver>,
+  commas: boolean,
+  file: FileLines,
+  inputPath: ConfigPath,
+): InputItem[] {
+  const separator = commas ? /[\n,]/ : /\n/;
+  if (Array.isArray(raw)) {
+    return raw.flatMap((item, i) =>
+      split(asText(evaluateField(item, resolve)), separator)
+        .map(trim)
+        .filter((text) => text.length > 0)
+        .map((text) => ({ text, where: file.at([...inputPath, i]) })),
+    );
+  }
+  if (raw === undefined || raw === null) return [];
+  const source = String(raw);
+  const items: InputItem[] = [];
+  let from = 0;
+  for (const line of source.split('\n')) {
+    const index = lineIndexOf(source, line, from);
+    from += line.length + 1;
+    // Expressions are evaluated per line; a value that holds several lines (metadata-action's tags) splits again.
+    // List inputs of docker's actions are CSV: commas separate, double quotes group (actions/toolkit Util.getInputList).
+    const pieces = commas ? csvFields(line) : [line];
+    for (const piece of pieces) {
+      for (const text of split(interpolate(piece, resolve), separator).map(trim)) {
+        if (text.length > 0) items.push({ text, where: lineOf(lines, index) });
+      }
+    }
+  }
+  return items;
+}
+
+function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"' && quoted && line[i + 1] === '"') {
+      current += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted && !insideExpression(line, i)) {
+      fields.push(current);
+      current = '';
+    } else current += c;
+  }
+  fields.push(current);
+  return fields;
+}
+
+/** A comma inside `${{ format('{0},{1}', …) }}` belongs to the expression. */
+function insideExpression(line: string, index: number): boolean {
+  const open = line.lastIndexOf('${{', index);
+  return open !== -1 && line.indexOf('}}', open) > index;
+}
+
+/** A local action: a composite action's steps run with its inputs; any other kind may push unseen. */
+function runLocalAction(
+  uses: string,
+  withInputs: Record<string, unknown>,
+  stepPath: ConfigPath,
+  input: StepsInput & { scope: Scope },
+  context: StepsContext,
+  env: Map<string, Text>,
+  setOutput: (name: string, value: Value) => void,
+  usesAt: SourceLocation,
+): void {
+  const directory = path.posix.normalize(uses.replace(/^\.\//, ''));
+  const relative = ['action.yml', 'action.yaml']
+    .map((name) => path.posix.join(directory, name))
+    .find((file) => context.repository.read(file));
+  if (!relative) {
+    context.collected.problems.push({
+      where: usesAt,
+      message: `${uses}: no action.yml or action.yaml in the repository, so what it pushes is not discovered`,
+    });
+    return;
+  }
+  if (input.actionStack.includes(relative) || input.actionStack.length >= MAX_ACTION_DEPTH) {
+    context.collected.problems.push({
+      where: usesAt,
+      message: `${uses} uses itself (through ${input.actionStack.join(' → ')}): read once`,
+    });
+    return;
+  }
+  const file = context.repository.read(relative)!;
+  let action: Record<string, unknown>;
+  let lines: FileLines;
+  try {
+    const source = parseYamlSource(file.text, file.file);
+    action = record(source.takeValue());
+    lines = new FileLines(file.file, file.text, source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    context.collected.problems.push(
+      ...error.problems.map((problem) => ({
+        where: problem.where,
+        message: `${problem.message}: what ${uses} pushes is not discovered`,
+      })),
+    );
+    return;
+  }
+  const runs = record(action['runs']);
+  const resolve = resolver(input.scope);
+  const inputs = new Map<string, Value>();
+  for (const [name, definition] of Object.entries(record(action['inputs']))) {
+    const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
+    if (given !== undefined) inputs.set(name, evaluateField(withInputs[given], resolve));
+    else if (record(definition)['default'] !== undefined)
+      inputs.set(name, evaluateField(record(definition)['default'], resolver({ ...input.scope, inputs })));
+    else inputs.set(name, '');
+  }
+  if (runs['using'] !== 'composite') {
+    const pushInputs = Object.keys(withInputs).filter((name) => /image|tag|registry|push/i.test(name));
+    if (pushInputs.length > 0)
+      context.collected.mayPush.push({
+        where: usesAt,
+        message: `${uses} is a ${String(runs['using'] ?? 'non-composite')} action pullcheck does not read, and its inputs (${pushInputs.join(', ')}) say it may push: add the images it pushes to \`images\``,
+      });
+    return;
+  }
+  const scope = { ...input.scope, inputs };
+  const steps = Array.isArray(runs['steps']) ? runs['steps'] : [];
+  const outputs = runSteps(
+    { ...input, steps, path: ['runs', 'steps'], lines, scope, actionStack: [...input.actionStack, relative] },
+    context,
+  );
+  const outputScope: Scope = { ...scope, env, steps: outputs };
+  for (const [name, definition] of Object.entries(record(action['outputs'])))
+    setOutput(name, evaluateField(record(definition)['value'], resolver(outputScope)));
+}
+
+function commandContext(where: SourceLocation, env: ReadonlyMap<string, Text>, context: StepsContext) {
+  return {
+    sink: sinkAt(context.collected, where),
+    environment: env,
+    cwd: '',
+    read: (relative: string) => context.repository.read(relative),
+    runScript: () => undefined,
+  };
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}

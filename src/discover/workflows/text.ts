@@ -1,0 +1,86 @@
+// A string that may have holes: discovery substitutes what the repository says and keeps, for every
+// value it cannot know, which fact is missing — so a destination is either fully known or reported
+// with the exact expression, secret or variable to supply.
+
+/** A value discovery cannot know: `need` is the fact to supply (`secrets.X`, `vars.X`, `$TAG`, …). */
+export interface Missing {
+  readonly need: string;
+  /** What to do about it, when more can be said than "add the image to `images`". */
+  readonly hint?: string;
+}
+
+export type Part = string | Missing;
+/** A string as parts; a plain string is one part. */
+export type Text = readonly Part[];
+
+export const isMissing = (part: Part): part is Missing => typeof part !== 'string';
+
+export function missing(need: string, hint?: string): Missing {
+  return hint === undefined ? { need } : { need, hint };
+}
+
+export function literal(text: string): Text {
+  return text === '' ? [] : [text];
+}
+
+/** Parts joined, adjacent strings merged. */
+export function concat(...texts: readonly Text[]): Text {
+  const out: Part[] = [];
+  for (const text of texts) {
+    for (const part of text) {
+      if (part === '') continue;
+      const last = out.at(-1);
+      if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
+      else out.push(part);
+    }
+  }
+  return out;
+}
+
+/** The string, when every part is known. */
+export function known(text: Text): string | undefined {
+  return text.every((part) => typeof part === 'string') ? text.join('') : undefined;
+}
+
+export function firstMissing(text: Text): Missing | undefined {
+  return text.find(isMissing);
+}
+
+/** What is known, with each hole shown as the fact it needs: `${{ secrets.REGISTRY }}/app`. */
+export function shown(text: Text): string {
+  return text.map((part) => (typeof part === 'string' ? part : `<${part.need}>`)).join('');
+}
+
+/** Lowercases the known parts (a hole stays a hole: lowercasing does not make it known). */
+export function lowercase(text: Text): Text {
+  return text.map((part) => (typeof part === 'string' ? part.toLowerCase() : part));
+}
+
+export function uppercase(text: Text): Text {
+  return text.map((part) => (typeof part === 'string' ? part.toUpperCase() : part));
+}
+
+/** Splits at every occurrence of `separator` in the known parts. */
+export function split(text: Text, separator: string | RegExp): Text[] {
+  const fields: Part[][] = [[]];
+  for (const part of text) {
+    if (typeof part !== 'string') {
+      fields.at(-1)!.push(part);
+      continue;
+    }
+    const pieces = part.split(separator);
+    pieces.forEach((piece, i) => {
+      if (i > 0) fields.push([]);
+      if (piece !== '') fields.at(-1)!.push(piece);
+    });
+  }
+  return fields;
+}
+
+export function trim(text: Text): Text {
+  const out = [...text];
+  if (typeof out[0] === 'string') out[0] = out[0].trimStart();
+  const last = out.length - 1;
+  if (typeof out[last] === 'string') out[last] = (out[last] as string).trimEnd();
+  return concat(out);
+}

@@ -1,0 +1,270 @@
+// A workflow as the runner runs it: inputs (a caller's `with:`, else their defaults), `env`, jobs in
+// `needs` order, each job once per matrix combination, job outputs passed to `needs`, and reusable
+// workflows in the repository (`jobs.<id>.uses: ./.github/workflows/x.yml`) read with what the caller
+// passes. A reusable workflow in another repository, a cycle, or a file that is not there is reported.
+import type { SourceLocation } from '../../core/errors.ts';
+import { parseYamlSource } from '../../core/config/yaml-source.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { evaluateField, holeOf, type Value } from './expression.ts';
+import { FileLines } from './locations.ts';
+import { combinations } from './matrix.ts';
+import type { Repository } from './repository.ts';
+import { resolver, RUNNER_VARIABLES, type Scope } from './scope.ts';
+import { emptyCollected, type Collected } from './sites.ts';
+import { record, runSteps, type JobState } from './steps.ts';
+import { asText } from './expression.ts';
+import { shown, type Text } from './text.ts';
+
+export interface WorkflowOptions {
+  readonly repository: Repository;
+  /** The runner's non-secret variables (`GITHUB_REPOSITORY`, …). */
+  readonly runner: Readonly<Record<string, string>>;
+  /** `discover.variables`. */
+  readonly variables: Readonly<Record<string, string>>;
+}
+
+interface Call {
+  readonly inputs: ReadonlyMap<string, Value>;
+  readonly secrets: ReadonlyMap<string, Value> | undefined;
+  readonly at: SourceLocation;
+}
+
+const MAX_CALL_DEPTH = 10; // GitHub nests reusable workflows at most 10 deep
+
+/** Reads one workflow file (root-relative) and every local workflow and action it uses. */
+export function readWorkflow(relative: string, options: WorkflowOptions): Collected {
+  const collected = emptyCollected();
+  // Only the runner's own, non-secret variables, whatever the caller passed.
+  const runner = Object.fromEntries(
+    RUNNER_VARIABLES.flatMap((name) => (options.runner[name] ? [[name, options.runner[name]]] : [])),
+  );
+  readOne(relative, undefined, [], { ...options, runner }, collected);
+  return collected;
+}
+
+function readOne(
+  relative: string,
+  call: Call | undefined,
+  stack: readonly string[],
+  options: WorkflowOptions,
+  collected: Collected,
+): Map<string, Value> {
+  const problem = (message: string, where: SourceLocation) => {
+    collected.problems.push({ where, message });
+    return new Map<string, Value>();
+  };
+  const file = options.repository.read(relative);
+  const shownPath = options.repository.display(relative);
+  if (!file)
+    return problem(
+      `${relative}: no such workflow in the repository, so what it pushes is not discovered`,
+      call?.at ?? { file: shownPath, line: 1, column: 1 },
+    );
+  if (stack.includes(relative))
+    return problem(
+      `${relative} calls itself (${[...stack, relative].join(' → ')}): the cycle is read once`,
+      call!.at,
+    );
+  if (stack.length >= MAX_CALL_DEPTH)
+    return problem(
+      `reusable workflows nest deeper than ${MAX_CALL_DEPTH}: ${relative} is not read`,
+      call!.at,
+    );
+  let workflow: Record<string, unknown>;
+  let lines: FileLines;
+  try {
+    const source = parseYamlSource(file.text, file.file);
+    workflow = record(source.takeValue());
+    lines = new FileLines(file.file, file.text, source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const entry of error.problems)
+      collected.problems.push({
+        where: entry.where,
+        message: `${entry.message}: its images are not discovered`,
+      });
+    return new Map();
+  }
+  if (typeof workflow['jobs'] !== 'object' || workflow['jobs'] === null) {
+    return problem(`${relative} has no \`jobs:\`: it is not a GitHub Actions workflow`, {
+      file: file.file,
+      line: 1,
+      column: 1,
+    });
+  }
+  const base: Omit<Scope, 'env' | 'steps'> = {
+    runner: options.runner,
+    variables: options.variables,
+    workflowName: typeof workflow['name'] === 'string' ? workflow['name'] : relative,
+    inputs: new Map(),
+    needs: new Map(),
+    secrets: call?.secrets,
+  };
+  const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
+  const scope0 = { ...base, inputs };
+  const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
+  const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
+  const jobs = record(workflow['jobs']);
+  const jobOutputs = new Map<string, Map<string, Value>>();
+  for (const jobId of inNeedsOrder(jobs)) {
+    const job = record(jobs[jobId]);
+    const scope = { ...scope0, needs: jobOutputs, jobId };
+    const jobPath = ['jobs', jobId];
+    if (typeof job['uses'] === 'string') {
+      jobOutputs.set(
+        jobId,
+        callWorkflow(job, jobPath, scope, env, lines, stack.concat(relative), options, collected),
+      );
+      continue;
+    }
+    const jobEnvScope = { ...scope, env, steps: new Map() };
+    const jobDirectory = String(
+      record(record(job['defaults'])['run'])['working-directory'] ?? workingDirectory,
+    );
+    const matrix = combinations(record(job['strategy'])['matrix'], jobEnvScope);
+    if (matrix.truncated)
+      collected.mayPush.push({
+        where: lines.at([...jobPath, 'strategy', 'matrix']),
+        message: `the matrix has ${matrix.truncated} combinations: only the first ${matrix.values.length} are read`,
+      });
+    const outputs = new Map<string, Value>();
+    const before = collected.destinations.length + collected.mayPush.length;
+    const logins: JobState['logins'] = [];
+    for (const combination of matrix.values) {
+      const combinationScope = { ...scope, matrix: combination };
+      const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
+      const state: JobState = { env: jobEnv, facts: {}, logins };
+      const steps = runSteps(
+        {
+          steps: Array.isArray(job['steps']) ? job['steps'] : [],
+          path: [...jobPath, 'steps'],
+          lines,
+          scope: combinationScope,
+          state,
+          workingDirectory: jobDirectory,
+          actionStack: [],
+        },
+        { repository: options.repository, collected },
+      );
+      const outputScope: Scope = { ...combinationScope, env: state.env, steps };
+      for (const [name, raw] of Object.entries(record(job['outputs']))) {
+        const value = evaluateField(raw, resolver(outputScope));
+        if (!outputs.has(name) || holeOf(outputs.get(name)!)) outputs.set(name, value);
+      }
+    }
+    jobOutputs.set(jobId, outputs);
+    // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
+    if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
+      const login = logins[0]!;
+      collected.mayPush.push({
+        where: login.where,
+        message: `job \`${jobId}\` logs in to ${login.registry} but pullcheck found no push in it: if it pushes (with a tool or action pullcheck does not read), add the images to \`images\``,
+      });
+    }
+  }
+  // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
+  const outputs = new Map<string, Value>();
+  const definitions = record(record(record(workflow['on'])['workflow_call'])['outputs']);
+  for (const [name, definition] of Object.entries(definitions)) {
+    const raw = String(record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
+    outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
+  }
+  return outputs;
+}
+
+/** The inputs a workflow runs with: what a caller passed, else each input's `default`. */
+function workflowInputs(
+  workflow: Record<string, unknown>,
+  call: Call | undefined,
+  scope: Scope,
+): Map<string, Value> {
+  const on = record(workflow['on']);
+  const inputs = new Map<string, Value>();
+  for (const trigger of call ? ['workflow_call'] : ['workflow_dispatch', 'workflow_call']) {
+    for (const [name, definition] of Object.entries(record(record(on[trigger])['inputs']))) {
+      if (inputs.has(name)) continue;
+      const given = call
+        ? [...call.inputs].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1]
+        : undefined;
+      const fallback = record(definition)['default'];
+      if (given !== undefined) inputs.set(name, given);
+      else if (fallback !== undefined) inputs.set(name, evaluateField(fallback, resolver(scope)));
+      else if (call) inputs.set(name, record(definition)['type'] === 'boolean' ? false : '');
+    }
+  }
+  return inputs;
+}
+
+function evaluatedEnv(raw: unknown, scope: Scope, inherited: ReadonlyMap<string, Text>): Map<string, Text> {
+  const env = new Map(inherited);
+  for (const [name, value] of Object.entries(record(raw)))
+    env.set(name, asText(evaluateField(value, resolver({ ...scope, env }))));
+  return env;
+}
+
+/** `jobs.<id>.uses`: a local reusable workflow is read with its `with:` and `secrets:`; a remote one is reported. */
+function callWorkflow(
+  job: Record<string, unknown>,
+  jobPath: readonly string[],
+  scope: Omit<Scope, 'env' | 'steps'>,
+  env: ReadonlyMap<string, Text>,
+  lines: FileLines,
+  stack: readonly string[],
+  options: WorkflowOptions,
+  collected: Collected,
+): Map<string, Value> {
+  const uses = String(job['uses']);
+  const at = lines.at([...jobPath, 'uses']);
+  const outputs = new Map<string, Value>();
+  const matrix = combinations(record(job['strategy'])['matrix'], { ...scope, env, steps: new Map() });
+  for (const combination of matrix.values) {
+    const callerScope: Scope = { ...scope, matrix: combination, env, steps: new Map() };
+    const resolve = resolver(callerScope);
+    const inputs = new Map(
+      Object.entries(record(job['with'])).map(
+        ([name, value]) => [name, evaluateField(value, resolve)] as const,
+      ),
+    );
+    if (!uses.startsWith('./')) {
+      const given = [...inputs].map(([name, value]) => `${name}=${shown(asText(value))}`).join(', ');
+      collected.mayPush.push({
+        where: at,
+        message: `${uses} is a reusable workflow in another repository, which pullcheck does not read${given ? `; it is given ${given.length > 200 ? `${given.slice(0, 197)}…` : given}` : ''}: add the images it pushes to \`images\``,
+      });
+      return outputs;
+    }
+    let secrets: Map<string, Value> | undefined;
+    if (job['secrets'] === 'inherit') secrets = scope.secrets ? new Map(scope.secrets) : undefined;
+    else
+      secrets = new Map(
+        Object.entries(record(job['secrets'])).map(
+          ([name, value]) => [name, evaluateField(value, resolve)] as const,
+        ),
+      );
+    const called = readOne(
+      uses.replace(/^\.\//, '').split('@')[0]!,
+      { inputs, secrets, at },
+      stack,
+      options,
+      collected,
+    );
+    for (const [name, value] of called) if (!outputs.has(name)) outputs.set(name, value);
+  }
+  return outputs;
+}
+
+/** Jobs ordered so each comes after the jobs it `needs`; a cycle keeps the written order. */
+function inNeedsOrder(jobs: Record<string, unknown>): string[] {
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (id: string) => {
+    if (ordered.includes(id) || visiting.has(id) || !(id in jobs)) return;
+    visiting.add(id);
+    const needs = record(jobs[id])['needs'];
+    for (const need of Array.isArray(needs) ? needs : typeof needs === 'string' ? [needs] : [])
+      visit(String(need));
+    ordered.push(id);
+  };
+  for (const id of Object.keys(jobs)) visit(id);
+  return ordered;
+}
