@@ -67,10 +67,16 @@ export function scoreFixture(name: string): FixtureScore {
       (finding) => path.relative(root, finding.where.file) === file && finding.where.line === line,
     );
   };
+  // Flagged: a finding at the line the engineer points at, or one that names the image or the missing
+  // value (a push made inside a local action is reported at its step there, naming what to add).
+  const named = (text: string) => findings.some((finding) => finding.message.includes(text));
   const expectedKeys = new Set(expected.destinations.map((d) => key(d.image)));
   const missed = expected.destinations
     .filter((destination) => !found.has(key(destination.image)))
-    .map((destination) => ({ ...destination, flagged: flaggedAt(destination.at) }));
+    .map((destination) => ({
+      ...destination,
+      flagged: flaggedAt(destination.at) || named(destination.image),
+    }));
   return {
     name,
     expected: expected.destinations.length,
@@ -79,7 +85,7 @@ export function scoreFixture(name: string): FixtureScore {
     falseDestinations: [...found.keys()]
       .filter((image) => !expectedKeys.has(image))
       .map((image) => found.get(image)!),
-    unflagged: expected.unresolvable.filter((entry) => !flaggedAt(entry.at)),
+    unflagged: expected.unresolvable.filter((entry) => !flaggedAt(entry.at) && !named(`\`${entry.needs}\``)),
     findings,
   };
 }

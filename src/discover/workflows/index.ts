@@ -73,7 +73,7 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
     if (resolved === undefined) continue;
     if (typeof resolved === 'string') {
       // A name written elsewhere (metadata-action's `images`) is shown where it is written.
-      const written = collected.written.get(resolved.replace(/[:@][^/]*$/, ''));
+      const written = collected.written.get(nameKey(destination.text));
       if (!imageKeys.has(resolved))
         images.push({
           reference: resolved,
@@ -83,9 +83,11 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
       imageKeys.add(resolved);
       continue;
     }
+    // An unresolved name written elsewhere is reported there too: that is the line to change.
+    const written = collected.written.get(nameKey(destination.text));
     add({
       kind: 'undiscovered-destination',
-      where: destination.where,
+      where: written?.where ?? destination.where,
       message: `${destination.via} pushes to \`${bounded(shown(destination.text))}\`, which needs ${describe(resolved)}`,
     });
   }
@@ -96,21 +98,19 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   return { images, findings };
 }
 
-/**
- * The reference a destination names: a string when known (its tag dropped if the tag is a hole), the
- * missing fact when the registry or repository depends on one, undefined when it is empty.
- */
 // eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text
-const HOLE_MARKER = /\u0001(\d+)\u0002/;
+const HOLE_MARKER = /\u0001(\d+)\u0002/g;
 
-export function destinationOf(text: Text): string | Missing | undefined {
-  const marker = (i: number) => `\u0001${i}\u0002`;
+/** A destination split as a reference is: the name, and its tag and digest when they are known. */
+function referenceParts(
+  text: Text,
+): { name: string; tag: string; digest: string; holes: Missing[] } | undefined {
   const holes: Missing[] = [];
   const joined = text
     .map((part) => {
       if (typeof part === 'string') return part;
       holes.push(part);
-      return marker(holes.length - 1);
+      return `\u0001${holes.length - 1}\u0002`;
     })
     .join('')
     .trim()
@@ -131,8 +131,24 @@ export function destinationOf(text: Text): string | Missing | undefined {
     tag = known(name.slice(colon)) && colon < name.length - 1 ? name.slice(colon) : '';
     name = name.slice(0, colon);
   }
-  const hole = HOLE_MARKER.exec(name);
-  return hole ? holes[Number(hole[1])]! : name + tag + digest;
+  return { name, tag, digest, holes };
+}
+
+/**
+ * The reference a destination names: a string when known (its tag dropped if the tag is a hole), the
+ * missing fact when the registry or repository depends on one, undefined when it is empty.
+ */
+export function destinationOf(text: Text): string | Missing | undefined {
+  const parts = referenceParts(text);
+  if (!parts) return undefined;
+  const hole = new RegExp(HOLE_MARKER.source).exec(parts.name);
+  return hole ? parts.holes[Number(hole[1])]! : parts.name + parts.tag + parts.digest;
+}
+
+/** The repository name as shown (holes as `<need>`), without tag or digest: how `written` is keyed. */
+function nameKey(text: Text): string {
+  const parts = referenceParts(text);
+  return parts ? parts.name.replace(HOLE_MARKER, (_, i: string) => `<${parts.holes[Number(i)]!.need}>`) : '';
 }
 
 function describe(need: Missing): string {

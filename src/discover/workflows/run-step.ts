@@ -11,6 +11,7 @@ import type { CommandContext, CommandHandler, ScriptSource } from './commands/co
 import { jibBuild } from './commands/jib.ts';
 import { koBuild } from './commands/ko.ts';
 import { makeTargets } from './commands/makefile.ts';
+import { goreleaserRelease } from './commands/goreleaser.ts';
 import { mayPush } from './commands/may-push.ts';
 import { pushTools } from './commands/push-tools.ts';
 import { repositoryScripts } from './commands/scripts.ts';
@@ -29,6 +30,7 @@ const HANDLERS: readonly CommandHandler[] = [
   koBuild,
   jibBuild,
   makeTargets,
+  goreleaserRelease,
   repositoryScripts,
   mayPush,
 ];

@@ -11,7 +11,8 @@ export interface PushDestination {
 }
 
 export interface Sink {
-  destination(text: Text, via: string): void;
+  /** A destination, at the command unless `where` names the line that writes the image's name. */
+  destination(text: Text, via: string, where?: SourceLocation): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
@@ -26,17 +27,19 @@ export interface Collected {
    */
   readonly written: Map<string, { readonly where: SourceLocation; readonly via: string }>;
   readonly mayPush: { readonly where: SourceLocation; readonly message: string }[];
+  /** The images of each docker/metadata-action bake file, by the path its `bake-file` output stands for. */
+  readonly bakeFiles: Map<string, readonly Text[]>;
   readonly problems: { readonly where: SourceLocation; readonly message: string }[];
 }
 
 export function emptyCollected(): Collected {
-  return { destinations: [], written: new Map(), mayPush: [], problems: [] };
+  return { destinations: [], written: new Map(), mayPush: [], bakeFiles: new Map(), problems: [] };
 }
 
 /** A sink that files everything it is told under `where`. */
 export function sinkAt(collected: Collected, where: SourceLocation): Sink {
   return {
-    destination: (text, via) => collected.destinations.push({ text, via, where }),
+    destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
     mayPush: (message) => collected.mayPush.push({ where, message }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };

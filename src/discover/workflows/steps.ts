@@ -166,6 +166,13 @@ function runUses(
     setOutput,
     setEnv: (variable, value) => input.state.env.set(variable, value),
     login: (registry) => input.state.logins.push({ registry, where: usesAt }),
+    read: (relative) => context.repository.read(relative),
+    bakeFile: (images) => {
+      const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
+      context.collected.bakeFiles.set(generated, images);
+      return generated;
+    },
+    generatedBakeFile: (generated) => context.collected.bakeFiles.get(generated),
     written: (image, where) => {
       const key = shown(image);
       if (!context.collected.written.has(key))

@@ -2,6 +2,7 @@
 // each item is written on), the job's cloud facts, and where to report.
 import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
+import type { RepositoryFile } from '../commands/context.ts';
 import type { Text } from '../text.ts';
 
 export interface InputItem {
@@ -39,6 +40,12 @@ export interface ActionCall {
   /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */
   setEnv(name: string, value: Text): void;
   login(registry: string): void;
+  /** Registers a generated bake file's images; returns the path that stands for it. */
+  bakeFile(images: readonly Text[]): string;
+  /** The images of a generated bake file, by its path. */
+  generatedBakeFile(path: string): readonly Text[] | undefined;
+  /** A repository file, from the repository root. */
+  read(relative: string): RepositoryFile | undefined;
   /** Records where an image name is written, for destinations that push it from another step. */
   written(image: Text, where: SourceLocation): void;
 }

@@ -1,6 +1,11 @@
 // Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
 // finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
 // only for actions known to push nothing.
+import path from 'node:path';
+import { wordText } from '../commands/arguments.ts';
+import { goreleaserRelease } from '../commands/goreleaser.ts';
+import { split } from '../text.ts';
+import { bakeAction } from './bake-action.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
 import {
   awsCredentials,
@@ -27,6 +32,8 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'depot/build-push-action': buildPush('depot/build-push-action'),
   'useblacksmith/build-push-action': buildPush('useblacksmith/build-push-action'),
   'docker/metadata-action': metadata,
+  'docker/bake-action': bakeAction('docker/bake-action'),
+  'depot/bake-action': bakeAction('depot/bake-action'),
   'redhat-actions/buildah-build': buildahBuild,
   'redhat-actions/push-to-registry': pushToRegistry,
   'akhilerm/tag-push-action': tagPush,
@@ -65,20 +72,35 @@ export function runAction({ call, inputNames }: ActionStep): void {
     return;
   }
   if (call.name === 'goreleaser/goreleaser-action') {
-    const args = call.text('args');
-    const text = args?.map((part) => (typeof part === 'string' ? part : '')).join('') ?? '';
-    if (/\brelease\b/.test(text) && !/--snapshot/.test(text))
-      call.mayPush(
-        'goreleaser pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read: add them to `images`',
-      );
+    // The action runs `goreleaser ARGS` in `workdir`.
+    const args = split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0);
+    const workdir = wordText(call.text('workdir')) ?? '';
+    const where = call.where('args');
+    goreleaserRelease([['goreleaser'], ...args], {
+      sink: {
+        destination: (text, via, at) => call.destination(text, via, at ?? where),
+        mayPush: (message) => call.mayPush(message, where),
+        problem: (message) => call.mayPush(message, where),
+      },
+      environment: call.env,
+      cwd: workdir,
+      read: (relative) => call.read(path.posix.join(workdir || '.', relative)),
+      runScript: () => undefined,
+    });
     return;
   }
   if (PUSH_NOTHING.test(call.name)) return;
   const pushInputs = inputNames.filter((name) => PUSH_INPUT.test(name));
-  const pushFalse = typeof call.input('push') === 'string' && String(call.input('push')).trim() === 'false';
-  if (pushInputs.length > 0 && !pushFalse)
-    call.mayPush(
-      `${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push: add the images it pushes to \`images\``,
-      call.where(pushInputs[0]),
-    );
+  const pushFalse = call.input('push') === false || String(call.input('push')).trim() === 'false';
+  if (pushInputs.length === 0 || pushFalse) return;
+  // Point at an input that reads like an image reference (`host.tld/path`), naming its value: that is
+  // most likely the image to add.
+  const imageLike = pushInputs.find((name) =>
+    /^[\w.-]+\.[\w.-]+(?::\d+)?\/\S+$/.test(wordText(call.text(name)) ?? ''),
+  );
+  const named = imageLike ? ` (${imageLike}: \`${wordText(call.text(imageLike))}\`)` : '';
+  call.mayPush(
+    `${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``,
+    call.where(imageLike ?? pushInputs[0]),
+  );
 }

@@ -59,12 +59,11 @@ export const metadata: ActionHandler = (call) => {
       ? new Holey(concat(...images.map((image, i) => concat(i > 0 ? [','] : [], image))))
       : '',
   );
-  // Its bake file defines target `docker-metadata-action` with these images' tags; the value carries them.
-  call.setOutput('bake-file', METADATA_BAKE_FILE + JSON.stringify(images));
-  call.setOutput('bake-file-tags', METADATA_BAKE_FILE + JSON.stringify(images));
+  // Its bake file defines target `docker-metadata-action` with these images' tags.
+  const bakeFile = call.bakeFile(images);
+  call.setOutput('bake-file', bakeFile);
+  call.setOutput('bake-file-tags', bakeFile);
 };
-
-export const METADATA_BAKE_FILE = '\u0000metadata-action-bake-file:';
 
 /** redhat-actions/buildah-build: builds locally; its outputs name the image for push-to-registry. */
 export const buildahBuild: ActionHandler = (call) => {

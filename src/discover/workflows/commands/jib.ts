@@ -41,6 +41,12 @@ function imageOption(args: readonly Text[], maven: boolean): Text | undefined {
       if (head.startsWith(prefix)) return [head.slice(prefix.length), ...arg.slice(1)];
     }
     if (!maven && head === '--image' && arg.length === 1) return args[i + 1];
+    // Maven also takes `-D image=X` as two words.
+    const next = args[i + 1];
+    const nextHead = typeof next?.[0] === 'string' ? next[0] : '';
+    if (head === '-D' && next)
+      for (const prefix of ['image=', 'jib.to.image='])
+        if (nextHead.startsWith(prefix)) return [nextHead.slice(prefix.length), ...next.slice(1)];
   }
   return undefined;
 }
