@@ -22,10 +22,11 @@ import { Shell, type ShellCommand, type ShellHost } from './shell/interpreter.ts
 import { sinkAt, type Collected } from './sites.ts';
 import { concat, isMissing, missing, split, type Text } from './text.ts';
 
+// cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const HANDLERS: readonly CommandHandler[] = [
+  cloudBuildConfig,
   pushTools,
   composePush,
-  cloudBuildConfig,
   skaffoldBuild,
   koBuild,
   jibBuild,

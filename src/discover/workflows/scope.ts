@@ -127,9 +127,9 @@ export function resolver(scope: Scope): Resolve {
         const value =
           scope.inputs.get(first) ??
           [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
-        return value === undefined
-          ? new Unknown(missing(joined, `an input with no default: ${supplied(joined)}`))
-          : value;
+        // An input the workflow does not declare is empty (a push has no inputs); a declared one without
+        // a default is a hole, which workflowInputs puts there.
+        return value === undefined ? null : value;
       }
       case 'steps': {
         if (first === undefined) return null;

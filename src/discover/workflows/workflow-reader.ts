@@ -5,7 +5,7 @@
 import type { SourceLocation } from '../../core/errors.ts';
 import { parseYamlSource } from '../../core/config/yaml-source.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { evaluateField, holeOf, type Value } from './expression.ts';
+import { evaluateField, holeOf, Unknown, type Value } from './expression.ts';
 import { FileLines } from './locations.ts';
 import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
@@ -13,7 +13,7 @@ import { resolver, RUNNER_VARIABLES, type Scope } from './scope.ts';
 import { emptyCollected, type Collected } from './sites.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
-import { shown, type Text } from './text.ts';
+import { missing, shown, type Text } from './text.ts';
 
 export interface WorkflowOptions {
   readonly repository: Repository;
@@ -190,6 +190,16 @@ function workflowInputs(
       if (given !== undefined) inputs.set(name, given);
       else if (fallback !== undefined) inputs.set(name, evaluateField(fallback, resolver(scope)));
       else if (call) inputs.set(name, record(definition)['type'] === 'boolean' ? false : '');
+      else
+        inputs.set(
+          name,
+          new Unknown(
+            missing(
+              `inputs.${name}`,
+              `an input with no default: add \`inputs.${name}\` under \`discover.variables\``,
+            ),
+          ),
+        );
     }
   }
   return inputs;
