@@ -59,8 +59,10 @@ var merge = __webpack_require__(87630);
 var snapshot = __webpack_require__(58988);
 // EXTERNAL MODULE: ./lib/core/config/load.js
 var load = __webpack_require__(71992);
-// EXTERNAL MODULE: ./lib/discover/index.js + 48 modules
-var discover = __webpack_require__(85970);
+// EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
+var discover = __webpack_require__(44238);
+// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 32 modules
+var workflow_images = __webpack_require__(30769);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
@@ -130,6 +132,7 @@ function resultLines(result) {
 
 ;// CONCATENATED MODULE: ./lib/cli/command.js
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
+
 
 
 
@@ -221,6 +224,8 @@ async function check(args, io) {
         throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
     // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
     // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
+    if (values.workflow)
+        (0,workflow_images/* assertWorkflowFile */.ED)(values.workflow);
     const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.H)(values.config), {
         workflows: values.workflow ? [values.workflow] : [],
         env: process.env,

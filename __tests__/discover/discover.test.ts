@@ -365,3 +365,63 @@ test('a declared target is checked as written before manifests replace it: an im
   assert.equal(run.code, 2, run.stdout);
   assert.match(run.stderr, /pullcheck\.yml:13:\d+: ghcr\.io\/acme\/wbe is not among the top-level `images`/);
 });
+
+test('--workflow naming a missing file, or a file that is not a workflow, is a usage error (exit 2) with its place, never a passing gate', async () => {
+  const dir = repository({
+    'pullcheck.yml': 'version: 1\n',
+    'notes.md': '# Release notes\n\n- fixed: the `push: [x` step\n  key: value\n',
+    'config.yml': 'version: 1\nimages: [ghcr.io/acme/app]\n',
+  });
+  const cases: [string, RegExp][] = [
+    ['missing.yml', /missing\.yml:1:1: --workflow: the file cannot be read \(ENOENT\)/],
+    ['notes.md', /notes\.md:\d+:\d+: --workflow: not a workflow: YAML syntax error/],
+    ['config.yml', /config\.yml:1:1: --workflow: not a GitHub Actions workflow \(it has no `jobs:` map\)/],
+  ];
+  for (const [file, message] of cases) {
+    const run = await runNode(
+      [CLI, 'check', '--offline', '--config', 'pullcheck.yml', '--workflow', file],
+      {},
+      dir,
+    );
+    assert.equal(run.code, 2, `${file}: ${run.stderr}`);
+    assert.match(run.stderr, message);
+    assert.equal(run.stderr.trim().split('\n').length, 1, 'one line, not a cascade');
+  }
+});
+
+test("a secret in pullcheck's own environment never resolves a workflow value, so it reaches no report (the destination is a finding instead)", async () => {
+  const secret = 'FAKE-SECRET-registry.example.com';
+  const dir = repository({
+    'pullcheck.yml': 'version: 1\n',
+    '.github/workflows/release.yml':
+      'on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push ${{ env.PRIVATE_REGISTRY }}/app:1\n      - run: docker push "$PRIVATE_REGISTRY/tools:1"\n',
+  });
+  for (const format of ['json', 'markdown', 'text', 'sarif']) {
+    const run = await runNode(
+      [
+        CLI,
+        'check',
+        '--offline',
+        '--config',
+        'pullcheck.yml',
+        '--workflow',
+        '.github/workflows/release.yml',
+        '--format',
+        format,
+      ],
+      { PRIVATE_REGISTRY: secret, GITHUB_REPOSITORY: 'acme/app' },
+      dir,
+    );
+    assert.ok(!`${run.stdout}${run.stderr}`.includes('FAKE-SECRET'), `${format} shows the secret`);
+    if (format === 'json') {
+      const report = JSON.parse(run.stdout) as JsonReport;
+      assert.deepEqual(
+        report.findings.map((finding) => [finding.kind, finding.line]),
+        [
+          ['undiscovered-destination', 6],
+          ['undiscovered-destination', 7],
+        ],
+      );
+    }
+  }
+});

@@ -493,6 +493,20 @@ const warningCases: WarningCase[] = [
     images: ['ghcr.io/acme/web:1.0'],
   },
   {
+    title: `a builtin transformer (apiVersion: builtin) is named as such, not called a plugin (${DOCS}/builtins)`,
+    root: '.',
+    files: {
+      'kustomization.yaml': 'resources:\n  - deployment.yaml\ntransformers:\n  - tag.yaml\n',
+      'tag.yaml':
+        'apiVersion: builtin\nkind: ImageTagTransformer\nmetadata:\n  name: tag\nimageTag:\n  name: ghcr.io/acme/web\n  newTag: "2.0"\n',
+      'deployment.yaml': DEPLOYMENT,
+    },
+    warnings: [
+      ['kustomization.yaml', 4, /^transformers: the builtin ImageTagTransformer is not applied here/],
+    ],
+    images: ['ghcr.io/acme/web:1.0'],
+  },
+  {
     title: 'a kustomization that is not YAML is a warning at its syntax error',
     root: '.',
     files: {

@@ -337,6 +337,18 @@ test('a Kustomize root found by a wildcard or inside a directory is not built ag
   ]);
 });
 
+test('a glob that matches a README or a picture in a deploy folder reads only the .yaml, .yml and .json files', () => {
+  const dir = repository({
+    'deploy/web.yaml':
+      'apiVersion: v1\nkind: Pod\nmetadata: { name: web, namespace: apps }\nspec:\n  containers: [{ name: web, image: ghcr.io/acme/web:1 }]\n',
+    'deploy/README.md': '# How to deploy\n\n- step: [not: yaml\n',
+    'deploy/diagram.png': '\u0089PNG\r\n\u001a\n',
+  });
+  const read = readManifestPatterns(patterns('deploy/*'), { baseDir: dir, helm: { namespace: 'apps' } });
+  assert.deepEqual(namespaces(read), ['Pod apps']);
+  assert.deepEqual(read.warnings, []);
+});
+
 // 6. Each warning once.
 
 test(`a base two overlays build warns once, not once per overlay (${KUSTOMIZE_DOCS})`, () => {

@@ -8,6 +8,7 @@ import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
 import { loadConfigFile } from '../core/config/load.ts';
 import { discover } from '../discover/index.ts';
+import { assertWorkflowFile } from '../discover/workflow-images.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { runCheck } from '../core/engine.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -102,6 +103,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
 
   // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
   // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
+  if (values.workflow) assertWorkflowFile(values.workflow);
   const discovered = discover(loadConfigFile(values.config), {
     workflows: values.workflow ? [values.workflow] : [],
     env: process.env as Record<string, string>,

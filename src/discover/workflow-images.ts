@@ -1,13 +1,17 @@
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
 import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
+import { parseYamlSource } from '../core/config/yaml-source.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
+import { ConfigError } from '../core/errors.ts';
 import { ImageReferenceError, imageNameOf, parseImageReference } from '../core/image-reference.ts';
 import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
+import { firstSyntaxProblem } from './workflows/sites.ts';
 
 export interface DiscoveredImage {
   readonly reference: string;
@@ -49,6 +53,44 @@ export function workflowFiles(
     all.map((file) => [path.resolve(file), path.relative(process.cwd(), path.resolve(file)) || file]),
   );
   return { files: [...unique.values()], findings };
+}
+
+/**
+ * A workflow named on the command line must be one: a missing file, or a file that is not a GitHub
+ * Actions workflow (not YAML, no `jobs:` map), is a usage error with its place, not a finding.
+ */
+export function assertWorkflowFile(file: string): void {
+  const at = (line = 1, column = 1) => ({ file, line, column });
+  let text: string;
+  try {
+    if (!statSync(file).isFile())
+      throw new ConfigError({ where: at(), message: '--workflow names a directory, not a workflow file' });
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError({ where: at(), message: `--workflow: the file cannot be read (${code})` });
+  }
+  let workflow: unknown;
+  try {
+    workflow = parseYamlSource(text, file).takeValue();
+  } catch (error) {
+    // The first syntax error says it is not a workflow; the ones after it are its echo.
+    if (error instanceof ConfigError) {
+      const problem = firstSyntaxProblem(error.problems);
+      throw new ConfigError({
+        where: problem.where,
+        message: `--workflow: not a workflow: ${problem.message}`,
+      });
+    }
+    throw error;
+  }
+  const jobs = (workflow as { jobs?: unknown } | null)?.jobs;
+  if (typeof jobs !== 'object' || jobs === null || Array.isArray(jobs))
+    throw new ConfigError({
+      where: at(),
+      message: '--workflow: not a GitHub Actions workflow (it has no `jobs:` map)',
+    });
 }
 
 /** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */

@@ -49,7 +49,8 @@ export function readManifestPatterns(
       if ((KUSTOMIZATION_FILES as readonly string[]).includes(name)) kustomizeRoots.add(path.dirname(match));
       else if (name === 'Chart.yaml') chartRoots.add(path.dirname(match));
       else if (isDirectory(match)) classifyDirectory(match, kustomizeRoots, chartRoots, plainFiles);
-      else plainFiles.add(match);
+      // A README or an image in a deploy folder is not a manifest: only YAML and JSON files are read.
+      else if (MANIFEST_FILE.test(name)) plainFiles.add(match);
     }
     const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
     if (named !== undefined) namedRoots.add(named);

@@ -44,3 +44,12 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };
 }
+
+/** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
+export function firstSyntaxProblem(
+  problems: readonly { readonly where: SourceLocation; readonly message: string }[],
+) {
+  const [first] = problems;
+  const more = problems.length > 1 ? ` (${problems.length - 1} more after it)` : '';
+  return { where: first!.where, message: `${first!.message}${more}` };
+}

@@ -14,7 +14,7 @@ import { FileLines, lineIndexOf, lineOf } from './locations.ts';
 import type { Repository } from './repository.ts';
 import { environmentFileEntries, runScript, substituteExpressions, type StepContext } from './run-step.ts';
 import { resolver, textValue, type Scope } from './scope.ts';
-import { sinkAt, type Collected } from './sites.ts';
+import { firstSyntaxProblem, sinkAt, type Collected } from './sites.ts';
 import { concat, shown, split, trim, type Text } from './text.ts';
 
 export interface JobState {
@@ -282,12 +282,11 @@ function runLocalAction(
     lines = new FileLines(file.file, file.text, source);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    context.collected.problems.push(
-      ...error.problems.map((problem) => ({
-        where: problem.where,
-        message: `${problem.message}: what ${uses} pushes is not discovered`,
-      })),
-    );
+    const problem = firstSyntaxProblem(error.problems);
+    context.collected.problems.push({
+      where: problem.where,
+      message: `${problem.message}: what ${uses} pushes is not discovered`,
+    });
     return;
   }
   const runs = record(action['runs']);

@@ -10,7 +10,7 @@ import { FileLines } from './locations.ts';
 import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
 import { resolver, RUNNER_VARIABLES, type Scope } from './scope.ts';
-import { emptyCollected, type Collected } from './sites.ts';
+import { emptyCollected, firstSyntaxProblem, type Collected } from './sites.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
 import { missing, shown, type Text } from './text.ts';
@@ -78,11 +78,11 @@ function readOne(
     lines = new FileLines(file.file, file.text, source);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const entry of error.problems)
-      collected.problems.push({
-        where: entry.where,
-        message: `${entry.message}: its images are not discovered`,
-      });
+    const problem = firstSyntaxProblem(error.problems);
+    collected.problems.push({
+      where: problem.where,
+      message: `${problem.message}: its images are not discovered`,
+    });
     return new Map();
   }
   if (typeof workflow['jobs'] !== 'object' || workflow['jobs'] === null) {

@@ -4,6 +4,7 @@
 // not give the images and names that `kustomize build` gives.
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { displayPath, readManifestFile, type KubeObject } from '../objects.ts';
 import { applyImages } from './images.ts';
 import { isRecord, nonEmpty } from '../json.ts';
@@ -148,10 +149,14 @@ export class Build {
   /** What kustomize would run here that could add or change images, and this build does not. */
   private notRendered(kustomization: Kustomization): void {
     for (const field of ['generators', 'transformers']) {
-      for (const { at } of kustomization.list(field)) {
+      for (const { value, at } of kustomization.list(field)) {
+        // `apiVersion: builtin` configures one of kustomize's own transformers, not a plugin.
+        const builtin = builtinKind(value, kustomization.dir);
         this.log.warn(
           kustomization.at(at),
-          `${field}: plugins are not run here: add the images they produce to the config`,
+          builtin
+            ? `${field}: the builtin ${builtin} is not applied here: add the images it changes to the config`
+            : `${field}: plugins are not run here: add the images they produce to the config`,
         );
       }
     }
@@ -247,4 +252,23 @@ function isRemote(entry: string): boolean {
     entry.startsWith('git::') ||
     /[?&]ref=/.test(entry)
   );
+}
+
+/** The kind of a builtin generator or transformer configuration (inline, or a file beside the kustomization). */
+function builtinKind(value: unknown, dir: string): string | undefined {
+  let documents: unknown[] = [];
+  if (isRecord(value)) documents = [value];
+  else if (typeof value === 'string' && !value.includes('\n')) {
+    try {
+      documents = parseAllDocuments(readFileSync(path.resolve(dir, value), 'utf8')).map((document) =>
+        document.toJS(),
+      );
+    } catch {
+      return undefined;
+    }
+  } else if (typeof value === 'string') {
+    documents = parseAllDocuments(value).map((document) => document.toJS());
+  }
+  const builtin = documents.find((document) => isRecord(document) && document['apiVersion'] === 'builtin');
+  return isRecord(builtin) && typeof builtin['kind'] === 'string' ? builtin['kind'] : undefined;
 }

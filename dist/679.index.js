@@ -1,5 +1,5 @@
-export const id = 379;
-export const ids = [379];
+export const id = 679;
+export const ids = [679];
 export const modules = {
 
 /***/ 18811:
@@ -2279,7 +2279,26 @@ function buildPlan(config) {
 
 /***/ }),
 
-/***/ 85970:
+/***/ 4013:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ discoveryFinding)
+/* harmony export */ });
+function discoveryFinding(kind, severity, at, message) {
+    return {
+        severity,
+        kind,
+        file: at.file,
+        ...(at.line === undefined ? {} : { line: at.line }),
+        message,
+    };
+}
+
+
+/***/ }),
+
+/***/ 44238:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2300,17 +2319,8 @@ var schema = __webpack_require__(54259);
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
-;// CONCATENATED MODULE: ./lib/discover/findings.js
-function discoveryFinding(kind, severity, at, message) {
-    return {
-        severity,
-        kind,
-        file: at.file,
-        ...(at.line === undefined ? {} : { line: at.line }),
-        message,
-    };
-}
-
+// EXTERNAL MODULE: ./lib/discover/findings.js
+var discover_findings = __webpack_require__(4013);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
@@ -2646,6 +2656,8 @@ function runHelm(args) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/images.js
 // The `images` field (and the older `imageTags`), applied as api/filters/imagetag applies it: it is how
 // an overlay usually changes which image a workload pulls, so its rules are read as written and matched
@@ -2782,8 +2794,6 @@ function forEachImage(body, rewrite) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/kustomization.js
 // A kustomization file found in its directory and read with the position of every field: each step of the
 // build reads its fields through here, so a warning lands on the line where the field was written.
@@ -3472,6 +3482,7 @@ function applyJsonPatch(log, resource, operations, patch) {
 
 
 
+
 class Build {
     log = new BuildLog();
     manifests = new Map();
@@ -3576,8 +3587,12 @@ class Build {
     /** What kustomize would run here that could add or change images, and this build does not. */
     notRendered(kustomization) {
         for (const field of ['generators', 'transformers']) {
-            for (const { at } of kustomization.list(field)) {
-                this.log.warn(kustomization.at(at), `${field}: plugins are not run here: add the images they produce to the config`);
+            for (const { value, at } of kustomization.list(field)) {
+                // `apiVersion: builtin` configures one of kustomize's own transformers, not a plugin.
+                const builtin = builtinKind(value, kustomization.dir);
+                this.log.warn(kustomization.at(at), builtin
+                    ? `${field}: the builtin ${builtin} is not applied here: add the images it changes to the config`
+                    : `${field}: plugins are not run here: add the images they produce to the config`);
             }
         }
         for (const { value, at } of kustomization.list('replacements')) {
@@ -3660,6 +3675,25 @@ function isRemote(entry) {
         entry.startsWith('git@') ||
         entry.startsWith('git::') ||
         /[?&]ref=/.test(entry));
+}
+/** The kind of a builtin generator or transformer configuration (inline, or a file beside the kustomization). */
+function builtinKind(value, dir) {
+    let documents = [];
+    if ((0,load/* isRecord */.u4)(value))
+        documents = [value];
+    else if (typeof value === 'string' && !value.includes('\n')) {
+        try {
+            documents = (0,yaml_dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(external_node_path_.resolve(dir, value), 'utf8')).map((document) => document.toJS());
+        }
+        catch {
+            return undefined;
+        }
+    }
+    else if (typeof value === 'string') {
+        documents = (0,yaml_dist/* parseAllDocuments */.hR)(value).map((document) => document.toJS());
+    }
+    const builtin = documents.find((document) => (0,load/* isRecord */.u4)(document) && document['apiVersion'] === 'builtin');
+    return (0,load/* isRecord */.u4)(builtin) && typeof builtin['kind'] === 'string' ? builtin['kind'] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/name-references.js
@@ -3858,7 +3892,8 @@ function readManifestPatterns(patterns, options) {
                 chartRoots.add(external_node_path_.dirname(match));
             else if (isDirectory(match))
                 classifyDirectory(match, kustomizeRoots, chartRoots, plainFiles);
-            else
+            // A README or an image in a deploy folder is not a manifest: only YAML and JSON files are read.
+            else if (MANIFEST_FILE.test(name))
                 plainFiles.add(match);
         }
         const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
@@ -4269,7 +4304,7 @@ function withManifestTargets(config, helmRunner) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const declared = config.input.targets ?? [];
     const findings = [];
-    const warn = (at, message) => findings.push(discoveryFinding('discovery', 'medium', at, message));
+    const warn = (at, message) => findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'medium', at, message));
     const problems = [];
     const sets = [];
     (config.input.discover?.manifests ?? []).forEach((entry, i) => {
@@ -4300,7 +4335,7 @@ function withManifestTargets(config, helmRunner) {
         for (const warning of [...read.warnings, ...found.warnings])
             warn(warning, warning.message);
         if (found.workloads.length === 0) {
-            findings.push(discoveryFinding('discovery', 'low', config.locate([...at, 'paths']), `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`));
+            findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', config.locate([...at, 'paths']), `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`));
         }
         sets.push({ target, workloads: found.workloads });
     });
@@ -4325,7 +4360,7 @@ function withManifestTargets(config, helmRunner) {
     for (const [target, unpushed] of discovered.notPushed) {
         const list = [...unpushed.keys()].sort();
         const plural = list.length !== 1;
-        findings.push(discoveryFinding('discovery', 'low', unpushed.values().next().value, `${list.length} image${plural ? 's' : ''} in the manifests of target \`${target}\` ${plural ? 'are' : 'is'}` +
+        findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', unpushed.values().next().value, `${list.length} image${plural ? 's' : ''} in the manifests of target \`${target}\` ${plural ? 'are' : 'is'}` +
             ` not pushed by the workflow and ${plural ? 'were' : 'was'} not checked` +
             ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`));
     }
@@ -4349,6 +4384,67 @@ function withManifestTargets(config, helmRunner) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 32 modules
+var workflow_images = __webpack_require__(30769);
+;// CONCATENATED MODULE: ./lib/discover/index.js
+
+
+
+
+/** The config with what the repository shows added, and the findings of reading it. */
+function discover(config, options = {}) {
+    const workflows = (0,workflow_images/* workflowFiles */.BF)(config, options.workflows ?? []);
+    const findings = [...workflows.findings];
+    const pushed = [];
+    for (const file of workflows.files) {
+        const found = (0,workflow_images/* discoverFromWorkflow */.zS)(file, {
+            env: options.env ?? {},
+            variables: config.input.discover?.variables ?? {},
+        });
+        pushed.push(...found.images);
+        findings.push(...found.findings);
+    }
+    const withImages = (0,workflow_images/* withDiscoveredImages */.Rm)(config, { images: pushed, findings: [] });
+    if (!config.input.discover?.manifests?.length)
+        return { config: withImages, findings };
+    // The declared targets are checked as written before manifests replace them, so a mistake in one (an
+    // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
+    (0,plan/* buildPlan */.G)(withImages);
+    const targets = withManifestTargets(withImages, options.helmRunner);
+    return { config: targets.config, findings: [...findings, ...targets.findings] };
+}
+
+
+/***/ }),
+
+/***/ 30769:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ED: () => (/* binding */ assertWorkflowFile),
+  zS: () => (/* binding */ discoverFromWorkflow),
+  Rm: () => (/* binding */ withDiscoveredImages),
+  BF: () => (/* binding */ workflowFiles)
+});
+
+// UNUSED EXPORTS: runnerVariables
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/core/image-reference.js
+var image_reference = __webpack_require__(60814);
+// EXTERNAL MODULE: ./lib/discover/findings.js
+var discover_findings = __webpack_require__(4013);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/text.js
 // A string that may have holes: discovery substitutes what the repository says and keeps, for every
 // value it cannot know, which fact is missing — so a destination is either fully known or reported
@@ -5003,9 +5099,9 @@ function resolver(scope) {
                     return null;
                 const value = scope.inputs.get(first) ??
                     [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
-                return value === undefined
-                    ? new Unknown(missing(joined, `an input with no default: ${supplied(joined)}`))
-                    : value;
+                // An input the workflow does not declare is empty (a push has no inputs); a declared one without
+                // a default is a hole, which workflowInputs puts there.
+                return value === undefined ? null : value;
             }
             case 'steps': {
                 if (first === undefined)
@@ -5135,15 +5231,21 @@ function same(a, b) {
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/sites.js
 function emptyCollected() {
-    return { destinations: [], written: new Map(), mayPush: [], problems: [] };
+    return { destinations: [], written: new Map(), mayPush: [], bakeFiles: new Map(), problems: [] };
 }
 /** A sink that files everything it is told under `where`. */
 function sinkAt(collected, where) {
     return {
-        destination: (text, via) => collected.destinations.push({ text, via, where }),
+        destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
         mayPush: (message) => collected.mayPush.push({ where, message }),
         problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
     };
+}
+/** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
+function firstSyntaxProblem(problems) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (${problems.length - 1} more after it)` : '';
+    return { where: first.where, message: `${first.message}${more}` };
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/arguments.js
@@ -5258,6 +5360,628 @@ function keyValues(text) {
     }
     return pairs;
 }
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/goreleaser.js
+// `goreleaser release` (and goreleaser/goreleaser-action) pushes the images its configuration names:
+// `dockers[].image_templates`, `docker_manifests[].name_template`, `dockers_v2[].images`, and
+// `kos[].repositories`. Go templates read `{{ .Env.NAME }}` from the environment and `{{ .ProjectName }}`
+// from `project_name`; the version and tag fields are tags. `--snapshot` and `--skip=docker` (or
+// `--skip=publish`) push nothing. goreleaser.com/customization/docker
+
+
+
+const CONFIG_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
+const goreleaserRelease = (words, context) => {
+    if (wordText(words[0])?.split('/').at(-1) !== 'goreleaser')
+        return false;
+    const args = words.slice(1).map((word) => wordText(word) ?? '');
+    if (args[0] !== undefined && !args[0].startsWith('-') && args[0] !== 'release')
+        return true;
+    if (args.includes('--snapshot') ||
+        args.some((arg) => /^--skip(?:-publish|=.*\b(?:docker|publish)\b)/.test(arg)))
+        return true;
+    const named = args.find((arg, i) => args[i - 1] === '--config' || args[i - 1] === '-f') ??
+        args.find((arg) => arg.startsWith('--config='))?.slice('--config='.length);
+    const file = (named ? [named] : CONFIG_FILES).map((name) => context.read(name)).find(Boolean);
+    if (!file) {
+        context.sink.mayPush('`goreleaser release` pushes the images of its configuration, which is not in the repository: add them to `images`');
+        return true;
+    }
+    let config;
+    try {
+        config = ((0,yaml_dist/* parse */.qg)(file.text) ?? {});
+    }
+    catch {
+        context.sink.problem(`${file.file} is not valid YAML: the images goreleaser pushes are not discovered`);
+        return true;
+    }
+    const project = config.project_name ?? undefined;
+    const templates = [
+        ...(config.dockers ?? []).flatMap((docker) => docker.image_templates ?? []),
+        ...(config.docker_manifests ?? []).flatMap((manifest) => manifest.name_template ? [manifest.name_template] : []),
+        ...(config.dockers_v2 ?? []).flatMap((docker) => docker.images ?? []),
+        ...(config.kos ?? []).flatMap((ko) => [
+            ...(ko.repositories ?? []),
+            ...(ko.repository ? [ko.repository] : []),
+        ]),
+    ];
+    for (const template of new Set(templates.filter((t) => typeof t === 'string')))
+        context.sink.destination(render(template, context, project), `goreleaser (${file.file})`);
+    return true;
+};
+/** A Go template's fields as far as the repository says; every other field is a hole. */
+function render(template, context, project) {
+    const parts = [];
+    let at = 0;
+    for (const match of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        parts.push([template.slice(at, match.index)]);
+        at = match.index + match[0].length;
+        const field = match[1];
+        const env = /^\.Env\.(\w+)$/.exec(field)?.[1];
+        if (env !== undefined)
+            parts.push(context.environment.get(env) ?? [missing(`$${env}`, 'the workflow does not set it')]);
+        else if (field === '.ProjectName' && project)
+            parts.push([project]);
+        else
+            parts.push([missing(`goreleaser's {{ ${field} }}`, 'a value goreleaser computes when it runs')]);
+    }
+    parts.push([template.slice(at)]);
+    return concat(...parts);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/bake/hcl.js
+// The part of HCL that Docker Bake files use (docs.docker.com/build/bake/reference): blocks with labels
+// (`variable "X" { default = … }`, `target "t" { tags = [...] }`, `group`), attributes, strings with
+// `${…}` templates, lists, objects, numbers, booleans, null, heredocs and comments. An expression this
+// reader does not evaluate (a function call, arithmetic, a conditional) is kept as `unknown` with its
+// text, so the caller can name it. We parse rather than use a library: the maintained HCL parsers for
+// JavaScript are Go compiled to WebAssembly (several MB, asynchronous start) for a grammar this small.
+class HclError extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+    }
+}
+/** The top-level blocks of a bake file (nested blocks are not used by bake and are skipped). */
+function parseHcl(text) {
+    return new Reader(text).body();
+}
+class Reader {
+    text;
+    at = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    body() {
+        const blocks = [];
+        for (;;) {
+            this.space(true);
+            if (this.at >= this.text.length)
+                return blocks;
+            const line = this.line();
+            const type = this.identifier();
+            const labels = [];
+            this.space(false);
+            while (this.peek() === '"' || /[A-Za-z_]/.test(this.peek())) {
+                labels.push(this.peek() === '"' ? this.plainString() : this.identifier());
+                this.space(false);
+            }
+            if (this.peek() === '=')
+                throw new HclError('attributes are not expected at the top level of a bake file', line);
+            this.expect('{');
+            const { attributes, lines } = this.attributes();
+            blocks.push({ type, labels, attributes, line, attributeLines: lines });
+        }
+    }
+    attributes() {
+        const attributes = new Map();
+        const lines = new Map();
+        for (;;) {
+            this.space(true);
+            if (this.peek() === '}') {
+                this.at++;
+                return { attributes, lines };
+            }
+            if (this.at >= this.text.length)
+                throw new HclError('a block is not closed', this.line());
+            const line = this.line();
+            const name = this.peek() === '"' ? this.plainString() : this.identifier();
+            this.space(false);
+            if (this.peek() === '{' || this.peek() === '"') {
+                // A nested block: bake files do not use them; skip it.
+                while (this.peek() === '"') {
+                    this.plainString();
+                    this.space(false);
+                }
+                this.expect('{');
+                this.attributes();
+                continue;
+            }
+            this.expect('=');
+            attributes.set(name, this.expression());
+            lines.set(name, line);
+        }
+    }
+    expression() {
+        this.space(false);
+        const start = this.at;
+        const value = this.primary();
+        this.space(false);
+        // Operators and conditionals are not evaluated: the whole expression is unknown.
+        if (this.at < this.text.length && !/[\n,\]})#/]/.test(this.peek())) {
+            this.skipExpression();
+            return { kind: 'unknown', text: this.text.slice(start, this.at).trim() };
+        }
+        return value;
+    }
+    primary() {
+        const c = this.peek();
+        if (c === '"')
+            return this.template();
+        if (c === '<' && this.text.startsWith('<<', this.at))
+            return this.heredoc();
+        if (c === '[') {
+            this.at++;
+            const items = [];
+            for (;;) {
+                this.space(true);
+                if (this.peek() === ']') {
+                    this.at++;
+                    return { kind: 'list', items };
+                }
+                items.push(this.expression());
+                this.space(true);
+                if (this.peek() === ',')
+                    this.at++;
+                else if (this.peek() !== ']')
+                    throw new HclError('a list item must be followed by , or ]', this.line());
+            }
+        }
+        if (c === '{') {
+            this.at++;
+            const entries = new Map();
+            for (;;) {
+                this.space(true);
+                if (this.peek() === '}') {
+                    this.at++;
+                    return { kind: 'object', entries };
+                }
+                const key = this.peek() === '"' ? this.plainString() : this.identifier();
+                this.space(false);
+                if (this.peek() !== '=' && this.peek() !== ':')
+                    throw new HclError('an object key needs = or :', this.line());
+                this.at++;
+                entries.set(key, this.expression());
+                this.space(true);
+                if (this.peek() === ',')
+                    this.at++;
+            }
+        }
+        const number = /^-?\d+(?:\.\d+)?/.exec(this.text.slice(this.at));
+        if (number) {
+            this.at += number[0].length;
+            return { kind: 'literal', value: Number(number[0]) };
+        }
+        const start = this.at;
+        const name = this.identifier();
+        if (name === 'true' || name === 'false')
+            return { kind: 'literal', value: name === 'true' };
+        if (name === 'null')
+            return { kind: 'literal', value: null };
+        if (this.peek() === '(' || this.peek() === '.' || this.peek() === '[') {
+            this.skipExpression();
+            return { kind: 'unknown', text: this.text.slice(start, this.at).trim() };
+        }
+        return { kind: 'reference', name };
+    }
+    template() {
+        this.at++; // "
+        const parts = [];
+        let literal = '';
+        while (this.at < this.text.length && this.peek() !== '"') {
+            const c = this.peek();
+            if (c === '\\') {
+                const next = this.text[this.at + 1] ?? '';
+                literal += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+                this.at += 2;
+            }
+            else if (this.text.startsWith('$${', this.at)) {
+                literal += '${';
+                this.at += 3;
+            }
+            else if (this.text.startsWith('${', this.at)) {
+                if (literal)
+                    parts.push(literal);
+                literal = '';
+                const close = this.closingBrace(this.at + 2);
+                const inner = this.text.slice(this.at + 2, close);
+                const innerReader = new Reader(inner.trim());
+                let expression;
+                try {
+                    expression = innerReader.expression();
+                    if (innerReader.at < inner.trim().length)
+                        expression = { kind: 'unknown', text: inner.trim() };
+                }
+                catch {
+                    expression = { kind: 'unknown', text: inner.trim() };
+                }
+                parts.push({ expression, text: inner.trim() });
+                this.at = close + 1;
+            }
+            else {
+                literal += c;
+                this.at++;
+            }
+        }
+        if (this.peek() !== '"')
+            throw new HclError('a string is not closed', this.line());
+        this.at++;
+        if (literal)
+            parts.push(literal);
+        return { kind: 'template', parts };
+    }
+    heredoc() {
+        const header = /^<<-?([A-Za-z_]\w*)\n/.exec(this.text.slice(this.at));
+        if (!header)
+            throw new HclError('a heredoc needs a marker', this.line());
+        this.at += header[0].length;
+        const end = new RegExp(`^\\s*${header[1]}\\s*$`, 'm').exec(this.text.slice(this.at));
+        const body = end ? this.text.slice(this.at, this.at + end.index) : this.text.slice(this.at);
+        this.at += end ? end.index + end[0].length : body.length;
+        return { kind: 'template', parts: [body.replace(/\n$/, '')] };
+    }
+    plainString() {
+        const value = this.template();
+        return value.kind === 'template'
+            ? value.parts.map((part) => (typeof part === 'string' ? part : `\${${part.text}}`)).join('')
+            : '';
+    }
+    identifier() {
+        const match = /^[A-Za-z_][\w-]*/.exec(this.text.slice(this.at));
+        if (!match)
+            throw new HclError(`unexpected \`${this.peek() || 'end of file'}\``, this.line());
+        this.at += match[0].length;
+        return match[0];
+    }
+    /** Past the rest of an expression: up to a newline, `,`, `]` or `}` outside brackets and strings. */
+    skipExpression() {
+        let depth = 0;
+        while (this.at < this.text.length) {
+            const c = this.peek();
+            if (c === '"') {
+                this.template();
+                continue;
+            }
+            if ('([{'.includes(c))
+                depth++;
+            else if (')]}'.includes(c)) {
+                if (depth === 0)
+                    return;
+                depth--;
+            }
+            else if ((c === '\n' || c === ',') && depth === 0)
+                return;
+            this.at++;
+        }
+    }
+    closingBrace(from) {
+        let depth = 1;
+        for (let i = from; i < this.text.length; i++) {
+            if (this.text[i] === '{')
+                depth++;
+            else if (this.text[i] === '}' && --depth === 0)
+                return i;
+        }
+        throw new HclError('an interpolation is not closed', this.line());
+    }
+    space(newlines) {
+        for (;;) {
+            const rest = this.text.slice(this.at);
+            const match = (newlines ? /^(?:\s+|#[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/)/ : /^(?:[ \t\r]+|\/\*[\s\S]*?\*\/)/).exec(rest);
+            if (!match || match[0].length === 0)
+                return;
+            this.at += match[0].length;
+        }
+    }
+    peek() {
+        return this.text[this.at] ?? '';
+    }
+    expect(c) {
+        this.space(true);
+        if (this.peek() !== c)
+            throw new HclError(`expected \`${c}\``, this.line());
+        this.at++;
+    }
+    line() {
+        return this.text.slice(0, this.at).split('\n').length;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/bake/definition.js
+// What `docker buildx bake` (and docker/bake-action) pushes: the requested targets (groups expanded,
+// `default` when none), each with its `inherits` merged parent-first, the files merged in order (a later
+// file's target overrides an earlier one's attributes), `--set` overrides, and variables from their
+// `default` or the environment of the same name. A target pushes with `--push` or an output of
+// `type=registry` / `push=true`; it pushes to its `tags`. docs.docker.com/build/bake/reference
+
+
+
+
+function bakeDestinations(request) {
+    const problems = [];
+    const definition = { variables: new Map(), targets: new Map(), groups: new Map() };
+    for (const file of request.files)
+        read(file, definition, problems);
+    if (request.metadataImages) {
+        // docker/metadata-action's bake file: target `docker-metadata-action` with the computed tags.
+        const tag = missing('the tags docker/metadata-action computes');
+        definition.targets.set('docker-metadata-action', new Map([
+            [
+                'tags',
+                {
+                    value: request.metadataImages.map((image) => concat(image, [':', tag])),
+                    where: { file: 'docker/metadata-action bake file', line: 1, column: 1 },
+                },
+            ],
+        ]));
+    }
+    const variable = (name) => {
+        const fromEnvironment = request.environment.get(name);
+        if (fromEnvironment)
+            return fromEnvironment;
+        const declared = definition.variables.get(name);
+        if (declared)
+            return texts(declared, variable)[0] ?? [];
+        return [missing(`the bake variable ${name}`, 'declare it in the bake file or set it in the environment')];
+    };
+    const destinations = [];
+    for (const name of expand(request.targets.length > 0 ? request.targets : ['default'], definition)) {
+        const attributes = resolved(name, definition, new Set());
+        const setKeys = new Set();
+        for (const set of request.set)
+            applySet(set, name, attributes, setKeys);
+        const outputs = (attributes.get('output') ? definition_listOf(attributes.get('output').value, variable) : []).map(keyValues);
+        const pushes = request.push ||
+            wordText(attributes.get('push') ? definition_listOf(attributes.get('push').value, variable)[0] : undefined) ===
+                'true' ||
+            outputs.some((pairs) => wordText(pairs.get('type')) === 'registry' || wordText(pairs.get('push')) === 'true');
+        if (!pushes)
+            continue;
+        const tags = attributes.get('tags');
+        for (const tag of tags ? definition_listOf(tags.value, variable) : [])
+            destinations.push({ text: tag, where: tags?.where });
+    }
+    return { destinations, problems };
+}
+function read(file, definition, problems) {
+    const at = (line) => ({ file: file.file, line, column: 1 });
+    if (/\.ya?ml$/.test(file.file)) {
+        // A compose file: each service that builds is a target pushing to its image.
+        try {
+            const services = (0,yaml_dist/* parse */.qg)(file.text)
+                ?.services ?? {};
+            for (const [name, service] of Object.entries(services))
+                if (service?.build !== undefined && typeof service.image === 'string')
+                    definition.targets.set(name, new Map([['tags', { value: [[service.image]], where: at(1) }]]));
+        }
+        catch {
+            problems.push({
+                message: `${file.file} is not valid YAML: its bake targets are not discovered`,
+                where: at(1),
+            });
+        }
+        return;
+    }
+    let blocks;
+    try {
+        blocks = /\.json$/.test(file.file) ? jsonBlocks(file.text) : parseHcl(file.text);
+    }
+    catch (error) {
+        const line = error instanceof HclError ? error.line : 1;
+        problems.push({
+            message: `${file.file} cannot be read as a bake file (${error.message}): its targets are not discovered`,
+            where: at(line),
+        });
+        return;
+    }
+    for (const block of blocks) {
+        const [label] = block.labels;
+        if (label === undefined)
+            continue;
+        if (block.type === 'variable') {
+            const fallback = block.attributes.get('default');
+            if (fallback)
+                definition.variables.set(label, fallback);
+        }
+        else if (block.type === 'group') {
+            const targets = block.attributes.get('targets');
+            definition.groups.set(label, targets?.kind === 'list'
+                ? targets.items.flatMap((item) => (item.kind === 'template' ? [item.parts.join('')] : []))
+                : []);
+        }
+        else if (block.type === 'target') {
+            const attributes = definition.targets.get(label) ?? new Map();
+            for (const [name, value] of block.attributes)
+                attributes.set(name, { value, where: at(block.attributeLines.get(name) ?? block.line) });
+            definition.targets.set(label, attributes);
+        }
+    }
+}
+/** A bake JSON file as the blocks the HCL reader gives. */
+function jsonBlocks(text) {
+    const document = JSON.parse(text);
+    const toValue = (value) => typeof value === 'string'
+        ? { kind: 'template', parts: [value] }
+        : Array.isArray(value)
+            ? { kind: 'list', items: value.map(toValue) }
+            : { kind: 'literal', value: typeof value === 'number' || typeof value === 'boolean' ? value : null };
+    return Object.entries(document).flatMap(([type, entries]) => Object.entries(entries ?? {}).map(([label, body]) => ({
+        type,
+        labels: [label],
+        line: 1,
+        attributes: new Map(Object.entries(body ?? {}).map(([name, value]) => [name, toValue(value)])),
+        attributeLines: new Map(),
+    })));
+}
+/** Groups expanded into their targets, each once. */
+function expand(names, definition, seen = new Set()) {
+    return names.flatMap((name) => {
+        if (seen.has(name))
+            return [];
+        seen.add(name);
+        const group = definition.groups.get(name);
+        return group ? expand(group, definition, seen) : definition.targets.has(name) ? [name] : [];
+    });
+}
+/** A target's attributes with those it inherits underneath. */
+function resolved(name, definition, visiting) {
+    const own = definition.targets.get(name) ?? new Map();
+    if (visiting.has(name))
+        return new Map(own);
+    visiting.add(name);
+    const merged = new Map();
+    const inherits = own.get('inherits')?.value;
+    const parents = inherits && !Array.isArray(inherits) && inherits.kind === 'list'
+        ? inherits.items.flatMap((item) => (item.kind === 'template' ? [item.parts.join('')] : []))
+        : [];
+    for (const parent of parents)
+        for (const [key, value] of resolved(parent, definition, visiting))
+            merged.set(key, value);
+    for (const [key, value] of own)
+        if (key !== 'inherits')
+            merged.set(key, value);
+    return merged;
+}
+/** `TARGET.KEY=VALUE` (or `*.KEY`): the first `set` of a key replaces it, later ones add to it. */
+function applySet(set, target, attributes, setKeys) {
+    const head = typeof set[0] === 'string' ? set[0] : '';
+    const match = /^([^.=]+)\.([\w-]+)(\+?)=/.exec(head);
+    if (!match)
+        return;
+    const [, pattern, key] = match;
+    if (pattern !== '*' && pattern !== target)
+        return;
+    const value = concat([head.slice(match[0].length)], set.slice(1));
+    const existing = attributes.get(key);
+    const values = setKeys.has(key) && existing && Array.isArray(existing.value) ? [...existing.value, value] : [value];
+    setKeys.add(key);
+    attributes.set(key, {
+        value: values,
+        where: existing?.where ?? { file: '(bake --set)', line: 1, column: 1 },
+    });
+}
+function definition_listOf(value, variable) {
+    if (Array.isArray(value))
+        return value;
+    return texts(value, variable);
+}
+/** The strings a value stands for (a list's items, or the value itself). */
+function texts(value, variable) {
+    switch (value.kind) {
+        case 'list':
+            return value.items.flatMap((item) => texts(item, variable));
+        case 'template':
+            return [
+                concat(...value.parts.map((part) => typeof part === 'string' ? [part] : (texts(part.expression, variable)[0] ?? []))),
+            ];
+        case 'literal':
+            return value.value === null ? [] : [[String(value.value)]];
+        case 'reference':
+            return [variable(value.name)];
+        case 'unknown':
+            return [
+                [
+                    missing(`the bake expression \`${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text}\``),
+                ],
+            ];
+        case 'object':
+            return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/bake/files.js
+// Which files a bake reads: those named (`-f`, the action's `files`), else the defaults bake looks for in
+// its working directory, all that exist, in bake's order. The metadata-action bake file is the value of
+// that action's `bake-file` output.
+
+const DEFAULT_FILES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yml',
+    'docker-compose.yaml',
+    'docker-bake.json',
+    'docker-bake.hcl',
+    'docker-bake.override.json',
+    'docker-bake.override.hcl',
+];
+function bakeInputs(named, workdir, read, generated) {
+    const files = [];
+    const missingFiles = [];
+    let metadataImages;
+    for (const name of named) {
+        const images = generated(name);
+        if (images) {
+            metadataImages = [...images];
+            continue;
+        }
+        const file = read(external_node_path_.posix.join(workdir || '.', name));
+        if (file)
+            files.push({ file: file.file, text: file.text });
+        else
+            missingFiles.push(name);
+    }
+    if (named.length === 0)
+        for (const name of DEFAULT_FILES) {
+            const file = read(external_node_path_.posix.join(workdir || '.', name));
+            if (file)
+                files.push({ file: file.file, text: file.text });
+        }
+    return metadataImages ? { files, metadataImages, missing: missingFiles } : { files, missing: missingFiles };
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/bake-action.js
+// docker/bake-action (and depot/bake-action): bakes `targets` from `files` (the metadata-action bake
+// file among them) in `workdir`, with `set` overrides; `push: true` pushes every target.
+
+
+
+
+const bakeAction = (via) => (call) => {
+    const named = call.items('files', true).map((item) => item.text);
+    if (named.some((name) => wordText(name) === undefined)) {
+        call.mayPush(`${via} bakes a file named only at run time: add the images it pushes to \`images\``, call.where('files'));
+        return;
+    }
+    const workdir = wordText(call.text('workdir')) ?? '.';
+    const inputs = bakeInputs(named.map((name) => wordText(name)), workdir, call.read, call.generatedBakeFile);
+    for (const name of inputs.missing)
+        call.mayPush(`${via} bakes ${name}, which is not in the repository: add the images it pushes to \`images\``, call.where('files'));
+    const push = call.input('push');
+    const result = bakeDestinations({
+        files: inputs.files,
+        targets: call
+            .items('targets', true)
+            .flatMap((item) => (wordText(item.text) ? [wordText(item.text)] : [])),
+        set: call.items('set', false).map((item) => item.text),
+        // `push` is a shorthand for `*.output=type=registry`; an expression may be true.
+        push: push !== undefined &&
+            push !== null &&
+            push !== '' &&
+            truthy(push) !== false &&
+            String(push) !== 'false',
+        environment: call.env,
+        ...(inputs.metadataImages ? { metadataImages: inputs.metadataImages } : {}),
+    });
+    for (const problem of result.problems)
+        call.mayPush(problem.message, problem.where);
+    for (const destination of result.destinations)
+        call.destination(destination.text, `${via} targets`, destination.where?.file.startsWith('(') || !destination.where
+            ? call.where(call.text('set') ? 'set' : 'targets')
+            : destination.where);
+};
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/cloud-actions.js
 // Actions that set up a registry rather than push: the AWS credentials whose account names the ECR
@@ -5768,11 +6492,11 @@ const metadata = (call) => {
     call.setOutput('images', images.length > 0
         ? new Holey(concat(...images.map((image, i) => concat(i > 0 ? [','] : [], image))))
         : '');
-    // Its bake file defines target `docker-metadata-action` with these images' tags; the value carries them.
-    call.setOutput('bake-file', METADATA_BAKE_FILE + JSON.stringify(images));
-    call.setOutput('bake-file-tags', METADATA_BAKE_FILE + JSON.stringify(images));
+    // Its bake file defines target `docker-metadata-action` with these images' tags.
+    const bakeFile = call.bakeFile(images);
+    call.setOutput('bake-file', bakeFile);
+    call.setOutput('bake-file-tags', bakeFile);
 };
-const METADATA_BAKE_FILE = '\u0000metadata-action-bake-file:';
 /** redhat-actions/buildah-build: builds locally; its outputs name the image for push-to-registry. */
 const buildahBuild = (call) => {
     const image = call.text('image') ?? [];
@@ -5845,6 +6569,14 @@ function textOf(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/index.js
+// Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
+// finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
+// only for actions known to push nothing.
+
+
+
+
+
 
 
 const HANDLERS = {
@@ -5852,6 +6584,8 @@ const HANDLERS = {
     'depot/build-push-action': buildPush('depot/build-push-action'),
     'useblacksmith/build-push-action': buildPush('useblacksmith/build-push-action'),
     'docker/metadata-action': metadata,
+    'docker/bake-action': bakeAction('docker/bake-action'),
+    'depot/bake-action': bakeAction('depot/bake-action'),
     'redhat-actions/buildah-build': buildahBuild,
     'redhat-actions/push-to-registry': pushToRegistry,
     'akhilerm/tag-push-action': tagPush,
@@ -5881,18 +6615,34 @@ function runAction({ call, inputNames }) {
         return;
     }
     if (call.name === 'goreleaser/goreleaser-action') {
-        const args = call.text('args');
-        const text = args?.map((part) => (typeof part === 'string' ? part : '')).join('') ?? '';
-        if (/\brelease\b/.test(text) && !/--snapshot/.test(text))
-            call.mayPush('goreleaser pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read: add them to `images`');
+        // The action runs `goreleaser ARGS` in `workdir`.
+        const args = split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0);
+        const workdir = wordText(call.text('workdir')) ?? '';
+        const where = call.where('args');
+        goreleaserRelease([['goreleaser'], ...args], {
+            sink: {
+                destination: (text, via, at) => call.destination(text, via, at ?? where),
+                mayPush: (message) => call.mayPush(message, where),
+                problem: (message) => call.mayPush(message, where),
+            },
+            environment: call.env,
+            cwd: workdir,
+            read: (relative) => call.read(external_node_path_.posix.join(workdir || '.', relative)),
+            runScript: () => undefined,
+        });
         return;
     }
     if (PUSH_NOTHING.test(call.name))
         return;
     const pushInputs = inputNames.filter((name) => PUSH_INPUT.test(name));
-    const pushFalse = typeof call.input('push') === 'string' && String(call.input('push')).trim() === 'false';
-    if (pushInputs.length > 0 && !pushFalse)
-        call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push: add the images it pushes to \`images\``, call.where(pushInputs[0]));
+    const pushFalse = call.input('push') === false || String(call.input('push')).trim() === 'false';
+    if (pushInputs.length === 0 || pushFalse)
+        return;
+    // Point at an input that reads like an image reference (`host.tld/path`), naming its value: that is
+    // most likely the image to add.
+    const imageLike = pushInputs.find((name) => /^[\w.-]+\.[\w.-]+(?::\d+)?\/\S+$/.test(wordText(call.text(name)) ?? ''));
+    const named = imageLike ? ` (${imageLike}: \`${wordText(call.text(imageLike))}\`)` : '';
+    call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cloud-build.js
@@ -5996,8 +6746,9 @@ function substitute(text, substitutions) {
 
 
 
+
 const COMPOSE_GLOBAL = optionSet('--file -f --project-name -p --project-directory --env-file --profile --parallel --ansi --progress');
-const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const compose_DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const composePush = (words, context) => {
     const standalone = wordText(words[0]) === 'docker-compose';
     const start = standalone ? words.slice(1) : afterSubcommand(words, ['docker', 'compose'], optionSet(''));
@@ -6027,7 +6778,7 @@ const composePush = (words, context) => {
         return true;
     }
     const directory = wordText(optionValues(global, '--project-directory')[0]);
-    const files = named.length > 0 ? named : DEFAULT_FILES;
+    const files = named.length > 0 ? named : compose_DEFAULT_FILES;
     const read = files.map((file) => context.read(directory ? `${directory}/${file}` : file));
     const found = named.length > 0 ? read : read.filter(Boolean).slice(0, 1);
     if (found.length === 0 || found.some((file) => file === undefined)) {
@@ -6037,6 +6788,22 @@ const composePush = (words, context) => {
     const services = mergedServices(found, context);
     if (!services)
         return true;
+    const imageLine = (name) => {
+        // The last file that sets the service's image is the one to change.
+        for (const file of [...found].reverse()) {
+            try {
+                const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+                const services = source.takeValue()
+                    ?.services;
+                if (services?.[name]?.image !== undefined)
+                    return source.locate(['services', name, 'image']);
+            }
+            catch {
+                continue;
+            }
+        }
+        return undefined;
+    };
     const only = new Set(rest.positionals.map(wordText).filter((name) => name !== undefined));
     const environment = withDotEnv(context, directory);
     for (const [name, service] of Object.entries(services)) {
@@ -6044,7 +6811,7 @@ const composePush = (words, context) => {
             continue;
         if (service.build === undefined || typeof service.image !== 'string')
             continue;
-        context.sink.destination(compose_interpolate(service.image, environment), 'docker compose push');
+        context.sink.destination(compose_interpolate(service.image, environment), 'docker compose push', imageLine(name));
     }
     return true;
 };
@@ -6150,6 +6917,13 @@ function imageOption(args, maven) {
         }
         if (!maven && head === '--image' && arg.length === 1)
             return args[i + 1];
+        // Maven also takes `-D image=X` as two words.
+        const next = args[i + 1];
+        const nextHead = typeof next?.[0] === 'string' ? next[0] : '';
+        if (head === '-D' && next)
+            for (const prefix of ['image=', 'jib.to.image='])
+                if (nextHead.startsWith(prefix))
+                    return [nextHead.slice(prefix.length), ...next.slice(1)];
     }
     return undefined;
 }
@@ -6337,7 +7111,7 @@ function runTarget(target, makefile, context, run, cwd, depth) {
         return;
     }
     const automatic = new Map([['@', [target]]]);
-    const prerequisites = expand(rule.prerequisites, makefile, automatic, 0);
+    const prerequisites = makefile_expand(rule.prerequisites, makefile, automatic, 0);
     automatic.set('<', [wordText(prerequisites)?.trim().split(/\s+/)[0] ?? '']);
     automatic.set('^', prerequisites);
     for (const prerequisite of shown(prerequisites).split(/\s+/).filter(Boolean))
@@ -6348,7 +7122,7 @@ function runTarget(target, makefile, context, run, cwd, depth) {
     for (const [name, value] of makefile.overrides)
         environment.set(OVERRIDE + name, value);
     for (const line of rule.recipe) {
-        const expanded = expand(line.text.replace(/^[@+-]+/, ''), makefile, automatic, 0);
+        const expanded = makefile_expand(line.text.replace(/^[@+-]+/, ''), makefile, automatic, 0);
         // Each recipe line runs in a shell of its own. A hole cannot be written into shell text, so it
         // travels as a variable of that shell, named in the text where the hole stands.
         const holes = new Map(environment);
@@ -6445,7 +7219,7 @@ function readMakefile(file, context, base, environment, commandVariables) {
                         ? { raw: `${existing.raw} ${value}` }
                         : { value: concat(existing.value ?? [], [` ${value}`]) });
                 else if (op.startsWith(':'))
-                    makefile.variables.set(name, { value: expand(value, makefile, new Map(), 0) });
+                    makefile.variables.set(name, { value: makefile_expand(value, makefile, new Map(), 0) });
                 else
                     makefile.variables.set(name, { raw: value });
                 fromEnvironment.delete(name);
@@ -6465,7 +7239,7 @@ function readMakefile(file, context, base, environment, commandVariables) {
                     recipe: recipeOnLine ? [{ text: recipeOnLine.trim(), line: lineNumber }] : [],
                 };
                 // Targets are expanded as they are read; one with a hole is known by how it is shown.
-                const targets = shown(expand(ruleLine[1], makefile, new Map(), 0));
+                const targets = shown(makefile_expand(ruleLine[1], makefile, new Map(), 0));
                 for (const target of targets.trim().split(/\s+/)) {
                     if (target.includes('%'))
                         continue;
@@ -6489,10 +7263,10 @@ function variableValue(name, makefile, automatic, depth) {
         return name === 'MAKE' ? ['make'] : [];
     if (variable.value)
         return variable.value;
-    return expand(variable.raw ?? '', makefile, automatic, depth + 1);
+    return makefile_expand(variable.raw ?? '', makefile, automatic, depth + 1);
 }
 /** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
-function expand(text, makefile, automatic, depth) {
+function makefile_expand(text, makefile, automatic, depth) {
     if (depth > 20)
         return [missing('a Makefile variable that refers to itself')];
     const parts = [];
@@ -6537,10 +7311,10 @@ function reference(body, makefile, automatic, depth) {
         const substitution = /^([^:]+):([^=]*)=(.*)$/.exec(body);
         if (substitution)
             return [missing(`the Makefile substitution $(${body})`)];
-        return variableValue(wordText(expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
+        return variableValue(wordText(makefile_expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
     }
     const [, fn, argumentText] = call;
-    const args = splitArguments(argumentText).map((arg) => expand(arg, makefile, automatic, depth + 1));
+    const args = splitArguments(argumentText).map((arg) => makefile_expand(arg, makefile, automatic, depth + 1));
     const known = args.map(wordText);
     const words = (text) => (text ?? '').trim().split(/\s+/).filter(Boolean);
     switch (fn) {
@@ -8199,14 +8973,17 @@ function shownCommand(words) {
 
 
 
+
+// cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const run_step_HANDLERS = [
+    cloudBuildConfig,
     pushTools,
     composePush,
-    cloudBuildConfig,
     skaffoldBuild,
     koBuild,
     jibBuild,
     makeTargets,
+    goreleaserRelease,
     repositoryScripts,
     mayPush,
 ];
@@ -8364,7 +9141,7 @@ const MAX_ACTION_DEPTH = 8;
 function runSteps(input, context) {
     const outputs = new Map();
     input.steps.forEach((value, index) => {
-        const step = steps_record(value);
+        const step = record(value);
         const stepPath = [...input.path, index];
         const id = typeof step['id'] === 'string' ? step['id'] : undefined;
         if (id)
@@ -8372,7 +9149,7 @@ function runSteps(input, context) {
         const baseScope = { ...input.scope, env: input.state.env, steps: outputs };
         // A step's `env` is evaluated in the job's scope, then layered over the job's environment.
         const env = new Map(input.state.env);
-        for (const [name, raw] of Object.entries(steps_record(step['env'])))
+        for (const [name, raw] of Object.entries(record(step['env'])))
             env.set(name, asText(evaluateField(raw, resolver(baseScope))));
         const scope = { ...baseScope, env };
         const resolve = resolver(scope);
@@ -8433,7 +9210,7 @@ function runSteps(input, context) {
 function runUses(step, uses, stepPath, input, context, env, setOutput) {
     const resolve = resolver(input.scope);
     const usesAt = input.lines.at([...stepPath, 'uses']);
-    const withInputs = steps_record(step['with']);
+    const withInputs = record(step['with']);
     if (uses.startsWith('docker://')) {
         // A container step: its `args` are the image's command line (kaniko's executor, typically).
         const args = typeof withInputs['args'] === 'string'
@@ -8474,6 +9251,13 @@ function runUses(step, uses, stepPath, input, context, env, setOutput) {
         setOutput,
         setEnv: (variable, value) => input.state.env.set(variable, value),
         login: (registry) => input.state.logins.push({ registry, where: usesAt }),
+        read: (relative) => context.repository.read(relative),
+        bakeFile: (images) => {
+            const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
+            context.collected.bakeFiles.set(generated, images);
+            return generated;
+        },
+        generatedBakeFile: (generated) => context.collected.bakeFiles.get(generated),
         written: (image, where) => {
             const key = shown(image);
             if (!context.collected.written.has(key))
@@ -8563,27 +9347,28 @@ function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutp
     let lines;
     try {
         const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
-        action = steps_record(source.takeValue());
+        action = record(source.takeValue());
         lines = new FileLines(file.file, file.text, source);
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.x))
             throw error;
-        context.collected.problems.push(...error.problems.map((problem) => ({
+        const problem = firstSyntaxProblem(error.problems);
+        context.collected.problems.push({
             where: problem.where,
             message: `${problem.message}: what ${uses} pushes is not discovered`,
-        })));
+        });
         return;
     }
-    const runs = steps_record(action['runs']);
+    const runs = record(action['runs']);
     const resolve = resolver(input.scope);
     const inputs = new Map();
-    for (const [name, definition] of Object.entries(steps_record(action['inputs']))) {
+    for (const [name, definition] of Object.entries(record(action['inputs']))) {
         const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
         if (given !== undefined)
             inputs.set(name, evaluateField(withInputs[given], resolve));
-        else if (steps_record(definition)['default'] !== undefined)
-            inputs.set(name, evaluateField(steps_record(definition)['default'], resolver({ ...input.scope, inputs })));
+        else if (record(definition)['default'] !== undefined)
+            inputs.set(name, evaluateField(record(definition)['default'], resolver({ ...input.scope, inputs })));
         else
             inputs.set(name, '');
     }
@@ -8600,8 +9385,8 @@ function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutp
     const steps = Array.isArray(runs['steps']) ? runs['steps'] : [];
     const outputs = runSteps({ ...input, steps, path: ['runs', 'steps'], lines, scope, actionStack: [...input.actionStack, relative] }, context);
     const outputScope = { ...scope, env, steps: outputs };
-    for (const [name, definition] of Object.entries(steps_record(action['outputs'])))
-        setOutput(name, evaluateField(steps_record(definition)['value'], resolver(outputScope)));
+    for (const [name, definition] of Object.entries(record(action['outputs'])))
+        setOutput(name, evaluateField(record(definition)['value'], resolver(outputScope)));
 }
 function commandContext(where, env, context) {
     return {
@@ -8612,7 +9397,7 @@ function commandContext(where, env, context) {
         runScript: () => undefined,
     };
 }
-function steps_record(value) {
+function record(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : {};
@@ -8655,17 +9440,17 @@ function readOne(relative, call, stack, options, collected) {
     let lines;
     try {
         const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
-        workflow = steps_record(source.takeValue());
+        workflow = record(source.takeValue());
         lines = new FileLines(file.file, file.text, source);
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.x))
             throw error;
-        for (const entry of error.problems)
-            collected.problems.push({
-                where: entry.where,
-                message: `${entry.message}: its images are not discovered`,
-            });
+        const problem = firstSyntaxProblem(error.problems);
+        collected.problems.push({
+            where: problem.where,
+            message: `${problem.message}: its images are not discovered`,
+        });
         return new Map();
     }
     if (typeof workflow['jobs'] !== 'object' || workflow['jobs'] === null) {
@@ -8686,11 +9471,11 @@ function readOne(relative, call, stack, options, collected) {
     const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
     const scope0 = { ...base, inputs };
     const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
-    const workingDirectory = String(steps_record(steps_record(workflow['defaults'])['run'])['working-directory'] ?? '');
-    const jobs = steps_record(workflow['jobs']);
+    const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
+    const jobs = record(workflow['jobs']);
     const jobOutputs = new Map();
     for (const jobId of inNeedsOrder(jobs)) {
-        const job = steps_record(jobs[jobId]);
+        const job = record(jobs[jobId]);
         const scope = { ...scope0, needs: jobOutputs, jobId };
         const jobPath = ['jobs', jobId];
         if (typeof job['uses'] === 'string') {
@@ -8698,8 +9483,8 @@ function readOne(relative, call, stack, options, collected) {
             continue;
         }
         const jobEnvScope = { ...scope, env, steps: new Map() };
-        const jobDirectory = String(steps_record(steps_record(job['defaults'])['run'])['working-directory'] ?? workingDirectory);
-        const matrix = combinations(steps_record(job['strategy'])['matrix'], jobEnvScope);
+        const jobDirectory = String(record(record(job['defaults'])['run'])['working-directory'] ?? workingDirectory);
+        const matrix = combinations(record(job['strategy'])['matrix'], jobEnvScope);
         if (matrix.truncated)
             collected.mayPush.push({
                 where: lines.at([...jobPath, 'strategy', 'matrix']),
@@ -8722,7 +9507,7 @@ function readOne(relative, call, stack, options, collected) {
                 actionStack: [],
             }, { repository: options.repository, collected });
             const outputScope = { ...combinationScope, env: state.env, steps };
-            for (const [name, raw] of Object.entries(steps_record(job['outputs']))) {
+            for (const [name, raw] of Object.entries(record(job['outputs']))) {
                 const value = evaluateField(raw, resolver(outputScope));
                 if (!outputs.has(name) || holeOf(outputs.get(name)))
                     outputs.set(name, value);
@@ -8740,38 +9525,40 @@ function readOne(relative, call, stack, options, collected) {
     }
     // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
     const outputs = new Map();
-    const definitions = steps_record(steps_record(steps_record(workflow['on'])['workflow_call'])['outputs']);
+    const definitions = record(record(record(workflow['on'])['workflow_call'])['outputs']);
     for (const [name, definition] of Object.entries(definitions)) {
-        const raw = String(steps_record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
+        const raw = String(record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
         outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
     }
     return outputs;
 }
 /** The inputs a workflow runs with: what a caller passed, else each input's `default`. */
 function workflowInputs(workflow, call, scope) {
-    const on = steps_record(workflow['on']);
+    const on = record(workflow['on']);
     const inputs = new Map();
     for (const trigger of call ? ['workflow_call'] : ['workflow_dispatch', 'workflow_call']) {
-        for (const [name, definition] of Object.entries(steps_record(steps_record(on[trigger])['inputs']))) {
+        for (const [name, definition] of Object.entries(record(record(on[trigger])['inputs']))) {
             if (inputs.has(name))
                 continue;
             const given = call
                 ? [...call.inputs].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1]
                 : undefined;
-            const fallback = steps_record(definition)['default'];
+            const fallback = record(definition)['default'];
             if (given !== undefined)
                 inputs.set(name, given);
             else if (fallback !== undefined)
                 inputs.set(name, evaluateField(fallback, resolver(scope)));
             else if (call)
-                inputs.set(name, steps_record(definition)['type'] === 'boolean' ? false : '');
+                inputs.set(name, record(definition)['type'] === 'boolean' ? false : '');
+            else
+                inputs.set(name, new Unknown(missing(`inputs.${name}`, `an input with no default: add \`inputs.${name}\` under \`discover.variables\``)));
         }
     }
     return inputs;
 }
 function evaluatedEnv(raw, scope, inherited) {
     const env = new Map(inherited);
-    for (const [name, value] of Object.entries(steps_record(raw)))
+    for (const [name, value] of Object.entries(record(raw)))
         env.set(name, asText(evaluateField(value, resolver({ ...scope, env }))));
     return env;
 }
@@ -8780,11 +9567,11 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
     const uses = String(job['uses']);
     const at = lines.at([...jobPath, 'uses']);
     const outputs = new Map();
-    const matrix = combinations(steps_record(job['strategy'])['matrix'], { ...scope, env, steps: new Map() });
+    const matrix = combinations(record(job['strategy'])['matrix'], { ...scope, env, steps: new Map() });
     for (const combination of matrix.values) {
         const callerScope = { ...scope, matrix: combination, env, steps: new Map() };
         const resolve = resolver(callerScope);
-        const inputs = new Map(Object.entries(steps_record(job['with'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
+        const inputs = new Map(Object.entries(record(job['with'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
         if (!uses.startsWith('./')) {
             const given = [...inputs].map(([name, value]) => `${name}=${shown(asText(value))}`).join(', ');
             collected.mayPush.push({
@@ -8797,7 +9584,7 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
         if (job['secrets'] === 'inherit')
             secrets = scope.secrets ? new Map(scope.secrets) : undefined;
         else
-            secrets = new Map(Object.entries(steps_record(job['secrets'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
+            secrets = new Map(Object.entries(record(job['secrets'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
         const called = readOne(uses.replace(/^\.\//, '').split('@')[0], { inputs, secrets, at }, stack, options, collected);
         for (const [name, value] of called)
             if (!outputs.has(name))
@@ -8813,7 +9600,7 @@ function inNeedsOrder(jobs) {
         if (ordered.includes(id) || visiting.has(id) || !(id in jobs))
             return;
         visiting.add(id);
-        const needs = steps_record(jobs[id])['needs'];
+        const needs = record(jobs[id])['needs'];
         for (const need of Array.isArray(needs) ? needs : typeof needs === 'string' ? [needs] : [])
             visit(String(need));
         ordered.push(id);
@@ -8938,7 +9725,7 @@ function fromCollected(collected) {
             continue;
         if (typeof resolved === 'string') {
             // A name written elsewhere (metadata-action's `images`) is shown where it is written.
-            const written = collected.written.get(resolved.replace(/[:@][^/]*$/, ''));
+            const written = collected.written.get(nameKey(destination.text));
             if (!imageKeys.has(resolved))
                 images.push({
                     reference: resolved,
@@ -8948,10 +9735,12 @@ function fromCollected(collected) {
             imageKeys.add(resolved);
             continue;
         }
+        // An unresolved name written elsewhere is reported there too: that is the line to change.
+        const written = collected.written.get(nameKey(destination.text));
         add({
             kind: 'undiscovered-destination',
-            where: destination.where,
-            message: `${destination.via} pushes to \`${bounded(shown(destination.text))}\`, which needs ${workflows_describe(resolved)}`,
+            where: written?.where ?? destination.where,
+            message: `${destination.via} pushes to \`${bounded(shown(destination.text))}\`, which needs ${describe(resolved)}`,
         });
     }
     for (const entry of collected.mayPush)
@@ -8960,21 +9749,17 @@ function fromCollected(collected) {
         add({ kind: 'discovery', where: entry.where, message: entry.message });
     return { images, findings };
 }
-/**
- * The reference a destination names: a string when known (its tag dropped if the tag is a hole), the
- * missing fact when the registry or repository depends on one, undefined when it is empty.
- */
 // eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text
-const HOLE_MARKER = /\u0001(\d+)\u0002/;
-function destinationOf(text) {
-    const marker = (i) => `\u0001${i}\u0002`;
+const HOLE_MARKER = /\u0001(\d+)\u0002/g;
+/** A destination split as a reference is: the name, and its tag and digest when they are known. */
+function referenceParts(text) {
     const holes = [];
     const joined = text
         .map((part) => {
         if (typeof part === 'string')
             return part;
         holes.push(part);
-        return marker(holes.length - 1);
+        return `\u0001${holes.length - 1}\u0002`;
     })
         .join('')
         .trim()
@@ -8996,10 +9781,25 @@ function destinationOf(text) {
         tag = known(name.slice(colon)) && colon < name.length - 1 ? name.slice(colon) : '';
         name = name.slice(0, colon);
     }
-    const hole = HOLE_MARKER.exec(name);
-    return hole ? holes[Number(hole[1])] : name + tag + digest;
+    return { name, tag, digest, holes };
 }
-function workflows_describe(need) {
+/**
+ * The reference a destination names: a string when known (its tag dropped if the tag is a hole), the
+ * missing fact when the registry or repository depends on one, undefined when it is empty.
+ */
+function destinationOf(text) {
+    const parts = referenceParts(text);
+    if (!parts)
+        return undefined;
+    const hole = new RegExp(HOLE_MARKER.source).exec(parts.name);
+    return hole ? parts.holes[Number(hole[1])] : parts.name + parts.tag + parts.digest;
+}
+/** The repository name as shown (holes as `<need>`), without tag or digest: how `written` is keyed. */
+function nameKey(text) {
+    const parts = referenceParts(text);
+    return parts ? parts.name.replace(HOLE_MARKER, (_, i) => `<${parts.holes[Number(i)].need}>`) : '';
+}
+function describe(need) {
     return `\`${need.need}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
 }
 function bounded(text) {
@@ -9009,6 +9809,10 @@ function bounded(text) {
 ;// CONCATENATED MODULE: ./lib/discover/workflow-images.js
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
+
+
+
+
 
 
 
@@ -9025,7 +9829,7 @@ function workflowFiles(config, named) {
     (config.input.discover?.workflows ?? []).forEach((pattern, i) => {
         const files = (0,dist/* globSync */.AZ)(pattern, { cwd: configDir, absolute: true, onlyFiles: true, dot: true }).sort();
         if (files.length === 0) {
-            findings.push(discoveryFinding('discovery', 'low', config.locate(['discover', 'workflows', i]), `${pattern} matches no workflow file (globs are relative to the config file)`));
+            findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', config.locate(['discover', 'workflows', i]), `${pattern} matches no workflow file (globs are relative to the config file)`));
         }
         all.push(...files);
     });
@@ -9033,12 +9837,52 @@ function workflowFiles(config, named) {
     const unique = new Map(all.map((file) => [external_node_path_.resolve(file), external_node_path_.relative(process.cwd(), external_node_path_.resolve(file)) || file]));
     return { files: [...unique.values()], findings };
 }
+/**
+ * A workflow named on the command line must be one: a missing file, or a file that is not a GitHub
+ * Actions workflow (not YAML, no `jobs:` map), is a usage error with its place, not a finding.
+ */
+function assertWorkflowFile(file) {
+    const at = (line = 1, column = 1) => ({ file, line, column });
+    let text;
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            throw new errors/* ConfigError */.x({ where: at(), message: '--workflow names a directory, not a workflow file' });
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.x)
+            throw error;
+        const code = error.code ?? 'error';
+        throw new errors/* ConfigError */.x({ where: at(), message: `--workflow: the file cannot be read (${code})` });
+    }
+    let workflow;
+    try {
+        workflow = (0,yaml_source/* parseYamlSource */.W)(text, file).takeValue();
+    }
+    catch (error) {
+        // The first syntax error says it is not a workflow; the ones after it are its echo.
+        if (error instanceof errors/* ConfigError */.x) {
+            const problem = firstSyntaxProblem(error.problems);
+            throw new errors/* ConfigError */.x({
+                where: problem.where,
+                message: `--workflow: not a workflow: ${problem.message}`,
+            });
+        }
+        throw error;
+    }
+    const jobs = workflow?.jobs;
+    if (typeof jobs !== 'object' || jobs === null || Array.isArray(jobs))
+        throw new errors/* ConfigError */.x({
+            where: at(),
+            message: '--workflow: not a GitHub Actions workflow (it has no `jobs:` map)',
+        });
+}
 /** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
 function discoverFromWorkflow(file, options = {}) {
     const runner = runnerVariables(options.env ?? {});
     const found = discoverWorkflowFile(file, { runner, variables: options.variables ?? {} });
     const images = [];
-    const findings = found.findings.map((finding) => discoveryFinding(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
+    const findings = found.findings.map((finding) => (0,discover_findings/* discoveryFinding */.I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
     for (const image of found.images) {
         try {
             (0,image_reference/* parseImageReference */.o_)(image.reference);
@@ -9050,7 +9894,7 @@ function discoverFromWorkflow(file, options = {}) {
         catch (error) {
             if (!(error instanceof image_reference/* ImageReferenceError */.rI))
                 throw error;
-            findings.push(discoveryFinding('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
+            findings.push((0,discover_findings/* discoveryFinding */.I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
         }
     }
     return { images, findings };
@@ -9080,34 +9924,6 @@ function withDiscoveredImages(config, discovery) {
         input: added.length > 0 ? { ...config.input, images: [...stated, ...added] } : config.input,
         origins: { ...config.origins, images: imageOrigins },
     };
-}
-
-;// CONCATENATED MODULE: ./lib/discover/index.js
-
-
-
-
-/** The config with what the repository shows added, and the findings of reading it. */
-function discover(config, options = {}) {
-    const workflows = workflowFiles(config, options.workflows ?? []);
-    const findings = [...workflows.findings];
-    const pushed = [];
-    for (const file of workflows.files) {
-        const found = discoverFromWorkflow(file, {
-            env: options.env ?? {},
-            variables: config.input.discover?.variables ?? {},
-        });
-        pushed.push(...found.images);
-        findings.push(...found.findings);
-    }
-    const withImages = withDiscoveredImages(config, { images: pushed, findings: [] });
-    if (!config.input.discover?.manifests?.length)
-        return { config: withImages, findings };
-    // The declared targets are checked as written before manifests replace them, so a mistake in one (an
-    // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
-    (0,plan/* buildPlan */.G)(withImages);
-    const targets = withManifestTargets(withImages, options.helmRunner);
-    return { config: targets.config, findings: [...findings, ...targets.findings] };
 }
 
 
