@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', '.bench-build/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'lib/', '.bench-build/', 'node_modules/', 'coverage/', 'src/core/config/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

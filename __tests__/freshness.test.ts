@@ -6,7 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { COMMENT_EXAMPLE, commentExample, readmeWithActionDocs } from '../scripts/generate-action-docs.ts';
-import { SCHEMA_FILE, schemaFileText } from '../scripts/generate-schema.ts';
+import {
+  SCHEMA_FILE,
+  schemaFileText,
+  VALIDATOR_FILE,
+  validatorFileText,
+} from '../scripts/generate-schema.ts';
 import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scripts/import-gcp-roles.ts';
 
 test('dist/ is the bundle of the current sources (run npm run build and commit dist/)', () => {
@@ -27,6 +32,11 @@ test('dist/ is the bundle of the current sources (run npm run build and commit d
 
 test('schema/pullcheck.schema.json is generated from the config schema (npm run generate:schema)', () => {
   assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaFileText(), 'the published schema is stale');
+  assert.equal(
+    readFileSync(VALIDATOR_FILE, 'utf8'),
+    validatorFileText(),
+    'the compiled config validator is stale',
+  );
 });
 
 // shared/ sits beside the checkout in CI; elsewhere the comparison is skipped (never in CI).

@@ -520,7 +520,7 @@ async function run(env = process.env) {
     }
 }
 async function liveFacts(config, setup) {
-    const live = await (0,collect/* readLiveFacts */.m)(config, setup);
+    const live = await (0,collect.readLiveFacts)(config, setup);
     for (const note of live.notes)
         core.info(`pullcheck: ${note}`);
     core.info(`pullcheck: live reads: ${live.reads} resources, ${live.calls} calls`);

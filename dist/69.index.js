@@ -51,8 +51,6 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/collect/index.js + 3 modules
-var collect = __webpack_require__(18811);
 // EXTERNAL MODULE: ./lib/collect/merge.js
 var merge = __webpack_require__(87630);
 // EXTERNAL MODULE: ./lib/collect/snapshot.js
@@ -61,8 +59,8 @@ var snapshot = __webpack_require__(58988);
 var load = __webpack_require__(71992);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
-// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 32 modules
-var workflow_images = __webpack_require__(30769);
+// EXTERNAL MODULE: ./lib/discover/workflow-images.js
+var workflow_images = __webpack_require__(87085);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
@@ -72,7 +70,7 @@ var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/providers/index.js + 29 modules
 var providers = __webpack_require__(77493);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
-var kubernetes_collect = __webpack_require__(19441);
+var collect = __webpack_require__(19441);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
 // EXTERNAL MODULE: ./lib/report/markdown.js
@@ -132,7 +130,6 @@ function resultLines(result) {
 
 ;// CONCATENATED MODULE: ./lib/cli/command.js
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
-
 
 
 
@@ -233,7 +230,9 @@ async function check(args, io) {
     let config = discovered.config;
     let live = [];
     if (!values.offline) {
-        const read = await (0,collect/* readLiveFacts */.m)(config, kubernetesSetup(io));
+        // The cloud clients load only when live reads need them: an offline check starts without them.
+        const { readLiveFacts } = await Promise.all(/* import() */[__webpack_require__.e(898), __webpack_require__.e(811)]).then(__webpack_require__.bind(__webpack_require__, 18811));
+        const read = await readLiveFacts(config, kubernetesSetup(io));
         for (const note of read.notes)
             io.stderr(`pullcheck: ${note}\n`);
         config = (0,merge/* withLiveFacts */.K)(config, read.facts);
@@ -265,7 +264,7 @@ function kubernetesSetup(io) {
     if (!(0,external_node_fs_.existsSync)(file))
         return {};
     try {
-        return { kubernetes: (0,kubernetes_collect/* connectionFromKubeconfig */.Q6)((0,external_node_fs_.readFileSync)(file, 'utf8')) };
+        return { kubernetes: (0,collect/* connectionFromKubeconfig */.Q6)((0,external_node_fs_.readFileSync)(file, 'utf8')) };
     }
     catch (error) {
         io.stderr(`pullcheck: ${file}: ${error.message}; Kubernetes facts come from the config only\n`);

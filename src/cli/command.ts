@@ -3,7 +3,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readLiveFacts } from '../collect/index.ts';
 import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
 import { loadConfigFile } from '../core/config/load.ts';
@@ -111,6 +110,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   let config = discovered.config;
   let live: string[] = [];
   if (!values.offline) {
+    // The cloud clients load only when live reads need them: an offline check starts without them.
+    const { readLiveFacts } = await import('../collect/index.ts');
     const read = await readLiveFacts(config, kubernetesSetup(io));
     for (const note of read.notes) io.stderr(`pullcheck: ${note}\n`);
     config = withLiveFacts(config, read.facts);

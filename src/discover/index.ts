@@ -2,6 +2,7 @@
 // `discover.manifests` become the targets (the config only adds what cannot be seen). What discovery
 // cannot read or resolve becomes a finding with its place; it never stops the check.
 import type { LoadedConfig } from '../core/config/load.ts';
+import { WorkflowSession } from './workflows/index.ts';
 import { buildPlan } from '../core/plan.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import type { HelmRunner } from './manifests/helm.ts';
@@ -31,8 +32,10 @@ export function discover(
   const workflows = workflowFiles(config, options.workflows ?? []);
   const findings = [...workflows.findings];
   const pushed: DiscoveredImage[] = [];
+  const session = new WorkflowSession();
   for (const file of workflows.files) {
     const found = discoverFromWorkflow(file, {
+      session,
       env: options.env ?? {},
       variables: config.input.discover?.variables ?? {},
     });

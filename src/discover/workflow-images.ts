@@ -10,6 +10,7 @@ import { ImageReferenceError, imageNameOf, parseImageReference } from '../core/i
 import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
+import type { WorkflowSession } from './workflows/index.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
 import { firstSyntaxProblem } from './workflows/sites.ts';
 
@@ -96,7 +97,11 @@ export function assertWorkflowFile(file: string): void {
 /** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
 export function discoverFromWorkflow(file: string, options: WorkflowReadOptions = {}): Discovery {
   const runner = runnerVariables(options.env ?? {});
-  const found = discoverWorkflowFile(file, { runner, variables: options.variables ?? {} });
+  const found = discoverWorkflowFile(file, {
+    runner,
+    variables: options.variables ?? {},
+    ...(options.session ? { session: options.session } : {}),
+  });
   const images: DiscoveredImage[] = [];
   const findings = found.findings.map((finding) =>
     discoveryFinding(finding.kind, SEVERITY[finding.kind], finding.where, finding.message),
@@ -123,6 +128,7 @@ export interface WorkflowReadOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** `discover.variables`. */
   readonly variables?: Readonly<Record<string, string>>;
+  readonly session?: WorkflowSession;
 }
 
 const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' } as const;

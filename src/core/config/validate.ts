@@ -1,6 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ConfigProblem, SourceLocation } from '../errors.ts';
 import type { TSchema } from '@sinclair/typebox';
+import { AJV_OPTIONS } from './ajv-options.ts';
+import validateConfig from './generated/config-validator.ts';
+import { ConfigSchema } from './schema.ts';
 
 type Path = readonly (string | number)[];
 interface Locator {
@@ -8,8 +11,11 @@ interface Locator {
   locateKey(configPath: Path): SourceLocation;
 }
 
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true });
-const compiled = new WeakMap<TSchema, ValidateFunction>();
+const ajv = new Ajv(AJV_OPTIONS);
+// The config's validator is compiled ahead of time (npm run generate:schema); the others when first used.
+const compiled = new WeakMap<TSchema, ValidateFunction>([
+  [ConfigSchema, validateConfig as unknown as ValidateFunction],
+]);
 
 function validator(schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema);

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import { readWorkflow } from './workflow-reader.ts';
-import { repositoryAt, repositoryRootOf } from './repository.ts';
+import { ParsedFiles } from './parsed-files.ts';
+import { repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
 import type { Collected } from './sites.ts';
 import { shown, type Missing, type Text } from './text.ts';
 
@@ -36,6 +37,22 @@ export interface WorkflowDiscoveryOptions {
   readonly variables?: Readonly<Record<string, string>>;
   /** The repository root; by default the folder holding the file's `.github/workflows/`. */
   readonly root?: string;
+  /** Shares file reads and parses between the workflows of one discovery. */
+  readonly session?: WorkflowSession;
+}
+
+/** The repositories (and their parsed files) one discovery reads, each once. */
+export class WorkflowSession {
+  private readonly repositories = new Map<string, { repository: Repository; parsed: ParsedFiles }>();
+
+  at(root: string): { repository: Repository; parsed: ParsedFiles } {
+    let entry = this.repositories.get(root);
+    if (!entry) {
+      entry = { repository: repositoryAt(root), parsed: new ParsedFiles() };
+      this.repositories.set(root, entry);
+    }
+    return entry;
+  }
 }
 
 /** Reads a workflow file (a path as the user gave it) and what it uses in the repository. */
@@ -49,8 +66,10 @@ export function discoverWorkflowFile(
     options.root === undefined
       ? located.relative
       : path.relative(options.root, file).split(path.sep).join('/');
+  const { repository, parsed } = (options.session ?? new WorkflowSession()).at(root);
   const collected = readWorkflow(relative, {
-    repository: repositoryAt(root),
+    repository,
+    parsed,
     runner: options.runner ?? {},
     variables: options.variables ?? {},
   });

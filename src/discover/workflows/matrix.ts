@@ -5,7 +5,7 @@
 import { evaluateField, Holey, holeOf, Unknown, type Value } from './expression.ts';
 import { resolver, type Scope } from './scope.ts';
 
-const MAX_COMBINATIONS = 64;
+const MAX_COMBINATIONS = 256;
 
 export interface Matrix {
   /** Each combination: an object, or a hole when the whole matrix is unknown. */

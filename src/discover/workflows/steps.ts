@@ -4,13 +4,14 @@
 // `docker://` steps run their image's command.
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
-import { parseYamlSource, type ConfigPath } from '../../core/config/yaml-source.ts';
+import type { ConfigPath } from '../../core/config/yaml-source.ts';
+import type { ParsedFiles } from './parsed-files.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { ActionCall, InputItem, JobFacts } from './actions/call.ts';
 import { runAction } from './actions/index.ts';
 import { pushTools } from './commands/push-tools.ts';
 import { asText, evaluateField, interpolate, type Value } from './expression.ts';
-import { FileLines, lineIndexOf, lineOf } from './locations.ts';
+import { lineIndexOf, lineOf, type FileLines } from './locations.ts';
 import type { Repository } from './repository.ts';
 import { environmentFileEntries, runScript, substituteExpressions, type StepContext } from './run-step.ts';
 import { resolver, textValue, type Scope } from './scope.ts';
@@ -40,6 +41,7 @@ export interface StepsInput {
 export interface StepsContext {
   readonly repository: Repository;
   readonly collected: Collected;
+  readonly parsed: ParsedFiles;
 }
 
 const MAX_ACTION_DEPTH = 8;
@@ -277,9 +279,9 @@ function runLocalAction(
   let action: Record<string, unknown>;
   let lines: FileLines;
   try {
-    const source = parseYamlSource(file.text, file.file);
-    action = record(source.takeValue());
-    lines = new FileLines(file.file, file.text, source);
+    const parsed = context.parsed.parse(file);
+    action = record(parsed.value);
+    lines = parsed.lines;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const problem = firstSyntaxProblem(error.problems);

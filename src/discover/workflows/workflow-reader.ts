@@ -3,10 +3,10 @@
 // workflows in the repository (`jobs.<id>.uses: ./.github/workflows/x.yml`) read with what the caller
 // passes. A reusable workflow in another repository, a cycle, or a file that is not there is reported.
 import type { SourceLocation } from '../../core/errors.ts';
-import { parseYamlSource } from '../../core/config/yaml-source.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { evaluateField, holeOf, Unknown, type Value } from './expression.ts';
-import { FileLines } from './locations.ts';
+import type { FileLines } from './locations.ts';
+import { ParsedFiles } from './parsed-files.ts';
 import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
 import { resolver, RUNNER_VARIABLES, type Scope } from './scope.ts';
@@ -17,6 +17,8 @@ import { missing, shown, type Text } from './text.ts';
 
 export interface WorkflowOptions {
   readonly repository: Repository;
+  /** Files parsed so far (shared by every workflow and action one discovery reads). */
+  readonly parsed?: ParsedFiles;
   /** The runner's non-secret variables (`GITHUB_REPOSITORY`, …). */
   readonly runner: Readonly<Record<string, string>>;
   /** `discover.variables`. */
@@ -38,7 +40,13 @@ export function readWorkflow(relative: string, options: WorkflowOptions): Collec
   const runner = Object.fromEntries(
     RUNNER_VARIABLES.flatMap((name) => (options.runner[name] ? [[name, options.runner[name]]] : [])),
   );
-  readOne(relative, undefined, [], { ...options, runner }, collected);
+  readOne(
+    relative,
+    undefined,
+    [],
+    { ...options, runner, parsed: options.parsed ?? new ParsedFiles() },
+    collected,
+  );
   return collected;
 }
 
@@ -46,7 +54,7 @@ function readOne(
   relative: string,
   call: Call | undefined,
   stack: readonly string[],
-  options: WorkflowOptions,
+  options: WorkflowOptions & { readonly parsed: ParsedFiles },
   collected: Collected,
 ): Map<string, Value> {
   const problem = (message: string, where: SourceLocation) => {
@@ -73,9 +81,9 @@ function readOne(
   let workflow: Record<string, unknown>;
   let lines: FileLines;
   try {
-    const source = parseYamlSource(file.text, file.file);
-    workflow = record(source.takeValue());
-    lines = new FileLines(file.file, file.text, source);
+    const parsed = options.parsed.parse(file);
+    workflow = record(parsed.value);
+    lines = parsed.lines;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const problem = firstSyntaxProblem(error.problems);
@@ -144,7 +152,7 @@ function readOne(
           workingDirectory: jobDirectory,
           actionStack: [],
         },
-        { repository: options.repository, collected },
+        { repository: options.repository, collected, parsed: options.parsed },
       );
       const outputScope: Scope = { ...combinationScope, env: state.env, steps };
       for (const [name, raw] of Object.entries(record(job['outputs']))) {
@@ -220,7 +228,7 @@ function callWorkflow(
   env: ReadonlyMap<string, Text>,
   lines: FileLines,
   stack: readonly string[],
-  options: WorkflowOptions,
+  options: WorkflowOptions & { readonly parsed: ParsedFiles },
   collected: Collected,
 ): Map<string, Value> {
   const uses = String(job['uses']);

@@ -14,10 +14,8 @@ import {
   wordText,
 } from './arguments.ts';
 import type { CommandHandler } from './context.ts';
+import { GCLOUD_GLOBAL } from './push-tools.ts';
 
-const GCLOUD_GLOBAL = optionSet(
-  '--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token',
-);
 const SUBMIT_OPTIONS = optionSet(
   '--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack --project --default-buckets-behavior --disk-size --git-source-dir --git-source-revision',
 );

@@ -12,6 +12,10 @@ import {
 } from './arguments.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 
+// gcloud(1) global flags with a value.
+export const GCLOUD_GLOBAL = optionSet(
+  '--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token',
+);
 // docker(1) global options with a value.
 const DOCKER_GLOBAL = optionSet(
   '--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey',
@@ -260,9 +264,7 @@ const TOOLS: readonly Tool[] = [
       ['gcloud', 'builds', 'submit'],
       ['gcloud', 'beta', 'builds', 'submit'],
     ],
-    global: optionSet(
-      '--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token',
-    ),
+    global: GCLOUD_GLOBAL,
     options: optionSet(
       '--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack',
     ),
@@ -275,7 +277,7 @@ const TOOLS: readonly Tool[] = [
       ['gcloud', 'container', 'images', 'add-tag'],
       ['gcloud', 'artifacts', 'docker', 'tags', 'add'],
     ],
-    global: optionSet('--project --account --configuration --verbosity --format'),
+    global: GCLOUD_GLOBAL,
     options: optionSet(''),
     destinations: (parsed) => parsed.positionals.slice(1),
   },
@@ -293,10 +295,7 @@ const TOOLS: readonly Tool[] = [
   {
     // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.
     via: 'pack build --publish',
-    paths: [
-      ['pack', 'build'],
-      ['pack', 'build'],
-    ],
+    paths: [['pack', 'build']],
     global: optionSet(''),
     options: optionSet(
       '--builder -B --buildpack -b --env -e --env-file --path -p --run-image --tag -t --cache-image --network --pull-policy --descriptor -d --platform --previous-image --lifecycle-image --sbom-output-dir --report-output-dir --cache --volume',

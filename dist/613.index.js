@@ -1,916 +1,6 @@
-export const id = 679;
-export const ids = [679];
+export const id = 613;
+export const ids = [613];
 export const modules = {
-
-/***/ 18811:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ readLiveFacts)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-providers/dist-cjs/index.js
-var dist_cjs = __webpack_require__(29719);
-// EXTERNAL MODULE: ./lib/core/plan.js
-var core_plan = __webpack_require__(73504);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(80212);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(28249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
-var client_eks_dist_cjs = __webpack_require__(24524);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __webpack_require__(16764);
-// EXTERNAL MODULE: ./lib/providers/aws/arn.js
-var arn = __webpack_require__(96639);
-// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
-var managed_policies = __webpack_require__(56114);
-;// CONCATENATED MODULE: ./lib/providers/aws/collect.js
-// Live AWS reads: exactly the facts the ECR rule needs, in the config's `facts.aws` format, each resource
-// once (CallRunner), for the resources the config does not already state. What cannot be read becomes
-// `unreadable`, naming the permission. AWS_ENDPOINT_URL_<SERVICE> is honoured by the SDK clients.
-
-
-
-
-
-
-const PAGE_LIMIT = 50;
-async function collectAwsFacts(input, options) {
-    const known = knownKeys(input.known);
-    const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
-    const found = clusters.filter((cluster) => cluster !== undefined);
-    const roleArns = new Set();
-    for (const target of input.targets)
-        if ('roles' in target)
-            for (const role of target.roles ?? [])
-                roleArns.add(role);
-    for (const cluster of found)
-        for (const role of cluster.roles)
-            roleArns.add(role);
-    const roles = await Promise.all([...roleArns]
-        .filter((arn) => !known.roles.has(arn.toLowerCase()))
-        .map((arn) => collectRole(arn, options)));
-    const ecrImages = input.images.flatMap((image) => (image.registry.kind === 'ecr' ? [image.registry] : []));
-    const repositories = await Promise.all([
-        ...new Map(ecrImages.map((r) => [(0,arn/* repositoryArn */.qM)(r.partition, r.region, r.account, r.repository), r])).entries(),
-    ]
-        .filter(([arn]) => !known.repositories.has(arn))
-        .map(([arn, registry]) => collectRepository(arn, registry, options)));
-    const registries = await Promise.all([...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
-        .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
-        .map((r) => collectRegistry(r.account, r.region, options)));
-    return {
-        ...(roles.length > 0 ? { roles } : {}),
-        ...(repositories.length > 0 ? { repositories } : {}),
-        ...(registries.length > 0 ? { registries } : {}),
-        ...(found.length > 0 ? { clusters: found } : {}),
-    };
-}
-function knownKeys(facts) {
-    return {
-        roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
-        repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
-        registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
-        clusters: new Set((facts.clusters ?? []).map((cluster) => `${cluster.platform}/${cluster.name}`)),
-    };
-}
-/** EKS: node group roles, Fargate pod execution roles, the Auto Mode node role. ECS: task execution roles. */
-async function collectCluster(target, known, options) {
-    if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
-        return undefined;
-    if (known.clusters.has(`${target.platform}/${target.cluster}`))
-        return undefined;
-    const where = {
-        platform: target.platform,
-        name: target.cluster,
-        region: target.region,
-        ...(target.account ? { account: target.account } : {}),
-    };
-    const credentials = await options.credentialsFor(target.account);
-    const roles = [];
-    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
-    const fail = (message) => ({ ...where, roles, unreadable: message });
-    const resource = `cluster ${target.cluster} in ${target.region}`;
-    if (target.platform === 'eks') {
-        const eks = new client_eks_dist_cjs/* EKSClient */.JQJ({ region: target.region, credentials, maxAttempts: 1 });
-        const cluster = await run('eks:DescribeCluster', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name: target.cluster }), { abortSignal }));
-        if (!cluster.ok)
-            return fail(cluster.message);
-        const autoModeRole = cluster.value.cluster
-            ?.computeConfig?.nodeRoleArn;
-        if (autoModeRole)
-            roles.push(autoModeRole);
-        const groups = await run('eks:ListNodegroups', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListNodegroupsCommand */.eTy({ clusterName: target.cluster, maxResults: 100 }), { abortSignal }));
-        if (!groups.ok)
-            return fail(groups.message);
-        for (const nodegroupName of groups.value.nodegroups ?? []) {
-            const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeNodegroupCommand */.Kmg({ clusterName: target.cluster, nodegroupName }), {
-                abortSignal,
-            }));
-            if (!group.ok)
-                return fail(group.message);
-            if (group.value.nodegroup?.nodeRole)
-                roles.push(group.value.nodegroup.nodeRole);
-        }
-        const profiles = await run('eks:ListFargateProfiles', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListFargateProfilesCommand */.OU_({ clusterName: target.cluster, maxResults: 100 }), {
-            abortSignal,
-        }));
-        if (!profiles.ok)
-            return fail(profiles.message);
-        for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
-            const profile = await run('eks:DescribeFargateProfile', `Fargate profile ${fargateProfileName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeFargateProfileCommand */.svP({ clusterName: target.cluster, fargateProfileName }), {
-                abortSignal,
-            }));
-            if (!profile.ok)
-                return fail(profile.message);
-            if (profile.value.fargateProfile?.podExecutionRoleArn)
-                roles.push(profile.value.fargateProfile.podExecutionRoleArn);
-        }
-    }
-    else {
-        const services = target.services ?? [];
-        if (services.length === 0)
-            return undefined;
-        const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region: target.region, credentials, maxAttempts: 1 });
-        const described = await run('ecs:DescribeServices', resource, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster: target.cluster, services }), { abortSignal }));
-        if (!described.ok)
-            return fail(described.message);
-        for (const taskDefinition of new Set((described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])))) {
-            const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition }), { abortSignal }));
-            if (!definition.ok)
-                return fail(definition.message);
-            if (definition.value.taskDefinition?.executionRoleArn)
-                roles.push(definition.value.taskDefinition.executionRoleArn);
-        }
-    }
-    return { ...where, roles: [...new Set(roles)] };
-}
-async function collectRole(arn, options) {
-    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
-    const name = arn.slice(arn.lastIndexOf('/') + 1);
-    const iam = new client_iam_dist_cjs/* IAMClient */.h8v({
-        region: 'us-east-1',
-        credentials: await options.credentialsFor(account),
-        maxAttempts: 1,
-    });
-    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
-    const unreadable = (message) => ({ arn, unreadable: message });
-    const role = await run('iam:GetRole', arn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: name }), { abortSignal }));
-    if (!role.ok)
-        return unreadable(role.message);
-    const managedPolicies = [];
-    const policies = [];
-    let marker;
-    for (let page = 0; page < PAGE_LIMIT; page++) {
-        const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListAttachedRolePoliciesCommand */.wfM({ RoleName: name, Marker: marker }), { abortSignal }));
-        if (!attached.ok)
-            return unreadable(attached.message.replace(`#${marker ?? ''}`, ''));
-        for (const policy of attached.value.AttachedPolicies ?? []) {
-            if (!policy.PolicyArn)
-                continue;
-            const document = await managedDocument(policy.PolicyArn, run, iam);
-            if (typeof document === 'string')
-                managedPolicies.push(document);
-            else if ('unreadable' in document)
-                return unreadable(document.unreadable);
-            else
-                policies.push(document.document);
-        }
-        marker = attached.value.Marker;
-        if (!attached.value.IsTruncated || !marker)
-            break;
-    }
-    marker = undefined;
-    for (let page = 0; page < PAGE_LIMIT; page++) {
-        const names = await run('iam:ListRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, Marker: marker }), { abortSignal }));
-        if (!names.ok)
-            return unreadable(names.message.replace(`#${marker ?? ''}`, ''));
-        for (const policyName of names.value.PolicyNames ?? []) {
-            const inline = await run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: name, PolicyName: policyName }), { abortSignal }));
-            if (!inline.ok)
-                return unreadable(inline.message);
-            policies.push(policyDocument(inline.value.PolicyDocument));
-        }
-        marker = names.value.Marker;
-        if (!names.value.IsTruncated || !marker)
-            break;
-    }
-    const boundaryArn = role.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
-    let permissionsBoundary = null;
-    if (boundaryArn) {
-        const boundary = await managedDocument(boundaryArn, run, iam);
-        if (typeof boundary === 'string')
-            permissionsBoundary = boundary;
-        else if ('unreadable' in boundary)
-            return unreadable(boundary.unreadable);
-        else
-            permissionsBoundary = boundary.document;
-    }
-    return {
-        arn: role.value.Role?.Arn ?? arn,
-        ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
-        ...(policies.length > 0 ? { policies } : {}),
-        permissionsBoundary,
-    };
-}
-/**
- * An attached policy: an AWS-managed ARN stays an ARN when its default version is the one the built-in
- * data holds (no download); otherwise its default version's document is fetched.
- */
-async function managedDocument(policyArn, run, iam) {
-    const policy = await run('iam:GetPolicy', policyArn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: policyArn }), { abortSignal }));
-    if (!policy.ok)
-        return { unreadable: policy.message };
-    const versionId = policy.value.Policy?.DefaultVersionId;
-    const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(policyArn);
-    if (builtIn && builtIn.versionId === versionId)
-        return policyArn;
-    const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }));
-    if (!version.ok)
-        return { unreadable: version.message };
-    return {
-        document: policyDocument(version.value.PolicyVersion?.Document),
-    };
-}
-/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
-function policyDocument(encoded) {
-    if (!encoded)
-        return {};
-    const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
-    return JSON.parse(text);
-}
-async function collectRepository(arn, registry, options) {
-    const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({
-        region: registry.region,
-        credentials: await options.credentialsFor(registry.account),
-        maxAttempts: 1,
-    });
-    const result = await options.runner.run({ key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn }, (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetRepositoryPolicyCommand */.MeN({ registryId: registry.account, repositoryName: registry.repository }), { abortSignal }));
-    if (result.ok)
-        return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
-    // RepositoryPolicyNotFoundException: the repository exists without a policy.
-    if (result.kind === 'missing' && /RepositoryPolicyNotFound/.test(result.message))
-        return { arn, policy: null };
-    // RepositoryNotFoundException: a pull-through cache creates it on the first pull; anything else fails.
-    if (result.kind === 'missing')
-        return { arn, exists: false };
-    return { arn, unreadable: result.message };
-}
-async function collectRegistry(account, region, options) {
-    const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({ region, credentials: await options.credentialsFor(account), maxAttempts: 1 });
-    const resource = `the registry of ${account} in ${region}`;
-    const run = (permission, send) => options.runner.run({ key: `${permission} ${account}/${region}`, permission, resource }, send);
-    const policy = await run('ecr:GetRegistryPolicy', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetRegistryPolicyCommand */.J9O({}), { abortSignal }));
-    const base = { account, region };
-    let registryPolicy = null;
-    if (policy.ok)
-        registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
-    else if (!(policy.kind === 'missing'))
-        return { ...base, unreadable: policy.message };
-    const scope = await run('ecr:GetAccountSetting', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetAccountSettingCommand */.pn5({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }));
-    const rules = await run('ecr:DescribePullThroughCacheRules', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({}), { abortSignal }));
-    const value = scope.ok ? scope.value.value : undefined;
-    const prefixes = rules.ok
-        ? (rules.value.pullThroughCacheRules ?? []).flatMap((rule) => rule.ecrRepositoryPrefix ? [rule.ecrRepositoryPrefix] : [])
-        : [];
-    return {
-        ...base,
-        ...(value === 'V1' || value === 'V2' ? { scope: value } : {}),
-        policy: registryPolicy,
-        ...(prefixes.length > 0 ? { pullThroughCachePrefixes: prefixes } : {}),
-    };
-}
-
-// EXTERNAL MODULE: ./lib/providers/gcp/resources.js
-var gcp_resources = __webpack_require__(41666);
-;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
-
-const DEFAULTS = {
-    artifactRegistry: 'https://artifactregistry.googleapis.com',
-    resourceManager: 'https://cloudresourcemanager.googleapis.com',
-    container: 'https://container.googleapis.com',
-    storage: 'https://storage.googleapis.com',
-};
-/** Conditional role bindings are only returned for version 3 requests (IAM docs, "Policy versions"). */
-const POLICY_VERSION = 3;
-async function collectGcpFacts(input, options) {
-    const known = indexKnown(input.known);
-    const google = input.images.flatMap((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr' ? [image.registry] : []);
-    const resources = new Map();
-    for (const registry of google) {
-        const resource = (0,gcp_resources/* pullResource */._L)(registry, known.facts);
-        resources.set(resource.name, resource);
-    }
-    const gkeTargets = input.targets.flatMap((target) => (target.platform === 'gke' ? [target] : []));
-    if (resources.size === 0 && gkeTargets.length === 0)
-        return {};
-    const api = new GoogleApis(options);
-    try {
-        const policies = [];
-        const requested = new Set();
-        const readPolicy = (resource, read) => {
-            if (known.policies.has(resource) || requested.has(resource))
-                return;
-            requested.add(resource);
-            policies.push(read().then((outcome) => policyEntry(resource, outcome)));
-        };
-        const imageProjects = new Set();
-        for (const resource of resources.values()) {
-            if (resource.kind === 'repository')
-                readPolicy(resource.name, () => api.repositoryPolicy(resource.name));
-            else
-                readPolicy(resource.name, () => api.bucketPolicy(resource.bucket));
-            imageProjects.add(resource.project);
-        }
-        for (const project of imageProjects) {
-            readPolicy(`projects/${project}`, () => api.resourceManagerPolicy(`projects/${project}`));
-        }
-        // The folders and organization above each image's project: as stated, else one getAncestry call.
-        const ancestry = new Map();
-        for (const project of imageProjects) {
-            const stated = known.facts.projects.get(project)?.ancestors;
-            ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
-        }
-        const ancestorPolicies = [...ancestry.values()].map(async (pending) => {
-            for (const ancestor of (await pending) ?? []) {
-                readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
-            }
-        });
-        // GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools.
-        const numbers = new Map();
-        for (const target of gkeTargets) {
-            if (target.project === undefined || numbers.has(target.project))
-                continue;
-            const stated = known.facts.projects.get(target.project)?.number;
-            numbers.set(target.project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(target.project));
-        }
-        const clusters = new Map();
-        for (const target of gkeTargets) {
-            const { project, location, cluster } = target;
-            if (project === undefined || location === undefined || cluster === undefined)
-                continue;
-            if (target.serviceAccounts && target.serviceAccounts.length > 0)
-                continue;
-            const name = `projects/${project}/locations/${location}/clusters/${cluster}`;
-            if (known.clusters.has(name) || clusters.has(name))
-                continue;
-            clusters.set(name, api.nodePools(project, location, cluster, numbers.get(project) ?? Promise.resolve(undefined)));
-        }
-        await Promise.all(ancestorPolicies);
-        const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
-        const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
-        const clusterFacts = await Promise.all(clusters.values());
-        return {
-            ...(projects.length > 0 ? { projects } : {}),
-            ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
-            ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
-        };
-    }
-    finally {
-        await api.close();
-    }
-}
-/** The project numbers and ancestors read live (not the stated ones), one entry per project. */
-async function collectedProjects(ancestry, numbers, facts, problems) {
-    const byId = new Map();
-    const entry = (id) => byId.get(id) ?? byId.set(id, { id }).get(id);
-    for (const [id, pending] of ancestry) {
-        const ancestors = await pending;
-        if (ancestors !== undefined && facts.projects.get(id)?.ancestors === undefined)
-            entry(id).ancestors = ancestors;
-    }
-    for (const [id, pending] of numbers) {
-        const number = await pending;
-        if (number !== undefined && facts.projects.get(id)?.number === undefined)
-            entry(id).number = number;
-    }
-    for (const [id, problem] of problems)
-        entry(id).unreadable = problem;
-    return [...byId.values()];
-}
-function policyEntry(resource, outcome) {
-    return outcome.ok
-        ? { resource, policy: gcloudPolicy(outcome.value) }
-        : { resource, unreadable: outcome.message };
-}
-function indexKnown(known) {
-    const projects = new Map((known.projects ?? []).map((project) => [
-        project.id,
-        {
-            id: project.id,
-            gcrBackend: project.gcrBackend ?? 'artifact-registry',
-            ...(project.number === undefined ? {} : { number: project.number }),
-            ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
-        },
-    ]));
-    const facts = {
-        projects,
-        projectsByNumber: new Map(),
-        policies: new Map(),
-        unreadable: new Map(),
-        customRoles: new Map(),
-        groups: new Map(),
-        clusters: new Map(),
-    };
-    return {
-        facts,
-        policies: new Set((known.iamPolicies ?? []).map((entry) => entry.resource)),
-        clusters: new Set((known.clusters ?? []).map((cluster) => `projects/${cluster.project}/locations/${cluster.location}/clusters/${cluster.name}`)),
-    };
-}
-/** An IAM policy as gcloud prints it: bindings (omitted when none), etag as base64, version. */
-function gcloudPolicy(raw) {
-    const value = (raw ?? {});
-    const bindings = (Array.isArray(value.bindings) ? value.bindings : []).map((item) => {
-        const binding = item;
-        const condition = binding.condition;
-        return {
-            role: String(binding.role),
-            members: Array.isArray(binding.members) ? binding.members.map(String) : [],
-            ...(condition && typeof condition.expression === 'string' && condition.expression !== ''
-                ? {
-                    condition: {
-                        expression: condition.expression,
-                        ...(typeof condition.title === 'string' && condition.title !== ''
-                            ? { title: condition.title }
-                            : {}),
-                        ...(typeof condition.description === 'string' && condition.description !== ''
-                            ? { description: condition.description }
-                            : {}),
-                    },
-                }
-                : {}),
-        };
-    });
-    const etag = typeof value.etag === 'string'
-        ? value.etag
-        : value.etag instanceof Uint8Array
-            ? Buffer.from(value.etag).toString('base64')
-            : undefined;
-    return {
-        ...(bindings.length > 0 ? { bindings } : {}),
-        ...(etag === undefined || etag === '' ? {} : { etag }),
-        ...(typeof value.version === 'number' ? { version: value.version } : {}),
-    };
-}
-/** An HTTP error from a Google API, named after its canonical status so the CallRunner classifies it. */
-class GoogleApiError extends Error {
-    name;
-    status;
-    constructor(name, status, message) {
-        super(message);
-        this.name = name;
-        this.status = status;
-    }
-}
-/** The calls, each through the runner (one key per resource read). */
-class GoogleApis {
-    runner;
-    authClient;
-    base;
-    artifactRegistry;
-    constructor(options) {
-        this.runner = options.runner;
-        this.authClient = options.authClient;
-        const endpoint = (key) => (options.endpoints?.[key] ?? DEFAULTS[key]).replace(/\/+$/, '');
-        this.base = {
-            artifactRegistry: endpoint('artifactRegistry'),
-            resourceManager: endpoint('resourceManager'),
-            container: endpoint('container'),
-            storage: endpoint('storage'),
-        };
-    }
-    /** Artifact Registry `projects.locations.repositories.getIamPolicy`. */
-    repositoryPolicy(repository) {
-        const permission = 'artifactregistry.repositories.getIamPolicy';
-        return this.runner.run({ key: `gcp:getIamPolicy:${repository}`, permission, resource: repository }, async (signal) => {
-            const client = await this.artifactRegistryClient();
-            const call = client.getIamPolicy({
-                resource: repository,
-                options: { requestedPolicyVersion: POLICY_VERSION },
-            });
-            const [policy] = await untilAborted(call, signal).catch((error) => {
-                throw asGoogleApiError(error);
-            });
-            return policy;
-        });
-    }
-    /** Resource Manager v3 `projects|folders|organizations.getIamPolicy`. */
-    resourceManagerPolicy(resource) {
-        const kind = resource.slice(0, resource.indexOf('/'));
-        const permission = `resourcemanager.${kind}.getIamPolicy`;
-        return this.runner.run({ key: `gcp:getIamPolicy:${resource}`, permission, resource }, (signal) => this.json(`${this.base.resourceManager}/v3/${resource}:getIamPolicy`, signal, {
-            method: 'POST',
-            body: { options: { requestedPolicyVersion: POLICY_VERSION } },
-        }));
-    }
-    /** Cloud Storage `buckets.getIamPolicy`. */
-    bucketPolicy(bucket) {
-        const resource = `buckets/${bucket}`;
-        const url = `${this.base.storage}/storage/v1/b/${encodeURIComponent(bucket)}/iam?optionsRequestedPolicyVersion=${POLICY_VERSION}`;
-        return this.runner.run({ key: `gcp:getIamPolicy:${resource}`, permission: 'storage.buckets.getIamPolicy', resource }, (signal) => this.json(url, signal));
-    }
-    /** Per project: why its number or ancestry could not be read (what is missing is then unknown, not absent). */
-    projectProblems = new Map();
-    /** Resource Manager v3 `projects.get`: the number from `name` (projects/NUMBER). Undefined when unreadable. */
-    async projectNumber(project) {
-        const outcome = await this.runner.run({
-            key: `gcp:projects.get:${project}`,
-            permission: 'resourcemanager.projects.get',
-            resource: `projects/${project}`,
-        }, (signal) => this.json(`${this.base.resourceManager}/v3/projects/${encodeURIComponent(project)}`, signal));
-        if (!outcome.ok) {
-            this.projectProblems.set(project, outcome.message);
-            return undefined;
-        }
-        const name = outcome.value?.name;
-        const match = typeof name === 'string' ? /^projects\/([0-9]+)$/.exec(name) : null;
-        return match?.[1];
-    }
-    /** Resource Manager v1 `projects.getAncestry`: folders/N and organizations/N, nearest first. */
-    async ancestors(project) {
-        const outcome = await this.runner.run({
-            key: `gcp:getAncestry:${project}`,
-            permission: 'resourcemanager.projects.get',
-            resource: `projects/${project}`,
-        }, (signal) => this.json(`${this.base.resourceManager}/v1/projects/${encodeURIComponent(project)}:getAncestry`, signal, {
-            method: 'POST',
-            body: {},
-        }));
-        if (!outcome.ok) {
-            if (!this.projectProblems.has(project))
-                this.projectProblems.set(project, outcome.message);
-            return undefined;
-        }
-        const ancestor = outcome.value?.ancestor;
-        if (!Array.isArray(ancestor))
-            return undefined;
-        return ancestor.flatMap((item) => {
-            const { type, id } = (item.resourceId ?? {});
-            if (typeof id !== 'string' || !/^[0-9]+$/.test(id))
-                return [];
-            if (type === 'folder')
-                return [`folders/${id}`];
-            if (type === 'organization')
-                return [`organizations/${id}`];
-            return [];
-        });
-    }
-    /** Kubernetes Engine v1 `projects.locations.clusters.nodePools.list`. */
-    async nodePools(project, location, cluster, number) {
-        const resource = `projects/${project}/locations/${location}/clusters/${cluster}`;
-        const outcome = await this.runner.run({ key: `gcp:nodePools.list:${resource}`, permission: 'container.clusters.get', resource }, (signal) => this.json(`${this.base.container}/v1/${resource}/nodePools`, signal));
-        const where = { project, location, name: cluster };
-        if (!outcome.ok)
-            return { ...where, nodePools: [], unreadable: outcome.message };
-        const pools = outcome.value?.nodePools;
-        const projectNumber = await number;
-        const nodePools = (Array.isArray(pools) ? pools : []).map((item) => {
-            const pool = item;
-            const serviceAccount = typeof pool.config?.serviceAccount === 'string' ? pool.config.serviceAccount : 'default';
-            const scopes = pool.config?.oauthScopes;
-            return {
-                name: String(pool.name),
-                // The API says "default" for the Compute Engine default service account; name it when the number is known.
-                serviceAccount: serviceAccount === 'default' && projectNumber !== undefined
-                    ? `${projectNumber}-compute@developer.gserviceaccount.com`
-                    : serviceAccount,
-                scopes: Array.isArray(scopes) ? scopes.map(String) : [],
-            };
-        });
-        return { ...where, nodePools };
-    }
-    async close() {
-        if (!this.artifactRegistry)
-            return;
-        const client = await this.artifactRegistry.catch(() => undefined);
-        await client?.close();
-    }
-    /** Loaded on first use only: the module costs ~0.4 s to load. */
-    artifactRegistryClient() {
-        this.artifactRegistry ??= (async () => {
-            const authClient = this.authClient;
-            if (typeof authClient?.fetch !== 'function') {
-                throw new TypeError('the Artifact Registry client needs a google-auth-library client (AuthClient or GoogleAuth)');
-            }
-            const { ArtifactRegistryClient } = await Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(192)]).then(__webpack_require__.t.bind(__webpack_require__, 34192, 19));
-            const url = new URL(this.base.artifactRegistry);
-            const https = url.protocol === 'https:';
-            return new ArtifactRegistryClient({
-                fallback: true,
-                apiEndpoint: url.hostname,
-                // The client's default port (443) wins over a port written in apiEndpoint: give it separately.
-                port: url.port === '' ? (https ? 443 : 80) : Number(url.port),
-                ...(https ? {} : { protocol: 'http' }),
-                authClient: this.authClient,
-            });
-        })();
-        return this.artifactRegistry;
-    }
-    async json(url, signal, request = {}) {
-        const source = this.authClient;
-        if (typeof source?.getRequestHeaders !== 'function') {
-            throw new TypeError('the auth client has no getRequestHeaders (expected a google-auth-library client)');
-        }
-        const headers = new Headers(await source.getRequestHeaders(url));
-        headers.set('accept', 'application/json');
-        if (request.body !== undefined)
-            headers.set('content-type', 'application/json');
-        const response = await fetch(url, {
-            method: request.method ?? 'GET',
-            headers,
-            signal,
-            ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        });
-        const text = await response.text();
-        if (!response.ok)
-            throw errorFromBody(response.status, text);
-        return text === '' ? {} : JSON.parse(text);
-    }
-}
-/** Google's error body: { error: { code, message, status } } (Cloud Storage: { error: { code, message, errors } }). */
-function errorFromBody(status, text) {
-    let error;
-    try {
-        error = JSON.parse(text).error;
-    }
-    catch {
-        error = undefined;
-    }
-    const name = typeof error?.status === 'string'
-        ? error.status
-        : typeof error?.errors?.[0]?.reason === 'string'
-            ? error.errors[0].reason
-            : `HTTP ${status}`;
-    const message = typeof error?.message === 'string' ? error.message : text.slice(0, 200);
-    return new GoogleApiError(name, status, message);
-}
-/**
- * The Artifact Registry client's errors as ours. Through a google-auth-library client, an HTTP error arrives as
- * a GaxiosError (gax never decodes it): `response.status`, and the body in `message` (the response is a stream).
- */
-function asGoogleApiError(error) {
-    const { response, message } = (error ?? {});
-    if (typeof response?.status !== 'number')
-        return error;
-    const body = typeof response.data === 'string'
-        ? response.data
-        : response.data !== undefined && response.data !== null
-            ? JSON.stringify(response.data)
-            : typeof message === 'string'
-                ? message
-                : '';
-    return errorFromBody(response.status, body);
-}
-/** Rejects when the runner's signal aborts (timeout), cancelling the gax call when it can be. */
-function untilAborted(call, signal) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => {
-            call.cancel?.();
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        call.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-
-// EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
-var collect = __webpack_require__(19441);
-;// CONCATENATED MODULE: ./lib/collect/calls.js
-// Every live read goes through one CallRunner: each resource is read once per run (a cache by key),
-// at most `concurrency` calls are in flight, throttling and 5xx are retried with exponential backoff
-// and full jitter, each attempt has a timeout, and access errors become an answer, never a crash.
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-class CallRunner {
-    /** Calls actually sent (attempts included), for tests and benchmarks. */
-    sent = 0;
-    /** Distinct resources read. */
-    get reads() {
-        return this.cache.size;
-    }
-    cache = new Map();
-    active = 0;
-    waiting = [];
-    options;
-    constructor(options = {}) {
-        this.options = {
-            concurrency: options.concurrency ?? 8,
-            timeoutMs: options.timeoutMs ?? 10_000,
-            retries: options.retries ?? 3,
-            sleep: options.sleep ?? realSleep,
-            random: options.random ?? Math.random,
-        };
-    }
-    /** Runs `send` once per key; `send` gets an AbortSignal to pass to the SDK or fetch. */
-    run(call, send) {
-        let outcome = this.cache.get(call.key);
-        if (!outcome) {
-            outcome = this.withRetries(call, send);
-            this.cache.set(call.key, outcome);
-        }
-        return outcome;
-    }
-    async withRetries(call, send) {
-        for (let attempt = 0;; attempt++) {
-            const result = await this.limited(() => this.attempt(send));
-            if (result.ok)
-                return result;
-            const kind = classify(result.error);
-            if (kind !== 'retry' || attempt >= this.options.retries) {
-                return {
-                    ok: false,
-                    kind: kind === 'retry' ? 'failed' : kind,
-                    message: describe(call, result.error, kind),
-                };
-            }
-            // Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter").
-            await this.options.sleep(this.options.random() * 200 * 2 ** attempt);
-        }
-    }
-    async attempt(send) {
-        this.sent++;
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(new TimeoutError()), this.options.timeoutMs);
-        try {
-            return { ok: true, value: await send(controller.signal) };
-        }
-        catch (error) {
-            return { ok: false, error: controller.signal.aborted ? new TimeoutError() : error };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-    async limited(task) {
-        if (this.active >= this.options.concurrency)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-class TimeoutError extends Error {
-    name = 'TimeoutError';
-    constructor() {
-        super('timed out');
-    }
-}
-/** Classifies SDK and HTTP errors by name and status: only throttling, timeouts and 5xx are retried. */
-function classify(error) {
-    const name = String(error.name ?? '');
-    const code = String(error.code ?? '');
-    const status = Number(error.$metadata?.httpStatusCode ??
-        error.status ??
-        error.code ??
-        0);
-    if (/AccessDenied|Unauthorized|Forbidden|NotAuthorized|PERMISSION_DENIED/i.test(`${name} ${code}`) ||
-        status === 403 ||
-        status === 401) {
-        return 'denied';
-    }
-    if (/NotFound|NoSuchEntity|DoesNotExist/i.test(name) || status === 404)
-        return 'missing';
-    if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|Timeout|ECONNRESET|ECONNREFUSED|EAI_AGAIN/i.test(`${name} ${code}`)) {
-        return 'retry';
-    }
-    if (status === 429 || status >= 500 || error.$fault === 'server')
-        return 'retry';
-    return 'failed';
-}
-function describe(call, error, kind) {
-    const name = String(error.name ?? 'Error');
-    if (kind === 'denied')
-        return `${call.permission} on ${call.resource} was denied (${name}): grant it to the identity pullcheck reads with`;
-    if (kind === 'missing')
-        return `${call.resource} does not exist (${name})`;
-    return `${call.permission} on ${call.resource} failed (${name}${kind === 'retry' ? ', after retries' : ''})`;
-}
-
-;// CONCATENATED MODULE: ./lib/collect/index.js
-// Live reads: the collectors of each cloud, run through one CallRunner, their facts joined to the config's.
-
-
-
-
-
-
-const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
-async function readLiveFacts(config, setup = {}) {
-    const runner = setup.runner ?? new CallRunner({ concurrency: setup.concurrency ?? 8 });
-    const plan = (0,core_plan/* buildPlan */.G)(config);
-    const notes = [];
-    const facts = {};
-    const targets = config.input.targets ?? [];
-    const needsAws = plan.images.some((image) => image.registry.kind === 'ecr') ||
-        targets.some((t) => AWS_PLATFORMS.has(t.platform));
-    if (needsAws) {
-        const base = setup.awsCredentials ?? (0,dist_cjs/* fromNodeProviderChain */.br)();
-        if (await hasCredentials(base)) {
-            const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {});
-            const images = plan.targets.flatMap((target) => target.images);
-            facts.aws = {
-                ...(await collectAwsFacts({ images, targets, known: config.input.facts?.aws ?? {} }, { runner, credentialsFor })),
-            };
-        }
-        else {
-            notes.push('no AWS credentials: AWS facts come from the config only (set aws-role-arn, or configure credentials)');
-        }
-    }
-    const needsGoogle = plan.images.some((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr') ||
-        targets.some((t) => t.platform === 'gke');
-    if (needsGoogle) {
-        const authClient = setup.googleAuthClient ?? (await applicationDefaultCredentials());
-        if (authClient) {
-            const images = plan.targets.flatMap((target) => target.images);
-            facts.gcp = {
-                ...(await collectGcpFacts({ images, targets, known: config.input.facts?.gcp ?? {} }, {
-                    runner,
-                    authClient,
-                    ...(config.input.endpoints?.google ? { endpoints: config.input.endpoints.google } : {}),
-                })),
-            };
-        }
-        else {
-            notes.push('no Google credentials: Google Cloud facts come from the config only (set gcp-workload-identity-provider, or use Application Default Credentials)');
-        }
-    }
-    const clusterTargets = targets.filter((t) => t.platform === 'openshift' || t.platform === 'kubernetes');
-    if (setup.kubernetes && clusterTargets.length > 0) {
-        const streams = plan.images.flatMap((image) => image.registry.kind === 'openshift'
-            ? [{ namespace: image.registry.namespace, name: image.registry.imageStream }]
-            : []);
-        const collected = await (0,collect/* collectKubernetesObjects */.pf)({
-            targets: clusterTargets,
-            imageNamespaces: [...new Set(streams.map((s) => s.namespace))],
-            imageStreams: streams,
-        }, setup.kubernetes, runner);
-        facts.kubernetes = { objects: collected.objects };
-        notes.push(...collected.notes);
-    }
-    return { facts, notes, calls: runner.sent, reads: runner.reads };
-}
-async function hasCredentials(credentials) {
-    if (typeof credentials !== 'function')
-        return true;
-    try {
-        await credentials();
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Reads in another account go through the role `auth.aws.roles` names there, chained from the base session. */
-function accountCredentials(base, roles) {
-    const chained = new Map();
-    return async (account) => {
-        const roleArn = account === undefined ? undefined : roles[account];
-        if (!roleArn || account === undefined)
-            return base;
-        let credentials = chained.get(account);
-        if (!credentials) {
-            credentials = (0,dist_cjs/* fromTemporaryCredentials */.ss)({
-                masterCredentials: base,
-                params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
-            });
-            chained.set(account, credentials);
-        }
-        return credentials;
-    };
-}
-/** ADC when configured (a placeholder project id keeps google-auth-library from asking the network for one). */
-async function applicationDefaultCredentials() {
-    try {
-        const { GoogleAuth } = await Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492)]).then(__webpack_require__.t.bind(__webpack_require__, 492, 19));
-        const auth = new GoogleAuth({
-            scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-            projectId: 'pullcheck-live-reads',
-        });
-        return await auth.getClient();
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
 
 /***/ 87630:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -1145,7 +235,7 @@ function parseJson(text, start, what) {
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62017);
 /* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91767);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54259);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89086);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51204);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74473);
 
 
@@ -1556,20 +646,5550 @@ function configJsonSchema() {
 
 /***/ }),
 
-/***/ 89086:
+/***/ 51204:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ schemaProblems)
-/* harmony export */ });
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42463);
 
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_0__.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true });
-const compiled = new WeakMap();
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ schemaProblems)
+});
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
+;// CONCATENATED MODULE: ./lib/core/config/ajv-options.js
+// The one set of Ajv options: the runtime validator and the one compiled ahead of time must agree.
+const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: true, verbose: true };
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __webpack_require__(36214);
+;// CONCATENATED MODULE: ./lib/core/config/generated/config-validator.js
+// Generated by `npm run generate:schema` from src/core/config/schema.ts: do not edit.
+// @ts-nocheck
+
+"use strict";
+const validate = (/* unused pure expression or super */ null && (validate10));
+/* harmony default export */ const config_validator = (validate10);
+const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "minLength": 1, "description": "the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "minLength": 1, "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "minLength": 1, "type": "string" }, "serviceAccount": { "minLength": 1, "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "minLength": 1, "type": "string" }, "serviceAccount": { "minLength": 1, "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "minLength": 1, "description": "a unique name for this target, used in reports", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
+const func2 = ucs2length["default"];
+const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$", "u");
+const pattern1 = new RegExp("^[0-9]{12}$", "u");
+const pattern2 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
+const pattern3 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern9 = new RegExp("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "u");
+const pattern10 = new RegExp("^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "u");
+const pattern17 = new RegExp("^o-[a-z0-9]{10,32}$", "u");
+const pattern18 = new RegExp("^[0-9]+$", "u");
+const pattern19 = new RegExp("^(folders|organizations)/[0-9]+$", "u");
+const pattern20 = new RegExp("^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "u");
+const pattern21 = new RegExp("^(projects|organizations)/[^/]+/roles/[^/]+$", "u");
+const pattern24 = new RegExp("^(.*)$", "u");
+const pattern25 = new RegExp("^https?://", "u");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === undefined) {
+        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'", schema: schema11.required, parentSchema: schema11, data };
+        if (vErrors === null) {
+            vErrors = [err0];
+        }
+        else {
+            vErrors.push(err0);
+        }
+        errors++;
+    }
+    for (const key0 in data) {
+        if (!((((((((key0 === "version") || (key0 === "discover")) || (key0 === "images")) || (key0 === "publicImages")) || (key0 === "targets")) || (key0 === "facts")) || (key0 === "auth")) || (key0 === "endpoints"))) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+        }
+    }
+    if (data.version !== undefined) {
+        let data0 = data.version;
+        if (!((typeof data0 == "number") && (isFinite(data0)))) {
+            const err2 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.version.type, parentSchema: schema11.properties.version, data: data0 };
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+        if (1 !== data0) {
+            const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema11.properties.version, data: data0 };
+            if (vErrors === null) {
+                vErrors = [err3];
+            }
+            else {
+                vErrors.push(err3);
+            }
+            errors++;
+        }
+    }
+    if (data.discover !== undefined) {
+        let data1 = data.discover;
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+                if (!((((key1 === "workflows") || (key1 === "manifests")) || (key1 === "variables")) || (key1 === "allImages"))) {
+                    const err4 = { instancePath: instancePath + "/discover", schemaPath: "#/properties/discover/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.discover, data: data1 };
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+            if (data1.workflows !== undefined) {
+                let data2 = data1.workflows;
+                if (Array.isArray(data2)) {
+                    const len0 = data2.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                        let data3 = data2[i0];
+                        if (typeof data3 === "string") {
+                            if (func2(data3) < 1) {
+                                const err5 = { instancePath: instancePath + "/discover/workflows/" + i0, schemaPath: "#/properties/discover/properties/workflows/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.discover.properties.workflows.items, data: data3 };
+                                if (vErrors === null) {
+                                    vErrors = [err5];
+                                }
+                                else {
+                                    vErrors.push(err5);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err6 = { instancePath: instancePath + "/discover/workflows/" + i0, schemaPath: "#/properties/discover/properties/workflows/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.workflows.items.type, parentSchema: schema11.properties.discover.properties.workflows.items, data: data3 };
+                            if (vErrors === null) {
+                                vErrors = [err6];
+                            }
+                            else {
+                                vErrors.push(err6);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err7 = { instancePath: instancePath + "/discover/workflows", schemaPath: "#/properties/discover/properties/workflows/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.discover.properties.workflows.type, parentSchema: schema11.properties.discover.properties.workflows, data: data2 };
+                    if (vErrors === null) {
+                        vErrors = [err7];
+                    }
+                    else {
+                        vErrors.push(err7);
+                    }
+                    errors++;
+                }
+            }
+            if (data1.manifests !== undefined) {
+                let data4 = data1.manifests;
+                if (Array.isArray(data4)) {
+                    const len1 = data4.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                        let data5 = data4[i1];
+                        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                            if (data5.target === undefined) {
+                                const err8 = { instancePath: instancePath + "/discover/manifests/" + i1, schemaPath: "#/properties/discover/properties/manifests/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property '" + "target" + "'", schema: schema11.properties.discover.properties.manifests.items.required, parentSchema: schema11.properties.discover.properties.manifests.items, data: data5 };
+                                if (vErrors === null) {
+                                    vErrors = [err8];
+                                }
+                                else {
+                                    vErrors.push(err8);
+                                }
+                                errors++;
+                            }
+                            if (data5.paths === undefined) {
+                                const err9 = { instancePath: instancePath + "/discover/manifests/" + i1, schemaPath: "#/properties/discover/properties/manifests/items/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property '" + "paths" + "'", schema: schema11.properties.discover.properties.manifests.items.required, parentSchema: schema11.properties.discover.properties.manifests.items, data: data5 };
+                                if (vErrors === null) {
+                                    vErrors = [err9];
+                                }
+                                else {
+                                    vErrors.push(err9);
+                                }
+                                errors++;
+                            }
+                            for (const key2 in data5) {
+                                if (!(((key2 === "target") || (key2 === "paths")) || (key2 === "helm"))) {
+                                    const err10 = { instancePath: instancePath + "/discover/manifests/" + i1, schemaPath: "#/properties/discover/properties/manifests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.discover.properties.manifests.items, data: data5 };
+                                    if (vErrors === null) {
+                                        vErrors = [err10];
+                                    }
+                                    else {
+                                        vErrors.push(err10);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.target !== undefined) {
+                                let data6 = data5.target;
+                                if (typeof data6 === "string") {
+                                    if (func2(data6) < 1) {
+                                        const err11 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/target", schemaPath: "#/properties/discover/properties/manifests/items/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.discover.properties.manifests.items.properties.target, data: data6 };
+                                        if (vErrors === null) {
+                                            vErrors = [err11];
+                                        }
+                                        else {
+                                            vErrors.push(err11);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                else {
+                                    const err12 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/target", schemaPath: "#/properties/discover/properties/manifests/items/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.manifests.items.properties.target.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.target, data: data6 };
+                                    if (vErrors === null) {
+                                        vErrors = [err12];
+                                    }
+                                    else {
+                                        vErrors.push(err12);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.paths !== undefined) {
+                                let data7 = data5.paths;
+                                if (Array.isArray(data7)) {
+                                    if (data7.length < 1) {
+                                        const err13 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/paths", schemaPath: "#/properties/discover/properties/manifests/items/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.discover.properties.manifests.items.properties.paths, data: data7 };
+                                        if (vErrors === null) {
+                                            vErrors = [err13];
+                                        }
+                                        else {
+                                            vErrors.push(err13);
+                                        }
+                                        errors++;
+                                    }
+                                    const len2 = data7.length;
+                                    for (let i2 = 0; i2 < len2; i2++) {
+                                        let data8 = data7[i2];
+                                        if (typeof data8 === "string") {
+                                            if (func2(data8) < 1) {
+                                                const err14 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/paths/" + i2, schemaPath: "#/properties/discover/properties/manifests/items/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.discover.properties.manifests.items.properties.paths.items, data: data8 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err14];
+                                                }
+                                                else {
+                                                    vErrors.push(err14);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err15 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/paths/" + i2, schemaPath: "#/properties/discover/properties/manifests/items/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.manifests.items.properties.paths.items.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.paths.items, data: data8 };
+                                            if (vErrors === null) {
+                                                vErrors = [err15];
+                                            }
+                                            else {
+                                                vErrors.push(err15);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err16 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/paths", schemaPath: "#/properties/discover/properties/manifests/items/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.discover.properties.manifests.items.properties.paths.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.paths, data: data7 };
+                                    if (vErrors === null) {
+                                        vErrors = [err16];
+                                    }
+                                    else {
+                                        vErrors.push(err16);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            if (data5.helm !== undefined) {
+                                let data9 = data5.helm;
+                                if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                                    for (const key3 in data9) {
+                                        if (!(((key3 === "releaseName") || (key3 === "namespace")) || (key3 === "values"))) {
+                                            const err17 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm, data: data9 };
+                                            if (vErrors === null) {
+                                                vErrors = [err17];
+                                            }
+                                            else {
+                                                vErrors.push(err17);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data9.releaseName !== undefined) {
+                                        let data10 = data9.releaseName;
+                                        if (typeof data10 === "string") {
+                                            if (func2(data10) < 1) {
+                                                const err18 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/releaseName", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/releaseName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.releaseName, data: data10 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err18];
+                                                }
+                                                else {
+                                                    vErrors.push(err18);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err19 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/releaseName", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/releaseName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.releaseName.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.releaseName, data: data10 };
+                                            if (vErrors === null) {
+                                                vErrors = [err19];
+                                            }
+                                            else {
+                                                vErrors.push(err19);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data9.namespace !== undefined) {
+                                        let data11 = data9.namespace;
+                                        if (typeof data11 === "string") {
+                                            if (func2(data11) < 1) {
+                                                const err20 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/namespace", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.namespace, data: data11 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err20];
+                                                }
+                                                else {
+                                                    vErrors.push(err20);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err21 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/namespace", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.namespace.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.namespace, data: data11 };
+                                            if (vErrors === null) {
+                                                vErrors = [err21];
+                                            }
+                                            else {
+                                                vErrors.push(err21);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data9.values !== undefined) {
+                                        let data12 = data9.values;
+                                        if (Array.isArray(data12)) {
+                                            const len3 = data12.length;
+                                            for (let i3 = 0; i3 < len3; i3++) {
+                                                let data13 = data12[i3];
+                                                if (typeof data13 === "string") {
+                                                    if (func2(data13) < 1) {
+                                                        const err22 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/values/" + i3, schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/values/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.values.items, data: data13 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err22];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err22);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err23 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/values/" + i3, schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/values/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.values.items.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.values.items, data: data13 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err23];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err23);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err24 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm/values", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/properties/values/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.values.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm.properties.values, data: data12 };
+                                            if (vErrors === null) {
+                                                vErrors = [err24];
+                                            }
+                                            else {
+                                                vErrors.push(err24);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err25 = { instancePath: instancePath + "/discover/manifests/" + i1 + "/helm", schemaPath: "#/properties/discover/properties/manifests/items/properties/helm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.discover.properties.manifests.items.properties.helm.type, parentSchema: schema11.properties.discover.properties.manifests.items.properties.helm, data: data9 };
+                                    if (vErrors === null) {
+                                        vErrors = [err25];
+                                    }
+                                    else {
+                                        vErrors.push(err25);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err26 = { instancePath: instancePath + "/discover/manifests/" + i1, schemaPath: "#/properties/discover/properties/manifests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.discover.properties.manifests.items.type, parentSchema: schema11.properties.discover.properties.manifests.items, data: data5 };
+                            if (vErrors === null) {
+                                vErrors = [err26];
+                            }
+                            else {
+                                vErrors.push(err26);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err27 = { instancePath: instancePath + "/discover/manifests", schemaPath: "#/properties/discover/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.discover.properties.manifests.type, parentSchema: schema11.properties.discover.properties.manifests, data: data4 };
+                    if (vErrors === null) {
+                        vErrors = [err27];
+                    }
+                    else {
+                        vErrors.push(err27);
+                    }
+                    errors++;
+                }
+            }
+            if (data1.variables !== undefined) {
+                let data14 = data1.variables;
+                if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                    for (const key4 in data14) {
+                        if (pattern0.test(key4)) {
+                            let data15 = data14[key4];
+                            if (typeof data15 !== "string") {
+                                const err28 = { instancePath: instancePath + "/discover/variables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/discover/properties/variables/patternProperties/%5E%5BA-Za-z_%5D%5BA-Za-z0-9_-%5D*(%5C.%5BA-Za-z0-9_-%5D%2B)*%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.discover.properties.variables.patternProperties["^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$"].type, parentSchema: schema11.properties.discover.properties.variables.patternProperties["^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$"], data: data15 };
+                                if (vErrors === null) {
+                                    vErrors = [err28];
+                                }
+                                else {
+                                    vErrors.push(err28);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err29 = { instancePath: instancePath + "/discover/variables", schemaPath: "#/properties/discover/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.discover.properties.variables.type, parentSchema: schema11.properties.discover.properties.variables, data: data14 };
+                    if (vErrors === null) {
+                        vErrors = [err29];
+                    }
+                    else {
+                        vErrors.push(err29);
+                    }
+                    errors++;
+                }
+            }
+            if (data1.allImages !== undefined) {
+                let data16 = data1.allImages;
+                if (typeof data16 !== "boolean") {
+                    const err30 = { instancePath: instancePath + "/discover/allImages", schemaPath: "#/properties/discover/properties/allImages/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.discover.properties.allImages.type, parentSchema: schema11.properties.discover.properties.allImages, data: data16 };
+                    if (vErrors === null) {
+                        vErrors = [err30];
+                    }
+                    else {
+                        vErrors.push(err30);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err31 = { instancePath: instancePath + "/discover", schemaPath: "#/properties/discover/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.discover.type, parentSchema: schema11.properties.discover, data: data1 };
+            if (vErrors === null) {
+                vErrors = [err31];
+            }
+            else {
+                vErrors.push(err31);
+            }
+            errors++;
+        }
+    }
+    if (data.images !== undefined) {
+        let data17 = data.images;
+        if (Array.isArray(data17)) {
+            const len4 = data17.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+                let data18 = data17[i4];
+                if (typeof data18 === "string") {
+                    if (func2(data18) < 1) {
+                        const err32 = { instancePath: instancePath + "/images/" + i4, schemaPath: "#/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.images.items, data: data18 };
+                        if (vErrors === null) {
+                            vErrors = [err32];
+                        }
+                        else {
+                            vErrors.push(err32);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err33 = { instancePath: instancePath + "/images/" + i4, schemaPath: "#/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.images.items.type, parentSchema: schema11.properties.images.items, data: data18 };
+                    if (vErrors === null) {
+                        vErrors = [err33];
+                    }
+                    else {
+                        vErrors.push(err33);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err34 = { instancePath: instancePath + "/images", schemaPath: "#/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.images.type, parentSchema: schema11.properties.images, data: data17 };
+            if (vErrors === null) {
+                vErrors = [err34];
+            }
+            else {
+                vErrors.push(err34);
+            }
+            errors++;
+        }
+    }
+    if (data.publicImages !== undefined) {
+        let data19 = data.publicImages;
+        if (Array.isArray(data19)) {
+            const len5 = data19.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+                let data20 = data19[i5];
+                if (typeof data20 !== "string") {
+                    const err35 = { instancePath: instancePath + "/publicImages/" + i5, schemaPath: "#/properties/publicImages/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.publicImages.items.type, parentSchema: schema11.properties.publicImages.items, data: data20 };
+                    if (vErrors === null) {
+                        vErrors = [err35];
+                    }
+                    else {
+                        vErrors.push(err35);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err36 = { instancePath: instancePath + "/publicImages", schemaPath: "#/properties/publicImages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.publicImages.type, parentSchema: schema11.properties.publicImages, data: data19 };
+            if (vErrors === null) {
+                vErrors = [err36];
+            }
+            else {
+                vErrors.push(err36);
+            }
+            errors++;
+        }
+    }
+    if (data.targets !== undefined) {
+        let data21 = data.targets;
+        if (Array.isArray(data21)) {
+            const len6 = data21.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+                let data22 = data21[i6];
+                if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                    const tag0 = data22.platform;
+                    if (typeof tag0 == "string") {
+                        if (tag0 === "eks") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err37 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/0/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[0].required, parentSchema: schema11.properties.targets.items.oneOf[0], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err37];
+                                    }
+                                    else {
+                                        vErrors.push(err37);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err38 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/0/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[0].required, parentSchema: schema11.properties.targets.items.oneOf[0], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err38];
+                                    }
+                                    else {
+                                        vErrors.push(err38);
+                                    }
+                                    errors++;
+                                }
+                                for (const key5 in data22) {
+                                    if (!(((((((key5 === "name") || (key5 === "platform")) || (key5 === "images")) || (key5 === "account")) || (key5 === "region")) || (key5 === "cluster")) || (key5 === "roles"))) {
+                                        const err39 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[0], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err39];
+                                        }
+                                        else {
+                                            vErrors.push(err39);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data23 = data22.name;
+                                    if (typeof data23 === "string") {
+                                        if (func2(data23) < 1) {
+                                            const err40 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/0/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[0].properties.name, data: data23 };
+                                            if (vErrors === null) {
+                                                vErrors = [err40];
+                                            }
+                                            else {
+                                                vErrors.push(err40);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err41 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/0/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.name, data: data23 };
+                                        if (vErrors === null) {
+                                            vErrors = [err41];
+                                        }
+                                        else {
+                                            vErrors.push(err41);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data24 = data22.platform;
+                                    if (typeof data24 !== "string") {
+                                        const err42 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/0/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.platform, data: data24 };
+                                        if (vErrors === null) {
+                                            vErrors = [err42];
+                                        }
+                                        else {
+                                            vErrors.push(err42);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("eks" !== data24) {
+                                        const err43 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/0/properties/platform/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: schema11.properties.targets.items.oneOf[0].properties.platform, data: data24 };
+                                        if (vErrors === null) {
+                                            vErrors = [err43];
+                                        }
+                                        else {
+                                            vErrors.push(err43);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data25 = data22.images;
+                                    if (Array.isArray(data25)) {
+                                        const len7 = data25.length;
+                                        for (let i7 = 0; i7 < len7; i7++) {
+                                            let data26 = data25[i7];
+                                            if (typeof data26 === "string") {
+                                                if (func2(data26) < 1) {
+                                                    const err44 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i7, schemaPath: "#/properties/targets/items/oneOf/0/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[0].properties.images.items, data: data26 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err44];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err44);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err45 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i7, schemaPath: "#/properties/targets/items/oneOf/0/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.images.items, data: data26 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err45];
+                                                }
+                                                else {
+                                                    vErrors.push(err45);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err46 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/0/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[0].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.images, data: data25 };
+                                        if (vErrors === null) {
+                                            vErrors = [err46];
+                                        }
+                                        else {
+                                            vErrors.push(err46);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.account !== undefined) {
+                                    let data27 = data22.account;
+                                    if (typeof data27 === "string") {
+                                        if (!pattern1.test(data27)) {
+                                            const err47 = { instancePath: instancePath + "/targets/" + i6 + "/account", schemaPath: "#/properties/targets/items/oneOf/0/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.targets.items.oneOf[0].properties.account, data: data27 };
+                                            if (vErrors === null) {
+                                                vErrors = [err47];
+                                            }
+                                            else {
+                                                vErrors.push(err47);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err48 = { instancePath: instancePath + "/targets/" + i6 + "/account", schemaPath: "#/properties/targets/items/oneOf/0/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.account.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.account, data: data27 };
+                                        if (vErrors === null) {
+                                            vErrors = [err48];
+                                        }
+                                        else {
+                                            vErrors.push(err48);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.region !== undefined) {
+                                    let data28 = data22.region;
+                                    if (typeof data28 === "string") {
+                                        if (!pattern2.test(data28)) {
+                                            const err49 = { instancePath: instancePath + "/targets/" + i6 + "/region", schemaPath: "#/properties/targets/items/oneOf/0/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.targets.items.oneOf[0].properties.region, data: data28 };
+                                            if (vErrors === null) {
+                                                vErrors = [err49];
+                                            }
+                                            else {
+                                                vErrors.push(err49);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err50 = { instancePath: instancePath + "/targets/" + i6 + "/region", schemaPath: "#/properties/targets/items/oneOf/0/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.region.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.region, data: data28 };
+                                        if (vErrors === null) {
+                                            vErrors = [err50];
+                                        }
+                                        else {
+                                            vErrors.push(err50);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.cluster !== undefined) {
+                                    let data29 = data22.cluster;
+                                    if (typeof data29 !== "string") {
+                                        const err51 = { instancePath: instancePath + "/targets/" + i6 + "/cluster", schemaPath: "#/properties/targets/items/oneOf/0/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.cluster.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.cluster, data: data29 };
+                                        if (vErrors === null) {
+                                            vErrors = [err51];
+                                        }
+                                        else {
+                                            vErrors.push(err51);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.roles !== undefined) {
+                                    let data30 = data22.roles;
+                                    if (Array.isArray(data30)) {
+                                        const len8 = data30.length;
+                                        for (let i8 = 0; i8 < len8; i8++) {
+                                            let data31 = data30[i8];
+                                            if (typeof data31 === "string") {
+                                                if (!pattern3.test(data31)) {
+                                                    const err52 = { instancePath: instancePath + "/targets/" + i6 + "/roles/" + i8, schemaPath: "#/properties/targets/items/oneOf/0/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.targets.items.oneOf[0].properties.roles.items, data: data31 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err52];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err52);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err53 = { instancePath: instancePath + "/targets/" + i6 + "/roles/" + i8, schemaPath: "#/properties/targets/items/oneOf/0/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[0].properties.roles.items.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.roles.items, data: data31 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err53];
+                                                }
+                                                else {
+                                                    vErrors.push(err53);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err54 = { instancePath: instancePath + "/targets/" + i6 + "/roles", schemaPath: "#/properties/targets/items/oneOf/0/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[0].properties.roles.type, parentSchema: schema11.properties.targets.items.oneOf[0].properties.roles, data: data30 };
+                                        if (vErrors === null) {
+                                            vErrors = [err54];
+                                        }
+                                        else {
+                                            vErrors.push(err54);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err55 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[0].type, parentSchema: schema11.properties.targets.items.oneOf[0], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err55];
+                                }
+                                else {
+                                    vErrors.push(err55);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "ecs") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err56 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[1].required, parentSchema: schema11.properties.targets.items.oneOf[1], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err56];
+                                    }
+                                    else {
+                                        vErrors.push(err56);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err57 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/1/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[1].required, parentSchema: schema11.properties.targets.items.oneOf[1], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err57];
+                                    }
+                                    else {
+                                        vErrors.push(err57);
+                                    }
+                                    errors++;
+                                }
+                                for (const key6 in data22) {
+                                    if (!((((((((key6 === "name") || (key6 === "platform")) || (key6 === "images")) || (key6 === "account")) || (key6 === "region")) || (key6 === "cluster")) || (key6 === "services")) || (key6 === "roles"))) {
+                                        const err58 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[1], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err58];
+                                        }
+                                        else {
+                                            vErrors.push(err58);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data32 = data22.name;
+                                    if (typeof data32 === "string") {
+                                        if (func2(data32) < 1) {
+                                            const err59 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/1/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[1].properties.name, data: data32 };
+                                            if (vErrors === null) {
+                                                vErrors = [err59];
+                                            }
+                                            else {
+                                                vErrors.push(err59);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err60 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.name, data: data32 };
+                                        if (vErrors === null) {
+                                            vErrors = [err60];
+                                        }
+                                        else {
+                                            vErrors.push(err60);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data33 = data22.platform;
+                                    if (typeof data33 !== "string") {
+                                        const err61 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/1/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.platform, data: data33 };
+                                        if (vErrors === null) {
+                                            vErrors = [err61];
+                                        }
+                                        else {
+                                            vErrors.push(err61);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("ecs" !== data33) {
+                                        const err62 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/1/properties/platform/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: schema11.properties.targets.items.oneOf[1].properties.platform, data: data33 };
+                                        if (vErrors === null) {
+                                            vErrors = [err62];
+                                        }
+                                        else {
+                                            vErrors.push(err62);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data34 = data22.images;
+                                    if (Array.isArray(data34)) {
+                                        const len9 = data34.length;
+                                        for (let i9 = 0; i9 < len9; i9++) {
+                                            let data35 = data34[i9];
+                                            if (typeof data35 === "string") {
+                                                if (func2(data35) < 1) {
+                                                    const err63 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i9, schemaPath: "#/properties/targets/items/oneOf/1/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[1].properties.images.items, data: data35 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err63];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err63);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err64 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i9, schemaPath: "#/properties/targets/items/oneOf/1/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.images.items, data: data35 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err64];
+                                                }
+                                                else {
+                                                    vErrors.push(err64);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err65 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/1/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[1].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.images, data: data34 };
+                                        if (vErrors === null) {
+                                            vErrors = [err65];
+                                        }
+                                        else {
+                                            vErrors.push(err65);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.account !== undefined) {
+                                    let data36 = data22.account;
+                                    if (typeof data36 === "string") {
+                                        if (!pattern1.test(data36)) {
+                                            const err66 = { instancePath: instancePath + "/targets/" + i6 + "/account", schemaPath: "#/properties/targets/items/oneOf/1/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.targets.items.oneOf[1].properties.account, data: data36 };
+                                            if (vErrors === null) {
+                                                vErrors = [err66];
+                                            }
+                                            else {
+                                                vErrors.push(err66);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err67 = { instancePath: instancePath + "/targets/" + i6 + "/account", schemaPath: "#/properties/targets/items/oneOf/1/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.account.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.account, data: data36 };
+                                        if (vErrors === null) {
+                                            vErrors = [err67];
+                                        }
+                                        else {
+                                            vErrors.push(err67);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.region !== undefined) {
+                                    let data37 = data22.region;
+                                    if (typeof data37 === "string") {
+                                        if (!pattern2.test(data37)) {
+                                            const err68 = { instancePath: instancePath + "/targets/" + i6 + "/region", schemaPath: "#/properties/targets/items/oneOf/1/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.targets.items.oneOf[1].properties.region, data: data37 };
+                                            if (vErrors === null) {
+                                                vErrors = [err68];
+                                            }
+                                            else {
+                                                vErrors.push(err68);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err69 = { instancePath: instancePath + "/targets/" + i6 + "/region", schemaPath: "#/properties/targets/items/oneOf/1/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.region.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.region, data: data37 };
+                                        if (vErrors === null) {
+                                            vErrors = [err69];
+                                        }
+                                        else {
+                                            vErrors.push(err69);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.cluster !== undefined) {
+                                    let data38 = data22.cluster;
+                                    if (typeof data38 !== "string") {
+                                        const err70 = { instancePath: instancePath + "/targets/" + i6 + "/cluster", schemaPath: "#/properties/targets/items/oneOf/1/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.cluster.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.cluster, data: data38 };
+                                        if (vErrors === null) {
+                                            vErrors = [err70];
+                                        }
+                                        else {
+                                            vErrors.push(err70);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.services !== undefined) {
+                                    let data39 = data22.services;
+                                    if (Array.isArray(data39)) {
+                                        const len10 = data39.length;
+                                        for (let i10 = 0; i10 < len10; i10++) {
+                                            let data40 = data39[i10];
+                                            if (typeof data40 !== "string") {
+                                                const err71 = { instancePath: instancePath + "/targets/" + i6 + "/services/" + i10, schemaPath: "#/properties/targets/items/oneOf/1/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.services.items.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.services.items, data: data40 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err71];
+                                                }
+                                                else {
+                                                    vErrors.push(err71);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err72 = { instancePath: instancePath + "/targets/" + i6 + "/services", schemaPath: "#/properties/targets/items/oneOf/1/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[1].properties.services.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.services, data: data39 };
+                                        if (vErrors === null) {
+                                            vErrors = [err72];
+                                        }
+                                        else {
+                                            vErrors.push(err72);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.roles !== undefined) {
+                                    let data41 = data22.roles;
+                                    if (Array.isArray(data41)) {
+                                        const len11 = data41.length;
+                                        for (let i11 = 0; i11 < len11; i11++) {
+                                            let data42 = data41[i11];
+                                            if (typeof data42 === "string") {
+                                                if (!pattern3.test(data42)) {
+                                                    const err73 = { instancePath: instancePath + "/targets/" + i6 + "/roles/" + i11, schemaPath: "#/properties/targets/items/oneOf/1/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.targets.items.oneOf[1].properties.roles.items, data: data42 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err73];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err73);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err74 = { instancePath: instancePath + "/targets/" + i6 + "/roles/" + i11, schemaPath: "#/properties/targets/items/oneOf/1/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[1].properties.roles.items.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.roles.items, data: data42 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err74];
+                                                }
+                                                else {
+                                                    vErrors.push(err74);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err75 = { instancePath: instancePath + "/targets/" + i6 + "/roles", schemaPath: "#/properties/targets/items/oneOf/1/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[1].properties.roles.type, parentSchema: schema11.properties.targets.items.oneOf[1].properties.roles, data: data41 };
+                                        if (vErrors === null) {
+                                            vErrors = [err75];
+                                        }
+                                        else {
+                                            vErrors.push(err75);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err76 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[1].type, parentSchema: schema11.properties.targets.items.oneOf[1], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err76];
+                                }
+                                else {
+                                    vErrors.push(err76);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "aws-role") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err77 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/2/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[2].required, parentSchema: schema11.properties.targets.items.oneOf[2], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err77];
+                                    }
+                                    else {
+                                        vErrors.push(err77);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err78 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/2/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[2].required, parentSchema: schema11.properties.targets.items.oneOf[2], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err78];
+                                    }
+                                    else {
+                                        vErrors.push(err78);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.roles === undefined) {
+                                    const err79 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/2/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.targets.items.oneOf[2].required, parentSchema: schema11.properties.targets.items.oneOf[2], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err79];
+                                    }
+                                    else {
+                                        vErrors.push(err79);
+                                    }
+                                    errors++;
+                                }
+                                for (const key7 in data22) {
+                                    if (!((((key7 === "name") || (key7 === "platform")) || (key7 === "images")) || (key7 === "roles"))) {
+                                        const err80 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[2], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err80];
+                                        }
+                                        else {
+                                            vErrors.push(err80);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data43 = data22.name;
+                                    if (typeof data43 === "string") {
+                                        if (func2(data43) < 1) {
+                                            const err81 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/2/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[2].properties.name, data: data43 };
+                                            if (vErrors === null) {
+                                                vErrors = [err81];
+                                            }
+                                            else {
+                                                vErrors.push(err81);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err82 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/2/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[2].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[2].properties.name, data: data43 };
+                                        if (vErrors === null) {
+                                            vErrors = [err82];
+                                        }
+                                        else {
+                                            vErrors.push(err82);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data44 = data22.platform;
+                                    if (typeof data44 !== "string") {
+                                        const err83 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/2/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[2].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[2].properties.platform, data: data44 };
+                                        if (vErrors === null) {
+                                            vErrors = [err83];
+                                        }
+                                        else {
+                                            vErrors.push(err83);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("aws-role" !== data44) {
+                                        const err84 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/2/properties/platform/const", keyword: "const", params: { allowedValue: "aws-role" }, message: "must be equal to constant", schema: "aws-role", parentSchema: schema11.properties.targets.items.oneOf[2].properties.platform, data: data44 };
+                                        if (vErrors === null) {
+                                            vErrors = [err84];
+                                        }
+                                        else {
+                                            vErrors.push(err84);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data45 = data22.images;
+                                    if (Array.isArray(data45)) {
+                                        const len12 = data45.length;
+                                        for (let i12 = 0; i12 < len12; i12++) {
+                                            let data46 = data45[i12];
+                                            if (typeof data46 === "string") {
+                                                if (func2(data46) < 1) {
+                                                    const err85 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i12, schemaPath: "#/properties/targets/items/oneOf/2/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[2].properties.images.items, data: data46 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err85];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err85);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err86 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i12, schemaPath: "#/properties/targets/items/oneOf/2/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[2].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[2].properties.images.items, data: data46 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err86];
+                                                }
+                                                else {
+                                                    vErrors.push(err86);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err87 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/2/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[2].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[2].properties.images, data: data45 };
+                                        if (vErrors === null) {
+                                            vErrors = [err87];
+                                        }
+                                        else {
+                                            vErrors.push(err87);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.roles !== undefined) {
+                                    let data47 = data22.roles;
+                                    if (Array.isArray(data47)) {
+                                        if (data47.length < 1) {
+                                            const err88 = { instancePath: instancePath + "/targets/" + i6 + "/roles", schemaPath: "#/properties/targets/items/oneOf/2/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[2].properties.roles, data: data47 };
+                                            if (vErrors === null) {
+                                                vErrors = [err88];
+                                            }
+                                            else {
+                                                vErrors.push(err88);
+                                            }
+                                            errors++;
+                                        }
+                                        const len13 = data47.length;
+                                        for (let i13 = 0; i13 < len13; i13++) {
+                                            let data48 = data47[i13];
+                                            if (typeof data48 === "string") {
+                                                if (!pattern3.test(data48)) {
+                                                    const err89 = { instancePath: instancePath + "/targets/" + i6 + "/roles/" + i13, schemaPath: "#/properties/targets/items/oneOf/2/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.targets.items.oneOf[2].properties.roles.items, data: data48 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err89];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err89);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err90 = { instancePath: instancePath + "/targets/" + i6 + "/roles/" + i13, schemaPath: "#/properties/targets/items/oneOf/2/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[2].properties.roles.items.type, parentSchema: schema11.properties.targets.items.oneOf[2].properties.roles.items, data: data48 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err90];
+                                                }
+                                                else {
+                                                    vErrors.push(err90);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err91 = { instancePath: instancePath + "/targets/" + i6 + "/roles", schemaPath: "#/properties/targets/items/oneOf/2/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[2].properties.roles.type, parentSchema: schema11.properties.targets.items.oneOf[2].properties.roles, data: data47 };
+                                        if (vErrors === null) {
+                                            vErrors = [err91];
+                                        }
+                                        else {
+                                            vErrors.push(err91);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err92 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[2].type, parentSchema: schema11.properties.targets.items.oneOf[2], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err92];
+                                }
+                                else {
+                                    vErrors.push(err92);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "gke") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err93 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/3/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[3].required, parentSchema: schema11.properties.targets.items.oneOf[3], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err93];
+                                    }
+                                    else {
+                                        vErrors.push(err93);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err94 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/3/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[3].required, parentSchema: schema11.properties.targets.items.oneOf[3], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err94];
+                                    }
+                                    else {
+                                        vErrors.push(err94);
+                                    }
+                                    errors++;
+                                }
+                                for (const key8 in data22) {
+                                    if (!(((((((key8 === "name") || (key8 === "platform")) || (key8 === "images")) || (key8 === "project")) || (key8 === "location")) || (key8 === "cluster")) || (key8 === "serviceAccounts"))) {
+                                        const err95 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[3], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err95];
+                                        }
+                                        else {
+                                            vErrors.push(err95);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data49 = data22.name;
+                                    if (typeof data49 === "string") {
+                                        if (func2(data49) < 1) {
+                                            const err96 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/3/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[3].properties.name, data: data49 };
+                                            if (vErrors === null) {
+                                                vErrors = [err96];
+                                            }
+                                            else {
+                                                vErrors.push(err96);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err97 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/3/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.name, data: data49 };
+                                        if (vErrors === null) {
+                                            vErrors = [err97];
+                                        }
+                                        else {
+                                            vErrors.push(err97);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data50 = data22.platform;
+                                    if (typeof data50 !== "string") {
+                                        const err98 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/3/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.platform, data: data50 };
+                                        if (vErrors === null) {
+                                            vErrors = [err98];
+                                        }
+                                        else {
+                                            vErrors.push(err98);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("gke" !== data50) {
+                                        const err99 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/3/properties/platform/const", keyword: "const", params: { allowedValue: "gke" }, message: "must be equal to constant", schema: "gke", parentSchema: schema11.properties.targets.items.oneOf[3].properties.platform, data: data50 };
+                                        if (vErrors === null) {
+                                            vErrors = [err99];
+                                        }
+                                        else {
+                                            vErrors.push(err99);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data51 = data22.images;
+                                    if (Array.isArray(data51)) {
+                                        const len14 = data51.length;
+                                        for (let i14 = 0; i14 < len14; i14++) {
+                                            let data52 = data51[i14];
+                                            if (typeof data52 === "string") {
+                                                if (func2(data52) < 1) {
+                                                    const err100 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i14, schemaPath: "#/properties/targets/items/oneOf/3/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[3].properties.images.items, data: data52 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err100];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err100);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err101 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i14, schemaPath: "#/properties/targets/items/oneOf/3/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.images.items, data: data52 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err101];
+                                                }
+                                                else {
+                                                    vErrors.push(err101);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err102 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/3/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[3].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.images, data: data51 };
+                                        if (vErrors === null) {
+                                            vErrors = [err102];
+                                        }
+                                        else {
+                                            vErrors.push(err102);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.project !== undefined) {
+                                    let data53 = data22.project;
+                                    if (typeof data53 !== "string") {
+                                        const err103 = { instancePath: instancePath + "/targets/" + i6 + "/project", schemaPath: "#/properties/targets/items/oneOf/3/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.project.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.project, data: data53 };
+                                        if (vErrors === null) {
+                                            vErrors = [err103];
+                                        }
+                                        else {
+                                            vErrors.push(err103);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.location !== undefined) {
+                                    let data54 = data22.location;
+                                    if (typeof data54 !== "string") {
+                                        const err104 = { instancePath: instancePath + "/targets/" + i6 + "/location", schemaPath: "#/properties/targets/items/oneOf/3/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.location.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.location, data: data54 };
+                                        if (vErrors === null) {
+                                            vErrors = [err104];
+                                        }
+                                        else {
+                                            vErrors.push(err104);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.cluster !== undefined) {
+                                    let data55 = data22.cluster;
+                                    if (typeof data55 !== "string") {
+                                        const err105 = { instancePath: instancePath + "/targets/" + i6 + "/cluster", schemaPath: "#/properties/targets/items/oneOf/3/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.cluster.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.cluster, data: data55 };
+                                        if (vErrors === null) {
+                                            vErrors = [err105];
+                                        }
+                                        else {
+                                            vErrors.push(err105);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.serviceAccounts !== undefined) {
+                                    let data56 = data22.serviceAccounts;
+                                    if (Array.isArray(data56)) {
+                                        const len15 = data56.length;
+                                        for (let i15 = 0; i15 < len15; i15++) {
+                                            let data57 = data56[i15];
+                                            if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                                                if (data57.email === undefined) {
+                                                    const err106 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15, schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.required, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items, data: data57 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err106];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err106);
+                                                    }
+                                                    errors++;
+                                                }
+                                                for (const key9 in data57) {
+                                                    if (!((key9 === "email") || (key9 === "scopes"))) {
+                                                        const err107 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15, schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items, data: data57 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err107];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err107);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                if (data57.email !== undefined) {
+                                                    let data58 = data57.email;
+                                                    if (typeof data58 === "string") {
+                                                        if (func2(data58) < 3) {
+                                                            const err108 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15 + "/email", schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.email, data: data58 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err108];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err108);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    else {
+                                                        const err109 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15 + "/email", schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.email.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.email, data: data58 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err109];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err109);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                if (data57.scopes !== undefined) {
+                                                    let data59 = data57.scopes;
+                                                    if (Array.isArray(data59)) {
+                                                        const len16 = data59.length;
+                                                        for (let i16 = 0; i16 < len16; i16++) {
+                                                            let data60 = data59[i16];
+                                                            if (typeof data60 !== "string") {
+                                                                const err110 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15 + "/scopes/" + i16, schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.scopes.items.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.scopes.items, data: data60 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err110];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err110);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                    }
+                                                    else {
+                                                        const err111 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15 + "/scopes", schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.scopes.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.properties.scopes, data: data59 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err111];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err111);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                            }
+                                            else {
+                                                const err112 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i15, schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.items, data: data57 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err112];
+                                                }
+                                                else {
+                                                    vErrors.push(err112);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err113 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts", schemaPath: "#/properties/targets/items/oneOf/3/properties/serviceAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts.type, parentSchema: schema11.properties.targets.items.oneOf[3].properties.serviceAccounts, data: data56 };
+                                        if (vErrors === null) {
+                                            vErrors = [err113];
+                                        }
+                                        else {
+                                            vErrors.push(err113);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err114 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[3].type, parentSchema: schema11.properties.targets.items.oneOf[3], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err114];
+                                }
+                                else {
+                                    vErrors.push(err114);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "gcp-service-account") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err115 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/4/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[4].required, parentSchema: schema11.properties.targets.items.oneOf[4], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err115];
+                                    }
+                                    else {
+                                        vErrors.push(err115);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err116 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/4/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[4].required, parentSchema: schema11.properties.targets.items.oneOf[4], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err116];
+                                    }
+                                    else {
+                                        vErrors.push(err116);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.serviceAccounts === undefined) {
+                                    const err117 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/4/required", keyword: "required", params: { missingProperty: "serviceAccounts" }, message: "must have required property '" + "serviceAccounts" + "'", schema: schema11.properties.targets.items.oneOf[4].required, parentSchema: schema11.properties.targets.items.oneOf[4], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err117];
+                                    }
+                                    else {
+                                        vErrors.push(err117);
+                                    }
+                                    errors++;
+                                }
+                                for (const key10 in data22) {
+                                    if (!((((key10 === "name") || (key10 === "platform")) || (key10 === "images")) || (key10 === "serviceAccounts"))) {
+                                        const err118 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/4/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[4], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err118];
+                                        }
+                                        else {
+                                            vErrors.push(err118);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data61 = data22.name;
+                                    if (typeof data61 === "string") {
+                                        if (func2(data61) < 1) {
+                                            const err119 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/4/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[4].properties.name, data: data61 };
+                                            if (vErrors === null) {
+                                                vErrors = [err119];
+                                            }
+                                            else {
+                                                vErrors.push(err119);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err120 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/4/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[4].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.name, data: data61 };
+                                        if (vErrors === null) {
+                                            vErrors = [err120];
+                                        }
+                                        else {
+                                            vErrors.push(err120);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data62 = data22.platform;
+                                    if (typeof data62 !== "string") {
+                                        const err121 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/4/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[4].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.platform, data: data62 };
+                                        if (vErrors === null) {
+                                            vErrors = [err121];
+                                        }
+                                        else {
+                                            vErrors.push(err121);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("gcp-service-account" !== data62) {
+                                        const err122 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/4/properties/platform/const", keyword: "const", params: { allowedValue: "gcp-service-account" }, message: "must be equal to constant", schema: "gcp-service-account", parentSchema: schema11.properties.targets.items.oneOf[4].properties.platform, data: data62 };
+                                        if (vErrors === null) {
+                                            vErrors = [err122];
+                                        }
+                                        else {
+                                            vErrors.push(err122);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data63 = data22.images;
+                                    if (Array.isArray(data63)) {
+                                        const len17 = data63.length;
+                                        for (let i17 = 0; i17 < len17; i17++) {
+                                            let data64 = data63[i17];
+                                            if (typeof data64 === "string") {
+                                                if (func2(data64) < 1) {
+                                                    const err123 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i17, schemaPath: "#/properties/targets/items/oneOf/4/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[4].properties.images.items, data: data64 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err123];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err123);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err124 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i17, schemaPath: "#/properties/targets/items/oneOf/4/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[4].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.images.items, data: data64 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err124];
+                                                }
+                                                else {
+                                                    vErrors.push(err124);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err125 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/4/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[4].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.images, data: data63 };
+                                        if (vErrors === null) {
+                                            vErrors = [err125];
+                                        }
+                                        else {
+                                            vErrors.push(err125);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.serviceAccounts !== undefined) {
+                                    let data65 = data22.serviceAccounts;
+                                    if (Array.isArray(data65)) {
+                                        if (data65.length < 1) {
+                                            const err126 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts", schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts, data: data65 };
+                                            if (vErrors === null) {
+                                                vErrors = [err126];
+                                            }
+                                            else {
+                                                vErrors.push(err126);
+                                            }
+                                            errors++;
+                                        }
+                                        const len18 = data65.length;
+                                        for (let i18 = 0; i18 < len18; i18++) {
+                                            let data66 = data65[i18];
+                                            if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                                                if (data66.email === undefined) {
+                                                    const err127 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i18, schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items.required, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items, data: data66 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err127];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err127);
+                                                    }
+                                                    errors++;
+                                                }
+                                                for (const key11 in data66) {
+                                                    if (!(key11 === "email")) {
+                                                        const err128 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i18, schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items, data: data66 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err128];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err128);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                if (data66.email !== undefined) {
+                                                    let data67 = data66.email;
+                                                    if (typeof data67 === "string") {
+                                                        if (func2(data67) < 3) {
+                                                            const err129 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i18 + "/email", schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items.properties.email, data: data67 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err129];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err129);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    else {
+                                                        const err130 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i18 + "/email", schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items.properties.email.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items.properties.email, data: data67 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err130];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err130);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                            }
+                                            else {
+                                                const err131 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts/" + i18, schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.items, data: data66 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err131];
+                                                }
+                                                else {
+                                                    vErrors.push(err131);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err132 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccounts", schemaPath: "#/properties/targets/items/oneOf/4/properties/serviceAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts.type, parentSchema: schema11.properties.targets.items.oneOf[4].properties.serviceAccounts, data: data65 };
+                                        if (vErrors === null) {
+                                            vErrors = [err132];
+                                        }
+                                        else {
+                                            vErrors.push(err132);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err133 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/4/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[4].type, parentSchema: schema11.properties.targets.items.oneOf[4], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err133];
+                                }
+                                else {
+                                    vErrors.push(err133);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "openshift") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err134 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/5/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[5].required, parentSchema: schema11.properties.targets.items.oneOf[5], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err134];
+                                    }
+                                    else {
+                                        vErrors.push(err134);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err135 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/5/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[5].required, parentSchema: schema11.properties.targets.items.oneOf[5], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err135];
+                                    }
+                                    else {
+                                        vErrors.push(err135);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.namespace === undefined) {
+                                    const err136 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/5/required", keyword: "required", params: { missingProperty: "namespace" }, message: "must have required property '" + "namespace" + "'", schema: schema11.properties.targets.items.oneOf[5].required, parentSchema: schema11.properties.targets.items.oneOf[5], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err136];
+                                    }
+                                    else {
+                                        vErrors.push(err136);
+                                    }
+                                    errors++;
+                                }
+                                for (const key12 in data22) {
+                                    if (!((((((((key12 === "name") || (key12 === "platform")) || (key12 === "images")) || (key12 === "namespace")) || (key12 === "serviceAccount")) || (key12 === "registryHosts")) || (key12 === "server")) || (key12 === "imagePullSecrets"))) {
+                                        const err137 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/5/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[5], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err137];
+                                        }
+                                        else {
+                                            vErrors.push(err137);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data68 = data22.name;
+                                    if (typeof data68 === "string") {
+                                        if (func2(data68) < 1) {
+                                            const err138 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/5/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[5].properties.name, data: data68 };
+                                            if (vErrors === null) {
+                                                vErrors = [err138];
+                                            }
+                                            else {
+                                                vErrors.push(err138);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err139 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/5/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.name, data: data68 };
+                                        if (vErrors === null) {
+                                            vErrors = [err139];
+                                        }
+                                        else {
+                                            vErrors.push(err139);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data69 = data22.platform;
+                                    if (typeof data69 !== "string") {
+                                        const err140 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/5/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.platform, data: data69 };
+                                        if (vErrors === null) {
+                                            vErrors = [err140];
+                                        }
+                                        else {
+                                            vErrors.push(err140);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("openshift" !== data69) {
+                                        const err141 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/5/properties/platform/const", keyword: "const", params: { allowedValue: "openshift" }, message: "must be equal to constant", schema: "openshift", parentSchema: schema11.properties.targets.items.oneOf[5].properties.platform, data: data69 };
+                                        if (vErrors === null) {
+                                            vErrors = [err141];
+                                        }
+                                        else {
+                                            vErrors.push(err141);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data70 = data22.images;
+                                    if (Array.isArray(data70)) {
+                                        const len19 = data70.length;
+                                        for (let i19 = 0; i19 < len19; i19++) {
+                                            let data71 = data70[i19];
+                                            if (typeof data71 === "string") {
+                                                if (func2(data71) < 1) {
+                                                    const err142 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i19, schemaPath: "#/properties/targets/items/oneOf/5/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[5].properties.images.items, data: data71 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err142];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err142);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err143 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i19, schemaPath: "#/properties/targets/items/oneOf/5/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.images.items, data: data71 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err143];
+                                                }
+                                                else {
+                                                    vErrors.push(err143);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err144 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/5/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[5].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.images, data: data70 };
+                                        if (vErrors === null) {
+                                            vErrors = [err144];
+                                        }
+                                        else {
+                                            vErrors.push(err144);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.namespace !== undefined) {
+                                    let data72 = data22.namespace;
+                                    if (typeof data72 === "string") {
+                                        if (func2(data72) < 1) {
+                                            const err145 = { instancePath: instancePath + "/targets/" + i6 + "/namespace", schemaPath: "#/properties/targets/items/oneOf/5/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[5].properties.namespace, data: data72 };
+                                            if (vErrors === null) {
+                                                vErrors = [err145];
+                                            }
+                                            else {
+                                                vErrors.push(err145);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err146 = { instancePath: instancePath + "/targets/" + i6 + "/namespace", schemaPath: "#/properties/targets/items/oneOf/5/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.namespace.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.namespace, data: data72 };
+                                        if (vErrors === null) {
+                                            vErrors = [err146];
+                                        }
+                                        else {
+                                            vErrors.push(err146);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.serviceAccount !== undefined) {
+                                    let data73 = data22.serviceAccount;
+                                    if (typeof data73 === "string") {
+                                        if (func2(data73) < 1) {
+                                            const err147 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccount", schemaPath: "#/properties/targets/items/oneOf/5/properties/serviceAccount/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[5].properties.serviceAccount, data: data73 };
+                                            if (vErrors === null) {
+                                                vErrors = [err147];
+                                            }
+                                            else {
+                                                vErrors.push(err147);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err148 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccount", schemaPath: "#/properties/targets/items/oneOf/5/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.serviceAccount.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.serviceAccount, data: data73 };
+                                        if (vErrors === null) {
+                                            vErrors = [err148];
+                                        }
+                                        else {
+                                            vErrors.push(err148);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.registryHosts !== undefined) {
+                                    let data74 = data22.registryHosts;
+                                    if (Array.isArray(data74)) {
+                                        const len20 = data74.length;
+                                        for (let i20 = 0; i20 < len20; i20++) {
+                                            let data75 = data74[i20];
+                                            if (typeof data75 !== "string") {
+                                                const err149 = { instancePath: instancePath + "/targets/" + i6 + "/registryHosts/" + i20, schemaPath: "#/properties/targets/items/oneOf/5/properties/registryHosts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.registryHosts.items.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.registryHosts.items, data: data75 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err149];
+                                                }
+                                                else {
+                                                    vErrors.push(err149);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err150 = { instancePath: instancePath + "/targets/" + i6 + "/registryHosts", schemaPath: "#/properties/targets/items/oneOf/5/properties/registryHosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[5].properties.registryHosts.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.registryHosts, data: data74 };
+                                        if (vErrors === null) {
+                                            vErrors = [err150];
+                                        }
+                                        else {
+                                            vErrors.push(err150);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.server !== undefined) {
+                                    let data76 = data22.server;
+                                    if (typeof data76 !== "string") {
+                                        const err151 = { instancePath: instancePath + "/targets/" + i6 + "/server", schemaPath: "#/properties/targets/items/oneOf/5/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.server.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.server, data: data76 };
+                                        if (vErrors === null) {
+                                            vErrors = [err151];
+                                        }
+                                        else {
+                                            vErrors.push(err151);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.imagePullSecrets !== undefined) {
+                                    let data77 = data22.imagePullSecrets;
+                                    if (Array.isArray(data77)) {
+                                        const len21 = data77.length;
+                                        for (let i21 = 0; i21 < len21; i21++) {
+                                            let data78 = data77[i21];
+                                            if (typeof data78 === "string") {
+                                                if (func2(data78) < 1) {
+                                                    const err152 = { instancePath: instancePath + "/targets/" + i6 + "/imagePullSecrets/" + i21, schemaPath: "#/properties/targets/items/oneOf/5/properties/imagePullSecrets/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[5].properties.imagePullSecrets.items, data: data78 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err152];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err152);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err153 = { instancePath: instancePath + "/targets/" + i6 + "/imagePullSecrets/" + i21, schemaPath: "#/properties/targets/items/oneOf/5/properties/imagePullSecrets/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[5].properties.imagePullSecrets.items.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.imagePullSecrets.items, data: data78 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err153];
+                                                }
+                                                else {
+                                                    vErrors.push(err153);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err154 = { instancePath: instancePath + "/targets/" + i6 + "/imagePullSecrets", schemaPath: "#/properties/targets/items/oneOf/5/properties/imagePullSecrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[5].properties.imagePullSecrets.type, parentSchema: schema11.properties.targets.items.oneOf[5].properties.imagePullSecrets, data: data77 };
+                                        if (vErrors === null) {
+                                            vErrors = [err154];
+                                        }
+                                        else {
+                                            vErrors.push(err154);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err155 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/5/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[5].type, parentSchema: schema11.properties.targets.items.oneOf[5], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err155];
+                                }
+                                else {
+                                    vErrors.push(err155);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "kubernetes") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err156 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/6/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[6].required, parentSchema: schema11.properties.targets.items.oneOf[6], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err156];
+                                    }
+                                    else {
+                                        vErrors.push(err156);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err157 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/6/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[6].required, parentSchema: schema11.properties.targets.items.oneOf[6], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err157];
+                                    }
+                                    else {
+                                        vErrors.push(err157);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.namespace === undefined) {
+                                    const err158 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/6/required", keyword: "required", params: { missingProperty: "namespace" }, message: "must have required property '" + "namespace" + "'", schema: schema11.properties.targets.items.oneOf[6].required, parentSchema: schema11.properties.targets.items.oneOf[6], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err158];
+                                    }
+                                    else {
+                                        vErrors.push(err158);
+                                    }
+                                    errors++;
+                                }
+                                for (const key13 in data22) {
+                                    if (!((((((key13 === "name") || (key13 === "platform")) || (key13 === "images")) || (key13 === "namespace")) || (key13 === "serviceAccount")) || (key13 === "imagePullSecrets"))) {
+                                        const err159 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/6/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[6], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err159];
+                                        }
+                                        else {
+                                            vErrors.push(err159);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data79 = data22.name;
+                                    if (typeof data79 === "string") {
+                                        if (func2(data79) < 1) {
+                                            const err160 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/6/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[6].properties.name, data: data79 };
+                                            if (vErrors === null) {
+                                                vErrors = [err160];
+                                            }
+                                            else {
+                                                vErrors.push(err160);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err161 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/6/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[6].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.name, data: data79 };
+                                        if (vErrors === null) {
+                                            vErrors = [err161];
+                                        }
+                                        else {
+                                            vErrors.push(err161);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data80 = data22.platform;
+                                    if (typeof data80 !== "string") {
+                                        const err162 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/6/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[6].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.platform, data: data80 };
+                                        if (vErrors === null) {
+                                            vErrors = [err162];
+                                        }
+                                        else {
+                                            vErrors.push(err162);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("kubernetes" !== data80) {
+                                        const err163 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/6/properties/platform/const", keyword: "const", params: { allowedValue: "kubernetes" }, message: "must be equal to constant", schema: "kubernetes", parentSchema: schema11.properties.targets.items.oneOf[6].properties.platform, data: data80 };
+                                        if (vErrors === null) {
+                                            vErrors = [err163];
+                                        }
+                                        else {
+                                            vErrors.push(err163);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data81 = data22.images;
+                                    if (Array.isArray(data81)) {
+                                        const len22 = data81.length;
+                                        for (let i22 = 0; i22 < len22; i22++) {
+                                            let data82 = data81[i22];
+                                            if (typeof data82 === "string") {
+                                                if (func2(data82) < 1) {
+                                                    const err164 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i22, schemaPath: "#/properties/targets/items/oneOf/6/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[6].properties.images.items, data: data82 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err164];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err164);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err165 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i22, schemaPath: "#/properties/targets/items/oneOf/6/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[6].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.images.items, data: data82 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err165];
+                                                }
+                                                else {
+                                                    vErrors.push(err165);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err166 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/6/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[6].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.images, data: data81 };
+                                        if (vErrors === null) {
+                                            vErrors = [err166];
+                                        }
+                                        else {
+                                            vErrors.push(err166);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.namespace !== undefined) {
+                                    let data83 = data22.namespace;
+                                    if (typeof data83 === "string") {
+                                        if (func2(data83) < 1) {
+                                            const err167 = { instancePath: instancePath + "/targets/" + i6 + "/namespace", schemaPath: "#/properties/targets/items/oneOf/6/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[6].properties.namespace, data: data83 };
+                                            if (vErrors === null) {
+                                                vErrors = [err167];
+                                            }
+                                            else {
+                                                vErrors.push(err167);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err168 = { instancePath: instancePath + "/targets/" + i6 + "/namespace", schemaPath: "#/properties/targets/items/oneOf/6/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[6].properties.namespace.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.namespace, data: data83 };
+                                        if (vErrors === null) {
+                                            vErrors = [err168];
+                                        }
+                                        else {
+                                            vErrors.push(err168);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.serviceAccount !== undefined) {
+                                    let data84 = data22.serviceAccount;
+                                    if (typeof data84 === "string") {
+                                        if (func2(data84) < 1) {
+                                            const err169 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccount", schemaPath: "#/properties/targets/items/oneOf/6/properties/serviceAccount/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[6].properties.serviceAccount, data: data84 };
+                                            if (vErrors === null) {
+                                                vErrors = [err169];
+                                            }
+                                            else {
+                                                vErrors.push(err169);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err170 = { instancePath: instancePath + "/targets/" + i6 + "/serviceAccount", schemaPath: "#/properties/targets/items/oneOf/6/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[6].properties.serviceAccount.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.serviceAccount, data: data84 };
+                                        if (vErrors === null) {
+                                            vErrors = [err170];
+                                        }
+                                        else {
+                                            vErrors.push(err170);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.imagePullSecrets !== undefined) {
+                                    let data85 = data22.imagePullSecrets;
+                                    if (Array.isArray(data85)) {
+                                        const len23 = data85.length;
+                                        for (let i23 = 0; i23 < len23; i23++) {
+                                            let data86 = data85[i23];
+                                            if (typeof data86 === "string") {
+                                                if (func2(data86) < 1) {
+                                                    const err171 = { instancePath: instancePath + "/targets/" + i6 + "/imagePullSecrets/" + i23, schemaPath: "#/properties/targets/items/oneOf/6/properties/imagePullSecrets/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[6].properties.imagePullSecrets.items, data: data86 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err171];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err171);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err172 = { instancePath: instancePath + "/targets/" + i6 + "/imagePullSecrets/" + i23, schemaPath: "#/properties/targets/items/oneOf/6/properties/imagePullSecrets/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[6].properties.imagePullSecrets.items.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.imagePullSecrets.items, data: data86 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err172];
+                                                }
+                                                else {
+                                                    vErrors.push(err172);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err173 = { instancePath: instancePath + "/targets/" + i6 + "/imagePullSecrets", schemaPath: "#/properties/targets/items/oneOf/6/properties/imagePullSecrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[6].properties.imagePullSecrets.type, parentSchema: schema11.properties.targets.items.oneOf[6].properties.imagePullSecrets, data: data85 };
+                                        if (vErrors === null) {
+                                            vErrors = [err173];
+                                        }
+                                        else {
+                                            vErrors.push(err173);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err174 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/6/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[6].type, parentSchema: schema11.properties.targets.items.oneOf[6], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err174];
+                                }
+                                else {
+                                    vErrors.push(err174);
+                                }
+                                errors++;
+                            }
+                        }
+                        else if (tag0 === "k3s") {
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.name === undefined) {
+                                    const err175 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/7/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.targets.items.oneOf[7].required, parentSchema: schema11.properties.targets.items.oneOf[7], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err175];
+                                    }
+                                    else {
+                                        vErrors.push(err175);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.platform === undefined) {
+                                    const err176 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/7/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.targets.items.oneOf[7].required, parentSchema: schema11.properties.targets.items.oneOf[7], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err176];
+                                    }
+                                    else {
+                                        vErrors.push(err176);
+                                    }
+                                    errors++;
+                                }
+                                if (data22.registriesFile === undefined) {
+                                    const err177 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/7/required", keyword: "required", params: { missingProperty: "registriesFile" }, message: "must have required property '" + "registriesFile" + "'", schema: schema11.properties.targets.items.oneOf[7].required, parentSchema: schema11.properties.targets.items.oneOf[7], data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err177];
+                                    }
+                                    else {
+                                        vErrors.push(err177);
+                                    }
+                                    errors++;
+                                }
+                                for (const key14 in data22) {
+                                    if (!((((key14 === "name") || (key14 === "platform")) || (key14 === "images")) || (key14 === "registriesFile"))) {
+                                        const err178 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/7/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[7], data: data22 };
+                                        if (vErrors === null) {
+                                            vErrors = [err178];
+                                        }
+                                        else {
+                                            vErrors.push(err178);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.name !== undefined) {
+                                    let data87 = data22.name;
+                                    if (typeof data87 === "string") {
+                                        if (func2(data87) < 1) {
+                                            const err179 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/7/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[7].properties.name, data: data87 };
+                                            if (vErrors === null) {
+                                                vErrors = [err179];
+                                            }
+                                            else {
+                                                vErrors.push(err179);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err180 = { instancePath: instancePath + "/targets/" + i6 + "/name", schemaPath: "#/properties/targets/items/oneOf/7/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[7].properties.name.type, parentSchema: schema11.properties.targets.items.oneOf[7].properties.name, data: data87 };
+                                        if (vErrors === null) {
+                                            vErrors = [err180];
+                                        }
+                                        else {
+                                            vErrors.push(err180);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.platform !== undefined) {
+                                    let data88 = data22.platform;
+                                    if (typeof data88 !== "string") {
+                                        const err181 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/7/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[7].properties.platform.type, parentSchema: schema11.properties.targets.items.oneOf[7].properties.platform, data: data88 };
+                                        if (vErrors === null) {
+                                            vErrors = [err181];
+                                        }
+                                        else {
+                                            vErrors.push(err181);
+                                        }
+                                        errors++;
+                                    }
+                                    if ("k3s" !== data88) {
+                                        const err182 = { instancePath: instancePath + "/targets/" + i6 + "/platform", schemaPath: "#/properties/targets/items/oneOf/7/properties/platform/const", keyword: "const", params: { allowedValue: "k3s" }, message: "must be equal to constant", schema: "k3s", parentSchema: schema11.properties.targets.items.oneOf[7].properties.platform, data: data88 };
+                                        if (vErrors === null) {
+                                            vErrors = [err182];
+                                        }
+                                        else {
+                                            vErrors.push(err182);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.images !== undefined) {
+                                    let data89 = data22.images;
+                                    if (Array.isArray(data89)) {
+                                        const len24 = data89.length;
+                                        for (let i24 = 0; i24 < len24; i24++) {
+                                            let data90 = data89[i24];
+                                            if (typeof data90 === "string") {
+                                                if (func2(data90) < 1) {
+                                                    const err183 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i24, schemaPath: "#/properties/targets/items/oneOf/7/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[7].properties.images.items, data: data90 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err183];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err183);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err184 = { instancePath: instancePath + "/targets/" + i6 + "/images/" + i24, schemaPath: "#/properties/targets/items/oneOf/7/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[7].properties.images.items.type, parentSchema: schema11.properties.targets.items.oneOf[7].properties.images.items, data: data90 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err184];
+                                                }
+                                                else {
+                                                    vErrors.push(err184);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err185 = { instancePath: instancePath + "/targets/" + i6 + "/images", schemaPath: "#/properties/targets/items/oneOf/7/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.items.oneOf[7].properties.images.type, parentSchema: schema11.properties.targets.items.oneOf[7].properties.images, data: data89 };
+                                        if (vErrors === null) {
+                                            vErrors = [err185];
+                                        }
+                                        else {
+                                            vErrors.push(err185);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.registriesFile !== undefined) {
+                                    let data91 = data22.registriesFile;
+                                    if (typeof data91 === "string") {
+                                        if (func2(data91) < 1) {
+                                            const err186 = { instancePath: instancePath + "/targets/" + i6 + "/registriesFile", schemaPath: "#/properties/targets/items/oneOf/7/properties/registriesFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.items.oneOf[7].properties.registriesFile, data: data91 };
+                                            if (vErrors === null) {
+                                                vErrors = [err186];
+                                            }
+                                            else {
+                                                vErrors.push(err186);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err187 = { instancePath: instancePath + "/targets/" + i6 + "/registriesFile", schemaPath: "#/properties/targets/items/oneOf/7/properties/registriesFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.items.oneOf[7].properties.registriesFile.type, parentSchema: schema11.properties.targets.items.oneOf[7].properties.registriesFile, data: data91 };
+                                        if (vErrors === null) {
+                                            vErrors = [err187];
+                                        }
+                                        else {
+                                            vErrors.push(err187);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err188 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/7/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[7].type, parentSchema: schema11.properties.targets.items.oneOf[7], data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err188];
+                                }
+                                else {
+                                    vErrors.push(err188);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err189 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "platform", tagValue: tag0 }, message: "value of tag \"platform\" must be in oneOf", schema: schema11.properties.targets.items.discriminator, parentSchema: schema11.properties.targets.items, data: data22 };
+                            if (vErrors === null) {
+                                vErrors = [err189];
+                            }
+                            else {
+                                vErrors.push(err189);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err190 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/discriminator", keyword: "discriminator", params: { error: "tag", tag: "platform", tagValue: tag0 }, message: "tag \"platform\" must be string", schema: schema11.properties.targets.items.discriminator, parentSchema: schema11.properties.targets.items, data: data22 };
+                        if (vErrors === null) {
+                            vErrors = [err190];
+                        }
+                        else {
+                            vErrors.push(err190);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err191 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.type, parentSchema: schema11.properties.targets.items, data: data22 };
+                    if (vErrors === null) {
+                        vErrors = [err191];
+                    }
+                    else {
+                        vErrors.push(err191);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err192 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.type, parentSchema: schema11.properties.targets, data: data21 };
+            if (vErrors === null) {
+                vErrors = [err192];
+            }
+            else {
+                vErrors.push(err192);
+            }
+            errors++;
+        }
+    }
+    if (data.facts !== undefined) {
+        let data92 = data.facts;
+        if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+            for (const key15 in data92) {
+                if (!(((key15 === "aws") || (key15 === "gcp")) || (key15 === "kubernetes"))) {
+                    const err193 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts, data: data92 };
+                    if (vErrors === null) {
+                        vErrors = [err193];
+                    }
+                    else {
+                        vErrors.push(err193);
+                    }
+                    errors++;
+                }
+            }
+            if (data92.aws !== undefined) {
+                let data93 = data92.aws;
+                if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
+                    for (const key16 in data93) {
+                        if (!(((((key16 === "roles") || (key16 === "repositories")) || (key16 === "registries")) || (key16 === "clusters")) || (key16 === "accounts"))) {
+                            const err194 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws, data: data93 };
+                            if (vErrors === null) {
+                                vErrors = [err194];
+                            }
+                            else {
+                                vErrors.push(err194);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data93.roles !== undefined) {
+                        let data94 = data93.roles;
+                        if (Array.isArray(data94)) {
+                            const len25 = data94.length;
+                            for (let i25 = 0; i25 < len25; i25++) {
+                                let data95 = data94[i25];
+                                if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
+                                    if (data95.arn === undefined) {
+                                        const err195 = { instancePath: instancePath + "/facts/aws/roles/" + i25, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/required", keyword: "required", params: { missingProperty: "arn" }, message: "must have required property '" + "arn" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data95 };
+                                        if (vErrors === null) {
+                                            vErrors = [err195];
+                                        }
+                                        else {
+                                            vErrors.push(err195);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key17 in data95) {
+                                        if (!(((((key17 === "arn") || (key17 === "managedPolicies")) || (key17 === "policies")) || (key17 === "permissionsBoundary")) || (key17 === "unreadable"))) {
+                                            const err196 = { instancePath: instancePath + "/facts/aws/roles/" + i25, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data95 };
+                                            if (vErrors === null) {
+                                                vErrors = [err196];
+                                            }
+                                            else {
+                                                vErrors.push(err196);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data95.arn !== undefined) {
+                                        let data96 = data95.arn;
+                                        if (typeof data96 === "string") {
+                                            if (!pattern3.test(data96)) {
+                                                const err197 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn, data: data96 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err197];
+                                                }
+                                                else {
+                                                    vErrors.push(err197);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err198 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn, data: data96 };
+                                            if (vErrors === null) {
+                                                vErrors = [err198];
+                                            }
+                                            else {
+                                                vErrors.push(err198);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data95.managedPolicies !== undefined) {
+                                        let data97 = data95.managedPolicies;
+                                        if (Array.isArray(data97)) {
+                                            const len26 = data97.length;
+                                            for (let i26 = 0; i26 < len26; i26++) {
+                                                let data98 = data97[i26];
+                                                if (typeof data98 === "string") {
+                                                    if (!pattern9.test(data98)) {
+                                                        const err199 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/managedPolicies/" + i26, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items, data: data98 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err199];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err199);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err200 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/managedPolicies/" + i26, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items, data: data98 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err200];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err200);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err201 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/managedPolicies", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies, data: data97 };
+                                            if (vErrors === null) {
+                                                vErrors = [err201];
+                                            }
+                                            else {
+                                                vErrors.push(err201);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data95.policies !== undefined) {
+                                        let data99 = data95.policies;
+                                        if (Array.isArray(data99)) {
+                                            const len27 = data99.length;
+                                            for (let i27 = 0; i27 < len27; i27++) {
+                                                let data100 = data99[i27];
+                                                const _errs236 = errors;
+                                                let valid83 = false;
+                                                const _errs237 = errors;
+                                                if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
+                                                    if (data100.file === undefined) {
+                                                        const err202 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data100 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err202];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err202);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key18 in data100) {
+                                                        if (!(key18 === "file")) {
+                                                            const err203 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data100 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err203];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err203);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data100.file !== undefined) {
+                                                        let data101 = data100.file;
+                                                        if (typeof data101 === "string") {
+                                                            if (func2(data101) < 1) {
+                                                                const err204 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file, data: data101 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err204];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err204);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err205 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file, data: data101 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err205];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err205);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    const err206 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data100 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err206];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err206);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid0 = _errs237 === errors;
+                                                valid83 = valid83 || _valid0;
+                                                if (!valid83) {
+                                                    const _errs242 = errors;
+                                                    if (!(data100 && typeof data100 == "object" && !Array.isArray(data100))) {
+                                                        const err207 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[1], data: data100 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err207];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err207);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    var _valid0 = _errs242 === errors;
+                                                    valid83 = valid83 || _valid0;
+                                                    if (!valid83) {
+                                                        const _errs244 = errors;
+                                                        if (typeof data100 !== "string") {
+                                                            const err208 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[2], data: data100 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err208];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err208);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                        var _valid0 = _errs244 === errors;
+                                                        valid83 = valid83 || _valid0;
+                                                    }
+                                                }
+                                                if (!valid83) {
+                                                    const err209 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies/" + i27, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items, data: data100 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err209];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err209);
+                                                    }
+                                                    errors++;
+                                                }
+                                                else {
+                                                    errors = _errs236;
+                                                    if (vErrors !== null) {
+                                                        if (_errs236) {
+                                                            vErrors.length = _errs236;
+                                                        }
+                                                        else {
+                                                            vErrors = null;
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err210 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/policies", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies, data: data99 };
+                                            if (vErrors === null) {
+                                                vErrors = [err210];
+                                            }
+                                            else {
+                                                vErrors.push(err210);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data95.permissionsBoundary !== undefined) {
+                                        let data102 = data95.permissionsBoundary;
+                                        const _errs247 = errors;
+                                        let valid85 = false;
+                                        const _errs248 = errors;
+                                        const _errs249 = errors;
+                                        let valid86 = false;
+                                        const _errs250 = errors;
+                                        if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
+                                            if (data102.file === undefined) {
+                                                const err211 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data102 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err211];
+                                                }
+                                                else {
+                                                    vErrors.push(err211);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key19 in data102) {
+                                                if (!(key19 === "file")) {
+                                                    const err212 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data102 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err212];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err212);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data102.file !== undefined) {
+                                                let data103 = data102.file;
+                                                if (typeof data103 === "string") {
+                                                    if (func2(data103) < 1) {
+                                                        const err213 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file, data: data103 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err213];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err213);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err214 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file, data: data103 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err214];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err214);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err215 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data102 };
+                                            if (vErrors === null) {
+                                                vErrors = [err215];
+                                            }
+                                            else {
+                                                vErrors.push(err215);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid2 = _errs250 === errors;
+                                        valid86 = valid86 || _valid2;
+                                        if (!valid86) {
+                                            const _errs255 = errors;
+                                            if (!(data102 && typeof data102 == "object" && !Array.isArray(data102))) {
+                                                const err216 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[1], data: data102 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err216];
+                                                }
+                                                else {
+                                                    vErrors.push(err216);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid2 = _errs255 === errors;
+                                            valid86 = valid86 || _valid2;
+                                            if (!valid86) {
+                                                const _errs257 = errors;
+                                                if (typeof data102 !== "string") {
+                                                    const err217 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[2], data: data102 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err217];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err217);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid2 = _errs257 === errors;
+                                                valid86 = valid86 || _valid2;
+                                            }
+                                        }
+                                        if (!valid86) {
+                                            const err218 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0], data: data102 };
+                                            if (vErrors === null) {
+                                                vErrors = [err218];
+                                            }
+                                            else {
+                                                vErrors.push(err218);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs249;
+                                            if (vErrors !== null) {
+                                                if (_errs249) {
+                                                    vErrors.length = _errs249;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                        var _valid1 = _errs248 === errors;
+                                        valid85 = valid85 || _valid1;
+                                        if (!valid85) {
+                                            const _errs259 = errors;
+                                            if (data102 !== null) {
+                                                const err219 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[1], data: data102 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err219];
+                                                }
+                                                else {
+                                                    vErrors.push(err219);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid1 = _errs259 === errors;
+                                            valid85 = valid85 || _valid1;
+                                        }
+                                        if (!valid85) {
+                                            const err220 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary, data: data102 };
+                                            if (vErrors === null) {
+                                                vErrors = [err220];
+                                            }
+                                            else {
+                                                vErrors.push(err220);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs247;
+                                            if (vErrors !== null) {
+                                                if (_errs247) {
+                                                    vErrors.length = _errs247;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data95.unreadable !== undefined) {
+                                        let data104 = data95.unreadable;
+                                        if (typeof data104 !== "string") {
+                                            const err221 = { instancePath: instancePath + "/facts/aws/roles/" + i25 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.unreadable, data: data104 };
+                                            if (vErrors === null) {
+                                                vErrors = [err221];
+                                            }
+                                            else {
+                                                vErrors.push(err221);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err222 = { instancePath: instancePath + "/facts/aws/roles/" + i25, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data95 };
+                                    if (vErrors === null) {
+                                        vErrors = [err222];
+                                    }
+                                    else {
+                                        vErrors.push(err222);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err223 = { instancePath: instancePath + "/facts/aws/roles", schemaPath: "#/properties/facts/properties/aws/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles, data: data94 };
+                            if (vErrors === null) {
+                                vErrors = [err223];
+                            }
+                            else {
+                                vErrors.push(err223);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data93.repositories !== undefined) {
+                        let data105 = data93.repositories;
+                        if (Array.isArray(data105)) {
+                            const len28 = data105.length;
+                            for (let i28 = 0; i28 < len28; i28++) {
+                                let data106 = data105[i28];
+                                if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
+                                    if (data106.arn === undefined) {
+                                        const err224 = { instancePath: instancePath + "/facts/aws/repositories/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/required", keyword: "required", params: { missingProperty: "arn" }, message: "must have required property '" + "arn" + "'", schema: schema11.properties.facts.properties.aws.properties.repositories.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data106 };
+                                        if (vErrors === null) {
+                                            vErrors = [err224];
+                                        }
+                                        else {
+                                            vErrors.push(err224);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key20 in data106) {
+                                        if (!((((key20 === "arn") || (key20 === "policy")) || (key20 === "exists")) || (key20 === "unreadable"))) {
+                                            const err225 = { instancePath: instancePath + "/facts/aws/repositories/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data106 };
+                                            if (vErrors === null) {
+                                                vErrors = [err225];
+                                            }
+                                            else {
+                                                vErrors.push(err225);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data106.arn !== undefined) {
+                                        let data107 = data106.arn;
+                                        if (typeof data107 === "string") {
+                                            if (!pattern10.test(data107)) {
+                                                const err226 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$" + "\"", schema: "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn, data: data107 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err226];
+                                                }
+                                                else {
+                                                    vErrors.push(err226);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err227 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn, data: data107 };
+                                            if (vErrors === null) {
+                                                vErrors = [err227];
+                                            }
+                                            else {
+                                                vErrors.push(err227);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data106.policy !== undefined) {
+                                        let data108 = data106.policy;
+                                        const _errs271 = errors;
+                                        let valid91 = false;
+                                        const _errs272 = errors;
+                                        const _errs273 = errors;
+                                        let valid92 = false;
+                                        const _errs274 = errors;
+                                        if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
+                                            if (data108.file === undefined) {
+                                                const err228 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data108 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err228];
+                                                }
+                                                else {
+                                                    vErrors.push(err228);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key21 in data108) {
+                                                if (!(key21 === "file")) {
+                                                    const err229 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data108 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err229];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err229);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data108.file !== undefined) {
+                                                let data109 = data108.file;
+                                                if (typeof data109 === "string") {
+                                                    if (func2(data109) < 1) {
+                                                        const err230 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data109 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err230];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err230);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err231 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data109 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err231];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err231);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err232 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data108 };
+                                            if (vErrors === null) {
+                                                vErrors = [err232];
+                                            }
+                                            else {
+                                                vErrors.push(err232);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid4 = _errs274 === errors;
+                                        valid92 = valid92 || _valid4;
+                                        if (!valid92) {
+                                            const _errs279 = errors;
+                                            if (!(data108 && typeof data108 == "object" && !Array.isArray(data108))) {
+                                                const err233 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[1], data: data108 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err233];
+                                                }
+                                                else {
+                                                    vErrors.push(err233);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid4 = _errs279 === errors;
+                                            valid92 = valid92 || _valid4;
+                                            if (!valid92) {
+                                                const _errs281 = errors;
+                                                if (typeof data108 !== "string") {
+                                                    const err234 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[2], data: data108 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err234];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err234);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid4 = _errs281 === errors;
+                                                valid92 = valid92 || _valid4;
+                                            }
+                                        }
+                                        if (!valid92) {
+                                            const err235 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0], data: data108 };
+                                            if (vErrors === null) {
+                                                vErrors = [err235];
+                                            }
+                                            else {
+                                                vErrors.push(err235);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs273;
+                                            if (vErrors !== null) {
+                                                if (_errs273) {
+                                                    vErrors.length = _errs273;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                        var _valid3 = _errs272 === errors;
+                                        valid91 = valid91 || _valid3;
+                                        if (!valid91) {
+                                            const _errs283 = errors;
+                                            if (data108 !== null) {
+                                                const err236 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[1], data: data108 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err236];
+                                                }
+                                                else {
+                                                    vErrors.push(err236);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid3 = _errs283 === errors;
+                                            valid91 = valid91 || _valid3;
+                                        }
+                                        if (!valid91) {
+                                            const err237 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy, data: data108 };
+                                            if (vErrors === null) {
+                                                vErrors = [err237];
+                                            }
+                                            else {
+                                                vErrors.push(err237);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs271;
+                                            if (vErrors !== null) {
+                                                if (_errs271) {
+                                                    vErrors.length = _errs271;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data106.exists !== undefined) {
+                                        let data110 = data106.exists;
+                                        if (typeof data110 !== "boolean") {
+                                            const err238 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/exists", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/exists/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists, data: data110 };
+                                            if (vErrors === null) {
+                                                vErrors = [err238];
+                                            }
+                                            else {
+                                                vErrors.push(err238);
+                                            }
+                                            errors++;
+                                        }
+                                        if (false !== data110) {
+                                            const err239 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/exists", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/exists/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists, data: data110 };
+                                            if (vErrors === null) {
+                                                vErrors = [err239];
+                                            }
+                                            else {
+                                                vErrors.push(err239);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data106.unreadable !== undefined) {
+                                        let data111 = data106.unreadable;
+                                        if (typeof data111 !== "string") {
+                                            const err240 = { instancePath: instancePath + "/facts/aws/repositories/" + i28 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.unreadable, data: data111 };
+                                            if (vErrors === null) {
+                                                vErrors = [err240];
+                                            }
+                                            else {
+                                                vErrors.push(err240);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err241 = { instancePath: instancePath + "/facts/aws/repositories/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data106 };
+                                    if (vErrors === null) {
+                                        vErrors = [err241];
+                                    }
+                                    else {
+                                        vErrors.push(err241);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err242 = { instancePath: instancePath + "/facts/aws/repositories", schemaPath: "#/properties/facts/properties/aws/properties/repositories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.repositories.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories, data: data105 };
+                            if (vErrors === null) {
+                                vErrors = [err242];
+                            }
+                            else {
+                                vErrors.push(err242);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data93.registries !== undefined) {
+                        let data112 = data93.registries;
+                        if (Array.isArray(data112)) {
+                            const len29 = data112.length;
+                            for (let i29 = 0; i29 < len29; i29++) {
+                                let data113 = data112[i29];
+                                if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
+                                    if (data113.account === undefined) {
+                                        const err243 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/required", keyword: "required", params: { missingProperty: "account" }, message: "must have required property '" + "account" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
+                                        if (vErrors === null) {
+                                            vErrors = [err243];
+                                        }
+                                        else {
+                                            vErrors.push(err243);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data113.region === undefined) {
+                                        const err244 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/required", keyword: "required", params: { missingProperty: "region" }, message: "must have required property '" + "region" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
+                                        if (vErrors === null) {
+                                            vErrors = [err244];
+                                        }
+                                        else {
+                                            vErrors.push(err244);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key22 in data113) {
+                                        if (!((((((key22 === "account") || (key22 === "region")) || (key22 === "scope")) || (key22 === "policy")) || (key22 === "unreadable")) || (key22 === "pullThroughCachePrefixes"))) {
+                                            const err245 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
+                                            if (vErrors === null) {
+                                                vErrors = [err245];
+                                            }
+                                            else {
+                                                vErrors.push(err245);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data113.account !== undefined) {
+                                        let data114 = data113.account;
+                                        if (typeof data114 === "string") {
+                                            if (!pattern1.test(data114)) {
+                                                const err246 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account, data: data114 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err246];
+                                                }
+                                                else {
+                                                    vErrors.push(err246);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err247 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account, data: data114 };
+                                            if (vErrors === null) {
+                                                vErrors = [err247];
+                                            }
+                                            else {
+                                                vErrors.push(err247);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data113.region !== undefined) {
+                                        let data115 = data113.region;
+                                        if (typeof data115 === "string") {
+                                            if (!pattern2.test(data115)) {
+                                                const err248 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region, data: data115 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err248];
+                                                }
+                                                else {
+                                                    vErrors.push(err248);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err249 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region, data: data115 };
+                                            if (vErrors === null) {
+                                                vErrors = [err249];
+                                            }
+                                            else {
+                                                vErrors.push(err249);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data113.scope !== undefined) {
+                                        let data116 = data113.scope;
+                                        const _errs299 = errors;
+                                        let valid97 = false;
+                                        const _errs300 = errors;
+                                        if (typeof data116 !== "string") {
+                                            const err250 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0], data: data116 };
+                                            if (vErrors === null) {
+                                                vErrors = [err250];
+                                            }
+                                            else {
+                                                vErrors.push(err250);
+                                            }
+                                            errors++;
+                                        }
+                                        if ("V1" !== data116) {
+                                            const err251 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/0/const", keyword: "const", params: { allowedValue: "V1" }, message: "must be equal to constant", schema: "V1", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0], data: data116 };
+                                            if (vErrors === null) {
+                                                vErrors = [err251];
+                                            }
+                                            else {
+                                                vErrors.push(err251);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid5 = _errs300 === errors;
+                                        valid97 = valid97 || _valid5;
+                                        if (!valid97) {
+                                            const _errs302 = errors;
+                                            if (typeof data116 !== "string") {
+                                                const err252 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1], data: data116 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err252];
+                                                }
+                                                else {
+                                                    vErrors.push(err252);
+                                                }
+                                                errors++;
+                                            }
+                                            if ("V2" !== data116) {
+                                                const err253 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/1/const", keyword: "const", params: { allowedValue: "V2" }, message: "must be equal to constant", schema: "V2", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1], data: data116 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err253];
+                                                }
+                                                else {
+                                                    vErrors.push(err253);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid5 = _errs302 === errors;
+                                            valid97 = valid97 || _valid5;
+                                        }
+                                        if (!valid97) {
+                                            const err254 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope, data: data116 };
+                                            if (vErrors === null) {
+                                                vErrors = [err254];
+                                            }
+                                            else {
+                                                vErrors.push(err254);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs299;
+                                            if (vErrors !== null) {
+                                                if (_errs299) {
+                                                    vErrors.length = _errs299;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data113.policy !== undefined) {
+                                        let data117 = data113.policy;
+                                        const _errs305 = errors;
+                                        let valid98 = false;
+                                        const _errs306 = errors;
+                                        const _errs307 = errors;
+                                        let valid99 = false;
+                                        const _errs308 = errors;
+                                        if (data117 && typeof data117 == "object" && !Array.isArray(data117)) {
+                                            if (data117.file === undefined) {
+                                                const err255 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data117 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err255];
+                                                }
+                                                else {
+                                                    vErrors.push(err255);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key23 in data117) {
+                                                if (!(key23 === "file")) {
+                                                    const err256 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data117 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err256];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err256);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data117.file !== undefined) {
+                                                let data118 = data117.file;
+                                                if (typeof data118 === "string") {
+                                                    if (func2(data118) < 1) {
+                                                        const err257 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data118 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err257];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err257);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err258 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data118 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err258];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err258);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err259 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data117 };
+                                            if (vErrors === null) {
+                                                vErrors = [err259];
+                                            }
+                                            else {
+                                                vErrors.push(err259);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid7 = _errs308 === errors;
+                                        valid99 = valid99 || _valid7;
+                                        if (!valid99) {
+                                            const _errs313 = errors;
+                                            if (!(data117 && typeof data117 == "object" && !Array.isArray(data117))) {
+                                                const err260 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[1], data: data117 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err260];
+                                                }
+                                                else {
+                                                    vErrors.push(err260);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid7 = _errs313 === errors;
+                                            valid99 = valid99 || _valid7;
+                                            if (!valid99) {
+                                                const _errs315 = errors;
+                                                if (typeof data117 !== "string") {
+                                                    const err261 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[2], data: data117 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err261];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err261);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid7 = _errs315 === errors;
+                                                valid99 = valid99 || _valid7;
+                                            }
+                                        }
+                                        if (!valid99) {
+                                            const err262 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0], data: data117 };
+                                            if (vErrors === null) {
+                                                vErrors = [err262];
+                                            }
+                                            else {
+                                                vErrors.push(err262);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs307;
+                                            if (vErrors !== null) {
+                                                if (_errs307) {
+                                                    vErrors.length = _errs307;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                        var _valid6 = _errs306 === errors;
+                                        valid98 = valid98 || _valid6;
+                                        if (!valid98) {
+                                            const _errs317 = errors;
+                                            if (data117 !== null) {
+                                                const err263 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[1], data: data117 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err263];
+                                                }
+                                                else {
+                                                    vErrors.push(err263);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid6 = _errs317 === errors;
+                                            valid98 = valid98 || _valid6;
+                                        }
+                                        if (!valid98) {
+                                            const err264 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy, data: data117 };
+                                            if (vErrors === null) {
+                                                vErrors = [err264];
+                                            }
+                                            else {
+                                                vErrors.push(err264);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs305;
+                                            if (vErrors !== null) {
+                                                if (_errs305) {
+                                                    vErrors.length = _errs305;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data113.unreadable !== undefined) {
+                                        let data119 = data113.unreadable;
+                                        if (typeof data119 !== "string") {
+                                            const err265 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.unreadable, data: data119 };
+                                            if (vErrors === null) {
+                                                vErrors = [err265];
+                                            }
+                                            else {
+                                                vErrors.push(err265);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data113.pullThroughCachePrefixes !== undefined) {
+                                        let data120 = data113.pullThroughCachePrefixes;
+                                        if (Array.isArray(data120)) {
+                                            const len30 = data120.length;
+                                            for (let i30 = 0; i30 < len30; i30++) {
+                                                let data121 = data120[i30];
+                                                if (typeof data121 === "string") {
+                                                    if (func2(data121) < 1) {
+                                                        const err266 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/pullThroughCachePrefixes/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items, data: data121 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err266];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err266);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err267 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/pullThroughCachePrefixes/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items, data: data121 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err267];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err267);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err268 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/pullThroughCachePrefixes", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes, data: data120 };
+                                            if (vErrors === null) {
+                                                vErrors = [err268];
+                                            }
+                                            else {
+                                                vErrors.push(err268);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err269 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
+                                    if (vErrors === null) {
+                                        vErrors = [err269];
+                                    }
+                                    else {
+                                        vErrors.push(err269);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err270 = { instancePath: instancePath + "/facts/aws/registries", schemaPath: "#/properties/facts/properties/aws/properties/registries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries, data: data112 };
+                            if (vErrors === null) {
+                                vErrors = [err270];
+                            }
+                            else {
+                                vErrors.push(err270);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data93.clusters !== undefined) {
+                        let data122 = data93.clusters;
+                        if (Array.isArray(data122)) {
+                            const len31 = data122.length;
+                            for (let i31 = 0; i31 < len31; i31++) {
+                                let data123 = data122[i31];
+                                if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
+                                    if (data123.platform === undefined) {
+                                        const err271 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                        if (vErrors === null) {
+                                            vErrors = [err271];
+                                        }
+                                        else {
+                                            vErrors.push(err271);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data123.name === undefined) {
+                                        const err272 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                        if (vErrors === null) {
+                                            vErrors = [err272];
+                                        }
+                                        else {
+                                            vErrors.push(err272);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data123.roles === undefined) {
+                                        const err273 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                        if (vErrors === null) {
+                                            vErrors = [err273];
+                                        }
+                                        else {
+                                            vErrors.push(err273);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key24 in data123) {
+                                        if (!((((((key24 === "platform") || (key24 === "name")) || (key24 === "account")) || (key24 === "region")) || (key24 === "roles")) || (key24 === "unreadable"))) {
+                                            const err274 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                            if (vErrors === null) {
+                                                vErrors = [err274];
+                                            }
+                                            else {
+                                                vErrors.push(err274);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data123.platform !== undefined) {
+                                        let data124 = data123.platform;
+                                        const _errs331 = errors;
+                                        let valid106 = false;
+                                        const _errs332 = errors;
+                                        if (typeof data124 !== "string") {
+                                            const err275 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data124 };
+                                            if (vErrors === null) {
+                                                vErrors = [err275];
+                                            }
+                                            else {
+                                                vErrors.push(err275);
+                                            }
+                                            errors++;
+                                        }
+                                        if ("eks" !== data124) {
+                                            const err276 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data124 };
+                                            if (vErrors === null) {
+                                                vErrors = [err276];
+                                            }
+                                            else {
+                                                vErrors.push(err276);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid8 = _errs332 === errors;
+                                        valid106 = valid106 || _valid8;
+                                        if (!valid106) {
+                                            const _errs334 = errors;
+                                            if (typeof data124 !== "string") {
+                                                const err277 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data124 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err277];
+                                                }
+                                                else {
+                                                    vErrors.push(err277);
+                                                }
+                                                errors++;
+                                            }
+                                            if ("ecs" !== data124) {
+                                                const err278 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data124 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err278];
+                                                }
+                                                else {
+                                                    vErrors.push(err278);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid8 = _errs334 === errors;
+                                            valid106 = valid106 || _valid8;
+                                        }
+                                        if (!valid106) {
+                                            const err279 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform, data: data124 };
+                                            if (vErrors === null) {
+                                                vErrors = [err279];
+                                            }
+                                            else {
+                                                vErrors.push(err279);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs331;
+                                            if (vErrors !== null) {
+                                                if (_errs331) {
+                                                    vErrors.length = _errs331;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data123.name !== undefined) {
+                                        let data125 = data123.name;
+                                        if (typeof data125 === "string") {
+                                            if (func2(data125) < 1) {
+                                                const err280 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data125 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err280];
+                                                }
+                                                else {
+                                                    vErrors.push(err280);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err281 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data125 };
+                                            if (vErrors === null) {
+                                                vErrors = [err281];
+                                            }
+                                            else {
+                                                vErrors.push(err281);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data123.account !== undefined) {
+                                        let data126 = data123.account;
+                                        if (typeof data126 === "string") {
+                                            if (!pattern1.test(data126)) {
+                                                const err282 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data126 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err282];
+                                                }
+                                                else {
+                                                    vErrors.push(err282);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err283 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data126 };
+                                            if (vErrors === null) {
+                                                vErrors = [err283];
+                                            }
+                                            else {
+                                                vErrors.push(err283);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data123.region !== undefined) {
+                                        let data127 = data123.region;
+                                        if (typeof data127 === "string") {
+                                            if (!pattern2.test(data127)) {
+                                                const err284 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data127 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err284];
+                                                }
+                                                else {
+                                                    vErrors.push(err284);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err285 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data127 };
+                                            if (vErrors === null) {
+                                                vErrors = [err285];
+                                            }
+                                            else {
+                                                vErrors.push(err285);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data123.roles !== undefined) {
+                                        let data128 = data123.roles;
+                                        if (Array.isArray(data128)) {
+                                            const len32 = data128.length;
+                                            for (let i32 = 0; i32 < len32; i32++) {
+                                                let data129 = data128[i32];
+                                                if (typeof data129 === "string") {
+                                                    if (!pattern3.test(data129)) {
+                                                        const err286 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data129 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err286];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err286);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err287 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data129 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err287];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err287);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err288 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data128 };
+                                            if (vErrors === null) {
+                                                vErrors = [err288];
+                                            }
+                                            else {
+                                                vErrors.push(err288);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data123.unreadable !== undefined) {
+                                        let data130 = data123.unreadable;
+                                        if (typeof data130 !== "string") {
+                                            const err289 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data130 };
+                                            if (vErrors === null) {
+                                                vErrors = [err289];
+                                            }
+                                            else {
+                                                vErrors.push(err289);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err290 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                    if (vErrors === null) {
+                                        vErrors = [err290];
+                                    }
+                                    else {
+                                        vErrors.push(err290);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err291 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data122 };
+                            if (vErrors === null) {
+                                vErrors = [err291];
+                            }
+                            else {
+                                vErrors.push(err291);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data93.accounts !== undefined) {
+                        let data131 = data93.accounts;
+                        if (Array.isArray(data131)) {
+                            const len33 = data131.length;
+                            for (let i33 = 0; i33 < len33; i33++) {
+                                let data132 = data131[i33];
+                                if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
+                                    if (data132.id === undefined) {
+                                        const err292 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                        if (vErrors === null) {
+                                            vErrors = [err292];
+                                        }
+                                        else {
+                                            vErrors.push(err292);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data132.organizationId === undefined) {
+                                        const err293 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                        if (vErrors === null) {
+                                            vErrors = [err293];
+                                        }
+                                        else {
+                                            vErrors.push(err293);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key25 in data132) {
+                                        if (!((key25 === "id") || (key25 === "organizationId"))) {
+                                            const err294 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                            if (vErrors === null) {
+                                                vErrors = [err294];
+                                            }
+                                            else {
+                                                vErrors.push(err294);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data132.id !== undefined) {
+                                        let data133 = data132.id;
+                                        if (typeof data133 === "string") {
+                                            if (!pattern1.test(data133)) {
+                                                const err295 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data133 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err295];
+                                                }
+                                                else {
+                                                    vErrors.push(err295);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err296 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data133 };
+                                            if (vErrors === null) {
+                                                vErrors = [err296];
+                                            }
+                                            else {
+                                                vErrors.push(err296);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data132.organizationId !== undefined) {
+                                        let data134 = data132.organizationId;
+                                        if (typeof data134 === "string") {
+                                            if (!pattern17.test(data134)) {
+                                                const err297 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data134 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err297];
+                                                }
+                                                else {
+                                                    vErrors.push(err297);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err298 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data134 };
+                                            if (vErrors === null) {
+                                                vErrors = [err298];
+                                            }
+                                            else {
+                                                vErrors.push(err298);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err299 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                    if (vErrors === null) {
+                                        vErrors = [err299];
+                                    }
+                                    else {
+                                        vErrors.push(err299);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err300 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data131 };
+                            if (vErrors === null) {
+                                vErrors = [err300];
+                            }
+                            else {
+                                vErrors.push(err300);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err301 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data93 };
+                    if (vErrors === null) {
+                        vErrors = [err301];
+                    }
+                    else {
+                        vErrors.push(err301);
+                    }
+                    errors++;
+                }
+            }
+            if (data92.gcp !== undefined) {
+                let data135 = data92.gcp;
+                if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                    for (const key26 in data135) {
+                        if (!(((((key26 === "projects") || (key26 === "iamPolicies")) || (key26 === "roles")) || (key26 === "clusters")) || (key26 === "groups"))) {
+                            const err302 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data135 };
+                            if (vErrors === null) {
+                                vErrors = [err302];
+                            }
+                            else {
+                                vErrors.push(err302);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data135.projects !== undefined) {
+                        let data136 = data135.projects;
+                        if (Array.isArray(data136)) {
+                            const len34 = data136.length;
+                            for (let i34 = 0; i34 < len34; i34++) {
+                                let data137 = data136[i34];
+                                if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+                                    if (data137.id === undefined) {
+                                        const err303 = { instancePath: instancePath + "/facts/gcp/projects/" + i34, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data137 };
+                                        if (vErrors === null) {
+                                            vErrors = [err303];
+                                        }
+                                        else {
+                                            vErrors.push(err303);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key27 in data137) {
+                                        if (!(((((key27 === "id") || (key27 === "number")) || (key27 === "gcrBackend")) || (key27 === "ancestors")) || (key27 === "unreadable"))) {
+                                            const err304 = { instancePath: instancePath + "/facts/gcp/projects/" + i34, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data137 };
+                                            if (vErrors === null) {
+                                                vErrors = [err304];
+                                            }
+                                            else {
+                                                vErrors.push(err304);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data137.id !== undefined) {
+                                        let data138 = data137.id;
+                                        if (typeof data138 === "string") {
+                                            if (func2(data138) < 1) {
+                                                const err305 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data138 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err305];
+                                                }
+                                                else {
+                                                    vErrors.push(err305);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err306 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data138 };
+                                            if (vErrors === null) {
+                                                vErrors = [err306];
+                                            }
+                                            else {
+                                                vErrors.push(err306);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data137.number !== undefined) {
+                                        let data139 = data137.number;
+                                        if (typeof data139 === "string") {
+                                            if (!pattern18.test(data139)) {
+                                                const err307 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data139 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err307];
+                                                }
+                                                else {
+                                                    vErrors.push(err307);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err308 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data139 };
+                                            if (vErrors === null) {
+                                                vErrors = [err308];
+                                            }
+                                            else {
+                                                vErrors.push(err308);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data137.gcrBackend !== undefined) {
+                                        let data140 = data137.gcrBackend;
+                                        const _errs370 = errors;
+                                        let valid116 = false;
+                                        const _errs371 = errors;
+                                        if (typeof data140 !== "string") {
+                                            const err309 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data140 };
+                                            if (vErrors === null) {
+                                                vErrors = [err309];
+                                            }
+                                            else {
+                                                vErrors.push(err309);
+                                            }
+                                            errors++;
+                                        }
+                                        if ("artifact-registry" !== data140) {
+                                            const err310 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data140 };
+                                            if (vErrors === null) {
+                                                vErrors = [err310];
+                                            }
+                                            else {
+                                                vErrors.push(err310);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid9 = _errs371 === errors;
+                                        valid116 = valid116 || _valid9;
+                                        if (!valid116) {
+                                            const _errs373 = errors;
+                                            if (typeof data140 !== "string") {
+                                                const err311 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data140 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err311];
+                                                }
+                                                else {
+                                                    vErrors.push(err311);
+                                                }
+                                                errors++;
+                                            }
+                                            if ("storage" !== data140) {
+                                                const err312 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data140 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err312];
+                                                }
+                                                else {
+                                                    vErrors.push(err312);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid9 = _errs373 === errors;
+                                            valid116 = valid116 || _valid9;
+                                        }
+                                        if (!valid116) {
+                                            const err313 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data140 };
+                                            if (vErrors === null) {
+                                                vErrors = [err313];
+                                            }
+                                            else {
+                                                vErrors.push(err313);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs370;
+                                            if (vErrors !== null) {
+                                                if (_errs370) {
+                                                    vErrors.length = _errs370;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data137.ancestors !== undefined) {
+                                        let data141 = data137.ancestors;
+                                        if (Array.isArray(data141)) {
+                                            const len35 = data141.length;
+                                            for (let i35 = 0; i35 < len35; i35++) {
+                                                let data142 = data141[i35];
+                                                if (typeof data142 === "string") {
+                                                    if (!pattern19.test(data142)) {
+                                                        const err314 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/ancestors/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data142 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err314];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err314);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err315 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/ancestors/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data142 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err315];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err315);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err316 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data141 };
+                                            if (vErrors === null) {
+                                                vErrors = [err316];
+                                            }
+                                            else {
+                                                vErrors.push(err316);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data137.unreadable !== undefined) {
+                                        let data143 = data137.unreadable;
+                                        if (typeof data143 !== "string") {
+                                            const err317 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data143 };
+                                            if (vErrors === null) {
+                                                vErrors = [err317];
+                                            }
+                                            else {
+                                                vErrors.push(err317);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err318 = { instancePath: instancePath + "/facts/gcp/projects/" + i34, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data137 };
+                                    if (vErrors === null) {
+                                        vErrors = [err318];
+                                    }
+                                    else {
+                                        vErrors.push(err318);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err319 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data136 };
+                            if (vErrors === null) {
+                                vErrors = [err319];
+                            }
+                            else {
+                                vErrors.push(err319);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data135.iamPolicies !== undefined) {
+                        let data144 = data135.iamPolicies;
+                        if (Array.isArray(data144)) {
+                            const len36 = data144.length;
+                            for (let i36 = 0; i36 < len36; i36++) {
+                                let data145 = data144[i36];
+                                if (data145 && typeof data145 == "object" && !Array.isArray(data145)) {
+                                    if (data145.resource === undefined) {
+                                        const err320 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data145 };
+                                        if (vErrors === null) {
+                                            vErrors = [err320];
+                                        }
+                                        else {
+                                            vErrors.push(err320);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key28 in data145) {
+                                        if (!(((key28 === "resource") || (key28 === "policy")) || (key28 === "unreadable"))) {
+                                            const err321 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data145 };
+                                            if (vErrors === null) {
+                                                vErrors = [err321];
+                                            }
+                                            else {
+                                                vErrors.push(err321);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data145.resource !== undefined) {
+                                        let data146 = data145.resource;
+                                        if (typeof data146 === "string") {
+                                            if (!pattern20.test(data146)) {
+                                                const err322 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data146 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err322];
+                                                }
+                                                else {
+                                                    vErrors.push(err322);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err323 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data146 };
+                                            if (vErrors === null) {
+                                                vErrors = [err323];
+                                            }
+                                            else {
+                                                vErrors.push(err323);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data145.policy !== undefined) {
+                                        let data147 = data145.policy;
+                                        const _errs389 = errors;
+                                        let valid122 = false;
+                                        const _errs390 = errors;
+                                        if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
+                                            if (data147.file === undefined) {
+                                                const err324 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data147 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err324];
+                                                }
+                                                else {
+                                                    vErrors.push(err324);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key29 in data147) {
+                                                if (!(key29 === "file")) {
+                                                    const err325 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data147 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err325];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err325);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data147.file !== undefined) {
+                                                let data148 = data147.file;
+                                                if (typeof data148 === "string") {
+                                                    if (func2(data148) < 1) {
+                                                        const err326 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data148 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err326];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err326);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err327 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data148 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err327];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err327);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err328 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data147 };
+                                            if (vErrors === null) {
+                                                vErrors = [err328];
+                                            }
+                                            else {
+                                                vErrors.push(err328);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid10 = _errs390 === errors;
+                                        valid122 = valid122 || _valid10;
+                                        if (!valid122) {
+                                            const _errs395 = errors;
+                                            if (!(data147 && typeof data147 == "object" && !Array.isArray(data147))) {
+                                                const err329 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data147 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err329];
+                                                }
+                                                else {
+                                                    vErrors.push(err329);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid10 = _errs395 === errors;
+                                            valid122 = valid122 || _valid10;
+                                            if (!valid122) {
+                                                const _errs397 = errors;
+                                                if (typeof data147 !== "string") {
+                                                    const err330 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data147 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err330];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err330);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid10 = _errs397 === errors;
+                                                valid122 = valid122 || _valid10;
+                                            }
+                                        }
+                                        if (!valid122) {
+                                            const err331 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data147 };
+                                            if (vErrors === null) {
+                                                vErrors = [err331];
+                                            }
+                                            else {
+                                                vErrors.push(err331);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs389;
+                                            if (vErrors !== null) {
+                                                if (_errs389) {
+                                                    vErrors.length = _errs389;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data145.unreadable !== undefined) {
+                                        let data149 = data145.unreadable;
+                                        if (typeof data149 !== "string") {
+                                            const err332 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data149 };
+                                            if (vErrors === null) {
+                                                vErrors = [err332];
+                                            }
+                                            else {
+                                                vErrors.push(err332);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err333 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data145 };
+                                    if (vErrors === null) {
+                                        vErrors = [err333];
+                                    }
+                                    else {
+                                        vErrors.push(err333);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err334 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data144 };
+                            if (vErrors === null) {
+                                vErrors = [err334];
+                            }
+                            else {
+                                vErrors.push(err334);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data135.roles !== undefined) {
+                        let data150 = data135.roles;
+                        if (Array.isArray(data150)) {
+                            const len37 = data150.length;
+                            for (let i37 = 0; i37 < len37; i37++) {
+                                let data151 = data150[i37];
+                                if (data151 && typeof data151 == "object" && !Array.isArray(data151)) {
+                                    if (data151.name === undefined) {
+                                        const err335 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                        if (vErrors === null) {
+                                            vErrors = [err335];
+                                        }
+                                        else {
+                                            vErrors.push(err335);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data151.includedPermissions === undefined) {
+                                        const err336 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                        if (vErrors === null) {
+                                            vErrors = [err336];
+                                        }
+                                        else {
+                                            vErrors.push(err336);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key30 in data151) {
+                                        if (!((key30 === "name") || (key30 === "includedPermissions"))) {
+                                            const err337 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                            if (vErrors === null) {
+                                                vErrors = [err337];
+                                            }
+                                            else {
+                                                vErrors.push(err337);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data151.name !== undefined) {
+                                        let data152 = data151.name;
+                                        if (typeof data152 === "string") {
+                                            if (!pattern21.test(data152)) {
+                                                const err338 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data152 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err338];
+                                                }
+                                                else {
+                                                    vErrors.push(err338);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err339 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data152 };
+                                            if (vErrors === null) {
+                                                vErrors = [err339];
+                                            }
+                                            else {
+                                                vErrors.push(err339);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data151.includedPermissions !== undefined) {
+                                        let data153 = data151.includedPermissions;
+                                        if (Array.isArray(data153)) {
+                                            const len38 = data153.length;
+                                            for (let i38 = 0; i38 < len38; i38++) {
+                                                let data154 = data153[i38];
+                                                if (typeof data154 !== "string") {
+                                                    const err340 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/includedPermissions/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data154 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err340];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err340);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err341 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data153 };
+                                            if (vErrors === null) {
+                                                vErrors = [err341];
+                                            }
+                                            else {
+                                                vErrors.push(err341);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err342 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                    if (vErrors === null) {
+                                        vErrors = [err342];
+                                    }
+                                    else {
+                                        vErrors.push(err342);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err343 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data150 };
+                            if (vErrors === null) {
+                                vErrors = [err343];
+                            }
+                            else {
+                                vErrors.push(err343);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data135.clusters !== undefined) {
+                        let data155 = data135.clusters;
+                        if (Array.isArray(data155)) {
+                            const len39 = data155.length;
+                            for (let i39 = 0; i39 < len39; i39++) {
+                                let data156 = data155[i39];
+                                if (data156 && typeof data156 == "object" && !Array.isArray(data156)) {
+                                    if (data156.project === undefined) {
+                                        const err344 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                        if (vErrors === null) {
+                                            vErrors = [err344];
+                                        }
+                                        else {
+                                            vErrors.push(err344);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data156.location === undefined) {
+                                        const err345 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                        if (vErrors === null) {
+                                            vErrors = [err345];
+                                        }
+                                        else {
+                                            vErrors.push(err345);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data156.name === undefined) {
+                                        const err346 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                        if (vErrors === null) {
+                                            vErrors = [err346];
+                                        }
+                                        else {
+                                            vErrors.push(err346);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data156.nodePools === undefined) {
+                                        const err347 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                        if (vErrors === null) {
+                                            vErrors = [err347];
+                                        }
+                                        else {
+                                            vErrors.push(err347);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key31 in data156) {
+                                        if (!(((((key31 === "project") || (key31 === "location")) || (key31 === "name")) || (key31 === "nodePools")) || (key31 === "unreadable"))) {
+                                            const err348 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                            if (vErrors === null) {
+                                                vErrors = [err348];
+                                            }
+                                            else {
+                                                vErrors.push(err348);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data156.project !== undefined) {
+                                        let data157 = data156.project;
+                                        if (typeof data157 === "string") {
+                                            if (func2(data157) < 1) {
+                                                const err349 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data157 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err349];
+                                                }
+                                                else {
+                                                    vErrors.push(err349);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err350 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data157 };
+                                            if (vErrors === null) {
+                                                vErrors = [err350];
+                                            }
+                                            else {
+                                                vErrors.push(err350);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data156.location !== undefined) {
+                                        let data158 = data156.location;
+                                        if (typeof data158 === "string") {
+                                            if (func2(data158) < 1) {
+                                                const err351 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data158 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err351];
+                                                }
+                                                else {
+                                                    vErrors.push(err351);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err352 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data158 };
+                                            if (vErrors === null) {
+                                                vErrors = [err352];
+                                            }
+                                            else {
+                                                vErrors.push(err352);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data156.name !== undefined) {
+                                        let data159 = data156.name;
+                                        if (typeof data159 === "string") {
+                                            if (func2(data159) < 1) {
+                                                const err353 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data159 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err353];
+                                                }
+                                                else {
+                                                    vErrors.push(err353);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err354 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data159 };
+                                            if (vErrors === null) {
+                                                vErrors = [err354];
+                                            }
+                                            else {
+                                                vErrors.push(err354);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data156.nodePools !== undefined) {
+                                        let data160 = data156.nodePools;
+                                        if (Array.isArray(data160)) {
+                                            const len40 = data160.length;
+                                            for (let i40 = 0; i40 < len40; i40++) {
+                                                let data161 = data160[i40];
+                                                if (data161 && typeof data161 == "object" && !Array.isArray(data161)) {
+                                                    if (data161.name === undefined) {
+                                                        const err355 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err355];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err355);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data161.serviceAccount === undefined) {
+                                                        const err356 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err356];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err356);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data161.scopes === undefined) {
+                                                        const err357 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err357];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err357);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key32 in data161) {
+                                                        if (!(((key32 === "name") || (key32 === "serviceAccount")) || (key32 === "scopes"))) {
+                                                            const err358 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err358];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err358);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data161.name !== undefined) {
+                                                        let data162 = data161.name;
+                                                        if (typeof data162 !== "string") {
+                                                            const err359 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data162 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err359];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err359);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data161.serviceAccount !== undefined) {
+                                                        let data163 = data161.serviceAccount;
+                                                        if (typeof data163 !== "string") {
+                                                            const err360 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data163 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err360];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err360);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data161.scopes !== undefined) {
+                                                        let data164 = data161.scopes;
+                                                        if (Array.isArray(data164)) {
+                                                            const len41 = data164.length;
+                                                            for (let i41 = 0; i41 < len41; i41++) {
+                                                                let data165 = data164[i41];
+                                                                if (typeof data165 !== "string") {
+                                                                    const err361 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/scopes/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data165 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err361];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err361);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err362 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data164 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err362];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err362);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    const err363 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err363];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err363);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err364 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data160 };
+                                            if (vErrors === null) {
+                                                vErrors = [err364];
+                                            }
+                                            else {
+                                                vErrors.push(err364);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data156.unreadable !== undefined) {
+                                        let data166 = data156.unreadable;
+                                        if (typeof data166 !== "string") {
+                                            const err365 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data166 };
+                                            if (vErrors === null) {
+                                                vErrors = [err365];
+                                            }
+                                            else {
+                                                vErrors.push(err365);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err366 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                    if (vErrors === null) {
+                                        vErrors = [err366];
+                                    }
+                                    else {
+                                        vErrors.push(err366);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err367 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data155 };
+                            if (vErrors === null) {
+                                vErrors = [err367];
+                            }
+                            else {
+                                vErrors.push(err367);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data135.groups !== undefined) {
+                        let data167 = data135.groups;
+                        if (Array.isArray(data167)) {
+                            const len42 = data167.length;
+                            for (let i42 = 0; i42 < len42; i42++) {
+                                let data168 = data167[i42];
+                                if (data168 && typeof data168 == "object" && !Array.isArray(data168)) {
+                                    if (data168.email === undefined) {
+                                        const err368 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                        if (vErrors === null) {
+                                            vErrors = [err368];
+                                        }
+                                        else {
+                                            vErrors.push(err368);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data168.members === undefined) {
+                                        const err369 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                        if (vErrors === null) {
+                                            vErrors = [err369];
+                                        }
+                                        else {
+                                            vErrors.push(err369);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key33 in data168) {
+                                        if (!((key33 === "email") || (key33 === "members"))) {
+                                            const err370 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                            if (vErrors === null) {
+                                                vErrors = [err370];
+                                            }
+                                            else {
+                                                vErrors.push(err370);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data168.email !== undefined) {
+                                        let data169 = data168.email;
+                                        if (typeof data169 === "string") {
+                                            if (func2(data169) < 3) {
+                                                const err371 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data169 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err371];
+                                                }
+                                                else {
+                                                    vErrors.push(err371);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err372 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data169 };
+                                            if (vErrors === null) {
+                                                vErrors = [err372];
+                                            }
+                                            else {
+                                                vErrors.push(err372);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data168.members !== undefined) {
+                                        let data170 = data168.members;
+                                        if (Array.isArray(data170)) {
+                                            const len43 = data170.length;
+                                            for (let i43 = 0; i43 < len43; i43++) {
+                                                let data171 = data170[i43];
+                                                if (typeof data171 !== "string") {
+                                                    const err373 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/members/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data171 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err373];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err373);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err374 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data170 };
+                                            if (vErrors === null) {
+                                                vErrors = [err374];
+                                            }
+                                            else {
+                                                vErrors.push(err374);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err375 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                    if (vErrors === null) {
+                                        vErrors = [err375];
+                                    }
+                                    else {
+                                        vErrors.push(err375);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err376 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data167 };
+                            if (vErrors === null) {
+                                vErrors = [err376];
+                            }
+                            else {
+                                vErrors.push(err376);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err377 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data135 };
+                    if (vErrors === null) {
+                        vErrors = [err377];
+                    }
+                    else {
+                        vErrors.push(err377);
+                    }
+                    errors++;
+                }
+            }
+            if (data92.kubernetes !== undefined) {
+                let data172 = data92.kubernetes;
+                if (data172 && typeof data172 == "object" && !Array.isArray(data172)) {
+                    for (const key34 in data172) {
+                        if (!((key34 === "manifests") || (key34 === "objects"))) {
+                            const err378 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data172 };
+                            if (vErrors === null) {
+                                vErrors = [err378];
+                            }
+                            else {
+                                vErrors.push(err378);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data172.manifests !== undefined) {
+                        let data173 = data172.manifests;
+                        if (Array.isArray(data173)) {
+                            const len44 = data173.length;
+                            for (let i44 = 0; i44 < len44; i44++) {
+                                let data174 = data173[i44];
+                                if (typeof data174 === "string") {
+                                    if (func2(data174) < 1) {
+                                        const err379 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i44, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data174 };
+                                        if (vErrors === null) {
+                                            vErrors = [err379];
+                                        }
+                                        else {
+                                            vErrors.push(err379);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                else {
+                                    const err380 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i44, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data174 };
+                                    if (vErrors === null) {
+                                        vErrors = [err380];
+                                    }
+                                    else {
+                                        vErrors.push(err380);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err381 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data173 };
+                            if (vErrors === null) {
+                                vErrors = [err381];
+                            }
+                            else {
+                                vErrors.push(err381);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data172.objects !== undefined) {
+                        let data175 = data172.objects;
+                        if (Array.isArray(data175)) {
+                            const len45 = data175.length;
+                            for (let i45 = 0; i45 < len45; i45++) {
+                                let data176 = data175[i45];
+                                if (data176 && typeof data176 == "object" && !Array.isArray(data176)) {
+                                    if (data176.apiVersion === undefined) {
+                                        const err382 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data176 };
+                                        if (vErrors === null) {
+                                            vErrors = [err382];
+                                        }
+                                        else {
+                                            vErrors.push(err382);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data176.kind === undefined) {
+                                        const err383 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data176 };
+                                        if (vErrors === null) {
+                                            vErrors = [err383];
+                                        }
+                                        else {
+                                            vErrors.push(err383);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data176.apiVersion !== undefined) {
+                                        let data177 = data176.apiVersion;
+                                        if (typeof data177 !== "string") {
+                                            const err384 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data177 };
+                                            if (vErrors === null) {
+                                                vErrors = [err384];
+                                            }
+                                            else {
+                                                vErrors.push(err384);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data176.kind !== undefined) {
+                                        let data178 = data176.kind;
+                                        if (typeof data178 !== "string") {
+                                            const err385 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data178 };
+                                            if (vErrors === null) {
+                                                vErrors = [err385];
+                                            }
+                                            else {
+                                                vErrors.push(err385);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err386 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data176 };
+                                    if (vErrors === null) {
+                                        vErrors = [err386];
+                                    }
+                                    else {
+                                        vErrors.push(err386);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err387 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data175 };
+                            if (vErrors === null) {
+                                vErrors = [err387];
+                            }
+                            else {
+                                vErrors.push(err387);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err388 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data172 };
+                    if (vErrors === null) {
+                        vErrors = [err388];
+                    }
+                    else {
+                        vErrors.push(err388);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err389 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data92 };
+            if (vErrors === null) {
+                vErrors = [err389];
+            }
+            else {
+                vErrors.push(err389);
+            }
+            errors++;
+        }
+    }
+    if (data.auth !== undefined) {
+        let data179 = data.auth;
+        if (data179 && typeof data179 == "object" && !Array.isArray(data179)) {
+            for (const key35 in data179) {
+                if (!(key35 === "aws")) {
+                    const err390 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data179 };
+                    if (vErrors === null) {
+                        vErrors = [err390];
+                    }
+                    else {
+                        vErrors.push(err390);
+                    }
+                    errors++;
+                }
+            }
+            if (data179.aws !== undefined) {
+                let data180 = data179.aws;
+                if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
+                    if (data180.roles === undefined) {
+                        const err391 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data180 };
+                        if (vErrors === null) {
+                            vErrors = [err391];
+                        }
+                        else {
+                            vErrors.push(err391);
+                        }
+                        errors++;
+                    }
+                    for (const key36 in data180) {
+                        if (!(key36 === "roles")) {
+                            const err392 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data180 };
+                            if (vErrors === null) {
+                                vErrors = [err392];
+                            }
+                            else {
+                                vErrors.push(err392);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data180.roles !== undefined) {
+                        let data181 = data180.roles;
+                        if (data181 && typeof data181 == "object" && !Array.isArray(data181)) {
+                            for (const key37 in data181) {
+                                if (pattern1.test(key37)) {
+                                    let data182 = data181[key37];
+                                    if (typeof data182 === "string") {
+                                        if (!pattern3.test(data182)) {
+                                            const err393 = { instancePath: instancePath + "/auth/aws/roles/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data182 };
+                                            if (vErrors === null) {
+                                                vErrors = [err393];
+                                            }
+                                            else {
+                                                vErrors.push(err393);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err394 = { instancePath: instancePath + "/auth/aws/roles/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data182 };
+                                        if (vErrors === null) {
+                                            vErrors = [err394];
+                                        }
+                                        else {
+                                            vErrors.push(err394);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                        }
+                        else {
+                            const err395 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data181 };
+                            if (vErrors === null) {
+                                vErrors = [err395];
+                            }
+                            else {
+                                vErrors.push(err395);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err396 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data180 };
+                    if (vErrors === null) {
+                        vErrors = [err396];
+                    }
+                    else {
+                        vErrors.push(err396);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err397 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data179 };
+            if (vErrors === null) {
+                vErrors = [err397];
+            }
+            else {
+                vErrors.push(err397);
+            }
+            errors++;
+        }
+    }
+    if (data.endpoints !== undefined) {
+        let data183 = data.endpoints;
+        if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
+            for (const key38 in data183) {
+                if (!((key38 === "registries") || (key38 === "google"))) {
+                    const err398 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data183 };
+                    if (vErrors === null) {
+                        vErrors = [err398];
+                    }
+                    else {
+                        vErrors.push(err398);
+                    }
+                    errors++;
+                }
+            }
+            if (data183.registries !== undefined) {
+                let data184 = data183.registries;
+                if (data184 && typeof data184 == "object" && !Array.isArray(data184)) {
+                    for (const key39 in data184) {
+                        if (pattern24.test(key39)) {
+                            let data185 = data184[key39];
+                            if (typeof data185 === "string") {
+                                if (!pattern25.test(data185)) {
+                                    const err399 = { instancePath: instancePath + "/endpoints/registries/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data185 };
+                                    if (vErrors === null) {
+                                        vErrors = [err399];
+                                    }
+                                    else {
+                                        vErrors.push(err399);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err400 = { instancePath: instancePath + "/endpoints/registries/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data185 };
+                                if (vErrors === null) {
+                                    vErrors = [err400];
+                                }
+                                else {
+                                    vErrors.push(err400);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err401 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data184 };
+                    if (vErrors === null) {
+                        vErrors = [err401];
+                    }
+                    else {
+                        vErrors.push(err401);
+                    }
+                    errors++;
+                }
+            }
+            if (data183.google !== undefined) {
+                let data186 = data183.google;
+                if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
+                    for (const key40 in data186) {
+                        if (!((((((key40 === "sts") || (key40 === "iamCredentials")) || (key40 === "artifactRegistry")) || (key40 === "resourceManager")) || (key40 === "container")) || (key40 === "storage"))) {
+                            const err402 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data186 };
+                            if (vErrors === null) {
+                                vErrors = [err402];
+                            }
+                            else {
+                                vErrors.push(err402);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data186.sts !== undefined) {
+                        let data187 = data186.sts;
+                        if (typeof data187 === "string") {
+                            if (!pattern25.test(data187)) {
+                                const err403 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data187 };
+                                if (vErrors === null) {
+                                    vErrors = [err403];
+                                }
+                                else {
+                                    vErrors.push(err403);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err404 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data187 };
+                            if (vErrors === null) {
+                                vErrors = [err404];
+                            }
+                            else {
+                                vErrors.push(err404);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data186.iamCredentials !== undefined) {
+                        let data188 = data186.iamCredentials;
+                        if (typeof data188 === "string") {
+                            if (!pattern25.test(data188)) {
+                                const err405 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data188 };
+                                if (vErrors === null) {
+                                    vErrors = [err405];
+                                }
+                                else {
+                                    vErrors.push(err405);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err406 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data188 };
+                            if (vErrors === null) {
+                                vErrors = [err406];
+                            }
+                            else {
+                                vErrors.push(err406);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data186.artifactRegistry !== undefined) {
+                        let data189 = data186.artifactRegistry;
+                        if (typeof data189 === "string") {
+                            if (!pattern25.test(data189)) {
+                                const err407 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data189 };
+                                if (vErrors === null) {
+                                    vErrors = [err407];
+                                }
+                                else {
+                                    vErrors.push(err407);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err408 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data189 };
+                            if (vErrors === null) {
+                                vErrors = [err408];
+                            }
+                            else {
+                                vErrors.push(err408);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data186.resourceManager !== undefined) {
+                        let data190 = data186.resourceManager;
+                        if (typeof data190 === "string") {
+                            if (!pattern25.test(data190)) {
+                                const err409 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data190 };
+                                if (vErrors === null) {
+                                    vErrors = [err409];
+                                }
+                                else {
+                                    vErrors.push(err409);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err410 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data190 };
+                            if (vErrors === null) {
+                                vErrors = [err410];
+                            }
+                            else {
+                                vErrors.push(err410);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data186.container !== undefined) {
+                        let data191 = data186.container;
+                        if (typeof data191 === "string") {
+                            if (!pattern25.test(data191)) {
+                                const err411 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data191 };
+                                if (vErrors === null) {
+                                    vErrors = [err411];
+                                }
+                                else {
+                                    vErrors.push(err411);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err412 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data191 };
+                            if (vErrors === null) {
+                                vErrors = [err412];
+                            }
+                            else {
+                                vErrors.push(err412);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data186.storage !== undefined) {
+                        let data192 = data186.storage;
+                        if (typeof data192 === "string") {
+                            if (!pattern25.test(data192)) {
+                                const err413 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data192 };
+                                if (vErrors === null) {
+                                    vErrors = [err413];
+                                }
+                                else {
+                                    vErrors.push(err413);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err414 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data192 };
+                            if (vErrors === null) {
+                                vErrors = [err414];
+                            }
+                            else {
+                                vErrors.push(err414);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err415 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data186 };
+                    if (vErrors === null) {
+                        vErrors = [err415];
+                    }
+                    else {
+                        vErrors.push(err415);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err416 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data183 };
+            if (vErrors === null) {
+                vErrors = [err416];
+            }
+            else {
+                vErrors.push(err416);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err417 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    if (vErrors === null) {
+        vErrors = [err417];
+    }
+    else {
+        vErrors.push(err417);
+    }
+    errors++;
+} validate10.errors = vErrors; return errors === 0; }
+
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(54259);
+;// CONCATENATED MODULE: ./lib/core/config/validate.js
+
+
+
+
+const validate_ajv = new ajv.Ajv(AJV_OPTIONS);
+// The config's validator is compiled ahead of time (npm run generate:schema); the others when first used.
+const compiled = new WeakMap([
+    [schema/* ConfigSchema */.Sk, config_validator],
+]);
 function validator(schema) {
     let validate = compiled.get(schema);
     if (!validate) {
-        validate = ajv.compile(schema);
+        validate = validate_ajv.compile(schema);
         compiled.set(schema, validate);
     }
     return validate;
@@ -2309,6 +6929,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 31 modules
+var discover_workflows = __webpack_require__(38957);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: external "node:path"
@@ -4384,9 +9006,10 @@ function withManifestTargets(config, helmRunner) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 32 modules
-var workflow_images = __webpack_require__(30769);
+// EXTERNAL MODULE: ./lib/discover/workflow-images.js
+var workflow_images = __webpack_require__(87085);
 ;// CONCATENATED MODULE: ./lib/discover/index.js
+
 
 
 
@@ -4396,8 +9019,10 @@ function discover(config, options = {}) {
     const workflows = (0,workflow_images/* workflowFiles */.BF)(config, options.workflows ?? []);
     const findings = [...workflows.findings];
     const pushed = [];
+    const session = new discover_workflows/* WorkflowSession */.wb();
     for (const file of workflows.files) {
         const found = (0,workflow_images/* discoverFromWorkflow */.zS)(file, {
+            session,
             env: options.env ?? {},
             variables: config.input.discover?.variables ?? {},
         });
@@ -4417,34 +9042,168 @@ function discover(config, options = {}) {
 
 /***/ }),
 
-/***/ 30769:
+/***/ 87085:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BF: () => (/* binding */ workflowFiles),
+/* harmony export */   ED: () => (/* binding */ assertWorkflowFile),
+/* harmony export */   Rm: () => (/* binding */ withDiscoveredImages),
+/* harmony export */   zS: () => (/* binding */ discoverFromWorkflow)
+/* harmony export */ });
+/* unused harmony export runnerVariables */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73382);
+/* harmony import */ var _core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74473);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3828);
+/* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(60814);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4013);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38957);
+/* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4494);
+// The images workflows push join the config's `images`; a repository the config already names keeps the
+// config's spelling and place. Destinations that cannot be resolved are findings at their line.
+
+
+
+
+
+
+
+
+
+/**
+ * Every workflow to read, once each: those named outside the config (`--workflow`, the running workflow)
+ * and `discover.workflows` globs, relative to the config. A glob matching nothing is a note.
+ */
+function workflowFiles(config, named) {
+    const configDir = node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(config.file));
+    const findings = [];
+    const all = [...named];
+    (config.input.discover?.workflows ?? []).forEach((pattern, i) => {
+        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_6__/* .globSync */ .AZ)(pattern, { cwd: configDir, absolute: true, onlyFiles: true, dot: true }).sort();
+        if (files.length === 0) {
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_7__/* .discoveryFinding */ .I)('discovery', 'low', config.locate(['discover', 'workflows', i]), `${pattern} matches no workflow file (globs are relative to the config file)`));
+        }
+        all.push(...files);
+    });
+    // The running workflow may also be listed in discover.workflows.
+    const unique = new Map(all.map((file) => [node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(file), node_path__WEBPACK_IMPORTED_MODULE_0__.relative(process.cwd(), node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(file)) || file]));
+    return { files: [...unique.values()], findings };
+}
+/**
+ * A workflow named on the command line must be one: a missing file, or a file that is not a GitHub
+ * Actions workflow (not YAML, no `jobs:` map), is a usage error with its place, not a finding.
+ */
+function assertWorkflowFile(file) {
+    const at = (line = 1, column = 1) => ({ file, line, column });
+    let text;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file).isFile())
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x({ where: at(), message: '--workflow names a directory, not a workflow file' });
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x)
+            throw error;
+        const code = error.code ?? 'error';
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x({ where: at(), message: `--workflow: the file cannot be read (${code})` });
+    }
+    let workflow;
+    try {
+        workflow = (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlSource */ .W)(text, file).takeValue();
+    }
+    catch (error) {
+        // The first syntax error says it is not a workflow; the ones after it are its echo.
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x) {
+            const problem = (0,_workflows_sites_js__WEBPACK_IMPORTED_MODULE_8__/* .firstSyntaxProblem */ .Z6)(error.problems);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x({
+                where: problem.where,
+                message: `--workflow: not a workflow: ${problem.message}`,
+            });
+        }
+        throw error;
+    }
+    const jobs = workflow?.jobs;
+    if (typeof jobs !== 'object' || jobs === null || Array.isArray(jobs))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x({
+            where: at(),
+            message: '--workflow: not a GitHub Actions workflow (it has no `jobs:` map)',
+        });
+}
+/** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
+function discoverFromWorkflow(file, options = {}) {
+    const runner = runnerVariables(options.env ?? {});
+    const found = (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_5__/* .discoverWorkflowFile */ .le)(file, {
+        runner,
+        variables: options.variables ?? {},
+        ...(options.session ? { session: options.session } : {}),
+    });
+    const images = [];
+    const findings = found.findings.map((finding) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_7__/* .discoveryFinding */ .I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
+    for (const image of found.images) {
+        try {
+            (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(image.reference);
+            images.push({
+                reference: image.reference,
+                origin: { file: image.where.file, line: image.where.line, via: image.via },
+            });
+        }
+        catch (error) {
+            if (!(error instanceof _core_image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .ImageReferenceError */ .rI))
+                throw error;
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_7__/* .discoveryFinding */ .I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
+        }
+    }
+    return { images, findings };
+}
+const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' };
+/** Only the runner's own, non-secret variables: a secret in the environment must never reach a report. */
+function runnerVariables(env) {
+    return Object.fromEntries(_workflows_index_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNNER_VARIABLES */ .n7.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+}
+/**
+ * The config with the discovered images whose repository it does not already name (its spelling and
+ * place win). Discovery kept only references that parse, so the plan reads them like written ones.
+ */
+function withDiscoveredImages(config, discovery) {
+    const stated = config.input.images ?? [];
+    const imageOrigins = new Map(config.origins.images);
+    const added = [];
+    for (const image of discovery.images) {
+        const name = (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .imageNameOf */ .mi)(image.reference);
+        if (name === undefined || imageOrigins.has(name))
+            continue;
+        imageOrigins.set(name, image.origin);
+        added.push(image.reference);
+    }
+    return {
+        ...config,
+        input: added.length > 0 ? { ...config.input, images: [...stated, ...added] } : config.input,
+        origins: { ...config.origins, images: imageOrigins },
+    };
+}
+
+
+/***/ }),
+
+/***/ 38957:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ED: () => (/* binding */ assertWorkflowFile),
-  zS: () => (/* binding */ discoverFromWorkflow),
-  Rm: () => (/* binding */ withDiscoveredImages),
-  BF: () => (/* binding */ workflowFiles)
+  n7: () => (/* reexport */ RUNNER_VARIABLES),
+  wb: () => (/* binding */ WorkflowSession),
+  le: () => (/* binding */ discoverWorkflowFile)
 });
 
-// UNUSED EXPORTS: runnerVariables
+// UNUSED EXPORTS: destinationOf, fromCollected
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(73382);
-// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
-var yaml_source = __webpack_require__(74473);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
-// EXTERNAL MODULE: ./lib/core/image-reference.js
-var image_reference = __webpack_require__(60814);
-// EXTERNAL MODULE: ./lib/discover/findings.js
-var discover_findings = __webpack_require__(4013);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/text.js
 // A string that may have holes: discovery substitutes what the repository says and keeps, for every
 // value it cannot know, which fact is missing — so a destination is either fully known or reported
@@ -4955,6 +9714,8 @@ function shorten(text) {
     return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/locations.js
 class FileLines {
     file;
@@ -4985,6 +9746,35 @@ function lineOf(value, index) {
 function lineIndexOf(raw, item, from = 0) {
     const offset = raw.indexOf(item, from);
     return offset === -1 ? 0 : raw.slice(0, offset).split('\n').length - 1;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/parsed-files.js
+// Workflow and action files parsed once per discovery: a reusable workflow called per matrix value, or
+// an action used by every job, is read with its positions a single time.
+
+
+
+class ParsedFiles {
+    cache = new Map();
+    /** The file's value and lines; throws its ConfigError (syntax errors with their places) every time. */
+    parse(file) {
+        let parsed = this.cache.get(file.path);
+        if (!parsed) {
+            try {
+                const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+                parsed = { value: source.takeValue(), lines: new FileLines(file.file, file.text, source) };
+            }
+            catch (error) {
+                if (!(error instanceof errors/* ConfigError */.x))
+                    throw error;
+                parsed = error;
+            }
+            this.cache.set(file.path, parsed);
+        }
+        if (parsed instanceof errors/* ConfigError */.x)
+            throw parsed;
+        return parsed;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/scope.js
@@ -5161,7 +9951,7 @@ function member(value, key) {
 // (`fromJSON(needs.x.outputs.y)`) is a hole that every `matrix.*` expression then names.
 
 
-const MAX_COMBINATIONS = 64;
+const MAX_COMBINATIONS = 256;
 function combinations(raw, scope) {
     if (raw === undefined || raw === null)
         return { values: [{}] };
@@ -5229,25 +10019,8 @@ function same(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
 }
 
-;// CONCATENATED MODULE: ./lib/discover/workflows/sites.js
-function emptyCollected() {
-    return { destinations: [], written: new Map(), mayPush: [], bakeFiles: new Map(), problems: [] };
-}
-/** A sink that files everything it is told under `where`. */
-function sinkAt(collected, where) {
-    return {
-        destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
-        mayPush: (message) => collected.mayPush.push({ where, message }),
-        problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
-    };
-}
-/** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
-function firstSyntaxProblem(problems) {
-    const [first] = problems;
-    const more = problems.length > 1 ? ` (${problems.length - 1} more after it)` : '';
-    return { where: first.where, message: `${first.message}${more}` };
-}
-
+// EXTERNAL MODULE: ./lib/discover/workflows/sites.js
+var sites = __webpack_require__(4494);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/arguments.js
 // Command lines as their tools read them (pflag/cobra, getopt): an option listed as taking a value takes
 // the next word or its `=value`; everything else not starting with `-` is positional. Words may have
@@ -5362,7 +10135,7 @@ function keyValues(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/goreleaser.js
 // `goreleaser release` (and goreleaser/goreleaser-action) pushes the images its configuration names:
 // `dockers[].image_templates`, `docker_manifests[].name_template`, `dockers_v2[].images`, and
@@ -5391,7 +10164,7 @@ const goreleaserRelease = (words, context) => {
     }
     let config;
     try {
-        config = ((0,yaml_dist/* parse */.qg)(file.text) ?? {});
+        config = ((0,dist/* parse */.qg)(file.text) ?? {});
     }
     catch {
         context.sink.problem(`${file.file} is not valid YAML: the images goreleaser pushes are not discovered`);
@@ -5761,7 +10534,7 @@ function read(file, definition, problems) {
     if (/\.ya?ml$/.test(file.file)) {
         // A compose file: each service that builds is a target pushing to its image.
         try {
-            const services = (0,yaml_dist/* parse */.qg)(file.text)
+            const services = (0,dist/* parse */.qg)(file.text)
                 ?.services ?? {};
             for (const [name, service] of Object.entries(services))
                 if (service?.build !== undefined && typeof service.image === 'string')
@@ -6121,6 +10894,8 @@ const changeCase = (call) => {
 // subcommand pushes, which options take a value, and which argument is the destination.
 
 
+// gcloud(1) global flags with a value.
+const GCLOUD_GLOBAL = optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token');
 // docker(1) global options with a value.
 const DOCKER_GLOBAL = optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey');
 // podman(1), buildah(1) global options with a value.
@@ -6340,7 +11115,7 @@ const TOOLS = [
             ['gcloud', 'builds', 'submit'],
             ['gcloud', 'beta', 'builds', 'submit'],
         ],
-        global: optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token'),
+        global: GCLOUD_GLOBAL,
         options: optionSet('--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack'),
         destinations: (parsed) => optionValues(parsed, '--tag', '-t'),
     },
@@ -6351,7 +11126,7 @@ const TOOLS = [
             ['gcloud', 'container', 'images', 'add-tag'],
             ['gcloud', 'artifacts', 'docker', 'tags', 'add'],
         ],
-        global: optionSet('--project --account --configuration --verbosity --format'),
+        global: GCLOUD_GLOBAL,
         options: optionSet(''),
         destinations: (parsed) => parsed.positionals.slice(1),
     },
@@ -6366,10 +11141,7 @@ const TOOLS = [
     {
         // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.
         via: 'pack build --publish',
-        paths: [
-            ['pack', 'build'],
-            ['pack', 'build'],
-        ],
+        paths: [['pack', 'build']],
         global: optionSet(''),
         options: optionSet('--builder -B --buildpack -b --env -e --env-file --path -p --run-image --tag -t --cache-image --network --pull-policy --descriptor -d --platform --previous-image --lifecycle-image --sbom-output-dir --report-output-dir --cache --volume'),
         destinations: (parsed) => parsed.flags.has('--publish')
@@ -6654,7 +11426,7 @@ function runAction({ call, inputNames }) {
 
 
 
-const GCLOUD_GLOBAL = optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token');
+
 const SUBMIT_OPTIONS = optionSet('--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack --project --default-buckets-behavior --disk-size --git-source-dir --git-source-revision');
 /** The gcloud project in effect: `--project`, else what setup-gcloud/auth exported. */
 function gcloudProject(parsedProject, environment) {
@@ -6687,7 +11459,7 @@ const cloudBuildConfig = (words, context) => {
     }
     let build;
     try {
-        build = ((0,yaml_dist/* parse */.qg)(file.text) ?? {});
+        build = ((0,dist/* parse */.qg)(file.text) ?? {});
     }
     catch {
         context.sink.problem(`${file.file} is not valid YAML: the images Cloud Build pushes are not discovered`);
@@ -6820,7 +11592,7 @@ function mergedServices(files, context) {
     for (const file of files) {
         let document;
         try {
-            document = (0,yaml_dist/* parse */.qg)(file.text);
+            document = (0,dist/* parse */.qg)(file.text);
         }
         catch {
             context.sink.problem(`${file.file} is not valid YAML: its services' images are not discovered`);
@@ -7594,7 +12366,7 @@ const skaffoldBuild = (words, context) => {
     const profiles = new Set(optionValues(parsed, '--profile', '-p').flatMap((p) => (wordText(p) ?? '').split(',')));
     const images = [];
     try {
-        for (const document of (0,yaml_dist/* parseAllDocuments */.hR)(file.text)) {
+        for (const document of (0,dist/* parseAllDocuments */.hR)(file.text)) {
             const config = (document.toJS() ?? {});
             const artifacts = [
                 ...(config.build?.artifacts ?? []),
@@ -9025,7 +13797,7 @@ class StepHost {
         if (LOGIN.test(text))
             this.context.login(loginRegistry(command.words), where);
         const commandContext = {
-            sink: sinkAt(this.context.collected, where),
+            sink: (0,sites/* sinkAt */.bU)(this.context.collected, where),
             environment: command.environment,
             cwd: command.cwd,
             read: (relative) => this.context.repository.read(relative.startsWith('/') ? relative.slice(1) : external_node_path_.posix.join(command.cwd || '.', relative)),
@@ -9125,7 +13897,6 @@ function environmentFileEntries(content) {
 // outputs, `$GITHUB_ENV` and the job's cloud facts carry forward. Local composite actions
 // (`uses: ./path`) run their own steps with their `inputs` and map their `outputs` back to the caller;
 // `docker://` steps run their image's command.
-
 
 
 
@@ -9346,14 +14117,14 @@ function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutp
     let action;
     let lines;
     try {
-        const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
-        action = record(source.takeValue());
-        lines = new FileLines(file.file, file.text, source);
+        const parsed = context.parsed.parse(file);
+        action = record(parsed.value);
+        lines = parsed.lines;
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.x))
             throw error;
-        const problem = firstSyntaxProblem(error.problems);
+        const problem = (0,sites/* firstSyntaxProblem */.Z6)(error.problems);
         context.collected.problems.push({
             where: problem.where,
             message: `${problem.message}: what ${uses} pushes is not discovered`,
@@ -9390,7 +14161,7 @@ function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutp
 }
 function commandContext(where, env, context) {
     return {
-        sink: sinkAt(context.collected, where),
+        sink: (0,sites/* sinkAt */.bU)(context.collected, where),
         environment: env,
         cwd: '',
         read: (relative) => context.repository.read(relative),
@@ -9413,14 +14184,13 @@ function record(value) {
 
 
 
-
 const MAX_CALL_DEPTH = 10; // GitHub nests reusable workflows at most 10 deep
 /** Reads one workflow file (root-relative) and every local workflow and action it uses. */
 function readWorkflow(relative, options) {
-    const collected = emptyCollected();
+    const collected = (0,sites/* emptyCollected */.xs)();
     // Only the runner's own, non-secret variables, whatever the caller passed.
     const runner = Object.fromEntries(RUNNER_VARIABLES.flatMap((name) => (options.runner[name] ? [[name, options.runner[name]]] : [])));
-    readOne(relative, undefined, [], { ...options, runner }, collected);
+    readOne(relative, undefined, [], { ...options, runner, parsed: options.parsed ?? new ParsedFiles() }, collected);
     return collected;
 }
 function readOne(relative, call, stack, options, collected) {
@@ -9439,14 +14209,14 @@ function readOne(relative, call, stack, options, collected) {
     let workflow;
     let lines;
     try {
-        const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
-        workflow = record(source.takeValue());
-        lines = new FileLines(file.file, file.text, source);
+        const parsed = options.parsed.parse(file);
+        workflow = record(parsed.value);
+        lines = parsed.lines;
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.x))
             throw error;
-        const problem = firstSyntaxProblem(error.problems);
+        const problem = (0,sites/* firstSyntaxProblem */.Z6)(error.problems);
         collected.problems.push({
             where: problem.where,
             message: `${problem.message}: its images are not discovered`,
@@ -9505,7 +14275,7 @@ function readOne(relative, call, stack, options, collected) {
                 state,
                 workingDirectory: jobDirectory,
                 actionStack: [],
-            }, { repository: options.repository, collected });
+            }, { repository: options.repository, collected, parsed: options.parsed });
             const outputScope = { ...combinationScope, env: state.env, steps };
             for (const [name, raw] of Object.entries(record(job['outputs']))) {
                 const value = evaluateField(raw, resolver(outputScope));
@@ -9610,6 +14380,8 @@ function inNeedsOrder(jobs) {
     return ordered;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/repository.js
 // The repository's files, as discovery may read them: relative to the repository root, never outside it
 // (symlinks resolved first), regular files only, each at most MAX_FILE_BYTES, each read once.
@@ -9693,6 +14465,19 @@ function repositoryFromFiles(files, root = '') {
 
 
 
+
+/** The repositories (and their parsed files) one discovery reads, each once. */
+class WorkflowSession {
+    repositories = new Map();
+    at(root) {
+        let entry = this.repositories.get(root);
+        if (!entry) {
+            entry = { repository: repositoryAt(root), parsed: new ParsedFiles() };
+            this.repositories.set(root, entry);
+        }
+        return entry;
+    }
+}
 /** Reads a workflow file (a path as the user gave it) and what it uses in the repository. */
 function discoverWorkflowFile(file, options = {}) {
     const located = repositoryRootOf(file);
@@ -9700,8 +14485,10 @@ function discoverWorkflowFile(file, options = {}) {
     const relative = options.root === undefined
         ? located.relative
         : external_node_path_.relative(options.root, file).split(external_node_path_.sep).join('/');
+    const { repository, parsed } = (options.session ?? new WorkflowSession()).at(root);
     const collected = readWorkflow(relative, {
-        repository: repositoryAt(root),
+        repository,
+        parsed,
         runner: options.runner ?? {},
         variables: options.variables ?? {},
     });
@@ -9806,124 +14593,33 @@ function bounded(text) {
     return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./lib/discover/workflow-images.js
-// The images workflows push join the config's `images`; a repository the config already names keeps the
-// config's spelling and place. Destinations that cannot be resolved are findings at their line.
 
+/***/ }),
 
+/***/ 4494:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-
-
-
-
-
-/**
- * Every workflow to read, once each: those named outside the config (`--workflow`, the running workflow)
- * and `discover.workflows` globs, relative to the config. A glob matching nothing is a note.
- */
-function workflowFiles(config, named) {
-    const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
-    const findings = [];
-    const all = [...named];
-    (config.input.discover?.workflows ?? []).forEach((pattern, i) => {
-        const files = (0,dist/* globSync */.AZ)(pattern, { cwd: configDir, absolute: true, onlyFiles: true, dot: true }).sort();
-        if (files.length === 0) {
-            findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', config.locate(['discover', 'workflows', i]), `${pattern} matches no workflow file (globs are relative to the config file)`));
-        }
-        all.push(...files);
-    });
-    // The running workflow may also be listed in discover.workflows.
-    const unique = new Map(all.map((file) => [external_node_path_.resolve(file), external_node_path_.relative(process.cwd(), external_node_path_.resolve(file)) || file]));
-    return { files: [...unique.values()], findings };
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z6: () => (/* binding */ firstSyntaxProblem),
+/* harmony export */   bU: () => (/* binding */ sinkAt),
+/* harmony export */   xs: () => (/* binding */ emptyCollected)
+/* harmony export */ });
+function emptyCollected() {
+    return { destinations: [], written: new Map(), mayPush: [], bakeFiles: new Map(), problems: [] };
 }
-/**
- * A workflow named on the command line must be one: a missing file, or a file that is not a GitHub
- * Actions workflow (not YAML, no `jobs:` map), is a usage error with its place, not a finding.
- */
-function assertWorkflowFile(file) {
-    const at = (line = 1, column = 1) => ({ file, line, column });
-    let text;
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            throw new errors/* ConfigError */.x({ where: at(), message: '--workflow names a directory, not a workflow file' });
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        if (error instanceof errors/* ConfigError */.x)
-            throw error;
-        const code = error.code ?? 'error';
-        throw new errors/* ConfigError */.x({ where: at(), message: `--workflow: the file cannot be read (${code})` });
-    }
-    let workflow;
-    try {
-        workflow = (0,yaml_source/* parseYamlSource */.W)(text, file).takeValue();
-    }
-    catch (error) {
-        // The first syntax error says it is not a workflow; the ones after it are its echo.
-        if (error instanceof errors/* ConfigError */.x) {
-            const problem = firstSyntaxProblem(error.problems);
-            throw new errors/* ConfigError */.x({
-                where: problem.where,
-                message: `--workflow: not a workflow: ${problem.message}`,
-            });
-        }
-        throw error;
-    }
-    const jobs = workflow?.jobs;
-    if (typeof jobs !== 'object' || jobs === null || Array.isArray(jobs))
-        throw new errors/* ConfigError */.x({
-            where: at(),
-            message: '--workflow: not a GitHub Actions workflow (it has no `jobs:` map)',
-        });
-}
-/** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
-function discoverFromWorkflow(file, options = {}) {
-    const runner = runnerVariables(options.env ?? {});
-    const found = discoverWorkflowFile(file, { runner, variables: options.variables ?? {} });
-    const images = [];
-    const findings = found.findings.map((finding) => (0,discover_findings/* discoveryFinding */.I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
-    for (const image of found.images) {
-        try {
-            (0,image_reference/* parseImageReference */.o_)(image.reference);
-            images.push({
-                reference: image.reference,
-                origin: { file: image.where.file, line: image.where.line, via: image.via },
-            });
-        }
-        catch (error) {
-            if (!(error instanceof image_reference/* ImageReferenceError */.rI))
-                throw error;
-            findings.push((0,discover_findings/* discoveryFinding */.I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
-        }
-    }
-    return { images, findings };
-}
-const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' };
-/** Only the runner's own, non-secret variables: a secret in the environment must never reach a report. */
-function runnerVariables(env) {
-    return Object.fromEntries(RUNNER_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
-}
-/**
- * The config with the discovered images whose repository it does not already name (its spelling and
- * place win). Discovery kept only references that parse, so the plan reads them like written ones.
- */
-function withDiscoveredImages(config, discovery) {
-    const stated = config.input.images ?? [];
-    const imageOrigins = new Map(config.origins.images);
-    const added = [];
-    for (const image of discovery.images) {
-        const name = (0,image_reference/* imageNameOf */.mi)(image.reference);
-        if (name === undefined || imageOrigins.has(name))
-            continue;
-        imageOrigins.set(name, image.origin);
-        added.push(image.reference);
-    }
+/** A sink that files everything it is told under `where`. */
+function sinkAt(collected, where) {
     return {
-        ...config,
-        input: added.length > 0 ? { ...config.input, images: [...stated, ...added] } : config.input,
-        origins: { ...config.origins, images: imageOrigins },
+        destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
+        mayPush: (message) => collected.mayPush.push({ where, message }),
+        problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
     };
+}
+/** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
+function firstSyntaxProblem(problems) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (${problems.length - 1} more after it)` : '';
+    return { where: first.where, message: `${first.message}${more}` };
 }
 
 
@@ -12343,8 +17039,8 @@ var external_node_path_ = __webpack_require__(76760);
 var type = __webpack_require__(74508);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/validate.js
-var validate = __webpack_require__(89086);
+// EXTERNAL MODULE: ./lib/core/config/validate.js + 2 modules
+var validate = __webpack_require__(51204);
 // EXTERNAL MODULE: ./lib/core/config/yaml-source.js
 var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/registries-file.js
@@ -13312,7 +18008,7 @@ function podSecretFix(account, host, listed, secret, exists) {
 /* harmony export */   M: () => (/* binding */ readClusterState)
 /* harmony export */ });
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74508);
-/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89086);
+/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51204);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18136);
 /* harmony import */ var _pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97665);
