@@ -11417,6 +11417,52 @@ function runAction({ call, inputNames }) {
     call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/may-push.js
+// Commands that may push but whose destinations pullcheck does not work out: a finding at the command,
+// so nothing pushes unnoticed. Tools that push by design (goreleaser, earthly --push, bazel push
+// targets, werf) and any container tool with an unrecognised subcommand that says push.
+
+const CONTAINER_TOOLS = new Set([
+    'docker',
+    'podman',
+    'buildah',
+    'nerdctl',
+    'skopeo',
+    'crane',
+    'gcrane',
+    'regctl',
+    'ko',
+    'skaffold',
+    'buildctl',
+    'img',
+    'kbld',
+    'tilt',
+    'devspace',
+    'garden',
+]);
+const mayPush = (words, context) => {
+    const argv = words.map((word) => wordText(word) ?? '');
+    const tool = argv[0]?.split('/').at(-1) ?? '';
+    const says = (pattern) => argv.slice(1).some((arg) => pattern.test(arg));
+    const report = (what) => {
+        context.sink.mayPush(`${what}: add the images it pushes to \`images\` (or as \`discover.variables\` values)`);
+        return true;
+    };
+    if (tool === 'goreleaser' &&
+        (argv[1] === 'release' || argv[1] === undefined || argv[1]?.startsWith('-')) &&
+        !says(/^--snapshot$/))
+        return report('`goreleaser release` pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read');
+    if (tool === 'earthly' && says(/^--push$/))
+        return report('`earthly --push` pushes the images its Earthfile SAVEs');
+    if ((tool === 'bazel' || tool === 'bazelisk') && argv[1] === 'run' && says(/push/i))
+        return report(`\`${tool} run\` of a push target pushes to the repository the BUILD file names`);
+    if (tool === 'werf' && says(/^(?:converge|build|publish|export)$/))
+        return report('`werf` pushes to its --repo');
+    if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
+        return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
+    return false;
+};
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cloud-build.js
 // `gcloud builds submit --config FILE` (or the source's cloudbuild.yaml when neither --tag nor --config
 // is given): Cloud Build pushes the build file's `images:` and whatever its docker/kaniko steps push.
@@ -12189,52 +12235,6 @@ function join(base, path) {
         .join('/')
         .replace(/\/\.\//g, '/');
 }
-
-;// CONCATENATED MODULE: ./lib/discover/workflows/commands/may-push.js
-// Commands that may push but whose destinations pullcheck does not work out: a finding at the command,
-// so nothing pushes unnoticed. Tools that push by design (goreleaser, earthly --push, bazel push
-// targets, werf) and any container tool with an unrecognised subcommand that says push.
-
-const CONTAINER_TOOLS = new Set([
-    'docker',
-    'podman',
-    'buildah',
-    'nerdctl',
-    'skopeo',
-    'crane',
-    'gcrane',
-    'regctl',
-    'ko',
-    'skaffold',
-    'buildctl',
-    'img',
-    'kbld',
-    'tilt',
-    'devspace',
-    'garden',
-]);
-const mayPush = (words, context) => {
-    const argv = words.map((word) => wordText(word) ?? '');
-    const tool = argv[0]?.split('/').at(-1) ?? '';
-    const says = (pattern) => argv.slice(1).some((arg) => pattern.test(arg));
-    const report = (what) => {
-        context.sink.mayPush(`${what}: add the images it pushes to \`images\` (or as \`discover.variables\` values)`);
-        return true;
-    };
-    if (tool === 'goreleaser' &&
-        (argv[1] === 'release' || argv[1] === undefined || argv[1]?.startsWith('-')) &&
-        !says(/^--snapshot$/))
-        return report('`goreleaser release` pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read');
-    if (tool === 'earthly' && says(/^--push$/))
-        return report('`earthly --push` pushes the images its Earthfile SAVEs');
-    if ((tool === 'bazel' || tool === 'bazelisk') && argv[1] === 'run' && says(/push/i))
-        return report(`\`${tool} run\` of a push target pushes to the repository the BUILD file names`);
-    if (tool === 'werf' && says(/^(?:converge|build|publish|export)$/))
-        return report('`werf` pushes to its --repo');
-    if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
-        return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
-    return false;
-};
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/scripts.js
 // Scripts the workflow runs: a repository shell script (`./scripts/push.sh`, `bash deploy/push.sh a b`,
@@ -13488,7 +13488,7 @@ class Shell {
         if (filtered)
             return filtered;
         this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
-        const output = this.host.output(words);
+        const output = this.host.output(words, this.environment(assignments));
         return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
     }
     /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
@@ -13808,7 +13808,7 @@ class StepHost {
             if (handler(command.words, commandContext))
                 return;
     }
-    output(words) {
+    output(words, environment) {
         const argv = words.map((word) => wordText(word) ?? '');
         const line = argv.join(' ');
         if (argv[0] === 'aws' &&
@@ -13818,6 +13818,9 @@ class StepHost {
             return this.context.facts.awsAccount;
         if (argv[0] === 'aws' && argv[1] === 'configure' && argv[2] === 'get' && argv[3] === 'region')
             return this.context.facts.awsRegion;
+        // The project google-github-actions/auth or setup-gcloud configured.
+        if (argv[0] === 'gcloud' && argv[1] === 'config' && /^get(-value)?$/.test(argv[2] ?? '') && /^(core\/)?project$/.test(argv[3] ?? ''))
+            return environment.get('CLOUDSDK_CORE_PROJECT');
         const operand = words.slice(1).filter((word) => !/^-/.test(wordText(word) ?? ''))[0];
         if (argv[0] === 'basename' && operand)
             return concat(lastSegment(operand), ['\n']);
@@ -13897,6 +13900,7 @@ function environmentFileEntries(content) {
 // outputs, `$GITHUB_ENV` and the job's cloud facts carry forward. Local composite actions
 // (`uses: ./path`) run their own steps with their `inputs` and map their `outputs` back to the caller;
 // `docker://` steps run their image's command.
+
 
 
 
@@ -13987,8 +13991,13 @@ function runUses(step, uses, stepPath, input, context, env, setOutput) {
         const args = typeof withInputs['args'] === 'string'
             ? split(asText(evaluateField(withInputs['args'], resolve)), /\s+/)
             : [];
-        if (/kaniko-project\/executor/.test(uses))
-            pushTools([['executor'], ...args.filter((a) => a.length > 0)], commandContext(usesAt, env, context));
+        // The image's name is its command (`docker://gcr.io/go-containerregistry/crane` runs crane).
+        const repository = uses.slice('docker://'.length).replace(/[@:][^/]*$/, '');
+        const tool = /kaniko-project\/executor/.test(repository) ? 'executor' : repository.split('/').at(-1);
+        const words = [[tool], ...args.filter((arg) => arg.length > 0)];
+        const commandAt = commandContext(usesAt, env, context);
+        if (!pushTools(words, commandAt))
+            mayPush(words, commandAt);
         return;
     }
     if (uses.startsWith('./') || uses === '.') {

@@ -314,7 +314,7 @@ const cases: Case[] = [
     name: "gcloud builds submit --tag, and --config: the build file's images and docker push steps with substitutions (Cloud Build reference)",
     files: {
       [ENTRY]: job(
-        `      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh\n          service_account: builder@acme-prod.iam.gserviceaccount.com\n${run('gcloud builds submit --tag us-docker.pkg.dev/acme-prod/apps/tagged:1 .\ngcloud builds submit --config cloudbuild.yaml --substitutions=_SERVICE=api .')}`,
+        `      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh\n          service_account: builder@acme-prod.iam.gserviceaccount.com\n${run('gcloud builds submit --tag us-docker.pkg.dev/acme-prod/apps/tagged:1 .\ngcloud builds submit --config cloudbuild.yaml --substitutions=_SERVICE=api .\nPROJECT=$(gcloud config get-value project)\ndocker push gcr.io/$PROJECT/from-gcloud-config')}`,
       ),
       'cloudbuild.yaml':
         'substitutions:\n  _REGION: europe-west1\nsteps:\n  - name: gcr.io/cloud-builders/docker\n    args: [build, -t, "${_REGION}-docker.pkg.dev/$PROJECT_ID/apps/${_SERVICE}:$SHORT_SHA", .]\n  - name: gcr.io/cloud-builders/docker\n    args: [push, "gcr.io/$PROJECT_ID/legacy"]\nimages:\n  - "${_REGION}-docker.pkg.dev/$PROJECT_ID/apps/${_SERVICE}:$SHORT_SHA"\n',
@@ -323,7 +323,17 @@ const cases: Case[] = [
       'us-docker.pkg.dev/acme-prod/apps/tagged:1',
       'europe-west1-docker.pkg.dev/acme-prod/apps/api',
       'gcr.io/acme-prod/legacy',
+      'gcr.io/acme-prod/from-gcloud-config',
     ],
+  },
+  {
+    name: 'a docker:// step runs its image with `args`: kaniko\'s executor and crane are read like their commands (docs: "jobs.<job_id>.steps[*].uses")',
+    files: {
+      [ENTRY]: job(
+        `      - uses: docker://gcr.io/kaniko-project/executor:v1.23.0\n        with:\n          args: --context=. --destination=registry.acme.dev/kaniko-step:1\n      - uses: docker://gcr.io/go-containerregistry/crane:latest\n        with:\n          args: copy ghcr.io/acme/a:1 registry.acme.dev/crane-step:1\n`,
+      ),
+    },
+    images: ['registry.acme.dev/kaniko-step:1', 'registry.acme.dev/crane-step:1'],
   },
   // ---- push actions ----
   {

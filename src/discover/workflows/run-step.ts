@@ -118,7 +118,7 @@ class StepHost implements ShellHost {
     for (const handler of HANDLERS) if (handler(command.words, commandContext)) return;
   }
 
-  output(words: readonly Text[]): Text | undefined {
+  output(words: readonly Text[], environment: ReadonlyMap<string, Text>): Text | undefined {
     const argv = words.map((word) => wordText(word) ?? '');
     const line = argv.join(' ');
     if (
@@ -130,6 +130,9 @@ class StepHost implements ShellHost {
       return this.context.facts.awsAccount;
     if (argv[0] === 'aws' && argv[1] === 'configure' && argv[2] === 'get' && argv[3] === 'region')
       return this.context.facts.awsRegion;
+    // The project google-github-actions/auth or setup-gcloud configured.
+    if (argv[0] === 'gcloud' && argv[1] === 'config' && /^get(-value)?$/.test(argv[2] ?? '') && /^(core\/)?project$/.test(argv[3] ?? ''))
+      return environment.get('CLOUDSDK_CORE_PROJECT');
     const operand = words.slice(1).filter((word) => !/^-/.test(wordText(word) ?? ''))[0];
     if (argv[0] === 'basename' && operand) return concat(lastSegment(operand), ['\n']);
     if (argv[0] === 'dirname' && operand) {

@@ -9,6 +9,7 @@ import type { ParsedFiles } from './parsed-files.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { ActionCall, InputItem, JobFacts } from './actions/call.ts';
 import { runAction } from './actions/index.ts';
+import { mayPush } from './commands/may-push.ts';
 import { pushTools } from './commands/push-tools.ts';
 import { asText, evaluateField, interpolate, type Value } from './expression.ts';
 import { lineIndexOf, lineOf, type FileLines } from './locations.ts';
@@ -132,8 +133,12 @@ function runUses(
       typeof withInputs['args'] === 'string'
         ? split(asText(evaluateField(withInputs['args'], resolve)), /\s+/)
         : [];
-    if (/kaniko-project\/executor/.test(uses))
-      pushTools([['executor'], ...args.filter((a) => a.length > 0)], commandContext(usesAt, env, context));
+    // The image's name is its command (`docker://gcr.io/go-containerregistry/crane` runs crane).
+    const repository = uses.slice('docker://'.length).replace(/[@:][^/]*$/, '');
+    const tool = /kaniko-project\/executor/.test(repository) ? 'executor' : repository.split('/').at(-1)!;
+    const words = [[tool], ...args.filter((arg) => arg.length > 0)];
+    const commandAt = commandContext(usesAt, env, context);
+    if (!pushTools(words, commandAt)) mayPush(words, commandAt);
     return;
   }
   if (uses.startsWith('./') || uses === '.') {

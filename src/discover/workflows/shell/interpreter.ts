@@ -28,7 +28,7 @@ export interface ShellHost {
   /** A command that is not a shell builtin: pushes are recognised here. */
   command(command: ShellCommand, shell: Shell): void;
   /** The output of a program whose result the host can know (`aws sts get-caller-identity …`). */
-  output(words: readonly Text[]): Text | undefined;
+  output(words: readonly Text[], environment: ReadonlyMap<string, Text>): Text | undefined;
   /** A script for `source`/`.`, read by the host; undefined when it cannot be read. */
   source(path: string, cwd: string): string | undefined;
   /** Text written to a runner file (`$GITHUB_ENV`, `$GITHUB_OUTPUT`): `file` is the sentinel's name. */
@@ -362,7 +362,7 @@ export class Shell implements Variables {
     const filtered = stdin === undefined ? undefined : filter(words, stdin);
     if (filtered) return filtered;
     this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
-    const output = this.host.output(words);
+    const output = this.host.output(words, this.environment(assignments));
     return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
   }
 
