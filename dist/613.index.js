@@ -13819,7 +13819,10 @@ class StepHost {
         if (argv[0] === 'aws' && argv[1] === 'configure' && argv[2] === 'get' && argv[3] === 'region')
             return this.context.facts.awsRegion;
         // The project google-github-actions/auth or setup-gcloud configured.
-        if (argv[0] === 'gcloud' && argv[1] === 'config' && /^get(-value)?$/.test(argv[2] ?? '') && /^(core\/)?project$/.test(argv[3] ?? ''))
+        if (argv[0] === 'gcloud' &&
+            argv[1] === 'config' &&
+            /^get(-value)?$/.test(argv[2] ?? '') &&
+            /^(core\/)?project$/.test(argv[3] ?? ''))
             return environment.get('CLOUDSDK_CORE_PROJECT');
         const operand = words.slice(1).filter((word) => !/^-/.test(wordText(word) ?? ''))[0];
         if (argv[0] === 'basename' && operand)
