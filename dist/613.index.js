@@ -14467,6 +14467,23 @@ function repositoryFromFiles(files, root = '') {
         },
     };
 }
+/**
+ * `owner/name` of a repository checked out from GitHub, from its `.git/config` origin (for the CLI
+ * outside Actions, where GITHUB_REPOSITORY is not set): `github.repository` is then known.
+ */
+function gitHubRepositoryOf(root) {
+    let config;
+    try {
+        config = (0,external_node_fs_.readFileSync)(external_node_path_.join(root, '.git', 'config'), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const origin = /\[remote "origin"\][^[]*?\burl\s*=\s*(\S+)/.exec(config)?.[1];
+    const match = origin &&
+        /^(?:https:\/\/(?:[^@/]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(origin);
+    return match ? `${match[1]}/${match[2]}` : undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/index.js
 // The destinations a workflow pushes, read from the repository: every push site becomes an image or a
@@ -14498,10 +14515,15 @@ function discoverWorkflowFile(file, options = {}) {
         ? located.relative
         : external_node_path_.relative(options.root, file).split(external_node_path_.sep).join('/');
     const { repository, parsed } = (options.session ?? new WorkflowSession()).at(root);
+    // Outside Actions the checkout's GitHub origin says what github.repository is.
+    const runner = { ...options.runner };
+    const origin = runner['GITHUB_REPOSITORY'] ? undefined : gitHubRepositoryOf(root);
+    if (origin)
+        runner['GITHUB_REPOSITORY'] = origin;
     const collected = readWorkflow(relative, {
         repository,
         parsed,
-        runner: options.runner ?? {},
+        runner,
         variables: options.variables ?? {},
     });
     return fromCollected(collected);

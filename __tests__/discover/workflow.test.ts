@@ -481,3 +481,34 @@ test('global options with a value before the subcommand are passed over with it 
     ],
   );
 });
+
+test("outside Actions, github.repository is the checkout's GitHub origin (.git/config); the runner's GITHUB_REPOSITORY wins; another host is not guessed", async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { discoverWorkflowFile } = await import('../../src/discover/workflows/index.ts');
+  const checkout = (url: string) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-origin-'));
+    mkdirSync(path.join(dir, '.git'));
+    mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      path.join(dir, '.git', 'config'),
+      `[core]\n\tbare = false\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+    );
+    writeFileSync(
+      path.join(dir, '.github', 'workflows', 'release.yml'),
+      'on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push ghcr.io/${{ github.repository }}:1\n',
+    );
+    return path.join(dir, '.github', 'workflows', 'release.yml');
+  };
+  const references = (file: string, runner = {}) =>
+    discoverWorkflowFile(file, { runner }).images.map((image) => image.reference);
+  assert.deepEqual(references(checkout('git@github.com:acme/web.git')), ['ghcr.io/acme/web:1']);
+  assert.deepEqual(references(checkout('https://github.com/acme/api')), ['ghcr.io/acme/api:1']);
+  assert.deepEqual(references(checkout('https://github.com/acme/api'), { GITHUB_REPOSITORY: 'acme/other' }), [
+    'ghcr.io/acme/other:1',
+  ]);
+  const elsewhere = discoverWorkflowFile(checkout('git@gitlab.com:acme/web.git'));
+  assert.deepEqual(elsewhere.images, []);
+  assert.match(elsewhere.findings[0]!.message, /needs `github\.repository`/);
+});

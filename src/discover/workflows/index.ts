@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
-import { repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
+import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
 import type { Collected } from './sites.ts';
 import { shown, type Missing, type Text } from './text.ts';
 
@@ -67,10 +67,14 @@ export function discoverWorkflowFile(
       ? located.relative
       : path.relative(options.root, file).split(path.sep).join('/');
   const { repository, parsed } = (options.session ?? new WorkflowSession()).at(root);
+  // Outside Actions the checkout's GitHub origin says what github.repository is.
+  const runner = { ...options.runner };
+  const origin = runner['GITHUB_REPOSITORY'] ? undefined : gitHubRepositoryOf(root);
+  if (origin) runner['GITHUB_REPOSITORY'] = origin;
   const collected = readWorkflow(relative, {
     repository,
     parsed,
-    runner: options.runner ?? {},
+    runner,
     variables: options.variables ?? {},
   });
   return fromCollected(collected);

@@ -81,3 +81,23 @@ export function repositoryFromFiles(files: Readonly<Record<string, string>>, roo
     },
   };
 }
+
+/**
+ * `owner/name` of a repository checked out from GitHub, from its `.git/config` origin (for the CLI
+ * outside Actions, where GITHUB_REPOSITORY is not set): `github.repository` is then known.
+ */
+export function gitHubRepositoryOf(root: string): string | undefined {
+  let config: string;
+  try {
+    config = readFileSync(path.join(root, '.git', 'config'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const origin = /\[remote "origin"\][^[]*?\burl\s*=\s*(\S+)/.exec(config)?.[1];
+  const match =
+    origin &&
+    /^(?:https:\/\/(?:[^@/]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
+      origin,
+    );
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
