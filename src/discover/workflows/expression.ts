@@ -261,8 +261,9 @@ function evaluateNode(node: Node, resolve: Resolve): Value {
       return property(evaluateNode(node.object, resolve), evaluateNode(node.key, resolve));
     }
     case 'not': {
-      const value = truthy(evaluateNode(node.operand, resolve));
-      return value === undefined ? unknownFrom(evaluateNode(node.operand, resolve)) : !value;
+      const operand = evaluateNode(node.operand, resolve);
+      const value = truthy(operand);
+      return value === undefined ? unknownFrom(operand) : !value;
     }
     case 'call':
       return call(

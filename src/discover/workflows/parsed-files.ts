@@ -21,8 +21,15 @@ export class ParsedFiles {
         const source = parseYamlSource(file.text, file.file);
         parsed = { value: source.takeValue(), lines: new FileLines(file.file, file.text, source) };
       } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        parsed = error;
+        if (!(error instanceof Error)) throw error;
+        // A file nested past what the parser can hold is as unreadable as a syntax error.
+        parsed =
+          error instanceof ConfigError
+            ? error
+            : new ConfigError({
+                where: { file: file.file, line: 1, column: 1 },
+                message: `the file cannot be parsed (${error.name})`,
+              });
       }
       this.cache.set(file.path, parsed);
     }

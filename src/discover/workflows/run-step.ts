@@ -158,6 +158,13 @@ class StepHost implements ShellHost {
     this.context.write(file, content);
   }
 
+  truncated(message: string, line: number): void {
+    this.context.collected.mayPush.push({
+      where: this.origin.lineOf(line),
+      message: `${message}: add any images it pushes to \`images\``,
+    });
+  }
+
   unset(name: string): Text {
     return [missing(`$${name}`, 'the workflow does not set it')];
   }
@@ -169,8 +176,14 @@ class StepHost implements ShellHost {
     cwd: string,
     where: SourceLocation,
   ): void {
+    if (this.stack.length >= MAX_SCRIPT_DEPTH) {
+      this.context.collected.mayPush.push({
+        where,
+        message: `scripts call each other more than ${MAX_SCRIPT_DEPTH} deep: this one is not read; add any images it pushes to \`images\``,
+      });
+      return;
+    }
     if (source.kind === 'inline') {
-      if (this.stack.length >= MAX_SCRIPT_DEPTH) return;
       runScript(
         source.text,
         environment,
@@ -184,7 +197,7 @@ class StepHost implements ShellHost {
     }
     const { file } = source.file;
     const key = `${file}:${source.firstLine ?? 0}`;
-    if (this.stack.includes(key) || this.stack.length >= MAX_SCRIPT_DEPTH) return;
+    if (this.stack.includes(key)) return;
     const first = source.firstLine ?? 1;
     const origin: ScriptOrigin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
     runScript(

@@ -51,8 +51,31 @@ const MAX_ACTION_DEPTH = 8;
 export function runSteps(input: StepsInput, context: StepsContext): Map<string, Map<string, Value>> {
   const outputs = new Map<string, Map<string, Value>>();
   input.steps.forEach((value, index) => {
-    const step = record(value);
     const stepPath = [...input.path, index];
+    try {
+      runStep(record(value), stepPath, input, context, outputs);
+    } catch (error) {
+      // Whatever a step's text does to this reader (nesting past the stack, a value past memory), the
+      // rest of the workflow is still read, and the step is a finding. The error's message is not
+      // repeated: it can quote the step's text.
+      if (!(error instanceof Error)) throw error;
+      context.collected.problems.push({
+        where: input.lines.at(stepPath),
+        message: `pullcheck could not read this step (${error.name}): what it pushes is not discovered; add its images to \`images\``,
+      });
+    }
+  });
+  return outputs;
+}
+
+function runStep(
+  step: Record<string, unknown>,
+  stepPath: ConfigPath,
+  input: StepsInput,
+  context: StepsContext,
+  outputs: Map<string, Map<string, Value>>,
+): void {
+  {
     const id = typeof step['id'] === 'string' ? step['id'] : undefined;
     if (id) outputs.set(id, new Map());
     const baseScope: Scope = { ...input.scope, env: input.state.env, steps: outputs };
@@ -111,8 +134,7 @@ export function runSteps(input: StepsInput, context: StepsContext): Map<string, 
         if (match) setOutput(match[1]!, textValue(concat([head.slice(match[0].length)], line.slice(1))));
       }
     }
-  });
-  return outputs;
+  }
 }
 
 function runUses(

@@ -84,3 +84,14 @@ export function trim(text: Text): Text {
   if (typeof out[last] === 'string') out[last] = (out[last] as string).trimEnd();
   return concat(out);
 }
+
+const MAX_VALUE_LENGTH = 64 * 1024;
+const MAX_VALUE_PARTS = 256;
+
+/** A value past what an image name could need (a doubling loop) becomes one hole instead of using up memory. */
+export function bounded(text: Text): Text {
+  if (text.length > MAX_VALUE_PARTS) return [missing('a value built from more than 256 unknown parts')];
+  let length = 0;
+  for (const part of text) if (typeof part === 'string') length += part.length;
+  return length > MAX_VALUE_LENGTH ? [missing('a value longer than 64 KiB')] : text;
+}

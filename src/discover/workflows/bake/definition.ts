@@ -65,11 +65,19 @@ export function bakeDestinations(request: BakeRequest): {
       ]),
     );
   }
+  const expanding = new Set<string>();
   const variable = (name: string): Text => {
     const fromEnvironment = request.environment.get(name);
     if (fromEnvironment) return fromEnvironment;
     const declared = definition.variables.get(name);
-    if (declared) return texts(declared, variable)[0] ?? [];
+    if (declared && expanding.has(name))
+      return [missing(`the bake variable ${name}, which refers to itself`)];
+    if (declared) {
+      expanding.add(name);
+      const value = texts(declared, variable)[0] ?? [];
+      expanding.delete(name);
+      return value;
+    }
     return [missing(`the bake variable ${name}`, 'declare it in the bake file or set it in the environment')];
   };
   const destinations: BakeDestination[] = [];

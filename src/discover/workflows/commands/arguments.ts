@@ -30,7 +30,9 @@ export function parseArguments(args: readonly Text[], valueOptions: ReadonlySet<
     if (equals !== -1) {
       const name = head.slice(0, equals);
       add(name, concat([head.slice(equals + 1)], arg.slice(1)));
-      if (!valueOptions.has(name)) flags.add(name);
+      // A boolean written `--push=false` is off.
+      if (!valueOptions.has(name) && !(arg.length === 1 && head.slice(equals + 1) === 'false'))
+        flags.add(name);
       continue;
     }
     if (arg.length === 1 && valueOptions.has(head)) {

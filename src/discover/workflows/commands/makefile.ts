@@ -31,7 +31,7 @@ interface Makefile {
   readonly order: string[];
 }
 
-const MAX_TARGETS = 64;
+const MAX_TARGETS = 256;
 const OVERRIDE = '\u0000make-command-line:';
 
 export const makeTargets: CommandHandler = (words, context) => {
@@ -88,7 +88,13 @@ function runTarget(
   cwd: string,
   depth: number,
 ): void {
-  if (run.has(target) || run.size >= MAX_TARGETS || depth > 16) return;
+  if (run.has(target)) return;
+  if (run.size >= MAX_TARGETS || depth > 16) {
+    context.sink.mayPush(
+      `\`make\` runs more than ${MAX_TARGETS} targets (or nests past 16): ${target} is not read; add its images to \`images\``,
+    );
+    return;
+  }
   run.add(target);
   const rule = makefile.rules.get(target);
   if (!rule) {
@@ -255,8 +261,18 @@ function variableValue(
   const variable = makefile.variables.get(name);
   if (!variable) return name === 'MAKE' ? ['make'] : [];
   if (variable.value) return variable.value;
-  return expand(variable.raw ?? '', makefile, automatic, depth + 1);
+  // make stops at a recursive variable that refers to itself; so does this reader.
+  if (expanding.has(name)) return [missing(`the Makefile variable ${name}, which refers to itself`)];
+  expanding.add(name);
+  try {
+    return expand(variable.raw ?? '', makefile, automatic, depth + 1);
+  } finally {
+    expanding.delete(name);
+  }
 }
+
+/** Recursive variables being expanded. */
+const expanding = new Set<string>();
 
 /** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
 function expand(text: string, makefile: Makefile, automatic: ReadonlyMap<string, Text>, depth: number): Text {

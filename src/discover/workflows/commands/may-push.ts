@@ -49,5 +49,11 @@ export const mayPush: CommandHandler = (words, context) => {
     return report('`werf` pushes to its --repo');
   if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
     return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
+  // A container tool run by another program (`parallel docker push ::: …`).
+  const inner = argv.findIndex((arg, i) => i > 0 && CONTAINER_TOOLS.has(arg.split('/').at(-1) ?? ''));
+  if (inner > 0 && argv.slice(inner + 1).some((arg) => /^(?:push|--push)$|push=true|type=registry/.test(arg)))
+    return report(
+      `\`${tool}\` runs \`${argv.slice(inner, inner + 2).join(' ')}\`, a push pullcheck does not read through it`,
+    );
   return false;
 };

@@ -44,7 +44,12 @@ export const repositoryScripts: CommandHandler = (words, context) => {
     }
     const path = wordText(words[i]);
     if (path === undefined) return words[i] !== undefined;
-    return runFile(path, words.slice(i + 1), context, true);
+    if (runFile(path, words.slice(i + 1), context, true)) return true;
+    // A script made at run time (or downloaded) cannot be read: it may push.
+    context.sink.mayPush(
+      `\`${name} ${path}\` runs a script that is not in the repository: if it pushes, add its images to \`images\``,
+    );
+    return true;
   }
   if (INTERPRETERS.has(name)) {
     const path = words

@@ -2,6 +2,7 @@
 // quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
 // (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
 // parameters, command substitution (delegated), and field splitting of unquoted expansions.
+import { matchingPrefix, matchingSuffix, replaceMatches } from './glob.ts';
 import { closing } from './syntax.ts';
 import { concat, isMissing, lowercase, missing, split, uppercase, type Part, type Text } from '../text.ts';
 
@@ -201,9 +202,11 @@ function parameter(body: string, expansion: Expansion): Text {
     return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
   const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
   if (trimming) return trimmed(value(), trimming[1]!, known(word(trimming[2]!)));
-  const replacing = /^\/(\/?)([^/]*)(?:\/(.*))?$/s.exec(operator);
-  if (replacing)
-    return replaced(value(), replacing[1] === '/', known(word(replacing[2]!)), word(replacing[3] ?? ''));
+  if (operator.startsWith('/')) {
+    const all = operator.startsWith('//');
+    const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
+    return replaced(value(), all, known(word(pattern)), word(replacement ?? ''));
+  }
   const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
   if (slice) {
     const text = value();
@@ -235,71 +238,61 @@ function firstCase(text: Text, to: 'lower' | 'upper'): Text {
   return concat([head + first.slice(1)], rest);
 }
 
-/** A shell pattern (`*`, `?`, `[…]`) as a regular expression. */
-function patternSource(pattern: string, greedy: boolean): string {
-  return pattern
-    .split('')
-    .map((c) =>
-      c === '*' ? (greedy ? '.*' : '.*?') : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c,
-    )
-    .join('');
-}
-
 /** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
 function trimmed(text: Text, op: string, pattern: string | undefined): Text {
-  if (pattern === undefined) return [missing(`a \${…${op}…} pattern known only at run time`)];
-  const greedy = op.length === 2;
+  const unknowable = [missing(`the pattern removal \${…${op}${pattern ?? '…'}}`)];
+  if (pattern === undefined) return unknowable;
+  const longest = op.length === 2;
   if (op.startsWith('#')) {
     const [first, ...rest] = text;
-    if (typeof first !== 'string')
-      return text.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
-    // The match must lie within the first known part, else it depends on a hole.
-    const match = new RegExp(`^(?:${patternSource(pattern, greedy)})`, 's').exec(first);
-    if (match && (rest.length === 0 || !greedy || !pattern.includes('*') || match[0].length < first.length))
-      return concat([first.slice(match[0].length)], rest);
-    return rest.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
+    if (first === undefined) return text;
+    if (typeof first !== 'string') return unknowable;
+    // With more parts after it, only a match that stops inside the known first part is certain.
+    const length = matchingPrefix(pattern, first, longest);
+    if (length === undefined) return unknowable;
+    if (length === -1) return rest.length === 0 ? text : unknowable;
+    if (rest.length > 0 && longest && pattern.includes('*')) return unknowable;
+    return concat([first.slice(length)], rest);
   }
   const last = text.at(-1);
-  if (typeof last !== 'string')
-    return text.length === 0 ? text : [missing(`the suffix removal ${op}${pattern}`)];
-  const source = patternSource(pattern, greedy);
-  // Shortest suffix: try the latest start first.
-  for (
-    let start = greedy ? 0 : last.length;
-    greedy ? start <= last.length : start >= 0;
-    start += greedy ? 1 : -1
-  ) {
-    if (new RegExp(`^(?:${source})$`, 's').test(last.slice(start)))
-      return text.length > 1 && greedy && start === 0 && pattern.includes('*')
-        ? [missing(`the suffix removal ${op}${pattern}`)]
-        : concat(text.slice(0, -1), [last.slice(0, start)]);
-  }
-  return text;
+  if (last === undefined) return text;
+  if (typeof last !== 'string') return unknowable;
+  const start = matchingSuffix(pattern, last, longest);
+  if (start === undefined) return unknowable;
+  if (start === -1) return text.length === 1 ? text : unknowable;
+  if (text.length > 1 && longest && pattern.includes('*')) return unknowable;
+  return concat(text.slice(0, -1), [last.slice(0, start)]);
 }
 
+/** `${X/pattern/replacement}` and `${X//…}` over the known parts (a match could not span a hole). */
 function replaced(text: Text, all: boolean, pattern: string | undefined, replacement: Text): Text {
-  if (pattern === undefined || pattern === '') return text;
-  const expression = new RegExp(patternSource(pattern, true), all ? 'g' : '');
-  let done = false;
+  if (pattern === undefined) return [missing(`the replacement \${…/${'…'}}`)];
+  if (pattern === '') return text;
+  const marker = '\u0003';
   const parts: Text[] = [];
+  let done = false;
   for (const part of text) {
     if (typeof part !== 'string' || (done && !all)) {
       parts.push([part]);
       continue;
     }
-    const pieces = part.split(expression);
-    const matches = part.match(new RegExp(expression.source, 'g')) ?? [];
-    if (matches.length === 0) {
-      parts.push([part]);
-      continue;
-    }
-    const limit = all ? pieces.length : 2;
-    const first = all ? pieces : [pieces[0]!, part.slice(pieces[0]!.length + matches[0]!.length)];
-    first.slice(0, limit).forEach((piece, i) => {
+    let count = 0;
+    const result = replaceMatches(part, pattern, () => (count++, marker), all);
+    if (result === undefined) return [missing(`the replacement \${…/${pattern}/…}`)];
+    if (count > 0) done = true;
+    result.split(marker).forEach((piece, i) => {
       if (i > 0) parts.push(replacement);
       parts.push([piece]);
     });
-    done = true;
   }
   return concat(...parts);
+}
+
+/** `pattern/replacement` of `${X/…}`, split at the first `/` that is not escaped. */
+export function splitReplacement(operator: string): [string, string | undefined] {
+  for (let i = 0; i < operator.length; i++) {
+    if (operator[i] === '\\') i++;
+    else if (operator[i] === '/') return [operator.slice(0, i), operator.slice(i + 1)];
+  }
+  return [operator, undefined];
 }

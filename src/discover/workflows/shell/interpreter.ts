@@ -4,6 +4,7 @@
 // use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
 // push tools. Nothing here reads a file or the process environment: the host supplies both.
 import { expandFields, expandWord, type Expansion, type Variables } from './expand.ts';
+import { globMatches } from './glob.ts';
 import {
   parseScript,
   type Pipeline,
@@ -11,7 +12,17 @@ import {
   type SimpleCommand,
   type Statement,
 } from './syntax.ts';
-import { concat, isMissing, lowercase, missing, split, trim, uppercase, type Text } from '../text.ts';
+import {
+  bounded,
+  concat,
+  isMissing,
+  lowercase,
+  missing,
+  split,
+  trim,
+  uppercase,
+  type Text,
+} from '../text.ts';
 
 export interface ShellCommand {
   /** The command's words after expansion, prefix assignments and wrappers (`sudo`, `env`, `time`) removed. */
@@ -35,6 +46,8 @@ export interface ShellHost {
   write(file: string, content: Text): void;
   /** A runner variable nobody set in the workflow. */
   unset(name: string): Text;
+  /** A limit stopped the reading at `line` (a loop's items, nesting): what follows may push unseen. */
+  truncated(message: string, line: number): void;
 }
 
 /** Values standing for the runner's files, so a redirection to them is recognised after expansion. */
@@ -50,7 +63,7 @@ export const runnerFileValue = (name: string): Text => [`${SENTINEL}${name}`];
 
 const MAX_STEPS = 20_000;
 const MAX_DEPTH = 12;
-const MAX_LOOP_ITEMS = 64;
+const MAX_LOOP_ITEMS = 256;
 
 export class Shell implements Variables {
   private readonly values = new Map<string, Text>();
@@ -87,7 +100,7 @@ export class Shell implements Variables {
   }
 
   set(name: string, value: Text): void {
-    this.values.set(name, value);
+    this.values.set(name, bounded(value));
   }
 
   /** Runs a script; `positional` are `$1`…; returns what it prints to stdout. */
@@ -120,7 +133,14 @@ export class Shell implements Variables {
   private statements(statements: readonly Statement[]): Text {
     const printed: Text[] = [];
     for (const statement of statements) {
-      if (++this.steps > MAX_STEPS) return concat(...printed);
+      if (++this.steps > MAX_STEPS) {
+        if (this.steps === MAX_STEPS + 1)
+          this.host.truncated(
+            `the script runs more than ${MAX_STEPS} commands: the rest is not read`,
+            statement.line,
+          );
+        return concat(...printed);
+      }
       printed.push(this.statement(statement));
     }
     return concat(...printed);
@@ -164,6 +184,11 @@ export class Shell implements Variables {
           ? statement.items.flatMap((raw) => expandFields(raw, this.expansion))
           : this.positional;
         const printed: Text[] = [];
+        if (items.length > MAX_LOOP_ITEMS)
+          this.host.truncated(
+            `the loop has ${items.length} items: only the first ${MAX_LOOP_ITEMS} are read`,
+            statement.line,
+          );
         for (const item of items.slice(0, MAX_LOOP_ITEMS)) {
           this.values.set(statement.name, item);
           printed.push(this.statements(statement.body));
@@ -232,11 +257,11 @@ export class Shell implements Variables {
       const previous = assignment[2] ? (this.values.get(assignment[1]!) ?? []) : [];
       // `A+=(x)` appends an array element: elements are kept space-separated.
       const separator = raw.startsWith('(') && previous.length > 0 ? [' '] : [];
-      assignments.push([assignment[1]!, concat(previous, separator, value)]);
+      assignments.push([assignment[1]!, bounded(concat(previous, separator, value))]);
     }
     const words = command.words.slice(i).flatMap((raw) => expandFields(raw, this.expansion));
     if (words.length === 0) {
-      for (const [name, value] of assignments) this.values.set(name, value);
+      for (const [name, value] of assignments) this.set(name, value);
       return this.redirect([], command.redirections);
     }
     const heredoc = command.redirections.find((redirection) => redirection.heredoc);
@@ -287,7 +312,7 @@ export class Shell implements Variables {
           if (assignment) {
             const value = concat([first.slice(assignment[0].length)], arg.slice(1));
             const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
-            this.values.set(variable, concat(previous, stripArrayParens(value)));
+            this.set(variable, concat(previous, stripArrayParens(value)));
           }
           if (exporting) this.exported.add(variable);
         }
@@ -321,6 +346,11 @@ export class Shell implements Variables {
       case '.': {
         const file = text(args[0]);
         const script = file === undefined ? undefined : this.host.source(file, this.cwd);
+        if (script !== undefined && this.depth >= MAX_DEPTH)
+          this.host.truncated(
+            `scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`,
+            line,
+          );
         if (script !== undefined && this.depth < MAX_DEPTH) {
           this.depth++;
           this.run(script, args.length > 1 ? args.slice(1) : this.positional);
@@ -349,6 +379,35 @@ export class Shell implements Variables {
       case 'return':
       case 'set-output':
         return [];
+    }
+    const viaXargs = xargsCommand(words, stdin);
+    if (viaXargs)
+      return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
+    if (name === 'eval' && this.depth < MAX_DEPTH) {
+      // eval runs its arguments, joined, as a script.
+      const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
+        ? args.map((arg) => arg.join('')).join(' ')
+        : undefined;
+      if (script === undefined) return [missing('the output of eval')];
+      this.depth++;
+      const printed = this.statements(parseScript(script));
+      this.depth--;
+      return printed;
+    }
+    // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
+    if (
+      (name === 'bash' || name === 'sh') &&
+      args.every((arg) => text(arg)?.startsWith('-')) &&
+      stdin &&
+      this.depth < MAX_DEPTH
+    ) {
+      const script = stdin.every((part) => typeof part === 'string') ? stdin.join('') : undefined;
+      if (script !== undefined) {
+        this.depth++;
+        const printed = this.statements(parseScript(script));
+        this.depth--;
+        return printed;
+      }
     }
     if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH) {
       const saved = this.positional;
@@ -419,44 +478,75 @@ function stripArrayParens(value: Text): Text {
   return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
 }
 
-/** The command under `sudo [-u user]`, `env A=B`, `time`, `command`, `exec`, `nohup`, `nice`. */
+// Commands that run another command given as their arguments, and their options that take a value.
+const WRAPPERS: Readonly<Record<string, RegExp>> = {
+  sudo: /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/,
+  env: /^-[uCS]$|^--(?:unset|chdir|split-string)$/,
+  time: /^-[fo]$/,
+  command: /^$/,
+  exec: /^-a$/,
+  nohup: /^$/,
+  nice: /^-n$|^--adjustment$/,
+  ionice: /^-[cnpPu]$/,
+  stdbuf: /^-[ioe]$/,
+  flock: /^-[wEc]$/,
+  retry: /^-[tdm]$|^--(?:times|delay|max-time)$/,
+  timeout: /^-[sk]$|^--(?:signal|kill-after)$/,
+};
+
+/** The command under wrappers (`sudo -u user`, `env A=B`, `timeout 600`, `retry -t 3`, …). */
 function withoutWrappers(words: readonly Text[]): readonly Text[] {
   let i = 0;
   const word = () =>
     words[i]?.length === 1 && typeof words[i]![0] === 'string' ? (words[i]![0] as string) : undefined;
   for (;;) {
     const current = word();
-    if (current === 'sudo') {
-      i++;
-      while (word()?.startsWith('-'))
-        i += /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/.test(word()!) ? 2 : 1;
-    } else if (current === 'env') {
-      i++;
-      while (word()?.startsWith('-') || /^[A-Za-z_]\w*=/.test(word() ?? '')) i++;
-    } else if (
-      current === 'time' ||
-      current === 'command' ||
-      current === 'exec' ||
-      current === 'nohup' ||
-      current === 'nice'
-    )
-      i++;
-    else return i < words.length ? words.slice(i) : words;
+    const options = current === undefined ? undefined : WRAPPERS[current];
+    if (!options) return i < words.length ? words.slice(i) : words;
+    i++;
+    while (word()?.startsWith('-') || (current === 'env' && /^[A-Za-z_]\w*=/.test(word() ?? '')))
+      i += options.test(word()!) ? 2 : 1;
+    // timeout DURATION, flock FILE: the word before the command.
+    if (current === 'timeout' || current === 'flock') i++;
   }
 }
 
-/** A shell pattern (`*`, `?`, `[…]`) matched against the whole subject. */
-function globMatches(pattern: string, subject: string): boolean {
-  const source = pattern
-    .replace(/^["']|["']$/g, '')
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c))
-    .join('');
-  try {
-    return new RegExp(`^(?:${source})$`, 's').test(subject);
-  } catch {
-    return false;
+/**
+ * `xargs [options] COMMAND…`: the command with the arguments xargs reads (a hole, or stdin when known);
+ * with `-I REPLACE`, each REPLACE in the command is one input line.
+ */
+function xargsCommand(words: readonly Text[], stdin: Text | undefined): Text[][] | undefined {
+  const text = (word: Text | undefined) =>
+    word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+  if (text(words[0]) !== 'xargs') return undefined;
+  let i = 1;
+  let replace: string | undefined;
+  while (text(words[i])?.startsWith('-')) {
+    const option = text(words[i])!;
+    if (option === '-I' || option === '-i') replace = text(words[++i]) ?? '{}';
+    else if (option.startsWith('-I')) replace = option.slice(2);
+    else if (/^-[nPLsdaE]$|^--(?:max-args|max-procs|delimiter|arg-file)$/.test(option)) i++;
+    i++;
   }
+  const command = words.slice(i);
+  if (command.length === 0) return undefined;
+  const inputs = stdin
+    ? split(stdin, /\s+/).filter((input) => input.length > 0)
+    : [[missing('the arguments xargs reads')]];
+  if (replace === undefined) return [[...command, ...inputs]];
+  return inputs
+    .slice(0, MAX_LOOP_ITEMS)
+    .map((input) =>
+      command.map((word) =>
+        concat(
+          ...word.map((part) =>
+            typeof part === 'string' && part.includes(replace!)
+              ? concat(...part.split(replace!).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
+              : [part],
+          ),
+        ),
+      ),
+    );
 }
 
 function runnerFile(target: Text): string | undefined {
@@ -536,7 +626,14 @@ function filter(words: readonly Text[], input: Text): Text | undefined {
     const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
     if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script)) return lowercase(input);
     const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
-    if (substitution && input.every((part) => typeof part === 'string')) {
+    // A quantified group can backtrack for ever: such a script, or a long input, is not run.
+    const risky = (pattern: string) => /\)[*+?{]|\\\)[*+?{]|\\\(.*[*+].*\\\)/.test(pattern);
+    if (
+      substitution &&
+      !risky(substitution[2]!) &&
+      input.join('').length <= 512 &&
+      input.every((part) => typeof part === 'string')
+    ) {
       try {
         const pattern = new RegExp(
           substitution[2]!.replace(/\\([(){}|+?])/g, '$1'),
