@@ -53,6 +53,15 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "the repository's own reusable workflow named by its full path (owner/repo/.github/workflows/x.yml@ref) is read from the checkout",
+    files: {
+      [ENTRY]: `on: push\njobs:\n  build:\n    uses: Acme/Web-App/.github/workflows/build.yml@main\n    with:\n      image: quay.io/acme/web\n`,
+      '.github/workflows/build.yml': `on:\n  workflow_call:\n    inputs:\n      image: { type: string }\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push \${{ inputs.image }}\n`,
+    },
+    options: REPOSITORY,
+    images: ['quay.io/acme/web'],
+  },
+  {
     name: 'reusable workflows that call each other are read once, with a finding at the call',
     files: {
       [ENTRY]: `on: push\njobs:\n  a:\n    uses: ./.github/workflows/a.yml\n`,

@@ -20,7 +20,7 @@ import { asText, type Resolve, evaluate } from './expression.ts';
 import type { Repository } from './repository.ts';
 import { Shell, type ShellCommand, type ShellHost } from './shell/interpreter.ts';
 import { sinkAt, type Collected } from './sites.ts';
-import { concat, isMissing, missing, split, type Text } from './text.ts';
+import { concat, holeMarker, isMissing, missing, split, type Text } from './text.ts';
 
 // cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const HANDLERS: readonly CommandHandler[] = [
@@ -72,7 +72,7 @@ export function substituteExpressions(
         if (typeof part === 'string') return part.replace(/\n/g, ' ');
         const name = `__pullcheck_hole_${environment.size}`;
         environment.set(name, [part]);
-        return `\${${name}}`;
+        return holeMarker(name);
       })
       .join(''),
   );
@@ -100,7 +100,7 @@ class StepHost implements ShellHost {
     private readonly stack: readonly string[],
   ) {}
 
-  command(command: ShellCommand, shell: Shell): void {
+  command(command: ShellCommand, shell: Shell): Text | undefined {
     const where = this.origin.lineOf(command.line);
     const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
     if (LOGIN.test(text)) this.context.login(loginRegistry(command.words), where);
@@ -112,10 +112,17 @@ class StepHost implements ShellHost {
         this.context.repository.read(
           relative.startsWith('/') ? relative.slice(1) : path.posix.join(command.cwd || '.', relative),
         ),
-      runScript: (source, args, environment, cwd) => this.runNested(source, args, environment, cwd, where),
+      runScript: (source, args, environment, cwd) => {
+        const output = this.runNested(source, args, environment, cwd, where);
+        printed = concat(printed ?? [], output);
+        return output;
+      },
     };
+    // What a repository script the command runs prints is the command's output (`$(bash tags.sh)`).
+    let printed: Text | undefined;
     void shell;
-    for (const handler of HANDLERS) if (handler(command.words, commandContext)) return;
+    for (const handler of HANDLERS) if (handler(command.words, commandContext)) break;
+    return printed;
   }
 
   output(words: readonly Text[], environment: ReadonlyMap<string, Text>): Text | undefined {
@@ -175,16 +182,17 @@ class StepHost implements ShellHost {
     environment: ReadonlyMap<string, Text>,
     cwd: string,
     where: SourceLocation,
-  ): void {
+  ): Text {
+    const unknown = [missing('the output of a script pullcheck did not read')];
     if (this.stack.length >= MAX_SCRIPT_DEPTH) {
       this.context.collected.mayPush.push({
         where,
         message: `scripts call each other more than ${MAX_SCRIPT_DEPTH} deep: this one is not read; add any images it pushes to \`images\``,
       });
-      return;
+      return unknown;
     }
     if (source.kind === 'inline') {
-      runScript(
+      return runScript(
         source.text,
         environment,
         cwd,
@@ -193,14 +201,13 @@ class StepHost implements ShellHost {
         args,
         [...this.stack, '(inline)'],
       );
-      return;
     }
     const { file } = source.file;
     const key = `${file}:${source.firstLine ?? 0}`;
-    if (this.stack.includes(key)) return;
+    if (this.stack.includes(key)) return unknown;
     const first = source.firstLine ?? 1;
     const origin: ScriptOrigin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
-    runScript(
+    return runScript(
       source.text ?? source.file.text,
       environment,
       cwd,

@@ -354,7 +354,7 @@ function commandContext(where: SourceLocation, env: ReadonlyMap<string, Text>, c
     environment: env,
     cwd: '',
     read: (relative: string) => context.repository.read(relative),
-    runScript: () => undefined,
+    runScript: () => [],
   };
 }
 

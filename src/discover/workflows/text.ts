@@ -95,3 +95,14 @@ export function bounded(text: Text): Text {
   for (const part of text) if (typeof part === 'string') length += part.length;
   return length > MAX_VALUE_LENGTH ? [missing('a value longer than 64 KiB')] : text;
 }
+
+/**
+ * A hole written into shell text (a `${{ }}` the runner substitutes, a Makefile value): a marker the shell
+ * reader turns back into the hole wherever it stands, quoted or not. The hole travels in the script's
+ * environment under `name`.
+ */
+export function holeMarker(name: string): string {
+  return `\uE000${name}\uE001`;
+}
+
+export const HOLE_MARKERS = /\uE000(\w+)\uE001/g;

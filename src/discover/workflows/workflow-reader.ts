@@ -243,7 +243,16 @@ function callWorkflow(
         ([name, value]) => [name, evaluateField(value, resolve)] as const,
       ),
     );
-    if (!uses.startsWith('./')) {
+    // The repository's own workflow named by its full path (`owner/repo/.github/workflows/x.yml@ref`) is
+    // read from this checkout: the closest to that ref that can be read.
+    const own = /^([^/]+\/[^/]+)\/(\.github\/workflows\/[^@]+)@/.exec(uses);
+    const repository = options.runner['GITHUB_REPOSITORY'];
+    const local = uses.startsWith('./')
+      ? uses.replace(/^\.\//, '').split('@')[0]!
+      : own && repository && own[1]!.toLowerCase() === repository.toLowerCase()
+        ? own[2]!
+        : undefined;
+    if (local === undefined) {
       const given = [...inputs].map(([name, value]) => `${name}=${shown(asText(value))}`).join(', ');
       collected.mayPush.push({
         where: at,
@@ -259,13 +268,7 @@ function callWorkflow(
           ([name, value]) => [name, evaluateField(value, resolve)] as const,
         ),
       );
-    const called = readOne(
-      uses.replace(/^\.\//, '').split('@')[0]!,
-      { inputs, secrets, at },
-      stack,
-      options,
-      collected,
-    );
+    const called = readOne(local, { inputs, secrets, at }, stack, options, collected);
     for (const [name, value] of called) if (!outputs.has(name)) outputs.set(name, value);
   }
   return outputs;

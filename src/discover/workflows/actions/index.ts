@@ -85,7 +85,7 @@ export function runAction({ call, inputNames }: ActionStep): void {
       environment: call.env,
       cwd: workdir,
       read: (relative) => call.read(path.posix.join(workdir || '.', relative)),
-      runScript: () => undefined,
+      runScript: () => [],
     });
     return;
   }

@@ -23,8 +23,12 @@ export const buildPush =
   (via: string): ActionHandler =>
   (call) => {
     const outputs = call.items('outputs', false).map((item) => keyValues(item.text));
+    // `push=` known only at run time may push.
     const registryOutput = outputs.find(
-      (pairs) => wordText(pairs.get('type')) === 'registry' || wordText(pairs.get('push')) === 'true',
+      (pairs) =>
+        wordText(pairs.get('type')) === 'registry' ||
+        wordText(pairs.get('push')) === 'true' ||
+        (pairs.get('push')?.some((part) => typeof part !== 'string') ?? false),
     );
     const pushes = flag(call, 'push', false) !== false || registryOutput !== undefined;
     if (!pushes) return;

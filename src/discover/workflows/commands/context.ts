@@ -27,7 +27,7 @@ export interface CommandContext {
     args: readonly Text[],
     environment: ReadonlyMap<string, Text>,
     cwd: string,
-  ): void;
+  ): Text;
 }
 
 export type ScriptSource =

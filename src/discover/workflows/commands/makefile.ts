@@ -5,7 +5,7 @@
 // come, weakest first, from the environment, the Makefile (`?=` only where unset) and the command line.
 // A Makefile that is not plain enough (a target made by a pattern rule, `$(call …)`, `$(eval …)`)
 // leaves holes or a may-push finding that names the target. GNU make manual, "How make Reads a Makefile".
-import { concat, missing, shown, type Text } from '../text.ts';
+import { concat, holeMarker, missing, shown, type Text } from '../text.ts';
 import { wordText } from './arguments.ts';
 import type { CommandContext, CommandHandler, RepositoryFile } from './context.ts';
 
@@ -123,7 +123,7 @@ function runTarget(
         if (typeof part === 'string') return part;
         const name = `__pullcheck_hole_${holes.size}`;
         holes.set(name, [part]);
-        return `\${${name}}`;
+        return holeMarker(name);
       })
       .join('');
     context.runScript({ kind: 'file', file: makefile.file, text, firstLine: line.line }, [], holes, cwd);

@@ -67,7 +67,7 @@ function registryReference(reference: Text | undefined): Text | undefined {
 }
 
 /** `--push`, `--output type=registry`, `-o type=image,push=true`: a build that pushes, and to where. */
-function buildPushes(parsed: ParsedArguments): Text[] {
+function buildPushes(parsed: ParsedArguments): Text[] | undefined {
   const outputs = optionValues(parsed, '--output', '-o').map(keyValues);
   const registryOutput = outputs.find(
     (pairs) =>
@@ -75,11 +75,18 @@ function buildPushes(parsed: ParsedArguments): Text[] {
       (['image', 'oci', 'docker'].includes(wordText(pairs.get('type')) ?? '') &&
         wordText(pairs.get('push')) === 'true'),
   );
-  const pushes = parsed.flags.has('--push') || registryOutput !== undefined;
+  // An output known only at run time (set in an `if` pullcheck cannot decide) may push.
+  const undecided = outputs.some(
+    (pairs) =>
+      [...pairs.values()].some((value) => value.some((part) => typeof part !== 'string')) || pairs.size === 0,
+  );
+  const pushes = parsed.flags.has('--push') || registryOutput !== undefined || undecided;
   if (!pushes) return [];
   const named = registryOutput?.get('name');
   const fromName = named ? splitNames(named) : [];
-  return [...optionValues(parsed, '--tag', '-t'), ...fromName];
+  const tags = [...optionValues(parsed, '--tag', '-t'), ...fromName];
+  // A build that pushes to names pullcheck cannot see (tags inside an unknown word) may push anywhere.
+  return tags.length > 0 ? tags : undefined;
 }
 
 /** `name=a,b` in an output takes several names, comma-separated (quoted in the option). */

@@ -4,7 +4,17 @@
 // parameters, command substitution (delegated), and field splitting of unquoted expansions.
 import { matchingPrefix, matchingSuffix, replaceMatches } from './glob.ts';
 import { closing } from './syntax.ts';
-import { concat, isMissing, lowercase, missing, split, uppercase, type Part, type Text } from '../text.ts';
+import {
+  concat,
+  HOLE_MARKERS,
+  isMissing,
+  lowercase,
+  missing,
+  split,
+  uppercase,
+  type Part,
+  type Text,
+} from '../text.ts';
 
 export interface Variables {
   /** A variable's value; undefined when the script and the workflow never set it. */
@@ -64,7 +74,17 @@ function expandPieces(raw: string, expansion: Expansion): Piece[] {
   let buffer = '';
   // Literal text came from the script itself: it is never split.
   const flush = () => {
-    if (buffer !== '') pieces.push({ text: [buffer], quoted: true });
+    if (buffer === '') return;
+    // Holes written into the script text stay holes, quoted or not.
+    const parts: Part[] = [];
+    let at = 0;
+    for (const match of buffer.matchAll(HOLE_MARKERS)) {
+      parts.push(buffer.slice(at, match.index));
+      parts.push(...(expansion.variables.get(match[1]!) ?? [missing(match[1]!)]));
+      at = match.index + match[0].length;
+    }
+    parts.push(buffer.slice(at));
+    pieces.push({ text: concat(parts), quoted: true });
     buffer = '';
   };
   while (i < raw.length) {

@@ -7,6 +7,7 @@ import { expandFields, expandWord, type Expansion, type Variables } from './expa
 import { globMatches } from './glob.ts';
 import {
   parseScript,
+  type IfStatement,
   type Pipeline,
   type Redirection,
   type SimpleCommand,
@@ -36,8 +37,8 @@ export interface ShellCommand {
 }
 
 export interface ShellHost {
-  /** A command that is not a shell builtin: pushes are recognised here. */
-  command(command: ShellCommand, shell: Shell): void;
+  /** A command that is not a shell builtin: pushes are recognised here; returns its output when known. */
+  command(command: ShellCommand, shell: Shell): Text | undefined;
   /** The output of a program whose result the host can know (`aws sts get-caller-identity …`). */
   output(words: readonly Text[], environment: ReadonlyMap<string, Text>): Text | undefined;
   /** A script for `source`/`.`, read by the host; undefined when it cannot be read. */
@@ -62,6 +63,15 @@ const SENTINEL = '\u0000runner-file:';
 export const runnerFileValue = (name: string): Text => [`${SENTINEL}${name}`];
 
 const MAX_STEPS = 20_000;
+
+class Exit extends Error {}
+
+interface Snapshot {
+  readonly values: ReadonlyMap<string, Text>;
+  readonly exported: ReadonlySet<string>;
+  readonly positional: readonly Text[];
+  readonly cwd: string;
+}
 const MAX_DEPTH = 12;
 const MAX_LOOP_ITEMS = 256;
 
@@ -72,6 +82,10 @@ export class Shell implements Variables {
   positional: Text[] = [];
   cwd: string;
   private steps = 0;
+  /** Inside a branch of an `if` that cannot be decided: an `exit` there may not run. */
+  private uncertain = 0;
+  /** Per function call, the values its `local` names had before. */
+  private readonly locals: Map<string, Text | undefined>[] = [];
   /** Arguments getopts consumed, for `shift $((OPTIND-1))`. */
   private optionsEnd = 0;
   private depth = 0;
@@ -107,7 +121,13 @@ export class Shell implements Variables {
   run(script: string, positional: readonly Text[] = []): Text {
     const saved = this.positional;
     this.positional = [...positional];
-    const printed = this.statements(parseScript(script));
+    let printed: Text = [];
+    try {
+      printed = this.statements(parseScript(script));
+    } catch (error) {
+      // `exit` where it surely runs ends the script: what follows is never run.
+      if (!(error instanceof Exit)) throw error;
+    }
     this.positional = saved;
     return printed;
   }
@@ -132,6 +152,9 @@ export class Shell implements Variables {
   /** Runs statements; returns what they print. */
   private statements(statements: readonly Statement[]): Text {
     const printed: Text[] = [];
+    // The last status, as far as it is known: a test's value, true after any other command (the case
+    // scripts are written for: `cd dir && make`, `cmd || exit 1`), undefined when it cannot be known.
+    let status: boolean | undefined = true;
     for (const statement of statements) {
       if (++this.steps > MAX_STEPS) {
         if (this.steps === MAX_STEPS + 1)
@@ -141,9 +164,34 @@ export class Shell implements Variables {
           );
         return concat(...printed);
       }
+      const connective = statement.kind === 'pipeline' ? statement.connective : undefined;
+      const runs =
+        connective === '&&'
+          ? status
+          : connective === '||'
+            ? status === undefined
+              ? undefined
+              : !status
+            : true;
+      if (runs === false) continue;
+      // A command that may or may not run is read as an `if` that cannot be decided.
+      if (runs === undefined) {
+        printed.push(this.undecided([[statement], []]));
+        status = undefined;
+        continue;
+      }
       printed.push(this.statement(statement));
+      status =
+        statement.kind === 'pipeline' && statement.commands.length === 1
+          ? this.statusOf(statement.commands[0]!.words)
+          : true;
     }
     return concat(...printed);
+  }
+
+  /** A test command's value; true for any other command (taken to succeed). */
+  private statusOf(words: readonly string[]): boolean | undefined {
+    return ['[[', '[', 'test'].includes(words[0] ?? '') || words.at(-1) === ']]' ? this.test(words) : true;
   }
 
   private statement(statement: Statement): Text {
@@ -157,6 +205,14 @@ export class Shell implements Variables {
         const printed = this.statements(statement.body);
         return this.redirect(printed, statement.redirections);
       }
+      case 'subshell': {
+        const saved = this.snapshot();
+        const printed = this.statements(statement.body);
+        this.restore(saved);
+        return this.redirect(printed, statement.redirections);
+      }
+      case 'if':
+        return this.redirect(this.ifStatement(statement), statement.redirections);
       case 'case': {
         const word = expandWord(statement.word, this.expansion);
         const subject = word.every((part) => typeof part === 'string') ? word.join('') : undefined;
@@ -240,9 +296,147 @@ export class Shell implements Variables {
   }
 
   private pipeline(pipeline: Pipeline): Text {
+    if (pipeline.commands.length === 1) return this.simple(pipeline.commands[0]!, undefined);
+    // Each command of a pipeline runs in a subshell of its own: `echo x | read IMAGE` sets nothing.
     let input: Text | undefined;
-    for (const command of pipeline.commands) input = this.simple(command, input);
+    for (const command of pipeline.commands) {
+      const saved = this.snapshot();
+      input = this.simple(command, input);
+      this.restore(saved);
+    }
     return input ?? [];
+  }
+
+  /**
+   * `if`: a condition pullcheck can decide (a `[[ … ]]`/`[ … ]`/`test` comparison of known values) takes
+   * its branch; one it cannot decide runs every remaining branch (each may push), from the same state,
+   * and a variable they leave different is a hole naming it.
+   */
+  private ifStatement(statement: IfStatement): Text {
+    const printed: Text[] = [];
+    for (const [index, branch] of statement.branches.entries()) {
+      printed.push(this.statements(branch.condition));
+      const decided = this.condition(branch.condition);
+      if (decided === true) return concat(...printed, this.statements(branch.body));
+      if (decided === false) continue;
+      const alternatives = [
+        ...statement.branches.slice(index).map((remaining) => remaining.body),
+        statement.otherwise ?? [],
+      ];
+      return concat(...printed, this.undecided(alternatives));
+    }
+    return concat(...printed, statement.otherwise ? this.statements(statement.otherwise) : []);
+  }
+
+  private undecided(alternatives: readonly (readonly Statement[])[]): Text {
+    const start = this.snapshot();
+    const ends: Snapshot[] = [];
+    const printed: Text[] = [];
+    this.uncertain++;
+    for (const body of alternatives) {
+      this.restore(start);
+      printed.push(this.statements(body));
+      ends.push(this.snapshot());
+    }
+    this.uncertain--;
+    this.restore(start);
+    if (ends.every((end) => end.cwd === ends[0]!.cwd)) this.cwd = ends[0]!.cwd;
+    for (const end of ends) for (const name of end.exported) this.exported.add(name);
+    const names = new Set(ends.flatMap((end) => [...end.values.keys()]));
+    for (const name of names) {
+      const values = ends.map((end) => end.values.get(name));
+      const same = values.every((value) => JSON.stringify(value) === JSON.stringify(values[0]));
+      if (same && values[0] !== undefined) this.values.set(name, values[0]);
+      else if (!same)
+        this.values.set(name, [
+          missing(`$${name}`, 'set differently in branches of an `if` pullcheck cannot decide'),
+        ]);
+    }
+    // Printed text depends on the branch taken: only what every branch prints alike is known.
+    return printed.every((text) => JSON.stringify(text) === JSON.stringify(printed[0]))
+      ? (printed[0] ?? [])
+      : [];
+  }
+
+  /** A condition list's truth, when its tests compare known values; undefined otherwise. */
+  private condition(statements: readonly Statement[]): boolean | undefined {
+    let result: boolean | undefined;
+    for (const [i, statement] of statements.entries()) {
+      if (statement.kind !== 'pipeline' || statement.commands.length !== 1) return undefined;
+      const value = this.test(statement.commands[0]!.words);
+      if (i === 0) result = value;
+      else if (statement.connective === '&&')
+        result = result === false || value === false ? false : result && value;
+      else if (statement.connective === '||')
+        result =
+          result === true || value === true
+            ? true
+            : result === undefined || value === undefined
+              ? undefined
+              : false;
+      else result = value;
+    }
+    return result;
+  }
+
+  /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
+  private test(raw: readonly string[]): boolean | undefined {
+    let words = raw.map((word) => expandWord(word, this.expansion));
+    const text = (word: Text | undefined) =>
+      word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+    const doubleBracket = text(words[0]) === '[[';
+    if (['[[', '[', 'test'].includes(text(words[0]) ?? '')) words = words.slice(1);
+    else if (text(words.at(-1)) !== ']]') return undefined; // the second half of a split [[ a || b ]]
+    if (text(words.at(-1)) === ']]' || text(words.at(-1)) === ']') words = words.slice(0, -1);
+    let negate = false;
+    while (text(words[0]) === '!') {
+      negate = !negate;
+      words = words.slice(1);
+    }
+    const known = words.map(text);
+    let value: boolean | undefined;
+    if (words.length === 1)
+      value =
+        known[0] === undefined
+          ? words[0]!.some((p) => typeof p === 'string' && p !== '') || undefined
+          : known[0] !== '';
+    else if (words.length === 2 && (known[0] === '-z' || known[0] === '-n')) {
+      const operand = words[1]!;
+      const empty =
+        known[1] === undefined
+          ? operand.some((p) => typeof p === 'string' && p !== '')
+            ? false
+            : undefined
+          : known[1] === '';
+      value = empty === undefined ? undefined : known[0] === '-z' ? empty : !empty;
+    } else if (words.length === 3 && ['=', '==', '!='].includes(known[1] ?? '')) {
+      if (known[0] === undefined || known[2] === undefined) value = undefined;
+      else {
+        // In [[ ]], the right side of == is a pattern.
+        const equal =
+          doubleBracket || raw.at(-1) === ']]' ? globMatches(known[2], known[0]) : known[0] === known[2];
+        value = equal === undefined ? undefined : known[1] === '!=' ? !equal : equal;
+      }
+    }
+    return value === undefined ? undefined : negate ? !value : value;
+  }
+
+  private snapshot(): Snapshot {
+    return {
+      values: new Map(this.values),
+      exported: new Set(this.exported),
+      positional: [...this.positional],
+      cwd: this.cwd,
+    };
+  }
+
+  private restore(snapshot: Snapshot): void {
+    this.values.clear();
+    for (const [name, value] of snapshot.values) this.values.set(name, value);
+    this.exported.clear();
+    for (const name of snapshot.exported) this.exported.add(name);
+    this.positional = [...snapshot.positional];
+    this.cwd = snapshot.cwd;
   }
 
   /** Runs one command; returns what it prints (after its redirections). */
@@ -303,12 +497,14 @@ export class Shell implements Variables {
       case 'local':
       case 'readonly': {
         const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(text(arg) ?? ''));
+        const frame = name === 'local' ? this.locals.at(-1) : undefined;
         for (const arg of args) {
           const [first] = arg;
           if (typeof first !== 'string' || first.startsWith('-')) continue;
           const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
           const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
           if (!variable) continue;
+          if (frame && !frame.has(variable)) frame.set(variable, this.values.get(variable));
           if (assignment) {
             const value = concat([first.slice(assignment[0].length)], arg.slice(1));
             const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
@@ -375,7 +571,10 @@ export class Shell implements Variables {
       case 'test':
       case '[':
       case '[[':
+        return [];
       case 'exit':
+        if (this.uncertain === 0 && this.depth === 0) throw new Exit();
+        return [];
       case 'return':
       case 'set-output':
         return [];
@@ -413,15 +612,24 @@ export class Shell implements Variables {
       const saved = this.positional;
       this.positional = [...args];
       this.depth++;
+      this.locals.push(new Map());
       const printed = this.statements(this.functions.get(name)!);
+      // `local` variables end with the function: their earlier values come back.
+      for (const [variable, before] of this.locals.pop()!) {
+        if (before === undefined) this.values.delete(variable);
+        else this.values.set(variable, before);
+      }
       this.depth--;
       this.positional = saved;
       return printed;
     }
     const filtered = stdin === undefined ? undefined : filter(words, stdin);
     if (filtered) return filtered;
-    this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
-    const output = this.host.output(words, this.environment(assignments));
+    const produced = this.host.command(
+      { words, line, environment: this.environment(assignments), cwd: this.cwd },
+      this,
+    );
+    const output = produced ?? this.host.output(words, this.environment(assignments));
     return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
   }
 
@@ -583,7 +791,9 @@ function echo(args: readonly Text[]): Text {
 /** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
 function printf(args: readonly Text[]): Text {
   const [format, ...rest] = args;
-  if (!format || format.some(isMissing)) return [missing('the output of printf')];
+  // An unknown argument may be several words, shifting every conversion after it.
+  if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
+    return [missing('the output of printf')];
   const template = format.join('');
   const parts: Text[] = [];
   let next = 0;

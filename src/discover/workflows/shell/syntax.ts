@@ -24,6 +24,28 @@ export interface Pipeline {
   readonly kind: 'pipeline';
   readonly line: number;
   readonly commands: readonly SimpleCommand[];
+  /** `&&` or `||` when the pipeline follows one (how a condition list combines). */
+  readonly connective?: '&&' | '||';
+}
+
+/** `if …; then …; elif …; then …; else …; fi`. */
+export interface IfStatement {
+  readonly kind: 'if';
+  readonly line: number;
+  readonly branches: readonly {
+    readonly condition: readonly Statement[];
+    readonly body: readonly Statement[];
+  }[];
+  readonly otherwise: readonly Statement[] | undefined;
+  readonly redirections: readonly Redirection[];
+}
+
+/** `( … )`: a subshell — its assignments and `cd` do not outlive it. */
+export interface Subshell {
+  readonly kind: 'subshell';
+  readonly line: number;
+  readonly body: readonly Statement[];
+  readonly redirections: readonly Redirection[];
 }
 
 export interface ForLoop {
@@ -66,7 +88,8 @@ export interface WhileLoop {
   readonly body: readonly Statement[];
 }
 
-export type Statement = Pipeline | ForLoop | FunctionDefinition | Group | CaseStatement | WhileLoop;
+export type Statement =
+  Pipeline | ForLoop | FunctionDefinition | Group | CaseStatement | WhileLoop | IfStatement | Subshell;
 
 type Token =
   | { readonly type: 'word'; readonly raw: string; readonly line: number }
@@ -281,7 +304,7 @@ class Parser {
     if (token.type === 'word') {
       switch (token.raw) {
         case 'if':
-          return this.compound(line, () => this.ifBody());
+          return this.ifStatement(line);
         case 'while':
         case 'until': {
           this.at++;
@@ -322,12 +345,10 @@ class Parser {
       }
     }
     if (token.type === 'op' && token.op === '(') {
-      return this.compound(line, () => {
-        this.at++;
-        const body = this.list(new Set(), false);
-        if (this.isOp(')')) this.at++;
-        return body;
-      });
+      this.at++;
+      const body = this.list(new Set(), false);
+      if (this.isOp(')')) this.at++;
+      return { kind: 'subshell', line, body, redirections: this.redirections() };
     }
     return this.pipeline();
   }
@@ -337,20 +358,27 @@ class Parser {
     return { kind: 'group', line, body: statements, redirections: this.redirections() };
   }
 
-  private ifBody(): Statement[] {
+  private ifStatement(line: number): IfStatement {
     this.at++;
-    const statements = this.list(new Set(['then']), false);
+    const branches: { condition: Statement[]; body: Statement[] }[] = [];
+    let condition = this.list(new Set(['then']), false);
     this.expectWord('then');
     for (;;) {
-      statements.push(...this.list(new Set(['elif', 'else', 'fi']), false));
+      const body = this.list(new Set(['elif', 'else', 'fi']), false);
       const word = this.tokens[this.at];
       if (word?.type !== 'word') throw new ShellSyntaxError('unterminated if');
       this.at++;
-      if (word.raw === 'fi') return statements;
-      if (word.raw === 'elif') {
-        statements.push(...this.list(new Set(['then']), false));
-        this.expectWord('then');
+      if (word.raw === 'else') {
+        branches.push({ condition, body });
+        const otherwise = this.list(new Set(['fi']), false);
+        this.expectWord('fi');
+        return { kind: 'if', line, branches, otherwise, redirections: this.redirections() };
       }
+      branches.push({ condition, body });
+      if (word.raw === 'fi')
+        return { kind: 'if', line, branches, otherwise: undefined, redirections: this.redirections() };
+      condition = this.list(new Set(['then']), false);
+      this.expectWord('then');
     }
   }
 
@@ -424,6 +452,7 @@ class Parser {
 
   private pipeline(): Pipeline | undefined {
     const line = this.tokens[this.at]!.line;
+    const connective = this.connective;
     const commands: SimpleCommand[] = [];
     for (;;) {
       const command = this.simple();
@@ -435,7 +464,10 @@ class Parser {
       }
       break;
     }
-    return commands.length > 0 ? { kind: 'pipeline', line, commands } : undefined;
+    if (commands.length === 0) return undefined;
+    return connective
+      ? { kind: 'pipeline', line, commands, connective }
+      : { kind: 'pipeline', line, commands };
   }
 
   private simple(): SimpleCommand | undefined {
@@ -476,9 +508,21 @@ class Parser {
       : { op: token.op, target: raw, heredoc: { body: token.body, quoted: token.quoted ?? false } };
   }
 
+  /** The `&&` or `||` just passed, for the statement after it. */
+  private connective: '&&' | '||' | undefined;
+
   private skipSeparators(): void {
-    while (this.isOp(';') || this.isOp('\n') || this.isOp('&') || this.isOp('&&') || this.isOp('||'))
+    this.connective = undefined;
+    while (this.isOp(';') || this.isOp('\n') || this.isOp('&') || this.isOp('&&') || this.isOp('||')) {
+      const token = this.tokens[this.at] as { op: string };
+      this.connective =
+        token.op === '&&' || token.op === '||'
+          ? token.op
+          : token.op === '\n' && this.connective
+            ? this.connective
+            : undefined;
       this.at++;
+    }
   }
 
   private skipNewlines(): void {
