@@ -6929,8 +6929,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 31 modules
-var discover_workflows = __webpack_require__(38957);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 32 modules
+var discover_workflows = __webpack_require__(47831);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: external "node:path"
@@ -9059,7 +9059,7 @@ function discover(config, options = {}) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3828);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38957);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47831);
 /* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4494);
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
@@ -9187,7 +9187,7 @@ function withDiscoveredImages(config, discovery) {
 
 /***/ }),
 
-/***/ 38957:
+/***/ 47831:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -9276,6 +9276,27 @@ function trim(text) {
         out[last] = out[last].trimEnd();
     return concat(out);
 }
+const MAX_VALUE_LENGTH = 64 * 1024;
+const MAX_VALUE_PARTS = 256;
+/** A value past what an image name could need (a doubling loop) becomes one hole instead of using up memory. */
+function bounded(text) {
+    if (text.length > MAX_VALUE_PARTS)
+        return [missing('a value built from more than 256 unknown parts')];
+    let length = 0;
+    for (const part of text)
+        if (typeof part === 'string')
+            length += part.length;
+    return length > MAX_VALUE_LENGTH ? [missing('a value longer than 64 KiB')] : text;
+}
+/**
+ * A hole written into shell text (a `${{ }}` the runner substitutes, a Makefile value): a marker the shell
+ * reader turns back into the hole wherever it stands, quoted or not. The hole travels in the script's
+ * environment under `name`.
+ */
+function holeMarker(name) {
+    return `\uE000${name}\uE001`;
+}
+const HOLE_MARKERS = /\uE000(\w+)\uE001/g;
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/expression.js
 // GitHub Actions expressions (`${{ … }}`), evaluated as the runner does — literals, context
@@ -9548,8 +9569,9 @@ function evaluateNode(node, resolve) {
             return property(evaluateNode(node.object, resolve), evaluateNode(node.key, resolve));
         }
         case 'not': {
-            const value = truthy(evaluateNode(node.operand, resolve));
-            return value === undefined ? unknownFrom(evaluateNode(node.operand, resolve)) : !value;
+            const operand = evaluateNode(node.operand, resolve);
+            const value = truthy(operand);
+            return value === undefined ? unknownFrom(operand) : !value;
         }
         case 'call':
             return call(node.name, node.args.map((arg) => evaluateNode(arg, resolve)));
@@ -9765,9 +9787,16 @@ class ParsedFiles {
                 parsed = { value: source.takeValue(), lines: new FileLines(file.file, file.text, source) };
             }
             catch (error) {
-                if (!(error instanceof errors/* ConfigError */.x))
+                if (!(error instanceof Error))
                     throw error;
-                parsed = error;
+                // A file nested past what the parser can hold is as unreadable as a syntax error.
+                parsed =
+                    error instanceof errors/* ConfigError */.x
+                        ? error
+                        : new errors/* ConfigError */.x({
+                            where: { file: file.file, line: 1, column: 1 },
+                            message: `the file cannot be parsed (${error.name})`,
+                        });
             }
             this.cache.set(file.path, parsed);
         }
@@ -10046,7 +10075,8 @@ function parseArguments(args, valueOptions) {
         if (equals !== -1) {
             const name = head.slice(0, equals);
             add(name, concat([head.slice(equals + 1)], arg.slice(1)));
-            if (!valueOptions.has(name))
+            // A boolean written `--push=false` is off.
+            if (!valueOptions.has(name) && !(arg.length === 1 && head.slice(equals + 1) === 'false'))
                 flags.add(name);
             continue;
         }
@@ -10242,8 +10272,21 @@ class Reader {
                 labels.push(this.peek() === '"' ? this.plainString() : this.identifier());
                 this.space(false);
             }
+            if (this.peek() === '=' && labels.length === 0) {
+                // A top-level attribute (`suffix = …`) is a value targets can use, like a variable's default.
+                this.at++;
+                const value = this.expression();
+                blocks.push({
+                    type: 'attribute',
+                    labels: [type],
+                    attributes: new Map([['default', value]]),
+                    line,
+                    attributeLines: new Map(),
+                });
+                continue;
+            }
             if (this.peek() === '=')
-                throw new HclError('attributes are not expected at the top level of a bake file', line);
+                throw new HclError('a block cannot be assigned', line);
             this.expect('{');
             const { attributes, lines } = this.attributes();
             blocks.push({ type, labels, attributes, line, attributeLines: lines });
@@ -10332,6 +10375,12 @@ class Reader {
                 if (this.peek() === ',')
                     this.at++;
             }
+        }
+        if (c === '(') {
+            // A parenthesised expression (a conditional, arithmetic): not evaluated.
+            const start = this.at;
+            this.skipExpression();
+            return { kind: 'unknown', text: this.text.slice(start, this.at).trim() };
         }
         const number = /^-?\d+(?:\.\d+)?/.exec(this.text.slice(this.at));
         if (number) {
@@ -10501,13 +10550,20 @@ function bakeDestinations(request) {
             ],
         ]));
     }
+    const expanding = new Set();
     const variable = (name) => {
         const fromEnvironment = request.environment.get(name);
         if (fromEnvironment)
             return fromEnvironment;
         const declared = definition.variables.get(name);
-        if (declared)
-            return texts(declared, variable)[0] ?? [];
+        if (declared && expanding.has(name))
+            return [missing(`the bake variable ${name}, which refers to itself`)];
+        if (declared) {
+            expanding.add(name);
+            const value = texts(declared, variable)[0] ?? [];
+            expanding.delete(name);
+            return value;
+        }
         return [missing(`the bake variable ${name}`, 'declare it in the bake file or set it in the environment')];
     };
     const destinations = [];
@@ -10564,7 +10620,7 @@ function read(file, definition, problems) {
         const [label] = block.labels;
         if (label === undefined)
             continue;
-        if (block.type === 'variable') {
+        if (block.type === 'variable' || block.type === 'attribute') {
             const fallback = block.attributes.get('default');
             if (fallback)
                 definition.variables.set(label, fallback);
@@ -10929,12 +10985,16 @@ function buildPushes(parsed) {
     const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
         (['image', 'oci', 'docker'].includes(wordText(pairs.get('type')) ?? '') &&
             wordText(pairs.get('push')) === 'true'));
-    const pushes = parsed.flags.has('--push') || registryOutput !== undefined;
+    // An output known only at run time (set in an `if` pullcheck cannot decide) may push.
+    const undecided = outputs.some((pairs) => [...pairs.values()].some((value) => value.some((part) => typeof part !== 'string')) || pairs.size === 0);
+    const pushes = parsed.flags.has('--push') || registryOutput !== undefined || undecided;
     if (!pushes)
         return [];
     const named = registryOutput?.get('name');
     const fromName = named ? splitNames(named) : [];
-    return [...optionValues(parsed, '--tag', '-t'), ...fromName];
+    const tags = [...optionValues(parsed, '--tag', '-t'), ...fromName];
+    // A build that pushes to names pullcheck cannot see (tags inside an unknown word) may push anywhere.
+    return tags.length > 0 ? tags : undefined;
 }
 /** `name=a,b` in an output takes several names, comma-separated (quoted in the option). */
 function splitNames(text) {
@@ -11230,7 +11290,10 @@ function flag(call, name, fallback) {
  */
 const buildPush = (via) => (call) => {
     const outputs = call.items('outputs', false).map((item) => keyValues(item.text));
-    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' || wordText(pairs.get('push')) === 'true');
+    // `push=` known only at run time may push.
+    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
+        wordText(pairs.get('push')) === 'true' ||
+        (pairs.get('push')?.some((part) => typeof part !== 'string') ?? false));
     const pushes = flag(call, 'push', false) !== false || registryOutput !== undefined;
     if (!pushes)
         return;
@@ -11400,7 +11463,7 @@ function runAction({ call, inputNames }) {
             environment: call.env,
             cwd: workdir,
             read: (relative) => call.read(external_node_path_.posix.join(workdir || '.', relative)),
-            runScript: () => undefined,
+            runScript: () => [],
         });
         return;
     }
@@ -11460,6 +11523,10 @@ const mayPush = (words, context) => {
         return report('`werf` pushes to its --repo');
     if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
         return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
+    // A container tool run by another program (`parallel docker push ::: …`).
+    const inner = argv.findIndex((arg, i) => i > 0 && CONTAINER_TOOLS.has(arg.split('/').at(-1) ?? ''));
+    if (inner > 0 && argv.slice(inner + 1).some((arg) => /^(?:push|--push)$|push=true|type=registry/.test(arg)))
+        return report(`\`${tool}\` runs \`${argv.slice(inner, inner + 2).join(' ')}\`, a push pullcheck does not read through it`);
     return false;
 };
 
@@ -11867,7 +11934,7 @@ function shownRepo(repo) {
 // leaves holes or a may-push finding that names the target. GNU make manual, "How make Reads a Makefile".
 
 
-const MAX_TARGETS = 64;
+const MAX_TARGETS = 256;
 const OVERRIDE = '\u0000make-command-line:';
 const makeTargets = (words, context) => {
     const tool = wordText(words[0])?.split('/').at(-1);
@@ -11919,8 +11986,12 @@ const makeTargets = (words, context) => {
     return true;
 };
 function runTarget(target, makefile, context, run, cwd, depth) {
-    if (run.has(target) || run.size >= MAX_TARGETS || depth > 16)
+    if (run.has(target))
         return;
+    if (run.size >= MAX_TARGETS || depth > 16) {
+        context.sink.mayPush(`\`make\` runs more than ${MAX_TARGETS} targets (or nests past 16): ${target} is not read; add its images to \`images\``);
+        return;
+    }
     run.add(target);
     const rule = makefile.rules.get(target);
     if (!rule) {
@@ -11950,7 +12021,7 @@ function runTarget(target, makefile, context, run, cwd, depth) {
                 return part;
             const name = `__pullcheck_hole_${holes.size}`;
             holes.set(name, [part]);
-            return `\${${name}}`;
+            return holeMarker(name);
         })
             .join('');
         context.runScript({ kind: 'file', file: makefile.file, text, firstLine: line.line }, [], holes, cwd);
@@ -11988,7 +12059,33 @@ function readMakefile(file, context, base, environment, commandVariables) {
         });
         let rule;
         let define;
+        // Conditional blocks (GNU make "Conditional Parts of Makefiles"): each entry is whether its branch is
+        // taken — undefined when the comparison involves a value pullcheck cannot know.
+        const conditions = [];
         logical.forEach(({ line, number: lineNumber }) => {
+            const directive = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b\s*(.*)$/.exec(line.startsWith('\t') ? '' : line);
+            if (directive && define === undefined) {
+                const [, keyword, rest] = directive;
+                if (keyword === 'endif')
+                    conditions.pop();
+                else if (keyword === 'else') {
+                    const taken = conditions.pop();
+                    const nested = /^(ifeq|ifneq|ifdef|ifndef)\b\s*(.*)$/.exec(rest.trim());
+                    const otherwise = taken === undefined ? undefined : !taken;
+                    // `else ifeq …`: taken only when the first was not and this one is.
+                    conditions.push(nested
+                        ? otherwise === false
+                            ? false
+                            : and(otherwise, decide(nested[1], nested[2], makefile))
+                        : otherwise);
+                }
+                else
+                    conditions.push(decide(keyword, rest, makefile));
+                return;
+            }
+            if (conditions.includes(false))
+                return;
+            const uncertain = conditions.includes(undefined);
             if (define !== undefined) {
                 if (/^\s*endef\b/.test(line))
                     define = undefined;
@@ -12014,8 +12111,6 @@ function readMakefile(file, context, base, environment, commandVariables) {
                 }
                 return;
             }
-            if (/^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(code))
-                return;
             const assignment = /^\s*(?:(export|override)\s+)?([A-Za-z_][\w.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(code);
             if (assignment) {
                 rule = undefined;
@@ -12028,6 +12123,13 @@ function readMakefile(file, context, base, environment, commandVariables) {
                 // The environment is weaker than the Makefile, except against `?=`.
                 if (op === '?=' && existing)
                     return;
+                if (uncertain) {
+                    // Set under a condition that cannot be decided: the variable may or may not have this value.
+                    makefile.variables.set(name, {
+                        value: [missing(`the Makefile variable ${name}, set under a condition pullcheck cannot decide`)],
+                    });
+                    return;
+                }
                 if (op === '!=')
                     makefile.variables.set(name, {
                         value: [missing(`the output of the Makefile's \`${name} != ${value}\``)],
@@ -12081,8 +12183,57 @@ function variableValue(name, makefile, automatic, depth) {
         return name === 'MAKE' ? ['make'] : [];
     if (variable.value)
         return variable.value;
-    return makefile_expand(variable.raw ?? '', makefile, automatic, depth + 1);
+    // make stops at a recursive variable that refers to itself; so does this reader.
+    if (expanding.has(name))
+        return [missing(`the Makefile variable ${name}, which refers to itself`)];
+    expanding.add(name);
+    try {
+        return makefile_expand(variable.raw ?? '', makefile, automatic, depth + 1);
+    }
+    finally {
+        expanding.delete(name);
+    }
 }
+/** A conditional directive's value: true, false, or undefined when it depends on an unknown value. */
+function decide(keyword, rest, makefile) {
+    const known = (text) => {
+        const value = makefile_expand(text, makefile, new Map(), 0);
+        return value.every((part) => typeof part === 'string') ? value.join('') : undefined;
+    };
+    if (keyword === 'ifdef' || keyword === 'ifndef') {
+        const name = known(rest.trim());
+        const variable = name === undefined ? undefined : makefile.variables.get(name);
+        if (name === undefined)
+            return undefined;
+        const value = variable === undefined ? '' : known(`$(${name})`);
+        if (value === undefined)
+            return undefined;
+        return keyword === 'ifdef' ? value !== '' : value === '';
+    }
+    // ifeq (A,B) | ifeq "A" "B" | ifeq 'A' 'B'
+    const parenthesised = /^\((.*)\)\s*$/.exec(rest.trim());
+    const quoted = /^(["'])(.*?)\1\s+(["'])(.*?)\3\s*$/.exec(rest.trim());
+    let left;
+    let right;
+    if (parenthesised) {
+        const [a = '', b = ''] = splitArguments(parenthesised[1]);
+        [left, right] = [known(a.trim()), known(b.trim())];
+    }
+    else if (quoted)
+        [left, right] = [known(quoted[2]), known(quoted[4])];
+    else
+        return undefined;
+    if (left === undefined || right === undefined)
+        return undefined;
+    return keyword === 'ifeq' ? left === right : left !== right;
+}
+function and(a, b) {
+    if (a === false || b === false)
+        return false;
+    return a === undefined || b === undefined ? undefined : true;
+}
+/** Recursive variables being expanded. */
+const expanding = new Set();
 /** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
 function makefile_expand(text, makefile, automatic, depth) {
     if (depth > 20)
@@ -12277,7 +12428,11 @@ const repositoryScripts = (words, context) => {
         const path = wordText(words[i]);
         if (path === undefined)
             return words[i] !== undefined;
-        return runFile(path, words.slice(i + 1), context, true);
+        if (runFile(path, words.slice(i + 1), context, true))
+            return true;
+        // A script made at run time (or downloaded) cannot be read: it may push.
+        context.sink.mayPush(`\`${name} ${path}\` runs a script that is not in the repository: if it pushes, add its images to \`images\``);
+        return true;
     }
     if (INTERPRETERS.has(name)) {
         const path = words
@@ -12405,6 +12560,133 @@ function withDefaultRepo(image, defaultRepo) {
     if (google)
         return name.startsWith(repo) ? [name] : [`${repo}/${name}`];
     return [`${repo}/${name.replace(/[/._:@]/g, '_')}`];
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/glob.js
+// Shell patterns (bash(1) "Pattern Matching": `*`, `?`, `[…]`, `\x`) matched by dynamic programming,
+// never by a backtracking regular expression: a pattern written in a workflow cannot make discovery hang.
+// Subjects longer than MAX_SUBJECT are not matched (the caller makes the result a hole).
+const MAX_SUBJECT = 512;
+function tokens(pattern) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\' && i + 1 < pattern.length)
+            out.push({ kind: 'char', char: pattern[++i] });
+        else if (c === '*') {
+            if (out.at(-1)?.kind !== 'any')
+                out.push({ kind: 'any' });
+        }
+        else if (c === '?')
+            out.push({ kind: 'one' });
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i + 2);
+            if (close === -1) {
+                out.push({ kind: 'char', char: c });
+                continue;
+            }
+            let body = pattern.slice(i + 1, close);
+            const negate = body.startsWith('!') || body.startsWith('^');
+            if (negate)
+                body = body.slice(1);
+            const ranges = [];
+            for (let j = 0; j < body.length; j++) {
+                if (body[j + 1] === '-' && j + 2 < body.length) {
+                    ranges.push([body[j], body[j + 2]]);
+                    j += 2;
+                }
+                else
+                    ranges.push([body[j], body[j]]);
+            }
+            out.push({ kind: 'class', negate, test: (ch) => ranges.some(([from, to]) => ch >= from && ch <= to) });
+            i = close;
+        }
+        else
+            out.push({ kind: 'char', char: c });
+    }
+    return out;
+}
+/** Whether the whole subject matches; undefined when the subject is too long to decide. */
+function globMatches(pattern, subject) {
+    if (subject.length > MAX_SUBJECT)
+        return undefined;
+    return matchTokens(tokens(pattern), subject);
+}
+function matchTokens(pattern, subject) {
+    // reachable[j]: the pattern so far can match subject[0..j).
+    let reachable = new Array(subject.length + 1).fill(false);
+    reachable[0] = true;
+    for (const token of pattern) {
+        const next = new Array(subject.length + 1).fill(false);
+        if (token.kind === 'any') {
+            let seen = false;
+            for (let j = 0; j <= subject.length; j++) {
+                seen ||= reachable[j];
+                next[j] = seen;
+            }
+        }
+        else {
+            for (let j = 0; j < subject.length; j++) {
+                if (!reachable[j])
+                    continue;
+                const c = subject[j];
+                const ok = token.kind === 'one' || (token.kind === 'char' ? token.char === c : token.test(c) !== token.negate);
+                if (ok)
+                    next[j + 1] = true;
+            }
+        }
+        reachable = next;
+    }
+    return reachable[subject.length];
+}
+/** The length of the shortest (or longest) prefix matching the pattern; -1 for none; undefined: too long. */
+function matchingPrefix(pattern, subject, longest) {
+    if (subject.length > MAX_SUBJECT)
+        return undefined;
+    const compiled = tokens(pattern);
+    for (let k = longest ? subject.length : 0; longest ? k >= 0 : k <= subject.length; k += longest ? -1 : 1)
+        if (matchTokens(compiled, subject.slice(0, k)))
+            return k;
+    return -1;
+}
+/** The start of the shortest (or longest) suffix matching the pattern; -1 for none; undefined: too long. */
+function matchingSuffix(pattern, subject, longest) {
+    if (subject.length > MAX_SUBJECT)
+        return undefined;
+    const compiled = tokens(pattern);
+    for (let start = longest ? 0 : subject.length; longest ? start <= subject.length : start >= 0; start += longest ? 1 : -1)
+        if (matchTokens(compiled, subject.slice(start)))
+            return start;
+    return -1;
+}
+/** `${X/pattern/replacement}` (all: `//`): each longest match from the left is replaced. */
+function replaceMatches(subject, pattern, replace, all) {
+    if (subject.length > MAX_SUBJECT / 4)
+        return undefined;
+    const compiled = tokens(pattern);
+    let out = '';
+    let i = 0;
+    let replacedOnce = false;
+    while (i <= subject.length) {
+        let length = -1;
+        if (!replacedOnce || all)
+            for (let k = subject.length - i; k >= 1; k--)
+                if (matchTokens(compiled, subject.slice(i, i + k))) {
+                    length = k;
+                    break;
+                }
+        if (length > 0) {
+            out += replace(subject.slice(i, i + length));
+            i += length;
+            replacedOnce = true;
+        }
+        else {
+            if (i < subject.length)
+                out += subject[i];
+            i++;
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/syntax.js
@@ -12638,7 +12920,7 @@ class syntax_Parser {
         if (token.type === 'word') {
             switch (token.raw) {
                 case 'if':
-                    return this.compound(line, () => this.ifBody());
+                    return this.ifStatement(line);
                 case 'while':
                 case 'until': {
                     this.at++;
@@ -12681,13 +12963,11 @@ class syntax_Parser {
             }
         }
         if (token.type === 'op' && token.op === '(') {
-            return this.compound(line, () => {
+            this.at++;
+            const body = this.list(new Set(), false);
+            if (this.isOp(')'))
                 this.at++;
-                const body = this.list(new Set(), false);
-                if (this.isOp(')'))
-                    this.at++;
-                return body;
-            });
+            return { kind: 'subshell', line, body, redirections: this.redirections() };
         }
         return this.pipeline();
     }
@@ -12695,22 +12975,28 @@ class syntax_Parser {
         const statements = body();
         return { kind: 'group', line, body: statements, redirections: this.redirections() };
     }
-    ifBody() {
+    ifStatement(line) {
         this.at++;
-        const statements = this.list(new Set(['then']), false);
+        const branches = [];
+        let condition = this.list(new Set(['then']), false);
         this.expectWord('then');
         for (;;) {
-            statements.push(...this.list(new Set(['elif', 'else', 'fi']), false));
+            const body = this.list(new Set(['elif', 'else', 'fi']), false);
             const word = this.tokens[this.at];
             if (word?.type !== 'word')
                 throw new ShellSyntaxError('unterminated if');
             this.at++;
-            if (word.raw === 'fi')
-                return statements;
-            if (word.raw === 'elif') {
-                statements.push(...this.list(new Set(['then']), false));
-                this.expectWord('then');
+            if (word.raw === 'else') {
+                branches.push({ condition, body });
+                const otherwise = this.list(new Set(['fi']), false);
+                this.expectWord('fi');
+                return { kind: 'if', line, branches, otherwise, redirections: this.redirections() };
             }
+            branches.push({ condition, body });
+            if (word.raw === 'fi')
+                return { kind: 'if', line, branches, otherwise: undefined, redirections: this.redirections() };
+            condition = this.list(new Set(['then']), false);
+            this.expectWord('then');
         }
     }
     caseStatement(line) {
@@ -12784,6 +13070,7 @@ class syntax_Parser {
     }
     pipeline() {
         const line = this.tokens[this.at].line;
+        const connective = this.connective;
         const commands = [];
         for (;;) {
             const command = this.simple();
@@ -12796,7 +13083,11 @@ class syntax_Parser {
             }
             break;
         }
-        return commands.length > 0 ? { kind: 'pipeline', line, commands } : undefined;
+        if (commands.length === 0)
+            return undefined;
+        return connective
+            ? { kind: 'pipeline', line, commands, connective }
+            : { kind: 'pipeline', line, commands };
     }
     simple() {
         const first = this.tokens[this.at];
@@ -12840,9 +13131,20 @@ class syntax_Parser {
             ? { op: token.op, target: raw }
             : { op: token.op, target: raw, heredoc: { body: token.body, quoted: token.quoted ?? false } };
     }
+    /** The `&&` or `||` just passed, for the statement after it. */
+    connective;
     skipSeparators() {
-        while (this.isOp(';') || this.isOp('\n') || this.isOp('&') || this.isOp('&&') || this.isOp('||'))
+        this.connective = undefined;
+        while (this.isOp(';') || this.isOp('\n') || this.isOp('&') || this.isOp('&&') || this.isOp('||')) {
+            const token = this.tokens[this.at];
+            this.connective =
+                token.op === '&&' || token.op === '||'
+                    ? token.op
+                    : token.op === '\n' && this.connective
+                        ? this.connective
+                        : undefined;
             this.at++;
+        }
     }
     skipNewlines() {
         while (this.isOp('\n'))
@@ -12869,6 +13171,7 @@ class syntax_Parser {
 // quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
 // (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
 // parameters, command substitution (delegated), and field splitting of unquoted expansions.
+
 
 
 /** One word, no field splitting (assignments, redirection targets, quoted contexts). */
@@ -12909,8 +13212,18 @@ function expandPieces(raw, expansion) {
     let buffer = '';
     // Literal text came from the script itself: it is never split.
     const flush = () => {
-        if (buffer !== '')
-            pieces.push({ text: [buffer], quoted: true });
+        if (buffer === '')
+            return;
+        // Holes written into the script text stay holes, quoted or not.
+        const parts = [];
+        let at = 0;
+        for (const match of buffer.matchAll(HOLE_MARKERS)) {
+            parts.push(buffer.slice(at, match.index));
+            parts.push(...(expansion.variables.get(match[1]) ?? [missing(match[1])]));
+            at = match.index + match[0].length;
+        }
+        parts.push(buffer.slice(at));
+        pieces.push({ text: concat(parts), quoted: true });
         buffer = '';
     };
     while (i < raw.length) {
@@ -13063,9 +13376,11 @@ function parameter(body, expansion) {
     const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
     if (trimming)
         return trimmed(value(), trimming[1], expand_known(word(trimming[2])));
-    const replacing = /^\/(\/?)([^/]*)(?:\/(.*))?$/s.exec(operator);
-    if (replacing)
-        return replaced(value(), replacing[1] === '/', expand_known(word(replacing[2])), word(replacing[3] ?? ''));
+    if (operator.startsWith('/')) {
+        const all = operator.startsWith('//');
+        const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
+        return replaced(value(), all, expand_known(word(pattern)), word(replacement ?? ''));
+    }
     const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
     if (slice) {
         const text = value();
@@ -13095,68 +13410,79 @@ function firstCase(text, to) {
     const head = to === 'lower' ? first[0].toLowerCase() : first[0].toUpperCase();
     return concat([head + first.slice(1)], rest);
 }
-/** A shell pattern (`*`, `?`, `[…]`) as a regular expression. */
-function patternSource(pattern, greedy) {
-    return pattern
-        .split('')
-        .map((c) => c === '*' ? (greedy ? '.*' : '.*?') : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c)
-        .join('');
-}
 /** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
 function trimmed(text, op, pattern) {
+    const unknowable = [missing(`the pattern removal \${…${op}${pattern ?? '…'}}`)];
     if (pattern === undefined)
-        return [missing(`a \${…${op}…} pattern known only at run time`)];
-    const greedy = op.length === 2;
+        return unknowable;
+    const longest = op.length === 2;
     if (op.startsWith('#')) {
         const [first, ...rest] = text;
+        if (first === undefined)
+            return text;
         if (typeof first !== 'string')
-            return text.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
-        // The match must lie within the first known part, else it depends on a hole.
-        const match = new RegExp(`^(?:${patternSource(pattern, greedy)})`, 's').exec(first);
-        if (match && (rest.length === 0 || !greedy || !pattern.includes('*') || match[0].length < first.length))
-            return concat([first.slice(match[0].length)], rest);
-        return rest.length === 0 ? text : [missing(`the prefix removal ${op}${pattern}`)];
+            return unknowable;
+        // With more parts after it, only a match that stops inside the known first part is certain.
+        const length = matchingPrefix(pattern, first, longest);
+        if (length === undefined)
+            return unknowable;
+        if (length === -1)
+            return rest.length === 0 ? text : unknowable;
+        if (rest.length > 0 && longest && pattern.includes('*'))
+            return unknowable;
+        return concat([first.slice(length)], rest);
     }
     const last = text.at(-1);
-    if (typeof last !== 'string')
-        return text.length === 0 ? text : [missing(`the suffix removal ${op}${pattern}`)];
-    const source = patternSource(pattern, greedy);
-    // Shortest suffix: try the latest start first.
-    for (let start = greedy ? 0 : last.length; greedy ? start <= last.length : start >= 0; start += greedy ? 1 : -1) {
-        if (new RegExp(`^(?:${source})$`, 's').test(last.slice(start)))
-            return text.length > 1 && greedy && start === 0 && pattern.includes('*')
-                ? [missing(`the suffix removal ${op}${pattern}`)]
-                : concat(text.slice(0, -1), [last.slice(0, start)]);
-    }
-    return text;
-}
-function replaced(text, all, pattern, replacement) {
-    if (pattern === undefined || pattern === '')
+    if (last === undefined)
         return text;
-    const expression = new RegExp(patternSource(pattern, true), all ? 'g' : '');
-    let done = false;
+    if (typeof last !== 'string')
+        return unknowable;
+    const start = matchingSuffix(pattern, last, longest);
+    if (start === undefined)
+        return unknowable;
+    if (start === -1)
+        return text.length === 1 ? text : unknowable;
+    if (text.length > 1 && longest && pattern.includes('*'))
+        return unknowable;
+    return concat(text.slice(0, -1), [last.slice(0, start)]);
+}
+/** `${X/pattern/replacement}` and `${X//…}` over the known parts (a match could not span a hole). */
+function replaced(text, all, pattern, replacement) {
+    if (pattern === undefined)
+        return [missing(`the replacement \${…/${'…'}}`)];
+    if (pattern === '')
+        return text;
+    const marker = '\u0003';
     const parts = [];
+    let done = false;
     for (const part of text) {
         if (typeof part !== 'string' || (done && !all)) {
             parts.push([part]);
             continue;
         }
-        const pieces = part.split(expression);
-        const matches = part.match(new RegExp(expression.source, 'g')) ?? [];
-        if (matches.length === 0) {
-            parts.push([part]);
-            continue;
-        }
-        const limit = all ? pieces.length : 2;
-        const first = all ? pieces : [pieces[0], part.slice(pieces[0].length + matches[0].length)];
-        first.slice(0, limit).forEach((piece, i) => {
+        let count = 0;
+        const result = replaceMatches(part, pattern, () => (count++, marker), all);
+        if (result === undefined)
+            return [missing(`the replacement \${…/${pattern}/…}`)];
+        if (count > 0)
+            done = true;
+        result.split(marker).forEach((piece, i) => {
             if (i > 0)
                 parts.push(replacement);
             parts.push([piece]);
         });
-        done = true;
     }
     return concat(...parts);
+}
+/** `pattern/replacement` of `${X/…}`, split at the first `/` that is not escaped. */
+function splitReplacement(operator) {
+    for (let i = 0; i < operator.length; i++) {
+        if (operator[i] === '\\')
+            i++;
+        else if (operator[i] === '/')
+            return [operator.slice(0, i), operator.slice(i + 1)];
+    }
+    return [operator, undefined];
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/interpreter.js
@@ -13165,6 +13491,7 @@ function replaced(text, all, pattern, replacement) {
 // it is redirected (so `echo "IMAGE=…" >> "$GITHUB_ENV"` is seen), pipelines through the filters people
 // use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
 // push tools. Nothing here reads a file or the process environment: the host supplies both.
+
 
 
 
@@ -13179,8 +13506,10 @@ const RUNNER_FILES = [
 const SENTINEL = '\u0000runner-file:';
 const runnerFileValue = (name) => [`${SENTINEL}${name}`];
 const MAX_STEPS = 20_000;
+class Exit extends Error {
+}
 const MAX_DEPTH = 12;
-const MAX_LOOP_ITEMS = 64;
+const MAX_LOOP_ITEMS = 256;
 class Shell {
     host;
     scriptPath;
@@ -13190,6 +13519,10 @@ class Shell {
     positional = [];
     cwd;
     steps = 0;
+    /** Inside a branch of an `if` that cannot be decided: an `exit` there may not run. */
+    uncertain = 0;
+    /** Per function call, the values its `local` names had before. */
+    locals = [];
     /** Arguments getopts consumed, for `shift $((OPTIND-1))`. */
     optionsEnd = 0;
     depth = 0;
@@ -13214,13 +13547,21 @@ class Shell {
         return this.values.get(name);
     }
     set(name, value) {
-        this.values.set(name, value);
+        this.values.set(name, bounded(value));
     }
     /** Runs a script; `positional` are `$1`…; returns what it prints to stdout. */
     run(script, positional = []) {
         const saved = this.positional;
         this.positional = [...positional];
-        const printed = this.statements(parseScript(script));
+        let printed = [];
+        try {
+            printed = this.statements(parseScript(script));
+        }
+        catch (error) {
+            // `exit` where it surely runs ends the script: what follows is never run.
+            if (!(error instanceof Exit))
+                throw error;
+        }
         this.positional = saved;
         return printed;
     }
@@ -13244,12 +13585,42 @@ class Shell {
     /** Runs statements; returns what they print. */
     statements(statements) {
         const printed = [];
+        // The last status, as far as it is known: a test's value, true after any other command (the case
+        // scripts are written for: `cd dir && make`, `cmd || exit 1`), undefined when it cannot be known.
+        let status = true;
         for (const statement of statements) {
-            if (++this.steps > MAX_STEPS)
+            if (++this.steps > MAX_STEPS) {
+                if (this.steps === MAX_STEPS + 1)
+                    this.host.truncated(`the script runs more than ${MAX_STEPS} commands: the rest is not read`, statement.line);
                 return concat(...printed);
+            }
+            const connective = statement.kind === 'pipeline' ? statement.connective : undefined;
+            const runs = connective === '&&'
+                ? status
+                : connective === '||'
+                    ? status === undefined
+                        ? undefined
+                        : !status
+                    : true;
+            if (runs === false)
+                continue;
+            // A command that may or may not run is read as an `if` that cannot be decided.
+            if (runs === undefined) {
+                printed.push(this.undecided([[statement], []]));
+                status = undefined;
+                continue;
+            }
             printed.push(this.statement(statement));
+            status =
+                statement.kind === 'pipeline' && statement.commands.length === 1
+                    ? this.statusOf(statement.commands[0].words)
+                    : true;
         }
         return concat(...printed);
+    }
+    /** A test command's value; true for any other command (taken to succeed). */
+    statusOf(words) {
+        return ['[[', '[', 'test'].includes(words[0] ?? '') || words.at(-1) === ']]' ? this.test(words) : true;
     }
     statement(statement) {
         switch (statement.kind) {
@@ -13262,6 +13633,14 @@ class Shell {
                 const printed = this.statements(statement.body);
                 return this.redirect(printed, statement.redirections);
             }
+            case 'subshell': {
+                const saved = this.snapshot();
+                const printed = this.statements(statement.body);
+                this.restore(saved);
+                return this.redirect(printed, statement.redirections);
+            }
+            case 'if':
+                return this.redirect(this.ifStatement(statement), statement.redirections);
             case 'case': {
                 const word = expandWord(statement.word, this.expansion);
                 const subject = word.every((part) => typeof part === 'string') ? word.join('') : undefined;
@@ -13288,6 +13667,8 @@ class Shell {
                     ? statement.items.flatMap((raw) => expandFields(raw, this.expansion))
                     : this.positional;
                 const printed = [];
+                if (items.length > MAX_LOOP_ITEMS)
+                    this.host.truncated(`the loop has ${items.length} items: only the first ${MAX_LOOP_ITEMS} are read`, statement.line);
                 for (const item of items.slice(0, MAX_LOOP_ITEMS)) {
                     this.values.set(statement.name, item);
                     printed.push(this.statements(statement.body));
@@ -13337,10 +13718,155 @@ class Shell {
         return concat(...printed);
     }
     pipeline(pipeline) {
+        if (pipeline.commands.length === 1)
+            return this.simple(pipeline.commands[0], undefined);
+        // Each command of a pipeline runs in a subshell of its own: `echo x | read IMAGE` sets nothing.
         let input;
-        for (const command of pipeline.commands)
+        for (const command of pipeline.commands) {
+            const saved = this.snapshot();
             input = this.simple(command, input);
+            this.restore(saved);
+        }
         return input ?? [];
+    }
+    /**
+     * `if`: a condition pullcheck can decide (a `[[ … ]]`/`[ … ]`/`test` comparison of known values) takes
+     * its branch; one it cannot decide runs every remaining branch (each may push), from the same state,
+     * and a variable they leave different is a hole naming it.
+     */
+    ifStatement(statement) {
+        const printed = [];
+        for (const [index, branch] of statement.branches.entries()) {
+            printed.push(this.statements(branch.condition));
+            const decided = this.condition(branch.condition);
+            if (decided === true)
+                return concat(...printed, this.statements(branch.body));
+            if (decided === false)
+                continue;
+            const alternatives = [
+                ...statement.branches.slice(index).map((remaining) => remaining.body),
+                statement.otherwise ?? [],
+            ];
+            return concat(...printed, this.undecided(alternatives));
+        }
+        return concat(...printed, statement.otherwise ? this.statements(statement.otherwise) : []);
+    }
+    undecided(alternatives) {
+        const start = this.snapshot();
+        const ends = [];
+        const printed = [];
+        this.uncertain++;
+        for (const body of alternatives) {
+            this.restore(start);
+            printed.push(this.statements(body));
+            ends.push(this.snapshot());
+        }
+        this.uncertain--;
+        this.restore(start);
+        if (ends.every((end) => end.cwd === ends[0].cwd))
+            this.cwd = ends[0].cwd;
+        for (const end of ends)
+            for (const name of end.exported)
+                this.exported.add(name);
+        const names = new Set(ends.flatMap((end) => [...end.values.keys()]));
+        for (const name of names) {
+            const values = ends.map((end) => end.values.get(name));
+            const same = values.every((value) => JSON.stringify(value) === JSON.stringify(values[0]));
+            if (same && values[0] !== undefined)
+                this.values.set(name, values[0]);
+            else if (!same)
+                this.values.set(name, [
+                    missing(`$${name}`, 'set differently in branches of an `if` pullcheck cannot decide'),
+                ]);
+        }
+        // Printed text depends on the branch taken: only what every branch prints alike is known.
+        return printed.every((text) => JSON.stringify(text) === JSON.stringify(printed[0]))
+            ? (printed[0] ?? [])
+            : [];
+    }
+    /** A condition list's truth, when its tests compare known values; undefined otherwise. */
+    condition(statements) {
+        let result;
+        for (const [i, statement] of statements.entries()) {
+            if (statement.kind !== 'pipeline' || statement.commands.length !== 1)
+                return undefined;
+            const value = this.test(statement.commands[0].words);
+            if (i === 0)
+                result = value;
+            else if (statement.connective === '&&')
+                result = result === false || value === false ? false : result && value;
+            else if (statement.connective === '||')
+                result =
+                    result === true || value === true
+                        ? true
+                        : result === undefined || value === undefined
+                            ? undefined
+                            : false;
+            else
+                result = value;
+        }
+        return result;
+    }
+    /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
+    test(raw) {
+        let words = raw.map((word) => expandWord(word, this.expansion));
+        const text = (word) => word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+        const doubleBracket = text(words[0]) === '[[';
+        if (['[[', '[', 'test'].includes(text(words[0]) ?? ''))
+            words = words.slice(1);
+        else if (text(words.at(-1)) !== ']]')
+            return undefined; // the second half of a split [[ a || b ]]
+        if (text(words.at(-1)) === ']]' || text(words.at(-1)) === ']')
+            words = words.slice(0, -1);
+        let negate = false;
+        while (text(words[0]) === '!') {
+            negate = !negate;
+            words = words.slice(1);
+        }
+        const known = words.map(text);
+        let value;
+        if (words.length === 1)
+            value =
+                known[0] === undefined
+                    ? words[0].some((p) => typeof p === 'string' && p !== '') || undefined
+                    : known[0] !== '';
+        else if (words.length === 2 && (known[0] === '-z' || known[0] === '-n')) {
+            const operand = words[1];
+            const empty = known[1] === undefined
+                ? operand.some((p) => typeof p === 'string' && p !== '')
+                    ? false
+                    : undefined
+                : known[1] === '';
+            value = empty === undefined ? undefined : known[0] === '-z' ? empty : !empty;
+        }
+        else if (words.length === 3 && ['=', '==', '!='].includes(known[1] ?? '')) {
+            if (known[0] === undefined || known[2] === undefined)
+                value = undefined;
+            else {
+                // In [[ ]], the right side of == is a pattern.
+                const equal = doubleBracket || raw.at(-1) === ']]' ? globMatches(known[2], known[0]) : known[0] === known[2];
+                value = equal === undefined ? undefined : known[1] === '!=' ? !equal : equal;
+            }
+        }
+        return value === undefined ? undefined : negate ? !value : value;
+    }
+    snapshot() {
+        return {
+            values: new Map(this.values),
+            exported: new Set(this.exported),
+            positional: [...this.positional],
+            cwd: this.cwd,
+        };
+    }
+    restore(snapshot) {
+        this.values.clear();
+        for (const [name, value] of snapshot.values)
+            this.values.set(name, value);
+        this.exported.clear();
+        for (const name of snapshot.exported)
+            this.exported.add(name);
+        this.positional = [...snapshot.positional];
+        this.cwd = snapshot.cwd;
     }
     /** Runs one command; returns what it prints (after its redirections). */
     simple(command, input) {
@@ -13355,12 +13881,12 @@ class Shell {
             const previous = assignment[2] ? (this.values.get(assignment[1]) ?? []) : [];
             // `A+=(x)` appends an array element: elements are kept space-separated.
             const separator = raw.startsWith('(') && previous.length > 0 ? [' '] : [];
-            assignments.push([assignment[1], concat(previous, separator, value)]);
+            assignments.push([assignment[1], bounded(concat(previous, separator, value))]);
         }
         const words = command.words.slice(i).flatMap((raw) => expandFields(raw, this.expansion));
         if (words.length === 0) {
             for (const [name, value] of assignments)
-                this.values.set(name, value);
+                this.set(name, value);
             return this.redirect([], command.redirections);
         }
         const heredoc = command.redirections.find((redirection) => redirection.heredoc);
@@ -13396,6 +13922,7 @@ class Shell {
             case 'local':
             case 'readonly': {
                 const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(text(arg) ?? ''));
+                const frame = name === 'local' ? this.locals.at(-1) : undefined;
                 for (const arg of args) {
                     const [first] = arg;
                     if (typeof first !== 'string' || first.startsWith('-'))
@@ -13404,10 +13931,12 @@ class Shell {
                     const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
                     if (!variable)
                         continue;
+                    if (frame && !frame.has(variable))
+                        frame.set(variable, this.values.get(variable));
                     if (assignment) {
                         const value = concat([first.slice(assignment[0].length)], arg.slice(1));
                         const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
-                        this.values.set(variable, concat(previous, stripArrayParens(value)));
+                        this.set(variable, concat(previous, stripArrayParens(value)));
                     }
                     if (exporting)
                         this.exported.add(variable);
@@ -13445,6 +13974,8 @@ class Shell {
             case '.': {
                 const file = text(args[0]);
                 const script = file === undefined ? undefined : this.host.source(file, this.cwd);
+                if (script !== undefined && this.depth >= MAX_DEPTH)
+                    this.host.truncated(`scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`, line);
                 if (script !== undefined && this.depth < MAX_DEPTH) {
                     this.depth++;
                     this.run(script, args.length > 1 ? args.slice(1) : this.positional);
@@ -13470,16 +14001,56 @@ class Shell {
             case 'test':
             case '[':
             case '[[':
+                return [];
             case 'exit':
+                if (this.uncertain === 0 && this.depth === 0)
+                    throw new Exit();
+                return [];
             case 'return':
             case 'set-output':
                 return [];
+        }
+        const viaXargs = xargsCommand(words, stdin);
+        if (viaXargs)
+            return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
+        if (name === 'eval' && this.depth < MAX_DEPTH) {
+            // eval runs its arguments, joined, as a script.
+            const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
+                ? args.map((arg) => arg.join('')).join(' ')
+                : undefined;
+            if (script === undefined)
+                return [missing('the output of eval')];
+            this.depth++;
+            const printed = this.statements(parseScript(script));
+            this.depth--;
+            return printed;
+        }
+        // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
+        if ((name === 'bash' || name === 'sh') &&
+            args.every((arg) => text(arg)?.startsWith('-')) &&
+            stdin &&
+            this.depth < MAX_DEPTH) {
+            const script = stdin.every((part) => typeof part === 'string') ? stdin.join('') : undefined;
+            if (script !== undefined) {
+                this.depth++;
+                const printed = this.statements(parseScript(script));
+                this.depth--;
+                return printed;
+            }
         }
         if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH) {
             const saved = this.positional;
             this.positional = [...args];
             this.depth++;
+            this.locals.push(new Map());
             const printed = this.statements(this.functions.get(name));
+            // `local` variables end with the function: their earlier values come back.
+            for (const [variable, before] of this.locals.pop()) {
+                if (before === undefined)
+                    this.values.delete(variable);
+                else
+                    this.values.set(variable, before);
+            }
             this.depth--;
             this.positional = saved;
             return printed;
@@ -13487,8 +14058,8 @@ class Shell {
         const filtered = stdin === undefined ? undefined : filter(words, stdin);
         if (filtered)
             return filtered;
-        this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
-        const output = this.host.output(words, this.environment(assignments));
+        const produced = this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
+        const output = produced ?? this.host.output(words, this.environment(assignments));
         return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
     }
     /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
@@ -13543,45 +14114,71 @@ function stripArrayParens(value) {
         return [first.slice(1, -1)];
     return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
 }
-/** The command under `sudo [-u user]`, `env A=B`, `time`, `command`, `exec`, `nohup`, `nice`. */
+// Commands that run another command given as their arguments, and their options that take a value.
+const WRAPPERS = {
+    sudo: /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/,
+    env: /^-[uCS]$|^--(?:unset|chdir|split-string)$/,
+    time: /^-[fo]$/,
+    command: /^$/,
+    exec: /^-a$/,
+    nohup: /^$/,
+    nice: /^-n$|^--adjustment$/,
+    ionice: /^-[cnpPu]$/,
+    stdbuf: /^-[ioe]$/,
+    flock: /^-[wEc]$/,
+    retry: /^-[tdm]$|^--(?:times|delay|max-time)$/,
+    timeout: /^-[sk]$|^--(?:signal|kill-after)$/,
+};
+/** The command under wrappers (`sudo -u user`, `env A=B`, `timeout 600`, `retry -t 3`, …). */
 function withoutWrappers(words) {
     let i = 0;
     const word = () => words[i]?.length === 1 && typeof words[i][0] === 'string' ? words[i][0] : undefined;
     for (;;) {
         const current = word();
-        if (current === 'sudo') {
-            i++;
-            while (word()?.startsWith('-'))
-                i += /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/.test(word()) ? 2 : 1;
-        }
-        else if (current === 'env') {
-            i++;
-            while (word()?.startsWith('-') || /^[A-Za-z_]\w*=/.test(word() ?? ''))
-                i++;
-        }
-        else if (current === 'time' ||
-            current === 'command' ||
-            current === 'exec' ||
-            current === 'nohup' ||
-            current === 'nice')
-            i++;
-        else
+        const options = current === undefined ? undefined : WRAPPERS[current];
+        if (!options)
             return i < words.length ? words.slice(i) : words;
+        i++;
+        while (word()?.startsWith('-') || (current === 'env' && /^[A-Za-z_]\w*=/.test(word() ?? '')))
+            i += options.test(word()) ? 2 : 1;
+        // timeout DURATION, flock FILE: the word before the command.
+        if (current === 'timeout' || current === 'flock')
+            i++;
     }
 }
-/** A shell pattern (`*`, `?`, `[…]`) matched against the whole subject. */
-function globMatches(pattern, subject) {
-    const source = pattern
-        .replace(/^["']|["']$/g, '')
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+(){}]/.test(c) ? `\\${c}` : c))
-        .join('');
-    try {
-        return new RegExp(`^(?:${source})$`, 's').test(subject);
+/**
+ * `xargs [options] COMMAND…`: the command with the arguments xargs reads (a hole, or stdin when known);
+ * with `-I REPLACE`, each REPLACE in the command is one input line.
+ */
+function xargsCommand(words, stdin) {
+    const text = (word) => word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+    if (text(words[0]) !== 'xargs')
+        return undefined;
+    let i = 1;
+    let replace;
+    while (text(words[i])?.startsWith('-')) {
+        const option = text(words[i]);
+        if (option === '-I' || option === '-i')
+            replace = text(words[++i]) ?? '{}';
+        else if (option.startsWith('-I'))
+            replace = option.slice(2);
+        else if (/^-[nPLsdaE]$|^--(?:max-args|max-procs|delimiter|arg-file)$/.test(option))
+            i++;
+        i++;
     }
-    catch {
-        return false;
-    }
+    const command = words.slice(i);
+    if (command.length === 0)
+        return undefined;
+    const inputs = stdin
+        ? split(stdin, /\s+/).filter((input) => input.length > 0)
+        : [[missing('the arguments xargs reads')]];
+    if (replace === undefined)
+        return [[...command, ...inputs]];
+    return inputs
+        .slice(0, MAX_LOOP_ITEMS)
+        .map((input) => command.map((word) => concat(...word.map((part) => typeof part === 'string' && part.includes(replace)
+        ? concat(...part.split(replace).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
+        : [part]))));
 }
 function runnerFile(target) {
     const value = target.length === 1 && typeof target[0] === 'string' ? target[0] : undefined;
@@ -13616,9 +14213,12 @@ function echo(args) {
     return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
 }
 /** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
-function printf(args) {
+function printf(all) {
+    // `--` ends the options.
+    const args = all[0]?.length === 1 && all[0][0] === '--' ? all.slice(1) : all;
     const [format, ...rest] = args;
-    if (!format || format.some(isMissing))
+    // An unknown argument may be several words, shifting every conversion after it.
+    if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
         return [missing('the output of printf')];
     const template = format.join('');
     const parts = [];
@@ -13664,7 +14264,12 @@ function filter(words, input) {
         if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script))
             return lowercase(input);
         const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
-        if (substitution && input.every((part) => typeof part === 'string')) {
+        // A quantified group can backtrack for ever: such a script, or a long input, is not run.
+        const risky = (pattern) => /\)[*+?{]|\\\)[*+?{]|\\\(.*[*+].*\\\)/.test(pattern);
+        if (substitution &&
+            !risky(substitution[2]) &&
+            input.join('').length <= 512 &&
+            input.every((part) => typeof part === 'string')) {
             try {
                 const pattern = new RegExp(substitution[2].replace(/\\([(){}|+?])/g, '$1'), substitution[4] ? 'g' : '');
                 return [
@@ -13773,7 +14378,7 @@ function substituteExpressions(script, resolve, environment) {
             return part.replace(/\n/g, ' ');
         const name = `__pullcheck_hole_${environment.size}`;
         environment.set(name, [part]);
-        return `\${${name}}`;
+        return holeMarker(name);
     })
         .join(''));
 }
@@ -13801,12 +14406,19 @@ class StepHost {
             environment: command.environment,
             cwd: command.cwd,
             read: (relative) => this.context.repository.read(relative.startsWith('/') ? relative.slice(1) : external_node_path_.posix.join(command.cwd || '.', relative)),
-            runScript: (source, args, environment, cwd) => this.runNested(source, args, environment, cwd, where),
+            runScript: (source, args, environment, cwd) => {
+                const output = this.runNested(source, args, environment, cwd, where);
+                printed = concat(printed ?? [], output);
+                return output;
+            },
         };
+        // What a repository script the command runs prints is the command's output (`$(bash tags.sh)`).
+        let printed;
         void shell;
         for (const handler of run_step_HANDLERS)
             if (handler(command.words, commandContext))
-                return;
+                break;
+        return printed;
     }
     output(words, environment) {
         const argv = words.map((word) => wordText(word) ?? '');
@@ -13841,23 +14453,34 @@ class StepHost {
     write(file, content) {
         this.context.write(file, content);
     }
+    truncated(message, line) {
+        this.context.collected.mayPush.push({
+            where: this.origin.lineOf(line),
+            message: `${message}: add any images it pushes to \`images\``,
+        });
+    }
     unset(name) {
         return [missing(`$${name}`, 'the workflow does not set it')];
     }
     runNested(source, args, environment, cwd, where) {
+        const unknown = [missing('the output of a script pullcheck did not read')];
+        if (this.stack.length >= MAX_SCRIPT_DEPTH) {
+            this.context.collected.mayPush.push({
+                where,
+                message: `scripts call each other more than ${MAX_SCRIPT_DEPTH} deep: this one is not read; add any images it pushes to \`images\``,
+            });
+            return unknown;
+        }
         if (source.kind === 'inline') {
-            if (this.stack.length >= MAX_SCRIPT_DEPTH)
-                return;
-            runScript(source.text, environment, cwd, { file: where.file, lineOf: () => where }, this.context, args, [...this.stack, '(inline)']);
-            return;
+            return runScript(source.text, environment, cwd, { file: where.file, lineOf: () => where }, this.context, args, [...this.stack, '(inline)']);
         }
         const { file } = source.file;
         const key = `${file}:${source.firstLine ?? 0}`;
-        if (this.stack.includes(key) || this.stack.length >= MAX_SCRIPT_DEPTH)
-            return;
+        if (this.stack.includes(key))
+            return unknown;
         const first = source.firstLine ?? 1;
         const origin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
-        runScript(source.text ?? source.file.text, environment, cwd, origin, this.context, args, [...this.stack, key], source.file.path);
+        return runScript(source.text ?? source.file.text, environment, cwd, origin, this.context, args, [...this.stack, key], source.file.path);
     }
 }
 function loginRegistry(words) {
@@ -13919,8 +14542,26 @@ const MAX_ACTION_DEPTH = 8;
 function runSteps(input, context) {
     const outputs = new Map();
     input.steps.forEach((value, index) => {
-        const step = record(value);
         const stepPath = [...input.path, index];
+        try {
+            runStep(record(value), stepPath, input, context, outputs);
+        }
+        catch (error) {
+            // Whatever a step's text does to this reader (nesting past the stack, a value past memory), the
+            // rest of the workflow is still read, and the step is a finding. The error's message is not
+            // repeated: it can quote the step's text.
+            if (!(error instanceof Error))
+                throw error;
+            context.collected.problems.push({
+                where: input.lines.at(stepPath),
+                message: `pullcheck could not read this step (${error.name}): what it pushes is not discovered; add its images to \`images\``,
+            });
+        }
+    });
+    return outputs;
+}
+function runStep(step, stepPath, input, context, outputs) {
+    {
         const id = typeof step['id'] === 'string' ? step['id'] : undefined;
         if (id)
             outputs.set(id, new Map());
@@ -13982,8 +14623,7 @@ function runSteps(input, context) {
                     setOutput(match[1], textValue(concat([head.slice(match[0].length)], line.slice(1))));
             }
         }
-    });
-    return outputs;
+    }
 }
 function runUses(step, uses, stepPath, input, context, env, setOutput) {
     const resolve = resolver(input.scope);
@@ -14177,7 +14817,7 @@ function commandContext(where, env, context) {
         environment: env,
         cwd: '',
         read: (relative) => context.repository.read(relative),
-        runScript: () => undefined,
+        runScript: () => [],
     };
 }
 function record(value) {
@@ -14354,7 +14994,16 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
         const callerScope = { ...scope, matrix: combination, env, steps: new Map() };
         const resolve = resolver(callerScope);
         const inputs = new Map(Object.entries(record(job['with'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
-        if (!uses.startsWith('./')) {
+        // The repository's own workflow named by its full path (`owner/repo/.github/workflows/x.yml@ref`) is
+        // read from this checkout: the closest to that ref that can be read.
+        const own = /^([^/]+\/[^/]+)\/(\.github\/workflows\/[^@]+)@/.exec(uses);
+        const repository = options.runner['GITHUB_REPOSITORY'];
+        const local = uses.startsWith('./')
+            ? uses.replace(/^\.\//, '').split('@')[0]
+            : own && repository && own[1].toLowerCase() === repository.toLowerCase()
+                ? own[2]
+                : undefined;
+        if (local === undefined) {
             const given = [...inputs].map(([name, value]) => `${name}=${shown(asText(value))}`).join(', ');
             collected.mayPush.push({
                 where: at,
@@ -14367,7 +15016,7 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
             secrets = scope.secrets ? new Map(scope.secrets) : undefined;
         else
             secrets = new Map(Object.entries(record(job['secrets'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
-        const called = readOne(uses.replace(/^\.\//, '').split('@')[0], { inputs, secrets, at }, stack, options, collected);
+        const called = readOne(local, { inputs, secrets, at }, stack, options, collected);
         for (const [name, value] of called)
             if (!outputs.has(name))
                 outputs.set(name, value);
@@ -14561,7 +15210,7 @@ function fromCollected(collected) {
         add({
             kind: 'undiscovered-destination',
             where: written?.where ?? destination.where,
-            message: `${destination.via} pushes to \`${bounded(shown(destination.text))}\`, which needs ${describe(resolved)}`,
+            message: `${destination.via} pushes to \`${workflows_bounded(shown(destination.text))}\`, which needs ${describe(resolved)}`,
         });
     }
     for (const entry of collected.mayPush)
@@ -14623,7 +15272,7 @@ function nameKey(text) {
 function describe(need) {
     return `\`${need.need}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
 }
-function bounded(text) {
+function workflows_bounded(text) {
     return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 

@@ -390,6 +390,20 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a bake file with top-level attributes and expressions it does not evaluate: the name part known is a destination, an unknown one a finding',
+    files: {
+      [ENTRY]: job(
+        `      - uses: docker/bake-action@v6\n        with:\n          push: true\n          targets: default\n`,
+      ),
+      'docker-bake.hcl':
+        'registry = "ghcr.io/acme"\nsuffix = (environment == "testing") ? "-testing" : ""\n\ntarget "default" {\n  tags = ["${registry}/app:1", "${registry}/app${suffix}:2"]\n}\n',
+    },
+    images: ['ghcr.io/acme/app:1'],
+    findings: [
+      'undiscovered-destination 5: the bake expression `(environment == "testing") ? "-testing" : ""`',
+    ],
+  },
+  {
     name: 'an action pullcheck does not know, whose inputs say it pushes, is a may-push finding at its image input',
     files: {
       [ENTRY]: job(
@@ -465,6 +479,33 @@ const cases: Case[] = [
         'REGISTRY ?= localhost:5000\nIMAGE := $(REGISTRY)/app\nTOOLS = $(REGISTRY)/tools\n\nrelease: build\n\t$(MAKE) push-tools\n\tdocker push $(IMAGE):$(VERSION)\n\nbuild:\n\tdocker build -t $(IMAGE):$(VERSION) .\n\npush-tools:\n\t@docker push $(TOOLS)\n',
     },
     images: ['ghcr.io/acme/tools', 'ghcr.io/acme/app:1.2.3'],
+  },
+  {
+    name: 'Makefile conditionals: ifeq/ifneq/ifdef on known values take their branch; on an unknown one the variable becomes a hole, never a guess (GNU make "Conditional Parts")',
+    files: {
+      [ENTRY]: job(
+        `      - env:\n          CHANNEL: stable\n        run: make push\n${run('make push-index INDEX=$(cat index.txt)')}`,
+      ),
+      Makefile:
+        'ifeq ($(CHANNEL),stable)\nREPO = ghcr.io/acme/stable\nelse\nREPO = ghcr.io/acme/testing\nendif\nifdef INDEX\nINDEX_IMG = $(INDEX)\nelse\nINDEX_IMG = ghcr.io/acme/testing-index\nendif\n\npush:\n\tdocker push $(REPO)\n\npush-index:\n\tdocker push $(INDEX_IMG)\n',
+    },
+    images: ['ghcr.io/acme/stable'],
+    findings: [
+      'undiscovered-destination 16: the Makefile variable INDEX_IMG, set under a condition pullcheck cannot decide',
+    ],
+  },
+  {
+    name: 'what a repository script prints is its output: `$(bash scripts/tags.sh)` gives the tags a build pushes',
+    files: {
+      [ENTRY]: job(
+        run(
+          'read -r -a TAGS <<< "$(bash scripts/tags.sh acme/api)"\ndocker buildx build --push "${TAGS[@]}" .',
+        ),
+      ),
+      'scripts/tags.sh':
+        '#!/bin/bash\nfor registry in docker.io quay.io; do\n  printf -- "-t %s/%s:1 " "$registry" "$1"\ndone\n',
+    },
+    images: ['docker.io/acme/api:1', 'quay.io/acme/api:1'],
   },
   {
     name: 'a make target with no plain rule, or no Makefile at all, is a may-push finding at the step',

@@ -140,7 +140,7 @@ function read(
   for (const block of blocks) {
     const [label] = block.labels;
     if (label === undefined) continue;
-    if (block.type === 'variable') {
+    if (block.type === 'variable' || block.type === 'attribute') {
       const fallback = block.attributes.get('default');
       if (fallback) definition.variables.set(label, fallback);
     } else if (block.type === 'group') {

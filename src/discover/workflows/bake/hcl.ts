@@ -56,8 +56,20 @@ class Reader {
         labels.push(this.peek() === '"' ? this.plainString() : this.identifier());
         this.space(false);
       }
-      if (this.peek() === '=')
-        throw new HclError('attributes are not expected at the top level of a bake file', line);
+      if (this.peek() === '=' && labels.length === 0) {
+        // A top-level attribute (`suffix = …`) is a value targets can use, like a variable's default.
+        this.at++;
+        const value = this.expression();
+        blocks.push({
+          type: 'attribute',
+          labels: [type],
+          attributes: new Map([['default', value]]),
+          line,
+          attributeLines: new Map(),
+        });
+        continue;
+      }
+      if (this.peek() === '=') throw new HclError('a block cannot be assigned', line);
       this.expect('{');
       const { attributes, lines } = this.attributes();
       blocks.push({ type, labels, attributes, line, attributeLines: lines });
@@ -144,6 +156,12 @@ class Reader {
         this.space(true);
         if (this.peek() === ',') this.at++;
       }
+    }
+    if (c === '(') {
+      // A parenthesised expression (a conditional, arithmetic): not evaluated.
+      const start = this.at;
+      this.skipExpression();
+      return { kind: 'unknown', text: this.text.slice(start, this.at).trim() };
     }
     const number = /^-?\d+(?:\.\d+)?/.exec(this.text.slice(this.at));
     if (number) {

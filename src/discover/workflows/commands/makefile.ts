@@ -167,7 +167,33 @@ function readMakefile(
     });
     let rule: Rule | undefined;
     let define: string | undefined;
+    // Conditional blocks (GNU make "Conditional Parts of Makefiles"): each entry is whether its branch is
+    // taken — undefined when the comparison involves a value pullcheck cannot know.
+    const conditions: (boolean | undefined)[] = [];
     logical.forEach(({ line, number: lineNumber }) => {
+      const directive = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b\s*(.*)$/.exec(
+        line.startsWith('\t') ? '' : line,
+      );
+      if (directive && define === undefined) {
+        const [, keyword, rest] = directive as unknown as [string, string, string];
+        if (keyword === 'endif') conditions.pop();
+        else if (keyword === 'else') {
+          const taken = conditions.pop();
+          const nested = /^(ifeq|ifneq|ifdef|ifndef)\b\s*(.*)$/.exec(rest.trim());
+          const otherwise = taken === undefined ? undefined : !taken;
+          // `else ifeq …`: taken only when the first was not and this one is.
+          conditions.push(
+            nested
+              ? otherwise === false
+                ? false
+                : and(otherwise, decide(nested[1]!, nested[2]!, makefile))
+              : otherwise,
+          );
+        } else conditions.push(decide(keyword, rest, makefile));
+        return;
+      }
+      if (conditions.includes(false)) return;
+      const uncertain = conditions.includes(undefined);
       if (define !== undefined) {
         if (/^\s*endef\b/.test(line)) define = undefined;
         return;
@@ -190,7 +216,6 @@ function readMakefile(
         }
         return;
       }
-      if (/^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(code)) return;
       const assignment =
         /^\s*(?:(export|override)\s+)?([A-Za-z_][\w.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(code);
       if (assignment) {
@@ -207,6 +232,13 @@ function readMakefile(
         const existing = makefile.variables.get(name);
         // The environment is weaker than the Makefile, except against `?=`.
         if (op === '?=' && existing) return;
+        if (uncertain) {
+          // Set under a condition that cannot be decided: the variable may or may not have this value.
+          makefile.variables.set(name, {
+            value: [missing(`the Makefile variable ${name}, set under a condition pullcheck cannot decide`)],
+          });
+          return;
+        }
         if (op === '!=')
           makefile.variables.set(name, {
             value: [missing(`the output of the Makefile's \`${name} != ${value}\``)],
@@ -269,6 +301,39 @@ function variableValue(
   } finally {
     expanding.delete(name);
   }
+}
+
+/** A conditional directive's value: true, false, or undefined when it depends on an unknown value. */
+function decide(keyword: string, rest: string, makefile: Makefile): boolean | undefined {
+  const known = (text: string): string | undefined => {
+    const value = expand(text, makefile, new Map(), 0);
+    return value.every((part) => typeof part === 'string') ? value.join('') : undefined;
+  };
+  if (keyword === 'ifdef' || keyword === 'ifndef') {
+    const name = known(rest.trim());
+    const variable = name === undefined ? undefined : makefile.variables.get(name);
+    if (name === undefined) return undefined;
+    const value = variable === undefined ? '' : known(`$(${name})`);
+    if (value === undefined) return undefined;
+    return keyword === 'ifdef' ? value !== '' : value === '';
+  }
+  // ifeq (A,B) | ifeq "A" "B" | ifeq 'A' 'B'
+  const parenthesised = /^\((.*)\)\s*$/.exec(rest.trim());
+  const quoted = /^(["'])(.*?)\1\s+(["'])(.*?)\3\s*$/.exec(rest.trim());
+  let left: string | undefined;
+  let right: string | undefined;
+  if (parenthesised) {
+    const [a = '', b = ''] = splitArguments(parenthesised[1]!);
+    [left, right] = [known(a.trim()), known(b.trim())];
+  } else if (quoted) [left, right] = [known(quoted[2]!), known(quoted[4]!)];
+  else return undefined;
+  if (left === undefined || right === undefined) return undefined;
+  return keyword === 'ifeq' ? left === right : left !== right;
+}
+
+function and(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  if (a === false || b === false) return false;
+  return a === undefined || b === undefined ? undefined : true;
 }
 
 /** Recursive variables being expanded. */

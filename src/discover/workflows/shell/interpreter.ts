@@ -789,7 +789,9 @@ function echo(args: readonly Text[]): Text {
 }
 
 /** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
-function printf(args: readonly Text[]): Text {
+function printf(all: readonly Text[]): Text {
+  // `--` ends the options.
+  const args = all[0]?.length === 1 && all[0][0] === '--' ? all.slice(1) : all;
   const [format, ...rest] = args;
   // An unknown argument may be several words, shifting every conversion after it.
   if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
