@@ -176,7 +176,7 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'loops over literal lists and arrays, continuation lines, functions with arguments',
+    name: 'loops over literal lists and arrays, continuation lines, functions with arguments, brace expansion',
     files: {
       [ENTRY]: job(
         run(
@@ -189,6 +189,8 @@ const cases: Case[] = [
             '  push "$image"; done',
             'push_one() { docker push "registry.acme.dev/$1"; }',
             'push_one tools',
+            'for n in {1..2}; do docker push ghcr.io/acme/shard$n; done',
+            'for image in quay.io/acme/{cli,agent}; do docker push $image:1; done',
           ].join('\n'),
         ),
       ),
@@ -199,6 +201,10 @@ const cases: Case[] = [
       'quay.io/acme/a',
       'quay.io/acme/b',
       'registry.acme.dev/tools',
+      'ghcr.io/acme/shard1',
+      'ghcr.io/acme/shard2',
+      'quay.io/acme/cli:1',
+      'quay.io/acme/agent:1',
     ],
   },
   {
