@@ -512,3 +512,22 @@ test("outside Actions, github.repository is the checkout's GitHub origin (.git/c
   assert.deepEqual(elsewhere.images, []);
   assert.match(elsewhere.findings[0]!.message, /needs `github\.repository`/);
 });
+
+test('a password given to docker login is never taken for the registry a finding names (docker-login(1): -p takes a value)', () => {
+  const found = discoverWorkflow(
+    [
+      'on: push',
+      'jobs:',
+      '  release:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: docker login -u bot -p FAKE-pass.word.123 ghcr.io',
+      '      - run: podman login --creds bot:FAKE-creds.value quay.io',
+      '      - run: ./ship-it',
+      '',
+    ].join('\n'),
+  );
+  const messages = found.findings.map((finding) => finding.message).join('\n');
+  assert.match(messages, /logs in to ghcr\.io but pullcheck found no push/);
+  assert.ok(!messages.includes('FAKE'), messages);
+});

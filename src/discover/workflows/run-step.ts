@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { JobFacts } from './actions/call.ts';
-import { wordText } from './commands/arguments.ts';
+import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
@@ -220,12 +220,19 @@ class StepHost implements ShellHost {
   }
 }
 
+// Options of the login commands that take a value — a username, a password, a credentials file: never a
+// registry, and never to be shown (docker-login(1), podman-login(1), skopeo-login(1), crane auth login).
+const LOGIN_VALUE_OPTIONS = optionSet(
+  '-u --username -p --password --creds --authfile --cert-dir --compat-auth-file --secret-file --identity-token',
+);
+
+/** The registry a login command names: its positional argument, when it reads like a host. */
 function loginRegistry(words: readonly Text[]): string {
-  const candidates = words
-    .slice(2)
-    .map(wordText)
-    .filter((word): word is string => word !== undefined && !word.startsWith('-'));
-  return candidates.find((word) => word.includes('.')) ?? candidates.at(-1) ?? 'a registry';
+  const start = wordText(words[1]) === 'registry' || wordText(words[1]) === 'auth' ? 3 : 2;
+  const host = wordText(parseArguments(words.slice(start), LOGIN_VALUE_OPTIONS).positionals.at(-1));
+  return host !== undefined && /^(?:[\w-]+\.[\w.-]+|localhost)(?::\d+)?(?:\/\S*)?$/.test(host)
+    ? host
+    : 'a registry';
 }
 
 function lastSegment(text: Text): Text {
