@@ -531,3 +531,15 @@ test('a password given to docker login is never taken for the registry a finding
   assert.match(messages, /logs in to ghcr\.io but pullcheck found no push/);
   assert.ok(!messages.includes('FAKE'), messages);
 });
+
+test('a finding quoting the workflow escapes its control characters and is bounded, so no value starts a line of a report', () => {
+  const long = 'x'.repeat(5000);
+  const found = discoverWorkflow(
+    `on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          X=$'ghcr.io\\n::error::injected'\n          docker push "$X/\${{ secrets.Y }}"\n          docker push "ghcr.io/\${{ secrets.${long} }}"\n`,
+  );
+  assert.ok(found.findings.length > 0);
+  for (const finding of found.findings) {
+    assert.ok(!/[\n\r]/.test(finding.message), finding.message);
+    assert.ok(finding.message.length <= 600, `${finding.message.length} characters`);
+  }
+});

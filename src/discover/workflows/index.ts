@@ -84,7 +84,9 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   const images: FoundImage[] = [];
   const findings: WorkflowFinding[] = [];
   const seen = new Set<string>();
-  const add = (finding: WorkflowFinding) => {
+  const add = (raw: WorkflowFinding) => {
+    // Messages quote the workflow's own text: escaped and bounded before any report shows them.
+    const finding = { ...raw, message: safeText(raw.message, 600) };
     const key = `${finding.where.file}:${finding.where.line}:${finding.message}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -175,9 +177,16 @@ function nameKey(text: Text): string {
 }
 
 function describe(need: Missing): string {
-  return `\`${need.need}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
+  return `\`${bounded(need.need)}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
 }
 
 function bounded(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+  return safeText(text, 200);
+}
+
+/** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
+export function safeText(text: string, limit: number): string {
+  // eslint-disable-next-line no-control-regex -- escaping exactly these
+  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escaped.length > limit ? `${escaped.slice(0, limit - 1)}…` : escaped;
 }
