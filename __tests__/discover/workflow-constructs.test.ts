@@ -514,6 +514,30 @@ const cases: Case[] = [
     images: ['docker.io/acme/api:1', 'quay.io/acme/api:1'],
   },
   {
+    name: 'pushes whose destination pullcheck cannot see are findings: no name after docker push, kaniko without --destination, a skopeo destination known only at run time, output that depends on an undecided if',
+    files: {
+      [ENTRY]: job(
+        run(
+          [
+            'IMAGES=""',
+            'docker push $IMAGES',
+            '/kaniko/executor --context .',
+            'skopeo copy docker://ghcr.io/acme/src:1 "$DESTINATION"',
+            'NAME=$(if [ "$GITHUB_EVENT_NAME" = push ]; then echo prod; else echo dev; fi)',
+            'docker push ghcr.io/acme/$NAME',
+          ].join('\n'),
+        ),
+      ),
+    },
+    images: [],
+    findings: [
+      'may-push 8: `docker push` pushes to names pullcheck cannot work out',
+      'may-push 9: `executor` pushes to names pullcheck cannot work out',
+      'undiscovered-destination 10: `$DESTINATION`',
+      'undiscovered-destination 12: the output of an `if` pullcheck cannot decide',
+    ],
+  },
+  {
     name: 'a make target with no plain rule, or no Makefile at all, is a may-push finding at the step',
     files: {
       [ENTRY]: job(run('make push-image\nmake -C missing publish')),

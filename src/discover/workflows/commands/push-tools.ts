@@ -51,9 +51,10 @@ interface Tool {
   readonly destinations: Destinations;
 }
 
+/** The n-th positional; undefined (a may-push) when the command names none pullcheck can see. */
 const first = (n: number) => (parsed: ParsedArguments) => {
   const word = parsed.positionals[n];
-  return word ? [word] : [];
+  return word ? [word] : undefined;
 };
 
 /** containers-transports(5): only `docker://` reaches a registry; a bare name is one too. */
@@ -181,8 +182,10 @@ const TOOLS: readonly Tool[] = [
     options: SKOPEO_COPY,
     destinations: (parsed) => {
       const destination = parsed.positionals[1];
-      const head = typeof destination?.[0] === 'string' ? destination[0] : '';
-      return destination && head.startsWith('docker://') ? optional(registryReference(destination)) : [];
+      if (!destination) return undefined;
+      // A destination whose transport is known only at run time may be a registry.
+      const head = typeof destination[0] === 'string' ? destination[0] : '';
+      return head === '' || head.startsWith('docker://') ? optional(registryReference(destination)) : [];
     },
   },
   {
@@ -296,8 +299,11 @@ const TOOLS: readonly Tool[] = [
     options: optionSet(
       '--destination -d --context -c --dockerfile -f --build-arg --cache-repo --target --label --tar-path --digest-file --image-name-with-digest-file --registry-mirror --insecure-registry --skip-tls-verify-registry --snapshot-mode --verbosity',
     ),
-    destinations: (parsed) =>
-      parsed.flags.has('--no-push') ? [] : optionValues(parsed, '--destination', '-d'),
+    destinations: (parsed) => {
+      if (parsed.flags.has('--no-push')) return [];
+      const destinations = optionValues(parsed, '--destination', '-d');
+      return destinations.length > 0 ? destinations : undefined;
+    },
   },
   {
     // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.

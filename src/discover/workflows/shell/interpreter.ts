@@ -355,7 +355,7 @@ export class Shell implements Variables {
     // Printed text depends on the branch taken: only what every branch prints alike is known.
     return printed.every((text) => JSON.stringify(text) === JSON.stringify(printed[0]))
       ? (printed[0] ?? [])
-      : [];
+      : [missing('the output of an `if` pullcheck cannot decide')];
   }
 
   /** A condition list's truth, when its tests compare known values; undefined otherwise. */
