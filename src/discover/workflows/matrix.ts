@@ -2,7 +2,7 @@
 // product of its lists, less `exclude`, with `include` entries added to the combinations whose original
 // values they do not overwrite, or as combinations of their own. A list or matrix computed at run time
 // (`fromJSON(needs.x.outputs.y)`) is a hole that every `matrix.*` expression then names.
-import { evaluateField, Holey, holeOf, Unknown, type Value } from './expression.ts';
+import { evaluateField, Holey, holeOf, toValue, Unknown, type Value } from './expression.ts';
 import { resolver, type Scope } from './scope.ts';
 
 const MAX_COMBINATIONS = 256;
@@ -25,7 +25,7 @@ export function combinations(raw: unknown, scope: Scope): Matrix {
   let product: Record<string, Value>[] = [{}];
   for (const [key, listValue] of Object.entries(entries)) {
     if (key === 'include' || key === 'exclude') continue;
-    const list = typeof listValue === 'string' ? evaluateField(listValue, resolve) : toValues(listValue);
+    const list = typeof listValue === 'string' ? evaluateField(listValue, resolve) : toValue(listValue);
     // A list computed at run time is one combination whose value is the hole.
     const items: readonly Value[] = Array.isArray(list) ? list : [list];
     product = product.flatMap((combination) => items.map((item) => ({ ...combination, [key]: item })));
@@ -55,10 +55,6 @@ export function combinations(raw: unknown, scope: Scope): Matrix {
   return product.length > MAX_COMBINATIONS
     ? { values: product.slice(0, MAX_COMBINATIONS), truncated: product.length }
     : { values: product };
-}
-
-function toValues(data: unknown): Value {
-  return evaluateField(data, () => undefined);
 }
 
 function listOf(raw: unknown, resolve: ReturnType<typeof resolver>): Record<string, Value>[] {

@@ -93,6 +93,25 @@ export function runScript(
   return shell.run(script, args);
 }
 
+/**
+ * One command line that a step runs without a shell (a `docker://` step's image with its `args`, an action
+ * that runs a tool): read by the same handlers as a `run:` script's commands, reported at `where`.
+ */
+export function runCommandLine(
+  words: readonly Text[],
+  environment: ReadonlyMap<string, Text>,
+  cwd: string,
+  where: SourceLocation,
+  context: StepContext,
+): void {
+  new StepHost({ file: where.file, lineOf: () => where }, context, []).command({
+    words,
+    line: 1,
+    environment,
+    cwd,
+  });
+}
+
 class StepHost implements ShellHost {
   constructor(
     private readonly origin: ScriptOrigin,
@@ -100,7 +119,7 @@ class StepHost implements ShellHost {
     private readonly stack: readonly string[],
   ) {}
 
-  command(command: ShellCommand, shell: Shell): Text | undefined {
+  command(command: ShellCommand): Text | undefined {
     const where = this.origin.lineOf(command.line);
     const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
     if (LOGIN.test(text)) this.context.login(loginRegistry(command.words), where);
@@ -120,7 +139,6 @@ class StepHost implements ShellHost {
     };
     // What a repository script the command runs prints is the command's output (`$(bash tags.sh)`).
     let printed: Text | undefined;
-    void shell;
     for (const handler of HANDLERS) if (handler(command.words, commandContext)) break;
     return printed;
   }

@@ -9,14 +9,18 @@ import type { ParsedFiles } from './parsed-files.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { ActionCall, InputItem, JobFacts } from './actions/call.ts';
 import { runAction } from './actions/index.ts';
-import { mayPush } from './commands/may-push.ts';
-import { pushTools } from './commands/push-tools.ts';
 import { asText, evaluateField, interpolate, type Value } from './expression.ts';
 import { lineIndexOf, lineOf, type FileLines } from './locations.ts';
 import type { Repository } from './repository.ts';
-import { environmentFileEntries, runScript, substituteExpressions, type StepContext } from './run-step.ts';
+import {
+  environmentFileEntries,
+  runCommandLine,
+  runScript,
+  substituteExpressions,
+  type StepContext,
+} from './run-step.ts';
 import { resolver, textValue, type Scope } from './scope.ts';
-import { firstSyntaxProblem, sinkAt, type Collected } from './sites.ts';
+import { firstSyntaxProblem, type Collected } from './sites.ts';
 import { concat, shown, split, trim, type Text } from './text.ts';
 
 export interface JobState {
@@ -114,19 +118,13 @@ function runStep(
         ...env,
       ]);
       const script = substituteExpressions(step['run'], resolve, environment);
-      const stepContext: StepContext = {
-        repository: context.repository,
-        collected: context.collected,
-        facts: input.state.facts,
-        write: (file, content) => {
-          for (const [name, value] of environmentFileEntries(content)) {
-            if (file === 'GITHUB_ENV') input.state.env.set(name, value);
-            if (file === 'GITHUB_OUTPUT') setOutput(name, textValue(value));
-          }
-        },
-        login: (registry, at) => input.state.logins.push({ registry, where: at }),
-      };
-      const printed = runScript(script, environment, cwd, { file: lines.file, lineOf: where }, stepContext);
+      const printed = runScript(
+        script,
+        environment,
+        cwd,
+        { file: lines.file, lineOf: where },
+        stepContext(input, context, setOutput),
+      );
       // The deprecated `::set-output name=X::value` workflow command.
       for (const line of split(printed, '\n')) {
         const head = typeof line[0] === 'string' ? line[0] : '';
@@ -159,8 +157,7 @@ function runUses(
     const repository = uses.slice('docker://'.length).replace(/[@:][^/]*$/, '');
     const tool = /kaniko-project\/executor/.test(repository) ? 'executor' : repository.split('/').at(-1)!;
     const words = [[tool], ...args.filter((arg) => arg.length > 0)];
-    const commandAt = commandContext(usesAt, env, context);
-    if (!pushTools(words, commandAt)) mayPush(words, commandAt);
+    runCommandLine(words, env, input.workingDirectory, usesAt, stepContext(input, context, setOutput));
     return;
   }
   if (uses.startsWith('./') || uses === '.') {
@@ -196,6 +193,8 @@ function runUses(
     setEnv: (variable, value) => input.state.env.set(variable, value),
     login: (registry) => input.state.logins.push({ registry, where: usesAt }),
     read: (relative) => context.repository.read(relative),
+    runCommand: (words, cwd, where) =>
+      runCommandLine(words, env, cwd, where, stepContext(input, context, setOutput)),
     bakeFile: (images) => {
       const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
       context.collected.bakeFiles.set(generated, images);
@@ -348,13 +347,23 @@ function runLocalAction(
     setOutput(name, evaluateField(record(definition)['value'], resolver(outputScope)));
 }
 
-function commandContext(where: SourceLocation, env: ReadonlyMap<string, Text>, context: StepsContext) {
+/** What a step's commands may change in the job: its environment, its outputs, its logins. */
+function stepContext(
+  input: StepsInput,
+  context: StepsContext,
+  setOutput: (name: string, value: Value) => void,
+): StepContext {
   return {
-    sink: sinkAt(context.collected, where),
-    environment: env,
-    cwd: '',
-    read: (relative: string) => context.repository.read(relative),
-    runScript: () => [],
+    repository: context.repository,
+    collected: context.collected,
+    facts: input.state.facts,
+    write: (file, content) => {
+      for (const [name, value] of environmentFileEntries(content)) {
+        if (file === 'GITHUB_ENV') input.state.env.set(name, value);
+        if (file === 'GITHUB_OUTPUT') setOutput(name, textValue(value));
+      }
+    },
+    login: (registry, at) => input.state.logins.push({ registry, where: at }),
   };
 }
 

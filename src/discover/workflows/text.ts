@@ -19,10 +19,6 @@ export function missing(need: string, hint?: string): Missing {
   return hint === undefined ? { need } : { need, hint };
 }
 
-export function literal(text: string): Text {
-  return text === '' ? [] : [text];
-}
-
 /** Parts joined, adjacent strings merged. */
 export function concat(...texts: readonly Text[]): Text {
   const out: Part[] = [];
@@ -37,13 +33,9 @@ export function concat(...texts: readonly Text[]): Text {
   return out;
 }
 
-/** The string, when every part is known. */
-export function known(text: Text): string | undefined {
-  return text.every((part) => typeof part === 'string') ? text.join('') : undefined;
-}
-
-export function firstMissing(text: Text): Missing | undefined {
-  return text.find(isMissing);
+/** The string, when every part is known (a word with no hole). */
+export function wordText(word: Text | undefined): string | undefined {
+  return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
 }
 
 /** What is known, with each hole shown as the fact it needs: `${{ secrets.REGISTRY }}/app`. */

@@ -44,6 +44,8 @@ export interface ActionCall {
   bakeFile(images: readonly Text[]): string;
   /** The images of a generated bake file, by its path. */
   generatedBakeFile(path: string): readonly Text[] | undefined;
+  /** Runs a command line (a tool the action runs) through the `run:` handlers, from `cwd`, reported at `where`. */
+  runCommand(words: readonly Text[], cwd: string, where: SourceLocation): void;
   /** A repository file, from the repository root. */
   read(relative: string): RepositoryFile | undefined;
   /** Records where an image name is written, for destinations that push it from another step. */

@@ -1,9 +1,7 @@
 // Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
 // finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
 // only for actions known to push nothing.
-import path from 'node:path';
 import { wordText } from '../commands/arguments.ts';
-import { goreleaserRelease } from '../commands/goreleaser.ts';
 import { split } from '../text.ts';
 import { bakeAction } from './bake-action.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
@@ -49,6 +47,13 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'azure/docker-login': registryLogin('login-server', 'docker.io'),
   'ko-build/setup-ko': setupKo,
   'imjasonh/setup-ko': setupKo,
+  // goreleaser/goreleaser-action runs `goreleaser ARGS` in `workdir`.
+  'goreleaser/goreleaser-action': (call) =>
+    call.runCommand(
+      [['goreleaser'], ...split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0)],
+      wordText(call.text('workdir')) ?? '',
+      call.where('args'),
+    ),
   'aszc/change-string-case-action': changeCase,
   'entepotenz/change-string-case-action-min-dependencies': changeCase,
 };
@@ -69,24 +74,6 @@ export function runAction({ call, inputNames }: ActionStep): void {
   const handler = HANDLERS[call.name];
   if (handler) {
     handler(call);
-    return;
-  }
-  if (call.name === 'goreleaser/goreleaser-action') {
-    // The action runs `goreleaser ARGS` in `workdir`.
-    const args = split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0);
-    const workdir = wordText(call.text('workdir')) ?? '';
-    const where = call.where('args');
-    goreleaserRelease([['goreleaser'], ...args], {
-      sink: {
-        destination: (text, via, at) => call.destination(text, via, at ?? where),
-        mayPush: (message) => call.mayPush(message, where),
-        problem: (message) => call.mayPush(message, where),
-      },
-      environment: call.env,
-      cwd: workdir,
-      read: (relative) => call.read(path.posix.join(workdir || '.', relative)),
-      runScript: () => [],
-    });
     return;
   }
   if (PUSH_NOTHING.test(call.name)) return;

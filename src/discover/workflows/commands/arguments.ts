@@ -1,7 +1,7 @@
 // Command lines as their tools read them (pflag/cobra, getopt): an option listed as taking a value takes
 // the next word or its `=value`; everything else not starting with `-` is positional. Words may have
 // holes, so option names are matched on the word's known start.
-import { concat, type Text } from '../text.ts';
+import { concat, wordText, type Text } from '../text.ts';
 
 export interface ParsedArguments {
   readonly positionals: Text[];
@@ -50,10 +50,7 @@ export function parseArguments(args: readonly Text[], valueOptions: ReadonlySet<
   return { positionals, values, flags };
 }
 
-/** The literal text of a word, when it has no holes. */
-export function wordText(word: Text | undefined): string | undefined {
-  return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
-}
+export { wordText } from '../text.ts';
 
 /** Values of any of the named options. */
 export function optionValues(parsed: ParsedArguments, ...names: string[]): Text[] {

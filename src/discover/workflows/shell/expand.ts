@@ -12,6 +12,7 @@ import {
   missing,
   split,
   uppercase,
+  wordText,
   type Part,
   type Text,
 } from '../text.ts';
@@ -223,11 +224,11 @@ function parameter(body: string, expansion: Expansion): Text {
   if (operator === '^^' || operator === '^')
     return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
   const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
-  if (trimming) return trimmed(value(), trimming[1]!, known(word(trimming[2]!)));
+  if (trimming) return trimmed(value(), trimming[1]!, wordText(word(trimming[2]!)));
   if (operator.startsWith('/')) {
     const all = operator.startsWith('//');
     const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
-    return replaced(value(), all, known(word(pattern)), word(replacement ?? ''));
+    return replaced(value(), all, wordText(word(pattern)), word(replacement ?? ''));
   }
   const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
   if (slice) {
@@ -247,10 +248,6 @@ function isSet(name: string, expansion: Expansion): boolean {
 
 function lookup(name: string, expansion: Expansion): Text {
   return /^\d+$|^[@*#?$!-]$/.test(name) ? special(name, expansion) : variable(name, expansion);
-}
-
-function known(text: Text): string | undefined {
-  return text.some(isMissing) ? undefined : text.join('');
 }
 
 function firstCase(text: Text, to: 'lower' | 'upper'): Text {

@@ -22,6 +22,7 @@ import {
   split,
   trim,
   uppercase,
+  wordText,
   type Text,
 } from '../text.ts';
 
@@ -38,7 +39,7 @@ export interface ShellCommand {
 
 export interface ShellHost {
   /** A command that is not a shell builtin: pushes are recognised here; returns its output when known. */
-  command(command: ShellCommand, shell: Shell): Text | undefined;
+  command(command: ShellCommand): Text | undefined;
   /** The output of a program whose result the host can know (`aws sts get-caller-identity …`). */
   output(words: readonly Text[], environment: ReadonlyMap<string, Text>): Text | undefined;
   /** A script for `source`/`.`, read by the host; undefined when it cannot be read. */
@@ -382,8 +383,7 @@ export class Shell implements Variables {
   /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
   private test(raw: readonly string[]): boolean | undefined {
     let words = raw.map((word) => expandWord(word, this.expansion));
-    const text = (word: Text | undefined) =>
-      word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+    const text = wordText;
     const doubleBracket = text(words[0]) === '[[';
     if (['[[', '[', 'test'].includes(text(words[0]) ?? '')) words = words.slice(1);
     else if (text(words.at(-1)) !== ']]') return undefined; // the second half of a split [[ a || b ]]
@@ -488,8 +488,7 @@ export class Shell implements Variables {
   ): Text {
     const name = words[0]!.length === 1 && typeof words[0]![0] === 'string' ? words[0]![0] : undefined;
     const args = words.slice(1);
-    const text = (arg: Text | undefined) =>
-      arg && arg.every((part) => typeof part === 'string') ? arg.join('') : undefined;
+    const text = wordText;
     switch (name) {
       case 'export':
       case 'declare':
@@ -625,11 +624,9 @@ export class Shell implements Variables {
     }
     const filtered = stdin === undefined ? undefined : filter(words, stdin);
     if (filtered) return filtered;
-    const produced = this.host.command(
-      { words, line, environment: this.environment(assignments), cwd: this.cwd },
-      this,
-    );
-    const output = produced ?? this.host.output(words, this.environment(assignments));
+    const environment = this.environment(assignments);
+    const produced = this.host.command({ words, line, environment, cwd: this.cwd });
+    const output = produced ?? this.host.output(words, environment);
     return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
   }
 
@@ -724,8 +721,7 @@ function withoutWrappers(words: readonly Text[]): readonly Text[] {
  * with `-I REPLACE`, each REPLACE in the command is one input line.
  */
 function xargsCommand(words: readonly Text[], stdin: Text | undefined): Text[][] | undefined {
-  const text = (word: Text | undefined) =>
-    word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+  const text = wordText;
   if (text(words[0]) !== 'xargs') return undefined;
   let i = 1;
   let replace: string | undefined;
