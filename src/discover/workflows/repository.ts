@@ -89,7 +89,9 @@ export function repositoryFromFiles(files: Readonly<Record<string, string>>, roo
 export function gitHubRepositoryOf(root: string): string | undefined {
   let config: string;
   try {
-    config = readFileSync(path.join(root, '.git', 'config'), 'utf8');
+    const file = path.join(root, '.git', 'config');
+    if (statSync(file).size > 64 * 1024) return undefined;
+    config = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

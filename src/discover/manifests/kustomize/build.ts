@@ -2,7 +2,7 @@
 // resources, bases and components gathered (following cycles and mistakes with a warning, never a throw),
 // then the transformers run in kustomize's order, since a patch or rename applied out of order would
 // not give the images and names that `kustomize build` gives.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { displayPath, readManifestFile, type KubeObject } from '../objects.ts';
@@ -260,9 +260,10 @@ function builtinKind(value: unknown, dir: string): string | undefined {
   if (isRecord(value)) documents = [value];
   else if (typeof value === 'string' && !value.includes('\n')) {
     try {
-      documents = parseAllDocuments(readFileSync(path.resolve(dir, value), 'utf8')).map((document) =>
-        document.toJS(),
-      );
+      // A transformer configuration is a few lines: a large file is not one to read for its kind.
+      const file = path.resolve(dir, value);
+      if (!statSync(file).isFile() || statSync(file).size > 64 * 1024) return undefined;
+      documents = parseAllDocuments(readFileSync(file, 'utf8')).map((document) => document.toJS());
     } catch {
       return undefined;
     }
@@ -270,5 +271,7 @@ function builtinKind(value: unknown, dir: string): string | undefined {
     documents = parseAllDocuments(value).map((document) => document.toJS());
   }
   const builtin = documents.find((document) => isRecord(document) && document['apiVersion'] === 'builtin');
-  return isRecord(builtin) && typeof builtin['kind'] === 'string' ? builtin['kind'] : undefined;
+  // The kind is shown in a warning: only a name kustomize knows the shape of.
+  const kind = isRecord(builtin) ? builtin['kind'] : undefined;
+  return typeof kind === 'string' && /^[A-Za-z]{1,64}$/.test(kind) ? kind : undefined;
 }
