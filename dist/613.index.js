@@ -8305,7 +8305,11 @@ function builtinKind(value, dir) {
         documents = [value];
     else if (typeof value === 'string' && !value.includes('\n')) {
         try {
-            documents = (0,yaml_dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(external_node_path_.resolve(dir, value), 'utf8')).map((document) => document.toJS());
+            // A transformer configuration is a few lines: a large file is not one to read for its kind.
+            const file = external_node_path_.resolve(dir, value);
+            if (!(0,external_node_fs_.statSync)(file).isFile() || (0,external_node_fs_.statSync)(file).size > 64 * 1024)
+                return undefined;
+            documents = (0,yaml_dist/* parseAllDocuments */.hR)((0,external_node_fs_.readFileSync)(file, 'utf8')).map((document) => document.toJS());
         }
         catch {
             return undefined;
@@ -8315,7 +8319,9 @@ function builtinKind(value, dir) {
         documents = (0,yaml_dist/* parseAllDocuments */.hR)(value).map((document) => document.toJS());
     }
     const builtin = documents.find((document) => (0,load/* isRecord */.u4)(document) && document['apiVersion'] === 'builtin');
-    return (0,load/* isRecord */.u4)(builtin) && typeof builtin['kind'] === 'string' ? builtin['kind'] : undefined;
+    // The kind is shown in a warning: only a name kustomize knows the shape of.
+    const kind = (0,load/* isRecord */.u4)(builtin) ? builtin['kind'] : undefined;
+    return typeof kind === 'string' && /^[A-Za-z]{1,64}$/.test(kind) ? kind : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/name-references.js
@@ -9198,7 +9204,7 @@ __webpack_require__.d(__webpack_exports__, {
   le: () => (/* binding */ discoverWorkflowFile)
 });
 
-// UNUSED EXPORTS: destinationOf, fromCollected
+// UNUSED EXPORTS: destinationOf, fromCollected, safeText
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -9211,9 +9217,6 @@ var errors = __webpack_require__(3828);
 const isMissing = (part) => typeof part !== 'string';
 function missing(need, hint) {
     return hint === undefined ? { need } : { need, hint };
-}
-function literal(text) {
-    return text === '' ? [] : [text];
 }
 /** Parts joined, adjacent strings merged. */
 function concat(...texts) {
@@ -9231,12 +9234,9 @@ function concat(...texts) {
     }
     return out;
 }
-/** The string, when every part is known. */
-function known(text) {
-    return text.every((part) => typeof part === 'string') ? text.join('') : undefined;
-}
-function firstMissing(text) {
-    return text.find(isMissing);
+/** The string, when every part is known (a word with no hole). */
+function wordText(word) {
+    return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
 }
 /** What is known, with each hole shown as the fact it needs: `${{ secrets.REGISTRY }}/app`. */
 function shown(text) {
@@ -9997,7 +9997,7 @@ function combinations(raw, scope) {
     for (const [key, listValue] of Object.entries(entries)) {
         if (key === 'include' || key === 'exclude')
             continue;
-        const list = typeof listValue === 'string' ? evaluateField(listValue, resolve) : toValues(listValue);
+        const list = typeof listValue === 'string' ? evaluateField(listValue, resolve) : toValue(listValue);
         // A list computed at run time is one combination whose value is the hole.
         const items = Array.isArray(list) ? list : [list];
         product = product.flatMap((combination) => items.map((item) => ({ ...combination, [key]: item })));
@@ -10030,9 +10030,6 @@ function combinations(raw, scope) {
         ? { values: product.slice(0, MAX_COMBINATIONS), truncated: product.length }
         : { values: product };
 }
-function toValues(data) {
-    return evaluateField(data, () => undefined);
-}
 function listOf(raw, resolve) {
     const value = typeof raw === 'string' ? evaluateField(raw, resolve) : raw;
     if (!Array.isArray(value))
@@ -10050,6 +10047,8 @@ function same(a, b) {
 
 // EXTERNAL MODULE: ./lib/discover/workflows/sites.js
 var sites = __webpack_require__(4494);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/arguments.js
 // Command lines as their tools read them (pflag/cobra, getopt): an option listed as taking a value takes
 // the next word or its `=value`; everything else not starting with `-` is positional. Words may have
@@ -10094,10 +10093,7 @@ function parseArguments(args, valueOptions) {
     }
     return { positionals, values, flags };
 }
-/** The literal text of a word, when it has no holes. */
-function wordText(word) {
-    return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
-}
+
 /** Values of any of the named options. */
 function optionValues(parsed, ...names) {
     return names.flatMap((name) => parsed.values.get(name) ?? []);
@@ -10162,76 +10158,6 @@ function keyValues(text) {
             pairs.set(head.slice(0, equals).trim(), concat([head.slice(equals + 1)], field.slice(1)));
     }
     return pairs;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./lib/discover/workflows/commands/goreleaser.js
-// `goreleaser release` (and goreleaser/goreleaser-action) pushes the images its configuration names:
-// `dockers[].image_templates`, `docker_manifests[].name_template`, `dockers_v2[].images`, and
-// `kos[].repositories`. Go templates read `{{ .Env.NAME }}` from the environment and `{{ .ProjectName }}`
-// from `project_name`; the version and tag fields are tags. `--snapshot` and `--skip=docker` (or
-// `--skip=publish`) push nothing. goreleaser.com/customization/docker
-
-
-
-const CONFIG_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
-const goreleaserRelease = (words, context) => {
-    if (wordText(words[0])?.split('/').at(-1) !== 'goreleaser')
-        return false;
-    const args = words.slice(1).map((word) => wordText(word) ?? '');
-    if (args[0] !== undefined && !args[0].startsWith('-') && args[0] !== 'release')
-        return true;
-    if (args.includes('--snapshot') ||
-        args.some((arg) => /^--skip(?:-publish|=.*\b(?:docker|publish)\b)/.test(arg)))
-        return true;
-    const named = args.find((arg, i) => args[i - 1] === '--config' || args[i - 1] === '-f') ??
-        args.find((arg) => arg.startsWith('--config='))?.slice('--config='.length);
-    const file = (named ? [named] : CONFIG_FILES).map((name) => context.read(name)).find(Boolean);
-    if (!file) {
-        context.sink.mayPush('`goreleaser release` pushes the images of its configuration, which is not in the repository: add them to `images`');
-        return true;
-    }
-    let config;
-    try {
-        config = ((0,dist/* parse */.qg)(file.text) ?? {});
-    }
-    catch {
-        context.sink.problem(`${file.file} is not valid YAML: the images goreleaser pushes are not discovered`);
-        return true;
-    }
-    const project = config.project_name ?? undefined;
-    const templates = [
-        ...(config.dockers ?? []).flatMap((docker) => docker.image_templates ?? []),
-        ...(config.docker_manifests ?? []).flatMap((manifest) => manifest.name_template ? [manifest.name_template] : []),
-        ...(config.dockers_v2 ?? []).flatMap((docker) => docker.images ?? []),
-        ...(config.kos ?? []).flatMap((ko) => [
-            ...(ko.repositories ?? []),
-            ...(ko.repository ? [ko.repository] : []),
-        ]),
-    ];
-    for (const template of new Set(templates.filter((t) => typeof t === 'string')))
-        context.sink.destination(render(template, context, project), `goreleaser (${file.file})`);
-    return true;
-};
-/** A Go template's fields as far as the repository says; every other field is a hole. */
-function render(template, context, project) {
-    const parts = [];
-    let at = 0;
-    for (const match of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-        parts.push([template.slice(at, match.index)]);
-        at = match.index + match[0].length;
-        const field = match[1];
-        const env = /^\.Env\.(\w+)$/.exec(field)?.[1];
-        if (env !== undefined)
-            parts.push(context.environment.get(env) ?? [missing(`$${env}`, 'the workflow does not set it')]);
-        else if (field === '.ProjectName' && project)
-            parts.push([project]);
-        else
-            parts.push([missing(`goreleaser's {{ ${field} }}`, 'a value goreleaser computes when it runs')]);
-    }
-    parts.push([template.slice(at)]);
-    return concat(...parts);
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/bake/hcl.js
@@ -10964,9 +10890,10 @@ const DOCKER_BUILD = optionSet('--add-host --allow --annotation --attest --build
 const SKOPEO_COPY = optionSet('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies --preserve-digests-of');
 const SKOPEO_GLOBAL = optionSet('--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir');
 const CRANE_GLOBAL = optionSet('--platform');
+/** The n-th positional; undefined (a may-push) when the command names none pullcheck can see. */
 const first = (n) => (parsed) => {
     const word = parsed.positionals[n];
-    return word ? [word] : [];
+    return word ? [word] : undefined;
 };
 /** containers-transports(5): only `docker://` reaches a registry; a bare name is one too. */
 function registryReference(reference) {
@@ -11087,8 +11014,11 @@ const TOOLS = [
         options: SKOPEO_COPY,
         destinations: (parsed) => {
             const destination = parsed.positionals[1];
-            const head = typeof destination?.[0] === 'string' ? destination[0] : '';
-            return destination && head.startsWith('docker://') ? optional(registryReference(destination)) : [];
+            if (!destination)
+                return undefined;
+            // A destination whose transport is known only at run time may be a registry.
+            const head = typeof destination[0] === 'string' ? destination[0] : '';
+            return head === '' || head.startsWith('docker://') ? optional(registryReference(destination)) : [];
         },
     },
     {
@@ -11196,7 +11126,12 @@ const TOOLS = [
         paths: [['executor'], ['/kaniko/executor']],
         global: optionSet(''),
         options: optionSet('--destination -d --context -c --dockerfile -f --build-arg --cache-repo --target --label --tar-path --digest-file --image-name-with-digest-file --registry-mirror --insecure-registry --skip-tls-verify-registry --snapshot-mode --verbosity'),
-        destinations: (parsed) => parsed.flags.has('--no-push') ? [] : optionValues(parsed, '--destination', '-d'),
+        destinations: (parsed) => {
+            if (parsed.flags.has('--no-push'))
+                return [];
+            const destinations = optionValues(parsed, '--destination', '-d');
+            return destinations.length > 0 ? destinations : undefined;
+        },
     },
     {
         // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.
@@ -11412,8 +11347,6 @@ function textOf(text) {
 
 
 
-
-
 const HANDLERS = {
     'docker/build-push-action': buildPush('docker/build-push-action'),
     'depot/build-push-action': buildPush('depot/build-push-action'),
@@ -11436,6 +11369,8 @@ const HANDLERS = {
     'azure/docker-login': registryLogin('login-server', 'docker.io'),
     'ko-build/setup-ko': setupKo,
     'imjasonh/setup-ko': setupKo,
+    // goreleaser/goreleaser-action runs `goreleaser ARGS` in `workdir`.
+    'goreleaser/goreleaser-action': (call) => call.runCommand([['goreleaser'], ...split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0)], wordText(call.text('workdir')) ?? '', call.where('args')),
     'aszc/change-string-case-action': changeCase,
     'entepotenz/change-string-case-action-min-dependencies': changeCase,
 };
@@ -11447,24 +11382,6 @@ function runAction({ call, inputNames }) {
     const handler = HANDLERS[call.name];
     if (handler) {
         handler(call);
-        return;
-    }
-    if (call.name === 'goreleaser/goreleaser-action') {
-        // The action runs `goreleaser ARGS` in `workdir`.
-        const args = split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0);
-        const workdir = wordText(call.text('workdir')) ?? '';
-        const where = call.where('args');
-        goreleaserRelease([['goreleaser'], ...args], {
-            sink: {
-                destination: (text, via, at) => call.destination(text, via, at ?? where),
-                mayPush: (message) => call.mayPush(message, where),
-                problem: (message) => call.mayPush(message, where),
-            },
-            environment: call.env,
-            cwd: workdir,
-            read: (relative) => call.read(external_node_path_.posix.join(workdir || '.', relative)),
-            runScript: () => [],
-        });
         return;
     }
     if (PUSH_NOTHING.test(call.name))
@@ -11479,56 +11396,6 @@ function runAction({ call, inputNames }) {
     const named = imageLike ? ` (${imageLike}: \`${wordText(call.text(imageLike))}\`)` : '';
     call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
 }
-
-;// CONCATENATED MODULE: ./lib/discover/workflows/commands/may-push.js
-// Commands that may push but whose destinations pullcheck does not work out: a finding at the command,
-// so nothing pushes unnoticed. Tools that push by design (goreleaser, earthly --push, bazel push
-// targets, werf) and any container tool with an unrecognised subcommand that says push.
-
-const CONTAINER_TOOLS = new Set([
-    'docker',
-    'podman',
-    'buildah',
-    'nerdctl',
-    'skopeo',
-    'crane',
-    'gcrane',
-    'regctl',
-    'ko',
-    'skaffold',
-    'buildctl',
-    'img',
-    'kbld',
-    'tilt',
-    'devspace',
-    'garden',
-]);
-const mayPush = (words, context) => {
-    const argv = words.map((word) => wordText(word) ?? '');
-    const tool = argv[0]?.split('/').at(-1) ?? '';
-    const says = (pattern) => argv.slice(1).some((arg) => pattern.test(arg));
-    const report = (what) => {
-        context.sink.mayPush(`${what}: add the images it pushes to \`images\` (or as \`discover.variables\` values)`);
-        return true;
-    };
-    if (tool === 'goreleaser' &&
-        (argv[1] === 'release' || argv[1] === undefined || argv[1]?.startsWith('-')) &&
-        !says(/^--snapshot$/))
-        return report('`goreleaser release` pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read');
-    if (tool === 'earthly' && says(/^--push$/))
-        return report('`earthly --push` pushes the images its Earthfile SAVEs');
-    if ((tool === 'bazel' || tool === 'bazelisk') && argv[1] === 'run' && says(/push/i))
-        return report(`\`${tool} run\` of a push target pushes to the repository the BUILD file names`);
-    if (tool === 'werf' && says(/^(?:converge|build|publish|export)$/))
-        return report('`werf` pushes to its --repo');
-    if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
-        return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
-    // A container tool run by another program (`parallel docker push ::: …`).
-    const inner = argv.findIndex((arg, i) => i > 0 && CONTAINER_TOOLS.has(arg.split('/').at(-1) ?? ''));
-    if (inner > 0 && argv.slice(inner + 1).some((arg) => /^(?:push|--push)$|push=true|type=registry/.test(arg)))
-        return report(`\`${tool}\` runs \`${argv.slice(inner, inner + 2).join(' ')}\`, a push pullcheck does not read through it`);
-    return false;
-};
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cloud-build.js
 // `gcloud builds submit --config FILE` (or the source's cloudbuild.yaml when neither --tag nor --config
@@ -12386,6 +12253,124 @@ function join(base, path) {
         .join('/')
         .replace(/\/\.\//g, '/');
 }
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/goreleaser.js
+// `goreleaser release` (and goreleaser/goreleaser-action) pushes the images its configuration names:
+// `dockers[].image_templates`, `docker_manifests[].name_template`, `dockers_v2[].images`, and
+// `kos[].repositories`. Go templates read `{{ .Env.NAME }}` from the environment and `{{ .ProjectName }}`
+// from `project_name`; the version and tag fields are tags. `--snapshot` and `--skip=docker` (or
+// `--skip=publish`) push nothing. goreleaser.com/customization/docker
+
+
+
+const CONFIG_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
+const goreleaserRelease = (words, context) => {
+    if (wordText(words[0])?.split('/').at(-1) !== 'goreleaser')
+        return false;
+    const args = words.slice(1).map((word) => wordText(word) ?? '');
+    if (args[0] !== undefined && !args[0].startsWith('-') && args[0] !== 'release')
+        return true;
+    if (args.includes('--snapshot') ||
+        args.some((arg) => /^--skip(?:-publish|=.*\b(?:docker|publish)\b)/.test(arg)))
+        return true;
+    const named = args.find((arg, i) => args[i - 1] === '--config' || args[i - 1] === '-f') ??
+        args.find((arg) => arg.startsWith('--config='))?.slice('--config='.length);
+    const file = (named ? [named] : CONFIG_FILES).map((name) => context.read(name)).find(Boolean);
+    if (!file) {
+        context.sink.mayPush('`goreleaser release` pushes the images of its configuration, which is not in the repository: add them to `images`');
+        return true;
+    }
+    let config;
+    try {
+        config = ((0,dist/* parse */.qg)(file.text) ?? {});
+    }
+    catch {
+        context.sink.problem(`${file.file} is not valid YAML: the images goreleaser pushes are not discovered`);
+        return true;
+    }
+    const project = config.project_name ?? undefined;
+    const templates = [
+        ...(config.dockers ?? []).flatMap((docker) => docker.image_templates ?? []),
+        ...(config.docker_manifests ?? []).flatMap((manifest) => manifest.name_template ? [manifest.name_template] : []),
+        ...(config.dockers_v2 ?? []).flatMap((docker) => docker.images ?? []),
+        ...(config.kos ?? []).flatMap((ko) => [
+            ...(ko.repositories ?? []),
+            ...(ko.repository ? [ko.repository] : []),
+        ]),
+    ];
+    for (const template of new Set(templates.filter((t) => typeof t === 'string')))
+        context.sink.destination(render(template, context, project), `goreleaser (${file.file})`);
+    return true;
+};
+/** A Go template's fields as far as the repository says; every other field is a hole. */
+function render(template, context, project) {
+    const parts = [];
+    let at = 0;
+    for (const match of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        parts.push([template.slice(at, match.index)]);
+        at = match.index + match[0].length;
+        const field = match[1];
+        const env = /^\.Env\.(\w+)$/.exec(field)?.[1];
+        if (env !== undefined)
+            parts.push(context.environment.get(env) ?? [missing(`$${env}`, 'the workflow does not set it')]);
+        else if (field === '.ProjectName' && project)
+            parts.push([project]);
+        else
+            parts.push([missing(`goreleaser's {{ ${field} }}`, 'a value goreleaser computes when it runs')]);
+    }
+    parts.push([template.slice(at)]);
+    return concat(...parts);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/may-push.js
+// Commands that may push but whose destinations pullcheck does not work out: a finding at the command,
+// so nothing pushes unnoticed. Tools that push by design (goreleaser, earthly --push, bazel push
+// targets, werf) and any container tool with an unrecognised subcommand that says push.
+
+const CONTAINER_TOOLS = new Set([
+    'docker',
+    'podman',
+    'buildah',
+    'nerdctl',
+    'skopeo',
+    'crane',
+    'gcrane',
+    'regctl',
+    'ko',
+    'skaffold',
+    'buildctl',
+    'img',
+    'kbld',
+    'tilt',
+    'devspace',
+    'garden',
+]);
+const mayPush = (words, context) => {
+    const argv = words.map((word) => wordText(word) ?? '');
+    const tool = argv[0]?.split('/').at(-1) ?? '';
+    const says = (pattern) => argv.slice(1).some((arg) => pattern.test(arg));
+    const report = (what) => {
+        context.sink.mayPush(`${what}: add the images it pushes to \`images\` (or as \`discover.variables\` values)`);
+        return true;
+    };
+    if (tool === 'goreleaser' &&
+        (argv[1] === 'release' || argv[1] === undefined || argv[1]?.startsWith('-')) &&
+        !says(/^--snapshot$/))
+        return report('`goreleaser release` pushes the images of its `dockers`/`kos` configuration, which pullcheck does not read');
+    if (tool === 'earthly' && says(/^--push$/))
+        return report('`earthly --push` pushes the images its Earthfile SAVEs');
+    if ((tool === 'bazel' || tool === 'bazelisk') && argv[1] === 'run' && says(/push/i))
+        return report(`\`${tool} run\` of a push target pushes to the repository the BUILD file names`);
+    if (tool === 'werf' && says(/^(?:converge|build|publish|export)$/))
+        return report('`werf` pushes to its --repo');
+    if (CONTAINER_TOOLS.has(tool) && says(/^(?:push|--push|publish)$|push=true|type=registry/))
+        return report(`\`${argv.slice(0, 3).join(' ')}\` looks like a push pullcheck does not understand`);
+    // A container tool run by another program (`parallel docker push ::: …`).
+    const inner = argv.findIndex((arg, i) => i > 0 && CONTAINER_TOOLS.has(arg.split('/').at(-1) ?? ''));
+    if (inner > 0 && argv.slice(inner + 1).some((arg) => /^(?:push|--push)$|push=true|type=registry/.test(arg)))
+        return report(`\`${tool}\` runs \`${argv.slice(inner, inner + 2).join(' ')}\`, a push pullcheck does not read through it`);
+    return false;
+};
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/scripts.js
 // Scripts the workflow runs: a repository shell script (`./scripts/push.sh`, `bash deploy/push.sh a b`,
@@ -13378,11 +13363,11 @@ function parameter(body, expansion) {
         return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
     const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
     if (trimming)
-        return trimmed(value(), trimming[1], expand_known(word(trimming[2])));
+        return trimmed(value(), trimming[1], wordText(word(trimming[2])));
     if (operator.startsWith('/')) {
         const all = operator.startsWith('//');
         const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
-        return replaced(value(), all, expand_known(word(pattern)), word(replacement ?? ''));
+        return replaced(value(), all, wordText(word(pattern)), word(replacement ?? ''));
     }
     const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
     if (slice) {
@@ -13402,9 +13387,6 @@ function isSet(name, expansion) {
 }
 function lookup(name, expansion) {
     return /^\d+$|^[@*#?$!-]$/.test(name) ? special(name, expansion) : variable(name, expansion);
-}
-function expand_known(text) {
-    return text.some(isMissing) ? undefined : text.join('');
 }
 function firstCase(text, to) {
     const [first, ...rest] = text;
@@ -13853,7 +13835,7 @@ class Shell {
         // Printed text depends on the branch taken: only what every branch prints alike is known.
         return printed.every((text) => JSON.stringify(text) === JSON.stringify(printed[0]))
             ? (printed[0] ?? [])
-            : [];
+            : [missing('the output of an `if` pullcheck cannot decide')];
     }
     /** A condition list's truth, when its tests compare known values; undefined otherwise. */
     condition(statements) {
@@ -13881,7 +13863,7 @@ class Shell {
     /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
     test(raw) {
         let words = raw.map((word) => expandWord(word, this.expansion));
-        const text = (word) => word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+        const text = wordText;
         const doubleBracket = text(words[0]) === '[[';
         if (['[[', '[', 'test'].includes(text(words[0]) ?? ''))
             words = words.slice(1);
@@ -13985,7 +13967,7 @@ class Shell {
     invoke(words, assignments, line, stdin) {
         const name = words[0].length === 1 && typeof words[0][0] === 'string' ? words[0][0] : undefined;
         const args = words.slice(1);
-        const text = (arg) => arg && arg.every((part) => typeof part === 'string') ? arg.join('') : undefined;
+        const text = wordText;
         switch (name) {
             case 'export':
             case 'declare':
@@ -14129,8 +14111,9 @@ class Shell {
         const filtered = stdin === undefined ? undefined : filter(words, stdin);
         if (filtered)
             return filtered;
-        const produced = this.host.command({ words, line, environment: this.environment(assignments), cwd: this.cwd }, this);
-        const output = produced ?? this.host.output(words, this.environment(assignments));
+        const environment = this.environment(assignments);
+        const produced = this.host.command({ words, line, environment, cwd: this.cwd });
+        const output = produced ?? this.host.output(words, environment);
         return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
     }
     /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
@@ -14222,7 +14205,7 @@ function withoutWrappers(words) {
  * with `-I REPLACE`, each REPLACE in the command is one input line.
  */
 function xargsCommand(words, stdin) {
-    const text = (word) => word?.every((part) => typeof part === 'string') ? word.join('') : undefined;
+    const text = wordText;
     if (text(words[0]) !== 'xargs')
         return undefined;
     let i = 1;
@@ -14458,6 +14441,18 @@ function runScript(script, environment, cwd, origin, context, args = [], stack =
     const shell = new Shell(host, environment, cwd, scriptPath);
     return shell.run(script, args);
 }
+/**
+ * One command line that a step runs without a shell (a `docker://` step's image with its `args`, an action
+ * that runs a tool): read by the same handlers as a `run:` script's commands, reported at `where`.
+ */
+function runCommandLine(words, environment, cwd, where, context) {
+    new StepHost({ file: where.file, lineOf: () => where }, context, []).command({
+        words,
+        line: 1,
+        environment,
+        cwd,
+    });
+}
 class StepHost {
     origin;
     context;
@@ -14467,7 +14462,7 @@ class StepHost {
         this.context = context;
         this.stack = stack;
     }
-    command(command, shell) {
+    command(command) {
         const where = this.origin.lineOf(command.line);
         const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
         if (LOGIN.test(text))
@@ -14485,7 +14480,6 @@ class StepHost {
         };
         // What a repository script the command runs prints is the command's output (`$(bash tags.sh)`).
         let printed;
-        void shell;
         for (const handler of run_step_HANDLERS)
             if (handler(command.words, commandContext))
                 break;
@@ -14554,12 +14548,16 @@ class StepHost {
         return runScript(source.text ?? source.file.text, environment, cwd, origin, this.context, args, [...this.stack, key], source.file.path);
     }
 }
+// Options of the login commands that take a value — a username, a password, a credentials file: never a
+// registry, and never to be shown (docker-login(1), podman-login(1), skopeo-login(1), crane auth login).
+const LOGIN_VALUE_OPTIONS = optionSet('-u --username -p --password --creds --authfile --cert-dir --compat-auth-file --secret-file --identity-token');
+/** The registry a login command names: its positional argument, when it reads like a host. */
 function loginRegistry(words) {
-    const candidates = words
-        .slice(2)
-        .map(wordText)
-        .filter((word) => word !== undefined && !word.startsWith('-'));
-    return candidates.find((word) => word.includes('.')) ?? candidates.at(-1) ?? 'a registry';
+    const start = wordText(words[1]) === 'registry' || wordText(words[1]) === 'auth' ? 3 : 2;
+    const host = wordText(parseArguments(words.slice(start), LOGIN_VALUE_OPTIONS).positionals.at(-1));
+    return host !== undefined && /^(?:[\w-]+\.[\w.-]+|localhost)(?::\d+)?(?:\/\S*)?$/.test(host)
+        ? host
+        : 'a registry';
 }
 function lastSegment(text) {
     const parts = split(text, '/');
@@ -14597,8 +14595,6 @@ function environmentFileEntries(content) {
 // outputs, `$GITHUB_ENV` and the job's cloud facts carry forward. Local composite actions
 // (`uses: ./path`) run their own steps with their `inputs` and map their `outputs` back to the caller;
 // `docker://` steps run their image's command.
-
-
 
 
 
@@ -14671,21 +14667,7 @@ function runStep(step, stepPath, input, context, outputs) {
                 ...env,
             ]);
             const script = substituteExpressions(step['run'], resolve, environment);
-            const stepContext = {
-                repository: context.repository,
-                collected: context.collected,
-                facts: input.state.facts,
-                write: (file, content) => {
-                    for (const [name, value] of environmentFileEntries(content)) {
-                        if (file === 'GITHUB_ENV')
-                            input.state.env.set(name, value);
-                        if (file === 'GITHUB_OUTPUT')
-                            setOutput(name, textValue(value));
-                    }
-                },
-                login: (registry, at) => input.state.logins.push({ registry, where: at }),
-            };
-            const printed = runScript(script, environment, cwd, { file: lines.file, lineOf: where }, stepContext);
+            const printed = runScript(script, environment, cwd, { file: lines.file, lineOf: where }, stepContext(input, context, setOutput));
             // The deprecated `::set-output name=X::value` workflow command.
             for (const line of split(printed, '\n')) {
                 const head = typeof line[0] === 'string' ? line[0] : '';
@@ -14709,9 +14691,7 @@ function runUses(step, uses, stepPath, input, context, env, setOutput) {
         const repository = uses.slice('docker://'.length).replace(/[@:][^/]*$/, '');
         const tool = /kaniko-project\/executor/.test(repository) ? 'executor' : repository.split('/').at(-1);
         const words = [[tool], ...args.filter((arg) => arg.length > 0)];
-        const commandAt = commandContext(usesAt, env, context);
-        if (!pushTools(words, commandAt))
-            mayPush(words, commandAt);
+        runCommandLine(words, env, input.workingDirectory, usesAt, stepContext(input, context, setOutput));
         return;
     }
     if (uses.startsWith('./') || uses === '.') {
@@ -14746,6 +14726,7 @@ function runUses(step, uses, stepPath, input, context, env, setOutput) {
         setEnv: (variable, value) => input.state.env.set(variable, value),
         login: (registry) => input.state.logins.push({ registry, where: usesAt }),
         read: (relative) => context.repository.read(relative),
+        runCommand: (words, cwd, where) => runCommandLine(words, env, cwd, where, stepContext(input, context, setOutput)),
         bakeFile: (images) => {
             const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
             context.collected.bakeFiles.set(generated, images);
@@ -14882,13 +14863,21 @@ function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutp
     for (const [name, definition] of Object.entries(record(action['outputs'])))
         setOutput(name, evaluateField(record(definition)['value'], resolver(outputScope)));
 }
-function commandContext(where, env, context) {
+/** What a step's commands may change in the job: its environment, its outputs, its logins. */
+function stepContext(input, context, setOutput) {
     return {
-        sink: (0,sites/* sinkAt */.bU)(context.collected, where),
-        environment: env,
-        cwd: '',
-        read: (relative) => context.repository.read(relative),
-        runScript: () => [],
+        repository: context.repository,
+        collected: context.collected,
+        facts: input.state.facts,
+        write: (file, content) => {
+            for (const [name, value] of environmentFileEntries(content)) {
+                if (file === 'GITHUB_ENV')
+                    input.state.env.set(name, value);
+                if (file === 'GITHUB_OUTPUT')
+                    setOutput(name, textValue(value));
+            }
+        },
+        login: (registry, at) => input.state.logins.push({ registry, where: at }),
     };
 }
 function record(value) {
@@ -15194,7 +15183,10 @@ function repositoryFromFiles(files, root = '') {
 function gitHubRepositoryOf(root) {
     let config;
     try {
-        config = (0,external_node_fs_.readFileSync)(external_node_path_.join(root, '.git', 'config'), 'utf8');
+        const file = external_node_path_.join(root, '.git', 'config');
+        if ((0,external_node_fs_.statSync)(file).size > 64 * 1024)
+            return undefined;
+        config = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
         return undefined;
@@ -15252,7 +15244,9 @@ function fromCollected(collected) {
     const images = [];
     const findings = [];
     const seen = new Set();
-    const add = (finding) => {
+    const add = (raw) => {
+        // Messages quote the workflow's own text: escaped and bounded before any report shows them.
+        const finding = { ...raw, message: safeText(raw.message, 600) };
         const key = `${finding.where.file}:${finding.where.line}:${finding.message}`;
         if (seen.has(key))
             return;
@@ -15341,10 +15335,16 @@ function nameKey(text) {
     return parts ? parts.name.replace(HOLE_MARKER, (_, i) => `<${parts.holes[Number(i)].need}>`) : '';
 }
 function describe(need) {
-    return `\`${need.need}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
+    return `\`${workflows_bounded(need.need)}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
 }
 function workflows_bounded(text) {
-    return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+    return safeText(text, 200);
+}
+/** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
+function safeText(text, limit) {
+    // eslint-disable-next-line no-control-regex -- escaping exactly these
+    const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+    return escaped.length > limit ? `${escaped.slice(0, limit - 1)}…` : escaped;
 }
 
 
