@@ -27,26 +27,37 @@ export async function loginStep(
     env,
     endpoints: endpoints?.registries ?? {},
     ...(endpoints?.google ? { googleEndpoints: endpoints.google } : {}),
-    backupDir: env['RUNNER_TEMP'] || os.tmpdir(),
+    // The backup holds the credentials the logins replaced: kept only when the post step will use it.
+    ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || os.tmpdir() } : {}),
   });
   if (options.logout && result.records.length > 0)
     core.saveState(RECORDS_STATE, JSON.stringify(result.records));
   return result;
 }
 
-/** The post step: takes out exactly the logins the main step added. */
-export function logoutStep(): void {
+/** The post step: takes out exactly the logins the main step added, the last file's first. */
+export function logoutStep(env: NodeJS.ProcessEnv = process.env): void {
   const state = core.getState(RECORDS_STATE);
   if (!state) return;
-  for (const record of JSON.parse(state) as LoginRecord[]) {
+  let records: LoginRecord[];
+  try {
+    records = JSON.parse(state) as LoginRecord[];
+  } catch {
+    core.warning('pullcheck: the login state saved by the main step is unreadable; no logout was done');
+    return;
+  }
+  for (const record of [...records].reverse()) {
     try {
-      const changedSince = removeLogins(record);
-      for (const host of changedSince) {
+      const { changedSince, failures } = removeLogins(record, env);
+      for (const entry of changedSince) {
         core.warning(
-          `pullcheck: the ${host} entry of ${record.file} changed after login; it was left as it is`,
+          `pullcheck: the login for ${entry} changed after pullcheck's login; it was left as it is`,
         );
       }
-      core.info(`pullcheck: logged out of the registries in ${record.file}`);
+      if (failures.length === 0) core.info(`pullcheck: logged out of the registries in ${record.file}`);
+      for (const failure of failures) {
+        core.warning(`pullcheck: could not fully log out of the registries in ${record.file}: ${failure}`);
+      }
     } catch (error) {
       core.warning(`pullcheck: could not remove the logins from ${record.file}: ${(error as Error).message}`);
     }

@@ -1,11 +1,23 @@
 // The Docker config (`$DOCKER_CONFIG/config.json`, default ~/.docker/config.json; also REGISTRY_AUTH_FILE
-// for Podman, Buildah and Skopeo): logins are merged in and taken out again exactly, the file is written
-// atomically with mode 0600, and a file pullcheck cannot parse is never touched.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// for Podman, Buildah and Skopeo): logins are merged in — into `auths`, or through the credential helper
+// the file names for the host — and taken out again exactly by the post step, from a private backup.
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import {
+  configTarget,
+  DockerConfigError,
+  parseConfig,
+  readConfigText,
+  removeConfigFile,
+  serializeConfig,
+  writeConfigAtomically,
+} from './config-file.ts';
+import { helperServing, storeInHelpers, undoHelperLogins, type HelperLogin } from './helper-logins.ts';
+import { createBackupFolder, deleteBackup, readBackup, writeBackup } from './login-backup.ts';
+
+export { DockerConfigError } from './config-file.ts';
 
 export interface RegistryLogin {
   readonly host: string;
@@ -13,65 +25,173 @@ export interface RegistryLogin {
   readonly password: string;
 }
 
-/** What the post step needs to undo one file's logins; kept in a 0600 file under RUNNER_TEMP. */
+/** A file the logins go to. Docker honours its `credsStore`; containers/image, the only reader of REGISTRY_AUTH_FILE, does not. */
+export interface AuthFile {
+  readonly path: string;
+  readonly readByDocker: boolean;
+}
+
+export interface LoginOptions {
+  /** Keep a backup here for the post step to undo the logins (logout); none is written without it. */
+  readonly backupDir?: string;
+  /** The environment credential helpers run with (PATH finds them). */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** What the post step needs to undo one file's logins; kept in the action's state, so it holds no secret. */
 export interface LoginRecord {
   readonly file: string;
+  readonly hosts: readonly string[];
   readonly backupFile: string;
 }
 
+/** The secret half of a record: what the logins replaced. */
 interface Backup {
   /** The file's bytes before the logins (null: there was no file). */
   readonly original: string | null;
-  /** The entries the logins replaced, by host (null: there was none). */
+  /** The `auths` entries the logins replaced, by host (null: there was none). */
   readonly replaced: Record<string, unknown>;
-  /** sha256 of each entry written, to leave alone an entry someone changed since. */
+  /** sha256 of each `auths` entry written, to leave alone an entry someone changed since. */
   readonly written: Record<string, string>;
+  readonly helpers: readonly HelperLogin[];
 }
 
-export class DockerConfigError extends Error {
-  override name = 'DockerConfigError';
+export interface LogoutReport {
+  /** Entries someone changed after the login: left as they are. */
+  readonly changedSince: readonly string[];
+  /** What could not be undone; the backup is then kept. */
+  readonly failures: readonly string[];
 }
 
-export function dockerConfigFiles(env: NodeJS.ProcessEnv): string[] {
+export function dockerConfigFiles(env: NodeJS.ProcessEnv): AuthFile[] {
   const docker = path.join(env['DOCKER_CONFIG'] || path.join(os.homedir(), '.docker'), 'config.json');
   const registryAuth = env['REGISTRY_AUTH_FILE'];
   return registryAuth && path.resolve(registryAuth) !== path.resolve(docker)
-    ? [docker, registryAuth]
-    : [docker];
+    ? [
+        { path: docker, readByDocker: true },
+        { path: registryAuth, readByDocker: false },
+      ]
+    : [{ path: docker, readByDocker: true }];
 }
 
-/** Merges the logins into `file` and returns how to undo them. */
-export function addLogins(file: string, logins: readonly RegistryLogin[], backupDir: string): LoginRecord {
-  const original = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  const config = parse(original, file);
+/**
+ * Logs in through every file, all or nothing: a file or helper that fails undoes the files before it.
+ * Returns how to undo the logins (nothing when no backupDir was given).
+ */
+export function loginToAuthFiles(
+  files: readonly AuthFile[],
+  logins: readonly RegistryLogin[],
+  options: LoginOptions,
+): LoginRecord[] {
+  const applied: { file: string; backup: Backup }[] = [];
+  try {
+    for (const file of files)
+      applied.push({ file: file.path, backup: applyLogins(file, logins, options.env) });
+    if (options.backupDir === undefined) return [];
+    const folder = keepBackupFolder(options.backupDir);
+    const hosts = [...new Set(logins.map((login) => login.host))];
+    return applied.map(({ file, backup }, index) => ({
+      file,
+      hosts,
+      backupFile: writeBackup(folder, `docker-config-${index + 1}`, backup),
+    }));
+  } catch (error) {
+    const leftovers = applied
+      .reverse()
+      .flatMap(({ file, backup }) => undoLogins(file, backup, options.env).failures);
+    const message =
+      error instanceof DockerConfigError
+        ? error.message
+        : `could not log in through ${files.map((f) => f.path).join(', ')}: ${(error as Error).message}`;
+    throw new DockerConfigError(
+      leftovers.length > 0
+        ? `${message}; undoing the logins made before also failed: ${leftovers.join('; ')}`
+        : message,
+    );
+  }
+}
+
+/**
+ * Takes out exactly the logins pullcheck made, restoring what they replaced. When nothing else changed
+ * meanwhile, the file gets back its original bytes. The backup is deleted unless something failed.
+ */
+export function removeLogins(record: LoginRecord, env: NodeJS.ProcessEnv): LogoutReport {
+  let backup: unknown;
+  try {
+    backup = readBackup(record.backupFile);
+  } catch {
+    backup = undefined;
+  }
+  if (!isBackup(backup)) {
+    return {
+      changedSince: [],
+      failures: [
+        `its backup ${record.backupFile} is missing or unreadable, so the logins for ${record.hosts.join(', ')} were left in place`,
+      ],
+    };
+  }
+  const report = undoLogins(record.file, backup, env);
+  if (report.failures.length === 0) deleteBackup(record.backupFile);
+  return report;
+}
+
+function applyLogins(file: AuthFile, logins: readonly RegistryLogin[], env: NodeJS.ProcessEnv): Backup {
+  const target = configTarget(file.path);
+  const original = readConfigText(target);
+  const config = parseConfig(original, file.path);
   const auths = { ...(config['auths'] as Record<string, unknown> | undefined) };
   const replaced: Record<string, unknown> = {};
   const written: Record<string, string> = {};
+  const viaHelpers = new Map<string, Parameters<typeof storeInHelpers>[1][number]>();
   for (const login of logins) {
+    const route = helperServing(config, login.host, file.readByDocker);
+    if (route) {
+      const credentials = { Username: login.username, Secret: login.password };
+      viaHelpers.set(login.host, { ...route, host: login.host, credentials });
+    }
+    // A credHelpers host reads nothing from `auths`; a credsStore host still does for containers/image.
+    if (route?.source === 'credHelpers') continue;
     const entry = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
     if (!(login.host in written)) replaced[login.host] = auths[login.host] ?? null;
     auths[login.host] = entry;
     written[login.host] = digest(entry);
   }
-  const backupFile = path.join(backupDir, `pullcheck-docker-config-${randomBytes(6).toString('hex')}.json`);
-  writeAtomically(backupFile, JSON.stringify({ original, replaced, written } satisfies Backup));
-  writeAtomically(file, serialize({ ...config, auths }, original));
-  return { file, backupFile };
+  const helpers = storeInHelpers(file.path, [...viaHelpers.values()], env);
+  try {
+    if (Object.keys(written).length > 0)
+      writeConfigAtomically(target, serializeConfig({ ...config, auths }, original));
+  } catch (error) {
+    undoHelperLogins(helpers, env);
+    throw error;
+  }
+  return { original, replaced, written, helpers };
 }
 
-/**
- * Takes out exactly the entries pullcheck wrote, restoring those they replaced. When nothing else changed
- * meanwhile, the file gets back its original bytes. Returns hosts left alone because they changed since.
- */
-export function removeLogins(record: LoginRecord): string[] {
-  const backup = JSON.parse(readFileSync(record.backupFile, 'utf8')) as Backup;
-  const current = existsSync(record.file) ? readFileSync(record.file, 'utf8') : null;
-  const config = parse(current, record.file);
+function undoLogins(file: string, backup: Backup, env: NodeJS.ProcessEnv): LogoutReport {
+  const { changedSince, failures } = undoHelperLogins(backup.helpers, env);
+  if (Object.keys(backup.written).length === 0) return { changedSince, failures };
+  try {
+    changedSince.push(...undoAuths(file, backup));
+  } catch (error) {
+    failures.push(
+      error instanceof DockerConfigError
+        ? error.message
+        : `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`,
+    );
+  }
+  return { changedSince, failures };
+}
+
+/** Restores the `auths` entries; returns the hosts left alone because they changed since. */
+function undoAuths(file: string, backup: Backup): string[] {
+  const target = configTarget(file);
+  const current = readConfigText(target);
+  const config = parseConfig(current, file);
   const auths = { ...(config['auths'] as Record<string, unknown> | undefined) };
   const changedSince: string[] = [];
   for (const [host, hash] of Object.entries(backup.written)) {
     if (auths[host] === undefined || digest(auths[host]) !== hash) {
-      changedSince.push(host);
+      if (auths[host] !== undefined) changedSince.push(`${host} in ${file}`);
       continue;
     }
     const previous = backup.replaced[host];
@@ -79,47 +199,34 @@ export function removeLogins(record: LoginRecord): string[] {
     else auths[host] = previous;
   }
   const restored = { ...config, auths };
-  const originalConfig = parse(backup.original, record.file);
-  if (isDeepStrictEqual(withoutEmptyAuths(restored), withoutEmptyAuths(originalConfig))) {
-    if (backup.original === null) rmSync(record.file, { force: true });
-    else writeAtomically(record.file, backup.original);
-  } else {
-    writeAtomically(record.file, serialize(restored, current));
+  if (isDeepStrictEqual(withoutEmptyAuths(restored), withoutEmptyAuths(parseConfig(backup.original, file)))) {
+    if (backup.original === null) removeConfigFile(target);
+    else writeConfigAtomically(target, backup.original);
+  } else if (!isDeepStrictEqual(restored, config)) {
+    writeConfigAtomically(target, serializeConfig(restored, current));
   }
-  rmSync(record.backupFile, { force: true });
   return changedSince;
 }
 
-function parse(text: string | null, file: string): Record<string, unknown> {
-  if (text === null || text.trim() === '') return {};
-  let value: unknown;
+function keepBackupFolder(parent: string): string {
   try {
-    value = JSON.parse(text);
+    return createBackupFolder(parent);
   } catch (error) {
-    // V8 quotes the text around the error ('..."auth": c2Vj"... is not valid JSON'): in a Docker config
-    // that text is a credential, so only the position is reported.
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const where = position === undefined ? '' : ` near character ${position}`;
     throw new DockerConfigError(
-      `${file} is not valid JSON${where}; pullcheck left it untouched: fix or remove it`,
+      `could not create a private folder for the logins' backup in ${parent}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
     );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new DockerConfigError(
-      `${file} is not a JSON object; pullcheck left it untouched: fix or remove it`,
-    );
-  }
-  const auths = (value as { auths?: unknown }).auths;
-  if (auths !== undefined && (typeof auths !== 'object' || auths === null || Array.isArray(auths))) {
-    throw new DockerConfigError(`${file}: "auths" is not an object; pullcheck left it untouched`);
-  }
-  return value as Record<string, unknown>;
 }
 
-/** Keeps the file's own indentation (Docker writes tabs). */
-function serialize(config: Record<string, unknown>, previous: string | null): string {
-  const indent = /\n(\t| +)"/.exec(previous ?? '')?.[1] ?? '\t';
-  return `${JSON.stringify(config, null, indent)}\n`;
+function isBackup(value: unknown): value is Backup {
+  if (typeof value !== 'object' || value === null) return false;
+  const backup = value as Record<string, unknown>;
+  return (
+    (typeof backup['original'] === 'string' || backup['original'] === null) &&
+    typeof backup['replaced'] === 'object' &&
+    typeof backup['written'] === 'object' &&
+    Array.isArray(backup['helpers'])
+  );
 }
 
 function withoutEmptyAuths(config: Record<string, unknown>): Record<string, unknown> {
@@ -134,16 +241,4 @@ function withoutEmptyAuths(config: Record<string, unknown>): Record<string, unkn
 
 function digest(entry: unknown): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
-}
-
-/** temp file in the same folder + rename: a reader never sees half a file, a crash never leaves one. */
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.pullcheck-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temporary, text, { mode: 0o600 });
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }

@@ -3,7 +3,12 @@
 // /v2/ handshake, then writes the Docker config(s). Nothing here prints a secret: each is masked first.
 import type { ImageReference } from '../core/image-reference.ts';
 import { awsCredentials, AwsLoginError, ecrLogins, type EcrRegistry } from './aws.ts';
-import { addLogins, dockerConfigFiles, type LoginRecord, type RegistryLogin } from './docker-config.ts';
+import {
+  dockerConfigFiles,
+  loginToAuthFiles,
+  type LoginRecord,
+  type RegistryLogin,
+} from './docker-config.ts';
 import { googleAccessToken, GoogleLoginError } from './google.ts';
 import { OidcError } from './oidc.ts';
 import { RegistryLoginError, verifyLogin, type HandshakeOptions } from './verify.ts';
@@ -28,7 +33,8 @@ export interface LoginEnvironment {
   /** Where registries are really reached (config `endpoints.registries`): host → base URL. */
   readonly endpoints: Readonly<Record<string, string>>;
   readonly googleEndpoints?: { readonly sts?: string; readonly iamCredentials?: string };
-  readonly backupDir: string;
+  /** Where to keep the backup the logout undoes the logins from; without it (logout: false), none is kept. */
+  readonly backupDir?: string;
   readonly handshake?: HandshakeOptions;
 }
 
@@ -95,7 +101,10 @@ export async function loginToRegistries(
   const records =
     entries.length === 0
       ? []
-      : dockerConfigFiles(environment.env).map((file) => addLogins(file, entries, environment.backupDir));
+      : loginToAuthFiles(dockerConfigFiles(environment.env), entries, {
+          env: environment.env,
+          ...(environment.backupDir === undefined ? {} : { backupDir: environment.backupDir }),
+        });
   return { registries: [...new Set(logins.map(({ login }) => login.host))], records, sessions };
 }
 
