@@ -258,6 +258,7 @@ test(
         [OPENSHIFT_HOST]: { Username: USERNAME, Secret: TOKEN },
       });
       assert.equal(readFileSync(run.config, 'utf8'), existing, 'no auths entry the clients would ignore');
+      assert.match(run.stdout, new RegExp(`the login for ${OPENSHIFT_HOST} is in docker-credential-pcfake`));
       assertNoSecret(run);
       const callsBefore = helper.calls().length;
       await pushAndPull(registry, run.config, 'project-a/helper');

@@ -36,6 +36,8 @@ export interface LoginOptions {
   readonly backupDir?: string;
   /** The environment credential helpers run with (PATH finds them). */
   readonly env: NodeJS.ProcessEnv;
+  /** Told where a login went when it went to a credential helper. */
+  readonly info?: (message: string) => void;
 }
 
 /** What the post step needs to undo one file's logins; kept in the action's state, so it holds no secret. */
@@ -85,8 +87,14 @@ export function loginToAuthFiles(
 ): LoginRecord[] {
   const applied: { file: string; backup: Backup }[] = [];
   try {
-    for (const file of files)
-      applied.push({ file: file.path, backup: applyLogins(file, logins, options.env) });
+    for (const file of files) {
+      const backup = applyLogins(file, logins, options.env);
+      applied.push({ file: file.path, backup });
+      for (const { helper, source, host } of backup.helpers)
+        options.info?.(
+          `pullcheck: the login for ${host} is in docker-credential-${helper} ("${source}" in ${file.path})`,
+        );
+    }
     if (options.backupDir === undefined) return [];
     const folder = keepBackupFolder(options.backupDir);
     const hosts = [...new Set(logins.map((login) => login.host))];

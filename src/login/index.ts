@@ -103,6 +103,7 @@ export async function loginToRegistries(
       ? []
       : loginToAuthFiles(dockerConfigFiles(environment.env), entries, {
           env: environment.env,
+          info: environment.info,
           ...(environment.backupDir === undefined ? {} : { backupDir: environment.backupDir }),
         });
   return { registries: [...new Set(logins.map(({ login }) => login.host))], records, sessions };
