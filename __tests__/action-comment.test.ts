@@ -357,14 +357,53 @@ test('a bad targets input fails the step naming the input, line and column', asy
   assert.match(run.stdout, /::error file=input targets,line=3,col=3::unknown key `rolez`/);
 });
 
-test('check: false skips the analysis', async () => {
+test('check: false and login: false do nothing at all', async () => {
   const run = await runAction(
-    { config: DEMO, check: 'false' },
+    { config: DEMO, check: 'false', login: 'false' },
     { name: 'push', path: eventFile('push', {}) },
   );
   assert.equal(run.code, 0);
   assert.equal(run.outputs['gate'], undefined);
-  assert.match(run.stdout, /check is false, nothing to check/);
+  assert.match(run.stdout, /check and login are both false: nothing to do/);
+});
+
+test('a comment is ours only when the token wrote it: a person quoting the marker is never edited; an app token and a personal token keep their own', async () => {
+  const issue = 110;
+  const marker = '<!-- pullcheck:deploy%2Fcheck%2F__self -->';
+  const quoted = `${marker}\nquoting the bot: is this right?`;
+  github.seedComments(issue, [quoted], 'mallory');
+  const event = { name: 'pull_request', path: pullRequestEvent(issue) };
+  const patchesOf = (id: number) =>
+    github.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/comments/${id}`)).length;
+  const first = await runAction({ config: configFile(false) }, event);
+  assert.equal(first.code, 1);
+  const [theirs, ours] = github.commentsOf(issue);
+  assert.equal(theirs!.body, quoted, "the person's comment is untouched");
+  assert.equal(patchesOf(theirs!.id), 0);
+  assert.equal(ours?.user.login, 'github-actions[bot]');
+  assert.equal(first.outputs['comment-url'], ours!.html_url);
+  assert.doesNotMatch(first.stdout, /could not comment|pull-requests: write/);
+  try {
+    // An app's installation token acts as APP[bot]: GITHUB_TOKEN's comment is not its own.
+    github.identity = { login: 'acme-deployer[bot]' };
+    await runAction({ config: configFile(false) }, event);
+    await runAction({ config: configFile(true) }, event);
+    const app = github.commentsOf(issue).filter((c) => c.user.login === 'acme-deployer[bot]');
+    assert.equal(app.length, 1, 'one comment of its own, updated in place');
+    assert.match(app[0]!.body, /### ✅ pullcheck/);
+    assert.match(ours!.body, /### ❌ pullcheck/, "GITHUB_TOKEN's comment is left as it was");
+    // A person's token where GraphQL does not answer: GET /user names them.
+    github.identity = { login: 'octocat', personal: true, graphql: false };
+    await runAction({ config: configFile(false) }, event);
+    await runAction({ config: configFile(true) }, event);
+    const personal = github.commentsOf(issue).filter((c) => c.user.login === 'octocat');
+    assert.equal(personal.length, 1);
+    assert.match(personal[0]!.body, /### ✅ pullcheck/);
+    assert.equal(github.commentsOf(issue).length, 4);
+    assert.equal(github.commentsOf(issue)[0]!.body, quoted);
+  } finally {
+    github.identity = { login: 'github-actions[bot]' };
+  }
 });
 
 test('fail-on unknown fails on undecided pulls; a denied pull is annotated at its target in the config', async () => {

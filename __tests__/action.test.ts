@@ -81,6 +81,33 @@ test('a config error becomes an annotation at its file, line and column', async 
   const { code, stdout } = await runNode([ACTION], env);
   assert.equal(code, 1);
   assert.match(stdout, /::error file=.*pullcheck\.yml,line=5,col=5::unknown key `rolez`/);
+  // upload-sarif in a later step still finds its file: the error is a tool execution notification.
+  const sarifFile = parseCommandFile(readFileSync(env['GITHUB_OUTPUT']!, 'utf8'))['sarif-file'];
+  assert.equal(sarifFile, path.join(dir, 'pullcheck-report.sarif'));
+  const sarif = JSON.parse(readFileSync(sarifFile!, 'utf8'));
+  assert.deepEqual(sarif.runs[0].results, []);
+  const [notification] = sarif.runs[0].invocations[0].toolExecutionNotifications;
+  assert.equal(notification.level, 'error');
+  assert.match(notification.message.text, /unknown key `rolez`/);
+  assert.equal(notification.locations[0].physicalLocation.region.startLine, 5);
+});
+
+test('nothing to check is not a silent green: a warning and a summary line say what was read and how to add images and targets', async () => {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-empty-'));
+  const { env, files } = runnerEnv({ offline: 'true' });
+  env['GITHUB_WORKSPACE'] = workspace;
+  const { code, stdout } = await runNode([ACTION], env, workspace);
+  assert.equal(code, 0, stdout);
+  const warning = stdout.split('\n').find((line) => line.includes('nothing-to-check'));
+  assert.match(
+    warning ?? stdout,
+    /^::warning title=pullcheck%3A nothing-to-check::nothing to check, so nothing is proven: no images: the action inputs \(no config file\) lists none and no workflow was read; list them in the `images` input/,
+  );
+  assert.match(warning!, /no targets: add who pulls the images to the `targets` input/);
+  assert.doesNotMatch(warning!, /--config|--workflow/, 'the action never names a CLI flag');
+  const summary = readFileSync(files.summary, 'utf8');
+  assert.match(summary, /no pulls to check/);
+  assert.match(summary, /nothing to check, so nothing is proven/);
 });
 
 test('the running workflow (GITHUB_WORKFLOW_REF) is read once even when discover.workflows lists it too, and the report explains the plan', async () => {

@@ -2,8 +2,10 @@
 import './shims/dirname.ts';
 import * as core from '@actions/core';
 import { logoutStep } from './action/login.ts';
+import { guardStdout } from './action/guarded-stdout.ts';
 import { run } from './action/run.ts';
 
+guardStdout();
 const isPost = core.getState('isPost') === 'true';
 if (isPost) {
   logoutStep();

@@ -1,5 +1,7 @@
 // A GitHub REST API server on 127.0.0.1, faithful enough for Octokit: issue comments with Link-header
-// pagination, create and update, GET /user answered as GitHub answers an installation token (403), and
+// pagination, create and update (written as the token's identity), GraphQL `viewer` (the identity:
+// `github-actions[bot]` for GITHUB_TOKEN, `APP[bot]` for an app's installation token, a person's login),
+// GET /user answered as GitHub answers an installation token (403) unless the token is a person's, and
 // injected faults (403, 429 with retry-after, 502). Every request is recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +36,9 @@ export class FakeGitHub {
   private nextId = 1000;
   url = '';
 
+  /** The login the token acts as; `personal` tokens also answer GET /user; `graphql: false` has no GraphQL. */
+  identity: { login: string; personal?: boolean; graphql?: boolean } = { login: 'github-actions[bot]' };
+
   constructor(private readonly token: string) {}
 
   /** Answers the next matching request with this fault (once). */
@@ -50,7 +55,9 @@ export class FakeGitHub {
   }
 
   writes(): RecordedRequest[] {
-    return this.requests.filter((request) => request.method === 'POST' || request.method === 'PATCH');
+    return this.requests.filter(
+      (request) => (request.method === 'POST' && request.path !== '/graphql') || request.method === 'PATCH',
+    );
   }
 
   async start(): Promise<string> {
@@ -110,7 +117,15 @@ export class FakeGitHub {
       return send(401, { message: 'Bad credentials' });
     }
     if (method === 'GET' && url.pathname === '/user') {
-      return send(403, { message: 'Resource not accessible by integration' });
+      return this.identity.personal
+        ? send(200, { login: this.identity.login, type: 'User' })
+        : send(403, { message: 'Resource not accessible by integration' });
+    }
+    if (method === 'POST' && url.pathname === '/graphql' && this.identity.graphql !== false) {
+      const query = (JSON.parse(body) as { query: string }).query;
+      if (/viewer\s*\{\s*login\s*\}/.test(query))
+        return send(200, { data: { viewer: { login: this.identity.login } } });
+      return send(200, { errors: [{ message: 'this fake answers only viewer { login }' }] });
     }
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (list && method === 'GET') {
@@ -135,8 +150,8 @@ export class FakeGitHub {
       const created = this.store(
         Number(list[3]),
         (JSON.parse(body) as { body: string }).body,
-        'github-actions[bot]',
-        'Bot',
+        this.identity.login,
+        this.identity.personal ? 'User' : 'Bot',
       );
       return send(201, created);
     }

@@ -173,6 +173,11 @@ test(
       });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.equal(run.outputs['registries'], ECR_HOST);
+      assert.equal(
+        run.outputs['registry'],
+        ECR_HOST,
+        'one registry: `registry` as amazon-ecr-login gives it',
+      );
       // The live reads that follow use the session the OIDC login obtained (moto answers them).
       const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8'));
       assert.ok(
@@ -211,6 +216,98 @@ test(
 );
 
 test(
+  'login only (check: false): logs in, sets registry and registries, checks nothing; the post step logs out',
+  { skip },
+  async () => {
+    const registry = await startRegistry({
+      auth: { kind: 'htpasswd', users: [{ username: 'AWS', password: ECR_PASSWORD }] },
+    });
+    try {
+      const run = await runLogin({
+        images: [`${ECR_HOST}/team/app:1.0`],
+        endpoints: { [ECR_HOST]: registry.url },
+        inputs: { 'aws-role-arn': ROLE, check: 'false' },
+        existingConfig: EXISTING_CONFIG,
+      });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.equal(run.outputs['registry'], ECR_HOST);
+      assert.equal(run.outputs['registries'], ECR_HOST);
+      assert.equal(run.outputs['gate'], undefined, 'no check, no gate');
+      assert.equal(run.outputs['report-file'], undefined);
+      assert.match(run.stdout, /check is false: logged in, nothing checked/);
+      assert.match(run.stdout, new RegExp(`::add-mask::${ECR_PASSWORD}`), 'the password is masked');
+      await pushAndPull(registry, run.config, 'team/app');
+      assertNoSecret({ stdout: run.stdout, stderr: run.stderr, outputs: JSON.stringify(run.outputs) }, [
+        ECR_PASSWORD,
+        ...oidc.issued,
+      ]);
+      const post = await runPost(run);
+      assert.equal(post.code, 0, post.stdout);
+      assert.equal(readFileSync(run.config, 'utf8'), EXISTING_CONFIG);
+    } finally {
+      await registry.stop();
+    }
+  },
+);
+
+test(
+  'a pull request from a fork gets no OIDC token: one warning, no login, the check runs and does not fail for it',
+  { skip },
+  async () => {
+    const event = path.join(mkdtempSync(path.join(os.tmpdir(), 'pullcheck-fork-')), 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 9,
+          base: { repo: { full_name: 'acme/app' } },
+          head: { repo: { full_name: 'stranger/app' } },
+        },
+      }),
+    );
+    const run = await runLogin({
+      images: [`${ECR_HOST}/team/app:1.0`],
+      endpoints: {},
+      targets: [{ name: 'ci', platform: 'aws-role', roles: [ROLE] }],
+      inputs: {
+        'aws-role-arn': ROLE,
+        'gcp-workload-identity-provider': PROVIDER,
+        offline: 'false',
+        'fail-on': 'denied',
+      },
+      env: {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        // The runner sets no token request variables for a fork's pull request.
+        ACTIONS_ID_TOKEN_REQUEST_URL: '',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: '',
+        // and the fork has no AWS credentials of ours either.
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+        AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9',
+        AWS_ENDPOINT_URL_ECR: 'http://127.0.0.1:9',
+      },
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const warnings = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::warning::pullcheck: no OIDC'));
+    assert.equal(warnings.length, 1, run.stdout);
+    assert.match(
+      warnings[0]!,
+      /GitHub gives none to a pull request from a fork, so the logins \(aws-role-arn, gcp-workload-identity-provider\) are skipped/,
+    );
+    assert.doesNotMatch(run.stdout, /could not get GitHub's OIDC token/);
+    assert.equal(run.outputs['registries'], '');
+    assert.equal(run.dockerConfig, '', 'nothing written');
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8'));
+    assert.deepEqual(
+      report.results.map((result: { verdict: string }) => result.verdict),
+      ['unknown'],
+    );
+  },
+);
+
+test(
   'ECR: one step logs in to several accounts and regions (one GetAuthorizationToken per region)',
   { skip },
   async () => {
@@ -229,6 +326,7 @@ test(
       });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.deepEqual(run.outputs['registries']?.split('\n').sort(), [other, ECR_HOST].sort());
+      assert.equal(run.outputs['registry'], '', 'two registries: no single `registry`');
       await pushAndPull(second, run.config, 'edge/agent');
     } finally {
       await first.stop();

@@ -5,6 +5,7 @@ import type { PullRequestRef } from '../github/event.ts';
 import { commentsApi } from '../github/octokit.ts';
 import { shouldWrite, upsertStickyComment, type CommentMode } from '../github/sticky-comment.ts';
 import { renderMarkdown } from '../report/markdown.ts';
+import { redactCredentials } from '../core/outgoing-text.ts';
 
 // GitHub rejects issue comments over 65,536 characters; leave room for the marker.
 const COMMENT_LIMIT = 65_536 - 200;
@@ -40,10 +41,12 @@ export async function commentOnPullRequest(
   const { summary } = report;
   const somethingToSay =
     summary.denied + summary.unknown > 0 || report.findings.some((f) => f.severity !== 'low');
-  const body = renderMarkdown(report, {
-    maxLength: COMMENT_LIMIT,
-    ...(request.detailsUrl ? { detailsUrl: request.detailsUrl } : {}),
-  });
+  const body = redactCredentials(
+    renderMarkdown(report, {
+      maxLength: COMMENT_LIMIT,
+      ...(request.detailsUrl ? { detailsUrl: request.detailsUrl } : {}),
+    }),
+  );
   try {
     const outcome = await upsertStickyComment(
       commentsApi(request.token, logger),

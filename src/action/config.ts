@@ -13,10 +13,13 @@ import type { ReportFinding } from '../core/verdict.ts';
 import { discover } from '../discover/index.ts';
 import type { Options } from '../inputs.ts';
 
+/** The name a config made of the action's inputs alone goes by (there is no config file). */
+export const INPUTS_ONLY = '(action inputs)';
+
 export function loadActionConfig(
   options: Options,
   env: NodeJS.ProcessEnv = process.env,
-): { config: LoadedConfig; findings: ReportFinding[] } {
+): { config: LoadedConfig; findings: ReportFinding[]; workflows: string[] } {
   const workflow = runningWorkflow(env);
   const inputs = {
     images: options.images,
@@ -25,7 +28,7 @@ export function loadActionConfig(
   // Without a config file (none given, the default absent) discovery and the inputs describe the check.
   const load = (additions: ConfigAdditions) =>
     !options.configGiven && !existsSync(options.config)
-      ? loadConfigText('version: 1\n', '(action inputs)', additions)
+      ? loadConfigText('version: 1\n', INPUTS_ONLY, additions)
       : loadConfigFile(options.config, additions);
   return discover(load(inputs), {
     workflows: workflow ? [workflow] : [],

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Core from '@actions/core';
+import { redactCredentials } from '../core/outgoing-text.ts';
 import type { Report } from '../core/report-model.ts';
 
 type ActionsCore = Pick<typeof Core, 'setOutput' | 'error' | 'warning'>;
@@ -13,7 +14,7 @@ const MAX_ANNOTATIONS = 50;
 /** Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`); returns its path. */
 export function writeReportFile(name: string, content: string, runnerTemp: string | undefined): string {
   const file = path.join(runnerTemp || os.tmpdir(), name);
-  writeFileSync(file, content);
+  writeFileSync(file, redactCredentials(content));
   return file;
 }
 
@@ -32,15 +33,12 @@ export function setReportOutputs(
 
 /** One annotation per denied (error) or unknown (warning) pull, where its target was written; findings too. */
 export function annotate(core: ActionsCore, report: Report, workspace?: string): void {
-  // Annotations take paths relative to the repository root.
-  const repositoryPath = (file: string) =>
-    workspace && path.isAbsolute(file) ? path.relative(workspace, file) : file;
   const notable = report.results.filter((result) => result.verdict !== 'allowed').slice(0, MAX_ANNOTATIONS);
   for (const result of notable) {
     // At the lines that ask for this pull: the target in the config, or the workload in a manifest.
     const where = result.source?.target;
     const properties = where
-      ? { file: repositoryPath(where.file), ...(where.line ? { startLine: where.line } : {}) }
+      ? { file: repositoryPath(where.file, workspace), ...(where.line ? { startLine: where.line } : {}) }
       : {};
     if (result.verdict === 'denied') {
       const missing = result.missing
@@ -63,8 +61,13 @@ export function annotate(core: ActionsCore, report: Report, workspace?: string):
   for (const finding of report.findings.filter((f) => f.severity !== 'low')) {
     core.warning(finding.message, {
       title: `pullcheck: ${finding.kind}`,
-      ...(finding.file ? { file: repositoryPath(finding.file) } : {}),
+      ...(finding.file ? { file: repositoryPath(finding.file, workspace) } : {}),
       ...(finding.line ? { startLine: finding.line } : {}),
     });
   }
+}
+
+/** Annotations and SARIF take paths relative to the repository root. */
+export function repositoryPath(file: string, workspace: string | undefined): string {
+  return workspace && path.isAbsolute(file) ? path.relative(workspace, file) : file;
 }

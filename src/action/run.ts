@@ -4,22 +4,25 @@ import * as core from '@actions/core';
 import { readLiveFacts } from '../collect/index.ts';
 import { liveResources, withLiveFacts } from '../collect/merge.ts';
 import { snapshotYaml } from '../collect/snapshot.ts';
+import type { LoadedConfig } from '../core/config/load.ts';
 import { runCheck } from '../core/engine.ts';
+import { withNothingToCheck } from '../core/nothing-to-check.ts';
+import { redactCredentials, redactStrings } from '../core/outgoing-text.ts';
 import { ConfigError } from '../core/errors.ts';
-import { pullRequestOf } from '../github/event.ts';
-import { InputError, readInputs } from '../inputs.ts';
+import { pullRequestOf, type PullRequestRef } from '../github/event.ts';
+import { InputError, readInputs, type Options } from '../inputs.ts';
 import { providers } from '../providers/index.ts';
 import { renderJson } from '../report/json.ts';
-import { renderSarif } from '../report/sarif.ts';
+import { renderSarif, renderSarifFailure } from '../report/sarif.ts';
 import { headline } from '../report/labels.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { commentOnPullRequest } from './comment.ts';
-import { loadActionConfig } from './config.ts';
+import { INPUTS_ONLY, loadActionConfig } from './config.ts';
 import { loginStep } from './login.ts';
 import { DockerConfigError } from '../login/docker-config.ts';
 import { LoginError, type LoginSessions } from '../login/index.ts';
 import { OidcError } from '../login/oidc.ts';
-import { annotate, setReportOutputs, writeReportFile } from './outputs.ts';
+import { annotate, repositoryPath, setReportOutputs, writeReportFile } from './outputs.ts';
 
 // A job summary step is limited to 1 MiB.
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -33,29 +36,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     });
     // Secrets given as inputs are masked before anything can print them.
     for (const secret of [options.githubToken, options.openshiftToken]) if (secret) core.setSecret(secret);
-    if (!options.check) {
-      core.info('pullcheck: check is false, nothing to check');
+    if (!options.check && !options.login) {
+      core.info('pullcheck: check and login are both false: nothing to do');
       return;
     }
-    const { config, findings: discoveryFindings } = loadActionConfig(options, env);
-    // A failed login fails the step, after the check has reported.
-    let loginFailure: string | undefined;
-    let sessions: LoginSessions = {};
-    if (options.login) {
-      try {
-        const login = await loginStep(config, options, env);
-        sessions = login.sessions;
-        core.setOutput('registries', login.registries.join('\n'));
-      } catch (error) {
-        if (!(
-          error instanceof LoginError ||
-          error instanceof DockerConfigError ||
-          error instanceof OidcError
-        ))
-          throw error;
-        loginFailure = `pullcheck: ${error.message}`;
-      }
+    const { config, findings: discoveryFindings, workflows } = loadActionConfig(options, env);
+    const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
+    const login = options.login ? await logIn(config, options, env, pr) : { sessions: {} };
+    if (!options.check) {
+      // Login only, as amazon-ecr-login users start: the logins and their outputs, no analysis.
+      core.info('pullcheck: check is false: logged in, nothing checked');
+      if (login.failure) core.setFailed(login.failure);
+      return;
     }
+    const { sessions } = login;
     // Live reads use the sessions the OIDC login obtained, else the ambient credentials.
     const setup = {
       ...(options.openshiftServer && options.openshiftToken
@@ -68,10 +62,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     };
     const live = options.offline ? undefined : await liveFacts(config, setup);
     const checked = live ? withLiveFacts(config, live) : config;
-    if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked));
-    const result = runCheck(checked, providers, { failOn: options.failOn, findings: discoveryFindings });
+    if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked, options.snapshot));
+    const result = withNothingToCheck(
+      runCheck(checked, providers, { failOn: options.failOn, findings: discoveryFindings }),
+      {
+        config:
+          config.file === INPUTS_ONLY ? undefined : repositoryPath(config.file, env['GITHUB_WORKSPACE']),
+        workflows,
+        entry: 'action',
+      },
+    );
     const liveRead = live ? liveResources(live) : [];
-    const report = liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result;
+    const report = redactStrings(liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result);
     setReportOutputs(core, report, {
       json: writeReportFile('pullcheck-report.json', renderJson(report), env['RUNNER_TEMP']),
       sarif: writeReportFile('pullcheck-report.sarif', renderSarif(report), env['RUNNER_TEMP']),
@@ -79,9 +81,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     annotate(core, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);
     if (env['GITHUB_STEP_SUMMARY']) {
-      await core.summary.addRaw(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })).write();
+      await core.summary
+        .addRaw(redactCredentials(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })))
+        .write();
     }
-    const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
     const request = {
       pr,
       mode: options.comment,
@@ -91,11 +94,56 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     };
     core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
     core.info(`pullcheck: ${headline(report.summary)}`);
-    if (loginFailure) core.setFailed(loginFailure);
+    if (login.failure) core.setFailed(login.failure);
     else if (report.summary.gate === 'fail') core.setFailed(`pullcheck: ${headline(report.summary)}`);
   } catch (error) {
-    fail(error);
+    fail(error, env);
   }
+}
+
+/**
+ * The logins, and their outputs. A failed login fails the step — after the check has reported, so it is
+ * returned, not thrown. A pull request from a fork gets no OIDC token: the federated logins are skipped
+ * with one warning, and the check reads what it can without them.
+ */
+async function logIn(
+  config: LoadedConfig,
+  options: Options,
+  env: NodeJS.ProcessEnv,
+  pr: PullRequestRef | undefined,
+): Promise<{ sessions: LoginSessions; failure?: string }> {
+  const federated = [
+    options.awsRoleArn ? 'aws-role-arn' : undefined,
+    options.gcpWorkloadIdentityProvider ? 'gcp-workload-identity-provider' : undefined,
+    options.openshiftServer && !options.openshiftToken ? 'openshift-server' : undefined,
+  ].filter((name) => name !== undefined);
+  const untrusted = pr?.fromFork
+    ? 'a pull request from a fork'
+    : env['GITHUB_ACTOR'] === 'dependabot[bot]'
+      ? 'a Dependabot run'
+      : undefined;
+  if (federated.length > 0 && !env['ACTIONS_ID_TOKEN_REQUEST_URL'] && untrusted) {
+    core.warning(
+      `pullcheck: no OIDC token: GitHub gives none to ${untrusted}, so the logins (${federated.join(', ')}) are skipped; the check reads what it can without them, and pulls it cannot decide are unknown`,
+    );
+    setLoginOutputs([]);
+    return { sessions: {} };
+  }
+  try {
+    const login = await loginStep(config, options, env);
+    setLoginOutputs(login.registries);
+    return { sessions: login.sessions };
+  } catch (error) {
+    if (!(error instanceof LoginError || error instanceof DockerConfigError || error instanceof OidcError))
+      throw error;
+    return { sessions: {}, failure: `pullcheck: ${error.message}` };
+  }
+}
+
+/** `registries`, one host per line, and `registry` — the host when exactly one was logged in to, as amazon-ecr-login gives it. */
+function setLoginOutputs(registries: readonly string[]): void {
+  core.setOutput('registries', registries.join('\n'));
+  core.setOutput('registry', registries.length === 1 ? registries[0] : '');
 }
 
 async function liveFacts(
@@ -104,7 +152,8 @@ async function liveFacts(
 ) {
   const live = await readLiveFacts(config, setup);
   for (const note of live.notes) core.info(`pullcheck: ${note}`);
-  core.info(`pullcheck: live reads: ${live.reads} resources, ${live.calls} calls`);
+  // Counted from what came back: a refused read is not a resource read.
+  core.info(`pullcheck: live reads: ${live.calls} calls, ${liveResources(live.facts).length} resources read`);
   return live.facts;
 }
 
@@ -116,8 +165,18 @@ async function googleClient(accessToken: string): Promise<unknown> {
   return client;
 }
 
-function fail(error: unknown): void {
+function fail(error: unknown, env: NodeJS.ProcessEnv): void {
   if (error instanceof ConfigError) {
+    // upload-sarif in a later step still finds its file: the errors are its notifications.
+    const problems = error.problems.map((problem) => ({
+      message: problem.message,
+      file: repositoryPath(problem.where.file, env['GITHUB_WORKSPACE']),
+      line: problem.where.line,
+    }));
+    core.setOutput(
+      'sarif-file',
+      writeReportFile('pullcheck-report.sarif', renderSarifFailure(problems), env['RUNNER_TEMP']),
+    );
     for (const problem of error.problems) {
       core.error(problem.message, {
         file: problem.where.file,

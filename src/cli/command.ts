@@ -10,7 +10,11 @@ import { discover } from '../discover/index.ts';
 import { assertWorkflowFile } from '../discover/workflow-images.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { runCheck } from '../core/engine.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
+import { withNothingToCheck } from '../core/nothing-to-check.ts';
 import { ConfigError } from '../core/errors.ts';
+import { outgoing, redactStrings } from '../core/outgoing-text.ts';
+import { VERSION } from '../version.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import { providers } from '../providers/index.ts';
 import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
@@ -33,10 +37,10 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 
-export const USAGE = `usage:
-  pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif] [--output FILE]
-                  [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
-  pullcheck schema      print the config file's JSON Schema
+const CHECK_USAGE = `usage: pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif]
+                       [--output FILE] [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
+
+Checks that every target in the config can pull every image it deploys.
 
   --config FILE   config file (default .github/pullcheck.yml)
   --offline       use only the config's facts; never call a cloud
@@ -45,24 +49,67 @@ export const USAGE = `usage:
   --format F      report format on stdout, or in --output (default text)
   --output FILE   write the report to FILE instead of stdout
   --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
+  --help          print this help
+
 exit status: 0 gate passed, 1 gate failed, 2 bad input`;
 
-class UsageError extends Error {}
+const SCHEMA_USAGE = `usage: pullcheck schema
+
+Prints the config file's JSON Schema (for editors: yaml-language-server, VS Code).`;
+
+export const USAGE = `usage: pullcheck <command> [options]
+
+commands:
+  check     check the pulls of a config (pullcheck check --help for its options)
+  schema    print the config file's JSON Schema
+  help [COMMAND]  print this help, or a command's
+
+  --version print pullcheck's version
+
+exit status: 0 gate passed, 1 gate failed, 2 bad input`;
+
+const COMMAND_USAGE: Record<string, string> = { check: CHECK_USAGE, schema: SCHEMA_USAGE };
+const HELP = new Set(['--help', '-h']);
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage = CHECK_USAGE,
+  ) {
+    super(message);
+  }
+}
 
 /** Runs the command line; returns the exit status. Never throws for a user error. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Whatever is printed leaves without URL credentials, and no data line reads as a workflow command.
+  const io: CliIo = {
+    stdout: (text) => rawIo.stdout(outgoing(text)),
+    stderr: (text) => rawIo.stderr(outgoing(text)),
+  };
   try {
     const [command, ...rest] = argv;
+    if (command === '--version' || command === '-V') {
+      io.stdout(`pullcheck ${VERSION}\n`);
+      return 0;
+    }
+    if (command === undefined || HELP.has(command) || command === 'help') {
+      const about = command === 'help' && rest[0] ? COMMAND_USAGE[rest[0]] : USAGE;
+      if (!about) throw new UsageError(`unknown command \`${rest[0]}\``, USAGE);
+      (command === undefined ? io.stderr : io.stdout)(`${about}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    const usage = COMMAND_USAGE[command];
+    if (!usage) throw new UsageError(`unknown command \`${command}\``, USAGE);
+    if (rest.some((arg) => HELP.has(arg))) {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
     if (command === 'schema') {
+      if (rest.length > 0) throw new UsageError(`schema takes no arguments (got \`${rest[0]}\`)`, usage);
       io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
       return 0;
     }
-    if (command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (command !== 'check')
-      throw new UsageError(command ? `unknown command \`${command}\`` : 'no command given');
     return await check(rest, io);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -72,7 +119,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`pullcheck: ${(error as Error).message}\n${USAGE}\n`);
+      const usage = error instanceof UsageError ? error.usage : CHECK_USAGE;
+      io.stderr(`pullcheck: ${(error as Error).message}\n${usage}\n`);
       return 2;
     }
     throw error;
@@ -95,10 +143,13 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   const format = values.format as Format;
-  if (!(format in FORMATS))
-    throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}`);
+  if (!Object.hasOwn(FORMATS, format))
+    throw new UsageError(
+      `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(format, Object.keys(FORMATS))}`,
+    );
   const failOn = values['fail-on'] as FailOn;
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
+  if (!FAIL_ON.includes(failOn))
+    throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}${didYouMean(failOn, FAIL_ON)}`);
 
   // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
   // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
@@ -117,13 +168,17 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     config = withLiveFacts(config, read.facts);
     live = liveResources(read.facts);
   }
-  if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config));
-  const checked = runCheck(config, providers, { failOn, findings: discovered.findings });
+  if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config, values.snapshot));
+  const checked = withNothingToCheck(runCheck(config, providers, { failOn, findings: discovered.findings }), {
+    config: values.config,
+    workflows: discovered.workflows,
+    entry: 'cli',
+  });
   // The report says which facts were read live, when any were.
-  const report: Report = live.length > 0 ? { ...checked, facts: { live } } : checked;
+  const report: Report = redactStrings(live.length > 0 ? { ...checked, facts: { live } } : checked);
   const rendered = FORMATS[format](report);
   if (values.output) {
-    writeFileSync(values.output, rendered);
+    writeFileSync(values.output, outgoing(rendered));
     io.stderr(renderText(report).split('\n')[0] + '\n');
   } else {
     io.stdout(rendered);

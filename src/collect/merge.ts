@@ -81,20 +81,23 @@ function mergeProjects(
 export function liveResources(live: LiveFacts): string[] {
   const names: string[] = [];
   const aws = live.aws ?? {};
+  // An entry the cloud refused (`unreadable`) was not read: it is not claimed as a live fact.
+  const read = <T>(entries: unknown): T[] =>
+    ((entries as (T & { unreadable?: string })[] | undefined) ?? []).filter(
+      (entry) => entry.unreadable === undefined,
+    );
   for (const key of ['roles', 'repositories'] as const) {
-    for (const entry of (aws[key] as { arn: string }[] | undefined) ?? []) names.push(entry.arn);
+    for (const entry of read<{ arn: string }>(aws[key])) names.push(entry.arn);
   }
-  for (const entry of (aws['registries'] as { account: string; region: string }[] | undefined) ?? []) {
+  for (const entry of read<{ account: string; region: string }>(aws['registries'])) {
     names.push(`ECR registry ${entry.account} ${entry.region}`);
   }
-  for (const entry of (aws['clusters'] as { platform: string; name: string }[] | undefined) ?? []) {
+  for (const entry of read<{ platform: string; name: string }>(aws['clusters'])) {
     names.push(`${entry.platform} cluster ${entry.name}`);
   }
   const gcp = live.gcp ?? {};
-  for (const entry of (gcp['iamPolicies'] as { resource: string }[] | undefined) ?? [])
-    names.push(entry.resource);
-  for (const entry of (gcp['clusters'] as
-    { project: string; location: string; name: string }[] | undefined) ?? []) {
+  for (const entry of read<{ resource: string }>(gcp['iamPolicies'])) names.push(entry.resource);
+  for (const entry of read<{ project: string; location: string; name: string }>(gcp['clusters'])) {
     names.push(`projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`);
   }
   for (const object of (live.kubernetes?.objects ?? []) as {

@@ -1,27 +1,38 @@
 // A snapshot is the config with every fact the run used — stated and read live — written inline, so the
 // run can be replayed with `--offline` and attached to a bug report. It holds no secret: registry
-// credentials are never read, pull Secrets only by their registry keys, and registries.yaml by path.
+// credentials are never read, pull Secrets only by their registry keys, registries.yaml by path, and
+// credentials written in URLs (an endpoint's `https://user:pass@…`) are cut out. Paths are relative to the
+// snapshot itself, so a snapshot written beside the repository replays on another machine.
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { LocatedDocument } from '../core/config/document.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
+import { redactCredentials } from '../core/outgoing-text.ts';
 
-export function snapshotYaml(config: LoadedConfig): string {
+export function snapshotYaml(config: LoadedConfig, snapshotFile: string): string {
   const configDir = path.dirname(path.resolve(config.file));
+  const snapshotDir = path.dirname(path.resolve(snapshotFile));
+  const relocated = (file: string) => portable(path.relative(snapshotDir, path.resolve(configDir, file)));
   const input = structuredClone(plain(config.input)) as Record<string, unknown> & {
     targets?: Record<string, unknown>[];
     facts?: { kubernetes?: { manifests?: string[] } };
   };
   // Discovery's images and targets are written out: replaying must not discover again.
   delete input['discover'];
-  // Paths stay valid wherever the snapshot is written.
+  // Paths are read relative to the config that names them: the snapshot, when it is replayed.
   for (const target of input.targets ?? []) {
     if (typeof target['registriesFile'] === 'string')
-      target['registriesFile'] = path.resolve(configDir, target['registriesFile']);
+      target['registriesFile'] = relocated(target['registriesFile']);
   }
   const manifests = input.facts?.kubernetes?.manifests;
-  if (manifests) input.facts!.kubernetes!.manifests = manifests.map((glob) => path.resolve(configDir, glob));
-  return `# pullcheck snapshot of ${config.file}: replay with pullcheck check --offline --config THIS_FILE\n${stringify(input)}`;
+  if (manifests) input.facts!.kubernetes!.manifests = manifests.map(relocated);
+  const header = `# pullcheck snapshot of ${path.basename(config.file)}: replay with pullcheck check --offline --config THIS_FILE`;
+  return redactCredentials(`${header}\n${stringify(input)}`);
+}
+
+/** Forward slashes, so a snapshot written on Windows replays elsewhere. */
+function portable(file: string): string {
+  return file.split(path.sep).join('/');
 }
 
 function plain(value: unknown): unknown {

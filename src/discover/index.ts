@@ -24,11 +24,11 @@ export interface DiscoverOptions {
   readonly helmRunner?: HelmRunner;
 }
 
-/** The config with what the repository shows added, and the findings of reading it. */
+/** The config with what the repository shows added, the findings of reading it, and the workflows read. */
 export function discover(
   config: LoadedConfig,
   options: DiscoverOptions = {},
-): { config: LoadedConfig; findings: ReportFinding[] } {
+): { config: LoadedConfig; findings: ReportFinding[]; workflows: string[] } {
   const workflows = workflowFiles(config, options.workflows ?? []);
   const findings = [...workflows.findings];
   const pushed: DiscoveredImage[] = [];
@@ -43,10 +43,11 @@ export function discover(
     findings.push(...found.findings);
   }
   const withImages = withDiscoveredImages(config, { images: pushed, findings: [] });
-  if (!config.input.discover?.manifests?.length) return { config: withImages, findings };
+  const read = { workflows: workflows.files };
+  if (!config.input.discover?.manifests?.length) return { config: withImages, findings, ...read };
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an
   // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
   buildPlan(withImages);
   const targets = withManifestTargets(withImages, options.helmRunner);
-  return { config: targets.config, findings: [...findings, ...targets.findings] };
+  return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }

@@ -36,6 +36,19 @@ export function commentsApi(token: string, logger: GitHubLogger): CommentsApi {
     throttling,
   );
   return {
+    whoAmI: async () => {
+      try {
+        const answer = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+        return answer.viewer.login;
+      } catch {
+        // GitHub Enterprise Server without GraphQL, or a proxy: a personal token still answers GET /user.
+        try {
+          return (await octokit.rest.users.getAuthenticated()).data.login;
+        } catch {
+          return undefined;
+        }
+      }
+    },
     listComments: (pr) =>
       octokit.paginate(octokit.rest.issues.listComments, {
         owner: pr.owner,

@@ -145,3 +145,42 @@ function artifact(file: string): { uri: string; uriBaseId?: string } {
   if (slashed.startsWith('/')) return { uri: `file://${uri}` };
   return { uri, uriBaseId: '%SRCROOT%' };
 }
+
+/** A run that could not check (a bad config): no results, the errors as tool execution notifications. */
+export function renderSarifFailure(
+  problems: readonly { readonly message: string; readonly file?: string; readonly line?: number }[],
+): string {
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'pullcheck', rules: [] } },
+        invocations: [
+          {
+            executionSuccessful: false,
+            toolExecutionNotifications: problems.map((problem) => ({
+              level: 'error',
+              message: { text: problem.message },
+              ...(problem.file
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: problem.file },
+                          ...(problem.line ? { region: { startLine: problem.line } } : {}),
+                        },
+                      },
+                    ],
+                  }
+                : {}),
+            })),
+          },
+        ],
+        results: [],
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -36,12 +36,7 @@ function resultLines(result: PullResult): string[] {
     lines.push(`        ${what} on the ${grant.side} side: ${grant.permissions.join(', ')}`);
     lines.push(`        fix: ${t(grant.fix.text)}`);
     const cli = grant.fix.snippets['cli'];
-    if (cli)
-      lines.push(
-        ...t(cli)
-          .split('\n')
-          .map((line) => `          ${line}`),
-      );
+    if (cli) lines.push(...cli.split('\n').map((line) => `          ${t(line)}`));
   }
   if (result.source) {
     lines.push(`        image from ${t(originText(result.source.image))}`);

@@ -1,0 +1,50 @@
+// What every text leaving the process goes through (stdout/stderr, report files, comment, summary,
+// snapshot), so no renderer or log line can forget it:
+// - credentials written into URLs (`https://user:token@host`, a registry endpoint, a `git clone` in a
+//   script) or in front of an image reference (`user:pass@registry/app`) are cut out;
+// - data can never start a line with `::`, which the Actions runner would take for a workflow command
+//   (`::add-mask::`, `::set-output::`, `::stop-commands::`) when pullcheck runs in a `run:` step.
+
+const REDACTED = 'REDACTED';
+
+// scheme://userinfo@ — userinfo is everything up to the `@` before the host (RFC 3986 §3.2.1).
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/?#@"'<>`\\]{1,2048}@/gi;
+// user:password@host/… without a scheme: a name, a colon, a secret, `@`, then a host and a slash. A tag
+// followed by a digest (`app:1.0@sha256:…`) has no host and slash after the `@`, so it stays.
+const BARE_USERINFO =
+  /(^|[\s"'=(,[{<`])([^\s/@"':<>`]{1,256}):([^\s/@"'<>`]{1,2048})@(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?\/)/gi;
+
+/** The text with the credentials of every URL in it replaced by `REDACTED`. */
+export function redactCredentials(text: string): string {
+  if (!text.includes('@')) return text;
+  return text.replace(URL_USERINFO, `$1${REDACTED}@`).replace(BARE_USERINFO, `$1${REDACTED}@`);
+}
+
+// The runner trims a line before it looks for `::` (actions/runner ActionCommandManager).
+const COMMAND_LINE = /\n([ \t\f\v\u00a0\u2000-\u200a\u3000]*::)/g;
+
+/**
+ * The text with every line but the first that looks like a workflow command prefixed, so it prints as
+ * data. The first line is the writer's own: pullcheck's messages and @actions/core's commands start there.
+ */
+export function guardWorkflowCommands(text: string): string {
+  return text.includes('::') ? text.replace(COMMAND_LINE, '\n| $1') : text;
+}
+
+/** Both, for text bound for a log or a terminal. */
+export function outgoing(text: string): string {
+  return guardWorkflowCommands(redactCredentials(text));
+}
+
+/**
+ * A copy of `value` with the credentials of every URL in its strings cut out. For the report model, before
+ * a renderer escapes it: escaped text (`@` becomes `@&#8203;` in markdown) no longer looks like a URL.
+ */
+export function redactStrings<T>(value: T): T {
+  if (typeof value === 'string') return redactCredentials(value) as T;
+  if (Array.isArray(value)) return value.map(redactStrings) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactStrings(entry)])) as T;
+  }
+  return value;
+}
