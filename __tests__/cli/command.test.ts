@@ -107,3 +107,32 @@ test('credentials in URLs and data lines that look like workflow commands never 
     if (format === 'text') assert.match(all, /https:\/\/REDACTED@wiki\.example\.com/);
   }
 });
+
+test('without cloud credentials the CLI says how to supply them in CLI terms, never an action input', async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  });
+  for (const name of [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_PROFILE',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+  ])
+    delete process.env[name];
+  try {
+    const config = configFile(
+      'version: 1\nimages: [123456789012.dkr.ecr.us-east-1.amazonaws.com/app]\ntargets:\n  - { name: ci, platform: aws-role, roles: [arn:aws:iam::123456789012:role/ci] }\n',
+    );
+    const run = await cli('check', '--config', config);
+    assert.match(
+      run.stderr,
+      /no AWS credentials: AWS facts come from the config only \(configure AWS credentials/,
+    );
+    assert.doesNotMatch(run.stderr + run.stdout, /aws-role-arn|\binput\b/);
+  } finally {
+    process.env = saved;
+  }
+});

@@ -52,6 +52,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { sessions } = login;
     // Live reads use the sessions the OIDC login obtained, else the ambient credentials.
     const setup = {
+      credentialHints: {
+        aws: 'set aws-role-arn, or configure credentials earlier in the job',
+        google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+      },
       ...(options.openshiftServer && options.openshiftToken
         ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
         : {}),

@@ -20,7 +20,14 @@ export interface LiveReadSetup {
   readonly awsCredentials?: Credentials;
   readonly concurrency?: number;
   readonly runner?: CallRunner;
+  /** How to supply credentials, in the words of the entry that runs (the action names its inputs). */
+  readonly credentialHints?: { readonly aws: string; readonly google: string };
 }
+
+const CREDENTIAL_HINTS = {
+  aws: 'configure AWS credentials: environment variables, a profile or SSO',
+  google: 'use Application Default Credentials: gcloud auth application-default login',
+};
 
 export interface LiveReadResult {
   readonly facts: LiveFacts;
@@ -62,7 +69,7 @@ export async function readLiveFacts(
       };
     } else {
       notes.push(
-        'no AWS credentials: AWS facts come from the config only (set aws-role-arn, or configure credentials)',
+        `no AWS credentials: AWS facts come from the config only (${(setup.credentialHints ?? CREDENTIAL_HINTS).aws})`,
       );
     }
   }
@@ -85,7 +92,7 @@ export async function readLiveFacts(
       };
     } else {
       notes.push(
-        'no Google credentials: Google Cloud facts come from the config only (set gcp-workload-identity-provider, or use Application Default Credentials)',
+        `no Google credentials: Google Cloud facts come from the config only (${(setup.credentialHints ?? CREDENTIAL_HINTS).google})`,
       );
     }
   }
