@@ -71,6 +71,17 @@ test('a bad input fails the step naming the input', async () => {
   assert.match(stdout, /::error::pullcheck: input fail-on must be one of denied, unknown, never/);
 });
 
+test("a missing config file is named in the action's terms, never with a CLI flag", async () => {
+  const { env } = runnerEnv({ config: 'no/such/pullcheck.yml' });
+  const { code, stdout } = await runNode([ACTION], env);
+  assert.equal(code, 1);
+  assert.match(
+    stdout,
+    /::error file=no\/such\/pullcheck\.yml,line=1,col=1::cannot read the config file \(ENOENT\); set the `config` input/,
+  );
+  assert.doesNotMatch(stdout, /--config/);
+});
+
 test('a config error becomes an annotation at its file, line and column', async () => {
   const { env, dir } = runnerEnv({});
   writeFileSync(

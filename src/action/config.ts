@@ -29,7 +29,11 @@ export function loadActionConfig(
   const load = (additions: ConfigAdditions) =>
     !options.configGiven && !existsSync(options.config)
       ? loadConfigText('version: 1\n', INPUTS_ONLY, additions)
-      : loadConfigFile(options.config, additions);
+      : loadConfigFile(
+          options.config,
+          additions,
+          'set the `config` input to its path in the repository, or leave it empty to use the inputs alone',
+        );
   return discover(load(inputs), {
     workflows: workflow ? [workflow] : [],
     env: env as Record<string, string>,

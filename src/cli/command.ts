@@ -154,10 +154,13 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
   // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
   if (values.workflow) assertWorkflowFile(values.workflow);
-  const discovered = discover(loadConfigFile(values.config), {
-    workflows: values.workflow ? [values.workflow] : [],
-    env: process.env as Record<string, string>,
-  });
+  const discovered = discover(
+    loadConfigFile(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'),
+    {
+      workflows: values.workflow ? [values.workflow] : [],
+      env: process.env as Record<string, string>,
+    },
+  );
   let config = discovered.config;
   let live: string[] = [];
   if (!values.offline) {

@@ -32,12 +32,16 @@ export interface ConfigAdditions {
   readonly targets?: { readonly text: string; readonly source: string };
 }
 
-export function loadConfigFile(file: string, additions: ConfigAdditions = {}): LoadedConfig {
-  const text = readUserFile(
-    file,
-    { file, line: 1, column: 1 },
-    'the config file (%CODE%); pass --config FILE or create .github/pullcheck.yml',
-  );
+/**
+ * `whenMissing` says how to name another config file in the words of the entry that runs (the CLI's
+ * `--config`, the action's `config` input).
+ */
+export function loadConfigFile(
+  file: string,
+  additions: ConfigAdditions = {},
+  whenMissing = 'create it, or name another config file',
+): LoadedConfig {
+  const text = readUserFile(file, { file, line: 1, column: 1 }, `the config file (%CODE%); ${whenMissing}`);
   return loadConfigText(text, file, additions);
 }
 
