@@ -1,4 +1,6 @@
 // Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
+import { didYouMean } from './core/did-you-mean.ts';
+import { quotedValue } from './core/quoted-value.ts';
 import type { FailOn } from './core/report-model.ts';
 import type { CommentMode } from './github/sticky-comment.ts';
 import type { LoginInputs } from './login/index.ts';
@@ -119,7 +121,9 @@ function optional<K extends string>(
 function choice<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
   if (value === '') return fallback;
   if (!allowed.includes(value as T)) {
-    throw new InputError(`input ${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    throw new InputError(
+      `input ${name} must be one of ${allowed.join(', ')}; got ${quotedValue(value)}${didYouMean(value, allowed)}`,
+    );
   }
   return value as T;
 }

@@ -1,6 +1,7 @@
 // The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
 // `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../kubernetes-names.ts';
 import type { LocatedDocument } from './document.ts';
 
 const closed = { additionalProperties: false } as const;
@@ -17,6 +18,40 @@ const RoleArn = Type.String({
 const ImageRef = Type.String({
   minLength: 1,
   description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
+});
+
+// Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
+// glob syntax that widens what is public (src/core/public-images.ts).
+const PublicImageGlob = Type.String({
+  minLength: 1,
+  maxLength: 1000,
+  pattern: '^[A-Za-z0-9._:@/\\[\\]*?-]+$',
+  description:
+    'an image glob: `*` and `?` within one path segment, `**` across segments, e.g. docker.io/library/*',
+});
+
+// Target names reach report lines and log lines: one printable line that starts with a letter or digit,
+// so a name can neither break a line nor start one with `::` (a workflow command).
+const TargetName = Type.String({
+  pattern: '^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$',
+  maxLength: 100,
+  description:
+    'a target name: up to 100 characters on one line, starting with a letter or digit, no control characters',
+});
+const Namespace = Type.String({
+  ...DNS1123_LABEL,
+  description:
+    'a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)',
+});
+const ServiceAccountName = Type.String({
+  ...DNS1123_SUBDOMAIN,
+  description:
+    'a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
+});
+const SecretName = Type.String({
+  ...DNS1123_SUBDOMAIN,
+  description:
+    'a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
 });
 
 /**
@@ -41,7 +76,7 @@ const NullableDocument = Type.Union([Document, Type.Null()]);
 function target<P extends string, F extends Record<string, TSchema>>(platform: P, fields: F) {
   return Type.Object(
     {
-      name: Type.String({ minLength: 1, description: 'a unique name for this target, used in reports' }),
+      name: TargetName,
       platform: Type.Literal(platform),
       images: Type.Optional(
         Type.Array(ImageRef, { description: 'subset of images to check (default: all)' }),
@@ -61,7 +96,7 @@ const GkeServiceAccount = Type.Object(
 );
 const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, closed);
 
-const PodPullSecrets = Type.Array(Type.String({ minLength: 1 }), {
+const PodPullSecrets = Type.Array(SecretName, {
   description:
     "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
 });
@@ -89,15 +124,15 @@ const targetVariants = [
   }),
   target('gcp-service-account', { serviceAccounts: Type.Array(ServiceAccountEmail, { minItems: 1 }) }),
   target('openshift', {
-    namespace: Type.String({ minLength: 1 }),
-    serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+    namespace: Namespace,
+    serviceAccount: Type.Optional(ServiceAccountName),
     registryHosts: Type.Optional(Type.Array(Type.String())),
     server: Type.Optional(Type.String()),
     imagePullSecrets: Type.Optional(PodPullSecrets),
   }),
   target('kubernetes', {
-    namespace: Type.String({ minLength: 1 }),
-    serviceAccount: Type.Optional(Type.String({ minLength: 1 })),
+    namespace: Namespace,
+    serviceAccount: Type.Optional(ServiceAccountName),
     imagePullSecrets: Type.Optional(PodPullSecrets),
   }),
   target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
@@ -356,8 +391,8 @@ const Discover = Type.Object(
         Type.Object(
           {
             target: Type.String({
-              minLength: 1,
-              description: `the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
+              ...TargetName,
+              description: `the name of the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
             }),
             paths: Type.Array(Type.String({ minLength: 1 }), {
               minItems: 1,
@@ -368,7 +403,7 @@ const Discover = Type.Object(
               Type.Object(
                 {
                   releaseName: Type.Optional(Type.String({ minLength: 1 })),
-                  namespace: Type.Optional(Type.String({ minLength: 1 })),
+                  namespace: Type.Optional(Namespace),
                   values: Type.Optional(
                     Type.Array(Type.String({ minLength: 1 }), {
                       description: 'values files (relative to the config) for helm template',
@@ -385,7 +420,9 @@ const Discover = Type.Object(
       ),
     ),
     variables: Type.Optional(
+      // Closed: a key that fits no pattern (a space, a newline) is an error, not silently never read.
       Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), Type.String(), {
+        ...closed,
         description:
           'values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`',
       }),
@@ -406,7 +443,7 @@ export const ConfigSchema = Type.Object(
     discover: Type.Optional(Discover),
     images: Type.Optional(Type.Array(ImageRef, { description: 'destinations the workflow pushes' })),
     publicImages: Type.Optional(
-      Type.Array(Type.String(), { description: 'globs of images anyone may pull' }),
+      Type.Array(PublicImageGlob, { description: 'globs of images anyone may pull' }),
     ),
     targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
     facts: Type.Optional(
@@ -423,7 +460,10 @@ export const ConfigSchema = Type.Object(
       Type.Object(
         {
           aws: Type.Optional(
-            Type.Object({ roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn) }, closed),
+            Type.Object(
+              { roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn, closed) },
+              closed,
+            ),
           ),
         },
         closed,
@@ -437,6 +477,7 @@ export const ConfigSchema = Type.Object(
               Type.String(),
               Type.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }),
               {
+                ...closed, // a key with a line break fits no pattern: without this its value went unchecked
                 description:
                   'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
               },

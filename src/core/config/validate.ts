@@ -1,6 +1,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ConfigProblem, SourceLocation } from '../errors.ts';
 import type { TSchema } from '@sinclair/typebox';
+import { didYouMean } from '../did-you-mean.ts';
+import { quotedValue } from '../quoted-value.ts';
 import { AJV_OPTIONS } from './ajv-options.ts';
 import validateConfig from './generated/config-validator.ts';
 import { ConfigSchema } from './schema.ts';
@@ -60,18 +62,23 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 function describe(error: ErrorObject, configPath: Path, where: Locator, rootName: string): ConfigProblem {
-  const name = configPath.length > 0 ? `\`${formatConfigPath(configPath)}\`` : rootName;
+  // Keys in the path are the user's too (a map's keys): quoted like any value, on one bounded line.
+  const name = configPath.length > 0 ? quotedValue(formatConfigPath(configPath)) : rootName;
   const schema = error.parentSchema as { description?: string } | undefined;
   const expected = schema?.description;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params['additionalProperty']);
-      const allowed = Object.keys(
-        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
-      );
+      const parent = error.parentSchema as { properties?: object; patternProperties?: object } | undefined;
+      const allowed = Object.keys(parent?.properties ?? {});
+      // A map (discover.variables, auth.aws.roles) names its keys by pattern, not by list.
+      const expectedKeys =
+        allowed.length > 0
+          ? `expected one of: ${allowed.join(', ')}`
+          : `keys must match ${Object.keys(parent?.patternProperties ?? {}).join(' or ')}`;
       return {
         where: where.locateKey([...configPath, key]),
-        message: `unknown key \`${key}\` in ${name}${suggest(key, allowed)}; expected one of: ${allowed.join(', ')}`,
+        message: `unknown key ${quotedValue(key)} in ${name}${didYouMean(key, allowed)}; ${expectedKeys}`,
       };
     }
     case 'required':
@@ -81,14 +88,12 @@ function describe(error: ErrorObject, configPath: Path, where: Locator, rootName
       };
     case 'discriminator': {
       const tag = String(error.params['tag']);
-      const platforms = (
-        (error.parentSchema as { oneOf?: { properties: Record<string, { const: string }> }[] })?.oneOf ?? []
-      )
-        .map((variant) => variant.properties[tag]?.const)
-        .join(' | ');
+      const variants =
+        (error.parentSchema as { oneOf?: { properties: Record<string, { const: string }> }[] })?.oneOf ?? [];
+      const values = variants.flatMap((variant) => variant.properties[tag]?.const ?? []);
       return {
         where: where.locate([...configPath, tag]),
-        message: `\`${formatConfigPath([...configPath, tag])}\` must be one of: ${platforms}`,
+        message: `${quotedValue(formatConfigPath([...configPath, tag]))} ${oneOf(values, error.params['tagValue'])}`,
       };
     }
     case 'const':
@@ -96,10 +101,19 @@ function describe(error: ErrorObject, configPath: Path, where: Locator, rootName
         where: where.locate(configPath),
         message: `${name} must be ${JSON.stringify(error.params['allowedValue'])}`,
       };
+    case 'anyOf': {
+      // A union of literals: its description when it has one, else the list; a near miss is named.
+      const values = constantsOf(error.parentSchema);
+      const message =
+        values && expected === undefined
+          ? `${name} ${oneOf(values, error.data)}`
+          : `${name}: expected ${expected ?? describeKeyword(error)}${values && typeof error.data === 'string' ? didYouMean(error.data, values) : ''}`;
+      return { where: where.locate(configPath), message };
+    }
     case 'pattern':
     case 'type':
     case 'minLength':
-    case 'anyOf':
+    case 'maxLength':
       return {
         where: where.locate(configPath),
         message: `${name}: expected ${expected ?? describeKeyword(error)}`,
@@ -119,6 +133,7 @@ function formatConfigPath(configPath: Path): string {
 function describeKeyword(error: ErrorObject): string {
   if (error.keyword === 'type') return `a value of type ${String(error.params['type'])}`;
   if (error.keyword === 'minLength') return 'a non-empty string';
+  if (error.keyword === 'maxLength') return `at most ${String(error.params['limit'])} characters`;
   return error.message ?? 'a different value';
 }
 
@@ -131,29 +146,19 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
-/** "did you mean" for a typo: the allowed key closest by edit distance, when it is close. */
-function suggest(key: string, allowed: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of allowed) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best === undefined ? '' : ` (did you mean \`${best}\`?)`;
+/** The allowed values of an anyOf whose every branch is one constant (a union of literals), else undefined. */
+function constantsOf(schema: unknown): string[] | undefined {
+  const branches = (schema as { anyOf?: { const?: unknown }[] } | undefined)?.anyOf ?? [];
+  const values = branches.map((branch) => branch.const);
+  return values.length > 0 && values.every((value) => typeof value === 'string')
+    ? (values as string[])
+    : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+/** "must be one of: a | b; got `c` (did you mean `a`?)", for an enumerated value written wrong. */
+function oneOf(allowed: readonly string[], written: unknown): string {
+  const list = `must be one of: ${allowed.join(' | ')}`;
+  if (written === undefined) return list;
+  const text = typeof written === 'string' ? written : JSON.stringify(written);
+  return `${list}; got ${quotedValue(text)}${typeof written === 'string' ? didYouMean(written, allowed) : ''}`;
 }

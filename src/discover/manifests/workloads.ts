@@ -4,6 +4,8 @@
 // name the image stream tag the platform writes into the container, so they decide its image.
 import type { SourceLocation } from '../../core/errors.ts';
 import { OPENSHIFT_REGISTRY_SERVICE } from '../../core/image-reference.ts';
+import { isNamespaceName, isObjectName } from '../../core/kubernetes-names.ts';
+import { quotedValue } from '../../core/quoted-value.ts';
 import { dig, record } from './json.ts';
 import type { DiscoveryWarning, KubeObject } from './objects.ts';
 
@@ -55,6 +57,16 @@ export function workloadsOf(
         ? metadata['namespace']
         : defaultNamespace;
     const spec = dig(object.body, specPath) ?? {};
+    const misnamed = misnamedField(object, specPath, spec);
+    if (misnamed) {
+      const where = object.locate(misnamed.path);
+      warnings.push({
+        file: where.file,
+        line: where.line,
+        message: `${object.kind} ${quotedValue(name)} is skipped: ${misnamed.problem}`,
+      });
+      continue;
+    }
     const triggered = triggeredImages(object, namespace, warnings);
     const containers: WorkloadContainer[] = [];
     for (const list of ['initContainers', 'containers'] as const) {
@@ -93,6 +105,44 @@ export function workloadsOf(
     });
   }
   return { workloads, warnings };
+}
+
+/**
+ * The first namespace, service account or pull secret name Kubernetes would refuse (the API server rejects
+ * the whole object), so a name no cluster can hold never reaches a plan or a report as written.
+ */
+function misnamedField(
+  object: KubeObject,
+  specPath: readonly string[],
+  spec: Record<string, unknown>,
+): { path: (string | number)[]; problem: string } | undefined {
+  const namespace = record(object.body['metadata'])['namespace'];
+  if (typeof namespace === 'string' && namespace !== '' && !isNamespaceName(namespace)) {
+    return {
+      path: ['metadata', 'namespace'],
+      problem: `namespace ${quotedValue(namespace)} is not a DNS-1123 label (lowercase letters, digits and -, at most 63)`,
+    };
+  }
+  for (const key of ['serviceAccountName', 'serviceAccount']) {
+    const account = spec[key];
+    if (typeof account === 'string' && account !== '' && !isObjectName(account)) {
+      return {
+        path: [...specPath, key],
+        problem: `service account ${quotedValue(account)} is not a DNS-1123 subdomain (lowercase letters, digits, - and ., at most 253)`,
+      };
+    }
+  }
+  const secrets = Array.isArray(spec['imagePullSecrets']) ? spec['imagePullSecrets'] : [];
+  for (const [i, entry] of secrets.entries()) {
+    const secretName = record(entry)['name'];
+    if (typeof secretName === 'string' && secretName !== '' && !isObjectName(secretName)) {
+      return {
+        path: [...specPath, 'imagePullSecrets', i, 'name'],
+        problem: `imagePullSecrets name ${quotedValue(secretName)} is not a DNS-1123 subdomain (lowercase letters, digits, - and ., at most 253)`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /**
