@@ -1,17 +1,19 @@
 // `publicImages`: globs of images anyone may pull, decided before any registry rule.
+import picomatch from 'picomatch';
 import type { LoadedConfig } from './config/load.ts';
 import { imageName } from './image-reference.ts';
 import type { Provider } from './provider.ts';
 import { allowed } from './verdict.ts';
 
 export function publicImagesProvider(config: LoadedConfig): Provider {
-  const globs = (config.input.publicImages ?? []).map((glob) => ({ glob, regex: globToRegex(glob) }));
+  const globs = (config.input.publicImages ?? []).map((glob) => ({ glob, matches: imageGlob(glob) }));
   return {
     name: 'public-images',
     principals: () => undefined,
     decide: ({ image }) => {
+      // The normalised name (docker.io/library/nginx) and the reference as written (tag or digest kept).
       const name = imageName(image);
-      const match = globs.find(({ regex }) => regex.test(name) || regex.test(image.raw));
+      const match = globs.find(({ matches }) => matches(name) || matches(image.raw));
       return match
         ? allowed([`${image.raw} matches publicImages entry ${match.glob}: anyone may pull it`])
         : undefined;
@@ -19,10 +21,13 @@ export function publicImagesProvider(config: LoadedConfig): Provider {
   };
 }
 
-function globToRegex(glob: string): RegExp {
-  const source = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`);
+/**
+ * A glob over image names, as paths: `*` and `?` stay inside one segment, only `**` crosses `/`. A match
+ * makes an image public, so nothing else is syntax: every other character is escaped to stand for itself
+ * (`[…]` is an IPv6 host, not a class; picomatch's classes also misread `[!x]` and, in posix mode, drop
+ * the escaping of `.` around `[[:alpha:]]`). The schema already refuses `!`, braces and parentheses.
+ */
+function imageGlob(glob: string): (text: string) => boolean {
+  const literal = glob.replace(/[^A-Za-z0-9*?/]/g, '\\$&');
+  return picomatch(literal, { nonegate: true, nobrace: true, noextglob: true, dot: false, windows: false });
 }
