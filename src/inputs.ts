@@ -113,7 +113,7 @@ function optional<K extends string>(
   // The token is a secret: never echo it.
   if (!shape.test(value))
     throw new InputError(
-      `input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got "${value}")`}`,
+      `input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got ${quotedValue(value)})`}`,
     );
   return { [key]: value } as Partial<Record<K, string>>;
 }
@@ -133,5 +133,5 @@ function booleanInput(name: string, value: string, fallback: boolean): boolean {
   if (value === '') return fallback;
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new InputError(`input ${name} must be true or false (got "${value}")`);
+  throw new InputError(`input ${name} must be true or false (got ${quotedValue(value)})`);
 }

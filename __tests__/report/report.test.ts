@@ -102,8 +102,8 @@ test('escapeMarkdown neutralises every markdown and HTML special character', () 
   );
 });
 
-test('text report strips terminal escape sequences from config text', () => {
-  assert.equal(escapeTerminal('web\u001b[2J\u001b[31mred\r'), 'webred');
+test('text report strips terminal escape sequences and escapes control characters in config text', () => {
+  assert.equal(escapeTerminal('web\u001b[2J\u001b[31mred\r\n::error::x'), 'webred\\r\\n::error::x');
   const text = renderText(buildReport([{ ...denied, target: 'prod\u001b]0;pwned\u0007' }], [], 'denied'));
   assert.ok(!text.includes('\u001b') && !text.includes('\u0007'), 'no control characters');
   assert.match(text, /^pullcheck: 1 denied/);

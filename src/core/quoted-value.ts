@@ -1,6 +1,6 @@
 // A value the user wrote, shown back inside a message: on one line, bounded, so no value can start a log
 // line (a `::` workflow command), reset a terminal, or flood the output (issue 13, items 9 and 10).
-import { escapeTerminal } from '../report/escape.ts';
+import { escapeTerminal } from './outgoing-text.ts';
 
 const QUOTE_LIMIT = 200;
 

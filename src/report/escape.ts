@@ -19,16 +19,4 @@ export function codeBlock(content: string, language: string): string {
   return `${fence}${language}\n${content}\n${fence}`;
 }
 
-/**
- * Text bound for a terminal or a log: ANSI escapes removed, and every other control character — newlines
- * too — written as its escape (`\n`), so a value stays on its own line and cannot start a new one.
- */
-export function escapeTerminal(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1))
-  );
-}
+export { escapeTerminal } from '../core/outgoing-text.ts';
