@@ -49,7 +49,10 @@ test('--help for every command, help COMMAND, --version; an unknown command is e
   assert.equal(version.stdout, `pullcheck ${packageVersion}\n`);
   const unknown = await cli('chek');
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /^pullcheck: unknown command `chek`\nusage: pullcheck <command>/);
+  assert.match(
+    unknown.stderr,
+    /^pullcheck: unknown command `chek` \(did you mean `check`\?\)\nusage: pullcheck <command>/,
+  );
   const none = await cli();
   assert.equal(none.code, 2);
   assert.match(none.stderr, /^usage: pullcheck <command>/);

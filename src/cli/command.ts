@@ -15,6 +15,7 @@ import { withNothingToCheck } from '../core/nothing-to-check.ts';
 import { ConfigError } from '../core/errors.ts';
 import { outgoing, redactStrings } from '../core/outgoing-text.ts';
 import { VERSION } from '../version.ts';
+import { quotedValue } from '../core/quoted-value.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import { providers } from '../providers/index.ts';
 import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
@@ -95,18 +96,23 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     }
     if (command === undefined || HELP.has(command) || command === 'help') {
       const about = command === 'help' && rest[0] ? COMMAND_USAGE[rest[0]] : USAGE;
-      if (!about) throw new UsageError(`unknown command \`${rest[0]}\``, USAGE);
+      if (!about) throw new UsageError(`unknown command ${quotedValue(rest[0] ?? '')}`, USAGE);
       (command === undefined ? io.stderr : io.stdout)(`${about}\n`);
       return command === undefined ? 2 : 0;
     }
     const usage = COMMAND_USAGE[command];
-    if (!usage) throw new UsageError(`unknown command \`${command}\``, USAGE);
+    if (!usage)
+      throw new UsageError(
+        `unknown command ${quotedValue(command)}${didYouMean(command, Object.keys(COMMAND_USAGE))}`,
+        USAGE,
+      );
     if (rest.some((arg) => HELP.has(arg))) {
       io.stdout(`${usage}\n`);
       return 0;
     }
     if (command === 'schema') {
-      if (rest.length > 0) throw new UsageError(`schema takes no arguments (got \`${rest[0]}\`)`, usage);
+      if (rest.length > 0)
+        throw new UsageError(`schema takes no arguments (got ${quotedValue(rest[0] ?? '')})`, usage);
       io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
       return 0;
     }
