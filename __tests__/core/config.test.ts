@@ -172,7 +172,8 @@ test('every schema problem is reported at once, each at its own place', () => {
 
 test('documents resolve inline, from JSON strings and from files relative to the config', () => {
   const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:*', Resource: '*' }] };
-  const dir = folder({ 'p.json': JSON.stringify(doc) });
+  // A checkout: the config in conf/ may name files anywhere in it (`../p.json`).
+  const dir = folder({ 'p.json': JSON.stringify(doc), '.git': '' });
   const nested = path.join(dir, 'conf');
   const config = loadConfigText(
     [

@@ -60,10 +60,20 @@ export class ImageReferenceError extends Error {
   readonly reference: string;
 
   constructor(reference: string, problem: string, expected: string = GENERAL_FORM) {
-    super(`invalid image reference ${JSON.stringify(reference)}: ${problem}; expected ${expected}`);
+    super(`invalid image reference ${quotedPart(reference)}: ${problem}; expected ${expected}`);
     this.name = 'ImageReferenceError';
     this.reference = reference;
   }
+}
+
+/**
+ * A reference or a part of it in a message, JSON-quoted. One of a length a registry accepts (a 255-character
+ * name, a 128-character tag, a digest) is shown whole; a longer one is cut, so the line stays bounded.
+ */
+function quotedPart(text: string): string {
+  const quoted = JSON.stringify(text);
+  if (quoted.length <= 600) return quoted;
+  return `${JSON.stringify(`${text.slice(0, 100)}…`)} (${text.length} characters)`;
 }
 
 const GENERAL_FORM = 'HOST[:PORT]/PATH[:TAG][@ALGORITHM:HEX], e.g. "registry.example.com/team/app:1.0"';
@@ -146,7 +156,7 @@ export function parseImageReference(text: string, options: ImageReferenceOptions
   if (slash !== -1) {
     const first = name.slice(0, slash);
     if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      if (!HOST.test(first)) fail(`registry host ${JSON.stringify(first)} is not valid`);
+      if (!HOST.test(first)) fail(`registry host ${quotedPart(first)} is not valid`);
       host = first.toLowerCase();
       path = name.slice(slash + 1);
     }

@@ -2,7 +2,9 @@
 // found, and the declared target they run on replaced by what those workloads pull (targets.ts).
 import path from 'node:path';
 import type { LoadedConfig } from '../core/config/load.ts';
+import { assertUserFile, repositoryRootOf, shownPath } from '../core/config/read-file.ts';
 import { isDiscoveryPlatform } from '../core/config/schema.ts';
+import { quotedValue } from '../core/quoted-value.ts';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
 import { imageNameOf } from '../core/image-reference.ts';
 import type { ReportFinding } from '../core/verdict.ts';
@@ -17,6 +19,7 @@ export function withManifestTargets(
   helmRunner: HelmRunner | undefined,
 ): { config: LoadedConfig; findings: ReportFinding[] } {
   const configDir = path.dirname(path.resolve(config.file));
+  const root = repositoryRootOf(configDir);
   const declared = config.input.targets ?? [];
   const findings: ReportFinding[] = [];
   const warn = (at: { file: string; line?: number | undefined }, message: string) =>
@@ -32,7 +35,7 @@ export function withManifestTargets(
         where: config.locate([...at, 'target']),
         message: target
           ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
-          : `no target is named \`${entry.target}\`; declared cluster targets: ${names.join(', ') || 'none'}`,
+          : `no target is named ${quotedValue(entry.target)}; declared cluster targets: ${names.slice(0, 10).join(', ') || 'none'}${names.length > 10 ? ', …' : ''}`,
       });
       return;
     }
@@ -43,10 +46,17 @@ export function withManifestTargets(
       entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })),
       {
         baseDir: configDir,
+        root,
         helm: {
           namespace: entry.helm?.namespace ?? namespace,
           releaseName: entry.helm?.releaseName,
-          values: entry.helm?.values?.map((file) => path.resolve(configDir, file)),
+          // helm reads the values files itself: each is first checked the way any file the config names is.
+          values: entry.helm?.values?.map((file, v) => {
+            const absolute = path.resolve(configDir, file);
+            const where = config.locate([...at, 'helm', 'values', v]);
+            assertUserFile(absolute, where, `${shownPath(file)} (%CODE%): expected a values file`, root);
+            return absolute;
+          }),
         },
         ...(helmRunner ? { helmRunner } : {}),
       },
@@ -59,7 +69,7 @@ export function withManifestTargets(
           'discovery',
           'low',
           config.locate([...at, 'paths']),
-          `no workloads found for target \`${target.name}\` in ${entry.paths.join(', ')}`,
+          `no workloads found for target \`${target.name}\` in ${listed(entry.paths)}`,
         ),
       );
     }
@@ -114,4 +124,10 @@ export function withManifestTargets(
     },
     findings,
   };
+}
+
+/** The patterns of an entry in a message: the first few, each shown bounded, and how many in all. */
+function listed(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).map(shownPath).join(', ');
+  return paths.length > 5 ? `${shown}, … (${paths.length} patterns)` : shown;
 }

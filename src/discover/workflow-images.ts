@@ -1,8 +1,15 @@
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
 import path from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
-import { globSync } from 'tinyglobby';
+import {
+  assertUserFile,
+  displayPath,
+  readConfined,
+  refusalMessage,
+  repositoryRootOf,
+  shownPath,
+} from '../core/config/read-file.ts';
+import { globInRepository } from '../core/config/user-glob.ts';
 import { parseYamlSource } from '../core/config/yaml-source.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -26,27 +33,38 @@ export interface Discovery {
 
 /**
  * Every workflow to read, once each: those named outside the config (`--workflow`, the running workflow)
- * and `discover.workflows` globs, relative to the config. A glob matching nothing is a note.
+ * and `discover.workflows` globs, relative to the config. All are files of the config's repository, each
+ * small enough to read (read-file.ts); a glob matching nothing is a note.
  */
 export function workflowFiles(
   config: LoadedConfig,
   named: readonly string[],
 ): { files: string[]; findings: ReportFinding[] } {
   const configDir = path.dirname(path.resolve(config.file));
+  const root = repositoryRootOf(configDir);
   const findings: ReportFinding[] = [];
+  for (const file of named)
+    assertUserFile(
+      path.resolve(file),
+      { file: shownPath(file), line: 1, column: 1 },
+      `${shownPath(file)} (%CODE%)`,
+      root,
+    );
   const all = [...named];
   (config.input.discover?.workflows ?? []).forEach((pattern, i) => {
-    const files = globSync(pattern, { cwd: configDir, absolute: true, onlyFiles: true, dot: true }).sort();
+    const where = config.locate(['discover', 'workflows', i]);
+    const files = globInRepository({ pattern, where, cwd: configDir, root, onlyFiles: true, dot: true });
     if (files.length === 0) {
       findings.push(
         discoveryFinding(
           'discovery',
           'low',
-          config.locate(['discover', 'workflows', i]),
-          `${pattern} matches no workflow file (globs are relative to the config file)`,
+          where,
+          `${shownPath(pattern)} matches no workflow file (globs are relative to the config file)`,
         ),
       );
     }
+    for (const file of files) assertUserFile(file, where, `${shownPath(displayPath(file))} (%CODE%)`, root);
     all.push(...files);
   });
   // The running workflow may also be listed in discover.workflows.
@@ -62,16 +80,18 @@ export function workflowFiles(
  */
 export function assertWorkflowFile(file: string): void {
   const at = (line = 1, column = 1) => ({ file, line, column });
-  let text: string;
-  try {
-    if (!statSync(file).isFile())
-      throw new ConfigError({ where: at(), message: '--workflow names a directory, not a workflow file' });
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new ConfigError({ where: at(), message: `--workflow: the file cannot be read (${code})` });
+  // Whether it is inside the config's repository is checked with the config (workflowFiles).
+  const read = readConfined(file);
+  if (!('text' in read)) {
+    const message =
+      read.refused !== 'unreadable'
+        ? `--workflow: ${refusalMessage(read, path.resolve(file))}`
+        : read.code === 'EISDIR'
+          ? '--workflow names a directory, not a workflow file'
+          : `--workflow: the file cannot be read (${read.code})`;
+    throw new ConfigError({ where: at(), message });
   }
+  const text = read.text;
   let workflow: unknown;
   try {
     workflow = parseYamlSource(text, file).takeValue();

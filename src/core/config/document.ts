@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type SourceLocation } from '../errors.ts';
-import { readUserFile } from './read-file.ts';
+import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
+import { readUserFile, repositoryRootOf, shownPath } from './read-file.ts';
 
 /** A policy document after loading: its parsed value and where it was written. */
 export class LocatedDocument {
@@ -18,7 +18,7 @@ export class LocatedDocument {
 
 /**
  * Resolves what the user wrote where a document is expected: an inline object, a JSON string,
- * or `{ file: path }` relative to the config file's folder.
+ * or `{ file: path }` relative to the config file's folder and inside its repository.
  */
 export function resolveDocument(written: unknown, where: SourceLocation, configDir: string): LocatedDocument {
   if (typeof written === 'string') {
@@ -26,11 +26,12 @@ export function resolveDocument(written: unknown, where: SourceLocation, configD
   }
   if (isFileReference(written)) {
     const file = path.resolve(configDir, written.file);
-    const displayName = path.relative(process.cwd(), file) || file;
+    const displayName = shownPath(path.relative(process.cwd(), file) || file);
     const text = readUserFile(
       file,
       where,
-      `${written.file} (%CODE%): expected a file path relative to the config file`,
+      `${shownPath(written.file)} (%CODE%): expected a file path relative to the config file`,
+      repositoryRootOf(configDir),
     );
     const fileStart = { file: displayName, line: 1, column: 1 };
     return new LocatedDocument(parseJson(text, fileStart, displayName), fileStart);
@@ -48,27 +49,34 @@ function isFileReference(value: unknown): value is { file: string } {
 }
 
 /**
- * JSON.parse, with the error placed at a line and column. V8's messages no longer carry a position,
- * so the position comes from the yaml parser (JSON is YAML), which reports where it stopped.
+ * JSON.parse, with the error placed at a line and column (json-position.ts). The message repeats none of
+ * the text: V8's quotes the text around the mistake, which in a policy file can be a secret.
  */
 function parseJson(text: string, start: SourceLocation, what: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const lineCounter = new LineCounter();
-    const offset = parseDocument(text, { lineCounter }).errors[0]?.pos[0];
+  } catch {
+    const offset = safeErrorOffset(text);
     let where = start;
     if (offset !== undefined) {
-      const { line, col } = lineCounter.linePos(offset);
+      const { line, column } = lineAndColumn(text, offset);
       where =
         line === 1
-          ? { ...start, column: start.column + col - 1 }
-          : { ...start, line: start.line + line - 1, column: col };
+          ? { ...start, column: start.column + column - 1 }
+          : { ...start, line: start.line + line - 1, column };
     }
-    const reason = (error as Error).message.replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ');
     throw new ConfigError({
       where,
-      message: `invalid JSON in ${what}: ${reason}; expected a policy document`,
+      message: `invalid JSON in ${what}: a syntax error at this line and column (the text is not repeated: it may be a secret); expected a policy document`,
     });
+  }
+}
+
+/** The scanner's offset; undefined if its regular expressions give up on a pathological text. */
+function safeErrorOffset(text: string): number | undefined {
+  try {
+    return jsonErrorOffset(text);
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { writtenOrigins, type PlanOrigins } from '../origins.ts';
-import { ConfigError, type ConfigProblem, type SourceLocation } from '../errors.ts';
+import { ConfigError, firstProblems, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
 import { ConfigSchema, TargetListSchema, type ConfigInput } from './schema.ts';
@@ -57,7 +57,7 @@ export function loadConfigText(text: string, file: string, additions: ConfigAddi
   }
   const raw = withAdditions(written, additions);
   const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
 
   const input = raw as ConfigInput; // validated above against ConfigSchema
   resolveDocuments(input, locate, path.dirname(path.resolve(file)));
@@ -132,7 +132,7 @@ function targetsOf(input: { readonly text: string; readonly source: string }): u
   const value = source.takeValue();
   const list = Array.isArray(value) ? value : [value];
   const problems = schemaProblems(list, TargetListSchema, Array.isArray(value) ? source : shifted(source));
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
   return list;
 }
 

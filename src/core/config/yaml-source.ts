@@ -8,10 +8,12 @@ import {
   LineCounter,
   parseAllDocuments,
   parseDocument,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
-import { ConfigError, type SourceLocation } from '../errors.ts';
+import { ConfigError, firstProblems, type SourceLocation } from '../errors.ts';
+import { lineAndColumn } from './json-position.ts';
 
 export type ConfigPath = readonly (string | number)[];
 
@@ -42,14 +44,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     return { file, line, column: col };
   };
   const errors = parsed.document.errors;
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((error) => ({
-        where: at(error.pos[0]),
-        message: syntaxError(firstLine(error.message)),
-      })),
-    );
-  }
+  if (errors.length > 0) throw syntaxErrors(errors, at);
   const located = (configPath: ConfigPath, keyOfLast: boolean): SourceLocation =>
     at(offsetOf((parsed ??= parse()).document, configPath, keyOfLast));
   return {
@@ -78,11 +73,7 @@ export function parseYamlStream(text: string, file: string): YamlSource[] {
   const errors = Array.isArray(parsed)
     ? parsed.flatMap((document) => document.errors)
     : (parsed as { errors: Document['errors'] }).errors;
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((error) => ({ where: at(error.pos[0]), message: syntaxError(firstLine(error.message)) })),
-    );
-  }
+  if (errors.length > 0) throw syntaxErrors(errors, at);
   return documents.map((document) => ({
     takeValue: () => toJS(document, text, file),
     locate: (configPath) => at(offsetOf(document, configPath, false)),
@@ -117,6 +108,18 @@ function offsetOf(document: Document, configPath: ConfigPath, keyOfLast: boolean
   return offset;
 }
 
+/**
+ * One mistake (an unclosed quote, a bad indent) makes the parser report every line after it: the first
+ * problems say where to look, and a count stands for the echo that follows.
+ */
+function syntaxErrors(errors: Document['errors'], at: (offset: number) => SourceLocation): ConfigError {
+  const problems = errors.map((error) => ({
+    where: at(error.pos[0]),
+    message: syntaxError(firstLine(error.message)),
+  }));
+  return new ConfigError(firstProblems(problems, 'YAML syntax error'));
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
@@ -140,6 +143,13 @@ function syntaxError(said: string): string {
  * names no anchor, quoting it. Report it where it is written, without repeating it.
  */
 function toJS(document: Document, text: string, file: string): unknown {
+  const cycle = text.includes('*') ? aliasInsideItsAnchor(document) : undefined;
+  if (cycle !== undefined) {
+    throw new ConfigError({
+      where: { file, ...lineAndColumn(text, cycle) },
+      message: 'YAML syntax error: an alias (*…) inside the value it names makes the value contain itself',
+    });
+  }
   try {
     return document.toJS({ maxAliasCount: 100 });
   } catch (error) {
@@ -154,4 +164,25 @@ function toJS(document: Document, text: string, file: string): unknown {
       message: 'YAML syntax error: an alias (*…) names no anchor: quote a value that starts with *',
     });
   }
+}
+
+/**
+ * The offset of an alias written inside its own anchored value (`&a [*a]`): the yaml library builds such a
+ * value as a cycle, which nothing after the parse (validation, reports, JSON) can walk.
+ */
+function aliasInsideItsAnchor(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      const anchored = alias.resolve(document);
+      const [start, , end] = anchored?.range ?? [];
+      const at = alias.range?.[0];
+      if (start !== undefined && end !== undefined && at !== undefined && at >= start && at < end) {
+        offset = at;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }

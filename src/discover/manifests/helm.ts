@@ -3,8 +3,8 @@
 // (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
 // stderr is never quoted: a template or YAML error can print values, and values hold secrets.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readConfined } from '../../core/config/read-file.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { record } from './json.ts';
 import { idOf, isClusterScoped } from './kustomize/resource-id.ts';
@@ -14,7 +14,7 @@ export interface HelmOptions {
   readonly releaseName?: string | undefined;
   /** `helm template --namespace`: where `helm install -n` would put the chart's namespaced objects. */
   readonly namespace: string;
-  /** Values files, absolute. */
+  /** Values files, absolute, already checked to be inside the repository (they are helm's to read). */
   readonly values?: readonly string[] | undefined;
 }
 
@@ -37,10 +37,12 @@ const MAX_RELEASE_NAME = 53;
 
 const HELM_TIMEOUT_MS = 60_000;
 
+/** `root`: the repository (a real path) the chart's templates are read from to place its objects. */
 export function renderHelmChart(
   chartDir: string,
   options: HelmOptions,
   helm: HelmRunner = runHelm,
+  root = path.parse(path.resolve(chartDir)).root,
 ): ReadObjects {
   const chart = displayPath(chartDir);
   const releaseName = options.releaseName ?? releaseNameFor(chartDir);
@@ -75,7 +77,7 @@ export function renderHelmChart(
     warnings.push(...read.warnings);
     for (const object of read.objects) {
       // Rendered lines are not the template's: point at the template line that starts this kind.
-      const where = templateLine(template, object.kind);
+      const where = templateLine(template, object.kind, root);
       objects.push({
         ...object,
         body: inNamespace(object.body, options.namespace),
@@ -129,15 +131,14 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-function templateLine(file: string, kind: string): SourceLocation {
-  try {
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const index = lines.findIndex((line) => new RegExp(`^kind:\\s*["']?${escaped}\\b`).test(line));
-    return { file, line: index === -1 ? 1 : index + 1, column: 1 };
-  } catch {
-    return { file, line: 1, column: 1 };
-  }
+/** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
+function templateLine(file: string, kind: string, root: string): SourceLocation {
+  const read = readConfined(file, root);
+  if (!('text' in read)) return { file, line: 1, column: 1 };
+  const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^kind:\\s*["']?${escaped}\\b`);
+  const index = read.text.split('\n').findIndex((line) => pattern.test(line));
+  return { file, line: index === -1 ? 1 : index + 1, column: 1 };
 }
 
 function runHelm(args: readonly string[]): HelmResult {

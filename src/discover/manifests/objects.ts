@@ -1,7 +1,6 @@
 // Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
 // object, is a warning at its place and the rest is still read (discovery never stops the check).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { displayPath, readConfined, refusalMessage } from '../../core/config/read-file.ts';
 import { parseYamlStream } from '../../core/config/yaml-source.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { flatten, type KubeObject } from '../../providers/kubernetes/manifests/load.ts';
@@ -20,21 +19,20 @@ export interface ReadObjects {
   readonly warnings: DiscoveryWarning[];
 }
 
-/** A path as messages show it: relative to the working directory. */
-export function displayPath(absolute: string): string {
-  return path.relative(process.cwd(), absolute) || absolute;
-}
+export { displayPath } from '../../core/config/read-file.ts';
 
-export function readManifestFile(absolute: string): ReadObjects {
+/** A manifest file inside the repository `root`; one it may not read is a warning, and discovery goes on. */
+export function readManifestFile(absolute: string, root: string): ReadObjects {
   const file = displayPath(absolute);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { objects: [], warnings: [{ file, message: `cannot read the manifest (${code})` }] };
+  const read = readConfined(absolute, root);
+  if (!('text' in read)) {
+    const message =
+      read.refused === 'unreadable'
+        ? `cannot read the manifest (${read.code})`
+        : `not read: ${refusalMessage(read, absolute)}`;
+    return { objects: [], warnings: [{ file, message }] };
   }
-  return readManifestText(text, file);
+  return readManifestText(read.text, file);
 }
 
 export function readManifestText(text: string, file: string): ReadObjects {

@@ -2,13 +2,16 @@
 // (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
 // read as it is. Files a build or chart owns are not read again on their own, a chart inside another
 // chart (a subchart under charts/) is rendered by its parent only, and each warning is reported once.
+// Globs and reads stay inside the repository (core/config/user-glob.ts, read-file.ts).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
+import { displayPath, readUserFile, repositoryRootOf, shownPath } from '../../core/config/read-file.ts';
+import { globInRepository } from '../../core/config/user-glob.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
 import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize/index.ts';
-import { readManifestFile, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
+import { readManifestText, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface ManifestPattern {
   readonly pattern: string;
@@ -19,6 +22,8 @@ export interface ManifestPattern {
 export interface ReadOptions {
   /** Directory the patterns are relative to (the config's). */
   readonly baseDir: string;
+  /** The repository root (a real path); by default the one holding baseDir (repositoryRootOf). */
+  readonly root?: string;
   readonly helm: HelmOptions;
   readonly helmRunner?: HelmRunner;
 }
@@ -30,27 +35,36 @@ export function readManifestPatterns(
   options: ReadOptions,
 ): ReadObjects {
   const warnings: DiscoveryWarning[] = [];
+  const root = options.root ?? repositoryRootOf(options.baseDir);
   const kustomizeRoots = new Set<string>();
   /** Kustomize roots a pattern without glob characters names itself (the directory or its kustomization file). */
   const namedRoots = new Set<string>();
   const chartRoots = new Set<string>();
-  const plainFiles = new Set<string>();
+  /** Each YAML file to read as it is, with the pattern line that found it. */
+  const plainFiles = new Map<string, SourceLocation>();
   for (const { pattern, where } of patterns) {
-    const matches = globSync(pattern, { cwd: options.baseDir, absolute: true, onlyFiles: false, dot: true });
+    const glob = { where, cwd: options.baseDir, root, dot: true } as const;
+    const matches = globInRepository({ ...glob, pattern, onlyFiles: false });
     if (matches.length === 0) {
       warnings.push({
         file: where.file,
         line: where.line,
-        message: `${pattern} matches no file or directory (paths are relative to the config file)`,
+        message: `${shownPath(pattern)} matches no file or directory (paths are relative to the config file)`,
       });
     }
-    for (const match of matches.map((entry) => entry.replace(/[\\/]+$/, '')).sort()) {
+    for (const match of matches) {
       const name = path.basename(match);
       if ((KUSTOMIZATION_FILES as readonly string[]).includes(name)) kustomizeRoots.add(path.dirname(match));
       else if (name === 'Chart.yaml') chartRoots.add(path.dirname(match));
-      else if (isDirectory(match)) classifyDirectory(match, kustomizeRoots, chartRoots, plainFiles);
+      else if (isDirectory(match)) {
+        // Everything below a matched folder, under the same bounds as the pattern that matched it.
+        const below = () =>
+          globInRepository({ ...glob, cwd: match, pattern: '**/*', onlyFiles: true, dot: false });
+        for (const file of classifyDirectory(match, below, kustomizeRoots, chartRoots))
+          if (!plainFiles.has(file)) plainFiles.set(file, where);
+      }
       // A README or an image in a deploy folder is not a manifest: only YAML and JSON files are read.
-      else if (MANIFEST_FILE.test(name)) plainFiles.add(match);
+      else if (MANIFEST_FILE.test(name) && !plainFiles.has(match)) plainFiles.set(match, where);
     }
     const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
     if (named !== undefined) namedRoots.add(named);
@@ -58,10 +72,10 @@ export function readManifestPatterns(
 
   const objects: KubeObject[] = [];
   const owned = new Set<string>();
-  const builds = [...kustomizeRoots].sort().map((root) => ({
-    root,
-    kustomization: kustomizationFileIn(root) ?? '',
-    build: renderKustomization(root),
+  const builds = [...kustomizeRoots].sort().map((dir) => ({
+    root: dir,
+    kustomization: kustomizationFileIn(dir) ?? '',
+    build: renderKustomization(dir, root),
   }));
   // Which kustomization files each build read: a base that a matched overlay builds is not built again on
   // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.
@@ -82,14 +96,16 @@ export function readManifestPatterns(
   // parent's values; rendered on its own it would be a second release with the subchart's defaults.
   const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
   for (const chart of charts.sort()) {
-    const rendered = renderHelmChart(chart, options.helm, options.helmRunner);
+    const rendered = renderHelmChart(chart, options.helm, options.helmRunner, root);
     objects.push(...rendered.objects);
     warnings.push(...rendered.warnings);
   }
   const roots = [...kustomizeRoots, ...chartRoots];
-  for (const file of [...plainFiles].sort()) {
-    if (owned.has(file) || roots.some((root) => isInside(file, root))) continue;
-    const read = readManifestFile(file);
+  for (const [file, where] of [...plainFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (owned.has(file) || roots.some((owner) => isInside(file, owner))) continue;
+    // Named by the config: a file it may not read (too large, not regular) is an error at the pattern's line.
+    const text = readUserFile(file, where, `${shownPath(displayPath(file))} (%CODE%)`, root);
+    const read = readManifestText(text, displayPath(file));
     objects.push(...read.objects);
     warnings.push(...read.warnings);
   }
@@ -121,27 +137,32 @@ function namedRoot(pattern: string, baseDir: string): string | undefined {
   return isDirectory(target) && kustomizationFileIn(target) ? target : undefined;
 }
 
-/** A directory: a Kustomize root, a chart, or a tree whose YAML files (and nested roots) are read. */
+/**
+ * A directory: a Kustomize root, a chart, or a tree whose nested roots are noted and whose YAML files are
+ * returned, to be read as they are.
+ */
 function classifyDirectory(
   directory: string,
+  filesBelow: () => readonly string[],
   kustomizeRoots: Set<string>,
   chartRoots: Set<string>,
-  plainFiles: Set<string>,
-): void {
+): string[] {
   if (kustomizationFileIn(directory)) {
     kustomizeRoots.add(directory);
-    return;
+    return [];
   }
   if (existsSync(path.join(directory, 'Chart.yaml'))) {
     chartRoots.add(directory);
-    return;
+    return [];
   }
-  for (const file of globSync('**/*', { cwd: directory, absolute: true, onlyFiles: true, dot: false })) {
+  const plainFiles: string[] = [];
+  for (const file of filesBelow()) {
     const name = path.basename(file);
     if ((KUSTOMIZATION_FILES as readonly string[]).includes(name)) kustomizeRoots.add(path.dirname(file));
     else if (name === 'Chart.yaml') chartRoots.add(path.dirname(file));
-    else if (MANIFEST_FILE.test(name)) plainFiles.add(file);
+    else if (MANIFEST_FILE.test(name)) plainFiles.push(file);
   }
+  return plainFiles;
 }
 
 function isDirectory(file: string): boolean {

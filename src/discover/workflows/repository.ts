@@ -1,10 +1,10 @@
 // The repository's files, as discovery may read them: relative to the repository root, never outside it
-// (symlinks resolved first), regular files only, each at most MAX_FILE_BYTES, each read once.
+// (symlinks resolved first), regular files only, each at most MAX_USER_FILE_BYTES (read-file.ts, which
+// reads every file a user names), each read once.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readConfined } from '../../core/config/read-file.ts';
 import type { RepositoryFile } from './commands/context.ts';
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface Repository {
   /** `relative` is from the repository root; undefined when absent, outside, not a file or too large. */
@@ -33,17 +33,8 @@ export function repositoryAt(root: string): Repository {
         normalized !== '..' &&
         !path.isAbsolute(normalized)
       ) {
-        const target = safeRealpath(path.join(real, normalized));
-        const inside = target !== undefined && (target === real || target.startsWith(real + path.sep));
-        if (inside) {
-          try {
-            const stat = statSync(target);
-            if (stat.isFile() && stat.size <= MAX_FILE_BYTES)
-              found = { text: readFileSync(target, 'utf8'), file: display(normalized), path: normalized };
-          } catch {
-            found = undefined;
-          }
-        }
+        const read = readConfined(path.join(real, normalized), real);
+        if ('text' in read) found = { text: read.text, file: display(normalized), path: normalized };
       }
       cache.set(normalized, found);
       return found;

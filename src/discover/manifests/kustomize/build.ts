@@ -2,9 +2,10 @@
 // resources, bases and components gathered (following cycles and mistakes with a warning, never a throw),
 // then the transformers run in kustomize's order, since a patch or rename applied out of order would
 // not give the images and names that `kustomize build` gives.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { isInside, readConfined, shownPath } from '../../../core/config/read-file.ts';
 import { displayPath, readManifestFile, type KubeObject } from '../objects.ts';
 import { applyImages } from './images.ts';
 import { isRecord, nonEmpty } from '../json.ts';
@@ -22,10 +23,15 @@ import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from '
 import { currentId, describe, fromObject, idKey, type Resource } from './resource-id.ts';
 
 export class Build {
-  readonly log = new BuildLog();
+  readonly log: BuildLog;
   private readonly manifests = new Map<string, KubeObject[]>();
   /** The kustomization directories being built, outermost first (real paths, for cycles). */
   private readonly stack: { real: string; file: string }[] = [];
+
+  /** `root`: the repository (a real path); the build reads nothing outside it. */
+  constructor(private readonly root: string) {
+    this.log = new BuildLog(root);
+  }
 
   /**
    * The resources of the kustomization in `dir`. A component adds to and transforms the resources of the
@@ -143,6 +149,13 @@ export class Build {
       );
       return undefined;
     }
+    if (!isInside(realPath(absolute), this.root)) {
+      this.log.warn(
+        where,
+        `${shownPath(value)} is outside the repository (${shownPath(this.root)}): it is not read`,
+      );
+      return undefined;
+    }
     return { absolute, isDirectory: stats.isDirectory(), from: { where, entry: value } };
   }
 
@@ -151,7 +164,7 @@ export class Build {
     for (const field of ['generators', 'transformers']) {
       for (const { value, at } of kustomization.list(field)) {
         // `apiVersion: builtin` configures one of kustomize's own transformers, not a plugin.
-        const builtin = builtinKind(value, kustomization.dir);
+        const builtin = builtinKind(value, kustomization.dir, this.root);
         this.log.warn(
           kustomization.at(at),
           builtin
@@ -164,13 +177,8 @@ export class Build {
       let text = JSON.stringify(value);
       const file = isRecord(value) ? nonEmpty(value['path']) : undefined;
       if (file) {
-        const absolute = path.resolve(kustomization.dir, file);
-        try {
-          text = readFileSync(absolute, 'utf8');
-          this.log.files.add(absolute);
-        } catch {
-          text = '';
-        }
+        const read = this.log.read(path.resolve(kustomization.dir, file));
+        text = 'text' in read ? read.text : '';
       }
       if (/fieldPaths?[\s\S]*image/.test(text)) {
         this.log.warn(
@@ -195,7 +203,7 @@ export class Build {
     let objects = this.manifests.get(absolute);
     if (!objects) {
       this.log.files.add(absolute);
-      const read = readManifestFile(absolute);
+      const read = readManifestFile(absolute, this.root);
       this.log.add(read.warnings);
       objects = read.objects;
       this.manifests.set(absolute, objects);
@@ -255,15 +263,15 @@ function isRemote(entry: string): boolean {
 }
 
 /** The kind of a builtin generator or transformer configuration (inline, or a file beside the kustomization). */
-function builtinKind(value: unknown, dir: string): string | undefined {
+function builtinKind(value: unknown, dir: string, root: string): string | undefined {
   let documents: unknown[] = [];
   if (isRecord(value)) documents = [value];
   else if (typeof value === 'string' && !value.includes('\n')) {
+    const read = readConfined(path.resolve(dir, value), root);
+    // A transformer configuration is a few lines: a large file is not one to read for its kind.
+    if (!('text' in read) || read.text.length > 64 * 1024) return undefined;
     try {
-      // A transformer configuration is a few lines: a large file is not one to read for its kind.
-      const file = path.resolve(dir, value);
-      if (!statSync(file).isFile() || statSync(file).size > 64 * 1024) return undefined;
-      documents = parseAllDocuments(readFileSync(file, 'utf8')).map((document) => document.toJS());
+      documents = parseAllDocuments(read.text).map((document) => document.toJS());
     } catch {
       return undefined;
     }

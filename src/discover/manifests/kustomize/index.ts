@@ -24,9 +24,13 @@ export interface Kustomized extends ReadObjects {
   readonly files: ReadonlySet<string>;
 }
 
-/** `kustomize build DIR` as far as discovery needs it: never throws for bad input; problems are warnings with file:line. */
-export function renderKustomization(dir: string): Kustomized {
-  const build = new Build();
+/**
+ * `kustomize build DIR` as far as discovery needs it: never throws for bad input; problems are warnings with
+ * file:line. Files are read only inside `root` (the repository, a real path); a caller that names none
+ * (a test of the build alone) lets the build read the whole file system.
+ */
+export function renderKustomization(dir: string, root = path.parse(path.resolve(dir)).root): Kustomized {
+  const build = new Build(root);
   const built = build.directory(path.resolve(dir), [], 'root') ?? [];
   fixNameReferences(built);
   const objects = built.filter((resource) => !isLocalConfig(resource)).map(asKubeObject);

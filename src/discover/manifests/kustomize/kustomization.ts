@@ -1,8 +1,9 @@
 // A kustomization file found in its directory and read with the position of every field: each step of the
 // build reads its fields through here, so a warning lands on the line where the field was written.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { refusalMessage } from '../../../core/config/read-file.ts';
 import { parseYamlSource, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
 import { ConfigError } from '../../../core/errors.ts';
 import { displayPath, problemsAsWarnings } from '../objects.ts';
@@ -75,16 +76,16 @@ export class Kustomization {
 export function readKustomization(absolute: string, log: BuildLog): Kustomization | undefined {
   const file = displayPath(absolute);
   log.files.add(absolute);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    log.warn(
-      { file },
-      `cannot read the kustomization (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-    );
+  const read = log.read(absolute);
+  if (!('text' in read)) {
+    const why =
+      read.refused === 'unreadable'
+        ? `cannot read the kustomization (${read.code})`
+        : `kustomization not read: ${refusalMessage(read, absolute)}`;
+    log.warn({ file }, why);
     return undefined;
   }
+  const text = read.text;
   let source: YamlSource;
   let value: unknown;
   try {

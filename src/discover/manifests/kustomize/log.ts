@@ -1,6 +1,7 @@
 // What a build read and what it could not follow, in one place: a build never throws for a user's mistake
 // (discovery never stops the check), so every step reports here and goes on, and the caller learns which
-// files the build owns.
+// files the build owns. Every file is read through here, inside the repository and bounded (read-file.ts).
+import { readConfined, type ConfinedRead } from '../../../core/config/read-file.ts';
 import type { DiscoveryWarning } from '../objects.ts';
 
 /** Where something was written: a file as messages show it, and a line when one is known. */
@@ -13,6 +14,16 @@ export class BuildLog {
   /** Every file (absolute path) the build read. */
   readonly files = new Set<string>();
   private readonly warnings: DiscoveryWarning[] = [];
+
+  /** `root`: the repository (a real path) the build may read files from. */
+  constructor(readonly root: string) {}
+
+  /** A file of the build, read when it is inside the repository, regular and small enough; why not, otherwise. */
+  read(absolute: string): ConfinedRead {
+    const read = readConfined(absolute, this.root);
+    if ('text' in read) this.files.add(absolute);
+    return read;
+  }
 
   warn(where: Where, message: string): void {
     this.warnings.push(where.line === undefined ? { file: where.file, message } : { ...where, message });

@@ -1,7 +1,7 @@
 // A patch read from its own file or from the kustomization's text, document by document: a warning about
 // a patch then points into the patch file, or at the kustomization entry when the patch is written inline.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { refusalMessage } from '../../../core/config/read-file.ts';
 import { parseYamlStream, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
 import { ConfigError } from '../../../core/errors.ts';
 import { displayPath, problemsAsWarnings } from '../objects.ts';
@@ -32,19 +32,19 @@ export function loadPatch(
   let inline = false;
   if ('path' in from) {
     const absolute = path.resolve(kustomization.dir, from.path);
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    const read = log.read(absolute);
+    if (!('text' in read)) {
       log.warn(
         where,
-        code === 'ENOENT'
-          ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
-          : `cannot read the patch ${from.path} (${code ?? 'unreadable'})`,
+        read.refused !== 'unreadable'
+          ? `patch not read: ${refusalMessage(read, absolute)}`
+          : read.code === 'ENOENT'
+            ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
+            : `cannot read the patch ${from.path} (${read.code})`,
       );
       return undefined;
     }
-    log.files.add(absolute);
+    text = read.text;
     file = displayPath(absolute);
   } else {
     text = from.text;

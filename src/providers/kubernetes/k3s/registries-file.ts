@@ -2,10 +2,10 @@
 // Configuration": mirrors with endpoint and rewrite, configs with auth and tls, the "*" wildcard).
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { readUserFile } from '../../../core/config/read-file.ts';
+import { readUserFile, repositoryRootOf, shownPath } from '../../../core/config/read-file.ts';
 import { schemaProblems } from '../../../core/config/validate.ts';
 import { parseYamlSource, type ConfigPath } from '../../../core/config/yaml-source.ts';
-import { ConfigError, type SourceLocation } from '../../../core/errors.ts';
+import { ConfigError, firstProblems, type SourceLocation } from '../../../core/errors.ts';
 
 const closed = { additionalProperties: false } as const;
 
@@ -78,23 +78,25 @@ export interface RegistriesFile {
   locate(filePath: ConfigPath): SourceLocation;
 }
 
-/** Reads and validates a target's registriesFile (relative to the config's folder). */
+/** Reads and validates a target's registriesFile (relative to the config's folder, inside its repository). */
 export function loadRegistriesFile(
   written: string,
   configFile: string,
   where: SourceLocation,
 ): RegistriesFile {
-  const absolute = path.resolve(path.dirname(path.resolve(configFile)), written);
-  const file = path.relative(process.cwd(), absolute) || absolute;
+  const configDir = path.dirname(path.resolve(configFile));
+  const absolute = path.resolve(configDir, written);
+  const file = shownPath(path.relative(process.cwd(), absolute) || absolute);
   const text = readUserFile(
     absolute,
     where,
-    `${written} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`,
+    `${shownPath(written)} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`,
+    repositoryRootOf(configDir),
   );
   const source = parseYamlSource(text, file);
   const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
   const problems = schemaProblems(raw, RegistriesSchema, source, 'registries.yaml');
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
   const registries = raw as RegistriesInput; // validated above
   for (const [host, mirror] of Object.entries(registries.mirrors ?? {})) {
     for (const pattern of Object.keys(mirror.rewrite ?? {})) {
@@ -103,7 +105,7 @@ export function loadRegistriesFile(
       } catch {
         throw new ConfigError({
           where: source.locateKey(['mirrors', host, 'rewrite', pattern]),
-          message: `mirrors.${host}.rewrite: ${JSON.stringify(pattern)} is not a valid regular expression`,
+          message: `mirrors.${shownPath(host)}.rewrite: ${shownPath(JSON.stringify(pattern))} is not a valid regular expression`,
         });
       }
     }

@@ -1,9 +1,9 @@
-// facts.kubernetes.manifests: globs (relative to the config) of multi-document YAML files; `List` kinds
-// are flattened. Every object keeps where it was written, so problems point at file:line.
+// facts.kubernetes.manifests: globs (relative to the config, inside its repository) of multi-document YAML
+// files; `List` kinds are flattened. Every object keeps where it was written, so problems point at file:line.
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
 import type { LoadedConfig } from '../../../core/config/load.ts';
-import { readUserFile } from '../../../core/config/read-file.ts';
+import { readUserFile, repositoryRootOf, shownPath } from '../../../core/config/read-file.ts';
+import { globInRepository } from '../../../core/config/user-glob.ts';
 import { parseYamlStream, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
 import { ConfigError, type SourceLocation } from '../../../core/errors.ts';
 
@@ -39,28 +39,29 @@ export function inlineObjects(config: LoadedConfig): KubeObject[] {
 export function loadManifests(config: LoadedConfig): KubeObject[] {
   const patterns = config.input.facts?.kubernetes?.manifests ?? [];
   const configDir = path.dirname(path.resolve(config.file));
+  const root = patterns.length > 0 ? repositoryRootOf(configDir) : configDir;
   const objects: KubeObject[] = [];
   const seen = new Set<string>();
   patterns.forEach((pattern, i) => {
     const where = config.locate(['facts', 'kubernetes', 'manifests', i]);
-    const files = globSync(pattern, { cwd: configDir, absolute: true, onlyFiles: true }).sort();
+    const files = globInRepository({ pattern, where, cwd: configDir, root, onlyFiles: true, dot: false });
     if (files.length === 0) {
       throw new ConfigError({
         where,
-        message: `${pattern} matches no file (globs are relative to the config file)`,
+        message: `${shownPath(pattern)} matches no file (globs are relative to the config file)`,
       });
     }
     for (const absolute of files.filter((file) => !seen.has(file))) {
       seen.add(absolute);
-      objects.push(...objectsOf(absolute, where));
+      objects.push(...objectsOf(absolute, where, root));
     }
   });
   return objects;
 }
 
-function objectsOf(absolute: string, where: SourceLocation): KubeObject[] {
-  const file = path.relative(process.cwd(), absolute) || absolute;
-  const text = readUserFile(absolute, where, `${file} (%CODE%)`);
+function objectsOf(absolute: string, where: SourceLocation, root: string): KubeObject[] {
+  const file = shownPath(path.relative(process.cwd(), absolute) || absolute);
+  const text = readUserFile(absolute, where, `${file} (%CODE%)`, root);
   return parseYamlStream(text, file).flatMap((source) => {
     const value = source.takeValue();
     if (value === null || value === undefined) return []; // an empty document between `---`
