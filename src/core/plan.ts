@@ -1,7 +1,7 @@
 // Every way of naming images and targets becomes one plan before anything is evaluated.
 import type { LoadedConfig } from './config/load.ts';
 import type { TargetInput } from './config/schema.ts';
-import { ConfigError, type ConfigProblem } from './errors.ts';
+import { ConfigError, firstProblems, type ConfigProblem } from './errors.ts';
 import {
   imageName,
   ImageReferenceError,
@@ -62,6 +62,6 @@ export function buildPlan(config: LoadedConfig): Plan {
     });
     return { target, images: subset };
   });
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
   return { images, targets };
 }

@@ -5,7 +5,7 @@ import type { LoadedConfig } from '../core/config/load.ts';
 import { assertUserFile, repositoryRootOf, shownPath } from '../core/config/read-file.ts';
 import { isDiscoveryPlatform } from '../core/config/schema.ts';
 import { quotedValue } from '../core/quoted-value.ts';
-import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import { ConfigError, firstProblems, type ConfigProblem } from '../core/errors.ts';
 import { imageNameOf } from '../core/image-reference.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
@@ -75,7 +75,7 @@ export function withManifestTargets(
     }
     sets.push({ target, workloads: found.workloads });
   });
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
 
   const openshiftHosts = declared.flatMap((target) =>
     target.platform === 'openshift' ? (target.registryHosts ?? []) : [],

@@ -112,7 +112,7 @@ function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], co
   input.facts?.gcp?.iamPolicies?.forEach((entry, i) =>
     resolve(entry as Record<string, unknown>, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']),
   );
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
 }
 
 function withAdditions(written: unknown, additions: ConfigAdditions): unknown {
