@@ -4,7 +4,7 @@
 // --offline). Every run must end with exit 0, 1 or 2, quickly, with every line it prints bounded and none
 // that the runner would read as a workflow command (`::`).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -422,6 +422,7 @@ test(
     const total = performance.now() - started;
     const summary = `${cases.length} cases in ${(total / 1000).toFixed(1)} s; slowest ${Math.round(slowest)} ms; largest output ${largest} characters; exits ${JSON.stringify(Object.fromEntries(exits))}`;
     console.log(summary);
+    rmSync(repository, { recursive: true, force: true });
     assert.deepEqual(failures.slice(0, 15), [], `${failures.length} of ${cases.length} failed (${summary})`);
   },
 );

@@ -2,19 +2,23 @@
 // echoed back is bounded: each case runs the CLI entry (runCli) in process against a folder on disk.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { runCli } from '../../src/cli/command.ts';
 import { MAX_SHOWN_PROBLEMS } from '../../src/core/errors.ts';
 
 const SECRET = 'FAKE-SECRET-d41d8cd98f00';
 const ROLE = 'arn:aws:iam::123456789012:role/ci';
 
+const folders: string[] = [];
+after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A fresh folder with `files` written into it (a `.git` entry makes it a checkout). */
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-user-files-'));
+  folders.push(dir);
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
