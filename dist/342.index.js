@@ -2,6 +2,25 @@ export const id = 342;
 export const ids = [342];
 export const modules = {
 
+/***/ 91040:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ guardStdout)
+/* harmony export */ });
+/* harmony import */ var _core_outgoing_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59813);
+// Everything the action prints — logs, annotations, workflow commands — goes through process.stdout, so
+// the outgoing-text rules apply there, once, whatever printed it. `::add-mask::` commands pass untouched:
+// the runner must see the exact secret to hide it.
+
+function guardStdout(stream = process.stdout) {
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => write(typeof chunk === 'string' && !chunk.startsWith('::add-mask::') ? (0,_core_outgoing_text_js__WEBPACK_IMPORTED_MODULE_0__/* .outgoing */ .by)(chunk) : chunk, ...rest));
+}
+
+
+/***/ }),
+
 /***/ 93267:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -11,7 +30,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73504);
-/* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86804);
+/* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19477);
 /* harmony import */ var _login_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18033);
 /* harmony import */ var _login_oidc_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80588);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
@@ -36,24 +55,37 @@ async function loginStep(config, options, env) {
         env,
         endpoints: endpoints?.registries ?? {},
         ...(endpoints?.google ? { googleEndpoints: endpoints.google } : {}),
-        backupDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir(),
+        // The backup holds the credentials the logins replaced: kept only when the post step will use it.
+        ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir() } : {}),
     });
     if (options.logout && result.records.length > 0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(RECORDS_STATE, JSON.stringify(result.records));
     return result;
 }
-/** The post step: takes out exactly the logins the main step added. */
-function logoutStep() {
+/** The post step: takes out exactly the logins the main step added, the last file's first. */
+function logoutStep(env = process.env) {
     const state = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(RECORDS_STATE);
     if (!state)
         return;
-    for (const record of JSON.parse(state)) {
+    let records;
+    try {
+        records = JSON.parse(state);
+    }
+    catch {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('pullcheck: the login state saved by the main step is unreadable; no logout was done');
+        return;
+    }
+    for (const record of [...records].reverse()) {
         try {
-            const changedSince = (0,_login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__/* .removeLogins */ .TE)(record);
-            for (const host of changedSince) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: the ${host} entry of ${record.file} changed after login; it was left as it is`);
+            const { changedSince, failures } = (0,_login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__/* .removeLogins */ .TE)(record, env);
+            for (const entry of changedSince) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: the login for ${entry} changed after pullcheck's login; it was left as it is`);
             }
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`pullcheck: logged out of the registries in ${record.file}`);
+            if (failures.length === 0)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`pullcheck: logged out of the registries in ${record.file}`);
+            for (const failure of failures) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: could not fully log out of the registries in ${record.file}: ${failure}`);
+            }
         }
         catch (error) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: could not remove the logins from ${record.file}: ${error.message}`);
@@ -85,6 +117,10 @@ var merge = __webpack_require__(87630);
 var snapshot = __webpack_require__(58988);
 // EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
 var engine = __webpack_require__(53394);
+// EXTERNAL MODULE: ./lib/core/nothing-to-check.js
+var nothing_to_check = __webpack_require__(7715);
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 ;// CONCATENATED MODULE: ./lib/github/event.js
@@ -112,7 +148,14 @@ function pullRequestOf(eventName, eventPath) {
     return { owner, repo, number, fromFork: head !== undefined && head !== base };
 }
 
+// EXTERNAL MODULE: ./lib/core/did-you-mean.js
+var did_you_mean = __webpack_require__(68680);
+// EXTERNAL MODULE: ./lib/core/quoted-value.js
+var quoted_value = __webpack_require__(54379);
 ;// CONCATENATED MODULE: ./lib/inputs.js
+// Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
+
+
 class InputError extends Error {
     name = 'InputError';
 }
@@ -158,14 +201,14 @@ function optional(key, value, shape, name, expected) {
         return {};
     // The token is a secret: never echo it.
     if (!shape.test(value))
-        throw new InputError(`input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got "${value}")`}`);
+        throw new InputError(`input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got ${(0,quoted_value/* quotedValue */.A)(value)})`}`);
     return { [key]: value };
 }
 function choice(name, value, allowed, fallback) {
     if (value === '')
         return fallback;
     if (!allowed.includes(value)) {
-        throw new InputError(`input ${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+        throw new InputError(`input ${name} must be one of ${allowed.join(', ')}; got ${(0,quoted_value/* quotedValue */.A)(value)}${(0,did_you_mean/* didYouMean */.a)(value, allowed)}`);
     }
     return value;
 }
@@ -177,7 +220,7 @@ function booleanInput(name, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(`input ${name} must be true or false (got "${value}")`);
+    throw new InputError(`input ${name} must be true or false (got ${(0,quoted_value/* quotedValue */.A)(value)})`);
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 29 modules
@@ -188,8 +231,8 @@ var json = __webpack_require__(97406);
 var sarif = __webpack_require__(20123);
 // EXTERNAL MODULE: ./lib/report/labels.js
 var labels = __webpack_require__(67419);
-// EXTERNAL MODULE: ./lib/report/markdown.js
-var markdown = __webpack_require__(63021);
+// EXTERNAL MODULE: ./lib/report/markdown.js + 1 modules
+var markdown = __webpack_require__(38604);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(11758);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -218,6 +261,21 @@ function commentsApi(token, logger) {
         retry: { retries: RETRIES },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
     return {
+        whoAmI: async () => {
+            try {
+                const answer = await octokit.graphql('query { viewer { login } }');
+                return answer.viewer.login;
+            }
+            catch {
+                // GitHub Enterprise Server without GraphQL, or a proxy: a personal token still answers GET /user.
+                try {
+                    return (await octokit.rest.users.getAuthenticated()).data.login;
+                }
+                catch {
+                    return undefined;
+                }
+            }
+        },
         listComments: (pr) => octokit.paginate(octokit.rest.issues.listComments, {
             owner: pr.owner,
             repo: pr.repo,
@@ -236,6 +294,7 @@ function commentsApi(token, logger) {
 }
 
 ;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
 function marker(key) {
     // encodeURIComponent leaves no "--" run that could end the HTML comment early.
     return `<!-- pullcheck:${encodeURIComponent(key).replace(/-/g, '%2D')} -->`;
@@ -259,7 +318,9 @@ function shouldWrite(mode, somethingToSay, gateFailed, hasEarlier) {
 async function upsertStickyComment(api, pr, key, report, wanted) {
     const tag = marker(key);
     const body = `${tag}\n${report}`;
-    const earlier = (await api.listComments(pr)).find((comment) => comment.body?.includes(tag));
+    // Without an answer the token is taken for the workflow's GITHUB_TOKEN, the usual case.
+    const me = (await api.whoAmI()) ?? GITHUB_TOKEN_BOT;
+    const earlier = (await api.listComments(pr)).find((comment) => comment.user?.login === me && comment.body?.includes(tag));
     if (!wanted(earlier !== undefined))
         return { action: 'skipped' };
     if (earlier?.body === body)
@@ -270,6 +331,7 @@ async function upsertStickyComment(api, pr, key, report, wanted) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/comment.js
+
 
 
 
@@ -289,10 +351,10 @@ async function commentOnPullRequest(request, report, logger) {
     }
     const { summary } = report;
     const somethingToSay = summary.denied + summary.unknown > 0 || report.findings.some((f) => f.severity !== 'low');
-    const body = (0,markdown/* renderMarkdown */.G)(report, {
+    const body = (0,outgoing_text/* redactCredentials */.UY)((0,markdown/* renderMarkdown */.G)(report, {
         maxLength: COMMENT_LIMIT,
         ...(request.detailsUrl ? { detailsUrl: request.detailsUrl } : {}),
-    });
+    }));
     try {
         const outcome = await upsertStickyComment(commentsApi(request.token, logger), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
         logger.info(`pullcheck: pull request comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
@@ -324,6 +386,8 @@ var discover = __webpack_require__(44238);
 
 
 
+/** The name a config made of the action's inputs alone goes by (there is no config file). */
+const INPUTS_ONLY = '(action inputs)';
 function loadActionConfig(options, env = process.env) {
     const workflow = runningWorkflow(env);
     const inputs = {
@@ -332,8 +396,8 @@ function loadActionConfig(options, env = process.env) {
     };
     // Without a config file (none given, the default absent) discovery and the inputs describe the check.
     const load = (additions) => !options.configGiven && !(0,external_node_fs_.existsSync)(options.config)
-        ? (0,config_load/* loadConfigText */.K)('version: 1\n', '(action inputs)', additions)
-        : (0,config_load/* loadConfigFile */.H)(options.config, additions);
+        ? (0,config_load/* loadConfigText */.K)('version: 1\n', INPUTS_ONLY, additions)
+        : (0,config_load/* loadConfigFile */.H)(options.config, additions, 'set the `config` input to its path in the repository, or leave it empty to use the inputs alone');
     return (0,discover/* discover */.k4)(load(inputs), {
         workflows: workflow ? [workflow] : [],
         env: env,
@@ -351,8 +415,8 @@ function runningWorkflow(env) {
 
 // EXTERNAL MODULE: ./lib/action/login.js
 var action_login = __webpack_require__(93267);
-// EXTERNAL MODULE: ./lib/login/docker-config.js
-var docker_config = __webpack_require__(86804);
+// EXTERNAL MODULE: ./lib/login/docker-config.js + 4 modules
+var docker_config = __webpack_require__(19477);
 // EXTERNAL MODULE: ./lib/login/index.js + 3 modules
 var login = __webpack_require__(18033);
 // EXTERNAL MODULE: ./lib/login/oidc.js
@@ -365,11 +429,12 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 
+
 const MAX_ANNOTATIONS = 50;
 /** Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`); returns its path. */
 function writeReportFile(name, content, runnerTemp) {
     const file = external_node_path_.join(runnerTemp || external_node_os_.tmpdir(), name);
-    (0,external_node_fs_.writeFileSync)(file, content);
+    (0,external_node_fs_.writeFileSync)(file, (0,outgoing_text/* redactCredentials */.UY)(content));
     return file;
 }
 function setReportOutputs(core, report, files) {
@@ -382,14 +447,12 @@ function setReportOutputs(core, report, files) {
 }
 /** One annotation per denied (error) or unknown (warning) pull, where its target was written; findings too. */
 function annotate(core, report, workspace) {
-    // Annotations take paths relative to the repository root.
-    const repositoryPath = (file) => workspace && external_node_path_.isAbsolute(file) ? external_node_path_.relative(workspace, file) : file;
     const notable = report.results.filter((result) => result.verdict !== 'allowed').slice(0, MAX_ANNOTATIONS);
     for (const result of notable) {
         // At the lines that ask for this pull: the target in the config, or the workload in a manifest.
         const where = result.source?.target;
         const properties = where
-            ? { file: repositoryPath(where.file), ...(where.line ? { startLine: where.line } : {}) }
+            ? { file: repositoryPath(where.file, workspace), ...(where.line ? { startLine: where.line } : {}) }
             : {};
         if (result.verdict === 'denied') {
             const missing = result.missing
@@ -410,14 +473,20 @@ function annotate(core, report, workspace) {
     for (const finding of report.findings.filter((f) => f.severity !== 'low')) {
         core.warning(finding.message, {
             title: `pullcheck: ${finding.kind}`,
-            ...(finding.file ? { file: repositoryPath(finding.file) } : {}),
+            ...(finding.file ? { file: repositoryPath(finding.file, workspace) } : {}),
             ...(finding.line ? { startLine: finding.line } : {}),
         });
     }
 }
+/** Annotations and SARIF take paths relative to the repository root. */
+function repositoryPath(file, workspace) {
+    return workspace && external_node_path_.isAbsolute(file) ? external_node_path_.relative(workspace, file) : file;
+}
 
 ;// CONCATENATED MODULE: ./lib/action/run.js
 // The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
+
+
 
 
 
@@ -452,30 +521,27 @@ async function run(env = process.env) {
         for (const secret of [options.githubToken, options.openshiftToken])
             if (secret)
                 core.setSecret(secret);
-        if (!options.check) {
-            core.info('pullcheck: check is false, nothing to check');
+        if (!options.check && !options.login) {
+            core.info('pullcheck: check and login are both false: nothing to do');
             return;
         }
-        const { config, findings: discoveryFindings } = loadActionConfig(options, env);
-        // A failed login fails the step, after the check has reported.
-        let loginFailure;
-        let sessions = {};
-        if (options.login) {
-            try {
-                const login = await (0,action_login/* loginStep */.E)(config, options, env);
-                sessions = login.sessions;
-                core.setOutput('registries', login.registries.join('\n'));
-            }
-            catch (error) {
-                if (!(error instanceof login/* LoginError */.Q ||
-                    error instanceof docker_config/* DockerConfigError */.Zh ||
-                    error instanceof oidc/* OidcError */.u))
-                    throw error;
-                loginFailure = `pullcheck: ${error.message}`;
-            }
+        const { config, findings: discoveryFindings, workflows } = loadActionConfig(options, env);
+        const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
+        const login = options.login ? await logIn(config, options, env, pr) : { sessions: {} };
+        if (!options.check) {
+            // Login only, as amazon-ecr-login users start: the logins and their outputs, no analysis.
+            core.info('pullcheck: check is false: logged in, nothing checked');
+            if (login.failure)
+                core.setFailed(login.failure);
+            return;
         }
+        const { sessions } = login;
         // Live reads use the sessions the OIDC login obtained, else the ambient credentials.
         const setup = {
+            credentialHints: {
+                aws: 'set aws-role-arn, or configure credentials earlier in the job',
+                google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+            },
             ...(options.openshiftServer && options.openshiftToken
                 ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
                 : {}),
@@ -487,10 +553,14 @@ async function run(env = process.env) {
         const live = options.offline ? undefined : await liveFacts(config, setup);
         const checked = live ? (0,merge/* withLiveFacts */.K)(config, live) : config;
         if (options.snapshot)
-            (0,external_node_fs_.writeFileSync)(options.snapshot, (0,snapshot/* snapshotYaml */.Q)(checked));
-        const result = (0,engine/* runCheck */.k)(checked, providers/* providers */.r, { failOn: options.failOn, findings: discoveryFindings });
+            (0,external_node_fs_.writeFileSync)(options.snapshot, (0,snapshot/* snapshotYaml */.Q)(checked, options.snapshot));
+        const result = (0,nothing_to_check/* withNothingToCheck */.Z)((0,engine/* runCheck */.k)(checked, providers/* providers */.r, { failOn: options.failOn, findings: discoveryFindings }), {
+            config: config.file === INPUTS_ONLY ? undefined : repositoryPath(config.file, env['GITHUB_WORKSPACE']),
+            workflows,
+            entry: 'action',
+        });
         const liveRead = live ? (0,merge/* liveResources */.C)(live) : [];
-        const report = liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result;
+        const report = (0,outgoing_text/* redactStrings */.eT)(liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result);
         setReportOutputs(core, report, {
             json: writeReportFile('pullcheck-report.json', (0,json/* renderJson */.h)(report), env['RUNNER_TEMP']),
             sarif: writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarif */.W)(report), env['RUNNER_TEMP']),
@@ -498,9 +568,10 @@ async function run(env = process.env) {
         annotate(core, report, env['GITHUB_WORKSPACE']);
         const detailsUrl = runUrl(env);
         if (env['GITHUB_STEP_SUMMARY']) {
-            await core.summary.addRaw((0,markdown/* renderMarkdown */.G)(report, { maxLength: SUMMARY_LIMIT })).write();
+            await core.summary
+                .addRaw((0,outgoing_text/* redactCredentials */.UY)((0,markdown/* renderMarkdown */.G)(report, { maxLength: SUMMARY_LIMIT })))
+                .write();
         }
-        const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
         const request = {
             pr,
             mode: options.comment,
@@ -510,20 +581,58 @@ async function run(env = process.env) {
         };
         core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
         core.info(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
-        if (loginFailure)
-            core.setFailed(loginFailure);
+        if (login.failure)
+            core.setFailed(login.failure);
         else if (report.summary.gate === 'fail')
             core.setFailed(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
     }
     catch (error) {
-        fail(error);
+        fail(error, env);
     }
+}
+/**
+ * The logins, and their outputs. A failed login fails the step — after the check has reported, so it is
+ * returned, not thrown. A pull request from a fork gets no OIDC token: the federated logins are skipped
+ * with one warning, and the check reads what it can without them.
+ */
+async function logIn(config, options, env, pr) {
+    const federated = [
+        options.awsRoleArn ? 'aws-role-arn' : undefined,
+        options.gcpWorkloadIdentityProvider ? 'gcp-workload-identity-provider' : undefined,
+        options.openshiftServer && !options.openshiftToken ? 'openshift-server' : undefined,
+    ].filter((name) => name !== undefined);
+    const untrusted = pr?.fromFork
+        ? 'a pull request from a fork'
+        : env['GITHUB_ACTOR'] === 'dependabot[bot]'
+            ? 'a Dependabot run'
+            : undefined;
+    if (federated.length > 0 && !env['ACTIONS_ID_TOKEN_REQUEST_URL'] && untrusted) {
+        core.warning(`pullcheck: no OIDC token: GitHub gives none to ${untrusted}, so the logins (${federated.join(', ')}) are skipped; the check reads what it can without them, and pulls it cannot decide are unknown`);
+        setLoginOutputs([]);
+        return { sessions: {} };
+    }
+    try {
+        const login = await (0,action_login/* loginStep */.E)(config, options, env);
+        setLoginOutputs(login.registries);
+        return { sessions: login.sessions };
+    }
+    catch (error) {
+        if (!(error instanceof login/* LoginError */.Q || error instanceof docker_config/* DockerConfigError */.Zh || error instanceof oidc/* OidcError */.u))
+            throw error;
+        return { sessions: {}, failure: `pullcheck: ${error.message}` };
+    }
+}
+/** `registries`, one host per line, and `registry` — the host when exactly one was logged in to, as amazon-ecr-login gives it. */
+function setLoginOutputs(registries) {
+    core.setOutput('registries', registries.join('\n'));
+    core.setOutput('registry', registries.length === 1 ? registries[0] : '');
 }
 async function liveFacts(config, setup) {
     const live = await (0,collect.readLiveFacts)(config, setup);
     for (const note of live.notes)
         core.info(`pullcheck: ${note}`);
-    core.info(`pullcheck: live reads: ${live.reads} resources, ${live.calls} calls`);
+    // Counted from what came back: a refused read is not a resource read.
+    core.info(`pullcheck: live reads: ${live.calls} calls, ${(0,merge/* liveResources */.C)(live.facts).length} resources read`);
     return live.facts;
 }
 /** An auth client around the access token the Google login obtained. */
@@ -533,8 +642,15 @@ async function googleClient(accessToken) {
     client.setCredentials({ access_token: accessToken });
     return client;
 }
-function fail(error) {
-    if (error instanceof errors/* ConfigError */.x) {
+function fail(error, env) {
+    if (error instanceof errors/* ConfigError */.xL) {
+        // upload-sarif in a later step still finds its file: the errors are its notifications.
+        const problems = error.problems.map((problem) => ({
+            message: problem.message,
+            file: repositoryPath(problem.where.file, env['GITHUB_WORKSPACE']),
+            line: problem.where.line,
+        }));
+        core.setOutput('sarif-file', writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarifFailure */.y)(problems), env['RUNNER_TEMP']));
         for (const problem of error.problems) {
             core.error(problem.message, {
                 file: problem.where.file,
@@ -561,93 +677,73 @@ function runUrl(env) {
 
 /***/ }),
 
-/***/ 86804:
+/***/ 19477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KD: () => (/* binding */ dockerConfigFiles),
-/* harmony export */   TE: () => (/* binding */ removeLogins),
-/* harmony export */   WF: () => (/* binding */ addLogins),
-/* harmony export */   Zh: () => (/* binding */ DockerConfigError)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57975);
-// The Docker config (`$DOCKER_CONFIG/config.json`, default ~/.docker/config.json; also REGISTRY_AUTH_FILE
-// for Podman, Buildah and Skopeo): logins are merged in and taken out again exactly, the file is written
-// atomically with mode 0600, and a file pullcheck cannot parse is never touched.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Zh: () => (/* reexport */ DockerConfigError),
+  KD: () => (/* binding */ dockerConfigFiles),
+  Os: () => (/* binding */ loginToAuthFiles),
+  TE: () => (/* binding */ removeLogins)
+});
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./lib/login/config-file.js
+// Reading and writing one Docker config / containers auth file without ever leaving it half written: a
+// symlinked file is written through to its target (the link stays, as `docker login` keeps it: docker/cli
+// configfile Save follows the link, dangling or not, and copies the old file's permissions), the new text
+// lands by rename in the target's own folder, and a file pullcheck cannot parse is never touched.
 
 
 
 class DockerConfigError extends Error {
     name = 'DockerConfigError';
 }
-function dockerConfigFiles(env) {
-    const docker = node_path__WEBPACK_IMPORTED_MODULE_3__.join(env['DOCKER_CONFIG'] || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker'), 'config.json');
-    const registryAuth = env['REGISTRY_AUTH_FILE'];
-    return registryAuth && node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(registryAuth) !== node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(docker)
-        ? [docker, registryAuth]
-        : [docker];
-}
-/** Merges the logins into `file` and returns how to undo them. */
-function addLogins(file, logins, backupDir) {
-    const original = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') : null;
-    const config = parse(original, file);
-    const auths = { ...config['auths'] };
-    const replaced = {};
-    const written = {};
-    for (const login of logins) {
-        const entry = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
-        if (!(login.host in written))
-            replaced[login.host] = auths[login.host] ?? null;
-        auths[login.host] = entry;
-        written[login.host] = digest(entry);
-    }
-    const backupFile = node_path__WEBPACK_IMPORTED_MODULE_3__.join(backupDir, `pullcheck-docker-config-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.json`);
-    writeAtomically(backupFile, JSON.stringify({ original, replaced, written }));
-    writeAtomically(file, serialize({ ...config, auths }, original));
-    return { file, backupFile };
-}
-/**
- * Takes out exactly the entries pullcheck wrote, restoring those they replaced. When nothing else changed
- * meanwhile, the file gets back its original bytes. Returns hosts left alone because they changed since.
- */
-function removeLogins(record) {
-    const backup = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(record.backupFile, 'utf8'));
-    const current = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(record.file) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(record.file, 'utf8') : null;
-    const config = parse(current, record.file);
-    const auths = { ...config['auths'] };
-    const changedSince = [];
-    for (const [host, hash] of Object.entries(backup.written)) {
-        if (auths[host] === undefined || digest(auths[host]) !== hash) {
-            changedSince.push(host);
-            continue;
+// The kernel gives up on a symlink chain at 40 links (ELOOP); so does this.
+const MAX_LINKS = 40;
+/** The file a write must replace: `file` itself, or the end of its symlink chain (which may not exist yet). */
+function configTarget(file) {
+    let current = external_node_path_.resolve(file);
+    for (let links = 0; links <= MAX_LINKS; links++) {
+        let isLink;
+        try {
+            isLink = (0,external_node_fs_.lstatSync)(current).isSymbolicLink();
         }
-        const previous = backup.replaced[host];
-        if (previous === null || previous === undefined)
-            delete auths[host];
-        else
-            auths[host] = previous;
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return current;
+            throw error;
+        }
+        if (!isLink)
+            return current;
+        current = external_node_path_.resolve(external_node_path_.dirname(current), (0,external_node_fs_.readlinkSync)(current));
     }
-    const restored = { ...config, auths };
-    const originalConfig = parse(backup.original, record.file);
-    if ((0,node_util__WEBPACK_IMPORTED_MODULE_4__.isDeepStrictEqual)(withoutEmptyAuths(restored), withoutEmptyAuths(originalConfig))) {
-        if (backup.original === null)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(record.file, { force: true });
-        else
-            writeAtomically(record.file, backup.original);
-    }
-    else {
-        writeAtomically(record.file, serialize(restored, current));
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(record.backupFile, { force: true });
-    return changedSince;
+    throw new DockerConfigError(`${file} is a chain of more than ${MAX_LINKS} symlinks; pullcheck left it untouched`);
 }
-function parse(text, file) {
+/** The file's text, or null when there is none. */
+function readConfigText(target) {
+    try {
+        return (0,external_node_fs_.readFileSync)(target, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+}
+/** `file` names the config in messages (the path the user knows, not a link's target). */
+function parseConfig(text, file) {
     if (text === null || text.trim() === '')
         return {};
     let value;
@@ -664,16 +760,491 @@ function parse(text, file) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new DockerConfigError(`${file} is not a JSON object; pullcheck left it untouched: fix or remove it`);
     }
-    const auths = value.auths;
-    if (auths !== undefined && (typeof auths !== 'object' || auths === null || Array.isArray(auths))) {
-        throw new DockerConfigError(`${file}: "auths" is not an object; pullcheck left it untouched`);
+    for (const key of ['auths', 'credHelpers']) {
+        const map = value[key];
+        if (map !== undefined && (typeof map !== 'object' || map === null || Array.isArray(map))) {
+            throw new DockerConfigError(`${file}: "${key}" is not an object; pullcheck left it untouched`);
+        }
     }
     return value;
 }
 /** Keeps the file's own indentation (Docker writes tabs). */
-function serialize(config, previous) {
+function serializeConfig(config, previous) {
     const indent = /\n(\t| +)"/.exec(previous ?? '')?.[1] ?? '\t';
     return `${JSON.stringify(config, null, indent)}\n`;
+}
+/**
+ * temp file in the target's folder + rename: a reader never sees half a file, a crash never leaves one,
+ * and the rename cannot cross file systems. An existing file keeps its mode (and owner, when allowed); a
+ * new one is 0600.
+ */
+function writeConfigAtomically(target, text) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(target), { recursive: true, mode: 0o700 });
+    let previous;
+    try {
+        previous = (0,external_node_fs_.statSync)(target);
+    }
+    catch {
+        previous = undefined;
+    }
+    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.pullcheck-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        (0,external_node_fs_.writeFileSync)(temporary, text, { mode: 0o600, flag: 'wx' });
+        if (previous) {
+            (0,external_node_fs_.chmodSync)(temporary, previous.mode & 0o7777);
+            if (previous.uid !== process.getuid?.() || previous.gid !== process.getgid?.()) {
+                try {
+                    (0,external_node_fs_.chownSync)(temporary, previous.uid, previous.gid);
+                }
+                catch {
+                    // Only root may give a file away; the file then belongs to the user running the job.
+                }
+            }
+        }
+        (0,external_node_fs_.renameSync)(temporary, target);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(temporary, { force: true });
+    }
+}
+function removeConfigFile(target) {
+    (0,external_node_fs_.rmSync)(target, { force: true });
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./lib/login/credential-helper.js
+// The Docker credential-helper protocol, spoken the way `docker login` and containers/image speak it
+// (docker/docker-credential-helpers client/client.go): `docker-credential-NAME store` reads
+// {"ServerURL","Username","Secret"} on stdin; `get` and `erase` read the server address; a failing helper
+// writes its error to stdout, and `get` of an unknown host answers "credentials not found in native
+// keychain". Nothing here prints a secret: a helper's own words are bounded and redacted first.
+
+class CredentialHelperError extends Error {
+    program;
+    host;
+    problem;
+    name = 'CredentialHelperError';
+    constructor(program, host, 
+    /** What went wrong, without a secret: "is not on PATH", "failed to store the login: …". */
+    problem) {
+        super(`${program} ${problem} (for ${host})`);
+        this.program = program;
+        this.host = host;
+        this.problem = problem;
+    }
+}
+const NOT_FOUND = 'credentials not found in native keychain';
+// docker-credential-NAME is looked up on PATH; a name with a '/' would run a file by path instead.
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+// A helper may wait on a keyring unlock prompt that nobody answers in CI.
+const TIMEOUT_MS = 30_000;
+const DETAIL_LIMIT = 200;
+function helperProgram(helper) {
+    return `docker-credential-${helper}`;
+}
+/** The credentials the helper holds for `host`, or null when it holds none. */
+function helperGet(helper, host, env) {
+    const answer = runHelper(helper, host, 'get', host, env, []);
+    if (answer.notFound)
+        return null;
+    let value;
+    try {
+        value = JSON.parse(answer.stdout);
+    }
+    catch {
+        value = undefined;
+    }
+    const { Username, Secret } = (value ?? {});
+    // Never quote the answer: it is meant to hold a secret.
+    if (typeof Username !== 'string' || typeof Secret !== 'string')
+        throw new CredentialHelperError(helperProgram(helper), host, 'answered get with something other than credentials');
+    return { Username, Secret };
+}
+function helperStore(helper, host, credentials, env) {
+    const input = JSON.stringify({ ServerURL: host, ...credentials });
+    runHelper(helper, host, 'store', input, env, [
+        credentials.Secret,
+        `${credentials.Username}:${credentials.Secret}`,
+    ]);
+}
+function helperErase(helper, host, env) {
+    runHelper(helper, host, 'erase', host, env, []);
+}
+function runHelper(helper, host, action, input, env, secrets) {
+    const program = helperProgram(helper);
+    if (!HELPER_NAME.test(helper))
+        throw new CredentialHelperError(program, host, 'is not a credential helper name pullcheck will run');
+    const result = (0,external_node_child_process_.spawnSync)(program, [action], {
+        input,
+        env,
+        encoding: 'utf8',
+        timeout: TIMEOUT_MS,
+        killSignal: 'SIGKILL',
+        maxBuffer: 1024 * 1024,
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const code = result.error?.code;
+    if (code === 'ENOENT')
+        throw new CredentialHelperError(program, host, 'is not on PATH');
+    if (code === 'EACCES')
+        throw new CredentialHelperError(program, host, 'is not executable');
+    if (code === 'ETIMEDOUT' || result.signal)
+        throw new CredentialHelperError(program, host, `did not answer ${action} within ${TIMEOUT_MS / 1000} s`);
+    if (result.error)
+        throw new CredentialHelperError(program, host, `could not run: ${code ?? 'error'}`);
+    const stdout = result.stdout ?? '';
+    if (result.status === 0)
+        return { stdout, notFound: false };
+    if (action === 'get' && stdout.trim() === NOT_FOUND)
+        return { stdout: '', notFound: true };
+    const said = helperWords(stdout.trim() || (result.stderr ?? '').trim(), secrets);
+    throw new CredentialHelperError(program, host, `failed to ${action} the login (exit ${result.status})${said ? `: ${said}` : ''}`);
+}
+/** A helper's error message, fit to print: no secret (also base64'd), one line, bounded. */
+function helperWords(text, secrets) {
+    let words = text;
+    for (const secret of secrets.filter((s) => s.length > 0)) {
+        for (const form of [secret, Buffer.from(secret).toString('base64')])
+            words = words.split(form).join('***');
+    }
+    // Output that looks like credentials is not an error message: withhold it whole.
+    if (/"Secret"|"auth"/i.test(words))
+        return '(output withheld)';
+    // eslint-disable-next-line no-control-regex
+    words = words.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return words.length > DETAIL_LIMIT ? `${words.slice(0, DETAIL_LIMIT)}…` : words;
+}
+
+;// CONCATENATED MODULE: ./lib/login/helper-logins.js
+// Logins for hosts a credential helper serves. Both Docker and containers/image (Podman, Buildah, Skopeo)
+// ask a host's `credHelpers` helper and never read its `auths` entry; Docker also sends every other host
+// to a global `credsStore`, which containers/image does not know (its dockerConfigFile has no credsStore
+// field, so it reads `auths`): containers/image pkg/docker/config/config.go findCredentialsInFile, and
+// docker/cli cli/config/configfile/file.go getConfiguredCredentialStore. So a login such a host must go
+// through the helper, as `docker login` does, or fail — an `auths` entry alone would be ignored.
+
+
+
+/**
+ * The helper that serves `host` for the clients reading this file, if any. `readByDocker`: the file is
+ * Docker's config (its credsStore counts); REGISTRY_AUTH_FILE is read by containers/image alone.
+ */
+function helperServing(config, host, readByDocker) {
+    const perHost = config['credHelpers']?.[host];
+    // Docker treats an empty helper name as none (getConfiguredCredentialStore checks helper != "").
+    if (typeof perHost === 'string' && perHost !== '')
+        return { helper: perHost, source: 'credHelpers' };
+    const global = config['credsStore'];
+    if (readByDocker && typeof global === 'string' && global !== '')
+        return { helper: global, source: 'credsStore' };
+    return undefined;
+}
+/**
+ * Stores each login in its helper. Every helper is asked for its current entry first, so nothing changes
+ * unless all of them answer; a store that fails (or that the helper does not give back) undoes the stores
+ * before it. Failures are DockerConfigErrors naming the helper and the host.
+ */
+function storeInHelpers(file, planned, env) {
+    const withPrevious = planned.map((login) => ({
+        login,
+        previous: attempt(file, login, () => helperGet(login.helper, login.host, env)),
+    }));
+    const done = [];
+    for (const { login, previous } of withPrevious) {
+        try {
+            attempt(file, login, () => {
+                helperStore(login.helper, login.host, login.credentials, env);
+                const stored = helperGet(login.helper, login.host, env);
+                if (!stored || digest(stored) !== digest(login.credentials))
+                    throw new CredentialHelperError(helperProgram(login.helper), login.host, 'does not give back the login it was given');
+            });
+            done.push({
+                helper: login.helper,
+                source: login.source,
+                host: login.host,
+                previous,
+                written: digest(login.credentials),
+            });
+        }
+        catch (error) {
+            // The failed store may have half happened: put its host back too.
+            const undo = undoHelperLogins([...done, { ...login, previous, written: digest(login.credentials) }], env);
+            const leftovers = undo.failures.length > 0 ? `; could not undo: ${undo.failures.join('; ')}` : '';
+            throw new DockerConfigError(`${error.message}${leftovers}`);
+        }
+    }
+    return done;
+}
+/** Puts back what each helper held before, newest first; an entry someone changed since is left alone. */
+function undoHelperLogins(logins, env) {
+    const changedSince = [];
+    const failures = [];
+    for (const login of [...logins].reverse()) {
+        const program = helperProgram(login.helper);
+        try {
+            const current = helperGet(login.helper, login.host, env);
+            if (current === null || digest(current) !== login.written) {
+                // Nothing of ours is there to take out (or someone logged in again since).
+                if (current !== null)
+                    changedSince.push(`${login.host} in ${program}`);
+                continue;
+            }
+            if (login.previous)
+                helperStore(login.helper, login.host, login.previous, env);
+            else
+                helperErase(login.helper, login.host, env);
+        }
+        catch (error) {
+            failures.push(error instanceof CredentialHelperError ? error.message : `${program}: ${error.name}`);
+        }
+    }
+    return { changedSince, failures };
+}
+/** Runs a helper call; its failure becomes one message naming the helper, the host and the way out. */
+function attempt(file, login, call) {
+    try {
+        return call();
+    }
+    catch (error) {
+        if (!(error instanceof CredentialHelperError))
+            throw error;
+        const program = helperProgram(login.helper);
+        const readers = login.source === 'credHelpers'
+            ? `Docker, Podman and Skopeo read ${login.host}'s login from that helper, not from "auths"`
+            : `Docker reads every login from that helper, not from "auths"`;
+        const wayOut = login.source === 'credHelpers'
+            ? `install ${program} on the runner, or remove "${login.host}" from "credHelpers" in ${file}`
+            : `install ${program} on the runner, or remove "credsStore" from ${file}`;
+        throw new DockerConfigError(`could not log in to ${login.host}: ${file} sends it to the credential helper ${program} ("${login.source}"), which ${error.problem}. ${readers}, so pullcheck does not write a login they would ignore: ${wayOut}`);
+    }
+}
+function digest(credentials) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([credentials.Username, credentials.Secret]))
+        .digest('hex');
+}
+
+;// CONCATENATED MODULE: ./lib/login/login-backup.js
+// Where the post step finds what the logins replaced. The backup holds the user's previous credentials,
+// so it lives in a private folder (mkdtemp: 0700, a fresh unguessable name) under RUNNER_TEMP, named so
+// that no report glob there (`pullcheck-report*`, `*.json`, hidden files left out) picks it up for upload.
+
+
+const FOLDER_PREFIX = '.pullcheck-logins-';
+/** A new private folder under `parent` for this step's backups. */
+function createBackupFolder(parent) {
+    return (0,external_node_fs_.mkdtempSync)(external_node_path_.join(parent, FOLDER_PREFIX));
+}
+function writeBackup(folder, name, value) {
+    const file = external_node_path_.join(folder, `${name}.backup`);
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+/** The backup's value, or undefined when it is gone. */
+function readBackup(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    return JSON.parse(text);
+}
+/** Deletes the backup, then its folder once no other backup is left in it. */
+function deleteBackup(file) {
+    (0,external_node_fs_.rmSync)(file, { force: true });
+    const folder = external_node_path_.dirname(file);
+    if (!external_node_path_.basename(folder).startsWith(FOLDER_PREFIX))
+        return;
+    try {
+        (0,external_node_fs_.rmdirSync)(folder);
+    }
+    catch {
+        // Another file's backup is still there; the last one out removes the folder.
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/login/docker-config.js
+// The Docker config (`$DOCKER_CONFIG/config.json`, default ~/.docker/config.json; also REGISTRY_AUTH_FILE
+// for Podman, Buildah and Skopeo): logins are merged in — into `auths`, or through the credential helper
+// the file names for the host — and taken out again exactly by the post step, from a private backup.
+
+
+
+
+
+
+
+
+function dockerConfigFiles(env) {
+    const docker = external_node_path_.join(env['DOCKER_CONFIG'] || external_node_path_.join(external_node_os_.homedir(), '.docker'), 'config.json');
+    const registryAuth = env['REGISTRY_AUTH_FILE'];
+    return registryAuth && external_node_path_.resolve(registryAuth) !== external_node_path_.resolve(docker)
+        ? [
+            { path: docker, readByDocker: true },
+            { path: registryAuth, readByDocker: false },
+        ]
+        : [{ path: docker, readByDocker: true }];
+}
+/**
+ * Logs in through every file, all or nothing: a file or helper that fails undoes the files before it.
+ * Returns how to undo the logins (nothing when no backupDir was given).
+ */
+function loginToAuthFiles(files, logins, options) {
+    const applied = [];
+    try {
+        for (const file of files) {
+            const backup = applyLogins(file, logins, options.env);
+            applied.push({ file: file.path, backup });
+            for (const { helper, source, host } of backup.helpers)
+                options.info?.(`pullcheck: the login for ${host} is in docker-credential-${helper} ("${source}" in ${file.path})`);
+        }
+        if (options.backupDir === undefined)
+            return [];
+        const folder = keepBackupFolder(options.backupDir);
+        const hosts = [...new Set(logins.map((login) => login.host))];
+        return applied.map(({ file, backup }, index) => ({
+            file,
+            hosts,
+            backupFile: writeBackup(folder, `docker-config-${index + 1}`, backup),
+        }));
+    }
+    catch (error) {
+        const leftovers = applied
+            .reverse()
+            .flatMap(({ file, backup }) => undoLogins(file, backup, options.env).failures);
+        const message = error instanceof DockerConfigError
+            ? error.message
+            : `could not log in through ${files.map((f) => f.path).join(', ')}: ${error.message}`;
+        throw new DockerConfigError(leftovers.length > 0
+            ? `${message}; undoing the logins made before also failed: ${leftovers.join('; ')}`
+            : message);
+    }
+}
+/**
+ * Takes out exactly the logins pullcheck made, restoring what they replaced. When nothing else changed
+ * meanwhile, the file gets back its original bytes. The backup is deleted unless something failed.
+ */
+function removeLogins(record, env) {
+    let backup;
+    try {
+        backup = readBackup(record.backupFile);
+    }
+    catch {
+        backup = undefined;
+    }
+    if (!isBackup(backup)) {
+        return {
+            changedSince: [],
+            failures: [
+                `its backup ${record.backupFile} is missing or unreadable, so the logins for ${record.hosts.join(', ')} were left in place`,
+            ],
+        };
+    }
+    const report = undoLogins(record.file, backup, env);
+    if (report.failures.length === 0)
+        deleteBackup(record.backupFile);
+    return report;
+}
+function applyLogins(file, logins, env) {
+    const target = configTarget(file.path);
+    const original = readConfigText(target);
+    const config = parseConfig(original, file.path);
+    const auths = { ...config['auths'] };
+    const replaced = {};
+    const written = {};
+    const viaHelpers = new Map();
+    for (const login of logins) {
+        const route = helperServing(config, login.host, file.readByDocker);
+        if (route) {
+            const credentials = { Username: login.username, Secret: login.password };
+            viaHelpers.set(login.host, { ...route, host: login.host, credentials });
+        }
+        // A credHelpers host reads nothing from `auths`; a credsStore host still does for containers/image.
+        if (route?.source === 'credHelpers')
+            continue;
+        const entry = { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') };
+        if (!(login.host in written))
+            replaced[login.host] = auths[login.host] ?? null;
+        auths[login.host] = entry;
+        written[login.host] = docker_config_digest(entry);
+    }
+    const helpers = storeInHelpers(file.path, [...viaHelpers.values()], env);
+    try {
+        if (Object.keys(written).length > 0)
+            writeConfigAtomically(target, serializeConfig({ ...config, auths }, original));
+    }
+    catch (error) {
+        undoHelperLogins(helpers, env);
+        throw error;
+    }
+    return { original, replaced, written, helpers };
+}
+function undoLogins(file, backup, env) {
+    const { changedSince, failures } = undoHelperLogins(backup.helpers, env);
+    if (Object.keys(backup.written).length === 0)
+        return { changedSince, failures };
+    try {
+        changedSince.push(...undoAuths(file, backup));
+    }
+    catch (error) {
+        failures.push(error instanceof DockerConfigError
+            ? error.message
+            : `${file}: ${error.code ?? error.name}`);
+    }
+    return { changedSince, failures };
+}
+/** Restores the `auths` entries; returns the hosts left alone because they changed since. */
+function undoAuths(file, backup) {
+    const target = configTarget(file);
+    const current = readConfigText(target);
+    const config = parseConfig(current, file);
+    const auths = { ...config['auths'] };
+    const changedSince = [];
+    for (const [host, hash] of Object.entries(backup.written)) {
+        if (auths[host] === undefined || docker_config_digest(auths[host]) !== hash) {
+            if (auths[host] !== undefined)
+                changedSince.push(`${host} in ${file}`);
+            continue;
+        }
+        const previous = backup.replaced[host];
+        if (previous === null || previous === undefined)
+            delete auths[host];
+        else
+            auths[host] = previous;
+    }
+    const restored = { ...config, auths };
+    if ((0,external_node_util_.isDeepStrictEqual)(withoutEmptyAuths(restored), withoutEmptyAuths(parseConfig(backup.original, file)))) {
+        if (backup.original === null)
+            removeConfigFile(target);
+        else
+            writeConfigAtomically(target, backup.original);
+    }
+    else if (!(0,external_node_util_.isDeepStrictEqual)(restored, config)) {
+        writeConfigAtomically(target, serializeConfig(restored, current));
+    }
+    return changedSince;
+}
+function keepBackupFolder(parent) {
+    try {
+        return createBackupFolder(parent);
+    }
+    catch (error) {
+        throw new DockerConfigError(`could not create a private folder for the logins' backup in ${parent}: ${error.code ?? 'error'}`);
+    }
+}
+function isBackup(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const backup = value;
+    return ((typeof backup['original'] === 'string' || backup['original'] === null) &&
+        typeof backup['replaced'] === 'object' &&
+        typeof backup['written'] === 'object' &&
+        Array.isArray(backup['helpers']));
 }
 function withoutEmptyAuths(config) {
     const auths = config['auths'];
@@ -684,20 +1255,8 @@ function withoutEmptyAuths(config) {
     }
     return config;
 }
-function digest(entry) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(entry)).digest('hex');
-}
-/** temp file in the same folder + rename: a reader never sees half a file, a crash never leaves one. */
-function writeAtomically(file, text) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.pullcheck-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, text, { mode: 0o600 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, file);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
-    }
+function docker_config_digest(entry) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(entry)).digest('hex');
 }
 
 
@@ -807,8 +1366,8 @@ async function ecrLogins(registries, credentialsFor, mask) {
     return logins;
 }
 
-// EXTERNAL MODULE: ./lib/login/docker-config.js
-var docker_config = __webpack_require__(86804);
+// EXTERNAL MODULE: ./lib/login/docker-config.js + 4 modules
+var docker_config = __webpack_require__(19477);
 // EXTERNAL MODULE: ./node_modules/google-auth-library/build/src/index.js
 var src = __webpack_require__(492);
 ;// CONCATENATED MODULE: ./lib/login/google.js
@@ -1298,7 +1857,11 @@ async function loginToRegistries(images, inputs, environment) {
     });
     const records = entries.length === 0
         ? []
-        : (0,docker_config/* dockerConfigFiles */.KD)(environment.env).map((file) => (0,docker_config/* addLogins */.WF)(file, entries, environment.backupDir));
+        : (0,docker_config/* loginToAuthFiles */.Os)((0,docker_config/* dockerConfigFiles */.KD)(environment.env), entries, {
+            env: environment.env,
+            info: environment.info,
+            ...(environment.backupDir === undefined ? {} : { backupDir: environment.backupDir }),
+        });
     return { registries: [...new Set(logins.map(({ login }) => login.host))], records, sessions };
 }
 const REFUSED_HINTS = {
@@ -1442,12 +2005,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85650);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96421);
 /* harmony import */ var _action_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93267);
+/* harmony import */ var _action_guarded_stdout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91040);
 /* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37582);
 // The action's entry: the main step, or — on the second run the runner makes for `post:` — the logout.
 
 
 
 
+
+(0,_action_guarded_stdout_js__WEBPACK_IMPORTED_MODULE_4__/* .guardStdout */ .H)();
 const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getState('isPost') === 'true';
 if (isPost) {
     (0,_action_login_js__WEBPACK_IMPORTED_MODULE_2__/* .logoutStep */ .R)();

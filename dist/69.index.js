@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31191);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4284);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -32,7 +32,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 31191:
+/***/ 4284:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -65,20 +65,31 @@ var workflow_images = __webpack_require__(87085);
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
 var engine = __webpack_require__(53394);
+// EXTERNAL MODULE: ./lib/core/did-you-mean.js
+var did_you_mean = __webpack_require__(68680);
+// EXTERNAL MODULE: ./lib/core/nothing-to-check.js
+var nothing_to_check = __webpack_require__(7715);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
+;// CONCATENATED MODULE: ./lib/version.js
+// pullcheck's version, as package.json states it (a test keeps the two equal): the bundle carries no
+// package.json to read at run time.
+const VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./lib/core/quoted-value.js
+var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/providers/index.js + 29 modules
 var providers = __webpack_require__(77493);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
 var collect = __webpack_require__(19441);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
-// EXTERNAL MODULE: ./lib/report/markdown.js
-var markdown = __webpack_require__(63021);
+// EXTERNAL MODULE: ./lib/report/markdown.js + 1 modules
+var markdown = __webpack_require__(38604);
 // EXTERNAL MODULE: ./lib/report/sarif.js
 var sarif = __webpack_require__(20123);
-// EXTERNAL MODULE: ./lib/report/escape.js
-var report_escape = __webpack_require__(72527);
 // EXTERNAL MODULE: ./lib/report/labels.js
 var labels = __webpack_require__(67419);
 ;// CONCATENATED MODULE: ./lib/report/text.js
@@ -92,37 +103,35 @@ function renderText(report) {
     for (const result of report.results)
         lines.push(...resultLines(result));
     for (const entry of report.plan?.images ?? [])
-        lines.push(`PLAN image ${(0,report_escape/* escapeTerminal */.en)(entry.image)} <- ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
+        lines.push(`PLAN image ${(0,outgoing_text/* escapeTerminal */.en)(entry.image)} <- ${(0,outgoing_text/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
     for (const entry of report.plan?.targets ?? [])
-        lines.push(`PLAN target ${(0,report_escape/* escapeTerminal */.en)(entry.target)} (${entry.platform}, ${entry.images} image${entry.images === 1 ? '' : 's'}) <- ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
+        lines.push(`PLAN target ${(0,outgoing_text/* escapeTerminal */.en)(entry.target)} (${entry.platform}, ${entry.images} image${entry.images === 1 ? '' : 's'}) <- ${(0,outgoing_text/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
     for (const finding of report.findings) {
-        const where = finding.file ? ` ${(0,report_escape/* escapeTerminal */.en)(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
-        lines.push(`FINDING ${finding.severity} ${(0,report_escape/* escapeTerminal */.en)(finding.kind)}${where}: ${(0,report_escape/* escapeTerminal */.en)(finding.message)}`);
+        const where = finding.file ? ` ${(0,outgoing_text/* escapeTerminal */.en)(finding.file)}${finding.line ? `:${finding.line}` : ''}` : '';
+        lines.push(`FINDING ${finding.severity} ${(0,outgoing_text/* escapeTerminal */.en)(finding.kind)}${where}: ${(0,outgoing_text/* escapeTerminal */.en)(finding.message)}`);
     }
     return `${lines.join('\n')}\n`;
 }
 function resultLines(result) {
-    const head = `${LABEL[result.verdict]} ${(0,report_escape/* escapeTerminal */.en)(result.image)} -> ${(0,report_escape/* escapeTerminal */.en)(result.target)} (${(0,report_escape/* escapeTerminal */.en)(result.principal)})`;
+    const head = `${LABEL[result.verdict]} ${(0,outgoing_text/* escapeTerminal */.en)(result.image)} -> ${(0,outgoing_text/* escapeTerminal */.en)(result.target)} (${(0,outgoing_text/* escapeTerminal */.en)(result.principal)})`;
     if (result.verdict === 'allowed')
         return [head];
     const lines = [head];
     if (result.verdict === 'unknown') {
         for (const reason of (0,labels/* unknownReasons */.i1)(result))
-            lines.push(`        why: ${(0,report_escape/* escapeTerminal */.en)(reason)}`);
+            lines.push(`        why: ${(0,outgoing_text/* escapeTerminal */.en)(reason)}`);
     }
     for (const grant of result.missing) {
         const what = grant.explicitDeny ? 'explicitly denied' : 'missing';
         lines.push(`        ${what} on the ${grant.side} side: ${grant.permissions.join(', ')}`);
-        lines.push(`        fix: ${(0,report_escape/* escapeTerminal */.en)(grant.fix.text)}`);
+        lines.push(`        fix: ${(0,outgoing_text/* escapeTerminal */.en)(grant.fix.text)}`);
         const cli = grant.fix.snippets['cli'];
         if (cli)
-            lines.push(...(0,report_escape/* escapeTerminal */.en)(cli)
-                .split('\n')
-                .map((line) => `          ${line}`));
+            lines.push(...cli.split('\n').map((line) => `          ${(0,outgoing_text/* escapeTerminal */.en)(line)}`));
     }
     if (result.source) {
-        lines.push(`        image from ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(result.source.image))}`);
-        lines.push(`        target from ${(0,report_escape/* escapeTerminal */.en)((0,labels/* originText */.CQ)(result.source.target))}`);
+        lines.push(`        image from ${(0,outgoing_text/* escapeTerminal */.en)((0,labels/* originText */.CQ)(result.source.image))}`);
+        lines.push(`        target from ${(0,outgoing_text/* escapeTerminal */.en)((0,labels/* originText */.CQ)(result.source.target))}`);
     }
     lines.push('');
     return lines;
@@ -148,6 +157,11 @@ function resultLines(result) {
 
 
 
+
+
+
+
+
 const FORMATS = {
     json: json/* renderJson */.h,
     markdown: markdown/* renderMarkdown */.G,
@@ -155,10 +169,10 @@ const FORMATS = {
     sarif: sarif/* renderSarif */.W,
 };
 const FAIL_ON = ['denied', 'unknown', 'never'];
-const USAGE = `usage:
-  pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif] [--output FILE]
-                  [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
-  pullcheck schema      print the config file's JSON Schema
+const CHECK_USAGE = `usage: pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif]
+                       [--output FILE] [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
+
+Checks that every target in the config can pull every image it deploys.
 
   --config FILE   config file (default .github/pullcheck.yml)
   --offline       use only the config's facts; never call a cloud
@@ -167,32 +181,74 @@ const USAGE = `usage:
   --format F      report format on stdout, or in --output (default text)
   --output FILE   write the report to FILE instead of stdout
   --fail-on V     fail (exit 1) on denied (default), on denied or unknown, or never
+  --help          print this help
+
 exit status: 0 gate passed, 1 gate failed, 2 bad input`;
+const SCHEMA_USAGE = `usage: pullcheck schema
+
+Prints the config file's JSON Schema (for editors: yaml-language-server, VS Code).`;
+const USAGE = `usage: pullcheck <command> [options]
+
+commands:
+  check     check the pulls of a config (pullcheck check --help for its options)
+  schema    print the config file's JSON Schema
+  help [COMMAND]  print this help, or a command's
+
+  --version print pullcheck's version
+
+exit status: 0 gate passed, 1 gate failed, 2 bad input`;
+const COMMAND_USAGE = { check: CHECK_USAGE, schema: SCHEMA_USAGE };
+const HELP = new Set(['--help', '-h']);
 class UsageError extends Error {
+    usage;
+    constructor(message, usage = CHECK_USAGE) {
+        super(message);
+        this.usage = usage;
+    }
 }
 /** Runs the command line; returns the exit status. Never throws for a user error. */
-async function runCli(argv, io) {
+async function runCli(argv, rawIo) {
+    // Whatever is printed leaves without URL credentials, and no data line reads as a workflow command.
+    const io = {
+        stdout: (text) => rawIo.stdout((0,outgoing_text/* outgoing */.by)(text)),
+        stderr: (text) => rawIo.stderr((0,outgoing_text/* outgoing */.by)(text)),
+    };
     try {
         const [command, ...rest] = argv;
+        if (command === '--version' || command === '-V') {
+            io.stdout(`pullcheck ${VERSION}\n`);
+            return 0;
+        }
+        if (command === undefined || HELP.has(command) || command === 'help') {
+            const about = command === 'help' && rest[0] ? COMMAND_USAGE[rest[0]] : USAGE;
+            if (!about)
+                throw new UsageError(`unknown command ${(0,quoted_value/* quotedValue */.A)(rest[0] ?? '')}`, USAGE);
+            (command === undefined ? io.stderr : io.stdout)(`${about}\n`);
+            return command === undefined ? 2 : 0;
+        }
+        const usage = COMMAND_USAGE[command];
+        if (!usage)
+            throw new UsageError(`unknown command ${(0,quoted_value/* quotedValue */.A)(command)}${(0,did_you_mean/* didYouMean */.a)(command, Object.keys(COMMAND_USAGE))}`, USAGE);
+        if (rest.some((arg) => HELP.has(arg))) {
+            io.stdout(`${usage}\n`);
+            return 0;
+        }
         if (command === 'schema') {
+            if (rest.length > 0)
+                throw new UsageError(`schema takes no arguments (got ${(0,quoted_value/* quotedValue */.A)(rest[0] ?? '')})`, usage);
             io.stdout(`${JSON.stringify((0,schema/* configJsonSchema */.Mk)(), null, 2)}\n`);
             return 0;
         }
-        if (command === '--help' || command === '-h' || command === 'help') {
-            io.stdout(`${USAGE}\n`);
-            return 0;
-        }
-        if (command !== 'check')
-            throw new UsageError(command ? `unknown command \`${command}\`` : 'no command given');
         return await check(rest, io);
     }
     catch (error) {
-        if (error instanceof errors/* ConfigError */.x) {
+        if (error instanceof errors/* ConfigError */.xL) {
             io.stderr(`${error.problems.map((p) => `pullcheck: error: ${p.where.file}:${p.where.line}:${p.where.column}: ${p.message}`).join('\n')}\n`);
             return 2;
         }
         if (error instanceof UsageError || isParseArgsError(error)) {
-            io.stderr(`pullcheck: ${error.message}\n${USAGE}\n`);
+            const usage = error instanceof UsageError ? error.usage : CHECK_USAGE;
+            io.stderr(`pullcheck: ${error.message}\n${usage}\n`);
             return 2;
         }
         throw error;
@@ -214,16 +270,16 @@ async function check(args, io) {
         allowPositionals: false,
     });
     const format = values.format;
-    if (!(format in FORMATS))
-        throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}`);
+    if (!Object.hasOwn(FORMATS, format))
+        throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(FORMATS))}`);
     const failOn = values['fail-on'];
     if (!FAIL_ON.includes(failOn))
-        throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}`);
+        throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}${(0,did_you_mean/* didYouMean */.a)(failOn, FAIL_ON)}`);
     // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
     // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
     if (values.workflow)
         (0,workflow_images/* assertWorkflowFile */.ED)(values.workflow);
-    const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.H)(values.config), {
+    const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.H)(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'), {
         workflows: values.workflow ? [values.workflow] : [],
         env: process.env,
     });
@@ -239,13 +295,17 @@ async function check(args, io) {
         live = (0,merge/* liveResources */.C)(read.facts);
     }
     if (values.snapshot)
-        (0,external_node_fs_.writeFileSync)(values.snapshot, (0,snapshot/* snapshotYaml */.Q)(config));
-    const checked = (0,engine/* runCheck */.k)(config, providers/* providers */.r, { failOn, findings: discovered.findings });
+        (0,external_node_fs_.writeFileSync)(values.snapshot, (0,snapshot/* snapshotYaml */.Q)(config, values.snapshot));
+    const checked = (0,nothing_to_check/* withNothingToCheck */.Z)((0,engine/* runCheck */.k)(config, providers/* providers */.r, { failOn, findings: discovered.findings }), {
+        config: values.config,
+        workflows: discovered.workflows,
+        entry: 'cli',
+    });
     // The report says which facts were read live, when any were.
-    const report = live.length > 0 ? { ...checked, facts: { live } } : checked;
+    const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live } } : checked);
     const rendered = FORMATS[format](report);
     if (values.output) {
-        (0,external_node_fs_.writeFileSync)(values.output, rendered);
+        (0,external_node_fs_.writeFileSync)(values.output, (0,outgoing_text/* outgoing */.by)(rendered));
         io.stderr(renderText(report).split('\n')[0] + '\n');
     }
     else {

@@ -810,6 +810,10 @@ function describe(call, error, kind) {
 
 
 
+const CREDENTIAL_HINTS = {
+    aws: 'configure AWS credentials: environment variables, a profile or SSO',
+    google: 'use Application Default Credentials: gcloud auth application-default login',
+};
 const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
 async function readLiveFacts(config, setup = {}) {
     const runner = setup.runner ?? new CallRunner({ concurrency: setup.concurrency ?? 8 });
@@ -829,7 +833,7 @@ async function readLiveFacts(config, setup = {}) {
             };
         }
         else {
-            notes.push('no AWS credentials: AWS facts come from the config only (set aws-role-arn, or configure credentials)');
+            notes.push(`no AWS credentials: AWS facts come from the config only (${(setup.credentialHints ?? CREDENTIAL_HINTS).aws})`);
         }
     }
     const needsGoogle = plan.images.some((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr') ||
@@ -847,7 +851,7 @@ async function readLiveFacts(config, setup = {}) {
             };
         }
         else {
-            notes.push('no Google credentials: Google Cloud facts come from the config only (set gcp-workload-identity-provider, or use Application Default Credentials)');
+            notes.push(`no Google credentials: Google Cloud facts come from the config only (${(setup.credentialHints ?? CREDENTIAL_HINTS).google})`);
         }
     }
     const clusterTargets = targets.filter((t) => t.platform === 'openshift' || t.platform === 'kubernetes');
