@@ -7866,6 +7866,115 @@ function cutPoint(escaped, limit) {
 
 /***/ }),
 
+/***/ 50773:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ regexBacktrackingRisk),
+/* harmony export */   w: () => (/* binding */ wildcardMatches)
+/* harmony export */ });
+// Patterns written by users (IAM policies, pull-secret hosts, kustomize targets) are matched in time
+// bounded by their lengths, never by backtracking: a policy such as `arn:*a*a*a*a*a*a*b` made a regular
+// expression run for minutes on a 72-character ARN.
+/**
+ * `*` matches any run of characters (including none and including `/`), `?` exactly one; every other
+ * character is literal. Linear in practice, O(pattern × value) at worst: the last `*` is the only
+ * point to resume from, because a later `*` can absorb anything an earlier one could.
+ */
+function wildcardMatches(pattern, value) {
+    let p = 0;
+    let v = 0;
+    let starAt = -1; // the pattern position after the last `*` seen
+    let resumeAt = 0; // where in the value that `*` stops absorbing
+    while (v < value.length) {
+        const c = pattern[p];
+        if (c === '*') {
+            starAt = ++p;
+            resumeAt = v;
+        }
+        else if (c !== undefined && (c === '?' || c === value[v])) {
+            p++;
+            v++;
+        }
+        else if (starAt >= 0) {
+            p = starAt;
+            v = ++resumeAt;
+        }
+        else {
+            return false;
+        }
+    }
+    while (pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+/**
+ * Why a user's regular expression could backtrack for ever in JavaScript (Go's RE2, which kustomize
+ * uses, never does), or undefined when it cannot: a repeated group that holds a repetition or an
+ * alternative (`(a+)+`, `(a|a)*`: exponential), more than three unbounded repetitions (`.*a.*a.*a.*b`:
+ * polynomial of that degree), or a back-reference (RE2 rejects those).
+ */
+function regexBacktrackingRisk(pattern) {
+    const openGroups = [];
+    let unbounded = 0;
+    let lastGroupRisky = false; // the token just closed was a group holding a repetition or `|`
+    let afterQuantifier = false; // a `?` here makes the quantifier lazy; it repeats nothing
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        const braces = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i)) : null;
+        if (c === '*' || c === '+' || (c === '?' && !afterQuantifier) || braces) {
+            const isUnbounded = c === '*' || c === '+' || (braces?.[2] !== undefined && braces[3] === '');
+            if (isUnbounded && lastGroupRisky)
+                return 'a repeated group that holds a repetition or an alternative';
+            if (isUnbounded && ++unbounded > 3)
+                return 'more than three unbounded repetitions';
+            for (const group of openGroups)
+                group.risky = true;
+            if (braces)
+                i += braces[0].length - 1;
+            lastGroupRisky = false;
+            afterQuantifier = true;
+            continue;
+        }
+        afterQuantifier = false;
+        lastGroupRisky = false;
+        if (c === '\\') {
+            if (/[1-9k]/.test(pattern[i + 1] ?? ''))
+                return 'a back-reference';
+            i++;
+        }
+        else if (c === '[') {
+            // A class is one character: skip to its closing bracket (a leading `]` or `^]` is literal).
+            i += pattern[i + 1] === '^' ? 2 : 1;
+            if (pattern[i] === ']')
+                i++;
+            while (i < pattern.length && pattern[i] !== ']')
+                i += pattern[i] === '\\' ? 2 : 1;
+        }
+        else if (c === '(') {
+            openGroups.push({ risky: false });
+            // `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<name>`: the `?` names the group's kind, it repeats nothing.
+            const kind = /^\?(?:[:=!]|<[=!]|<[^>]*>)/.exec(pattern.slice(i + 1));
+            if (kind)
+                i += kind[0].length;
+        }
+        else if (c === ')') {
+            lastGroupRisky = openGroups.pop()?.risky ?? false;
+            if (lastGroupRisky)
+                for (const group of openGroups)
+                    group.risky = true;
+        }
+        else if (c === '|') {
+            for (const group of openGroups)
+                group.risky = true;
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 4013:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -8798,10 +8907,14 @@ function cleanList(list) {
     return list.map(clean).filter((entry) => entry !== undefined);
 }
 
+// EXTERNAL MODULE: ./lib/core/wildcard.js
+var wildcard = __webpack_require__(50773);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/target.js
 // The resources a patch target selects (kustomize resmap Select): regular expressions on the current or
 // original id, label and annotation selectors. Kept apart from applying patches because both `patches`
 // and `patchesJson6902` select the same way.
+
+
 
 
 const ID_FIELDS = ['group', 'version', 'kind', 'name', 'namespace'];
@@ -8812,11 +8925,17 @@ function selectTarget(log, resources, target, where) {
         const text = nonEmpty(target[field]);
         if (!text)
             continue;
+        const risk = (0,wildcard/* regexBacktrackingRisk */.l)(text);
+        if (risk) {
+            // kustomize's RE2 runs any pattern in linear time; JavaScript's regular expressions may not.
+            log.warn(where, `target ${field}: ${(0,quoted_value/* quotedValue */.A)(text)} is not evaluated here (${risk}): write a simpler pattern or list the names`);
+            return [];
+        }
         try {
             patterns[field] = new RegExp(`^(?:${text})$`);
         }
         catch {
-            log.warn(where, `target ${field}: ${text} is not a valid regular expression`);
+            log.warn(where, `target ${field}: ${(0,quoted_value/* quotedValue */.A)(text)} is not a valid regular expression`);
             return [];
         }
     }
@@ -14620,12 +14739,15 @@ function braceAlternatives(body) {
     return alternatives;
 }
 
+// EXTERNAL MODULE: ./lib/core/wildcard.js
+var wildcard = __webpack_require__(50773);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/interpreter.js
 // Runs a script's statements over known values, as bash would, without running any program: variables
 // and exports, functions, `for` over word lists, `cd`, `source`, `echo`/`printf`/`cat` output and where
 // it is redirected (so `echo "IMAGE=…" >> "$GITHUB_ENV"` is seen), pipelines through the filters people
 // use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
 // push tools. Nothing here reads a file or the process environment: the host supplies both.
+
 
 
 
@@ -15404,6 +15526,7 @@ function filter(words, input) {
         const risky = (pattern) => /\)[*+?{]|\\\)[*+?{]|\\\(.*[*+].*\\\)/.test(pattern);
         if (substitution &&
             !risky(substitution[2]) &&
+            (0,wildcard/* regexBacktrackingRisk */.l)(substitution[2]) === undefined &&
             input.join('').length <= 512 &&
             input.every((part) => typeof part === 'string')) {
             try {
@@ -16651,27 +16774,18 @@ function imageGlob(glob) {
 
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
 var aws_arn = __webpack_require__(96639);
+// EXTERNAL MODULE: ./lib/core/wildcard.js
+var wildcard = __webpack_require__(50773);
 ;// CONCATENATED MODULE: ./lib/providers/aws/policy/match.js
+
 const acceptAny = () => true;
-const wildcardCache = new Map();
-/** IAM wildcard match: `*` any run, `?` one character. */
+/** IAM wildcard match: `*` any run, `?` one character (in time linear in practice: core/wildcard.ts). */
 function wildcardMatch(pattern, value, ignoreCase = false) {
     if (pattern === '*')
         return true;
-    if (!pattern.includes('*') && !pattern.includes('?')) {
-        return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-    }
-    const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
-    let regex = wildcardCache.get(cacheKey);
-    if (!regex) {
-        const source = pattern
-            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-            .replace(/\*/g, '.*')
-            .replace(/\?/g, '.');
-        regex = new RegExp(`^${source}$`, ignoreCase ? 'si' : 's');
-        wildcardCache.set(cacheKey, regex);
-    }
-    return regex.test(value);
+    return ignoreCase
+        ? (0,wildcard/* wildcardMatches */.w)(pattern.toLowerCase(), value.toLowerCase())
+        : (0,wildcard/* wildcardMatches */.w)(pattern, value);
 }
 function listMatches(list, value, ignoreCase) {
     const hit = list.patterns.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
@@ -18297,6 +18411,7 @@ var pull_rule = __webpack_require__(24964);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/fixes.js
 var fixes = __webpack_require__(84396);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/registry-match.js
+
 function registryKeyCovers(key, image) {
     const glob = parseKey(key);
     if (!glob)
@@ -18336,13 +18451,7 @@ function parseKey(key) {
 }
 /** Go's filepath.Match within one DNS label: `*` any run, `?` one character. */
 function labelMatches(pattern, label) {
-    if (!pattern.includes('*') && !pattern.includes('?'))
-        return pattern === label;
-    const source = pattern
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    return new RegExp(`^${source}$`).test(label);
+    return (0,wildcard/* wildcardMatches */.w)(pattern, label);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/global-pull-secret.js

@@ -113,6 +113,10 @@ const DIRECTED: readonly (readonly [string, string])[] = [
   ['a 70,000-character glob', manifestPaths(`["${'a'.repeat(70_000)}*"]`)],
   ['a backtracking glob', manifestPaths(`["${'*a'.repeat(30)}b"]`)],
   ['a workflows glob outside', `${DEMO_HEADER}discover: { workflows: ['/etc/*'] }\n`],
+  [
+    'a backtracking IAM wildcard (arn:…/*a*a…*b) against an 80-character repository name',
+    `${DEMO_HEADER}targets: [{ name: ci, platform: aws-role, roles: [${ROLE}] }]\nimages: [${ECR}/${'a'.repeat(80)}]\nfacts:\n  aws:\n    roles:\n      - arn: ${ROLE}\n        policies: ['{"Statement": [{"Effect": "Allow", "Action": "ecr:*", "Resource": "arn:aws:ecr:us-east-1:123456789012:repository/${'*a'.repeat(12)}*b"}]}']\n`,
+  ],
   ['a policy file of /dev/zero', policy('{ file: /dev/zero }')],
   ['a policy file of /proc/self/environ', policy('{ file: /proc/self/environ }')],
   ['a policy file above the repository', policy('{ file: ../../../../../../etc/passwd }')],

@@ -1,6 +1,8 @@
 // The resources a patch target selects (kustomize resmap Select): regular expressions on the current or
 // original id, label and annotation selectors. Kept apart from applying patches because both `patches`
 // and `patchesJson6902` select the same way.
+import { quotedValue } from '../../../core/quoted-value.ts';
+import { regexBacktrackingRisk } from '../../../core/wildcard.ts';
 import { nonEmpty, record, type Json } from '../json.ts';
 import type { BuildLog, Where } from './log.ts';
 import { currentId, effectiveNamespace, originalId, type Resource } from './resource-id.ts';
@@ -18,10 +20,19 @@ export function selectTarget(
   for (const field of ID_FIELDS) {
     const text = nonEmpty(target[field]);
     if (!text) continue;
+    const risk = regexBacktrackingRisk(text);
+    if (risk) {
+      // kustomize's RE2 runs any pattern in linear time; JavaScript's regular expressions may not.
+      log.warn(
+        where,
+        `target ${field}: ${quotedValue(text)} is not evaluated here (${risk}): write a simpler pattern or list the names`,
+      );
+      return [];
+    }
     try {
       patterns[field] = new RegExp(`^(?:${text})$`);
     } catch {
-      log.warn(where, `target ${field}: ${text} is not a valid regular expression`);
+      log.warn(where, `target ${field}: ${quotedValue(text)} is not a valid regular expression`);
       return [];
     }
   }

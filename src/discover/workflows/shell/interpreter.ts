@@ -5,6 +5,7 @@
 // push tools. Nothing here reads a file or the process environment: the host supplies both.
 import { expandFields, expandWord, type Expansion, type Variables } from './expand.ts';
 import { globMatches } from './glob.ts';
+import { regexBacktrackingRisk } from '../../../core/wildcard.ts';
 import {
   parseScript,
   type IfStatement,
@@ -839,6 +840,7 @@ function filter(words: readonly Text[], input: Text): Text | undefined {
     if (
       substitution &&
       !risky(substitution[2]!) &&
+      regexBacktrackingRisk(substitution[2]!) === undefined &&
       input.join('').length <= 512 &&
       input.every((part) => typeof part === 'string')
     ) {

@@ -1,6 +1,7 @@
 // Three-valued matching of one IAM statement against one request. "unknown" is a first-class answer:
 // a condition on a key pullcheck cannot know, or a principal form it cannot decide, never becomes yes/no.
 import type { Condition, PatternList, PrincipalList, Statement } from './document.ts';
+import { wildcardMatches } from '../../../core/wildcard.ts';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 
@@ -42,25 +43,12 @@ export interface StatementMatch {
   readonly unknownBecause?: string;
 }
 
-const wildcardCache = new Map<string, RegExp>();
-
-/** IAM wildcard match: `*` any run, `?` one character. */
+/** IAM wildcard match: `*` any run, `?` one character (in time linear in practice: core/wildcard.ts). */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
   if (pattern === '*') return true;
-  if (!pattern.includes('*') && !pattern.includes('?')) {
-    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-  }
-  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
-  let regex = wildcardCache.get(cacheKey);
-  if (!regex) {
-    const source = pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.');
-    regex = new RegExp(`^${source}$`, ignoreCase ? 'si' : 's');
-    wildcardCache.set(cacheKey, regex);
-  }
-  return regex.test(value);
+  return ignoreCase
+    ? wildcardMatches(pattern.toLowerCase(), value.toLowerCase())
+    : wildcardMatches(pattern, value);
 }
 
 function listMatches(list: PatternList, value: string, ignoreCase: boolean): boolean {

@@ -5,6 +5,7 @@
 // prefix of the image's path (strings.HasPrefix: /team covers /team2/app); the key index.docker.io, and only
 // it, also serves Docker Hub images (docker.io/…), which Lookup falls back to.
 import type { ImageReference } from '../../../core/image-reference.ts';
+import { wildcardMatches } from '../../../core/wildcard.ts';
 
 interface Location {
   readonly labels: readonly string[];
@@ -47,10 +48,5 @@ function parseKey(key: string): Location | undefined {
 
 /** Go's filepath.Match within one DNS label: `*` any run, `?` one character. */
 function labelMatches(pattern: string, label: string): boolean {
-  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === label;
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(label);
+  return wildcardMatches(pattern, label);
 }
