@@ -82,3 +82,26 @@ for (const glob of [
     );
   });
 }
+
+// picomatch's regular expression backtracks through every split of a name: five star runs against a
+// 255-character name took 4 s per image, twelve would run for hours. Three runs are allowed, and answer
+// at once on long names.
+test('publicImages with more than three star runs is a config error at its line', () => {
+  assert.throws(
+    () => loadConfigText(`version: 1\npublicImages:\n  - quay.io/${'*a'.repeat(12)}*b\n`, 'pullcheck.yml'),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(formatLocation(error.problems[0]!.where), 'pullcheck.yml:3:5');
+      assert.match(error.problems[0]!.message, /at most three star runs/);
+      return true;
+    },
+  );
+});
+
+test('three star runs against the longest image reference answer at once', { timeout: 10_000 }, () => {
+  const started = performance.now();
+  // A name is at most 255 characters and a tag 128; the reference as written is matched too.
+  assert.equal(isPublic('quay.io/**/*a*b', `quay.io/${'a'.repeat(240)}:${'a'.repeat(128)}`), false);
+  assert.equal(isPublic('quay.io/**/*a*b', `quay.io/x/${'a'.repeat(100)}b`), true);
+  assert.ok(performance.now() - started < 2_000);
+});

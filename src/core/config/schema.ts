@@ -21,13 +21,14 @@ const ImageRef = Type.String({
 });
 
 // Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
-// glob syntax that widens what is public (src/core/public-images.ts).
+// glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
+// regular expression backtracks through every split of a name (five runs on a 255-character name: 4 s).
 const PublicImageGlob = Type.String({
   minLength: 1,
   maxLength: 1000,
-  pattern: '^[A-Za-z0-9._:@/\\[\\]*?-]+$',
+  pattern: '^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$',
   description:
-    'an image glob: `*` and `?` within one path segment, `**` across segments, e.g. docker.io/library/*',
+    'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
 });
 
 // Target names reach report lines and log lines: one printable line that starts with a letter or digit,
