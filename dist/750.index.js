@@ -7982,14 +7982,23 @@ function regexBacktrackingRisk(pattern) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ discoveryFinding)
 /* harmony export */ });
+/** A finding's message echoes what the repository wrote: one bounded line, whatever the file held. */
+const MAX_MESSAGE = 2_000;
 function discoveryFinding(kind, severity, at, message) {
     return {
         severity,
         kind,
         file: at.file,
         ...(at.line === undefined ? {} : { line: at.line }),
-        message,
+        message: bounded(message),
     };
+}
+function bounded(message) {
+    if (message.length <= MAX_MESSAGE)
+        return message;
+    const high = message.charCodeAt(MAX_MESSAGE - 1);
+    const cut = high >= 0xd800 && high <= 0xdbff ? MAX_MESSAGE - 1 : MAX_MESSAGE; // keep surrogate pairs whole
+    return `${message.slice(0, cut)}… (cut: ${message.length} characters)`;
 }
 
 

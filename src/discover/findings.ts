@@ -7,6 +7,9 @@ import type { FindingSeverity, ReportFinding } from '../core/verdict.ts';
  */
 export type DiscoveryFindingKind = 'undiscovered-destination' | 'may-push' | 'discovery';
 
+/** A finding's message echoes what the repository wrote: one bounded line, whatever the file held. */
+const MAX_MESSAGE = 2_000;
+
 export function discoveryFinding(
   kind: DiscoveryFindingKind,
   severity: FindingSeverity,
@@ -18,6 +21,13 @@ export function discoveryFinding(
     kind,
     file: at.file,
     ...(at.line === undefined ? {} : { line: at.line }),
-    message,
+    message: bounded(message),
   };
+}
+
+function bounded(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  const high = message.charCodeAt(MAX_MESSAGE - 1);
+  const cut = high >= 0xd800 && high <= 0xdbff ? MAX_MESSAGE - 1 : MAX_MESSAGE; // keep surrogate pairs whole
+  return `${message.slice(0, cut)}… (cut: ${message.length} characters)`;
 }
