@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Ajv as AjvClass } from 'ajv';
+import type { FormatsPlugin } from 'ajv-formats';
 import type { Log } from 'sarif';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { buildReport } from '../../src/core/report-model.ts';
@@ -19,10 +20,12 @@ const schemaFile = path.join(
 );
 // ajv-draft-04 is CommonJS: its module.exports is the Ajv class, extended for draft-04.
 const Ajv = require('ajv-draft-04') as typeof AjvClass;
-// The schema's language-tag pattern is not valid with the `u` flag that Ajv uses by default.
-const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
-  JSON.parse(readFileSync(schemaFile, 'utf8')),
-);
+const addFormats = require('ajv-formats') as FormatsPlugin;
+// The schema's language-tag pattern is not valid with the `u` flag that Ajv uses by default. Its formats
+// (uri, uri-reference, date-time) are checked too, by ajv-formats.
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
 
 function assertValidSarif(text: string): Log {
   const log = JSON.parse(text) as Log;

@@ -17,8 +17,7 @@ import { ConfigError } from '../../../src/core/errors.ts';
 import type { Report } from '../../../src/core/report-model.ts';
 import type { FindingSeverity, GrantSide, VerdictKind } from '../../../src/core/verdict.ts';
 import { providers } from '../../../src/providers/index.ts';
-import { runNode } from '../../helpers/process.ts';
-import { CLI, EVERY_FORMAT_RUNS, runEveryFormat } from '../../helpers/cli-formats.ts';
+import { EVERY_FORMAT_RUNS, runCheckCommand, runEveryFormat } from '../../helpers/cli-formats.ts';
 
 const K3S = 'k3s "Private Registry Configuration"';
 const GAR = 'Artifact Registry "Configure authentication to Artifact Registry for Docker"';
@@ -660,8 +659,10 @@ function assertNoLeak(outputs: readonly string[], secrets: readonly string[]): v
   }
 }
 
-for (const k3sCase of cases) {
-  test(k3sCase.name, async () => {
+for (const [i, k3sCase] of cases.entries()) {
+  // Every case through runCli in process; the first also through the bundle's process.
+  const how = i === 0 ? 'process' : 'in-process';
+  test(`${k3sCase.name}${i === 0 ? ' (the bundled CLI as a process)' : ''}`, async () => {
     const fake = new FakeSecrets();
     const written = writeCase(k3sCase.registries(fake), k3sCase);
     const report = check(written.config);
@@ -693,7 +694,7 @@ for (const k3sCase of cases) {
 
     // The leak check can fail: every seeded secret is found in the file it was written to.
     assert.deepEqual(leakedSecrets(written.registriesText, fake.all), fake.all);
-    const { codes, outputs, json } = await runEveryFormat(written.config);
+    const { codes, outputs, json } = await runEveryFormat(written.config, [], how);
     assert.deepEqual(codes, Array<number>(EVERY_FORMAT_RUNS).fill(expect.verdict === 'denied' ? 1 : 0));
     assert.deepEqual(
       JSON.parse(json),
@@ -862,8 +863,9 @@ const badCases: readonly BadCase[] = [
   },
 ];
 
-for (const bad of badCases) {
-  test(bad.name, async () => {
+for (const [i, bad] of badCases.entries()) {
+  const how = i === 0 ? 'process' : 'in-process';
+  test(`${bad.name}${i === 0 ? ' (the bundled CLI as a process)' : ''}`, async () => {
     const fake = new FakeSecrets();
     const written = writeCase(bad.registries?.(fake), { image: OTHER_IMAGE }, bad.registriesFile);
     const [file, text] =
@@ -887,7 +889,7 @@ for (const bad of badCases) {
     assert.deepEqual(problem?.where, { file: fileShown, ...expected });
     assert.match(problem?.message ?? '', bad.says);
 
-    const { code, stdout, stderr } = await runNode([...CLI, '--config', written.config]);
+    const { code, stdout, stderr } = await runCheckCommand(['--config', written.config], how);
     assert.equal(code, 2, stderr);
     assert.equal(stdout, '');
     assert.ok(

@@ -17,9 +17,8 @@ import { ConfigError } from '../../../src/core/errors.ts';
 import { parseImageReference } from '../../../src/core/image-reference.ts';
 import type { Report } from '../../../src/core/report-model.ts';
 import type { MissingGrant, VerdictKind } from '../../../src/core/verdict.ts';
-import { runNode } from '../../helpers/process.ts';
 import { check, positionOf, shown, writeCase, yamlStream } from '../../helpers/manifests.ts';
-import { CLI, EVERY_FORMAT_RUNS, runEveryFormat } from '../../helpers/cli-formats.ts';
+import { EVERY_FORMAT_RUNS, runCheckCommand, runEveryFormat } from '../../helpers/cli-formats.ts';
 
 const OCP_PULL = 'OpenShift "Using image pull secrets"';
 const OCP_GLOBAL = `${OCP_PULL}, "Updating the global cluster pull secret" (nodes pull with it for every pod)`;
@@ -941,8 +940,10 @@ function assertExpected(report: Report, expect: Expected, objects: readonly Json
   );
 }
 
-for (const c of cases) {
-  test(c.name, async () => {
+for (const [i, c] of cases.entries()) {
+  // Every case through runCli in process; the first also through the bundle's process.
+  const how = i === 0 ? 'process' : 'in-process';
+  test(`${c.name}${i === 0 ? ' (the bundled CLI as a process)' : ''}`, async () => {
     const fake = new FakeSecrets();
     const objects = c.manifests === null ? [] : [namespace(NS), ...c.manifests(fake)];
     const text = yamlStream(...objects);
@@ -953,7 +954,7 @@ for (const c of cases) {
 
     // The leak check can fail: every seeded secret is found in the manifest it was written to.
     assert.deepEqual(leakedSecrets(text, fake.all), fake.all);
-    const { codes, outputs, json } = await runEveryFormat(written.config, ['--offline']);
+    const { codes, outputs, json } = await runEveryFormat(written.config, ['--offline'], how);
     assert.deepEqual(codes, Array<number>(EVERY_FORMAT_RUNS).fill(c.expect.verdict === 'denied' ? 1 : 0));
     assert.deepEqual(
       JSON.parse(json),
@@ -1027,8 +1028,9 @@ const badCases: readonly BadCase[] = [
   },
 ];
 
-for (const bad of badCases) {
-  test(bad.name, async () => {
+for (const [i, bad] of badCases.entries()) {
+  const how = i === 0 ? 'process' : 'in-process';
+  test(`${bad.name}${i === 0 ? ' (the bundled CLI as a process)' : ''}`, async () => {
     const fake = new FakeSecrets();
     const text = bad.manifest(fake);
     assert.deepEqual(leakedSecrets(text, fake.all), fake.all);
@@ -1052,7 +1054,7 @@ for (const bad of badCases) {
     assert.deepEqual(problem?.where, expected);
     assert.match(problem?.message ?? '', bad.says);
 
-    const { code, stdout, stderr } = await runNode([...CLI, '--offline', '--config', written.config]);
+    const { code, stdout, stderr } = await runCheckCommand(['--offline', '--config', written.config], how);
     assert.equal(code, 2, stderr);
     assert.equal(stdout, '');
     assert.ok(
