@@ -2,10 +2,10 @@
 // config (keys already did), the CLI's --format and --fail-on, and the action's fail-on and comment inputs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli } from '../src/cli/command.ts';
 import { loadConfigText } from '../src/core/config/load.ts';
 import { ConfigError, formatLocation } from '../src/core/errors.ts';
 import { InputError, readInputs } from '../src/inputs.ts';
+import { runCliInProcess, type CliResult } from './helpers/cli-formats.ts';
 
 function configProblem(text: string): string {
   try {
@@ -56,10 +56,8 @@ test('config: a value far from every platform gets the list and no guess', () =>
   assert.match(problem, /must be one of: eks .*; got `mainframe`$/);
 });
 
-async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const code = await runCli(['check', ...args], { stdout: () => {}, stderr: (text) => (stderr += text) });
-  return { code, stderr };
+function cli(args: string[]): Promise<CliResult> {
+  return runCliInProcess(['check', ...args]);
 }
 
 test('CLI: --format jsno', async () => {

@@ -6,17 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runCli } from '../../src/cli/command.ts';
+import { runCliInProcess } from '../helpers/cli-formats.ts';
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliInProcess(argv);
 
 function configFile(text: string): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pullcheck-cmd-')), 'pullcheck.yml');

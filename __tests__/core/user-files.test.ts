@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { runCli } from '../../src/cli/command.ts';
 import { MAX_SHOWN_PROBLEMS } from '../../src/core/errors.ts';
+import { runCliInProcess, type CliResult } from '../helpers/cli-formats.ts';
 
 const SECRET = 'FAKE-SECRET-d41d8cd98f00';
 const ROLE = 'arn:aws:iam::123456789012:role/ci';
@@ -34,15 +34,8 @@ const outside = folder({
 });
 const outsideFile = path.join(outside, 'secret.json');
 
-async function check(
-  config: string,
-  args: readonly string[] = [],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text) };
-  const code = await runCli(['check', '--offline', '--config', config, ...args], io);
-  return { code, stdout, stderr };
+function check(config: string, args: readonly string[] = []): Promise<CliResult> {
+  return runCliInProcess(['check', '--offline', '--config', config, ...args]);
 }
 
 function policyConfig(file: string): string {
