@@ -14,9 +14,64 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // Import boundaries (issue 14): the folders are the pipeline, so an import across a boundary fails lint.
+  ...importBoundaries(),
   {
     // Entry points and scripts own the process streams; nothing else writes to the console.
     files: ['src/cli.ts', 'scripts/**', 'bench/**', '__tests__/**'],
     rules: { 'no-console': 'off' },
   },
 );
+
+/**
+ * no-restricted-imports per folder. A later flat-config block replaces an earlier one's options for the
+ * same rule, so each folder's block repeats the rule every source file has: `@actions/core` (the runner's
+ * toolkit) is for the action's own folder and entry only.
+ */
+function importBoundaries() {
+  const SDKS = ['@aws-sdk/*', '@smithy/*', 'google-auth-library', 'gaxios', '@octokit/*', '@kubernetes/*'];
+  const ACTIONS = {
+    group: ['@actions/core'],
+    message: '@actions/core belongs to src/action/ and src/main.ts',
+  };
+  const folder = (name) => [`**/${name}/**`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`];
+  const rule = (...patterns) => ['error', { patterns: [ACTIONS, ...patterns] }];
+  const otherClouds = (own) =>
+    ['aws', 'gcp', 'kubernetes']
+      .filter((cloud) => cloud !== own)
+      .map((cloud) => ({
+        group: [`**/providers/${cloud}/**`, ...folder(cloud)],
+        message: 'one cloud never imports another: shared logic lives in src/core/',
+      }));
+  return [
+    {
+      files: ['src/**/*.ts'],
+      ignores: ['src/action/**', 'src/main.ts'],
+      rules: { 'no-restricted-imports': rule() },
+    },
+    {
+      files: ['src/core/**/*.ts'],
+      rules: {
+        'no-restricted-imports': rule(
+          {
+            group: ['providers', 'github', 'report', 'action', 'collect', 'login', 'cli', 'discover'].flatMap(
+              folder,
+            ),
+            message: 'src/core/ is the pure middle: it imports no entry, cloud, sink or I/O folder',
+          },
+          { group: SDKS, message: 'src/core/ uses no cloud or GitHub SDK' },
+        ),
+      },
+    },
+    ...['aws', 'gcp', 'kubernetes'].map((cloud) => ({
+      files: [`src/providers/${cloud}/**/*.ts`],
+      rules: { 'no-restricted-imports': rule(...otherClouds(cloud)) },
+    })),
+    {
+      files: ['src/report/**/*.ts'],
+      rules: {
+        'no-restricted-imports': rule({ group: SDKS, message: 'a report renders the model: no SDK' }),
+      },
+    },
+  ];
+}

@@ -115,8 +115,8 @@ var collect = __webpack_require__(18811);
 var merge = __webpack_require__(87630);
 // EXTERNAL MODULE: ./lib/collect/snapshot.js
 var snapshot = __webpack_require__(58988);
-// EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
-var engine = __webpack_require__(53394);
+// EXTERNAL MODULE: ./lib/core/engine.js
+var engine = __webpack_require__(82629);
 // EXTERNAL MODULE: ./lib/core/nothing-to-check.js
 var nothing_to_check = __webpack_require__(7715);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
@@ -152,14 +152,16 @@ function pullRequestOf(eventName, eventPath) {
 var did_you_mean = __webpack_require__(68680);
 // EXTERNAL MODULE: ./lib/core/quoted-value.js
 var quoted_value = __webpack_require__(54379);
+// EXTERNAL MODULE: ./lib/core/report-model.js
+var report_model = __webpack_require__(48765);
 ;// CONCATENATED MODULE: ./lib/inputs.js
 // Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
+
 
 
 class InputError extends Error {
     name = 'InputError';
 }
-const FAIL_ON = ['denied', 'unknown', 'never'];
 const COMMENT_MODES = ['auto', 'always', 'on-failure', 'never'];
 function readInputs(getInput, runner = {}) {
     const input = (name) => getInput(name).trim();
@@ -173,7 +175,7 @@ function readInputs(getInput, runner = {}) {
             .filter((line) => line !== '' && !line.startsWith('#')),
         targets: getInput('targets'),
         check: booleanInput('check', input('check'), true),
-        failOn: choice('fail-on', input('fail-on'), FAIL_ON, 'denied'),
+        failOn: choice('fail-on', input('fail-on'), report_model/* FAIL_ON */.d$, 'denied'),
         comment: choice('comment', input('comment'), COMMENT_MODES, 'auto'),
         // Two pullcheck steps (GITHUB_ACTION differs per step) or jobs must not overwrite each other's comment.
         commentKey: input('comment-key') ||
@@ -223,8 +225,8 @@ function booleanInput(name, value, fallback) {
     throw new InputError(`input ${name} must be true or false (got ${(0,quoted_value/* quotedValue */.A)(value)})`);
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 29 modules
-var providers = __webpack_require__(77493);
+// EXTERNAL MODULE: ./lib/providers/index.js + 30 modules
+var providers = __webpack_require__(70154);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
 // EXTERNAL MODULE: ./lib/report/sarif.js

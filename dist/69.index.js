@@ -63,8 +63,8 @@ var discover = __webpack_require__(44238);
 var workflow_images = __webpack_require__(87085);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
-// EXTERNAL MODULE: ./lib/core/engine.js + 1 modules
-var engine = __webpack_require__(53394);
+// EXTERNAL MODULE: ./lib/core/engine.js
+var engine = __webpack_require__(82629);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js
 var did_you_mean = __webpack_require__(68680);
 // EXTERNAL MODULE: ./lib/core/nothing-to-check.js
@@ -80,8 +80,10 @@ const VERSION = '0.1.0';
 
 // EXTERNAL MODULE: ./lib/core/quoted-value.js
 var quoted_value = __webpack_require__(54379);
-// EXTERNAL MODULE: ./lib/providers/index.js + 29 modules
-var providers = __webpack_require__(77493);
+// EXTERNAL MODULE: ./lib/core/report-model.js
+var report_model = __webpack_require__(48765);
+// EXTERNAL MODULE: ./lib/providers/index.js + 30 modules
+var providers = __webpack_require__(70154);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
 var collect = __webpack_require__(19441);
 // EXTERNAL MODULE: ./lib/report/json.js
@@ -162,13 +164,13 @@ function resultLines(result) {
 
 
 
+
 const FORMATS = {
     json: json/* renderJson */.h,
     markdown: markdown/* renderMarkdown */.G,
     text: renderText,
     sarif: sarif/* renderSarif */.W,
 };
-const FAIL_ON = ['denied', 'unknown', 'never'];
 const CHECK_USAGE = `usage: pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif]
                        [--output FILE] [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
 
@@ -273,8 +275,8 @@ async function check(args, io) {
     if (!Object.hasOwn(FORMATS, format))
         throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(FORMATS))}`);
     const failOn = values['fail-on'];
-    if (!FAIL_ON.includes(failOn))
-        throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}${(0,did_you_mean/* didYouMean */.a)(failOn, FAIL_ON)}`);
+    if (!report_model/* FAIL_ON */.d$.includes(failOn))
+        throw new UsageError(`--fail-on must be one of: ${report_model/* FAIL_ON */.d$.join(', ')}${(0,did_you_mean/* didYouMean */.a)(failOn, report_model/* FAIL_ON */.d$)}`);
     // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
     // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
     if (values.workflow)

@@ -284,6 +284,8 @@ async function collectRegistry(account, region, options) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/platforms.js
+var platforms = __webpack_require__(59812);
 // EXTERNAL MODULE: ./lib/providers/gcp/resources.js
 var gcp_resources = __webpack_require__(41666);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
@@ -810,11 +812,11 @@ function describe(call, error, kind) {
 
 
 
+
 const CREDENTIAL_HINTS = {
     aws: 'configure AWS credentials: environment variables, a profile or SSO',
     google: 'use Application Default Credentials: gcloud auth application-default login',
 };
-const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
 async function readLiveFacts(config, setup = {}) {
     const runner = setup.runner ?? new CallRunner({ concurrency: setup.concurrency ?? 8 });
     const plan = (0,core_plan/* buildPlan */.G)(config);
@@ -822,7 +824,7 @@ async function readLiveFacts(config, setup = {}) {
     const facts = {};
     const targets = config.input.targets ?? [];
     const needsAws = plan.images.some((image) => image.registry.kind === 'ecr') ||
-        targets.some((t) => AWS_PLATFORMS.has(t.platform));
+        targets.some((t) => platforms/* AWS_PLATFORMS */.j.has(t.platform));
     if (needsAws) {
         const base = setup.awsCredentials ?? (0,dist_cjs/* fromNodeProviderChain */.br)();
         if (await hasCredentials(base)) {

@@ -1,7 +1,7 @@
 // Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
 import { didYouMean } from './core/did-you-mean.ts';
 import { quotedValue } from './core/quoted-value.ts';
-import type { FailOn } from './core/report-model.ts';
+import { FAIL_ON, type FailOn } from './core/report-model.ts';
 import type { CommentMode } from './github/sticky-comment.ts';
 import type { LoginInputs } from './login/index.ts';
 
@@ -31,7 +31,6 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-failure', 'never'];
 
 /** The runner's environment the defaults come from (GITHUB_WORKFLOW, GITHUB_JOB, GITHUB_ACTION). */

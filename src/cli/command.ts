@@ -16,7 +16,7 @@ import { ConfigError } from '../core/errors.ts';
 import { outgoing, redactStrings } from '../core/outgoing-text.ts';
 import { VERSION } from '../version.ts';
 import { quotedValue } from '../core/quoted-value.ts';
-import type { FailOn, Report } from '../core/report-model.ts';
+import { FAIL_ON, type FailOn, type Report } from '../core/report-model.ts';
 import { providers } from '../providers/index.ts';
 import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
 import { renderJson } from '../report/json.ts';
@@ -36,7 +36,6 @@ const FORMATS = {
   sarif: renderSarif,
 } as const;
 type Format = keyof typeof FORMATS;
-const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 
 const CHECK_USAGE = `usage: pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif]
                        [--output FILE] [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]

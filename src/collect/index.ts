@@ -4,6 +4,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import type { LoadedConfig } from '../core/config/load.ts';
 import { buildPlan } from '../core/plan.ts';
 import { collectAwsFacts } from '../providers/aws/collect.ts';
+import { AWS_PLATFORMS } from '../providers/aws/platforms.ts';
 import { collectGcpFacts } from '../providers/gcp/collect.ts';
 import { collectKubernetesObjects, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
 import { CallRunner } from './calls.ts';
@@ -37,8 +38,6 @@ export interface LiveReadResult {
   readonly calls: number;
   readonly reads: number;
 }
-
-const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
 
 export async function readLiveFacts(
   config: LoadedConfig,

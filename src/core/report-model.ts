@@ -3,6 +3,8 @@ import type { PlanExplanation } from './origins.ts';
 import type { PullResult, ReportFinding } from './verdict.ts';
 
 export type FailOn = 'denied' | 'unknown' | 'never';
+/** Every fail-on value, for the CLI's --fail-on and the action's fail-on input. */
+export const FAIL_ON: readonly FailOn[] = ['denied', 'unknown', 'never'];
 export type Gate = 'pass' | 'fail';
 
 export interface ReportSummary {

@@ -12,16 +12,9 @@ import {
   type RepositoryFacts,
   type RoleFacts,
 } from './facts.ts';
-import {
-  and,
-  findStatements,
-  NO,
-  or,
-  type Finding,
-  type KnownPolicy,
-  type StatementHit,
-} from './policy/evaluate.ts';
-import type { AcceptPrincipal, Request, Tri } from './policy/match.ts';
+import { and, or, type Tri } from '../../core/tri.ts';
+import { findStatements, NO, type Finding, type KnownPolicy, type StatementHit } from './policy/evaluate.ts';
+import type { AcceptPrincipal, Request } from './policy/match.ts';
 
 export interface EcrRepositoryLocation {
   readonly partition: string;

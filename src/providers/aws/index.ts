@@ -5,8 +5,7 @@ import type { Provider, PullQuestion, TargetPrincipal } from '../../core/provide
 import { allowed, type Verdict } from '../../core/verdict.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
 import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
-
-const AWS_PLATFORMS = new Set<TargetInput['platform']>(['eks', 'ecs', 'aws-role']);
+import { AWS_PLATFORMS } from './platforms.ts';
 
 export function awsProvider(config: LoadedConfig): Provider {
   const facts = prepareAwsFacts(config);

@@ -2,7 +2,7 @@
 // one inherited from its project, folders and organization? Pure, three-valued.
 // Source: IAM docs "Policy inheritance" (the effective policy is the union of the resource's policy and
 // those of its ancestors); Artifact Registry docs "Configure roles and permissions".
-import type { Tri } from '../aws/policy/match.ts';
+import type { Tri } from '../../core/tri.ts';
 import type { GcpFacts } from './facts.ts';
 import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
 import { REGISTRY_BUCKET_PULL_ROLES, type PullResource } from './resources.ts';

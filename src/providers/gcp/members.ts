@@ -1,6 +1,6 @@
 // Does an IAM member (a binding's `members` entry) include a service account? Three-valued: a group whose
 // membership the facts do not give is unknown, never a guess. Source: IAM docs, "Principal identifiers".
-import type { Tri } from '../aws/policy/match.ts';
+import type { Tri } from '../../core/tri.ts';
 
 export interface Membership {
   readonly result: Tri;

@@ -1,7 +1,7 @@
 // The Artifact Registry / gcr.io pull rule (SPEC §4 "GAR", "GCR"), a pure function of Google Cloud facts.
 import type { RegistryLocation } from '../../core/image-reference.ts';
 import type { MissingGrant, Verdict } from '../../core/verdict.ts';
-import type { Tri } from '../aws/policy/match.ts';
+import type { Tri } from '../../core/tri.ts';
 import type { GcpFacts } from './facts.ts';
 import { bindingFix, scopeFix, type NodePoolTarget } from './fixes.ts';
 import { evaluateIamGrant } from './iam-grant.ts';

@@ -2,7 +2,7 @@
 // well as by IAM. Pulling from Artifact Registry or Container Registry needs a storage read scope
 // (GKE docs "Access scopes in GKE"; Artifact Registry docs "Configure access for GKE": read-only storage
 // scope or cloud-platform).
-import type { Tri } from '../aws/policy/match.ts';
+import type { Tri } from '../../core/tri.ts';
 
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 

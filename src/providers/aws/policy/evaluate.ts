@@ -1,12 +1,7 @@
 // Policy-level answers built from statement matches: "does some statement allow/deny this request?"
 import type { PolicyDocument, Statement } from './document.ts';
-import {
-  matchStatement,
-  type AcceptPrincipal,
-  type PrincipalMatch,
-  type Request,
-  type Tri,
-} from './match.ts';
+import { matchStatement, type AcceptPrincipal, type PrincipalMatch, type Request } from './match.ts';
+import type { Tri } from '../../../core/tri.ts';
 
 /** A policy pullcheck knows of; `document` is undefined when its contents are not known. */
 export interface KnownPolicy {
@@ -71,14 +66,4 @@ export function findStatements(
 
 export function describeStatement(statement: Statement): string {
   return statement.sid ? `statement "${statement.sid}"` : `statement #${statement.index}`;
-}
-
-export function and(a: Tri, b: Tri): Tri {
-  if (a === 'no' || b === 'no') return 'no';
-  return a === 'yes' && b === 'yes' ? 'yes' : 'unknown';
-}
-
-export function or(a: Tri, b: Tri): Tri {
-  if (a === 'yes' || b === 'yes') return 'yes';
-  return a === 'no' && b === 'no' ? 'no' : 'unknown';
 }

@@ -1,9 +1,8 @@
 // Three-valued matching of one IAM statement against one request. "unknown" is a first-class answer:
 // a condition on a key pullcheck cannot know, or a principal form it cannot decide, never becomes yes/no.
 import type { Condition, PatternList, PrincipalList, Statement } from './document.ts';
+import type { Tri } from '../../../core/tri.ts';
 import { wildcardMatches } from '../../../core/wildcard.ts';
-
-export type Tri = 'yes' | 'no' | 'unknown';
 
 /** The calling role, as resource policies and conditions see it. */
 export interface CallingRole {

@@ -2,7 +2,7 @@
 // RoleBinding in the request's namespace or any ClusterRoleBinding whose subject covers the user grants
 // the request if its role has a matching rule. Source: Kubernetes docs, "Using RBAC Authorization"
 // (subjects, aggregated ClusterRoles, referring to resources and subresources, resourceNames).
-import type { Tri } from '../../aws/policy/match.ts';
+import type { Tri } from '../../../core/tri.ts';
 import type { Binding, ClusterState, LabelSelector, PolicyRule, RoleDefinition, Subject } from './model.ts';
 
 export interface UserInfo {

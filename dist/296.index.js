@@ -1,5 +1,5 @@
-export const id = 750;
-export const ids = [750];
+export const id = 296;
+export const ids = [296];
 export const modules = {
 
 /***/ 87630:
@@ -7204,41 +7204,22 @@ function typoDistance(a, b) {
 
 /***/ }),
 
-/***/ 53394:
+/***/ 82629:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ runCheck)
-});
-
-// EXTERNAL MODULE: ./lib/core/origins.js
-var origins = __webpack_require__(49136);
-// EXTERNAL MODULE: ./lib/core/plan.js
-var core_plan = __webpack_require__(73504);
-;// CONCATENATED MODULE: ./lib/core/report-model.js
-function gateFor(counts, failOn) {
-    if (failOn === 'never')
-        return 'pass';
-    const failing = failOn === 'unknown' ? counts.denied + counts.unknown : counts.denied;
-    return failing > 0 ? 'fail' : 'pass';
-}
-function buildReport(results, findings, failOn) {
-    const counts = { allowed: 0, denied: 0, unknown: 0 };
-    for (const result of results)
-        counts[result.verdict]++;
-    return { version: 1, summary: { ...counts, gate: gateFor(counts, failOn) }, results, findings };
-}
-
-;// CONCATENATED MODULE: ./lib/core/engine.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ runCheck)
+/* harmony export */ });
+/* harmony import */ var _origins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49136);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73504);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48765);
 
 
 
 function runCheck(config, factories, options) {
     const providers = factories.map((factory) => factory(config));
-    const plan = (0,core_plan/* buildPlan */.G)(config);
-    const sources = (0,origins/* planSources */._K)(config);
+    const plan = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPlan */ .G)(config);
+    const sources = (0,_origins_js__WEBPACK_IMPORTED_MODULE_0__/* .planSources */ ._K)(config);
     const results = [];
     for (const { target, images } of plan.targets) {
         for (const image of images) {
@@ -7261,7 +7242,7 @@ function runCheck(config, factories, options) {
         ...(options.findings ?? []),
         ...providers.flatMap((provider) => provider.findings?.() ?? []),
     ];
-    return { ...buildReport(results, findings, options.failOn), plan: (0,origins/* explainPlan */.dp)(plan, sources) };
+    return { ...(0,_report_model_js__WEBPACK_IMPORTED_MODULE_2__/* .buildReport */ .FK)(results, findings, options.failOn), plan: (0,_origins_js__WEBPACK_IMPORTED_MODULE_0__/* .explainPlan */ .dp)(plan, sources) };
 }
 function principalsOf(target, image, providers) {
     for (const provider of providers) {
@@ -7862,6 +7843,32 @@ function cutPoint(escaped, limit) {
     }
     const code = escaped.charCodeAt(cut - 1);
     return code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
+}
+
+
+/***/ }),
+
+/***/ 48765:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   d$: () => (/* binding */ FAIL_ON)
+/* harmony export */ });
+/* unused harmony export gateFor */
+/** Every fail-on value, for the CLI's --fail-on and the action's fail-on input. */
+const FAIL_ON = ['denied', 'unknown', 'never'];
+function gateFor(counts, failOn) {
+    if (failOn === 'never')
+        return 'pass';
+    const failing = failOn === 'unknown' ? counts.denied + counts.unknown : counts.denied;
+    return failing > 0 ? 'fail' : 'pass';
+}
+function buildReport(results, findings, failOn) {
+    const counts = { allowed: 0, denied: 0, unknown: 0 };
+    for (const result of results)
+        counts[result.verdict]++;
+    return { version: 1, summary: { ...counts, gate: gateFor(counts, failOn) }, results, findings };
 }
 
 
@@ -16672,6 +16679,18 @@ function awsManagedPolicy(arn) {
 
 /***/ }),
 
+/***/ 59812:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ AWS_PLATFORMS)
+/* harmony export */ });
+/** The target platforms whose identities are AWS roles (and so the configs that need AWS live reads). */
+const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
+
+
+/***/ }),
+
 /***/ 41666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -16730,7 +16749,7 @@ function legacyBucket(host, project) {
 
 /***/ }),
 
-/***/ 77493:
+/***/ 70154:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16998,16 +17017,6 @@ function findStatements(policies, effect, request, acceptPrincipal = () => true)
 }
 function describeStatement(statement) {
     return statement.sid ? `statement "${statement.sid}"` : `statement #${statement.index}`;
-}
-function and(a, b) {
-    if (a === 'no' || b === 'no')
-        return 'no';
-    return a === 'yes' && b === 'yes' ? 'yes' : 'unknown';
-}
-function or(a, b) {
-    if (a === 'yes' || b === 'yes')
-        return 'yes';
-    return a === 'no' && b === 'no' ? 'no' : 'unknown';
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-fixes.js
@@ -17464,10 +17473,25 @@ function managedPolicy(arn, locate) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/core/tri.js
+/** Both must hold: any `no` decides; otherwise `yes` only when both are `yes`. */
+function and(a, b) {
+    if (a === 'no' || b === 'no')
+        return 'no';
+    return a === 'yes' && b === 'yes' ? 'yes' : 'unknown';
+}
+/** Either may hold: any `yes` decides; otherwise `no` only when both are `no`. */
+function or(a, b) {
+    if (a === 'yes' || b === 'yes')
+        return 'yes';
+    return a === 'no' && b === 'no' ? 'no' : 'unknown';
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-pull.js
 // The ECR pull rule (SPEC §4), a pure function of AWS facts.
 // Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
 // IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
+
 
 
 
@@ -17694,16 +17718,18 @@ function decide(context, outcomes, conditional) {
     return { verdict: 'allowed', reasons, missing: [] };
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/platforms.js
+var platforms = __webpack_require__(59812);
 ;// CONCATENATED MODULE: ./lib/providers/aws/index.js
 
 
 
-const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
+
 function awsProvider(config) {
     const facts = prepareAwsFacts(config);
     return {
         name: 'aws',
-        principals: (target) => (AWS_PLATFORMS.has(target.platform) ? awsPrincipals(target, facts) : undefined),
+        principals: (target) => (platforms/* AWS_PLATFORMS */.j.has(target.platform) ? awsPrincipals(target, facts) : undefined),
         decide: (question) => decideAwsPull(question, facts),
     };
 }
@@ -17749,7 +17775,7 @@ function decideAwsPull(question, facts) {
     if (registry.kind === 'ecr-public') {
         return allowed(['public.ecr.aws images may be pulled by anyone, without credentials']);
     }
-    if (registry.kind !== 'ecr' || !AWS_PLATFORMS.has(question.target.platform))
+    if (registry.kind !== 'ecr' || !platforms/* AWS_PLATFORMS */.j.has(question.target.platform))
         return undefined;
     return evaluateEcrPull(registry, question.principal, facts);
 }
