@@ -225,8 +225,8 @@ function booleanInput(name, value, fallback) {
     throw new InputError(`input ${name} must be true or false (got ${(0,quoted_value/* quotedValue */.A)(value)})`);
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 30 modules
-var providers = __webpack_require__(70154);
+// EXTERNAL MODULE: ./lib/providers/index.js + 31 modules
+var providers = __webpack_require__(14274);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
 // EXTERNAL MODULE: ./lib/report/sarif.js

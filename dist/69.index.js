@@ -82,8 +82,8 @@ const VERSION = '0.1.0';
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/report-model.js
 var report_model = __webpack_require__(48765);
-// EXTERNAL MODULE: ./lib/providers/index.js + 30 modules
-var providers = __webpack_require__(70154);
+// EXTERNAL MODULE: ./lib/providers/index.js + 31 modules
+var providers = __webpack_require__(14274);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
 var collect = __webpack_require__(19441);
 // EXTERNAL MODULE: ./lib/report/json.js

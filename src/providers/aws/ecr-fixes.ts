@@ -1,7 +1,7 @@
 // The smallest correct change for each missing ECR grant, as JSON, AWS CLI and Terraform.
 import type { MissingGrant } from '../../core/verdict.ts';
 import type { ActionOutcome, EcrPullContext } from './ecr-pull.ts';
-import { TOKEN_ACTION } from './ecr-pull.ts';
+import { TOKEN_ACTION } from './ecr-actions.ts';
 import { describeStatement, type StatementHit } from './policy/evaluate.ts';
 
 type PolicyJson = { Version: string; Statement: unknown[] } & Record<string, unknown>;

@@ -3,6 +3,7 @@
 // IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
 import { unknown, type Verdict } from '../../core/verdict.ts';
 import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts';
+import { PULL_ACTIONS, TOKEN_ACTION } from './ecr-actions.ts';
 import { ecrMissingGrants } from './ecr-fixes.ts';
 import { explainEcrPull as explain, SCOPE_NOT_GIVEN } from './ecr-reasons.ts';
 import {
@@ -23,8 +24,6 @@ export interface EcrRepositoryLocation {
   readonly repository: string;
 }
 
-export const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] as const;
-export const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
 const PULL_THROUGH_CACHE_ACTIONS = ['ecr:BatchImportUpstreamImage'];
 // Registry policy scope V1 covers only replication and pull-through-cache actions; V2 covers all
 // repository actions ("Private registry permissions in Amazon ECR").

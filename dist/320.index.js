@@ -1,5 +1,5 @@
-export const id = 296;
-export const ids = [296];
+export const id = 320;
+export const ids = [320];
 export const modules = {
 
 /***/ 87630:
@@ -16749,7 +16749,7 @@ function legacyBucket(host, project) {
 
 /***/ }),
 
-/***/ 70154:
+/***/ 14274:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16803,6 +16803,14 @@ function imageGlob(glob) {
 
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
 var aws_arn = __webpack_require__(96639);
+;// CONCATENATED MODULE: ./lib/providers/aws/ecr-actions.js
+// The ECR API actions a pull needs ("the container agent must have permissions to make the
+// ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, and ecr:GetAuthorizationToken APIs":
+// docs.aws.amazon.com/AmazonECR/latest/userguide/ECR_on_ECS.html): the rule asks, the fixes grant.
+const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+/** Registry-wide (Resource "*"): the token the client logs in with. */
+const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
+
 // EXTERNAL MODULE: ./lib/core/wildcard.js
 var wildcard = __webpack_require__(50773);
 ;// CONCATENATED MODULE: ./lib/providers/aws/policy/match.js
@@ -17498,8 +17506,7 @@ function or(a, b) {
 
 
 
-const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
-const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
+
 const PULL_THROUGH_CACHE_ACTIONS = ['ecr:BatchImportUpstreamImage'];
 // Registry policy scope V1 covers only replication and pull-through-cache actions; V2 covers all
 // repository actions ("Private registry permissions in Amazon ECR").

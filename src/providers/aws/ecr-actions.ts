@@ -1,0 +1,6 @@
+// The ECR API actions a pull needs ("the container agent must have permissions to make the
+// ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, and ecr:GetAuthorizationToken APIs":
+// docs.aws.amazon.com/AmazonECR/latest/userguide/ECR_on_ECS.html): the rule asks, the fixes grant.
+export const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] as const;
+/** Registry-wide (Resource "*"): the token the client logs in with. */
+export const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
