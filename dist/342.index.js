@@ -105,24 +105,16 @@ __webpack_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(96421);
-// EXTERNAL MODULE: ./lib/collect/index.js + 3 modules
-var collect = __webpack_require__(18811);
-// EXTERNAL MODULE: ./lib/collect/merge.js
-var merge = __webpack_require__(87630);
-// EXTERNAL MODULE: ./lib/collect/snapshot.js
-var snapshot = __webpack_require__(58988);
-// EXTERNAL MODULE: ./lib/core/engine.js
-var engine = __webpack_require__(82629);
-// EXTERNAL MODULE: ./lib/core/nothing-to-check.js
-var nothing_to_check = __webpack_require__(7715);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 36 modules
+var pipeline = __webpack_require__(26066);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
 var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/github/event.js
 // Which pull request a run belongs to, from the event payload the runner wrote (GITHUB_EVENT_PATH).
 
@@ -225,8 +217,6 @@ function booleanInput(name, value, fallback) {
     throw new InputError(`input ${name} must be true or false (got ${(0,quoted_value/* quotedValue */.A)(value)})`);
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 31 modules
-var providers = __webpack_require__(14274);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
 // EXTERNAL MODULE: ./lib/report/sarif.js
@@ -504,12 +494,6 @@ function repositoryPath(file, workspace) {
 
 
 
-
-
-
-
-
-
 // A job summary step is limited to 1 MiB.
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 async function run(env = process.env) {
@@ -552,17 +536,23 @@ async function run(env = process.env) {
                 ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
                 : {}),
         };
-        const live = options.offline ? undefined : await liveFacts(config, setup);
-        const checked = live ? (0,merge/* withLiveFacts */.K)(config, live) : config;
-        if (options.snapshot)
-            (0,external_node_fs_.writeFileSync)(options.snapshot, (0,snapshot/* snapshotYaml */.Q)(checked, options.snapshot));
-        const result = (0,nothing_to_check/* withNothingToCheck */.Z)((0,engine/* runCheck */.k)(checked, providers/* providers */.r, { failOn: options.failOn, findings: discoveryFindings }), {
-            config: config.file === INPUTS_ONLY ? undefined : repositoryPath(config.file, env['GITHUB_WORKSPACE']),
-            workflows,
-            entry: 'action',
+        const { report, liveRead } = await (0,pipeline/* checkPulls */.t)({
+            config,
+            findings: discoveryFindings,
+            failOn: options.failOn,
+            lookedAt: {
+                config: config.file === INPUTS_ONLY ? undefined : repositoryPath(config.file, env['GITHUB_WORKSPACE']),
+                workflows,
+                entry: 'action',
+            },
+            live: options.offline ? undefined : setup,
+            snapshot: options.snapshot,
         });
-        const liveRead = live ? (0,merge/* liveResources */.C)(live) : [];
-        const report = (0,outgoing_text/* redactStrings */.eT)(liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result);
+        if (liveRead) {
+            for (const note of liveRead.notes)
+                core.info(`pullcheck: ${note}`);
+            core.info(`pullcheck: live reads: ${liveRead.calls} calls, ${liveRead.resourcesRead} resources read`);
+        }
         setReportOutputs(core, report, {
             json: writeReportFile('pullcheck-report.json', (0,json/* renderJson */.h)(report), env['RUNNER_TEMP']),
             sarif: writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarif */.W)(report), env['RUNNER_TEMP']),
@@ -628,14 +618,6 @@ async function logIn(config, options, env, pr) {
 function setLoginOutputs(registries) {
     core.setOutput('registries', registries.join('\n'));
     core.setOutput('registry', registries.length === 1 ? registries[0] : '');
-}
-async function liveFacts(config, setup) {
-    const live = await (0,collect.readLiveFacts)(config, setup);
-    for (const note of live.notes)
-        core.info(`pullcheck: ${note}`);
-    // Counted from what came back: a refused read is not a resource read.
-    core.info(`pullcheck: live reads: ${live.calls} calls, ${(0,merge/* liveResources */.C)(live.facts).length} resources read`);
-    return live.facts;
 }
 /** An auth client around the access token the Google login obtained. */
 async function googleClient(accessToken) {

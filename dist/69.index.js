@@ -51,10 +51,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/collect/merge.js
-var merge = __webpack_require__(87630);
-// EXTERNAL MODULE: ./lib/collect/snapshot.js
-var snapshot = __webpack_require__(58988);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 36 modules
+var pipeline = __webpack_require__(26066);
 // EXTERNAL MODULE: ./lib/core/config/load.js
 var load = __webpack_require__(71992);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
@@ -63,12 +61,8 @@ var discover = __webpack_require__(44238);
 var workflow_images = __webpack_require__(87085);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
-// EXTERNAL MODULE: ./lib/core/engine.js
-var engine = __webpack_require__(82629);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js
 var did_you_mean = __webpack_require__(68680);
-// EXTERNAL MODULE: ./lib/core/nothing-to-check.js
-var nothing_to_check = __webpack_require__(7715);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
@@ -82,8 +76,6 @@ const VERSION = '0.1.0';
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/report-model.js
 var report_model = __webpack_require__(48765);
-// EXTERNAL MODULE: ./lib/providers/index.js + 31 modules
-var providers = __webpack_require__(14274);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
 var collect = __webpack_require__(19441);
 // EXTERNAL MODULE: ./lib/report/json.js
@@ -141,10 +133,6 @@ function resultLines(result) {
 
 ;// CONCATENATED MODULE: ./lib/cli/command.js
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
-
-
-
-
 
 
 
@@ -285,26 +273,16 @@ async function check(args, io) {
         workflows: values.workflow ? [values.workflow] : [],
         env: process.env,
     });
-    let config = discovered.config;
-    let live = [];
-    if (!values.offline) {
-        // The cloud clients load only when live reads need them: an offline check starts without them.
-        const { readLiveFacts } = await Promise.all(/* import() */[__webpack_require__.e(898), __webpack_require__.e(811)]).then(__webpack_require__.bind(__webpack_require__, 18811));
-        const read = await readLiveFacts(config, kubernetesSetup(io));
-        for (const note of read.notes)
-            io.stderr(`pullcheck: ${note}\n`);
-        config = (0,merge/* withLiveFacts */.K)(config, read.facts);
-        live = (0,merge/* liveResources */.C)(read.facts);
-    }
-    if (values.snapshot)
-        (0,external_node_fs_.writeFileSync)(values.snapshot, (0,snapshot/* snapshotYaml */.Q)(config, values.snapshot));
-    const checked = (0,nothing_to_check/* withNothingToCheck */.Z)((0,engine/* runCheck */.k)(config, providers/* providers */.r, { failOn, findings: discovered.findings }), {
-        config: values.config,
-        workflows: discovered.workflows,
-        entry: 'cli',
+    const { report, liveRead } = await (0,pipeline/* checkPulls */.t)({
+        config: discovered.config,
+        findings: discovered.findings,
+        failOn,
+        lookedAt: { config: values.config, workflows: discovered.workflows, entry: 'cli' },
+        live: values.offline ? undefined : kubernetesSetup(io),
+        snapshot: values.snapshot,
     });
-    // The report says which facts were read live, when any were.
-    const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live } } : checked);
+    for (const note of liveRead?.notes ?? [])
+        io.stderr(`pullcheck: ${note}\n`);
     const rendered = FORMATS[format](report);
     if (values.output) {
         (0,external_node_fs_.writeFileSync)(values.output, (0,outgoing_text/* outgoing */.by)(rendered));

@@ -1,17 +1,11 @@
 // The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
-import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { readLiveFacts } from '../collect/index.ts';
-import { liveResources, withLiveFacts } from '../collect/merge.ts';
-import { snapshotYaml } from '../collect/snapshot.ts';
+import { checkPulls } from '../check/pipeline.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
-import { runCheck } from '../core/engine.ts';
-import { withNothingToCheck } from '../core/nothing-to-check.ts';
-import { redactCredentials, redactStrings } from '../core/outgoing-text.ts';
+import { redactCredentials } from '../core/outgoing-text.ts';
 import { ConfigError } from '../core/errors.ts';
 import { pullRequestOf, type PullRequestRef } from '../github/event.ts';
 import { InputError, readInputs, type Options } from '../inputs.ts';
-import { providers } from '../providers/index.ts';
 import { renderJson } from '../report/json.ts';
 import { renderSarif, renderSarifFailure } from '../report/sarif.ts';
 import { headline } from '../report/labels.ts';
@@ -64,20 +58,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
         : {}),
     };
-    const live = options.offline ? undefined : await liveFacts(config, setup);
-    const checked = live ? withLiveFacts(config, live) : config;
-    if (options.snapshot) writeFileSync(options.snapshot, snapshotYaml(checked, options.snapshot));
-    const result = withNothingToCheck(
-      runCheck(checked, providers, { failOn: options.failOn, findings: discoveryFindings }),
-      {
+    const { report, liveRead } = await checkPulls({
+      config,
+      findings: discoveryFindings,
+      failOn: options.failOn,
+      lookedAt: {
         config:
           config.file === INPUTS_ONLY ? undefined : repositoryPath(config.file, env['GITHUB_WORKSPACE']),
         workflows,
         entry: 'action',
       },
-    );
-    const liveRead = live ? liveResources(live) : [];
-    const report = redactStrings(liveRead.length > 0 ? { ...result, facts: { live: liveRead } } : result);
+      live: options.offline ? undefined : setup,
+      snapshot: options.snapshot,
+    });
+    if (liveRead) {
+      for (const note of liveRead.notes) core.info(`pullcheck: ${note}`);
+      core.info(`pullcheck: live reads: ${liveRead.calls} calls, ${liveRead.resourcesRead} resources read`);
+    }
     setReportOutputs(core, report, {
       json: writeReportFile('pullcheck-report.json', renderJson(report), env['RUNNER_TEMP']),
       sarif: writeReportFile('pullcheck-report.sarif', renderSarif(report), env['RUNNER_TEMP']),
@@ -148,17 +145,6 @@ async function logIn(
 function setLoginOutputs(registries: readonly string[]): void {
   core.setOutput('registries', registries.join('\n'));
   core.setOutput('registry', registries.length === 1 ? registries[0] : '');
-}
-
-async function liveFacts(
-  config: Parameters<typeof readLiveFacts>[0],
-  setup: Parameters<typeof readLiveFacts>[1],
-) {
-  const live = await readLiveFacts(config, setup);
-  for (const note of live.notes) core.info(`pullcheck: ${note}`);
-  // Counted from what came back: a refused read is not a resource read.
-  core.info(`pullcheck: live reads: ${live.calls} calls, ${liveResources(live.facts).length} resources read`);
-  return live.facts;
 }
 
 /** An auth client around the access token the Google login obtained. */

@@ -3,21 +3,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { liveResources, withLiveFacts } from '../collect/merge.ts';
-import { snapshotYaml } from '../collect/snapshot.ts';
+import { checkPulls } from '../check/pipeline.ts';
 import { loadConfigFile } from '../core/config/load.ts';
 import { discover } from '../discover/index.ts';
 import { assertWorkflowFile } from '../discover/workflow-images.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
-import { runCheck } from '../core/engine.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
-import { withNothingToCheck } from '../core/nothing-to-check.ts';
 import { ConfigError } from '../core/errors.ts';
-import { outgoing, redactStrings } from '../core/outgoing-text.ts';
+import { outgoing } from '../core/outgoing-text.ts';
 import { VERSION } from '../version.ts';
 import { quotedValue } from '../core/quoted-value.ts';
-import { FAIL_ON, type FailOn, type Report } from '../core/report-model.ts';
-import { providers } from '../providers/index.ts';
+import { FAIL_ON, type FailOn } from '../core/report-model.ts';
 import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
 import { renderJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -166,24 +162,15 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       env: process.env as Record<string, string>,
     },
   );
-  let config = discovered.config;
-  let live: string[] = [];
-  if (!values.offline) {
-    // The cloud clients load only when live reads need them: an offline check starts without them.
-    const { readLiveFacts } = await import('../collect/index.ts');
-    const read = await readLiveFacts(config, kubernetesSetup(io));
-    for (const note of read.notes) io.stderr(`pullcheck: ${note}\n`);
-    config = withLiveFacts(config, read.facts);
-    live = liveResources(read.facts);
-  }
-  if (values.snapshot) writeFileSync(values.snapshot, snapshotYaml(config, values.snapshot));
-  const checked = withNothingToCheck(runCheck(config, providers, { failOn, findings: discovered.findings }), {
-    config: values.config,
-    workflows: discovered.workflows,
-    entry: 'cli',
+  const { report, liveRead } = await checkPulls({
+    config: discovered.config,
+    findings: discovered.findings,
+    failOn,
+    lookedAt: { config: values.config, workflows: discovered.workflows, entry: 'cli' },
+    live: values.offline ? undefined : kubernetesSetup(io),
+    snapshot: values.snapshot,
   });
-  // The report says which facts were read live, when any were.
-  const report: Report = redactStrings(live.length > 0 ? { ...checked, facts: { live } } : checked);
+  for (const note of liveRead?.notes ?? []) io.stderr(`pullcheck: ${note}\n`);
   const rendered = FORMATS[format](report);
   if (values.output) {
     writeFileSync(values.output, outgoing(rendered));

@@ -1,0 +1,18527 @@
+export const id = 740;
+export const ids = [740];
+export const modules = {
+
+/***/ 80212:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
+const { defaultProvider } = __webpack_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsJson1_1Protocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
+
+const defaultECSHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "ecs",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultECSHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "ecs",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1161.0";
+var packageInfo = {
+	version: version};
+
+const k = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [g]],
+        [c, j],
+        ["aws.partition", j, d],
+        [e, [{ [k]: "UseFIPS" }, b]],
+        [e, [{ [k]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g, i],
+        ["https://ecs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://ecs-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://ecs.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://ecs.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 12, 3,
+    1, 4, r + 11,
+    2, 5, r + 11,
+    3, 8, 6,
+    4, 7, r + 10,
+    5, r + 8, r + 9,
+    4, 10, 9,
+    6, r + 6, r + 7,
+    5, 11, r + 5,
+    6, r + 4, r + 5,
+    3, r + 1, 13,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class ECSServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecs#ECSServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, ECSServiceException.prototype);
+    }
+}
+
+class AccessDeniedException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#AccessDeniedException";
+    name = "AccessDeniedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AccessDeniedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AccessDeniedException.prototype);
+    }
+}
+class ClientException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ClientException";
+    name = "ClientException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ClientException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClientException.prototype);
+    }
+}
+class ClusterNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ClusterNotFoundException";
+    name = "ClusterNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ClusterNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClusterNotFoundException.prototype);
+    }
+}
+class InvalidParameterException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#InvalidParameterException";
+    name = "InvalidParameterException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterException.prototype);
+    }
+}
+class LimitExceededException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#LimitExceededException";
+    name = "LimitExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LimitExceededException.prototype);
+    }
+}
+class ServerException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ServerException";
+    name = "ServerException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "ServerException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServerException.prototype);
+    }
+}
+class UnsupportedFeatureException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#UnsupportedFeatureException";
+    name = "UnsupportedFeatureException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnsupportedFeatureException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnsupportedFeatureException.prototype);
+    }
+}
+class UpdateInProgressException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#UpdateInProgressException";
+    name = "UpdateInProgressException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UpdateInProgressException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UpdateInProgressException.prototype);
+    }
+}
+class NamespaceNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#NamespaceNotFoundException";
+    name = "NamespaceNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "NamespaceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, NamespaceNotFoundException.prototype);
+    }
+}
+class ClusterContainsCapacityProviderException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ClusterContainsCapacityProviderException";
+    name = "ClusterContainsCapacityProviderException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ClusterContainsCapacityProviderException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClusterContainsCapacityProviderException.prototype);
+    }
+}
+class ClusterContainsContainerInstancesException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ClusterContainsContainerInstancesException";
+    name = "ClusterContainsContainerInstancesException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ClusterContainsContainerInstancesException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClusterContainsContainerInstancesException.prototype);
+    }
+}
+class ClusterContainsServicesException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ClusterContainsServicesException";
+    name = "ClusterContainsServicesException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ClusterContainsServicesException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClusterContainsServicesException.prototype);
+    }
+}
+class ClusterContainsTasksException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ClusterContainsTasksException";
+    name = "ClusterContainsTasksException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ClusterContainsTasksException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClusterContainsTasksException.prototype);
+    }
+}
+class TargetNotConnectedException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#TargetNotConnectedException";
+    name = "TargetNotConnectedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TargetNotConnectedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TargetNotConnectedException.prototype);
+    }
+}
+class ResourceInUseException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ResourceInUseException";
+    name = "ResourceInUseException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceInUseException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceInUseException.prototype);
+    }
+}
+class TargetNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#TargetNotFoundException";
+    name = "TargetNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TargetNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TargetNotFoundException.prototype);
+    }
+}
+class ServiceNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ServiceNotFoundException";
+    name = "ServiceNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ServiceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceNotFoundException.prototype);
+    }
+}
+class AttributeLimitExceededException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#AttributeLimitExceededException";
+    name = "AttributeLimitExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AttributeLimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AttributeLimitExceededException.prototype);
+    }
+}
+class MissingVersionException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#MissingVersionException";
+    name = "MissingVersionException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MissingVersionException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MissingVersionException.prototype);
+    }
+}
+class NoUpdateAvailableException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#NoUpdateAvailableException";
+    name = "NoUpdateAvailableException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "NoUpdateAvailableException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, NoUpdateAvailableException.prototype);
+    }
+}
+class ServiceDeploymentNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ServiceDeploymentNotFoundException";
+    name = "ServiceDeploymentNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ServiceDeploymentNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceDeploymentNotFoundException.prototype);
+    }
+}
+class PlatformUnknownException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#PlatformUnknownException";
+    name = "PlatformUnknownException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PlatformUnknownException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PlatformUnknownException.prototype);
+    }
+}
+class DaemonNotActiveException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#DaemonNotActiveException";
+    name = "DaemonNotActiveException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DaemonNotActiveException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DaemonNotActiveException.prototype);
+    }
+}
+class DaemonNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#DaemonNotFoundException";
+    name = "DaemonNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DaemonNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DaemonNotFoundException.prototype);
+    }
+}
+class GatewayNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#GatewayNotFoundException";
+    name = "GatewayNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "GatewayNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, GatewayNotFoundException.prototype);
+    }
+}
+class ResourceNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ResourceNotFoundException";
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+    }
+}
+class PlatformTaskDefinitionIncompatibilityException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#PlatformTaskDefinitionIncompatibilityException";
+    name = "PlatformTaskDefinitionIncompatibilityException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PlatformTaskDefinitionIncompatibilityException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PlatformTaskDefinitionIncompatibilityException.prototype);
+    }
+}
+class ServiceNotActiveException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ServiceNotActiveException";
+    name = "ServiceNotActiveException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ServiceNotActiveException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceNotActiveException.prototype);
+    }
+}
+class ConflictException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#ConflictException";
+    name = "ConflictException";
+    $fault = "client";
+    resourceIds;
+    constructor(opts) {
+        super({
+            name: "ConflictException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ConflictException.prototype);
+        this.resourceIds = opts.resourceIds;
+    }
+}
+class TaskSetNotFoundException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#TaskSetNotFoundException";
+    name = "TaskSetNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TaskSetNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TaskSetNotFoundException.prototype);
+    }
+}
+class BlockedException extends ECSServiceException {
+    static shapeId = "com.amazonaws.ecs#BlockedException";
+    name = "BlockedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "BlockedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, BlockedException.prototype);
+    }
+}
+
+const _A = "Attachment";
+const _AC = "AdvancedConfiguration";
+const _ACR = "AcceleratorCountRequest";
+const _AD = "AttachmentDetails";
+const _ADE = "AccessDeniedException";
+const _AGWC = "AssociateGatewayWithCluster";
+const _AGWCR = "AssociateGatewayWithClusterRequest";
+const _AGWCRs = "AssociateGatewayWithClusterResponse";
+const _AIT = "AllowedInstanceType";
+const _AITS = "AllowedInstanceTypeSet";
+const _ALEE = "AttributeLimitExceededException";
+const _AM = "AcceleratorManufacturer";
+const _AMS = "AcceleratorManufacturerSet";
+const _AN = "AcceleratorName";
+const _ANS = "AcceleratorNameSet";
+const _ARC = "AutoRepairConfiguration";
+const _ASC = "AttachmentStateChange";
+const _ASCt = "AttachmentStateChanges";
+const _ASGP = "AutoScalingGroupProvider";
+const _ASGPU = "AutoScalingGroupProviderUpdate";
+const _AT = "AcceleratorType";
+const _ATMMBR = "AcceleratorTotalMemoryMiBRequest";
+const _ATS = "AcceleratorTypeSet";
+const _AVC = "AwsVpcConfiguration";
+const _At = "Attribute";
+const _Att = "Attachments";
+const _Attr = "Attributes";
+const _BE = "BlockedException";
+const _BEBMR = "BaselineEbsBandwidthMbpsRequest";
+const _C = "Cluster";
+const _CA = "CreatedAt";
+const _CC = "CanaryConfiguration";
+const _CCCIE = "ClusterContainsContainerInstancesException";
+const _CCCPE = "ClusterContainsCapacityProviderException";
+const _CCP = "CreateCapacityProvider";
+const _CCPR = "CreateCapacityProviderRequest";
+const _CCPRr = "CreateCapacityProviderResponse";
+const _CCR = "CreateClusterRequest";
+const _CCRr = "CreateClusterResponse";
+const _CCSE = "ClusterContainsServicesException";
+const _CCTE = "ClusterContainsTasksException";
+const _CCl = "ClusterConfiguration";
+const _CCr = "CreateCluster";
+const _CD = "ContainerDefinition";
+const _CDR = "CreateDaemonRequest";
+const _CDRr = "CreateDaemonResponse";
+const _CDo = "ContainerDependency";
+const _CDon = "ContainerDefinitions";
+const _CDont = "ContainerDependencies";
+const _CDr = "CreateDaemon";
+const _CE = "ClientException";
+const _CEGS = "CreateExpressGatewayService";
+const _CEGSR = "CreateExpressGatewayServiceRequest";
+const _CEGSRr = "CreateExpressGatewayServiceResponse";
+const _CEo = "ConflictException";
+const _CG = "CreateGateway";
+const _CGR = "CreateGatewayRequest";
+const _CGRr = "CreateGatewayResponse";
+const _CI = "ContainerImage";
+const _CIHS = "ContainerInstanceHealthStatus";
+const _CIo = "ContainerInstance";
+const _CIon = "ContainerImages";
+const _CIont = "ContainerInstances";
+const _CM = "CpuManufacturer";
+const _CMIPC = "CreateManagedInstancesProviderConfiguration";
+const _CMS = "CpuManufacturerSet";
+const _CNFE = "ClusterNotFoundException";
+const _CO = "ContainerOverride";
+const _COo = "ContainerOverrides";
+const _CP = "CapacityProvider";
+const _CPS = "CapacityProviderStrategy";
+const _CPSI = "CapacityProviderStrategyItem";
+const _CPa = "CapacityProviders";
+const _CRP = "ContainerRestartPolicy";
+const _CRR = "CapacityReservationRequest";
+const _CS = "ClusterSetting";
+const _CSC = "ContainerStateChange";
+const _CSCD = "ClusterServiceConnectDefaults";
+const _CSCDR = "ClusterServiceConnectDefaultsRequest";
+const _CSCo = "ContainerStateChanges";
+const _CSD = "ContinueServiceDeployment";
+const _CSDR = "ContinueServiceDeploymentRequest";
+const _CSDRo = "ContinueServiceDeploymentResponse";
+const _CSR = "CreateServiceRequest";
+const _CSRr = "CreateServiceResponse";
+const _CSl = "ClusterSettings";
+const _CSr = "CreateService";
+const _CTS = "CreateTaskSet";
+const _CTSR = "CreateTaskSetRequest";
+const _CTSRr = "CreateTaskSetResponse";
+const _Cl = "Clusters";
+const _Co = "Container";
+const _Con = "Containers";
+const _D = "Deployment";
+const _DA = "DeploymentAlarms";
+const _DAC = "DaemonAlarmConfiguration";
+const _DAR = "DeleteAttributesRequest";
+const _DARe = "DeleteAttributesResponse";
+const _DAS = "DeleteAccountSetting";
+const _DASR = "DeleteAccountSettingRequest";
+const _DASRe = "DeleteAccountSettingResponse";
+const _DAe = "DeleteAttributes";
+const _DC = "DeploymentConfiguration";
+const _DCB = "DaemonCircuitBreaker";
+const _DCBe = "DeploymentCircuitBreaker";
+const _DCD = "DaemonContainerDefinition";
+const _DCDL = "DaemonContainerDefinitionList";
+const _DCI = "DaemonContainerImage";
+const _DCIR = "DeregisterContainerInstanceRequest";
+const _DCIRe = "DeregisterContainerInstanceResponse";
+const _DCIRes = "DescribeContainerInstancesRequest";
+const _DCIResc = "DescribeContainerInstancesResponse";
+const _DCIa = "DaemonContainerImages";
+const _DCIe = "DeregisterContainerInstance";
+const _DCIes = "DescribeContainerInstances";
+const _DCP = "DaemonCapacityProvider";
+const _DCPL = "DaemonCapacityProviderList";
+const _DCPR = "DeleteCapacityProviderRequest";
+const _DCPRe = "DeleteCapacityProviderResponse";
+const _DCPRes = "DescribeCapacityProvidersRequest";
+const _DCPResc = "DescribeCapacityProvidersResponse";
+const _DCPe = "DeleteCapacityProvider";
+const _DCPes = "DescribeCapacityProviders";
+const _DCR = "DeleteClusterRequest";
+const _DCRe = "DeleteClusterResponse";
+const _DCRes = "DescribeClustersRequest";
+const _DCResc = "DescribeClustersResponse";
+const _DCe = "DeploymentController";
+const _DCel = "DeleteCluster";
+const _DCes = "DescribeClusters";
+const _DD = "DaemonDeployment";
+const _DDA = "DaemonDeploymentAlarms";
+const _DDC = "DaemonDeploymentConfiguration";
+const _DDCP = "DaemonDeploymentCapacityProvider";
+const _DDCPL = "DaemonDeploymentCapacityProviderList";
+const _DDD = "DescribeDaemonDeployments";
+const _DDDR = "DescribeDaemonDeploymentsRequest";
+const _DDDRe = "DescribeDaemonDeploymentsResponse";
+const _DDL = "DaemonDeploymentList";
+const _DDR = "DeleteDaemonRequest";
+const _DDRD = "DaemonDeploymentRevisionDetail";
+const _DDRDL = "DaemonDeploymentRevisionDetailList";
+const _DDRR = "DescribeDaemonRevisionsRequest";
+const _DDRRe = "DescribeDaemonRevisionsResponse";
+const _DDRe = "DeleteDaemonResponse";
+const _DDRes = "DescribeDaemonRequest";
+const _DDResc = "DescribeDaemonResponse";
+const _DDRescr = "DescribeDaemonRevisions";
+const _DDS = "DaemonDeploymentSummary";
+const _DDSL = "DaemonDeploymentSummaryList";
+const _DDTD = "DeleteDaemonTaskDefinition";
+const _DDTDR = "DeleteDaemonTaskDefinitionRequest";
+const _DDTDRe = "DeleteDaemonTaskDefinitionResponse";
+const _DDTDRes = "DescribeDaemonTaskDefinitionRequest";
+const _DDTDResc = "DescribeDaemonTaskDefinitionResponse";
+const _DDTDe = "DescribeDaemonTaskDefinition";
+const _DDa = "DaemonDetail";
+const _DDe = "DeleteDaemon";
+const _DDes = "DescribeDaemon";
+const _DEGS = "DeleteExpressGatewayService";
+const _DEGSR = "DeleteExpressGatewayServiceRequest";
+const _DEGSRe = "DeleteExpressGatewayServiceResponse";
+const _DEGSRes = "DescribeExpressGatewayServiceRequest";
+const _DEGSResc = "DescribeExpressGatewayServiceResponse";
+const _DEGSe = "DescribeExpressGatewayService";
+const _DES = "DeploymentEphemeralStorage";
+const _DESC = "DeploymentEarlySuccessCriteria";
+const _DG = "DeleteGateway";
+const _DGAC = "DescribeGatewayAlbConfiguration";
+const _DGC = "DescribeGatewayConfiguration";
+const _DGFC = "DisassociateGatewayFromCluster";
+const _DGFCR = "DisassociateGatewayFromClusterRequest";
+const _DGFCRi = "DisassociateGatewayFromClusterResponse";
+const _DGR = "DeleteGatewayRequest";
+const _DGRR = "DescribeGatewayResourcesRequest";
+const _DGRRe = "DescribeGatewayResourcesResponse";
+const _DGRRes = "DescribeGatewayRouteRequest";
+const _DGRResc = "DescribeGatewayRouteResponse";
+const _DGRe = "DeleteGatewayResponse";
+const _DGRes = "DescribeGatewayRequest";
+const _DGResc = "DescribeGatewayResponse";
+const _DGRescr = "DescribeGatewayResources";
+const _DGRescri = "DescribeGatewayRoute";
+const _DGe = "DescribeGateway";
+const _DL = "DevicesList";
+const _DLH = "DeploymentLifecycleHook";
+const _DLHD = "DeploymentLifecycleHookDetail";
+const _DLHDL = "DeploymentLifecycleHookDetailList";
+const _DLHL = "DeploymentLifecycleHookList";
+const _DLHTC = "DeploymentLifecycleHookTimeoutConfiguration";
+const _DLP = "DaemonLinuxParameters";
+const _DNAE = "DaemonNotActiveException";
+const _DNFE = "DaemonNotFoundException";
+const _DPE = "DiscoverPollEndpoint";
+const _DPER = "DiscoverPollEndpointRequest";
+const _DPERi = "DiscoverPollEndpointResponse";
+const _DR = "DaemonRevision";
+const _DRD = "DaemonRevisionDetail";
+const _DRDL = "DaemonRevisionDetailList";
+const _DRa = "DaemonRollback";
+const _DRae = "DaemonRevisions";
+const _DS = "DaemonSummary";
+const _DSD = "DescribeServiceDeployments";
+const _DSDR = "DescribeServiceDeploymentsRequest";
+const _DSDRe = "DescribeServiceDeploymentsResponse";
+const _DSL = "DaemonSummariesList";
+const _DSR = "DeleteServiceRequest";
+const _DSRR = "DescribeServiceRevisionsRequest";
+const _DSRRe = "DescribeServiceRevisionsResponse";
+const _DSRe = "DeleteServiceResponse";
+const _DSRes = "DescribeServicesRequest";
+const _DSResc = "DescribeServicesResponse";
+const _DSRescr = "DescribeServiceRevisions";
+const _DSe = "DeleteService";
+const _DSes = "DescribeServices";
+const _DT = "DescribeTasks";
+const _DTD = "DaemonTaskDefinition";
+const _DTDR = "DeleteTaskDefinitionsRequest";
+const _DTDRe = "DeleteTaskDefinitionsResponse";
+const _DTDRer = "DeregisterTaskDefinitionRequest";
+const _DTDRere = "DeregisterTaskDefinitionResponse";
+const _DTDRes = "DescribeTaskDefinitionRequest";
+const _DTDResc = "DescribeTaskDefinitionResponse";
+const _DTDS = "DaemonTaskDefinitionSummary";
+const _DTDSa = "DaemonTaskDefinitionSummaries";
+const _DTDe = "DeleteTaskDefinitions";
+const _DTDer = "DeregisterTaskDefinition";
+const _DTDes = "DescribeTaskDefinition";
+const _DTR = "DescribeTasksRequest";
+const _DTRe = "DescribeTasksResponse";
+const _DTS = "DeleteTaskSet";
+const _DTSR = "DeleteTaskSetRequest";
+const _DTSRe = "DeleteTaskSetResponse";
+const _DTSRes = "DescribeTaskSetsRequest";
+const _DTSResc = "DescribeTaskSetsResponse";
+const _DTSe = "DescribeTaskSets";
+const _DV = "DaemonVolume";
+const _DVC = "DockerVolumeConfiguration";
+const _DVL = "DaemonVolumeList";
+const _De = "Device";
+const _Dep = "Deployments";
+const _EBSTS = "EBSTagSpecification";
+const _EBSTSa = "EBSTagSpecifications";
+const _EC = "ExecuteCommand";
+const _ECC = "ExecuteCommandConfiguration";
+const _ECLC = "ExecuteCommandLogConfiguration";
+const _ECR = "ExecuteCommandRequest";
+const _ECRx = "ExecuteCommandResponse";
+const _ECSEGS = "ECSExpressGatewayService";
+const _ECSMR = "ECSManagedResources";
+const _EF = "EnvironmentFile";
+const _EFSAC = "EFSAuthorizationConfig";
+const _EFSVC = "EFSVolumeConfiguration";
+const _EFn = "EnvironmentFiles";
+const _EGC = "ExpressGatewayContainer";
+const _EGR = "ElbGatewayResources";
+const _EGRC = "ExpressGatewayRepositoryCredentials";
+const _EGRL = "ElbGatewayResourcesList";
+const _EGSALC = "ExpressGatewayServiceAwsLogsConfiguration";
+const _EGSC = "ExpressGatewayServiceConfiguration";
+const _EGSCx = "ExpressGatewayServiceConfigurations";
+const _EGSNC = "ExpressGatewayServiceNetworkConfiguration";
+const _EGSS = "ExpressGatewayServiceStatus";
+const _EGST = "ExpressGatewayScalingTarget";
+const _EIT = "ExcludedInstanceType";
+const _EITS = "ExcludedInstanceTypeSet";
+const _ES = "EphemeralStorage";
+const _EV = "EnvironmentVariables";
+const _F = "Failure";
+const _FC = "FirelensConfiguration";
+const _FSWFSAC = "FSxWindowsFileServerAuthorizationConfig";
+const _FSWFSVC = "FSxWindowsFileServerVolumeConfiguration";
+const _Fa = "Failures";
+const _G = "Gateway";
+const _GATTR = "GatewayAlbTestTrafficRules";
+const _GC = "GatewayConnection";
+const _GCAR = "GatewayConnectionAlbResources";
+const _GCARL = "GatewayConnectionAlbResourcesList";
+const _GCAS = "GatewayClusterAssociationSummary";
+const _GCASL = "GatewayClusterAssociationSummaryList";
+const _GCF = "GatewayConnectorFilters";
+const _GCHC = "GatewayConnectorHealthCheck";
+const _GCHCM = "GatewayConnectorHealthCheckMatcher";
+const _GCL = "GatewayConnectionList";
+const _GCLa = "GatewayConnectorList";
+const _GCR = "GatewayConnectionResources";
+const _GCa = "GatewayConnector";
+const _GCat = "GatewayConfiguration";
+const _GD = "GpuDevice";
+const _GDp = "GpuDevices";
+const _GEALC = "GatewayElbAccessLogConfiguration";
+const _GEALD = "GatewayElbAccessLogDestination";
+const _GEALSD = "GatewayElbAccessLogS3Destination";
+const _GENC = "GatewayElbNetworkConfiguration";
+const _GIR = "GatewayInfrastructureResources";
+const _GNFE = "GatewayNotFoundException";
+const _GOE = "GatewayOperationError";
+const _GOEL = "GatewayOperationErrorList";
+const _GR = "GatewayResources";
+const _GRAR = "GatewayRouteAlbResources";
+const _GRARL = "GatewayRouteAlbResourcesList";
+const _GRF = "GatewayResourceFailure";
+const _GRFL = "GatewayResourceFailureList";
+const _GRLBSG = "GatewayRouteLoadBalancerSecurityGroup";
+const _GRLBSGL = "GatewayRouteLoadBalancerSecurityGroupList";
+const _GRR = "GatewayRouteResources";
+const _GRS = "GatewayRouteSummary";
+const _GRSL = "GatewayRouteSummaryList";
+const _GRa = "GatewayRoute";
+const _GS = "GatewaySummary";
+const _GSL = "GatewaySummaryList";
+const _GTP = "GetTaskProtection";
+const _GTPR = "GetTaskProtectionRequest";
+const _GTPRe = "GetTaskProtectionResponse";
+const _GTTH = "GatewayTestTrafficHeader";
+const _HC = "HealthCheck";
+const _HE = "HostEntry";
+const _HEL = "HostEntryList";
+const _HSAC = "HostSharedAlbConfiguration";
+const _HVP = "HostVolumeProperties";
+const _IA = "InferenceAccelerator";
+const _IAO = "InferenceAcceleratorOverride";
+const _IAOn = "InferenceAcceleratorOverrides";
+const _IAn = "InferenceAccelerators";
+const _IG = "InstanceGeneration";
+const _IGS = "InstanceGenerationSet";
+const _IHCR = "InstanceHealthCheckResult";
+const _IHCRL = "InstanceHealthCheckResultList";
+const _ILT = "InstanceLaunchTemplate";
+const _ILTU = "InstanceLaunchTemplateUpdate";
+const _IO = "InfrastructureOptimization";
+const _IPE = "InvalidParameterException";
+const _IPS = "IngressPathSummary";
+const _IPSn = "IngressPathSummaries";
+const _IRR = "InstanceRequirementsRequest";
+const _KC = "KernelCapabilities";
+const _KVP = "KeyValuePair";
+const _LA = "ListAttributes";
+const _LAR = "ListAttributesRequest";
+const _LARi = "ListAttributesResponse";
+const _LAS = "ListAccountSettings";
+const _LASR = "ListAccountSettingsRequest";
+const _LASRi = "ListAccountSettingsResponse";
+const _LB = "LoadBalancer";
+const _LBo = "LoadBalancers";
+const _LC = "LinearConfiguration";
+const _LCI = "ListContainerInstances";
+const _LCIR = "ListContainerInstancesRequest";
+const _LCIRi = "ListContainerInstancesResponse";
+const _LCR = "ListClustersRequest";
+const _LCRi = "ListClustersResponse";
+const _LCi = "ListClusters";
+const _LCo = "LogConfiguration";
+const _LD = "ListDaemons";
+const _LDD = "ListDaemonDeployments";
+const _LDDR = "ListDaemonDeploymentsRequest";
+const _LDDRi = "ListDaemonDeploymentsResponse";
+const _LDR = "ListDaemonsRequest";
+const _LDRi = "ListDaemonsResponse";
+const _LDTD = "ListDaemonTaskDefinitions";
+const _LDTDR = "ListDaemonTaskDefinitionsRequest";
+const _LDTDRi = "ListDaemonTaskDefinitionsResponse";
+const _LDVC = "LogDriverVolumeConfiguration";
+const _LEE = "LimitExceededException";
+const _LG = "ListGateways";
+const _LGCA = "ListGatewayClusterAssociations";
+const _LGCAR = "ListGatewayClusterAssociationsRequest";
+const _LGCARi = "ListGatewayClusterAssociationsResponse";
+const _LGR = "ListGatewaysRequest";
+const _LGRR = "ListGatewayRoutesRequest";
+const _LGRRi = "ListGatewayRoutesResponse";
+const _LGRi = "ListGatewaysResponse";
+const _LGRis = "ListGatewayRoutes";
+const _LP = "LinuxParameters";
+const _LS = "ListServices";
+const _LSBN = "ListServicesByNamespace";
+const _LSBNR = "ListServicesByNamespaceRequest";
+const _LSBNRi = "ListServicesByNamespaceResponse";
+const _LSD = "ListServiceDeployments";
+const _LSDR = "ListServiceDeploymentsRequest";
+const _LSDRi = "ListServiceDeploymentsResponse";
+const _LSR = "ListServicesRequest";
+const _LSRi = "ListServicesResponse";
+const _LST = "LocalStorageType";
+const _LSTS = "LocalStorageTypeSet";
+const _LT = "ListTasks";
+const _LTD = "ListTaskDefinitions";
+const _LTDF = "ListTaskDefinitionFamilies";
+const _LTDFR = "ListTaskDefinitionFamiliesRequest";
+const _LTDFRi = "ListTaskDefinitionFamiliesResponse";
+const _LTDR = "ListTaskDefinitionsRequest";
+const _LTDRi = "ListTaskDefinitionsResponse";
+const _LTFR = "ListTagsForResource";
+const _LTFRR = "ListTagsForResourceRequest";
+const _LTFRRi = "ListTagsForResourceResponse";
+const _LTR = "ListTasksRequest";
+const _LTRi = "ListTasksResponse";
+const _MA = "ManagedAgent";
+const _MAASP = "ManagedApplicationAutoScalingPolicy";
+const _MAASPa = "ManagedApplicationAutoScalingPolicies";
+const _MAS = "ManagedAutoScaling";
+const _MASC = "ManagedAgentStateChange";
+const _MASCa = "ManagedAgentStateChanges";
+const _MAa = "ManagedAgents";
+const _MC = "ManagedCertificate";
+const _MCL = "MetricConfigurationList";
+const _MCe = "MetricConfiguration";
+const _MCo = "MonitoringConfiguration";
+const _MGBPVCR = "MemoryGiBPerVCpuRequest";
+const _MILSC = "ManagedInstancesLocalStorageConfiguration";
+const _MINC = "ManagedInstancesNetworkConfiguration";
+const _MIP = "ManagedIngressPath";
+const _MIPa = "ManagedInstancesProvider";
+const _MIPan = "ManagedIngressPaths";
+const _MISC = "ManagedInstancesStorageConfiguration";
+const _ML = "ManagedListener";
+const _MLB = "ManagedLoadBalancer";
+const _MLG = "ManagedLogGroup";
+const _MLGa = "ManagedLogGroups";
+const _MLR = "ManagedListenerRule";
+const _MMA = "ManagedMetricAlarm";
+const _MMAa = "ManagedMetricAlarms";
+const _MMBR = "MemoryMiBRequest";
+const _MP = "MountPoint";
+const _MPL = "MountPointList";
+const _MS = "ManagedScaling";
+const _MSC = "ManagedStorageConfiguration";
+const _MSG = "ManagedSecurityGroup";
+const _MSGa = "ManagedSecurityGroups";
+const _MST = "ManagedScalableTarget";
+const _MTG = "ManagedTargetGroup";
+const _MTGa = "ManagedTargetGroups";
+const _MVE = "MissingVersionException";
+const _NB = "NetworkBinding";
+const _NBGR = "NetworkBandwidthGbpsRequest";
+const _NBe = "NetworkBindings";
+const _NC = "NetworkConfiguration";
+const _NI = "NetworkInterface";
+const _NICR = "NetworkInterfaceCountRequest";
+const _NIe = "NetworkInterfaces";
+const _NMA = "NvidiaMpsAllocation";
+const _NNFE = "NamespaceNotFoundException";
+const _NUAE = "NoUpdateAvailableException";
+const _PA = "PutAttributes";
+const _PAR = "PutAttributesRequest";
+const _PARu = "PutAttributesResponse";
+const _PAS = "PutAccountSetting";
+const _PASD = "PutAccountSettingDefault";
+const _PASDR = "PutAccountSettingDefaultRequest";
+const _PASDRu = "PutAccountSettingDefaultResponse";
+const _PASR = "PutAccountSettingRequest";
+const _PASRu = "PutAccountSettingResponse";
+const _PC = "PlacementConstraint";
+const _PCCP = "PutClusterCapacityProviders";
+const _PCCPR = "PutClusterCapacityProvidersRequest";
+const _PCCPRu = "PutClusterCapacityProvidersResponse";
+const _PCP = "ProxyConfigurationProperties";
+const _PCl = "PlacementConstraints";
+const _PCr = "ProxyConfiguration";
+const _PD = "PlatformDevice";
+const _PDl = "PlatformDevices";
+const _PM = "PortMapping";
+const _PML = "PortMappingList";
+const _PS = "PlacementStrategy";
+const _PSl = "PlacementStrategies";
+const _PT = "ProtectedTask";
+const _PTDIE = "PlatformTaskDefinitionIncompatibilityException";
+const _PTr = "ProtectedTasks";
+const _PUE = "PlatformUnknownException";
+const _R = "Resource";
+const _RA = "RequiresAttributes";
+const _RC = "RepositoryCredentials";
+const _RCI = "RegisterContainerInstance";
+const _RCIR = "RegisterContainerInstanceRequest";
+const _RCIRe = "RegisterContainerInstanceResponse";
+const _RCe = "ResolvedConfiguration";
+const _RDTD = "RegisterDaemonTaskDefinition";
+const _RDTDR = "RegisterDaemonTaskDefinitionRequest";
+const _RDTDRe = "RegisterDaemonTaskDefinitionResponse";
+const _RIUE = "ResourceInUseException";
+const _RNFE = "ResourceNotFoundException";
+const _RP = "RuntimePlatform";
+const _RPO = "RuntimePlatformOverride";
+const _RR = "ResourceRequirement";
+const _RRe = "ResourceRequirements";
+const _RT = "RunTask";
+const _RTD = "RegisterTaskDefinition";
+const _RTDR = "RegisterTaskDefinitionRequest";
+const _RTDRe = "RegisterTaskDefinitionResponse";
+const _RTR = "RunTaskRequest";
+const _RTRu = "RunTaskResponse";
+const _Re = "Resources";
+const _Ro = "Rollback";
+const _S = "Scale";
+const _SASC = "SubmitAttachmentStateChanges";
+const _SASCR = "SubmitAttachmentStateChangesRequest";
+const _SASCRu = "SubmitAttachmentStateChangesResponse";
+const _SC = "SystemControl";
+const _SCALC = "ServiceConnectAccessLogConfiguration";
+const _SCC = "ServiceConnectConfiguration";
+const _SCCA = "ServiceConnectClientAlias";
+const _SCCAL = "ServiceConnectClientAliasList";
+const _SCCC = "ServiceConnectContainerConfigurations";
+const _SCCCe = "ServiceConnectContainerConfiguration";
+const _SCRS = "ServiceCurrentRevisionSummary";
+const _SCRSL = "ServiceCurrentRevisionSummaryList";
+const _SCS = "ServiceConnectService";
+const _SCSC = "SubmitContainerStateChange";
+const _SCSCR = "SubmitContainerStateChangeRequest";
+const _SCSCRu = "SubmitContainerStateChangeResponse";
+const _SCSL = "ServiceConnectServiceList";
+const _SCSR = "ServiceConnectServiceResource";
+const _SCSRL = "ServiceConnectServiceResourceList";
+const _SCTC = "ServiceConnectTlsConfiguration";
+const _SCTCA = "ServiceConnectTlsCertificateAuthority";
+const _SCTTHMR = "ServiceConnectTestTrafficHeaderMatchRules";
+const _SCTTHR = "ServiceConnectTestTrafficHeaderRules";
+const _SCTTR = "ServiceConnectTestTrafficRules";
+const _SCy = "SystemControls";
+const _SD = "ServiceDeployment";
+const _SDA = "ServiceDeploymentAlarms";
+const _SDB = "ServiceDeploymentBrief";
+const _SDBe = "ServiceDeploymentsBrief";
+const _SDCB = "ServiceDeploymentCircuitBreaker";
+const _SDNFE = "ServiceDeploymentNotFoundException";
+const _SDe = "ServiceDeployments";
+const _SE = "ServerException";
+const _SEe = "ServiceEvent";
+const _SEer = "ServiceEvents";
+const _SFVC = "S3FilesVolumeConfiguration";
+const _SL = "SecretList";
+const _SMEBSVC = "ServiceManagedEBSVolumeConfiguration";
+const _SNAE = "ServiceNotActiveException";
+const _SNFE = "ServiceNotFoundException";
+const _SR = "ServiceRegistry";
+const _SRLB = "ServiceRevisionLoadBalancer";
+const _SRLBe = "ServiceRevisionLoadBalancers";
+const _SRO = "ServiceRevisionOverrides";
+const _SRS = "ServiceRevisionSummary";
+const _SRSL = "ServiceRevisionsSummaryList";
+const _SRVLC = "ServiceRevisionVpcLatticeConfiguration";
+const _SRVLCe = "ServiceRevisionVpcLatticeConfigurations";
+const _SRe = "ServiceRevision";
+const _SRer = "ServiceRegistries";
+const _SRerv = "ServiceRevisions";
+const _SS = "SensitiveString";
+const _SSD = "StopServiceDeployment";
+const _SSDR = "StopServiceDeploymentRequest";
+const _SSDRt = "StopServiceDeploymentResponse";
+const _SSh = "SharingStrategy";
+const _ST = "StartTask";
+const _STR = "StartTaskRequest";
+const _STRt = "StartTaskResponse";
+const _STRto = "StopTaskRequest";
+const _STRtop = "StopTaskResponse";
+const _STSC = "SubmitTaskStateChange";
+const _STSCR = "SubmitTaskStateChangeRequest";
+const _STSCRu = "SubmitTaskStateChangeResponse";
+const _STt = "StopTask";
+const _SVC = "ServiceVolumeConfiguration";
+const _SVCe = "ServiceVolumeConfigurations";
+const _Se = "Secret";
+const _Ser = "Service";
+const _Serv = "Services";
+const _Ses = "Session";
+const _Set = "Setting";
+const _Sett = "Settings";
+const _St = "Statistics";
+const _T = "Tag";
+const _TC = "ThresholdConfiguration";
+const _TCi = "TimeoutConfiguration";
+const _TD = "TaskDefinition";
+const _TDL = "TaskDefinitionList";
+const _TDPC = "TaskDefinitionPlacementConstraint";
+const _TDPCa = "TaskDefinitionPlacementConstraints";
+const _TES = "TaskEphemeralStorage";
+const _TL = "TmpfsList";
+const _TLSGBR = "TotalLocalStorageGBRequest";
+const _TMEBSVC = "TaskManagedEBSVolumeConfiguration";
+const _TMEBSVTP = "TaskManagedEBSVolumeTerminationPolicy";
+const _TNCE = "TargetNotConnectedException";
+const _TNFE = "TargetNotFoundException";
+const _TO = "TaskOverride";
+const _TR = "TagResource";
+const _TRR = "TagResourceRequest";
+const _TRRa = "TagResourceResponse";
+const _TS = "TaskSet";
+const _TSNFE = "TaskSetNotFoundException";
+const _TSa = "TaskSets";
+const _TVC = "TaskVolumeConfiguration";
+const _TVCa = "TaskVolumeConfigurations";
+const _Ta = "Task";
+const _Tag = "Tags";
+const _Tas = "Tasks";
+const _Tm = "Tmpfs";
+const _U = "Ulimit";
+const _UC = "UpdateCluster";
+const _UCA = "UpdateContainerAgent";
+const _UCAR = "UpdateContainerAgentRequest";
+const _UCARp = "UpdateContainerAgentResponse";
+const _UCIS = "UpdateContainerInstancesState";
+const _UCISR = "UpdateContainerInstancesStateRequest";
+const _UCISRp = "UpdateContainerInstancesStateResponse";
+const _UCP = "UpdateCapacityProvider";
+const _UCPR = "UpdateCapacityProviderRequest";
+const _UCPRp = "UpdateCapacityProviderResponse";
+const _UCR = "UpdateClusterRequest";
+const _UCRp = "UpdateClusterResponse";
+const _UCS = "UpdateClusterSettings";
+const _UCSR = "UpdateClusterSettingsRequest";
+const _UCSRp = "UpdateClusterSettingsResponse";
+const _UD = "UpdateDaemon";
+const _UDR = "UpdateDaemonRequest";
+const _UDRp = "UpdateDaemonResponse";
+const _UEGS = "UpdatedExpressGatewayService";
+const _UEGSR = "UpdateExpressGatewayServiceRequest";
+const _UEGSRp = "UpdateExpressGatewayServiceResponse";
+const _UEGSp = "UpdateExpressGatewayService";
+const _UFE = "UnsupportedFeatureException";
+const _UG = "UpdateGateway";
+const _UGAC = "UpdateGatewayAlbConfiguration";
+const _UGC = "UpdateGatewayConfiguration";
+const _UGNC = "UpdateGatewayNetworkConfiguration";
+const _UGR = "UpdateGatewayRequest";
+const _UGRp = "UpdateGatewayResponse";
+const _UIPE = "UpdateInProgressException";
+const _UL = "UlimitList";
+const _UMIPC = "UpdateManagedInstancesProviderConfiguration";
+const _UR = "UntagResource";
+const _URR = "UntagResourceRequest";
+const _URRn = "UntagResourceResponse";
+const _US = "UpdateService";
+const _USPTS = "UpdateServicePrimaryTaskSet";
+const _USPTSR = "UpdateServicePrimaryTaskSetRequest";
+const _USPTSRp = "UpdateServicePrimaryTaskSetResponse";
+const _USR = "UpdateServiceRequest";
+const _USRp = "UpdateServiceResponse";
+const _UTP = "UpdateTaskProtection";
+const _UTPR = "UpdateTaskProtectionRequest";
+const _UTPRp = "UpdateTaskProtectionResponse";
+const _UTS = "UpdateTaskSet";
+const _UTSR = "UpdateTaskSetRequest";
+const _UTSRp = "UpdateTaskSetResponse";
+const _V = "Volume";
+const _VCCRR = "VCpuCountRangeRequest";
+const _VF = "VolumeFrom";
+const _VFL = "VolumeFromList";
+const _VI = "VersionInfo";
+const _VL = "VolumeList";
+const _VLAC = "VpcLatticeAdvancedConfiguration";
+const _VLC = "VpcLatticeConfiguration";
+const _VLCp = "VpcLatticeConfigurations";
+const _a = "attachments";
+const _aA = "attachmentArn";
+const _aASP = "applicationAutoScalingPolicies";
+const _aC = "agentConnected";
+const _aCA = "acmCertificateArn";
+const _aCc = "activeConfigurations";
+const _aCcc = "acceleratorCount";
+const _aCd = "advancedConfiguration";
+const _aCu = "authorizationConfig";
+const _aCw = "awsvpcConfiguration";
+const _aH = "agentHash";
+const _aI = "attachmentId";
+const _aIT = "allowedInstanceTypes";
+const _aL = "accessLogs";
+const _aLC = "awsLogsConfiguration";
+const _aLCc = "accessLogConfiguration";
+const _aM = "acceleratorManufacturers";
+const _aN = "alarmNames";
+const _aNc = "acceleratorNames";
+const _aNt = "attributeName";
+const _aP = "appProtocol";
+const _aPA = "accessPointArn";
+const _aPAA = "awsPcaAuthorityArn";
+const _aPI = "assignPublicIp";
+const _aPIc = "accessPointId";
+const _aRC = "autoRepairConfiguration";
+const _aS = "actionsStatus";
+const _aSC = "activeServicesCount";
+const _aSGA = "autoScalingGroupArn";
+const _aSGP = "autoScalingGroupProvider";
+const _aSM = "autoScalingMetric";
+const _aSTV = "autoScalingTargetValue";
+const _aSt = "attachmentsStatus";
+const _aSu = "autoScaling";
+const _aT = "accessType";
+const _aTGA = "alternateTargetGroupArn";
+const _aTMMB = "acceleratorTotalMemoryMiB";
+const _aTc = "accessTypes";
+const _aTcc = "acceleratorTypes";
+const _aUS = "agentUpdateStatus";
+const _aV = "attributeValue";
+const _aVg = "agentVersion";
+const _aZ = "availabilityZone";
+const _aZR = "availabilityZoneRebalancing";
+const _ac = "action";
+const _ack = "acknowledgment";
+const _ad = "add";
+const _af = "after";
+const _al = "alarms";
+const _ar = "arn";
+const _at = "attributes";
+const _au = "autoprovision";
+const _b = "base";
+const _bEBM = "baselineEbsBandwidthMbps";
+const _bIP = "bindIP";
+const _bM = "bareMetal";
+const _bP = "burstablePerformance";
+const _bTIM = "bakeTimeInMinutes";
+const _be = "before";
+const _bu = "bucket";
+const _c = "client";
+const _cA = "clusterArn";
+const _cAC = "currentAlbCount";
+const _cAL = "configuredAtLaunch";
+const _cAl = "clusterArns";
+const _cAli = "clientAliases";
+const _cAo = "containerArn";
+const _cAon = "connectivityAt";
+const _cAp = "cpuArchitecture";
+const _cAr = "createdAt";
+const _cB = "circuitBreaker";
+const _cBTIM = "canaryBakeTimeInMinutes";
+const _cBr = "createdBy";
+const _cC = "canaryConfiguration";
+const _cCo = "containerCount";
+const _cCon = "containerConfigurations";
+const _cD = "containerDefinitions";
+const _cDC = "computedDesiredCount";
+const _cDu = "currentDeployment";
+const _cI = "containerImages";
+const _cIA = "containerInstanceArn";
+const _cIAo = "containerInstanceArns";
+const _cIo = "containerInstance";
+const _cIon = "containerInstances";
+const _cM = "cpuManufacturers";
+const _cN = "clusterName";
+const _cNo = "containerName";
+const _cO = "containerOverrides";
+const _cOT = "capacityOptionType";
+const _cP = "canaryPercent";
+const _cPA = "capacityProviderArn";
+const _cPAa = "capacityProviderArns";
+const _cPN = "capacityProviderName";
+const _cPR = "containerPortRange";
+const _cPS = "capacityProviderStrategy";
+const _cPa = "capacityProvider";
+const _cPap = "capacityProviders";
+const _cPo = "containerPath";
+const _cPon = "containerPort";
+const _cPr = "credentialsParameter";
+const _cR = "currentRevisions";
+const _cRa = "capacityReservations";
+const _cS = "credentialSpecs";
+const _cSD = "currentServiceDeployment";
+const _cSR = "currentServiceRevisions";
+const _cT = "clientToken";
+const _cWEE = "cloudWatchEncryptionEnabled";
+const _cWLGN = "cloudWatchLogGroupName";
+const _ca = "capabilities";
+const _ce = "certificate";
+const _cl = "cluster";
+const _clu = "clusters";
+const _co = "configuration";
+const _cod = "code";
+const _com = "command";
+const _comp = "compatibilities";
+const _con = "condition";
+const _conn = "connectivity";
+const _cont = "container";
+const _conta = "containers";
+const _cou = "count";
+const _cp = "cpu";
+const _cr = "critical";
+const _d = "details";
+const _dA = "daemonArn";
+const _dAe = "deploymentArn";
+const _dAer = "deregisteredAt";
+const _dAi = "discoveryArn";
+const _dC = "deploymentConfiguration";
+const _dCB = "deploymentCircuitBreaker";
+const _dCPS = "defaultCapacityProviderStrategy";
+const _dCe = "desiredCount";
+const _dCep = "deploymentController";
+const _dD = "daemonDeployments";
+const _dDA = "daemonDeploymentArn";
+const _dDAa = "daemonDeploymentArns";
+const _dIC = "drainingInstanceCount";
+const _dL = "dockerLabels";
+const _dN = "disableNetworking";
+const _dNa = "daemonName";
+const _dNe = "deviceName";
+const _dNi = "discoveryName";
+const _dNn = "dnsName";
+const _dNo = "domainName";
+const _dO = "dependsOn";
+const _dOT = "deleteOnTermination";
+const _dOr = "driverOpts";
+const _dP = "deletionProtection";
+const _dPr = "drainPercent";
+const _dR = "daemonRevisions";
+const _dRA = "daemonRevisionArn";
+const _dRAa = "daemonRevisionArns";
+const _dRAe = "deleteRequestedAt";
+const _dS = "dnsServers";
+const _dSD = "dnsSearchDomains";
+const _dSL = "daemonSummariesList";
+const _dSO = "dockerSecurityOptions";
+const _dSe = "desiredStatus";
+const _dT = "deviceType";
+const _dTD = "daemonTaskDefinition";
+const _dTDA = "daemonTaskDefinitionArn";
+const _dTDa = "daemonTaskDefinitions";
+const _dV = "doubleValue";
+const _dVC = "dockerVolumeConfiguration";
+const _dVo = "dockerVersion";
+const _da = "daemon";
+const _de = "devices";
+const _dep = "deployments";
+const _des = "destination";
+const _det = "detail";
+const _do = "domain";
+const _dr = "driver";
+const _dro = "drop";
+const _e = "error";
+const _eA = "expiresAt";
+const _eC = "exitCode";
+const _eCC = "executeCommandConfiguration";
+const _eD = "expirationDate";
+const _eEC = "enableExecuteCommand";
+const _eECSMT = "enableECSManagedTags";
+const _eF = "environmentFiles";
+const _eFI = "enableFaultInjection";
+const _eH = "extraHosts";
+const _eI = "externalId";
+const _eII = "ec2InstanceId";
+const _eIM = "expiresInMinutes";
+const _eIPA = "ec2InstanceProfileArn";
+const _eIT = "excludedInstanceTypes";
+const _eMR = "ecsManagedResources";
+const _eP = "entryPoint";
+const _eRA = "executionRoleArn";
+const _eS = "effectiveSettings";
+const _eSA = "executionStoppedAt";
+const _eSC = "earlySuccessCriteria";
+const _eSp = "ephemeralStorage";
+const _eVC = "efsVolumeConfiguration";
+const _en = "environment";
+const _ena = "enabled";
+const _enab = "enable";
+const _enc = "encrypted";
+const _end = "endpoint";
+const _er = "errors";
+const _es = "essential";
+const _ev = "events";
+const _ex = "expression";
+const _exa = "exact";
+const _f = "family";
+const _fA = "finishedAt";
+const _fC = "firelensConfiguration";
+const _fCa = "failureCount";
+const _fE = "fipsEnabled";
+const _fES = "fargateEphemeralStorage";
+const _fESKKI = "fargateEphemeralStorageKmsKeyId";
+const _fND = "forceNewDeployment";
+const _fP = "familyPrefix";
+const _fSA = "fileSystemArn";
+const _fSI = "fileSystemId";
+const _fT = "failedTasks";
+const _fTi = "filesystemType";
+const _fWFSVC = "fsxWindowsFileServerVolumeConfiguration";
+const _fa = "failures";
+const _fam = "families";
+const _fi = "filters";
+const _fie = "field";
+const _fil = "filter";
+const _fo = "force";
+const _for = "format";
+const _g = "gateway";
+const _gA = "gatewayArn";
+const _gC = "gatewayConnectors";
+const _gCA = "gatewayClusterAssociations";
+const _gCa = "gatewayConnections";
+const _gCr = "grpcCode";
+const _gD = "gpuDevices";
+const _gDE = "guardDutyEnabled";
+const _gI = "gpuIds";
+const _gIp = "gpuId";
+const _gR = "gatewayResources";
+const _gRA = "gatewayRouteArn";
+const _gRAa = "gatewayRouteArns";
+const _gRa = "gatewayRoute";
+const _gRat = "gatewayRoutes";
+const _gSS = "gpuSharingStrategy";
+const _ga = "gateways";
+const _gr = "group";
+const _h = "hostname";
+const _hC = "healthCheck";
+const _hCGPS = "healthCheckGracePeriodSeconds";
+const _hCIS = "healthCheckIntervalSeconds";
+const _hCP = "healthCheckPath";
+const _hCPe = "healthCheckProtocol";
+const _hCPea = "healthCheckPort";
+const _hCTS = "healthCheckTimeoutSeconds";
+const _hCt = "httpCode";
+const _hD = "hookDetails";
+const _hDt = "httpDesync";
+const _hE = "httpError";
+const _hI = "hookId";
+const _hL = "hardLimit";
+const _hP = "healthyPercent";
+const _hPR = "hostPortRange";
+const _hPo = "hostPath";
+const _hPos = "hostPort";
+const _hS = "healthStatus";
+const _hSA = "hostSharedAlb";
+const _hTA = "hookTargetArn";
+const _hTC = "healthyThresholdCount";
+const _he = "header";
+const _ho = "host";
+const _i = "id";
+const _iA = "ipAddress";
+const _iAO = "inferenceAcceleratorOverrides";
+const _iAT = "ipAddressType";
+const _iAn = "inferenceAccelerators";
+const _iAp = "ipv6Address";
+const _iCA = "issuerCertificateAuthority";
+const _iD = "imageDigest";
+const _iEC = "ignoredExitCodes";
+const _iG = "instanceGenerations";
+const _iID = "instanceIdentityDocument";
+const _iIDS = "instanceIdentityDocumentSignature";
+const _iLT = "instanceLaunchTemplate";
+const _iM = "ipcMode";
+const _iMTP = "instanceMetadataTagsPropagation";
+const _iO = "infrastructureOptimization";
+const _iP = "ingressPaths";
+const _iPE = "initProcessEnabled";
+const _iPO = "ingressPortOverride";
+const _iQP = "includeQueryParameters";
+const _iR = "instanceRequirements";
+const _iRA = "infrastructureRoleArn";
+const _iSG = "inboundSecurityGroup";
+const _iTS = "idleTimeoutSeconds";
+const _iV = "integerValue";
+const _iWP = "instanceWarmupPeriod";
+const _ia = "iam";
+const _im = "image";
+const _in = "interactive";
+const _inc = "include";
+const _int = "interval";
+const _io = "iops";
+const _it = "item";
+const _k = "key";
+const _kK = "kmsKey";
+const _kKI = "kmsKeyId";
+const _l = "links";
+const _lA = "listenerArn";
+const _lB = "loadBalancers";
+const _lBA = "loadBalancerArn";
+const _lBN = "loadBalancerName";
+const _lBSG = "loadBalancerSecurityGroups";
+const _lBSGA = "loadBalancerSecurityGroupArns";
+const _lBo = "loadBalancer";
+const _lC = "logConfiguration";
+const _lCi = "linearConfiguration";
+const _lD = "logDriver";
+const _lDVC = "logDriverVolumeConfiguration";
+const _lG = "logGroups";
+const _lGN = "logGroupName";
+const _lGo = "logGroup";
+const _lH = "lifecycleHooks";
+const _lHD = "lifecycleHookDetails";
+const _lL = "logLevel";
+const _lP = "linuxParameters";
+const _lRA = "listenerRuleArn";
+const _lS = "lastStatus";
+const _lSA = "lastStartedAt";
+const _lSC = "lastStatusChange";
+const _lSCo = "localStorageConfiguration";
+const _lSP = "logStreamPrefix";
+const _lST = "localStorageTypes";
+const _lSi = "lifecycleStages";
+const _lSif = "lifecycleStage";
+const _lSo = "localStorage";
+const _lT = "launchType";
+const _lU = "lastUpdated";
+const _lV = "longValue";
+const _la = "labels";
+const _li = "listener";
+const _lo = "logging";
+const _m = "message";
+const _mA = "managedAgents";
+const _mAC = "maxAlbCount";
+const _mAN = "managedAgentName";
+const _mAe = "metricAlarms";
+const _mC = "minCapacity";
+const _mCP = "maxComputePercent";
+const _mCa = "maxCapacity";
+const _mCe = "metricConfigurations";
+const _mD = "managedDraining";
+const _mEBSV = "managedEBSVolume";
+const _mGBPVC = "memoryGiBPerVCpu";
+const _mHP = "minimumHealthyPercent";
+const _mIP = "managedInstancesProvider";
+const _mMB = "memoryMiB";
+const _mN = "metricNames";
+const _mO = "mountOptions";
+const _mP = "mountPoints";
+const _mPa = "maximumPercent";
+const _mR = "memoryReservation";
+const _mRa = "maxResults";
+const _mS = "managedScaling";
+const _mSC = "managedStorageConfiguration";
+const _mSPAPOOODP = "maxSpotPriceAsPercentageOfOptimalOnDemandPrice";
+const _mSSS = "minimumScalingStepSize";
+const _mSSSa = "maximumScalingStepSize";
+const _mSa = "maxSwap";
+const _mTC = "minTaskCount";
+const _mTCa = "maxTaskCount";
+const _mTP = "managedTerminationProtection";
+const _ma = "max";
+const _mat = "matcher";
+const _me = "memory";
+const _met = "metric";
+const _mi = "min";
+const _mo = "monitoring";
+const _n = "name";
+const _nB = "networkBindings";
+const _nBG = "networkBandwidthGbps";
+const _nC = "networkConfiguration";
+const _nDI = "neuronDeviceIds";
+const _nI = "networkInterfaces";
+const _nIC = "networkInterfaceCount";
+const _nM = "networkMode";
+const _nMv = "nvidiaMps";
+const _nT = "nextToken";
+const _na = "namespace";
+const _nam = "names";
+const _o = "options";
+const _oDMPPOLP = "onDemandMaxPricePercentageOverLowestPrice";
+const _oS = "overallStatus";
+const _oSF = "operatingSystemFamily";
+const _op = "operation";
+const _ov = "overrides";
+const _p = "privileged";
+const _pA = "principalArn";
+const _pC = "primaryContainer";
+const _pCe = "pendingCount";
+const _pCl = "placementConstraints";
+const _pCr = "proxyConfiguration";
+const _pD = "platformDevices";
+const _pE = "protectionEnabled";
+const _pF = "platformFamily";
+const _pIA = "privateIpv4Address";
+const _pLR = "productionListenerRule";
+const _pM = "portMappings";
+const _pMi = "pidMode";
+const _pN = "portName";
+const _pRTS = "perRequestTimeoutSeconds";
+const _pS = "placementStrategy";
+const _pSA = "pullStartedAt";
+const _pSAu = "pullStoppedAt";
+const _pT = "pseudoTerminal";
+const _pTC = "pendingTasksCount";
+const _pTCe = "pendingTaskCount";
+const _pTS = "primaryTaskSet";
+const _pTo = "policyType";
+const _pTr = "propagateTags";
+const _pTro = "protectedTasks";
+const _pV = "platformVersion";
+const _pe = "permissions";
+const _po = "port";
+const _pr = "protocol";
+const _pre = "prefix";
+const _pro = "properties";
+const _r = "reason";
+const _rA = "roleArn";
+const _rAP = "restartAttemptPeriod";
+const _rAe = "registeredAt";
+const _rAeg = "registryArn";
+const _rAeq = "requiresAttributes";
+const _rAes = "resourceArn";
+const _rAu = "ruleArns";
+const _rB = "registeredBy";
+const _rC = "repositoryCredentials";
+const _rCIC = "registeredContainerInstancesCount";
+const _rCP = "rollbackCapacityProviders";
+const _rCe = "requiresCompatibilities";
+const _rCes = "resolvedConfiguration";
+const _rCu = "runningCount";
+const _rD = "rootDirectory";
+const _rGA = "reservationGroupArn";
+const _rHS = "requireHibernateSupport";
+const _rI = "resourceIds";
+const _rIC = "runningInstanceCount";
+const _rIe = "referenceId";
+const _rIu = "runtimeId";
+const _rMIMB = "remainingMemoryInMiB";
+const _rMT = "resourceManagementType";
+const _rO = "readOnly";
+const _rOHT = "resetOnHealthyTask";
+const _rP = "reservationPreference";
+const _rPTW = "requestedProductionTrafficWeight";
+const _rPe = "restartPolicy";
+const _rPu = "runtimePlatform";
+const _rR = "resourceRequirements";
+const _rRF = "readonlyRootFilesystem";
+const _rRe = "remainingResources";
+const _rReg = "registeredResources";
+const _rS = "rolloutState";
+const _rSR = "rolloutStateReason";
+const _rSe = "resolutionSeconds";
+const _rT = "resourceType";
+const _rTC = "runningTasksCount";
+const _rTCe = "requestedTaskCount";
+const _rTCu = "runningTaskCount";
+const _rTDRA = "rollbackTargetDaemonRevisionArn";
+const _rTTW = "requestedTestTrafficWeight";
+const _re = "revision";
+const _res = "resources";
+const _ret = "retries";
+const _ro = "role";
+const _rol = "rollback";
+const _ru = "rule";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.ecs";
+const _sA = "startedAt";
+const _sAe = "serviceArn";
+const _sAer = "serviceArns";
+const _sAt = "stoppedAt";
+const _sAto = "stoppingAt";
+const _sB = "startedBy";
+const _sBN = "s3BucketName";
+const _sBTIM = "stepBakeTimeInMinutes";
+const _sC = "systemControls";
+const _sCC = "serviceConnectConfiguration";
+const _sCD = "serviceConnectDefaults";
+const _sCE = "serviceConnectEndpoint";
+const _sCPN = "serviceContainerPortName";
+const _sCR = "serviceConnectResources";
+const _sCo = "sourceContainer";
+const _sCt = "statusCode";
+const _sCto = "storageConfiguration";
+const _sCtop = "stopCode";
+const _sD = "serviceDeployments";
+const _sDA = "serviceDeploymentArn";
+const _sDAe = "serviceDeploymentArns";
+const _sDR = "sourceDaemonRevisions";
+const _sEE = "s3EncryptionEnabled";
+const _sG = "securityGroups";
+const _sGI = "securityGroupIds";
+const _sGe = "securityGroup";
+const _sI = "subnetIds";
+const _sIA = "scaleInAfter";
+const _sIGB = "sizeInGiB";
+const _sIe = "sessionId";
+const _sIn = "snapshotId";
+const _sKP = "s3KeyPrefix";
+const _sL = "softLimit";
+const _sM = "sharingMode";
+const _sMPPOLP = "spotMaxPricePercentageOverLowestPrice";
+const _sMS = "sharedMemorySize";
+const _sN = "serviceName";
+const _sO = "secretOptions";
+const _sP = "startPeriod";
+const _sPo = "sourcePath";
+const _sPt = "stepPercent";
+const _sR = "statusReason";
+const _sRA = "serviceRevisionArns";
+const _sRAe = "serviceRevisionArn";
+const _sRe = "serviceRegistries";
+const _sRer = "serviceRevisions";
+const _sRt = "stoppedReason";
+const _sS = "schedulingStrategy";
+const _sSA = "stabilityStatusAt";
+const _sSG = "serviceSecurityGroups";
+const _sSGA = "serviceSecurityGroupArn";
+const _sSGB = "storageSizeGiB";
+const _sSR = "sourceServiceRevisions";
+const _sSRC = "sourceServiceRevisionCleanup";
+const _sSV = "stringSetValue";
+const _sSh = "sharingStrategy";
+const _sSt = "stabilityStatus";
+const _sT = "startTimeout";
+const _sTc = "scalingTarget";
+const _sTca = "scalableTarget";
+const _sTt = "stopTimeout";
+const _sTto = "stopType";
+const _sU = "serviceUrl";
+const _sUt = "streamUrl";
+const _sV = "sourceVolume";
+const _sVC = "s3filesVolumeConfiguration";
+const _s_ = "s3";
+const _sc = "scale";
+const _sch = "scheme";
+const _sco = "scope";
+const _se = "server";
+const _sec = "secrets";
+const _ser = "service";
+const _serv = "services";
+const _ses = "session";
+const _set = "settings";
+const _sett = "setting";
+const _si = "size";
+const _so = "sort";
+const _st = "status";
+const _sta = "statistics";
+const _str = "strategy";
+const _su = "subnets";
+const _sw = "swappiness";
+const _t = "type";
+const _tA = "taskArn";
+const _tAN = "triggeredAlarmNames";
+const _tAa = "targetArn";
+const _tAas = "taskArns";
+const _tAi = "timeoutAction";
+const _tC = "thresholdConfiguration";
+const _tCa = "targetCapacity";
+const _tCar = "targetConfiguration";
+const _tCi = "timeoutConfiguration";
+const _tD = "taskDefinition";
+const _tDA = "taskDefinitionArn";
+const _tDAa = "taskDefinitionArns";
+const _tDIC = "totalDrainingInstanceCount";
+const _tDR = "targetDaemonRevision";
+const _tDRA = "targetDaemonRevisionArn";
+const _tDa = "taskDefinitions";
+const _tE = "telemetryEndpoint";
+const _tEP = "transitEncryptionPort";
+const _tEr = "transitEncryption";
+const _tG = "targetGroups";
+const _tGA = "targetGroupArn";
+const _tI = "targetId";
+const _tIM = "timeoutInMinutes";
+const _tK = "tagKeys";
+const _tLR = "testListenerRule";
+const _tLRA = "testListenerRuleArn";
+const _tLRAe = "testListenerRuleArns";
+const _tLSGB = "totalLocalStorageGB";
+const _tMIMB = "totalMemoryInMiB";
+const _tP = "terminationPolicy";
+const _tR = "totalResources";
+const _tRA = "taskRoleArn";
+const _tRC = "totalRunningCount";
+const _tRIC = "totalRunningInstanceCount";
+const _tS = "taskSet";
+const _tSA = "taskSetArn";
+const _tSR = "targetServiceRevision";
+const _tSRA = "targetServiceRevisionArn";
+const _tSa = "taskSets";
+const _tSag = "tagSpecifications";
+const _tT = "targetType";
+const _tTR = "testTrafficRules";
+const _tV = "targetValue";
+const _tVo = "tokenValue";
+const _tWDC = "totalWithoutDaemonCount";
+const _tWDIC = "totalWithoutDaemonInstanceCount";
+const _ta = "tags";
+const _tas = "tasks";
+const _task = "task";
+const _th = "threshold";
+const _thr = "throughput";
+const _ti = "timeout";
+const _tl = "tls";
+const _tm = "tmpfs";
+const _u = "user";
+const _uA = "updatedAt";
+const _uLS = "useLocalStorage";
+const _uS = "updateStatus";
+const _uSR = "updateStatusReason";
+const _uTC = "unhealthyThresholdCount";
+const _ul = "ulimits";
+const _un = "unit";
+const _v = "value";
+const _vC = "versionConsistency";
+const _vCC = "vCpuCount";
+const _vCo = "volumeConfigurations";
+const _vF = "volumesFrom";
+const _vFa = "valueFrom";
+const _vI = "versionInfo";
+const _vIR = "volumeInitializationRate";
+const _vLC = "vpcLatticeConfigurations";
+const _vT = "volumeType";
+const _va = "values";
+const _ve = "version";
+const _vo = "volumes";
+const _w = "weight";
+const _wACLA = "webACLArn";
+const _wD = "workingDirectory";
+const _wDC = "withoutDaemonCount";
+const _wDIC = "withoutDaemonInstanceCount";
+const _xN = "xmlName";
+const n0 = "com.amazonaws.ecs";
+const _s_registry = new TypeRegistry(_s);
+var ECSServiceException$ = [-3, _s, "ECSServiceException", 0, [], []];
+_s_registry.registerError(ECSServiceException$, ECSServiceException);
+const n0_registry = new TypeRegistry(n0);
+var AccessDeniedException$ = [-3, n0, _ADE,
+    { [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AccessDeniedException$, AccessDeniedException);
+var AttributeLimitExceededException$ = [-3, n0, _ALEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AttributeLimitExceededException$, AttributeLimitExceededException);
+var BlockedException$ = [-3, n0, _BE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(BlockedException$, BlockedException);
+var ClientException$ = [-3, n0, _CE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ClientException$, ClientException);
+var ClusterContainsCapacityProviderException$ = [-3, n0, _CCCPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ClusterContainsCapacityProviderException$, ClusterContainsCapacityProviderException);
+var ClusterContainsContainerInstancesException$ = [-3, n0, _CCCIE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ClusterContainsContainerInstancesException$, ClusterContainsContainerInstancesException);
+var ClusterContainsServicesException$ = [-3, n0, _CCSE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ClusterContainsServicesException$, ClusterContainsServicesException);
+var ClusterContainsTasksException$ = [-3, n0, _CCTE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ClusterContainsTasksException$, ClusterContainsTasksException);
+var ClusterNotFoundException$ = [-3, n0, _CNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ClusterNotFoundException$, ClusterNotFoundException);
+var ConflictException$ = [-3, n0, _CEo,
+    { [_e]: _c },
+    [_rI, _m],
+    [64 | 0, 0]
+];
+n0_registry.registerError(ConflictException$, ConflictException);
+var DaemonNotActiveException$ = [-3, n0, _DNAE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DaemonNotActiveException$, DaemonNotActiveException);
+var DaemonNotFoundException$ = [-3, n0, _DNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DaemonNotFoundException$, DaemonNotFoundException);
+var GatewayNotFoundException$ = [-3, n0, _GNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(GatewayNotFoundException$, GatewayNotFoundException);
+var InvalidParameterException$ = [-3, n0, _IPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
+var LimitExceededException$ = [-3, n0, _LEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LimitExceededException$, LimitExceededException);
+var MissingVersionException$ = [-3, n0, _MVE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MissingVersionException$, MissingVersionException);
+var NamespaceNotFoundException$ = [-3, n0, _NNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(NamespaceNotFoundException$, NamespaceNotFoundException);
+var NoUpdateAvailableException$ = [-3, n0, _NUAE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(NoUpdateAvailableException$, NoUpdateAvailableException);
+var PlatformTaskDefinitionIncompatibilityException$ = [-3, n0, _PTDIE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PlatformTaskDefinitionIncompatibilityException$, PlatformTaskDefinitionIncompatibilityException);
+var PlatformUnknownException$ = [-3, n0, _PUE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PlatformUnknownException$, PlatformUnknownException);
+var ResourceInUseException$ = [-3, n0, _RIUE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceInUseException$, ResourceInUseException);
+var ResourceNotFoundException$ = [-3, n0, _RNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
+var ServerException$ = [-3, n0, _SE,
+    { [_e]: _se },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServerException$, ServerException);
+var ServiceDeploymentNotFoundException$ = [-3, n0, _SDNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceDeploymentNotFoundException$, ServiceDeploymentNotFoundException);
+var ServiceNotActiveException$ = [-3, n0, _SNAE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceNotActiveException$, ServiceNotActiveException);
+var ServiceNotFoundException$ = [-3, n0, _SNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceNotFoundException$, ServiceNotFoundException);
+var TargetNotConnectedException$ = [-3, n0, _TNCE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TargetNotConnectedException$, TargetNotConnectedException);
+var TargetNotFoundException$ = [-3, n0, _TNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TargetNotFoundException$, TargetNotFoundException);
+var TaskSetNotFoundException$ = [-3, n0, _TSNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TaskSetNotFoundException$, TaskSetNotFoundException);
+var UnsupportedFeatureException$ = [-3, n0, _UFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnsupportedFeatureException$, UnsupportedFeatureException);
+var UpdateInProgressException$ = [-3, n0, _UIPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UpdateInProgressException$, UpdateInProgressException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var SensitiveString = [0, n0, _SS, 8, 0];
+var AcceleratorCountRequest$ = [3, n0, _ACR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var AcceleratorTotalMemoryMiBRequest$ = [3, n0, _ATMMBR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var AdvancedConfiguration$ = [3, n0, _AC,
+    0,
+    [_aTGA, _pLR, _tLR, _rA],
+    [0, 0, 0, 0]
+];
+var AssociateGatewayWithClusterRequest$ = [3, n0, _AGWCR,
+    0,
+    [_g, _cl],
+    [0, 0], 2
+];
+var AssociateGatewayWithClusterResponse$ = [3, n0, _AGWCRs,
+    0,
+    [_gA, _cA, _st],
+    [0, 0, 0]
+];
+var Attachment$ = [3, n0, _A,
+    0,
+    [_i, _t, _st, _d],
+    [0, 0, 0, () => AttachmentDetails]
+];
+var AttachmentStateChange$ = [3, n0, _ASC,
+    0,
+    [_aA, _st],
+    [0, 0], 2
+];
+var Attribute$ = [3, n0, _At,
+    0,
+    [_n, _v, _tT, _tI],
+    [0, 0, 0, 0], 1
+];
+var AutoRepairConfiguration$ = [3, n0, _ARC,
+    0,
+    [_aS],
+    [0]
+];
+var AutoScalingGroupProvider$ = [3, n0, _ASGP,
+    0,
+    [_aSGA, _mS, _mTP, _mD],
+    [0, () => ManagedScaling$, 0, 0], 1
+];
+var AutoScalingGroupProviderUpdate$ = [3, n0, _ASGPU,
+    0,
+    [_mS, _mTP, _mD],
+    [() => ManagedScaling$, 0, 0]
+];
+var AwsVpcConfiguration$ = [3, n0, _AVC,
+    0,
+    [_su, _sG, _aPI],
+    [64 | 0, 64 | 0, 0], 1
+];
+var BaselineEbsBandwidthMbpsRequest$ = [3, n0, _BEBMR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var CanaryConfiguration$ = [3, n0, _CC,
+    0,
+    [_cP, _cBTIM],
+    [1, 1]
+];
+var CapacityProvider$ = [3, n0, _CP,
+    0,
+    [_cPA, _n, _cl, _st, _aSGP, _mIP, _uS, _uSR, _ta, _t],
+    [0, 0, 0, 0, () => AutoScalingGroupProvider$, [() => ManagedInstancesProvider$, 0], 0, 0, () => Tags, 0]
+];
+var CapacityProviderStrategyItem$ = [3, n0, _CPSI,
+    0,
+    [_cPa, _w, _b],
+    [0, 1, 1], 1
+];
+var CapacityReservationRequest$ = [3, n0, _CRR,
+    0,
+    [_rGA, _rP],
+    [0, 0]
+];
+var Cluster$ = [3, n0, _C,
+    0,
+    [_cA, _cN, _co, _st, _rCIC, _rTC, _pTC, _aSC, _sta, _ta, _set, _cPap, _dCPS, _a, _aSt, _sCD],
+    [0, 0, () => ClusterConfiguration$, 0, 1, 1, 1, 1, () => Statistics, () => Tags, () => ClusterSettings, 64 | 0, () => CapacityProviderStrategy, () => Attachments, 0, () => ClusterServiceConnectDefaults$]
+];
+var ClusterConfiguration$ = [3, n0, _CCl,
+    0,
+    [_eCC, _mSC],
+    [() => ExecuteCommandConfiguration$, () => ManagedStorageConfiguration$]
+];
+var ClusterServiceConnectDefaults$ = [3, n0, _CSCD,
+    0,
+    [_na],
+    [0]
+];
+var ClusterServiceConnectDefaultsRequest$ = [3, n0, _CSCDR,
+    0,
+    [_na],
+    [0], 1
+];
+var ClusterSetting$ = [3, n0, _CS,
+    0,
+    [_n, _v],
+    [0, 0]
+];
+var Container$ = [3, n0, _Co,
+    0,
+    [_cAo, _tA, _n, _im, _iD, _rIu, _lS, _eC, _r, _nB, _nI, _hS, _mA, _cp, _me, _mR, _gI, _nDI, _gSS],
+    [0, 0, 0, 0, 0, 0, 0, 1, 0, () => NetworkBindings, () => NetworkInterfaces, 0, () => ManagedAgents, 0, 0, 0, 64 | 0, 64 | 0, () => SharingStrategy$]
+];
+var ContainerDefinition$ = [3, n0, _CD,
+    0,
+    [_n, _im, _rC, _cp, _me, _mR, _l, _pM, _es, _rPe, _eP, _com, _en, _eF, _mP, _vF, _lP, _sec, _dO, _sT, _sTt, _vC, _h, _u, _wD, _dN, _p, _rRF, _dS, _dSD, _eH, _dSO, _in, _pT, _dL, _ul, _lC, _hC, _sC, _rR, _fC, _cS],
+    [0, 0, [() => RepositoryCredentials$, 0], 1, 1, 1, 64 | 0, () => PortMappingList, 2, () => ContainerRestartPolicy$, 64 | 0, 64 | 0, [() => EnvironmentVariables, 0], () => EnvironmentFiles, () => MountPointList, () => VolumeFromList, () => LinuxParameters$, () => SecretList, () => ContainerDependencies, 1, 1, 0, 0, 0, 0, 2, 2, 2, 64 | 0, 64 | 0, () => HostEntryList, 64 | 0, 2, 2, 128 | 0, () => UlimitList, () => LogConfiguration$, () => HealthCheck$, () => SystemControls, () => ResourceRequirements, () => FirelensConfiguration$, 64 | 0]
+];
+var ContainerDependency$ = [3, n0, _CDo,
+    0,
+    [_cNo, _con],
+    [0, 0], 2
+];
+var ContainerImage$ = [3, n0, _CI,
+    0,
+    [_cNo, _iD, _im],
+    [0, 0, 0]
+];
+var ContainerInstance$ = [3, n0, _CIo,
+    0,
+    [_cIA, _eII, _cPN, _ve, _vI, _rRe, _rReg, _st, _sR, _aC, _rTC, _pTC, _aUS, _at, _rAe, _a, _ta, _hS, _gD],
+    [0, 0, 0, 1, () => VersionInfo$, () => Resources, () => Resources, 0, 0, 2, 1, 1, 0, () => Attributes, 4, () => Attachments, () => Tags, () => ContainerInstanceHealthStatus$, () => GpuDevices]
+];
+var ContainerInstanceHealthStatus$ = [3, n0, _CIHS,
+    0,
+    [_oS, _d],
+    [0, () => InstanceHealthCheckResultList]
+];
+var ContainerOverride$ = [3, n0, _CO,
+    0,
+    [_n, _com, _en, _eF, _cp, _me, _mR, _rR],
+    [0, 64 | 0, [() => EnvironmentVariables, 0], () => EnvironmentFiles, 1, 1, 1, () => ResourceRequirements]
+];
+var ContainerRestartPolicy$ = [3, n0, _CRP,
+    0,
+    [_ena, _iEC, _rAP],
+    [2, 64 | 1, 1], 1
+];
+var ContainerStateChange$ = [3, n0, _CSC,
+    0,
+    [_cNo, _iD, _rIu, _eC, _nB, _r, _st],
+    [0, 0, 0, 1, () => NetworkBindings, 0, 0]
+];
+var ContinueServiceDeploymentRequest$ = [3, n0, _CSDR,
+    0,
+    [_sDA, _hI, _ac],
+    [0, 0, 0], 2
+];
+var ContinueServiceDeploymentResponse$ = [3, n0, _CSDRo,
+    0,
+    [_sDA],
+    [0]
+];
+var CreateCapacityProviderRequest$ = [3, n0, _CCPR,
+    0,
+    [_n, _cl, _aSGP, _mIP, _ta],
+    [0, 0, () => AutoScalingGroupProvider$, [() => CreateManagedInstancesProviderConfiguration$, 0], () => Tags], 1
+];
+var CreateCapacityProviderResponse$ = [3, n0, _CCPRr,
+    0,
+    [_cPa],
+    [[() => CapacityProvider$, 0]]
+];
+var CreateClusterRequest$ = [3, n0, _CCR,
+    0,
+    [_cN, _ta, _set, _co, _cPap, _dCPS, _sCD],
+    [0, () => Tags, () => ClusterSettings, () => ClusterConfiguration$, 64 | 0, () => CapacityProviderStrategy, () => ClusterServiceConnectDefaultsRequest$]
+];
+var CreateClusterResponse$ = [3, n0, _CCRr,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var CreateDaemonRequest$ = [3, n0, _CDR,
+    0,
+    [_dNa, _dTDA, _cPAa, _cA, _dC, _ta, _pTr, _eECSMT, _eEC, _cT, _cr],
+    [0, 0, 64 | 0, 0, () => DaemonDeploymentConfiguration$, () => Tags, 0, 2, 2, 0, 2], 3
+];
+var CreateDaemonResponse$ = [3, n0, _CDRr,
+    0,
+    [_dA, _st, _cAr, _dAe],
+    [0, 0, 4, 0]
+];
+var CreatedAt$ = [3, n0, _CA,
+    0,
+    [_be, _af],
+    [4, 4]
+];
+var CreateExpressGatewayServiceRequest$ = [3, n0, _CEGSR,
+    0,
+    [_iRA, _eRA, _sN, _cl, _hCP, _pC, _tRA, _nC, _cp, _me, _cAp, _sTc, _ta, _tDA],
+    [0, 0, 0, 0, 0, [() => ExpressGatewayContainer$, 0], 0, () => ExpressGatewayServiceNetworkConfiguration$, 0, 0, 0, () => ExpressGatewayScalingTarget$, () => Tags, 0], 1
+];
+var CreateExpressGatewayServiceResponse$ = [3, n0, _CEGSRr,
+    0,
+    [_ser],
+    [[() => ECSExpressGatewayService$, 0]]
+];
+var CreateGatewayRequest$ = [3, n0, _CGR,
+    0,
+    [_n, _iRA, _co, _cT, _dP, _ta, _pTr],
+    [0, 0, () => GatewayConfiguration$, [0, 4], 2, () => Tags, 0], 3
+];
+var CreateGatewayResponse$ = [3, n0, _CGRr,
+    0,
+    [_gA, _n, _st],
+    [0, 0, 0]
+];
+var CreateManagedInstancesProviderConfiguration$ = [3, n0, _CMIPC,
+    0,
+    [_iRA, _iLT, _pTr, _iO, _aRC],
+    [0, [() => InstanceLaunchTemplate$, 0], 0, () => InfrastructureOptimization$, () => AutoRepairConfiguration$], 2
+];
+var CreateServiceRequest$ = [3, n0, _CSR,
+    0,
+    [_sN, _cl, _tD, _aZR, _lB, _sRe, _dCe, _cT, _lT, _cPS, _pV, _ro, _dC, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _eECSMT, _pTr, _eEC, _sCC, _vCo, _vLC, _gC, _mo],
+    [0, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 1, 0, 0, () => CapacityProviderStrategy, 0, 0, () => DeploymentConfiguration$, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 2, 0, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$], 1
+];
+var CreateServiceResponse$ = [3, n0, _CSRr,
+    0,
+    [_ser],
+    [() => Service$]
+];
+var CreateTaskSetRequest$ = [3, n0, _CTSR,
+    0,
+    [_ser, _cl, _tD, _eI, _nC, _lB, _sRe, _lT, _cPS, _pV, _sc, _cT, _ta],
+    [0, 0, 0, 0, () => NetworkConfiguration$, () => LoadBalancers, () => ServiceRegistries, 0, () => CapacityProviderStrategy, 0, () => Scale$, 0, () => Tags], 3
+];
+var CreateTaskSetResponse$ = [3, n0, _CTSRr,
+    0,
+    [_tS],
+    [() => TaskSet$]
+];
+var DaemonAlarmConfiguration$ = [3, n0, _DAC,
+    0,
+    [_aN, _enab],
+    [64 | 0, 2]
+];
+var DaemonCapacityProvider$ = [3, n0, _DCP,
+    0,
+    [_ar, _rCu, _wDC],
+    [0, 1, 1]
+];
+var DaemonCircuitBreaker$ = [3, n0, _DCB,
+    0,
+    [_fCa, _st, _th],
+    [1, 0, 1]
+];
+var DaemonContainerDefinition$ = [3, n0, _DCD,
+    0,
+    [_im, _n, _me, _mR, _rC, _hC, _cp, _es, _eP, _com, _wD, _eF, _en, _sec, _rRF, _mP, _lC, _fC, _p, _u, _ul, _lP, _dO, _sT, _sTt, _sC, _in, _pT, _rPe],
+    [0, 0, 1, 1, [() => RepositoryCredentials$, 0], () => HealthCheck$, 1, 2, 64 | 0, 64 | 0, 0, () => EnvironmentFiles, [() => EnvironmentVariables, 0], () => SecretList, 2, () => MountPointList, () => LogConfiguration$, () => FirelensConfiguration$, 2, 0, () => UlimitList, () => DaemonLinuxParameters$, () => ContainerDependencies, 1, 1, () => SystemControls, 2, 2, () => ContainerRestartPolicy$], 1
+];
+var DaemonContainerImage$ = [3, n0, _DCI,
+    0,
+    [_cNo, _iD, _im],
+    [0, 0, 0]
+];
+var DaemonDeployment$ = [3, n0, _DD,
+    0,
+    [_dDA, _cA, _st, _sR, _tDR, _sDR, _cB, _al, _rol, _dC, _cAr, _sA, _sAt, _fA],
+    [0, 0, 0, 0, () => DaemonDeploymentRevisionDetail$, () => DaemonDeploymentRevisionDetailList, () => DaemonCircuitBreaker$, () => DaemonDeploymentAlarms$, () => DaemonRollback$, () => DaemonDeploymentConfiguration$, 4, 4, 4, 4]
+];
+var DaemonDeploymentAlarms$ = [3, n0, _DDA,
+    0,
+    [_st, _aN, _tAN],
+    [0, 64 | 0, 64 | 0]
+];
+var DaemonDeploymentCapacityProvider$ = [3, n0, _DDCP,
+    0,
+    [_ar, _rIC, _wDIC, _dIC],
+    [0, 1, 1, 1]
+];
+var DaemonDeploymentConfiguration$ = [3, n0, _DDC,
+    0,
+    [_dPr, _al, _bTIM],
+    [1, () => DaemonAlarmConfiguration$, 1]
+];
+var DaemonDeploymentRevisionDetail$ = [3, n0, _DDRD,
+    0,
+    [_ar, _cPap, _tRIC, _tWDIC, _tDIC],
+    [0, () => DaemonDeploymentCapacityProviderList, 1, 1, 1]
+];
+var DaemonDeploymentSummary$ = [3, n0, _DDS,
+    0,
+    [_dDA, _dA, _cA, _st, _sR, _tDRA, _cAr, _sA, _sAt, _fA],
+    [0, 0, 0, 0, 0, 0, 4, 4, 4, 4]
+];
+var DaemonDetail$ = [3, n0, _DDa,
+    0,
+    [_dA, _cA, _st, _cR, _dAe, _cAr, _uA],
+    [0, 0, 0, () => DaemonRevisionDetailList, 0, 4, 4]
+];
+var DaemonLinuxParameters$ = [3, n0, _DLP,
+    0,
+    [_ca, _de, _iPE, _tm],
+    [() => KernelCapabilities$, () => DevicesList, 2, () => TmpfsList]
+];
+var DaemonRevision$ = [3, n0, _DR,
+    0,
+    [_dRA, _cA, _dA, _dTDA, _cAr, _cI, _pTr, _eECSMT, _eEC, _cr],
+    [0, 0, 0, 0, 4, () => DaemonContainerImages, 0, 2, 2, 2]
+];
+var DaemonRevisionDetail$ = [3, n0, _DRD,
+    0,
+    [_ar, _cPap, _tRC, _tWDC],
+    [0, () => DaemonCapacityProviderList, 1, 1]
+];
+var DaemonRollback$ = [3, n0, _DRa,
+    0,
+    [_r, _sA, _rTDRA, _rCP],
+    [0, 4, 0, 64 | 0]
+];
+var DaemonSummary$ = [3, n0, _DS,
+    0,
+    [_dA, _st, _cAr, _uA],
+    [0, 0, 4, 4]
+];
+var DaemonTaskDefinition$ = [3, n0, _DTD,
+    0,
+    [_dTDA, _f, _re, _tRA, _eRA, _cD, _vo, _cp, _me, _st, _rAe, _dRAe, _rB, _pMi, _iM],
+    [0, 0, 1, 0, 0, [() => DaemonContainerDefinitionList, 0], () => DaemonVolumeList, 0, 0, 0, 4, 4, 0, 0, 0]
+];
+var DaemonTaskDefinitionSummary$ = [3, n0, _DTDS,
+    0,
+    [_ar, _rAe, _rB, _dRAe, _st],
+    [0, 4, 0, 4, 0]
+];
+var DaemonVolume$ = [3, n0, _DV,
+    0,
+    [_n, _ho, _lDVC],
+    [0, () => HostVolumeProperties$, () => LogDriverVolumeConfiguration$]
+];
+var DeleteAccountSettingRequest$ = [3, n0, _DASR,
+    0,
+    [_n, _pA],
+    [0, 0], 1
+];
+var DeleteAccountSettingResponse$ = [3, n0, _DASRe,
+    0,
+    [_sett],
+    [() => Setting$]
+];
+var DeleteAttributesRequest$ = [3, n0, _DAR,
+    0,
+    [_at, _cl],
+    [() => Attributes, 0], 1
+];
+var DeleteAttributesResponse$ = [3, n0, _DARe,
+    0,
+    [_at],
+    [() => Attributes]
+];
+var DeleteCapacityProviderRequest$ = [3, n0, _DCPR,
+    0,
+    [_cPa, _cl],
+    [0, 0], 1
+];
+var DeleteCapacityProviderResponse$ = [3, n0, _DCPRe,
+    0,
+    [_cPa],
+    [[() => CapacityProvider$, 0]]
+];
+var DeleteClusterRequest$ = [3, n0, _DCR,
+    0,
+    [_cl],
+    [0], 1
+];
+var DeleteClusterResponse$ = [3, n0, _DCRe,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var DeleteDaemonRequest$ = [3, n0, _DDR,
+    0,
+    [_dA],
+    [0], 1
+];
+var DeleteDaemonResponse$ = [3, n0, _DDRe,
+    0,
+    [_dA, _st, _cAr, _uA, _dAe],
+    [0, 0, 4, 4, 0]
+];
+var DeleteDaemonTaskDefinitionRequest$ = [3, n0, _DDTDR,
+    0,
+    [_dTD],
+    [0], 1
+];
+var DeleteDaemonTaskDefinitionResponse$ = [3, n0, _DDTDRe,
+    0,
+    [_dTDA],
+    [0]
+];
+var DeleteExpressGatewayServiceRequest$ = [3, n0, _DEGSR,
+    0,
+    [_sAe],
+    [0], 1
+];
+var DeleteExpressGatewayServiceResponse$ = [3, n0, _DEGSRe,
+    0,
+    [_ser],
+    [[() => ECSExpressGatewayService$, 0]]
+];
+var DeleteGatewayRequest$ = [3, n0, _DGR,
+    0,
+    [_g],
+    [0], 1
+];
+var DeleteGatewayResponse$ = [3, n0, _DGRe,
+    0,
+    [_gA, _n, _st],
+    [0, 0, 0]
+];
+var DeleteServiceRequest$ = [3, n0, _DSR,
+    0,
+    [_ser, _cl, _fo],
+    [0, 0, 2], 1
+];
+var DeleteServiceResponse$ = [3, n0, _DSRe,
+    0,
+    [_ser],
+    [() => Service$]
+];
+var DeleteTaskDefinitionsRequest$ = [3, n0, _DTDR,
+    0,
+    [_tDa],
+    [64 | 0], 1
+];
+var DeleteTaskDefinitionsResponse$ = [3, n0, _DTDRe,
+    0,
+    [_tDa, _fa],
+    [[() => TaskDefinitionList, 0], () => Failures]
+];
+var DeleteTaskSetRequest$ = [3, n0, _DTSR,
+    0,
+    [_cl, _ser, _tS, _fo],
+    [0, 0, 0, 2], 3
+];
+var DeleteTaskSetResponse$ = [3, n0, _DTSRe,
+    0,
+    [_tS],
+    [() => TaskSet$]
+];
+var Deployment$ = [3, n0, _D,
+    0,
+    [_i, _st, _tD, _dCe, _pCe, _rCu, _fT, _cAr, _uA, _cPS, _lT, _pV, _pF, _nC, _rS, _rSR, _sCC, _sCR, _vCo, _fES, _vLC],
+    [0, 0, 0, 1, 1, 1, 1, 4, 4, () => CapacityProviderStrategy, 0, 0, 0, () => NetworkConfiguration$, 0, 0, () => ServiceConnectConfiguration$, () => ServiceConnectServiceResourceList, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, () => VpcLatticeConfigurations]
+];
+var DeploymentAlarms$ = [3, n0, _DA,
+    0,
+    [_aN, _rol, _enab],
+    [64 | 0, 2, 2], 3
+];
+var DeploymentCircuitBreaker$ = [3, n0, _DCBe,
+    0,
+    [_enab, _rol, _rOHT, _tC],
+    [2, 2, 2, () => ThresholdConfiguration$], 2
+];
+var DeploymentConfiguration$ = [3, n0, _DC,
+    0,
+    [_dCB, _mPa, _mHP, _al, _str, _bTIM, _lH, _lCi, _cC, _eSC],
+    [() => DeploymentCircuitBreaker$, 1, 1, () => DeploymentAlarms$, 0, 1, () => DeploymentLifecycleHookList, () => LinearConfiguration$, () => CanaryConfiguration$, () => DeploymentEarlySuccessCriteria$]
+];
+var DeploymentController$ = [3, n0, _DCe,
+    0,
+    [_t],
+    [0], 1
+];
+var DeploymentEarlySuccessCriteria$ = [3, n0, _DESC,
+    0,
+    [_enab, _hP, _sSRC],
+    [2, 1, 0], 1
+];
+var DeploymentEphemeralStorage$ = [3, n0, _DES,
+    0,
+    [_kKI],
+    [0]
+];
+var DeploymentLifecycleHook$ = [3, n0, _DLH,
+    0,
+    [_tT, _hTA, _rA, _lSi, _hD, _tCi],
+    [0, 0, 0, 64 | 0, 15, () => DeploymentLifecycleHookTimeoutConfiguration$]
+];
+var DeploymentLifecycleHookDetail$ = [3, n0, _DLHD,
+    0,
+    [_hI, _tT, _tAa, _st, _eA, _tAi],
+    [0, 0, 0, 0, 4, 0]
+];
+var DeploymentLifecycleHookTimeoutConfiguration$ = [3, n0, _DLHTC,
+    0,
+    [_tIM, _ac],
+    [1, 0]
+];
+var DeregisterContainerInstanceRequest$ = [3, n0, _DCIR,
+    0,
+    [_cIo, _cl, _fo],
+    [0, 0, 2], 1
+];
+var DeregisterContainerInstanceResponse$ = [3, n0, _DCIRe,
+    0,
+    [_cIo],
+    [() => ContainerInstance$]
+];
+var DeregisterTaskDefinitionRequest$ = [3, n0, _DTDRer,
+    0,
+    [_tD],
+    [0], 1
+];
+var DeregisterTaskDefinitionResponse$ = [3, n0, _DTDRere,
+    0,
+    [_tD],
+    [[() => TaskDefinition$, 0]]
+];
+var DescribeCapacityProvidersRequest$ = [3, n0, _DCPRes,
+    0,
+    [_cPap, _cl, _inc, _mRa, _nT],
+    [64 | 0, 0, 64 | 0, 1, 0]
+];
+var DescribeCapacityProvidersResponse$ = [3, n0, _DCPResc,
+    0,
+    [_cPap, _fa, _nT],
+    [[() => CapacityProviders, 0], () => Failures, 0]
+];
+var DescribeClustersRequest$ = [3, n0, _DCRes,
+    0,
+    [_clu, _inc],
+    [64 | 0, 64 | 0]
+];
+var DescribeClustersResponse$ = [3, n0, _DCResc,
+    0,
+    [_clu, _fa],
+    [() => Clusters, () => Failures]
+];
+var DescribeContainerInstancesRequest$ = [3, n0, _DCIRes,
+    0,
+    [_cIon, _cl, _inc],
+    [64 | 0, 0, 64 | 0], 1
+];
+var DescribeContainerInstancesResponse$ = [3, n0, _DCIResc,
+    0,
+    [_cIon, _fa],
+    [() => ContainerInstances, () => Failures]
+];
+var DescribeDaemonDeploymentsRequest$ = [3, n0, _DDDR,
+    0,
+    [_dDAa],
+    [64 | 0], 1
+];
+var DescribeDaemonDeploymentsResponse$ = [3, n0, _DDDRe,
+    0,
+    [_fa, _dD],
+    [() => Failures, () => DaemonDeploymentList]
+];
+var DescribeDaemonRequest$ = [3, n0, _DDRes,
+    0,
+    [_dA],
+    [0], 1
+];
+var DescribeDaemonResponse$ = [3, n0, _DDResc,
+    0,
+    [_da],
+    [() => DaemonDetail$]
+];
+var DescribeDaemonRevisionsRequest$ = [3, n0, _DDRR,
+    0,
+    [_dRAa],
+    [64 | 0], 1
+];
+var DescribeDaemonRevisionsResponse$ = [3, n0, _DDRRe,
+    0,
+    [_dR, _fa],
+    [() => DaemonRevisions, () => Failures]
+];
+var DescribeDaemonTaskDefinitionRequest$ = [3, n0, _DDTDRes,
+    0,
+    [_dTD],
+    [0], 1
+];
+var DescribeDaemonTaskDefinitionResponse$ = [3, n0, _DDTDResc,
+    0,
+    [_dTD],
+    [[() => DaemonTaskDefinition$, 0]]
+];
+var DescribeExpressGatewayServiceRequest$ = [3, n0, _DEGSRes,
+    0,
+    [_sAe, _inc],
+    [0, 64 | 0], 1
+];
+var DescribeExpressGatewayServiceResponse$ = [3, n0, _DEGSResc,
+    0,
+    [_ser],
+    [[() => ECSExpressGatewayService$, 0]]
+];
+var DescribeGatewayAlbConfiguration$ = [3, n0, _DGAC,
+    0,
+    [_nC, _sch, _aL, _wACLA, _po, _pr, _mAC, _cAC, _hDt, _tTR],
+    [() => GatewayElbNetworkConfiguration$, 0, () => GatewayElbAccessLogConfiguration$, 0, 1, 0, 1, 1, 0, () => GatewayAlbTestTrafficRules$]
+];
+var DescribeGatewayRequest$ = [3, n0, _DGRes,
+    0,
+    [_g],
+    [0], 1
+];
+var DescribeGatewayResourcesRequest$ = [3, n0, _DGRR,
+    0,
+    [_g, _mRa, _nT],
+    [0, 1, 0], 1
+];
+var DescribeGatewayResourcesResponse$ = [3, n0, _DGRRe,
+    0,
+    [_gR, _nT],
+    [() => GatewayResources$, 0]
+];
+var DescribeGatewayResponse$ = [3, n0, _DGResc,
+    0,
+    [_g],
+    [() => Gateway$]
+];
+var DescribeGatewayRouteRequest$ = [3, n0, _DGRRes,
+    0,
+    [_gRA],
+    [0], 1
+];
+var DescribeGatewayRouteResponse$ = [3, n0, _DGRResc,
+    0,
+    [_gRa],
+    [() => GatewayRoute$]
+];
+var DescribeServiceDeploymentsRequest$ = [3, n0, _DSDR,
+    0,
+    [_sDAe],
+    [64 | 0], 1
+];
+var DescribeServiceDeploymentsResponse$ = [3, n0, _DSDRe,
+    0,
+    [_sD, _fa],
+    [() => ServiceDeployments, () => Failures]
+];
+var DescribeServiceRevisionsRequest$ = [3, n0, _DSRR,
+    0,
+    [_sRA],
+    [64 | 0], 1
+];
+var DescribeServiceRevisionsResponse$ = [3, n0, _DSRRe,
+    0,
+    [_sRer, _fa],
+    [() => ServiceRevisions, () => Failures]
+];
+var DescribeServicesRequest$ = [3, n0, _DSRes,
+    0,
+    [_serv, _cl, _inc],
+    [64 | 0, 0, 64 | 0], 1
+];
+var DescribeServicesResponse$ = [3, n0, _DSResc,
+    0,
+    [_serv, _fa],
+    [() => Services, () => Failures]
+];
+var DescribeTaskDefinitionRequest$ = [3, n0, _DTDRes,
+    0,
+    [_tD, _inc],
+    [0, 64 | 0], 1
+];
+var DescribeTaskDefinitionResponse$ = [3, n0, _DTDResc,
+    0,
+    [_tD, _ta],
+    [[() => TaskDefinition$, 0], () => Tags]
+];
+var DescribeTaskSetsRequest$ = [3, n0, _DTSRes,
+    0,
+    [_cl, _ser, _tSa, _inc],
+    [0, 0, 64 | 0, 64 | 0], 2
+];
+var DescribeTaskSetsResponse$ = [3, n0, _DTSResc,
+    0,
+    [_tSa, _fa],
+    [() => TaskSets, () => Failures]
+];
+var DescribeTasksRequest$ = [3, n0, _DTR,
+    0,
+    [_tas, _cl, _inc],
+    [64 | 0, 0, 64 | 0], 1
+];
+var DescribeTasksResponse$ = [3, n0, _DTRe,
+    0,
+    [_tas, _fa],
+    [[() => Tasks, 0], () => Failures]
+];
+var Device$ = [3, n0, _De,
+    0,
+    [_hPo, _cPo, _pe],
+    [0, 0, 64 | 0], 1
+];
+var DisassociateGatewayFromClusterRequest$ = [3, n0, _DGFCR,
+    0,
+    [_g, _cl],
+    [0, 0], 2
+];
+var DisassociateGatewayFromClusterResponse$ = [3, n0, _DGFCRi,
+    0,
+    [_gA, _cA, _st],
+    [0, 0, 0]
+];
+var DiscoverPollEndpointRequest$ = [3, n0, _DPER,
+    0,
+    [_cIo, _cl],
+    [0, 0]
+];
+var DiscoverPollEndpointResponse$ = [3, n0, _DPERi,
+    0,
+    [_end, _tE, _sCE],
+    [0, 0, 0]
+];
+var DockerVolumeConfiguration$ = [3, n0, _DVC,
+    0,
+    [_sco, _au, _dr, _dOr, _la],
+    [0, 2, 0, 128 | 0, 128 | 0]
+];
+var EBSTagSpecification$ = [3, n0, _EBSTS,
+    0,
+    [_rT, _ta, _pTr],
+    [0, () => Tags, 0], 1
+];
+var ECSExpressGatewayService$ = [3, n0, _ECSEGS,
+    0,
+    [_cl, _sN, _sAe, _iRA, _st, _cDu, _aCc, _ta, _cAr, _uA],
+    [0, 0, 0, 0, () => ExpressGatewayServiceStatus$, 0, [() => ExpressGatewayServiceConfigurations, 0], () => Tags, 4, 4]
+];
+var ECSManagedResources$ = [3, n0, _ECSMR,
+    0,
+    [_iP, _aSu, _mAe, _sSG, _lG, _gCa],
+    [() => ManagedIngressPaths, () => ManagedAutoScaling$, () => ManagedMetricAlarms, () => ManagedSecurityGroups, () => ManagedLogGroups, () => GatewayConnectionList]
+];
+var EFSAuthorizationConfig$ = [3, n0, _EFSAC,
+    0,
+    [_aPIc, _ia],
+    [0, 0]
+];
+var EFSVolumeConfiguration$ = [3, n0, _EFSVC,
+    0,
+    [_fSI, _rD, _tEr, _tEP, _aCu],
+    [0, 0, 0, 1, () => EFSAuthorizationConfig$], 1
+];
+var ElbGatewayResources$ = [3, n0, _EGR,
+    0,
+    [_lBA, _lA, _sGe, _gRAa],
+    [0, 0, 0, 64 | 0]
+];
+var EnvironmentFile$ = [3, n0, _EF,
+    0,
+    [_v, _t],
+    [0, 0], 2
+];
+var EphemeralStorage$ = [3, n0, _ES,
+    0,
+    [_sIGB],
+    [1], 1
+];
+var ExecuteCommandConfiguration$ = [3, n0, _ECC,
+    0,
+    [_kKI, _lo, _lC],
+    [0, 0, () => ExecuteCommandLogConfiguration$]
+];
+var ExecuteCommandLogConfiguration$ = [3, n0, _ECLC,
+    0,
+    [_cWLGN, _cWEE, _sBN, _sEE, _sKP],
+    [0, 2, 0, 2, 0]
+];
+var ExecuteCommandRequest$ = [3, n0, _ECR,
+    0,
+    [_com, _in, _task, _cl, _cont],
+    [0, 2, 0, 0, 0], 3
+];
+var ExecuteCommandResponse$ = [3, n0, _ECRx,
+    0,
+    [_cA, _cAo, _cNo, _in, _ses, _tA],
+    [0, 0, 0, 2, [() => Session$, 0], 0]
+];
+var ExpressGatewayContainer$ = [3, n0, _EGC,
+    0,
+    [_im, _cPon, _aLC, _rC, _com, _en, _sec],
+    [0, 1, () => ExpressGatewayServiceAwsLogsConfiguration$, () => ExpressGatewayRepositoryCredentials$, 64 | 0, [() => EnvironmentVariables, 0], () => SecretList], 1
+];
+var ExpressGatewayRepositoryCredentials$ = [3, n0, _EGRC,
+    0,
+    [_cPr],
+    [0]
+];
+var ExpressGatewayScalingTarget$ = [3, n0, _EGST,
+    0,
+    [_mTC, _mTCa, _aSM, _aSTV],
+    [1, 1, 0, 1]
+];
+var ExpressGatewayServiceAwsLogsConfiguration$ = [3, n0, _EGSALC,
+    0,
+    [_lGo, _lSP],
+    [0, 0], 2
+];
+var ExpressGatewayServiceConfiguration$ = [3, n0, _EGSC,
+    0,
+    [_sRAe, _eRA, _tRA, _tDA, _cp, _me, _cAp, _nC, _hCP, _pC, _sTc, _iP, _cAr],
+    [0, 0, 0, 0, 0, 0, 0, () => ExpressGatewayServiceNetworkConfiguration$, 0, [() => ExpressGatewayContainer$, 0], () => ExpressGatewayScalingTarget$, () => IngressPathSummaries, 4]
+];
+var ExpressGatewayServiceNetworkConfiguration$ = [3, n0, _EGSNC,
+    0,
+    [_sG, _su],
+    [64 | 0, 64 | 0]
+];
+var ExpressGatewayServiceStatus$ = [3, n0, _EGSS,
+    0,
+    [_sCt, _sR],
+    [0, 0]
+];
+var Failure$ = [3, n0, _F,
+    0,
+    [_ar, _r, _det],
+    [0, 0, 0]
+];
+var FirelensConfiguration$ = [3, n0, _FC,
+    0,
+    [_t, _o],
+    [0, 128 | 0], 1
+];
+var FSxWindowsFileServerAuthorizationConfig$ = [3, n0, _FSWFSAC,
+    0,
+    [_cPr, _do],
+    [0, 0], 2
+];
+var FSxWindowsFileServerVolumeConfiguration$ = [3, n0, _FSWFSVC,
+    0,
+    [_fSI, _rD, _aCu],
+    [0, 0, () => FSxWindowsFileServerAuthorizationConfig$], 3
+];
+var Gateway$ = [3, n0, _G,
+    0,
+    [_gA, _n, _st, _sR, _fa, _iRA, _dP, _co, _aT, _pTr, _ta, _cAr, _uA],
+    [0, 0, 0, 0, () => GatewayResourceFailureList, 0, 2, () => DescribeGatewayConfiguration$, 0, 0, () => Tags, 4, 4]
+];
+var GatewayAlbTestTrafficRules$ = [3, n0, _GATTR,
+    0,
+    [_he],
+    [() => GatewayTestTrafficHeader$]
+];
+var GatewayClusterAssociationSummary$ = [3, n0, _GCAS,
+    0,
+    [_gA, _cA, _st],
+    [0, 0, 0]
+];
+var GatewayConnection$ = [3, n0, _GC,
+    0,
+    [_gA, _gRA, _pN, _sU, _aT, _st, _res],
+    [0, 0, 0, 0, 0, 0, () => GatewayConnectionResources$]
+];
+var GatewayConnectionAlbResources$ = [3, n0, _GCAR,
+    0,
+    [_aCA, _lBA, _lBSGA, _lA, _lRA, _tLRA, _tGA, _aTGA],
+    [0, 0, 64 | 0, 0, 0, 0, 0, 0]
+];
+var GatewayConnector$ = [3, n0, _GCa,
+    0,
+    [_pN, _hC, _fi],
+    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$], 1
+];
+var GatewayConnectorFilters$ = [3, n0, _GCF,
+    0,
+    [_aTc],
+    [64 | 0]
+];
+var GatewayConnectorHealthCheck$ = [3, n0, _GCHC,
+    0,
+    [_hCPe, _hCPea, _hCP, _hCTS, _hCIS, _hTC, _uTC, _mat],
+    [0, 1, 0, 1, 1, 1, 1, () => GatewayConnectorHealthCheckMatcher$]
+];
+var GatewayConnectorHealthCheckMatcher$ = [3, n0, _GCHCM,
+    0,
+    [_hCt, _gCr],
+    [0, 0]
+];
+var GatewayElbAccessLogConfiguration$ = [3, n0, _GEALC,
+    0,
+    [_des],
+    [() => GatewayElbAccessLogDestination$]
+];
+var GatewayElbAccessLogS3Destination$ = [3, n0, _GEALSD,
+    0,
+    [_bu, _pre],
+    [0, 0], 1
+];
+var GatewayElbNetworkConfiguration$ = [3, n0, _GENC,
+    0,
+    [_iSG, _su, _iAT],
+    [0, 64 | 0, 0]
+];
+var GatewayOperationError$ = [3, n0, _GOE,
+    0,
+    [_op, _cod, _m],
+    [0, 0, 0]
+];
+var GatewayResourceFailure$ = [3, n0, _GRF,
+    0,
+    [_ar, _er],
+    [0, () => GatewayOperationErrorList]
+];
+var GatewayResources$ = [3, n0, _GR,
+    0,
+    [_gA, _res],
+    [0, () => GatewayInfrastructureResources$]
+];
+var GatewayRoute$ = [3, n0, _GRa,
+    0,
+    [_gRA, _sAe, _sCPN, _st, _sU, _res],
+    [0, 0, 0, 0, 0, () => GatewayRouteResources$]
+];
+var GatewayRouteAlbResources$ = [3, n0, _GRAR,
+    0,
+    [_aCA, _lBA, _lA, _lRA, _tLRAe, _lBSG, _sSGA],
+    [0, 0, 0, 0, 64 | 0, () => GatewayRouteLoadBalancerSecurityGroupList, 0]
+];
+var GatewayRouteLoadBalancerSecurityGroup$ = [3, n0, _GRLBSG,
+    0,
+    [_ar, _rAu],
+    [0, 64 | 0]
+];
+var GatewayRouteSummary$ = [3, n0, _GRS,
+    0,
+    [_gRA, _gA, _cA, _sAe, _sCPN, _st],
+    [0, 0, 0, 0, 0, 0]
+];
+var GatewaySummary$ = [3, n0, _GS,
+    0,
+    [_gA, _n, _st, _cAr],
+    [0, 0, 0, 4]
+];
+var GatewayTestTrafficHeader$ = [3, n0, _GTTH,
+    0,
+    [_n, _va],
+    [0, 64 | 0], 2
+];
+var GetTaskProtectionRequest$ = [3, n0, _GTPR,
+    0,
+    [_cl, _tas],
+    [0, 64 | 0], 1
+];
+var GetTaskProtectionResponse$ = [3, n0, _GTPRe,
+    0,
+    [_pTro, _fa],
+    [() => ProtectedTasks, () => Failures]
+];
+var GpuDevice$ = [3, n0, _GD,
+    0,
+    [_gIp, _sM, _tMIMB, _rMIMB, _cCo],
+    [0, 0, 1, 1, 1]
+];
+var HealthCheck$ = [3, n0, _HC,
+    0,
+    [_com, _int, _ti, _ret, _sP],
+    [64 | 0, 1, 1, 1, 1], 1
+];
+var HostEntry$ = [3, n0, _HE,
+    0,
+    [_h, _iA],
+    [0, 0], 2
+];
+var HostSharedAlbConfiguration$ = [3, n0, _HSAC,
+    0,
+    [_nC, _sch, _wACLA, _aL, _po, _pr, _mAC, _hDt, _tTR],
+    [() => GatewayElbNetworkConfiguration$, 0, 0, () => GatewayElbAccessLogConfiguration$, 1, 0, 1, 0, () => GatewayAlbTestTrafficRules$]
+];
+var HostVolumeProperties$ = [3, n0, _HVP,
+    0,
+    [_sPo],
+    [0]
+];
+var InferenceAccelerator$ = [3, n0, _IA,
+    0,
+    [_dNe, _dT],
+    [0, 0], 2
+];
+var InferenceAcceleratorOverride$ = [3, n0, _IAO,
+    0,
+    [_dNe, _dT],
+    [0, 0]
+];
+var InfrastructureOptimization$ = [3, n0, _IO,
+    0,
+    [_sIA],
+    [1]
+];
+var IngressPathSummary$ = [3, n0, _IPS,
+    0,
+    [_aT, _end],
+    [0, 0], 2
+];
+var InstanceHealthCheckResult$ = [3, n0, _IHCR,
+    0,
+    [_t, _st, _sR, _lU, _lSC],
+    [0, 0, 0, 4, 4]
+];
+var InstanceLaunchTemplate$ = [3, n0, _ILT,
+    0,
+    [_eIPA, _nC, _sCto, _lSCo, _mo, _cOT, _iMTP, _iR, _fE, _cRa],
+    [0, () => ManagedInstancesNetworkConfiguration$, () => ManagedInstancesStorageConfiguration$, () => ManagedInstancesLocalStorageConfiguration$, 0, 0, 2, [() => InstanceRequirementsRequest$, 0], 2, () => CapacityReservationRequest$], 2
+];
+var InstanceLaunchTemplateUpdate$ = [3, n0, _ILTU,
+    0,
+    [_eIPA, _nC, _sCto, _iMTP, _lSCo, _mo, _iR, _cRa],
+    [0, () => ManagedInstancesNetworkConfiguration$, () => ManagedInstancesStorageConfiguration$, 2, () => ManagedInstancesLocalStorageConfiguration$, 0, [() => InstanceRequirementsRequest$, 0], () => CapacityReservationRequest$]
+];
+var InstanceRequirementsRequest$ = [3, n0, _IRR,
+    0,
+    [_vCC, _mMB, _cM, _mGBPVC, _eIT, _iG, _sMPPOLP, _oDMPPOLP, _bM, _bP, _rHS, _nIC, _lSo, _lST, _tLSGB, _bEBM, _aTcc, _aCcc, _aM, _aNc, _aTMMB, _nBG, _aIT, _mSPAPOOODP],
+    [() => VCpuCountRangeRequest$, () => MemoryMiBRequest$, [() => CpuManufacturerSet, { [_xN]: _CM }], () => MemoryGiBPerVCpuRequest$, [() => ExcludedInstanceTypeSet, { [_xN]: _EIT }], [() => InstanceGenerationSet, { [_xN]: _IG }], 1, 1, 0, 0, 2, () => NetworkInterfaceCountRequest$, 0, [() => LocalStorageTypeSet, { [_xN]: _LST }], () => TotalLocalStorageGBRequest$, () => BaselineEbsBandwidthMbpsRequest$, [() => AcceleratorTypeSet, { [_xN]: _AT }], () => AcceleratorCountRequest$, [() => AcceleratorManufacturerSet, { [_xN]: _AM }], [() => AcceleratorNameSet, { [_xN]: _AN }], () => AcceleratorTotalMemoryMiBRequest$, () => NetworkBandwidthGbpsRequest$, [() => AllowedInstanceTypeSet, { [_xN]: _AIT }], 1], 2
+];
+var KernelCapabilities$ = [3, n0, _KC,
+    0,
+    [_ad, _dro],
+    [64 | 0, 64 | 0]
+];
+var KeyValuePair$ = [3, n0, _KVP,
+    0,
+    [_n, _v],
+    [0, 0]
+];
+var LinearConfiguration$ = [3, n0, _LC,
+    0,
+    [_sPt, _sBTIM],
+    [1, 1]
+];
+var LinuxParameters$ = [3, n0, _LP,
+    0,
+    [_ca, _de, _iPE, _sMS, _tm, _mSa, _sw],
+    [() => KernelCapabilities$, () => DevicesList, 2, 1, () => TmpfsList, 1, 1]
+];
+var ListAccountSettingsRequest$ = [3, n0, _LASR,
+    0,
+    [_n, _v, _pA, _eS, _nT, _mRa],
+    [0, 0, 0, 2, 0, 1]
+];
+var ListAccountSettingsResponse$ = [3, n0, _LASRi,
+    0,
+    [_set, _nT],
+    [() => Settings, 0]
+];
+var ListAttributesRequest$ = [3, n0, _LAR,
+    0,
+    [_tT, _cl, _aNt, _aV, _nT, _mRa],
+    [0, 0, 0, 0, 0, 1], 1
+];
+var ListAttributesResponse$ = [3, n0, _LARi,
+    0,
+    [_at, _nT],
+    [() => Attributes, 0]
+];
+var ListClustersRequest$ = [3, n0, _LCR,
+    0,
+    [_nT, _mRa],
+    [0, 1]
+];
+var ListClustersResponse$ = [3, n0, _LCRi,
+    0,
+    [_cAl, _nT],
+    [64 | 0, 0]
+];
+var ListContainerInstancesRequest$ = [3, n0, _LCIR,
+    0,
+    [_cl, _fil, _nT, _mRa, _st],
+    [0, 0, 0, 1, 0]
+];
+var ListContainerInstancesResponse$ = [3, n0, _LCIRi,
+    0,
+    [_cIAo, _nT],
+    [64 | 0, 0]
+];
+var ListDaemonDeploymentsRequest$ = [3, n0, _LDDR,
+    0,
+    [_dA, _st, _cAr, _mRa, _nT],
+    [0, 64 | 0, () => CreatedAt$, 1, 0], 1
+];
+var ListDaemonDeploymentsResponse$ = [3, n0, _LDDRi,
+    0,
+    [_nT, _dD],
+    [0, () => DaemonDeploymentSummaryList]
+];
+var ListDaemonsRequest$ = [3, n0, _LDR,
+    0,
+    [_cA, _cPAa, _mRa, _nT],
+    [0, 64 | 0, 1, 0]
+];
+var ListDaemonsResponse$ = [3, n0, _LDRi,
+    0,
+    [_dSL, _nT],
+    [() => DaemonSummariesList, 0]
+];
+var ListDaemonTaskDefinitionsRequest$ = [3, n0, _LDTDR,
+    0,
+    [_fP, _f, _re, _st, _so, _nT, _mRa],
+    [0, 0, 0, 0, 0, 0, 1]
+];
+var ListDaemonTaskDefinitionsResponse$ = [3, n0, _LDTDRi,
+    0,
+    [_dTDa, _nT],
+    [() => DaemonTaskDefinitionSummaries, 0]
+];
+var ListGatewayClusterAssociationsRequest$ = [3, n0, _LGCAR,
+    0,
+    [_g, _cl, _st, _mRa, _nT],
+    [0, 0, 64 | 0, 1, 0]
+];
+var ListGatewayClusterAssociationsResponse$ = [3, n0, _LGCARi,
+    0,
+    [_gCA, _nT],
+    [() => GatewayClusterAssociationSummaryList, 0]
+];
+var ListGatewayRoutesRequest$ = [3, n0, _LGRR,
+    0,
+    [_g, _cl, _ser, _sCPN, _st, _mRa, _nT],
+    [0, 0, 0, 0, 64 | 0, 1, 0]
+];
+var ListGatewayRoutesResponse$ = [3, n0, _LGRRi,
+    0,
+    [_gRat, _nT],
+    [() => GatewayRouteSummaryList, 0]
+];
+var ListGatewaysRequest$ = [3, n0, _LGR,
+    0,
+    [_nam, _st, _mRa, _nT],
+    [64 | 0, 64 | 0, 1, 0]
+];
+var ListGatewaysResponse$ = [3, n0, _LGRi,
+    0,
+    [_ga, _nT],
+    [() => GatewaySummaryList, 0]
+];
+var ListServiceDeploymentsRequest$ = [3, n0, _LSDR,
+    0,
+    [_ser, _cl, _st, _cAr, _nT, _mRa],
+    [0, 0, 64 | 0, () => CreatedAt$, 0, 1], 1
+];
+var ListServiceDeploymentsResponse$ = [3, n0, _LSDRi,
+    0,
+    [_sD, _nT],
+    [() => ServiceDeploymentsBrief, 0]
+];
+var ListServicesByNamespaceRequest$ = [3, n0, _LSBNR,
+    0,
+    [_na, _nT, _mRa],
+    [0, 0, 1], 1
+];
+var ListServicesByNamespaceResponse$ = [3, n0, _LSBNRi,
+    0,
+    [_sAer, _nT],
+    [64 | 0, 0]
+];
+var ListServicesRequest$ = [3, n0, _LSR,
+    0,
+    [_cl, _nT, _mRa, _lT, _sS, _rMT],
+    [0, 0, 1, 0, 0, 0]
+];
+var ListServicesResponse$ = [3, n0, _LSRi,
+    0,
+    [_sAer, _nT],
+    [64 | 0, 0]
+];
+var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
+    0,
+    [_rAes],
+    [0], 1
+];
+var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
+    0,
+    [_ta],
+    [() => Tags]
+];
+var ListTaskDefinitionFamiliesRequest$ = [3, n0, _LTDFR,
+    0,
+    [_fP, _st, _nT, _mRa],
+    [0, 0, 0, 1]
+];
+var ListTaskDefinitionFamiliesResponse$ = [3, n0, _LTDFRi,
+    0,
+    [_fam, _nT],
+    [64 | 0, 0]
+];
+var ListTaskDefinitionsRequest$ = [3, n0, _LTDR,
+    0,
+    [_fP, _st, _so, _nT, _mRa],
+    [0, 0, 0, 0, 1]
+];
+var ListTaskDefinitionsResponse$ = [3, n0, _LTDRi,
+    0,
+    [_tDAa, _nT],
+    [64 | 0, 0]
+];
+var ListTasksRequest$ = [3, n0, _LTR,
+    0,
+    [_cl, _cIo, _f, _nT, _mRa, _sB, _sN, _dSe, _lT, _dNa],
+    [0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+];
+var ListTasksResponse$ = [3, n0, _LTRi,
+    0,
+    [_tAas, _nT],
+    [64 | 0, 0]
+];
+var LoadBalancer$ = [3, n0, _LB,
+    0,
+    [_tGA, _lBN, _cNo, _cPon, _aCd],
+    [0, 0, 0, 1, () => AdvancedConfiguration$]
+];
+var LogConfiguration$ = [3, n0, _LCo,
+    0,
+    [_lD, _o, _sO],
+    [0, 128 | 0, () => SecretList], 1
+];
+var LogDriverVolumeConfiguration$ = [3, n0, _LDVC,
+    0,
+    [_dr],
+    [0], 1
+];
+var ManagedAgent$ = [3, n0, _MA,
+    0,
+    [_lSA, _n, _r, _lS],
+    [4, 0, 0, 0]
+];
+var ManagedAgentStateChange$ = [3, n0, _MASC,
+    0,
+    [_cNo, _mAN, _st, _r],
+    [0, 0, 0, 0], 3
+];
+var ManagedApplicationAutoScalingPolicy$ = [3, n0, _MAASP,
+    0,
+    [_st, _uA, _pTo, _tV, _met, _ar, _sR],
+    [0, 4, 0, 1, 0, 0, 0], 5
+];
+var ManagedAutoScaling$ = [3, n0, _MAS,
+    0,
+    [_sTca, _aASP],
+    [() => ManagedScalableTarget$, () => ManagedApplicationAutoScalingPolicies]
+];
+var ManagedCertificate$ = [3, n0, _MC,
+    0,
+    [_st, _uA, _dNo, _ar, _sR],
+    [0, 4, 0, 0, 0], 3
+];
+var ManagedIngressPath$ = [3, n0, _MIP,
+    0,
+    [_aT, _end, _lBo, _lBSG, _ce, _li, _ru, _tG],
+    [0, 0, () => ManagedLoadBalancer$, () => ManagedSecurityGroups, () => ManagedCertificate$, () => ManagedListener$, () => ManagedListenerRule$, () => ManagedTargetGroups], 2
+];
+var ManagedInstancesLocalStorageConfiguration$ = [3, n0, _MILSC,
+    0,
+    [_uLS],
+    [2]
+];
+var ManagedInstancesNetworkConfiguration$ = [3, n0, _MINC,
+    0,
+    [_su, _sG],
+    [64 | 0, 64 | 0]
+];
+var ManagedInstancesProvider$ = [3, n0, _MIPa,
+    0,
+    [_iRA, _iLT, _pTr, _iO, _aRC],
+    [0, [() => InstanceLaunchTemplate$, 0], 0, () => InfrastructureOptimization$, () => AutoRepairConfiguration$]
+];
+var ManagedInstancesStorageConfiguration$ = [3, n0, _MISC,
+    0,
+    [_sSGB],
+    [1]
+];
+var ManagedListener$ = [3, n0, _ML,
+    0,
+    [_st, _uA, _ar, _sR],
+    [0, 4, 0, 0], 2
+];
+var ManagedListenerRule$ = [3, n0, _MLR,
+    0,
+    [_st, _uA, _ar, _sR],
+    [0, 4, 0, 0], 2
+];
+var ManagedLoadBalancer$ = [3, n0, _MLB,
+    0,
+    [_st, _uA, _sch, _ar, _sR, _sI, _sGI],
+    [0, 4, 0, 0, 0, 64 | 0, 64 | 0], 3
+];
+var ManagedLogGroup$ = [3, n0, _MLG,
+    0,
+    [_st, _uA, _lGN, _ar, _sR],
+    [0, 4, 0, 0, 0], 3
+];
+var ManagedMetricAlarm$ = [3, n0, _MMA,
+    0,
+    [_st, _uA, _ar, _sR],
+    [0, 4, 0, 0], 2
+];
+var ManagedScalableTarget$ = [3, n0, _MST,
+    0,
+    [_st, _uA, _mC, _mCa, _ar, _sR],
+    [0, 4, 1, 1, 0, 0], 4
+];
+var ManagedScaling$ = [3, n0, _MS,
+    0,
+    [_st, _tCa, _mSSS, _mSSSa, _iWP],
+    [0, 1, 1, 1, 1]
+];
+var ManagedSecurityGroup$ = [3, n0, _MSG,
+    0,
+    [_st, _uA, _ar, _sR],
+    [0, 4, 0, 0], 2
+];
+var ManagedStorageConfiguration$ = [3, n0, _MSC,
+    0,
+    [_kKI, _fESKKI],
+    [0, 0]
+];
+var ManagedTargetGroup$ = [3, n0, _MTG,
+    0,
+    [_st, _uA, _hCP, _hCPea, _po, _ar, _sR],
+    [0, 4, 0, 1, 1, 0, 0], 5
+];
+var MemoryGiBPerVCpuRequest$ = [3, n0, _MGBPVCR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var MemoryMiBRequest$ = [3, n0, _MMBR,
+    0,
+    [_mi, _ma],
+    [1, 1], 1
+];
+var MetricConfiguration$ = [3, n0, _MCe,
+    0,
+    [_mN, _rSe],
+    [64 | 0, 1], 2
+];
+var MonitoringConfiguration$ = [3, n0, _MCo,
+    0,
+    [_mCe],
+    [() => MetricConfigurationList]
+];
+var MountPoint$ = [3, n0, _MP,
+    0,
+    [_sV, _cPo, _rO],
+    [0, 0, 2]
+];
+var NetworkBandwidthGbpsRequest$ = [3, n0, _NBGR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var NetworkBinding$ = [3, n0, _NB,
+    0,
+    [_bIP, _cPon, _hPos, _pr, _cPR, _hPR],
+    [0, 1, 1, 0, 0, 0]
+];
+var NetworkConfiguration$ = [3, n0, _NC,
+    0,
+    [_aCw],
+    [() => AwsVpcConfiguration$]
+];
+var NetworkInterface$ = [3, n0, _NI,
+    0,
+    [_aI, _pIA, _iAp],
+    [0, 0, 0]
+];
+var NetworkInterfaceCountRequest$ = [3, n0, _NICR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var NvidiaMpsAllocation$ = [3, n0, _NMA,
+    0,
+    [_me, _mCP],
+    [1, 1], 1
+];
+var PlacementConstraint$ = [3, n0, _PC,
+    0,
+    [_t, _ex],
+    [0, 0]
+];
+var PlacementStrategy$ = [3, n0, _PS,
+    0,
+    [_t, _fie],
+    [0, 0]
+];
+var PlatformDevice$ = [3, n0, _PD,
+    0,
+    [_i, _t],
+    [0, 0], 2
+];
+var PortMapping$ = [3, n0, _PM,
+    0,
+    [_cPon, _hPos, _pr, _n, _aP, _cPR],
+    [1, 1, 0, 0, 0, 0]
+];
+var ProtectedTask$ = [3, n0, _PT,
+    0,
+    [_tA, _pE, _eD],
+    [0, 2, 4]
+];
+var ProxyConfiguration$ = [3, n0, _PCr,
+    0,
+    [_cNo, _t, _pro],
+    [0, 0, () => ProxyConfigurationProperties], 1
+];
+var PutAccountSettingDefaultRequest$ = [3, n0, _PASDR,
+    0,
+    [_n, _v],
+    [0, 0], 2
+];
+var PutAccountSettingDefaultResponse$ = [3, n0, _PASDRu,
+    0,
+    [_sett],
+    [() => Setting$]
+];
+var PutAccountSettingRequest$ = [3, n0, _PASR,
+    0,
+    [_n, _v, _pA],
+    [0, 0, 0], 2
+];
+var PutAccountSettingResponse$ = [3, n0, _PASRu,
+    0,
+    [_sett],
+    [() => Setting$]
+];
+var PutAttributesRequest$ = [3, n0, _PAR,
+    0,
+    [_at, _cl],
+    [() => Attributes, 0], 1
+];
+var PutAttributesResponse$ = [3, n0, _PARu,
+    0,
+    [_at],
+    [() => Attributes]
+];
+var PutClusterCapacityProvidersRequest$ = [3, n0, _PCCPR,
+    0,
+    [_cl, _cPap, _dCPS],
+    [0, 64 | 0, () => CapacityProviderStrategy], 3
+];
+var PutClusterCapacityProvidersResponse$ = [3, n0, _PCCPRu,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var RegisterContainerInstanceRequest$ = [3, n0, _RCIR,
+    0,
+    [_cl, _iID, _iIDS, _tR, _vI, _cIA, _at, _pD, _ta],
+    [0, 0, 0, () => Resources, () => VersionInfo$, 0, () => Attributes, () => PlatformDevices, () => Tags]
+];
+var RegisterContainerInstanceResponse$ = [3, n0, _RCIRe,
+    0,
+    [_cIo],
+    [() => ContainerInstance$]
+];
+var RegisterDaemonTaskDefinitionRequest$ = [3, n0, _RDTDR,
+    0,
+    [_f, _cD, _tRA, _eRA, _cp, _me, _vo, _ta, _pMi, _iM],
+    [0, [() => DaemonContainerDefinitionList, 0], 0, 0, 0, 0, () => DaemonVolumeList, () => Tags, 0, 0], 2
+];
+var RegisterDaemonTaskDefinitionResponse$ = [3, n0, _RDTDRe,
+    0,
+    [_dTDA],
+    [0]
+];
+var RegisterTaskDefinitionRequest$ = [3, n0, _RTDR,
+    0,
+    [_f, _cD, _tRA, _eRA, _nM, _vo, _pCl, _rCe, _cp, _me, _ta, _pMi, _iM, _pCr, _iAn, _eSp, _rPu, _eFI],
+    [0, [() => ContainerDefinitions, 0], 0, 0, 0, () => VolumeList, () => TaskDefinitionPlacementConstraints, 64 | 0, 0, 0, () => Tags, 0, 0, () => ProxyConfiguration$, () => InferenceAccelerators, () => EphemeralStorage$, () => RuntimePlatform$, 2], 2
+];
+var RegisterTaskDefinitionResponse$ = [3, n0, _RTDRe,
+    0,
+    [_tD, _ta],
+    [[() => TaskDefinition$, 0], () => Tags]
+];
+var RepositoryCredentials$ = [3, n0, _RC,
+    8,
+    [_cPr],
+    [0], 1
+];
+var ResolvedConfiguration$ = [3, n0, _RCe,
+    0,
+    [_lB, _vLC],
+    [() => ServiceRevisionLoadBalancers, () => ServiceRevisionVpcLatticeConfigurations]
+];
+var Resource$ = [3, n0, _R,
+    0,
+    [_n, _t, _dV, _lV, _iV, _sSV],
+    [0, 0, 1, 1, 1, 64 | 0]
+];
+var ResourceRequirement$ = [3, n0, _RR,
+    0,
+    [_t, _v, _sSh],
+    [0, 0, () => SharingStrategy$], 1
+];
+var Rollback$ = [3, n0, _Ro,
+    0,
+    [_r, _sA, _sRAe],
+    [0, 4, 0]
+];
+var RunTaskRequest$ = [3, n0, _RTR,
+    0,
+    [_tD, _cPS, _cl, _cou, _eECSMT, _eEC, _gr, _lT, _nC, _ov, _pCl, _pS, _pV, _pTr, _rIe, _sB, _ta, _cT, _vCo],
+    [0, () => CapacityProviderStrategy, 0, 1, 2, 2, 0, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], () => PlacementConstraints, () => PlacementStrategies, 0, 0, 0, 0, () => Tags, [0, 4], () => TaskVolumeConfigurations], 1
+];
+var RunTaskResponse$ = [3, n0, _RTRu,
+    0,
+    [_tas, _fa],
+    [[() => Tasks, 0], () => Failures]
+];
+var RuntimePlatform$ = [3, n0, _RP,
+    0,
+    [_cAp, _oSF],
+    [0, 0]
+];
+var RuntimePlatformOverride$ = [3, n0, _RPO,
+    0,
+    [_cAp],
+    [0]
+];
+var S3FilesVolumeConfiguration$ = [3, n0, _SFVC,
+    0,
+    [_fSA, _rD, _tEP, _aPA],
+    [0, 0, 1, 0], 1
+];
+var Scale$ = [3, n0, _S,
+    0,
+    [_v, _un],
+    [1, 0]
+];
+var Secret$ = [3, n0, _Se,
+    0,
+    [_n, _vFa],
+    [0, 0], 2
+];
+var Service$ = [3, n0, _Ser,
+    0,
+    [_sAe, _sN, _cA, _lB, _sRe, _st, _dCe, _rCu, _pCe, _lT, _cPS, _pV, _pF, _tD, _dC, _tSa, _dep, _rA, _ev, _cAr, _cSD, _cSR, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _cBr, _eECSMT, _pTr, _eEC, _aZR, _rMT],
+    [0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 0, 1, 1, 1, 0, () => CapacityProviderStrategy, 0, 0, 0, () => DeploymentConfiguration$, () => TaskSets, () => Deployments, 0, () => ServiceEvents, 4, 0, () => ServiceCurrentRevisionSummaryList, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 0, 2, 0, 2, 0, 0]
+];
+var ServiceConnectAccessLogConfiguration$ = [3, n0, _SCALC,
+    0,
+    [_for, _iQP],
+    [0, 0], 1
+];
+var ServiceConnectClientAlias$ = [3, n0, _SCCA,
+    0,
+    [_po, _dNn, _tTR],
+    [1, 0, () => ServiceConnectTestTrafficRules$], 1
+];
+var ServiceConnectConfiguration$ = [3, n0, _SCC,
+    0,
+    [_ena, _na, _serv, _lC, _aLCc, _cCon],
+    [2, 0, () => ServiceConnectServiceList, () => LogConfiguration$, () => ServiceConnectAccessLogConfiguration$, () => ServiceConnectContainerConfigurations], 1
+];
+var ServiceConnectService$ = [3, n0, _SCS,
+    0,
+    [_pN, _dNi, _cAli, _iPO, _ti, _tl],
+    [0, 0, () => ServiceConnectClientAliasList, 1, () => TimeoutConfiguration$, () => ServiceConnectTlsConfiguration$], 1
+];
+var ServiceConnectServiceResource$ = [3, n0, _SCSR,
+    0,
+    [_dNi, _dAi],
+    [0, 0]
+];
+var ServiceConnectTestTrafficHeaderMatchRules$ = [3, n0, _SCTTHMR,
+    0,
+    [_exa],
+    [0], 1
+];
+var ServiceConnectTestTrafficHeaderRules$ = [3, n0, _SCTTHR,
+    0,
+    [_n, _v],
+    [0, () => ServiceConnectTestTrafficHeaderMatchRules$], 1
+];
+var ServiceConnectTestTrafficRules$ = [3, n0, _SCTTR,
+    0,
+    [_he],
+    [() => ServiceConnectTestTrafficHeaderRules$], 1
+];
+var ServiceConnectTlsCertificateAuthority$ = [3, n0, _SCTCA,
+    0,
+    [_aPAA],
+    [0]
+];
+var ServiceConnectTlsConfiguration$ = [3, n0, _SCTC,
+    0,
+    [_iCA, _kK, _rA],
+    [() => ServiceConnectTlsCertificateAuthority$, 0, 0], 1
+];
+var ServiceCurrentRevisionSummary$ = [3, n0, _SCRS,
+    0,
+    [_ar, _rTCe, _rTCu, _pTCe],
+    [0, 1, 1, 1]
+];
+var ServiceDeployment$ = [3, n0, _SD,
+    0,
+    [_sDA, _sAe, _cA, _cAr, _sA, _fA, _sAt, _uA, _sSR, _tSR, _st, _sR, _lSif, _lHD, _dC, _rol, _dCB, _al],
+    [0, 0, 0, 4, 4, 4, 4, 4, () => ServiceRevisionsSummaryList, () => ServiceRevisionSummary$, 0, 0, 0, () => DeploymentLifecycleHookDetailList, () => DeploymentConfiguration$, () => Rollback$, () => ServiceDeploymentCircuitBreaker$, () => ServiceDeploymentAlarms$]
+];
+var ServiceDeploymentAlarms$ = [3, n0, _SDA,
+    0,
+    [_st, _aN, _tAN],
+    [0, 64 | 0, 64 | 0]
+];
+var ServiceDeploymentBrief$ = [3, n0, _SDB,
+    0,
+    [_sDA, _sAe, _cA, _sA, _cAr, _fA, _tSRA, _st, _sR],
+    [0, 0, 0, 4, 4, 4, 0, 0, 0]
+];
+var ServiceDeploymentCircuitBreaker$ = [3, n0, _SDCB,
+    0,
+    [_st, _fCa, _th],
+    [0, 1, 1]
+];
+var ServiceEvent$ = [3, n0, _SEe,
+    0,
+    [_i, _cAr, _m],
+    [0, 4, 0]
+];
+var ServiceManagedEBSVolumeConfiguration$ = [3, n0, _SMEBSVC,
+    0,
+    [_rA, _enc, _kKI, _vT, _sIGB, _sIn, _vIR, _io, _thr, _tSag, _fTi],
+    [0, 2, 0, 0, 1, 0, 1, 1, 1, () => EBSTagSpecifications, 0], 1
+];
+var ServiceRegistry$ = [3, n0, _SR,
+    0,
+    [_rAeg, _po, _cNo, _cPon],
+    [0, 1, 0, 1]
+];
+var ServiceRevision$ = [3, n0, _SRe,
+    0,
+    [_sRAe, _sAe, _cA, _tD, _cPS, _lT, _pV, _pF, _lB, _sRe, _nC, _cI, _gDE, _sCC, _vCo, _fES, _cAr, _vLC, _rCes, _eMR, _ov, _gC, _mo],
+    [0, 0, 0, 0, () => CapacityProviderStrategy, 0, 0, 0, () => LoadBalancers, () => ServiceRegistries, () => NetworkConfiguration$, () => ContainerImages, 2, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, 4, () => VpcLatticeConfigurations, () => ResolvedConfiguration$, () => ECSManagedResources$, () => ServiceRevisionOverrides$, () => GatewayConnectorList, () => MonitoringConfiguration$]
+];
+var ServiceRevisionLoadBalancer$ = [3, n0, _SRLB,
+    0,
+    [_tGA, _pLR],
+    [0, 0]
+];
+var ServiceRevisionOverrides$ = [3, n0, _SRO,
+    0,
+    [_rPu],
+    [() => RuntimePlatformOverride$]
+];
+var ServiceRevisionSummary$ = [3, n0, _SRS,
+    0,
+    [_ar, _rTCe, _rTCu, _pTCe, _rTTW, _rPTW],
+    [0, 1, 1, 1, 1, 1]
+];
+var ServiceRevisionVpcLatticeConfiguration$ = [3, n0, _SRVLC,
+    0,
+    [_tGA, _pLR],
+    [0, 0]
+];
+var ServiceVolumeConfiguration$ = [3, n0, _SVC,
+    0,
+    [_n, _mEBSV],
+    [0, () => ServiceManagedEBSVolumeConfiguration$], 1
+];
+var Session$ = [3, n0, _Ses,
+    0,
+    [_sIe, _sUt, _tVo],
+    [0, 0, [() => SensitiveString, 0]]
+];
+var Setting$ = [3, n0, _Set,
+    0,
+    [_n, _v, _pA, _t],
+    [0, 0, 0, 0]
+];
+var StartTaskRequest$ = [3, n0, _STR,
+    0,
+    [_cIon, _tD, _cl, _eECSMT, _eEC, _gr, _nC, _ov, _pTr, _rIe, _sB, _ta, _vCo],
+    [64 | 0, 0, 0, 2, 2, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], 0, 0, 0, () => Tags, () => TaskVolumeConfigurations], 2
+];
+var StartTaskResponse$ = [3, n0, _STRt,
+    0,
+    [_tas, _fa],
+    [[() => Tasks, 0], () => Failures]
+];
+var StopServiceDeploymentRequest$ = [3, n0, _SSDR,
+    0,
+    [_sDA, _sTto],
+    [0, 0], 1
+];
+var StopServiceDeploymentResponse$ = [3, n0, _SSDRt,
+    0,
+    [_sDA],
+    [0]
+];
+var StopTaskRequest$ = [3, n0, _STRto,
+    0,
+    [_task, _cl, _r],
+    [0, 0, 0], 1
+];
+var StopTaskResponse$ = [3, n0, _STRtop,
+    0,
+    [_task],
+    [[() => Task$, 0]]
+];
+var SubmitAttachmentStateChangesRequest$ = [3, n0, _SASCR,
+    0,
+    [_a, _cl],
+    [() => AttachmentStateChanges, 0], 1
+];
+var SubmitAttachmentStateChangesResponse$ = [3, n0, _SASCRu,
+    0,
+    [_ack],
+    [0]
+];
+var SubmitContainerStateChangeRequest$ = [3, n0, _SCSCR,
+    0,
+    [_cl, _task, _cNo, _rIu, _st, _eC, _r, _nB],
+    [0, 0, 0, 0, 0, 1, 0, () => NetworkBindings]
+];
+var SubmitContainerStateChangeResponse$ = [3, n0, _SCSCRu,
+    0,
+    [_ack],
+    [0]
+];
+var SubmitTaskStateChangeRequest$ = [3, n0, _STSCR,
+    0,
+    [_cl, _task, _st, _r, _conta, _a, _mA, _pSA, _pSAu, _eSA],
+    [0, 0, 0, 0, () => ContainerStateChanges, () => AttachmentStateChanges, () => ManagedAgentStateChanges, 4, 4, 4]
+];
+var SubmitTaskStateChangeResponse$ = [3, n0, _STSCRu,
+    0,
+    [_ack],
+    [0]
+];
+var SystemControl$ = [3, n0, _SC,
+    0,
+    [_na, _v],
+    [0, 0]
+];
+var Tag$ = [3, n0, _T,
+    0,
+    [_k, _v],
+    [0, 0]
+];
+var TagResourceRequest$ = [3, n0, _TRR,
+    0,
+    [_rAes, _ta],
+    [0, () => Tags], 2
+];
+var TagResourceResponse$ = [3, n0, _TRRa,
+    0,
+    [],
+    []
+];
+var Task$ = [3, n0, _Ta,
+    0,
+    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
+    [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$]
+];
+var TaskDefinition$ = [3, n0, _TD,
+    0,
+    [_tDA, _cD, _f, _tRA, _eRA, _nM, _re, _vo, _st, _rAeq, _pCl, _comp, _rPu, _rCe, _cp, _me, _iAn, _pMi, _iM, _pCr, _rAe, _dAer, _dRAe, _rB, _eSp, _eFI],
+    [0, [() => ContainerDefinitions, 0], 0, 0, 0, 0, 1, () => VolumeList, 0, () => RequiresAttributes, () => TaskDefinitionPlacementConstraints, 64 | 0, () => RuntimePlatform$, 64 | 0, 0, 0, () => InferenceAccelerators, 0, 0, () => ProxyConfiguration$, 4, 4, 4, 0, () => EphemeralStorage$, 2]
+];
+var TaskDefinitionPlacementConstraint$ = [3, n0, _TDPC,
+    0,
+    [_t, _ex],
+    [0, 0]
+];
+var TaskEphemeralStorage$ = [3, n0, _TES,
+    0,
+    [_sIGB, _kKI],
+    [1, 0]
+];
+var TaskManagedEBSVolumeConfiguration$ = [3, n0, _TMEBSVC,
+    0,
+    [_rA, _enc, _kKI, _vT, _sIGB, _sIn, _vIR, _io, _thr, _tSag, _tP, _fTi],
+    [0, 2, 0, 0, 1, 0, 1, 1, 1, () => EBSTagSpecifications, () => TaskManagedEBSVolumeTerminationPolicy$, 0], 1
+];
+var TaskManagedEBSVolumeTerminationPolicy$ = [3, n0, _TMEBSVTP,
+    0,
+    [_dOT],
+    [2], 1
+];
+var TaskOverride$ = [3, n0, _TO,
+    0,
+    [_cO, _cp, _iAO, _eRA, _me, _tRA, _eSp],
+    [[() => ContainerOverrides, 0], 0, () => InferenceAcceleratorOverrides, 0, 0, 0, () => EphemeralStorage$]
+];
+var TaskSet$ = [3, n0, _TS,
+    0,
+    [_i, _tSA, _sAe, _cA, _sB, _eI, _st, _tD, _cDC, _pCe, _rCu, _cAr, _uA, _lT, _cPS, _pV, _pF, _nC, _lB, _sRe, _sc, _sSt, _sSA, _ta, _fES],
+    [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 4, 4, 0, () => CapacityProviderStrategy, 0, 0, () => NetworkConfiguration$, () => LoadBalancers, () => ServiceRegistries, () => Scale$, 0, 4, () => Tags, () => DeploymentEphemeralStorage$]
+];
+var TaskVolumeConfiguration$ = [3, n0, _TVC,
+    0,
+    [_n, _mEBSV],
+    [0, () => TaskManagedEBSVolumeConfiguration$], 1
+];
+var ThresholdConfiguration$ = [3, n0, _TC,
+    0,
+    [_t, _v],
+    [0, 1], 2
+];
+var TimeoutConfiguration$ = [3, n0, _TCi,
+    0,
+    [_iTS, _pRTS],
+    [1, 1]
+];
+var Tmpfs$ = [3, n0, _Tm,
+    0,
+    [_cPo, _si, _mO],
+    [0, 1, 64 | 0], 2
+];
+var TotalLocalStorageGBRequest$ = [3, n0, _TLSGBR,
+    0,
+    [_mi, _ma],
+    [1, 1]
+];
+var Ulimit$ = [3, n0, _U,
+    0,
+    [_n, _sL, _hL],
+    [0, 1, 1], 3
+];
+var UntagResourceRequest$ = [3, n0, _URR,
+    0,
+    [_rAes, _tK],
+    [0, 64 | 0], 2
+];
+var UntagResourceResponse$ = [3, n0, _URRn,
+    0,
+    [],
+    []
+];
+var UpdateCapacityProviderRequest$ = [3, n0, _UCPR,
+    0,
+    [_n, _cl, _aSGP, _mIP],
+    [0, 0, () => AutoScalingGroupProviderUpdate$, [() => UpdateManagedInstancesProviderConfiguration$, 0]], 1
+];
+var UpdateCapacityProviderResponse$ = [3, n0, _UCPRp,
+    0,
+    [_cPa],
+    [[() => CapacityProvider$, 0]]
+];
+var UpdateClusterRequest$ = [3, n0, _UCR,
+    0,
+    [_cl, _set, _co, _sCD],
+    [0, () => ClusterSettings, () => ClusterConfiguration$, () => ClusterServiceConnectDefaultsRequest$], 1
+];
+var UpdateClusterResponse$ = [3, n0, _UCRp,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var UpdateClusterSettingsRequest$ = [3, n0, _UCSR,
+    0,
+    [_cl, _set],
+    [0, () => ClusterSettings], 2
+];
+var UpdateClusterSettingsResponse$ = [3, n0, _UCSRp,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var UpdateContainerAgentRequest$ = [3, n0, _UCAR,
+    0,
+    [_cIo, _cl],
+    [0, 0], 1
+];
+var UpdateContainerAgentResponse$ = [3, n0, _UCARp,
+    0,
+    [_cIo],
+    [() => ContainerInstance$]
+];
+var UpdateContainerInstancesStateRequest$ = [3, n0, _UCISR,
+    0,
+    [_cIon, _st, _cl],
+    [64 | 0, 0, 0], 2
+];
+var UpdateContainerInstancesStateResponse$ = [3, n0, _UCISRp,
+    0,
+    [_cIon, _fa],
+    [() => ContainerInstances, () => Failures]
+];
+var UpdateDaemonRequest$ = [3, n0, _UDR,
+    0,
+    [_dA, _dTDA, _cPAa, _dC, _pTr, _eECSMT, _eEC, _cr],
+    [0, 0, 64 | 0, () => DaemonDeploymentConfiguration$, 0, 2, 2, 2], 3
+];
+var UpdateDaemonResponse$ = [3, n0, _UDRp,
+    0,
+    [_dA, _st, _cAr, _uA, _dAe],
+    [0, 0, 4, 4, 0]
+];
+var UpdatedExpressGatewayService$ = [3, n0, _UEGS,
+    0,
+    [_sAe, _cl, _sN, _st, _tCar, _cAr, _uA],
+    [0, 0, 0, () => ExpressGatewayServiceStatus$, [() => ExpressGatewayServiceConfiguration$, 0], 4, 4]
+];
+var UpdateExpressGatewayServiceRequest$ = [3, n0, _UEGSR,
+    0,
+    [_sAe, _eRA, _hCP, _pC, _tRA, _nC, _cp, _me, _cAp, _sTc, _tDA],
+    [0, 0, 0, [() => ExpressGatewayContainer$, 0], 0, () => ExpressGatewayServiceNetworkConfiguration$, 0, 0, 0, () => ExpressGatewayScalingTarget$, 0], 1
+];
+var UpdateExpressGatewayServiceResponse$ = [3, n0, _UEGSRp,
+    0,
+    [_ser],
+    [[() => UpdatedExpressGatewayService$, 0]]
+];
+var UpdateGatewayAlbConfiguration$ = [3, n0, _UGAC,
+    0,
+    [_nC, _mAC, _wACLA, _aL, _hDt, _tTR],
+    [() => UpdateGatewayNetworkConfiguration$, 1, 0, () => GatewayElbAccessLogConfiguration$, 0, () => GatewayAlbTestTrafficRules$]
+];
+var UpdateGatewayNetworkConfiguration$ = [3, n0, _UGNC,
+    0,
+    [_iSG],
+    [0]
+];
+var UpdateGatewayRequest$ = [3, n0, _UGR,
+    0,
+    [_g, _iRA, _dP, _co, _pTr],
+    [0, 0, 2, () => UpdateGatewayConfiguration$, 0], 1
+];
+var UpdateGatewayResponse$ = [3, n0, _UGRp,
+    0,
+    [_gA, _n, _st],
+    [0, 0, 0]
+];
+var UpdateManagedInstancesProviderConfiguration$ = [3, n0, _UMIPC,
+    0,
+    [_iRA, _iLT, _pTr, _iO, _aRC],
+    [0, [() => InstanceLaunchTemplateUpdate$, 0], 0, () => InfrastructureOptimization$, () => AutoRepairConfiguration$], 2
+];
+var UpdateServicePrimaryTaskSetRequest$ = [3, n0, _USPTSR,
+    0,
+    [_cl, _ser, _pTS],
+    [0, 0, 0], 3
+];
+var UpdateServicePrimaryTaskSetResponse$ = [3, n0, _USPTSRp,
+    0,
+    [_tS],
+    [() => TaskSet$]
+];
+var UpdateServiceRequest$ = [3, n0, _USR,
+    0,
+    [_ser, _cl, _dCe, _tD, _cPS, _dC, _aZR, _nC, _pCl, _pS, _pV, _fND, _hCGPS, _dCep, _eEC, _eECSMT, _lB, _pTr, _sRe, _sCC, _vCo, _vLC, _gC, _mo],
+    [0, 0, 1, 0, () => CapacityProviderStrategy, () => DeploymentConfiguration$, 0, () => NetworkConfiguration$, () => PlacementConstraints, () => PlacementStrategies, 0, 2, 1, () => DeploymentController$, 2, 2, () => LoadBalancers, 0, () => ServiceRegistries, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$], 1
+];
+var UpdateServiceResponse$ = [3, n0, _USRp,
+    0,
+    [_ser],
+    [() => Service$]
+];
+var UpdateTaskProtectionRequest$ = [3, n0, _UTPR,
+    0,
+    [_cl, _tas, _pE, _eIM],
+    [0, 64 | 0, 2, 1], 3
+];
+var UpdateTaskProtectionResponse$ = [3, n0, _UTPRp,
+    0,
+    [_pTro, _fa],
+    [() => ProtectedTasks, () => Failures]
+];
+var UpdateTaskSetRequest$ = [3, n0, _UTSR,
+    0,
+    [_cl, _ser, _tS, _sc],
+    [0, 0, 0, () => Scale$], 4
+];
+var UpdateTaskSetResponse$ = [3, n0, _UTSRp,
+    0,
+    [_tS],
+    [() => TaskSet$]
+];
+var VCpuCountRangeRequest$ = [3, n0, _VCCRR,
+    0,
+    [_mi, _ma],
+    [1, 1], 1
+];
+var VersionInfo$ = [3, n0, _VI,
+    0,
+    [_aVg, _aH, _dVo],
+    [0, 0, 0]
+];
+var Volume$ = [3, n0, _V,
+    0,
+    [_n, _ho, _dVC, _eVC, _sVC, _fWFSVC, _cAL],
+    [0, () => HostVolumeProperties$, () => DockerVolumeConfiguration$, () => EFSVolumeConfiguration$, () => S3FilesVolumeConfiguration$, () => FSxWindowsFileServerVolumeConfiguration$, 2]
+];
+var VolumeFrom$ = [3, n0, _VF,
+    0,
+    [_sCo, _rO],
+    [0, 2]
+];
+var VpcLatticeAdvancedConfiguration$ = [3, n0, _VLAC,
+    0,
+    [_aTGA, _pLR, _tLR],
+    [0, 0, 0]
+];
+var VpcLatticeConfiguration$ = [3, n0, _VLC,
+    0,
+    [_rA, _tGA, _pN, _aCd],
+    [0, 0, 0, () => VpcLatticeAdvancedConfiguration$], 3
+];
+var AcceleratorManufacturerSet = [1, n0, _AMS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var AcceleratorNameSet = [1, n0, _ANS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var AcceleratorTypeSet = [1, n0, _ATS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var AllowedInstanceTypeSet = [1, n0, _AITS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var AttachmentDetails = [1, n0, _AD,
+    0, () => KeyValuePair$
+];
+var Attachments = [1, n0, _Att,
+    0, () => Attachment$
+];
+var AttachmentStateChanges = [1, n0, _ASCt,
+    0, () => AttachmentStateChange$
+];
+var Attributes = [1, n0, _Attr,
+    0, () => Attribute$
+];
+var CapacityProviders = [1, n0, _CPa,
+    0, [() => CapacityProvider$,
+        0]
+];
+var CapacityProviderStrategy = [1, n0, _CPS,
+    0, () => CapacityProviderStrategyItem$
+];
+var Clusters = [1, n0, _Cl,
+    0, () => Cluster$
+];
+var ClusterSettings = [1, n0, _CSl,
+    0, () => ClusterSetting$
+];
+var ContainerDefinitions = [1, n0, _CDon,
+    0, [() => ContainerDefinition$,
+        0]
+];
+var ContainerDependencies = [1, n0, _CDont,
+    0, () => ContainerDependency$
+];
+var ContainerImages = [1, n0, _CIon,
+    0, () => ContainerImage$
+];
+var ContainerInstances = [1, n0, _CIont,
+    0, () => ContainerInstance$
+];
+var ContainerOverrides = [1, n0, _COo,
+    0, [() => ContainerOverride$,
+        0]
+];
+var Containers = [1, n0, _Con,
+    0, () => Container$
+];
+var ContainerStateChanges = [1, n0, _CSCo,
+    0, () => ContainerStateChange$
+];
+var CpuManufacturerSet = [1, n0, _CMS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var DaemonCapacityProviderList = [1, n0, _DCPL,
+    0, () => DaemonCapacityProvider$
+];
+var DaemonContainerDefinitionList = [1, n0, _DCDL,
+    0, [() => DaemonContainerDefinition$,
+        0]
+];
+var DaemonContainerImages = [1, n0, _DCIa,
+    0, () => DaemonContainerImage$
+];
+var DaemonDeploymentCapacityProviderList = [1, n0, _DDCPL,
+    0, () => DaemonDeploymentCapacityProvider$
+];
+var DaemonDeploymentList = [1, n0, _DDL,
+    0, () => DaemonDeployment$
+];
+var DaemonDeploymentRevisionDetailList = [1, n0, _DDRDL,
+    0, () => DaemonDeploymentRevisionDetail$
+];
+var DaemonDeploymentSummaryList = [1, n0, _DDSL,
+    0, () => DaemonDeploymentSummary$
+];
+var DaemonRevisionDetailList = [1, n0, _DRDL,
+    0, () => DaemonRevisionDetail$
+];
+var DaemonRevisions = [1, n0, _DRae,
+    0, () => DaemonRevision$
+];
+var DaemonSummariesList = [1, n0, _DSL,
+    0, () => DaemonSummary$
+];
+var DaemonTaskDefinitionSummaries = [1, n0, _DTDSa,
+    0, () => DaemonTaskDefinitionSummary$
+];
+var DaemonVolumeList = [1, n0, _DVL,
+    0, () => DaemonVolume$
+];
+var DeploymentLifecycleHookDetailList = [1, n0, _DLHDL,
+    0, () => DeploymentLifecycleHookDetail$
+];
+var DeploymentLifecycleHookList = [1, n0, _DLHL,
+    0, () => DeploymentLifecycleHook$
+];
+var Deployments = [1, n0, _Dep,
+    0, () => Deployment$
+];
+var DevicesList = [1, n0, _DL,
+    0, () => Device$
+];
+var EBSTagSpecifications = [1, n0, _EBSTSa,
+    0, () => EBSTagSpecification$
+];
+var ElbGatewayResourcesList = [1, n0, _EGRL,
+    0, () => ElbGatewayResources$
+];
+var EnvironmentFiles = [1, n0, _EFn,
+    0, () => EnvironmentFile$
+];
+var EnvironmentVariables = [1, n0, _EV,
+    8, () => KeyValuePair$
+];
+var ExcludedInstanceTypeSet = [1, n0, _EITS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var ExpressGatewayServiceConfigurations = [1, n0, _EGSCx,
+    0, [() => ExpressGatewayServiceConfiguration$,
+        0]
+];
+var Failures = [1, n0, _Fa,
+    0, () => Failure$
+];
+var GatewayClusterAssociationSummaryList = [1, n0, _GCASL,
+    0, () => GatewayClusterAssociationSummary$
+];
+var GatewayConnectionAlbResourcesList = [1, n0, _GCARL,
+    0, () => GatewayConnectionAlbResources$
+];
+var GatewayConnectionList = [1, n0, _GCL,
+    0, () => GatewayConnection$
+];
+var GatewayConnectorList = [1, n0, _GCLa,
+    0, () => GatewayConnector$
+];
+var GatewayOperationErrorList = [1, n0, _GOEL,
+    0, () => GatewayOperationError$
+];
+var GatewayResourceFailureList = [1, n0, _GRFL,
+    0, () => GatewayResourceFailure$
+];
+var GatewayRouteAlbResourcesList = [1, n0, _GRARL,
+    0, () => GatewayRouteAlbResources$
+];
+var GatewayRouteLoadBalancerSecurityGroupList = [1, n0, _GRLBSGL,
+    0, () => GatewayRouteLoadBalancerSecurityGroup$
+];
+var GatewayRouteSummaryList = [1, n0, _GRSL,
+    0, () => GatewayRouteSummary$
+];
+var GatewaySummaryList = [1, n0, _GSL,
+    0, () => GatewaySummary$
+];
+var GpuDevices = [1, n0, _GDp,
+    0, () => GpuDevice$
+];
+var HostEntryList = [1, n0, _HEL,
+    0, () => HostEntry$
+];
+var InferenceAcceleratorOverrides = [1, n0, _IAOn,
+    0, () => InferenceAcceleratorOverride$
+];
+var InferenceAccelerators = [1, n0, _IAn,
+    0, () => InferenceAccelerator$
+];
+var IngressPathSummaries = [1, n0, _IPSn,
+    0, () => IngressPathSummary$
+];
+var InstanceGenerationSet = [1, n0, _IGS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var InstanceHealthCheckResultList = [1, n0, _IHCRL,
+    0, () => InstanceHealthCheckResult$
+];
+var LoadBalancers = [1, n0, _LBo,
+    0, () => LoadBalancer$
+];
+var LocalStorageTypeSet = [1, n0, _LSTS,
+    0, [0,
+        { [_xN]: _it }]
+];
+var ManagedAgents = [1, n0, _MAa,
+    0, () => ManagedAgent$
+];
+var ManagedAgentStateChanges = [1, n0, _MASCa,
+    0, () => ManagedAgentStateChange$
+];
+var ManagedApplicationAutoScalingPolicies = [1, n0, _MAASPa,
+    0, () => ManagedApplicationAutoScalingPolicy$
+];
+var ManagedIngressPaths = [1, n0, _MIPan,
+    0, () => ManagedIngressPath$
+];
+var ManagedLogGroups = [1, n0, _MLGa,
+    0, () => ManagedLogGroup$
+];
+var ManagedMetricAlarms = [1, n0, _MMAa,
+    0, () => ManagedMetricAlarm$
+];
+var ManagedSecurityGroups = [1, n0, _MSGa,
+    0, () => ManagedSecurityGroup$
+];
+var ManagedTargetGroups = [1, n0, _MTGa,
+    0, () => ManagedTargetGroup$
+];
+var MetricConfigurationList = [1, n0, _MCL,
+    0, () => MetricConfiguration$
+];
+var MountPointList = [1, n0, _MPL,
+    0, () => MountPoint$
+];
+var NetworkBindings = [1, n0, _NBe,
+    0, () => NetworkBinding$
+];
+var NetworkInterfaces = [1, n0, _NIe,
+    0, () => NetworkInterface$
+];
+var PlacementConstraints = [1, n0, _PCl,
+    0, () => PlacementConstraint$
+];
+var PlacementStrategies = [1, n0, _PSl,
+    0, () => PlacementStrategy$
+];
+var PlatformDevices = [1, n0, _PDl,
+    0, () => PlatformDevice$
+];
+var PortMappingList = [1, n0, _PML,
+    0, () => PortMapping$
+];
+var ProtectedTasks = [1, n0, _PTr,
+    0, () => ProtectedTask$
+];
+var ProxyConfigurationProperties = [1, n0, _PCP,
+    0, () => KeyValuePair$
+];
+var RequiresAttributes = [1, n0, _RA,
+    0, () => Attribute$
+];
+var ResourceRequirements = [1, n0, _RRe,
+    0, () => ResourceRequirement$
+];
+var Resources = [1, n0, _Re,
+    0, () => Resource$
+];
+var SecretList = [1, n0, _SL,
+    0, () => Secret$
+];
+var ServiceConnectClientAliasList = [1, n0, _SCCAL,
+    0, () => ServiceConnectClientAlias$
+];
+var ServiceConnectContainerConfigurations = [1, n0, _SCCC,
+    0, () => ServiceConnectContainerConfiguration$
+];
+var ServiceConnectServiceList = [1, n0, _SCSL,
+    0, () => ServiceConnectService$
+];
+var ServiceConnectServiceResourceList = [1, n0, _SCSRL,
+    0, () => ServiceConnectServiceResource$
+];
+var ServiceCurrentRevisionSummaryList = [1, n0, _SCRSL,
+    0, () => ServiceCurrentRevisionSummary$
+];
+var ServiceDeployments = [1, n0, _SDe,
+    0, () => ServiceDeployment$
+];
+var ServiceDeploymentsBrief = [1, n0, _SDBe,
+    0, () => ServiceDeploymentBrief$
+];
+var ServiceEvents = [1, n0, _SEer,
+    0, () => ServiceEvent$
+];
+var ServiceRegistries = [1, n0, _SRer,
+    0, () => ServiceRegistry$
+];
+var ServiceRevisionLoadBalancers = [1, n0, _SRLBe,
+    0, () => ServiceRevisionLoadBalancer$
+];
+var ServiceRevisions = [1, n0, _SRerv,
+    0, () => ServiceRevision$
+];
+var ServiceRevisionsSummaryList = [1, n0, _SRSL,
+    0, () => ServiceRevisionSummary$
+];
+var ServiceRevisionVpcLatticeConfigurations = [1, n0, _SRVLCe,
+    0, () => ServiceRevisionVpcLatticeConfiguration$
+];
+var Services = [1, n0, _Serv,
+    0, () => Service$
+];
+var ServiceVolumeConfigurations = [1, n0, _SVCe,
+    0, () => ServiceVolumeConfiguration$
+];
+var Settings = [1, n0, _Sett,
+    0, () => Setting$
+];
+var Statistics = [1, n0, _St,
+    0, () => KeyValuePair$
+];
+var SystemControls = [1, n0, _SCy,
+    0, () => SystemControl$
+];
+var Tags = [1, n0, _Tag,
+    0, () => Tag$
+];
+var TaskDefinitionList = [1, n0, _TDL,
+    0, [() => TaskDefinition$,
+        0]
+];
+var TaskDefinitionPlacementConstraints = [1, n0, _TDPCa,
+    0, () => TaskDefinitionPlacementConstraint$
+];
+var Tasks = [1, n0, _Tas,
+    0, [() => Task$,
+        0]
+];
+var TaskSets = [1, n0, _TSa,
+    0, () => TaskSet$
+];
+var TaskVolumeConfigurations = [1, n0, _TVCa,
+    0, () => TaskVolumeConfiguration$
+];
+var TmpfsList = [1, n0, _TL,
+    0, () => Tmpfs$
+];
+var UlimitList = [1, n0, _UL,
+    0, () => Ulimit$
+];
+var VolumeFromList = [1, n0, _VFL,
+    0, () => VolumeFrom$
+];
+var VolumeList = [1, n0, _VL,
+    0, () => Volume$
+];
+var VpcLatticeConfigurations = [1, n0, _VLCp,
+    0, () => VpcLatticeConfiguration$
+];
+var DescribeGatewayConfiguration$ = [4, n0, _DGC,
+    0,
+    [_hSA],
+    [() => DescribeGatewayAlbConfiguration$]
+];
+var GatewayConfiguration$ = [4, n0, _GCat,
+    0,
+    [_hSA],
+    [() => HostSharedAlbConfiguration$]
+];
+var GatewayConnectionResources$ = [4, n0, _GCR,
+    0,
+    [_hSA],
+    [() => GatewayConnectionAlbResourcesList]
+];
+var GatewayElbAccessLogDestination$ = [4, n0, _GEALD,
+    0,
+    [_s_],
+    [() => GatewayElbAccessLogS3Destination$]
+];
+var GatewayInfrastructureResources$ = [4, n0, _GIR,
+    0,
+    [_hSA],
+    [() => ElbGatewayResourcesList]
+];
+var GatewayRouteResources$ = [4, n0, _GRR,
+    0,
+    [_hSA],
+    [() => GatewayRouteAlbResourcesList]
+];
+var ServiceConnectContainerConfiguration$ = [4, n0, _SCCCe,
+    0,
+    [_lL],
+    [0]
+];
+var SharingStrategy$ = [4, n0, _SSh,
+    0,
+    [_nMv],
+    [() => NvidiaMpsAllocation$]
+];
+var UpdateGatewayConfiguration$ = [4, n0, _UGC,
+    0,
+    [_hSA],
+    [() => UpdateGatewayAlbConfiguration$]
+];
+var AssociateGatewayWithCluster$ = [9, n0, _AGWC,
+    0, () => AssociateGatewayWithClusterRequest$, () => AssociateGatewayWithClusterResponse$
+];
+var ContinueServiceDeployment$ = [9, n0, _CSD,
+    0, () => ContinueServiceDeploymentRequest$, () => ContinueServiceDeploymentResponse$
+];
+var CreateCapacityProvider$ = [9, n0, _CCP,
+    2, () => CreateCapacityProviderRequest$, () => CreateCapacityProviderResponse$
+];
+var CreateCluster$ = [9, n0, _CCr,
+    0, () => CreateClusterRequest$, () => CreateClusterResponse$
+];
+var CreateDaemon$ = [9, n0, _CDr,
+    0, () => CreateDaemonRequest$, () => CreateDaemonResponse$
+];
+var CreateExpressGatewayService$ = [9, n0, _CEGS,
+    0, () => CreateExpressGatewayServiceRequest$, () => CreateExpressGatewayServiceResponse$
+];
+var CreateGateway$ = [9, n0, _CG,
+    0, () => CreateGatewayRequest$, () => CreateGatewayResponse$
+];
+var CreateService$ = [9, n0, _CSr,
+    0, () => CreateServiceRequest$, () => CreateServiceResponse$
+];
+var CreateTaskSet$ = [9, n0, _CTS,
+    0, () => CreateTaskSetRequest$, () => CreateTaskSetResponse$
+];
+var DeleteAccountSetting$ = [9, n0, _DAS,
+    0, () => DeleteAccountSettingRequest$, () => DeleteAccountSettingResponse$
+];
+var DeleteAttributes$ = [9, n0, _DAe,
+    0, () => DeleteAttributesRequest$, () => DeleteAttributesResponse$
+];
+var DeleteCapacityProvider$ = [9, n0, _DCPe,
+    2, () => DeleteCapacityProviderRequest$, () => DeleteCapacityProviderResponse$
+];
+var DeleteCluster$ = [9, n0, _DCel,
+    2, () => DeleteClusterRequest$, () => DeleteClusterResponse$
+];
+var DeleteDaemon$ = [9, n0, _DDe,
+    2, () => DeleteDaemonRequest$, () => DeleteDaemonResponse$
+];
+var DeleteDaemonTaskDefinition$ = [9, n0, _DDTD,
+    0, () => DeleteDaemonTaskDefinitionRequest$, () => DeleteDaemonTaskDefinitionResponse$
+];
+var DeleteExpressGatewayService$ = [9, n0, _DEGS,
+    0, () => DeleteExpressGatewayServiceRequest$, () => DeleteExpressGatewayServiceResponse$
+];
+var DeleteGateway$ = [9, n0, _DG,
+    0, () => DeleteGatewayRequest$, () => DeleteGatewayResponse$
+];
+var DeleteService$ = [9, n0, _DSe,
+    2, () => DeleteServiceRequest$, () => DeleteServiceResponse$
+];
+var DeleteTaskDefinitions$ = [9, n0, _DTDe,
+    0, () => DeleteTaskDefinitionsRequest$, () => DeleteTaskDefinitionsResponse$
+];
+var DeleteTaskSet$ = [9, n0, _DTS,
+    2, () => DeleteTaskSetRequest$, () => DeleteTaskSetResponse$
+];
+var DeregisterContainerInstance$ = [9, n0, _DCIe,
+    0, () => DeregisterContainerInstanceRequest$, () => DeregisterContainerInstanceResponse$
+];
+var DeregisterTaskDefinition$ = [9, n0, _DTDer,
+    0, () => DeregisterTaskDefinitionRequest$, () => DeregisterTaskDefinitionResponse$
+];
+var DescribeCapacityProviders$ = [9, n0, _DCPes,
+    0, () => DescribeCapacityProvidersRequest$, () => DescribeCapacityProvidersResponse$
+];
+var DescribeClusters$ = [9, n0, _DCes,
+    0, () => DescribeClustersRequest$, () => DescribeClustersResponse$
+];
+var DescribeContainerInstances$ = [9, n0, _DCIes,
+    0, () => DescribeContainerInstancesRequest$, () => DescribeContainerInstancesResponse$
+];
+var DescribeDaemon$ = [9, n0, _DDes,
+    0, () => DescribeDaemonRequest$, () => DescribeDaemonResponse$
+];
+var DescribeDaemonDeployments$ = [9, n0, _DDD,
+    0, () => DescribeDaemonDeploymentsRequest$, () => DescribeDaemonDeploymentsResponse$
+];
+var DescribeDaemonRevisions$ = [9, n0, _DDRescr,
+    0, () => DescribeDaemonRevisionsRequest$, () => DescribeDaemonRevisionsResponse$
+];
+var DescribeDaemonTaskDefinition$ = [9, n0, _DDTDe,
+    0, () => DescribeDaemonTaskDefinitionRequest$, () => DescribeDaemonTaskDefinitionResponse$
+];
+var DescribeExpressGatewayService$ = [9, n0, _DEGSe,
+    0, () => DescribeExpressGatewayServiceRequest$, () => DescribeExpressGatewayServiceResponse$
+];
+var DescribeGateway$ = [9, n0, _DGe,
+    0, () => DescribeGatewayRequest$, () => DescribeGatewayResponse$
+];
+var DescribeGatewayResources$ = [9, n0, _DGRescr,
+    0, () => DescribeGatewayResourcesRequest$, () => DescribeGatewayResourcesResponse$
+];
+var DescribeGatewayRoute$ = [9, n0, _DGRescri,
+    0, () => DescribeGatewayRouteRequest$, () => DescribeGatewayRouteResponse$
+];
+var DescribeServiceDeployments$ = [9, n0, _DSD,
+    0, () => DescribeServiceDeploymentsRequest$, () => DescribeServiceDeploymentsResponse$
+];
+var DescribeServiceRevisions$ = [9, n0, _DSRescr,
+    0, () => DescribeServiceRevisionsRequest$, () => DescribeServiceRevisionsResponse$
+];
+var DescribeServices$ = [9, n0, _DSes,
+    0, () => DescribeServicesRequest$, () => DescribeServicesResponse$
+];
+var DescribeTaskDefinition$ = [9, n0, _DTDes,
+    0, () => DescribeTaskDefinitionRequest$, () => DescribeTaskDefinitionResponse$
+];
+var DescribeTasks$ = [9, n0, _DT,
+    0, () => DescribeTasksRequest$, () => DescribeTasksResponse$
+];
+var DescribeTaskSets$ = [9, n0, _DTSe,
+    0, () => DescribeTaskSetsRequest$, () => DescribeTaskSetsResponse$
+];
+var DisassociateGatewayFromCluster$ = [9, n0, _DGFC,
+    0, () => DisassociateGatewayFromClusterRequest$, () => DisassociateGatewayFromClusterResponse$
+];
+var DiscoverPollEndpoint$ = [9, n0, _DPE,
+    0, () => DiscoverPollEndpointRequest$, () => DiscoverPollEndpointResponse$
+];
+var ExecuteCommand$ = [9, n0, _EC,
+    0, () => ExecuteCommandRequest$, () => ExecuteCommandResponse$
+];
+var GetTaskProtection$ = [9, n0, _GTP,
+    0, () => GetTaskProtectionRequest$, () => GetTaskProtectionResponse$
+];
+var ListAccountSettings$ = [9, n0, _LAS,
+    0, () => ListAccountSettingsRequest$, () => ListAccountSettingsResponse$
+];
+var ListAttributes$ = [9, n0, _LA,
+    0, () => ListAttributesRequest$, () => ListAttributesResponse$
+];
+var ListClusters$ = [9, n0, _LCi,
+    0, () => ListClustersRequest$, () => ListClustersResponse$
+];
+var ListContainerInstances$ = [9, n0, _LCI,
+    0, () => ListContainerInstancesRequest$, () => ListContainerInstancesResponse$
+];
+var ListDaemonDeployments$ = [9, n0, _LDD,
+    0, () => ListDaemonDeploymentsRequest$, () => ListDaemonDeploymentsResponse$
+];
+var ListDaemons$ = [9, n0, _LD,
+    0, () => ListDaemonsRequest$, () => ListDaemonsResponse$
+];
+var ListDaemonTaskDefinitions$ = [9, n0, _LDTD,
+    0, () => ListDaemonTaskDefinitionsRequest$, () => ListDaemonTaskDefinitionsResponse$
+];
+var ListGatewayClusterAssociations$ = [9, n0, _LGCA,
+    0, () => ListGatewayClusterAssociationsRequest$, () => ListGatewayClusterAssociationsResponse$
+];
+var ListGatewayRoutes$ = [9, n0, _LGRis,
+    0, () => ListGatewayRoutesRequest$, () => ListGatewayRoutesResponse$
+];
+var ListGateways$ = [9, n0, _LG,
+    0, () => ListGatewaysRequest$, () => ListGatewaysResponse$
+];
+var ListServiceDeployments$ = [9, n0, _LSD,
+    0, () => ListServiceDeploymentsRequest$, () => ListServiceDeploymentsResponse$
+];
+var ListServices$ = [9, n0, _LS,
+    0, () => ListServicesRequest$, () => ListServicesResponse$
+];
+var ListServicesByNamespace$ = [9, n0, _LSBN,
+    0, () => ListServicesByNamespaceRequest$, () => ListServicesByNamespaceResponse$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
+];
+var ListTaskDefinitionFamilies$ = [9, n0, _LTDF,
+    0, () => ListTaskDefinitionFamiliesRequest$, () => ListTaskDefinitionFamiliesResponse$
+];
+var ListTaskDefinitions$ = [9, n0, _LTD,
+    0, () => ListTaskDefinitionsRequest$, () => ListTaskDefinitionsResponse$
+];
+var ListTasks$ = [9, n0, _LT,
+    0, () => ListTasksRequest$, () => ListTasksResponse$
+];
+var PutAccountSetting$ = [9, n0, _PAS,
+    0, () => PutAccountSettingRequest$, () => PutAccountSettingResponse$
+];
+var PutAccountSettingDefault$ = [9, n0, _PASD,
+    0, () => PutAccountSettingDefaultRequest$, () => PutAccountSettingDefaultResponse$
+];
+var PutAttributes$ = [9, n0, _PA,
+    0, () => PutAttributesRequest$, () => PutAttributesResponse$
+];
+var PutClusterCapacityProviders$ = [9, n0, _PCCP,
+    0, () => PutClusterCapacityProvidersRequest$, () => PutClusterCapacityProvidersResponse$
+];
+var RegisterContainerInstance$ = [9, n0, _RCI,
+    0, () => RegisterContainerInstanceRequest$, () => RegisterContainerInstanceResponse$
+];
+var RegisterDaemonTaskDefinition$ = [9, n0, _RDTD,
+    0, () => RegisterDaemonTaskDefinitionRequest$, () => RegisterDaemonTaskDefinitionResponse$
+];
+var RegisterTaskDefinition$ = [9, n0, _RTD,
+    0, () => RegisterTaskDefinitionRequest$, () => RegisterTaskDefinitionResponse$
+];
+var RunTask$ = [9, n0, _RT,
+    0, () => RunTaskRequest$, () => RunTaskResponse$
+];
+var StartTask$ = [9, n0, _ST,
+    0, () => StartTaskRequest$, () => StartTaskResponse$
+];
+var StopServiceDeployment$ = [9, n0, _SSD,
+    0, () => StopServiceDeploymentRequest$, () => StopServiceDeploymentResponse$
+];
+var StopTask$ = [9, n0, _STt,
+    0, () => StopTaskRequest$, () => StopTaskResponse$
+];
+var SubmitAttachmentStateChanges$ = [9, n0, _SASC,
+    0, () => SubmitAttachmentStateChangesRequest$, () => SubmitAttachmentStateChangesResponse$
+];
+var SubmitContainerStateChange$ = [9, n0, _SCSC,
+    0, () => SubmitContainerStateChangeRequest$, () => SubmitContainerStateChangeResponse$
+];
+var SubmitTaskStateChange$ = [9, n0, _STSC,
+    0, () => SubmitTaskStateChangeRequest$, () => SubmitTaskStateChangeResponse$
+];
+var TagResource$ = [9, n0, _TR,
+    0, () => TagResourceRequest$, () => TagResourceResponse$
+];
+var UntagResource$ = [9, n0, _UR,
+    0, () => UntagResourceRequest$, () => UntagResourceResponse$
+];
+var UpdateCapacityProvider$ = [9, n0, _UCP,
+    0, () => UpdateCapacityProviderRequest$, () => UpdateCapacityProviderResponse$
+];
+var UpdateCluster$ = [9, n0, _UC,
+    0, () => UpdateClusterRequest$, () => UpdateClusterResponse$
+];
+var UpdateClusterSettings$ = [9, n0, _UCS,
+    0, () => UpdateClusterSettingsRequest$, () => UpdateClusterSettingsResponse$
+];
+var UpdateContainerAgent$ = [9, n0, _UCA,
+    0, () => UpdateContainerAgentRequest$, () => UpdateContainerAgentResponse$
+];
+var UpdateContainerInstancesState$ = [9, n0, _UCIS,
+    0, () => UpdateContainerInstancesStateRequest$, () => UpdateContainerInstancesStateResponse$
+];
+var UpdateDaemon$ = [9, n0, _UD,
+    0, () => UpdateDaemonRequest$, () => UpdateDaemonResponse$
+];
+var UpdateExpressGatewayService$ = [9, n0, _UEGSp,
+    0, () => UpdateExpressGatewayServiceRequest$, () => UpdateExpressGatewayServiceResponse$
+];
+var UpdateGateway$ = [9, n0, _UG,
+    0, () => UpdateGatewayRequest$, () => UpdateGatewayResponse$
+];
+var UpdateService$ = [9, n0, _US,
+    0, () => UpdateServiceRequest$, () => UpdateServiceResponse$
+];
+var UpdateServicePrimaryTaskSet$ = [9, n0, _USPTS,
+    0, () => UpdateServicePrimaryTaskSetRequest$, () => UpdateServicePrimaryTaskSetResponse$
+];
+var UpdateTaskProtection$ = [9, n0, _UTP,
+    0, () => UpdateTaskProtectionRequest$, () => UpdateTaskProtectionResponse$
+];
+var UpdateTaskSet$ = [9, n0, _UTS,
+    0, () => UpdateTaskSetRequest$, () => UpdateTaskSetResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2014-11-13",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultECSHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.ecs",
+            errorTypeRegistries,
+            xmlNamespace: "http://ecs.amazonaws.com/doc/2014-11-13/",
+            version: "2014-11-13",
+            serviceTarget: "AmazonEC2ContainerServiceV20141113",
+        },
+        serviceId: config?.serviceId ?? "ECS",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class ECSClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultECSHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AmazonEC2ContainerServiceV20141113", "ECSClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class AssociateGatewayWithClusterCommand extends command(_ep0, _mw0, "AssociateGatewayWithCluster", AssociateGatewayWithCluster$) {
+}
+
+class ContinueServiceDeploymentCommand extends command(_ep0, _mw0, "ContinueServiceDeployment", ContinueServiceDeployment$) {
+}
+
+class CreateCapacityProviderCommand extends command(_ep0, _mw0, "CreateCapacityProvider", CreateCapacityProvider$) {
+}
+
+class CreateClusterCommand extends command(_ep0, _mw0, "CreateCluster", CreateCluster$) {
+}
+
+class CreateDaemonCommand extends command(_ep0, _mw0, "CreateDaemon", CreateDaemon$) {
+}
+
+class CreateExpressGatewayServiceCommand extends command(_ep0, _mw0, "CreateExpressGatewayService", CreateExpressGatewayService$) {
+}
+
+class CreateGatewayCommand extends command(_ep0, _mw0, "CreateGateway", CreateGateway$) {
+}
+
+class CreateServiceCommand extends command(_ep0, _mw0, "CreateService", CreateService$) {
+}
+
+class CreateTaskSetCommand extends command(_ep0, _mw0, "CreateTaskSet", CreateTaskSet$) {
+}
+
+class DeleteAccountSettingCommand extends command(_ep0, _mw0, "DeleteAccountSetting", DeleteAccountSetting$) {
+}
+
+class DeleteAttributesCommand extends command(_ep0, _mw0, "DeleteAttributes", DeleteAttributes$) {
+}
+
+class DeleteCapacityProviderCommand extends command(_ep0, _mw0, "DeleteCapacityProvider", DeleteCapacityProvider$) {
+}
+
+class DeleteClusterCommand extends command(_ep0, _mw0, "DeleteCluster", DeleteCluster$) {
+}
+
+class DeleteDaemonCommand extends command(_ep0, _mw0, "DeleteDaemon", DeleteDaemon$) {
+}
+
+class DeleteDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DeleteDaemonTaskDefinition", DeleteDaemonTaskDefinition$) {
+}
+
+class DeleteExpressGatewayServiceCommand extends command(_ep0, _mw0, "DeleteExpressGatewayService", DeleteExpressGatewayService$) {
+}
+
+class DeleteGatewayCommand extends command(_ep0, _mw0, "DeleteGateway", DeleteGateway$) {
+}
+
+class DeleteServiceCommand extends command(_ep0, _mw0, "DeleteService", DeleteService$) {
+}
+
+class DeleteTaskDefinitionsCommand extends command(_ep0, _mw0, "DeleteTaskDefinitions", DeleteTaskDefinitions$) {
+}
+
+class DeleteTaskSetCommand extends command(_ep0, _mw0, "DeleteTaskSet", DeleteTaskSet$) {
+}
+
+class DeregisterContainerInstanceCommand extends command(_ep0, _mw0, "DeregisterContainerInstance", DeregisterContainerInstance$) {
+}
+
+class DeregisterTaskDefinitionCommand extends command(_ep0, _mw0, "DeregisterTaskDefinition", DeregisterTaskDefinition$) {
+}
+
+class DescribeCapacityProvidersCommand extends command(_ep0, _mw0, "DescribeCapacityProviders", DescribeCapacityProviders$) {
+}
+
+class DescribeClustersCommand extends command(_ep0, _mw0, "DescribeClusters", DescribeClusters$) {
+}
+
+class DescribeContainerInstancesCommand extends command(_ep0, _mw0, "DescribeContainerInstances", DescribeContainerInstances$) {
+}
+
+class DescribeDaemonCommand extends command(_ep0, _mw0, "DescribeDaemon", DescribeDaemon$) {
+}
+
+class DescribeDaemonDeploymentsCommand extends command(_ep0, _mw0, "DescribeDaemonDeployments", DescribeDaemonDeployments$) {
+}
+
+class DescribeDaemonRevisionsCommand extends command(_ep0, _mw0, "DescribeDaemonRevisions", DescribeDaemonRevisions$) {
+}
+
+class DescribeDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DescribeDaemonTaskDefinition", DescribeDaemonTaskDefinition$) {
+}
+
+class DescribeExpressGatewayServiceCommand extends command(_ep0, _mw0, "DescribeExpressGatewayService", DescribeExpressGatewayService$) {
+}
+
+class DescribeGatewayCommand extends command(_ep0, _mw0, "DescribeGateway", DescribeGateway$) {
+}
+
+class DescribeGatewayResourcesCommand extends command(_ep0, _mw0, "DescribeGatewayResources", DescribeGatewayResources$) {
+}
+
+class DescribeGatewayRouteCommand extends command(_ep0, _mw0, "DescribeGatewayRoute", DescribeGatewayRoute$) {
+}
+
+class DescribeServiceDeploymentsCommand extends command(_ep0, _mw0, "DescribeServiceDeployments", DescribeServiceDeployments$) {
+}
+
+class DescribeServiceRevisionsCommand extends command(_ep0, _mw0, "DescribeServiceRevisions", DescribeServiceRevisions$) {
+}
+
+class DescribeServicesCommand extends command(_ep0, _mw0, "DescribeServices", DescribeServices$) {
+}
+
+class DescribeTaskDefinitionCommand extends command(_ep0, _mw0, "DescribeTaskDefinition", DescribeTaskDefinition$) {
+}
+
+class DescribeTasksCommand extends command(_ep0, _mw0, "DescribeTasks", DescribeTasks$) {
+}
+
+class DescribeTaskSetsCommand extends command(_ep0, _mw0, "DescribeTaskSets", DescribeTaskSets$) {
+}
+
+class DisassociateGatewayFromClusterCommand extends command(_ep0, _mw0, "DisassociateGatewayFromCluster", DisassociateGatewayFromCluster$) {
+}
+
+class DiscoverPollEndpointCommand extends command(_ep0, _mw0, "DiscoverPollEndpoint", DiscoverPollEndpoint$) {
+}
+
+class ExecuteCommandCommand extends command(_ep0, _mw0, "ExecuteCommand", ExecuteCommand$) {
+}
+
+class GetTaskProtectionCommand extends command(_ep0, _mw0, "GetTaskProtection", GetTaskProtection$) {
+}
+
+class ListAccountSettingsCommand extends command(_ep0, _mw0, "ListAccountSettings", ListAccountSettings$) {
+}
+
+class ListAttributesCommand extends command(_ep0, _mw0, "ListAttributes", ListAttributes$) {
+}
+
+class ListClustersCommand extends command(_ep0, _mw0, "ListClusters", ListClusters$) {
+}
+
+class ListContainerInstancesCommand extends command(_ep0, _mw0, "ListContainerInstances", ListContainerInstances$) {
+}
+
+class ListDaemonDeploymentsCommand extends command(_ep0, _mw0, "ListDaemonDeployments", ListDaemonDeployments$) {
+}
+
+class ListDaemonsCommand extends command(_ep0, _mw0, "ListDaemons", ListDaemons$) {
+}
+
+class ListDaemonTaskDefinitionsCommand extends command(_ep0, _mw0, "ListDaemonTaskDefinitions", ListDaemonTaskDefinitions$) {
+}
+
+class ListGatewayClusterAssociationsCommand extends command(_ep0, _mw0, "ListGatewayClusterAssociations", ListGatewayClusterAssociations$) {
+}
+
+class ListGatewayRoutesCommand extends command(_ep0, _mw0, "ListGatewayRoutes", ListGatewayRoutes$) {
+}
+
+class ListGatewaysCommand extends command(_ep0, _mw0, "ListGateways", ListGateways$) {
+}
+
+class ListServiceDeploymentsCommand extends command(_ep0, _mw0, "ListServiceDeployments", ListServiceDeployments$) {
+}
+
+class ListServicesByNamespaceCommand extends command(_ep0, _mw0, "ListServicesByNamespace", ListServicesByNamespace$) {
+}
+
+class ListServicesCommand extends command(_ep0, _mw0, "ListServices", ListServices$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class ListTaskDefinitionFamiliesCommand extends command(_ep0, _mw0, "ListTaskDefinitionFamilies", ListTaskDefinitionFamilies$) {
+}
+
+class ListTaskDefinitionsCommand extends command(_ep0, _mw0, "ListTaskDefinitions", ListTaskDefinitions$) {
+}
+
+class ListTasksCommand extends command(_ep0, _mw0, "ListTasks", ListTasks$) {
+}
+
+class PutAccountSettingCommand extends command(_ep0, _mw0, "PutAccountSetting", PutAccountSetting$) {
+}
+
+class PutAccountSettingDefaultCommand extends command(_ep0, _mw0, "PutAccountSettingDefault", PutAccountSettingDefault$) {
+}
+
+class PutAttributesCommand extends command(_ep0, _mw0, "PutAttributes", PutAttributes$) {
+}
+
+class PutClusterCapacityProvidersCommand extends command(_ep0, _mw0, "PutClusterCapacityProviders", PutClusterCapacityProviders$) {
+}
+
+class RegisterContainerInstanceCommand extends command(_ep0, _mw0, "RegisterContainerInstance", RegisterContainerInstance$) {
+}
+
+class RegisterDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "RegisterDaemonTaskDefinition", RegisterDaemonTaskDefinition$) {
+}
+
+class RegisterTaskDefinitionCommand extends command(_ep0, _mw0, "RegisterTaskDefinition", RegisterTaskDefinition$) {
+}
+
+class RunTaskCommand extends command(_ep0, _mw0, "RunTask", RunTask$) {
+}
+
+class StartTaskCommand extends command(_ep0, _mw0, "StartTask", StartTask$) {
+}
+
+class StopServiceDeploymentCommand extends command(_ep0, _mw0, "StopServiceDeployment", StopServiceDeployment$) {
+}
+
+class StopTaskCommand extends command(_ep0, _mw0, "StopTask", StopTask$) {
+}
+
+class SubmitAttachmentStateChangesCommand extends command(_ep0, _mw0, "SubmitAttachmentStateChanges", SubmitAttachmentStateChanges$) {
+}
+
+class SubmitContainerStateChangeCommand extends command(_ep0, _mw0, "SubmitContainerStateChange", SubmitContainerStateChange$) {
+}
+
+class SubmitTaskStateChangeCommand extends command(_ep0, _mw0, "SubmitTaskStateChange", SubmitTaskStateChange$) {
+}
+
+class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
+}
+
+class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
+}
+
+class UpdateCapacityProviderCommand extends command(_ep0, _mw0, "UpdateCapacityProvider", UpdateCapacityProvider$) {
+}
+
+class UpdateClusterCommand extends command(_ep0, _mw0, "UpdateCluster", UpdateCluster$) {
+}
+
+class UpdateClusterSettingsCommand extends command(_ep0, _mw0, "UpdateClusterSettings", UpdateClusterSettings$) {
+}
+
+class UpdateContainerAgentCommand extends command(_ep0, _mw0, "UpdateContainerAgent", UpdateContainerAgent$) {
+}
+
+class UpdateContainerInstancesStateCommand extends command(_ep0, _mw0, "UpdateContainerInstancesState", UpdateContainerInstancesState$) {
+}
+
+class UpdateDaemonCommand extends command(_ep0, _mw0, "UpdateDaemon", UpdateDaemon$) {
+}
+
+class UpdateExpressGatewayServiceCommand extends command(_ep0, _mw0, "UpdateExpressGatewayService", UpdateExpressGatewayService$) {
+}
+
+class UpdateGatewayCommand extends command(_ep0, _mw0, "UpdateGateway", UpdateGateway$) {
+}
+
+class UpdateServiceCommand extends command(_ep0, _mw0, "UpdateService", UpdateService$) {
+}
+
+class UpdateServicePrimaryTaskSetCommand extends command(_ep0, _mw0, "UpdateServicePrimaryTaskSet", UpdateServicePrimaryTaskSet$) {
+}
+
+class UpdateTaskProtectionCommand extends command(_ep0, _mw0, "UpdateTaskProtection", UpdateTaskProtection$) {
+}
+
+class UpdateTaskSetCommand extends command(_ep0, _mw0, "UpdateTaskSet", UpdateTaskSet$) {
+}
+
+const paginateListAccountSettings = createPaginator(ECSClient, ListAccountSettingsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAttributes = createPaginator(ECSClient, ListAttributesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListClusters = createPaginator(ECSClient, ListClustersCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListContainerInstances = createPaginator(ECSClient, ListContainerInstancesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListGatewayClusterAssociations = createPaginator(ECSClient, ListGatewayClusterAssociationsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListGatewayRoutes = createPaginator(ECSClient, ListGatewayRoutesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListGateways = createPaginator(ECSClient, ListGatewaysCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListServicesByNamespace = createPaginator(ECSClient, ListServicesByNamespaceCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListServices = createPaginator(ECSClient, ListServicesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListTaskDefinitionFamilies = createPaginator(ECSClient, ListTaskDefinitionFamiliesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListTaskDefinitions = createPaginator(ECSClient, ListTaskDefinitionsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListTasks = createPaginator(ECSClient, ListTasksCommand, "nextToken", "nextToken", "maxResults");
+
+const checkState$8 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDaemonCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.daemon.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.daemon.status;
+            };
+            if (returnComparator() === "DELETE_IN_PROGRESS") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDaemonActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
+};
+const waitUntilDaemonActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
+    return checkExceptions(result);
+};
+
+const checkState$7 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDaemonDeploymentsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.daemonDeployments);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "STOPPED");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.failures);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.reason;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "MISSING") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDaemonDeploymentStopped = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
+};
+const waitUntilDaemonDeploymentStopped = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
+    return checkExceptions(result);
+};
+
+const checkState$6 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDaemonDeploymentsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.daemonDeployments);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "SUCCESSFUL");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.daemonDeployments);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "STOPPED") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.daemonDeployments);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "ROLLBACK_FAILED") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.daemonDeployments);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "ROLLBACK_SUCCESSFUL") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.failures);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.reason;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "MISSING") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDaemonDeploymentSuccessful = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
+};
+const waitUntilDaemonDeploymentSuccessful = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
+    return checkExceptions(result);
+};
+
+const checkState$5 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDaemonTaskDefinitionCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.daemonTaskDefinition.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.daemonTaskDefinition.status;
+            };
+            if (returnComparator() === "DELETE_IN_PROGRESS") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.daemonTaskDefinition.status;
+            };
+            if (returnComparator() === "DELETED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDaemonTaskDefinitionActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
+};
+const waitUntilDaemonTaskDefinitionActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
+    return checkExceptions(result);
+};
+
+const checkState$4 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDaemonTaskDefinitionCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.daemonTaskDefinition.status;
+            };
+            if (returnComparator() === "DELETED") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDaemonTaskDefinitionDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
+};
+const waitUntilDaemonTaskDefinitionDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
+    return checkExceptions(result);
+};
+
+const checkState$3 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeServicesCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.failures);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.reason;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "MISSING") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.services);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "INACTIVE") {
+                    return { state: WaiterState.SUCCESS, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForServicesInactive = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+};
+const waitUntilServicesInactive = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+    return checkExceptions(result);
+};
+
+const checkState$2 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeServicesCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.failures);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.reason;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "MISSING") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.services);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "DRAINING") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.services);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "INACTIVE") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let filterRes_2 = result.services.filter((element_1) => {
+                    return (!((element_1.deployments.length == 1) && (element_1.runningCount == element_1.desiredCount)));
+                });
+                return (filterRes_2.length == 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForServicesStable = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+};
+const waitUntilServicesStable = async (params, input) => {
+    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+    return checkExceptions(result);
+};
+
+const checkState$1 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeTasksCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.tasks);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.lastStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "STOPPED") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.failures);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.reason;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "MISSING") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.tasks);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.lastStatus;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "RUNNING");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForTasksRunning = async (params, input) => {
+    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+};
+const waitUntilTasksRunning = async (params, input) => {
+    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+    return checkExceptions(result);
+};
+
+const checkState = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeTasksCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.tasks);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.lastStatus;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "STOPPED");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForTasksStopped = async (params, input) => {
+    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+};
+const waitUntilTasksStopped = async (params, input) => {
+    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+    return checkExceptions(result);
+};
+
+const commands = {
+    AssociateGatewayWithClusterCommand,
+    ContinueServiceDeploymentCommand,
+    CreateCapacityProviderCommand,
+    CreateClusterCommand,
+    CreateDaemonCommand,
+    CreateExpressGatewayServiceCommand,
+    CreateGatewayCommand,
+    CreateServiceCommand,
+    CreateTaskSetCommand,
+    DeleteAccountSettingCommand,
+    DeleteAttributesCommand,
+    DeleteCapacityProviderCommand,
+    DeleteClusterCommand,
+    DeleteDaemonCommand,
+    DeleteDaemonTaskDefinitionCommand,
+    DeleteExpressGatewayServiceCommand,
+    DeleteGatewayCommand,
+    DeleteServiceCommand,
+    DeleteTaskDefinitionsCommand,
+    DeleteTaskSetCommand,
+    DeregisterContainerInstanceCommand,
+    DeregisterTaskDefinitionCommand,
+    DescribeCapacityProvidersCommand,
+    DescribeClustersCommand,
+    DescribeContainerInstancesCommand,
+    DescribeDaemonCommand,
+    DescribeDaemonDeploymentsCommand,
+    DescribeDaemonRevisionsCommand,
+    DescribeDaemonTaskDefinitionCommand,
+    DescribeExpressGatewayServiceCommand,
+    DescribeGatewayCommand,
+    DescribeGatewayResourcesCommand,
+    DescribeGatewayRouteCommand,
+    DescribeServiceDeploymentsCommand,
+    DescribeServiceRevisionsCommand,
+    DescribeServicesCommand,
+    DescribeTaskDefinitionCommand,
+    DescribeTasksCommand,
+    DescribeTaskSetsCommand,
+    DisassociateGatewayFromClusterCommand,
+    DiscoverPollEndpointCommand,
+    ExecuteCommandCommand,
+    GetTaskProtectionCommand,
+    ListAccountSettingsCommand,
+    ListAttributesCommand,
+    ListClustersCommand,
+    ListContainerInstancesCommand,
+    ListDaemonDeploymentsCommand,
+    ListDaemonsCommand,
+    ListDaemonTaskDefinitionsCommand,
+    ListGatewayClusterAssociationsCommand,
+    ListGatewayRoutesCommand,
+    ListGatewaysCommand,
+    ListServiceDeploymentsCommand,
+    ListServicesCommand,
+    ListServicesByNamespaceCommand,
+    ListTagsForResourceCommand,
+    ListTaskDefinitionFamiliesCommand,
+    ListTaskDefinitionsCommand,
+    ListTasksCommand,
+    PutAccountSettingCommand,
+    PutAccountSettingDefaultCommand,
+    PutAttributesCommand,
+    PutClusterCapacityProvidersCommand,
+    RegisterContainerInstanceCommand,
+    RegisterDaemonTaskDefinitionCommand,
+    RegisterTaskDefinitionCommand,
+    RunTaskCommand,
+    StartTaskCommand,
+    StopServiceDeploymentCommand,
+    StopTaskCommand,
+    SubmitAttachmentStateChangesCommand,
+    SubmitContainerStateChangeCommand,
+    SubmitTaskStateChangeCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UpdateCapacityProviderCommand,
+    UpdateClusterCommand,
+    UpdateClusterSettingsCommand,
+    UpdateContainerAgentCommand,
+    UpdateContainerInstancesStateCommand,
+    UpdateDaemonCommand,
+    UpdateExpressGatewayServiceCommand,
+    UpdateGatewayCommand,
+    UpdateServiceCommand,
+    UpdateServicePrimaryTaskSetCommand,
+    UpdateTaskProtectionCommand,
+    UpdateTaskSetCommand,
+};
+const paginators = {
+    paginateListAccountSettings,
+    paginateListAttributes,
+    paginateListClusters,
+    paginateListContainerInstances,
+    paginateListGatewayClusterAssociations,
+    paginateListGatewayRoutes,
+    paginateListGateways,
+    paginateListServices,
+    paginateListServicesByNamespace,
+    paginateListTaskDefinitionFamilies,
+    paginateListTaskDefinitions,
+    paginateListTasks,
+};
+const waiters = {
+    waitUntilDaemonActive,
+    waitUntilDaemonDeploymentSuccessful,
+    waitUntilDaemonDeploymentStopped,
+    waitUntilDaemonTaskDefinitionActive,
+    waitUntilDaemonTaskDefinitionDeleted,
+    waitUntilServicesInactive,
+    waitUntilServicesStable,
+    waitUntilTasksRunning,
+    waitUntilTasksStopped,
+};
+class ECS extends ECSClient {
+}
+createAggregatedClient(commands, ECS, { paginators, waiters });
+
+const AcceleratorManufacturer = {
+    AMAZON_WEB_SERVICES: "amazon-web-services",
+    AMD: "amd",
+    HABANA: "habana",
+    NVIDIA: "nvidia",
+    XILINX: "xilinx",
+};
+const AcceleratorName = {
+    A100: "a100",
+    A10G: "a10g",
+    H100: "h100",
+    INFERENTIA: "inferentia",
+    K520: "k520",
+    K80: "k80",
+    M60: "m60",
+    RADEON_PRO_V520: "radeon-pro-v520",
+    T4: "t4",
+    T4G: "t4g",
+    V100: "v100",
+    VU9P: "vu9p",
+};
+const AcceleratorType = {
+    FPGA: "fpga",
+    GPU: "gpu",
+    INFERENCE: "inference",
+};
+const AccessType = {
+    PRIVATE: "PRIVATE",
+    PUBLIC: "PUBLIC",
+};
+const AgentUpdateStatus = {
+    FAILED: "FAILED",
+    PENDING: "PENDING",
+    STAGED: "STAGED",
+    STAGING: "STAGING",
+    UPDATED: "UPDATED",
+    UPDATING: "UPDATING",
+};
+const ManagedDraining = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const ManagedScalingStatus = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const ManagedTerminationProtection = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const AutoRepairActionsStatus = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const CapacityOptionType = {
+    ON_DEMAND: "ON_DEMAND",
+    RESERVED: "RESERVED",
+    SPOT: "SPOT",
+};
+const CapacityReservationPreference = {
+    RESERVATIONS_EXCLUDED: "RESERVATIONS_EXCLUDED",
+    RESERVATIONS_FIRST: "RESERVATIONS_FIRST",
+    RESERVATIONS_ONLY: "RESERVATIONS_ONLY",
+};
+const BareMetal = {
+    EXCLUDED: "excluded",
+    INCLUDED: "included",
+    REQUIRED: "required",
+};
+const BurstablePerformance = {
+    EXCLUDED: "excluded",
+    INCLUDED: "included",
+    REQUIRED: "required",
+};
+const CpuManufacturer = {
+    AMAZON_WEB_SERVICES: "amazon-web-services",
+    AMD: "amd",
+    INTEL: "intel",
+};
+const InstanceGeneration = {
+    CURRENT: "current",
+    PREVIOUS: "previous",
+};
+const LocalStorage = {
+    EXCLUDED: "excluded",
+    INCLUDED: "included",
+    REQUIRED: "required",
+};
+const LocalStorageType = {
+    HDD: "hdd",
+    SSD: "ssd",
+};
+const ManagedInstancesMonitoringOptions = {
+    BASIC: "BASIC",
+    DETAILED: "DETAILED",
+};
+const PropagateMITags = {
+    CAPACITY_PROVIDER: "CAPACITY_PROVIDER",
+    NONE: "NONE",
+};
+const CapacityProviderStatus = {
+    ACTIVE: "ACTIVE",
+    DEPROVISIONING: "DEPROVISIONING",
+    INACTIVE: "INACTIVE",
+    PROVISIONING: "PROVISIONING",
+};
+const CapacityProviderType = {
+    EC2_AUTOSCALING: "EC2_AUTOSCALING",
+    FARGATE: "FARGATE",
+    FARGATE_SPOT: "FARGATE_SPOT",
+    MANAGED_INSTANCES: "MANAGED_INSTANCES",
+};
+const CapacityProviderUpdateStatus = {
+    CREATE_COMPLETE: "CREATE_COMPLETE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
+    DELETE_COMPLETE: "DELETE_COMPLETE",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+    UPDATE_COMPLETE: "UPDATE_COMPLETE",
+    UPDATE_FAILED: "UPDATE_FAILED",
+    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
+};
+const CapacityProviderField = {
+    TAGS: "TAGS",
+};
+const ExecuteCommandLogging = {
+    DEFAULT: "DEFAULT",
+    NONE: "NONE",
+    OVERRIDE: "OVERRIDE",
+};
+const ClusterSettingName = {
+    CONTAINER_INSIGHTS: "containerInsights",
+};
+const TargetType = {
+    CONTAINER_INSTANCE: "container-instance",
+};
+const GpuSharingMode = {
+    DEDICATED: "DEDICATED",
+    IDLE: "IDLE",
+    NVIDIA_MPS: "NVIDIA_MPS",
+};
+const InstanceHealthCheckState = {
+    IMPAIRED: "IMPAIRED",
+    INITIALIZING: "INITIALIZING",
+    INSUFFICIENT_DATA: "INSUFFICIENT_DATA",
+    OK: "OK",
+};
+const InstanceHealthCheckType = {
+    ACCELERATED_COMPUTE: "ACCELERATED_COMPUTE",
+    AGENT_CONNECTIVITY: "AGENT_CONNECTIVITY",
+    CONTAINER_RUNTIME: "CONTAINER_RUNTIME",
+    DAEMON: "DAEMON",
+};
+const ClusterField = {
+    ATTACHMENTS: "ATTACHMENTS",
+    CONFIGURATIONS: "CONFIGURATIONS",
+    SETTINGS: "SETTINGS",
+    STATISTICS: "STATISTICS",
+    TAGS: "TAGS",
+};
+const ContainerInstanceStatus = {
+    ACTIVE: "ACTIVE",
+    DEREGISTERING: "DEREGISTERING",
+    DRAINING: "DRAINING",
+    REGISTERING: "REGISTERING",
+    REGISTRATION_FAILED: "REGISTRATION_FAILED",
+};
+const TransportProtocol = {
+    TCP: "tcp",
+    UDP: "udp",
+};
+const ManagedAgentName = {
+    ExecuteCommandAgent: "ExecuteCommandAgent",
+};
+const ContainerInstanceField = {
+    CONTAINER_INSTANCE_HEALTH: "CONTAINER_INSTANCE_HEALTH",
+    TAGS: "TAGS",
+};
+const DesiredStatus = {
+    PENDING: "PENDING",
+    RUNNING: "RUNNING",
+    STOPPED: "STOPPED",
+};
+const LaunchType = {
+    EC2: "EC2",
+    EXTERNAL: "EXTERNAL",
+    FARGATE: "FARGATE",
+    MANAGED_INSTANCES: "MANAGED_INSTANCES",
+};
+const PlatformDeviceType = {
+    GPU: "GPU",
+    NEURON_DEVICE: "NEURON_DEVICE",
+};
+const DeploymentLifecycleHookAction = {
+    CONTINUE: "CONTINUE",
+    ROLLBACK: "ROLLBACK",
+};
+const DaemonDeploymentRollbackMonitorsStatus = {
+    DISABLED: "DISABLED",
+    MONITORING: "MONITORING",
+    MONITORING_COMPLETE: "MONITORING_COMPLETE",
+    TRIGGERED: "TRIGGERED",
+};
+const DaemonDeploymentStatus = {
+    IN_PROGRESS: "IN_PROGRESS",
+    PENDING: "PENDING",
+    ROLLBACK_FAILED: "ROLLBACK_FAILED",
+    ROLLBACK_IN_PROGRESS: "ROLLBACK_IN_PROGRESS",
+    ROLLBACK_SUCCESSFUL: "ROLLBACK_SUCCESSFUL",
+    STOPPED: "STOPPED",
+    STOP_REQUESTED: "STOP_REQUESTED",
+    SUCCESSFUL: "SUCCESSFUL",
+};
+const DaemonPropagateTags = {
+    DAEMON: "DAEMON",
+    NONE: "NONE",
+};
+const DaemonStatus = {
+    ACTIVE: "ACTIVE",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+};
+const ContainerCondition = {
+    COMPLETE: "COMPLETE",
+    HEALTHY: "HEALTHY",
+    START: "START",
+    SUCCESS: "SUCCESS",
+};
+const EnvironmentFileType = {
+    S3: "s3",
+};
+const FirelensConfigurationType = {
+    FLUENTBIT: "fluentbit",
+    FLUENTD: "fluentd",
+};
+const DeviceCgroupPermission = {
+    MKNOD: "mknod",
+    READ: "read",
+    WRITE: "write",
+};
+const LogDriver = {
+    AWSFIRELENS: "awsfirelens",
+    AWSLOGS: "awslogs",
+    FLUENTD: "fluentd",
+    GELF: "gelf",
+    JOURNALD: "journald",
+    JSON_FILE: "json-file",
+    SPLUNK: "splunk",
+    SYSLOG: "syslog",
+};
+const UlimitName = {
+    CORE: "core",
+    CPU: "cpu",
+    DATA: "data",
+    FSIZE: "fsize",
+    LOCKS: "locks",
+    MEMLOCK: "memlock",
+    MSGQUEUE: "msgqueue",
+    NICE: "nice",
+    NOFILE: "nofile",
+    NPROC: "nproc",
+    RSS: "rss",
+    RTPRIO: "rtprio",
+    RTTIME: "rttime",
+    SIGPENDING: "sigpending",
+    STACK: "stack",
+};
+const DaemonIpcMode = {
+    NONE: "none",
+    SHARED: "shared",
+};
+const DaemonPidMode = {
+    NONE: "none",
+    SHARED: "shared",
+};
+const DaemonTaskDefinitionStatus = {
+    ACTIVE: "ACTIVE",
+    DELETED: "DELETED",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+};
+const DaemonTaskDefinitionRevisionFilter = {
+    LAST_REGISTERED: "LAST_REGISTERED",
+};
+const SortOrder = {
+    ASC: "ASC",
+    DESC: "DESC",
+};
+const DaemonTaskDefinitionStatusFilter = {
+    ACTIVE: "ACTIVE",
+    ALL: "ALL",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+};
+const SettingName = {
+    AWSVPC_TRUNKING: "awsvpcTrunking",
+    CONTAINER_INSIGHTS: "containerInsights",
+    CONTAINER_INSTANCE_LONG_ARN_FORMAT: "containerInstanceLongArnFormat",
+    DEFAULT_LOG_DRIVER_MODE: "defaultLogDriverMode",
+    FARGATE_EVENT_WINDOWS: "fargateEventWindows",
+    FARGATE_FIPS_MODE: "fargateFIPSMode",
+    FARGATE_TASK_RETIREMENT_WAIT_PERIOD: "fargateTaskRetirementWaitPeriod",
+    GUARD_DUTY_ACTIVATE: "guardDutyActivate",
+    SERVICE_LONG_ARN_FORMAT: "serviceLongArnFormat",
+    TAG_RESOURCE_AUTHORIZATION: "tagResourceAuthorization",
+    TASK_LONG_ARN_FORMAT: "taskLongArnFormat",
+};
+const SettingType = {
+    AWS_MANAGED: "aws_managed",
+    USER: "user",
+};
+const Compatibility = {
+    EC2: "EC2",
+    EXTERNAL: "EXTERNAL",
+    FARGATE: "FARGATE",
+    MANAGED_INSTANCES: "MANAGED_INSTANCES",
+};
+const ApplicationProtocol = {
+    GRPC: "grpc",
+    HTTP: "http",
+    HTTP2: "http2",
+};
+const ResourceType = {
+    GPU: "GPU",
+    INFERENCE_ACCELERATOR: "InferenceAccelerator",
+    NEURON_DEVICE: "NeuronDevice",
+};
+const VersionConsistency = {
+    DISABLED: "disabled",
+    ENABLED: "enabled",
+};
+const IpcMode = {
+    HOST: "host",
+    NONE: "none",
+    TASK: "task",
+};
+const NetworkMode = {
+    AWSVPC: "awsvpc",
+    BRIDGE: "bridge",
+    HOST: "host",
+    NONE: "none",
+};
+const PidMode = {
+    HOST: "host",
+    TASK: "task",
+};
+const TaskDefinitionPlacementConstraintType = {
+    MEMBER_OF: "memberOf",
+};
+const ProxyConfigurationType = {
+    APPMESH: "APPMESH",
+};
+const CPUArchitecture = {
+    ARM64: "ARM64",
+    X86_64: "X86_64",
+};
+const OSFamily = {
+    LINUX: "LINUX",
+    WINDOWS_SERVER_2004_CORE: "WINDOWS_SERVER_2004_CORE",
+    WINDOWS_SERVER_2016_FULL: "WINDOWS_SERVER_2016_FULL",
+    WINDOWS_SERVER_2019_CORE: "WINDOWS_SERVER_2019_CORE",
+    WINDOWS_SERVER_2019_FULL: "WINDOWS_SERVER_2019_FULL",
+    WINDOWS_SERVER_2022_CORE: "WINDOWS_SERVER_2022_CORE",
+    WINDOWS_SERVER_2022_FULL: "WINDOWS_SERVER_2022_FULL",
+    WINDOWS_SERVER_2025_CORE: "WINDOWS_SERVER_2025_CORE",
+    WINDOWS_SERVER_2025_FULL: "WINDOWS_SERVER_2025_FULL",
+    WINDOWS_SERVER_20H2_CORE: "WINDOWS_SERVER_20H2_CORE",
+};
+const TaskDefinitionStatus = {
+    ACTIVE: "ACTIVE",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+    INACTIVE: "INACTIVE",
+};
+const Scope = {
+    SHARED: "shared",
+    TASK: "task",
+};
+const EFSAuthorizationConfigIAM = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const EFSTransitEncryption = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const TaskDefinitionField = {
+    TAGS: "TAGS",
+};
+const GatewayClusterAssociationStatus = {
+    ACTIVE: "ACTIVE",
+    DISASSOCIATING: "DISASSOCIATING",
+    INACTIVE: "INACTIVE",
+};
+const GatewayAlbDesyncMitigationMode = {
+    DEFENSIVE: "defensive",
+    MONITOR: "monitor",
+    STRICTEST: "strictest",
+};
+const GatewayElbIpAddressType = {
+    DUALSTACK: "dualstack",
+    DUALSTACK_WITHOUT_PUBLIC_IPV4: "dualstack-without-public-ipv4",
+    IPV4: "ipv4",
+};
+const GatewayAlbProtocol = {
+    HTTP: "HTTP",
+    HTTPS: "HTTPS",
+};
+const GatewayElbScheme = {
+    INTERNAL: "internal",
+    INTERNET_FACING: "internet-facing",
+};
+const PropagateGatewayTags = {
+    GATEWAY: "GATEWAY",
+    NONE: "NONE",
+};
+const GatewayStatus = {
+    ACTIVE: "ACTIVE",
+    DELETED: "DELETED",
+    UPDATE_COMPLETE: "UPDATE_COMPLETE",
+    UPDATE_FAILED: "UPDATE_FAILED",
+    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
+};
+const GatewayRouteStatus = {
+    ACTIVE: "ACTIVE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
+    UPDATE_FAILED: "UPDATE_FAILED",
+    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
+};
+const TaskDefinitionFamilyStatus = {
+    ACTIVE: "ACTIVE",
+    ALL: "ALL",
+    INACTIVE: "INACTIVE",
+};
+const ServiceDeploymentRollbackMonitorsStatus = {
+    DISABLED: "DISABLED",
+    MONITORING: "MONITORING",
+    MONITORING_COMPLETE: "MONITORING_COMPLETE",
+    TRIGGERED: "TRIGGERED",
+};
+const ThresholdType = {
+    BOUNDED_PERCENT: "BOUNDED_PERCENT",
+    COUNT: "COUNT",
+    UNBOUNDED_PERCENT: "UNBOUNDED_PERCENT",
+};
+const ServiceRevisionCleanup = {
+    BLOCKING: "BLOCKING",
+    DEFERRED: "DEFERRED",
+};
+const DeploymentLifecycleHookStage = {
+    POST_PRODUCTION_TRAFFIC_SHIFT: "POST_PRODUCTION_TRAFFIC_SHIFT",
+    POST_SCALE_UP: "POST_SCALE_UP",
+    POST_TEST_TRAFFIC_SHIFT: "POST_TEST_TRAFFIC_SHIFT",
+    PRE_PRODUCTION_TRAFFIC_SHIFT: "PRE_PRODUCTION_TRAFFIC_SHIFT",
+    PRE_SCALE_UP: "PRE_SCALE_UP",
+    PRODUCTION_TRAFFIC_SHIFT: "PRODUCTION_TRAFFIC_SHIFT",
+    RECONCILE_SERVICE: "RECONCILE_SERVICE",
+    TEST_TRAFFIC_SHIFT: "TEST_TRAFFIC_SHIFT",
+};
+const DeploymentLifecycleHookTargetType = {
+    AWS_LAMBDA: "AWS_LAMBDA",
+    PAUSE: "PAUSE",
+};
+const DeploymentStrategy = {
+    BLUE_GREEN: "BLUE_GREEN",
+    CANARY: "CANARY",
+    LINEAR: "LINEAR",
+    ROLLING: "ROLLING",
+};
+const DeploymentLifecycleHookStatus = {
+    AWAITING_ACTION: "AWAITING_ACTION",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+    SUCCEEDED: "SUCCEEDED",
+    TIMED_OUT: "TIMED_OUT",
+};
+const ServiceDeploymentLifecycleStage = {
+    BAKE_TIME: "BAKE_TIME",
+    CLEAN_UP: "CLEAN_UP",
+    POST_PRODUCTION_TRAFFIC_SHIFT: "POST_PRODUCTION_TRAFFIC_SHIFT",
+    POST_SCALE_UP: "POST_SCALE_UP",
+    POST_TEST_TRAFFIC_SHIFT: "POST_TEST_TRAFFIC_SHIFT",
+    PRE_SCALE_UP: "PRE_SCALE_UP",
+    PRODUCTION_TRAFFIC_SHIFT: "PRODUCTION_TRAFFIC_SHIFT",
+    RECONCILE_SERVICE: "RECONCILE_SERVICE",
+    SCALE_UP: "SCALE_UP",
+    TEST_TRAFFIC_SHIFT: "TEST_TRAFFIC_SHIFT",
+};
+const ServiceDeploymentStatus = {
+    IN_PROGRESS: "IN_PROGRESS",
+    PENDING: "PENDING",
+    ROLLBACK_FAILED: "ROLLBACK_FAILED",
+    ROLLBACK_IN_PROGRESS: "ROLLBACK_IN_PROGRESS",
+    ROLLBACK_REQUESTED: "ROLLBACK_REQUESTED",
+    ROLLBACK_SUCCESSFUL: "ROLLBACK_SUCCESSFUL",
+    STOPPED: "STOPPED",
+    STOP_REQUESTED: "STOP_REQUESTED",
+    SUCCESSFUL: "SUCCESSFUL",
+};
+const ExpressCpuArchitecture = {
+    ARM64: "ARM64",
+    X86_64: "X86_64",
+};
+const ExpressGatewayServiceScalingMetric = {
+    AverageCPUUtilization: "AVERAGE_CPU",
+    AverageMemoryUtilization: "AVERAGE_MEMORY",
+    RequestCountPerTarget: "REQUEST_COUNT_PER_TARGET",
+};
+const ExpressGatewayServiceStatusCode = {
+    ACTIVE: "ACTIVE",
+    DRAINING: "DRAINING",
+    INACTIVE: "INACTIVE",
+};
+const AvailabilityZoneRebalancing = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const DeploymentControllerType = {
+    CODE_DEPLOY: "CODE_DEPLOY",
+    ECS: "ECS",
+    EXTERNAL: "EXTERNAL",
+};
+const GatewayConnectorHealthCheckProtocol = {
+    HTTP: "HTTP",
+    HTTPS: "HTTPS",
+};
+const AssignPublicIp = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const PlacementConstraintType = {
+    DISTINCT_INSTANCE: "distinctInstance",
+    MEMBER_OF: "memberOf",
+};
+const PlacementStrategyType = {
+    BINPACK: "binpack",
+    RANDOM: "random",
+    SPREAD: "spread",
+};
+const PropagateTags = {
+    NONE: "NONE",
+    SERVICE: "SERVICE",
+    TASK_DEFINITION: "TASK_DEFINITION",
+};
+const SchedulingStrategy = {
+    DAEMON: "DAEMON",
+    REPLICA: "REPLICA",
+};
+const ServiceConnectAccessLoggingFormat = {
+    JSON: "JSON",
+    TEXT: "TEXT",
+};
+const ServiceConnectIncludeQueryParameters = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const ServiceConnectContainerLogLevel = {
+    DEBUG: "debug",
+    INFO: "info",
+};
+const TaskFilesystemType = {
+    EXT3: "ext3",
+    EXT4: "ext4",
+    NTFS: "ntfs",
+    XFS: "xfs",
+};
+const EBSResourceType = {
+    VOLUME: "volume",
+};
+const DeploymentRolloutState = {
+    COMPLETED: "COMPLETED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const ResourceManagementType = {
+    CUSTOMER: "CUSTOMER",
+    ECS: "ECS",
+};
+const ScaleUnit = {
+    PERCENT: "PERCENT",
+};
+const StabilityStatus = {
+    STABILIZING: "STABILIZING",
+    STEADY_STATE: "STEADY_STATE",
+};
+const ExpressGatewayServiceInclude = {
+    TAGS: "TAGS",
+};
+const ServiceField = {
+    TAGS: "TAGS",
+};
+const StopServiceDeploymentStopType = {
+    ABORT: "ABORT",
+    ROLLBACK: "ROLLBACK",
+};
+const ManagedResourceStatus = {
+    ACTIVE: "ACTIVE",
+    DELETED: "DELETED",
+    DEPROVISIONING: "DEPROVISIONING",
+    FAILED: "FAILED",
+    PROVISIONING: "PROVISIONING",
+};
+const TaskField = {
+    TAGS: "TAGS",
+};
+const Connectivity = {
+    CONNECTED: "CONNECTED",
+    DISCONNECTED: "DISCONNECTED",
+};
+const HealthStatus = {
+    HEALTHY: "HEALTHY",
+    UNHEALTHY: "UNHEALTHY",
+    UNKNOWN: "UNKNOWN",
+};
+const TaskStopCode = {
+    ESSENTIAL_CONTAINER_EXITED: "EssentialContainerExited",
+    INFRASTRUCTURE_HEALTH: "InfrastructureHealth",
+    SERVICE_SCHEDULER_INITIATED: "ServiceSchedulerInitiated",
+    SPOT_INTERRUPTION: "SpotInterruption",
+    TASK_FAILED_TO_START: "TaskFailedToStart",
+    TERMINATION_NOTICE: "TerminationNotice",
+    USER_INITIATED: "UserInitiated",
+};
+const TaskSetField = {
+    TAGS: "TAGS",
+};
+
+__webpack_unused_export__ = AcceleratorCountRequest$;
+__webpack_unused_export__ = AcceleratorManufacturer;
+__webpack_unused_export__ = AcceleratorName;
+__webpack_unused_export__ = AcceleratorTotalMemoryMiBRequest$;
+__webpack_unused_export__ = AcceleratorType;
+__webpack_unused_export__ = AccessDeniedException;
+__webpack_unused_export__ = AccessDeniedException$;
+__webpack_unused_export__ = AccessType;
+__webpack_unused_export__ = AdvancedConfiguration$;
+__webpack_unused_export__ = AgentUpdateStatus;
+__webpack_unused_export__ = ApplicationProtocol;
+__webpack_unused_export__ = AssignPublicIp;
+__webpack_unused_export__ = AssociateGatewayWithCluster$;
+__webpack_unused_export__ = AssociateGatewayWithClusterCommand;
+__webpack_unused_export__ = AssociateGatewayWithClusterRequest$;
+__webpack_unused_export__ = AssociateGatewayWithClusterResponse$;
+__webpack_unused_export__ = Attachment$;
+__webpack_unused_export__ = AttachmentStateChange$;
+__webpack_unused_export__ = Attribute$;
+__webpack_unused_export__ = AttributeLimitExceededException;
+__webpack_unused_export__ = AttributeLimitExceededException$;
+__webpack_unused_export__ = AutoRepairActionsStatus;
+__webpack_unused_export__ = AutoRepairConfiguration$;
+__webpack_unused_export__ = AutoScalingGroupProvider$;
+__webpack_unused_export__ = AutoScalingGroupProviderUpdate$;
+__webpack_unused_export__ = AvailabilityZoneRebalancing;
+__webpack_unused_export__ = AwsVpcConfiguration$;
+__webpack_unused_export__ = BareMetal;
+__webpack_unused_export__ = BaselineEbsBandwidthMbpsRequest$;
+__webpack_unused_export__ = BlockedException;
+__webpack_unused_export__ = BlockedException$;
+__webpack_unused_export__ = BurstablePerformance;
+__webpack_unused_export__ = CPUArchitecture;
+__webpack_unused_export__ = CanaryConfiguration$;
+__webpack_unused_export__ = CapacityOptionType;
+__webpack_unused_export__ = CapacityProvider$;
+__webpack_unused_export__ = CapacityProviderField;
+__webpack_unused_export__ = CapacityProviderStatus;
+__webpack_unused_export__ = CapacityProviderStrategyItem$;
+__webpack_unused_export__ = CapacityProviderType;
+__webpack_unused_export__ = CapacityProviderUpdateStatus;
+__webpack_unused_export__ = CapacityReservationPreference;
+__webpack_unused_export__ = CapacityReservationRequest$;
+__webpack_unused_export__ = ClientException;
+__webpack_unused_export__ = ClientException$;
+__webpack_unused_export__ = Cluster$;
+__webpack_unused_export__ = ClusterConfiguration$;
+__webpack_unused_export__ = ClusterContainsCapacityProviderException;
+__webpack_unused_export__ = ClusterContainsCapacityProviderException$;
+__webpack_unused_export__ = ClusterContainsContainerInstancesException;
+__webpack_unused_export__ = ClusterContainsContainerInstancesException$;
+__webpack_unused_export__ = ClusterContainsServicesException;
+__webpack_unused_export__ = ClusterContainsServicesException$;
+__webpack_unused_export__ = ClusterContainsTasksException;
+__webpack_unused_export__ = ClusterContainsTasksException$;
+__webpack_unused_export__ = ClusterField;
+__webpack_unused_export__ = ClusterNotFoundException;
+__webpack_unused_export__ = ClusterNotFoundException$;
+__webpack_unused_export__ = ClusterServiceConnectDefaults$;
+__webpack_unused_export__ = ClusterServiceConnectDefaultsRequest$;
+__webpack_unused_export__ = ClusterSetting$;
+__webpack_unused_export__ = ClusterSettingName;
+__webpack_unused_export__ = Compatibility;
+__webpack_unused_export__ = ConflictException;
+__webpack_unused_export__ = ConflictException$;
+__webpack_unused_export__ = Connectivity;
+__webpack_unused_export__ = Container$;
+__webpack_unused_export__ = ContainerCondition;
+__webpack_unused_export__ = ContainerDefinition$;
+__webpack_unused_export__ = ContainerDependency$;
+__webpack_unused_export__ = ContainerImage$;
+__webpack_unused_export__ = ContainerInstance$;
+__webpack_unused_export__ = ContainerInstanceField;
+__webpack_unused_export__ = ContainerInstanceHealthStatus$;
+__webpack_unused_export__ = ContainerInstanceStatus;
+__webpack_unused_export__ = ContainerOverride$;
+__webpack_unused_export__ = ContainerRestartPolicy$;
+__webpack_unused_export__ = ContainerStateChange$;
+__webpack_unused_export__ = ContinueServiceDeployment$;
+__webpack_unused_export__ = ContinueServiceDeploymentCommand;
+__webpack_unused_export__ = ContinueServiceDeploymentRequest$;
+__webpack_unused_export__ = ContinueServiceDeploymentResponse$;
+__webpack_unused_export__ = CpuManufacturer;
+__webpack_unused_export__ = CreateCapacityProvider$;
+__webpack_unused_export__ = CreateCapacityProviderCommand;
+__webpack_unused_export__ = CreateCapacityProviderRequest$;
+__webpack_unused_export__ = CreateCapacityProviderResponse$;
+__webpack_unused_export__ = CreateCluster$;
+__webpack_unused_export__ = CreateClusterCommand;
+__webpack_unused_export__ = CreateClusterRequest$;
+__webpack_unused_export__ = CreateClusterResponse$;
+__webpack_unused_export__ = CreateDaemon$;
+__webpack_unused_export__ = CreateDaemonCommand;
+__webpack_unused_export__ = CreateDaemonRequest$;
+__webpack_unused_export__ = CreateDaemonResponse$;
+__webpack_unused_export__ = CreateExpressGatewayService$;
+__webpack_unused_export__ = CreateExpressGatewayServiceCommand;
+__webpack_unused_export__ = CreateExpressGatewayServiceRequest$;
+__webpack_unused_export__ = CreateExpressGatewayServiceResponse$;
+__webpack_unused_export__ = CreateGateway$;
+__webpack_unused_export__ = CreateGatewayCommand;
+__webpack_unused_export__ = CreateGatewayRequest$;
+__webpack_unused_export__ = CreateGatewayResponse$;
+__webpack_unused_export__ = CreateManagedInstancesProviderConfiguration$;
+__webpack_unused_export__ = CreateService$;
+__webpack_unused_export__ = CreateServiceCommand;
+__webpack_unused_export__ = CreateServiceRequest$;
+__webpack_unused_export__ = CreateServiceResponse$;
+__webpack_unused_export__ = CreateTaskSet$;
+__webpack_unused_export__ = CreateTaskSetCommand;
+__webpack_unused_export__ = CreateTaskSetRequest$;
+__webpack_unused_export__ = CreateTaskSetResponse$;
+__webpack_unused_export__ = CreatedAt$;
+__webpack_unused_export__ = DaemonAlarmConfiguration$;
+__webpack_unused_export__ = DaemonCapacityProvider$;
+__webpack_unused_export__ = DaemonCircuitBreaker$;
+__webpack_unused_export__ = DaemonContainerDefinition$;
+__webpack_unused_export__ = DaemonContainerImage$;
+__webpack_unused_export__ = DaemonDeployment$;
+__webpack_unused_export__ = DaemonDeploymentAlarms$;
+__webpack_unused_export__ = DaemonDeploymentCapacityProvider$;
+__webpack_unused_export__ = DaemonDeploymentConfiguration$;
+__webpack_unused_export__ = DaemonDeploymentRevisionDetail$;
+__webpack_unused_export__ = DaemonDeploymentRollbackMonitorsStatus;
+__webpack_unused_export__ = DaemonDeploymentStatus;
+__webpack_unused_export__ = DaemonDeploymentSummary$;
+__webpack_unused_export__ = DaemonDetail$;
+__webpack_unused_export__ = DaemonIpcMode;
+__webpack_unused_export__ = DaemonLinuxParameters$;
+__webpack_unused_export__ = DaemonNotActiveException;
+__webpack_unused_export__ = DaemonNotActiveException$;
+__webpack_unused_export__ = DaemonNotFoundException;
+__webpack_unused_export__ = DaemonNotFoundException$;
+__webpack_unused_export__ = DaemonPidMode;
+__webpack_unused_export__ = DaemonPropagateTags;
+__webpack_unused_export__ = DaemonRevision$;
+__webpack_unused_export__ = DaemonRevisionDetail$;
+__webpack_unused_export__ = DaemonRollback$;
+__webpack_unused_export__ = DaemonStatus;
+__webpack_unused_export__ = DaemonSummary$;
+__webpack_unused_export__ = DaemonTaskDefinition$;
+__webpack_unused_export__ = DaemonTaskDefinitionRevisionFilter;
+__webpack_unused_export__ = DaemonTaskDefinitionStatus;
+__webpack_unused_export__ = DaemonTaskDefinitionStatusFilter;
+__webpack_unused_export__ = DaemonTaskDefinitionSummary$;
+__webpack_unused_export__ = DaemonVolume$;
+__webpack_unused_export__ = DeleteAccountSetting$;
+__webpack_unused_export__ = DeleteAccountSettingCommand;
+__webpack_unused_export__ = DeleteAccountSettingRequest$;
+__webpack_unused_export__ = DeleteAccountSettingResponse$;
+__webpack_unused_export__ = DeleteAttributes$;
+__webpack_unused_export__ = DeleteAttributesCommand;
+__webpack_unused_export__ = DeleteAttributesRequest$;
+__webpack_unused_export__ = DeleteAttributesResponse$;
+__webpack_unused_export__ = DeleteCapacityProvider$;
+__webpack_unused_export__ = DeleteCapacityProviderCommand;
+__webpack_unused_export__ = DeleteCapacityProviderRequest$;
+__webpack_unused_export__ = DeleteCapacityProviderResponse$;
+__webpack_unused_export__ = DeleteCluster$;
+__webpack_unused_export__ = DeleteClusterCommand;
+__webpack_unused_export__ = DeleteClusterRequest$;
+__webpack_unused_export__ = DeleteClusterResponse$;
+__webpack_unused_export__ = DeleteDaemon$;
+__webpack_unused_export__ = DeleteDaemonCommand;
+__webpack_unused_export__ = DeleteDaemonRequest$;
+__webpack_unused_export__ = DeleteDaemonResponse$;
+__webpack_unused_export__ = DeleteDaemonTaskDefinition$;
+__webpack_unused_export__ = DeleteDaemonTaskDefinitionCommand;
+__webpack_unused_export__ = DeleteDaemonTaskDefinitionRequest$;
+__webpack_unused_export__ = DeleteDaemonTaskDefinitionResponse$;
+__webpack_unused_export__ = DeleteExpressGatewayService$;
+__webpack_unused_export__ = DeleteExpressGatewayServiceCommand;
+__webpack_unused_export__ = DeleteExpressGatewayServiceRequest$;
+__webpack_unused_export__ = DeleteExpressGatewayServiceResponse$;
+__webpack_unused_export__ = DeleteGateway$;
+__webpack_unused_export__ = DeleteGatewayCommand;
+__webpack_unused_export__ = DeleteGatewayRequest$;
+__webpack_unused_export__ = DeleteGatewayResponse$;
+__webpack_unused_export__ = DeleteService$;
+__webpack_unused_export__ = DeleteServiceCommand;
+__webpack_unused_export__ = DeleteServiceRequest$;
+__webpack_unused_export__ = DeleteServiceResponse$;
+__webpack_unused_export__ = DeleteTaskDefinitions$;
+__webpack_unused_export__ = DeleteTaskDefinitionsCommand;
+__webpack_unused_export__ = DeleteTaskDefinitionsRequest$;
+__webpack_unused_export__ = DeleteTaskDefinitionsResponse$;
+__webpack_unused_export__ = DeleteTaskSet$;
+__webpack_unused_export__ = DeleteTaskSetCommand;
+__webpack_unused_export__ = DeleteTaskSetRequest$;
+__webpack_unused_export__ = DeleteTaskSetResponse$;
+__webpack_unused_export__ = Deployment$;
+__webpack_unused_export__ = DeploymentAlarms$;
+__webpack_unused_export__ = DeploymentCircuitBreaker$;
+__webpack_unused_export__ = DeploymentConfiguration$;
+__webpack_unused_export__ = DeploymentController$;
+__webpack_unused_export__ = DeploymentControllerType;
+__webpack_unused_export__ = DeploymentEarlySuccessCriteria$;
+__webpack_unused_export__ = DeploymentEphemeralStorage$;
+__webpack_unused_export__ = DeploymentLifecycleHook$;
+__webpack_unused_export__ = DeploymentLifecycleHookAction;
+__webpack_unused_export__ = DeploymentLifecycleHookDetail$;
+__webpack_unused_export__ = DeploymentLifecycleHookStage;
+__webpack_unused_export__ = DeploymentLifecycleHookStatus;
+__webpack_unused_export__ = DeploymentLifecycleHookTargetType;
+__webpack_unused_export__ = DeploymentLifecycleHookTimeoutConfiguration$;
+__webpack_unused_export__ = DeploymentRolloutState;
+__webpack_unused_export__ = DeploymentStrategy;
+__webpack_unused_export__ = DeregisterContainerInstance$;
+__webpack_unused_export__ = DeregisterContainerInstanceCommand;
+__webpack_unused_export__ = DeregisterContainerInstanceRequest$;
+__webpack_unused_export__ = DeregisterContainerInstanceResponse$;
+__webpack_unused_export__ = DeregisterTaskDefinition$;
+__webpack_unused_export__ = DeregisterTaskDefinitionCommand;
+__webpack_unused_export__ = DeregisterTaskDefinitionRequest$;
+__webpack_unused_export__ = DeregisterTaskDefinitionResponse$;
+__webpack_unused_export__ = DescribeCapacityProviders$;
+__webpack_unused_export__ = DescribeCapacityProvidersCommand;
+__webpack_unused_export__ = DescribeCapacityProvidersRequest$;
+__webpack_unused_export__ = DescribeCapacityProvidersResponse$;
+__webpack_unused_export__ = DescribeClusters$;
+__webpack_unused_export__ = DescribeClustersCommand;
+__webpack_unused_export__ = DescribeClustersRequest$;
+__webpack_unused_export__ = DescribeClustersResponse$;
+__webpack_unused_export__ = DescribeContainerInstances$;
+__webpack_unused_export__ = DescribeContainerInstancesCommand;
+__webpack_unused_export__ = DescribeContainerInstancesRequest$;
+__webpack_unused_export__ = DescribeContainerInstancesResponse$;
+__webpack_unused_export__ = DescribeDaemon$;
+__webpack_unused_export__ = DescribeDaemonCommand;
+__webpack_unused_export__ = DescribeDaemonDeployments$;
+__webpack_unused_export__ = DescribeDaemonDeploymentsCommand;
+__webpack_unused_export__ = DescribeDaemonDeploymentsRequest$;
+__webpack_unused_export__ = DescribeDaemonDeploymentsResponse$;
+__webpack_unused_export__ = DescribeDaemonRequest$;
+__webpack_unused_export__ = DescribeDaemonResponse$;
+__webpack_unused_export__ = DescribeDaemonRevisions$;
+__webpack_unused_export__ = DescribeDaemonRevisionsCommand;
+__webpack_unused_export__ = DescribeDaemonRevisionsRequest$;
+__webpack_unused_export__ = DescribeDaemonRevisionsResponse$;
+__webpack_unused_export__ = DescribeDaemonTaskDefinition$;
+__webpack_unused_export__ = DescribeDaemonTaskDefinitionCommand;
+__webpack_unused_export__ = DescribeDaemonTaskDefinitionRequest$;
+__webpack_unused_export__ = DescribeDaemonTaskDefinitionResponse$;
+__webpack_unused_export__ = DescribeExpressGatewayService$;
+__webpack_unused_export__ = DescribeExpressGatewayServiceCommand;
+__webpack_unused_export__ = DescribeExpressGatewayServiceRequest$;
+__webpack_unused_export__ = DescribeExpressGatewayServiceResponse$;
+__webpack_unused_export__ = DescribeGateway$;
+__webpack_unused_export__ = DescribeGatewayAlbConfiguration$;
+__webpack_unused_export__ = DescribeGatewayCommand;
+__webpack_unused_export__ = DescribeGatewayConfiguration$;
+__webpack_unused_export__ = DescribeGatewayRequest$;
+__webpack_unused_export__ = DescribeGatewayResources$;
+__webpack_unused_export__ = DescribeGatewayResourcesCommand;
+__webpack_unused_export__ = DescribeGatewayResourcesRequest$;
+__webpack_unused_export__ = DescribeGatewayResourcesResponse$;
+__webpack_unused_export__ = DescribeGatewayResponse$;
+__webpack_unused_export__ = DescribeGatewayRoute$;
+__webpack_unused_export__ = DescribeGatewayRouteCommand;
+__webpack_unused_export__ = DescribeGatewayRouteRequest$;
+__webpack_unused_export__ = DescribeGatewayRouteResponse$;
+__webpack_unused_export__ = DescribeServiceDeployments$;
+__webpack_unused_export__ = DescribeServiceDeploymentsCommand;
+__webpack_unused_export__ = DescribeServiceDeploymentsRequest$;
+__webpack_unused_export__ = DescribeServiceDeploymentsResponse$;
+__webpack_unused_export__ = DescribeServiceRevisions$;
+__webpack_unused_export__ = DescribeServiceRevisionsCommand;
+__webpack_unused_export__ = DescribeServiceRevisionsRequest$;
+__webpack_unused_export__ = DescribeServiceRevisionsResponse$;
+__webpack_unused_export__ = DescribeServices$;
+exports.H7c = DescribeServicesCommand;
+__webpack_unused_export__ = DescribeServicesRequest$;
+__webpack_unused_export__ = DescribeServicesResponse$;
+__webpack_unused_export__ = DescribeTaskDefinition$;
+exports.Zy$ = DescribeTaskDefinitionCommand;
+__webpack_unused_export__ = DescribeTaskDefinitionRequest$;
+__webpack_unused_export__ = DescribeTaskDefinitionResponse$;
+__webpack_unused_export__ = DescribeTaskSets$;
+__webpack_unused_export__ = DescribeTaskSetsCommand;
+__webpack_unused_export__ = DescribeTaskSetsRequest$;
+__webpack_unused_export__ = DescribeTaskSetsResponse$;
+__webpack_unused_export__ = DescribeTasks$;
+__webpack_unused_export__ = DescribeTasksCommand;
+__webpack_unused_export__ = DescribeTasksRequest$;
+__webpack_unused_export__ = DescribeTasksResponse$;
+__webpack_unused_export__ = DesiredStatus;
+__webpack_unused_export__ = Device$;
+__webpack_unused_export__ = DeviceCgroupPermission;
+__webpack_unused_export__ = DisassociateGatewayFromCluster$;
+__webpack_unused_export__ = DisassociateGatewayFromClusterCommand;
+__webpack_unused_export__ = DisassociateGatewayFromClusterRequest$;
+__webpack_unused_export__ = DisassociateGatewayFromClusterResponse$;
+__webpack_unused_export__ = DiscoverPollEndpoint$;
+__webpack_unused_export__ = DiscoverPollEndpointCommand;
+__webpack_unused_export__ = DiscoverPollEndpointRequest$;
+__webpack_unused_export__ = DiscoverPollEndpointResponse$;
+__webpack_unused_export__ = DockerVolumeConfiguration$;
+__webpack_unused_export__ = EBSResourceType;
+__webpack_unused_export__ = EBSTagSpecification$;
+__webpack_unused_export__ = ECS;
+exports.Zgc = ECSClient;
+__webpack_unused_export__ = ECSExpressGatewayService$;
+__webpack_unused_export__ = ECSManagedResources$;
+__webpack_unused_export__ = ECSServiceException;
+__webpack_unused_export__ = ECSServiceException$;
+__webpack_unused_export__ = EFSAuthorizationConfig$;
+__webpack_unused_export__ = EFSAuthorizationConfigIAM;
+__webpack_unused_export__ = EFSTransitEncryption;
+__webpack_unused_export__ = EFSVolumeConfiguration$;
+__webpack_unused_export__ = ElbGatewayResources$;
+__webpack_unused_export__ = EnvironmentFile$;
+__webpack_unused_export__ = EnvironmentFileType;
+__webpack_unused_export__ = EphemeralStorage$;
+__webpack_unused_export__ = ExecuteCommand$;
+__webpack_unused_export__ = ExecuteCommandCommand;
+__webpack_unused_export__ = ExecuteCommandConfiguration$;
+__webpack_unused_export__ = ExecuteCommandLogConfiguration$;
+__webpack_unused_export__ = ExecuteCommandLogging;
+__webpack_unused_export__ = ExecuteCommandRequest$;
+__webpack_unused_export__ = ExecuteCommandResponse$;
+__webpack_unused_export__ = ExpressCpuArchitecture;
+__webpack_unused_export__ = ExpressGatewayContainer$;
+__webpack_unused_export__ = ExpressGatewayRepositoryCredentials$;
+__webpack_unused_export__ = ExpressGatewayScalingTarget$;
+__webpack_unused_export__ = ExpressGatewayServiceAwsLogsConfiguration$;
+__webpack_unused_export__ = ExpressGatewayServiceConfiguration$;
+__webpack_unused_export__ = ExpressGatewayServiceInclude;
+__webpack_unused_export__ = ExpressGatewayServiceNetworkConfiguration$;
+__webpack_unused_export__ = ExpressGatewayServiceScalingMetric;
+__webpack_unused_export__ = ExpressGatewayServiceStatus$;
+__webpack_unused_export__ = ExpressGatewayServiceStatusCode;
+__webpack_unused_export__ = FSxWindowsFileServerAuthorizationConfig$;
+__webpack_unused_export__ = FSxWindowsFileServerVolumeConfiguration$;
+__webpack_unused_export__ = Failure$;
+__webpack_unused_export__ = FirelensConfiguration$;
+__webpack_unused_export__ = FirelensConfigurationType;
+__webpack_unused_export__ = Gateway$;
+__webpack_unused_export__ = GatewayAlbDesyncMitigationMode;
+__webpack_unused_export__ = GatewayAlbProtocol;
+__webpack_unused_export__ = GatewayAlbTestTrafficRules$;
+__webpack_unused_export__ = GatewayClusterAssociationStatus;
+__webpack_unused_export__ = GatewayClusterAssociationSummary$;
+__webpack_unused_export__ = GatewayConfiguration$;
+__webpack_unused_export__ = GatewayConnection$;
+__webpack_unused_export__ = GatewayConnectionAlbResources$;
+__webpack_unused_export__ = GatewayConnectionResources$;
+__webpack_unused_export__ = GatewayConnector$;
+__webpack_unused_export__ = GatewayConnectorFilters$;
+__webpack_unused_export__ = GatewayConnectorHealthCheck$;
+__webpack_unused_export__ = GatewayConnectorHealthCheckMatcher$;
+__webpack_unused_export__ = GatewayConnectorHealthCheckProtocol;
+__webpack_unused_export__ = GatewayElbAccessLogConfiguration$;
+__webpack_unused_export__ = GatewayElbAccessLogDestination$;
+__webpack_unused_export__ = GatewayElbAccessLogS3Destination$;
+__webpack_unused_export__ = GatewayElbIpAddressType;
+__webpack_unused_export__ = GatewayElbNetworkConfiguration$;
+__webpack_unused_export__ = GatewayElbScheme;
+__webpack_unused_export__ = GatewayInfrastructureResources$;
+__webpack_unused_export__ = GatewayNotFoundException;
+__webpack_unused_export__ = GatewayNotFoundException$;
+__webpack_unused_export__ = GatewayOperationError$;
+__webpack_unused_export__ = GatewayResourceFailure$;
+__webpack_unused_export__ = GatewayResources$;
+__webpack_unused_export__ = GatewayRoute$;
+__webpack_unused_export__ = GatewayRouteAlbResources$;
+__webpack_unused_export__ = GatewayRouteLoadBalancerSecurityGroup$;
+__webpack_unused_export__ = GatewayRouteResources$;
+__webpack_unused_export__ = GatewayRouteStatus;
+__webpack_unused_export__ = GatewayRouteSummary$;
+__webpack_unused_export__ = GatewayStatus;
+__webpack_unused_export__ = GatewaySummary$;
+__webpack_unused_export__ = GatewayTestTrafficHeader$;
+__webpack_unused_export__ = GetTaskProtection$;
+__webpack_unused_export__ = GetTaskProtectionCommand;
+__webpack_unused_export__ = GetTaskProtectionRequest$;
+__webpack_unused_export__ = GetTaskProtectionResponse$;
+__webpack_unused_export__ = GpuDevice$;
+__webpack_unused_export__ = GpuSharingMode;
+__webpack_unused_export__ = HealthCheck$;
+__webpack_unused_export__ = HealthStatus;
+__webpack_unused_export__ = HostEntry$;
+__webpack_unused_export__ = HostSharedAlbConfiguration$;
+__webpack_unused_export__ = HostVolumeProperties$;
+__webpack_unused_export__ = InferenceAccelerator$;
+__webpack_unused_export__ = InferenceAcceleratorOverride$;
+__webpack_unused_export__ = InfrastructureOptimization$;
+__webpack_unused_export__ = IngressPathSummary$;
+__webpack_unused_export__ = InstanceGeneration;
+__webpack_unused_export__ = InstanceHealthCheckResult$;
+__webpack_unused_export__ = InstanceHealthCheckState;
+__webpack_unused_export__ = InstanceHealthCheckType;
+__webpack_unused_export__ = InstanceLaunchTemplate$;
+__webpack_unused_export__ = InstanceLaunchTemplateUpdate$;
+__webpack_unused_export__ = InstanceRequirementsRequest$;
+__webpack_unused_export__ = InvalidParameterException;
+__webpack_unused_export__ = InvalidParameterException$;
+__webpack_unused_export__ = IpcMode;
+__webpack_unused_export__ = KernelCapabilities$;
+__webpack_unused_export__ = KeyValuePair$;
+__webpack_unused_export__ = LaunchType;
+__webpack_unused_export__ = LimitExceededException;
+__webpack_unused_export__ = LimitExceededException$;
+__webpack_unused_export__ = LinearConfiguration$;
+__webpack_unused_export__ = LinuxParameters$;
+__webpack_unused_export__ = ListAccountSettings$;
+__webpack_unused_export__ = ListAccountSettingsCommand;
+__webpack_unused_export__ = ListAccountSettingsRequest$;
+__webpack_unused_export__ = ListAccountSettingsResponse$;
+__webpack_unused_export__ = ListAttributes$;
+__webpack_unused_export__ = ListAttributesCommand;
+__webpack_unused_export__ = ListAttributesRequest$;
+__webpack_unused_export__ = ListAttributesResponse$;
+__webpack_unused_export__ = ListClusters$;
+__webpack_unused_export__ = ListClustersCommand;
+__webpack_unused_export__ = ListClustersRequest$;
+__webpack_unused_export__ = ListClustersResponse$;
+__webpack_unused_export__ = ListContainerInstances$;
+__webpack_unused_export__ = ListContainerInstancesCommand;
+__webpack_unused_export__ = ListContainerInstancesRequest$;
+__webpack_unused_export__ = ListContainerInstancesResponse$;
+__webpack_unused_export__ = ListDaemonDeployments$;
+__webpack_unused_export__ = ListDaemonDeploymentsCommand;
+__webpack_unused_export__ = ListDaemonDeploymentsRequest$;
+__webpack_unused_export__ = ListDaemonDeploymentsResponse$;
+__webpack_unused_export__ = ListDaemonTaskDefinitions$;
+__webpack_unused_export__ = ListDaemonTaskDefinitionsCommand;
+__webpack_unused_export__ = ListDaemonTaskDefinitionsRequest$;
+__webpack_unused_export__ = ListDaemonTaskDefinitionsResponse$;
+__webpack_unused_export__ = ListDaemons$;
+__webpack_unused_export__ = ListDaemonsCommand;
+__webpack_unused_export__ = ListDaemonsRequest$;
+__webpack_unused_export__ = ListDaemonsResponse$;
+__webpack_unused_export__ = ListGatewayClusterAssociations$;
+__webpack_unused_export__ = ListGatewayClusterAssociationsCommand;
+__webpack_unused_export__ = ListGatewayClusterAssociationsRequest$;
+__webpack_unused_export__ = ListGatewayClusterAssociationsResponse$;
+__webpack_unused_export__ = ListGatewayRoutes$;
+__webpack_unused_export__ = ListGatewayRoutesCommand;
+__webpack_unused_export__ = ListGatewayRoutesRequest$;
+__webpack_unused_export__ = ListGatewayRoutesResponse$;
+__webpack_unused_export__ = ListGateways$;
+__webpack_unused_export__ = ListGatewaysCommand;
+__webpack_unused_export__ = ListGatewaysRequest$;
+__webpack_unused_export__ = ListGatewaysResponse$;
+__webpack_unused_export__ = ListServiceDeployments$;
+__webpack_unused_export__ = ListServiceDeploymentsCommand;
+__webpack_unused_export__ = ListServiceDeploymentsRequest$;
+__webpack_unused_export__ = ListServiceDeploymentsResponse$;
+__webpack_unused_export__ = ListServices$;
+__webpack_unused_export__ = ListServicesByNamespace$;
+__webpack_unused_export__ = ListServicesByNamespaceCommand;
+__webpack_unused_export__ = ListServicesByNamespaceRequest$;
+__webpack_unused_export__ = ListServicesByNamespaceResponse$;
+__webpack_unused_export__ = ListServicesCommand;
+__webpack_unused_export__ = ListServicesRequest$;
+__webpack_unused_export__ = ListServicesResponse$;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceRequest$;
+__webpack_unused_export__ = ListTagsForResourceResponse$;
+__webpack_unused_export__ = ListTaskDefinitionFamilies$;
+__webpack_unused_export__ = ListTaskDefinitionFamiliesCommand;
+__webpack_unused_export__ = ListTaskDefinitionFamiliesRequest$;
+__webpack_unused_export__ = ListTaskDefinitionFamiliesResponse$;
+__webpack_unused_export__ = ListTaskDefinitions$;
+__webpack_unused_export__ = ListTaskDefinitionsCommand;
+__webpack_unused_export__ = ListTaskDefinitionsRequest$;
+__webpack_unused_export__ = ListTaskDefinitionsResponse$;
+__webpack_unused_export__ = ListTasks$;
+__webpack_unused_export__ = ListTasksCommand;
+__webpack_unused_export__ = ListTasksRequest$;
+__webpack_unused_export__ = ListTasksResponse$;
+__webpack_unused_export__ = LoadBalancer$;
+__webpack_unused_export__ = LocalStorage;
+__webpack_unused_export__ = LocalStorageType;
+__webpack_unused_export__ = LogConfiguration$;
+__webpack_unused_export__ = LogDriver;
+__webpack_unused_export__ = LogDriverVolumeConfiguration$;
+__webpack_unused_export__ = ManagedAgent$;
+__webpack_unused_export__ = ManagedAgentName;
+__webpack_unused_export__ = ManagedAgentStateChange$;
+__webpack_unused_export__ = ManagedApplicationAutoScalingPolicy$;
+__webpack_unused_export__ = ManagedAutoScaling$;
+__webpack_unused_export__ = ManagedCertificate$;
+__webpack_unused_export__ = ManagedDraining;
+__webpack_unused_export__ = ManagedIngressPath$;
+__webpack_unused_export__ = ManagedInstancesLocalStorageConfiguration$;
+__webpack_unused_export__ = ManagedInstancesMonitoringOptions;
+__webpack_unused_export__ = ManagedInstancesNetworkConfiguration$;
+__webpack_unused_export__ = ManagedInstancesProvider$;
+__webpack_unused_export__ = ManagedInstancesStorageConfiguration$;
+__webpack_unused_export__ = ManagedListener$;
+__webpack_unused_export__ = ManagedListenerRule$;
+__webpack_unused_export__ = ManagedLoadBalancer$;
+__webpack_unused_export__ = ManagedLogGroup$;
+__webpack_unused_export__ = ManagedMetricAlarm$;
+__webpack_unused_export__ = ManagedResourceStatus;
+__webpack_unused_export__ = ManagedScalableTarget$;
+__webpack_unused_export__ = ManagedScaling$;
+__webpack_unused_export__ = ManagedScalingStatus;
+__webpack_unused_export__ = ManagedSecurityGroup$;
+__webpack_unused_export__ = ManagedStorageConfiguration$;
+__webpack_unused_export__ = ManagedTargetGroup$;
+__webpack_unused_export__ = ManagedTerminationProtection;
+__webpack_unused_export__ = MemoryGiBPerVCpuRequest$;
+__webpack_unused_export__ = MemoryMiBRequest$;
+__webpack_unused_export__ = MetricConfiguration$;
+__webpack_unused_export__ = MissingVersionException;
+__webpack_unused_export__ = MissingVersionException$;
+__webpack_unused_export__ = MonitoringConfiguration$;
+__webpack_unused_export__ = MountPoint$;
+__webpack_unused_export__ = NamespaceNotFoundException;
+__webpack_unused_export__ = NamespaceNotFoundException$;
+__webpack_unused_export__ = NetworkBandwidthGbpsRequest$;
+__webpack_unused_export__ = NetworkBinding$;
+__webpack_unused_export__ = NetworkConfiguration$;
+__webpack_unused_export__ = NetworkInterface$;
+__webpack_unused_export__ = NetworkInterfaceCountRequest$;
+__webpack_unused_export__ = NetworkMode;
+__webpack_unused_export__ = NoUpdateAvailableException;
+__webpack_unused_export__ = NoUpdateAvailableException$;
+__webpack_unused_export__ = NvidiaMpsAllocation$;
+__webpack_unused_export__ = OSFamily;
+__webpack_unused_export__ = PidMode;
+__webpack_unused_export__ = PlacementConstraint$;
+__webpack_unused_export__ = PlacementConstraintType;
+__webpack_unused_export__ = PlacementStrategy$;
+__webpack_unused_export__ = PlacementStrategyType;
+__webpack_unused_export__ = PlatformDevice$;
+__webpack_unused_export__ = PlatformDeviceType;
+__webpack_unused_export__ = PlatformTaskDefinitionIncompatibilityException;
+__webpack_unused_export__ = PlatformTaskDefinitionIncompatibilityException$;
+__webpack_unused_export__ = PlatformUnknownException;
+__webpack_unused_export__ = PlatformUnknownException$;
+__webpack_unused_export__ = PortMapping$;
+__webpack_unused_export__ = PropagateGatewayTags;
+__webpack_unused_export__ = PropagateMITags;
+__webpack_unused_export__ = PropagateTags;
+__webpack_unused_export__ = ProtectedTask$;
+__webpack_unused_export__ = ProxyConfiguration$;
+__webpack_unused_export__ = ProxyConfigurationType;
+__webpack_unused_export__ = PutAccountSetting$;
+__webpack_unused_export__ = PutAccountSettingCommand;
+__webpack_unused_export__ = PutAccountSettingDefault$;
+__webpack_unused_export__ = PutAccountSettingDefaultCommand;
+__webpack_unused_export__ = PutAccountSettingDefaultRequest$;
+__webpack_unused_export__ = PutAccountSettingDefaultResponse$;
+__webpack_unused_export__ = PutAccountSettingRequest$;
+__webpack_unused_export__ = PutAccountSettingResponse$;
+__webpack_unused_export__ = PutAttributes$;
+__webpack_unused_export__ = PutAttributesCommand;
+__webpack_unused_export__ = PutAttributesRequest$;
+__webpack_unused_export__ = PutAttributesResponse$;
+__webpack_unused_export__ = PutClusterCapacityProviders$;
+__webpack_unused_export__ = PutClusterCapacityProvidersCommand;
+__webpack_unused_export__ = PutClusterCapacityProvidersRequest$;
+__webpack_unused_export__ = PutClusterCapacityProvidersResponse$;
+__webpack_unused_export__ = RegisterContainerInstance$;
+__webpack_unused_export__ = RegisterContainerInstanceCommand;
+__webpack_unused_export__ = RegisterContainerInstanceRequest$;
+__webpack_unused_export__ = RegisterContainerInstanceResponse$;
+__webpack_unused_export__ = RegisterDaemonTaskDefinition$;
+__webpack_unused_export__ = RegisterDaemonTaskDefinitionCommand;
+__webpack_unused_export__ = RegisterDaemonTaskDefinitionRequest$;
+__webpack_unused_export__ = RegisterDaemonTaskDefinitionResponse$;
+__webpack_unused_export__ = RegisterTaskDefinition$;
+__webpack_unused_export__ = RegisterTaskDefinitionCommand;
+__webpack_unused_export__ = RegisterTaskDefinitionRequest$;
+__webpack_unused_export__ = RegisterTaskDefinitionResponse$;
+__webpack_unused_export__ = RepositoryCredentials$;
+__webpack_unused_export__ = ResolvedConfiguration$;
+__webpack_unused_export__ = Resource$;
+__webpack_unused_export__ = ResourceInUseException;
+__webpack_unused_export__ = ResourceInUseException$;
+__webpack_unused_export__ = ResourceManagementType;
+__webpack_unused_export__ = ResourceNotFoundException;
+__webpack_unused_export__ = ResourceNotFoundException$;
+__webpack_unused_export__ = ResourceRequirement$;
+__webpack_unused_export__ = ResourceType;
+__webpack_unused_export__ = Rollback$;
+__webpack_unused_export__ = RunTask$;
+__webpack_unused_export__ = RunTaskCommand;
+__webpack_unused_export__ = RunTaskRequest$;
+__webpack_unused_export__ = RunTaskResponse$;
+__webpack_unused_export__ = RuntimePlatform$;
+__webpack_unused_export__ = RuntimePlatformOverride$;
+__webpack_unused_export__ = S3FilesVolumeConfiguration$;
+__webpack_unused_export__ = Scale$;
+__webpack_unused_export__ = ScaleUnit;
+__webpack_unused_export__ = SchedulingStrategy;
+__webpack_unused_export__ = Scope;
+__webpack_unused_export__ = Secret$;
+__webpack_unused_export__ = ServerException;
+__webpack_unused_export__ = ServerException$;
+__webpack_unused_export__ = Service$;
+__webpack_unused_export__ = ServiceConnectAccessLogConfiguration$;
+__webpack_unused_export__ = ServiceConnectAccessLoggingFormat;
+__webpack_unused_export__ = ServiceConnectClientAlias$;
+__webpack_unused_export__ = ServiceConnectConfiguration$;
+__webpack_unused_export__ = ServiceConnectContainerConfiguration$;
+__webpack_unused_export__ = ServiceConnectContainerLogLevel;
+__webpack_unused_export__ = ServiceConnectIncludeQueryParameters;
+__webpack_unused_export__ = ServiceConnectService$;
+__webpack_unused_export__ = ServiceConnectServiceResource$;
+__webpack_unused_export__ = ServiceConnectTestTrafficHeaderMatchRules$;
+__webpack_unused_export__ = ServiceConnectTestTrafficHeaderRules$;
+__webpack_unused_export__ = ServiceConnectTestTrafficRules$;
+__webpack_unused_export__ = ServiceConnectTlsCertificateAuthority$;
+__webpack_unused_export__ = ServiceConnectTlsConfiguration$;
+__webpack_unused_export__ = ServiceCurrentRevisionSummary$;
+__webpack_unused_export__ = ServiceDeployment$;
+__webpack_unused_export__ = ServiceDeploymentAlarms$;
+__webpack_unused_export__ = ServiceDeploymentBrief$;
+__webpack_unused_export__ = ServiceDeploymentCircuitBreaker$;
+__webpack_unused_export__ = ServiceDeploymentLifecycleStage;
+__webpack_unused_export__ = ServiceDeploymentNotFoundException;
+__webpack_unused_export__ = ServiceDeploymentNotFoundException$;
+__webpack_unused_export__ = ServiceDeploymentRollbackMonitorsStatus;
+__webpack_unused_export__ = ServiceDeploymentStatus;
+__webpack_unused_export__ = ServiceEvent$;
+__webpack_unused_export__ = ServiceField;
+__webpack_unused_export__ = ServiceManagedEBSVolumeConfiguration$;
+__webpack_unused_export__ = ServiceNotActiveException;
+__webpack_unused_export__ = ServiceNotActiveException$;
+__webpack_unused_export__ = ServiceNotFoundException;
+__webpack_unused_export__ = ServiceNotFoundException$;
+__webpack_unused_export__ = ServiceRegistry$;
+__webpack_unused_export__ = ServiceRevision$;
+__webpack_unused_export__ = ServiceRevisionCleanup;
+__webpack_unused_export__ = ServiceRevisionLoadBalancer$;
+__webpack_unused_export__ = ServiceRevisionOverrides$;
+__webpack_unused_export__ = ServiceRevisionSummary$;
+__webpack_unused_export__ = ServiceRevisionVpcLatticeConfiguration$;
+__webpack_unused_export__ = ServiceVolumeConfiguration$;
+__webpack_unused_export__ = Session$;
+__webpack_unused_export__ = Setting$;
+__webpack_unused_export__ = SettingName;
+__webpack_unused_export__ = SettingType;
+__webpack_unused_export__ = SharingStrategy$;
+__webpack_unused_export__ = SortOrder;
+__webpack_unused_export__ = StabilityStatus;
+__webpack_unused_export__ = StartTask$;
+__webpack_unused_export__ = StartTaskCommand;
+__webpack_unused_export__ = StartTaskRequest$;
+__webpack_unused_export__ = StartTaskResponse$;
+__webpack_unused_export__ = StopServiceDeployment$;
+__webpack_unused_export__ = StopServiceDeploymentCommand;
+__webpack_unused_export__ = StopServiceDeploymentRequest$;
+__webpack_unused_export__ = StopServiceDeploymentResponse$;
+__webpack_unused_export__ = StopServiceDeploymentStopType;
+__webpack_unused_export__ = StopTask$;
+__webpack_unused_export__ = StopTaskCommand;
+__webpack_unused_export__ = StopTaskRequest$;
+__webpack_unused_export__ = StopTaskResponse$;
+__webpack_unused_export__ = SubmitAttachmentStateChanges$;
+__webpack_unused_export__ = SubmitAttachmentStateChangesCommand;
+__webpack_unused_export__ = SubmitAttachmentStateChangesRequest$;
+__webpack_unused_export__ = SubmitAttachmentStateChangesResponse$;
+__webpack_unused_export__ = SubmitContainerStateChange$;
+__webpack_unused_export__ = SubmitContainerStateChangeCommand;
+__webpack_unused_export__ = SubmitContainerStateChangeRequest$;
+__webpack_unused_export__ = SubmitContainerStateChangeResponse$;
+__webpack_unused_export__ = SubmitTaskStateChange$;
+__webpack_unused_export__ = SubmitTaskStateChangeCommand;
+__webpack_unused_export__ = SubmitTaskStateChangeRequest$;
+__webpack_unused_export__ = SubmitTaskStateChangeResponse$;
+__webpack_unused_export__ = SystemControl$;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = TagResource$;
+__webpack_unused_export__ = TagResourceCommand;
+__webpack_unused_export__ = TagResourceRequest$;
+__webpack_unused_export__ = TagResourceResponse$;
+__webpack_unused_export__ = TargetNotConnectedException;
+__webpack_unused_export__ = TargetNotConnectedException$;
+__webpack_unused_export__ = TargetNotFoundException;
+__webpack_unused_export__ = TargetNotFoundException$;
+__webpack_unused_export__ = TargetType;
+__webpack_unused_export__ = Task$;
+__webpack_unused_export__ = TaskDefinition$;
+__webpack_unused_export__ = TaskDefinitionFamilyStatus;
+__webpack_unused_export__ = TaskDefinitionField;
+__webpack_unused_export__ = TaskDefinitionPlacementConstraint$;
+__webpack_unused_export__ = TaskDefinitionPlacementConstraintType;
+__webpack_unused_export__ = TaskDefinitionStatus;
+__webpack_unused_export__ = TaskEphemeralStorage$;
+__webpack_unused_export__ = TaskField;
+__webpack_unused_export__ = TaskFilesystemType;
+__webpack_unused_export__ = TaskManagedEBSVolumeConfiguration$;
+__webpack_unused_export__ = TaskManagedEBSVolumeTerminationPolicy$;
+__webpack_unused_export__ = TaskOverride$;
+__webpack_unused_export__ = TaskSet$;
+__webpack_unused_export__ = TaskSetField;
+__webpack_unused_export__ = TaskSetNotFoundException;
+__webpack_unused_export__ = TaskSetNotFoundException$;
+__webpack_unused_export__ = TaskStopCode;
+__webpack_unused_export__ = TaskVolumeConfiguration$;
+__webpack_unused_export__ = ThresholdConfiguration$;
+__webpack_unused_export__ = ThresholdType;
+__webpack_unused_export__ = TimeoutConfiguration$;
+__webpack_unused_export__ = Tmpfs$;
+__webpack_unused_export__ = TotalLocalStorageGBRequest$;
+__webpack_unused_export__ = TransportProtocol;
+__webpack_unused_export__ = Ulimit$;
+__webpack_unused_export__ = UlimitName;
+__webpack_unused_export__ = UnsupportedFeatureException;
+__webpack_unused_export__ = UnsupportedFeatureException$;
+__webpack_unused_export__ = UntagResource$;
+__webpack_unused_export__ = UntagResourceCommand;
+__webpack_unused_export__ = UntagResourceRequest$;
+__webpack_unused_export__ = UntagResourceResponse$;
+__webpack_unused_export__ = UpdateCapacityProvider$;
+__webpack_unused_export__ = UpdateCapacityProviderCommand;
+__webpack_unused_export__ = UpdateCapacityProviderRequest$;
+__webpack_unused_export__ = UpdateCapacityProviderResponse$;
+__webpack_unused_export__ = UpdateCluster$;
+__webpack_unused_export__ = UpdateClusterCommand;
+__webpack_unused_export__ = UpdateClusterRequest$;
+__webpack_unused_export__ = UpdateClusterResponse$;
+__webpack_unused_export__ = UpdateClusterSettings$;
+__webpack_unused_export__ = UpdateClusterSettingsCommand;
+__webpack_unused_export__ = UpdateClusterSettingsRequest$;
+__webpack_unused_export__ = UpdateClusterSettingsResponse$;
+__webpack_unused_export__ = UpdateContainerAgent$;
+__webpack_unused_export__ = UpdateContainerAgentCommand;
+__webpack_unused_export__ = UpdateContainerAgentRequest$;
+__webpack_unused_export__ = UpdateContainerAgentResponse$;
+__webpack_unused_export__ = UpdateContainerInstancesState$;
+__webpack_unused_export__ = UpdateContainerInstancesStateCommand;
+__webpack_unused_export__ = UpdateContainerInstancesStateRequest$;
+__webpack_unused_export__ = UpdateContainerInstancesStateResponse$;
+__webpack_unused_export__ = UpdateDaemon$;
+__webpack_unused_export__ = UpdateDaemonCommand;
+__webpack_unused_export__ = UpdateDaemonRequest$;
+__webpack_unused_export__ = UpdateDaemonResponse$;
+__webpack_unused_export__ = UpdateExpressGatewayService$;
+__webpack_unused_export__ = UpdateExpressGatewayServiceCommand;
+__webpack_unused_export__ = UpdateExpressGatewayServiceRequest$;
+__webpack_unused_export__ = UpdateExpressGatewayServiceResponse$;
+__webpack_unused_export__ = UpdateGateway$;
+__webpack_unused_export__ = UpdateGatewayAlbConfiguration$;
+__webpack_unused_export__ = UpdateGatewayCommand;
+__webpack_unused_export__ = UpdateGatewayConfiguration$;
+__webpack_unused_export__ = UpdateGatewayNetworkConfiguration$;
+__webpack_unused_export__ = UpdateGatewayRequest$;
+__webpack_unused_export__ = UpdateGatewayResponse$;
+__webpack_unused_export__ = UpdateInProgressException;
+__webpack_unused_export__ = UpdateInProgressException$;
+__webpack_unused_export__ = UpdateManagedInstancesProviderConfiguration$;
+__webpack_unused_export__ = UpdateService$;
+__webpack_unused_export__ = UpdateServiceCommand;
+__webpack_unused_export__ = UpdateServicePrimaryTaskSet$;
+__webpack_unused_export__ = UpdateServicePrimaryTaskSetCommand;
+__webpack_unused_export__ = UpdateServicePrimaryTaskSetRequest$;
+__webpack_unused_export__ = UpdateServicePrimaryTaskSetResponse$;
+__webpack_unused_export__ = UpdateServiceRequest$;
+__webpack_unused_export__ = UpdateServiceResponse$;
+__webpack_unused_export__ = UpdateTaskProtection$;
+__webpack_unused_export__ = UpdateTaskProtectionCommand;
+__webpack_unused_export__ = UpdateTaskProtectionRequest$;
+__webpack_unused_export__ = UpdateTaskProtectionResponse$;
+__webpack_unused_export__ = UpdateTaskSet$;
+__webpack_unused_export__ = UpdateTaskSetCommand;
+__webpack_unused_export__ = UpdateTaskSetRequest$;
+__webpack_unused_export__ = UpdateTaskSetResponse$;
+__webpack_unused_export__ = UpdatedExpressGatewayService$;
+__webpack_unused_export__ = VCpuCountRangeRequest$;
+__webpack_unused_export__ = VersionConsistency;
+__webpack_unused_export__ = VersionInfo$;
+__webpack_unused_export__ = Volume$;
+__webpack_unused_export__ = VolumeFrom$;
+__webpack_unused_export__ = VpcLatticeAdvancedConfiguration$;
+__webpack_unused_export__ = VpcLatticeConfiguration$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateListAccountSettings;
+__webpack_unused_export__ = paginateListAttributes;
+__webpack_unused_export__ = paginateListClusters;
+__webpack_unused_export__ = paginateListContainerInstances;
+__webpack_unused_export__ = paginateListGatewayClusterAssociations;
+__webpack_unused_export__ = paginateListGatewayRoutes;
+__webpack_unused_export__ = paginateListGateways;
+__webpack_unused_export__ = paginateListServices;
+__webpack_unused_export__ = paginateListServicesByNamespace;
+__webpack_unused_export__ = paginateListTaskDefinitionFamilies;
+__webpack_unused_export__ = paginateListTaskDefinitions;
+__webpack_unused_export__ = paginateListTasks;
+__webpack_unused_export__ = waitForDaemonActive;
+__webpack_unused_export__ = waitForDaemonDeploymentStopped;
+__webpack_unused_export__ = waitForDaemonDeploymentSuccessful;
+__webpack_unused_export__ = waitForDaemonTaskDefinitionActive;
+__webpack_unused_export__ = waitForDaemonTaskDefinitionDeleted;
+__webpack_unused_export__ = waitForServicesInactive;
+__webpack_unused_export__ = waitForServicesStable;
+__webpack_unused_export__ = waitForTasksRunning;
+__webpack_unused_export__ = waitForTasksStopped;
+__webpack_unused_export__ = waitUntilDaemonActive;
+__webpack_unused_export__ = waitUntilDaemonDeploymentStopped;
+__webpack_unused_export__ = waitUntilDaemonDeploymentSuccessful;
+__webpack_unused_export__ = waitUntilDaemonTaskDefinitionActive;
+__webpack_unused_export__ = waitUntilDaemonTaskDefinitionDeleted;
+__webpack_unused_export__ = waitUntilServicesInactive;
+__webpack_unused_export__ = waitUntilServicesStable;
+__webpack_unused_export__ = waitUntilTasksRunning;
+__webpack_unused_export__ = waitUntilTasksStopped;
+
+
+/***/ }),
+
+/***/ 24524:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
+const { defaultProvider } = __webpack_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsRestJsonProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
+
+const defaultEKSHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "eks",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultEKSHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "eks",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1168.0";
+var packageInfo = {
+	version: version};
+
+const m = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = "stringEquals", h = { [m]: "Endpoint" }, i = { [m]: d }, j = { "fn": f, "argv": [i, "name"] }, k = {}, l = [{ [m]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [h]],
+        [c, l],
+        ["aws.partition", l, d],
+        [e, [{ [m]: "UseFIPS" }, b]],
+        [e, [{ [m]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [i, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [i, "supportsFIPS"] }, b]],
+        [g, [j, "aws"]],
+        [g, [j, "aws-us-gov"]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [h, k],
+        ["https://eks-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://fips.eks.{Region}.amazonaws.com", k],
+        ["https://eks.{Region}.amazonaws.com", k],
+        ["https://eks-fips.{Region}.{PartitionResult#dnsSuffix}", k],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://eks.{Region}.{PartitionResult#dualStackDnsSuffix}", k],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://eks.{Region}.{PartitionResult#dnsSuffix}", k],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 14, 3,
+    1, 4, r + 13,
+    2, 5, r + 13,
+    3, 8, 6,
+    4, 7, r + 12,
+    5, r + 10, r + 11,
+    4, 12, 9,
+    6, 10, r + 9,
+    7, r + 6, 11,
+    8, r + 7, r + 8,
+    5, 13, r + 5,
+    6, r + 4, r + 5,
+    3, r + 1, 15,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class EKSServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.eks#EKSServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, EKSServiceException.prototype);
+    }
+}
+
+class AccessDeniedException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#AccessDeniedException";
+    name = "AccessDeniedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AccessDeniedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AccessDeniedException.prototype);
+    }
+}
+class InvalidParameterException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#InvalidParameterException";
+    name = "InvalidParameterException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    fargateProfileName;
+    addonName;
+    subscriptionId;
+    constructor(opts) {
+        super({
+            name: "InvalidParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.fargateProfileName = opts.fargateProfileName;
+        this.addonName = opts.addonName;
+        this.subscriptionId = opts.subscriptionId;
+    }
+}
+class ResourceNotFoundException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ResourceNotFoundException";
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    fargateProfileName;
+    addonName;
+    subscriptionId;
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.fargateProfileName = opts.fargateProfileName;
+        this.addonName = opts.addonName;
+        this.subscriptionId = opts.subscriptionId;
+    }
+}
+class ServerException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ServerException";
+    name = "ServerException";
+    $fault = "server";
+    clusterName;
+    nodegroupName;
+    addonName;
+    subscriptionId;
+    constructor(opts) {
+        super({
+            name: "ServerException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServerException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.addonName = opts.addonName;
+        this.subscriptionId = opts.subscriptionId;
+    }
+}
+class ServiceUnavailableException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ServiceUnavailableException";
+    name = "ServiceUnavailableException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "ServiceUnavailableException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceUnavailableException.prototype);
+    }
+}
+class InvalidRequestException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#InvalidRequestException";
+    name = "InvalidRequestException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    addonName;
+    subscriptionId;
+    constructor(opts) {
+        super({
+            name: "InvalidRequestException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidRequestException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.addonName = opts.addonName;
+        this.subscriptionId = opts.subscriptionId;
+    }
+}
+class ClientException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ClientException";
+    name = "ClientException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    addonName;
+    subscriptionId;
+    constructor(opts) {
+        super({
+            name: "ClientException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ClientException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.addonName = opts.addonName;
+        this.subscriptionId = opts.subscriptionId;
+    }
+}
+class ResourceInUseException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ResourceInUseException";
+    name = "ResourceInUseException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    addonName;
+    constructor(opts) {
+        super({
+            name: "ResourceInUseException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceInUseException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.addonName = opts.addonName;
+    }
+}
+class ThrottlingException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ThrottlingException";
+    name = "ThrottlingException";
+    $fault = "client";
+    clusterName;
+    constructor(opts) {
+        super({
+            name: "ThrottlingException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ThrottlingException.prototype);
+        this.clusterName = opts.clusterName;
+    }
+}
+class InvalidStateException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#InvalidStateException";
+    name = "InvalidStateException";
+    $fault = "client";
+    clusterName;
+    constructor(opts) {
+        super({
+            name: "InvalidStateException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidStateException.prototype);
+        this.clusterName = opts.clusterName;
+    }
+}
+class ResourceLimitExceededException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ResourceLimitExceededException";
+    name = "ResourceLimitExceededException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    subscriptionId;
+    constructor(opts) {
+        super({
+            name: "ResourceLimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceLimitExceededException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.subscriptionId = opts.subscriptionId;
+    }
+}
+class UnsupportedAvailabilityZoneException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#UnsupportedAvailabilityZoneException";
+    name = "UnsupportedAvailabilityZoneException";
+    $fault = "client";
+    clusterName;
+    nodegroupName;
+    validZones;
+    constructor(opts) {
+        super({
+            name: "UnsupportedAvailabilityZoneException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnsupportedAvailabilityZoneException.prototype);
+        this.clusterName = opts.clusterName;
+        this.nodegroupName = opts.nodegroupName;
+        this.validZones = opts.validZones;
+    }
+}
+class BadRequestException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#BadRequestException";
+    name = "BadRequestException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "BadRequestException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, BadRequestException.prototype);
+    }
+}
+class NotFoundException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#NotFoundException";
+    name = "NotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "NotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, NotFoundException.prototype);
+    }
+}
+class ResourcePropagationDelayException extends EKSServiceException {
+    static shapeId = "com.amazonaws.eks#ResourcePropagationDelayException";
+    name = "ResourcePropagationDelayException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourcePropagationDelayException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourcePropagationDelayException.prototype);
+    }
+}
+
+const _A = "Addon";
+const _AAP = "AssociatedAccessPolicy";
+const _AAPL = "AssociatedAccessPoliciesList";
+const _AAPR = "AssociateAccessPolicyRequest";
+const _AAPRs = "AssociateAccessPolicyResponse";
+const _AAPs = "AssociateAccessPolicy";
+const _ACA = "ActiveCertificateAuthority";
+const _ACAICR = "ArgoCdAwsIdcConfigRequest";
+const _ACAICRr = "ArgoCdAwsIdcConfigResponse";
+const _ACAR = "ActivateCertificateAuthorityRequest";
+const _ACARc = "ActivateCertificateAuthorityResponse";
+const _ACAc = "ActivateCertificateAuthority";
+const _ACCR = "ArgoCdConfigRequest";
+const _ACCRr = "ArgoCdConfigResponse";
+const _ACD = "AddonCompatibilityDetail";
+const _ACDd = "AddonCompatibilityDetails";
+const _ACNACR = "ArgoCdNetworkAccessConfigRequest";
+const _ACNACRr = "ArgoCdNetworkAccessConfigResponse";
+const _ACR = "AccessConfigResponse";
+const _ACRM = "ArgoCdRoleMapping";
+const _ACRML = "ArgoCdRoleMappingList";
+const _ACRc = "AckConfigRequest";
+const _ACRck = "AckConfigResponse";
+const _ADE = "AccessDeniedException";
+const _AE = "AccessEntry";
+const _AEC = "AssociateEncryptionConfig";
+const _AECR = "AssociateEncryptionConfigRequest";
+const _AECRs = "AssociateEncryptionConfigResponse";
+const _AH = "AddonHealth";
+const _AI = "AddonInfo";
+const _AIL = "AddonIssueList";
+const _AIPC = "AssociateIdentityProviderConfig";
+const _AIPCR = "AssociateIdentityProviderConfigRequest";
+const _AIPCRs = "AssociateIdentityProviderConfigResponse";
+const _AId = "AddonIssue";
+const _ANCR = "AddonNamespaceConfigRequest";
+const _ANCRd = "AddonNamespaceConfigResponse";
+const _AP = "AccessPolicy";
+const _APIA = "AddonPodIdentityAssociations";
+const _APIAL = "AddonPodIdentityAssociationsList";
+const _APIC = "AddonPodIdentityConfiguration";
+const _APICL = "AddonPodIdentityConfigurationList";
+const _APL = "AccessPoliciesList";
+const _AS = "AccessScope";
+const _ASG = "AutoScalingGroup";
+const _ASGL = "AutoScalingGroupList";
+const _AVC = "AllowedValuesConstraint";
+const _AVI = "AddonVersionInfo";
+const _AVIL = "AddonVersionInfoList";
+const _Ad = "Addons";
+const _BRE = "BadRequestException";
+const _BS = "BlockStorage";
+const _C = "Cancellation";
+const _CA = "CertificateAuthority";
+const _CACR = "CreateAccessConfigRequest";
+const _CAE = "CreateAccessEntry";
+const _CAER = "CreateAccessEntryRequest";
+const _CAERr = "CreateAccessEntryResponse";
+const _CAR = "CreateAddonRequest";
+const _CARr = "CreateAddonResponse";
+const _CAS = "CertificateAuthoritySummary";
+const _CASE = "CertificateAuthorityScheduledEvents";
+const _CASL = "CertificateAuthoritySummaryList";
+const _CAV = "CertificateAuthorityValidity";
+const _CAr = "CreateAddon";
+const _CC = "CreateCapability";
+const _CCA = "CreateCertificateAuthority";
+const _CCAR = "CreateCertificateAuthorityRequest";
+const _CCARr = "CreateCertificateAuthorityResponse";
+const _CCR = "CapabilityConfigurationRequest";
+const _CCRa = "CapabilityConfigurationResponse";
+const _CCRo = "ComputeConfigRequest";
+const _CCRom = "ComputeConfigResponse";
+const _CCRon = "ConnectorConfigRequest";
+const _CCRonn = "ConnectorConfigResponse";
+const _CCRr = "CreateCapabilityRequest";
+const _CCRre = "CreateCapabilityResponse";
+const _CCRrea = "CreateClusterRequest";
+const _CCRreat = "CreateClusterResponse";
+const _CCr = "CreateCluster";
+const _CE = "ClientException";
+const _CEAS = "CreateEksAnywhereSubscription";
+const _CEASR = "CreateEksAnywhereSubscriptionRequest";
+const _CEASRr = "CreateEksAnywhereSubscriptionResponse";
+const _CFP = "CreateFargateProfile";
+const _CFPR = "CreateFargateProfileRequest";
+const _CFPRr = "CreateFargateProfileResponse";
+const _CH = "CapabilityHealth";
+const _CHl = "ClusterHealth";
+const _CI = "CapabilityIssue";
+const _CIL = "CapabilityIssueList";
+const _CILl = "ClusterIssueList";
+const _CIl = "ClusterIssue";
+const _CMC = "CrdManagementConfiguration";
+const _CN = "CreateNodegroup";
+const _CNR = "CreateNodegroupRequest";
+const _CNRr = "CreateNodegroupResponse";
+const _CPCI = "ControlPlaneConfigInfo";
+const _CPIA = "CreatePodIdentityAssociation";
+const _CPIAR = "CreatePodIdentityAssociationRequest";
+const _CPIARr = "CreatePodIdentityAssociationResponse";
+const _CPPR = "ControlPlanePlacementRequest";
+const _CPPRo = "ControlPlanePlacementResponse";
+const _CPSC = "ControlPlaneScalingConfig";
+const _CPSTI = "ControlPlaneScalingTierInfo";
+const _CPSTL = "ControlPlaneScalingTierList";
+const _CS = "CapabilitySummary";
+const _CSL = "CapabilitySummaryList";
+const _CSl = "ClientStat";
+const _CSli = "ClientStats";
+const _CU = "CancelUpdate";
+const _CUR = "CancelUpdateRequest";
+const _CURa = "CancelUpdateResponse";
+const _CVI = "ClusterVersionInformation";
+const _CVL = "ClusterVersionList";
+const _Ca = "Capability";
+const _Ce = "Certificate";
+const _Cl = "Cluster";
+const _Co = "Compatibility";
+const _Com = "Compatibilities";
+const _DA = "DeleteAddon";
+const _DAC = "DescribeAddonConfiguration";
+const _DACR = "DescribeAddonConfigurationRequest";
+const _DACRe = "DescribeAddonConfigurationResponse";
+const _DAE = "DeleteAccessEntry";
+const _DAER = "DeleteAccessEntryRequest";
+const _DAERe = "DeleteAccessEntryResponse";
+const _DAERes = "DescribeAccessEntryRequest";
+const _DAEResc = "DescribeAccessEntryResponse";
+const _DAEe = "DescribeAccessEntry";
+const _DAP = "DisassociateAccessPolicy";
+const _DAPR = "DisassociateAccessPolicyRequest";
+const _DAPRi = "DisassociateAccessPolicyResponse";
+const _DAR = "DeleteAddonRequest";
+const _DARe = "DeleteAddonResponse";
+const _DARes = "DescribeAddonRequest";
+const _DAResc = "DescribeAddonResponse";
+const _DAV = "DescribeAddonVersions";
+const _DAVR = "DescribeAddonVersionsRequest";
+const _DAVRe = "DescribeAddonVersionsResponse";
+const _DAe = "DescribeAddon";
+const _DC = "DurationConstraints";
+const _DCA = "DeleteCertificateAuthority";
+const _DCAR = "DeleteCertificateAuthorityRequest";
+const _DCARe = "DeleteCertificateAuthorityResponse";
+const _DCARes = "DescribeCertificateAuthorityRequest";
+const _DCAResc = "DescribeCertificateAuthorityResponse";
+const _DCAe = "DescribeCertificateAuthority";
+const _DCR = "DeleteCapabilityRequest";
+const _DCRe = "DeleteCapabilityResponse";
+const _DCRel = "DeleteClusterRequest";
+const _DCRele = "DeleteClusterResponse";
+const _DCRer = "DeregisterClusterRequest";
+const _DCRere = "DeregisterClusterResponse";
+const _DCRes = "DescribeCapabilityRequest";
+const _DCResc = "DescribeCapabilityResponse";
+const _DCRescr = "DescribeClusterRequest";
+const _DCRescri = "DescribeClusterResponse";
+const _DCV = "DescribeClusterVersions";
+const _DCVR = "DescribeClusterVersionsRequest";
+const _DCVRe = "DescribeClusterVersionsResponse";
+const _DCe = "DeleteCapability";
+const _DCel = "DeleteCluster";
+const _DCer = "DeregisterCluster";
+const _DCes = "DescribeCapability";
+const _DCesc = "DescribeCluster";
+const _DD = "DeprecationDetail";
+const _DDe = "DeprecationDetails";
+const _DEAS = "DeleteEksAnywhereSubscription";
+const _DEASR = "DeleteEksAnywhereSubscriptionRequest";
+const _DEASRe = "DeleteEksAnywhereSubscriptionResponse";
+const _DEASRes = "DescribeEksAnywhereSubscriptionRequest";
+const _DEASResc = "DescribeEksAnywhereSubscriptionResponse";
+const _DEASe = "DescribeEksAnywhereSubscription";
+const _DFP = "DeleteFargateProfile";
+const _DFPR = "DeleteFargateProfileRequest";
+const _DFPRe = "DeleteFargateProfileResponse";
+const _DFPRes = "DescribeFargateProfileRequest";
+const _DFPResc = "DescribeFargateProfileResponse";
+const _DFPe = "DescribeFargateProfile";
+const _DI = "DescribeInsight";
+const _DIPC = "DescribeIdentityProviderConfig";
+const _DIPCR = "DescribeIdentityProviderConfigRequest";
+const _DIPCRe = "DescribeIdentityProviderConfigResponse";
+const _DIPCRi = "DisassociateIdentityProviderConfigRequest";
+const _DIPCRis = "DisassociateIdentityProviderConfigResponse";
+const _DIPCi = "DisassociateIdentityProviderConfig";
+const _DIR = "DescribeInsightRequest";
+const _DIRR = "DescribeInsightsRefreshRequest";
+const _DIRRe = "DescribeInsightsRefreshResponse";
+const _DIRe = "DescribeInsightResponse";
+const _DIRes = "DescribeInsightsRefresh";
+const _DN = "DeleteNodegroup";
+const _DNR = "DeleteNodegroupRequest";
+const _DNRe = "DeleteNodegroupResponse";
+const _DNRes = "DescribeNodegroupRequest";
+const _DNResc = "DescribeNodegroupResponse";
+const _DNe = "DescribeNodegroup";
+const _DPC = "DurationParameterConfig";
+const _DPIA = "DeletePodIdentityAssociation";
+const _DPIAR = "DeletePodIdentityAssociationRequest";
+const _DPIARe = "DeletePodIdentityAssociationResponse";
+const _DPIARes = "DescribePodIdentityAssociationRequest";
+const _DPIAResc = "DescribePodIdentityAssociationResponse";
+const _DPIAe = "DescribePodIdentityAssociation";
+const _DU = "DescribeUpdate";
+const _DUR = "DescribeUpdateRequest";
+const _DURe = "DescribeUpdateResponse";
+const _EAS = "EksAnywhereSubscription";
+const _EASL = "EksAnywhereSubscriptionList";
+const _EAST = "EksAnywhereSubscriptionTerm";
+const _EC = "EncryptionConfig";
+const _ECL = "EncryptionConfigList";
+const _ED = "ErrorDetail";
+const _EDr = "ErrorDetails";
+const _ELB = "ElasticLoadBalancing";
+const _EPR = "EtcdPlacementRequest";
+const _EPRt = "EtcdPlacementResponse";
+const _FP = "FargateProfile";
+const _FPH = "FargateProfileHealth";
+const _FPI = "FargateProfileIssue";
+const _FPIL = "FargateProfileIssueList";
+const _FPS = "FargateProfileSelector";
+const _FPSa = "FargateProfileSelectors";
+const _GAC = "GatewayApiConfiguration";
+const _HPACCR = "HorizontalPodAutoscalerControllerConfigRequest";
+const _HPACCRo = "HorizontalPodAutoscalerControllerConfigResponse";
+const _HPACVC = "HorizontalPodAutoscalerControllerVersionConfig";
+const _I = "Identity";
+const _IC = "IntegerConstraints";
+const _ICSS = "InsightCategorySpecificSummary";
+const _IF = "InsightsFilter";
+const _IL = "IssueList";
+const _IPC = "IdentityProviderConfig";
+const _IPCR = "IdentityProviderConfigResponse";
+const _IPCd = "IdentityProviderConfigs";
+const _IPCn = "IntegerParameterConfig";
+const _IPE = "InvalidParameterException";
+const _IRC = "IntegerRangeConstraint";
+const _IRD = "InsightResourceDetail";
+const _IRDn = "InsightResourceDetails";
+const _IRE = "InvalidRequestException";
+const _IS = "InsightStatus";
+const _ISE = "InvalidStateException";
+const _ISn = "InsightSummary";
+const _ISns = "InsightSummaries";
+const _In = "Insight";
+const _Is = "Issue";
+const _KASCR = "KubeApiServerConfigRequest";
+const _KASCRu = "KubeApiServerConfigResponse";
+const _KASVC = "KubeApiServerVersionConfig";
+const _KCMCR = "KubeControllerManagerConfigRequest";
+const _KCMCRu = "KubeControllerManagerConfigResponse";
+const _KCMVC = "KubeControllerManagerVersionConfig";
+const _KNCR = "KubernetesNetworkConfigRequest";
+const _KNCRu = "KubernetesNetworkConfigResponse";
+const _KSCR = "KubeSchedulerConfigRequest";
+const _KSCRu = "KubeSchedulerConfigResponse";
+const _KSVC = "KubeSchedulerVersionConfig";
+const _L = "License";
+const _LA = "ListAddons";
+const _LAAP = "ListAssociatedAccessPolicies";
+const _LAAPR = "ListAssociatedAccessPoliciesRequest";
+const _LAAPRi = "ListAssociatedAccessPoliciesResponse";
+const _LAE = "ListAccessEntries";
+const _LAER = "ListAccessEntriesRequest";
+const _LAERi = "ListAccessEntriesResponse";
+const _LAP = "ListAccessPolicies";
+const _LAPR = "ListAccessPoliciesRequest";
+const _LAPRi = "ListAccessPoliciesResponse";
+const _LAR = "ListAddonsRequest";
+const _LARi = "ListAddonsResponse";
+const _LC = "ListCapabilities";
+const _LCA = "ListCertificateAuthorities";
+const _LCAR = "ListCertificateAuthoritiesRequest";
+const _LCARi = "ListCertificateAuthoritiesResponse";
+const _LCR = "ListCapabilitiesRequest";
+const _LCRi = "ListCapabilitiesResponse";
+const _LCRis = "ListClustersRequest";
+const _LCRist = "ListClustersResponse";
+const _LCi = "ListClusters";
+const _LEAS = "ListEksAnywhereSubscriptions";
+const _LEASR = "ListEksAnywhereSubscriptionsRequest";
+const _LEASRi = "ListEksAnywhereSubscriptionsResponse";
+const _LFP = "ListFargateProfiles";
+const _LFPR = "ListFargateProfilesRequest";
+const _LFPRi = "ListFargateProfilesResponse";
+const _LI = "ListInsights";
+const _LIPC = "ListIdentityProviderConfigs";
+const _LIPCR = "ListIdentityProviderConfigsRequest";
+const _LIPCRi = "ListIdentityProviderConfigsResponse";
+const _LIR = "ListInsightsRequest";
+const _LIRi = "ListInsightsResponse";
+const _LL = "LicenseList";
+const _LN = "ListNodegroups";
+const _LNR = "ListNodegroupsRequest";
+const _LNRi = "ListNodegroupsResponse";
+const _LPIA = "ListPodIdentityAssociations";
+const _LPIAR = "ListPodIdentityAssociationsRequest";
+const _LPIARi = "ListPodIdentityAssociationsResponse";
+const _LS = "LogSetup";
+const _LSo = "LogSetups";
+const _LTFR = "ListTagsForResource";
+const _LTFRR = "ListTagsForResourceRequest";
+const _LTFRRi = "ListTagsForResourceResponse";
+const _LTS = "LaunchTemplateSpecification";
+const _LU = "ListUpdates";
+const _LUR = "ListUpdatesRequest";
+const _LURi = "ListUpdatesResponse";
+const _Lo = "Logging";
+const _MI = "MarketplaceInformation";
+const _N = "Nodegroup";
+const _NFE = "NotFoundException";
+const _NH = "NodegroupHealth";
+const _NR = "NodegroupResources";
+const _NRC = "NodeRepairConfig";
+const _NRCO = "NodeRepairConfigOverrides";
+const _NRCOL = "NodeRepairConfigOverridesList";
+const _NRFC = "NodeResourcesFitConfig";
+const _NRFVC = "NodeResourcesFitVersionConfig";
+const _NSC = "NodegroupScalingConfig";
+const _NUC = "NodegroupUpdateConfig";
+const _OCR = "OutpostConfigRequest";
+const _OCRu = "OutpostConfigResponse";
+const _OIDC = "OIDC";
+const _OIPC = "OidcIdentityProviderConfig";
+const _OIPCR = "OidcIdentityProviderConfigRequest";
+const _P = "Provider";
+const _PGCCR = "PodGcControllerConfigRequest";
+const _PGCCRo = "PodGcControllerConfigResponse";
+const _PGCVC = "PodGcControllerVersionConfig";
+const _PIA = "PodIdentityAssociation";
+const _PIAS = "PodIdentityAssociationSummary";
+const _PIASo = "PodIdentityAssociationSummaries";
+const _PRC = "PortRangeConstraints";
+const _PRPC = "PortRangeParameterConfig";
+const _RAC = "RemoteAccessConfig";
+const _RC = "ResourceConstraints";
+const _RCR = "RegisterClusterRequest";
+const _RCRe = "RegisterClusterResponse";
+const _RCe = "RegisterCluster";
+const _RCo = "RollbackConfig";
+const _RIUE = "ResourceInUseException";
+const _RLEE = "ResourceLimitExceededException";
+const _RNCR = "RemoteNetworkConfigRequest";
+const _RNCRe = "RemoteNetworkConfigResponse";
+const _RNFE = "ResourceNotFoundException";
+const _RNN = "RemoteNodeNetwork";
+const _RNNL = "RemoteNodeNetworkList";
+const _RPDE = "ResourcePropagationDelayException";
+const _RPN = "RemotePodNetwork";
+const _RPNL = "RemotePodNetworkList";
+const _RW = "ResourceWeight";
+const _RWL = "ResourceWeightList";
+const _SCR = "StorageConfigRequest";
+const _SCRt = "StorageConfigResponse";
+const _SE = "ServerException";
+const _SI = "SsoIdentity";
+const _SIL = "SsoIdentityList";
+const _SIR = "StartInsightsRefresh";
+const _SIRR = "StartInsightsRefreshRequest";
+const _SIRRt = "StartInsightsRefreshResponse";
+const _SNPR = "ServiceNodePortRange";
+const _SS = "ScoringStrategy";
+const _SSC = "ScoringStrategyConfig";
+const _SSCc = "ScoringStrategyConstraints";
+const _SUE = "ServiceUnavailableException";
+const _T = "Taint";
+const _TE = "ThrottlingException";
+const _TR = "TagResource";
+const _TRR = "TagResourceRequest";
+const _TRRa = "TagResourceResponse";
+const _U = "Update";
+const _UA = "UpdateAddon";
+const _UAC = "UpdateAckConfig";
+const _UACC = "UpdateArgoCdConfig";
+const _UACR = "UpdateAccessConfigRequest";
+const _UAE = "UpdateAccessEntry";
+const _UAER = "UpdateAccessEntryRequest";
+const _UAERp = "UpdateAccessEntryResponse";
+const _UAR = "UpdateAddonRequest";
+const _UARp = "UpdateAddonResponse";
+const _UAZE = "UnsupportedAvailabilityZoneException";
+const _UC = "UpdateCapability";
+const _UCC = "UpdateCapabilityConfiguration";
+const _UCCR = "UpdateClusterConfigRequest";
+const _UCCRp = "UpdateClusterConfigResponse";
+const _UCCp = "UpdateClusterConfig";
+const _UCR = "UpdateCapabilityRequest";
+const _UCRp = "UpdateCapabilityResponse";
+const _UCV = "UpdateClusterVersion";
+const _UCVR = "UpdateClusterVersionRequest";
+const _UCVRp = "UpdateClusterVersionResponse";
+const _UEAS = "UpdateEksAnywhereSubscription";
+const _UEASR = "UpdateEksAnywhereSubscriptionRequest";
+const _UEASRp = "UpdateEksAnywhereSubscriptionResponse";
+const _ULP = "UpdateLabelsPayload";
+const _UNC = "UpdateNodegroupConfig";
+const _UNCR = "UpdateNodegroupConfigRequest";
+const _UNCRp = "UpdateNodegroupConfigResponse";
+const _UNV = "UpdateNodegroupVersion";
+const _UNVR = "UpdateNodegroupVersionRequest";
+const _UNVRp = "UpdateNodegroupVersionResponse";
+const _UP = "UpdateParam";
+const _UPIA = "UpdatePodIdentityAssociation";
+const _UPIAR = "UpdatePodIdentityAssociationRequest";
+const _UPIARp = "UpdatePodIdentityAssociationResponse";
+const _UPR = "UpgradePolicyRequest";
+const _UPRp = "UpgradePolicyResponse";
+const _UPp = "UpdateParams";
+const _UR = "UntagResource";
+const _URM = "UpdateRoleMappings";
+const _URR = "UntagResourceRequest";
+const _URRn = "UntagResourceResponse";
+const _UTP = "UpdateTaintsPayload";
+const _VCR = "VpcConfigRequest";
+const _VCRp = "VpcConfigResponse";
+const _WPC = "WarmPoolConfig";
+const _ZSCR = "ZonalShiftConfigRequest";
+const _ZSCRo = "ZonalShiftConfigResponse";
+const _a = "arn";
+const _aA = "addonArn";
+const _aAP = "associatedAccessPolicy";
+const _aAPs = "associatedAccessPolicies";
+const _aAc = "activatedAt";
+const _aAs = "associatedAt";
+const _aAss = "associationArn";
+const _aB = "activatedBy";
+const _aC = "argoCd";
+const _aCD = "addonCompatibilityDetails";
+const _aCc = "accessConfig";
+const _aCct = "activationCode";
+const _aE = "activationExpiry";
+const _aEA = "accessEntryArn";
+const _aEc = "accessEntry";
+const _aEcc = "accessEntries";
+const _aI = "awsIdc";
+const _aIc = "activationId";
+const _aId = "additionalInfo";
+const _aIs = "associationId";
+const _aM = "authenticationMode";
+const _aN = "addonName";
+const _aOUL = "addOrUpdateLabels";
+const _aOURM = "addOrUpdateRoleMappings";
+const _aOUT = "addOrUpdateTaints";
+const _aP = "accessPolicies";
+const _aPA = "associatedPolicyArn";
+const _aR = "autoRenew";
+const _aRC = "apiRequestConcurrency";
+const _aS = "accessScope";
+const _aSG = "autoScalingGroups";
+const _aT = "amiType";
+const _aV = "addonVersion";
+const _aVd = "addonVersions";
+const _aVl = "allowedValues";
+const _ac = "ack";
+const _act = "active";
+const _ad = "addon";
+const _add = "addons";
+const _ar = "architecture";
+const _as = "association";
+const _ass = "associations";
+const _bCCAP = "bootstrapClusterCreatorAdminPermissions";
+const _bS = "blockStorage";
+const _bSMA = "bootstrapSelfManagedAddons";
+const _c = "client";
+const _cA = "createdAt";
+const _cAI = "certificateAuthorityId";
+const _cAe = "certificateAuthority";
+const _cAer = "certificateAuthorities";
+const _cB = "createdBy";
+const _cC = "connectorConfig";
+const _cCo = "computeConfig";
+const _cDSG = "clusterDatabaseSizeGb";
+const _cI = "clientId";
+const _cL = "clusterLogging";
+const _cN = "clusterName";
+const _cNa = "capabilityName";
+const _cPCC = "controlPlaneComponentConfig";
+const _cPCCO = "controlPlaneComponentConfigOverrides";
+const _cPEM = "controlPlaneEgressMode";
+const _cPIT = "controlPlaneInstanceType";
+const _cPP = "controlPlanePlacement";
+const _cPSC = "controlPlaneScalingConfig";
+const _cPST = "controlPlaneScalingTiers";
+const _cRT = "clientRequestToken";
+const _cS = "clientStats";
+const _cSGI = "clusterSecurityGroupId";
+const _cSS = "categorySpecificSummary";
+const _cSo = "configurationSchema";
+const _cT = "computeTypes";
+const _cTa = "capacityType";
+const _cTl = "clusterType";
+const _cV = "configurationValues";
+const _cVl = "clusterVersion";
+const _cVlu = "clusterVersions";
+const _cVo = "compatibleVersions";
+const _ca = "capability";
+const _can = "cancellation";
+const _cap = "capabilities";
+const _cat = "category";
+const _cate = "categories";
+const _ci = "cidrs";
+const _cl = "cluster";
+const _clu = "clusters";
+const _co = "code";
+const _com = "compatibilities";
+const _con = "configuration";
+const _cons = "constraints";
+const _cr = "crds";
+const _d = "data";
+const _dD = "deprecationDetails";
+const _dN = "defaultNamespace";
+const _dO = "defaultOnly";
+const _dP = "deletionProtection";
+const _dPP = "deletePropagationPolicy";
+const _dPV = "defaultPlatformVersion";
+const _dS = "disabledServices";
+const _dST = "disableSessionTags";
+const _dSe = "desiredSize";
+const _dSi = "distributionStatus";
+const _dSis = "diskSize";
+const _dV = "defaultVersion";
+const _dVe = "defaultValue";
+const _de = "description";
+const _du = "duration";
+const _e = "error";
+const _eA = "endedAt";
+const _eC = "encryptionConfig";
+const _eCN = "enableCrossNamespace";
+const _eCr = "errorCode";
+const _eD = "effectiveDate";
+const _eDx = "expirationDate";
+const _eI = "externalId";
+const _eIT = "etcdInstanceType";
+const _eLB = "elasticLoadBalancing";
+const _eM = "errorMessage";
+const _eOESD = "endOfExtendedSupportDate";
+const _eOSSD = "endOfStandardSupportDate";
+const _eP = "endpointPrefix";
+const _ePA = "endpointPublicAccess";
+const _ePAn = "endpointPrivateAccess";
+const _ePt = "etcdPlacement";
+const _eSK = "ec2SshKey";
+const _eT = "eventTtl";
+const _ef = "effect";
+const _en = "enabled";
+const _end = "endpoint";
+const _er = "errors";
+const _f = "filter";
+const _fAA = "firstAutoActivation";
+const _fAAi = "finalAutoActivation";
+const _fP = "fargateProfile";
+const _fPA = "fargateProfileArn";
+const _fPN = "fargateProfileName";
+const _fPNa = "fargateProfileNames";
+const _fo = "force";
+const _gA = "gatewayApi";
+const _gC = "groupsClaim";
+const _gN = "groupName";
+const _gP = "groupsPrefix";
+const _h = "health";
+const _hE = "httpError";
+const _hPACC = "horizontalPodAutoscalerControllerConfig";
+const _hPASP = "horizontalPodAutoscalerSyncPeriod";
+const _hQ = "httpQuery";
+const _ht = "http";
+const _i = "id";
+const _iA = "includeAll";
+const _iF = "ipFamily";
+const _iIA = "idcInstanceArn";
+const _iMAA = "idcManagedApplicationArn";
+const _iPC = "identityProviderConfig";
+const _iPCA = "identityProviderConfigArn";
+const _iPCN = "identityProviderConfigName";
+const _iPCd = "identityProviderConfigs";
+const _iR = "idcRegion";
+const _iS = "insightStatus";
+const _iSn = "includeStatus";
+const _iT = "instanceTypes";
+const _iTd = "idempotencyToken";
+const _iU = "issuerUrl";
+const _id = "identities";
+const _ide = "identity";
+const _in = "insight";
+const _inc = "include";
+const _ins = "insights";
+const _is = "issues";
+const _iss = "issuer";
+const _k = "key";
+const _kA = "keyArn";
+const _kASC = "kubeApiServerConfig";
+const _kCMC = "kubeControllerManagerConfig";
+const _kG = "kubernetesGroups";
+const _kNC = "kubernetesNetworkConfig";
+const _kPV = "kubernetesPatchVersion";
+const _kRU = "kubernetesResourceUri";
+const _kSC = "kubeSchedulerConfig";
+const _kV = "kubernetesVersion";
+const _kVu = "kubernetesVersions";
+const _l = "logging";
+const _lA = "licenseArns";
+const _lQ = "licenseQuantity";
+const _lRT = "lastRequestTime";
+const _lRTa = "lastRefreshTime";
+const _lT = "licenseType";
+const _lTT = "lastTransitionTime";
+const _lTa = "launchTemplate";
+const _la = "labels";
+const _li = "licenses";
+const _m = "message";
+const _mA = "modifiedAt";
+const _mGPC = "maxGroupPreparedCapacity";
+const _mI = "marketplaceInformation";
+const _mP = "minPort";
+const _mPNRC = "maxParallelNodesRepairedCount";
+const _mPNRP = "maxParallelNodesRepairedPercentage";
+const _mPa = "maxPort";
+const _mR = "maxResults";
+const _mRWTM = "minRepairWaitTimeMins";
+const _mS = "minSize";
+const _mSa = "maxSize";
+const _mU = "maxUnavailable";
+const _mUNTC = "maxUnhealthyNodeThresholdCount";
+const _mUNTP = "maxUnhealthyNodeThresholdPercentage";
+const _mUP = "maxUnavailablePercentage";
+const _ma = "managed";
+const _max = "max";
+const _mi = "min";
+const _n = "name";
+const _nA = "networkAccess";
+const _nAo = "notAfter";
+const _nAod = "nodegroupArn";
+const _nB = "notBefore";
+const _nC = "namespaceConfig";
+const _nMC = "nodeMonitoringCondition";
+const _nN = "nodegroupName";
+const _nORLD = "numberOfRequestsLast30Days";
+const _nP = "nodePools";
+const _nR = "nodeRole";
+const _nRA = "nodeRoleArn";
+const _nRC = "nodeRepairConfig";
+const _nRCO = "nodeRepairConfigOverrides";
+const _nRF = "nodeResourcesFit";
+const _nT = "nextToken";
+const _nUR = "nodeUnhealthyReason";
+const _na = "namespaces";
+const _nam = "namespace";
+const _no = "nodegroup";
+const _nod = "nodegroups";
+const _o = "owner";
+const _oA = "outpostArns";
+const _oAw = "ownerArn";
+const _oC = "outpostConfig";
+const _oi = "oidc";
+const _ow = "owners";
+const _p = "publisher";
+const _pA = "principalArn";
+const _pAC = "publicAccessCidrs";
+const _pAo = "policyArn";
+const _pERA = "podExecutionRoleArn";
+const _pGCC = "podGcControllerConfig";
+const _pI = "productId";
+const _pIA = "podIdentityAssociations";
+const _pIC = "podIdentityConfiguration";
+const _pS = "poolState";
+const _pSRPS = "podSchedulingRatePerSecond";
+const _pU = "productUrl";
+const _pV = "platformVersion";
+const _pVl = "platformVersions";
+const _pa = "params";
+const _po = "policy";
+const _pr = "provider";
+const _pre = "preserve";
+const _pu = "publishers";
+const _r = "role";
+const _rA = "roleArn";
+const _rASG = "remoteAccessSecurityGroup";
+const _rAe = "remoteAccess";
+const _rAep = "repairAction";
+const _rAes = "resourceArn";
+const _rAo = "rollbackAvailable";
+const _rC = "requiresConfiguration";
+const _rCe = "resolveConflicts";
+const _rCeq = "requiredClaims";
+const _rCo = "rollbackConfig";
+const _rD = "releaseDate";
+const _rI = "resourceIds";
+const _rIP = "requiresIamPermissions";
+const _rL = "removeLabels";
+const _rMP = "recommendedManagedPolicies";
+const _rNC = "remoteNetworkConfig";
+const _rNN = "remoteNodeNetworks";
+const _rOSI = "reuseOnScaleIn";
+const _rPN = "remotePodNetworks";
+const _rRM = "rbacRoleMappings";
+const _rRMe = "removeRoleMappings";
+const _rT = "removeTaints";
+const _rV = "releaseVersion";
+const _rVC = "resourcesVpcConfig";
+const _rW = "replacedWith";
+const _re = "reason";
+const _rec = "recommendation";
+const _res = "resources";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.eks";
+const _sA = "serviceAccount";
+const _sARA = "serviceAccountRoleArn";
+const _sAt = "startedAt";
+const _sC = "storageConfig";
+const _sCc = "scalingConfig";
+const _sE = "scheduledEvents";
+const _sGI = "securityGroupIds";
+const _sI = "subscriptionId";
+const _sIC = "serviceIpv4Cidr";
+const _sICe = "serviceIpv6Cidr";
+const _sIu = "subnetIds";
+const _sL = "spreadLevel";
+const _sNPR = "serviceNodePortRange";
+const _sS = "signingStatus";
+const _sSG = "sourceSecurityGroups";
+const _sSRV = "startServingReplacementVersion";
+const _sSV = "stopServingVersion";
+const _sSc = "scoringStrategy";
+const _sT = "supportType";
+const _sU = "serverUrl";
+const _se = "server";
+const _sel = "selectors";
+const _st = "status";
+const _sta = "statuses";
+const _su = "subscription";
+const _sub = "subnets";
+const _subs = "subscriptions";
+const _t = "tags";
+const _tK = "tagKeys";
+const _tL = "taintsList";
+const _tM = "timeoutMinutes";
+const _tN = "tierName";
+const _tPGT = "terminatedPodGcThreshold";
+const _tRA = "targetRoleArn";
+const _ta = "taints";
+const _te = "term";
+const _ti = "tier";
+const _to = "token";
+const _ty = "type";
+const _typ = "types";
+const _u = "username";
+const _uA = "userAgent";
+const _uC = "updateConfig";
+const _uCs = "usernameClaim";
+const _uI = "updateId";
+const _uIp = "updateIds";
+const _uP = "upgradePolicy";
+const _uPs = "usernamePrefix";
+const _uS = "updateStrategy";
+const _un = "unit";
+const _up = "update";
+const _us = "usage";
+const _v = "version";
+const _vI = "vpceIds";
+const _vIp = "vpcId";
+const _vS = "versionStatus";
+const _vZ = "validZones";
+const _va = "validity";
+const _val = "value";
+const _w = "weight";
+const _wPC = "warmPoolConfig";
+const _zSC = "zonalShiftConfig";
+const n0 = "com.amazonaws.eks";
+const _s_registry = new TypeRegistry(_s);
+var EKSServiceException$ = [-3, _s, "EKSServiceException", 0, [], []];
+_s_registry.registerError(EKSServiceException$, EKSServiceException);
+const n0_registry = new TypeRegistry(n0);
+var AccessDeniedException$ = [-3, n0, _ADE,
+    { [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AccessDeniedException$, AccessDeniedException);
+var BadRequestException$ = [-3, n0, _BRE,
+    { [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(BadRequestException$, BadRequestException);
+var ClientException$ = [-3, n0, _CE,
+    { [_e]: _c, [_hE]: 400 },
+    [_cN, _nN, _aN, _sI, _m],
+    [0, 0, 0, 0, 0]
+];
+n0_registry.registerError(ClientException$, ClientException);
+var InvalidParameterException$ = [-3, n0, _IPE,
+    { [_e]: _c, [_hE]: 400 },
+    [_cN, _nN, _fPN, _aN, _sI, _m],
+    [0, 0, 0, 0, 0, 0]
+];
+n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
+var InvalidRequestException$ = [-3, n0, _IRE,
+    { [_e]: _c, [_hE]: 400 },
+    [_cN, _nN, _aN, _sI, _m],
+    [0, 0, 0, 0, 0]
+];
+n0_registry.registerError(InvalidRequestException$, InvalidRequestException);
+var InvalidStateException$ = [-3, n0, _ISE,
+    { [_e]: _c, [_hE]: 400 },
+    [_cN, _m],
+    [0, 0]
+];
+n0_registry.registerError(InvalidStateException$, InvalidStateException);
+var NotFoundException$ = [-3, n0, _NFE,
+    { [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(NotFoundException$, NotFoundException);
+var ResourceInUseException$ = [-3, n0, _RIUE,
+    { [_e]: _c, [_hE]: 409 },
+    [_cN, _nN, _aN, _m],
+    [0, 0, 0, 0]
+];
+n0_registry.registerError(ResourceInUseException$, ResourceInUseException);
+var ResourceLimitExceededException$ = [-3, n0, _RLEE,
+    { [_e]: _c, [_hE]: 400 },
+    [_cN, _nN, _sI, _m],
+    [0, 0, 0, 0]
+];
+n0_registry.registerError(ResourceLimitExceededException$, ResourceLimitExceededException);
+var ResourceNotFoundException$ = [-3, n0, _RNFE,
+    { [_e]: _c, [_hE]: 404 },
+    [_cN, _nN, _fPN, _aN, _sI, _m],
+    [0, 0, 0, 0, 0, 0]
+];
+n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
+var ResourcePropagationDelayException$ = [-3, n0, _RPDE,
+    { [_e]: _c, [_hE]: 428 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourcePropagationDelayException$, ResourcePropagationDelayException);
+var ServerException$ = [-3, n0, _SE,
+    { [_e]: _se, [_hE]: 500 },
+    [_cN, _nN, _aN, _sI, _m],
+    [0, 0, 0, 0, 0]
+];
+n0_registry.registerError(ServerException$, ServerException);
+var ServiceUnavailableException$ = [-3, n0, _SUE,
+    { [_e]: _se, [_hE]: 503 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceUnavailableException$, ServiceUnavailableException);
+var ThrottlingException$ = [-3, n0, _TE,
+    { [_e]: _c, [_hE]: 429 },
+    [_cN, _m],
+    [0, 0]
+];
+n0_registry.registerError(ThrottlingException$, ThrottlingException);
+var UnsupportedAvailabilityZoneException$ = [-3, n0, _UAZE,
+    { [_e]: _c, [_hE]: 400 },
+    [_m, _cN, _nN, _vZ],
+    [0, 0, 0, 64 | 0]
+];
+n0_registry.registerError(UnsupportedAvailabilityZoneException$, UnsupportedAvailabilityZoneException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var AccessConfigResponse$ = [3, n0, _ACR,
+    0,
+    [_bCCAP, _aM],
+    [2, 0]
+];
+var AccessEntry$ = [3, n0, _AE,
+    0,
+    [_cN, _pA, _kG, _aEA, _cA, _mA, _t, _u, _ty],
+    [0, 0, 64 | 0, 0, 4, 4, 128 | 0, 0, 0]
+];
+var AccessPolicy$ = [3, n0, _AP,
+    0,
+    [_n, _a],
+    [0, 0]
+];
+var AccessScope$ = [3, n0, _AS,
+    0,
+    [_ty, _na],
+    [0, 64 | 0]
+];
+var AckConfigRequest$ = [3, n0, _ACRc,
+    0,
+    [_eCN, _dS],
+    [2, 64 | 0]
+];
+var AckConfigResponse$ = [3, n0, _ACRck,
+    0,
+    [_eCN, _dS],
+    [2, 64 | 0]
+];
+var ActivateCertificateAuthorityRequest$ = [3, n0, _ACAR,
+    0,
+    [_cN, _cAI, _cRT],
+    [[0, 1], [0, 1], [0, 4]], 2
+];
+var ActivateCertificateAuthorityResponse$ = [3, n0, _ACARc,
+    0,
+    [_up, _cAe],
+    [() => Update$, () => CertificateAuthoritySummary$]
+];
+var ActiveCertificateAuthority$ = [3, n0, _ACA,
+    0,
+    [_i, _aB],
+    [0, 0]
+];
+var Addon$ = [3, n0, _A,
+    0,
+    [_aN, _cN, _st, _aV, _h, _aA, _cA, _mA, _sARA, _t, _p, _o, _mI, _cV, _pIA, _nC],
+    [0, 0, 0, 0, () => AddonHealth$, 0, 4, 4, 0, 128 | 0, 0, 0, () => MarketplaceInformation$, 0, 64 | 0, () => AddonNamespaceConfigResponse$]
+];
+var AddonCompatibilityDetail$ = [3, n0, _ACD,
+    0,
+    [_n, _cVo],
+    [0, 64 | 0]
+];
+var AddonHealth$ = [3, n0, _AH,
+    0,
+    [_is],
+    [() => AddonIssueList]
+];
+var AddonInfo$ = [3, n0, _AI,
+    0,
+    [_aN, _ty, _aVd, _p, _o, _mI, _dN],
+    [0, 0, () => AddonVersionInfoList, 0, 0, () => MarketplaceInformation$, 0]
+];
+var AddonIssue$ = [3, n0, _AId,
+    0,
+    [_co, _m, _rI],
+    [0, 0, 64 | 0]
+];
+var AddonNamespaceConfigRequest$ = [3, n0, _ANCR,
+    0,
+    [_nam],
+    [0]
+];
+var AddonNamespaceConfigResponse$ = [3, n0, _ANCRd,
+    0,
+    [_nam],
+    [0]
+];
+var AddonPodIdentityAssociations$ = [3, n0, _APIA,
+    0,
+    [_sA, _rA],
+    [0, 0], 2
+];
+var AddonPodIdentityConfiguration$ = [3, n0, _APIC,
+    0,
+    [_sA, _rMP],
+    [0, 64 | 0]
+];
+var AddonVersionInfo$ = [3, n0, _AVI,
+    0,
+    [_aV, _ar, _cT, _com, _rC, _rIP],
+    [0, 64 | 0, 64 | 0, () => Compatibilities, 2, 2]
+];
+var AllowedValuesConstraint$ = [3, n0, _AVC,
+    0,
+    [_aVl],
+    [64 | 0]
+];
+var ArgoCdAwsIdcConfigRequest$ = [3, n0, _ACAICR,
+    0,
+    [_iIA, _iR],
+    [0, 0], 1
+];
+var ArgoCdAwsIdcConfigResponse$ = [3, n0, _ACAICRr,
+    0,
+    [_iIA, _iR, _iMAA],
+    [0, 0, 0]
+];
+var ArgoCdConfigRequest$ = [3, n0, _ACCR,
+    0,
+    [_aI, _nam, _rRM, _nA, _eP],
+    [() => ArgoCdAwsIdcConfigRequest$, 0, () => ArgoCdRoleMappingList, () => ArgoCdNetworkAccessConfigRequest$, 0], 1
+];
+var ArgoCdConfigResponse$ = [3, n0, _ACCRr,
+    0,
+    [_nam, _aI, _rRM, _nA, _sU, _eP],
+    [0, () => ArgoCdAwsIdcConfigResponse$, () => ArgoCdRoleMappingList, () => ArgoCdNetworkAccessConfigResponse$, 0, 0]
+];
+var ArgoCdNetworkAccessConfigRequest$ = [3, n0, _ACNACR,
+    0,
+    [_vI],
+    [64 | 0]
+];
+var ArgoCdNetworkAccessConfigResponse$ = [3, n0, _ACNACRr,
+    0,
+    [_vI],
+    [64 | 0]
+];
+var ArgoCdRoleMapping$ = [3, n0, _ACRM,
+    0,
+    [_r, _id],
+    [0, () => SsoIdentityList], 2
+];
+var AssociateAccessPolicyRequest$ = [3, n0, _AAPR,
+    0,
+    [_cN, _pA, _pAo, _aS],
+    [[0, 1], [0, 1], 0, () => AccessScope$], 4
+];
+var AssociateAccessPolicyResponse$ = [3, n0, _AAPRs,
+    0,
+    [_cN, _pA, _aAP],
+    [0, 0, () => AssociatedAccessPolicy$]
+];
+var AssociatedAccessPolicy$ = [3, n0, _AAP,
+    0,
+    [_pAo, _aS, _aAs, _mA],
+    [0, () => AccessScope$, 4, 4]
+];
+var AssociateEncryptionConfigRequest$ = [3, n0, _AECR,
+    0,
+    [_cN, _eC, _cRT],
+    [[0, 1], () => EncryptionConfigList, [0, 4]], 2
+];
+var AssociateEncryptionConfigResponse$ = [3, n0, _AECRs,
+    0,
+    [_up],
+    [() => Update$]
+];
+var AssociateIdentityProviderConfigRequest$ = [3, n0, _AIPCR,
+    0,
+    [_cN, _oi, _t, _cRT],
+    [[0, 1], () => OidcIdentityProviderConfigRequest$, 128 | 0, [0, 4]], 2
+];
+var AssociateIdentityProviderConfigResponse$ = [3, n0, _AIPCRs,
+    0,
+    [_up, _t],
+    [() => Update$, 128 | 0]
+];
+var AutoScalingGroup$ = [3, n0, _ASG,
+    0,
+    [_n],
+    [0]
+];
+var BlockStorage$ = [3, n0, _BS,
+    0,
+    [_en],
+    [2]
+];
+var Cancellation$ = [3, n0, _C,
+    0,
+    [_st, _re],
+    [0, 0]
+];
+var CancelUpdateRequest$ = [3, n0, _CUR,
+    0,
+    [_n, _uI, _cRT],
+    [[0, 1], [0, 1], [0, 4]], 2
+];
+var CancelUpdateResponse$ = [3, n0, _CURa,
+    0,
+    [_up],
+    [() => Update$]
+];
+var Capability$ = [3, n0, _Ca,
+    0,
+    [_cNa, _a, _cN, _ty, _rA, _st, _v, _con, _t, _h, _cA, _mA, _dPP],
+    [0, 0, 0, 0, 0, 0, 0, () => CapabilityConfigurationResponse$, 128 | 0, () => CapabilityHealth$, 4, 4, 0]
+];
+var CapabilityConfigurationRequest$ = [3, n0, _CCR,
+    0,
+    [_aC, _ac],
+    [() => ArgoCdConfigRequest$, () => AckConfigRequest$]
+];
+var CapabilityConfigurationResponse$ = [3, n0, _CCRa,
+    0,
+    [_aC, _ac],
+    [() => ArgoCdConfigResponse$, () => AckConfigResponse$]
+];
+var CapabilityHealth$ = [3, n0, _CH,
+    0,
+    [_is],
+    [() => CapabilityIssueList]
+];
+var CapabilityIssue$ = [3, n0, _CI,
+    0,
+    [_co, _m],
+    [0, 0]
+];
+var CapabilitySummary$ = [3, n0, _CS,
+    0,
+    [_cNa, _a, _ty, _st, _v, _cA, _mA],
+    [0, 0, 0, 0, 0, 4, 4]
+];
+var Certificate$ = [3, n0, _Ce,
+    0,
+    [_d, _act],
+    [0, () => ActiveCertificateAuthority$]
+];
+var CertificateAuthority$ = [3, n0, _CA,
+    0,
+    [_i, _cA, _cB, _aAc, _aB, _sS, _dSi, _va, _sE, _rAo, _d],
+    [0, 4, 0, 4, 0, 0, 0, () => CertificateAuthorityValidity$, () => CertificateAuthorityScheduledEvents$, 2, 0]
+];
+var CertificateAuthorityScheduledEvents$ = [3, n0, _CASE,
+    0,
+    [_fAA, _fAAi],
+    [4, 4]
+];
+var CertificateAuthoritySummary$ = [3, n0, _CAS,
+    0,
+    [_i, _cA, _cB, _aAc, _aB, _sS, _dSi],
+    [0, 4, 0, 4, 0, 0, 0]
+];
+var CertificateAuthorityValidity$ = [3, n0, _CAV,
+    0,
+    [_nB, _nAo],
+    [4, 4]
+];
+var ClientStat$ = [3, n0, _CSl,
+    0,
+    [_uA, _nORLD, _lRT],
+    [0, 1, 4]
+];
+var Cluster$ = [3, n0, _Cl,
+    0,
+    [_n, _a, _cA, _v, _end, _rA, _rVC, _kNC, _l, _ide, _st, _cAe, _cRT, _pV, _t, _eC, _cC, _i, _h, _oC, _aCc, _uP, _zSC, _rNC, _cCo, _sC, _dP, _cPSC, _kASC, _kSC, _kCMC],
+    [0, 0, 4, 0, 0, 0, () => VpcConfigResponse$, () => KubernetesNetworkConfigResponse$, () => Logging$, () => Identity$, 0, () => Certificate$, 0, 0, 128 | 0, () => EncryptionConfigList, () => ConnectorConfigResponse$, 0, () => ClusterHealth$, () => OutpostConfigResponse$, () => AccessConfigResponse$, () => UpgradePolicyResponse$, () => ZonalShiftConfigResponse$, () => RemoteNetworkConfigResponse$, () => ComputeConfigResponse$, () => StorageConfigResponse$, 2, () => ControlPlaneScalingConfig$, () => KubeApiServerConfigResponse$, () => KubeSchedulerConfigResponse$, () => KubeControllerManagerConfigResponse$]
+];
+var ClusterHealth$ = [3, n0, _CHl,
+    0,
+    [_is],
+    [() => ClusterIssueList]
+];
+var ClusterIssue$ = [3, n0, _CIl,
+    0,
+    [_co, _m, _rI],
+    [0, 0, 64 | 0]
+];
+var ClusterVersionInformation$ = [3, n0, _CVI,
+    0,
+    [_cVl, _cTl, _dPV, _dV, _rD, _eOSSD, _eOESD, _st, _vS, _kPV, _cPST, _cPCC],
+    [0, 0, 0, 2, 4, 4, 4, 0, 0, 0, () => ControlPlaneScalingTierList, () => ControlPlaneConfigInfo$]
+];
+var Compatibility$ = [3, n0, _Co,
+    0,
+    [_cVl, _pVl, _dV],
+    [0, 64 | 0, 2]
+];
+var ComputeConfigRequest$ = [3, n0, _CCRo,
+    0,
+    [_en, _nP, _nRA],
+    [2, 64 | 0, 0]
+];
+var ComputeConfigResponse$ = [3, n0, _CCRom,
+    0,
+    [_en, _nP, _nRA],
+    [2, 64 | 0, 0]
+];
+var ConnectorConfigRequest$ = [3, n0, _CCRon,
+    0,
+    [_rA, _pr],
+    [0, 0], 2
+];
+var ConnectorConfigResponse$ = [3, n0, _CCRonn,
+    0,
+    [_aIc, _aCct, _aE, _pr, _rA],
+    [0, 0, 4, 0, 0]
+];
+var ControlPlaneConfigInfo$ = [3, n0, _CPCI,
+    0,
+    [_kASC, _kSC, _kCMC],
+    [() => KubeApiServerVersionConfig$, () => KubeSchedulerVersionConfig$, () => KubeControllerManagerVersionConfig$]
+];
+var ControlPlanePlacementRequest$ = [3, n0, _CPPR,
+    0,
+    [_gN, _sL],
+    [0, 0]
+];
+var ControlPlanePlacementResponse$ = [3, n0, _CPPRo,
+    0,
+    [_gN, _sL],
+    [0, 0]
+];
+var ControlPlaneScalingConfig$ = [3, n0, _CPSC,
+    0,
+    [_ti],
+    [0]
+];
+var ControlPlaneScalingTierInfo$ = [3, n0, _CPSTI,
+    0,
+    [_tN, _aRC, _pSRPS, _cDSG, _cPCCO],
+    [0, 1, 1, 1, () => ControlPlaneConfigInfo$]
+];
+var CrdManagementConfiguration$ = [3, n0, _CMC,
+    0,
+    [_ma],
+    [2]
+];
+var CreateAccessConfigRequest$ = [3, n0, _CACR,
+    0,
+    [_bCCAP, _aM],
+    [2, 0]
+];
+var CreateAccessEntryRequest$ = [3, n0, _CAER,
+    0,
+    [_cN, _pA, _kG, _t, _cRT, _u, _ty],
+    [[0, 1], 0, 64 | 0, 128 | 0, [0, 4], 0, 0], 2
+];
+var CreateAccessEntryResponse$ = [3, n0, _CAERr,
+    0,
+    [_aEc],
+    [() => AccessEntry$]
+];
+var CreateAddonRequest$ = [3, n0, _CAR,
+    0,
+    [_cN, _aN, _aV, _sARA, _rCe, _cRT, _t, _cV, _pIA, _nC],
+    [[0, 1], 0, 0, 0, 0, [0, 4], 128 | 0, 0, () => AddonPodIdentityAssociationsList, () => AddonNamespaceConfigRequest$], 2
+];
+var CreateAddonResponse$ = [3, n0, _CARr,
+    0,
+    [_ad],
+    [() => Addon$]
+];
+var CreateCapabilityRequest$ = [3, n0, _CCRr,
+    0,
+    [_cNa, _cN, _ty, _rA, _dPP, _cRT, _con, _t],
+    [0, [0, 1], 0, 0, 0, [0, 4], () => CapabilityConfigurationRequest$, 128 | 0], 5
+];
+var CreateCapabilityResponse$ = [3, n0, _CCRre,
+    0,
+    [_ca],
+    [() => Capability$]
+];
+var CreateCertificateAuthorityRequest$ = [3, n0, _CCAR,
+    0,
+    [_cN, _cRT],
+    [[0, 1], [0, 4]], 1
+];
+var CreateCertificateAuthorityResponse$ = [3, n0, _CCARr,
+    0,
+    [_up, _cAe],
+    [() => Update$, () => CertificateAuthoritySummary$]
+];
+var CreateClusterRequest$ = [3, n0, _CCRrea,
+    0,
+    [_n, _rA, _rVC, _v, _kNC, _l, _cRT, _t, _eC, _oC, _aCc, _bSMA, _uP, _zSC, _rNC, _cCo, _sC, _dP, _cPSC, _kASC, _kSC, _kCMC],
+    [0, 0, () => VpcConfigRequest$, 0, () => KubernetesNetworkConfigRequest$, () => Logging$, [0, 4], 128 | 0, () => EncryptionConfigList, () => OutpostConfigRequest$, () => CreateAccessConfigRequest$, 2, () => UpgradePolicyRequest$, () => ZonalShiftConfigRequest$, () => RemoteNetworkConfigRequest$, () => ComputeConfigRequest$, () => StorageConfigRequest$, 2, () => ControlPlaneScalingConfig$, () => KubeApiServerConfigRequest$, () => KubeSchedulerConfigRequest$, () => KubeControllerManagerConfigRequest$], 3
+];
+var CreateClusterResponse$ = [3, n0, _CCRreat,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var CreateEksAnywhereSubscriptionRequest$ = [3, n0, _CEASR,
+    0,
+    [_n, _te, _lQ, _lT, _aR, _cRT, _t],
+    [0, () => EksAnywhereSubscriptionTerm$, 1, 0, 2, [0, 4], 128 | 0], 2
+];
+var CreateEksAnywhereSubscriptionResponse$ = [3, n0, _CEASRr,
+    0,
+    [_su],
+    [() => EksAnywhereSubscription$]
+];
+var CreateFargateProfileRequest$ = [3, n0, _CFPR,
+    0,
+    [_fPN, _cN, _pERA, _sub, _sel, _cRT, _t],
+    [0, [0, 1], 0, 64 | 0, () => FargateProfileSelectors, [0, 4], 128 | 0], 3
+];
+var CreateFargateProfileResponse$ = [3, n0, _CFPRr,
+    0,
+    [_fP],
+    [() => FargateProfile$]
+];
+var CreateNodegroupRequest$ = [3, n0, _CNR,
+    0,
+    [_cN, _nN, _sub, _nR, _sCc, _dSis, _iT, _aT, _rAe, _la, _ta, _t, _cRT, _lTa, _uC, _nRC, _cTa, _v, _rV, _wPC],
+    [[0, 1], 0, 64 | 0, 0, () => NodegroupScalingConfig$, 1, 64 | 0, 0, () => RemoteAccessConfig$, 128 | 0, () => taintsList, 128 | 0, [0, 4], () => LaunchTemplateSpecification$, () => NodegroupUpdateConfig$, () => NodeRepairConfig$, 0, 0, 0, () => WarmPoolConfig$], 4
+];
+var CreateNodegroupResponse$ = [3, n0, _CNRr,
+    0,
+    [_no],
+    [() => Nodegroup$]
+];
+var CreatePodIdentityAssociationRequest$ = [3, n0, _CPIAR,
+    0,
+    [_cN, _nam, _sA, _rA, _cRT, _t, _dST, _tRA, _po],
+    [[0, 1], 0, 0, 0, [0, 4], 128 | 0, 2, 0, 0], 4
+];
+var CreatePodIdentityAssociationResponse$ = [3, n0, _CPIARr,
+    0,
+    [_as],
+    [() => PodIdentityAssociation$]
+];
+var DeleteAccessEntryRequest$ = [3, n0, _DAER,
+    0,
+    [_cN, _pA],
+    [[0, 1], [0, 1]], 2
+];
+var DeleteAccessEntryResponse$ = [3, n0, _DAERe,
+    0,
+    [],
+    []
+];
+var DeleteAddonRequest$ = [3, n0, _DAR,
+    0,
+    [_cN, _aN, _pre],
+    [[0, 1], [0, 1], [2, { [_hQ]: _pre }]], 2
+];
+var DeleteAddonResponse$ = [3, n0, _DARe,
+    0,
+    [_ad],
+    [() => Addon$]
+];
+var DeleteCapabilityRequest$ = [3, n0, _DCR,
+    0,
+    [_cN, _cNa],
+    [[0, 1], [0, 1]], 2
+];
+var DeleteCapabilityResponse$ = [3, n0, _DCRe,
+    0,
+    [_ca],
+    [() => Capability$]
+];
+var DeleteCertificateAuthorityRequest$ = [3, n0, _DCAR,
+    0,
+    [_cN, _cAI, _cRT],
+    [[0, 1], [0, 1], [0, { [_hQ]: _cRT, [_iTd]: 1 }]], 2
+];
+var DeleteCertificateAuthorityResponse$ = [3, n0, _DCARe,
+    0,
+    [_up, _cAe],
+    [() => Update$, () => CertificateAuthoritySummary$]
+];
+var DeleteClusterRequest$ = [3, n0, _DCRel,
+    0,
+    [_n],
+    [[0, 1]], 1
+];
+var DeleteClusterResponse$ = [3, n0, _DCRele,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var DeleteEksAnywhereSubscriptionRequest$ = [3, n0, _DEASR,
+    0,
+    [_i],
+    [[0, 1]], 1
+];
+var DeleteEksAnywhereSubscriptionResponse$ = [3, n0, _DEASRe,
+    0,
+    [_su],
+    [() => EksAnywhereSubscription$]
+];
+var DeleteFargateProfileRequest$ = [3, n0, _DFPR,
+    0,
+    [_cN, _fPN],
+    [[0, 1], [0, 1]], 2
+];
+var DeleteFargateProfileResponse$ = [3, n0, _DFPRe,
+    0,
+    [_fP],
+    [() => FargateProfile$]
+];
+var DeleteNodegroupRequest$ = [3, n0, _DNR,
+    0,
+    [_cN, _nN],
+    [[0, 1], [0, 1]], 2
+];
+var DeleteNodegroupResponse$ = [3, n0, _DNRe,
+    0,
+    [_no],
+    [() => Nodegroup$]
+];
+var DeletePodIdentityAssociationRequest$ = [3, n0, _DPIAR,
+    0,
+    [_cN, _aIs],
+    [[0, 1], [0, 1]], 2
+];
+var DeletePodIdentityAssociationResponse$ = [3, n0, _DPIARe,
+    0,
+    [_as],
+    [() => PodIdentityAssociation$]
+];
+var DeprecationDetail$ = [3, n0, _DD,
+    0,
+    [_us, _rW, _sSV, _sSRV, _cS],
+    [0, 0, 0, 0, () => ClientStats]
+];
+var DeregisterClusterRequest$ = [3, n0, _DCRer,
+    0,
+    [_n],
+    [[0, 1]], 1
+];
+var DeregisterClusterResponse$ = [3, n0, _DCRere,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var DescribeAccessEntryRequest$ = [3, n0, _DAERes,
+    0,
+    [_cN, _pA],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeAccessEntryResponse$ = [3, n0, _DAEResc,
+    0,
+    [_aEc],
+    [() => AccessEntry$]
+];
+var DescribeAddonConfigurationRequest$ = [3, n0, _DACR,
+    0,
+    [_aN, _aV],
+    [[0, { [_hQ]: _aN }], [0, { [_hQ]: _aV }]], 2
+];
+var DescribeAddonConfigurationResponse$ = [3, n0, _DACRe,
+    0,
+    [_aN, _aV, _cSo, _pIC],
+    [0, 0, 0, () => AddonPodIdentityConfigurationList]
+];
+var DescribeAddonRequest$ = [3, n0, _DARes,
+    0,
+    [_cN, _aN],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeAddonResponse$ = [3, n0, _DAResc,
+    0,
+    [_ad],
+    [() => Addon$]
+];
+var DescribeAddonVersionsRequest$ = [3, n0, _DAVR,
+    0,
+    [_kV, _mR, _nT, _aN, _typ, _pu, _ow],
+    [[0, { [_hQ]: _kV }], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }], [0, { [_hQ]: _aN }], [64 | 0, { [_hQ]: _typ }], [64 | 0, { [_hQ]: _pu }], [64 | 0, { [_hQ]: _ow }]]
+];
+var DescribeAddonVersionsResponse$ = [3, n0, _DAVRe,
+    0,
+    [_add, _nT],
+    [() => Addons, 0]
+];
+var DescribeCapabilityRequest$ = [3, n0, _DCRes,
+    0,
+    [_cN, _cNa],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeCapabilityResponse$ = [3, n0, _DCResc,
+    0,
+    [_ca],
+    [() => Capability$]
+];
+var DescribeCertificateAuthorityRequest$ = [3, n0, _DCARes,
+    0,
+    [_cN, _cAI],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeCertificateAuthorityResponse$ = [3, n0, _DCAResc,
+    0,
+    [_cAe],
+    [() => CertificateAuthority$]
+];
+var DescribeClusterRequest$ = [3, n0, _DCRescr,
+    0,
+    [_n],
+    [[0, 1]], 1
+];
+var DescribeClusterResponse$ = [3, n0, _DCRescri,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var DescribeClusterVersionsRequest$ = [3, n0, _DCVR,
+    0,
+    [_cTl, _mR, _nT, _dO, _iA, _cVlu, _st, _vS],
+    [[0, { [_hQ]: _cTl }], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }], [2, { [_hQ]: _dO }], [2, { [_hQ]: _iA }], [64 | 0, { [_hQ]: _cVlu }], [0, { [_hQ]: _st }], [0, { [_hQ]: _vS }]]
+];
+var DescribeClusterVersionsResponse$ = [3, n0, _DCVRe,
+    0,
+    [_nT, _cVlu],
+    [0, () => ClusterVersionList]
+];
+var DescribeEksAnywhereSubscriptionRequest$ = [3, n0, _DEASRes,
+    0,
+    [_i],
+    [[0, 1]], 1
+];
+var DescribeEksAnywhereSubscriptionResponse$ = [3, n0, _DEASResc,
+    0,
+    [_su],
+    [() => EksAnywhereSubscription$]
+];
+var DescribeFargateProfileRequest$ = [3, n0, _DFPRes,
+    0,
+    [_cN, _fPN],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeFargateProfileResponse$ = [3, n0, _DFPResc,
+    0,
+    [_fP],
+    [() => FargateProfile$]
+];
+var DescribeIdentityProviderConfigRequest$ = [3, n0, _DIPCR,
+    0,
+    [_cN, _iPC],
+    [[0, 1], () => IdentityProviderConfig$], 2
+];
+var DescribeIdentityProviderConfigResponse$ = [3, n0, _DIPCRe,
+    0,
+    [_iPC],
+    [() => IdentityProviderConfigResponse$]
+];
+var DescribeInsightRequest$ = [3, n0, _DIR,
+    0,
+    [_cN, _i],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeInsightResponse$ = [3, n0, _DIRe,
+    0,
+    [_in],
+    [() => Insight$]
+];
+var DescribeInsightsRefreshRequest$ = [3, n0, _DIRR,
+    0,
+    [_cN],
+    [[0, 1]], 1
+];
+var DescribeInsightsRefreshResponse$ = [3, n0, _DIRRe,
+    0,
+    [_m, _st, _sAt, _eA],
+    [0, 0, 4, 4]
+];
+var DescribeNodegroupRequest$ = [3, n0, _DNRes,
+    0,
+    [_cN, _nN],
+    [[0, 1], [0, 1]], 2
+];
+var DescribeNodegroupResponse$ = [3, n0, _DNResc,
+    0,
+    [_no],
+    [() => Nodegroup$]
+];
+var DescribePodIdentityAssociationRequest$ = [3, n0, _DPIARes,
+    0,
+    [_cN, _aIs],
+    [[0, 1], [0, 1]], 2
+];
+var DescribePodIdentityAssociationResponse$ = [3, n0, _DPIAResc,
+    0,
+    [_as],
+    [() => PodIdentityAssociation$]
+];
+var DescribeUpdateRequest$ = [3, n0, _DUR,
+    0,
+    [_n, _uI, _nN, _aN, _cNa],
+    [[0, 1], [0, 1], [0, { [_hQ]: _nN }], [0, { [_hQ]: _aN }], [0, { [_hQ]: _cNa }]], 2
+];
+var DescribeUpdateResponse$ = [3, n0, _DURe,
+    0,
+    [_up],
+    [() => Update$]
+];
+var DisassociateAccessPolicyRequest$ = [3, n0, _DAPR,
+    0,
+    [_cN, _pA, _pAo],
+    [[0, 1], [0, 1], [0, 1]], 3
+];
+var DisassociateAccessPolicyResponse$ = [3, n0, _DAPRi,
+    0,
+    [],
+    []
+];
+var DisassociateIdentityProviderConfigRequest$ = [3, n0, _DIPCRi,
+    0,
+    [_cN, _iPC, _cRT],
+    [[0, 1], () => IdentityProviderConfig$, [0, 4]], 2
+];
+var DisassociateIdentityProviderConfigResponse$ = [3, n0, _DIPCRis,
+    0,
+    [_up],
+    [() => Update$]
+];
+var DurationConstraints$ = [3, n0, _DC,
+    0,
+    [_mi, _max],
+    [0, 0]
+];
+var DurationParameterConfig$ = [3, n0, _DPC,
+    0,
+    [_dVe, _cons],
+    [0, () => DurationConstraints$]
+];
+var EksAnywhereSubscription$ = [3, n0, _EAS,
+    0,
+    [_i, _a, _cA, _eD, _eDx, _lQ, _lT, _te, _st, _aR, _lA, _li, _t],
+    [0, 0, 4, 4, 4, 1, 0, () => EksAnywhereSubscriptionTerm$, 0, 2, 64 | 0, () => LicenseList, 128 | 0]
+];
+var EksAnywhereSubscriptionTerm$ = [3, n0, _EAST,
+    0,
+    [_du, _un],
+    [1, 0]
+];
+var ElasticLoadBalancing$ = [3, n0, _ELB,
+    0,
+    [_en, _gA],
+    [2, () => GatewayApiConfiguration$]
+];
+var EncryptionConfig$ = [3, n0, _EC,
+    0,
+    [_res, _pr],
+    [64 | 0, () => Provider$]
+];
+var ErrorDetail$ = [3, n0, _ED,
+    0,
+    [_eCr, _eM, _rI],
+    [0, 0, 64 | 0]
+];
+var EtcdPlacementRequest$ = [3, n0, _EPR,
+    0,
+    [_sL],
+    [0]
+];
+var EtcdPlacementResponse$ = [3, n0, _EPRt,
+    0,
+    [_sL],
+    [0]
+];
+var FargateProfile$ = [3, n0, _FP,
+    0,
+    [_fPN, _fPA, _cN, _cA, _pERA, _sub, _sel, _st, _t, _h],
+    [0, 0, 0, 4, 0, 64 | 0, () => FargateProfileSelectors, 0, 128 | 0, () => FargateProfileHealth$]
+];
+var FargateProfileHealth$ = [3, n0, _FPH,
+    0,
+    [_is],
+    [() => FargateProfileIssueList]
+];
+var FargateProfileIssue$ = [3, n0, _FPI,
+    0,
+    [_co, _m, _rI],
+    [0, 0, 64 | 0]
+];
+var FargateProfileSelector$ = [3, n0, _FPS,
+    0,
+    [_nam, _la],
+    [0, 128 | 0]
+];
+var GatewayApiConfiguration$ = [3, n0, _GAC,
+    0,
+    [_cr],
+    [() => CrdManagementConfiguration$]
+];
+var HorizontalPodAutoscalerControllerConfigRequest$ = [3, n0, _HPACCR,
+    0,
+    [_hPASP],
+    [0]
+];
+var HorizontalPodAutoscalerControllerConfigResponse$ = [3, n0, _HPACCRo,
+    0,
+    [_hPASP],
+    [0]
+];
+var HorizontalPodAutoscalerControllerVersionConfig$ = [3, n0, _HPACVC,
+    0,
+    [_hPASP],
+    [() => DurationParameterConfig$]
+];
+var Identity$ = [3, n0, _I,
+    0,
+    [_oi],
+    [() => OIDC$]
+];
+var IdentityProviderConfig$ = [3, n0, _IPC,
+    0,
+    [_ty, _n],
+    [0, 0], 2
+];
+var IdentityProviderConfigResponse$ = [3, n0, _IPCR,
+    0,
+    [_oi],
+    [() => OidcIdentityProviderConfig$]
+];
+var Insight$ = [3, n0, _In,
+    0,
+    [_i, _n, _cat, _kV, _lRTa, _lTT, _de, _iS, _rec, _aId, _res, _cSS],
+    [0, 0, 0, 0, 4, 4, 0, () => InsightStatus$, 0, 128 | 0, () => InsightResourceDetails, () => InsightCategorySpecificSummary$]
+];
+var InsightCategorySpecificSummary$ = [3, n0, _ICSS,
+    0,
+    [_dD, _aCD],
+    [() => DeprecationDetails, () => AddonCompatibilityDetails]
+];
+var InsightResourceDetail$ = [3, n0, _IRD,
+    0,
+    [_iS, _kRU, _a],
+    [() => InsightStatus$, 0, 0]
+];
+var InsightsFilter$ = [3, n0, _IF,
+    0,
+    [_cate, _kVu, _sta],
+    [64 | 0, 64 | 0, 64 | 0]
+];
+var InsightStatus$ = [3, n0, _IS,
+    0,
+    [_st, _re],
+    [0, 0]
+];
+var InsightSummary$ = [3, n0, _ISn,
+    0,
+    [_i, _n, _cat, _kV, _lRTa, _lTT, _de, _iS],
+    [0, 0, 0, 0, 4, 4, 0, () => InsightStatus$]
+];
+var IntegerConstraints$ = [3, n0, _IC,
+    0,
+    [_mi, _max],
+    [1, 1]
+];
+var IntegerParameterConfig$ = [3, n0, _IPCn,
+    0,
+    [_dVe, _cons],
+    [1, () => IntegerConstraints$]
+];
+var IntegerRangeConstraint$ = [3, n0, _IRC,
+    0,
+    [_mi, _max],
+    [1, 1]
+];
+var Issue$ = [3, n0, _Is,
+    0,
+    [_co, _m, _rI],
+    [0, 0, 64 | 0]
+];
+var KubeApiServerConfigRequest$ = [3, n0, _KASCR,
+    0,
+    [_eT, _sNPR],
+    [0, () => ServiceNodePortRange$]
+];
+var KubeApiServerConfigResponse$ = [3, n0, _KASCRu,
+    0,
+    [_eT, _sNPR],
+    [0, () => ServiceNodePortRange$]
+];
+var KubeApiServerVersionConfig$ = [3, n0, _KASVC,
+    0,
+    [_eT, _sNPR],
+    [() => DurationParameterConfig$, () => PortRangeParameterConfig$]
+];
+var KubeControllerManagerConfigRequest$ = [3, n0, _KCMCR,
+    0,
+    [_pGCC, _hPACC],
+    [() => PodGcControllerConfigRequest$, () => HorizontalPodAutoscalerControllerConfigRequest$]
+];
+var KubeControllerManagerConfigResponse$ = [3, n0, _KCMCRu,
+    0,
+    [_pGCC, _hPACC],
+    [() => PodGcControllerConfigResponse$, () => HorizontalPodAutoscalerControllerConfigResponse$]
+];
+var KubeControllerManagerVersionConfig$ = [3, n0, _KCMVC,
+    0,
+    [_pGCC, _hPACC],
+    [() => PodGcControllerVersionConfig$, () => HorizontalPodAutoscalerControllerVersionConfig$]
+];
+var KubernetesNetworkConfigRequest$ = [3, n0, _KNCR,
+    0,
+    [_sIC, _iF, _eLB],
+    [0, 0, () => ElasticLoadBalancing$]
+];
+var KubernetesNetworkConfigResponse$ = [3, n0, _KNCRu,
+    0,
+    [_sIC, _sICe, _iF, _eLB],
+    [0, 0, 0, () => ElasticLoadBalancing$]
+];
+var KubeSchedulerConfigRequest$ = [3, n0, _KSCR,
+    0,
+    [_nRF],
+    [() => NodeResourcesFitConfig$]
+];
+var KubeSchedulerConfigResponse$ = [3, n0, _KSCRu,
+    0,
+    [_nRF],
+    [() => NodeResourcesFitConfig$]
+];
+var KubeSchedulerVersionConfig$ = [3, n0, _KSVC,
+    0,
+    [_nRF],
+    [() => NodeResourcesFitVersionConfig$]
+];
+var LaunchTemplateSpecification$ = [3, n0, _LTS,
+    0,
+    [_n, _v, _i],
+    [0, 0, 0]
+];
+var License$ = [3, n0, _L,
+    0,
+    [_i, _to],
+    [0, 0]
+];
+var ListAccessEntriesRequest$ = [3, n0, _LAER,
+    0,
+    [_cN, _aPA, _mR, _nT],
+    [[0, 1], [0, { [_hQ]: _aPA }], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListAccessEntriesResponse$ = [3, n0, _LAERi,
+    0,
+    [_aEcc, _nT],
+    [64 | 0, 0]
+];
+var ListAccessPoliciesRequest$ = [3, n0, _LAPR,
+    0,
+    [_mR, _nT],
+    [[1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]]
+];
+var ListAccessPoliciesResponse$ = [3, n0, _LAPRi,
+    0,
+    [_aP, _nT],
+    [() => AccessPoliciesList, 0]
+];
+var ListAddonsRequest$ = [3, n0, _LAR,
+    0,
+    [_cN, _mR, _nT],
+    [[0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListAddonsResponse$ = [3, n0, _LARi,
+    0,
+    [_add, _nT],
+    [64 | 0, 0]
+];
+var ListAssociatedAccessPoliciesRequest$ = [3, n0, _LAAPR,
+    0,
+    [_cN, _pA, _mR, _nT],
+    [[0, 1], [0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 2
+];
+var ListAssociatedAccessPoliciesResponse$ = [3, n0, _LAAPRi,
+    0,
+    [_cN, _pA, _nT, _aAPs],
+    [0, 0, 0, () => AssociatedAccessPoliciesList]
+];
+var ListCapabilitiesRequest$ = [3, n0, _LCR,
+    0,
+    [_cN, _nT, _mR],
+    [[0, 1], [0, { [_hQ]: _nT }], [1, { [_hQ]: _mR }]], 1
+];
+var ListCapabilitiesResponse$ = [3, n0, _LCRi,
+    0,
+    [_cap, _nT],
+    [() => CapabilitySummaryList, 0]
+];
+var ListCertificateAuthoritiesRequest$ = [3, n0, _LCAR,
+    0,
+    [_cN, _mR, _nT],
+    [[0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListCertificateAuthoritiesResponse$ = [3, n0, _LCARi,
+    0,
+    [_cAer, _nT],
+    [() => CertificateAuthoritySummaryList, 0]
+];
+var ListClustersRequest$ = [3, n0, _LCRis,
+    0,
+    [_mR, _nT, _inc],
+    [[1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }], [64 | 0, { [_hQ]: _inc }]]
+];
+var ListClustersResponse$ = [3, n0, _LCRist,
+    0,
+    [_clu, _nT],
+    [64 | 0, 0]
+];
+var ListEksAnywhereSubscriptionsRequest$ = [3, n0, _LEASR,
+    0,
+    [_mR, _nT, _iSn],
+    [[1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }], [64 | 0, { [_hQ]: _iSn }]]
+];
+var ListEksAnywhereSubscriptionsResponse$ = [3, n0, _LEASRi,
+    0,
+    [_subs, _nT],
+    [() => EksAnywhereSubscriptionList, 0]
+];
+var ListFargateProfilesRequest$ = [3, n0, _LFPR,
+    0,
+    [_cN, _mR, _nT],
+    [[0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListFargateProfilesResponse$ = [3, n0, _LFPRi,
+    0,
+    [_fPNa, _nT],
+    [64 | 0, 0]
+];
+var ListIdentityProviderConfigsRequest$ = [3, n0, _LIPCR,
+    0,
+    [_cN, _mR, _nT],
+    [[0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListIdentityProviderConfigsResponse$ = [3, n0, _LIPCRi,
+    0,
+    [_iPCd, _nT],
+    [() => IdentityProviderConfigs, 0]
+];
+var ListInsightsRequest$ = [3, n0, _LIR,
+    0,
+    [_cN, _f, _mR, _nT],
+    [[0, 1], () => InsightsFilter$, 1, 0], 1
+];
+var ListInsightsResponse$ = [3, n0, _LIRi,
+    0,
+    [_ins, _nT],
+    [() => InsightSummaries, 0]
+];
+var ListNodegroupsRequest$ = [3, n0, _LNR,
+    0,
+    [_cN, _mR, _nT],
+    [[0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListNodegroupsResponse$ = [3, n0, _LNRi,
+    0,
+    [_nod, _nT],
+    [64 | 0, 0]
+];
+var ListPodIdentityAssociationsRequest$ = [3, n0, _LPIAR,
+    0,
+    [_cN, _nam, _sA, _mR, _nT],
+    [[0, 1], [0, { [_hQ]: _nam }], [0, { [_hQ]: _sA }], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 1
+];
+var ListPodIdentityAssociationsResponse$ = [3, n0, _LPIARi,
+    0,
+    [_ass, _nT],
+    [() => PodIdentityAssociationSummaries, 0]
+];
+var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
+    0,
+    [_rAes],
+    [[0, 1]], 1
+];
+var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
+    0,
+    [_t],
+    [128 | 0]
+];
+var ListUpdatesRequest$ = [3, n0, _LUR,
+    0,
+    [_n, _nN, _aN, _cNa, _nT, _mR],
+    [[0, 1], [0, { [_hQ]: _nN }], [0, { [_hQ]: _aN }], [0, { [_hQ]: _cNa }], [0, { [_hQ]: _nT }], [1, { [_hQ]: _mR }]], 1
+];
+var ListUpdatesResponse$ = [3, n0, _LURi,
+    0,
+    [_uIp, _nT],
+    [64 | 0, 0]
+];
+var Logging$ = [3, n0, _Lo,
+    0,
+    [_cL],
+    [() => LogSetups]
+];
+var LogSetup$ = [3, n0, _LS,
+    0,
+    [_typ, _en],
+    [64 | 0, 2]
+];
+var MarketplaceInformation$ = [3, n0, _MI,
+    0,
+    [_pI, _pU],
+    [0, 0]
+];
+var Nodegroup$ = [3, n0, _N,
+    0,
+    [_nN, _nAod, _cN, _v, _rV, _cA, _mA, _st, _cTa, _sCc, _iT, _sub, _rAe, _aT, _nR, _la, _ta, _res, _dSis, _h, _uC, _nRC, _lTa, _t, _wPC],
+    [0, 0, 0, 0, 0, 4, 4, 0, 0, () => NodegroupScalingConfig$, 64 | 0, 64 | 0, () => RemoteAccessConfig$, 0, 0, 128 | 0, () => taintsList, () => NodegroupResources$, 1, () => NodegroupHealth$, () => NodegroupUpdateConfig$, () => NodeRepairConfig$, () => LaunchTemplateSpecification$, 128 | 0, () => WarmPoolConfig$]
+];
+var NodegroupHealth$ = [3, n0, _NH,
+    0,
+    [_is],
+    [() => IssueList]
+];
+var NodegroupResources$ = [3, n0, _NR,
+    0,
+    [_aSG, _rASG],
+    [() => AutoScalingGroupList, 0]
+];
+var NodegroupScalingConfig$ = [3, n0, _NSC,
+    0,
+    [_mS, _mSa, _dSe],
+    [1, 1, 1]
+];
+var NodegroupUpdateConfig$ = [3, n0, _NUC,
+    0,
+    [_mU, _mUP, _uS],
+    [1, 1, 0]
+];
+var NodeRepairConfig$ = [3, n0, _NRC,
+    0,
+    [_en, _mUNTC, _mUNTP, _mPNRC, _mPNRP, _nRCO],
+    [2, 1, 1, 1, 1, () => NodeRepairConfigOverridesList]
+];
+var NodeRepairConfigOverrides$ = [3, n0, _NRCO,
+    0,
+    [_nMC, _nUR, _mRWTM, _rAep],
+    [0, 0, 1, 0]
+];
+var NodeResourcesFitConfig$ = [3, n0, _NRFC,
+    0,
+    [_sSc],
+    [() => ScoringStrategy$]
+];
+var NodeResourcesFitVersionConfig$ = [3, n0, _NRFVC,
+    0,
+    [_sSc],
+    [() => ScoringStrategyConfig$]
+];
+var OIDC$ = [3, n0, _OIDC,
+    0,
+    [_iss],
+    [0]
+];
+var OidcIdentityProviderConfig$ = [3, n0, _OIPC,
+    0,
+    [_iPCN, _iPCA, _cN, _iU, _cI, _uCs, _uPs, _gC, _gP, _rCeq, _t, _st],
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 128 | 0, 128 | 0, 0]
+];
+var OidcIdentityProviderConfigRequest$ = [3, n0, _OIPCR,
+    0,
+    [_iPCN, _iU, _cI, _uCs, _uPs, _gC, _gP, _rCeq],
+    [0, 0, 0, 0, 0, 0, 0, 128 | 0], 3
+];
+var OutpostConfigRequest$ = [3, n0, _OCR,
+    0,
+    [_oA, _cPIT, _cPP, _eIT, _ePt],
+    [64 | 0, 0, () => ControlPlanePlacementRequest$, 0, () => EtcdPlacementRequest$], 2
+];
+var OutpostConfigResponse$ = [3, n0, _OCRu,
+    0,
+    [_oA, _cPIT, _cPP, _eIT, _ePt],
+    [64 | 0, 0, () => ControlPlanePlacementResponse$, 0, () => EtcdPlacementResponse$], 2
+];
+var PodGcControllerConfigRequest$ = [3, n0, _PGCCR,
+    0,
+    [_tPGT],
+    [1]
+];
+var PodGcControllerConfigResponse$ = [3, n0, _PGCCRo,
+    0,
+    [_tPGT],
+    [1]
+];
+var PodGcControllerVersionConfig$ = [3, n0, _PGCVC,
+    0,
+    [_tPGT],
+    [() => IntegerParameterConfig$]
+];
+var PodIdentityAssociation$ = [3, n0, _PIA,
+    0,
+    [_cN, _nam, _sA, _rA, _aAss, _aIs, _t, _cA, _mA, _oAw, _dST, _tRA, _eI, _po],
+    [0, 0, 0, 0, 0, 0, 128 | 0, 4, 4, 0, 2, 0, 0, 0]
+];
+var PodIdentityAssociationSummary$ = [3, n0, _PIAS,
+    0,
+    [_cN, _nam, _sA, _aAss, _aIs, _oAw],
+    [0, 0, 0, 0, 0, 0]
+];
+var PortRangeConstraints$ = [3, n0, _PRC,
+    0,
+    [_mP, _mPa],
+    [() => IntegerRangeConstraint$, () => IntegerRangeConstraint$]
+];
+var PortRangeParameterConfig$ = [3, n0, _PRPC,
+    0,
+    [_dVe, _cons],
+    [() => ServiceNodePortRange$, () => PortRangeConstraints$]
+];
+var Provider$ = [3, n0, _P,
+    0,
+    [_kA],
+    [0]
+];
+var RegisterClusterRequest$ = [3, n0, _RCR,
+    0,
+    [_n, _cC, _cRT, _t],
+    [0, () => ConnectorConfigRequest$, [0, 4], 128 | 0], 2
+];
+var RegisterClusterResponse$ = [3, n0, _RCRe,
+    0,
+    [_cl],
+    [() => Cluster$]
+];
+var RemoteAccessConfig$ = [3, n0, _RAC,
+    0,
+    [_eSK, _sSG],
+    [0, 64 | 0]
+];
+var RemoteNetworkConfigRequest$ = [3, n0, _RNCR,
+    0,
+    [_rNN, _rPN],
+    [() => RemoteNodeNetworkList, () => RemotePodNetworkList]
+];
+var RemoteNetworkConfigResponse$ = [3, n0, _RNCRe,
+    0,
+    [_rNN, _rPN],
+    [() => RemoteNodeNetworkList, () => RemotePodNetworkList]
+];
+var RemoteNodeNetwork$ = [3, n0, _RNN,
+    0,
+    [_ci],
+    [64 | 0]
+];
+var RemotePodNetwork$ = [3, n0, _RPN,
+    0,
+    [_ci],
+    [64 | 0]
+];
+var ResourceConstraints$ = [3, n0, _RC,
+    0,
+    [_n, _w],
+    [() => AllowedValuesConstraint$, () => IntegerRangeConstraint$]
+];
+var ResourceWeight$ = [3, n0, _RW,
+    0,
+    [_n, _w],
+    [0, 1]
+];
+var RollbackConfig$ = [3, n0, _RCo,
+    0,
+    [_tM],
+    [1]
+];
+var ScoringStrategy$ = [3, n0, _SS,
+    0,
+    [_ty, _res],
+    [0, () => ResourceWeightList]
+];
+var ScoringStrategyConfig$ = [3, n0, _SSC,
+    0,
+    [_dVe, _cons],
+    [() => ScoringStrategy$, () => ScoringStrategyConstraints$]
+];
+var ScoringStrategyConstraints$ = [3, n0, _SSCc,
+    0,
+    [_sSc, _res],
+    [() => AllowedValuesConstraint$, () => ResourceConstraints$]
+];
+var ServiceNodePortRange$ = [3, n0, _SNPR,
+    0,
+    [_mP, _mPa],
+    [1, 1]
+];
+var SsoIdentity$ = [3, n0, _SI,
+    0,
+    [_i, _ty],
+    [0, 0], 2
+];
+var StartInsightsRefreshRequest$ = [3, n0, _SIRR,
+    0,
+    [_cN],
+    [[0, 1]], 1
+];
+var StartInsightsRefreshResponse$ = [3, n0, _SIRRt,
+    0,
+    [_m, _st],
+    [0, 0]
+];
+var StorageConfigRequest$ = [3, n0, _SCR,
+    0,
+    [_bS],
+    [() => BlockStorage$]
+];
+var StorageConfigResponse$ = [3, n0, _SCRt,
+    0,
+    [_bS],
+    [() => BlockStorage$]
+];
+var TagResourceRequest$ = [3, n0, _TRR,
+    0,
+    [_rAes, _t],
+    [[0, 1], 128 | 0], 2
+];
+var TagResourceResponse$ = [3, n0, _TRRa,
+    0,
+    [],
+    []
+];
+var Taint$ = [3, n0, _T,
+    0,
+    [_k, _val, _ef],
+    [0, 0, 0]
+];
+var UntagResourceRequest$ = [3, n0, _URR,
+    0,
+    [_rAes, _tK],
+    [[0, 1], [64 | 0, { [_hQ]: _tK }]], 2
+];
+var UntagResourceResponse$ = [3, n0, _URRn,
+    0,
+    [],
+    []
+];
+var Update$ = [3, n0, _U,
+    0,
+    [_i, _st, _ty, _pa, _cA, _er, _can],
+    [0, 0, 0, () => UpdateParams, 4, () => ErrorDetails, () => Cancellation$]
+];
+var UpdateAccessConfigRequest$ = [3, n0, _UACR,
+    0,
+    [_aM],
+    [0]
+];
+var UpdateAccessEntryRequest$ = [3, n0, _UAER,
+    0,
+    [_cN, _pA, _kG, _cRT, _u],
+    [[0, 1], [0, 1], 64 | 0, [0, 4], 0], 2
+];
+var UpdateAccessEntryResponse$ = [3, n0, _UAERp,
+    0,
+    [_aEc],
+    [() => AccessEntry$]
+];
+var UpdateAckConfig$ = [3, n0, _UAC,
+    0,
+    [_eCN, _dS],
+    [2, 64 | 0]
+];
+var UpdateAddonRequest$ = [3, n0, _UAR,
+    0,
+    [_cN, _aN, _aV, _sARA, _rCe, _cRT, _cV, _pIA],
+    [[0, 1], [0, 1], 0, 0, 0, [0, 4], 0, () => AddonPodIdentityAssociationsList], 2
+];
+var UpdateAddonResponse$ = [3, n0, _UARp,
+    0,
+    [_up],
+    [() => Update$]
+];
+var UpdateArgoCdConfig$ = [3, n0, _UACC,
+    0,
+    [_rRM, _nA],
+    [() => UpdateRoleMappings$, () => ArgoCdNetworkAccessConfigRequest$]
+];
+var UpdateCapabilityConfiguration$ = [3, n0, _UCC,
+    0,
+    [_aC, _ac],
+    [() => UpdateArgoCdConfig$, () => UpdateAckConfig$]
+];
+var UpdateCapabilityRequest$ = [3, n0, _UCR,
+    0,
+    [_cN, _cNa, _rA, _con, _cRT, _dPP],
+    [[0, 1], [0, 1], 0, () => UpdateCapabilityConfiguration$, [0, 4], 0], 2
+];
+var UpdateCapabilityResponse$ = [3, n0, _UCRp,
+    0,
+    [_up],
+    [() => Update$]
+];
+var UpdateClusterConfigRequest$ = [3, n0, _UCCR,
+    0,
+    [_n, _rVC, _l, _cRT, _aCc, _uP, _zSC, _cCo, _kNC, _sC, _rNC, _dP, _cPSC, _kASC, _kSC, _kCMC],
+    [[0, 1], () => VpcConfigRequest$, () => Logging$, [0, 4], () => UpdateAccessConfigRequest$, () => UpgradePolicyRequest$, () => ZonalShiftConfigRequest$, () => ComputeConfigRequest$, () => KubernetesNetworkConfigRequest$, () => StorageConfigRequest$, () => RemoteNetworkConfigRequest$, 2, () => ControlPlaneScalingConfig$, () => KubeApiServerConfigRequest$, () => KubeSchedulerConfigRequest$, () => KubeControllerManagerConfigRequest$], 1
+];
+var UpdateClusterConfigResponse$ = [3, n0, _UCCRp,
+    0,
+    [_up],
+    [() => Update$]
+];
+var UpdateClusterVersionRequest$ = [3, n0, _UCVR,
+    0,
+    [_n, _v, _cRT, _fo, _rCo],
+    [[0, 1], 0, [0, 4], 2, () => RollbackConfig$], 2
+];
+var UpdateClusterVersionResponse$ = [3, n0, _UCVRp,
+    0,
+    [_up],
+    [() => Update$]
+];
+var UpdateEksAnywhereSubscriptionRequest$ = [3, n0, _UEASR,
+    0,
+    [_i, _aR, _cRT],
+    [[0, 1], 2, [0, 4]], 2
+];
+var UpdateEksAnywhereSubscriptionResponse$ = [3, n0, _UEASRp,
+    0,
+    [_su],
+    [() => EksAnywhereSubscription$]
+];
+var UpdateLabelsPayload$ = [3, n0, _ULP,
+    0,
+    [_aOUL, _rL],
+    [128 | 0, 64 | 0]
+];
+var UpdateNodegroupConfigRequest$ = [3, n0, _UNCR,
+    0,
+    [_cN, _nN, _la, _ta, _sCc, _uC, _nRC, _wPC, _cRT],
+    [[0, 1], [0, 1], () => UpdateLabelsPayload$, () => UpdateTaintsPayload$, () => NodegroupScalingConfig$, () => NodegroupUpdateConfig$, () => NodeRepairConfig$, () => WarmPoolConfig$, [0, 4]], 2
+];
+var UpdateNodegroupConfigResponse$ = [3, n0, _UNCRp,
+    0,
+    [_up],
+    [() => Update$]
+];
+var UpdateNodegroupVersionRequest$ = [3, n0, _UNVR,
+    0,
+    [_cN, _nN, _v, _rV, _lTa, _fo, _cRT],
+    [[0, 1], [0, 1], 0, 0, () => LaunchTemplateSpecification$, 2, [0, 4]], 2
+];
+var UpdateNodegroupVersionResponse$ = [3, n0, _UNVRp,
+    0,
+    [_up],
+    [() => Update$]
+];
+var UpdateParam$ = [3, n0, _UP,
+    0,
+    [_ty, _val],
+    [0, 0]
+];
+var UpdatePodIdentityAssociationRequest$ = [3, n0, _UPIAR,
+    0,
+    [_cN, _aIs, _rA, _cRT, _dST, _tRA, _po],
+    [[0, 1], [0, 1], 0, [0, 4], 2, 0, 0], 2
+];
+var UpdatePodIdentityAssociationResponse$ = [3, n0, _UPIARp,
+    0,
+    [_as],
+    [() => PodIdentityAssociation$]
+];
+var UpdateRoleMappings$ = [3, n0, _URM,
+    0,
+    [_aOURM, _rRMe],
+    [() => ArgoCdRoleMappingList, () => ArgoCdRoleMappingList]
+];
+var UpdateTaintsPayload$ = [3, n0, _UTP,
+    0,
+    [_aOUT, _rT],
+    [() => taintsList, () => taintsList]
+];
+var UpgradePolicyRequest$ = [3, n0, _UPR,
+    0,
+    [_sT],
+    [0]
+];
+var UpgradePolicyResponse$ = [3, n0, _UPRp,
+    0,
+    [_sT],
+    [0]
+];
+var VpcConfigRequest$ = [3, n0, _VCR,
+    0,
+    [_sIu, _sGI, _ePA, _ePAn, _pAC, _cPEM],
+    [64 | 0, 64 | 0, 2, 2, 64 | 0, 0]
+];
+var VpcConfigResponse$ = [3, n0, _VCRp,
+    0,
+    [_sIu, _sGI, _cSGI, _vIp, _ePA, _ePAn, _pAC, _cPEM],
+    [64 | 0, 64 | 0, 0, 0, 2, 2, 64 | 0, 0]
+];
+var WarmPoolConfig$ = [3, n0, _WPC,
+    0,
+    [_en, _mS, _mGPC, _pS, _rOSI],
+    [2, 1, 1, 0, 2]
+];
+var ZonalShiftConfigRequest$ = [3, n0, _ZSCR,
+    0,
+    [_en],
+    [2]
+];
+var ZonalShiftConfigResponse$ = [3, n0, _ZSCRo,
+    0,
+    [_en],
+    [2]
+];
+var AccessPoliciesList = [1, n0, _APL,
+    0, () => AccessPolicy$
+];
+var AddonCompatibilityDetails = [1, n0, _ACDd,
+    0, () => AddonCompatibilityDetail$
+];
+var AddonIssueList = [1, n0, _AIL,
+    0, () => AddonIssue$
+];
+var AddonPodIdentityAssociationsList = [1, n0, _APIAL,
+    0, () => AddonPodIdentityAssociations$
+];
+var AddonPodIdentityConfigurationList = [1, n0, _APICL,
+    0, () => AddonPodIdentityConfiguration$
+];
+var Addons = [1, n0, _Ad,
+    0, () => AddonInfo$
+];
+var AddonVersionInfoList = [1, n0, _AVIL,
+    0, () => AddonVersionInfo$
+];
+var ArgoCdRoleMappingList = [1, n0, _ACRML,
+    0, () => ArgoCdRoleMapping$
+];
+var AssociatedAccessPoliciesList = [1, n0, _AAPL,
+    0, () => AssociatedAccessPolicy$
+];
+var AutoScalingGroupList = [1, n0, _ASGL,
+    0, () => AutoScalingGroup$
+];
+var CapabilityIssueList = [1, n0, _CIL,
+    0, () => CapabilityIssue$
+];
+var CapabilitySummaryList = [1, n0, _CSL,
+    0, () => CapabilitySummary$
+];
+var CertificateAuthoritySummaryList = [1, n0, _CASL,
+    0, () => CertificateAuthoritySummary$
+];
+var ClientStats = [1, n0, _CSli,
+    0, () => ClientStat$
+];
+var ClusterIssueList = [1, n0, _CILl,
+    0, () => ClusterIssue$
+];
+var ClusterVersionList = [1, n0, _CVL,
+    0, () => ClusterVersionInformation$
+];
+var Compatibilities = [1, n0, _Com,
+    0, () => Compatibility$
+];
+var ControlPlaneScalingTierList = [1, n0, _CPSTL,
+    0, () => ControlPlaneScalingTierInfo$
+];
+var DeprecationDetails = [1, n0, _DDe,
+    0, () => DeprecationDetail$
+];
+var EksAnywhereSubscriptionList = [1, n0, _EASL,
+    0, () => EksAnywhereSubscription$
+];
+var EncryptionConfigList = [1, n0, _ECL,
+    0, () => EncryptionConfig$
+];
+var ErrorDetails = [1, n0, _EDr,
+    0, () => ErrorDetail$
+];
+var FargateProfileIssueList = [1, n0, _FPIL,
+    0, () => FargateProfileIssue$
+];
+var FargateProfileSelectors = [1, n0, _FPSa,
+    0, () => FargateProfileSelector$
+];
+var IdentityProviderConfigs = [1, n0, _IPCd,
+    0, () => IdentityProviderConfig$
+];
+var InsightResourceDetails = [1, n0, _IRDn,
+    0, () => InsightResourceDetail$
+];
+var InsightSummaries = [1, n0, _ISns,
+    0, () => InsightSummary$
+];
+var IssueList = [1, n0, _IL,
+    0, () => Issue$
+];
+var LicenseList = [1, n0, _LL,
+    0, () => License$
+];
+var LogSetups = [1, n0, _LSo,
+    0, () => LogSetup$
+];
+var NodeRepairConfigOverridesList = [1, n0, _NRCOL,
+    0, () => NodeRepairConfigOverrides$
+];
+var PodIdentityAssociationSummaries = [1, n0, _PIASo,
+    0, () => PodIdentityAssociationSummary$
+];
+var RemoteNodeNetworkList = [1, n0, _RNNL,
+    0, () => RemoteNodeNetwork$
+];
+var RemotePodNetworkList = [1, n0, _RPNL,
+    0, () => RemotePodNetwork$
+];
+var ResourceWeightList = [1, n0, _RWL,
+    0, () => ResourceWeight$
+];
+var SsoIdentityList = [1, n0, _SIL,
+    0, () => SsoIdentity$
+];
+var taintsList = [1, n0, _tL,
+    0, () => Taint$
+];
+var UpdateParams = [1, n0, _UPp,
+    0, () => UpdateParam$
+];
+var ActivateCertificateAuthority$ = [9, n0, _ACAc,
+    { [_ht]: ["POST", "/clusters/{clusterName}/certificate-authorities/{certificateAuthorityId}/activate", 200] }, () => ActivateCertificateAuthorityRequest$, () => ActivateCertificateAuthorityResponse$
+];
+var AssociateAccessPolicy$ = [9, n0, _AAPs,
+    { [_ht]: ["POST", "/clusters/{clusterName}/access-entries/{principalArn}/access-policies", 200] }, () => AssociateAccessPolicyRequest$, () => AssociateAccessPolicyResponse$
+];
+var AssociateEncryptionConfig$ = [9, n0, _AEC,
+    { [_ht]: ["POST", "/clusters/{clusterName}/encryption-config/associate", 200] }, () => AssociateEncryptionConfigRequest$, () => AssociateEncryptionConfigResponse$
+];
+var AssociateIdentityProviderConfig$ = [9, n0, _AIPC,
+    { [_ht]: ["POST", "/clusters/{clusterName}/identity-provider-configs/associate", 200] }, () => AssociateIdentityProviderConfigRequest$, () => AssociateIdentityProviderConfigResponse$
+];
+var CancelUpdate$ = [9, n0, _CU,
+    { [_ht]: ["POST", "/clusters/{name}/updates/{updateId}/cancel-update", 200] }, () => CancelUpdateRequest$, () => CancelUpdateResponse$
+];
+var CreateAccessEntry$ = [9, n0, _CAE,
+    { [_ht]: ["POST", "/clusters/{clusterName}/access-entries", 200] }, () => CreateAccessEntryRequest$, () => CreateAccessEntryResponse$
+];
+var CreateAddon$ = [9, n0, _CAr,
+    { [_ht]: ["POST", "/clusters/{clusterName}/addons", 200] }, () => CreateAddonRequest$, () => CreateAddonResponse$
+];
+var CreateCapability$ = [9, n0, _CC,
+    { [_ht]: ["POST", "/clusters/{clusterName}/capabilities", 200] }, () => CreateCapabilityRequest$, () => CreateCapabilityResponse$
+];
+var CreateCertificateAuthority$ = [9, n0, _CCA,
+    { [_ht]: ["POST", "/clusters/{clusterName}/certificate-authorities", 200] }, () => CreateCertificateAuthorityRequest$, () => CreateCertificateAuthorityResponse$
+];
+var CreateCluster$ = [9, n0, _CCr,
+    { [_ht]: ["POST", "/clusters", 200] }, () => CreateClusterRequest$, () => CreateClusterResponse$
+];
+var CreateEksAnywhereSubscription$ = [9, n0, _CEAS,
+    { [_ht]: ["POST", "/eks-anywhere-subscriptions", 200] }, () => CreateEksAnywhereSubscriptionRequest$, () => CreateEksAnywhereSubscriptionResponse$
+];
+var CreateFargateProfile$ = [9, n0, _CFP,
+    { [_ht]: ["POST", "/clusters/{clusterName}/fargate-profiles", 200] }, () => CreateFargateProfileRequest$, () => CreateFargateProfileResponse$
+];
+var CreateNodegroup$ = [9, n0, _CN,
+    { [_ht]: ["POST", "/clusters/{clusterName}/node-groups", 200] }, () => CreateNodegroupRequest$, () => CreateNodegroupResponse$
+];
+var CreatePodIdentityAssociation$ = [9, n0, _CPIA,
+    { [_ht]: ["POST", "/clusters/{clusterName}/pod-identity-associations", 200] }, () => CreatePodIdentityAssociationRequest$, () => CreatePodIdentityAssociationResponse$
+];
+var DeleteAccessEntry$ = [9, n0, _DAE,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/access-entries/{principalArn}", 200] }, () => DeleteAccessEntryRequest$, () => DeleteAccessEntryResponse$
+];
+var DeleteAddon$ = [9, n0, _DA,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/addons/{addonName}", 200] }, () => DeleteAddonRequest$, () => DeleteAddonResponse$
+];
+var DeleteCapability$ = [9, n0, _DCe,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/capabilities/{capabilityName}", 200] }, () => DeleteCapabilityRequest$, () => DeleteCapabilityResponse$
+];
+var DeleteCertificateAuthority$ = [9, n0, _DCA,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/certificate-authorities/{certificateAuthorityId}", 200] }, () => DeleteCertificateAuthorityRequest$, () => DeleteCertificateAuthorityResponse$
+];
+var DeleteCluster$ = [9, n0, _DCel,
+    { [_ht]: ["DELETE", "/clusters/{name}", 200] }, () => DeleteClusterRequest$, () => DeleteClusterResponse$
+];
+var DeleteEksAnywhereSubscription$ = [9, n0, _DEAS,
+    { [_ht]: ["DELETE", "/eks-anywhere-subscriptions/{id}", 200] }, () => DeleteEksAnywhereSubscriptionRequest$, () => DeleteEksAnywhereSubscriptionResponse$
+];
+var DeleteFargateProfile$ = [9, n0, _DFP,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/fargate-profiles/{fargateProfileName}", 200] }, () => DeleteFargateProfileRequest$, () => DeleteFargateProfileResponse$
+];
+var DeleteNodegroup$ = [9, n0, _DN,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/node-groups/{nodegroupName}", 200] }, () => DeleteNodegroupRequest$, () => DeleteNodegroupResponse$
+];
+var DeletePodIdentityAssociation$ = [9, n0, _DPIA,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/pod-identity-associations/{associationId}", 200] }, () => DeletePodIdentityAssociationRequest$, () => DeletePodIdentityAssociationResponse$
+];
+var DeregisterCluster$ = [9, n0, _DCer,
+    { [_ht]: ["DELETE", "/cluster-registrations/{name}", 200] }, () => DeregisterClusterRequest$, () => DeregisterClusterResponse$
+];
+var DescribeAccessEntry$ = [9, n0, _DAEe,
+    { [_ht]: ["GET", "/clusters/{clusterName}/access-entries/{principalArn}", 200] }, () => DescribeAccessEntryRequest$, () => DescribeAccessEntryResponse$
+];
+var DescribeAddon$ = [9, n0, _DAe,
+    { [_ht]: ["GET", "/clusters/{clusterName}/addons/{addonName}", 200] }, () => DescribeAddonRequest$, () => DescribeAddonResponse$
+];
+var DescribeAddonConfiguration$ = [9, n0, _DAC,
+    { [_ht]: ["GET", "/addons/configuration-schemas", 200] }, () => DescribeAddonConfigurationRequest$, () => DescribeAddonConfigurationResponse$
+];
+var DescribeAddonVersions$ = [9, n0, _DAV,
+    { [_ht]: ["GET", "/addons/supported-versions", 200] }, () => DescribeAddonVersionsRequest$, () => DescribeAddonVersionsResponse$
+];
+var DescribeCapability$ = [9, n0, _DCes,
+    { [_ht]: ["GET", "/clusters/{clusterName}/capabilities/{capabilityName}", 200] }, () => DescribeCapabilityRequest$, () => DescribeCapabilityResponse$
+];
+var DescribeCertificateAuthority$ = [9, n0, _DCAe,
+    { [_ht]: ["GET", "/clusters/{clusterName}/certificate-authorities/{certificateAuthorityId}", 200] }, () => DescribeCertificateAuthorityRequest$, () => DescribeCertificateAuthorityResponse$
+];
+var DescribeCluster$ = [9, n0, _DCesc,
+    { [_ht]: ["GET", "/clusters/{name}", 200] }, () => DescribeClusterRequest$, () => DescribeClusterResponse$
+];
+var DescribeClusterVersions$ = [9, n0, _DCV,
+    { [_ht]: ["GET", "/cluster-versions", 200] }, () => DescribeClusterVersionsRequest$, () => DescribeClusterVersionsResponse$
+];
+var DescribeEksAnywhereSubscription$ = [9, n0, _DEASe,
+    { [_ht]: ["GET", "/eks-anywhere-subscriptions/{id}", 200] }, () => DescribeEksAnywhereSubscriptionRequest$, () => DescribeEksAnywhereSubscriptionResponse$
+];
+var DescribeFargateProfile$ = [9, n0, _DFPe,
+    { [_ht]: ["GET", "/clusters/{clusterName}/fargate-profiles/{fargateProfileName}", 200] }, () => DescribeFargateProfileRequest$, () => DescribeFargateProfileResponse$
+];
+var DescribeIdentityProviderConfig$ = [9, n0, _DIPC,
+    { [_ht]: ["POST", "/clusters/{clusterName}/identity-provider-configs/describe", 200] }, () => DescribeIdentityProviderConfigRequest$, () => DescribeIdentityProviderConfigResponse$
+];
+var DescribeInsight$ = [9, n0, _DI,
+    { [_ht]: ["GET", "/clusters/{clusterName}/insights/{id}", 200] }, () => DescribeInsightRequest$, () => DescribeInsightResponse$
+];
+var DescribeInsightsRefresh$ = [9, n0, _DIRes,
+    { [_ht]: ["GET", "/clusters/{clusterName}/insights-refresh", 200] }, () => DescribeInsightsRefreshRequest$, () => DescribeInsightsRefreshResponse$
+];
+var DescribeNodegroup$ = [9, n0, _DNe,
+    { [_ht]: ["GET", "/clusters/{clusterName}/node-groups/{nodegroupName}", 200] }, () => DescribeNodegroupRequest$, () => DescribeNodegroupResponse$
+];
+var DescribePodIdentityAssociation$ = [9, n0, _DPIAe,
+    { [_ht]: ["GET", "/clusters/{clusterName}/pod-identity-associations/{associationId}", 200] }, () => DescribePodIdentityAssociationRequest$, () => DescribePodIdentityAssociationResponse$
+];
+var DescribeUpdate$ = [9, n0, _DU,
+    { [_ht]: ["GET", "/clusters/{name}/updates/{updateId}", 200] }, () => DescribeUpdateRequest$, () => DescribeUpdateResponse$
+];
+var DisassociateAccessPolicy$ = [9, n0, _DAP,
+    { [_ht]: ["DELETE", "/clusters/{clusterName}/access-entries/{principalArn}/access-policies/{policyArn}", 200] }, () => DisassociateAccessPolicyRequest$, () => DisassociateAccessPolicyResponse$
+];
+var DisassociateIdentityProviderConfig$ = [9, n0, _DIPCi,
+    { [_ht]: ["POST", "/clusters/{clusterName}/identity-provider-configs/disassociate", 200] }, () => DisassociateIdentityProviderConfigRequest$, () => DisassociateIdentityProviderConfigResponse$
+];
+var ListAccessEntries$ = [9, n0, _LAE,
+    { [_ht]: ["GET", "/clusters/{clusterName}/access-entries", 200] }, () => ListAccessEntriesRequest$, () => ListAccessEntriesResponse$
+];
+var ListAccessPolicies$ = [9, n0, _LAP,
+    { [_ht]: ["GET", "/access-policies", 200] }, () => ListAccessPoliciesRequest$, () => ListAccessPoliciesResponse$
+];
+var ListAddons$ = [9, n0, _LA,
+    { [_ht]: ["GET", "/clusters/{clusterName}/addons", 200] }, () => ListAddonsRequest$, () => ListAddonsResponse$
+];
+var ListAssociatedAccessPolicies$ = [9, n0, _LAAP,
+    { [_ht]: ["GET", "/clusters/{clusterName}/access-entries/{principalArn}/access-policies", 200] }, () => ListAssociatedAccessPoliciesRequest$, () => ListAssociatedAccessPoliciesResponse$
+];
+var ListCapabilities$ = [9, n0, _LC,
+    { [_ht]: ["GET", "/clusters/{clusterName}/capabilities", 200] }, () => ListCapabilitiesRequest$, () => ListCapabilitiesResponse$
+];
+var ListCertificateAuthorities$ = [9, n0, _LCA,
+    { [_ht]: ["GET", "/clusters/{clusterName}/certificate-authorities", 200] }, () => ListCertificateAuthoritiesRequest$, () => ListCertificateAuthoritiesResponse$
+];
+var ListClusters$ = [9, n0, _LCi,
+    { [_ht]: ["GET", "/clusters", 200] }, () => ListClustersRequest$, () => ListClustersResponse$
+];
+var ListEksAnywhereSubscriptions$ = [9, n0, _LEAS,
+    { [_ht]: ["GET", "/eks-anywhere-subscriptions", 200] }, () => ListEksAnywhereSubscriptionsRequest$, () => ListEksAnywhereSubscriptionsResponse$
+];
+var ListFargateProfiles$ = [9, n0, _LFP,
+    { [_ht]: ["GET", "/clusters/{clusterName}/fargate-profiles", 200] }, () => ListFargateProfilesRequest$, () => ListFargateProfilesResponse$
+];
+var ListIdentityProviderConfigs$ = [9, n0, _LIPC,
+    { [_ht]: ["GET", "/clusters/{clusterName}/identity-provider-configs", 200] }, () => ListIdentityProviderConfigsRequest$, () => ListIdentityProviderConfigsResponse$
+];
+var ListInsights$ = [9, n0, _LI,
+    { [_ht]: ["POST", "/clusters/{clusterName}/insights", 200] }, () => ListInsightsRequest$, () => ListInsightsResponse$
+];
+var ListNodegroups$ = [9, n0, _LN,
+    { [_ht]: ["GET", "/clusters/{clusterName}/node-groups", 200] }, () => ListNodegroupsRequest$, () => ListNodegroupsResponse$
+];
+var ListPodIdentityAssociations$ = [9, n0, _LPIA,
+    { [_ht]: ["GET", "/clusters/{clusterName}/pod-identity-associations", 200] }, () => ListPodIdentityAssociationsRequest$, () => ListPodIdentityAssociationsResponse$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    { [_ht]: ["GET", "/tags/{resourceArn}", 200] }, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
+];
+var ListUpdates$ = [9, n0, _LU,
+    { [_ht]: ["GET", "/clusters/{name}/updates", 200] }, () => ListUpdatesRequest$, () => ListUpdatesResponse$
+];
+var RegisterCluster$ = [9, n0, _RCe,
+    { [_ht]: ["POST", "/cluster-registrations", 200] }, () => RegisterClusterRequest$, () => RegisterClusterResponse$
+];
+var StartInsightsRefresh$ = [9, n0, _SIR,
+    { [_ht]: ["POST", "/clusters/{clusterName}/insights-refresh", 200] }, () => StartInsightsRefreshRequest$, () => StartInsightsRefreshResponse$
+];
+var TagResource$ = [9, n0, _TR,
+    { [_ht]: ["POST", "/tags/{resourceArn}", 200] }, () => TagResourceRequest$, () => TagResourceResponse$
+];
+var UntagResource$ = [9, n0, _UR,
+    { [_ht]: ["DELETE", "/tags/{resourceArn}", 200] }, () => UntagResourceRequest$, () => UntagResourceResponse$
+];
+var UpdateAccessEntry$ = [9, n0, _UAE,
+    { [_ht]: ["POST", "/clusters/{clusterName}/access-entries/{principalArn}", 200] }, () => UpdateAccessEntryRequest$, () => UpdateAccessEntryResponse$
+];
+var UpdateAddon$ = [9, n0, _UA,
+    { [_ht]: ["POST", "/clusters/{clusterName}/addons/{addonName}/update", 200] }, () => UpdateAddonRequest$, () => UpdateAddonResponse$
+];
+var UpdateCapability$ = [9, n0, _UC,
+    { [_ht]: ["POST", "/clusters/{clusterName}/capabilities/{capabilityName}", 200] }, () => UpdateCapabilityRequest$, () => UpdateCapabilityResponse$
+];
+var UpdateClusterConfig$ = [9, n0, _UCCp,
+    { [_ht]: ["POST", "/clusters/{name}/update-config", 200] }, () => UpdateClusterConfigRequest$, () => UpdateClusterConfigResponse$
+];
+var UpdateClusterVersion$ = [9, n0, _UCV,
+    { [_ht]: ["POST", "/clusters/{name}/updates", 200] }, () => UpdateClusterVersionRequest$, () => UpdateClusterVersionResponse$
+];
+var UpdateEksAnywhereSubscription$ = [9, n0, _UEAS,
+    { [_ht]: ["POST", "/eks-anywhere-subscriptions/{id}", 200] }, () => UpdateEksAnywhereSubscriptionRequest$, () => UpdateEksAnywhereSubscriptionResponse$
+];
+var UpdateNodegroupConfig$ = [9, n0, _UNC,
+    { [_ht]: ["POST", "/clusters/{clusterName}/node-groups/{nodegroupName}/update-config", 200] }, () => UpdateNodegroupConfigRequest$, () => UpdateNodegroupConfigResponse$
+];
+var UpdateNodegroupVersion$ = [9, n0, _UNV,
+    { [_ht]: ["POST", "/clusters/{clusterName}/node-groups/{nodegroupName}/update-version", 200] }, () => UpdateNodegroupVersionRequest$, () => UpdateNodegroupVersionResponse$
+];
+var UpdatePodIdentityAssociation$ = [9, n0, _UPIA,
+    { [_ht]: ["POST", "/clusters/{clusterName}/pod-identity-associations/{associationId}", 200] }, () => UpdatePodIdentityAssociationRequest$, () => UpdatePodIdentityAssociationResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2017-11-01",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultEKSHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsRestJsonProtocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.eks",
+            errorTypeRegistries,
+            version: "2017-11-01",
+            serviceTarget: "AWSWesleyFrontend",
+        },
+        serviceId: config?.serviceId ?? "EKS",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class EKSClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultEKSHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AWSWesleyFrontend", "EKSClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class ActivateCertificateAuthorityCommand extends command(_ep0, _mw0, "ActivateCertificateAuthority", ActivateCertificateAuthority$) {
+}
+
+class AssociateAccessPolicyCommand extends command(_ep0, _mw0, "AssociateAccessPolicy", AssociateAccessPolicy$) {
+}
+
+class AssociateEncryptionConfigCommand extends command(_ep0, _mw0, "AssociateEncryptionConfig", AssociateEncryptionConfig$) {
+}
+
+class AssociateIdentityProviderConfigCommand extends command(_ep0, _mw0, "AssociateIdentityProviderConfig", AssociateIdentityProviderConfig$) {
+}
+
+class CancelUpdateCommand extends command(_ep0, _mw0, "CancelUpdate", CancelUpdate$) {
+}
+
+class CreateAccessEntryCommand extends command(_ep0, _mw0, "CreateAccessEntry", CreateAccessEntry$) {
+}
+
+class CreateAddonCommand extends command(_ep0, _mw0, "CreateAddon", CreateAddon$) {
+}
+
+class CreateCapabilityCommand extends command(_ep0, _mw0, "CreateCapability", CreateCapability$) {
+}
+
+class CreateCertificateAuthorityCommand extends command(_ep0, _mw0, "CreateCertificateAuthority", CreateCertificateAuthority$) {
+}
+
+class CreateClusterCommand extends command(_ep0, _mw0, "CreateCluster", CreateCluster$) {
+}
+
+class CreateEksAnywhereSubscriptionCommand extends command(_ep0, _mw0, "CreateEksAnywhereSubscription", CreateEksAnywhereSubscription$) {
+}
+
+class CreateFargateProfileCommand extends command(_ep0, _mw0, "CreateFargateProfile", CreateFargateProfile$) {
+}
+
+class CreateNodegroupCommand extends command(_ep0, _mw0, "CreateNodegroup", CreateNodegroup$) {
+}
+
+class CreatePodIdentityAssociationCommand extends command(_ep0, _mw0, "CreatePodIdentityAssociation", CreatePodIdentityAssociation$) {
+}
+
+class DeleteAccessEntryCommand extends command(_ep0, _mw0, "DeleteAccessEntry", DeleteAccessEntry$) {
+}
+
+class DeleteAddonCommand extends command(_ep0, _mw0, "DeleteAddon", DeleteAddon$) {
+}
+
+class DeleteCapabilityCommand extends command(_ep0, _mw0, "DeleteCapability", DeleteCapability$) {
+}
+
+class DeleteCertificateAuthorityCommand extends command(_ep0, _mw0, "DeleteCertificateAuthority", DeleteCertificateAuthority$) {
+}
+
+class DeleteClusterCommand extends command(_ep0, _mw0, "DeleteCluster", DeleteCluster$) {
+}
+
+class DeleteEksAnywhereSubscriptionCommand extends command(_ep0, _mw0, "DeleteEksAnywhereSubscription", DeleteEksAnywhereSubscription$) {
+}
+
+class DeleteFargateProfileCommand extends command(_ep0, _mw0, "DeleteFargateProfile", DeleteFargateProfile$) {
+}
+
+class DeleteNodegroupCommand extends command(_ep0, _mw0, "DeleteNodegroup", DeleteNodegroup$) {
+}
+
+class DeletePodIdentityAssociationCommand extends command(_ep0, _mw0, "DeletePodIdentityAssociation", DeletePodIdentityAssociation$) {
+}
+
+class DeregisterClusterCommand extends command(_ep0, _mw0, "DeregisterCluster", DeregisterCluster$) {
+}
+
+class DescribeAccessEntryCommand extends command(_ep0, _mw0, "DescribeAccessEntry", DescribeAccessEntry$) {
+}
+
+class DescribeAddonCommand extends command(_ep0, _mw0, "DescribeAddon", DescribeAddon$) {
+}
+
+class DescribeAddonConfigurationCommand extends command(_ep0, _mw0, "DescribeAddonConfiguration", DescribeAddonConfiguration$) {
+}
+
+class DescribeAddonVersionsCommand extends command(_ep0, _mw0, "DescribeAddonVersions", DescribeAddonVersions$) {
+}
+
+class DescribeCapabilityCommand extends command(_ep0, _mw0, "DescribeCapability", DescribeCapability$) {
+}
+
+class DescribeCertificateAuthorityCommand extends command(_ep0, _mw0, "DescribeCertificateAuthority", DescribeCertificateAuthority$) {
+}
+
+class DescribeClusterCommand extends command(_ep0, _mw0, "DescribeCluster", DescribeCluster$) {
+}
+
+class DescribeClusterVersionsCommand extends command(_ep0, _mw0, "DescribeClusterVersions", DescribeClusterVersions$) {
+}
+
+class DescribeEksAnywhereSubscriptionCommand extends command(_ep0, _mw0, "DescribeEksAnywhereSubscription", DescribeEksAnywhereSubscription$) {
+}
+
+class DescribeFargateProfileCommand extends command(_ep0, _mw0, "DescribeFargateProfile", DescribeFargateProfile$) {
+}
+
+class DescribeIdentityProviderConfigCommand extends command(_ep0, _mw0, "DescribeIdentityProviderConfig", DescribeIdentityProviderConfig$) {
+}
+
+class DescribeInsightCommand extends command(_ep0, _mw0, "DescribeInsight", DescribeInsight$) {
+}
+
+class DescribeInsightsRefreshCommand extends command(_ep0, _mw0, "DescribeInsightsRefresh", DescribeInsightsRefresh$) {
+}
+
+class DescribeNodegroupCommand extends command(_ep0, _mw0, "DescribeNodegroup", DescribeNodegroup$) {
+}
+
+class DescribePodIdentityAssociationCommand extends command(_ep0, _mw0, "DescribePodIdentityAssociation", DescribePodIdentityAssociation$) {
+}
+
+class DescribeUpdateCommand extends command(_ep0, _mw0, "DescribeUpdate", DescribeUpdate$) {
+}
+
+class DisassociateAccessPolicyCommand extends command(_ep0, _mw0, "DisassociateAccessPolicy", DisassociateAccessPolicy$) {
+}
+
+class DisassociateIdentityProviderConfigCommand extends command(_ep0, _mw0, "DisassociateIdentityProviderConfig", DisassociateIdentityProviderConfig$) {
+}
+
+class ListAccessEntriesCommand extends command(_ep0, _mw0, "ListAccessEntries", ListAccessEntries$) {
+}
+
+class ListAccessPoliciesCommand extends command(_ep0, _mw0, "ListAccessPolicies", ListAccessPolicies$) {
+}
+
+class ListAddonsCommand extends command(_ep0, _mw0, "ListAddons", ListAddons$) {
+}
+
+class ListAssociatedAccessPoliciesCommand extends command(_ep0, _mw0, "ListAssociatedAccessPolicies", ListAssociatedAccessPolicies$) {
+}
+
+class ListCapabilitiesCommand extends command(_ep0, _mw0, "ListCapabilities", ListCapabilities$) {
+}
+
+class ListCertificateAuthoritiesCommand extends command(_ep0, _mw0, "ListCertificateAuthorities", ListCertificateAuthorities$) {
+}
+
+class ListClustersCommand extends command(_ep0, _mw0, "ListClusters", ListClusters$) {
+}
+
+class ListEksAnywhereSubscriptionsCommand extends command(_ep0, _mw0, "ListEksAnywhereSubscriptions", ListEksAnywhereSubscriptions$) {
+}
+
+class ListFargateProfilesCommand extends command(_ep0, _mw0, "ListFargateProfiles", ListFargateProfiles$) {
+}
+
+class ListIdentityProviderConfigsCommand extends command(_ep0, _mw0, "ListIdentityProviderConfigs", ListIdentityProviderConfigs$) {
+}
+
+class ListInsightsCommand extends command(_ep0, _mw0, "ListInsights", ListInsights$) {
+}
+
+class ListNodegroupsCommand extends command(_ep0, _mw0, "ListNodegroups", ListNodegroups$) {
+}
+
+class ListPodIdentityAssociationsCommand extends command(_ep0, _mw0, "ListPodIdentityAssociations", ListPodIdentityAssociations$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class ListUpdatesCommand extends command(_ep0, _mw0, "ListUpdates", ListUpdates$) {
+}
+
+class RegisterClusterCommand extends command(_ep0, _mw0, "RegisterCluster", RegisterCluster$) {
+}
+
+class StartInsightsRefreshCommand extends command(_ep0, _mw0, "StartInsightsRefresh", StartInsightsRefresh$) {
+}
+
+class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
+}
+
+class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
+}
+
+class UpdateAccessEntryCommand extends command(_ep0, _mw0, "UpdateAccessEntry", UpdateAccessEntry$) {
+}
+
+class UpdateAddonCommand extends command(_ep0, _mw0, "UpdateAddon", UpdateAddon$) {
+}
+
+class UpdateCapabilityCommand extends command(_ep0, _mw0, "UpdateCapability", UpdateCapability$) {
+}
+
+class UpdateClusterConfigCommand extends command(_ep0, _mw0, "UpdateClusterConfig", UpdateClusterConfig$) {
+}
+
+class UpdateClusterVersionCommand extends command(_ep0, _mw0, "UpdateClusterVersion", UpdateClusterVersion$) {
+}
+
+class UpdateEksAnywhereSubscriptionCommand extends command(_ep0, _mw0, "UpdateEksAnywhereSubscription", UpdateEksAnywhereSubscription$) {
+}
+
+class UpdateNodegroupConfigCommand extends command(_ep0, _mw0, "UpdateNodegroupConfig", UpdateNodegroupConfig$) {
+}
+
+class UpdateNodegroupVersionCommand extends command(_ep0, _mw0, "UpdateNodegroupVersion", UpdateNodegroupVersion$) {
+}
+
+class UpdatePodIdentityAssociationCommand extends command(_ep0, _mw0, "UpdatePodIdentityAssociation", UpdatePodIdentityAssociation$) {
+}
+
+const paginateDescribeAddonVersions = createPaginator(EKSClient, DescribeAddonVersionsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateDescribeClusterVersions = createPaginator(EKSClient, DescribeClusterVersionsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAccessEntries = createPaginator(EKSClient, ListAccessEntriesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAccessPolicies = createPaginator(EKSClient, ListAccessPoliciesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAddons = createPaginator(EKSClient, ListAddonsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAssociatedAccessPolicies = createPaginator(EKSClient, ListAssociatedAccessPoliciesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListCapabilities = createPaginator(EKSClient, ListCapabilitiesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListCertificateAuthorities = createPaginator(EKSClient, ListCertificateAuthoritiesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListClusters = createPaginator(EKSClient, ListClustersCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListEksAnywhereSubscriptions = createPaginator(EKSClient, ListEksAnywhereSubscriptionsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListFargateProfiles = createPaginator(EKSClient, ListFargateProfilesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListIdentityProviderConfigs = createPaginator(EKSClient, ListIdentityProviderConfigsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListInsights = createPaginator(EKSClient, ListInsightsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListNodegroups = createPaginator(EKSClient, ListNodegroupsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListPodIdentityAssociations = createPaginator(EKSClient, ListPodIdentityAssociationsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListUpdates = createPaginator(EKSClient, ListUpdatesCommand, "nextToken", "nextToken", "maxResults");
+
+const checkState$8 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeAddonCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.addon.status;
+            };
+            if (returnComparator() === "CREATE_FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.addon.status;
+            };
+            if (returnComparator() === "DEGRADED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.addon.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForAddonActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 10, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
+};
+const waitUntilAddonActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 10, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
+    return checkExceptions(result);
+};
+
+const checkState$7 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeAddonCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.addon.status;
+            };
+            if (returnComparator() === "DELETE_FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "ResourceNotFoundException") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForAddonDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 10, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
+};
+const waitUntilAddonDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 10, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
+    return checkExceptions(result);
+};
+
+const checkState$6 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeUpdateCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.update.status;
+            };
+            if (returnComparator() === "Failed") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.update.status;
+            };
+            if (returnComparator() === "Cancelled") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.update.status;
+            };
+            if (returnComparator() === "Successful") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForCertificateAuthorityUpdateComplete = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
+};
+const waitUntilCertificateAuthorityUpdateComplete = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
+    return checkExceptions(result);
+};
+
+const checkState$5 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeClusterCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.cluster.status;
+            };
+            if (returnComparator() === "DELETING") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.cluster.status;
+            };
+            if (returnComparator() === "FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.cluster.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForClusterActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
+};
+const waitUntilClusterActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
+    return checkExceptions(result);
+};
+
+const checkState$4 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeClusterCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.cluster.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.cluster.status;
+            };
+            if (returnComparator() === "CREATING") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.cluster.status;
+            };
+            if (returnComparator() === "PENDING") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "ResourceNotFoundException") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForClusterDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
+};
+const waitUntilClusterDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
+    return checkExceptions(result);
+};
+
+const checkState$3 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeFargateProfileCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.fargateProfile.status;
+            };
+            if (returnComparator() === "CREATE_FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.fargateProfile.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForFargateProfileActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 10, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+};
+const waitUntilFargateProfileActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 10, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+    return checkExceptions(result);
+};
+
+const checkState$2 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeFargateProfileCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.fargateProfile.status;
+            };
+            if (returnComparator() === "DELETE_FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "ResourceNotFoundException") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForFargateProfileDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+};
+const waitUntilFargateProfileDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+    return checkExceptions(result);
+};
+
+const checkState$1 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeNodegroupCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.nodegroup.status;
+            };
+            if (returnComparator() === "CREATE_FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                return result.nodegroup.status;
+            };
+            if (returnComparator() === "ACTIVE") {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForNodegroupActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+};
+const waitUntilNodegroupActive = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+    return checkExceptions(result);
+};
+
+const checkState = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeNodegroupCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return result.nodegroup.status;
+            };
+            if (returnComparator() === "DELETE_FAILED") {
+                return { state: WaiterState.FAILURE, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "ResourceNotFoundException") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForNodegroupDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+};
+const waitUntilNodegroupDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+    return checkExceptions(result);
+};
+
+const commands = {
+    ActivateCertificateAuthorityCommand,
+    AssociateAccessPolicyCommand,
+    AssociateEncryptionConfigCommand,
+    AssociateIdentityProviderConfigCommand,
+    CancelUpdateCommand,
+    CreateAccessEntryCommand,
+    CreateAddonCommand,
+    CreateCapabilityCommand,
+    CreateCertificateAuthorityCommand,
+    CreateClusterCommand,
+    CreateEksAnywhereSubscriptionCommand,
+    CreateFargateProfileCommand,
+    CreateNodegroupCommand,
+    CreatePodIdentityAssociationCommand,
+    DeleteAccessEntryCommand,
+    DeleteAddonCommand,
+    DeleteCapabilityCommand,
+    DeleteCertificateAuthorityCommand,
+    DeleteClusterCommand,
+    DeleteEksAnywhereSubscriptionCommand,
+    DeleteFargateProfileCommand,
+    DeleteNodegroupCommand,
+    DeletePodIdentityAssociationCommand,
+    DeregisterClusterCommand,
+    DescribeAccessEntryCommand,
+    DescribeAddonCommand,
+    DescribeAddonConfigurationCommand,
+    DescribeAddonVersionsCommand,
+    DescribeCapabilityCommand,
+    DescribeCertificateAuthorityCommand,
+    DescribeClusterCommand,
+    DescribeClusterVersionsCommand,
+    DescribeEksAnywhereSubscriptionCommand,
+    DescribeFargateProfileCommand,
+    DescribeIdentityProviderConfigCommand,
+    DescribeInsightCommand,
+    DescribeInsightsRefreshCommand,
+    DescribeNodegroupCommand,
+    DescribePodIdentityAssociationCommand,
+    DescribeUpdateCommand,
+    DisassociateAccessPolicyCommand,
+    DisassociateIdentityProviderConfigCommand,
+    ListAccessEntriesCommand,
+    ListAccessPoliciesCommand,
+    ListAddonsCommand,
+    ListAssociatedAccessPoliciesCommand,
+    ListCapabilitiesCommand,
+    ListCertificateAuthoritiesCommand,
+    ListClustersCommand,
+    ListEksAnywhereSubscriptionsCommand,
+    ListFargateProfilesCommand,
+    ListIdentityProviderConfigsCommand,
+    ListInsightsCommand,
+    ListNodegroupsCommand,
+    ListPodIdentityAssociationsCommand,
+    ListTagsForResourceCommand,
+    ListUpdatesCommand,
+    RegisterClusterCommand,
+    StartInsightsRefreshCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UpdateAccessEntryCommand,
+    UpdateAddonCommand,
+    UpdateCapabilityCommand,
+    UpdateClusterConfigCommand,
+    UpdateClusterVersionCommand,
+    UpdateEksAnywhereSubscriptionCommand,
+    UpdateNodegroupConfigCommand,
+    UpdateNodegroupVersionCommand,
+    UpdatePodIdentityAssociationCommand,
+};
+const paginators = {
+    paginateDescribeAddonVersions,
+    paginateDescribeClusterVersions,
+    paginateListAccessEntries,
+    paginateListAccessPolicies,
+    paginateListAddons,
+    paginateListAssociatedAccessPolicies,
+    paginateListCapabilities,
+    paginateListCertificateAuthorities,
+    paginateListClusters,
+    paginateListEksAnywhereSubscriptions,
+    paginateListFargateProfiles,
+    paginateListIdentityProviderConfigs,
+    paginateListInsights,
+    paginateListNodegroups,
+    paginateListPodIdentityAssociations,
+    paginateListUpdates,
+};
+const waiters = {
+    waitUntilAddonActive,
+    waitUntilAddonDeleted,
+    waitUntilClusterActive,
+    waitUntilClusterDeleted,
+    waitUntilFargateProfileActive,
+    waitUntilFargateProfileDeleted,
+    waitUntilNodegroupActive,
+    waitUntilNodegroupDeleted,
+    waitUntilCertificateAuthorityUpdateComplete,
+};
+class EKS extends EKSClient {
+}
+createAggregatedClient(commands, EKS, { paginators, waiters });
+
+const AuthenticationMode = {
+    API: "API",
+    API_AND_CONFIG_MAP: "API_AND_CONFIG_MAP",
+    CONFIG_MAP: "CONFIG_MAP",
+};
+const AccessScopeType = {
+    cluster: "cluster",
+    namespace: "namespace",
+};
+const CertificateAuthorityActivatedBy = {
+    CUSTOMER: "CUSTOMER",
+    EKS: "EKS",
+};
+const CertificateAuthorityCreatedBy = {
+    CUSTOMER: "CUSTOMER",
+    EKS: "EKS",
+};
+const CertificateAuthorityDistributionStatus = {
+    COMPLETE: "COMPLETE",
+    DELETING: "DELETING",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const CertificateAuthoritySigningStatus = {
+    ACTIVATING: "ACTIVATING",
+    IN_USE: "IN_USE",
+    NOT_USED: "NOT_USED",
+};
+const CancellationStatus = {
+    FAILED: "Failed",
+    IN_PROGRESS: "InProgress",
+    SUCCESSFUL: "Successful",
+};
+const ErrorCode = {
+    ACCESS_DENIED: "AccessDenied",
+    ADMISSION_REQUEST_DENIED: "AdmissionRequestDenied",
+    CLUSTER_UNREACHABLE: "ClusterUnreachable",
+    CONFIGURATION_CONFLICT: "ConfigurationConflict",
+    ENI_LIMIT_REACHED: "EniLimitReached",
+    INSUFFICIENT_FREE_ADDRESSES: "InsufficientFreeAddresses",
+    INSUFFICIENT_NUMBER_OF_REPLICAS: "InsufficientNumberOfReplicas",
+    IP_NOT_AVAILABLE: "IpNotAvailable",
+    K8S_RESOURCE_NOT_FOUND: "K8sResourceNotFound",
+    NODE_CREATION_FAILURE: "NodeCreationFailure",
+    OPERATION_NOT_PERMITTED: "OperationNotPermitted",
+    POD_EVICTION_FAILURE: "PodEvictionFailure",
+    SECURITY_GROUP_NOT_FOUND: "SecurityGroupNotFound",
+    SUBNET_NOT_FOUND: "SubnetNotFound",
+    UNKNOWN: "Unknown",
+    UNSUPPORTED_ADDON_MODIFICATION: "UnsupportedAddonModification",
+    VPC_ID_NOT_FOUND: "VpcIdNotFound",
+};
+const UpdateParamType = {
+    ACTIVE_CERTIFICATE_AUTHORITY: "ActiveCertificateAuthority",
+    ADDON_VERSION: "AddonVersion",
+    AUTHENTICATION_MODE: "AuthenticationMode",
+    CERTIFICATE_AUTHORITY_ID: "CertificateAuthorityId",
+    CLUSTER_LOGGING: "ClusterLogging",
+    COMPUTE_CONFIG: "ComputeConfig",
+    CONFIGURATION_VALUES: "ConfigurationValues",
+    CONTROL_PLANE_EGRESS_MODE: "ControlPlaneEgressMode",
+    DELETION_PROTECTION: "DeletionProtection",
+    DESIRED_SIZE: "DesiredSize",
+    DISABLED_SERVICES: "DisabledServices",
+    ENABLE_CROSS_NAMESPACE: "EnableCrossNamespace",
+    ENCRYPTION_CONFIG: "EncryptionConfig",
+    ENDPOINT_PRIVATE_ACCESS: "EndpointPrivateAccess",
+    ENDPOINT_PUBLIC_ACCESS: "EndpointPublicAccess",
+    IDENTITY_PROVIDER_CONFIG: "IdentityProviderConfig",
+    KUBERNETES_NETWORK_CONFIG: "KubernetesNetworkConfig",
+    KUBE_API_SERVER_CONFIG: "KubeApiServerConfig",
+    KUBE_CONTROLLER_MANAGER_CONFIG: "KubeControllerManagerConfig",
+    KUBE_SCHEDULER_CONFIG: "KubeSchedulerConfig",
+    LABELS_TO_ADD: "LabelsToAdd",
+    LABELS_TO_REMOVE: "LabelsToRemove",
+    LAUNCH_TEMPLATE_NAME: "LaunchTemplateName",
+    LAUNCH_TEMPLATE_VERSION: "LaunchTemplateVersion",
+    MAX_SIZE: "MaxSize",
+    MAX_UNAVAILABLE: "MaxUnavailable",
+    MAX_UNAVAILABLE_PERCENTAGE: "MaxUnavailablePercentage",
+    MIN_SIZE: "MinSize",
+    NETWORK_ACCESS: "NetworkAccess",
+    NODE_REPAIR_CONFIG: "NodeRepairConfig",
+    NODE_REPAIR_ENABLED: "NodeRepairEnabled",
+    PLATFORM_VERSION: "PlatformVersion",
+    POD_IDENTITY_ASSOCIATIONS: "PodIdentityAssociations",
+    PREVIOUS_TIER: "PreviousTier",
+    PUBLIC_ACCESS_CIDRS: "PublicAccessCidrs",
+    RELEASE_VERSION: "ReleaseVersion",
+    REMOTE_NETWORK_CONFIG: "RemoteNetworkConfig",
+    RESOLVE_CONFLICTS: "ResolveConflicts",
+    ROLE_ARN: "RoleArn",
+    ROLE_MAPPINGS_TO_ADD_OR_UPDATE: "RoleMappingsToAddOrUpdate",
+    ROLE_MAPPINGS_TO_REMOVE: "RoleMappingsToRemove",
+    SECURITY_GROUPS: "SecurityGroups",
+    SERVICE_ACCOUNT_ROLE_ARN: "ServiceAccountRoleArn",
+    SIGNING_STATUS: "SigningStatus",
+    STORAGE_CONFIG: "StorageConfig",
+    SUBNETS: "Subnets",
+    TAINTS_TO_ADD: "TaintsToAdd",
+    TAINTS_TO_REMOVE: "TaintsToRemove",
+    TRUSTED_CERTIFICATE_AUTHORITIES: "TrustedCertificateAuthorities",
+    UPDATED_TIER: "UpdatedTier",
+    UPDATE_STRATEGY: "UpdateStrategy",
+    UPGRADE_POLICY: "UpgradePolicy",
+    VENDED_LOGS: "VendedLogs",
+    VERSION: "Version",
+    WARM_POOL_ENABLED: "WarmPoolEnabled",
+    WARM_POOL_MAX_GROUP_PREPARED_CAPACITY: "WarmPoolMaxGroupPreparedCapacity",
+    WARM_POOL_MIN_SIZE: "WarmPoolMinSize",
+    WARM_POOL_REUSE_ON_SCALE_IN: "WarmPoolReuseOnScaleIn",
+    WARM_POOL_STATE: "WarmPoolState",
+    ZONAL_SHIFT_CONFIG: "ZonalShiftConfig",
+};
+const UpdateStatus = {
+    CANCELLED: "Cancelled",
+    FAILED: "Failed",
+    IN_PROGRESS: "InProgress",
+    SUCCESSFUL: "Successful",
+};
+const UpdateType = {
+    ACCESS_CONFIG_UPDATE: "AccessConfigUpdate",
+    ADDON_UPDATE: "AddonUpdate",
+    ASSOCIATE_ENCRYPTION_CONFIG: "AssociateEncryptionConfig",
+    ASSOCIATE_IDENTITY_PROVIDER_CONFIG: "AssociateIdentityProviderConfig",
+    AUTO_MODE_UPDATE: "AutoModeUpdate",
+    CAPABILITY_UPDATE: "CapabilityUpdate",
+    CERTIFICATE_AUTHORITY_UPDATE: "CertificateAuthorityUpdate",
+    CONFIG_UPDATE: "ConfigUpdate",
+    CONTROL_PLANE_COMPONENT_CONFIG_UPDATE: "ControlPlaneComponentConfigUpdate",
+    CONTROL_PLANE_EGRESS_UPDATE: "ControlPlaneEgressUpdate",
+    CONTROL_PLANE_SCALING_CONFIG_UPDATE: "ControlPlaneScalingConfigUpdate",
+    DELETION_PROTECTION_UPDATE: "DeletionProtectionUpdate",
+    DISASSOCIATE_IDENTITY_PROVIDER_CONFIG: "DisassociateIdentityProviderConfig",
+    ENDPOINT_ACCESS_UPDATE: "EndpointAccessUpdate",
+    LOGGING_UPDATE: "LoggingUpdate",
+    REMOTE_NETWORK_CONFIG_UPDATE: "RemoteNetworkConfigUpdate",
+    UPGRADE_POLICY_UPDATE: "UpgradePolicyUpdate",
+    VENDED_LOGS_UPDATE: "VendedLogsUpdate",
+    VERSION_ROLLBACK: "VersionRollback",
+    VERSION_UPDATE: "VersionUpdate",
+    VPC_CONFIG_UPDATE: "VpcConfigUpdate",
+    ZONAL_SHIFT_CONFIG_UPDATE: "ZonalShiftConfigUpdate",
+};
+const AddonIssueCode = {
+    ACCESS_DENIED: "AccessDenied",
+    ADDON_PERMISSION_FAILURE: "AddonPermissionFailure",
+    ADDON_SUBSCRIPTION_NEEDED: "AddonSubscriptionNeeded",
+    ADMISSION_REQUEST_DENIED: "AdmissionRequestDenied",
+    CLUSTER_UNREACHABLE: "ClusterUnreachable",
+    CONFIGURATION_CONFLICT: "ConfigurationConflict",
+    INSUFFICIENT_NUMBER_OF_REPLICAS: "InsufficientNumberOfReplicas",
+    INTERNAL_FAILURE: "InternalFailure",
+    K8S_RESOURCE_NOT_FOUND: "K8sResourceNotFound",
+    UNSUPPORTED_ADDON_MODIFICATION: "UnsupportedAddonModification",
+};
+const AddonStatus = {
+    ACTIVE: "ACTIVE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATING: "CREATING",
+    DEGRADED: "DEGRADED",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETING: "DELETING",
+    UPDATE_FAILED: "UPDATE_FAILED",
+    UPDATING: "UPDATING",
+};
+const AMITypes = {
+    AL2023_ARM_64_NVIDIA: "AL2023_ARM_64_NVIDIA",
+    AL2023_ARM_64_STANDARD: "AL2023_ARM_64_STANDARD",
+    AL2023_x86_64_NEURON: "AL2023_x86_64_NEURON",
+    AL2023_x86_64_NVIDIA: "AL2023_x86_64_NVIDIA",
+    AL2023_x86_64_STANDARD: "AL2023_x86_64_STANDARD",
+    AL2_ARM_64: "AL2_ARM_64",
+    AL2_x86_64: "AL2_x86_64",
+    AL2_x86_64_GPU: "AL2_x86_64_GPU",
+    BOTTLEROCKET_ARM_64: "BOTTLEROCKET_ARM_64",
+    BOTTLEROCKET_ARM_64_FIPS: "BOTTLEROCKET_ARM_64_FIPS",
+    BOTTLEROCKET_ARM_64_NVIDIA: "BOTTLEROCKET_ARM_64_NVIDIA",
+    BOTTLEROCKET_ARM_64_NVIDIA_FIPS: "BOTTLEROCKET_ARM_64_NVIDIA_FIPS",
+    BOTTLEROCKET_x86_64: "BOTTLEROCKET_x86_64",
+    BOTTLEROCKET_x86_64_FIPS: "BOTTLEROCKET_x86_64_FIPS",
+    BOTTLEROCKET_x86_64_NVIDIA: "BOTTLEROCKET_x86_64_NVIDIA",
+    BOTTLEROCKET_x86_64_NVIDIA_FIPS: "BOTTLEROCKET_x86_64_NVIDIA_FIPS",
+    CUSTOM: "CUSTOM",
+    WINDOWS_CORE_2019_x86_64: "WINDOWS_CORE_2019_x86_64",
+    WINDOWS_CORE_2022_x86_64: "WINDOWS_CORE_2022_x86_64",
+    WINDOWS_CORE_2025_x86_64: "WINDOWS_CORE_2025_x86_64",
+    WINDOWS_FULL_2019_x86_64: "WINDOWS_FULL_2019_x86_64",
+    WINDOWS_FULL_2022_x86_64: "WINDOWS_FULL_2022_x86_64",
+    WINDOWS_FULL_2025_x86_64: "WINDOWS_FULL_2025_x86_64",
+};
+const SsoIdentityType = {
+    SSO_GROUP: "SSO_GROUP",
+    SSO_USER: "SSO_USER",
+};
+const ArgoCdRole = {
+    ADMIN: "ADMIN",
+    EDITOR: "EDITOR",
+    VIEWER: "VIEWER",
+};
+const ResolveConflicts = {
+    NONE: "NONE",
+    OVERWRITE: "OVERWRITE",
+    PRESERVE: "PRESERVE",
+};
+const CapabilityDeletePropagationPolicy = {
+    RETAIN: "RETAIN",
+};
+const CapabilityType = {
+    ACK: "ACK",
+    ARGOCD: "ARGOCD",
+    KRO: "KRO",
+};
+const CapabilityIssueCode = {
+    ACCESS_DENIED: "AccessDenied",
+    CLUSTER_UNREACHABLE: "ClusterUnreachable",
+};
+const CapabilityStatus = {
+    ACTIVE: "ACTIVE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATING: "CREATING",
+    DEGRADED: "DEGRADED",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETING: "DELETING",
+    UPDATING: "UPDATING",
+};
+const ProvisionedControlPlaneTier = {
+    STANDARD: "standard",
+    TIER_2XL: "tier-2xl",
+    TIER_4XL: "tier-4xl",
+    TIER_8XL: "tier-8xl",
+    TIER_XL: "tier-xl",
+};
+const IpFamily = {
+    IPV4: "ipv4",
+    IPV6: "ipv6",
+};
+const ScoringStrategyType = {
+    LEAST_ALLOCATED: "LeastAllocated",
+    MOST_ALLOCATED: "MostAllocated",
+};
+const LogType = {
+    API: "api",
+    AUDIT: "audit",
+    AUTHENTICATOR: "authenticator",
+    CONTROLLER_MANAGER: "controllerManager",
+    SCHEDULER: "scheduler",
+};
+const SpreadLevel = {
+    HOST: "host",
+    RACK: "rack",
+};
+const ControlPlaneEgressModeType = {
+    AWS_MANAGED: "AWS_MANAGED",
+    CUSTOMER_ISOLATED: "CUSTOMER_ISOLATED",
+    CUSTOMER_ROUTED: "CUSTOMER_ROUTED",
+};
+const SupportType = {
+    EXTENDED: "EXTENDED",
+    STANDARD: "STANDARD",
+};
+const ClusterIssueCode = {
+    ACCESS_DENIED: "AccessDenied",
+    CLUSTER_UNREACHABLE: "ClusterUnreachable",
+    CONFIGURATION_CONFLICT: "ConfigurationConflict",
+    EC2_SECURITY_GROUP_NOT_FOUND: "Ec2SecurityGroupNotFound",
+    EC2_SERVICE_NOT_SUBSCRIBED: "Ec2ServiceNotSubscribed",
+    EC2_SUBNET_NOT_FOUND: "Ec2SubnetNotFound",
+    IAM_ROLE_NOT_FOUND: "IamRoleNotFound",
+    INSUFFICIENT_FREE_ADDRESSES: "InsufficientFreeAddresses",
+    INTERNAL_FAILURE: "InternalFailure",
+    KMS_GRANT_REVOKED: "KmsGrantRevoked",
+    KMS_KEY_DISABLED: "KmsKeyDisabled",
+    KMS_KEY_MARKED_FOR_DELETION: "KmsKeyMarkedForDeletion",
+    KMS_KEY_NOT_FOUND: "KmsKeyNotFound",
+    OTHER: "Other",
+    RESOURCE_LIMIT_EXCEEDED: "ResourceLimitExceeded",
+    RESOURCE_NOT_FOUND: "ResourceNotFound",
+    STS_REGIONAL_ENDPOINT_DISABLED: "StsRegionalEndpointDisabled",
+    UNSUPPORTED_VERSION: "UnsupportedVersion",
+    VPC_NOT_FOUND: "VpcNotFound",
+};
+const ClusterStatus = {
+    ACTIVE: "ACTIVE",
+    CREATING: "CREATING",
+    DELETING: "DELETING",
+    FAILED: "FAILED",
+    PENDING: "PENDING",
+    UPDATING: "UPDATING",
+};
+const EksAnywhereSubscriptionLicenseType = {
+    Cluster: "Cluster",
+};
+const EksAnywhereSubscriptionTermUnit = {
+    MONTHS: "MONTHS",
+};
+const FargateProfileIssueCode = {
+    ACCESS_DENIED: "AccessDenied",
+    CLUSTER_UNREACHABLE: "ClusterUnreachable",
+    INTERNAL_FAILURE: "InternalFailure",
+    POD_EXECUTION_ROLE_ALREADY_IN_USE: "PodExecutionRoleAlreadyInUse",
+};
+const FargateProfileStatus = {
+    ACTIVE: "ACTIVE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATING: "CREATING",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETING: "DELETING",
+};
+const CapacityTypes = {
+    CAPACITY_BLOCK: "CAPACITY_BLOCK",
+    ON_DEMAND: "ON_DEMAND",
+    SPOT: "SPOT",
+};
+const RepairAction = {
+    NoAction: "NoAction",
+    Reboot: "Reboot",
+    Replace: "Replace",
+};
+const TaintEffect = {
+    NO_EXECUTE: "NO_EXECUTE",
+    NO_SCHEDULE: "NO_SCHEDULE",
+    PREFER_NO_SCHEDULE: "PREFER_NO_SCHEDULE",
+};
+const NodegroupUpdateStrategies = {
+    DEFAULT: "DEFAULT",
+    MINIMAL: "MINIMAL",
+};
+const WarmPoolState = {
+    HIBERNATED: "HIBERNATED",
+    RUNNING: "RUNNING",
+    STOPPED: "STOPPED",
+};
+const NodegroupIssueCode = {
+    ACCESS_DENIED: "AccessDenied",
+    AMI_ID_NOT_FOUND: "AmiIdNotFound",
+    ASG_INSTANCE_LAUNCH_FAILURES: "AsgInstanceLaunchFailures",
+    AUTO_SCALING_GROUP_INSTANCE_REFRESH_ACTIVE: "AutoScalingGroupInstanceRefreshActive",
+    AUTO_SCALING_GROUP_INVALID_CONFIGURATION: "AutoScalingGroupInvalidConfiguration",
+    AUTO_SCALING_GROUP_NOT_FOUND: "AutoScalingGroupNotFound",
+    AUTO_SCALING_GROUP_OPT_IN_REQUIRED: "AutoScalingGroupOptInRequired",
+    AUTO_SCALING_GROUP_RATE_LIMIT_EXCEEDED: "AutoScalingGroupRateLimitExceeded",
+    CLUSTER_UNREACHABLE: "ClusterUnreachable",
+    EC2_INSTANCE_TYPE_DOES_NOT_EXIST: "Ec2InstanceTypeDoesNotExist",
+    EC2_LAUNCH_TEMPLATE_DELETION_FAILURE: "Ec2LaunchTemplateDeletionFailure",
+    EC2_LAUNCH_TEMPLATE_INVALID_CONFIGURATION: "Ec2LaunchTemplateInvalidConfiguration",
+    EC2_LAUNCH_TEMPLATE_MAX_LIMIT_EXCEEDED: "Ec2LaunchTemplateMaxLimitExceeded",
+    EC2_LAUNCH_TEMPLATE_NOT_FOUND: "Ec2LaunchTemplateNotFound",
+    EC2_LAUNCH_TEMPLATE_VERSION_MAX_LIMIT_EXCEEDED: "Ec2LaunchTemplateVersionMaxLimitExceeded",
+    EC2_LAUNCH_TEMPLATE_VERSION_MISMATCH: "Ec2LaunchTemplateVersionMismatch",
+    EC2_SECURITY_GROUP_DELETION_FAILURE: "Ec2SecurityGroupDeletionFailure",
+    EC2_SECURITY_GROUP_NOT_FOUND: "Ec2SecurityGroupNotFound",
+    EC2_SUBNET_INVALID_CONFIGURATION: "Ec2SubnetInvalidConfiguration",
+    EC2_SUBNET_LIST_TOO_LONG: "Ec2SubnetListTooLong",
+    EC2_SUBNET_MISSING_IPV6_ASSIGNMENT: "Ec2SubnetMissingIpv6Assignment",
+    EC2_SUBNET_NOT_FOUND: "Ec2SubnetNotFound",
+    IAM_INSTANCE_PROFILE_NOT_FOUND: "IamInstanceProfileNotFound",
+    IAM_LIMIT_EXCEEDED: "IamLimitExceeded",
+    IAM_NODE_ROLE_NOT_FOUND: "IamNodeRoleNotFound",
+    IAM_THROTTLING: "IamThrottling",
+    INSTANCE_LIMIT_EXCEEDED: "InstanceLimitExceeded",
+    INSUFFICIENT_FREE_ADDRESSES: "InsufficientFreeAddresses",
+    INTERNAL_FAILURE: "InternalFailure",
+    KUBERNETES_LABEL_INVALID: "KubernetesLabelInvalid",
+    LIMIT_EXCEEDED: "LimitExceeded",
+    NODE_CREATION_FAILURE: "NodeCreationFailure",
+    NODE_TERMINATION_FAILURE: "NodeTerminationFailure",
+    POD_EVICTION_FAILURE: "PodEvictionFailure",
+    SOURCE_EC2_LAUNCH_TEMPLATE_NOT_FOUND: "SourceEc2LaunchTemplateNotFound",
+    UNKNOWN: "Unknown",
+};
+const NodegroupStatus = {
+    ACTIVE: "ACTIVE",
+    CREATE_FAILED: "CREATE_FAILED",
+    CREATING: "CREATING",
+    DEGRADED: "DEGRADED",
+    DELETE_FAILED: "DELETE_FAILED",
+    DELETING: "DELETING",
+    UPDATING: "UPDATING",
+};
+const ClusterVersionStatus = {
+    extended_support: "extended-support",
+    standard_support: "standard-support",
+    unsupported: "unsupported",
+};
+const VersionStatus = {
+    EXTENDED_SUPPORT: "EXTENDED_SUPPORT",
+    STANDARD_SUPPORT: "STANDARD_SUPPORT",
+    UNSUPPORTED: "UNSUPPORTED",
+};
+const ConfigStatus = {
+    ACTIVE: "ACTIVE",
+    CREATING: "CREATING",
+    DELETING: "DELETING",
+};
+const Category = {
+    MISCONFIGURATION: "MISCONFIGURATION",
+    ROLLBACK_READINESS: "ROLLBACK_READINESS",
+    UPGRADE_READINESS: "UPGRADE_READINESS",
+};
+const InsightStatusValue = {
+    ERROR: "ERROR",
+    PASSING: "PASSING",
+    UNKNOWN: "UNKNOWN",
+    WARNING: "WARNING",
+};
+const InsightsRefreshStatus = {
+    COMPLETED: "COMPLETED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const EksAnywhereSubscriptionStatus = {
+    ACTIVE: "ACTIVE",
+    CREATING: "CREATING",
+    DELETING: "DELETING",
+    EXPIRED: "EXPIRED",
+    EXPIRING: "EXPIRING",
+    UPDATING: "UPDATING",
+};
+const ConnectorConfigProvider = {
+    AKS: "AKS",
+    ANTHOS: "ANTHOS",
+    EC2: "EC2",
+    EKS_ANYWHERE: "EKS_ANYWHERE",
+    GKE: "GKE",
+    OPENSHIFT: "OPENSHIFT",
+    OTHER: "OTHER",
+    RANCHER: "RANCHER",
+    TANZU: "TANZU",
+};
+
+__webpack_unused_export__ = AMITypes;
+__webpack_unused_export__ = AccessConfigResponse$;
+__webpack_unused_export__ = AccessDeniedException;
+__webpack_unused_export__ = AccessDeniedException$;
+__webpack_unused_export__ = AccessEntry$;
+__webpack_unused_export__ = AccessPolicy$;
+__webpack_unused_export__ = AccessScope$;
+__webpack_unused_export__ = AccessScopeType;
+__webpack_unused_export__ = AckConfigRequest$;
+__webpack_unused_export__ = AckConfigResponse$;
+__webpack_unused_export__ = ActivateCertificateAuthority$;
+__webpack_unused_export__ = ActivateCertificateAuthorityCommand;
+__webpack_unused_export__ = ActivateCertificateAuthorityRequest$;
+__webpack_unused_export__ = ActivateCertificateAuthorityResponse$;
+__webpack_unused_export__ = ActiveCertificateAuthority$;
+__webpack_unused_export__ = Addon$;
+__webpack_unused_export__ = AddonCompatibilityDetail$;
+__webpack_unused_export__ = AddonHealth$;
+__webpack_unused_export__ = AddonInfo$;
+__webpack_unused_export__ = AddonIssue$;
+__webpack_unused_export__ = AddonIssueCode;
+__webpack_unused_export__ = AddonNamespaceConfigRequest$;
+__webpack_unused_export__ = AddonNamespaceConfigResponse$;
+__webpack_unused_export__ = AddonPodIdentityAssociations$;
+__webpack_unused_export__ = AddonPodIdentityConfiguration$;
+__webpack_unused_export__ = AddonStatus;
+__webpack_unused_export__ = AddonVersionInfo$;
+__webpack_unused_export__ = AllowedValuesConstraint$;
+__webpack_unused_export__ = ArgoCdAwsIdcConfigRequest$;
+__webpack_unused_export__ = ArgoCdAwsIdcConfigResponse$;
+__webpack_unused_export__ = ArgoCdConfigRequest$;
+__webpack_unused_export__ = ArgoCdConfigResponse$;
+__webpack_unused_export__ = ArgoCdNetworkAccessConfigRequest$;
+__webpack_unused_export__ = ArgoCdNetworkAccessConfigResponse$;
+__webpack_unused_export__ = ArgoCdRole;
+__webpack_unused_export__ = ArgoCdRoleMapping$;
+__webpack_unused_export__ = AssociateAccessPolicy$;
+__webpack_unused_export__ = AssociateAccessPolicyCommand;
+__webpack_unused_export__ = AssociateAccessPolicyRequest$;
+__webpack_unused_export__ = AssociateAccessPolicyResponse$;
+__webpack_unused_export__ = AssociateEncryptionConfig$;
+__webpack_unused_export__ = AssociateEncryptionConfigCommand;
+__webpack_unused_export__ = AssociateEncryptionConfigRequest$;
+__webpack_unused_export__ = AssociateEncryptionConfigResponse$;
+__webpack_unused_export__ = AssociateIdentityProviderConfig$;
+__webpack_unused_export__ = AssociateIdentityProviderConfigCommand;
+__webpack_unused_export__ = AssociateIdentityProviderConfigRequest$;
+__webpack_unused_export__ = AssociateIdentityProviderConfigResponse$;
+__webpack_unused_export__ = AssociatedAccessPolicy$;
+__webpack_unused_export__ = AuthenticationMode;
+__webpack_unused_export__ = AutoScalingGroup$;
+__webpack_unused_export__ = BadRequestException;
+__webpack_unused_export__ = BadRequestException$;
+__webpack_unused_export__ = BlockStorage$;
+__webpack_unused_export__ = CancelUpdate$;
+__webpack_unused_export__ = CancelUpdateCommand;
+__webpack_unused_export__ = CancelUpdateRequest$;
+__webpack_unused_export__ = CancelUpdateResponse$;
+__webpack_unused_export__ = Cancellation$;
+__webpack_unused_export__ = CancellationStatus;
+__webpack_unused_export__ = Capability$;
+__webpack_unused_export__ = CapabilityConfigurationRequest$;
+__webpack_unused_export__ = CapabilityConfigurationResponse$;
+__webpack_unused_export__ = CapabilityDeletePropagationPolicy;
+__webpack_unused_export__ = CapabilityHealth$;
+__webpack_unused_export__ = CapabilityIssue$;
+__webpack_unused_export__ = CapabilityIssueCode;
+__webpack_unused_export__ = CapabilityStatus;
+__webpack_unused_export__ = CapabilitySummary$;
+__webpack_unused_export__ = CapabilityType;
+__webpack_unused_export__ = CapacityTypes;
+__webpack_unused_export__ = Category;
+__webpack_unused_export__ = Certificate$;
+__webpack_unused_export__ = CertificateAuthority$;
+__webpack_unused_export__ = CertificateAuthorityActivatedBy;
+__webpack_unused_export__ = CertificateAuthorityCreatedBy;
+__webpack_unused_export__ = CertificateAuthorityDistributionStatus;
+__webpack_unused_export__ = CertificateAuthorityScheduledEvents$;
+__webpack_unused_export__ = CertificateAuthoritySigningStatus;
+__webpack_unused_export__ = CertificateAuthoritySummary$;
+__webpack_unused_export__ = CertificateAuthorityValidity$;
+__webpack_unused_export__ = ClientException;
+__webpack_unused_export__ = ClientException$;
+__webpack_unused_export__ = ClientStat$;
+__webpack_unused_export__ = Cluster$;
+__webpack_unused_export__ = ClusterHealth$;
+__webpack_unused_export__ = ClusterIssue$;
+__webpack_unused_export__ = ClusterIssueCode;
+__webpack_unused_export__ = ClusterStatus;
+__webpack_unused_export__ = ClusterVersionInformation$;
+__webpack_unused_export__ = ClusterVersionStatus;
+__webpack_unused_export__ = Compatibility$;
+__webpack_unused_export__ = ComputeConfigRequest$;
+__webpack_unused_export__ = ComputeConfigResponse$;
+__webpack_unused_export__ = ConfigStatus;
+__webpack_unused_export__ = ConnectorConfigProvider;
+__webpack_unused_export__ = ConnectorConfigRequest$;
+__webpack_unused_export__ = ConnectorConfigResponse$;
+__webpack_unused_export__ = ControlPlaneConfigInfo$;
+__webpack_unused_export__ = ControlPlaneEgressModeType;
+__webpack_unused_export__ = ControlPlanePlacementRequest$;
+__webpack_unused_export__ = ControlPlanePlacementResponse$;
+__webpack_unused_export__ = ControlPlaneScalingConfig$;
+__webpack_unused_export__ = ControlPlaneScalingTierInfo$;
+__webpack_unused_export__ = CrdManagementConfiguration$;
+__webpack_unused_export__ = CreateAccessConfigRequest$;
+__webpack_unused_export__ = CreateAccessEntry$;
+__webpack_unused_export__ = CreateAccessEntryCommand;
+__webpack_unused_export__ = CreateAccessEntryRequest$;
+__webpack_unused_export__ = CreateAccessEntryResponse$;
+__webpack_unused_export__ = CreateAddon$;
+__webpack_unused_export__ = CreateAddonCommand;
+__webpack_unused_export__ = CreateAddonRequest$;
+__webpack_unused_export__ = CreateAddonResponse$;
+__webpack_unused_export__ = CreateCapability$;
+__webpack_unused_export__ = CreateCapabilityCommand;
+__webpack_unused_export__ = CreateCapabilityRequest$;
+__webpack_unused_export__ = CreateCapabilityResponse$;
+__webpack_unused_export__ = CreateCertificateAuthority$;
+__webpack_unused_export__ = CreateCertificateAuthorityCommand;
+__webpack_unused_export__ = CreateCertificateAuthorityRequest$;
+__webpack_unused_export__ = CreateCertificateAuthorityResponse$;
+__webpack_unused_export__ = CreateCluster$;
+__webpack_unused_export__ = CreateClusterCommand;
+__webpack_unused_export__ = CreateClusterRequest$;
+__webpack_unused_export__ = CreateClusterResponse$;
+__webpack_unused_export__ = CreateEksAnywhereSubscription$;
+__webpack_unused_export__ = CreateEksAnywhereSubscriptionCommand;
+__webpack_unused_export__ = CreateEksAnywhereSubscriptionRequest$;
+__webpack_unused_export__ = CreateEksAnywhereSubscriptionResponse$;
+__webpack_unused_export__ = CreateFargateProfile$;
+__webpack_unused_export__ = CreateFargateProfileCommand;
+__webpack_unused_export__ = CreateFargateProfileRequest$;
+__webpack_unused_export__ = CreateFargateProfileResponse$;
+__webpack_unused_export__ = CreateNodegroup$;
+__webpack_unused_export__ = CreateNodegroupCommand;
+__webpack_unused_export__ = CreateNodegroupRequest$;
+__webpack_unused_export__ = CreateNodegroupResponse$;
+__webpack_unused_export__ = CreatePodIdentityAssociation$;
+__webpack_unused_export__ = CreatePodIdentityAssociationCommand;
+__webpack_unused_export__ = CreatePodIdentityAssociationRequest$;
+__webpack_unused_export__ = CreatePodIdentityAssociationResponse$;
+__webpack_unused_export__ = DeleteAccessEntry$;
+__webpack_unused_export__ = DeleteAccessEntryCommand;
+__webpack_unused_export__ = DeleteAccessEntryRequest$;
+__webpack_unused_export__ = DeleteAccessEntryResponse$;
+__webpack_unused_export__ = DeleteAddon$;
+__webpack_unused_export__ = DeleteAddonCommand;
+__webpack_unused_export__ = DeleteAddonRequest$;
+__webpack_unused_export__ = DeleteAddonResponse$;
+__webpack_unused_export__ = DeleteCapability$;
+__webpack_unused_export__ = DeleteCapabilityCommand;
+__webpack_unused_export__ = DeleteCapabilityRequest$;
+__webpack_unused_export__ = DeleteCapabilityResponse$;
+__webpack_unused_export__ = DeleteCertificateAuthority$;
+__webpack_unused_export__ = DeleteCertificateAuthorityCommand;
+__webpack_unused_export__ = DeleteCertificateAuthorityRequest$;
+__webpack_unused_export__ = DeleteCertificateAuthorityResponse$;
+__webpack_unused_export__ = DeleteCluster$;
+__webpack_unused_export__ = DeleteClusterCommand;
+__webpack_unused_export__ = DeleteClusterRequest$;
+__webpack_unused_export__ = DeleteClusterResponse$;
+__webpack_unused_export__ = DeleteEksAnywhereSubscription$;
+__webpack_unused_export__ = DeleteEksAnywhereSubscriptionCommand;
+__webpack_unused_export__ = DeleteEksAnywhereSubscriptionRequest$;
+__webpack_unused_export__ = DeleteEksAnywhereSubscriptionResponse$;
+__webpack_unused_export__ = DeleteFargateProfile$;
+__webpack_unused_export__ = DeleteFargateProfileCommand;
+__webpack_unused_export__ = DeleteFargateProfileRequest$;
+__webpack_unused_export__ = DeleteFargateProfileResponse$;
+__webpack_unused_export__ = DeleteNodegroup$;
+__webpack_unused_export__ = DeleteNodegroupCommand;
+__webpack_unused_export__ = DeleteNodegroupRequest$;
+__webpack_unused_export__ = DeleteNodegroupResponse$;
+__webpack_unused_export__ = DeletePodIdentityAssociation$;
+__webpack_unused_export__ = DeletePodIdentityAssociationCommand;
+__webpack_unused_export__ = DeletePodIdentityAssociationRequest$;
+__webpack_unused_export__ = DeletePodIdentityAssociationResponse$;
+__webpack_unused_export__ = DeprecationDetail$;
+__webpack_unused_export__ = DeregisterCluster$;
+__webpack_unused_export__ = DeregisterClusterCommand;
+__webpack_unused_export__ = DeregisterClusterRequest$;
+__webpack_unused_export__ = DeregisterClusterResponse$;
+__webpack_unused_export__ = DescribeAccessEntry$;
+__webpack_unused_export__ = DescribeAccessEntryCommand;
+__webpack_unused_export__ = DescribeAccessEntryRequest$;
+__webpack_unused_export__ = DescribeAccessEntryResponse$;
+__webpack_unused_export__ = DescribeAddon$;
+__webpack_unused_export__ = DescribeAddonCommand;
+__webpack_unused_export__ = DescribeAddonConfiguration$;
+__webpack_unused_export__ = DescribeAddonConfigurationCommand;
+__webpack_unused_export__ = DescribeAddonConfigurationRequest$;
+__webpack_unused_export__ = DescribeAddonConfigurationResponse$;
+__webpack_unused_export__ = DescribeAddonRequest$;
+__webpack_unused_export__ = DescribeAddonResponse$;
+__webpack_unused_export__ = DescribeAddonVersions$;
+__webpack_unused_export__ = DescribeAddonVersionsCommand;
+__webpack_unused_export__ = DescribeAddonVersionsRequest$;
+__webpack_unused_export__ = DescribeAddonVersionsResponse$;
+__webpack_unused_export__ = DescribeCapability$;
+__webpack_unused_export__ = DescribeCapabilityCommand;
+__webpack_unused_export__ = DescribeCapabilityRequest$;
+__webpack_unused_export__ = DescribeCapabilityResponse$;
+__webpack_unused_export__ = DescribeCertificateAuthority$;
+__webpack_unused_export__ = DescribeCertificateAuthorityCommand;
+__webpack_unused_export__ = DescribeCertificateAuthorityRequest$;
+__webpack_unused_export__ = DescribeCertificateAuthorityResponse$;
+__webpack_unused_export__ = DescribeCluster$;
+exports.hV5 = DescribeClusterCommand;
+__webpack_unused_export__ = DescribeClusterRequest$;
+__webpack_unused_export__ = DescribeClusterResponse$;
+__webpack_unused_export__ = DescribeClusterVersions$;
+__webpack_unused_export__ = DescribeClusterVersionsCommand;
+__webpack_unused_export__ = DescribeClusterVersionsRequest$;
+__webpack_unused_export__ = DescribeClusterVersionsResponse$;
+__webpack_unused_export__ = DescribeEksAnywhereSubscription$;
+__webpack_unused_export__ = DescribeEksAnywhereSubscriptionCommand;
+__webpack_unused_export__ = DescribeEksAnywhereSubscriptionRequest$;
+__webpack_unused_export__ = DescribeEksAnywhereSubscriptionResponse$;
+__webpack_unused_export__ = DescribeFargateProfile$;
+exports.svP = DescribeFargateProfileCommand;
+__webpack_unused_export__ = DescribeFargateProfileRequest$;
+__webpack_unused_export__ = DescribeFargateProfileResponse$;
+__webpack_unused_export__ = DescribeIdentityProviderConfig$;
+__webpack_unused_export__ = DescribeIdentityProviderConfigCommand;
+__webpack_unused_export__ = DescribeIdentityProviderConfigRequest$;
+__webpack_unused_export__ = DescribeIdentityProviderConfigResponse$;
+__webpack_unused_export__ = DescribeInsight$;
+__webpack_unused_export__ = DescribeInsightCommand;
+__webpack_unused_export__ = DescribeInsightRequest$;
+__webpack_unused_export__ = DescribeInsightResponse$;
+__webpack_unused_export__ = DescribeInsightsRefresh$;
+__webpack_unused_export__ = DescribeInsightsRefreshCommand;
+__webpack_unused_export__ = DescribeInsightsRefreshRequest$;
+__webpack_unused_export__ = DescribeInsightsRefreshResponse$;
+__webpack_unused_export__ = DescribeNodegroup$;
+exports.Kmg = DescribeNodegroupCommand;
+__webpack_unused_export__ = DescribeNodegroupRequest$;
+__webpack_unused_export__ = DescribeNodegroupResponse$;
+__webpack_unused_export__ = DescribePodIdentityAssociation$;
+__webpack_unused_export__ = DescribePodIdentityAssociationCommand;
+__webpack_unused_export__ = DescribePodIdentityAssociationRequest$;
+__webpack_unused_export__ = DescribePodIdentityAssociationResponse$;
+__webpack_unused_export__ = DescribeUpdate$;
+__webpack_unused_export__ = DescribeUpdateCommand;
+__webpack_unused_export__ = DescribeUpdateRequest$;
+__webpack_unused_export__ = DescribeUpdateResponse$;
+__webpack_unused_export__ = DisassociateAccessPolicy$;
+__webpack_unused_export__ = DisassociateAccessPolicyCommand;
+__webpack_unused_export__ = DisassociateAccessPolicyRequest$;
+__webpack_unused_export__ = DisassociateAccessPolicyResponse$;
+__webpack_unused_export__ = DisassociateIdentityProviderConfig$;
+__webpack_unused_export__ = DisassociateIdentityProviderConfigCommand;
+__webpack_unused_export__ = DisassociateIdentityProviderConfigRequest$;
+__webpack_unused_export__ = DisassociateIdentityProviderConfigResponse$;
+__webpack_unused_export__ = DurationConstraints$;
+__webpack_unused_export__ = DurationParameterConfig$;
+__webpack_unused_export__ = EKS;
+exports.JQJ = EKSClient;
+__webpack_unused_export__ = EKSServiceException;
+__webpack_unused_export__ = EKSServiceException$;
+__webpack_unused_export__ = EksAnywhereSubscription$;
+__webpack_unused_export__ = EksAnywhereSubscriptionLicenseType;
+__webpack_unused_export__ = EksAnywhereSubscriptionStatus;
+__webpack_unused_export__ = EksAnywhereSubscriptionTerm$;
+__webpack_unused_export__ = EksAnywhereSubscriptionTermUnit;
+__webpack_unused_export__ = ElasticLoadBalancing$;
+__webpack_unused_export__ = EncryptionConfig$;
+__webpack_unused_export__ = ErrorCode;
+__webpack_unused_export__ = ErrorDetail$;
+__webpack_unused_export__ = EtcdPlacementRequest$;
+__webpack_unused_export__ = EtcdPlacementResponse$;
+__webpack_unused_export__ = FargateProfile$;
+__webpack_unused_export__ = FargateProfileHealth$;
+__webpack_unused_export__ = FargateProfileIssue$;
+__webpack_unused_export__ = FargateProfileIssueCode;
+__webpack_unused_export__ = FargateProfileSelector$;
+__webpack_unused_export__ = FargateProfileStatus;
+__webpack_unused_export__ = GatewayApiConfiguration$;
+__webpack_unused_export__ = HorizontalPodAutoscalerControllerConfigRequest$;
+__webpack_unused_export__ = HorizontalPodAutoscalerControllerConfigResponse$;
+__webpack_unused_export__ = HorizontalPodAutoscalerControllerVersionConfig$;
+__webpack_unused_export__ = Identity$;
+__webpack_unused_export__ = IdentityProviderConfig$;
+__webpack_unused_export__ = IdentityProviderConfigResponse$;
+__webpack_unused_export__ = Insight$;
+__webpack_unused_export__ = InsightCategorySpecificSummary$;
+__webpack_unused_export__ = InsightResourceDetail$;
+__webpack_unused_export__ = InsightStatus$;
+__webpack_unused_export__ = InsightStatusValue;
+__webpack_unused_export__ = InsightSummary$;
+__webpack_unused_export__ = InsightsFilter$;
+__webpack_unused_export__ = InsightsRefreshStatus;
+__webpack_unused_export__ = IntegerConstraints$;
+__webpack_unused_export__ = IntegerParameterConfig$;
+__webpack_unused_export__ = IntegerRangeConstraint$;
+__webpack_unused_export__ = InvalidParameterException;
+__webpack_unused_export__ = InvalidParameterException$;
+__webpack_unused_export__ = InvalidRequestException;
+__webpack_unused_export__ = InvalidRequestException$;
+__webpack_unused_export__ = InvalidStateException;
+__webpack_unused_export__ = InvalidStateException$;
+__webpack_unused_export__ = IpFamily;
+__webpack_unused_export__ = Issue$;
+__webpack_unused_export__ = KubeApiServerConfigRequest$;
+__webpack_unused_export__ = KubeApiServerConfigResponse$;
+__webpack_unused_export__ = KubeApiServerVersionConfig$;
+__webpack_unused_export__ = KubeControllerManagerConfigRequest$;
+__webpack_unused_export__ = KubeControllerManagerConfigResponse$;
+__webpack_unused_export__ = KubeControllerManagerVersionConfig$;
+__webpack_unused_export__ = KubeSchedulerConfigRequest$;
+__webpack_unused_export__ = KubeSchedulerConfigResponse$;
+__webpack_unused_export__ = KubeSchedulerVersionConfig$;
+__webpack_unused_export__ = KubernetesNetworkConfigRequest$;
+__webpack_unused_export__ = KubernetesNetworkConfigResponse$;
+__webpack_unused_export__ = LaunchTemplateSpecification$;
+__webpack_unused_export__ = License$;
+__webpack_unused_export__ = ListAccessEntries$;
+__webpack_unused_export__ = ListAccessEntriesCommand;
+__webpack_unused_export__ = ListAccessEntriesRequest$;
+__webpack_unused_export__ = ListAccessEntriesResponse$;
+__webpack_unused_export__ = ListAccessPolicies$;
+__webpack_unused_export__ = ListAccessPoliciesCommand;
+__webpack_unused_export__ = ListAccessPoliciesRequest$;
+__webpack_unused_export__ = ListAccessPoliciesResponse$;
+__webpack_unused_export__ = ListAddons$;
+__webpack_unused_export__ = ListAddonsCommand;
+__webpack_unused_export__ = ListAddonsRequest$;
+__webpack_unused_export__ = ListAddonsResponse$;
+__webpack_unused_export__ = ListAssociatedAccessPolicies$;
+__webpack_unused_export__ = ListAssociatedAccessPoliciesCommand;
+__webpack_unused_export__ = ListAssociatedAccessPoliciesRequest$;
+__webpack_unused_export__ = ListAssociatedAccessPoliciesResponse$;
+__webpack_unused_export__ = ListCapabilities$;
+__webpack_unused_export__ = ListCapabilitiesCommand;
+__webpack_unused_export__ = ListCapabilitiesRequest$;
+__webpack_unused_export__ = ListCapabilitiesResponse$;
+__webpack_unused_export__ = ListCertificateAuthorities$;
+__webpack_unused_export__ = ListCertificateAuthoritiesCommand;
+__webpack_unused_export__ = ListCertificateAuthoritiesRequest$;
+__webpack_unused_export__ = ListCertificateAuthoritiesResponse$;
+__webpack_unused_export__ = ListClusters$;
+__webpack_unused_export__ = ListClustersCommand;
+__webpack_unused_export__ = ListClustersRequest$;
+__webpack_unused_export__ = ListClustersResponse$;
+__webpack_unused_export__ = ListEksAnywhereSubscriptions$;
+__webpack_unused_export__ = ListEksAnywhereSubscriptionsCommand;
+__webpack_unused_export__ = ListEksAnywhereSubscriptionsRequest$;
+__webpack_unused_export__ = ListEksAnywhereSubscriptionsResponse$;
+__webpack_unused_export__ = ListFargateProfiles$;
+exports.OU_ = ListFargateProfilesCommand;
+__webpack_unused_export__ = ListFargateProfilesRequest$;
+__webpack_unused_export__ = ListFargateProfilesResponse$;
+__webpack_unused_export__ = ListIdentityProviderConfigs$;
+__webpack_unused_export__ = ListIdentityProviderConfigsCommand;
+__webpack_unused_export__ = ListIdentityProviderConfigsRequest$;
+__webpack_unused_export__ = ListIdentityProviderConfigsResponse$;
+__webpack_unused_export__ = ListInsights$;
+__webpack_unused_export__ = ListInsightsCommand;
+__webpack_unused_export__ = ListInsightsRequest$;
+__webpack_unused_export__ = ListInsightsResponse$;
+__webpack_unused_export__ = ListNodegroups$;
+exports.eTy = ListNodegroupsCommand;
+__webpack_unused_export__ = ListNodegroupsRequest$;
+__webpack_unused_export__ = ListNodegroupsResponse$;
+__webpack_unused_export__ = ListPodIdentityAssociations$;
+__webpack_unused_export__ = ListPodIdentityAssociationsCommand;
+__webpack_unused_export__ = ListPodIdentityAssociationsRequest$;
+__webpack_unused_export__ = ListPodIdentityAssociationsResponse$;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceRequest$;
+__webpack_unused_export__ = ListTagsForResourceResponse$;
+__webpack_unused_export__ = ListUpdates$;
+__webpack_unused_export__ = ListUpdatesCommand;
+__webpack_unused_export__ = ListUpdatesRequest$;
+__webpack_unused_export__ = ListUpdatesResponse$;
+__webpack_unused_export__ = LogSetup$;
+__webpack_unused_export__ = LogType;
+__webpack_unused_export__ = Logging$;
+__webpack_unused_export__ = MarketplaceInformation$;
+__webpack_unused_export__ = NodeRepairConfig$;
+__webpack_unused_export__ = NodeRepairConfigOverrides$;
+__webpack_unused_export__ = NodeResourcesFitConfig$;
+__webpack_unused_export__ = NodeResourcesFitVersionConfig$;
+__webpack_unused_export__ = Nodegroup$;
+__webpack_unused_export__ = NodegroupHealth$;
+__webpack_unused_export__ = NodegroupIssueCode;
+__webpack_unused_export__ = NodegroupResources$;
+__webpack_unused_export__ = NodegroupScalingConfig$;
+__webpack_unused_export__ = NodegroupStatus;
+__webpack_unused_export__ = NodegroupUpdateConfig$;
+__webpack_unused_export__ = NodegroupUpdateStrategies;
+__webpack_unused_export__ = NotFoundException;
+__webpack_unused_export__ = NotFoundException$;
+__webpack_unused_export__ = OIDC$;
+__webpack_unused_export__ = OidcIdentityProviderConfig$;
+__webpack_unused_export__ = OidcIdentityProviderConfigRequest$;
+__webpack_unused_export__ = OutpostConfigRequest$;
+__webpack_unused_export__ = OutpostConfigResponse$;
+__webpack_unused_export__ = PodGcControllerConfigRequest$;
+__webpack_unused_export__ = PodGcControllerConfigResponse$;
+__webpack_unused_export__ = PodGcControllerVersionConfig$;
+__webpack_unused_export__ = PodIdentityAssociation$;
+__webpack_unused_export__ = PodIdentityAssociationSummary$;
+__webpack_unused_export__ = PortRangeConstraints$;
+__webpack_unused_export__ = PortRangeParameterConfig$;
+__webpack_unused_export__ = Provider$;
+__webpack_unused_export__ = ProvisionedControlPlaneTier;
+__webpack_unused_export__ = RegisterCluster$;
+__webpack_unused_export__ = RegisterClusterCommand;
+__webpack_unused_export__ = RegisterClusterRequest$;
+__webpack_unused_export__ = RegisterClusterResponse$;
+__webpack_unused_export__ = RemoteAccessConfig$;
+__webpack_unused_export__ = RemoteNetworkConfigRequest$;
+__webpack_unused_export__ = RemoteNetworkConfigResponse$;
+__webpack_unused_export__ = RemoteNodeNetwork$;
+__webpack_unused_export__ = RemotePodNetwork$;
+__webpack_unused_export__ = RepairAction;
+__webpack_unused_export__ = ResolveConflicts;
+__webpack_unused_export__ = ResourceConstraints$;
+__webpack_unused_export__ = ResourceInUseException;
+__webpack_unused_export__ = ResourceInUseException$;
+__webpack_unused_export__ = ResourceLimitExceededException;
+__webpack_unused_export__ = ResourceLimitExceededException$;
+__webpack_unused_export__ = ResourceNotFoundException;
+__webpack_unused_export__ = ResourceNotFoundException$;
+__webpack_unused_export__ = ResourcePropagationDelayException;
+__webpack_unused_export__ = ResourcePropagationDelayException$;
+__webpack_unused_export__ = ResourceWeight$;
+__webpack_unused_export__ = RollbackConfig$;
+__webpack_unused_export__ = ScoringStrategy$;
+__webpack_unused_export__ = ScoringStrategyConfig$;
+__webpack_unused_export__ = ScoringStrategyConstraints$;
+__webpack_unused_export__ = ScoringStrategyType;
+__webpack_unused_export__ = ServerException;
+__webpack_unused_export__ = ServerException$;
+__webpack_unused_export__ = ServiceNodePortRange$;
+__webpack_unused_export__ = ServiceUnavailableException;
+__webpack_unused_export__ = ServiceUnavailableException$;
+__webpack_unused_export__ = SpreadLevel;
+__webpack_unused_export__ = SsoIdentity$;
+__webpack_unused_export__ = SsoIdentityType;
+__webpack_unused_export__ = StartInsightsRefresh$;
+__webpack_unused_export__ = StartInsightsRefreshCommand;
+__webpack_unused_export__ = StartInsightsRefreshRequest$;
+__webpack_unused_export__ = StartInsightsRefreshResponse$;
+__webpack_unused_export__ = StorageConfigRequest$;
+__webpack_unused_export__ = StorageConfigResponse$;
+__webpack_unused_export__ = SupportType;
+__webpack_unused_export__ = TagResource$;
+__webpack_unused_export__ = TagResourceCommand;
+__webpack_unused_export__ = TagResourceRequest$;
+__webpack_unused_export__ = TagResourceResponse$;
+__webpack_unused_export__ = Taint$;
+__webpack_unused_export__ = TaintEffect;
+__webpack_unused_export__ = ThrottlingException;
+__webpack_unused_export__ = ThrottlingException$;
+__webpack_unused_export__ = UnsupportedAvailabilityZoneException;
+__webpack_unused_export__ = UnsupportedAvailabilityZoneException$;
+__webpack_unused_export__ = UntagResource$;
+__webpack_unused_export__ = UntagResourceCommand;
+__webpack_unused_export__ = UntagResourceRequest$;
+__webpack_unused_export__ = UntagResourceResponse$;
+__webpack_unused_export__ = Update$;
+__webpack_unused_export__ = UpdateAccessConfigRequest$;
+__webpack_unused_export__ = UpdateAccessEntry$;
+__webpack_unused_export__ = UpdateAccessEntryCommand;
+__webpack_unused_export__ = UpdateAccessEntryRequest$;
+__webpack_unused_export__ = UpdateAccessEntryResponse$;
+__webpack_unused_export__ = UpdateAckConfig$;
+__webpack_unused_export__ = UpdateAddon$;
+__webpack_unused_export__ = UpdateAddonCommand;
+__webpack_unused_export__ = UpdateAddonRequest$;
+__webpack_unused_export__ = UpdateAddonResponse$;
+__webpack_unused_export__ = UpdateArgoCdConfig$;
+__webpack_unused_export__ = UpdateCapability$;
+__webpack_unused_export__ = UpdateCapabilityCommand;
+__webpack_unused_export__ = UpdateCapabilityConfiguration$;
+__webpack_unused_export__ = UpdateCapabilityRequest$;
+__webpack_unused_export__ = UpdateCapabilityResponse$;
+__webpack_unused_export__ = UpdateClusterConfig$;
+__webpack_unused_export__ = UpdateClusterConfigCommand;
+__webpack_unused_export__ = UpdateClusterConfigRequest$;
+__webpack_unused_export__ = UpdateClusterConfigResponse$;
+__webpack_unused_export__ = UpdateClusterVersion$;
+__webpack_unused_export__ = UpdateClusterVersionCommand;
+__webpack_unused_export__ = UpdateClusterVersionRequest$;
+__webpack_unused_export__ = UpdateClusterVersionResponse$;
+__webpack_unused_export__ = UpdateEksAnywhereSubscription$;
+__webpack_unused_export__ = UpdateEksAnywhereSubscriptionCommand;
+__webpack_unused_export__ = UpdateEksAnywhereSubscriptionRequest$;
+__webpack_unused_export__ = UpdateEksAnywhereSubscriptionResponse$;
+__webpack_unused_export__ = UpdateLabelsPayload$;
+__webpack_unused_export__ = UpdateNodegroupConfig$;
+__webpack_unused_export__ = UpdateNodegroupConfigCommand;
+__webpack_unused_export__ = UpdateNodegroupConfigRequest$;
+__webpack_unused_export__ = UpdateNodegroupConfigResponse$;
+__webpack_unused_export__ = UpdateNodegroupVersion$;
+__webpack_unused_export__ = UpdateNodegroupVersionCommand;
+__webpack_unused_export__ = UpdateNodegroupVersionRequest$;
+__webpack_unused_export__ = UpdateNodegroupVersionResponse$;
+__webpack_unused_export__ = UpdateParam$;
+__webpack_unused_export__ = UpdateParamType;
+__webpack_unused_export__ = UpdatePodIdentityAssociation$;
+__webpack_unused_export__ = UpdatePodIdentityAssociationCommand;
+__webpack_unused_export__ = UpdatePodIdentityAssociationRequest$;
+__webpack_unused_export__ = UpdatePodIdentityAssociationResponse$;
+__webpack_unused_export__ = UpdateRoleMappings$;
+__webpack_unused_export__ = UpdateStatus;
+__webpack_unused_export__ = UpdateTaintsPayload$;
+__webpack_unused_export__ = UpdateType;
+__webpack_unused_export__ = UpgradePolicyRequest$;
+__webpack_unused_export__ = UpgradePolicyResponse$;
+__webpack_unused_export__ = VersionStatus;
+__webpack_unused_export__ = VpcConfigRequest$;
+__webpack_unused_export__ = VpcConfigResponse$;
+__webpack_unused_export__ = WarmPoolConfig$;
+__webpack_unused_export__ = WarmPoolState;
+__webpack_unused_export__ = ZonalShiftConfigRequest$;
+__webpack_unused_export__ = ZonalShiftConfigResponse$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateDescribeAddonVersions;
+__webpack_unused_export__ = paginateDescribeClusterVersions;
+__webpack_unused_export__ = paginateListAccessEntries;
+__webpack_unused_export__ = paginateListAccessPolicies;
+__webpack_unused_export__ = paginateListAddons;
+__webpack_unused_export__ = paginateListAssociatedAccessPolicies;
+__webpack_unused_export__ = paginateListCapabilities;
+__webpack_unused_export__ = paginateListCertificateAuthorities;
+__webpack_unused_export__ = paginateListClusters;
+__webpack_unused_export__ = paginateListEksAnywhereSubscriptions;
+__webpack_unused_export__ = paginateListFargateProfiles;
+__webpack_unused_export__ = paginateListIdentityProviderConfigs;
+__webpack_unused_export__ = paginateListInsights;
+__webpack_unused_export__ = paginateListNodegroups;
+__webpack_unused_export__ = paginateListPodIdentityAssociations;
+__webpack_unused_export__ = paginateListUpdates;
+__webpack_unused_export__ = waitForAddonActive;
+__webpack_unused_export__ = waitForAddonDeleted;
+__webpack_unused_export__ = waitForCertificateAuthorityUpdateComplete;
+__webpack_unused_export__ = waitForClusterActive;
+__webpack_unused_export__ = waitForClusterDeleted;
+__webpack_unused_export__ = waitForFargateProfileActive;
+__webpack_unused_export__ = waitForFargateProfileDeleted;
+__webpack_unused_export__ = waitForNodegroupActive;
+__webpack_unused_export__ = waitForNodegroupDeleted;
+__webpack_unused_export__ = waitUntilAddonActive;
+__webpack_unused_export__ = waitUntilAddonDeleted;
+__webpack_unused_export__ = waitUntilCertificateAuthorityUpdateComplete;
+__webpack_unused_export__ = waitUntilClusterActive;
+__webpack_unused_export__ = waitUntilClusterDeleted;
+__webpack_unused_export__ = waitUntilFargateProfileActive;
+__webpack_unused_export__ = waitUntilFargateProfileDeleted;
+__webpack_unused_export__ = waitUntilNodegroupActive;
+__webpack_unused_export__ = waitUntilNodegroupDeleted;
+
+
+/***/ }),
+
+/***/ 16764:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
+const { defaultProvider } = __webpack_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsQueryProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
+
+const defaultIAMHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "iam",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultIAMHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "iam",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1168.0";
+var packageInfo = {
+	version: version};
+
+const v = "ref", w = "authSchemes", x = "name", y = "signingRegion";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "stringEquals", f = "booleanEquals", g = "getAttr", h = { [v]: "Endpoint" }, i = { "fn": g, "argv": [{ [v]: d }, "name"] }, j = { [v]: d }, k = { [w]: [{ [x]: "sigv4", [y]: "us-east-1" }] }, l = { [w]: [{ [x]: "sigv4", [y]: "cn-north-1" }] }, m = { [w]: [{ [x]: "sigv4", [y]: "us-gov-west-1" }] }, n = { [w]: [{ [x]: "sigv4", [y]: "us-iso-east-1" }] }, o = { [w]: [{ [x]: "sigv4", [y]: "us-isob-east-1" }] }, p = { [w]: [{ [x]: "sigv4", [y]: "eu-isoe-west-1" }] }, q = { [w]: [{ [x]: "sigv4", [y]: "us-isof-south-1" }] }, s = { [w]: [{ [x]: "sigv4", [y]: "eusc-de-east-1" }] }, t = { [w]: [{ [x]: "sigv4", [y]: "{PartitionResult#implicitGlobalRegion}" }] }, u = [{ [v]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [h]],
+        [c, u],
+        ["aws.partition", u, d],
+        [e, [i, "aws"]],
+        [e, [i, "aws-cn"]],
+        [e, [i, "aws-us-gov"]],
+        [e, [i, "aws-iso"]],
+        [f, [{ [v]: "UseFIPS" }, b]],
+        [f, [{ [v]: "UseDualStack" }, b]],
+        [e, [i, "aws-iso-b"]],
+        [e, [i, "aws-iso-e"]],
+        [e, [i, "aws-iso-f"]],
+        [e, [i, "aws-eusc"]],
+        [f, [{ fn: g, argv: [j, "supportsDualStack"] }, b]],
+        [f, [{ fn: g, argv: [j, "supportsFIPS"] }, b]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [h, {}],
+        ["https://iam.amazonaws.com", k],
+        ["https://iam-fips.amazonaws.com", k],
+        ["https://iam.global.api.aws", k],
+        ["https://iam-fips.global.api.aws", k],
+        ["https://iam.global.api.amazonwebservices.com.cn", l],
+        ["https://iam-fips.api.amazonwebservices.com.cn", l],
+        ["https://iam.cn-north-1.amazonaws.com.cn", l],
+        ["https://iam-fips.amazonaws.com.cn", l],
+        ["https://iam.us-gov.api.aws", m],
+        ["https://iam.us-gov.amazonaws.com", m],
+        ["https://iam.us-iso-east-1.c2s.ic.gov", n],
+        ["https://iam-fips.us-iso-east-1.c2s.ic.gov", n],
+        ["https://iam.api.aws.ic.gov", n],
+        ["https://iam-fips.api.aws.ic.gov", n],
+        ["https://iam.us-isob-east-1.sc2s.sgov.gov", o],
+        ["https://iam-fips.us-isob-east-1.sc2s.sgov.gov", o],
+        ["https://iam.api.aws.scloud", o],
+        ["https://iam-fips.api.aws.scloud", o],
+        ["https://iam.eu-isoe-west-1.cloud.adc-e.uk", p],
+        ["https://iam-fips.cloud.adc-e.uk", p],
+        ["https://iam.api.cloud-aws.adc-e.uk", p],
+        ["https://iam-fips.api.cloud-aws.adc-e.uk", p],
+        ["https://iam.us-isof-south-1.csp.hci.ic.gov", q],
+        ["https://iam-fips.csp.hci.ic.gov", q],
+        ["https://iam.api.aws.hci.ic.gov", q],
+        ["https://iam-fips.api.aws.hci.ic.gov", q],
+        ["https://iam.eusc-de-east-1.amazonaws.eu", s],
+        ["https://iam-fips.amazonaws.eu", s],
+        ["https://iam.global.api.amazonwebservices.eu", s],
+        ["https://iam-fips.api.amazonwebservices.eu", s],
+        ["https://iam-fips.{PartitionResult#implicitGlobalRegion}.{PartitionResult#dualStackDnsSuffix}", t],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://iam-fips.{PartitionResult#implicitGlobalRegion}.{PartitionResult#dnsSuffix}", t],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://iam.{PartitionResult#implicitGlobalRegion}.{PartitionResult#dualStackDnsSuffix}", t],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://iam.{PartitionResult#implicitGlobalRegion}.{PartitionResult#dnsSuffix}", t],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 42, 3,
+    1, 4, r + 41,
+    2, 5, r + 41,
+    3, 39, 6,
+    4, 36, 7,
+    5, 35, 8,
+    6, 32, 9,
+    7, 20, 10,
+    8, 15, 11,
+    9, r + 18, 12,
+    10, r + 22, 13,
+    11, r + 26, 14,
+    12, r + 30, r + 40,
+    9, r + 20, 16,
+    10, r + 24, 17,
+    11, r + 28, 18,
+    12, r + 32, 19,
+    13, r + 38, r + 39,
+    8, 26, 21,
+    9, r + 19, 22,
+    10, r + 23, 23,
+    11, r + 27, 24,
+    12, r + 31, 25,
+    14, r + 36, r + 37,
+    9, r + 21, 27,
+    10, r + 25, 28,
+    11, r + 29, 29,
+    12, r + 33, 30,
+    13, 31, r + 35,
+    14, r + 34, r + 35,
+    7, 34, 33,
+    8, r + 16, r + 14,
+    8, r + 17, r + 15,
+    8, r + 12, r + 13,
+    7, 38, 37,
+    8, r + 8, r + 10,
+    8, r + 9, r + 11,
+    7, 41, 40,
+    8, r + 6, r + 4,
+    8, r + 7, r + 5,
+    7, r + 1, 43,
+    8, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class IAMServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.iam#IAMServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, IAMServiceException.prototype);
+    }
+}
+
+class ConcurrentModificationException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#ConcurrentModificationException";
+    name = "ConcurrentModificationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ConcurrentModificationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ConcurrentModificationException.prototype);
+    }
+}
+class NoSuchEntityException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#NoSuchEntityException";
+    name = "NoSuchEntityException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "NoSuchEntityException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, NoSuchEntityException.prototype);
+    }
+}
+class ServiceFailureException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#ServiceFailureException";
+    name = "ServiceFailureException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "ServiceFailureException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceFailureException.prototype);
+    }
+}
+class AccountNotManagementOrDelegatedAdministratorException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#AccountNotManagementOrDelegatedAdministratorException";
+    name = "AccountNotManagementOrDelegatedAdministratorException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "AccountNotManagementOrDelegatedAdministratorException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AccountNotManagementOrDelegatedAdministratorException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class EntityAlreadyExistsException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#EntityAlreadyExistsException";
+    name = "EntityAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "EntityAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, EntityAlreadyExistsException.prototype);
+    }
+}
+class InvalidInputException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#InvalidInputException";
+    name = "InvalidInputException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidInputException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidInputException.prototype);
+    }
+}
+class LimitExceededException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#LimitExceededException";
+    name = "LimitExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LimitExceededException.prototype);
+    }
+}
+class MalformedPolicyDocumentException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#MalformedPolicyDocumentException";
+    name = "MalformedPolicyDocumentException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MalformedPolicyDocumentException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MalformedPolicyDocumentException.prototype);
+    }
+}
+class NameConflictException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#NameConflictException";
+    name = "NameConflictException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "NameConflictException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, NameConflictException.prototype);
+    }
+}
+class RoleModifiedException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#RoleModifiedException";
+    name = "RoleModifiedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RoleModifiedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RoleModifiedException.prototype);
+    }
+}
+class RoleTemplateDisabledException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#RoleTemplateDisabledException";
+    name = "RoleTemplateDisabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RoleTemplateDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RoleTemplateDisabledException.prototype);
+    }
+}
+class UnmodifiableEntityException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#UnmodifiableEntityException";
+    name = "UnmodifiableEntityException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnmodifiableEntityException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnmodifiableEntityException.prototype);
+    }
+}
+class PolicyNotAttachableException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#PolicyNotAttachableException";
+    name = "PolicyNotAttachableException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PolicyNotAttachableException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PolicyNotAttachableException.prototype);
+    }
+}
+class EntityTemporarilyUnmodifiableException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#EntityTemporarilyUnmodifiableException";
+    name = "EntityTemporarilyUnmodifiableException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "EntityTemporarilyUnmodifiableException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, EntityTemporarilyUnmodifiableException.prototype);
+    }
+}
+class InvalidUserTypeException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#InvalidUserTypeException";
+    name = "InvalidUserTypeException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidUserTypeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidUserTypeException.prototype);
+    }
+}
+class PasswordPolicyViolationException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#PasswordPolicyViolationException";
+    name = "PasswordPolicyViolationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PasswordPolicyViolationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PasswordPolicyViolationException.prototype);
+    }
+}
+class OpenIdIdpCommunicationErrorException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#OpenIdIdpCommunicationErrorException";
+    name = "OpenIdIdpCommunicationErrorException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OpenIdIdpCommunicationErrorException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OpenIdIdpCommunicationErrorException.prototype);
+    }
+}
+class ServiceNotSupportedException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#ServiceNotSupportedException";
+    name = "ServiceNotSupportedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ServiceNotSupportedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceNotSupportedException.prototype);
+    }
+}
+class DeleteConflictException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#DeleteConflictException";
+    name = "DeleteConflictException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DeleteConflictException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DeleteConflictException.prototype);
+    }
+}
+class OrganizationNotFoundException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#OrganizationNotFoundException";
+    name = "OrganizationNotFoundException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "OrganizationNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OrganizationNotFoundException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class OrganizationNotInAllFeaturesModeException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#OrganizationNotInAllFeaturesModeException";
+    name = "OrganizationNotInAllFeaturesModeException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "OrganizationNotInAllFeaturesModeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OrganizationNotInAllFeaturesModeException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class ServiceAccessNotEnabledException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#ServiceAccessNotEnabledException";
+    name = "ServiceAccessNotEnabledException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "ServiceAccessNotEnabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceAccessNotEnabledException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class FeatureDisabledException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#FeatureDisabledException";
+    name = "FeatureDisabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "FeatureDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, FeatureDisabledException.prototype);
+    }
+}
+class InvalidAuthenticationCodeException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#InvalidAuthenticationCodeException";
+    name = "InvalidAuthenticationCodeException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidAuthenticationCodeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidAuthenticationCodeException.prototype);
+    }
+}
+class CallerIsNotManagementAccountException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#CallerIsNotManagementAccountException";
+    name = "CallerIsNotManagementAccountException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "CallerIsNotManagementAccountException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CallerIsNotManagementAccountException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class FeatureEnabledException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#FeatureEnabledException";
+    name = "FeatureEnabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "FeatureEnabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, FeatureEnabledException.prototype);
+    }
+}
+class ReportGenerationLimitExceededException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#ReportGenerationLimitExceededException";
+    name = "ReportGenerationLimitExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReportGenerationLimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReportGenerationLimitExceededException.prototype);
+    }
+}
+class CredentialReportExpiredException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#CredentialReportExpiredException";
+    name = "CredentialReportExpiredException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CredentialReportExpiredException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CredentialReportExpiredException.prototype);
+    }
+}
+class CredentialReportNotPresentException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#CredentialReportNotPresentException";
+    name = "CredentialReportNotPresentException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CredentialReportNotPresentException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CredentialReportNotPresentException.prototype);
+    }
+}
+class CredentialReportNotReadyException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#CredentialReportNotReadyException";
+    name = "CredentialReportNotReadyException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CredentialReportNotReadyException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CredentialReportNotReadyException.prototype);
+    }
+}
+class UnrecognizedPublicKeyEncodingException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#UnrecognizedPublicKeyEncodingException";
+    name = "UnrecognizedPublicKeyEncodingException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnrecognizedPublicKeyEncodingException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnrecognizedPublicKeyEncodingException.prototype);
+    }
+}
+class PolicyEvaluationException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#PolicyEvaluationException";
+    name = "PolicyEvaluationException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "PolicyEvaluationException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PolicyEvaluationException.prototype);
+    }
+}
+class KeyPairMismatchException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#KeyPairMismatchException";
+    name = "KeyPairMismatchException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "KeyPairMismatchException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, KeyPairMismatchException.prototype);
+    }
+}
+class MalformedCertificateException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#MalformedCertificateException";
+    name = "MalformedCertificateException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MalformedCertificateException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MalformedCertificateException.prototype);
+    }
+}
+class DuplicateCertificateException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#DuplicateCertificateException";
+    name = "DuplicateCertificateException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DuplicateCertificateException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DuplicateCertificateException.prototype);
+    }
+}
+class InvalidCertificateException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#InvalidCertificateException";
+    name = "InvalidCertificateException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidCertificateException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidCertificateException.prototype);
+    }
+}
+class DuplicateSSHPublicKeyException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#DuplicateSSHPublicKeyException";
+    name = "DuplicateSSHPublicKeyException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DuplicateSSHPublicKeyException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DuplicateSSHPublicKeyException.prototype);
+    }
+}
+class InvalidPublicKeyException extends IAMServiceException {
+    static shapeId = "com.amazonaws.iam#InvalidPublicKeyException";
+    name = "InvalidPublicKeyException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidPublicKeyException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidPublicKeyException.prototype);
+    }
+}
+
+const _A = "Arn";
+const _AA = "AccountAlias";
+const _AAc = "AccountAliases";
+const _ABO = "AllowedByOrganizations";
+const _ABPB = "AllowedByPermissionsBoundary";
+const _AC = "AuthenticationCode1";
+const _ACIDTOIDCP = "AddClientIDToOpenIDConnectProvider";
+const _ACIDTOIDCPR = "AddClientIDToOpenIDConnectProviderRequest";
+const _ACt = "AttachmentCount";
+const _ACu = "AuthenticationCode2";
+const _AD = "AccessDetail";
+const _ADR = "AcceptDelegationRequest";
+const _ADRR = "AcceptDelegationRequestRequest";
+const _ADRRs = "AssociateDelegationRequestRequest";
+const _ADRs = "AssociateDelegationRequest";
+const _ADc = "AccessDetails";
+const _AEM = "AssertionEncryptionMode";
+const _AGP = "AttachGroupPolicy";
+const _AGPR = "AttachGroupPolicyRequest";
+const _AI = "ApproverId";
+const _AK = "AccessKey";
+const _AKI = "AccessKeyId";
+const _AKLU = "AccessKeyLastUsed";
+const _AKM = "AccessKeyMetadata";
+const _AMP = "AttachedManagedPolicies";
+const _AN = "AttachmentName";
+const _ANMODAE = "AccountNotManagementOrDelegatedAdministratorException";
+const _ANc = "ActionNames";
+const _ANct = "ActionName";
+const _AP = "AttachedPolicy";
+const _APB = "AttachedPermissionsBoundary";
+const _APK = "AddPrivateKey";
+const _APt = "AttachedPolicies";
+const _AR = "AcquireRole";
+const _ARP = "AttachRolePolicy";
+const _ARPD = "AssumeRolePolicyDocument";
+const _ARPDT = "AssumeRolePolicyDocumentTemplate";
+const _ARPR = "AttachRolePolicyRequest";
+const _ARR = "AcquireRoleRequest";
+const _ARRc = "AcquireRoleResponse";
+const _ARTIP = "AddRoleToInstanceProfile";
+const _ARTIPR = "AddRoleToInstanceProfileRequest";
+const _AS = "AssignmentStatus";
+const _AT = "AttachmentType";
+const _AU = "AllUsers";
+const _AUP = "AttachUserPolicy";
+const _AUPR = "AttachUserPolicyRequest";
+const _AUTCP = "AllowUsersToChangePassword";
+const _AUTG = "AddUserToGroup";
+const _AUTGR = "AddUserToGroupRequest";
+const _AWSSN = "AWSServiceName";
+const _BD = "BootstrapDatum";
+const _BSS = "Base32StringSeed";
+const _C = "Code";
+const _CA = "CallerArn";
+const _CAA = "CreateAccountAlias";
+const _CAAR = "CreateAccountAliasRequest";
+const _CAD = "CredentialAgeDays";
+const _CAK = "CreateAccessKey";
+const _CAKR = "CreateAccessKeyRequest";
+const _CAKRr = "CreateAccessKeyResponse";
+const _CB = "CertificateBody";
+const _CC = "CertificateChain";
+const _CD = "CreateDate";
+const _CDL = "ConsoleDeepLink";
+const _CDR = "CreateDelegationRequest";
+const _CDRR = "CreateDelegationRequestRequest";
+const _CDRRr = "CreateDelegationRequestResponse";
+const _CE = "ContextEntry";
+const _CELT = "ContextEntryListType";
+const _CEo = "ContextEntries";
+const _CG = "CreateGroup";
+const _CGR = "CreateGroupRequest";
+const _CGRr = "CreateGroupResponse";
+const _CI = "CertificateId";
+const _CID = "ClientID";
+const _CIDL = "ClientIDList";
+const _CINMAE = "CallerIsNotManagementAccountException";
+const _CIP = "CreateInstanceProfile";
+const _CIPR = "CreateInstanceProfileRequest";
+const _CIPRr = "CreateInstanceProfileResponse";
+const _CKN = "ContextKeyName";
+const _CKNo = "ContextKeyNames";
+const _CKT = "ContextKeyType";
+const _CKV = "ContextKeyValues";
+const _CLP = "CreateLoginProfile";
+const _CLPR = "CreateLoginProfileRequest";
+const _CLPRr = "CreateLoginProfileResponse";
+const _CME = "ConcurrentModificationException";
+const _COIDCP = "CreateOpenIDConnectProvider";
+const _COIDCPR = "CreateOpenIDConnectProviderRequest";
+const _COIDCPRr = "CreateOpenIDConnectProviderResponse";
+const _CP = "ChangePassword";
+const _CPR = "ChangePasswordRequest";
+const _CPRr = "CreatePolicyRequest";
+const _CPRre = "CreatePolicyResponse";
+const _CPV = "CreatePolicyVersion";
+const _CPVR = "CreatePolicyVersionRequest";
+const _CPVRr = "CreatePolicyVersionResponse";
+const _CPr = "CreatePolicy";
+const _CR = "CreateRole";
+const _CREE = "CredentialReportExpiredException";
+const _CRNPE = "CredentialReportNotPresentException";
+const _CRNRE = "CredentialReportNotReadyException";
+const _CRR = "CreateRoleRequest";
+const _CRRr = "CreateRoleResponse";
+const _CS = "CustomSuffix";
+const _CSAMLP = "CreateSAMLProvider";
+const _CSAMLPR = "CreateSAMLProviderRequest";
+const _CSAMLPRr = "CreateSAMLProviderResponse";
+const _CSLR = "CreateServiceLinkedRole";
+const _CSLRR = "CreateServiceLinkedRoleRequest";
+const _CSLRRr = "CreateServiceLinkedRoleResponse";
+const _CSSC = "CreateServiceSpecificCredential";
+const _CSSCR = "CreateServiceSpecificCredentialRequest";
+const _CSSCRr = "CreateServiceSpecificCredentialResponse";
+const _CT = "CreateTimestamp";
+const _CU = "CreateUser";
+const _CUR = "CreateUserRequest";
+const _CURr = "CreateUserResponse";
+const _CVMFAD = "CreateVirtualMFADevice";
+const _CVMFADR = "CreateVirtualMFADeviceRequest";
+const _CVMFADRr = "CreateVirtualMFADeviceResponse";
+const _Ce = "Certifications";
+const _Cer = "Certificates";
+const _Cert = "Certificate";
+const _Co = "Content";
+const _Col = "Column";
+const _D = "Description";
+const _DAA = "DeleteAccountAlias";
+const _DAAR = "DeleteAccountAliasRequest";
+const _DAK = "DeleteAccessKey";
+const _DAKR = "DeleteAccessKeyRequest";
+const _DAPP = "DeleteAccountPasswordPolicy";
+const _DCE = "DeleteConflictException";
+const _DCEu = "DuplicateCertificateException";
+const _DG = "DeleteGroup";
+const _DGP = "DeleteGroupPolicy";
+const _DGPR = "DeleteGroupPolicyRequest";
+const _DGPRe = "DetachGroupPolicyRequest";
+const _DGPe = "DetachGroupPolicy";
+const _DGR = "DeleteGroupRequest";
+const _DIP = "DeleteInstanceProfile";
+const _DIPR = "DeleteInstanceProfileRequest";
+const _DLP = "DeleteLoginProfile";
+const _DLPR = "DeleteLoginProfileRequest";
+const _DMFAD = "DeactivateMFADevice";
+const _DMFADR = "DeactivateMFADeviceRequest";
+const _DMV = "DefaultMinorVersion";
+const _DOIDCP = "DeleteOpenIDConnectProvider";
+const _DOIDCPR = "DeleteOpenIDConnectProviderRequest";
+const _DORCM = "DisableOrganizationsRootCredentialsManagement";
+const _DORCMR = "DisableOrganizationsRootCredentialsManagementRequest";
+const _DORCMRi = "DisableOrganizationsRootCredentialsManagementResponse";
+const _DORS = "DisableOrganizationsRootSessions";
+const _DORSR = "DisableOrganizationsRootSessionsRequest";
+const _DORSRi = "DisableOrganizationsRootSessionsResponse";
+const _DOWIF = "DisableOutboundWebIdentityFederation";
+const _DP = "DelegationPermission";
+const _DPC = "DelegationPermissionCheck";
+const _DPR = "DeletePolicyRequest";
+const _DPV = "DeletePolicyVersion";
+const _DPVR = "DeletePolicyVersionRequest";
+const _DPe = "DeletePolicy";
+const _DR = "DelegationRequest";
+const _DRI = "DelegationRequestId";
+const _DRP = "DeleteRolePolicy";
+const _DRPB = "DeleteRolePermissionsBoundary";
+const _DRPBR = "DeleteRolePermissionsBoundaryRequest";
+const _DRPR = "DeleteRolePolicyRequest";
+const _DRPRe = "DetachRolePolicyRequest";
+const _DRPe = "DetachRolePolicy";
+const _DRR = "DeleteRoleRequest";
+const _DRe = "DelegationRequests";
+const _DRel = "DeleteRole";
+const _DSAMLP = "DeleteSAMLProvider";
+const _DSAMLPR = "DeleteSAMLProviderRequest";
+const _DSC = "DeleteServerCertificate";
+const _DSCR = "DeleteServerCertificateRequest";
+const _DSCRe = "DeleteSigningCertificateRequest";
+const _DSCe = "DeleteSigningCertificate";
+const _DSLR = "DeleteServiceLinkedRole";
+const _DSLRR = "DeleteServiceLinkedRoleRequest";
+const _DSLRRe = "DeleteServiceLinkedRoleResponse";
+const _DSSC = "DeleteServiceSpecificCredential";
+const _DSSCR = "DeleteServiceSpecificCredentialRequest";
+const _DSSHPK = "DeleteSSHPublicKey";
+const _DSSHPKE = "DuplicateSSHPublicKeyException";
+const _DSSHPKR = "DeleteSSHPublicKeyRequest";
+const _DTFRT = "DeletionTaskFailureReasonType";
+const _DTI = "DeletionTaskId";
+const _DU = "DeleteUser";
+const _DUP = "DeleteUserPolicy";
+const _DUPB = "DeleteUserPermissionsBoundary";
+const _DUPBR = "DeleteUserPermissionsBoundaryRequest";
+const _DUPR = "DeleteUserPolicyRequest";
+const _DUPRe = "DetachUserPolicyRequest";
+const _DUPe = "DetachUserPolicy";
+const _DUR = "DeleteUserRequest";
+const _DV = "DefaultValue";
+const _DVI = "DefaultVersionId";
+const _DVMFAD = "DeleteVirtualMFADevice";
+const _DVMFADR = "DeleteVirtualMFADeviceRequest";
+const _Do = "Document";
+const _E = "Error";
+const _EA = "EntityArn";
+const _EAEE = "EntityAlreadyExistsException";
+const _EAN = "EvalActionName";
+const _ED = "EntityDetails";
+const _EDD = "EvalDecisionDetails";
+const _EDL = "EntityDetailsList";
+const _EDn = "EnableDate";
+const _EDr = "ErrorDetails";
+const _EDv = "EvalDecision";
+const _EDx = "ExpirationDate";
+const _EF = "EnabledFeatures";
+const _EFn = "EntityFilter";
+const _EI = "EntityInfo";
+const _EMFAD = "EnableMFADevice";
+const _EMFADR = "EnableMFADeviceRequest";
+const _EN = "EntityName";
+const _EORCM = "EnableOrganizationsRootCredentialsManagement";
+const _EORCMR = "EnableOrganizationsRootCredentialsManagementRequest";
+const _EORCMRn = "EnableOrganizationsRootCredentialsManagementResponse";
+const _EORS = "EnableOrganizationsRootSessions";
+const _EORSR = "EnableOrganizationsRootSessionsRequest";
+const _EORSRn = "EnableOrganizationsRootSessionsResponse";
+const _EOWIF = "EnableOutboundWebIdentityFederation";
+const _EOWIFR = "EnableOutboundWebIdentityFederationResponse";
+const _EP = "EntityPath";
+const _EPn = "EndPosition";
+const _EPx = "ExpirePasswords";
+const _ER = "EvaluationResult";
+const _ERD = "EvalResourceDecision";
+const _ERLT = "EvaluationResultsListType";
+const _ERN = "EvalResourceName";
+const _ERv = "EvaluationResults";
+const _ET = "ExpirationTime";
+const _ETUE = "EntityTemporarilyUnmodifiableException";
+const _ETn = "EntityType";
+const _En = "Encoding";
+const _Ena = "Enabled";
+const _Ex = "Expiration";
+const _F = "Filter";
+const _FDE = "FeatureDisabledException";
+const _FEE = "FeatureEnabledException";
+const _Fi = "Fingerprint";
+const _G = "Group";
+const _GAAD = "GetAccountAuthorizationDetails";
+const _GAADR = "GetAccountAuthorizationDetailsRequest";
+const _GAADRe = "GetAccountAuthorizationDetailsResponse";
+const _GAKLU = "GetAccessKeyLastUsed";
+const _GAKLUR = "GetAccessKeyLastUsedRequest";
+const _GAKLURe = "GetAccessKeyLastUsedResponse";
+const _GAP = "GetAccountProperties";
+const _GAPP = "GetAccountPasswordPolicy";
+const _GAPPR = "GetAccountPasswordPolicyResponse";
+const _GAPR = "GetAccountPropertiesRequest";
+const _GAPRe = "GetAccountPropertiesResponse";
+const _GAS = "GetAccountSummary";
+const _GASR = "GetAccountSummaryResponse";
+const _GCKFCP = "GetContextKeysForCustomPolicy";
+const _GCKFCPR = "GetContextKeysForCustomPolicyRequest";
+const _GCKFPP = "GetContextKeysForPrincipalPolicy";
+const _GCKFPPR = "GetContextKeysForPrincipalPolicyRequest";
+const _GCKFPR = "GetContextKeysForPolicyResponse";
+const _GCR = "GenerateCredentialReport";
+const _GCRR = "GenerateCredentialReportResponse";
+const _GCRRe = "GetCredentialReportResponse";
+const _GCRe = "GetCredentialReport";
+const _GD = "GroupDetail";
+const _GDL = "GroupDetailList";
+const _GDR = "GetDelegationRequest";
+const _GDRR = "GetDelegationRequestRequest";
+const _GDRRe = "GetDelegationRequestResponse";
+const _GETV = "GlobalEndpointTokenVersion";
+const _GG = "GetGroup";
+const _GGP = "GetGroupPolicy";
+const _GGPR = "GetGroupPolicyRequest";
+const _GGPRe = "GetGroupPolicyResponse";
+const _GGR = "GetGroupRequest";
+const _GGRe = "GetGroupResponse";
+const _GHRS = "GetHumanReadableSummary";
+const _GHRSR = "GetHumanReadableSummaryRequest";
+const _GHRSRe = "GetHumanReadableSummaryResponse";
+const _GI = "GroupId";
+const _GIP = "GetInstanceProfile";
+const _GIPR = "GetInstanceProfileRequest";
+const _GIPRe = "GetInstanceProfileResponse";
+const _GL = "GroupList";
+const _GLP = "GetLoginProfile";
+const _GLPR = "GetLoginProfileRequest";
+const _GLPRe = "GetLoginProfileResponse";
+const _GMFAD = "GetMFADevice";
+const _GMFADR = "GetMFADeviceRequest";
+const _GMFADRe = "GetMFADeviceResponse";
+const _GN = "GroupName";
+const _GOAR = "GenerateOrganizationsAccessReport";
+const _GOARR = "GenerateOrganizationsAccessReportRequest";
+const _GOARRe = "GenerateOrganizationsAccessReportResponse";
+const _GOARRet = "GetOrganizationsAccessReportRequest";
+const _GOARRetr = "GetOrganizationsAccessReportResponse";
+const _GOARe = "GetOrganizationsAccessReport";
+const _GOIDCP = "GetOpenIDConnectProvider";
+const _GOIDCPR = "GetOpenIDConnectProviderRequest";
+const _GOIDCPRe = "GetOpenIDConnectProviderResponse";
+const _GOWIFI = "GetOutboundWebIdentityFederationInfo";
+const _GOWIFIR = "GetOutboundWebIdentityFederationInfoResponse";
+const _GP = "GetPolicy";
+const _GPL = "GroupPolicyList";
+const _GPR = "GetPolicyRequest";
+const _GPRe = "GetPolicyResponse";
+const _GPV = "GetPolicyVersion";
+const _GPVR = "GetPolicyVersionRequest";
+const _GPVRe = "GetPolicyVersionResponse";
+const _GR = "GetRole";
+const _GRP = "GetRolePolicy";
+const _GRPR = "GetRolePolicyRequest";
+const _GRPRe = "GetRolePolicyResponse";
+const _GRR = "GetRoleRequest";
+const _GRRe = "GetRoleResponse";
+const _GRTV = "GetRoleTemplateVersion";
+const _GRTVR = "GetRoleTemplateVersionRequest";
+const _GRTVRe = "GetRoleTemplateVersionResponse";
+const _GSAMLP = "GetSAMLProvider";
+const _GSAMLPR = "GetSAMLProviderRequest";
+const _GSAMLPRe = "GetSAMLProviderResponse";
+const _GSC = "GetServerCertificate";
+const _GSCR = "GetServerCertificateRequest";
+const _GSCRe = "GetServerCertificateResponse";
+const _GSLAD = "GenerateServiceLastAccessedDetails";
+const _GSLADR = "GenerateServiceLastAccessedDetailsRequest";
+const _GSLADRe = "GenerateServiceLastAccessedDetailsResponse";
+const _GSLADRet = "GetServiceLastAccessedDetailsRequest";
+const _GSLADRete = "GetServiceLastAccessedDetailsResponse";
+const _GSLADWE = "GetServiceLastAccessedDetailsWithEntities";
+const _GSLADWER = "GetServiceLastAccessedDetailsWithEntitiesRequest";
+const _GSLADWERe = "GetServiceLastAccessedDetailsWithEntitiesResponse";
+const _GSLADe = "GetServiceLastAccessedDetails";
+const _GSLRDS = "GetServiceLinkedRoleDeletionStatus";
+const _GSLRDSR = "GetServiceLinkedRoleDeletionStatusRequest";
+const _GSLRDSRe = "GetServiceLinkedRoleDeletionStatusResponse";
+const _GSSHPK = "GetSSHPublicKey";
+const _GSSHPKR = "GetSSHPublicKeyRequest";
+const _GSSHPKRe = "GetSSHPublicKeyResponse";
+const _GT = "GeneratedTime";
+const _GU = "GetUser";
+const _GUP = "GetUserPolicy";
+const _GUPR = "GetUserPolicyRequest";
+const _GUPRe = "GetUserPolicyResponse";
+const _GUR = "GetUserRequest";
+const _GURe = "GetUserResponse";
+const _Gr = "Granularity";
+const _Gro = "Groups";
+const _HE = "HardExpiry";
+const _I = "Id";
+const _IA = "IsAttachable";
+const _IACE = "InvalidAuthenticationCodeException";
+const _ICE = "InvalidCertificateException";
+const _IDV = "IsDefaultVersion";
+const _II = "IssuerIdentifier";
+const _IIE = "InvalidInputException";
+const _IP = "InstanceProfile";
+const _IPI = "InstanceProfileId";
+const _IPIT = "InlinePolicyIdentifierType";
+const _IPIn = "InlinePolicyIdentifier";
+const _IPKE = "InvalidPublicKeyException";
+const _IPL = "InstanceProfileList";
+const _IPN = "InstanceProfileName";
+const _IPT = "InlinePolicyTemplates";
+const _IPn = "InlinePolicy";
+const _IPns = "InstanceProfiles";
+const _IR = "IsRequired";
+const _IT = "IsTruncated";
+const _IUTE = "InvalidUserTypeException";
+const _Im = "Immutable";
+const _JCD = "JobCreationDate";
+const _JCDo = "JobCompletionDate";
+const _JI = "JobId";
+const _JS = "JobStatus";
+const _JT = "JobType";
+const _JVE = "JwtVendingEnabled";
+const _K = "Key";
+const _KI = "KeyId";
+const _KPME = "KeyPairMismatchException";
+const _L = "Locale";
+const _LA = "LastAuthenticated";
+const _LAA = "ListAccountAliases";
+const _LAAR = "ListAccountAliasesRequest";
+const _LAARi = "ListAccountAliasesResponse";
+const _LAE = "LastAuthenticatedEntity";
+const _LAEa = "LastAccessedEntity";
+const _LAGP = "ListAttachedGroupPolicies";
+const _LAGPR = "ListAttachedGroupPoliciesRequest";
+const _LAGPRi = "ListAttachedGroupPoliciesResponse";
+const _LAK = "ListAccessKeys";
+const _LAKR = "ListAccessKeysRequest";
+const _LAKRi = "ListAccessKeysResponse";
+const _LAR = "LastAuthenticatedRegion";
+const _LARP = "ListAttachedRolePolicies";
+const _LARPR = "ListAttachedRolePoliciesRequest";
+const _LARPRi = "ListAttachedRolePoliciesResponse";
+const _LARa = "LastAccessedRegion";
+const _LAT = "LastAuthenticatedTime";
+const _LATa = "LastAccessedTime";
+const _LAUP = "ListAttachedUserPolicies";
+const _LAUPR = "ListAttachedUserPoliciesRequest";
+const _LAUPRi = "ListAttachedUserPoliciesResponse";
+const _LDR = "ListDelegationRequests";
+const _LDRR = "ListDelegationRequestsRequest";
+const _LDRRi = "ListDelegationRequestsResponse";
+const _LEE = "LimitExceededException";
+const _LEFP = "ListEntitiesForPolicy";
+const _LEFPR = "ListEntitiesForPolicyRequest";
+const _LEFPRi = "ListEntitiesForPolicyResponse";
+const _LG = "ListGroups";
+const _LGFU = "ListGroupsForUser";
+const _LGFUR = "ListGroupsForUserRequest";
+const _LGFURi = "ListGroupsForUserResponse";
+const _LGP = "ListGroupPolicies";
+const _LGPR = "ListGroupPoliciesRequest";
+const _LGPRi = "ListGroupPoliciesResponse";
+const _LGR = "ListGroupsRequest";
+const _LGRi = "ListGroupsResponse";
+const _LIP = "ListInstanceProfiles";
+const _LIPFR = "ListInstanceProfilesForRole";
+const _LIPFRR = "ListInstanceProfilesForRoleRequest";
+const _LIPFRRi = "ListInstanceProfilesForRoleResponse";
+const _LIPR = "ListInstanceProfilesRequest";
+const _LIPRi = "ListInstanceProfilesResponse";
+const _LIPT = "ListInstanceProfileTags";
+const _LIPTR = "ListInstanceProfileTagsRequest";
+const _LIPTRi = "ListInstanceProfileTagsResponse";
+const _LMFAD = "ListMFADevices";
+const _LMFADR = "ListMFADevicesRequest";
+const _LMFADRi = "ListMFADevicesResponse";
+const _LMFADT = "ListMFADeviceTags";
+const _LMFADTR = "ListMFADeviceTagsRequest";
+const _LMFADTRi = "ListMFADeviceTagsResponse";
+const _LOF = "ListOrganizationsFeatures";
+const _LOFR = "ListOrganizationsFeaturesRequest";
+const _LOFRi = "ListOrganizationsFeaturesResponse";
+const _LOIDCP = "ListOpenIDConnectProviders";
+const _LOIDCPR = "ListOpenIDConnectProvidersRequest";
+const _LOIDCPRi = "ListOpenIDConnectProvidersResponse";
+const _LOIDCPT = "ListOpenIDConnectProviderTags";
+const _LOIDCPTR = "ListOpenIDConnectProviderTagsRequest";
+const _LOIDCPTRi = "ListOpenIDConnectProviderTagsResponse";
+const _LP = "LoginProfile";
+const _LPGSA = "ListPoliciesGrantingServiceAccess";
+const _LPGSAE = "ListPoliciesGrantingServiceAccessEntry";
+const _LPGSAR = "ListPoliciesGrantingServiceAccessRequest";
+const _LPGSARi = "ListPoliciesGrantingServiceAccessResponse";
+const _LPR = "ListPoliciesRequest";
+const _LPRi = "ListPoliciesResponse";
+const _LPT = "ListPolicyTags";
+const _LPTR = "ListPolicyTagsRequest";
+const _LPTRi = "ListPolicyTagsResponse";
+const _LPV = "ListPolicyVersions";
+const _LPVR = "ListPolicyVersionsRequest";
+const _LPVRi = "ListPolicyVersionsResponse";
+const _LPi = "ListPolicies";
+const _LR = "ListRoles";
+const _LRP = "ListRolePolicies";
+const _LRPR = "ListRolePoliciesRequest";
+const _LRPRi = "ListRolePoliciesResponse";
+const _LRR = "ListRolesRequest";
+const _LRRi = "ListRolesResponse";
+const _LRT = "ListRoleTags";
+const _LRTR = "ListRoleTagsRequest";
+const _LRTRi = "ListRoleTagsResponse";
+const _LSAMLP = "ListSAMLProviders";
+const _LSAMLPR = "ListSAMLProvidersRequest";
+const _LSAMLPRi = "ListSAMLProvidersResponse";
+const _LSAMLPT = "ListSAMLProviderTags";
+const _LSAMLPTR = "ListSAMLProviderTagsRequest";
+const _LSAMLPTRi = "ListSAMLProviderTagsResponse";
+const _LSC = "ListServerCertificates";
+const _LSCR = "ListServerCertificatesRequest";
+const _LSCRi = "ListServerCertificatesResponse";
+const _LSCRis = "ListSigningCertificatesRequest";
+const _LSCRist = "ListSigningCertificatesResponse";
+const _LSCT = "ListServerCertificateTags";
+const _LSCTR = "ListServerCertificateTagsRequest";
+const _LSCTRi = "ListServerCertificateTagsResponse";
+const _LSCi = "ListSigningCertificates";
+const _LSSC = "ListServiceSpecificCredentials";
+const _LSSCR = "ListServiceSpecificCredentialsRequest";
+const _LSSCRi = "ListServiceSpecificCredentialsResponse";
+const _LSSHPK = "ListSSHPublicKeys";
+const _LSSHPKR = "ListSSHPublicKeysRequest";
+const _LSSHPKRi = "ListSSHPublicKeysResponse";
+const _LU = "ListUsers";
+const _LUD = "LastUsedDate";
+const _LUP = "ListUserPolicies";
+const _LUPR = "ListUserPoliciesRequest";
+const _LUPRi = "ListUserPoliciesResponse";
+const _LUR = "ListUsersRequest";
+const _LURi = "ListUsersResponse";
+const _LUT = "ListUserTags";
+const _LUTR = "ListUserTagsRequest";
+const _LUTRi = "ListUserTagsResponse";
+const _LVMFAD = "ListVirtualMFADevices";
+const _LVMFADR = "ListVirtualMFADevicesRequest";
+const _LVMFADRi = "ListVirtualMFADevicesResponse";
+const _Li = "Line";
+const _M = "Message";
+const _MBT = "ManagedByType";
+const _MBV = "ManagedByValue";
+const _MCE = "MalformedCertificateException";
+const _MCV = "MissingContextValues";
+const _MFAD = "MFADevices";
+const _MFADe = "MFADevice";
+const _MI = "MaxItems";
+const _MPA = "MaxPasswordAge";
+const _MPAa = "ManagedPolicyArns";
+const _MPD = "ManagedPolicyDetail";
+const _MPDE = "MalformedPolicyDocumentException";
+const _MPDLT = "ManagedPolicyDetailListType";
+const _MPL = "MinimumPasswordLength";
+const _MS = "MatchedStatements";
+const _MSD = "MaxSessionDuration";
+const _MV = "MinorVersion";
+const _MVa = "MajorVersion";
+const _Ma = "Marker";
+const _N = "Name";
+const _NC = "NotificationChannel";
+const _NCE = "NameConflictException";
+const _NGN = "NewGroupName";
+const _NOSA = "NumberOfServicesAccessible";
+const _NOSNA = "NumberOfServicesNotAccessed";
+const _NP = "NewPassword";
+const _NPe = "NewPath";
+const _NSCN = "NewServerCertificateName";
+const _NSEE = "NoSuchEntityException";
+const _NUN = "NewUserName";
+const _No = "Notes";
+const _OA = "OnlyAttached";
+const _OAI = "OwnerAccountId";
+const _ODD = "OrganizationsDecisionDetail";
+const _OI = "OwnerId";
+const _OIDCPA = "OpenIDConnectProviderArn";
+const _OIDCPL = "OpenIDConnectProviderList";
+const _OIDCPLE = "OpenIDConnectProviderListEntry";
+const _OIDCPLT = "OpenIDConnectProviderListType";
+const _OIICEE = "OpenIdIdpCommunicationErrorException";
+const _OIr = "OrganizationId";
+const _ONFE = "OrganizationNotFoundException";
+const _ONIAFME = "OrganizationNotInAllFeaturesModeException";
+const _OOPIL = "OrderedOrganizationPolicyInputList";
+const _OOPT = "OrderedOrganizationPolicyType";
+const _OP = "OldPassword";
+const _OPI = "OrganizationsPolicyId";
+const _OPLT = "OrganizationPolicyListType";
+const _OSBO = "OnlySendByOwner";
+const _P = "Permissions";
+const _PA = "PolicyArn";
+const _PAP = "PutAccountProperties";
+const _PAPR = "PutAccountPropertiesRequest";
+const _PAPRu = "PutAccountPropertiesResponse";
+const _PB = "PermissionsBoundary";
+const _PBA = "PermissionsBoundaryArn";
+const _PBAe = "PermissionBoundaryArn";
+const _PBDD = "PermissionsBoundaryDecisionDetail";
+const _PBPIL = "PermissionsBoundaryPolicyInputList";
+const _PBT = "PermissionsBoundaryType";
+const _PBUC = "PermissionsBoundaryUsageCount";
+const _PCR = "PermissionCheckResult";
+const _PCS = "PermissionCheckStatus";
+const _PD = "PolicyDocument";
+const _PDa = "ParameterDefinition";
+const _PDar = "ParametersDefinition";
+const _PDo = "PolicyDetail";
+const _PEE = "PolicyEvaluationException";
+const _PEL = "PolicyExclusionList";
+const _PELT = "PolicyExclusionsListType";
+const _PG = "PolicyGroups";
+const _PGLT = "PolicyGroupListType";
+const _PGP = "PutGroupPolicy";
+const _PGPR = "PutGroupPolicyRequest";
+const _PGSA = "PoliciesGrantingServiceAccess";
+const _PGSAo = "PolicyGrantingServiceAccess";
+const _PGo = "PolicyGroup";
+const _PI = "PolicyId";
+const _PIL = "PolicyInputList";
+const _PIo = "PolicyIdentifier";
+const _PK = "PrivateKey";
+const _PKL = "PrivateKeyList";
+const _PLU = "PasswordLastUsed";
+const _PN = "PolicyName";
+const _PNAE = "PolicyNotAttachableException";
+const _PNo = "PolicyNames";
+const _PP = "PermissionPolicy";
+const _PPVE = "PasswordPolicyViolationException";
+const _PPa = "PasswordPolicy";
+const _PPat = "PathPrefix";
+const _PPo = "PolicyParameter";
+const _PR = "PolicyRoles";
+const _PRLT = "PolicyRoleListType";
+const _PRP = "PasswordReusePrevention";
+const _PRPB = "PutRolePermissionsBoundary";
+const _PRPBR = "PutRolePermissionsBoundaryRequest";
+const _PRPR = "PutRolePolicyRequest";
+const _PRPu = "PutRolePolicy";
+const _PRR = "PasswordResetRequired";
+const _PRo = "PolicyRole";
+const _PSA = "PolicySourceArn";
+const _PT = "PolicyType";
+const _PTA = "PolicyTemplateArn";
+const _PU = "PolicyUsers";
+const _PUF = "PolicyUsageFilter";
+const _PULT = "PolicyUserListType";
+const _PUP = "PutUserPolicy";
+const _PUPB = "PutUserPermissionsBoundary";
+const _PUPBR = "PutUserPermissionsBoundaryRequest";
+const _PUPR = "PutUserPolicyRequest";
+const _PUo = "PolicyUser";
+const _PV = "PolicyVersion";
+const _PVL = "PolicyVersionList";
+const _Pa = "Path";
+const _Par = "Parameters";
+const _Pas = "Password";
+const _Po = "Policy";
+const _Pol = "Policies";
+const _Pos = "Position";
+const _Pr = "Properties";
+const _QRCPNG = "QRCodePNG";
+const _R = "Region";
+const _RA = "ResourceArns";
+const _RCIDFOIDCP = "RemoveClientIDFromOpenIDConnectProvider";
+const _RCIDFOIDCPR = "RemoveClientIDFromOpenIDConnectProviderRequest";
+const _RD = "RoleDetail";
+const _RDL = "RoleDetailList";
+const _RDP = "RoleDescriptionPattern";
+const _RDR = "RejectDelegationRequest";
+const _RDRR = "RejectDelegationRequestRequest";
+const _RF = "ReportFormat";
+const _RGLEE = "ReportGenerationLimitExceededException";
+const _RHO = "ResourceHandlingOption";
+const _RI = "RequestorId";
+const _RIo = "RoleId";
+const _RLC = "RequireLowercaseCharacters";
+const _RLU = "RoleLastUsed";
+const _RM = "RequestMessage";
+const _RME = "RoleModifiedException";
+const _RMFAD = "ResyncMFADevice";
+const _RMFADR = "ResyncMFADeviceRequest";
+const _RN = "RoleName";
+const _RNP = "RoleNamePattern";
+const _RNe = "RequestorName";
+const _RNeq = "RequireNumbers";
+const _RO = "ResourceOwner";
+const _RP = "ResourcePolicy";
+const _RPK = "RemovePrivateKey";
+const _RPL = "RolePolicyList";
+const _RPP = "RolePathPattern";
+const _RPRA = "RolePermissionRestrictionArns";
+const _RR = "RejectionReason";
+const _RRFIP = "RemoveRoleFromInstanceProfile";
+const _RRFIPR = "RemoveRoleFromInstanceProfileRequest";
+const _RS = "RequireSymbols";
+const _RSR = "ResourceSpecificResults";
+const _RSRLT = "ResourceSpecificResultListType";
+const _RSRe = "ResourceSpecificResult";
+const _RSSC = "ResetServiceSpecificCredential";
+const _RSSCR = "ResetServiceSpecificCredentialRequest";
+const _RSSCRe = "ResetServiceSpecificCredentialResponse";
+const _RTDE = "RoleTemplateDisabledException";
+const _RTT = "RoleTagsTemplate";
+const _RTV = "RoleTemplateVersion";
+const _RU = "RedirectUrl";
+const _RUC = "RequireUppercaseCharacters";
+const _RUFG = "RemoveUserFromGroup";
+const _RUFGR = "RemoveUserFromGroupRequest";
+const _RUL = "RoleUsageList";
+const _RULT = "RoleUsageListType";
+const _RUT = "RoleUsageType";
+const _RV = "ReplacementValues";
+const _RVE = "ReplacementValueEntry";
+const _RWI = "RequestorWorkflowId";
+const _Re = "Reason";
+const _Res = "Resources";
+const _Ro = "Role";
+const _Rol = "Roles";
+const _S = "Status";
+const _SAD = "SetAsDefault";
+const _SAK = "SecretAccessKey";
+const _SAMLMD = "SAMLMetadataDocument";
+const _SAMLPA = "SAMLProviderArn";
+const _SAMLPK = "SAMLPrivateKey";
+const _SAMLPL = "SAMLProviderList";
+const _SAMLPLE = "SAMLProviderListEntry";
+const _SAMLPLT = "SAMLProviderListType";
+const _SAMLPUUID = "SAMLProviderUUID";
+const _SANEE = "ServiceAccessNotEnabledException";
+const _SC = "SummaryContent";
+const _SCA = "ServiceCredentialAlias";
+const _SCI = "ServerCertificateId";
+const _SCM = "ServerCertificateMetadata";
+const _SCML = "ServerCertificateMetadataList";
+const _SCN = "ServerCertificateName";
+const _SCP = "SimulateCustomPolicy";
+const _SCPIL = "ServiceControlPolicyInputList";
+const _SCPR = "SimulateCustomPolicyRequest";
+const _SCS = "ServiceCredentialSecret";
+const _SCe = "ServerCertificate";
+const _SCi = "SigningCertificate";
+const _SD = "SessionDuration";
+const _SDPV = "SetDefaultPolicyVersion";
+const _SDPVR = "SetDefaultPolicyVersionRequest";
+const _SDT = "SendDelegationToken";
+const _SDTR = "SendDelegationTokenRequest";
+const _SFE = "ServiceFailureException";
+const _SK = "SortKey";
+const _SLA = "ServicesLastAccessed";
+const _SLAe = "ServiceLastAccessed";
+const _SLT = "StatementListType";
+const _SM = "SummaryMap";
+const _SN = "ServiceName";
+const _SNSE = "ServiceNotSupportedException";
+const _SNe = "ServiceNamespace";
+const _SNer = "SerialNumber";
+const _SNerv = "ServiceNamespaces";
+const _SP = "ServicePassword";
+const _SPI = "SourcePolicyId";
+const _SPP = "SimulatePrincipalPolicy";
+const _SPPR = "SimulatePrincipalPolicyRequest";
+const _SPR = "SimulatePolicyResponse";
+const _SPT = "SourcePolicyType";
+const _SPt = "StartPosition";
+const _SRT = "SourceRoleTemplate";
+const _SS = "SummaryState";
+const _SSC = "ServiceSpecificCredential";
+const _SSCI = "ServiceSpecificCredentialId";
+const _SSCLT = "ServiceSpecificCredentialsListType";
+const _SSCM = "ServiceSpecificCredentialMetadata";
+const _SSCe = "ServiceSpecificCredentials";
+const _SSHPK = "SSHPublicKey";
+const _SSHPKB = "SSHPublicKeyBody";
+const _SSHPKI = "SSHPublicKeyId";
+const _SSHPKLT = "SSHPublicKeyListType";
+const _SSHPKM = "SSHPublicKeyMetadata";
+const _SSHPKu = "SSHPublicKeys";
+const _SSTSP = "SetSecurityTokenServicePreferences";
+const _SSTSPR = "SetSecurityTokenServicePreferencesRequest";
+const _ST = "SubType";
+const _SUN = "ServiceUserName";
+const _Sc = "Scope";
+const _St = "State";
+const _Sta = "Statement";
+const _T = "Tags";
+const _TA = "TemplateArn";
+const _TAE = "TotalAuthenticatedEntities";
+const _TALA = "TrackedActionsLastAccessed";
+const _TALAr = "TrackedActionLastAccessed";
+const _TIP = "TagInstanceProfile";
+const _TIPR = "TagInstanceProfileRequest";
+const _TK = "TagKeys";
+const _TL = "ThumbprintList";
+const _TMFAD = "TagMFADevice";
+const _TMFADR = "TagMFADeviceRequest";
+const _TMV = "TemplateMinorVersion";
+const _TN = "TemplateName";
+const _TOIDCP = "TagOpenIDConnectProvider";
+const _TOIDCPR = "TagOpenIDConnectProviderRequest";
+const _TP = "TagPolicy";
+const _TPR = "TagPolicyRequest";
+const _TR = "TagRole";
+const _TRR = "TagRoleRequest";
+const _TSAMLP = "TagSAMLProvider";
+const _TSAMLPR = "TagSAMLProviderRequest";
+const _TSC = "TagServerCertificate";
+const _TSCR = "TagServerCertificateRequest";
+const _TT = "TagTemplate";
+const _TU = "TagUser";
+const _TUR = "TagUserRequest";
+const _TVI = "TemplateVersionId";
+const _Ta = "Tag";
+const _Ti = "Timestamp";
+const _Ty = "Type";
+const _U = "Url";
+const _UAK = "UpdateAccessKey";
+const _UAKR = "UpdateAccessKeyRequest";
+const _UAPP = "UpdateAccountPasswordPolicy";
+const _UAPPR = "UpdateAccountPasswordPolicyRequest";
+const _UARP = "UpdateAssumeRolePolicy";
+const _UARPR = "UpdateAssumeRolePolicyRequest";
+const _UD = "UpdateDate";
+const _UDL = "UserDetailList";
+const _UDR = "UpdateDelegationRequest";
+const _UDRR = "UpdateDelegationRequestRequest";
+const _UDp = "UploadDate";
+const _UDs = "UserDetail";
+const _UEE = "UnmodifiableEntityException";
+const _UG = "UpdateGroup";
+const _UGR = "UpdateGroupRequest";
+const _UI = "UserId";
+const _UIP = "UntagInstanceProfile";
+const _UIPR = "UntagInstanceProfileRequest";
+const _ULP = "UpdateLoginProfile";
+const _ULPR = "UpdateLoginProfileRequest";
+const _UMFAD = "UntagMFADevice";
+const _UMFADR = "UntagMFADeviceRequest";
+const _UN = "UserName";
+const _UOIDCP = "UntagOpenIDConnectProvider";
+const _UOIDCPR = "UntagOpenIDConnectProviderRequest";
+const _UOIDCPT = "UpdateOpenIDConnectProviderThumbprint";
+const _UOIDCPTR = "UpdateOpenIDConnectProviderThumbprintRequest";
+const _UP = "UntagPolicy";
+const _UPKEE = "UnrecognizedPublicKeyEncodingException";
+const _UPL = "UserPolicyList";
+const _UPR = "UntagPolicyRequest";
+const _UR = "UntagRole";
+const _URD = "UpdateRoleDescription";
+const _URDR = "UpdateRoleDescriptionRequest";
+const _URDRp = "UpdateRoleDescriptionResponse";
+const _URR = "UntagRoleRequest";
+const _URRp = "UpdateRoleRequest";
+const _URRpd = "UpdateRoleResponse";
+const _URp = "UpdateRole";
+const _USAMLP = "UntagSAMLProvider";
+const _USAMLPR = "UntagSAMLProviderRequest";
+const _USAMLPRp = "UpdateSAMLProviderRequest";
+const _USAMLPRpd = "UpdateSAMLProviderResponse";
+const _USAMLPp = "UpdateSAMLProvider";
+const _USC = "UntagServerCertificate";
+const _USCR = "UntagServerCertificateRequest";
+const _USCRp = "UpdateServerCertificateRequest";
+const _USCRpd = "UpdateSigningCertificateRequest";
+const _USCRpl = "UploadServerCertificateRequest";
+const _USCRplo = "UploadServerCertificateResponse";
+const _USCRploa = "UploadSigningCertificateRequest";
+const _USCRpload = "UploadSigningCertificateResponse";
+const _USCp = "UpdateServerCertificate";
+const _USCpd = "UpdateSigningCertificate";
+const _USCpl = "UploadServerCertificate";
+const _USCplo = "UploadSigningCertificate";
+const _USSC = "UpdateServiceSpecificCredential";
+const _USSCR = "UpdateServiceSpecificCredentialRequest";
+const _USSHPK = "UpdateSSHPublicKey";
+const _USSHPKR = "UpdateSSHPublicKeyRequest";
+const _USSHPKRp = "UploadSSHPublicKeyRequest";
+const _USSHPKRpl = "UploadSSHPublicKeyResponse";
+const _USSHPKp = "UploadSSHPublicKey";
+const _UT = "UpdatedTime";
+const _UTp = "UpdateTimestamp";
+const _UU = "UntagUser";
+const _UUR = "UntagUserRequest";
+const _UURp = "UpdateUserRequest";
+const _UUp = "UpdateUser";
+const _Us = "User";
+const _Use = "Users";
+const _V = "Versions";
+const _VE = "VersionEnabled";
+const _VI = "VersionId";
+const _VMFAD = "VirtualMFADevice";
+const _VMFADN = "VirtualMFADeviceName";
+const _VMFADi = "VirtualMFADevices";
+const _VU = "ValidUntil";
+const _Va = "Values";
+const _Val = "Value";
+const _aKMLT = "accessKeyMetadataListType";
+const _aKST = "accessKeySecretType";
+const _aPLT = "attachedPoliciesListType";
+const _aQE = "awsQueryError";
+const _c = "client";
+const _cLT = "certificateListType";
+const _dRLT = "delegationRequestsListType";
+const _e = "error";
+const _eDLT = "entityDetailsListType";
+const _gDLT = "groupDetailListType";
+const _gLT = "groupListType";
+const _hE = "httpError";
+const _iPLT = "instanceProfileListType";
+const _iPTLT = "inlinePolicyTemplateListType";
+const _iT = "isTruncated";
+const _lPGSARLT = "listPolicyGrantingServiceAccessResponseListType";
+const _m = "message";
+const _mDLT = "mfaDeviceListType";
+const _mSRVE = "mapStringReplacementValueEntry";
+const _pDLT = "parametersDefinitionListType";
+const _pDLTo = "policyDetailListType";
+const _pDVLT = "policyDocumentVersionListType";
+const _pGSALT = "policyGrantingServiceAccessListType";
+const _pKL = "privateKeyList";
+const _pKT = "privateKeyType";
+const _pLT = "policyListType";
+const _pPLT = "policyParameterListType";
+const _pT = "passwordType";
+const _rDLT = "roleDetailListType";
+const _rLT = "roleListType";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.iam";
+const _sCMLT = "serverCertificateMetadataListType";
+const _sCS = "serviceCredentialSecret";
+const _sP = "servicePassword";
+const _se = "server";
+const _tLT = "tagListType";
+const _tTLT = "tagTemplateListType";
+const _uDLT = "userDetailListType";
+const _uLT = "userListType";
+const _vMFADLT = "virtualMFADeviceListType";
+const n0 = "com.amazonaws.iam";
+const _s_registry = new TypeRegistry(_s);
+var IAMServiceException$ = [-3, _s, "IAMServiceException", 0, [], []];
+_s_registry.registerError(IAMServiceException$, IAMServiceException);
+const n0_registry = new TypeRegistry(n0);
+var AccountNotManagementOrDelegatedAdministratorException$ = [-3, n0, _ANMODAE,
+    { [_e]: _c, [_hE]: 400 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(AccountNotManagementOrDelegatedAdministratorException$, AccountNotManagementOrDelegatedAdministratorException);
+var CallerIsNotManagementAccountException$ = [-3, n0, _CINMAE,
+    { [_e]: _c, [_hE]: 400 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(CallerIsNotManagementAccountException$, CallerIsNotManagementAccountException);
+var ConcurrentModificationException$ = [-3, n0, _CME,
+    { [_aQE]: [`ConcurrentModification`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ConcurrentModificationException$, ConcurrentModificationException);
+var CredentialReportExpiredException$ = [-3, n0, _CREE,
+    { [_aQE]: [`ReportExpired`, 410], [_e]: _c, [_hE]: 410 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CredentialReportExpiredException$, CredentialReportExpiredException);
+var CredentialReportNotPresentException$ = [-3, n0, _CRNPE,
+    { [_aQE]: [`ReportNotPresent`, 410], [_e]: _c, [_hE]: 410 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CredentialReportNotPresentException$, CredentialReportNotPresentException);
+var CredentialReportNotReadyException$ = [-3, n0, _CRNRE,
+    { [_aQE]: [`ReportInProgress`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CredentialReportNotReadyException$, CredentialReportNotReadyException);
+var DeleteConflictException$ = [-3, n0, _DCE,
+    { [_aQE]: [`DeleteConflict`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DeleteConflictException$, DeleteConflictException);
+var DuplicateCertificateException$ = [-3, n0, _DCEu,
+    { [_aQE]: [`DuplicateCertificate`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DuplicateCertificateException$, DuplicateCertificateException);
+var DuplicateSSHPublicKeyException$ = [-3, n0, _DSSHPKE,
+    { [_aQE]: [`DuplicateSSHPublicKey`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DuplicateSSHPublicKeyException$, DuplicateSSHPublicKeyException);
+var EntityAlreadyExistsException$ = [-3, n0, _EAEE,
+    { [_aQE]: [`EntityAlreadyExists`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(EntityAlreadyExistsException$, EntityAlreadyExistsException);
+var EntityTemporarilyUnmodifiableException$ = [-3, n0, _ETUE,
+    { [_aQE]: [`EntityTemporarilyUnmodifiable`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(EntityTemporarilyUnmodifiableException$, EntityTemporarilyUnmodifiableException);
+var FeatureDisabledException$ = [-3, n0, _FDE,
+    { [_aQE]: [`FeatureDisabled`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(FeatureDisabledException$, FeatureDisabledException);
+var FeatureEnabledException$ = [-3, n0, _FEE,
+    { [_aQE]: [`FeatureEnabled`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(FeatureEnabledException$, FeatureEnabledException);
+var InvalidAuthenticationCodeException$ = [-3, n0, _IACE,
+    { [_aQE]: [`InvalidAuthenticationCode`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidAuthenticationCodeException$, InvalidAuthenticationCodeException);
+var InvalidCertificateException$ = [-3, n0, _ICE,
+    { [_aQE]: [`InvalidCertificate`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidCertificateException$, InvalidCertificateException);
+var InvalidInputException$ = [-3, n0, _IIE,
+    { [_aQE]: [`InvalidInput`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidInputException$, InvalidInputException);
+var InvalidPublicKeyException$ = [-3, n0, _IPKE,
+    { [_aQE]: [`InvalidPublicKey`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidPublicKeyException$, InvalidPublicKeyException);
+var InvalidUserTypeException$ = [-3, n0, _IUTE,
+    { [_aQE]: [`InvalidUserType`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidUserTypeException$, InvalidUserTypeException);
+var KeyPairMismatchException$ = [-3, n0, _KPME,
+    { [_aQE]: [`KeyPairMismatch`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(KeyPairMismatchException$, KeyPairMismatchException);
+var LimitExceededException$ = [-3, n0, _LEE,
+    { [_aQE]: [`LimitExceeded`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LimitExceededException$, LimitExceededException);
+var MalformedCertificateException$ = [-3, n0, _MCE,
+    { [_aQE]: [`MalformedCertificate`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MalformedCertificateException$, MalformedCertificateException);
+var MalformedPolicyDocumentException$ = [-3, n0, _MPDE,
+    { [_aQE]: [`MalformedPolicyDocument`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MalformedPolicyDocumentException$, MalformedPolicyDocumentException);
+var NameConflictException$ = [-3, n0, _NCE,
+    { [_aQE]: [`NameConflict`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(NameConflictException$, NameConflictException);
+var NoSuchEntityException$ = [-3, n0, _NSEE,
+    { [_aQE]: [`NoSuchEntity`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(NoSuchEntityException$, NoSuchEntityException);
+var OpenIdIdpCommunicationErrorException$ = [-3, n0, _OIICEE,
+    { [_aQE]: [`OpenIdIdpCommunicationError`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OpenIdIdpCommunicationErrorException$, OpenIdIdpCommunicationErrorException);
+var OrganizationNotFoundException$ = [-3, n0, _ONFE,
+    { [_e]: _c, [_hE]: 400 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(OrganizationNotFoundException$, OrganizationNotFoundException);
+var OrganizationNotInAllFeaturesModeException$ = [-3, n0, _ONIAFME,
+    { [_e]: _c, [_hE]: 400 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(OrganizationNotInAllFeaturesModeException$, OrganizationNotInAllFeaturesModeException);
+var PasswordPolicyViolationException$ = [-3, n0, _PPVE,
+    { [_aQE]: [`PasswordPolicyViolation`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PasswordPolicyViolationException$, PasswordPolicyViolationException);
+var PolicyEvaluationException$ = [-3, n0, _PEE,
+    { [_aQE]: [`PolicyEvaluation`, 500], [_e]: _se, [_hE]: 500 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PolicyEvaluationException$, PolicyEvaluationException);
+var PolicyNotAttachableException$ = [-3, n0, _PNAE,
+    { [_aQE]: [`PolicyNotAttachable`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PolicyNotAttachableException$, PolicyNotAttachableException);
+var ReportGenerationLimitExceededException$ = [-3, n0, _RGLEE,
+    { [_aQE]: [`ReportGenerationLimitExceeded`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReportGenerationLimitExceededException$, ReportGenerationLimitExceededException);
+var RoleModifiedException$ = [-3, n0, _RME,
+    { [_aQE]: [`RoleModified`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RoleModifiedException$, RoleModifiedException);
+var RoleTemplateDisabledException$ = [-3, n0, _RTDE,
+    { [_aQE]: [`RoleTemplateDisabled`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RoleTemplateDisabledException$, RoleTemplateDisabledException);
+var ServiceAccessNotEnabledException$ = [-3, n0, _SANEE,
+    { [_e]: _c, [_hE]: 400 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(ServiceAccessNotEnabledException$, ServiceAccessNotEnabledException);
+var ServiceFailureException$ = [-3, n0, _SFE,
+    { [_aQE]: [`ServiceFailure`, 500], [_e]: _se, [_hE]: 500 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceFailureException$, ServiceFailureException);
+var ServiceNotSupportedException$ = [-3, n0, _SNSE,
+    { [_aQE]: [`NotSupportedService`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceNotSupportedException$, ServiceNotSupportedException);
+var UnmodifiableEntityException$ = [-3, n0, _UEE,
+    { [_aQE]: [`UnmodifiableEntity`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnmodifiableEntityException$, UnmodifiableEntityException);
+var UnrecognizedPublicKeyEncodingException$ = [-3, n0, _UPKEE,
+    { [_aQE]: [`UnrecognizedPublicKeyEncoding`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnrecognizedPublicKeyEncodingException$, UnrecognizedPublicKeyEncodingException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var accessKeySecretType = [0, n0, _aKST, 8, 0];
+var BootstrapDatum = [0, n0, _BD, 8, 21];
+var passwordType = [0, n0, _pT, 8, 0];
+var privateKeyType = [0, n0, _pKT, 8, 0];
+var serviceCredentialSecret = [0, n0, _sCS, 8, 0];
+var servicePassword = [0, n0, _sP, 8, 0];
+var AcceptDelegationRequestRequest$ = [3, n0, _ADRR,
+    0,
+    [_DRI],
+    [0], 1
+];
+var AccessDetail$ = [3, n0, _AD,
+    0,
+    [_SN, _SNe, _R, _EP, _LAT, _TAE],
+    [0, 0, 0, 0, 4, 1], 2
+];
+var AccessKey$ = [3, n0, _AK,
+    0,
+    [_UN, _AKI, _S, _SAK, _CD],
+    [0, 0, 0, [() => accessKeySecretType, 0], 4], 4
+];
+var AccessKeyLastUsed$ = [3, n0, _AKLU,
+    0,
+    [_SN, _R, _LUD],
+    [0, 0, 4], 2
+];
+var AccessKeyMetadata$ = [3, n0, _AKM,
+    0,
+    [_UN, _AKI, _S, _CD],
+    [0, 0, 0, 4]
+];
+var AcquireRoleRequest$ = [3, n0, _ARR,
+    0,
+    [_TA, _TMV, _RV],
+    [0, 1, () => mapStringReplacementValueEntry], 1
+];
+var AcquireRoleResponse$ = [3, n0, _ARRc,
+    0,
+    [_Ro],
+    [() => Role$], 1
+];
+var AddClientIDToOpenIDConnectProviderRequest$ = [3, n0, _ACIDTOIDCPR,
+    0,
+    [_OIDCPA, _CID],
+    [0, 0], 2
+];
+var AddRoleToInstanceProfileRequest$ = [3, n0, _ARTIPR,
+    0,
+    [_IPN, _RN],
+    [0, 0], 2
+];
+var AddUserToGroupRequest$ = [3, n0, _AUTGR,
+    0,
+    [_GN, _UN],
+    [0, 0], 2
+];
+var AssociateDelegationRequestRequest$ = [3, n0, _ADRRs,
+    0,
+    [_DRI],
+    [0], 1
+];
+var AttachedPermissionsBoundary$ = [3, n0, _APB,
+    0,
+    [_PBT, _PBA],
+    [0, 0]
+];
+var AttachedPolicy$ = [3, n0, _AP,
+    0,
+    [_PN, _PA],
+    [0, 0]
+];
+var AttachGroupPolicyRequest$ = [3, n0, _AGPR,
+    0,
+    [_GN, _PA],
+    [0, 0], 2
+];
+var AttachRolePolicyRequest$ = [3, n0, _ARPR,
+    0,
+    [_RN, _PA],
+    [0, 0], 2
+];
+var AttachUserPolicyRequest$ = [3, n0, _AUPR,
+    0,
+    [_UN, _PA],
+    [0, 0], 2
+];
+var ChangePasswordRequest$ = [3, n0, _CPR,
+    0,
+    [_OP, _NP],
+    [[() => passwordType, 0], [() => passwordType, 0]], 2
+];
+var ContextEntry$ = [3, n0, _CE,
+    0,
+    [_CKN, _CKV, _CKT],
+    [0, 64 | 0, 0]
+];
+var CreateAccessKeyRequest$ = [3, n0, _CAKR,
+    0,
+    [_UN],
+    [0]
+];
+var CreateAccessKeyResponse$ = [3, n0, _CAKRr,
+    0,
+    [_AK],
+    [[() => AccessKey$, 0]], 1
+];
+var CreateAccountAliasRequest$ = [3, n0, _CAAR,
+    0,
+    [_AA],
+    [0], 1
+];
+var CreateDelegationRequestRequest$ = [3, n0, _CDRR,
+    0,
+    [_D, _P, _RWI, _NC, _SD, _OAI, _RM, _RU, _OSBO],
+    [0, () => DelegationPermission$, 0, 0, 1, 0, 0, 0, 2], 5
+];
+var CreateDelegationRequestResponse$ = [3, n0, _CDRRr,
+    0,
+    [_CDL, _DRI],
+    [0, 0]
+];
+var CreateGroupRequest$ = [3, n0, _CGR,
+    0,
+    [_GN, _Pa],
+    [0, 0], 1
+];
+var CreateGroupResponse$ = [3, n0, _CGRr,
+    0,
+    [_G],
+    [() => Group$], 1
+];
+var CreateInstanceProfileRequest$ = [3, n0, _CIPR,
+    0,
+    [_IPN, _Pa, _T],
+    [0, 0, () => tagListType], 1
+];
+var CreateInstanceProfileResponse$ = [3, n0, _CIPRr,
+    0,
+    [_IP],
+    [() => InstanceProfile$], 1
+];
+var CreateLoginProfileRequest$ = [3, n0, _CLPR,
+    0,
+    [_UN, _Pas, _PRR],
+    [0, [() => passwordType, 0], 2]
+];
+var CreateLoginProfileResponse$ = [3, n0, _CLPRr,
+    0,
+    [_LP],
+    [() => LoginProfile$], 1
+];
+var CreateOpenIDConnectProviderRequest$ = [3, n0, _COIDCPR,
+    0,
+    [_U, _CIDL, _TL, _T],
+    [0, 64 | 0, 64 | 0, () => tagListType], 1
+];
+var CreateOpenIDConnectProviderResponse$ = [3, n0, _COIDCPRr,
+    0,
+    [_OIDCPA, _T],
+    [0, () => tagListType]
+];
+var CreatePolicyRequest$ = [3, n0, _CPRr,
+    0,
+    [_PN, _PD, _Pa, _D, _T],
+    [0, 0, 0, 0, () => tagListType], 2
+];
+var CreatePolicyResponse$ = [3, n0, _CPRre,
+    0,
+    [_Po],
+    [() => Policy$]
+];
+var CreatePolicyVersionRequest$ = [3, n0, _CPVR,
+    0,
+    [_PA, _PD, _SAD],
+    [0, 0, 2], 2
+];
+var CreatePolicyVersionResponse$ = [3, n0, _CPVRr,
+    0,
+    [_PV],
+    [() => PolicyVersion$]
+];
+var CreateRoleRequest$ = [3, n0, _CRR,
+    0,
+    [_RN, _ARPD, _Pa, _D, _MSD, _PB, _T],
+    [0, 0, 0, 0, 1, 0, () => tagListType], 2
+];
+var CreateRoleResponse$ = [3, n0, _CRRr,
+    0,
+    [_Ro],
+    [() => Role$], 1
+];
+var CreateSAMLProviderRequest$ = [3, n0, _CSAMLPR,
+    0,
+    [_SAMLMD, _N, _T, _AEM, _APK],
+    [0, 0, () => tagListType, 0, [() => privateKeyType, 0]], 2
+];
+var CreateSAMLProviderResponse$ = [3, n0, _CSAMLPRr,
+    0,
+    [_SAMLPA, _T],
+    [0, () => tagListType]
+];
+var CreateServiceLinkedRoleRequest$ = [3, n0, _CSLRR,
+    0,
+    [_AWSSN, _D, _CS],
+    [0, 0, 0], 1
+];
+var CreateServiceLinkedRoleResponse$ = [3, n0, _CSLRRr,
+    0,
+    [_Ro],
+    [() => Role$]
+];
+var CreateServiceSpecificCredentialRequest$ = [3, n0, _CSSCR,
+    0,
+    [_UN, _SN, _CAD],
+    [0, 0, 1], 2
+];
+var CreateServiceSpecificCredentialResponse$ = [3, n0, _CSSCRr,
+    0,
+    [_SSC],
+    [[() => ServiceSpecificCredential$, 0]]
+];
+var CreateUserRequest$ = [3, n0, _CUR,
+    0,
+    [_UN, _Pa, _PB, _T],
+    [0, 0, 0, () => tagListType], 1
+];
+var CreateUserResponse$ = [3, n0, _CURr,
+    0,
+    [_Us],
+    [() => User$]
+];
+var CreateVirtualMFADeviceRequest$ = [3, n0, _CVMFADR,
+    0,
+    [_VMFADN, _Pa, _T],
+    [0, 0, () => tagListType], 1
+];
+var CreateVirtualMFADeviceResponse$ = [3, n0, _CVMFADRr,
+    0,
+    [_VMFAD],
+    [[() => VirtualMFADevice$, 0]], 1
+];
+var DeactivateMFADeviceRequest$ = [3, n0, _DMFADR,
+    0,
+    [_SNer, _UN],
+    [0, 0], 1
+];
+var DelegationPermission$ = [3, n0, _DP,
+    0,
+    [_PTA, _Par],
+    [0, () => policyParameterListType]
+];
+var DelegationRequest$ = [3, n0, _DR,
+    0,
+    [_DRI, _OAI, _D, _RM, _P, _PP, _RPRA, _OI, _AI, _St, _ET, _RI, _RNe, _CD, _SD, _RU, _No, _RR, _OSBO, _UT],
+    [0, 0, 0, 0, () => DelegationPermission$, 0, 64 | 0, 0, 0, 0, 4, 0, 0, 4, 1, 0, 0, 0, 2, 4]
+];
+var DeleteAccessKeyRequest$ = [3, n0, _DAKR,
+    0,
+    [_AKI, _UN],
+    [0, 0], 1
+];
+var DeleteAccountAliasRequest$ = [3, n0, _DAAR,
+    0,
+    [_AA],
+    [0], 1
+];
+var DeleteGroupPolicyRequest$ = [3, n0, _DGPR,
+    0,
+    [_GN, _PN],
+    [0, 0], 2
+];
+var DeleteGroupRequest$ = [3, n0, _DGR,
+    0,
+    [_GN],
+    [0], 1
+];
+var DeleteInstanceProfileRequest$ = [3, n0, _DIPR,
+    0,
+    [_IPN],
+    [0], 1
+];
+var DeleteLoginProfileRequest$ = [3, n0, _DLPR,
+    0,
+    [_UN],
+    [0]
+];
+var DeleteOpenIDConnectProviderRequest$ = [3, n0, _DOIDCPR,
+    0,
+    [_OIDCPA],
+    [0], 1
+];
+var DeletePolicyRequest$ = [3, n0, _DPR,
+    0,
+    [_PA],
+    [0], 1
+];
+var DeletePolicyVersionRequest$ = [3, n0, _DPVR,
+    0,
+    [_PA, _VI],
+    [0, 0], 2
+];
+var DeleteRolePermissionsBoundaryRequest$ = [3, n0, _DRPBR,
+    0,
+    [_RN],
+    [0], 1
+];
+var DeleteRolePolicyRequest$ = [3, n0, _DRPR,
+    0,
+    [_RN, _PN],
+    [0, 0], 2
+];
+var DeleteRoleRequest$ = [3, n0, _DRR,
+    0,
+    [_RN],
+    [0], 1
+];
+var DeleteSAMLProviderRequest$ = [3, n0, _DSAMLPR,
+    0,
+    [_SAMLPA],
+    [0], 1
+];
+var DeleteServerCertificateRequest$ = [3, n0, _DSCR,
+    0,
+    [_SCN],
+    [0], 1
+];
+var DeleteServiceLinkedRoleRequest$ = [3, n0, _DSLRR,
+    0,
+    [_RN],
+    [0], 1
+];
+var DeleteServiceLinkedRoleResponse$ = [3, n0, _DSLRRe,
+    0,
+    [_DTI],
+    [0], 1
+];
+var DeleteServiceSpecificCredentialRequest$ = [3, n0, _DSSCR,
+    0,
+    [_SSCI, _UN],
+    [0, 0], 1
+];
+var DeleteSigningCertificateRequest$ = [3, n0, _DSCRe,
+    0,
+    [_CI, _UN],
+    [0, 0], 1
+];
+var DeleteSSHPublicKeyRequest$ = [3, n0, _DSSHPKR,
+    0,
+    [_UN, _SSHPKI],
+    [0, 0], 2
+];
+var DeleteUserPermissionsBoundaryRequest$ = [3, n0, _DUPBR,
+    0,
+    [_UN],
+    [0], 1
+];
+var DeleteUserPolicyRequest$ = [3, n0, _DUPR,
+    0,
+    [_UN, _PN],
+    [0, 0], 2
+];
+var DeleteUserRequest$ = [3, n0, _DUR,
+    0,
+    [_UN],
+    [0], 1
+];
+var DeleteVirtualMFADeviceRequest$ = [3, n0, _DVMFADR,
+    0,
+    [_SNer],
+    [0], 1
+];
+var DeletionTaskFailureReasonType$ = [3, n0, _DTFRT,
+    0,
+    [_Re, _RUL],
+    [0, () => RoleUsageListType]
+];
+var DetachGroupPolicyRequest$ = [3, n0, _DGPRe,
+    0,
+    [_GN, _PA],
+    [0, 0], 2
+];
+var DetachRolePolicyRequest$ = [3, n0, _DRPRe,
+    0,
+    [_RN, _PA],
+    [0, 0], 2
+];
+var DetachUserPolicyRequest$ = [3, n0, _DUPRe,
+    0,
+    [_UN, _PA],
+    [0, 0], 2
+];
+var DisableOrganizationsRootCredentialsManagementRequest$ = [3, n0, _DORCMR,
+    0,
+    [],
+    []
+];
+var DisableOrganizationsRootCredentialsManagementResponse$ = [3, n0, _DORCMRi,
+    0,
+    [_OIr, _EF],
+    [0, 64 | 0]
+];
+var DisableOrganizationsRootSessionsRequest$ = [3, n0, _DORSR,
+    0,
+    [],
+    []
+];
+var DisableOrganizationsRootSessionsResponse$ = [3, n0, _DORSRi,
+    0,
+    [_OIr, _EF],
+    [0, 64 | 0]
+];
+var EnableMFADeviceRequest$ = [3, n0, _EMFADR,
+    0,
+    [_UN, _SNer, _AC, _ACu],
+    [0, 0, 0, 0], 4
+];
+var EnableOrganizationsRootCredentialsManagementRequest$ = [3, n0, _EORCMR,
+    0,
+    [],
+    []
+];
+var EnableOrganizationsRootCredentialsManagementResponse$ = [3, n0, _EORCMRn,
+    0,
+    [_OIr, _EF],
+    [0, 64 | 0]
+];
+var EnableOrganizationsRootSessionsRequest$ = [3, n0, _EORSR,
+    0,
+    [],
+    []
+];
+var EnableOrganizationsRootSessionsResponse$ = [3, n0, _EORSRn,
+    0,
+    [_OIr, _EF],
+    [0, 64 | 0]
+];
+var EnableOutboundWebIdentityFederationResponse$ = [3, n0, _EOWIFR,
+    0,
+    [_II],
+    [0]
+];
+var EntityDetails$ = [3, n0, _ED,
+    0,
+    [_EI, _LA],
+    [() => EntityInfo$, 4], 1
+];
+var EntityInfo$ = [3, n0, _EI,
+    0,
+    [_A, _N, _Ty, _I, _Pa],
+    [0, 0, 0, 0, 0], 4
+];
+var ErrorDetails$ = [3, n0, _EDr,
+    0,
+    [_M, _C],
+    [0, 0], 2
+];
+var EvaluationResult$ = [3, n0, _ER,
+    0,
+    [_EAN, _EDv, _ERN, _MS, _MCV, _ODD, _PBDD, _EDD, _RSR],
+    [0, 0, 0, () => StatementListType, 64 | 0, () => OrganizationsDecisionDetail$, () => PermissionsBoundaryDecisionDetail$, 128 | 0, () => ResourceSpecificResultListType], 2
+];
+var GenerateCredentialReportResponse$ = [3, n0, _GCRR,
+    0,
+    [_St, _D],
+    [0, 0]
+];
+var GenerateOrganizationsAccessReportRequest$ = [3, n0, _GOARR,
+    0,
+    [_EP, _OPI],
+    [0, 0], 1
+];
+var GenerateOrganizationsAccessReportResponse$ = [3, n0, _GOARRe,
+    0,
+    [_JI],
+    [0]
+];
+var GenerateServiceLastAccessedDetailsRequest$ = [3, n0, _GSLADR,
+    0,
+    [_A, _Gr],
+    [0, 0], 1
+];
+var GenerateServiceLastAccessedDetailsResponse$ = [3, n0, _GSLADRe,
+    0,
+    [_JI],
+    [0]
+];
+var GetAccessKeyLastUsedRequest$ = [3, n0, _GAKLUR,
+    0,
+    [_AKI],
+    [0], 1
+];
+var GetAccessKeyLastUsedResponse$ = [3, n0, _GAKLURe,
+    0,
+    [_UN, _AKLU],
+    [0, () => AccessKeyLastUsed$]
+];
+var GetAccountAuthorizationDetailsRequest$ = [3, n0, _GAADR,
+    0,
+    [_F, _MI, _Ma],
+    [64 | 0, 1, 0]
+];
+var GetAccountAuthorizationDetailsResponse$ = [3, n0, _GAADRe,
+    0,
+    [_UDL, _GDL, _RDL, _Pol, _IT, _Ma],
+    [() => userDetailListType, () => groupDetailListType, () => roleDetailListType, () => ManagedPolicyDetailListType, 2, 0]
+];
+var GetAccountPasswordPolicyResponse$ = [3, n0, _GAPPR,
+    0,
+    [_PPa],
+    [() => PasswordPolicy$], 1
+];
+var GetAccountPropertiesRequest$ = [3, n0, _GAPR,
+    0,
+    [],
+    []
+];
+var GetAccountPropertiesResponse$ = [3, n0, _GAPRe,
+    0,
+    [_Pr],
+    [128 | 0]
+];
+var GetAccountSummaryResponse$ = [3, n0, _GASR,
+    0,
+    [_SM],
+    [128 | 1]
+];
+var GetContextKeysForCustomPolicyRequest$ = [3, n0, _GCKFCPR,
+    0,
+    [_PIL],
+    [64 | 0], 1
+];
+var GetContextKeysForPolicyResponse$ = [3, n0, _GCKFPR,
+    0,
+    [_CKNo],
+    [64 | 0]
+];
+var GetContextKeysForPrincipalPolicyRequest$ = [3, n0, _GCKFPPR,
+    0,
+    [_PSA, _PIL],
+    [0, 64 | 0], 1
+];
+var GetCredentialReportResponse$ = [3, n0, _GCRRe,
+    0,
+    [_Co, _RF, _GT],
+    [21, 0, 4]
+];
+var GetDelegationRequestRequest$ = [3, n0, _GDRR,
+    0,
+    [_DRI, _DPC],
+    [0, 2], 1
+];
+var GetDelegationRequestResponse$ = [3, n0, _GDRRe,
+    0,
+    [_DR, _PCS, _PCR],
+    [() => DelegationRequest$, 0, 0]
+];
+var GetGroupPolicyRequest$ = [3, n0, _GGPR,
+    0,
+    [_GN, _PN],
+    [0, 0], 2
+];
+var GetGroupPolicyResponse$ = [3, n0, _GGPRe,
+    0,
+    [_GN, _PN, _PD],
+    [0, 0, 0], 3
+];
+var GetGroupRequest$ = [3, n0, _GGR,
+    0,
+    [_GN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var GetGroupResponse$ = [3, n0, _GGRe,
+    0,
+    [_G, _Use, _IT, _Ma],
+    [() => Group$, () => userListType, 2, 0], 2
+];
+var GetHumanReadableSummaryRequest$ = [3, n0, _GHRSR,
+    0,
+    [_EA, _L],
+    [0, 0], 1
+];
+var GetHumanReadableSummaryResponse$ = [3, n0, _GHRSRe,
+    0,
+    [_SC, _L, _SS],
+    [0, 0, 0]
+];
+var GetInstanceProfileRequest$ = [3, n0, _GIPR,
+    0,
+    [_IPN],
+    [0], 1
+];
+var GetInstanceProfileResponse$ = [3, n0, _GIPRe,
+    0,
+    [_IP],
+    [() => InstanceProfile$], 1
+];
+var GetLoginProfileRequest$ = [3, n0, _GLPR,
+    0,
+    [_UN],
+    [0]
+];
+var GetLoginProfileResponse$ = [3, n0, _GLPRe,
+    0,
+    [_LP],
+    [() => LoginProfile$], 1
+];
+var GetMFADeviceRequest$ = [3, n0, _GMFADR,
+    0,
+    [_SNer, _UN],
+    [0, 0], 1
+];
+var GetMFADeviceResponse$ = [3, n0, _GMFADRe,
+    0,
+    [_SNer, _UN, _EDn, _Ce],
+    [0, 0, 4, 128 | 0], 1
+];
+var GetOpenIDConnectProviderRequest$ = [3, n0, _GOIDCPR,
+    0,
+    [_OIDCPA],
+    [0], 1
+];
+var GetOpenIDConnectProviderResponse$ = [3, n0, _GOIDCPRe,
+    0,
+    [_U, _CIDL, _TL, _CD, _T],
+    [0, 64 | 0, 64 | 0, 4, () => tagListType]
+];
+var GetOrganizationsAccessReportRequest$ = [3, n0, _GOARRet,
+    0,
+    [_JI, _MI, _Ma, _SK],
+    [0, 1, 0, 0], 1
+];
+var GetOrganizationsAccessReportResponse$ = [3, n0, _GOARRetr,
+    0,
+    [_JS, _JCD, _JCDo, _NOSA, _NOSNA, _ADc, _IT, _Ma, _EDr],
+    [0, 4, 4, 1, 1, () => AccessDetails, 2, 0, () => ErrorDetails$], 2
+];
+var GetOutboundWebIdentityFederationInfoResponse$ = [3, n0, _GOWIFIR,
+    0,
+    [_II, _JVE],
+    [0, 2]
+];
+var GetPolicyRequest$ = [3, n0, _GPR,
+    0,
+    [_PA],
+    [0], 1
+];
+var GetPolicyResponse$ = [3, n0, _GPRe,
+    0,
+    [_Po],
+    [() => Policy$]
+];
+var GetPolicyVersionRequest$ = [3, n0, _GPVR,
+    0,
+    [_PA, _VI],
+    [0, 0], 2
+];
+var GetPolicyVersionResponse$ = [3, n0, _GPVRe,
+    0,
+    [_PV],
+    [() => PolicyVersion$]
+];
+var GetRolePolicyRequest$ = [3, n0, _GRPR,
+    0,
+    [_RN, _PN],
+    [0, 0], 2
+];
+var GetRolePolicyResponse$ = [3, n0, _GRPRe,
+    0,
+    [_RN, _PN, _PD],
+    [0, 0, 0], 3
+];
+var GetRoleRequest$ = [3, n0, _GRR,
+    0,
+    [_RN],
+    [0], 1
+];
+var GetRoleResponse$ = [3, n0, _GRRe,
+    0,
+    [_Ro],
+    [() => Role$], 1
+];
+var GetRoleTemplateVersionRequest$ = [3, n0, _GRTVR,
+    0,
+    [_TA, _MV],
+    [0, 1], 1
+];
+var GetRoleTemplateVersionResponse$ = [3, n0, _GRTVRe,
+    0,
+    [_RTV],
+    [() => RoleTemplateVersion$], 1
+];
+var GetSAMLProviderRequest$ = [3, n0, _GSAMLPR,
+    0,
+    [_SAMLPA],
+    [0], 1
+];
+var GetSAMLProviderResponse$ = [3, n0, _GSAMLPRe,
+    0,
+    [_SAMLPUUID, _SAMLMD, _CD, _VU, _T, _AEM, _PKL],
+    [0, 0, 4, 4, () => tagListType, 0, () => privateKeyList]
+];
+var GetServerCertificateRequest$ = [3, n0, _GSCR,
+    0,
+    [_SCN],
+    [0], 1
+];
+var GetServerCertificateResponse$ = [3, n0, _GSCRe,
+    0,
+    [_SCe],
+    [() => ServerCertificate$], 1
+];
+var GetServiceLastAccessedDetailsRequest$ = [3, n0, _GSLADRet,
+    0,
+    [_JI, _MI, _Ma],
+    [0, 1, 0], 1
+];
+var GetServiceLastAccessedDetailsResponse$ = [3, n0, _GSLADRete,
+    0,
+    [_JS, _JCD, _SLA, _JCDo, _JT, _IT, _Ma, _E],
+    [0, 4, () => ServicesLastAccessed, 4, 0, 2, 0, () => ErrorDetails$], 4
+];
+var GetServiceLastAccessedDetailsWithEntitiesRequest$ = [3, n0, _GSLADWER,
+    0,
+    [_JI, _SNe, _MI, _Ma],
+    [0, 0, 1, 0], 2
+];
+var GetServiceLastAccessedDetailsWithEntitiesResponse$ = [3, n0, _GSLADWERe,
+    0,
+    [_JS, _JCD, _JCDo, _EDL, _IT, _Ma, _E],
+    [0, 4, 4, () => entityDetailsListType, 2, 0, () => ErrorDetails$], 4
+];
+var GetServiceLinkedRoleDeletionStatusRequest$ = [3, n0, _GSLRDSR,
+    0,
+    [_DTI],
+    [0], 1
+];
+var GetServiceLinkedRoleDeletionStatusResponse$ = [3, n0, _GSLRDSRe,
+    0,
+    [_S, _Re],
+    [0, () => DeletionTaskFailureReasonType$], 1
+];
+var GetSSHPublicKeyRequest$ = [3, n0, _GSSHPKR,
+    0,
+    [_UN, _SSHPKI, _En],
+    [0, 0, 0], 3
+];
+var GetSSHPublicKeyResponse$ = [3, n0, _GSSHPKRe,
+    0,
+    [_SSHPK],
+    [() => SSHPublicKey$]
+];
+var GetUserPolicyRequest$ = [3, n0, _GUPR,
+    0,
+    [_UN, _PN],
+    [0, 0], 2
+];
+var GetUserPolicyResponse$ = [3, n0, _GUPRe,
+    0,
+    [_UN, _PN, _PD],
+    [0, 0, 0], 3
+];
+var GetUserRequest$ = [3, n0, _GUR,
+    0,
+    [_UN],
+    [0]
+];
+var GetUserResponse$ = [3, n0, _GURe,
+    0,
+    [_Us],
+    [() => User$], 1
+];
+var Group$ = [3, n0, _G,
+    0,
+    [_Pa, _GN, _GI, _A, _CD],
+    [0, 0, 0, 0, 4], 5
+];
+var GroupDetail$ = [3, n0, _GD,
+    0,
+    [_Pa, _GN, _GI, _A, _CD, _GPL, _AMP],
+    [0, 0, 0, 0, 4, () => policyDetailListType, () => attachedPoliciesListType]
+];
+var InlinePolicy$ = [3, n0, _IPn,
+    0,
+    [_PN, _PD],
+    [0, 0], 2
+];
+var InlinePolicyIdentifierType$ = [3, n0, _IPIT,
+    0,
+    [_PN, _AT, _AN],
+    [0, 0, 0], 3
+];
+var InstanceProfile$ = [3, n0, _IP,
+    0,
+    [_Pa, _IPN, _IPI, _A, _CD, _Rol, _T],
+    [0, 0, 0, 0, 4, () => roleListType, () => tagListType], 6
+];
+var ListAccessKeysRequest$ = [3, n0, _LAKR,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListAccessKeysResponse$ = [3, n0, _LAKRi,
+    0,
+    [_AKM, _IT, _Ma],
+    [() => accessKeyMetadataListType, 2, 0], 1
+];
+var ListAccountAliasesRequest$ = [3, n0, _LAAR,
+    0,
+    [_Ma, _MI],
+    [0, 1]
+];
+var ListAccountAliasesResponse$ = [3, n0, _LAARi,
+    0,
+    [_AAc, _IT, _Ma],
+    [64 | 0, 2, 0], 1
+];
+var ListAttachedGroupPoliciesRequest$ = [3, n0, _LAGPR,
+    0,
+    [_GN, _PPat, _Ma, _MI],
+    [0, 0, 0, 1], 1
+];
+var ListAttachedGroupPoliciesResponse$ = [3, n0, _LAGPRi,
+    0,
+    [_APt, _IT, _Ma],
+    [() => attachedPoliciesListType, 2, 0]
+];
+var ListAttachedRolePoliciesRequest$ = [3, n0, _LARPR,
+    0,
+    [_RN, _PPat, _Ma, _MI],
+    [0, 0, 0, 1], 1
+];
+var ListAttachedRolePoliciesResponse$ = [3, n0, _LARPRi,
+    0,
+    [_APt, _IT, _Ma],
+    [() => attachedPoliciesListType, 2, 0]
+];
+var ListAttachedUserPoliciesRequest$ = [3, n0, _LAUPR,
+    0,
+    [_UN, _PPat, _Ma, _MI],
+    [0, 0, 0, 1], 1
+];
+var ListAttachedUserPoliciesResponse$ = [3, n0, _LAUPRi,
+    0,
+    [_APt, _IT, _Ma],
+    [() => attachedPoliciesListType, 2, 0]
+];
+var ListDelegationRequestsRequest$ = [3, n0, _LDRR,
+    0,
+    [_OI, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListDelegationRequestsResponse$ = [3, n0, _LDRRi,
+    0,
+    [_DRe, _Ma, _iT],
+    [() => delegationRequestsListType, 0, 2]
+];
+var ListEntitiesForPolicyRequest$ = [3, n0, _LEFPR,
+    0,
+    [_PA, _EFn, _PPat, _PUF, _Ma, _MI],
+    [0, 0, 0, 0, 0, 1], 1
+];
+var ListEntitiesForPolicyResponse$ = [3, n0, _LEFPRi,
+    0,
+    [_PG, _PU, _PR, _IT, _Ma],
+    [() => PolicyGroupListType, () => PolicyUserListType, () => PolicyRoleListType, 2, 0]
+];
+var ListGroupPoliciesRequest$ = [3, n0, _LGPR,
+    0,
+    [_GN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListGroupPoliciesResponse$ = [3, n0, _LGPRi,
+    0,
+    [_PNo, _IT, _Ma],
+    [64 | 0, 2, 0], 1
+];
+var ListGroupsForUserRequest$ = [3, n0, _LGFUR,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListGroupsForUserResponse$ = [3, n0, _LGFURi,
+    0,
+    [_Gro, _IT, _Ma],
+    [() => groupListType, 2, 0], 1
+];
+var ListGroupsRequest$ = [3, n0, _LGR,
+    0,
+    [_PPat, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListGroupsResponse$ = [3, n0, _LGRi,
+    0,
+    [_Gro, _IT, _Ma],
+    [() => groupListType, 2, 0], 1
+];
+var ListInstanceProfilesForRoleRequest$ = [3, n0, _LIPFRR,
+    0,
+    [_RN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListInstanceProfilesForRoleResponse$ = [3, n0, _LIPFRRi,
+    0,
+    [_IPns, _IT, _Ma],
+    [() => instanceProfileListType, 2, 0], 1
+];
+var ListInstanceProfilesRequest$ = [3, n0, _LIPR,
+    0,
+    [_PPat, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListInstanceProfilesResponse$ = [3, n0, _LIPRi,
+    0,
+    [_IPns, _IT, _Ma],
+    [() => instanceProfileListType, 2, 0], 1
+];
+var ListInstanceProfileTagsRequest$ = [3, n0, _LIPTR,
+    0,
+    [_IPN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListInstanceProfileTagsResponse$ = [3, n0, _LIPTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListMFADevicesRequest$ = [3, n0, _LMFADR,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListMFADevicesResponse$ = [3, n0, _LMFADRi,
+    0,
+    [_MFAD, _IT, _Ma],
+    [() => mfaDeviceListType, 2, 0], 1
+];
+var ListMFADeviceTagsRequest$ = [3, n0, _LMFADTR,
+    0,
+    [_SNer, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListMFADeviceTagsResponse$ = [3, n0, _LMFADTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListOpenIDConnectProvidersRequest$ = [3, n0, _LOIDCPR,
+    0,
+    [],
+    []
+];
+var ListOpenIDConnectProvidersResponse$ = [3, n0, _LOIDCPRi,
+    0,
+    [_OIDCPL],
+    [() => OpenIDConnectProviderListType]
+];
+var ListOpenIDConnectProviderTagsRequest$ = [3, n0, _LOIDCPTR,
+    0,
+    [_OIDCPA, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListOpenIDConnectProviderTagsResponse$ = [3, n0, _LOIDCPTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListOrganizationsFeaturesRequest$ = [3, n0, _LOFR,
+    0,
+    [],
+    []
+];
+var ListOrganizationsFeaturesResponse$ = [3, n0, _LOFRi,
+    0,
+    [_OIr, _EF],
+    [0, 64 | 0]
+];
+var ListPoliciesGrantingServiceAccessEntry$ = [3, n0, _LPGSAE,
+    0,
+    [_SNe, _Pol],
+    [0, () => policyGrantingServiceAccessListType]
+];
+var ListPoliciesGrantingServiceAccessRequest$ = [3, n0, _LPGSAR,
+    0,
+    [_A, _SNerv, _Ma],
+    [0, 64 | 0, 0], 2
+];
+var ListPoliciesGrantingServiceAccessResponse$ = [3, n0, _LPGSARi,
+    0,
+    [_PGSA, _IT, _Ma],
+    [() => listPolicyGrantingServiceAccessResponseListType, 2, 0], 1
+];
+var ListPoliciesRequest$ = [3, n0, _LPR,
+    0,
+    [_Sc, _OA, _PPat, _PUF, _Ma, _MI],
+    [0, 2, 0, 0, 0, 1]
+];
+var ListPoliciesResponse$ = [3, n0, _LPRi,
+    0,
+    [_Pol, _IT, _Ma],
+    [() => policyListType, 2, 0]
+];
+var ListPolicyTagsRequest$ = [3, n0, _LPTR,
+    0,
+    [_PA, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListPolicyTagsResponse$ = [3, n0, _LPTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListPolicyVersionsRequest$ = [3, n0, _LPVR,
+    0,
+    [_PA, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListPolicyVersionsResponse$ = [3, n0, _LPVRi,
+    0,
+    [_V, _IT, _Ma],
+    [() => policyDocumentVersionListType, 2, 0]
+];
+var ListRolePoliciesRequest$ = [3, n0, _LRPR,
+    0,
+    [_RN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListRolePoliciesResponse$ = [3, n0, _LRPRi,
+    0,
+    [_PNo, _IT, _Ma],
+    [64 | 0, 2, 0], 1
+];
+var ListRolesRequest$ = [3, n0, _LRR,
+    0,
+    [_PPat, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListRolesResponse$ = [3, n0, _LRRi,
+    0,
+    [_Rol, _IT, _Ma],
+    [() => roleListType, 2, 0], 1
+];
+var ListRoleTagsRequest$ = [3, n0, _LRTR,
+    0,
+    [_RN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListRoleTagsResponse$ = [3, n0, _LRTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListSAMLProvidersRequest$ = [3, n0, _LSAMLPR,
+    0,
+    [],
+    []
+];
+var ListSAMLProvidersResponse$ = [3, n0, _LSAMLPRi,
+    0,
+    [_SAMLPL],
+    [() => SAMLProviderListType]
+];
+var ListSAMLProviderTagsRequest$ = [3, n0, _LSAMLPTR,
+    0,
+    [_SAMLPA, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListSAMLProviderTagsResponse$ = [3, n0, _LSAMLPTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListServerCertificatesRequest$ = [3, n0, _LSCR,
+    0,
+    [_PPat, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListServerCertificatesResponse$ = [3, n0, _LSCRi,
+    0,
+    [_SCML, _IT, _Ma],
+    [() => serverCertificateMetadataListType, 2, 0], 1
+];
+var ListServerCertificateTagsRequest$ = [3, n0, _LSCTR,
+    0,
+    [_SCN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListServerCertificateTagsResponse$ = [3, n0, _LSCTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListServiceSpecificCredentialsRequest$ = [3, n0, _LSSCR,
+    0,
+    [_UN, _SN, _AU, _Ma, _MI],
+    [0, 0, 2, 0, 1]
+];
+var ListServiceSpecificCredentialsResponse$ = [3, n0, _LSSCRi,
+    0,
+    [_SSCe, _Ma, _IT],
+    [() => ServiceSpecificCredentialsListType, 0, 2]
+];
+var ListSigningCertificatesRequest$ = [3, n0, _LSCRis,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListSigningCertificatesResponse$ = [3, n0, _LSCRist,
+    0,
+    [_Cer, _IT, _Ma],
+    [() => certificateListType, 2, 0], 1
+];
+var ListSSHPublicKeysRequest$ = [3, n0, _LSSHPKR,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListSSHPublicKeysResponse$ = [3, n0, _LSSHPKRi,
+    0,
+    [_SSHPKu, _IT, _Ma],
+    [() => SSHPublicKeyListType, 2, 0]
+];
+var ListUserPoliciesRequest$ = [3, n0, _LUPR,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListUserPoliciesResponse$ = [3, n0, _LUPRi,
+    0,
+    [_PNo, _IT, _Ma],
+    [64 | 0, 2, 0], 1
+];
+var ListUsersRequest$ = [3, n0, _LUR,
+    0,
+    [_PPat, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListUsersResponse$ = [3, n0, _LURi,
+    0,
+    [_Use, _IT, _Ma],
+    [() => userListType, 2, 0], 1
+];
+var ListUserTagsRequest$ = [3, n0, _LUTR,
+    0,
+    [_UN, _Ma, _MI],
+    [0, 0, 1], 1
+];
+var ListUserTagsResponse$ = [3, n0, _LUTRi,
+    0,
+    [_T, _IT, _Ma],
+    [() => tagListType, 2, 0], 1
+];
+var ListVirtualMFADevicesRequest$ = [3, n0, _LVMFADR,
+    0,
+    [_AS, _Ma, _MI],
+    [0, 0, 1]
+];
+var ListVirtualMFADevicesResponse$ = [3, n0, _LVMFADRi,
+    0,
+    [_VMFADi, _IT, _Ma],
+    [[() => virtualMFADeviceListType, 0], 2, 0], 1
+];
+var LoginProfile$ = [3, n0, _LP,
+    0,
+    [_UN, _CD, _PRR],
+    [0, 4, 2], 2
+];
+var ManagedPolicyDetail$ = [3, n0, _MPD,
+    0,
+    [_PN, _PI, _A, _Pa, _DVI, _ACt, _PBUC, _IA, _D, _CD, _UD, _PVL],
+    [0, 0, 0, 0, 0, 1, 1, 2, 0, 4, 4, () => policyDocumentVersionListType]
+];
+var MFADevice$ = [3, n0, _MFADe,
+    0,
+    [_UN, _SNer, _EDn],
+    [0, 0, 4], 3
+];
+var OpenIDConnectProviderListEntry$ = [3, n0, _OIDCPLE,
+    0,
+    [_A],
+    [0]
+];
+var OrderedOrganizationPolicyType$ = [3, n0, _OOPT,
+    0,
+    [_SCPIL],
+    [64 | 0]
+];
+var OrganizationsDecisionDetail$ = [3, n0, _ODD,
+    0,
+    [_ABO],
+    [2]
+];
+var ParameterDefinition$ = [3, n0, _PDa,
+    0,
+    [_N, _Ty, _ST, _D, _IR, _DV, _Im],
+    [0, 0, 0, 0, 2, 0, 2], 2
+];
+var PasswordPolicy$ = [3, n0, _PPa,
+    0,
+    [_MPL, _RS, _RNeq, _RUC, _RLC, _AUTCP, _EPx, _MPA, _PRP, _HE],
+    [1, 2, 2, 2, 2, 2, 2, 1, 1, 2]
+];
+var PermissionsBoundaryDecisionDetail$ = [3, n0, _PBDD,
+    0,
+    [_ABPB],
+    [2]
+];
+var Policy$ = [3, n0, _Po,
+    0,
+    [_PN, _PI, _A, _Pa, _DVI, _ACt, _PBUC, _IA, _D, _CD, _UD, _T],
+    [0, 0, 0, 0, 0, 1, 1, 2, 0, 4, 4, () => tagListType]
+];
+var PolicyDetail$ = [3, n0, _PDo,
+    0,
+    [_PN, _PD],
+    [0, 0]
+];
+var PolicyGrantingServiceAccess$ = [3, n0, _PGSAo,
+    0,
+    [_PN, _PT, _PA, _ETn, _EN],
+    [0, 0, 0, 0, 0], 2
+];
+var PolicyGroup$ = [3, n0, _PGo,
+    0,
+    [_GN, _GI],
+    [0, 0]
+];
+var PolicyParameter$ = [3, n0, _PPo,
+    0,
+    [_N, _Va, _Ty],
+    [0, 64 | 0, 0]
+];
+var PolicyRole$ = [3, n0, _PRo,
+    0,
+    [_RN, _RIo],
+    [0, 0]
+];
+var PolicyUser$ = [3, n0, _PUo,
+    0,
+    [_UN, _UI],
+    [0, 0]
+];
+var PolicyVersion$ = [3, n0, _PV,
+    0,
+    [_Do, _VI, _IDV, _CD],
+    [0, 0, 2, 4]
+];
+var Position$ = [3, n0, _Pos,
+    0,
+    [_Li, _Col],
+    [1, 1]
+];
+var PutAccountPropertiesRequest$ = [3, n0, _PAPR,
+    0,
+    [_Pr],
+    [128 | 0], 1
+];
+var PutAccountPropertiesResponse$ = [3, n0, _PAPRu,
+    0,
+    [],
+    []
+];
+var PutGroupPolicyRequest$ = [3, n0, _PGPR,
+    0,
+    [_GN, _PN, _PD],
+    [0, 0, 0], 3
+];
+var PutRolePermissionsBoundaryRequest$ = [3, n0, _PRPBR,
+    0,
+    [_RN, _PB],
+    [0, 0], 2
+];
+var PutRolePolicyRequest$ = [3, n0, _PRPR,
+    0,
+    [_RN, _PN, _PD],
+    [0, 0, 0], 3
+];
+var PutUserPermissionsBoundaryRequest$ = [3, n0, _PUPBR,
+    0,
+    [_UN, _PB],
+    [0, 0], 2
+];
+var PutUserPolicyRequest$ = [3, n0, _PUPR,
+    0,
+    [_UN, _PN, _PD],
+    [0, 0, 0], 3
+];
+var RejectDelegationRequestRequest$ = [3, n0, _RDRR,
+    0,
+    [_DRI, _No],
+    [0, 0], 1
+];
+var RemoveClientIDFromOpenIDConnectProviderRequest$ = [3, n0, _RCIDFOIDCPR,
+    0,
+    [_OIDCPA, _CID],
+    [0, 0], 2
+];
+var RemoveRoleFromInstanceProfileRequest$ = [3, n0, _RRFIPR,
+    0,
+    [_IPN, _RN],
+    [0, 0], 2
+];
+var RemoveUserFromGroupRequest$ = [3, n0, _RUFGR,
+    0,
+    [_GN, _UN],
+    [0, 0], 2
+];
+var ReplacementValueEntry$ = [3, n0, _RVE,
+    0,
+    [_Va],
+    [64 | 0], 1
+];
+var ResetServiceSpecificCredentialRequest$ = [3, n0, _RSSCR,
+    0,
+    [_SSCI, _UN],
+    [0, 0], 1
+];
+var ResetServiceSpecificCredentialResponse$ = [3, n0, _RSSCRe,
+    0,
+    [_SSC],
+    [[() => ServiceSpecificCredential$, 0]]
+];
+var ResourceSpecificResult$ = [3, n0, _RSRe,
+    0,
+    [_ERN, _ERD, _MS, _MCV, _EDD, _PBDD],
+    [0, 0, () => StatementListType, 64 | 0, 128 | 0, () => PermissionsBoundaryDecisionDetail$], 2
+];
+var ResyncMFADeviceRequest$ = [3, n0, _RMFADR,
+    0,
+    [_UN, _SNer, _AC, _ACu],
+    [0, 0, 0, 0], 4
+];
+var Role$ = [3, n0, _Ro,
+    0,
+    [_Pa, _RN, _RIo, _A, _CD, _ARPD, _D, _MSD, _PB, _T, _RLU, _SRT],
+    [0, 0, 0, 0, 4, 0, 0, 1, () => AttachedPermissionsBoundary$, () => tagListType, () => RoleLastUsed$, () => SourceRoleTemplate$], 5
+];
+var RoleDetail$ = [3, n0, _RD,
+    0,
+    [_Pa, _RN, _RIo, _A, _CD, _ARPD, _IPL, _RPL, _AMP, _PB, _T, _RLU],
+    [0, 0, 0, 0, 4, 0, () => instanceProfileListType, () => policyDetailListType, () => attachedPoliciesListType, () => AttachedPermissionsBoundary$, () => tagListType, () => RoleLastUsed$]
+];
+var RoleLastUsed$ = [3, n0, _RLU,
+    0,
+    [_LUD, _R],
+    [4, 0]
+];
+var RoleTemplateVersion$ = [3, n0, _RTV,
+    0,
+    [_TA, _TN, _TVI, _D, _MVa, _DMV, _MBT, _MBV, _Ena, _MV, _RNP, _RPP, _RDP, _ARPDT, _IPT, _MPAa, _PBAe, _PDar, _RTT, _MSD, _VE, _CT, _UTp],
+    [0, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, () => inlinePolicyTemplateListType, 64 | 0, 0, () => parametersDefinitionListType, () => tagTemplateListType, 1, 2, 4, 4]
+];
+var RoleUsageType$ = [3, n0, _RUT,
+    0,
+    [_R, _Res],
+    [0, 64 | 0]
+];
+var SAMLPrivateKey$ = [3, n0, _SAMLPK,
+    0,
+    [_KI, _Ti],
+    [0, 4]
+];
+var SAMLProviderListEntry$ = [3, n0, _SAMLPLE,
+    0,
+    [_A, _VU, _CD],
+    [0, 4, 4]
+];
+var SendDelegationTokenRequest$ = [3, n0, _SDTR,
+    0,
+    [_DRI],
+    [0], 1
+];
+var ServerCertificate$ = [3, n0, _SCe,
+    0,
+    [_SCM, _CB, _CC, _T],
+    [() => ServerCertificateMetadata$, 0, 0, () => tagListType], 2
+];
+var ServerCertificateMetadata$ = [3, n0, _SCM,
+    0,
+    [_Pa, _SCN, _SCI, _A, _UDp, _Ex],
+    [0, 0, 0, 0, 4, 4], 4
+];
+var ServiceLastAccessed$ = [3, n0, _SLAe,
+    0,
+    [_SN, _SNe, _LA, _LAE, _LAR, _TAE, _TALA],
+    [0, 0, 4, 0, 0, 1, () => TrackedActionsLastAccessed], 2
+];
+var ServiceSpecificCredential$ = [3, n0, _SSC,
+    0,
+    [_CD, _SN, _SSCI, _UN, _S, _EDx, _SUN, _SP, _SCA, _SCS],
+    [4, 0, 0, 0, 0, 4, 0, [() => servicePassword, 0], 0, [() => serviceCredentialSecret, 0]], 5
+];
+var ServiceSpecificCredentialMetadata$ = [3, n0, _SSCM,
+    0,
+    [_UN, _S, _CD, _SSCI, _SN, _SUN, _SCA, _EDx],
+    [0, 0, 4, 0, 0, 0, 0, 4], 5
+];
+var SetDefaultPolicyVersionRequest$ = [3, n0, _SDPVR,
+    0,
+    [_PA, _VI],
+    [0, 0], 2
+];
+var SetSecurityTokenServicePreferencesRequest$ = [3, n0, _SSTSPR,
+    0,
+    [_GETV],
+    [0], 1
+];
+var SigningCertificate$ = [3, n0, _SCi,
+    0,
+    [_UN, _CI, _CB, _S, _UDp],
+    [0, 0, 0, 0, 4], 4
+];
+var SimulateCustomPolicyRequest$ = [3, n0, _SCPR,
+    0,
+    [_PIL, _ANc, _PBPIL, _OOPIL, _RA, _RP, _RO, _CA, _CEo, _RHO, _MI, _Ma],
+    [64 | 0, 64 | 0, 64 | 0, () => OrganizationPolicyListType, 64 | 0, 0, 0, 0, () => ContextEntryListType, 0, 1, 0], 2
+];
+var SimulatePolicyResponse$ = [3, n0, _SPR,
+    0,
+    [_ERv, _IT, _Ma],
+    [() => EvaluationResultsListType, 2, 0]
+];
+var SimulatePrincipalPolicyRequest$ = [3, n0, _SPPR,
+    0,
+    [_PSA, _ANc, _PIL, _PBPIL, _PEL, _RA, _RP, _RO, _CA, _CEo, _RHO, _MI, _Ma],
+    [0, 64 | 0, 64 | 0, 64 | 0, () => PolicyExclusionsListType, 64 | 0, 0, 0, 0, () => ContextEntryListType, 0, 1, 0], 2
+];
+var SourceRoleTemplate$ = [3, n0, _SRT,
+    0,
+    [_TA, _TMV],
+    [0, 1], 2
+];
+var SSHPublicKey$ = [3, n0, _SSHPK,
+    0,
+    [_UN, _SSHPKI, _Fi, _SSHPKB, _S, _UDp],
+    [0, 0, 0, 0, 0, 4], 5
+];
+var SSHPublicKeyMetadata$ = [3, n0, _SSHPKM,
+    0,
+    [_UN, _SSHPKI, _S, _UDp],
+    [0, 0, 0, 4], 4
+];
+var Statement$ = [3, n0, _Sta,
+    0,
+    [_SPI, _SPT, _SPt, _EPn],
+    [0, 0, () => Position$, () => Position$]
+];
+var Tag$ = [3, n0, _Ta,
+    0,
+    [_K, _Val],
+    [0, 0], 2
+];
+var TagInstanceProfileRequest$ = [3, n0, _TIPR,
+    0,
+    [_IPN, _T],
+    [0, () => tagListType], 2
+];
+var TagMFADeviceRequest$ = [3, n0, _TMFADR,
+    0,
+    [_SNer, _T],
+    [0, () => tagListType], 2
+];
+var TagOpenIDConnectProviderRequest$ = [3, n0, _TOIDCPR,
+    0,
+    [_OIDCPA, _T],
+    [0, () => tagListType], 2
+];
+var TagPolicyRequest$ = [3, n0, _TPR,
+    0,
+    [_PA, _T],
+    [0, () => tagListType], 2
+];
+var TagRoleRequest$ = [3, n0, _TRR,
+    0,
+    [_RN, _T],
+    [0, () => tagListType], 2
+];
+var TagSAMLProviderRequest$ = [3, n0, _TSAMLPR,
+    0,
+    [_SAMLPA, _T],
+    [0, () => tagListType], 2
+];
+var TagServerCertificateRequest$ = [3, n0, _TSCR,
+    0,
+    [_SCN, _T],
+    [0, () => tagListType], 2
+];
+var TagTemplate$ = [3, n0, _TT,
+    0,
+    [_K, _Val],
+    [0, 0], 2
+];
+var TagUserRequest$ = [3, n0, _TUR,
+    0,
+    [_UN, _T],
+    [0, () => tagListType], 2
+];
+var TrackedActionLastAccessed$ = [3, n0, _TALAr,
+    0,
+    [_ANct, _LAEa, _LATa, _LARa],
+    [0, 0, 4, 0]
+];
+var UntagInstanceProfileRequest$ = [3, n0, _UIPR,
+    0,
+    [_IPN, _TK],
+    [0, 64 | 0], 2
+];
+var UntagMFADeviceRequest$ = [3, n0, _UMFADR,
+    0,
+    [_SNer, _TK],
+    [0, 64 | 0], 2
+];
+var UntagOpenIDConnectProviderRequest$ = [3, n0, _UOIDCPR,
+    0,
+    [_OIDCPA, _TK],
+    [0, 64 | 0], 2
+];
+var UntagPolicyRequest$ = [3, n0, _UPR,
+    0,
+    [_PA, _TK],
+    [0, 64 | 0], 2
+];
+var UntagRoleRequest$ = [3, n0, _URR,
+    0,
+    [_RN, _TK],
+    [0, 64 | 0], 2
+];
+var UntagSAMLProviderRequest$ = [3, n0, _USAMLPR,
+    0,
+    [_SAMLPA, _TK],
+    [0, 64 | 0], 2
+];
+var UntagServerCertificateRequest$ = [3, n0, _USCR,
+    0,
+    [_SCN, _TK],
+    [0, 64 | 0], 2
+];
+var UntagUserRequest$ = [3, n0, _UUR,
+    0,
+    [_UN, _TK],
+    [0, 64 | 0], 2
+];
+var UpdateAccessKeyRequest$ = [3, n0, _UAKR,
+    0,
+    [_AKI, _S, _UN],
+    [0, 0, 0], 2
+];
+var UpdateAccountPasswordPolicyRequest$ = [3, n0, _UAPPR,
+    0,
+    [_MPL, _RS, _RNeq, _RUC, _RLC, _AUTCP, _MPA, _PRP, _HE],
+    [1, 2, 2, 2, 2, 2, 1, 1, 2]
+];
+var UpdateAssumeRolePolicyRequest$ = [3, n0, _UARPR,
+    0,
+    [_RN, _PD],
+    [0, 0], 2
+];
+var UpdateDelegationRequestRequest$ = [3, n0, _UDRR,
+    0,
+    [_DRI, _No],
+    [0, 0], 1
+];
+var UpdateGroupRequest$ = [3, n0, _UGR,
+    0,
+    [_GN, _NPe, _NGN],
+    [0, 0, 0], 1
+];
+var UpdateLoginProfileRequest$ = [3, n0, _ULPR,
+    0,
+    [_UN, _Pas, _PRR],
+    [0, [() => passwordType, 0], 2], 1
+];
+var UpdateOpenIDConnectProviderThumbprintRequest$ = [3, n0, _UOIDCPTR,
+    0,
+    [_OIDCPA, _TL],
+    [0, 64 | 0], 2
+];
+var UpdateRoleDescriptionRequest$ = [3, n0, _URDR,
+    0,
+    [_RN, _D],
+    [0, 0], 2
+];
+var UpdateRoleDescriptionResponse$ = [3, n0, _URDRp,
+    0,
+    [_Ro],
+    [() => Role$]
+];
+var UpdateRoleRequest$ = [3, n0, _URRp,
+    0,
+    [_RN, _D, _MSD],
+    [0, 0, 1], 1
+];
+var UpdateRoleResponse$ = [3, n0, _URRpd,
+    0,
+    [],
+    []
+];
+var UpdateSAMLProviderRequest$ = [3, n0, _USAMLPRp,
+    0,
+    [_SAMLPA, _SAMLMD, _AEM, _APK, _RPK],
+    [0, 0, 0, [() => privateKeyType, 0], 0], 1
+];
+var UpdateSAMLProviderResponse$ = [3, n0, _USAMLPRpd,
+    0,
+    [_SAMLPA],
+    [0]
+];
+var UpdateServerCertificateRequest$ = [3, n0, _USCRp,
+    0,
+    [_SCN, _NPe, _NSCN],
+    [0, 0, 0], 1
+];
+var UpdateServiceSpecificCredentialRequest$ = [3, n0, _USSCR,
+    0,
+    [_SSCI, _S, _UN],
+    [0, 0, 0], 2
+];
+var UpdateSigningCertificateRequest$ = [3, n0, _USCRpd,
+    0,
+    [_CI, _S, _UN],
+    [0, 0, 0], 2
+];
+var UpdateSSHPublicKeyRequest$ = [3, n0, _USSHPKR,
+    0,
+    [_UN, _SSHPKI, _S],
+    [0, 0, 0], 3
+];
+var UpdateUserRequest$ = [3, n0, _UURp,
+    0,
+    [_UN, _NPe, _NUN],
+    [0, 0, 0], 1
+];
+var UploadServerCertificateRequest$ = [3, n0, _USCRpl,
+    0,
+    [_SCN, _CB, _PK, _Pa, _CC, _T],
+    [0, 0, [() => privateKeyType, 0], 0, 0, () => tagListType], 3
+];
+var UploadServerCertificateResponse$ = [3, n0, _USCRplo,
+    0,
+    [_SCM, _T],
+    [() => ServerCertificateMetadata$, () => tagListType]
+];
+var UploadSigningCertificateRequest$ = [3, n0, _USCRploa,
+    0,
+    [_CB, _UN],
+    [0, 0], 1
+];
+var UploadSigningCertificateResponse$ = [3, n0, _USCRpload,
+    0,
+    [_Cert],
+    [() => SigningCertificate$], 1
+];
+var UploadSSHPublicKeyRequest$ = [3, n0, _USSHPKRp,
+    0,
+    [_UN, _SSHPKB],
+    [0, 0], 2
+];
+var UploadSSHPublicKeyResponse$ = [3, n0, _USSHPKRpl,
+    0,
+    [_SSHPK],
+    [() => SSHPublicKey$]
+];
+var User$ = [3, n0, _Us,
+    0,
+    [_Pa, _UN, _UI, _A, _CD, _PLU, _PB, _T],
+    [0, 0, 0, 0, 4, 4, () => AttachedPermissionsBoundary$, () => tagListType], 5
+];
+var UserDetail$ = [3, n0, _UDs,
+    0,
+    [_Pa, _UN, _UI, _A, _CD, _UPL, _GL, _AMP, _PB, _T],
+    [0, 0, 0, 0, 4, () => policyDetailListType, 64 | 0, () => attachedPoliciesListType, () => AttachedPermissionsBoundary$, () => tagListType]
+];
+var VirtualMFADevice$ = [3, n0, _VMFAD,
+    0,
+    [_SNer, _BSS, _QRCPNG, _Us, _EDn, _T],
+    [0, [() => BootstrapDatum, 0], [() => BootstrapDatum, 0], () => User$, 4, () => tagListType], 1
+];
+var __Unit = "unit";
+var AccessDetails = [1, n0, _ADc,
+    0, () => AccessDetail$
+];
+var accessKeyMetadataListType = [1, n0, _aKMLT,
+    0, () => AccessKeyMetadata$
+];
+var attachedPoliciesListType = [1, n0, _aPLT,
+    0, () => AttachedPolicy$
+];
+var certificateListType = [1, n0, _cLT,
+    0, () => SigningCertificate$
+];
+var ContextEntryListType = [1, n0, _CELT,
+    0, () => ContextEntry$
+];
+var delegationRequestsListType = [1, n0, _dRLT,
+    0, () => DelegationRequest$
+];
+var entityDetailsListType = [1, n0, _eDLT,
+    0, () => EntityDetails$
+];
+var EvaluationResultsListType = [1, n0, _ERLT,
+    0, () => EvaluationResult$
+];
+var groupDetailListType = [1, n0, _gDLT,
+    0, () => GroupDetail$
+];
+var groupListType = [1, n0, _gLT,
+    0, () => Group$
+];
+var inlinePolicyTemplateListType = [1, n0, _iPTLT,
+    0, () => InlinePolicy$
+];
+var instanceProfileListType = [1, n0, _iPLT,
+    0, () => InstanceProfile$
+];
+var listPolicyGrantingServiceAccessResponseListType = [1, n0, _lPGSARLT,
+    0, () => ListPoliciesGrantingServiceAccessEntry$
+];
+var ManagedPolicyDetailListType = [1, n0, _MPDLT,
+    0, () => ManagedPolicyDetail$
+];
+var mfaDeviceListType = [1, n0, _mDLT,
+    0, () => MFADevice$
+];
+var OpenIDConnectProviderListType = [1, n0, _OIDCPLT,
+    0, () => OpenIDConnectProviderListEntry$
+];
+var OrganizationPolicyListType = [1, n0, _OPLT,
+    0, () => OrderedOrganizationPolicyType$
+];
+var parametersDefinitionListType = [1, n0, _pDLT,
+    0, () => ParameterDefinition$
+];
+var policyDetailListType = [1, n0, _pDLTo,
+    0, () => PolicyDetail$
+];
+var policyDocumentVersionListType = [1, n0, _pDVLT,
+    0, () => PolicyVersion$
+];
+var PolicyExclusionsListType = [1, n0, _PELT,
+    0, () => PolicyIdentifier$
+];
+var policyGrantingServiceAccessListType = [1, n0, _pGSALT,
+    0, () => PolicyGrantingServiceAccess$
+];
+var PolicyGroupListType = [1, n0, _PGLT,
+    0, () => PolicyGroup$
+];
+var policyListType = [1, n0, _pLT,
+    0, () => Policy$
+];
+var policyParameterListType = [1, n0, _pPLT,
+    0, () => PolicyParameter$
+];
+var PolicyRoleListType = [1, n0, _PRLT,
+    0, () => PolicyRole$
+];
+var PolicyUserListType = [1, n0, _PULT,
+    0, () => PolicyUser$
+];
+var privateKeyList = [1, n0, _pKL,
+    0, () => SAMLPrivateKey$
+];
+var ResourceSpecificResultListType = [1, n0, _RSRLT,
+    0, () => ResourceSpecificResult$
+];
+var roleDetailListType = [1, n0, _rDLT,
+    0, () => RoleDetail$
+];
+var roleListType = [1, n0, _rLT,
+    0, () => Role$
+];
+var RoleUsageListType = [1, n0, _RULT,
+    0, () => RoleUsageType$
+];
+var SAMLProviderListType = [1, n0, _SAMLPLT,
+    0, () => SAMLProviderListEntry$
+];
+var serverCertificateMetadataListType = [1, n0, _sCMLT,
+    0, () => ServerCertificateMetadata$
+];
+var ServicesLastAccessed = [1, n0, _SLA,
+    0, () => ServiceLastAccessed$
+];
+var ServiceSpecificCredentialsListType = [1, n0, _SSCLT,
+    0, () => ServiceSpecificCredentialMetadata$
+];
+var SSHPublicKeyListType = [1, n0, _SSHPKLT,
+    0, () => SSHPublicKeyMetadata$
+];
+var StatementListType = [1, n0, _SLT,
+    0, () => Statement$
+];
+var tagListType = [1, n0, _tLT,
+    0, () => Tag$
+];
+var tagTemplateListType = [1, n0, _tTLT,
+    0, () => TagTemplate$
+];
+var TrackedActionsLastAccessed = [1, n0, _TALA,
+    0, () => TrackedActionLastAccessed$
+];
+var userDetailListType = [1, n0, _uDLT,
+    0, () => UserDetail$
+];
+var userListType = [1, n0, _uLT,
+    0, () => User$
+];
+var virtualMFADeviceListType = [1, n0, _vMFADLT,
+    0, [() => VirtualMFADevice$,
+        0]
+];
+var mapStringReplacementValueEntry = [2, n0, _mSRVE,
+    0, 0, () => ReplacementValueEntry$
+];
+var PolicyIdentifier$ = [4, n0, _PIo,
+    0,
+    [_PT, _PA, _IPIn],
+    [0, 0, () => InlinePolicyIdentifierType$]
+];
+var AcceptDelegationRequest$ = [9, n0, _ADR,
+    0, () => AcceptDelegationRequestRequest$, () => __Unit
+];
+var AcquireRole$ = [9, n0, _AR,
+    0, () => AcquireRoleRequest$, () => AcquireRoleResponse$
+];
+var AddClientIDToOpenIDConnectProvider$ = [9, n0, _ACIDTOIDCP,
+    0, () => AddClientIDToOpenIDConnectProviderRequest$, () => __Unit
+];
+var AddRoleToInstanceProfile$ = [9, n0, _ARTIP,
+    0, () => AddRoleToInstanceProfileRequest$, () => __Unit
+];
+var AddUserToGroup$ = [9, n0, _AUTG,
+    0, () => AddUserToGroupRequest$, () => __Unit
+];
+var AssociateDelegationRequest$ = [9, n0, _ADRs,
+    0, () => AssociateDelegationRequestRequest$, () => __Unit
+];
+var AttachGroupPolicy$ = [9, n0, _AGP,
+    0, () => AttachGroupPolicyRequest$, () => __Unit
+];
+var AttachRolePolicy$ = [9, n0, _ARP,
+    0, () => AttachRolePolicyRequest$, () => __Unit
+];
+var AttachUserPolicy$ = [9, n0, _AUP,
+    0, () => AttachUserPolicyRequest$, () => __Unit
+];
+var ChangePassword$ = [9, n0, _CP,
+    0, () => ChangePasswordRequest$, () => __Unit
+];
+var CreateAccessKey$ = [9, n0, _CAK,
+    0, () => CreateAccessKeyRequest$, () => CreateAccessKeyResponse$
+];
+var CreateAccountAlias$ = [9, n0, _CAA,
+    0, () => CreateAccountAliasRequest$, () => __Unit
+];
+var CreateDelegationRequest$ = [9, n0, _CDR,
+    0, () => CreateDelegationRequestRequest$, () => CreateDelegationRequestResponse$
+];
+var CreateGroup$ = [9, n0, _CG,
+    0, () => CreateGroupRequest$, () => CreateGroupResponse$
+];
+var CreateInstanceProfile$ = [9, n0, _CIP,
+    0, () => CreateInstanceProfileRequest$, () => CreateInstanceProfileResponse$
+];
+var CreateLoginProfile$ = [9, n0, _CLP,
+    0, () => CreateLoginProfileRequest$, () => CreateLoginProfileResponse$
+];
+var CreateOpenIDConnectProvider$ = [9, n0, _COIDCP,
+    0, () => CreateOpenIDConnectProviderRequest$, () => CreateOpenIDConnectProviderResponse$
+];
+var CreatePolicy$ = [9, n0, _CPr,
+    0, () => CreatePolicyRequest$, () => CreatePolicyResponse$
+];
+var CreatePolicyVersion$ = [9, n0, _CPV,
+    0, () => CreatePolicyVersionRequest$, () => CreatePolicyVersionResponse$
+];
+var CreateRole$ = [9, n0, _CR,
+    0, () => CreateRoleRequest$, () => CreateRoleResponse$
+];
+var CreateSAMLProvider$ = [9, n0, _CSAMLP,
+    0, () => CreateSAMLProviderRequest$, () => CreateSAMLProviderResponse$
+];
+var CreateServiceLinkedRole$ = [9, n0, _CSLR,
+    0, () => CreateServiceLinkedRoleRequest$, () => CreateServiceLinkedRoleResponse$
+];
+var CreateServiceSpecificCredential$ = [9, n0, _CSSC,
+    0, () => CreateServiceSpecificCredentialRequest$, () => CreateServiceSpecificCredentialResponse$
+];
+var CreateUser$ = [9, n0, _CU,
+    0, () => CreateUserRequest$, () => CreateUserResponse$
+];
+var CreateVirtualMFADevice$ = [9, n0, _CVMFAD,
+    0, () => CreateVirtualMFADeviceRequest$, () => CreateVirtualMFADeviceResponse$
+];
+var DeactivateMFADevice$ = [9, n0, _DMFAD,
+    0, () => DeactivateMFADeviceRequest$, () => __Unit
+];
+var DeleteAccessKey$ = [9, n0, _DAK,
+    0, () => DeleteAccessKeyRequest$, () => __Unit
+];
+var DeleteAccountAlias$ = [9, n0, _DAA,
+    0, () => DeleteAccountAliasRequest$, () => __Unit
+];
+var DeleteAccountPasswordPolicy$ = [9, n0, _DAPP,
+    0, () => __Unit, () => __Unit
+];
+var DeleteGroup$ = [9, n0, _DG,
+    0, () => DeleteGroupRequest$, () => __Unit
+];
+var DeleteGroupPolicy$ = [9, n0, _DGP,
+    0, () => DeleteGroupPolicyRequest$, () => __Unit
+];
+var DeleteInstanceProfile$ = [9, n0, _DIP,
+    0, () => DeleteInstanceProfileRequest$, () => __Unit
+];
+var DeleteLoginProfile$ = [9, n0, _DLP,
+    0, () => DeleteLoginProfileRequest$, () => __Unit
+];
+var DeleteOpenIDConnectProvider$ = [9, n0, _DOIDCP,
+    0, () => DeleteOpenIDConnectProviderRequest$, () => __Unit
+];
+var DeletePolicy$ = [9, n0, _DPe,
+    0, () => DeletePolicyRequest$, () => __Unit
+];
+var DeletePolicyVersion$ = [9, n0, _DPV,
+    0, () => DeletePolicyVersionRequest$, () => __Unit
+];
+var DeleteRole$ = [9, n0, _DRel,
+    0, () => DeleteRoleRequest$, () => __Unit
+];
+var DeleteRolePermissionsBoundary$ = [9, n0, _DRPB,
+    0, () => DeleteRolePermissionsBoundaryRequest$, () => __Unit
+];
+var DeleteRolePolicy$ = [9, n0, _DRP,
+    0, () => DeleteRolePolicyRequest$, () => __Unit
+];
+var DeleteSAMLProvider$ = [9, n0, _DSAMLP,
+    0, () => DeleteSAMLProviderRequest$, () => __Unit
+];
+var DeleteServerCertificate$ = [9, n0, _DSC,
+    0, () => DeleteServerCertificateRequest$, () => __Unit
+];
+var DeleteServiceLinkedRole$ = [9, n0, _DSLR,
+    0, () => DeleteServiceLinkedRoleRequest$, () => DeleteServiceLinkedRoleResponse$
+];
+var DeleteServiceSpecificCredential$ = [9, n0, _DSSC,
+    0, () => DeleteServiceSpecificCredentialRequest$, () => __Unit
+];
+var DeleteSigningCertificate$ = [9, n0, _DSCe,
+    0, () => DeleteSigningCertificateRequest$, () => __Unit
+];
+var DeleteSSHPublicKey$ = [9, n0, _DSSHPK,
+    0, () => DeleteSSHPublicKeyRequest$, () => __Unit
+];
+var DeleteUser$ = [9, n0, _DU,
+    0, () => DeleteUserRequest$, () => __Unit
+];
+var DeleteUserPermissionsBoundary$ = [9, n0, _DUPB,
+    0, () => DeleteUserPermissionsBoundaryRequest$, () => __Unit
+];
+var DeleteUserPolicy$ = [9, n0, _DUP,
+    0, () => DeleteUserPolicyRequest$, () => __Unit
+];
+var DeleteVirtualMFADevice$ = [9, n0, _DVMFAD,
+    0, () => DeleteVirtualMFADeviceRequest$, () => __Unit
+];
+var DetachGroupPolicy$ = [9, n0, _DGPe,
+    0, () => DetachGroupPolicyRequest$, () => __Unit
+];
+var DetachRolePolicy$ = [9, n0, _DRPe,
+    0, () => DetachRolePolicyRequest$, () => __Unit
+];
+var DetachUserPolicy$ = [9, n0, _DUPe,
+    0, () => DetachUserPolicyRequest$, () => __Unit
+];
+var DisableOrganizationsRootCredentialsManagement$ = [9, n0, _DORCM,
+    0, () => DisableOrganizationsRootCredentialsManagementRequest$, () => DisableOrganizationsRootCredentialsManagementResponse$
+];
+var DisableOrganizationsRootSessions$ = [9, n0, _DORS,
+    0, () => DisableOrganizationsRootSessionsRequest$, () => DisableOrganizationsRootSessionsResponse$
+];
+var DisableOutboundWebIdentityFederation$ = [9, n0, _DOWIF,
+    0, () => __Unit, () => __Unit
+];
+var EnableMFADevice$ = [9, n0, _EMFAD,
+    0, () => EnableMFADeviceRequest$, () => __Unit
+];
+var EnableOrganizationsRootCredentialsManagement$ = [9, n0, _EORCM,
+    0, () => EnableOrganizationsRootCredentialsManagementRequest$, () => EnableOrganizationsRootCredentialsManagementResponse$
+];
+var EnableOrganizationsRootSessions$ = [9, n0, _EORS,
+    0, () => EnableOrganizationsRootSessionsRequest$, () => EnableOrganizationsRootSessionsResponse$
+];
+var EnableOutboundWebIdentityFederation$ = [9, n0, _EOWIF,
+    0, () => __Unit, () => EnableOutboundWebIdentityFederationResponse$
+];
+var GenerateCredentialReport$ = [9, n0, _GCR,
+    0, () => __Unit, () => GenerateCredentialReportResponse$
+];
+var GenerateOrganizationsAccessReport$ = [9, n0, _GOAR,
+    0, () => GenerateOrganizationsAccessReportRequest$, () => GenerateOrganizationsAccessReportResponse$
+];
+var GenerateServiceLastAccessedDetails$ = [9, n0, _GSLAD,
+    0, () => GenerateServiceLastAccessedDetailsRequest$, () => GenerateServiceLastAccessedDetailsResponse$
+];
+var GetAccessKeyLastUsed$ = [9, n0, _GAKLU,
+    0, () => GetAccessKeyLastUsedRequest$, () => GetAccessKeyLastUsedResponse$
+];
+var GetAccountAuthorizationDetails$ = [9, n0, _GAAD,
+    0, () => GetAccountAuthorizationDetailsRequest$, () => GetAccountAuthorizationDetailsResponse$
+];
+var GetAccountPasswordPolicy$ = [9, n0, _GAPP,
+    0, () => __Unit, () => GetAccountPasswordPolicyResponse$
+];
+var GetAccountProperties$ = [9, n0, _GAP,
+    0, () => GetAccountPropertiesRequest$, () => GetAccountPropertiesResponse$
+];
+var GetAccountSummary$ = [9, n0, _GAS,
+    0, () => __Unit, () => GetAccountSummaryResponse$
+];
+var GetContextKeysForCustomPolicy$ = [9, n0, _GCKFCP,
+    0, () => GetContextKeysForCustomPolicyRequest$, () => GetContextKeysForPolicyResponse$
+];
+var GetContextKeysForPrincipalPolicy$ = [9, n0, _GCKFPP,
+    0, () => GetContextKeysForPrincipalPolicyRequest$, () => GetContextKeysForPolicyResponse$
+];
+var GetCredentialReport$ = [9, n0, _GCRe,
+    0, () => __Unit, () => GetCredentialReportResponse$
+];
+var GetDelegationRequest$ = [9, n0, _GDR,
+    0, () => GetDelegationRequestRequest$, () => GetDelegationRequestResponse$
+];
+var GetGroup$ = [9, n0, _GG,
+    0, () => GetGroupRequest$, () => GetGroupResponse$
+];
+var GetGroupPolicy$ = [9, n0, _GGP,
+    0, () => GetGroupPolicyRequest$, () => GetGroupPolicyResponse$
+];
+var GetHumanReadableSummary$ = [9, n0, _GHRS,
+    0, () => GetHumanReadableSummaryRequest$, () => GetHumanReadableSummaryResponse$
+];
+var GetInstanceProfile$ = [9, n0, _GIP,
+    0, () => GetInstanceProfileRequest$, () => GetInstanceProfileResponse$
+];
+var GetLoginProfile$ = [9, n0, _GLP,
+    0, () => GetLoginProfileRequest$, () => GetLoginProfileResponse$
+];
+var GetMFADevice$ = [9, n0, _GMFAD,
+    0, () => GetMFADeviceRequest$, () => GetMFADeviceResponse$
+];
+var GetOpenIDConnectProvider$ = [9, n0, _GOIDCP,
+    0, () => GetOpenIDConnectProviderRequest$, () => GetOpenIDConnectProviderResponse$
+];
+var GetOrganizationsAccessReport$ = [9, n0, _GOARe,
+    0, () => GetOrganizationsAccessReportRequest$, () => GetOrganizationsAccessReportResponse$
+];
+var GetOutboundWebIdentityFederationInfo$ = [9, n0, _GOWIFI,
+    0, () => __Unit, () => GetOutboundWebIdentityFederationInfoResponse$
+];
+var GetPolicy$ = [9, n0, _GP,
+    0, () => GetPolicyRequest$, () => GetPolicyResponse$
+];
+var GetPolicyVersion$ = [9, n0, _GPV,
+    0, () => GetPolicyVersionRequest$, () => GetPolicyVersionResponse$
+];
+var GetRole$ = [9, n0, _GR,
+    0, () => GetRoleRequest$, () => GetRoleResponse$
+];
+var GetRolePolicy$ = [9, n0, _GRP,
+    0, () => GetRolePolicyRequest$, () => GetRolePolicyResponse$
+];
+var GetRoleTemplateVersion$ = [9, n0, _GRTV,
+    0, () => GetRoleTemplateVersionRequest$, () => GetRoleTemplateVersionResponse$
+];
+var GetSAMLProvider$ = [9, n0, _GSAMLP,
+    0, () => GetSAMLProviderRequest$, () => GetSAMLProviderResponse$
+];
+var GetServerCertificate$ = [9, n0, _GSC,
+    0, () => GetServerCertificateRequest$, () => GetServerCertificateResponse$
+];
+var GetServiceLastAccessedDetails$ = [9, n0, _GSLADe,
+    0, () => GetServiceLastAccessedDetailsRequest$, () => GetServiceLastAccessedDetailsResponse$
+];
+var GetServiceLastAccessedDetailsWithEntities$ = [9, n0, _GSLADWE,
+    0, () => GetServiceLastAccessedDetailsWithEntitiesRequest$, () => GetServiceLastAccessedDetailsWithEntitiesResponse$
+];
+var GetServiceLinkedRoleDeletionStatus$ = [9, n0, _GSLRDS,
+    0, () => GetServiceLinkedRoleDeletionStatusRequest$, () => GetServiceLinkedRoleDeletionStatusResponse$
+];
+var GetSSHPublicKey$ = [9, n0, _GSSHPK,
+    0, () => GetSSHPublicKeyRequest$, () => GetSSHPublicKeyResponse$
+];
+var GetUser$ = [9, n0, _GU,
+    0, () => GetUserRequest$, () => GetUserResponse$
+];
+var GetUserPolicy$ = [9, n0, _GUP,
+    0, () => GetUserPolicyRequest$, () => GetUserPolicyResponse$
+];
+var ListAccessKeys$ = [9, n0, _LAK,
+    0, () => ListAccessKeysRequest$, () => ListAccessKeysResponse$
+];
+var ListAccountAliases$ = [9, n0, _LAA,
+    0, () => ListAccountAliasesRequest$, () => ListAccountAliasesResponse$
+];
+var ListAttachedGroupPolicies$ = [9, n0, _LAGP,
+    0, () => ListAttachedGroupPoliciesRequest$, () => ListAttachedGroupPoliciesResponse$
+];
+var ListAttachedRolePolicies$ = [9, n0, _LARP,
+    0, () => ListAttachedRolePoliciesRequest$, () => ListAttachedRolePoliciesResponse$
+];
+var ListAttachedUserPolicies$ = [9, n0, _LAUP,
+    0, () => ListAttachedUserPoliciesRequest$, () => ListAttachedUserPoliciesResponse$
+];
+var ListDelegationRequests$ = [9, n0, _LDR,
+    0, () => ListDelegationRequestsRequest$, () => ListDelegationRequestsResponse$
+];
+var ListEntitiesForPolicy$ = [9, n0, _LEFP,
+    0, () => ListEntitiesForPolicyRequest$, () => ListEntitiesForPolicyResponse$
+];
+var ListGroupPolicies$ = [9, n0, _LGP,
+    0, () => ListGroupPoliciesRequest$, () => ListGroupPoliciesResponse$
+];
+var ListGroups$ = [9, n0, _LG,
+    0, () => ListGroupsRequest$, () => ListGroupsResponse$
+];
+var ListGroupsForUser$ = [9, n0, _LGFU,
+    0, () => ListGroupsForUserRequest$, () => ListGroupsForUserResponse$
+];
+var ListInstanceProfiles$ = [9, n0, _LIP,
+    0, () => ListInstanceProfilesRequest$, () => ListInstanceProfilesResponse$
+];
+var ListInstanceProfilesForRole$ = [9, n0, _LIPFR,
+    0, () => ListInstanceProfilesForRoleRequest$, () => ListInstanceProfilesForRoleResponse$
+];
+var ListInstanceProfileTags$ = [9, n0, _LIPT,
+    0, () => ListInstanceProfileTagsRequest$, () => ListInstanceProfileTagsResponse$
+];
+var ListMFADevices$ = [9, n0, _LMFAD,
+    0, () => ListMFADevicesRequest$, () => ListMFADevicesResponse$
+];
+var ListMFADeviceTags$ = [9, n0, _LMFADT,
+    0, () => ListMFADeviceTagsRequest$, () => ListMFADeviceTagsResponse$
+];
+var ListOpenIDConnectProviders$ = [9, n0, _LOIDCP,
+    0, () => ListOpenIDConnectProvidersRequest$, () => ListOpenIDConnectProvidersResponse$
+];
+var ListOpenIDConnectProviderTags$ = [9, n0, _LOIDCPT,
+    0, () => ListOpenIDConnectProviderTagsRequest$, () => ListOpenIDConnectProviderTagsResponse$
+];
+var ListOrganizationsFeatures$ = [9, n0, _LOF,
+    0, () => ListOrganizationsFeaturesRequest$, () => ListOrganizationsFeaturesResponse$
+];
+var ListPolicies$ = [9, n0, _LPi,
+    0, () => ListPoliciesRequest$, () => ListPoliciesResponse$
+];
+var ListPoliciesGrantingServiceAccess$ = [9, n0, _LPGSA,
+    0, () => ListPoliciesGrantingServiceAccessRequest$, () => ListPoliciesGrantingServiceAccessResponse$
+];
+var ListPolicyTags$ = [9, n0, _LPT,
+    0, () => ListPolicyTagsRequest$, () => ListPolicyTagsResponse$
+];
+var ListPolicyVersions$ = [9, n0, _LPV,
+    0, () => ListPolicyVersionsRequest$, () => ListPolicyVersionsResponse$
+];
+var ListRolePolicies$ = [9, n0, _LRP,
+    0, () => ListRolePoliciesRequest$, () => ListRolePoliciesResponse$
+];
+var ListRoles$ = [9, n0, _LR,
+    0, () => ListRolesRequest$, () => ListRolesResponse$
+];
+var ListRoleTags$ = [9, n0, _LRT,
+    0, () => ListRoleTagsRequest$, () => ListRoleTagsResponse$
+];
+var ListSAMLProviders$ = [9, n0, _LSAMLP,
+    0, () => ListSAMLProvidersRequest$, () => ListSAMLProvidersResponse$
+];
+var ListSAMLProviderTags$ = [9, n0, _LSAMLPT,
+    0, () => ListSAMLProviderTagsRequest$, () => ListSAMLProviderTagsResponse$
+];
+var ListServerCertificates$ = [9, n0, _LSC,
+    0, () => ListServerCertificatesRequest$, () => ListServerCertificatesResponse$
+];
+var ListServerCertificateTags$ = [9, n0, _LSCT,
+    0, () => ListServerCertificateTagsRequest$, () => ListServerCertificateTagsResponse$
+];
+var ListServiceSpecificCredentials$ = [9, n0, _LSSC,
+    0, () => ListServiceSpecificCredentialsRequest$, () => ListServiceSpecificCredentialsResponse$
+];
+var ListSigningCertificates$ = [9, n0, _LSCi,
+    0, () => ListSigningCertificatesRequest$, () => ListSigningCertificatesResponse$
+];
+var ListSSHPublicKeys$ = [9, n0, _LSSHPK,
+    0, () => ListSSHPublicKeysRequest$, () => ListSSHPublicKeysResponse$
+];
+var ListUserPolicies$ = [9, n0, _LUP,
+    0, () => ListUserPoliciesRequest$, () => ListUserPoliciesResponse$
+];
+var ListUsers$ = [9, n0, _LU,
+    0, () => ListUsersRequest$, () => ListUsersResponse$
+];
+var ListUserTags$ = [9, n0, _LUT,
+    0, () => ListUserTagsRequest$, () => ListUserTagsResponse$
+];
+var ListVirtualMFADevices$ = [9, n0, _LVMFAD,
+    0, () => ListVirtualMFADevicesRequest$, () => ListVirtualMFADevicesResponse$
+];
+var PutAccountProperties$ = [9, n0, _PAP,
+    0, () => PutAccountPropertiesRequest$, () => PutAccountPropertiesResponse$
+];
+var PutGroupPolicy$ = [9, n0, _PGP,
+    0, () => PutGroupPolicyRequest$, () => __Unit
+];
+var PutRolePermissionsBoundary$ = [9, n0, _PRPB,
+    0, () => PutRolePermissionsBoundaryRequest$, () => __Unit
+];
+var PutRolePolicy$ = [9, n0, _PRPu,
+    0, () => PutRolePolicyRequest$, () => __Unit
+];
+var PutUserPermissionsBoundary$ = [9, n0, _PUPB,
+    0, () => PutUserPermissionsBoundaryRequest$, () => __Unit
+];
+var PutUserPolicy$ = [9, n0, _PUP,
+    0, () => PutUserPolicyRequest$, () => __Unit
+];
+var RejectDelegationRequest$ = [9, n0, _RDR,
+    0, () => RejectDelegationRequestRequest$, () => __Unit
+];
+var RemoveClientIDFromOpenIDConnectProvider$ = [9, n0, _RCIDFOIDCP,
+    0, () => RemoveClientIDFromOpenIDConnectProviderRequest$, () => __Unit
+];
+var RemoveRoleFromInstanceProfile$ = [9, n0, _RRFIP,
+    0, () => RemoveRoleFromInstanceProfileRequest$, () => __Unit
+];
+var RemoveUserFromGroup$ = [9, n0, _RUFG,
+    0, () => RemoveUserFromGroupRequest$, () => __Unit
+];
+var ResetServiceSpecificCredential$ = [9, n0, _RSSC,
+    0, () => ResetServiceSpecificCredentialRequest$, () => ResetServiceSpecificCredentialResponse$
+];
+var ResyncMFADevice$ = [9, n0, _RMFAD,
+    0, () => ResyncMFADeviceRequest$, () => __Unit
+];
+var SendDelegationToken$ = [9, n0, _SDT,
+    0, () => SendDelegationTokenRequest$, () => __Unit
+];
+var SetDefaultPolicyVersion$ = [9, n0, _SDPV,
+    0, () => SetDefaultPolicyVersionRequest$, () => __Unit
+];
+var SetSecurityTokenServicePreferences$ = [9, n0, _SSTSP,
+    0, () => SetSecurityTokenServicePreferencesRequest$, () => __Unit
+];
+var SimulateCustomPolicy$ = [9, n0, _SCP,
+    0, () => SimulateCustomPolicyRequest$, () => SimulatePolicyResponse$
+];
+var SimulatePrincipalPolicy$ = [9, n0, _SPP,
+    0, () => SimulatePrincipalPolicyRequest$, () => SimulatePolicyResponse$
+];
+var TagInstanceProfile$ = [9, n0, _TIP,
+    0, () => TagInstanceProfileRequest$, () => __Unit
+];
+var TagMFADevice$ = [9, n0, _TMFAD,
+    0, () => TagMFADeviceRequest$, () => __Unit
+];
+var TagOpenIDConnectProvider$ = [9, n0, _TOIDCP,
+    0, () => TagOpenIDConnectProviderRequest$, () => __Unit
+];
+var TagPolicy$ = [9, n0, _TP,
+    0, () => TagPolicyRequest$, () => __Unit
+];
+var TagRole$ = [9, n0, _TR,
+    0, () => TagRoleRequest$, () => __Unit
+];
+var TagSAMLProvider$ = [9, n0, _TSAMLP,
+    0, () => TagSAMLProviderRequest$, () => __Unit
+];
+var TagServerCertificate$ = [9, n0, _TSC,
+    0, () => TagServerCertificateRequest$, () => __Unit
+];
+var TagUser$ = [9, n0, _TU,
+    0, () => TagUserRequest$, () => __Unit
+];
+var UntagInstanceProfile$ = [9, n0, _UIP,
+    0, () => UntagInstanceProfileRequest$, () => __Unit
+];
+var UntagMFADevice$ = [9, n0, _UMFAD,
+    0, () => UntagMFADeviceRequest$, () => __Unit
+];
+var UntagOpenIDConnectProvider$ = [9, n0, _UOIDCP,
+    0, () => UntagOpenIDConnectProviderRequest$, () => __Unit
+];
+var UntagPolicy$ = [9, n0, _UP,
+    0, () => UntagPolicyRequest$, () => __Unit
+];
+var UntagRole$ = [9, n0, _UR,
+    0, () => UntagRoleRequest$, () => __Unit
+];
+var UntagSAMLProvider$ = [9, n0, _USAMLP,
+    0, () => UntagSAMLProviderRequest$, () => __Unit
+];
+var UntagServerCertificate$ = [9, n0, _USC,
+    0, () => UntagServerCertificateRequest$, () => __Unit
+];
+var UntagUser$ = [9, n0, _UU,
+    0, () => UntagUserRequest$, () => __Unit
+];
+var UpdateAccessKey$ = [9, n0, _UAK,
+    0, () => UpdateAccessKeyRequest$, () => __Unit
+];
+var UpdateAccountPasswordPolicy$ = [9, n0, _UAPP,
+    0, () => UpdateAccountPasswordPolicyRequest$, () => __Unit
+];
+var UpdateAssumeRolePolicy$ = [9, n0, _UARP,
+    0, () => UpdateAssumeRolePolicyRequest$, () => __Unit
+];
+var UpdateDelegationRequest$ = [9, n0, _UDR,
+    0, () => UpdateDelegationRequestRequest$, () => __Unit
+];
+var UpdateGroup$ = [9, n0, _UG,
+    0, () => UpdateGroupRequest$, () => __Unit
+];
+var UpdateLoginProfile$ = [9, n0, _ULP,
+    0, () => UpdateLoginProfileRequest$, () => __Unit
+];
+var UpdateOpenIDConnectProviderThumbprint$ = [9, n0, _UOIDCPT,
+    0, () => UpdateOpenIDConnectProviderThumbprintRequest$, () => __Unit
+];
+var UpdateRole$ = [9, n0, _URp,
+    0, () => UpdateRoleRequest$, () => UpdateRoleResponse$
+];
+var UpdateRoleDescription$ = [9, n0, _URD,
+    0, () => UpdateRoleDescriptionRequest$, () => UpdateRoleDescriptionResponse$
+];
+var UpdateSAMLProvider$ = [9, n0, _USAMLPp,
+    0, () => UpdateSAMLProviderRequest$, () => UpdateSAMLProviderResponse$
+];
+var UpdateServerCertificate$ = [9, n0, _USCp,
+    0, () => UpdateServerCertificateRequest$, () => __Unit
+];
+var UpdateServiceSpecificCredential$ = [9, n0, _USSC,
+    0, () => UpdateServiceSpecificCredentialRequest$, () => __Unit
+];
+var UpdateSigningCertificate$ = [9, n0, _USCpd,
+    0, () => UpdateSigningCertificateRequest$, () => __Unit
+];
+var UpdateSSHPublicKey$ = [9, n0, _USSHPK,
+    0, () => UpdateSSHPublicKeyRequest$, () => __Unit
+];
+var UpdateUser$ = [9, n0, _UUp,
+    0, () => UpdateUserRequest$, () => __Unit
+];
+var UploadServerCertificate$ = [9, n0, _USCpl,
+    0, () => UploadServerCertificateRequest$, () => UploadServerCertificateResponse$
+];
+var UploadSigningCertificate$ = [9, n0, _USCplo,
+    0, () => UploadSigningCertificateRequest$, () => UploadSigningCertificateResponse$
+];
+var UploadSSHPublicKey$ = [9, n0, _USSHPKp,
+    0, () => UploadSSHPublicKeyRequest$, () => UploadSSHPublicKeyResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2010-05-08",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultIAMHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsQueryProtocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.iam",
+            errorTypeRegistries,
+            xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
+            version: "2010-05-08",
+            serviceTarget: "AWSIdentityManagementV20100508",
+        },
+        serviceId: config?.serviceId ?? "IAM",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class IAMClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultIAMHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AWSIdentityManagementV20100508", "IAMClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class AcceptDelegationRequestCommand extends command(_ep0, _mw0, "AcceptDelegationRequest", AcceptDelegationRequest$) {
+}
+
+class AcquireRoleCommand extends command(_ep0, _mw0, "AcquireRole", AcquireRole$) {
+}
+
+class AddClientIDToOpenIDConnectProviderCommand extends command(_ep0, _mw0, "AddClientIDToOpenIDConnectProvider", AddClientIDToOpenIDConnectProvider$) {
+}
+
+class AddRoleToInstanceProfileCommand extends command(_ep0, _mw0, "AddRoleToInstanceProfile", AddRoleToInstanceProfile$) {
+}
+
+class AddUserToGroupCommand extends command(_ep0, _mw0, "AddUserToGroup", AddUserToGroup$) {
+}
+
+class AssociateDelegationRequestCommand extends command(_ep0, _mw0, "AssociateDelegationRequest", AssociateDelegationRequest$) {
+}
+
+class AttachGroupPolicyCommand extends command(_ep0, _mw0, "AttachGroupPolicy", AttachGroupPolicy$) {
+}
+
+class AttachRolePolicyCommand extends command(_ep0, _mw0, "AttachRolePolicy", AttachRolePolicy$) {
+}
+
+class AttachUserPolicyCommand extends command(_ep0, _mw0, "AttachUserPolicy", AttachUserPolicy$) {
+}
+
+class ChangePasswordCommand extends command(_ep0, _mw0, "ChangePassword", ChangePassword$) {
+}
+
+class CreateAccessKeyCommand extends command(_ep0, _mw0, "CreateAccessKey", CreateAccessKey$) {
+}
+
+class CreateAccountAliasCommand extends command(_ep0, _mw0, "CreateAccountAlias", CreateAccountAlias$) {
+}
+
+class CreateDelegationRequestCommand extends command(_ep0, _mw0, "CreateDelegationRequest", CreateDelegationRequest$) {
+}
+
+class CreateGroupCommand extends command(_ep0, _mw0, "CreateGroup", CreateGroup$) {
+}
+
+class CreateInstanceProfileCommand extends command(_ep0, _mw0, "CreateInstanceProfile", CreateInstanceProfile$) {
+}
+
+class CreateLoginProfileCommand extends command(_ep0, _mw0, "CreateLoginProfile", CreateLoginProfile$) {
+}
+
+class CreateOpenIDConnectProviderCommand extends command(_ep0, _mw0, "CreateOpenIDConnectProvider", CreateOpenIDConnectProvider$) {
+}
+
+class CreatePolicyCommand extends command(_ep0, _mw0, "CreatePolicy", CreatePolicy$) {
+}
+
+class CreatePolicyVersionCommand extends command(_ep0, _mw0, "CreatePolicyVersion", CreatePolicyVersion$) {
+}
+
+class CreateRoleCommand extends command(_ep0, _mw0, "CreateRole", CreateRole$) {
+}
+
+class CreateSAMLProviderCommand extends command(_ep0, _mw0, "CreateSAMLProvider", CreateSAMLProvider$) {
+}
+
+class CreateServiceLinkedRoleCommand extends command(_ep0, _mw0, "CreateServiceLinkedRole", CreateServiceLinkedRole$) {
+}
+
+class CreateServiceSpecificCredentialCommand extends command(_ep0, _mw0, "CreateServiceSpecificCredential", CreateServiceSpecificCredential$) {
+}
+
+class CreateUserCommand extends command(_ep0, _mw0, "CreateUser", CreateUser$) {
+}
+
+class CreateVirtualMFADeviceCommand extends command(_ep0, _mw0, "CreateVirtualMFADevice", CreateVirtualMFADevice$) {
+}
+
+class DeactivateMFADeviceCommand extends command(_ep0, _mw0, "DeactivateMFADevice", DeactivateMFADevice$) {
+}
+
+class DeleteAccessKeyCommand extends command(_ep0, _mw0, "DeleteAccessKey", DeleteAccessKey$) {
+}
+
+class DeleteAccountAliasCommand extends command(_ep0, _mw0, "DeleteAccountAlias", DeleteAccountAlias$) {
+}
+
+class DeleteAccountPasswordPolicyCommand extends command(_ep0, _mw0, "DeleteAccountPasswordPolicy", DeleteAccountPasswordPolicy$) {
+}
+
+class DeleteGroupCommand extends command(_ep0, _mw0, "DeleteGroup", DeleteGroup$) {
+}
+
+class DeleteGroupPolicyCommand extends command(_ep0, _mw0, "DeleteGroupPolicy", DeleteGroupPolicy$) {
+}
+
+class DeleteInstanceProfileCommand extends command(_ep0, _mw0, "DeleteInstanceProfile", DeleteInstanceProfile$) {
+}
+
+class DeleteLoginProfileCommand extends command(_ep0, _mw0, "DeleteLoginProfile", DeleteLoginProfile$) {
+}
+
+class DeleteOpenIDConnectProviderCommand extends command(_ep0, _mw0, "DeleteOpenIDConnectProvider", DeleteOpenIDConnectProvider$) {
+}
+
+class DeletePolicyCommand extends command(_ep0, _mw0, "DeletePolicy", DeletePolicy$) {
+}
+
+class DeletePolicyVersionCommand extends command(_ep0, _mw0, "DeletePolicyVersion", DeletePolicyVersion$) {
+}
+
+class DeleteRoleCommand extends command(_ep0, _mw0, "DeleteRole", DeleteRole$) {
+}
+
+class DeleteRolePermissionsBoundaryCommand extends command(_ep0, _mw0, "DeleteRolePermissionsBoundary", DeleteRolePermissionsBoundary$) {
+}
+
+class DeleteRolePolicyCommand extends command(_ep0, _mw0, "DeleteRolePolicy", DeleteRolePolicy$) {
+}
+
+class DeleteSAMLProviderCommand extends command(_ep0, _mw0, "DeleteSAMLProvider", DeleteSAMLProvider$) {
+}
+
+class DeleteServerCertificateCommand extends command(_ep0, _mw0, "DeleteServerCertificate", DeleteServerCertificate$) {
+}
+
+class DeleteServiceLinkedRoleCommand extends command(_ep0, _mw0, "DeleteServiceLinkedRole", DeleteServiceLinkedRole$) {
+}
+
+class DeleteServiceSpecificCredentialCommand extends command(_ep0, _mw0, "DeleteServiceSpecificCredential", DeleteServiceSpecificCredential$) {
+}
+
+class DeleteSigningCertificateCommand extends command(_ep0, _mw0, "DeleteSigningCertificate", DeleteSigningCertificate$) {
+}
+
+class DeleteSSHPublicKeyCommand extends command(_ep0, _mw0, "DeleteSSHPublicKey", DeleteSSHPublicKey$) {
+}
+
+class DeleteUserCommand extends command(_ep0, _mw0, "DeleteUser", DeleteUser$) {
+}
+
+class DeleteUserPermissionsBoundaryCommand extends command(_ep0, _mw0, "DeleteUserPermissionsBoundary", DeleteUserPermissionsBoundary$) {
+}
+
+class DeleteUserPolicyCommand extends command(_ep0, _mw0, "DeleteUserPolicy", DeleteUserPolicy$) {
+}
+
+class DeleteVirtualMFADeviceCommand extends command(_ep0, _mw0, "DeleteVirtualMFADevice", DeleteVirtualMFADevice$) {
+}
+
+class DetachGroupPolicyCommand extends command(_ep0, _mw0, "DetachGroupPolicy", DetachGroupPolicy$) {
+}
+
+class DetachRolePolicyCommand extends command(_ep0, _mw0, "DetachRolePolicy", DetachRolePolicy$) {
+}
+
+class DetachUserPolicyCommand extends command(_ep0, _mw0, "DetachUserPolicy", DetachUserPolicy$) {
+}
+
+class DisableOrganizationsRootCredentialsManagementCommand extends command(_ep0, _mw0, "DisableOrganizationsRootCredentialsManagement", DisableOrganizationsRootCredentialsManagement$) {
+}
+
+class DisableOrganizationsRootSessionsCommand extends command(_ep0, _mw0, "DisableOrganizationsRootSessions", DisableOrganizationsRootSessions$) {
+}
+
+class DisableOutboundWebIdentityFederationCommand extends command(_ep0, _mw0, "DisableOutboundWebIdentityFederation", DisableOutboundWebIdentityFederation$) {
+}
+
+class EnableMFADeviceCommand extends command(_ep0, _mw0, "EnableMFADevice", EnableMFADevice$) {
+}
+
+class EnableOrganizationsRootCredentialsManagementCommand extends command(_ep0, _mw0, "EnableOrganizationsRootCredentialsManagement", EnableOrganizationsRootCredentialsManagement$) {
+}
+
+class EnableOrganizationsRootSessionsCommand extends command(_ep0, _mw0, "EnableOrganizationsRootSessions", EnableOrganizationsRootSessions$) {
+}
+
+class EnableOutboundWebIdentityFederationCommand extends command(_ep0, _mw0, "EnableOutboundWebIdentityFederation", EnableOutboundWebIdentityFederation$) {
+}
+
+class GenerateCredentialReportCommand extends command(_ep0, _mw0, "GenerateCredentialReport", GenerateCredentialReport$) {
+}
+
+class GenerateOrganizationsAccessReportCommand extends command(_ep0, _mw0, "GenerateOrganizationsAccessReport", GenerateOrganizationsAccessReport$) {
+}
+
+class GenerateServiceLastAccessedDetailsCommand extends command(_ep0, _mw0, "GenerateServiceLastAccessedDetails", GenerateServiceLastAccessedDetails$) {
+}
+
+class GetAccessKeyLastUsedCommand extends command(_ep0, _mw0, "GetAccessKeyLastUsed", GetAccessKeyLastUsed$) {
+}
+
+class GetAccountAuthorizationDetailsCommand extends command(_ep0, _mw0, "GetAccountAuthorizationDetails", GetAccountAuthorizationDetails$) {
+}
+
+class GetAccountPasswordPolicyCommand extends command(_ep0, _mw0, "GetAccountPasswordPolicy", GetAccountPasswordPolicy$) {
+}
+
+class GetAccountPropertiesCommand extends command(_ep0, _mw0, "GetAccountProperties", GetAccountProperties$) {
+}
+
+class GetAccountSummaryCommand extends command(_ep0, _mw0, "GetAccountSummary", GetAccountSummary$) {
+}
+
+class GetContextKeysForCustomPolicyCommand extends command(_ep0, _mw0, "GetContextKeysForCustomPolicy", GetContextKeysForCustomPolicy$) {
+}
+
+class GetContextKeysForPrincipalPolicyCommand extends command(_ep0, _mw0, "GetContextKeysForPrincipalPolicy", GetContextKeysForPrincipalPolicy$) {
+}
+
+class GetCredentialReportCommand extends command(_ep0, _mw0, "GetCredentialReport", GetCredentialReport$) {
+}
+
+class GetDelegationRequestCommand extends command(_ep0, _mw0, "GetDelegationRequest", GetDelegationRequest$) {
+}
+
+class GetGroupCommand extends command(_ep0, _mw0, "GetGroup", GetGroup$) {
+}
+
+class GetGroupPolicyCommand extends command(_ep0, _mw0, "GetGroupPolicy", GetGroupPolicy$) {
+}
+
+class GetHumanReadableSummaryCommand extends command(_ep0, _mw0, "GetHumanReadableSummary", GetHumanReadableSummary$) {
+}
+
+class GetInstanceProfileCommand extends command(_ep0, _mw0, "GetInstanceProfile", GetInstanceProfile$) {
+}
+
+class GetLoginProfileCommand extends command(_ep0, _mw0, "GetLoginProfile", GetLoginProfile$) {
+}
+
+class GetMFADeviceCommand extends command(_ep0, _mw0, "GetMFADevice", GetMFADevice$) {
+}
+
+class GetOpenIDConnectProviderCommand extends command(_ep0, _mw0, "GetOpenIDConnectProvider", GetOpenIDConnectProvider$) {
+}
+
+class GetOrganizationsAccessReportCommand extends command(_ep0, _mw0, "GetOrganizationsAccessReport", GetOrganizationsAccessReport$) {
+}
+
+class GetOutboundWebIdentityFederationInfoCommand extends command(_ep0, _mw0, "GetOutboundWebIdentityFederationInfo", GetOutboundWebIdentityFederationInfo$) {
+}
+
+class GetPolicyCommand extends command(_ep0, _mw0, "GetPolicy", GetPolicy$) {
+}
+
+class GetPolicyVersionCommand extends command(_ep0, _mw0, "GetPolicyVersion", GetPolicyVersion$) {
+}
+
+class GetRoleCommand extends command(_ep0, _mw0, "GetRole", GetRole$) {
+}
+
+class GetRolePolicyCommand extends command(_ep0, _mw0, "GetRolePolicy", GetRolePolicy$) {
+}
+
+class GetRoleTemplateVersionCommand extends command(_ep0, _mw0, "GetRoleTemplateVersion", GetRoleTemplateVersion$) {
+}
+
+class GetSAMLProviderCommand extends command(_ep0, _mw0, "GetSAMLProvider", GetSAMLProvider$) {
+}
+
+class GetServerCertificateCommand extends command(_ep0, _mw0, "GetServerCertificate", GetServerCertificate$) {
+}
+
+class GetServiceLastAccessedDetailsCommand extends command(_ep0, _mw0, "GetServiceLastAccessedDetails", GetServiceLastAccessedDetails$) {
+}
+
+class GetServiceLastAccessedDetailsWithEntitiesCommand extends command(_ep0, _mw0, "GetServiceLastAccessedDetailsWithEntities", GetServiceLastAccessedDetailsWithEntities$) {
+}
+
+class GetServiceLinkedRoleDeletionStatusCommand extends command(_ep0, _mw0, "GetServiceLinkedRoleDeletionStatus", GetServiceLinkedRoleDeletionStatus$) {
+}
+
+class GetSSHPublicKeyCommand extends command(_ep0, _mw0, "GetSSHPublicKey", GetSSHPublicKey$) {
+}
+
+class GetUserCommand extends command(_ep0, _mw0, "GetUser", GetUser$) {
+}
+
+class GetUserPolicyCommand extends command(_ep0, _mw0, "GetUserPolicy", GetUserPolicy$) {
+}
+
+class ListAccessKeysCommand extends command(_ep0, _mw0, "ListAccessKeys", ListAccessKeys$) {
+}
+
+class ListAccountAliasesCommand extends command(_ep0, _mw0, "ListAccountAliases", ListAccountAliases$) {
+}
+
+class ListAttachedGroupPoliciesCommand extends command(_ep0, _mw0, "ListAttachedGroupPolicies", ListAttachedGroupPolicies$) {
+}
+
+class ListAttachedRolePoliciesCommand extends command(_ep0, _mw0, "ListAttachedRolePolicies", ListAttachedRolePolicies$) {
+}
+
+class ListAttachedUserPoliciesCommand extends command(_ep0, _mw0, "ListAttachedUserPolicies", ListAttachedUserPolicies$) {
+}
+
+class ListDelegationRequestsCommand extends command(_ep0, _mw0, "ListDelegationRequests", ListDelegationRequests$) {
+}
+
+class ListEntitiesForPolicyCommand extends command(_ep0, _mw0, "ListEntitiesForPolicy", ListEntitiesForPolicy$) {
+}
+
+class ListGroupPoliciesCommand extends command(_ep0, _mw0, "ListGroupPolicies", ListGroupPolicies$) {
+}
+
+class ListGroupsCommand extends command(_ep0, _mw0, "ListGroups", ListGroups$) {
+}
+
+class ListGroupsForUserCommand extends command(_ep0, _mw0, "ListGroupsForUser", ListGroupsForUser$) {
+}
+
+class ListInstanceProfilesCommand extends command(_ep0, _mw0, "ListInstanceProfiles", ListInstanceProfiles$) {
+}
+
+class ListInstanceProfilesForRoleCommand extends command(_ep0, _mw0, "ListInstanceProfilesForRole", ListInstanceProfilesForRole$) {
+}
+
+class ListInstanceProfileTagsCommand extends command(_ep0, _mw0, "ListInstanceProfileTags", ListInstanceProfileTags$) {
+}
+
+class ListMFADevicesCommand extends command(_ep0, _mw0, "ListMFADevices", ListMFADevices$) {
+}
+
+class ListMFADeviceTagsCommand extends command(_ep0, _mw0, "ListMFADeviceTags", ListMFADeviceTags$) {
+}
+
+class ListOpenIDConnectProvidersCommand extends command(_ep0, _mw0, "ListOpenIDConnectProviders", ListOpenIDConnectProviders$) {
+}
+
+class ListOpenIDConnectProviderTagsCommand extends command(_ep0, _mw0, "ListOpenIDConnectProviderTags", ListOpenIDConnectProviderTags$) {
+}
+
+class ListOrganizationsFeaturesCommand extends command(_ep0, _mw0, "ListOrganizationsFeatures", ListOrganizationsFeatures$) {
+}
+
+class ListPoliciesCommand extends command(_ep0, _mw0, "ListPolicies", ListPolicies$) {
+}
+
+class ListPoliciesGrantingServiceAccessCommand extends command(_ep0, _mw0, "ListPoliciesGrantingServiceAccess", ListPoliciesGrantingServiceAccess$) {
+}
+
+class ListPolicyTagsCommand extends command(_ep0, _mw0, "ListPolicyTags", ListPolicyTags$) {
+}
+
+class ListPolicyVersionsCommand extends command(_ep0, _mw0, "ListPolicyVersions", ListPolicyVersions$) {
+}
+
+class ListRolePoliciesCommand extends command(_ep0, _mw0, "ListRolePolicies", ListRolePolicies$) {
+}
+
+class ListRolesCommand extends command(_ep0, _mw0, "ListRoles", ListRoles$) {
+}
+
+class ListRoleTagsCommand extends command(_ep0, _mw0, "ListRoleTags", ListRoleTags$) {
+}
+
+class ListSAMLProvidersCommand extends command(_ep0, _mw0, "ListSAMLProviders", ListSAMLProviders$) {
+}
+
+class ListSAMLProviderTagsCommand extends command(_ep0, _mw0, "ListSAMLProviderTags", ListSAMLProviderTags$) {
+}
+
+class ListServerCertificatesCommand extends command(_ep0, _mw0, "ListServerCertificates", ListServerCertificates$) {
+}
+
+class ListServerCertificateTagsCommand extends command(_ep0, _mw0, "ListServerCertificateTags", ListServerCertificateTags$) {
+}
+
+class ListServiceSpecificCredentialsCommand extends command(_ep0, _mw0, "ListServiceSpecificCredentials", ListServiceSpecificCredentials$) {
+}
+
+class ListSigningCertificatesCommand extends command(_ep0, _mw0, "ListSigningCertificates", ListSigningCertificates$) {
+}
+
+class ListSSHPublicKeysCommand extends command(_ep0, _mw0, "ListSSHPublicKeys", ListSSHPublicKeys$) {
+}
+
+class ListUserPoliciesCommand extends command(_ep0, _mw0, "ListUserPolicies", ListUserPolicies$) {
+}
+
+class ListUsersCommand extends command(_ep0, _mw0, "ListUsers", ListUsers$) {
+}
+
+class ListUserTagsCommand extends command(_ep0, _mw0, "ListUserTags", ListUserTags$) {
+}
+
+class ListVirtualMFADevicesCommand extends command(_ep0, _mw0, "ListVirtualMFADevices", ListVirtualMFADevices$) {
+}
+
+class PutAccountPropertiesCommand extends command(_ep0, _mw0, "PutAccountProperties", PutAccountProperties$) {
+}
+
+class PutGroupPolicyCommand extends command(_ep0, _mw0, "PutGroupPolicy", PutGroupPolicy$) {
+}
+
+class PutRolePermissionsBoundaryCommand extends command(_ep0, _mw0, "PutRolePermissionsBoundary", PutRolePermissionsBoundary$) {
+}
+
+class PutRolePolicyCommand extends command(_ep0, _mw0, "PutRolePolicy", PutRolePolicy$) {
+}
+
+class PutUserPermissionsBoundaryCommand extends command(_ep0, _mw0, "PutUserPermissionsBoundary", PutUserPermissionsBoundary$) {
+}
+
+class PutUserPolicyCommand extends command(_ep0, _mw0, "PutUserPolicy", PutUserPolicy$) {
+}
+
+class RejectDelegationRequestCommand extends command(_ep0, _mw0, "RejectDelegationRequest", RejectDelegationRequest$) {
+}
+
+class RemoveClientIDFromOpenIDConnectProviderCommand extends command(_ep0, _mw0, "RemoveClientIDFromOpenIDConnectProvider", RemoveClientIDFromOpenIDConnectProvider$) {
+}
+
+class RemoveRoleFromInstanceProfileCommand extends command(_ep0, _mw0, "RemoveRoleFromInstanceProfile", RemoveRoleFromInstanceProfile$) {
+}
+
+class RemoveUserFromGroupCommand extends command(_ep0, _mw0, "RemoveUserFromGroup", RemoveUserFromGroup$) {
+}
+
+class ResetServiceSpecificCredentialCommand extends command(_ep0, _mw0, "ResetServiceSpecificCredential", ResetServiceSpecificCredential$) {
+}
+
+class ResyncMFADeviceCommand extends command(_ep0, _mw0, "ResyncMFADevice", ResyncMFADevice$) {
+}
+
+class SendDelegationTokenCommand extends command(_ep0, _mw0, "SendDelegationToken", SendDelegationToken$) {
+}
+
+class SetDefaultPolicyVersionCommand extends command(_ep0, _mw0, "SetDefaultPolicyVersion", SetDefaultPolicyVersion$) {
+}
+
+class SetSecurityTokenServicePreferencesCommand extends command(_ep0, _mw0, "SetSecurityTokenServicePreferences", SetSecurityTokenServicePreferences$) {
+}
+
+class SimulateCustomPolicyCommand extends command(_ep0, _mw0, "SimulateCustomPolicy", SimulateCustomPolicy$) {
+}
+
+class SimulatePrincipalPolicyCommand extends command(_ep0, _mw0, "SimulatePrincipalPolicy", SimulatePrincipalPolicy$) {
+}
+
+class TagInstanceProfileCommand extends command(_ep0, _mw0, "TagInstanceProfile", TagInstanceProfile$) {
+}
+
+class TagMFADeviceCommand extends command(_ep0, _mw0, "TagMFADevice", TagMFADevice$) {
+}
+
+class TagOpenIDConnectProviderCommand extends command(_ep0, _mw0, "TagOpenIDConnectProvider", TagOpenIDConnectProvider$) {
+}
+
+class TagPolicyCommand extends command(_ep0, _mw0, "TagPolicy", TagPolicy$) {
+}
+
+class TagRoleCommand extends command(_ep0, _mw0, "TagRole", TagRole$) {
+}
+
+class TagSAMLProviderCommand extends command(_ep0, _mw0, "TagSAMLProvider", TagSAMLProvider$) {
+}
+
+class TagServerCertificateCommand extends command(_ep0, _mw0, "TagServerCertificate", TagServerCertificate$) {
+}
+
+class TagUserCommand extends command(_ep0, _mw0, "TagUser", TagUser$) {
+}
+
+class UntagInstanceProfileCommand extends command(_ep0, _mw0, "UntagInstanceProfile", UntagInstanceProfile$) {
+}
+
+class UntagMFADeviceCommand extends command(_ep0, _mw0, "UntagMFADevice", UntagMFADevice$) {
+}
+
+class UntagOpenIDConnectProviderCommand extends command(_ep0, _mw0, "UntagOpenIDConnectProvider", UntagOpenIDConnectProvider$) {
+}
+
+class UntagPolicyCommand extends command(_ep0, _mw0, "UntagPolicy", UntagPolicy$) {
+}
+
+class UntagRoleCommand extends command(_ep0, _mw0, "UntagRole", UntagRole$) {
+}
+
+class UntagSAMLProviderCommand extends command(_ep0, _mw0, "UntagSAMLProvider", UntagSAMLProvider$) {
+}
+
+class UntagServerCertificateCommand extends command(_ep0, _mw0, "UntagServerCertificate", UntagServerCertificate$) {
+}
+
+class UntagUserCommand extends command(_ep0, _mw0, "UntagUser", UntagUser$) {
+}
+
+class UpdateAccessKeyCommand extends command(_ep0, _mw0, "UpdateAccessKey", UpdateAccessKey$) {
+}
+
+class UpdateAccountPasswordPolicyCommand extends command(_ep0, _mw0, "UpdateAccountPasswordPolicy", UpdateAccountPasswordPolicy$) {
+}
+
+class UpdateAssumeRolePolicyCommand extends command(_ep0, _mw0, "UpdateAssumeRolePolicy", UpdateAssumeRolePolicy$) {
+}
+
+class UpdateDelegationRequestCommand extends command(_ep0, _mw0, "UpdateDelegationRequest", UpdateDelegationRequest$) {
+}
+
+class UpdateGroupCommand extends command(_ep0, _mw0, "UpdateGroup", UpdateGroup$) {
+}
+
+class UpdateLoginProfileCommand extends command(_ep0, _mw0, "UpdateLoginProfile", UpdateLoginProfile$) {
+}
+
+class UpdateOpenIDConnectProviderThumbprintCommand extends command(_ep0, _mw0, "UpdateOpenIDConnectProviderThumbprint", UpdateOpenIDConnectProviderThumbprint$) {
+}
+
+class UpdateRoleCommand extends command(_ep0, _mw0, "UpdateRole", UpdateRole$) {
+}
+
+class UpdateRoleDescriptionCommand extends command(_ep0, _mw0, "UpdateRoleDescription", UpdateRoleDescription$) {
+}
+
+class UpdateSAMLProviderCommand extends command(_ep0, _mw0, "UpdateSAMLProvider", UpdateSAMLProvider$) {
+}
+
+class UpdateServerCertificateCommand extends command(_ep0, _mw0, "UpdateServerCertificate", UpdateServerCertificate$) {
+}
+
+class UpdateServiceSpecificCredentialCommand extends command(_ep0, _mw0, "UpdateServiceSpecificCredential", UpdateServiceSpecificCredential$) {
+}
+
+class UpdateSigningCertificateCommand extends command(_ep0, _mw0, "UpdateSigningCertificate", UpdateSigningCertificate$) {
+}
+
+class UpdateSSHPublicKeyCommand extends command(_ep0, _mw0, "UpdateSSHPublicKey", UpdateSSHPublicKey$) {
+}
+
+class UpdateUserCommand extends command(_ep0, _mw0, "UpdateUser", UpdateUser$) {
+}
+
+class UploadServerCertificateCommand extends command(_ep0, _mw0, "UploadServerCertificate", UploadServerCertificate$) {
+}
+
+class UploadSigningCertificateCommand extends command(_ep0, _mw0, "UploadSigningCertificate", UploadSigningCertificate$) {
+}
+
+class UploadSSHPublicKeyCommand extends command(_ep0, _mw0, "UploadSSHPublicKey", UploadSSHPublicKey$) {
+}
+
+const paginateGetAccountAuthorizationDetails = createPaginator(IAMClient, GetAccountAuthorizationDetailsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateGetGroup = createPaginator(IAMClient, GetGroupCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListAccessKeys = createPaginator(IAMClient, ListAccessKeysCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListAccountAliases = createPaginator(IAMClient, ListAccountAliasesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListAttachedGroupPolicies = createPaginator(IAMClient, ListAttachedGroupPoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListAttachedRolePolicies = createPaginator(IAMClient, ListAttachedRolePoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListAttachedUserPolicies = createPaginator(IAMClient, ListAttachedUserPoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListEntitiesForPolicy = createPaginator(IAMClient, ListEntitiesForPolicyCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListGroupPolicies = createPaginator(IAMClient, ListGroupPoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListGroupsForUser = createPaginator(IAMClient, ListGroupsForUserCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListGroups = createPaginator(IAMClient, ListGroupsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListInstanceProfilesForRole = createPaginator(IAMClient, ListInstanceProfilesForRoleCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListInstanceProfiles = createPaginator(IAMClient, ListInstanceProfilesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListInstanceProfileTags = createPaginator(IAMClient, ListInstanceProfileTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListMFADevices = createPaginator(IAMClient, ListMFADevicesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListMFADeviceTags = createPaginator(IAMClient, ListMFADeviceTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListOpenIDConnectProviderTags = createPaginator(IAMClient, ListOpenIDConnectProviderTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListPolicies = createPaginator(IAMClient, ListPoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListPolicyTags = createPaginator(IAMClient, ListPolicyTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListPolicyVersions = createPaginator(IAMClient, ListPolicyVersionsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListRolePolicies = createPaginator(IAMClient, ListRolePoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListRoles = createPaginator(IAMClient, ListRolesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListRoleTags = createPaginator(IAMClient, ListRoleTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListSAMLProviderTags = createPaginator(IAMClient, ListSAMLProviderTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListServerCertificates = createPaginator(IAMClient, ListServerCertificatesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListServerCertificateTags = createPaginator(IAMClient, ListServerCertificateTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListSigningCertificates = createPaginator(IAMClient, ListSigningCertificatesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListSSHPublicKeys = createPaginator(IAMClient, ListSSHPublicKeysCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListUserPolicies = createPaginator(IAMClient, ListUserPoliciesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListUsers = createPaginator(IAMClient, ListUsersCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListUserTags = createPaginator(IAMClient, ListUserTagsCommand, "Marker", "Marker", "MaxItems");
+
+const paginateListVirtualMFADevices = createPaginator(IAMClient, ListVirtualMFADevicesCommand, "Marker", "Marker", "MaxItems");
+
+const paginateSimulateCustomPolicy = createPaginator(IAMClient, SimulateCustomPolicyCommand, "Marker", "Marker", "MaxItems");
+
+const paginateSimulatePrincipalPolicy = createPaginator(IAMClient, SimulatePrincipalPolicyCommand, "Marker", "Marker", "MaxItems");
+
+const checkState$3 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new GetInstanceProfileCommand(input));
+        reason = result;
+        return { state: WaiterState.SUCCESS, reason };
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "NoSuchEntityException") {
+            return { state: WaiterState.RETRY, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForInstanceProfileExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+};
+const waitUntilInstanceProfileExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+    return checkExceptions(result);
+};
+
+const checkState$2 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new GetPolicyCommand(input));
+        reason = result;
+        return { state: WaiterState.SUCCESS, reason };
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "NoSuchEntityException") {
+            return { state: WaiterState.RETRY, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForPolicyExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+};
+const waitUntilPolicyExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+    return checkExceptions(result);
+};
+
+const checkState$1 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new GetRoleCommand(input));
+        reason = result;
+        return { state: WaiterState.SUCCESS, reason };
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "NoSuchEntityException") {
+            return { state: WaiterState.RETRY, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForRoleExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+};
+const waitUntilRoleExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+    return checkExceptions(result);
+};
+
+const checkState = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new GetUserCommand(input));
+        reason = result;
+        return { state: WaiterState.SUCCESS, reason };
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "NoSuchEntityException") {
+            return { state: WaiterState.RETRY, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForUserExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+};
+const waitUntilUserExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 1, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+    return checkExceptions(result);
+};
+
+const commands = {
+    AcceptDelegationRequestCommand,
+    AcquireRoleCommand,
+    AddClientIDToOpenIDConnectProviderCommand,
+    AddRoleToInstanceProfileCommand,
+    AddUserToGroupCommand,
+    AssociateDelegationRequestCommand,
+    AttachGroupPolicyCommand,
+    AttachRolePolicyCommand,
+    AttachUserPolicyCommand,
+    ChangePasswordCommand,
+    CreateAccessKeyCommand,
+    CreateAccountAliasCommand,
+    CreateDelegationRequestCommand,
+    CreateGroupCommand,
+    CreateInstanceProfileCommand,
+    CreateLoginProfileCommand,
+    CreateOpenIDConnectProviderCommand,
+    CreatePolicyCommand,
+    CreatePolicyVersionCommand,
+    CreateRoleCommand,
+    CreateSAMLProviderCommand,
+    CreateServiceLinkedRoleCommand,
+    CreateServiceSpecificCredentialCommand,
+    CreateUserCommand,
+    CreateVirtualMFADeviceCommand,
+    DeactivateMFADeviceCommand,
+    DeleteAccessKeyCommand,
+    DeleteAccountAliasCommand,
+    DeleteAccountPasswordPolicyCommand,
+    DeleteGroupCommand,
+    DeleteGroupPolicyCommand,
+    DeleteInstanceProfileCommand,
+    DeleteLoginProfileCommand,
+    DeleteOpenIDConnectProviderCommand,
+    DeletePolicyCommand,
+    DeletePolicyVersionCommand,
+    DeleteRoleCommand,
+    DeleteRolePermissionsBoundaryCommand,
+    DeleteRolePolicyCommand,
+    DeleteSAMLProviderCommand,
+    DeleteServerCertificateCommand,
+    DeleteServiceLinkedRoleCommand,
+    DeleteServiceSpecificCredentialCommand,
+    DeleteSigningCertificateCommand,
+    DeleteSSHPublicKeyCommand,
+    DeleteUserCommand,
+    DeleteUserPermissionsBoundaryCommand,
+    DeleteUserPolicyCommand,
+    DeleteVirtualMFADeviceCommand,
+    DetachGroupPolicyCommand,
+    DetachRolePolicyCommand,
+    DetachUserPolicyCommand,
+    DisableOrganizationsRootCredentialsManagementCommand,
+    DisableOrganizationsRootSessionsCommand,
+    DisableOutboundWebIdentityFederationCommand,
+    EnableMFADeviceCommand,
+    EnableOrganizationsRootCredentialsManagementCommand,
+    EnableOrganizationsRootSessionsCommand,
+    EnableOutboundWebIdentityFederationCommand,
+    GenerateCredentialReportCommand,
+    GenerateOrganizationsAccessReportCommand,
+    GenerateServiceLastAccessedDetailsCommand,
+    GetAccessKeyLastUsedCommand,
+    GetAccountAuthorizationDetailsCommand,
+    GetAccountPasswordPolicyCommand,
+    GetAccountPropertiesCommand,
+    GetAccountSummaryCommand,
+    GetContextKeysForCustomPolicyCommand,
+    GetContextKeysForPrincipalPolicyCommand,
+    GetCredentialReportCommand,
+    GetDelegationRequestCommand,
+    GetGroupCommand,
+    GetGroupPolicyCommand,
+    GetHumanReadableSummaryCommand,
+    GetInstanceProfileCommand,
+    GetLoginProfileCommand,
+    GetMFADeviceCommand,
+    GetOpenIDConnectProviderCommand,
+    GetOrganizationsAccessReportCommand,
+    GetOutboundWebIdentityFederationInfoCommand,
+    GetPolicyCommand,
+    GetPolicyVersionCommand,
+    GetRoleCommand,
+    GetRolePolicyCommand,
+    GetRoleTemplateVersionCommand,
+    GetSAMLProviderCommand,
+    GetServerCertificateCommand,
+    GetServiceLastAccessedDetailsCommand,
+    GetServiceLastAccessedDetailsWithEntitiesCommand,
+    GetServiceLinkedRoleDeletionStatusCommand,
+    GetSSHPublicKeyCommand,
+    GetUserCommand,
+    GetUserPolicyCommand,
+    ListAccessKeysCommand,
+    ListAccountAliasesCommand,
+    ListAttachedGroupPoliciesCommand,
+    ListAttachedRolePoliciesCommand,
+    ListAttachedUserPoliciesCommand,
+    ListDelegationRequestsCommand,
+    ListEntitiesForPolicyCommand,
+    ListGroupPoliciesCommand,
+    ListGroupsCommand,
+    ListGroupsForUserCommand,
+    ListInstanceProfilesCommand,
+    ListInstanceProfilesForRoleCommand,
+    ListInstanceProfileTagsCommand,
+    ListMFADevicesCommand,
+    ListMFADeviceTagsCommand,
+    ListOpenIDConnectProvidersCommand,
+    ListOpenIDConnectProviderTagsCommand,
+    ListOrganizationsFeaturesCommand,
+    ListPoliciesCommand,
+    ListPoliciesGrantingServiceAccessCommand,
+    ListPolicyTagsCommand,
+    ListPolicyVersionsCommand,
+    ListRolePoliciesCommand,
+    ListRolesCommand,
+    ListRoleTagsCommand,
+    ListSAMLProvidersCommand,
+    ListSAMLProviderTagsCommand,
+    ListServerCertificatesCommand,
+    ListServerCertificateTagsCommand,
+    ListServiceSpecificCredentialsCommand,
+    ListSigningCertificatesCommand,
+    ListSSHPublicKeysCommand,
+    ListUserPoliciesCommand,
+    ListUsersCommand,
+    ListUserTagsCommand,
+    ListVirtualMFADevicesCommand,
+    PutAccountPropertiesCommand,
+    PutGroupPolicyCommand,
+    PutRolePermissionsBoundaryCommand,
+    PutRolePolicyCommand,
+    PutUserPermissionsBoundaryCommand,
+    PutUserPolicyCommand,
+    RejectDelegationRequestCommand,
+    RemoveClientIDFromOpenIDConnectProviderCommand,
+    RemoveRoleFromInstanceProfileCommand,
+    RemoveUserFromGroupCommand,
+    ResetServiceSpecificCredentialCommand,
+    ResyncMFADeviceCommand,
+    SendDelegationTokenCommand,
+    SetDefaultPolicyVersionCommand,
+    SetSecurityTokenServicePreferencesCommand,
+    SimulateCustomPolicyCommand,
+    SimulatePrincipalPolicyCommand,
+    TagInstanceProfileCommand,
+    TagMFADeviceCommand,
+    TagOpenIDConnectProviderCommand,
+    TagPolicyCommand,
+    TagRoleCommand,
+    TagSAMLProviderCommand,
+    TagServerCertificateCommand,
+    TagUserCommand,
+    UntagInstanceProfileCommand,
+    UntagMFADeviceCommand,
+    UntagOpenIDConnectProviderCommand,
+    UntagPolicyCommand,
+    UntagRoleCommand,
+    UntagSAMLProviderCommand,
+    UntagServerCertificateCommand,
+    UntagUserCommand,
+    UpdateAccessKeyCommand,
+    UpdateAccountPasswordPolicyCommand,
+    UpdateAssumeRolePolicyCommand,
+    UpdateDelegationRequestCommand,
+    UpdateGroupCommand,
+    UpdateLoginProfileCommand,
+    UpdateOpenIDConnectProviderThumbprintCommand,
+    UpdateRoleCommand,
+    UpdateRoleDescriptionCommand,
+    UpdateSAMLProviderCommand,
+    UpdateServerCertificateCommand,
+    UpdateServiceSpecificCredentialCommand,
+    UpdateSigningCertificateCommand,
+    UpdateSSHPublicKeyCommand,
+    UpdateUserCommand,
+    UploadServerCertificateCommand,
+    UploadSigningCertificateCommand,
+    UploadSSHPublicKeyCommand,
+};
+const paginators = {
+    paginateGetAccountAuthorizationDetails,
+    paginateGetGroup,
+    paginateListAccessKeys,
+    paginateListAccountAliases,
+    paginateListAttachedGroupPolicies,
+    paginateListAttachedRolePolicies,
+    paginateListAttachedUserPolicies,
+    paginateListEntitiesForPolicy,
+    paginateListGroupPolicies,
+    paginateListGroups,
+    paginateListGroupsForUser,
+    paginateListInstanceProfiles,
+    paginateListInstanceProfilesForRole,
+    paginateListInstanceProfileTags,
+    paginateListMFADevices,
+    paginateListMFADeviceTags,
+    paginateListOpenIDConnectProviderTags,
+    paginateListPolicies,
+    paginateListPolicyTags,
+    paginateListPolicyVersions,
+    paginateListRolePolicies,
+    paginateListRoles,
+    paginateListRoleTags,
+    paginateListSAMLProviderTags,
+    paginateListServerCertificates,
+    paginateListServerCertificateTags,
+    paginateListSigningCertificates,
+    paginateListSSHPublicKeys,
+    paginateListUserPolicies,
+    paginateListUsers,
+    paginateListUserTags,
+    paginateListVirtualMFADevices,
+    paginateSimulateCustomPolicy,
+    paginateSimulatePrincipalPolicy,
+};
+const waiters = {
+    waitUntilInstanceProfileExists,
+    waitUntilPolicyExists,
+    waitUntilRoleExists,
+    waitUntilUserExists,
+};
+class IAM extends IAMClient {
+}
+createAggregatedClient(commands, IAM, { paginators, waiters });
+
+const AccessAdvisorUsageGranularityType = {
+    ACTION_LEVEL: "ACTION_LEVEL",
+    SERVICE_LEVEL: "SERVICE_LEVEL",
+};
+const StatusType = {
+    Active: "Active",
+    Expired: "Expired",
+    Inactive: "Inactive",
+};
+const PermissionsBoundaryAttachmentType = {
+    Policy: "PermissionsBoundaryPolicy",
+};
+const AssertionEncryptionModeType = {
+    Allowed: "Allowed",
+    Required: "Required",
+};
+const AssignmentStatusType = {
+    Any: "Any",
+    Assigned: "Assigned",
+    Unassigned: "Unassigned",
+};
+const AttachmentType = {
+    GROUP: "group",
+    ROLE: "role",
+    USER: "user",
+};
+const PolicyParameterTypeEnum = {
+    STRING: "string",
+    STRING_LIST: "stringList",
+};
+const FeatureType = {
+    ROOT_CREDENTIALS_MANAGEMENT: "RootCredentialsManagement",
+    ROOT_SESSIONS: "RootSessions",
+};
+const ReportStateType = {
+    COMPLETE: "COMPLETE",
+    INPROGRESS: "INPROGRESS",
+    STARTED: "STARTED",
+};
+const EntityType = {
+    AWSManagedPolicy: "AWSManagedPolicy",
+    Group: "Group",
+    LocalManagedPolicy: "LocalManagedPolicy",
+    Role: "Role",
+    User: "User",
+};
+const SummaryKeyType = {
+    AccessKeysPerUserQuota: "AccessKeysPerUserQuota",
+    AccountAccessKeysPresent: "AccountAccessKeysPresent",
+    AccountMFAEnabled: "AccountMFAEnabled",
+    AccountPasswordPresent: "AccountPasswordPresent",
+    AccountSigningCertificatesPresent: "AccountSigningCertificatesPresent",
+    AssumeRolePolicySizeQuota: "AssumeRolePolicySizeQuota",
+    AttachedPoliciesPerGroupQuota: "AttachedPoliciesPerGroupQuota",
+    AttachedPoliciesPerRoleQuota: "AttachedPoliciesPerRoleQuota",
+    AttachedPoliciesPerUserQuota: "AttachedPoliciesPerUserQuota",
+    GlobalEndpointTokenVersion: "GlobalEndpointTokenVersion",
+    GroupPolicySizeQuota: "GroupPolicySizeQuota",
+    Groups: "Groups",
+    GroupsPerUserQuota: "GroupsPerUserQuota",
+    GroupsQuota: "GroupsQuota",
+    InstanceProfiles: "InstanceProfiles",
+    InstanceProfilesQuota: "InstanceProfilesQuota",
+    MFADevices: "MFADevices",
+    MFADevicesInUse: "MFADevicesInUse",
+    Policies: "Policies",
+    PoliciesQuota: "PoliciesQuota",
+    PolicySizeQuota: "PolicySizeQuota",
+    PolicyVersionsInUse: "PolicyVersionsInUse",
+    PolicyVersionsInUseQuota: "PolicyVersionsInUseQuota",
+    Providers: "Providers",
+    RolePolicySizeQuota: "RolePolicySizeQuota",
+    Roles: "Roles",
+    RolesQuota: "RolesQuota",
+    ServerCertificates: "ServerCertificates",
+    ServerCertificatesQuota: "ServerCertificatesQuota",
+    SigningCertificatesPerUserQuota: "SigningCertificatesPerUserQuota",
+    UserPolicySizeQuota: "UserPolicySizeQuota",
+    Users: "Users",
+    UsersQuota: "UsersQuota",
+    VersionsPerPolicyQuota: "VersionsPerPolicyQuota",
+};
+const ReportFormatType = {
+    text_csv: "text/csv",
+};
+const StateType = {
+    ACCEPTED: "ACCEPTED",
+    ASSIGNED: "ASSIGNED",
+    EXPIRED: "EXPIRED",
+    FINALIZED: "FINALIZED",
+    PENDING_APPROVAL: "PENDING_APPROVAL",
+    REJECTED: "REJECTED",
+    UNASSIGNED: "UNASSIGNED",
+};
+const PermissionCheckResultType = {
+    ALLOWED: "ALLOWED",
+    DENIED: "DENIED",
+    UNSURE: "UNSURE",
+};
+const PermissionCheckStatusType = {
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const SummaryStateType = {
+    AVAILABLE: "AVAILABLE",
+    FAILED: "FAILED",
+    NOT_AVAILABLE: "NOT_AVAILABLE",
+    NOT_SUPPORTED: "NOT_SUPPORTED",
+};
+const SortKeyType = {
+    LAST_AUTHENTICATED_TIME_ASCENDING: "LAST_AUTHENTICATED_TIME_ASCENDING",
+    LAST_AUTHENTICATED_TIME_DESCENDING: "LAST_AUTHENTICATED_TIME_DESCENDING",
+    SERVICE_NAMESPACE_ASCENDING: "SERVICE_NAMESPACE_ASCENDING",
+    SERVICE_NAMESPACE_DESCENDING: "SERVICE_NAMESPACE_DESCENDING",
+};
+const JobStatusType = {
+    COMPLETED: "COMPLETED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const ManagedByTypeType = {
+    Service: "Service",
+};
+const ParameterTypeType = {
+    Arn: "Arn",
+    ArnList: "ArnList",
+    Number: "Number",
+    NumberList: "NumberList",
+    String: "String",
+    StringList: "StringList",
+};
+const PolicyOwnerEntityType = {
+    GROUP: "GROUP",
+    ROLE: "ROLE",
+    USER: "USER",
+};
+const DeletionTaskStatusType = {
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+    NOT_STARTED: "NOT_STARTED",
+    SUCCEEDED: "SUCCEEDED",
+};
+const EncodingType = {
+    PEM: "PEM",
+    SSH: "SSH",
+};
+const PolicyUsageType = {
+    PermissionsBoundary: "PermissionsBoundary",
+    PermissionsPolicy: "PermissionsPolicy",
+};
+const PolicyScopeType = {
+    AWS: "AWS",
+    All: "All",
+    Local: "Local",
+};
+const PolicyType = {
+    INLINE: "INLINE",
+    MANAGED: "MANAGED",
+};
+const GlobalEndpointTokenVersion = {
+    v1Token: "v1Token",
+    v2Token: "v2Token",
+};
+const ContextKeyTypeEnum = {
+    BINARY: "binary",
+    BINARY_LIST: "binaryList",
+    BOOLEAN: "boolean",
+    BOOLEAN_LIST: "booleanList",
+    DATE: "date",
+    DATE_LIST: "dateList",
+    IP: "ip",
+    IP_LIST: "ipList",
+    NUMERIC: "numeric",
+    NUMERIC_LIST: "numericList",
+    STRING: "string",
+    STRING_LIST: "stringList",
+};
+const PolicyEvaluationDecisionType = {
+    ALLOWED: "allowed",
+    EXPLICIT_DENY: "explicitDeny",
+    IMPLICIT_DENY: "implicitDeny",
+};
+const PolicySourceType = {
+    AWS_MANAGED: "aws-managed",
+    GROUP: "group",
+    NONE: "none",
+    RESOURCE: "resource",
+    ROLE: "role",
+    USER: "user",
+    USER_MANAGED: "user-managed",
+};
+const PolicyIdentifierPolicyType = {
+    AWS_MANAGED: "aws-managed",
+    INLINE: "inline",
+    PERMISSION_BOUNDARY: "permission-boundary",
+    RCP: "rcp",
+    SCP: "scp",
+    USER_MANAGED: "user-managed",
+};
+
+__webpack_unused_export__ = AcceptDelegationRequest$;
+__webpack_unused_export__ = AcceptDelegationRequestCommand;
+__webpack_unused_export__ = AcceptDelegationRequestRequest$;
+__webpack_unused_export__ = AccessAdvisorUsageGranularityType;
+__webpack_unused_export__ = AccessDetail$;
+__webpack_unused_export__ = AccessKey$;
+__webpack_unused_export__ = AccessKeyLastUsed$;
+__webpack_unused_export__ = AccessKeyMetadata$;
+__webpack_unused_export__ = AccountNotManagementOrDelegatedAdministratorException;
+__webpack_unused_export__ = AccountNotManagementOrDelegatedAdministratorException$;
+__webpack_unused_export__ = AcquireRole$;
+__webpack_unused_export__ = AcquireRoleCommand;
+__webpack_unused_export__ = AcquireRoleRequest$;
+__webpack_unused_export__ = AcquireRoleResponse$;
+__webpack_unused_export__ = AddClientIDToOpenIDConnectProvider$;
+__webpack_unused_export__ = AddClientIDToOpenIDConnectProviderCommand;
+__webpack_unused_export__ = AddClientIDToOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = AddRoleToInstanceProfile$;
+__webpack_unused_export__ = AddRoleToInstanceProfileCommand;
+__webpack_unused_export__ = AddRoleToInstanceProfileRequest$;
+__webpack_unused_export__ = AddUserToGroup$;
+__webpack_unused_export__ = AddUserToGroupCommand;
+__webpack_unused_export__ = AddUserToGroupRequest$;
+__webpack_unused_export__ = AssertionEncryptionModeType;
+__webpack_unused_export__ = AssignmentStatusType;
+__webpack_unused_export__ = AssociateDelegationRequest$;
+__webpack_unused_export__ = AssociateDelegationRequestCommand;
+__webpack_unused_export__ = AssociateDelegationRequestRequest$;
+__webpack_unused_export__ = AttachGroupPolicy$;
+__webpack_unused_export__ = AttachGroupPolicyCommand;
+__webpack_unused_export__ = AttachGroupPolicyRequest$;
+__webpack_unused_export__ = AttachRolePolicy$;
+__webpack_unused_export__ = AttachRolePolicyCommand;
+__webpack_unused_export__ = AttachRolePolicyRequest$;
+__webpack_unused_export__ = AttachUserPolicy$;
+__webpack_unused_export__ = AttachUserPolicyCommand;
+__webpack_unused_export__ = AttachUserPolicyRequest$;
+__webpack_unused_export__ = AttachedPermissionsBoundary$;
+__webpack_unused_export__ = AttachedPolicy$;
+__webpack_unused_export__ = AttachmentType;
+__webpack_unused_export__ = CallerIsNotManagementAccountException;
+__webpack_unused_export__ = CallerIsNotManagementAccountException$;
+__webpack_unused_export__ = ChangePassword$;
+__webpack_unused_export__ = ChangePasswordCommand;
+__webpack_unused_export__ = ChangePasswordRequest$;
+__webpack_unused_export__ = ConcurrentModificationException;
+__webpack_unused_export__ = ConcurrentModificationException$;
+__webpack_unused_export__ = ContextEntry$;
+__webpack_unused_export__ = ContextKeyTypeEnum;
+__webpack_unused_export__ = CreateAccessKey$;
+__webpack_unused_export__ = CreateAccessKeyCommand;
+__webpack_unused_export__ = CreateAccessKeyRequest$;
+__webpack_unused_export__ = CreateAccessKeyResponse$;
+__webpack_unused_export__ = CreateAccountAlias$;
+__webpack_unused_export__ = CreateAccountAliasCommand;
+__webpack_unused_export__ = CreateAccountAliasRequest$;
+__webpack_unused_export__ = CreateDelegationRequest$;
+__webpack_unused_export__ = CreateDelegationRequestCommand;
+__webpack_unused_export__ = CreateDelegationRequestRequest$;
+__webpack_unused_export__ = CreateDelegationRequestResponse$;
+__webpack_unused_export__ = CreateGroup$;
+__webpack_unused_export__ = CreateGroupCommand;
+__webpack_unused_export__ = CreateGroupRequest$;
+__webpack_unused_export__ = CreateGroupResponse$;
+__webpack_unused_export__ = CreateInstanceProfile$;
+__webpack_unused_export__ = CreateInstanceProfileCommand;
+__webpack_unused_export__ = CreateInstanceProfileRequest$;
+__webpack_unused_export__ = CreateInstanceProfileResponse$;
+__webpack_unused_export__ = CreateLoginProfile$;
+__webpack_unused_export__ = CreateLoginProfileCommand;
+__webpack_unused_export__ = CreateLoginProfileRequest$;
+__webpack_unused_export__ = CreateLoginProfileResponse$;
+__webpack_unused_export__ = CreateOpenIDConnectProvider$;
+__webpack_unused_export__ = CreateOpenIDConnectProviderCommand;
+__webpack_unused_export__ = CreateOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = CreateOpenIDConnectProviderResponse$;
+__webpack_unused_export__ = CreatePolicy$;
+__webpack_unused_export__ = CreatePolicyCommand;
+__webpack_unused_export__ = CreatePolicyRequest$;
+__webpack_unused_export__ = CreatePolicyResponse$;
+__webpack_unused_export__ = CreatePolicyVersion$;
+__webpack_unused_export__ = CreatePolicyVersionCommand;
+__webpack_unused_export__ = CreatePolicyVersionRequest$;
+__webpack_unused_export__ = CreatePolicyVersionResponse$;
+__webpack_unused_export__ = CreateRole$;
+__webpack_unused_export__ = CreateRoleCommand;
+__webpack_unused_export__ = CreateRoleRequest$;
+__webpack_unused_export__ = CreateRoleResponse$;
+__webpack_unused_export__ = CreateSAMLProvider$;
+__webpack_unused_export__ = CreateSAMLProviderCommand;
+__webpack_unused_export__ = CreateSAMLProviderRequest$;
+__webpack_unused_export__ = CreateSAMLProviderResponse$;
+__webpack_unused_export__ = CreateServiceLinkedRole$;
+__webpack_unused_export__ = CreateServiceLinkedRoleCommand;
+__webpack_unused_export__ = CreateServiceLinkedRoleRequest$;
+__webpack_unused_export__ = CreateServiceLinkedRoleResponse$;
+__webpack_unused_export__ = CreateServiceSpecificCredential$;
+__webpack_unused_export__ = CreateServiceSpecificCredentialCommand;
+__webpack_unused_export__ = CreateServiceSpecificCredentialRequest$;
+__webpack_unused_export__ = CreateServiceSpecificCredentialResponse$;
+__webpack_unused_export__ = CreateUser$;
+__webpack_unused_export__ = CreateUserCommand;
+__webpack_unused_export__ = CreateUserRequest$;
+__webpack_unused_export__ = CreateUserResponse$;
+__webpack_unused_export__ = CreateVirtualMFADevice$;
+__webpack_unused_export__ = CreateVirtualMFADeviceCommand;
+__webpack_unused_export__ = CreateVirtualMFADeviceRequest$;
+__webpack_unused_export__ = CreateVirtualMFADeviceResponse$;
+__webpack_unused_export__ = CredentialReportExpiredException;
+__webpack_unused_export__ = CredentialReportExpiredException$;
+__webpack_unused_export__ = CredentialReportNotPresentException;
+__webpack_unused_export__ = CredentialReportNotPresentException$;
+__webpack_unused_export__ = CredentialReportNotReadyException;
+__webpack_unused_export__ = CredentialReportNotReadyException$;
+__webpack_unused_export__ = DeactivateMFADevice$;
+__webpack_unused_export__ = DeactivateMFADeviceCommand;
+__webpack_unused_export__ = DeactivateMFADeviceRequest$;
+__webpack_unused_export__ = DelegationPermission$;
+__webpack_unused_export__ = DelegationRequest$;
+__webpack_unused_export__ = DeleteAccessKey$;
+__webpack_unused_export__ = DeleteAccessKeyCommand;
+__webpack_unused_export__ = DeleteAccessKeyRequest$;
+__webpack_unused_export__ = DeleteAccountAlias$;
+__webpack_unused_export__ = DeleteAccountAliasCommand;
+__webpack_unused_export__ = DeleteAccountAliasRequest$;
+__webpack_unused_export__ = DeleteAccountPasswordPolicy$;
+__webpack_unused_export__ = DeleteAccountPasswordPolicyCommand;
+__webpack_unused_export__ = DeleteConflictException;
+__webpack_unused_export__ = DeleteConflictException$;
+__webpack_unused_export__ = DeleteGroup$;
+__webpack_unused_export__ = DeleteGroupCommand;
+__webpack_unused_export__ = DeleteGroupPolicy$;
+__webpack_unused_export__ = DeleteGroupPolicyCommand;
+__webpack_unused_export__ = DeleteGroupPolicyRequest$;
+__webpack_unused_export__ = DeleteGroupRequest$;
+__webpack_unused_export__ = DeleteInstanceProfile$;
+__webpack_unused_export__ = DeleteInstanceProfileCommand;
+__webpack_unused_export__ = DeleteInstanceProfileRequest$;
+__webpack_unused_export__ = DeleteLoginProfile$;
+__webpack_unused_export__ = DeleteLoginProfileCommand;
+__webpack_unused_export__ = DeleteLoginProfileRequest$;
+__webpack_unused_export__ = DeleteOpenIDConnectProvider$;
+__webpack_unused_export__ = DeleteOpenIDConnectProviderCommand;
+__webpack_unused_export__ = DeleteOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = DeletePolicy$;
+__webpack_unused_export__ = DeletePolicyCommand;
+__webpack_unused_export__ = DeletePolicyRequest$;
+__webpack_unused_export__ = DeletePolicyVersion$;
+__webpack_unused_export__ = DeletePolicyVersionCommand;
+__webpack_unused_export__ = DeletePolicyVersionRequest$;
+__webpack_unused_export__ = DeleteRole$;
+__webpack_unused_export__ = DeleteRoleCommand;
+__webpack_unused_export__ = DeleteRolePermissionsBoundary$;
+__webpack_unused_export__ = DeleteRolePermissionsBoundaryCommand;
+__webpack_unused_export__ = DeleteRolePermissionsBoundaryRequest$;
+__webpack_unused_export__ = DeleteRolePolicy$;
+__webpack_unused_export__ = DeleteRolePolicyCommand;
+__webpack_unused_export__ = DeleteRolePolicyRequest$;
+__webpack_unused_export__ = DeleteRoleRequest$;
+__webpack_unused_export__ = DeleteSAMLProvider$;
+__webpack_unused_export__ = DeleteSAMLProviderCommand;
+__webpack_unused_export__ = DeleteSAMLProviderRequest$;
+__webpack_unused_export__ = DeleteSSHPublicKey$;
+__webpack_unused_export__ = DeleteSSHPublicKeyCommand;
+__webpack_unused_export__ = DeleteSSHPublicKeyRequest$;
+__webpack_unused_export__ = DeleteServerCertificate$;
+__webpack_unused_export__ = DeleteServerCertificateCommand;
+__webpack_unused_export__ = DeleteServerCertificateRequest$;
+__webpack_unused_export__ = DeleteServiceLinkedRole$;
+__webpack_unused_export__ = DeleteServiceLinkedRoleCommand;
+__webpack_unused_export__ = DeleteServiceLinkedRoleRequest$;
+__webpack_unused_export__ = DeleteServiceLinkedRoleResponse$;
+__webpack_unused_export__ = DeleteServiceSpecificCredential$;
+__webpack_unused_export__ = DeleteServiceSpecificCredentialCommand;
+__webpack_unused_export__ = DeleteServiceSpecificCredentialRequest$;
+__webpack_unused_export__ = DeleteSigningCertificate$;
+__webpack_unused_export__ = DeleteSigningCertificateCommand;
+__webpack_unused_export__ = DeleteSigningCertificateRequest$;
+__webpack_unused_export__ = DeleteUser$;
+__webpack_unused_export__ = DeleteUserCommand;
+__webpack_unused_export__ = DeleteUserPermissionsBoundary$;
+__webpack_unused_export__ = DeleteUserPermissionsBoundaryCommand;
+__webpack_unused_export__ = DeleteUserPermissionsBoundaryRequest$;
+__webpack_unused_export__ = DeleteUserPolicy$;
+__webpack_unused_export__ = DeleteUserPolicyCommand;
+__webpack_unused_export__ = DeleteUserPolicyRequest$;
+__webpack_unused_export__ = DeleteUserRequest$;
+__webpack_unused_export__ = DeleteVirtualMFADevice$;
+__webpack_unused_export__ = DeleteVirtualMFADeviceCommand;
+__webpack_unused_export__ = DeleteVirtualMFADeviceRequest$;
+__webpack_unused_export__ = DeletionTaskFailureReasonType$;
+__webpack_unused_export__ = DeletionTaskStatusType;
+__webpack_unused_export__ = DetachGroupPolicy$;
+__webpack_unused_export__ = DetachGroupPolicyCommand;
+__webpack_unused_export__ = DetachGroupPolicyRequest$;
+__webpack_unused_export__ = DetachRolePolicy$;
+__webpack_unused_export__ = DetachRolePolicyCommand;
+__webpack_unused_export__ = DetachRolePolicyRequest$;
+__webpack_unused_export__ = DetachUserPolicy$;
+__webpack_unused_export__ = DetachUserPolicyCommand;
+__webpack_unused_export__ = DetachUserPolicyRequest$;
+__webpack_unused_export__ = DisableOrganizationsRootCredentialsManagement$;
+__webpack_unused_export__ = DisableOrganizationsRootCredentialsManagementCommand;
+__webpack_unused_export__ = DisableOrganizationsRootCredentialsManagementRequest$;
+__webpack_unused_export__ = DisableOrganizationsRootCredentialsManagementResponse$;
+__webpack_unused_export__ = DisableOrganizationsRootSessions$;
+__webpack_unused_export__ = DisableOrganizationsRootSessionsCommand;
+__webpack_unused_export__ = DisableOrganizationsRootSessionsRequest$;
+__webpack_unused_export__ = DisableOrganizationsRootSessionsResponse$;
+__webpack_unused_export__ = DisableOutboundWebIdentityFederation$;
+__webpack_unused_export__ = DisableOutboundWebIdentityFederationCommand;
+__webpack_unused_export__ = DuplicateCertificateException;
+__webpack_unused_export__ = DuplicateCertificateException$;
+__webpack_unused_export__ = DuplicateSSHPublicKeyException;
+__webpack_unused_export__ = DuplicateSSHPublicKeyException$;
+__webpack_unused_export__ = EnableMFADevice$;
+__webpack_unused_export__ = EnableMFADeviceCommand;
+__webpack_unused_export__ = EnableMFADeviceRequest$;
+__webpack_unused_export__ = EnableOrganizationsRootCredentialsManagement$;
+__webpack_unused_export__ = EnableOrganizationsRootCredentialsManagementCommand;
+__webpack_unused_export__ = EnableOrganizationsRootCredentialsManagementRequest$;
+__webpack_unused_export__ = EnableOrganizationsRootCredentialsManagementResponse$;
+__webpack_unused_export__ = EnableOrganizationsRootSessions$;
+__webpack_unused_export__ = EnableOrganizationsRootSessionsCommand;
+__webpack_unused_export__ = EnableOrganizationsRootSessionsRequest$;
+__webpack_unused_export__ = EnableOrganizationsRootSessionsResponse$;
+__webpack_unused_export__ = EnableOutboundWebIdentityFederation$;
+__webpack_unused_export__ = EnableOutboundWebIdentityFederationCommand;
+__webpack_unused_export__ = EnableOutboundWebIdentityFederationResponse$;
+__webpack_unused_export__ = EncodingType;
+__webpack_unused_export__ = EntityAlreadyExistsException;
+__webpack_unused_export__ = EntityAlreadyExistsException$;
+__webpack_unused_export__ = EntityDetails$;
+__webpack_unused_export__ = EntityInfo$;
+__webpack_unused_export__ = EntityTemporarilyUnmodifiableException;
+__webpack_unused_export__ = EntityTemporarilyUnmodifiableException$;
+__webpack_unused_export__ = EntityType;
+__webpack_unused_export__ = ErrorDetails$;
+__webpack_unused_export__ = EvaluationResult$;
+__webpack_unused_export__ = FeatureDisabledException;
+__webpack_unused_export__ = FeatureDisabledException$;
+__webpack_unused_export__ = FeatureEnabledException;
+__webpack_unused_export__ = FeatureEnabledException$;
+__webpack_unused_export__ = FeatureType;
+__webpack_unused_export__ = GenerateCredentialReport$;
+__webpack_unused_export__ = GenerateCredentialReportCommand;
+__webpack_unused_export__ = GenerateCredentialReportResponse$;
+__webpack_unused_export__ = GenerateOrganizationsAccessReport$;
+__webpack_unused_export__ = GenerateOrganizationsAccessReportCommand;
+__webpack_unused_export__ = GenerateOrganizationsAccessReportRequest$;
+__webpack_unused_export__ = GenerateOrganizationsAccessReportResponse$;
+__webpack_unused_export__ = GenerateServiceLastAccessedDetails$;
+__webpack_unused_export__ = GenerateServiceLastAccessedDetailsCommand;
+__webpack_unused_export__ = GenerateServiceLastAccessedDetailsRequest$;
+__webpack_unused_export__ = GenerateServiceLastAccessedDetailsResponse$;
+__webpack_unused_export__ = GetAccessKeyLastUsed$;
+__webpack_unused_export__ = GetAccessKeyLastUsedCommand;
+__webpack_unused_export__ = GetAccessKeyLastUsedRequest$;
+__webpack_unused_export__ = GetAccessKeyLastUsedResponse$;
+__webpack_unused_export__ = GetAccountAuthorizationDetails$;
+__webpack_unused_export__ = GetAccountAuthorizationDetailsCommand;
+__webpack_unused_export__ = GetAccountAuthorizationDetailsRequest$;
+__webpack_unused_export__ = GetAccountAuthorizationDetailsResponse$;
+__webpack_unused_export__ = GetAccountPasswordPolicy$;
+__webpack_unused_export__ = GetAccountPasswordPolicyCommand;
+__webpack_unused_export__ = GetAccountPasswordPolicyResponse$;
+__webpack_unused_export__ = GetAccountProperties$;
+__webpack_unused_export__ = GetAccountPropertiesCommand;
+__webpack_unused_export__ = GetAccountPropertiesRequest$;
+__webpack_unused_export__ = GetAccountPropertiesResponse$;
+__webpack_unused_export__ = GetAccountSummary$;
+__webpack_unused_export__ = GetAccountSummaryCommand;
+__webpack_unused_export__ = GetAccountSummaryResponse$;
+__webpack_unused_export__ = GetContextKeysForCustomPolicy$;
+__webpack_unused_export__ = GetContextKeysForCustomPolicyCommand;
+__webpack_unused_export__ = GetContextKeysForCustomPolicyRequest$;
+__webpack_unused_export__ = GetContextKeysForPolicyResponse$;
+__webpack_unused_export__ = GetContextKeysForPrincipalPolicy$;
+__webpack_unused_export__ = GetContextKeysForPrincipalPolicyCommand;
+__webpack_unused_export__ = GetContextKeysForPrincipalPolicyRequest$;
+__webpack_unused_export__ = GetCredentialReport$;
+__webpack_unused_export__ = GetCredentialReportCommand;
+__webpack_unused_export__ = GetCredentialReportResponse$;
+__webpack_unused_export__ = GetDelegationRequest$;
+__webpack_unused_export__ = GetDelegationRequestCommand;
+__webpack_unused_export__ = GetDelegationRequestRequest$;
+__webpack_unused_export__ = GetDelegationRequestResponse$;
+__webpack_unused_export__ = GetGroup$;
+__webpack_unused_export__ = GetGroupCommand;
+__webpack_unused_export__ = GetGroupPolicy$;
+__webpack_unused_export__ = GetGroupPolicyCommand;
+__webpack_unused_export__ = GetGroupPolicyRequest$;
+__webpack_unused_export__ = GetGroupPolicyResponse$;
+__webpack_unused_export__ = GetGroupRequest$;
+__webpack_unused_export__ = GetGroupResponse$;
+__webpack_unused_export__ = GetHumanReadableSummary$;
+__webpack_unused_export__ = GetHumanReadableSummaryCommand;
+__webpack_unused_export__ = GetHumanReadableSummaryRequest$;
+__webpack_unused_export__ = GetHumanReadableSummaryResponse$;
+__webpack_unused_export__ = GetInstanceProfile$;
+__webpack_unused_export__ = GetInstanceProfileCommand;
+__webpack_unused_export__ = GetInstanceProfileRequest$;
+__webpack_unused_export__ = GetInstanceProfileResponse$;
+__webpack_unused_export__ = GetLoginProfile$;
+__webpack_unused_export__ = GetLoginProfileCommand;
+__webpack_unused_export__ = GetLoginProfileRequest$;
+__webpack_unused_export__ = GetLoginProfileResponse$;
+__webpack_unused_export__ = GetMFADevice$;
+__webpack_unused_export__ = GetMFADeviceCommand;
+__webpack_unused_export__ = GetMFADeviceRequest$;
+__webpack_unused_export__ = GetMFADeviceResponse$;
+__webpack_unused_export__ = GetOpenIDConnectProvider$;
+__webpack_unused_export__ = GetOpenIDConnectProviderCommand;
+__webpack_unused_export__ = GetOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = GetOpenIDConnectProviderResponse$;
+__webpack_unused_export__ = GetOrganizationsAccessReport$;
+__webpack_unused_export__ = GetOrganizationsAccessReportCommand;
+__webpack_unused_export__ = GetOrganizationsAccessReportRequest$;
+__webpack_unused_export__ = GetOrganizationsAccessReportResponse$;
+__webpack_unused_export__ = GetOutboundWebIdentityFederationInfo$;
+__webpack_unused_export__ = GetOutboundWebIdentityFederationInfoCommand;
+__webpack_unused_export__ = GetOutboundWebIdentityFederationInfoResponse$;
+__webpack_unused_export__ = GetPolicy$;
+exports.s4W = GetPolicyCommand;
+__webpack_unused_export__ = GetPolicyRequest$;
+__webpack_unused_export__ = GetPolicyResponse$;
+__webpack_unused_export__ = GetPolicyVersion$;
+exports.G45 = GetPolicyVersionCommand;
+__webpack_unused_export__ = GetPolicyVersionRequest$;
+__webpack_unused_export__ = GetPolicyVersionResponse$;
+__webpack_unused_export__ = GetRole$;
+exports.kbp = GetRoleCommand;
+__webpack_unused_export__ = GetRolePolicy$;
+exports.WHQ = GetRolePolicyCommand;
+__webpack_unused_export__ = GetRolePolicyRequest$;
+__webpack_unused_export__ = GetRolePolicyResponse$;
+__webpack_unused_export__ = GetRoleRequest$;
+__webpack_unused_export__ = GetRoleResponse$;
+__webpack_unused_export__ = GetRoleTemplateVersion$;
+__webpack_unused_export__ = GetRoleTemplateVersionCommand;
+__webpack_unused_export__ = GetRoleTemplateVersionRequest$;
+__webpack_unused_export__ = GetRoleTemplateVersionResponse$;
+__webpack_unused_export__ = GetSAMLProvider$;
+__webpack_unused_export__ = GetSAMLProviderCommand;
+__webpack_unused_export__ = GetSAMLProviderRequest$;
+__webpack_unused_export__ = GetSAMLProviderResponse$;
+__webpack_unused_export__ = GetSSHPublicKey$;
+__webpack_unused_export__ = GetSSHPublicKeyCommand;
+__webpack_unused_export__ = GetSSHPublicKeyRequest$;
+__webpack_unused_export__ = GetSSHPublicKeyResponse$;
+__webpack_unused_export__ = GetServerCertificate$;
+__webpack_unused_export__ = GetServerCertificateCommand;
+__webpack_unused_export__ = GetServerCertificateRequest$;
+__webpack_unused_export__ = GetServerCertificateResponse$;
+__webpack_unused_export__ = GetServiceLastAccessedDetails$;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsCommand;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsRequest$;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsResponse$;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsWithEntities$;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsWithEntitiesCommand;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsWithEntitiesRequest$;
+__webpack_unused_export__ = GetServiceLastAccessedDetailsWithEntitiesResponse$;
+__webpack_unused_export__ = GetServiceLinkedRoleDeletionStatus$;
+__webpack_unused_export__ = GetServiceLinkedRoleDeletionStatusCommand;
+__webpack_unused_export__ = GetServiceLinkedRoleDeletionStatusRequest$;
+__webpack_unused_export__ = GetServiceLinkedRoleDeletionStatusResponse$;
+__webpack_unused_export__ = GetUser$;
+__webpack_unused_export__ = GetUserCommand;
+__webpack_unused_export__ = GetUserPolicy$;
+__webpack_unused_export__ = GetUserPolicyCommand;
+__webpack_unused_export__ = GetUserPolicyRequest$;
+__webpack_unused_export__ = GetUserPolicyResponse$;
+__webpack_unused_export__ = GetUserRequest$;
+__webpack_unused_export__ = GetUserResponse$;
+__webpack_unused_export__ = GlobalEndpointTokenVersion;
+__webpack_unused_export__ = Group$;
+__webpack_unused_export__ = GroupDetail$;
+__webpack_unused_export__ = IAM;
+exports.h8v = IAMClient;
+__webpack_unused_export__ = IAMServiceException;
+__webpack_unused_export__ = IAMServiceException$;
+__webpack_unused_export__ = InlinePolicy$;
+__webpack_unused_export__ = InlinePolicyIdentifierType$;
+__webpack_unused_export__ = InstanceProfile$;
+__webpack_unused_export__ = InvalidAuthenticationCodeException;
+__webpack_unused_export__ = InvalidAuthenticationCodeException$;
+__webpack_unused_export__ = InvalidCertificateException;
+__webpack_unused_export__ = InvalidCertificateException$;
+__webpack_unused_export__ = InvalidInputException;
+__webpack_unused_export__ = InvalidInputException$;
+__webpack_unused_export__ = InvalidPublicKeyException;
+__webpack_unused_export__ = InvalidPublicKeyException$;
+__webpack_unused_export__ = InvalidUserTypeException;
+__webpack_unused_export__ = InvalidUserTypeException$;
+__webpack_unused_export__ = JobStatusType;
+__webpack_unused_export__ = KeyPairMismatchException;
+__webpack_unused_export__ = KeyPairMismatchException$;
+__webpack_unused_export__ = LimitExceededException;
+__webpack_unused_export__ = LimitExceededException$;
+__webpack_unused_export__ = ListAccessKeys$;
+__webpack_unused_export__ = ListAccessKeysCommand;
+__webpack_unused_export__ = ListAccessKeysRequest$;
+__webpack_unused_export__ = ListAccessKeysResponse$;
+__webpack_unused_export__ = ListAccountAliases$;
+__webpack_unused_export__ = ListAccountAliasesCommand;
+__webpack_unused_export__ = ListAccountAliasesRequest$;
+__webpack_unused_export__ = ListAccountAliasesResponse$;
+__webpack_unused_export__ = ListAttachedGroupPolicies$;
+__webpack_unused_export__ = ListAttachedGroupPoliciesCommand;
+__webpack_unused_export__ = ListAttachedGroupPoliciesRequest$;
+__webpack_unused_export__ = ListAttachedGroupPoliciesResponse$;
+__webpack_unused_export__ = ListAttachedRolePolicies$;
+exports.wfM = ListAttachedRolePoliciesCommand;
+__webpack_unused_export__ = ListAttachedRolePoliciesRequest$;
+__webpack_unused_export__ = ListAttachedRolePoliciesResponse$;
+__webpack_unused_export__ = ListAttachedUserPolicies$;
+__webpack_unused_export__ = ListAttachedUserPoliciesCommand;
+__webpack_unused_export__ = ListAttachedUserPoliciesRequest$;
+__webpack_unused_export__ = ListAttachedUserPoliciesResponse$;
+__webpack_unused_export__ = ListDelegationRequests$;
+__webpack_unused_export__ = ListDelegationRequestsCommand;
+__webpack_unused_export__ = ListDelegationRequestsRequest$;
+__webpack_unused_export__ = ListDelegationRequestsResponse$;
+__webpack_unused_export__ = ListEntitiesForPolicy$;
+__webpack_unused_export__ = ListEntitiesForPolicyCommand;
+__webpack_unused_export__ = ListEntitiesForPolicyRequest$;
+__webpack_unused_export__ = ListEntitiesForPolicyResponse$;
+__webpack_unused_export__ = ListGroupPolicies$;
+__webpack_unused_export__ = ListGroupPoliciesCommand;
+__webpack_unused_export__ = ListGroupPoliciesRequest$;
+__webpack_unused_export__ = ListGroupPoliciesResponse$;
+__webpack_unused_export__ = ListGroups$;
+__webpack_unused_export__ = ListGroupsCommand;
+__webpack_unused_export__ = ListGroupsForUser$;
+__webpack_unused_export__ = ListGroupsForUserCommand;
+__webpack_unused_export__ = ListGroupsForUserRequest$;
+__webpack_unused_export__ = ListGroupsForUserResponse$;
+__webpack_unused_export__ = ListGroupsRequest$;
+__webpack_unused_export__ = ListGroupsResponse$;
+__webpack_unused_export__ = ListInstanceProfileTags$;
+__webpack_unused_export__ = ListInstanceProfileTagsCommand;
+__webpack_unused_export__ = ListInstanceProfileTagsRequest$;
+__webpack_unused_export__ = ListInstanceProfileTagsResponse$;
+__webpack_unused_export__ = ListInstanceProfiles$;
+__webpack_unused_export__ = ListInstanceProfilesCommand;
+__webpack_unused_export__ = ListInstanceProfilesForRole$;
+__webpack_unused_export__ = ListInstanceProfilesForRoleCommand;
+__webpack_unused_export__ = ListInstanceProfilesForRoleRequest$;
+__webpack_unused_export__ = ListInstanceProfilesForRoleResponse$;
+__webpack_unused_export__ = ListInstanceProfilesRequest$;
+__webpack_unused_export__ = ListInstanceProfilesResponse$;
+__webpack_unused_export__ = ListMFADeviceTags$;
+__webpack_unused_export__ = ListMFADeviceTagsCommand;
+__webpack_unused_export__ = ListMFADeviceTagsRequest$;
+__webpack_unused_export__ = ListMFADeviceTagsResponse$;
+__webpack_unused_export__ = ListMFADevices$;
+__webpack_unused_export__ = ListMFADevicesCommand;
+__webpack_unused_export__ = ListMFADevicesRequest$;
+__webpack_unused_export__ = ListMFADevicesResponse$;
+__webpack_unused_export__ = ListOpenIDConnectProviderTags$;
+__webpack_unused_export__ = ListOpenIDConnectProviderTagsCommand;
+__webpack_unused_export__ = ListOpenIDConnectProviderTagsRequest$;
+__webpack_unused_export__ = ListOpenIDConnectProviderTagsResponse$;
+__webpack_unused_export__ = ListOpenIDConnectProviders$;
+__webpack_unused_export__ = ListOpenIDConnectProvidersCommand;
+__webpack_unused_export__ = ListOpenIDConnectProvidersRequest$;
+__webpack_unused_export__ = ListOpenIDConnectProvidersResponse$;
+__webpack_unused_export__ = ListOrganizationsFeatures$;
+__webpack_unused_export__ = ListOrganizationsFeaturesCommand;
+__webpack_unused_export__ = ListOrganizationsFeaturesRequest$;
+__webpack_unused_export__ = ListOrganizationsFeaturesResponse$;
+__webpack_unused_export__ = ListPolicies$;
+__webpack_unused_export__ = ListPoliciesCommand;
+__webpack_unused_export__ = ListPoliciesGrantingServiceAccess$;
+__webpack_unused_export__ = ListPoliciesGrantingServiceAccessCommand;
+__webpack_unused_export__ = ListPoliciesGrantingServiceAccessEntry$;
+__webpack_unused_export__ = ListPoliciesGrantingServiceAccessRequest$;
+__webpack_unused_export__ = ListPoliciesGrantingServiceAccessResponse$;
+__webpack_unused_export__ = ListPoliciesRequest$;
+__webpack_unused_export__ = ListPoliciesResponse$;
+__webpack_unused_export__ = ListPolicyTags$;
+__webpack_unused_export__ = ListPolicyTagsCommand;
+__webpack_unused_export__ = ListPolicyTagsRequest$;
+__webpack_unused_export__ = ListPolicyTagsResponse$;
+__webpack_unused_export__ = ListPolicyVersions$;
+__webpack_unused_export__ = ListPolicyVersionsCommand;
+__webpack_unused_export__ = ListPolicyVersionsRequest$;
+__webpack_unused_export__ = ListPolicyVersionsResponse$;
+__webpack_unused_export__ = ListRolePolicies$;
+exports.Y7N = ListRolePoliciesCommand;
+__webpack_unused_export__ = ListRolePoliciesRequest$;
+__webpack_unused_export__ = ListRolePoliciesResponse$;
+__webpack_unused_export__ = ListRoleTags$;
+__webpack_unused_export__ = ListRoleTagsCommand;
+__webpack_unused_export__ = ListRoleTagsRequest$;
+__webpack_unused_export__ = ListRoleTagsResponse$;
+__webpack_unused_export__ = ListRoles$;
+__webpack_unused_export__ = ListRolesCommand;
+__webpack_unused_export__ = ListRolesRequest$;
+__webpack_unused_export__ = ListRolesResponse$;
+__webpack_unused_export__ = ListSAMLProviderTags$;
+__webpack_unused_export__ = ListSAMLProviderTagsCommand;
+__webpack_unused_export__ = ListSAMLProviderTagsRequest$;
+__webpack_unused_export__ = ListSAMLProviderTagsResponse$;
+__webpack_unused_export__ = ListSAMLProviders$;
+__webpack_unused_export__ = ListSAMLProvidersCommand;
+__webpack_unused_export__ = ListSAMLProvidersRequest$;
+__webpack_unused_export__ = ListSAMLProvidersResponse$;
+__webpack_unused_export__ = ListSSHPublicKeys$;
+__webpack_unused_export__ = ListSSHPublicKeysCommand;
+__webpack_unused_export__ = ListSSHPublicKeysRequest$;
+__webpack_unused_export__ = ListSSHPublicKeysResponse$;
+__webpack_unused_export__ = ListServerCertificateTags$;
+__webpack_unused_export__ = ListServerCertificateTagsCommand;
+__webpack_unused_export__ = ListServerCertificateTagsRequest$;
+__webpack_unused_export__ = ListServerCertificateTagsResponse$;
+__webpack_unused_export__ = ListServerCertificates$;
+__webpack_unused_export__ = ListServerCertificatesCommand;
+__webpack_unused_export__ = ListServerCertificatesRequest$;
+__webpack_unused_export__ = ListServerCertificatesResponse$;
+__webpack_unused_export__ = ListServiceSpecificCredentials$;
+__webpack_unused_export__ = ListServiceSpecificCredentialsCommand;
+__webpack_unused_export__ = ListServiceSpecificCredentialsRequest$;
+__webpack_unused_export__ = ListServiceSpecificCredentialsResponse$;
+__webpack_unused_export__ = ListSigningCertificates$;
+__webpack_unused_export__ = ListSigningCertificatesCommand;
+__webpack_unused_export__ = ListSigningCertificatesRequest$;
+__webpack_unused_export__ = ListSigningCertificatesResponse$;
+__webpack_unused_export__ = ListUserPolicies$;
+__webpack_unused_export__ = ListUserPoliciesCommand;
+__webpack_unused_export__ = ListUserPoliciesRequest$;
+__webpack_unused_export__ = ListUserPoliciesResponse$;
+__webpack_unused_export__ = ListUserTags$;
+__webpack_unused_export__ = ListUserTagsCommand;
+__webpack_unused_export__ = ListUserTagsRequest$;
+__webpack_unused_export__ = ListUserTagsResponse$;
+__webpack_unused_export__ = ListUsers$;
+__webpack_unused_export__ = ListUsersCommand;
+__webpack_unused_export__ = ListUsersRequest$;
+__webpack_unused_export__ = ListUsersResponse$;
+__webpack_unused_export__ = ListVirtualMFADevices$;
+__webpack_unused_export__ = ListVirtualMFADevicesCommand;
+__webpack_unused_export__ = ListVirtualMFADevicesRequest$;
+__webpack_unused_export__ = ListVirtualMFADevicesResponse$;
+__webpack_unused_export__ = LoginProfile$;
+__webpack_unused_export__ = MFADevice$;
+__webpack_unused_export__ = MalformedCertificateException;
+__webpack_unused_export__ = MalformedCertificateException$;
+__webpack_unused_export__ = MalformedPolicyDocumentException;
+__webpack_unused_export__ = MalformedPolicyDocumentException$;
+__webpack_unused_export__ = ManagedByTypeType;
+__webpack_unused_export__ = ManagedPolicyDetail$;
+__webpack_unused_export__ = NameConflictException;
+__webpack_unused_export__ = NameConflictException$;
+__webpack_unused_export__ = NoSuchEntityException;
+__webpack_unused_export__ = NoSuchEntityException$;
+__webpack_unused_export__ = OpenIDConnectProviderListEntry$;
+__webpack_unused_export__ = OpenIdIdpCommunicationErrorException;
+__webpack_unused_export__ = OpenIdIdpCommunicationErrorException$;
+__webpack_unused_export__ = OrderedOrganizationPolicyType$;
+__webpack_unused_export__ = OrganizationNotFoundException;
+__webpack_unused_export__ = OrganizationNotFoundException$;
+__webpack_unused_export__ = OrganizationNotInAllFeaturesModeException;
+__webpack_unused_export__ = OrganizationNotInAllFeaturesModeException$;
+__webpack_unused_export__ = OrganizationsDecisionDetail$;
+__webpack_unused_export__ = ParameterDefinition$;
+__webpack_unused_export__ = ParameterTypeType;
+__webpack_unused_export__ = PasswordPolicy$;
+__webpack_unused_export__ = PasswordPolicyViolationException;
+__webpack_unused_export__ = PasswordPolicyViolationException$;
+__webpack_unused_export__ = PermissionCheckResultType;
+__webpack_unused_export__ = PermissionCheckStatusType;
+__webpack_unused_export__ = PermissionsBoundaryAttachmentType;
+__webpack_unused_export__ = PermissionsBoundaryDecisionDetail$;
+__webpack_unused_export__ = Policy$;
+__webpack_unused_export__ = PolicyDetail$;
+__webpack_unused_export__ = PolicyEvaluationDecisionType;
+__webpack_unused_export__ = PolicyEvaluationException;
+__webpack_unused_export__ = PolicyEvaluationException$;
+__webpack_unused_export__ = PolicyGrantingServiceAccess$;
+__webpack_unused_export__ = PolicyGroup$;
+__webpack_unused_export__ = PolicyIdentifier$;
+__webpack_unused_export__ = PolicyIdentifierPolicyType;
+__webpack_unused_export__ = PolicyNotAttachableException;
+__webpack_unused_export__ = PolicyNotAttachableException$;
+__webpack_unused_export__ = PolicyOwnerEntityType;
+__webpack_unused_export__ = PolicyParameter$;
+__webpack_unused_export__ = PolicyParameterTypeEnum;
+__webpack_unused_export__ = PolicyRole$;
+__webpack_unused_export__ = PolicyScopeType;
+__webpack_unused_export__ = PolicySourceType;
+__webpack_unused_export__ = PolicyType;
+__webpack_unused_export__ = PolicyUsageType;
+__webpack_unused_export__ = PolicyUser$;
+__webpack_unused_export__ = PolicyVersion$;
+__webpack_unused_export__ = Position$;
+__webpack_unused_export__ = PutAccountProperties$;
+__webpack_unused_export__ = PutAccountPropertiesCommand;
+__webpack_unused_export__ = PutAccountPropertiesRequest$;
+__webpack_unused_export__ = PutAccountPropertiesResponse$;
+__webpack_unused_export__ = PutGroupPolicy$;
+__webpack_unused_export__ = PutGroupPolicyCommand;
+__webpack_unused_export__ = PutGroupPolicyRequest$;
+__webpack_unused_export__ = PutRolePermissionsBoundary$;
+__webpack_unused_export__ = PutRolePermissionsBoundaryCommand;
+__webpack_unused_export__ = PutRolePermissionsBoundaryRequest$;
+__webpack_unused_export__ = PutRolePolicy$;
+__webpack_unused_export__ = PutRolePolicyCommand;
+__webpack_unused_export__ = PutRolePolicyRequest$;
+__webpack_unused_export__ = PutUserPermissionsBoundary$;
+__webpack_unused_export__ = PutUserPermissionsBoundaryCommand;
+__webpack_unused_export__ = PutUserPermissionsBoundaryRequest$;
+__webpack_unused_export__ = PutUserPolicy$;
+__webpack_unused_export__ = PutUserPolicyCommand;
+__webpack_unused_export__ = PutUserPolicyRequest$;
+__webpack_unused_export__ = RejectDelegationRequest$;
+__webpack_unused_export__ = RejectDelegationRequestCommand;
+__webpack_unused_export__ = RejectDelegationRequestRequest$;
+__webpack_unused_export__ = RemoveClientIDFromOpenIDConnectProvider$;
+__webpack_unused_export__ = RemoveClientIDFromOpenIDConnectProviderCommand;
+__webpack_unused_export__ = RemoveClientIDFromOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = RemoveRoleFromInstanceProfile$;
+__webpack_unused_export__ = RemoveRoleFromInstanceProfileCommand;
+__webpack_unused_export__ = RemoveRoleFromInstanceProfileRequest$;
+__webpack_unused_export__ = RemoveUserFromGroup$;
+__webpack_unused_export__ = RemoveUserFromGroupCommand;
+__webpack_unused_export__ = RemoveUserFromGroupRequest$;
+__webpack_unused_export__ = ReplacementValueEntry$;
+__webpack_unused_export__ = ReportFormatType;
+__webpack_unused_export__ = ReportGenerationLimitExceededException;
+__webpack_unused_export__ = ReportGenerationLimitExceededException$;
+__webpack_unused_export__ = ReportStateType;
+__webpack_unused_export__ = ResetServiceSpecificCredential$;
+__webpack_unused_export__ = ResetServiceSpecificCredentialCommand;
+__webpack_unused_export__ = ResetServiceSpecificCredentialRequest$;
+__webpack_unused_export__ = ResetServiceSpecificCredentialResponse$;
+__webpack_unused_export__ = ResourceSpecificResult$;
+__webpack_unused_export__ = ResyncMFADevice$;
+__webpack_unused_export__ = ResyncMFADeviceCommand;
+__webpack_unused_export__ = ResyncMFADeviceRequest$;
+__webpack_unused_export__ = Role$;
+__webpack_unused_export__ = RoleDetail$;
+__webpack_unused_export__ = RoleLastUsed$;
+__webpack_unused_export__ = RoleModifiedException;
+__webpack_unused_export__ = RoleModifiedException$;
+__webpack_unused_export__ = RoleTemplateDisabledException;
+__webpack_unused_export__ = RoleTemplateDisabledException$;
+__webpack_unused_export__ = RoleTemplateVersion$;
+__webpack_unused_export__ = RoleUsageType$;
+__webpack_unused_export__ = SAMLPrivateKey$;
+__webpack_unused_export__ = SAMLProviderListEntry$;
+__webpack_unused_export__ = SSHPublicKey$;
+__webpack_unused_export__ = SSHPublicKeyMetadata$;
+__webpack_unused_export__ = SendDelegationToken$;
+__webpack_unused_export__ = SendDelegationTokenCommand;
+__webpack_unused_export__ = SendDelegationTokenRequest$;
+__webpack_unused_export__ = ServerCertificate$;
+__webpack_unused_export__ = ServerCertificateMetadata$;
+__webpack_unused_export__ = ServiceAccessNotEnabledException;
+__webpack_unused_export__ = ServiceAccessNotEnabledException$;
+__webpack_unused_export__ = ServiceFailureException;
+__webpack_unused_export__ = ServiceFailureException$;
+__webpack_unused_export__ = ServiceLastAccessed$;
+__webpack_unused_export__ = ServiceNotSupportedException;
+__webpack_unused_export__ = ServiceNotSupportedException$;
+__webpack_unused_export__ = ServiceSpecificCredential$;
+__webpack_unused_export__ = ServiceSpecificCredentialMetadata$;
+__webpack_unused_export__ = SetDefaultPolicyVersion$;
+__webpack_unused_export__ = SetDefaultPolicyVersionCommand;
+__webpack_unused_export__ = SetDefaultPolicyVersionRequest$;
+__webpack_unused_export__ = SetSecurityTokenServicePreferences$;
+__webpack_unused_export__ = SetSecurityTokenServicePreferencesCommand;
+__webpack_unused_export__ = SetSecurityTokenServicePreferencesRequest$;
+__webpack_unused_export__ = SigningCertificate$;
+__webpack_unused_export__ = SimulateCustomPolicy$;
+__webpack_unused_export__ = SimulateCustomPolicyCommand;
+__webpack_unused_export__ = SimulateCustomPolicyRequest$;
+__webpack_unused_export__ = SimulatePolicyResponse$;
+__webpack_unused_export__ = SimulatePrincipalPolicy$;
+__webpack_unused_export__ = SimulatePrincipalPolicyCommand;
+__webpack_unused_export__ = SimulatePrincipalPolicyRequest$;
+__webpack_unused_export__ = SortKeyType;
+__webpack_unused_export__ = SourceRoleTemplate$;
+__webpack_unused_export__ = StateType;
+__webpack_unused_export__ = Statement$;
+__webpack_unused_export__ = StatusType;
+__webpack_unused_export__ = SummaryKeyType;
+__webpack_unused_export__ = SummaryStateType;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = TagInstanceProfile$;
+__webpack_unused_export__ = TagInstanceProfileCommand;
+__webpack_unused_export__ = TagInstanceProfileRequest$;
+__webpack_unused_export__ = TagMFADevice$;
+__webpack_unused_export__ = TagMFADeviceCommand;
+__webpack_unused_export__ = TagMFADeviceRequest$;
+__webpack_unused_export__ = TagOpenIDConnectProvider$;
+__webpack_unused_export__ = TagOpenIDConnectProviderCommand;
+__webpack_unused_export__ = TagOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = TagPolicy$;
+__webpack_unused_export__ = TagPolicyCommand;
+__webpack_unused_export__ = TagPolicyRequest$;
+__webpack_unused_export__ = TagRole$;
+__webpack_unused_export__ = TagRoleCommand;
+__webpack_unused_export__ = TagRoleRequest$;
+__webpack_unused_export__ = TagSAMLProvider$;
+__webpack_unused_export__ = TagSAMLProviderCommand;
+__webpack_unused_export__ = TagSAMLProviderRequest$;
+__webpack_unused_export__ = TagServerCertificate$;
+__webpack_unused_export__ = TagServerCertificateCommand;
+__webpack_unused_export__ = TagServerCertificateRequest$;
+__webpack_unused_export__ = TagTemplate$;
+__webpack_unused_export__ = TagUser$;
+__webpack_unused_export__ = TagUserCommand;
+__webpack_unused_export__ = TagUserRequest$;
+__webpack_unused_export__ = TrackedActionLastAccessed$;
+__webpack_unused_export__ = UnmodifiableEntityException;
+__webpack_unused_export__ = UnmodifiableEntityException$;
+__webpack_unused_export__ = UnrecognizedPublicKeyEncodingException;
+__webpack_unused_export__ = UnrecognizedPublicKeyEncodingException$;
+__webpack_unused_export__ = UntagInstanceProfile$;
+__webpack_unused_export__ = UntagInstanceProfileCommand;
+__webpack_unused_export__ = UntagInstanceProfileRequest$;
+__webpack_unused_export__ = UntagMFADevice$;
+__webpack_unused_export__ = UntagMFADeviceCommand;
+__webpack_unused_export__ = UntagMFADeviceRequest$;
+__webpack_unused_export__ = UntagOpenIDConnectProvider$;
+__webpack_unused_export__ = UntagOpenIDConnectProviderCommand;
+__webpack_unused_export__ = UntagOpenIDConnectProviderRequest$;
+__webpack_unused_export__ = UntagPolicy$;
+__webpack_unused_export__ = UntagPolicyCommand;
+__webpack_unused_export__ = UntagPolicyRequest$;
+__webpack_unused_export__ = UntagRole$;
+__webpack_unused_export__ = UntagRoleCommand;
+__webpack_unused_export__ = UntagRoleRequest$;
+__webpack_unused_export__ = UntagSAMLProvider$;
+__webpack_unused_export__ = UntagSAMLProviderCommand;
+__webpack_unused_export__ = UntagSAMLProviderRequest$;
+__webpack_unused_export__ = UntagServerCertificate$;
+__webpack_unused_export__ = UntagServerCertificateCommand;
+__webpack_unused_export__ = UntagServerCertificateRequest$;
+__webpack_unused_export__ = UntagUser$;
+__webpack_unused_export__ = UntagUserCommand;
+__webpack_unused_export__ = UntagUserRequest$;
+__webpack_unused_export__ = UpdateAccessKey$;
+__webpack_unused_export__ = UpdateAccessKeyCommand;
+__webpack_unused_export__ = UpdateAccessKeyRequest$;
+__webpack_unused_export__ = UpdateAccountPasswordPolicy$;
+__webpack_unused_export__ = UpdateAccountPasswordPolicyCommand;
+__webpack_unused_export__ = UpdateAccountPasswordPolicyRequest$;
+__webpack_unused_export__ = UpdateAssumeRolePolicy$;
+__webpack_unused_export__ = UpdateAssumeRolePolicyCommand;
+__webpack_unused_export__ = UpdateAssumeRolePolicyRequest$;
+__webpack_unused_export__ = UpdateDelegationRequest$;
+__webpack_unused_export__ = UpdateDelegationRequestCommand;
+__webpack_unused_export__ = UpdateDelegationRequestRequest$;
+__webpack_unused_export__ = UpdateGroup$;
+__webpack_unused_export__ = UpdateGroupCommand;
+__webpack_unused_export__ = UpdateGroupRequest$;
+__webpack_unused_export__ = UpdateLoginProfile$;
+__webpack_unused_export__ = UpdateLoginProfileCommand;
+__webpack_unused_export__ = UpdateLoginProfileRequest$;
+__webpack_unused_export__ = UpdateOpenIDConnectProviderThumbprint$;
+__webpack_unused_export__ = UpdateOpenIDConnectProviderThumbprintCommand;
+__webpack_unused_export__ = UpdateOpenIDConnectProviderThumbprintRequest$;
+__webpack_unused_export__ = UpdateRole$;
+__webpack_unused_export__ = UpdateRoleCommand;
+__webpack_unused_export__ = UpdateRoleDescription$;
+__webpack_unused_export__ = UpdateRoleDescriptionCommand;
+__webpack_unused_export__ = UpdateRoleDescriptionRequest$;
+__webpack_unused_export__ = UpdateRoleDescriptionResponse$;
+__webpack_unused_export__ = UpdateRoleRequest$;
+__webpack_unused_export__ = UpdateRoleResponse$;
+__webpack_unused_export__ = UpdateSAMLProvider$;
+__webpack_unused_export__ = UpdateSAMLProviderCommand;
+__webpack_unused_export__ = UpdateSAMLProviderRequest$;
+__webpack_unused_export__ = UpdateSAMLProviderResponse$;
+__webpack_unused_export__ = UpdateSSHPublicKey$;
+__webpack_unused_export__ = UpdateSSHPublicKeyCommand;
+__webpack_unused_export__ = UpdateSSHPublicKeyRequest$;
+__webpack_unused_export__ = UpdateServerCertificate$;
+__webpack_unused_export__ = UpdateServerCertificateCommand;
+__webpack_unused_export__ = UpdateServerCertificateRequest$;
+__webpack_unused_export__ = UpdateServiceSpecificCredential$;
+__webpack_unused_export__ = UpdateServiceSpecificCredentialCommand;
+__webpack_unused_export__ = UpdateServiceSpecificCredentialRequest$;
+__webpack_unused_export__ = UpdateSigningCertificate$;
+__webpack_unused_export__ = UpdateSigningCertificateCommand;
+__webpack_unused_export__ = UpdateSigningCertificateRequest$;
+__webpack_unused_export__ = UpdateUser$;
+__webpack_unused_export__ = UpdateUserCommand;
+__webpack_unused_export__ = UpdateUserRequest$;
+__webpack_unused_export__ = UploadSSHPublicKey$;
+__webpack_unused_export__ = UploadSSHPublicKeyCommand;
+__webpack_unused_export__ = UploadSSHPublicKeyRequest$;
+__webpack_unused_export__ = UploadSSHPublicKeyResponse$;
+__webpack_unused_export__ = UploadServerCertificate$;
+__webpack_unused_export__ = UploadServerCertificateCommand;
+__webpack_unused_export__ = UploadServerCertificateRequest$;
+__webpack_unused_export__ = UploadServerCertificateResponse$;
+__webpack_unused_export__ = UploadSigningCertificate$;
+__webpack_unused_export__ = UploadSigningCertificateCommand;
+__webpack_unused_export__ = UploadSigningCertificateRequest$;
+__webpack_unused_export__ = UploadSigningCertificateResponse$;
+__webpack_unused_export__ = User$;
+__webpack_unused_export__ = UserDetail$;
+__webpack_unused_export__ = VirtualMFADevice$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateGetAccountAuthorizationDetails;
+__webpack_unused_export__ = paginateGetGroup;
+__webpack_unused_export__ = paginateListAccessKeys;
+__webpack_unused_export__ = paginateListAccountAliases;
+__webpack_unused_export__ = paginateListAttachedGroupPolicies;
+__webpack_unused_export__ = paginateListAttachedRolePolicies;
+__webpack_unused_export__ = paginateListAttachedUserPolicies;
+__webpack_unused_export__ = paginateListEntitiesForPolicy;
+__webpack_unused_export__ = paginateListGroupPolicies;
+__webpack_unused_export__ = paginateListGroups;
+__webpack_unused_export__ = paginateListGroupsForUser;
+__webpack_unused_export__ = paginateListInstanceProfileTags;
+__webpack_unused_export__ = paginateListInstanceProfiles;
+__webpack_unused_export__ = paginateListInstanceProfilesForRole;
+__webpack_unused_export__ = paginateListMFADeviceTags;
+__webpack_unused_export__ = paginateListMFADevices;
+__webpack_unused_export__ = paginateListOpenIDConnectProviderTags;
+__webpack_unused_export__ = paginateListPolicies;
+__webpack_unused_export__ = paginateListPolicyTags;
+__webpack_unused_export__ = paginateListPolicyVersions;
+__webpack_unused_export__ = paginateListRolePolicies;
+__webpack_unused_export__ = paginateListRoleTags;
+__webpack_unused_export__ = paginateListRoles;
+__webpack_unused_export__ = paginateListSAMLProviderTags;
+__webpack_unused_export__ = paginateListSSHPublicKeys;
+__webpack_unused_export__ = paginateListServerCertificateTags;
+__webpack_unused_export__ = paginateListServerCertificates;
+__webpack_unused_export__ = paginateListSigningCertificates;
+__webpack_unused_export__ = paginateListUserPolicies;
+__webpack_unused_export__ = paginateListUserTags;
+__webpack_unused_export__ = paginateListUsers;
+__webpack_unused_export__ = paginateListVirtualMFADevices;
+__webpack_unused_export__ = paginateSimulateCustomPolicy;
+__webpack_unused_export__ = paginateSimulatePrincipalPolicy;
+__webpack_unused_export__ = waitForInstanceProfileExists;
+__webpack_unused_export__ = waitForPolicyExists;
+__webpack_unused_export__ = waitForRoleExists;
+__webpack_unused_export__ = waitForUserExists;
+__webpack_unused_export__ = waitUntilInstanceProfileExists;
+__webpack_unused_export__ = waitUntilPolicyExists;
+__webpack_unused_export__ = waitUntilRoleExists;
+__webpack_unused_export__ = waitUntilUserExists;
+
+
+/***/ })
+
+};

@@ -1,0 +1,65 @@
+// The check, once for both entries: the discovered config → live reads (unless offline) → snapshot →
+// verdicts → the report model, redacted. The CLI and the action only parse their inputs before it and write
+// their sinks after it (stdout or --output; outputs, annotations, summary and comment).
+import { writeFileSync } from 'node:fs';
+import type { LiveReadSetup } from '../collect/index.ts';
+import { liveResources, withLiveFacts } from '../collect/merge.ts';
+import { snapshotYaml } from '../collect/snapshot.ts';
+import type { LoadedConfig } from '../core/config/load.ts';
+import { runCheck } from '../core/engine.ts';
+import { withNothingToCheck, type LookedAt } from '../core/nothing-to-check.ts';
+import { redactStrings } from '../core/outgoing-text.ts';
+import type { FailOn, Report } from '../core/report-model.ts';
+import type { ReportFinding } from '../core/verdict.ts';
+import { providers } from '../providers/index.ts';
+
+export interface CheckRequest {
+  /** The config with what discovery found joined to it. */
+  readonly config: LoadedConfig;
+  /** What discovery could not read or resolve. */
+  readonly findings: readonly ReportFinding[];
+  readonly failOn: FailOn;
+  /** What was looked at, for the finding a check with no pulls gets. */
+  readonly lookedAt: LookedAt;
+  /** How to read live facts; undefined: offline, the config's facts only. */
+  readonly live: LiveReadSetup | undefined;
+  /** Where to write the snapshot (the config with every fact used), if anywhere. */
+  readonly snapshot: string | undefined;
+}
+
+export interface CheckOutcome {
+  readonly report: Report;
+  /** What the live reads did, for the entry's log; undefined when offline. */
+  readonly liveRead: LiveReadLog | undefined;
+}
+
+export interface LiveReadLog {
+  /** What could not be read at all (no credentials for a cloud). */
+  readonly notes: readonly string[];
+  /** Calls sent, retries included. */
+  readonly calls: number;
+  /** Resources read: a read the cloud refused is not one. */
+  readonly resourcesRead: number;
+}
+
+export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
+  let config = request.config;
+  let live: string[] = [];
+  let liveRead: CheckOutcome['liveRead'];
+  if (request.live) {
+    // The cloud clients load only when live reads need them: an offline check starts without them.
+    const { readLiveFacts } = await import('../collect/index.ts');
+    const read = await readLiveFacts(config, request.live);
+    config = withLiveFacts(config, read.facts);
+    live = liveResources(read.facts);
+    liveRead = { notes: read.notes, calls: read.calls, resourcesRead: live.length };
+  }
+  if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
+  const checked = withNothingToCheck(
+    runCheck(config, providers, { failOn: request.failOn, findings: request.findings }),
+    request.lookedAt,
+  );
+  // The report says which facts were read live, when any were.
+  const report = redactStrings(live.length > 0 ? { ...checked, facts: { live } } : checked);
+  return { report, liveRead };
+}
