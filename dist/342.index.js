@@ -521,21 +521,6 @@ async function run(env = process.env) {
                 core.setFailed(login.failure);
             return;
         }
-        const { sessions } = login;
-        // Live reads use the sessions the OIDC login obtained, else the ambient credentials.
-        const setup = {
-            credentialHints: {
-                aws: 'set aws-role-arn, or configure credentials earlier in the job',
-                google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
-            },
-            ...(options.openshiftServer && options.openshiftToken
-                ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-                : {}),
-            ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
-            ...(sessions.googleAccessToken
-                ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
-                : {}),
-        };
         const { report, liveRead } = await (0,pipeline/* checkPulls */.t)({
             config,
             findings: discoveryFindings,
@@ -545,7 +530,7 @@ async function run(env = process.env) {
                 workflows,
                 entry: 'action',
             },
-            live: options.offline ? undefined : setup,
+            live: options.offline ? undefined : await liveReadSetup(options, login.sessions),
             snapshot: options.snapshot,
         });
         if (liveRead) {
@@ -618,6 +603,22 @@ async function logIn(config, options, env, pr) {
 function setLoginOutputs(registries) {
     core.setOutput('registries', registries.join('\n'));
     core.setOutput('registry', registries.length === 1 ? registries[0] : '');
+}
+/** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
+async function liveReadSetup(options, sessions) {
+    return {
+        credentialHints: {
+            aws: 'set aws-role-arn, or configure credentials earlier in the job',
+            google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+        },
+        ...(options.openshiftServer && options.openshiftToken
+            ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
+            : {}),
+        ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
+        ...(sessions.googleAccessToken
+            ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
+            : {}),
+    };
 }
 /** An auth client around the access token the Google login obtained. */
 async function googleClient(accessToken) {

@@ -17968,15 +17968,16 @@ function filter(words, input) {
         if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script))
             return lowercase(input);
         const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
-        // A quantified group can backtrack for ever: such a script, or a long input, is not run.
-        const risky = (pattern) => /\)[*+?{]|\\\)[*+?{]|\\\(.*[*+].*\\\)/.test(pattern);
+        // The BRE read as a JavaScript pattern (`\(` `\)` `\{` `\|` group, bound and alternate). One that
+        // could backtrack for ever, or a long input, is not run: the value becomes a hole.
+        const source = substitution?.[2].replace(/\\([(){}|+?])/g, '$1');
         if (substitution &&
-            !risky(substitution[2]) &&
-            (0,wildcard/* regexBacktrackingRisk */.l)(substitution[2]) === undefined &&
+            source !== undefined &&
+            (0,wildcard/* regexBacktrackingRisk */.l)(source) === undefined &&
             input.join('').length <= 512 &&
             input.every((part) => typeof part === 'string')) {
             try {
-                const pattern = new RegExp(substitution[2].replace(/\\([(){}|+?])/g, '$1'), substitution[4] ? 'g' : '');
+                const pattern = new RegExp(source, substitution[4] ? 'g' : '');
                 return [
                     input.join('').replace(pattern, substitution[3].replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
                 ];

@@ -5,7 +5,6 @@ import path from 'node:path';
 export default async function* summarize(source) {
   const files = [];
   const skipped = [];
-  let counts;
   for await (const { type, data } of source) {
     if (
       type === 'test:complete' &&
@@ -25,9 +24,7 @@ export default async function* summarize(source) {
         test: data.name,
         why: typeof why === 'string' ? why : data.skip !== undefined ? 'skip' : 'todo',
       });
-    } else if (type === 'test:summary' && data.file === undefined) {
-      counts = data.counts;
     }
   }
-  yield `${JSON.stringify({ files, skipped, counts })}\n`;
+  yield `${JSON.stringify({ files, skipped })}\n`;
 }

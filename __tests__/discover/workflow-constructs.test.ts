@@ -589,6 +589,24 @@ const cases: Case[] = [
     images: [],
     findings: ['discovery 6: YAML syntax error'],
   },
+  // ---- sed: run when its pattern cannot backtrack for ever, else a hole and a finding ----
+  {
+    name: 'sed with a BRE group (s/\\(App\\)/app/) is run on the value (sed(1) "s/regexp/replacement/")',
+    files: {
+      [ENTRY]: job(run('NAME=$(echo "ghcr.io/acme/App" | sed \'s/\\(App\\)/app/\')\ndocker push "$NAME:1"')),
+    },
+    images: ['ghcr.io/acme/app:1'],
+  },
+  {
+    name: 'sed whose group is repeated and holds a repetition (s/\\(a*\\)*b/…/) is not run: an undiscovered destination, no hang',
+    files: {
+      [ENTRY]: job(
+        run(`NAME=$(echo "ghcr.io/acme/${'a'.repeat(40)}c" | sed 's/\\(a*\\)*b/x/')\ndocker push "$NAME:1"`),
+      ),
+    },
+    images: [],
+    findings: ['undiscovered-destination 8: the output of `sed s/\\(a*\\)*b/x/`'],
+  },
 ];
 
 for (const entry of cases) {

@@ -1,6 +1,7 @@
 // The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
 import * as core from '@actions/core';
 import { checkPulls } from '../check/pipeline.ts';
+import type { LiveReadSetup } from '../collect/index.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { redactCredentials } from '../core/outgoing-text.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -43,21 +44,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (login.failure) core.setFailed(login.failure);
       return;
     }
-    const { sessions } = login;
-    // Live reads use the sessions the OIDC login obtained, else the ambient credentials.
-    const setup = {
-      credentialHints: {
-        aws: 'set aws-role-arn, or configure credentials earlier in the job',
-        google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
-      },
-      ...(options.openshiftServer && options.openshiftToken
-        ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-        : {}),
-      ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
-      ...(sessions.googleAccessToken
-        ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
-        : {}),
-    };
     const { report, liveRead } = await checkPulls({
       config,
       findings: discoveryFindings,
@@ -68,7 +54,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         workflows,
         entry: 'action',
       },
-      live: options.offline ? undefined : setup,
+      live: options.offline ? undefined : await liveReadSetup(options, login.sessions),
       snapshot: options.snapshot,
     });
     if (liveRead) {
@@ -145,6 +131,23 @@ async function logIn(
 function setLoginOutputs(registries: readonly string[]): void {
   core.setOutput('registries', registries.join('\n'));
   core.setOutput('registry', registries.length === 1 ? registries[0] : '');
+}
+
+/** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
+async function liveReadSetup(options: Options, sessions: LoginSessions): Promise<LiveReadSetup> {
+  return {
+    credentialHints: {
+      aws: 'set aws-role-arn, or configure credentials earlier in the job',
+      google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+    },
+    ...(options.openshiftServer && options.openshiftToken
+      ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
+      : {}),
+    ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
+    ...(sessions.googleAccessToken
+      ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
+      : {}),
+  };
 }
 
 /** An auth client around the access token the Google login obtained. */

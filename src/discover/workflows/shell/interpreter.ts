@@ -835,20 +835,18 @@ function filter(words: readonly Text[], input: Text): Text | undefined {
     const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
     if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script)) return lowercase(input);
     const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
-    // A quantified group can backtrack for ever: such a script, or a long input, is not run.
-    const risky = (pattern: string) => /\)[*+?{]|\\\)[*+?{]|\\\(.*[*+].*\\\)/.test(pattern);
+    // The BRE read as a JavaScript pattern (`\(` `\)` `\{` `\|` group, bound and alternate). One that
+    // could backtrack for ever, or a long input, is not run: the value becomes a hole.
+    const source = substitution?.[2]!.replace(/\\([(){}|+?])/g, '$1');
     if (
       substitution &&
-      !risky(substitution[2]!) &&
-      regexBacktrackingRisk(substitution[2]!) === undefined &&
+      source !== undefined &&
+      regexBacktrackingRisk(source) === undefined &&
       input.join('').length <= 512 &&
       input.every((part) => typeof part === 'string')
     ) {
       try {
-        const pattern = new RegExp(
-          substitution[2]!.replace(/\\([(){}|+?])/g, '$1'),
-          substitution[4] ? 'g' : '',
-        );
+        const pattern = new RegExp(source, substitution[4] ? 'g' : '');
         return [
           input.join('').replace(pattern, substitution[3]!.replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
         ];
