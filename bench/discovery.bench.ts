@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfigFile } from '../src/core/config/load.ts';
 import { runCheck } from '../src/core/engine.ts';
 import { discover } from '../src/discover/index.ts';
-import { providers } from '../src/providers/index.ts';
+import { preparedProviders } from '../src/providers/index.ts';
 
 const services = Number(process.argv[2] ?? 200);
 const plainFiles = Number(process.argv[3] ?? 400);
@@ -98,7 +98,7 @@ for (let run = 1; run <= 3; run++) {
   const loadedAt = performance.now();
   const discovered = discover(loaded);
   const discoveredAt = performance.now();
-  const report = runCheck(discovered.config, providers, { failOn: 'denied' });
+  const report = runCheck(discovered.config, preparedProviders(discovered.config), { failOn: 'denied' });
   const checkedAt = performance.now();
   console.log(
     `run ${run}: ${files} manifest and workflow files; ` +

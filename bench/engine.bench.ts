@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfigText } from '../src/core/config/load.ts';
 import { runCheck } from '../src/core/engine.ts';
-import { providers } from '../src/providers/index.ts';
+import { preparedProviders } from '../src/providers/index.ts';
 import { renderJson } from '../src/report/json.ts';
 import { ecrScenario } from './scenarios/ecr.ts';
 import { gcpScenario } from './scenarios/gcp.ts';
@@ -22,7 +22,7 @@ const text = scenarios[scenario](imageCount, targetCount);
 const started = performance.now();
 const loaded = loadConfigText(text, 'bench.yml');
 const loadedAt = performance.now();
-const report = runCheck(loaded, providers, { failOn: 'denied' });
+const report = runCheck(loaded, preparedProviders(loaded), { failOn: 'denied' });
 const checkedAt = performance.now();
 const json = renderJson(report);
 const renderedAt = performance.now();

@@ -5,7 +5,7 @@
 // Reports wall time against the ideal (calls ÷ concurrency × latency).
 // Run: npm run bench:live [-- ROLES REPOSITORIES CONCURRENCY]
 import { performance } from 'node:perf_hooks';
-import { CallRunner } from '../src/collect/calls.ts';
+import { CallRunner } from '../src/core/call-runner.ts';
 
 const roles = Number(process.argv[2] ?? 40);
 const repositories = Number(process.argv[3] ?? 200);

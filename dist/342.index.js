@@ -31,7 +31,7 @@ function guardStdout(stream = process.stdout) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73504);
 /* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19477);
-/* harmony import */ var _login_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18033);
+/* harmony import */ var _check_login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9999);
 /* harmony import */ var _login_oidc_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80588);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
 // The login half of the main step, and the logout post step: glue between the action's inputs and state
@@ -46,15 +46,13 @@ const RECORDS_STATE = 'docker-config-logins';
 /** Logs in to the registries of the config's images; returns the hosts and the sessions obtained. */
 async function loginStep(config, options, env) {
     const { images } = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPlan */ .G)(config);
-    const endpoints = config.input.endpoints;
-    const result = await (0,_login_index_js__WEBPACK_IMPORTED_MODULE_3__/* .loginToRegistries */ .c)(images, options, {
+    const result = await (0,_check_login_js__WEBPACK_IMPORTED_MODULE_3__/* .loginToRegistries */ .c)(images, options, {
         getIdToken: (0,_login_oidc_js__WEBPACK_IMPORTED_MODULE_5__/* .withOidcRetries */ .y)((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getIDToken(audience)),
         mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
         info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(message),
         warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(message),
         env,
-        endpoints: endpoints?.registries ?? {},
-        ...(endpoints?.google ? { googleEndpoints: endpoints.google } : {}),
+        config: config.input,
         // The backup holds the credentials the logins replaced: kept only when the post step will use it.
         ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir() } : {}),
     });
@@ -107,8 +105,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(96421);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 36 modules
-var pipeline = __webpack_require__(26066);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
+var pipeline = __webpack_require__(28412);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
 var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -409,8 +407,8 @@ function runningWorkflow(env) {
 var action_login = __webpack_require__(93267);
 // EXTERNAL MODULE: ./lib/login/docker-config.js + 4 modules
 var docker_config = __webpack_require__(19477);
-// EXTERNAL MODULE: ./lib/login/index.js + 3 modules
-var login = __webpack_require__(18033);
+// EXTERNAL MODULE: ./lib/check/login.js + 1 modules
+var login = __webpack_require__(9999);
 // EXTERNAL MODULE: ./lib/login/oidc.js
 var oidc = __webpack_require__(80588);
 // EXTERNAL MODULE: external "node:os"
@@ -530,7 +528,7 @@ async function run(env = process.env) {
                 workflows,
                 entry: 'action',
             },
-            live: options.offline ? undefined : await liveReadSetup(options, login.sessions),
+            live: options.offline ? undefined : liveReadSetup(options, login.sessions),
             snapshot: options.snapshot,
         });
         if (liveRead) {
@@ -605,27 +603,19 @@ function setLoginOutputs(registries) {
     core.setOutput('registry', registries.length === 1 ? registries[0] : '');
 }
 /** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
-async function liveReadSetup(options, sessions) {
+function liveReadSetup(options, sessions) {
     return {
         credentialHints: {
             aws: 'set aws-role-arn, or configure credentials earlier in the job',
-            google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+            gcp: 'set gcp-workload-identity-provider, or use Application Default Credentials',
         },
-        ...(options.openshiftServer && options.openshiftToken
-            ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-            : {}),
-        ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
-        ...(sessions.googleAccessToken
-            ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
-            : {}),
+        credentials: {
+            ...sessions,
+            ...(options.openshiftServer && options.openshiftToken
+                ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
+                : {}),
+        },
     };
-}
-/** An auth client around the access token the Google login obtained. */
-async function googleClient(accessToken) {
-    const { OAuth2Client } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 492, 19));
-    const client = new OAuth2Client();
-    client.setCredentials({ access_token: accessToken });
-    return client;
 }
 function fail(error, env) {
     if (error instanceof errors/* ConfigError */.xL) {
@@ -657,6 +647,176 @@ function runUrl(env) {
     const repository = env['GITHUB_REPOSITORY'];
     const runId = env['GITHUB_RUN_ID'];
     return server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9999:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* reexport */ provider/* LoginError */.Q),
+  c: () => (/* binding */ loginToRegistries)
+});
+
+// EXTERNAL MODULE: ./lib/core/provider.js
+var provider = __webpack_require__(87990);
+// EXTERNAL MODULE: ./lib/login/docker-config.js + 4 modules
+var docker_config = __webpack_require__(19477);
+;// CONCATENATED MODULE: ./lib/login/verify.js
+class RegistryLoginError extends Error {
+    unreachable;
+    name = 'RegistryLoginError';
+    constructor(message, 
+    /** The registry could not be reached at all (as opposed to refusing the credentials). */
+    unreachable = false) {
+        super(message);
+        this.unreachable = unreachable;
+    }
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves when the registry at `endpoint` (e.g. https://HOST) accepts the credential. */
+async function verifyLogin(endpoint, credential, options = {}) {
+    const get = (url, headers = {}) => fetchWithRetries(url, headers, options);
+    const base = `${endpoint.replace(/\/+$/, '')}/v2/`;
+    const first = await get(base);
+    if (first.ok)
+        return; // an open registry: nothing to prove
+    if (first.status !== 401)
+        throw new RegistryLoginError(`${base} answered ${first.status} ${await errorText(first)}`);
+    const challenge = first.headers.get('www-authenticate') ?? '';
+    const basic = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+    let authorization = basic;
+    if (/^bearer\s/i.test(challenge)) {
+        const parameters = challengeParameters(challenge);
+        const realm = parameters['realm'];
+        if (!realm)
+            throw new RegistryLoginError(`${base} sent a Bearer challenge without a realm`);
+        const tokenUrl = new URL(realm);
+        if (parameters['service'])
+            tokenUrl.searchParams.set('service', parameters['service']);
+        if (parameters['scope'])
+            tokenUrl.searchParams.set('scope', parameters['scope']);
+        const tokenResponse = await get(tokenUrl.toString(), { authorization: basic });
+        if (!tokenResponse.ok) {
+            throw new RegistryLoginError(`the token service ${tokenUrl.origin}${tokenUrl.pathname} refused the credentials: ${tokenResponse.status} ${await errorText(tokenResponse)}`);
+        }
+        const body = (await tokenResponse.json());
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new RegistryLoginError(`the token service ${tokenUrl.origin} answered without a token`);
+        authorization = `Bearer ${token}`;
+    }
+    else if (!/^basic\s/i.test(challenge)) {
+        throw new RegistryLoginError(`${base} asked for an authentication scheme pullcheck does not speak: ${challenge.split(' ')[0] || '(none)'}`);
+    }
+    const proof = await get(base, { authorization });
+    if (!proof.ok)
+        throw new RegistryLoginError(`${base} refused the credentials: ${proof.status} ${await errorText(proof)}`);
+}
+/** `Bearer realm="https://…",service="…",scope="…"` → { realm, service, scope }. */
+function challengeParameters(challenge) {
+    const parameters = {};
+    for (const match of challenge.replace(/^\S+\s+/, '').matchAll(/(\w+)="([^"]*)"/g)) {
+        parameters[match[1].toLowerCase()] = match[2];
+    }
+    return parameters;
+}
+async function fetchWithRetries(url, headers, options) {
+    const attempts = options.attempts ?? 3;
+    const sleep = options.sleep ?? realSleep;
+    let lastProblem = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            const response = await fetch(url, {
+                headers,
+                signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+                redirect: 'follow',
+            });
+            if (response.status < 500)
+                return response;
+            lastProblem = `${response.status} ${await errorText(response)}`;
+        }
+        catch (error) {
+            lastProblem = describeNetworkError(error);
+        }
+        if (attempt < attempts)
+            await sleep(250 * 2 ** (attempt - 1));
+    }
+    throw new RegistryLoginError(`${new URL(url).origin} could not be reached after ${attempts} attempts: ${lastProblem}`);
+}
+/** The registry's own words (its `errors[].message`), short, never echoing request headers. */
+async function errorText(response) {
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const messages = (body.errors ?? []).map((error) => error.message ?? error.code ?? '').filter(Boolean);
+        if (messages.length > 0)
+            return `(${messages.join('; ')})`;
+    }
+    catch {
+        // not JSON: fall through
+    }
+    return response.statusText ? `(${response.statusText})` : '';
+}
+function describeNetworkError(error) {
+    const cause = error.cause;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return cause?.code ?? cause?.message ?? error.message;
+}
+
+// EXTERNAL MODULE: ./lib/providers/index.js + 33 modules
+var providers = __webpack_require__(92567);
+;// CONCATENATED MODULE: ./lib/check/login.js
+
+
+
+
+
+async function loginToRegistries(images, inputs, environment) {
+    const endpointOf = environment.config.endpoints?.registries ?? {};
+    const logins = [];
+    const sessions = {};
+    for (const provider of providers/* providers */.r) {
+        const own = images.filter((image) => provider.registries.includes(image.registry.kind));
+        if (!provider.login || own.length === 0)
+            continue;
+        const module = await provider.login();
+        const outcome = await module.logIn({ ...environment, images: own, inputs, endpoints: endpointOf });
+        if (outcome.session !== undefined)
+            sessions[provider.name] = outcome.session;
+        logins.push(...outcome.logins.map((login) => ({ login, refusedHint: module.refusedHint })));
+    }
+    for (const { login, refusedHint } of logins) {
+        const endpoint = endpointOf[login.host] ?? `https://${login.host}`;
+        try {
+            await verifyLogin(endpoint, login, environment.handshake);
+        }
+        catch (error) {
+            if (!(error instanceof RegistryLoginError))
+                throw error;
+            const hint = error.unreachable ? 'check the endpoint and the network' : refusedHint;
+            throw new provider/* LoginError */.Q(`login to ${login.host} failed: ${error.message}; ${hint}`);
+        }
+        environment.info(`pullcheck: logged in to ${login.host}${endpoint.includes(login.host) ? '' : ` (through ${endpoint})`}`);
+    }
+    // A registry reached through an endpoint override gets the credentials under both names.
+    const entries = logins.flatMap(({ login }) => {
+        const endpoint = endpointOf[login.host];
+        return endpoint ? [login, { ...login, host: new URL(endpoint).host }] : [login];
+    });
+    const records = entries.length === 0
+        ? []
+        : (0,docker_config/* loginToAuthFiles */.Os)((0,docker_config/* dockerConfigFiles */.KD)(environment.env), entries, {
+            env: environment.env,
+            info: environment.info,
+            ...(environment.backupDir === undefined ? {} : { backupDir: environment.backupDir }),
+        });
+    return { registries: [...new Set(logins.map(({ login }) => login.host))], records, sessions };
 }
 
 
@@ -1242,708 +1402,6 @@ function withoutEmptyAuths(config) {
 }
 function docker_config_digest(entry) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(entry)).digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 18033:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ LoginError),
-  c: () => (/* binding */ loginToRegistries)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(28249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __webpack_require__(71695);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-providers/dist-cjs/index.js
-var credential_providers_dist_cjs = __webpack_require__(29719);
-;// CONCATENATED MODULE: ./lib/login/aws.js
-// Amazon ECR logins without long-lived keys: GitHub's OIDC token → sts:AssumeRoleWithWebIdentity (or the
-// ambient credential chain, e.g. what aws-actions/configure-aws-credentials left), then
-// ecr:GetAuthorizationToken per region for every registry account at once (username AWS, 12 h tokens).
-// AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_ECR are honoured by the SDK.
-
-
-
-class AwsLoginError extends Error {
-    name = 'AwsLoginError';
-}
-async function awsCredentials(options, region) {
-    if (!options.roleArn)
-        return (0,credential_providers_dist_cjs/* fromNodeProviderChain */.br)();
-    const webIdentityToken = await options.getIdToken(options.audience);
-    const sts = new client_sts_dist_cjs/* STSClient */.iM({ region: options.region ?? region, maxAttempts: 4 });
-    try {
-        const { Credentials: credentials } = await sts.send(new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
-            RoleArn: options.roleArn,
-            RoleSessionName: options.sessionName,
-            WebIdentityToken: webIdentityToken,
-            DurationSeconds: 3600,
-        }));
-        if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken) {
-            throw new AwsLoginError(`sts:AssumeRoleWithWebIdentity for ${options.roleArn} returned no credentials`);
-        }
-        options.mask(credentials.SecretAccessKey);
-        options.mask(credentials.SessionToken);
-        return {
-            accessKeyId: credentials.AccessKeyId,
-            secretAccessKey: credentials.SecretAccessKey,
-            sessionToken: credentials.SessionToken,
-        };
-    }
-    catch (error) {
-        if (error instanceof AwsLoginError)
-            throw error;
-        const name = error.name ?? 'Error';
-        const hint = /AccessDenied|InvalidIdentityToken/.test(name)
-            ? `: check the role's trust policy — its Principal must be the account's GitHub OIDC provider (token.actions.githubusercontent.com), ` +
-                `"token.actions.githubusercontent.com:aud" must equal "${options.audience}", and "token.actions.githubusercontent.com:sub" must match ` +
-                `this workflow (e.g. repo:OWNER/REPO:ref:refs/heads/main or repo:OWNER/REPO:pull_request)`
-            : '';
-        throw new AwsLoginError(`could not assume ${options.roleArn} with GitHub's OIDC token (${name})${hint}`);
-    }
-}
-/** One GetAuthorizationToken per region, for all of that region's registry accounts. */
-async function ecrLogins(registries, credentialsFor, mask) {
-    const byRegion = new Map();
-    for (const registry of registries)
-        byRegion.set(registry.region, [...(byRegion.get(registry.region) ?? []), registry]);
-    const logins = [];
-    for (const [region, inRegion] of byRegion) {
-        const ecr = new dist_cjs/* ECRClient */.S70({ region, credentials: await credentialsFor(region), maxAttempts: 4 });
-        const accounts = [...new Set(inRegion.map((registry) => registry.account))];
-        let data;
-        try {
-            data =
-                (await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({ registryIds: accounts }))).authorizationData ?? [];
-        }
-        catch (error) {
-            const name = error.name ?? 'Error';
-            // No credentials at all is the caller's decision (a warning without aws-role-arn), not a failed call.
-            if (/CredentialsProviderError/.test(name))
-                throw error;
-            throw new AwsLoginError(`ecr:GetAuthorizationToken in ${region} failed (${name})` +
-                (/AccessDenied/.test(name)
-                    ? ': the role needs ecr:GetAuthorizationToken on "*" (e.g. AmazonEC2ContainerRegistryPowerUser for pushes)'
-                    : ''));
-        }
-        for (const registry of inRegion) {
-            const entry = data.find((item) => item.proxyEndpoint?.includes(`//${registry.account}.`)) ??
-                (data.length === 1 ? data[0] : undefined);
-            if (!entry?.authorizationToken)
-                throw new AwsLoginError(`ecr:GetAuthorizationToken in ${region} returned no token for ${registry.account}`);
-            mask(entry.authorizationToken);
-            const decoded = Buffer.from(entry.authorizationToken, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            const username = decoded.slice(0, colon);
-            const password = decoded.slice(colon + 1);
-            mask(password);
-            for (const host of registry.hosts)
-                logins.push({ host, username, password });
-        }
-    }
-    return logins;
-}
-
-// EXTERNAL MODULE: ./lib/login/docker-config.js + 4 modules
-var docker_config = __webpack_require__(19477);
-// EXTERNAL MODULE: ./node_modules/google-auth-library/build/src/index.js
-var src = __webpack_require__(492);
-;// CONCATENATED MODULE: ./lib/login/google.js
-// Google access tokens for Artifact Registry and gcr.io without long-lived keys: GitHub's OIDC token is
-// exchanged at Google STS for a federated token (Workload Identity Federation), optionally traded at IAM
-// Credentials for a service account's token (generateAccessToken). Without a provider, Application Default
-// Credentials are used (e.g. what google-github-actions/auth left behind). google-auth-library does the
-// protocol and retries 5xx/408/429 and network failures itself (gaxios: 3 retries, 2 without a response);
-// this module configures it, masks every secret the moment it exists, and turns failures into messages
-// that say what to check — never with a token in them.
-
-class GoogleLoginError extends Error {
-    step;
-    status;
-    name = 'GoogleLoginError';
-    constructor(message, step, 
-    /** HTTP status of the failing Google answer, when there was one. */
-    status) {
-        super(message);
-        this.step = step;
-        this.status = status;
-    }
-}
-const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
-const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
-const DEFAULT_STS = 'https://sts.googleapis.com';
-const DEFAULT_IAM_CREDENTIALS = 'https://iamcredentials.googleapis.com';
-const PROVIDER = /^projects\/([^/\s]+)\/locations\/global\/workloadIdentityPools\/([^/\s]+)\/providers\/([^/\s]+)$/;
-// An email without characters that would change the generateAccessToken URL.
-const SERVICE_ACCOUNT = /^[^\s@/:?#%\\]+@[^\s@/:?#%\\]+$/;
-const LIFETIME_SECONDS = 3600;
-const NO_ADC = 'Could not load the default credentials';
-// Only used to satisfy GoogleAuth's project discovery, see applicationDefaultToken.
-const UNUSED_PROJECT = 'pullcheck-token-only';
-async function googleAccessToken(options) {
-    const secrets = new Secrets(options.mask);
-    const endpoints = {
-        sts: baseUrl(options.endpoints?.sts, DEFAULT_STS, 'endpoints.sts'),
-        iamCredentials: baseUrl(options.endpoints?.iamCredentials, DEFAULT_IAM_CREDENTIALS, 'endpoints.iamCredentials'),
-    };
-    const serviceAccount = options.serviceAccount?.trim() || undefined;
-    if (serviceAccount !== undefined && !SERVICE_ACCOUNT.test(serviceAccount)) {
-        throw new GoogleLoginError(`"${serviceAccount}" is not a service account email (e.g. NAME@PROJECT.iam.gserviceaccount.com)`, 'configuration');
-    }
-    const provider = options.workloadIdentityProvider?.trim() || undefined;
-    if (provider === undefined)
-        return applicationDefaultToken(serviceAccount, endpoints, secrets);
-    return federatedToken(normalizeProvider(provider), serviceAccount, options, endpoints, secrets);
-}
-async function federatedToken(provider, serviceAccount, options, endpoints, secrets) {
-    const audience = options.audience?.trim() || `https://iam.googleapis.com/${provider}`;
-    // Where we are, for the error message: set by the supplier and by the generateAccessToken interceptor.
-    const state = { phase: 'github-oidc' };
-    const client = new src.IdentityPoolClient({
-        type: 'external_account',
-        audience: `//iam.googleapis.com/${provider}`,
-        subject_token_type: JWT_TOKEN_TYPE,
-        token_url: `${endpoints.sts}/v1/token`,
-        ...(serviceAccount === undefined
-            ? {}
-            : {
-                service_account_impersonation_url: impersonationUrl(endpoints.iamCredentials, serviceAccount),
-                service_account_impersonation: { token_lifetime_seconds: LIFETIME_SECONDS },
-            }),
-        scopes: [CLOUD_PLATFORM],
-        subject_token_supplier: {
-            getSubjectToken: async () => {
-                state.phase = 'github-oidc';
-                let token;
-                try {
-                    token = await options.getIdToken(audience);
-                }
-                catch (error) {
-                    throw new GoogleLoginError(secrets.redact(`could not get GitHub's OIDC token for audience ${audience} (${upstreamMessage(error)}); ` +
-                        'does the job grant `permissions: id-token: write`?'), 'github-oidc');
-                }
-                if (typeof token !== 'string' || token.length === 0) {
-                    throw new GoogleLoginError(`GitHub returned an empty OIDC token for audience ${audience}`, 'github-oidc');
-                }
-                secrets.add(token);
-                state.phase = 'sts';
-                return token;
-            },
-        },
-        // The library's default interceptors log response bodies (access tokens) when GOOGLE_SDK_NODE_LOGGING
-        // is set, before we could mask them; ours below masks instead.
-        useAuthRequestParameters: false,
-    });
-    watchImpersonation(client, secrets, () => (state.phase = 'impersonation'));
-    try {
-        const { token } = await client.getAccessToken();
-        if (!token)
-            throw new GoogleLoginError(`Google returned no access token for ${provider}`, state.phase);
-        secrets.add(token);
-        return token;
-    }
-    catch (error) {
-        if (error instanceof GoogleLoginError)
-            throw error;
-        throw state.phase === 'impersonation'
-            ? impersonationError(error, serviceAccount ?? '', endpoints.iamCredentials, provider, secrets)
-            : stsError(error, provider, audience, endpoints.sts, secrets);
-    }
-}
-async function applicationDefaultToken(serviceAccount, endpoints, secrets) {
-    const state = {
-        phase: 'application-default-credentials',
-    };
-    try {
-        const auth = new src.GoogleAuth({
-            scopes: [CLOUD_PLATFORM],
-            // Resolving credentials also resolves a project id unless one is given: that runs `gcloud config
-            // config-helper`, asks the metadata server (even with METADATA_SERVER_DETECTION=none) and, for
-            // external accounts, Cloud Resource Manager. A token needs none of that.
-            projectId: UNUSED_PROJECT,
-            clientOptions: { useAuthRequestParameters: false },
-        });
-        const source = await auth.getClient();
-        let client = source;
-        if (serviceAccount !== undefined) {
-            watchImpersonation(source, secrets, () => (state.phase = 'impersonation'));
-            client = new src.Impersonated({
-                sourceClient: source,
-                targetPrincipal: serviceAccount,
-                targetScopes: [CLOUD_PLATFORM],
-                lifetime: LIFETIME_SECONDS,
-                endpoint: endpoints.iamCredentials,
-                useAuthRequestParameters: false,
-            });
-        }
-        const { token } = await client.getAccessToken();
-        if (!token)
-            throw new GoogleLoginError('Application Default Credentials gave no access token', state.phase);
-        secrets.add(token);
-        return token;
-    }
-    catch (error) {
-        if (error instanceof GoogleLoginError)
-            throw error;
-        if (state.phase === 'impersonation') {
-            throw impersonationError(error, serviceAccount ?? '', endpoints.iamCredentials, undefined, secrets);
-        }
-        const message = upstreamMessage(error);
-        if (message.startsWith(NO_ADC)) {
-            throw new GoogleLoginError('no Google credentials: set the workload identity provider (projects/NUMBER/locations/global/' +
-                'workloadIdentityPools/POOL/providers/PROVIDER) or provide Application Default Credentials ' +
-                '(e.g. google-github-actions/auth earlier in the job, which sets GOOGLE_APPLICATION_CREDENTIALS)', 'no-credentials');
-        }
-        throw new GoogleLoginError(secrets.redact(`Application Default Credentials failed (${describe(error)}); check GOOGLE_APPLICATION_CREDENTIALS ` +
-            'and the credentials it points to'), 'application-default-credentials', statusOf(error));
-    }
-}
-/** Masks generateAccessToken's Bearer token (the federated or ADC token) as it goes out. */
-function watchImpersonation(client, secrets, entering) {
-    client.transporter.interceptors.request.add({
-        resolved: async (config) => {
-            if (config.url.pathname.endsWith(':generateAccessToken')) {
-                entering();
-                const bearer = /^Bearer\s+(.+)$/i.exec(config.headers.get('authorization') ?? '');
-                if (bearer?.[1])
-                    secrets.add(bearer[1]);
-            }
-            return config;
-        },
-    });
-}
-function stsError(error, provider, audience, sts, secrets) {
-    const status = statusOf(error);
-    const data = dataOf(error);
-    const code = typeof data?.['error'] === 'string' ? data['error'] : undefined;
-    const description = typeof data?.['error_description'] === 'string' ? `: ${data['error_description']}` : '';
-    const what = `Google STS (${sts}) did not exchange GitHub's OIDC token for provider ${provider}`;
-    let message;
-    if (status === undefined) {
-        message =
-            `${what}: ${describe(error)} (after retries); check that the runner can reach ${sts} ` +
-                '(proxy, firewall, Private Service Connect endpoint)';
-    }
-    else if (code === 'invalid_grant') {
-        message =
-            `${what} (invalid_grant${description}). Check the provider's issuer is https://token.actions.githubusercontent.com, ` +
-                `that its allowed audiences contain ${audience} (the audience requested; with none configured the provider ` +
-                `accepts https://iam.googleapis.com/${provider}), and that its attribute mapping accepts this token`;
-    }
-    else if (code === 'unauthorized_client') {
-        message =
-            `${what} (unauthorized_client${description}). Check the provider's attribute condition ` +
-                `(e.g. assertion.repository_owner == 'OWNER') admits this repository, branch and workflow`;
-    }
-    else if (code === 'invalid_target') {
-        message =
-            `${what} (invalid_target${description}). Check that the pool and provider exist and are enabled, ` +
-                'and that the name uses the project NUMBER, not the project ID';
-    }
-    else if (status >= 500 || status === 429) {
-        message = `${what}: HTTP ${status} after retries${description}; try again later`;
-    }
-    else {
-        message = `${what} (HTTP ${status}${code ? ` ${code}` : ''}${description || detailOf(data)})`;
-    }
-    return new GoogleLoginError(secrets.redact(message), 'sts', status);
-}
-function impersonationError(error, serviceAccount, iamCredentials, provider, secrets) {
-    const status = statusOf(error);
-    const google = googleErrorOf(dataOf(error));
-    const detail = google ? ` (${[google.status, google.message].filter(Boolean).join(': ')})` : '';
-    const what = `generateAccessToken for ${serviceAccount} at ${iamCredentials} failed`;
-    let message;
-    if (status === undefined) {
-        message = `${what}: ${describe(error)} (after retries); check that the runner can reach ${iamCredentials}`;
-    }
-    else if (status === 403 && google?.disabledService) {
-        message =
-            `${what}: HTTP 403${detail}. Enable the IAM Service Account Credentials API (iamcredentials.googleapis.com) ` +
-                `in the project of ${serviceAccount}`;
-    }
-    else if (status === 403) {
-        message = provider
-            ? `${what}: HTTP 403${detail}. The federated principal needs roles/iam.workloadIdentityUser on ` +
-                `${serviceAccount}, e.g. gcloud iam service-accounts add-iam-policy-binding ${serviceAccount} ` +
-                `--role=roles/iam.workloadIdentityUser --member="principalSet://iam.googleapis.com/${poolOf(provider)}` +
-                `/attribute.repository/OWNER/REPO"; also check that the service account exists`
-            : `${what}: HTTP 403${detail}. The Application Default Credentials identity needs ` +
-                `roles/iam.serviceAccountTokenCreator on ${serviceAccount}; also check that the service account exists`;
-    }
-    else if (status === 404) {
-        message = `${what}: HTTP 404${detail}. Check that the service account ${serviceAccount} exists`;
-    }
-    else if (status >= 500 || status === 429) {
-        message = `${what}: HTTP ${status} after retries${detail}; try again later`;
-    }
-    else {
-        message = `${what}: HTTP ${status}${detail}`;
-    }
-    return new GoogleLoginError(secrets.redact(message), 'impersonation', status);
-}
-/** Every secret seen so far: masked on arrival, and cut out of any text that goes into a message. */
-class Secrets {
-    mask;
-    seen = new Set();
-    constructor(mask) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (this.seen.has(secret))
-            return;
-        this.seen.add(secret);
-        this.mask(secret);
-    }
-    redact(text) {
-        let out = text;
-        for (const secret of this.seen)
-            if (secret.length >= 4)
-                out = out.split(secret).join('***');
-        return out
-            .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '***') // JWTs
-            .replace(/\bya29\.[\w.-]+/g, '***') // Google access tokens
-            .replace(/\b(bearer\s+)[^\s"',;)]+/gi, '$1***')
-            .replace(/\b((?:access|subject|id|refresh)_?token["']?\s*[:=]\s*["']?)[^\s"'&,;)]+/gi, '$1***');
-    }
-}
-function normalizeProvider(value) {
-    const provider = value.replace(/^(?:https:)?\/\/iam\.googleapis\.com\//, '');
-    if (!PROVIDER.test(provider)) {
-        throw new GoogleLoginError(`"${value}" is not a workload identity provider: expected ` +
-            'projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER', 'configuration');
-    }
-    return provider;
-}
-function poolOf(provider) {
-    return provider.replace(/\/providers\/[^/]+$/, '');
-}
-function baseUrl(value, fallback, name) {
-    const text = value?.trim() || fallback;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new GoogleLoginError(`${name} "${text}" is not a URL`, 'configuration');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new GoogleLoginError(`${name} "${text}" must be an http(s) URL`, 'configuration');
-    }
-    return text.replace(/\/+$/, '');
-}
-function impersonationUrl(iamCredentials, serviceAccount) {
-    return `${iamCredentials}/v1/projects/-/serviceAccounts/${serviceAccount}:generateAccessToken`;
-}
-function statusOf(error) {
-    const status = error?.response?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-function dataOf(error) {
-    const data = error?.response?.data;
-    if (typeof data === 'string') {
-        try {
-            const parsed = JSON.parse(data);
-            return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
-        }
-        catch {
-            return { text: data };
-        }
-    }
-    return typeof data === 'object' && data !== null ? data : undefined;
-}
-function detailOf(data) {
-    const text = data?.['text'];
-    return typeof text === 'string' && text.trim() ? `: ${text.trim().slice(0, 200)}` : '';
-}
-/** Google's error body: { error: { code, message, status, details: [{ reason }] } }. */
-function googleErrorOf(data) {
-    const body = data?.['error'];
-    if (typeof body !== 'object' || body === null)
-        return undefined;
-    const { message, status, details } = body;
-    const reasons = Array.isArray(details)
-        ? details.map((detail) => detail?.reason)
-        : [];
-    const text = typeof message === 'string' ? message.slice(0, 300) : undefined;
-    return {
-        ...(text ? { message: text } : {}),
-        ...(typeof status === 'string' ? { status } : {}),
-        disabledService: reasons.includes('SERVICE_DISABLED') || /has not been used in project|is disabled/i.test(text ?? ''),
-    };
-}
-/** The error's code and first line, e.g. "ECONNREFUSED: request to … failed". */
-function describe(error) {
-    const code = error?.code;
-    const message = upstreamMessage(error);
-    return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
-}
-function upstreamMessage(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return (message.split('\n')[0] ?? '').slice(0, 300);
-}
-
-// EXTERNAL MODULE: ./lib/login/oidc.js
-var oidc = __webpack_require__(80588);
-;// CONCATENATED MODULE: ./lib/login/verify.js
-class RegistryLoginError extends Error {
-    unreachable;
-    name = 'RegistryLoginError';
-    constructor(message, 
-    /** The registry could not be reached at all (as opposed to refusing the credentials). */
-    unreachable = false) {
-        super(message);
-        this.unreachable = unreachable;
-    }
-}
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Resolves when the registry at `endpoint` (e.g. https://HOST) accepts the credential. */
-async function verifyLogin(endpoint, credential, options = {}) {
-    const get = (url, headers = {}) => fetchWithRetries(url, headers, options);
-    const base = `${endpoint.replace(/\/+$/, '')}/v2/`;
-    const first = await get(base);
-    if (first.ok)
-        return; // an open registry: nothing to prove
-    if (first.status !== 401)
-        throw new RegistryLoginError(`${base} answered ${first.status} ${await errorText(first)}`);
-    const challenge = first.headers.get('www-authenticate') ?? '';
-    const basic = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
-    let authorization = basic;
-    if (/^bearer\s/i.test(challenge)) {
-        const parameters = challengeParameters(challenge);
-        const realm = parameters['realm'];
-        if (!realm)
-            throw new RegistryLoginError(`${base} sent a Bearer challenge without a realm`);
-        const tokenUrl = new URL(realm);
-        if (parameters['service'])
-            tokenUrl.searchParams.set('service', parameters['service']);
-        if (parameters['scope'])
-            tokenUrl.searchParams.set('scope', parameters['scope']);
-        const tokenResponse = await get(tokenUrl.toString(), { authorization: basic });
-        if (!tokenResponse.ok) {
-            throw new RegistryLoginError(`the token service ${tokenUrl.origin}${tokenUrl.pathname} refused the credentials: ${tokenResponse.status} ${await errorText(tokenResponse)}`);
-        }
-        const body = (await tokenResponse.json());
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new RegistryLoginError(`the token service ${tokenUrl.origin} answered without a token`);
-        authorization = `Bearer ${token}`;
-    }
-    else if (!/^basic\s/i.test(challenge)) {
-        throw new RegistryLoginError(`${base} asked for an authentication scheme pullcheck does not speak: ${challenge.split(' ')[0] || '(none)'}`);
-    }
-    const proof = await get(base, { authorization });
-    if (!proof.ok)
-        throw new RegistryLoginError(`${base} refused the credentials: ${proof.status} ${await errorText(proof)}`);
-}
-/** `Bearer realm="https://…",service="…",scope="…"` → { realm, service, scope }. */
-function challengeParameters(challenge) {
-    const parameters = {};
-    for (const match of challenge.replace(/^\S+\s+/, '').matchAll(/(\w+)="([^"]*)"/g)) {
-        parameters[match[1].toLowerCase()] = match[2];
-    }
-    return parameters;
-}
-async function fetchWithRetries(url, headers, options) {
-    const attempts = options.attempts ?? 3;
-    const sleep = options.sleep ?? realSleep;
-    let lastProblem = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        try {
-            const response = await fetch(url, {
-                headers,
-                signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                redirect: 'follow',
-            });
-            if (response.status < 500)
-                return response;
-            lastProblem = `${response.status} ${await errorText(response)}`;
-        }
-        catch (error) {
-            lastProblem = describeNetworkError(error);
-        }
-        if (attempt < attempts)
-            await sleep(250 * 2 ** (attempt - 1));
-    }
-    throw new RegistryLoginError(`${new URL(url).origin} could not be reached after ${attempts} attempts: ${lastProblem}`);
-}
-/** The registry's own words (its `errors[].message`), short, never echoing request headers. */
-async function errorText(response) {
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const messages = (body.errors ?? []).map((error) => error.message ?? error.code ?? '').filter(Boolean);
-        if (messages.length > 0)
-            return `(${messages.join('; ')})`;
-    }
-    catch {
-        // not JSON: fall through
-    }
-    return response.statusText ? `(${response.statusText})` : '';
-}
-function describeNetworkError(error) {
-    const cause = error.cause;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return cause?.code ?? cause?.message ?? error.message;
-}
-
-;// CONCATENATED MODULE: ./lib/login/index.js
-
-
-
-
-
-class LoginError extends Error {
-    name = 'LoginError';
-}
-const SERVICE_HOST = /\.svc(\.cluster\.local)?(:\d+)?$/;
-async function loginToRegistries(images, inputs, environment) {
-    const logins = [];
-    const add = (kind) => (login) => logins.push({ login, kind });
-    const sessions = {};
-    const ecr = ecrRegistries(images);
-    if (ecr.length > 0)
-        (await awsLogins(ecr, inputs, environment, sessions)).forEach(add('ecr'));
-    const googleHosts = [
-        ...new Set(images.filter((i) => i.registry.kind === 'gar' || i.registry.kind === 'gcr').map((i) => i.host)),
-    ];
-    if (googleHosts.length > 0)
-        (await googleLogins(googleHosts, inputs, environment, sessions)).forEach(add('google'));
-    const openshiftHosts = [
-        ...new Set(images.filter((i) => i.registry.kind === 'openshift').map((i) => i.host)),
-    ];
-    if (openshiftHosts.length > 0)
-        (await openshiftLogins(openshiftHosts, inputs, environment)).forEach(add('openshift'));
-    for (const { login, kind } of logins) {
-        const endpoint = environment.endpoints[login.host] ?? `https://${login.host}`;
-        try {
-            await verifyLogin(endpoint, login, environment.handshake);
-        }
-        catch (error) {
-            if (!(error instanceof RegistryLoginError))
-                throw error;
-            const hint = error.unreachable ? 'check the endpoint and the network' : REFUSED_HINTS[kind];
-            throw new LoginError(`login to ${login.host} failed: ${error.message}; ${hint ?? ''}`);
-        }
-        environment.info(`pullcheck: logged in to ${login.host}${endpoint.includes(login.host) ? '' : ` (through ${endpoint})`}`);
-    }
-    // A registry reached through an endpoint override gets the credentials under both names.
-    const entries = logins.flatMap(({ login }) => {
-        const endpoint = environment.endpoints[login.host];
-        return endpoint ? [login, { ...login, host: new URL(endpoint).host }] : [login];
-    });
-    const records = entries.length === 0
-        ? []
-        : (0,docker_config/* loginToAuthFiles */.Os)((0,docker_config/* dockerConfigFiles */.KD)(environment.env), entries, {
-            env: environment.env,
-            info: environment.info,
-            ...(environment.backupDir === undefined ? {} : { backupDir: environment.backupDir }),
-        });
-    return { registries: [...new Set(logins.map(({ login }) => login.host))], records, sessions };
-}
-const REFUSED_HINTS = {
-    ecr: 'check the registry account and region, and that the role may pull from (or push to) its repositories',
-    google: 'the service account (or federated principal) needs roles/artifactregistry.reader on the repository (writer to push)',
-    openshift: 'the token must be valid for the cluster, and its user needs registry-viewer (or system:image-puller) in the project',
-};
-function ecrRegistries(images) {
-    const registries = new Map();
-    for (const image of images) {
-        if (image.registry.kind !== 'ecr')
-            continue;
-        const key = `${image.registry.account}/${image.registry.region}`;
-        const entry = registries.get(key) ?? {
-            hosts: new Set(),
-            account: image.registry.account,
-            region: image.registry.region,
-        };
-        entry.hosts.add(image.host);
-        registries.set(key, entry);
-    }
-    return [...registries.values()].map((entry) => ({ ...entry, hosts: [...entry.hosts] }));
-}
-async function awsLogins(registries, inputs, environment, sessions) {
-    const options = {
-        ...(inputs.awsRoleArn ? { roleArn: inputs.awsRoleArn } : {}),
-        ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
-        audience: inputs.audience ?? 'sts.amazonaws.com',
-        getIdToken: environment.getIdToken,
-        mask: environment.mask,
-        sessionName: `pullcheck-${environment.env['GITHUB_RUN_ID'] ?? 'local'}`,
-    };
-    try {
-        let credentials;
-        return await ecrLogins(registries, async (region) => (sessions.aws = credentials ??= await awsCredentials(options, region)), environment.mask);
-    }
-    catch (error) {
-        if (error instanceof AwsLoginError || error instanceof oidc/* OidcError */.u)
-            throw new LoginError(error.message);
-        // Without aws-role-arn the ambient chain may simply be empty: not this step's failure.
-        if (!inputs.awsRoleArn && /CredentialsProviderError/.test(error.name)) {
-            environment.warning('pullcheck: no AWS credentials (set aws-role-arn, or configure them earlier in the job): skipping the ECR logins');
-            return [];
-        }
-        throw new LoginError(`ECR login failed: ${error.name}`);
-    }
-}
-async function googleLogins(hosts, inputs, environment, sessions) {
-    try {
-        const token = await googleAccessToken({
-            ...(inputs.gcpWorkloadIdentityProvider
-                ? { workloadIdentityProvider: inputs.gcpWorkloadIdentityProvider }
-                : {}),
-            ...(inputs.gcpServiceAccount ? { serviceAccount: inputs.gcpServiceAccount } : {}),
-            ...(environment.googleEndpoints ? { endpoints: environment.googleEndpoints } : {}),
-            getIdToken: environment.getIdToken,
-            mask: environment.mask,
-        });
-        sessions.googleAccessToken = token;
-        return hosts.map((host) => ({ host, username: 'oauth2accesstoken', password: token }));
-    }
-    catch (error) {
-        // Without a provider, Application Default Credentials may simply be absent: not this step's failure.
-        if (!inputs.gcpWorkloadIdentityProvider &&
-            error instanceof GoogleLoginError &&
-            error.step === 'no-credentials') {
-            environment.warning('pullcheck: no Google credentials (set gcp-workload-identity-provider, or use Application Default Credentials): skipping the Artifact Registry logins');
-            return [];
-        }
-        throw new LoginError(error instanceof GoogleLoginError || error instanceof oidc/* OidcError */.u
-            ? error.message
-            : `Google login failed: ${error.name}`);
-    }
-}
-async function openshiftLogins(hosts, inputs, environment) {
-    const reachable = hosts.filter((host) => !SERVICE_HOST.test(host) || environment.endpoints[host]);
-    for (const host of hosts.filter((h) => !reachable.includes(h))) {
-        environment.warning(`pullcheck: ${host} is the registry's in-cluster service name: list its route host (default-route-openshift-image-registry.APPS_DOMAIN) in the target's registryHosts to log in from the runner`);
-    }
-    if (reachable.length === 0)
-        return [];
-    let token = inputs.openshiftToken;
-    if (!token && inputs.openshiftServer) {
-        try {
-            token = await environment.getIdToken(inputs.audience ?? 'openshift');
-        }
-        catch (error) {
-            throw new LoginError(error.message);
-        }
-    }
-    if (!token) {
-        environment.warning('pullcheck: no openshift-token or openshift-server: skipping the OpenShift registry logins');
-        return [];
-    }
-    environment.mask(token);
-    // The registry accepts any user name with a token as the password (oc registry login).
-    return reachable.map((host) => ({ host, username: 'pullcheck', password: token }));
 }
 
 

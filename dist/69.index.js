@@ -45,14 +45,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 36 modules
-var pipeline = __webpack_require__(26066);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
+var pipeline = __webpack_require__(28412);
 // EXTERNAL MODULE: ./lib/core/config/load.js
 var load = __webpack_require__(71992);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
@@ -76,8 +72,6 @@ const VERSION = '0.1.0';
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/report-model.js
 var report_model = __webpack_require__(48765);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/collect.js
-var collect = __webpack_require__(19441);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
 // EXTERNAL MODULE: ./lib/report/markdown.js + 1 modules
@@ -133,9 +127,6 @@ function resultLines(result) {
 
 ;// CONCATENATED MODULE: ./lib/cli/command.js
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
-
-
-
 
 
 
@@ -278,7 +269,8 @@ async function check(args, io) {
         findings: discovered.findings,
         failOn,
         lookedAt: { config: values.config, workflows: discovered.workflows, entry: 'cli' },
-        live: values.offline ? undefined : kubernetesSetup(io),
+        // The cluster is read through the kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one.
+        live: values.offline ? undefined : { credentials: { kubernetes: 'kubeconfig' } },
         snapshot: values.snapshot,
     });
     for (const note of liveRead?.notes ?? [])
@@ -297,19 +289,6 @@ function isParseArgsError(error) {
     return (typeof error === 'object' &&
         error !== null &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
-}
-/** The kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one: live Kubernetes reads use it. */
-function kubernetesSetup(io) {
-    const file = process.env['KUBECONFIG']?.split(external_node_path_.delimiter)[0] || external_node_path_.join(external_node_os_.homedir(), '.kube', 'config');
-    if (!(0,external_node_fs_.existsSync)(file))
-        return {};
-    try {
-        return { kubernetes: (0,collect/* connectionFromKubeconfig */.Q6)((0,external_node_fs_.readFileSync)(file, 'utf8')) };
-    }
-    catch (error) {
-        io.stderr(`pullcheck: ${file}: ${error.message}; Kubernetes facts come from the config only\n`);
-        return {};
-    }
 }
 
 

@@ -3,7 +3,7 @@ import { didYouMean } from './core/did-you-mean.ts';
 import { quotedValue } from './core/quoted-value.ts';
 import { FAIL_ON, type FailOn } from './core/report-model.ts';
 import type { CommentMode } from './github/sticky-comment.ts';
-import type { LoginInputs } from './login/index.ts';
+import type { LoginInputs } from './core/provider.ts';
 
 /** The login inputs (aws-role-arn, gcp-workload-identity-provider, openshift-token, audience, …) are LoginInputs. */
 export interface Options extends LoginInputs {

@@ -5,14 +5,12 @@ import { test } from 'node:test';
 import { loadConfigText } from '../../src/core/config/load.ts';
 import { ConfigError, formatLocation } from '../../src/core/errors.ts';
 import { parseImageReference } from '../../src/core/image-reference.ts';
-import { publicImagesProvider } from '../../src/core/public-images.ts';
-
-const target = { name: 'prod', platform: 'kubernetes', namespace: 'web' } as const;
+import { publicImages } from '../../src/core/public-images.ts';
 
 function isPublic(glob: string, reference: string): boolean {
   const config = loadConfigText(`version: 1\npublicImages: [${JSON.stringify(glob)}]\n`, 'pullcheck.yml');
   const image = parseImageReference(reference);
-  return publicImagesProvider(config).decide({ image, target, principal: 'default' })?.verdict === 'allowed';
+  return publicImages(config)(image)?.verdict === 'allowed';
 }
 
 const cases: { glob: string; image: string; public: boolean; why: string }[] = [

@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
-import { loadConfigText } from '../../src/core/config/load.ts';
-import { runCheck } from '../../src/core/engine.ts';
+import { loadConfigText, type LoadedConfig } from '../../src/core/config/load.ts';
+import { runCheck, type CheckOptions } from '../../src/core/engine.ts';
+import type { Report } from '../../src/core/report-model.ts';
 import type { PullResult } from '../../src/core/verdict.ts';
-import { providers } from '../../src/providers/index.ts';
+import { preparedProviders } from '../../src/providers/index.ts';
 
 /** Runs the whole offline check on a config that plans exactly one pull, and returns its result. */
 export function checkSinglePull(configText: string): PullResult {
   const config = loadConfigText(configText, 'pullcheck.yml');
-  const report = runCheck(config, providers, { failOn: 'denied' });
+  const report = runCheck(config, preparedProviders(config), { failOn: 'denied' });
   assert.equal(report.results.length, 1, 'the config plans exactly one pull');
   return report.results[0]!;
+}
+
+/** The whole offline check of a loaded config, with every provider. */
+export function checkConfig(config: LoadedConfig, options: CheckOptions = { failOn: 'denied' }): Report {
+  return runCheck(config, preparedProviders(config), options);
 }

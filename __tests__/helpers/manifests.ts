@@ -6,9 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfigFile } from '../../src/core/config/load.ts';
-import { runCheck } from '../../src/core/engine.ts';
 import type { Report } from '../../src/core/report-model.ts';
-import { providers } from '../../src/providers/index.ts';
+import { checkConfig } from './check.ts';
 
 export interface WrittenCase {
   readonly dir: string;
@@ -45,7 +44,7 @@ export function yamlStream(...objects: readonly unknown[]): string {
 
 /** Runs the whole offline check, as the CLI does, on a written config. */
 export function check(config: string): Report {
-  return runCheck(loadConfigFile(config), providers, { failOn: 'denied' });
+  return checkConfig(loadConfigFile(config), { failOn: 'denied' });
 }
 
 /** Where `needle` first occurs in `text` ('' : the end of it), 1-based, as pullcheck reports places. */

@@ -8,7 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import { gcpMetadata } from 'google-auth-library';
-import { googleAccessToken, GoogleLoginError, type GoogleLoginOptions } from '../../src/login/google.ts';
+import {
+  googleAccessToken,
+  GoogleLoginError,
+  type GoogleLoginOptions,
+} from '../../src/providers/gcp/login.ts';
 import {
   ACCESS_TOKEN_TYPE,
   CLOUD_PLATFORM,

@@ -5,7 +5,7 @@ import type { LoadedConfig } from '../core/config/load.ts';
 import { buildPlan } from '../core/plan.ts';
 import type { Options } from '../inputs.ts';
 import { removeLogins, type LoginRecord } from '../login/docker-config.ts';
-import { loginToRegistries, type LoginResult } from '../login/index.ts';
+import { loginToRegistries, type LoginResult } from '../check/login.ts';
 import { withOidcRetries } from '../login/oidc.ts';
 import os from 'node:os';
 
@@ -18,15 +18,13 @@ export async function loginStep(
   env: NodeJS.ProcessEnv,
 ): Promise<Pick<LoginResult, 'registries' | 'sessions'>> {
   const { images } = buildPlan(config);
-  const endpoints = config.input.endpoints;
   const result = await loginToRegistries(images, options, {
     getIdToken: withOidcRetries((audience) => core.getIDToken(audience)),
     mask: (secret) => core.setSecret(secret),
     info: (message) => core.info(message),
     warning: (message) => core.warning(message),
     env,
-    endpoints: endpoints?.registries ?? {},
-    ...(endpoints?.google ? { googleEndpoints: endpoints.google } : {}),
+    config: config.input,
     // The backup holds the credentials the logins replaced: kept only when the post step will use it.
     ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || os.tmpdir() } : {}),
   });

@@ -1,7 +1,7 @@
 // The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
 import * as core from '@actions/core';
 import { checkPulls } from '../check/pipeline.ts';
-import type { LiveReadSetup } from '../collect/index.ts';
+import type { LiveReadSetup } from '../check/live-reads.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { redactCredentials } from '../core/outgoing-text.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -15,7 +15,7 @@ import { commentOnPullRequest } from './comment.ts';
 import { INPUTS_ONLY, loadActionConfig } from './config.ts';
 import { loginStep } from './login.ts';
 import { DockerConfigError } from '../login/docker-config.ts';
-import { LoginError, type LoginSessions } from '../login/index.ts';
+import { LoginError, type LoginSessions } from '../check/login.ts';
 import { OidcError } from '../login/oidc.ts';
 import { annotate, repositoryPath, setReportOutputs, writeReportFile } from './outputs.ts';
 
@@ -54,7 +54,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         workflows,
         entry: 'action',
       },
-      live: options.offline ? undefined : await liveReadSetup(options, login.sessions),
+      live: options.offline ? undefined : liveReadSetup(options, login.sessions),
       snapshot: options.snapshot,
     });
     if (liveRead) {
@@ -134,28 +134,19 @@ function setLoginOutputs(registries: readonly string[]): void {
 }
 
 /** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
-async function liveReadSetup(options: Options, sessions: LoginSessions): Promise<LiveReadSetup> {
+function liveReadSetup(options: Options, sessions: LoginSessions): LiveReadSetup {
   return {
     credentialHints: {
       aws: 'set aws-role-arn, or configure credentials earlier in the job',
-      google: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+      gcp: 'set gcp-workload-identity-provider, or use Application Default Credentials',
     },
-    ...(options.openshiftServer && options.openshiftToken
-      ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-      : {}),
-    ...(sessions.aws ? { awsCredentials: sessions.aws } : {}),
-    ...(sessions.googleAccessToken
-      ? { googleAuthClient: await googleClient(sessions.googleAccessToken) }
-      : {}),
+    credentials: {
+      ...sessions,
+      ...(options.openshiftServer && options.openshiftToken
+        ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
+        : {}),
+    },
   };
-}
-
-/** An auth client around the access token the Google login obtained. */
-async function googleClient(accessToken: string): Promise<unknown> {
-  const { OAuth2Client } = await import('google-auth-library');
-  const client = new OAuth2Client();
-  client.setCredentials({ access_token: accessToken });
-  return client;
 }
 
 function fail(error: unknown, env: NodeJS.ProcessEnv): void {

@@ -2,16 +2,16 @@
 // verdicts → the report model, redacted. The CLI and the action only parse their inputs before it and write
 // their sinks after it (stdout or --output; outputs, annotations, summary and comment).
 import { writeFileSync } from 'node:fs';
-import type { LiveReadSetup } from '../collect/index.ts';
-import { liveResources, withLiveFacts } from '../collect/merge.ts';
-import { snapshotYaml } from '../collect/snapshot.ts';
+import type { LiveReadSetup } from './live-reads.ts';
+import { liveResources, withLiveFacts } from './live-facts.ts';
+import { snapshotYaml } from './snapshot.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { runCheck } from '../core/engine.ts';
 import { withNothingToCheck, type LookedAt } from '../core/nothing-to-check.ts';
 import { redactStrings } from '../core/outgoing-text.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import type { ReportFinding } from '../core/verdict.ts';
-import { providers } from '../providers/index.ts';
+import { preparedProviders } from '../providers/index.ts';
 
 export interface CheckRequest {
   /** The config with what discovery found joined to it. */
@@ -48,7 +48,7 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   let liveRead: CheckOutcome['liveRead'];
   if (request.live) {
     // The cloud clients load only when live reads need them: an offline check starts without them.
-    const { readLiveFacts } = await import('../collect/index.ts');
+    const { readLiveFacts } = await import('./live-reads.ts');
     const read = await readLiveFacts(config, request.live);
     config = withLiveFacts(config, read.facts);
     live = liveResources(read.facts);
@@ -56,7 +56,7 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   }
   if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
   const checked = withNothingToCheck(
-    runCheck(config, providers, { failOn: request.failOn, findings: request.findings }),
+    runCheck(config, preparedProviders(config), { failOn: request.failOn, findings: request.findings }),
     request.lookedAt,
   );
   // The report says which facts were read live, when any were.

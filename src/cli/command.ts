@@ -1,7 +1,5 @@
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkPulls } from '../check/pipeline.ts';
 import { loadConfigFile } from '../core/config/load.ts';
@@ -14,7 +12,6 @@ import { outgoing } from '../core/outgoing-text.ts';
 import { VERSION } from '../version.ts';
 import { quotedValue } from '../core/quoted-value.ts';
 import { FAIL_ON, type FailOn } from '../core/report-model.ts';
-import { connectionFromKubeconfig, type KubernetesConnection } from '../providers/kubernetes/collect.ts';
 import { renderJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
@@ -167,7 +164,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     findings: discovered.findings,
     failOn,
     lookedAt: { config: values.config, workflows: discovered.workflows, entry: 'cli' },
-    live: values.offline ? undefined : kubernetesSetup(io),
+    // The cluster is read through the kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one.
+    live: values.offline ? undefined : { credentials: { kubernetes: 'kubeconfig' } },
     snapshot: values.snapshot,
   });
   for (const note of liveRead?.notes ?? []) io.stderr(`pullcheck: ${note}\n`);
@@ -187,19 +185,4 @@ function isParseArgsError(error: unknown): boolean {
     error !== null &&
     String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
   );
-}
-
-/** The kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one: live Kubernetes reads use it. */
-function kubernetesSetup(io: CliIo): { kubernetes?: KubernetesConnection } {
-  const file =
-    process.env['KUBECONFIG']?.split(path.delimiter)[0] || path.join(os.homedir(), '.kube', 'config');
-  if (!existsSync(file)) return {};
-  try {
-    return { kubernetes: connectionFromKubeconfig(readFileSync(file, 'utf8')) };
-  } catch (error) {
-    io.stderr(
-      `pullcheck: ${file}: ${(error as Error).message}; Kubernetes facts come from the config only\n`,
-    );
-    return {};
-  }
 }

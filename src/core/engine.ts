@@ -1,10 +1,13 @@
-// plan → facts (inside each provider) → verdicts → report. No I/O here.
+// plan → verdicts → report, over providers whose rules are already built from the facts. No I/O here: the
+// rules read their files when they are prepared (src/core/provider.ts, prepareProviders).
 import type { LoadedConfig } from './config/load.ts';
 import type { TargetInput } from './config/schema.ts';
 import type { ImageReference } from './image-reference.ts';
 import { explainPlan, planSources } from './origins.ts';
+import { ownership, type Ownership } from './ownership.ts';
 import { buildPlan } from './plan.ts';
-import type { Provider, ProviderFactory, TargetPrincipal } from './provider.ts';
+import type { PreparedProvider, TargetPrincipal } from './provider.ts';
+import { publicImages } from './public-images.ts';
 import { buildReport, type FailOn, type Report } from './report-model.ts';
 import type { PullResult, ReportFinding, Verdict } from './verdict.ts';
 
@@ -16,18 +19,21 @@ export interface CheckOptions {
 
 export function runCheck(
   config: LoadedConfig,
-  factories: readonly ProviderFactory[],
+  providers: readonly PreparedProvider[],
   options: CheckOptions,
 ): Report {
-  const providers = factories.map((factory) => factory(config));
+  const owners = ownership(providers);
+  const isPublic = publicImages(config);
   const plan = buildPlan(config);
   const sources = planSources(config);
   const results: PullResult[] = [];
   for (const { target, images } of plan.targets) {
     for (const image of images) {
-      for (const entry of principalsOf(target, image, providers)) {
+      for (const entry of principalsOf(target, image, owners)) {
         const verdict =
-          'unnamed' in entry ? entry.unnamed : decide(providers, image, target, entry.principal);
+          'unnamed' in entry
+            ? entry.unnamed
+            : (isPublic(image) ?? decide(owners, image, target, entry.principal));
         const leading = ('reasons' in entry ? entry.reasons : undefined) ?? [];
         results.push({
           image: image.raw,
@@ -43,7 +49,7 @@ export function runCheck(
   }
   const findings = [
     ...(options.findings ?? []),
-    ...providers.flatMap((provider) => provider.findings?.() ?? []),
+    ...providers.flatMap((provider) => provider.rules.findings?.() ?? []),
   ];
   return { ...buildReport(results, findings, options.failOn), plan: explainPlan(plan, sources) };
 }
@@ -51,12 +57,10 @@ export function runCheck(
 function principalsOf(
   target: TargetInput,
   image: ImageReference,
-  providers: readonly Provider[],
+  owners: Ownership,
 ): readonly TargetPrincipal[] {
-  for (const provider of providers) {
-    const principals = provider.principals(target, image);
-    if (principals) return principals;
-  }
+  const owner = owners.targetOwner(target);
+  if (owner) return owner.rules.principals(target, image);
   return [
     {
       principal: `${target.platform}:${target.name}`,
@@ -69,16 +73,11 @@ function principalsOf(
   ];
 }
 
-function decide(
-  providers: readonly Provider[],
-  image: ImageReference,
-  target: TargetInput,
-  principal: string,
-): Verdict {
-  for (const provider of providers) {
-    const verdict = provider.decide({ image, target, principal });
-    if (verdict) return verdict;
-  }
+function decide(owners: Ownership, image: ImageReference, target: TargetInput, principal: string): Verdict {
+  const verdict =
+    owners.registryOwner(image)?.rules.publicPull?.(image) ??
+    owners.decider(image, target, principal)?.rules.decide({ image, target, principal });
+  if (verdict) return verdict;
   return {
     verdict: 'unknown',
     reasons: [

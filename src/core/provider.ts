@@ -1,8 +1,12 @@
-// The seam between the provider-free core and each cloud: a provider names the principals of the targets
-// it owns and decides the pulls it has a rule for. Evaluators behind it are pure functions of facts.
+// The seam between the provider-free core and each cloud. A provider declares what it owns — target
+// platforms, registry kinds, its kind of principal — and the engine routes every question to exactly one
+// owner (src/core/ownership.ts): no provider is asked about what another owns, and no list order decides.
+// Its rules are pure functions of facts; its live reads and logins load only when a run needs them.
+import type { CallRunner } from './call-runner.ts';
 import type { LoadedConfig } from './config/load.ts';
 import type { TargetInput } from './config/schema.ts';
-import type { ImageReference } from './image-reference.ts';
+import type { ImageReference, RegistryKind } from './image-reference.ts';
+import type { Plan } from './plan.ts';
 import type { ReportFinding, Verdict } from './verdict.ts';
 
 /** Who pulls for a target: a named principal, or one that could not be named (with the reason). */
@@ -17,18 +21,130 @@ export interface PullQuestion {
   readonly principal: string;
 }
 
-export interface Provider {
-  readonly name: string;
+/** A provider's rules over one config's facts. */
+export interface PullRules {
   /**
-   * Who pulls `image` for `target`, or undefined when the target's platform is not this provider's.
-   * Usually the same for every image; a k3s node's credential depends on the registry host.
+   * Who pulls `image` for `target` (a target of a platform this provider owns). Usually the same for every
+   * image; a k3s node's credential depends on the registry host.
    */
-  principals(target: TargetInput, image: ImageReference): readonly TargetPrincipal[] | undefined;
-  /** The verdict for a pull this provider has a rule for, else undefined. */
+  principals(target: TargetInput, image: ImageReference): readonly TargetPrincipal[];
+  /** The verdict for a pull routed here; undefined when this provider has no rule for it. */
   decide(question: PullQuestion): Verdict | undefined;
+  /** Images of this provider's registries that anyone may pull, whoever pulls (public.ecr.aws). */
+  publicPull?(image: ImageReference): Verdict | undefined;
   /** Things worth reporting that are not verdicts (a committed private key, an expiring token). */
   findings?(): readonly ReportFinding[];
 }
 
-/** Builds a provider from the loaded config (its offline facts); throws ConfigError on bad facts. */
-export type ProviderFactory = (config: LoadedConfig) => Provider;
+export interface ProviderDefinition {
+  readonly name: string;
+  /** Target platforms whose pulling identities this provider names; a platform has exactly one owner. */
+  readonly platforms: readonly TargetInput['platform'][];
+  /** Registry kinds whose images this provider owns (logins, public images); a kind has at most one owner. */
+  readonly registries: readonly RegistryKind[];
+  /**
+   * Whether a principal is one of this provider's identities. A pull from its own registries by its own
+   * identity is decided here whoever owns the target (a k3s node holding a Google service-account key);
+   * every other pull is decided by the target's owner.
+   */
+  ownsPrincipal(principal: string): boolean;
+  /** Builds the rules from the config's facts, reading the files they name; throws ConfigError on bad facts. */
+  rules(config: LoadedConfig): PullRules;
+  /** Live reads of this provider's facts, loaded only when a check reads live. */
+  liveReads?(): Promise<LiveReader>;
+  /** How facts read live join the config's `facts.<name>` (always given with liveReads). */
+  readonly liveFacts?: LiveFactsJoin;
+  /** Logins to this provider's registries, loaded only when the action logs in. */
+  login?(): Promise<ProviderLogin>;
+}
+
+/** A provider with its rules built for one config. */
+export interface PreparedProvider {
+  readonly definition: ProviderDefinition;
+  readonly rules: PullRules;
+}
+
+export function prepareProviders(
+  definitions: readonly ProviderDefinition[],
+  config: LoadedConfig,
+): PreparedProvider[] {
+  return definitions.map((definition) => ({ definition, rules: definition.rules(config) }));
+}
+
+export interface LiveReadContext {
+  readonly config: LoadedConfig;
+  readonly plan: Plan;
+  readonly runner: CallRunner;
+  /** What to read with, by provider name (an AWS session, a Google client, a cluster connection). */
+  readonly credentials: Readonly<Record<string, unknown>>;
+  /** How to supply credentials, by provider name, in the words of the entry that runs. */
+  readonly credentialHints: Readonly<Record<string, string>>;
+}
+
+export interface LiveReadResult {
+  /** The facts read, as they would be written under `facts.<provider name>`. */
+  readonly facts?: Record<string, unknown>;
+  /** What could not be read at all (no credentials), for the log. */
+  readonly notes: readonly string[];
+}
+
+export interface LiveFactsJoin {
+  /** The config's stated facts with the live ones added: what the config states wins. */
+  join(stated: unknown, read: Record<string, unknown>): unknown;
+  /** The resources the live facts came from (an entry the cloud refused was not read). */
+  resources(read: Record<string, unknown>): string[];
+}
+
+export interface LiveReader {
+  /** Reads what the plan needs from this provider's cloud; undefined when it needs nothing. */
+  read(context: LiveReadContext): Promise<LiveReadResult | undefined>;
+}
+
+/** The action's login inputs (each provider reads its own). */
+export interface LoginInputs {
+  readonly awsRoleArn?: string;
+  readonly awsRegion?: string;
+  readonly gcpWorkloadIdentityProvider?: string;
+  readonly gcpServiceAccount?: string;
+  readonly openshiftServer?: string;
+  readonly openshiftToken?: string;
+  /** Audience of GitHub's ID token for AWS and OpenShift (default sts.amazonaws.com, openshift); Google uses its provider's. */
+  readonly audience?: string;
+}
+
+export interface LoginContext {
+  /** The images of this provider's registries. */
+  readonly images: readonly ImageReference[];
+  readonly inputs: LoginInputs;
+  readonly getIdToken: (audience: string) => Promise<string>;
+  readonly mask: (secret: string) => void;
+  readonly warning: (message: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  /** Where registries are really reached (config `endpoints.registries`): host → base URL. */
+  readonly endpoints: Readonly<Record<string, string>>;
+  readonly config: LoadedConfig['input'];
+}
+
+/** A user name and password for one registry host, as `docker login` takes them. */
+export interface RegistryCredential {
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface LoginOutcome {
+  readonly logins: readonly RegistryCredential[];
+  /** The session the login obtained, handed to this provider's live reads (never printed). */
+  readonly session?: unknown;
+}
+
+export interface ProviderLogin {
+  logIn(context: LoginContext): Promise<LoginOutcome>;
+  /** What to check when a registry refuses the login's credentials. */
+  readonly refusedHint: string;
+}
+
+/** A login that cannot go on: the message says why, without a secret. */
+export class LoginError extends Error {
+  override name = 'LoginError';
+}

@@ -1,23 +1,19 @@
 // `publicImages`: globs of images anyone may pull, decided before any registry rule.
 import picomatch from 'picomatch';
 import type { LoadedConfig } from './config/load.ts';
-import { imageName } from './image-reference.ts';
-import type { Provider } from './provider.ts';
-import { allowed } from './verdict.ts';
+import { imageName, type ImageReference } from './image-reference.ts';
+import { allowed, type Verdict } from './verdict.ts';
 
-export function publicImagesProvider(config: LoadedConfig): Provider {
+/** The verdict for an image the config lists as public, before any registry's rule; else undefined. */
+export function publicImages(config: LoadedConfig): (image: ImageReference) => Verdict | undefined {
   const globs = (config.input.publicImages ?? []).map((glob) => ({ glob, matches: imageGlob(glob) }));
-  return {
-    name: 'public-images',
-    principals: () => undefined,
-    decide: ({ image }) => {
-      // The normalised name (docker.io/library/nginx) and the reference as written (tag or digest kept).
-      const name = imageName(image);
-      const match = globs.find(({ matches }) => matches(name) || matches(image.raw));
-      return match
-        ? allowed([`${image.raw} matches publicImages entry ${match.glob}: anyone may pull it`])
-        : undefined;
-    },
+  return (image) => {
+    // The normalised name (docker.io/library/nginx) and the reference as written (tag or digest kept).
+    const name = imageName(image);
+    const match = globs.find(({ matches }) => matches(name) || matches(image.raw));
+    return match
+      ? allowed([`${image.raw} matches publicImages entry ${match.glob}: anyone may pull it`])
+      : undefined;
   };
 }
 

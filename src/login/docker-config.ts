@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import type { RegistryCredential } from '../core/provider.ts';
 import {
   configTarget,
   DockerConfigError,
@@ -19,11 +20,7 @@ import { createBackupFolder, deleteBackup, readBackup, writeBackup } from './log
 
 export { DockerConfigError } from './config-file.ts';
 
-export interface RegistryLogin {
-  readonly host: string;
-  readonly username: string;
-  readonly password: string;
-}
+export type RegistryLogin = RegistryCredential;
 
 /** A file the logins go to. Docker honours its `credsStore`; containers/image, the only reader of REGISTRY_AUTH_FILE, does not. */
 export interface AuthFile {

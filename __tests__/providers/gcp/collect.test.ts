@@ -6,18 +6,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OAuth2Client } from 'google-auth-library';
 import { stringify } from 'yaml';
-import { CallRunner, type CallRunnerOptions } from '../../../src/collect/calls.ts';
+import { CallRunner, type CallRunnerOptions } from '../../../src/core/call-runner.ts';
 import { loadConfigText } from '../../../src/core/config/load.ts';
 import type { GcpFactsInput, TargetInput } from '../../../src/core/config/schema.ts';
-import { runCheck } from '../../../src/core/engine.ts';
 import { parseImageReference } from '../../../src/core/image-reference.ts';
 import {
   collectGcpFacts,
   type CollectedGcpFacts,
   type GcpCollectInput,
 } from '../../../src/providers/gcp/collect.ts';
-import { providers } from '../../../src/providers/index.ts';
 import { FakeGoogleRest, type FakeGoogleRestState, type Json } from '../../helpers/google-rest.ts';
+import { checkConfig } from '../../helpers/check.ts';
 
 const TOKEN = 'ya29.test-token';
 const APPS = 'acme-prod';
@@ -422,7 +421,7 @@ test('end to end: collected facts, written under facts.gcp, decide the verdicts 
   await withFake(state({ denied }), async ({ collect }) => {
     const live = await collect({ images, targets, known });
     const text = stringify({ version: 1, images, targets, facts: { gcp: merged(known, live) } });
-    const report = runCheck(loadConfigText(text, 'pullcheck.yml'), providers, { failOn: 'denied' });
+    const report = checkConfig(loadConfigText(text, 'pullcheck.yml'), { failOn: 'denied' });
     const verdict = (target: string, image: string) => {
       const results = report.results.filter((result) => result.target === target && result.image === image);
       assert.equal(results.length, 1, `${target} × ${image}`);
@@ -479,7 +478,7 @@ test('a project whose number and ancestry cannot be read is unreadable: no grant
     );
     assert.equal(project?.number, undefined);
     const text = stringify({ version: 1, images, targets, facts: { gcp: merged({}, live) } });
-    const report = runCheck(loadConfigText(text, 'pullcheck.yml'), providers, { failOn: 'denied' });
+    const report = checkConfig(loadConfigText(text, 'pullcheck.yml'), { failOn: 'denied' });
     const outsider = report.results.find((result) => result.target === 'outsider')!;
     assert.equal(outsider.verdict, 'unknown', outsider.reasons.join('\n'));
     assert.ok(

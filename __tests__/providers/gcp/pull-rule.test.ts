@@ -8,11 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfigFile, loadConfigText } from '../../../src/core/config/load.ts';
-import { runCheck } from '../../../src/core/engine.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import type { GrantSide, PullResult } from '../../../src/core/verdict.ts';
-import { providers } from '../../../src/providers/index.ts';
 import { checkSinglePull } from '../../helpers/check.ts';
+import { checkConfig } from '../../helpers/check.ts';
 
 // Names as Google's docs write them ("Repository and image names": us-west1, my-project, my-repo, test:staging).
 const PROJECT = 'my-project';
@@ -719,7 +718,7 @@ function configWithPolicy(policyText: string): string {
 
 function configErrorOf(load: () => ReturnType<typeof loadConfigText>): ConfigError {
   try {
-    runCheck(load(), providers, { failOn: 'denied' });
+    checkConfig(load(), { failOn: 'denied' });
   } catch (error) {
     assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
     return error;

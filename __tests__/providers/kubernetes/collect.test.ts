@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { stringify } from 'yaml';
-import { CallRunner } from '../../../src/collect/calls.ts';
+import { CallRunner } from '../../../src/core/call-runner.ts';
 import { loadConfigText } from '../../../src/core/config/load.ts';
 import type { TargetInput } from '../../../src/core/config/schema.ts';
-import { runCheck } from '../../../src/core/engine.ts';
-import { providers } from '../../../src/providers/index.ts';
 import {
   collectKubernetesObjects,
   connectionFromKubeconfig,
@@ -18,6 +16,7 @@ import {
   type KubernetesConnection,
 } from '../../../src/providers/kubernetes/collect.ts';
 import { startKubeApi, type KubeApi, type KubeApiOptions } from '../../helpers/kube-api.ts';
+import { checkConfig } from '../../helpers/check.ts';
 
 type Json = Record<string, unknown>;
 
@@ -617,7 +616,7 @@ test('kubeconfig → collect → facts.kubernetes.objects → verdicts through t
 
 function check(objects: readonly Json[], images: readonly string[], target: TargetInput) {
   const text = stringify({ version: 1, images, targets: [target], facts: { kubernetes: { objects } } });
-  return runCheck(loadConfigText(text, 'pullcheck.yml'), providers, { failOn: 'denied' });
+  return checkConfig(loadConfigText(text, 'pullcheck.yml'), { failOn: 'denied' });
 }
 
 test('a global pull secret the reader may not get is marked unreadable: a pull only it could cover is unknown, not denied (OpenShift "Updating the global cluster pull secret"; SPEC §4)', async () => {

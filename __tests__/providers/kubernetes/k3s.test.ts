@@ -12,12 +12,11 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { loadConfigFile } from '../../../src/core/config/load.ts';
-import { runCheck } from '../../../src/core/engine.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import type { Report } from '../../../src/core/report-model.ts';
 import type { FindingSeverity, GrantSide, VerdictKind } from '../../../src/core/verdict.ts';
-import { providers } from '../../../src/providers/index.ts';
 import { EVERY_FORMAT_RUNS, runCheckCommand, runEveryFormat } from '../../helpers/cli-formats.ts';
+import { checkConfig } from '../../helpers/check.ts';
 
 const K3S = 'k3s "Private Registry Configuration"';
 const GAR = 'Artifact Registry "Configure authentication to Artifact Registry for Docker"';
@@ -650,7 +649,7 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
 const shown = (file: string) => path.relative(process.cwd(), file);
 
 function check(config: string): Report {
-  return runCheck(loadConfigFile(config), providers, { failOn: 'denied' });
+  return checkConfig(loadConfigFile(config), { failOn: 'denied' });
 }
 
 function assertNoLeak(outputs: readonly string[], secrets: readonly string[]): void {

@@ -28,7 +28,7 @@ import {
   type ListRolePoliciesCommandOutput,
 } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type { CallOutcome, CallRunner } from '../../collect/calls.ts';
+import type { CallOutcome, CallRunner } from '../../core/call-runner.ts';
 import type { AwsFactsInput, TargetInput } from '../../core/config/schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import { repositoryArn } from './arn.ts';

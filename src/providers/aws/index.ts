@@ -1,18 +1,34 @@
 // Amazon ECR: which identities pull for AWS targets, and the ECR rule for their pulls.
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
-import type { Provider, PullQuestion, TargetPrincipal } from '../../core/provider.ts';
+import type { ProviderDefinition, PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
 import { allowed, type Verdict } from '../../core/verdict.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
+import { awsLiveFacts } from './live-facts.ts';
 import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
 
-export function awsProvider(config: LoadedConfig): Provider {
+export const aws: ProviderDefinition = {
+  name: 'aws',
+  platforms: [...AWS_PLATFORMS],
+  registries: ['ecr', 'ecr-public'],
+  // IAM principals are ARNs (the schema requires role ARNs).
+  ownsPrincipal: (principal) => principal.startsWith('arn:'),
+  rules: awsRules,
+  liveReads: () => import('./live-reads.ts'),
+  liveFacts: awsLiveFacts,
+  login: () => import('./registry-login.ts'),
+};
+
+function awsRules(config: LoadedConfig): PullRules {
   const facts = prepareAwsFacts(config);
   return {
-    name: 'aws',
-    principals: (target) => (AWS_PLATFORMS.has(target.platform) ? awsPrincipals(target, facts) : undefined),
+    principals: (target) => awsPrincipals(target, facts),
     decide: (question) => decideAwsPull(question, facts),
+    publicPull: (image) =>
+      image.registry.kind === 'ecr-public'
+        ? allowed(['public.ecr.aws images may be pulled by anyone, without credentials'])
+        : undefined,
   };
 }
 
@@ -56,9 +72,6 @@ function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] 
 
 function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
   const { registry } = question.image;
-  if (registry.kind === 'ecr-public') {
-    return allowed(['public.ecr.aws images may be pulled by anyone, without credentials']);
-  }
   if (registry.kind !== 'ecr' || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
   return evaluateEcrPull(registry, question.principal, facts);
 }

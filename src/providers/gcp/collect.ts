@@ -16,7 +16,7 @@
 //   Registry buckets (gcrBackend: storage).
 // A type only: the module itself is loaded with import() when a repository policy is read.
 import type { ArtifactRegistryClient } from '@google-cloud/artifact-registry';
-import type { CallOutcome, CallRunner } from '../../collect/calls.ts';
+import type { CallOutcome, CallRunner } from '../../core/call-runner.ts';
 import type { GcpFactsInput, TargetInput } from '../../core/config/schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import type { GcpFacts, GcpProjectFacts } from './facts.ts';

@@ -1,29 +1,41 @@
 // Google Artifact Registry and gcr.io: the identities of GKE and service-account targets, and the pull rule.
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
-import type { Provider, PullQuestion, TargetPrincipal } from '../../core/provider.ts';
+import type { ProviderDefinition, PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
 import type { Verdict } from '../../core/verdict.ts';
 import { prepareGcpFacts, type GcpFacts } from './facts.ts';
+import { gcpLiveFacts } from './live-facts.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
 import { scopesAllowPull } from './scopes.ts';
 
 const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-service-account', 'k3s']);
 const SERVICE_ACCOUNT = 'serviceAccount:';
 
-export function gcpProvider(config: LoadedConfig): Provider {
+export const gcp: ProviderDefinition = {
+  name: 'gcp',
+  platforms: ['gke', 'gcp-service-account'],
+  registries: ['gar', 'gcr'],
+  // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
+  ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
+  rules: gcpRules,
+  liveReads: () => import('./live-reads.ts'),
+  liveFacts: gcpLiveFacts,
+  login: () => import('./registry-login.ts'),
+};
+
+function gcpRules(config: LoadedConfig): PullRules {
   const facts = prepareGcpFacts(config);
   return {
-    name: 'gcp',
     principals: (target) => googlePrincipals(target, facts),
     decide: (question) => decideGooglePull(question, facts),
   };
 }
 
-function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal[] | undefined {
+function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal[] {
   if (target.platform === 'gcp-service-account') {
     return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
   }
-  if (target.platform !== 'gke') return undefined;
+  if (target.platform !== 'gke') return [];
   if (target.serviceAccounts && target.serviceAccounts.length > 0) {
     return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
   }

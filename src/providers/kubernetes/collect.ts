@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { CallOutcome, CallRunner } from '../../collect/calls.ts';
+import type { CallOutcome, CallRunner } from '../../core/call-runner.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import { readClusterState } from './manifests/cluster-state.ts';
 import { isRecord, type KubeObject } from './manifests/load.ts';

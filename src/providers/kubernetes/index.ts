@@ -2,9 +2,10 @@
 // integrated registry, through linked pull secrets from every other registry.
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
-import type { Provider } from '../../core/provider.ts';
+import type { ProviderDefinition, PullRules } from '../../core/provider.ts';
 import { unknown, type Verdict } from '../../core/verdict.ts';
 import type { PullingServiceAccount } from './fixes.ts';
+import { kubernetesLiveFacts } from './live-facts.ts';
 import { readClusterState } from './manifests/cluster-state.ts';
 import { inlineObjects, loadManifests } from './manifests/load.ts';
 import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
@@ -13,7 +14,20 @@ import { evaluatePullSecrets } from './pull-secrets/rule.ts';
 
 type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
 
-export function kubernetesProvider(config: LoadedConfig): Provider {
+const SERVICE_ACCOUNT = 'system:serviceaccount:';
+
+export const kubernetes: ProviderDefinition = {
+  name: 'kubernetes',
+  platforms: ['openshift', 'kubernetes'],
+  registries: ['openshift'],
+  ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
+  rules: kubernetesRules,
+  liveReads: () => import('./live-reads.ts'),
+  liveFacts: kubernetesLiveFacts,
+  login: () => import('./openshift/registry-login.ts'),
+};
+
+function kubernetesRules(config: LoadedConfig): PullRules {
   const reading = readClusterState([...loadManifests(config), ...inlineObjects(config)]);
   const state = withOpenShiftBuiltins(reading.state);
   const pullersPerNamespace = new Map<string, Set<string>>();
@@ -27,11 +41,10 @@ export function kubernetesProvider(config: LoadedConfig): Provider {
   }
 
   return {
-    name: 'kubernetes',
     principals: (target) => {
-      if (!isClusterTarget(target)) return undefined;
+      if (!isClusterTarget(target)) return [];
       const account = pullingAccount(target);
-      return [{ principal: `system:serviceaccount:${account.namespace}:${account.name}` }];
+      return [{ principal: `${SERVICE_ACCOUNT}${account.namespace}:${account.name}` }];
     },
     decide: ({ image, target }) => {
       if (!isClusterTarget(target)) return undefined;

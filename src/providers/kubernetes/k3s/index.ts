@@ -1,14 +1,24 @@
 // k3s nodes: their registry credentials come from registries.yaml, so the principal of a pull depends
 // on the image's registry host — a service-account key makes it that service account.
 import type { LoadedConfig } from '../../../core/config/load.ts';
-import type { Provider, TargetPrincipal } from '../../../core/provider.ts';
+import type { ProviderDefinition, PullRules, TargetPrincipal } from '../../../core/provider.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
 import { credentialFor } from './credentials.ts';
 import { registriesFindings } from './findings.ts';
 import { decideNodeConfig } from './node-config.ts';
 import { loadRegistriesFile, type RegistriesFile } from './registries-file.ts';
 
-export function k3sProvider(config: LoadedConfig): Provider {
+export const k3s: ProviderDefinition = {
+  name: 'k3s',
+  platforms: ['k3s'],
+  registries: [],
+  ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
+  rules: k3sRules,
+};
+
+const K3S_NODE = 'k3s:';
+
+function k3sRules(config: LoadedConfig): PullRules {
   const files = new Map<string, RegistriesFile>();
   const findings: ReportFinding[] = [];
   const seenFiles = new Set<string>();
@@ -25,10 +35,9 @@ export function k3sProvider(config: LoadedConfig): Provider {
   });
 
   return {
-    name: 'k3s',
-    principals: (target, image): TargetPrincipal[] | undefined => {
-      const file = target.platform === 'k3s' ? files.get(target.name) : undefined;
-      if (!file) return undefined;
+    principals: (target, image): TargetPrincipal[] => {
+      const file = files.get(target.name);
+      if (!file) return [];
       const { credential, configKey } = credentialFor(image.host, file);
       const google = image.registry.kind === 'gar' || image.registry.kind === 'gcr';
       if (credential.kind === 'service-account-key' && google) {
@@ -42,10 +51,10 @@ export function k3sProvider(config: LoadedConfig): Provider {
           },
         ];
       }
-      return [{ principal: `k3s:${target.name}` }];
+      return [{ principal: `${K3S_NODE}${target.name}` }];
     },
     decide: ({ image, target }) => {
-      const file = target.platform === 'k3s' ? files.get(target.name) : undefined;
+      const file = files.get(target.name);
       return file ? decideNodeConfig(image, credentialFor(image.host, file), file) : undefined;
     },
     findings: () => findings,

@@ -1,25 +1,41 @@
-export const id = 441;
-export const ids = [441];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
-/***/ 19441:
+/***/ 70853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q6: () => (/* binding */ connectionFromKubeconfig),
-/* harmony export */   pf: () => (/* binding */ collectKubernetesObjects)
-/* harmony export */ });
-/* unused harmony export subjectAccessReview */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
-/* harmony import */ var _manifests_cluster_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51684);
-/* harmony import */ var _manifests_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18136);
-/* harmony import */ var _manifests_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97665);
-/* harmony import */ var _openshift_builtin_roles_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(50194);
-/* harmony import */ var _openshift_pull_rule_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24964);
-/* harmony import */ var _rbac_authorize_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(32959);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  read: () => (/* binding */ read)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
+var cluster_state = __webpack_require__(51684);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
+var load = __webpack_require__(18136);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/pull-secret-keys.js
+var pull_secret_keys = __webpack_require__(97665);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules
+var builtin_roles = __webpack_require__(50194);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/pull-rule.js
+var pull_rule = __webpack_require__(24964);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/rbac/authorize.js
+var authorize = __webpack_require__(32959);
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/collect.js
 // Live Kubernetes / OpenShift reads: exactly the objects the RBAC and pull-secret rules need, in the shape
 // `facts.kubernetes.objects` takes, each resource once (CallRunner). Plain HTTPS to the API server with a
 // Bearer token — never over plain http. Secrets are reduced to their registry host keys in memory; no
@@ -47,12 +63,12 @@ const PAGE_SIZE = 500;
 function connectionFromKubeconfig(text, context) {
     let document;
     try {
-        document = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(text);
+        document = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
         throw new Error(`kubeconfig: not valid YAML (${error.message})`);
     }
-    if (!(0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(document))
+    if (!(0,load/* isRecord */.u4)(document))
         throw new Error('kubeconfig: expected a mapping with clusters, users and contexts');
     const contextName = context ?? stringField(document, 'current-context');
     if (!contextName)
@@ -79,19 +95,19 @@ function connectionFromKubeconfig(text, context) {
         }
     }
     else if (caFile) {
-        if (!node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(caFile)) {
+        if (!external_node_path_.isAbsolute(caFile)) {
             throw new Error(`kubeconfig: certificate-authority of cluster "${clusterName}" is a relative path (${caFile}): give certificate-authority-data or an absolute path`);
         }
-        caData = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(caFile, 'utf8');
+        caData = (0,external_node_fs_.readFileSync)(caFile, 'utf8');
     }
     const insecure = cluster['insecure-skip-tls-verify'] === true;
     let token = stringField(user, 'token');
     const tokenFile = stringField(user, 'tokenFile');
     if (!token && tokenFile) {
-        if (!node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(tokenFile)) {
+        if (!external_node_path_.isAbsolute(tokenFile)) {
             throw new Error(`kubeconfig: tokenFile of user "${userName}" is a relative path (${tokenFile}): give an absolute path or a token`);
         }
-        token = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(tokenFile, 'utf8').trim();
+        token = (0,external_node_fs_.readFileSync)(tokenFile, 'utf8').trim();
     }
     if (!token)
         throw new Error(`kubeconfig: user "${userName}" ${unsupportedAuth(user)}`);
@@ -105,12 +121,12 @@ function connectionFromKubeconfig(text, context) {
 function unsupportedAuth(user) {
     const fix = 'pullcheck supports bearer tokens only: give a token (e.g. `oc whoami -t`, `kubectl create token SA`)';
     const exec = user['exec'];
-    if ((0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(exec)) {
+    if ((0,load/* isRecord */.u4)(exec)) {
         const command = typeof exec['command'] === 'string' ? ` (${exec['command']})` : '';
         return `authenticates with an exec credential plugin${command}, which pullcheck does not run: ${fix}`;
     }
     const provider = user['auth-provider'];
-    if ((0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(provider)) {
+    if ((0,load/* isRecord */.u4)(provider)) {
         const name = typeof provider['name'] === 'string' ? ` "${provider['name']}"` : '';
         return `authenticates with the auth-provider${name}, which pullcheck does not support: ${fix}`;
     }
@@ -125,12 +141,12 @@ function unsupportedAuth(user) {
 function named(document, list, name, field) {
     const entries = document[list];
     const entry = Array.isArray(entries)
-        ? entries.find((candidate) => (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(candidate) && candidate['name'] === name)
+        ? entries.find((candidate) => (0,load/* isRecord */.u4)(candidate) && candidate['name'] === name)
         : undefined;
-    if (!(0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(entry))
+    if (!(0,load/* isRecord */.u4)(entry))
         throw new Error(`kubeconfig: no entry named "${name}" in ${list}`);
     const value = entry[field];
-    if (!(0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(value))
+    if (!(0,load/* isRecord */.u4)(value))
         throw new Error(`kubeconfig: ${list} entry "${name}" has no ${field}`);
     return value;
 }
@@ -170,7 +186,7 @@ function request(connection, method, apiPath, body, signal) {
     url.search = query ? `?${query}` : '';
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
-        const req = node_https__WEBPACK_IMPORTED_MODULE_1__.request(url, {
+        const req = external_node_https_.request(url, {
             method,
             signal,
             ...(connection.caData !== undefined ? { ca: connection.caData } : {}),
@@ -196,11 +212,11 @@ function request(connection, method, apiPath, body, signal) {
                 catch {
                     parsed = undefined;
                 }
-                if (status >= 200 && status < 300 && (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(parsed))
+                if (status >= 200 && status < 300 && (0,load/* isRecord */.u4)(parsed))
                     return resolve(parsed);
                 // A Status object (kind: Status) says why: reason Forbidden, NotFound, TooManyRequests, …
-                const reason = (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(parsed) && typeof parsed['reason'] === 'string' ? parsed['reason'] : '';
-                const message = (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(parsed) && typeof parsed['message'] === 'string' ? parsed['message'] : '';
+                const reason = (0,load/* isRecord */.u4)(parsed) && typeof parsed['reason'] === 'string' ? parsed['reason'] : '';
+                const message = (0,load/* isRecord */.u4)(parsed) && typeof parsed['message'] === 'string' ? parsed['message'] : '';
                 reject(new KubernetesApiError(status >= 200 && status < 300 ? 502 : status, reason || (status >= 200 && status < 300 ? 'InvalidResponse' : ''), `${method} ${pathname} → ${status}${message ? `: ${message}` : ''}`));
             });
         });
@@ -233,10 +249,10 @@ class Reader {
                 return page;
             const pageItems = page.value['items'];
             if (Array.isArray(pageItems))
-                items.push(...pageItems.filter(_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4));
+                items.push(...pageItems.filter(load/* isRecord */.u4));
             const metadata = page.value['metadata'];
             token =
-                (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(metadata) && typeof metadata['continue'] === 'string' && metadata['continue'] !== ''
+                (0,load/* isRecord */.u4)(metadata) && typeof metadata['continue'] === 'string' && metadata['continue'] !== ''
                     ? metadata['continue']
                     : undefined;
         } while (token);
@@ -272,7 +288,7 @@ async function collectKubernetesObjects(input, connection, runner) {
         }
         const serviceAccount = outcome.value;
         const linked = (Array.isArray(serviceAccount['imagePullSecrets']) ? serviceAccount['imagePullSecrets'] : [])
-            .filter(_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)
+            .filter(load/* isRecord */.u4)
             .map((entry) => entry['name'])
             .filter((secretName) => typeof secretName === 'string' && secretName !== '');
         reads.objects.push({
@@ -363,7 +379,7 @@ async function collectKubernetesObjects(input, connection, runner) {
                 metadata: {
                     name: 'pull-secret',
                     namespace: 'openshift-config',
-                    annotations: { [_manifests_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .UNREADABLE_ANNOTATION */ .c]: because },
+                    annotations: { [pull_secret_keys/* UNREADABLE_ANNOTATION */.c]: because },
                 },
                 type: 'kubernetes.io/dockerconfigjson',
             });
@@ -439,7 +455,7 @@ async function readClusterRoles(reader, referenced) {
             for (const selector of aggregationSelectors(role)) {
                 for (const [candidate, candidateRole] of all) {
                     const labels = candidateRole['metadata'].labels ?? {};
-                    if (!kept.has(candidate) && (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_9__/* .selects */ .ko)(selector, labels))
+                    if (!kept.has(candidate) && (0,authorize/* selects */.ko)(selector, labels))
                         queue.push(candidate);
                 }
             }
@@ -462,11 +478,11 @@ async function readClusterRoles(reader, referenced) {
 // ---------------------------------------------------------------------------------------------------------
 // Reduction: only the fields the rules read. Secret values never leave reducedSecret.
 function metadataOf(object) {
-    return (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(object['metadata']) ? object['metadata'] : {};
+    return (0,load/* isRecord */.u4)(object['metadata']) ? object['metadata'] : {};
 }
 function reducedSecret(secret, namespace, name) {
     const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
-    const { registryKeys } = (0,_manifests_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .registryKeysOf */ .n)(secret);
+    const { registryKeys } = (0,pull_secret_keys/* registryKeysOf */.n)(secret);
     const reduced = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type };
     if (registryKeys) {
         const hosts = Object.fromEntries(registryKeys.map((key) => [key, {}]));
@@ -481,10 +497,10 @@ function reducedSecret(secret, namespace, name) {
 function reducedBinding(item, kind, namespace) {
     const name = metadataOf(item)['name'];
     const roleRef = item['roleRef'];
-    if (typeof name !== 'string' || !(0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(roleRef))
+    if (typeof name !== 'string' || !(0,load/* isRecord */.u4)(roleRef))
         return undefined;
     const subjects = Array.isArray(item['subjects'])
-        ? item['subjects'].filter(_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4).map((subject) => ({
+        ? item['subjects'].filter(load/* isRecord */.u4).map((subject) => ({
             kind: subject['kind'],
             name: subject['name'],
             ...(typeof subject['namespace'] === 'string' && subject['namespace'] !== ''
@@ -502,10 +518,10 @@ function reducedBinding(item, kind, namespace) {
 }
 function reducedRole(item, kind, namespace) {
     const metadata = metadataOf(item);
-    const labels = (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(metadata['labels']) ? metadata['labels'] : undefined;
+    const labels = (0,load/* isRecord */.u4)(metadata['labels']) ? metadata['labels'] : undefined;
     const rules = Array.isArray(item['rules'])
         ? item['rules']
-            .filter(_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)
+            .filter(load/* isRecord */.u4)
             .map((rule) => Object.fromEntries(['apiGroups', 'resources', 'verbs', 'resourceNames', 'nonResourceURLs']
             .filter((key) => Array.isArray(rule[key]))
             .map((key) => [key, rule[key]])))
@@ -520,15 +536,15 @@ function reducedRole(item, kind, namespace) {
             ...(labels && Object.keys(labels).length > 0 ? { labels } : {}),
         },
         rules,
-        ...((0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(aggregationRule) && Array.isArray(aggregationRule['clusterRoleSelectors'])
+        ...((0,load/* isRecord */.u4)(aggregationRule) && Array.isArray(aggregationRule['clusterRoleSelectors'])
             ? { aggregationRule: { clusterRoleSelectors: aggregationRule['clusterRoleSelectors'] } }
             : {}),
     };
 }
 function aggregationSelectors(role) {
     const rule = role['aggregationRule'];
-    return (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(rule) && Array.isArray(rule['clusterRoleSelectors'])
-        ? rule['clusterRoleSelectors'].filter(_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)
+    return (0,load/* isRecord */.u4)(rule) && Array.isArray(rule['clusterRoleSelectors'])
+        ? rule['clusterRoleSelectors'].filter(load/* isRecord */.u4)
         : [];
 }
 function coversAnyAccount(binding, accounts) {
@@ -611,7 +627,7 @@ async function subjectAccessReview(connection, runner, account, image) {
     const outcome = await reader.post('/apis/authorization.k8s.io/v1/subjectaccessreviews', body, `${user} ${image.namespace}/${image.imageStream ?? ''}`, 'create subjectaccessreviews.authorization.k8s.io', `a SubjectAccessReview of ${asked}`);
     if (!outcome.ok)
         return { result: 'unknown', reason: outcome.message };
-    const status = (0,_manifests_load_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(outcome.value['status']) ? outcome.value['status'] : {};
+    const status = (0,load/* isRecord */.u4)(outcome.value['status']) ? outcome.value['status'] : {};
     const reason = typeof status['reason'] === 'string' ? status['reason'] : '';
     const evaluationError = typeof status['evaluationError'] === 'string' ? status['evaluationError'] : '';
     if (status['allowed'] === true)
@@ -629,7 +645,7 @@ async function compareWithSubjectAccessReviews(input, accounts, objects, connect
         return [];
     let state;
     try {
-        state = (0,_openshift_builtin_roles_js__WEBPACK_IMPORTED_MODULE_7__/* .withOpenShiftBuiltins */ .Z)((0,_manifests_cluster_state_js__WEBPACK_IMPORTED_MODULE_4__/* .readClusterState */ .M)(objects.map(asKubeObject)).state);
+        state = (0,builtin_roles/* withOpenShiftBuiltins */.Z)((0,cluster_state/* readClusterState */.M)(objects.map(asKubeObject)).state);
     }
     catch (error) {
         return [
@@ -650,7 +666,7 @@ async function compareWithSubjectAccessReviews(input, accounts, objects, connect
             unavailable ??= server.reason;
             return;
         }
-        const ours = (0,_openshift_pull_rule_js__WEBPACK_IMPORTED_MODULE_8__/* .evaluateIntegratedRegistryPull */ .b)(image, account, state, false).verdict;
+        const ours = (0,pull_rule/* evaluateIntegratedRegistryPull */.b)(image, account, state, false).verdict;
         if (ours === 'unknown' || ours === server.result)
             return;
         const stream = image.imageStream ? ` "${image.imageStream}"` : '';
@@ -672,6 +688,43 @@ function asKubeObject(body) {
         locate: () => where,
         locateKey: () => where,
     };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/live-reads.js
+// Live reads of the cluster objects OpenShift and Kubernetes targets need, over the connection the entry
+// gives: `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config, when there is one) or a server and token
+// (the action's openshift-server and openshift-token); without one, nothing is read.
+
+
+
+
+async function read(context) {
+    const { config, plan, runner } = context;
+    const targets = (config.input.targets ?? []).filter((target) => target.platform === 'openshift' || target.platform === 'kubernetes');
+    const given = context.credentials['kubernetes'];
+    if (given === undefined || targets.length === 0)
+        return undefined;
+    const connection = given === 'kubeconfig' ? ambientKubeconfig() : { value: given };
+    if (!connection)
+        return undefined;
+    if ('note' in connection)
+        return { notes: [connection.note] };
+    const streams = plan.images.flatMap((image) => image.registry.kind === 'openshift'
+        ? [{ namespace: image.registry.namespace, name: image.registry.imageStream }]
+        : []);
+    const collected = await collectKubernetesObjects({ targets, imageNamespaces: [...new Set(streams.map((s) => s.namespace))], imageStreams: streams }, connection.value, runner);
+    return { facts: { objects: collected.objects }, notes: collected.notes };
+}
+function ambientKubeconfig() {
+    const file = process.env['KUBECONFIG']?.split(external_node_path_.delimiter)[0] || external_node_path_.join(external_node_os_.homedir(), '.kube', 'config');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    try {
+        return { value: connectionFromKubeconfig((0,external_node_fs_.readFileSync)(file, 'utf8')) };
+    }
+    catch (error) {
+        return { note: `${file}: ${error.message}; Kubernetes facts come from the config only` };
+    }
 }
 
 

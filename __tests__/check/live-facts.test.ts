@@ -1,7 +1,7 @@
 // What the report says was read live: only what the clouds answered, never what they refused.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { liveResources } from '../../src/collect/merge.ts';
+import { liveResources } from '../../src/check/live-facts.ts';
 
 test('a refused read (unreadable) is not claimed as a resource read live', () => {
   const refused = 'AccessDenied: add iam:GetRole for arn:aws:iam::123456789012:role/ci';

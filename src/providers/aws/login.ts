@@ -6,7 +6,7 @@ import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type { RegistryLogin } from './docker-config.ts';
+import type { RegistryLogin } from '../../login/docker-config.ts';
 
 export interface EcrRegistry {
   /** The hosts to log in to (standard, FIPS, dual-stack spellings of this registry). */

@@ -17,11 +17,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { stringify } from 'yaml';
-import { readLiveFacts } from '../../src/collect/index.ts';
-import { CallRunner } from '../../src/collect/calls.ts';
-import { loadConfigFile } from '../../src/core/config/load.ts';
-import { motoMissing, startMoto, type MotoServer } from '../helpers/moto.ts';
-import { runNode } from '../helpers/process.ts';
+import { readLiveFacts } from '../../../src/check/live-reads.ts';
+import { CallRunner } from '../../../src/core/call-runner.ts';
+import { loadConfigFile } from '../../../src/core/config/load.ts';
+import { motoMissing, startMoto, type MotoServer } from '../../helpers/moto.ts';
+import { runNode } from '../../helpers/process.ts';
+import { checkConfig } from '../../helpers/check.ts';
 
 const CLI = path.resolve('dist/cli.js');
 const ACCOUNT = '123456789012'; // moto's default account
@@ -337,10 +338,8 @@ test(
       // The cached repository does not exist yet (ECR answered RepositoryNotFoundException): the first pull
       // creates it, so the role needs ecr:BatchImportUpstreamImage and ecr:CreateRepository too (ECR User
       // Guide, "Using pull through cache rules": IAM permissions required) — this one has neither.
-      const { withLiveFacts } = await import('../../src/collect/merge.ts');
-      const { runCheck } = await import('../../src/core/engine.ts');
-      const { providers } = await import('../../src/providers/index.ts');
-      const report = runCheck(withLiveFacts(loadConfigFile(file), live.facts), providers, {
+      const { withLiveFacts } = await import('../../../src/check/live-facts.ts');
+      const report = checkConfig(withLiveFacts(loadConfigFile(file), live.facts), {
         failOn: 'denied',
       });
       assert.deepEqual(

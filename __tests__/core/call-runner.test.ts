@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CallRunner, classify } from '../../src/collect/calls.ts';
+import { CallRunner, classify } from '../../src/core/call-runner.ts';
 
 const call = (key: string) => ({
   key,

@@ -1,0 +1,345 @@
+export const id = 614;
+export const ids = [614];
+export const modules = {
+
+/***/ 14614:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  read: () => (/* binding */ read)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-providers/dist-cjs/index.js
+var dist_cjs = __webpack_require__(29719);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(80212);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(28249);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
+var client_eks_dist_cjs = __webpack_require__(24524);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __webpack_require__(16764);
+// EXTERNAL MODULE: ./lib/providers/aws/arn.js
+var arn = __webpack_require__(96639);
+// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
+var managed_policies = __webpack_require__(56114);
+;// CONCATENATED MODULE: ./lib/providers/aws/collect.js
+// Live AWS reads: exactly the facts the ECR rule needs, in the config's `facts.aws` format, each resource
+// once (CallRunner), for the resources the config does not already state. What cannot be read becomes
+// `unreadable`, naming the permission. AWS_ENDPOINT_URL_<SERVICE> is honoured by the SDK clients.
+
+
+
+
+
+
+const PAGE_LIMIT = 50;
+async function collectAwsFacts(input, options) {
+    const known = knownKeys(input.known);
+    const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
+    const found = clusters.filter((cluster) => cluster !== undefined);
+    const roleArns = new Set();
+    for (const target of input.targets)
+        if ('roles' in target)
+            for (const role of target.roles ?? [])
+                roleArns.add(role);
+    for (const cluster of found)
+        for (const role of cluster.roles)
+            roleArns.add(role);
+    const roles = await Promise.all([...roleArns]
+        .filter((arn) => !known.roles.has(arn.toLowerCase()))
+        .map((arn) => collectRole(arn, options)));
+    const ecrImages = input.images.flatMap((image) => (image.registry.kind === 'ecr' ? [image.registry] : []));
+    const repositories = await Promise.all([
+        ...new Map(ecrImages.map((r) => [(0,arn/* repositoryArn */.qM)(r.partition, r.region, r.account, r.repository), r])).entries(),
+    ]
+        .filter(([arn]) => !known.repositories.has(arn))
+        .map(([arn, registry]) => collectRepository(arn, registry, options)));
+    const registries = await Promise.all([...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
+        .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
+        .map((r) => collectRegistry(r.account, r.region, options)));
+    return {
+        ...(roles.length > 0 ? { roles } : {}),
+        ...(repositories.length > 0 ? { repositories } : {}),
+        ...(registries.length > 0 ? { registries } : {}),
+        ...(found.length > 0 ? { clusters: found } : {}),
+    };
+}
+function knownKeys(facts) {
+    return {
+        roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
+        repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
+        registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
+        clusters: new Set((facts.clusters ?? []).map((cluster) => `${cluster.platform}/${cluster.name}`)),
+    };
+}
+/** EKS: node group roles, Fargate pod execution roles, the Auto Mode node role. ECS: task execution roles. */
+async function collectCluster(target, known, options) {
+    if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
+        return undefined;
+    if (known.clusters.has(`${target.platform}/${target.cluster}`))
+        return undefined;
+    const where = {
+        platform: target.platform,
+        name: target.cluster,
+        region: target.region,
+        ...(target.account ? { account: target.account } : {}),
+    };
+    const credentials = await options.credentialsFor(target.account);
+    const roles = [];
+    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+    const fail = (message) => ({ ...where, roles, unreadable: message });
+    const resource = `cluster ${target.cluster} in ${target.region}`;
+    if (target.platform === 'eks') {
+        const eks = new client_eks_dist_cjs/* EKSClient */.JQJ({ region: target.region, credentials, maxAttempts: 1 });
+        const cluster = await run('eks:DescribeCluster', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name: target.cluster }), { abortSignal }));
+        if (!cluster.ok)
+            return fail(cluster.message);
+        const autoModeRole = cluster.value.cluster
+            ?.computeConfig?.nodeRoleArn;
+        if (autoModeRole)
+            roles.push(autoModeRole);
+        const groups = await run('eks:ListNodegroups', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListNodegroupsCommand */.eTy({ clusterName: target.cluster, maxResults: 100 }), { abortSignal }));
+        if (!groups.ok)
+            return fail(groups.message);
+        for (const nodegroupName of groups.value.nodegroups ?? []) {
+            const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeNodegroupCommand */.Kmg({ clusterName: target.cluster, nodegroupName }), {
+                abortSignal,
+            }));
+            if (!group.ok)
+                return fail(group.message);
+            if (group.value.nodegroup?.nodeRole)
+                roles.push(group.value.nodegroup.nodeRole);
+        }
+        const profiles = await run('eks:ListFargateProfiles', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListFargateProfilesCommand */.OU_({ clusterName: target.cluster, maxResults: 100 }), {
+            abortSignal,
+        }));
+        if (!profiles.ok)
+            return fail(profiles.message);
+        for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
+            const profile = await run('eks:DescribeFargateProfile', `Fargate profile ${fargateProfileName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeFargateProfileCommand */.svP({ clusterName: target.cluster, fargateProfileName }), {
+                abortSignal,
+            }));
+            if (!profile.ok)
+                return fail(profile.message);
+            if (profile.value.fargateProfile?.podExecutionRoleArn)
+                roles.push(profile.value.fargateProfile.podExecutionRoleArn);
+        }
+    }
+    else {
+        const services = target.services ?? [];
+        if (services.length === 0)
+            return undefined;
+        const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region: target.region, credentials, maxAttempts: 1 });
+        const described = await run('ecs:DescribeServices', resource, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster: target.cluster, services }), { abortSignal }));
+        if (!described.ok)
+            return fail(described.message);
+        for (const taskDefinition of new Set((described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])))) {
+            const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition }), { abortSignal }));
+            if (!definition.ok)
+                return fail(definition.message);
+            if (definition.value.taskDefinition?.executionRoleArn)
+                roles.push(definition.value.taskDefinition.executionRoleArn);
+        }
+    }
+    return { ...where, roles: [...new Set(roles)] };
+}
+async function collectRole(arn, options) {
+    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+    const name = arn.slice(arn.lastIndexOf('/') + 1);
+    const iam = new client_iam_dist_cjs/* IAMClient */.h8v({
+        region: 'us-east-1',
+        credentials: await options.credentialsFor(account),
+        maxAttempts: 1,
+    });
+    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+    const unreadable = (message) => ({ arn, unreadable: message });
+    const role = await run('iam:GetRole', arn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: name }), { abortSignal }));
+    if (!role.ok)
+        return unreadable(role.message);
+    const managedPolicies = [];
+    const policies = [];
+    let marker;
+    for (let page = 0; page < PAGE_LIMIT; page++) {
+        const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListAttachedRolePoliciesCommand */.wfM({ RoleName: name, Marker: marker }), { abortSignal }));
+        if (!attached.ok)
+            return unreadable(attached.message.replace(`#${marker ?? ''}`, ''));
+        for (const policy of attached.value.AttachedPolicies ?? []) {
+            if (!policy.PolicyArn)
+                continue;
+            const document = await managedDocument(policy.PolicyArn, run, iam);
+            if (typeof document === 'string')
+                managedPolicies.push(document);
+            else if ('unreadable' in document)
+                return unreadable(document.unreadable);
+            else
+                policies.push(document.document);
+        }
+        marker = attached.value.Marker;
+        if (!attached.value.IsTruncated || !marker)
+            break;
+    }
+    marker = undefined;
+    for (let page = 0; page < PAGE_LIMIT; page++) {
+        const names = await run('iam:ListRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, Marker: marker }), { abortSignal }));
+        if (!names.ok)
+            return unreadable(names.message.replace(`#${marker ?? ''}`, ''));
+        for (const policyName of names.value.PolicyNames ?? []) {
+            const inline = await run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: name, PolicyName: policyName }), { abortSignal }));
+            if (!inline.ok)
+                return unreadable(inline.message);
+            policies.push(policyDocument(inline.value.PolicyDocument));
+        }
+        marker = names.value.Marker;
+        if (!names.value.IsTruncated || !marker)
+            break;
+    }
+    const boundaryArn = role.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
+    let permissionsBoundary = null;
+    if (boundaryArn) {
+        const boundary = await managedDocument(boundaryArn, run, iam);
+        if (typeof boundary === 'string')
+            permissionsBoundary = boundary;
+        else if ('unreadable' in boundary)
+            return unreadable(boundary.unreadable);
+        else
+            permissionsBoundary = boundary.document;
+    }
+    return {
+        arn: role.value.Role?.Arn ?? arn,
+        ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+        ...(policies.length > 0 ? { policies } : {}),
+        permissionsBoundary,
+    };
+}
+/**
+ * An attached policy: an AWS-managed ARN stays an ARN when its default version is the one the built-in
+ * data holds (no download); otherwise its default version's document is fetched.
+ */
+async function managedDocument(policyArn, run, iam) {
+    const policy = await run('iam:GetPolicy', policyArn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: policyArn }), { abortSignal }));
+    if (!policy.ok)
+        return { unreadable: policy.message };
+    const versionId = policy.value.Policy?.DefaultVersionId;
+    const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(policyArn);
+    if (builtIn && builtIn.versionId === versionId)
+        return policyArn;
+    const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }));
+    if (!version.ok)
+        return { unreadable: version.message };
+    return {
+        document: policyDocument(version.value.PolicyVersion?.Document),
+    };
+}
+/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
+function policyDocument(encoded) {
+    if (!encoded)
+        return {};
+    const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
+    return JSON.parse(text);
+}
+async function collectRepository(arn, registry, options) {
+    const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({
+        region: registry.region,
+        credentials: await options.credentialsFor(registry.account),
+        maxAttempts: 1,
+    });
+    const result = await options.runner.run({ key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn }, (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetRepositoryPolicyCommand */.MeN({ registryId: registry.account, repositoryName: registry.repository }), { abortSignal }));
+    if (result.ok)
+        return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
+    // RepositoryPolicyNotFoundException: the repository exists without a policy.
+    if (result.kind === 'missing' && /RepositoryPolicyNotFound/.test(result.message))
+        return { arn, policy: null };
+    // RepositoryNotFoundException: a pull-through cache creates it on the first pull; anything else fails.
+    if (result.kind === 'missing')
+        return { arn, exists: false };
+    return { arn, unreadable: result.message };
+}
+async function collectRegistry(account, region, options) {
+    const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({ region, credentials: await options.credentialsFor(account), maxAttempts: 1 });
+    const resource = `the registry of ${account} in ${region}`;
+    const run = (permission, send) => options.runner.run({ key: `${permission} ${account}/${region}`, permission, resource }, send);
+    const policy = await run('ecr:GetRegistryPolicy', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetRegistryPolicyCommand */.J9O({}), { abortSignal }));
+    const base = { account, region };
+    let registryPolicy = null;
+    if (policy.ok)
+        registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
+    else if (!(policy.kind === 'missing'))
+        return { ...base, unreadable: policy.message };
+    const scope = await run('ecr:GetAccountSetting', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetAccountSettingCommand */.pn5({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }));
+    const rules = await run('ecr:DescribePullThroughCacheRules', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({}), { abortSignal }));
+    const value = scope.ok ? scope.value.value : undefined;
+    const prefixes = rules.ok
+        ? (rules.value.pullThroughCacheRules ?? []).flatMap((rule) => rule.ecrRepositoryPrefix ? [rule.ecrRepositoryPrefix] : [])
+        : [];
+    return {
+        ...base,
+        ...(value === 'V1' || value === 'V2' ? { scope: value } : {}),
+        policy: registryPolicy,
+        ...(prefixes.length > 0 ? { pullThroughCachePrefixes: prefixes } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./lib/providers/aws/platforms.js
+var platforms = __webpack_require__(59812);
+;// CONCATENATED MODULE: ./lib/providers/aws/live-reads.js
+// Live reads of AWS facts: with the session the login obtained, else the ambient credential chain; reads
+// in another account go through the role `auth.aws.roles` names there.
+
+
+
+const HINT = 'configure AWS credentials: environment variables, a profile or SSO';
+async function read(context) {
+    const { config, plan, runner } = context;
+    const targets = config.input.targets ?? [];
+    const needed = plan.images.some((image) => image.registry.kind === 'ecr') ||
+        targets.some((target) => platforms/* AWS_PLATFORMS */.j.has(target.platform));
+    if (!needed)
+        return undefined;
+    const base = context.credentials['aws'] ?? (0,dist_cjs/* fromNodeProviderChain */.br)();
+    if (!(await hasCredentials(base))) {
+        const hint = context.credentialHints['aws'] ?? HINT;
+        return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
+    }
+    const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {});
+    const images = plan.targets.flatMap((target) => target.images);
+    const facts = await collectAwsFacts({ images, targets, known: config.input.facts?.aws ?? {} }, { runner, credentialsFor });
+    return { facts: { ...facts }, notes: [] };
+}
+async function hasCredentials(credentials) {
+    if (typeof credentials !== 'function')
+        return true;
+    try {
+        await credentials();
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function accountCredentials(base, roles) {
+    const chained = new Map();
+    return async (account) => {
+        const roleArn = account === undefined ? undefined : roles[account];
+        if (!roleArn || account === undefined)
+            return base;
+        let credentials = chained.get(account);
+        if (!credentials) {
+            credentials = (0,dist_cjs/* fromTemporaryCredentials */.ss)({
+                masterCredentials: base,
+                params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
+            });
+            chained.set(account, credentials);
+        }
+        return credentials;
+    };
+}
+
+
+/***/ })
+
+};

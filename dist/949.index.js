@@ -1,0 +1,463 @@
+export const id = 949;
+export const ids = [949];
+export const modules = {
+
+/***/ 16949:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  read: () => (/* binding */ read)
+});
+
+// EXTERNAL MODULE: ./lib/providers/gcp/resources.js
+var gcp_resources = __webpack_require__(41666);
+;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
+
+const DEFAULTS = {
+    artifactRegistry: 'https://artifactregistry.googleapis.com',
+    resourceManager: 'https://cloudresourcemanager.googleapis.com',
+    container: 'https://container.googleapis.com',
+    storage: 'https://storage.googleapis.com',
+};
+/** Conditional role bindings are only returned for version 3 requests (IAM docs, "Policy versions"). */
+const POLICY_VERSION = 3;
+async function collectGcpFacts(input, options) {
+    const known = indexKnown(input.known);
+    const google = input.images.flatMap((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr' ? [image.registry] : []);
+    const resources = new Map();
+    for (const registry of google) {
+        const resource = (0,gcp_resources/* pullResource */._L)(registry, known.facts);
+        resources.set(resource.name, resource);
+    }
+    const gkeTargets = input.targets.flatMap((target) => (target.platform === 'gke' ? [target] : []));
+    if (resources.size === 0 && gkeTargets.length === 0)
+        return {};
+    const api = new GoogleApis(options);
+    try {
+        const policies = [];
+        const requested = new Set();
+        const readPolicy = (resource, read) => {
+            if (known.policies.has(resource) || requested.has(resource))
+                return;
+            requested.add(resource);
+            policies.push(read().then((outcome) => policyEntry(resource, outcome)));
+        };
+        const imageProjects = new Set();
+        for (const resource of resources.values()) {
+            if (resource.kind === 'repository')
+                readPolicy(resource.name, () => api.repositoryPolicy(resource.name));
+            else
+                readPolicy(resource.name, () => api.bucketPolicy(resource.bucket));
+            imageProjects.add(resource.project);
+        }
+        for (const project of imageProjects) {
+            readPolicy(`projects/${project}`, () => api.resourceManagerPolicy(`projects/${project}`));
+        }
+        // The folders and organization above each image's project: as stated, else one getAncestry call.
+        const ancestry = new Map();
+        for (const project of imageProjects) {
+            const stated = known.facts.projects.get(project)?.ancestors;
+            ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
+        }
+        const ancestorPolicies = [...ancestry.values()].map(async (pending) => {
+            for (const ancestor of (await pending) ?? []) {
+                readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
+            }
+        });
+        // GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools.
+        const numbers = new Map();
+        for (const target of gkeTargets) {
+            if (target.project === undefined || numbers.has(target.project))
+                continue;
+            const stated = known.facts.projects.get(target.project)?.number;
+            numbers.set(target.project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(target.project));
+        }
+        const clusters = new Map();
+        for (const target of gkeTargets) {
+            const { project, location, cluster } = target;
+            if (project === undefined || location === undefined || cluster === undefined)
+                continue;
+            if (target.serviceAccounts && target.serviceAccounts.length > 0)
+                continue;
+            const name = `projects/${project}/locations/${location}/clusters/${cluster}`;
+            if (known.clusters.has(name) || clusters.has(name))
+                continue;
+            clusters.set(name, api.nodePools(project, location, cluster, numbers.get(project) ?? Promise.resolve(undefined)));
+        }
+        await Promise.all(ancestorPolicies);
+        const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
+        const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
+        const clusterFacts = await Promise.all(clusters.values());
+        return {
+            ...(projects.length > 0 ? { projects } : {}),
+            ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
+            ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
+        };
+    }
+    finally {
+        await api.close();
+    }
+}
+/** The project numbers and ancestors read live (not the stated ones), one entry per project. */
+async function collectedProjects(ancestry, numbers, facts, problems) {
+    const byId = new Map();
+    const entry = (id) => byId.get(id) ?? byId.set(id, { id }).get(id);
+    for (const [id, pending] of ancestry) {
+        const ancestors = await pending;
+        if (ancestors !== undefined && facts.projects.get(id)?.ancestors === undefined)
+            entry(id).ancestors = ancestors;
+    }
+    for (const [id, pending] of numbers) {
+        const number = await pending;
+        if (number !== undefined && facts.projects.get(id)?.number === undefined)
+            entry(id).number = number;
+    }
+    for (const [id, problem] of problems)
+        entry(id).unreadable = problem;
+    return [...byId.values()];
+}
+function policyEntry(resource, outcome) {
+    return outcome.ok
+        ? { resource, policy: gcloudPolicy(outcome.value) }
+        : { resource, unreadable: outcome.message };
+}
+function indexKnown(known) {
+    const projects = new Map((known.projects ?? []).map((project) => [
+        project.id,
+        {
+            id: project.id,
+            gcrBackend: project.gcrBackend ?? 'artifact-registry',
+            ...(project.number === undefined ? {} : { number: project.number }),
+            ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+        },
+    ]));
+    const facts = {
+        projects,
+        projectsByNumber: new Map(),
+        policies: new Map(),
+        unreadable: new Map(),
+        customRoles: new Map(),
+        groups: new Map(),
+        clusters: new Map(),
+    };
+    return {
+        facts,
+        policies: new Set((known.iamPolicies ?? []).map((entry) => entry.resource)),
+        clusters: new Set((known.clusters ?? []).map((cluster) => `projects/${cluster.project}/locations/${cluster.location}/clusters/${cluster.name}`)),
+    };
+}
+/** An IAM policy as gcloud prints it: bindings (omitted when none), etag as base64, version. */
+function gcloudPolicy(raw) {
+    const value = (raw ?? {});
+    const bindings = (Array.isArray(value.bindings) ? value.bindings : []).map((item) => {
+        const binding = item;
+        const condition = binding.condition;
+        return {
+            role: String(binding.role),
+            members: Array.isArray(binding.members) ? binding.members.map(String) : [],
+            ...(condition && typeof condition.expression === 'string' && condition.expression !== ''
+                ? {
+                    condition: {
+                        expression: condition.expression,
+                        ...(typeof condition.title === 'string' && condition.title !== ''
+                            ? { title: condition.title }
+                            : {}),
+                        ...(typeof condition.description === 'string' && condition.description !== ''
+                            ? { description: condition.description }
+                            : {}),
+                    },
+                }
+                : {}),
+        };
+    });
+    const etag = typeof value.etag === 'string'
+        ? value.etag
+        : value.etag instanceof Uint8Array
+            ? Buffer.from(value.etag).toString('base64')
+            : undefined;
+    return {
+        ...(bindings.length > 0 ? { bindings } : {}),
+        ...(etag === undefined || etag === '' ? {} : { etag }),
+        ...(typeof value.version === 'number' ? { version: value.version } : {}),
+    };
+}
+/** An HTTP error from a Google API, named after its canonical status so the CallRunner classifies it. */
+class GoogleApiError extends Error {
+    name;
+    status;
+    constructor(name, status, message) {
+        super(message);
+        this.name = name;
+        this.status = status;
+    }
+}
+/** The calls, each through the runner (one key per resource read). */
+class GoogleApis {
+    runner;
+    authClient;
+    base;
+    artifactRegistry;
+    constructor(options) {
+        this.runner = options.runner;
+        this.authClient = options.authClient;
+        const endpoint = (key) => (options.endpoints?.[key] ?? DEFAULTS[key]).replace(/\/+$/, '');
+        this.base = {
+            artifactRegistry: endpoint('artifactRegistry'),
+            resourceManager: endpoint('resourceManager'),
+            container: endpoint('container'),
+            storage: endpoint('storage'),
+        };
+    }
+    /** Artifact Registry `projects.locations.repositories.getIamPolicy`. */
+    repositoryPolicy(repository) {
+        const permission = 'artifactregistry.repositories.getIamPolicy';
+        return this.runner.run({ key: `gcp:getIamPolicy:${repository}`, permission, resource: repository }, async (signal) => {
+            const client = await this.artifactRegistryClient();
+            const call = client.getIamPolicy({
+                resource: repository,
+                options: { requestedPolicyVersion: POLICY_VERSION },
+            });
+            const [policy] = await untilAborted(call, signal).catch((error) => {
+                throw asGoogleApiError(error);
+            });
+            return policy;
+        });
+    }
+    /** Resource Manager v3 `projects|folders|organizations.getIamPolicy`. */
+    resourceManagerPolicy(resource) {
+        const kind = resource.slice(0, resource.indexOf('/'));
+        const permission = `resourcemanager.${kind}.getIamPolicy`;
+        return this.runner.run({ key: `gcp:getIamPolicy:${resource}`, permission, resource }, (signal) => this.json(`${this.base.resourceManager}/v3/${resource}:getIamPolicy`, signal, {
+            method: 'POST',
+            body: { options: { requestedPolicyVersion: POLICY_VERSION } },
+        }));
+    }
+    /** Cloud Storage `buckets.getIamPolicy`. */
+    bucketPolicy(bucket) {
+        const resource = `buckets/${bucket}`;
+        const url = `${this.base.storage}/storage/v1/b/${encodeURIComponent(bucket)}/iam?optionsRequestedPolicyVersion=${POLICY_VERSION}`;
+        return this.runner.run({ key: `gcp:getIamPolicy:${resource}`, permission: 'storage.buckets.getIamPolicy', resource }, (signal) => this.json(url, signal));
+    }
+    /** Per project: why its number or ancestry could not be read (what is missing is then unknown, not absent). */
+    projectProblems = new Map();
+    /** Resource Manager v3 `projects.get`: the number from `name` (projects/NUMBER). Undefined when unreadable. */
+    async projectNumber(project) {
+        const outcome = await this.runner.run({
+            key: `gcp:projects.get:${project}`,
+            permission: 'resourcemanager.projects.get',
+            resource: `projects/${project}`,
+        }, (signal) => this.json(`${this.base.resourceManager}/v3/projects/${encodeURIComponent(project)}`, signal));
+        if (!outcome.ok) {
+            this.projectProblems.set(project, outcome.message);
+            return undefined;
+        }
+        const name = outcome.value?.name;
+        const match = typeof name === 'string' ? /^projects\/([0-9]+)$/.exec(name) : null;
+        return match?.[1];
+    }
+    /** Resource Manager v1 `projects.getAncestry`: folders/N and organizations/N, nearest first. */
+    async ancestors(project) {
+        const outcome = await this.runner.run({
+            key: `gcp:getAncestry:${project}`,
+            permission: 'resourcemanager.projects.get',
+            resource: `projects/${project}`,
+        }, (signal) => this.json(`${this.base.resourceManager}/v1/projects/${encodeURIComponent(project)}:getAncestry`, signal, {
+            method: 'POST',
+            body: {},
+        }));
+        if (!outcome.ok) {
+            if (!this.projectProblems.has(project))
+                this.projectProblems.set(project, outcome.message);
+            return undefined;
+        }
+        const ancestor = outcome.value?.ancestor;
+        if (!Array.isArray(ancestor))
+            return undefined;
+        return ancestor.flatMap((item) => {
+            const { type, id } = (item.resourceId ?? {});
+            if (typeof id !== 'string' || !/^[0-9]+$/.test(id))
+                return [];
+            if (type === 'folder')
+                return [`folders/${id}`];
+            if (type === 'organization')
+                return [`organizations/${id}`];
+            return [];
+        });
+    }
+    /** Kubernetes Engine v1 `projects.locations.clusters.nodePools.list`. */
+    async nodePools(project, location, cluster, number) {
+        const resource = `projects/${project}/locations/${location}/clusters/${cluster}`;
+        const outcome = await this.runner.run({ key: `gcp:nodePools.list:${resource}`, permission: 'container.clusters.get', resource }, (signal) => this.json(`${this.base.container}/v1/${resource}/nodePools`, signal));
+        const where = { project, location, name: cluster };
+        if (!outcome.ok)
+            return { ...where, nodePools: [], unreadable: outcome.message };
+        const pools = outcome.value?.nodePools;
+        const projectNumber = await number;
+        const nodePools = (Array.isArray(pools) ? pools : []).map((item) => {
+            const pool = item;
+            const serviceAccount = typeof pool.config?.serviceAccount === 'string' ? pool.config.serviceAccount : 'default';
+            const scopes = pool.config?.oauthScopes;
+            return {
+                name: String(pool.name),
+                // The API says "default" for the Compute Engine default service account; name it when the number is known.
+                serviceAccount: serviceAccount === 'default' && projectNumber !== undefined
+                    ? `${projectNumber}-compute@developer.gserviceaccount.com`
+                    : serviceAccount,
+                scopes: Array.isArray(scopes) ? scopes.map(String) : [],
+            };
+        });
+        return { ...where, nodePools };
+    }
+    async close() {
+        if (!this.artifactRegistry)
+            return;
+        const client = await this.artifactRegistry.catch(() => undefined);
+        await client?.close();
+    }
+    /** Loaded on first use only: the module costs ~0.4 s to load. */
+    artifactRegistryClient() {
+        this.artifactRegistry ??= (async () => {
+            const authClient = this.authClient;
+            if (typeof authClient?.fetch !== 'function') {
+                throw new TypeError('the Artifact Registry client needs a google-auth-library client (AuthClient or GoogleAuth)');
+            }
+            const { ArtifactRegistryClient } = await Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(192)]).then(__webpack_require__.t.bind(__webpack_require__, 34192, 19));
+            const url = new URL(this.base.artifactRegistry);
+            const https = url.protocol === 'https:';
+            return new ArtifactRegistryClient({
+                fallback: true,
+                apiEndpoint: url.hostname,
+                // The client's default port (443) wins over a port written in apiEndpoint: give it separately.
+                port: url.port === '' ? (https ? 443 : 80) : Number(url.port),
+                ...(https ? {} : { protocol: 'http' }),
+                authClient: this.authClient,
+            });
+        })();
+        return this.artifactRegistry;
+    }
+    async json(url, signal, request = {}) {
+        const source = this.authClient;
+        if (typeof source?.getRequestHeaders !== 'function') {
+            throw new TypeError('the auth client has no getRequestHeaders (expected a google-auth-library client)');
+        }
+        const headers = new Headers(await source.getRequestHeaders(url));
+        headers.set('accept', 'application/json');
+        if (request.body !== undefined)
+            headers.set('content-type', 'application/json');
+        const response = await fetch(url, {
+            method: request.method ?? 'GET',
+            headers,
+            signal,
+            ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        });
+        const text = await response.text();
+        if (!response.ok)
+            throw errorFromBody(response.status, text);
+        return text === '' ? {} : JSON.parse(text);
+    }
+}
+/** Google's error body: { error: { code, message, status } } (Cloud Storage: { error: { code, message, errors } }). */
+function errorFromBody(status, text) {
+    let error;
+    try {
+        error = JSON.parse(text).error;
+    }
+    catch {
+        error = undefined;
+    }
+    const name = typeof error?.status === 'string'
+        ? error.status
+        : typeof error?.errors?.[0]?.reason === 'string'
+            ? error.errors[0].reason
+            : `HTTP ${status}`;
+    const message = typeof error?.message === 'string' ? error.message : text.slice(0, 200);
+    return new GoogleApiError(name, status, message);
+}
+/**
+ * The Artifact Registry client's errors as ours. Through a google-auth-library client, an HTTP error arrives as
+ * a GaxiosError (gax never decodes it): `response.status`, and the body in `message` (the response is a stream).
+ */
+function asGoogleApiError(error) {
+    const { response, message } = (error ?? {});
+    if (typeof response?.status !== 'number')
+        return error;
+    const body = typeof response.data === 'string'
+        ? response.data
+        : response.data !== undefined && response.data !== null
+            ? JSON.stringify(response.data)
+            : typeof message === 'string'
+                ? message
+                : '';
+    return errorFromBody(response.status, body);
+}
+/** Rejects when the runner's signal aborts (timeout), cancelling the gax call when it can be. */
+function untilAborted(call, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            call.cancel?.();
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        call.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/providers/gcp/live-reads.js
+
+const HINT = 'use Application Default Credentials: gcloud auth application-default login';
+async function read(context) {
+    const { config, plan, runner } = context;
+    const targets = config.input.targets ?? [];
+    const needed = plan.images.some((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr') ||
+        targets.some((target) => target.platform === 'gke');
+    if (!needed)
+        return undefined;
+    const authClient = await googleClient(context.credentials['gcp']);
+    if (!authClient) {
+        const hint = context.credentialHints['gcp'] ?? HINT;
+        return { notes: [`no Google credentials: Google Cloud facts come from the config only (${hint})`] };
+    }
+    const images = plan.targets.flatMap((target) => target.images);
+    const endpoints = config.input.endpoints?.google;
+    const facts = await collectGcpFacts({ images, targets, known: config.input.facts?.gcp ?? {} }, { runner, authClient, ...(endpoints ? { endpoints } : {}) });
+    return { facts: { ...facts }, notes: [] };
+}
+/** The login's access token (a string), a google-auth-library client, else ADC when configured. */
+async function googleClient(given) {
+    if (given !== undefined && typeof given !== 'string')
+        return given;
+    const { GoogleAuth, OAuth2Client } = await Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492)]).then(__webpack_require__.t.bind(__webpack_require__, 492, 19));
+    if (typeof given === 'string') {
+        const client = new OAuth2Client();
+        client.setCredentials({ access_token: given });
+        return client;
+    }
+    try {
+        // A placeholder project id keeps google-auth-library from asking the network for one.
+        const auth = new GoogleAuth({
+            scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+            projectId: 'pullcheck-live-reads',
+        });
+        return await auth.getClient();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,47 @@
+// Live reads: each provider reads its own cloud's facts (loaded only now), all through one CallRunner.
+import type { LoadedConfig } from '../core/config/load.ts';
+import { CallRunner } from '../core/call-runner.ts';
+import { buildPlan } from '../core/plan.ts';
+import { providers } from '../providers/index.ts';
+import type { LiveFacts } from './live-facts.ts';
+
+export interface LiveReadSetup {
+  /** What each provider reads with, by provider name: `aws` a session, `gcp` an access token or auth client, `kubernetes` a connection. Default: each cloud's ambient credentials (none for Kubernetes). */
+  readonly credentials?: Readonly<Record<string, unknown>>;
+  /** How to supply credentials, by provider name, in the words of the entry that runs (the action names its inputs). */
+  readonly credentialHints?: Readonly<Record<string, string>>;
+  readonly concurrency?: number;
+  readonly runner?: CallRunner;
+}
+
+export interface LiveReadResult {
+  readonly facts: LiveFacts;
+  /** What could not be read at all (no credentials for a cloud). */
+  readonly notes: readonly string[];
+  /** Calls sent (retries included) and distinct resources read. */
+  readonly calls: number;
+  readonly reads: number;
+}
+
+export async function readLiveFacts(
+  config: LoadedConfig,
+  setup: LiveReadSetup = {},
+): Promise<LiveReadResult> {
+  const runner = setup.runner ?? new CallRunner({ concurrency: setup.concurrency ?? 8 });
+  const context = {
+    config,
+    plan: buildPlan(config),
+    runner,
+    credentials: setup.credentials ?? {},
+    credentialHints: setup.credentialHints ?? {},
+  };
+  const facts: Record<string, unknown> = {};
+  const notes: string[] = [];
+  for (const provider of providers) {
+    if (!provider.liveReads) continue;
+    const result = await (await provider.liveReads()).read(context);
+    if (result?.facts) facts[provider.name] = result.facts;
+    notes.push(...(result?.notes ?? []));
+  }
+  return { facts: facts as LiveFacts, notes, calls: runner.sent, reads: runner.reads };
+}

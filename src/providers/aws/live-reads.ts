@@ -1,0 +1,59 @@
+// Live reads of AWS facts: with the session the login obtained, else the ambient credential chain; reads
+// in another account go through the role `auth.aws.roles` names there.
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
+import { collectAwsFacts } from './collect.ts';
+import { AWS_PLATFORMS } from './platforms.ts';
+
+type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+const HINT = 'configure AWS credentials: environment variables, a profile or SSO';
+
+export async function read(context: LiveReadContext): Promise<LiveReadResult | undefined> {
+  const { config, plan, runner } = context;
+  const targets = config.input.targets ?? [];
+  const needed =
+    plan.images.some((image) => image.registry.kind === 'ecr') ||
+    targets.some((target) => AWS_PLATFORMS.has(target.platform));
+  if (!needed) return undefined;
+  const base = (context.credentials['aws'] as Credentials | undefined) ?? fromNodeProviderChain();
+  if (!(await hasCredentials(base))) {
+    const hint = context.credentialHints['aws'] ?? HINT;
+    return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
+  }
+  const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {});
+  const images = plan.targets.flatMap((target) => target.images);
+  const facts = await collectAwsFacts(
+    { images, targets, known: config.input.facts?.aws ?? {} },
+    { runner, credentialsFor },
+  );
+  return { facts: { ...facts }, notes: [] };
+}
+
+async function hasCredentials(credentials: Credentials): Promise<boolean> {
+  if (typeof credentials !== 'function') return true;
+  try {
+    await credentials();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function accountCredentials(base: Credentials, roles: Readonly<Record<string, string>>) {
+  const chained = new Map<string, Credentials>();
+  return async (account: string | undefined): Promise<Credentials> => {
+    const roleArn = account === undefined ? undefined : roles[account];
+    if (!roleArn || account === undefined) return base;
+    let credentials = chained.get(account);
+    if (!credentials) {
+      credentials = fromTemporaryCredentials({
+        masterCredentials: base,
+        params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
+      });
+      chained.set(account, credentials);
+    }
+    return credentials;
+  };
+}

@@ -1,0 +1,39 @@
+// Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
+// live reads add the ones it leaves out; policies and clusters read live follow the stated ones.
+import { liveDocument, readEntries } from '../../core/live-facts.ts';
+import type { GcpFactsInput } from '../../core/config/schema.ts';
+import type { LiveFactsJoin } from '../../core/provider.ts';
+
+type Entry = Record<string, unknown>;
+const list = (value: unknown) => (value ?? []) as Entry[];
+
+export const gcpLiveFacts: LiveFactsJoin = {
+  join(stated, read): GcpFactsInput {
+    const facts = (stated ?? {}) as GcpFactsInput;
+    const projects = new Map((facts.projects ?? []).map((project) => [project.id, project]));
+    for (const project of list(read['projects'])) {
+      const id = String(project['id']);
+      projects.set(id, { ...(project as { id: string }), ...projects.get(id) });
+    }
+    return {
+      ...facts,
+      projects: [...projects.values()],
+      iamPolicies: [
+        ...(facts.iamPolicies ?? []),
+        ...list(read['iamPolicies']).map((entry) => ({
+          ...entry,
+          ...('policy' in entry ? { policy: liveDocument(entry['policy']) } : {}),
+        })),
+      ],
+      clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+    } as GcpFactsInput;
+  },
+  resources(read) {
+    return [
+      ...readEntries<{ resource: string }>(read['iamPolicies']).map((entry) => entry.resource),
+      ...readEntries<{ project: string; location: string; name: string }>(read['clusters']).map(
+        (entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`,
+      ),
+    ];
+  },
+};
