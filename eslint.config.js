@@ -54,10 +54,25 @@ function importBoundaries() {
       rules: {
         'no-restricted-imports': rule(
           {
-            group: ['providers', 'github', 'report', 'action', 'collect', 'login', 'cli', 'discover'].flatMap(
+            group: ['providers', 'github', 'report', 'action', 'check', 'login', 'cli', 'discover'].flatMap(
               folder,
             ),
             message: 'src/core/ is the pure middle: it imports no entry, cloud, sink or I/O folder',
+          },
+          { group: SDKS, message: 'src/core/ uses no cloud or GitHub SDK' },
+        ),
+      },
+    },
+    {
+      // The config contract joins each cloud's schema fragment, and nothing else of a cloud.
+      files: ['src/core/config/schema.ts'],
+      rules: {
+        'no-restricted-imports': rule(
+          {
+            regex:
+              '^(?!(\\.\\./)+providers/[a-z0-9-]+/schema\\.ts$).*\\b(providers|github|report|action|check|login|cli|discover)/',
+            message:
+              "src/core/config/schema.ts joins the providers' schema fragments (providers/*/schema.ts) only",
           },
           { group: SDKS, message: 'src/core/ uses no cloud or GitHub SDK' },
         ),
@@ -67,6 +82,16 @@ function importBoundaries() {
       files: [`src/providers/${cloud}/**/*.ts`],
       rules: { 'no-restricted-imports': rule(...otherClouds(cloud)) },
     })),
+    {
+      // A schema fragment is data the core imports: TypeBox and the shared schema parts, nothing that runs.
+      files: ['src/providers/*/schema.ts'],
+      rules: {
+        'no-restricted-imports': rule({
+          regex: '^(?!@sinclair/typebox$|(\\.\\./)+core/config/schema-parts\\.ts$)',
+          message: 'a schema fragment imports only @sinclair/typebox and src/core/config/schema-parts.ts',
+        }),
+      },
+    },
     {
       files: ['src/report/**/*.ts'],
       rules: {

@@ -40,6 +40,24 @@ const BAD: [file: string, source: string, says: RegExp][] = [
     /@actions\/core belongs to src\/action\//,
   ],
   ['src/cli/x.ts', "import * as core from '@actions/core';", /@actions\/core belongs to src\/action\//],
+  // The config contract joins the clouds' schema fragments, and nothing else of theirs.
+  [
+    'src/core/config/schema.ts',
+    "import { aws } from '../../providers/aws/index.ts';",
+    /joins the providers' schema fragments/,
+  ],
+  ['src/core/config/schema.ts', "import { a } from '../../check/login.ts';", /joins the providers' schema/],
+  [
+    'src/providers/aws/schema.ts',
+    "import { evaluateEcrPull } from './ecr-pull.ts';",
+    /a schema fragment imports only @sinclair\/typebox/,
+  ],
+  [
+    'src/providers/gcp/schema.ts',
+    "import { readFileSync } from 'node:fs';",
+    /a schema fragment imports only/,
+  ],
+  ['src/core/x.ts', "import { a } from '../check/pipeline.ts';", /src\/core\/ is the pure middle/],
 ];
 
 for (const [file, source, says] of BAD) {
@@ -58,4 +76,18 @@ test('the imports the code makes pass: a cloud using core, the action using @act
   assert.deepEqual(await restrictedImports('src/action/x.ts', "import * as core from '@actions/core';"), []);
   assert.deepEqual(await restrictedImports('src/main.ts', "import * as core from '@actions/core';"), []);
   assert.deepEqual(await restrictedImports('src/core/x.ts', "import { a } from './tri.ts';"), []);
+  assert.deepEqual(
+    await restrictedImports(
+      'src/core/config/schema.ts',
+      "import { a } from '../../providers/gcp/schema.ts';",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await restrictedImports(
+      'src/providers/gcp/schema.ts',
+      "import { closed } from '../../core/config/schema-parts.ts';",
+    ),
+    [],
+  );
 });

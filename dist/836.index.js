@@ -499,7 +499,7 @@ function lineAndColumn(text, offset) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62017);
 /* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91767);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54259);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49157);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51204);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74473);
 
@@ -795,69 +795,58 @@ function megabytes(bytes) {
 
 /***/ }),
 
-/***/ 54259:
+/***/ 49157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C$: () => (/* binding */ isDiscoveryPlatform),
-/* harmony export */   Mk: () => (/* binding */ configJsonSchema),
-/* harmony export */   Pu: () => (/* binding */ TargetListSchema),
-/* harmony export */   Sk: () => (/* binding */ ConfigSchema)
-/* harmony export */ });
-/* unused harmony export PLATFORMS */
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74508);
-/* harmony import */ var _kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
-// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
-// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Sk: () => (/* binding */ ConfigSchema),
+  Pu: () => (/* binding */ TargetListSchema),
+  Mk: () => (/* binding */ configJsonSchema),
+  C$: () => (/* binding */ isDiscoveryPlatform)
+});
+
+// UNUSED EXPORTS: PLATFORMS
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+// EXTERNAL MODULE: ./lib/core/kubernetes-names.js
+var kubernetes_names = __webpack_require__(586);
+;// CONCATENATED MODULE: ./lib/core/config/schema-parts.js
+// The pieces of the config contract every provider's schema fragment builds on: closed objects, names
+// that reach report and log lines, policy documents, and the fields every target has.
 
 
-const closed = { additionalProperties: false };
-const AccountId = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^[0-9]{12}$', description: 'a 12-digit AWS account id, quoted' });
-const AwsRegion = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
-    description: 'an AWS region, e.g. us-east-1',
-});
-const RoleArn = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
-    description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
-});
-const ImageRef = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+const schema_parts_closed = { additionalProperties: false };
+const ImageRef = type/* Type */.ZU.String({
     minLength: 1,
     description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
 });
-// Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
-// glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
-// regular expression backtracks through every split of a name (five runs on a 255-character name: 4 s).
-const PublicImageGlob = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-    minLength: 1,
-    maxLength: 1000,
-    pattern: '^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$',
-    description: 'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
-});
 // Target names reach report lines and log lines: one printable line that starts with a letter or digit,
 // so a name can neither break a line nor start one with `::` (a workflow command).
-const TargetName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+const TargetName = type/* Type */.ZU.String({
     pattern: '^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$',
     maxLength: 100,
     description: 'a target name: up to 100 characters on one line, starting with a letter or digit, no control characters',
 });
-const Namespace = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-    ..._kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__/* .DNS1123_LABEL */ .a0,
+const Namespace = type/* Type */.ZU.String({
+    ...kubernetes_names/* DNS1123_LABEL */.a0,
     description: 'a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)',
 });
-const ServiceAccountName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-    ..._kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__/* .DNS1123_SUBDOMAIN */ .ei,
+const ServiceAccountName = type/* Type */.ZU.String({
+    ...kubernetes_names/* DNS1123_SUBDOMAIN */.ei,
     description: 'a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
 });
-const SecretName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-    ..._kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__/* .DNS1123_SUBDOMAIN */ .ei,
+const SecretName = type/* Type */.ZU.String({
+    ...kubernetes_names/* DNS1123_SUBDOMAIN */.ei,
     description: 'a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
 });
 /**
  * A policy document: inline (YAML/JSON object), a JSON string, or `{ file: path }` relative to the config.
  * The loader replaces every document with a LocatedDocument before anyone reads the config.
  */
-const Document = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+const Document = type/* Type */.ZU.Unsafe({
     description: 'a policy document: an inline object, a JSON string, or { file: path relative to the config }',
     anyOf: [
         {
@@ -870,233 +859,288 @@ const Document = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.U
         { type: 'string' },
     ],
 });
-const NullableDocument = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([Document, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Null()]);
+const NullableDocument = type/* Type */.ZU.Union([Document, type/* Type */.ZU.Null()]);
 function target(platform, fields) {
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
+    return type/* Type */.ZU.Object({
         name: TargetName,
-        platform: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal(platform),
-        images: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(ImageRef, { description: 'subset of images to check (default: all)' })),
+        platform: type/* Type */.ZU.Literal(platform),
+        images: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ImageRef, { description: 'subset of images to check (default: all)' })),
         ...fields,
-    }, closed);
+    }, schema_parts_closed);
 }
-const GkeServiceAccount = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    email: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 3, description: 'the node service account email' }),
-    scopes: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), { description: 'the node pool OAuth access scopes' })),
-}, closed);
-const ServiceAccountEmail = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ email: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 3 }) }, closed);
-const PodPullSecrets = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(SecretName, {
-    description: "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
+
+;// CONCATENATED MODULE: ./lib/providers/aws/schema.js
+// The AWS part of the config contract: its targets (eks, ecs, aws-role), `facts.aws` and `auth.aws`.
+
+
+const AccountId = type/* Type */.ZU.String({
+    pattern: '^[0-9]{12}$',
+    description: 'a 12-digit AWS account id, quoted',
 });
-const targetVariants = [
+const AwsRegion = type/* Type */.ZU.String({
+    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+    description: 'an AWS region, e.g. us-east-1',
+});
+const RoleArn = type/* Type */.ZU.String({
+    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+    description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
+});
+const awsTargets = [
     target('eks', {
-        account: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AccountId),
-        region: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AwsRegion),
-        cluster: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(RoleArn)),
+        account: type/* Type */.ZU.Optional(AccountId),
+        region: type/* Type */.ZU.Optional(AwsRegion),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(RoleArn)),
     }),
     target('ecs', {
-        account: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AccountId),
-        region: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AwsRegion),
-        cluster: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        services: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String())),
-        roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(RoleArn)),
+        account: type/* Type */.ZU.Optional(AccountId),
+        region: type/* Type */.ZU.Optional(AwsRegion),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        services: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String())),
+        roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(RoleArn)),
     }),
-    target('aws-role', { roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(RoleArn, { minItems: 1 }) }),
+    target('aws-role', { roles: type/* Type */.ZU.Array(RoleArn, { minItems: 1 }) }),
+];
+const AwsRoleFacts = type/* Type */.ZU.Object({
+    arn: RoleArn,
+    managedPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
+        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
+    })),
+    policies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Document, { description: 'inline or customer-managed documents' })),
+    permissionsBoundary: type/* Type */.ZU.Optional(NullableDocument),
+    unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+        description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+    })),
+}, schema_parts_closed);
+const AwsFacts = type/* Type */.ZU.Object({
+    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(AwsRoleFacts)),
+    repositories: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        arn: type/* Type */.ZU.String({
+            pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
+            description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
+        }),
+        policy: type/* Type */.ZU.Optional(NullableDocument),
+        exists: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal(false, {
+            description: 'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
+        })),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts_closed))),
+    registries: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        account: AccountId,
+        region: AwsRegion,
+        scope: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('V1'), type/* Type */.ZU.Literal('V2')])),
+        policy: type/* Type */.ZU.Optional(NullableDocument),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+        pullThroughCachePrefixes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
+            description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
+        })),
+    }, schema_parts_closed))),
+    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        platform: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('eks'), type/* Type */.ZU.Literal('ecs')]),
+        name: type/* Type */.ZU.String({ minLength: 1 }),
+        account: type/* Type */.ZU.Optional(AccountId),
+        region: type/* Type */.ZU.Optional(AwsRegion),
+        roles: type/* Type */.ZU.Array(RoleArn, {
+            description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
+        }),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts_closed), { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' })),
+    accounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ id: AccountId, organizationId: type/* Type */.ZU.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_parts_closed), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
+}, schema_parts_closed);
+const AwsAuth = type/* Type */.ZU.Object({ roles: type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[0-9]{12}$' }), RoleArn, schema_parts_closed) }, schema_parts_closed);
+
+;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
+// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
+// `endpoints.google`.
+
+
+const GkeServiceAccount = type/* Type */.ZU.Object({
+    email: type/* Type */.ZU.String({ minLength: 3, description: 'the node service account email' }),
+    scopes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'the node pool OAuth access scopes' })),
+}, schema_parts_closed);
+const ServiceAccountEmail = type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }) }, schema_parts_closed);
+const gcpTargets = [
     target('gke', {
-        project: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        location: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        cluster: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        serviceAccounts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(GkeServiceAccount)),
+        project: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        location: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        serviceAccounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(GkeServiceAccount)),
     }),
-    target('gcp-service-account', { serviceAccounts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(ServiceAccountEmail, { minItems: 1 }) }),
+    target('gcp-service-account', { serviceAccounts: type/* Type */.ZU.Array(ServiceAccountEmail, { minItems: 1 }) }),
+];
+const GcpFacts = type/* Type */.ZU.Object({
+    projects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: type/* Type */.ZU.String({ minLength: 1, description: 'the project id' }),
+        number: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
+        gcrBackend: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('artifact-registry'), type/* Type */.ZU.Literal('storage')])),
+        ancestors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
+            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
+        })),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts_closed))),
+    iamPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        resource: type/* Type */.ZU.String({
+            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+        }),
+        policy: type/* Type */.ZU.Optional(Document),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts_closed))),
+    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        name: type/* Type */.ZU.String({
+            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
+            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
+        }),
+        includedPermissions: type/* Type */.ZU.Array(type/* Type */.ZU.String()),
+    }, schema_parts_closed))),
+    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        project: type/* Type */.ZU.String({ minLength: 1 }),
+        location: type/* Type */.ZU.String({ minLength: 1 }),
+        name: type/* Type */.ZU.String({ minLength: 1 }),
+        nodePools: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String(), serviceAccount: type/* Type */.ZU.String(), scopes: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts_closed)),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts_closed), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
+    groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }), members: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts_closed))),
+}, schema_parts_closed);
+const GoogleEndpoints = type/* Type */.ZU.Object({
+    sts: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    iamCredentials: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    artifactRegistry: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    resourceManager: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    container: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    storage: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+}, {
+    ...schema_parts_closed,
+    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+});
+
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/schema.js
+// The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
+
+
+const PodPullSecrets = type/* Type */.ZU.Array(SecretName, {
+    description: "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
+});
+const kubernetesTargets = [
     target('openshift', {
         namespace: Namespace,
-        serviceAccount: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ServiceAccountName),
-        registryHosts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String())),
-        server: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        imagePullSecrets: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(PodPullSecrets),
+        serviceAccount: type/* Type */.ZU.Optional(ServiceAccountName),
+        registryHosts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String())),
+        server: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
     }),
     target('kubernetes', {
         namespace: Namespace,
-        serviceAccount: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ServiceAccountName),
-        imagePullSecrets: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(PodPullSecrets),
+        serviceAccount: type/* Type */.ZU.Optional(ServiceAccountName),
+        imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
     }),
-    target('k3s', { registriesFile: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }) }),
+    target('k3s', { registriesFile: type/* Type */.ZU.String({ minLength: 1 }) }),
 ];
+const KubernetesFacts = type/* Type */.ZU.Object({
+    manifests: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))),
+    objects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ apiVersion: type/* Type */.ZU.String(), kind: type/* Type */.ZU.String() }), {
+        description: 'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
+    })),
+}, schema_parts_closed);
+
+;// CONCATENATED MODULE: ./lib/core/config/schema.js
+// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
+// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations. Each
+// cloud's targets and facts are its own fragment (src/providers/*/schema.ts, pure TypeBox data built on
+// ./schema-parts.ts); this file joins them into the config's frame.
+
+
+
+
+
+// Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
+// glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
+// regular expression backtracks through every split of a name (five runs on a 255-character name: 4 s).
+const PublicImageGlob = type/* Type */.ZU.String({
+    minLength: 1,
+    maxLength: 1000,
+    pattern: '^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$',
+    description: 'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
+});
+const targetVariants = [...awsTargets, ...gcpTargets, ...kubernetesTargets];
 const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
 // `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
-const Target = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+const Target = type/* Type */.ZU.Unsafe({
     type: 'object',
     discriminator: { propertyName: 'platform' },
     oneOf: targetVariants,
 });
 /** A list of targets on its own, as the action's `targets` input gives them. */
-const TargetListSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(Target);
-const AwsRoleFacts = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    arn: RoleArn,
-    managedPolicies: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
-        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
-    })),
-    policies: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(Document, { description: 'inline or customer-managed documents' })),
-    permissionsBoundary: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(NullableDocument),
-    unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-        description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-    })),
-}, closed);
-const AwsFacts = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(AwsRoleFacts)),
-    repositories: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        arn: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
-            description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
-        }),
-        policy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(NullableDocument),
-        exists: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal(false, {
-            description: 'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
-        })),
-        unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, closed))),
-    registries: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        account: AccountId,
-        region: AwsRegion,
-        scope: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('V1'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('V2')])),
-        policy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(NullableDocument),
-        unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-        pullThroughCachePrefixes: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }), {
-            description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
-        })),
-    }, closed))),
-    clusters: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        platform: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('eks'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('ecs')]),
-        name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }),
-        account: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AccountId),
-        region: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AwsRegion),
-        roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(RoleArn, {
-            description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
-        }),
-        unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, closed), { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' })),
-    accounts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ id: AccountId, organizationId: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, closed), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
-}, closed);
-const GcpFacts = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    projects: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        id: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1, description: 'the project id' }),
-        number: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
-        gcrBackend: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('artifact-registry'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('storage')])),
-        ancestors: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
-            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
-        })),
-        unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
-        })),
-    }, closed))),
-    iamPolicies: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        resource: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
-            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
-        }),
-        policy: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(Document),
-        unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, closed))),
-    roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
-            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
-        }),
-        includedPermissions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    }, closed))),
-    clusters: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        project: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }),
-        location: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }),
-        name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }),
-        nodePools: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), serviceAccount: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), scopes: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()) }, closed)),
-        unreadable: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, closed), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
-    groups: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ email: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 3 }), members: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()) }, closed))),
-}, closed);
-const KubernetesFacts = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    manifests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }))),
-    objects: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ apiVersion: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), kind: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String() }), {
-        description: 'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
-    })),
-}, closed);
+const TargetListSchema = type/* Type */.ZU.Array(Target);
 const DISCOVERY_PLATFORMS = ['openshift', 'kubernetes', 'eks', 'gke', 'k3s'];
 function isDiscoveryPlatform(platform) {
     return DISCOVERY_PLATFORMS.includes(platform);
 }
-const Discover = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    workflows: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }), {
+const Discover = type/* Type */.ZU.Object({
+    workflows: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
         description: 'globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`',
     })),
-    manifests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        target: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    manifests: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        target: type/* Type */.ZU.String({
             ...TargetName,
             description: `the name of the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
         }),
-        paths: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }), {
+        paths: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
             minItems: 1,
             description: 'globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts',
         }),
-        helm: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-            releaseName: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 })),
-            namespace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(Namespace),
-            values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }), {
+        helm: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
+            releaseName: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1 })),
+            namespace: type/* Type */.ZU.Optional(Namespace),
+            values: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
                 description: 'values files (relative to the config) for helm template',
             })),
-        }, closed)),
-    }, closed), { description: 'deploy targets from manifests: which workloads run on which declared target' })),
-    variables: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(
+        }, schema_parts_closed)),
+    }, schema_parts_closed), { description: 'deploy targets from manifests: which workloads run on which declared target' })),
+    variables: type/* Type */.ZU.Optional(
     // Closed: a key that fits no pattern (a space, a newline) is an error, not silently never read.
-    _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), {
-        ...closed,
+    type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), type/* Type */.ZU.String(), {
+        ...schema_parts_closed,
         description: 'values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`',
     })),
-    allImages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Boolean({
+    allImages: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({
         description: 'check every image the manifests name, not only the images the workflow pushes (default false)',
     })),
-}, { ...closed, description: 'read images and deploy targets from the repository itself' });
-const ConfigSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal(1),
-    discover: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(Discover),
-    images: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(ImageRef, { description: 'destinations the workflow pushes' })),
-    publicImages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(PublicImageGlob, { description: 'globs of images anyone may pull' })),
-    targets: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(Target, { description: 'who must be able to pull' })),
-    facts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        aws: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(AwsFacts),
-        gcp: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(GcpFacts),
-        kubernetes: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(KubernetesFacts),
-    }, closed)),
-    auth: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        aws: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ roles: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^[0-9]{12}$' }), RoleArn, closed) }, closed)),
-    }, closed)),
-    endpoints: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        registries: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }), {
-            ...closed, // a key with a line break fits no pattern: without this its value went unchecked
+}, { ...schema_parts_closed, description: 'read images and deploy targets from the repository itself' });
+const ConfigSchema = type/* Type */.ZU.Object({
+    version: type/* Type */.ZU.Literal(1),
+    discover: type/* Type */.ZU.Optional(Discover),
+    images: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ImageRef, { description: 'destinations the workflow pushes' })),
+    publicImages: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(PublicImageGlob, { description: 'globs of images anyone may pull' })),
+    targets: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Target, { description: 'who must be able to pull' })),
+    facts: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
+        aws: type/* Type */.ZU.Optional(AwsFacts),
+        gcp: type/* Type */.ZU.Optional(GcpFacts),
+        kubernetes: type/* Type */.ZU.Optional(KubernetesFacts),
+    }, schema_parts_closed)),
+    auth: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
+        aws: type/* Type */.ZU.Optional(AwsAuth),
+    }, schema_parts_closed)),
+    endpoints: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
+        registries: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }), {
+            ...schema_parts_closed, // a key with a line break fits no pattern: without this its value went unchecked
             description: 'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
         })),
-        google: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-            sts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://' })),
-            iamCredentials: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://' })),
-            artifactRegistry: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://' })),
-            resourceManager: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://' })),
-            container: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://' })),
-            storage: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^https?://' })),
-        }, {
-            ...closed,
-            description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
-        })),
-    }, closed)),
-}, { ...closed, title: 'pullcheck config (version 1)' });
+        google: type/* Type */.ZU.Optional(GoogleEndpoints),
+    }, schema_parts_closed)),
+}, { ...schema_parts_closed, title: 'pullcheck config (version 1)' });
 /** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
 function configJsonSchema() {
     return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
@@ -6984,8 +7028,8 @@ else {
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
 
-// EXTERNAL MODULE: ./lib/core/config/schema.js
-var schema = __webpack_require__(54259);
+// EXTERNAL MODULE: ./lib/core/config/schema.js + 4 modules
+var schema = __webpack_require__(49157);
 ;// CONCATENATED MODULE: ./lib/core/config/validate.js
 
 
@@ -8089,8 +8133,8 @@ var plan = __webpack_require__(73504);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/schema.js
-var schema = __webpack_require__(54259);
+// EXTERNAL MODULE: ./lib/core/config/schema.js + 4 modules
+var schema = __webpack_require__(49157);
 // EXTERNAL MODULE: ./lib/core/quoted-value.js
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -19326,7 +19370,8 @@ function k3sRules(config) {
 
 
 
-const providers = [aws, gcp, kubernetes, k3s];
+// Their order is only the order of their findings in a report and of their logins and live reads.
+const providers = [aws, gcp, k3s, kubernetes];
 /** Every provider with its rules built from the config's facts (this reads the files they name). */
 function preparedProviders(config) {
     return (0,provider/* prepareProviders */.K)(providers, config);

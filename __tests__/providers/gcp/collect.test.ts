@@ -8,7 +8,8 @@ import { OAuth2Client } from 'google-auth-library';
 import { stringify } from 'yaml';
 import { CallRunner, type CallRunnerOptions } from '../../../src/core/call-runner.ts';
 import { loadConfigText } from '../../../src/core/config/load.ts';
-import type { GcpFactsInput, TargetInput } from '../../../src/core/config/schema.ts';
+import type { TargetInput } from '../../../src/core/config/schema.ts';
+import type { GcpFactsInput } from '../../../src/providers/gcp/schema.ts';
 import { parseImageReference } from '../../../src/core/image-reference.ts';
 import {
   collectGcpFacts,

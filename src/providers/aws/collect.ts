@@ -29,7 +29,8 @@ import {
 } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { CallOutcome, CallRunner } from '../../core/call-runner.ts';
-import type { AwsFactsInput, TargetInput } from '../../core/config/schema.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import type { AwsFactsInput } from './schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import { repositoryArn } from './arn.ts';
 import { awsManagedPolicy } from './managed-policies.ts';

@@ -2,7 +2,7 @@
 // SPEC §3: what facts mention is complete; what they never mention is unknown (or, for optional layers, absent).
 import type { LocatedDocument } from '../../core/config/document.ts';
 import type { LoadedConfig } from '../../core/config/load.ts';
-import type { AwsFactsInput } from '../../core/config/schema.ts';
+import type { AwsFactsInput } from './schema.ts';
 import { ConfigError, type SourceLocation } from '../../core/errors.ts';
 import { awsManagedPolicy } from './managed-policies.ts';
 import { parsePolicyDocument, PolicyDocumentError, type PolicyDocument } from './policy/document.ts';

@@ -1,7 +1,7 @@
 // AWS facts read live join the config's: stated entries first (a planned change can be checked before it
 // exists), then the live ones, their documents marked as read live.
 import { liveDocument, readEntries } from '../../core/live-facts.ts';
-import type { AwsFactsInput } from '../../core/config/schema.ts';
+import type { AwsFactsInput } from './schema.ts';
 import type { LiveFactsJoin } from '../../core/provider.ts';
 
 type Entry = Record<string, unknown>;

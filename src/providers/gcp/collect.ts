@@ -17,7 +17,8 @@
 // A type only: the module itself is loaded with import() when a repository policy is read.
 import type { ArtifactRegistryClient } from '@google-cloud/artifact-registry';
 import type { CallOutcome, CallRunner } from '../../core/call-runner.ts';
-import type { GcpFactsInput, TargetInput } from '../../core/config/schema.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import type { GcpFactsInput } from './schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import type { GcpFacts, GcpProjectFacts } from './facts.ts';
 import { pullResource, type PullResource } from './resources.ts';

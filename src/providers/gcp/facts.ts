@@ -1,6 +1,6 @@
 // Offline Google Cloud facts: the config's facts.gcp, validated and indexed.
 import type { LoadedConfig } from '../../core/config/load.ts';
-import type { GcpFactsInput } from '../../core/config/schema.ts';
+import type { GcpFactsInput } from './schema.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { IamPolicyError, parseIamPolicy, type IamPolicy } from './iam-policy.ts';
 import type { CustomRoles } from './roles.ts';

@@ -1,7 +1,7 @@
 // Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
 // live reads add the ones it leaves out; policies and clusters read live follow the stated ones.
 import { liveDocument, readEntries } from '../../core/live-facts.ts';
-import type { GcpFactsInput } from '../../core/config/schema.ts';
+import type { GcpFactsInput } from './schema.ts';
 import type { LiveFactsJoin } from '../../core/provider.ts';
 
 type Entry = Record<string, unknown>;

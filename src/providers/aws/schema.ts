@@ -1,0 +1,149 @@
+// The AWS part of the config contract: its targets (eks, ecs, aws-role), `facts.aws` and `auth.aws`.
+import { Type, type Static } from '@sinclair/typebox';
+import { closed, Document, NullableDocument, target } from '../../core/config/schema-parts.ts';
+
+export const AccountId = Type.String({
+  pattern: '^[0-9]{12}$',
+  description: 'a 12-digit AWS account id, quoted',
+});
+export const AwsRegion = Type.String({
+  pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+  description: 'an AWS region, e.g. us-east-1',
+});
+export const RoleArn = Type.String({
+  pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+  description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
+});
+export const awsTargets = [
+  target('eks', {
+    account: Type.Optional(AccountId),
+    region: Type.Optional(AwsRegion),
+    cluster: Type.Optional(Type.String()),
+    roles: Type.Optional(Type.Array(RoleArn)),
+  }),
+  target('ecs', {
+    account: Type.Optional(AccountId),
+    region: Type.Optional(AwsRegion),
+    cluster: Type.Optional(Type.String()),
+    services: Type.Optional(Type.Array(Type.String())),
+    roles: Type.Optional(Type.Array(RoleArn)),
+  }),
+  target('aws-role', { roles: Type.Array(RoleArn, { minItems: 1 }) }),
+] as const;
+
+export const AwsRoleFacts = Type.Object(
+  {
+    arn: RoleArn,
+    managedPolicies: Type.Optional(
+      Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
+        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
+      }),
+    ),
+    policies: Type.Optional(Type.Array(Document, { description: 'inline or customer-managed documents' })),
+    permissionsBoundary: Type.Optional(NullableDocument),
+    unreadable: Type.Optional(
+      Type.String({
+        description:
+          'why live reads could not read this (the permission to add); written by live reads and snapshots',
+      }),
+    ),
+  },
+  closed,
+);
+
+export const AwsFacts = Type.Object(
+  {
+    roles: Type.Optional(Type.Array(AwsRoleFacts)),
+    repositories: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            arn: Type.String({
+              pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
+              description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
+            }),
+            policy: Type.Optional(NullableDocument),
+            exists: Type.Optional(
+              Type.Literal(false, {
+                description:
+                  'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
+              }),
+            ),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+    registries: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            account: AccountId,
+            region: AwsRegion,
+            scope: Type.Optional(Type.Union([Type.Literal('V1'), Type.Literal('V2')])),
+            policy: Type.Optional(NullableDocument),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+            pullThroughCachePrefixes: Type.Optional(
+              Type.Array(Type.String({ minLength: 1 }), {
+                description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
+              }),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+    clusters: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            platform: Type.Union([Type.Literal('eks'), Type.Literal('ecs')]),
+            name: Type.String({ minLength: 1 }),
+            account: Type.Optional(AccountId),
+            region: Type.Optional(AwsRegion),
+            roles: Type.Array(RoleArn, {
+              description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
+            }),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+        { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' },
+      ),
+    ),
+    accounts: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { id: AccountId, organizationId: Type.String({ pattern: '^o-[a-z0-9]{10,32}$' }) },
+          closed,
+        ),
+        { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' },
+      ),
+    ),
+  },
+  closed,
+);
+
+export const AwsAuth = Type.Object(
+  { roles: Type.Record(Type.String({ pattern: '^[0-9]{12}$' }), RoleArn, closed) },
+  closed,
+);
+
+export type AwsFactsInput = Static<typeof AwsFacts>;
+export type AwsRoleFactsInput = Static<typeof AwsRoleFacts>;

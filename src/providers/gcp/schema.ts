@@ -1,0 +1,141 @@
+// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
+// `endpoints.google`.
+import { Type, type Static } from '@sinclair/typebox';
+import { closed, Document, target } from '../../core/config/schema-parts.ts';
+
+const GkeServiceAccount = Type.Object(
+  {
+    email: Type.String({ minLength: 3, description: 'the node service account email' }),
+    scopes: Type.Optional(Type.Array(Type.String(), { description: 'the node pool OAuth access scopes' })),
+  },
+  closed,
+);
+const ServiceAccountEmail = Type.Object({ email: Type.String({ minLength: 3 }) }, closed);
+
+export const gcpTargets = [
+  target('gke', {
+    project: Type.Optional(Type.String()),
+    location: Type.Optional(Type.String()),
+    cluster: Type.Optional(Type.String()),
+    serviceAccounts: Type.Optional(Type.Array(GkeServiceAccount)),
+  }),
+  target('gcp-service-account', { serviceAccounts: Type.Array(ServiceAccountEmail, { minItems: 1 }) }),
+] as const;
+
+export const GcpFacts = Type.Object(
+  {
+    projects: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ minLength: 1, description: 'the project id' }),
+            number: Type.Optional(
+              Type.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' }),
+            ),
+            gcrBackend: Type.Optional(
+              Type.Union([Type.Literal('artifact-registry'), Type.Literal('storage')]),
+            ),
+            ancestors: Type.Optional(
+              Type.Array(Type.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
+                description:
+                  'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
+              }),
+            ),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+    iamPolicies: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            resource: Type.String({
+              pattern:
+                '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+              description:
+                'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+            }),
+            policy: Type.Optional(Document),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+      ),
+    ),
+    roles: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({
+              pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
+              description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
+            }),
+            includedPermissions: Type.Array(Type.String()),
+          },
+          closed,
+        ),
+      ),
+    ),
+    clusters: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            project: Type.String({ minLength: 1 }),
+            location: Type.String({ minLength: 1 }),
+            name: Type.String({ minLength: 1 }),
+            nodePools: Type.Array(
+              Type.Object(
+                { name: Type.String(), serviceAccount: Type.String(), scopes: Type.Array(Type.String()) },
+                closed,
+              ),
+            ),
+            unreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
+              }),
+            ),
+          },
+          closed,
+        ),
+        { description: 'GKE node pools (service account and scopes), as live reads discover them' },
+      ),
+    ),
+    groups: Type.Optional(
+      Type.Array(
+        Type.Object({ email: Type.String({ minLength: 3 }), members: Type.Array(Type.String()) }, closed),
+      ),
+    ),
+  },
+  closed,
+);
+
+export const GoogleEndpoints = Type.Object(
+  {
+    sts: Type.Optional(Type.String({ pattern: '^https?://' })),
+    iamCredentials: Type.Optional(Type.String({ pattern: '^https?://' })),
+    artifactRegistry: Type.Optional(Type.String({ pattern: '^https?://' })),
+    resourceManager: Type.Optional(Type.String({ pattern: '^https?://' })),
+    container: Type.Optional(Type.String({ pattern: '^https?://' })),
+    storage: Type.Optional(Type.String({ pattern: '^https?://' })),
+  },
+  {
+    ...closed,
+    description:
+      'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+  },
+);
+
+export type GcpFactsInput = Static<typeof GcpFacts>;

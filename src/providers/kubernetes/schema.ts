@@ -1,0 +1,37 @@
+// The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
+import { Type } from '@sinclair/typebox';
+import { closed, Namespace, SecretName, ServiceAccountName, target } from '../../core/config/schema-parts.ts';
+
+const PodPullSecrets = Type.Array(SecretName, {
+  description:
+    "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
+});
+
+export const kubernetesTargets = [
+  target('openshift', {
+    namespace: Namespace,
+    serviceAccount: Type.Optional(ServiceAccountName),
+    registryHosts: Type.Optional(Type.Array(Type.String())),
+    server: Type.Optional(Type.String()),
+    imagePullSecrets: Type.Optional(PodPullSecrets),
+  }),
+  target('kubernetes', {
+    namespace: Namespace,
+    serviceAccount: Type.Optional(ServiceAccountName),
+    imagePullSecrets: Type.Optional(PodPullSecrets),
+  }),
+  target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
+] as const;
+
+export const KubernetesFacts = Type.Object(
+  {
+    manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    objects: Type.Optional(
+      Type.Array(Type.Object({ apiVersion: Type.String(), kind: Type.String() }), {
+        description:
+          'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
+      }),
+    ),
+  },
+  closed,
+);
