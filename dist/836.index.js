@@ -18898,7 +18898,7 @@ const kubernetes = {
     registries: ['openshift'],
     ownsPrincipal: (principal) => principal.startsWith(kubernetes_SERVICE_ACCOUNT),
     rules: kubernetesRules,
-    liveReads: () => __webpack_require__.e(/* import() */ 853).then(__webpack_require__.bind(__webpack_require__, 70853)),
+    liveReads: () => __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 61964)),
     liveFacts: kubernetesLiveFacts,
     login: () => __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 2737)),
 };

@@ -3,20 +3,27 @@
 // keys, reads each resource once, turns 403 into notes (never a complete namespace), refuses http://, and
 // its objects — put under facts.kubernetes.objects — decide verdicts through the real engine.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, test } from 'node:test';
 import { stringify } from 'yaml';
 import { CallRunner } from '../../../src/core/call-runner.ts';
 import { loadConfigText } from '../../../src/core/config/load.ts';
 import type { TargetInput } from '../../../src/core/config/schema.ts';
 import {
-  collectKubernetesObjects,
-  connectionFromKubeconfig,
-  subjectAccessReview,
-  type KubernetesCollectInput,
+  kubeConfigFor,
+  serverOf,
   type KubernetesConnection,
-} from '../../../src/providers/kubernetes/collect.ts';
+} from '../../../src/providers/kubernetes/live/cluster-access.ts';
+import {
+  collectKubernetesObjects,
+  type KubernetesCollectInput,
+} from '../../../src/providers/kubernetes/live/collect.ts';
+import { subjectAccessReview } from '../../../src/providers/kubernetes/live/subject-access-review.ts';
 import { startKubeApi, type KubeApi, type KubeApiOptions } from '../../helpers/kube-api.ts';
 import { checkConfig } from '../../helpers/check.ts';
+import { runNode } from '../../helpers/process.ts';
 
 type Json = Record<string, unknown>;
 
@@ -499,7 +506,7 @@ test('SubjectAccessReview: the request names the user, groups and stream; disagr
   assert.deepEqual(quiet.notes, []);
 });
 
-test('connectionFromKubeconfig reads the current context: server, CA data, token', () => {
+test('a kubeconfig is read by client-node: the current context or a named one; a missing context is an error', async () => {
   const ca = certPem || '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
   const kubeconfig = stringify({
     apiVersion: 'v1',
@@ -514,49 +521,105 @@ test('connectionFromKubeconfig reads the current context: server, CA data, token
         name: 'lab',
         cluster: { server: 'https://api.lab.example.com:6443', 'insecure-skip-tls-verify': true },
       },
+      { name: 'plain', cluster: { server: 'http://api.plain.example.com:8080' } },
     ],
     users: [
       { name: 'ci-user', user: { token: 'sha256~abc' } },
       { name: 'lab-user', user: { token: 'lab-token' } },
-      {
-        name: 'eks-user',
-        user: {
-          exec: {
-            apiVersion: 'client.authentication.k8s.io/v1beta1',
-            command: 'aws',
-            args: ['eks', 'get-token'],
-          },
-        },
-      },
-      { name: 'gke-user', user: { 'auth-provider': { name: 'gcp' } } },
-      { name: 'cert-user', user: { 'client-certificate-data': 'x', 'client-key-data': 'y' } },
     ],
     contexts: [
       { name: 'ci', context: { cluster: 'prod', user: 'ci-user', namespace: A } },
       { name: 'lab', context: { cluster: 'lab', user: 'lab-user' } },
-      { name: 'eks', context: { cluster: 'prod', user: 'eks-user' } },
-      { name: 'gke', context: { cluster: 'prod', user: 'gke-user' } },
-      { name: 'cert', context: { cluster: 'prod', user: 'cert-user' } },
+      { name: 'plain', context: { cluster: 'plain', user: 'lab-user' } },
     ],
   });
-  assert.deepEqual(connectionFromKubeconfig(kubeconfig), {
-    server: 'https://api.prod.example.com:6443',
-    token: 'sha256~abc',
-    caData: ca,
-  });
-  assert.deepEqual(connectionFromKubeconfig(kubeconfig, 'lab'), {
-    server: 'https://api.lab.example.com:6443',
-    token: 'lab-token',
-    insecureSkipTlsVerify: true,
-  });
-  assert.throws(
-    () => connectionFromKubeconfig(kubeconfig, 'eks'),
-    /user "eks-user" authenticates with an exec credential plugin \(aws\), which pullcheck does not run/,
+  assert.equal(serverOf(await kubeConfigFor({ kubeconfig })), 'https://api.prod.example.com:6443');
+  const lab = await kubeConfigFor({ kubeconfig, context: 'lab' });
+  assert.equal(serverOf(lab), 'https://api.lab.example.com:6443');
+  assert.equal(lab.getCurrentCluster()?.skipTLSVerify, true);
+  await assert.rejects(kubeConfigFor({ kubeconfig, context: 'nope' }), /no context named "nope"/);
+  await assert.rejects(kubeConfigFor({ kubeconfig, context: 'plain' }), /must be reached over https:\/\//);
+  await assert.rejects(kubeConfigFor({ kubeconfig: 'clusters: []\n' }), /no current-context/);
+});
+
+/** A kubeconfig for the fake API whose user runs an exec credential plugin printing the test token. */
+function execPluginKubeconfig(api: KubeApi, dir: string): string {
+  // The plugin prints an ExecCredential, as aws eks get-token and gke-gcloud-auth-plugin do.
+  const plugin = path.join(dir, 'get-token.mjs');
+  writeFileSync(
+    plugin,
+    `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(TOKEN)} } }));\n`,
   );
-  assert.throws(() => connectionFromKubeconfig(kubeconfig, 'gke'), /auth-provider "gcp"/);
-  assert.throws(() => connectionFromKubeconfig(kubeconfig, 'cert'), /client certificate/);
-  assert.throws(() => connectionFromKubeconfig(kubeconfig, 'nope'), /no entry named "nope" in contexts/);
-  assert.throws(() => connectionFromKubeconfig('clusters: []\n'), /no current-context/);
+  const file = path.join(dir, 'config');
+  writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'eks',
+      clusters: [
+        { name: 'fake', cluster: { server: api.url, 'certificate-authority-data': b64(api.caPem) } },
+      ],
+      users: [
+        {
+          name: 'eks-user',
+          user: {
+            exec: {
+              apiVersion: 'client.authentication.k8s.io/v1beta1',
+              command: process.execPath,
+              args: [plugin],
+              interactiveMode: 'Never',
+            },
+          },
+        },
+      ],
+      contexts: [{ name: 'eks', context: { cluster: 'fake', user: 'eks-user' } }],
+    }),
+  );
+  return file;
+}
+
+test('a kubeconfig with an exec credential plugin (as `aws eks update-kubeconfig` and GKE write) reads the cluster with the token the plugin prints', async () => {
+  const { api } = await serve();
+  const dir = mkdtempSync(path.join(tmpdir(), 'pullcheck-exec-plugin-'));
+  try {
+    const { objects, notes } = await collectKubernetesObjects(
+      { targets: [ocp('ocp', A, 'deployer')], imageNamespaces: [] },
+      { kubeconfigFile: execPluginKubeconfig(api, dir) },
+      runner(),
+    );
+    assert.deepEqual(notes, []);
+    assert.deepEqual(names(objects, 'ServiceAccount'), [`${A}/deployer`]);
+    assert.ok(api.requests.every((request) => request.authorization === `Bearer ${TOKEN}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the bundled CLI reads the cluster of KUBECONFIG live (client-node loads from the bundle on the action runtime)', async () => {
+  const { api } = await serve();
+  const dir = mkdtempSync(path.join(tmpdir(), 'pullcheck-cli-kube-'));
+  try {
+    const kubeconfig = execPluginKubeconfig(api, dir);
+    const config = path.join(dir, 'pullcheck.yml');
+    writeFileSync(
+      config,
+      stringify({ version: 1, images: ['quay.io/team/app:1.0'], targets: [ocp('ocp', A, 'deployer')] }),
+    );
+    const run = await runNode(
+      [path.resolve('dist/cli.js'), 'check', '--config', config, '--format', 'json'],
+      {
+        KUBECONFIG: kubeconfig,
+      },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { results: Json[]; facts?: { live: string[] } };
+    // quay-pull, linked to the deployer and read live, covers quay.io.
+    assert.equal(report.results[0]?.['verdict'], 'allowed', run.stdout);
+    assert.ok(report.facts?.live.includes(`ServiceAccount ${A}/deployer`), run.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('kubeconfig → collect → facts.kubernetes.objects → verdicts through the engine', async () => {
@@ -579,7 +642,7 @@ test('kubeconfig → collect → facts.kubernetes.objects → verdicts through t
   ];
   const { objects } = await collectKubernetesObjects(
     { targets: [deployer, ocp('ocp-default', A)], imageNamespaces: [B] },
-    connectionFromKubeconfig(kubeconfig),
+    { kubeconfig },
     runner(),
   );
   const verdicts = (target: TargetInput) =>
