@@ -1,5 +1,6 @@
-// The bundled action as a process, with the runner's environment, against a GitHub API on 127.0.0.1:
-// the sticky PR comment, the event kinds, retries, forks, size limits, and the token never leaking.
+// The action with the runner's environment, against a GitHub API on 127.0.0.1: the sticky PR comment, the
+// event kinds, retries, forks, size limits, and the token never leaking. Most cases run the main step in
+// process (runActionInProcess); those marked 'process' run the bundle, dist/index.js, as the runner does.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { stringify } from 'yaml';
 import { FakeGitHub } from './helpers/github-api.ts';
+import { runActionInProcess } from './helpers/action-in-process.ts';
 import { runNode, type ProcessResult } from './helpers/process.ts';
 import { parseCommandFile } from './helpers/runner-files.ts';
 
@@ -46,6 +48,7 @@ async function runAction(
   inputs: Record<string, string>,
   event: { name: string; path: string },
   extraEnv: NodeJS.ProcessEnv = {},
+  how: 'in-process' | 'process' = 'in-process',
 ): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-run-'));
   const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md') };
@@ -73,7 +76,10 @@ async function runAction(
   // The runner passes inputs as INPUT_<NAME> upper-cased with hyphens kept (INPUT_FAIL-ON).
   for (const [name, value] of Object.entries({ 'github-token': TOKEN, ...inputs }))
     env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = await runNode([ACTION], env);
+  const result =
+    how === 'process'
+      ? await runNode([ACTION], env)
+      : await runActionInProcess({ PATH: process.env['PATH'], ...env });
   return {
     ...result,
     outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
@@ -132,7 +138,7 @@ test('first run on a pull request creates one comment, found again across pages 
     Array.from({ length: 130 }, (_, i) => `unrelated comment ${i}`),
   );
   const event = { name: 'pull_request', path: pullRequestEvent(issue) };
-  const first = await runAction({ config: DEMO }, event);
+  const first = await runAction({ config: DEMO }, event, {}, 'process');
   assert.equal(first.code, 1, first.stdout);
   const ours = github.commentsOf(issue).filter((c) => c.body.includes('<!-- pullcheck:'));
   assert.equal(ours.length, 1);
@@ -240,6 +246,8 @@ test('a fork pull request with a read-only token (403) gets a warning and the su
   const run = await runAction(
     { config: configFile(false) },
     { name: 'pull_request', path: pullRequestEvent(issue, 'someone/app-fork') },
+    {},
+    'process',
   );
   assert.equal(run.code, 1);
   assert.match(
@@ -352,6 +360,8 @@ test('a bad targets input fails the step naming the input, line and column', asy
   const run = await runAction(
     { config: configFile(true), targets: '- name: x\n  platform: eks\n  rolez: []\n' },
     { name: 'push', path: eventFile('push', {}) },
+    {},
+    'process',
   );
   assert.equal(run.code, 1);
   assert.match(run.stdout, /::error file=input targets,line=3,col=3::unknown key `rolez`/);

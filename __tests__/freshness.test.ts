@@ -1,10 +1,10 @@
 // Generated files that are committed must match their sources: the bundle and the published schema.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+// @ts-expect-error: a plain JavaScript module of the build (no types)
+import { inputsDigest, outputDigests, STAMP } from '../scripts/build-stamp.mjs';
 import { COMMENT_EXAMPLE, commentExample, readmeWithActionDocs } from '../scripts/generate-action-docs.ts';
 import {
   SCHEMA_FILE,
@@ -15,19 +15,17 @@ import {
 import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scripts/import-gcp-roles.ts';
 
 test('dist/ is the bundle of the current sources (run npm run build and commit dist/)', () => {
-  const fresh = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-dist-'));
-  execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const files = (dir: string) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-      .sort();
-  const committed = files('dist');
-  assert.deepEqual(files(fresh), committed, 'the set of files in dist/ differs');
-  for (const file of committed) {
-    const same = readFileSync(path.join(fresh, file)).equals(readFileSync(path.join('dist', file)));
-    assert.ok(same, `dist/${file} is stale: run npm run build and commit dist/`);
-  }
+  // The stamp the build wrote: what it was built from, and what it wrote (npm run verify:dist rebuilds).
+  const stamp = JSON.parse(readFileSync(path.join('dist', STAMP), 'utf8')) as {
+    inputs: string;
+    outputs: Record<string, string>;
+  };
+  assert.equal(stamp.inputs, inputsDigest('.'), 'sources changed since dist/ was built: run npm run build');
+  assert.deepEqual(
+    outputDigests('dist'),
+    stamp.outputs,
+    'dist/ is not what the build wrote: run npm run build',
+  );
 });
 
 test('schema/pullcheck.schema.json is generated from the config schema (npm run generate:schema)', () => {

@@ -236,8 +236,13 @@ var plugin_throttling_dist_bundle = __webpack_require__(86856);
 
 
 const RETRIES = 3;
-function commentsApi(token, logger) {
+/**
+ * `apiUrl` is the run's GITHUB_API_URL, passed in: @actions/github reads it once, when it is first loaded,
+ * and the entry knows the run's environment.
+ */
+function commentsApi(token, logger, apiUrl) {
     const octokit = (0,github/* getOctokit */.Q)(token, {
+        ...(apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {}),
         throttle: {
             onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
                 logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);
@@ -346,7 +351,7 @@ async function commentOnPullRequest(request, report, logger) {
         ...(request.detailsUrl ? { detailsUrl: request.detailsUrl } : {}),
     }));
     try {
-        const outcome = await upsertStickyComment(commentsApi(request.token, logger), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
+        const outcome = await upsertStickyComment(commentsApi(request.token, logger, request.apiUrl), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
         logger.info(`pullcheck: pull request comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
         return outcome.url;
     }
@@ -553,6 +558,7 @@ async function run(env = process.env) {
             key: options.commentKey,
             token: options.githubToken,
             detailsUrl,
+            apiUrl: env['GITHUB_API_URL'] || undefined,
         };
         core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
         core.info(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);

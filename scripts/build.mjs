@@ -1,12 +1,14 @@
 // Builds the committed bundle: tsc compiles src/ to lib/ (rewriting .ts imports), then ncc bundles
 // src/entry.ts into dist/index.js (run by action.yml) with a small dist/cli.js launcher (the package's bin)
 // that starts the same bundle as the command line.
-// `node scripts/build.mjs OUTDIR` builds elsewhere (the dist freshness test compares the two).
+// `node scripts/build.mjs OUTDIR` builds elsewhere (`npm run verify:dist` compares the two). The build
+// stamp (scripts/build-stamp.mjs) records what it was built from, for the freshness test.
 // lib/ stays at one fixed place inside the project: ncc writes module paths into the bundle, so a
 // temporary folder would make every build differ.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { STAMP, stampText } from './build-stamp.mjs';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
@@ -33,6 +35,7 @@ try {
     ].join('\n'),
   );
   chmodSync(launcher, 0o755);
+  writeFileSync(path.join(outDir, STAMP), stampText(root, outDir));
 } finally {
   rmSync(lib, { recursive: true, force: true });
 }

@@ -42,7 +42,7 @@ const result = spawnSync(
     '--import',
     'tsx',
     '--test',
-    '--test-concurrency=2',
+    `--test-concurrency=${process.env['PULLCHECK_TEST_CONCURRENCY'] ?? 2}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     `--test-reporter=${pathToFileURL(path.join(ROOT, 'scripts', 'test-summary-reporter.mjs')).href}`,

@@ -16,6 +16,8 @@ export interface CommentRequest {
   readonly key: string;
   readonly token: string;
   readonly detailsUrl: string | undefined;
+  /** GITHUB_API_URL of this run (GitHub Enterprise Server); default https://api.github.com. */
+  readonly apiUrl: string | undefined;
 }
 
 export interface Logger {
@@ -49,7 +51,7 @@ export async function commentOnPullRequest(
   );
   try {
     const outcome = await upsertStickyComment(
-      commentsApi(request.token, logger),
+      commentsApi(request.token, logger, request.apiUrl),
       request.pr,
       request.key,
       body,

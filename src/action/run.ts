@@ -78,6 +78,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       key: options.commentKey,
       token: options.githubToken,
       detailsUrl,
+      apiUrl: env['GITHUB_API_URL'] || undefined,
     };
     core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
     core.info(`pullcheck: ${headline(report.summary)}`);

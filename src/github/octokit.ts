@@ -11,10 +11,15 @@ export interface GitHubLogger {
 
 const RETRIES = 3;
 
-export function commentsApi(token: string, logger: GitHubLogger): CommentsApi {
+/**
+ * `apiUrl` is the run's GITHUB_API_URL, passed in: @actions/github reads it once, when it is first loaded,
+ * and the entry knows the run's environment.
+ */
+export function commentsApi(token: string, logger: GitHubLogger, apiUrl?: string): CommentsApi {
   const octokit = getOctokit(
     token,
     {
+      ...(apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {}),
       throttle: {
         onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
           logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);

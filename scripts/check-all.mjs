@@ -1,0 +1,46 @@
+// `npm test`: the type check, lint and format check run beside the test suite (each is one process on one
+// core; the suite's files wait on servers and sleeps much of the time), their output printed when they end.
+// Any failure fails the run.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+const STATIC = [
+  ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
+  ['lint', bin('eslint'), ['.']],
+  ['format check', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+];
+
+function runBuffered(name, command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ name, code: code ?? 1, output }));
+  });
+}
+
+const checks = Promise.all(STATIC.map(([name, command, args]) => runBuffered(name, command, args)));
+const tests = new Promise((resolve) => {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'run-tests.mjs'), ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  child.on('close', (code) => resolve(code ?? 1));
+});
+
+const [results, testStatus] = await Promise.all([checks, tests]);
+let failed = testStatus !== 0;
+for (const { name, code, output } of results) {
+  console.log(`\n${name}: ${code === 0 ? 'passed' : 'FAILED'}`);
+  if (output.trim()) console.log(output.trimEnd());
+  failed ||= code !== 0;
+}
+process.exit(failed ? 1 : 0);
