@@ -1,9 +1,11 @@
-// The bundled CLI (dist/cli.js) as a process: exit codes, formats, errors without stack traces.
+// The bundled CLI (dist/cli.js) as a process: exit codes, formats, errors without stack traces (the table
+// of bad inputs runs its first case as a process and the rest in process, through the same runCli).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { runCliInProcess } from './helpers/cli-formats.ts';
 import { runNode } from './helpers/process.ts';
 import { RESULT_FIELDS } from './helpers/report-contract.ts';
 
@@ -127,21 +129,31 @@ const badInputs: { name: string; config: string; args?: string[]; stderr: RegExp
   },
 ];
 
-for (const bad of badInputs) {
+// The first case through the bundle's process, the rest through runCli in this process (in the same folder).
+for (const [index, bad] of badInputs.entries()) {
   test(`bad input exits 2 with its location and no stack trace: ${bad.name}`, async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'c.yml'), bad.config);
     writeFileSync(path.join(dir, 'bad.json'), '{\n  "Statement": [}\n');
-    const { code, stdout, stderr } = await runNode(
-      [CLI, 'check', ...(bad.args ?? ['--config', 'c.yml'])],
-      {},
-      dir,
-    );
+    const argv = ['check', ...(bad.args ?? ['--config', 'c.yml'])];
+    const { code, stdout, stderr } =
+      index === 0 ? await runNode([CLI, ...argv], {}, dir) : await inFolder(dir, argv);
     assert.equal(code, 2, stderr);
     assert.equal(stdout, '');
     assert.match(stderr, bad.stderr);
     assert.doesNotMatch(stderr, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
   });
+}
+
+/** runCli in this process, run from `dir` (node:test runs a file's tests one after another). */
+async function inFolder(dir: string, argv: readonly string[]) {
+  const back = process.cwd();
+  process.chdir(dir);
+  try {
+    return await runCliInProcess(argv);
+  } finally {
+    process.chdir(back);
+  }
 }
 
 test('a large JSON report reaches a pipe complete (exitCode, not process.exit)', async () => {

@@ -541,26 +541,7 @@ async function run(env = process.env) {
                 core.info(`pullcheck: ${note}`);
             core.info(`pullcheck: live reads: ${liveRead.calls} calls, ${liveRead.resourcesRead} resources read`);
         }
-        setReportOutputs(core, report, {
-            json: writeReportFile('pullcheck-report.json', (0,json/* renderJson */.h)(report), env['RUNNER_TEMP']),
-            sarif: writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarif */.W)(report), env['RUNNER_TEMP']),
-        });
-        annotate(core, report, env['GITHUB_WORKSPACE']);
-        const detailsUrl = runUrl(env);
-        if (env['GITHUB_STEP_SUMMARY']) {
-            await core.summary
-                .addRaw((0,outgoing_text/* redactCredentials */.UY)((0,markdown/* renderMarkdown */.G)(report, { maxLength: SUMMARY_LIMIT })))
-                .write();
-        }
-        const request = {
-            pr,
-            mode: options.comment,
-            key: options.commentKey,
-            token: options.githubToken,
-            detailsUrl,
-            apiUrl: env['GITHUB_API_URL'] || undefined,
-        };
-        core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
+        await writeSinks(report, options, pr, env);
         core.info(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
         if (login.failure)
             core.setFailed(login.failure);
@@ -570,6 +551,29 @@ async function run(env = process.env) {
     catch (error) {
         fail(error, env);
     }
+}
+/** The report's sinks: report files and outputs, annotations, the job summary, the pull request comment. */
+async function writeSinks(report, options, pr, env) {
+    setReportOutputs(core, report, {
+        json: writeReportFile('pullcheck-report.json', (0,json/* renderJson */.h)(report), env['RUNNER_TEMP']),
+        sarif: writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarif */.W)(report), env['RUNNER_TEMP']),
+    });
+    annotate(core, report, env['GITHUB_WORKSPACE']);
+    const detailsUrl = runUrl(env);
+    if (env['GITHUB_STEP_SUMMARY']) {
+        await core.summary
+            .addRaw((0,outgoing_text/* redactCredentials */.UY)((0,markdown/* renderMarkdown */.G)(report, { maxLength: SUMMARY_LIMIT })))
+            .write();
+    }
+    const request = {
+        pr,
+        mode: options.comment,
+        key: options.commentKey,
+        token: options.githubToken,
+        detailsUrl,
+        apiUrl: env['GITHUB_API_URL'] || undefined,
+    };
+    core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
 }
 /**
  * The logins, and their outputs. A failed login fails the step — after the check has reported, so it is

@@ -559,26 +559,54 @@ function resolveDocuments(input, locate, configDir) {
             problems.push(...error.problems);
         }
     };
-    const aws = input.facts?.aws;
-    aws?.roles?.forEach((role, r) => {
-        role.policies?.forEach((_, p) => resolve(role.policies, p, ['facts', 'aws', 'roles', r, 'policies', p]));
-        const boundary = role.permissionsBoundary;
+    const found = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCUMENT_PATHS */ .fs.flatMap(({ path: pattern, orArn }) => matches(input, pattern).map((match) => ({ ...match, orArn })));
+    // In the order they are written, so problems are listed as the user reads the file.
+    for (const { holder, key, at, orArn } of found.sort((a, b) => comparePaths(a.at, b.at))) {
+        const written = holder[key];
         // A boundary may also be an AWS-managed policy ARN, which the AWS provider resolves.
-        if (!(typeof boundary === 'string' && boundary.startsWith('arn:'))) {
-            resolve(role, 'permissionsBoundary', [
-                'facts',
-                'aws',
-                'roles',
-                r,
-                'permissionsBoundary',
-            ]);
-        }
-    });
-    aws?.repositories?.forEach((repository, i) => resolve(repository, 'policy', ['facts', 'aws', 'repositories', i, 'policy']));
-    aws?.registries?.forEach((registry, i) => resolve(registry, 'policy', ['facts', 'aws', 'registries', i, 'policy']));
-    input.facts?.gcp?.iamPolicies?.forEach((entry, i) => resolve(entry, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']));
+        if (orArn && typeof written === 'string' && written.startsWith('arn:'))
+            continue;
+        resolve(holder, key, at);
+    }
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .firstProblems */ .fr)(problems, 'problem'));
+}
+/** List entries by index; keys in the order DOCUMENT_PATHS names them (the schema's order). */
+const KEY_ORDER = [...new Set(_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCUMENT_PATHS */ .fs.flatMap((entry) => entry.path))];
+function comparePaths(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const [x, y] = [a[i], b[i]];
+        if (x === y)
+            continue;
+        if (typeof x === 'number' && typeof y === 'number')
+            return x - y;
+        return KEY_ORDER.indexOf(String(x)) - KEY_ORDER.indexOf(String(y));
+    }
+    return a.length - b.length;
+}
+/** Every place a path pattern reaches in the value: its holder, key and full path (`*`: each list entry). */
+function matches(value, pattern, at = []) {
+    if (value === null || typeof value !== 'object')
+        return [];
+    const [first, ...rest] = pattern;
+    if (first === undefined)
+        return [];
+    const keys = first === '*'
+        ? Array.isArray(value)
+            ? value.map((_, i) => i)
+            : []
+        : Array.isArray(value)
+            ? []
+            : [first];
+    return keys.flatMap((key) => {
+        const holder = value;
+        if (!(key in holder))
+            return [];
+        const path = [...at, key];
+        return rest.length === 0
+            ? [{ holder: value, key, at: path }]
+            : matches(holder[key], rest, path);
+    });
 }
 function withAdditions(written, additions) {
     const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
@@ -802,6 +830,7 @@ function megabytes(bytes) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Sk: () => (/* binding */ ConfigSchema),
+  fs: () => (/* binding */ DOCUMENT_PATHS),
   Pu: () => (/* binding */ TargetListSchema),
   Mk: () => (/* binding */ configJsonSchema),
   C$: () => (/* binding */ isDiscoveryPlatform)
@@ -954,6 +983,13 @@ const AwsFacts = type/* Type */.ZU.Object({
     accounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ id: AccountId, organizationId: type/* Type */.ZU.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_parts_closed), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
 }, schema_parts_closed);
 const AwsAuth = type/* Type */.ZU.Object({ roles: type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[0-9]{12}$' }), RoleArn, schema_parts_closed) }, schema_parts_closed);
+/** The documents in `facts.aws`: identity policies, boundaries (or a managed policy's ARN), resource policies. */
+const awsDocumentPaths = [
+    { path: ['roles', '*', 'policies', '*'] },
+    { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
+    { path: ['repositories', '*', 'policy'] },
+    { path: ['registries', '*', 'policy'] },
+];
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
 // The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
@@ -1025,6 +1061,8 @@ const GoogleEndpoints = type/* Type */.ZU.Object({
     ...schema_parts_closed,
     description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
 });
+/** The documents in `facts.gcp`: IAM policies. */
+const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/schema.js
 // The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
@@ -1141,6 +1179,11 @@ const ConfigSchema = type/* Type */.ZU.Object({
         google: type/* Type */.ZU.Optional(GoogleEndpoints),
     }, schema_parts_closed)),
 }, { ...schema_parts_closed, title: 'pullcheck config (version 1)' });
+/** Where the config holds policy documents (each fragment's, under its `facts.<name>`). */
+const DOCUMENT_PATHS = [
+    ...awsDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'aws', ...entry.path] })),
+    ...gcpDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'gcp', ...entry.path] })),
+];
 /** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
 function configJsonSchema() {
     return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
@@ -7507,15 +7550,8 @@ const OPENSHIFT_SERVICE_HOSTS = [
     OPENSHIFT_REGISTRY_SERVICE,
     'image-registry.openshift-image-registry.svc.cluster.local:5000',
 ];
-function parseImageReference(text, options = {}) {
-    const fail = (problem, expected) => {
-        throw new ImageReferenceError(text, problem, expected);
-    };
-    if (text === '')
-        fail('it is empty');
-    if (/\s/.test(text))
-        fail('it contains whitespace');
-    // Digest first: it contains a ':' that must not be mistaken for a tag separator.
+/** The name, the tag and the digest. The digest first: it holds a ':' that is no tag separator. */
+function splitReference(text, fail) {
     let name = text;
     let digest;
     const at = text.indexOf('@');
@@ -7534,6 +7570,17 @@ function parseImageReference(text, options = {}) {
             fail(`tag ${JSON.stringify(tag)} is not valid`, '1-128 letters, digits, "_", "." or "-", not starting with "." or "-"');
         }
     }
+    return { name, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
+}
+function parseImageReference(text, options = {}) {
+    const fail = (problem, expected) => {
+        throw new ImageReferenceError(text, problem, expected);
+    };
+    if (text === '')
+        fail('it is empty');
+    if (/\s/.test(text))
+        fail('it contains whitespace');
+    const { name, tag, digest } = splitReference(text, fail);
     if (name === '')
         fail('the repository path is empty');
     if (name.startsWith('/'))
@@ -8125,8 +8172,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 32 modules
-var discover_workflows = __webpack_require__(47831);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 44 modules
+var discover_workflows = __webpack_require__(18338);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: external "node:path"
@@ -8829,28 +8876,10 @@ var fast_json_patch = __webpack_require__(25952);
 
 /** A patch's documents from a file (positions in it) or inline text (the kustomization entry's position). */
 function loadPatch(log, kustomization, where, from) {
-    let text;
-    let file;
-    let inline = false;
-    if ('path' in from) {
-        const absolute = external_node_path_.resolve(kustomization.dir, from.path);
-        const read = log.read(absolute);
-        if (!('text' in read)) {
-            log.warn(where, read.refused !== 'unreadable'
-                ? `patch not read: ${(0,read_file/* refusalMessage */.se)(read, absolute)}`
-                : read.code === 'ENOENT'
-                    ? `patch ${from.path} does not exist (paths are relative to ${(0,read_file/* displayPath */.Gt)(kustomization.dir) || '.'})`
-                    : `cannot read the patch ${from.path} (${read.code})`);
-            return undefined;
-        }
-        text = read.text;
-        file = (0,read_file/* displayPath */.Gt)(absolute);
-    }
-    else {
-        text = from.text;
-        file = where.file;
-        inline = true;
-    }
+    const read = patchText(log, kustomization, where, from);
+    if (!read)
+        return undefined;
+    const { text, file, inline } = read;
     let sources;
     try {
         sources = (0,yaml_source/* parseYamlStream */.b)(text, file);
@@ -8890,6 +8919,22 @@ function loadPatch(log, kustomization, where, from) {
     if (documents.length === 0)
         log.warn(where, 'the patch is empty');
     return { documents };
+}
+/** The patch's text and the file its positions are in; a patch file that cannot be read warns. */
+function patchText(log, kustomization, where, from) {
+    if (!('path' in from))
+        return { text: from.text, file: where.file, inline: true };
+    const absolute = external_node_path_.resolve(kustomization.dir, from.path);
+    const read = log.read(absolute);
+    if (!('text' in read)) {
+        log.warn(where, read.refused !== 'unreadable'
+            ? `patch not read: ${(0,read_file/* refusalMessage */.se)(read, absolute)}`
+            : read.code === 'ENOENT'
+                ? `patch ${from.path} does not exist (paths are relative to ${(0,read_file/* displayPath */.Gt)(kustomization.dir) || '.'})`
+                : `cannot read the patch ${from.path} (${read.code})`);
+        return undefined;
+    }
+    return { text: read.text, file: (0,read_file/* displayPath */.Gt)(absolute), inline: false };
 }
 /** The patch of a `patches` or `patchesJson6902` entry, which gives exactly one of `path` and `patch`. */
 function loadEntryPatch(log, kustomization, field, entry) {
@@ -9734,16 +9779,42 @@ function isLocalConfig(resource) {
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 function readManifestPatterns(patterns, options) {
-    const warnings = [];
+    const read = { objects: [], warnings: [] };
     const root = options.root ?? (0,read_file/* repositoryRootOf */.Ko)(options.baseDir);
-    const kustomizeRoots = new Set();
-    /** Kustomize roots a pattern without glob characters names itself (the directory or its kustomization file). */
-    const namedRoots = new Set();
-    const chartRoots = new Set();
-    /** Each YAML file to read as it is, with the pattern line that found it. */
-    const plainFiles = new Map();
+    const sources = matchPatterns(patterns, options.baseDir, root, read.warnings);
+    const owned = readKustomizeBuilds(sources, root, read);
+    // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
+    // parent's values; rendered on its own it would be a second release with the subchart's defaults.
+    const { chartRoots } = sources;
+    const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
+    for (const chart of charts.sort()) {
+        const rendered = renderHelmChart(chart, options.helm, options.helmRunner, root);
+        read.objects.push(...rendered.objects);
+        read.warnings.push(...rendered.warnings);
+    }
+    const roots = [...sources.kustomizeRoots, ...chartRoots];
+    for (const [file, where] of [...sources.plainFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (owned.has(file) || roots.some((owner) => isInside(file, owner)))
+            continue;
+        // Named by the config: a file it may not read (too large, not regular) is an error at the pattern's line.
+        const text = (0,read_file/* readUserFile */.E1)(file, where, `${(0,read_file/* shownPath */.pS)((0,read_file/* displayPath */.Gt)(file))} (%CODE%)`, root);
+        const plain = readManifestText(text, (0,read_file/* displayPath */.Gt)(file));
+        read.objects.push(...plain.objects);
+        read.warnings.push(...plain.warnings);
+    }
+    return { objects: read.objects, warnings: uniqueWarnings(read.warnings) };
+}
+/** Each pattern's matches sorted into Kustomize roots, charts and plain files; a pattern matching nothing warns. */
+function matchPatterns(patterns, baseDir, root, warnings) {
+    const sources = {
+        kustomizeRoots: new Set(),
+        namedRoots: new Set(),
+        chartRoots: new Set(),
+        plainFiles: new Map(),
+    };
+    const { kustomizeRoots, chartRoots, plainFiles } = sources;
     for (const { pattern, where } of patterns) {
-        const glob = { where, cwd: options.baseDir, root, dot: true };
+        const glob = { where, cwd: baseDir, root, dot: true };
         const matches = (0,user_glob/* globInRepository */.UD)({ ...glob, pattern, onlyFiles: false });
         if (matches.length === 0) {
             warnings.push({
@@ -9769,13 +9840,16 @@ function readManifestPatterns(patterns, options) {
             else if (MANIFEST_FILE.test(name) && !plainFiles.has(match))
                 plainFiles.set(match, where);
         }
-        const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
+        const named = matches.length > 0 ? namedRoot(pattern, baseDir) : undefined;
         if (named !== undefined)
-            namedRoots.add(named);
+            sources.namedRoots.add(named);
     }
-    const objects = [];
+    return sources;
+}
+/** Builds each Kustomize root into `read`; returns the files the builds read, which are not read again. */
+function readKustomizeBuilds(sources, root, read) {
     const owned = new Set();
-    const builds = [...kustomizeRoots].sort().map((dir) => ({
+    const builds = [...sources.kustomizeRoots].sort().map((dir) => ({
         root: dir,
         kustomization: kustomizationFileIn(dir) ?? '',
         build: renderKustomization(dir, root),
@@ -9791,30 +9865,12 @@ function readManifestPatterns(patterns, options) {
     }
     for (const { root, kustomization, build } of builds) {
         // Read by itself and by another build, and found by a glob or inside a directory rather than named.
-        if ((readBy.get(kustomization) ?? 0) > 1 && !namedRoots.has(root))
+        if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(root))
             continue;
-        objects.push(...build.objects);
-        warnings.push(...build.warnings);
+        read.objects.push(...build.objects);
+        read.warnings.push(...build.warnings);
     }
-    // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
-    // parent's values; rendered on its own it would be a second release with the subchart's defaults.
-    const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
-    for (const chart of charts.sort()) {
-        const rendered = renderHelmChart(chart, options.helm, options.helmRunner, root);
-        objects.push(...rendered.objects);
-        warnings.push(...rendered.warnings);
-    }
-    const roots = [...kustomizeRoots, ...chartRoots];
-    for (const [file, where] of [...plainFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (owned.has(file) || roots.some((owner) => isInside(file, owner)))
-            continue;
-        // Named by the config: a file it may not read (too large, not regular) is an error at the pattern's line.
-        const text = (0,read_file/* readUserFile */.E1)(file, where, `${(0,read_file/* shownPath */.pS)((0,read_file/* displayPath */.Gt)(file))} (%CODE%)`, root);
-        const read = readManifestText(text, (0,read_file/* displayPath */.Gt)(file));
-        objects.push(...read.objects);
-        warnings.push(...read.warnings);
-    }
-    return { objects, warnings: uniqueWarnings(warnings) };
+    return owned;
 }
 /** Each warning once, where it was first made: every build has its own log, so a base that two overlays
  * build would otherwise warn once per overlay. */
@@ -9924,26 +9980,7 @@ function workloadsOf(objects, defaultNamespace) {
             continue;
         }
         const triggered = triggeredImages(object, namespace, warnings);
-        const containers = [];
-        for (const list of ['initContainers', 'containers']) {
-            const entries = Array.isArray(spec[list]) ? spec[list] : [];
-            entries.forEach((entry, i) => {
-                const container = record(entry);
-                const containerName = typeof container['name'] === 'string' ? container['name'] : `#${i}`;
-                const where = object.locate([...specPath, list, i, 'image']);
-                const image = triggered.get(containerName) ?? container['image'];
-                if (typeof image === 'string' && image.trim()) {
-                    containers.push({ name: containerName, image: image.trim(), where });
-                }
-                else {
-                    warnings.push({
-                        file: where.file,
-                        line: where.line,
-                        message: `${object.kind} ${name} container ${containerName} has no image`,
-                    });
-                }
-            });
-        }
+        const containers = podContainers(object, name, specPath, spec, triggered, warnings);
         const account = spec['serviceAccountName'] ?? spec['serviceAccount'];
         const secrets = Array.isArray(spec['imagePullSecrets'])
             ? spec['imagePullSecrets'].flatMap((entry) => {
@@ -9962,6 +9999,30 @@ function workloadsOf(objects, defaultNamespace) {
         });
     }
     return { workloads, warnings };
+}
+/** The pod's init containers and containers with an image (a trigger's, else their own); the rest warn. */
+function podContainers(object, name, specPath, spec, triggered, warnings) {
+    const containers = [];
+    for (const list of ['initContainers', 'containers']) {
+        const entries = Array.isArray(spec[list]) ? spec[list] : [];
+        entries.forEach((entry, i) => {
+            const container = record(entry);
+            const containerName = typeof container['name'] === 'string' ? container['name'] : `#${i}`;
+            const where = object.locate([...specPath, list, i, 'image']);
+            const image = triggered.get(containerName) ?? container['image'];
+            if (typeof image === 'string' && image.trim()) {
+                containers.push({ name: containerName, image: image.trim(), where });
+            }
+            else {
+                warnings.push({
+                    file: where.file,
+                    line: where.line,
+                    message: `${object.kind} ${name} container ${containerName} has no image`,
+                });
+            }
+        });
+    }
+    return containers;
 }
 /**
  * The first namespace, service account or pull secret name Kubernetes would refuse (the API server rejects
@@ -10053,129 +10114,153 @@ function imageOf(from, namespace) {
 ;// CONCATENATED MODULE: ./lib/discover/targets.js
 
 function discoverTargets(input) {
-    const images = new Map(input.images);
-    const addedImages = [];
-    const warnings = [];
-    const notPushed = new Map();
     const openshiftHosts = input.targets.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
-    // Declared target name → the identities its workloads pull as, each with the images they pull.
-    const pullsByTarget = new Map();
-    for (const { target, workloads } of input.sets) {
-        const identities = pullsByTarget.get(target.name) ?? new Map();
-        pullsByTarget.set(target.name, identities);
-        for (const workload of workloads) {
-            const key = identityKey(target, workload);
-            const identity = identities.get(key) ?? { workload, pulls: new Map() };
-            identities.set(key, identity);
-            for (const container of workload.containers) {
-                let name;
-                try {
-                    name = pullKey((0,image_reference/* parseImageReference */.o_)(container.image, { openshiftHosts }));
-                }
-                catch (error) {
-                    if (!(error instanceof image_reference/* ImageReferenceError */.rI))
-                        throw error;
-                    warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
-                    continue;
-                }
-                const origin = {
-                    file: container.where.file,
-                    line: container.where.line,
-                    via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
-                };
-                if (!images.has(name)) {
-                    if (!input.allImages) {
-                        const unpushed = notPushed.get(target.name) ?? new Map();
-                        if (!unpushed.has(container.image))
-                            unpushed.set(container.image, origin);
-                        notPushed.set(target.name, unpushed);
-                        continue;
-                    }
-                    images.set(name, container.image);
-                    addedImages.push({
-                        reference: container.image,
-                        origin: { ...origin, via: `${origin.via} (allImages)` },
-                    });
-                }
-                if (!identity.pulls.has(name))
-                    identity.pulls.set(name, { name, origin, workload });
-            }
-        }
-    }
-    const targets = [];
-    const targetOrigins = new Map(input.targetOrigins);
+    const { images, addedImages, warnings, notPushed, pullsByTarget } = collectPulls(input, openshiftHosts);
+    const planned = { targets: [], targetOrigins: new Map(input.targetOrigins) };
     const taken = new Set(input.targets.map((target) => target.name));
     // Images only manifests name (allImages) are theirs: other targets keep checking what they did before.
     const before = [...input.images.values()];
     for (const target of input.targets) {
         const identities = pullsByTarget.get(target.name);
         if (!identities) {
-            targets.push(addedImages.length > 0 && !target.images ? { ...target, images: before } : target);
+            planned.targets.push(addedImages.length > 0 && !target.images ? { ...target, images: before } : target);
             continue;
         }
         const allowedSubset = target.images
             ? new Set(target.images.map((text) => keyOfWritten(text, openshiftHosts)))
             : undefined;
-        // Origins are keyed like the plan's images: by the name of the spelling that is checked.
-        const pullOrigins = (pulls) => new Map(pulls.map((pull) => [keyOfWritten(images.get(pull.name), [], image_reference/* imageName */.tO), pull.origin]));
-        const spelled = (pulls) => [...pulls].filter((pull) => !allowedSubset || allowedSubset.has(pull.name));
-        const declaredOrigin = input.targetOrigins.get(target.name)?.origin;
+        const choice = {
+            images,
+            spelled: (pulls) => [...pulls].filter((pull) => !allowedSubset || allowedSubset.has(pull.name)),
+            declaredOrigin: input.targetOrigins.get(target.name)?.origin,
+        };
         if (target.platform === 'openshift' || target.platform === 'kubernetes') {
-            const derived = [...identities.values()].filter((identity) => spelled(identity.pulls.values()).length > 0);
-            if (derived.length === 0) {
-                targets.push({ ...target, images: [] });
-                continue;
-            }
-            for (const { workload, pulls } of derived) {
-                const name = uniqueName(derivedName(target.name, workload), taken);
-                const chosen = spelled(pulls.values());
-                // The target is shown where the first workload that pulls a checked image is written.
-                const shown = chosen[0].workload;
-                // The pod's own pull secrets replace any the declared target lists.
-                const cluster = { ...target };
-                delete cluster.imagePullSecrets;
-                targets.push({
-                    ...cluster,
-                    name,
-                    namespace: workload.namespace,
-                    serviceAccount: workload.serviceAccount,
-                    images: chosen.map((pull) => images.get(pull.name)),
-                    ...(workload.imagePullSecrets ? { imagePullSecrets: [...workload.imagePullSecrets] } : {}),
-                });
-                targetOrigins.set(name, {
-                    origin: {
-                        file: shown.where.file,
-                        line: shown.where.line,
-                        via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
-                    },
-                    pulls: pullOrigins(chosen),
-                });
-            }
-            continue;
+            planServiceAccountTargets(target, identities, choice, taken, planned);
         }
-        // EKS, GKE, k3s: the nodes pull, whatever the workload's service account.
-        const chosen = new Map();
-        for (const { pulls } of identities.values()) {
-            for (const pull of spelled(pulls.values()))
-                if (!chosen.has(pull.name))
-                    chosen.set(pull.name, pull);
+        else {
+            planNodeTarget(target, identities, choice, planned);
         }
-        targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)) });
-        const declared = declaredOrigin ?? { file: '(config)', via: 'config targets' };
-        const workloads = new Set([...chosen.values()].map((pull) => pull.workload));
-        const first = [...workloads][0];
-        targetOrigins.set(target.name, {
-            // Declared in the config; its images are what its workloads run.
-            origin: first
-                ? {
-                    ...declared,
-                    via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
-                }
-                : declared,
-            pulls: pullOrigins([...chosen.values()]),
+    }
+    return { targets: planned.targets, targetOrigins: planned.targetOrigins, addedImages, warnings, notPushed };
+}
+/** Each workload container's image, by declared target and pulling identity: only pushed ones, unless allImages. */
+function collectPulls(input, openshiftHosts) {
+    const collected = {
+        images: new Map(input.images),
+        addedImages: [],
+        warnings: [],
+        notPushed: new Map(),
+        pullsByTarget: new Map(),
+    };
+    for (const { target, workloads } of input.sets) {
+        const identities = collected.pullsByTarget.get(target.name) ?? new Map();
+        collected.pullsByTarget.set(target.name, identities);
+        for (const workload of workloads) {
+            const key = identityKey(target, workload);
+            const identity = identities.get(key) ?? { workload, pulls: new Map() };
+            identities.set(key, identity);
+            for (const container of workload.containers) {
+                collectPull(input, openshiftHosts, collected, target, workload, container, identity);
+            }
+        }
+    }
+    return collected;
+}
+function collectPull(input, openshiftHosts, collected, target, workload, container, identity) {
+    const { images, addedImages, warnings, notPushed } = collected;
+    let name;
+    try {
+        name = pullKey((0,image_reference/* parseImageReference */.o_)(container.image, { openshiftHosts }));
+    }
+    catch (error) {
+        if (!(error instanceof image_reference/* ImageReferenceError */.rI))
+            throw error;
+        warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
+        return;
+    }
+    const origin = {
+        file: container.where.file,
+        line: container.where.line,
+        via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
+    };
+    if (!images.has(name)) {
+        if (!input.allImages) {
+            const unpushed = notPushed.get(target.name) ?? new Map();
+            if (!unpushed.has(container.image))
+                unpushed.set(container.image, origin);
+            notPushed.set(target.name, unpushed);
+            return;
+        }
+        images.set(name, container.image);
+        addedImages.push({
+            reference: container.image,
+            origin: { ...origin, via: `${origin.via} (allImages)` },
         });
     }
-    return { targets, targetOrigins, addedImages, warnings, notPushed };
+    if (!identity.pulls.has(name))
+        identity.pulls.set(name, { name, origin, workload });
+}
+/** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
+function pullOrigins(choice, pulls) {
+    return new Map(pulls.map((pull) => [keyOfWritten(choice.images.get(pull.name), [], image_reference/* imageName */.tO), pull.origin]));
+}
+/** OpenShift and Kubernetes: a target per pulling identity that pulls a checked image. */
+function planServiceAccountTargets(target, identities, choice, taken, planned) {
+    const { images, spelled, declaredOrigin } = choice;
+    const derived = [...identities.values()].filter((identity) => spelled(identity.pulls.values()).length > 0);
+    if (derived.length === 0) {
+        planned.targets.push({ ...target, images: [] });
+        return;
+    }
+    for (const { workload, pulls } of derived) {
+        const name = uniqueName(derivedName(target.name, workload), taken);
+        const chosen = spelled(pulls.values());
+        // The target is shown where the first workload that pulls a checked image is written.
+        const shown = chosen[0].workload;
+        // The pod's own pull secrets replace any the declared target lists.
+        const cluster = { ...target };
+        delete cluster.imagePullSecrets;
+        planned.targets.push({
+            ...cluster,
+            name,
+            namespace: workload.namespace,
+            serviceAccount: workload.serviceAccount,
+            images: chosen.map((pull) => images.get(pull.name)),
+            ...(workload.imagePullSecrets ? { imagePullSecrets: [...workload.imagePullSecrets] } : {}),
+        });
+        planned.targetOrigins.set(name, {
+            origin: {
+                file: shown.where.file,
+                line: shown.where.line,
+                via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
+            },
+            pulls: pullOrigins(choice, chosen),
+        });
+    }
+}
+/** EKS, GKE, k3s: the nodes pull, whatever the workload's service account. */
+function planNodeTarget(target, identities, choice, planned) {
+    const { images, spelled, declaredOrigin } = choice;
+    const chosen = new Map();
+    for (const { pulls } of identities.values()) {
+        for (const pull of spelled(pulls.values()))
+            if (!chosen.has(pull.name))
+                chosen.set(pull.name, pull);
+    }
+    planned.targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)) });
+    const declared = declaredOrigin ?? { file: '(config)', via: 'config targets' };
+    const workloads = new Set([...chosen.values()].map((pull) => pull.workload));
+    const first = [...workloads][0];
+    planned.targetOrigins.set(target.name, {
+        // Declared in the config; its images are what its workloads run.
+        origin: first
+            ? {
+                ...declared,
+                via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
+            }
+            : declared,
+        pulls: pullOrigins(choice, [...chosen.values()]),
+    });
 }
 /** Pods of one service account and pull-secret list pull alike; on node-pulling platforms all do. */
 function identityKey(target, workload) {
@@ -10231,53 +10316,9 @@ function keyOfWritten(text, openshiftHosts, key = pullKey) {
 
 function withManifestTargets(config, helmRunner) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
-    const root = (0,read_file/* repositoryRootOf */.Ko)(configDir);
     const declared = config.input.targets ?? [];
     const findings = [];
-    const warn = (at, message) => findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'medium', at, message));
-    const problems = [];
-    const sets = [];
-    (config.input.discover?.manifests ?? []).forEach((entry, i) => {
-        const at = ['discover', 'manifests', i];
-        const target = declared.find((candidate) => candidate.name === entry.target);
-        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform)) {
-            const names = declared.filter((t) => (0,schema/* isDiscoveryPlatform */.C$)(t.platform)).map((t) => `\`${t.name}\``);
-            problems.push({
-                where: config.locate([...at, 'target']),
-                message: target
-                    ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
-                    : `no target is named ${(0,quoted_value/* quotedValue */.A)(entry.target)}; declared cluster targets: ${names.slice(0, 10).join(', ') || 'none'}${names.length > 10 ? ', …' : ''}`,
-            });
-            return;
-        }
-        // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
-        const namespace = target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default';
-        const read = readManifestPatterns(entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })), {
-            baseDir: configDir,
-            root,
-            helm: {
-                namespace: entry.helm?.namespace ?? namespace,
-                releaseName: entry.helm?.releaseName,
-                // helm reads the values files itself: each is first checked the way any file the config names is.
-                values: entry.helm?.values?.map((file, v) => {
-                    const absolute = external_node_path_.resolve(configDir, file);
-                    const where = config.locate([...at, 'helm', 'values', v]);
-                    (0,read_file/* assertUserFile */.OR)(absolute, where, `${(0,read_file/* shownPath */.pS)(file)} (%CODE%): expected a values file`, root);
-                    return absolute;
-                }),
-            },
-            ...(helmRunner ? { helmRunner } : {}),
-        });
-        const found = workloadsOf(read.objects, namespace);
-        for (const warning of [...read.warnings, ...found.warnings])
-            warn(warning, warning.message);
-        if (found.workloads.length === 0) {
-            findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', config.locate([...at, 'paths']), `no workloads found for target \`${target.name}\` in ${listed(entry.paths)}`));
-        }
-        sets.push({ target, workloads: found.workloads });
-    });
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
+    const sets = workloadSets({ config, configDir, root: (0,read_file/* repositoryRootOf */.Ko)(configDir), helmRunner, findings });
     const openshiftHosts = declared.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
     const images = new Map();
     for (const text of config.input.images ?? []) {
@@ -10293,14 +10334,81 @@ function withManifestTargets(config, helmRunner) {
         allImages: config.input.discover?.allImages === true,
     });
     for (const warning of discovered.warnings)
-        warn(warning, warning.message);
-    for (const [target, unpushed] of discovered.notPushed) {
-        const list = [...unpushed.keys()].sort();
-        const plural = list.length !== 1;
-        findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', unpushed.values().next().value, `${list.length} image${plural ? 's' : ''} in the manifests of target \`${target}\` ${plural ? 'are' : 'is'}` +
-            ` not pushed by the workflow and ${plural ? 'were' : 'was'} not checked` +
-            ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`));
+        warn(findings, warning, warning.message);
+    for (const [target, unpushed] of discovered.notPushed)
+        findings.push(notPushedFinding(target, unpushed));
+    return { config: withDiscovered(config, discovered), findings };
+}
+function warn(findings, at, message) {
+    findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'medium', at, message));
+}
+/** Each entry's workloads on its declared target; every entry naming no cluster target is a config problem. */
+function workloadSets(context) {
+    const { config } = context;
+    const declared = config.input.targets ?? [];
+    const problems = [];
+    const sets = [];
+    (config.input.discover?.manifests ?? []).forEach((entry, i) => {
+        const at = ['discover', 'manifests', i];
+        const target = declared.find((candidate) => candidate.name === entry.target);
+        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform)) {
+            problems.push({
+                where: config.locate([...at, 'target']),
+                message: targetProblem(entry, target, declared),
+            });
+            return;
+        }
+        sets.push(readEntry(context, entry, i, target));
+    });
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
+    return sets;
+}
+function targetProblem(entry, target, declared) {
+    const names = declared.filter((t) => (0,schema/* isDiscoveryPlatform */.C$)(t.platform)).map((t) => `\`${t.name}\``);
+    return target
+        ? `target \`${entry.target}\` is a ${target.platform} target: manifests run on openshift, kubernetes, eks, gke or k3s targets`
+        : `no target is named ${(0,quoted_value/* quotedValue */.A)(entry.target)}; declared cluster targets: ${names.slice(0, 10).join(', ') || 'none'}${names.length > 10 ? ', …' : ''}`;
+}
+/** One entry's manifests read and their workloads found, with what reading them warned about. */
+function readEntry(context, entry, i, target) {
+    const { config, configDir, root, helmRunner, findings } = context;
+    const at = ['discover', 'manifests', i];
+    // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
+    const namespace = target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default';
+    const read = readManifestPatterns(entry.paths.map((pattern, p) => ({ pattern, where: config.locate([...at, 'paths', p]) })), {
+        baseDir: configDir,
+        root,
+        helm: {
+            namespace: entry.helm?.namespace ?? namespace,
+            releaseName: entry.helm?.releaseName,
+            // helm reads the values files itself: each is first checked the way any file the config names is.
+            values: entry.helm?.values?.map((file, v) => {
+                const absolute = external_node_path_.resolve(configDir, file);
+                const where = config.locate([...at, 'helm', 'values', v]);
+                (0,read_file/* assertUserFile */.OR)(absolute, where, `${(0,read_file/* shownPath */.pS)(file)} (%CODE%): expected a values file`, root);
+                return absolute;
+            }),
+        },
+        ...(helmRunner ? { helmRunner } : {}),
+    });
+    const found = workloadsOf(read.objects, namespace);
+    for (const warning of [...read.warnings, ...found.warnings])
+        warn(findings, warning, warning.message);
+    if (found.workloads.length === 0) {
+        findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', config.locate([...at, 'paths']), `no workloads found for target \`${target.name}\` in ${listed(entry.paths)}`));
     }
+    return { target, workloads: found.workloads };
+}
+function notPushedFinding(target, unpushed) {
+    const list = [...unpushed.keys()].sort();
+    const plural = list.length !== 1;
+    return (0,discover_findings/* discoveryFinding */.I)('discovery', 'low', unpushed.values().next().value, `${list.length} image${plural ? 's' : ''} in the manifests of target \`${target}\` ${plural ? 'are' : 'is'}` +
+        ` not pushed by the workflow and ${plural ? 'were' : 'was'} not checked` +
+        ` (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): set discover.allImages: true to check them`);
+}
+/** The config with the discovered targets in place of the declared ones, and any images they add. */
+function withDiscovered(config, discovered) {
     const imageOrigins = new Map(config.origins.images);
     for (const added of discovered.addedImages) {
         const name = (0,image_reference/* imageNameOf */.mi)(added.reference);
@@ -10308,16 +10416,13 @@ function withManifestTargets(config, helmRunner) {
             imageOrigins.set(name, added.origin);
     }
     return {
-        config: {
-            ...config,
-            input: {
-                ...config.input,
-                images: [...(config.input.images ?? []), ...discovered.addedImages.map((added) => added.reference)],
-                targets: discovered.targets,
-            },
-            origins: { images: imageOrigins, targets: discovered.targetOrigins },
+        ...config,
+        input: {
+            ...config.input,
+            images: [...(config.input.images ?? []), ...discovered.addedImages.map((added) => added.reference)],
+            targets: discovered.targets,
         },
-        findings,
+        origins: { images: imageOrigins, targets: discovered.targetOrigins },
     };
 }
 /** The patterns of an entry in a message: the first few, each shown bounded, and how many in all. */
@@ -10380,7 +10485,7 @@ function discover(config, options = {}) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3828);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47831);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18338);
 /* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4494);
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
@@ -10514,7 +10619,7 @@ function withDiscoveredImages(config, discovery) {
 
 /***/ }),
 
-/***/ 47831:
+/***/ 18338:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10531,6 +10636,160 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
+;// CONCATENATED MODULE: ./lib/discover/workflows/expression-syntax.js
+/** An expression the runner would refuse; its value is a hole. */
+class ExpressionSyntaxError extends Error {
+}
+/** The expression's tree; throws ExpressionSyntaxError when it is not one. */
+function parseExpression(expression) {
+    const parser = new Parser(tokenize(expression));
+    const node = parser.expression();
+    parser.end();
+    return node;
+}
+function tokenize(source) {
+    const tokens = [];
+    let i = 0;
+    while (i < source.length) {
+        const rest = source.slice(i);
+        const space = /^\s+/.exec(rest);
+        if (space) {
+            i += space[0].length;
+            continue;
+        }
+        if (rest[0] === "'") {
+            let value = '';
+            let j = i + 1;
+            for (;;) {
+                if (j >= source.length)
+                    throw new ExpressionSyntaxError('unterminated string');
+                if (source[j] === "'" && source[j + 1] === "'") {
+                    value += "'";
+                    j += 2;
+                }
+                else if (source[j] === "'")
+                    break;
+                else
+                    value += source[j++];
+            }
+            tokens.push({ kind: 'string', value });
+            i = j + 1;
+            continue;
+        }
+        const number = /^(?:0x[0-9a-fA-F]+|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(rest);
+        if (number && !/^[A-Za-z_]/.test(rest)) {
+            tokens.push({ kind: 'number', value: Number(number[0]) });
+            i += number[0].length;
+            continue;
+        }
+        const name = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(rest);
+        if (name) {
+            tokens.push({ kind: 'name', value: name[0] });
+            i += name[0].length;
+            continue;
+        }
+        const op = /^(?:==|!=|<=|>=|&&|\|\||[()[\].,!<>*])/.exec(rest);
+        if (!op)
+            throw new ExpressionSyntaxError(`unexpected ${rest[0]}`);
+        tokens.push({ kind: 'op', value: op[0] });
+        i += op[0].length;
+    }
+    return tokens;
+}
+// Lowest to highest binding: || && (== !=) (< <= > >=).
+const LEVELS = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>=']];
+class Parser {
+    tokens;
+    at = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    expression(level = 0) {
+        if (level === LEVELS.length)
+            return this.unary();
+        let left = this.expression(level + 1);
+        for (;;) {
+            const token = this.tokens[this.at];
+            if (token?.kind !== 'op' || !LEVELS[level].includes(token.value))
+                return left;
+            this.at++;
+            left = { type: 'binary', op: token.value, left, right: this.expression(level + 1) };
+        }
+    }
+    end() {
+        if (this.at !== this.tokens.length)
+            throw new ExpressionSyntaxError('trailing tokens');
+    }
+    unary() {
+        if (this.isOp('!')) {
+            this.at++;
+            return { type: 'not', operand: this.unary() };
+        }
+        return this.postfix(this.primary());
+    }
+    primary() {
+        const token = this.tokens[this.at++];
+        if (!token)
+            throw new ExpressionSyntaxError('unexpected end');
+        if (token.kind === 'number' || token.kind === 'string')
+            return { type: 'literal', value: token.value };
+        if (token.kind === 'op' && token.value === '(') {
+            const inner = this.expression();
+            this.expect(')');
+            return inner;
+        }
+        if (token.kind !== 'name')
+            throw new ExpressionSyntaxError(`unexpected ${token.value}`);
+        if (token.value === 'true' || token.value === 'false')
+            return { type: 'literal', value: token.value === 'true' };
+        if (token.value === 'null')
+            return { type: 'literal', value: null };
+        if (this.isOp('(')) {
+            this.at++;
+            const args = [];
+            while (!this.isOp(')')) {
+                args.push(this.expression());
+                if (!this.isOp(')'))
+                    this.expect(',');
+            }
+            this.at++;
+            return { type: 'call', name: token.value.toLowerCase(), args };
+        }
+        return { type: 'name', name: token.value };
+    }
+    postfix(node) {
+        for (;;) {
+            if (this.isOp('.')) {
+                this.at++;
+                const key = this.tokens[this.at++];
+                if (key?.kind === 'name')
+                    node = { type: 'member', object: node, key: { type: 'literal', value: key.value } };
+                else if (key?.kind === 'op' && key.value === '*')
+                    node = { type: 'member', object: node, key: { type: 'literal', value: '*' } };
+                else
+                    throw new ExpressionSyntaxError('a property name must follow .');
+            }
+            else if (this.isOp('[')) {
+                this.at++;
+                const key = this.isOp('*') ? (this.at++, { type: 'literal', value: '*' }) : this.expression();
+                this.expect(']');
+                node = { type: 'member', object: node, key };
+            }
+            else
+                return node;
+        }
+    }
+    isOp(value) {
+        const token = this.tokens[this.at];
+        return token?.kind === 'op' && token.value === value;
+    }
+    expect(value) {
+        if (!this.isOp(value))
+            throw new ExpressionSyntaxError(`expected ${value}`);
+        this.at++;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/text.js
 // A string that may have holes: discovery substitutes what the repository says and keeps, for every
 // value it cannot know, which fact is missing — so a destination is either fully known or reported
@@ -10626,6 +10885,7 @@ const HOLE_MARKERS = /\uE000(\w+)\uE001/g;
 // know (a secret, an unset variable, a step's output from outside) stays a hole naming that fact.
 // https://docs.github.com/actions/reference/workflows-and-actions/expressions
 
+
 /** A whole value that cannot be known. */
 class Unknown {
     missing;
@@ -10672,13 +10932,10 @@ function evaluateField(value, resolve) {
 }
 function evaluate(expression, resolve) {
     try {
-        const parser = new Parser(tokenize(expression));
-        const node = parser.expression();
-        parser.end();
-        return evaluateNode(node, resolve);
+        return evaluateNode(parseExpression(expression), resolve);
     }
     catch (error) {
-        if (!(error instanceof SyntaxError))
+        if (!(error instanceof ExpressionSyntaxError))
             throw error;
         return new Unknown(missing(`a valid expression instead of \`${shorten(expression.trim())}\``));
     }
@@ -10730,150 +10987,6 @@ function toValue(data) {
     if (typeof data === 'object')
         return Object.fromEntries(Object.entries(data).map(([key, entry]) => [key, toValue(entry)]));
     return null;
-}
-class SyntaxError extends Error {
-}
-function tokenize(source) {
-    const tokens = [];
-    let i = 0;
-    while (i < source.length) {
-        const rest = source.slice(i);
-        const space = /^\s+/.exec(rest);
-        if (space) {
-            i += space[0].length;
-            continue;
-        }
-        if (rest[0] === "'") {
-            let value = '';
-            let j = i + 1;
-            for (;;) {
-                if (j >= source.length)
-                    throw new SyntaxError('unterminated string');
-                if (source[j] === "'" && source[j + 1] === "'") {
-                    value += "'";
-                    j += 2;
-                }
-                else if (source[j] === "'")
-                    break;
-                else
-                    value += source[j++];
-            }
-            tokens.push({ kind: 'string', value });
-            i = j + 1;
-            continue;
-        }
-        const number = /^(?:0x[0-9a-fA-F]+|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(rest);
-        if (number && !/^[A-Za-z_]/.test(rest)) {
-            tokens.push({ kind: 'number', value: Number(number[0]) });
-            i += number[0].length;
-            continue;
-        }
-        const name = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(rest);
-        if (name) {
-            tokens.push({ kind: 'name', value: name[0] });
-            i += name[0].length;
-            continue;
-        }
-        const op = /^(?:==|!=|<=|>=|&&|\|\||[()[\].,!<>*])/.exec(rest);
-        if (!op)
-            throw new SyntaxError(`unexpected ${rest[0]}`);
-        tokens.push({ kind: 'op', value: op[0] });
-        i += op[0].length;
-    }
-    return tokens;
-}
-// Lowest to highest binding: || && (== !=) (< <= > >=).
-const LEVELS = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>=']];
-class Parser {
-    tokens;
-    at = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    expression(level = 0) {
-        if (level === LEVELS.length)
-            return this.unary();
-        let left = this.expression(level + 1);
-        for (;;) {
-            const token = this.tokens[this.at];
-            if (token?.kind !== 'op' || !LEVELS[level].includes(token.value))
-                return left;
-            this.at++;
-            left = { type: 'binary', op: token.value, left, right: this.expression(level + 1) };
-        }
-    }
-    end() {
-        if (this.at !== this.tokens.length)
-            throw new SyntaxError('trailing tokens');
-    }
-    unary() {
-        if (this.isOp('!')) {
-            this.at++;
-            return { type: 'not', operand: this.unary() };
-        }
-        return this.postfix(this.primary());
-    }
-    primary() {
-        const token = this.tokens[this.at++];
-        if (!token)
-            throw new SyntaxError('unexpected end');
-        if (token.kind === 'number' || token.kind === 'string')
-            return { type: 'literal', value: token.value };
-        if (token.kind === 'op' && token.value === '(') {
-            const inner = this.expression();
-            this.expect(')');
-            return inner;
-        }
-        if (token.kind !== 'name')
-            throw new SyntaxError(`unexpected ${token.value}`);
-        if (token.value === 'true' || token.value === 'false')
-            return { type: 'literal', value: token.value === 'true' };
-        if (token.value === 'null')
-            return { type: 'literal', value: null };
-        if (this.isOp('(')) {
-            this.at++;
-            const args = [];
-            while (!this.isOp(')')) {
-                args.push(this.expression());
-                if (!this.isOp(')'))
-                    this.expect(',');
-            }
-            this.at++;
-            return { type: 'call', name: token.value.toLowerCase(), args };
-        }
-        return { type: 'name', name: token.value };
-    }
-    postfix(node) {
-        for (;;) {
-            if (this.isOp('.')) {
-                this.at++;
-                const key = this.tokens[this.at++];
-                if (key?.kind === 'name')
-                    node = { type: 'member', object: node, key: { type: 'literal', value: key.value } };
-                else if (key?.kind === 'op' && key.value === '*')
-                    node = { type: 'member', object: node, key: { type: 'literal', value: '*' } };
-                else
-                    throw new SyntaxError('a property name must follow .');
-            }
-            else if (this.isOp('[')) {
-                this.at++;
-                const key = this.isOp('*') ? (this.at++, { type: 'literal', value: '*' }) : this.expression();
-                this.expect(']');
-                node = { type: 'member', object: node, key };
-            }
-            else
-                return node;
-        }
-    }
-    isOp(value) {
-        const token = this.tokens[this.at];
-        return token?.kind === 'op' && token.value === value;
-    }
-    expect(value) {
-        if (!this.isOp(value))
-            throw new SyntaxError(`expected ${value}`);
-        this.at++;
-    }
 }
 // ---- evaluation ----
 function evaluateNode(node, resolve) {
@@ -11203,84 +11316,89 @@ function resolver(scope) {
         // `github.event.inputs.X` is the workflow_dispatch input X.
         if (joined.startsWith('github.event.inputs.') && path.length === 4)
             return resolver(scope)(['inputs', path[3]]);
-        const [root, first, second, third] = path;
-        switch (root) {
-            case 'github': {
-                let value = githubContext(scope);
-                for (const key of path.slice(1))
-                    value = member(value, key);
-                if (value !== undefined && value !== null)
-                    return value;
-                if (!scope.runner['GITHUB_REPOSITORY'] &&
-                    /^github\.(repository|repository_owner|event\.repository)/.test(joined))
-                    return new Unknown(missing(joined, 'run in GitHub Actions, or ' + supplied(joined)));
-                return new Unknown(missing(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`));
-            }
-            case 'env': {
-                if (first === undefined)
-                    return null;
-                const value = scope.env.get(first);
-                return value
-                    ? textValue(value)
-                    : new Unknown(missing(`env.${first}`, 'the workflow does not set it'));
-            }
-            case 'matrix': {
-                if (scope.matrix instanceof Unknown)
-                    return scope.matrix;
-                if (first === undefined || !scope.matrix)
-                    return new Unknown(missing(joined, 'the job has no matrix'));
-                const value = member(scope.matrix, first);
-                return value === undefined
-                    ? new Unknown(missing(joined, "not in the job's matrix"))
-                    : path.slice(2).reduce((v, k) => member(v, k) ?? null, value);
-            }
-            case 'inputs': {
-                if (first === undefined)
-                    return null;
-                const value = scope.inputs.get(first) ??
-                    [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
-                // An input the workflow does not declare is empty (a push has no inputs); a declared one without
-                // a default is a hole, which workflowInputs puts there.
-                return value === undefined ? null : value;
-            }
-            case 'steps': {
-                if (first === undefined)
-                    return null;
-                if (second === 'outputs' && third !== undefined) {
-                    const value = scope.steps.get(first)?.get(third);
-                    return (value ?? new Unknown(missing(joined, `an output pullcheck cannot compute: ${supplied(joined)}`)));
-                }
-                return new Unknown(missing(joined));
-            }
-            case 'needs': {
-                if (first === undefined)
-                    return null;
-                if (second === 'outputs' && third !== undefined) {
-                    const value = scope.needs.get(first)?.get(third);
-                    return (value ??
-                        new Unknown(missing(joined, `a job output pullcheck cannot compute: ${supplied(joined)}`)));
-                }
-                return new Unknown(missing(joined));
-            }
-            case 'vars':
-                return new Unknown(missing(joined, `a repository variable: ${supplied(joined)}`));
-            case 'secrets': {
-                if (first !== undefined && scope.secrets?.has(first))
-                    return scope.secrets.get(first);
-                if (first === 'GITHUB_TOKEN')
-                    return new Unknown(missing(joined));
-                return new Unknown(missing(joined, `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``));
-            }
-            case 'runner':
-                if (first === 'os')
-                    return scope.runner['RUNNER_OS'] ?? 'Linux';
-                if (first === 'arch')
-                    return scope.runner['RUNNER_ARCH'] ?? 'X64';
-                return new Unknown(missing(joined));
-            default:
-                return new Unknown(missing(joined, supplied(joined)));
-        }
+        return contextValue(scope, path, joined);
     };
+}
+/** A path `discover.variables` does not give, read from its context. */
+function contextValue(scope, path, joined) {
+    const [root, first] = path;
+    switch (root) {
+        case 'github':
+            return githubValue(scope, path, joined);
+        case 'env': {
+            if (first === undefined)
+                return null;
+            const value = scope.env.get(first);
+            return value ? textValue(value) : new Unknown(missing(`env.${first}`, 'the workflow does not set it'));
+        }
+        case 'matrix':
+            return matrixValue(scope, path, joined);
+        case 'inputs': {
+            if (first === undefined)
+                return null;
+            const value = scope.inputs.get(first) ??
+                [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
+            // An input the workflow does not declare is empty (a push has no inputs); a declared one without
+            // a default is a hole, which workflowInputs puts there.
+            return value === undefined ? null : value;
+        }
+        case 'steps':
+            return outputValue(scope.steps, path, joined, 'an output');
+        case 'needs':
+            return outputValue(scope.needs, path, joined, 'a job output');
+        case 'vars':
+            return new Unknown(missing(joined, `a repository variable: ${supplied(joined)}`));
+        case 'secrets':
+            return secretValue(scope, first, joined);
+        case 'runner':
+            if (first === 'os')
+                return scope.runner['RUNNER_OS'] ?? 'Linux';
+            if (first === 'arch')
+                return scope.runner['RUNNER_ARCH'] ?? 'X64';
+            return new Unknown(missing(joined));
+        default:
+            return new Unknown(missing(joined, supplied(joined)));
+    }
+}
+function githubValue(scope, path, joined) {
+    let value = githubContext(scope);
+    for (const key of path.slice(1))
+        value = member(value, key);
+    if (value !== undefined && value !== null)
+        return value;
+    if (!scope.runner['GITHUB_REPOSITORY'] &&
+        /^github\.(repository|repository_owner|event\.repository)/.test(joined))
+        return new Unknown(missing(joined, 'run in GitHub Actions, or ' + supplied(joined)));
+    return new Unknown(missing(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`));
+}
+function matrixValue(scope, path, joined) {
+    const first = path[1];
+    if (scope.matrix instanceof Unknown)
+        return scope.matrix;
+    if (first === undefined || !scope.matrix)
+        return new Unknown(missing(joined, 'the job has no matrix'));
+    const value = member(scope.matrix, first);
+    return value === undefined
+        ? new Unknown(missing(joined, "not in the job's matrix"))
+        : path.slice(2).reduce((v, k) => member(v, k) ?? null, value);
+}
+/** `steps.<id>.outputs.<name>` and `needs.<job>.outputs.<name>`: what is known, else a hole saying what. */
+function outputValue(outputs, path, joined, what) {
+    const [, first, second, third] = path;
+    if (first === undefined)
+        return null;
+    if (second === 'outputs' && third !== undefined) {
+        const value = outputs.get(first)?.get(third);
+        return value ?? new Unknown(missing(joined, `${what} pullcheck cannot compute: ${supplied(joined)}`));
+    }
+    return new Unknown(missing(joined));
+}
+function secretValue(scope, first, joined) {
+    if (first !== undefined && scope.secrets?.has(first))
+        return scope.secrets.get(first);
+    if (first === 'GITHUB_TOKEN')
+        return new Unknown(missing(joined));
+    return new Unknown(missing(joined, `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``));
 }
 function member(value, key) {
     if (typeof value !== 'object' ||
@@ -11368,6 +11486,111 @@ function same(a, b) {
 
 // EXTERNAL MODULE: ./lib/discover/workflows/sites.js
 var sites = __webpack_require__(4494);
+;// CONCATENATED MODULE: ./lib/discover/workflows/action-call.js
+
+
+
+function actionCall(step, input, context) {
+    const { uses, withInputs, stepPath, usesAt, env, resolve, setOutput } = step;
+    const name = uses.split('@')[0].toLowerCase();
+    const withLines = (inputName) => input.lines.value([...stepPath, 'with', inputName]);
+    return {
+        name: name.split('/').slice(0, 2).join('/'),
+        uses,
+        stepId: step.stepId,
+        facts: input.state.facts,
+        env,
+        evaluate: (expression) => evaluateField(`\${{ ${expression} }}`, resolve),
+        input: (inputName) => inputName in withInputs ? evaluateField(withInputs[inputName], resolve) : undefined,
+        text: (inputName) => {
+            if (!(inputName in withInputs))
+                return undefined;
+            const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
+            return text.length === 0 ? undefined : text;
+        },
+        items: (inputName, commas) => inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
+            ...stepPath,
+            'with',
+            inputName,
+        ]),
+        where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
+        destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
+        mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+        setOutput,
+        setEnv: (variable, value) => input.state.env.set(variable, value),
+        login: (registry) => input.state.logins.push({ registry, where: usesAt }),
+        read: (relative) => context.repository.read(relative),
+        runCommand: step.runCommand,
+        bakeFile: (images) => {
+            const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
+            context.collected.bakeFiles.set(generated, images);
+            return generated;
+        },
+        generatedBakeFile: (generated) => context.collected.bakeFiles.get(generated),
+        written: (image, where) => {
+            const key = shown(image);
+            if (!context.collected.written.has(key))
+                context.collected.written.set(key, { where, via: `${name} images` });
+        },
+    };
+}
+/** A list input's items, each evaluated and placed on the line it is written on. */
+function inputItems(raw, lines, resolve, commas, file, inputPath) {
+    const separator = commas ? /[\n,]/ : /\n/;
+    if (Array.isArray(raw)) {
+        return raw.flatMap((item, i) => split(asText(evaluateField(item, resolve)), separator)
+            .map(trim)
+            .filter((text) => text.length > 0)
+            .map((text) => ({ text, where: file.at([...inputPath, i]) })));
+    }
+    if (raw === undefined || raw === null)
+        return [];
+    const source = String(raw);
+    const items = [];
+    let from = 0;
+    for (const line of source.split('\n')) {
+        const index = lineIndexOf(source, line, from);
+        from += line.length + 1;
+        // Expressions are evaluated per line; a value that holds several lines (metadata-action's tags) splits again.
+        // List inputs of docker's actions are CSV: commas separate, double quotes group (actions/toolkit Util.getInputList).
+        const pieces = commas ? csvFields(line) : [line];
+        for (const piece of pieces) {
+            for (const text of split(interpolate(piece, resolve), separator).map(trim)) {
+                if (text.length > 0)
+                    items.push({ text, where: lineOf(lines, index) });
+            }
+        }
+    }
+    return items;
+}
+function csvFields(line) {
+    const fields = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === '"' && quoted && line[i + 1] === '"') {
+            current += '"';
+            i++;
+        }
+        else if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted && !insideExpression(line, i)) {
+            fields.push(current);
+            current = '';
+        }
+        else
+            current += c;
+    }
+    fields.push(current);
+    return fields;
+}
+/** A comma inside `${{ format('{0},{1}', …) }}` belongs to the expression. */
+function insideExpression(line, index) {
+    const open = line.lastIndexOf('${{', index);
+    return open !== -1 && line.indexOf('}}', open) > index;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/arguments.js
@@ -12192,27 +12415,11 @@ const changeCase = (call) => {
     call.setOutput('capitalized', cloud_actions_valueOf(typeof first === 'string' ? concat([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text));
 };
 
-;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-tools.js
-// The command-line tools that push images, each read as its own reference documents it: which
-// subcommand pushes, which options take a value, and which argument is the destination.
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-destinations.js
 
 
-// gcloud(1) global flags with a value.
-const GCLOUD_GLOBAL = optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token');
-// docker(1) global options with a value.
-const DOCKER_GLOBAL = optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey');
-// podman(1), buildah(1) global options with a value.
-const CONTAINERS_GLOBAL = optionSet('--root --runroot --storage-driver --storage-opt --log-level --cgroup-manager --registries-conf --registries-conf-dir --connection -c --url --identity --tmpdir --runtime --events-backend --network-cmd-path --imagestore --module --ssh --short-name-alias-conf --userns-uid-map --userns-gid-map');
-// podman-push(1), buildah-push(1), podman-manifest-push(1), buildah-manifest-push(1).
-const CONTAINERS_PUSH = optionSet('--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay --add-compression');
-// docker-buildx-build(1) / docker-build(1) options with a value.
-const DOCKER_BUILD = optionSet('--add-host --allow --annotation --attest --build-arg --build-context --builder --cache-from --cache-to --call --cgroup-parent --file -f --iidfile --label --metadata-file --network --no-cache-filter --output -o --platform --progress --provenance --sbom --secret --shm-size --ssh --tag -t --target --ulimit --memory -m --memory-swap --cpu-shares --cpuset-cpus --cpu-period --cpu-quota --isolation --security-opt --squash-size');
-// skopeo-copy(1) options with a value.
-const SKOPEO_COPY = optionSet('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies --preserve-digests-of');
-const SKOPEO_GLOBAL = optionSet('--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir');
-const CRANE_GLOBAL = optionSet('--platform');
 /** The n-th positional; undefined (a may-push) when the command names none pullcheck can see. */
-const first = (n) => (parsed) => {
+const positionalAt = (n) => (parsed) => {
     const word = parsed.positionals[n];
     return word ? [word] : undefined;
 };
@@ -12248,279 +12455,37 @@ function buildPushes(parsed) {
 function splitNames(text) {
     return split(text, ',').filter((name) => name.length > 0);
 }
-const TOOLS = [
-    {
-        // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`; nerdctl-push likewise.
-        via: 'docker push',
-        paths: [
-            ['docker', 'push'],
-            ['docker', 'image', 'push'],
-            ['nerdctl', 'push'],
-            ['nerdctl', 'image', 'push'],
-        ],
-        global: DOCKER_GLOBAL,
-        options: optionSet('--platform'),
-        destinations: first(0),
-    },
-    {
-        via: 'docker build --push',
-        paths: [
-            ['docker', 'build'],
-            ['docker', 'image', 'build'],
-            ['docker', 'buildx', 'build'],
-            ['docker', 'buildx', 'b'],
-            ['docker', 'builder', 'build'],
-            ['docker-buildx', 'build'],
-        ],
-        global: optionSet([...DOCKER_GLOBAL, '--builder'].join(' ')),
-        options: DOCKER_BUILD,
-        destinations: buildPushes,
-    },
-    {
-        // docker-buildx-imagetools-create(1): `-t, --tag` sets the new image's reference.
-        via: 'docker buildx imagetools create',
-        paths: [['docker', 'buildx', 'imagetools', 'create']],
-        global: optionSet([...DOCKER_GLOBAL, '--builder'].join(' ')),
-        options: optionSet('--tag -t --file -f --annotation --progress --prefer-index'),
-        destinations: (parsed) => (parsed.flags.has('--dry-run') ? [] : optionValues(parsed, '--tag', '-t')),
-    },
-    {
-        // docker-manifest-push(1): `docker manifest push [OPTIONS] MANIFEST_LIST`.
-        via: 'docker manifest push',
-        paths: [['docker', 'manifest', 'push']],
-        global: DOCKER_GLOBAL,
-        options: optionSet(''),
-        destinations: first(0),
-    },
-    {
-        // podman-push(1): `podman push [options] image [destination]`.
-        via: 'podman push',
-        paths: [
-            ['podman', 'push'],
-            ['podman', 'image', 'push'],
-        ],
-        global: CONTAINERS_GLOBAL,
-        options: CONTAINERS_PUSH,
-        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
-    },
-    {
-        // podman-manifest-push(1): `podman manifest push [options] listname [destination]`.
-        via: 'podman manifest push',
-        paths: [['podman', 'manifest', 'push']],
-        global: CONTAINERS_GLOBAL,
-        options: CONTAINERS_PUSH,
-        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
-    },
-    {
-        // buildah-push(1): "If omitted, the source image parameter will be reused as destination".
-        via: 'buildah push',
-        paths: [['buildah', 'push']],
-        global: CONTAINERS_GLOBAL,
-        options: CONTAINERS_PUSH,
-        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
-    },
-    {
-        // buildah-manifest-push(1): `buildah manifest push [options] listNameOrIndexName transport:details`.
-        via: 'buildah manifest push',
-        paths: [['buildah', 'manifest', 'push']],
-        global: CONTAINERS_GLOBAL,
-        options: CONTAINERS_PUSH,
-        destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
-    },
-    {
-        // skopeo-copy(1): `skopeo copy [options] source-image destination-image`.
-        via: 'skopeo copy',
-        paths: [['skopeo', 'copy']],
-        global: SKOPEO_GLOBAL,
-        options: SKOPEO_COPY,
-        destinations: (parsed) => {
-            const destination = parsed.positionals[1];
-            if (!destination)
-                return undefined;
-            // A destination whose transport is known only at run time may be a registry.
-            const head = typeof destination[0] === 'string' ? destination[0] : '';
-            return head === '' || head.startsWith('docker://') ? optional(registryReference(destination)) : [];
-        },
-    },
-    {
-        // skopeo-sync(1): with `--dest docker`, each image goes to DESTINATION/<the source's last path element>.
-        via: 'skopeo sync',
-        paths: [['skopeo', 'sync']],
-        global: SKOPEO_GLOBAL,
-        options: optionSet(`${[...SKOPEO_COPY].join(' ')} --src -s --dest -d --scoped --append-suffix --keep-going --all -a --remove-signatures`),
-        destinations: (parsed) => {
-            if (wordText(optionValues(parsed, '--dest', '-d')[0]) !== 'docker')
-                return [];
-            const [source, destination] = parsed.positionals;
-            const sourceText = wordText(source);
-            if (!destination || sourceText === undefined || parsed.flags.has('--scoped'))
-                return undefined;
-            const name = sourceText
-                .replace(/[:@].*$/, '')
-                .split('/')
-                .at(-1);
-            return name ? [concat(destination, [`/${name}`])] : undefined;
-        },
-    },
-    {
-        // crane_push.md: `crane push PATH IMAGE`.
-        via: 'crane push',
-        paths: [
-            ['crane', 'push'],
-            ['gcrane', 'push'],
-        ],
-        global: CRANE_GLOBAL,
-        options: optionSet('--image-refs --platform'),
-        destinations: first(1),
-    },
-    {
-        // crane_copy.md: `crane copy SRC DST`; gcrane copy likewise (gcrane -r copies whole repositories).
-        via: 'crane copy',
-        paths: [
-            ['crane', 'copy'],
-            ['crane', 'cp'],
-            ['gcrane', 'copy'],
-            ['gcrane', 'cp'],
-        ],
-        global: CRANE_GLOBAL,
-        options: optionSet('--jobs -j --platform'),
-        destinations: first(1),
-    },
-    {
-        // crane_tag.md: `crane tag IMG TAG` writes a tag into IMG's own repository.
-        via: 'crane tag',
-        paths: [['crane', 'tag']],
-        global: CRANE_GLOBAL,
-        options: optionSet(''),
-        destinations: first(0),
-    },
-    {
-        // crane_append.md / crane_mutate.md / crane_rebase.md / crane_flatten.md: the new image's tag.
-        via: 'crane append',
-        paths: [
-            ['crane', 'append'],
-            ['crane', 'mutate'],
-            ['crane', 'rebase'],
-            ['crane', 'flatten'],
-            ['crane', 'index', 'append'],
-        ],
-        global: CRANE_GLOBAL,
-        options: optionSet('--new_tag -t --tag --base -b --new_layer -f --annotation -a --label -l --env -e --entrypoint --cmd --user --workdir --exposed-ports --ports --new_base --old_base --manifest -m'),
-        destinations: (parsed) => optionValues(parsed, '--new_tag', '-t', '--tag'),
-    },
-    {
-        // regctl image copy: `regctl image copy <source_image> <dest_image>`.
-        via: 'regctl image copy',
-        paths: [
-            ['regctl', 'image', 'copy'],
-            ['regctl', 'image', 'cp'],
-        ],
-        global: optionSet('--host --logopt --user-agent -v --verbosity'),
-        options: optionSet('--platform --referrers-src --referrers-tgt --exclude-annotation --include-external'),
-        destinations: first(1),
-    },
-    {
-        // gcloud builds submit --tag: Cloud Build builds the source and pushes it to the tag.
-        via: 'gcloud builds submit --tag',
-        paths: [
-            ['gcloud', 'builds', 'submit'],
-            ['gcloud', 'beta', 'builds', 'submit'],
-        ],
-        global: GCLOUD_GLOBAL,
-        options: optionSet('--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack'),
-        destinations: (parsed) => optionValues(parsed, '--tag', '-t'),
-    },
-    {
-        // gcloud container images add-tag SRC DEST…; gcloud artifacts docker tags add SRC DEST.
-        via: 'gcloud add-tag',
-        paths: [
-            ['gcloud', 'container', 'images', 'add-tag'],
-            ['gcloud', 'artifacts', 'docker', 'tags', 'add'],
-        ],
-        global: GCLOUD_GLOBAL,
-        options: optionSet(''),
-        destinations: (parsed) => parsed.positionals.slice(1),
-    },
-    {
-        // kaniko executor: `--destination` (`-d`), repeatable; `--no-push` builds only.
-        via: 'kaniko --destination',
-        paths: [['executor'], ['/kaniko/executor']],
-        global: optionSet(''),
-        options: optionSet('--destination -d --context -c --dockerfile -f --build-arg --cache-repo --target --label --tar-path --digest-file --image-name-with-digest-file --registry-mirror --insecure-registry --skip-tls-verify-registry --snapshot-mode --verbosity'),
-        destinations: (parsed) => {
-            if (parsed.flags.has('--no-push'))
-                return [];
-            const destinations = optionValues(parsed, '--destination', '-d');
-            return destinations.length > 0 ? destinations : undefined;
-        },
-    },
-    {
-        // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.
-        via: 'pack build --publish',
-        paths: [['pack', 'build']],
-        global: optionSet(''),
-        options: optionSet('--builder -B --buildpack -b --env -e --env-file --path -p --run-image --tag -t --cache-image --network --pull-policy --descriptor -d --platform --previous-image --lifecycle-image --sbom-output-dir --report-output-dir --cache --volume'),
-        destinations: (parsed) => parsed.flags.has('--publish')
-            ? [...parsed.positionals.slice(0, 1), ...optionValues(parsed, '--tag', '-t')]
-            : [],
-    },
-    {
-        // apko publish CONFIG TAG…: builds and pushes to each tag.
-        via: 'apko publish',
-        paths: [['apko', 'publish']],
-        global: optionSet(''),
-        options: optionSet('--arch --keyring-append -k --repository-append -r --package-append -p --sbom-path --image-refs --workdir --vcs-url --annotations --log-level --cache-dir'),
-        destinations: (parsed) => parsed.positionals.slice(1),
-    },
-    {
-        // buildctl build --output type=image,name=…,push=true.
-        via: 'buildctl build',
-        paths: [['buildctl', 'build']],
-        global: optionSet('--addr --tlsservername --tlscacert --tlscert --tlskey --tlsdir --timeout'),
-        options: optionSet('--output -o --frontend --opt --local --secret --ssh --export-cache --import-cache --metadata-file --progress --trace'),
-        destinations: (parsed) => optionValues(parsed, '--output', '-o')
-            .map(keyValues)
-            .filter((pairs) => wordText(pairs.get('push')) === 'true')
-            .flatMap((pairs) => splitNames(pairs.get('name') ?? [])),
-    },
-];
+/** The reference as the one destination, or none when there is no reference (not a registry's). */
 function optional(text) {
     return text && text.length > 0 ? [text] : [];
 }
-/** `docker run … gcr.io/kaniko-project/executor ARGS`: kaniko run as a container. */
-function kanikoInDocker(words, context) {
-    const args = afterSubcommand(words, ['docker', 'run'], DOCKER_GLOBAL);
-    if (!args)
-        return false;
-    const at = args.findIndex((word) => /(^|\/)kaniko-project\/executor(:|@|$)|(^|\/)kaniko(:|@|$)/.test(wordText(word) ?? ''));
-    if (at === -1)
-        return false;
-    const parsed = parseArguments(args.slice(at + 1), TOOLS.find((tool) => tool.via === 'kaniko --destination').options);
-    if (!parsed.flags.has('--no-push'))
-        for (const destination of optionValues(parsed, '--destination', '-d'))
-            context.sink.destination(destination, 'kaniko --destination');
-    return true;
+/** podman-push(1), buildah-push(1): the destination, else the source image (when it is a registry's). */
+function containersPushDestination(parsed) {
+    return optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0]));
 }
-/** The push tools of this table, each destination reported at the command. */
-const pushTools = (words, context) => {
-    if (kanikoInDocker(words, context))
-        return true;
-    for (const tool of TOOLS) {
-        for (const path of tool.paths) {
-            const args = afterSubcommand(words, path, tool.global);
-            if (!args)
-                continue;
-            const parsed = parseArguments(args, tool.options);
-            const destinations = tool.destinations(parsed, context);
-            if (destinations === undefined)
-                context.sink.mayPush(`\`${path.join(' ')}\` pushes to names pullcheck cannot work out from its arguments`);
-            for (const destination of destinations ?? [])
-                context.sink.destination(destination, tool.via);
-            return true;
-        }
-    }
-    return false;
-};
+/** skopeo-copy(1): the destination image, when its transport is a registry's. */
+function skopeoCopyDestination(parsed) {
+    const destination = parsed.positionals[1];
+    if (!destination)
+        return undefined;
+    // A destination whose transport is known only at run time may be a registry.
+    const head = typeof destination[0] === 'string' ? destination[0] : '';
+    return head === '' || head.startsWith('docker://') ? optional(registryReference(destination)) : [];
+}
+/** skopeo-sync(1) `--dest docker`: DESTINATION/<the source's last path element>. */
+function skopeoSyncDestinations(parsed) {
+    if (wordText(optionValues(parsed, '--dest', '-d')[0]) !== 'docker')
+        return [];
+    const [source, destination] = parsed.positionals;
+    const sourceText = wordText(source);
+    if (!destination || sourceText === undefined || parsed.flags.has('--scoped'))
+        return undefined;
+    const name = sourceText
+        .replace(/[:@].*$/, '')
+        .split('/')
+        .at(-1);
+    return name ? [concat(destination, [`/${name}`])] : undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/push-actions.js
 // Actions that push, each read from its own README's inputs and outputs.
@@ -12718,6 +12683,275 @@ function runAction({ call, inputNames }) {
     call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-tools.js
+
+
+// gcloud(1) global flags with a value.
+const GCLOUD_GLOBAL = optionSet('--project --account --configuration --billing-project --flags-file --flatten --format --impersonate-service-account --verbosity --trace-token');
+// docker(1) global options with a value.
+const DOCKER_GLOBAL = optionSet('--config --context -c --host -H --log-level -l --tlscacert --tlscert --tlskey');
+// podman(1), buildah(1) global options with a value.
+const CONTAINERS_GLOBAL = optionSet('--root --runroot --storage-driver --storage-opt --log-level --cgroup-manager --registries-conf --registries-conf-dir --connection -c --url --identity --tmpdir --runtime --events-backend --network-cmd-path --imagestore --module --ssh --short-name-alias-conf --userns-uid-map --userns-gid-map');
+// podman-push(1), buildah-push(1), podman-manifest-push(1), buildah-manifest-push(1).
+const CONTAINERS_PUSH = optionSet('--authfile --cert-dir --creds --digestfile --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --signature-policy --compression-format --compression-level --encryption-key --encrypt-layer --retry --retry-delay --add-compression');
+// docker-buildx-build(1) / docker-build(1) options with a value.
+const DOCKER_BUILD = optionSet('--add-host --allow --annotation --attest --build-arg --build-context --builder --cache-from --cache-to --call --cgroup-parent --file -f --iidfile --label --metadata-file --network --no-cache-filter --output -o --platform --progress --provenance --sbom --secret --shm-size --ssh --tag -t --target --ulimit --memory -m --memory-swap --cpu-shares --cpuset-cpus --cpu-period --cpu-quota --isolation --security-opt --squash-size');
+// skopeo-copy(1) options with a value.
+const SKOPEO_COPY = optionSet('--authfile --src-authfile --dest-authfile --src-creds --dest-creds --src-username --src-password --dest-username --dest-password --src-cert-dir --dest-cert-dir --src-registry-token --dest-registry-token --src-daemon-host --dest-daemon-host --format -f --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-passphrase-file --sign-identity --multi-arch --retry-times --retry-delay --additional-tag --digestfile --dest-compress-format --dest-compress-level --encryption-key --encrypt-layer --decryption-key --src-shared-blob-dir --dest-shared-blob-dir --image-parallel-copies --preserve-digests-of');
+const SKOPEO_GLOBAL = optionSet('--command-timeout --override-arch --override-os --override-variant --policy --registries.d --registries-conf --tmpdir');
+const CRANE_GLOBAL = optionSet('--platform');
+const TOOLS = [
+    {
+        // docker-push(1): `docker push [OPTIONS] NAME[:TAG]`; nerdctl-push likewise.
+        via: 'docker push',
+        paths: [
+            ['docker', 'push'],
+            ['docker', 'image', 'push'],
+            ['nerdctl', 'push'],
+            ['nerdctl', 'image', 'push'],
+        ],
+        global: DOCKER_GLOBAL,
+        options: optionSet('--platform'),
+        destinations: positionalAt(0),
+    },
+    {
+        via: 'docker build --push',
+        paths: [
+            ['docker', 'build'],
+            ['docker', 'image', 'build'],
+            ['docker', 'buildx', 'build'],
+            ['docker', 'buildx', 'b'],
+            ['docker', 'builder', 'build'],
+            ['docker-buildx', 'build'],
+        ],
+        global: optionSet([...DOCKER_GLOBAL, '--builder'].join(' ')),
+        options: DOCKER_BUILD,
+        destinations: buildPushes,
+    },
+    {
+        // docker-buildx-imagetools-create(1): `-t, --tag` sets the new image's reference.
+        via: 'docker buildx imagetools create',
+        paths: [['docker', 'buildx', 'imagetools', 'create']],
+        global: optionSet([...DOCKER_GLOBAL, '--builder'].join(' ')),
+        options: optionSet('--tag -t --file -f --annotation --progress --prefer-index'),
+        destinations: (parsed) => (parsed.flags.has('--dry-run') ? [] : optionValues(parsed, '--tag', '-t')),
+    },
+    {
+        // docker-manifest-push(1): `docker manifest push [OPTIONS] MANIFEST_LIST`.
+        via: 'docker manifest push',
+        paths: [['docker', 'manifest', 'push']],
+        global: DOCKER_GLOBAL,
+        options: optionSet(''),
+        destinations: positionalAt(0),
+    },
+    {
+        // podman-push(1): `podman push [options] image [destination]`.
+        via: 'podman push',
+        paths: [
+            ['podman', 'push'],
+            ['podman', 'image', 'push'],
+        ],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: containersPushDestination,
+    },
+    {
+        // podman-manifest-push(1): `podman manifest push [options] listname [destination]`.
+        via: 'podman manifest push',
+        paths: [['podman', 'manifest', 'push']],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: containersPushDestination,
+    },
+    {
+        // buildah-push(1): "If omitted, the source image parameter will be reused as destination".
+        via: 'buildah push',
+        paths: [['buildah', 'push']],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: containersPushDestination,
+    },
+    {
+        // buildah-manifest-push(1): `buildah manifest push [options] listNameOrIndexName transport:details`.
+        via: 'buildah manifest push',
+        paths: [['buildah', 'manifest', 'push']],
+        global: CONTAINERS_GLOBAL,
+        options: CONTAINERS_PUSH,
+        destinations: containersPushDestination,
+    },
+    {
+        // skopeo-copy(1): `skopeo copy [options] source-image destination-image`.
+        via: 'skopeo copy',
+        paths: [['skopeo', 'copy']],
+        global: SKOPEO_GLOBAL,
+        options: SKOPEO_COPY,
+        destinations: skopeoCopyDestination,
+    },
+    {
+        // skopeo-sync(1): with `--dest docker`, each image goes to DESTINATION/<the source's last path element>.
+        via: 'skopeo sync',
+        paths: [['skopeo', 'sync']],
+        global: SKOPEO_GLOBAL,
+        options: optionSet(`${[...SKOPEO_COPY].join(' ')} --src -s --dest -d --scoped --append-suffix --keep-going --all -a --remove-signatures`),
+        destinations: skopeoSyncDestinations,
+    },
+    {
+        // crane_push.md: `crane push PATH IMAGE`.
+        via: 'crane push',
+        paths: [
+            ['crane', 'push'],
+            ['gcrane', 'push'],
+        ],
+        global: CRANE_GLOBAL,
+        options: optionSet('--image-refs --platform'),
+        destinations: positionalAt(1),
+    },
+    {
+        // crane_copy.md: `crane copy SRC DST`; gcrane copy likewise (gcrane -r copies whole repositories).
+        via: 'crane copy',
+        paths: [
+            ['crane', 'copy'],
+            ['crane', 'cp'],
+            ['gcrane', 'copy'],
+            ['gcrane', 'cp'],
+        ],
+        global: CRANE_GLOBAL,
+        options: optionSet('--jobs -j --platform'),
+        destinations: positionalAt(1),
+    },
+    {
+        // crane_tag.md: `crane tag IMG TAG` writes a tag into IMG's own repository.
+        via: 'crane tag',
+        paths: [['crane', 'tag']],
+        global: CRANE_GLOBAL,
+        options: optionSet(''),
+        destinations: positionalAt(0),
+    },
+    {
+        // crane_append.md / crane_mutate.md / crane_rebase.md / crane_flatten.md: the new image's tag.
+        via: 'crane append',
+        paths: [
+            ['crane', 'append'],
+            ['crane', 'mutate'],
+            ['crane', 'rebase'],
+            ['crane', 'flatten'],
+            ['crane', 'index', 'append'],
+        ],
+        global: CRANE_GLOBAL,
+        options: optionSet('--new_tag -t --tag --base -b --new_layer -f --annotation -a --label -l --env -e --entrypoint --cmd --user --workdir --exposed-ports --ports --new_base --old_base --manifest -m'),
+        destinations: (parsed) => optionValues(parsed, '--new_tag', '-t', '--tag'),
+    },
+    {
+        // regctl image copy: `regctl image copy <source_image> <dest_image>`.
+        via: 'regctl image copy',
+        paths: [
+            ['regctl', 'image', 'copy'],
+            ['regctl', 'image', 'cp'],
+        ],
+        global: optionSet('--host --logopt --user-agent -v --verbosity'),
+        options: optionSet('--platform --referrers-src --referrers-tgt --exclude-annotation --include-external'),
+        destinations: positionalAt(1),
+    },
+    {
+        // gcloud builds submit --tag: Cloud Build builds the source and pushes it to the tag.
+        via: 'gcloud builds submit --tag',
+        paths: [
+            ['gcloud', 'builds', 'submit'],
+            ['gcloud', 'beta', 'builds', 'submit'],
+        ],
+        global: GCLOUD_GLOBAL,
+        options: optionSet('--tag -t --config --substitutions --region --machine-type --timeout --service-account --worker-pool --gcs-source-staging-dir --gcs-log-dir --ignore-file --pack'),
+        destinations: (parsed) => optionValues(parsed, '--tag', '-t'),
+    },
+    {
+        // gcloud container images add-tag SRC DEST…; gcloud artifacts docker tags add SRC DEST.
+        via: 'gcloud add-tag',
+        paths: [
+            ['gcloud', 'container', 'images', 'add-tag'],
+            ['gcloud', 'artifacts', 'docker', 'tags', 'add'],
+        ],
+        global: GCLOUD_GLOBAL,
+        options: optionSet(''),
+        destinations: (parsed) => parsed.positionals.slice(1),
+    },
+    {
+        // kaniko executor: `--destination` (`-d`), repeatable; `--no-push` builds only.
+        via: 'kaniko --destination',
+        paths: [['executor'], ['/kaniko/executor']],
+        global: optionSet(''),
+        options: optionSet('--destination -d --context -c --dockerfile -f --build-arg --cache-repo --target --label --tar-path --digest-file --image-name-with-digest-file --registry-mirror --insecure-registry --skip-tls-verify-registry --snapshot-mode --verbosity'),
+        destinations: (parsed) => {
+            if (parsed.flags.has('--no-push'))
+                return [];
+            const destinations = optionValues(parsed, '--destination', '-d');
+            return destinations.length > 0 ? destinations : undefined;
+        },
+    },
+    {
+        // pack build IMAGE --publish: the buildpacks builder writes straight to the registry.
+        via: 'pack build --publish',
+        paths: [['pack', 'build']],
+        global: optionSet(''),
+        options: optionSet('--builder -B --buildpack -b --env -e --env-file --path -p --run-image --tag -t --cache-image --network --pull-policy --descriptor -d --platform --previous-image --lifecycle-image --sbom-output-dir --report-output-dir --cache --volume'),
+        destinations: (parsed) => parsed.flags.has('--publish')
+            ? [...parsed.positionals.slice(0, 1), ...optionValues(parsed, '--tag', '-t')]
+            : [],
+    },
+    {
+        // apko publish CONFIG TAG…: builds and pushes to each tag.
+        via: 'apko publish',
+        paths: [['apko', 'publish']],
+        global: optionSet(''),
+        options: optionSet('--arch --keyring-append -k --repository-append -r --package-append -p --sbom-path --image-refs --workdir --vcs-url --annotations --log-level --cache-dir'),
+        destinations: (parsed) => parsed.positionals.slice(1),
+    },
+    {
+        // buildctl build --output type=image,name=…,push=true.
+        via: 'buildctl build',
+        paths: [['buildctl', 'build']],
+        global: optionSet('--addr --tlsservername --tlscacert --tlscert --tlskey --tlsdir --timeout'),
+        options: optionSet('--output -o --frontend --opt --local --secret --ssh --export-cache --import-cache --metadata-file --progress --trace'),
+        destinations: (parsed) => optionValues(parsed, '--output', '-o')
+            .map(keyValues)
+            .filter((pairs) => wordText(pairs.get('push')) === 'true')
+            .flatMap((pairs) => splitNames(pairs.get('name') ?? [])),
+    },
+];
+/** `docker run … gcr.io/kaniko-project/executor ARGS`: kaniko run as a container. */
+function kanikoInDocker(words, context) {
+    const args = afterSubcommand(words, ['docker', 'run'], DOCKER_GLOBAL);
+    if (!args)
+        return false;
+    const at = args.findIndex((word) => /(^|\/)kaniko-project\/executor(:|@|$)|(^|\/)kaniko(:|@|$)/.test(wordText(word) ?? ''));
+    if (at === -1)
+        return false;
+    const parsed = parseArguments(args.slice(at + 1), TOOLS.find((tool) => tool.via === 'kaniko --destination').options);
+    if (!parsed.flags.has('--no-push'))
+        for (const destination of optionValues(parsed, '--destination', '-d'))
+            context.sink.destination(destination, 'kaniko --destination');
+    return true;
+}
+/** The push tools of this table, each destination reported at the command. */
+const pushTools = (words, context) => {
+    if (kanikoInDocker(words, context))
+        return true;
+    for (const tool of TOOLS) {
+        for (const path of tool.paths) {
+            const args = afterSubcommand(words, path, tool.global);
+            if (!args)
+                continue;
+            const parsed = parseArguments(args, tool.options);
+            const destinations = tool.destinations(parsed, context);
+            if (destinations === undefined)
+                context.sink.mayPush(`\`${path.join(' ')}\` pushes to names pullcheck cannot work out from its arguments`);
+            for (const destination of destinations ?? [])
+                context.sink.destination(destination, tool.via);
+            return true;
+        }
+    }
+    return false;
+};
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cloud-build.js
 // `gcloud builds submit --config FILE` (or the source's cloudbuild.yaml when neither --tag nor --config
 // is given): Cloud Build pushes the build file's `images:` and whatever its docker/kaniko steps push.
@@ -12861,22 +13095,6 @@ const composePush = (words, context) => {
     const services = mergedServices(found, context);
     if (!services)
         return true;
-    const imageLine = (name) => {
-        // The last file that sets the service's image is the one to change.
-        for (const file of [...found].reverse()) {
-            try {
-                const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
-                const services = source.takeValue()
-                    ?.services;
-                if (services?.[name]?.image !== undefined)
-                    return source.locate(['services', name, 'image']);
-            }
-            catch {
-                continue;
-            }
-        }
-        return undefined;
-    };
     const only = new Set(rest.positionals.map(wordText).filter((name) => name !== undefined));
     const environment = withDotEnv(context, directory);
     for (const [name, service] of Object.entries(services)) {
@@ -12884,10 +13102,26 @@ const composePush = (words, context) => {
             continue;
         if (service.build === undefined || typeof service.image !== 'string')
             continue;
-        context.sink.destination(compose_interpolate(service.image, environment), 'docker compose push', imageLine(name));
+        context.sink.destination(compose_interpolate(service.image, environment), 'docker compose push', imageLine(found, name));
     }
     return true;
 };
+/** Where the service's image is written: the last file that sets it is the one to change. */
+function imageLine(files, name) {
+    for (const file of [...files].reverse()) {
+        try {
+            const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+            const services = source.takeValue()
+                ?.services;
+            if (services?.[name]?.image !== undefined)
+                return source.locate(['services', name, 'image']);
+        }
+        catch {
+            continue;
+        }
+    }
+    return undefined;
+}
 function mergedServices(files, context) {
     const services = {};
     for (const file of files) {
@@ -13112,6 +13346,364 @@ function shownRepo(repo) {
     return wordText(repo) ?? '$KO_DOCKER_REPO';
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/make-expansion.js
+// make's expansion over a read Makefile (GNU make manual, "How to Use Variables", "Functions for
+// Transforming Text"): `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names.
+
+
+/** A variable's value: an automatic variable's, else the Makefile's, expanded when it is recursive. */
+function variableValue(name, makefile, automatic, depth) {
+    const automaticValue = automatic.get(name);
+    if (automaticValue)
+        return automaticValue;
+    const variable = makefile.variables.get(name);
+    if (!variable)
+        return name === 'MAKE' ? ['make'] : [];
+    if (variable.value)
+        return variable.value;
+    // make stops at a recursive variable that refers to itself; so does this reader.
+    if (expanding.has(name))
+        return [missing(`the Makefile variable ${name}, which refers to itself`)];
+    expanding.add(name);
+    try {
+        return make_expansion_expand(variable.raw ?? '', makefile, automatic, depth + 1);
+    }
+    finally {
+        expanding.delete(name);
+    }
+}
+/** Recursive variables being expanded. */
+const expanding = new Set();
+/** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
+function make_expansion_expand(text, makefile, automatic, depth) {
+    if (depth > 20)
+        return [missing('a Makefile variable that refers to itself')];
+    const parts = [];
+    let i = 0;
+    let literalStart = 0;
+    while (i < text.length) {
+        if (text[i] !== '$') {
+            i++;
+            continue;
+        }
+        parts.push([text.slice(literalStart, i)]);
+        const next = text[i + 1] ?? '';
+        if (next === '$') {
+            parts.push(['$']);
+            i += 2;
+        }
+        else if (next === '(' || next === '{') {
+            const close = next === '(' ? ')' : '}';
+            let level = 0;
+            let j = i + 1;
+            for (; j < text.length; j++) {
+                if (text[j] === next)
+                    level++;
+                else if (text[j] === close && --level === 0)
+                    break;
+            }
+            parts.push(reference(text.slice(i + 2, j), makefile, automatic, depth));
+            i = j + 1;
+        }
+        else {
+            parts.push(variableValue(next, makefile, automatic, depth));
+            i += 2;
+        }
+        literalStart = i;
+    }
+    parts.push([text.slice(literalStart)]);
+    return concat(...parts);
+}
+function reference(body, makefile, automatic, depth) {
+    const call = /^([a-z-]+)\s+([\s\S]*)$/.exec(body);
+    if (!call) {
+        const substitution = /^([^:]+):([^=]*)=(.*)$/.exec(body);
+        if (substitution)
+            return [missing(`the Makefile substitution $(${body})`)];
+        return variableValue(wordText(make_expansion_expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
+    }
+    const [, fn, argumentText] = call;
+    const args = splitArguments(argumentText).map((arg) => make_expansion_expand(arg, makefile, automatic, depth + 1));
+    return textFunction(fn, args, argumentText);
+}
+const words = (text) => (text ?? '').trim().split(/\s+/).filter(Boolean);
+/** The functions of one list of words whose result is plain text when the list is known. */
+const LIST_FUNCTIONS = new Map([
+    ['strip', (list) => list.join(' ')],
+    ['firstword', (list) => list[0] ?? ''],
+    ['lastword', (list) => list.at(-1) ?? ''],
+    ['notdir', (list) => list.map((w) => w.split('/').at(-1)).join(' ')],
+    ['dir', (list) => list.map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/') + 1) : './')).join(' ')],
+    // Paths stay relative to the repository: that is where pullcheck reads them.
+    ['realpath', (list) => list.filter((w) => !w.startsWith('-')).join(' ')],
+    ['abspath', (list) => list.filter((w) => !w.startsWith('-')).join(' ')],
+    ['basename', (list) => list.map((w) => w.replace(/\.[^./]*$/, '')).join(' ')],
+    ['sort', (list) => [...new Set(list)].sort().join(' ')],
+]);
+/** `$(fn ARGS)` over its expanded arguments; a function pullcheck does not compute is a hole. */
+function textFunction(fn, args, argumentText) {
+    const known = args.map(wordText);
+    const listFunction = LIST_FUNCTIONS.get(fn);
+    if (listFunction)
+        return known[0] === undefined ? args[0] : [listFunction(words(known[0]))];
+    switch (fn) {
+        case 'subst':
+            return known.every((k) => k !== undefined)
+                ? [known[2].split(known[0]).join(known[1])]
+                : (args[2] ?? []);
+        case 'addprefix':
+        case 'addsuffix':
+            if (known[1] === undefined)
+                return args[1];
+            return concat(...words(known[1]).flatMap((word, n) => [
+                n > 0 ? [' '] : [],
+                fn === 'addprefix' ? concat(args[0], [word]) : concat([word], args[0]),
+            ]));
+        case 'words':
+            return known[0] === undefined ? [missing(`$(words …)`)] : [String(words(known[0]).length)];
+        case 'word':
+            return known[0] === undefined || known[1] === undefined
+                ? [missing(`$(word …)`)]
+                : [words(known[1])[Number(known[0]) - 1] ?? ''];
+        case 'if': {
+            // $(if CONDITION,THEN,ELSE): the condition is true when it expands to anything but spaces.
+            const condition = args[0] ?? [];
+            if (condition.some((part) => typeof part !== 'string'))
+                return [missing(`the condition of $(if ${argumentText.trim()})`)];
+            return condition.join('').trim() !== '' ? (args[1] ?? []) : (args[2] ?? []);
+        }
+        case 'shell':
+            return [missing(`the output of $(shell ${argumentText.trim()})`)];
+        default:
+            return [missing(`the Makefile function $(${fn} …)`)];
+    }
+}
+function splitArguments(text) {
+    const args = [];
+    let level = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '(' || c === '{')
+            level++;
+        if (c === ')' || c === '}')
+            level--;
+        if (c === ',' && level === 0) {
+            args.push(current);
+            current = '';
+        }
+        else
+            current += c;
+    }
+    args.push(current);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/make-reader.js
+// A Makefile read as GNU make reads a plain one ("How make Reads a Makefile"): logical lines, conditional
+// blocks, variable assignments, rules with their tab-indented recipes, and `include`d repository files.
+
+
+/** Reads assignments, rules and recipes; `include`s are read from the repository when they are there. */
+function readMakefile(file, context, base, environment, commandVariables) {
+    const makefile = {
+        file,
+        variables: new Map(),
+        exported: new Set(),
+        overrides: new Map(commandVariables),
+        rules: new Map(),
+        order: [],
+    };
+    makefile.variables.set('MAKEFILE_LIST', { value: [file.file.slice(file.file.lastIndexOf('/') + 1)] });
+    for (const [name, value] of [...environment, ...commandVariables]) {
+        makefile.variables.set(name, { value });
+        makefile.exported.add(name);
+    }
+    const fromEnvironment = new Set(environment.keys());
+    readFile({ makefile, context, base, fromEnvironment }, file, 0);
+    return makefile;
+}
+function readFile(reader, source, depth) {
+    const state = { rule: undefined, define: undefined, conditions: [] };
+    for (const { line, number } of logicalLines(source))
+        readLine(reader, state, line, number, depth);
+}
+/**
+ * Backslash-newline joins lines; each logical line keeps the number of its first line. In a recipe
+ * the backslash-newline stays (the shell reads it) and the continued line loses one leading tab.
+ */
+function logicalLines(source) {
+    const logical = [];
+    source.text.split('\n').forEach((raw, index) => {
+        const previous = logical.at(-1);
+        const line = raw.replace(/\r$/, '');
+        if (previous?.line.endsWith('\\') && previous.line.startsWith('\t'))
+            previous.line = `${previous.line}\n${line.replace(/^\t/, '')}`;
+        else if (previous?.line.endsWith('\\'))
+            previous.line = `${previous.line.slice(0, -1)} ${line.trimStart()}`;
+        else
+            logical.push({ line, number: index + 1 });
+    });
+    return logical;
+}
+function readLine(reader, state, line, lineNumber, depth) {
+    const directive = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b\s*(.*)$/.exec(line.startsWith('\t') ? '' : line);
+    if (directive && state.define === undefined) {
+        conditionalDirective(reader.makefile, state.conditions, directive[1], directive[2]);
+        return;
+    }
+    if (state.conditions.includes(false))
+        return;
+    const uncertain = state.conditions.includes(undefined);
+    if (state.define !== undefined) {
+        if (/^\s*endef\b/.test(line))
+            state.define = undefined;
+        return;
+    }
+    if (line.startsWith('\t') && state.rule) {
+        state.rule.recipe.push({ text: line.slice(1).replace(/ {2,}/g, ' '), line: lineNumber });
+        return;
+    }
+    const code = line.replace(/(^|[^\\])#.*$/, '$1').trimEnd();
+    if (code.trim() === '')
+        return;
+    if (/^\s*define\s/.test(code)) {
+        state.define = code;
+        return;
+    }
+    const include = /^\s*-?(?:include|sinclude)\s+(.+)$/.exec(code);
+    if (include) {
+        for (const name of include[1].trim().split(/\s+/)) {
+            const included = depth < 4 && !name.includes('$') ? reader.context.read(reader.base + name) : undefined;
+            if (included)
+                readFile(reader, included, depth + 1);
+        }
+        return;
+    }
+    const assignment = /^\s*(?:(export|override)\s+)?([A-Za-z_][\w.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(code);
+    if (assignment) {
+        state.rule = undefined;
+        make_reader_assign(reader, assignment, uncertain);
+        return;
+    }
+    const exportOnly = /^\s*export\s+([A-Za-z_][\w.\s-]*)$/.exec(code);
+    if (exportOnly) {
+        for (const name of exportOnly[1].trim().split(/\s+/))
+            reader.makefile.exported.add(name);
+        return;
+    }
+    const ruleLine = /^([^:=\t][^:=]*?)\s*::?\s*([^=]*)$/.exec(code);
+    if (ruleLine)
+        state.rule = readRule(reader.makefile, ruleLine, lineNumber);
+}
+/** `ifeq`, `ifneq`, `ifdef`, `ifndef`, `else [if…]` and `endif` on the stack of open conditionals. */
+function conditionalDirective(makefile, conditions, keyword, rest) {
+    if (keyword === 'endif')
+        conditions.pop();
+    else if (keyword === 'else') {
+        const taken = conditions.pop();
+        const nested = /^(ifeq|ifneq|ifdef|ifndef)\b\s*(.*)$/.exec(rest.trim());
+        const otherwise = taken === undefined ? undefined : !taken;
+        // `else ifeq …`: taken only when the first was not and this one is.
+        conditions.push(nested
+            ? otherwise === false
+                ? false
+                : and(otherwise, decide(nested[1], nested[2], makefile))
+            : otherwise);
+    }
+    else
+        conditions.push(decide(keyword, rest, makefile));
+}
+/** `NAME = value` and its kin, with `export` or `override`. */
+function make_reader_assign(reader, assignment, uncertain) {
+    const { makefile, fromEnvironment } = reader;
+    const [, modifier, name, op, value] = assignment;
+    if (modifier === 'export')
+        makefile.exported.add(name);
+    if (makefile.overrides.has(name) && modifier !== 'override')
+        return;
+    const existing = makefile.variables.get(name);
+    // The environment is weaker than the Makefile, except against `?=`.
+    if (op === '?=' && existing)
+        return;
+    if (uncertain) {
+        // Set under a condition that cannot be decided: the variable may or may not have this value.
+        makefile.variables.set(name, {
+            value: [missing(`the Makefile variable ${name}, set under a condition pullcheck cannot decide`)],
+        });
+        return;
+    }
+    if (op === '!=')
+        makefile.variables.set(name, {
+            value: [missing(`the output of the Makefile's \`${name} != ${value}\``)],
+        });
+    else if (op === '+=' && existing && !fromEnvironment.has(name))
+        makefile.variables.set(name, existing.raw !== undefined
+            ? { raw: `${existing.raw} ${value}` }
+            : { value: concat(existing.value ?? [], [` ${value}`]) });
+    else if (op.startsWith(':'))
+        makefile.variables.set(name, { value: make_expansion_expand(value, makefile, new Map(), 0) });
+    else
+        makefile.variables.set(name, { raw: value });
+    fromEnvironment.delete(name);
+}
+/** `TARGETS: PREREQUISITES [; RECIPE]`: the rule, registered under each of its targets. */
+function readRule(makefile, ruleLine, lineNumber) {
+    const [targetText, recipeOnLine] = ruleLine[2].split(';', 2);
+    const rule = {
+        prerequisites: targetText,
+        recipe: recipeOnLine ? [{ text: recipeOnLine.trim(), line: lineNumber }] : [],
+    };
+    // Targets are expanded as they are read; one with a hole is known by how it is shown.
+    const targets = shown(make_expansion_expand(ruleLine[1], makefile, new Map(), 0));
+    for (const target of targets.trim().split(/\s+/)) {
+        if (target.includes('%'))
+            continue;
+        if (!makefile.rules.has(target))
+            makefile.rules.set(target, rule);
+        if (!target.startsWith('.'))
+            makefile.order.push(target);
+    }
+    return rule;
+}
+/** A conditional directive's value: true, false, or undefined when it depends on an unknown value. */
+function decide(keyword, rest, makefile) {
+    const known = (text) => {
+        const value = make_expansion_expand(text, makefile, new Map(), 0);
+        return value.every((part) => typeof part === 'string') ? value.join('') : undefined;
+    };
+    if (keyword === 'ifdef' || keyword === 'ifndef') {
+        const name = known(rest.trim());
+        const variable = name === undefined ? undefined : makefile.variables.get(name);
+        if (name === undefined)
+            return undefined;
+        const value = variable === undefined ? '' : known(`$(${name})`);
+        if (value === undefined)
+            return undefined;
+        return keyword === 'ifdef' ? value !== '' : value === '';
+    }
+    // ifeq (A,B) | ifeq "A" "B" | ifeq 'A' 'B'
+    const parenthesised = /^\((.*)\)\s*$/.exec(rest.trim());
+    const quoted = /^(["'])(.*?)\1\s+(["'])(.*?)\3\s*$/.exec(rest.trim());
+    let left;
+    let right;
+    if (parenthesised) {
+        const [a = '', b = ''] = splitArguments(parenthesised[1]);
+        [left, right] = [known(a.trim()), known(b.trim())];
+    }
+    else if (quoted)
+        [left, right] = [known(quoted[2]), known(quoted[4])];
+    else
+        return undefined;
+    if (left === undefined || right === undefined)
+        return undefined;
+    return keyword === 'ifeq' ? left === right : left !== right;
+}
+function and(a, b) {
+    if (a === false || b === false)
+        return false;
+    return a === undefined || b === undefined ? undefined : true;
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/makefile.js
 // `make [-C DIR] [-f FILE] [VAR=value]… [TARGET]…`: the Makefile is read as GNU make reads a plain one —
 // variable assignments (`=`, `:=`, `::=`, `?=`, `+=`, `export`, `override`), rules with their
@@ -13120,6 +13712,8 @@ function shownRepo(repo) {
 // come, weakest first, from the environment, the Makefile (`?=` only where unset) and the command line.
 // A Makefile that is not plain enough (a target made by a pattern rule, `$(call …)`, `$(eval …)`)
 // leaves holes or a may-push finding that names the target. GNU make manual, "How make Reads a Makefile".
+
+
 
 
 const MAX_TARGETS = 256;
@@ -13188,7 +13782,7 @@ function runTarget(target, makefile, context, run, cwd, depth) {
         return;
     }
     const automatic = new Map([['@', [target]]]);
-    const prerequisites = makefile_expand(rule.prerequisites, makefile, automatic, 0);
+    const prerequisites = make_expansion_expand(rule.prerequisites, makefile, automatic, 0);
     automatic.set('<', [wordText(prerequisites)?.trim().split(/\s+/)[0] ?? '']);
     automatic.set('^', prerequisites);
     for (const prerequisite of shown(prerequisites).split(/\s+/).filter(Boolean))
@@ -13199,7 +13793,7 @@ function runTarget(target, makefile, context, run, cwd, depth) {
     for (const [name, value] of makefile.overrides)
         environment.set(OVERRIDE + name, value);
     for (const line of rule.recipe) {
-        const expanded = makefile_expand(line.text.replace(/^[@+-]+/, ''), makefile, automatic, 0);
+        const expanded = make_expansion_expand(line.text.replace(/^[@+-]+/, ''), makefile, automatic, 0);
         // Each recipe line runs in a shell of its own. A hole cannot be written into shell text, so it
         // travels as a variable of that shell, named in the text where the hole stands.
         const holes = new Map(environment);
@@ -13214,359 +13808,6 @@ function runTarget(target, makefile, context, run, cwd, depth) {
             .join('');
         context.runScript({ kind: 'file', file: makefile.file, text, firstLine: line.line }, [], holes, cwd);
     }
-}
-/** Reads assignments, rules and recipes; `include`s are read from the repository when they are there. */
-function readMakefile(file, context, base, environment, commandVariables) {
-    const makefile = {
-        file,
-        variables: new Map(),
-        exported: new Set(),
-        overrides: new Map(commandVariables),
-        rules: new Map(),
-        order: [],
-    };
-    makefile.variables.set('MAKEFILE_LIST', { value: [file.file.slice(file.file.lastIndexOf('/') + 1)] });
-    for (const [name, value] of [...environment, ...commandVariables]) {
-        makefile.variables.set(name, { value });
-        makefile.exported.add(name);
-    }
-    const fromEnvironment = new Set(environment.keys());
-    const read = (source, depth) => {
-        // Backslash-newline joins lines; each logical line keeps the number of its first line. In a recipe
-        // the backslash-newline stays (the shell reads it) and the continued line loses one leading tab.
-        const logical = [];
-        source.text.split('\n').forEach((raw, index) => {
-            const previous = logical.at(-1);
-            const line = raw.replace(/\r$/, '');
-            if (previous?.line.endsWith('\\') && previous.line.startsWith('\t'))
-                previous.line = `${previous.line}\n${line.replace(/^\t/, '')}`;
-            else if (previous?.line.endsWith('\\'))
-                previous.line = `${previous.line.slice(0, -1)} ${line.trimStart()}`;
-            else
-                logical.push({ line, number: index + 1 });
-        });
-        let rule;
-        let define;
-        // Conditional blocks (GNU make "Conditional Parts of Makefiles"): each entry is whether its branch is
-        // taken — undefined when the comparison involves a value pullcheck cannot know.
-        const conditions = [];
-        logical.forEach(({ line, number: lineNumber }) => {
-            const directive = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b\s*(.*)$/.exec(line.startsWith('\t') ? '' : line);
-            if (directive && define === undefined) {
-                const [, keyword, rest] = directive;
-                if (keyword === 'endif')
-                    conditions.pop();
-                else if (keyword === 'else') {
-                    const taken = conditions.pop();
-                    const nested = /^(ifeq|ifneq|ifdef|ifndef)\b\s*(.*)$/.exec(rest.trim());
-                    const otherwise = taken === undefined ? undefined : !taken;
-                    // `else ifeq …`: taken only when the first was not and this one is.
-                    conditions.push(nested
-                        ? otherwise === false
-                            ? false
-                            : and(otherwise, decide(nested[1], nested[2], makefile))
-                        : otherwise);
-                }
-                else
-                    conditions.push(decide(keyword, rest, makefile));
-                return;
-            }
-            if (conditions.includes(false))
-                return;
-            const uncertain = conditions.includes(undefined);
-            if (define !== undefined) {
-                if (/^\s*endef\b/.test(line))
-                    define = undefined;
-                return;
-            }
-            if (line.startsWith('\t') && rule) {
-                rule.recipe.push({ text: line.slice(1).replace(/ {2,}/g, ' '), line: lineNumber });
-                return;
-            }
-            const code = line.replace(/(^|[^\\])#.*$/, '$1').trimEnd();
-            if (code.trim() === '')
-                return;
-            if (/^\s*define\s/.test(code)) {
-                define = code;
-                return;
-            }
-            const include = /^\s*-?(?:include|sinclude)\s+(.+)$/.exec(code);
-            if (include) {
-                for (const name of include[1].trim().split(/\s+/)) {
-                    const included = depth < 4 && !name.includes('$') ? context.read(base + name) : undefined;
-                    if (included)
-                        read(included, depth + 1);
-                }
-                return;
-            }
-            const assignment = /^\s*(?:(export|override)\s+)?([A-Za-z_][\w.-]*)\s*(:{1,3}=|\?=|\+=|!=|=)\s*(.*)$/.exec(code);
-            if (assignment) {
-                rule = undefined;
-                const [, modifier, name, op, value] = assignment;
-                if (modifier === 'export')
-                    makefile.exported.add(name);
-                if (makefile.overrides.has(name) && modifier !== 'override')
-                    return;
-                const existing = makefile.variables.get(name);
-                // The environment is weaker than the Makefile, except against `?=`.
-                if (op === '?=' && existing)
-                    return;
-                if (uncertain) {
-                    // Set under a condition that cannot be decided: the variable may or may not have this value.
-                    makefile.variables.set(name, {
-                        value: [missing(`the Makefile variable ${name}, set under a condition pullcheck cannot decide`)],
-                    });
-                    return;
-                }
-                if (op === '!=')
-                    makefile.variables.set(name, {
-                        value: [missing(`the output of the Makefile's \`${name} != ${value}\``)],
-                    });
-                else if (op === '+=' && existing && !fromEnvironment.has(name))
-                    makefile.variables.set(name, existing.raw !== undefined
-                        ? { raw: `${existing.raw} ${value}` }
-                        : { value: concat(existing.value ?? [], [` ${value}`]) });
-                else if (op.startsWith(':'))
-                    makefile.variables.set(name, { value: makefile_expand(value, makefile, new Map(), 0) });
-                else
-                    makefile.variables.set(name, { raw: value });
-                fromEnvironment.delete(name);
-                return;
-            }
-            const exportOnly = /^\s*export\s+([A-Za-z_][\w.\s-]*)$/.exec(code);
-            if (exportOnly) {
-                for (const name of exportOnly[1].trim().split(/\s+/))
-                    makefile.exported.add(name);
-                return;
-            }
-            const ruleLine = /^([^:=\t][^:=]*?)\s*::?\s*([^=]*)$/.exec(code);
-            if (ruleLine) {
-                const [targetText, recipeOnLine] = ruleLine[2].split(';', 2);
-                rule = {
-                    prerequisites: targetText,
-                    recipe: recipeOnLine ? [{ text: recipeOnLine.trim(), line: lineNumber }] : [],
-                };
-                // Targets are expanded as they are read; one with a hole is known by how it is shown.
-                const targets = shown(makefile_expand(ruleLine[1], makefile, new Map(), 0));
-                for (const target of targets.trim().split(/\s+/)) {
-                    if (target.includes('%'))
-                        continue;
-                    if (!makefile.rules.has(target))
-                        makefile.rules.set(target, rule);
-                    if (!target.startsWith('.'))
-                        makefile.order.push(target);
-                }
-            }
-        });
-    };
-    read(file, 0);
-    return makefile;
-}
-function variableValue(name, makefile, automatic, depth) {
-    const automaticValue = automatic.get(name);
-    if (automaticValue)
-        return automaticValue;
-    const variable = makefile.variables.get(name);
-    if (!variable)
-        return name === 'MAKE' ? ['make'] : [];
-    if (variable.value)
-        return variable.value;
-    // make stops at a recursive variable that refers to itself; so does this reader.
-    if (expanding.has(name))
-        return [missing(`the Makefile variable ${name}, which refers to itself`)];
-    expanding.add(name);
-    try {
-        return makefile_expand(variable.raw ?? '', makefile, automatic, depth + 1);
-    }
-    finally {
-        expanding.delete(name);
-    }
-}
-/** A conditional directive's value: true, false, or undefined when it depends on an unknown value. */
-function decide(keyword, rest, makefile) {
-    const known = (text) => {
-        const value = makefile_expand(text, makefile, new Map(), 0);
-        return value.every((part) => typeof part === 'string') ? value.join('') : undefined;
-    };
-    if (keyword === 'ifdef' || keyword === 'ifndef') {
-        const name = known(rest.trim());
-        const variable = name === undefined ? undefined : makefile.variables.get(name);
-        if (name === undefined)
-            return undefined;
-        const value = variable === undefined ? '' : known(`$(${name})`);
-        if (value === undefined)
-            return undefined;
-        return keyword === 'ifdef' ? value !== '' : value === '';
-    }
-    // ifeq (A,B) | ifeq "A" "B" | ifeq 'A' 'B'
-    const parenthesised = /^\((.*)\)\s*$/.exec(rest.trim());
-    const quoted = /^(["'])(.*?)\1\s+(["'])(.*?)\3\s*$/.exec(rest.trim());
-    let left;
-    let right;
-    if (parenthesised) {
-        const [a = '', b = ''] = splitArguments(parenthesised[1]);
-        [left, right] = [known(a.trim()), known(b.trim())];
-    }
-    else if (quoted)
-        [left, right] = [known(quoted[2]), known(quoted[4])];
-    else
-        return undefined;
-    if (left === undefined || right === undefined)
-        return undefined;
-    return keyword === 'ifeq' ? left === right : left !== right;
-}
-function and(a, b) {
-    if (a === false || b === false)
-        return false;
-    return a === undefined || b === undefined ? undefined : true;
-}
-/** Recursive variables being expanded. */
-const expanding = new Set();
-/** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
-function makefile_expand(text, makefile, automatic, depth) {
-    if (depth > 20)
-        return [missing('a Makefile variable that refers to itself')];
-    const parts = [];
-    let i = 0;
-    let literalStart = 0;
-    while (i < text.length) {
-        if (text[i] !== '$') {
-            i++;
-            continue;
-        }
-        parts.push([text.slice(literalStart, i)]);
-        const next = text[i + 1] ?? '';
-        if (next === '$') {
-            parts.push(['$']);
-            i += 2;
-        }
-        else if (next === '(' || next === '{') {
-            const close = next === '(' ? ')' : '}';
-            let level = 0;
-            let j = i + 1;
-            for (; j < text.length; j++) {
-                if (text[j] === next)
-                    level++;
-                else if (text[j] === close && --level === 0)
-                    break;
-            }
-            parts.push(reference(text.slice(i + 2, j), makefile, automatic, depth));
-            i = j + 1;
-        }
-        else {
-            parts.push(variableValue(next, makefile, automatic, depth));
-            i += 2;
-        }
-        literalStart = i;
-    }
-    parts.push([text.slice(literalStart)]);
-    return concat(...parts);
-}
-function reference(body, makefile, automatic, depth) {
-    const call = /^([a-z-]+)\s+([\s\S]*)$/.exec(body);
-    if (!call) {
-        const substitution = /^([^:]+):([^=]*)=(.*)$/.exec(body);
-        if (substitution)
-            return [missing(`the Makefile substitution $(${body})`)];
-        return variableValue(wordText(makefile_expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
-    }
-    const [, fn, argumentText] = call;
-    const args = splitArguments(argumentText).map((arg) => makefile_expand(arg, makefile, automatic, depth + 1));
-    const known = args.map(wordText);
-    const words = (text) => (text ?? '').trim().split(/\s+/).filter(Boolean);
-    switch (fn) {
-        case 'strip':
-            return known[0] === undefined ? args[0] : [words(known[0]).join(' ')];
-        case 'subst':
-            return known.every((k) => k !== undefined)
-                ? [known[2].split(known[0]).join(known[1])]
-                : (args[2] ?? []);
-        case 'firstword':
-            return known[0] === undefined ? args[0] : [words(known[0])[0] ?? ''];
-        case 'lastword':
-            return known[0] === undefined ? args[0] : [words(known[0]).at(-1) ?? ''];
-        case 'notdir':
-            return known[0] === undefined
-                ? args[0]
-                : [
-                    words(known[0])
-                        .map((w) => w.split('/').at(-1))
-                        .join(' '),
-                ];
-        case 'addprefix':
-        case 'addsuffix':
-            if (known[1] === undefined)
-                return args[1];
-            return concat(...words(known[1]).flatMap((word, n) => [
-                n > 0 ? [' '] : [],
-                fn === 'addprefix' ? concat(args[0], [word]) : concat([word], args[0]),
-            ]));
-        case 'dir':
-            return known[0] === undefined
-                ? args[0]
-                : [
-                    words(known[0])
-                        .map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/') + 1) : './'))
-                        .join(' '),
-                ];
-        case 'realpath':
-        case 'abspath':
-            // Paths stay relative to the repository: that is where pullcheck reads them.
-            return known[0] === undefined
-                ? args[0]
-                : [
-                    words(known[0])
-                        .filter((w) => !w.startsWith('-'))
-                        .join(' '),
-                ];
-        case 'basename':
-            return known[0] === undefined
-                ? args[0]
-                : [
-                    words(known[0])
-                        .map((w) => w.replace(/\.[^./]*$/, ''))
-                        .join(' '),
-                ];
-        case 'words':
-            return known[0] === undefined ? [missing(`$(words …)`)] : [String(words(known[0]).length)];
-        case 'word':
-            return known[0] === undefined || known[1] === undefined
-                ? [missing(`$(word …)`)]
-                : [words(known[1])[Number(known[0]) - 1] ?? ''];
-        case 'sort':
-            return known[0] === undefined ? args[0] : [[...new Set(words(known[0]))].sort().join(' ')];
-        case 'if': {
-            // $(if CONDITION,THEN,ELSE): the condition is true when it expands to anything but spaces.
-            const condition = args[0] ?? [];
-            if (condition.some((part) => typeof part !== 'string'))
-                return [missing(`the condition of $(if ${argumentText.trim()})`)];
-            return condition.join('').trim() !== '' ? (args[1] ?? []) : (args[2] ?? []);
-        }
-        case 'shell':
-            return [missing(`the output of $(shell ${argumentText.trim()})`)];
-        default:
-            return [missing(`the Makefile function $(${fn} …)`)];
-    }
-}
-/** Arguments of a make function: commas at the top level of parentheses separate them. */
-function splitArguments(text) {
-    const args = [];
-    let level = 0;
-    let current = '';
-    for (const c of text) {
-        if (c === '(' || c === '{')
-            level++;
-        if (c === ')' || c === '}')
-            level--;
-        if (c === ',' && level === 0) {
-            args.push(current);
-            current = '';
-        }
-        else
-            current += c;
-    }
-    args.push(current);
-    return args;
 }
 function join(base, path) {
     return [base, path]
@@ -13868,6 +14109,261 @@ function withDefaultRepo(image, defaultRepo) {
     return [`${repo}/${name.replace(/[/._:@]/g, '_')}`];
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/lexer.js
+// The shell's tokens (bash(1) "DEFINITIONS", "QUOTING"): words kept raw with their quotes, operators,
+// redirections with here-document bodies, each with the line it starts on.
+const OPERATORS = ['&&', '||', ';;', ';&', '|&', '&', '|', ';', '(', ')', '\n'];
+/** The script's words, operators and redirections, each with its line; here-document bodies join their redirection. */
+function lexer_tokenize(script) {
+    const text = script.replace(/\r\n/g, '\n');
+    const tokens = [];
+    const heredocs = [];
+    let line = 1;
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\\' && text[i + 1] === '\n') {
+            i += 2;
+            line++;
+            continue;
+        }
+        if (c === ' ' || c === '\t') {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\n') {
+            tokens.push({ type: 'op', op: '\n', line });
+            line++;
+            i++;
+            // Here-document bodies start on the line after their operator.
+            for (const pending of heredocs.splice(0)) {
+                const read = heredocBody(text, i, pending);
+                i = read.end;
+                line += read.lines;
+            }
+            continue;
+        }
+        const redirect = /^(?:\d*|&)(?:<<<|<<-?|>>|>&|<&|>\||<>|>|<)/.exec(text.slice(i, i + 6));
+        if (redirect && (redirect[0] !== '&' || text[i + 1] === '>')) {
+            const op = redirect[0].replace(/^\d+/, '');
+            i += redirect[0].length;
+            const token = { type: 'redirect', op, line };
+            tokens.push(token);
+            if (op === '<<' || op === '<<-')
+                i = heredocDelimiter(text, i, op, line, tokens, heredocs);
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
+        if (op) {
+            tokens.push({ type: 'op', op, line });
+            i += op.length;
+            continue;
+        }
+        const start = i;
+        const startLine = line;
+        i = wordEnd(text, i);
+        if (i === start)
+            i++; // never stall on a character no rule consumed
+        const raw = text.slice(start, i);
+        line += raw.split('\n').length - 1;
+        tokens.push({ type: 'word', raw, line: startLine });
+    }
+    return tokens;
+}
+/** The delimiter word after `<<` or `<<-` at `i`: pushed as the target, its body pending; returns where it ends. */
+function heredocDelimiter(text, i, op, line, tokens, heredocs) {
+    while (text[i] === ' ' || text[i] === '\t')
+        i++;
+    const start = i;
+    i = wordEnd(text, i);
+    const raw = text.slice(start, i);
+    const delimiter = raw.replace(/["'\\]/g, '');
+    heredocs.push({
+        delimiter,
+        strip: op === '<<-',
+        quoted: raw !== delimiter,
+        into: tokens,
+        index: tokens.length - 1,
+    });
+    tokens.push({ type: 'word', raw, line });
+    return i;
+}
+/** Reads a here-document's body from `i` into its redirection; returns where it ends and how many lines it took. */
+function heredocBody(text, i, pending) {
+    const body = [];
+    let lines = 0;
+    while (i < text.length) {
+        const end = text.indexOf('\n', i);
+        const current = text.slice(i, end === -1 ? text.length : end);
+        i = end === -1 ? text.length : end + 1;
+        lines++;
+        const compared = pending.strip ? current.replace(/^\t+/, '') : current;
+        if (compared === pending.delimiter)
+            break;
+        body.push(compared);
+    }
+    const redirect = pending.into[pending.index];
+    Object.assign(redirect, { body: body.join('\n'), quoted: pending.quoted });
+    return { end: i, lines };
+}
+/** Where the word starting at `i` ends: quotes, `$( )`, `${ }`, backticks and `\x` keep it together. */
+function wordEnd(text, i) {
+    const start = i;
+    while (i < text.length) {
+        const c = text[i];
+        // `NAME=(a b c)`: an array assignment is one word.
+        if (c === '(' && /^[A-Za-z_]\w*(?:\[[^\]]*\])?\+?=$/.test(text.slice(start, i))) {
+            i = closing(text, i, '(', ')');
+            continue;
+        }
+        if (' \t\n;&|()<>'.includes(c)) {
+            // `<(…)` and `>(…)` process substitutions are words.
+            if ((c === '<' || c === '>') && text[i + 1] === '(') {
+                i = closing(text, i + 1, '(', ')');
+                continue;
+            }
+            return i;
+        }
+        if (c === '\\')
+            i += 2;
+        else if (c === "'")
+            i = text.includes("'", i + 1) ? text.indexOf("'", i + 1) + 1 : text.length;
+        else if (c === '"')
+            i = doubleQuoteEnd(text, i + 1);
+        else if (c === '`')
+            i = backquoteEnd(text, i + 1);
+        else if (c === '$' && text[i + 1] === '(')
+            i = closing(text, i + 1, '(', ')');
+        else if (c === '$' && text[i + 1] === '{')
+            i = closing(text, i + 1, '{', '}');
+        else
+            i++;
+    }
+    return i;
+}
+function doubleQuoteEnd(text, i) {
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"')
+            return i + 1;
+        if (c === '\\')
+            i += 2;
+        else if (c === '`')
+            i = backquoteEnd(text, i + 1);
+        else if (c === '$' && text[i + 1] === '(')
+            i = closing(text, i + 1, '(', ')');
+        else if (c === '$' && text[i + 1] === '{')
+            i = closing(text, i + 1, '{', '}');
+        else
+            i++;
+    }
+    return i;
+}
+function backquoteEnd(text, i) {
+    while (i < text.length && text[i] !== '`')
+        i += text[i] === '\\' ? 2 : 1;
+    return i + 1;
+}
+/** Index after the bracket matching the one at `i`, honouring quotes inside. */
+function closing(text, i, open, close) {
+    let depth = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\\')
+            i += 2;
+        else if (c === "'" && open === '(')
+            i = text.includes("'", i + 1) ? text.indexOf("'", i + 1) + 1 : text.length;
+        else if (c === '"')
+            i = doubleQuoteEnd(text, i + 1);
+        else {
+            if (c === open)
+                depth++;
+            else if (c === close && --depth === 0)
+                return i + 1;
+            i++;
+        }
+    }
+    return i;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/brace.js
+// Brace expansion (bash(1) "Brace Expansion"), the first expansion of a command word: `a{b,c}d` and
+// `{1..3}` become several words before any parameter is expanded.
+
+const MAX_BRACE_WORDS = 256;
+/**
+ * Brace expansion (bash(1) "Brace Expansion"), before any other: `a{b,c}d` → `abd acd`, `{1..3}` →
+ * `1 2 3`. Only unquoted braces outside `${…}` expand; a single word comes back unchanged.
+ */
+function braceExpansion(raw) {
+    let quote;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (quote) {
+            if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === "'" || c === '"') {
+            quote = c;
+            continue;
+        }
+        if (c !== '{' || raw[i - 1] === '$')
+            continue;
+        const close = closing(raw, i, '{', '}');
+        const body = raw.slice(i + 1, close - 1);
+        const alternatives = braceAlternatives(body);
+        if (!alternatives)
+            continue;
+        const [before, after] = [raw.slice(0, i), raw.slice(close)];
+        const words = alternatives.flatMap((alternative) => braceExpansion(before + alternative + after));
+        return words.slice(0, MAX_BRACE_WORDS);
+    }
+    return [raw];
+}
+function braceAlternatives(body) {
+    const range = /^(-?\d+)\.\.(-?\d+)$|^([a-zA-Z])\.\.([a-zA-Z])$/.exec(body);
+    if (range) {
+        const [from, to] = range[1] !== undefined
+            ? [Number(range[1]), Number(range[2])]
+            : [range[3].charCodeAt(0), range[4].charCodeAt(0)];
+        if (Math.abs(to - from) >= MAX_BRACE_WORDS)
+            return undefined;
+        const step = from <= to ? 1 : -1;
+        const values = [];
+        for (let n = from; step > 0 ? n <= to : n >= to; n += step)
+            values.push(range[1] !== undefined ? String(n) : String.fromCharCode(n));
+        return values;
+    }
+    // Top-level commas (outside nested braces) separate alternatives; a body without one does not expand.
+    const alternatives = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        if (body[i] === '{')
+            depth++;
+        else if (body[i] === '}')
+            depth--;
+        else if (body[i] === ',' && depth === 0) {
+            alternatives.push(body.slice(start, i));
+            start = i + 1;
+        }
+    }
+    if (alternatives.length === 0)
+        return undefined;
+    alternatives.push(body.slice(start));
+    return alternatives;
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/glob.js
 // Shell patterns (bash(1) "Pattern Matching": `*`, `?`, `[…]`, `\x`) matched by dynamic programming,
 // never by a backtracking regular expression: a pattern written in a workflow cannot make discovery hang.
@@ -13995,17 +14491,368 @@ function replaceMatches(subject, pattern, replace, all) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/expand.js
+// Word expansion as bash does it (bash(1) "EXPANSION"), over variables whose values may have holes:
+// quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
+// (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
+// parameters, command substitution (delegated), and field splitting of unquoted expansions.
+
+
+
+
+/** One word, no field splitting (assignments, redirection targets, quoted contexts). */
+function expandWord(raw, expansion) {
+    return concat(...expandPieces(raw, expansion).map((piece) => piece.text));
+}
+/** A command word: unquoted expansions split at whitespace into several words. */
+function expandFields(raw, expansion) {
+    const braced = braceExpansion(raw);
+    if (braced.length > 1)
+        return braced.flatMap((word) => expandFields(word, expansion));
+    const fields = [];
+    let current;
+    for (const piece of expandPieces(raw, expansion)) {
+        if (piece.quoted) {
+            (current ??= []).push(...piece.text);
+            continue;
+        }
+        const pieces = split(piece.text, /[ \t\n]+/);
+        pieces.forEach((field, i) => {
+            if (i > 0) {
+                if (current && current.length > 0)
+                    fields.push(current);
+                current = undefined;
+            }
+            if (field.length > 0)
+                (current ??= []).push(...field);
+        });
+    }
+    if (current)
+        fields.push(current);
+    // A quoted empty word ("") is a word.
+    if (fields.length === 0 && /^(?:""|'')$/.test(raw))
+        return [[]];
+    return fields.map((field) => concat(field));
+}
+function expandPieces(raw, expansion) {
+    const pieces = [];
+    let i = 0;
+    let inDouble = false;
+    let buffer = '';
+    // Literal text came from the script itself: it is never split.
+    const flush = () => {
+        if (buffer === '')
+            return;
+        pieces.push({ text: literalText(buffer, expansion), quoted: true });
+        buffer = '';
+    };
+    while (i < raw.length) {
+        const c = raw[i];
+        const substitution = c === '$' || c === '`' ? substitutionAt(raw, i, inDouble, expansion) : undefined;
+        if (!inDouble && c === "'") {
+            const end = raw.indexOf("'", i + 1);
+            buffer += raw.slice(i + 1, end === -1 ? raw.length : end);
+            i = end === -1 ? raw.length : end + 1;
+        }
+        else if (!inDouble && c === '$' && raw[i + 1] === "'") {
+            // $'…' ANSI-C quoting: the common escapes.
+            const end = raw.indexOf("'", i + 2);
+            buffer += raw
+                .slice(i + 2, end === -1 ? raw.length : end)
+                .replace(/\\n/g, '\n')
+                .replace(/\\t/g, '\t')
+                .replace(/\\(.)/g, '$1');
+            i = end === -1 ? raw.length : end + 1;
+        }
+        else if (c === '"') {
+            inDouble = !inDouble;
+            i++;
+        }
+        else if (c === '\\') {
+            const next = raw[i + 1] ?? '';
+            if (inDouble && !'$`"\\\n'.includes(next))
+                buffer += c;
+            if (next !== '\n')
+                buffer += next;
+            i += 2;
+        }
+        else if (substitution) {
+            // The literal text before it is taken first: a substitution may assign (`${X:=…}`).
+            flush();
+            pieces.push({ text: substitution.text(), quoted: substitution.quoted });
+            i = substitution.end;
+        }
+        else {
+            buffer += c;
+            i++;
+        }
+    }
+    flush();
+    return pieces;
+}
+/** Script text as written; holes written into it stay holes, quoted or not. */
+function literalText(buffer, expansion) {
+    const parts = [];
+    let at = 0;
+    for (const match of buffer.matchAll(HOLE_MARKERS)) {
+        parts.push(buffer.slice(at, match.index));
+        parts.push(...(expansion.variables.get(match[1]) ?? [missing(match[1])]));
+        at = match.index + match[0].length;
+    }
+    parts.push(buffer.slice(at));
+    return concat(parts);
+}
+function substitutionAt(raw, i, inDouble, expansion) {
+    const next = raw[i + 1] ?? '';
+    if (raw[i] === '`') {
+        let end = i + 1;
+        while (end < raw.length && raw[end] !== '`')
+            end += raw[end] === '\\' ? 2 : 1;
+        return { end: end + 1, quoted: inDouble, text: () => expansion.substitute(raw.slice(i + 1, end)) };
+    }
+    if (next === '(' && raw[i + 2] === '(') {
+        // $(( … )): arithmetic; never part of an image name people can know.
+        const end = closing(raw, i + 1, '(', ')');
+        return { end, quoted: inDouble, text: () => [missing(`the arithmetic ${raw.slice(i, end)}`)] };
+    }
+    if (next === '(') {
+        const end = closing(raw, i + 1, '(', ')');
+        return { end, quoted: inDouble, text: () => expansion.substitute(raw.slice(i + 2, end - 1)) };
+    }
+    if (next === '{') {
+        const end = closing(raw, i + 1, '{', '}');
+        const body = raw.slice(i + 2, end - 1);
+        // "${A[@]}" expands to one word per element even in quotes.
+        const quoted = inDouble && !/^\w+\[[@*]\]$/.test(body);
+        return { end, quoted, text: () => parameter(body, expansion) };
+    }
+    if (/[A-Za-z_]/.test(next)) {
+        const name = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1))[0];
+        return { end: i + 1 + name.length, quoted: inDouble, text: () => variable(name, expansion) };
+    }
+    if (/[0-9@*#?$!-]/.test(next)) {
+        return { end: i + 2, quoted: inDouble, text: () => special(next, expansion) };
+    }
+    return undefined;
+}
+function variable(name, expansion) {
+    return expansion.variables.get(name) ?? expansion.unset(name);
+}
+function special(name, expansion) {
+    const positional = expansion.variables.positional;
+    if (/\d/.test(name)) {
+        if (name === '0')
+            return expansion.variables.get('BASH_SOURCE') ?? [missing('$0')];
+        return (positional[Number(name) - 1] ?? [missing(`$${name}`, `no argument ${name} is passed to the script`)]);
+    }
+    if (name === '@' || name === '*')
+        return concat(...positional.flatMap((arg, i) => (i > 0 ? [[' '], arg] : [arg])));
+    if (name === '#')
+        return [String(positional.length)];
+    return [missing(`$${name}`)];
+}
+/** `${…}`: the parameter and its operator. */
+function parameter(body, expansion) {
+    if (body.startsWith('#') && body.length > 1) {
+        const value = lookup(body.slice(1), expansion);
+        return value.some(isMissing) ? [missing(`\${${body}}`)] : [String(value.join('').length)];
+    }
+    const element = /^([A-Za-z_]\w*)\[([^\]]*)\](.*)$/s.exec(body);
+    if (element) {
+        // Arrays are kept as their space-separated elements: [@] and [*] are all of them, [N] one.
+        const [, arrayName, index, rest] = element;
+        const all = variable(arrayName, expansion);
+        if (index === '@' || index === '*')
+            return rest === '' ? all : [missing(`\${${body}}`)];
+        const fields = split(all, ' ');
+        return /^\d+$/.test(index) && rest === '' ? (fields[Number(index)] ?? []) : [missing(`\${${body}}`)];
+    }
+    const match = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(.*)$/s.exec(body);
+    if (!match)
+        return [missing(`\${${body}}`)];
+    const [, name, operator] = match;
+    const value = () => lookup(name, expansion);
+    const word = (text) => expandWord(text, expansion);
+    const op = /^(:?[-=+?])(.*)$/s.exec(operator);
+    if (op)
+        return conditional(name, op[1], op[2], expansion);
+    if (operator === '')
+        return value();
+    if (operator === ',,' || operator === ',')
+        return operator === ',,' ? lowercase(value()) : firstCase(value(), 'lower');
+    if (operator === '^^' || operator === '^')
+        return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
+    const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
+    if (trimming)
+        return trimmed(value(), trimming[1], wordText(word(trimming[2])));
+    if (operator.startsWith('/')) {
+        const all = operator.startsWith('//');
+        const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
+        return replaced(value(), all, wordText(word(pattern)), word(replacement ?? ''));
+    }
+    const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
+    if (slice) {
+        const text = value();
+        if (text.some(isMissing))
+            return [missing(`\${${body}}`)];
+        const whole = text.join('');
+        const start = Number(slice[1]) < 0 ? whole.length + Number(slice[1]) : Number(slice[1]);
+        return [slice[2] === undefined ? whole.slice(start) : whole.slice(start, start + Number(slice[2]))];
+    }
+    return [missing(`\${${body}}`)];
+}
+/** `${X-w}`, `${X=w}`, `${X+w}`, `${X?w}` and their `:` forms: the value, or the word standing in for it. */
+function conditional(name, kind, argument, expansion) {
+    const set = isSet(name, expansion);
+    const word = (text) => expandWord(text, expansion);
+    const current = set ? lookup(name, expansion) : undefined;
+    // With the colon, an empty value counts as unset.
+    const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
+    const unknownEmptiness = current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
+    if (unknownEmptiness)
+        return current;
+    switch (kind.replace(':', '')) {
+        case '-':
+            return empty ? word(argument) : current;
+        case '=': {
+            if (!empty)
+                return current;
+            const assigned = word(argument);
+            expansion.variables.set(name, assigned);
+            return assigned;
+        }
+        case '+':
+            return empty ? [] : word(argument);
+        default:
+            return empty ? expansion.unset(name) : current;
+    }
+}
+function isSet(name, expansion) {
+    if (/^\d+$/.test(name))
+        return Number(name) >= 1 && Number(name) <= expansion.variables.positional.length;
+    return expansion.variables.get(name) !== undefined;
+}
+function lookup(name, expansion) {
+    return /^\d+$|^[@*#?$!-]$/.test(name) ? special(name, expansion) : variable(name, expansion);
+}
+function firstCase(text, to) {
+    const [first, ...rest] = text;
+    if (typeof first !== 'string' || first === '')
+        return text;
+    const head = to === 'lower' ? first[0].toLowerCase() : first[0].toUpperCase();
+    return concat([head + first.slice(1)], rest);
+}
+/** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
+function trimmed(text, op, pattern) {
+    const unknowable = [missing(`the pattern removal \${…${op}${pattern ?? '…'}}`)];
+    if (pattern === undefined)
+        return unknowable;
+    const longest = op.length === 2;
+    if (op.startsWith('#')) {
+        const [first, ...rest] = text;
+        if (first === undefined)
+            return text;
+        if (typeof first !== 'string')
+            return unknowable;
+        // With more parts after it, only a match that stops inside the known first part is certain.
+        const length = matchingPrefix(pattern, first, longest);
+        if (length === undefined)
+            return unknowable;
+        if (length === -1)
+            return rest.length === 0 ? text : unknowable;
+        if (rest.length > 0 && longest && pattern.includes('*'))
+            return unknowable;
+        return concat([first.slice(length)], rest);
+    }
+    const last = text.at(-1);
+    if (last === undefined)
+        return text;
+    if (typeof last !== 'string')
+        return unknowable;
+    const start = matchingSuffix(pattern, last, longest);
+    if (start === undefined)
+        return unknowable;
+    if (start === -1)
+        return text.length === 1 ? text : unknowable;
+    if (text.length > 1 && longest && pattern.includes('*'))
+        return unknowable;
+    return concat(text.slice(0, -1), [last.slice(0, start)]);
+}
+/** `${X/pattern/replacement}` and `${X//…}` over the known parts (a match could not span a hole). */
+function replaced(text, all, pattern, replacement) {
+    if (pattern === undefined)
+        return [missing(`the replacement \${…/${'…'}}`)];
+    if (pattern === '')
+        return text;
+    const marker = '\u0003';
+    const parts = [];
+    let done = false;
+    for (const part of text) {
+        if (typeof part !== 'string' || (done && !all)) {
+            parts.push([part]);
+            continue;
+        }
+        let count = 0;
+        const result = replaceMatches(part, pattern, () => (count++, marker), all);
+        if (result === undefined)
+            return [missing(`the replacement \${…/${pattern}/…}`)];
+        if (count > 0)
+            done = true;
+        result.split(marker).forEach((piece, i) => {
+            if (i > 0)
+                parts.push(replacement);
+            parts.push([piece]);
+        });
+    }
+    return concat(...parts);
+}
+/** `pattern/replacement` of `${X/…}`, split at the first `/` that is not escaped. */
+function splitReplacement(operator) {
+    for (let i = 0; i < operator.length; i++) {
+        if (operator[i] === '\\')
+            i++;
+        else if (operator[i] === '/')
+            return [operator.slice(0, i), operator.slice(i + 1)];
+    }
+    return [operator, undefined];
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/limits.js
+// The bounds that keep reading a script finite whatever it does: commands run, nesting of sources,
+// functions and substitutions, and the items a loop runs for.
+const MAX_STEPS = 20_000;
+const MAX_DEPTH = 12;
+const MAX_LOOP_ITEMS = 256;
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/runner-files.js
+/** Values standing for the runner's files, so a redirection to them is recognised after expansion. */
+const RUNNER_FILES = [
+    'GITHUB_ENV',
+    'GITHUB_OUTPUT',
+    'GITHUB_PATH',
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_STATE',
+];
+const SENTINEL = '\u0000runner-file:';
+const runnerFileValue = (name) => [`${SENTINEL}${name}`];
+/** The runner file a redirection target stands for, if it is one. */
+function runnerFile(target) {
+    const value = target.length === 1 && typeof target[0] === 'string' ? target[0] : undefined;
+    return value?.startsWith(SENTINEL) ? value.slice(SENTINEL.length) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/syntax.js
 // Shell scripts as bash reads them, to the depth discovery needs: words (kept raw, with their quotes,
 // for expansion later), the line each command starts on, pipelines, redirections with their targets,
 // here-documents, and the compound commands whose bodies run (`for` over a word list, `if`, `while`,
 // `case`, `{ }`, `( )`, functions). Conditions and branches are all read: a push in either branch of an
 // `if` is a push the workflow may make. bash(1) "SHELL GRAMMAR".
+
 class ShellSyntaxError extends Error {
 }
 /** The script's statements. A script bash would reject still yields what could be read before the error. */
 function parseScript(script) {
-    const tokens = syntax_tokenize(script);
+    const tokens = lexer_tokenize(script);
     const parser = new syntax_Parser(tokens);
     try {
         return parser.list(new Set());
@@ -14016,174 +14863,6 @@ function parseScript(script) {
         return parser.done;
     }
 }
-// ---- lexer ----
-const OPERATORS = ['&&', '||', ';;', ';&', '|&', '&', '|', ';', '(', ')', '\n'];
-function syntax_tokenize(script) {
-    const text = script.replace(/\r\n/g, '\n');
-    const tokens = [];
-    const heredocs = [];
-    let line = 1;
-    let i = 0;
-    const pushWord = (raw, at) => tokens.push({ type: 'word', raw, line: at });
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\\' && text[i + 1] === '\n') {
-            i += 2;
-            line++;
-            continue;
-        }
-        if (c === ' ' || c === '\t') {
-            i++;
-            continue;
-        }
-        if (c === '#') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\n') {
-            tokens.push({ type: 'op', op: '\n', line });
-            line++;
-            i++;
-            // Here-document bodies start on the line after their operator.
-            for (const pending of heredocs.splice(0)) {
-                const body = [];
-                while (i < text.length) {
-                    const end = text.indexOf('\n', i);
-                    const current = text.slice(i, end === -1 ? text.length : end);
-                    i = end === -1 ? text.length : end + 1;
-                    line++;
-                    const compared = pending.strip ? current.replace(/^\t+/, '') : current;
-                    if (compared === pending.delimiter)
-                        break;
-                    body.push(compared);
-                }
-                const redirect = pending.into[pending.index];
-                Object.assign(redirect, { body: body.join('\n'), quoted: pending.quoted });
-            }
-            continue;
-        }
-        const redirect = /^(?:\d*|&)(?:<<<|<<-?|>>|>&|<&|>\||<>|>|<)/.exec(text.slice(i, i + 6));
-        if (redirect && (redirect[0] !== '&' || text[i + 1] === '>')) {
-            const op = redirect[0].replace(/^\d+/, '');
-            i += redirect[0].length;
-            const token = { type: 'redirect', op, line };
-            tokens.push(token);
-            if (op === '<<' || op === '<<-') {
-                while (text[i] === ' ' || text[i] === '\t')
-                    i++;
-                const start = i;
-                i = wordEnd(text, i);
-                const raw = text.slice(start, i);
-                const delimiter = raw.replace(/["'\\]/g, '');
-                heredocs.push({
-                    delimiter,
-                    strip: op === '<<-',
-                    quoted: raw !== delimiter,
-                    into: tokens,
-                    index: tokens.length - 1,
-                });
-                pushWord(raw, line);
-            }
-            continue;
-        }
-        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
-        if (op) {
-            tokens.push({ type: 'op', op, line });
-            i += op.length;
-            continue;
-        }
-        const start = i;
-        const startLine = line;
-        i = wordEnd(text, i);
-        if (i === start)
-            i++; // never stall on a character no rule consumed
-        const raw = text.slice(start, i);
-        line += raw.split('\n').length - 1;
-        pushWord(raw, startLine);
-    }
-    return tokens;
-}
-/** Where the word starting at `i` ends: quotes, `$( )`, `${ }`, backticks and `\x` keep it together. */
-function wordEnd(text, i) {
-    const start = i;
-    while (i < text.length) {
-        const c = text[i];
-        // `NAME=(a b c)`: an array assignment is one word.
-        if (c === '(' && /^[A-Za-z_]\w*(?:\[[^\]]*\])?\+?=$/.test(text.slice(start, i))) {
-            i = closing(text, i, '(', ')');
-            continue;
-        }
-        if (' \t\n;&|()<>'.includes(c)) {
-            // `<(…)` and `>(…)` process substitutions are words.
-            if ((c === '<' || c === '>') && text[i + 1] === '(') {
-                i = closing(text, i + 1, '(', ')');
-                continue;
-            }
-            return i;
-        }
-        if (c === '\\')
-            i += 2;
-        else if (c === "'")
-            i = text.includes("'", i + 1) ? text.indexOf("'", i + 1) + 1 : text.length;
-        else if (c === '"')
-            i = doubleQuoteEnd(text, i + 1);
-        else if (c === '`')
-            i = backquoteEnd(text, i + 1);
-        else if (c === '$' && text[i + 1] === '(')
-            i = closing(text, i + 1, '(', ')');
-        else if (c === '$' && text[i + 1] === '{')
-            i = closing(text, i + 1, '{', '}');
-        else
-            i++;
-    }
-    return i;
-}
-function doubleQuoteEnd(text, i) {
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '"')
-            return i + 1;
-        if (c === '\\')
-            i += 2;
-        else if (c === '`')
-            i = backquoteEnd(text, i + 1);
-        else if (c === '$' && text[i + 1] === '(')
-            i = closing(text, i + 1, '(', ')');
-        else if (c === '$' && text[i + 1] === '{')
-            i = closing(text, i + 1, '{', '}');
-        else
-            i++;
-    }
-    return i;
-}
-function backquoteEnd(text, i) {
-    while (i < text.length && text[i] !== '`')
-        i += text[i] === '\\' ? 2 : 1;
-    return i + 1;
-}
-/** Index after the bracket matching the one at `i`, honouring quotes inside. */
-function closing(text, i, open, close) {
-    let depth = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\\')
-            i += 2;
-        else if (c === "'" && open === '(')
-            i = text.includes("'", i + 1) ? text.indexOf("'", i + 1) + 1 : text.length;
-        else if (c === '"')
-            i = doubleQuoteEnd(text, i + 1);
-        else {
-            if (c === open)
-                depth++;
-            else if (c === close && --depth === 0)
-                return i + 1;
-            i++;
-        }
-    }
-    return i;
-}
-// ---- parser ----
 const RESERVED_ENDS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
 class syntax_Parser {
     tokens;
@@ -14472,421 +15151,309 @@ class syntax_Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/discover/workflows/shell/expand.js
-// Word expansion as bash does it (bash(1) "EXPANSION"), over variables whose values may have holes:
-// quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
-// (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
-// parameters, command substitution (delegated), and field splitting of unquoted expansions.
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/test-command.js
+// `[[ … ]]`, `[ … ]` and `test` over their expanded words (bash(1) "CONDITIONAL EXPRESSIONS"): string
+// comparisons, patterns and emptiness of known values; undefined when the answer depends on a hole.
 
 
-
-/** One word, no field splitting (assignments, redirection targets, quoted contexts). */
-function expandWord(raw, expansion) {
-    return concat(...expandPieces(raw, expansion).map((piece) => piece.text));
-}
-/** A command word: unquoted expansions split at whitespace into several words. */
-function expandFields(raw, expansion) {
-    const braced = braceExpansion(raw);
-    if (braced.length > 1)
-        return braced.flatMap((word) => expandFields(word, expansion));
-    const fields = [];
-    let current;
-    for (const piece of expandPieces(raw, expansion)) {
-        if (piece.quoted) {
-            (current ??= []).push(...piece.text);
-            continue;
-        }
-        const pieces = split(piece.text, /[ \t\n]+/);
-        pieces.forEach((field, i) => {
-            if (i > 0) {
-                if (current && current.length > 0)
-                    fields.push(current);
-                current = undefined;
-            }
-            if (field.length > 0)
-                (current ??= []).push(...field);
-        });
+/** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
+function testValue(raw, expanded) {
+    let words = expanded;
+    const text = wordText;
+    const doubleBracket = text(words[0]) === '[[';
+    if (['[[', '[', 'test'].includes(text(words[0]) ?? ''))
+        words = words.slice(1);
+    else if (text(words.at(-1)) !== ']]')
+        return undefined; // the second half of a split [[ a || b ]]
+    if (text(words.at(-1)) === ']]' || text(words.at(-1)) === ']')
+        words = words.slice(0, -1);
+    let negate = false;
+    while (text(words[0]) === '!') {
+        negate = !negate;
+        words = words.slice(1);
     }
-    if (current)
-        fields.push(current);
-    // A quoted empty word ("") is a word.
-    if (fields.length === 0 && /^(?:""|'')$/.test(raw))
-        return [[]];
-    return fields.map((field) => concat(field));
-}
-function expandPieces(raw, expansion) {
-    const pieces = [];
-    let i = 0;
-    let inDouble = false;
-    let buffer = '';
-    // Literal text came from the script itself: it is never split.
-    const flush = () => {
-        if (buffer === '')
-            return;
-        // Holes written into the script text stay holes, quoted or not.
-        const parts = [];
-        let at = 0;
-        for (const match of buffer.matchAll(HOLE_MARKERS)) {
-            parts.push(buffer.slice(at, match.index));
-            parts.push(...(expansion.variables.get(match[1]) ?? [missing(match[1])]));
-            at = match.index + match[0].length;
-        }
-        parts.push(buffer.slice(at));
-        pieces.push({ text: concat(parts), quoted: true });
-        buffer = '';
-    };
-    while (i < raw.length) {
-        const c = raw[i];
-        if (!inDouble && c === "'") {
-            const end = raw.indexOf("'", i + 1);
-            buffer += raw.slice(i + 1, end === -1 ? raw.length : end);
-            i = end === -1 ? raw.length : end + 1;
-        }
-        else if (!inDouble && c === '$' && raw[i + 1] === "'") {
-            // $'…' ANSI-C quoting: the common escapes.
-            const end = raw.indexOf("'", i + 2);
-            buffer += raw
-                .slice(i + 2, end === -1 ? raw.length : end)
-                .replace(/\\n/g, '\n')
-                .replace(/\\t/g, '\t')
-                .replace(/\\(.)/g, '$1');
-            i = end === -1 ? raw.length : end + 1;
-        }
-        else if (c === '"') {
-            inDouble = !inDouble;
-            i++;
-        }
-        else if (c === '\\') {
-            const next = raw[i + 1] ?? '';
-            if (inDouble && !'$`"\\\n'.includes(next))
-                buffer += c;
-            if (next !== '\n')
-                buffer += next;
-            i += 2;
-        }
-        else if (c === '$' && raw[i + 1] === '(' && raw[i + 2] === '(') {
-            // $(( … )): arithmetic; never part of an image name people can know.
-            const end = closing(raw, i + 1, '(', ')');
-            flush();
-            pieces.push({ text: [missing(`the arithmetic ${raw.slice(i, end)}`)], quoted: inDouble });
-            i = end;
-        }
-        else if (c === '$' && raw[i + 1] === '(') {
-            const end = closing(raw, i + 1, '(', ')');
-            flush();
-            pieces.push({ text: expansion.substitute(raw.slice(i + 2, end - 1)), quoted: inDouble });
-            i = end;
-        }
-        else if (c === '`') {
-            let end = i + 1;
-            while (end < raw.length && raw[end] !== '`')
-                end += raw[end] === '\\' ? 2 : 1;
-            flush();
-            pieces.push({ text: expansion.substitute(raw.slice(i + 1, end)), quoted: inDouble });
-            i = end + 1;
-        }
-        else if (c === '$' && raw[i + 1] === '{') {
-            const end = closing(raw, i + 1, '{', '}');
-            const body = raw.slice(i + 2, end - 1);
-            flush();
-            // "${A[@]}" expands to one word per element even in quotes.
-            pieces.push({ text: parameter(body, expansion), quoted: inDouble && !/^\w+\[[@*]\]$/.test(body) });
-            i = end;
-        }
-        else if (c === '$' && /[A-Za-z_]/.test(raw[i + 1] ?? '')) {
-            const name = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1))[0];
-            flush();
-            pieces.push({ text: variable(name, expansion), quoted: inDouble });
-            i += 1 + name.length;
-        }
-        else if (c === '$' && /[0-9@*#?$!-]/.test(raw[i + 1] ?? '')) {
-            flush();
-            pieces.push({ text: special(raw[i + 1], expansion), quoted: inDouble });
-            i += 2;
-        }
+    const known = words.map(text);
+    let value;
+    if (words.length === 1)
+        value =
+            known[0] === undefined
+                ? words[0].some((p) => typeof p === 'string' && p !== '') || undefined
+                : known[0] !== '';
+    else if (words.length === 2 && (known[0] === '-z' || known[0] === '-n')) {
+        const operand = words[1];
+        const empty = known[1] === undefined
+            ? operand.some((p) => typeof p === 'string' && p !== '')
+                ? false
+                : undefined
+            : known[1] === '';
+        value = empty === undefined ? undefined : known[0] === '-z' ? empty : !empty;
+    }
+    else if (words.length === 3 && ['=', '==', '!='].includes(known[1] ?? '')) {
+        if (known[0] === undefined || known[2] === undefined)
+            value = undefined;
         else {
-            buffer += c;
-            i++;
+            // In [[ ]], the right side of == is a pattern.
+            const equal = doubleBracket || raw.at(-1) === ']]' ? globMatches(known[2], known[0]) : known[0] === known[2];
+            value = equal === undefined ? undefined : known[1] === '!=' ? !equal : equal;
         }
     }
-    flush();
-    return pieces;
-}
-function variable(name, expansion) {
-    return expansion.variables.get(name) ?? expansion.unset(name);
-}
-function special(name, expansion) {
-    const positional = expansion.variables.positional;
-    if (/\d/.test(name)) {
-        if (name === '0')
-            return expansion.variables.get('BASH_SOURCE') ?? [missing('$0')];
-        return (positional[Number(name) - 1] ?? [missing(`$${name}`, `no argument ${name} is passed to the script`)]);
-    }
-    if (name === '@' || name === '*')
-        return concat(...positional.flatMap((arg, i) => (i > 0 ? [[' '], arg] : [arg])));
-    if (name === '#')
-        return [String(positional.length)];
-    return [missing(`$${name}`)];
-}
-/** `${…}`: the parameter and its operator. */
-function parameter(body, expansion) {
-    if (body.startsWith('#') && body.length > 1) {
-        const value = lookup(body.slice(1), expansion);
-        return value.some(isMissing) ? [missing(`\${${body}}`)] : [String(value.join('').length)];
-    }
-    const element = /^([A-Za-z_]\w*)\[([^\]]*)\](.*)$/s.exec(body);
-    if (element) {
-        // Arrays are kept as their space-separated elements: [@] and [*] are all of them, [N] one.
-        const [, arrayName, index, rest] = element;
-        const all = variable(arrayName, expansion);
-        if (index === '@' || index === '*')
-            return rest === '' ? all : [missing(`\${${body}}`)];
-        const fields = split(all, ' ');
-        return /^\d+$/.test(index) && rest === '' ? (fields[Number(index)] ?? []) : [missing(`\${${body}}`)];
-    }
-    const match = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(.*)$/s.exec(body);
-    if (!match)
-        return [missing(`\${${body}}`)];
-    const [, name, operator] = match;
-    const set = isSet(name, expansion);
-    const value = () => lookup(name, expansion);
-    const word = (text) => expandWord(text, expansion);
-    const op = /^(:?[-=+?])(.*)$/s.exec(operator);
-    if (op) {
-        const [, kind, argument] = op;
-        const current = set ? value() : undefined;
-        // With the colon, an empty value counts as unset.
-        const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
-        const unknownEmptiness = current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
-        if (unknownEmptiness)
-            return current;
-        switch (kind.replace(':', '')) {
-            case '-':
-                return empty ? word(argument) : current;
-            case '=': {
-                if (!empty)
-                    return current;
-                const assigned = word(argument);
-                expansion.variables.set(name, assigned);
-                return assigned;
-            }
-            case '+':
-                return empty ? [] : word(argument);
-            default:
-                return empty ? expansion.unset(name) : current;
-        }
-    }
-    if (operator === '')
-        return value();
-    if (operator === ',,' || operator === ',')
-        return operator === ',,' ? lowercase(value()) : firstCase(value(), 'lower');
-    if (operator === '^^' || operator === '^')
-        return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
-    const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
-    if (trimming)
-        return trimmed(value(), trimming[1], wordText(word(trimming[2])));
-    if (operator.startsWith('/')) {
-        const all = operator.startsWith('//');
-        const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
-        return replaced(value(), all, wordText(word(pattern)), word(replacement ?? ''));
-    }
-    const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
-    if (slice) {
-        const text = value();
-        if (text.some(isMissing))
-            return [missing(`\${${body}}`)];
-        const whole = text.join('');
-        const start = Number(slice[1]) < 0 ? whole.length + Number(slice[1]) : Number(slice[1]);
-        return [slice[2] === undefined ? whole.slice(start) : whole.slice(start, start + Number(slice[2]))];
-    }
-    return [missing(`\${${body}}`)];
-}
-function isSet(name, expansion) {
-    if (/^\d+$/.test(name))
-        return Number(name) >= 1 && Number(name) <= expansion.variables.positional.length;
-    return expansion.variables.get(name) !== undefined;
-}
-function lookup(name, expansion) {
-    return /^\d+$|^[@*#?$!-]$/.test(name) ? special(name, expansion) : variable(name, expansion);
-}
-function firstCase(text, to) {
-    const [first, ...rest] = text;
-    if (typeof first !== 'string' || first === '')
-        return text;
-    const head = to === 'lower' ? first[0].toLowerCase() : first[0].toUpperCase();
-    return concat([head + first.slice(1)], rest);
-}
-/** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
-function trimmed(text, op, pattern) {
-    const unknowable = [missing(`the pattern removal \${…${op}${pattern ?? '…'}}`)];
-    if (pattern === undefined)
-        return unknowable;
-    const longest = op.length === 2;
-    if (op.startsWith('#')) {
-        const [first, ...rest] = text;
-        if (first === undefined)
-            return text;
-        if (typeof first !== 'string')
-            return unknowable;
-        // With more parts after it, only a match that stops inside the known first part is certain.
-        const length = matchingPrefix(pattern, first, longest);
-        if (length === undefined)
-            return unknowable;
-        if (length === -1)
-            return rest.length === 0 ? text : unknowable;
-        if (rest.length > 0 && longest && pattern.includes('*'))
-            return unknowable;
-        return concat([first.slice(length)], rest);
-    }
-    const last = text.at(-1);
-    if (last === undefined)
-        return text;
-    if (typeof last !== 'string')
-        return unknowable;
-    const start = matchingSuffix(pattern, last, longest);
-    if (start === undefined)
-        return unknowable;
-    if (start === -1)
-        return text.length === 1 ? text : unknowable;
-    if (text.length > 1 && longest && pattern.includes('*'))
-        return unknowable;
-    return concat(text.slice(0, -1), [last.slice(0, start)]);
-}
-/** `${X/pattern/replacement}` and `${X//…}` over the known parts (a match could not span a hole). */
-function replaced(text, all, pattern, replacement) {
-    if (pattern === undefined)
-        return [missing(`the replacement \${…/${'…'}}`)];
-    if (pattern === '')
-        return text;
-    const marker = '\u0003';
-    const parts = [];
-    let done = false;
-    for (const part of text) {
-        if (typeof part !== 'string' || (done && !all)) {
-            parts.push([part]);
-            continue;
-        }
-        let count = 0;
-        const result = replaceMatches(part, pattern, () => (count++, marker), all);
-        if (result === undefined)
-            return [missing(`the replacement \${…/${pattern}/…}`)];
-        if (count > 0)
-            done = true;
-        result.split(marker).forEach((piece, i) => {
-            if (i > 0)
-                parts.push(replacement);
-            parts.push([piece]);
-        });
-    }
-    return concat(...parts);
-}
-/** `pattern/replacement` of `${X/…}`, split at the first `/` that is not escaped. */
-function splitReplacement(operator) {
-    for (let i = 0; i < operator.length; i++) {
-        if (operator[i] === '\\')
-            i++;
-        else if (operator[i] === '/')
-            return [operator.slice(0, i), operator.slice(i + 1)];
-    }
-    return [operator, undefined];
-}
-const MAX_BRACE_WORDS = 256;
-/**
- * Brace expansion (bash(1) "Brace Expansion"), before any other: `a{b,c}d` → `abd acd`, `{1..3}` →
- * `1 2 3`. Only unquoted braces outside `${…}` expand; a single word comes back unchanged.
- */
-function braceExpansion(raw) {
-    let quote;
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c === '\\') {
-            i++;
-            continue;
-        }
-        if (quote) {
-            if (c === quote)
-                quote = undefined;
-            continue;
-        }
-        if (c === "'" || c === '"') {
-            quote = c;
-            continue;
-        }
-        if (c !== '{' || raw[i - 1] === '$')
-            continue;
-        const close = closing(raw, i, '{', '}');
-        const body = raw.slice(i + 1, close - 1);
-        const alternatives = braceAlternatives(body);
-        if (!alternatives)
-            continue;
-        const [before, after] = [raw.slice(0, i), raw.slice(close)];
-        const words = alternatives.flatMap((alternative) => braceExpansion(before + alternative + after));
-        return words.slice(0, MAX_BRACE_WORDS);
-    }
-    return [raw];
-}
-function braceAlternatives(body) {
-    const range = /^(-?\d+)\.\.(-?\d+)$|^([a-zA-Z])\.\.([a-zA-Z])$/.exec(body);
-    if (range) {
-        const [from, to] = range[1] !== undefined
-            ? [Number(range[1]), Number(range[2])]
-            : [range[3].charCodeAt(0), range[4].charCodeAt(0)];
-        if (Math.abs(to - from) >= MAX_BRACE_WORDS)
-            return undefined;
-        const step = from <= to ? 1 : -1;
-        const values = [];
-        for (let n = from; step > 0 ? n <= to : n >= to; n += step)
-            values.push(range[1] !== undefined ? String(n) : String.fromCharCode(n));
-        return values;
-    }
-    // Top-level commas (outside nested braces) separate alternatives; a body without one does not expand.
-    const alternatives = [];
-    let depth = 0;
-    let start = 0;
-    for (let i = 0; i < body.length; i++) {
-        if (body[i] === '{')
-            depth++;
-        else if (body[i] === '}')
-            depth--;
-        else if (body[i] === ',' && depth === 0) {
-            alternatives.push(body.slice(start, i));
-            start = i + 1;
-        }
-    }
-    if (alternatives.length === 0)
-        return undefined;
-    alternatives.push(body.slice(start));
-    return alternatives;
+    return value === undefined ? undefined : negate ? !value : value;
 }
 
 // EXTERNAL MODULE: ./lib/core/wildcard.js
 var wildcard = __webpack_require__(50773);
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/text-commands.js
+// The commands that only transform text, run over known values: `echo`, `printf`, and the filters
+// people pipe names through (`tr`, `sed`, `cut`, `head`, …). Unknown input or arguments leave a hole.
+
+
+function echo(args) {
+    let i = 0;
+    let newline = true;
+    let escapes = false;
+    while (args[i]?.length === 1 && /^-[neE]+$/.test(String(args[i][0]))) {
+        const flags = String(args[i][0]);
+        if (flags.includes('n'))
+            newline = false;
+        if (flags.includes('e'))
+            escapes = true;
+        i++;
+    }
+    const words = args
+        .slice(i)
+        .map((arg) => (escapes ? arg.map((p) => (typeof p === 'string' ? p.replace(/\\n/g, '\n') : p)) : arg));
+    return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
+}
+/** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
+function printf(all) {
+    // `--` ends the options.
+    const args = all[0]?.length === 1 && all[0][0] === '--' ? all.slice(1) : all;
+    const [format, ...rest] = args;
+    // An unknown argument may be several words, shifting every conversion after it.
+    if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
+        return [missing('the output of printf')];
+    const template = format.join('');
+    const parts = [];
+    let next = 0;
+    do {
+        let at = 0;
+        for (const match of template.matchAll(/%[-0-9.]*[sbdq]|%%|\\n|\\t/g)) {
+            parts.push([template.slice(at, match.index)]);
+            if (match[0] === '%%')
+                parts.push(['%']);
+            else if (match[0] === '\\n')
+                parts.push(['\n']);
+            else if (match[0] === '\\t')
+                parts.push(['\t']);
+            else
+                parts.push(rest[next++] ?? []);
+            at = match.index + match[0].length;
+        }
+        parts.push([template.slice(at)]);
+    } while (next > 0 && next < rest.length);
+    return concat(...parts);
+}
+/** Filters over known text: lowercasing, `cut`, `sed s///`, `head`/`tail`, `xargs`, `tr -d`. */
+function filter(words, input) {
+    const argv = words.map((word) => (word.some(isMissing) ? undefined : word.join('')));
+    const [name, ...args] = argv;
+    switch (name) {
+        case 'tr':
+            return trFilter(args, input);
+        case 'awk':
+            if (args.length === 1 && /^\{\s*print\s+tolower\(\$0\)\s*\}$/.test(args[0] ?? ''))
+                return lowercase(input);
+            if (args.length === 1 && /^\{\s*print\s+toupper\(\$0\)\s*\}$/.test(args[0] ?? ''))
+                return uppercase(input);
+            return undefined;
+        case 'sed':
+            return sedFilter(args, input);
+        case 'cut':
+            return cutFilter(args, input);
+        case 'xargs':
+            return args.length === 0 ? trim(input) : undefined;
+        case 'node':
+            return nodeFilter(args, input);
+        case 'head':
+        case 'tail':
+            return firstOrLastLine(name, args, input);
+        default:
+            return undefined;
+    }
+}
+/** `tr A-Z a-z` and back, `tr -d CHARS`. */
+function trFilter(args, input) {
+    const lowerSets = /^\[?(?:A-Z|\[:upper:\])\]?$/;
+    const upperSets = /^\[?(?:a-z|\[:lower:\])\]?$/;
+    if (args.length === 2 && lowerSets.test(args[0] ?? '') && upperSets.test(args[1] ?? ''))
+        return lowercase(input);
+    if (args.length === 2 && upperSets.test(args[0] ?? '') && lowerSets.test(args[1] ?? ''))
+        return uppercase(input);
+    if (args[0] === '-d' && args[1] !== undefined) {
+        const remove = args[1].replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+        return input.map((part) => typeof part === 'string' ? [...part].filter((c) => !remove.includes(c)).join('') : part);
+    }
+    return undefined;
+}
+/** `sed 's/…/\L&/'` lowercasing, and one `s/PATTERN/REPLACEMENT/[g]` over known text. */
+function sedFilter(args, input) {
+    const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
+    if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script))
+        return lowercase(input);
+    const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
+    // The BRE read as a JavaScript pattern (`\(` `\)` `\{` `\|` group, bound and alternate). One that
+    // could backtrack for ever, or a long input, is not run: the value becomes a hole.
+    const source = substitution?.[2].replace(/\\([(){}|+?])/g, '$1');
+    if (substitution &&
+        source !== undefined &&
+        (0,wildcard/* regexBacktrackingRisk */.l)(source) === undefined &&
+        input.join('').length <= 512 &&
+        input.every((part) => typeof part === 'string')) {
+        try {
+            const pattern = new RegExp(source, substitution[4] ? 'g' : '');
+            return [
+                input.join('').replace(pattern, substitution[3].replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
+            ];
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** `cut -d D -f N`: field N of each line. */
+function cutFilter(args, input) {
+    const delimiter = argValue(args, '-d') ?? '\t';
+    const field = Number(argValue(args, '-f'));
+    if (!Number.isInteger(field) || field < 1)
+        return undefined;
+    return concat(...split(input, '\n').map((line, i) => {
+        const fields = split(line, delimiter);
+        return i > 0 ? concat(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
+    }));
+}
+/** `node -` / `node -e|-p` printing a literal string lowercased (a way people lowercase the owner). */
+function nodeFilter(args, input) {
+    const program = args[0] === '-'
+        ? input.every((p) => typeof p === 'string')
+            ? input.join('')
+            : undefined
+        : args[0] === '-e' || args[0] === '-p'
+            ? args[1]
+            : undefined;
+    const literal = program && /^\s*(?:console\.log\()?(["'`])([^"'`]*)\1\.toLowerCase\(\)\)?\s*;?\s*$/.exec(program);
+    if (literal)
+        return [literal[2].toLowerCase() + '\n'];
+    return undefined;
+}
+/** `head -n 1` and `tail -n 1`. */
+function firstOrLastLine(name, args, input) {
+    if (!(args.join(' ') === '-n 1' || args.join(' ') === '-1' || args.join('') === '-n1'))
+        return undefined;
+    const lines = split(input, '\n').filter((line) => line.length > 0);
+    const line = name === 'head' ? lines[0] : lines.at(-1);
+    return line ? concat(line, ['\n']) : [];
+}
+function argValue(args, flag) {
+    for (const [i, arg] of args.entries()) {
+        if (arg === flag)
+            return args[i + 1];
+        if (arg?.startsWith(flag))
+            return arg.slice(flag.length);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/shell/wrappers.js
+// Commands that run another command: wrappers (`sudo`, `env`, `timeout`, `retry`, …) whose command is
+// read as if run directly, and `xargs`, which runs its command with the arguments it reads.
+
+
+// Commands that run another command given as their arguments, and their options that take a value.
+const WRAPPERS = {
+    sudo: /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/,
+    env: /^-[uCS]$|^--(?:unset|chdir|split-string)$/,
+    time: /^-[fo]$/,
+    command: /^$/,
+    exec: /^-a$/,
+    nohup: /^$/,
+    nice: /^-n$|^--adjustment$/,
+    ionice: /^-[cnpPu]$/,
+    stdbuf: /^-[ioe]$/,
+    flock: /^-[wEc]$/,
+    retry: /^-[tdm]$|^--(?:times|delay|max-time)$/,
+    timeout: /^-[sk]$|^--(?:signal|kill-after)$/,
+};
+/** The command under wrappers (`sudo -u user`, `env A=B`, `timeout 600`, `retry -t 3`, …). */
+function withoutWrappers(words) {
+    let i = 0;
+    const word = () => words[i]?.length === 1 && typeof words[i][0] === 'string' ? words[i][0] : undefined;
+    for (;;) {
+        const current = word();
+        const options = current === undefined ? undefined : WRAPPERS[current];
+        if (!options)
+            return i < words.length ? words.slice(i) : words;
+        i++;
+        while (word()?.startsWith('-') || (current === 'env' && /^[A-Za-z_]\w*=/.test(word() ?? '')))
+            i += options.test(word()) ? 2 : 1;
+        // timeout DURATION, flock FILE: the word before the command.
+        if (current === 'timeout' || current === 'flock')
+            i++;
+    }
+}
+/**
+ * `xargs [options] COMMAND…`: the command with the arguments xargs reads (a hole, or stdin when known);
+ * with `-I REPLACE`, each REPLACE in the command is one input line.
+ */
+function xargsCommand(words, stdin) {
+    const text = wordText;
+    if (text(words[0]) !== 'xargs')
+        return undefined;
+    let i = 1;
+    let replace;
+    while (text(words[i])?.startsWith('-')) {
+        const option = text(words[i]);
+        if (option === '-I' || option === '-i')
+            replace = text(words[++i]) ?? '{}';
+        else if (option.startsWith('-I'))
+            replace = option.slice(2);
+        else if (/^-[nPLsdaE]$|^--(?:max-args|max-procs|delimiter|arg-file)$/.test(option))
+            i++;
+        i++;
+    }
+    const command = words.slice(i);
+    if (command.length === 0)
+        return undefined;
+    const inputs = stdin
+        ? split(stdin, /\s+/).filter((input) => input.length > 0)
+        : [[missing('the arguments xargs reads')]];
+    if (replace === undefined)
+        return [[...command, ...inputs]];
+    return inputs
+        .slice(0, MAX_LOOP_ITEMS)
+        .map((input) => command.map((word) => concat(...word.map((part) => typeof part === 'string' && part.includes(replace)
+        ? concat(...part.split(replace).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
+        : [part]))));
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/interpreter.js
 // Runs a script's statements over known values, as bash would, without running any program: variables
 // and exports, functions, `for` over word lists, `cd`, `source`, `echo`/`printf`/`cat` output and where
 // it is redirected (so `echo "IMAGE=…" >> "$GITHUB_ENV"` is seen), pipelines through the filters people
 // use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
 // push tools. Nothing here reads a file or the process environment: the host supplies both.
+/* eslint-disable max-lines -- the Shell class is one interpreter: its statements, builtins and substitutions share its variables, exports, functions, directory and depth */
 
 
 
 
 
-/** Values standing for the runner's files, so a redirection to them is recognised after expansion. */
-const RUNNER_FILES = [
-    'GITHUB_ENV',
-    'GITHUB_OUTPUT',
-    'GITHUB_PATH',
-    'GITHUB_STEP_SUMMARY',
-    'GITHUB_STATE',
-];
-const SENTINEL = '\u0000runner-file:';
-const runnerFileValue = (name) => [`${SENTINEL}${name}`];
-const MAX_STEPS = 20_000;
+
+
+
+
 class Exit extends Error {
 }
-const MAX_DEPTH = 12;
-const MAX_LOOP_ITEMS = 256;
 class Shell {
     host;
     scriptPath;
@@ -15186,46 +15753,7 @@ class Shell {
     }
     /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
     test(raw) {
-        let words = raw.map((word) => expandWord(word, this.expansion));
-        const text = wordText;
-        const doubleBracket = text(words[0]) === '[[';
-        if (['[[', '[', 'test'].includes(text(words[0]) ?? ''))
-            words = words.slice(1);
-        else if (text(words.at(-1)) !== ']]')
-            return undefined; // the second half of a split [[ a || b ]]
-        if (text(words.at(-1)) === ']]' || text(words.at(-1)) === ']')
-            words = words.slice(0, -1);
-        let negate = false;
-        while (text(words[0]) === '!') {
-            negate = !negate;
-            words = words.slice(1);
-        }
-        const known = words.map(text);
-        let value;
-        if (words.length === 1)
-            value =
-                known[0] === undefined
-                    ? words[0].some((p) => typeof p === 'string' && p !== '') || undefined
-                    : known[0] !== '';
-        else if (words.length === 2 && (known[0] === '-z' || known[0] === '-n')) {
-            const operand = words[1];
-            const empty = known[1] === undefined
-                ? operand.some((p) => typeof p === 'string' && p !== '')
-                    ? false
-                    : undefined
-                : known[1] === '';
-            value = empty === undefined ? undefined : known[0] === '-z' ? empty : !empty;
-        }
-        else if (words.length === 3 && ['=', '==', '!='].includes(known[1] ?? '')) {
-            if (known[0] === undefined || known[2] === undefined)
-                value = undefined;
-            else {
-                // In [[ ]], the right side of == is a pattern.
-                const equal = doubleBracket || raw.at(-1) === ']]' ? globMatches(known[2], known[0]) : known[0] === known[2];
-                value = equal === undefined ? undefined : known[1] === '!=' ? !equal : equal;
-            }
-        }
-        return value === undefined ? undefined : negate ? !value : value;
+        return testValue(raw, raw.map((word) => expandWord(word, this.expansion)));
     }
     snapshot() {
         return {
@@ -15292,50 +15820,58 @@ class Shell {
         const name = words[0].length === 1 && typeof words[0][0] === 'string' ? words[0][0] : undefined;
         const args = words.slice(1);
         const text = wordText;
+        const builtin = name === undefined ? undefined : this.builtin(name, args, assignments, line, stdin);
+        if (builtin)
+            return builtin;
+        const viaXargs = xargsCommand(words, stdin);
+        if (viaXargs)
+            return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
+        if (name === 'eval' && this.depth < MAX_DEPTH) {
+            // eval runs its arguments, joined, as a script.
+            const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
+                ? args.map((arg) => arg.join('')).join(' ')
+                : undefined;
+            if (script === undefined)
+                return [missing('the output of eval')];
+            return this.nested(script);
+        }
+        // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
+        if ((name === 'bash' || name === 'sh') &&
+            args.every((arg) => text(arg)?.startsWith('-')) &&
+            stdin &&
+            this.depth < MAX_DEPTH) {
+            const script = stdin.every((part) => typeof part === 'string') ? stdin.join('') : undefined;
+            if (script !== undefined)
+                return this.nested(script);
+        }
+        if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH)
+            return this.callFunction(name, args);
+        const filtered = stdin === undefined ? undefined : filter(words, stdin);
+        if (filtered)
+            return filtered;
+        const environment = this.environment(assignments);
+        const produced = this.host.command({ words, line, environment, cwd: this.cwd });
+        const output = produced ?? this.host.output(words, environment);
+        return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+    }
+    /** A shell builtin's output; undefined when the command is not one. */
+    builtin(name, args, assignments, line, stdin) {
+        const text = wordText;
         switch (name) {
             case 'export':
             case 'declare':
             case 'typeset':
             case 'local':
-            case 'readonly': {
-                const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(text(arg) ?? ''));
-                const frame = name === 'local' ? this.locals.at(-1) : undefined;
-                for (const arg of args) {
-                    const [first] = arg;
-                    if (typeof first !== 'string' || first.startsWith('-'))
-                        continue;
-                    const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
-                    const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
-                    if (!variable)
-                        continue;
-                    if (frame && !frame.has(variable))
-                        frame.set(variable, this.values.get(variable));
-                    if (assignment) {
-                        const value = concat([first.slice(assignment[0].length)], arg.slice(1));
-                        const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
-                        this.set(variable, concat(previous, stripArrayParens(value)));
-                    }
-                    if (exporting)
-                        this.exported.add(variable);
-                }
-                return [];
-            }
+            case 'readonly':
+                return this.declare(name, args);
             case 'unset':
                 for (const arg of args)
                     if (text(arg))
                         this.values.delete(text(arg));
                 return [];
-            case 'set': {
-                const dashes = args.findIndex((arg) => text(arg) === '--');
-                if (dashes !== -1)
-                    this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
-                return [];
-            }
-            case 'shift': {
-                const count = args[0] === undefined ? 1 : Number(text(args[0])) || this.optionsEnd;
-                this.positional = this.positional.slice(count);
-                return [];
-            }
+            case 'set':
+            case 'shift':
+                return this.setPositional(name, args);
             case 'read':
                 return this.read(args, assignments, stdin);
             case 'pwd':
@@ -15348,97 +15884,114 @@ class Shell {
                 return [];
             }
             case 'source':
-            case '.': {
-                const file = text(args[0]);
-                const script = file === undefined ? undefined : this.host.source(file, this.cwd);
-                if (script !== undefined && this.depth >= MAX_DEPTH)
-                    this.host.truncated(`scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`, line);
-                if (script !== undefined && this.depth < MAX_DEPTH) {
-                    this.depth++;
-                    this.run(script, args.length > 1 ? args.slice(1) : this.positional);
-                    this.depth--;
-                }
-                return [];
-            }
+            case '.':
+                return this.source(args, line);
             case 'echo':
                 return echo(args);
             case 'printf':
                 return printf(args);
             case 'cat':
                 return args.length === 0 && stdin ? stdin : [missing(`the output of \`cat\``)];
-            case 'tee': {
-                const file = args.map(runnerFile).find(Boolean);
-                if (file && stdin)
-                    this.host.write(file, stdin);
-                return stdin ?? [];
-            }
+            case 'tee':
+                return this.tee(args, stdin);
+            case 'exit':
+                if (this.uncertain === 0 && this.depth === 0)
+                    throw new Exit();
+                return [];
             case 'true':
             case 'false':
             case ':':
             case 'test':
             case '[':
             case '[[':
-                return [];
-            case 'exit':
-                if (this.uncertain === 0 && this.depth === 0)
-                    throw new Exit();
-                return [];
             case 'return':
             case 'set-output':
                 return [];
+            default:
+                return undefined;
         }
-        const viaXargs = xargsCommand(words, stdin);
-        if (viaXargs)
-            return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
-        if (name === 'eval' && this.depth < MAX_DEPTH) {
-            // eval runs its arguments, joined, as a script.
-            const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
-                ? args.map((arg) => arg.join('')).join(' ')
-                : undefined;
-            if (script === undefined)
-                return [missing('the output of eval')];
-            this.depth++;
-            const printed = this.statements(parseScript(script));
-            this.depth--;
-            return printed;
+    }
+    /** `set -- ARGS…` and `shift [N]` (after getopts, N is where the options ended). */
+    setPositional(name, args) {
+        if (name === 'set') {
+            const dashes = args.findIndex((arg) => wordText(arg) === '--');
+            if (dashes !== -1)
+                this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
         }
-        // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
-        if ((name === 'bash' || name === 'sh') &&
-            args.every((arg) => text(arg)?.startsWith('-')) &&
-            stdin &&
-            this.depth < MAX_DEPTH) {
-            const script = stdin.every((part) => typeof part === 'string') ? stdin.join('') : undefined;
-            if (script !== undefined) {
-                this.depth++;
-                const printed = this.statements(parseScript(script));
-                this.depth--;
-                return printed;
+        else {
+            const count = args[0] === undefined ? 1 : Number(wordText(args[0])) || this.optionsEnd;
+            this.positional = this.positional.slice(count);
+        }
+        return [];
+    }
+    /** `tee FILE…`: its input written to a runner file it names, and passed on. */
+    tee(args, stdin) {
+        const file = args.map(runnerFile).find(Boolean);
+        if (file && stdin)
+            this.host.write(file, stdin);
+        return stdin ?? [];
+    }
+    /** `export`, `declare`, `typeset`, `local`, `readonly`: assignments, exports, and a function's locals. */
+    declare(name, args) {
+        const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(wordText(arg) ?? ''));
+        const frame = name === 'local' ? this.locals.at(-1) : undefined;
+        for (const arg of args) {
+            const [first] = arg;
+            if (typeof first !== 'string' || first.startsWith('-'))
+                continue;
+            const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
+            const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
+            if (!variable)
+                continue;
+            if (frame && !frame.has(variable))
+                frame.set(variable, this.values.get(variable));
+            if (assignment) {
+                const value = concat([first.slice(assignment[0].length)], arg.slice(1));
+                const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
+                this.set(variable, concat(previous, stripArrayParens(value)));
             }
+            if (exporting)
+                this.exported.add(variable);
         }
-        if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH) {
-            const saved = this.positional;
-            this.positional = [...args];
+        return [];
+    }
+    /** `source FILE ARGS…` / `. FILE`: the host's script run in this shell, up to MAX_DEPTH deep. */
+    source(args, line) {
+        const file = wordText(args[0]);
+        const script = file === undefined ? undefined : this.host.source(file, this.cwd);
+        if (script !== undefined && this.depth >= MAX_DEPTH)
+            this.host.truncated(`scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`, line);
+        if (script !== undefined && this.depth < MAX_DEPTH) {
             this.depth++;
-            this.locals.push(new Map());
-            const printed = this.statements(this.functions.get(name));
-            // `local` variables end with the function: their earlier values come back.
-            for (const [variable, before] of this.locals.pop()) {
-                if (before === undefined)
-                    this.values.delete(variable);
-                else
-                    this.values.set(variable, before);
-            }
+            this.run(script, args.length > 1 ? args.slice(1) : this.positional);
             this.depth--;
-            this.positional = saved;
-            return printed;
         }
-        const filtered = stdin === undefined ? undefined : filter(words, stdin);
-        if (filtered)
-            return filtered;
-        const environment = this.environment(assignments);
-        const produced = this.host.command({ words, line, environment, cwd: this.cwd });
-        const output = produced ?? this.host.output(words, environment);
-        return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+        return [];
+    }
+    /** A script run in this shell one level deeper (`eval`, a shell reading its input). */
+    nested(script) {
+        this.depth++;
+        const printed = this.statements(parseScript(script));
+        this.depth--;
+        return printed;
+    }
+    /** A function's body with its arguments as `$1`…; its `local` variables end with it. */
+    callFunction(name, args) {
+        const saved = this.positional;
+        this.positional = [...args];
+        this.depth++;
+        this.locals.push(new Map());
+        const printed = this.statements(this.functions.get(name));
+        // `local` variables end with the function: their earlier values come back.
+        for (const [variable, before] of this.locals.pop()) {
+            if (before === undefined)
+                this.values.delete(variable);
+            else
+                this.values.set(variable, before);
+        }
+        this.depth--;
+        this.positional = saved;
+        return printed;
     }
     /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
     read(args, assignments, stdin) {
@@ -15492,76 +16045,6 @@ function stripArrayParens(value) {
         return [first.slice(1, -1)];
     return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
 }
-// Commands that run another command given as their arguments, and their options that take a value.
-const WRAPPERS = {
-    sudo: /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/,
-    env: /^-[uCS]$|^--(?:unset|chdir|split-string)$/,
-    time: /^-[fo]$/,
-    command: /^$/,
-    exec: /^-a$/,
-    nohup: /^$/,
-    nice: /^-n$|^--adjustment$/,
-    ionice: /^-[cnpPu]$/,
-    stdbuf: /^-[ioe]$/,
-    flock: /^-[wEc]$/,
-    retry: /^-[tdm]$|^--(?:times|delay|max-time)$/,
-    timeout: /^-[sk]$|^--(?:signal|kill-after)$/,
-};
-/** The command under wrappers (`sudo -u user`, `env A=B`, `timeout 600`, `retry -t 3`, …). */
-function withoutWrappers(words) {
-    let i = 0;
-    const word = () => words[i]?.length === 1 && typeof words[i][0] === 'string' ? words[i][0] : undefined;
-    for (;;) {
-        const current = word();
-        const options = current === undefined ? undefined : WRAPPERS[current];
-        if (!options)
-            return i < words.length ? words.slice(i) : words;
-        i++;
-        while (word()?.startsWith('-') || (current === 'env' && /^[A-Za-z_]\w*=/.test(word() ?? '')))
-            i += options.test(word()) ? 2 : 1;
-        // timeout DURATION, flock FILE: the word before the command.
-        if (current === 'timeout' || current === 'flock')
-            i++;
-    }
-}
-/**
- * `xargs [options] COMMAND…`: the command with the arguments xargs reads (a hole, or stdin when known);
- * with `-I REPLACE`, each REPLACE in the command is one input line.
- */
-function xargsCommand(words, stdin) {
-    const text = wordText;
-    if (text(words[0]) !== 'xargs')
-        return undefined;
-    let i = 1;
-    let replace;
-    while (text(words[i])?.startsWith('-')) {
-        const option = text(words[i]);
-        if (option === '-I' || option === '-i')
-            replace = text(words[++i]) ?? '{}';
-        else if (option.startsWith('-I'))
-            replace = option.slice(2);
-        else if (/^-[nPLsdaE]$|^--(?:max-args|max-procs|delimiter|arg-file)$/.test(option))
-            i++;
-        i++;
-    }
-    const command = words.slice(i);
-    if (command.length === 0)
-        return undefined;
-    const inputs = stdin
-        ? split(stdin, /\s+/).filter((input) => input.length > 0)
-        : [[missing('the arguments xargs reads')]];
-    if (replace === undefined)
-        return [[...command, ...inputs]];
-    return inputs
-        .slice(0, MAX_LOOP_ITEMS)
-        .map((input) => command.map((word) => concat(...word.map((part) => typeof part === 'string' && part.includes(replace)
-        ? concat(...part.split(replace).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
-        : [part]))));
-}
-function runnerFile(target) {
-    const value = target.length === 1 && typeof target[0] === 'string' ? target[0] : undefined;
-    return value?.startsWith(SENTINEL) ? value.slice(SENTINEL.length) : undefined;
-}
 /** Paths from the repository root: an absolute path is read as one (the runner's workspace is the root). */
 function joinPath(base, target) {
     const parts = base && !target.startsWith('/') ? base.split('/') : [];
@@ -15572,137 +16055,6 @@ function joinPath(base, target) {
             parts.push(part);
     }
     return parts.join('/');
-}
-function echo(args) {
-    let i = 0;
-    let newline = true;
-    let escapes = false;
-    while (args[i]?.length === 1 && /^-[neE]+$/.test(String(args[i][0]))) {
-        const flags = String(args[i][0]);
-        if (flags.includes('n'))
-            newline = false;
-        if (flags.includes('e'))
-            escapes = true;
-        i++;
-    }
-    const words = args
-        .slice(i)
-        .map((arg) => (escapes ? arg.map((p) => (typeof p === 'string' ? p.replace(/\\n/g, '\n') : p)) : arg));
-    return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
-}
-/** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
-function printf(all) {
-    // `--` ends the options.
-    const args = all[0]?.length === 1 && all[0][0] === '--' ? all.slice(1) : all;
-    const [format, ...rest] = args;
-    // An unknown argument may be several words, shifting every conversion after it.
-    if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
-        return [missing('the output of printf')];
-    const template = format.join('');
-    const parts = [];
-    let next = 0;
-    do {
-        let at = 0;
-        for (const match of template.matchAll(/%[-0-9.]*[sbdq]|%%|\\n|\\t/g)) {
-            parts.push([template.slice(at, match.index)]);
-            if (match[0] === '%%')
-                parts.push(['%']);
-            else if (match[0] === '\\n')
-                parts.push(['\n']);
-            else if (match[0] === '\\t')
-                parts.push(['\t']);
-            else
-                parts.push(rest[next++] ?? []);
-            at = match.index + match[0].length;
-        }
-        parts.push([template.slice(at)]);
-    } while (next > 0 && next < rest.length);
-    return concat(...parts);
-}
-/** Filters over known text: lowercasing, `cut`, `sed s///`, `head`/`tail`, `xargs`, `tr -d`. */
-function filter(words, input) {
-    const argv = words.map((word) => (word.some(isMissing) ? undefined : word.join('')));
-    const [name, ...args] = argv;
-    const lowerSets = /^\[?(?:A-Z|\[:upper:\])\]?$/;
-    const upperSets = /^\[?(?:a-z|\[:lower:\])\]?$/;
-    if (name === 'tr' && args.length === 2 && lowerSets.test(args[0] ?? '') && upperSets.test(args[1] ?? ''))
-        return lowercase(input);
-    if (name === 'tr' && args.length === 2 && upperSets.test(args[0] ?? '') && lowerSets.test(args[1] ?? ''))
-        return uppercase(input);
-    if (name === 'tr' && args[0] === '-d' && args[1] !== undefined) {
-        const remove = args[1].replace(/\\n/g, '\n').replace(/\\r/g, '\r');
-        return input.map((part) => typeof part === 'string' ? [...part].filter((c) => !remove.includes(c)).join('') : part);
-    }
-    if (name === 'awk' && args.length === 1 && /^\{\s*print\s+tolower\(\$0\)\s*\}$/.test(args[0] ?? ''))
-        return lowercase(input);
-    if (name === 'awk' && args.length === 1 && /^\{\s*print\s+toupper\(\$0\)\s*\}$/.test(args[0] ?? ''))
-        return uppercase(input);
-    if (name === 'sed') {
-        const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
-        if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script))
-            return lowercase(input);
-        const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
-        // The BRE read as a JavaScript pattern (`\(` `\)` `\{` `\|` group, bound and alternate). One that
-        // could backtrack for ever, or a long input, is not run: the value becomes a hole.
-        const source = substitution?.[2].replace(/\\([(){}|+?])/g, '$1');
-        if (substitution &&
-            source !== undefined &&
-            (0,wildcard/* regexBacktrackingRisk */.l)(source) === undefined &&
-            input.join('').length <= 512 &&
-            input.every((part) => typeof part === 'string')) {
-            try {
-                const pattern = new RegExp(source, substitution[4] ? 'g' : '');
-                return [
-                    input.join('').replace(pattern, substitution[3].replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
-                ];
-            }
-            catch {
-                return undefined;
-            }
-        }
-        return undefined;
-    }
-    if (name === 'cut') {
-        const delimiter = argValue(args, '-d') ?? '\t';
-        const field = Number(argValue(args, '-f'));
-        if (!Number.isInteger(field) || field < 1)
-            return undefined;
-        return concat(...split(input, '\n').map((line, i) => {
-            const fields = split(line, delimiter);
-            return i > 0 ? concat(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
-        }));
-    }
-    if (name === 'xargs' && args.length === 0)
-        return trim(input);
-    // `node -` / `node -e|-p` printing a literal string lowercased (a way people lowercase the owner).
-    if (name === 'node') {
-        const program = args[0] === '-'
-            ? input.every((p) => typeof p === 'string')
-                ? input.join('')
-                : undefined
-            : args[0] === '-e' || args[0] === '-p'
-                ? args[1]
-                : undefined;
-        const literal = program && /^\s*(?:console\.log\()?(["'`])([^"'`]*)\1\.toLowerCase\(\)\)?\s*;?\s*$/.exec(program);
-        if (literal)
-            return [literal[2].toLowerCase() + '\n'];
-    }
-    if ((name === 'head' || name === 'tail') &&
-        (args.join(' ') === '-n 1' || args.join(' ') === '-1' || args.join('') === '-n1')) {
-        const lines = split(input, '\n').filter((line) => line.length > 0);
-        const line = name === 'head' ? lines[0] : lines.at(-1);
-        return line ? concat(line, ['\n']) : [];
-    }
-    return undefined;
-}
-function argValue(args, flag) {
-    for (const [i, arg] of args.entries()) {
-        if (arg === flag)
-            return args[i + 1];
-        if (arg?.startsWith(flag))
-            return arg.slice(flag.length);
-    }
-    return undefined;
 }
 function shownCommand(words) {
     const text = words
@@ -15930,6 +16282,7 @@ function environmentFileEntries(content) {
 
 
 
+
 const MAX_ACTION_DEPTH = 8;
 /** Runs the steps; returns the outputs of steps with an `id`. */
 function runSteps(input, context) {
@@ -16024,155 +16377,27 @@ function runUses(step, uses, stepPath, input, context, env, setOutput) {
         runLocalAction(uses, withInputs, stepPath, input, context, env, setOutput, usesAt);
         return;
     }
-    const name = uses.split('@')[0].toLowerCase();
-    const withLines = (inputName) => input.lines.value([...stepPath, 'with', inputName]);
-    const call = {
-        name: name.split('/').slice(0, 2).join('/'),
+    const usesStep = {
         uses,
         stepId: typeof step['id'] === 'string' ? step['id'] : undefined,
-        facts: input.state.facts,
+        withInputs,
+        stepPath,
+        usesAt,
         env,
-        evaluate: (expression) => evaluateField(`\${{ ${expression} }}`, resolve),
-        input: (inputName) => inputName in withInputs ? evaluateField(withInputs[inputName], resolve) : undefined,
-        text: (inputName) => {
-            if (!(inputName in withInputs))
-                return undefined;
-            const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
-            return text.length === 0 ? undefined : text;
-        },
-        items: (inputName, commas) => inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
-            ...stepPath,
-            'with',
-            inputName,
-        ]),
-        where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
-        destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-        mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+        resolve,
         setOutput,
-        setEnv: (variable, value) => input.state.env.set(variable, value),
-        login: (registry) => input.state.logins.push({ registry, where: usesAt }),
-        read: (relative) => context.repository.read(relative),
         runCommand: (words, cwd, where) => runCommandLine(words, env, cwd, where, stepContext(input, context, setOutput)),
-        bakeFile: (images) => {
-            const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
-            context.collected.bakeFiles.set(generated, images);
-            return generated;
-        },
-        generatedBakeFile: (generated) => context.collected.bakeFiles.get(generated),
-        written: (image, where) => {
-            const key = shown(image);
-            if (!context.collected.written.has(key))
-                context.collected.written.set(key, { where, via: `${name} images` });
-        },
     };
-    runAction({ call, inputNames: Object.keys(withInputs) });
-}
-/** A list input's items, each evaluated and placed on the line it is written on. */
-function inputItems(raw, lines, resolve, commas, file, inputPath) {
-    const separator = commas ? /[\n,]/ : /\n/;
-    if (Array.isArray(raw)) {
-        return raw.flatMap((item, i) => split(asText(evaluateField(item, resolve)), separator)
-            .map(trim)
-            .filter((text) => text.length > 0)
-            .map((text) => ({ text, where: file.at([...inputPath, i]) })));
-    }
-    if (raw === undefined || raw === null)
-        return [];
-    const source = String(raw);
-    const items = [];
-    let from = 0;
-    for (const line of source.split('\n')) {
-        const index = lineIndexOf(source, line, from);
-        from += line.length + 1;
-        // Expressions are evaluated per line; a value that holds several lines (metadata-action's tags) splits again.
-        // List inputs of docker's actions are CSV: commas separate, double quotes group (actions/toolkit Util.getInputList).
-        const pieces = commas ? csvFields(line) : [line];
-        for (const piece of pieces) {
-            for (const text of split(interpolate(piece, resolve), separator).map(trim)) {
-                if (text.length > 0)
-                    items.push({ text, where: lineOf(lines, index) });
-            }
-        }
-    }
-    return items;
-}
-function csvFields(line) {
-    const fields = [];
-    let current = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (c === '"' && quoted && line[i + 1] === '"') {
-            current += '"';
-            i++;
-        }
-        else if (c === '"')
-            quoted = !quoted;
-        else if (c === ',' && !quoted && !insideExpression(line, i)) {
-            fields.push(current);
-            current = '';
-        }
-        else
-            current += c;
-    }
-    fields.push(current);
-    return fields;
-}
-/** A comma inside `${{ format('{0},{1}', …) }}` belongs to the expression. */
-function insideExpression(line, index) {
-    const open = line.lastIndexOf('${{', index);
-    return open !== -1 && line.indexOf('}}', open) > index;
+    runAction({ call: actionCall(usesStep, input, context), inputNames: Object.keys(withInputs) });
 }
 /** A local action: a composite action's steps run with its inputs; any other kind may push unseen. */
 function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutput, usesAt) {
-    const directory = external_node_path_.posix.normalize(uses.replace(/^\.\//, ''));
-    const relative = ['action.yml', 'action.yaml']
-        .map((name) => external_node_path_.posix.join(directory, name))
-        .find((file) => context.repository.read(file));
-    if (!relative) {
-        context.collected.problems.push({
-            where: usesAt,
-            message: `${uses}: no action.yml or action.yaml in the repository, so what it pushes is not discovered`,
-        });
+    const read = readLocalAction(uses, input, context, usesAt);
+    if (!read)
         return;
-    }
-    if (input.actionStack.includes(relative) || input.actionStack.length >= MAX_ACTION_DEPTH) {
-        context.collected.problems.push({
-            where: usesAt,
-            message: `${uses} uses itself (through ${input.actionStack.join(' → ')}): read once`,
-        });
-        return;
-    }
-    const file = context.repository.read(relative);
-    let action;
-    let lines;
-    try {
-        const parsed = context.parsed.parse(file);
-        action = record(parsed.value);
-        lines = parsed.lines;
-    }
-    catch (error) {
-        if (!(error instanceof errors/* ConfigError */.xL))
-            throw error;
-        const problem = (0,sites/* firstSyntaxProblem */.Z6)(error.problems);
-        context.collected.problems.push({
-            where: problem.where,
-            message: `${problem.message}: what ${uses} pushes is not discovered`,
-        });
-        return;
-    }
+    const { relative, action, lines } = read;
     const runs = record(action['runs']);
-    const resolve = resolver(input.scope);
-    const inputs = new Map();
-    for (const [name, definition] of Object.entries(record(action['inputs']))) {
-        const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
-        if (given !== undefined)
-            inputs.set(name, evaluateField(withInputs[given], resolve));
-        else if (record(definition)['default'] !== undefined)
-            inputs.set(name, evaluateField(record(definition)['default'], resolver({ ...input.scope, inputs })));
-        else
-            inputs.set(name, '');
-    }
+    const inputs = localActionInputs(action, withInputs, input.scope);
     if (runs['using'] !== 'composite') {
         const pushInputs = Object.keys(withInputs).filter((name) => /image|tag|registry|push/i.test(name));
         if (pushInputs.length > 0)
@@ -16188,6 +16413,57 @@ function runLocalAction(uses, withInputs, stepPath, input, context, env, setOutp
     const outputScope = { ...scope, env, steps: outputs };
     for (const [name, definition] of Object.entries(record(action['outputs'])))
         setOutput(name, evaluateField(record(definition)['value'], resolver(outputScope)));
+}
+/** The local action's file parsed, with its lines; else why it is not read, collected as a problem. */
+function readLocalAction(uses, input, context, usesAt) {
+    const directory = external_node_path_.posix.normalize(uses.replace(/^\.\//, ''));
+    const relative = ['action.yml', 'action.yaml']
+        .map((name) => external_node_path_.posix.join(directory, name))
+        .find((file) => context.repository.read(file));
+    if (!relative) {
+        context.collected.problems.push({
+            where: usesAt,
+            message: `${uses}: no action.yml or action.yaml in the repository, so what it pushes is not discovered`,
+        });
+        return undefined;
+    }
+    if (input.actionStack.includes(relative) || input.actionStack.length >= MAX_ACTION_DEPTH) {
+        context.collected.problems.push({
+            where: usesAt,
+            message: `${uses} uses itself (through ${input.actionStack.join(' → ')}): read once`,
+        });
+        return undefined;
+    }
+    const file = context.repository.read(relative);
+    try {
+        const parsed = context.parsed.parse(file);
+        return { relative, action: record(parsed.value), lines: parsed.lines };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ConfigError */.xL))
+            throw error;
+        const problem = (0,sites/* firstSyntaxProblem */.Z6)(error.problems);
+        context.collected.problems.push({
+            where: problem.where,
+            message: `${problem.message}: what ${uses} pushes is not discovered`,
+        });
+        return undefined;
+    }
+}
+/** The inputs a local action runs with: what the step passes, else each input's `default`, else empty. */
+function localActionInputs(action, withInputs, scope) {
+    const resolve = resolver(scope);
+    const inputs = new Map();
+    for (const [name, definition] of Object.entries(record(action['inputs']))) {
+        const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
+        if (given !== undefined)
+            inputs.set(name, evaluateField(withInputs[given], resolve));
+        else if (record(definition)['default'] !== undefined)
+            inputs.set(name, evaluateField(record(definition)['default'], resolver({ ...scope, inputs })));
+        else
+            inputs.set(name, '');
+    }
+    return inputs;
 }
 /** What a step's commands may change in the job: its environment, its outputs, its logins. */
 function stepContext(input, context, setOutput) {
@@ -16232,9 +16508,46 @@ function readWorkflow(relative, options) {
     return collected;
 }
 function readOne(relative, call, stack, options, collected) {
+    const parsed = parsedWorkflow(relative, call, stack, options, collected);
+    if (!parsed)
+        return new Map();
+    const { workflow, lines } = parsed;
+    const base = {
+        runner: options.runner,
+        variables: options.variables,
+        workflowName: typeof workflow['name'] === 'string' ? workflow['name'] : relative,
+        inputs: new Map(),
+        needs: new Map(),
+        secrets: call?.secrets,
+    };
+    const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
+    const scope0 = { ...base, inputs };
+    const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
+    const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
+    const context = { lines, env, workingDirectory, options, collected };
+    const jobs = record(workflow['jobs']);
+    const jobOutputs = new Map();
+    for (const jobId of inNeedsOrder(jobs)) {
+        const job = record(jobs[jobId]);
+        const scope = { ...scope0, needs: jobOutputs, jobId };
+        jobOutputs.set(jobId, typeof job['uses'] === 'string'
+            ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, collected)
+            : runJob(context, job, jobId, scope));
+    }
+    // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
+    const outputs = new Map();
+    const definitions = record(record(record(workflow['on'])['workflow_call'])['outputs']);
+    for (const [name, definition] of Object.entries(definitions)) {
+        const raw = String(record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
+        outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
+    }
+    return outputs;
+}
+/** The workflow file parsed, with its lines; else why it is not read, collected as a problem. */
+function parsedWorkflow(relative, call, stack, options, collected) {
     const problem = (message, where) => {
         collected.problems.push({ where, message });
-        return new Map();
+        return undefined;
     };
     const file = options.repository.read(relative);
     const shownPath = options.repository.display(relative);
@@ -16259,7 +16572,7 @@ function readOne(relative, call, stack, options, collected) {
             where: problem.where,
             message: `${problem.message}: its images are not discovered`,
         });
-        return new Map();
+        return undefined;
     }
     if (typeof workflow['jobs'] !== 'object' || workflow['jobs'] === null) {
         return problem(`${relative} has no \`jobs:\`: it is not a GitHub Actions workflow`, {
@@ -16268,75 +16581,50 @@ function readOne(relative, call, stack, options, collected) {
             column: 1,
         });
     }
-    const base = {
-        runner: options.runner,
-        variables: options.variables,
-        workflowName: typeof workflow['name'] === 'string' ? workflow['name'] : relative,
-        inputs: new Map(),
-        needs: new Map(),
-        secrets: call?.secrets,
-    };
-    const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
-    const scope0 = { ...base, inputs };
-    const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
-    const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
-    const jobs = record(workflow['jobs']);
-    const jobOutputs = new Map();
-    for (const jobId of inNeedsOrder(jobs)) {
-        const job = record(jobs[jobId]);
-        const scope = { ...scope0, needs: jobOutputs, jobId };
-        const jobPath = ['jobs', jobId];
-        if (typeof job['uses'] === 'string') {
-            jobOutputs.set(jobId, callWorkflow(job, jobPath, scope, env, lines, stack.concat(relative), options, collected));
-            continue;
-        }
-        const jobEnvScope = { ...scope, env, steps: new Map() };
-        const jobDirectory = String(record(record(job['defaults'])['run'])['working-directory'] ?? workingDirectory);
-        const matrix = combinations(record(job['strategy'])['matrix'], jobEnvScope);
-        if (matrix.truncated)
-            collected.mayPush.push({
-                where: lines.at([...jobPath, 'strategy', 'matrix']),
-                message: `the matrix has ${matrix.truncated} combinations: only the first ${matrix.values.length} are read`,
-            });
-        const outputs = new Map();
-        const before = collected.destinations.length + collected.mayPush.length;
-        const logins = [];
-        for (const combination of matrix.values) {
-            const combinationScope = { ...scope, matrix: combination };
-            const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
-            const state = { env: jobEnv, facts: {}, logins };
-            const steps = runSteps({
-                steps: Array.isArray(job['steps']) ? job['steps'] : [],
-                path: [...jobPath, 'steps'],
-                lines,
-                scope: combinationScope,
-                state,
-                workingDirectory: jobDirectory,
-                actionStack: [],
-            }, { repository: options.repository, collected, parsed: options.parsed });
-            const outputScope = { ...combinationScope, env: state.env, steps };
-            for (const [name, raw] of Object.entries(record(job['outputs']))) {
-                const value = evaluateField(raw, resolver(outputScope));
-                if (!outputs.has(name) || holeOf(outputs.get(name)))
-                    outputs.set(name, value);
-            }
-        }
-        jobOutputs.set(jobId, outputs);
-        // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
-        if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
-            const login = logins[0];
-            collected.mayPush.push({
-                where: login.where,
-                message: `job \`${jobId}\` logs in to ${login.registry} but pullcheck found no push in it: if it pushes (with a tool or action pullcheck does not read), add the images to \`images\``,
-            });
+    return { workflow, lines };
+}
+/** A job of steps, once per matrix combination: its outputs, the first known value of each. */
+function runJob(context, job, jobId, scope) {
+    const { lines, env, options, collected } = context;
+    const jobPath = ['jobs', jobId];
+    const jobEnvScope = { ...scope, env, steps: new Map() };
+    const jobDirectory = String(record(record(job['defaults'])['run'])['working-directory'] ?? context.workingDirectory);
+    const matrix = combinations(record(job['strategy'])['matrix'], jobEnvScope);
+    if (matrix.truncated)
+        collected.mayPush.push({
+            where: lines.at([...jobPath, 'strategy', 'matrix']),
+            message: `the matrix has ${matrix.truncated} combinations: only the first ${matrix.values.length} are read`,
+        });
+    const outputs = new Map();
+    const before = collected.destinations.length + collected.mayPush.length;
+    const logins = [];
+    for (const combination of matrix.values) {
+        const combinationScope = { ...scope, matrix: combination };
+        const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
+        const state = { env: jobEnv, facts: {}, logins };
+        const steps = runSteps({
+            steps: Array.isArray(job['steps']) ? job['steps'] : [],
+            path: [...jobPath, 'steps'],
+            lines,
+            scope: combinationScope,
+            state,
+            workingDirectory: jobDirectory,
+            actionStack: [],
+        }, { repository: options.repository, collected, parsed: options.parsed });
+        const outputScope = { ...combinationScope, env: state.env, steps };
+        for (const [name, raw] of Object.entries(record(job['outputs']))) {
+            const value = evaluateField(raw, resolver(outputScope));
+            if (!outputs.has(name) || holeOf(outputs.get(name)))
+                outputs.set(name, value);
         }
     }
-    // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
-    const outputs = new Map();
-    const definitions = record(record(record(workflow['on'])['workflow_call'])['outputs']);
-    for (const [name, definition] of Object.entries(definitions)) {
-        const raw = String(record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
-        outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
+    // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
+    if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
+        const login = logins[0];
+        collected.mayPush.push({
+            where: login.where,
+            message: `job \`${jobId}\` logs in to ${login.registry} but pullcheck found no push in it: if it pushes (with a tool or action pullcheck does not read), add the images to \`images\``,
+        });
     }
     return outputs;
 }
@@ -17427,6 +17715,24 @@ function isRecord(value) {
 const registryKey = (account, region) => `${account}/${region}`;
 function prepareAwsFacts(config) {
     const input = config.input.facts?.aws ?? {};
+    const organizations = new Map((input.accounts ?? []).map((account) => [account.id, account.organizationId]));
+    const clusters = new Map();
+    for (const cluster of input.clusters ?? []) {
+        clusters.set(clusterKey(cluster.platform, cluster.name), {
+            roles: cluster.roles,
+            ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
+        });
+    }
+    return {
+        roles: roleFacts(config, input),
+        repositories: repositoryFacts(config, input),
+        registries: registryFacts(config, input),
+        organizations,
+        clusters,
+    };
+}
+/** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
+function roleFacts(config, input) {
     const roles = new Map();
     input.roles?.forEach((role, r) => {
         if (role.unreadable !== undefined) {
@@ -17453,6 +17759,10 @@ function prepareAwsFacts(config) {
                     : documentPolicy(boundary, `permissions boundary of ${role.arn}`),
         });
     });
+    return roles;
+}
+/** Each repository's policy (null: none); a repository a pull-through cache has yet to create is missing. */
+function repositoryFacts(config, input) {
     const repositories = new Map();
     for (const [i, repository] of (input.repositories ?? []).entries()) {
         const label = `repository policy of ${repository.arn}`;
@@ -17472,6 +17782,10 @@ function prepareAwsFacts(config) {
                     : null,
         });
     }
+    return repositories;
+}
+/** Each registry's policy, its scope (V2 unless given) and pull-through cache prefixes. */
+function registryFacts(config, input) {
     const registries = new Map();
     for (const [i, registry] of (input.registries ?? []).entries()) {
         const label = `registry policy of ${registry.account} in ${registry.region}`;
@@ -17491,15 +17805,7 @@ function prepareAwsFacts(config) {
             pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
         });
     }
-    const organizations = new Map((input.accounts ?? []).map((account) => [account.id, account.organizationId]));
-    const clusters = new Map();
-    for (const cluster of input.clusters ?? []) {
-        clusters.set(clusterKey(cluster.platform, cluster.name), {
-            roles: cluster.roles,
-            ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
-        });
-    }
-    return { roles, repositories, registries, organizations, clusters };
+    return registries;
 }
 const clusterKey = (platform, name) => `${platform}/${name}`;
 /** A policy live reads could not read: every statement of it is unknown, for the reason given. */
@@ -17657,6 +17963,43 @@ function isPullThroughCache(context) {
     const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
     return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
 }
+/**
+ * The grant of one action: the identity side alone for GetAuthorizationToken (no resource policy can grant
+ * it), both sides across accounts, either side within the account — with the boundary's limits.
+ */
+function grantOf(context, request, resourcePolicies, identity) {
+    const { identityGrant, boundaryAllow } = identity;
+    const resourceAllow = (accept) => withUnknown(findStatements(resourcePolicies.policies, 'Allow', request, accept), resourcePolicies.unknown);
+    let grant;
+    let resourceGrant = NO;
+    let roleNamedGrant = 'no'; // same account: a resource policy grants the role ARN (boundary permitting)
+    if (request.resource === '*') {
+        grant = identityGrant; // no resource policy can grant GetAuthorizationToken
+    }
+    else if (context.crossAccount) {
+        // Both accounts must allow: the identity side, and a resource policy naming the role, its session, its
+        // account or `*` (IAM User Guide, "Cross-account policy evaluation logic").
+        resourceGrant = resourceAllow((p) => p !== 'none');
+        grant = and(identityGrant, resourceGrant.result);
+    }
+    else {
+        // Within the account (IAM User Guide, "Policy evaluation logic"): "Resource-based policies that grant
+        // permissions to an IAM role ARN are limited by an implicit deny in a permissions boundary"; a grant to the
+        // session is not; and permissions boundaries "do not limit permissions granted using the aws:PrincipalArn
+        // condition key with a wildcard(*) in the Principal element" ("AWS JSON policy elements: Principal").
+        // Naming only the account delegates to IAM and grants nothing by itself.
+        const roleGrant = resourceAllow((p) => p === 'role');
+        roleNamedGrant = roleGrant.result;
+        const directGrant = resourceAllow((p) => p === 'session' || p === 'anyone');
+        resourceGrant = {
+            result: or(roleGrant.result, directGrant.result),
+            hits: [...roleGrant.hits, ...directGrant.hits],
+            unknownBecause: [...roleGrant.unknownBecause, ...directGrant.unknownBecause],
+        };
+        grant = or(or(identityGrant, and(roleGrant.result, boundaryAllow)), directGrant.result);
+    }
+    return { grant, resourceGrant, roleNamedGrant };
+}
 function evaluateAction(context, request, action) {
     const { roleFacts } = context;
     const identityAllow = findStatements(roleFacts.policies, 'Allow', request);
@@ -17674,38 +18017,12 @@ function evaluateAction(context, request, action) {
     const resourceDeny = withUnknown(findStatements(resourcePolicies.policies, 'Deny', request, (p) => p !== 'none'), context.crossAccount ? resourcePolicies.unknown : undefined);
     const deny = [identityDeny, boundaryDeny, resourceDeny];
     const denyResult = deny.reduce((result, finding) => or(result, finding.result), 'no');
-    let grant;
-    let resourceGrant = NO;
-    let roleNamedGrant = 'no'; // same account: a resource policy grants the role ARN (boundary permitting)
     const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
-    const resourceAllow = (accept) => withUnknown(findStatements(resourcePolicies.policies, 'Allow', request, accept), resourcePolicies.unknown);
-    if (tokenAction) {
-        grant = identityGrant; // no resource policy can grant GetAuthorizationToken
-    }
-    else if (context.crossAccount) {
-        // Both accounts must allow: the identity side, and a resource policy naming the role, its session, its
-        // account or `*` (IAM User Guide, "Cross-account policy evaluation logic").
-        resourceGrant = resourceAllow((p) => p !== 'none');
-        unknownBecause.push(...resourceGrant.unknownBecause);
-        grant = and(identityGrant, resourceGrant.result);
-    }
-    else {
-        // Within the account (IAM User Guide, "Policy evaluation logic"): "Resource-based policies that grant
-        // permissions to an IAM role ARN are limited by an implicit deny in a permissions boundary"; a grant to the
-        // session is not; and permissions boundaries "do not limit permissions granted using the aws:PrincipalArn
-        // condition key with a wildcard(*) in the Principal element" ("AWS JSON policy elements: Principal").
-        // Naming only the account delegates to IAM and grants nothing by itself.
-        const roleGrant = resourceAllow((p) => p === 'role');
-        roleNamedGrant = roleGrant.result;
-        const directGrant = resourceAllow((p) => p === 'session' || p === 'anyone');
-        resourceGrant = {
-            result: or(roleGrant.result, directGrant.result),
-            hits: [...roleGrant.hits, ...directGrant.hits],
-            unknownBecause: [...roleGrant.unknownBecause, ...directGrant.unknownBecause],
-        };
-        unknownBecause.push(...resourceGrant.unknownBecause);
-        grant = or(or(identityGrant, and(roleGrant.result, boundaryAllow.result)), directGrant.result);
-    }
+    const { grant, resourceGrant, roleNamedGrant } = grantOf(context, request, resourcePolicies, {
+        identityGrant,
+        boundaryAllow: boundaryAllow.result,
+    });
+    unknownBecause.push(...resourceGrant.unknownBecause);
     const denyHits = deny.flatMap((finding) => finding.hits);
     const base = { action, denyHits, allowHits: [...identityAllow.hits, ...resourceGrant.hits] };
     if (denyResult === 'yes') {
@@ -17861,7 +18178,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     rules: awsRules,
-    liveReads: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(740), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 14614)),
+    liveReads: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(740), __webpack_require__.e(862)]).then(__webpack_require__.bind(__webpack_require__, 33862)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
 };
@@ -18270,22 +18587,7 @@ var resources = __webpack_require__(41666);
 
 
 function evaluateIamGrant(resource, email, facts) {
-    const project = facts.projects.get(resource.project);
-    const assumed = [];
-    const levels = [
-        { resource: resource.name, required: true },
-        { resource: `projects/${resource.project}`, required: true },
-    ];
-    // Folders and the organization could not be read: a grant there cannot be ruled out.
-    const ancestryUnknown = !project?.ancestors && project?.unreadable !== undefined
-        ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
-        : undefined;
-    if (project?.ancestors) {
-        levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
-    }
-    else if (ancestryUnknown === undefined) {
-        assumed.push(`the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`);
-    }
+    const { levels, assumed, ancestryUnknown } = policyLevels(resource, facts);
     const membership = membershipFacts(facts);
     const grantedBy = [];
     const unknownBecause = [];
@@ -18332,6 +18634,26 @@ function evaluateIamGrant(resource, email, facts) {
         unknownBecause.push(ancestryUnknown);
     const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, grantedBy, unknownBecause, assumed };
+}
+/** The policies that can grant the pull: the resource's, its project's, then folders and organization. */
+function policyLevels(resource, facts) {
+    const project = facts.projects.get(resource.project);
+    const assumed = [];
+    const levels = [
+        { resource: resource.name, required: true },
+        { resource: `projects/${resource.project}`, required: true },
+    ];
+    // Folders and the organization could not be read: a grant there cannot be ruled out.
+    const ancestryUnknown = !project?.ancestors && project?.unreadable !== undefined
+        ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
+        : undefined;
+    if (project?.ancestors) {
+        levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
+    }
+    else if (ancestryUnknown === undefined) {
+        assumed.push(`the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`);
+    }
+    return { levels, assumed, ancestryUnknown };
 }
 /** The role carries the pull permission, or is documented to pull from a Container Registry bucket. */
 function grantsPull(role, permissions, resource) {
@@ -18536,9 +18858,9 @@ const gcp = {
     // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
     rules: gcpRules,
-    liveReads: () => __webpack_require__.e(/* import() */ 949).then(__webpack_require__.bind(__webpack_require__, 16949)),
+    liveReads: () => __webpack_require__.e(/* import() */ 228).then(__webpack_require__.bind(__webpack_require__, 42228)),
     liveFacts: gcpLiveFacts,
-    login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 74219)),
+    login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
 };
 function gcpRules(config) {
     const facts = prepareGcpFacts(config);
@@ -19117,19 +19439,8 @@ function decideNodeConfig(image, found, file) {
         const where = file.locate(at);
         return `${file.file}:${where.line}`;
     };
-    if (credential.kind === 'none') {
-        if (found.mirrorEndpoints.length > 0) {
-            return {
-                verdict: 'unknown',
-                reasons: [
-                    `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
-                        ` and whether they hold the image (and accept the node) cannot be known offline`,
-                ],
-                missing: [],
-            };
-        }
-        return denied(`${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`, missingCredential(image, file));
-    }
+    if (credential.kind === 'none')
+        return noCredential(image, found, file);
     if (credential.kind === 'unusable') {
         return denied(`${source(credential.at)}: ${credential.problem}`, missingCredential(image, file, credential.problem));
     }
@@ -19158,6 +19469,21 @@ function decideNodeConfig(image, found, file) {
         `${source(credential.at)} gives k3s credentials for ${host}${found.configKey === '*' ? ' (through the "*" entry)' : ''}; their validity cannot be checked offline`,
     ]);
 }
+/** No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first. */
+function noCredential(image, found, file) {
+    const host = image.host;
+    if (found.mirrorEndpoints.length > 0) {
+        return {
+            verdict: 'unknown',
+            reasons: [
+                `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
+                    ` and whether they hold the image (and accept the node) cannot be known offline`,
+            ],
+            missing: [],
+        };
+    }
+    return denied(`${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`, missingCredential(image, file));
+}
 function denied(reason, missing) {
     return { verdict: 'denied', reasons: [reason], missing: [missing] };
 }
@@ -19165,28 +19491,8 @@ function missingCredential(image, file, problem) {
     const host = image.host;
     const kind = image.registry.kind;
     const prefix = problem ? `Fix configs."${host}".auth in ${file.file} (${problem}). ` : '';
-    if (kind === 'ecr') {
-        return {
-            side: 'node-config',
-            permissions: [`configs."${host}".auth`],
-            fix: {
-                text: `${prefix}ECR tokens expire after 12 hours, so a static registries.yaml entry cannot keep working: install the kubelet ECR` +
-                    ` credential provider on the nodes and start k3s with ${CREDENTIAL_PROVIDER_FLAG} (and --kubelet-arg=image-credential-provider-bin-dir=…);` +
-                    ` the node's AWS identity then needs ECR pull permissions.`,
-                snippets: {
-                    yaml: [
-                        'apiVersion: kubelet.config.k8s.io/v1',
-                        'kind: CredentialProviderConfig',
-                        'providers:',
-                        '  - name: ecr-credential-provider',
-                        '    matchImages: ["*.dkr.ecr.*.amazonaws.com", "*.dkr.ecr.*.amazonaws.com.cn"]',
-                        '    defaultCacheDuration: "12h"',
-                        '    apiVersion: credentialprovider.kubelet.k8s.io/v1',
-                    ].join('\n'),
-                },
-            },
-        };
-    }
+    if (kind === 'ecr')
+        return ecrCredentialFix(host, prefix);
     if (kind === 'gar' || kind === 'gcr') {
         return {
             side: 'node-config',
@@ -19218,6 +19524,29 @@ function missingCredential(image, file, problem) {
                     '    auth:',
                     '      username: <user>',
                     '      password: <password or token>',
+                ].join('\n'),
+            },
+        },
+    };
+}
+/** ECR tokens expire: the fix is the kubelet's ECR credential provider, not a static entry. */
+function ecrCredentialFix(host, prefix) {
+    return {
+        side: 'node-config',
+        permissions: [`configs."${host}".auth`],
+        fix: {
+            text: `${prefix}ECR tokens expire after 12 hours, so a static registries.yaml entry cannot keep working: install the kubelet ECR` +
+                ` credential provider on the nodes and start k3s with ${CREDENTIAL_PROVIDER_FLAG} (and --kubelet-arg=image-credential-provider-bin-dir=…);` +
+                ` the node's AWS identity then needs ECR pull permissions.`,
+            snippets: {
+                yaml: [
+                    'apiVersion: kubelet.config.k8s.io/v1',
+                    'kind: CredentialProviderConfig',
+                    'providers:',
+                    '  - name: ecr-credential-provider',
+                    '    matchImages: ["*.dkr.ecr.*.amazonaws.com", "*.dkr.ecr.*.amazonaws.com.cn"]',
+                    '    defaultCacheDuration: "12h"',
+                    '    apiVersion: credentialprovider.kubelet.k8s.io/v1',
                 ].join('\n'),
             },
         },
@@ -19605,13 +19934,15 @@ const NULLABLE_LISTS = {
 // OpenShift's legacy authorization.openshift.io kinds have another shape; current clusters serve RBAC here.
 const RBAC_GROUPS = ['rbac.authorization.k8s.io/'];
 function readClusterState(objects) {
-    const clusterRoles = new Map();
-    const roles = new Map();
-    const roleBindings = new Map();
-    const clusterRoleBindings = [];
-    const serviceAccounts = new Map();
-    const secrets = new Map();
-    const namespaces = new Set();
+    const state = {
+        clusterRoles: new Map(),
+        roles: new Map(),
+        roleBindings: new Map(),
+        clusterRoleBindings: [],
+        serviceAccounts: new Map(),
+        secrets: new Map(),
+        namespaces: new Set(),
+    };
     const ignored = new Map();
     const committedSecrets = [];
     for (const object of objects) {
@@ -19625,61 +19956,7 @@ function readClusterState(objects) {
         if (problems.length > 0) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
         }
-        const metadata = object.body['metadata'];
-        const origin = `${object.kind} ${metadata.name} (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLocation */ .j$)(object.locate([]))})`;
-        const namespace = metadata.namespace ?? 'default';
-        switch (object.kind) {
-            case 'Namespace':
-            case 'Project':
-                namespaces.add(metadata.name);
-                continue;
-            case 'Role':
-            case 'ClusterRole': {
-                const definition = roleDefinition(object, metadata, origin);
-                if (object.kind === 'ClusterRole')
-                    clusterRoles.set(metadata.name, definition);
-                else
-                    roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
-                break;
-            }
-            case 'RoleBinding':
-            case 'ClusterRoleBinding': {
-                const binding = bindingDefinition(object, metadata, origin);
-                if (object.kind === 'ClusterRoleBinding') {
-                    clusterRoleBindings.push(binding);
-                }
-                else {
-                    roleBindings.set(namespace, [...(roleBindings.get(namespace) ?? []), { ...binding, namespace }]);
-                }
-                break;
-            }
-            case 'ServiceAccount': {
-                const secretsOf = (object.body['imagePullSecrets'] ?? []);
-                serviceAccounts.set(`${namespace}/${metadata.name}`, {
-                    name: metadata.name,
-                    namespace,
-                    imagePullSecrets: secretsOf.map((entry) => entry.name),
-                    origin,
-                });
-                break;
-            }
-            case 'Secret': {
-                const keys = (0,_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .registryKeysOf */ .n)(object.body);
-                secrets.set(`${namespace}/${metadata.name}`, {
-                    name: metadata.name,
-                    namespace,
-                    type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
-                    ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
-                    ...(keys.problem ? { problem: keys.problem } : {}),
-                    origin,
-                });
-                if (keys.holdsCredentials)
-                    committedSecrets.push(committedSecretFinding(object, metadata.name));
-                break;
-            }
-        }
-        if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding')
-            namespaces.add(namespace);
+        addObject(state, object, committedSecrets);
     }
     const notes = [...ignored].map(([file, kinds]) => ({
         severity: 'low',
@@ -19687,10 +19964,68 @@ function readClusterState(objects) {
         file,
         message: `objects of kind ${[...kinds].sort().join(', ')} were ignored: facts.kubernetes.manifests are read for RBAC, ServiceAccounts, Secrets and Namespaces`,
     }));
-    return {
-        state: { clusterRoles, roles, roleBindings, clusterRoleBindings, serviceAccounts, secrets, namespaces },
-        notes: [...committedSecrets, ...notes],
-    };
+    return { state, notes: [...committedSecrets, ...notes] };
+}
+/** One valid object into the state; a Secret holding credentials is also a committed-secret finding. */
+function addObject(state, object, committedSecrets) {
+    const metadata = object.body['metadata'];
+    const origin = `${object.kind} ${metadata.name} (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLocation */ .j$)(object.locate([]))})`;
+    const namespace = metadata.namespace ?? 'default';
+    switch (object.kind) {
+        case 'Namespace':
+        case 'Project':
+            state.namespaces.add(metadata.name);
+            return;
+        case 'Role':
+        case 'ClusterRole': {
+            const definition = roleDefinition(object, metadata, origin);
+            if (object.kind === 'ClusterRole')
+                state.clusterRoles.set(metadata.name, definition);
+            else
+                state.roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
+            break;
+        }
+        case 'RoleBinding':
+        case 'ClusterRoleBinding': {
+            const binding = bindingDefinition(object, metadata, origin);
+            if (object.kind === 'ClusterRoleBinding') {
+                state.clusterRoleBindings.push(binding);
+            }
+            else {
+                state.roleBindings.set(namespace, [
+                    ...(state.roleBindings.get(namespace) ?? []),
+                    { ...binding, namespace },
+                ]);
+            }
+            break;
+        }
+        case 'ServiceAccount': {
+            const secretsOf = (object.body['imagePullSecrets'] ?? []);
+            state.serviceAccounts.set(`${namespace}/${metadata.name}`, {
+                name: metadata.name,
+                namespace,
+                imagePullSecrets: secretsOf.map((entry) => entry.name),
+                origin,
+            });
+            break;
+        }
+        case 'Secret': {
+            const keys = (0,_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .registryKeysOf */ .n)(object.body);
+            state.secrets.set(`${namespace}/${metadata.name}`, {
+                name: metadata.name,
+                namespace,
+                type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
+                ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
+                ...(keys.problem ? { problem: keys.problem } : {}),
+                origin,
+            });
+            if (keys.holdsCredentials)
+                committedSecrets.push(committedSecretFinding(object, metadata.name));
+            break;
+        }
+    }
+    if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding')
+        state.namespaces.add(namespace);
 }
 function withoutNullLists(object) {
     const nullable = NULLABLE_LISTS[object.kind] ?? [];

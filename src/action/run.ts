@@ -10,6 +10,7 @@ import { InputError, readInputs, type Options } from '../inputs.ts';
 import { renderJson } from '../report/json.ts';
 import { renderSarif, renderSarifFailure } from '../report/sarif.ts';
 import { headline } from '../report/labels.ts';
+import type { Report } from '../core/report-model.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { commentOnPullRequest } from './comment.ts';
 import { INPUTS_ONLY, loadActionConfig } from './config.ts';
@@ -61,32 +62,42 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       for (const note of liveRead.notes) core.info(`pullcheck: ${note}`);
       core.info(`pullcheck: live reads: ${liveRead.calls} calls, ${liveRead.resourcesRead} resources read`);
     }
-    setReportOutputs(core, report, {
-      json: writeReportFile('pullcheck-report.json', renderJson(report), env['RUNNER_TEMP']),
-      sarif: writeReportFile('pullcheck-report.sarif', renderSarif(report), env['RUNNER_TEMP']),
-    });
-    annotate(core, report, env['GITHUB_WORKSPACE']);
-    const detailsUrl = runUrl(env);
-    if (env['GITHUB_STEP_SUMMARY']) {
-      await core.summary
-        .addRaw(redactCredentials(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })))
-        .write();
-    }
-    const request = {
-      pr,
-      mode: options.comment,
-      key: options.commentKey,
-      token: options.githubToken,
-      detailsUrl,
-      apiUrl: env['GITHUB_API_URL'] || undefined,
-    };
-    core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
+    await writeSinks(report, options, pr, env);
     core.info(`pullcheck: ${headline(report.summary)}`);
     if (login.failure) core.setFailed(login.failure);
     else if (report.summary.gate === 'fail') core.setFailed(`pullcheck: ${headline(report.summary)}`);
   } catch (error) {
     fail(error, env);
   }
+}
+
+/** The report's sinks: report files and outputs, annotations, the job summary, the pull request comment. */
+async function writeSinks(
+  report: Report,
+  options: Options,
+  pr: PullRequestRef | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  setReportOutputs(core, report, {
+    json: writeReportFile('pullcheck-report.json', renderJson(report), env['RUNNER_TEMP']),
+    sarif: writeReportFile('pullcheck-report.sarif', renderSarif(report), env['RUNNER_TEMP']),
+  });
+  annotate(core, report, env['GITHUB_WORKSPACE']);
+  const detailsUrl = runUrl(env);
+  if (env['GITHUB_STEP_SUMMARY']) {
+    await core.summary
+      .addRaw(redactCredentials(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })))
+      .write();
+  }
+  const request = {
+    pr,
+    mode: options.comment,
+    key: options.commentKey,
+    token: options.githubToken,
+    detailsUrl,
+    apiUrl: env['GITHUB_API_URL'] || undefined,
+  };
+  core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
 }
 
 /**

@@ -112,14 +112,11 @@ const OPENSHIFT_SERVICE_HOSTS = [
   'image-registry.openshift-image-registry.svc.cluster.local:5000',
 ];
 
-export function parseImageReference(text: string, options: ImageReferenceOptions = {}): ImageReference {
-  const fail = (problem: string, expected?: string): never => {
-    throw new ImageReferenceError(text, problem, expected);
-  };
-  if (text === '') fail('it is empty');
-  if (/\s/.test(text)) fail('it contains whitespace');
-
-  // Digest first: it contains a ':' that must not be mistaken for a tag separator.
+/** The name, the tag and the digest. The digest first: it holds a ':' that is no tag separator. */
+function splitReference(
+  text: string,
+  fail: (problem: string, expected?: string) => never,
+): { name: string; tag?: string; digest?: string } {
   let name = text;
   let digest: string | undefined;
   const at = text.indexOf('@');
@@ -142,7 +139,17 @@ export function parseImageReference(text: string, options: ImageReferenceOptions
       );
     }
   }
+  return { name, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
+}
 
+export function parseImageReference(text: string, options: ImageReferenceOptions = {}): ImageReference {
+  const fail = (problem: string, expected?: string): never => {
+    throw new ImageReferenceError(text, problem, expected);
+  };
+  if (text === '') fail('it is empty');
+  if (/\s/.test(text)) fail('it contains whitespace');
+
+  const { name, tag, digest } = splitReference(text, fail);
   if (name === '') fail('the repository path is empty');
   if (name.startsWith('/')) fail('it starts with "/"');
   if (name.endsWith('/')) fail('it ends with "/"');

@@ -46,134 +46,212 @@ interface Pull {
   readonly workload: Workload;
 }
 
+/** Pods of one service account and pull-secret list: the workload first seen and the images they pull. */
+interface Identity {
+  readonly workload: Workload;
+  readonly pulls: Map<string, Pull>;
+}
+
+/** What the workloads pull, by declared target, and what was set aside on the way. */
+interface CollectedPulls {
+  /** The plan's images and, with allImages, those the manifests add, by pullKey. */
+  readonly images: Map<string, string>;
+  readonly addedImages: DiscoveredTargets['addedImages'];
+  readonly warnings: DiscoveryWarning[];
+  readonly notPushed: Map<string, Map<string, Origin>>;
+  /** Declared target name → the identities its workloads pull as, each with the images they pull. */
+  readonly pullsByTarget: Map<string, Map<string, Identity>>;
+}
+
+/** How one declared target's pulls are chosen and shown. */
+interface Choice {
+  /** The spelling checked for each image, by pullKey. */
+  readonly images: ReadonlyMap<string, string>;
+  /** The pulls the target checks: those in its `images` subset, when it lists one. */
+  readonly spelled: (pulls: Iterable<Pull>) => Pull[];
+  readonly declaredOrigin: Origin | undefined;
+}
+
+/** The targets of the plan as they are built, with their origins. */
+interface Planned {
+  readonly targets: TargetInput[];
+  readonly targetOrigins: Map<string, TargetOrigin>;
+}
+
+type ServiceAccountTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
+
 export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets {
-  const images = new Map(input.images);
-  const addedImages: DiscoveredTargets['addedImages'] = [];
-  const warnings: DiscoveryWarning[] = [];
-  const notPushed = new Map<string, Map<string, Origin>>();
   const openshiftHosts = input.targets.flatMap((target) =>
     target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
   );
-  // Declared target name → the identities its workloads pull as, each with the images they pull.
-  const pullsByTarget = new Map<string, Map<string, { workload: Workload; pulls: Map<string, Pull> }>>();
+  const { images, addedImages, warnings, notPushed, pullsByTarget } = collectPulls(input, openshiftHosts);
 
-  for (const { target, workloads } of input.sets) {
-    const identities = pullsByTarget.get(target.name) ?? new Map();
-    pullsByTarget.set(target.name, identities);
-    for (const workload of workloads) {
-      const key = identityKey(target, workload);
-      const identity = identities.get(key) ?? { workload, pulls: new Map<string, Pull>() };
-      identities.set(key, identity);
-      for (const container of workload.containers) {
-        let name: string;
-        try {
-          name = pullKey(parseImageReference(container.image, { openshiftHosts }));
-        } catch (error) {
-          if (!(error instanceof ImageReferenceError)) throw error;
-          warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
-          continue;
-        }
-        const origin: Origin = {
-          file: container.where.file,
-          line: container.where.line,
-          via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
-        };
-        if (!images.has(name)) {
-          if (!input.allImages) {
-            const unpushed = notPushed.get(target.name) ?? new Map<string, Origin>();
-            if (!unpushed.has(container.image)) unpushed.set(container.image, origin);
-            notPushed.set(target.name, unpushed);
-            continue;
-          }
-          images.set(name, container.image);
-          addedImages.push({
-            reference: container.image,
-            origin: { ...origin, via: `${origin.via} (allImages)` },
-          });
-        }
-        if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin, workload });
-      }
-    }
-  }
-
-  const targets: TargetInput[] = [];
-  const targetOrigins = new Map(input.targetOrigins);
+  const planned: Planned = { targets: [], targetOrigins: new Map(input.targetOrigins) };
   const taken = new Set(input.targets.map((target) => target.name));
   // Images only manifests name (allImages) are theirs: other targets keep checking what they did before.
   const before = [...input.images.values()];
   for (const target of input.targets) {
     const identities = pullsByTarget.get(target.name);
     if (!identities) {
-      targets.push(addedImages.length > 0 && !target.images ? { ...target, images: before } : target);
+      planned.targets.push(addedImages.length > 0 && !target.images ? { ...target, images: before } : target);
       continue;
     }
     const allowedSubset = target.images
       ? new Set(target.images.map((text) => keyOfWritten(text, openshiftHosts)))
       : undefined;
-    // Origins are keyed like the plan's images: by the name of the spelling that is checked.
-    const pullOrigins = (pulls: readonly Pull[]) =>
-      new Map(pulls.map((pull) => [keyOfWritten(images.get(pull.name)!, [], imageName), pull.origin]));
-    const spelled = (pulls: Iterable<Pull>) =>
-      [...pulls].filter((pull) => !allowedSubset || allowedSubset.has(pull.name));
-    const declaredOrigin = input.targetOrigins.get(target.name)?.origin;
+    const choice: Choice = {
+      images,
+      spelled: (pulls) => [...pulls].filter((pull) => !allowedSubset || allowedSubset.has(pull.name)),
+      declaredOrigin: input.targetOrigins.get(target.name)?.origin,
+    };
     if (target.platform === 'openshift' || target.platform === 'kubernetes') {
-      const derived = [...identities.values()].filter(
-        (identity) => spelled(identity.pulls.values()).length > 0,
-      );
-      if (derived.length === 0) {
-        targets.push({ ...target, images: [] });
-        continue;
-      }
-      for (const { workload, pulls } of derived) {
-        const name = uniqueName(derivedName(target.name, workload), taken);
-        const chosen = spelled(pulls.values());
-        // The target is shown where the first workload that pulls a checked image is written.
-        const shown = chosen[0]!.workload;
-        // The pod's own pull secrets replace any the declared target lists.
-        const cluster = { ...target };
-        delete cluster.imagePullSecrets;
-        targets.push({
-          ...cluster,
-          name,
-          namespace: workload.namespace,
-          serviceAccount: workload.serviceAccount,
-          images: chosen.map((pull) => images.get(pull.name)!),
-          ...(workload.imagePullSecrets ? { imagePullSecrets: [...workload.imagePullSecrets] } : {}),
-        });
-        targetOrigins.set(name, {
-          origin: {
-            file: shown.where.file,
-            line: shown.where.line,
-            via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${
-              declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''
-            }`,
-          },
-          pulls: pullOrigins(chosen),
-        });
-      }
-      continue;
+      planServiceAccountTargets(target, identities, choice, taken, planned);
+    } else {
+      planNodeTarget(target, identities, choice, planned);
     }
-    // EKS, GKE, k3s: the nodes pull, whatever the workload's service account.
-    const chosen = new Map<string, Pull>();
-    for (const { pulls } of identities.values()) {
-      for (const pull of spelled(pulls.values())) if (!chosen.has(pull.name)) chosen.set(pull.name, pull);
+  }
+  return { targets: planned.targets, targetOrigins: planned.targetOrigins, addedImages, warnings, notPushed };
+}
+
+/** Each workload container's image, by declared target and pulling identity: only pushed ones, unless allImages. */
+function collectPulls(input: TargetDiscoveryInput, openshiftHosts: readonly string[]): CollectedPulls {
+  const collected: CollectedPulls = {
+    images: new Map(input.images),
+    addedImages: [],
+    warnings: [],
+    notPushed: new Map(),
+    pullsByTarget: new Map(),
+  };
+  for (const { target, workloads } of input.sets) {
+    const identities = collected.pullsByTarget.get(target.name) ?? new Map();
+    collected.pullsByTarget.set(target.name, identities);
+    for (const workload of workloads) {
+      const key = identityKey(target, workload);
+      const identity = identities.get(key) ?? { workload, pulls: new Map<string, Pull>() };
+      identities.set(key, identity);
+      for (const container of workload.containers) {
+        collectPull(input, openshiftHosts, collected, target, workload, container, identity);
+      }
     }
-    targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)!) });
-    const declared = declaredOrigin ?? { file: '(config)', via: 'config targets' };
-    const workloads = new Set([...chosen.values()].map((pull) => pull.workload));
-    const first = [...workloads][0];
-    targetOrigins.set(target.name, {
-      // Declared in the config; its images are what its workloads run.
-      origin: first
-        ? {
-            ...declared,
-            via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
-          }
-        : declared,
-      pulls: pullOrigins([...chosen.values()]),
+  }
+  return collected;
+}
+
+function collectPull(
+  input: TargetDiscoveryInput,
+  openshiftHosts: readonly string[],
+  collected: CollectedPulls,
+  target: TargetInput,
+  workload: Workload,
+  container: Workload['containers'][number],
+  identity: Identity,
+): void {
+  const { images, addedImages, warnings, notPushed } = collected;
+  let name: string;
+  try {
+    name = pullKey(parseImageReference(container.image, { openshiftHosts }));
+  } catch (error) {
+    if (!(error instanceof ImageReferenceError)) throw error;
+    warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
+    return;
+  }
+  const origin: Origin = {
+    file: container.where.file,
+    line: container.where.line,
+    via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
+  };
+  if (!images.has(name)) {
+    if (!input.allImages) {
+      const unpushed = notPushed.get(target.name) ?? new Map<string, Origin>();
+      if (!unpushed.has(container.image)) unpushed.set(container.image, origin);
+      notPushed.set(target.name, unpushed);
+      return;
+    }
+    images.set(name, container.image);
+    addedImages.push({
+      reference: container.image,
+      origin: { ...origin, via: `${origin.via} (allImages)` },
     });
   }
-  return { targets, targetOrigins, addedImages, warnings, notPushed };
+  if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin, workload });
+}
+
+/** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
+function pullOrigins(choice: Choice, pulls: readonly Pull[]): Map<string, Origin> {
+  return new Map(
+    pulls.map((pull) => [keyOfWritten(choice.images.get(pull.name)!, [], imageName), pull.origin]),
+  );
+}
+
+/** OpenShift and Kubernetes: a target per pulling identity that pulls a checked image. */
+function planServiceAccountTargets(
+  target: ServiceAccountTarget,
+  identities: ReadonlyMap<string, Identity>,
+  choice: Choice,
+  taken: Set<string>,
+  planned: Planned,
+): void {
+  const { images, spelled, declaredOrigin } = choice;
+  const derived = [...identities.values()].filter((identity) => spelled(identity.pulls.values()).length > 0);
+  if (derived.length === 0) {
+    planned.targets.push({ ...target, images: [] });
+    return;
+  }
+  for (const { workload, pulls } of derived) {
+    const name = uniqueName(derivedName(target.name, workload), taken);
+    const chosen = spelled(pulls.values());
+    // The target is shown where the first workload that pulls a checked image is written.
+    const shown = chosen[0]!.workload;
+    // The pod's own pull secrets replace any the declared target lists.
+    const cluster = { ...target };
+    delete cluster.imagePullSecrets;
+    planned.targets.push({
+      ...cluster,
+      name,
+      namespace: workload.namespace,
+      serviceAccount: workload.serviceAccount,
+      images: chosen.map((pull) => images.get(pull.name)!),
+      ...(workload.imagePullSecrets ? { imagePullSecrets: [...workload.imagePullSecrets] } : {}),
+    });
+    planned.targetOrigins.set(name, {
+      origin: {
+        file: shown.where.file,
+        line: shown.where.line,
+        via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${
+          declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''
+        }`,
+      },
+      pulls: pullOrigins(choice, chosen),
+    });
+  }
+}
+
+/** EKS, GKE, k3s: the nodes pull, whatever the workload's service account. */
+function planNodeTarget(
+  target: TargetInput,
+  identities: ReadonlyMap<string, Identity>,
+  choice: Choice,
+  planned: Planned,
+): void {
+  const { images, spelled, declaredOrigin } = choice;
+  const chosen = new Map<string, Pull>();
+  for (const { pulls } of identities.values()) {
+    for (const pull of spelled(pulls.values())) if (!chosen.has(pull.name)) chosen.set(pull.name, pull);
+  }
+  planned.targets.push({ ...target, images: [...chosen.keys()].map((name) => images.get(name)!) });
+  const declared = declaredOrigin ?? { file: '(config)', via: 'config targets' };
+  const workloads = new Set([...chosen.values()].map((pull) => pull.workload));
+  const first = [...workloads][0];
+  planned.targetOrigins.set(target.name, {
+    // Declared in the config; its images are what its workloads run.
+    origin: first
+      ? {
+          ...declared,
+          via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
+        }
+      : declared,
+    pulls: pullOrigins(choice, [...chosen.values()]),
+  });
 }
 
 /** Pods of one service account and pull-secret list pull alike; on node-pulling platforms all do. */

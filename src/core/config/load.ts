@@ -3,7 +3,7 @@ import { writtenOrigins, type PlanOrigins } from '../origins.ts';
 import { ConfigError, firstProblems, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
-import { ConfigSchema, TargetListSchema, type ConfigInput } from './schema.ts';
+import { ConfigSchema, DOCUMENT_PATHS, TargetListSchema, type ConfigInput } from './schema.ts';
 import { schemaProblems } from './validate.ts';
 import { parseYamlSource, type ConfigPath } from './yaml-source.ts';
 
@@ -88,31 +88,56 @@ function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], co
       problems.push(...error.problems);
     }
   };
-  const aws = input.facts?.aws;
-  aws?.roles?.forEach((role, r) => {
-    role.policies?.forEach((_, p) => resolve(role.policies!, p, ['facts', 'aws', 'roles', r, 'policies', p]));
-    const boundary: unknown = role.permissionsBoundary;
+  const found = DOCUMENT_PATHS.flatMap(({ path: pattern, orArn }) =>
+    matches(input, pattern).map((match) => ({ ...match, orArn })),
+  );
+  // In the order they are written, so problems are listed as the user reads the file.
+  for (const { holder, key, at, orArn } of found.sort((a, b) => comparePaths(a.at, b.at))) {
+    const written: unknown = (holder as Record<string | number, unknown>)[key];
     // A boundary may also be an AWS-managed policy ARN, which the AWS provider resolves.
-    if (!(typeof boundary === 'string' && boundary.startsWith('arn:'))) {
-      resolve(role as Record<string, unknown>, 'permissionsBoundary', [
-        'facts',
-        'aws',
-        'roles',
-        r,
-        'permissionsBoundary',
-      ]);
-    }
-  });
-  aws?.repositories?.forEach((repository, i) =>
-    resolve(repository as Record<string, unknown>, 'policy', ['facts', 'aws', 'repositories', i, 'policy']),
-  );
-  aws?.registries?.forEach((registry, i) =>
-    resolve(registry as Record<string, unknown>, 'policy', ['facts', 'aws', 'registries', i, 'policy']),
-  );
-  input.facts?.gcp?.iamPolicies?.forEach((entry, i) =>
-    resolve(entry as Record<string, unknown>, 'policy', ['facts', 'gcp', 'iamPolicies', i, 'policy']),
-  );
+    if (orArn && typeof written === 'string' && written.startsWith('arn:')) continue;
+    resolve(holder, key, at);
+  }
   if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
+}
+
+/** List entries by index; keys in the order DOCUMENT_PATHS names them (the schema's order). */
+const KEY_ORDER = [...new Set(DOCUMENT_PATHS.flatMap((entry) => entry.path))];
+function comparePaths(a: ConfigPath, b: ConfigPath): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return KEY_ORDER.indexOf(String(x)) - KEY_ORDER.indexOf(String(y));
+  }
+  return a.length - b.length;
+}
+
+/** Every place a path pattern reaches in the value: its holder, key and full path (`*`: each list entry). */
+function matches(
+  value: unknown,
+  pattern: readonly (string | '*')[],
+  at: ConfigPath = [],
+): { holder: Record<string, unknown> | unknown[]; key: string | number; at: ConfigPath }[] {
+  if (value === null || typeof value !== 'object') return [];
+  const [first, ...rest] = pattern;
+  if (first === undefined) return [];
+  const keys: (string | number)[] =
+    first === '*'
+      ? Array.isArray(value)
+        ? value.map((_, i) => i)
+        : []
+      : Array.isArray(value)
+        ? []
+        : [first];
+  return keys.flatMap((key) => {
+    const holder = value as Record<string | number, unknown>;
+    if (!(key in holder)) return [];
+    const path: ConfigPath = [...at, key];
+    return rest.length === 0
+      ? [{ holder: value as Record<string, unknown> | unknown[], key, at: path }]
+      : matches(holder[key], rest, path);
+  });
 }
 
 function withAdditions(written: unknown, additions: ConfigAdditions): unknown {

@@ -54,6 +54,15 @@ export const Document = Type.Unsafe<LocatedDocument>({
 });
 export const NullableDocument = Type.Union([Document, Type.Null()]);
 
+/**
+ * Where a fragment's facts hold documents, for the loader to resolve (`*`: every entry of a list).
+ * `orArn`: an ARN string there names a managed policy, not a document (an AWS permissions boundary).
+ */
+export interface DocumentPath {
+  readonly path: readonly (string | '*')[];
+  readonly orArn?: boolean;
+}
+
 export function target<P extends string, F extends Record<string, TSchema>>(platform: P, fields: F) {
   return Type.Object(
     {

@@ -3,10 +3,10 @@
 // cloud's targets and facts are its own fragment (src/providers/*/schema.ts, pure TypeBox data built on
 // ./schema-parts.ts); this file joins them into the config's frame.
 import { Type, type Static } from '@sinclair/typebox';
-import { AwsAuth, AwsFacts, awsTargets } from '../../providers/aws/schema.ts';
-import { GcpFacts, gcpTargets, GoogleEndpoints } from '../../providers/gcp/schema.ts';
+import { AwsAuth, AwsFacts, awsDocumentPaths, awsTargets } from '../../providers/aws/schema.ts';
+import { GcpFacts, gcpDocumentPaths, gcpTargets, GoogleEndpoints } from '../../providers/gcp/schema.ts';
 import { KubernetesFacts, kubernetesTargets } from '../../providers/kubernetes/schema.ts';
-import { closed, ImageRef, Namespace, TargetName } from './schema-parts.ts';
+import { closed, ImageRef, Namespace, TargetName, type DocumentPath } from './schema-parts.ts';
 
 // Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
 // glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
@@ -147,6 +147,12 @@ export const ConfigSchema = Type.Object(
   },
   { ...closed, title: 'pullcheck config (version 1)' },
 );
+
+/** Where the config holds policy documents (each fragment's, under its `facts.<name>`). */
+export const DOCUMENT_PATHS: readonly DocumentPath[] = [
+  ...awsDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'aws', ...entry.path] })),
+  ...gcpDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'gcp', ...entry.path] })),
+];
 
 export type ConfigInput = Static<typeof ConfigSchema>;
 export type TargetInput = NonNullable<ConfigInput['targets']>[number];

@@ -30,20 +30,67 @@ export interface ReadOptions {
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
+/** What the patterns matched, sorted by how each is read. */
+interface Sources {
+  readonly kustomizeRoots: Set<string>;
+  /** Kustomize roots a pattern without glob characters names itself (the directory or its kustomization file). */
+  readonly namedRoots: Set<string>;
+  readonly chartRoots: Set<string>;
+  /** Each YAML file to read as it is, with the pattern line that found it. */
+  readonly plainFiles: Map<string, SourceLocation>;
+}
+
+/** What the sources read so far: their objects, and the warnings of matching and reading them. */
+interface Read {
+  readonly objects: KubeObject[];
+  readonly warnings: DiscoveryWarning[];
+}
+
 export function readManifestPatterns(
   patterns: readonly ManifestPattern[],
   options: ReadOptions,
 ): ReadObjects {
-  const warnings: DiscoveryWarning[] = [];
+  const read: Read = { objects: [], warnings: [] };
   const root = options.root ?? repositoryRootOf(options.baseDir);
-  const kustomizeRoots = new Set<string>();
-  /** Kustomize roots a pattern without glob characters names itself (the directory or its kustomization file). */
-  const namedRoots = new Set<string>();
-  const chartRoots = new Set<string>();
-  /** Each YAML file to read as it is, with the pattern line that found it. */
-  const plainFiles = new Map<string, SourceLocation>();
+  const sources = matchPatterns(patterns, options.baseDir, root, read.warnings);
+  const owned = readKustomizeBuilds(sources, root, read);
+  // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
+  // parent's values; rendered on its own it would be a second release with the subchart's defaults.
+  const { chartRoots } = sources;
+  const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
+  for (const chart of charts.sort()) {
+    const rendered = renderHelmChart(chart, options.helm, options.helmRunner, root);
+    read.objects.push(...rendered.objects);
+    read.warnings.push(...rendered.warnings);
+  }
+  const roots = [...sources.kustomizeRoots, ...chartRoots];
+  for (const [file, where] of [...sources.plainFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (owned.has(file) || roots.some((owner) => isInside(file, owner))) continue;
+    // Named by the config: a file it may not read (too large, not regular) is an error at the pattern's line.
+    const text = readUserFile(file, where, `${shownPath(displayPath(file))} (%CODE%)`, root);
+    const plain = readManifestText(text, displayPath(file));
+    read.objects.push(...plain.objects);
+    read.warnings.push(...plain.warnings);
+  }
+  return { objects: read.objects, warnings: uniqueWarnings(read.warnings) };
+}
+
+/** Each pattern's matches sorted into Kustomize roots, charts and plain files; a pattern matching nothing warns. */
+function matchPatterns(
+  patterns: readonly ManifestPattern[],
+  baseDir: string,
+  root: string,
+  warnings: DiscoveryWarning[],
+): Sources {
+  const sources: Sources = {
+    kustomizeRoots: new Set(),
+    namedRoots: new Set(),
+    chartRoots: new Set(),
+    plainFiles: new Map(),
+  };
+  const { kustomizeRoots, chartRoots, plainFiles } = sources;
   for (const { pattern, where } of patterns) {
-    const glob = { where, cwd: options.baseDir, root, dot: true } as const;
+    const glob = { where, cwd: baseDir, root, dot: true } as const;
     const matches = globInRepository({ ...glob, pattern, onlyFiles: false });
     if (matches.length === 0) {
       warnings.push({
@@ -66,13 +113,16 @@ export function readManifestPatterns(
       // A README or an image in a deploy folder is not a manifest: only YAML and JSON files are read.
       else if (MANIFEST_FILE.test(name) && !plainFiles.has(match)) plainFiles.set(match, where);
     }
-    const named = matches.length > 0 ? namedRoot(pattern, options.baseDir) : undefined;
-    if (named !== undefined) namedRoots.add(named);
+    const named = matches.length > 0 ? namedRoot(pattern, baseDir) : undefined;
+    if (named !== undefined) sources.namedRoots.add(named);
   }
+  return sources;
+}
 
-  const objects: KubeObject[] = [];
+/** Builds each Kustomize root into `read`; returns the files the builds read, which are not read again. */
+function readKustomizeBuilds(sources: Sources, root: string, read: Read): Set<string> {
   const owned = new Set<string>();
-  const builds = [...kustomizeRoots].sort().map((dir) => ({
+  const builds = [...sources.kustomizeRoots].sort().map((dir) => ({
     root: dir,
     kustomization: kustomizationFileIn(dir) ?? '',
     build: renderKustomization(dir, root),
@@ -88,28 +138,11 @@ export function readManifestPatterns(
   }
   for (const { root, kustomization, build } of builds) {
     // Read by itself and by another build, and found by a glob or inside a directory rather than named.
-    if ((readBy.get(kustomization) ?? 0) > 1 && !namedRoots.has(root)) continue;
-    objects.push(...build.objects);
-    warnings.push(...build.warnings);
+    if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(root)) continue;
+    read.objects.push(...build.objects);
+    read.warnings.push(...build.warnings);
   }
-  // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
-  // parent's values; rendered on its own it would be a second release with the subchart's defaults.
-  const charts = [...chartRoots].filter((chart) => ![...chartRoots].some((other) => isInside(chart, other)));
-  for (const chart of charts.sort()) {
-    const rendered = renderHelmChart(chart, options.helm, options.helmRunner, root);
-    objects.push(...rendered.objects);
-    warnings.push(...rendered.warnings);
-  }
-  const roots = [...kustomizeRoots, ...chartRoots];
-  for (const [file, where] of [...plainFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (owned.has(file) || roots.some((owner) => isInside(file, owner))) continue;
-    // Named by the config: a file it may not read (too large, not regular) is an error at the pattern's line.
-    const text = readUserFile(file, where, `${shownPath(displayPath(file))} (%CODE%)`, root);
-    const read = readManifestText(text, displayPath(file));
-    objects.push(...read.objects);
-    warnings.push(...read.warnings);
-  }
-  return { objects, warnings: uniqueWarnings(warnings) };
+  return owned;
 }
 
 /** Each warning once, where it was first made: every build has its own log, so a base that two overlays

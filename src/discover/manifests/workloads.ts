@@ -68,25 +68,7 @@ export function workloadsOf(
       continue;
     }
     const triggered = triggeredImages(object, namespace, warnings);
-    const containers: WorkloadContainer[] = [];
-    for (const list of ['initContainers', 'containers'] as const) {
-      const entries = Array.isArray(spec[list]) ? (spec[list] as unknown[]) : [];
-      entries.forEach((entry, i) => {
-        const container = record(entry);
-        const containerName = typeof container['name'] === 'string' ? container['name'] : `#${i}`;
-        const where = object.locate([...specPath, list, i, 'image']);
-        const image = triggered.get(containerName) ?? container['image'];
-        if (typeof image === 'string' && image.trim()) {
-          containers.push({ name: containerName, image: image.trim(), where });
-        } else {
-          warnings.push({
-            file: where.file,
-            line: where.line,
-            message: `${object.kind} ${name} container ${containerName} has no image`,
-          });
-        }
-      });
-    }
+    const containers = podContainers(object, name, specPath, spec, triggered, warnings);
     const account = spec['serviceAccountName'] ?? spec['serviceAccount'];
     const secrets = Array.isArray(spec['imagePullSecrets'])
       ? spec['imagePullSecrets'].flatMap((entry) => {
@@ -105,6 +87,37 @@ export function workloadsOf(
     });
   }
   return { workloads, warnings };
+}
+
+/** The pod's init containers and containers with an image (a trigger's, else their own); the rest warn. */
+function podContainers(
+  object: KubeObject,
+  name: string,
+  specPath: readonly string[],
+  spec: Record<string, unknown>,
+  triggered: ReadonlyMap<string, string>,
+  warnings: DiscoveryWarning[],
+): WorkloadContainer[] {
+  const containers: WorkloadContainer[] = [];
+  for (const list of ['initContainers', 'containers'] as const) {
+    const entries = Array.isArray(spec[list]) ? (spec[list] as unknown[]) : [];
+    entries.forEach((entry, i) => {
+      const container = record(entry);
+      const containerName = typeof container['name'] === 'string' ? container['name'] : `#${i}`;
+      const where = object.locate([...specPath, list, i, 'image']);
+      const image = triggered.get(containerName) ?? container['image'];
+      if (typeof image === 'string' && image.trim()) {
+        containers.push({ name: containerName, image: image.trim(), where });
+      } else {
+        warnings.push({
+          file: where.file,
+          line: where.line,
+          message: `${object.kind} ${name} container ${containerName} has no image`,
+        });
+      }
+    });
+  }
+  return containers;
 }
 
 /**

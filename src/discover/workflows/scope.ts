@@ -91,87 +91,98 @@ export function resolver(scope: Scope): Resolve {
     // `github.event.inputs.X` is the workflow_dispatch input X.
     if (joined.startsWith('github.event.inputs.') && path.length === 4)
       return resolver(scope)(['inputs', path[3]!]);
-    const [root, first, second, third] = path;
-    switch (root) {
-      case 'github': {
-        let value: Value | undefined = githubContext(scope);
-        for (const key of path.slice(1)) value = member(value, key);
-        if (value !== undefined && value !== null) return value;
-        if (
-          !scope.runner['GITHUB_REPOSITORY'] &&
-          /^github\.(repository|repository_owner|event\.repository)/.test(joined)
-        )
-          return new Unknown(missing(joined, 'run in GitHub Actions, or ' + supplied(joined)));
-        return new Unknown(
-          missing(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`),
-        );
-      }
-      case 'env': {
-        if (first === undefined) return null;
-        const value = scope.env.get(first);
-        return value
-          ? textValue(value)
-          : new Unknown(missing(`env.${first}`, 'the workflow does not set it'));
-      }
-      case 'matrix': {
-        if (scope.matrix instanceof Unknown) return scope.matrix;
-        if (first === undefined || !scope.matrix)
-          return new Unknown(missing(joined, 'the job has no matrix'));
-        const value = member(scope.matrix, first);
-        return value === undefined
-          ? new Unknown(missing(joined, "not in the job's matrix"))
-          : path.slice(2).reduce<Value>((v, k) => member(v, k) ?? null, value);
-      }
-      case 'inputs': {
-        if (first === undefined) return null;
-        const value =
-          scope.inputs.get(first) ??
-          [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
-        // An input the workflow does not declare is empty (a push has no inputs); a declared one without
-        // a default is a hole, which workflowInputs puts there.
-        return value === undefined ? null : value;
-      }
-      case 'steps': {
-        if (first === undefined) return null;
-        if (second === 'outputs' && third !== undefined) {
-          const value = scope.steps.get(first)?.get(third);
-          return (
-            value ?? new Unknown(missing(joined, `an output pullcheck cannot compute: ${supplied(joined)}`))
-          );
-        }
-        return new Unknown(missing(joined));
-      }
-      case 'needs': {
-        if (first === undefined) return null;
-        if (second === 'outputs' && third !== undefined) {
-          const value = scope.needs.get(first)?.get(third);
-          return (
-            value ??
-            new Unknown(missing(joined, `a job output pullcheck cannot compute: ${supplied(joined)}`))
-          );
-        }
-        return new Unknown(missing(joined));
-      }
-      case 'vars':
-        return new Unknown(missing(joined, `a repository variable: ${supplied(joined)}`));
-      case 'secrets': {
-        if (first !== undefined && scope.secrets?.has(first)) return scope.secrets.get(first)!;
-        if (first === 'GITHUB_TOKEN') return new Unknown(missing(joined));
-        return new Unknown(
-          missing(
-            joined,
-            `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``,
-          ),
-        );
-      }
-      case 'runner':
-        if (first === 'os') return scope.runner['RUNNER_OS'] ?? 'Linux';
-        if (first === 'arch') return scope.runner['RUNNER_ARCH'] ?? 'X64';
-        return new Unknown(missing(joined));
-      default:
-        return new Unknown(missing(joined, supplied(joined)));
-    }
+    return contextValue(scope, path, joined);
   };
+}
+
+/** A path `discover.variables` does not give, read from its context. */
+function contextValue(scope: Scope, path: readonly string[], joined: string): Value {
+  const [root, first] = path;
+  switch (root) {
+    case 'github':
+      return githubValue(scope, path, joined);
+    case 'env': {
+      if (first === undefined) return null;
+      const value = scope.env.get(first);
+      return value ? textValue(value) : new Unknown(missing(`env.${first}`, 'the workflow does not set it'));
+    }
+    case 'matrix':
+      return matrixValue(scope, path, joined);
+    case 'inputs': {
+      if (first === undefined) return null;
+      const value =
+        scope.inputs.get(first) ??
+        [...scope.inputs].find(([name]) => name.toLowerCase() === first.toLowerCase())?.[1];
+      // An input the workflow does not declare is empty (a push has no inputs); a declared one without
+      // a default is a hole, which workflowInputs puts there.
+      return value === undefined ? null : value;
+    }
+    case 'steps':
+      return outputValue(scope.steps, path, joined, 'an output');
+    case 'needs':
+      return outputValue(scope.needs, path, joined, 'a job output');
+    case 'vars':
+      return new Unknown(missing(joined, `a repository variable: ${supplied(joined)}`));
+    case 'secrets':
+      return secretValue(scope, first, joined);
+    case 'runner':
+      if (first === 'os') return scope.runner['RUNNER_OS'] ?? 'Linux';
+      if (first === 'arch') return scope.runner['RUNNER_ARCH'] ?? 'X64';
+      return new Unknown(missing(joined));
+    default:
+      return new Unknown(missing(joined, supplied(joined)));
+  }
+}
+
+function githubValue(scope: Scope, path: readonly string[], joined: string): Value {
+  let value: Value | undefined = githubContext(scope);
+  for (const key of path.slice(1)) value = member(value, key);
+  if (value !== undefined && value !== null) return value;
+  if (
+    !scope.runner['GITHUB_REPOSITORY'] &&
+    /^github\.(repository|repository_owner|event\.repository)/.test(joined)
+  )
+    return new Unknown(missing(joined, 'run in GitHub Actions, or ' + supplied(joined)));
+  return new Unknown(
+    missing(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`),
+  );
+}
+
+function matrixValue(scope: Scope, path: readonly string[], joined: string): Value {
+  const first = path[1];
+  if (scope.matrix instanceof Unknown) return scope.matrix;
+  if (first === undefined || !scope.matrix) return new Unknown(missing(joined, 'the job has no matrix'));
+  const value = member(scope.matrix, first);
+  return value === undefined
+    ? new Unknown(missing(joined, "not in the job's matrix"))
+    : path.slice(2).reduce<Value>((v, k) => member(v, k) ?? null, value);
+}
+
+/** `steps.<id>.outputs.<name>` and `needs.<job>.outputs.<name>`: what is known, else a hole saying what. */
+function outputValue(
+  outputs: ReadonlyMap<string, ReadonlyMap<string, Value>>,
+  path: readonly string[],
+  joined: string,
+  what: string,
+): Value {
+  const [, first, second, third] = path;
+  if (first === undefined) return null;
+  if (second === 'outputs' && third !== undefined) {
+    const value = outputs.get(first)?.get(third);
+    return value ?? new Unknown(missing(joined, `${what} pullcheck cannot compute: ${supplied(joined)}`));
+  }
+  return new Unknown(missing(joined));
+}
+
+function secretValue(scope: Scope, first: string | undefined, joined: string): Value {
+  if (first !== undefined && scope.secrets?.has(first)) return scope.secrets.get(first)!;
+  if (first === 'GITHUB_TOKEN') return new Unknown(missing(joined));
+  return new Unknown(
+    missing(
+      joined,
+      `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``,
+    ),
+  );
 }
 
 function member(value: Value | undefined, key: string): Value | undefined {

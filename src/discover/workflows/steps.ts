@@ -7,10 +7,11 @@ import type { SourceLocation } from '../../core/errors.ts';
 import type { ConfigPath } from '../../core/config/yaml-source.ts';
 import type { ParsedFiles } from './parsed-files.ts';
 import { ConfigError } from '../../core/errors.ts';
-import type { ActionCall, InputItem, JobFacts } from './actions/call.ts';
+import { actionCall, type UsesStep } from './action-call.ts';
+import type { JobFacts } from './actions/call.ts';
 import { runAction } from './actions/index.ts';
-import { asText, evaluateField, interpolate, type Value } from './expression.ts';
-import { lineIndexOf, lineOf, type FileLines } from './locations.ts';
+import { asText, evaluateField, type Value } from './expression.ts';
+import { lineOf, type FileLines } from './locations.ts';
 import type { Repository } from './repository.ts';
 import {
   environmentFileEntries,
@@ -21,7 +22,7 @@ import {
 } from './run-step.ts';
 import { resolver, textValue, type Scope } from './scope.ts';
 import { firstSyntaxProblem, type Collected } from './sites.ts';
-import { concat, shown, split, trim, type Text } from './text.ts';
+import { concat, split, type Text } from './text.ts';
 
 export interface JobState {
   /** The environment steps see: workflow and job `env`, then what steps wrote to `$GITHUB_ENV`. */
@@ -164,112 +165,19 @@ function runUses(
     runLocalAction(uses, withInputs, stepPath, input, context, env, setOutput, usesAt);
     return;
   }
-  const name = uses.split('@')[0]!.toLowerCase();
-  const withLines = (inputName: string) => input.lines.value([...stepPath, 'with', inputName]);
-  const call: ActionCall = {
-    name: name.split('/').slice(0, 2).join('/'),
+  const usesStep: UsesStep = {
     uses,
     stepId: typeof step['id'] === 'string' ? step['id'] : undefined,
-    facts: input.state.facts,
+    withInputs,
+    stepPath,
+    usesAt,
     env,
-    evaluate: (expression) => evaluateField(`\${{ ${expression} }}`, resolve),
-    input: (inputName) =>
-      inputName in withInputs ? evaluateField(withInputs[inputName], resolve) : undefined,
-    text: (inputName) => {
-      if (!(inputName in withInputs)) return undefined;
-      const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
-      return text.length === 0 ? undefined : text;
-    },
-    items: (inputName, commas) =>
-      inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
-        ...stepPath,
-        'with',
-        inputName,
-      ]),
-    where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
-    destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-    mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+    resolve,
     setOutput,
-    setEnv: (variable, value) => input.state.env.set(variable, value),
-    login: (registry) => input.state.logins.push({ registry, where: usesAt }),
-    read: (relative) => context.repository.read(relative),
     runCommand: (words, cwd, where) =>
       runCommandLine(words, env, cwd, where, stepContext(input, context, setOutput)),
-    bakeFile: (images) => {
-      const generated = `\u0000docker-metadata-action-bake-${context.collected.bakeFiles.size}.json`;
-      context.collected.bakeFiles.set(generated, images);
-      return generated;
-    },
-    generatedBakeFile: (generated) => context.collected.bakeFiles.get(generated),
-    written: (image, where) => {
-      const key = shown(image);
-      if (!context.collected.written.has(key))
-        context.collected.written.set(key, { where, via: `${name} images` });
-    },
   };
-  runAction({ call, inputNames: Object.keys(withInputs) });
-}
-
-/** A list input's items, each evaluated and placed on the line it is written on. */
-function inputItems(
-  raw: unknown,
-  lines: ReturnType<FileLines['value']>,
-  resolve: ReturnType<typeof resolver>,
-  commas: boolean,
-  file: FileLines,
-  inputPath: ConfigPath,
-): InputItem[] {
-  const separator = commas ? /[\n,]/ : /\n/;
-  if (Array.isArray(raw)) {
-    return raw.flatMap((item, i) =>
-      split(asText(evaluateField(item, resolve)), separator)
-        .map(trim)
-        .filter((text) => text.length > 0)
-        .map((text) => ({ text, where: file.at([...inputPath, i]) })),
-    );
-  }
-  if (raw === undefined || raw === null) return [];
-  const source = String(raw);
-  const items: InputItem[] = [];
-  let from = 0;
-  for (const line of source.split('\n')) {
-    const index = lineIndexOf(source, line, from);
-    from += line.length + 1;
-    // Expressions are evaluated per line; a value that holds several lines (metadata-action's tags) splits again.
-    // List inputs of docker's actions are CSV: commas separate, double quotes group (actions/toolkit Util.getInputList).
-    const pieces = commas ? csvFields(line) : [line];
-    for (const piece of pieces) {
-      for (const text of split(interpolate(piece, resolve), separator).map(trim)) {
-        if (text.length > 0) items.push({ text, where: lineOf(lines, index) });
-      }
-    }
-  }
-  return items;
-}
-
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === '"' && quoted && line[i + 1] === '"') {
-      current += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted && !insideExpression(line, i)) {
-      fields.push(current);
-      current = '';
-    } else current += c;
-  }
-  fields.push(current);
-  return fields;
-}
-
-/** A comma inside `${{ format('{0},{1}', …) }}` belongs to the expression. */
-function insideExpression(line: string, index: number): boolean {
-  const open = line.lastIndexOf('${{', index);
-  return open !== -1 && line.indexOf('}}', open) > index;
+  runAction({ call: actionCall(usesStep, input, context), inputNames: Object.keys(withInputs) });
 }
 
 /** A local action: a composite action's steps run with its inputs; any other kind may push unseen. */
@@ -283,50 +191,11 @@ function runLocalAction(
   setOutput: (name: string, value: Value) => void,
   usesAt: SourceLocation,
 ): void {
-  const directory = path.posix.normalize(uses.replace(/^\.\//, ''));
-  const relative = ['action.yml', 'action.yaml']
-    .map((name) => path.posix.join(directory, name))
-    .find((file) => context.repository.read(file));
-  if (!relative) {
-    context.collected.problems.push({
-      where: usesAt,
-      message: `${uses}: no action.yml or action.yaml in the repository, so what it pushes is not discovered`,
-    });
-    return;
-  }
-  if (input.actionStack.includes(relative) || input.actionStack.length >= MAX_ACTION_DEPTH) {
-    context.collected.problems.push({
-      where: usesAt,
-      message: `${uses} uses itself (through ${input.actionStack.join(' → ')}): read once`,
-    });
-    return;
-  }
-  const file = context.repository.read(relative)!;
-  let action: Record<string, unknown>;
-  let lines: FileLines;
-  try {
-    const parsed = context.parsed.parse(file);
-    action = record(parsed.value);
-    lines = parsed.lines;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const problem = firstSyntaxProblem(error.problems);
-    context.collected.problems.push({
-      where: problem.where,
-      message: `${problem.message}: what ${uses} pushes is not discovered`,
-    });
-    return;
-  }
+  const read = readLocalAction(uses, input, context, usesAt);
+  if (!read) return;
+  const { relative, action, lines } = read;
   const runs = record(action['runs']);
-  const resolve = resolver(input.scope);
-  const inputs = new Map<string, Value>();
-  for (const [name, definition] of Object.entries(record(action['inputs']))) {
-    const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (given !== undefined) inputs.set(name, evaluateField(withInputs[given], resolve));
-    else if (record(definition)['default'] !== undefined)
-      inputs.set(name, evaluateField(record(definition)['default'], resolver({ ...input.scope, inputs })));
-    else inputs.set(name, '');
-  }
+  const inputs = localActionInputs(action, withInputs, input.scope);
   if (runs['using'] !== 'composite') {
     const pushInputs = Object.keys(withInputs).filter((name) => /image|tag|registry|push/i.test(name));
     if (pushInputs.length > 0)
@@ -345,6 +214,64 @@ function runLocalAction(
   const outputScope: Scope = { ...scope, env, steps: outputs };
   for (const [name, definition] of Object.entries(record(action['outputs'])))
     setOutput(name, evaluateField(record(definition)['value'], resolver(outputScope)));
+}
+
+/** The local action's file parsed, with its lines; else why it is not read, collected as a problem. */
+function readLocalAction(
+  uses: string,
+  input: StepsInput,
+  context: StepsContext,
+  usesAt: SourceLocation,
+): { relative: string; action: Record<string, unknown>; lines: FileLines } | undefined {
+  const directory = path.posix.normalize(uses.replace(/^\.\//, ''));
+  const relative = ['action.yml', 'action.yaml']
+    .map((name) => path.posix.join(directory, name))
+    .find((file) => context.repository.read(file));
+  if (!relative) {
+    context.collected.problems.push({
+      where: usesAt,
+      message: `${uses}: no action.yml or action.yaml in the repository, so what it pushes is not discovered`,
+    });
+    return undefined;
+  }
+  if (input.actionStack.includes(relative) || input.actionStack.length >= MAX_ACTION_DEPTH) {
+    context.collected.problems.push({
+      where: usesAt,
+      message: `${uses} uses itself (through ${input.actionStack.join(' → ')}): read once`,
+    });
+    return undefined;
+  }
+  const file = context.repository.read(relative)!;
+  try {
+    const parsed = context.parsed.parse(file);
+    return { relative, action: record(parsed.value), lines: parsed.lines };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const problem = firstSyntaxProblem(error.problems);
+    context.collected.problems.push({
+      where: problem.where,
+      message: `${problem.message}: what ${uses} pushes is not discovered`,
+    });
+    return undefined;
+  }
+}
+
+/** The inputs a local action runs with: what the step passes, else each input's `default`, else empty. */
+function localActionInputs(
+  action: Record<string, unknown>,
+  withInputs: Record<string, unknown>,
+  scope: Scope,
+): Map<string, Value> {
+  const resolve = resolver(scope);
+  const inputs = new Map<string, Value>();
+  for (const [name, definition] of Object.entries(record(action['inputs']))) {
+    const given = Object.keys(withInputs).find((key) => key.toLowerCase() === name.toLowerCase());
+    if (given !== undefined) inputs.set(name, evaluateField(withInputs[given], resolve));
+    else if (record(definition)['default'] !== undefined)
+      inputs.set(name, evaluateField(record(definition)['default'], resolver({ ...scope, inputs })));
+    else inputs.set(name, '');
+  }
+  return inputs;
 }
 
 /** What a step's commands may change in the job: its environment, its outputs, its logins. */

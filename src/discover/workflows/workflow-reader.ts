@@ -50,16 +50,75 @@ export function readWorkflow(relative: string, options: WorkflowOptions): Collec
   return collected;
 }
 
+type ReadOptions = WorkflowOptions & { readonly parsed: ParsedFiles };
+
+/** What every job of one workflow file shares. */
+interface WorkflowContext {
+  readonly lines: FileLines;
+  /** The workflow's `env`. */
+  readonly env: ReadonlyMap<string, Text>;
+  /** The workflow's `defaults.run.working-directory`. */
+  readonly workingDirectory: string;
+  readonly options: ReadOptions;
+  readonly collected: Collected;
+}
+
 function readOne(
   relative: string,
   call: Call | undefined,
   stack: readonly string[],
-  options: WorkflowOptions & { readonly parsed: ParsedFiles },
+  options: ReadOptions,
   collected: Collected,
 ): Map<string, Value> {
+  const parsed = parsedWorkflow(relative, call, stack, options, collected);
+  if (!parsed) return new Map();
+  const { workflow, lines } = parsed;
+  const base: Omit<Scope, 'env' | 'steps'> = {
+    runner: options.runner,
+    variables: options.variables,
+    workflowName: typeof workflow['name'] === 'string' ? workflow['name'] : relative,
+    inputs: new Map(),
+    needs: new Map(),
+    secrets: call?.secrets,
+  };
+  const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
+  const scope0 = { ...base, inputs };
+  const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
+  const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
+  const context: WorkflowContext = { lines, env, workingDirectory, options, collected };
+  const jobs = record(workflow['jobs']);
+  const jobOutputs = new Map<string, Map<string, Value>>();
+  for (const jobId of inNeedsOrder(jobs)) {
+    const job = record(jobs[jobId]);
+    const scope = { ...scope0, needs: jobOutputs, jobId };
+    jobOutputs.set(
+      jobId,
+      typeof job['uses'] === 'string'
+        ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, collected)
+        : runJob(context, job, jobId, scope),
+    );
+  }
+  // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
+  const outputs = new Map<string, Value>();
+  const definitions = record(record(record(workflow['on'])['workflow_call'])['outputs']);
+  for (const [name, definition] of Object.entries(definitions)) {
+    const raw = String(record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
+    outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
+  }
+  return outputs;
+}
+
+/** The workflow file parsed, with its lines; else why it is not read, collected as a problem. */
+function parsedWorkflow(
+  relative: string,
+  call: Call | undefined,
+  stack: readonly string[],
+  options: ReadOptions,
+  collected: Collected,
+): { workflow: Record<string, unknown>; lines: FileLines } | undefined {
   const problem = (message: string, where: SourceLocation) => {
     collected.problems.push({ where, message });
-    return new Map<string, Value>();
+    return undefined;
   };
   const file = options.repository.read(relative);
   const shownPath = options.repository.display(relative);
@@ -91,7 +150,7 @@ function readOne(
       where: problem.where,
       message: `${problem.message}: its images are not discovered`,
     });
-    return new Map();
+    return undefined;
   }
   if (typeof workflow['jobs'] !== 'object' || workflow['jobs'] === null) {
     return problem(`${relative} has no \`jobs:\`: it is not a GitHub Actions workflow`, {
@@ -100,82 +159,60 @@ function readOne(
       column: 1,
     });
   }
-  const base: Omit<Scope, 'env' | 'steps'> = {
-    runner: options.runner,
-    variables: options.variables,
-    workflowName: typeof workflow['name'] === 'string' ? workflow['name'] : relative,
-    inputs: new Map(),
-    needs: new Map(),
-    secrets: call?.secrets,
-  };
-  const inputs = workflowInputs(workflow, call, { ...base, env: new Map(), steps: new Map() });
-  const scope0 = { ...base, inputs };
-  const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
-  const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
-  const jobs = record(workflow['jobs']);
-  const jobOutputs = new Map<string, Map<string, Value>>();
-  for (const jobId of inNeedsOrder(jobs)) {
-    const job = record(jobs[jobId]);
-    const scope = { ...scope0, needs: jobOutputs, jobId };
-    const jobPath = ['jobs', jobId];
-    if (typeof job['uses'] === 'string') {
-      jobOutputs.set(
-        jobId,
-        callWorkflow(job, jobPath, scope, env, lines, stack.concat(relative), options, collected),
-      );
-      continue;
-    }
-    const jobEnvScope = { ...scope, env, steps: new Map() };
-    const jobDirectory = String(
-      record(record(job['defaults'])['run'])['working-directory'] ?? workingDirectory,
+  return { workflow, lines };
+}
+
+/** A job of steps, once per matrix combination: its outputs, the first known value of each. */
+function runJob(
+  context: WorkflowContext,
+  job: Record<string, unknown>,
+  jobId: string,
+  scope: Omit<Scope, 'env' | 'steps'>,
+): Map<string, Value> {
+  const { lines, env, options, collected } = context;
+  const jobPath = ['jobs', jobId];
+  const jobEnvScope = { ...scope, env, steps: new Map() };
+  const jobDirectory = String(
+    record(record(job['defaults'])['run'])['working-directory'] ?? context.workingDirectory,
+  );
+  const matrix = combinations(record(job['strategy'])['matrix'], jobEnvScope);
+  if (matrix.truncated)
+    collected.mayPush.push({
+      where: lines.at([...jobPath, 'strategy', 'matrix']),
+      message: `the matrix has ${matrix.truncated} combinations: only the first ${matrix.values.length} are read`,
+    });
+  const outputs = new Map<string, Value>();
+  const before = collected.destinations.length + collected.mayPush.length;
+  const logins: JobState['logins'] = [];
+  for (const combination of matrix.values) {
+    const combinationScope = { ...scope, matrix: combination };
+    const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
+    const state: JobState = { env: jobEnv, facts: {}, logins };
+    const steps = runSteps(
+      {
+        steps: Array.isArray(job['steps']) ? job['steps'] : [],
+        path: [...jobPath, 'steps'],
+        lines,
+        scope: combinationScope,
+        state,
+        workingDirectory: jobDirectory,
+        actionStack: [],
+      },
+      { repository: options.repository, collected, parsed: options.parsed },
     );
-    const matrix = combinations(record(job['strategy'])['matrix'], jobEnvScope);
-    if (matrix.truncated)
-      collected.mayPush.push({
-        where: lines.at([...jobPath, 'strategy', 'matrix']),
-        message: `the matrix has ${matrix.truncated} combinations: only the first ${matrix.values.length} are read`,
-      });
-    const outputs = new Map<string, Value>();
-    const before = collected.destinations.length + collected.mayPush.length;
-    const logins: JobState['logins'] = [];
-    for (const combination of matrix.values) {
-      const combinationScope = { ...scope, matrix: combination };
-      const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
-      const state: JobState = { env: jobEnv, facts: {}, logins };
-      const steps = runSteps(
-        {
-          steps: Array.isArray(job['steps']) ? job['steps'] : [],
-          path: [...jobPath, 'steps'],
-          lines,
-          scope: combinationScope,
-          state,
-          workingDirectory: jobDirectory,
-          actionStack: [],
-        },
-        { repository: options.repository, collected, parsed: options.parsed },
-      );
-      const outputScope: Scope = { ...combinationScope, env: state.env, steps };
-      for (const [name, raw] of Object.entries(record(job['outputs']))) {
-        const value = evaluateField(raw, resolver(outputScope));
-        if (!outputs.has(name) || holeOf(outputs.get(name)!)) outputs.set(name, value);
-      }
-    }
-    jobOutputs.set(jobId, outputs);
-    // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
-    if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
-      const login = logins[0]!;
-      collected.mayPush.push({
-        where: login.where,
-        message: `job \`${jobId}\` logs in to ${login.registry} but pullcheck found no push in it: if it pushes (with a tool or action pullcheck does not read), add the images to \`images\``,
-      });
+    const outputScope: Scope = { ...combinationScope, env: state.env, steps };
+    for (const [name, raw] of Object.entries(record(job['outputs']))) {
+      const value = evaluateField(raw, resolver(outputScope));
+      if (!outputs.has(name) || holeOf(outputs.get(name)!)) outputs.set(name, value);
     }
   }
-  // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
-  const outputs = new Map<string, Value>();
-  const definitions = record(record(record(workflow['on'])['workflow_call'])['outputs']);
-  for (const [name, definition] of Object.entries(definitions)) {
-    const raw = String(record(definition)['value'] ?? '').replace(/\bjobs\./g, 'needs.');
-    outputs.set(name, evaluateField(raw, resolver({ ...scope0, env, steps: new Map(), needs: jobOutputs })));
+  // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
+  if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
+    const login = logins[0]!;
+    collected.mayPush.push({
+      where: login.where,
+      message: `job \`${jobId}\` logs in to ${login.registry} but pullcheck found no push in it: if it pushes (with a tool or action pullcheck does not read), add the images to \`images\``,
+    });
   }
   return outputs;
 }
@@ -228,7 +265,7 @@ function callWorkflow(
   env: ReadonlyMap<string, Text>,
   lines: FileLines,
   stack: readonly string[],
-  options: WorkflowOptions & { readonly parsed: ParsedFiles },
+  options: ReadOptions,
   collected: Collected,
 ): Map<string, Value> {
   const uses = String(job['uses']);

@@ -148,6 +148,51 @@ function isPullThroughCache(context: EcrPullContext): boolean {
   return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
 }
 
+/**
+ * The grant of one action: the identity side alone for GetAuthorizationToken (no resource policy can grant
+ * it), both sides across accounts, either side within the account — with the boundary's limits.
+ */
+function grantOf(
+  context: EcrPullContext,
+  request: Request,
+  resourcePolicies: ReturnType<typeof resourcePoliciesFor>,
+  identity: { readonly identityGrant: Tri; readonly boundaryAllow: Tri },
+): { grant: Tri; resourceGrant: Finding; roleNamedGrant: Tri } {
+  const { identityGrant, boundaryAllow } = identity;
+  const resourceAllow = (accept: AcceptPrincipal) =>
+    withUnknown(
+      findStatements(resourcePolicies.policies, 'Allow', request, accept),
+      resourcePolicies.unknown,
+    );
+  let grant: Tri;
+  let resourceGrant: Finding = NO;
+  let roleNamedGrant: Tri = 'no'; // same account: a resource policy grants the role ARN (boundary permitting)
+  if (request.resource === '*') {
+    grant = identityGrant; // no resource policy can grant GetAuthorizationToken
+  } else if (context.crossAccount) {
+    // Both accounts must allow: the identity side, and a resource policy naming the role, its session, its
+    // account or `*` (IAM User Guide, "Cross-account policy evaluation logic").
+    resourceGrant = resourceAllow((p) => p !== 'none');
+    grant = and(identityGrant, resourceGrant.result);
+  } else {
+    // Within the account (IAM User Guide, "Policy evaluation logic"): "Resource-based policies that grant
+    // permissions to an IAM role ARN are limited by an implicit deny in a permissions boundary"; a grant to the
+    // session is not; and permissions boundaries "do not limit permissions granted using the aws:PrincipalArn
+    // condition key with a wildcard(*) in the Principal element" ("AWS JSON policy elements: Principal").
+    // Naming only the account delegates to IAM and grants nothing by itself.
+    const roleGrant = resourceAllow((p) => p === 'role');
+    roleNamedGrant = roleGrant.result;
+    const directGrant = resourceAllow((p) => p === 'session' || p === 'anyone');
+    resourceGrant = {
+      result: or(roleGrant.result, directGrant.result),
+      hits: [...roleGrant.hits, ...directGrant.hits],
+      unknownBecause: [...roleGrant.unknownBecause, ...directGrant.unknownBecause],
+    };
+    grant = or(or(identityGrant, and(roleGrant.result, boundaryAllow)), directGrant.result);
+  }
+  return { grant, resourceGrant, roleNamedGrant };
+}
+
 function evaluateAction(context: EcrPullContext, request: Request, action: string): ActionOutcome {
   const { roleFacts } = context;
   const identityAllow = findStatements(roleFacts.policies, 'Allow', request);
@@ -170,40 +215,12 @@ function evaluateAction(context: EcrPullContext, request: Request, action: strin
   const deny = [identityDeny, boundaryDeny, resourceDeny];
   const denyResult = deny.reduce<Tri>((result, finding) => or(result, finding.result), 'no');
 
-  let grant: Tri;
-  let resourceGrant: Finding = NO;
-  let roleNamedGrant: Tri = 'no'; // same account: a resource policy grants the role ARN (boundary permitting)
   const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
-  const resourceAllow = (accept: AcceptPrincipal) =>
-    withUnknown(
-      findStatements(resourcePolicies.policies, 'Allow', request, accept),
-      resourcePolicies.unknown,
-    );
-  if (tokenAction) {
-    grant = identityGrant; // no resource policy can grant GetAuthorizationToken
-  } else if (context.crossAccount) {
-    // Both accounts must allow: the identity side, and a resource policy naming the role, its session, its
-    // account or `*` (IAM User Guide, "Cross-account policy evaluation logic").
-    resourceGrant = resourceAllow((p) => p !== 'none');
-    unknownBecause.push(...resourceGrant.unknownBecause);
-    grant = and(identityGrant, resourceGrant.result);
-  } else {
-    // Within the account (IAM User Guide, "Policy evaluation logic"): "Resource-based policies that grant
-    // permissions to an IAM role ARN are limited by an implicit deny in a permissions boundary"; a grant to the
-    // session is not; and permissions boundaries "do not limit permissions granted using the aws:PrincipalArn
-    // condition key with a wildcard(*) in the Principal element" ("AWS JSON policy elements: Principal").
-    // Naming only the account delegates to IAM and grants nothing by itself.
-    const roleGrant = resourceAllow((p) => p === 'role');
-    roleNamedGrant = roleGrant.result;
-    const directGrant = resourceAllow((p) => p === 'session' || p === 'anyone');
-    resourceGrant = {
-      result: or(roleGrant.result, directGrant.result),
-      hits: [...roleGrant.hits, ...directGrant.hits],
-      unknownBecause: [...roleGrant.unknownBecause, ...directGrant.unknownBecause],
-    };
-    unknownBecause.push(...resourceGrant.unknownBecause);
-    grant = or(or(identityGrant, and(roleGrant.result, boundaryAllow.result)), directGrant.result);
-  }
+  const { grant, resourceGrant, roleNamedGrant } = grantOf(context, request, resourcePolicies, {
+    identityGrant,
+    boundaryAllow: boundaryAllow.result,
+  });
+  unknownBecause.push(...resourceGrant.unknownBecause);
   const denyHits = deny.flatMap((finding) => finding.hits);
   const base = { action, denyHits, allowHits: [...identityAllow.hits, ...resourceGrant.hits] };
   if (denyResult === 'yes') {

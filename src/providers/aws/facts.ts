@@ -57,6 +57,27 @@ export const registryKey = (account: string, region: string): string => `${accou
 
 export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const input: AwsFactsInput = config.input.facts?.aws ?? {};
+  const organizations = new Map(
+    (input.accounts ?? []).map((account) => [account.id, account.organizationId]),
+  );
+  const clusters = new Map<string, ClusterFacts>();
+  for (const cluster of input.clusters ?? []) {
+    clusters.set(clusterKey(cluster.platform, cluster.name), {
+      roles: cluster.roles,
+      ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
+    });
+  }
+  return {
+    roles: roleFacts(config, input),
+    repositories: repositoryFacts(config, input),
+    registries: registryFacts(config, input),
+    organizations,
+    clusters,
+  };
+}
+
+/** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
+function roleFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, RoleFacts> {
   const roles = new Map<string, RoleFacts>();
   input.roles?.forEach((role, r) => {
     if (role.unreadable !== undefined) {
@@ -88,7 +109,11 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
             : documentPolicy(boundary as LocatedDocument, `permissions boundary of ${role.arn}`),
     });
   });
+  return roles;
+}
 
+/** Each repository's policy (null: none); a repository a pull-through cache has yet to create is missing. */
+function repositoryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, RepositoryFacts> {
   const repositories = new Map<string, RepositoryFacts>();
   for (const [i, repository] of (input.repositories ?? []).entries()) {
     const label = `repository policy of ${repository.arn}`;
@@ -109,7 +134,11 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
             : null,
     });
   }
+  return repositories;
+}
 
+/** Each registry's policy, its scope (V2 unless given) and pull-through cache prefixes. */
+function registryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, RegistryFacts> {
   const registries = new Map<string, RegistryFacts>();
   for (const [i, registry] of (input.registries ?? []).entries()) {
     const label = `registry policy of ${registry.account} in ${registry.region}`;
@@ -130,18 +159,7 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
     });
   }
-
-  const organizations = new Map(
-    (input.accounts ?? []).map((account) => [account.id, account.organizationId]),
-  );
-  const clusters = new Map<string, ClusterFacts>();
-  for (const cluster of input.clusters ?? []) {
-    clusters.set(clusterKey(cluster.platform, cluster.name), {
-      roles: cluster.roles,
-      ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
-    });
-  }
-  return { roles, repositories, registries, organizations, clusters };
+  return registries;
 }
 
 export const clusterKey = (platform: string, name: string): string => `${platform}/${name}`;

@@ -1,6 +1,12 @@
 // The AWS part of the config contract: its targets (eks, ecs, aws-role), `facts.aws` and `auth.aws`.
 import { Type, type Static } from '@sinclair/typebox';
-import { closed, Document, NullableDocument, target } from '../../core/config/schema-parts.ts';
+import {
+  closed,
+  Document,
+  NullableDocument,
+  target,
+  type DocumentPath,
+} from '../../core/config/schema-parts.ts';
 
 export const AccountId = Type.String({
   pattern: '^[0-9]{12}$',
@@ -147,3 +153,11 @@ export const AwsAuth = Type.Object(
 
 export type AwsFactsInput = Static<typeof AwsFacts>;
 export type AwsRoleFactsInput = Static<typeof AwsRoleFacts>;
+
+/** The documents in `facts.aws`: identity policies, boundaries (or a managed policy's ARN), resource policies. */
+export const awsDocumentPaths: readonly DocumentPath[] = [
+  { path: ['roles', '*', 'policies', '*'] },
+  { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
+  { path: ['repositories', '*', 'policy'] },
+  { path: ['registries', '*', 'policy'] },
+];

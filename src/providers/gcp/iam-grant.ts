@@ -25,24 +25,7 @@ interface Level {
 }
 
 export function evaluateIamGrant(resource: PullResource, email: string, facts: GcpFacts): IamGrant {
-  const project = facts.projects.get(resource.project);
-  const assumed: string[] = [];
-  const levels: Level[] = [
-    { resource: resource.name, required: true },
-    { resource: `projects/${resource.project}`, required: true },
-  ];
-  // Folders and the organization could not be read: a grant there cannot be ruled out.
-  const ancestryUnknown =
-    !project?.ancestors && project?.unreadable !== undefined
-      ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
-      : undefined;
-  if (project?.ancestors) {
-    levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
-  } else if (ancestryUnknown === undefined) {
-    assumed.push(
-      `the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`,
-    );
-  }
+  const { levels, assumed, ancestryUnknown } = policyLevels(resource, facts);
   const membership = membershipFacts(facts);
   const grantedBy: string[] = [];
   const unknownBecause: string[] = [];
@@ -87,6 +70,29 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
   if (ancestryUnknown !== undefined) unknownBecause.push(ancestryUnknown);
   const result: Tri = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, grantedBy, unknownBecause, assumed };
+}
+
+/** The policies that can grant the pull: the resource's, its project's, then folders and organization. */
+function policyLevels(resource: PullResource, facts: GcpFacts) {
+  const project = facts.projects.get(resource.project);
+  const assumed: string[] = [];
+  const levels: Level[] = [
+    { resource: resource.name, required: true },
+    { resource: `projects/${resource.project}`, required: true },
+  ];
+  // Folders and the organization could not be read: a grant there cannot be ruled out.
+  const ancestryUnknown =
+    !project?.ancestors && project?.unreadable !== undefined
+      ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
+      : undefined;
+  if (project?.ancestors) {
+    levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
+  } else if (ancestryUnknown === undefined) {
+    assumed.push(
+      `the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`,
+    );
+  }
+  return { levels, assumed, ancestryUnknown };
 }
 
 /** The role carries the pull permission, or is documented to pull from a Container Registry bucket. */

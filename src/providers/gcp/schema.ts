@@ -1,7 +1,7 @@
 // The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
 // `endpoints.google`.
 import { Type, type Static } from '@sinclair/typebox';
-import { closed, Document, target } from '../../core/config/schema-parts.ts';
+import { closed, Document, target, type DocumentPath } from '../../core/config/schema-parts.ts';
 
 const GkeServiceAccount = Type.Object(
   {
@@ -139,3 +139,6 @@ export const GoogleEndpoints = Type.Object(
 );
 
 export type GcpFactsInput = Static<typeof GcpFacts>;
+
+/** The documents in `facts.gcp`: IAM policies. */
+export const gcpDocumentPaths: readonly DocumentPath[] = [{ path: ['iamPolicies', '*', 'policy'] }];

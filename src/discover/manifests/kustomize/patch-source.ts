@@ -27,30 +27,9 @@ export function loadPatch(
   where: Where,
   from: { path: string } | { text: string },
 ): Patch | undefined {
-  let text: string;
-  let file: string;
-  let inline = false;
-  if ('path' in from) {
-    const absolute = path.resolve(kustomization.dir, from.path);
-    const read = log.read(absolute);
-    if (!('text' in read)) {
-      log.warn(
-        where,
-        read.refused !== 'unreadable'
-          ? `patch not read: ${refusalMessage(read, absolute)}`
-          : read.code === 'ENOENT'
-            ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
-            : `cannot read the patch ${from.path} (${read.code})`,
-      );
-      return undefined;
-    }
-    text = read.text;
-    file = displayPath(absolute);
-  } else {
-    text = from.text;
-    file = where.file;
-    inline = true;
-  }
+  const read = patchText(log, kustomization, where, from);
+  if (!read) return undefined;
+  const { text, file, inline } = read;
   let sources: YamlSource[];
   try {
     sources = parseYamlStream(text, file);
@@ -84,6 +63,30 @@ export function loadPatch(
   }
   if (documents.length === 0) log.warn(where, 'the patch is empty');
   return { documents };
+}
+
+/** The patch's text and the file its positions are in; a patch file that cannot be read warns. */
+function patchText(
+  log: BuildLog,
+  kustomization: Kustomization,
+  where: Where,
+  from: { path: string } | { text: string },
+): { text: string; file: string; inline: boolean } | undefined {
+  if (!('path' in from)) return { text: from.text, file: where.file, inline: true };
+  const absolute = path.resolve(kustomization.dir, from.path);
+  const read = log.read(absolute);
+  if (!('text' in read)) {
+    log.warn(
+      where,
+      read.refused !== 'unreadable'
+        ? `patch not read: ${refusalMessage(read, absolute)}`
+        : read.code === 'ENOENT'
+          ? `patch ${from.path} does not exist (paths are relative to ${displayPath(kustomization.dir) || '.'})`
+          : `cannot read the patch ${from.path} (${read.code})`,
+    );
+    return undefined;
+  }
+  return { text: read.text, file: displayPath(absolute), inline: false };
 }
 
 /** The patch of a `patches` or `patchesJson6902` entry, which gives exactly one of `path` and `patch`. */

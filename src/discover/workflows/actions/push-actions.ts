@@ -2,7 +2,7 @@
 import { Holey, truthy, type Value } from '../expression.ts';
 import { concat, isMissing, lowercase, missing, split, trim, type Text } from '../text.ts';
 import { keyValues, wordText } from '../commands/arguments.ts';
-import { splitNames } from '../commands/push-tools.ts';
+import { splitNames } from '../commands/push-destinations.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
 
 /** A boolean input: true, false, or undefined when it depends on a hole (then it may push). */

@@ -5,6 +5,7 @@
 // and the project's `.env` (compose-spec "Interpolation").
 import { parse as parseYaml } from 'yaml';
 import { parseYamlSource } from '../../../core/config/yaml-source.ts';
+import type { SourceLocation } from '../../../core/errors.ts';
 import { concat, missing, type Text } from '../text.ts';
 import { afterSubcommand, optionSet, optionValues, parseArguments, wordText } from './arguments.ts';
 import type { CommandContext, CommandHandler, RepositoryFile } from './context.ts';
@@ -55,29 +56,34 @@ export const composePush: CommandHandler = (words, context) => {
   }
   const services = mergedServices(found as RepositoryFile[], context);
   if (!services) return true;
-  const imageLine = (name: string) => {
-    // The last file that sets the service's image is the one to change.
-    for (const file of [...(found as RepositoryFile[])].reverse()) {
-      try {
-        const source = parseYamlSource(file.text, file.file);
-        const services = (source.takeValue() as { services?: Record<string, { image?: unknown }> } | null)
-          ?.services;
-        if (services?.[name]?.image !== undefined) return source.locate(['services', name, 'image']);
-      } catch {
-        continue;
-      }
-    }
-    return undefined;
-  };
   const only = new Set(rest.positionals.map(wordText).filter((name): name is string => name !== undefined));
   const environment = withDotEnv(context, directory);
   for (const [name, service] of Object.entries(services)) {
     if (only.size > 0 && !only.has(name)) continue;
     if (service.build === undefined || typeof service.image !== 'string') continue;
-    context.sink.destination(interpolate(service.image, environment), 'docker compose push', imageLine(name));
+    context.sink.destination(
+      interpolate(service.image, environment),
+      'docker compose push',
+      imageLine(found as RepositoryFile[], name),
+    );
   }
   return true;
 };
+
+/** Where the service's image is written: the last file that sets it is the one to change. */
+function imageLine(files: readonly RepositoryFile[], name: string): SourceLocation | undefined {
+  for (const file of [...files].reverse()) {
+    try {
+      const source = parseYamlSource(file.text, file.file);
+      const services = (source.takeValue() as { services?: Record<string, { image?: unknown }> } | null)
+        ?.services;
+      if (services?.[name]?.image !== undefined) return source.locate(['services', name, 'image']);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
 
 type Service = { build?: unknown; image?: unknown };
 

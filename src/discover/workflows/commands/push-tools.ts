@@ -1,6 +1,6 @@
 // The command-line tools that push images, each read as its own reference documents it: which
 // subcommand pushes, which options take a value, and which argument is the destination.
-import { concat, split, type Text } from '../text.ts';
+import type { Text } from '../text.ts';
 import {
   afterSubcommand,
   keyValues,
@@ -8,9 +8,17 @@ import {
   optionValues,
   parseArguments,
   wordText,
-  type ParsedArguments,
 } from './arguments.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
+import {
+  buildPushes,
+  containersPushDestination,
+  positionalAt,
+  skopeoCopyDestination,
+  skopeoSyncDestinations,
+  splitNames,
+  type Destinations,
+} from './push-destinations.ts';
 
 // gcloud(1) global flags with a value.
 export const GCLOUD_GLOBAL = optionSet(
@@ -41,58 +49,12 @@ const SKOPEO_GLOBAL = optionSet(
 );
 const CRANE_GLOBAL = optionSet('--platform');
 
-type Destinations = (parsed: ParsedArguments, context: CommandContext) => Text[] | undefined;
-
 interface Tool {
   readonly via: string;
   readonly paths: readonly (readonly string[])[];
   readonly global: ReadonlySet<string>;
   readonly options: ReadonlySet<string>;
   readonly destinations: Destinations;
-}
-
-/** The n-th positional; undefined (a may-push) when the command names none pullcheck can see. */
-const first = (n: number) => (parsed: ParsedArguments) => {
-  const word = parsed.positionals[n];
-  return word ? [word] : undefined;
-};
-
-/** containers-transports(5): only `docker://` reaches a registry; a bare name is one too. */
-function registryReference(reference: Text | undefined): Text | undefined {
-  if (!reference) return undefined;
-  const head = typeof reference[0] === 'string' ? reference[0] : '';
-  if (head.startsWith('docker://')) return concat([head.slice('docker://'.length)], reference.slice(1));
-  return /^(?:containers-storage|dir|docker-archive|docker-daemon|oci|oci-archive|ostree|sif):/.test(head)
-    ? undefined
-    : reference;
-}
-
-/** `--push`, `--output type=registry`, `-o type=image,push=true`: a build that pushes, and to where. */
-function buildPushes(parsed: ParsedArguments): Text[] | undefined {
-  const outputs = optionValues(parsed, '--output', '-o').map(keyValues);
-  const registryOutput = outputs.find(
-    (pairs) =>
-      wordText(pairs.get('type')) === 'registry' ||
-      (['image', 'oci', 'docker'].includes(wordText(pairs.get('type')) ?? '') &&
-        wordText(pairs.get('push')) === 'true'),
-  );
-  // An output known only at run time (set in an `if` pullcheck cannot decide) may push.
-  const undecided = outputs.some(
-    (pairs) =>
-      [...pairs.values()].some((value) => value.some((part) => typeof part !== 'string')) || pairs.size === 0,
-  );
-  const pushes = parsed.flags.has('--push') || registryOutput !== undefined || undecided;
-  if (!pushes) return [];
-  const named = registryOutput?.get('name');
-  const fromName = named ? splitNames(named) : [];
-  const tags = [...optionValues(parsed, '--tag', '-t'), ...fromName];
-  // A build that pushes to names pullcheck cannot see (tags inside an unknown word) may push anywhere.
-  return tags.length > 0 ? tags : undefined;
-}
-
-/** `name=a,b` in an output takes several names, comma-separated (quoted in the option). */
-export function splitNames(text: Text): Text[] {
-  return split(text, ',').filter((name) => name.length > 0);
 }
 
 const TOOLS: readonly Tool[] = [
@@ -107,7 +69,7 @@ const TOOLS: readonly Tool[] = [
     ],
     global: DOCKER_GLOBAL,
     options: optionSet('--platform'),
-    destinations: first(0),
+    destinations: positionalAt(0),
   },
   {
     via: 'docker build --push',
@@ -137,7 +99,7 @@ const TOOLS: readonly Tool[] = [
     paths: [['docker', 'manifest', 'push']],
     global: DOCKER_GLOBAL,
     options: optionSet(''),
-    destinations: first(0),
+    destinations: positionalAt(0),
   },
   {
     // podman-push(1): `podman push [options] image [destination]`.
@@ -148,7 +110,7 @@ const TOOLS: readonly Tool[] = [
     ],
     global: CONTAINERS_GLOBAL,
     options: CONTAINERS_PUSH,
-    destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    destinations: containersPushDestination,
   },
   {
     // podman-manifest-push(1): `podman manifest push [options] listname [destination]`.
@@ -156,7 +118,7 @@ const TOOLS: readonly Tool[] = [
     paths: [['podman', 'manifest', 'push']],
     global: CONTAINERS_GLOBAL,
     options: CONTAINERS_PUSH,
-    destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    destinations: containersPushDestination,
   },
   {
     // buildah-push(1): "If omitted, the source image parameter will be reused as destination".
@@ -164,7 +126,7 @@ const TOOLS: readonly Tool[] = [
     paths: [['buildah', 'push']],
     global: CONTAINERS_GLOBAL,
     options: CONTAINERS_PUSH,
-    destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    destinations: containersPushDestination,
   },
   {
     // buildah-manifest-push(1): `buildah manifest push [options] listNameOrIndexName transport:details`.
@@ -172,7 +134,7 @@ const TOOLS: readonly Tool[] = [
     paths: [['buildah', 'manifest', 'push']],
     global: CONTAINERS_GLOBAL,
     options: CONTAINERS_PUSH,
-    destinations: (parsed) => optional(registryReference(parsed.positionals[1] ?? parsed.positionals[0])),
+    destinations: containersPushDestination,
   },
   {
     // skopeo-copy(1): `skopeo copy [options] source-image destination-image`.
@@ -180,13 +142,7 @@ const TOOLS: readonly Tool[] = [
     paths: [['skopeo', 'copy']],
     global: SKOPEO_GLOBAL,
     options: SKOPEO_COPY,
-    destinations: (parsed) => {
-      const destination = parsed.positionals[1];
-      if (!destination) return undefined;
-      // A destination whose transport is known only at run time may be a registry.
-      const head = typeof destination[0] === 'string' ? destination[0] : '';
-      return head === '' || head.startsWith('docker://') ? optional(registryReference(destination)) : [];
-    },
+    destinations: skopeoCopyDestination,
   },
   {
     // skopeo-sync(1): with `--dest docker`, each image goes to DESTINATION/<the source's last path element>.
@@ -196,17 +152,7 @@ const TOOLS: readonly Tool[] = [
     options: optionSet(
       `${[...SKOPEO_COPY].join(' ')} --src -s --dest -d --scoped --append-suffix --keep-going --all -a --remove-signatures`,
     ),
-    destinations: (parsed) => {
-      if (wordText(optionValues(parsed, '--dest', '-d')[0]) !== 'docker') return [];
-      const [source, destination] = parsed.positionals;
-      const sourceText = wordText(source);
-      if (!destination || sourceText === undefined || parsed.flags.has('--scoped')) return undefined;
-      const name = sourceText
-        .replace(/[:@].*$/, '')
-        .split('/')
-        .at(-1);
-      return name ? [concat(destination, [`/${name}`])] : undefined;
-    },
+    destinations: skopeoSyncDestinations,
   },
   {
     // crane_push.md: `crane push PATH IMAGE`.
@@ -217,7 +163,7 @@ const TOOLS: readonly Tool[] = [
     ],
     global: CRANE_GLOBAL,
     options: optionSet('--image-refs --platform'),
-    destinations: first(1),
+    destinations: positionalAt(1),
   },
   {
     // crane_copy.md: `crane copy SRC DST`; gcrane copy likewise (gcrane -r copies whole repositories).
@@ -230,7 +176,7 @@ const TOOLS: readonly Tool[] = [
     ],
     global: CRANE_GLOBAL,
     options: optionSet('--jobs -j --platform'),
-    destinations: first(1),
+    destinations: positionalAt(1),
   },
   {
     // crane_tag.md: `crane tag IMG TAG` writes a tag into IMG's own repository.
@@ -238,7 +184,7 @@ const TOOLS: readonly Tool[] = [
     paths: [['crane', 'tag']],
     global: CRANE_GLOBAL,
     options: optionSet(''),
-    destinations: first(0),
+    destinations: positionalAt(0),
   },
   {
     // crane_append.md / crane_mutate.md / crane_rebase.md / crane_flatten.md: the new image's tag.
@@ -265,7 +211,7 @@ const TOOLS: readonly Tool[] = [
     ],
     global: optionSet('--host --logopt --user-agent -v --verbosity'),
     options: optionSet('--platform --referrers-src --referrers-tgt --exclude-annotation --include-external'),
-    destinations: first(1),
+    destinations: positionalAt(1),
   },
   {
     // gcloud builds submit --tag: Cloud Build builds the source and pushes it to the tag.
@@ -343,10 +289,6 @@ const TOOLS: readonly Tool[] = [
         .flatMap((pairs) => splitNames(pairs.get('name') ?? [])),
   },
 ];
-
-function optional(text: Text | undefined): Text[] {
-  return text && text.length > 0 ? [text] : [];
-}
 
 /** `docker run … gcr.io/kaniko-project/executor ARGS`: kaniko run as a container. */
 function kanikoInDocker(words: readonly Text[], context: CommandContext): boolean {

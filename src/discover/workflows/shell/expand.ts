@@ -2,8 +2,9 @@
 // quote removal, `$NAME`/`${NAME}` and the parameter operators people use to build image names
 // (`:-`, `-`, `:=`, `:+`, `,,`, `^^`, `#`, `##`, `%`, `%%`, `/`, `//`, `:offset:length`), positional
 // parameters, command substitution (delegated), and field splitting of unquoted expansions.
+import { braceExpansion } from './brace.ts';
 import { matchingPrefix, matchingSuffix, replaceMatches } from './glob.ts';
-import { closing } from './syntax.ts';
+import { closing } from './lexer.ts';
 import {
   concat,
   HOLE_MARKERS,
@@ -78,20 +79,12 @@ function expandPieces(raw: string, expansion: Expansion): Piece[] {
   // Literal text came from the script itself: it is never split.
   const flush = () => {
     if (buffer === '') return;
-    // Holes written into the script text stay holes, quoted or not.
-    const parts: Part[] = [];
-    let at = 0;
-    for (const match of buffer.matchAll(HOLE_MARKERS)) {
-      parts.push(buffer.slice(at, match.index));
-      parts.push(...(expansion.variables.get(match[1]!) ?? [missing(match[1]!)]));
-      at = match.index + match[0].length;
-    }
-    parts.push(buffer.slice(at));
-    pieces.push({ text: concat(parts), quoted: true });
+    pieces.push({ text: literalText(buffer, expansion), quoted: true });
     buffer = '';
   };
   while (i < raw.length) {
     const c = raw[i]!;
+    const substitution = c === '$' || c === '`' ? substitutionAt(raw, i, inDouble, expansion) : undefined;
     if (!inDouble && c === "'") {
       const end = raw.indexOf("'", i + 1);
       buffer += raw.slice(i + 1, end === -1 ? raw.length : end);
@@ -113,39 +106,11 @@ function expandPieces(raw: string, expansion: Expansion): Piece[] {
       if (inDouble && !'$`"\\\n'.includes(next)) buffer += c;
       if (next !== '\n') buffer += next;
       i += 2;
-    } else if (c === '$' && raw[i + 1] === '(' && raw[i + 2] === '(') {
-      // $(( … )): arithmetic; never part of an image name people can know.
-      const end = closing(raw, i + 1, '(', ')');
+    } else if (substitution) {
+      // The literal text before it is taken first: a substitution may assign (`${X:=…}`).
       flush();
-      pieces.push({ text: [missing(`the arithmetic ${raw.slice(i, end)}`)], quoted: inDouble });
-      i = end;
-    } else if (c === '$' && raw[i + 1] === '(') {
-      const end = closing(raw, i + 1, '(', ')');
-      flush();
-      pieces.push({ text: expansion.substitute(raw.slice(i + 2, end - 1)), quoted: inDouble });
-      i = end;
-    } else if (c === '`') {
-      let end = i + 1;
-      while (end < raw.length && raw[end] !== '`') end += raw[end] === '\\' ? 2 : 1;
-      flush();
-      pieces.push({ text: expansion.substitute(raw.slice(i + 1, end)), quoted: inDouble });
-      i = end + 1;
-    } else if (c === '$' && raw[i + 1] === '{') {
-      const end = closing(raw, i + 1, '{', '}');
-      const body = raw.slice(i + 2, end - 1);
-      flush();
-      // "${A[@]}" expands to one word per element even in quotes.
-      pieces.push({ text: parameter(body, expansion), quoted: inDouble && !/^\w+\[[@*]\]$/.test(body) });
-      i = end;
-    } else if (c === '$' && /[A-Za-z_]/.test(raw[i + 1] ?? '')) {
-      const name = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1))![0];
-      flush();
-      pieces.push({ text: variable(name, expansion), quoted: inDouble });
-      i += 1 + name.length;
-    } else if (c === '$' && /[0-9@*#?$!-]/.test(raw[i + 1] ?? '')) {
-      flush();
-      pieces.push({ text: special(raw[i + 1]!, expansion), quoted: inDouble });
-      i += 2;
+      pieces.push({ text: substitution.text(), quoted: substitution.quoted });
+      i = substitution.end;
     } else {
       buffer += c;
       i++;
@@ -153,6 +118,64 @@ function expandPieces(raw: string, expansion: Expansion): Piece[] {
   }
   flush();
   return pieces;
+}
+
+/** Script text as written; holes written into it stay holes, quoted or not. */
+function literalText(buffer: string, expansion: Expansion): Text {
+  const parts: Part[] = [];
+  let at = 0;
+  for (const match of buffer.matchAll(HOLE_MARKERS)) {
+    parts.push(buffer.slice(at, match.index));
+    parts.push(...(expansion.variables.get(match[1]!) ?? [missing(match[1]!)]));
+    at = match.index + match[0].length;
+  }
+  parts.push(buffer.slice(at));
+  return concat(parts);
+}
+
+/** A substitution starting at `$` or a backquote: where it ends, and its text, computed when asked. */
+interface Substitution {
+  readonly end: number;
+  readonly quoted: boolean;
+  readonly text: () => Text;
+}
+
+function substitutionAt(
+  raw: string,
+  i: number,
+  inDouble: boolean,
+  expansion: Expansion,
+): Substitution | undefined {
+  const next = raw[i + 1] ?? '';
+  if (raw[i] === '`') {
+    let end = i + 1;
+    while (end < raw.length && raw[end] !== '`') end += raw[end] === '\\' ? 2 : 1;
+    return { end: end + 1, quoted: inDouble, text: () => expansion.substitute(raw.slice(i + 1, end)) };
+  }
+  if (next === '(' && raw[i + 2] === '(') {
+    // $(( … )): arithmetic; never part of an image name people can know.
+    const end = closing(raw, i + 1, '(', ')');
+    return { end, quoted: inDouble, text: () => [missing(`the arithmetic ${raw.slice(i, end)}`)] };
+  }
+  if (next === '(') {
+    const end = closing(raw, i + 1, '(', ')');
+    return { end, quoted: inDouble, text: () => expansion.substitute(raw.slice(i + 2, end - 1)) };
+  }
+  if (next === '{') {
+    const end = closing(raw, i + 1, '{', '}');
+    const body = raw.slice(i + 2, end - 1);
+    // "${A[@]}" expands to one word per element even in quotes.
+    const quoted = inDouble && !/^\w+\[[@*]\]$/.test(body);
+    return { end, quoted, text: () => parameter(body, expansion) };
+  }
+  if (/[A-Za-z_]/.test(next)) {
+    const name = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1))![0];
+    return { end: i + 1 + name.length, quoted: inDouble, text: () => variable(name, expansion) };
+  }
+  if (/[0-9@*#?$!-]/.test(next)) {
+    return { end: i + 2, quoted: inDouble, text: () => special(next, expansion) };
+  }
+  return undefined;
 }
 
 function variable(name: string, expansion: Expansion): Text {
@@ -191,33 +214,10 @@ function parameter(body: string, expansion: Expansion): Text {
   const match = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(.*)$/s.exec(body);
   if (!match) return [missing(`\${${body}}`)];
   const [, name, operator] = match as unknown as [string, string, string];
-  const set = isSet(name, expansion);
   const value = () => lookup(name, expansion);
   const word = (text: string) => expandWord(text, expansion);
   const op = /^(:?[-=+?])(.*)$/s.exec(operator);
-  if (op) {
-    const [, kind, argument] = op as unknown as [string, string, string];
-    const current = set ? value() : undefined;
-    // With the colon, an empty value counts as unset.
-    const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
-    const unknownEmptiness =
-      current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
-    if (unknownEmptiness) return current;
-    switch (kind.replace(':', '')) {
-      case '-':
-        return empty ? word(argument) : current!;
-      case '=': {
-        if (!empty) return current!;
-        const assigned = word(argument);
-        expansion.variables.set(name, assigned);
-        return assigned;
-      }
-      case '+':
-        return empty ? [] : word(argument);
-      default:
-        return empty ? expansion.unset(name) : current!;
-    }
-  }
+  if (op) return conditional(name, op[1]!, op[2]!, expansion);
   if (operator === '') return value();
   if (operator === ',,' || operator === ',')
     return operator === ',,' ? lowercase(value()) : firstCase(value(), 'lower');
@@ -239,6 +239,32 @@ function parameter(body: string, expansion: Expansion): Text {
     return [slice[2] === undefined ? whole.slice(start) : whole.slice(start, start + Number(slice[2]))];
   }
   return [missing(`\${${body}}`)];
+}
+
+/** `${X-w}`, `${X=w}`, `${X+w}`, `${X?w}` and their `:` forms: the value, or the word standing in for it. */
+function conditional(name: string, kind: string, argument: string, expansion: Expansion): Text {
+  const set = isSet(name, expansion);
+  const word = (text: string) => expandWord(text, expansion);
+  const current = set ? lookup(name, expansion) : undefined;
+  // With the colon, an empty value counts as unset.
+  const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
+  const unknownEmptiness =
+    current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
+  if (unknownEmptiness) return current;
+  switch (kind.replace(':', '')) {
+    case '-':
+      return empty ? word(argument) : current!;
+    case '=': {
+      if (!empty) return current!;
+      const assigned = word(argument);
+      expansion.variables.set(name, assigned);
+      return assigned;
+    }
+    case '+':
+      return empty ? [] : word(argument);
+    default:
+      return empty ? expansion.unset(name) : current!;
+  }
 }
 
 function isSet(name: string, expansion: Expansion): boolean {
@@ -314,69 +340,4 @@ export function splitReplacement(operator: string): [string, string | undefined]
     else if (operator[i] === '/') return [operator.slice(0, i), operator.slice(i + 1)];
   }
   return [operator, undefined];
-}
-
-const MAX_BRACE_WORDS = 256;
-
-/**
- * Brace expansion (bash(1) "Brace Expansion"), before any other: `a{b,c}d` → `abd acd`, `{1..3}` →
- * `1 2 3`. Only unquoted braces outside `${…}` expand; a single word comes back unchanged.
- */
-export function braceExpansion(raw: string): string[] {
-  let quote: string | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (quote) {
-      if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
-      continue;
-    }
-    if (c !== '{' || raw[i - 1] === '$') continue;
-    const close = closing(raw, i, '{', '}');
-    const body = raw.slice(i + 1, close - 1);
-    const alternatives = braceAlternatives(body);
-    if (!alternatives) continue;
-    const [before, after] = [raw.slice(0, i), raw.slice(close)];
-    const words = alternatives.flatMap((alternative) => braceExpansion(before + alternative + after));
-    return words.slice(0, MAX_BRACE_WORDS);
-  }
-  return [raw];
-}
-
-function braceAlternatives(body: string): string[] | undefined {
-  const range = /^(-?\d+)\.\.(-?\d+)$|^([a-zA-Z])\.\.([a-zA-Z])$/.exec(body);
-  if (range) {
-    const [from, to] =
-      range[1] !== undefined
-        ? [Number(range[1]), Number(range[2])]
-        : [range[3]!.charCodeAt(0), range[4]!.charCodeAt(0)];
-    if (Math.abs(to - from) >= MAX_BRACE_WORDS) return undefined;
-    const step = from <= to ? 1 : -1;
-    const values: string[] = [];
-    for (let n = from; step > 0 ? n <= to : n >= to; n += step)
-      values.push(range[1] !== undefined ? String(n) : String.fromCharCode(n));
-    return values;
-  }
-  // Top-level commas (outside nested braces) separate alternatives; a body without one does not expand.
-  const alternatives: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') depth++;
-    else if (body[i] === '}') depth--;
-    else if (body[i] === ',' && depth === 0) {
-      alternatives.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (alternatives.length === 0) return undefined;
-  alternatives.push(body.slice(start));
-  return alternatives;
 }

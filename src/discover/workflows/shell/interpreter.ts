@@ -3,29 +3,17 @@
 // it is redirected (so `echo "IMAGE=…" >> "$GITHUB_ENV"` is seen), pipelines through the filters people
 // use to lowercase or cut names, and `$( … )`. Every other command goes to the host, which knows the
 // push tools. Nothing here reads a file or the process environment: the host supplies both.
+/* eslint-disable max-lines -- the Shell class is one interpreter: its statements, builtins and substitutions share its variables, exports, functions, directory and depth */
 import { expandFields, expandWord, type Expansion, type Variables } from './expand.ts';
 import { globMatches } from './glob.ts';
-import { regexBacktrackingRisk } from '../../../core/wildcard.ts';
-import {
-  parseScript,
-  type IfStatement,
-  type Pipeline,
-  type Redirection,
-  type SimpleCommand,
-  type Statement,
-} from './syntax.ts';
-import {
-  bounded,
-  concat,
-  isMissing,
-  lowercase,
-  missing,
-  split,
-  trim,
-  uppercase,
-  wordText,
-  type Text,
-} from '../text.ts';
+import type { IfStatement, Pipeline, Redirection, SimpleCommand, Statement } from './statements.ts';
+import { MAX_DEPTH, MAX_LOOP_ITEMS, MAX_STEPS } from './limits.ts';
+import { RUNNER_FILES, runnerFile, runnerFileValue } from './runner-files.ts';
+import { parseScript } from './syntax.ts';
+import { testValue } from './test-command.ts';
+import { echo, filter, printf } from './text-commands.ts';
+import { withoutWrappers, xargsCommand } from './wrappers.ts';
+import { bounded, concat, missing, split, wordText, type Text } from '../text.ts';
 
 export interface ShellCommand {
   /** The command's words after expansion, prefix assignments and wrappers (`sudo`, `env`, `time`) removed. */
@@ -53,19 +41,6 @@ export interface ShellHost {
   truncated(message: string, line: number): void;
 }
 
-/** Values standing for the runner's files, so a redirection to them is recognised after expansion. */
-export const RUNNER_FILES = [
-  'GITHUB_ENV',
-  'GITHUB_OUTPUT',
-  'GITHUB_PATH',
-  'GITHUB_STEP_SUMMARY',
-  'GITHUB_STATE',
-];
-const SENTINEL = '\u0000runner-file:';
-export const runnerFileValue = (name: string): Text => [`${SENTINEL}${name}`];
-
-const MAX_STEPS = 20_000;
-
 class Exit extends Error {}
 
 interface Snapshot {
@@ -74,8 +49,6 @@ interface Snapshot {
   readonly positional: readonly Text[];
   readonly cwd: string;
 }
-const MAX_DEPTH = 12;
-const MAX_LOOP_ITEMS = 256;
 
 export class Shell implements Variables {
   private readonly values = new Map<string, Text>();
@@ -383,43 +356,10 @@ export class Shell implements Variables {
 
   /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
   private test(raw: readonly string[]): boolean | undefined {
-    let words = raw.map((word) => expandWord(word, this.expansion));
-    const text = wordText;
-    const doubleBracket = text(words[0]) === '[[';
-    if (['[[', '[', 'test'].includes(text(words[0]) ?? '')) words = words.slice(1);
-    else if (text(words.at(-1)) !== ']]') return undefined; // the second half of a split [[ a || b ]]
-    if (text(words.at(-1)) === ']]' || text(words.at(-1)) === ']') words = words.slice(0, -1);
-    let negate = false;
-    while (text(words[0]) === '!') {
-      negate = !negate;
-      words = words.slice(1);
-    }
-    const known = words.map(text);
-    let value: boolean | undefined;
-    if (words.length === 1)
-      value =
-        known[0] === undefined
-          ? words[0]!.some((p) => typeof p === 'string' && p !== '') || undefined
-          : known[0] !== '';
-    else if (words.length === 2 && (known[0] === '-z' || known[0] === '-n')) {
-      const operand = words[1]!;
-      const empty =
-        known[1] === undefined
-          ? operand.some((p) => typeof p === 'string' && p !== '')
-            ? false
-            : undefined
-          : known[1] === '';
-      value = empty === undefined ? undefined : known[0] === '-z' ? empty : !empty;
-    } else if (words.length === 3 && ['=', '==', '!='].includes(known[1] ?? '')) {
-      if (known[0] === undefined || known[2] === undefined) value = undefined;
-      else {
-        // In [[ ]], the right side of == is a pattern.
-        const equal =
-          doubleBracket || raw.at(-1) === ']]' ? globMatches(known[2], known[0]) : known[0] === known[2];
-        value = equal === undefined ? undefined : known[1] === '!=' ? !equal : equal;
-      }
-    }
-    return value === undefined ? undefined : negate ? !value : value;
+    return testValue(
+      raw,
+      raw.map((word) => expandWord(word, this.expansion)),
+    );
   }
 
   private snapshot(): Snapshot {
@@ -490,43 +430,61 @@ export class Shell implements Variables {
     const name = words[0]!.length === 1 && typeof words[0]![0] === 'string' ? words[0]![0] : undefined;
     const args = words.slice(1);
     const text = wordText;
+    const builtin = name === undefined ? undefined : this.builtin(name, args, assignments, line, stdin);
+    if (builtin) return builtin;
+    const viaXargs = xargsCommand(words, stdin);
+    if (viaXargs)
+      return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
+    if (name === 'eval' && this.depth < MAX_DEPTH) {
+      // eval runs its arguments, joined, as a script.
+      const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
+        ? args.map((arg) => arg.join('')).join(' ')
+        : undefined;
+      if (script === undefined) return [missing('the output of eval')];
+      return this.nested(script);
+    }
+    // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
+    if (
+      (name === 'bash' || name === 'sh') &&
+      args.every((arg) => text(arg)?.startsWith('-')) &&
+      stdin &&
+      this.depth < MAX_DEPTH
+    ) {
+      const script = stdin.every((part) => typeof part === 'string') ? stdin.join('') : undefined;
+      if (script !== undefined) return this.nested(script);
+    }
+    if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH)
+      return this.callFunction(name, args);
+    const filtered = stdin === undefined ? undefined : filter(words, stdin);
+    if (filtered) return filtered;
+    const environment = this.environment(assignments);
+    const produced = this.host.command({ words, line, environment, cwd: this.cwd });
+    const output = produced ?? this.host.output(words, environment);
+    return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+  }
+
+  /** A shell builtin's output; undefined when the command is not one. */
+  private builtin(
+    name: string,
+    args: readonly Text[],
+    assignments: ReadonlyMap<string, Text>,
+    line: number,
+    stdin: Text | undefined,
+  ): Text | undefined {
+    const text = wordText;
     switch (name) {
       case 'export':
       case 'declare':
       case 'typeset':
       case 'local':
-      case 'readonly': {
-        const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(text(arg) ?? ''));
-        const frame = name === 'local' ? this.locals.at(-1) : undefined;
-        for (const arg of args) {
-          const [first] = arg;
-          if (typeof first !== 'string' || first.startsWith('-')) continue;
-          const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
-          const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
-          if (!variable) continue;
-          if (frame && !frame.has(variable)) frame.set(variable, this.values.get(variable));
-          if (assignment) {
-            const value = concat([first.slice(assignment[0].length)], arg.slice(1));
-            const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
-            this.set(variable, concat(previous, stripArrayParens(value)));
-          }
-          if (exporting) this.exported.add(variable);
-        }
-        return [];
-      }
+      case 'readonly':
+        return this.declare(name, args);
       case 'unset':
         for (const arg of args) if (text(arg)) this.values.delete(text(arg)!);
         return [];
-      case 'set': {
-        const dashes = args.findIndex((arg) => text(arg) === '--');
-        if (dashes !== -1) this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
-        return [];
-      }
-      case 'shift': {
-        const count = args[0] === undefined ? 1 : Number(text(args[0])) || this.optionsEnd;
-        this.positional = this.positional.slice(count);
-        return [];
-      }
+      case 'set':
+      case 'shift':
+        return this.setPositional(name, args);
       case 'read':
         return this.read(args, assignments, stdin);
       case 'pwd':
@@ -539,96 +497,110 @@ export class Shell implements Variables {
         return [];
       }
       case 'source':
-      case '.': {
-        const file = text(args[0]);
-        const script = file === undefined ? undefined : this.host.source(file, this.cwd);
-        if (script !== undefined && this.depth >= MAX_DEPTH)
-          this.host.truncated(
-            `scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`,
-            line,
-          );
-        if (script !== undefined && this.depth < MAX_DEPTH) {
-          this.depth++;
-          this.run(script, args.length > 1 ? args.slice(1) : this.positional);
-          this.depth--;
-        }
-        return [];
-      }
+      case '.':
+        return this.source(args, line);
       case 'echo':
         return echo(args);
       case 'printf':
         return printf(args);
       case 'cat':
         return args.length === 0 && stdin ? stdin : [missing(`the output of \`cat\``)];
-      case 'tee': {
-        const file = args.map(runnerFile).find(Boolean);
-        if (file && stdin) this.host.write(file, stdin);
-        return stdin ?? [];
-      }
+      case 'tee':
+        return this.tee(args, stdin);
+      case 'exit':
+        if (this.uncertain === 0 && this.depth === 0) throw new Exit();
+        return [];
       case 'true':
       case 'false':
       case ':':
       case 'test':
       case '[':
       case '[[':
-        return [];
-      case 'exit':
-        if (this.uncertain === 0 && this.depth === 0) throw new Exit();
-        return [];
       case 'return':
       case 'set-output':
         return [];
+      default:
+        return undefined;
     }
-    const viaXargs = xargsCommand(words, stdin);
-    if (viaXargs)
-      return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
-    if (name === 'eval' && this.depth < MAX_DEPTH) {
-      // eval runs its arguments, joined, as a script.
-      const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
-        ? args.map((arg) => arg.join('')).join(' ')
-        : undefined;
-      if (script === undefined) return [missing('the output of eval')];
-      this.depth++;
-      const printed = this.statements(parseScript(script));
-      this.depth--;
-      return printed;
+  }
+
+  /** `set -- ARGS…` and `shift [N]` (after getopts, N is where the options ended). */
+  private setPositional(name: 'set' | 'shift', args: readonly Text[]): Text {
+    if (name === 'set') {
+      const dashes = args.findIndex((arg) => wordText(arg) === '--');
+      if (dashes !== -1) this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
+    } else {
+      const count = args[0] === undefined ? 1 : Number(wordText(args[0])) || this.optionsEnd;
+      this.positional = this.positional.slice(count);
     }
-    // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
-    if (
-      (name === 'bash' || name === 'sh') &&
-      args.every((arg) => text(arg)?.startsWith('-')) &&
-      stdin &&
-      this.depth < MAX_DEPTH
-    ) {
-      const script = stdin.every((part) => typeof part === 'string') ? stdin.join('') : undefined;
-      if (script !== undefined) {
-        this.depth++;
-        const printed = this.statements(parseScript(script));
-        this.depth--;
-        return printed;
+    return [];
+  }
+
+  /** `tee FILE…`: its input written to a runner file it names, and passed on. */
+  private tee(args: readonly Text[], stdin: Text | undefined): Text {
+    const file = args.map(runnerFile).find(Boolean);
+    if (file && stdin) this.host.write(file, stdin);
+    return stdin ?? [];
+  }
+
+  /** `export`, `declare`, `typeset`, `local`, `readonly`: assignments, exports, and a function's locals. */
+  private declare(name: string, args: readonly Text[]): Text {
+    const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(wordText(arg) ?? ''));
+    const frame = name === 'local' ? this.locals.at(-1) : undefined;
+    for (const arg of args) {
+      const [first] = arg;
+      if (typeof first !== 'string' || first.startsWith('-')) continue;
+      const assignment = /^([A-Za-z_]\w*)(\+?)=/.exec(first);
+      const variable = assignment?.[1] ?? /^[A-Za-z_]\w*$/.exec(first)?.[0];
+      if (!variable) continue;
+      if (frame && !frame.has(variable)) frame.set(variable, this.values.get(variable));
+      if (assignment) {
+        const value = concat([first.slice(assignment[0].length)], arg.slice(1));
+        const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
+        this.set(variable, concat(previous, stripArrayParens(value)));
       }
+      if (exporting) this.exported.add(variable);
     }
-    if (name !== undefined && this.functions.has(name) && this.depth < MAX_DEPTH) {
-      const saved = this.positional;
-      this.positional = [...args];
+    return [];
+  }
+
+  /** `source FILE ARGS…` / `. FILE`: the host's script run in this shell, up to MAX_DEPTH deep. */
+  private source(args: readonly Text[], line: number): Text {
+    const file = wordText(args[0]);
+    const script = file === undefined ? undefined : this.host.source(file, this.cwd);
+    if (script !== undefined && this.depth >= MAX_DEPTH)
+      this.host.truncated(`scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`, line);
+    if (script !== undefined && this.depth < MAX_DEPTH) {
       this.depth++;
-      this.locals.push(new Map());
-      const printed = this.statements(this.functions.get(name)!);
-      // `local` variables end with the function: their earlier values come back.
-      for (const [variable, before] of this.locals.pop()!) {
-        if (before === undefined) this.values.delete(variable);
-        else this.values.set(variable, before);
-      }
+      this.run(script, args.length > 1 ? args.slice(1) : this.positional);
       this.depth--;
-      this.positional = saved;
-      return printed;
     }
-    const filtered = stdin === undefined ? undefined : filter(words, stdin);
-    if (filtered) return filtered;
-    const environment = this.environment(assignments);
-    const produced = this.host.command({ words, line, environment, cwd: this.cwd });
-    const output = produced ?? this.host.output(words, environment);
-    return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+    return [];
+  }
+
+  /** A script run in this shell one level deeper (`eval`, a shell reading its input). */
+  private nested(script: string): Text {
+    this.depth++;
+    const printed = this.statements(parseScript(script));
+    this.depth--;
+    return printed;
+  }
+
+  /** A function's body with its arguments as `$1`…; its `local` variables end with it. */
+  private callFunction(name: string, args: readonly Text[]): Text {
+    const saved = this.positional;
+    this.positional = [...args];
+    this.depth++;
+    this.locals.push(new Map());
+    const printed = this.statements(this.functions.get(name)!);
+    // `local` variables end with the function: their earlier values come back.
+    for (const [variable, before] of this.locals.pop()!) {
+      if (before === undefined) this.values.delete(variable);
+      else this.values.set(variable, before);
+    }
+    this.depth--;
+    this.positional = saved;
+    return printed;
   }
 
   /** `read [-r] [-a NAME] NAME…`: fields of the input split at IFS (an array's elements space-separated). */
@@ -684,81 +656,6 @@ function stripArrayParens(value: Text): Text {
   return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
 }
 
-// Commands that run another command given as their arguments, and their options that take a value.
-const WRAPPERS: Readonly<Record<string, RegExp>> = {
-  sudo: /^-(?:u|g|h|p|C|D|R|r|t|T|U)$|^--(?:user|group|host|prompt|chdir)$/,
-  env: /^-[uCS]$|^--(?:unset|chdir|split-string)$/,
-  time: /^-[fo]$/,
-  command: /^$/,
-  exec: /^-a$/,
-  nohup: /^$/,
-  nice: /^-n$|^--adjustment$/,
-  ionice: /^-[cnpPu]$/,
-  stdbuf: /^-[ioe]$/,
-  flock: /^-[wEc]$/,
-  retry: /^-[tdm]$|^--(?:times|delay|max-time)$/,
-  timeout: /^-[sk]$|^--(?:signal|kill-after)$/,
-};
-
-/** The command under wrappers (`sudo -u user`, `env A=B`, `timeout 600`, `retry -t 3`, …). */
-function withoutWrappers(words: readonly Text[]): readonly Text[] {
-  let i = 0;
-  const word = () =>
-    words[i]?.length === 1 && typeof words[i]![0] === 'string' ? (words[i]![0] as string) : undefined;
-  for (;;) {
-    const current = word();
-    const options = current === undefined ? undefined : WRAPPERS[current];
-    if (!options) return i < words.length ? words.slice(i) : words;
-    i++;
-    while (word()?.startsWith('-') || (current === 'env' && /^[A-Za-z_]\w*=/.test(word() ?? '')))
-      i += options.test(word()!) ? 2 : 1;
-    // timeout DURATION, flock FILE: the word before the command.
-    if (current === 'timeout' || current === 'flock') i++;
-  }
-}
-
-/**
- * `xargs [options] COMMAND…`: the command with the arguments xargs reads (a hole, or stdin when known);
- * with `-I REPLACE`, each REPLACE in the command is one input line.
- */
-function xargsCommand(words: readonly Text[], stdin: Text | undefined): Text[][] | undefined {
-  const text = wordText;
-  if (text(words[0]) !== 'xargs') return undefined;
-  let i = 1;
-  let replace: string | undefined;
-  while (text(words[i])?.startsWith('-')) {
-    const option = text(words[i])!;
-    if (option === '-I' || option === '-i') replace = text(words[++i]) ?? '{}';
-    else if (option.startsWith('-I')) replace = option.slice(2);
-    else if (/^-[nPLsdaE]$|^--(?:max-args|max-procs|delimiter|arg-file)$/.test(option)) i++;
-    i++;
-  }
-  const command = words.slice(i);
-  if (command.length === 0) return undefined;
-  const inputs = stdin
-    ? split(stdin, /\s+/).filter((input) => input.length > 0)
-    : [[missing('the arguments xargs reads')]];
-  if (replace === undefined) return [[...command, ...inputs]];
-  return inputs
-    .slice(0, MAX_LOOP_ITEMS)
-    .map((input) =>
-      command.map((word) =>
-        concat(
-          ...word.map((part) =>
-            typeof part === 'string' && part.includes(replace!)
-              ? concat(...part.split(replace!).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
-              : [part],
-          ),
-        ),
-      ),
-    );
-}
-
-function runnerFile(target: Text): string | undefined {
-  const value = target.length === 1 && typeof target[0] === 'string' ? target[0] : undefined;
-  return value?.startsWith(SENTINEL) ? value.slice(SENTINEL.length) : undefined;
-}
-
 /** Paths from the repository root: an absolute path is read as one (the runner's workspace is the root). */
 function joinPath(base: string, target: string): string {
   const parts = base && !target.startsWith('/') ? base.split('/') : [];
@@ -767,138 +664,6 @@ function joinPath(base: string, target: string): string {
     else if (part !== '.' && part !== '') parts.push(part);
   }
   return parts.join('/');
-}
-
-function echo(args: readonly Text[]): Text {
-  let i = 0;
-  let newline = true;
-  let escapes = false;
-  while (args[i]?.length === 1 && /^-[neE]+$/.test(String(args[i]![0]))) {
-    const flags = String(args[i]![0]);
-    if (flags.includes('n')) newline = false;
-    if (flags.includes('e')) escapes = true;
-    i++;
-  }
-  const words = args
-    .slice(i)
-    .map((arg) => (escapes ? arg.map((p) => (typeof p === 'string' ? p.replace(/\\n/g, '\n') : p)) : arg));
-  return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
-}
-
-/** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
-function printf(all: readonly Text[]): Text {
-  // `--` ends the options.
-  const args = all[0]?.length === 1 && all[0][0] === '--' ? all.slice(1) : all;
-  const [format, ...rest] = args;
-  // An unknown argument may be several words, shifting every conversion after it.
-  if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
-    return [missing('the output of printf')];
-  const template = format.join('');
-  const parts: Text[] = [];
-  let next = 0;
-  do {
-    let at = 0;
-    for (const match of template.matchAll(/%[-0-9.]*[sbdq]|%%|\\n|\\t/g)) {
-      parts.push([template.slice(at, match.index)]);
-      if (match[0] === '%%') parts.push(['%']);
-      else if (match[0] === '\\n') parts.push(['\n']);
-      else if (match[0] === '\\t') parts.push(['\t']);
-      else parts.push(rest[next++] ?? []);
-      at = match.index + match[0].length;
-    }
-    parts.push([template.slice(at)]);
-  } while (next > 0 && next < rest.length);
-  return concat(...parts);
-}
-
-/** Filters over known text: lowercasing, `cut`, `sed s///`, `head`/`tail`, `xargs`, `tr -d`. */
-function filter(words: readonly Text[], input: Text): Text | undefined {
-  const argv = words.map((word) => (word.some(isMissing) ? undefined : word.join('')));
-  const [name, ...args] = argv;
-  const lowerSets = /^\[?(?:A-Z|\[:upper:\])\]?$/;
-  const upperSets = /^\[?(?:a-z|\[:lower:\])\]?$/;
-  if (name === 'tr' && args.length === 2 && lowerSets.test(args[0] ?? '') && upperSets.test(args[1] ?? ''))
-    return lowercase(input);
-  if (name === 'tr' && args.length === 2 && upperSets.test(args[0] ?? '') && lowerSets.test(args[1] ?? ''))
-    return uppercase(input);
-  if (name === 'tr' && args[0] === '-d' && args[1] !== undefined) {
-    const remove = args[1].replace(/\\n/g, '\n').replace(/\\r/g, '\r');
-    return input.map((part) =>
-      typeof part === 'string' ? [...part].filter((c) => !remove.includes(c)).join('') : part,
-    );
-  }
-  if (name === 'awk' && args.length === 1 && /^\{\s*print\s+tolower\(\$0\)\s*\}$/.test(args[0] ?? ''))
-    return lowercase(input);
-  if (name === 'awk' && args.length === 1 && /^\{\s*print\s+toupper\(\$0\)\s*\}$/.test(args[0] ?? ''))
-    return uppercase(input);
-  if (name === 'sed') {
-    const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
-    if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script)) return lowercase(input);
-    const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
-    // The BRE read as a JavaScript pattern (`\(` `\)` `\{` `\|` group, bound and alternate). One that
-    // could backtrack for ever, or a long input, is not run: the value becomes a hole.
-    const source = substitution?.[2]!.replace(/\\([(){}|+?])/g, '$1');
-    if (
-      substitution &&
-      source !== undefined &&
-      regexBacktrackingRisk(source) === undefined &&
-      input.join('').length <= 512 &&
-      input.every((part) => typeof part === 'string')
-    ) {
-      try {
-        const pattern = new RegExp(source, substitution[4] ? 'g' : '');
-        return [
-          input.join('').replace(pattern, substitution[3]!.replace(/\\(\d)/g, '$$$1').replace(/&/g, '$$&')),
-        ];
-      } catch {
-        return undefined;
-      }
-    }
-    return undefined;
-  }
-  if (name === 'cut') {
-    const delimiter = argValue(args, '-d') ?? '\t';
-    const field = Number(argValue(args, '-f'));
-    if (!Number.isInteger(field) || field < 1) return undefined;
-    return concat(
-      ...split(input, '\n').map((line, i) => {
-        const fields = split(line, delimiter);
-        return i > 0 ? concat(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
-      }),
-    );
-  }
-  if (name === 'xargs' && args.length === 0) return trim(input);
-  // `node -` / `node -e|-p` printing a literal string lowercased (a way people lowercase the owner).
-  if (name === 'node') {
-    const program =
-      args[0] === '-'
-        ? input.every((p) => typeof p === 'string')
-          ? input.join('')
-          : undefined
-        : args[0] === '-e' || args[0] === '-p'
-          ? args[1]
-          : undefined;
-    const literal =
-      program && /^\s*(?:console\.log\()?(["'`])([^"'`]*)\1\.toLowerCase\(\)\)?\s*;?\s*$/.exec(program);
-    if (literal) return [literal[2]!.toLowerCase() + '\n'];
-  }
-  if (
-    (name === 'head' || name === 'tail') &&
-    (args.join(' ') === '-n 1' || args.join(' ') === '-1' || args.join('') === '-n1')
-  ) {
-    const lines = split(input, '\n').filter((line) => line.length > 0);
-    const line = name === 'head' ? lines[0] : lines.at(-1);
-    return line ? concat(line, ['\n']) : [];
-  }
-  return undefined;
-}
-
-function argValue(args: readonly (string | undefined)[], flag: string): string | undefined {
-  for (const [i, arg] of args.entries()) {
-    if (arg === flag) return args[i + 1];
-    if (arg?.startsWith(flag)) return arg.slice(flag.length);
-  }
-  return undefined;
 }
 
 function shownCommand(words: readonly Text[]): string {

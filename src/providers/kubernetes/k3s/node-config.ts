@@ -21,22 +21,7 @@ export function decideNodeConfig(
     return `${file.file}:${where.line}`;
   };
 
-  if (credential.kind === 'none') {
-    if (found.mirrorEndpoints.length > 0) {
-      return {
-        verdict: 'unknown',
-        reasons: [
-          `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
-            ` and whether they hold the image (and accept the node) cannot be known offline`,
-        ],
-        missing: [],
-      };
-    }
-    return denied(
-      `${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`,
-      missingCredential(image, file),
-    );
-  }
+  if (credential.kind === 'none') return noCredential(image, found, file);
   if (credential.kind === 'unusable') {
     return denied(
       `${source(credential.at)}: ${credential.problem}`,
@@ -77,6 +62,25 @@ export function decideNodeConfig(
   ]);
 }
 
+/** No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first. */
+function noCredential(image: ImageReference, found: HostCredential, file: RegistriesFile): Verdict {
+  const host = image.host;
+  if (found.mirrorEndpoints.length > 0) {
+    return {
+      verdict: 'unknown',
+      reasons: [
+        `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
+          ` and whether they hold the image (and accept the node) cannot be known offline`,
+      ],
+      missing: [],
+    };
+  }
+  return denied(
+    `${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`,
+    missingCredential(image, file),
+  );
+}
+
 function denied(reason: string, missing: MissingGrant): Verdict {
   return { verdict: 'denied', reasons: [reason], missing: [missing] };
 }
@@ -85,29 +89,7 @@ function missingCredential(image: ImageReference, file: RegistriesFile, problem?
   const host = image.host;
   const kind = image.registry.kind;
   const prefix = problem ? `Fix configs."${host}".auth in ${file.file} (${problem}). ` : '';
-  if (kind === 'ecr') {
-    return {
-      side: 'node-config',
-      permissions: [`configs."${host}".auth`],
-      fix: {
-        text:
-          `${prefix}ECR tokens expire after 12 hours, so a static registries.yaml entry cannot keep working: install the kubelet ECR` +
-          ` credential provider on the nodes and start k3s with ${CREDENTIAL_PROVIDER_FLAG} (and --kubelet-arg=image-credential-provider-bin-dir=…);` +
-          ` the node's AWS identity then needs ECR pull permissions.`,
-        snippets: {
-          yaml: [
-            'apiVersion: kubelet.config.k8s.io/v1',
-            'kind: CredentialProviderConfig',
-            'providers:',
-            '  - name: ecr-credential-provider',
-            '    matchImages: ["*.dkr.ecr.*.amazonaws.com", "*.dkr.ecr.*.amazonaws.com.cn"]',
-            '    defaultCacheDuration: "12h"',
-            '    apiVersion: credentialprovider.kubelet.k8s.io/v1',
-          ].join('\n'),
-        },
-      },
-    };
-  }
+  if (kind === 'ecr') return ecrCredentialFix(host, prefix);
   if (kind === 'gar' || kind === 'gcr') {
     return {
       side: 'node-config',
@@ -140,6 +122,31 @@ function missingCredential(image: ImageReference, file: RegistriesFile, problem?
           '    auth:',
           '      username: <user>',
           '      password: <password or token>',
+        ].join('\n'),
+      },
+    },
+  };
+}
+
+/** ECR tokens expire: the fix is the kubelet's ECR credential provider, not a static entry. */
+function ecrCredentialFix(host: string, prefix: string): MissingGrant {
+  return {
+    side: 'node-config',
+    permissions: [`configs."${host}".auth`],
+    fix: {
+      text:
+        `${prefix}ECR tokens expire after 12 hours, so a static registries.yaml entry cannot keep working: install the kubelet ECR` +
+        ` credential provider on the nodes and start k3s with ${CREDENTIAL_PROVIDER_FLAG} (and --kubelet-arg=image-credential-provider-bin-dir=…);` +
+        ` the node's AWS identity then needs ECR pull permissions.`,
+      snippets: {
+        yaml: [
+          'apiVersion: kubelet.config.k8s.io/v1',
+          'kind: CredentialProviderConfig',
+          'providers:',
+          '  - name: ecr-credential-provider',
+          '    matchImages: ["*.dkr.ecr.*.amazonaws.com", "*.dkr.ecr.*.amazonaws.com.cn"]',
+          '    defaultCacheDuration: "12h"',
+          '    apiVersion: credentialprovider.kubelet.k8s.io/v1',
         ].join('\n'),
       },
     },

@@ -50,29 +50,60 @@ export async function collectKubernetesObjects(
   access: ClusterAccess,
   runner: CallRunner,
 ): Promise<KubernetesCollection> {
-  const reader = await ClusterApi.connect(await kubeConfigFor(access), runner);
+  const api = await ClusterApi.connect(await kubeConfigFor(access), runner);
   const accounts = uniqueAccounts(input.targets);
-  const imageNamespaces = new Set(input.imageNamespaces);
-  const namespaceNames = [
+  const cluster = new ClusterReads(api, accounts, [
     ...new Set([...accounts.map((account) => account.namespace), ...input.imageNamespaces]),
-  ];
-  const namespaces = new Map<string, NamespaceReads>(namespaceNames.map((name) => [name, { objects: [] }]));
-  const referencedClusterRoles = new Set<string>();
-  const clusterObjects: Json[] = [];
-  let clusterBindingsIncomplete: string | undefined;
+  ]);
+  // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
+  const podSecrets = new Map<string, { namespace: string; name: string }>();
+  for (const target of input.targets) {
+    if (target.platform !== 'openshift' && target.platform !== 'kubernetes') continue;
+    for (const name of target.imagePullSecrets ?? [])
+      podSecrets.set(`${target.namespace}/${name}`, { namespace: target.namespace, name });
+  }
+  await Promise.all([
+    ...accounts.map((account) => cluster.readAccount(account)),
+    ...[...podSecrets.values()].map(({ namespace, name }) =>
+      cluster.readSecret(cluster.namespaces.get(namespace)!, namespace, name),
+    ),
+    ...[...cluster.namespaces.keys()].map((namespace) => cluster.readNamespaceRbac(namespace)),
+    cluster.readClusterBindings(),
+    ...(accounts.some((account) => account.platform === 'openshift') ? [cluster.readGlobalPullSecret()] : []),
+  ]);
+  cluster.clusterObjects.push(...(await readClusterRoles(api, cluster.referencedClusterRoles)));
+  const unique = uniqueObjects(completeObjects(cluster, new Set(input.imageNamespaces)));
+  const reviews = await compareWithSubjectAccessReviews(input, accounts, unique, api);
+  return { objects: unique, notes: [...new Set([...api.notes, ...reviews])] };
+}
 
-  const readAccount = async (account: Account) => {
-    const reads = namespaces.get(account.namespace)!;
+/** What one collection has read so far: per namespace, and cluster-wide. */
+class ClusterReads {
+  readonly namespaces: Map<string, NamespaceReads>;
+  readonly referencedClusterRoles = new Set<string>();
+  readonly clusterObjects: Json[] = [];
+  clusterBindingsIncomplete: string | undefined;
+
+  constructor(
+    readonly api: ClusterApi,
+    private readonly accounts: readonly Account[],
+    namespaceNames: readonly string[],
+  ) {
+    this.namespaces = new Map(namespaceNames.map((name) => [name, { objects: [] }]));
+  }
+
+  async readAccount(account: Account): Promise<void> {
+    const reads = this.namespaces.get(account.namespace)!;
     const { namespace, name } = account;
-    const outcome = await reader.serviceAccount(namespace, name);
+    const outcome = await this.api.serviceAccount(namespace, name);
     if (!outcome.ok) {
       if (outcome.kind === 'missing') {
-        reader.notes.push(
+        this.api.notes.push(
           `ServiceAccount ${namespace}/${name} does not exist: pods running as it cannot start`,
         );
       } else {
         reads.pullSecretsIncomplete ??= outcome.message;
-        reader.notes.push(`${outcome.message} (needed: get serviceaccounts in ${namespace})`);
+        this.api.notes.push(`${outcome.message} (needed: get serviceaccounts in ${namespace})`);
       }
       return;
     }
@@ -89,30 +120,30 @@ export async function collectKubernetesObjects(
       metadata: { name, namespace },
       imagePullSecrets: linked.map((secretName) => ({ name: secretName })),
     });
-    await Promise.all(linked.map((secretName) => readSecret(reads, namespace, secretName)));
-  };
+    await Promise.all(linked.map((secretName) => this.readSecret(reads, namespace, secretName)));
+  }
 
-  const readSecret = async (reads: NamespaceReads, namespace: string, name: string) => {
-    const outcome = await reader.secret(namespace, name);
+  async readSecret(reads: NamespaceReads, namespace: string, name: string): Promise<void> {
+    const outcome = await this.api.secret(namespace, name);
     if (!outcome.ok) {
       if (outcome.kind === 'missing') {
-        reader.notes.push(`Secret ${namespace}/${name} is linked as a pull secret but does not exist`);
+        this.api.notes.push(`Secret ${namespace}/${name} is linked as a pull secret but does not exist`);
       } else {
         reads.pullSecretsIncomplete ??= outcome.message;
-        reader.notes.push(`${outcome.message} (needed: get secrets in ${namespace})`);
+        this.api.notes.push(`${outcome.message} (needed: get secrets in ${namespace})`);
       }
       return;
     }
     reads.objects.push(reducedSecret(outcome.value, namespace, name));
-  };
+  }
 
-  const readNamespaceRbac = async (namespace: string) => {
-    const reads = namespaces.get(namespace)!;
+  async readNamespaceRbac(namespace: string): Promise<void> {
+    const reads = this.namespaces.get(namespace)!;
     const permission = `list rolebindings in ${namespace}`;
-    const outcome = await reader.roleBindings(namespace);
+    const outcome = await this.api.roleBindings(namespace);
     if (!outcome.ok) {
       reads.rbacIncomplete = outcome.message;
-      reader.notes.push(
+      this.api.notes.push(
         `${outcome.message} (needed: ${permission}, i.e. verb list on rolebindings.rbac.authorization.k8s.io in namespace ${namespace}); namespace ${namespace}'s RBAC is not known, so pulls into it stay unknown`,
       );
       return;
@@ -123,53 +154,57 @@ export async function collectKubernetesObjects(
       if (!binding) continue;
       reads.objects.push(binding);
       const roleRef = binding['roleRef'] as { kind: string; name: string };
-      if (roleRef.kind === 'ClusterRole') referencedClusterRoles.add(roleRef.name);
+      if (roleRef.kind === 'ClusterRole') this.referencedClusterRoles.add(roleRef.name);
       else roleNames.add(roleRef.name);
     }
     await Promise.all(
       [...roleNames].map(async (roleName) => {
-        const role = await reader.role(namespace, roleName);
+        const role = await this.api.role(namespace, roleName);
         if (role.ok) reads.objects.push(reducedRole(role.value, 'Role', namespace));
         else if (role.kind === 'missing')
-          reader.notes.push(`a RoleBinding of ${namespace} refers to Role ${roleName}, which does not exist`);
+          this.api.notes.push(
+            `a RoleBinding of ${namespace} refers to Role ${roleName}, which does not exist`,
+          );
         else
-          reader.notes.push(
+          this.api.notes.push(
             `${role.message} (needed: get roles in ${namespace}); bindings to Role ${namespace}/${roleName} stay unknown`,
           );
       }),
     );
-  };
+  }
 
-  const readClusterBindings = async () => {
+  async readClusterBindings(): Promise<void> {
     const permission = 'list clusterrolebindings';
-    const outcome = await reader.clusterRoleBindings();
+    const outcome = await this.api.clusterRoleBindings();
     if (!outcome.ok) {
-      clusterBindingsIncomplete = outcome.message;
-      reader.notes.push(
+      this.clusterBindingsIncomplete = outcome.message;
+      this.api.notes.push(
         `${outcome.message} (needed: ${permission}, cluster-wide); without them no namespace's RBAC is complete, so integrated-registry pulls stay unknown unless a RoleBinding grants them`,
       );
       return;
     }
     for (const item of outcome.value) {
       const binding = reducedBinding(item, 'ClusterRoleBinding');
-      if (!binding || !coversAnyAccount(binding, accounts)) continue;
-      clusterObjects.push(binding);
-      referencedClusterRoles.add((binding['roleRef'] as { name: string }).name);
+      if (!binding || !coversAnyAccount(binding, this.accounts)) continue;
+      this.clusterObjects.push(binding);
+      this.referencedClusterRoles.add((binding['roleRef'] as { name: string }).name);
     }
-  };
+  }
 
-  // OpenShift nodes pull with the cluster's global pull secret too (keys only, like every pull secret).
-  const readGlobalPullSecret = async () => {
-    const outcome = await reader.secret('openshift-config', 'pull-secret');
+  /** OpenShift nodes pull with the cluster's global pull secret too (keys only, like every pull secret). */
+  async readGlobalPullSecret(): Promise<void> {
+    const outcome = await this.api.secret('openshift-config', 'pull-secret');
     if (outcome.ok) {
-      clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
+      this.clusterObjects.push(reducedSecret(outcome.value, 'openshift-config', 'pull-secret'));
     } else if (outcome.kind === 'missing') {
-      reader.notes.push('the global pull secret openshift-config/pull-secret does not exist on the cluster');
+      this.api.notes.push(
+        'the global pull secret openshift-config/pull-secret does not exist on the cluster',
+      );
     } else {
       // Refused: what it covers is unknown, not the installed default.
       const because = `${outcome.message} (needed: get secrets in openshift-config)`;
-      reader.notes.push(because);
-      clusterObjects.push({
+      this.api.notes.push(because);
+      this.clusterObjects.push({
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: {
@@ -180,34 +215,21 @@ export async function collectKubernetesObjects(
         type: 'kubernetes.io/dockerconfigjson',
       });
     }
-  };
-  // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
-  const podSecrets = new Map<string, { namespace: string; name: string }>();
-  for (const target of input.targets) {
-    if (target.platform !== 'openshift' && target.platform !== 'kubernetes') continue;
-    for (const name of target.imagePullSecrets ?? [])
-      podSecrets.set(`${target.namespace}/${name}`, { namespace: target.namespace, name });
   }
+}
 
-  await Promise.all([
-    ...accounts.map(readAccount),
-    ...[...podSecrets.values()].map(({ namespace, name }) =>
-      readSecret(namespaces.get(namespace)!, namespace, name),
-    ),
-    ...namespaceNames.map(readNamespaceRbac),
-    readClusterBindings(),
-    ...(accounts.some((account) => account.platform === 'openshift') ? [readGlobalPullSecret()] : []),
-  ]);
-  clusterObjects.push(...(await readClusterRoles(reader, referencedClusterRoles)));
-
-  // A namespace is given as complete (a Namespace object) only when everything in it was read.
-  const objects: Json[] = [...clusterObjects];
-  for (const [namespace, reads] of namespaces) {
-    const rbacIncomplete = reads.rbacIncomplete ?? clusterBindingsIncomplete;
+/**
+ * A namespace is given as complete (a Namespace object) only when everything in it was read: otherwise its
+ * objects would make the rules take its ServiceAccounts, Secrets or RBAC as all there is.
+ */
+function completeObjects(cluster: ClusterReads, imageNamespaces: ReadonlySet<string>): Json[] {
+  const objects: Json[] = [...cluster.clusterObjects];
+  for (const [namespace, reads] of cluster.namespaces) {
+    const rbacIncomplete = reads.rbacIncomplete ?? cluster.clusterBindingsIncomplete;
     if (reads.pullSecretsIncomplete !== undefined) {
       // Any object of the namespace would make the rules take its ServiceAccounts and Secrets as complete.
       if (reads.objects.length > 0) {
-        reader.notes.push(
+        cluster.api.notes.push(
           `namespace ${namespace}: its objects are left out, since not all of them could be read`,
         );
       }
@@ -217,7 +239,7 @@ export async function collectKubernetesObjects(
       // Its RBAC matters only for image pulls into it; other objects would make it look complete.
       if (imageNamespaces.has(namespace)) {
         if (reads.objects.length > 0) {
-          reader.notes.push(
+          cluster.api.notes.push(
             `namespace ${namespace}: its objects are left out, since its RBAC could not be read completely`,
           );
         }
@@ -232,10 +254,7 @@ export async function collectKubernetesObjects(
     }
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, ...reads.objects);
   }
-  const unique = uniqueObjects(objects);
-
-  const reviews = await compareWithSubjectAccessReviews(input, accounts, unique, reader);
-  return { objects: unique, notes: [...new Set([...reader.notes, ...reviews])] };
+  return objects;
 }
 
 async function readClusterRoles(reader: ClusterApi, referenced: ReadonlySet<string>): Promise<Json[]> {

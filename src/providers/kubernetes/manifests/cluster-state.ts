@@ -4,14 +4,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { schemaProblems } from '../../../core/config/validate.ts';
 import { ConfigError, formatLocation } from '../../../core/errors.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
-import type {
-  Binding,
-  ClusterState,
-  PullSecretDefinition,
-  RoleDefinition,
-  ServiceAccountDefinition,
-  Subject,
-} from '../rbac/model.ts';
+import type { Binding, ClusterState, RoleDefinition, Subject } from '../rbac/model.ts';
 import { isRecord, type KubeObject } from './load.ts';
 import { registryKeysOf } from './pull-secret-keys.ts';
 
@@ -122,13 +115,15 @@ export interface ManifestReading {
 }
 
 export function readClusterState(objects: readonly KubeObject[]): ManifestReading {
-  const clusterRoles = new Map<string, RoleDefinition>();
-  const roles = new Map<string, RoleDefinition>();
-  const roleBindings = new Map<string, Binding[]>();
-  const clusterRoleBindings: Binding[] = [];
-  const serviceAccounts = new Map<string, ServiceAccountDefinition>();
-  const secrets = new Map<string, PullSecretDefinition>();
-  const namespaces = new Set<string>();
+  const state: MutableState = {
+    clusterRoles: new Map(),
+    roles: new Map(),
+    roleBindings: new Map(),
+    clusterRoleBindings: [],
+    serviceAccounts: new Map(),
+    secrets: new Map(),
+    namespaces: new Set(),
+  };
   const ignored = new Map<string, Set<string>>();
   const committedSecrets: ReportFinding[] = [];
 
@@ -145,60 +140,7 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
         problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })),
       );
     }
-    const metadata = object.body['metadata'] as {
-      name: string;
-      namespace?: string;
-      labels?: Record<string, string>;
-    };
-    const origin = `${object.kind} ${metadata.name} (${formatLocation(object.locate([]))})`;
-    const namespace = metadata.namespace ?? 'default';
-    switch (object.kind) {
-      case 'Namespace':
-      case 'Project':
-        namespaces.add(metadata.name);
-        continue;
-      case 'Role':
-      case 'ClusterRole': {
-        const definition = roleDefinition(object, metadata, origin);
-        if (object.kind === 'ClusterRole') clusterRoles.set(metadata.name, definition);
-        else roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
-        break;
-      }
-      case 'RoleBinding':
-      case 'ClusterRoleBinding': {
-        const binding = bindingDefinition(object, metadata, origin);
-        if (object.kind === 'ClusterRoleBinding') {
-          clusterRoleBindings.push(binding);
-        } else {
-          roleBindings.set(namespace, [...(roleBindings.get(namespace) ?? []), { ...binding, namespace }]);
-        }
-        break;
-      }
-      case 'ServiceAccount': {
-        const secretsOf = (object.body['imagePullSecrets'] ?? []) as { name: string }[];
-        serviceAccounts.set(`${namespace}/${metadata.name}`, {
-          name: metadata.name,
-          namespace,
-          imagePullSecrets: secretsOf.map((entry) => entry.name),
-          origin,
-        });
-        break;
-      }
-      case 'Secret': {
-        const keys = registryKeysOf(object.body);
-        secrets.set(`${namespace}/${metadata.name}`, {
-          name: metadata.name,
-          namespace,
-          type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
-          ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
-          ...(keys.problem ? { problem: keys.problem } : {}),
-          origin,
-        });
-        if (keys.holdsCredentials) committedSecrets.push(committedSecretFinding(object, metadata.name));
-        break;
-      }
-    }
-    if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding') namespaces.add(namespace);
+    addObject(state, object, committedSecrets);
   }
   const notes: ReportFinding[] = [...ignored].map(([file, kinds]) => ({
     severity: 'low',
@@ -206,10 +148,78 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
     file,
     message: `objects of kind ${[...kinds].sort().join(', ')} were ignored: facts.kubernetes.manifests are read for RBAC, ServiceAccounts, Secrets and Namespaces`,
   }));
-  return {
-    state: { clusterRoles, roles, roleBindings, clusterRoleBindings, serviceAccounts, secrets, namespaces },
-    notes: [...committedSecrets, ...notes],
+  return { state, notes: [...committedSecrets, ...notes] };
+}
+
+type MutableState = {
+  -readonly [K in keyof ClusterState]: ClusterState[K] extends ReadonlyMap<infer Key, infer Value>
+    ? Map<Key, Value>
+    : ClusterState[K] extends ReadonlySet<infer Item>
+      ? Set<Item>
+      : ClusterState[K] extends readonly (infer Item)[]
+        ? Item[]
+        : ClusterState[K];
+};
+
+/** One valid object into the state; a Secret holding credentials is also a committed-secret finding. */
+function addObject(state: MutableState, object: KubeObject, committedSecrets: ReportFinding[]): void {
+  const metadata = object.body['metadata'] as {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
   };
+  const origin = `${object.kind} ${metadata.name} (${formatLocation(object.locate([]))})`;
+  const namespace = metadata.namespace ?? 'default';
+  switch (object.kind) {
+    case 'Namespace':
+    case 'Project':
+      state.namespaces.add(metadata.name);
+      return;
+    case 'Role':
+    case 'ClusterRole': {
+      const definition = roleDefinition(object, metadata, origin);
+      if (object.kind === 'ClusterRole') state.clusterRoles.set(metadata.name, definition);
+      else state.roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
+      break;
+    }
+    case 'RoleBinding':
+    case 'ClusterRoleBinding': {
+      const binding = bindingDefinition(object, metadata, origin);
+      if (object.kind === 'ClusterRoleBinding') {
+        state.clusterRoleBindings.push(binding);
+      } else {
+        state.roleBindings.set(namespace, [
+          ...(state.roleBindings.get(namespace) ?? []),
+          { ...binding, namespace },
+        ]);
+      }
+      break;
+    }
+    case 'ServiceAccount': {
+      const secretsOf = (object.body['imagePullSecrets'] ?? []) as { name: string }[];
+      state.serviceAccounts.set(`${namespace}/${metadata.name}`, {
+        name: metadata.name,
+        namespace,
+        imagePullSecrets: secretsOf.map((entry) => entry.name),
+        origin,
+      });
+      break;
+    }
+    case 'Secret': {
+      const keys = registryKeysOf(object.body);
+      state.secrets.set(`${namespace}/${metadata.name}`, {
+        name: metadata.name,
+        namespace,
+        type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
+        ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
+        ...(keys.problem ? { problem: keys.problem } : {}),
+        origin,
+      });
+      if (keys.holdsCredentials) committedSecrets.push(committedSecretFinding(object, metadata.name));
+      break;
+    }
+  }
+  if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding') state.namespaces.add(namespace);
 }
 
 function withoutNullLists(object: KubeObject): Record<string, unknown> {

@@ -1,8 +1,8 @@
-export const id = 614;
-export const ids = [614];
+export const id = 862;
+export const ids = [862];
 export const modules = {
 
-/***/ 14614:
+/***/ 33862:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,18 +15,218 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-providers/dist-cjs/index.js
 var dist_cjs = __webpack_require__(29719);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var client_ecr_dist_cjs = __webpack_require__(28249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
-var client_eks_dist_cjs = __webpack_require__(24524);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __webpack_require__(16764);
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
 var arn = __webpack_require__(96639);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(80212);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
+var client_eks_dist_cjs = __webpack_require__(24524);
+;// CONCATENATED MODULE: ./lib/providers/aws/collect-cluster.js
+// Live reads of the pulling roles of EKS and ECS clusters: EKS node group roles, Fargate pod execution
+// roles and the Auto Mode node role; ECS task execution roles of the target's services.
+
+
+/** EKS: node group roles, Fargate pod execution roles, the Auto Mode node role. ECS: task execution roles. */
+async function collectCluster(target, known, options) {
+    if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
+        return undefined;
+    if (known.clusters.has(`${target.platform}/${target.cluster}`))
+        return undefined;
+    const where = {
+        platform: target.platform,
+        name: target.cluster,
+        region: target.region,
+        ...(target.account ? { account: target.account } : {}),
+    };
+    const credentials = await options.credentialsFor(target.account);
+    const roles = [];
+    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+    const fail = (message) => ({ ...where, roles, unreadable: message });
+    const read = { target: target.cluster, region: target.region, credentials, run, roles };
+    const failed = target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, target.services ?? []);
+    if (failed === 'nothing to read')
+        return undefined;
+    if (failed !== undefined)
+        return fail(failed);
+    return { ...where, roles: [...new Set(roles)] };
+}
+/** EKS: the Auto Mode node role, node group roles, Fargate pod execution roles; a refusal's message, else undefined. */
+async function eksRoles({ target: clusterName, region, credentials, run, roles, }) {
+    const resource = `cluster ${clusterName} in ${region}`;
+    const eks = new client_eks_dist_cjs/* EKSClient */.JQJ({ region, credentials, maxAttempts: 1 });
+    const cluster = await run('eks:DescribeCluster', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name: clusterName }), { abortSignal }));
+    if (!cluster.ok)
+        return cluster.message;
+    const autoModeRole = cluster.value.cluster
+        ?.computeConfig?.nodeRoleArn;
+    if (autoModeRole)
+        roles.push(autoModeRole);
+    const groups = await run('eks:ListNodegroups', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListNodegroupsCommand */.eTy({ clusterName: clusterName, maxResults: 100 }), { abortSignal }));
+    if (!groups.ok)
+        return groups.message;
+    for (const nodegroupName of groups.value.nodegroups ?? []) {
+        const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeNodegroupCommand */.Kmg({ clusterName: clusterName, nodegroupName }), {
+            abortSignal,
+        }));
+        if (!group.ok)
+            return group.message;
+        if (group.value.nodegroup?.nodeRole)
+            roles.push(group.value.nodegroup.nodeRole);
+    }
+    const profiles = await run('eks:ListFargateProfiles', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListFargateProfilesCommand */.OU_({ clusterName: clusterName, maxResults: 100 }), {
+        abortSignal,
+    }));
+    if (!profiles.ok)
+        return profiles.message;
+    for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
+        const profile = await run('eks:DescribeFargateProfile', `Fargate profile ${fargateProfileName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeFargateProfileCommand */.svP({ clusterName: clusterName, fargateProfileName }), {
+            abortSignal,
+        }));
+        if (!profile.ok)
+            return profile.message;
+        if (profile.value.fargateProfile?.podExecutionRoleArn)
+            roles.push(profile.value.fargateProfile.podExecutionRoleArn);
+    }
+    return undefined;
+}
+/** ECS: the task execution roles of the services' task definitions; a refusal's message, else undefined. */
+async function ecsRoles({ target: clusterName, region, credentials, run, roles }, services) {
+    const resource = `cluster ${clusterName} in ${region}`;
+    if (services.length === 0)
+        return 'nothing to read';
+    const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region, credentials, maxAttempts: 1 });
+    const described = await run('ecs:DescribeServices', resource, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster: clusterName, services: [...services] }), { abortSignal }));
+    if (!described.ok)
+        return described.message;
+    for (const taskDefinition of new Set((described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])))) {
+        const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition }), { abortSignal }));
+        if (!definition.ok)
+            return definition.message;
+        if (definition.value.taskDefinition?.executionRoleArn)
+            roles.push(definition.value.taskDefinition.executionRoleArn);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __webpack_require__(16764);
 // EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
 var managed_policies = __webpack_require__(56114);
+;// CONCATENATED MODULE: ./lib/providers/aws/collect-role.js
+// Live reads of an IAM role: its attached managed policies (AWS-managed ones by ARN when the built-in data
+// holds their default version), its inline policies, and its permissions boundary.
+
+
+const PAGE_LIMIT = 50;
+async function collectRole(arn, options) {
+    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+    const name = arn.slice(arn.lastIndexOf('/') + 1);
+    const iam = new client_iam_dist_cjs/* IAMClient */.h8v({
+        region: 'us-east-1',
+        credentials: await options.credentialsFor(account),
+        maxAttempts: 1,
+    });
+    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+    const unreadable = (message) => ({ arn, unreadable: message });
+    const role = await run('iam:GetRole', arn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: name }), { abortSignal }));
+    if (!role.ok)
+        return unreadable(role.message);
+    const managedPolicies = [];
+    const policies = [];
+    const listed = (await attachedPolicies(arn, name, run, iam, managedPolicies, policies)) ??
+        (await inlinePolicies(arn, name, run, iam, policies));
+    if (listed !== undefined)
+        return unreadable(listed);
+    const boundaryArn = role.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
+    let permissionsBoundary = null;
+    if (boundaryArn) {
+        const boundary = await managedDocument(boundaryArn, run, iam);
+        if (typeof boundary === 'string')
+            permissionsBoundary = boundary;
+        else if ('unreadable' in boundary)
+            return unreadable(boundary.unreadable);
+        else
+            permissionsBoundary = boundary.document;
+    }
+    return {
+        arn: role.value.Role?.Arn ?? arn,
+        ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+        ...(policies.length > 0 ? { policies } : {}),
+        permissionsBoundary,
+    };
+}
+/** Attached managed policies, page by page: ARNs kept for AWS-managed data, documents otherwise; a refusal's message. */
+async function attachedPolicies(arn, name, run, iam, managedPolicies, policies) {
+    let marker;
+    for (let page = 0; page < PAGE_LIMIT; page++) {
+        const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListAttachedRolePoliciesCommand */.wfM({ RoleName: name, Marker: marker }), { abortSignal }));
+        if (!attached.ok)
+            return attached.message.replace(`#${marker ?? ''}`, '');
+        for (const policy of attached.value.AttachedPolicies ?? []) {
+            if (!policy.PolicyArn)
+                continue;
+            const document = await managedDocument(policy.PolicyArn, run, iam);
+            if (typeof document === 'string')
+                managedPolicies.push(document);
+            else if ('unreadable' in document)
+                return document.unreadable;
+            else
+                policies.push(document.document);
+        }
+        marker = attached.value.Marker;
+        if (!attached.value.IsTruncated || !marker)
+            break;
+    }
+    return undefined;
+}
+/** Inline policies, page by page; a refusal's message, else undefined. */
+async function inlinePolicies(arn, name, run, iam, policies) {
+    let marker;
+    for (let page = 0; page < PAGE_LIMIT; page++) {
+        const names = await run('iam:ListRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, Marker: marker }), { abortSignal }));
+        if (!names.ok)
+            return names.message.replace(`#${marker ?? ''}`, '');
+        for (const policyName of names.value.PolicyNames ?? []) {
+            const inline = await run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: name, PolicyName: policyName }), { abortSignal }));
+            if (!inline.ok)
+                return inline.message;
+            policies.push(policyDocument(inline.value.PolicyDocument));
+        }
+        marker = names.value.Marker;
+        if (!names.value.IsTruncated || !marker)
+            break;
+    }
+    return undefined;
+}
+/**
+ * An attached policy: an AWS-managed ARN stays an ARN when its default version is the one the built-in
+ * data holds (no download); otherwise its default version's document is fetched.
+ */
+async function managedDocument(policyArn, run, iam) {
+    const policy = await run('iam:GetPolicy', policyArn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: policyArn }), { abortSignal }));
+    if (!policy.ok)
+        return { unreadable: policy.message };
+    const versionId = policy.value.Policy?.DefaultVersionId;
+    const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(policyArn);
+    if (builtIn && builtIn.versionId === versionId)
+        return policyArn;
+    const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }));
+    if (!version.ok)
+        return { unreadable: version.message };
+    return {
+        document: policyDocument(version.value.PolicyVersion?.Document),
+    };
+}
+/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
+function policyDocument(encoded) {
+    if (!encoded)
+        return {};
+    const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
+    return JSON.parse(text);
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect.js
 // Live AWS reads: exactly the facts the ECR rule needs, in the config's `facts.aws` format, each resource
 // once (CallRunner), for the resources the config does not already state. What cannot be read becomes
@@ -35,9 +235,6 @@ var managed_policies = __webpack_require__(56114);
 
 
 
-
-
-const PAGE_LIMIT = 50;
 async function collectAwsFacts(input, options) {
     const known = knownKeys(input.known);
     const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
@@ -76,171 +273,6 @@ function knownKeys(facts) {
         registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
         clusters: new Set((facts.clusters ?? []).map((cluster) => `${cluster.platform}/${cluster.name}`)),
     };
-}
-/** EKS: node group roles, Fargate pod execution roles, the Auto Mode node role. ECS: task execution roles. */
-async function collectCluster(target, known, options) {
-    if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
-        return undefined;
-    if (known.clusters.has(`${target.platform}/${target.cluster}`))
-        return undefined;
-    const where = {
-        platform: target.platform,
-        name: target.cluster,
-        region: target.region,
-        ...(target.account ? { account: target.account } : {}),
-    };
-    const credentials = await options.credentialsFor(target.account);
-    const roles = [];
-    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
-    const fail = (message) => ({ ...where, roles, unreadable: message });
-    const resource = `cluster ${target.cluster} in ${target.region}`;
-    if (target.platform === 'eks') {
-        const eks = new client_eks_dist_cjs/* EKSClient */.JQJ({ region: target.region, credentials, maxAttempts: 1 });
-        const cluster = await run('eks:DescribeCluster', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name: target.cluster }), { abortSignal }));
-        if (!cluster.ok)
-            return fail(cluster.message);
-        const autoModeRole = cluster.value.cluster
-            ?.computeConfig?.nodeRoleArn;
-        if (autoModeRole)
-            roles.push(autoModeRole);
-        const groups = await run('eks:ListNodegroups', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListNodegroupsCommand */.eTy({ clusterName: target.cluster, maxResults: 100 }), { abortSignal }));
-        if (!groups.ok)
-            return fail(groups.message);
-        for (const nodegroupName of groups.value.nodegroups ?? []) {
-            const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeNodegroupCommand */.Kmg({ clusterName: target.cluster, nodegroupName }), {
-                abortSignal,
-            }));
-            if (!group.ok)
-                return fail(group.message);
-            if (group.value.nodegroup?.nodeRole)
-                roles.push(group.value.nodegroup.nodeRole);
-        }
-        const profiles = await run('eks:ListFargateProfiles', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* ListFargateProfilesCommand */.OU_({ clusterName: target.cluster, maxResults: 100 }), {
-            abortSignal,
-        }));
-        if (!profiles.ok)
-            return fail(profiles.message);
-        for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
-            const profile = await run('eks:DescribeFargateProfile', `Fargate profile ${fargateProfileName} of ${resource}`, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeFargateProfileCommand */.svP({ clusterName: target.cluster, fargateProfileName }), {
-                abortSignal,
-            }));
-            if (!profile.ok)
-                return fail(profile.message);
-            if (profile.value.fargateProfile?.podExecutionRoleArn)
-                roles.push(profile.value.fargateProfile.podExecutionRoleArn);
-        }
-    }
-    else {
-        const services = target.services ?? [];
-        if (services.length === 0)
-            return undefined;
-        const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region: target.region, credentials, maxAttempts: 1 });
-        const described = await run('ecs:DescribeServices', resource, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster: target.cluster, services }), { abortSignal }));
-        if (!described.ok)
-            return fail(described.message);
-        for (const taskDefinition of new Set((described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])))) {
-            const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition }), { abortSignal }));
-            if (!definition.ok)
-                return fail(definition.message);
-            if (definition.value.taskDefinition?.executionRoleArn)
-                roles.push(definition.value.taskDefinition.executionRoleArn);
-        }
-    }
-    return { ...where, roles: [...new Set(roles)] };
-}
-async function collectRole(arn, options) {
-    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
-    const name = arn.slice(arn.lastIndexOf('/') + 1);
-    const iam = new client_iam_dist_cjs/* IAMClient */.h8v({
-        region: 'us-east-1',
-        credentials: await options.credentialsFor(account),
-        maxAttempts: 1,
-    });
-    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
-    const unreadable = (message) => ({ arn, unreadable: message });
-    const role = await run('iam:GetRole', arn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: name }), { abortSignal }));
-    if (!role.ok)
-        return unreadable(role.message);
-    const managedPolicies = [];
-    const policies = [];
-    let marker;
-    for (let page = 0; page < PAGE_LIMIT; page++) {
-        const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListAttachedRolePoliciesCommand */.wfM({ RoleName: name, Marker: marker }), { abortSignal }));
-        if (!attached.ok)
-            return unreadable(attached.message.replace(`#${marker ?? ''}`, ''));
-        for (const policy of attached.value.AttachedPolicies ?? []) {
-            if (!policy.PolicyArn)
-                continue;
-            const document = await managedDocument(policy.PolicyArn, run, iam);
-            if (typeof document === 'string')
-                managedPolicies.push(document);
-            else if ('unreadable' in document)
-                return unreadable(document.unreadable);
-            else
-                policies.push(document.document);
-        }
-        marker = attached.value.Marker;
-        if (!attached.value.IsTruncated || !marker)
-            break;
-    }
-    marker = undefined;
-    for (let page = 0; page < PAGE_LIMIT; page++) {
-        const names = await run('iam:ListRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: name, Marker: marker }), { abortSignal }));
-        if (!names.ok)
-            return unreadable(names.message.replace(`#${marker ?? ''}`, ''));
-        for (const policyName of names.value.PolicyNames ?? []) {
-            const inline = await run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: name, PolicyName: policyName }), { abortSignal }));
-            if (!inline.ok)
-                return unreadable(inline.message);
-            policies.push(policyDocument(inline.value.PolicyDocument));
-        }
-        marker = names.value.Marker;
-        if (!names.value.IsTruncated || !marker)
-            break;
-    }
-    const boundaryArn = role.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
-    let permissionsBoundary = null;
-    if (boundaryArn) {
-        const boundary = await managedDocument(boundaryArn, run, iam);
-        if (typeof boundary === 'string')
-            permissionsBoundary = boundary;
-        else if ('unreadable' in boundary)
-            return unreadable(boundary.unreadable);
-        else
-            permissionsBoundary = boundary.document;
-    }
-    return {
-        arn: role.value.Role?.Arn ?? arn,
-        ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
-        ...(policies.length > 0 ? { policies } : {}),
-        permissionsBoundary,
-    };
-}
-/**
- * An attached policy: an AWS-managed ARN stays an ARN when its default version is the one the built-in
- * data holds (no download); otherwise its default version's document is fetched.
- */
-async function managedDocument(policyArn, run, iam) {
-    const policy = await run('iam:GetPolicy', policyArn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: policyArn }), { abortSignal }));
-    if (!policy.ok)
-        return { unreadable: policy.message };
-    const versionId = policy.value.Policy?.DefaultVersionId;
-    const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(policyArn);
-    if (builtIn && builtIn.versionId === versionId)
-        return policyArn;
-    const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }));
-    if (!version.ok)
-        return { unreadable: version.message };
-    return {
-        document: policyDocument(version.value.PolicyVersion?.Document),
-    };
-}
-/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
-function policyDocument(encoded) {
-    if (!encoded)
-        return {};
-    const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
-    return JSON.parse(text);
 }
 async function collectRepository(arn, registry, options) {
     const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({

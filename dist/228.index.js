@@ -1,8 +1,8 @@
-export const id = 949;
-export const ids = [949];
+export const id = 228;
+export const ids = [228];
 export const modules = {
 
-/***/ 16949:
+/***/ 42228:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,10 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   read: () => (/* binding */ read)
 });
 
-// EXTERNAL MODULE: ./lib/providers/gcp/resources.js
-var gcp_resources = __webpack_require__(41666);
-;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
-
+;// CONCATENATED MODULE: ./lib/providers/gcp/google-apis.js
 const DEFAULTS = {
     artifactRegistry: 'https://artifactregistry.googleapis.com',
     resourceManager: 'https://cloudresourcemanager.googleapis.com',
@@ -25,166 +22,6 @@ const DEFAULTS = {
 };
 /** Conditional role bindings are only returned for version 3 requests (IAM docs, "Policy versions"). */
 const POLICY_VERSION = 3;
-async function collectGcpFacts(input, options) {
-    const known = indexKnown(input.known);
-    const google = input.images.flatMap((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr' ? [image.registry] : []);
-    const resources = new Map();
-    for (const registry of google) {
-        const resource = (0,gcp_resources/* pullResource */._L)(registry, known.facts);
-        resources.set(resource.name, resource);
-    }
-    const gkeTargets = input.targets.flatMap((target) => (target.platform === 'gke' ? [target] : []));
-    if (resources.size === 0 && gkeTargets.length === 0)
-        return {};
-    const api = new GoogleApis(options);
-    try {
-        const policies = [];
-        const requested = new Set();
-        const readPolicy = (resource, read) => {
-            if (known.policies.has(resource) || requested.has(resource))
-                return;
-            requested.add(resource);
-            policies.push(read().then((outcome) => policyEntry(resource, outcome)));
-        };
-        const imageProjects = new Set();
-        for (const resource of resources.values()) {
-            if (resource.kind === 'repository')
-                readPolicy(resource.name, () => api.repositoryPolicy(resource.name));
-            else
-                readPolicy(resource.name, () => api.bucketPolicy(resource.bucket));
-            imageProjects.add(resource.project);
-        }
-        for (const project of imageProjects) {
-            readPolicy(`projects/${project}`, () => api.resourceManagerPolicy(`projects/${project}`));
-        }
-        // The folders and organization above each image's project: as stated, else one getAncestry call.
-        const ancestry = new Map();
-        for (const project of imageProjects) {
-            const stated = known.facts.projects.get(project)?.ancestors;
-            ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
-        }
-        const ancestorPolicies = [...ancestry.values()].map(async (pending) => {
-            for (const ancestor of (await pending) ?? []) {
-                readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
-            }
-        });
-        // GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools.
-        const numbers = new Map();
-        for (const target of gkeTargets) {
-            if (target.project === undefined || numbers.has(target.project))
-                continue;
-            const stated = known.facts.projects.get(target.project)?.number;
-            numbers.set(target.project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(target.project));
-        }
-        const clusters = new Map();
-        for (const target of gkeTargets) {
-            const { project, location, cluster } = target;
-            if (project === undefined || location === undefined || cluster === undefined)
-                continue;
-            if (target.serviceAccounts && target.serviceAccounts.length > 0)
-                continue;
-            const name = `projects/${project}/locations/${location}/clusters/${cluster}`;
-            if (known.clusters.has(name) || clusters.has(name))
-                continue;
-            clusters.set(name, api.nodePools(project, location, cluster, numbers.get(project) ?? Promise.resolve(undefined)));
-        }
-        await Promise.all(ancestorPolicies);
-        const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
-        const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
-        const clusterFacts = await Promise.all(clusters.values());
-        return {
-            ...(projects.length > 0 ? { projects } : {}),
-            ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
-            ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
-        };
-    }
-    finally {
-        await api.close();
-    }
-}
-/** The project numbers and ancestors read live (not the stated ones), one entry per project. */
-async function collectedProjects(ancestry, numbers, facts, problems) {
-    const byId = new Map();
-    const entry = (id) => byId.get(id) ?? byId.set(id, { id }).get(id);
-    for (const [id, pending] of ancestry) {
-        const ancestors = await pending;
-        if (ancestors !== undefined && facts.projects.get(id)?.ancestors === undefined)
-            entry(id).ancestors = ancestors;
-    }
-    for (const [id, pending] of numbers) {
-        const number = await pending;
-        if (number !== undefined && facts.projects.get(id)?.number === undefined)
-            entry(id).number = number;
-    }
-    for (const [id, problem] of problems)
-        entry(id).unreadable = problem;
-    return [...byId.values()];
-}
-function policyEntry(resource, outcome) {
-    return outcome.ok
-        ? { resource, policy: gcloudPolicy(outcome.value) }
-        : { resource, unreadable: outcome.message };
-}
-function indexKnown(known) {
-    const projects = new Map((known.projects ?? []).map((project) => [
-        project.id,
-        {
-            id: project.id,
-            gcrBackend: project.gcrBackend ?? 'artifact-registry',
-            ...(project.number === undefined ? {} : { number: project.number }),
-            ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
-        },
-    ]));
-    const facts = {
-        projects,
-        projectsByNumber: new Map(),
-        policies: new Map(),
-        unreadable: new Map(),
-        customRoles: new Map(),
-        groups: new Map(),
-        clusters: new Map(),
-    };
-    return {
-        facts,
-        policies: new Set((known.iamPolicies ?? []).map((entry) => entry.resource)),
-        clusters: new Set((known.clusters ?? []).map((cluster) => `projects/${cluster.project}/locations/${cluster.location}/clusters/${cluster.name}`)),
-    };
-}
-/** An IAM policy as gcloud prints it: bindings (omitted when none), etag as base64, version. */
-function gcloudPolicy(raw) {
-    const value = (raw ?? {});
-    const bindings = (Array.isArray(value.bindings) ? value.bindings : []).map((item) => {
-        const binding = item;
-        const condition = binding.condition;
-        return {
-            role: String(binding.role),
-            members: Array.isArray(binding.members) ? binding.members.map(String) : [],
-            ...(condition && typeof condition.expression === 'string' && condition.expression !== ''
-                ? {
-                    condition: {
-                        expression: condition.expression,
-                        ...(typeof condition.title === 'string' && condition.title !== ''
-                            ? { title: condition.title }
-                            : {}),
-                        ...(typeof condition.description === 'string' && condition.description !== ''
-                            ? { description: condition.description }
-                            : {}),
-                    },
-                }
-                : {}),
-        };
-    });
-    const etag = typeof value.etag === 'string'
-        ? value.etag
-        : value.etag instanceof Uint8Array
-            ? Buffer.from(value.etag).toString('base64')
-            : undefined;
-    return {
-        ...(bindings.length > 0 ? { bindings } : {}),
-        ...(etag === undefined || etag === '' ? {} : { etag }),
-        ...(typeof value.version === 'number' ? { version: value.version } : {}),
-    };
-}
 /** An HTTP error from a Google API, named after its canonical status so the CallRunner classifies it. */
 class GoogleApiError extends Error {
     name;
@@ -412,6 +249,176 @@ function untilAborted(call, signal) {
             reject(error);
         });
     });
+}
+
+// EXTERNAL MODULE: ./lib/providers/gcp/resources.js
+var gcp_resources = __webpack_require__(41666);
+;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
+
+
+async function collectGcpFacts(input, options) {
+    const known = indexKnown(input.known);
+    const google = input.images.flatMap((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr' ? [image.registry] : []);
+    const resources = new Map();
+    for (const registry of google) {
+        const resource = (0,gcp_resources/* pullResource */._L)(registry, known.facts);
+        resources.set(resource.name, resource);
+    }
+    const gkeTargets = input.targets.flatMap((target) => (target.platform === 'gke' ? [target] : []));
+    if (resources.size === 0 && gkeTargets.length === 0)
+        return {};
+    const api = new GoogleApis(options);
+    try {
+        const policies = [];
+        const requested = new Set();
+        const readPolicy = (resource, read) => {
+            if (known.policies.has(resource) || requested.has(resource))
+                return;
+            requested.add(resource);
+            policies.push(read().then((outcome) => policyEntry(resource, outcome)));
+        };
+        const imageProjects = new Set();
+        for (const resource of resources.values()) {
+            if (resource.kind === 'repository')
+                readPolicy(resource.name, () => api.repositoryPolicy(resource.name));
+            else
+                readPolicy(resource.name, () => api.bucketPolicy(resource.bucket));
+            imageProjects.add(resource.project);
+        }
+        for (const project of imageProjects) {
+            readPolicy(`projects/${project}`, () => api.resourceManagerPolicy(`projects/${project}`));
+        }
+        // The folders and organization above each image's project: as stated, else one getAncestry call.
+        const ancestry = new Map();
+        for (const project of imageProjects) {
+            const stated = known.facts.projects.get(project)?.ancestors;
+            ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
+        }
+        const ancestorPolicies = [...ancestry.values()].map(async (pending) => {
+            for (const ancestor of (await pending) ?? []) {
+                readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
+            }
+        });
+        const { numbers, clusters } = gkeReads(gkeTargets, known, api);
+        await Promise.all(ancestorPolicies);
+        const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
+        const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
+        const clusterFacts = await Promise.all(clusters.values());
+        return {
+            ...(projects.length > 0 ? { projects } : {}),
+            ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
+            ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
+        };
+    }
+    finally {
+        await api.close();
+    }
+}
+/** GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools. */
+function gkeReads(gkeTargets, known, api) {
+    const numbers = new Map();
+    for (const target of gkeTargets) {
+        if (target.project === undefined || numbers.has(target.project))
+            continue;
+        const stated = known.facts.projects.get(target.project)?.number;
+        numbers.set(target.project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(target.project));
+    }
+    const clusters = new Map();
+    for (const target of gkeTargets) {
+        const { project, location, cluster } = target;
+        if (project === undefined || location === undefined || cluster === undefined)
+            continue;
+        if (target.serviceAccounts && target.serviceAccounts.length > 0)
+            continue;
+        const name = `projects/${project}/locations/${location}/clusters/${cluster}`;
+        if (known.clusters.has(name) || clusters.has(name))
+            continue;
+        clusters.set(name, api.nodePools(project, location, cluster, numbers.get(project) ?? Promise.resolve(undefined)));
+    }
+    return { numbers, clusters };
+}
+/** The project numbers and ancestors read live (not the stated ones), one entry per project. */
+async function collectedProjects(ancestry, numbers, facts, problems) {
+    const byId = new Map();
+    const entry = (id) => byId.get(id) ?? byId.set(id, { id }).get(id);
+    for (const [id, pending] of ancestry) {
+        const ancestors = await pending;
+        if (ancestors !== undefined && facts.projects.get(id)?.ancestors === undefined)
+            entry(id).ancestors = ancestors;
+    }
+    for (const [id, pending] of numbers) {
+        const number = await pending;
+        if (number !== undefined && facts.projects.get(id)?.number === undefined)
+            entry(id).number = number;
+    }
+    for (const [id, problem] of problems)
+        entry(id).unreadable = problem;
+    return [...byId.values()];
+}
+function policyEntry(resource, outcome) {
+    return outcome.ok
+        ? { resource, policy: gcloudPolicy(outcome.value) }
+        : { resource, unreadable: outcome.message };
+}
+function indexKnown(known) {
+    const projects = new Map((known.projects ?? []).map((project) => [
+        project.id,
+        {
+            id: project.id,
+            gcrBackend: project.gcrBackend ?? 'artifact-registry',
+            ...(project.number === undefined ? {} : { number: project.number }),
+            ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
+        },
+    ]));
+    const facts = {
+        projects,
+        projectsByNumber: new Map(),
+        policies: new Map(),
+        unreadable: new Map(),
+        customRoles: new Map(),
+        groups: new Map(),
+        clusters: new Map(),
+    };
+    return {
+        facts,
+        policies: new Set((known.iamPolicies ?? []).map((entry) => entry.resource)),
+        clusters: new Set((known.clusters ?? []).map((cluster) => `projects/${cluster.project}/locations/${cluster.location}/clusters/${cluster.name}`)),
+    };
+}
+/** An IAM policy as gcloud prints it: bindings (omitted when none), etag as base64, version. */
+function gcloudPolicy(raw) {
+    const value = (raw ?? {});
+    const bindings = (Array.isArray(value.bindings) ? value.bindings : []).map((item) => {
+        const binding = item;
+        const condition = binding.condition;
+        return {
+            role: String(binding.role),
+            members: Array.isArray(binding.members) ? binding.members.map(String) : [],
+            ...(condition && typeof condition.expression === 'string' && condition.expression !== ''
+                ? {
+                    condition: {
+                        expression: condition.expression,
+                        ...(typeof condition.title === 'string' && condition.title !== ''
+                            ? { title: condition.title }
+                            : {}),
+                        ...(typeof condition.description === 'string' && condition.description !== ''
+                            ? { description: condition.description }
+                            : {}),
+                    },
+                }
+                : {}),
+        };
+    });
+    const etag = typeof value.etag === 'string'
+        ? value.etag
+        : value.etag instanceof Uint8Array
+            ? Buffer.from(value.etag).toString('base64')
+            : undefined;
+    return {
+        ...(bindings.length > 0 ? { bindings } : {}),
+        ...(etag === undefined || etag === '' ? {} : { etag }),
+        ...(typeof value.version === 'number' ? { version: value.version } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/live-reads.js

@@ -1,0 +1,141 @@
+// Live reads of the pulling roles of EKS and ECS clusters: EKS node group roles, Fargate pod execution
+// roles and the Auto Mode node role; ECS task execution roles of the target's services.
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import {
+  DescribeClusterCommand,
+  DescribeFargateProfileCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+  ListFargateProfilesCommand,
+  ListNodegroupsCommand,
+} from '@aws-sdk/client-eks';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { CallOutcome } from '../../core/call-runner.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import type { AwsCollectOptions, KnownKeys } from './collect.ts';
+import type { AwsFactsInput } from './schema.ts';
+
+type Run = <T>(
+  permission: string,
+  resource: string,
+  send: (signal: AbortSignal) => Promise<T>,
+) => Promise<CallOutcome<T>>;
+
+interface ClusterRead {
+  readonly target: string;
+  readonly region: string;
+  readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  readonly run: Run;
+  /** The roles found so far (added to as they are read). */
+  readonly roles: string[];
+}
+
+export type ClusterOut = NonNullable<AwsFactsInput['clusters']>[number];
+
+/** EKS: node group roles, Fargate pod execution roles, the Auto Mode node role. ECS: task execution roles. */
+export async function collectCluster(
+  target: TargetInput,
+  known: KnownKeys,
+  options: AwsCollectOptions,
+): Promise<ClusterOut | undefined> {
+  if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
+    return undefined;
+  if (known.clusters.has(`${target.platform}/${target.cluster}`)) return undefined;
+  const where = {
+    platform: target.platform,
+    name: target.cluster,
+    region: target.region,
+    ...(target.account ? { account: target.account } : {}),
+  };
+  const credentials = await options.credentialsFor(target.account);
+  const roles: string[] = [];
+  const run = <T>(permission: string, resource: string, send: (signal: AbortSignal) => Promise<T>) =>
+    options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+  const fail = (message: string): ClusterOut => ({ ...where, roles, unreadable: message });
+  const read: ClusterRead = { target: target.cluster, region: target.region, credentials, run, roles };
+  const failed =
+    target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, target.services ?? []);
+  if (failed === 'nothing to read') return undefined;
+  if (failed !== undefined) return fail(failed);
+  return { ...where, roles: [...new Set(roles)] };
+}
+
+/** EKS: the Auto Mode node role, node group roles, Fargate pod execution roles; a refusal's message, else undefined. */
+async function eksRoles({
+  target: clusterName,
+  region,
+  credentials,
+  run,
+  roles,
+}: ClusterRead): Promise<string | undefined> {
+  const resource = `cluster ${clusterName} in ${region}`;
+  const eks = new EKSClient({ region, credentials, maxAttempts: 1 });
+  const cluster = await run('eks:DescribeCluster', resource, (abortSignal) =>
+    eks.send(new DescribeClusterCommand({ name: clusterName }), { abortSignal }),
+  );
+  if (!cluster.ok) return cluster.message;
+  const autoModeRole = (cluster.value.cluster as { computeConfig?: { nodeRoleArn?: string } } | undefined)
+    ?.computeConfig?.nodeRoleArn;
+  if (autoModeRole) roles.push(autoModeRole);
+  const groups = await run('eks:ListNodegroups', resource, (abortSignal) =>
+    eks.send(new ListNodegroupsCommand({ clusterName: clusterName, maxResults: 100 }), { abortSignal }),
+  );
+  if (!groups.ok) return groups.message;
+  for (const nodegroupName of groups.value.nodegroups ?? []) {
+    const group = await run(
+      'eks:DescribeNodegroup',
+      `node group ${nodegroupName} of ${resource}`,
+      (abortSignal) =>
+        eks.send(new DescribeNodegroupCommand({ clusterName: clusterName, nodegroupName }), {
+          abortSignal,
+        }),
+    );
+    if (!group.ok) return group.message;
+    if (group.value.nodegroup?.nodeRole) roles.push(group.value.nodegroup.nodeRole);
+  }
+  const profiles = await run('eks:ListFargateProfiles', resource, (abortSignal) =>
+    eks.send(new ListFargateProfilesCommand({ clusterName: clusterName, maxResults: 100 }), {
+      abortSignal,
+    }),
+  );
+  if (!profiles.ok) return profiles.message;
+  for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
+    const profile = await run(
+      'eks:DescribeFargateProfile',
+      `Fargate profile ${fargateProfileName} of ${resource}`,
+      (abortSignal) =>
+        eks.send(new DescribeFargateProfileCommand({ clusterName: clusterName, fargateProfileName }), {
+          abortSignal,
+        }),
+    );
+    if (!profile.ok) return profile.message;
+    if (profile.value.fargateProfile?.podExecutionRoleArn)
+      roles.push(profile.value.fargateProfile.podExecutionRoleArn);
+  }
+  return undefined;
+}
+
+/** ECS: the task execution roles of the services' task definitions; a refusal's message, else undefined. */
+async function ecsRoles(
+  { target: clusterName, region, credentials, run, roles }: ClusterRead,
+  services: readonly string[],
+): Promise<string | undefined | 'nothing to read'> {
+  const resource = `cluster ${clusterName} in ${region}`;
+  if (services.length === 0) return 'nothing to read';
+  const ecs = new ECSClient({ region, credentials, maxAttempts: 1 });
+  const described = await run('ecs:DescribeServices', resource, (abortSignal) =>
+    ecs.send(new DescribeServicesCommand({ cluster: clusterName, services: [...services] }), { abortSignal }),
+  );
+  if (!described.ok) return described.message;
+  for (const taskDefinition of new Set(
+    (described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])),
+  )) {
+    const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) =>
+      ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition }), { abortSignal }),
+    );
+    if (!definition.ok) return definition.message;
+    if (definition.value.taskDefinition?.executionRoleArn)
+      roles.push(definition.value.taskDefinition.executionRoleArn);
+  }
+  return undefined;
+}

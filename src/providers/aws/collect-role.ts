@@ -1,0 +1,161 @@
+// Live reads of an IAM role: its attached managed policies (AWS-managed ones by ARN when the built-in data
+// holds their default version), its inline policies, and its permissions boundary.
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  type ListRolePoliciesCommandOutput,
+} from '@aws-sdk/client-iam';
+import type { CallOutcome } from '../../core/call-runner.ts';
+import type { AwsCollectOptions } from './collect.ts';
+import { awsManagedPolicy } from './managed-policies.ts';
+
+export interface RoleFactsOut {
+  arn: string;
+  managedPolicies?: string[];
+  policies?: unknown[];
+  permissionsBoundary?: unknown;
+  unreadable?: string;
+}
+
+const PAGE_LIMIT = 50;
+
+export async function collectRole(arn: string, options: AwsCollectOptions): Promise<RoleFactsOut> {
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const iam = new IAMClient({
+    region: 'us-east-1',
+    credentials: await options.credentialsFor(account),
+    maxAttempts: 1,
+  });
+  const run = <T>(permission: string, resource: string, send: (signal: AbortSignal) => Promise<T>) =>
+    options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+  const unreadable = (message: string): RoleFactsOut => ({ arn, unreadable: message });
+
+  const role = await run('iam:GetRole', arn, (abortSignal) =>
+    iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal }),
+  );
+  if (!role.ok) return unreadable(role.message);
+  const managedPolicies: string[] = [];
+  const policies: unknown[] = [];
+  const listed =
+    (await attachedPolicies(arn, name, run, iam, managedPolicies, policies)) ??
+    (await inlinePolicies(arn, name, run, iam, policies));
+  if (listed !== undefined) return unreadable(listed);
+  const boundaryArn = role.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
+  let permissionsBoundary: unknown = null;
+  if (boundaryArn) {
+    const boundary = await managedDocument(boundaryArn, run, iam);
+    if (typeof boundary === 'string') permissionsBoundary = boundary;
+    else if ('unreadable' in boundary) return unreadable(boundary.unreadable);
+    else permissionsBoundary = boundary.document;
+  }
+  return {
+    arn: role.value.Role?.Arn ?? arn,
+    ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+    ...(policies.length > 0 ? { policies } : {}),
+    permissionsBoundary,
+  };
+}
+
+/** Attached managed policies, page by page: ARNs kept for AWS-managed data, documents otherwise; a refusal's message. */
+async function attachedPolicies(
+  arn: string,
+  name: string,
+  run: Run,
+  iam: IAMClient,
+  managedPolicies: string[],
+  policies: unknown[],
+): Promise<string | undefined> {
+  let marker: string | undefined;
+  for (let page = 0; page < PAGE_LIMIT; page++) {
+    const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) =>
+      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: marker }), { abortSignal }),
+    );
+    if (!attached.ok) return attached.message.replace(`#${marker ?? ''}`, '');
+    for (const policy of attached.value.AttachedPolicies ?? []) {
+      if (!policy.PolicyArn) continue;
+      const document = await managedDocument(policy.PolicyArn, run, iam);
+      if (typeof document === 'string') managedPolicies.push(document);
+      else if ('unreadable' in document) return document.unreadable;
+      else policies.push(document.document);
+    }
+    marker = attached.value.Marker;
+    if (!attached.value.IsTruncated || !marker) break;
+  }
+  return undefined;
+}
+
+/** Inline policies, page by page; a refusal's message, else undefined. */
+async function inlinePolicies(
+  arn: string,
+  name: string,
+  run: Run,
+  iam: IAMClient,
+  policies: unknown[],
+): Promise<string | undefined> {
+  let marker: string | undefined;
+  for (let page = 0; page < PAGE_LIMIT; page++) {
+    const names: CallOutcome<ListRolePoliciesCommandOutput> = await run(
+      'iam:ListRolePolicies',
+      `${arn}#${marker ?? ''}`,
+      (abortSignal) =>
+        iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: marker }), { abortSignal }),
+    );
+    if (!names.ok) return names.message.replace(`#${marker ?? ''}`, '');
+    for (const policyName of names.value.PolicyNames ?? []) {
+      const inline = await run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) =>
+        iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }), { abortSignal }),
+      );
+      if (!inline.ok) return inline.message;
+      policies.push(policyDocument(inline.value.PolicyDocument));
+    }
+    marker = names.value.Marker;
+    if (!names.value.IsTruncated || !marker) break;
+  }
+  return undefined;
+}
+
+type Run = <T>(
+  permission: string,
+  resource: string,
+  send: (signal: AbortSignal) => Promise<T>,
+) => Promise<CallOutcome<T>>;
+
+/**
+ * An attached policy: an AWS-managed ARN stays an ARN when its default version is the one the built-in
+ * data holds (no download); otherwise its default version's document is fetched.
+ */
+async function managedDocument(
+  policyArn: string,
+  run: Run,
+  iam: IAMClient,
+): Promise<string | { document: unknown } | { unreadable: string }> {
+  const policy = await run('iam:GetPolicy', policyArn, (abortSignal) =>
+    iam.send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal }),
+  );
+  if (!policy.ok) return { unreadable: policy.message };
+  const versionId = (policy.value as { Policy?: { DefaultVersionId?: string } }).Policy?.DefaultVersionId;
+  const builtIn = awsManagedPolicy(policyArn);
+  if (builtIn && builtIn.versionId === versionId) return policyArn;
+  const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) =>
+    iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }),
+  );
+  if (!version.ok) return { unreadable: version.message };
+  return {
+    document: policyDocument(
+      (version.value as { PolicyVersion?: { Document?: string } }).PolicyVersion?.Document,
+    ),
+  };
+}
+
+/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
+function policyDocument(encoded: string | undefined): unknown {
+  if (!encoded) return {};
+  const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
+  return JSON.parse(text);
+}
