@@ -55,8 +55,8 @@ var load = __webpack_require__(71992);
 var discover = __webpack_require__(44238);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js
 var workflow_images = __webpack_require__(87085);
-// EXTERNAL MODULE: ./lib/core/config/schema.js + 4 modules
-var schema = __webpack_require__(49157);
+// EXTERNAL MODULE: ./lib/core/config/schema.js + 5 modules
+var schema = __webpack_require__(35883);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js
 var did_you_mean = __webpack_require__(68680);
 // EXTERNAL MODULE: ./lib/core/errors.js

@@ -499,7 +499,7 @@ function lineAndColumn(text, offset) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62017);
 /* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91767);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49157);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(35883);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51204);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74473);
 
@@ -823,7 +823,7 @@ function megabytes(bytes) {
 
 /***/ }),
 
-/***/ 49157:
+/***/ 35883:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -990,6 +990,13 @@ const awsDocumentPaths = [
     { path: ['repositories', '*', 'policy'] },
     { path: ['registries', '*', 'policy'] },
 ];
+const awsSchema = {
+    name: 'aws',
+    targets: awsTargets,
+    facts: AwsFacts,
+    documentPaths: awsDocumentPaths,
+    auth: AwsAuth,
+};
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
 // The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
@@ -1063,6 +1070,13 @@ const GoogleEndpoints = type/* Type */.ZU.Object({
 });
 /** The documents in `facts.gcp`: IAM policies. */
 const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
+const gcpSchema = {
+    name: 'gcp',
+    targets: gcpTargets,
+    facts: GcpFacts,
+    documentPaths: gcpDocumentPaths,
+    endpoints: { key: 'google', schema: GoogleEndpoints },
+};
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/schema.js
 // The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
@@ -1092,6 +1106,20 @@ const KubernetesFacts = type/* Type */.ZU.Object({
         description: 'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
     })),
 }, schema_parts_closed);
+const kubernetesSchema = {
+    name: 'kubernetes',
+    targets: kubernetesTargets,
+    facts: KubernetesFacts,
+    documentPaths: [],
+};
+
+;// CONCATENATED MODULE: ./lib/providers/schema-fragments.js
+// The config contract's list of clouds: each one's schema fragment, in the order the published schema
+// lists them. src/core/config/schema.ts joins them; a new cloud adds its fragment here.
+
+
+
+const SCHEMA_FRAGMENTS = [awsSchema, gcpSchema, kubernetesSchema];
 
 ;// CONCATENATED MODULE: ./lib/core/config/schema.js
 // The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
@@ -1101,8 +1129,9 @@ const KubernetesFacts = type/* Type */.ZU.Object({
 
 
 
-
-
+const factsProperties = Object.fromEntries(SCHEMA_FRAGMENTS.map((fragment) => [fragment.name, type/* Type */.ZU.Optional(fragment.facts)]));
+const authProperties = Object.fromEntries(SCHEMA_FRAGMENTS.flatMap((fragment) => 'auth' in fragment ? [[fragment.name, type/* Type */.ZU.Optional(fragment.auth)]] : []));
+const endpointProperties = Object.fromEntries(SCHEMA_FRAGMENTS.flatMap((fragment) => 'endpoints' in fragment ? [[fragment.endpoints.key, type/* Type */.ZU.Optional(fragment.endpoints.schema)]] : []));
 // Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
 // glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
 // regular expression backtracks through every split of a name (five runs on a 255-character name: 4 s).
@@ -1112,7 +1141,7 @@ const PublicImageGlob = type/* Type */.ZU.String({
     pattern: '^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$',
     description: 'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
 });
-const targetVariants = [...awsTargets, ...gcpTargets, ...kubernetesTargets];
+const targetVariants = SCHEMA_FRAGMENTS.flatMap((fragment) => [...fragment.targets]);
 const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
 // `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
 const Target = type/* Type */.ZU.Unsafe({
@@ -1163,27 +1192,21 @@ const ConfigSchema = type/* Type */.ZU.Object({
     images: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ImageRef, { description: 'destinations the workflow pushes' })),
     publicImages: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(PublicImageGlob, { description: 'globs of images anyone may pull' })),
     targets: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Target, { description: 'who must be able to pull' })),
-    facts: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-        aws: type/* Type */.ZU.Optional(AwsFacts),
-        gcp: type/* Type */.ZU.Optional(GcpFacts),
-        kubernetes: type/* Type */.ZU.Optional(KubernetesFacts),
-    }, schema_parts_closed)),
-    auth: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-        aws: type/* Type */.ZU.Optional(AwsAuth),
-    }, schema_parts_closed)),
+    facts: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(factsProperties, schema_parts_closed)),
+    auth: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(authProperties, schema_parts_closed)),
     endpoints: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
         registries: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }), {
             ...schema_parts_closed, // a key with a line break fits no pattern: without this its value went unchecked
             description: 'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
         })),
-        google: type/* Type */.ZU.Optional(GoogleEndpoints),
+        ...endpointProperties,
     }, schema_parts_closed)),
 }, { ...schema_parts_closed, title: 'pullcheck config (version 1)' });
 /** Where the config holds policy documents (each fragment's, under its `facts.<name>`). */
-const DOCUMENT_PATHS = [
-    ...awsDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'aws', ...entry.path] })),
-    ...gcpDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'gcp', ...entry.path] })),
-];
+const DOCUMENT_PATHS = SCHEMA_FRAGMENTS.flatMap((fragment) => fragment.documentPaths.map((entry) => ({
+    ...entry,
+    path: ['facts', fragment.name, ...entry.path],
+})));
 /** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
 function configJsonSchema() {
     return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
@@ -7071,8 +7094,8 @@ else {
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
 
-// EXTERNAL MODULE: ./lib/core/config/schema.js + 4 modules
-var schema = __webpack_require__(49157);
+// EXTERNAL MODULE: ./lib/core/config/schema.js + 5 modules
+var schema = __webpack_require__(35883);
 ;// CONCATENATED MODULE: ./lib/core/config/validate.js
 
 
@@ -8180,8 +8203,8 @@ var plan = __webpack_require__(73504);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/schema.js + 4 modules
-var schema = __webpack_require__(49157);
+// EXTERNAL MODULE: ./lib/core/config/schema.js + 5 modules
+var schema = __webpack_require__(35883);
 // EXTERNAL MODULE: ./lib/core/quoted-value.js
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/errors.js

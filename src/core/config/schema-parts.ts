@@ -54,6 +54,18 @@ export const Document = Type.Unsafe<LocatedDocument>({
 });
 export const NullableDocument = Type.Union([Document, Type.Null()]);
 
+/** One cloud's part of the config contract: its targets, its `facts.<name>`, and optional extras. */
+export interface SchemaFragment {
+  readonly name: string;
+  readonly targets: readonly TSchema[];
+  readonly facts: TSchema;
+  readonly documentPaths: readonly DocumentPath[];
+  /** `auth.<name>`: how live reads reach its other accounts. */
+  readonly auth?: TSchema;
+  /** `endpoints.<key>`: where its APIs are really reached. */
+  readonly endpoints?: { readonly key: string; readonly schema: TSchema };
+}
+
 /**
  * Where a fragment's facts hold documents, for the loader to resolve (`*`: every entry of a list).
  * `orArn`: an ARN string there names a managed policy, not a document (an AWS permissions boundary).

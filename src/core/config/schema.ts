@@ -2,11 +2,41 @@
 // `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations. Each
 // cloud's targets and facts are its own fragment (src/providers/*/schema.ts, pure TypeBox data built on
 // ./schema-parts.ts); this file joins them into the config's frame.
-import { Type, type Static } from '@sinclair/typebox';
-import { AwsAuth, AwsFacts, awsDocumentPaths, awsTargets } from '../../providers/aws/schema.ts';
-import { GcpFacts, gcpDocumentPaths, gcpTargets, GoogleEndpoints } from '../../providers/gcp/schema.ts';
-import { KubernetesFacts, kubernetesTargets } from '../../providers/kubernetes/schema.ts';
+import { Type, type Static, type TOptional, type TSchema } from '@sinclair/typebox';
+import { SCHEMA_FRAGMENTS } from '../../providers/schema-fragments.ts';
 import { closed, ImageRef, Namespace, TargetName, type DocumentPath } from './schema-parts.ts';
+
+type Fragment = (typeof SCHEMA_FRAGMENTS)[number];
+/** `facts.<name>`, `auth.<name>` and `endpoints.<key>` of every fragment that has one, typed. */
+type FactsProperties = { [F in Fragment as F['name']]: TOptional<F['facts']> };
+type AuthProperties = {
+  [F in Fragment as F extends { auth: unknown } ? F['name'] : never]: F extends {
+    auth: infer S extends TSchema;
+  }
+    ? TOptional<S>
+    : never;
+};
+type EndpointProperties = {
+  [F in Fragment as F extends { endpoints: { key: infer K extends string } } ? K : never]: F extends {
+    endpoints: { schema: infer S extends TSchema };
+  }
+    ? TOptional<S>
+    : never;
+};
+
+const factsProperties = Object.fromEntries(
+  SCHEMA_FRAGMENTS.map((fragment) => [fragment.name, Type.Optional(fragment.facts)]),
+) as FactsProperties;
+const authProperties = Object.fromEntries(
+  SCHEMA_FRAGMENTS.flatMap((fragment) =>
+    'auth' in fragment ? [[fragment.name, Type.Optional(fragment.auth)]] : [],
+  ),
+) as AuthProperties;
+const endpointProperties = Object.fromEntries(
+  SCHEMA_FRAGMENTS.flatMap((fragment) =>
+    'endpoints' in fragment ? [[fragment.endpoints.key, Type.Optional(fragment.endpoints.schema)]] : [],
+  ),
+) as EndpointProperties;
 
 // Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
 // glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
@@ -19,7 +49,7 @@ const PublicImageGlob = Type.String({
     'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
 });
 
-const targetVariants = [...awsTargets, ...gcpTargets, ...kubernetesTargets] as const;
+const targetVariants = SCHEMA_FRAGMENTS.flatMap((fragment) => [...fragment.targets]);
 
 export const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
 
@@ -107,24 +137,8 @@ export const ConfigSchema = Type.Object(
       Type.Array(PublicImageGlob, { description: 'globs of images anyone may pull' }),
     ),
     targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
-    facts: Type.Optional(
-      Type.Object(
-        {
-          aws: Type.Optional(AwsFacts),
-          gcp: Type.Optional(GcpFacts),
-          kubernetes: Type.Optional(KubernetesFacts),
-        },
-        closed,
-      ),
-    ),
-    auth: Type.Optional(
-      Type.Object(
-        {
-          aws: Type.Optional(AwsAuth),
-        },
-        closed,
-      ),
-    ),
+    facts: Type.Optional(Type.Object(factsProperties, closed)),
+    auth: Type.Optional(Type.Object(authProperties, closed)),
     endpoints: Type.Optional(
       Type.Object(
         {
@@ -139,7 +153,7 @@ export const ConfigSchema = Type.Object(
               },
             ),
           ),
-          google: Type.Optional(GoogleEndpoints),
+          ...endpointProperties,
         },
         closed,
       ),
@@ -149,10 +163,12 @@ export const ConfigSchema = Type.Object(
 );
 
 /** Where the config holds policy documents (each fragment's, under its `facts.<name>`). */
-export const DOCUMENT_PATHS: readonly DocumentPath[] = [
-  ...awsDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'aws', ...entry.path] })),
-  ...gcpDocumentPaths.map((entry) => ({ ...entry, path: ['facts', 'gcp', ...entry.path] })),
-];
+export const DOCUMENT_PATHS: readonly DocumentPath[] = SCHEMA_FRAGMENTS.flatMap((fragment) =>
+  fragment.documentPaths.map((entry: DocumentPath) => ({
+    ...entry,
+    path: ['facts', fragment.name, ...entry.path],
+  })),
+);
 
 export type ConfigInput = Static<typeof ConfigSchema>;
 export type TargetInput = NonNullable<ConfigInput['targets']>[number];

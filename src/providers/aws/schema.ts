@@ -6,6 +6,7 @@ import {
   NullableDocument,
   target,
   type DocumentPath,
+  type SchemaFragment,
 } from '../../core/config/schema-parts.ts';
 
 export const AccountId = Type.String({
@@ -161,3 +162,11 @@ export const awsDocumentPaths: readonly DocumentPath[] = [
   { path: ['repositories', '*', 'policy'] },
   { path: ['registries', '*', 'policy'] },
 ];
+
+export const awsSchema = {
+  name: 'aws',
+  targets: awsTargets,
+  facts: AwsFacts,
+  documentPaths: awsDocumentPaths,
+  auth: AwsAuth,
+} as const satisfies SchemaFragment;

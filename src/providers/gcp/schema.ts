@@ -1,7 +1,13 @@
 // The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
 // `endpoints.google`.
 import { Type, type Static } from '@sinclair/typebox';
-import { closed, Document, target, type DocumentPath } from '../../core/config/schema-parts.ts';
+import {
+  closed,
+  Document,
+  target,
+  type DocumentPath,
+  type SchemaFragment,
+} from '../../core/config/schema-parts.ts';
 
 const GkeServiceAccount = Type.Object(
   {
@@ -142,3 +148,11 @@ export type GcpFactsInput = Static<typeof GcpFacts>;
 
 /** The documents in `facts.gcp`: IAM policies. */
 export const gcpDocumentPaths: readonly DocumentPath[] = [{ path: ['iamPolicies', '*', 'policy'] }];
+
+export const gcpSchema = {
+  name: 'gcp',
+  targets: gcpTargets,
+  facts: GcpFacts,
+  documentPaths: gcpDocumentPaths,
+  endpoints: { key: 'google', schema: GoogleEndpoints },
+} as const satisfies SchemaFragment;

@@ -1,6 +1,13 @@
 // The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
 import { Type } from '@sinclair/typebox';
-import { closed, Namespace, SecretName, ServiceAccountName, target } from '../../core/config/schema-parts.ts';
+import {
+  closed,
+  Namespace,
+  SecretName,
+  ServiceAccountName,
+  target,
+  type SchemaFragment,
+} from '../../core/config/schema-parts.ts';
 
 const PodPullSecrets = Type.Array(SecretName, {
   description:
@@ -35,3 +42,10 @@ export const KubernetesFacts = Type.Object(
   },
   closed,
 );
+
+export const kubernetesSchema = {
+  name: 'kubernetes',
+  targets: kubernetesTargets,
+  facts: KubernetesFacts,
+  documentPaths: [],
+} as const satisfies SchemaFragment;
