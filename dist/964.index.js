@@ -48,9 +48,7 @@ async function cluster_access_kubeConfigFor(access) {
         return config;
     }
     try {
-        if ('inCluster' in access)
-            config.loadFromCluster();
-        else if ('kubeconfigFile' in access)
+        if ('kubeconfigFile' in access)
             config.loadFromFile(access.kubeconfigFile);
         else
             config.loadFromString(access.kubeconfig);
@@ -730,8 +728,8 @@ async function readClusterRoles(reader, referenced) {
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/live-reads.js
 // Live reads of the cluster objects OpenShift and Kubernetes targets need, over the access the entry gives:
-// `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config, else the pod's in-cluster service account) or a
-// server and token (the action's openshift-server and openshift-token); without one, nothing is read.
+// `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config) or a server and token (the action's
+// openshift-server and openshift-token); without one, a note says the cluster facts come from the config.
 
 
 
@@ -739,12 +737,16 @@ async function readClusterRoles(reader, referenced) {
 async function read(context) {
     const { config, plan, runner } = context;
     const targets = (config.input.targets ?? []).filter((target) => target.platform === 'openshift' || target.platform === 'kubernetes');
+    if (targets.length === 0)
+        return undefined;
     const given = context.credentials['kubernetes'];
-    if (given === undefined || targets.length === 0)
-        return undefined;
-    const access = given === 'kubeconfig' ? ambientAccess() : given;
-    if (!access)
-        return undefined;
+    const access = given === 'kubeconfig' ? ambientKubeconfig() : given;
+    if (!access) {
+        const hint = context.credentialHints['kubernetes'] ?? HINT;
+        return {
+            notes: [`no cluster access: Kubernetes and OpenShift facts come from the config only (${hint})`],
+        };
+    }
     const streams = plan.images.flatMap((image) => image.registry.kind === 'openshift'
         ? [{ namespace: image.registry.namespace, name: image.registry.imageStream }]
         : []);
@@ -757,14 +759,11 @@ async function read(context) {
         return { notes: [`${where}${error.message}; Kubernetes facts come from the config only`] };
     }
 }
-/** The first KUBECONFIG file, else ~/.kube/config, else the pod's own service account inside a cluster. */
-function ambientAccess() {
+const HINT = 'set KUBECONFIG, or write ~/.kube/config (kubectl config, oc login, aws eks update-kubeconfig)';
+/** The first KUBECONFIG file, else ~/.kube/config, when there is one. */
+function ambientKubeconfig() {
     const file = process.env['KUBECONFIG']?.split(external_node_path_.delimiter)[0] || external_node_path_.join(external_node_os_.homedir(), '.kube', 'config');
-    if ((0,external_node_fs_.existsSync)(file))
-        return { kubeconfigFile: file };
-    if (process.env['KUBERNETES_SERVICE_HOST'])
-        return { inCluster: true };
-    return undefined;
+    return (0,external_node_fs_.existsSync)(file) ? { kubeconfigFile: file } : undefined;
 }
 
 

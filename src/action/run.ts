@@ -151,6 +151,7 @@ function liveReadSetup(options: Options, sessions: LoginSessions): LiveReadSetup
     credentialHints: {
       aws: 'set aws-role-arn, or configure credentials earlier in the job',
       gcp: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+      kubernetes: 'set openshift-server and openshift-token',
     },
     credentials: {
       ...sessions,

@@ -35,13 +35,17 @@ export async function readLiveFacts(
     credentials: setup.credentials ?? {},
     credentialHints: setup.credentialHints ?? {},
   };
+  // Every cloud at once, through the one runner (its concurrency bounds them together); results in list order.
+  const results = await Promise.all(
+    providers.map(async (provider) =>
+      provider.liveReads ? { provider, result: await (await provider.liveReads()).read(context) } : undefined,
+    ),
+  );
   const facts: Record<string, unknown> = {};
   const notes: string[] = [];
-  for (const provider of providers) {
-    if (!provider.liveReads) continue;
-    const result = await (await provider.liveReads()).read(context);
-    if (result?.facts) facts[provider.name] = result.facts;
-    notes.push(...(result?.notes ?? []));
+  for (const entry of results) {
+    if (entry?.result?.facts) facts[entry.provider.name] = entry.result.facts;
+    notes.push(...(entry?.result?.notes ?? []));
   }
   return { facts: facts as LiveFacts, notes, calls: runner.sent, reads: runner.reads };
 }

@@ -703,3 +703,36 @@ test('a global pull secret the reader may not get is marked unreadable: a pull o
   // Never a secret's value, and no committed-secret finding for the marker.
   assert.ok(!JSON.stringify(objects).includes('S3CRET'));
 });
+
+test("no cluster access is a note, not silence; a runner pod's own cluster is never read in its place", async () => {
+  const { readLiveFacts } = await import('../../../src/check/live-reads.ts');
+  const config = loadConfigText(
+    stringify({ version: 1, images: ['quay.io/team/app:1.0'], targets: [ocp('ocp', A, 'deployer')] }),
+    'pullcheck.yml',
+  );
+  const saved = { KUBECONFIG: process.env['KUBECONFIG'], host: process.env['KUBERNETES_SERVICE_HOST'] };
+  process.env['KUBECONFIG'] = path.join(tmpdir(), 'pullcheck-no-such-kubeconfig');
+  process.env['KUBERNETES_SERVICE_HOST'] = '10.0.0.1';
+  try {
+    const cli = await readLiveFacts(config, { credentials: { kubernetes: 'kubeconfig' } });
+    assert.deepEqual(cli.notes, [
+      'no cluster access: Kubernetes and OpenShift facts come from the config only (set KUBECONFIG, or write ~/.kube/config (kubectl config, oc login, aws eks update-kubeconfig))',
+    ]);
+    assert.equal(cli.calls, 0);
+    const action = await readLiveFacts(config, {
+      credentialHints: { kubernetes: 'set openshift-server and openshift-token' },
+    });
+    assert.match(
+      action.notes.join('\n'),
+      /no cluster access: .*\(set openshift-server and openshift-token\)/,
+    );
+  } finally {
+    for (const [name, value] of [
+      ['KUBECONFIG', saved.KUBECONFIG],
+      ['KUBERNETES_SERVICE_HOST', saved.host],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+});

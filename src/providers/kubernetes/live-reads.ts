@@ -1,6 +1,6 @@
 // Live reads of the cluster objects OpenShift and Kubernetes targets need, over the access the entry gives:
-// `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config, else the pod's in-cluster service account) or a
-// server and token (the action's openshift-server and openshift-token); without one, nothing is read.
+// `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config) or a server and token (the action's
+// openshift-server and openshift-token); without one, a note says the cluster facts come from the config.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +13,15 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const targets = (config.input.targets ?? []).filter(
     (target) => target.platform === 'openshift' || target.platform === 'kubernetes',
   );
+  if (targets.length === 0) return undefined;
   const given = context.credentials['kubernetes'];
-  if (given === undefined || targets.length === 0) return undefined;
-  const access = given === 'kubeconfig' ? ambientAccess() : (given as ClusterAccess);
-  if (!access) return undefined;
+  const access = given === 'kubeconfig' ? ambientKubeconfig() : (given as ClusterAccess | undefined);
+  if (!access) {
+    const hint = context.credentialHints['kubernetes'] ?? HINT;
+    return {
+      notes: [`no cluster access: Kubernetes and OpenShift facts come from the config only (${hint})`],
+    };
+  }
   const streams = plan.images.flatMap((image) =>
     image.registry.kind === 'openshift'
       ? [{ namespace: image.registry.namespace, name: image.registry.imageStream }]
@@ -35,11 +40,11 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   }
 }
 
-/** The first KUBECONFIG file, else ~/.kube/config, else the pod's own service account inside a cluster. */
-function ambientAccess(): ClusterAccess | undefined {
+const HINT = 'set KUBECONFIG, or write ~/.kube/config (kubectl config, oc login, aws eks update-kubeconfig)';
+
+/** The first KUBECONFIG file, else ~/.kube/config, when there is one. */
+function ambientKubeconfig(): ClusterAccess | undefined {
   const file =
     process.env['KUBECONFIG']?.split(path.delimiter)[0] || path.join(os.homedir(), '.kube', 'config');
-  if (existsSync(file)) return { kubeconfigFile: file };
-  if (process.env['KUBERNETES_SERVICE_HOST']) return { inCluster: true };
-  return undefined;
+  return existsSync(file) ? { kubeconfigFile: file } : undefined;
 }

@@ -1,7 +1,8 @@
 // How pullcheck reaches a cluster, through @kubernetes/client-node's KubeConfig: a kubeconfig (any context,
 // exec credential plugins such as `aws eks get-token` and gke-gcloud-auth-plugin, client certificates,
-// CA files), the pod's in-cluster service account, or a server and bearer token (the action's
-// openshift-server and openshift-token). The token never travels in clear: the server must be https://.
+// CA files) or a server and bearer token (the action's openshift-server and openshift-token). Never the
+// pod's own in-cluster account by default: a runner pod's cluster is not the target's, and facts read from
+// the wrong cluster could allow a pull. The token never travels in clear: the server must be https://.
 import type { KubeConfig } from '@kubernetes/client-node';
 
 /** A server and bearer token, as the action's openshift-server and openshift-token give them. */
@@ -18,9 +19,7 @@ export type ClusterAccess =
   /** A kubeconfig file, read by client-node (relative paths in it are relative to the file). */
   | { readonly kubeconfigFile: string; readonly context?: string }
   /** A kubeconfig's text (tests; relative paths in it are refused by client-node's reading). */
-  | { readonly kubeconfig: string; readonly context?: string }
-  /** The pod's own service account (KUBERNETES_SERVICE_HOST, /var/run/secrets/kubernetes.io/serviceaccount). */
-  | { readonly inCluster: true };
+  | { readonly kubeconfig: string; readonly context?: string };
 
 /** A KubeConfig for the access, its current context set; throws an Error that says what is wrong. */
 export async function kubeConfigFor(access: ClusterAccess): Promise<KubeConfig> {
@@ -44,8 +43,7 @@ export async function kubeConfigFor(access: ClusterAccess): Promise<KubeConfig> 
     return config;
   }
   try {
-    if ('inCluster' in access) config.loadFromCluster();
-    else if ('kubeconfigFile' in access) config.loadFromFile(access.kubeconfigFile);
+    if ('kubeconfigFile' in access) config.loadFromFile(access.kubeconfigFile);
     else config.loadFromString(access.kubeconfig);
   } catch (error) {
     throw new Error(`kubeconfig: ${(error as Error).message}`);
