@@ -74,15 +74,15 @@ function importBoundaries() {
       },
     },
     {
-      // The config contract joins each cloud's schema fragment, and nothing else of a cloud.
+      // The config contract joins each provider's schema fragment, read from the provider list only.
       files: ['src/core/config/schema.ts'],
       rules: {
         'no-restricted-imports': rule(
           {
             regex:
-              '^(?!(\\.\\./)+providers/schema-fragments\\.ts$).*\\b(providers|github|report|action|check|login|cli|discover)/',
+              '^(?!(\\.\\./)+providers/index\\.ts$).*\\b(providers|github|report|action|check|login|cli|discover)/',
             message:
-              "src/core/config/schema.ts joins the providers' schema fragments (providers/schema-fragments.ts) only",
+              "src/core/config/schema.ts joins the providers' schema fragments, from the provider list (providers/index.ts) only",
           },
           { group: SDKS, message: 'src/core/ uses no cloud or GitHub SDK' },
         ),
@@ -92,16 +92,6 @@ function importBoundaries() {
       files: [`src/providers/${cloud}/**/*.ts`],
       rules: { 'no-restricted-imports': rule(...otherClouds(cloud)) },
     })),
-    {
-      // The list of fragments the contract reads: each cloud's schema.ts, nothing else.
-      files: ['src/providers/schema-fragments.ts'],
-      rules: {
-        'no-restricted-imports': rule({
-          regex: '^(?!\\./[a-z0-9-]+/schema\\.ts$)',
-          message: "src/providers/schema-fragments.ts lists the clouds' schema.ts fragments only",
-        }),
-      },
-    },
     {
       // A schema fragment is data the core imports: TypeBox and the shared schema parts, nothing that runs.
       files: ['src/providers/*/schema.ts'],

@@ -251,14 +251,17 @@ function untilAborted(call, signal) {
     });
 }
 
+// EXTERNAL MODULE: ./lib/providers/gcp/registry.js
+var registry = __webpack_require__(73280);
 // EXTERNAL MODULE: ./lib/providers/gcp/resources.js
 var gcp_resources = __webpack_require__(41666);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
 
 
+
 async function collectGcpFacts(input, options) {
     const known = indexKnown(input.known);
-    const google = input.images.flatMap((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr' ? [image.registry] : []);
+    const google = input.images.flatMap((image) => (0,registry/* googleLocationOf */.MF)(image) ?? []);
     const resources = new Map();
     for (const registry of google) {
         const resource = (0,gcp_resources/* pullResource */._L)(registry, known.facts);
@@ -423,11 +426,12 @@ function gcloudPolicy(raw) {
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/live-reads.js
 
+
 const HINT = 'use Application Default Credentials: gcloud auth application-default login';
 async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
-    const needed = plan.images.some((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr') ||
+    const needed = plan.images.some((image) => (0,registry/* googleLocationOf */.MF)(image) !== undefined) ||
         targets.some((target) => target.platform === 'gke');
     if (!needed)
         return undefined;

@@ -406,11 +406,8 @@ function impersonationUrl(iamCredentials, serviceAccount) {
 const refusedHint = 'the service account (or federated principal) needs roles/artifactregistry.reader on the repository (writer to push)';
 async function logIn(context) {
     const { inputs } = context;
-    const hosts = [
-        ...new Set(context.images
-            .filter((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr')
-            .map((image) => image.host)),
-    ];
+    // The context holds only Artifact Registry and gcr.io images (this provider's registries).
+    const hosts = [...new Set(context.images.map((image) => image.host))];
     if (hosts.length === 0)
         return { logins: [] };
     const endpoints = context.config.endpoints?.google;

@@ -30,12 +30,14 @@ function guardStdout(stream = process.stdout) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73504);
-/* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19477);
-/* harmony import */ var _check_login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9999);
-/* harmony import */ var _login_oidc_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80588);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88263);
+/* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19477);
+/* harmony import */ var _check_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9999);
+/* harmony import */ var _login_oidc_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80588);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48161);
 // The login half of the main step, and the logout post step: glue between the action's inputs and state
 // and src/login. A post step never fails the job: problems become warnings.
+
 
 
 
@@ -45,16 +47,16 @@ function guardStdout(stream = process.stdout) {
 const RECORDS_STATE = 'docker-config-logins';
 /** Logs in to the registries of the config's images; returns the hosts and the sessions obtained. */
 async function loginStep(config, options, env) {
-    const { images } = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPlan */ .G)(config);
-    const result = await (0,_check_login_js__WEBPACK_IMPORTED_MODULE_3__/* .loginToRegistries */ .c)(images, options, {
-        getIdToken: (0,_login_oidc_js__WEBPACK_IMPORTED_MODULE_5__/* .withOidcRetries */ .y)((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getIDToken(audience)),
+    const { images } = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPlan */ .G)(config, _providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .registries */ .Yq);
+    const result = await (0,_check_login_js__WEBPACK_IMPORTED_MODULE_4__/* .loginToRegistries */ .c)(images, options, {
+        getIdToken: (0,_login_oidc_js__WEBPACK_IMPORTED_MODULE_6__/* .withOidcRetries */ .y)((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getIDToken(audience)),
         mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
         info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(message),
         warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(message),
         env,
         config: config.input,
         // The backup holds the credentials the logins replaced: kept only when the post step will use it.
-        ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir() } : {}),
+        ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir() } : {}),
     });
     if (options.logout && result.records.length > 0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(RECORDS_STATE, JSON.stringify(result.records));
@@ -75,7 +77,7 @@ function logoutStep(env = process.env) {
     }
     for (const record of [...records].reverse()) {
         try {
-            const { changedSince, failures } = (0,_login_docker_config_js__WEBPACK_IMPORTED_MODULE_2__/* .removeLogins */ .TE)(record, env);
+            const { changedSince, failures } = (0,_login_docker_config_js__WEBPACK_IMPORTED_MODULE_3__/* .removeLogins */ .TE)(record, env);
             for (const entry of changedSince) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: the login for ${entry} changed after pullcheck's login; it was left as it is`);
             }
@@ -369,8 +371,8 @@ async function commentOnPullRequest(request, report, logger) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/core/config/load.js
-var config_load = __webpack_require__(71992);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
+var config_load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 ;// CONCATENATED MODULE: ./lib/action/config.js
@@ -780,8 +782,8 @@ function describeNetworkError(error) {
     return cause?.code ?? cause?.message ?? error.message;
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 33 modules
-var providers = __webpack_require__(92567);
+// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
+var providers = __webpack_require__(88263);
 ;// CONCATENATED MODULE: ./lib/check/login.js
 
 
@@ -792,8 +794,9 @@ async function loginToRegistries(images, inputs, environment) {
     const endpointOf = environment.config.endpoints?.registries ?? {};
     const logins = [];
     const sessions = {};
-    for (const provider of providers/* providers */.r) {
-        const own = images.filter((image) => provider.registries.includes(image.registry.kind));
+    for (const provider of providers/* providers */.r5) {
+        const kinds = new Set(provider.registries.map((registry) => registry.kind));
+        const own = images.filter((image) => kinds.has(image.registry.kind));
         if (!provider.login || own.length === 0)
             continue;
         const module = await provider.login();

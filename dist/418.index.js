@@ -128,8 +128,8 @@ function describe(call, error, kind) {
 
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
-// EXTERNAL MODULE: ./lib/providers/index.js + 33 modules
-var providers = __webpack_require__(92567);
+// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
+var providers = __webpack_require__(88263);
 ;// CONCATENATED MODULE: ./lib/check/live-reads.js
 
 
@@ -138,13 +138,13 @@ async function readLiveFacts(config, setup = {}) {
     const runner = setup.runner ?? new CallRunner({ concurrency: setup.concurrency ?? 8 });
     const context = {
         config,
-        plan: (0,plan/* buildPlan */.G)(config),
+        plan: (0,plan/* buildPlan */.G)(config, providers/* registries */.Yq),
         runner,
         credentials: setup.credentials ?? {},
         credentialHints: setup.credentialHints ?? {},
     };
     // Every cloud at once, through the one runner (its concurrency bounds them together); results in list order.
-    const results = await Promise.all(providers/* providers */.r.map(async (provider) => provider.liveReads ? { provider, result: await (await provider.liveReads()).read(context) } : undefined));
+    const results = await Promise.all(providers/* providers */.r5.map(async (provider) => provider.liveReads ? { provider, result: await (await provider.liveReads()).read(context) } : undefined));
     const facts = {};
     const notes = [];
     for (const entry of results) {

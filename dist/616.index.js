@@ -145,7 +145,10 @@ async function ecrLogins(registries, credentialsFor, mask) {
     return logins;
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/registry.js
+var registry = __webpack_require__(19573);
 ;// CONCATENATED MODULE: ./lib/providers/aws/registry-login.js
+
 
 
 
@@ -182,14 +185,11 @@ async function logIn(context) {
 function ecrRegistries(context) {
     const registries = new Map();
     for (const image of context.images) {
-        if (image.registry.kind !== 'ecr')
+        const ecr = (0,registry/* ecrLocationOf */.BX)(image);
+        if (!ecr)
             continue;
-        const key = `${image.registry.account}/${image.registry.region}`;
-        const entry = registries.get(key) ?? {
-            hosts: new Set(),
-            account: image.registry.account,
-            region: image.registry.region,
-        };
+        const key = `${ecr.account}/${ecr.region}`;
+        const entry = registries.get(key) ?? { hosts: new Set(), account: ecr.account, region: ecr.region };
         entry.hosts.add(image.host);
         registries.set(key, entry);
     }

@@ -49,14 +49,14 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
 var pipeline = __webpack_require__(28412);
-// EXTERNAL MODULE: ./lib/core/config/load.js
-var load = __webpack_require__(71992);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
+var load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js
 var workflow_images = __webpack_require__(87085);
-// EXTERNAL MODULE: ./lib/core/config/schema.js + 5 modules
-var schema = __webpack_require__(35883);
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js
 var did_you_mean = __webpack_require__(68680);
 // EXTERNAL MODULE: ./lib/core/errors.js

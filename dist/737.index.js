@@ -16,9 +16,8 @@ const refusedHint = 'the token must be valid for the cluster, and its user needs
 const SERVICE_HOST = /\.svc(\.cluster\.local)?(:\d+)?$/;
 async function logIn(context) {
     const { inputs } = context;
-    const hosts = [
-        ...new Set(context.images.filter((i) => i.registry.kind === 'openshift').map((i) => i.host)),
-    ];
+    // The context holds only integrated-registry images (this provider's one registry).
+    const hosts = [...new Set(context.images.map((image) => image.host))];
     const reachable = hosts.filter((host) => !SERVICE_HOST.test(host) || context.endpoints[host]);
     for (const host of hosts.filter((h) => !reachable.includes(h))) {
         context.warning(`pullcheck: ${host} is the registry's in-cluster service name: list its route host (default-route-openshift-image-registry.APPS_DOMAIN) in the target's registryHosts to log in from the runner`);

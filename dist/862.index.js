@@ -19,6 +19,8 @@ var dist_cjs = __webpack_require__(29719);
 var client_ecr_dist_cjs = __webpack_require__(28249);
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
 var arn = __webpack_require__(96639);
+// EXTERNAL MODULE: ./lib/providers/aws/registry.js
+var registry = __webpack_require__(19573);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
@@ -235,6 +237,7 @@ function policyDocument(encoded) {
 
 
 
+
 async function collectAwsFacts(input, options) {
     const known = knownKeys(input.known);
     const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
@@ -250,7 +253,7 @@ async function collectAwsFacts(input, options) {
     const roles = await Promise.all([...roleArns]
         .filter((arn) => !known.roles.has(arn.toLowerCase()))
         .map((arn) => collectRole(arn, options)));
-    const ecrImages = input.images.flatMap((image) => (image.registry.kind === 'ecr' ? [image.registry] : []));
+    const ecrImages = input.images.flatMap((image) => (0,registry/* ecrLocationOf */.BX)(image) ?? []);
     const repositories = await Promise.all([
         ...new Map(ecrImages.map((r) => [(0,arn/* repositoryArn */.qM)(r.partition, r.region, r.account, r.repository), r])).entries(),
     ]
@@ -324,11 +327,12 @@ var platforms = __webpack_require__(59812);
 
 
 
+
 const HINT = 'configure AWS credentials: environment variables, a profile or SSO';
 async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
-    const needed = plan.images.some((image) => image.registry.kind === 'ecr') ||
+    const needed = plan.images.some((image) => (0,registry/* ecrLocationOf */.BX)(image) !== undefined) ||
         targets.some((target) => platforms/* AWS_PLATFORMS */.j.has(target.platform));
     if (!needed)
         return undefined;

@@ -726,10 +726,13 @@ async function readClusterRoles(reader, referenced) {
     return roles.flat();
 }
 
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js
+var registry = __webpack_require__(40745);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/live-reads.js
 // Live reads of the cluster objects OpenShift and Kubernetes targets need, over the access the entry gives:
 // `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config) or a server and token (the action's
 // openshift-server and openshift-token); without one, a note says the cluster facts come from the config.
+
 
 
 
@@ -747,9 +750,10 @@ async function read(context) {
             notes: [`no cluster access: Kubernetes and OpenShift facts come from the config only (${hint})`],
         };
     }
-    const streams = plan.images.flatMap((image) => image.registry.kind === 'openshift'
-        ? [{ namespace: image.registry.namespace, name: image.registry.imageStream }]
-        : []);
+    const streams = plan.images.flatMap((image) => {
+        const stream = (0,registry/* openshiftLocationOf */.Js)(image);
+        return stream ? [{ namespace: stream.namespace, name: stream.imageStream }] : [];
+    });
     try {
         const collected = await collectKubernetesObjects({ targets, imageNamespaces: [...new Set(streams.map((s) => s.namespace))], imageStreams: streams }, access, runner);
         return { facts: { objects: collected.objects }, notes: collected.notes };

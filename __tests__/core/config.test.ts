@@ -9,6 +9,7 @@ import { ConfigError } from '../../src/core/errors.ts';
 import { discover } from '../../src/discover/index.ts';
 import { buildPlan } from '../../src/core/plan.ts';
 import { prepareAwsFacts } from '../../src/providers/aws/facts.ts';
+import { registries } from '../../src/providers/index.ts';
 
 /** Writes files into a fresh folder and returns its path. */
 function folder(files: Record<string, string>): string {
@@ -22,7 +23,7 @@ function problemOf(text: string, files: Record<string, string> = {}): { where: s
   const dir = folder({ 'pullcheck.yml': text, ...files });
   try {
     const config = loadConfigFile(path.join(dir, 'pullcheck.yml'));
-    buildPlan(config);
+    buildPlan(config, registries);
     prepareAwsFacts(config);
   } catch (error) {
     assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
@@ -200,5 +201,5 @@ test('documents resolve inline, from JSON strings and from files relative to the
 
 test('the demo config in examples/ loads, and with what discovery adds makes a plan', () => {
   const config = loadConfigFile('examples/pullcheck.yml');
-  assert.equal(buildPlan(discover(config).config).targets.length, 5);
+  assert.equal(buildPlan(discover(config).config, registries).targets.length, 5);
 });

@@ -1,12 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { TargetInput } from '../../src/core/config/schema.ts';
 import {
   ImageReferenceError,
   imageName,
+  parseImageName,
   parseImageReference,
   type ImageReference,
-  type ImageReferenceOptions,
+  type RegistryLocation,
 } from '../../src/core/image-reference.ts';
+import { imageKey, registryLocator, type RegistryDefinition } from '../../src/core/registries.ts';
+import { registries } from '../../src/providers/index.ts';
+
+// The grammar is core's; which registry serves a host is each provider's (their RegistryDefinitions), so
+// these cases parse through the provider list's registries, with an openshift target's registryHosts.
+function locatorFor(openshiftHosts: readonly string[] = []) {
+  const targets = [
+    { name: 'cluster', platform: 'openshift', registryHosts: openshiftHosts },
+  ] as TargetInput[];
+  return registryLocator(registries, targets);
+}
 
 // Digests of the empty string: well-formed, and easy to recognise in a failure.
 const SHA256 = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -18,9 +31,11 @@ const ACCOUNT = '111122223333';
 interface ValidCase {
   readonly name: string;
   readonly input: string;
-  readonly options?: ImageReferenceOptions;
+  readonly openshiftHosts?: readonly string[];
   /** Everything but `raw`, which must always equal the input. */
-  readonly expected: Omit<ImageReference, 'raw'>;
+  readonly expected: Omit<ImageReference, 'raw' | 'registry'> & {
+    readonly registry: RegistryLocation & Record<string, unknown>;
+  };
 }
 
 const ecr = (region: string, repository: string, extra: { fips?: boolean; dualStack?: boolean } = {}) => {
@@ -310,7 +325,7 @@ const validCases: readonly ValidCase[] = [
   {
     name: 'OpenShift custom route host from options, compared case-insensitively',
     input: 'default-route-openshift-image-registry.apps.example.com/my-ns/app:v1',
-    options: { openshiftHosts: ['Default-Route-OpenShift-Image-Registry.Apps.Example.com'] },
+    openshiftHosts: ['Default-Route-OpenShift-Image-Registry.Apps.Example.com'],
     expected: {
       host: 'default-route-openshift-image-registry.apps.example.com',
       path: 'my-ns/app',
@@ -330,7 +345,7 @@ const validCases: readonly ValidCase[] = [
   {
     name: 'OpenShift host comparison includes the port',
     input: 'registry.example.com/my-ns/app',
-    options: { openshiftHosts: ['registry.example.com:5000'] },
+    openshiftHosts: ['registry.example.com:5000'],
     expected: { host: 'registry.example.com', path: 'my-ns/app', registry: { kind: 'other' } },
   },
   {
@@ -433,16 +448,16 @@ const validCases: readonly ValidCase[] = [
   },
 ];
 
-for (const { name, input, options, expected } of validCases) {
+for (const { name, input, openshiftHosts, expected } of validCases) {
   test(`parses ${name}`, () => {
-    assert.deepEqual(parseImageReference(input, options), { raw: input, ...expected });
+    assert.deepEqual(parseImageReference(input, locatorFor(openshiftHosts)), { raw: input, ...expected });
   });
 }
 
 interface InvalidCase {
   readonly name: string;
   readonly input: string;
-  readonly options?: ImageReferenceOptions;
+  readonly openshiftHosts?: readonly string[];
   /** What the message must say beyond quoting the reference. */
   readonly message: RegExp;
 }
@@ -523,7 +538,7 @@ const invalidCases: readonly InvalidCase[] = [
   {
     name: 'OpenShift custom host path with three components',
     input: 'registry.apps.example.com/a/b/c',
-    options: { openshiftHosts: ['registry.apps.example.com'] },
+    openshiftHosts: ['registry.apps.example.com'],
     message: /exactly two components/,
   },
   { name: 'ECR Public without alias', input: 'public.ecr.aws/nginx', message: /ALIAS\/REPOSITORY/ },
@@ -545,10 +560,10 @@ const invalidCases: readonly InvalidCase[] = [
   },
 ];
 
-for (const { name, input, options, message } of invalidCases) {
+for (const { name, input, openshiftHosts, message } of invalidCases) {
   test(`rejects ${name}`, () => {
     assert.throws(
-      () => parseImageReference(input, options),
+      () => parseImageReference(input, locatorFor(openshiftHosts)),
       (error: unknown) => {
         assert.ok(error instanceof ImageReferenceError);
         assert.equal(error.name, 'ImageReferenceError');
@@ -572,7 +587,7 @@ test('imageName joins host and path without tag or digest', () => {
     ],
     ['Localhost:5000/x@' + SHA256, 'localhost:5000/x'],
   ];
-  for (const [input, expected] of cases) assert.equal(imageName(parseImageReference(input)), expected);
+  for (const [input, expected] of cases) assert.equal(imageName(parseImageName(input)), expected);
 });
 
 test('equivalent Docker Hub spellings share one imageName', () => {
@@ -582,7 +597,7 @@ test('equivalent Docker Hub spellings share one imageName', () => {
       'docker.io/ubuntu',
       'index.docker.io/library/ubuntu:latest',
       'registry-1.docker.io/library/ubuntu',
-    ].map((input) => imageName(parseImageReference(input))),
+    ].map((input) => imageName(parseImageName(input))),
   );
   assert.deepEqual([...names], ['docker.io/library/ubuntu']);
 });
@@ -591,4 +606,49 @@ test('ImageReferenceError is an Error', () => {
   const error = new ImageReferenceError('x', 'something is wrong');
   assert.ok(error instanceof Error);
   assert.equal(error.name, 'ImageReferenceError');
+});
+
+test('core knows no registry: without the providers every host is other, the grammar still applies', () => {
+  const ecr = `${ACCOUNT}.dkr.ecr.us-west-2.amazonaws.com/app:1`;
+  assert.deepEqual(parseImageReference(ecr, registryLocator([])).registry, { kind: 'other' });
+  assert.throws(() => parseImageReference('Team/App', registryLocator([])), /must be lowercase/);
+});
+
+test('a new registry is a definition: its hosts, its path form, its image key', () => {
+  const acme: RegistryDefinition = {
+    kind: 'acme',
+    locate: (host, components, fail) => {
+      if (host !== 'registry.acme.test') return undefined;
+      if (components.length !== 2) fail('an acme path is TEAM/IMAGE', `${host}/TEAM/IMAGE`);
+      return { kind: 'acme', team: components[0] };
+    },
+    imageKey: (location) => `acme:${(location as { team?: string }).team}`,
+  };
+  const locate = registryLocator([...registries, acme]);
+  const image = parseImageReference('registry.acme.test/red/app:1', locate);
+  assert.deepEqual(image.registry, { kind: 'acme', team: 'red' });
+  assert.equal(imageKey(image, [acme]), 'acme:red');
+  assert.throws(() => parseImageReference('registry.acme.test/app', locate), /an acme path is TEAM\/IMAGE/);
+  // Registries without a key of their own compare by name.
+  assert.equal(imageKey(parseImageReference('nginx', locate), [acme]), 'docker.io/library/nginx');
+});
+
+test('two registries claiming one host fail at once instead of letting their order decide', () => {
+  const copy: RegistryDefinition = {
+    kind: 'copy',
+    locate: (host) => (host === 'gcr.io' ? { kind: 'copy' } : undefined),
+  };
+  for (const list of [
+    [...registries, copy],
+    [copy, ...registries],
+  ]) {
+    assert.throws(() => parseImageReference('gcr.io/p/app', registryLocator(list)), /both claim gcr\.io/);
+  }
+});
+
+test('a host the config declares for a registry wins over a built-in one', () => {
+  // An OpenShift route that happens to look like gcr.io's host is the integrated registry, as declared.
+  const image = parseImageReference('gcr.io/ns/stream', locatorFor(['GCR.io']));
+  assert.deepEqual(image.registry, { kind: 'openshift', namespace: 'ns', imageStream: 'stream' });
+  assert.equal(imageKey(image, registries), 'openshift:ns/stream');
 });

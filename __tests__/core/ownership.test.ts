@@ -6,7 +6,8 @@ import type { TargetInput } from '../../src/core/config/schema.ts';
 import { parseImageReference } from '../../src/core/image-reference.ts';
 import { checkDeclarations, ownership } from '../../src/core/ownership.ts';
 import { prepareProviders, type ProviderDefinition } from '../../src/core/provider.ts';
-import { providers } from '../../src/providers/index.ts';
+import { registryLocator } from '../../src/core/registries.ts';
+import { providers, registries } from '../../src/providers/index.ts';
 
 const config = loadConfigText('version: 1\n', 'pullcheck.yml');
 const owners = (list: readonly ProviderDefinition[]) => ownership(prepareProviders(list, config));
@@ -52,7 +53,7 @@ for (const [image, target, principal, decider] of routes) {
     // Reversing the list changes nothing: ownership, not order, routes the question.
     for (const list of [providers, [...providers].reverse()]) {
       const chosen = owners(list).decider(
-        parseImageReference(images[image]),
+        parseImageReference(images[image], registryLocator(registries)),
         targets[target]!,
         principals[principal],
       );
@@ -70,6 +71,7 @@ test('every platform of the config schema has exactly one owner', () => {
 });
 
 test('two providers claiming one platform or registry kind fail at once, naming both', () => {
+  const gar = { kind: 'gar', locate: () => undefined };
   const base = {
     ownsPrincipal: () => false,
     rules: () => ({ principals: () => [], decide: () => undefined }),
@@ -77,16 +79,16 @@ test('two providers claiming one platform or registry kind fail at once, naming 
   assert.throws(
     () =>
       checkDeclarations([
-        { ...base, name: 'one', platforms: ['eks'], registries: [] },
-        { ...base, name: 'two', platforms: ['eks'], registries: [] },
+        { ...base, name: 'one', schema: undefined, platforms: ['eks'], registries: [] },
+        { ...base, name: 'two', schema: undefined, platforms: ['eks'], registries: [] },
       ]),
     /providers one and two both claim platform eks/,
   );
   assert.throws(
     () =>
       checkDeclarations([
-        { ...base, name: 'one', platforms: [], registries: ['gar'] },
-        { ...base, name: 'two', platforms: [], registries: ['gar'] },
+        { ...base, name: 'one', schema: undefined, platforms: [], registries: [gar] },
+        { ...base, name: 'two', schema: undefined, platforms: [], registries: [gar] },
       ]),
     /both claim registry kind gar/,
   );

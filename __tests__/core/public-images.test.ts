@@ -6,10 +6,12 @@ import { loadConfigText } from '../../src/core/config/load.ts';
 import { ConfigError, formatLocation } from '../../src/core/errors.ts';
 import { parseImageReference } from '../../src/core/image-reference.ts';
 import { publicImages } from '../../src/core/public-images.ts';
+import { registryLocator } from '../../src/core/registries.ts';
+import { registries } from '../../src/providers/index.ts';
 
 function isPublic(glob: string, reference: string): boolean {
   const config = loadConfigText(`version: 1\npublicImages: [${JSON.stringify(glob)}]\n`, 'pullcheck.yml');
-  const image = parseImageReference(reference);
+  const image = parseImageReference(reference, registryLocator(registries));
   return publicImages(config)(image)?.verdict === 'allowed';
 }
 

@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import type { TargetInput } from '../../src/core/config/schema.ts';
 import type { Workload } from '../../src/discover/manifests/workloads.ts';
 import { discoverTargets, keyOfWritten } from '../../src/discover/targets.ts';
+import { registryLocator } from '../../src/core/registries.ts';
+import { registries } from '../../src/providers/index.ts';
 
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const ROUTE = 'default-route-openshift-image-registry.apps.ocp.example.com';
@@ -37,7 +39,7 @@ function run(
   sets: { target: string; workloads: Workload[] }[],
   allImages = false,
 ) {
-  const hosts = targets.flatMap((t) => (t.platform === 'openshift' ? (t.registryHosts ?? []) : []));
+  const locate = registryLocator(registries, targets);
   return discoverTargets({
     targets,
     targetOrigins: new Map(
@@ -46,7 +48,7 @@ function run(
         { origin: { file: 'pullcheck.yml', line: 20 + i, via: 'config targets' } },
       ]),
     ),
-    images: new Map(pushed.map((text) => [keyOfWritten(text, hosts), text])),
+    images: new Map(pushed.map((text) => [keyOfWritten(text, locate), text])),
     sets: sets.map((set) => ({
       target: targets.find((t) => t.name === set.target)!,
       workloads: set.workloads,

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { buildPlan } from '../core/plan.ts';
+import { registries } from '../providers/index.ts';
 import type { Options } from '../inputs.ts';
 import { removeLogins, type LoginRecord } from '../login/docker-config.ts';
 import { loginToRegistries, type LoginResult } from '../check/login.ts';
@@ -17,7 +18,7 @@ export async function loginStep(
   options: Options,
   env: NodeJS.ProcessEnv,
 ): Promise<Pick<LoginResult, 'registries' | 'sessions'>> {
-  const { images } = buildPlan(config);
+  const { images } = buildPlan(config, registries);
   const result = await loginToRegistries(images, options, {
     getIdToken: withOidcRetries((audience) => core.getIDToken(audience)),
     mask: (secret) => core.setSecret(secret),

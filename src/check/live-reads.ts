@@ -2,7 +2,7 @@
 import type { LoadedConfig } from '../core/config/load.ts';
 import { CallRunner } from '../core/call-runner.ts';
 import { buildPlan } from '../core/plan.ts';
-import { providers } from '../providers/index.ts';
+import { providers, registries } from '../providers/index.ts';
 import type { LiveFacts } from './live-facts.ts';
 
 export interface LiveReadSetup {
@@ -30,7 +30,7 @@ export async function readLiveFacts(
   const runner = setup.runner ?? new CallRunner({ concurrency: setup.concurrency ?? 8 });
   const context = {
     config,
-    plan: buildPlan(config),
+    plan: buildPlan(config, registries),
     runner,
     credentials: setup.credentials ?? {},
     credentialHints: setup.credentialHints ?? {},

@@ -47,7 +47,8 @@ export async function loginToRegistries(
   const logins: { login: RegistryLogin; refusedHint: string }[] = [];
   const sessions: Record<string, unknown> = {};
   for (const provider of providers) {
-    const own = images.filter((image) => provider.registries.includes(image.registry.kind));
+    const kinds = new Set(provider.registries.map((registry) => registry.kind));
+    const own = images.filter((image) => kinds.has(image.registry.kind));
     if (!provider.login || own.length === 0) continue;
     const module = await provider.login();
     const outcome = await module.logIn({ ...environment, images: own, inputs, endpoints: endpointOf });

@@ -24,7 +24,10 @@ export function runCheck(
 ): Report {
   const owners = ownership(providers);
   const isPublic = publicImages(config);
-  const plan = buildPlan(config);
+  const plan = buildPlan(
+    config,
+    providers.flatMap((provider) => provider.definition.registries),
+  );
   const sources = planSources(config);
   const results: PullResult[] = [];
   for (const { target, images } of plan.targets) {

@@ -1,44 +1,35 @@
 /**
- * Parses container image references (spec §2) and says which registry serves them, because the
- * pull-permission check differs per registry: ECR repository policies, Artifact Registry IAM,
- * OpenShift image-stream RBAC, or nothing we can check at all.
+ * Parses container image references (spec §2). Which registry serves one — an ECR repository, an Artifact
+ * Registry repository, an OpenShift image stream, or one nothing can check — is for the provider that owns
+ * the registry to say (a RegistryDefinition, src/core/registries.ts); this module knows no cloud's hosts.
  *
  * Splitting and validation follow the distribution/reference grammar that Docker, containerd and
  * Kubernetes use, so a reference accepted here is one a kubelet would accept too.
  */
 
-export type RegistryKind = 'ecr' | 'ecr-public' | 'gar' | 'gcr' | 'openshift' | 'other';
-export type AwsPartition = 'aws' | 'aws-cn' | 'aws-us-gov';
+/**
+ * Where a registry keeps an image, as the provider that owns the registry reads it from the host and path
+ * (an ECR account and region, an Artifact Registry project and repository, an OpenShift image stream).
+ * `kind` names the registry in reports; `other` is a registry no provider knows.
+ */
+export interface RegistryLocation {
+  readonly kind: string;
+}
 
-export type RegistryLocation =
-  | {
-      readonly kind: 'ecr';
-      readonly account: string;
-      readonly region: string;
-      readonly partition: AwsPartition;
-      readonly fips: boolean;
-      readonly dualStack: boolean;
-      readonly repository: string;
-    }
-  | { readonly kind: 'ecr-public'; readonly alias: string; readonly repository: string }
-  | {
-      readonly kind: 'gar';
-      readonly location: string;
-      readonly project: string;
-      readonly repository: string;
-      readonly image: string;
-    }
-  | {
-      readonly kind: 'gcr';
-      readonly host: string;
-      readonly location: 'us' | 'europe' | 'asia';
-      readonly project: string;
-      readonly image: string;
-    }
-  | { readonly kind: 'openshift'; readonly namespace: string; readonly imageStream: string }
-  | { readonly kind: 'other' };
+export const OTHER_REGISTRY: RegistryLocation = { kind: 'other' };
 
-export interface ImageReference {
+/** Rejects the reference with what was wrong and, optionally, the form it should have. */
+export type ReferenceFailure = (problem: string, expected?: string) => never;
+
+/** Which registry serves an image at `host` with these path components (src/core/registries.ts). */
+export type RegistryLocator = (
+  host: string,
+  components: readonly string[],
+  fail: ReferenceFailure,
+) => RegistryLocation;
+
+/** A reference split by the distribution grammar, before any registry reads it. */
+export interface ImageName {
   /** The text exactly as the user wrote it. */
   readonly raw: string;
   /** Lower-cased, port kept, after Docker Hub normalisation. */
@@ -47,12 +38,10 @@ export interface ImageReference {
   readonly path: string;
   readonly tag?: string;
   readonly digest?: string;
-  readonly registry: RegistryLocation;
 }
 
-export interface ImageReferenceOptions {
-  /** Extra hosts (port included) that serve an OpenShift integrated registry, e.g. its external route. */
-  readonly openshiftHosts?: readonly string[];
+export interface ImageReference extends ImageName {
+  readonly registry: RegistryLocation;
 }
 
 export class ImageReferenceError extends Error {
@@ -92,30 +81,10 @@ const DOCKER_HUB = 'docker.io';
 // Docker itself rewrites index.docker.io; registry-1.docker.io is the same registry under its API name.
 const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io']);
 
-const AWS_REGION = '([a-z]{2}(?:-[a-z]+)+-\\d+)';
-const ECR_HOST = new RegExp(`^(\\d{12})\\.dkr\\.ecr(-fips)?\\.${AWS_REGION}\\.amazonaws\\.com(\\.cn)?$`);
-const ECR_DUAL_STACK_HOST = new RegExp(`^(\\d{12})\\.dkr-ecr(-fips)?\\.${AWS_REGION}\\.on\\.aws$`);
-const GAR_HOST = /^([a-z0-9]+(?:-[a-z0-9]+)*)-docker\.pkg\.dev$/;
-// Where Artifact Registry keeps the repository that now backs each gcr.io host.
-const GCR_LOCATIONS = new Map(
-  Object.entries({
-    'gcr.io': 'us',
-    'us.gcr.io': 'us',
-    'eu.gcr.io': 'europe',
-    'asia.gcr.io': 'asia',
-  } as const),
-);
-/** The OpenShift integrated registry as pods reach it: the host an image stream's pull spec names. */
-export const OPENSHIFT_REGISTRY_SERVICE = 'image-registry.openshift-image-registry.svc:5000';
-const OPENSHIFT_SERVICE_HOSTS = [
-  OPENSHIFT_REGISTRY_SERVICE,
-  'image-registry.openshift-image-registry.svc.cluster.local:5000',
-];
-
 /** The name, the tag and the digest. The digest first: it holds a ':' that is no tag separator. */
 function splitReference(
   text: string,
-  fail: (problem: string, expected?: string) => never,
+  fail: ReferenceFailure,
 ): { name: string; tag?: string; digest?: string } {
   let name = text;
   let digest: string | undefined;
@@ -142,10 +111,9 @@ function splitReference(
   return { name, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
 }
 
-export function parseImageReference(text: string, options: ImageReferenceOptions = {}): ImageReference {
-  const fail = (problem: string, expected?: string): never => {
-    throw new ImageReferenceError(text, problem, expected);
-  };
+/** Splits a reference by the grammar alone: host, path, tag and digest, no registry's own rules. */
+export function parseImageName(text: string): ImageName {
+  const fail = failureFor(text);
   if (text === '') fail('it is empty');
   if (/\s/.test(text)) fail('it contains whitespace');
 
@@ -173,8 +141,7 @@ export function parseImageReference(text: string, options: ImageReferenceOptions
     if (!path.includes('/')) path = `library/${path}`;
   }
 
-  const components = path.split('/');
-  for (const component of components) {
+  for (const component of path.split('/')) {
     if (PATH_COMPONENT.test(component)) continue;
     if (component !== component.toLowerCase()) {
       fail(
@@ -188,34 +155,42 @@ export function parseImageReference(text: string, options: ImageReferenceOptions
     );
   }
 
-  const registry = locate(host, components, options, fail);
   return {
     raw: text,
     host,
     path,
     ...(tag === undefined ? {} : { tag }),
     ...(digest === undefined ? {} : { digest }),
-    registry,
+  };
+}
+
+/** Parses a reference and asks `locate` which registry serves it, which may reject its path too. */
+export function parseImageReference(text: string, locate: RegistryLocator): ImageReference {
+  const name = parseImageName(text);
+  return { ...name, registry: locate(name.host, name.path.split('/'), failureFor(text)) };
+}
+
+function failureFor(text: string): ReferenceFailure {
+  return (problem, expected) => {
+    throw new ImageReferenceError(text, problem, expected);
   };
 }
 
 /** host/path without tag or digest, for display and for matching references to one another. */
-export function imageName(ref: ImageReference): string {
+export function imageName(ref: ImageName): string {
   return `${ref.host}/${ref.path}`;
 }
 
-/** The image name of a written reference, or undefined when it does not parse. */
-export function imageNameOf(text: string, options: ImageReferenceOptions = {}): string | undefined {
+/** The image name of a written reference, or undefined when the grammar rejects it. */
+export function imageNameOf(text: string): string | undefined {
   try {
-    return imageName(parseImageReference(text, options));
+    return imageName(parseImageName(text));
   } catch {
     return undefined;
   }
 }
 
-type Fail = (problem: string, expected?: string) => never;
-
-function validateDigest(digest: string, fail: Fail): void {
+function validateDigest(digest: string, fail: ReferenceFailure): void {
   const separator = digest.indexOf(':');
   const algorithm = digest.slice(0, separator);
   const length = separator === -1 ? undefined : DIGEST_HEX_LENGTH.get(algorithm);
@@ -231,80 +206,4 @@ function validateDigest(digest: string, fail: Fail): void {
       `${algorithm}: followed by ${length} lowercase hex digits`,
     );
   }
-}
-
-function locate(
-  host: string,
-  components: readonly string[],
-  options: ImageReferenceOptions,
-  fail: Fail,
-): RegistryLocation {
-  const path = components.join('/');
-  const [first = '', second = ''] = components;
-
-  // Checked first so that an explicitly configured host always wins.
-  const openshiftHosts = [...OPENSHIFT_SERVICE_HOSTS, ...(options.openshiftHosts ?? [])];
-  if (openshiftHosts.some((candidate) => candidate.toLowerCase() === host)) {
-    if (components.length !== 2) {
-      fail(
-        `an OpenShift registry path has exactly two components, got ${components.length}`,
-        `${host}/NAMESPACE/IMAGESTREAM`,
-      );
-    }
-    return { kind: 'openshift', namespace: first, imageStream: second };
-  }
-
-  const ecr = ECR_HOST.exec(host) ?? ECR_DUAL_STACK_HOST.exec(host);
-  if (ecr) {
-    const [, account = '', fipsSuffix, region = '', chinaSuffix] = ecr;
-    const partition = awsPartition(region);
-    const [fips, dualStack] = [fipsSuffix !== undefined, host.endsWith('.on.aws')];
-    // China regions are only reachable under amazonaws.com.cn (and nothing else is); a mismatch is not ECR.
-    if (dualStack || (partition === 'aws-cn') === (chinaSuffix !== undefined)) {
-      return { kind: 'ecr', account, region, partition, fips, dualStack, repository: path };
-    }
-  }
-
-  if (host === 'public.ecr.aws') {
-    if (components.length < 2) {
-      fail('an ECR Public path needs an alias and a repository', `${host}/ALIAS/REPOSITORY`);
-    }
-    return { kind: 'ecr-public', alias: first, repository: components.slice(1).join('/') };
-  }
-
-  // Domain-scoped project ids ("example.com:project") are written with "/" in place of ":".
-  const domainScoped = first.includes('.');
-  const project = domainScoped ? `${first}:${second}` : first;
-  const projectParts = domainScoped ? 2 : 1;
-
-  const gar = GAR_HOST.exec(host);
-  if (gar) {
-    if (components.length < projectParts + 2) {
-      fail(
-        'an Artifact Registry path needs a project, a repository and an image',
-        `${host}/PROJECT/REPOSITORY/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/REPOSITORY/IMAGE)`,
-      );
-    }
-    const [repository = '', ...image] = components.slice(projectParts);
-    return { kind: 'gar', location: gar[1] ?? '', project, repository, image: image.join('/') };
-  }
-
-  const gcrLocation = GCR_LOCATIONS.get(host);
-  if (gcrLocation) {
-    if (components.length < projectParts + 1) {
-      fail(
-        'a gcr.io path needs a project and an image',
-        `${host}/PROJECT/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/IMAGE)`,
-      );
-    }
-    const image = components.slice(projectParts).join('/');
-    return { kind: 'gcr', host, location: gcrLocation, project, image };
-  }
-
-  return { kind: 'other' };
-}
-
-function awsPartition(region: string): AwsPartition {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }

@@ -3,7 +3,7 @@
 // of its own identities (a Google service account pulling from Artifact Registry, whichever target holds
 // its key), else by the target's owner (whose rule may say it has none, e.g. an IAM role and gcr.io).
 import type { TargetInput } from './config/schema.ts';
-import type { ImageReference, RegistryKind } from './image-reference.ts';
+import type { ImageReference } from './image-reference.ts';
 import type { PreparedProvider, ProviderDefinition } from './provider.ts';
 
 export interface Ownership {
@@ -18,10 +18,10 @@ export interface Ownership {
 export function ownership(providers: readonly PreparedProvider[]): Ownership {
   checkDeclarations(providers.map((provider) => provider.definition));
   const byPlatform = new Map<string, PreparedProvider>();
-  const byRegistry = new Map<RegistryKind, PreparedProvider>();
+  const byRegistry = new Map<string, PreparedProvider>();
   for (const provider of providers) {
     for (const platform of provider.definition.platforms) byPlatform.set(platform, provider);
-    for (const kind of provider.definition.registries) byRegistry.set(kind, provider);
+    for (const { kind } of provider.definition.registries) byRegistry.set(kind, provider);
   }
   const registryOwner = (image: ImageReference) => byRegistry.get(image.registry.kind);
   const targetOwner = (target: TargetInput) => byPlatform.get(target.platform);
@@ -41,7 +41,7 @@ export function checkDeclarations(definitions: readonly ProviderDefinition[]): v
   for (const definition of definitions) {
     const claims = [
       ...definition.platforms.map((platform) => `platform ${platform}`),
-      ...definition.registries.map((kind) => `registry kind ${kind}`),
+      ...definition.registries.map(({ kind }) => `registry kind ${kind}`),
     ];
     for (const claim of claims) {
       const earlier = claimed.get(claim);

@@ -8,6 +8,7 @@ import {
   parseImageReference,
   type ImageReference,
 } from './image-reference.ts';
+import { registryLocator, type RegistryDefinition } from './registries.ts';
 
 export interface PlannedTarget {
   readonly target: TargetInput;
@@ -19,15 +20,14 @@ export interface Plan {
   readonly targets: readonly PlannedTarget[];
 }
 
-export function buildPlan(config: LoadedConfig): Plan {
+/** The plan of a config; `registries` (the providers') say which registry serves each image. */
+export function buildPlan(config: LoadedConfig, registries: readonly RegistryDefinition[]): Plan {
   const { input } = config;
   const problems: ConfigProblem[] = [];
-  const openshiftHosts = (input.targets ?? []).flatMap((target) =>
-    target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
-  );
+  const locate = registryLocator(registries, input.targets);
   const parse = (text: string, configPath: readonly (string | number)[]): ImageReference | undefined => {
     try {
-      return parseImageReference(text, { openshiftHosts });
+      return parseImageReference(text, locate);
     } catch (error) {
       if (!(error instanceof ImageReferenceError)) throw error;
       problems.push({ where: config.locate(configPath), message: error.message });

@@ -4,9 +4,11 @@
 // Its rules are pure functions of facts; its live reads and logins load only when a run needs them.
 import type { CallRunner } from './call-runner.ts';
 import type { LoadedConfig } from './config/load.ts';
+import type { SchemaFragment } from './config/schema-parts.ts';
 import type { TargetInput } from './config/schema.ts';
-import type { ImageReference, RegistryKind } from './image-reference.ts';
+import type { ImageReference } from './image-reference.ts';
 import type { Plan } from './plan.ts';
+import type { RegistryDefinition } from './registries.ts';
 import type { ReportFinding, Verdict } from './verdict.ts';
 
 /** Who pulls for a target: a named principal, or one that could not be named (with the reason). */
@@ -36,12 +38,15 @@ export interface PullRules {
   findings?(): readonly ReportFinding[];
 }
 
-export interface ProviderDefinition {
+/** `Schema`: the provider's part of the config contract, its type kept so the contract types every cloud. */
+export interface ProviderDefinition<Schema extends SchemaFragment | undefined = SchemaFragment | undefined> {
   readonly name: string;
+  /** Its targets, `facts.<name>`, auth and endpoints; undefined when another provider's covers it (k3s). */
+  readonly schema: Schema;
   /** Target platforms whose pulling identities this provider names; a platform has exactly one owner. */
   readonly platforms: readonly TargetInput['platform'][];
-  /** Registry kinds whose images this provider owns (logins, public images); a kind has at most one owner. */
-  readonly registries: readonly RegistryKind[];
+  /** The registries whose images this provider owns (hosts, logins, public images); one owner per kind. */
+  readonly registries: readonly RegistryDefinition[];
   /**
    * Whether a principal is one of this provider's identities. A pull from its own registries by its own
    * identity is decided here whoever owns the target (a k3s node holding a Google service-account key);

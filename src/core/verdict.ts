@@ -1,5 +1,4 @@
 // The verdict model every provider returns and every report renders (SPEC §4, §5 JSON report).
-import type { RegistryKind } from './image-reference.ts';
 import type { Origin } from './origins.ts';
 
 export type VerdictKind = 'allowed' | 'denied' | 'unknown';
@@ -33,7 +32,8 @@ export interface Verdict {
 export interface PullResult extends Verdict {
   /** The reference as the user wrote it. */
   readonly image: string;
-  readonly registry: RegistryKind;
+  /** The kind of registry that serves the image (`ecr`, `gar`, … or `other`). */
+  readonly registry: string;
   readonly target: string;
   readonly principal: string;
   /** Where the image and the target of this pull came from (config, workflow step, manifest). */

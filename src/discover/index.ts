@@ -4,6 +4,7 @@
 import type { LoadedConfig } from '../core/config/load.ts';
 import { WorkflowSession } from './workflows/index.ts';
 import { buildPlan } from '../core/plan.ts';
+import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import type { HelmRunner } from './manifests/helm.ts';
 import { withManifestTargets } from './manifest-targets.ts';
@@ -47,7 +48,7 @@ export function discover(
   if (!config.input.discover?.manifests?.length) return { config: withImages, findings, ...read };
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an
   // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
-  buildPlan(withImages);
+  buildPlan(withImages, registries);
   const targets = withManifestTargets(withImages, options.helmRunner);
   return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }

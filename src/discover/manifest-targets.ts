@@ -8,6 +8,8 @@ import { quotedValue } from '../core/quoted-value.ts';
 import { ConfigError, firstProblems, type ConfigProblem } from '../core/errors.ts';
 import { imageNameOf } from '../core/image-reference.ts';
 import type { Origin } from '../core/origins.ts';
+import { registryLocator } from '../core/registries.ts';
+import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import type { HelmRunner } from './manifests/helm.ts';
@@ -35,12 +37,10 @@ export function withManifestTargets(
   const findings: ReportFinding[] = [];
   const sets = workloadSets({ config, configDir, root: repositoryRootOf(configDir), helmRunner, findings });
 
-  const openshiftHosts = declared.flatMap((target) =>
-    target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
-  );
+  const locate = registryLocator(registries, declared);
   const images = new Map<string, string>();
   for (const text of config.input.images ?? []) {
-    const key = keyOfWritten(text, openshiftHosts);
+    const key = keyOfWritten(text, locate);
     if (!images.has(key)) images.set(key, text);
   }
   const discovered = discoverTargets({

@@ -9,8 +9,11 @@ import {
   ImageReferenceError,
   parseImageReference,
   type ImageReference,
+  type RegistryLocator,
 } from '../core/image-reference.ts';
 import type { Origin, TargetOrigin } from '../core/origins.ts';
+import { imageKey, registryLocator } from '../core/registries.ts';
+import { registries } from '../providers/index.ts';
 import type { DiscoveryWarning } from './manifests/objects.ts';
 import type { Workload } from './manifests/workloads.ts';
 
@@ -81,10 +84,8 @@ interface Planned {
 type ServiceAccountTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
 
 export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets {
-  const openshiftHosts = input.targets.flatMap((target) =>
-    target.platform === 'openshift' ? (target.registryHosts ?? []) : [],
-  );
-  const { images, addedImages, warnings, notPushed, pullsByTarget } = collectPulls(input, openshiftHosts);
+  const locate = registryLocator(registries, input.targets);
+  const { images, addedImages, warnings, notPushed, pullsByTarget } = collectPulls(input, locate);
 
   const planned: Planned = { targets: [], targetOrigins: new Map(input.targetOrigins) };
   const taken = new Set(input.targets.map((target) => target.name));
@@ -97,7 +98,7 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
       continue;
     }
     const allowedSubset = target.images
-      ? new Set(target.images.map((text) => keyOfWritten(text, openshiftHosts)))
+      ? new Set(target.images.map((text) => keyOfWritten(text, locate)))
       : undefined;
     const choice: Choice = {
       images,
@@ -114,7 +115,7 @@ export function discoverTargets(input: TargetDiscoveryInput): DiscoveredTargets 
 }
 
 /** Each workload container's image, by declared target and pulling identity: only pushed ones, unless allImages. */
-function collectPulls(input: TargetDiscoveryInput, openshiftHosts: readonly string[]): CollectedPulls {
+function collectPulls(input: TargetDiscoveryInput, locate: RegistryLocator): CollectedPulls {
   const collected: CollectedPulls = {
     images: new Map(input.images),
     addedImages: [],
@@ -130,7 +131,7 @@ function collectPulls(input: TargetDiscoveryInput, openshiftHosts: readonly stri
       const identity = identities.get(key) ?? { workload, pulls: new Map<string, Pull>() };
       identities.set(key, identity);
       for (const container of workload.containers) {
-        collectPull(input, openshiftHosts, collected, target, workload, container, identity);
+        collectPull(input, locate, collected, target, workload, container, identity);
       }
     }
   }
@@ -139,7 +140,7 @@ function collectPulls(input: TargetDiscoveryInput, openshiftHosts: readonly stri
 
 function collectPull(
   input: TargetDiscoveryInput,
-  openshiftHosts: readonly string[],
+  locate: RegistryLocator,
   collected: CollectedPulls,
   target: TargetInput,
   workload: Workload,
@@ -149,7 +150,7 @@ function collectPull(
   const { images, addedImages, warnings, notPushed } = collected;
   let name: string;
   try {
-    name = pullKey(parseImageReference(container.image, { openshiftHosts }));
+    name = pullKey(parseImageReference(container.image, locate));
   } catch (error) {
     if (!(error instanceof ImageReferenceError)) throw error;
     warnings.push({ file: container.where.file, line: container.where.line, message: error.message });
@@ -179,7 +180,10 @@ function collectPull(
 /** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
 function pullOrigins(choice: Choice, pulls: readonly Pull[]): Map<string, Origin> {
   return new Map(
-    pulls.map((pull) => [keyOfWritten(choice.images.get(pull.name)!, [], imageName), pull.origin]),
+    pulls.map((pull) => [
+      keyOfWritten(choice.images.get(pull.name)!, registryLocator(registries), imageName),
+      pull.origin,
+    ]),
   );
 }
 
@@ -276,23 +280,18 @@ function uniqueName(name: string, taken: Set<string>): string {
   return unique;
 }
 
-/**
- * What makes two references the same pull: the repository, except on the OpenShift integrated registry,
- * where CI pushes through the route host and pods pull through the service host — the image stream is one.
- */
+/** What makes two references the same pull (an OpenShift image stream's route and service hosts are one). */
 export function pullKey(image: ImageReference): string {
-  return image.registry.kind === 'openshift'
-    ? `openshift:${image.registry.namespace}/${image.registry.imageStream}`
-    : imageName(image);
+  return imageKey(image, registries);
 }
 
 export function keyOfWritten(
   text: string,
-  openshiftHosts: readonly string[],
+  locate: RegistryLocator,
   key: (image: ImageReference) => string = pullKey,
 ): string {
   try {
-    return key(parseImageReference(text, { openshiftHosts }));
+    return key(parseImageReference(text, locate));
   } catch {
     return text;
   }

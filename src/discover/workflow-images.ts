@@ -14,6 +14,8 @@ import { parseYamlSource } from '../core/config/yaml-source.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { ConfigError } from '../core/errors.ts';
 import { ImageReferenceError, imageNameOf, parseImageReference } from '../core/image-reference.ts';
+import { registryLocator } from '../core/registries.ts';
+import { registries } from '../providers/index.ts';
 import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
@@ -126,9 +128,11 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
   const findings = found.findings.map((finding) =>
     discoveryFinding(finding.kind, SEVERITY[finding.kind], finding.where, finding.message),
   );
+  // A pushed image must be one a registry accepts: a gcr.io path without an image is refused at push time.
+  const locate = registryLocator(registries);
   for (const image of found.images) {
     try {
-      parseImageReference(image.reference);
+      parseImageReference(image.reference, locate);
       images.push({
         reference: image.reference,
         origin: { file: image.where.file, line: image.where.line, via: image.via },

@@ -11,6 +11,8 @@ import { loadConfigText } from '../../../src/core/config/load.ts';
 import type { TargetInput } from '../../../src/core/config/schema.ts';
 import type { GcpFactsInput } from '../../../src/providers/gcp/schema.ts';
 import { parseImageReference } from '../../../src/core/image-reference.ts';
+import { registryLocator } from '../../../src/core/registries.ts';
+import { registries } from '../../../src/providers/index.ts';
 import {
   collectGcpFacts,
   type CollectedGcpFacts,
@@ -117,7 +119,9 @@ async function withFake(
         if (runnerOptions) runner = new CallRunner({ sleep: async () => {}, ...runnerOptions });
         return collectGcpFacts(
           {
-            images: (input.images ?? []).map((image) => parseImageReference(image)),
+            images: (input.images ?? []).map((image) =>
+              parseImageReference(image, registryLocator(registries)),
+            ),
             targets: input.targets ?? [],
             known: input.known ?? {},
           },

@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError } from '../../../src/core/errors.ts';
-import type { RegistryKind } from '../../../src/core/image-reference.ts';
 import type { PullResult, VerdictKind } from '../../../src/core/verdict.ts';
 import { runNode } from '../../helpers/process.ts';
 import { check, positionOf, shown, writeCase, yamlStream } from '../../helpers/manifests.ts';
@@ -123,7 +122,7 @@ interface Puller {
 interface Expected {
   readonly verdict: VerdictKind;
   /** Default: openshift. */
-  readonly registry?: RegistryKind;
+  readonly registry?: string;
   /** Texts (or patterns) each of which some reason must contain. */
   readonly says?: readonly (string | RegExp)[];
   /** A denied pull's one missing binding: its exact cli snippet, and what its text must say. */

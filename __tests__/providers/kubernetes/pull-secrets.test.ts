@@ -14,7 +14,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../../src/core/errors.ts';
-import { parseImageReference } from '../../../src/core/image-reference.ts';
+import { parseImageName } from '../../../src/core/image-reference.ts';
 import type { Report } from '../../../src/core/report-model.ts';
 import type { MissingGrant, VerdictKind } from '../../../src/core/verdict.ts';
 import { check, positionOf, shown, writeCase, yamlStream } from '../../helpers/manifests.ts';
@@ -911,7 +911,7 @@ function assertExpected(report: Report, expect: Expected, objects: readonly Json
     const grant = result.missing[0] as MissingGrant;
     assert.equal(grant.side, 'pull-secret');
     assert.match(grant.fix.text, NEW_PODS, 'the fix says linked secrets apply to new pods only');
-    assert.deepEqual(grant.permissions, [`imagePullSecrets for ${parseImageReference(result.image).host}`]);
+    assert.deepEqual(grant.permissions, [`imagePullSecrets for ${parseImageName(result.image).host}`]);
     if (expect.fix?.cli !== undefined) assert.equal(grant.fix.snippets['cli'], expect.fix.cli);
     if (expect.fix?.yaml !== undefined) assert.equal(grant.fix.snippets['yaml'], expect.fix.yaml);
     if (expect.fix?.text) assert.match(grant.fix.text, expect.fix.text);

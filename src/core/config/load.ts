@@ -1,9 +1,11 @@
 import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { writtenOrigins, type PlanOrigins } from '../origins.ts';
 import { ConfigError, firstProblems, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
 import { ConfigSchema, DOCUMENT_PATHS, TargetListSchema, type ConfigInput } from './schema.ts';
+import validateConfig from './generated/config-validator.ts';
 import { schemaProblems } from './validate.ts';
 import { parseYamlSource, type ConfigPath } from './yaml-source.ts';
 
@@ -56,7 +58,9 @@ export function loadConfigText(text: string, file: string, additions: ConfigAddi
     });
   }
   const raw = withAdditions(written, additions);
-  const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey });
+  // The config's validator is compiled at build time (npm run generate:schema; a test keeps it fresh).
+  const precompiled = validateConfig as unknown as ValidateFunction;
+  const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey }, 'the config', precompiled);
   if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
 
   const input = raw as ConfigInput; // validated above against ConfigSchema

@@ -3,10 +3,22 @@
 // cloud's targets and facts are its own fragment (src/providers/*/schema.ts, pure TypeBox data built on
 // ./schema-parts.ts); this file joins them into the config's frame.
 import { Type, type Static, type TOptional, type TSchema } from '@sinclair/typebox';
-import { SCHEMA_FRAGMENTS } from '../../providers/schema-fragments.ts';
-import { closed, ImageRef, Namespace, TargetName, type DocumentPath } from './schema-parts.ts';
+import { providers } from '../../providers/index.ts';
+import {
+  closed,
+  ImageRef,
+  Namespace,
+  TargetName,
+  type DocumentPath,
+  type SchemaFragment,
+} from './schema-parts.ts';
 
-type Fragment = (typeof SCHEMA_FRAGMENTS)[number];
+type SchemaOf<P> = P extends { schema: infer S extends SchemaFragment } ? S : never;
+type Fragment = SchemaOf<(typeof providers)[number]>;
+/** The providers' schema fragments, in the provider list's order (the published schema's order). */
+const SCHEMA_FRAGMENTS = providers.flatMap((provider): Fragment[] =>
+  provider.schema === undefined ? [] : [provider.schema],
+);
 /** `facts.<name>`, `auth.<name>` and `endpoints.<key>` of every fragment that has one, typed. */
 type FactsProperties = { [F in Fragment as F['name']]: TOptional<F['facts']> };
 type AuthProperties = {

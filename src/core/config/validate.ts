@@ -4,8 +4,6 @@ import type { TSchema } from '@sinclair/typebox';
 import { didYouMean } from '../did-you-mean.ts';
 import { quotedValue } from '../quoted-value.ts';
 import { AJV_OPTIONS } from './ajv-options.ts';
-import validateConfig from './generated/config-validator.ts';
-import { ConfigSchema } from './schema.ts';
 
 type Path = readonly (string | number)[];
 interface Locator {
@@ -14,10 +12,9 @@ interface Locator {
 }
 
 const ajv = new Ajv(AJV_OPTIONS);
-// The config's validator is compiled ahead of time (npm run generate:schema); the others when first used.
-const compiled = new WeakMap<TSchema, ValidateFunction>([
-  [ConfigSchema, validateConfig as unknown as ValidateFunction],
-]);
+// Compiled when first used; the config's validator is compiled ahead of time and given by its loader (the
+// providers' rules use this module too, so it must not import the config contract that lists them).
+const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function validator(schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema);
@@ -35,8 +32,9 @@ export function schemaProblems(
   schema: TSchema,
   where: Locator,
   rootName = 'the config',
+  precompiled?: ValidateFunction,
 ): ConfigProblem[] {
-  const validate = validator(schema);
+  const validate = precompiled ?? validator(schema);
   if (validate(raw)) return [];
   const problems = new Map<string, ConfigProblem>();
   for (const error of relevantErrors(validate.errors ?? [])) {

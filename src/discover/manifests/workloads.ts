@@ -3,7 +3,7 @@
 // OpenShift image-change triggers (DeploymentConfig triggers, the image.openshift.io/triggers annotation)
 // name the image stream tag the platform writes into the container, so they decide its image.
 import type { SourceLocation } from '../../core/errors.ts';
-import { OPENSHIFT_REGISTRY_SERVICE } from '../../core/image-reference.ts';
+import { OPENSHIFT_REGISTRY_SERVICE } from '../../providers/kubernetes/openshift/registry.ts';
 import { isNamespaceName, isObjectName } from '../../core/kubernetes-names.ts';
 import { quotedValue } from '../../core/quoted-value.ts';
 import { dig, record } from './json.ts';

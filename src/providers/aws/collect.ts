@@ -14,6 +14,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { AwsFactsInput } from './schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import { repositoryArn } from './arn.ts';
+import { ecrLocationOf } from './registry.ts';
 import { collectCluster, type ClusterOut } from './collect-cluster.ts';
 import { collectRole, type RoleFactsOut } from './collect-role.ts';
 
@@ -70,7 +71,7 @@ export async function collectAwsFacts(
       .filter((arn) => !known.roles.has(arn.toLowerCase()))
       .map((arn) => collectRole(arn, options)),
   );
-  const ecrImages = input.images.flatMap((image) => (image.registry.kind === 'ecr' ? [image.registry] : []));
+  const ecrImages = input.images.flatMap((image) => ecrLocationOf(image) ?? []);
   const repositories = await Promise.all(
     [
       ...new Map(

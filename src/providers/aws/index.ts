@@ -7,11 +7,14 @@ import { evaluateEcrPull } from './ecr-pull.ts';
 import { awsLiveFacts } from './live-facts.ts';
 import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
+import { ecrLocationOf, ecrPublicRegistry, ecrRegistry } from './registry.ts';
+import { awsSchema } from './schema.ts';
 
-export const aws: ProviderDefinition = {
+export const aws: ProviderDefinition<typeof awsSchema> = {
   name: 'aws',
+  schema: awsSchema,
   platforms: [...AWS_PLATFORMS],
-  registries: ['ecr', 'ecr-public'],
+  registries: [ecrRegistry, ecrPublicRegistry],
   // IAM principals are ARNs (the schema requires role ARNs).
   ownsPrincipal: (principal) => principal.startsWith('arn:'),
   rules: awsRules,
@@ -71,7 +74,7 @@ function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] 
 }
 
 function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
-  const { registry } = question.image;
-  if (registry.kind !== 'ecr' || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
+  const registry = ecrLocationOf(question.image);
+  if (!registry || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
   return evaluateEcrPull(registry, question.principal, facts);
 }

@@ -5,6 +5,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import { collectAwsFacts } from './collect.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
+import { ecrLocationOf } from './registry.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -14,7 +15,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const { config, plan, runner } = context;
   const targets = config.input.targets ?? [];
   const needed =
-    plan.images.some((image) => image.registry.kind === 'ecr') ||
+    plan.images.some((image) => ecrLocationOf(image) !== undefined) ||
     targets.some((target) => AWS_PLATFORMS.has(target.platform));
   if (!needed) return undefined;
   const base = (context.credentials['aws'] as Credentials | undefined) ?? fromNodeProviderChain();

@@ -4,6 +4,7 @@ import type { LoginContext, LoginOutcome } from '../../core/provider.ts';
 import { LoginError } from '../../core/provider.ts';
 import { OidcError } from '../../login/oidc.ts';
 import { awsCredentials, AwsLoginError, ecrLogins, type EcrRegistry } from './login.ts';
+import { ecrLocationOf } from './registry.ts';
 
 export const refusedHint =
   'check the registry account and region, and that the role may pull from (or push to) its repositories';
@@ -44,13 +45,10 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
 function ecrRegistries(context: LoginContext): EcrRegistry[] {
   const registries = new Map<string, { hosts: Set<string>; account: string; region: string }>();
   for (const image of context.images) {
-    if (image.registry.kind !== 'ecr') continue;
-    const key = `${image.registry.account}/${image.registry.region}`;
-    const entry = registries.get(key) ?? {
-      hosts: new Set(),
-      account: image.registry.account,
-      region: image.registry.region,
-    };
+    const ecr = ecrLocationOf(image);
+    if (!ecr) continue;
+    const key = `${ecr.account}/${ecr.region}`;
+    const entry = registries.get(key) ?? { hosts: new Set(), account: ecr.account, region: ecr.region };
     entry.hosts.add(image.host);
     registries.set(key, entry);
   }

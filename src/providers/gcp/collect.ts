@@ -20,6 +20,7 @@ import type { GcpFactsInput } from './schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import type { GcpFacts, GcpProjectFacts } from './facts.ts';
 import { GoogleApis, type GcpCollectOptions } from './google-apis.ts';
+import { googleLocationOf } from './registry.ts';
 import { pullResource, type PullResource } from './resources.ts';
 
 export type { GcpCollectOptions } from './google-apis.ts';
@@ -72,9 +73,7 @@ export async function collectGcpFacts(
   options: GcpCollectOptions,
 ): Promise<CollectedGcpFacts> {
   const known = indexKnown(input.known);
-  const google = input.images.flatMap((image) =>
-    image.registry.kind === 'gar' || image.registry.kind === 'gcr' ? [image.registry] : [],
-  );
+  const google = input.images.flatMap((image) => googleLocationOf(image) ?? []);
   const resources = new Map<string, PullResource>();
   for (const registry of google) {
     const resource = pullResource(registry, known.facts);

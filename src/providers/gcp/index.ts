@@ -6,15 +6,18 @@ import type { Verdict } from '../../core/verdict.ts';
 import { prepareGcpFacts, type GcpFacts } from './facts.ts';
 import { gcpLiveFacts } from './live-facts.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
+import { garRegistry, gcrRegistry, googleLocationOf } from './registry.ts';
 import { scopesAllowPull } from './scopes.ts';
+import { gcpSchema } from './schema.ts';
 
 const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-service-account', 'k3s']);
 const SERVICE_ACCOUNT = 'serviceAccount:';
 
-export const gcp: ProviderDefinition = {
+export const gcp: ProviderDefinition<typeof gcpSchema> = {
   name: 'gcp',
+  schema: gcpSchema,
   platforms: ['gke', 'gcp-service-account'],
-  registries: ['gar', 'gcr'],
+  registries: [garRegistry, gcrRegistry],
   // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
   rules: gcpRules,
@@ -77,9 +80,9 @@ function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal
 }
 
 function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | undefined {
-  const { registry } = question.image;
+  const registry = googleLocationOf(question.image);
   const { target, principal } = question;
-  if (registry.kind !== 'gar' && registry.kind !== 'gcr') return undefined;
+  if (!registry) return undefined;
   if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(SERVICE_ACCOUNT))
     return undefined;
   const email = principal.slice(SERVICE_ACCOUNT.length);

@@ -2,6 +2,7 @@
 // else Application Default Credentials.
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import { collectGcpFacts } from './collect.ts';
+import { googleLocationOf } from './registry.ts';
 
 const HINT = 'use Application Default Credentials: gcloud auth application-default login';
 
@@ -9,7 +10,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const { config, plan, runner } = context;
   const targets = config.input.targets ?? [];
   const needed =
-    plan.images.some((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr') ||
+    plan.images.some((image) => googleLocationOf(image) !== undefined) ||
     targets.some((target) => target.platform === 'gke');
   if (!needed) return undefined;
   const authClient = await googleClient(context.credentials['gcp']);

@@ -1,5 +1,5 @@
 // The Artifact Registry / gcr.io pull rule (SPEC §4 "GAR", "GCR"), a pure function of Google Cloud facts.
-import type { RegistryLocation } from '../../core/image-reference.ts';
+import type { GoogleLocation } from './registry.ts';
 import type { MissingGrant, Verdict } from '../../core/verdict.ts';
 import type { Tri } from '../../core/tri.ts';
 import type { GcpFacts } from './facts.ts';
@@ -8,8 +8,6 @@ import { evaluateIamGrant } from './iam-grant.ts';
 import { pullResource } from './resources.ts';
 import { scopesAllowPull } from './scopes.ts';
 
-type GoogleRegistry = Extract<RegistryLocation, { kind: 'gar' | 'gcr' }>;
-
 /** A GKE node pool's identity: its scopes (undefined: not given) and where the pool lives. */
 export interface GkeNodes {
   readonly scopes: readonly string[] | undefined;
@@ -17,7 +15,7 @@ export interface GkeNodes {
 }
 
 export function evaluateGooglePull(
-  registry: GoogleRegistry,
+  registry: GoogleLocation,
   email: string,
   facts: GcpFacts,
   gkeNodes?: GkeNodes,

@@ -10,13 +10,8 @@ export const refusedHint =
 
 export async function logIn(context: LoginContext): Promise<LoginOutcome> {
   const { inputs } = context;
-  const hosts = [
-    ...new Set(
-      context.images
-        .filter((image) => image.registry.kind === 'gar' || image.registry.kind === 'gcr')
-        .map((image) => image.host),
-    ),
-  ];
+  // The context holds only Artifact Registry and gcr.io images (this provider's registries).
+  const hosts = [...new Set(context.images.map((image) => image.host))];
   if (hosts.length === 0) return { logins: [] };
   const endpoints = context.config.endpoints?.google;
   try {

@@ -1,7 +1,7 @@
 // Which Google Cloud resource an image pull reads, and the permission it needs there.
 // Sources: Artifact Registry docs "gcr.io repositories in Artifact Registry" (host → repository and
 // location), Container Registry docs "Access control" (storage buckets artifacts.PROJECT.appspot.com).
-import type { RegistryLocation } from '../../core/image-reference.ts';
+import type { GoogleLocation } from './registry.ts';
 import type { GcpFacts } from './facts.ts';
 
 export const DOWNLOAD_ARTIFACTS = 'artifactregistry.repositories.downloadArtifacts';
@@ -32,9 +32,7 @@ export type PullResource =
       readonly permission: typeof GET_OBJECT;
     };
 
-type GoogleRegistry = Extract<RegistryLocation, { kind: 'gar' | 'gcr' }>;
-
-export function pullResource(registry: GoogleRegistry, facts: GcpFacts): PullResource {
+export function pullResource(registry: GoogleLocation, facts: GcpFacts): PullResource {
   if (registry.kind === 'gar') {
     return repository(registry.project, registry.location, registry.repository);
   }

@@ -10,16 +10,19 @@ import { readClusterState } from './manifests/cluster-state.ts';
 import { inlineObjects, loadManifests } from './manifests/load.ts';
 import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
 import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
+import { openshiftLocationOf, openshiftRegistry } from './openshift/registry.ts';
 import { evaluatePullSecrets } from './pull-secrets/rule.ts';
+import { kubernetesSchema } from './schema.ts';
 
 type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
 
 const SERVICE_ACCOUNT = 'system:serviceaccount:';
 
-export const kubernetes: ProviderDefinition = {
+export const kubernetes: ProviderDefinition<typeof kubernetesSchema> = {
   name: 'kubernetes',
+  schema: kubernetesSchema,
   platforms: ['openshift', 'kubernetes'],
-  registries: ['openshift'],
+  registries: [openshiftRegistry],
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
   rules: kubernetesRules,
   liveReads: () => import('./live-reads.ts'),
@@ -49,12 +52,10 @@ function kubernetesRules(config: LoadedConfig): PullRules {
     decide: ({ image, target }) => {
       if (!isClusterTarget(target)) return undefined;
       const account = pullingAccount(target);
-      if (image.registry.kind === 'openshift') {
+      const stream = openshiftLocationOf(image);
+      if (stream) {
         const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
-        return withoutRegistryToken(
-          evaluateIntegratedRegistryPull(image.registry, account, state, several),
-          account,
-        );
+        return withoutRegistryToken(evaluateIntegratedRegistryPull(stream, account, state, several), account);
       }
       return evaluatePullSecrets(image, account, state);
     },

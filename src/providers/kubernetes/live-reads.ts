@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import type { ClusterAccess } from './live/cluster-access.ts';
 import { collectKubernetesObjects } from './live/collect.ts';
+import { openshiftLocationOf } from './openshift/registry.ts';
 
 export async function read(context: LiveReadContext): Promise<LiveReadResult | undefined> {
   const { config, plan, runner } = context;
@@ -22,11 +23,10 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
       notes: [`no cluster access: Kubernetes and OpenShift facts come from the config only (${hint})`],
     };
   }
-  const streams = plan.images.flatMap((image) =>
-    image.registry.kind === 'openshift'
-      ? [{ namespace: image.registry.namespace, name: image.registry.imageStream }]
-      : [],
-  );
+  const streams = plan.images.flatMap((image) => {
+    const stream = openshiftLocationOf(image);
+    return stream ? [{ namespace: stream.namespace, name: stream.imageStream }] : [];
+  });
   try {
     const collected = await collectKubernetesObjects(
       { targets, imageNamespaces: [...new Set(streams.map((s) => s.namespace))], imageStreams: streams },

@@ -8,8 +8,10 @@ import { registriesFindings } from './findings.ts';
 import { decideNodeConfig } from './node-config.ts';
 import { loadRegistriesFile, type RegistriesFile } from './registries-file.ts';
 
-export const k3s: ProviderDefinition = {
+export const k3s: ProviderDefinition<undefined> = {
   name: 'k3s',
+  // Its targets and registries.yaml facts are part of the Kubernetes schema fragment.
+  schema: undefined,
   platforms: ['k3s'],
   registries: [],
   ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),

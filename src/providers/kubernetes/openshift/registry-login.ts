@@ -11,9 +11,8 @@ const SERVICE_HOST = /\.svc(\.cluster\.local)?(:\d+)?$/;
 
 export async function logIn(context: LoginContext): Promise<LoginOutcome> {
   const { inputs } = context;
-  const hosts = [
-    ...new Set(context.images.filter((i) => i.registry.kind === 'openshift').map((i) => i.host)),
-  ];
+  // The context holds only integrated-registry images (this provider's one registry).
+  const hosts = [...new Set(context.images.map((image) => image.host))];
   const reachable = hosts.filter((host) => !SERVICE_HOST.test(host) || context.endpoints[host]);
   for (const host of hosts.filter((h) => !reachable.includes(h))) {
     context.warning(

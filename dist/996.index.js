@@ -1,5 +1,5 @@
-export const id = 836;
-export const ids = [836];
+export const id = 996;
+export const ids = [996];
 export const modules = {
 
 /***/ 28412:
@@ -13,13 +13,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./lib/providers/index.js + 33 modules
-var providers = __webpack_require__(92567);
+// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
+var providers = __webpack_require__(88263);
 ;// CONCATENATED MODULE: ./lib/check/live-facts.js
 
 function withLiveFacts(config, live) {
     const facts = { ...config.input.facts };
-    for (const { name, liveFacts } of providers/* providers */.r) {
+    for (const { name, liveFacts } of providers/* providers */.r5) {
         if (liveFacts)
             facts[name] = liveFacts.join(facts[name], live[name] ?? {});
     }
@@ -27,7 +27,7 @@ function withLiveFacts(config, live) {
 }
 /** The resources live reads supplied (role ARNs, repository ARNs, IAM policy resources, clusters, objects). */
 function liveResources(live) {
-    return providers/* providers */.r.flatMap(({ name, liveFacts }) => liveFacts?.resources(live[name] ?? {}) ?? []);
+    return providers/* providers */.r5.flatMap(({ name, liveFacts }) => liveFacts?.resources(live[name] ?? {}) ?? []);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -91,7 +91,7 @@ function ownership(providers) {
     for (const provider of providers) {
         for (const platform of provider.definition.platforms)
             byPlatform.set(platform, provider);
-        for (const kind of provider.definition.registries)
+        for (const { kind } of provider.definition.registries)
             byRegistry.set(kind, provider);
     }
     const registryOwner = (image) => byRegistry.get(image.registry.kind);
@@ -111,7 +111,7 @@ function checkDeclarations(definitions) {
     for (const definition of definitions) {
         const claims = [
             ...definition.platforms.map((platform) => `platform ${platform}`),
-            ...definition.registries.map((kind) => `registry kind ${kind}`),
+            ...definition.registries.map(({ kind }) => `registry kind ${kind}`),
         ];
         for (const claim of claims) {
             const earlier = claimed.get(claim);
@@ -170,7 +170,7 @@ var report_model = __webpack_require__(48765);
 function runCheck(config, providers, options) {
     const owners = ownership(providers);
     const isPublic = publicImages(config);
-    const plan = (0,core_plan/* buildPlan */.G)(config);
+    const plan = (0,core_plan/* buildPlan */.G)(config, providers.flatMap((provider) => provider.definition.registries));
     const sources = (0,origins/* planSources */._K)(config);
     const results = [];
     for (const { target, images } of plan.targets) {
@@ -296,7 +296,7 @@ async function checkPulls(request) {
     }
     if (request.snapshot)
         (0,external_node_fs_.writeFileSync)(request.snapshot, snapshotYaml(config, request.snapshot));
-    const checked = withNothingToCheck(runCheck(config, (0,providers/* preparedProviders */.c)(config), { failOn: request.failOn, findings: request.findings }), request.lookedAt);
+    const checked = withNothingToCheck(runCheck(config, (0,providers/* preparedProviders */.co)(config), { failOn: request.failOn, findings: request.findings }), request.lookedAt);
     // The report says which facts were read live, when any were.
     const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live } } : checked);
     return { report, liveRead };
@@ -487,868 +487,28 @@ function lineAndColumn(text, offset) {
 
 /***/ }),
 
-/***/ 71992:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ loadConfigFile),
-/* harmony export */   K: () => (/* binding */ loadConfigText)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var _origins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
-/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62017);
-/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91767);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(35883);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51204);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74473);
-
-
-
-
-
-
-
-
-/**
- * `whenMissing` says how to name another config file in the words of the entry that runs (the CLI's
- * `--config`, the action's `config` input).
- */
-function loadConfigFile(file, additions = {}, whenMissing = 'create it, or name another config file') {
-    const text = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readUserFile */ .E1)(file, { file, line: 1, column: 1 }, `the config file (%CODE%); ${whenMissing}`);
-    return loadConfigText(text, file, additions);
-}
-function loadConfigText(text, file, additions = {}) {
-    const source = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .W)(text, file);
-    const { locate, locateKey } = source;
-    const written = source.takeValue();
-    if (written === null || written === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL({
-            where: locate([]),
-            message: 'the config file is empty: expected a mapping with `version: 1`',
-        });
-    }
-    const raw = withAdditions(written, additions);
-    const problems = (0,_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .schemaProblems */ .I)(raw, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigSchema */ .Sk, { locate, locateKey });
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .firstProblems */ .fr)(problems, 'problem'));
-    const input = raw; // validated above against ConfigSchema
-    resolveDocuments(input, locate, node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(file)));
-    // Where each image and target was written is read now, while the document is parsed: asked later,
-    // locate() would parse a large config again for every plan.
-    const origins = (0,_origins_js__WEBPACK_IMPORTED_MODULE_1__/* .writtenOrigins */ .V3)({ file, input, locate, locateKey });
-    source.release();
-    return { file, input, locate, locateKey, origins };
-}
-/** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
-function resolveDocuments(input, locate, configDir) {
-    const problems = [];
-    const resolve = (holder, key, configPath) => {
-        const written = holder[key];
-        if (written === null || written === undefined)
-            return;
-        try {
-            // A `{ file: }` reference is reported at its path, anything else where the document starts.
-            const isFile = typeof written === 'object' && 'file' in written;
-            const where = locate(isFile ? [...configPath, 'file'] : configPath);
-            holder[key] = (0,_document_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveDocument */ .A)(written, where, configDir);
-        }
-        catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL))
-                throw error;
-            problems.push(...error.problems);
-        }
-    };
-    const found = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCUMENT_PATHS */ .fs.flatMap(({ path: pattern, orArn }) => matches(input, pattern).map((match) => ({ ...match, orArn })));
-    // In the order they are written, so problems are listed as the user reads the file.
-    for (const { holder, key, at, orArn } of found.sort((a, b) => comparePaths(a.at, b.at))) {
-        const written = holder[key];
-        // A boundary may also be an AWS-managed policy ARN, which the AWS provider resolves.
-        if (orArn && typeof written === 'string' && written.startsWith('arn:'))
-            continue;
-        resolve(holder, key, at);
-    }
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .firstProblems */ .fr)(problems, 'problem'));
-}
-/** List entries by index; keys in the order DOCUMENT_PATHS names them (the schema's order). */
-const KEY_ORDER = [...new Set(_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCUMENT_PATHS */ .fs.flatMap((entry) => entry.path))];
-function comparePaths(a, b) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-        const [x, y] = [a[i], b[i]];
-        if (x === y)
-            continue;
-        if (typeof x === 'number' && typeof y === 'number')
-            return x - y;
-        return KEY_ORDER.indexOf(String(x)) - KEY_ORDER.indexOf(String(y));
-    }
-    return a.length - b.length;
-}
-/** Every place a path pattern reaches in the value: its holder, key and full path (`*`: each list entry). */
-function matches(value, pattern, at = []) {
-    if (value === null || typeof value !== 'object')
-        return [];
-    const [first, ...rest] = pattern;
-    if (first === undefined)
-        return [];
-    const keys = first === '*'
-        ? Array.isArray(value)
-            ? value.map((_, i) => i)
-            : []
-        : Array.isArray(value)
-            ? []
-            : [first];
-    return keys.flatMap((key) => {
-        const holder = value;
-        if (!(key in holder))
-            return [];
-        const path = [...at, key];
-        return rest.length === 0
-            ? [{ holder: value, key, at: path }]
-            : matches(holder[key], rest, path);
-    });
-}
-function withAdditions(written, additions) {
-    const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
-    const images = additions.images ?? [];
-    if (images.length === 0 && targets.length === 0)
-        return written;
-    if (typeof written !== 'object' || written === null || Array.isArray(written))
-        return written; // the schema reports it
-    const config = written;
-    const append = (list, extra) => Array.isArray(list) ? [...list, ...extra] : (list ?? [...extra]);
-    return { ...config, images: append(config.images, images), targets: append(config.targets, targets) };
-}
-/** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
-function targetsOf(input) {
-    const source = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .W)(input.text, input.source);
-    const value = source.takeValue();
-    const list = Array.isArray(value) ? value : [value];
-    const problems = (0,_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .schemaProblems */ .I)(list, _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .TargetListSchema */ .Pu, Array.isArray(value) ? source : shifted(source));
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .firstProblems */ .fr)(problems, 'problem'));
-    return list;
-}
-/** A single target written without the list dash: its paths lose the leading index. */
-function shifted(source) {
-    return {
-        locate: (configPath) => source.locate(configPath.slice(1)),
-        locateKey: (configPath) => source.locateKey(configPath.slice(1)),
-    };
-}
-
-
-/***/ }),
-
-/***/ 91767:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E1: () => (/* binding */ readUserFile),
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   Hz: () => (/* binding */ readConfined),
-/* harmony export */   Ko: () => (/* binding */ repositoryRootOf),
-/* harmony export */   OR: () => (/* binding */ assertUserFile),
-/* harmony export */   pS: () => (/* binding */ shownPath),
-/* harmony export */   se: () => (/* binding */ refusalMessage)
-/* harmony export */ });
-/* unused harmony exports MAX_USER_FILE_BYTES, checkConfined */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
-/* harmony import */ var _outgoing_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59813);
-/* harmony import */ var _quoted_value_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54379);
-// Files the user names — the config, and what it points at: policy documents, registries.yaml, manifests,
-// workflows — are read only inside the repository once symlinks are resolved, regular files only, each at
-// most MAX_USER_FILE_BYTES. A refusal names the file, never its content: a secret can be in any of them.
-
-
-
-
-
-const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
-/**
- * The repository the config's files are read from, as a real path. In Actions that is the workspace
- * (GITHUB_WORKSPACE), when the config is inside it. Otherwise — the CLI — it is the git checkout holding
- * the config (the nearest folder with a `.git`, upward from the config's folder), because a config kept
- * in `.github/` names `deploy/…` beside that folder; outside any checkout it is the config's folder tree.
- */
-function repositoryRootOf(configDir, env = process.env) {
-    const dir = realOrResolved(configDir);
-    const workspace = env['GITHUB_WORKSPACE'] ? realOrResolved(env['GITHUB_WORKSPACE']) : undefined;
-    if (workspace !== undefined && isInside(dir, workspace))
-        return workspace;
-    for (let folder = dir;; folder = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(folder)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(folder, '.git')))
-            return folder;
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(folder) === folder)
-            return dir;
-    }
-}
-/** `real` is `root` or below it (both real paths). */
-function isInside(real, root) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, real);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative));
-}
-/**
- * The file's real path when it may be read: inside `root` (when given) once symlinks are resolved, a regular
- * file, at most MAX_USER_FILE_BYTES; otherwise why not. Never throws.
- */
-function checkConfined(file, root) {
-    try {
-        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
-        if (root !== undefined && !isInside(real, root))
-            return { refused: 'outside', real, root };
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
-        if (stat.isDirectory())
-            return { refused: 'unreadable', code: 'EISDIR' };
-        if (!stat.isFile())
-            return { refused: 'not-a-file' };
-        if (stat.size > MAX_USER_FILE_BYTES)
-            return { refused: 'too-large', size: stat.size };
-        return { real };
-    }
-    catch (error) {
-        return unreadable(error);
-    }
-}
-/** The file's text when checkConfined allows it; otherwise why not. Never throws. */
-function readConfined(file, root) {
-    const checked = checkConfined(file, root);
-    if ('refused' in checked)
-        return checked;
-    let fd;
-    try {
-        // Non-blocking, in case a FIFO took the file's place after the check: opening one would wait for a writer.
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0));
-    }
-    catch (error) {
-        return unreadable(error);
-    }
-    try {
-        return readBounded(fd, checked.real);
-    }
-    catch (error) {
-        return unreadable(error);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-function unreadable(error) {
-    return { refused: 'unreadable', code: error.code ?? 'unreadable' };
-}
-/** Reads up to one byte past the limit, so a file that grew after its stat is still refused, not read whole. */
-function readBounded(fd, real) {
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_USER_FILE_BYTES + 1 - total));
-        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, null);
-        if (read === 0)
-            break;
-        chunks.push(chunk.subarray(0, read));
-        total += read;
-        if (total > MAX_USER_FILE_BYTES)
-            return { refused: 'too-large', size: total };
-    }
-    return { text: Buffer.concat(chunks, total).toString('utf8'), real };
-}
-/** What a refusal says about `file` (absolute); an errno code is usually left to the caller's wording. */
-function refusalMessage(refusal, file) {
-    const shown = shownPath(displayPath(file));
-    const limit = megabytes(MAX_USER_FILE_BYTES);
-    switch (refusal.refused) {
-        case 'unreadable':
-            return `cannot read ${shown} (${refusal.code})`;
-        case 'outside': {
-            const resolves = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file) === refusal.real ? '' : `; it resolves to ${shownPath(refusal.real)}`;
-            return `${shown} is outside the repository (${shownPath(refusal.root)}${resolves}): only files inside it are read`;
-        }
-        case 'not-a-file':
-            return `${shown} is not a regular file: only regular files are read`;
-        case 'too-large':
-            return `${shown} is larger than ${limit} (${megabytes(refusal.size)}): files are read up to ${limit}`;
-    }
-}
-/**
- * Reads a file the user pointed at; a file that cannot or may not be read is a ConfigError at `where`, the
- * place that named it. `expected` words the errno case (`%CODE%` is replaced by the code); `root`, when
- * given, confines the read to the repository (the config file itself is named on the command line).
- */
-function readUserFile(file, where, expected, root) {
-    const read = readConfined(file, root);
-    if ('text' in read)
-        return read.text;
-    throw userFileError(read, file, where, expected);
-}
-/** Checks, without reading it, a file another program reads (helm's values) as readUserFile would. */
-function assertUserFile(file, where, expected, root) {
-    const checked = checkConfined(file, root);
-    if ('refused' in checked)
-        throw userFileError(checked, file, where, expected);
-}
-function userFileError(refusal, file, where, expected) {
-    const message = refusal.refused === 'unreadable'
-        ? `cannot read ${expected.replace('%CODE%', refusal.code)}`
-        : refusalMessage(refusal, file);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL({ where, message });
-}
-/** A path as messages show it: relative to the working directory. */
-function displayPath(absolute) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1__.relative(process.cwd(), absolute) || absolute;
-}
-/**
- * A path the user wrote (or a pattern), in a message: control characters escaped so it stays on its line,
- * and quoted and cut (quotedValue) when it is too long to repeat whole.
- */
-function shownPath(written) {
-    const escaped = (0,_outgoing_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeTerminal */ .en)(written);
-    return escaped.length <= 200 ? escaped : (0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(written);
-}
-function realOrResolved(dir) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
-    }
-    catch {
-        return node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);
-    }
-}
-function megabytes(bytes) {
-    const mb = bytes / (1024 * 1024);
-    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}
-
-
-/***/ }),
-
-/***/ 35883:
+/***/ 25666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Sk: () => (/* binding */ ConfigSchema),
-  fs: () => (/* binding */ DOCUMENT_PATHS),
-  Pu: () => (/* binding */ TargetListSchema),
-  Mk: () => (/* binding */ configJsonSchema),
-  C$: () => (/* binding */ isDiscoveryPlatform)
+  H: () => (/* binding */ loadConfigFile),
+  K: () => (/* binding */ loadConfigText)
 });
 
-// UNUSED EXPORTS: PLATFORMS
-
-// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
-var type = __webpack_require__(74508);
-// EXTERNAL MODULE: ./lib/core/kubernetes-names.js
-var kubernetes_names = __webpack_require__(586);
-;// CONCATENATED MODULE: ./lib/core/config/schema-parts.js
-// The pieces of the config contract every provider's schema fragment builds on: closed objects, names
-// that reach report and log lines, policy documents, and the fields every target has.
-
-
-const schema_parts_closed = { additionalProperties: false };
-const ImageRef = type/* Type */.ZU.String({
-    minLength: 1,
-    description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
-});
-// Target names reach report lines and log lines: one printable line that starts with a letter or digit,
-// so a name can neither break a line nor start one with `::` (a workflow command).
-const TargetName = type/* Type */.ZU.String({
-    pattern: '^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$',
-    maxLength: 100,
-    description: 'a target name: up to 100 characters on one line, starting with a letter or digit, no control characters',
-});
-const Namespace = type/* Type */.ZU.String({
-    ...kubernetes_names/* DNS1123_LABEL */.a0,
-    description: 'a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)',
-});
-const ServiceAccountName = type/* Type */.ZU.String({
-    ...kubernetes_names/* DNS1123_SUBDOMAIN */.ei,
-    description: 'a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
-});
-const SecretName = type/* Type */.ZU.String({
-    ...kubernetes_names/* DNS1123_SUBDOMAIN */.ei,
-    description: 'a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
-});
-/**
- * A policy document: inline (YAML/JSON object), a JSON string, or `{ file: path }` relative to the config.
- * The loader replaces every document with a LocatedDocument before anyone reads the config.
- */
-const Document = type/* Type */.ZU.Unsafe({
-    description: 'a policy document: an inline object, a JSON string, or { file: path relative to the config }',
-    anyOf: [
-        {
-            type: 'object',
-            properties: { file: { type: 'string', minLength: 1 } },
-            required: ['file'],
-            additionalProperties: false,
-        },
-        { type: 'object' },
-        { type: 'string' },
-    ],
-});
-const NullableDocument = type/* Type */.ZU.Union([Document, type/* Type */.ZU.Null()]);
-function target(platform, fields) {
-    return type/* Type */.ZU.Object({
-        name: TargetName,
-        platform: type/* Type */.ZU.Literal(platform),
-        images: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ImageRef, { description: 'subset of images to check (default: all)' })),
-        ...fields,
-    }, schema_parts_closed);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/schema.js
-// The AWS part of the config contract: its targets (eks, ecs, aws-role), `facts.aws` and `auth.aws`.
-
-
-const AccountId = type/* Type */.ZU.String({
-    pattern: '^[0-9]{12}$',
-    description: 'a 12-digit AWS account id, quoted',
-});
-const AwsRegion = type/* Type */.ZU.String({
-    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
-    description: 'an AWS region, e.g. us-east-1',
-});
-const RoleArn = type/* Type */.ZU.String({
-    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
-    description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
-});
-const awsTargets = [
-    target('eks', {
-        account: type/* Type */.ZU.Optional(AccountId),
-        region: type/* Type */.ZU.Optional(AwsRegion),
-        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(RoleArn)),
-    }),
-    target('ecs', {
-        account: type/* Type */.ZU.Optional(AccountId),
-        region: type/* Type */.ZU.Optional(AwsRegion),
-        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        services: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String())),
-        roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(RoleArn)),
-    }),
-    target('aws-role', { roles: type/* Type */.ZU.Array(RoleArn, { minItems: 1 }) }),
-];
-const AwsRoleFacts = type/* Type */.ZU.Object({
-    arn: RoleArn,
-    managedPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
-        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
-    })),
-    policies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Document, { description: 'inline or customer-managed documents' })),
-    permissionsBoundary: type/* Type */.ZU.Optional(NullableDocument),
-    unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-        description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-    })),
-}, schema_parts_closed);
-const AwsFacts = type/* Type */.ZU.Object({
-    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(AwsRoleFacts)),
-    repositories: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        arn: type/* Type */.ZU.String({
-            pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
-            description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
-        }),
-        policy: type/* Type */.ZU.Optional(NullableDocument),
-        exists: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal(false, {
-            description: 'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
-        })),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts_closed))),
-    registries: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        account: AccountId,
-        region: AwsRegion,
-        scope: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('V1'), type/* Type */.ZU.Literal('V2')])),
-        policy: type/* Type */.ZU.Optional(NullableDocument),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-        pullThroughCachePrefixes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
-            description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
-        })),
-    }, schema_parts_closed))),
-    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        platform: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('eks'), type/* Type */.ZU.Literal('ecs')]),
-        name: type/* Type */.ZU.String({ minLength: 1 }),
-        account: type/* Type */.ZU.Optional(AccountId),
-        region: type/* Type */.ZU.Optional(AwsRegion),
-        roles: type/* Type */.ZU.Array(RoleArn, {
-            description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
-        }),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts_closed), { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' })),
-    accounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ id: AccountId, organizationId: type/* Type */.ZU.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_parts_closed), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
-}, schema_parts_closed);
-const AwsAuth = type/* Type */.ZU.Object({ roles: type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[0-9]{12}$' }), RoleArn, schema_parts_closed) }, schema_parts_closed);
-/** The documents in `facts.aws`: identity policies, boundaries (or a managed policy's ARN), resource policies. */
-const awsDocumentPaths = [
-    { path: ['roles', '*', 'policies', '*'] },
-    { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
-    { path: ['repositories', '*', 'policy'] },
-    { path: ['registries', '*', 'policy'] },
-];
-const awsSchema = {
-    name: 'aws',
-    targets: awsTargets,
-    facts: AwsFacts,
-    documentPaths: awsDocumentPaths,
-    auth: AwsAuth,
-};
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
-// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
-// `endpoints.google`.
-
-
-const GkeServiceAccount = type/* Type */.ZU.Object({
-    email: type/* Type */.ZU.String({ minLength: 3, description: 'the node service account email' }),
-    scopes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'the node pool OAuth access scopes' })),
-}, schema_parts_closed);
-const ServiceAccountEmail = type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }) }, schema_parts_closed);
-const gcpTargets = [
-    target('gke', {
-        project: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        location: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        serviceAccounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(GkeServiceAccount)),
-    }),
-    target('gcp-service-account', { serviceAccounts: type/* Type */.ZU.Array(ServiceAccountEmail, { minItems: 1 }) }),
-];
-const GcpFacts = type/* Type */.ZU.Object({
-    projects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        id: type/* Type */.ZU.String({ minLength: 1, description: 'the project id' }),
-        number: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
-        gcrBackend: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('artifact-registry'), type/* Type */.ZU.Literal('storage')])),
-        ancestors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
-            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
-        })),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts_closed))),
-    iamPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        resource: type/* Type */.ZU.String({
-            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
-            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
-        }),
-        policy: type/* Type */.ZU.Optional(Document),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts_closed))),
-    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        name: type/* Type */.ZU.String({
-            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
-            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
-        }),
-        includedPermissions: type/* Type */.ZU.Array(type/* Type */.ZU.String()),
-    }, schema_parts_closed))),
-    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        project: type/* Type */.ZU.String({ minLength: 1 }),
-        location: type/* Type */.ZU.String({ minLength: 1 }),
-        name: type/* Type */.ZU.String({ minLength: 1 }),
-        nodePools: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String(), serviceAccount: type/* Type */.ZU.String(), scopes: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts_closed)),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts_closed), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
-    groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }), members: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts_closed))),
-}, schema_parts_closed);
-const GoogleEndpoints = type/* Type */.ZU.Object({
-    sts: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    iamCredentials: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    artifactRegistry: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    resourceManager: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    container: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    storage: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-}, {
-    ...schema_parts_closed,
-    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
-});
-/** The documents in `facts.gcp`: IAM policies. */
-const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
-const gcpSchema = {
-    name: 'gcp',
-    targets: gcpTargets,
-    facts: GcpFacts,
-    documentPaths: gcpDocumentPaths,
-    endpoints: { key: 'google', schema: GoogleEndpoints },
-};
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/schema.js
-// The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
-
-
-const PodPullSecrets = type/* Type */.ZU.Array(SecretName, {
-    description: "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
-});
-const kubernetesTargets = [
-    target('openshift', {
-        namespace: Namespace,
-        serviceAccount: type/* Type */.ZU.Optional(ServiceAccountName),
-        registryHosts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String())),
-        server: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
-    }),
-    target('kubernetes', {
-        namespace: Namespace,
-        serviceAccount: type/* Type */.ZU.Optional(ServiceAccountName),
-        imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
-    }),
-    target('k3s', { registriesFile: type/* Type */.ZU.String({ minLength: 1 }) }),
-];
-const KubernetesFacts = type/* Type */.ZU.Object({
-    manifests: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))),
-    objects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ apiVersion: type/* Type */.ZU.String(), kind: type/* Type */.ZU.String() }), {
-        description: 'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
-    })),
-}, schema_parts_closed);
-const kubernetesSchema = {
-    name: 'kubernetes',
-    targets: kubernetesTargets,
-    facts: KubernetesFacts,
-    documentPaths: [],
-};
-
-;// CONCATENATED MODULE: ./lib/providers/schema-fragments.js
-// The config contract's list of clouds: each one's schema fragment, in the order the published schema
-// lists them. src/core/config/schema.ts joins them; a new cloud adds its fragment here.
-
-
-
-const SCHEMA_FRAGMENTS = [awsSchema, gcpSchema, kubernetesSchema];
-
-;// CONCATENATED MODULE: ./lib/core/config/schema.js
-// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
-// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations. Each
-// cloud's targets and facts are its own fragment (src/providers/*/schema.ts, pure TypeBox data built on
-// ./schema-parts.ts); this file joins them into the config's frame.
-
-
-
-const factsProperties = Object.fromEntries(SCHEMA_FRAGMENTS.map((fragment) => [fragment.name, type/* Type */.ZU.Optional(fragment.facts)]));
-const authProperties = Object.fromEntries(SCHEMA_FRAGMENTS.flatMap((fragment) => 'auth' in fragment ? [[fragment.name, type/* Type */.ZU.Optional(fragment.auth)]] : []));
-const endpointProperties = Object.fromEntries(SCHEMA_FRAGMENTS.flatMap((fragment) => 'endpoints' in fragment ? [[fragment.endpoints.key, type/* Type */.ZU.Optional(fragment.endpoints.schema)]] : []));
-// Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
-// glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
-// regular expression backtracks through every split of a name (five runs on a 255-character name: 4 s).
-const PublicImageGlob = type/* Type */.ZU.String({
-    minLength: 1,
-    maxLength: 1000,
-    pattern: '^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$',
-    description: 'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
-});
-const targetVariants = SCHEMA_FRAGMENTS.flatMap((fragment) => [...fragment.targets]);
-const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
-// `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
-const Target = type/* Type */.ZU.Unsafe({
-    type: 'object',
-    discriminator: { propertyName: 'platform' },
-    oneOf: targetVariants,
-});
-/** A list of targets on its own, as the action's `targets` input gives them. */
-const TargetListSchema = type/* Type */.ZU.Array(Target);
-const DISCOVERY_PLATFORMS = ['openshift', 'kubernetes', 'eks', 'gke', 'k3s'];
-function isDiscoveryPlatform(platform) {
-    return DISCOVERY_PLATFORMS.includes(platform);
-}
-const Discover = type/* Type */.ZU.Object({
-    workflows: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
-        description: 'globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`',
-    })),
-    manifests: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        target: type/* Type */.ZU.String({
-            ...TargetName,
-            description: `the name of the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
-        }),
-        paths: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
-            minItems: 1,
-            description: 'globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts',
-        }),
-        helm: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-            releaseName: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1 })),
-            namespace: type/* Type */.ZU.Optional(Namespace),
-            values: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
-                description: 'values files (relative to the config) for helm template',
-            })),
-        }, schema_parts_closed)),
-    }, schema_parts_closed), { description: 'deploy targets from manifests: which workloads run on which declared target' })),
-    variables: type/* Type */.ZU.Optional(
-    // Closed: a key that fits no pattern (a space, a newline) is an error, not silently never read.
-    type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), type/* Type */.ZU.String(), {
-        ...schema_parts_closed,
-        description: 'values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`',
-    })),
-    allImages: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({
-        description: 'check every image the manifests name, not only the images the workflow pushes (default false)',
-    })),
-}, { ...schema_parts_closed, description: 'read images and deploy targets from the repository itself' });
-const ConfigSchema = type/* Type */.ZU.Object({
-    version: type/* Type */.ZU.Literal(1),
-    discover: type/* Type */.ZU.Optional(Discover),
-    images: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(ImageRef, { description: 'destinations the workflow pushes' })),
-    publicImages: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(PublicImageGlob, { description: 'globs of images anyone may pull' })),
-    targets: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Target, { description: 'who must be able to pull' })),
-    facts: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(factsProperties, schema_parts_closed)),
-    auth: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(authProperties, schema_parts_closed)),
-    endpoints: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-        registries: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }), {
-            ...schema_parts_closed, // a key with a line break fits no pattern: without this its value went unchecked
-            description: 'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
-        })),
-        ...endpointProperties,
-    }, schema_parts_closed)),
-}, { ...schema_parts_closed, title: 'pullcheck config (version 1)' });
-/** Where the config holds policy documents (each fragment's, under its `facts.<name>`). */
-const DOCUMENT_PATHS = SCHEMA_FRAGMENTS.flatMap((fragment) => fragment.documentPaths.map((entry) => ({
-    ...entry,
-    path: ['facts', fragment.name, ...entry.path],
-})));
-/** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
-function configJsonSchema() {
-    return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
-}
-
-
-/***/ }),
-
-/***/ 65282:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UD: () => (/* binding */ globInRepository)
-/* harmony export */ });
-/* unused harmony exports MAX_PATTERN_LENGTH, MAX_GLOB_MATCHES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73382);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
-/* harmony import */ var _quoted_value_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54379);
-/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91767);
-// Globs the config writes (discover.workflows, discover.manifests, facts.kubernetes.manifests) match only
-// inside the repository, and the work one pattern can cause is bounded: its length, its wildcards, the
-// entries crawled and the files matched. Each limit is a ConfigError at the line that wrote the pattern.
-
-
-
-
-
-
-const MAX_PATTERN_LENGTH = 1_000;
-const MAX_GLOB_MATCHES = 10_000;
-/** Files and folders one pattern may walk through. */
-const MAX_CRAWLED_ENTRIES = 200_000;
-/**
- * Star runs (`*`, `**`) in one pattern. picomatch turns each into a lazy `[^/]*?`, and matching backtracks
- * through every split of a name: five stars against a 200-character name already take seconds.
- */
-const MAX_STARS = 4;
-/** Absolute paths of what the pattern matches, sorted; a pattern that leaves the repository or asks too much throws. */
-function globInRepository(glob) {
-    const { pattern, where, root } = glob;
-    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL({ where, message: `the pattern ${why}` });
-    if (pattern.length > MAX_PATTERN_LENGTH)
-        throw refuse(`is ${pattern.length} characters long: at most ${MAX_PATTERN_LENGTH} are read`);
-    if ((pattern.match(/\*+/g) ?? []).length > MAX_STARS)
-        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} has more than ${MAX_STARS} wildcards (*, **): write a narrower one`);
-    const escape = leavesRepository(pattern, glob.cwd, root);
-    if (escape)
-        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} ${escape}`);
-    let crawled = 0;
-    const countingReaddir = ((dir, options) => {
-        // fdir swallows errors from readdir: past the budget every folder reads as unreadable, ending the walk.
-        if (crawled > MAX_CRAWLED_ENTRIES)
-            throw new Error('crawl budget spent');
-        const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, options);
-        crawled += entries.length;
-        return entries;
-    });
-    let matches;
-    try {
-        matches = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .globSync */ .AZ)(pattern, {
-            cwd: glob.cwd,
-            absolute: true,
-            onlyFiles: glob.onlyFiles,
-            dot: glob.dot,
-            // Extended globs (`+(…)`, `@(…)`) nest quantifiers, whose matching can take exponential time.
-            extglob: false,
-            fs: { readdirSync: countingReaddir },
-        });
-    }
-    catch {
-        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} is not a glob pullcheck can read`);
-    }
-    if (crawled > MAX_CRAWLED_ENTRIES)
-        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} walks more than ${MAX_CRAWLED_ENTRIES.toLocaleString('en-US')} files and folders: write a narrower one`);
-    if (matches.length > MAX_GLOB_MATCHES)
-        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} matches ${matches.length.toLocaleString('en-US')} entries: at most ${MAX_GLOB_MATCHES.toLocaleString('en-US')} are read; write a narrower one`);
-    const found = matches.map((match) => match.replace(/[\\/]+$/, '') || match).sort();
-    for (const match of found) {
-        const real = realOrUndefined(match);
-        if (real !== undefined && !(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(real, root))
-            throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} matches ${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)((0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .displayPath */ .Gt)(match))}, which resolves to ${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(real)}, outside the repository (${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(root)})`);
-    }
-    return found;
-}
-/**
- * Why the pattern would reach outside the repository, before any folder is read: its fixed leading part
- * (`../..`, `/etc`) resolves outside, or a `..` follows a wildcard or sits in a brace, where no fixed
- * folder can be checked.
- */
-function leavesRepository(pattern, cwd, root) {
-    const written = pattern.replace(/\\/g, '/').split('/');
-    const firstDynamic = written.findIndex((segment) => (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .isDynamicPattern */ .ey)(segment));
-    const dynamic = firstDynamic === -1 ? [] : written.slice(firstDynamic);
-    if (dynamic.some((segment) => segment === '..' || /(?:^|[{,])\.\.(?:[},]|$)/.test(segment)))
-        return 'uses `..` after a wildcard or inside braces: only a leading `..` is read';
-    const fixed = firstDynamic === -1 ? written : written.slice(0, firstDynamic);
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, fixed.join('/') || '.');
-    if (!(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(realOfNearest(base), root))
-        return `leaves the repository (${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(root)}): only files inside it are read`;
-    return undefined;
-}
-/** The real path of `target`, or of its nearest existing ancestor with the rest appended. */
-function realOfNearest(target) {
-    const real = realOrUndefined(target);
-    if (real !== undefined)
-        return real;
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target);
-    return parent === target ? target : node_path__WEBPACK_IMPORTED_MODULE_1__.join(realOfNearest(parent), node_path__WEBPACK_IMPORTED_MODULE_1__.basename(target));
-}
-function realOrUndefined(target) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 51204:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ schemaProblems)
-});
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
-// EXTERNAL MODULE: ./lib/core/did-you-mean.js
-var did_you_mean = __webpack_require__(68680);
-// EXTERNAL MODULE: ./lib/core/quoted-value.js
-var quoted_value = __webpack_require__(54379);
-;// CONCATENATED MODULE: ./lib/core/config/ajv-options.js
-// The one set of Ajv options: the runtime validator and the one compiled ahead of time must agree.
-const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: true, verbose: true };
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/core/origins.js
+var core_origins = __webpack_require__(49136);
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/core/config/document.js
+var config_document = __webpack_require__(62017);
+// EXTERNAL MODULE: ./lib/core/config/read-file.js
+var read_file = __webpack_require__(91767);
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __webpack_require__(36214);
 ;// CONCATENATED MODULE: ./lib/core/config/generated/config-validator.js
@@ -7094,20 +6254,661 @@ else {
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
 
-// EXTERNAL MODULE: ./lib/core/config/schema.js + 5 modules
-var schema = __webpack_require__(35883);
+// EXTERNAL MODULE: ./lib/core/config/validate.js + 1 modules
+var config_validate = __webpack_require__(26882);
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
+;// CONCATENATED MODULE: ./lib/core/config/load.js
+
+
+
+
+
+
+
+
+
+/**
+ * `whenMissing` says how to name another config file in the words of the entry that runs (the CLI's
+ * `--config`, the action's `config` input).
+ */
+function loadConfigFile(file, additions = {}, whenMissing = 'create it, or name another config file') {
+    const text = (0,read_file/* readUserFile */.E1)(file, { file, line: 1, column: 1 }, `the config file (%CODE%); ${whenMissing}`);
+    return loadConfigText(text, file, additions);
+}
+function loadConfigText(text, file, additions = {}) {
+    const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
+    const { locate, locateKey } = source;
+    const written = source.takeValue();
+    if (written === null || written === undefined) {
+        throw new errors/* ConfigError */.xL({
+            where: locate([]),
+            message: 'the config file is empty: expected a mapping with `version: 1`',
+        });
+    }
+    const raw = withAdditions(written, additions);
+    // The config's validator is compiled at build time (npm run generate:schema; a test keeps it fresh).
+    const precompiled = config_validator;
+    const problems = (0,config_validate/* schemaProblems */.I)(raw, schema/* ConfigSchema */.Sk, { locate, locateKey }, 'the config', precompiled);
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
+    const input = raw; // validated above against ConfigSchema
+    resolveDocuments(input, locate, external_node_path_.dirname(external_node_path_.resolve(file)));
+    // Where each image and target was written is read now, while the document is parsed: asked later,
+    // locate() would parse a large config again for every plan.
+    const origins = (0,core_origins/* writtenOrigins */.V3)({ file, input, locate, locateKey });
+    source.release();
+    return { file, input, locate, locateKey, origins };
+}
+/** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
+function resolveDocuments(input, locate, configDir) {
+    const problems = [];
+    const resolve = (holder, key, configPath) => {
+        const written = holder[key];
+        if (written === null || written === undefined)
+            return;
+        try {
+            // A `{ file: }` reference is reported at its path, anything else where the document starts.
+            const isFile = typeof written === 'object' && 'file' in written;
+            const where = locate(isFile ? [...configPath, 'file'] : configPath);
+            holder[key] = (0,config_document/* resolveDocument */.A)(written, where, configDir);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.xL))
+                throw error;
+            problems.push(...error.problems);
+        }
+    };
+    const found = schema/* DOCUMENT_PATHS */.fs.flatMap(({ path: pattern, orArn }) => matches(input, pattern).map((match) => ({ ...match, orArn })));
+    // In the order they are written, so problems are listed as the user reads the file.
+    for (const { holder, key, at, orArn } of found.sort((a, b) => comparePaths(a.at, b.at))) {
+        const written = holder[key];
+        // A boundary may also be an AWS-managed policy ARN, which the AWS provider resolves.
+        if (orArn && typeof written === 'string' && written.startsWith('arn:'))
+            continue;
+        resolve(holder, key, at);
+    }
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
+}
+/** List entries by index; keys in the order DOCUMENT_PATHS names them (the schema's order). */
+const KEY_ORDER = [...new Set(schema/* DOCUMENT_PATHS */.fs.flatMap((entry) => entry.path))];
+function comparePaths(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const [x, y] = [a[i], b[i]];
+        if (x === y)
+            continue;
+        if (typeof x === 'number' && typeof y === 'number')
+            return x - y;
+        return KEY_ORDER.indexOf(String(x)) - KEY_ORDER.indexOf(String(y));
+    }
+    return a.length - b.length;
+}
+/** Every place a path pattern reaches in the value: its holder, key and full path (`*`: each list entry). */
+function matches(value, pattern, at = []) {
+    if (value === null || typeof value !== 'object')
+        return [];
+    const [first, ...rest] = pattern;
+    if (first === undefined)
+        return [];
+    const keys = first === '*'
+        ? Array.isArray(value)
+            ? value.map((_, i) => i)
+            : []
+        : Array.isArray(value)
+            ? []
+            : [first];
+    return keys.flatMap((key) => {
+        const holder = value;
+        if (!(key in holder))
+            return [];
+        const path = [...at, key];
+        return rest.length === 0
+            ? [{ holder: value, key, at: path }]
+            : matches(holder[key], rest, path);
+    });
+}
+function withAdditions(written, additions) {
+    const targets = additions.targets?.text.trim() ? targetsOf(additions.targets) : [];
+    const images = additions.images ?? [];
+    if (images.length === 0 && targets.length === 0)
+        return written;
+    if (typeof written !== 'object' || written === null || Array.isArray(written))
+        return written; // the schema reports it
+    const config = written;
+    const append = (list, extra) => Array.isArray(list) ? [...list, ...extra] : (list ?? [...extra]);
+    return { ...config, images: append(config.images, images), targets: append(config.targets, targets) };
+}
+/** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
+function targetsOf(input) {
+    const source = (0,yaml_source/* parseYamlSource */.W)(input.text, input.source);
+    const value = source.takeValue();
+    const list = Array.isArray(value) ? value : [value];
+    const problems = (0,config_validate/* schemaProblems */.I)(list, schema/* TargetListSchema */.Pu, Array.isArray(value) ? source : shifted(source));
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
+    return list;
+}
+/** A single target written without the list dash: its paths lose the leading index. */
+function shifted(source) {
+    return {
+        locate: (configPath) => source.locate(configPath.slice(1)),
+        locateKey: (configPath) => source.locateKey(configPath.slice(1)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 91767:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ readUserFile),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Hz: () => (/* binding */ readConfined),
+/* harmony export */   Ko: () => (/* binding */ repositoryRootOf),
+/* harmony export */   OR: () => (/* binding */ assertUserFile),
+/* harmony export */   pS: () => (/* binding */ shownPath),
+/* harmony export */   se: () => (/* binding */ refusalMessage)
+/* harmony export */ });
+/* unused harmony exports MAX_USER_FILE_BYTES, checkConfined */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
+/* harmony import */ var _outgoing_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59813);
+/* harmony import */ var _quoted_value_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54379);
+// Files the user names — the config, and what it points at: policy documents, registries.yaml, manifests,
+// workflows — are read only inside the repository once symlinks are resolved, regular files only, each at
+// most MAX_USER_FILE_BYTES. A refusal names the file, never its content: a secret can be in any of them.
+
+
+
+
+
+const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * The repository the config's files are read from, as a real path. In Actions that is the workspace
+ * (GITHUB_WORKSPACE), when the config is inside it. Otherwise — the CLI — it is the git checkout holding
+ * the config (the nearest folder with a `.git`, upward from the config's folder), because a config kept
+ * in `.github/` names `deploy/…` beside that folder; outside any checkout it is the config's folder tree.
+ */
+function repositoryRootOf(configDir, env = process.env) {
+    const dir = realOrResolved(configDir);
+    const workspace = env['GITHUB_WORKSPACE'] ? realOrResolved(env['GITHUB_WORKSPACE']) : undefined;
+    if (workspace !== undefined && isInside(dir, workspace))
+        return workspace;
+    for (let folder = dir;; folder = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(folder)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(folder, '.git')))
+            return folder;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(folder) === folder)
+            return dir;
+    }
+}
+/** `real` is `root` or below it (both real paths). */
+function isInside(real, root) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, real);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative));
+}
+/**
+ * The file's real path when it may be read: inside `root` (when given) once symlinks are resolved, a regular
+ * file, at most MAX_USER_FILE_BYTES; otherwise why not. Never throws.
+ */
+function checkConfined(file, root) {
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+        if (root !== undefined && !isInside(real, root))
+            return { refused: 'outside', real, root };
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        if (stat.isDirectory())
+            return { refused: 'unreadable', code: 'EISDIR' };
+        if (!stat.isFile())
+            return { refused: 'not-a-file' };
+        if (stat.size > MAX_USER_FILE_BYTES)
+            return { refused: 'too-large', size: stat.size };
+        return { real };
+    }
+    catch (error) {
+        return unreadable(error);
+    }
+}
+/** The file's text when checkConfined allows it; otherwise why not. Never throws. */
+function readConfined(file, root) {
+    const checked = checkConfined(file, root);
+    if ('refused' in checked)
+        return checked;
+    let fd;
+    try {
+        // Non-blocking, in case a FIFO took the file's place after the check: opening one would wait for a writer.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        return unreadable(error);
+    }
+    try {
+        return readBounded(fd, checked.real);
+    }
+    catch (error) {
+        return unreadable(error);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function unreadable(error) {
+    return { refused: 'unreadable', code: error.code ?? 'unreadable' };
+}
+/** Reads up to one byte past the limit, so a file that grew after its stat is still refused, not read whole. */
+function readBounded(fd, real) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_USER_FILE_BYTES + 1 - total));
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, null);
+        if (read === 0)
+            break;
+        chunks.push(chunk.subarray(0, read));
+        total += read;
+        if (total > MAX_USER_FILE_BYTES)
+            return { refused: 'too-large', size: total };
+    }
+    return { text: Buffer.concat(chunks, total).toString('utf8'), real };
+}
+/** What a refusal says about `file` (absolute); an errno code is usually left to the caller's wording. */
+function refusalMessage(refusal, file) {
+    const shown = shownPath(displayPath(file));
+    const limit = megabytes(MAX_USER_FILE_BYTES);
+    switch (refusal.refused) {
+        case 'unreadable':
+            return `cannot read ${shown} (${refusal.code})`;
+        case 'outside': {
+            const resolves = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file) === refusal.real ? '' : `; it resolves to ${shownPath(refusal.real)}`;
+            return `${shown} is outside the repository (${shownPath(refusal.root)}${resolves}): only files inside it are read`;
+        }
+        case 'not-a-file':
+            return `${shown} is not a regular file: only regular files are read`;
+        case 'too-large':
+            return `${shown} is larger than ${limit} (${megabytes(refusal.size)}): files are read up to ${limit}`;
+    }
+}
+/**
+ * Reads a file the user pointed at; a file that cannot or may not be read is a ConfigError at `where`, the
+ * place that named it. `expected` words the errno case (`%CODE%` is replaced by the code); `root`, when
+ * given, confines the read to the repository (the config file itself is named on the command line).
+ */
+function readUserFile(file, where, expected, root) {
+    const read = readConfined(file, root);
+    if ('text' in read)
+        return read.text;
+    throw userFileError(read, file, where, expected);
+}
+/** Checks, without reading it, a file another program reads (helm's values) as readUserFile would. */
+function assertUserFile(file, where, expected, root) {
+    const checked = checkConfined(file, root);
+    if ('refused' in checked)
+        throw userFileError(checked, file, where, expected);
+}
+function userFileError(refusal, file, where, expected) {
+    const message = refusal.refused === 'unreadable'
+        ? `cannot read ${expected.replace('%CODE%', refusal.code)}`
+        : refusalMessage(refusal, file);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL({ where, message });
+}
+/** A path as messages show it: relative to the working directory. */
+function displayPath(absolute) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.relative(process.cwd(), absolute) || absolute;
+}
+/**
+ * A path the user wrote (or a pattern), in a message: control characters escaped so it stays on its line,
+ * and quoted and cut (quotedValue) when it is too long to repeat whole.
+ */
+function shownPath(written) {
+    const escaped = (0,_outgoing_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeTerminal */ .en)(written);
+    return escaped.length <= 200 ? escaped : (0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(written);
+}
+function realOrResolved(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);
+    }
+}
+function megabytes(bytes) {
+    const mb = bytes / (1024 * 1024);
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+
+/***/ }),
+
+/***/ 44644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ closed),
+/* harmony export */   AP: () => (/* binding */ ServiceAccountName),
+/* harmony export */   VR: () => (/* binding */ TargetName),
+/* harmony export */   _x: () => (/* binding */ SecretName),
+/* harmony export */   aC: () => (/* binding */ target),
+/* harmony export */   g$: () => (/* binding */ Namespace),
+/* harmony export */   h: () => (/* binding */ NullableDocument),
+/* harmony export */   ji: () => (/* binding */ ImageRef),
+/* harmony export */   yo: () => (/* binding */ Document)
+/* harmony export */ });
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74508);
+/* harmony import */ var _kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
+// The pieces of the config contract every provider's schema fragment builds on: closed objects, names
+// that reach report and log lines, policy documents, and the fields every target has.
+
+
+const closed = { additionalProperties: false };
+const ImageRef = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    minLength: 1,
+    description: 'an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo',
+});
+// Target names reach report lines and log lines: one printable line that starts with a letter or digit,
+// so a name can neither break a line nor start one with `::` (a workflow command).
+const TargetName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    pattern: '^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$',
+    maxLength: 100,
+    description: 'a target name: up to 100 characters on one line, starting with a letter or digit, no control characters',
+});
+const Namespace = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    ..._kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__/* .DNS1123_LABEL */ .a0,
+    description: 'a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)',
+});
+const ServiceAccountName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    ..._kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__/* .DNS1123_SUBDOMAIN */ .ei,
+    description: 'a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
+});
+const SecretName = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    ..._kubernetes_names_js__WEBPACK_IMPORTED_MODULE_0__/* .DNS1123_SUBDOMAIN */ .ei,
+    description: 'a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)',
+});
+/**
+ * A policy document: inline (YAML/JSON object), a JSON string, or `{ file: path }` relative to the config.
+ * The loader replaces every document with a LocatedDocument before anyone reads the config.
+ */
+const Document = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+    description: 'a policy document: an inline object, a JSON string, or { file: path relative to the config }',
+    anyOf: [
+        {
+            type: 'object',
+            properties: { file: { type: 'string', minLength: 1 } },
+            required: ['file'],
+            additionalProperties: false,
+        },
+        { type: 'object' },
+        { type: 'string' },
+    ],
+});
+const NullableDocument = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([Document, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Null()]);
+function target(platform, fields) {
+    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
+        name: TargetName,
+        platform: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal(platform),
+        images: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(ImageRef, { description: 'subset of images to check (default: all)' })),
+        ...fields,
+    }, closed);
+}
+
+
+/***/ }),
+
+/***/ 54259:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ isDiscoveryPlatform),
+/* harmony export */   Mk: () => (/* binding */ configJsonSchema),
+/* harmony export */   Pu: () => (/* binding */ TargetListSchema),
+/* harmony export */   Sk: () => (/* binding */ ConfigSchema),
+/* harmony export */   fs: () => (/* binding */ DOCUMENT_PATHS)
+/* harmony export */ });
+/* unused harmony export PLATFORMS */
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74508);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88263);
+/* harmony import */ var _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44644);
+// The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
+// `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations. Each
+// cloud's targets and facts are its own fragment (src/providers/*/schema.ts, pure TypeBox data built on
+// ./schema-parts.ts); this file joins them into the config's frame.
+
+
+
+/** The providers' schema fragments, in the provider list's order (the published schema's order). */
+const SCHEMA_FRAGMENTS = _providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .providers */ .r5.flatMap((provider) => provider.schema === undefined ? [] : [provider.schema]);
+const factsProperties = Object.fromEntries(SCHEMA_FRAGMENTS.map((fragment) => [fragment.name, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(fragment.facts)]));
+const authProperties = Object.fromEntries(SCHEMA_FRAGMENTS.flatMap((fragment) => 'auth' in fragment ? [[fragment.name, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(fragment.auth)]] : []));
+const endpointProperties = Object.fromEntries(SCHEMA_FRAGMENTS.flatMap((fragment) => 'endpoints' in fragment ? [[fragment.endpoints.key, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(fragment.endpoints.schema)]] : []));
+// Only what an image reference may hold, plus `*` and `?`: a `!`, brace or parenthesis would read as
+// glob syntax that widens what is public (src/core/public-images.ts). At most three star runs: picomatch's
+// regular expression backtracks through every split of a name (five runs on a 255-character name: 4 s).
+const PublicImageGlob = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({
+    minLength: 1,
+    maxLength: 1000,
+    pattern: '^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$',
+    description: 'an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*',
+});
+const targetVariants = SCHEMA_FRAGMENTS.flatMap((fragment) => [...fragment.targets]);
+const PLATFORMS = targetVariants.map((variant) => variant.properties.platform.const);
+// `discriminator` lets Ajv report errors for the chosen platform only, instead of every variant's.
+const Target = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Unsafe({
+    type: 'object',
+    discriminator: { propertyName: 'platform' },
+    oneOf: targetVariants,
+});
+/** A list of targets on its own, as the action's `targets` input gives them. */
+const TargetListSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(Target);
+const DISCOVERY_PLATFORMS = ['openshift', 'kubernetes', 'eks', 'gke', 'k3s'];
+function isDiscoveryPlatform(platform) {
+    return DISCOVERY_PLATFORMS.includes(platform);
+}
+const Discover = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object({
+    workflows: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({ minLength: 1 }), {
+        description: 'globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`',
+    })),
+    manifests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object({
+        target: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({
+            ..._schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetName */ .VR,
+            description: `the name of the declared target (${DISCOVERY_PLATFORMS.join(', ')}) these workloads run on`,
+        }),
+        paths: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({ minLength: 1 }), {
+            minItems: 1,
+            description: 'globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts',
+        }),
+        helm: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object({
+            releaseName: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({ minLength: 1 })),
+            namespace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .Namespace */ .g$),
+            values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({ minLength: 1 }), {
+                description: 'values files (relative to the config) for helm template',
+            })),
+        }, _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h)),
+    }, _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h), { description: 'deploy targets from manifests: which workloads run on which declared target' })),
+    variables: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(
+    // Closed: a key that fits no pattern (a space, a newline) is an error, not silently never read.
+    _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String(), {
+        ..._schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h,
+        description: 'values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`',
+    })),
+    allImages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Boolean({
+        description: 'check every image the manifests name, not only the images the workflow pushes (default false)',
+    })),
+}, { ..._schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h, description: 'read images and deploy targets from the repository itself' });
+const ConfigSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object({
+    version: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Literal(1),
+    discover: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(Discover),
+    images: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(_schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageRef */ .ji, { description: 'destinations the workflow pushes' })),
+    publicImages: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(PublicImageGlob, { description: 'globs of images anyone may pull' })),
+    targets: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Array(Target, { description: 'who must be able to pull' })),
+    facts: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object(factsProperties, _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h)),
+    auth: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object(authProperties, _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h)),
+    endpoints: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Object({
+        registries: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Type */ .ZU.String({ pattern: '^https?://', description: 'a base URL, http(s)://HOST[:PORT]' }), {
+            ..._schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h, // a key with a line break fits no pattern: without this its value went unchecked
+            description: 'reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts',
+        })),
+        ...endpointProperties,
+    }, _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h)),
+}, { ..._schema_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closed */ .$h, title: 'pullcheck config (version 1)' });
+/** Where the config holds policy documents (each fragment's, under its `facts.<name>`). */
+const DOCUMENT_PATHS = SCHEMA_FRAGMENTS.flatMap((fragment) => fragment.documentPaths.map((entry) => ({
+    ...entry,
+    path: ['facts', fragment.name, ...entry.path],
+})));
+/** The JSON Schema as published: plain JSON, without TypeBox's symbols. */
+function configJsonSchema() {
+    return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ConfigSchema)) };
+}
+
+
+/***/ }),
+
+/***/ 65282:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ globInRepository)
+/* harmony export */ });
+/* unused harmony exports MAX_PATTERN_LENGTH, MAX_GLOB_MATCHES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
+/* harmony import */ var _quoted_value_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54379);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91767);
+// Globs the config writes (discover.workflows, discover.manifests, facts.kubernetes.manifests) match only
+// inside the repository, and the work one pattern can cause is bounded: its length, its wildcards, the
+// entries crawled and the files matched. Each limit is a ConfigError at the line that wrote the pattern.
+
+
+
+
+
+
+const MAX_PATTERN_LENGTH = 1_000;
+const MAX_GLOB_MATCHES = 10_000;
+/** Files and folders one pattern may walk through. */
+const MAX_CRAWLED_ENTRIES = 200_000;
+/**
+ * Star runs (`*`, `**`) in one pattern. picomatch turns each into a lazy `[^/]*?`, and matching backtracks
+ * through every split of a name: five stars against a 200-character name already take seconds.
+ */
+const MAX_STARS = 4;
+/** Absolute paths of what the pattern matches, sorted; a pattern that leaves the repository or asks too much throws. */
+function globInRepository(glob) {
+    const { pattern, where, root } = glob;
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL({ where, message: `the pattern ${why}` });
+    if (pattern.length > MAX_PATTERN_LENGTH)
+        throw refuse(`is ${pattern.length} characters long: at most ${MAX_PATTERN_LENGTH} are read`);
+    if ((pattern.match(/\*+/g) ?? []).length > MAX_STARS)
+        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} has more than ${MAX_STARS} wildcards (*, **): write a narrower one`);
+    const escape = leavesRepository(pattern, glob.cwd, root);
+    if (escape)
+        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} ${escape}`);
+    let crawled = 0;
+    const countingReaddir = ((dir, options) => {
+        // fdir swallows errors from readdir: past the budget every folder reads as unreadable, ending the walk.
+        if (crawled > MAX_CRAWLED_ENTRIES)
+            throw new Error('crawl budget spent');
+        const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, options);
+        crawled += entries.length;
+        return entries;
+    });
+    let matches;
+    try {
+        matches = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .globSync */ .AZ)(pattern, {
+            cwd: glob.cwd,
+            absolute: true,
+            onlyFiles: glob.onlyFiles,
+            dot: glob.dot,
+            // Extended globs (`+(…)`, `@(…)`) nest quantifiers, whose matching can take exponential time.
+            extglob: false,
+            fs: { readdirSync: countingReaddir },
+        });
+    }
+    catch {
+        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} is not a glob pullcheck can read`);
+    }
+    if (crawled > MAX_CRAWLED_ENTRIES)
+        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} walks more than ${MAX_CRAWLED_ENTRIES.toLocaleString('en-US')} files and folders: write a narrower one`);
+    if (matches.length > MAX_GLOB_MATCHES)
+        throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} matches ${matches.length.toLocaleString('en-US')} entries: at most ${MAX_GLOB_MATCHES.toLocaleString('en-US')} are read; write a narrower one`);
+    const found = matches.map((match) => match.replace(/[\\/]+$/, '') || match).sort();
+    for (const match of found) {
+        const real = realOrUndefined(match);
+        if (real !== undefined && !(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(real, root))
+            throw refuse(`${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedValue */ .A)(pattern)} matches ${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)((0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .displayPath */ .Gt)(match))}, which resolves to ${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(real)}, outside the repository (${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(root)})`);
+    }
+    return found;
+}
+/**
+ * Why the pattern would reach outside the repository, before any folder is read: its fixed leading part
+ * (`../..`, `/etc`) resolves outside, or a `..` follows a wildcard or sits in a brace, where no fixed
+ * folder can be checked.
+ */
+function leavesRepository(pattern, cwd, root) {
+    const written = pattern.replace(/\\/g, '/').split('/');
+    const firstDynamic = written.findIndex((segment) => (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .isDynamicPattern */ .ey)(segment));
+    const dynamic = firstDynamic === -1 ? [] : written.slice(firstDynamic);
+    if (dynamic.some((segment) => segment === '..' || /(?:^|[{,])\.\.(?:[},]|$)/.test(segment)))
+        return 'uses `..` after a wildcard or inside braces: only a leading `..` is read';
+    const fixed = firstDynamic === -1 ? written : written.slice(0, firstDynamic);
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, fixed.join('/') || '.');
+    if (!(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(realOfNearest(base), root))
+        return `leaves the repository (${(0,_read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(root)}): only files inside it are read`;
+    return undefined;
+}
+/** The real path of `target`, or of its nearest existing ancestor with the rest appended. */
+function realOfNearest(target) {
+    const real = realOrUndefined(target);
+    if (real !== undefined)
+        return real;
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target);
+    return parent === target ? target : node_path__WEBPACK_IMPORTED_MODULE_1__.join(realOfNearest(parent), node_path__WEBPACK_IMPORTED_MODULE_1__.basename(target));
+}
+function realOrUndefined(target) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 26882:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ schemaProblems)
+});
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ./lib/core/did-you-mean.js
+var did_you_mean = __webpack_require__(68680);
+// EXTERNAL MODULE: ./lib/core/quoted-value.js
+var quoted_value = __webpack_require__(54379);
+;// CONCATENATED MODULE: ./lib/core/config/ajv-options.js
+// The one set of Ajv options: the runtime validator and the one compiled ahead of time must agree.
+const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: true, verbose: true };
+
 ;// CONCATENATED MODULE: ./lib/core/config/validate.js
 
 
 
 
-
-
 const validate_ajv = new ajv.Ajv(AJV_OPTIONS);
-// The config's validator is compiled ahead of time (npm run generate:schema); the others when first used.
-const compiled = new WeakMap([
-    [schema/* ConfigSchema */.Sk, config_validator],
-]);
+// Compiled when first used; the config's validator is compiled ahead of time and given by its loader (the
+// providers' rules use this module too, so it must not import the config contract that lists them).
+const compiled = new WeakMap();
 function validator(schema) {
     let validate = compiled.get(schema);
     if (!validate) {
@@ -7118,8 +6919,8 @@ function validator(schema) {
 }
 /** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
 /** `rootName` names the document in messages about its top level ("the config", "the RoleBinding"). */
-function schemaProblems(raw, schema, where, rootName = 'the config') {
-    const validate = validator(schema);
+function schemaProblems(raw, schema, where, rootName = 'the config', precompiled) {
+    const validate = precompiled ?? validator(schema);
     if (validate(raw))
         return [];
     const problems = new Map();
@@ -7511,20 +7312,22 @@ class ConfigError extends Error {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NL: () => (/* binding */ OPENSHIFT_REGISTRY_SERVICE),
+/* harmony export */   lc: () => (/* binding */ OTHER_REGISTRY),
 /* harmony export */   mi: () => (/* binding */ imageNameOf),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   rI: () => (/* binding */ ImageReferenceError),
 /* harmony export */   tO: () => (/* binding */ imageName)
 /* harmony export */ });
+/* unused harmony export parseImageName */
 /**
- * Parses container image references (spec §2) and says which registry serves them, because the
- * pull-permission check differs per registry: ECR repository policies, Artifact Registry IAM,
- * OpenShift image-stream RBAC, or nothing we can check at all.
+ * Parses container image references (spec §2). Which registry serves one — an ECR repository, an Artifact
+ * Registry repository, an OpenShift image stream, or one nothing can check — is for the provider that owns
+ * the registry to say (a RegistryDefinition, src/core/registries.ts); this module knows no cloud's hosts.
  *
  * Splitting and validation follow the distribution/reference grammar that Docker, containerd and
  * Kubernetes use, so a reference accepted here is one a kubelet would accept too.
  */
+const OTHER_REGISTRY = { kind: 'other' };
 class ImageReferenceError extends Error {
     /** The reference as the user wrote it, so callers can point at it. */
     reference;
@@ -7556,23 +7359,6 @@ const MAX_NAME_LENGTH = 255;
 const DOCKER_HUB = 'docker.io';
 // Docker itself rewrites index.docker.io; registry-1.docker.io is the same registry under its API name.
 const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io']);
-const AWS_REGION = '([a-z]{2}(?:-[a-z]+)+-\\d+)';
-const ECR_HOST = new RegExp(`^(\\d{12})\\.dkr\\.ecr(-fips)?\\.${AWS_REGION}\\.amazonaws\\.com(\\.cn)?$`);
-const ECR_DUAL_STACK_HOST = new RegExp(`^(\\d{12})\\.dkr-ecr(-fips)?\\.${AWS_REGION}\\.on\\.aws$`);
-const GAR_HOST = /^([a-z0-9]+(?:-[a-z0-9]+)*)-docker\.pkg\.dev$/;
-// Where Artifact Registry keeps the repository that now backs each gcr.io host.
-const GCR_LOCATIONS = new Map(Object.entries({
-    'gcr.io': 'us',
-    'us.gcr.io': 'us',
-    'eu.gcr.io': 'europe',
-    'asia.gcr.io': 'asia',
-}));
-/** The OpenShift integrated registry as pods reach it: the host an image stream's pull spec names. */
-const OPENSHIFT_REGISTRY_SERVICE = 'image-registry.openshift-image-registry.svc:5000';
-const OPENSHIFT_SERVICE_HOSTS = [
-    OPENSHIFT_REGISTRY_SERVICE,
-    'image-registry.openshift-image-registry.svc.cluster.local:5000',
-];
 /** The name, the tag and the digest. The digest first: it holds a ':' that is no tag separator. */
 function splitReference(text, fail) {
     let name = text;
@@ -7595,10 +7381,9 @@ function splitReference(text, fail) {
     }
     return { name, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
 }
-function parseImageReference(text, options = {}) {
-    const fail = (problem, expected) => {
-        throw new ImageReferenceError(text, problem, expected);
-    };
+/** Splits a reference by the grammar alone: host, path, tag and digest, no registry's own rules. */
+function parseImageName(text) {
+    const fail = failureFor(text);
     if (text === '')
         fail('it is empty');
     if (/\s/.test(text))
@@ -7632,8 +7417,7 @@ function parseImageReference(text, options = {}) {
         if (!path.includes('/'))
             path = `library/${path}`;
     }
-    const components = path.split('/');
-    for (const component of components) {
+    for (const component of path.split('/')) {
         if (PATH_COMPONENT.test(component))
             continue;
         if (component !== component.toLowerCase()) {
@@ -7641,24 +7425,32 @@ function parseImageReference(text, options = {}) {
         }
         fail(`path component ${JSON.stringify(component)} is not valid`, 'lowercase letters and digits, separated by ".", "_", "__" or "-"');
     }
-    const registry = locate(host, components, options, fail);
     return {
         raw: text,
         host,
         path,
         ...(tag === undefined ? {} : { tag }),
         ...(digest === undefined ? {} : { digest }),
-        registry,
+    };
+}
+/** Parses a reference and asks `locate` which registry serves it, which may reject its path too. */
+function parseImageReference(text, locate) {
+    const name = parseImageName(text);
+    return { ...name, registry: locate(name.host, name.path.split('/'), failureFor(text)) };
+}
+function failureFor(text) {
+    return (problem, expected) => {
+        throw new ImageReferenceError(text, problem, expected);
     };
 }
 /** host/path without tag or digest, for display and for matching references to one another. */
 function imageName(ref) {
     return `${ref.host}/${ref.path}`;
 }
-/** The image name of a written reference, or undefined when it does not parse. */
-function imageNameOf(text, options = {}) {
+/** The image name of a written reference, or undefined when the grammar rejects it. */
+function imageNameOf(text) {
     try {
-        return imageName(parseImageReference(text, options));
+        return imageName(parseImageName(text));
     }
     catch {
         return undefined;
@@ -7674,60 +7466,6 @@ function validateDigest(digest, fail) {
     if (!new RegExp(`^[a-f0-9]{${length}}$`).test(digest.slice(separator + 1))) {
         fail(`digest ${JSON.stringify(digest)} is not valid`, `${algorithm}: followed by ${length} lowercase hex digits`);
     }
-}
-function locate(host, components, options, fail) {
-    const path = components.join('/');
-    const [first = '', second = ''] = components;
-    // Checked first so that an explicitly configured host always wins.
-    const openshiftHosts = [...OPENSHIFT_SERVICE_HOSTS, ...(options.openshiftHosts ?? [])];
-    if (openshiftHosts.some((candidate) => candidate.toLowerCase() === host)) {
-        if (components.length !== 2) {
-            fail(`an OpenShift registry path has exactly two components, got ${components.length}`, `${host}/NAMESPACE/IMAGESTREAM`);
-        }
-        return { kind: 'openshift', namespace: first, imageStream: second };
-    }
-    const ecr = ECR_HOST.exec(host) ?? ECR_DUAL_STACK_HOST.exec(host);
-    if (ecr) {
-        const [, account = '', fipsSuffix, region = '', chinaSuffix] = ecr;
-        const partition = awsPartition(region);
-        const [fips, dualStack] = [fipsSuffix !== undefined, host.endsWith('.on.aws')];
-        // China regions are only reachable under amazonaws.com.cn (and nothing else is); a mismatch is not ECR.
-        if (dualStack || (partition === 'aws-cn') === (chinaSuffix !== undefined)) {
-            return { kind: 'ecr', account, region, partition, fips, dualStack, repository: path };
-        }
-    }
-    if (host === 'public.ecr.aws') {
-        if (components.length < 2) {
-            fail('an ECR Public path needs an alias and a repository', `${host}/ALIAS/REPOSITORY`);
-        }
-        return { kind: 'ecr-public', alias: first, repository: components.slice(1).join('/') };
-    }
-    // Domain-scoped project ids ("example.com:project") are written with "/" in place of ":".
-    const domainScoped = first.includes('.');
-    const project = domainScoped ? `${first}:${second}` : first;
-    const projectParts = domainScoped ? 2 : 1;
-    const gar = GAR_HOST.exec(host);
-    if (gar) {
-        if (components.length < projectParts + 2) {
-            fail('an Artifact Registry path needs a project, a repository and an image', `${host}/PROJECT/REPOSITORY/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/REPOSITORY/IMAGE)`);
-        }
-        const [repository = '', ...image] = components.slice(projectParts);
-        return { kind: 'gar', location: gar[1] ?? '', project, repository, image: image.join('/') };
-    }
-    const gcrLocation = GCR_LOCATIONS.get(host);
-    if (gcrLocation) {
-        if (components.length < projectParts + 1) {
-            fail('a gcr.io path needs a project and an image', `${host}/PROJECT/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/IMAGE)`);
-        }
-        const image = components.slice(projectParts).join('/');
-        return { kind: 'gcr', host, location: gcrLocation, project, image };
-    }
-    return { kind: 'other' };
-}
-function awsPartition(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 
 
@@ -7898,15 +7636,18 @@ function escapeTerminal(text) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
 /* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40212);
 
 
-function buildPlan(config) {
+
+/** The plan of a config; `registries` (the providers') say which registry serves each image. */
+function buildPlan(config, registries) {
     const { input } = config;
     const problems = [];
-    const openshiftHosts = (input.targets ?? []).flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
+    const locate = (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLocator */ .y)(registries, input.targets);
     const parse = (text, configPath) => {
         try {
-            return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReference */ .o_)(text, { openshiftHosts });
+            return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReference */ .o_)(text, locate);
         }
         catch (error) {
             if (!(error instanceof _image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI))
@@ -7999,6 +7740,50 @@ function cutPoint(escaped, limit) {
     }
     const code = escaped.charCodeAt(cut - 1);
     return code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
+}
+
+
+/***/ }),
+
+/***/ 40212:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ imageKey),
+/* harmony export */   y: () => (/* binding */ registryLocator)
+/* harmony export */ });
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60814);
+
+/** What makes two references the same pull: their registry's image key, else the repository name. */
+function imageKey(image, registries) {
+    const registry = registries.find((candidate) => candidate.kind === image.registry.kind);
+    return registry?.imageKey?.(image.registry) ?? (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageName */ .tO)(image);
+}
+/** The locator for a config's targets over these registries. */
+function registryLocator(registries, targets = []) {
+    const declared = new Map();
+    for (const registry of registries) {
+        for (const host of registry.declaredHosts?.(targets) ?? []) {
+            if (!declared.has(host.toLowerCase()))
+                declared.set(host.toLowerCase(), registry);
+        }
+    }
+    return (host, components, fail) => {
+        const owner = declared.get(host);
+        if (owner)
+            return owner.locate(host, components, fail, true) ?? _image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .OTHER_REGISTRY */ .lc;
+        let found;
+        for (const registry of registries) {
+            const location = registry.locate(host, components, fail, false);
+            if (!location)
+                continue;
+            // Two registries reading one host would make the verdict depend on their order: a programming error.
+            if (found)
+                throw new Error(`registries ${found.registry.kind} and ${registry.kind} both claim ${host}`);
+            found = { registry, location };
+        }
+        return found?.location ?? _image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .OTHER_REGISTRY */ .lc;
+    };
 }
 
 
@@ -8199,18 +7984,22 @@ __webpack_require__.d(__webpack_exports__, {
 var discover_workflows = __webpack_require__(18338);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
+// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
+var providers = __webpack_require__(88263);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/schema.js + 5 modules
-var schema = __webpack_require__(35883);
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/quoted-value.js
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
+// EXTERNAL MODULE: ./lib/core/registries.js
+var registries = __webpack_require__(40212);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
 // EXTERNAL MODULE: external "node:fs"
@@ -9958,6 +9747,8 @@ function isInside(file, root) {
     return relative !== '' && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative);
 }
 
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js
+var registry = __webpack_require__(40745);
 // EXTERNAL MODULE: ./lib/core/kubernetes-names.js
 var kubernetes_names = __webpack_require__(586);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/workloads.js
@@ -10129,16 +9920,18 @@ function imageOf(from, namespace) {
         return undefined;
     const streamNamespace = typeof from['namespace'] === 'string' && from['namespace'] ? from['namespace'] : namespace;
     if (from['kind'] === 'ImageStreamTag' || from['kind'] === 'ImageStreamImage') {
-        return `${image_reference/* OPENSHIFT_REGISTRY_SERVICE */.NL}/${streamNamespace}/${name}`;
+        return `${registry/* OPENSHIFT_REGISTRY_SERVICE */.NL}/${streamNamespace}/${name}`;
     }
     return from['kind'] === 'DockerImage' ? name : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/targets.js
 
+
+
 function discoverTargets(input) {
-    const openshiftHosts = input.targets.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
-    const { images, addedImages, warnings, notPushed, pullsByTarget } = collectPulls(input, openshiftHosts);
+    const locate = (0,registries/* registryLocator */.y)(providers/* registries */.Yq, input.targets);
+    const { images, addedImages, warnings, notPushed, pullsByTarget } = collectPulls(input, locate);
     const planned = { targets: [], targetOrigins: new Map(input.targetOrigins) };
     const taken = new Set(input.targets.map((target) => target.name));
     // Images only manifests name (allImages) are theirs: other targets keep checking what they did before.
@@ -10150,7 +9943,7 @@ function discoverTargets(input) {
             continue;
         }
         const allowedSubset = target.images
-            ? new Set(target.images.map((text) => keyOfWritten(text, openshiftHosts)))
+            ? new Set(target.images.map((text) => keyOfWritten(text, locate)))
             : undefined;
         const choice = {
             images,
@@ -10167,7 +9960,7 @@ function discoverTargets(input) {
     return { targets: planned.targets, targetOrigins: planned.targetOrigins, addedImages, warnings, notPushed };
 }
 /** Each workload container's image, by declared target and pulling identity: only pushed ones, unless allImages. */
-function collectPulls(input, openshiftHosts) {
+function collectPulls(input, locate) {
     const collected = {
         images: new Map(input.images),
         addedImages: [],
@@ -10183,17 +9976,17 @@ function collectPulls(input, openshiftHosts) {
             const identity = identities.get(key) ?? { workload, pulls: new Map() };
             identities.set(key, identity);
             for (const container of workload.containers) {
-                collectPull(input, openshiftHosts, collected, target, workload, container, identity);
+                collectPull(input, locate, collected, target, workload, container, identity);
             }
         }
     }
     return collected;
 }
-function collectPull(input, openshiftHosts, collected, target, workload, container, identity) {
+function collectPull(input, locate, collected, target, workload, container, identity) {
     const { images, addedImages, warnings, notPushed } = collected;
     let name;
     try {
-        name = pullKey((0,image_reference/* parseImageReference */.o_)(container.image, { openshiftHosts }));
+        name = pullKey((0,image_reference/* parseImageReference */.o_)(container.image, locate));
     }
     catch (error) {
         if (!(error instanceof image_reference/* ImageReferenceError */.rI))
@@ -10225,7 +10018,10 @@ function collectPull(input, openshiftHosts, collected, target, workload, contain
 }
 /** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
 function pullOrigins(choice, pulls) {
-    return new Map(pulls.map((pull) => [keyOfWritten(choice.images.get(pull.name), [], image_reference/* imageName */.tO), pull.origin]));
+    return new Map(pulls.map((pull) => [
+        keyOfWritten(choice.images.get(pull.name), (0,registries/* registryLocator */.y)(providers/* registries */.Yq), image_reference/* imageName */.tO),
+        pull.origin,
+    ]));
 }
 /** OpenShift and Kubernetes: a target per pulling identity that pulls a checked image. */
 function planServiceAccountTargets(target, identities, choice, taken, planned) {
@@ -10306,18 +10102,13 @@ function uniqueName(name, taken) {
     taken.add(unique);
     return unique;
 }
-/**
- * What makes two references the same pull: the repository, except on the OpenShift integrated registry,
- * where CI pushes through the route host and pods pull through the service host — the image stream is one.
- */
+/** What makes two references the same pull (an OpenShift image stream's route and service hosts are one). */
 function pullKey(image) {
-    return image.registry.kind === 'openshift'
-        ? `openshift:${image.registry.namespace}/${image.registry.imageStream}`
-        : (0,image_reference/* imageName */.tO)(image);
+    return (0,registries/* imageKey */.p)(image, providers/* registries */.Yq);
 }
-function keyOfWritten(text, openshiftHosts, key = pullKey) {
+function keyOfWritten(text, locate, key = pullKey) {
     try {
-        return key((0,image_reference/* parseImageReference */.o_)(text, { openshiftHosts }));
+        return key((0,image_reference/* parseImageReference */.o_)(text, locate));
     }
     catch {
         return text;
@@ -10337,15 +10128,17 @@ function keyOfWritten(text, openshiftHosts, key = pullKey) {
 
 
 
+
+
 function withManifestTargets(config, helmRunner) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const declared = config.input.targets ?? [];
     const findings = [];
     const sets = workloadSets({ config, configDir, root: (0,read_file/* repositoryRootOf */.Ko)(configDir), helmRunner, findings });
-    const openshiftHosts = declared.flatMap((target) => target.platform === 'openshift' ? (target.registryHosts ?? []) : []);
+    const locate = (0,registries/* registryLocator */.y)(providers/* registries */.Yq, declared);
     const images = new Map();
     for (const text of config.input.images ?? []) {
-        const key = keyOfWritten(text, openshiftHosts);
+        const key = keyOfWritten(text, locate);
         if (!images.has(key))
             images.set(key, text);
     }
@@ -10462,6 +10255,7 @@ var workflow_images = __webpack_require__(87085);
 
 
 
+
 /** The config with what the repository shows added, the findings of reading it, and the workflows read. */
 function discover(config, options = {}) {
     const workflows = (0,workflow_images/* workflowFiles */.BF)(config, options.workflows ?? []);
@@ -10483,7 +10277,7 @@ function discover(config, options = {}) {
         return { config: withImages, findings, ...read };
     // The declared targets are checked as written before manifests replace them, so a mistake in one (an
     // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
-    (0,plan/* buildPlan */.G)(withImages);
+    (0,plan/* buildPlan */.G)(withImages, providers/* registries */.Yq);
     const targets = withManifestTargets(withImages, options.helmRunner);
     return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }
@@ -10507,11 +10301,15 @@ function discover(config, options = {}) {
 /* harmony import */ var _core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74473);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3828);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60814);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18338);
-/* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4494);
+/* harmony import */ var _core_registries_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40212);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88263);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4013);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18338);
+/* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4494);
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
+
+
 
 
 
@@ -10537,7 +10335,7 @@ function workflowFiles(config, named) {
         const where = config.locate(['discover', 'workflows', i]);
         const files = (0,_core_config_user_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .globInRepository */ .UD)({ pattern, where, cwd: configDir, root, onlyFiles: true, dot: true });
         if (files.length === 0) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_7__/* .discoveryFinding */ .I)('discovery', 'low', where, `${(0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(pattern)} matches no workflow file (globs are relative to the config file)`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_9__/* .discoveryFinding */ .I)('discovery', 'low', where, `${(0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(pattern)} matches no workflow file (globs are relative to the config file)`));
         }
         for (const file of files)
             (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .assertUserFile */ .OR)(file, where, `${(0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)((0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(file))} (%CODE%)`, root);
@@ -10571,7 +10369,7 @@ function assertWorkflowFile(file) {
     catch (error) {
         // The first syntax error says it is not a workflow; the ones after it are its echo.
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
-            const problem = (0,_workflows_sites_js__WEBPACK_IMPORTED_MODULE_8__/* .firstSyntaxProblem */ .Z6)(error.problems);
+            const problem = (0,_workflows_sites_js__WEBPACK_IMPORTED_MODULE_10__/* .firstSyntaxProblem */ .Z6)(error.problems);
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL({
                 where: problem.where,
                 message: `--workflow: not a workflow: ${problem.message}`,
@@ -10589,16 +10387,18 @@ function assertWorkflowFile(file) {
 /** Reads a workflow: its images, and a finding for every push it cannot resolve or read. */
 function discoverFromWorkflow(file, options = {}) {
     const runner = runnerVariables(options.env ?? {});
-    const found = (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_6__/* .discoverWorkflowFile */ .le)(file, {
+    const found = (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_8__/* .discoverWorkflowFile */ .le)(file, {
         runner,
         variables: options.variables ?? {},
         ...(options.session ? { session: options.session } : {}),
     });
     const images = [];
-    const findings = found.findings.map((finding) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_7__/* .discoveryFinding */ .I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
+    const findings = found.findings.map((finding) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_9__/* .discoveryFinding */ .I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
+    // A pushed image must be one a registry accepts: a gcr.io path without an image is refused at push time.
+    const locate = (0,_core_registries_js__WEBPACK_IMPORTED_MODULE_6__/* .registryLocator */ .y)(_providers_index_js__WEBPACK_IMPORTED_MODULE_7__/* .registries */ .Yq);
     for (const image of found.images) {
         try {
-            (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseImageReference */ .o_)(image.reference);
+            (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseImageReference */ .o_)(image.reference, locate);
             images.push({
                 reference: image.reference,
                 origin: { file: image.where.file, line: image.where.line, via: image.via },
@@ -10607,7 +10407,7 @@ function discoverFromWorkflow(file, options = {}) {
         catch (error) {
             if (!(error instanceof _core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .ImageReferenceError */ .rI))
                 throw error;
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_7__/* .discoveryFinding */ .I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_9__/* .discoveryFinding */ .I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
         }
     }
     return { images, findings };
@@ -10615,7 +10415,7 @@ function discoverFromWorkflow(file, options = {}) {
 const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' };
 /** Only the runner's own, non-secret variables: a secret in the environment must never reach a report. */
 function runnerVariables(env) {
-    return Object.fromEntries(_workflows_index_js__WEBPACK_IMPORTED_MODULE_6__/* .RUNNER_VARIABLES */ .n7.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+    return Object.fromEntries(_workflows_index_js__WEBPACK_IMPORTED_MODULE_8__/* .RUNNER_VARIABLES */ .n7.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 /**
  * The config with the discovered images whose repository it does not already name (its spelling and
@@ -17106,6 +16906,115 @@ const AWS_PLATFORMS = new Set(['eks', 'ecs', 'aws-role']);
 
 /***/ }),
 
+/***/ 19573:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BX: () => (/* binding */ ecrLocationOf),
+/* harmony export */   gO: () => (/* binding */ ecrRegistry),
+/* harmony export */   vk: () => (/* binding */ ecrPublicRegistry)
+/* harmony export */ });
+const AWS_REGION = '([a-z]{2}(?:-[a-z]+)+-\\d+)';
+const ECR_HOST = new RegExp(`^(\\d{12})\\.dkr\\.ecr(-fips)?\\.${AWS_REGION}\\.amazonaws\\.com(\\.cn)?$`);
+const ECR_DUAL_STACK_HOST = new RegExp(`^(\\d{12})\\.dkr-ecr(-fips)?\\.${AWS_REGION}\\.on\\.aws$`);
+const ECR_PUBLIC_HOST = 'public.ecr.aws';
+const ecrRegistry = {
+    kind: 'ecr',
+    locate(host, components) {
+        const ecr = ECR_HOST.exec(host) ?? ECR_DUAL_STACK_HOST.exec(host);
+        if (!ecr)
+            return undefined;
+        const [, account = '', fipsSuffix, region = '', chinaSuffix] = ecr;
+        const partition = awsPartition(region);
+        const [fips, dualStack] = [fipsSuffix !== undefined, host.endsWith('.on.aws')];
+        // China regions are only reachable under amazonaws.com.cn (and nothing else is); a mismatch is not ECR.
+        if (!dualStack && (partition === 'aws-cn') !== (chinaSuffix !== undefined))
+            return undefined;
+        return { kind: 'ecr', account, region, partition, fips, dualStack, repository: components.join('/') };
+    },
+};
+const ecrPublicRegistry = {
+    kind: 'ecr-public',
+    locate(host, components, fail) {
+        if (host !== ECR_PUBLIC_HOST)
+            return undefined;
+        const [alias = '', ...repository] = components;
+        if (repository.length === 0) {
+            fail('an ECR Public path needs an alias and a repository', `${host}/ALIAS/REPOSITORY`);
+        }
+        return { kind: 'ecr-public', alias, repository: repository.join('/') };
+    },
+};
+/** The image's private ECR repository, when it is in one. */
+function ecrLocationOf(image) {
+    return image.registry.kind === 'ecr' ? image.registry : undefined;
+}
+function awsPartition(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
+
+/***/ }),
+
+/***/ 73280:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C2: () => (/* binding */ gcrRegistry),
+/* harmony export */   MF: () => (/* binding */ googleLocationOf),
+/* harmony export */   o6: () => (/* binding */ garRegistry)
+/* harmony export */ });
+const GAR_HOST = /^([a-z0-9]+(?:-[a-z0-9]+)*)-docker\.pkg\.dev$/;
+// Where Artifact Registry keeps the repository that now backs each gcr.io host.
+const GCR_LOCATIONS = new Map(Object.entries({
+    'gcr.io': 'us',
+    'us.gcr.io': 'us',
+    'eu.gcr.io': 'europe',
+    'asia.gcr.io': 'asia',
+}));
+const garRegistry = {
+    kind: 'gar',
+    locate(host, components, fail) {
+        const gar = GAR_HOST.exec(host);
+        if (!gar)
+            return undefined;
+        const { project, parts } = projectOf(components);
+        if (components.length < parts + 2) {
+            fail('an Artifact Registry path needs a project, a repository and an image', `${host}/PROJECT/REPOSITORY/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/REPOSITORY/IMAGE)`);
+        }
+        const [repository = '', ...image] = components.slice(parts);
+        return { kind: 'gar', location: gar[1] ?? '', project, repository, image: image.join('/') };
+    },
+};
+const gcrRegistry = {
+    kind: 'gcr',
+    locate(host, components, fail) {
+        const location = GCR_LOCATIONS.get(host);
+        if (!location)
+            return undefined;
+        const { project, parts } = projectOf(components);
+        if (components.length < parts + 1) {
+            fail('a gcr.io path needs a project and an image', `${host}/PROJECT/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/IMAGE)`);
+        }
+        return { kind: 'gcr', host, location, project, image: components.slice(parts).join('/') };
+    },
+};
+/** Domain-scoped project ids ("example.com:project") are written with "/" in place of ":". */
+function projectOf(components) {
+    const [first = '', second = ''] = components;
+    return first.includes('.') ? { project: `${first}:${second}`, parts: 2 } : { project: first, parts: 1 };
+}
+/** The image's Google registry (Artifact Registry or gcr.io), when it is in one. */
+function googleLocationOf(image) {
+    const { kind } = image.registry;
+    return kind === 'gar' || kind === 'gcr' ? image.registry : undefined;
+}
+
+
+/***/ }),
+
 /***/ 41666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -17164,14 +17073,15 @@ function legacyBucket(host, project) {
 
 /***/ }),
 
-/***/ 92567:
+/***/ 88263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ preparedProviders),
-  r: () => (/* binding */ providers)
+  co: () => (/* binding */ preparedProviders),
+  r5: () => (/* binding */ providers),
+  Yq: () => (/* binding */ registries)
 });
 
 // EXTERNAL MODULE: ./lib/core/provider.js
@@ -18188,7 +18098,115 @@ const awsLiveFacts = {
 
 // EXTERNAL MODULE: ./lib/providers/aws/platforms.js
 var platforms = __webpack_require__(59812);
+// EXTERNAL MODULE: ./lib/providers/aws/registry.js
+var aws_registry = __webpack_require__(19573);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+// EXTERNAL MODULE: ./lib/core/config/schema-parts.js
+var schema_parts = __webpack_require__(44644);
+;// CONCATENATED MODULE: ./lib/providers/aws/schema.js
+// The AWS part of the config contract: its targets (eks, ecs, aws-role), `facts.aws` and `auth.aws`.
+
+
+const AccountId = type/* Type */.ZU.String({
+    pattern: '^[0-9]{12}$',
+    description: 'a 12-digit AWS account id, quoted',
+});
+const AwsRegion = type/* Type */.ZU.String({
+    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+    description: 'an AWS region, e.g. us-east-1',
+});
+const RoleArn = type/* Type */.ZU.String({
+    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+    description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
+});
+const awsTargets = [
+    (0,schema_parts/* target */.aC)('eks', {
+        account: type/* Type */.ZU.Optional(AccountId),
+        region: type/* Type */.ZU.Optional(AwsRegion),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(RoleArn)),
+    }),
+    (0,schema_parts/* target */.aC)('ecs', {
+        account: type/* Type */.ZU.Optional(AccountId),
+        region: type/* Type */.ZU.Optional(AwsRegion),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        services: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String())),
+        roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(RoleArn)),
+    }),
+    (0,schema_parts/* target */.aC)('aws-role', { roles: type/* Type */.ZU.Array(RoleArn, { minItems: 1 }) }),
+];
+const AwsRoleFacts = type/* Type */.ZU.Object({
+    arn: RoleArn,
+    managedPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
+        description: 'attached managed policy ARNs (AWS-managed resolve to built-in documents)',
+    })),
+    policies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(schema_parts/* Document */.yo, { description: 'inline or customer-managed documents' })),
+    permissionsBoundary: type/* Type */.ZU.Optional(schema_parts/* NullableDocument */.h),
+    unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+        description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+    })),
+}, schema_parts/* closed */.$h);
+const AwsFacts = type/* Type */.ZU.Object({
+    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(AwsRoleFacts)),
+    repositories: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        arn: type/* Type */.ZU.String({
+            pattern: '^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$',
+            description: 'an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME',
+        }),
+        policy: type/* Type */.ZU.Optional(schema_parts/* NullableDocument */.h),
+        exists: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal(false, {
+            description: 'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
+        })),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h))),
+    registries: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        account: AccountId,
+        region: AwsRegion,
+        scope: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('V1'), type/* Type */.ZU.Literal('V2')])),
+        policy: type/* Type */.ZU.Optional(schema_parts/* NullableDocument */.h),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+        pullThroughCachePrefixes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
+            description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
+        })),
+    }, schema_parts/* closed */.$h))),
+    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        platform: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('eks'), type/* Type */.ZU.Literal('ecs')]),
+        name: type/* Type */.ZU.String({ minLength: 1 }),
+        account: type/* Type */.ZU.Optional(AccountId),
+        region: type/* Type */.ZU.Optional(AwsRegion),
+        roles: type/* Type */.ZU.Array(RoleArn, {
+            description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
+        }),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h), { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' })),
+    accounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ id: AccountId, organizationId: type/* Type */.ZU.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_parts/* closed */.$h), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
+}, schema_parts/* closed */.$h);
+const AwsAuth = type/* Type */.ZU.Object({ roles: type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[0-9]{12}$' }), RoleArn, schema_parts/* closed */.$h) }, schema_parts/* closed */.$h);
+/** The documents in `facts.aws`: identity policies, boundaries (or a managed policy's ARN), resource policies. */
+const awsDocumentPaths = [
+    { path: ['roles', '*', 'policies', '*'] },
+    { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
+    { path: ['repositories', '*', 'policy'] },
+    { path: ['registries', '*', 'policy'] },
+];
+const awsSchema = {
+    name: 'aws',
+    targets: awsTargets,
+    facts: AwsFacts,
+    documentPaths: awsDocumentPaths,
+    auth: AwsAuth,
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/index.js
+
+
 
 
 
@@ -18196,8 +18214,9 @@ var platforms = __webpack_require__(59812);
 
 const aws = {
     name: 'aws',
+    schema: awsSchema,
     platforms: [...platforms/* AWS_PLATFORMS */.j],
-    registries: ['ecr', 'ecr-public'],
+    registries: [aws_registry/* ecrRegistry */.gO, aws_registry/* ecrPublicRegistry */.vk],
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     rules: awsRules,
@@ -18253,8 +18272,8 @@ function awsPrincipals(target, facts) {
     ];
 }
 function decideAwsPull(question, facts) {
-    const { registry } = question.image;
-    if (registry.kind !== 'ecr' || !platforms/* AWS_PLATFORMS */.j.has(question.target.platform))
+    const registry = (0,aws_registry/* ecrLocationOf */.BX)(question.image);
+    if (!registry || !platforms/* AWS_PLATFORMS */.j.has(question.target.platform))
         return undefined;
     return evaluateEcrPull(registry, question.principal, facts);
 }
@@ -18867,7 +18886,91 @@ function scopeReason(scope) {
     return "the node pool's access scopes are not given";
 }
 
+// EXTERNAL MODULE: ./lib/providers/gcp/registry.js
+var gcp_registry = __webpack_require__(73280);
+;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
+// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
+// `endpoints.google`.
+
+
+const GkeServiceAccount = type/* Type */.ZU.Object({
+    email: type/* Type */.ZU.String({ minLength: 3, description: 'the node service account email' }),
+    scopes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'the node pool OAuth access scopes' })),
+}, schema_parts/* closed */.$h);
+const ServiceAccountEmail = type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }) }, schema_parts/* closed */.$h);
+const gcpTargets = [
+    (0,schema_parts/* target */.aC)('gke', {
+        project: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        location: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        serviceAccounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(GkeServiceAccount)),
+    }),
+    (0,schema_parts/* target */.aC)('gcp-service-account', { serviceAccounts: type/* Type */.ZU.Array(ServiceAccountEmail, { minItems: 1 }) }),
+];
+const GcpFacts = type/* Type */.ZU.Object({
+    projects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: type/* Type */.ZU.String({ minLength: 1, description: 'the project id' }),
+        number: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
+        gcrBackend: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('artifact-registry'), type/* Type */.ZU.Literal('storage')])),
+        ancestors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
+            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
+        })),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h))),
+    iamPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        resource: type/* Type */.ZU.String({
+            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+        }),
+        policy: type/* Type */.ZU.Optional(schema_parts/* Document */.yo),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h))),
+    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        name: type/* Type */.ZU.String({
+            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
+            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
+        }),
+        includedPermissions: type/* Type */.ZU.Array(type/* Type */.ZU.String()),
+    }, schema_parts/* closed */.$h))),
+    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        project: type/* Type */.ZU.String({ minLength: 1 }),
+        location: type/* Type */.ZU.String({ minLength: 1 }),
+        name: type/* Type */.ZU.String({ minLength: 1 }),
+        nodePools: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String(), serviceAccount: type/* Type */.ZU.String(), scopes: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h)),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
+    groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }), members: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h))),
+}, schema_parts/* closed */.$h);
+const GoogleEndpoints = type/* Type */.ZU.Object({
+    sts: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    iamCredentials: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    artifactRegistry: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    resourceManager: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    container: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    storage: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+}, {
+    ...schema_parts/* closed */.$h,
+    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+});
+/** The documents in `facts.gcp`: IAM policies. */
+const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
+const gcpSchema = {
+    name: 'gcp',
+    targets: gcpTargets,
+    facts: GcpFacts,
+    documentPaths: gcpDocumentPaths,
+    endpoints: { key: 'google', schema: GoogleEndpoints },
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/index.js
+
+
 
 
 
@@ -18876,8 +18979,9 @@ const GOOGLE_IDENTITY_PLATFORMS = new Set(['gke', 'gcp-service-account', 'k3s'])
 const SERVICE_ACCOUNT = 'serviceAccount:';
 const gcp = {
     name: 'gcp',
+    schema: gcpSchema,
     platforms: ['gke', 'gcp-service-account'],
-    registries: ['gar', 'gcr'],
+    registries: [gcp_registry/* garRegistry */.o6, gcp_registry/* gcrRegistry */.C2],
     // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
     rules: gcpRules,
@@ -18938,9 +19042,9 @@ function googlePrincipals(target, facts) {
     ];
 }
 function decideGooglePull(question, facts) {
-    const { registry } = question.image;
+    const registry = (0,gcp_registry/* googleLocationOf */.MF)(question.image);
     const { target, principal } = question;
-    if (registry.kind !== 'gar' && registry.kind !== 'gcr')
+    if (!registry)
         return undefined;
     if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(SERVICE_ACCOUNT))
         return undefined;
@@ -18984,6 +19088,8 @@ var load = __webpack_require__(18136);
 var builtin_roles = __webpack_require__(50194);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/pull-rule.js
 var pull_rule = __webpack_require__(24964);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js
+var registry = __webpack_require__(40745);
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/fixes.js
@@ -19228,7 +19334,44 @@ function describeMiss(secret, image) {
     return `${secret.origin} covers ${keys.length > 0 ? keys.join(', ') : 'no registry'}, not ${image.host}`;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/schema.js
+// The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
+
+
+const PodPullSecrets = type/* Type */.ZU.Array(schema_parts/* SecretName */._x, {
+    description: "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
+});
+const kubernetesTargets = [
+    (0,schema_parts/* target */.aC)('openshift', {
+        namespace: schema_parts/* Namespace */.g$,
+        serviceAccount: type/* Type */.ZU.Optional(schema_parts/* ServiceAccountName */.AP),
+        registryHosts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String())),
+        server: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
+    }),
+    (0,schema_parts/* target */.aC)('kubernetes', {
+        namespace: schema_parts/* Namespace */.g$,
+        serviceAccount: type/* Type */.ZU.Optional(schema_parts/* ServiceAccountName */.AP),
+        imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
+    }),
+    (0,schema_parts/* target */.aC)('k3s', { registriesFile: type/* Type */.ZU.String({ minLength: 1 }) }),
+];
+const KubernetesFacts = type/* Type */.ZU.Object({
+    manifests: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))),
+    objects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ apiVersion: type/* Type */.ZU.String(), kind: type/* Type */.ZU.String() }), {
+        description: 'Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)',
+    })),
+}, schema_parts/* closed */.$h);
+const kubernetesSchema = {
+    name: 'kubernetes',
+    targets: kubernetesTargets,
+    facts: KubernetesFacts,
+    documentPaths: [],
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/index.js
+
+
 
 
 
@@ -19239,8 +19382,9 @@ function describeMiss(secret, image) {
 const kubernetes_SERVICE_ACCOUNT = 'system:serviceaccount:';
 const kubernetes = {
     name: 'kubernetes',
+    schema: kubernetesSchema,
     platforms: ['openshift', 'kubernetes'],
-    registries: ['openshift'],
+    registries: [registry/* openshiftRegistry */.YV],
     ownsPrincipal: (principal) => principal.startsWith(kubernetes_SERVICE_ACCOUNT),
     rules: kubernetesRules,
     liveReads: () => __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 61964)),
@@ -19268,9 +19412,10 @@ function kubernetesRules(config) {
             if (!isClusterTarget(target))
                 return undefined;
             const account = pullingAccount(target);
-            if (image.registry.kind === 'openshift') {
+            const stream = (0,registry/* openshiftLocationOf */.Js)(image);
+            if (stream) {
                 const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
-                return withoutRegistryToken((0,pull_rule/* evaluateIntegratedRegistryPull */.b)(image.registry, account, state, several), account);
+                return withoutRegistryToken((0,pull_rule/* evaluateIntegratedRegistryPull */.b)(stream, account, state, several), account);
             }
             return evaluatePullSecrets(image, account, state);
         },
@@ -19578,12 +19723,10 @@ function ecrCredentialFix(host, prefix) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
-var type = __webpack_require__(74508);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/validate.js + 2 modules
-var validate = __webpack_require__(51204);
+// EXTERNAL MODULE: ./lib/core/config/validate.js + 1 modules
+var validate = __webpack_require__(26882);
 // EXTERNAL MODULE: ./lib/core/config/yaml-source.js
 var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/registries-file.js
@@ -19669,6 +19812,8 @@ function isMapping(value) {
 
 const k3s = {
     name: 'k3s',
+    // Its targets and registries.yaml facts are part of the Kubernetes schema fragment.
+    schema: undefined,
     platforms: ['k3s'],
     registries: [],
     ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
@@ -19723,7 +19868,10 @@ function k3sRules(config) {
 
 
 // Their order is only the order of their findings in a report and of their logins and live reads.
+// A tuple, so the config contract types every cloud's schema fragment (ProviderDefinition<Schema>).
 const providers = [aws, gcp, k3s, kubernetes];
+/** Every provider's registries: which registry serves an image (src/core/registries.ts). */
+const registries = providers.flatMap((provider) => provider.registries);
 /** Every provider with its rules built from the config's facts (this reads the files they name). */
 function preparedProviders(config) {
     return (0,provider/* prepareProviders */.K)(providers, config);
@@ -19882,7 +20030,7 @@ function podSecretFix(account, host, listed, secret, exists) {
 /* harmony export */   M: () => (/* binding */ readClusterState)
 /* harmony export */ });
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74508);
-/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51204);
+/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26882);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18136);
 /* harmony import */ var _pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97665);
@@ -20411,6 +20559,45 @@ function evaluateIntegratedRegistryPull(image, account, state, severalInNamespac
         ],
         missing: [(0,_fixes_js__WEBPACK_IMPORTED_MODULE_2__/* .imagePullerFix */ .z9)(account, image.namespace, image.imageStream, severalInNamespace)],
     };
+}
+
+
+/***/ }),
+
+/***/ 40745:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Js: () => (/* binding */ openshiftLocationOf),
+/* harmony export */   NL: () => (/* binding */ OPENSHIFT_REGISTRY_SERVICE),
+/* harmony export */   YV: () => (/* binding */ openshiftRegistry)
+/* harmony export */ });
+/** The OpenShift integrated registry as pods reach it: the host an image stream's pull spec names. */
+const OPENSHIFT_REGISTRY_SERVICE = 'image-registry.openshift-image-registry.svc:5000';
+const SERVICE_HOSTS = new Set([
+    OPENSHIFT_REGISTRY_SERVICE,
+    'image-registry.openshift-image-registry.svc.cluster.local:5000',
+]);
+const openshiftRegistry = {
+    kind: 'openshift',
+    declaredHosts: (targets) => targets.flatMap((target) => (target.platform === 'openshift' ? (target.registryHosts ?? []) : [])),
+    locate(host, components, fail, declared) {
+        if (!declared && !SERVICE_HOSTS.has(host))
+            return undefined;
+        const [namespace = '', imageStream = ''] = components;
+        if (components.length !== 2) {
+            fail(`an OpenShift registry path has exactly two components, got ${components.length}`, `${host}/NAMESPACE/IMAGESTREAM`);
+        }
+        return { kind: 'openshift', namespace, imageStream };
+    },
+    imageKey(location) {
+        const { namespace, imageStream } = location;
+        return `openshift:${namespace}/${imageStream}`;
+    },
+};
+/** The image's image stream in an OpenShift integrated registry, when it is in one. */
+function openshiftLocationOf(image) {
+    return image.registry.kind === 'openshift' ? image.registry : undefined;
 }
 
 
