@@ -1,9 +1,9 @@
 // Adding a cloud is one folder under src/providers/ plus its line in the provider list (README,
 // Development). Shown on a copy of src/: the made-up Acme cloud of __tests__/fixtures/new-provider/acme
 // becomes src/providers/acme/, src/providers/index.ts gains its import and its place in the list, and
-// nothing else changes — then the copy type-checks (the contract types facts.acme and the acme-cluster
-// target), its generated schema holds them, and the CLI reads the Acme registry's hosts and decides pulls
-// with Acme's rule.
+// nothing else changes — then its generated schema holds Acme's target and facts, and the CLI reads the
+// Acme registry's hosts, validates Acme's facts and decides pulls with Acme's rule. (That the config's
+// static types follow the list too is config-types.test.ts's; type-checking this copy costs 13 s of CPU.)
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,6 @@ import { runNode, type ProcessResult } from '../helpers/process.ts';
 const REPO = process.cwd();
 const LIST = 'src/providers/index.ts';
 let copy: string;
-let typecheck: Promise<ProcessResult>;
 
 /** The provider list with Acme added: its import and its place in the list, as a contributor would write. */
 function withAcme(list: string): string {
@@ -44,13 +43,6 @@ before(async () => {
   cpSync(path.join(REPO, 'package.json'), path.join(copy, 'package.json'));
   cpSync(path.join(REPO, 'scripts/generate-schema.ts'), path.join(copy, 'scripts/generate-schema.ts'));
   symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
-  const tsconfig = JSON.parse(readFileSync(path.join(REPO, 'tsconfig.json'), 'utf8'));
-  writeFileSync(
-    path.join(copy, 'tsconfig.json'),
-    JSON.stringify({ ...tsconfig, include: ['src'], exclude: [] }),
-  );
-  // The type check runs while the other tests do; the schema must exist before the CLI validates.
-  typecheck = runNode([path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {}, copy);
   const generated = await runNode(
     [
       '--import',
@@ -72,11 +64,6 @@ test('the change is the new folder and two lines of the provider list', () => {
   const after = readFileSync(path.join(copy, LIST), 'utf8').split('\n');
   assert.equal(after.length - before.length, 1, 'one import line');
   assert.equal(after.filter((line) => !before.includes(line)).length, 2, 'the import and the list');
-});
-
-test('the copy type-checks: the contract types the new facts and target from the provider list', async () => {
-  const result = await typecheck;
-  assert.equal(result.code, 0, result.stdout + result.stderr);
 });
 
 test("the generated schema holds the new cloud's target and facts", () => {
