@@ -63,20 +63,34 @@ function measure({ args, env }) {
   const started = process.hrtime.bigint();
   const result = spawnSync(
     'bash',
-    ['-c', 'TIMEFORMAT="%U %S"; time "$@" >/dev/null 2>&1', 'bash', node, ...args],
+    [
+      '-c',
+      'TIMEFORMAT="%U %S"; time "$@" >"$OUT" 2>&1; grep -qE "of [0-9,]+ pulls?" "$OUT" && echo checked >&2',
+      'bash',
+      node,
+      ...args,
+    ],
     {
       env: {
         PATH: process.env['PATH'],
         HOME: work,
         AWS_EC2_METADATA_DISABLED: 'true',
         METADATA_SERVER_DETECTION: 'none',
+        OUT: path.join(work, 'out'),
         ...env,
       },
       encoding: 'utf8',
     },
   );
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
-  const [user, system] = result.stderr.trim().split(/\s+/).map(Number);
+  // A run that could not start (a wrong folder, a broken bundle) would measure fast: only a run that
+  // printed its summary ("… of N pulls") counts.
+  const [times = '', checked = ''] = result.stderr.trim().split('\n').slice(-2);
+  if (checked !== 'checked') {
+    console.error(`not a check run: ${args.join(' ')}`);
+    process.exit(2);
+  }
+  const [user, system] = times.trim().split(/\s+/).map(Number);
   return { wall, cpu: ((user ?? 0) + (system ?? 0)) * 1000 };
 }
 
