@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -46,13 +47,15 @@ function importBoundaries() {
   };
   const folder = (name) => [`**/${name}/**`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`];
   const rule = (...patterns) => ['error', { patterns: [ACTIONS, ...patterns] }];
+  // Every folder under src/providers/ is a cloud: a new one is inside the boundaries from its first file.
+  const CLOUDS = readdirSync(new URL('src/providers', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   const otherClouds = (own) =>
-    ['aws', 'gcp', 'kubernetes']
-      .filter((cloud) => cloud !== own)
-      .map((cloud) => ({
-        group: [`**/providers/${cloud}/**`, ...folder(cloud)],
-        message: 'one cloud never imports another: shared logic lives in src/core/',
-      }));
+    CLOUDS.filter((cloud) => cloud !== own).map((cloud) => ({
+      group: [`**/providers/${cloud}/**`, ...folder(cloud)],
+      message: 'one cloud never imports another: shared logic lives in src/core/',
+    }));
   return [
     {
       files: ['src/**/*.ts'],
@@ -88,10 +91,33 @@ function importBoundaries() {
         ),
       },
     },
-    ...['aws', 'gcp', 'kubernetes'].map((cloud) => ({
+    ...CLOUDS.map((cloud) => ({
       files: [`src/providers/${cloud}/**/*.ts`],
       rules: { 'no-restricted-imports': rule(...otherClouds(cloud)) },
     })),
+    {
+      // A cloud's definition (its index.ts) is what the config contract reads: data only — its schema
+      // fragment, registries, live-facts join — while its rules, live reads and login load through import().
+      files: ['src/providers/*/index.ts', 'src/providers/kubernetes/k3s/index.ts'],
+      rules: {
+        'no-restricted-imports': rule({
+          regex:
+            '^(?!(\\.\\./)+core/|\\./(schema|registry|live-facts|platforms)\\.ts$|\\./openshift/registry\\.ts$)',
+          message:
+            "a provider's index.ts is data the config contract reads: it imports only core, its schema, registry, live-facts and platforms; its rules load through import()",
+        }),
+      },
+    },
+    {
+      // The provider list imports each cloud's definition and core, nothing else.
+      files: ['src/providers/index.ts'],
+      rules: {
+        'no-restricted-imports': rule({
+          regex: '^(?!\\.\\./core/|\\./[a-z0-9-]+/index\\.ts$|\\./kubernetes/k3s/index\\.ts$)',
+          message: "the provider list imports each cloud's index.ts and core only",
+        }),
+      },
+    },
     {
       // A schema fragment is data the core imports: TypeBox and the shared schema parts, nothing that runs.
       files: ['src/providers/*/schema.ts'],

@@ -58,6 +58,22 @@ const BAD: [file: string, source: string, says: RegExp][] = [
     /a schema fragment imports only/,
   ],
   ['src/core/x.ts', "import { a } from '../check/pipeline.ts';", /src\/core\/ is the pure middle/],
+  // A cloud's definition is data the contract reads: its rules load through import(), never statically.
+  [
+    'src/providers/aws/index.ts',
+    "import { evaluateEcrPull } from './ecr-pull.ts';",
+    /a provider's index\.ts is data the config contract reads/,
+  ],
+  [
+    'src/providers/kubernetes/k3s/index.ts',
+    "import { buildRules } from './rules.ts';",
+    /a provider's index\.ts is data the config contract reads/,
+  ],
+  [
+    'src/providers/index.ts',
+    "import { buildRules } from './aws/rules.ts';",
+    /the provider list imports each cloud's index\.ts and core only/,
+  ],
   [
     'src/core/config/schema.ts',
     "import { awsSchema } from '../../providers/aws/schema.ts';",
@@ -86,6 +102,10 @@ test('the imports the code makes pass: a cloud using core, the action using @act
       'src/core/config/schema.ts',
       "import { providers } from '../../providers/index.ts';",
     ),
+    [],
+  );
+  assert.deepEqual(
+    await restrictedImports('src/providers/gcp/index.ts', "import { garRegistry } from './registry.ts';"),
     [],
   );
   assert.deepEqual(

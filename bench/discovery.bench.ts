@@ -98,7 +98,9 @@ for (let run = 1; run <= 3; run++) {
   const loadedAt = performance.now();
   const discovered = discover(loaded);
   const discoveredAt = performance.now();
-  const report = runCheck(discovered.config, preparedProviders(discovered.config), { failOn: 'denied' });
+  const report = runCheck(discovered.config, await preparedProviders(discovered.config), {
+    failOn: 'denied',
+  });
   const checkedAt = performance.now();
   console.log(
     `run ${run}: ${files} manifest and workflow files; ` +

@@ -434,7 +434,7 @@ async function logIn(context) {
             context.warning('pullcheck: no Google credentials (set gcp-workload-identity-provider, or use Application Default Credentials): skipping the Artifact Registry logins');
             return { logins: [] };
         }
-        throw new provider/* LoginError */.Q(error instanceof GoogleLoginError || error instanceof oidc/* OidcError */.u
+        throw new provider/* LoginError */.Qd(error instanceof GoogleLoginError || error instanceof oidc/* OidcError */.u
             ? error.message
             : `Google login failed: ${error.name}`);
     }

@@ -30,7 +30,7 @@ function guardStdout(stream = process.stdout) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73504);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88263);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68308);
 /* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19477);
 /* harmony import */ var _check_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9999);
 /* harmony import */ var _login_oidc_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80588);
@@ -671,7 +671,7 @@ function runUrl(env) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Q: () => (/* reexport */ provider/* LoginError */.Q),
+  Q: () => (/* reexport */ provider/* LoginError */.Qd),
   c: () => (/* binding */ loginToRegistries)
 });
 
@@ -782,8 +782,8 @@ function describeNetworkError(error) {
     return cause?.code ?? cause?.message ?? error.message;
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
-var providers = __webpack_require__(88263);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __webpack_require__(68308);
 ;// CONCATENATED MODULE: ./lib/check/login.js
 
 
@@ -814,7 +814,7 @@ async function loginToRegistries(images, inputs, environment) {
             if (!(error instanceof RegistryLoginError))
                 throw error;
             const hint = error.unreachable ? 'check the endpoint and the network' : refusedHint;
-            throw new provider/* LoginError */.Q(`login to ${login.host} failed: ${error.message}; ${hint}`);
+            throw new provider/* LoginError */.Qd(`login to ${login.host} failed: ${error.message}; ${hint}`);
         }
         environment.info(`pullcheck: logged in to ${login.host}${endpoint.includes(login.host) ? '' : ` (through ${endpoint})`}`);
     }

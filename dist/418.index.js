@@ -128,8 +128,8 @@ function describe(call, error, kind) {
 
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
-// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
-var providers = __webpack_require__(88263);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __webpack_require__(68308);
 ;// CONCATENATED MODULE: ./lib/check/live-reads.js
 
 

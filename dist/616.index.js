@@ -173,13 +173,13 @@ async function logIn(context) {
     }
     catch (error) {
         if (error instanceof AwsLoginError || error instanceof oidc/* OidcError */.u)
-            throw new provider/* LoginError */.Q(error.message);
+            throw new provider/* LoginError */.Qd(error.message);
         // Without aws-role-arn the ambient chain may simply be empty: not this step's failure.
         if (!inputs.awsRoleArn && /CredentialsProviderError/.test(error.name)) {
             context.warning('pullcheck: no AWS credentials (set aws-role-arn, or configure them earlier in the job): skipping the ECR logins');
             return { logins: [], ...(session ? { session } : {}) };
         }
-        throw new provider/* LoginError */.Q(`ECR login failed: ${error.name}`);
+        throw new provider/* LoginError */.Qd(`ECR login failed: ${error.name}`);
     }
 }
 function ecrRegistries(context) {

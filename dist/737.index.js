@@ -30,7 +30,7 @@ async function logIn(context) {
             token = await context.getIdToken(inputs.audience ?? 'openshift');
         }
         catch (error) {
-            throw new _core_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .LoginError */ .Q(error.message);
+            throw new _core_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .LoginError */ .Qd(error.message);
         }
     }
     if (!token) {

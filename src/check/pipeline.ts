@@ -56,7 +56,10 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   }
   if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
   const checked = withNothingToCheck(
-    runCheck(config, preparedProviders(config), { failOn: request.failOn, findings: request.findings }),
+    runCheck(config, await preparedProviders(config), {
+      failOn: request.failOn,
+      findings: request.findings,
+    }),
     request.lookedAt,
   );
   // The report says which facts were read live, when any were.

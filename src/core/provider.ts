@@ -53,8 +53,11 @@ export interface ProviderDefinition<Schema extends SchemaFragment | undefined = 
    * every other pull is decided by the target's owner.
    */
   ownsPrincipal(principal: string): boolean;
-  /** Builds the rules from the config's facts, reading the files they name; throws ConfigError on bad facts. */
-  rules(config: LoadedConfig): PullRules;
+  /**
+   * Loads its rules module, when a check runs: the definition itself stays data the config contract can
+   * read (its schema, registries and names) without loading any rule.
+   */
+  rules(): Promise<RulesModule>;
   /** Live reads of this provider's facts, loaded only when a check reads live. */
   liveReads?(): Promise<LiveReader>;
   /** How facts read live join the config's `facts.<name>` (always given with liveReads). */
@@ -63,17 +66,34 @@ export interface ProviderDefinition<Schema extends SchemaFragment | undefined = 
   login?(): Promise<ProviderLogin>;
 }
 
+export interface RulesModule {
+  /** Builds the rules from the config's facts, reading the files they name; throws ConfigError on bad facts. */
+  buildRules(config: LoadedConfig): PullRules;
+}
+
 /** A provider with its rules built for one config. */
 export interface PreparedProvider {
   readonly definition: ProviderDefinition;
   readonly rules: PullRules;
 }
 
+/** A provider with its rules module loaded, ready to build rules over any config. */
+export interface LoadedProvider {
+  readonly definition: ProviderDefinition;
+  readonly rules: RulesModule;
+}
+
+export async function loadProviders(definitions: readonly ProviderDefinition[]): Promise<LoadedProvider[]> {
+  const modules = await Promise.all(definitions.map((definition) => definition.rules()));
+  return definitions.map((definition, i) => ({ definition, rules: modules[i]! }));
+}
+
+/** Builds every provider's rules over the config, in the list's order (a bad fact's error too). */
 export function prepareProviders(
-  definitions: readonly ProviderDefinition[],
+  loaded: readonly LoadedProvider[],
   config: LoadedConfig,
 ): PreparedProvider[] {
-  return definitions.map((definition) => ({ definition, rules: definition.rules(config) }));
+  return loaded.map(({ definition, rules }) => ({ definition, rules: rules.buildRules(config) }));
 }
 
 export interface LiveReadContext {

@@ -33,6 +33,17 @@ export interface RegistryDefinition {
   imageKey?(location: RegistryLocation): string;
 }
 
+/** A location of another kind than its registry's would reach another provider's casts: a programming error. */
+function ownLocation(
+  registry: RegistryDefinition,
+  location: RegistryLocation | undefined,
+): RegistryLocation | undefined {
+  if (location && location.kind !== registry.kind) {
+    throw new Error(`registry ${registry.kind} located an image as ${location.kind}`);
+  }
+  return location;
+}
+
 /** What makes two references the same pull: their registry's image key, else the repository name. */
 export function imageKey(image: ImageReference, registries: readonly RegistryDefinition[]): string {
   const registry = registries.find((candidate) => candidate.kind === image.registry.kind);
@@ -47,15 +58,19 @@ export function registryLocator(
   const declared = new Map<string, RegistryDefinition>();
   for (const registry of registries) {
     for (const host of registry.declaredHosts?.(targets) ?? []) {
-      if (!declared.has(host.toLowerCase())) declared.set(host.toLowerCase(), registry);
+      const earlier = declared.get(host.toLowerCase());
+      if (earlier && earlier !== registry) {
+        throw new Error(`registries ${earlier.kind} and ${registry.kind} both declare ${host.toLowerCase()}`);
+      }
+      declared.set(host.toLowerCase(), registry);
     }
   }
   return (host, components, fail) => {
     const owner = declared.get(host);
-    if (owner) return owner.locate(host, components, fail, true) ?? OTHER_REGISTRY;
+    if (owner) return ownLocation(owner, owner.locate(host, components, fail, true)) ?? OTHER_REGISTRY;
     let found: { registry: RegistryDefinition; location: RegistryLocation } | undefined;
     for (const registry of registries) {
-      const location = registry.locate(host, components, fail, false);
+      const location = ownLocation(registry, registry.locate(host, components, fail, false));
       if (!location) continue;
       // Two registries reading one host would make the verdict depend on their order: a programming error.
       if (found) throw new Error(`registries ${found.registry.kind} and ${registry.kind} both claim ${host}`);

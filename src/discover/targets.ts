@@ -177,11 +177,14 @@ function collectPull(
   if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin, workload });
 }
 
+// The registries' own hosts, none declared by a target: how the config's origins were keyed.
+const BUILT_IN_HOSTS = registryLocator(registries);
+
 /** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
 function pullOrigins(choice: Choice, pulls: readonly Pull[]): Map<string, Origin> {
   return new Map(
     pulls.map((pull) => [
-      keyOfWritten(choice.images.get(pull.name)!, registryLocator(registries), imageName),
+      keyOfWritten(choice.images.get(pull.name)!, BUILT_IN_HOSTS, imageName),
       pull.origin,
     ]),
   );

@@ -3,7 +3,12 @@
 // config contract, its registries the image locator, its rules the engine, which routes each question to
 // the one provider that owns it (src/core/ownership.ts), so the order decides no verdict.
 import type { LoadedConfig } from '../core/config/load.ts';
-import { prepareProviders, type PreparedProvider } from '../core/provider.ts';
+import {
+  loadProviders,
+  prepareProviders,
+  type LoadedProvider,
+  type PreparedProvider,
+} from '../core/provider.ts';
 import type { RegistryDefinition } from '../core/registries.ts';
 import { aws } from './aws/index.ts';
 import { gcp } from './gcp/index.ts';
@@ -17,7 +22,15 @@ export const providers = [aws, gcp, k3s, kubernetes] as const;
 /** Every provider's registries: which registry serves an image (src/core/registries.ts). */
 export const registries: readonly RegistryDefinition[] = providers.flatMap((provider) => provider.registries);
 
+let loading: Promise<LoadedProvider[]> | undefined;
+
+/** Every provider with its rules module loaded (once per process). */
+export function loadedProviders(): Promise<LoadedProvider[]> {
+  loading ??= loadProviders(providers);
+  return loading;
+}
+
 /** Every provider with its rules built from the config's facts (this reads the files they name). */
-export function preparedProviders(config: LoadedConfig): PreparedProvider[] {
-  return prepareProviders(providers, config);
+export async function preparedProviders(config: LoadedConfig): Promise<PreparedProvider[]> {
+  return prepareProviders(await loadedProviders(), config);
 }

@@ -12,8 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { loadConfigText } from '../../../src/core/config/load.ts';
-import { runCheck } from '../../../src/core/engine.ts';
-import { preparedProviders } from '../../../src/providers/index.ts';
+import { checkConfig } from '../../helpers/check.ts';
 
 // Fixed, so every run checks the same scenarios; override both to explore (a failure prints its scenario).
 const SEED = Number(process.env['PULLCHECK_DIFF_SEED'] ?? 0x5eed_ec7);
@@ -335,7 +334,7 @@ function pullcheckVerdict(scenario: Scenario): { verdict: PullcheckVerdict; reas
   };
   // JSON is YAML: the config goes through the same parser, schema and document resolution as a file.
   const loaded = loadConfigText(JSON.stringify(config, null, 2), `scenario-${scenario.index}.yml`);
-  const report = runCheck(loaded, preparedProviders(loaded), { failOn: 'denied' });
+  const report = checkConfig(loaded);
   assert.equal(report.results.length, 1, `scenario ${scenario.index}: one pull expected`);
   const [result] = report.results;
   assert.ok(result);

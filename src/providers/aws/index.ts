@@ -1,13 +1,10 @@
-// Amazon ECR: which identities pull for AWS targets, and the ECR rule for their pulls.
-import type { LoadedConfig } from '../../core/config/load.ts';
-import type { TargetInput } from '../../core/config/schema.ts';
-import type { ProviderDefinition, PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
-import { allowed, type Verdict } from '../../core/verdict.ts';
-import { evaluateEcrPull } from './ecr-pull.ts';
+// Amazon Web Services as pullcheck knows it: ECR's registries, the AWS targets whose roles pull, and where
+// its rules, live reads and login are (loaded when a check needs them). The config contract reads this
+// definition, so it imports only data: the schema fragment, the registries, the live-facts join.
+import type { ProviderDefinition } from '../../core/provider.ts';
 import { awsLiveFacts } from './live-facts.ts';
-import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
-import { ecrLocationOf, ecrPublicRegistry, ecrRegistry } from './registry.ts';
+import { ecrPublicRegistry, ecrRegistry } from './registry.ts';
 import { awsSchema } from './schema.ts';
 
 export const aws: ProviderDefinition<typeof awsSchema> = {
@@ -17,64 +14,8 @@ export const aws: ProviderDefinition<typeof awsSchema> = {
   registries: [ecrRegistry, ecrPublicRegistry],
   // IAM principals are ARNs (the schema requires role ARNs).
   ownsPrincipal: (principal) => principal.startsWith('arn:'),
-  rules: awsRules,
+  rules: () => import('./rules.ts'),
   liveReads: () => import('./live-reads.ts'),
   liveFacts: awsLiveFacts,
   login: () => import('./registry-login.ts'),
 };
-
-function awsRules(config: LoadedConfig): PullRules {
-  const facts = prepareAwsFacts(config);
-  return {
-    principals: (target) => awsPrincipals(target, facts),
-    decide: (question) => decideAwsPull(question, facts),
-    publicPull: (image) =>
-      image.registry.kind === 'ecr-public'
-        ? allowed(['public.ecr.aws images may be pulled by anyone, without credentials'])
-        : undefined,
-  };
-}
-
-function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] {
-  const listed = 'roles' in target ? (target.roles ?? []) : [];
-  // Roles live reads discovered for the target's cluster join the ones the config lists.
-  const clusterName = 'cluster' in target ? target.cluster : undefined;
-  const discovered = clusterName ? facts.clusters.get(clusterKey(target.platform, clusterName)) : undefined;
-  const roles = [...new Set([...listed, ...(discovered?.roles ?? [])])];
-  if (roles.length > 0) return roles.map((principal) => ({ principal }));
-  if (discovered?.unreadable) {
-    return [
-      {
-        principal: `${target.platform}:${target.name}`,
-        unnamed: {
-          verdict: 'unknown',
-          reasons: [`the roles of cluster ${clusterName} could not be read: ${discovered.unreadable}`],
-          missing: [],
-        },
-      },
-    ];
-  }
-  const cluster = clusterName ? ` of cluster ${clusterName}` : '';
-  const discovery =
-    target.platform === 'eks'
-      ? 'node group roles, Fargate pod execution roles and the Auto Mode node role'
-      : 'the task execution roles of its services';
-  return [
-    {
-      principal: `${target.platform}:${target.name}`,
-      unnamed: {
-        verdict: 'unknown',
-        reasons: [
-          `no roles are listed for target ${target.name}: list ${discovery}${cluster} under \`roles\``,
-        ],
-        missing: [],
-      },
-    },
-  ];
-}
-
-function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
-  const registry = ecrLocationOf(question.image);
-  if (!registry || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
-  return evaluateEcrPull(registry, question.principal, facts);
-}

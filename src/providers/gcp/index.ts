@@ -1,17 +1,13 @@
-// Google Artifact Registry and gcr.io: the identities of GKE and service-account targets, and the pull rule.
-import type { LoadedConfig } from '../../core/config/load.ts';
-import type { TargetInput } from '../../core/config/schema.ts';
-import type { ProviderDefinition, PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
-import type { Verdict } from '../../core/verdict.ts';
-import { prepareGcpFacts, type GcpFacts } from './facts.ts';
+// Google Cloud as pullcheck knows it: Artifact Registry and gcr.io, the GKE and service-account targets,
+// and where its rules, live reads and login are (loaded when a check needs them). The config contract reads
+// this definition, so it imports only data: the schema fragment, the registries, the live-facts join.
+import type { ProviderDefinition } from '../../core/provider.ts';
 import { gcpLiveFacts } from './live-facts.ts';
-import { evaluateGooglePull } from './pull-rule.ts';
-import { garRegistry, gcrRegistry, googleLocationOf } from './registry.ts';
-import { scopesAllowPull } from './scopes.ts';
+import { garRegistry, gcrRegistry } from './registry.ts';
 import { gcpSchema } from './schema.ts';
 
-const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-service-account', 'k3s']);
-const SERVICE_ACCOUNT = 'serviceAccount:';
+/** How a Google service account is written as a principal (an IAM member). */
+export const SERVICE_ACCOUNT = 'serviceAccount:';
 
 export const gcp: ProviderDefinition<typeof gcpSchema> = {
   name: 'gcp',
@@ -20,88 +16,8 @@ export const gcp: ProviderDefinition<typeof gcpSchema> = {
   registries: [garRegistry, gcrRegistry],
   // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
-  rules: gcpRules,
+  rules: () => import('./rules.ts'),
   liveReads: () => import('./live-reads.ts'),
   liveFacts: gcpLiveFacts,
   login: () => import('./registry-login.ts'),
 };
-
-function gcpRules(config: LoadedConfig): PullRules {
-  const facts = prepareGcpFacts(config);
-  return {
-    principals: (target) => googlePrincipals(target, facts),
-    decide: (question) => decideGooglePull(question, facts),
-  };
-}
-
-function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal[] {
-  if (target.platform === 'gcp-service-account') {
-    return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
-  }
-  if (target.platform !== 'gke') return [];
-  if (target.serviceAccounts && target.serviceAccounts.length > 0) {
-    return target.serviceAccounts.map((account) => ({ principal: `${SERVICE_ACCOUNT}${account.email}` }));
-  }
-  // Node pools read live name their service accounts and scopes.
-  const pools = nodePoolsOf(target, facts);
-  if (pools.length > 0) {
-    return [...new Set(pools.map((pool) => pool.serviceAccount))].map((email) => ({
-      principal: `${SERVICE_ACCOUNT}${email}`,
-    }));
-  }
-  // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
-  const project = target.project === undefined ? undefined : facts.projects.get(target.project);
-  const number = project?.number;
-  if (number === undefined) {
-    return [
-      {
-        principal: `gke:${target.name}`,
-        unnamed: {
-          verdict: 'unknown',
-          reasons: [
-            `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
-              ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
-              ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)` +
-              (project?.unreadable ? `; live reads could not read it: ${project.unreadable}` : ''),
-          ],
-          missing: [],
-        },
-      },
-    ];
-  }
-  return [
-    {
-      principal: `${SERVICE_ACCOUNT}${number}-compute@developer.gserviceaccount.com`,
-      reasons: [
-        `no serviceAccounts listed: the nodes run as the Compute Engine default service account of project ${target.project}`,
-      ],
-    },
-  ];
-}
-
-function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | undefined {
-  const registry = googleLocationOf(question.image);
-  const { target, principal } = question;
-  if (!registry) return undefined;
-  if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(SERVICE_ACCOUNT))
-    return undefined;
-  const email = principal.slice(SERVICE_ACCOUNT.length);
-  if (target.platform !== 'gke') return evaluateGooglePull(registry, email, facts);
-  // A service account's scopes: as listed on the target, else those of the live node pools that run as it;
-  // any of those pools may run the pod, so one without a storage scope decides.
-  const pools = nodePoolsOf(target, facts).filter((pool) => pool.serviceAccount === email);
-  const scopes =
-    target.serviceAccounts?.find((account) => account.email === email)?.scopes ??
-    (pools.find((pool) => scopesAllowPull(pool.scopes) !== 'yes') ?? pools[0])?.scopes;
-  const cluster = {
-    ...(target.project === undefined ? {} : { project: target.project }),
-    ...(target.location === undefined ? {} : { location: target.location }),
-    ...(target.cluster === undefined ? {} : { cluster: target.cluster }),
-  };
-  return evaluateGooglePull(registry, email, facts, { scopes, cluster });
-}
-
-function nodePoolsOf(target: TargetInput, facts: GcpFacts) {
-  if (target.platform !== 'gke' || !target.project || !target.location || !target.cluster) return [];
-  return facts.clusters.get(`${target.project}/${target.location}/${target.cluster}`)?.nodePools ?? [];
-}

@@ -1,22 +1,14 @@
-// OpenShift and Kubernetes: pods pull as their service account — through RBAC from the OpenShift
-// integrated registry, through linked pull secrets from every other registry.
-import type { LoadedConfig } from '../../core/config/load.ts';
-import type { TargetInput } from '../../core/config/schema.ts';
-import type { ProviderDefinition, PullRules } from '../../core/provider.ts';
-import { unknown, type Verdict } from '../../core/verdict.ts';
-import type { PullingServiceAccount } from './fixes.ts';
+// OpenShift and Kubernetes as pullcheck knows them: the integrated registry, the targets whose pods pull
+// as a service account, and where the rules, live reads and login are (loaded when a check needs them).
+// The config contract reads this definition, so it imports only data: the schema fragment, the registry,
+// the live-facts join.
+import type { ProviderDefinition } from '../../core/provider.ts';
 import { kubernetesLiveFacts } from './live-facts.ts';
-import { readClusterState } from './manifests/cluster-state.ts';
-import { inlineObjects, loadManifests } from './manifests/load.ts';
-import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
-import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
-import { openshiftLocationOf, openshiftRegistry } from './openshift/registry.ts';
-import { evaluatePullSecrets } from './pull-secrets/rule.ts';
+import { openshiftRegistry } from './openshift/registry.ts';
 import { kubernetesSchema } from './schema.ts';
 
-type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
-
-const SERVICE_ACCOUNT = 'system:serviceaccount:';
+/** How a service account is written as a principal (a Kubernetes user name). */
+export const SERVICE_ACCOUNT = 'system:serviceaccount:';
 
 export const kubernetes: ProviderDefinition<typeof kubernetesSchema> = {
   name: 'kubernetes',
@@ -24,70 +16,8 @@ export const kubernetes: ProviderDefinition<typeof kubernetesSchema> = {
   platforms: ['openshift', 'kubernetes'],
   registries: [openshiftRegistry],
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
-  rules: kubernetesRules,
+  rules: () => import('./rules.ts'),
   liveReads: () => import('./live-reads.ts'),
   liveFacts: kubernetesLiveFacts,
   login: () => import('./openshift/registry-login.ts'),
 };
-
-function kubernetesRules(config: LoadedConfig): PullRules {
-  const reading = readClusterState([...loadManifests(config), ...inlineObjects(config)]);
-  const state = withOpenShiftBuiltins(reading.state);
-  const pullersPerNamespace = new Map<string, Set<string>>();
-  for (const target of config.input.targets ?? []) {
-    if (!isClusterTarget(target)) continue;
-    const account = pullingAccount(target);
-    pullersPerNamespace.set(
-      account.namespace,
-      (pullersPerNamespace.get(account.namespace) ?? new Set()).add(account.name),
-    );
-  }
-
-  return {
-    principals: (target) => {
-      if (!isClusterTarget(target)) return [];
-      const account = pullingAccount(target);
-      return [{ principal: `${SERVICE_ACCOUNT}${account.namespace}:${account.name}` }];
-    },
-    decide: ({ image, target }) => {
-      if (!isClusterTarget(target)) return undefined;
-      const account = pullingAccount(target);
-      const stream = openshiftLocationOf(image);
-      if (stream) {
-        const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
-        return withoutRegistryToken(evaluateIntegratedRegistryPull(stream, account, state, several), account);
-      }
-      return evaluatePullSecrets(image, account, state);
-    },
-    findings: () => reading.notes,
-  };
-}
-
-function isClusterTarget(target: TargetInput): target is ClusterTarget {
-  return target.platform === 'openshift' || target.platform === 'kubernetes';
-}
-
-function pullingAccount(target: ClusterTarget): PullingServiceAccount {
-  return {
-    namespace: target.namespace,
-    name: target.serviceAccount ?? 'default',
-    platform: target.platform,
-    ...(target.imagePullSecrets ? { podPullSecrets: target.imagePullSecrets } : {}),
-  };
-}
-
-/**
- * The integrated registry authenticates a pod with its service account's token, which reaches the pod as the
- * account's generated `SA-dockercfg-…` pull secret. A pod that lists its own imagePullSecrets does not get
- * the account's added (ServiceAccount admission), so unless it lists that secret too, RBAC alone cannot
- * say the pull works.
- */
-function withoutRegistryToken(verdict: Verdict, account: PullingServiceAccount): Verdict {
-  const listed = account.podPullSecrets;
-  if (verdict.verdict !== 'allowed' || !listed) return verdict;
-  if (listed.some((name) => name.startsWith(`${account.name}-dockercfg-`))) return verdict;
-  return unknown([
-    ...verdict.reasons,
-    `unknown: the pod lists its own imagePullSecrets (${listed.join(', ')}), so the ServiceAccount admission controller does not add ${account.name}'s generated ${account.name}-dockercfg-… secret that carries its registry token: list that secret in the pod's imagePullSecrets too (oc get serviceaccount ${account.name} -n ${account.namespace} -o yaml shows its name)`,
-  ]);
-}

@@ -1,64 +1,16 @@
-// k3s nodes: their registry credentials come from registries.yaml, so the principal of a pull depends
-// on the image's registry host — a service-account key makes it that service account.
-import type { LoadedConfig } from '../../../core/config/load.ts';
-import type { ProviderDefinition, PullRules, TargetPrincipal } from '../../../core/provider.ts';
-import type { ReportFinding } from '../../../core/verdict.ts';
-import { credentialFor } from './credentials.ts';
-import { registriesFindings } from './findings.ts';
-import { decideNodeConfig } from './node-config.ts';
-import { loadRegistriesFile, type RegistriesFile } from './registries-file.ts';
+// k3s as pullcheck knows it: k3s targets, whose nodes pull with the credentials of their registries.yaml,
+// and where its rules are (loaded when a check runs). Its targets and facts are in the Kubernetes schema
+// fragment; it owns no registry.
+import type { ProviderDefinition } from '../../../core/provider.ts';
+
+/** How a k3s target's nodes are written as a principal. */
+export const K3S_NODE = 'k3s:';
 
 export const k3s: ProviderDefinition<undefined> = {
   name: 'k3s',
-  // Its targets and registries.yaml facts are part of the Kubernetes schema fragment.
   schema: undefined,
   platforms: ['k3s'],
   registries: [],
   ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
-  rules: k3sRules,
+  rules: () => import('./rules.ts'),
 };
-
-const K3S_NODE = 'k3s:';
-
-function k3sRules(config: LoadedConfig): PullRules {
-  const files = new Map<string, RegistriesFile>();
-  const findings: ReportFinding[] = [];
-  const seenFiles = new Set<string>();
-  config.input.targets?.forEach((target, t) => {
-    if (target.platform !== 'k3s') return;
-    const file = loadRegistriesFile(
-      target.registriesFile,
-      config.file,
-      config.locate(['targets', t, 'registriesFile']),
-    );
-    files.set(target.name, file);
-    if (!seenFiles.has(file.file)) findings.push(...registriesFindings(file));
-    seenFiles.add(file.file);
-  });
-
-  return {
-    principals: (target, image): TargetPrincipal[] => {
-      const file = files.get(target.name);
-      if (!file) return [];
-      const { credential, configKey } = credentialFor(image.host, file);
-      const google = image.registry.kind === 'gar' || image.registry.kind === 'gcr';
-      if (credential.kind === 'service-account-key' && google) {
-        const line = file.locate(credential.at).line;
-        return [
-          {
-            principal: `serviceAccount:${credential.email}`,
-            reasons: [
-              `k3s pulls from ${image.host} with the service-account key of ${credential.email} (${file.file}:${line}, configs."${configKey ?? image.host}")`,
-            ],
-          },
-        ];
-      }
-      return [{ principal: `${K3S_NODE}${target.name}` }];
-    },
-    decide: ({ image, target }) => {
-      const file = files.get(target.name);
-      return file ? decideNodeConfig(image, credentialFor(image.host, file), file) : undefined;
-    },
-    findings: () => findings,
-  };
-}

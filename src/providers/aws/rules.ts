@@ -1,0 +1,66 @@
+// Amazon ECR's rules: which roles pull for AWS targets, and the ECR rule for their pulls.
+import type { LoadedConfig } from '../../core/config/load.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import type { PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
+import { allowed, type Verdict } from '../../core/verdict.ts';
+import { evaluateEcrPull } from './ecr-pull.ts';
+import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
+import { AWS_PLATFORMS } from './platforms.ts';
+import { ecrLocationOf } from './registry.ts';
+
+/** The ECR rules over one config's facts (loaded by the definition in ./index.ts). */
+export function buildRules(config: LoadedConfig): PullRules {
+  const facts = prepareAwsFacts(config);
+  return {
+    principals: (target) => awsPrincipals(target, facts),
+    decide: (question) => decideAwsPull(question, facts),
+    publicPull: (image) =>
+      image.registry.kind === 'ecr-public'
+        ? allowed(['public.ecr.aws images may be pulled by anyone, without credentials'])
+        : undefined,
+  };
+}
+
+function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] {
+  const listed = 'roles' in target ? (target.roles ?? []) : [];
+  // Roles live reads discovered for the target's cluster join the ones the config lists.
+  const clusterName = 'cluster' in target ? target.cluster : undefined;
+  const discovered = clusterName ? facts.clusters.get(clusterKey(target.platform, clusterName)) : undefined;
+  const roles = [...new Set([...listed, ...(discovered?.roles ?? [])])];
+  if (roles.length > 0) return roles.map((principal) => ({ principal }));
+  if (discovered?.unreadable) {
+    return [
+      {
+        principal: `${target.platform}:${target.name}`,
+        unnamed: {
+          verdict: 'unknown',
+          reasons: [`the roles of cluster ${clusterName} could not be read: ${discovered.unreadable}`],
+          missing: [],
+        },
+      },
+    ];
+  }
+  const cluster = clusterName ? ` of cluster ${clusterName}` : '';
+  const discovery =
+    target.platform === 'eks'
+      ? 'node group roles, Fargate pod execution roles and the Auto Mode node role'
+      : 'the task execution roles of its services';
+  return [
+    {
+      principal: `${target.platform}:${target.name}`,
+      unnamed: {
+        verdict: 'unknown',
+        reasons: [
+          `no roles are listed for target ${target.name}: list ${discovery}${cluster} under \`roles\``,
+        ],
+        missing: [],
+      },
+    },
+  ];
+}
+
+function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
+  const registry = ecrLocationOf(question.image);
+  if (!registry || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
+  return evaluateEcrPull(registry, question.principal, facts);
+}
