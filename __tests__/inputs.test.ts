@@ -1,7 +1,10 @@
 // Action inputs echo a bad value back bounded and on one line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { InputError, readInputs } from '../src/inputs.ts';
+import { providers } from '../src/providers/index.ts';
 
 function errorOf(inputs: Record<string, string>): string {
   try {
@@ -21,4 +24,40 @@ test('a bad input value is quoted escaped and cut, whatever its shape', () => {
     assert.ok(!message.includes('\n'), `${name}: one line`);
     assert.match(message, /\(5\d{3} characters\)/, name);
   }
+});
+
+test("the action reads exactly action.yml's inputs: its own and each provider's login inputs", () => {
+  const declared = Object.keys(
+    (parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs,
+  ).sort();
+  const read = new Set<string>();
+  readInputs((name) => {
+    read.add(name);
+    return '';
+  });
+  assert.deepEqual([...read].sort(), declared);
+  for (const provider of providers) {
+    for (const input of provider.actionInputs ?? []) assert.ok(declared.includes(input.name), input.name);
+  }
+});
+
+test('a provider input is checked against its shape; a secret one is kept for masking', () => {
+  assert.match(
+    errorOf({ 'aws-role-arn': 'arn:aws:iam::1:user/x' }),
+    /input aws-role-arn must be an IAM role ARN \(got `arn:aws:iam::1:user\/x`\)/,
+  );
+  const given = readInputs(
+    (name) =>
+      ({
+        'aws-role-arn': 'arn:aws:iam::111122223333:role/ci',
+        'openshift-token': 'sha256~secret',
+        audience: 'a',
+      })[name] ?? '',
+  );
+  assert.deepEqual(given.loginInputs, {
+    'aws-role-arn': 'arn:aws:iam::111122223333:role/ci',
+    'openshift-token': 'sha256~secret',
+    audience: 'a',
+  });
+  assert.deepEqual(given.secrets, ['sha256~secret']);
 });

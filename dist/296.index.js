@@ -413,10 +413,10 @@ async function logIn(context) {
     const endpoints = context.config.endpoints?.google;
     try {
         const token = await googleAccessToken({
-            ...(inputs.gcpWorkloadIdentityProvider
-                ? { workloadIdentityProvider: inputs.gcpWorkloadIdentityProvider }
+            ...(inputs['gcp-workload-identity-provider']
+                ? { workloadIdentityProvider: inputs['gcp-workload-identity-provider'] }
                 : {}),
-            ...(inputs.gcpServiceAccount ? { serviceAccount: inputs.gcpServiceAccount } : {}),
+            ...(inputs['gcp-service-account'] ? { serviceAccount: inputs['gcp-service-account'] } : {}),
             ...(endpoints ? { endpoints } : {}),
             getIdToken: context.getIdToken,
             mask: context.mask,
@@ -428,7 +428,7 @@ async function logIn(context) {
     }
     catch (error) {
         // Without a provider, Application Default Credentials may simply be absent: not this step's failure.
-        if (!inputs.gcpWorkloadIdentityProvider &&
+        if (!inputs['gcp-workload-identity-provider'] &&
             error instanceof GoogleLoginError &&
             error.step === 'no-credentials') {
             context.warning('pullcheck: no Google credentials (set gcp-workload-identity-provider, or use Application Default Credentials): skipping the Artifact Registry logins');

@@ -48,7 +48,7 @@ const RECORDS_STATE = 'docker-config-logins';
 /** Logs in to the registries of the config's images; returns the hosts and the sessions obtained. */
 async function loginStep(config, options, env) {
     const { images } = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPlan */ .G)(config, _providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .registries */ .Yq);
-    const result = await (0,_check_login_js__WEBPACK_IMPORTED_MODULE_4__/* .loginToRegistries */ .c)(images, options, {
+    const result = await (0,_check_login_js__WEBPACK_IMPORTED_MODULE_4__/* .loginToRegistries */ .c)(images, options.loginInputs, {
         getIdToken: (0,_login_oidc_js__WEBPACK_IMPORTED_MODULE_6__/* .withOidcRetries */ .y)((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getIDToken(audience)),
         mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
         info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(message),
@@ -146,11 +146,19 @@ var did_you_mean = __webpack_require__(68680);
 var quoted_value = __webpack_require__(54379);
 // EXTERNAL MODULE: ./lib/core/report-model.js
 var report_model = __webpack_require__(48765);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __webpack_require__(68308);
 ;// CONCATENATED MODULE: ./lib/inputs.js
 // Action inputs → one typed Options object, validated once (SPEC §6). No getInput calls anywhere else.
 
 
 
+
+// Each provider declares the inputs its login and live reads take; `audience` is every login's.
+const LOGIN_INPUTS = [
+    ...providers/* providers */.r5.flatMap((provider) => provider.actionInputs ?? []),
+    { name: 'audience', shape: /./, expected: 'an audience' },
+];
 class InputError extends Error {
     name = 'InputError';
 }
@@ -178,24 +186,19 @@ function readInputs(getInput, runner = {}) {
         githubToken: input('github-token'),
         login: booleanInput('login', input('login'), true),
         logout: booleanInput('logout', input('logout'), true),
-        ...optional('awsRoleArn', input('aws-role-arn'), /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'aws-role-arn', 'an IAM role ARN'),
-        ...optional('awsRegion', input('aws-region'), /^[a-z]{2}(-[a-z]+)+-\d+$/, 'aws-region', 'an AWS region'),
-        ...optional('gcpWorkloadIdentityProvider', input('gcp-workload-identity-provider'), /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/, 'gcp-workload-identity-provider', 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER'),
-        ...optional('gcpServiceAccount', input('gcp-service-account'), /^[^@\s]+@[^@\s]+$/, 'gcp-service-account', 'a service account email'),
-        ...optional('openshiftServer', input('openshift-server'), /^https:\/\//, 'openshift-server', 'an https:// API server URL'),
-        ...optional('openshiftToken', input('openshift-token'), /./, 'openshift-token', 'a token'),
-        ...optional('audience', input('audience'), /./, 'audience', 'an audience'),
-        ...optional('snapshot', input('snapshot'), /./, 'snapshot', 'a file path'),
+        loginInputs: Object.fromEntries(LOGIN_INPUTS.flatMap((spec) => Object.entries(optional(spec.name, input(spec.name), spec)))),
+        secrets: LOGIN_INPUTS.flatMap((spec) => (spec.secret && input(spec.name) ? [input(spec.name)] : [])),
+        ...optional('snapshot', input('snapshot'), { name: 'snapshot', shape: /./, expected: 'a file path' }),
         offline: booleanInput('offline', input('offline'), false),
     };
 }
 /** An optional input, checked against its shape; absent inputs are left out of Options. */
-function optional(key, value, shape, name, expected) {
+function optional(key, value, spec) {
     if (value === '')
         return {};
-    // The token is a secret: never echo it.
-    if (!shape.test(value))
-        throw new InputError(`input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got ${(0,quoted_value/* quotedValue */.A)(value)})`}`);
+    // A secret (a token) is never echoed.
+    if (!spec.shape.test(value))
+        throw new InputError(`input ${spec.name} must be ${spec.expected}${spec.secret ? '' : ` (got ${(0,quoted_value/* quotedValue */.A)(value)})`}`);
     return { [key]: value };
 }
 function choice(name, value, allowed, fallback) {
@@ -499,6 +502,7 @@ function repositoryPath(file, workspace) {
 
 
 
+
 // A job summary step is limited to 1 MiB.
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 async function run(env = process.env) {
@@ -509,7 +513,7 @@ async function run(env = process.env) {
             action: env['GITHUB_ACTION'],
         });
         // Secrets given as inputs are masked before anything can print them.
-        for (const secret of [options.githubToken, options.openshiftToken])
+        for (const secret of [options.githubToken, ...options.secrets])
             if (secret)
                 core.setSecret(secret);
         if (!options.check && !options.login) {
@@ -583,11 +587,7 @@ async function writeSinks(report, options, pr, env) {
  * with one warning, and the check reads what it can without them.
  */
 async function logIn(config, options, env, pr) {
-    const federated = [
-        options.awsRoleArn ? 'aws-role-arn' : undefined,
-        options.gcpWorkloadIdentityProvider ? 'gcp-workload-identity-provider' : undefined,
-        options.openshiftServer && !options.openshiftToken ? 'openshift-server' : undefined,
-    ].filter((name) => name !== undefined);
+    const federated = providers/* providers */.r5.flatMap((provider) => provider.federatedInputs?.(options.loginInputs) ?? []);
     const untrusted = pr?.fromFork
         ? 'a pull request from a fork'
         : env['GITHUB_ACTOR'] === 'dependabot[bot]'
@@ -616,19 +616,16 @@ function setLoginOutputs(registries) {
 }
 /** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
 function liveReadSetup(options, sessions) {
-    return {
-        credentialHints: {
-            aws: 'set aws-role-arn, or configure credentials earlier in the job',
-            gcp: 'set gcp-workload-identity-provider, or use Application Default Credentials',
-            kubernetes: 'set openshift-server and openshift-token',
-        },
-        credentials: {
-            ...sessions,
-            ...(options.openshiftServer && options.openshiftToken
-                ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-                : {}),
-        },
-    };
+    const credentials = { ...sessions };
+    const credentialHints = {};
+    for (const provider of providers/* providers */.r5) {
+        if (provider.credentialHint)
+            credentialHints[provider.name] = provider.credentialHint;
+        const given = provider.inputCredentials?.(options.loginInputs);
+        if (given !== undefined)
+            credentials[provider.name] = given;
+    }
+    return { credentials, credentialHints };
 }
 function fail(error, env) {
     if (error instanceof errors/* ConfigError */.xL) {

@@ -159,9 +159,9 @@ async function logIn(context) {
     if (registries.length === 0)
         return { logins: [] };
     const options = {
-        ...(inputs.awsRoleArn ? { roleArn: inputs.awsRoleArn } : {}),
-        ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
-        audience: inputs.audience ?? 'sts.amazonaws.com',
+        ...(inputs['aws-role-arn'] ? { roleArn: inputs['aws-role-arn'] } : {}),
+        ...(inputs['aws-region'] ? { region: inputs['aws-region'] } : {}),
+        audience: inputs['audience'] ?? 'sts.amazonaws.com',
         getIdToken: context.getIdToken,
         mask: context.mask,
         sessionName: `pullcheck-${context.env['GITHUB_RUN_ID'] ?? 'local'}`,
@@ -175,7 +175,7 @@ async function logIn(context) {
         if (error instanceof AwsLoginError || error instanceof oidc/* OidcError */.u)
             throw new provider/* LoginError */.Qd(error.message);
         // Without aws-role-arn the ambient chain may simply be empty: not this step's failure.
-        if (!inputs.awsRoleArn && /CredentialsProviderError/.test(error.name)) {
+        if (!inputs['aws-role-arn'] && /CredentialsProviderError/.test(error.name)) {
             context.warning('pullcheck: no AWS credentials (set aws-role-arn, or configure them earlier in the job): skipping the ECR logins');
             return { logins: [], ...(session ? { session } : {}) };
         }

@@ -24,10 +24,10 @@ async function logIn(context) {
     }
     if (reachable.length === 0)
         return { logins: [] };
-    let token = inputs.openshiftToken;
-    if (!token && inputs.openshiftServer) {
+    let token = inputs['openshift-token'];
+    if (!token && inputs['openshift-server']) {
         try {
-            token = await context.getIdToken(inputs.audience ?? 'openshift');
+            token = await context.getIdToken(inputs['audience'] ?? 'openshift');
         }
         catch (error) {
             throw new _core_provider_js__WEBPACK_IMPORTED_MODULE_0__/* .LoginError */ .Qd(error.message);

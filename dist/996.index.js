@@ -48,6 +48,9 @@ var outgoing_text = __webpack_require__(59813);
 
 
 
+
+// Each provider's schema says where its part of the config names files (k3s's registriesFile, manifests).
+const FILE_PATHS = providers/* providers */.r5.flatMap((provider) => provider.schema?.filePaths ?? []);
 function snapshotYaml(config, snapshotFile) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const snapshotDir = external_node_path_.dirname(external_node_path_.resolve(snapshotFile));
@@ -56,15 +59,25 @@ function snapshotYaml(config, snapshotFile) {
     // Discovery's images and targets are written out: replaying must not discover again.
     delete input['discover'];
     // Paths are read relative to the config that names them: the snapshot, when it is replayed.
-    for (const target of input.targets ?? []) {
-        if (typeof target['registriesFile'] === 'string')
-            target['registriesFile'] = relocated(target['registriesFile']);
-    }
-    const manifests = input.facts?.kubernetes?.manifests;
-    if (manifests)
-        input.facts.kubernetes.manifests = manifests.map(relocated);
+    for (const filePath of FILE_PATHS)
+        rewriteStrings(input, filePath, relocated);
     const header = `# pullcheck snapshot of ${external_node_path_.basename(config.file)}: replay with pullcheck check --offline --config THIS_FILE`;
     return (0,outgoing_text/* redactCredentials */.UY)(`${header}\n${(0,dist/* stringify */.As)(input)}`);
+}
+/** Replaces every string at `at` under `value` (`*`: each entry of a list) with `rewrite` of it. */
+function rewriteStrings(value, at, rewrite) {
+    const [key, ...rest] = at;
+    if (key === undefined || value === null || typeof value !== 'object')
+        return;
+    const container = value;
+    const keys = key === '*' ? (Array.isArray(value) ? value.keys() : []) : [key];
+    for (const entry of keys) {
+        const child = container[entry];
+        if (rest.length > 0)
+            rewriteStrings(child, rest, rewrite);
+        else if (typeof child === 'string')
+            container[entry] = rewrite(child);
+    }
 }
 /** Forward slashes, so a snapshot written on Windows replays elsewhere. */
 function portable(file) {
@@ -228,8 +241,14 @@ function decide(owners, image, target, principal) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(54259);
 ;// CONCATENATED MODULE: ./lib/core/nothing-to-check.js
-const PLATFORMS = 'eks, ecs, gke, openshift, kubernetes, k3s, aws-role or gcp-service-account';
+// A check with no pulls must not pass silently: it becomes a finding that says what was looked at and how
+// to add images and targets, in the words of the entry that ran (the CLI's flags or the action's inputs).
+
+// Every platform of the config contract, as its providers declare them.
+const PLATFORM_LIST = `${schema/* PLATFORMS */.P4.slice(0, -1).join(', ')} or ${schema/* PLATFORMS */.P4.at(-1)}`;
 /** The report with a `nothing-to-check` finding when it holds no pull; unchanged otherwise. */
 function withNothingToCheck(report, looked) {
     if (report.results.length > 0)
@@ -254,7 +273,7 @@ function nothingToCheck(report, looked) {
         const add = looked.entry === 'action'
             ? "the `targets` input or the config file's `targets`"
             : "the config's `targets`";
-        parts.push(`no targets: add who pulls the images to ${add} (platform ${PLATFORMS}), or map manifests onto a declared target with \`discover.manifests\``);
+        parts.push(`no targets: add who pulls the images to ${add} (platform ${PLATFORM_LIST}), or map manifests onto a declared target with \`discover.manifests\``);
     }
     if (images > 0 && targets > 0) {
         parts.push(`no target's \`images\` selects any of the ${images} image${images === 1 ? '' : 's'}: check the targets' \`images\` lists against \`images\``);
@@ -6666,11 +6685,11 @@ function target(platform, fields) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C$: () => (/* binding */ isDiscoveryPlatform),
 /* harmony export */   Mk: () => (/* binding */ configJsonSchema),
+/* harmony export */   P4: () => (/* binding */ PLATFORMS),
 /* harmony export */   Pu: () => (/* binding */ TargetListSchema),
 /* harmony export */   Sk: () => (/* binding */ ConfigSchema),
 /* harmony export */   fs: () => (/* binding */ DOCUMENT_PATHS)
 /* harmony export */ });
-/* unused harmony export PLATFORMS */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74508);
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68308);
 /* harmony import */ var _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44644);
@@ -17068,6 +17087,16 @@ const gcp = {
     liveReads: () => __webpack_require__.e(/* import() */ 228).then(__webpack_require__.bind(__webpack_require__, 42228)),
     liveFacts: gcpLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
+    actionInputs: [
+        {
+            name: 'gcp-workload-identity-provider',
+            shape: /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/,
+            expected: 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER',
+        },
+        { name: 'gcp-service-account', shape: /^[^@\s]+@[^@\s]+$/, expected: 'a service account email' },
+    ],
+    credentialHint: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+    federatedInputs: (inputs) => inputs['gcp-workload-identity-provider'] ? ['gcp-workload-identity-provider'] : [],
 };
 
 
@@ -17310,6 +17339,12 @@ const aws = {
     liveReads: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(740), __webpack_require__.e(500), __webpack_require__.e(862)]).then(__webpack_require__.bind(__webpack_require__, 33862)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
+    actionInputs: [
+        { name: 'aws-role-arn', shape: /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, expected: 'an IAM role ARN' },
+        { name: 'aws-region', shape: /^[a-z]{2}(-[a-z]+)+-\d+$/, expected: 'an AWS region' },
+    ],
+    credentialHint: 'set aws-role-arn, or configure credentials earlier in the job',
+    federatedInputs: (inputs) => (inputs['aws-role-arn'] ? ['aws-role-arn'] : []),
 };
 
 // EXTERNAL MODULE: ./lib/providers/gcp/index.js + 2 modules
@@ -17403,6 +17438,10 @@ const kubernetesSchema = {
     targets: kubernetesTargets,
     facts: KubernetesFacts,
     documentPaths: [],
+    filePaths: [
+        ['targets', '*', 'registriesFile'],
+        ['facts', 'kubernetes', 'manifests', '*'],
+    ],
 };
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/index.js
@@ -17421,6 +17460,17 @@ const kubernetes = {
     liveReads: () => Promise.all(/* import() */[__webpack_require__.e(145), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 61964)),
     liveFacts: kubernetesLiveFacts,
     login: () => __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 2737)),
+    actionInputs: [
+        { name: 'openshift-server', shape: /^https:\/\//, expected: 'an https:// API server URL' },
+        { name: 'openshift-token', shape: /./, expected: 'a token', secret: true },
+    ],
+    credentialHint: 'set openshift-server and openshift-token',
+    // Without a token, the OpenShift login exchanges GitHub's ID token at the server.
+    federatedInputs: (inputs) => inputs['openshift-server'] && !inputs['openshift-token'] ? ['openshift-server'] : [],
+    inputCredentials: (inputs) => {
+        const [server, token] = [inputs['openshift-server'], inputs['openshift-token']];
+        return server && token ? { server, token } : undefined;
+    },
 };
 
 

@@ -3,10 +3,20 @@ import { didYouMean } from './core/did-you-mean.ts';
 import { quotedValue } from './core/quoted-value.ts';
 import { FAIL_ON, type FailOn } from './core/report-model.ts';
 import type { CommentMode } from './github/sticky-comment.ts';
-import type { LoginInputs } from './core/provider.ts';
+import type { ActionInput, LoginInputs } from './core/provider.ts';
+import { providers } from './providers/index.ts';
 
-/** The login inputs (aws-role-arn, gcp-workload-identity-provider, openshift-token, audience, …) are LoginInputs. */
-export interface Options extends LoginInputs {
+// Each provider declares the inputs its login and live reads take; `audience` is every login's.
+const LOGIN_INPUTS: readonly ActionInput[] = [
+  ...providers.flatMap((provider) => provider.actionInputs ?? []),
+  { name: 'audience', shape: /./, expected: 'an audience' },
+];
+
+export interface Options {
+  /** The login inputs that were given, by name (aws-role-arn, openshift-token, audience, …), each checked. */
+  readonly loginInputs: LoginInputs;
+  /** The values of secret inputs given (a token): masked before anything can print them. */
+  readonly secrets: readonly string[];
   readonly config: string;
   /** Whether `config` was given explicitly (a missing default file is then not an error). */
   readonly configGiven: boolean;
@@ -64,55 +74,22 @@ export function readInputs(getInput: (name: string) => string, runner: RunnerNam
     githubToken: input('github-token'),
     login: booleanInput('login', input('login'), true),
     logout: booleanInput('logout', input('logout'), true),
-    ...optional(
-      'awsRoleArn',
-      input('aws-role-arn'),
-      /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/,
-      'aws-role-arn',
-      'an IAM role ARN',
-    ),
-    ...optional('awsRegion', input('aws-region'), /^[a-z]{2}(-[a-z]+)+-\d+$/, 'aws-region', 'an AWS region'),
-    ...optional(
-      'gcpWorkloadIdentityProvider',
-      input('gcp-workload-identity-provider'),
-      /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/,
-      'gcp-workload-identity-provider',
-      'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER',
-    ),
-    ...optional(
-      'gcpServiceAccount',
-      input('gcp-service-account'),
-      /^[^@\s]+@[^@\s]+$/,
-      'gcp-service-account',
-      'a service account email',
-    ),
-    ...optional(
-      'openshiftServer',
-      input('openshift-server'),
-      /^https:\/\//,
-      'openshift-server',
-      'an https:// API server URL',
-    ),
-    ...optional('openshiftToken', input('openshift-token'), /./, 'openshift-token', 'a token'),
-    ...optional('audience', input('audience'), /./, 'audience', 'an audience'),
-    ...optional('snapshot', input('snapshot'), /./, 'snapshot', 'a file path'),
+    loginInputs: Object.fromEntries(
+      LOGIN_INPUTS.flatMap((spec) => Object.entries(optional(spec.name, input(spec.name), spec))),
+    ) as LoginInputs,
+    secrets: LOGIN_INPUTS.flatMap((spec) => (spec.secret && input(spec.name) ? [input(spec.name)] : [])),
+    ...optional('snapshot', input('snapshot'), { name: 'snapshot', shape: /./, expected: 'a file path' }),
     offline: booleanInput('offline', input('offline'), false),
   };
 }
 
 /** An optional input, checked against its shape; absent inputs are left out of Options. */
-function optional<K extends string>(
-  key: K,
-  value: string,
-  shape: RegExp,
-  name: string,
-  expected: string,
-): Partial<Record<K, string>> {
+function optional<K extends string>(key: K, value: string, spec: ActionInput): Partial<Record<K, string>> {
   if (value === '') return {};
-  // The token is a secret: never echo it.
-  if (!shape.test(value))
+  // A secret (a token) is never echoed.
+  if (!spec.shape.test(value))
     throw new InputError(
-      `input ${name} must be ${expected}${name === 'openshift-token' ? '' : ` (got ${quotedValue(value)})`}`,
+      `input ${spec.name} must be ${spec.expected}${spec.secret ? '' : ` (got ${quotedValue(value)})`}`,
     );
   return { [key]: value } as Partial<Record<K, string>>;
 }

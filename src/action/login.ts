@@ -19,7 +19,7 @@ export async function loginStep(
   env: NodeJS.ProcessEnv,
 ): Promise<Pick<LoginResult, 'registries' | 'sessions'>> {
   const { images } = buildPlan(config, registries);
-  const result = await loginToRegistries(images, options, {
+  const result = await loginToRegistries(images, options.loginInputs, {
     getIdToken: withOidcRetries((audience) => core.getIDToken(audience)),
     mask: (secret) => core.setSecret(secret),
     info: (message) => core.info(message),

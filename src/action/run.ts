@@ -18,6 +18,7 @@ import { loginStep } from './login.ts';
 import { DockerConfigError } from '../login/docker-config.ts';
 import { LoginError, type LoginSessions } from '../check/login.ts';
 import { OidcError } from '../login/oidc.ts';
+import { providers } from '../providers/index.ts';
 import { annotate, repositoryPath, setReportOutputs, writeReportFile } from './outputs.ts';
 
 // A job summary step is limited to 1 MiB.
@@ -31,7 +32,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       action: env['GITHUB_ACTION'],
     });
     // Secrets given as inputs are masked before anything can print them.
-    for (const secret of [options.githubToken, options.openshiftToken]) if (secret) core.setSecret(secret);
+    for (const secret of [options.githubToken, ...options.secrets]) if (secret) core.setSecret(secret);
     if (!options.check && !options.login) {
       core.info('pullcheck: check and login are both false: nothing to do');
       return;
@@ -111,11 +112,7 @@ async function logIn(
   env: NodeJS.ProcessEnv,
   pr: PullRequestRef | undefined,
 ): Promise<{ sessions: LoginSessions; failure?: string }> {
-  const federated = [
-    options.awsRoleArn ? 'aws-role-arn' : undefined,
-    options.gcpWorkloadIdentityProvider ? 'gcp-workload-identity-provider' : undefined,
-    options.openshiftServer && !options.openshiftToken ? 'openshift-server' : undefined,
-  ].filter((name) => name !== undefined);
+  const federated = providers.flatMap((provider) => provider.federatedInputs?.(options.loginInputs) ?? []);
   const untrusted = pr?.fromFork
     ? 'a pull request from a fork'
     : env['GITHUB_ACTOR'] === 'dependabot[bot]'
@@ -147,19 +144,14 @@ function setLoginOutputs(registries: readonly string[]): void {
 
 /** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
 function liveReadSetup(options: Options, sessions: LoginSessions): LiveReadSetup {
-  return {
-    credentialHints: {
-      aws: 'set aws-role-arn, or configure credentials earlier in the job',
-      gcp: 'set gcp-workload-identity-provider, or use Application Default Credentials',
-      kubernetes: 'set openshift-server and openshift-token',
-    },
-    credentials: {
-      ...sessions,
-      ...(options.openshiftServer && options.openshiftToken
-        ? { kubernetes: { server: options.openshiftServer, token: options.openshiftToken } }
-        : {}),
-    },
-  };
+  const credentials: Record<string, unknown> = { ...sessions };
+  const credentialHints: Record<string, string> = {};
+  for (const provider of providers) {
+    if (provider.credentialHint) credentialHints[provider.name] = provider.credentialHint;
+    const given = provider.inputCredentials?.(options.loginInputs);
+    if (given !== undefined) credentials[provider.name] = given;
+  }
+  return { credentials, credentialHints };
 }
 
 function fail(error: unknown, env: NodeJS.ProcessEnv): void {

@@ -1,5 +1,6 @@
 // A check with no pulls must not pass silently: it becomes a finding that says what was looked at and how
 // to add images and targets, in the words of the entry that ran (the CLI's flags or the action's inputs).
+import { PLATFORMS } from './config/schema.ts';
 import type { Report } from './report-model.ts';
 import type { ReportFinding } from './verdict.ts';
 
@@ -11,7 +12,8 @@ export interface LookedAt {
   readonly entry: 'cli' | 'action';
 }
 
-const PLATFORMS = 'eks, ecs, gke, openshift, kubernetes, k3s, aws-role or gcp-service-account';
+// Every platform of the config contract, as its providers declare them.
+const PLATFORM_LIST = `${PLATFORMS.slice(0, -1).join(', ')} or ${PLATFORMS.at(-1)}`;
 
 /** The report with a `nothing-to-check` finding when it holds no pull; unchanged otherwise. */
 export function withNothingToCheck(report: Report, looked: LookedAt): Report {
@@ -41,7 +43,7 @@ function nothingToCheck(report: Report, looked: LookedAt): ReportFinding {
         ? "the `targets` input or the config file's `targets`"
         : "the config's `targets`";
     parts.push(
-      `no targets: add who pulls the images to ${add} (platform ${PLATFORMS}), or map manifests onto a declared target with \`discover.manifests\``,
+      `no targets: add who pulls the images to ${add} (platform ${PLATFORM_LIST}), or map manifests onto a declared target with \`discover.manifests\``,
     );
   }
   if (images > 0 && targets > 0) {

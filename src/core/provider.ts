@@ -64,6 +64,14 @@ export interface ProviderDefinition<Schema extends SchemaFragment | undefined = 
   readonly liveFacts?: LiveFactsJoin;
   /** Logins to this provider's registries, loaded only when the action logs in. */
   login?(): Promise<ProviderLogin>;
+  /** The action inputs its login and live reads take. */
+  readonly actionInputs?: readonly ActionInput[];
+  /** How the action's user gives its live reads credentials, naming its inputs. */
+  readonly credentialHint?: string;
+  /** The given inputs that log in with GitHub's OIDC token, which GitHub withholds from forks' pull requests. */
+  federatedInputs?(inputs: LoginInputs): readonly string[];
+  /** What its live reads read with when its inputs say so directly (an OpenShift server and token). */
+  inputCredentials?(inputs: LoginInputs): unknown;
 }
 
 export interface RulesModule {
@@ -125,16 +133,21 @@ export interface LiveReader {
   read(context: LiveReadContext): Promise<LiveReadResult | undefined>;
 }
 
-/** The action's login inputs (each provider reads its own). */
-export interface LoginInputs {
-  readonly awsRoleArn?: string;
-  readonly awsRegion?: string;
-  readonly gcpWorkloadIdentityProvider?: string;
-  readonly gcpServiceAccount?: string;
-  readonly openshiftServer?: string;
-  readonly openshiftToken?: string;
-  /** Audience of GitHub's ID token for AWS and OpenShift (default sts.amazonaws.com, openshift); Google uses its provider's. */
-  readonly audience?: string;
+/**
+ * The action's login inputs that were given, by input name: each provider's own (`aws-role-arn`,
+ * `openshift-token`, …) and `audience`, the audience of GitHub's ID token for the providers whose token
+ * exchange takes one (default sts.amazonaws.com for AWS, openshift for OpenShift; Google uses its provider's).
+ */
+export type LoginInputs = Readonly<Record<string, string>>;
+
+/** An action input a provider's login or live reads take (action.yml declares it too; a test keeps the two together). */
+export interface ActionInput {
+  readonly name: string;
+  /** The shape a given value must have, and how an error names it ("an IAM role ARN"). */
+  readonly shape: RegExp;
+  readonly expected: string;
+  /** A secret: masked the moment it is read, never echoed in an error. */
+  readonly secret?: true;
 }
 
 export interface LoginContext {

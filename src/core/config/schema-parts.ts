@@ -60,6 +60,11 @@ export interface SchemaFragment {
   readonly targets: readonly TSchema[];
   readonly facts: TSchema;
   readonly documentPaths: readonly DocumentPath[];
+  /**
+   * Where the config holds paths of files its rules read, from the config's root (`*`: every entry of a
+   * list), relative to the config: a snapshot rewrites them relative to itself.
+   */
+  readonly filePaths?: readonly (readonly (string | '*')[])[];
   /** `auth.<name>`: how live reads reach its other accounts. */
   readonly auth?: TSchema;
   /** `endpoints.<key>`: where its APIs are really reached. */

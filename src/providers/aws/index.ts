@@ -18,4 +18,10 @@ export const aws: ProviderDefinition<typeof awsSchema> = {
   liveReads: () => import('./live-reads.ts'),
   liveFacts: awsLiveFacts,
   login: () => import('./registry-login.ts'),
+  actionInputs: [
+    { name: 'aws-role-arn', shape: /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, expected: 'an IAM role ARN' },
+    { name: 'aws-region', shape: /^[a-z]{2}(-[a-z]+)+-\d+$/, expected: 'an AWS region' },
+  ],
+  credentialHint: 'set aws-role-arn, or configure credentials earlier in the job',
+  federatedInputs: (inputs) => (inputs['aws-role-arn'] ? ['aws-role-arn'] : []),
 };

@@ -14,9 +14,9 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
   const registries = ecrRegistries(context);
   if (registries.length === 0) return { logins: [] };
   const options = {
-    ...(inputs.awsRoleArn ? { roleArn: inputs.awsRoleArn } : {}),
-    ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
-    audience: inputs.audience ?? 'sts.amazonaws.com',
+    ...(inputs['aws-role-arn'] ? { roleArn: inputs['aws-role-arn'] } : {}),
+    ...(inputs['aws-region'] ? { region: inputs['aws-region'] } : {}),
+    audience: inputs['audience'] ?? 'sts.amazonaws.com',
     getIdToken: context.getIdToken,
     mask: context.mask,
     sessionName: `pullcheck-${context.env['GITHUB_RUN_ID'] ?? 'local'}`,
@@ -32,7 +32,7 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
   } catch (error) {
     if (error instanceof AwsLoginError || error instanceof OidcError) throw new LoginError(error.message);
     // Without aws-role-arn the ambient chain may simply be empty: not this step's failure.
-    if (!inputs.awsRoleArn && /CredentialsProviderError/.test((error as Error).name)) {
+    if (!inputs['aws-role-arn'] && /CredentialsProviderError/.test((error as Error).name)) {
       context.warning(
         'pullcheck: no AWS credentials (set aws-role-arn, or configure them earlier in the job): skipping the ECR logins',
       );

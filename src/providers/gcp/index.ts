@@ -20,4 +20,15 @@ export const gcp: ProviderDefinition<typeof gcpSchema> = {
   liveReads: () => import('./live-reads.ts'),
   liveFacts: gcpLiveFacts,
   login: () => import('./registry-login.ts'),
+  actionInputs: [
+    {
+      name: 'gcp-workload-identity-provider',
+      shape: /^projects\/\d+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/,
+      expected: 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER',
+    },
+    { name: 'gcp-service-account', shape: /^[^@\s]+@[^@\s]+$/, expected: 'a service account email' },
+  ],
+  credentialHint: 'set gcp-workload-identity-provider, or use Application Default Credentials',
+  federatedInputs: (inputs) =>
+    inputs['gcp-workload-identity-provider'] ? ['gcp-workload-identity-provider'] : [],
 };

@@ -16,10 +16,10 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
   const endpoints = context.config.endpoints?.google;
   try {
     const token = await googleAccessToken({
-      ...(inputs.gcpWorkloadIdentityProvider
-        ? { workloadIdentityProvider: inputs.gcpWorkloadIdentityProvider }
+      ...(inputs['gcp-workload-identity-provider']
+        ? { workloadIdentityProvider: inputs['gcp-workload-identity-provider'] }
         : {}),
-      ...(inputs.gcpServiceAccount ? { serviceAccount: inputs.gcpServiceAccount } : {}),
+      ...(inputs['gcp-service-account'] ? { serviceAccount: inputs['gcp-service-account'] } : {}),
       ...(endpoints ? { endpoints } : {}),
       getIdToken: context.getIdToken,
       mask: context.mask,
@@ -31,7 +31,7 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
   } catch (error) {
     // Without a provider, Application Default Credentials may simply be absent: not this step's failure.
     if (
-      !inputs.gcpWorkloadIdentityProvider &&
+      !inputs['gcp-workload-identity-provider'] &&
       error instanceof GoogleLoginError &&
       error.step === 'no-credentials'
     ) {

@@ -20,4 +20,16 @@ export const kubernetes: ProviderDefinition<typeof kubernetesSchema> = {
   liveReads: () => import('./live-reads.ts'),
   liveFacts: kubernetesLiveFacts,
   login: () => import('./openshift/registry-login.ts'),
+  actionInputs: [
+    { name: 'openshift-server', shape: /^https:\/\//, expected: 'an https:// API server URL' },
+    { name: 'openshift-token', shape: /./, expected: 'a token', secret: true },
+  ],
+  credentialHint: 'set openshift-server and openshift-token',
+  // Without a token, the OpenShift login exchanges GitHub's ID token at the server.
+  federatedInputs: (inputs) =>
+    inputs['openshift-server'] && !inputs['openshift-token'] ? ['openshift-server'] : [],
+  inputCredentials: (inputs) => {
+    const [server, token] = [inputs['openshift-server'], inputs['openshift-token']];
+    return server && token ? { server, token } : undefined;
+  },
 };

@@ -48,4 +48,8 @@ export const kubernetesSchema = {
   targets: kubernetesTargets,
   facts: KubernetesFacts,
   documentPaths: [],
+  filePaths: [
+    ['targets', '*', 'registriesFile'],
+    ['facts', 'kubernetes', 'manifests', '*'],
+  ],
 } as const satisfies SchemaFragment;

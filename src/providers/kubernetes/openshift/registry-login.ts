@@ -20,10 +20,10 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
     );
   }
   if (reachable.length === 0) return { logins: [] };
-  let token = inputs.openshiftToken;
-  if (!token && inputs.openshiftServer) {
+  let token = inputs['openshift-token'];
+  if (!token && inputs['openshift-server']) {
     try {
-      token = await context.getIdToken(inputs.audience ?? 'openshift');
+      token = await context.getIdToken(inputs['audience'] ?? 'openshift');
     } catch (error) {
       throw new LoginError((error as Error).message);
     }
