@@ -1,7 +1,8 @@
 // Action inputs echo a bad value back bounded and on one line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { InputError, readInputs } from '../src/inputs.ts';
 import { providers } from '../src/providers/index.ts';
@@ -60,4 +61,24 @@ test('a provider input is checked against its shape; a secret one is kept for ma
     audience: 'a',
   });
   assert.deepEqual(given.secrets, ['sha256~secret']);
+});
+
+test('the login modules read only inputs some provider declares (a misspelt key would read nothing)', () => {
+  const declared = new Set([
+    'audience',
+    ...providers.flatMap((p) => (p.actionInputs ?? []).map((input) => input.name)),
+  ]);
+  const files = readdirSync('src/providers', { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  const read = files.flatMap((file) =>
+    [...readFileSync(path.join('src/providers', file), 'utf8').matchAll(/\binputs\['([^']+)'\]/g)].map(
+      (match) => [file, match[1]!] as const,
+    ),
+  );
+  assert.ok(read.length >= 8, `found ${read.length} reads`);
+  assert.deepEqual(
+    read.filter(([, name]) => !declared.has(name)),
+    [],
+  );
 });

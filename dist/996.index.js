@@ -290,6 +290,8 @@ function list(files) {
     return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
 }
 
+// EXTERNAL MODULE: ./lib/core/provider.js
+var provider = __webpack_require__(87990);
 ;// CONCATENATED MODULE: ./lib/check/pipeline.js
 // The check, once for both entries: the discovered config → live reads (unless offline) → snapshot →
 // verdicts → the report model, redacted. The CLI and the action only parse their inputs before it and write
@@ -301,7 +303,11 @@ function list(files) {
 
 
 
+
 async function checkPulls(request) {
+    // The rules load while the clouds are read.
+    const rulesLoaded = (0,providers/* loadedProviders */.Q2)();
+    rulesLoaded.catch(() => { }); // awaited below; a failure must not be unhandled meanwhile
     let config = request.config;
     let live = [];
     let liveRead;
@@ -315,7 +321,7 @@ async function checkPulls(request) {
     }
     if (request.snapshot)
         (0,external_node_fs_.writeFileSync)(request.snapshot, snapshotYaml(config, request.snapshot));
-    const checked = withNothingToCheck(runCheck(config, await (0,providers/* preparedProviders */.co)(config), {
+    const checked = withNothingToCheck(runCheck(config, (0,provider/* prepareProviders */.Kr)(await rulesLoaded, config), {
         failOn: request.failOn,
         findings: request.findings,
     }), request.lookedAt);
@@ -17165,12 +17171,12 @@ function googleLocationOf(image) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  co: () => (/* binding */ preparedProviders),
+  Q2: () => (/* binding */ loadedProviders),
   r5: () => (/* binding */ providers),
   Yq: () => (/* binding */ registries)
 });
 
-// UNUSED EXPORTS: loadedProviders
+// UNUSED EXPORTS: preparedProviders
 
 // EXTERNAL MODULE: ./lib/core/provider.js
 var provider = __webpack_require__(87990);
@@ -17367,12 +17373,16 @@ const registries = providers.flatMap((provider) => provider.registries);
 let loading;
 /** Every provider with its rules module loaded (once per process). */
 function loadedProviders() {
-    loading ??= (0,provider/* loadProviders */.TD)(providers);
+    // A failed load is not kept: the next check tries again.
+    loading ??= (0,provider/* loadProviders */.TD)(providers).catch((error) => {
+        loading = undefined;
+        throw error;
+    });
     return loading;
 }
 /** Every provider with its rules built from the config's facts (this reads the files they name). */
 async function preparedProviders(config) {
-    return (0,provider/* prepareProviders */.Kr)(await loadedProviders(), config);
+    return prepareProviders(await loadedProviders(), config);
 }
 
 

@@ -8,9 +8,9 @@ import { runCheck } from '../src/core/engine.ts';
 import { discover } from '../src/discover/index.ts';
 import { prepareProviders } from '../src/core/provider.ts';
 import { loadedProviders } from '../src/providers/index.ts';
+import { renderMarkdown } from '../src/report/markdown.ts';
 
 const LOADED = await loadedProviders();
-import { renderMarkdown } from '../src/report/markdown.ts';
 
 interface ActionYaml {
   readonly inputs: Record<string, { description: string; required?: boolean; default?: string }>;

@@ -11,7 +11,8 @@ import { withNothingToCheck, type LookedAt } from '../core/nothing-to-check.ts';
 import { redactStrings } from '../core/outgoing-text.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import type { ReportFinding } from '../core/verdict.ts';
-import { preparedProviders } from '../providers/index.ts';
+import { prepareProviders } from '../core/provider.ts';
+import { loadedProviders } from '../providers/index.ts';
 
 export interface CheckRequest {
   /** The config with what discovery found joined to it. */
@@ -43,6 +44,9 @@ export interface LiveReadLog {
 }
 
 export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
+  // The rules load while the clouds are read.
+  const rulesLoaded = loadedProviders();
+  rulesLoaded.catch(() => {}); // awaited below; a failure must not be unhandled meanwhile
   let config = request.config;
   let live: string[] = [];
   let liveRead: CheckOutcome['liveRead'];
@@ -56,7 +60,7 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   }
   if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
   const checked = withNothingToCheck(
-    runCheck(config, await preparedProviders(config), {
+    runCheck(config, prepareProviders(await rulesLoaded, config), {
       failOn: request.failOn,
       findings: request.findings,
     }),

@@ -146,7 +146,7 @@ export interface ActionInput {
   /** The shape a given value must have, and how an error names it ("an IAM role ARN"). */
   readonly shape: RegExp;
   readonly expected: string;
-  /** A secret: masked the moment it is read, never echoed in an error. */
+  /** A secret: never echoed in an error, and masked in the log once the inputs are read. */
   readonly secret?: true;
 }
 

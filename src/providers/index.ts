@@ -26,7 +26,11 @@ let loading: Promise<LoadedProvider[]> | undefined;
 
 /** Every provider with its rules module loaded (once per process). */
 export function loadedProviders(): Promise<LoadedProvider[]> {
-  loading ??= loadProviders(providers);
+  // A failed load is not kept: the next check tries again.
+  loading ??= loadProviders(providers).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }
 

@@ -1,6 +1,7 @@
-// No module of src/ imports itself back at run time. The config contract reads the provider list, whose
-// rules use core's config helpers: a cycle there would evaluate a module before what it needs exists (a
-// TDZ error, or undefined once bundled), depending on which module a process happens to import first.
+// The run-time import graph of src/: no module imports itself back (a cycle evaluates a module before what
+// it needs exists — a TDZ error, or undefined once bundled — depending on which module a process imports
+// first), and the config contract, which reads the provider list, reaches only core and the providers'
+// definitions and their data: never a rule, a live read, a login or an SDK.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -80,4 +81,37 @@ test('the cycle finder finds a runtime cycle and ignores type-only and dynamic i
 
 test('src/ has no runtime import cycle', () => {
   assert.deepEqual(cycles(runtimeImports(sourcesUnder('src'))), []);
+});
+
+/** Every module `from` reaches at run time, itself included. */
+function reachable(graph: Graph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    stack.push(...(graph.get(file) ?? []));
+  }
+  return seen;
+}
+
+// A provider's definition and the data it holds: its schema fragment, registries, live-facts join, platforms.
+const DEFINITION_DATA = /^src\/providers\/(.+\/)?(index|schema|registry|live-facts|platforms)\.ts$/;
+
+test("the config contract reaches only core and the providers' definitions and their data", () => {
+  const sources = sourcesUnder('src');
+  const reached = [...reachable(runtimeImports(sources), 'src/core/config/schema.ts')];
+  assert.ok(reached.includes('src/providers/aws/registry.ts'), 'the walk follows the provider list');
+  const outside = reached.filter((file) => !file.startsWith('src/core/') && !DEFINITION_DATA.test(file));
+  assert.deepEqual(outside, []);
+  // No SDK either: the data modules import only core, TypeBox and each other.
+  for (const file of reached.filter((file) => file.startsWith('src/providers/'))) {
+    const packages = [...sources.get(file)!.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+'([^.][^']*)'/gm)];
+    assert.deepEqual(
+      packages.map((match) => match[1]).filter((name) => name !== '@sinclair/typebox'),
+      [],
+      file,
+    );
+  }
 });
