@@ -11,6 +11,8 @@ import {
   schemaFileText,
   VALIDATOR_FILE,
   validatorFileText,
+  KUBERNETES_VALIDATORS_FILE,
+  kubernetesValidatorsFileText,
 } from '../scripts/generate-schema.ts';
 import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scripts/import-gcp-roles.ts';
 
@@ -34,6 +36,11 @@ test('schema/pullcheck.schema.json is generated from the config schema (npm run 
     readFileSync(VALIDATOR_FILE, 'utf8'),
     validatorFileText(),
     'the compiled config validator is stale',
+  );
+  assert.equal(
+    readFileSync(KUBERNETES_VALIDATORS_FILE, 'utf8'),
+    kubernetesValidatorsFileText(),
+    "the compiled validators of the Kubernetes provider's documents are stale",
   );
 });
 

@@ -469,64 +469,6 @@ async function googleClient(given) {
 }
 
 
-/***/ }),
-
-/***/ 41666:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   XC: () => (/* binding */ REGISTRY_BUCKET_PULL_ROLES),
-/* harmony export */   _L: () => (/* binding */ pullResource)
-/* harmony export */ });
-/* unused harmony exports DOWNLOAD_ARTIFACTS, GET_OBJECT */
-const DOWNLOAD_ARTIFACTS = 'artifactregistry.repositories.downloadArtifacts';
-const GET_OBJECT = 'storage.objects.get';
-/**
- * Container Registry docs, "Configure access control": Storage Legacy Bucket Writer on the registry bucket is the
- * role to "push (write) and pull (read) images", although its listed permissions lack storage.objects.get.
- */
-const REGISTRY_BUCKET_PULL_ROLES = new Set(['roles/storage.legacyBucketWriter']);
-function pullResource(registry, facts) {
-    if (registry.kind === 'gar') {
-        return repository(registry.project, registry.location, registry.repository);
-    }
-    if (facts.projects.get(registry.project)?.gcrBackend === 'storage') {
-        const bucket = legacyBucket(registry.host, registry.project);
-        return {
-            kind: 'bucket',
-            name: `buckets/${bucket}`,
-            project: registry.project,
-            bucket,
-            permission: GET_OBJECT,
-        };
-    }
-    // gcr.io hosts are served by Artifact Registry repositories named after the host.
-    return repository(registry.project, registry.location, registry.host);
-}
-function repository(project, location, name) {
-    return {
-        kind: 'repository',
-        name: `projects/${project}/locations/${location}/repositories/${name}`,
-        project,
-        location,
-        repository: name,
-        permission: DOWNLOAD_ARTIFACTS,
-    };
-}
-/**
- * gcr.io → artifacts.PROJECT.appspot.com; us./eu./asia.gcr.io → us./eu./asia.artifacts.PROJECT.appspot.com.
- * Domain-scoped projects (example.com:proj) use artifacts.proj.example.com.a.appspot.com.
- */
-function legacyBucket(host, project) {
-    const prefix = host === 'gcr.io' ? '' : `${host.slice(0, host.indexOf('.'))}.`;
-    const colon = project.indexOf(':');
-    const name = colon === -1
-        ? `${project}.appspot.com`
-        : `${project.slice(colon + 1)}.${project.slice(0, colon)}.a.appspot.com`;
-    return `${prefix}artifacts.${name}`;
-}
-
-
 /***/ })
 
 };

@@ -14,7 +14,8 @@ export const aws: ProviderDefinition<typeof awsSchema> = {
   registries: [ecrRegistry, ecrPublicRegistry],
   // IAM principals are ARNs (the schema requires role ARNs).
   ownsPrincipal: (principal) => principal.startsWith('arn:'),
-  rules: () => import('./rules.ts'),
+  // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
+  rules: () => import(/* webpackMode: "eager" */ './rules.ts'),
   liveReads: () => import('./live-reads.ts'),
   liveFacts: awsLiveFacts,
   login: () => import('./registry-login.ts'),

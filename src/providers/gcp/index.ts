@@ -16,7 +16,8 @@ export const gcp: ProviderDefinition<typeof gcpSchema> = {
   registries: [garRegistry, gcrRegistry],
   // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
-  rules: () => import('./rules.ts'),
+  // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
+  rules: () => import(/* webpackMode: "eager" */ './rules.ts'),
   liveReads: () => import('./live-reads.ts'),
   liveFacts: gcpLiveFacts,
   login: () => import('./registry-login.ts'),

@@ -16,7 +16,8 @@ export const kubernetes: ProviderDefinition<typeof kubernetesSchema> = {
   platforms: ['openshift', 'kubernetes'],
   registries: [openshiftRegistry],
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
-  rules: () => import('./rules.ts'),
+  // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
+  rules: () => import(/* webpackMode: "eager" */ './rules.ts'),
   liveReads: () => import('./live-reads.ts'),
   liveFacts: kubernetesLiveFacts,
   login: () => import('./openshift/registry-login.ts'),

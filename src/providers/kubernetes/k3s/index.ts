@@ -12,5 +12,6 @@ export const k3s: ProviderDefinition<undefined> = {
   platforms: ['k3s'],
   registries: [],
   ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
-  rules: () => import('./rules.ts'),
+  // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
+  rules: () => import(/* webpackMode: "eager" */ './rules.ts'),
 };

@@ -1,74 +1,13 @@
 // k3s /etc/rancher/k3s/registries.yaml, read with positions and validated (k3s docs, "Private Registry
 // Configuration": mirrors with endpoint and rewrite, configs with auth and tls, the "*" wildcard).
 import path from 'node:path';
-import { Type, type Static } from '@sinclair/typebox';
 import { readUserFile, repositoryRootOf, shownPath } from '../../../core/config/read-file.ts';
+import type { ValidateFunction } from 'ajv';
 import { schemaProblems } from '../../../core/config/validate.ts';
+import * as precompiled from '../generated/validators.ts';
+import { RegistriesSchema, type RegistriesInput } from './registries-schema.ts';
 import { parseYamlSource, type ConfigPath } from '../../../core/config/yaml-source.ts';
 import { ConfigError, firstProblems, type SourceLocation } from '../../../core/errors.ts';
-
-const closed = { additionalProperties: false } as const;
-
-export const RegistriesSchema = Type.Object(
-  {
-    mirrors: Type.Optional(
-      Type.Record(
-        Type.String(),
-        Type.Object(
-          {
-            endpoint: Type.Optional(
-              Type.Array(
-                // The scheme may be left out: "otherwise it will default to https" (k3s docs, "Without TLS").
-                Type.String({
-                  pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*://))[A-Za-z0-9[]',
-                  description:
-                    'an endpoint URL, [https://]HOST[:PORT][/path] (https when no scheme is written)',
-                }),
-              ),
-            ),
-            rewrite: Type.Optional(Type.Record(Type.String(), Type.String())),
-          },
-          closed,
-        ),
-      ),
-    ),
-    configs: Type.Optional(
-      Type.Record(
-        Type.String(),
-        Type.Object(
-          {
-            auth: Type.Optional(
-              Type.Object(
-                {
-                  username: Type.Optional(Type.String()),
-                  password: Type.Optional(Type.String()),
-                  auth: Type.Optional(Type.String()),
-                  identity_token: Type.Optional(Type.String()),
-                },
-                closed,
-              ),
-            ),
-            tls: Type.Optional(
-              Type.Object(
-                {
-                  cert_file: Type.Optional(Type.String()),
-                  key_file: Type.Optional(Type.String()),
-                  ca_file: Type.Optional(Type.String()),
-                  insecure_skip_verify: Type.Optional(Type.Boolean()),
-                },
-                closed,
-              ),
-            ),
-          },
-          closed,
-        ),
-      ),
-    ),
-  },
-  { ...closed, title: 'k3s registries.yaml' },
-);
-
-export type RegistriesInput = Static<typeof RegistriesSchema>;
 
 /** A parsed registries.yaml. Its secrets stay in memory: only their shape and position are ever reported. */
 export interface RegistriesFile {
@@ -95,7 +34,13 @@ export function loadRegistriesFile(
   );
   const source = parseYamlSource(text, file);
   const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
-  const problems = schemaProblems(raw, RegistriesSchema, source, 'registries.yaml');
+  const problems = schemaProblems(
+    raw,
+    RegistriesSchema,
+    source,
+    'registries.yaml',
+    precompiled.registries as unknown as ValidateFunction,
+  );
   if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
   const registries = raw as RegistriesInput; // validated above
   for (const [host, mirror] of Object.entries(registries.mirrors ?? {})) {

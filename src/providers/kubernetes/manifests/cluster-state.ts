@@ -1,100 +1,14 @@
 // Kubernetes objects → ClusterState: RBAC, ServiceAccounts, and pull Secrets reduced to their host keys.
 // Objects of other kinds are ignored, with one note per file.
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { ValidateFunction } from 'ajv';
 import { schemaProblems } from '../../../core/config/validate.ts';
+import * as PRECOMPILED from '../generated/validators.ts';
+import { CLUSTER_OBJECT_SCHEMAS } from './object-schemas.ts';
 import { ConfigError, formatLocation } from '../../../core/errors.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
 import type { Binding, ClusterState, RoleDefinition, Subject } from '../rbac/model.ts';
 import { isRecord, type KubeObject } from './load.ts';
 import { registryKeysOf } from './pull-secret-keys.ts';
-
-const open = { additionalProperties: true } as const;
-const Strings = Type.Array(Type.String());
-const Metadata = (namespaced: boolean) =>
-  Type.Object(
-    {
-      name: Type.String({ minLength: 1 }),
-      ...(namespaced ? { namespace: Type.Optional(Type.String({ minLength: 1 })) } : {}),
-      labels: Type.Optional(Type.Record(Type.String(), Type.String())),
-    },
-    open,
-  );
-const Rule = Type.Object(
-  {
-    apiGroups: Type.Optional(Strings),
-    resources: Type.Optional(Strings),
-    verbs: Strings,
-    resourceNames: Type.Optional(Strings),
-    nonResourceURLs: Type.Optional(Strings),
-  },
-  open,
-);
-const Selector = Type.Object(
-  {
-    matchLabels: Type.Optional(Type.Record(Type.String(), Type.String())),
-    matchExpressions: Type.Optional(
-      Type.Array(
-        Type.Object({
-          key: Type.String(),
-          operator: Type.Union(['In', 'NotIn', 'Exists', 'DoesNotExist'].map((op) => Type.Literal(op))),
-          values: Type.Optional(Strings),
-        }),
-      ),
-    ),
-  },
-  open,
-);
-const SubjectSchema = Type.Object(
-  {
-    kind: Type.Union([Type.Literal('User'), Type.Literal('Group'), Type.Literal('ServiceAccount')], {
-      description: 'User, Group or ServiceAccount',
-    }),
-    name: Type.String({ minLength: 1 }),
-    namespace: Type.Optional(Type.String()),
-  },
-  open,
-);
-const RoleRef = Type.Object(
-  {
-    kind: Type.Union([Type.Literal('Role'), Type.Literal('ClusterRole')], {
-      description: 'Role or ClusterRole',
-    }),
-    name: Type.String({ minLength: 1 }),
-  },
-  open,
-);
-
-const SCHEMAS: Record<string, TSchema> = {
-  Role: Type.Object({ metadata: Metadata(true), rules: Type.Optional(Type.Array(Rule)) }, open),
-  ClusterRole: Type.Object(
-    {
-      metadata: Metadata(false),
-      rules: Type.Optional(Type.Array(Rule)),
-      aggregationRule: Type.Optional(
-        Type.Object({ clusterRoleSelectors: Type.Optional(Type.Array(Selector)) }, open),
-      ),
-    },
-    open,
-  ),
-  RoleBinding: Type.Object(
-    { metadata: Metadata(true), roleRef: RoleRef, subjects: Type.Optional(Type.Array(SubjectSchema)) },
-    open,
-  ),
-  ClusterRoleBinding: Type.Object(
-    { metadata: Metadata(false), roleRef: RoleRef, subjects: Type.Optional(Type.Array(SubjectSchema)) },
-    open,
-  ),
-  ServiceAccount: Type.Object(
-    {
-      metadata: Metadata(true),
-      imagePullSecrets: Type.Optional(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }, open))),
-    },
-    open,
-  ),
-  Secret: Type.Object({ metadata: Metadata(true), type: Type.Optional(Type.String()) }, open),
-  Namespace: Type.Object({ metadata: Metadata(false) }, open),
-  Project: Type.Object({ metadata: Metadata(false) }, open),
-};
 
 // A list left empty in YAML (`subjects:`) is null, which the API server reads as no list (Kubernetes API
 // reference: these lists are optional). OpenShift's default bindings say "remove subjects to disable".
@@ -128,13 +42,19 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
   const committedSecrets: ReportFinding[] = [];
 
   for (const object of objects) {
-    const schema = SCHEMAS[object.kind];
+    const schema = CLUSTER_OBJECT_SCHEMAS[object.kind];
     const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
     if (!schema || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
       ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
       continue;
     }
-    const problems = schemaProblems(withoutNullLists(object), schema, object, `the ${object.kind}`);
+    const problems = schemaProblems(
+      withoutNullLists(object),
+      schema,
+      object,
+      `the ${object.kind}`,
+      (PRECOMPILED as Record<string, unknown>)[object.kind] as ValidateFunction | undefined,
+    );
     if (problems.length > 0) {
       throw new ConfigError(
         problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })),
