@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', '.bench-build/', 'node_modules/', 'coverage/', 'src/core/config/generated/', 'src/providers/*/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'lib/',
+      '.bench-build/',
+      'node_modules/',
+      'coverage/',
+      'src/core/config/generated/',
+      'src/providers/*/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },
