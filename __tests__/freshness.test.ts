@@ -13,6 +13,8 @@ import {
   validatorFileText,
   KUBERNETES_VALIDATORS_FILE,
   kubernetesValidatorsFileText,
+  TARGET_LIST_FILE,
+  targetListFileText,
 } from '../scripts/generate-schema.ts';
 import { checkedRolesText, SHARED_ROLES_FILE, SHIPPED_ROLES_FILE } from '../scripts/import-gcp-roles.ts';
 
@@ -41,6 +43,11 @@ test('schema/pullcheck.schema.json is generated from the config schema (npm run 
     readFileSync(KUBERNETES_VALIDATORS_FILE, 'utf8'),
     kubernetesValidatorsFileText(),
     "the compiled validators of the Kubernetes provider's documents are stale",
+  );
+  assert.equal(
+    readFileSync(TARGET_LIST_FILE, 'utf8'),
+    targetListFileText(),
+    "the compiled validator of the action's targets input is stale",
   );
 });
 

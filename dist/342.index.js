@@ -96,7 +96,7 @@ function logoutStep(env = process.env) {
 
 /***/ }),
 
-/***/ 37582:
+/***/ 71394:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -228,71 +228,6 @@ var sarif = __webpack_require__(20123);
 var labels = __webpack_require__(67419);
 // EXTERNAL MODULE: ./lib/report/markdown.js + 1 modules
 var markdown = __webpack_require__(38604);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(11758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(49735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-;// CONCATENATED MODULE: ./lib/github/octokit.js
-// The only place Octokit lives: @actions/github's client (GITHUB_API_URL honoured) with retries on
-// 5xx and waits on rate limits, adapted to the CommentsApi the sticky comment needs.
-
-
-
-const RETRIES = 3;
-/**
- * `apiUrl` is the run's GITHUB_API_URL, passed in: @actions/github reads it once, when it is first loaded,
- * and the entry knows the run's environment.
- */
-function commentsApi(token, logger, apiUrl) {
-    const octokit = (0,github/* getOctokit */.Q)(token, {
-        ...(apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {}),
-        throttle: {
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);
-                return retryCount < RETRIES;
-            },
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                logger.warning(`GitHub secondary rate limit reached; retrying in ${retryAfter} s`);
-                return retryCount < RETRIES;
-            },
-        },
-        retry: { retries: RETRIES },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-    return {
-        whoAmI: async () => {
-            try {
-                const answer = await octokit.graphql('query { viewer { login } }');
-                return answer.viewer.login;
-            }
-            catch {
-                // GitHub Enterprise Server without GraphQL, or a proxy: a personal token still answers GET /user.
-                try {
-                    return (await octokit.rest.users.getAuthenticated()).data.login;
-                }
-                catch {
-                    return undefined;
-                }
-            }
-        },
-        listComments: (pr) => octokit.paginate(octokit.rest.issues.listComments, {
-            owner: pr.owner,
-            repo: pr.repo,
-            issue_number: pr.number,
-            per_page: 100,
-        }),
-        createComment: async (pr, body) => (await octokit.rest.issues.createComment({
-            owner: pr.owner,
-            repo: pr.repo,
-            issue_number: pr.number,
-            body,
-        })).data,
-        updateComment: async (pr, id, body) => (await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body }))
-            .data,
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
 const GITHUB_TOKEN_BOT = 'github-actions[bot]';
 function marker(key) {
@@ -334,7 +269,6 @@ async function upsertStickyComment(api, pr, key, report, wanted) {
 
 
 
-
 // GitHub rejects issue comments over 65,536 characters; leave room for the marker.
 const COMMENT_LIMIT = 65_536 - 200;
 /** Writes or updates the sticky comment; returns its URL. Problems become warnings, never a failed step. */
@@ -356,6 +290,8 @@ async function commentOnPullRequest(request, report, logger) {
         ...(request.detailsUrl ? { detailsUrl: request.detailsUrl } : {}),
     }));
     try {
+        // Octokit (and its HTTP stack) loads only when a comment may be written.
+        const { commentsApi } = await Promise.all(/* import() */[__webpack_require__.e(620), __webpack_require__.e(282)]).then(__webpack_require__.bind(__webpack_require__, 51282));
         const outcome = await upsertStickyComment(commentsApi(request.token, logger, request.apiUrl), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
         logger.info(`pullcheck: pull request comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
         return outcome.url;
@@ -374,8 +310,8 @@ async function commentOnPullRequest(request, report, logger) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
-var config_load = __webpack_require__(25666);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
+var config_load = __webpack_require__(97483);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 ;// CONCATENATED MODULE: ./lib/action/config.js
@@ -1460,7 +1396,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96421);
 /* harmony import */ var _action_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93267);
 /* harmony import */ var _action_guarded_stdout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91040);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37582);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71394);
 // The action's entry: the main step, or — on the second run the runner makes for `post:` — the logout.
 
 

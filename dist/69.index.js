@@ -49,8 +49,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
 var pipeline = __webpack_require__(28412);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
-var load = __webpack_require__(25666);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
+var load = __webpack_require__(97483);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
-import { ConfigSchema, configJsonSchema } from '../src/core/config/schema.ts';
+import { ConfigSchema, configJsonSchema, TargetListSchema } from '../src/core/config/schema.ts';
 import type { TSchema } from '@sinclair/typebox';
 import { AJV_OPTIONS } from '../src/core/config/ajv-options.ts';
 import { RegistriesSchema } from '../src/providers/kubernetes/k3s/registries-schema.ts';
@@ -18,26 +18,36 @@ import { CLUSTER_OBJECT_SCHEMAS } from '../src/providers/kubernetes/manifests/ob
 export const SCHEMA_FILE = 'schema/pullcheck.schema.json';
 export const VALIDATOR_FILE = 'src/core/config/generated/config-validator.ts';
 export const KUBERNETES_VALIDATORS_FILE = 'src/providers/kubernetes/generated/validators.ts';
+export const TARGET_LIST_FILE = 'src/core/config/generated/target-list-validator.ts';
 
 export function schemaFileText(): string {
   return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
 }
 
+/** The config's validator. */
 export function validatorFileText(): string {
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
-  return moduleText('src/core/config/schema.ts', standalone.default(ajv, ajv.compile(ConfigSchema)));
+  return validatorsModule('src/core/config/schema.ts', { config: ConfigSchema });
+}
+
+/** The action's `targets` input's validator: its own module, compiled by V8 only when the input is used. */
+export function targetListFileText(): string {
+  return validatorsModule('src/core/config/schema.ts', { targetList: TargetListSchema });
 }
 
 /** One module exporting a validator per schema, by name (`registries`, `RoleBinding`, …). */
 export function kubernetesValidatorsFileText(): string {
-  const schemas: Record<string, TSchema> = { registries: RegistriesSchema, ...CLUSTER_OBJECT_SCHEMAS };
+  return validatorsModule('the Kubernetes provider (k3s/registries-schema.ts, manifests/object-schemas.ts)', {
+    registries: RegistriesSchema,
+    ...CLUSTER_OBJECT_SCHEMAS,
+  });
+}
+
+// Every schema validated at run time is compiled here: the bundle carries no Ajv compiler.
+function validatorsModule(source: string, schemas: Record<string, TSchema>): string {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, name);
   const names = Object.fromEntries(Object.keys(schemas).map((name) => [name, name]));
-  return moduleText(
-    'the Kubernetes provider (k3s/registries-schema.ts, manifests/object-schemas.ts)',
-    standalone.default(ajv, names),
-  );
+  return moduleText(source, standalone.default(ajv, names));
 }
 
 function moduleText(source: string, code: string): string {
@@ -58,4 +68,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(process.argv[2] ?? SCHEMA_FILE, schemaFileText());
   writeFileSync(process.argv[3] ?? VALIDATOR_FILE, validatorFileText());
   writeFileSync(process.argv[4] ?? KUBERNETES_VALIDATORS_FILE, kubernetesValidatorsFileText());
+  writeFileSync(process.argv[5] ?? TARGET_LIST_FILE, targetListFileText());
 }

@@ -2,7 +2,6 @@
 // may not write (a fork's read-only token answers 403 or 404).
 import type { Report } from '../core/report-model.ts';
 import type { PullRequestRef } from '../github/event.ts';
-import { commentsApi } from '../github/octokit.ts';
 import { shouldWrite, upsertStickyComment, type CommentMode } from '../github/sticky-comment.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { redactCredentials } from '../core/outgoing-text.ts';
@@ -50,6 +49,8 @@ export async function commentOnPullRequest(
     }),
   );
   try {
+    // Octokit (and its HTTP stack) loads only when a comment may be written.
+    const { commentsApi } = await import('../github/octokit.ts');
     const outcome = await upsertStickyComment(
       commentsApi(request.token, logger, request.apiUrl),
       request.pr,

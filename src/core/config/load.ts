@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { ValidateFunction } from 'ajv';
 import { writtenOrigins, type PlanOrigins } from '../origins.ts';
 import { ConfigError, firstProblems, type ConfigProblem, type SourceLocation } from '../errors.ts';
 import { resolveDocument } from './document.ts';
 import { readUserFile } from './read-file.ts';
-import { ConfigSchema, DOCUMENT_PATHS, TargetListSchema, type ConfigInput } from './schema.ts';
-import validateConfig from './generated/config-validator.ts';
-import { schemaProblems } from './validate.ts';
+import { DOCUMENT_PATHS, type ConfigInput } from './schema.ts';
+import { config as validateConfig } from './generated/config-validator.ts';
+import { targetList as validateTargetList } from './generated/target-list-validator.ts';
+import { schemaProblems, type PrecompiledValidator } from './validate.ts';
 import { parseYamlSource, type ConfigPath } from './yaml-source.ts';
 
 export type { ConfigPath } from './yaml-source.ts';
@@ -58,9 +58,7 @@ export function loadConfigText(text: string, file: string, additions: ConfigAddi
     });
   }
   const raw = withAdditions(written, additions);
-  // The config's validator is compiled at build time (npm run generate:schema; a test keeps it fresh).
-  const precompiled = validateConfig as unknown as ValidateFunction;
-  const problems = schemaProblems(raw, ConfigSchema, { locate, locateKey }, 'the config', precompiled);
+  const problems = schemaProblems(raw, validateConfig as PrecompiledValidator, { locate, locateKey });
   if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
 
   const input = raw as ConfigInput; // validated above against ConfigSchema
@@ -160,7 +158,11 @@ function targetsOf(input: { readonly text: string; readonly source: string }): u
   const source = parseYamlSource(input.text, input.source);
   const value = source.takeValue();
   const list = Array.isArray(value) ? value : [value];
-  const problems = schemaProblems(list, TargetListSchema, Array.isArray(value) ? source : shifted(source));
+  const problems = schemaProblems(
+    list,
+    validateTargetList as PrecompiledValidator,
+    Array.isArray(value) ? source : shifted(source),
+  );
   if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
   return list;
 }

@@ -1,9 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// Schema problems as the user reads them: each at its file position, with what was expected. The
+// validators are compiled at build time (npm run generate:schema), so no Ajv compiler runs at start-up.
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ConfigProblem, SourceLocation } from '../errors.ts';
-import type { TSchema } from '@sinclair/typebox';
 import { didYouMean } from '../did-you-mean.ts';
 import { quotedValue } from '../quoted-value.ts';
-import { AJV_OPTIONS } from './ajv-options.ts';
 
 type Path = readonly (string | number)[];
 interface Locator {
@@ -11,30 +11,17 @@ interface Locator {
   locateKey(configPath: Path): SourceLocation;
 }
 
-const ajv = new Ajv(AJV_OPTIONS);
-// Compiled when first used; the config's validator is compiled ahead of time and given by its loader (the
-// providers' rules use this module too, so it must not import the config contract that lists them).
-const compiled = new WeakMap<TSchema, ValidateFunction>();
-
-function validator(schema: TSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+/** A validator compiled ahead of time by Ajv standalone (a generated module's export). */
+export type PrecompiledValidator = ValidateFunction;
 
 /** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
 /** `rootName` names the document in messages about its top level ("the config", "the RoleBinding"). */
 export function schemaProblems(
   raw: unknown,
-  schema: TSchema,
+  validate: PrecompiledValidator,
   where: Locator,
   rootName = 'the config',
-  precompiled?: ValidateFunction,
 ): ConfigProblem[] {
-  const validate = precompiled ?? validator(schema);
   if (validate(raw)) return [];
   const problems = new Map<string, ConfigProblem>();
   for (const error of relevantErrors(validate.errors ?? [])) {

@@ -2,10 +2,9 @@
 // Configuration": mirrors with endpoint and rewrite, configs with auth and tls, the "*" wildcard).
 import path from 'node:path';
 import { readUserFile, repositoryRootOf, shownPath } from '../../../core/config/read-file.ts';
-import type { ValidateFunction } from 'ajv';
-import { schemaProblems } from '../../../core/config/validate.ts';
+import { schemaProblems, type PrecompiledValidator } from '../../../core/config/validate.ts';
 import * as precompiled from '../generated/validators.ts';
-import { RegistriesSchema, type RegistriesInput } from './registries-schema.ts';
+import type { RegistriesInput } from './registries-schema.ts';
 import { parseYamlSource, type ConfigPath } from '../../../core/config/yaml-source.ts';
 import { ConfigError, firstProblems, type SourceLocation } from '../../../core/errors.ts';
 
@@ -36,10 +35,9 @@ export function loadRegistriesFile(
   const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
   const problems = schemaProblems(
     raw,
-    RegistriesSchema,
+    precompiled.registries as PrecompiledValidator,
     source,
     'registries.yaml',
-    precompiled.registries as unknown as ValidateFunction,
   );
   if (problems.length > 0) throw new ConfigError(firstProblems(problems, 'problem'));
   const registries = raw as RegistriesInput; // validated above

@@ -1,9 +1,7 @@
 // Kubernetes objects → ClusterState: RBAC, ServiceAccounts, and pull Secrets reduced to their host keys.
 // Objects of other kinds are ignored, with one note per file.
-import type { ValidateFunction } from 'ajv';
-import { schemaProblems } from '../../../core/config/validate.ts';
-import * as PRECOMPILED from '../generated/validators.ts';
-import { CLUSTER_OBJECT_SCHEMAS } from './object-schemas.ts';
+import { schemaProblems, type PrecompiledValidator } from '../../../core/config/validate.ts';
+import * as VALIDATORS from '../generated/validators.ts';
 import { ConfigError, formatLocation } from '../../../core/errors.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
 import type { Binding, ClusterState, RoleDefinition, Subject } from '../rbac/model.ts';
@@ -42,19 +40,16 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
   const committedSecrets: ReportFinding[] = [];
 
   for (const object of objects) {
-    const schema = CLUSTER_OBJECT_SCHEMAS[object.kind];
+    // One validator per kind of object-schemas.ts, compiled at build time.
+    const validate = Object.hasOwn(VALIDATORS, object.kind)
+      ? ((VALIDATORS as Record<string, unknown>)[object.kind] as PrecompiledValidator)
+      : undefined;
     const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
-    if (!schema || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
+    if (!validate || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
       ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
       continue;
     }
-    const problems = schemaProblems(
-      withoutNullLists(object),
-      schema,
-      object,
-      `the ${object.kind}`,
-      (PRECOMPILED as Record<string, unknown>)[object.kind] as ValidateFunction | undefined,
-    );
+    const problems = schemaProblems(withoutNullLists(object), validate, object, `the ${object.kind}`);
     if (problems.length > 0) {
       throw new ConfigError(
         problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })),

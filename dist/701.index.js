@@ -1,5 +1,5 @@
-export const id = 996;
-export const ids = [996];
+export const id = 701;
+export const ids = [701];
 export const modules = {
 
 /***/ 28412:
@@ -515,7 +515,7 @@ function lineAndColumn(text, offset) {
 
 /***/ }),
 
-/***/ 25666:
+/***/ 97483:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -544,10 +544,9 @@ var ucs2length = __webpack_require__(36214);
 // @ts-nocheck
 
 "use strict";
-const validate = (/* unused pure expression or super */ null && (validate10));
-/* harmony default export */ const config_validator = (validate10);
+const config = validate10;
 const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
-const func2 = ucs2length["default"];
+const func2 = ucs2length/* default */.A;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
 const pattern1 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
 const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$", "u");
@@ -6282,11 +6281,2119 @@ else {
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
 
-// EXTERNAL MODULE: ./lib/core/config/validate.js + 1 modules
-var config_validate = __webpack_require__(26882);
+;// CONCATENATED MODULE: ./lib/core/config/generated/target-list-validator.js
+// Generated by `npm run generate:schema` from src/core/config/schema.ts: do not edit.
+// @ts-nocheck
+
+"use strict";
+const targetList = target_list_validator_validate10;
+const target_list_validator_schema11 = { "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } };
+const target_list_validator_func2 = ucs2length/* default */.A;
+const target_list_validator_pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
+const target_list_validator_pattern1 = new RegExp("^[0-9]{12}$", "u");
+const target_list_validator_pattern2 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
+const pattern3 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");
+const pattern13 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+const pattern14 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function target_list_validator_validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+        let data0 = data[i0];
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            const tag0 = data0.platform;
+            if (typeof tag0 == "string") {
+                if (tag0 === "eks") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/0/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[0].required, parentSchema: target_list_validator_schema11.items.oneOf[0], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err0];
+                            }
+                            else {
+                                vErrors.push(err0);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/0/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[0].required, parentSchema: target_list_validator_schema11.items.oneOf[0], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err1];
+                            }
+                            else {
+                                vErrors.push(err1);
+                            }
+                            errors++;
+                        }
+                        for (const key0 in data0) {
+                            if (!(((((((key0 === "name") || (key0 === "platform")) || (key0 === "images")) || (key0 === "account")) || (key0 === "region")) || (key0 === "cluster")) || (key0 === "roles"))) {
+                                const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[0], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err2];
+                                }
+                                else {
+                                    vErrors.push(err2);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data1 = data0.name;
+                            if (typeof data1 === "string") {
+                                if (target_list_validator_func2(data1) > 100) {
+                                    const err3 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/0/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.name, data: data1 };
+                                    if (vErrors === null) {
+                                        vErrors = [err3];
+                                    }
+                                    else {
+                                        vErrors.push(err3);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data1)) {
+                                    const err4 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/0/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[0].properties.name, data: data1 };
+                                    if (vErrors === null) {
+                                        vErrors = [err4];
+                                    }
+                                    else {
+                                        vErrors.push(err4);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err5 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/0/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.name, data: data1 };
+                                if (vErrors === null) {
+                                    vErrors = [err5];
+                                }
+                                else {
+                                    vErrors.push(err5);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data2 = data0.platform;
+                            if (typeof data2 !== "string") {
+                                const err6 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/0/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.platform, data: data2 };
+                                if (vErrors === null) {
+                                    vErrors = [err6];
+                                }
+                                else {
+                                    vErrors.push(err6);
+                                }
+                                errors++;
+                            }
+                            if ("eks" !== data2) {
+                                const err7 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/0/properties/platform/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: target_list_validator_schema11.items.oneOf[0].properties.platform, data: data2 };
+                                if (vErrors === null) {
+                                    vErrors = [err7];
+                                }
+                                else {
+                                    vErrors.push(err7);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data3 = data0.images;
+                            if (Array.isArray(data3)) {
+                                const len1 = data3.length;
+                                for (let i1 = 0; i1 < len1; i1++) {
+                                    let data4 = data3[i1];
+                                    if (typeof data4 === "string") {
+                                        if (target_list_validator_func2(data4) < 1) {
+                                            const err8 = { instancePath: instancePath + "/" + i0 + "/images/" + i1, schemaPath: "#/items/oneOf/0/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.images.items, data: data4 };
+                                            if (vErrors === null) {
+                                                vErrors = [err8];
+                                            }
+                                            else {
+                                                vErrors.push(err8);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err9 = { instancePath: instancePath + "/" + i0 + "/images/" + i1, schemaPath: "#/items/oneOf/0/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.images.items, data: data4 };
+                                        if (vErrors === null) {
+                                            vErrors = [err9];
+                                        }
+                                        else {
+                                            vErrors.push(err9);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err10 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/0/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[0].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.images, data: data3 };
+                                if (vErrors === null) {
+                                    vErrors = [err10];
+                                }
+                                else {
+                                    vErrors.push(err10);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.account !== undefined) {
+                            let data5 = data0.account;
+                            if (typeof data5 === "string") {
+                                if (!target_list_validator_pattern1.test(data5)) {
+                                    const err11 = { instancePath: instancePath + "/" + i0 + "/account", schemaPath: "#/items/oneOf/0/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: target_list_validator_schema11.items.oneOf[0].properties.account, data: data5 };
+                                    if (vErrors === null) {
+                                        vErrors = [err11];
+                                    }
+                                    else {
+                                        vErrors.push(err11);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err12 = { instancePath: instancePath + "/" + i0 + "/account", schemaPath: "#/items/oneOf/0/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.account.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.account, data: data5 };
+                                if (vErrors === null) {
+                                    vErrors = [err12];
+                                }
+                                else {
+                                    vErrors.push(err12);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.region !== undefined) {
+                            let data6 = data0.region;
+                            if (typeof data6 === "string") {
+                                if (!target_list_validator_pattern2.test(data6)) {
+                                    const err13 = { instancePath: instancePath + "/" + i0 + "/region", schemaPath: "#/items/oneOf/0/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: target_list_validator_schema11.items.oneOf[0].properties.region, data: data6 };
+                                    if (vErrors === null) {
+                                        vErrors = [err13];
+                                    }
+                                    else {
+                                        vErrors.push(err13);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err14 = { instancePath: instancePath + "/" + i0 + "/region", schemaPath: "#/items/oneOf/0/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.region.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.region, data: data6 };
+                                if (vErrors === null) {
+                                    vErrors = [err14];
+                                }
+                                else {
+                                    vErrors.push(err14);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.cluster !== undefined) {
+                            let data7 = data0.cluster;
+                            if (typeof data7 !== "string") {
+                                const err15 = { instancePath: instancePath + "/" + i0 + "/cluster", schemaPath: "#/items/oneOf/0/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.cluster.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.cluster, data: data7 };
+                                if (vErrors === null) {
+                                    vErrors = [err15];
+                                }
+                                else {
+                                    vErrors.push(err15);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.roles !== undefined) {
+                            let data8 = data0.roles;
+                            if (Array.isArray(data8)) {
+                                const len2 = data8.length;
+                                for (let i2 = 0; i2 < len2; i2++) {
+                                    let data9 = data8[i2];
+                                    if (typeof data9 === "string") {
+                                        if (!pattern3.test(data9)) {
+                                            const err16 = { instancePath: instancePath + "/" + i0 + "/roles/" + i2, schemaPath: "#/items/oneOf/0/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: target_list_validator_schema11.items.oneOf[0].properties.roles.items, data: data9 };
+                                            if (vErrors === null) {
+                                                vErrors = [err16];
+                                            }
+                                            else {
+                                                vErrors.push(err16);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err17 = { instancePath: instancePath + "/" + i0 + "/roles/" + i2, schemaPath: "#/items/oneOf/0/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[0].properties.roles.items.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.roles.items, data: data9 };
+                                        if (vErrors === null) {
+                                            vErrors = [err17];
+                                        }
+                                        else {
+                                            vErrors.push(err17);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err18 = { instancePath: instancePath + "/" + i0 + "/roles", schemaPath: "#/items/oneOf/0/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[0].properties.roles.type, parentSchema: target_list_validator_schema11.items.oneOf[0].properties.roles, data: data8 };
+                                if (vErrors === null) {
+                                    vErrors = [err18];
+                                }
+                                else {
+                                    vErrors.push(err18);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err19 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[0].type, parentSchema: target_list_validator_schema11.items.oneOf[0], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err19];
+                        }
+                        else {
+                            vErrors.push(err19);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "ecs") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err20 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[1].required, parentSchema: target_list_validator_schema11.items.oneOf[1], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err20];
+                            }
+                            else {
+                                vErrors.push(err20);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err21 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/1/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[1].required, parentSchema: target_list_validator_schema11.items.oneOf[1], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err21];
+                            }
+                            else {
+                                vErrors.push(err21);
+                            }
+                            errors++;
+                        }
+                        for (const key1 in data0) {
+                            if (!((((((((key1 === "name") || (key1 === "platform")) || (key1 === "images")) || (key1 === "account")) || (key1 === "region")) || (key1 === "cluster")) || (key1 === "services")) || (key1 === "roles"))) {
+                                const err22 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[1], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err22];
+                                }
+                                else {
+                                    vErrors.push(err22);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data10 = data0.name;
+                            if (typeof data10 === "string") {
+                                if (target_list_validator_func2(data10) > 100) {
+                                    const err23 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/1/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.name, data: data10 };
+                                    if (vErrors === null) {
+                                        vErrors = [err23];
+                                    }
+                                    else {
+                                        vErrors.push(err23);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data10)) {
+                                    const err24 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/1/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[1].properties.name, data: data10 };
+                                    if (vErrors === null) {
+                                        vErrors = [err24];
+                                    }
+                                    else {
+                                        vErrors.push(err24);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err25 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.name, data: data10 };
+                                if (vErrors === null) {
+                                    vErrors = [err25];
+                                }
+                                else {
+                                    vErrors.push(err25);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data11 = data0.platform;
+                            if (typeof data11 !== "string") {
+                                const err26 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/1/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.platform, data: data11 };
+                                if (vErrors === null) {
+                                    vErrors = [err26];
+                                }
+                                else {
+                                    vErrors.push(err26);
+                                }
+                                errors++;
+                            }
+                            if ("ecs" !== data11) {
+                                const err27 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/1/properties/platform/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: target_list_validator_schema11.items.oneOf[1].properties.platform, data: data11 };
+                                if (vErrors === null) {
+                                    vErrors = [err27];
+                                }
+                                else {
+                                    vErrors.push(err27);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data12 = data0.images;
+                            if (Array.isArray(data12)) {
+                                const len3 = data12.length;
+                                for (let i3 = 0; i3 < len3; i3++) {
+                                    let data13 = data12[i3];
+                                    if (typeof data13 === "string") {
+                                        if (target_list_validator_func2(data13) < 1) {
+                                            const err28 = { instancePath: instancePath + "/" + i0 + "/images/" + i3, schemaPath: "#/items/oneOf/1/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.images.items, data: data13 };
+                                            if (vErrors === null) {
+                                                vErrors = [err28];
+                                            }
+                                            else {
+                                                vErrors.push(err28);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err29 = { instancePath: instancePath + "/" + i0 + "/images/" + i3, schemaPath: "#/items/oneOf/1/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.images.items, data: data13 };
+                                        if (vErrors === null) {
+                                            vErrors = [err29];
+                                        }
+                                        else {
+                                            vErrors.push(err29);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err30 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/1/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[1].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.images, data: data12 };
+                                if (vErrors === null) {
+                                    vErrors = [err30];
+                                }
+                                else {
+                                    vErrors.push(err30);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.account !== undefined) {
+                            let data14 = data0.account;
+                            if (typeof data14 === "string") {
+                                if (!target_list_validator_pattern1.test(data14)) {
+                                    const err31 = { instancePath: instancePath + "/" + i0 + "/account", schemaPath: "#/items/oneOf/1/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: target_list_validator_schema11.items.oneOf[1].properties.account, data: data14 };
+                                    if (vErrors === null) {
+                                        vErrors = [err31];
+                                    }
+                                    else {
+                                        vErrors.push(err31);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err32 = { instancePath: instancePath + "/" + i0 + "/account", schemaPath: "#/items/oneOf/1/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.account.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.account, data: data14 };
+                                if (vErrors === null) {
+                                    vErrors = [err32];
+                                }
+                                else {
+                                    vErrors.push(err32);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.region !== undefined) {
+                            let data15 = data0.region;
+                            if (typeof data15 === "string") {
+                                if (!target_list_validator_pattern2.test(data15)) {
+                                    const err33 = { instancePath: instancePath + "/" + i0 + "/region", schemaPath: "#/items/oneOf/1/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: target_list_validator_schema11.items.oneOf[1].properties.region, data: data15 };
+                                    if (vErrors === null) {
+                                        vErrors = [err33];
+                                    }
+                                    else {
+                                        vErrors.push(err33);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err34 = { instancePath: instancePath + "/" + i0 + "/region", schemaPath: "#/items/oneOf/1/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.region.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.region, data: data15 };
+                                if (vErrors === null) {
+                                    vErrors = [err34];
+                                }
+                                else {
+                                    vErrors.push(err34);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.cluster !== undefined) {
+                            let data16 = data0.cluster;
+                            if (typeof data16 !== "string") {
+                                const err35 = { instancePath: instancePath + "/" + i0 + "/cluster", schemaPath: "#/items/oneOf/1/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.cluster.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.cluster, data: data16 };
+                                if (vErrors === null) {
+                                    vErrors = [err35];
+                                }
+                                else {
+                                    vErrors.push(err35);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.services !== undefined) {
+                            let data17 = data0.services;
+                            if (Array.isArray(data17)) {
+                                const len4 = data17.length;
+                                for (let i4 = 0; i4 < len4; i4++) {
+                                    let data18 = data17[i4];
+                                    if (typeof data18 !== "string") {
+                                        const err36 = { instancePath: instancePath + "/" + i0 + "/services/" + i4, schemaPath: "#/items/oneOf/1/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.services.items.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.services.items, data: data18 };
+                                        if (vErrors === null) {
+                                            vErrors = [err36];
+                                        }
+                                        else {
+                                            vErrors.push(err36);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err37 = { instancePath: instancePath + "/" + i0 + "/services", schemaPath: "#/items/oneOf/1/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[1].properties.services.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.services, data: data17 };
+                                if (vErrors === null) {
+                                    vErrors = [err37];
+                                }
+                                else {
+                                    vErrors.push(err37);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.roles !== undefined) {
+                            let data19 = data0.roles;
+                            if (Array.isArray(data19)) {
+                                const len5 = data19.length;
+                                for (let i5 = 0; i5 < len5; i5++) {
+                                    let data20 = data19[i5];
+                                    if (typeof data20 === "string") {
+                                        if (!pattern3.test(data20)) {
+                                            const err38 = { instancePath: instancePath + "/" + i0 + "/roles/" + i5, schemaPath: "#/items/oneOf/1/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: target_list_validator_schema11.items.oneOf[1].properties.roles.items, data: data20 };
+                                            if (vErrors === null) {
+                                                vErrors = [err38];
+                                            }
+                                            else {
+                                                vErrors.push(err38);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err39 = { instancePath: instancePath + "/" + i0 + "/roles/" + i5, schemaPath: "#/items/oneOf/1/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[1].properties.roles.items.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.roles.items, data: data20 };
+                                        if (vErrors === null) {
+                                            vErrors = [err39];
+                                        }
+                                        else {
+                                            vErrors.push(err39);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err40 = { instancePath: instancePath + "/" + i0 + "/roles", schemaPath: "#/items/oneOf/1/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[1].properties.roles.type, parentSchema: target_list_validator_schema11.items.oneOf[1].properties.roles, data: data19 };
+                                if (vErrors === null) {
+                                    vErrors = [err40];
+                                }
+                                else {
+                                    vErrors.push(err40);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err41 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[1].type, parentSchema: target_list_validator_schema11.items.oneOf[1], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err41];
+                        }
+                        else {
+                            vErrors.push(err41);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "aws-role") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err42 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/2/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[2].required, parentSchema: target_list_validator_schema11.items.oneOf[2], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err42];
+                            }
+                            else {
+                                vErrors.push(err42);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err43 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/2/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[2].required, parentSchema: target_list_validator_schema11.items.oneOf[2], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err43];
+                            }
+                            else {
+                                vErrors.push(err43);
+                            }
+                            errors++;
+                        }
+                        if (data0.roles === undefined) {
+                            const err44 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/2/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: target_list_validator_schema11.items.oneOf[2].required, parentSchema: target_list_validator_schema11.items.oneOf[2], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err44];
+                            }
+                            else {
+                                vErrors.push(err44);
+                            }
+                            errors++;
+                        }
+                        for (const key2 in data0) {
+                            if (!((((key2 === "name") || (key2 === "platform")) || (key2 === "images")) || (key2 === "roles"))) {
+                                const err45 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[2], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err45];
+                                }
+                                else {
+                                    vErrors.push(err45);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data21 = data0.name;
+                            if (typeof data21 === "string") {
+                                if (target_list_validator_func2(data21) > 100) {
+                                    const err46 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/2/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.name, data: data21 };
+                                    if (vErrors === null) {
+                                        vErrors = [err46];
+                                    }
+                                    else {
+                                        vErrors.push(err46);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data21)) {
+                                    const err47 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/2/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[2].properties.name, data: data21 };
+                                    if (vErrors === null) {
+                                        vErrors = [err47];
+                                    }
+                                    else {
+                                        vErrors.push(err47);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err48 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/2/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[2].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.name, data: data21 };
+                                if (vErrors === null) {
+                                    vErrors = [err48];
+                                }
+                                else {
+                                    vErrors.push(err48);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data22 = data0.platform;
+                            if (typeof data22 !== "string") {
+                                const err49 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/2/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[2].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.platform, data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err49];
+                                }
+                                else {
+                                    vErrors.push(err49);
+                                }
+                                errors++;
+                            }
+                            if ("aws-role" !== data22) {
+                                const err50 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/2/properties/platform/const", keyword: "const", params: { allowedValue: "aws-role" }, message: "must be equal to constant", schema: "aws-role", parentSchema: target_list_validator_schema11.items.oneOf[2].properties.platform, data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err50];
+                                }
+                                else {
+                                    vErrors.push(err50);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data23 = data0.images;
+                            if (Array.isArray(data23)) {
+                                const len6 = data23.length;
+                                for (let i6 = 0; i6 < len6; i6++) {
+                                    let data24 = data23[i6];
+                                    if (typeof data24 === "string") {
+                                        if (target_list_validator_func2(data24) < 1) {
+                                            const err51 = { instancePath: instancePath + "/" + i0 + "/images/" + i6, schemaPath: "#/items/oneOf/2/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.images.items, data: data24 };
+                                            if (vErrors === null) {
+                                                vErrors = [err51];
+                                            }
+                                            else {
+                                                vErrors.push(err51);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err52 = { instancePath: instancePath + "/" + i0 + "/images/" + i6, schemaPath: "#/items/oneOf/2/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[2].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.images.items, data: data24 };
+                                        if (vErrors === null) {
+                                            vErrors = [err52];
+                                        }
+                                        else {
+                                            vErrors.push(err52);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err53 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/2/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[2].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.images, data: data23 };
+                                if (vErrors === null) {
+                                    vErrors = [err53];
+                                }
+                                else {
+                                    vErrors.push(err53);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.roles !== undefined) {
+                            let data25 = data0.roles;
+                            if (Array.isArray(data25)) {
+                                if (data25.length < 1) {
+                                    const err54 = { instancePath: instancePath + "/" + i0 + "/roles", schemaPath: "#/items/oneOf/2/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.roles, data: data25 };
+                                    if (vErrors === null) {
+                                        vErrors = [err54];
+                                    }
+                                    else {
+                                        vErrors.push(err54);
+                                    }
+                                    errors++;
+                                }
+                                const len7 = data25.length;
+                                for (let i7 = 0; i7 < len7; i7++) {
+                                    let data26 = data25[i7];
+                                    if (typeof data26 === "string") {
+                                        if (!pattern3.test(data26)) {
+                                            const err55 = { instancePath: instancePath + "/" + i0 + "/roles/" + i7, schemaPath: "#/items/oneOf/2/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: target_list_validator_schema11.items.oneOf[2].properties.roles.items, data: data26 };
+                                            if (vErrors === null) {
+                                                vErrors = [err55];
+                                            }
+                                            else {
+                                                vErrors.push(err55);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err56 = { instancePath: instancePath + "/" + i0 + "/roles/" + i7, schemaPath: "#/items/oneOf/2/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[2].properties.roles.items.type, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.roles.items, data: data26 };
+                                        if (vErrors === null) {
+                                            vErrors = [err56];
+                                        }
+                                        else {
+                                            vErrors.push(err56);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err57 = { instancePath: instancePath + "/" + i0 + "/roles", schemaPath: "#/items/oneOf/2/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[2].properties.roles.type, parentSchema: target_list_validator_schema11.items.oneOf[2].properties.roles, data: data25 };
+                                if (vErrors === null) {
+                                    vErrors = [err57];
+                                }
+                                else {
+                                    vErrors.push(err57);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err58 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[2].type, parentSchema: target_list_validator_schema11.items.oneOf[2], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err58];
+                        }
+                        else {
+                            vErrors.push(err58);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "gke") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err59 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/3/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[3].required, parentSchema: target_list_validator_schema11.items.oneOf[3], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err59];
+                            }
+                            else {
+                                vErrors.push(err59);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err60 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/3/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[3].required, parentSchema: target_list_validator_schema11.items.oneOf[3], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err60];
+                            }
+                            else {
+                                vErrors.push(err60);
+                            }
+                            errors++;
+                        }
+                        for (const key3 in data0) {
+                            if (!(((((((key3 === "name") || (key3 === "platform")) || (key3 === "images")) || (key3 === "project")) || (key3 === "location")) || (key3 === "cluster")) || (key3 === "serviceAccounts"))) {
+                                const err61 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[3], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err61];
+                                }
+                                else {
+                                    vErrors.push(err61);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data27 = data0.name;
+                            if (typeof data27 === "string") {
+                                if (target_list_validator_func2(data27) > 100) {
+                                    const err62 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/3/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.name, data: data27 };
+                                    if (vErrors === null) {
+                                        vErrors = [err62];
+                                    }
+                                    else {
+                                        vErrors.push(err62);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data27)) {
+                                    const err63 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/3/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[3].properties.name, data: data27 };
+                                    if (vErrors === null) {
+                                        vErrors = [err63];
+                                    }
+                                    else {
+                                        vErrors.push(err63);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err64 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/3/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.name, data: data27 };
+                                if (vErrors === null) {
+                                    vErrors = [err64];
+                                }
+                                else {
+                                    vErrors.push(err64);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data28 = data0.platform;
+                            if (typeof data28 !== "string") {
+                                const err65 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/3/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.platform, data: data28 };
+                                if (vErrors === null) {
+                                    vErrors = [err65];
+                                }
+                                else {
+                                    vErrors.push(err65);
+                                }
+                                errors++;
+                            }
+                            if ("gke" !== data28) {
+                                const err66 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/3/properties/platform/const", keyword: "const", params: { allowedValue: "gke" }, message: "must be equal to constant", schema: "gke", parentSchema: target_list_validator_schema11.items.oneOf[3].properties.platform, data: data28 };
+                                if (vErrors === null) {
+                                    vErrors = [err66];
+                                }
+                                else {
+                                    vErrors.push(err66);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data29 = data0.images;
+                            if (Array.isArray(data29)) {
+                                const len8 = data29.length;
+                                for (let i8 = 0; i8 < len8; i8++) {
+                                    let data30 = data29[i8];
+                                    if (typeof data30 === "string") {
+                                        if (target_list_validator_func2(data30) < 1) {
+                                            const err67 = { instancePath: instancePath + "/" + i0 + "/images/" + i8, schemaPath: "#/items/oneOf/3/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.images.items, data: data30 };
+                                            if (vErrors === null) {
+                                                vErrors = [err67];
+                                            }
+                                            else {
+                                                vErrors.push(err67);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err68 = { instancePath: instancePath + "/" + i0 + "/images/" + i8, schemaPath: "#/items/oneOf/3/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.images.items, data: data30 };
+                                        if (vErrors === null) {
+                                            vErrors = [err68];
+                                        }
+                                        else {
+                                            vErrors.push(err68);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err69 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/3/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[3].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.images, data: data29 };
+                                if (vErrors === null) {
+                                    vErrors = [err69];
+                                }
+                                else {
+                                    vErrors.push(err69);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.project !== undefined) {
+                            let data31 = data0.project;
+                            if (typeof data31 !== "string") {
+                                const err70 = { instancePath: instancePath + "/" + i0 + "/project", schemaPath: "#/items/oneOf/3/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.project.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.project, data: data31 };
+                                if (vErrors === null) {
+                                    vErrors = [err70];
+                                }
+                                else {
+                                    vErrors.push(err70);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.location !== undefined) {
+                            let data32 = data0.location;
+                            if (typeof data32 !== "string") {
+                                const err71 = { instancePath: instancePath + "/" + i0 + "/location", schemaPath: "#/items/oneOf/3/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.location.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.location, data: data32 };
+                                if (vErrors === null) {
+                                    vErrors = [err71];
+                                }
+                                else {
+                                    vErrors.push(err71);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.cluster !== undefined) {
+                            let data33 = data0.cluster;
+                            if (typeof data33 !== "string") {
+                                const err72 = { instancePath: instancePath + "/" + i0 + "/cluster", schemaPath: "#/items/oneOf/3/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.cluster.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.cluster, data: data33 };
+                                if (vErrors === null) {
+                                    vErrors = [err72];
+                                }
+                                else {
+                                    vErrors.push(err72);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.serviceAccounts !== undefined) {
+                            let data34 = data0.serviceAccounts;
+                            if (Array.isArray(data34)) {
+                                const len9 = data34.length;
+                                for (let i9 = 0; i9 < len9; i9++) {
+                                    let data35 = data34[i9];
+                                    if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                                        if (data35.email === undefined) {
+                                            const err73 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9, schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.required, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items, data: data35 };
+                                            if (vErrors === null) {
+                                                vErrors = [err73];
+                                            }
+                                            else {
+                                                vErrors.push(err73);
+                                            }
+                                            errors++;
+                                        }
+                                        for (const key4 in data35) {
+                                            if (!((key4 === "email") || (key4 === "scopes"))) {
+                                                const err74 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9, schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items, data: data35 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err74];
+                                                }
+                                                else {
+                                                    vErrors.push(err74);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        if (data35.email !== undefined) {
+                                            let data36 = data35.email;
+                                            if (typeof data36 === "string") {
+                                                if (target_list_validator_func2(data36) < 3) {
+                                                    const err75 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9 + "/email", schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.email, data: data36 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err75];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err75);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err76 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9 + "/email", schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.email.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.email, data: data36 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err76];
+                                                }
+                                                else {
+                                                    vErrors.push(err76);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        if (data35.scopes !== undefined) {
+                                            let data37 = data35.scopes;
+                                            if (Array.isArray(data37)) {
+                                                const len10 = data37.length;
+                                                for (let i10 = 0; i10 < len10; i10++) {
+                                                    let data38 = data37[i10];
+                                                    if (typeof data38 !== "string") {
+                                                        const err77 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9 + "/scopes/" + i10, schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.scopes.items.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.scopes.items, data: data38 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err77];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err77);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                            }
+                                            else {
+                                                const err78 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9 + "/scopes", schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.scopes.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.properties.scopes, data: data37 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err78];
+                                                }
+                                                else {
+                                                    vErrors.push(err78);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err79 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i9, schemaPath: "#/items/oneOf/3/properties/serviceAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.items, data: data35 };
+                                        if (vErrors === null) {
+                                            vErrors = [err79];
+                                        }
+                                        else {
+                                            vErrors.push(err79);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err80 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts", schemaPath: "#/items/oneOf/3/properties/serviceAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts.type, parentSchema: target_list_validator_schema11.items.oneOf[3].properties.serviceAccounts, data: data34 };
+                                if (vErrors === null) {
+                                    vErrors = [err80];
+                                }
+                                else {
+                                    vErrors.push(err80);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err81 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[3].type, parentSchema: target_list_validator_schema11.items.oneOf[3], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err81];
+                        }
+                        else {
+                            vErrors.push(err81);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "gcp-service-account") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err82 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/4/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[4].required, parentSchema: target_list_validator_schema11.items.oneOf[4], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err82];
+                            }
+                            else {
+                                vErrors.push(err82);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err83 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/4/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[4].required, parentSchema: target_list_validator_schema11.items.oneOf[4], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err83];
+                            }
+                            else {
+                                vErrors.push(err83);
+                            }
+                            errors++;
+                        }
+                        if (data0.serviceAccounts === undefined) {
+                            const err84 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/4/required", keyword: "required", params: { missingProperty: "serviceAccounts" }, message: "must have required property '" + "serviceAccounts" + "'", schema: target_list_validator_schema11.items.oneOf[4].required, parentSchema: target_list_validator_schema11.items.oneOf[4], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err84];
+                            }
+                            else {
+                                vErrors.push(err84);
+                            }
+                            errors++;
+                        }
+                        for (const key5 in data0) {
+                            if (!((((key5 === "name") || (key5 === "platform")) || (key5 === "images")) || (key5 === "serviceAccounts"))) {
+                                const err85 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/4/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[4], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err85];
+                                }
+                                else {
+                                    vErrors.push(err85);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data39 = data0.name;
+                            if (typeof data39 === "string") {
+                                if (target_list_validator_func2(data39) > 100) {
+                                    const err86 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/4/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.name, data: data39 };
+                                    if (vErrors === null) {
+                                        vErrors = [err86];
+                                    }
+                                    else {
+                                        vErrors.push(err86);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data39)) {
+                                    const err87 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/4/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[4].properties.name, data: data39 };
+                                    if (vErrors === null) {
+                                        vErrors = [err87];
+                                    }
+                                    else {
+                                        vErrors.push(err87);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err88 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/4/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[4].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.name, data: data39 };
+                                if (vErrors === null) {
+                                    vErrors = [err88];
+                                }
+                                else {
+                                    vErrors.push(err88);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data40 = data0.platform;
+                            if (typeof data40 !== "string") {
+                                const err89 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/4/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[4].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.platform, data: data40 };
+                                if (vErrors === null) {
+                                    vErrors = [err89];
+                                }
+                                else {
+                                    vErrors.push(err89);
+                                }
+                                errors++;
+                            }
+                            if ("gcp-service-account" !== data40) {
+                                const err90 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/4/properties/platform/const", keyword: "const", params: { allowedValue: "gcp-service-account" }, message: "must be equal to constant", schema: "gcp-service-account", parentSchema: target_list_validator_schema11.items.oneOf[4].properties.platform, data: data40 };
+                                if (vErrors === null) {
+                                    vErrors = [err90];
+                                }
+                                else {
+                                    vErrors.push(err90);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data41 = data0.images;
+                            if (Array.isArray(data41)) {
+                                const len11 = data41.length;
+                                for (let i11 = 0; i11 < len11; i11++) {
+                                    let data42 = data41[i11];
+                                    if (typeof data42 === "string") {
+                                        if (target_list_validator_func2(data42) < 1) {
+                                            const err91 = { instancePath: instancePath + "/" + i0 + "/images/" + i11, schemaPath: "#/items/oneOf/4/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.images.items, data: data42 };
+                                            if (vErrors === null) {
+                                                vErrors = [err91];
+                                            }
+                                            else {
+                                                vErrors.push(err91);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err92 = { instancePath: instancePath + "/" + i0 + "/images/" + i11, schemaPath: "#/items/oneOf/4/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[4].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.images.items, data: data42 };
+                                        if (vErrors === null) {
+                                            vErrors = [err92];
+                                        }
+                                        else {
+                                            vErrors.push(err92);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err93 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/4/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[4].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.images, data: data41 };
+                                if (vErrors === null) {
+                                    vErrors = [err93];
+                                }
+                                else {
+                                    vErrors.push(err93);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.serviceAccounts !== undefined) {
+                            let data43 = data0.serviceAccounts;
+                            if (Array.isArray(data43)) {
+                                if (data43.length < 1) {
+                                    const err94 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts", schemaPath: "#/items/oneOf/4/properties/serviceAccounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts, data: data43 };
+                                    if (vErrors === null) {
+                                        vErrors = [err94];
+                                    }
+                                    else {
+                                        vErrors.push(err94);
+                                    }
+                                    errors++;
+                                }
+                                const len12 = data43.length;
+                                for (let i12 = 0; i12 < len12; i12++) {
+                                    let data44 = data43[i12];
+                                    if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                                        if (data44.email === undefined) {
+                                            const err95 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i12, schemaPath: "#/items/oneOf/4/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items.required, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items, data: data44 };
+                                            if (vErrors === null) {
+                                                vErrors = [err95];
+                                            }
+                                            else {
+                                                vErrors.push(err95);
+                                            }
+                                            errors++;
+                                        }
+                                        for (const key6 in data44) {
+                                            if (!(key6 === "email")) {
+                                                const err96 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i12, schemaPath: "#/items/oneOf/4/properties/serviceAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items, data: data44 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err96];
+                                                }
+                                                else {
+                                                    vErrors.push(err96);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        if (data44.email !== undefined) {
+                                            let data45 = data44.email;
+                                            if (typeof data45 === "string") {
+                                                if (target_list_validator_func2(data45) < 3) {
+                                                    const err97 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i12 + "/email", schemaPath: "#/items/oneOf/4/properties/serviceAccounts/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items.properties.email, data: data45 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err97];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err97);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                            else {
+                                                const err98 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i12 + "/email", schemaPath: "#/items/oneOf/4/properties/serviceAccounts/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items.properties.email.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items.properties.email, data: data45 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err98];
+                                                }
+                                                else {
+                                                    vErrors.push(err98);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err99 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts/" + i12, schemaPath: "#/items/oneOf/4/properties/serviceAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.items, data: data44 };
+                                        if (vErrors === null) {
+                                            vErrors = [err99];
+                                        }
+                                        else {
+                                            vErrors.push(err99);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err100 = { instancePath: instancePath + "/" + i0 + "/serviceAccounts", schemaPath: "#/items/oneOf/4/properties/serviceAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts.type, parentSchema: target_list_validator_schema11.items.oneOf[4].properties.serviceAccounts, data: data43 };
+                                if (vErrors === null) {
+                                    vErrors = [err100];
+                                }
+                                else {
+                                    vErrors.push(err100);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err101 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/4/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[4].type, parentSchema: target_list_validator_schema11.items.oneOf[4], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err101];
+                        }
+                        else {
+                            vErrors.push(err101);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "openshift") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err102 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/5/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[5].required, parentSchema: target_list_validator_schema11.items.oneOf[5], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err102];
+                            }
+                            else {
+                                vErrors.push(err102);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err103 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/5/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[5].required, parentSchema: target_list_validator_schema11.items.oneOf[5], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err103];
+                            }
+                            else {
+                                vErrors.push(err103);
+                            }
+                            errors++;
+                        }
+                        if (data0.namespace === undefined) {
+                            const err104 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/5/required", keyword: "required", params: { missingProperty: "namespace" }, message: "must have required property '" + "namespace" + "'", schema: target_list_validator_schema11.items.oneOf[5].required, parentSchema: target_list_validator_schema11.items.oneOf[5], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err104];
+                            }
+                            else {
+                                vErrors.push(err104);
+                            }
+                            errors++;
+                        }
+                        for (const key7 in data0) {
+                            if (!((((((((key7 === "name") || (key7 === "platform")) || (key7 === "images")) || (key7 === "namespace")) || (key7 === "serviceAccount")) || (key7 === "registryHosts")) || (key7 === "server")) || (key7 === "imagePullSecrets"))) {
+                                const err105 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/5/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[5], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err105];
+                                }
+                                else {
+                                    vErrors.push(err105);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data46 = data0.name;
+                            if (typeof data46 === "string") {
+                                if (target_list_validator_func2(data46) > 100) {
+                                    const err106 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/5/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.name, data: data46 };
+                                    if (vErrors === null) {
+                                        vErrors = [err106];
+                                    }
+                                    else {
+                                        vErrors.push(err106);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data46)) {
+                                    const err107 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/5/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[5].properties.name, data: data46 };
+                                    if (vErrors === null) {
+                                        vErrors = [err107];
+                                    }
+                                    else {
+                                        vErrors.push(err107);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err108 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/5/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.name, data: data46 };
+                                if (vErrors === null) {
+                                    vErrors = [err108];
+                                }
+                                else {
+                                    vErrors.push(err108);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data47 = data0.platform;
+                            if (typeof data47 !== "string") {
+                                const err109 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/5/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.platform, data: data47 };
+                                if (vErrors === null) {
+                                    vErrors = [err109];
+                                }
+                                else {
+                                    vErrors.push(err109);
+                                }
+                                errors++;
+                            }
+                            if ("openshift" !== data47) {
+                                const err110 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/5/properties/platform/const", keyword: "const", params: { allowedValue: "openshift" }, message: "must be equal to constant", schema: "openshift", parentSchema: target_list_validator_schema11.items.oneOf[5].properties.platform, data: data47 };
+                                if (vErrors === null) {
+                                    vErrors = [err110];
+                                }
+                                else {
+                                    vErrors.push(err110);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data48 = data0.images;
+                            if (Array.isArray(data48)) {
+                                const len13 = data48.length;
+                                for (let i13 = 0; i13 < len13; i13++) {
+                                    let data49 = data48[i13];
+                                    if (typeof data49 === "string") {
+                                        if (target_list_validator_func2(data49) < 1) {
+                                            const err111 = { instancePath: instancePath + "/" + i0 + "/images/" + i13, schemaPath: "#/items/oneOf/5/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.images.items, data: data49 };
+                                            if (vErrors === null) {
+                                                vErrors = [err111];
+                                            }
+                                            else {
+                                                vErrors.push(err111);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err112 = { instancePath: instancePath + "/" + i0 + "/images/" + i13, schemaPath: "#/items/oneOf/5/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.images.items, data: data49 };
+                                        if (vErrors === null) {
+                                            vErrors = [err112];
+                                        }
+                                        else {
+                                            vErrors.push(err112);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err113 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/5/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[5].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.images, data: data48 };
+                                if (vErrors === null) {
+                                    vErrors = [err113];
+                                }
+                                else {
+                                    vErrors.push(err113);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.namespace !== undefined) {
+                            let data50 = data0.namespace;
+                            if (typeof data50 === "string") {
+                                if (target_list_validator_func2(data50) > 63) {
+                                    const err114 = { instancePath: instancePath + "/" + i0 + "/namespace", schemaPath: "#/items/oneOf/5/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.namespace, data: data50 };
+                                    if (vErrors === null) {
+                                        vErrors = [err114];
+                                    }
+                                    else {
+                                        vErrors.push(err114);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern13.test(data50)) {
+                                    const err115 = { instancePath: instancePath + "/" + i0 + "/namespace", schemaPath: "#/items/oneOf/5/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: "must match pattern \"" + "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" + "\"", schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", parentSchema: target_list_validator_schema11.items.oneOf[5].properties.namespace, data: data50 };
+                                    if (vErrors === null) {
+                                        vErrors = [err115];
+                                    }
+                                    else {
+                                        vErrors.push(err115);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err116 = { instancePath: instancePath + "/" + i0 + "/namespace", schemaPath: "#/items/oneOf/5/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.namespace.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.namespace, data: data50 };
+                                if (vErrors === null) {
+                                    vErrors = [err116];
+                                }
+                                else {
+                                    vErrors.push(err116);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.serviceAccount !== undefined) {
+                            let data51 = data0.serviceAccount;
+                            if (typeof data51 === "string") {
+                                if (target_list_validator_func2(data51) > 253) {
+                                    const err117 = { instancePath: instancePath + "/" + i0 + "/serviceAccount", schemaPath: "#/items/oneOf/5/properties/serviceAccount/maxLength", keyword: "maxLength", params: { limit: 253 }, message: "must NOT have more than 253 characters", schema: 253, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.serviceAccount, data: data51 };
+                                    if (vErrors === null) {
+                                        vErrors = [err117];
+                                    }
+                                    else {
+                                        vErrors.push(err117);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern14.test(data51)) {
+                                    const err118 = { instancePath: instancePath + "/" + i0 + "/serviceAccount", schemaPath: "#/items/oneOf/5/properties/serviceAccount/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" }, message: "must match pattern \"" + "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" + "\"", schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", parentSchema: target_list_validator_schema11.items.oneOf[5].properties.serviceAccount, data: data51 };
+                                    if (vErrors === null) {
+                                        vErrors = [err118];
+                                    }
+                                    else {
+                                        vErrors.push(err118);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err119 = { instancePath: instancePath + "/" + i0 + "/serviceAccount", schemaPath: "#/items/oneOf/5/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.serviceAccount.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.serviceAccount, data: data51 };
+                                if (vErrors === null) {
+                                    vErrors = [err119];
+                                }
+                                else {
+                                    vErrors.push(err119);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.registryHosts !== undefined) {
+                            let data52 = data0.registryHosts;
+                            if (Array.isArray(data52)) {
+                                const len14 = data52.length;
+                                for (let i14 = 0; i14 < len14; i14++) {
+                                    let data53 = data52[i14];
+                                    if (typeof data53 !== "string") {
+                                        const err120 = { instancePath: instancePath + "/" + i0 + "/registryHosts/" + i14, schemaPath: "#/items/oneOf/5/properties/registryHosts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.registryHosts.items.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.registryHosts.items, data: data53 };
+                                        if (vErrors === null) {
+                                            vErrors = [err120];
+                                        }
+                                        else {
+                                            vErrors.push(err120);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err121 = { instancePath: instancePath + "/" + i0 + "/registryHosts", schemaPath: "#/items/oneOf/5/properties/registryHosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[5].properties.registryHosts.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.registryHosts, data: data52 };
+                                if (vErrors === null) {
+                                    vErrors = [err121];
+                                }
+                                else {
+                                    vErrors.push(err121);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.server !== undefined) {
+                            let data54 = data0.server;
+                            if (typeof data54 !== "string") {
+                                const err122 = { instancePath: instancePath + "/" + i0 + "/server", schemaPath: "#/items/oneOf/5/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.server.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.server, data: data54 };
+                                if (vErrors === null) {
+                                    vErrors = [err122];
+                                }
+                                else {
+                                    vErrors.push(err122);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.imagePullSecrets !== undefined) {
+                            let data55 = data0.imagePullSecrets;
+                            if (Array.isArray(data55)) {
+                                const len15 = data55.length;
+                                for (let i15 = 0; i15 < len15; i15++) {
+                                    let data56 = data55[i15];
+                                    if (typeof data56 === "string") {
+                                        if (target_list_validator_func2(data56) > 253) {
+                                            const err123 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets/" + i15, schemaPath: "#/items/oneOf/5/properties/imagePullSecrets/items/maxLength", keyword: "maxLength", params: { limit: 253 }, message: "must NOT have more than 253 characters", schema: 253, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.imagePullSecrets.items, data: data56 };
+                                            if (vErrors === null) {
+                                                vErrors = [err123];
+                                            }
+                                            else {
+                                                vErrors.push(err123);
+                                            }
+                                            errors++;
+                                        }
+                                        if (!pattern14.test(data56)) {
+                                            const err124 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets/" + i15, schemaPath: "#/items/oneOf/5/properties/imagePullSecrets/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" }, message: "must match pattern \"" + "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" + "\"", schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", parentSchema: target_list_validator_schema11.items.oneOf[5].properties.imagePullSecrets.items, data: data56 };
+                                            if (vErrors === null) {
+                                                vErrors = [err124];
+                                            }
+                                            else {
+                                                vErrors.push(err124);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err125 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets/" + i15, schemaPath: "#/items/oneOf/5/properties/imagePullSecrets/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[5].properties.imagePullSecrets.items.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.imagePullSecrets.items, data: data56 };
+                                        if (vErrors === null) {
+                                            vErrors = [err125];
+                                        }
+                                        else {
+                                            vErrors.push(err125);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err126 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets", schemaPath: "#/items/oneOf/5/properties/imagePullSecrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[5].properties.imagePullSecrets.type, parentSchema: target_list_validator_schema11.items.oneOf[5].properties.imagePullSecrets, data: data55 };
+                                if (vErrors === null) {
+                                    vErrors = [err126];
+                                }
+                                else {
+                                    vErrors.push(err126);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err127 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/5/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[5].type, parentSchema: target_list_validator_schema11.items.oneOf[5], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err127];
+                        }
+                        else {
+                            vErrors.push(err127);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "kubernetes") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err128 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/6/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[6].required, parentSchema: target_list_validator_schema11.items.oneOf[6], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err128];
+                            }
+                            else {
+                                vErrors.push(err128);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err129 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/6/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[6].required, parentSchema: target_list_validator_schema11.items.oneOf[6], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err129];
+                            }
+                            else {
+                                vErrors.push(err129);
+                            }
+                            errors++;
+                        }
+                        if (data0.namespace === undefined) {
+                            const err130 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/6/required", keyword: "required", params: { missingProperty: "namespace" }, message: "must have required property '" + "namespace" + "'", schema: target_list_validator_schema11.items.oneOf[6].required, parentSchema: target_list_validator_schema11.items.oneOf[6], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err130];
+                            }
+                            else {
+                                vErrors.push(err130);
+                            }
+                            errors++;
+                        }
+                        for (const key8 in data0) {
+                            if (!((((((key8 === "name") || (key8 === "platform")) || (key8 === "images")) || (key8 === "namespace")) || (key8 === "serviceAccount")) || (key8 === "imagePullSecrets"))) {
+                                const err131 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/6/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[6], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err131];
+                                }
+                                else {
+                                    vErrors.push(err131);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data57 = data0.name;
+                            if (typeof data57 === "string") {
+                                if (target_list_validator_func2(data57) > 100) {
+                                    const err132 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/6/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.name, data: data57 };
+                                    if (vErrors === null) {
+                                        vErrors = [err132];
+                                    }
+                                    else {
+                                        vErrors.push(err132);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data57)) {
+                                    const err133 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/6/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[6].properties.name, data: data57 };
+                                    if (vErrors === null) {
+                                        vErrors = [err133];
+                                    }
+                                    else {
+                                        vErrors.push(err133);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err134 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/6/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[6].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.name, data: data57 };
+                                if (vErrors === null) {
+                                    vErrors = [err134];
+                                }
+                                else {
+                                    vErrors.push(err134);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data58 = data0.platform;
+                            if (typeof data58 !== "string") {
+                                const err135 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/6/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[6].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.platform, data: data58 };
+                                if (vErrors === null) {
+                                    vErrors = [err135];
+                                }
+                                else {
+                                    vErrors.push(err135);
+                                }
+                                errors++;
+                            }
+                            if ("kubernetes" !== data58) {
+                                const err136 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/6/properties/platform/const", keyword: "const", params: { allowedValue: "kubernetes" }, message: "must be equal to constant", schema: "kubernetes", parentSchema: target_list_validator_schema11.items.oneOf[6].properties.platform, data: data58 };
+                                if (vErrors === null) {
+                                    vErrors = [err136];
+                                }
+                                else {
+                                    vErrors.push(err136);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data59 = data0.images;
+                            if (Array.isArray(data59)) {
+                                const len16 = data59.length;
+                                for (let i16 = 0; i16 < len16; i16++) {
+                                    let data60 = data59[i16];
+                                    if (typeof data60 === "string") {
+                                        if (target_list_validator_func2(data60) < 1) {
+                                            const err137 = { instancePath: instancePath + "/" + i0 + "/images/" + i16, schemaPath: "#/items/oneOf/6/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.images.items, data: data60 };
+                                            if (vErrors === null) {
+                                                vErrors = [err137];
+                                            }
+                                            else {
+                                                vErrors.push(err137);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err138 = { instancePath: instancePath + "/" + i0 + "/images/" + i16, schemaPath: "#/items/oneOf/6/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[6].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.images.items, data: data60 };
+                                        if (vErrors === null) {
+                                            vErrors = [err138];
+                                        }
+                                        else {
+                                            vErrors.push(err138);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err139 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/6/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[6].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.images, data: data59 };
+                                if (vErrors === null) {
+                                    vErrors = [err139];
+                                }
+                                else {
+                                    vErrors.push(err139);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.namespace !== undefined) {
+                            let data61 = data0.namespace;
+                            if (typeof data61 === "string") {
+                                if (target_list_validator_func2(data61) > 63) {
+                                    const err140 = { instancePath: instancePath + "/" + i0 + "/namespace", schemaPath: "#/items/oneOf/6/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.namespace, data: data61 };
+                                    if (vErrors === null) {
+                                        vErrors = [err140];
+                                    }
+                                    else {
+                                        vErrors.push(err140);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern13.test(data61)) {
+                                    const err141 = { instancePath: instancePath + "/" + i0 + "/namespace", schemaPath: "#/items/oneOf/6/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: "must match pattern \"" + "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" + "\"", schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", parentSchema: target_list_validator_schema11.items.oneOf[6].properties.namespace, data: data61 };
+                                    if (vErrors === null) {
+                                        vErrors = [err141];
+                                    }
+                                    else {
+                                        vErrors.push(err141);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err142 = { instancePath: instancePath + "/" + i0 + "/namespace", schemaPath: "#/items/oneOf/6/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[6].properties.namespace.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.namespace, data: data61 };
+                                if (vErrors === null) {
+                                    vErrors = [err142];
+                                }
+                                else {
+                                    vErrors.push(err142);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.serviceAccount !== undefined) {
+                            let data62 = data0.serviceAccount;
+                            if (typeof data62 === "string") {
+                                if (target_list_validator_func2(data62) > 253) {
+                                    const err143 = { instancePath: instancePath + "/" + i0 + "/serviceAccount", schemaPath: "#/items/oneOf/6/properties/serviceAccount/maxLength", keyword: "maxLength", params: { limit: 253 }, message: "must NOT have more than 253 characters", schema: 253, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.serviceAccount, data: data62 };
+                                    if (vErrors === null) {
+                                        vErrors = [err143];
+                                    }
+                                    else {
+                                        vErrors.push(err143);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern14.test(data62)) {
+                                    const err144 = { instancePath: instancePath + "/" + i0 + "/serviceAccount", schemaPath: "#/items/oneOf/6/properties/serviceAccount/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" }, message: "must match pattern \"" + "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" + "\"", schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", parentSchema: target_list_validator_schema11.items.oneOf[6].properties.serviceAccount, data: data62 };
+                                    if (vErrors === null) {
+                                        vErrors = [err144];
+                                    }
+                                    else {
+                                        vErrors.push(err144);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err145 = { instancePath: instancePath + "/" + i0 + "/serviceAccount", schemaPath: "#/items/oneOf/6/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[6].properties.serviceAccount.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.serviceAccount, data: data62 };
+                                if (vErrors === null) {
+                                    vErrors = [err145];
+                                }
+                                else {
+                                    vErrors.push(err145);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.imagePullSecrets !== undefined) {
+                            let data63 = data0.imagePullSecrets;
+                            if (Array.isArray(data63)) {
+                                const len17 = data63.length;
+                                for (let i17 = 0; i17 < len17; i17++) {
+                                    let data64 = data63[i17];
+                                    if (typeof data64 === "string") {
+                                        if (target_list_validator_func2(data64) > 253) {
+                                            const err146 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets/" + i17, schemaPath: "#/items/oneOf/6/properties/imagePullSecrets/items/maxLength", keyword: "maxLength", params: { limit: 253 }, message: "must NOT have more than 253 characters", schema: 253, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.imagePullSecrets.items, data: data64 };
+                                            if (vErrors === null) {
+                                                vErrors = [err146];
+                                            }
+                                            else {
+                                                vErrors.push(err146);
+                                            }
+                                            errors++;
+                                        }
+                                        if (!pattern14.test(data64)) {
+                                            const err147 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets/" + i17, schemaPath: "#/items/oneOf/6/properties/imagePullSecrets/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" }, message: "must match pattern \"" + "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" + "\"", schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", parentSchema: target_list_validator_schema11.items.oneOf[6].properties.imagePullSecrets.items, data: data64 };
+                                            if (vErrors === null) {
+                                                vErrors = [err147];
+                                            }
+                                            else {
+                                                vErrors.push(err147);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err148 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets/" + i17, schemaPath: "#/items/oneOf/6/properties/imagePullSecrets/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[6].properties.imagePullSecrets.items.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.imagePullSecrets.items, data: data64 };
+                                        if (vErrors === null) {
+                                            vErrors = [err148];
+                                        }
+                                        else {
+                                            vErrors.push(err148);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err149 = { instancePath: instancePath + "/" + i0 + "/imagePullSecrets", schemaPath: "#/items/oneOf/6/properties/imagePullSecrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[6].properties.imagePullSecrets.type, parentSchema: target_list_validator_schema11.items.oneOf[6].properties.imagePullSecrets, data: data63 };
+                                if (vErrors === null) {
+                                    vErrors = [err149];
+                                }
+                                else {
+                                    vErrors.push(err149);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err150 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/6/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[6].type, parentSchema: target_list_validator_schema11.items.oneOf[6], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err150];
+                        }
+                        else {
+                            vErrors.push(err150);
+                        }
+                        errors++;
+                    }
+                }
+                else if (tag0 === "k3s") {
+                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+                        if (data0.name === undefined) {
+                            const err151 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/7/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: target_list_validator_schema11.items.oneOf[7].required, parentSchema: target_list_validator_schema11.items.oneOf[7], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err151];
+                            }
+                            else {
+                                vErrors.push(err151);
+                            }
+                            errors++;
+                        }
+                        if (data0.platform === undefined) {
+                            const err152 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/7/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: target_list_validator_schema11.items.oneOf[7].required, parentSchema: target_list_validator_schema11.items.oneOf[7], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err152];
+                            }
+                            else {
+                                vErrors.push(err152);
+                            }
+                            errors++;
+                        }
+                        if (data0.registriesFile === undefined) {
+                            const err153 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/7/required", keyword: "required", params: { missingProperty: "registriesFile" }, message: "must have required property '" + "registriesFile" + "'", schema: target_list_validator_schema11.items.oneOf[7].required, parentSchema: target_list_validator_schema11.items.oneOf[7], data: data0 };
+                            if (vErrors === null) {
+                                vErrors = [err153];
+                            }
+                            else {
+                                vErrors.push(err153);
+                            }
+                            errors++;
+                        }
+                        for (const key9 in data0) {
+                            if (!((((key9 === "name") || (key9 === "platform")) || (key9 === "images")) || (key9 === "registriesFile"))) {
+                                const err154 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/7/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: target_list_validator_schema11.items.oneOf[7], data: data0 };
+                                if (vErrors === null) {
+                                    vErrors = [err154];
+                                }
+                                else {
+                                    vErrors.push(err154);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.name !== undefined) {
+                            let data65 = data0.name;
+                            if (typeof data65 === "string") {
+                                if (target_list_validator_func2(data65) > 100) {
+                                    const err155 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/7/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.name, data: data65 };
+                                    if (vErrors === null) {
+                                        vErrors = [err155];
+                                    }
+                                    else {
+                                        vErrors.push(err155);
+                                    }
+                                    errors++;
+                                }
+                                if (!target_list_validator_pattern0.test(data65)) {
+                                    const err156 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/7/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" }, message: "must match pattern \"" + "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$" + "\"", schema: "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", parentSchema: target_list_validator_schema11.items.oneOf[7].properties.name, data: data65 };
+                                    if (vErrors === null) {
+                                        vErrors = [err156];
+                                    }
+                                    else {
+                                        vErrors.push(err156);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err157 = { instancePath: instancePath + "/" + i0 + "/name", schemaPath: "#/items/oneOf/7/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[7].properties.name.type, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.name, data: data65 };
+                                if (vErrors === null) {
+                                    vErrors = [err157];
+                                }
+                                else {
+                                    vErrors.push(err157);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.platform !== undefined) {
+                            let data66 = data0.platform;
+                            if (typeof data66 !== "string") {
+                                const err158 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/7/properties/platform/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[7].properties.platform.type, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.platform, data: data66 };
+                                if (vErrors === null) {
+                                    vErrors = [err158];
+                                }
+                                else {
+                                    vErrors.push(err158);
+                                }
+                                errors++;
+                            }
+                            if ("k3s" !== data66) {
+                                const err159 = { instancePath: instancePath + "/" + i0 + "/platform", schemaPath: "#/items/oneOf/7/properties/platform/const", keyword: "const", params: { allowedValue: "k3s" }, message: "must be equal to constant", schema: "k3s", parentSchema: target_list_validator_schema11.items.oneOf[7].properties.platform, data: data66 };
+                                if (vErrors === null) {
+                                    vErrors = [err159];
+                                }
+                                else {
+                                    vErrors.push(err159);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.images !== undefined) {
+                            let data67 = data0.images;
+                            if (Array.isArray(data67)) {
+                                const len18 = data67.length;
+                                for (let i18 = 0; i18 < len18; i18++) {
+                                    let data68 = data67[i18];
+                                    if (typeof data68 === "string") {
+                                        if (target_list_validator_func2(data68) < 1) {
+                                            const err160 = { instancePath: instancePath + "/" + i0 + "/images/" + i18, schemaPath: "#/items/oneOf/7/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.images.items, data: data68 };
+                                            if (vErrors === null) {
+                                                vErrors = [err160];
+                                            }
+                                            else {
+                                                vErrors.push(err160);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err161 = { instancePath: instancePath + "/" + i0 + "/images/" + i18, schemaPath: "#/items/oneOf/7/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[7].properties.images.items.type, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.images.items, data: data68 };
+                                        if (vErrors === null) {
+                                            vErrors = [err161];
+                                        }
+                                        else {
+                                            vErrors.push(err161);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err162 = { instancePath: instancePath + "/" + i0 + "/images", schemaPath: "#/items/oneOf/7/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.items.oneOf[7].properties.images.type, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.images, data: data67 };
+                                if (vErrors === null) {
+                                    vErrors = [err162];
+                                }
+                                else {
+                                    vErrors.push(err162);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.registriesFile !== undefined) {
+                            let data69 = data0.registriesFile;
+                            if (typeof data69 === "string") {
+                                if (target_list_validator_func2(data69) < 1) {
+                                    const err163 = { instancePath: instancePath + "/" + i0 + "/registriesFile", schemaPath: "#/items/oneOf/7/properties/registriesFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.registriesFile, data: data69 };
+                                    if (vErrors === null) {
+                                        vErrors = [err163];
+                                    }
+                                    else {
+                                        vErrors.push(err163);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err164 = { instancePath: instancePath + "/" + i0 + "/registriesFile", schemaPath: "#/items/oneOf/7/properties/registriesFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: target_list_validator_schema11.items.oneOf[7].properties.registriesFile.type, parentSchema: target_list_validator_schema11.items.oneOf[7].properties.registriesFile, data: data69 };
+                                if (vErrors === null) {
+                                    vErrors = [err164];
+                                }
+                                else {
+                                    vErrors.push(err164);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err165 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/7/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.oneOf[7].type, parentSchema: target_list_validator_schema11.items.oneOf[7], data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err165];
+                        }
+                        else {
+                            vErrors.push(err165);
+                        }
+                        errors++;
+                    }
+                }
+                else {
+                    const err166 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "platform", tagValue: tag0 }, message: "value of tag \"platform\" must be in oneOf", schema: target_list_validator_schema11.items.discriminator, parentSchema: target_list_validator_schema11.items, data: data0 };
+                    if (vErrors === null) {
+                        vErrors = [err166];
+                    }
+                    else {
+                        vErrors.push(err166);
+                    }
+                    errors++;
+                }
+            }
+            else {
+                const err167 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/discriminator", keyword: "discriminator", params: { error: "tag", tag: "platform", tagValue: tag0 }, message: "tag \"platform\" must be string", schema: target_list_validator_schema11.items.discriminator, parentSchema: target_list_validator_schema11.items, data: data0 };
+                if (vErrors === null) {
+                    vErrors = [err167];
+                }
+                else {
+                    vErrors.push(err167);
+                }
+                errors++;
+            }
+        }
+        else {
+            const err168 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: target_list_validator_schema11.items.type, parentSchema: target_list_validator_schema11.items, data: data0 };
+            if (vErrors === null) {
+                vErrors = [err168];
+            }
+            else {
+                vErrors.push(err168);
+            }
+            errors++;
+        }
+    }
+}
+else {
+    const err169 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: target_list_validator_schema11.type, parentSchema: target_list_validator_schema11, data };
+    if (vErrors === null) {
+        vErrors = [err169];
+    }
+    else {
+        vErrors.push(err169);
+    }
+    errors++;
+} target_list_validator_validate10.errors = vErrors; return errors === 0; }
+
+// EXTERNAL MODULE: ./lib/core/config/validate.js
+var validate = __webpack_require__(89086);
 // EXTERNAL MODULE: ./lib/core/config/yaml-source.js
 var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/core/config/load.js
+
 
 
 
@@ -6315,9 +8422,7 @@ function loadConfigText(text, file, additions = {}) {
         });
     }
     const raw = withAdditions(written, additions);
-    // The config's validator is compiled at build time (npm run generate:schema; a test keeps it fresh).
-    const precompiled = config_validator;
-    const problems = (0,config_validate/* schemaProblems */.I)(raw, schema/* ConfigSchema */.Sk, { locate, locateKey }, 'the config', precompiled);
+    const problems = (0,validate/* schemaProblems */.I)(raw, config, { locate, locateKey });
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
     const input = raw; // validated above against ConfigSchema
@@ -6412,7 +8517,7 @@ function targetsOf(input) {
     const source = (0,yaml_source/* parseYamlSource */.W)(input.text, input.source);
     const value = source.takeValue();
     const list = Array.isArray(value) ? value : [value];
-    const problems = (0,config_validate/* schemaProblems */.I)(list, schema/* TargetListSchema */.Pu, Array.isArray(value) ? source : shifted(source));
+    const problems = (0,validate/* schemaProblems */.I)(list, targetList, Array.isArray(value) ? source : shifted(source));
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
     return list;
@@ -6692,10 +8797,9 @@ function target(platform, fields) {
 /* harmony export */   C$: () => (/* binding */ isDiscoveryPlatform),
 /* harmony export */   Mk: () => (/* binding */ configJsonSchema),
 /* harmony export */   P4: () => (/* binding */ PLATFORMS),
-/* harmony export */   Pu: () => (/* binding */ TargetListSchema),
-/* harmony export */   Sk: () => (/* binding */ ConfigSchema),
 /* harmony export */   fs: () => (/* binding */ DOCUMENT_PATHS)
 /* harmony export */ });
+/* unused harmony exports TargetListSchema, ConfigSchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74508);
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68308);
 /* harmony import */ var _schema_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44644);
@@ -6909,46 +9013,19 @@ function realOrUndefined(target) {
 
 /***/ }),
 
-/***/ 26882:
+/***/ 89086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ schemaProblems)
-});
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
-// EXTERNAL MODULE: ./lib/core/did-you-mean.js
-var did_you_mean = __webpack_require__(68680);
-// EXTERNAL MODULE: ./lib/core/quoted-value.js
-var quoted_value = __webpack_require__(54379);
-;// CONCATENATED MODULE: ./lib/core/config/ajv-options.js
-// The one set of Ajv options: the runtime validator and the one compiled ahead of time must agree.
-const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: true, verbose: true };
-
-;// CONCATENATED MODULE: ./lib/core/config/validate.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ schemaProblems)
+/* harmony export */ });
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68680);
+/* harmony import */ var _quoted_value_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54379);
 
 
-
-
-const validate_ajv = new ajv.Ajv(AJV_OPTIONS);
-// Compiled when first used; the config's validator is compiled ahead of time and given by its loader (the
-// providers' rules use this module too, so it must not import the config contract that lists them).
-const compiled = new WeakMap();
-function validator(schema) {
-    let validate = compiled.get(schema);
-    if (!validate) {
-        validate = validate_ajv.compile(schema);
-        compiled.set(schema, validate);
-    }
-    return validate;
-}
 /** Schema problems in `raw`, each at the place the user wrote it, with what was expected. */
 /** `rootName` names the document in messages about its top level ("the config", "the RoleBinding"). */
-function schemaProblems(raw, schema, where, rootName = 'the config', precompiled) {
-    const validate = precompiled ?? validator(schema);
+function schemaProblems(raw, validate, where, rootName = 'the config') {
     if (validate(raw))
         return [];
     const problems = new Map();
@@ -6969,7 +9046,7 @@ function relevantErrors(errors) {
 }
 function describe(error, configPath, where, rootName) {
     // Keys in the path are the user's too (a map's keys): quoted like any value, on one bounded line.
-    const name = configPath.length > 0 ? (0,quoted_value/* quotedValue */.A)(formatConfigPath(configPath)) : rootName;
+    const name = configPath.length > 0 ? (0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_0__/* .quotedValue */ .A)(formatConfigPath(configPath)) : rootName;
     const schema = error.parentSchema;
     const expected = schema?.description;
     switch (error.keyword) {
@@ -6983,7 +9060,7 @@ function describe(error, configPath, where, rootName) {
                 : `keys must match ${Object.keys(parent?.patternProperties ?? {}).join(' or ')}`;
             return {
                 where: where.locateKey([...configPath, key]),
-                message: `unknown key ${(0,quoted_value/* quotedValue */.A)(key)} in ${name}${(0,did_you_mean/* didYouMean */.a)(key, allowed)}; ${expectedKeys}`,
+                message: `unknown key ${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_0__/* .quotedValue */ .A)(key)} in ${name}${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .a)(key, allowed)}; ${expectedKeys}`,
             };
         }
         case 'required':
@@ -6997,7 +9074,7 @@ function describe(error, configPath, where, rootName) {
             const values = variants.flatMap((variant) => variant.properties[tag]?.const ?? []);
             return {
                 where: where.locate([...configPath, tag]),
-                message: `${(0,quoted_value/* quotedValue */.A)(formatConfigPath([...configPath, tag]))} ${oneOf(values, error.params['tagValue'])}`,
+                message: `${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_0__/* .quotedValue */ .A)(formatConfigPath([...configPath, tag]))} ${oneOf(values, error.params['tagValue'])}`,
             };
         }
         case 'const':
@@ -7010,7 +9087,7 @@ function describe(error, configPath, where, rootName) {
             const values = constantsOf(error.parentSchema);
             const message = values && expected === undefined
                 ? `${name} ${oneOf(values, error.data)}`
-                : `${name}: expected ${expected ?? describeKeyword(error)}${values && typeof error.data === 'string' ? (0,did_you_mean/* didYouMean */.a)(error.data, values) : ''}`;
+                : `${name}: expected ${expected ?? describeKeyword(error)}${values && typeof error.data === 'string' ? (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .a)(error.data, values) : ''}`;
             return { where: where.locate(configPath), message };
         }
         case 'pattern':
@@ -7063,7 +9140,7 @@ function oneOf(allowed, written) {
     if (written === undefined)
         return list;
     const text = typeof written === 'string' ? written : JSON.stringify(written);
-    return `${list}; got ${(0,quoted_value/* quotedValue */.A)(text)}${typeof written === 'string' ? (0,did_you_mean/* didYouMean */.a)(written, allowed) : ''}`;
+    return `${list}; got ${(0,_quoted_value_js__WEBPACK_IMPORTED_MODULE_0__/* .quotedValue */ .A)(text)}${typeof written === 'string' ? (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .a)(written, allowed) : ''}`;
 }
 
 
@@ -19758,7 +21835,7 @@ else {
 } validate10.errors = vErrors; return errors === 0; }
 const Role = validate11;
 const schema12 = { "additionalProperties": true, "type": "object", "required": ["metadata"], "properties": { "metadata": { "additionalProperties": true, "type": "object", "required": ["name"], "properties": { "name": { "minLength": 1, "type": "string" }, "namespace": { "minLength": 1, "type": "string" }, "labels": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } } } }, "rules": { "type": "array", "items": { "additionalProperties": true, "type": "object", "required": ["verbs"], "properties": { "apiGroups": { "type": "array", "items": { "type": "string" } }, "resources": { "type": "array", "items": { "type": "string" } }, "verbs": { "type": "array", "items": { "type": "string" } }, "resourceNames": { "type": "array", "items": { "type": "string" } }, "nonResourceURLs": { "type": "array", "items": { "type": "string" } } } } } } };
-const func2 = ajv_dist_runtime_ucs2length_js__WEBPACK_IMPORTED_MODULE_0__["default"];
+const func2 = ajv_dist_runtime_ucs2length_js__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A;
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.metadata === undefined) {
         const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property '" + "metadata" + "'", schema: schema12.required, parentSchema: schema12, data };
@@ -22183,7 +24260,7 @@ const kubernetes = {
     rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 91358)),
     liveReads: () => __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 61964)),
     liveFacts: kubernetesLiveFacts,
-    login: () => __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 2737)),
+    login: () => __webpack_require__.e(/* import() */ 118).then(__webpack_require__.bind(__webpack_require__, 2737)),
     actionInputs: [
         { name: 'openshift-server', shape: /^https:\/\//, expected: 'an https:// API server URL' },
         { name: 'openshift-token', shape: /./, expected: 'a token', secret: true },
@@ -22216,13 +24293,13 @@ const k3s = {
     registries: [],
     ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 73571)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 29452)),
 };
 
 
 /***/ }),
 
-/***/ 73571:
+/***/ 29452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22511,43 +24588,10 @@ function ecrCredentialFix(host, prefix) {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
-// EXTERNAL MODULE: ./lib/core/config/validate.js + 1 modules
-var validate = __webpack_require__(26882);
+// EXTERNAL MODULE: ./lib/core/config/validate.js
+var validate = __webpack_require__(89086);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/generated/validators.js
 var validators = __webpack_require__(99022);
-// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
-var type = __webpack_require__(74508);
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/registries-schema.js
-// The shape of k3s's /etc/rancher/k3s/registries.yaml (k3s docs, "Private Registry Configuration": mirrors
-// with endpoint and rewrite, configs with auth and tls): data, so its validator is compiled at build time.
-
-const registries_schema_closed = { additionalProperties: false };
-const RegistriesSchema = type/* Type */.ZU.Object({
-    mirrors: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Object({
-        endpoint: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(
-        // The scheme may be left out: "otherwise it will default to https" (k3s docs, "Without TLS").
-        type/* Type */.ZU.String({
-            pattern: '^(?:https?://|(?![A-Za-z][A-Za-z0-9+.-]*://))[A-Za-z0-9[]',
-            description: 'an endpoint URL, [https://]HOST[:PORT][/path] (https when no scheme is written)',
-        }))),
-        rewrite: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
-    }, registries_schema_closed))),
-    configs: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.Object({
-        auth: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-            username: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            password: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            auth: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            identity_token: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-        }, registries_schema_closed)),
-        tls: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({
-            cert_file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            key_file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            ca_file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-            insecure_skip_verify: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean()),
-        }, registries_schema_closed)),
-    }, registries_schema_closed))),
-}, { ...registries_schema_closed, title: 'k3s registries.yaml' });
-
 // EXTERNAL MODULE: ./lib/core/config/yaml-source.js
 var yaml_source = __webpack_require__(74473);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -22555,7 +24599,6 @@ var errors = __webpack_require__(3828);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/registries-file.js
 // k3s /etc/rancher/k3s/registries.yaml, read with positions and validated (k3s docs, "Private Registry
 // Configuration": mirrors with endpoint and rewrite, configs with auth and tls, the "*" wildcard).
-
 
 
 
@@ -22570,7 +24613,7 @@ function loadRegistriesFile(written, configFile, where) {
     const text = (0,read_file/* readUserFile */.E1)(absolute, where, `${(0,read_file/* shownPath */.pS)(written)} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`, (0,read_file/* repositoryRootOf */.Ko)(configDir));
     const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
     const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
-    const problems = (0,validate/* schemaProblems */.I)(raw, RegistriesSchema, source, 'registries.yaml', validators.registries);
+    const problems = (0,validate/* schemaProblems */.I)(raw, validators.registries, source, 'registries.yaml');
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
     const registries = raw; // validated above
@@ -22654,87 +24697,19 @@ function buildRules(config) {
 
 /***/ }),
 
-/***/ 5638:
+/***/ 51684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ readClusterState)
-});
-
-// EXTERNAL MODULE: ./lib/core/config/validate.js + 1 modules
-var validate = __webpack_require__(26882);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/generated/validators.js
-var validators = __webpack_require__(99022);
-// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
-var type = __webpack_require__(74508);
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/manifests/object-schemas.js
-// The shape of each Kubernetes object kind the rules read from manifests (RBAC, service accounts, secrets'
-// metadata, namespaces): data, so their validators are compiled at build time.
-
-const object_schemas_open = { additionalProperties: true };
-const Strings = type/* Type */.ZU.Array(type/* Type */.ZU.String());
-const Metadata = (namespaced) => type/* Type */.ZU.Object({
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    ...(namespaced ? { namespace: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1 })) } : {}),
-    labels: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
-}, object_schemas_open);
-const Rule = type/* Type */.ZU.Object({
-    apiGroups: type/* Type */.ZU.Optional(Strings),
-    resources: type/* Type */.ZU.Optional(Strings),
-    verbs: Strings,
-    resourceNames: type/* Type */.ZU.Optional(Strings),
-    nonResourceURLs: type/* Type */.ZU.Optional(Strings),
-}, object_schemas_open);
-const Selector = type/* Type */.ZU.Object({
-    matchLabels: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
-    matchExpressions: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        key: type/* Type */.ZU.String(),
-        operator: type/* Type */.ZU.Union(['In', 'NotIn', 'Exists', 'DoesNotExist'].map((op) => type/* Type */.ZU.Literal(op))),
-        values: type/* Type */.ZU.Optional(Strings),
-    }))),
-}, object_schemas_open);
-const SubjectSchema = type/* Type */.ZU.Object({
-    kind: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('User'), type/* Type */.ZU.Literal('Group'), type/* Type */.ZU.Literal('ServiceAccount')], {
-        description: 'User, Group or ServiceAccount',
-    }),
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-    namespace: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
-}, object_schemas_open);
-const RoleRef = type/* Type */.ZU.Object({
-    kind: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('Role'), type/* Type */.ZU.Literal('ClusterRole')], {
-        description: 'Role or ClusterRole',
-    }),
-    name: type/* Type */.ZU.String({ minLength: 1 }),
-}, object_schemas_open);
-/** The shape of each object kind the rules read (their validators are compiled at build time too). */
-const CLUSTER_OBJECT_SCHEMAS = {
-    Role: type/* Type */.ZU.Object({ metadata: Metadata(true), rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Rule)) }, object_schemas_open),
-    ClusterRole: type/* Type */.ZU.Object({
-        metadata: Metadata(false),
-        rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Rule)),
-        aggregationRule: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({ clusterRoleSelectors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Selector)) }, object_schemas_open)),
-    }, object_schemas_open),
-    RoleBinding: type/* Type */.ZU.Object({ metadata: Metadata(true), roleRef: RoleRef, subjects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(SubjectSchema)) }, object_schemas_open),
-    ClusterRoleBinding: type/* Type */.ZU.Object({ metadata: Metadata(false), roleRef: RoleRef, subjects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(SubjectSchema)) }, object_schemas_open),
-    ServiceAccount: type/* Type */.ZU.Object({
-        metadata: Metadata(true),
-        imagePullSecrets: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String({ minLength: 1 }) }, object_schemas_open))),
-    }, object_schemas_open),
-    Secret: type/* Type */.ZU.Object({ metadata: Metadata(true), type: type/* Type */.ZU.Optional(type/* Type */.ZU.String()) }, object_schemas_open),
-    Namespace: type/* Type */.ZU.Object({ metadata: Metadata(false) }, object_schemas_open),
-    Project: type/* Type */.ZU.Object({ metadata: Metadata(false) }, object_schemas_open),
-};
-
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
-var load = __webpack_require__(18136);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/pull-secret-keys.js
-var pull_secret_keys = __webpack_require__(97665);
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ readClusterState)
+/* harmony export */ });
+/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
+/* harmony import */ var _generated_validators_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99022);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18136);
+/* harmony import */ var _pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97665);
+// Kubernetes objects → ClusterState: RBAC, ServiceAccounts, and pull Secrets reduced to their host keys.
+// Objects of other kinds are ignored, with one note per file.
 
 
 
@@ -22764,15 +24739,18 @@ function readClusterState(objects) {
     const ignored = new Map();
     const committedSecrets = [];
     for (const object of objects) {
-        const schema = CLUSTER_OBJECT_SCHEMAS[object.kind];
+        // One validator per kind of object-schemas.ts, compiled at build time.
+        const validate = Object.hasOwn(_generated_validators_js__WEBPACK_IMPORTED_MODULE_0__, object.kind)
+            ? _generated_validators_js__WEBPACK_IMPORTED_MODULE_0__[object.kind]
+            : undefined;
         const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
-        if (!schema || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
+        if (!validate || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
             ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
             continue;
         }
-        const problems = (0,validate/* schemaProblems */.I)(withoutNullLists(object), schema, object, `the ${object.kind}`, validators[object.kind]);
+        const problems = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .schemaProblems */ .I)(withoutNullLists(object), validate, object, `the ${object.kind}`);
         if (problems.length > 0) {
-            throw new errors/* ConfigError */.xL(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
         }
         addObject(state, object, committedSecrets);
     }
@@ -22787,7 +24765,7 @@ function readClusterState(objects) {
 /** One valid object into the state; a Secret holding credentials is also a committed-secret finding. */
 function addObject(state, object, committedSecrets) {
     const metadata = object.body['metadata'];
-    const origin = `${object.kind} ${metadata.name} (${(0,errors/* formatLocation */.j$)(object.locate([]))})`;
+    const origin = `${object.kind} ${metadata.name} (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLocation */ .j$)(object.locate([]))})`;
     const namespace = metadata.namespace ?? 'default';
     switch (object.kind) {
         case 'Namespace':
@@ -22828,7 +24806,7 @@ function addObject(state, object, committedSecrets) {
             break;
         }
         case 'Secret': {
-            const keys = (0,pull_secret_keys/* registryKeysOf */.n)(object.body);
+            const keys = (0,_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .registryKeysOf */ .n)(object.body);
             state.secrets.set(`${namespace}/${metadata.name}`, {
                 name: metadata.name,
                 namespace,
@@ -22857,7 +24835,7 @@ function roleDefinition(object, metadata, origin) {
         resourceNames: rule['resourceNames'] ?? [],
     }));
     const aggregationRule = object.body['aggregationRule'];
-    const selectors = (0,load/* isRecord */.u4)(aggregationRule) ? aggregationRule['clusterRoleSelectors'] : undefined;
+    const selectors = (0,_load_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(aggregationRule) ? aggregationRule['clusterRoleSelectors'] : undefined;
     return {
         name: metadata.name,
         labels: metadata.labels ?? {},
@@ -22872,7 +24850,7 @@ function bindingDefinition(object, metadata, origin) {
     subjects.forEach((subject, i) => {
         // The API server rejects these too: a ClusterRoleBinding has no namespace to default to.
         if (subject.kind === 'ServiceAccount' && !subject.namespace && object.kind === 'ClusterRoleBinding') {
-            throw new errors/* ConfigError */.xL({
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL({
                 where: object.locate(['subjects', i]),
                 message: `ClusterRoleBinding: subjects[${i}] is a ServiceAccount without a namespace`,
             });
@@ -23374,8 +25352,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core_verdict = __webpack_require__(94418);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 2 modules
 var kubernetes = __webpack_require__(56487);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js + 1 modules
-var cluster_state = __webpack_require__(5638);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
+var cluster_state = __webpack_require__(51684);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules
