@@ -28,7 +28,7 @@ function guardStdout(stream = process.stdout) {
 /* harmony export */   E: () => (/* binding */ loginStep),
 /* harmony export */   R: () => (/* binding */ logoutStep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24112);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73504);
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68308);
 /* harmony import */ var _login_docker_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19477);
@@ -49,22 +49,22 @@ const RECORDS_STATE = 'docker-config-logins';
 async function loginStep(config, options, env) {
     const { images } = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPlan */ .G)(config, _providers_index_js__WEBPACK_IMPORTED_MODULE_2__/* .registries */ .Yq);
     const result = await (0,_check_login_js__WEBPACK_IMPORTED_MODULE_4__/* .loginToRegistries */ .c)(images, options.loginInputs, {
-        getIdToken: (0,_login_oidc_js__WEBPACK_IMPORTED_MODULE_6__/* .withOidcRetries */ .y)((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getIDToken(audience)),
-        mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
-        info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(message),
-        warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(message),
+        getIdToken: (0,_login_oidc_js__WEBPACK_IMPORTED_MODULE_6__/* .withOidcRetries */ .y)((audience) => _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.getIDToken(audience)),
+        mask: (secret) => _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
+        info: (message) => _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.info(message),
+        warning: (message) => _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.warning(message),
         env,
         config: config.input,
         // The backup holds the credentials the logins replaced: kept only when the post step will use it.
         ...(options.logout ? { backupDir: env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir() } : {}),
     });
     if (options.logout && result.records.length > 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(RECORDS_STATE, JSON.stringify(result.records));
+        _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.saveState(RECORDS_STATE, JSON.stringify(result.records));
     return result;
 }
 /** The post step: takes out exactly the logins the main step added, the last file's first. */
 function logoutStep(env = process.env) {
-    const state = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(RECORDS_STATE);
+    const state = _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.getState(RECORDS_STATE);
     if (!state)
         return;
     let records;
@@ -72,23 +72,23 @@ function logoutStep(env = process.env) {
         records = JSON.parse(state);
     }
     catch {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('pullcheck: the login state saved by the main step is unreadable; no logout was done');
+        _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.warning('pullcheck: the login state saved by the main step is unreadable; no logout was done');
         return;
     }
     for (const record of [...records].reverse()) {
         try {
             const { changedSince, failures } = (0,_login_docker_config_js__WEBPACK_IMPORTED_MODULE_3__/* .removeLogins */ .TE)(record, env);
             for (const entry of changedSince) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: the login for ${entry} changed after pullcheck's login; it was left as it is`);
+                _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: the login for ${entry} changed after pullcheck's login; it was left as it is`);
             }
             if (failures.length === 0)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`pullcheck: logged out of the registries in ${record.file}`);
+                _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.info(`pullcheck: logged out of the registries in ${record.file}`);
             for (const failure of failures) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: could not fully log out of the registries in ${record.file}: ${failure}`);
+                _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: could not fully log out of the registries in ${record.file}: ${failure}`);
             }
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: could not remove the logins from ${record.file}: ${error.message}`);
+            _toolkit_js__WEBPACK_IMPORTED_MODULE_0__.warning(`pullcheck: could not remove the logins from ${record.file}: ${error.message}`);
         }
     }
 }
@@ -105,8 +105,8 @@ __webpack_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ./lib/action/toolkit.js
+var toolkit = __webpack_require__(24112);
 // EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
 var pipeline = __webpack_require__(28412);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
@@ -291,7 +291,7 @@ async function commentOnPullRequest(request, report, logger) {
     }));
     try {
         // Octokit (and its HTTP stack) loads only when a comment may be written.
-        const { commentsApi } = await Promise.all(/* import() */[__webpack_require__.e(620), __webpack_require__.e(282)]).then(__webpack_require__.bind(__webpack_require__, 51282));
+        const { commentsApi } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(620), __webpack_require__.e(282)]).then(__webpack_require__.bind(__webpack_require__, 51282));
         const outcome = await upsertStickyComment(commentsApi(request.token, logger, request.apiUrl), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
         logger.info(`pullcheck: pull request comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
         return outcome.url;
@@ -443,7 +443,7 @@ function repositoryPath(file, workspace) {
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 async function run(env = process.env) {
     try {
-        const options = readInputs((name) => core.getInput(name), {
+        const options = readInputs((name) => toolkit.getInput(name), {
             workflow: env['GITHUB_WORKFLOW'],
             job: env['GITHUB_JOB'],
             action: env['GITHUB_ACTION'],
@@ -451,9 +451,9 @@ async function run(env = process.env) {
         // Secrets given as inputs are masked before anything can print them.
         for (const secret of [options.githubToken, ...options.secrets])
             if (secret)
-                core.setSecret(secret);
+                toolkit.setSecret(secret);
         if (!options.check && !options.login) {
-            core.info('pullcheck: check and login are both false: nothing to do');
+            toolkit.info('pullcheck: check and login are both false: nothing to do');
             return;
         }
         const { config, findings: discoveryFindings, workflows } = loadActionConfig(options, env);
@@ -461,9 +461,9 @@ async function run(env = process.env) {
         const login = options.login ? await logIn(config, options, env, pr) : { sessions: {} };
         if (!options.check) {
             // Login only, as amazon-ecr-login users start: the logins and their outputs, no analysis.
-            core.info('pullcheck: check is false: logged in, nothing checked');
+            toolkit.info('pullcheck: check is false: logged in, nothing checked');
             if (login.failure)
-                core.setFailed(login.failure);
+                toolkit.setFailed(login.failure);
             return;
         }
         const { report, liveRead } = await (0,pipeline/* checkPulls */.t)({
@@ -480,15 +480,15 @@ async function run(env = process.env) {
         });
         if (liveRead) {
             for (const note of liveRead.notes)
-                core.info(`pullcheck: ${note}`);
-            core.info(`pullcheck: live reads: ${liveRead.calls} calls, ${liveRead.resourcesRead} resources read`);
+                toolkit.info(`pullcheck: ${note}`);
+            toolkit.info(`pullcheck: live reads: ${liveRead.calls} calls, ${liveRead.resourcesRead} resources read`);
         }
         await writeSinks(report, options, pr, env);
-        core.info(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
+        toolkit.info(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
         if (login.failure)
-            core.setFailed(login.failure);
+            toolkit.setFailed(login.failure);
         else if (report.summary.gate === 'fail')
-            core.setFailed(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
+            toolkit.setFailed(`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`);
     }
     catch (error) {
         fail(error, env);
@@ -496,16 +496,14 @@ async function run(env = process.env) {
 }
 /** The report's sinks: report files and outputs, annotations, the job summary, the pull request comment. */
 async function writeSinks(report, options, pr, env) {
-    setReportOutputs(core, report, {
+    setReportOutputs(toolkit, report, {
         json: writeReportFile('pullcheck-report.json', (0,json/* renderJson */.h)(report), env['RUNNER_TEMP']),
         sarif: writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarif */.W)(report), env['RUNNER_TEMP']),
     });
-    annotate(core, report, env['GITHUB_WORKSPACE']);
+    annotate(toolkit, report, env['GITHUB_WORKSPACE']);
     const detailsUrl = runUrl(env);
     if (env['GITHUB_STEP_SUMMARY']) {
-        await core.summary
-            .addRaw((0,outgoing_text/* redactCredentials */.UY)((0,markdown/* renderMarkdown */.G)(report, { maxLength: SUMMARY_LIMIT })))
-            .write();
+        toolkit.appendSummary((0,outgoing_text/* redactCredentials */.UY)((0,markdown/* renderMarkdown */.G)(report, { maxLength: SUMMARY_LIMIT })));
     }
     const request = {
         pr,
@@ -515,7 +513,7 @@ async function writeSinks(report, options, pr, env) {
         detailsUrl,
         apiUrl: env['GITHUB_API_URL'] || undefined,
     };
-    core.setOutput('comment-url', (await commentOnPullRequest(request, report, core)) ?? '');
+    toolkit.setOutput('comment-url', (await commentOnPullRequest(request, report, toolkit)) ?? '');
 }
 /**
  * The logins, and their outputs. A failed login fails the step — after the check has reported, so it is
@@ -530,7 +528,7 @@ async function logIn(config, options, env, pr) {
             ? 'a Dependabot run'
             : undefined;
     if (federated.length > 0 && !env['ACTIONS_ID_TOKEN_REQUEST_URL'] && untrusted) {
-        core.warning(`pullcheck: no OIDC token: GitHub gives none to ${untrusted}, so the logins (${federated.join(', ')}) are skipped; the check reads what it can without them, and pulls it cannot decide are unknown`);
+        toolkit.warning(`pullcheck: no OIDC token: GitHub gives none to ${untrusted}, so the logins (${federated.join(', ')}) are skipped; the check reads what it can without them, and pulls it cannot decide are unknown`);
         setLoginOutputs([]);
         return { sessions: {} };
     }
@@ -547,8 +545,8 @@ async function logIn(config, options, env, pr) {
 }
 /** `registries`, one host per line, and `registry` — the host when exactly one was logged in to, as amazon-ecr-login gives it. */
 function setLoginOutputs(registries) {
-    core.setOutput('registries', registries.join('\n'));
-    core.setOutput('registry', registries.length === 1 ? registries[0] : '');
+    toolkit.setOutput('registries', registries.join('\n'));
+    toolkit.setOutput('registry', registries.length === 1 ? registries[0] : '');
 }
 /** Live reads use the sessions the OIDC login obtained, else the ambient credentials. */
 function liveReadSetup(options, sessions) {
@@ -571,21 +569,21 @@ function fail(error, env) {
             file: repositoryPath(problem.where.file, env['GITHUB_WORKSPACE']),
             line: problem.where.line,
         }));
-        core.setOutput('sarif-file', writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarifFailure */.y)(problems), env['RUNNER_TEMP']));
+        toolkit.setOutput('sarif-file', writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarifFailure */.y)(problems), env['RUNNER_TEMP']));
         for (const problem of error.problems) {
-            core.error(problem.message, {
+            toolkit.error(problem.message, {
                 file: problem.where.file,
                 startLine: problem.where.line,
                 startColumn: problem.where.column,
             });
         }
-        core.setFailed(`pullcheck: the config has ${error.problems.length} error(s)`);
+        toolkit.setFailed(`pullcheck: the config has ${error.problems.length} error(s)`);
     }
     else if (error instanceof InputError) {
-        core.setFailed(`pullcheck: ${error.message}`);
+        toolkit.setFailed(`pullcheck: ${error.message}`);
     }
     else {
-        core.setFailed(`pullcheck: internal error: ${error.message}`);
+        toolkit.setFailed(`pullcheck: internal error: ${error.message}`);
     }
 }
 function runUrl(env) {
@@ -593,6 +591,150 @@ function runUrl(env) {
     const repository = env['GITHUB_REPOSITORY'];
     const runId = env['GITHUB_RUN_ID'];
     return server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 24112:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   appendSummary: () => (/* binding */ appendSummary),
+/* harmony export */   error: () => (/* binding */ error),
+/* harmony export */   getIDToken: () => (/* binding */ getIDToken),
+/* harmony export */   getInput: () => (/* binding */ getInput),
+/* harmony export */   getState: () => (/* binding */ getState),
+/* harmony export */   info: () => (/* binding */ info),
+/* harmony export */   saveState: () => (/* binding */ saveState),
+/* harmony export */   setFailed: () => (/* binding */ setFailed),
+/* harmony export */   setOutput: () => (/* binding */ setOutput),
+/* harmony export */   setSecret: () => (/* binding */ setSecret),
+/* harmony export */   warning: () => (/* binding */ warning)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+// The runner's protocol as the action uses it: inputs from INPUT_* variables, outputs and state through the
+// environment files, workflow commands on stdout (annotations, masks), the job summary, and GitHub's OIDC
+// token. Written from GitHub's "Workflow commands for GitHub Actions" and "Metadata syntax" docs instead of
+// loading @actions/core at start-up: its OIDC client statically imports undici (about 1 MB of the bundle,
+// ~40 ms of CPU on every run that logs in nowhere). @actions/core still serves a token request made
+// through a proxy (HTTPS_PROXY), loaded then.
+
+
+
+/** `INPUT_<NAME>` (spaces as `_`, upper case), trimmed; empty when not given. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function setOutput(name, value) {
+    if (process.env['GITHUB_OUTPUT'])
+        appendKeyValue(process.env['GITHUB_OUTPUT'], name, value);
+    else
+        issue('set-output', { name }, value, true);
+}
+function saveState(name, value) {
+    if (process.env['GITHUB_STATE'])
+        appendKeyValue(process.env['GITHUB_STATE'], name, value);
+    else
+        issue('save-state', { name }, value);
+}
+/** A value the main step saved, given to the post step as `STATE_<name>`. */
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** The runner replaces the value with *** in every later log line. */
+function setSecret(secret) {
+    issue('add-mask', {}, secret);
+}
+function info(message) {
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+}
+function warning(message, properties = {}) {
+    issue('warning', annotation(properties), message);
+}
+function error(message, properties = {}) {
+    issue('error', annotation(properties), message);
+}
+/** An error annotation, and the step fails when the process ends. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
+function appendSummary(markdown) {
+    const file = process.env['GITHUB_STEP_SUMMARY'];
+    if (!file)
+        throw new Error('GITHUB_STEP_SUMMARY is not set: this runner has no job summary');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, markdown, 'utf8');
+}
+/** GitHub's OIDC ID token for `audience`; the token is masked before it is returned. */
+async function getIDToken(audience) {
+    if (process.env['HTTPS_PROXY'] || process.env['https_proxy']) {
+        const core = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(421)]).then(__webpack_require__.bind(__webpack_require__, 96421));
+        return core.getIDToken(audience);
+    }
+    const url = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+    const bearer = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+    if (!url)
+        throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+    if (!bearer)
+        throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+    const response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
+        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+        signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+        throw new Error(`Failed to get ID Token: the token service answered ${response.status}`);
+    }
+    const value = (await response.json()).value;
+    if (typeof value !== 'string' || value === '')
+        throw new Error('Response json body do not have ID Token field');
+    setSecret(value);
+    return value;
+}
+/** The property names of workflow commands, in the order @actions/core writes them. */
+function annotation(properties) {
+    return {
+        title: properties.title,
+        file: properties.file,
+        line: properties.startLine,
+        endLine: properties.endLine,
+        col: properties.startColumn,
+        endColumn: properties.endColumn,
+    };
+}
+/** `::command key=value,…::message`: data and property values escaped so they stay one command. */
+function issue(command, properties, message, newlineFirst = false) {
+    // As @actions/core: a property without a value (undefined, empty, 0) is left out.
+    const given = Object.entries(properties).filter(([, value]) => Boolean(value));
+    const props = given.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+    const line = `::${command}${props ? ` ${props}` : ''}::${escapeData(commandValue(message))}`;
+    process.stdout.write(`${newlineFirst ? node_os__WEBPACK_IMPORTED_MODULE_2__.EOL : ''}${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** `name<<DELIMITER` … `DELIMITER`, with a delimiter that occurs in neither, so a value may span lines. */
+function appendKeyValue(file, name, value) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    const text = commandValue(value);
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || text.includes(delimiter)) {
+        throw new Error(`Unexpected input: the name or value contains the delimiter ${delimiter}`);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
+}
+function commandValue(value) {
+    if (value === null || value === undefined)
+        return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 
@@ -1393,7 +1535,7 @@ function withOidcRetries(getIdToken, options = {}) {
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85650);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96421);
+/* harmony import */ var _action_toolkit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24112);
 /* harmony import */ var _action_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93267);
 /* harmony import */ var _action_guarded_stdout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91040);
 /* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71394);
@@ -1404,12 +1546,12 @@ __webpack_require__.r(__webpack_exports__);
 
 
 (0,_action_guarded_stdout_js__WEBPACK_IMPORTED_MODULE_4__/* .guardStdout */ .H)();
-const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getState('isPost') === 'true';
+const isPost = _action_toolkit_js__WEBPACK_IMPORTED_MODULE_1__.getState('isPost') === 'true';
 if (isPost) {
     (0,_action_login_js__WEBPACK_IMPORTED_MODULE_2__/* .logoutStep */ .R)();
 }
 else {
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__.saveState('isPost', 'true');
+    _action_toolkit_js__WEBPACK_IMPORTED_MODULE_1__.saveState('isPost', 'true');
     await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
 }
 

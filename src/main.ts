@@ -1,6 +1,6 @@
 // The action's entry: the main step, or — on the second run the runner makes for `post:` — the logout.
 import './shims/dirname.ts';
-import * as core from '@actions/core';
+import * as core from './action/toolkit.ts';
 import { logoutStep } from './action/login.ts';
 import { guardStdout } from './action/guarded-stdout.ts';
 import { run } from './action/run.ts';

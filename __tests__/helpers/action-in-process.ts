@@ -2,7 +2,6 @@
 // stdout (workflow commands) captured: what a process of the bundle would do, without starting one.
 // Rule tables run here; a few cases per file still run dist/index.js as a process (exit code, stdout guard,
 // the bundle itself). Runs must not overlap: node:test runs a file's tests one after another.
-import * as core from '@actions/core';
 import { run } from '../../src/action/run.ts';
 import type { ProcessResult } from './process.ts';
 
@@ -10,11 +9,8 @@ export async function runActionInProcess(env: NodeJS.ProcessEnv): Promise<Proces
   const saved = { env: process.env, exitCode: process.exitCode, write: process.stdout.write };
   let stdout = '';
   process.env = { ...env };
-  // core.summary keeps the GITHUB_STEP_SUMMARY path of its first use: each run gets its own, as a process would.
-  (core.summary as unknown as { _filePath?: string | undefined })._filePath = undefined;
-  core.summary.emptyBuffer();
   process.exitCode = undefined;
-  // @actions/core writes strings; the test runner's own messages to its parent are bytes and pass through.
+  // The toolkit writes strings; the test runner's own messages to its parent are bytes and pass through.
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     if (typeof chunk !== 'string')
       return (saved.write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);

@@ -1,6 +1,6 @@
 // The login half of the main step, and the logout post step: glue between the action's inputs and state
 // and src/login. A post step never fails the job: problems become warnings.
-import * as core from '@actions/core';
+import * as core from './toolkit.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { buildPlan } from '../core/plan.ts';
 import { registries } from '../providers/index.ts';

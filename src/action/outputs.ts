@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as Core from '@actions/core';
+import type * as Core from './toolkit.ts';
 import { redactCredentials } from '../core/outgoing-text.ts';
 import type { Report } from '../core/report-model.ts';
 

@@ -1,5 +1,5 @@
 // The action's main step: inputs → check → report file, outputs, annotations, job summary, comment, gate.
-import * as core from '@actions/core';
+import * as core from './toolkit.ts';
 import { checkPulls } from '../check/pipeline.ts';
 import type { LiveReadSetup } from '../check/live-reads.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
@@ -86,9 +86,7 @@ async function writeSinks(
   annotate(core, report, env['GITHUB_WORKSPACE']);
   const detailsUrl = runUrl(env);
   if (env['GITHUB_STEP_SUMMARY']) {
-    await core.summary
-      .addRaw(redactCredentials(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })))
-      .write();
+    core.appendSummary(redactCredentials(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })));
   }
   const request = {
     pr,

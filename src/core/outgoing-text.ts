@@ -25,7 +25,7 @@ const COMMAND_LINE = /\n([ \t\f\v\u00a0\u2000-\u200a\u3000]*::)/g;
 
 /**
  * The text with every line but the first that looks like a workflow command prefixed, so it prints as
- * data. The first line is the writer's own: pullcheck's messages and @actions/core's commands start there.
+ * data. The first line is the writer's own: pullcheck's messages and the workflow commands start there.
  */
 export function guardWorkflowCommands(text: string): string {
   return text.includes('::') ? text.replace(COMMAND_LINE, '\n| $1') : text;
