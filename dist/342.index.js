@@ -291,7 +291,7 @@ async function commentOnPullRequest(request, report, logger) {
     }));
     try {
         // Octokit (and its HTTP stack) loads only when a comment may be written.
-        const { commentsApi } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(620), __webpack_require__.e(282)]).then(__webpack_require__.bind(__webpack_require__, 51282));
+        const { commentsApi } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(282)]).then(__webpack_require__.bind(__webpack_require__, 51282));
         const outcome = await upsertStickyComment(commentsApi(request.token, logger, request.apiUrl), request.pr, request.key, body, (hasEarlier) => shouldWrite(request.mode, somethingToSay, summary.gate === 'fail', hasEarlier));
         logger.info(`pullcheck: pull request comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
         return outcome.url;

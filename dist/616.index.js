@@ -70,7 +70,7 @@ class AwsLoginError extends Error {
 }
 async function awsCredentials(options, region) {
     if (!options.roleArn)
-        return (0,credential_providers_dist_cjs/* fromNodeProviderChain */.br)();
+        return (0,credential_providers_dist_cjs.fromNodeProviderChain)();
     const webIdentityToken = await options.getIdToken(options.audience);
     const sts = new client_sts_dist_cjs/* STSClient */.iM({ region: options.region ?? region, maxAttempts: 4 });
     try {

@@ -21279,9 +21279,9 @@ const aws = {
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
     rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 11201)),
-    liveReads: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(740), __webpack_require__.e(862)]).then(__webpack_require__.bind(__webpack_require__, 33862)),
+    liveReads: () => __webpack_require__.e(/* import() */ 472).then(__webpack_require__.bind(__webpack_require__, 19472)),
     liveFacts: awsLiveFacts,
-    login: () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
+    login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
     actionInputs: [
         { name: 'aws-role-arn', shape: /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, expected: 'an IAM role ARN' },
         { name: 'aws-region', shape: /^[a-z]{2}(-[a-z]+)+-\d+$/, expected: 'an AWS region' },
@@ -24258,7 +24258,7 @@ const kubernetes = {
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
     rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 91358)),
-    liveReads: () => __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 61964)),
+    liveReads: () => __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 62617)),
     liveFacts: kubernetesLiveFacts,
     login: () => __webpack_require__.e(/* import() */ 118).then(__webpack_require__.bind(__webpack_require__, 2737)),
     actionInputs: [

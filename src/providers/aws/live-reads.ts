@@ -1,9 +1,9 @@
 // Live reads of AWS facts: with the session the login obtained, else the ambient credential chain; reads
 // in another account go through the role `auth.aws.roles` names there.
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+// The SDK loads only when the plan needs AWS facts: a Google-only run never evaluates it.
+import type { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
-import { collectAwsFacts } from './collect.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
 import { ecrLocationOf } from './registry.ts';
 
@@ -18,12 +18,18 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     plan.images.some((image) => ecrLocationOf(image) !== undefined) ||
     targets.some((target) => AWS_PLATFORMS.has(target.platform));
   if (!needed) return undefined;
+  const { fromNodeProviderChain, fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
+  const { collectAwsFacts } = await import('./collect.ts');
   const base = (context.credentials['aws'] as Credentials | undefined) ?? fromNodeProviderChain();
   if (!(await hasCredentials(base))) {
     const hint = context.credentialHints['aws'] ?? HINT;
     return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
   }
-  const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {});
+  const credentialsFor = accountCredentials(
+    base,
+    config.input.auth?.aws?.roles ?? {},
+    fromTemporaryCredentials,
+  );
   const images = plan.targets.flatMap((target) => target.images);
   const facts = await collectAwsFacts(
     { images, targets, known: config.input.facts?.aws ?? {} },
@@ -42,14 +48,18 @@ async function hasCredentials(credentials: Credentials): Promise<boolean> {
   }
 }
 
-function accountCredentials(base: Credentials, roles: Readonly<Record<string, string>>) {
+function accountCredentials(
+  base: Credentials,
+  roles: Readonly<Record<string, string>>,
+  assume: typeof fromTemporaryCredentials,
+) {
   const chained = new Map<string, Credentials>();
   return async (account: string | undefined): Promise<Credentials> => {
     const roleArn = account === undefined ? undefined : roles[account];
     if (!roleArn || account === undefined) return base;
     let credentials = chained.get(account);
     if (!credentials) {
-      credentials = fromTemporaryCredentials({
+      credentials = assume({
         masterCredentials: base,
         params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
       });

@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import type { ClusterAccess } from './live/cluster-access.ts';
-import { collectKubernetesObjects } from './live/collect.ts';
 import { openshiftLocationOf } from './openshift/registry.ts';
 
 export async function read(context: LiveReadContext): Promise<LiveReadResult | undefined> {
@@ -28,6 +27,8 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     return stream ? [{ namespace: stream.namespace, name: stream.imageStream }] : [];
   });
   try {
+    // The Kubernetes client loads only when a cluster is read.
+    const { collectKubernetesObjects } = await import('./live/collect.ts');
     const collected = await collectKubernetesObjects(
       { targets, imageNamespaces: [...new Set(streams.map((s) => s.namespace))], imageStreams: streams },
       access,

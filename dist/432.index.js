@@ -1,24 +1,16 @@
-export const id = 964;
-export const ids = [964];
+export const id = 432;
+export const ids = [432];
 export const modules = {
 
-/***/ 61964:
+/***/ 37432:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  read: () => (/* binding */ read)
+  collectKubernetesObjects: () => (/* binding */ collectKubernetesObjects)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/pull-secret-keys.js
@@ -724,50 +716,6 @@ async function readClusterRoles(reader, referenced) {
         return [];
     }));
     return roles.flat();
-}
-
-// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js
-var registry = __webpack_require__(40745);
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/live-reads.js
-// Live reads of the cluster objects OpenShift and Kubernetes targets need, over the access the entry gives:
-// `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config) or a server and token (the action's
-// openshift-server and openshift-token); without one, a note says the cluster facts come from the config.
-
-
-
-
-
-async function read(context) {
-    const { config, plan, runner } = context;
-    const targets = (config.input.targets ?? []).filter((target) => target.platform === 'openshift' || target.platform === 'kubernetes');
-    if (targets.length === 0)
-        return undefined;
-    const given = context.credentials['kubernetes'];
-    const access = given === 'kubeconfig' ? ambientKubeconfig() : given;
-    if (!access) {
-        const hint = context.credentialHints['kubernetes'] ?? HINT;
-        return {
-            notes: [`no cluster access: Kubernetes and OpenShift facts come from the config only (${hint})`],
-        };
-    }
-    const streams = plan.images.flatMap((image) => {
-        const stream = (0,registry/* openshiftLocationOf */.Js)(image);
-        return stream ? [{ namespace: stream.namespace, name: stream.imageStream }] : [];
-    });
-    try {
-        const collected = await collectKubernetesObjects({ targets, imageNamespaces: [...new Set(streams.map((s) => s.namespace))], imageStreams: streams }, access, runner);
-        return { facts: { objects: collected.objects }, notes: collected.notes };
-    }
-    catch (error) {
-        const where = 'kubeconfigFile' in access ? `${access.kubeconfigFile}: ` : '';
-        return { notes: [`${where}${error.message}; Kubernetes facts come from the config only`] };
-    }
-}
-const HINT = 'set KUBECONFIG, or write ~/.kube/config (kubectl config, oc login, aws eks update-kubeconfig)';
-/** The first KUBECONFIG file, else ~/.kube/config, when there is one. */
-function ambientKubeconfig() {
-    const file = process.env['KUBECONFIG']?.split(external_node_path_.delimiter)[0] || external_node_path_.join(external_node_os_.homedir(), '.kube', 'config');
-    return (0,external_node_fs_.existsSync)(file) ? { kubeconfigFile: file } : undefined;
 }
 
 

@@ -1,22 +1,18 @@
-export const id = 862;
-export const ids = [862];
+export const id = 849;
+export const ids = [849];
 export const modules = {
 
-/***/ 33862:
+/***/ 85849:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  read: () => (/* binding */ read)
+  collectAwsFacts: () => (/* binding */ collectAwsFacts)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-providers/dist-cjs/index.js
-var dist_cjs = __webpack_require__(29719);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(28249);
+var dist_cjs = __webpack_require__(28249);
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
 var arn = __webpack_require__(96639);
 // EXTERNAL MODULE: ./lib/providers/aws/registry.js
@@ -278,12 +274,12 @@ function knownKeys(facts) {
     };
 }
 async function collectRepository(arn, registry, options) {
-    const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({
+    const ecr = new dist_cjs/* ECRClient */.S70({
         region: registry.region,
         credentials: await options.credentialsFor(registry.account),
         maxAttempts: 1,
     });
-    const result = await options.runner.run({ key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn }, (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetRepositoryPolicyCommand */.MeN({ registryId: registry.account, repositoryName: registry.repository }), { abortSignal }));
+    const result = await options.runner.run({ key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn }, (abortSignal) => ecr.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN({ registryId: registry.account, repositoryName: registry.repository }), { abortSignal }));
     if (result.ok)
         return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
     // RepositoryPolicyNotFoundException: the repository exists without a policy.
@@ -295,18 +291,18 @@ async function collectRepository(arn, registry, options) {
     return { arn, unreadable: result.message };
 }
 async function collectRegistry(account, region, options) {
-    const ecr = new client_ecr_dist_cjs/* ECRClient */.S70({ region, credentials: await options.credentialsFor(account), maxAttempts: 1 });
+    const ecr = new dist_cjs/* ECRClient */.S70({ region, credentials: await options.credentialsFor(account), maxAttempts: 1 });
     const resource = `the registry of ${account} in ${region}`;
     const run = (permission, send) => options.runner.run({ key: `${permission} ${account}/${region}`, permission, resource }, send);
-    const policy = await run('ecr:GetRegistryPolicy', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetRegistryPolicyCommand */.J9O({}), { abortSignal }));
+    const policy = await run('ecr:GetRegistryPolicy', (abortSignal) => ecr.send(new dist_cjs/* GetRegistryPolicyCommand */.J9O({}), { abortSignal }));
     const base = { account, region };
     let registryPolicy = null;
     if (policy.ok)
         registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
     else if (!(policy.kind === 'missing'))
         return { ...base, unreadable: policy.message };
-    const scope = await run('ecr:GetAccountSetting', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* GetAccountSettingCommand */.pn5({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }));
-    const rules = await run('ecr:DescribePullThroughCacheRules', (abortSignal) => ecr.send(new client_ecr_dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({}), { abortSignal }));
+    const scope = await run('ecr:GetAccountSetting', (abortSignal) => ecr.send(new dist_cjs/* GetAccountSettingCommand */.pn5({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }));
+    const rules = await run('ecr:DescribePullThroughCacheRules', (abortSignal) => ecr.send(new dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({}), { abortSignal }));
     const value = scope.ok ? scope.value.value : undefined;
     const prefixes = rules.ok
         ? (rules.value.pullThroughCacheRules ?? []).flatMap((rule) => rule.ecrRepositoryPrefix ? [rule.ecrRepositoryPrefix] : [])
@@ -316,62 +312,6 @@ async function collectRegistry(account, region, options) {
         ...(value === 'V1' || value === 'V2' ? { scope: value } : {}),
         policy: registryPolicy,
         ...(prefixes.length > 0 ? { pullThroughCachePrefixes: prefixes } : {}),
-    };
-}
-
-// EXTERNAL MODULE: ./lib/providers/aws/platforms.js
-var platforms = __webpack_require__(59812);
-;// CONCATENATED MODULE: ./lib/providers/aws/live-reads.js
-// Live reads of AWS facts: with the session the login obtained, else the ambient credential chain; reads
-// in another account go through the role `auth.aws.roles` names there.
-
-
-
-
-const HINT = 'configure AWS credentials: environment variables, a profile or SSO';
-async function read(context) {
-    const { config, plan, runner } = context;
-    const targets = config.input.targets ?? [];
-    const needed = plan.images.some((image) => (0,registry/* ecrLocationOf */.BX)(image) !== undefined) ||
-        targets.some((target) => platforms/* AWS_PLATFORMS */.j.has(target.platform));
-    if (!needed)
-        return undefined;
-    const base = context.credentials['aws'] ?? (0,dist_cjs/* fromNodeProviderChain */.br)();
-    if (!(await hasCredentials(base))) {
-        const hint = context.credentialHints['aws'] ?? HINT;
-        return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
-    }
-    const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {});
-    const images = plan.targets.flatMap((target) => target.images);
-    const facts = await collectAwsFacts({ images, targets, known: config.input.facts?.aws ?? {} }, { runner, credentialsFor });
-    return { facts: { ...facts }, notes: [] };
-}
-async function hasCredentials(credentials) {
-    if (typeof credentials !== 'function')
-        return true;
-    try {
-        await credentials();
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function accountCredentials(base, roles) {
-    const chained = new Map();
-    return async (account) => {
-        const roleArn = account === undefined ? undefined : roles[account];
-        if (!roleArn || account === undefined)
-            return base;
-        let credentials = chained.get(account);
-        if (!credentials) {
-            credentials = (0,dist_cjs/* fromTemporaryCredentials */.ss)({
-                masterCredentials: base,
-                params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
-            });
-            chained.set(account, credentials);
-        }
-        return credentials;
     };
 }
 
