@@ -22,7 +22,7 @@ async function read(context) {
     if (!needed)
         return undefined;
     const { fromNodeProviderChain, fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
-    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(740), __webpack_require__.e(849)]).then(__webpack_require__.bind(__webpack_require__, 85849));
+    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(740), __webpack_require__.e(423)]).then(__webpack_require__.bind(__webpack_require__, 90423));
     const base = context.credentials['aws'] ?? fromNodeProviderChain();
     if (!(await hasCredentials(base))) {
         const hint = context.credentialHints['aws'] ?? HINT;

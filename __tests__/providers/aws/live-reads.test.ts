@@ -3,6 +3,8 @@
 // resource once; a snapshot replays offline to the same verdicts.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -390,5 +392,46 @@ test(
       report.facts.live.includes(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/svc-1`),
       'the rest is read live',
     );
+  },
+);
+
+test(
+  'one client per service, account and region, its connection kept alive across calls',
+  { skip },
+  async () => {
+    // moto closes every connection (Connection: close); AWS keeps them open. This proxy answers as AWS does,
+    // keeping the SDK's connections alive, relays each request to moto, and counts the SDK's connections.
+    let connections = 0;
+    const proxy = createHttpServer({ keepAlive: true }, (request, response) => {
+      const upstream = httpRequest(
+        new URL(request.url ?? '/', moto.url),
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          const headers = { ...answer.headers };
+          delete headers['connection'];
+          response.writeHead(answer.statusCode ?? 502, headers);
+          answer.pipe(response);
+        },
+      );
+      upstream.on('error', () => response.destroy());
+      request.pipe(upstream);
+    });
+    proxy.on('connection', () => connections++);
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const previous = { ...process.env };
+    const endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    Object.assign(process.env, env, { AWS_ENDPOINT_URL: endpoint });
+    try {
+      // One call at a time: each client's one kept-alive connection serves all of its calls.
+      const runner = new CallRunner({ concurrency: 1 });
+      const result = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
+      assert.equal(result.reads, 21);
+      // EKS, IAM and ECR in one account and region: three clients (a client per resource opened 14).
+      assert.ok(connections <= 3, `${connections} connections for ${result.calls} calls`);
+    } finally {
+      process.env = previous;
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   },
 );

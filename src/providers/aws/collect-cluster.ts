@@ -1,18 +1,17 @@
 // Live reads of the pulling roles of EKS and ECS clusters: EKS node group roles, Fargate pod execution
 // roles and the Auto Mode node role; ECS task execution roles of the target's services.
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import {
   DescribeClusterCommand,
   DescribeFargateProfileCommand,
   DescribeNodegroupCommand,
-  EKSClient,
   ListFargateProfilesCommand,
   ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { AwsClients } from './clients.ts';
 import type { CallOutcome } from '../../core/call-runner.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
-import type { AwsCollectOptions, KnownKeys } from './collect.ts';
+import type { AwsReadOptions, KnownKeys } from './collect.ts';
 import type { AwsFactsInput } from './schema.ts';
 
 type Run = <T>(
@@ -24,7 +23,9 @@ type Run = <T>(
 interface ClusterRead {
   readonly target: string;
   readonly region: string;
-  readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** The cluster's account (undefined: the base session's). */
+  readonly account: string | undefined;
+  readonly clients: AwsClients;
   readonly run: Run;
   /** The roles found so far (added to as they are read). */
   readonly roles: string[];
@@ -36,7 +37,7 @@ export type ClusterOut = NonNullable<AwsFactsInput['clusters']>[number];
 export async function collectCluster(
   target: TargetInput,
   known: KnownKeys,
-  options: AwsCollectOptions,
+  options: AwsReadOptions,
 ): Promise<ClusterOut | undefined> {
   if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
     return undefined;
@@ -47,12 +48,18 @@ export async function collectCluster(
     region: target.region,
     ...(target.account ? { account: target.account } : {}),
   };
-  const credentials = await options.credentialsFor(target.account);
   const roles: string[] = [];
   const run = <T>(permission: string, resource: string, send: (signal: AbortSignal) => Promise<T>) =>
     options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
   const fail = (message: string): ClusterOut => ({ ...where, roles, unreadable: message });
-  const read: ClusterRead = { target: target.cluster, region: target.region, credentials, run, roles };
+  const read: ClusterRead = {
+    target: target.cluster,
+    region: target.region,
+    account: target.account,
+    clients: options.clients,
+    run,
+    roles,
+  };
   const failed =
     target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, target.services ?? []);
   if (failed === 'nothing to read') return undefined;
@@ -64,12 +71,13 @@ export async function collectCluster(
 async function eksRoles({
   target: clusterName,
   region,
-  credentials,
+  account,
+  clients,
   run,
   roles,
 }: ClusterRead): Promise<string | undefined> {
   const resource = `cluster ${clusterName} in ${region}`;
-  const eks = new EKSClient({ region, credentials, maxAttempts: 1 });
+  const eks = await clients.eks(account, region);
   const cluster = await run('eks:DescribeCluster', resource, (abortSignal) =>
     eks.send(new DescribeClusterCommand({ name: clusterName }), { abortSignal }),
   );
@@ -117,12 +125,12 @@ async function eksRoles({
 
 /** ECS: the task execution roles of the services' task definitions; a refusal's message, else undefined. */
 async function ecsRoles(
-  { target: clusterName, region, credentials, run, roles }: ClusterRead,
+  { target: clusterName, region, account, clients, run, roles }: ClusterRead,
   services: readonly string[],
 ): Promise<string | undefined | 'nothing to read'> {
   const resource = `cluster ${clusterName} in ${region}`;
   if (services.length === 0) return 'nothing to read';
-  const ecs = new ECSClient({ region, credentials, maxAttempts: 1 });
+  const ecs = await clients.ecs(account, region);
   const described = await run('ecs:DescribeServices', resource, (abortSignal) =>
     ecs.send(new DescribeServicesCommand({ cluster: clusterName, services: [...services] }), { abortSignal }),
   );

@@ -5,13 +5,13 @@ import {
   GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
-  IAMClient,
   ListAttachedRolePoliciesCommand,
+  type IAMClient,
   ListRolePoliciesCommand,
   type ListRolePoliciesCommandOutput,
 } from '@aws-sdk/client-iam';
 import type { CallOutcome } from '../../core/call-runner.ts';
-import type { AwsCollectOptions } from './collect.ts';
+import type { AwsReadOptions } from './collect.ts';
 import { awsManagedPolicy } from './managed-policies.ts';
 
 export interface RoleFactsOut {
@@ -24,14 +24,10 @@ export interface RoleFactsOut {
 
 const PAGE_LIMIT = 50;
 
-export async function collectRole(arn: string, options: AwsCollectOptions): Promise<RoleFactsOut> {
+export async function collectRole(arn: string, options: AwsReadOptions): Promise<RoleFactsOut> {
   const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
   const name = arn.slice(arn.lastIndexOf('/') + 1);
-  const iam = new IAMClient({
-    region: 'us-east-1',
-    credentials: await options.credentialsFor(account),
-    maxAttempts: 1,
-  });
+  const iam = await options.clients.iam(account);
   const run = <T>(permission: string, resource: string, send: (signal: AbortSignal) => Promise<T>) =>
     options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
   const unreadable = (message: string): RoleFactsOut => ({ arn, unreadable: message });

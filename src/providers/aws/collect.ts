@@ -2,7 +2,6 @@
 // once (CallRunner), for the resources the config does not already state. What cannot be read becomes
 // `unreadable`, naming the permission. AWS_ENDPOINT_URL_<SERVICE> is honoured by the SDK clients.
 import {
-  ECRClient,
   GetAccountSettingCommand,
   GetRegistryPolicyCommand,
   GetRepositoryPolicyCommand,
@@ -14,6 +13,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { AwsFactsInput } from './schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import { repositoryArn } from './arn.ts';
+import { AwsClients } from './clients.ts';
 import { ecrLocationOf } from './registry.ts';
 import { collectCluster, type ClusterOut } from './collect-cluster.ts';
 import { collectRole, type RoleFactsOut } from './collect-role.ts';
@@ -55,10 +55,25 @@ export interface AwsCollectOptions {
   readonly credentialsFor: (account: string | undefined) => Promise<Credentials>;
 }
 
+/** What each read uses: the runner, and the clients shared by the whole collection. */
+export interface AwsReadOptions {
+  readonly runner: CallRunner;
+  readonly clients: AwsClients;
+}
+
 export async function collectAwsFacts(
   input: AwsCollectInput,
-  options: AwsCollectOptions,
+  collectOptions: AwsCollectOptions,
 ): Promise<CollectedAwsFacts> {
+  const clients = new AwsClients(collectOptions.credentialsFor);
+  try {
+    return await collectWith(input, { runner: collectOptions.runner, clients });
+  } finally {
+    await clients.destroy();
+  }
+}
+
+async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Promise<CollectedAwsFacts> {
   const known = knownKeys(input.known);
   const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
   const found = clusters.filter((cluster) => cluster !== undefined);
@@ -108,13 +123,9 @@ function knownKeys(facts: AwsFactsInput) {
 async function collectRepository(
   arn: string,
   registry: { account: string; region: string; repository: string },
-  options: AwsCollectOptions,
+  options: AwsReadOptions,
 ): Promise<RepositoryOut> {
-  const ecr = new ECRClient({
-    region: registry.region,
-    credentials: await options.credentialsFor(registry.account),
-    maxAttempts: 1,
-  });
+  const ecr = await options.clients.ecr(registry.account, registry.region);
   const result = await options.runner.run(
     { key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn },
     (abortSignal) =>
@@ -135,9 +146,9 @@ async function collectRepository(
 async function collectRegistry(
   account: string,
   region: string,
-  options: AwsCollectOptions,
+  options: AwsReadOptions,
 ): Promise<RegistryOut> {
-  const ecr = new ECRClient({ region, credentials: await options.credentialsFor(account), maxAttempts: 1 });
+  const ecr = await options.clients.ecr(account, region);
   const resource = `the registry of ${account} in ${region}`;
   const run = <T>(permission: string, send: (signal: AbortSignal) => Promise<T>) =>
     options.runner.run({ key: `${permission} ${account}/${region}`, permission, resource }, send);

@@ -1,8 +1,8 @@
-export const id = 849;
-export const ids = [849];
+export const id = 423;
+export const ids = [423];
 export const modules = {
 
-/***/ 85849:
+/***/ 90423:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,12 +15,65 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(28249);
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
 var arn = __webpack_require__(96639);
-// EXTERNAL MODULE: ./lib/providers/aws/registry.js
-var registry = __webpack_require__(19573);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __webpack_require__(80212);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
 var client_eks_dist_cjs = __webpack_require__(24524);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __webpack_require__(16764);
+;// CONCATENATED MODULE: ./lib/providers/aws/clients.js
+// One SDK client per (service, account, region) for the whole of a live read: a client per resource cost
+// a TCP and TLS connection and ~3.5 ms of CPU in set-up for every call. The clients keep their connections
+// alive between calls (the SDK's https agent does by default) and are closed when the read ends. An
+// account's credentials are always the same provider (the base session, or the role chained for it), so
+// the account stands for them in the key.
+
+
+
+
+class AwsClients {
+    credentialsFor;
+    clients = new Map();
+    constructor(credentialsFor) {
+        this.credentialsFor = credentialsFor;
+    }
+    ecr(account, region) {
+        return this.client('ecr', account, region, (config) => new dist_cjs/* ECRClient */.S70(config));
+    }
+    ecs(account, region) {
+        return this.client('ecs', account, region, (config) => new client_ecs_dist_cjs/* ECSClient */.Zgc(config));
+    }
+    eks(account, region) {
+        return this.client('eks', account, region, (config) => new client_eks_dist_cjs/* EKSClient */.JQJ(config));
+    }
+    /** IAM is global: its endpoint is us-east-1's. */
+    iam(account) {
+        return this.client('iam', account, 'us-east-1', (config) => new client_iam_dist_cjs/* IAMClient */.h8v(config));
+    }
+    /** How many clients the read made (one per service, account and region). */
+    get size() {
+        return this.clients.size;
+    }
+    /** Closes every client's connections: the read is over. */
+    async destroy() {
+        for (const client of await Promise.all(this.clients.values()))
+            client.destroy();
+        this.clients.clear();
+    }
+    client(service, account, region, create) {
+        const key = `${service} ${account ?? 'base'} ${region}`;
+        let client = this.clients.get(key);
+        if (!client) {
+            // The promise is kept, not the client: concurrent first calls share one client.
+            client = this.credentialsFor(account).then((credentials) => create({ region, credentials, maxAttempts: 1 }));
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/providers/aws/registry.js
+var registry = __webpack_require__(19573);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect-cluster.js
 // Live reads of the pulling roles of EKS and ECS clusters: EKS node group roles, Fargate pod execution
 // roles and the Auto Mode node role; ECS task execution roles of the target's services.
@@ -38,11 +91,17 @@ async function collectCluster(target, known, options) {
         region: target.region,
         ...(target.account ? { account: target.account } : {}),
     };
-    const credentials = await options.credentialsFor(target.account);
     const roles = [];
     const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
     const fail = (message) => ({ ...where, roles, unreadable: message });
-    const read = { target: target.cluster, region: target.region, credentials, run, roles };
+    const read = {
+        target: target.cluster,
+        region: target.region,
+        account: target.account,
+        clients: options.clients,
+        run,
+        roles,
+    };
     const failed = target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, target.services ?? []);
     if (failed === 'nothing to read')
         return undefined;
@@ -51,9 +110,9 @@ async function collectCluster(target, known, options) {
     return { ...where, roles: [...new Set(roles)] };
 }
 /** EKS: the Auto Mode node role, node group roles, Fargate pod execution roles; a refusal's message, else undefined. */
-async function eksRoles({ target: clusterName, region, credentials, run, roles, }) {
+async function eksRoles({ target: clusterName, region, account, clients, run, roles, }) {
     const resource = `cluster ${clusterName} in ${region}`;
-    const eks = new client_eks_dist_cjs/* EKSClient */.JQJ({ region, credentials, maxAttempts: 1 });
+    const eks = await clients.eks(account, region);
     const cluster = await run('eks:DescribeCluster', resource, (abortSignal) => eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name: clusterName }), { abortSignal }));
     if (!cluster.ok)
         return cluster.message;
@@ -90,11 +149,11 @@ async function eksRoles({ target: clusterName, region, credentials, run, roles, 
     return undefined;
 }
 /** ECS: the task execution roles of the services' task definitions; a refusal's message, else undefined. */
-async function ecsRoles({ target: clusterName, region, credentials, run, roles }, services) {
+async function ecsRoles({ target: clusterName, region, account, clients, run, roles }, services) {
     const resource = `cluster ${clusterName} in ${region}`;
     if (services.length === 0)
         return 'nothing to read';
-    const ecs = new client_ecs_dist_cjs/* ECSClient */.Zgc({ region, credentials, maxAttempts: 1 });
+    const ecs = await clients.ecs(account, region);
     const described = await run('ecs:DescribeServices', resource, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster: clusterName, services: [...services] }), { abortSignal }));
     if (!described.ok)
         return described.message;
@@ -108,8 +167,6 @@ async function ecsRoles({ target: clusterName, region, credentials, run, roles }
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __webpack_require__(16764);
 // EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
 var managed_policies = __webpack_require__(56114);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect-role.js
@@ -121,11 +178,7 @@ const PAGE_LIMIT = 50;
 async function collectRole(arn, options) {
     const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
     const name = arn.slice(arn.lastIndexOf('/') + 1);
-    const iam = new client_iam_dist_cjs/* IAMClient */.h8v({
-        region: 'us-east-1',
-        credentials: await options.credentialsFor(account),
-        maxAttempts: 1,
-    });
+    const iam = await options.clients.iam(account);
     const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
     const unreadable = (message) => ({ arn, unreadable: message });
     const role = await run('iam:GetRole', arn, (abortSignal) => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: name }), { abortSignal }));
@@ -234,7 +287,17 @@ function policyDocument(encoded) {
 
 
 
-async function collectAwsFacts(input, options) {
+
+async function collectAwsFacts(input, collectOptions) {
+    const clients = new AwsClients(collectOptions.credentialsFor);
+    try {
+        return await collectWith(input, { runner: collectOptions.runner, clients });
+    }
+    finally {
+        await clients.destroy();
+    }
+}
+async function collectWith(input, options) {
     const known = knownKeys(input.known);
     const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
     const found = clusters.filter((cluster) => cluster !== undefined);
@@ -274,11 +337,7 @@ function knownKeys(facts) {
     };
 }
 async function collectRepository(arn, registry, options) {
-    const ecr = new dist_cjs/* ECRClient */.S70({
-        region: registry.region,
-        credentials: await options.credentialsFor(registry.account),
-        maxAttempts: 1,
-    });
+    const ecr = await options.clients.ecr(registry.account, registry.region);
     const result = await options.runner.run({ key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn }, (abortSignal) => ecr.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN({ registryId: registry.account, repositoryName: registry.repository }), { abortSignal }));
     if (result.ok)
         return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
@@ -291,7 +350,7 @@ async function collectRepository(arn, registry, options) {
     return { arn, unreadable: result.message };
 }
 async function collectRegistry(account, region, options) {
-    const ecr = new dist_cjs/* ECRClient */.S70({ region, credentials: await options.credentialsFor(account), maxAttempts: 1 });
+    const ecr = await options.clients.ecr(account, region);
     const resource = `the registry of ${account} in ${region}`;
     const run = (permission, send) => options.runner.run({ key: `${permission} ${account}/${region}`, permission, resource }, send);
     const policy = await run('ecr:GetRegistryPolicy', (abortSignal) => ecr.send(new dist_cjs/* GetRegistryPolicyCommand */.J9O({}), { abortSignal }));
