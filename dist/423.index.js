@@ -299,6 +299,22 @@ async function collectAwsFacts(input, collectOptions) {
 }
 async function collectWith(input, options) {
     const known = knownKeys(input.known);
+    // The repositories and registries do not wait for the clusters and roles: the runner keeps every
+    // independent call in flight at once, up to its concurrency.
+    const [{ found, roles }, repositories, registries] = await Promise.all([
+        clustersAndRoles(input, known, options),
+        readRepositories(input, known, options),
+        readRegistries(input, known, options),
+    ]);
+    return {
+        ...(roles.length > 0 ? { roles } : {}),
+        ...(repositories.length > 0 ? { repositories } : {}),
+        ...(registries.length > 0 ? { registries } : {}),
+        ...(found.length > 0 ? { clusters: found } : {}),
+    };
+}
+/** The clusters' roles first (a cluster names roles), then every role the targets and clusters name. */
+async function clustersAndRoles(input, known, options) {
     const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
     const found = clusters.filter((cluster) => cluster !== undefined);
     const roleArns = new Set();
@@ -312,21 +328,21 @@ async function collectWith(input, options) {
     const roles = await Promise.all([...roleArns]
         .filter((arn) => !known.roles.has(arn.toLowerCase()))
         .map((arn) => collectRole(arn, options)));
+    return { found, roles };
+}
+function readRepositories(input, known, options) {
     const ecrImages = input.images.flatMap((image) => (0,registry/* ecrLocationOf */.BX)(image) ?? []);
-    const repositories = await Promise.all([
+    return Promise.all([
         ...new Map(ecrImages.map((r) => [(0,arn/* repositoryArn */.qM)(r.partition, r.region, r.account, r.repository), r])).entries(),
     ]
         .filter(([arn]) => !known.repositories.has(arn))
         .map(([arn, registry]) => collectRepository(arn, registry, options)));
-    const registries = await Promise.all([...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
+}
+function readRegistries(input, known, options) {
+    const ecrImages = input.images.flatMap((image) => (0,registry/* ecrLocationOf */.BX)(image) ?? []);
+    return Promise.all([...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
         .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
         .map((r) => collectRegistry(r.account, r.region, options)));
-    return {
-        ...(roles.length > 0 ? { roles } : {}),
-        ...(repositories.length > 0 ? { repositories } : {}),
-        ...(registries.length > 0 ? { registries } : {}),
-        ...(found.length > 0 ? { clusters: found } : {}),
-    };
 }
 function knownKeys(facts) {
     return {

@@ -75,6 +75,23 @@ export async function collectAwsFacts(
 
 async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Promise<CollectedAwsFacts> {
   const known = knownKeys(input.known);
+  // The repositories and registries do not wait for the clusters and roles: the runner keeps every
+  // independent call in flight at once, up to its concurrency.
+  const [{ found, roles }, repositories, registries] = await Promise.all([
+    clustersAndRoles(input, known, options),
+    readRepositories(input, known, options),
+    readRegistries(input, known, options),
+  ]);
+  return {
+    ...(roles.length > 0 ? { roles } : {}),
+    ...(repositories.length > 0 ? { repositories } : {}),
+    ...(registries.length > 0 ? { registries } : {}),
+    ...(found.length > 0 ? { clusters: found } : {}),
+  };
+}
+
+/** The clusters' roles first (a cluster names roles), then every role the targets and clusters name. */
+async function clustersAndRoles(input: AwsCollectInput, known: KnownKeys, options: AwsReadOptions) {
   const clusters = await Promise.all(input.targets.map((target) => collectCluster(target, known, options)));
   const found = clusters.filter((cluster) => cluster !== undefined);
   const roleArns = new Set<string>();
@@ -86,8 +103,12 @@ async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Pro
       .filter((arn) => !known.roles.has(arn.toLowerCase()))
       .map((arn) => collectRole(arn, options)),
   );
+  return { found, roles };
+}
+
+function readRepositories(input: AwsCollectInput, known: KnownKeys, options: AwsReadOptions) {
   const ecrImages = input.images.flatMap((image) => ecrLocationOf(image) ?? []);
-  const repositories = await Promise.all(
+  return Promise.all(
     [
       ...new Map(
         ecrImages.map((r) => [repositoryArn(r.partition, r.region, r.account, r.repository), r]),
@@ -96,17 +117,15 @@ async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Pro
       .filter(([arn]) => !known.repositories.has(arn))
       .map(([arn, registry]) => collectRepository(arn, registry, options)),
   );
-  const registries = await Promise.all(
+}
+
+function readRegistries(input: AwsCollectInput, known: KnownKeys, options: AwsReadOptions) {
+  const ecrImages = input.images.flatMap((image) => ecrLocationOf(image) ?? []);
+  return Promise.all(
     [...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
       .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
       .map((r) => collectRegistry(r.account, r.region, options)),
   );
-  return {
-    ...(roles.length > 0 ? { roles } : {}),
-    ...(repositories.length > 0 ? { repositories } : {}),
-    ...(registries.length > 0 ? { registries } : {}),
-    ...(found.length > 0 ? { clusters: found } : {}),
-  };
 }
 
 export type KnownKeys = ReturnType<typeof knownKeys>;

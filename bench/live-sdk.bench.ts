@@ -1,0 +1,143 @@
+// Live reads through the real AWS SDK clients: moto_server on 127.0.0.1 holds ROLES roles and REPOSITORIES
+// repositories with their policies; a keep-alive proxy in front of it (as AWS keeps connections open) adds
+// LATENCY ms to every request. pullcheck's live reads (readLiveFacts, the AWS collector and the CallRunner)
+// read them at CONCURRENCY; the report compares the wall time with the floor, calls ÷ concurrency × latency,
+// and gives the same read at no added latency.
+// Run: npm run bench:live-sdk [-- ROLES REPOSITORIES CONCURRENCY LATENCY]   (needs moto_server)
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CreateRepositoryCommand, ECRClient, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { readLiveFacts } from '../src/check/live-reads.ts';
+import { CallRunner } from '../src/core/call-runner.ts';
+import { loadConfigFile } from '../src/core/config/load.ts';
+
+const numberArgument = (i: number, fallback: number) => Number(process.argv[2 + i] ?? fallback);
+const [roles, repositories, concurrency, latency] = [
+  numberArgument(0, 40),
+  numberArgument(1, 200),
+  numberArgument(2, 8),
+  numberArgument(3, 50),
+];
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+
+const motoPort = await freePort();
+const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(motoPort)], { stdio: 'ignore' });
+process.once('exit', () => moto.kill('SIGKILL'));
+const motoUrl = `http://127.0.0.1:${motoPort}`;
+for (let tries = 0; ; tries++) {
+  try {
+    await fetch(`${motoUrl}/moto-api/`);
+    break;
+  } catch (error) {
+    if (tries > 100) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// The endpoint (bench/replay-proxy.mjs, its own process) records moto's answers on the first read and
+// replays them after: the SDK still signs, sends and parses every request over its kept-alive connections,
+// but moto's own service time (~9 ms a request, one at a time) no longer hides what pullcheck does.
+const proxy = fork(
+  path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'bench', 'replay-proxy.mjs'),
+  [],
+  {
+    env: { ...process.env, MOTO_URL: motoUrl },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  },
+);
+process.once('exit', () => proxy.kill('SIGKILL'));
+const proxyPort = await new Promise<string>((resolve) =>
+  proxy.stdout!.once('data', (data: Buffer) => resolve(data.toString().trim())),
+);
+const setDelay = (delay: number) =>
+  new Promise<void>((resolve) => {
+    proxy.once('message', () => resolve());
+    proxy.send({ delay });
+  });
+process.env['AWS_ENDPOINT_URL'] = `http://127.0.0.1:${proxyPort}`;
+Object.assign(process.env, {
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_REGION: REGION,
+});
+
+const setup = {
+  region: REGION,
+  endpoint: motoUrl,
+  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+};
+const iam = new IAMClient(setup);
+const ecr = new ECRClient(setup);
+const trust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+const pull = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: '*' },
+  ],
+});
+for (let i = 0; i < roles; i++) {
+  await iam.send(new CreateRoleCommand({ RoleName: `nodes-${i}`, AssumeRolePolicyDocument: trust }));
+  await iam.send(
+    new PutRolePolicyCommand({ RoleName: `nodes-${i}`, PolicyName: 'pull', PolicyDocument: pull }),
+  );
+}
+for (let r = 0; r < repositories; r++) {
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: `team/app-${r}` }));
+  await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: `team/app-${r}`, policyText: pull }));
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-bench-live-'));
+const config = path.join(dir, 'pullcheck.yml');
+const images = Array.from(
+  { length: repositories },
+  (_, r) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/app-${r}:1`,
+);
+const targets = Array.from(
+  { length: roles },
+  (_, i) => `  - { name: t${i}, platform: aws-role, roles: [arn:aws:iam::${ACCOUNT}:role/nodes-${i}] }`,
+);
+writeFileSync(
+  config,
+  ['version: 1', `images: ${JSON.stringify(images)}`, 'targets:', ...targets, ''].join('\n'),
+);
+
+async function read(added: number): Promise<{ wall: number; calls: number }> {
+  await setDelay(added);
+  const runner = new CallRunner({ concurrency });
+  const started = performance.now();
+  const result = await readLiveFacts(loadConfigFile(config), { runner });
+  return { wall: performance.now() - started, calls: result.calls };
+}
+
+await read(0); // records moto's answers (and warms the SDK modules)
+const service = await read(0);
+const timed = await read(latency);
+const floor = (timed.calls / concurrency) * latency;
+console.log(
+  `calls:            ${timed.calls} (${roles} roles, ${repositories} repositories), concurrency ${concurrency}`,
+);
+console.log(`latency floor:    ${floor.toFixed(0)} ms (calls ÷ concurrency × ${latency} ms)`);
+console.log(`wall, no latency: ${service.wall.toFixed(0)} ms (pullcheck and the SDK, answers replayed)`);
+console.log(`wall, ${latency} ms:      ${timed.wall.toFixed(0)} ms`);
+console.log(`of the floor:     ${((floor / timed.wall) * 100).toFixed(0)} %`);
+proxy.kill('SIGTERM');
+moto.kill('SIGTERM');
+process.exit(0);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
