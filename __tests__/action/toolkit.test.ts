@@ -6,7 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as actionsCore from '@actions/core';
+import { guardStdout } from '../../src/action/guarded-stdout.ts';
 import * as toolkit from '../../src/action/toolkit.ts';
 import { startOidcServer } from '../helpers/oidc-server.ts';
 
@@ -22,6 +25,8 @@ async function captured(env: NodeJS.ProcessEnv, run: () => unknown): Promise<str
     out += chunk;
     return true;
   }) as typeof process.stdout.write;
+  // As the action runs: behind the stdout guard, which treats each write's first line as a command's.
+  guardStdout(process.stdout);
   try {
     await run();
   } finally {
@@ -114,5 +119,34 @@ test('the OIDC token: requested with the bearer and audience, masked before it i
     await captured({}, () => assert.rejects(toolkit.getIDToken('x'), /ACTIONS_ID_TOKEN_REQUEST_URL/));
   } finally {
     await oidc.stop();
+  }
+});
+
+test('a busy token service (503) is asked again with backoff; a refusal (403) is not', async () => {
+  const statuses = [503, 502, 200];
+  let asked = 0;
+  const server = createServer((_request, response) => {
+    const status = statuses[asked++] ?? 403;
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(status === 200 ? JSON.stringify({ value: 'header.payload.signature' }) : '{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token?api-version=2.0`;
+  const waits: number[] = [];
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+  };
+  try {
+    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
+    let token = '';
+    await captured(env, async () => {
+      token = await toolkit.getIDToken('sts.amazonaws.com', sleep);
+    });
+    assert.equal(token, 'header.payload.signature');
+    assert.deepEqual(waits, [1000, 2000]);
+    await captured(env, () => assert.rejects(toolkit.getIDToken('x', sleep), /answered 403/));
+    assert.equal(asked, 4, 'a 403 is final');
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });

@@ -3,7 +3,7 @@
 // token. Written from GitHub's "Workflow commands for GitHub Actions" and "Metadata syntax" docs instead of
 // loading @actions/core at start-up: its OIDC client statically imports undici (about 1 MB of the bundle,
 // ~40 ms of CPU on every run that logs in nowhere). @actions/core still serves a token request made
-// through a proxy (HTTPS_PROXY), loaded then.
+// through a proxy (HTTPS_PROXY or HTTP_PROXY), loaded then.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
@@ -24,8 +24,10 @@ export function getInput(name: string): string {
 }
 
 export function setOutput(name: string, value: unknown): void {
-  if (process.env['GITHUB_OUTPUT']) appendKeyValue(process.env['GITHUB_OUTPUT'], name, value);
-  else issue('set-output', { name }, value, true);
+  if (process.env['GITHUB_OUTPUT']) return appendKeyValue(process.env['GITHUB_OUTPUT'], name, value);
+  // A write of its own, as @actions/core makes it: the stdout guard starts each write's first line afresh.
+  process.stdout.write(EOL);
+  issue('set-output', { name }, value);
 }
 
 export function saveState(name: string, value: unknown): void {
@@ -69,21 +71,27 @@ export function appendSummary(markdown: string): void {
 }
 
 /** GitHub's OIDC ID token for `audience`; the token is masked before it is returned. */
-export async function getIDToken(audience: string): Promise<string> {
-  if (process.env['HTTPS_PROXY'] || process.env['https_proxy']) {
+export async function getIDToken(audience: string, sleep = realSleep): Promise<string> {
+  const url = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+  if (PROXY_VARIABLES.some((name) => process.env[name])) {
     const core = await import('@actions/core');
     return core.getIDToken(audience);
   }
-  const url = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
   const bearer = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
   if (!url) throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
   if (!bearer) throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-  const response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
-    headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (!response.ok) {
-    throw new Error(`Failed to get ID Token: the token service answered ${response.status}`);
+  let response: Response | undefined;
+  // A busy token service (502, 503, 504) is asked again, as @actions/core's client does.
+  for (let attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
+    if (attempt > 0) await sleep(1000 * 2 ** (attempt - 1));
+    response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
+      headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (![502, 503, 504].includes(response.status)) break;
+  }
+  if (!response?.ok) {
+    throw new Error(`Failed to get ID Token: the token service answered ${response?.status}`);
   }
   const value = ((await response.json()) as { value?: unknown }).value;
   if (typeof value !== 'string' || value === '')
@@ -91,6 +99,11 @@ export async function getIDToken(audience: string): Promise<string> {
   setSecret(value);
   return value;
 }
+
+// A proxy of either scheme: @actions/core's HTTP client goes through it, so the request is left to that.
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+const TOKEN_ATTEMPTS = 5;
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The property names of workflow commands, in the order @actions/core writes them. */
 function annotation(properties: AnnotationProperties): Record<string, string | number | undefined> {
@@ -109,13 +122,12 @@ function issue(
   command: string,
   properties: Record<string, string | number | undefined>,
   message: unknown,
-  newlineFirst = false,
 ): void {
   // As @actions/core: a property without a value (undefined, empty, 0) is left out.
   const given = Object.entries(properties).filter(([, value]) => Boolean(value));
   const props = given.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
   const line = `::${command}${props ? ` ${props}` : ''}::${escapeData(commandValue(message))}`;
-  process.stdout.write(`${newlineFirst ? EOL : ''}${line}${EOL}`);
+  process.stdout.write(`${line}${EOL}`);
 }
 
 /** `name<<DELIMITER` … `DELIMITER`, with a delimiter that occurs in neither, so a value may span lines. */
