@@ -31,7 +31,10 @@ images: [europe-west2-docker.pkg.dev/acme-prod/apps/web:1.0]
 targets: [{ name: prod, platform: gke, project: acme-prod, location: europe-west2, cluster: prod, serviceAccounts: [{ email: nodes@acme-prod.iam.gserviceaccount.com }] }]
 facts:
   gcp:
-    projects: [{ id: acme-prod, number: '123456789012', policy: { bindings: [{ role: roles/artifactregistry.reader, members: [serviceAccount:nodes@acme-prod.iam.gserviceaccount.com] }] } }]
+    projects: [{ id: acme-prod, number: '123456789012' }]
+    iamPolicies:
+      - resource: projects/acme-prod
+        policy: { bindings: [{ role: roles/artifactregistry.reader, members: [serviceAccount:nodes@acme-prod.iam.gserviceaccount.com] }] }
 YAML
 touch "$work/output"
 env_common=(env -i "PATH=$PATH" "HOME=$work" "RUNNER_TEMP=$work" "GITHUB_OUTPUT=$work/output"
@@ -45,6 +48,15 @@ if [[ -n "${AMAZON_ECR_LOGIN:-}" ]]; then
   names+=('amazon-ecr-login')
   commands+=("${env_common[*]} AWS_REGION=us-east-1 $node $AMAZON_ECR_LOGIN/dist/index.js")
 fi
+
+# A scenario that fails before its work (a config refused, a bundle missing) would time an error path:
+# each must print what a real run prints before it is timed.
+expect=('' 'of 1 pull' 'of 1 pull' 'pulls' 'Could not load credentials')
+for i in "${!names[@]}"; do
+  [[ -z "${expect[$i]}" ]] && continue
+  out=$(bash -c "${commands[$i]}" 2>&1 || true)
+  grep -q "${expect[$i]}" <<<"$out" || { echo "${names[$i]}: not a real run: ${out:0:400}" >&2; exit 2; }
+done
 
 args=()
 for i in "${!names[@]}"; do args+=(--command-name "${names[$i]}" "${commands[$i]}"); done
