@@ -808,8 +808,10 @@ test(`${SPEC} §3 (manifests are read for RBAC, ServiceAccounts, Secrets and Nam
     roleRef: { name: 'system:image-puller' },
     subjects: [serviceAccountSubject('default', A)],
   };
+  // A kind named like another validator pullcheck compiles (registries.yaml's) is still just another kind.
+  const registriesKind = { apiVersion: 'v1', kind: 'registries', metadata: { name: 'r' }, mirrors: 3 };
   const written = writeCase(configFor({ manifests: [] }), {
-    'rbac.yaml': yamlStream(...BOTH_PROJECTS, deployment, imageStream, legacyBinding),
+    'rbac.yaml': yamlStream(...BOTH_PROJECTS, deployment, imageStream, legacyBinding, registriesKind),
     'apps.yaml': yamlStream(deployment, { ...deployment, metadata: { name: 'api', namespace: A } }),
   });
   const report = check(written.config);
@@ -827,7 +829,7 @@ test(`${SPEC} §3 (manifests are read for RBAC, ServiceAccounts, Secrets and Nam
       severity: 'low',
       kind: 'ignored-manifest',
       file: shown(`${written.dir}/deploy/rbac.yaml`),
-      message: note('Deployment, ImageStream, RoleBinding'),
+      message: note('Deployment, ImageStream, RoleBinding, registries'),
     },
   ]);
 });

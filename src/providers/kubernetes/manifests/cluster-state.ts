@@ -2,6 +2,7 @@
 // Objects of other kinds are ignored, with one note per file.
 import { schemaProblems, type PrecompiledValidator } from '../../../core/config/validate.ts';
 import * as VALIDATORS from '../generated/validators.ts';
+import { CLUSTER_OBJECT_SCHEMAS } from './object-schemas.ts';
 import { ConfigError, formatLocation } from '../../../core/errors.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
 import type { Binding, ClusterState, RoleDefinition, Subject } from '../rbac/model.ts';
@@ -40,8 +41,9 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
   const committedSecrets: ReportFinding[] = [];
 
   for (const object of objects) {
-    // One validator per kind of object-schemas.ts, compiled at build time.
-    const validate = Object.hasOwn(VALIDATORS, object.kind)
+    // One validator per kind of object-schemas.ts, compiled at build time (the generated module holds
+    // registries.yaml's too: only the object kinds are looked up).
+    const validate = Object.hasOwn(CLUSTER_OBJECT_SCHEMAS, object.kind)
       ? ((VALIDATORS as Record<string, unknown>)[object.kind] as PrecompiledValidator)
       : undefined;
     const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
