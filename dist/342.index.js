@@ -621,7 +621,7 @@ __webpack_require__.r(__webpack_exports__);
 // token. Written from GitHub's "Workflow commands for GitHub Actions" and "Metadata syntax" docs instead of
 // loading @actions/core at start-up: its OIDC client statically imports undici (about 1 MB of the bundle,
 // ~40 ms of CPU on every run that logs in nowhere). @actions/core still serves a token request made
-// through a proxy (HTTPS_PROXY), loaded then.
+// through a proxy (HTTPS_PROXY or HTTP_PROXY), loaded then.
 
 
 
@@ -631,9 +631,10 @@ function getInput(name) {
 }
 function setOutput(name, value) {
     if (process.env['GITHUB_OUTPUT'])
-        appendKeyValue(process.env['GITHUB_OUTPUT'], name, value);
-    else
-        issue('set-output', { name }, value, true);
+        return appendKeyValue(process.env['GITHUB_OUTPUT'], name, value);
+    // A write of its own, as @actions/core makes it: the stdout guard starts each write's first line afresh.
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    issue('set-output', { name }, value);
 }
 function saveState(name, value) {
     if (process.env['GITHUB_STATE'])
@@ -671,23 +672,31 @@ function appendSummary(markdown) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, markdown, 'utf8');
 }
 /** GitHub's OIDC ID token for `audience`; the token is masked before it is returned. */
-async function getIDToken(audience) {
-    if (process.env['HTTPS_PROXY'] || process.env['https_proxy']) {
+async function getIDToken(audience, sleep = realSleep) {
+    const url = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+    if (PROXY_VARIABLES.some((name) => process.env[name])) {
         const core = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(421)]).then(__webpack_require__.bind(__webpack_require__, 96421));
         return core.getIDToken(audience);
     }
-    const url = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
     const bearer = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
     if (!url)
         throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
     if (!bearer)
         throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-    const response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
-        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) {
-        throw new Error(`Failed to get ID Token: the token service answered ${response.status}`);
+    let response;
+    // A busy token service (502, 503, 504) is asked again, as @actions/core's client does.
+    for (let attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
+        if (attempt > 0)
+            await sleep(1000 * 2 ** (attempt - 1));
+        response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
+            headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+            signal: AbortSignal.timeout(60_000),
+        });
+        if (![502, 503, 504].includes(response.status))
+            break;
+    }
+    if (!response?.ok) {
+        throw new Error(`Failed to get ID Token: the token service answered ${response?.status}`);
     }
     const value = (await response.json()).value;
     if (typeof value !== 'string' || value === '')
@@ -695,6 +704,10 @@ async function getIDToken(audience) {
     setSecret(value);
     return value;
 }
+// A proxy of either scheme: @actions/core's HTTP client goes through it, so the request is left to that.
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+const TOKEN_ATTEMPTS = 5;
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The property names of workflow commands, in the order @actions/core writes them. */
 function annotation(properties) {
     return {
@@ -707,12 +720,12 @@ function annotation(properties) {
     };
 }
 /** `::command key=value,…::message`: data and property values escaped so they stay one command. */
-function issue(command, properties, message, newlineFirst = false) {
+function issue(command, properties, message) {
     // As @actions/core: a property without a value (undefined, empty, 0) is left out.
     const given = Object.entries(properties).filter(([, value]) => Boolean(value));
     const props = given.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
     const line = `::${command}${props ? ` ${props}` : ''}::${escapeData(commandValue(message))}`;
-    process.stdout.write(`${newlineFirst ? node_os__WEBPACK_IMPORTED_MODULE_2__.EOL : ''}${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
 /** `name<<DELIMITER` … `DELIMITER`, with a delimiter that occurs in neither, so a value may span lines. */
 function appendKeyValue(file, name, value) {

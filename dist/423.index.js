@@ -74,23 +74,29 @@ class AwsClients {
 
 // EXTERNAL MODULE: ./lib/providers/aws/registry.js
 var registry = __webpack_require__(19573);
+// EXTERNAL MODULE: ./lib/providers/aws/facts.js + 1 modules
+var facts = __webpack_require__(99893);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect-cluster.js
 // Live reads of the pulling roles of EKS and ECS clusters: EKS node group roles, Fargate pod execution
 // roles and the Auto Mode node role; ECS task execution roles of the target's services.
+
 
 
 /** EKS: node group roles, Fargate pod execution roles, the Auto Mode node role. ECS: task execution roles. */
 async function collectCluster(target, known, options) {
     if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
         return undefined;
-    if (known.clusters.has(`${target.platform}/${target.cluster}`))
-        return undefined;
+    // ECS: the roles are those of the services the target lists, so they are part of what was read.
+    const services = target.platform === 'ecs' ? [...new Set(target.services ?? [])].sort() : undefined;
     const where = {
         platform: target.platform,
         name: target.cluster,
         region: target.region,
         ...(target.account ? { account: target.account } : {}),
+        ...(services ? { services } : {}),
     };
+    if ((0,facts/* clusterFactsFor */.db)(known.clusters, where))
+        return undefined;
     const roles = [];
     const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
     const fail = (message) => ({ ...where, roles, unreadable: message });
@@ -102,7 +108,7 @@ async function collectCluster(target, known, options) {
         run,
         roles,
     };
-    const failed = target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, target.services ?? []);
+    const failed = target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, services ?? []);
     if (failed === 'nothing to read')
         return undefined;
     if (failed !== undefined)
@@ -150,13 +156,20 @@ async function eksRoles({ target: clusterName, region, account, clients, run, ro
 }
 /** ECS: the task execution roles of the services' task definitions; a refusal's message, else undefined. */
 async function ecsRoles({ target: clusterName, region, account, clients, run, roles }, services) {
-    const resource = `cluster ${clusterName} in ${region}`;
     if (services.length === 0)
         return 'nothing to read';
+    // The services are part of the call: two targets reading other services of one cluster are two calls.
+    const resource = `services ${services.join(', ')} of cluster ${clusterName} in ${region}`;
     const ecs = await clients.ecs(account, region);
     const described = await run('ecs:DescribeServices', resource, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster: clusterName, services: [...services] }), { abortSignal }));
     if (!described.ok)
         return described.message;
+    // A service ECS does not find has no task definition to read: its role is not known, not absent.
+    const failures = described.value.failures ?? [];
+    if (failures.length > 0) {
+        const which = failures.map((failure) => `${failure.arn ?? '?'} (${failure.reason ?? 'failed'})`);
+        return `ecs:DescribeServices did not describe ${which.join(', ').slice(0, 300)}`;
+    }
     for (const taskDefinition of new Set((described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])))) {
         const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) => ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition }), { abortSignal }));
         if (!definition.ok)
@@ -349,7 +362,7 @@ function knownKeys(facts) {
         roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
         repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
         registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
-        clusters: new Set((facts.clusters ?? []).map((cluster) => `${cluster.platform}/${cluster.name}`)),
+        clusters: facts.clusters ?? [],
     };
 }
 async function collectRepository(arn, registry, options) {

