@@ -22,11 +22,9 @@ var client_eks_dist_cjs = __webpack_require__(24524);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(16764);
 ;// CONCATENATED MODULE: ./lib/providers/aws/clients.js
-// One SDK client per (service, account, region) for the whole of a live read: a client per resource cost
-// a TCP and TLS connection and ~3.5 ms of CPU in set-up for every call. The clients keep their connections
-// alive between calls (the SDK's https agent does by default) and are closed when the read ends. An
-// account's credentials are always the same provider (the base session, or the role chained for it), so
-// the account stands for them in the key.
+// One SDK client per (service, region, credentials) for the whole of a live read: a client per resource
+// cost a TCP and TLS connection and ~3.5 ms of CPU in set-up for every call. The clients keep their
+// connections alive between calls (the SDK's https agent does by default) and are closed when the read ends.
 
 
 
@@ -34,6 +32,8 @@ var client_iam_dist_cjs = __webpack_require__(16764);
 class AwsClients {
     credentialsFor;
     clients = new Map();
+    credentialIds = new WeakMap();
+    lastId = 0;
     constructor(credentialsFor) {
         this.credentialsFor = credentialsFor;
     }
@@ -50,25 +50,30 @@ class AwsClients {
     iam(account) {
         return this.client('iam', account, 'us-east-1', (config) => new client_iam_dist_cjs/* IAMClient */.h8v(config));
     }
-    /** How many clients the read made (one per service, account and region). */
-    get size() {
-        return this.clients.size;
-    }
     /** Closes every client's connections: the read is over. */
-    async destroy() {
-        for (const client of await Promise.all(this.clients.values()))
+    destroy() {
+        for (const client of this.clients.values())
             client.destroy();
         this.clients.clear();
     }
-    client(service, account, region, create) {
-        const key = `${service} ${account ?? 'base'} ${region}`;
+    async client(service, account, region, create) {
+        // Keyed by the credentials themselves: accounts read with the base session share its clients.
+        const credentials = await this.credentialsFor(account);
+        const key = `${service} ${region} ${this.idOf(credentials)}`;
         let client = this.clients.get(key);
         if (!client) {
-            // The promise is kept, not the client: concurrent first calls share one client.
-            client = this.credentialsFor(account).then((credentials) => create({ region, credentials, maxAttempts: 1 }));
+            client = create({ region, credentials, maxAttempts: 1 });
             this.clients.set(key, client);
         }
         return client;
+    }
+    idOf(credentials) {
+        let id = this.credentialIds.get(credentials);
+        if (id === undefined) {
+            id = ++this.lastId;
+            this.credentialIds.set(credentials, id);
+        }
+        return id;
     }
 }
 
@@ -307,7 +312,7 @@ async function collectAwsFacts(input, collectOptions) {
         return await collectWith(input, { runner: collectOptions.runner, clients });
     }
     finally {
-        await clients.destroy();
+        clients.destroy();
     }
 }
 async function collectWith(input, options) {

@@ -21354,7 +21354,7 @@ const aws = {
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
     rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 29626)),
-    liveReads: () => __webpack_require__.e(/* import() */ 472).then(__webpack_require__.bind(__webpack_require__, 19472)),
+    liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
     actionInputs: [

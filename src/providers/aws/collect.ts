@@ -69,7 +69,7 @@ export async function collectAwsFacts(
   try {
     return await collectWith(input, { runner: collectOptions.runner, clients });
   } finally {
-    await clients.destroy();
+    clients.destroy();
   }
 }
 

@@ -6,6 +6,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
 import { ecrLocationOf } from './registry.ts';
+import { rememberedCredentials } from './credentials.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -59,10 +60,9 @@ function accountCredentials(
     if (!roleArn || account === undefined) return base;
     let credentials = chained.get(account);
     if (!credentials) {
-      credentials = assume({
-        masterCredentials: base,
-        params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
-      });
+      credentials = rememberedCredentials(
+        assume({ masterCredentials: base, params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' } }),
+      );
       chained.set(account, credentials);
     }
     return credentials;

@@ -1,24 +1,56 @@
-export const id = 472;
-export const ids = [472];
+export const id = 131;
+export const ids = [131];
 export const modules = {
 
-/***/ 19472:
+/***/ 88131:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   read: () => (/* binding */ read)
-/* harmony export */ });
-/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59812);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19573);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  read: () => (/* binding */ read)
+});
+
+// EXTERNAL MODULE: ./lib/providers/aws/platforms.js
+var platforms = __webpack_require__(59812);
+// EXTERNAL MODULE: ./lib/providers/aws/registry.js
+var registry = __webpack_require__(19573);
+;// CONCATENATED MODULE: ./lib/providers/aws/credentials.js
+/**
+ * A role's session asked for once and again only near its expiry: fromTemporaryCredentials calls
+ * sts:AssumeRole whenever it is asked, and each SDK client asks for its own.
+ */
+function rememberedCredentials(provider, now = Date.now) {
+    let session;
+    const fresh = () => {
+        const attempt = provider();
+        session = attempt;
+        // A refusal is not kept: the next client asks again (and the CallRunner reports the failure).
+        attempt.catch(() => {
+            if (session === attempt)
+                session = undefined;
+        });
+        return attempt;
+    };
+    return async () => {
+        const current = await (session ?? fresh());
+        const expiresSoon = current.expiration && current.expiration.getTime() - now() < 5 * 60_000;
+        return expiresSoon ? fresh() : current;
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/aws/live-reads.js
+
 
 
 const HINT = 'configure AWS credentials: environment variables, a profile or SSO';
 async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
-    const needed = plan.images.some((image) => (0,_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .ecrLocationOf */ .BX)(image) !== undefined) ||
-        targets.some((target) => _platforms_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS_PLATFORMS */ .j.has(target.platform));
+    const needed = plan.images.some((image) => (0,registry/* ecrLocationOf */.BX)(image) !== undefined) ||
+        targets.some((target) => platforms/* AWS_PLATFORMS */.j.has(target.platform));
     if (!needed)
         return undefined;
     const { fromNodeProviderChain, fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
@@ -52,10 +84,7 @@ function accountCredentials(base, roles, assume) {
             return base;
         let credentials = chained.get(account);
         if (!credentials) {
-            credentials = assume({
-                masterCredentials: base,
-                params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' },
-            });
+            credentials = rememberedCredentials(assume({ masterCredentials: base, params: { RoleArn: roleArn, RoleSessionName: 'pullcheck-read' } }));
             chained.set(account, credentials);
         }
         return credentials;
