@@ -140,6 +140,8 @@ test('first run on a pull request creates one comment, found again across pages 
   const event = { name: 'pull_request', path: pullRequestEvent(issue) };
   const first = await runAction({ config: DEMO }, event, {}, 'process');
   assert.equal(first.code, 1, first.stdout);
+  // The process run is the one whose stderr is real: the in-process runs below capture stdout only.
+  assertNoToken(first);
   const ours = github.commentsOf(issue).filter((c) => c.body.includes('<!-- pullcheck:'));
   assert.equal(ours.length, 1);
   assert.match(ours[0]!.body, /^<!-- pullcheck:deploy%2Fcheck%2F__self -->\n### ❌ pullcheck: 1 denied/);

@@ -290,8 +290,6 @@ function list(files) {
     return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
 }
 
-// EXTERNAL MODULE: ./lib/core/provider.js
-var provider = __webpack_require__(87990);
 ;// CONCATENATED MODULE: ./lib/check/pipeline.js
 // The check, once for both entries: the discovered config → live reads (unless offline) → snapshot →
 // verdicts → the report model, redacted. The CLI and the action only parse their inputs before it and write
@@ -303,11 +301,9 @@ var provider = __webpack_require__(87990);
 
 
 
-
 async function checkPulls(request) {
-    // The rules load while the clouds are read.
-    const rulesLoaded = (0,providers/* loadedProviders */.Q2)();
-    rulesLoaded.catch(() => { }); // awaited below; a failure must not be unhandled meanwhile
+    // The rules load while the clouds are read (preparedProviders below awaits the same loading).
+    (0,providers/* loadedProviders */.Q2)().catch(() => { }); // a failure is reported there, not left unhandled meanwhile
     let config = request.config;
     let live = [];
     let liveRead;
@@ -321,7 +317,7 @@ async function checkPulls(request) {
     }
     if (request.snapshot)
         (0,external_node_fs_.writeFileSync)(request.snapshot, snapshotYaml(config, request.snapshot));
-    const checked = withNothingToCheck(runCheck(config, (0,provider/* prepareProviders */.Kr)(await rulesLoaded, config), {
+    const checked = withNothingToCheck(runCheck(config, await (0,providers/* preparedProviders */.co)(config), {
         failOn: request.failOn,
         findings: request.findings,
     }), request.lookedAt);
@@ -12202,14 +12198,12 @@ function collectPull(input, locate, collected, target, workload, container, iden
     if (!identity.pulls.has(name))
         identity.pulls.set(name, { name, origin, workload });
 }
-// The registries' own hosts, none declared by a target: how the config's origins were keyed.
-const BUILT_IN_HOSTS = (0,registries/* registryLocator */.y)(providers/* registries */.Yq);
-/** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
+/** Origins are keyed like the config's (origins.ts): by the image name of the spelling that is checked. */
 function pullOrigins(choice, pulls) {
-    return new Map(pulls.map((pull) => [
-        keyOfWritten(choice.images.get(pull.name), BUILT_IN_HOSTS, image_reference/* imageName */.tO),
-        pull.origin,
-    ]));
+    return new Map(pulls.map((pull) => {
+        const spelling = choice.images.get(pull.name);
+        return [(0,image_reference/* imageNameOf */.mi)(spelling) ?? spelling, pull.origin];
+    }));
 }
 /** OpenShift and Kubernetes: a target per pulling identity that pulls a checked image. */
 function planServiceAccountTargets(target, identities, choice, taken, planned) {
@@ -12294,9 +12288,9 @@ function uniqueName(name, taken) {
 function pullKey(image) {
     return (0,registries/* imageKey */.p)(image, providers/* registries */.Yq);
 }
-function keyOfWritten(text, locate, key = pullKey) {
+function keyOfWritten(text, locate) {
     try {
-        return key((0,image_reference/* parseImageReference */.o_)(text, locate));
+        return pullKey((0,image_reference/* parseImageReference */.o_)(text, locate));
     }
     catch {
         return text;
@@ -12452,6 +12446,7 @@ function discover(config, options = {}) {
     const session = new discover_workflows/* WorkflowSession */.wb();
     for (const file of workflows.files) {
         const found = (0,workflow_images/* discoverFromWorkflow */.zS)(file, {
+            targets: config.input.targets ?? [],
             session,
             env: options.env ?? {},
             variables: config.input.discover?.variables ?? {},
@@ -12583,7 +12578,7 @@ function discoverFromWorkflow(file, options = {}) {
     const images = [];
     const findings = found.findings.map((finding) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_9__/* .discoveryFinding */ .I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
     // A pushed image must be one a registry accepts: a gcr.io path without an image is refused at push time.
-    const locate = (0,_core_registries_js__WEBPACK_IMPORTED_MODULE_6__/* .registryLocator */ .y)(_providers_index_js__WEBPACK_IMPORTED_MODULE_7__/* .registries */ .Yq);
+    const locate = (0,_core_registries_js__WEBPACK_IMPORTED_MODULE_6__/* .registryLocator */ .y)(_providers_index_js__WEBPACK_IMPORTED_MODULE_7__/* .registries */ .Yq, options.targets);
     for (const image of found.images) {
         try {
             (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseImageReference */ .o_)(image.reference, locate);
@@ -21180,11 +21175,10 @@ function nodePoolsOf(target, facts) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Q2: () => (/* binding */ loadedProviders),
+  co: () => (/* binding */ preparedProviders),
   r5: () => (/* binding */ providers),
   Yq: () => (/* binding */ registries)
 });
-
-// UNUSED EXPORTS: preparedProviders
 
 // EXTERNAL MODULE: ./lib/core/provider.js
 var provider = __webpack_require__(87990);
@@ -21394,7 +21388,7 @@ function loadedProviders() {
 }
 /** Every provider with its rules built from the config's facts (this reads the files they name). */
 async function preparedProviders(config) {
-    return prepareProviders(await loadedProviders(), config);
+    return (0,provider/* prepareProviders */.Kr)(await loadedProviders(), config);
 }
 
 

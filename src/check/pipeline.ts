@@ -11,8 +11,7 @@ import { withNothingToCheck, type LookedAt } from '../core/nothing-to-check.ts';
 import { redactStrings } from '../core/outgoing-text.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import type { ReportFinding } from '../core/verdict.ts';
-import { prepareProviders } from '../core/provider.ts';
-import { loadedProviders } from '../providers/index.ts';
+import { loadedProviders, preparedProviders } from '../providers/index.ts';
 
 export interface CheckRequest {
   /** The config with what discovery found joined to it. */
@@ -44,9 +43,8 @@ export interface LiveReadLog {
 }
 
 export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
-  // The rules load while the clouds are read.
-  const rulesLoaded = loadedProviders();
-  rulesLoaded.catch(() => {}); // awaited below; a failure must not be unhandled meanwhile
+  // The rules load while the clouds are read (preparedProviders below awaits the same loading).
+  loadedProviders().catch(() => {}); // a failure is reported there, not left unhandled meanwhile
   let config = request.config;
   let live: string[] = [];
   let liveRead: CheckOutcome['liveRead'];
@@ -60,7 +58,7 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   }
   if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
   const checked = withNothingToCheck(
-    runCheck(config, prepareProviders(await rulesLoaded, config), {
+    runCheck(config, await preparedProviders(config), {
       failOn: request.failOn,
       findings: request.findings,
     }),

@@ -36,6 +36,7 @@ export function discover(
   const session = new WorkflowSession();
   for (const file of workflows.files) {
     const found = discoverFromWorkflow(file, {
+      targets: config.input.targets ?? [],
       session,
       env: options.env ?? {},
       variables: config.input.discover?.variables ?? {},

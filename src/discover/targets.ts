@@ -5,7 +5,7 @@
 // the workflow pushes are checked, unless `discover.allImages`.
 import type { TargetInput } from '../core/config/schema.ts';
 import {
-  imageName,
+  imageNameOf,
   ImageReferenceError,
   parseImageReference,
   type ImageReference,
@@ -177,16 +177,13 @@ function collectPull(
   if (!identity.pulls.has(name)) identity.pulls.set(name, { name, origin, workload });
 }
 
-// The registries' own hosts, none declared by a target: how the config's origins were keyed.
-const BUILT_IN_HOSTS = registryLocator(registries);
-
-/** Origins are keyed like the plan's images: by the name of the spelling that is checked. */
+/** Origins are keyed like the config's (origins.ts): by the image name of the spelling that is checked. */
 function pullOrigins(choice: Choice, pulls: readonly Pull[]): Map<string, Origin> {
   return new Map(
-    pulls.map((pull) => [
-      keyOfWritten(choice.images.get(pull.name)!, BUILT_IN_HOSTS, imageName),
-      pull.origin,
-    ]),
+    pulls.map((pull) => {
+      const spelling = choice.images.get(pull.name)!;
+      return [imageNameOf(spelling) ?? spelling, pull.origin];
+    }),
   );
 }
 
@@ -288,13 +285,9 @@ export function pullKey(image: ImageReference): string {
   return imageKey(image, registries);
 }
 
-export function keyOfWritten(
-  text: string,
-  locate: RegistryLocator,
-  key: (image: ImageReference) => string = pullKey,
-): string {
+export function keyOfWritten(text: string, locate: RegistryLocator): string {
   try {
-    return key(parseImageReference(text, locate));
+    return pullKey(parseImageReference(text, locate));
   } catch {
     return text;
   }

@@ -14,6 +14,7 @@ import { parseYamlSource } from '../core/config/yaml-source.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { ConfigError } from '../core/errors.ts';
 import { ImageReferenceError, imageNameOf, parseImageReference } from '../core/image-reference.ts';
+import type { TargetInput } from '../core/config/schema.ts';
 import { registryLocator } from '../core/registries.ts';
 import { registries } from '../providers/index.ts';
 import type { Origin } from '../core/origins.ts';
@@ -129,7 +130,7 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
     discoveryFinding(finding.kind, SEVERITY[finding.kind], finding.where, finding.message),
   );
   // A pushed image must be one a registry accepts: a gcr.io path without an image is refused at push time.
-  const locate = registryLocator(registries);
+  const locate = registryLocator(registries, options.targets);
   for (const image of found.images) {
     try {
       parseImageReference(image.reference, locate);
@@ -153,6 +154,8 @@ export interface WorkflowReadOptions {
   /** `discover.variables`. */
   readonly variables?: Readonly<Record<string, string>>;
   readonly session?: WorkflowSession;
+  /** The config's targets: the registry hosts they declare (an OpenShift route) have their own path form. */
+  readonly targets?: readonly TargetInput[];
 }
 
 const SEVERITY = { 'undiscovered-destination': 'medium', 'may-push': 'medium', discovery: 'medium' } as const;
