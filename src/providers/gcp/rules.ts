@@ -31,31 +31,18 @@ function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal
   }
   // Node pools read live name their service accounts and scopes.
   const pools = nodePoolsOf(target, facts);
+  const project = target.project === undefined ? undefined : facts.projects.get(target.project);
   if (pools.length > 0) {
-    return [...new Set(pools.map((pool) => pool.serviceAccount))].map((email) => ({
-      principal: `${SERVICE_ACCOUNT}${email}`,
-    }));
+    // A pool that runs as the default account, whose project number could not be read, is not named.
+    return [...new Set(pools.map((pool) => pool.serviceAccount))].map((email) =>
+      email === 'default'
+        ? defaultAccountUnknown(target, project)
+        : { principal: `${SERVICE_ACCOUNT}${email}` },
+    );
   }
   // Without serviceAccounts, GKE nodes run as the Compute Engine default service account.
-  const project = target.project === undefined ? undefined : facts.projects.get(target.project);
   const number = project?.number;
-  if (number === undefined) {
-    return [
-      {
-        principal: `gke:${target.name}`,
-        unnamed: {
-          verdict: 'unknown',
-          reasons: [
-            `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
-              ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
-              ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)` +
-              (project?.unreadable ? `; live reads could not read it: ${project.unreadable}` : ''),
-          ],
-          missing: [],
-        },
-      },
-    ];
-  }
+  if (number === undefined) return [defaultAccountUnknown(target, project)];
   return [
     {
       principal: `${SERVICE_ACCOUNT}${number}-compute@developer.gserviceaccount.com`,
@@ -91,4 +78,24 @@ function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | un
 function nodePoolsOf(target: TargetInput, facts: GcpFacts) {
   if (target.platform !== 'gke' || !target.project || !target.location || !target.cluster) return [];
   return facts.clusters.get(`${target.project}/${target.location}/${target.cluster}`)?.nodePools ?? [];
+}
+
+/** The default node identity when the project number that names it is not known: unknown, with the reason. */
+function defaultAccountUnknown(
+  target: Extract<TargetInput, { platform: 'gke' }>,
+  project: { readonly unreadable?: string } | undefined,
+): TargetPrincipal {
+  return {
+    principal: `gke:${target.name}`,
+    unnamed: {
+      verdict: 'unknown',
+      reasons: [
+        `the node service account of ${target.name} is not known: list serviceAccounts (email and scopes) on the target,` +
+          ` or give the project number of ${target.project ?? 'its project (and set `project`)'} in facts.gcp.projects` +
+          ` (the default node identity is PROJECT_NUMBER-compute@developer.gserviceaccount.com)` +
+          (project?.unreadable ? `; live reads could not read it: ${project.unreadable}` : ''),
+      ],
+      missing: [],
+    },
+  };
 }
