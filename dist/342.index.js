@@ -310,8 +310,8 @@ async function commentOnPullRequest(request, report, logger) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
-var config_load = __webpack_require__(97483);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 3 modules
+var config_load = __webpack_require__(61470);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 ;// CONCATENATED MODULE: ./lib/action/config.js
@@ -332,8 +332,8 @@ function loadActionConfig(options, env = process.env) {
     };
     // Without a config file (none given, the default absent) discovery and the inputs describe the check.
     const load = (additions) => !options.configGiven && !(0,external_node_fs_.existsSync)(options.config)
-        ? (0,config_load/* loadConfigText */.K)('version: 1\n', INPUTS_ONLY, additions)
-        : (0,config_load/* loadConfigFile */.H)(options.config, additions, 'set the `config` input to its path in the repository, or leave it empty to use the inputs alone');
+        ? (0,config_load/* loadConfigText */.Ki)('version: 1\n', INPUTS_ONLY, additions)
+        : (0,config_load/* loadConfigFile */.HT)(options.config, additions, 'set the `config` input to its path in the repository, or leave it empty to use the inputs alone');
     return (0,discover/* discover */.k4)(load(inputs), {
         workflows: workflow ? [workflow] : [],
         env: env,
@@ -359,6 +359,8 @@ var login = __webpack_require__(9999);
 var oidc = __webpack_require__(80588);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./lib/report/write-file.js
+var write_file = __webpack_require__(53096);
 ;// CONCATENATED MODULE: ./lib/action/outputs.js
 // What the step leaves behind: the JSON report file, the step outputs, and annotations on the config
 // entries whose pulls are denied or undecided.
@@ -367,10 +369,13 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 const MAX_ANNOTATIONS = 50;
-/** Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`); returns its path. */
+/**
+ * Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`), given whole or in
+ * pieces (json.ts's jsonReportChunks); returns its path.
+ */
 function writeReportFile(name, content, runnerTemp) {
     const file = external_node_path_.join(runnerTemp || external_node_os_.tmpdir(), name);
-    (0,external_node_fs_.writeFileSync)(file, (0,outgoing_text/* redactCredentials */.UY)(content));
+    (0,write_file/* writeChunks */.a)(file, typeof content === 'string' ? [content] : content, outgoing_text/* redactCredentials */.UY);
     return file;
 }
 function setReportOutputs(core, report, files) {
@@ -497,7 +502,7 @@ async function run(env = process.env) {
 /** The report's sinks: report files and outputs, annotations, the job summary, the pull request comment. */
 async function writeSinks(report, options, pr, env) {
     setReportOutputs(toolkit, report, {
-        json: writeReportFile('pullcheck-report.json', (0,json/* renderJson */.h)(report), env['RUNNER_TEMP']),
+        json: writeReportFile('pullcheck-report.json', (0,json/* jsonReportChunks */.x$)(report), env['RUNNER_TEMP']),
         sarif: writeReportFile('pullcheck-report.sarif', (0,sarif/* renderSarif */.W)(report), env['RUNNER_TEMP']),
     });
     annotate(toolkit, report, env['GITHUB_WORKSPACE']);

@@ -43,14 +43,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: USAGE
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
 var pipeline = __webpack_require__(28412);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
-var load = __webpack_require__(97483);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 3 modules
+var load = __webpack_require__(61470);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js
@@ -84,8 +82,12 @@ var labels = __webpack_require__(67419);
 
 
 const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' };
+/** The report's first line: the counts and the gate. */
+function summaryLine(report) {
+    return `pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`;
+}
 function renderText(report) {
-    const lines = [`pullcheck: ${(0,labels/* headline */.Pl)(report.summary)}`, ''];
+    const lines = [summaryLine(report), ''];
     if (report.facts)
         lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
     for (const result of report.results)
@@ -125,6 +127,8 @@ function resultLines(result) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./lib/report/write-file.js
+var write_file = __webpack_require__(53096);
 ;// CONCATENATED MODULE: ./lib/cli/command.js
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
 
@@ -144,11 +148,12 @@ function resultLines(result) {
 
 
 
+// Each format as the pieces it is written in: only JSON reports grow large enough to be written piecewise.
 const FORMATS = {
-    json: json/* renderJson */.h,
-    markdown: markdown/* renderMarkdown */.G,
-    text: renderText,
-    sarif: sarif/* renderSarif */.W,
+    json: json/* jsonReportChunks */.x$,
+    markdown: (report) => [(0,markdown/* renderMarkdown */.G)(report)],
+    text: (report) => [renderText(report)],
+    sarif: (report) => [(0,sarif/* renderSarif */.W)(report)],
 };
 const CHECK_USAGE = `usage: pullcheck check [--config FILE] [--offline] [--format markdown|json|text|sarif]
                        [--output FILE] [--fail-on denied|unknown|never] [--snapshot FILE] [--workflow FILE]
@@ -260,7 +265,7 @@ async function check(args, io) {
     // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
     if (values.workflow)
         (0,workflow_images/* assertWorkflowFile */.ED)(values.workflow);
-    const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.H)(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'), {
+    const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.HT)(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'), {
         workflows: values.workflow ? [values.workflow] : [],
         env: process.env,
     });
@@ -275,13 +280,14 @@ async function check(args, io) {
     });
     for (const note of liveRead?.notes ?? [])
         io.stderr(`pullcheck: ${note}\n`);
-    const rendered = FORMATS[format](report);
+    const chunks = FORMATS[format](report);
     if (values.output) {
-        (0,external_node_fs_.writeFileSync)(values.output, (0,outgoing_text/* outgoing */.by)(rendered));
-        io.stderr(renderText(report).split('\n')[0] + '\n');
+        (0,write_file/* writeChunks */.a)(values.output, chunks, outgoing_text/* outgoing */.by);
+        io.stderr(`${summaryLine(report)}\n`);
     }
     else {
-        io.stdout(rendered);
+        for (const chunk of chunks)
+            io.stdout(chunk);
     }
     return report.summary.gate === 'fail' ? 1 : 0;
 }

@@ -1,20 +1,27 @@
 // What the step leaves behind: the JSON report file, the step outputs, and annotations on the config
 // entries whose pulls are denied or undecided.
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Core from './toolkit.ts';
 import { redactCredentials } from '../core/outgoing-text.ts';
 import type { Report } from '../core/report-model.ts';
+import { writeChunks } from '../report/write-file.ts';
 
 type ActionsCore = Pick<typeof Core, 'setOutput' | 'error' | 'warning'>;
 
 const MAX_ANNOTATIONS = 50;
 
-/** Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`); returns its path. */
-export function writeReportFile(name: string, content: string, runnerTemp: string | undefined): string {
+/**
+ * Writes a rendering of the report under RUNNER_TEMP (`pullcheck-report.json`, `.sarif`), given whole or in
+ * pieces (json.ts's jsonReportChunks); returns its path.
+ */
+export function writeReportFile(
+  name: string,
+  content: string | Iterable<string>,
+  runnerTemp: string | undefined,
+): string {
   const file = path.join(runnerTemp || os.tmpdir(), name);
-  writeFileSync(file, redactCredentials(content));
+  writeChunks(file, typeof content === 'string' ? [content] : content, redactCredentials);
   return file;
 }
 

@@ -7,7 +7,7 @@ import { redactCredentials } from '../core/outgoing-text.ts';
 import { ConfigError } from '../core/errors.ts';
 import { pullRequestOf, type PullRequestRef } from '../github/event.ts';
 import { InputError, readInputs, type Options } from '../inputs.ts';
-import { renderJson } from '../report/json.ts';
+import { jsonReportChunks } from '../report/json.ts';
 import { renderSarif, renderSarifFailure } from '../report/sarif.ts';
 import { headline } from '../report/labels.ts';
 import type { Report } from '../core/report-model.ts';
@@ -80,7 +80,7 @@ async function writeSinks(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   setReportOutputs(core, report, {
-    json: writeReportFile('pullcheck-report.json', renderJson(report), env['RUNNER_TEMP']),
+    json: writeReportFile('pullcheck-report.json', jsonReportChunks(report), env['RUNNER_TEMP']),
     sarif: writeReportFile('pullcheck-report.sarif', renderSarif(report), env['RUNNER_TEMP']),
   });
   annotate(core, report, env['GITHUB_WORKSPACE']);

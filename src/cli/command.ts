@@ -1,5 +1,4 @@
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkPulls } from '../check/pipeline.ts';
 import { loadConfigFile } from '../core/config/load.ts';
@@ -11,22 +10,24 @@ import { ConfigError } from '../core/errors.ts';
 import { outgoing } from '../core/outgoing-text.ts';
 import { VERSION } from '../version.ts';
 import { quotedValue } from '../core/quoted-value.ts';
-import { FAIL_ON, type FailOn } from '../core/report-model.ts';
-import { renderJson } from '../report/json.ts';
+import { FAIL_ON, type FailOn, type Report } from '../core/report-model.ts';
+import { jsonReportChunks } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
-import { renderText } from '../report/text.ts';
+import { renderText, summaryLine } from '../report/text.ts';
+import { writeChunks } from '../report/write-file.ts';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
 
+// Each format as the pieces it is written in: only JSON reports grow large enough to be written piecewise.
 const FORMATS = {
-  json: renderJson,
-  markdown: renderMarkdown,
-  text: renderText,
-  sarif: renderSarif,
+  json: jsonReportChunks,
+  markdown: (report: Report) => [renderMarkdown(report)],
+  text: (report: Report) => [renderText(report)],
+  sarif: (report: Report) => [renderSarif(report)],
 } as const;
 type Format = keyof typeof FORMATS;
 
@@ -169,12 +170,12 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     snapshot: values.snapshot,
   });
   for (const note of liveRead?.notes ?? []) io.stderr(`pullcheck: ${note}\n`);
-  const rendered = FORMATS[format](report);
+  const chunks = FORMATS[format](report);
   if (values.output) {
-    writeFileSync(values.output, outgoing(rendered));
-    io.stderr(renderText(report).split('\n')[0] + '\n');
+    writeChunks(values.output, chunks, outgoing);
+    io.stderr(`${summaryLine(report)}\n`);
   } else {
-    io.stdout(rendered);
+    for (const chunk of chunks) io.stdout(chunk);
   }
   return report.summary.gate === 'fail' ? 1 : 0;
 }

@@ -6,8 +6,13 @@ import { headline, originText, unknownReasons } from './labels.ts';
 
 const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' } as const;
 
+/** The report's first line: the counts and the gate. */
+export function summaryLine(report: Report): string {
+  return `pullcheck: ${headline(report.summary)}`;
+}
+
 export function renderText(report: Report): string {
-  const lines = [`pullcheck: ${headline(report.summary)}`, ''];
+  const lines = [summaryLine(report), ''];
   if (report.facts)
     lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
   for (const result of report.results) lines.push(...resultLines(result));

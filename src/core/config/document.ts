@@ -3,12 +3,24 @@ import { ConfigError, type SourceLocation } from '../errors.ts';
 import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
 import { readUserFile, repositoryRootOf, shownPath } from './read-file.ts';
 
-/** A policy document after loading: its parsed value and where it was written. */
+/**
+ * A policy document after loading: its parsed value and where it was written. The place is found only when
+ * a problem is reported: a large config holds 10,000 inline documents and almost never a bad one.
+ */
 export class LocatedDocument {
+  private located: SourceLocation | (() => SourceLocation);
+
   constructor(
     readonly value: unknown,
-    readonly where: SourceLocation,
-  ) {}
+    where: SourceLocation | (() => SourceLocation),
+  ) {
+    this.located = where;
+  }
+
+  get where(): SourceLocation {
+    if (typeof this.located === 'function') this.located = this.located();
+    return this.located;
+  }
 
   /** A problem inside this document, reported at the document's location. */
   error(message: string): ConfigError {
@@ -20,11 +32,17 @@ export class LocatedDocument {
  * Resolves what the user wrote where a document is expected: an inline object, a JSON string,
  * or `{ file: path }` relative to the config file's folder and inside its repository.
  */
-export function resolveDocument(written: unknown, where: SourceLocation, configDir: string): LocatedDocument {
+export function resolveDocument(
+  written: unknown,
+  locate: () => SourceLocation,
+  configDir: string,
+): LocatedDocument {
   if (typeof written === 'string') {
+    const where = locate();
     return new LocatedDocument(parseJson(written, where, 'the JSON string'), where);
   }
   if (isFileReference(written)) {
+    const where = locate();
     const file = path.resolve(configDir, written.file);
     const displayName = shownPath(path.relative(process.cwd(), file) || file);
     const text = readUserFile(
@@ -36,7 +54,7 @@ export function resolveDocument(written: unknown, where: SourceLocation, configD
     const fileStart = { file: displayName, line: 1, column: 1 };
     return new LocatedDocument(parseJson(text, fileStart, displayName), fileStart);
   }
-  return new LocatedDocument(written, where);
+  return new LocatedDocument(written, locate);
 }
 
 function isFileReference(value: unknown): value is { file: string } {

@@ -7,7 +7,8 @@ import { DOCUMENT_PATHS, type ConfigInput } from './schema.ts';
 import { config as validateConfig } from './generated/config-validator.ts';
 import { targetList as validateTargetList } from './generated/target-list-validator.ts';
 import { schemaProblems, type PrecompiledValidator } from './validate.ts';
-import { parseYamlSource, type ConfigPath } from './yaml-source.ts';
+import { parseJsonSource } from './json-source.ts';
+import { parseYamlSource, type ConfigPath, type YamlSource } from './yaml-source.ts';
 
 export type { ConfigPath } from './yaml-source.ts';
 
@@ -48,7 +49,7 @@ export function loadConfigFile(
 }
 
 export function loadConfigText(text: string, file: string, additions: ConfigAdditions = {}): LoadedConfig {
-  const source = parseYamlSource(text, file);
+  const source = configSource(text, file);
   const { locate, locateKey } = source;
   const written = source.takeValue();
   if (written === null || written === undefined) {
@@ -70,6 +71,11 @@ export function loadConfigText(text: string, file: string, additions: ConfigAddi
   return { file, input, locate, locateKey, origins };
 }
 
+/** A `.json` config is read on the JSON fast path when it is plain JSON; anything else by the YAML parser. */
+export function configSource(text: string, file: string): YamlSource {
+  return (/\.json$/i.test(file) ? parseJsonSource(text, file) : undefined) ?? parseYamlSource(text, file);
+}
+
 /** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
 function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], configDir: string): void {
   const problems: ConfigProblem[] = [];
@@ -83,7 +89,7 @@ function resolveDocuments(input: ConfigInput, locate: LoadedConfig['locate'], co
     try {
       // A `{ file: }` reference is reported at its path, anything else where the document starts.
       const isFile = typeof written === 'object' && 'file' in written;
-      const where = locate(isFile ? [...configPath, 'file'] : configPath);
+      const where = () => locate(isFile ? [...configPath, 'file'] : configPath);
       (holder as Record<string | number, unknown>)[key] = resolveDocument(written, where, configDir);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;

