@@ -9,7 +9,13 @@ function roleArn(t: number): string {
   return `arn:aws:iam::${clusterAccounts[t % clusterAccounts.length]}:role/eks/cluster-${t}-nodes`;
 }
 
+/** The scenario's config as YAML text. */
 export function ecrScenario(imageCount: number, targetCount: number): string {
+  return stringify(ecrScenarioConfig(imageCount, targetCount));
+}
+
+/** The scenario's config as a value (written as JSON by bench/scale-configs.ts). */
+export function ecrScenarioConfig(imageCount: number, targetCount: number): Record<string, unknown> {
   const images = Array.from(
     { length: imageCount },
     (_, i) => `${registryAccount}.dkr.ecr.us-east-1.amazonaws.com/team-${i % 40}/svc-${i}:1.${i}`,
@@ -92,7 +98,7 @@ export function ecrScenario(imageCount: number, targetCount: number): string {
             ],
           },
   }));
-  return stringify({
+  return {
     version: 1,
     images,
     targets,
@@ -104,5 +110,5 @@ export function ecrScenario(imageCount: number, targetCount: number): string {
         accounts: clusterAccounts.slice(0, 2).map((id) => ({ id, organizationId: 'o-a1b2c3d4e5' })),
       },
     },
-  });
+  };
 }

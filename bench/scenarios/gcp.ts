@@ -5,7 +5,13 @@ import { stringify } from 'yaml';
 
 const projects = ['acme-prod', 'acme-shared'];
 
+/** The scenario's config as YAML text. */
 export function gcpScenario(imageCount: number, targetCount: number): string {
+  return stringify(gcpScenarioConfig(imageCount, targetCount));
+}
+
+/** The scenario's config as a value (written as JSON by bench/scale-configs.ts). */
+export function gcpScenarioConfig(imageCount: number, targetCount: number): Record<string, unknown> {
   const repository = (i: number) => `repo-${i % 40}`;
   const project = (i: number) => projects[i % 2]!;
   const images = Array.from(
@@ -79,7 +85,7 @@ export function gcpScenario(imageCount: number, targetCount: number): string {
       })),
     },
   }));
-  return stringify({
+  return {
     version: 1,
     images,
     targets,
@@ -122,5 +128,5 @@ export function gcpScenario(imageCount: number, targetCount: number): string {
         ],
       },
     },
-  });
+  };
 }
