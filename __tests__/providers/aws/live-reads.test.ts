@@ -282,14 +282,23 @@ test(
   async () => {
     const { createServer } = await import('node:http');
     // ECR speaks JSON-RPC: the operation is in X-Amz-Target; everything but these two goes on to moto.
+    const inFlight = new Set<string>();
+    const overlapped: string[][] = [];
     const front = createServer(async (request, response) => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
       const target = String(request.headers['x-amz-target'] ?? '');
+      // Held 30 ms each: the two are independent once the registry policy is read, so they overlap.
       const json = (payload: unknown) => {
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify(payload));
+        const operation = target.slice(target.lastIndexOf('.') + 1);
+        if (inFlight.size > 0) overlapped.push([operation, ...inFlight]);
+        inFlight.add(operation);
+        setTimeout(() => {
+          inFlight.delete(operation);
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+          response.end(JSON.stringify(payload));
+        }, 30);
       };
       if (target.endsWith('.GetAccountSetting')) return json({ name: 'REGISTRY_POLICY_SCOPE', value: 'V1' });
       if (target.endsWith('.DescribePullThroughCacheRules')) {
@@ -337,6 +346,7 @@ test(
       )[0];
       assert.equal(registry?.scope, 'V1');
       assert.deepEqual(registry?.pullThroughCachePrefixes, ['docker-hub']);
+      assert.deepEqual(overlapped, [['DescribePullThroughCacheRules', 'GetAccountSetting']]);
       // The cached repository does not exist yet (ECR answered RepositoryNotFoundException): the first pull
       // creates it, so the role needs ecr:BatchImportUpstreamImage and ecr:CreateRepository too (ECR User
       // Guide, "Using pull through cache rules": IAM permissions required) — this one has neither.

@@ -178,12 +178,15 @@ async function collectRegistry(
   let registryPolicy: unknown = null;
   if (policy.ok) registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
   else if (!(policy.kind === 'missing')) return { ...base, unreadable: policy.message };
-  const scope = await run('ecr:GetAccountSetting', (abortSignal) =>
-    ecr.send(new GetAccountSettingCommand({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }),
-  );
-  const rules = await run('ecr:DescribePullThroughCacheRules', (abortSignal) =>
-    ecr.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal }),
-  );
+  // Readable: the scope and the pull-through cache rules are independent, read together.
+  const [scope, rules] = await Promise.all([
+    run('ecr:GetAccountSetting', (abortSignal) =>
+      ecr.send(new GetAccountSettingCommand({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }),
+    ),
+    run('ecr:DescribePullThroughCacheRules', (abortSignal) =>
+      ecr.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal }),
+    ),
+  ]);
   const value = scope.ok ? scope.value.value : undefined;
   const prefixes = rules.ok
     ? (rules.value.pullThroughCacheRules ?? []).flatMap((rule) =>
