@@ -436,8 +436,9 @@ test(
       const runner = new CallRunner({ concurrency: 1 });
       const result = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
       assert.equal(result.reads, 21);
-      // EKS, IAM and ECR in one account and region: three clients (a client per resource opened 14).
-      assert.ok(connections <= 3, `${connections} connections for ${result.calls} calls`);
+      // EKS, IAM and ECR in one account and region: three clients (a client per resource opened 14), and
+      // one keep-alive agent for them all, holding no more sockets than calls in flight: here one endpoint.
+      assert.equal(connections, 1, `${connections} connections for ${result.calls} calls`);
     } finally {
       process.env = previous;
       proxy.closeAllConnections();
@@ -541,6 +542,47 @@ test(
       process.env = previous;
       front.closeAllConnections();
       await new Promise<void>((resolve) => front.close(() => resolve()));
+    }
+  },
+);
+
+test(
+  'a call the endpoint never answers times out after the runner’s timeout and is reported, not awaited',
+  { timeout: 15_000 },
+  async () => {
+    // Accepts every request and never answers.
+    const silent = createHttpServer({ keepAlive: true }, () => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const previous = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: REGION,
+    });
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-silent-'));
+      const file = path.join(dir, 'pullcheck.yml');
+      writeFileSync(
+        file,
+        stringify({
+          version: 1,
+          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
+          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
+        }),
+      );
+      const runner = new CallRunner({ timeoutMs: 300, retries: 0 });
+      const started = Date.now();
+      const live = await readLiveFacts(loadConfigFile(file), { runner });
+      assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+      const [repository] = live.facts.aws?.['repositories'] as { unreadable?: string }[];
+      assert.match(repository?.unreadable ?? '', /ecr:GetRepositoryPolicy .* failed \(TimeoutError/);
+      const [role] = live.facts.aws?.['roles'] as { unreadable?: string }[];
+      assert.match(role?.unreadable ?? '', /iam:GetRole .* failed \(TimeoutError/);
+    } finally {
+      process.env = previous;
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   },
 );

@@ -32,9 +32,7 @@ export async function collectRole(arn: string, options: AwsReadOptions): Promise
     options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
   const unreadable = (message: string): RoleFactsOut => ({ arn, unreadable: message });
 
-  const role = await run('iam:GetRole', arn, (abortSignal) =>
-    iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal }),
-  );
+  const role = await run('iam:GetRole', arn, () => iam.send(new GetRoleCommand({ RoleName: name })));
   if (!role.ok) return unreadable(role.message);
   // The role exists: its attached policies, inline policies and boundary are independent reads, in flight
   // together; a refusal is reported in that order, as when they were read one after another.
@@ -75,8 +73,8 @@ async function attachedPolicies(
   const documents: unknown[] = [];
   let marker: string | undefined;
   for (let page = 0; page < PAGE_LIMIT; page++) {
-    const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) =>
-      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: marker }), { abortSignal }),
+    const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, () =>
+      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: marker })),
     );
     if (!attached.ok) return { unreadable: attached.message.replace(`#${marker ?? ''}`, '') };
     const read = await Promise.all(
@@ -108,14 +106,13 @@ async function inlinePolicies(
     const names: CallOutcome<ListRolePoliciesCommandOutput> = await run(
       'iam:ListRolePolicies',
       `${arn}#${marker ?? ''}`,
-      (abortSignal) =>
-        iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: marker }), { abortSignal }),
+      () => iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: marker })),
     );
     if (!names.ok) return { unreadable: names.message.replace(`#${marker ?? ''}`, '') };
     const read = await Promise.all(
       (names.value.PolicyNames ?? []).map((policyName) =>
-        run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) =>
-          iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }), { abortSignal }),
+        run('iam:GetRolePolicy', `${arn} policy ${policyName}`, () =>
+          iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName })),
         ),
       ),
     );
@@ -144,15 +141,15 @@ async function managedDocument(
   run: Run,
   iam: IAMClient,
 ): Promise<string | { document: unknown } | { unreadable: string }> {
-  const policy = await run('iam:GetPolicy', policyArn, (abortSignal) =>
-    iam.send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal }),
+  const policy = await run('iam:GetPolicy', policyArn, () =>
+    iam.send(new GetPolicyCommand({ PolicyArn: policyArn })),
   );
   if (!policy.ok) return { unreadable: policy.message };
   const versionId = (policy.value as { Policy?: { DefaultVersionId?: string } }).Policy?.DefaultVersionId;
   const builtIn = awsManagedPolicy(policyArn);
   if (builtIn && builtIn.versionId === versionId) return policyArn;
-  const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) =>
-    iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }),
+  const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, () =>
+    iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId })),
   );
   if (!version.ok) return { unreadable: version.message };
   return {
