@@ -2,8 +2,8 @@
 // repositories with their policies; a keep-alive proxy in front of it (as AWS keeps connections open) adds
 // LATENCY ms to every request. pullcheck's live reads (readLiveFacts, the AWS collector and the CallRunner)
 // read them at CONCURRENCY; the report compares the wall time with the floor, calls ÷ concurrency × latency,
-// and gives the same read at no added latency.
-// Run: npm run bench:live-sdk [-- ROLES REPOSITORIES CONCURRENCY LATENCY]   (needs moto_server)
+// and gives the same read at no added latency: min / median / max of RUNS reads each.
+// Run: npm run bench:live-sdk [-- ROLES REPOSITORIES CONCURRENCY LATENCY RUNS]   (needs moto_server)
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,11 +18,12 @@ import { CallRunner } from '../src/core/call-runner.ts';
 import { loadConfigFile } from '../src/core/config/load.ts';
 
 const numberArgument = (i: number, fallback: number) => Number(process.argv[2 + i] ?? fallback);
-const [roles, repositories, concurrency, latency] = [
+const [roles, repositories, concurrency, latency, runs] = [
   numberArgument(0, 40),
   numberArgument(1, 200),
   numberArgument(2, 8),
   numberArgument(3, 50),
+  numberArgument(4, 5),
 ];
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -111,25 +112,47 @@ writeFileSync(
   ['version: 1', `images: ${JSON.stringify(images)}`, 'targets:', ...targets, ''].join('\n'),
 );
 
-async function read(added: number): Promise<{ wall: number; calls: number }> {
+async function read(added: number): Promise<{ wall: number; cpu: number; calls: number }> {
   await setDelay(added);
   const runner = new CallRunner({ concurrency });
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await readLiveFacts(loadConfigFile(config), { runner });
-  return { wall: performance.now() - started, calls: result.calls };
+  const wall = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  // A retried call waits out a jittered backoff: the read would measure the sleep, not the calls.
+  if (result.calls !== result.reads)
+    throw new Error(`${result.calls - result.reads} calls were retried: the endpoint failed some`);
+  return { wall, cpu: (user + system) / 1000, calls: result.calls };
 }
 
 await read(0); // records moto's answers (and warms the SDK modules)
-const service = await read(0);
-const timed = await read(latency);
-const floor = (timed.calls / concurrency) * latency;
+// Alternating reads, so a change in the machine's load falls on both.
+const quiet: Awaited<ReturnType<typeof read>>[] = [];
+const timed: Awaited<ReturnType<typeof read>>[] = [];
+for (let run = 0; run < runs; run++) {
+  quiet.push(await read(0));
+  timed.push(await read(latency));
+}
+const calls = timed[0]!.calls;
+const floor = (calls / concurrency) * latency;
+const spread = (values: number[], digits = 0) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return [sorted[0]!, median, sorted.at(-1)!].map((value) => value.toFixed(digits)).join(' / ');
+};
 console.log(
-  `calls:            ${timed.calls} (${roles} roles, ${repositories} repositories), concurrency ${concurrency}`,
+  `calls:            ${calls} (${roles} roles, ${repositories} repositories), concurrency ${concurrency}`,
 );
 console.log(`latency floor:    ${floor.toFixed(0)} ms (calls ÷ concurrency × ${latency} ms)`);
-console.log(`wall, no latency: ${service.wall.toFixed(0)} ms (pullcheck and the SDK, answers replayed)`);
-console.log(`wall, ${latency} ms:      ${timed.wall.toFixed(0)} ms`);
-console.log(`of the floor:     ${((floor / timed.wall) * 100).toFixed(0)} %`);
+console.log(`min / median / max of ${runs} reads each, alternating:`);
+console.log(
+  `wall, no latency: ${spread(quiet.map((r) => r.wall))} ms (pullcheck and the SDK, answers replayed)`,
+);
+const cpuPerCall = quiet.map((r) => r.cpu / r.calls);
+console.log(`CPU per call:     ${spread(cpuPerCall, 2)} ms (this process, no latency)`);
+console.log(`wall, ${latency} ms:      ${spread(timed.map((r) => r.wall))} ms`);
+console.log(`of the floor:     ${spread(timed.map((r) => (floor / r.wall) * 100))} %`);
 proxy.kill('SIGTERM');
 moto.kill('SIGTERM');
 process.exit(0);

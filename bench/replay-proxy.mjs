@@ -10,19 +10,37 @@ process.on('message', (message) => {
   delay = message.delay;
   process.send({ delay });
 });
+
+// The two ECR calls moto does not implement (its answer is an HTML 500 from NotImplementedError, which
+// pullcheck rightly retries with backoff: the bench measured up to 2.8 s of jittered sleeps, not reads).
+// They get the answer AWS gives a registry with no pull-through cache rules, in ECR's JSON protocol.
+const json = (payload) => ({
+  status: 200,
+  headers: { 'content-type': 'application/x-amz-json-1.1' },
+  payload: Buffer.from(JSON.stringify(payload)),
+});
+const notInMoto = new Map([
+  [
+    'AmazonEC2ContainerRegistry_V20150921.GetAccountSetting',
+    json({ name: 'REGISTRY_POLICY_SCOPE', value: 'V2' }),
+  ],
+  ['AmazonEC2ContainerRegistry_V20150921.DescribePullThroughCacheRules', json({ pullThroughCacheRules: [] })],
+]);
+
 const recorded = new Map();
 const server = createServer({ keepAlive: true }, (incoming, response) => {
   const chunks = [];
   incoming.on('data', (chunk) => chunks.push(chunk));
   incoming.on('end', () => {
     const body = Buffer.concat(chunks);
-    const key = `${incoming.method} ${incoming.url} ${incoming.headers['x-amz-target'] ?? ''} ${body}`;
+    const target = incoming.headers['x-amz-target'] ?? '';
+    const key = `${incoming.method} ${incoming.url} ${target} ${body}`;
     const answer = ({ status, headers, payload }) =>
       setTimeout(() => {
         response.writeHead(status, headers);
         response.end(payload);
       }, delay);
-    const known = recorded.get(key);
+    const known = recorded.get(key) ?? notInMoto.get(target);
     if (known) return answer(known);
     const upstream = request(
       new URL(incoming.url ?? '/', motoUrl),

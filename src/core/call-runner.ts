@@ -34,6 +34,16 @@ export class CallRunner {
   get reads(): number {
     return this.cache.size;
   }
+
+  /** At most this many calls are in flight at once. */
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
+  /** How long one attempt may take. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
   private readonly cache = new Map<string, Promise<CallOutcome<unknown>>>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];

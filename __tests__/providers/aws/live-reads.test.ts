@@ -282,14 +282,23 @@ test(
   async () => {
     const { createServer } = await import('node:http');
     // ECR speaks JSON-RPC: the operation is in X-Amz-Target; everything but these two goes on to moto.
+    const inFlight = new Set<string>();
+    const overlapped: string[][] = [];
     const front = createServer(async (request, response) => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
       const target = String(request.headers['x-amz-target'] ?? '');
+      // Held 30 ms each: the two are independent once the registry policy is read, so they overlap.
       const json = (payload: unknown) => {
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify(payload));
+        const operation = target.slice(target.lastIndexOf('.') + 1);
+        if (inFlight.size > 0) overlapped.push([operation, ...inFlight]);
+        inFlight.add(operation);
+        setTimeout(() => {
+          inFlight.delete(operation);
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+          response.end(JSON.stringify(payload));
+        }, 30);
       };
       if (target.endsWith('.GetAccountSetting')) return json({ name: 'REGISTRY_POLICY_SCOPE', value: 'V1' });
       if (target.endsWith('.DescribePullThroughCacheRules')) {
@@ -337,6 +346,7 @@ test(
       )[0];
       assert.equal(registry?.scope, 'V1');
       assert.deepEqual(registry?.pullThroughCachePrefixes, ['docker-hub']);
+      assert.deepEqual(overlapped, [['DescribePullThroughCacheRules', 'GetAccountSetting']]);
       // The cached repository does not exist yet (ECR answered RepositoryNotFoundException): the first pull
       // creates it, so the role needs ecr:BatchImportUpstreamImage and ecr:CreateRepository too (ECR User
       // Guide, "Using pull through cache rules": IAM permissions required) — this one has neither.
@@ -426,12 +436,153 @@ test(
       const runner = new CallRunner({ concurrency: 1 });
       const result = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
       assert.equal(result.reads, 21);
-      // EKS, IAM and ECR in one account and region: three clients (a client per resource opened 14).
-      assert.ok(connections <= 3, `${connections} connections for ${result.calls} calls`);
+      // EKS, IAM and ECR in one account and region: three clients (a client per resource opened 14), and
+      // one keep-alive agent for them all, holding no more sockets than calls in flight: here one endpoint.
+      assert.equal(connections, 1, `${connections} connections for ${result.calls} calls`);
     } finally {
       process.env = previous;
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  },
+);
+
+test(
+  "one role's policy reads are in flight together after GetRole, and come back in the lists' order",
+  { skip },
+  async () => {
+    const iam = new IAMClient({ region: REGION, endpoint: moto.url, credentials });
+    const document = (sid: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Sid: sid, Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: '*' }],
+      });
+    const policy = async (name: string) =>
+      (await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: document(name) }))).Policy!
+        .Arn!;
+    const boundary = await policy('wide-boundary');
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'wide',
+        AssumeRolePolicyDocument: trust,
+        PermissionsBoundary: boundary,
+      }),
+    );
+    for (const name of ['wide-a', 'wide-b'])
+      await iam.send(new AttachRolePolicyCommand({ RoleName: 'wide', PolicyArn: await policy(name) }));
+    for (const name of ['inline-a', 'inline-b'])
+      await iam.send(
+        new PutRolePolicyCommand({ RoleName: 'wide', PolicyName: name, PolicyDocument: document(name) }),
+      );
+    // IAM in front of moto: each request is held 30 ms (the first policy of each list 60 ms, so the
+    // answers come back out of order), and what else was in flight when it arrived is recorded.
+    const inFlight = new Set<string>();
+    const arrivals: { call: string; alongside: string[] }[] = [];
+    const front = createHttpServer({ keepAlive: true }, async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const form = new URLSearchParams(body.toString());
+      const subject = form.get('PolicyName') ?? form.get('PolicyArn')?.split('/').pop() ?? '';
+      const call = `${form.get('Action')} ${subject}`.trim();
+      arrivals.push({ call, alongside: [...inFlight] });
+      inFlight.add(call);
+      await new Promise((resolve) => setTimeout(resolve, subject.endsWith('-a') ? 60 : 30));
+      const upstream = httpRequest(
+        new URL(request.url ?? '/', moto.url),
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          const headers = { ...answer.headers };
+          delete headers['connection'];
+          response.writeHead(answer.statusCode ?? 502, headers);
+          answer.pipe(response);
+          answer.on('end', () => inFlight.delete(call));
+        },
+      );
+      upstream.end(body);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    const previous = { ...process.env };
+    Object.assign(process.env, env, {
+      AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+    });
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-wide-'));
+      const file = path.join(dir, 'pullcheck.yml');
+      const arn = `arn:aws:iam::${ACCOUNT}:role/wide`;
+      writeFileSync(
+        file,
+        stringify({
+          version: 1,
+          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
+          targets: [{ name: 'wide', platform: 'aws-role', roles: [arn] }],
+        }),
+      );
+      const live = await readLiveFacts(loadConfigFile(file));
+      const alongside = (call: string) => arrivals.find((arrival) => arrival.call === call)?.alongside;
+      assert.deepEqual(
+        alongside('GetRole'),
+        [],
+        'GetRole first: nothing is read of a role that is not there',
+      );
+      // The lists and the boundary go out together; so do the policies of one list.
+      assert.ok(
+        alongside('ListRolePolicies')?.includes('ListAttachedRolePolicies'),
+        JSON.stringify(arrivals),
+      );
+      assert.ok(alongside('GetPolicy wide-boundary')?.includes('ListAttachedRolePolicies'));
+      assert.ok(alongside('GetRolePolicy inline-b')?.includes('GetRolePolicy inline-a'));
+      assert.ok(alongside('GetPolicy wide-b')?.includes('GetPolicy wide-a'));
+      const [role] = live.facts.aws?.['roles'] as { policies: unknown[]; permissionsBoundary: unknown }[];
+      const sids = (documents: unknown[]) =>
+        documents.map((d) => (d as { Statement: { Sid: string }[] }).Statement[0]!.Sid);
+      assert.deepEqual(sids(role!.policies), ['wide-a', 'wide-b', 'inline-a', 'inline-b']);
+      assert.deepEqual(sids([role!.permissionsBoundary]), ['wide-boundary']);
+    } finally {
+      process.env = previous;
+      front.closeAllConnections();
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+    }
+  },
+);
+
+test(
+  'a call the endpoint never answers times out after the runner’s timeout and is reported, not awaited',
+  { timeout: 15_000 },
+  async () => {
+    // Accepts every request and never answers.
+    const silent = createHttpServer({ keepAlive: true }, () => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const previous = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: REGION,
+    });
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-silent-'));
+      const file = path.join(dir, 'pullcheck.yml');
+      writeFileSync(
+        file,
+        stringify({
+          version: 1,
+          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
+          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
+        }),
+      );
+      const runner = new CallRunner({ timeoutMs: 300, retries: 0 });
+      const started = Date.now();
+      const live = await readLiveFacts(loadConfigFile(file), { runner });
+      assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+      const [repository] = live.facts.aws?.['repositories'] as { unreadable?: string }[];
+      assert.match(repository?.unreadable ?? '', /ecr:GetRepositoryPolicy .* failed \(TimeoutError/);
+      const [role] = live.facts.aws?.['roles'] as { unreadable?: string }[];
+      assert.match(role?.unreadable ?? '', /iam:GetRole .* failed \(TimeoutError/);
+    } finally {
+      process.env = previous;
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   },
 );

@@ -81,43 +81,33 @@ async function eksRoles({
 }: ClusterRead): Promise<string | undefined> {
   const resource = `cluster ${clusterName} in ${region}`;
   const eks = await clients.eks(account, region);
-  const cluster = await run('eks:DescribeCluster', resource, (abortSignal) =>
-    eks.send(new DescribeClusterCommand({ name: clusterName }), { abortSignal }),
+  const cluster = await run('eks:DescribeCluster', resource, () =>
+    eks.send(new DescribeClusterCommand({ name: clusterName })),
   );
   if (!cluster.ok) return cluster.message;
   const autoModeRole = (cluster.value.cluster as { computeConfig?: { nodeRoleArn?: string } } | undefined)
     ?.computeConfig?.nodeRoleArn;
   if (autoModeRole) roles.push(autoModeRole);
-  const groups = await run('eks:ListNodegroups', resource, (abortSignal) =>
-    eks.send(new ListNodegroupsCommand({ clusterName: clusterName, maxResults: 100 }), { abortSignal }),
+  const groups = await run('eks:ListNodegroups', resource, () =>
+    eks.send(new ListNodegroupsCommand({ clusterName: clusterName, maxResults: 100 })),
   );
   if (!groups.ok) return groups.message;
   for (const nodegroupName of groups.value.nodegroups ?? []) {
-    const group = await run(
-      'eks:DescribeNodegroup',
-      `node group ${nodegroupName} of ${resource}`,
-      (abortSignal) =>
-        eks.send(new DescribeNodegroupCommand({ clusterName: clusterName, nodegroupName }), {
-          abortSignal,
-        }),
+    const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, () =>
+      eks.send(new DescribeNodegroupCommand({ clusterName: clusterName, nodegroupName })),
     );
     if (!group.ok) return group.message;
     if (group.value.nodegroup?.nodeRole) roles.push(group.value.nodegroup.nodeRole);
   }
-  const profiles = await run('eks:ListFargateProfiles', resource, (abortSignal) =>
-    eks.send(new ListFargateProfilesCommand({ clusterName: clusterName, maxResults: 100 }), {
-      abortSignal,
-    }),
+  const profiles = await run('eks:ListFargateProfiles', resource, () =>
+    eks.send(new ListFargateProfilesCommand({ clusterName: clusterName, maxResults: 100 })),
   );
   if (!profiles.ok) return profiles.message;
   for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
     const profile = await run(
       'eks:DescribeFargateProfile',
       `Fargate profile ${fargateProfileName} of ${resource}`,
-      (abortSignal) =>
-        eks.send(new DescribeFargateProfileCommand({ clusterName: clusterName, fargateProfileName }), {
-          abortSignal,
-        }),
+      () => eks.send(new DescribeFargateProfileCommand({ clusterName: clusterName, fargateProfileName })),
     );
     if (!profile.ok) return profile.message;
     if (profile.value.fargateProfile?.podExecutionRoleArn)
@@ -135,8 +125,8 @@ async function ecsRoles(
   // The services are part of the call: two targets reading other services of one cluster are two calls.
   const resource = `services ${services.join(', ')} of cluster ${clusterName} in ${region}`;
   const ecs = await clients.ecs(account, region);
-  const described = await run('ecs:DescribeServices', resource, (abortSignal) =>
-    ecs.send(new DescribeServicesCommand({ cluster: clusterName, services: [...services] }), { abortSignal }),
+  const described = await run('ecs:DescribeServices', resource, () =>
+    ecs.send(new DescribeServicesCommand({ cluster: clusterName, services: [...services] })),
   );
   if (!described.ok) return described.message;
   // A service ECS does not find has no task definition to read: its role is not known, not absent.
@@ -148,8 +138,8 @@ async function ecsRoles(
   for (const taskDefinition of new Set(
     (described.value.services ?? []).flatMap((s) => (s.taskDefinition ? [s.taskDefinition] : [])),
   )) {
-    const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, (abortSignal) =>
-      ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition }), { abortSignal }),
+    const definition = await run('ecs:DescribeTaskDefinition', taskDefinition, () =>
+      ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition })),
     );
     if (!definition.ok) return definition.message;
     if (definition.value.taskDefinition?.executionRoleArn)

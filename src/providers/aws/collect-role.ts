@@ -32,88 +32,98 @@ export async function collectRole(arn: string, options: AwsReadOptions): Promise
     options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
   const unreadable = (message: string): RoleFactsOut => ({ arn, unreadable: message });
 
-  const role = await run('iam:GetRole', arn, (abortSignal) =>
-    iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal }),
-  );
+  const role = await run('iam:GetRole', arn, () => iam.send(new GetRoleCommand({ RoleName: name })));
   if (!role.ok) return unreadable(role.message);
-  const managedPolicies: string[] = [];
-  const policies: unknown[] = [];
-  const listed =
-    (await attachedPolicies(arn, name, run, iam, managedPolicies, policies)) ??
-    (await inlinePolicies(arn, name, run, iam, policies));
-  if (listed !== undefined) return unreadable(listed);
+  // The role exists: its attached policies, inline policies and boundary are independent reads, in flight
+  // together; a refusal is reported in that order, as when they were read one after another.
   const boundaryArn = role.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
+  const [attached, inline, boundary] = await Promise.all([
+    attachedPolicies(arn, name, run, iam),
+    inlinePolicies(arn, name, run, iam),
+    boundaryArn ? managedDocument(boundaryArn, run, iam) : undefined,
+  ]);
+  if ('unreadable' in attached) return unreadable(attached.unreadable);
+  if ('unreadable' in inline) return unreadable(inline.unreadable);
   let permissionsBoundary: unknown = null;
-  if (boundaryArn) {
-    const boundary = await managedDocument(boundaryArn, run, iam);
-    if (typeof boundary === 'string') permissionsBoundary = boundary;
-    else if ('unreadable' in boundary) return unreadable(boundary.unreadable);
-    else permissionsBoundary = boundary.document;
-  }
+  if (typeof boundary === 'string') permissionsBoundary = boundary;
+  else if (boundary && 'unreadable' in boundary) return unreadable(boundary.unreadable);
+  else if (boundary) permissionsBoundary = boundary.document;
+  const policies = [...attached.documents, ...inline.documents];
   return {
     arn: role.value.Role?.Arn ?? arn,
-    ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+    ...(attached.managedPolicies.length > 0 ? { managedPolicies: attached.managedPolicies } : {}),
     ...(policies.length > 0 ? { policies } : {}),
     permissionsBoundary,
   };
 }
 
-/** Attached managed policies, page by page: ARNs kept for AWS-managed data, documents otherwise; a refusal's message. */
+type Listed<T> = T | { unreadable: string };
+
+/**
+ * Attached managed policies, page by page (a page's policies read together): ARNs kept for AWS-managed
+ * data, documents otherwise, in the list's order; or the first refusal.
+ */
 async function attachedPolicies(
   arn: string,
   name: string,
   run: Run,
   iam: IAMClient,
-  managedPolicies: string[],
-  policies: unknown[],
-): Promise<string | undefined> {
+): Promise<Listed<{ managedPolicies: string[]; documents: unknown[] }>> {
+  const managedPolicies: string[] = [];
+  const documents: unknown[] = [];
   let marker: string | undefined;
   for (let page = 0; page < PAGE_LIMIT; page++) {
-    const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, (abortSignal) =>
-      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: marker }), { abortSignal }),
+    const attached = await run('iam:ListAttachedRolePolicies', `${arn}#${marker ?? ''}`, () =>
+      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: marker })),
     );
-    if (!attached.ok) return attached.message.replace(`#${marker ?? ''}`, '');
-    for (const policy of attached.value.AttachedPolicies ?? []) {
-      if (!policy.PolicyArn) continue;
-      const document = await managedDocument(policy.PolicyArn, run, iam);
+    if (!attached.ok) return { unreadable: attached.message.replace(`#${marker ?? ''}`, '') };
+    const read = await Promise.all(
+      (attached.value.AttachedPolicies ?? []).flatMap((policy) =>
+        policy.PolicyArn ? [managedDocument(policy.PolicyArn, run, iam)] : [],
+      ),
+    );
+    for (const document of read) {
       if (typeof document === 'string') managedPolicies.push(document);
-      else if ('unreadable' in document) return document.unreadable;
-      else policies.push(document.document);
+      else if ('unreadable' in document) return document;
+      else documents.push(document.document);
     }
     marker = attached.value.Marker;
     if (!attached.value.IsTruncated || !marker) break;
   }
-  return undefined;
+  return { managedPolicies, documents };
 }
 
-/** Inline policies, page by page; a refusal's message, else undefined. */
+/** Inline policies, page by page (a page's policies read together), in the list's order; or the first refusal. */
 async function inlinePolicies(
   arn: string,
   name: string,
   run: Run,
   iam: IAMClient,
-  policies: unknown[],
-): Promise<string | undefined> {
+): Promise<Listed<{ documents: unknown[] }>> {
+  const documents: unknown[] = [];
   let marker: string | undefined;
   for (let page = 0; page < PAGE_LIMIT; page++) {
     const names: CallOutcome<ListRolePoliciesCommandOutput> = await run(
       'iam:ListRolePolicies',
       `${arn}#${marker ?? ''}`,
-      (abortSignal) =>
-        iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: marker }), { abortSignal }),
+      () => iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: marker })),
     );
-    if (!names.ok) return names.message.replace(`#${marker ?? ''}`, '');
-    for (const policyName of names.value.PolicyNames ?? []) {
-      const inline = await run('iam:GetRolePolicy', `${arn} policy ${policyName}`, (abortSignal) =>
-        iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }), { abortSignal }),
-      );
-      if (!inline.ok) return inline.message;
-      policies.push(policyDocument(inline.value.PolicyDocument));
+    if (!names.ok) return { unreadable: names.message.replace(`#${marker ?? ''}`, '') };
+    const read = await Promise.all(
+      (names.value.PolicyNames ?? []).map((policyName) =>
+        run('iam:GetRolePolicy', `${arn} policy ${policyName}`, () =>
+          iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName })),
+        ),
+      ),
+    );
+    for (const inline of read) {
+      if (!inline.ok) return { unreadable: inline.message };
+      documents.push(policyDocument(inline.value.PolicyDocument));
     }
     marker = names.value.Marker;
     if (!names.value.IsTruncated || !marker) break;
   }
-  return undefined;
+  return { documents };
 }
 
 type Run = <T>(
@@ -131,15 +141,15 @@ async function managedDocument(
   run: Run,
   iam: IAMClient,
 ): Promise<string | { document: unknown } | { unreadable: string }> {
-  const policy = await run('iam:GetPolicy', policyArn, (abortSignal) =>
-    iam.send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal }),
+  const policy = await run('iam:GetPolicy', policyArn, () =>
+    iam.send(new GetPolicyCommand({ PolicyArn: policyArn })),
   );
   if (!policy.ok) return { unreadable: policy.message };
   const versionId = (policy.value as { Policy?: { DefaultVersionId?: string } }).Policy?.DefaultVersionId;
   const builtIn = awsManagedPolicy(policyArn);
   if (builtIn && builtIn.versionId === versionId) return policyArn;
-  const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, (abortSignal) =>
-    iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal }),
+  const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, () =>
+    iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId })),
   );
   if (!version.ok) return { unreadable: version.message };
   return {

@@ -65,9 +65,10 @@ export async function collectAwsFacts(
   input: AwsCollectInput,
   collectOptions: AwsCollectOptions,
 ): Promise<CollectedAwsFacts> {
-  const clients = new AwsClients(collectOptions.credentialsFor);
+  const { runner } = collectOptions;
+  const clients = new AwsClients(collectOptions.credentialsFor, runner);
   try {
-    return await collectWith(input, { runner: collectOptions.runner, clients });
+    return await collectWith(input, { runner, clients });
   } finally {
     clients.destroy();
   }
@@ -147,10 +148,9 @@ async function collectRepository(
   const ecr = await options.clients.ecr(registry.account, registry.region);
   const result = await options.runner.run(
     { key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn },
-    (abortSignal) =>
+    () =>
       ecr.send(
         new GetRepositoryPolicyCommand({ registryId: registry.account, repositoryName: registry.repository }),
-        { abortSignal },
       ),
   );
   if (result.ok) return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
@@ -171,19 +171,18 @@ async function collectRegistry(
   const resource = `the registry of ${account} in ${region}`;
   const run = <T>(permission: string, send: (signal: AbortSignal) => Promise<T>) =>
     options.runner.run({ key: `${permission} ${account}/${region}`, permission, resource }, send);
-  const policy = await run('ecr:GetRegistryPolicy', (abortSignal) =>
-    ecr.send(new GetRegistryPolicyCommand({}), { abortSignal }),
-  );
+  const policy = await run('ecr:GetRegistryPolicy', () => ecr.send(new GetRegistryPolicyCommand({})));
   const base = { account, region };
   let registryPolicy: unknown = null;
   if (policy.ok) registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
   else if (!(policy.kind === 'missing')) return { ...base, unreadable: policy.message };
-  const scope = await run('ecr:GetAccountSetting', (abortSignal) =>
-    ecr.send(new GetAccountSettingCommand({ name: 'REGISTRY_POLICY_SCOPE' }), { abortSignal }),
-  );
-  const rules = await run('ecr:DescribePullThroughCacheRules', (abortSignal) =>
-    ecr.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal }),
-  );
+  // Readable: the scope and the pull-through cache rules are independent, read together.
+  const [scope, rules] = await Promise.all([
+    run('ecr:GetAccountSetting', () =>
+      ecr.send(new GetAccountSettingCommand({ name: 'REGISTRY_POLICY_SCOPE' })),
+    ),
+    run('ecr:DescribePullThroughCacheRules', () => ecr.send(new DescribePullThroughCacheRulesCommand({}))),
+  ]);
   const value = scope.ok ? scope.value.value : undefined;
   const prefixes = rules.ok
     ? (rules.value.pullThroughCacheRules ?? []).flatMap((rule) =>

@@ -31,7 +31,8 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     config.input.auth?.aws?.roles ?? {},
     fromTemporaryCredentials,
   );
-  const images = plan.targets.flatMap((target) => target.images);
+  // Targets without their own list share the plan's image objects: each once, not once per target.
+  const images = [...new Set(plan.targets.flatMap((target) => target.images))];
   const facts = await collectAwsFacts(
     { images, targets, known: config.input.facts?.aws ?? {} },
     { runner, credentialsFor },
