@@ -61,7 +61,8 @@ async function read(context) {
         return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
     }
     const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {}, fromTemporaryCredentials);
-    const images = plan.targets.flatMap((target) => target.images);
+    // Targets without their own list share the plan's image objects: each once, not once per target.
+    const images = [...new Set(plan.targets.flatMap((target) => target.images))];
     const facts = await collectAwsFacts({ images, targets, known: config.input.facts?.aws ?? {} }, { runner, credentialsFor });
     return { facts: { ...facts }, notes: [] };
 }

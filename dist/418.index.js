@@ -23,6 +23,14 @@ class CallRunner {
     get reads() {
         return this.cache.size;
     }
+    /** At most this many calls are in flight at once. */
+    get concurrency() {
+        return this.options.concurrency;
+    }
+    /** How long one attempt may take. */
+    get timeoutMs() {
+        return this.options.timeoutMs;
+    }
     cache = new Map();
     active = 0;
     waiting = [];
