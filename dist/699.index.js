@@ -187,7 +187,8 @@ function runCheck(config, providers, options) {
     const sources = (0,origins/* planSources */._K)(config);
     const results = [];
     // Most reasons are the same text for many pulls ("… allowed by AmazonEC2ContainerRegistryReadOnly"), built
-    // anew for each: one copy of each is kept, which takes a third off a 100,000-pull report's memory.
+    // anew for each: one copy of each is kept, which takes ~90 MiB (a quarter) off the peak of a check of
+    // 100,000 pulls.
     const kept = new Map();
     const intern = (text) => {
         const known = kept.get(text);
