@@ -421,17 +421,45 @@ async function collectRegistry(account, region, options) {
     // Readable: the scope and the pull-through cache rules are independent, read together.
     const [scope, rules] = await Promise.all([
         run('ecr:GetAccountSetting', () => ecr.send(new dist_cjs/* GetAccountSettingCommand */.pn5({ name: 'REGISTRY_POLICY_SCOPE' }))),
-        run('ecr:DescribePullThroughCacheRules', () => ecr.send(new dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({}))),
+        cacheRulePrefixes(account, region, options),
     ]);
     const value = scope.ok ? scope.value.value : undefined;
-    const prefixes = rules.ok
-        ? (rules.value.pullThroughCacheRules ?? []).flatMap((rule) => rule.ecrRepositoryPrefix ? [rule.ecrRepositoryPrefix] : [])
-        : [];
+    const prefixes = 'prefixes' in rules ? rules.prefixes : [];
     return {
         ...base,
         ...(value === 'V1' || value === 'V2' ? { scope: value } : {}),
         policy: registryPolicy,
         ...(prefixes.length > 0 ? { pullThroughCachePrefixes: prefixes } : {}),
+        ...('unreadable' in rules ? { pullThroughCacheUnreadable: rules.unreadable } : {}),
+    };
+}
+const RULE_PAGES = 20;
+/**
+ * The repository prefixes of the registry's pull-through cache rules, page by page; or why they could not
+ * be read, which leaves every pull they would change unknown (ecr-unknown-layers.ts) rather than taken as
+ * having no rules.
+ */
+async function cacheRulePrefixes(account, region, options) {
+    const ecr = await options.clients.ecr(account, region);
+    const prefixes = [];
+    let nextToken;
+    for (let page = 0; page < RULE_PAGES; page++) {
+        const rules = await options.runner.run({
+            key: `ecr:DescribePullThroughCacheRules ${account}/${region}#${nextToken ?? ''}`,
+            permission: 'ecr:DescribePullThroughCacheRules',
+            resource: `the registry of ${account} in ${region}`,
+        }, () => ecr.send(new dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({ nextToken })));
+        if (!rules.ok)
+            return { unreadable: rules.message };
+        for (const rule of rules.value.pullThroughCacheRules ?? [])
+            if (rule.ecrRepositoryPrefix)
+                prefixes.push(rule.ecrRepositoryPrefix);
+        nextToken = rules.value.nextToken;
+        if (!nextToken)
+            return { prefixes };
+    }
+    return {
+        unreadable: `the registry has more than ${RULE_PAGES} pages of pull-through cache rules; pullcheck reads no further`,
     };
 }
 

@@ -564,7 +564,7 @@ var ucs2length = __webpack_require__(36214);
 
 "use strict";
 const config = validate10;
-const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
+const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
 const func2 = ucs2length/* default */.A;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
 const pattern1 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
@@ -3982,7 +3982,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                     }
                                     for (const key23 in data113) {
-                                        if (!((((((key23 === "account") || (key23 === "region")) || (key23 === "scope")) || (key23 === "policy")) || (key23 === "unreadable")) || (key23 === "pullThroughCachePrefixes"))) {
+                                        if (!(((((((key23 === "account") || (key23 === "region")) || (key23 === "scope")) || (key23 === "policy")) || (key23 === "unreadable")) || (key23 === "pullThroughCachePrefixes")) || (key23 === "pullThroughCacheUnreadable"))) {
                                             const err265 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
                                             if (vErrors === null) {
                                                 vErrors = [err265];
@@ -4330,49 +4330,52 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data113.pullThroughCacheUnreadable !== undefined) {
+                                        let data122 = data113.pullThroughCacheUnreadable;
+                                        if (typeof data122 !== "string") {
+                                            const err289 = { instancePath: instancePath + "/facts/aws/registries/" + i29 + "/pullThroughCacheUnreadable", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCacheUnreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCacheUnreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCacheUnreadable, data: data122 };
+                                            if (vErrors === null) {
+                                                vErrors = [err289];
+                                            }
+                                            else {
+                                                vErrors.push(err289);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err289 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
+                                    const err290 = { instancePath: instancePath + "/facts/aws/registries/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data113 };
                                     if (vErrors === null) {
-                                        vErrors = [err289];
+                                        vErrors = [err290];
                                     }
                                     else {
-                                        vErrors.push(err289);
+                                        vErrors.push(err290);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err290 = { instancePath: instancePath + "/facts/aws/registries", schemaPath: "#/properties/facts/properties/aws/properties/registries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries, data: data112 };
+                            const err291 = { instancePath: instancePath + "/facts/aws/registries", schemaPath: "#/properties/facts/properties/aws/properties/registries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries, data: data112 };
                             if (vErrors === null) {
-                                vErrors = [err290];
+                                vErrors = [err291];
                             }
                             else {
-                                vErrors.push(err290);
+                                vErrors.push(err291);
                             }
                             errors++;
                         }
                     }
                     if (data93.clusters !== undefined) {
-                        let data122 = data93.clusters;
-                        if (Array.isArray(data122)) {
-                            const len31 = data122.length;
+                        let data123 = data93.clusters;
+                        if (Array.isArray(data123)) {
+                            const len31 = data123.length;
                             for (let i31 = 0; i31 < len31; i31++) {
-                                let data123 = data122[i31];
-                                if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
-                                    if (data123.platform === undefined) {
-                                        const err291 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
-                                        if (vErrors === null) {
-                                            vErrors = [err291];
-                                        }
-                                        else {
-                                            vErrors.push(err291);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data123.name === undefined) {
-                                        const err292 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                let data124 = data123[i31];
+                                if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
+                                    if (data124.platform === undefined) {
+                                        const err292 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data124 };
                                         if (vErrors === null) {
                                             vErrors = [err292];
                                         }
@@ -4381,8 +4384,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data123.roles === undefined) {
-                                        const err293 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                    if (data124.name === undefined) {
+                                        const err293 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data124 };
                                         if (vErrors === null) {
                                             vErrors = [err293];
                                         }
@@ -4391,25 +4394,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key25 in data123) {
-                                        if (!(((((((key25 === "platform") || (key25 === "name")) || (key25 === "account")) || (key25 === "region")) || (key25 === "services")) || (key25 === "roles")) || (key25 === "unreadable"))) {
-                                            const err294 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
-                                            if (vErrors === null) {
-                                                vErrors = [err294];
-                                            }
-                                            else {
-                                                vErrors.push(err294);
-                                            }
-                                            errors++;
+                                    if (data124.roles === undefined) {
+                                        const err294 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data124 };
+                                        if (vErrors === null) {
+                                            vErrors = [err294];
                                         }
+                                        else {
+                                            vErrors.push(err294);
+                                        }
+                                        errors++;
                                     }
-                                    if (data123.platform !== undefined) {
-                                        let data124 = data123.platform;
-                                        const _errs332 = errors;
-                                        let valid106 = false;
-                                        const _errs333 = errors;
-                                        if (typeof data124 !== "string") {
-                                            const err295 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data124 };
+                                    for (const key25 in data124) {
+                                        if (!(((((((key25 === "platform") || (key25 === "name")) || (key25 === "account")) || (key25 === "region")) || (key25 === "services")) || (key25 === "roles")) || (key25 === "unreadable"))) {
+                                            const err295 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data124 };
                                             if (vErrors === null) {
                                                 vErrors = [err295];
                                             }
@@ -4418,8 +4415,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if ("eks" !== data124) {
-                                            const err296 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data124 };
+                                    }
+                                    if (data124.platform !== undefined) {
+                                        let data125 = data124.platform;
+                                        const _errs334 = errors;
+                                        let valid106 = false;
+                                        const _errs335 = errors;
+                                        if (typeof data125 !== "string") {
+                                            const err296 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data125 };
                                             if (vErrors === null) {
                                                 vErrors = [err296];
                                             }
@@ -4428,22 +4431,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        var _valid8 = _errs333 === errors;
+                                        if ("eks" !== data125) {
+                                            const err297 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data125 };
+                                            if (vErrors === null) {
+                                                vErrors = [err297];
+                                            }
+                                            else {
+                                                vErrors.push(err297);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid8 = _errs335 === errors;
                                         valid106 = valid106 || _valid8;
                                         if (!valid106) {
-                                            const _errs335 = errors;
-                                            if (typeof data124 !== "string") {
-                                                const err297 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data124 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err297];
-                                                }
-                                                else {
-                                                    vErrors.push(err297);
-                                                }
-                                                errors++;
-                                            }
-                                            if ("ecs" !== data124) {
-                                                const err298 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data124 };
+                                            const _errs337 = errors;
+                                            if (typeof data125 !== "string") {
+                                                const err298 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data125 };
                                                 if (vErrors === null) {
                                                     vErrors = [err298];
                                                 }
@@ -4452,24 +4455,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 }
                                                 errors++;
                                             }
-                                            var _valid8 = _errs335 === errors;
+                                            if ("ecs" !== data125) {
+                                                const err299 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data125 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err299];
+                                                }
+                                                else {
+                                                    vErrors.push(err299);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid8 = _errs337 === errors;
                                             valid106 = valid106 || _valid8;
                                         }
                                         if (!valid106) {
-                                            const err299 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform, data: data124 };
+                                            const err300 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform, data: data125 };
                                             if (vErrors === null) {
-                                                vErrors = [err299];
+                                                vErrors = [err300];
                                             }
                                             else {
-                                                vErrors.push(err299);
+                                                vErrors.push(err300);
                                             }
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs332;
+                                            errors = _errs334;
                                             if (vErrors !== null) {
-                                                if (_errs332) {
-                                                    vErrors.length = _errs332;
+                                                if (_errs334) {
+                                                    vErrors.length = _errs334;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -4477,167 +4490,154 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data123.name !== undefined) {
-                                        let data125 = data123.name;
-                                        if (typeof data125 === "string") {
-                                            if (func2(data125) < 1) {
-                                                const err300 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data125 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err300];
-                                                }
-                                                else {
-                                                    vErrors.push(err300);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err301 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data125 };
-                                            if (vErrors === null) {
-                                                vErrors = [err301];
-                                            }
-                                            else {
-                                                vErrors.push(err301);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data123.account !== undefined) {
-                                        let data126 = data123.account;
+                                    if (data124.name !== undefined) {
+                                        let data126 = data124.name;
                                         if (typeof data126 === "string") {
-                                            if (!pattern6.test(data126)) {
-                                                const err302 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data126 };
+                                            if (func2(data126) < 1) {
+                                                const err301 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data126 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err302];
+                                                    vErrors = [err301];
                                                 }
                                                 else {
-                                                    vErrors.push(err302);
+                                                    vErrors.push(err301);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err303 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data126 };
+                                            const err302 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data126 };
                                             if (vErrors === null) {
-                                                vErrors = [err303];
+                                                vErrors = [err302];
                                             }
                                             else {
-                                                vErrors.push(err303);
+                                                vErrors.push(err302);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data123.region !== undefined) {
-                                        let data127 = data123.region;
+                                    if (data124.account !== undefined) {
+                                        let data127 = data124.account;
                                         if (typeof data127 === "string") {
-                                            if (!pattern7.test(data127)) {
-                                                const err304 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data127 };
+                                            if (!pattern6.test(data127)) {
+                                                const err303 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data127 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err304];
+                                                    vErrors = [err303];
                                                 }
                                                 else {
-                                                    vErrors.push(err304);
+                                                    vErrors.push(err303);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err305 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data127 };
+                                            const err304 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data127 };
                                             if (vErrors === null) {
-                                                vErrors = [err305];
+                                                vErrors = [err304];
                                             }
                                             else {
-                                                vErrors.push(err305);
+                                                vErrors.push(err304);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data123.services !== undefined) {
-                                        let data128 = data123.services;
-                                        if (Array.isArray(data128)) {
-                                            const len32 = data128.length;
+                                    if (data124.region !== undefined) {
+                                        let data128 = data124.region;
+                                        if (typeof data128 === "string") {
+                                            if (!pattern7.test(data128)) {
+                                                const err305 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data128 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err305];
+                                                }
+                                                else {
+                                                    vErrors.push(err305);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err306 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data128 };
+                                            if (vErrors === null) {
+                                                vErrors = [err306];
+                                            }
+                                            else {
+                                                vErrors.push(err306);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data124.services !== undefined) {
+                                        let data129 = data124.services;
+                                        if (Array.isArray(data129)) {
+                                            const len32 = data129.length;
                                             for (let i32 = 0; i32 < len32; i32++) {
-                                                let data129 = data128[i32];
-                                                if (typeof data129 === "string") {
-                                                    if (func2(data129) < 1) {
-                                                        const err306 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data129 };
+                                                let data130 = data129[i32];
+                                                if (typeof data130 === "string") {
+                                                    if (func2(data130) < 1) {
+                                                        const err307 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data130 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err306];
+                                                            vErrors = [err307];
                                                         }
                                                         else {
-                                                            vErrors.push(err306);
+                                                            vErrors.push(err307);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err307 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data129 };
+                                                    const err308 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data130 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err307];
+                                                        vErrors = [err308];
                                                     }
                                                     else {
-                                                        vErrors.push(err307);
+                                                        vErrors.push(err308);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err308 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services, data: data128 };
+                                            const err309 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/services", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services, data: data129 };
                                             if (vErrors === null) {
-                                                vErrors = [err308];
+                                                vErrors = [err309];
                                             }
                                             else {
-                                                vErrors.push(err308);
+                                                vErrors.push(err309);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data123.roles !== undefined) {
-                                        let data130 = data123.roles;
-                                        if (Array.isArray(data130)) {
-                                            const len33 = data130.length;
+                                    if (data124.roles !== undefined) {
+                                        let data131 = data124.roles;
+                                        if (Array.isArray(data131)) {
+                                            const len33 = data131.length;
                                             for (let i33 = 0; i33 < len33; i33++) {
-                                                let data131 = data130[i33];
-                                                if (typeof data131 === "string") {
-                                                    if (!pattern8.test(data131)) {
-                                                        const err309 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data131 };
+                                                let data132 = data131[i33];
+                                                if (typeof data132 === "string") {
+                                                    if (!pattern8.test(data132)) {
+                                                        const err310 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data132 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err309];
+                                                            vErrors = [err310];
                                                         }
                                                         else {
-                                                            vErrors.push(err309);
+                                                            vErrors.push(err310);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err310 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data131 };
+                                                    const err311 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data132 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err310];
+                                                        vErrors = [err311];
                                                     }
                                                     else {
-                                                        vErrors.push(err310);
+                                                        vErrors.push(err311);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err311 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data130 };
-                                            if (vErrors === null) {
-                                                vErrors = [err311];
-                                            }
-                                            else {
-                                                vErrors.push(err311);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data123.unreadable !== undefined) {
-                                        let data132 = data123.unreadable;
-                                        if (typeof data132 !== "string") {
-                                            const err312 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data132 };
+                                            const err312 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data131 };
                                             if (vErrors === null) {
                                                 vErrors = [err312];
                                             }
@@ -4647,49 +4647,52 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data124.unreadable !== undefined) {
+                                        let data133 = data124.unreadable;
+                                        if (typeof data133 !== "string") {
+                                            const err313 = { instancePath: instancePath + "/facts/aws/clusters/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data133 };
+                                            if (vErrors === null) {
+                                                vErrors = [err313];
+                                            }
+                                            else {
+                                                vErrors.push(err313);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err313 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data123 };
+                                    const err314 = { instancePath: instancePath + "/facts/aws/clusters/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data124 };
                                     if (vErrors === null) {
-                                        vErrors = [err313];
+                                        vErrors = [err314];
                                     }
                                     else {
-                                        vErrors.push(err313);
+                                        vErrors.push(err314);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err314 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data122 };
+                            const err315 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data123 };
                             if (vErrors === null) {
-                                vErrors = [err314];
+                                vErrors = [err315];
                             }
                             else {
-                                vErrors.push(err314);
+                                vErrors.push(err315);
                             }
                             errors++;
                         }
                     }
                     if (data93.accounts !== undefined) {
-                        let data133 = data93.accounts;
-                        if (Array.isArray(data133)) {
-                            const len34 = data133.length;
+                        let data134 = data93.accounts;
+                        if (Array.isArray(data134)) {
+                            const len34 = data134.length;
                             for (let i34 = 0; i34 < len34; i34++) {
-                                let data134 = data133[i34];
-                                if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
-                                    if (data134.id === undefined) {
-                                        const err315 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
-                                        if (vErrors === null) {
-                                            vErrors = [err315];
-                                        }
-                                        else {
-                                            vErrors.push(err315);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data134.organizationId === undefined) {
-                                        const err316 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
+                                let data135 = data134[i34];
+                                if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                                    if (data135.id === undefined) {
+                                        const err316 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data135 };
                                         if (vErrors === null) {
                                             vErrors = [err316];
                                         }
@@ -4698,205 +4701,199 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key26 in data134) {
+                                    if (data135.organizationId === undefined) {
+                                        const err317 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data135 };
+                                        if (vErrors === null) {
+                                            vErrors = [err317];
+                                        }
+                                        else {
+                                            vErrors.push(err317);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key26 in data135) {
                                         if (!((key26 === "id") || (key26 === "organizationId"))) {
-                                            const err317 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
+                                            const err318 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data135 };
                                             if (vErrors === null) {
-                                                vErrors = [err317];
+                                                vErrors = [err318];
                                             }
                                             else {
-                                                vErrors.push(err317);
+                                                vErrors.push(err318);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data134.id !== undefined) {
-                                        let data135 = data134.id;
-                                        if (typeof data135 === "string") {
-                                            if (!pattern6.test(data135)) {
-                                                const err318 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data135 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err318];
-                                                }
-                                                else {
-                                                    vErrors.push(err318);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err319 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data135 };
-                                            if (vErrors === null) {
-                                                vErrors = [err319];
-                                            }
-                                            else {
-                                                vErrors.push(err319);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data134.organizationId !== undefined) {
-                                        let data136 = data134.organizationId;
+                                    if (data135.id !== undefined) {
+                                        let data136 = data135.id;
                                         if (typeof data136 === "string") {
-                                            if (!pattern35.test(data136)) {
-                                                const err320 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data136 };
+                                            if (!pattern6.test(data136)) {
+                                                const err319 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data136 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err320];
+                                                    vErrors = [err319];
                                                 }
                                                 else {
-                                                    vErrors.push(err320);
+                                                    vErrors.push(err319);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err321 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data136 };
+                                            const err320 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data136 };
                                             if (vErrors === null) {
-                                                vErrors = [err321];
+                                                vErrors = [err320];
                                             }
                                             else {
-                                                vErrors.push(err321);
+                                                vErrors.push(err320);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data135.organizationId !== undefined) {
+                                        let data137 = data135.organizationId;
+                                        if (typeof data137 === "string") {
+                                            if (!pattern35.test(data137)) {
+                                                const err321 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data137 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err321];
+                                                }
+                                                else {
+                                                    vErrors.push(err321);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err322 = { instancePath: instancePath + "/facts/aws/accounts/" + i34 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data137 };
+                                            if (vErrors === null) {
+                                                vErrors = [err322];
+                                            }
+                                            else {
+                                                vErrors.push(err322);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err322 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data134 };
+                                    const err323 = { instancePath: instancePath + "/facts/aws/accounts/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data135 };
                                     if (vErrors === null) {
-                                        vErrors = [err322];
+                                        vErrors = [err323];
                                     }
                                     else {
-                                        vErrors.push(err322);
+                                        vErrors.push(err323);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err323 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data133 };
+                            const err324 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data134 };
                             if (vErrors === null) {
-                                vErrors = [err323];
+                                vErrors = [err324];
                             }
                             else {
-                                vErrors.push(err323);
+                                vErrors.push(err324);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err324 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data93 };
+                    const err325 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data93 };
                     if (vErrors === null) {
-                        vErrors = [err324];
+                        vErrors = [err325];
                     }
                     else {
-                        vErrors.push(err324);
+                        vErrors.push(err325);
                     }
                     errors++;
                 }
             }
             if (data92.gcp !== undefined) {
-                let data137 = data92.gcp;
-                if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
-                    for (const key27 in data137) {
+                let data138 = data92.gcp;
+                if (data138 && typeof data138 == "object" && !Array.isArray(data138)) {
+                    for (const key27 in data138) {
                         if (!(((((key27 === "projects") || (key27 === "iamPolicies")) || (key27 === "roles")) || (key27 === "clusters")) || (key27 === "groups"))) {
-                            const err325 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data137 };
+                            const err326 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data138 };
                             if (vErrors === null) {
-                                vErrors = [err325];
+                                vErrors = [err326];
                             }
                             else {
-                                vErrors.push(err325);
+                                vErrors.push(err326);
                             }
                             errors++;
                         }
                     }
-                    if (data137.projects !== undefined) {
-                        let data138 = data137.projects;
-                        if (Array.isArray(data138)) {
-                            const len35 = data138.length;
+                    if (data138.projects !== undefined) {
+                        let data139 = data138.projects;
+                        if (Array.isArray(data139)) {
+                            const len35 = data139.length;
                             for (let i35 = 0; i35 < len35; i35++) {
-                                let data139 = data138[i35];
-                                if (data139 && typeof data139 == "object" && !Array.isArray(data139)) {
-                                    if (data139.id === undefined) {
-                                        const err326 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data139 };
+                                let data140 = data139[i35];
+                                if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
+                                    if (data140.id === undefined) {
+                                        const err327 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data140 };
                                         if (vErrors === null) {
-                                            vErrors = [err326];
+                                            vErrors = [err327];
                                         }
                                         else {
-                                            vErrors.push(err326);
+                                            vErrors.push(err327);
                                         }
                                         errors++;
                                     }
-                                    for (const key28 in data139) {
+                                    for (const key28 in data140) {
                                         if (!(((((key28 === "id") || (key28 === "number")) || (key28 === "gcrBackend")) || (key28 === "ancestors")) || (key28 === "unreadable"))) {
-                                            const err327 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data139 };
+                                            const err328 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data140 };
                                             if (vErrors === null) {
-                                                vErrors = [err327];
+                                                vErrors = [err328];
                                             }
                                             else {
-                                                vErrors.push(err327);
+                                                vErrors.push(err328);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data139.id !== undefined) {
-                                        let data140 = data139.id;
-                                        if (typeof data140 === "string") {
-                                            if (func2(data140) < 1) {
-                                                const err328 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data140 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err328];
-                                                }
-                                                else {
-                                                    vErrors.push(err328);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err329 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data140 };
-                                            if (vErrors === null) {
-                                                vErrors = [err329];
-                                            }
-                                            else {
-                                                vErrors.push(err329);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data139.number !== undefined) {
-                                        let data141 = data139.number;
+                                    if (data140.id !== undefined) {
+                                        let data141 = data140.id;
                                         if (typeof data141 === "string") {
-                                            if (!pattern36.test(data141)) {
-                                                const err330 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data141 };
+                                            if (func2(data141) < 1) {
+                                                const err329 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data141 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err330];
+                                                    vErrors = [err329];
                                                 }
                                                 else {
-                                                    vErrors.push(err330);
+                                                    vErrors.push(err329);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err331 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data141 };
+                                            const err330 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data141 };
                                             if (vErrors === null) {
-                                                vErrors = [err331];
+                                                vErrors = [err330];
                                             }
                                             else {
-                                                vErrors.push(err331);
+                                                vErrors.push(err330);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data139.gcrBackend !== undefined) {
-                                        let data142 = data139.gcrBackend;
-                                        const _errs375 = errors;
-                                        let valid118 = false;
-                                        const _errs376 = errors;
-                                        if (typeof data142 !== "string") {
-                                            const err332 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data142 };
+                                    if (data140.number !== undefined) {
+                                        let data142 = data140.number;
+                                        if (typeof data142 === "string") {
+                                            if (!pattern36.test(data142)) {
+                                                const err331 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data142 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err331];
+                                                }
+                                                else {
+                                                    vErrors.push(err331);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err332 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data142 };
                                             if (vErrors === null) {
                                                 vErrors = [err332];
                                             }
@@ -4905,8 +4902,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if ("artifact-registry" !== data142) {
-                                            const err333 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data142 };
+                                    }
+                                    if (data140.gcrBackend !== undefined) {
+                                        let data143 = data140.gcrBackend;
+                                        const _errs377 = errors;
+                                        let valid118 = false;
+                                        const _errs378 = errors;
+                                        if (typeof data143 !== "string") {
+                                            const err333 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data143 };
                                             if (vErrors === null) {
                                                 vErrors = [err333];
                                             }
@@ -4915,22 +4918,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        var _valid9 = _errs376 === errors;
+                                        if ("artifact-registry" !== data143) {
+                                            const err334 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data143 };
+                                            if (vErrors === null) {
+                                                vErrors = [err334];
+                                            }
+                                            else {
+                                                vErrors.push(err334);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid9 = _errs378 === errors;
                                         valid118 = valid118 || _valid9;
                                         if (!valid118) {
-                                            const _errs378 = errors;
-                                            if (typeof data142 !== "string") {
-                                                const err334 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data142 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err334];
-                                                }
-                                                else {
-                                                    vErrors.push(err334);
-                                                }
-                                                errors++;
-                                            }
-                                            if ("storage" !== data142) {
-                                                const err335 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data142 };
+                                            const _errs380 = errors;
+                                            if (typeof data143 !== "string") {
+                                                const err335 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data143 };
                                                 if (vErrors === null) {
                                                     vErrors = [err335];
                                                 }
@@ -4939,24 +4942,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 }
                                                 errors++;
                                             }
-                                            var _valid9 = _errs378 === errors;
+                                            if ("storage" !== data143) {
+                                                const err336 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data143 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err336];
+                                                }
+                                                else {
+                                                    vErrors.push(err336);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid9 = _errs380 === errors;
                                             valid118 = valid118 || _valid9;
                                         }
                                         if (!valid118) {
-                                            const err336 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data142 };
+                                            const err337 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data143 };
                                             if (vErrors === null) {
-                                                vErrors = [err336];
+                                                vErrors = [err337];
                                             }
                                             else {
-                                                vErrors.push(err336);
+                                                vErrors.push(err337);
                                             }
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs375;
+                                            errors = _errs377;
                                             if (vErrors !== null) {
-                                                if (_errs375) {
-                                                    vErrors.length = _errs375;
+                                                if (_errs377) {
+                                                    vErrors.length = _errs377;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -4964,51 +4977,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data139.ancestors !== undefined) {
-                                        let data143 = data139.ancestors;
-                                        if (Array.isArray(data143)) {
-                                            const len36 = data143.length;
+                                    if (data140.ancestors !== undefined) {
+                                        let data144 = data140.ancestors;
+                                        if (Array.isArray(data144)) {
+                                            const len36 = data144.length;
                                             for (let i36 = 0; i36 < len36; i36++) {
-                                                let data144 = data143[i36];
-                                                if (typeof data144 === "string") {
-                                                    if (!pattern37.test(data144)) {
-                                                        const err337 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data144 };
+                                                let data145 = data144[i36];
+                                                if (typeof data145 === "string") {
+                                                    if (!pattern37.test(data145)) {
+                                                        const err338 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data145 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err337];
+                                                            vErrors = [err338];
                                                         }
                                                         else {
-                                                            vErrors.push(err337);
+                                                            vErrors.push(err338);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err338 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data144 };
+                                                    const err339 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors/" + i36, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data145 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err338];
+                                                        vErrors = [err339];
                                                     }
                                                     else {
-                                                        vErrors.push(err338);
+                                                        vErrors.push(err339);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err339 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data143 };
-                                            if (vErrors === null) {
-                                                vErrors = [err339];
-                                            }
-                                            else {
-                                                vErrors.push(err339);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data139.unreadable !== undefined) {
-                                        let data145 = data139.unreadable;
-                                        if (typeof data145 !== "string") {
-                                            const err340 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data145 };
+                                            const err340 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data144 };
                                             if (vErrors === null) {
                                                 vErrors = [err340];
                                             }
@@ -5018,206 +5018,195 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data140.unreadable !== undefined) {
+                                        let data146 = data140.unreadable;
+                                        if (typeof data146 !== "string") {
+                                            const err341 = { instancePath: instancePath + "/facts/gcp/projects/" + i35 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data146 };
+                                            if (vErrors === null) {
+                                                vErrors = [err341];
+                                            }
+                                            else {
+                                                vErrors.push(err341);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err341 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data139 };
+                                    const err342 = { instancePath: instancePath + "/facts/gcp/projects/" + i35, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data140 };
                                     if (vErrors === null) {
-                                        vErrors = [err341];
+                                        vErrors = [err342];
                                     }
                                     else {
-                                        vErrors.push(err341);
+                                        vErrors.push(err342);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err342 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data138 };
+                            const err343 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data139 };
                             if (vErrors === null) {
-                                vErrors = [err342];
+                                vErrors = [err343];
                             }
                             else {
-                                vErrors.push(err342);
+                                vErrors.push(err343);
                             }
                             errors++;
                         }
                     }
-                    if (data137.iamPolicies !== undefined) {
-                        let data146 = data137.iamPolicies;
-                        if (Array.isArray(data146)) {
-                            const len37 = data146.length;
+                    if (data138.iamPolicies !== undefined) {
+                        let data147 = data138.iamPolicies;
+                        if (Array.isArray(data147)) {
+                            const len37 = data147.length;
                             for (let i37 = 0; i37 < len37; i37++) {
-                                let data147 = data146[i37];
-                                if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
-                                    if (data147.resource === undefined) {
-                                        const err343 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data147 };
+                                let data148 = data147[i37];
+                                if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
+                                    if (data148.resource === undefined) {
+                                        const err344 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data148 };
                                         if (vErrors === null) {
-                                            vErrors = [err343];
+                                            vErrors = [err344];
                                         }
                                         else {
-                                            vErrors.push(err343);
+                                            vErrors.push(err344);
                                         }
                                         errors++;
                                     }
-                                    for (const key29 in data147) {
+                                    for (const key29 in data148) {
                                         if (!(((key29 === "resource") || (key29 === "policy")) || (key29 === "unreadable"))) {
-                                            const err344 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data147 };
+                                            const err345 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data148 };
                                             if (vErrors === null) {
-                                                vErrors = [err344];
+                                                vErrors = [err345];
                                             }
                                             else {
-                                                vErrors.push(err344);
+                                                vErrors.push(err345);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data147.resource !== undefined) {
-                                        let data148 = data147.resource;
-                                        if (typeof data148 === "string") {
-                                            if (!pattern38.test(data148)) {
-                                                const err345 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data148 };
+                                    if (data148.resource !== undefined) {
+                                        let data149 = data148.resource;
+                                        if (typeof data149 === "string") {
+                                            if (!pattern38.test(data149)) {
+                                                const err346 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data149 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err345];
+                                                    vErrors = [err346];
                                                 }
                                                 else {
-                                                    vErrors.push(err345);
+                                                    vErrors.push(err346);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err346 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data148 };
+                                            const err347 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data149 };
                                             if (vErrors === null) {
-                                                vErrors = [err346];
+                                                vErrors = [err347];
                                             }
                                             else {
-                                                vErrors.push(err346);
+                                                vErrors.push(err347);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data147.policy !== undefined) {
-                                        let data149 = data147.policy;
-                                        const _errs394 = errors;
+                                    if (data148.policy !== undefined) {
+                                        let data150 = data148.policy;
+                                        const _errs396 = errors;
                                         let valid124 = false;
-                                        const _errs395 = errors;
-                                        if (data149 && typeof data149 == "object" && !Array.isArray(data149)) {
-                                            if (data149.file === undefined) {
-                                                const err347 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data149 };
+                                        const _errs397 = errors;
+                                        if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
+                                            if (data150.file === undefined) {
+                                                const err348 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data150 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err347];
+                                                    vErrors = [err348];
                                                 }
                                                 else {
-                                                    vErrors.push(err347);
+                                                    vErrors.push(err348);
                                                 }
                                                 errors++;
                                             }
-                                            for (const key30 in data149) {
+                                            for (const key30 in data150) {
                                                 if (!(key30 === "file")) {
-                                                    const err348 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data149 };
+                                                    const err349 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data150 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err348];
+                                                        vErrors = [err349];
                                                     }
                                                     else {
-                                                        vErrors.push(err348);
+                                                        vErrors.push(err349);
                                                     }
                                                     errors++;
                                                 }
                                             }
-                                            if (data149.file !== undefined) {
-                                                let data150 = data149.file;
-                                                if (typeof data150 === "string") {
-                                                    if (func2(data150) < 1) {
-                                                        const err349 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data150 };
+                                            if (data150.file !== undefined) {
+                                                let data151 = data150.file;
+                                                if (typeof data151 === "string") {
+                                                    if (func2(data151) < 1) {
+                                                        const err350 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data151 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err349];
+                                                            vErrors = [err350];
                                                         }
                                                         else {
-                                                            vErrors.push(err349);
+                                                            vErrors.push(err350);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err350 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data150 };
+                                                    const err351 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data151 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err350];
+                                                        vErrors = [err351];
                                                     }
                                                     else {
-                                                        vErrors.push(err350);
+                                                        vErrors.push(err351);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err351 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data149 };
+                                            const err352 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data150 };
                                             if (vErrors === null) {
-                                                vErrors = [err351];
+                                                vErrors = [err352];
                                             }
                                             else {
-                                                vErrors.push(err351);
+                                                vErrors.push(err352);
                                             }
                                             errors++;
                                         }
-                                        var _valid10 = _errs395 === errors;
+                                        var _valid10 = _errs397 === errors;
                                         valid124 = valid124 || _valid10;
                                         if (!valid124) {
-                                            const _errs400 = errors;
-                                            if (!(data149 && typeof data149 == "object" && !Array.isArray(data149))) {
-                                                const err352 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data149 };
+                                            const _errs402 = errors;
+                                            if (!(data150 && typeof data150 == "object" && !Array.isArray(data150))) {
+                                                const err353 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data150 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err352];
+                                                    vErrors = [err353];
                                                 }
                                                 else {
-                                                    vErrors.push(err352);
+                                                    vErrors.push(err353);
                                                 }
                                                 errors++;
                                             }
-                                            var _valid10 = _errs400 === errors;
+                                            var _valid10 = _errs402 === errors;
                                             valid124 = valid124 || _valid10;
                                             if (!valid124) {
-                                                const _errs402 = errors;
-                                                if (typeof data149 !== "string") {
-                                                    const err353 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data149 };
+                                                const _errs404 = errors;
+                                                if (typeof data150 !== "string") {
+                                                    const err354 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data150 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err353];
+                                                        vErrors = [err354];
                                                     }
                                                     else {
-                                                        vErrors.push(err353);
+                                                        vErrors.push(err354);
                                                     }
                                                     errors++;
                                                 }
-                                                var _valid10 = _errs402 === errors;
+                                                var _valid10 = _errs404 === errors;
                                                 valid124 = valid124 || _valid10;
                                             }
                                         }
                                         if (!valid124) {
-                                            const err354 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data149 };
-                                            if (vErrors === null) {
-                                                vErrors = [err354];
-                                            }
-                                            else {
-                                                vErrors.push(err354);
-                                            }
-                                            errors++;
-                                        }
-                                        else {
-                                            errors = _errs394;
-                                            if (vErrors !== null) {
-                                                if (_errs394) {
-                                                    vErrors.length = _errs394;
-                                                }
-                                                else {
-                                                    vErrors = null;
-                                                }
-                                            }
-                                        }
-                                    }
-                                    if (data147.unreadable !== undefined) {
-                                        let data151 = data147.unreadable;
-                                        if (typeof data151 !== "string") {
-                                            const err355 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data151 };
+                                            const err355 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data150 };
                                             if (vErrors === null) {
                                                 vErrors = [err355];
                                             }
@@ -5226,50 +5215,64 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
+                                        else {
+                                            errors = _errs396;
+                                            if (vErrors !== null) {
+                                                if (_errs396) {
+                                                    vErrors.length = _errs396;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data148.unreadable !== undefined) {
+                                        let data152 = data148.unreadable;
+                                        if (typeof data152 !== "string") {
+                                            const err356 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data152 };
+                                            if (vErrors === null) {
+                                                vErrors = [err356];
+                                            }
+                                            else {
+                                                vErrors.push(err356);
+                                            }
+                                            errors++;
+                                        }
                                     }
                                 }
                                 else {
-                                    const err356 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data147 };
+                                    const err357 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i37, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data148 };
                                     if (vErrors === null) {
-                                        vErrors = [err356];
+                                        vErrors = [err357];
                                     }
                                     else {
-                                        vErrors.push(err356);
+                                        vErrors.push(err357);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err357 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data146 };
+                            const err358 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data147 };
                             if (vErrors === null) {
-                                vErrors = [err357];
+                                vErrors = [err358];
                             }
                             else {
-                                vErrors.push(err357);
+                                vErrors.push(err358);
                             }
                             errors++;
                         }
                     }
-                    if (data137.roles !== undefined) {
-                        let data152 = data137.roles;
-                        if (Array.isArray(data152)) {
-                            const len38 = data152.length;
+                    if (data138.roles !== undefined) {
+                        let data153 = data138.roles;
+                        if (Array.isArray(data153)) {
+                            const len38 = data153.length;
                             for (let i38 = 0; i38 < len38; i38++) {
-                                let data153 = data152[i38];
-                                if (data153 && typeof data153 == "object" && !Array.isArray(data153)) {
-                                    if (data153.name === undefined) {
-                                        const err358 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
-                                        if (vErrors === null) {
-                                            vErrors = [err358];
-                                        }
-                                        else {
-                                            vErrors.push(err358);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data153.includedPermissions === undefined) {
-                                        const err359 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
+                                let data154 = data153[i38];
+                                if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
+                                    if (data154.name === undefined) {
+                                        const err359 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data154 };
                                         if (vErrors === null) {
                                             vErrors = [err359];
                                         }
@@ -5278,115 +5281,115 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key31 in data153) {
+                                    if (data154.includedPermissions === undefined) {
+                                        const err360 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data154 };
+                                        if (vErrors === null) {
+                                            vErrors = [err360];
+                                        }
+                                        else {
+                                            vErrors.push(err360);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key31 in data154) {
                                         if (!((key31 === "name") || (key31 === "includedPermissions"))) {
-                                            const err360 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
+                                            const err361 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data154 };
                                             if (vErrors === null) {
-                                                vErrors = [err360];
+                                                vErrors = [err361];
                                             }
                                             else {
-                                                vErrors.push(err360);
+                                                vErrors.push(err361);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data153.name !== undefined) {
-                                        let data154 = data153.name;
-                                        if (typeof data154 === "string") {
-                                            if (!pattern39.test(data154)) {
-                                                const err361 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data154 };
+                                    if (data154.name !== undefined) {
+                                        let data155 = data154.name;
+                                        if (typeof data155 === "string") {
+                                            if (!pattern39.test(data155)) {
+                                                const err362 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data155 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err361];
+                                                    vErrors = [err362];
                                                 }
                                                 else {
-                                                    vErrors.push(err361);
+                                                    vErrors.push(err362);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err362 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data154 };
+                                            const err363 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data155 };
                                             if (vErrors === null) {
-                                                vErrors = [err362];
+                                                vErrors = [err363];
                                             }
                                             else {
-                                                vErrors.push(err362);
+                                                vErrors.push(err363);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data153.includedPermissions !== undefined) {
-                                        let data155 = data153.includedPermissions;
-                                        if (Array.isArray(data155)) {
-                                            const len39 = data155.length;
+                                    if (data154.includedPermissions !== undefined) {
+                                        let data156 = data154.includedPermissions;
+                                        if (Array.isArray(data156)) {
+                                            const len39 = data156.length;
                                             for (let i39 = 0; i39 < len39; i39++) {
-                                                let data156 = data155[i39];
-                                                if (typeof data156 !== "string") {
-                                                    const err363 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/includedPermissions/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data156 };
+                                                let data157 = data156[i39];
+                                                if (typeof data157 !== "string") {
+                                                    const err364 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/includedPermissions/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data157 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err363];
+                                                        vErrors = [err364];
                                                     }
                                                     else {
-                                                        vErrors.push(err363);
+                                                        vErrors.push(err364);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err364 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data155 };
+                                            const err365 = { instancePath: instancePath + "/facts/gcp/roles/" + i38 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data156 };
                                             if (vErrors === null) {
-                                                vErrors = [err364];
+                                                vErrors = [err365];
                                             }
                                             else {
-                                                vErrors.push(err364);
+                                                vErrors.push(err365);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err365 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data153 };
+                                    const err366 = { instancePath: instancePath + "/facts/gcp/roles/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data154 };
                                     if (vErrors === null) {
-                                        vErrors = [err365];
+                                        vErrors = [err366];
                                     }
                                     else {
-                                        vErrors.push(err365);
+                                        vErrors.push(err366);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err366 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data152 };
+                            const err367 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data153 };
                             if (vErrors === null) {
-                                vErrors = [err366];
+                                vErrors = [err367];
                             }
                             else {
-                                vErrors.push(err366);
+                                vErrors.push(err367);
                             }
                             errors++;
                         }
                     }
-                    if (data137.clusters !== undefined) {
-                        let data157 = data137.clusters;
-                        if (Array.isArray(data157)) {
-                            const len40 = data157.length;
+                    if (data138.clusters !== undefined) {
+                        let data158 = data138.clusters;
+                        if (Array.isArray(data158)) {
+                            const len40 = data158.length;
                             for (let i40 = 0; i40 < len40; i40++) {
-                                let data158 = data157[i40];
-                                if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
-                                    if (data158.project === undefined) {
-                                        const err367 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
-                                        if (vErrors === null) {
-                                            vErrors = [err367];
-                                        }
-                                        else {
-                                            vErrors.push(err367);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data158.location === undefined) {
-                                        const err368 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                let data159 = data158[i40];
+                                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
+                                    if (data159.project === undefined) {
+                                        const err368 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data159 };
                                         if (vErrors === null) {
                                             vErrors = [err368];
                                         }
@@ -5395,8 +5398,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data158.name === undefined) {
-                                        const err369 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                    if (data159.location === undefined) {
+                                        const err369 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data159 };
                                         if (vErrors === null) {
                                             vErrors = [err369];
                                         }
@@ -5405,8 +5408,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data158.nodePools === undefined) {
-                                        const err370 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                    if (data159.name === undefined) {
+                                        const err370 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data159 };
                                         if (vErrors === null) {
                                             vErrors = [err370];
                                         }
@@ -5415,112 +5418,112 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key32 in data158) {
-                                        if (!(((((key32 === "project") || (key32 === "location")) || (key32 === "name")) || (key32 === "nodePools")) || (key32 === "unreadable"))) {
-                                            const err371 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
-                                            if (vErrors === null) {
-                                                vErrors = [err371];
-                                            }
-                                            else {
-                                                vErrors.push(err371);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data158.project !== undefined) {
-                                        let data159 = data158.project;
-                                        if (typeof data159 === "string") {
-                                            if (func2(data159) < 1) {
-                                                const err372 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data159 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err372];
-                                                }
-                                                else {
-                                                    vErrors.push(err372);
-                                                }
-                                                errors++;
-                                            }
+                                    if (data159.nodePools === undefined) {
+                                        const err371 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data159 };
+                                        if (vErrors === null) {
+                                            vErrors = [err371];
                                         }
                                         else {
-                                            const err373 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data159 };
+                                            vErrors.push(err371);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key32 in data159) {
+                                        if (!(((((key32 === "project") || (key32 === "location")) || (key32 === "name")) || (key32 === "nodePools")) || (key32 === "unreadable"))) {
+                                            const err372 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data159 };
                                             if (vErrors === null) {
-                                                vErrors = [err373];
+                                                vErrors = [err372];
                                             }
                                             else {
-                                                vErrors.push(err373);
+                                                vErrors.push(err372);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data158.location !== undefined) {
-                                        let data160 = data158.location;
+                                    if (data159.project !== undefined) {
+                                        let data160 = data159.project;
                                         if (typeof data160 === "string") {
                                             if (func2(data160) < 1) {
-                                                const err374 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data160 };
+                                                const err373 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data160 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err374];
+                                                    vErrors = [err373];
                                                 }
                                                 else {
-                                                    vErrors.push(err374);
+                                                    vErrors.push(err373);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err375 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data160 };
+                                            const err374 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data160 };
                                             if (vErrors === null) {
-                                                vErrors = [err375];
+                                                vErrors = [err374];
                                             }
                                             else {
-                                                vErrors.push(err375);
+                                                vErrors.push(err374);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data158.name !== undefined) {
-                                        let data161 = data158.name;
+                                    if (data159.location !== undefined) {
+                                        let data161 = data159.location;
                                         if (typeof data161 === "string") {
                                             if (func2(data161) < 1) {
-                                                const err376 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data161 };
+                                                const err375 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data161 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err376];
+                                                    vErrors = [err375];
                                                 }
                                                 else {
-                                                    vErrors.push(err376);
+                                                    vErrors.push(err375);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err377 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data161 };
+                                            const err376 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data161 };
                                             if (vErrors === null) {
-                                                vErrors = [err377];
+                                                vErrors = [err376];
                                             }
                                             else {
-                                                vErrors.push(err377);
+                                                vErrors.push(err376);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data158.nodePools !== undefined) {
-                                        let data162 = data158.nodePools;
-                                        if (Array.isArray(data162)) {
-                                            const len41 = data162.length;
+                                    if (data159.name !== undefined) {
+                                        let data162 = data159.name;
+                                        if (typeof data162 === "string") {
+                                            if (func2(data162) < 1) {
+                                                const err377 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data162 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err377];
+                                                }
+                                                else {
+                                                    vErrors.push(err377);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err378 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data162 };
+                                            if (vErrors === null) {
+                                                vErrors = [err378];
+                                            }
+                                            else {
+                                                vErrors.push(err378);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data159.nodePools !== undefined) {
+                                        let data163 = data159.nodePools;
+                                        if (Array.isArray(data163)) {
+                                            const len41 = data163.length;
                                             for (let i41 = 0; i41 < len41; i41++) {
-                                                let data163 = data162[i41];
-                                                if (data163 && typeof data163 == "object" && !Array.isArray(data163)) {
-                                                    if (data163.name === undefined) {
-                                                        const err378 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err378];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err378);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    if (data163.serviceAccount === undefined) {
-                                                        const err379 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
+                                                let data164 = data163[i41];
+                                                if (data164 && typeof data164 == "object" && !Array.isArray(data164)) {
+                                                    if (data164.name === undefined) {
+                                                        const err379 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data164 };
                                                         if (vErrors === null) {
                                                             vErrors = [err379];
                                                         }
@@ -5529,8 +5532,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                         }
                                                         errors++;
                                                     }
-                                                    if (data163.scopes === undefined) {
-                                                        const err380 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
+                                                    if (data164.serviceAccount === undefined) {
+                                                        const err380 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data164 };
                                                         if (vErrors === null) {
                                                             vErrors = [err380];
                                                         }
@@ -5539,22 +5542,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                         }
                                                         errors++;
                                                     }
-                                                    for (const key33 in data163) {
-                                                        if (!(((key33 === "name") || (key33 === "serviceAccount")) || (key33 === "scopes"))) {
-                                                            const err381 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err381];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err381);
-                                                            }
-                                                            errors++;
+                                                    if (data164.scopes === undefined) {
+                                                        const err381 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data164 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err381];
                                                         }
+                                                        else {
+                                                            vErrors.push(err381);
+                                                        }
+                                                        errors++;
                                                     }
-                                                    if (data163.name !== undefined) {
-                                                        let data164 = data163.name;
-                                                        if (typeof data164 !== "string") {
-                                                            const err382 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data164 };
+                                                    for (const key33 in data164) {
+                                                        if (!(((key33 === "name") || (key33 === "serviceAccount")) || (key33 === "scopes"))) {
+                                                            const err382 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data164 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err382];
                                                             }
@@ -5564,10 +5564,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data163.serviceAccount !== undefined) {
-                                                        let data165 = data163.serviceAccount;
+                                                    if (data164.name !== undefined) {
+                                                        let data165 = data164.name;
                                                         if (typeof data165 !== "string") {
-                                                            const err383 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data165 };
+                                                            const err383 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data165 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err383];
                                                             }
@@ -5577,63 +5577,63 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data163.scopes !== undefined) {
-                                                        let data166 = data163.scopes;
-                                                        if (Array.isArray(data166)) {
-                                                            const len42 = data166.length;
+                                                    if (data164.serviceAccount !== undefined) {
+                                                        let data166 = data164.serviceAccount;
+                                                        if (typeof data166 !== "string") {
+                                                            const err384 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data166 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err384];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err384);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data164.scopes !== undefined) {
+                                                        let data167 = data164.scopes;
+                                                        if (Array.isArray(data167)) {
+                                                            const len42 = data167.length;
                                                             for (let i42 = 0; i42 < len42; i42++) {
-                                                                let data167 = data166[i42];
-                                                                if (typeof data167 !== "string") {
-                                                                    const err384 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/scopes/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data167 };
+                                                                let data168 = data167[i42];
+                                                                if (typeof data168 !== "string") {
+                                                                    const err385 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/scopes/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data168 };
                                                                     if (vErrors === null) {
-                                                                        vErrors = [err384];
+                                                                        vErrors = [err385];
                                                                     }
                                                                     else {
-                                                                        vErrors.push(err384);
+                                                                        vErrors.push(err385);
                                                                     }
                                                                     errors++;
                                                                 }
                                                             }
                                                         }
                                                         else {
-                                                            const err385 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data166 };
+                                                            const err386 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data167 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err385];
+                                                                vErrors = [err386];
                                                             }
                                                             else {
-                                                                vErrors.push(err385);
+                                                                vErrors.push(err386);
                                                             }
                                                             errors++;
                                                         }
                                                     }
                                                 }
                                                 else {
-                                                    const err386 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data163 };
+                                                    const err387 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data164 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err386];
+                                                        vErrors = [err387];
                                                     }
                                                     else {
-                                                        vErrors.push(err386);
+                                                        vErrors.push(err387);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err387 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data162 };
-                                            if (vErrors === null) {
-                                                vErrors = [err387];
-                                            }
-                                            else {
-                                                vErrors.push(err387);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data158.unreadable !== undefined) {
-                                        let data168 = data158.unreadable;
-                                        if (typeof data168 !== "string") {
-                                            const err388 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data168 };
+                                            const err388 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data163 };
                                             if (vErrors === null) {
                                                 vErrors = [err388];
                                             }
@@ -5643,49 +5643,52 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data159.unreadable !== undefined) {
+                                        let data169 = data159.unreadable;
+                                        if (typeof data169 !== "string") {
+                                            const err389 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data169 };
+                                            if (vErrors === null) {
+                                                vErrors = [err389];
+                                            }
+                                            else {
+                                                vErrors.push(err389);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err389 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data158 };
+                                    const err390 = { instancePath: instancePath + "/facts/gcp/clusters/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data159 };
                                     if (vErrors === null) {
-                                        vErrors = [err389];
+                                        vErrors = [err390];
                                     }
                                     else {
-                                        vErrors.push(err389);
+                                        vErrors.push(err390);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err390 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data157 };
+                            const err391 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data158 };
                             if (vErrors === null) {
-                                vErrors = [err390];
+                                vErrors = [err391];
                             }
                             else {
-                                vErrors.push(err390);
+                                vErrors.push(err391);
                             }
                             errors++;
                         }
                     }
-                    if (data137.groups !== undefined) {
-                        let data169 = data137.groups;
-                        if (Array.isArray(data169)) {
-                            const len43 = data169.length;
+                    if (data138.groups !== undefined) {
+                        let data170 = data138.groups;
+                        if (Array.isArray(data170)) {
+                            const len43 = data170.length;
                             for (let i43 = 0; i43 < len43; i43++) {
-                                let data170 = data169[i43];
-                                if (data170 && typeof data170 == "object" && !Array.isArray(data170)) {
-                                    if (data170.email === undefined) {
-                                        const err391 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
-                                        if (vErrors === null) {
-                                            vErrors = [err391];
-                                        }
-                                        else {
-                                            vErrors.push(err391);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data170.members === undefined) {
-                                        const err392 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
+                                let data171 = data170[i43];
+                                if (data171 && typeof data171 == "object" && !Array.isArray(data171)) {
+                                    if (data171.email === undefined) {
+                                        const err392 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data171 };
                                         if (vErrors === null) {
                                             vErrors = [err392];
                                         }
@@ -5694,183 +5697,183 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key34 in data170) {
+                                    if (data171.members === undefined) {
+                                        const err393 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data171 };
+                                        if (vErrors === null) {
+                                            vErrors = [err393];
+                                        }
+                                        else {
+                                            vErrors.push(err393);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key34 in data171) {
                                         if (!((key34 === "email") || (key34 === "members"))) {
-                                            const err393 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
+                                            const err394 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data171 };
                                             if (vErrors === null) {
-                                                vErrors = [err393];
+                                                vErrors = [err394];
                                             }
                                             else {
-                                                vErrors.push(err393);
+                                                vErrors.push(err394);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data170.email !== undefined) {
-                                        let data171 = data170.email;
-                                        if (typeof data171 === "string") {
-                                            if (func2(data171) < 3) {
-                                                const err394 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data171 };
+                                    if (data171.email !== undefined) {
+                                        let data172 = data171.email;
+                                        if (typeof data172 === "string") {
+                                            if (func2(data172) < 3) {
+                                                const err395 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data172 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err394];
+                                                    vErrors = [err395];
                                                 }
                                                 else {
-                                                    vErrors.push(err394);
+                                                    vErrors.push(err395);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err395 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data171 };
+                                            const err396 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data172 };
                                             if (vErrors === null) {
-                                                vErrors = [err395];
+                                                vErrors = [err396];
                                             }
                                             else {
-                                                vErrors.push(err395);
+                                                vErrors.push(err396);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data170.members !== undefined) {
-                                        let data172 = data170.members;
-                                        if (Array.isArray(data172)) {
-                                            const len44 = data172.length;
+                                    if (data171.members !== undefined) {
+                                        let data173 = data171.members;
+                                        if (Array.isArray(data173)) {
+                                            const len44 = data173.length;
                                             for (let i44 = 0; i44 < len44; i44++) {
-                                                let data173 = data172[i44];
-                                                if (typeof data173 !== "string") {
-                                                    const err396 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/members/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data173 };
+                                                let data174 = data173[i44];
+                                                if (typeof data174 !== "string") {
+                                                    const err397 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/members/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data174 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err396];
+                                                        vErrors = [err397];
                                                     }
                                                     else {
-                                                        vErrors.push(err396);
+                                                        vErrors.push(err397);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err397 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data172 };
+                                            const err398 = { instancePath: instancePath + "/facts/gcp/groups/" + i43 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data173 };
                                             if (vErrors === null) {
-                                                vErrors = [err397];
+                                                vErrors = [err398];
                                             }
                                             else {
-                                                vErrors.push(err397);
+                                                vErrors.push(err398);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err398 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data170 };
+                                    const err399 = { instancePath: instancePath + "/facts/gcp/groups/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data171 };
                                     if (vErrors === null) {
-                                        vErrors = [err398];
+                                        vErrors = [err399];
                                     }
                                     else {
-                                        vErrors.push(err398);
+                                        vErrors.push(err399);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err399 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data169 };
+                            const err400 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data170 };
                             if (vErrors === null) {
-                                vErrors = [err399];
+                                vErrors = [err400];
                             }
                             else {
-                                vErrors.push(err399);
+                                vErrors.push(err400);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err400 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data137 };
+                    const err401 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data138 };
                     if (vErrors === null) {
-                        vErrors = [err400];
+                        vErrors = [err401];
                     }
                     else {
-                        vErrors.push(err400);
+                        vErrors.push(err401);
                     }
                     errors++;
                 }
             }
             if (data92.kubernetes !== undefined) {
-                let data174 = data92.kubernetes;
-                if (data174 && typeof data174 == "object" && !Array.isArray(data174)) {
-                    for (const key35 in data174) {
+                let data175 = data92.kubernetes;
+                if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
+                    for (const key35 in data175) {
                         if (!((key35 === "manifests") || (key35 === "objects"))) {
-                            const err401 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data174 };
+                            const err402 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data175 };
                             if (vErrors === null) {
-                                vErrors = [err401];
+                                vErrors = [err402];
                             }
                             else {
-                                vErrors.push(err401);
+                                vErrors.push(err402);
                             }
                             errors++;
                         }
                     }
-                    if (data174.manifests !== undefined) {
-                        let data175 = data174.manifests;
-                        if (Array.isArray(data175)) {
-                            const len45 = data175.length;
+                    if (data175.manifests !== undefined) {
+                        let data176 = data175.manifests;
+                        if (Array.isArray(data176)) {
+                            const len45 = data176.length;
                             for (let i45 = 0; i45 < len45; i45++) {
-                                let data176 = data175[i45];
-                                if (typeof data176 === "string") {
-                                    if (func2(data176) < 1) {
-                                        const err402 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data176 };
+                                let data177 = data176[i45];
+                                if (typeof data177 === "string") {
+                                    if (func2(data177) < 1) {
+                                        const err403 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data177 };
                                         if (vErrors === null) {
-                                            vErrors = [err402];
+                                            vErrors = [err403];
                                         }
                                         else {
-                                            vErrors.push(err402);
+                                            vErrors.push(err403);
                                         }
                                         errors++;
                                     }
                                 }
                                 else {
-                                    const err403 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data176 };
+                                    const err404 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i45, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data177 };
                                     if (vErrors === null) {
-                                        vErrors = [err403];
+                                        vErrors = [err404];
                                     }
                                     else {
-                                        vErrors.push(err403);
+                                        vErrors.push(err404);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err404 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data175 };
+                            const err405 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data176 };
                             if (vErrors === null) {
-                                vErrors = [err404];
+                                vErrors = [err405];
                             }
                             else {
-                                vErrors.push(err404);
+                                vErrors.push(err405);
                             }
                             errors++;
                         }
                     }
-                    if (data174.objects !== undefined) {
-                        let data177 = data174.objects;
-                        if (Array.isArray(data177)) {
-                            const len46 = data177.length;
+                    if (data175.objects !== undefined) {
+                        let data178 = data175.objects;
+                        if (Array.isArray(data178)) {
+                            const len46 = data178.length;
                             for (let i46 = 0; i46 < len46; i46++) {
-                                let data178 = data177[i46];
-                                if (data178 && typeof data178 == "object" && !Array.isArray(data178)) {
-                                    if (data178.apiVersion === undefined) {
-                                        const err405 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data178 };
-                                        if (vErrors === null) {
-                                            vErrors = [err405];
-                                        }
-                                        else {
-                                            vErrors.push(err405);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data178.kind === undefined) {
-                                        const err406 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data178 };
+                                let data179 = data178[i46];
+                                if (data179 && typeof data179 == "object" && !Array.isArray(data179)) {
+                                    if (data179.apiVersion === undefined) {
+                                        const err406 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data179 };
                                         if (vErrors === null) {
                                             vErrors = [err406];
                                         }
@@ -5879,23 +5882,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data178.apiVersion !== undefined) {
-                                        let data179 = data178.apiVersion;
-                                        if (typeof data179 !== "string") {
-                                            const err407 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data179 };
-                                            if (vErrors === null) {
-                                                vErrors = [err407];
-                                            }
-                                            else {
-                                                vErrors.push(err407);
-                                            }
-                                            errors++;
+                                    if (data179.kind === undefined) {
+                                        const err407 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data179 };
+                                        if (vErrors === null) {
+                                            vErrors = [err407];
                                         }
+                                        else {
+                                            vErrors.push(err407);
+                                        }
+                                        errors++;
                                     }
-                                    if (data178.kind !== undefined) {
-                                        let data180 = data178.kind;
+                                    if (data179.apiVersion !== undefined) {
+                                        let data180 = data179.apiVersion;
                                         if (typeof data180 !== "string") {
-                                            const err408 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data180 };
+                                            const err408 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data180 };
                                             if (vErrors === null) {
                                                 vErrors = [err408];
                                             }
@@ -5905,131 +5905,144 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data179.kind !== undefined) {
+                                        let data181 = data179.kind;
+                                        if (typeof data181 !== "string") {
+                                            const err409 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data181 };
+                                            if (vErrors === null) {
+                                                vErrors = [err409];
+                                            }
+                                            else {
+                                                vErrors.push(err409);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err409 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data178 };
+                                    const err410 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i46, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data179 };
                                     if (vErrors === null) {
-                                        vErrors = [err409];
+                                        vErrors = [err410];
                                     }
                                     else {
-                                        vErrors.push(err409);
+                                        vErrors.push(err410);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err410 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data177 };
+                            const err411 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data178 };
                             if (vErrors === null) {
-                                vErrors = [err410];
+                                vErrors = [err411];
                             }
                             else {
-                                vErrors.push(err410);
+                                vErrors.push(err411);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err411 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data174 };
+                    const err412 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data175 };
                     if (vErrors === null) {
-                        vErrors = [err411];
+                        vErrors = [err412];
                     }
                     else {
-                        vErrors.push(err411);
+                        vErrors.push(err412);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err412 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data92 };
+            const err413 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data92 };
             if (vErrors === null) {
-                vErrors = [err412];
+                vErrors = [err413];
             }
             else {
-                vErrors.push(err412);
+                vErrors.push(err413);
             }
             errors++;
         }
     }
     if (data.auth !== undefined) {
-        let data181 = data.auth;
-        if (data181 && typeof data181 == "object" && !Array.isArray(data181)) {
-            for (const key36 in data181) {
+        let data182 = data.auth;
+        if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
+            for (const key36 in data182) {
                 if (!(key36 === "aws")) {
-                    const err413 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data181 };
+                    const err414 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data182 };
                     if (vErrors === null) {
-                        vErrors = [err413];
+                        vErrors = [err414];
                     }
                     else {
-                        vErrors.push(err413);
+                        vErrors.push(err414);
                     }
                     errors++;
                 }
             }
-            if (data181.aws !== undefined) {
-                let data182 = data181.aws;
-                if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
-                    if (data182.roles === undefined) {
-                        const err414 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data182 };
+            if (data182.aws !== undefined) {
+                let data183 = data182.aws;
+                if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
+                    if (data183.roles === undefined) {
+                        const err415 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data183 };
                         if (vErrors === null) {
-                            vErrors = [err414];
+                            vErrors = [err415];
                         }
                         else {
-                            vErrors.push(err414);
+                            vErrors.push(err415);
                         }
                         errors++;
                     }
-                    for (const key37 in data182) {
+                    for (const key37 in data183) {
                         if (!(key37 === "roles")) {
-                            const err415 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data182 };
+                            const err416 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data183 };
                             if (vErrors === null) {
-                                vErrors = [err415];
+                                vErrors = [err416];
                             }
                             else {
-                                vErrors.push(err415);
+                                vErrors.push(err416);
                             }
                             errors++;
                         }
                     }
-                    if (data182.roles !== undefined) {
-                        let data183 = data182.roles;
-                        if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
-                            for (const key38 in data183) {
+                    if (data183.roles !== undefined) {
+                        let data184 = data183.roles;
+                        if (data184 && typeof data184 == "object" && !Array.isArray(data184)) {
+                            for (const key38 in data184) {
                                 if (!(pattern6.test(key38))) {
-                                    const err416 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data183 };
+                                    const err417 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data184 };
                                     if (vErrors === null) {
-                                        vErrors = [err416];
+                                        vErrors = [err417];
                                     }
                                     else {
-                                        vErrors.push(err416);
+                                        vErrors.push(err417);
                                     }
                                     errors++;
                                 }
                             }
-                            for (const key39 in data183) {
+                            for (const key39 in data184) {
                                 if (pattern6.test(key39)) {
-                                    let data184 = data183[key39];
-                                    if (typeof data184 === "string") {
-                                        if (!pattern8.test(data184)) {
-                                            const err417 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data184 };
+                                    let data185 = data184[key39];
+                                    if (typeof data185 === "string") {
+                                        if (!pattern8.test(data185)) {
+                                            const err418 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data185 };
                                             if (vErrors === null) {
-                                                vErrors = [err417];
+                                                vErrors = [err418];
                                             }
                                             else {
-                                                vErrors.push(err417);
+                                                vErrors.push(err418);
                                             }
                                             errors++;
                                         }
                                     }
                                     else {
-                                        const err418 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data184 };
+                                        const err419 = { instancePath: instancePath + "/auth/aws/roles/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data185 };
                                         if (vErrors === null) {
-                                            vErrors = [err418];
+                                            vErrors = [err419];
                                         }
                                         else {
-                                            vErrors.push(err418);
+                                            vErrors.push(err419);
                                         }
                                         errors++;
                                     }
@@ -6037,92 +6050,92 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err419 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data183 };
+                            const err420 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data184 };
                             if (vErrors === null) {
-                                vErrors = [err419];
+                                vErrors = [err420];
                             }
                             else {
-                                vErrors.push(err419);
+                                vErrors.push(err420);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err420 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data182 };
+                    const err421 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data183 };
                     if (vErrors === null) {
-                        vErrors = [err420];
+                        vErrors = [err421];
                     }
                     else {
-                        vErrors.push(err420);
+                        vErrors.push(err421);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err421 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data181 };
+            const err422 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data182 };
             if (vErrors === null) {
-                vErrors = [err421];
+                vErrors = [err422];
             }
             else {
-                vErrors.push(err421);
+                vErrors.push(err422);
             }
             errors++;
         }
     }
     if (data.endpoints !== undefined) {
-        let data185 = data.endpoints;
-        if (data185 && typeof data185 == "object" && !Array.isArray(data185)) {
-            for (const key40 in data185) {
+        let data186 = data.endpoints;
+        if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
+            for (const key40 in data186) {
                 if (!((key40 === "registries") || (key40 === "google"))) {
-                    const err422 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data185 };
+                    const err423 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data186 };
                     if (vErrors === null) {
-                        vErrors = [err422];
+                        vErrors = [err423];
                     }
                     else {
-                        vErrors.push(err422);
+                        vErrors.push(err423);
                     }
                     errors++;
                 }
             }
-            if (data185.registries !== undefined) {
-                let data186 = data185.registries;
-                if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
-                    for (const key41 in data186) {
+            if (data186.registries !== undefined) {
+                let data187 = data186.registries;
+                if (data187 && typeof data187 == "object" && !Array.isArray(data187)) {
+                    for (const key41 in data187) {
                         if (!(pattern43.test(key41))) {
-                            const err423 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key41 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data186 };
+                            const err424 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key41 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data187 };
                             if (vErrors === null) {
-                                vErrors = [err423];
+                                vErrors = [err424];
                             }
                             else {
-                                vErrors.push(err423);
+                                vErrors.push(err424);
                             }
                             errors++;
                         }
                     }
-                    for (const key42 in data186) {
+                    for (const key42 in data187) {
                         if (pattern43.test(key42)) {
-                            let data187 = data186[key42];
-                            if (typeof data187 === "string") {
-                                if (!pattern45.test(data187)) {
-                                    const err424 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data187 };
+                            let data188 = data187[key42];
+                            if (typeof data188 === "string") {
+                                if (!pattern45.test(data188)) {
+                                    const err425 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data188 };
                                     if (vErrors === null) {
-                                        vErrors = [err424];
+                                        vErrors = [err425];
                                     }
                                     else {
-                                        vErrors.push(err424);
+                                        vErrors.push(err425);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err425 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data187 };
+                                const err426 = { instancePath: instancePath + "/endpoints/registries/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data188 };
                                 if (vErrors === null) {
-                                    vErrors = [err425];
+                                    vErrors = [err426];
                                 }
                                 else {
-                                    vErrors.push(err425);
+                                    vErrors.push(err426);
                                 }
                                 errors++;
                             }
@@ -6130,213 +6143,213 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
                 else {
-                    const err426 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data186 };
+                    const err427 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data187 };
                     if (vErrors === null) {
-                        vErrors = [err426];
+                        vErrors = [err427];
                     }
                     else {
-                        vErrors.push(err426);
+                        vErrors.push(err427);
                     }
                     errors++;
                 }
             }
-            if (data185.google !== undefined) {
-                let data188 = data185.google;
-                if (data188 && typeof data188 == "object" && !Array.isArray(data188)) {
-                    for (const key43 in data188) {
+            if (data186.google !== undefined) {
+                let data189 = data186.google;
+                if (data189 && typeof data189 == "object" && !Array.isArray(data189)) {
+                    for (const key43 in data189) {
                         if (!((((((key43 === "sts") || (key43 === "iamCredentials")) || (key43 === "artifactRegistry")) || (key43 === "resourceManager")) || (key43 === "container")) || (key43 === "storage"))) {
-                            const err427 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data188 };
+                            const err428 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data189 };
                             if (vErrors === null) {
-                                vErrors = [err427];
+                                vErrors = [err428];
                             }
                             else {
-                                vErrors.push(err427);
+                                vErrors.push(err428);
                             }
                             errors++;
                         }
                     }
-                    if (data188.sts !== undefined) {
-                        let data189 = data188.sts;
-                        if (typeof data189 === "string") {
-                            if (!pattern45.test(data189)) {
-                                const err428 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data189 };
-                                if (vErrors === null) {
-                                    vErrors = [err428];
-                                }
-                                else {
-                                    vErrors.push(err428);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err429 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data189 };
-                            if (vErrors === null) {
-                                vErrors = [err429];
-                            }
-                            else {
-                                vErrors.push(err429);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data188.iamCredentials !== undefined) {
-                        let data190 = data188.iamCredentials;
+                    if (data189.sts !== undefined) {
+                        let data190 = data189.sts;
                         if (typeof data190 === "string") {
                             if (!pattern45.test(data190)) {
-                                const err430 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data190 };
+                                const err429 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data190 };
                                 if (vErrors === null) {
-                                    vErrors = [err430];
+                                    vErrors = [err429];
                                 }
                                 else {
-                                    vErrors.push(err430);
+                                    vErrors.push(err429);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err431 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data190 };
+                            const err430 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data190 };
                             if (vErrors === null) {
-                                vErrors = [err431];
+                                vErrors = [err430];
                             }
                             else {
-                                vErrors.push(err431);
+                                vErrors.push(err430);
                             }
                             errors++;
                         }
                     }
-                    if (data188.artifactRegistry !== undefined) {
-                        let data191 = data188.artifactRegistry;
+                    if (data189.iamCredentials !== undefined) {
+                        let data191 = data189.iamCredentials;
                         if (typeof data191 === "string") {
                             if (!pattern45.test(data191)) {
-                                const err432 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data191 };
+                                const err431 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data191 };
                                 if (vErrors === null) {
-                                    vErrors = [err432];
+                                    vErrors = [err431];
                                 }
                                 else {
-                                    vErrors.push(err432);
+                                    vErrors.push(err431);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err433 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data191 };
+                            const err432 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data191 };
                             if (vErrors === null) {
-                                vErrors = [err433];
+                                vErrors = [err432];
                             }
                             else {
-                                vErrors.push(err433);
+                                vErrors.push(err432);
                             }
                             errors++;
                         }
                     }
-                    if (data188.resourceManager !== undefined) {
-                        let data192 = data188.resourceManager;
+                    if (data189.artifactRegistry !== undefined) {
+                        let data192 = data189.artifactRegistry;
                         if (typeof data192 === "string") {
                             if (!pattern45.test(data192)) {
-                                const err434 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data192 };
+                                const err433 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data192 };
                                 if (vErrors === null) {
-                                    vErrors = [err434];
+                                    vErrors = [err433];
                                 }
                                 else {
-                                    vErrors.push(err434);
+                                    vErrors.push(err433);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err435 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data192 };
+                            const err434 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data192 };
                             if (vErrors === null) {
-                                vErrors = [err435];
+                                vErrors = [err434];
                             }
                             else {
-                                vErrors.push(err435);
+                                vErrors.push(err434);
                             }
                             errors++;
                         }
                     }
-                    if (data188.container !== undefined) {
-                        let data193 = data188.container;
+                    if (data189.resourceManager !== undefined) {
+                        let data193 = data189.resourceManager;
                         if (typeof data193 === "string") {
                             if (!pattern45.test(data193)) {
-                                const err436 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data193 };
+                                const err435 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data193 };
                                 if (vErrors === null) {
-                                    vErrors = [err436];
+                                    vErrors = [err435];
                                 }
                                 else {
-                                    vErrors.push(err436);
+                                    vErrors.push(err435);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err437 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data193 };
+                            const err436 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data193 };
                             if (vErrors === null) {
-                                vErrors = [err437];
+                                vErrors = [err436];
                             }
                             else {
-                                vErrors.push(err437);
+                                vErrors.push(err436);
                             }
                             errors++;
                         }
                     }
-                    if (data188.storage !== undefined) {
-                        let data194 = data188.storage;
+                    if (data189.container !== undefined) {
+                        let data194 = data189.container;
                         if (typeof data194 === "string") {
                             if (!pattern45.test(data194)) {
-                                const err438 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data194 };
+                                const err437 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data194 };
                                 if (vErrors === null) {
-                                    vErrors = [err438];
+                                    vErrors = [err437];
                                 }
                                 else {
-                                    vErrors.push(err438);
+                                    vErrors.push(err437);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err439 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data194 };
+                            const err438 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data194 };
                             if (vErrors === null) {
-                                vErrors = [err439];
+                                vErrors = [err438];
                             }
                             else {
-                                vErrors.push(err439);
+                                vErrors.push(err438);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data189.storage !== undefined) {
+                        let data195 = data189.storage;
+                        if (typeof data195 === "string") {
+                            if (!pattern45.test(data195)) {
+                                const err439 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data195 };
+                                if (vErrors === null) {
+                                    vErrors = [err439];
+                                }
+                                else {
+                                    vErrors.push(err439);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err440 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data195 };
+                            if (vErrors === null) {
+                                vErrors = [err440];
+                            }
+                            else {
+                                vErrors.push(err440);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err440 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data188 };
+                    const err441 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data189 };
                     if (vErrors === null) {
-                        vErrors = [err440];
+                        vErrors = [err441];
                     }
                     else {
-                        vErrors.push(err440);
+                        vErrors.push(err441);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err441 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data185 };
+            const err442 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data186 };
             if (vErrors === null) {
-                vErrors = [err441];
+                vErrors = [err442];
             }
             else {
-                vErrors.push(err441);
+                vErrors.push(err442);
             }
             errors++;
         }
     }
 }
 else {
-    const err442 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err443 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-        vErrors = [err442];
+        vErrors = [err443];
     }
     else {
-        vErrors.push(err442);
+        vErrors.push(err443);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
@@ -19506,9 +19519,15 @@ function registryFacts(config, input, documents) {
                     ? documentPolicy(registry.policy, label, documents)
                     : null,
             pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
+            ...cacheRulesUnknown(registry),
         });
     }
     return registries;
+}
+/** An unreadable registry, or its unreadable pull-through cache rules, leave the rules unknown. */
+function cacheRulesUnknown(registry) {
+    const why = registry.pullThroughCacheUnreadable ?? registry.unreadable;
+    return why === undefined ? {} : { pullThroughCacheUnknown: why };
 }
 /**
  * The facts of the cluster a target names: same platform and name, and the same account, region and (ECS)
@@ -19710,7 +19729,7 @@ function awsPartition(region) {
 
 /***/ }),
 
-/***/ 70859:
+/***/ 7273:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20166,6 +20185,8 @@ function slug(text) {
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-reasons.js
 /** Said when V1 and V2 agree; the rule drops it when they do not. */
 const SCOPE_NOT_GIVEN = 'registry policy scope not given';
+/** Said when the answer is the same under a pull-through cache rule or not; dropped when it is not. */
+const CACHE_RULES_NOT_KNOWN = 'pull-through cache rules not known';
 function explainEcrPull(context, outcomes) {
     const { role, location } = context;
     const reasons = [
@@ -20211,8 +20232,58 @@ function explainEcrPull(context, outcomes) {
     else if (!context.registry.scopeGiven && context.registry.policy) {
         reasons.push(`${SCOPE_NOT_GIVEN}: V2 (the default) and V1 give the same answer here`);
     }
+    const cacheRules = context.registry?.pullThroughCacheUnknown;
+    if (cacheRules !== undefined && !context.pullThroughCache) {
+        reasons.push(`${CACHE_RULES_NOT_KNOWN} (${cacheRules}): the answer is the same whether or not ${location.repository} is under one`);
+    }
     reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
     return reasons;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/aws/ecr-unknown-layers.js
+// Registry settings pullcheck may not know — the registry policy's scope, the pull-through cache rules —
+// are decided both ways: when the answers differ the pull is unknown, naming the fact and how to give it;
+// when they agree, the reasons say the fact did not matter (ecr-reasons.ts).
+
+
+function withUnknownLayers(context, decide) {
+    return withCacheRules(context, (variant) => withScope(variant, decide));
+}
+/**
+ * V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the extended
+ * registry policy scope"): when the scope is not known and it changes the answer, say so.
+ */
+function withScope(context, decide) {
+    const verdict = decide(context);
+    const { registry, location } = context;
+    if (!registry?.policy || registry.scopeGiven)
+        return verdict;
+    const underV1 = decide({ ...context, registry: { ...registry, scope: 'V1' } });
+    if (underV1.verdict === verdict.verdict)
+        return verdict;
+    return (0,core_verdict/* unknown */.L)([
+        ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
+        `unknown: the registry policy of ${location.account} in ${location.region} gives ${verdict.verdict} under the V2 registry policy scope and ${underV1.verdict} under V1, and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
+    ]);
+}
+/**
+ * A repository under a pull-through cache rule's prefix needs more to pull an image not cached yet
+ * (ecr:BatchImportUpstreamImage, and ecr:CreateRepository the first time: "Using pull through cache rules"):
+ * when the registry's rules could not be read and that changes the answer, say so.
+ */
+function withCacheRules(context, decide) {
+    const verdict = decide(context);
+    const { registry, location } = context;
+    const why = registry?.pullThroughCacheUnknown;
+    if (why === undefined || context.pullThroughCache)
+        return verdict;
+    const underCache = decide({ ...context, pullThroughCache: true });
+    if (underCache.verdict === verdict.verdict)
+        return verdict;
+    return (0,core_verdict/* unknown */.L)([
+        ...verdict.reasons.filter((reason) => !reason.startsWith(CACHE_RULES_NOT_KNOWN)),
+        `unknown: the pull-through cache rules of ${location.account} in ${location.region} are not known (${why}): if ${location.repository} is under a rule's prefix the pull also needs ecr:BatchImportUpstreamImage and gives ${underCache.verdict}, otherwise ${verdict.verdict}: state facts.aws.registries[].pullThroughCachePrefixes (aws ecr describe-pull-through-cache-rules --registry-id ${location.account} --region ${location.region}; live reads need ecr:DescribePullThroughCacheRules in ${location.account})`,
+    ]);
 }
 
 // EXTERNAL MODULE: ./lib/providers/aws/facts.js + 1 modules
@@ -20275,6 +20346,7 @@ function identitySide(roleFacts, request) {
 
 
 
+
 const PULL_THROUGH_CACHE_ACTIONS = ['ecr:BatchImportUpstreamImage'];
 // Registry policy scope V1 covers only replication and pull-through-cache actions; V2 covers all
 // repository actions ("Private registry permissions in Amazon ECR").
@@ -20299,35 +20371,28 @@ function evaluateEcrPull(location, roleArnText, facts) {
         };
     }
     const arn = (0,aws_arn/* repositoryArn */.qM)(location.partition, location.region, location.account, location.repository);
+    const registry = facts.registries.get((0,aws_facts/* registryKey */.n7)(location.account, location.region));
     const context = {
         role,
         roleFacts,
         location,
         repositoryArn: arn,
         repository: facts.repositories.get(arn),
-        registry: facts.registries.get((0,aws_facts/* registryKey */.n7)(location.account, location.region)),
+        registry,
         crossAccount: role.account !== location.account,
+        pullThroughCache: (registry?.pullThroughCachePrefixes ?? []).some((prefix) => location.repository.startsWith(`${prefix}/`)),
     };
     const caller = (0,aws_arn/* callingRole */.$o)(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
-    if (context.repository?.missing && !isPullThroughCache(context)) {
+    if (context.repository?.missing && !context.pullThroughCache) {
+        const cacheRules = registry?.pullThroughCacheUnknown;
         return (0,core_verdict/* unknown */.L)([
-            `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})`,
+            `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})` +
+                (cacheRules === undefined
+                    ? ''
+                    : `, unless a pull-through cache rule creates it: the registry's rules are not known (${cacheRules})`),
         ]);
     }
-    const verdict = verdictFor(context, caller);
-    // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
-    // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
-    const registry = context.registry;
-    if (registry?.policy && !registry.scopeGiven) {
-        const underV1 = verdictFor({ ...context, registry: { ...registry, scope: 'V1' } }, caller);
-        if (underV1.verdict !== verdict.verdict) {
-            return (0,core_verdict/* unknown */.L)([
-                ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
-                `unknown: the registry policy of ${location.account} in ${location.region} gives ${verdict.verdict} under the V2 registry policy scope and ${underV1.verdict} under V1, and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
-            ]);
-        }
-    }
-    return verdict;
+    return withUnknownLayers(context, (variant) => verdictFor(variant, caller));
 }
 function verdictFor(context, caller) {
     const outcomes = [];
@@ -20354,7 +20419,7 @@ function tokenOutcome(context, caller) {
 function neededActions(context) {
     const always = (name) => ({ name, onlyIfRepositoryMissing: false });
     const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
-    if (isPullThroughCache(context)) {
+    if (context.pullThroughCache) {
         // A pull through cache imports the upstream image, and creates the repository on first pull
         // ("Using pull through cache rules": IAM permissions required).
         actions.push(...PULL_THROUGH_CACHE_ACTIONS.map(always));
@@ -20365,11 +20430,6 @@ function neededActions(context) {
             actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
     }
     return actions;
-}
-/** The repository is under a pull-through cache rule's prefix of its registry. */
-function isPullThroughCache(context) {
-    const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
-    return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
 }
 /**
  * The grant of one action: the identity side alone for GetAuthorizationToken (no resource policy can grant
@@ -21672,6 +21732,9 @@ const AwsFacts = type/* Type */.ZU.Object({
         pullThroughCachePrefixes: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
             description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
         })),
+        pullThroughCacheUnreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change',
+        })),
     }, schema_parts/* closed */.$h))),
     clusters: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
         platform: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('eks'), type/* Type */.ZU.Literal('ecs')]),
@@ -21719,7 +21782,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 70859)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 7273)),
     liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),

@@ -54,3 +54,65 @@ export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer
   await stop();
   throw new Error(`moto_server did not start on ${url}`);
 }
+
+/** An ECR answer a front gives instead of moto: HTTP status and JSON body. */
+export interface EcrAnswer {
+  readonly status: number;
+  readonly payload: unknown;
+}
+
+export interface EcrFront {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * ECR in front of moto: moto does not implement GetAccountSetting and DescribePullThroughCacheRules (it
+ * answers an HTML 500, which live reads retry and then report as unreadable). The front gives AWS's answers
+ * for a V2 registry without pull-through cache rules, or what `answer` returns for an operation (ECR speaks
+ * JSON-RPC: the operation is in X-Amz-Target), and forwards everything else to moto.
+ */
+export async function startEcrFront(
+  motoUrl: string,
+  answer: (operation: string, body: string) => EcrAnswer | Promise<EcrAnswer> | undefined = () => undefined,
+): Promise<EcrFront> {
+  const { createServer: createHttpServer } = await import('node:http');
+  const defaults: Record<string, EcrAnswer> = {
+    GetAccountSetting: { status: 200, payload: { name: 'REGISTRY_POLICY_SCOPE', value: 'V2' } },
+    DescribePullThroughCacheRules: { status: 200, payload: { pullThroughCacheRules: [] } },
+  };
+  const server = createHttpServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const operation = target.slice(target.lastIndexOf('.') + 1);
+    const given = (await answer(operation, body.toString())) ?? defaults[operation];
+    if (given) {
+      response.writeHead(given.status, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(JSON.stringify(given.payload));
+      return;
+    }
+    const forwarded = await fetch(`${motoUrl}${request.url}`, {
+      method: request.method ?? 'POST',
+      headers: Object.fromEntries(
+        Object.entries(request.headers).flatMap(([k, v]) =>
+          typeof v === 'string' && k !== 'host' ? [[k, v]] : [],
+        ),
+      ),
+      body,
+    });
+    response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers));
+    response.end(Buffer.from(await forwarded.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -787,6 +787,49 @@ const cases: PullCase[] = [
     expect: unknown('repository creation template'),
   },
   {
+    name: "ECR User Guide, IAM permissions for pull through cache: the registry's rules could not be read and ReadOnly lacks ecr:BatchImportUpstreamImage — the answer depends on them, so unknown, naming them",
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/ecr-public/docker/library/nginx:1.27`,
+    roleFacts: withManaged('AmazonEC2ContainerRegistryReadOnly'),
+    repository: {
+      arn: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/ecr-public/docker/library/nginx`,
+      policy: null,
+    },
+    registry: {
+      policy: null,
+      pullThroughCacheUnreadable: 'AccessDeniedException (needs ecr:DescribePullThroughCacheRules)',
+    },
+    expect: unknown(
+      'pull-through cache rules of 111122223333 in us-east-1 are not known (AccessDeniedException',
+      'also needs ecr:BatchImportUpstreamImage and gives denied, otherwise allowed',
+      'facts.aws.registries[].pullThroughCachePrefixes',
+    ),
+  },
+  {
+    name: 'ECR User Guide, IAM permissions for pull through cache: rules not read, but PullOnly holds BatchImportUpstreamImage — the same answer either way',
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/ecr-public/docker/library/nginx:1.27`,
+    roleFacts: PULL_ONLY,
+    repository: {
+      arn: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/ecr-public/docker/library/nginx`,
+      policy: null,
+    },
+    registry: { policy: null, pullThroughCacheUnreadable: 'AccessDeniedException' },
+    expect: allowed,
+  },
+  {
+    name: 'a registry that could not be read leaves its pull-through cache rules unknown too',
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/ecr-public/docker/library/nginx:1.27`,
+    roleFacts: withManaged('AmazonEC2ContainerRegistryReadOnly'),
+    repository: {
+      arn: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/ecr-public/docker/library/nginx`,
+      exists: false,
+    },
+    registry: { unreadable: 'AccessDeniedException (needs ecr:GetRegistryPolicy)' },
+    expect: unknown(
+      'does not exist yet',
+      "unless a pull-through cache rule creates it: the registry's rules are not known",
+    ),
+  },
+  {
     name: 'ECR User Guide, "Pushing an image": a repository must exist before a push — one that does not exist yet (not a pull-through cache) is unknown, saying so',
     roleFacts: PULL_ONLY,
     repository: { exists: false },
@@ -905,4 +948,20 @@ test('a boundary that blocks a repository grant to the role gets a fix for the b
   const [fix] = result.missing;
   assert.match(fix?.fix.text ?? '', /permissions boundary of role prod-nodes/);
   assert.deepEqual([...(fix?.permissions ?? [])].sort(), [...PULL, TOKEN].sort());
+});
+
+test('pull-through cache rules that could not be read are named in the reasons even when they do not change the answer', () => {
+  const result = pull({
+    image: `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/team/web:1.4.2`,
+    roleFacts: PULL_ONLY,
+    repository: { policy: null },
+    registry: { policy: null, pullThroughCacheUnreadable: 'AccessDeniedException' },
+  });
+  assert.equal(result.verdict, 'allowed');
+  assert.ok(
+    result.reasons.includes(
+      'pull-through cache rules not known (AccessDeniedException): the answer is the same whether or not team/web is under one',
+    ),
+    result.reasons.join('\n'),
+  );
 });

@@ -22,7 +22,7 @@ import { stringify } from 'yaml';
 import { readLiveFacts } from '../../../src/check/live-reads.ts';
 import { CallRunner } from '../../../src/core/call-runner.ts';
 import { loadConfigFile } from '../../../src/core/config/load.ts';
-import { motoMissing, startMoto, type MotoServer } from '../../helpers/moto.ts';
+import { motoMissing, startEcrFront, startMoto, type EcrFront, type MotoServer } from '../../helpers/moto.ts';
 import { runNode } from '../../helpers/process.ts';
 import { checkConfig } from '../../helpers/check.ts';
 
@@ -32,6 +32,7 @@ const REGION = 'us-east-1';
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const skip = motoMissing();
 let moto: MotoServer;
+let ecrFront: EcrFront;
 let env: NodeJS.ProcessEnv;
 
 const trust = JSON.stringify({
@@ -42,8 +43,11 @@ const trust = JSON.stringify({
 before(async () => {
   if (skip) return;
   moto = await startMoto();
+  // ECR through a front that gives AWS's answers to the two calls moto lacks (no pull-through cache rules).
+  ecrFront = await startEcrFront(moto.url);
   env = {
     AWS_ENDPOINT_URL: moto.url,
+    AWS_ENDPOINT_URL_ECR: ecrFront.url,
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
     AWS_REGION: REGION,
@@ -113,7 +117,10 @@ before(async () => {
     }),
   );
 });
-after(async () => await moto?.stop());
+after(async () => {
+  await ecrFront?.stop();
+  await moto?.stop();
+});
 
 function writeConfig(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-live-'));
@@ -277,58 +284,102 @@ test(
 );
 
 test(
+  'pull-through cache rules are read page by page, and rules that cannot be read leave the pulls they would change unknown',
+  { skip },
+  async () => {
+    let refuse = false;
+    // Two pages, as ECR gives them: the second is asked for with the first's nextToken.
+    const front = await startEcrFront(moto.url, (operation, body) => {
+      if (operation !== 'DescribePullThroughCacheRules') return undefined;
+      if (refuse) {
+        return {
+          status: 400,
+          payload: {
+            __type: 'AccessDeniedException',
+            message: 'User is not authorized to perform: ecr:DescribePullThroughCacheRules',
+          },
+        };
+      }
+      const second = (JSON.parse(body) as { nextToken?: string }).nextToken === 'page-2';
+      return {
+        status: 200,
+        payload: second
+          ? { pullThroughCacheRules: [{ ecrRepositoryPrefix: 'ghcr', registryId: ACCOUNT }] }
+          : {
+              pullThroughCacheRules: [{ ecrRepositoryPrefix: 'docker-hub', registryId: ACCOUNT }],
+              nextToken: 'page-2',
+            },
+      };
+    });
+    const previous = { ...process.env };
+    Object.assign(process.env, env, { AWS_ENDPOINT_URL_ECR: front.url });
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ptc-pages-'));
+      const file = path.join(dir, 'pullcheck.yml');
+      writeFileSync(
+        file,
+        stringify({
+          version: 1,
+          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/ghcr/acme/tool:1`],
+          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
+        }),
+      );
+      type Registry = { pullThroughCachePrefixes?: string[]; pullThroughCacheUnreadable?: string };
+      const paged = await readLiveFacts(loadConfigFile(file));
+      const registry = (paged.facts.aws?.['registries'] as Registry[])[0];
+      assert.deepEqual(registry?.pullThroughCachePrefixes, ['docker-hub', 'ghcr']);
+      assert.equal(registry?.pullThroughCacheUnreadable, undefined);
+
+      // Refused: not "no rules". The repository does not exist: a rule would create it on the first pull.
+      refuse = true;
+      const refused = await readLiveFacts(loadConfigFile(file));
+      const unread = (refused.facts.aws?.['registries'] as Registry[])[0];
+      assert.equal(unread?.pullThroughCachePrefixes, undefined);
+      assert.match(unread?.pullThroughCacheUnreadable ?? '', /ecr:DescribePullThroughCacheRules/);
+      const { withLiveFacts } = await import('../../../src/check/live-facts.ts');
+      const result = checkConfig(withLiveFacts(loadConfigFile(file), refused.facts)).results[0]!;
+      assert.equal(result.verdict, 'unknown', result.reasons.join('\n'));
+      assert.match(
+        result.reasons.join('\n'),
+        /unless a pull-through cache rule creates it: the registry's rules are not known \(.*ecr:DescribePullThroughCacheRules/,
+      );
+    } finally {
+      process.env = previous;
+      await front.stop();
+    }
+  },
+);
+
+test(
   'the registry policy scope and pull-through cache rules are read (a protocol-faithful ECR front for the calls moto lacks)',
   { skip },
   async () => {
-    const { createServer } = await import('node:http');
-    // ECR speaks JSON-RPC: the operation is in X-Amz-Target; everything but these two goes on to moto.
     const inFlight = new Set<string>();
     const overlapped: string[][] = [];
-    const front = createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks);
-      const target = String(request.headers['x-amz-target'] ?? '');
-      // Held 30 ms each: the two are independent once the registry policy is read, so they overlap.
-      const json = (payload: unknown) => {
-        const operation = target.slice(target.lastIndexOf('.') + 1);
-        if (inFlight.size > 0) overlapped.push([operation, ...inFlight]);
-        inFlight.add(operation);
-        setTimeout(() => {
-          inFlight.delete(operation);
-          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-          response.end(JSON.stringify(payload));
-        }, 30);
-      };
-      if (target.endsWith('.GetAccountSetting')) return json({ name: 'REGISTRY_POLICY_SCOPE', value: 'V1' });
-      if (target.endsWith('.DescribePullThroughCacheRules')) {
-        return json({
-          pullThroughCacheRules: [
-            {
-              ecrRepositoryPrefix: 'docker-hub',
-              upstreamRegistryUrl: 'registry-1.docker.io',
-              registryId: ACCOUNT,
-            },
-          ],
-        });
-      }
-      const forwarded = await fetch(`${moto.url}${request.url}`, {
-        method: request.method ?? 'POST',
-        headers: Object.fromEntries(
-          Object.entries(request.headers).flatMap(([k, v]) =>
-            typeof v === 'string' && k !== 'host' ? [[k, v]] : [],
-          ),
-        ),
-        body,
+    // Held 30 ms each: the two are independent once the registry policy is read, so they overlap.
+    const held = async (operation: string, payload: unknown) => {
+      if (inFlight.size > 0) overlapped.push([operation, ...inFlight]);
+      inFlight.add(operation);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inFlight.delete(operation);
+      return { status: 200, payload };
+    };
+    const front = await startEcrFront(moto.url, (operation) => {
+      if (operation === 'GetAccountSetting')
+        return held(operation, { name: 'REGISTRY_POLICY_SCOPE', value: 'V1' });
+      if (operation !== 'DescribePullThroughCacheRules') return undefined;
+      return held(operation, {
+        pullThroughCacheRules: [
+          {
+            ecrRepositoryPrefix: 'docker-hub',
+            upstreamRegistryUrl: 'registry-1.docker.io',
+            registryId: ACCOUNT,
+          },
+        ],
       });
-      response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers));
-      response.end(Buffer.from(await forwarded.arrayBuffer()));
     });
-    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
     const previous = { ...process.env };
-    Object.assign(process.env, env, {
-      AWS_ENDPOINT_URL_ECR: `http://127.0.0.1:${(front.address() as { port: number }).port}`,
-    });
+    Object.assign(process.env, env, { AWS_ENDPOINT_URL_ECR: front.url });
     try {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ptc-'));
       const file = path.join(dir, 'pullcheck.yml');
@@ -372,7 +423,7 @@ test(
       );
     } finally {
       process.env = previous;
-      front.close();
+      await front.stop();
     }
   },
 );

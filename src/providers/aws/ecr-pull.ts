@@ -5,7 +5,8 @@ import { unknown, type Verdict } from '../../core/verdict.ts';
 import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts';
 import { PULL_ACTIONS, TOKEN_ACTION } from './ecr-actions.ts';
 import { ecrMissingGrants } from './ecr-fixes.ts';
-import { explainEcrPull as explain, SCOPE_NOT_GIVEN } from './ecr-reasons.ts';
+import { explainEcrPull as explain } from './ecr-reasons.ts';
+import { withUnknownLayers } from './ecr-unknown-layers.ts';
 import {
   registryKey,
   type AwsFacts,
@@ -56,6 +57,8 @@ export interface EcrPullContext {
   readonly repository: RepositoryFacts | undefined;
   readonly registry: RegistryFacts | undefined;
   readonly crossAccount: boolean;
+  /** The repository is under a pull-through cache rule's prefix (as far as the rules are known). */
+  readonly pullThroughCache: boolean;
 }
 
 export function evaluateEcrPull(
@@ -77,35 +80,30 @@ export function evaluateEcrPull(
     };
   }
   const arn = repositoryArn(location.partition, location.region, location.account, location.repository);
+  const registry = facts.registries.get(registryKey(location.account, location.region));
   const context: EcrPullContext = {
     role,
     roleFacts,
     location,
     repositoryArn: arn,
     repository: facts.repositories.get(arn),
-    registry: facts.registries.get(registryKey(location.account, location.region)),
+    registry,
     crossAccount: role.account !== location.account,
+    pullThroughCache: (registry?.pullThroughCachePrefixes ?? []).some((prefix) =>
+      location.repository.startsWith(`${prefix}/`),
+    ),
   };
   const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
-  if (context.repository?.missing && !isPullThroughCache(context)) {
+  if (context.repository?.missing && !context.pullThroughCache) {
+    const cacheRules = registry?.pullThroughCacheUnknown;
     return unknown([
-      `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})`,
+      `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})` +
+        (cacheRules === undefined
+          ? ''
+          : `, unless a pull-through cache rule creates it: the registry's rules are not known (${cacheRules})`),
     ]);
   }
-  const verdict = verdictFor(context, caller);
-  // V2 is ECR's default scope, but registries created before it may still be V1 ("Switching to the
-  // extended registry policy scope"): when the scope is not known and it changes the answer, say so.
-  const registry = context.registry;
-  if (registry?.policy && !registry.scopeGiven) {
-    const underV1 = verdictFor({ ...context, registry: { ...registry, scope: 'V1' } }, caller);
-    if (underV1.verdict !== verdict.verdict) {
-      return unknown([
-        ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
-        `unknown: the registry policy of ${location.account} in ${location.region} gives ${verdict.verdict} under the V2 registry policy scope and ${underV1.verdict} under V1, and the scope is not known: state facts.aws.registries[].scope (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${location.region}; live reads need ecr:GetAccountSetting in ${location.account})`,
-      ]);
-    }
-  }
-  return verdict;
+  return withUnknownLayers(context, (variant) => verdictFor(variant, caller));
 }
 
 function verdictFor(context: EcrPullContext, caller: Request['caller']): Verdict {
@@ -146,7 +144,7 @@ interface NeededAction {
 function neededActions(context: EcrPullContext): NeededAction[] {
   const always = (name: string): NeededAction => ({ name, onlyIfRepositoryMissing: false });
   const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
-  if (isPullThroughCache(context)) {
+  if (context.pullThroughCache) {
     // A pull through cache imports the upstream image, and creates the repository on first pull
     // ("Using pull through cache rules": IAM permissions required).
     actions.push(...PULL_THROUGH_CACHE_ACTIONS.map(always));
@@ -156,12 +154,6 @@ function neededActions(context: EcrPullContext): NeededAction[] {
       actions.push({ name: 'ecr:CreateRepository', onlyIfRepositoryMissing: true });
   }
   return actions;
-}
-
-/** The repository is under a pull-through cache rule's prefix of its registry. */
-function isPullThroughCache(context: EcrPullContext): boolean {
-  const prefixes = context.registry?.pullThroughCachePrefixes ?? [];
-  return prefixes.some((prefix) => context.location.repository.startsWith(`${prefix}/`));
 }
 
 /**

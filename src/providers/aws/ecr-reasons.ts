@@ -4,6 +4,8 @@ import type { ActionOutcome, EcrPullContext } from './ecr-pull.ts';
 
 /** Said when V1 and V2 agree; the rule drops it when they do not. */
 export const SCOPE_NOT_GIVEN = 'registry policy scope not given';
+/** Said when the answer is the same under a pull-through cache rule or not; dropped when it is not. */
+export const CACHE_RULES_NOT_KNOWN = 'pull-through cache rules not known';
 
 export function explainEcrPull(context: EcrPullContext, outcomes: readonly ActionOutcome[]): string[] {
   const { role, location } = context;
@@ -49,6 +51,12 @@ export function explainEcrPull(context: EcrPullContext, outcomes: readonly Actio
     );
   } else if (!context.registry.scopeGiven && context.registry.policy) {
     reasons.push(`${SCOPE_NOT_GIVEN}: V2 (the default) and V1 give the same answer here`);
+  }
+  const cacheRules = context.registry?.pullThroughCacheUnknown;
+  if (cacheRules !== undefined && !context.pullThroughCache) {
+    reasons.push(
+      `${CACHE_RULES_NOT_KNOWN} (${cacheRules}): the answer is the same whether or not ${location.repository} is under one`,
+    );
   }
   reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
   return reasons;

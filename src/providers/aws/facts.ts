@@ -33,6 +33,8 @@ export interface RegistryFacts {
   readonly scopeGiven: boolean;
   readonly policy: KnownPolicy | null;
   readonly pullThroughCachePrefixes: readonly string[];
+  /** Why the pull-through cache rules are not known (live reads could not read them or the registry). */
+  readonly pullThroughCacheUnknown?: string;
 }
 
 export interface AwsFacts {
@@ -164,9 +166,19 @@ function registryFacts(
             ? documentPolicy(registry.policy, label, documents)
             : null,
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
+      ...cacheRulesUnknown(registry),
     });
   }
   return registries;
+}
+
+/** An unreadable registry, or its unreadable pull-through cache rules, leave the rules unknown. */
+function cacheRulesUnknown(registry: {
+  readonly unreadable?: string;
+  readonly pullThroughCacheUnreadable?: string;
+}): { pullThroughCacheUnknown?: string } {
+  const why = registry.pullThroughCacheUnreadable ?? registry.unreadable;
+  return why === undefined ? {} : { pullThroughCacheUnknown: why };
 }
 
 /** Where a cluster is and, for ECS, which of its services: what a target names and cluster facts state. */

@@ -106,6 +106,12 @@ export const AwsFacts = Type.Object(
                 description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
               }),
             ),
+            pullThroughCacheUnreadable: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change',
+              }),
+            ),
           },
           closed,
         ),
