@@ -88,32 +88,73 @@ async function eksRoles({
   const autoModeRole = (cluster.value.cluster as { computeConfig?: { nodeRoleArn?: string } } | undefined)
     ?.computeConfig?.nodeRoleArn;
   if (autoModeRole) roles.push(autoModeRole);
-  const groups = await run('eks:ListNodegroups', resource, () =>
-    eks.send(new ListNodegroupsCommand({ clusterName: clusterName, maxResults: 100 })),
-  );
-  if (!groups.ok) return groups.message;
-  for (const nodegroupName of groups.value.nodegroups ?? []) {
-    const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, () =>
-      eks.send(new DescribeNodegroupCommand({ clusterName: clusterName, nodegroupName })),
-    );
-    if (!group.ok) return group.message;
-    if (group.value.nodegroup?.nodeRole) roles.push(group.value.nodegroup.nodeRole);
-  }
-  const profiles = await run('eks:ListFargateProfiles', resource, () =>
-    eks.send(new ListFargateProfilesCommand({ clusterName: clusterName, maxResults: 100 })),
-  );
-  if (!profiles.ok) return profiles.message;
-  for (const fargateProfileName of profiles.value.fargateProfileNames ?? []) {
-    const profile = await run(
-      'eks:DescribeFargateProfile',
-      `Fargate profile ${fargateProfileName} of ${resource}`,
-      () => eks.send(new DescribeFargateProfileCommand({ clusterName: clusterName, fargateProfileName })),
-    );
-    if (!profile.ok) return profile.message;
-    if (profile.value.fargateProfile?.podExecutionRoleArn)
-      roles.push(profile.value.fargateProfile.podExecutionRoleArn);
+  // The node groups and the Fargate profiles are independent: both chains are in flight together.
+  const [groupRoles, profileRoles] = await Promise.all([
+    pagedRoles(
+      (nextToken) =>
+        run('eks:ListNodegroups', `${resource}#${nextToken ?? ''}`, () =>
+          eks.send(new ListNodegroupsCommand({ clusterName, maxResults: 100, nextToken })),
+        ),
+      (page) => page.nodegroups,
+      async (nodegroupName) => {
+        const group = await run('eks:DescribeNodegroup', `node group ${nodegroupName} of ${resource}`, () =>
+          eks.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })),
+        );
+        return group.ok ? group.value.nodegroup?.nodeRole : { unreadable: group.message };
+      },
+    ),
+    pagedRoles(
+      (nextToken) =>
+        run('eks:ListFargateProfiles', `${resource}#${nextToken ?? ''}`, () =>
+          eks.send(new ListFargateProfilesCommand({ clusterName, maxResults: 100, nextToken })),
+        ),
+      (page) => page.fargateProfileNames,
+      async (fargateProfileName) => {
+        const profile = await run(
+          'eks:DescribeFargateProfile',
+          `Fargate profile ${fargateProfileName} of ${resource}`,
+          () => eks.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })),
+        );
+        return profile.ok
+          ? profile.value.fargateProfile?.podExecutionRoleArn
+          : { unreadable: profile.message };
+      },
+    ),
+  ]);
+  // A refusal is reported as when the reads went one after another: node groups first.
+  for (const found of [groupRoles, profileRoles]) {
+    if ('unreadable' in found) return found.unreadable;
+    roles.push(...found.roles);
   }
   return undefined;
+}
+
+const NAME_PAGES = 20;
+
+/**
+ * The roles of every name a paged list gives (the names of one page described together), in the list's
+ * order; or the first refusal. A list longer than NAME_PAGES pages is a refusal too: never a silent cut.
+ */
+async function pagedRoles<Page extends { nextToken?: string | undefined }>(
+  list: (nextToken: string | undefined) => Promise<CallOutcome<Page>>,
+  namesOf: (page: Page) => readonly string[] | undefined,
+  roleOf: (name: string) => Promise<string | undefined | { unreadable: string }>,
+): Promise<{ roles: string[] } | { unreadable: string }> {
+  const roles: string[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < NAME_PAGES; page++) {
+    const listed = await list(nextToken);
+    if (!listed.ok) return { unreadable: listed.message.replace(`#${nextToken ?? ''}`, '') };
+    for (const role of await Promise.all((namesOf(listed.value) ?? []).map(roleOf))) {
+      if (typeof role === 'object') return role;
+      if (role) roles.push(role);
+    }
+    nextToken = listed.value.nextToken;
+    if (!nextToken) return { roles };
+  }
+  return {
+    unreadable: `more than ${NAME_PAGES} pages of node groups or Fargate profiles: pullcheck reads no further`,
+  };
 }
 
 /** ECS: the task execution roles of the services' task definitions; a refusal's message, else undefined. */
