@@ -232,6 +232,19 @@ test('token text echoed by STS is cut out of the message', async () => {
   assert.match(error.message, /bad token \*\*\*, Authorization: Bearer \*\*\*/);
 });
 
+test('what STS says is bounded: one line of at most 300 characters, whatever a proxy answers', async () => {
+  const { options } = harness();
+  google.failNext({
+    api: 'sts',
+    status: 400,
+    body: { error: 'invalid_grant', error_description: `${'x'.repeat(10_000)}\nsecond line` },
+  });
+  const error = await loginError(options);
+  assert.match(error.message, /invalid_grant: x{300}\)/);
+  assert.ok(error.message.length < 1_000, `${error.message.length} characters`);
+  assert.doesNotMatch(error.message, /second line/);
+});
+
 test('generateAccessToken 403 names the service account and roles/iam.workloadIdentityUser', async () => {
   const { options, masked } = harness({ serviceAccount: OTHER_SA });
   const error = await loginError(options);

@@ -32,7 +32,10 @@ export function stsError(
   const status = statusOf(error);
   const data = dataOf(error);
   const code = typeof data?.['error'] === 'string' ? data['error'] : undefined;
-  const description = typeof data?.['error_description'] === 'string' ? `: ${data['error_description']}` : '';
+  // Google's own words, bounded: one line of at most 300 characters (a proxy can answer anything), cut
+  // after the secrets are, so no token is cut in two where redaction would not recognise it.
+  const said = data?.['error_description'];
+  const description = typeof said === 'string' ? `: ${upstreamMessage(secrets.redact(said))}` : '';
   const what = `Google STS (${sts}) did not exchange GitHub's OIDC token for provider ${provider}`;
   let message: string;
   if (status === undefined) {
