@@ -17,6 +17,8 @@ export const modules = {
 
 
 const RETRIES = 3;
+/** Each client its own throttling queues (below). */
+let clients = 0;
 /**
  * `apiUrl` is the run's GITHUB_API_URL, passed in: @actions/github reads it once, when it is first loaded,
  * and the entry knows the run's environment.
@@ -25,6 +27,10 @@ function commentsApi(token, logger, apiUrl) {
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
         ...(apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {}),
         throttle: {
+            // The throttling plugin spaces write requests (GraphQL included) a second apart in queues shared by
+            // every client of the process, keyed by this id. A run makes one client; a process that runs the
+            // action more than once (the in-process tests) would otherwise wait a second per earlier write.
+            id: `pullcheck-${++clients}`,
             onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
                 logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);
                 return retryCount < RETRIES;

@@ -10,6 +10,8 @@ export interface GitHubLogger {
 }
 
 const RETRIES = 3;
+/** Each client its own throttling queues (below). */
+let clients = 0;
 
 /**
  * `apiUrl` is the run's GITHUB_API_URL, passed in: @actions/github reads it once, when it is first loaded,
@@ -21,6 +23,10 @@ export function commentsApi(token: string, logger: GitHubLogger, apiUrl?: string
     {
       ...(apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {}),
       throttle: {
+        // The throttling plugin spaces write requests (GraphQL included) a second apart in queues shared by
+        // every client of the process, keyed by this id. A run makes one client; a process that runs the
+        // action more than once (the in-process tests) would otherwise wait a second per earlier write.
+        id: `pullcheck-${++clients}`,
         onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
           logger.warning(`GitHub rate limit reached; retrying in ${retryAfter} s`);
           return retryCount < RETRIES;
