@@ -310,8 +310,8 @@ async function commentOnPullRequest(request, report, logger) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 3 modules
-var config_load = __webpack_require__(61470);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
+var config_load = __webpack_require__(62335);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 ;// CONCATENATED MODULE: ./lib/action/config.js

@@ -47,8 +47,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
 var pipeline = __webpack_require__(28412);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 3 modules
-var load = __webpack_require__(61470);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
+var load = __webpack_require__(62335);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js

@@ -7,6 +7,7 @@ import { buildPlan } from '../core/plan.ts';
 import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import type { HelmRunner } from './manifests/helm.ts';
+import { withDeployTargets, type DeployTarget } from './deploy-targets.ts';
 import { withManifestTargets } from './manifest-targets.ts';
 import {
   discoverFromWorkflow,
@@ -33,6 +34,7 @@ export function discover(
   const workflows = workflowFiles(config, options.workflows ?? []);
   const findings = [...workflows.findings];
   const pushed: DiscoveredImage[] = [];
+  const deployTargets: DeployTarget[] = [];
   const session = new WorkflowSession();
   for (const file of workflows.files) {
     const found = discoverFromWorkflow(file, {
@@ -43,8 +45,12 @@ export function discover(
     });
     pushed.push(...found.images);
     findings.push(...found.findings);
+    deployTargets.push(...(found.targets ?? []));
   }
-  const withImages = withDiscoveredImages(config, { images: pushed, findings: [] });
+  const withImages = withDeployTargets(
+    withDiscoveredImages(config, { images: pushed, findings: [] }),
+    deployTargets,
+  );
   const read = { workflows: workflows.files };
   if (!config.input.discover?.manifests?.length) return { config: withImages, findings, ...read };
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an

@@ -19,6 +19,7 @@ import { registryLocator } from '../core/registries.ts';
 import { registries } from '../providers/index.ts';
 import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
+import { deployTargetsOf, type DeployTarget } from './deploy-targets.ts';
 import { discoveryFinding } from './findings.ts';
 import type { WorkflowSession } from './workflows/index.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
@@ -32,6 +33,8 @@ export interface DiscoveredImage {
 export interface Discovery {
   readonly images: readonly DiscoveredImage[];
   readonly findings: readonly ReportFinding[];
+  /** The clusters the workflow deploys to, as targets pulling the images it pushes. */
+  readonly targets?: readonly DeployTarget[];
 }
 
 /**
@@ -145,7 +148,11 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
       );
     }
   }
-  return { images, findings };
+  const deploys = deployTargetsOf(
+    found.clusters,
+    images.map((image) => image.reference),
+  );
+  return { images, findings: [...findings, ...deploys.findings], targets: deploys.targets };
 }
 
 export interface WorkflowReadOptions {

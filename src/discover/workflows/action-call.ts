@@ -49,6 +49,7 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
       ]),
     where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
     destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
+    cluster: (credentials, via, where) => context.collected.clusters.push({ credentials, via, where }),
     mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
     setOutput,
     setEnv: (variable, value) => input.state.env.set(variable, value),

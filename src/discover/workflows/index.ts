@@ -6,8 +6,8 @@ import type { SourceLocation } from '../../core/errors.ts';
 import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
-import type { Collected } from './sites.ts';
-import { shown, type Missing, type Text } from './text.ts';
+import type { Collected, DeployTargetSite } from './sites.ts';
+import { isMissing, shown, type Missing, type Text } from './text.ts';
 
 export { RUNNER_VARIABLES } from './scope.ts';
 
@@ -25,9 +25,16 @@ export interface WorkflowFinding {
   readonly message: string;
 }
 
+/** A cluster the workflow deploys to, every field known: a deploy target. */
+export type FoundCluster = (
+  | { readonly platform: 'eks'; readonly cluster: string; readonly region: string; readonly account?: string }
+  | { readonly platform: 'gke'; readonly cluster: string; readonly location: string; readonly project: string }
+) & { readonly via: string; readonly where: SourceLocation };
+
 export interface WorkflowDiscovery {
   readonly images: FoundImage[];
   readonly findings: WorkflowFinding[];
+  readonly clusters: FoundCluster[];
 }
 
 export interface WorkflowDiscoveryOptions {
@@ -120,7 +127,66 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
     add({ kind: 'may-push', where: entry.where, message: entry.message });
   for (const entry of collected.problems)
     add({ kind: 'discovery', where: entry.where, message: entry.message });
-  return { images, findings };
+  const clusters: FoundCluster[] = [];
+  for (const site of collected.clusters) {
+    const found = clusterOf(site);
+    if ('need' in found) add({ kind: 'discovery', where: site.where, message: found.need });
+    else if (!clusters.some((known) => sameCluster(known, found))) clusters.push(found);
+  }
+  return { images, findings, clusters };
+}
+
+/** The cluster with every field known, or what is missing and how to declare the target instead. */
+function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
+  const { credentials, via, where } = site;
+  const fields: [string, Text][] =
+    credentials.platform === 'eks'
+      ? [
+          ['cluster', credentials.cluster],
+          ['region', credentials.region],
+          ...(credentials.account ? ([['account', credentials.account]] as [string, Text][]) : []),
+        ]
+      : [
+          ['cluster', credentials.cluster],
+          ['location', credentials.location],
+          ['project', credentials.project],
+        ];
+  const known: Record<string, string> = {};
+  for (const [field, text] of fields) {
+    const hole = text.find(isMissing);
+    if (hole) {
+      return {
+        need:
+          `${via} deploys to a ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
+          `: declare the target in the config (platform: ${credentials.platform}, with its cluster)`,
+      };
+    }
+    known[field] = text.join('').trim();
+  }
+  return credentials.platform === 'eks'
+    ? {
+        platform: 'eks',
+        cluster: known['cluster']!,
+        region: known['region']!,
+        ...(known['account'] ? { account: known['account'] } : {}),
+        via,
+        where,
+      }
+    : {
+        platform: 'gke',
+        cluster: known['cluster']!,
+        location: known['location']!,
+        project: known['project']!,
+        via,
+        where,
+      };
+}
+
+function sameCluster(a: FoundCluster, b: FoundCluster): boolean {
+  if (a.platform === 'eks' && b.platform === 'eks') return a.cluster === b.cluster && a.region === b.region;
+  if (a.platform === 'gke' && b.platform === 'gke')
+    return a.cluster === b.cluster && a.location === b.location && a.project === b.project;
+  return false;
 }
 
 // eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text

@@ -10,9 +10,25 @@ export interface PushDestination {
   readonly where: SourceLocation;
 }
 
+/**
+ * A cluster a job gets credentials for (`aws eks update-kubeconfig`, get-gke-credentials): a deploy target.
+ * Each field is text with holes, as a destination is; an unknown one makes a finding, not a target.
+ */
+export type ClusterCredentials =
+  | { readonly platform: 'eks'; readonly cluster: Text; readonly region: Text; readonly account?: Text }
+  | { readonly platform: 'gke'; readonly cluster: Text; readonly location: Text; readonly project: Text };
+
+export interface DeployTargetSite {
+  readonly credentials: ClusterCredentials;
+  readonly via: string;
+  readonly where: SourceLocation;
+}
+
 export interface Sink {
   /** A destination, at the command unless `where` names the line that writes the image's name. */
   destination(text: Text, via: string, where?: SourceLocation): void;
+  /** Credentials for a cluster: the job deploys there. */
+  cluster(credentials: ClusterCredentials, via: string, where?: SourceLocation): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
@@ -30,16 +46,25 @@ export interface Collected {
   /** The images of each docker/metadata-action bake file, by the path its `bake-file` output stands for. */
   readonly bakeFiles: Map<string, readonly Text[]>;
   readonly problems: { readonly where: SourceLocation; readonly message: string }[];
+  readonly clusters: DeployTargetSite[];
 }
 
 export function emptyCollected(): Collected {
-  return { destinations: [], written: new Map(), mayPush: [], bakeFiles: new Map(), problems: [] };
+  return {
+    destinations: [],
+    written: new Map(),
+    mayPush: [],
+    bakeFiles: new Map(),
+    problems: [],
+    clusters: [],
+  };
 }
 
 /** A sink that files everything it is told under `where`. */
 export function sinkAt(collected: Collected, where: SourceLocation): Sink {
   return {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
+    cluster: (credentials, via, at) => collected.clusters.push({ credentials, via, where: at ?? where }),
     mayPush: (message) => collected.mayPush.push({ where, message }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };

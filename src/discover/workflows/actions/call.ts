@@ -3,6 +3,7 @@
 import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
+import type { ClusterCredentials } from '../sites.ts';
 import type { Text } from '../text.ts';
 
 export interface InputItem {
@@ -35,6 +36,8 @@ export interface ActionCall {
   items(name: string, commas: boolean): InputItem[];
   where(input?: string): SourceLocation;
   destination(text: Text, via: string, where: SourceLocation): void;
+  /** Credentials for a cluster the job deploys to. */
+  cluster(credentials: ClusterCredentials, via: string, where: SourceLocation): void;
   mayPush(message: string, where?: SourceLocation): void;
   setOutput(name: string, value: Value): void;
   /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */

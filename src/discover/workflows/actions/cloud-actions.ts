@@ -150,3 +150,25 @@ export const changeCase: ActionHandler = (call) => {
     ),
   );
 };
+
+/**
+ * google-github-actions/get-gke-credentials: `cluster_name` (a name, or the full
+ * `projects/P/locations/L/clusters/C`), `location`, `project_id` (default: the project of the
+ * credentials, which `auth` exports as CLOUDSDK_CORE_PROJECT). The job deploys to that cluster.
+ */
+export const gkeCredentials: ActionHandler = (call) => {
+  const written = call.text('cluster_name') ?? [missing('the cluster name (cluster_name)')];
+  const full = /^projects\/([^/]+)\/locations\/([^/]+)\/clusters\/([^/]+)$/.exec(wordText(written) ?? '');
+  const project = call.text('project_id') ?? call.env.get('CLOUDSDK_CORE_PROJECT');
+  const location = call.text('location');
+  call.cluster(
+    {
+      platform: 'gke',
+      cluster: full ? [full[3]!] : written,
+      location: full ? [full[2]!] : (location ?? [missing('the cluster location (location)')]),
+      project: full ? [full[1]!] : (project ?? [missing('the Google Cloud project (project_id)')]),
+    },
+    'google-github-actions/get-gke-credentials',
+    call.where('cluster_name'),
+  );
+};

@@ -1,0 +1,210 @@
+// Clusters a workflow gets credentials for become deploy targets (issue 16, first slice): each pulls the
+// images that workflow pushes, is planned at the line that names the cluster, and is decided like a
+// declared target; a cluster the workflow cannot name is a finding at its line.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { loadConfigText } from '../../src/core/config/load.ts';
+import { discover } from '../../src/discover/index.ts';
+import { checkConfig } from '../helpers/check.ts';
+
+/** A repository holding `files`; returns its root. */
+function repository(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-deploy-'));
+  mkdirSync(path.join(root, '.git'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+function discovered(root: string, config: Record<string, unknown>, workflow: string) {
+  const file = path.join(root, '.github', 'pullcheck.yml');
+  writeFileSync(file, stringify(config));
+  return discover(loadConfigText(stringify(config), file), {
+    workflows: [path.join(root, workflow)],
+  });
+}
+
+const ACCOUNT = '123456789012';
+const NODE_ROLE = `arn:aws:iam::${ACCOUNT}:role/notify-staging-nodes`;
+
+// Modelled on cds-snc/notification-api .github/workflows/docker.yaml at
+// 80f42e8dd18e6ed734c331f00104f2bc7cdc2c5b (our words): credentials for one region, an image pushed with a
+// short-SHA tag computed in bash, then `aws eks update-kubeconfig --name CLUSTER` and `kubectl set image`.
+const EKS_WORKFLOW = `name: docker
+on: { push: { branches: [main] } }
+env:
+  REGISTRY: ${ACCOUNT}.dkr.ecr.ca-central-1.amazonaws.com/notify
+jobs:
+  build-and-deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::${ACCOUNT}:role/deployer
+          aws-region: ca-central-1
+      - uses: aws-actions/amazon-ecr-login@v2
+      - name: Build and push
+        run: |
+          TAG=\${GITHUB_SHA::7}
+          docker build -t $REGISTRY/api:$TAG .
+          docker push $REGISTRY/api:$TAG
+      - name: Deploy
+        run: |
+          aws eks update-kubeconfig --name notify-staging-eks
+          kubectl set image deployment.apps/api api=$REGISTRY/api:\${GITHUB_SHA::7} -n notify
+`;
+
+test("aws eks update-kubeconfig: an eks target for that cluster in the credentials' region, pulling what the workflow pushes", () => {
+  const root = repository({ '.github/workflows/docker.yml': EKS_WORKFLOW });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/docker.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(config.input.targets, [
+    {
+      name: 'notify-staging-eks',
+      platform: 'eks',
+      cluster: 'notify-staging-eks',
+      region: 'ca-central-1',
+      images: [`${ACCOUNT}.dkr.ecr.ca-central-1.amazonaws.com/notify/api`],
+    },
+  ]);
+  assert.deepEqual(config.origins.targets.get('notify-staging-eks')?.origin, {
+    file: path.relative(process.cwd(), path.join(root, '.github/workflows/docker.yml')),
+    line: 22,
+    via: 'aws eks update-kubeconfig',
+  });
+
+  // Decided as a declared eks target is: its node roles from cluster facts (live reads write them).
+  const facts = {
+    aws: {
+      clusters: [{ platform: 'eks', name: 'notify-staging-eks', region: 'ca-central-1', roles: [NODE_ROLE] }],
+      roles: [{ arn: NODE_ROLE, managedPolicies: ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy'] }],
+      repositories: [{ arn: `arn:aws:ecr:ca-central-1:${ACCOUNT}:repository/notify/api`, policy: null }],
+    },
+  };
+  const withFacts = discovered(root, { version: 1, facts }, '.github/workflows/docker.yml').config;
+  const [result] = checkConfig(withFacts).results;
+  assert.equal(result?.verdict, 'denied', result?.reasons.join('\n'));
+  assert.equal(result?.principal, NODE_ROLE);
+  assert.equal(result?.source?.target.via, 'aws eks update-kubeconfig');
+});
+
+test("a cluster the config declares is the config's: the workflow adds no second target for it", () => {
+  const root = repository({ '.github/workflows/docker.yml': EKS_WORKFLOW });
+  const declared = { name: 'staging', platform: 'eks', cluster: 'notify-staging-eks', roles: [NODE_ROLE] };
+  const { config } = discovered(root, { version: 1, targets: [declared] }, '.github/workflows/docker.yml');
+  assert.deepEqual(
+    config.input.targets?.map((target) => target.name),
+    ['staging'],
+  );
+});
+
+// Modelled on actions/starter-workflows deployments/google.yml at ae01bb2a2fa5733aaf305c4161350c9af10345b9
+// (our words): the project from a secret, the cluster and zone from env, get-gke-credentials, then
+// kustomize. The secret cannot be read: the target is a finding naming it, until discover.variables gives it.
+const GKE_WORKFLOW = `name: Build and Deploy to GKE
+on: { push: { branches: [main] } }
+env:
+  PROJECT_ID: \${{ secrets.GKE_PROJECT }}
+  GAR_LOCATION: us-central1
+  GKE_CLUSTER: cluster-1
+  GKE_ZONE: us-central1-c
+  REPOSITORY: samples
+  IMAGE: static-site
+jobs:
+  setup-build-publish-deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - uses: google-github-actions/auth@v2
+        with:
+          workload_identity_provider: projects/123456789/locations/global/workloadIdentityPools/my-pool/providers/my-provider
+          service_account: deployer@\${{ env.PROJECT_ID }}.iam.gserviceaccount.com
+      - uses: google-github-actions/get-gke-credentials@v2
+        with:
+          cluster_name: \${{ env.GKE_CLUSTER }}
+          location: \${{ env.GKE_ZONE }}
+          project_id: \${{ env.PROJECT_ID }}
+      - name: Build and push
+        run: |
+          docker build --tag "$GAR_LOCATION-docker.pkg.dev/$PROJECT_ID/$REPOSITORY/$IMAGE:$GITHUB_SHA" .
+          docker push "$GAR_LOCATION-docker.pkg.dev/$PROJECT_ID/$REPOSITORY/$IMAGE:$GITHUB_SHA"
+      - name: Deploy
+        run: |
+          ./kustomize edit set image LOCATION-docker.pkg.dev/PROJECT_ID/REPOSITORY/IMAGE:TAG=$GAR_LOCATION-docker.pkg.dev/$PROJECT_ID/$REPOSITORY/$IMAGE:$GITHUB_SHA
+          ./kustomize build . | kubectl apply -f -
+`;
+
+test('get-gke-credentials: a gke target; a project held in a secret is a finding at the step until it is given', () => {
+  const root = repository({ '.github/workflows/google.yml': GKE_WORKFLOW });
+  const unresolved = discovered(root, { version: 1 }, '.github/workflows/google.yml');
+  assert.deepEqual(unresolved.config.input.targets ?? [], []);
+  const finding = unresolved.findings.find((entry) => entry.message.includes('get-gke-credentials'));
+  assert.ok(finding, unresolved.findings.map((entry) => entry.message).join('\n'));
+  assert.equal(finding.line, 22);
+  assert.match(finding.message, /gke cluster whose project needs `secrets\.GKE_PROJECT`.*declare the target/);
+
+  const resolved = discovered(
+    root,
+    { version: 1, discover: { variables: { 'secrets.GKE_PROJECT': 'acme-prod' } } },
+    '.github/workflows/google.yml',
+  );
+  assert.deepEqual(resolved.config.input.targets, [
+    {
+      name: 'cluster-1',
+      platform: 'gke',
+      cluster: 'cluster-1',
+      location: 'us-central1-c',
+      project: 'acme-prod',
+      images: ['us-central1-docker.pkg.dev/acme-prod/samples/static-site'],
+    },
+  ]);
+  // Offline, with no node service account known, the pull is unknown, naming what to give.
+  const [result] = checkConfig(resolved.config).results;
+  assert.equal(result?.verdict, 'unknown');
+});
+
+test('gcloud container clusters get-credentials, and a workflow that deploys but pushes nothing pullcheck sees', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: gcloud container clusters get-credentials prod --region europe-west2 --project acme-prod
+      - run: kubectl apply -f k8s/
+`,
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  assert.equal(findings.length, 1, findings.map((entry) => entry.message).join('\n'));
+  assert.equal(findings[0]?.line, 6);
+  assert.match(
+    findings[0]!.message,
+    /gcloud container clusters get-credentials deploys to GKE cluster prod \(acme-prod, europe-west2\), but this workflow pushes no image/,
+  );
+});
+
+test('values read from the workflow are checked as a written target is: a region that is not one is a finding', () => {
+  const root = repository({
+    '.github/workflows/docker.yml': EKS_WORKFLOW.replace(
+      'aws-region: ca-central-1',
+      'aws-region: Canada Central',
+    ),
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/docker.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  const finding = findings.find((entry) => entry.message.includes('update-kubeconfig'));
+  assert.ok(finding, findings.map((entry) => entry.message).join('\n'));
+  assert.match(
+    finding.message,
+    /EKS cluster notify-staging-eks in Canada Central, which is not a target pullcheck can check \(.*region/,
+  );
+});

@@ -1,0 +1,135 @@
+// Clusters a workflow gets credentials for (`aws eks update-kubeconfig`, get-gke-credentials) join the
+// config as targets, each pulling the images that workflow pushes, at the line that names the cluster. A
+// target the config declares for the same cluster wins: the config adds what the workflow cannot say
+// (node roles, service accounts, which workloads run there).
+import type { LoadedConfig } from '../core/config/load.ts';
+import { targetList as validateTargetList } from '../core/config/generated/target-list-validator.ts';
+import type { TargetInput } from '../core/config/schema.ts';
+import { schemaProblems, type PrecompiledValidator } from '../core/config/validate.ts';
+import type { Origin, TargetOrigin } from '../core/origins.ts';
+import type { ReportFinding } from '../core/verdict.ts';
+import { discoveryFinding } from './findings.ts';
+import type { FoundCluster } from './workflows/index.ts';
+
+export interface DeployTarget {
+  readonly target: TargetInput;
+  readonly origin: Origin;
+}
+
+/** The workflow's clusters as targets pulling `pushed`; a cluster with no image to pull is a finding. */
+export function deployTargetsOf(
+  clusters: readonly FoundCluster[],
+  pushed: readonly string[],
+): { targets: DeployTarget[]; findings: ReportFinding[] } {
+  const targets: DeployTarget[] = [];
+  const findings: ReportFinding[] = [];
+  for (const found of clusters) {
+    if (pushed.length === 0) {
+      findings.push(
+        discoveryFinding(
+          'discovery',
+          'medium',
+          found.where,
+          `${found.via} deploys to ${describe(found)}, but this workflow pushes no image pullcheck can see: declare the target in the config with the images it runs`,
+        ),
+      );
+      continue;
+    }
+    const target =
+      found.platform === 'eks'
+        ? {
+            name: found.cluster,
+            platform: 'eks' as const,
+            cluster: found.cluster,
+            region: found.region,
+            ...(found.account ? { account: found.account } : {}),
+            images: [...pushed],
+          }
+        : {
+            name: found.cluster,
+            platform: 'gke' as const,
+            cluster: found.cluster,
+            location: found.location,
+            project: found.project,
+            images: [...pushed],
+          };
+    // Values read from a workflow are checked as a written target is (a region, a project id).
+    const at = () => found.where;
+    const [problem] = schemaProblems([target], validateTargetList as PrecompiledValidator, {
+      locate: at,
+      locateKey: at,
+    });
+    if (problem) {
+      findings.push(
+        discoveryFinding(
+          'discovery',
+          'medium',
+          found.where,
+          `${found.via} deploys to ${describe(found)}, which is not a target pullcheck can check (${problem.message}): declare the target in the config`,
+        ),
+      );
+      continue;
+    }
+    targets.push({
+      target: target as TargetInput,
+      origin: { file: found.where.file, line: found.where.line, via: found.via },
+    });
+  }
+  return { targets, findings };
+}
+
+/** The deploy targets joined to the config's: the config's own target for a cluster wins; names stay unique. */
+export function withDeployTargets(config: LoadedConfig, found: readonly DeployTarget[]): LoadedConfig {
+  const declared = config.input.targets ?? [];
+  const added: TargetInput[] = [];
+  const origins = new Map<string, TargetOrigin>(config.origins.targets);
+  for (const { target, origin } of found) {
+    if ([...declared, ...added].some((other) => sameCluster(other, target))) continue;
+    const name = uniqueName(target, [...declared, ...added]);
+    added.push({ ...target, name } as TargetInput);
+    origins.set(name, { origin });
+  }
+  if (added.length === 0) return config;
+  return {
+    ...config,
+    input: { ...config.input, targets: [...declared, ...added] },
+    origins: { ...config.origins, targets: origins },
+  };
+}
+
+type ClusterTarget = TargetInput & {
+  readonly cluster?: string;
+  readonly region?: string;
+  readonly location?: string;
+  readonly project?: string;
+};
+
+/** Same platform and cluster, and the same region, location and project wherever both state them. */
+function sameCluster(a: TargetInput, b: TargetInput): boolean {
+  const [x, y] = [a as ClusterTarget, b as ClusterTarget];
+  const same = (p?: string, q?: string) => p === undefined || q === undefined || p === q;
+  return (
+    x.platform === y.platform &&
+    x.cluster !== undefined &&
+    x.cluster === y.cluster &&
+    same(x.region, y.region) &&
+    same(x.location, y.location) &&
+    same(x.project, y.project)
+  );
+}
+
+function uniqueName(target: TargetInput, taken: readonly TargetInput[]): string {
+  const names = new Set(taken.map((other) => other.name));
+  const where = (target as ClusterTarget).region ?? (target as ClusterTarget).location;
+  for (const name of [target.name, `${target.name}-${where}`, `${target.platform}-${target.name}-${where}`])
+    if (!names.has(name)) return name;
+  let n = 2;
+  while (names.has(`${target.name}-${n}`)) n++;
+  return `${target.name}-${n}`;
+}
+
+function describe(found: FoundCluster): string {
+  return found.platform === 'eks'
+    ? `EKS cluster ${found.cluster} in ${found.region}`
+    : `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
+}

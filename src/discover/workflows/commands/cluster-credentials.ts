@@ -1,0 +1,64 @@
+// Commands that fetch a cluster's credentials, as their references document them: the job deploys to
+// that cluster, so it is a deploy target.
+// - aws eks update-kubeconfig --name NAME [--region R] [--role-arn ARN] (AWS CLI reference); the region is
+//   the global --region, else AWS_REGION / AWS_DEFAULT_REGION (configure-aws-credentials exports both).
+// - gcloud container clusters get-credentials NAME [--zone Z | --region R | --location L] [--project P]
+//   (gcloud reference); the project is --project, else CLOUDSDK_CORE_PROJECT.
+import { afterSubcommand, optionSet, optionValues, parseArguments } from './arguments.ts';
+import type { CommandHandler } from './context.ts';
+import { GCLOUD_GLOBAL } from './push-tools.ts';
+import { missing, split, type Text } from '../text.ts';
+
+// aws(1) global options with a value.
+const AWS_GLOBAL = optionSet(
+  '--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format',
+);
+// aws eks update-kubeconfig options with a value.
+const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --user-alias --assume-role-arn');
+// gcloud container clusters get-credentials options with a value.
+const GET_CREDENTIALS = optionSet('--zone --region --location');
+
+const known = (...values: (Text | undefined)[]): Text | undefined => values.find((value) => value !== undefined);
+
+export const clusterCredentials: CommandHandler = (words, context) => {
+  if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], AWS_GLOBAL)) {
+    // Global options may stand anywhere: the whole line is read with both sets.
+    const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...AWS_GLOBAL]));
+    const [name] = optionValues(parsed, '--name');
+    const region = known(
+      optionValues(parsed, '--region')[0],
+      context.environment.get('AWS_REGION'),
+      context.environment.get('AWS_DEFAULT_REGION'),
+    );
+    const [roleArn] = optionValues(parsed, '--role-arn');
+    const account = roleArn ? split(roleArn, ':')[4] : undefined;
+    context.sink.cluster(
+      {
+        platform: 'eks',
+        cluster: name ?? [missing('the cluster name (--name)')],
+        region: region ?? [missing('the AWS region', 'pass --region or set AWS_REGION')],
+        ...(account && account.length > 0 ? { account } : {}),
+      },
+      'aws eks update-kubeconfig',
+    );
+    return true;
+  }
+  if (afterSubcommand(words, ['gcloud', 'container', 'clusters', 'get-credentials'], GCLOUD_GLOBAL)) {
+    const parsed = parseArguments(words.slice(1), new Set([...GET_CREDENTIALS, ...GCLOUD_GLOBAL]));
+    // container clusters get-credentials NAME
+    const name = parsed.positionals[3];
+    const location = optionValues(parsed, '--location', '--region', '--zone')[0];
+    const project = known(optionValues(parsed, '--project')[0], context.environment.get('CLOUDSDK_CORE_PROJECT'));
+    context.sink.cluster(
+      {
+        platform: 'gke',
+        cluster: name ?? [missing('the cluster name')],
+        location: location ?? [missing('the cluster location', 'pass --location, --region or --zone')],
+        project: project ?? [missing('the Google Cloud project', 'pass --project')],
+      },
+      'gcloud container clusters get-credentials',
+    );
+    return true;
+  }
+  return false;
+};
