@@ -10414,13 +10414,17 @@ function regexBacktrackingRisk(pattern) {
 
 
 
-/** The workflow's clusters as targets pulling `pushed`; a cluster with no image to pull is a finding. */
+/**
+ * The workflow's clusters as targets, each pulling what its job and the jobs that job needs push (all of
+ * `pushed` when that is not known); a cluster with no image to pull is a finding.
+ */
 function deployTargetsOf(clusters, pushed) {
     const targets = [];
     const findings = [];
     for (const found of clusters) {
-        if (pushed.length === 0) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but this workflow pushes no image pullcheck can see: declare the target in the config with the images it runs`));
+        const images = found.images ? pushed.filter((image) => found.images.includes(image)) : pushed;
+        if (images.length === 0) {
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
             continue;
         }
         const target = found.platform === 'eks'
@@ -10430,7 +10434,7 @@ function deployTargetsOf(clusters, pushed) {
                 cluster: found.cluster,
                 region: found.region,
                 ...(found.account ? { account: found.account } : {}),
-                images: [...pushed],
+                images,
             }
             : {
                 name: found.cluster,
@@ -10438,7 +10442,7 @@ function deployTargetsOf(clusters, pushed) {
                 cluster: found.cluster,
                 location: found.location,
                 project: found.project,
-                images: [...pushed],
+                images,
             };
         // Values read from a workflow are checked as a written target is (a region, a project id).
         const at = () => found.where;
@@ -18997,12 +19001,15 @@ function readOne(relative, call, stack, options, collected) {
     const context = { lines, env, workingDirectory, options, collected };
     const jobs = record(workflow['jobs']);
     const jobOutputs = new Map();
+    const pushes = new sites/* JobPushes */.KO(collected);
     for (const jobId of inNeedsOrder(jobs)) {
         const job = record(jobs[jobId]);
         const scope = { ...scope0, needs: jobOutputs, jobId };
+        const ended = pushes.begin();
         jobOutputs.set(jobId, typeof job['uses'] === 'string'
             ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, collected)
             : runJob(context, job, jobId, scope));
+        ended(jobId, needsOf(job));
     }
     // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
     const outputs = new Map();
@@ -19167,6 +19174,10 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
     }
     return outputs;
 }
+function needsOf(job) {
+    const needs = job['needs'];
+    return Array.isArray(needs) ? needs.map(String) : typeof needs === 'string' ? [needs] : [];
+}
 /** Jobs ordered so each comes after the jobs it `needs`; a cycle keeps the written order. */
 function inNeedsOrder(jobs) {
     const ordered = [];
@@ -19175,9 +19186,8 @@ function inNeedsOrder(jobs) {
         if (ordered.includes(id) || visiting.has(id) || !(id in jobs))
             return;
         visiting.add(id);
-        const needs = record(jobs[id])['needs'];
-        for (const need of Array.isArray(needs) ? needs : typeof needs === 'string' ? [needs] : [])
-            visit(String(need));
+        for (const need of needsOf(record(jobs[id])))
+            visit(need);
         ordered.push(id);
     };
     for (const id of Object.keys(jobs))
@@ -19332,8 +19342,10 @@ function fromCollected(collected) {
         findings.push(finding);
     };
     const imageKeys = new Set();
+    const references = [];
     for (const destination of collected.destinations) {
         const resolved = destinationOf(destination.text);
+        references.push(typeof resolved === 'string' ? resolved : undefined);
         if (resolved === undefined)
             continue;
         if (typeof resolved === 'string') {
@@ -19363,10 +19375,17 @@ function fromCollected(collected) {
     const clusters = [];
     for (const site of collected.clusters) {
         const found = clusterOf(site);
-        if ('need' in found)
+        if ('need' in found) {
             add({ kind: 'discovery', where: site.where, message: found.need });
-        else if (!clusters.some((known) => sameCluster(known, found)))
-            clusters.push(found);
+            continue;
+        }
+        const images = site.pushedBy?.flatMap((i) => references[i] ?? []);
+        const withImages = images ? { ...found, images: [...new Set(images)] } : found;
+        const known = clusters.findIndex((other) => sameCluster(other, withImages));
+        if (known === -1)
+            clusters.push(withImages);
+        else
+            clusters[known] = mergedImages(clusters[known], withImages);
     }
     return { images, findings, clusters };
 }
@@ -19412,6 +19431,10 @@ function clusterOf(site) {
             via,
             where,
         };
+}
+/** One cluster reached from two jobs runs what either pushes. */
+function mergedImages(a, b) {
+    return { ...a, images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined };
 }
 function sameCluster(a, b) {
     if (a.platform === 'eks' && b.platform === 'eks')
@@ -19490,6 +19513,7 @@ function safeText(text, limit) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KO: () => (/* binding */ JobPushes),
 /* harmony export */   Z6: () => (/* binding */ firstSyntaxProblem),
 /* harmony export */   bU: () => (/* binding */ sinkAt),
 /* harmony export */   xs: () => (/* binding */ emptyCollected)
@@ -19518,6 +19542,29 @@ function firstSyntaxProblem(problems) {
     const [first] = problems;
     const more = problems.length > 1 ? ` (${problems.length - 1} more after it)` : '';
     return { where: first.where, message: `${first.message}${more}` };
+}
+/**
+ * Which destinations each job of a workflow pushes, with those of the jobs it needs: a cluster the job
+ * deploys to may run them (DeployTargetSite.pushedBy).
+ */
+class JobPushes {
+    collected;
+    byJob = new Map();
+    constructor(collected) {
+        this.collected = collected;
+    }
+    /** Call before a job runs; call what it returns when the job has run. */
+    begin() {
+        const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
+        return (jobId, needs) => {
+            const own = this.collected.destinations.map((_, i) => i).slice(destinations);
+            const pushed = [...new Set([...needs.flatMap((need) => this.byJob.get(need) ?? []), ...own])];
+            this.byJob.set(jobId, pushed);
+            // A reusable workflow's own jobs already said what their clusters run.
+            for (const site of this.collected.clusters.slice(clusters))
+                site.pushedBy ??= pushed;
+        };
+    }
 }
 
 

@@ -188,7 +188,7 @@ jobs:
   assert.equal(findings[0]?.line, 6);
   assert.match(
     findings[0]!.message,
-    /gcloud container clusters get-credentials deploys to GKE cluster prod \(acme-prod, europe-west2\), but this workflow pushes no image/,
+    /gcloud container clusters get-credentials deploys to GKE cluster prod \(acme-prod, europe-west2\), but neither its job nor the jobs it needs push an image/,
   );
 });
 
@@ -206,5 +206,42 @@ test('values read from the workflow are checked as a written target is: a region
   assert.match(
     finding.message,
     /EKS cluster notify-staging-eks in Canada Central, which is not a target pullcheck can check \(.*region/,
+  );
+});
+
+test('a cluster runs what its job and the jobs that job needs push, not everything the workflow pushes', () => {
+  const registry = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
+  const root = repository({
+    '.github/workflows/release.yml': `on: push
+env: { AWS_REGION: us-east-1 }
+jobs:
+  api:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build -t ${registry}/api:1 . && docker push ${registry}/api:1
+  worker:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build -t ${registry}/worker:1 . && docker push ${registry}/worker:1
+  deploy-api:
+    needs: [api]
+    runs-on: ubuntu-latest
+    steps:
+      - run: aws eks update-kubeconfig --name api-cluster
+  web:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build -t ${registry}/web:1 . && docker push ${registry}/web:1
+      - run: aws eks update-kubeconfig --name web-cluster
+`,
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/release.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    config.input.targets?.map((target) => [target.name, target.images]),
+    [
+      ['api-cluster', [`${registry}/api:1`]],
+      ['web-cluster', [`${registry}/web:1`]],
+    ],
   );
 });

@@ -1,7 +1,7 @@
 // Clusters a workflow gets credentials for (`aws eks update-kubeconfig`, get-gke-credentials) join the
-// config as targets, each pulling the images that workflow pushes, at the line that names the cluster. A
-// target the config declares for the same cluster wins: the config adds what the workflow cannot say
-// (node roles, service accounts, which workloads run there).
+// config as targets, each pulling what its job and the jobs that job needs push, at the line that names
+// the cluster. A target the config declares for the same cluster wins: the config adds what the workflow
+// cannot say (node roles, service accounts, which workloads run there).
 import type { LoadedConfig } from '../core/config/load.ts';
 import { targetList as validateTargetList } from '../core/config/generated/target-list-validator.ts';
 import type { TargetInput } from '../core/config/schema.ts';
@@ -16,7 +16,10 @@ export interface DeployTarget {
   readonly origin: Origin;
 }
 
-/** The workflow's clusters as targets pulling `pushed`; a cluster with no image to pull is a finding. */
+/**
+ * The workflow's clusters as targets, each pulling what its job and the jobs that job needs push (all of
+ * `pushed` when that is not known); a cluster with no image to pull is a finding.
+ */
 export function deployTargetsOf(
   clusters: readonly FoundCluster[],
   pushed: readonly string[],
@@ -24,13 +27,14 @@ export function deployTargetsOf(
   const targets: DeployTarget[] = [];
   const findings: ReportFinding[] = [];
   for (const found of clusters) {
-    if (pushed.length === 0) {
+    const images = found.images ? pushed.filter((image) => found.images!.includes(image)) : pushed;
+    if (images.length === 0) {
       findings.push(
         discoveryFinding(
           'discovery',
           'medium',
           found.where,
-          `${found.via} deploys to ${describe(found)}, but this workflow pushes no image pullcheck can see: declare the target in the config with the images it runs`,
+          `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`,
         ),
       );
       continue;
@@ -43,7 +47,7 @@ export function deployTargetsOf(
             cluster: found.cluster,
             region: found.region,
             ...(found.account ? { account: found.account } : {}),
-            images: [...pushed],
+            images,
           }
         : {
             name: found.cluster,
@@ -51,7 +55,7 @@ export function deployTargetsOf(
             cluster: found.cluster,
             location: found.location,
             project: found.project,
-            images: [...pushed],
+            images,
           };
     // Values read from a workflow are checked as a written target is (a region, a project id).
     const at = () => found.where;

@@ -28,8 +28,18 @@ export interface WorkflowFinding {
 /** A cluster the workflow deploys to, every field known: a deploy target. */
 export type FoundCluster = (
   | { readonly platform: 'eks'; readonly cluster: string; readonly region: string; readonly account?: string }
-  | { readonly platform: 'gke'; readonly cluster: string; readonly location: string; readonly project: string }
-) & { readonly via: string; readonly where: SourceLocation };
+  | {
+      readonly platform: 'gke';
+      readonly cluster: string;
+      readonly location: string;
+      readonly project: string;
+    }
+) & {
+  readonly via: string;
+  readonly where: SourceLocation;
+  /** What its job and the jobs that job needs push; undefined when not known (all the workflow pushes). */
+  readonly images?: readonly string[] | undefined;
+};
 
 export interface WorkflowDiscovery {
   readonly images: FoundImage[];
@@ -100,8 +110,10 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
     findings.push(finding);
   };
   const imageKeys = new Set<string>();
+  const references: (string | undefined)[] = [];
   for (const destination of collected.destinations) {
     const resolved = destinationOf(destination.text);
+    references.push(typeof resolved === 'string' ? resolved : undefined);
     if (resolved === undefined) continue;
     if (typeof resolved === 'string') {
       // A name written elsewhere (metadata-action's `images`) is shown where it is written.
@@ -130,8 +142,15 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   const clusters: FoundCluster[] = [];
   for (const site of collected.clusters) {
     const found = clusterOf(site);
-    if ('need' in found) add({ kind: 'discovery', where: site.where, message: found.need });
-    else if (!clusters.some((known) => sameCluster(known, found))) clusters.push(found);
+    if ('need' in found) {
+      add({ kind: 'discovery', where: site.where, message: found.need });
+      continue;
+    }
+    const images = site.pushedBy?.flatMap((i) => references[i] ?? []);
+    const withImages = images ? { ...found, images: [...new Set(images)] } : found;
+    const known = clusters.findIndex((other) => sameCluster(other, withImages));
+    if (known === -1) clusters.push(withImages);
+    else clusters[known] = mergedImages(clusters[known]!, withImages);
   }
   return { images, findings, clusters };
 }
@@ -180,6 +199,11 @@ function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
         via,
         where,
       };
+}
+
+/** One cluster reached from two jobs runs what either pushes. */
+function mergedImages(a: FoundCluster, b: FoundCluster): FoundCluster {
+  return { ...a, images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined };
 }
 
 function sameCluster(a: FoundCluster, b: FoundCluster): boolean {

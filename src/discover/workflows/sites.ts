@@ -22,6 +22,11 @@ export interface DeployTargetSite {
   readonly credentials: ClusterCredentials;
   readonly via: string;
   readonly where: SourceLocation;
+  /**
+   * Which of `Collected.destinations` its job and the jobs that job needs push (set when the job ends):
+   * the images the cluster may run.
+   */
+  pushedBy?: readonly number[];
 }
 
 export interface Sink {
@@ -77,4 +82,26 @@ export function firstSyntaxProblem(
   const [first] = problems;
   const more = problems.length > 1 ? ` (${problems.length - 1} more after it)` : '';
   return { where: first!.where, message: `${first!.message}${more}` };
+}
+
+/**
+ * Which destinations each job of a workflow pushes, with those of the jobs it needs: a cluster the job
+ * deploys to may run them (DeployTargetSite.pushedBy).
+ */
+export class JobPushes {
+  private readonly byJob = new Map<string, number[]>();
+
+  constructor(private readonly collected: Collected) {}
+
+  /** Call before a job runs; call what it returns when the job has run. */
+  begin(): (jobId: string, needs: readonly string[]) => void {
+    const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
+    return (jobId, needs) => {
+      const own = this.collected.destinations.map((_, i) => i).slice(destinations);
+      const pushed = [...new Set([...needs.flatMap((need) => this.byJob.get(need) ?? []), ...own])];
+      this.byJob.set(jobId, pushed);
+      // A reusable workflow's own jobs already said what their clusters run.
+      for (const site of this.collected.clusters.slice(clusters)) site.pushedBy ??= pushed;
+    };
+  }
 }

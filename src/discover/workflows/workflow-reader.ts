@@ -10,7 +10,7 @@ import { ParsedFiles } from './parsed-files.ts';
 import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
 import { resolver, RUNNER_VARIABLES, type Scope } from './scope.ts';
-import { emptyCollected, firstSyntaxProblem, type Collected } from './sites.ts';
+import { emptyCollected, firstSyntaxProblem, JobPushes, type Collected } from './sites.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
 import { missing, shown, type Text } from './text.ts';
@@ -88,15 +88,18 @@ function readOne(
   const context: WorkflowContext = { lines, env, workingDirectory, options, collected };
   const jobs = record(workflow['jobs']);
   const jobOutputs = new Map<string, Map<string, Value>>();
+  const pushes = new JobPushes(collected);
   for (const jobId of inNeedsOrder(jobs)) {
     const job = record(jobs[jobId]);
     const scope = { ...scope0, needs: jobOutputs, jobId };
+    const ended = pushes.begin();
     jobOutputs.set(
       jobId,
       typeof job['uses'] === 'string'
         ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, collected)
         : runJob(context, job, jobId, scope),
     );
+    ended(jobId, needsOf(job));
   }
   // A called workflow's outputs: `on.workflow_call.outputs.X.value`, over its jobs' outputs.
   const outputs = new Map<string, Value>();
@@ -311,6 +314,11 @@ function callWorkflow(
   return outputs;
 }
 
+function needsOf(job: Record<string, unknown>): string[] {
+  const needs = job['needs'];
+  return Array.isArray(needs) ? needs.map(String) : typeof needs === 'string' ? [needs] : [];
+}
+
 /** Jobs ordered so each comes after the jobs it `needs`; a cycle keeps the written order. */
 function inNeedsOrder(jobs: Record<string, unknown>): string[] {
   const ordered: string[] = [];
@@ -318,9 +326,7 @@ function inNeedsOrder(jobs: Record<string, unknown>): string[] {
   const visit = (id: string) => {
     if (ordered.includes(id) || visiting.has(id) || !(id in jobs)) return;
     visiting.add(id);
-    const needs = record(jobs[id])['needs'];
-    for (const need of Array.isArray(needs) ? needs : typeof needs === 'string' ? [needs] : [])
-      visit(String(need));
+    for (const need of needsOf(record(jobs[id]))) visit(need);
     ordered.push(id);
   };
   for (const id of Object.keys(jobs)) visit(id);

@@ -18,7 +18,8 @@ const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --us
 // gcloud container clusters get-credentials options with a value.
 const GET_CREDENTIALS = optionSet('--zone --region --location');
 
-const known = (...values: (Text | undefined)[]): Text | undefined => values.find((value) => value !== undefined);
+const known = (...values: (Text | undefined)[]): Text | undefined =>
+  values.find((value) => value !== undefined);
 
 export const clusterCredentials: CommandHandler = (words, context) => {
   if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], AWS_GLOBAL)) {
@@ -48,7 +49,10 @@ export const clusterCredentials: CommandHandler = (words, context) => {
     // container clusters get-credentials NAME
     const name = parsed.positionals[3];
     const location = optionValues(parsed, '--location', '--region', '--zone')[0];
-    const project = known(optionValues(parsed, '--project')[0], context.environment.get('CLOUDSDK_CORE_PROJECT'));
+    const project = known(
+      optionValues(parsed, '--project')[0],
+      context.environment.get('CLOUDSDK_CORE_PROJECT'),
+    );
     context.sink.cluster(
       {
         platform: 'gke',
