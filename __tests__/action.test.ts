@@ -34,6 +34,46 @@ function runnerEnv(inputs: Record<string, string>) {
   return { env, files, dir };
 }
 
+test('zero config: the running workflow names the images it pushes and the cluster it deploys them to', async () => {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-workspace-'));
+  mkdirSync(path.join(workspace, '.github', 'workflows'), { recursive: true });
+  writeFileSync(
+    path.join(workspace, '.github', 'workflows', 'deploy.yml'),
+    [
+      'jobs:',
+      '  deploy:',
+      '    steps:',
+      '      - uses: aws-actions/configure-aws-credentials@v4',
+      '        with: { role-to-assume: "arn:aws:iam::123456789012:role/deployer", aws-region: eu-west-1 }',
+      '      - run: docker push 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:${{ github.sha }}',
+      '      - run: aws eks update-kubeconfig --name shop-prod',
+      '',
+    ].join('\n'),
+  );
+  const { env, files } = runnerEnv({ 'fail-on': 'never', offline: 'true' });
+  env['GITHUB_WORKSPACE'] = workspace;
+  env['GITHUB_WORKFLOW_REF'] = 'acme/shop/.github/workflows/deploy.yml@refs/heads/main';
+  const { code, stdout } = await runNode([ACTION], env, workspace);
+  assert.equal(code, 0, stdout);
+  const report = JSON.parse(
+    readFileSync(parseCommandFile(readFileSync(files.output, 'utf8'))['report-file']!, 'utf8'),
+  );
+  // Offline, the cluster's node roles are not known: unknown, saying how to give them.
+  assert.deepEqual(
+    report.results.map((result: { image: string; target: string; verdict: string }) => [
+      result.image,
+      result.target,
+      result.verdict,
+    ]),
+    [['123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api', 'shop-prod', 'unknown']],
+  );
+  assert.deepEqual(report.results[0].source.target, {
+    file: '.github/workflows/deploy.yml',
+    line: 7,
+    via: 'aws eks update-kubeconfig',
+  });
+});
+
 test('the demo: outputs, JSON report file, job summary, and a failed step', async () => {
   const { env, files, dir } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'denied' });
   const { code, stdout } = await runNode([ACTION], env);
