@@ -10427,23 +10427,7 @@ function deployTargetsOf(clusters, pushed) {
             findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
             continue;
         }
-        const target = found.platform === 'eks'
-            ? {
-                name: found.cluster,
-                platform: 'eks',
-                cluster: found.cluster,
-                region: found.region,
-                ...(found.account ? { account: found.account } : {}),
-                images,
-            }
-            : {
-                name: found.cluster,
-                platform: 'gke',
-                cluster: found.cluster,
-                location: found.location,
-                project: found.project,
-                images,
-            };
+        const target = targetOf(found, images);
         // Values read from a workflow are checked as a written target is (a region, a project id).
         const at = () => found.where;
         const [problem] = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .schemaProblems */ .I)([target], _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__/* .targetList */ .O, {
@@ -10485,16 +10469,36 @@ function withDeployTargets(config, found) {
 function sameCluster(a, b) {
     const [x, y] = [a, b];
     const same = (p, q) => p === undefined || q === undefined || p === q;
+    // A cluster by its name; an OpenShift target by its namespace (and server, where both state it).
+    const key = (t) => (t.platform === 'openshift' ? t.namespace : t.cluster);
     return (x.platform === y.platform &&
-        x.cluster !== undefined &&
-        x.cluster === y.cluster &&
+        key(x) !== undefined &&
+        key(x) === key(y) &&
         same(x.region, y.region) &&
         same(x.location, y.location) &&
-        same(x.project, y.project));
+        same(x.project, y.project) &&
+        same(x.server, y.server));
+}
+/** The target a cluster's credentials name, pulling `images`. */
+function targetOf(found, images) {
+    const list = [...images];
+    if (found.platform === 'eks') {
+        const { cluster, region, account } = found;
+        return { name: cluster, platform: 'eks', cluster, region, ...(account ? { account } : {}), images: list };
+    }
+    if (found.platform === 'gke') {
+        const { cluster, location, project } = found;
+        return { name: cluster, platform: 'gke', cluster, location, project, images: list };
+    }
+    // OpenShift: the namespace's pods pull as its `default` service account unless the config says otherwise.
+    const { namespace, server } = found;
+    return { name: namespace, platform: 'openshift', namespace, ...(server ? { server } : {}), images: list };
 }
 function uniqueName(target, taken) {
     const names = new Set(taken.map((other) => other.name));
-    const where = target.region ?? target.location;
+    const cluster = target;
+    const host = /^[a-z]+:\/\/([^/:]+)/i.exec(cluster.server ?? '')?.[1];
+    const where = cluster.region ?? cluster.location ?? host ?? target.platform;
     for (const name of [target.name, `${target.name}-${where}`, `${target.platform}-${target.name}-${where}`])
         if (!names.has(name))
             return name;
@@ -10504,9 +10508,11 @@ function uniqueName(target, taken) {
     return `${target.name}-${n}`;
 }
 function describe(found) {
-    return found.platform === 'eks'
-        ? `EKS cluster ${found.cluster} in ${found.region}`
-        : `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
+    if (found.platform === 'eks')
+        return `EKS cluster ${found.cluster} in ${found.region}`;
+    if (found.platform === 'gke')
+        return `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
+    return `OpenShift namespace ${found.namespace}${found.server ? ` on ${found.server}` : ''}`;
 }
 
 
@@ -14835,6 +14841,23 @@ const gkeCredentials = (call) => {
         project: full ? [full[1]] : (project ?? [missing('the Google Cloud project (project_id)')]),
     }, 'google-github-actions/get-gke-credentials', call.where('cluster_name'));
 };
+/**
+ * redhat-actions/oc-login: `openshift_server_url`, and `namespace` (without it the context keeps the token's
+ * default project, which cannot be known offline). The job deploys to that namespace.
+ */
+const openshiftLogin = (call) => {
+    // The server names the cluster when it is known; held in a secret, the namespace still names the target.
+    const server = wordText(call.text('openshift_server_url'));
+    const namespace = call.text('namespace');
+    const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
+    call.cluster({
+        platform: 'openshift',
+        namespace: given ?? [
+            missing('the namespace', "set `namespace` on oc-login: without it the token's default project is used, which pullcheck cannot know"),
+        ],
+        ...(server ? { server: [server] } : {}),
+    }, 'redhat-actions/oc-login', call.where(given ? 'namespace' : 'openshift_server_url'));
+};
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-destinations.js
 
@@ -15072,6 +15095,7 @@ const HANDLERS = {
     'google-github-actions/auth': googleAuth,
     'google-github-actions/setup-gcloud': setupGcloud,
     'google-github-actions/get-gke-credentials': gkeCredentials,
+    'redhat-actions/oc-login': openshiftLogin,
     'docker/login-action': registryLogin('registry', 'docker.io'),
     'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
     'azure/docker-login': registryLogin('login-server', 'docker.io'),
@@ -19392,38 +19416,43 @@ function fromCollected(collected) {
 /** The cluster with every field known, or what is missing and how to declare the target instead. */
 function clusterOf(site) {
     const { credentials, via, where } = site;
+    const optional = (field, text) => (text ? [[field, text]] : []);
     const fields = credentials.platform === 'eks'
         ? [
             ['cluster', credentials.cluster],
             ['region', credentials.region],
-            ...(credentials.account ? [['account', credentials.account]] : []),
+            ...optional('account', credentials.account),
         ]
-        : [
-            ['cluster', credentials.cluster],
-            ['location', credentials.location],
-            ['project', credentials.project],
-        ];
+        : credentials.platform === 'gke'
+            ? [
+                ['cluster', credentials.cluster],
+                ['location', credentials.location],
+                ['project', credentials.project],
+            ]
+            : [['namespace', credentials.namespace], ...optional('server', credentials.server)];
     const known = {};
     for (const [field, text] of fields) {
         const hole = text.find(isMissing);
         if (hole) {
             return {
-                need: `${via} deploys to a ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
-                    `: declare the target in the config (platform: ${credentials.platform}, with its cluster)`,
+                need: `${via} deploys to ${credentials.platform === 'openshift' ? 'an' : 'a'} ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
+                    `: declare the target in the config (platform: ${credentials.platform}, with its ${credentials.platform === 'openshift' ? 'namespace' : 'cluster'})`,
             };
         }
         known[field] = text.join('').trim();
     }
-    return credentials.platform === 'eks'
-        ? {
+    if (credentials.platform === 'eks') {
+        return {
             platform: 'eks',
             cluster: known['cluster'],
             region: known['region'],
             ...(known['account'] ? { account: known['account'] } : {}),
             via,
             where,
-        }
-        : {
+        };
+    }
+    if (credentials.platform === 'gke') {
+        return {
             platform: 'gke',
             cluster: known['cluster'],
             location: known['location'],
@@ -19431,6 +19460,14 @@ function clusterOf(site) {
             via,
             where,
         };
+    }
+    return {
+        platform: 'openshift',
+        namespace: known['namespace'],
+        ...(known['server'] ? { server: known['server'] } : {}),
+        via,
+        where,
+    };
 }
 /** One cluster reached from two jobs runs what either pushes. */
 function mergedImages(a, b) {
@@ -19441,6 +19478,8 @@ function sameCluster(a, b) {
         return a.cluster === b.cluster && a.region === b.region;
     if (a.platform === 'gke' && b.platform === 'gke')
         return a.cluster === b.cluster && a.location === b.location && a.project === b.project;
+    if (a.platform === 'openshift' && b.platform === 'openshift')
+        return a.namespace === b.namespace && a.server === b.server;
     return false;
 }
 // eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text

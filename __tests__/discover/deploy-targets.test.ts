@@ -245,3 +245,60 @@ jobs:
     ],
   );
 });
+
+// Modelled on actions/starter-workflows deployments/openshift.yml at a5047545ff35cae093b3c42b65804e6451fe615a
+// (our words): the server and token from secrets, the namespace from env — empty there, meaning the token's
+// default project — then oc-new-app with the image the push step wrote.
+const OPENSHIFT_WORKFLOW = (namespace: string) => `name: OpenShift
+on: { push: { branches: [main] } }
+env:
+  OPENSHIFT_SERVER: \${{ secrets.OPENSHIFT_SERVER }}
+  OPENSHIFT_TOKEN: \${{ secrets.OPENSHIFT_TOKEN }}
+  OPENSHIFT_NAMESPACE: "${namespace}"
+  IMAGE_REGISTRY: quay.io/acme
+jobs:
+  openshift-ci-cd:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: redhat-actions/push-to-registry@v2
+        with:
+          image: shop
+          tags: latest
+          registry: \${{ env.IMAGE_REGISTRY }}
+      - uses: redhat-actions/oc-login@v1
+        with:
+          openshift_server_url: \${{ env.OPENSHIFT_SERVER }}
+          openshift_token: \${{ env.OPENSHIFT_TOKEN }}
+          namespace: \${{ env.OPENSHIFT_NAMESPACE }}
+      - uses: redhat-actions/oc-new-app@v1
+        with:
+          app_name: shop
+          image: quay.io/acme/shop:latest
+          namespace: \${{ env.OPENSHIFT_NAMESPACE }}
+`;
+
+test("redhat-actions/oc-login: an openshift target for its namespace; no namespace (the token's default project) is a finding", () => {
+  const named = repository({ '.github/workflows/openshift.yml': OPENSHIFT_WORKFLOW('shop-prod') });
+  const { config, findings } = discovered(named, { version: 1 }, '.github/workflows/openshift.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(config.input.targets, [
+    {
+      name: 'shop-prod',
+      platform: 'openshift',
+      namespace: 'shop-prod',
+      images: ['quay.io/acme/shop'],
+    },
+  ]);
+  assert.equal(config.origins.targets.get('shop-prod')?.origin.line, 22, 'the namespace input');
+
+  const unnamed = repository({ '.github/workflows/openshift.yml': OPENSHIFT_WORKFLOW('') });
+  const read = discovered(unnamed, { version: 1 }, '.github/workflows/openshift.yml');
+  assert.deepEqual(read.config.input.targets ?? [], []);
+  const finding = read.findings.find((entry) => entry.message.includes('oc-login'));
+  assert.ok(finding, read.findings.map((entry) => entry.message).join('\n'));
+  assert.match(
+    finding.message,
+    /an openshift cluster whose namespace needs `the namespace`: set `namespace` on oc-login/,
+  );
+});

@@ -39,24 +39,7 @@ export function deployTargetsOf(
       );
       continue;
     }
-    const target =
-      found.platform === 'eks'
-        ? {
-            name: found.cluster,
-            platform: 'eks' as const,
-            cluster: found.cluster,
-            region: found.region,
-            ...(found.account ? { account: found.account } : {}),
-            images,
-          }
-        : {
-            name: found.cluster,
-            platform: 'gke' as const,
-            cluster: found.cluster,
-            location: found.location,
-            project: found.project,
-            images,
-          };
+    const target = targetOf(found, images);
     // Values read from a workflow are checked as a written target is (a region, a project id).
     const at = () => found.where;
     const [problem] = schemaProblems([target], validateTargetList as PrecompiledValidator, {
@@ -106,25 +89,48 @@ type ClusterTarget = TargetInput & {
   readonly region?: string;
   readonly location?: string;
   readonly project?: string;
+  readonly namespace?: string;
+  readonly server?: string;
 };
 
 /** Same platform and cluster, and the same region, location and project wherever both state them. */
 function sameCluster(a: TargetInput, b: TargetInput): boolean {
   const [x, y] = [a as ClusterTarget, b as ClusterTarget];
   const same = (p?: string, q?: string) => p === undefined || q === undefined || p === q;
+  // A cluster by its name; an OpenShift target by its namespace (and server, where both state it).
+  const key = (t: ClusterTarget) => (t.platform === 'openshift' ? t.namespace : t.cluster);
   return (
     x.platform === y.platform &&
-    x.cluster !== undefined &&
-    x.cluster === y.cluster &&
+    key(x) !== undefined &&
+    key(x) === key(y) &&
     same(x.region, y.region) &&
     same(x.location, y.location) &&
-    same(x.project, y.project)
+    same(x.project, y.project) &&
+    same(x.server, y.server)
   );
+}
+
+/** The target a cluster's credentials name, pulling `images`. */
+function targetOf(found: FoundCluster, images: readonly string[]): Record<string, unknown> {
+  const list = [...images];
+  if (found.platform === 'eks') {
+    const { cluster, region, account } = found;
+    return { name: cluster, platform: 'eks', cluster, region, ...(account ? { account } : {}), images: list };
+  }
+  if (found.platform === 'gke') {
+    const { cluster, location, project } = found;
+    return { name: cluster, platform: 'gke', cluster, location, project, images: list };
+  }
+  // OpenShift: the namespace's pods pull as its `default` service account unless the config says otherwise.
+  const { namespace, server } = found;
+  return { name: namespace, platform: 'openshift', namespace, ...(server ? { server } : {}), images: list };
 }
 
 function uniqueName(target: TargetInput, taken: readonly TargetInput[]): string {
   const names = new Set(taken.map((other) => other.name));
-  const where = (target as ClusterTarget).region ?? (target as ClusterTarget).location;
+  const cluster = target as ClusterTarget;
+  const host = /^[a-z]+:\/\/([^/:]+)/i.exec(cluster.server ?? '')?.[1];
+  const where = cluster.region ?? cluster.location ?? host ?? target.platform;
   for (const name of [target.name, `${target.name}-${where}`, `${target.platform}-${target.name}-${where}`])
     if (!names.has(name)) return name;
   let n = 2;
@@ -133,7 +139,7 @@ function uniqueName(target: TargetInput, taken: readonly TargetInput[]): string 
 }
 
 function describe(found: FoundCluster): string {
-  return found.platform === 'eks'
-    ? `EKS cluster ${found.cluster} in ${found.region}`
-    : `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
+  if (found.platform === 'eks') return `EKS cluster ${found.cluster} in ${found.region}`;
+  if (found.platform === 'gke') return `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
+  return `OpenShift namespace ${found.namespace}${found.server ? ` on ${found.server}` : ''}`;
 }

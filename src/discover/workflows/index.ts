@@ -34,6 +34,7 @@ export type FoundCluster = (
       readonly location: string;
       readonly project: string;
     }
+  | { readonly platform: 'openshift'; readonly namespace: string; readonly server?: string }
 ) & {
   readonly via: string;
   readonly where: SourceLocation;
@@ -158,47 +159,60 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
 /** The cluster with every field known, or what is missing and how to declare the target instead. */
 function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
   const { credentials, via, where } = site;
+  const optional = (field: string, text: Text | undefined): [string, Text][] => (text ? [[field, text]] : []);
   const fields: [string, Text][] =
     credentials.platform === 'eks'
       ? [
           ['cluster', credentials.cluster],
           ['region', credentials.region],
-          ...(credentials.account ? ([['account', credentials.account]] as [string, Text][]) : []),
+          ...optional('account', credentials.account),
         ]
-      : [
-          ['cluster', credentials.cluster],
-          ['location', credentials.location],
-          ['project', credentials.project],
-        ];
+      : credentials.platform === 'gke'
+        ? [
+            ['cluster', credentials.cluster],
+            ['location', credentials.location],
+            ['project', credentials.project],
+          ]
+        : [['namespace', credentials.namespace], ...optional('server', credentials.server)];
   const known: Record<string, string> = {};
   for (const [field, text] of fields) {
     const hole = text.find(isMissing);
     if (hole) {
       return {
         need:
-          `${via} deploys to a ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
-          `: declare the target in the config (platform: ${credentials.platform}, with its cluster)`,
+          `${via} deploys to ${credentials.platform === 'openshift' ? 'an' : 'a'} ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
+          `: declare the target in the config (platform: ${credentials.platform}, with its ${credentials.platform === 'openshift' ? 'namespace' : 'cluster'})`,
       };
     }
     known[field] = text.join('').trim();
   }
-  return credentials.platform === 'eks'
-    ? {
-        platform: 'eks',
-        cluster: known['cluster']!,
-        region: known['region']!,
-        ...(known['account'] ? { account: known['account'] } : {}),
-        via,
-        where,
-      }
-    : {
-        platform: 'gke',
-        cluster: known['cluster']!,
-        location: known['location']!,
-        project: known['project']!,
-        via,
-        where,
-      };
+  if (credentials.platform === 'eks') {
+    return {
+      platform: 'eks',
+      cluster: known['cluster']!,
+      region: known['region']!,
+      ...(known['account'] ? { account: known['account'] } : {}),
+      via,
+      where,
+    };
+  }
+  if (credentials.platform === 'gke') {
+    return {
+      platform: 'gke',
+      cluster: known['cluster']!,
+      location: known['location']!,
+      project: known['project']!,
+      via,
+      where,
+    };
+  }
+  return {
+    platform: 'openshift',
+    namespace: known['namespace']!,
+    ...(known['server'] ? { server: known['server'] } : {}),
+    via,
+    where,
+  };
 }
 
 /** One cluster reached from two jobs runs what either pushes. */
@@ -210,6 +224,8 @@ function sameCluster(a: FoundCluster, b: FoundCluster): boolean {
   if (a.platform === 'eks' && b.platform === 'eks') return a.cluster === b.cluster && a.region === b.region;
   if (a.platform === 'gke' && b.platform === 'gke')
     return a.cluster === b.cluster && a.location === b.location && a.project === b.project;
+  if (a.platform === 'openshift' && b.platform === 'openshift')
+    return a.namespace === b.namespace && a.server === b.server;
   return false;
 }
 

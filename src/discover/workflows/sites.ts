@@ -16,7 +16,8 @@ export interface PushDestination {
  */
 export type ClusterCredentials =
   | { readonly platform: 'eks'; readonly cluster: Text; readonly region: Text; readonly account?: Text }
-  | { readonly platform: 'gke'; readonly cluster: Text; readonly location: Text; readonly project: Text };
+  | { readonly platform: 'gke'; readonly cluster: Text; readonly location: Text; readonly project: Text }
+  | { readonly platform: 'openshift'; readonly namespace: Text; readonly server?: Text };
 
 export interface DeployTargetSite {
   readonly credentials: ClusterCredentials;

@@ -172,3 +172,28 @@ export const gkeCredentials: ActionHandler = (call) => {
     call.where('cluster_name'),
   );
 };
+
+/**
+ * redhat-actions/oc-login: `openshift_server_url`, and `namespace` (without it the context keeps the token's
+ * default project, which cannot be known offline). The job deploys to that namespace.
+ */
+export const openshiftLogin: ActionHandler = (call) => {
+  // The server names the cluster when it is known; held in a secret, the namespace still names the target.
+  const server = wordText(call.text('openshift_server_url'));
+  const namespace = call.text('namespace');
+  const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
+  call.cluster(
+    {
+      platform: 'openshift',
+      namespace: given ?? [
+        missing(
+          'the namespace',
+          "set `namespace` on oc-login: without it the token's default project is used, which pullcheck cannot know",
+        ),
+      ],
+      ...(server ? { server: [server] } : {}),
+    },
+    'redhat-actions/oc-login',
+    call.where(given ? 'namespace' : 'openshift_server_url'),
+  );
+};
