@@ -10557,8 +10557,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 45 modules
-var discover_workflows = __webpack_require__(74568);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 46 modules
+var discover_workflows = __webpack_require__(58282);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
@@ -12888,7 +12888,7 @@ function discover(config, options = {}) {
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68308);
 /* harmony import */ var _deploy_targets_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24743);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74568);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(58282);
 /* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4494);
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
@@ -13028,7 +13028,7 @@ function withDiscoveredImages(config, discovery) {
 
 /***/ }),
 
-/***/ 74568:
+/***/ 58282:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13926,6 +13926,7 @@ function actionCall(step, input, context) {
         destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
         cluster: (credentials, via, where) => context.collected.clusters.push({ credentials, via, where }),
         mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+        problem: (message) => context.collected.problems.push({ message, where: usesAt }),
         setOutput,
         setEnv: (variable, value) => input.state.env.set(variable, value),
         login: (registry) => input.state.logins.push({ registry, where: usesAt }),
@@ -14692,173 +14693,6 @@ const bakeAction = (via) => (call) => {
             : destination.where);
 };
 
-;// CONCATENATED MODULE: ./lib/discover/workflows/actions/cloud-actions.js
-// Actions that set up a registry rather than push: the AWS credentials whose account names the ECR
-// registry, amazon-ecr-login's `registry` output, the Google project gcloud uses, registry logins (so a
-// job that logs in and pushes nothing pullcheck can see is flagged), and small helpers people use to
-// build names (lowercasing, ko's repository).
-
-
-
-const cloud_actions_valueOf = (text) => (text.some(isMissing) ? new Holey(text) : text.join(''));
-/**
- * aws-actions/configure-aws-credentials: the account is the one in `role-to-assume`'s ARN
- * (`arn:aws:iam::ACCOUNT:role/NAME`); with access keys alone it cannot be known offline. It exports
- * AWS_REGION and AWS_DEFAULT_REGION and outputs `aws-account-id`.
- */
-const awsCredentials = (call) => {
-    const region = call.text('aws-region');
-    if (region) {
-        call.facts.awsRegion = region;
-        call.setEnv('AWS_REGION', region);
-        call.setEnv('AWS_DEFAULT_REGION', region);
-    }
-    const role = call.text('role-to-assume');
-    if (role) {
-        const fields = split(role, ':');
-        const account = fields.length >= 6 ? fields[4] : undefined;
-        call.facts.awsAccount =
-            account && account.length > 0
-                ? account
-                : [missing(`the account of role-to-assume (${wordText(role) ?? 'a role name'})`)];
-    }
-    else {
-        call.facts.awsAccount = [
-            missing(`the AWS account of the access key configure-aws-credentials uses${call.stepId ? ` (step ${call.stepId})` : ''}`),
-        ];
-    }
-    call.setOutput('aws-account-id', cloud_actions_valueOf(call.facts.awsAccount));
-    if (role)
-        delete call.facts.awsAccountHint;
-    else
-        call.facts.awsAccountHint = 'access keys';
-};
-/**
- * aws-actions/amazon-ecr-login: `outputs.registry` is `ACCOUNT.dkr.ecr.REGION.amazonaws.com` for the
- * `registries` input's one account, else the credentials' account; `public.ecr.aws` with
- * `registry-type: public`. With several registries it sets no `registry` output (its README).
- */
-const ecrLogin = (call) => {
-    if (wordText(call.text('registry-type'))?.trim() === 'public') {
-        call.setOutput('registry', 'public.ecr.aws');
-        call.login('public.ecr.aws');
-        return;
-    }
-    const accounts = call.items('registries', true).map((item) => item.text);
-    const region = call.facts.awsRegion ??
-        call.env.get('AWS_REGION') ??
-        call.env.get('AWS_DEFAULT_REGION') ?? [
-        missing('the AWS region', 'set `aws-region` on configure-aws-credentials'),
-    ];
-    const output = `steps.${call.stepId ?? 'ID'}.outputs.registry`;
-    if (accounts.length > 1) {
-        call.setOutput('registry', new Unknown(missing(output, 'amazon-ecr-login sets no `registry` output when it logs in to several registries')));
-        for (const account of accounts)
-            call.login(wordText(registryText(account, region)) ?? 'an ECR registry');
-        return;
-    }
-    let account = accounts[0] ?? call.facts.awsAccount;
-    if (!account || (call.facts.awsAccountHint === 'access keys' && !accounts[0])) {
-        account = [
-            missing(output, `the registry's account is that of the AWS credentials, which pullcheck cannot read: add \`${output}: <account>.dkr.ecr.<region>.amazonaws.com\` under \`discover.variables\``),
-        ];
-        call.setOutput('registry', new Unknown(account[0]));
-        call.login('an ECR registry');
-        return;
-    }
-    const registry = registryText(account, region);
-    call.setOutput('registry', cloud_actions_valueOf(registry));
-    call.login(wordText(registry) ?? 'an ECR registry');
-};
-function registryText(account, region) {
-    return concat(account, ['.dkr.ecr.'], region, ['.amazonaws.com']);
-}
-const PROJECT_VARIABLES = [
-    'CLOUDSDK_CORE_PROJECT',
-    'CLOUDSDK_PROJECT',
-    'GCLOUD_PROJECT',
-    'GCP_PROJECT',
-    'GOOGLE_CLOUD_PROJECT',
-];
-/**
- * google-github-actions/auth: the project is `project_id`, else the service account's
- * (`NAME@PROJECT.iam.gserviceaccount.com`); it exports it for gcloud and the client libraries.
- */
-const googleAuth = (call) => {
-    const account = call.text('service_account');
-    const fromAccount = account ? split(account, '@')[1] : undefined;
-    const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
-    if (!project)
-        return;
-    call.setOutput('project_id', cloud_actions_valueOf(project));
-    for (const name of PROJECT_VARIABLES)
-        call.setEnv(name, project);
-};
-/** google-github-actions/setup-gcloud: `project_id` becomes gcloud's default project. */
-const setupGcloud = (call) => {
-    const project = call.text('project_id');
-    if (project)
-        for (const name of PROJECT_VARIABLES)
-            call.setEnv(name, project);
-};
-/** docker/login-action (Docker Hub when no `registry`), redhat-actions/podman-login, azure/docker-login. */
-const registryLogin = (input, fallback) => (call) => call.login(wordText(call.text(input)) ?? fallback);
-/** ko-build/setup-ko: KO_DOCKER_REPO defaults to `ghcr.io/<owner>/<repo>`, lowercased, unless set. */
-const setupKo = (call) => {
-    if (call.env.has('KO_DOCKER_REPO'))
-        return;
-    const repository = call.evaluate('github.repository');
-    const text = typeof repository === 'string'
-        ? [repository]
-        : repository instanceof Holey
-            ? repository.text
-            : [missing('github.repository')];
-    call.setEnv('KO_DOCKER_REPO', lowercase(concat(['ghcr.io/'], text)));
-    call.login('ghcr.io');
-};
-/** ASzc/change-string-case-action and its forks: `string` in lower, upper and capitalized case. */
-const changeCase = (call) => {
-    const text = call.text('string') ?? [];
-    call.setOutput('lowercase', cloud_actions_valueOf(lowercase(text)));
-    call.setOutput('uppercase', cloud_actions_valueOf(uppercase(text)));
-    const [first, ...rest] = lowercase(text);
-    call.setOutput('capitalized', cloud_actions_valueOf(typeof first === 'string' ? concat([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text));
-};
-/**
- * google-github-actions/get-gke-credentials: `cluster_name` (a name, or the full
- * `projects/P/locations/L/clusters/C`), `location`, `project_id` (default: the project of the
- * credentials, which `auth` exports as CLOUDSDK_CORE_PROJECT). The job deploys to that cluster.
- */
-const gkeCredentials = (call) => {
-    const written = call.text('cluster_name') ?? [missing('the cluster name (cluster_name)')];
-    const full = /^projects\/([^/]+)\/locations\/([^/]+)\/clusters\/([^/]+)$/.exec(wordText(written) ?? '');
-    const project = call.text('project_id') ?? call.env.get('CLOUDSDK_CORE_PROJECT');
-    const location = call.text('location');
-    call.cluster({
-        platform: 'gke',
-        cluster: full ? [full[3]] : written,
-        location: full ? [full[2]] : (location ?? [missing('the cluster location (location)')]),
-        project: full ? [full[1]] : (project ?? [missing('the Google Cloud project (project_id)')]),
-    }, 'google-github-actions/get-gke-credentials', call.where('cluster_name'));
-};
-/**
- * redhat-actions/oc-login: `openshift_server_url`, and `namespace` (without it the context keeps the token's
- * default project, which cannot be known offline). The job deploys to that namespace.
- */
-const openshiftLogin = (call) => {
-    // The server names the cluster when it is known; held in a secret, the namespace still names the target.
-    const server = wordText(call.text('openshift_server_url'));
-    const namespace = call.text('namespace');
-    const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
-    call.cluster({
-        platform: 'openshift',
-        namespace: given ?? [
-            missing('the namespace', "set `namespace` on oc-login: without it the token's default project is used, which pullcheck cannot know"),
-        ],
-        ...(server ? { server: [server] } : {}),
-    }, 'redhat-actions/oc-login', call.where(given ? 'namespace' : 'openshift_server_url'));
-};
-
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-destinations.js
 
 
@@ -14929,204 +14763,6 @@ function skopeoSyncDestinations(parsed) {
         .split('/')
         .at(-1);
     return name ? [concat(destination, [`/${name}`])] : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/discover/workflows/actions/push-actions.js
-// Actions that push, each read from its own README's inputs and outputs.
-
-
-
-
-/** A boolean input: true, false, or undefined when it depends on a hole (then it may push). */
-function flag(call, name, fallback) {
-    const value = call.input(name);
-    if (value === undefined || value === null || value === '')
-        return fallback;
-    if (typeof value === 'boolean')
-        return value;
-    if (typeof value === 'string')
-        return value.trim().toLowerCase() === 'true';
-    return truthy(value) === undefined ? undefined : fallback;
-}
-/**
- * docker/build-push-action (and the actions that take its inputs: depot, useblacksmith): pushes its
- * `tags` when `push: true` or an `outputs` entry is `type=registry` / `push=true`. A `push:` that is
- * an expression (`github.event_name != 'pull_request'`) may push, so its tags count.
- */
-const buildPush = (via) => (call) => {
-    const outputs = call.items('outputs', false).map((item) => keyValues(item.text));
-    // `push=` known only at run time may push.
-    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
-        wordText(pairs.get('push')) === 'true' ||
-        (pairs.get('push')?.some((part) => typeof part !== 'string') ?? false));
-    const pushes = flag(call, 'push', false) !== false || registryOutput !== undefined;
-    if (!pushes)
-        return;
-    for (const tag of call.items('tags', true))
-        call.destination(tag.text, `${via} tags`, tag.where);
-    const named = registryOutput?.get('name');
-    for (const name of named ? splitNames(named) : [])
-        call.destination(name, `${via} outputs`, call.where('outputs'));
-};
-/**
- * docker/metadata-action: each `images` line (`name=…,enable=…` or just the image) becomes an image of
- * `outputs.tags` with the tags computed at run time; `bake-file` names its generated bake definition.
- */
-const metadata = (call) => {
-    const images = [];
-    for (const item of call.items('images', false)) {
-        const attributes = keyValues(item.text);
-        const image = attributes.get('name') ?? split(item.text, ',')[0] ?? [];
-        const enabled = attributes.get('enable');
-        if (enabled && wordText(enabled)?.trim().toLowerCase() === 'false')
-            continue;
-        if (image.length === 0)
-            continue;
-        // metadata-action lowercases image names (its README: "images … lowercased").
-        images.push(lowercase(trim(image)));
-        call.written(lowercase(trim(image)), item.where);
-    }
-    const tag = missing('the tags docker/metadata-action computes');
-    const tags = concat(...images.map((image, i) => concat(i > 0 ? ['\n'] : [], image, [':', tag])));
-    call.setOutput('tags', tags.some(isMissing) ? new Holey(tags) : tags.join(''));
-    call.setOutput('images', images.length > 0
-        ? new Holey(concat(...images.map((image, i) => concat(i > 0 ? [','] : [], image))))
-        : '');
-    // Its bake file defines target `docker-metadata-action` with these images' tags.
-    const bakeFile = call.bakeFile(images);
-    call.setOutput('bake-file', bakeFile);
-    call.setOutput('bake-file-tags', bakeFile);
-};
-/** redhat-actions/buildah-build: builds locally; its outputs name the image for push-to-registry. */
-const buildahBuild = (call) => {
-    const image = call.text('image') ?? [];
-    const tags = call
-        .items('tags', false)
-        .flatMap((item) => split(item.text, /\s+/))
-        .filter((t) => t.length > 0);
-    const first = tags[0] ?? ['latest'];
-    call.setOutput('image', textOf(image));
-    call.setOutput('tags', textOf(concat(...tags.map((tag, i) => concat(i > 0 ? [' '] : [], tag)))));
-    call.setOutput('image-with-tag', textOf(concat(image, [':'], first)));
-};
-/**
- * redhat-actions/push-to-registry: `registry/image` for each tag; "If the tags are fully qualified
- * image names, image and registry are ignored".
- */
-const pushToRegistry = (call) => {
-    const image = call.text('image');
-    const registry = call.text('registry');
-    const tags = call
-        .items('tags', false)
-        .flatMap((item) => split(item.text, /\s+/).map((text) => ({ text, where: item.where })));
-    const qualified = tags.filter((tag) => tag.text.some((part) => typeof part === 'string' && part.includes('/')));
-    if (qualified.length > 0 && qualified.length === tags.length) {
-        for (const tag of qualified)
-            call.destination(tag.text, 'redhat-actions/push-to-registry tags', tag.where);
-        return;
-    }
-    if (!image) {
-        call.mayPush('redhat-actions/push-to-registry without `image`: add the image it pushes to `images`');
-        return;
-    }
-    const destination = registry && registry.length > 0 ? concat(registry, ['/'], image) : image;
-    call.destination(destination, 'redhat-actions/push-to-registry', call.where(registry ? 'registry' : 'image'));
-    call.setOutput('registry-path', textOf(destination));
-};
-/** akhilerm/tag-push-action: copies `src` to every `dst` line. */
-const tagPush = (call) => {
-    for (const item of call.items('dst', false))
-        call.destination(item.text, 'akhilerm/tag-push-action dst', item.where);
-};
-/** int128/kaniko-action: `push: true` pushes to each of `tags`. */
-const kanikoAction = (call) => {
-    if (flag(call, 'push', false) === false)
-        return;
-    for (const tag of call.items('tags', true))
-        call.destination(tag.text, 'int128/kaniko-action tags', tag.where);
-};
-/** mr-smithers-excellent/docker-build-push: `registry/image`, pushed unless `pushImage: false`. */
-const dockerBuildPush = (call) => {
-    if (flag(call, 'pushImage', true) === false)
-        return;
-    const image = call.text('image');
-    if (!image)
-        return;
-    const registry = call.text('registry');
-    call.destination(registry ? concat(registry, ['/'], image) : image, 'mr-smithers-excellent/docker-build-push', call.where('image'));
-};
-/** elgohr/Publish-Docker-Github-Action: `name` (on `registry` when given). */
-const publishDocker = (call) => {
-    const name = call.text('name');
-    if (!name)
-        return;
-    const registry = call.text('registry');
-    const qualified = wordText(name)?.split('/')[0]?.includes('.');
-    call.destination(registry && !qualified ? concat(registry, ['/'], name) : name, 'elgohr/Publish-Docker-Github-Action', call.where('name'));
-};
-function textOf(text) {
-    return text.some(isMissing) ? new Holey(text) : text.join('');
-}
-
-;// CONCATENATED MODULE: ./lib/discover/workflows/actions/index.js
-// Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
-// finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
-// only for actions known to push nothing.
-
-
-
-
-
-const HANDLERS = {
-    'docker/build-push-action': buildPush('docker/build-push-action'),
-    'depot/build-push-action': buildPush('depot/build-push-action'),
-    'useblacksmith/build-push-action': buildPush('useblacksmith/build-push-action'),
-    'docker/metadata-action': metadata,
-    'docker/bake-action': bakeAction('docker/bake-action'),
-    'depot/bake-action': bakeAction('depot/bake-action'),
-    'redhat-actions/buildah-build': buildahBuild,
-    'redhat-actions/push-to-registry': pushToRegistry,
-    'akhilerm/tag-push-action': tagPush,
-    'int128/kaniko-action': kanikoAction,
-    'mr-smithers-excellent/docker-build-push': dockerBuildPush,
-    'elgohr/publish-docker-github-action': publishDocker,
-    'aws-actions/configure-aws-credentials': awsCredentials,
-    'aws-actions/amazon-ecr-login': ecrLogin,
-    'google-github-actions/auth': googleAuth,
-    'google-github-actions/setup-gcloud': setupGcloud,
-    'google-github-actions/get-gke-credentials': gkeCredentials,
-    'redhat-actions/oc-login': openshiftLogin,
-    'docker/login-action': registryLogin('registry', 'docker.io'),
-    'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
-    'azure/docker-login': registryLogin('login-server', 'docker.io'),
-    'ko-build/setup-ko': setupKo,
-    'imjasonh/setup-ko': setupKo,
-    // goreleaser/goreleaser-action runs `goreleaser ARGS` in `workdir`.
-    'goreleaser/goreleaser-action': (call) => call.runCommand([['goreleaser'], ...split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0)], wordText(call.text('workdir')) ?? '', call.where('args')),
-    'aszc/change-string-case-action': changeCase,
-    'entepotenz/change-string-case-action-min-dependencies': changeCase,
-};
-/** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
-const PUSH_NOTHING = /^(?:actions\/|github\/|docker\/setup-|docker\/scout-action|aquasecurity\/|anchore\/|sigstore\/|aws-actions\/amazon-ecs-|aws-actions\/aws-cloudformation|google-github-actions\/(?:deploy-|get-gke|setup-)|azure\/(?:k8s|aks|login|webapps)|redhat-actions\/(?:oc-|openshift-tools|s2i|crda)|hadolint\/|snyk\/|softprops\/|peter-evans\/|dorny\/|tj-actions\/|crazy-max\/ghaction-setup|crazy-max\/ghaction-docker-meta)/;
-const PUSH_INPUT = /(?:^|[-_])(?:image|images|tags|registry|registries|destination|dst)(?:[-_]|$)|^push$/i;
-/** Runs the known handler; for an unknown action, flags it when its inputs say it may push. */
-function runAction({ call, inputNames }) {
-    const handler = HANDLERS[call.name];
-    if (handler) {
-        handler(call);
-        return;
-    }
-    if (PUSH_NOTHING.test(call.name))
-        return;
-    const pushInputs = inputNames.filter((name) => PUSH_INPUT.test(name));
-    const pushFalse = call.input('push') === false || String(call.input('push')).trim() === 'false';
-    if (pushInputs.length === 0 || pushFalse)
-        return;
-    // Point at an input that reads like an image reference (`host.tld/path`), naming its value: that is
-    // most likely the image to add.
-    const imageLike = pushInputs.find((name) => /^[\w.-]+\.[\w.-]+(?::\d+)?\/\S+$/.test(wordText(call.text(name)) ?? ''));
-    const named = imageLike ? ` (${imageLike}: \`${wordText(call.text(imageLike))}\`)` : '';
-    call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-tools.js
@@ -15398,6 +15034,423 @@ const pushTools = (words, context) => {
     return false;
 };
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/unread-deploys.js
+// Deploys pullcheck does not turn into targets yet (Amazon ECS, Cloud Run, AWS Lambda): never silent. Each
+// is a finding at its line that says which target to declare so the identity that pulls is checked.
+
+
+const AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
+/** What to declare for each platform a deploy goes to. */
+const DECLARE = {
+    ecs: 'declare an `ecs` target (cluster, services, region) so the task execution role that pulls is checked',
+    'cloud-run': "declare the service's pulling identity (the Cloud Run service agent of its project) as a `gcp-service-account` target",
+    lambda: "list the function's repository policy under facts: Lambda pulls with the lambda.amazonaws.com service principal",
+};
+const COMMANDS = [
+    { path: ['aws', 'ecs', 'update-service'], global: AWS_GLOBAL, platform: 'ecs', name: 'Amazon ECS' },
+    {
+        path: ['aws', 'ecs', 'register-task-definition'],
+        global: AWS_GLOBAL,
+        platform: 'ecs',
+        name: 'Amazon ECS',
+    },
+    { path: ['aws', 'ecs', 'create-service'], global: AWS_GLOBAL, platform: 'ecs', name: 'Amazon ECS' },
+    {
+        path: ['aws', 'lambda', 'update-function-code'],
+        global: AWS_GLOBAL,
+        platform: 'lambda',
+        name: 'AWS Lambda',
+    },
+    { path: ['aws', 'lambda', 'create-function'], global: AWS_GLOBAL, platform: 'lambda', name: 'AWS Lambda' },
+    { path: ['gcloud', 'run', 'deploy'], global: GCLOUD_GLOBAL, platform: 'cloud-run', name: 'Cloud Run' },
+    {
+        path: ['gcloud', 'run', 'services', 'replace'],
+        global: GCLOUD_GLOBAL,
+        platform: 'cloud-run',
+        name: 'Cloud Run',
+    },
+];
+const unreadDeploys = (words, context) => {
+    const command = COMMANDS.find((entry) => afterSubcommand(words, entry.path, entry.global));
+    if (!command)
+        return false;
+    context.sink.problem(`\`${command.path.join(' ')}\` deploys to ${command.name}, which pullcheck does not read from workflows yet: ${DECLARE[command.platform]}`);
+    return true;
+};
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/cloud-actions.js
+// Actions that set up a registry rather than push: the AWS credentials whose account names the ECR
+// registry, amazon-ecr-login's `registry` output, the Google project gcloud uses, registry logins (so a
+// job that logs in and pushes nothing pullcheck can see is flagged), and small helpers people use to
+// build names (lowercasing, ko's repository).
+
+
+
+const cloud_actions_valueOf = (text) => (text.some(isMissing) ? new Holey(text) : text.join(''));
+/**
+ * aws-actions/configure-aws-credentials: the account is the one in `role-to-assume`'s ARN
+ * (`arn:aws:iam::ACCOUNT:role/NAME`); with access keys alone it cannot be known offline. It exports
+ * AWS_REGION and AWS_DEFAULT_REGION and outputs `aws-account-id`.
+ */
+const awsCredentials = (call) => {
+    const region = call.text('aws-region');
+    if (region) {
+        call.facts.awsRegion = region;
+        call.setEnv('AWS_REGION', region);
+        call.setEnv('AWS_DEFAULT_REGION', region);
+    }
+    const role = call.text('role-to-assume');
+    if (role) {
+        const fields = split(role, ':');
+        const account = fields.length >= 6 ? fields[4] : undefined;
+        call.facts.awsAccount =
+            account && account.length > 0
+                ? account
+                : [missing(`the account of role-to-assume (${wordText(role) ?? 'a role name'})`)];
+    }
+    else {
+        call.facts.awsAccount = [
+            missing(`the AWS account of the access key configure-aws-credentials uses${call.stepId ? ` (step ${call.stepId})` : ''}`),
+        ];
+    }
+    call.setOutput('aws-account-id', cloud_actions_valueOf(call.facts.awsAccount));
+    if (role)
+        delete call.facts.awsAccountHint;
+    else
+        call.facts.awsAccountHint = 'access keys';
+};
+/**
+ * aws-actions/amazon-ecr-login: `outputs.registry` is `ACCOUNT.dkr.ecr.REGION.amazonaws.com` for the
+ * `registries` input's one account, else the credentials' account; `public.ecr.aws` with
+ * `registry-type: public`. With several registries it sets no `registry` output (its README).
+ */
+const ecrLogin = (call) => {
+    if (wordText(call.text('registry-type'))?.trim() === 'public') {
+        call.setOutput('registry', 'public.ecr.aws');
+        call.login('public.ecr.aws');
+        return;
+    }
+    const accounts = call.items('registries', true).map((item) => item.text);
+    const region = call.facts.awsRegion ??
+        call.env.get('AWS_REGION') ??
+        call.env.get('AWS_DEFAULT_REGION') ?? [
+        missing('the AWS region', 'set `aws-region` on configure-aws-credentials'),
+    ];
+    const output = `steps.${call.stepId ?? 'ID'}.outputs.registry`;
+    if (accounts.length > 1) {
+        call.setOutput('registry', new Unknown(missing(output, 'amazon-ecr-login sets no `registry` output when it logs in to several registries')));
+        for (const account of accounts)
+            call.login(wordText(registryText(account, region)) ?? 'an ECR registry');
+        return;
+    }
+    let account = accounts[0] ?? call.facts.awsAccount;
+    if (!account || (call.facts.awsAccountHint === 'access keys' && !accounts[0])) {
+        account = [
+            missing(output, `the registry's account is that of the AWS credentials, which pullcheck cannot read: add \`${output}: <account>.dkr.ecr.<region>.amazonaws.com\` under \`discover.variables\``),
+        ];
+        call.setOutput('registry', new Unknown(account[0]));
+        call.login('an ECR registry');
+        return;
+    }
+    const registry = registryText(account, region);
+    call.setOutput('registry', cloud_actions_valueOf(registry));
+    call.login(wordText(registry) ?? 'an ECR registry');
+};
+function registryText(account, region) {
+    return concat(account, ['.dkr.ecr.'], region, ['.amazonaws.com']);
+}
+const PROJECT_VARIABLES = [
+    'CLOUDSDK_CORE_PROJECT',
+    'CLOUDSDK_PROJECT',
+    'GCLOUD_PROJECT',
+    'GCP_PROJECT',
+    'GOOGLE_CLOUD_PROJECT',
+];
+/**
+ * google-github-actions/auth: the project is `project_id`, else the service account's
+ * (`NAME@PROJECT.iam.gserviceaccount.com`); it exports it for gcloud and the client libraries.
+ */
+const googleAuth = (call) => {
+    const account = call.text('service_account');
+    const fromAccount = account ? split(account, '@')[1] : undefined;
+    const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
+    if (!project)
+        return;
+    call.setOutput('project_id', cloud_actions_valueOf(project));
+    for (const name of PROJECT_VARIABLES)
+        call.setEnv(name, project);
+};
+/** google-github-actions/setup-gcloud: `project_id` becomes gcloud's default project. */
+const setupGcloud = (call) => {
+    const project = call.text('project_id');
+    if (project)
+        for (const name of PROJECT_VARIABLES)
+            call.setEnv(name, project);
+};
+/** docker/login-action (Docker Hub when no `registry`), redhat-actions/podman-login, azure/docker-login. */
+const registryLogin = (input, fallback) => (call) => call.login(wordText(call.text(input)) ?? fallback);
+/** ko-build/setup-ko: KO_DOCKER_REPO defaults to `ghcr.io/<owner>/<repo>`, lowercased, unless set. */
+const setupKo = (call) => {
+    if (call.env.has('KO_DOCKER_REPO'))
+        return;
+    const repository = call.evaluate('github.repository');
+    const text = typeof repository === 'string'
+        ? [repository]
+        : repository instanceof Holey
+            ? repository.text
+            : [missing('github.repository')];
+    call.setEnv('KO_DOCKER_REPO', lowercase(concat(['ghcr.io/'], text)));
+    call.login('ghcr.io');
+};
+/** ASzc/change-string-case-action and its forks: `string` in lower, upper and capitalized case. */
+const changeCase = (call) => {
+    const text = call.text('string') ?? [];
+    call.setOutput('lowercase', cloud_actions_valueOf(lowercase(text)));
+    call.setOutput('uppercase', cloud_actions_valueOf(uppercase(text)));
+    const [first, ...rest] = lowercase(text);
+    call.setOutput('capitalized', cloud_actions_valueOf(typeof first === 'string' ? concat([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text));
+};
+/**
+ * google-github-actions/get-gke-credentials: `cluster_name` (a name, or the full
+ * `projects/P/locations/L/clusters/C`), `location`, `project_id` (default: the project of the
+ * credentials, which `auth` exports as CLOUDSDK_CORE_PROJECT). The job deploys to that cluster.
+ */
+const gkeCredentials = (call) => {
+    const written = call.text('cluster_name') ?? [missing('the cluster name (cluster_name)')];
+    const full = /^projects\/([^/]+)\/locations\/([^/]+)\/clusters\/([^/]+)$/.exec(wordText(written) ?? '');
+    const project = call.text('project_id') ?? call.env.get('CLOUDSDK_CORE_PROJECT');
+    const location = call.text('location');
+    call.cluster({
+        platform: 'gke',
+        cluster: full ? [full[3]] : written,
+        location: full ? [full[2]] : (location ?? [missing('the cluster location (location)')]),
+        project: full ? [full[1]] : (project ?? [missing('the Google Cloud project (project_id)')]),
+    }, 'google-github-actions/get-gke-credentials', call.where('cluster_name'));
+};
+/**
+ * redhat-actions/oc-login: `openshift_server_url`, and `namespace` (without it the context keeps the token's
+ * default project, which cannot be known offline). The job deploys to that namespace.
+ */
+const openshiftLogin = (call) => {
+    // The server names the cluster when it is known; held in a secret, the namespace still names the target.
+    const server = wordText(call.text('openshift_server_url'));
+    const namespace = call.text('namespace');
+    const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
+    call.cluster({
+        platform: 'openshift',
+        namespace: given ?? [
+            missing('the namespace', "set `namespace` on oc-login: without it the token's default project is used, which pullcheck cannot know"),
+        ],
+        ...(server ? { server: [server] } : {}),
+    }, 'redhat-actions/oc-login', call.where(given ? 'namespace' : 'openshift_server_url'));
+};
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/push-actions.js
+// Actions that push, each read from its own README's inputs and outputs.
+
+
+
+
+/** A boolean input: true, false, or undefined when it depends on a hole (then it may push). */
+function flag(call, name, fallback) {
+    const value = call.input(name);
+    if (value === undefined || value === null || value === '')
+        return fallback;
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string')
+        return value.trim().toLowerCase() === 'true';
+    return truthy(value) === undefined ? undefined : fallback;
+}
+/**
+ * docker/build-push-action (and the actions that take its inputs: depot, useblacksmith): pushes its
+ * `tags` when `push: true` or an `outputs` entry is `type=registry` / `push=true`. A `push:` that is
+ * an expression (`github.event_name != 'pull_request'`) may push, so its tags count.
+ */
+const buildPush = (via) => (call) => {
+    const outputs = call.items('outputs', false).map((item) => keyValues(item.text));
+    // `push=` known only at run time may push.
+    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
+        wordText(pairs.get('push')) === 'true' ||
+        (pairs.get('push')?.some((part) => typeof part !== 'string') ?? false));
+    const pushes = flag(call, 'push', false) !== false || registryOutput !== undefined;
+    if (!pushes)
+        return;
+    for (const tag of call.items('tags', true))
+        call.destination(tag.text, `${via} tags`, tag.where);
+    const named = registryOutput?.get('name');
+    for (const name of named ? splitNames(named) : [])
+        call.destination(name, `${via} outputs`, call.where('outputs'));
+};
+/**
+ * docker/metadata-action: each `images` line (`name=…,enable=…` or just the image) becomes an image of
+ * `outputs.tags` with the tags computed at run time; `bake-file` names its generated bake definition.
+ */
+const metadata = (call) => {
+    const images = [];
+    for (const item of call.items('images', false)) {
+        const attributes = keyValues(item.text);
+        const image = attributes.get('name') ?? split(item.text, ',')[0] ?? [];
+        const enabled = attributes.get('enable');
+        if (enabled && wordText(enabled)?.trim().toLowerCase() === 'false')
+            continue;
+        if (image.length === 0)
+            continue;
+        // metadata-action lowercases image names (its README: "images … lowercased").
+        images.push(lowercase(trim(image)));
+        call.written(lowercase(trim(image)), item.where);
+    }
+    const tag = missing('the tags docker/metadata-action computes');
+    const tags = concat(...images.map((image, i) => concat(i > 0 ? ['\n'] : [], image, [':', tag])));
+    call.setOutput('tags', tags.some(isMissing) ? new Holey(tags) : tags.join(''));
+    call.setOutput('images', images.length > 0
+        ? new Holey(concat(...images.map((image, i) => concat(i > 0 ? [','] : [], image))))
+        : '');
+    // Its bake file defines target `docker-metadata-action` with these images' tags.
+    const bakeFile = call.bakeFile(images);
+    call.setOutput('bake-file', bakeFile);
+    call.setOutput('bake-file-tags', bakeFile);
+};
+/** redhat-actions/buildah-build: builds locally; its outputs name the image for push-to-registry. */
+const buildahBuild = (call) => {
+    const image = call.text('image') ?? [];
+    const tags = call
+        .items('tags', false)
+        .flatMap((item) => split(item.text, /\s+/))
+        .filter((t) => t.length > 0);
+    const first = tags[0] ?? ['latest'];
+    call.setOutput('image', textOf(image));
+    call.setOutput('tags', textOf(concat(...tags.map((tag, i) => concat(i > 0 ? [' '] : [], tag)))));
+    call.setOutput('image-with-tag', textOf(concat(image, [':'], first)));
+};
+/**
+ * redhat-actions/push-to-registry: `registry/image` for each tag; "If the tags are fully qualified
+ * image names, image and registry are ignored".
+ */
+const pushToRegistry = (call) => {
+    const image = call.text('image');
+    const registry = call.text('registry');
+    const tags = call
+        .items('tags', false)
+        .flatMap((item) => split(item.text, /\s+/).map((text) => ({ text, where: item.where })));
+    const qualified = tags.filter((tag) => tag.text.some((part) => typeof part === 'string' && part.includes('/')));
+    if (qualified.length > 0 && qualified.length === tags.length) {
+        for (const tag of qualified)
+            call.destination(tag.text, 'redhat-actions/push-to-registry tags', tag.where);
+        return;
+    }
+    if (!image) {
+        call.mayPush('redhat-actions/push-to-registry without `image`: add the image it pushes to `images`');
+        return;
+    }
+    const destination = registry && registry.length > 0 ? concat(registry, ['/'], image) : image;
+    call.destination(destination, 'redhat-actions/push-to-registry', call.where(registry ? 'registry' : 'image'));
+    call.setOutput('registry-path', textOf(destination));
+};
+/** akhilerm/tag-push-action: copies `src` to every `dst` line. */
+const tagPush = (call) => {
+    for (const item of call.items('dst', false))
+        call.destination(item.text, 'akhilerm/tag-push-action dst', item.where);
+};
+/** int128/kaniko-action: `push: true` pushes to each of `tags`. */
+const kanikoAction = (call) => {
+    if (flag(call, 'push', false) === false)
+        return;
+    for (const tag of call.items('tags', true))
+        call.destination(tag.text, 'int128/kaniko-action tags', tag.where);
+};
+/** mr-smithers-excellent/docker-build-push: `registry/image`, pushed unless `pushImage: false`. */
+const dockerBuildPush = (call) => {
+    if (flag(call, 'pushImage', true) === false)
+        return;
+    const image = call.text('image');
+    if (!image)
+        return;
+    const registry = call.text('registry');
+    call.destination(registry ? concat(registry, ['/'], image) : image, 'mr-smithers-excellent/docker-build-push', call.where('image'));
+};
+/** elgohr/Publish-Docker-Github-Action: `name` (on `registry` when given). */
+const publishDocker = (call) => {
+    const name = call.text('name');
+    if (!name)
+        return;
+    const registry = call.text('registry');
+    const qualified = wordText(name)?.split('/')[0]?.includes('.');
+    call.destination(registry && !qualified ? concat(registry, ['/'], name) : name, 'elgohr/Publish-Docker-Github-Action', call.where('name'));
+};
+function textOf(text) {
+    return text.some(isMissing) ? new Holey(text) : text.join('');
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/index.js
+// Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
+// finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
+// only for actions known to push nothing.
+
+
+
+
+
+
+const HANDLERS = {
+    'docker/build-push-action': buildPush('docker/build-push-action'),
+    'depot/build-push-action': buildPush('depot/build-push-action'),
+    'useblacksmith/build-push-action': buildPush('useblacksmith/build-push-action'),
+    'docker/metadata-action': metadata,
+    'docker/bake-action': bakeAction('docker/bake-action'),
+    'depot/bake-action': bakeAction('depot/bake-action'),
+    'redhat-actions/buildah-build': buildahBuild,
+    'redhat-actions/push-to-registry': pushToRegistry,
+    'akhilerm/tag-push-action': tagPush,
+    'int128/kaniko-action': kanikoAction,
+    'mr-smithers-excellent/docker-build-push': dockerBuildPush,
+    'elgohr/publish-docker-github-action': publishDocker,
+    'aws-actions/configure-aws-credentials': awsCredentials,
+    'aws-actions/amazon-ecr-login': ecrLogin,
+    'google-github-actions/auth': googleAuth,
+    'google-github-actions/setup-gcloud': setupGcloud,
+    'google-github-actions/get-gke-credentials': gkeCredentials,
+    'redhat-actions/oc-login': openshiftLogin,
+    'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
+    'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
+    'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
+    'docker/login-action': registryLogin('registry', 'docker.io'),
+    'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
+    'azure/docker-login': registryLogin('login-server', 'docker.io'),
+    'ko-build/setup-ko': setupKo,
+    'imjasonh/setup-ko': setupKo,
+    // goreleaser/goreleaser-action runs `goreleaser ARGS` in `workdir`.
+    'goreleaser/goreleaser-action': (call) => call.runCommand([['goreleaser'], ...split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0)], wordText(call.text('workdir')) ?? '', call.where('args')),
+    'aszc/change-string-case-action': changeCase,
+    'entepotenz/change-string-case-action-min-dependencies': changeCase,
+};
+/** A deploy pullcheck does not turn into a target yet: a finding at the step, never silence. */
+function unreadDeploy(name, platform) {
+    return (call) => call.problem(`${call.name} deploys to ${name}, which pullcheck does not read from workflows yet: ${DECLARE[platform]}`);
+}
+/** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
+const PUSH_NOTHING = /^(?:actions\/|github\/|docker\/setup-|docker\/scout-action|aquasecurity\/|anchore\/|sigstore\/|aws-actions\/amazon-ecs-|aws-actions\/aws-cloudformation|google-github-actions\/(?:deploy-|get-gke|setup-)|azure\/(?:k8s|aks|login|webapps)|redhat-actions\/(?:oc-|openshift-tools|s2i|crda)|hadolint\/|snyk\/|softprops\/|peter-evans\/|dorny\/|tj-actions\/|crazy-max\/ghaction-setup|crazy-max\/ghaction-docker-meta)/;
+const PUSH_INPUT = /(?:^|[-_])(?:image|images|tags|registry|registries|destination|dst)(?:[-_]|$)|^push$/i;
+/** Runs the known handler; for an unknown action, flags it when its inputs say it may push. */
+function runAction({ call, inputNames }) {
+    const handler = HANDLERS[call.name];
+    if (handler) {
+        handler(call);
+        return;
+    }
+    if (PUSH_NOTHING.test(call.name))
+        return;
+    const pushInputs = inputNames.filter((name) => PUSH_INPUT.test(name));
+    const pushFalse = call.input('push') === false || String(call.input('push')).trim() === 'false';
+    if (pushInputs.length === 0 || pushFalse)
+        return;
+    // Point at an input that reads like an image reference (`host.tld/path`), naming its value: that is
+    // most likely the image to add.
+    const imageLike = pushInputs.find((name) => /^[\w.-]+\.[\w.-]+(?::\d+)?\/\S+$/.test(wordText(call.text(name)) ?? ''));
+    const named = imageLike ? ` (${imageLike}: \`${wordText(call.text(imageLike))}\`)` : '';
+    call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cloud-build.js
 // `gcloud builds submit --config FILE` (or the source's cloudbuild.yaml when neither --tag nor --config
 // is given): Cloud Build pushes the build file's `images:` and whatever its docker/kaniko steps push.
@@ -15501,16 +15554,16 @@ function substitute(text, substitutions) {
 
 
 // aws(1) global options with a value.
-const AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
+const cluster_credentials_AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
 // aws eks update-kubeconfig options with a value.
 const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --user-alias --assume-role-arn');
 // gcloud container clusters get-credentials options with a value.
 const GET_CREDENTIALS = optionSet('--zone --region --location');
 const known = (...values) => values.find((value) => value !== undefined);
 const clusterCredentials = (words, context) => {
-    if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], AWS_GLOBAL)) {
+    if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], cluster_credentials_AWS_GLOBAL)) {
         // Global options may stand anywhere: the whole line is read with both sets.
-        const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...AWS_GLOBAL]));
+        const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...cluster_credentials_AWS_GLOBAL]));
         const [name] = optionValues(parsed, '--name');
         const region = known(optionValues(parsed, '--region')[0], context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION'));
         const [roleArn] = optionValues(parsed, '--role-arn');
@@ -18580,9 +18633,11 @@ function shownCommand(words) {
 
 
 
+
 // cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const run_step_HANDLERS = [
     clusterCredentials,
+    unreadDeploys,
     cloudBuildConfig,
     pushTools,
     composePush,

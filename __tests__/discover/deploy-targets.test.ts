@@ -302,3 +302,36 @@ test("redhat-actions/oc-login: an openshift target for its namespace; no namespa
     /an openshift cluster whose namespace needs `the namespace`: set `namespace` on oc-login/,
   );
 });
+
+test('deploys pullcheck does not follow yet (ECS, Cloud Run, Lambda) are findings at their lines, never silence', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with: { task-definition: task-definition.json, service: api, cluster: prod }
+      - run: aws ecs update-service --cluster prod --service api --force-new-deployment
+      - run: gcloud run deploy api --image us-docker.pkg.dev/acme/apps/api:1 --region us-central1
+      - run: aws lambda update-function-code --function-name api --image-uri ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/api:1
+`,
+  });
+  const { findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    findings.map((finding) => [finding.line, finding.message.replace(/: .*$/, '')]),
+    [
+      [
+        6,
+        'aws-actions/amazon-ecs-deploy-task-definition deploys to Amazon ECS, which pullcheck does not read from workflows yet',
+      ],
+      [8, '`aws ecs update-service` deploys to Amazon ECS, which pullcheck does not read from workflows yet'],
+      [9, '`gcloud run deploy` deploys to Cloud Run, which pullcheck does not read from workflows yet'],
+      [
+        10,
+        '`aws lambda update-function-code` deploys to AWS Lambda, which pullcheck does not read from workflows yet',
+      ],
+    ],
+  );
+  assert.match(findings[0]!.message, /declare an `ecs` target \(cluster, services, region\)/);
+});

@@ -7,6 +7,7 @@ import type { JobFacts } from './actions/call.ts';
 import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
 import { clusterCredentials } from './commands/cluster-credentials.ts';
+import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
 import { jibBuild } from './commands/jib.ts';
@@ -26,6 +27,7 @@ import { concat, holeMarker, isMissing, missing, split, type Text } from './text
 // cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const HANDLERS: readonly CommandHandler[] = [
   clusterCredentials,
+  unreadDeploys,
   cloudBuildConfig,
   pushTools,
   composePush,

@@ -39,6 +39,8 @@ export interface ActionCall {
   /** Credentials for a cluster the job deploys to. */
   cluster(credentials: ClusterCredentials, via: string, where: SourceLocation): void;
   mayPush(message: string, where?: SourceLocation): void;
+  /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step. */
+  problem(message: string): void;
   setOutput(name: string, value: Value): void;
   /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */
   setEnv(name: string, value: Text): void;

@@ -5,6 +5,7 @@ import { wordText } from '../commands/arguments.ts';
 import { split } from '../text.ts';
 import { bakeAction } from './bake-action.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
+import { DECLARE } from '../commands/unread-deploys.ts';
 import {
   awsCredentials,
   changeCase,
@@ -46,6 +47,9 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'google-github-actions/setup-gcloud': setupGcloud,
   'google-github-actions/get-gke-credentials': gkeCredentials,
   'redhat-actions/oc-login': openshiftLogin,
+  'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
+  'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
+  'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
   'docker/login-action': registryLogin('registry', 'docker.io'),
   'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
   'azure/docker-login': registryLogin('login-server', 'docker.io'),
@@ -61,6 +65,14 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'aszc/change-string-case-action': changeCase,
   'entepotenz/change-string-case-action-min-dependencies': changeCase,
 };
+
+/** A deploy pullcheck does not turn into a target yet: a finding at the step, never silence. */
+function unreadDeploy(name: string, platform: keyof typeof DECLARE): ActionHandler {
+  return (call) =>
+    call.problem(
+      `${call.name} deploys to ${name}, which pullcheck does not read from workflows yet: ${DECLARE[platform]}`,
+    );
+}
 
 /** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
 const PUSH_NOTHING =
