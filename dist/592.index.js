@@ -15034,12 +15034,62 @@ const pushTools = (words, context) => {
     return false;
 };
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cluster-credentials.js
+// Commands that fetch a cluster's credentials, as their references document them: the job deploys to
+// that cluster, so it is a deploy target.
+// - aws eks update-kubeconfig --name NAME [--region R] [--role-arn ARN] (AWS CLI reference); the region is
+//   the global --region, else AWS_REGION / AWS_DEFAULT_REGION (configure-aws-credentials exports both).
+// - gcloud container clusters get-credentials NAME [--zone Z | --region R | --location L] [--project P]
+//   (gcloud reference); the project is --project, else CLOUDSDK_CORE_PROJECT.
+
+
+
+// aws(1) global options with a value.
+const AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
+// aws eks update-kubeconfig options with a value.
+const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --user-alias --assume-role-arn');
+// gcloud container clusters get-credentials options with a value.
+const GET_CREDENTIALS = optionSet('--zone --region --location');
+const known = (...values) => values.find((value) => value !== undefined);
+const clusterCredentials = (words, context) => {
+    if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], AWS_GLOBAL)) {
+        // Global options may stand anywhere: the whole line is read with both sets.
+        const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...AWS_GLOBAL]));
+        const [name] = optionValues(parsed, '--name');
+        const region = known(optionValues(parsed, '--region')[0], context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION'));
+        const [roleArn] = optionValues(parsed, '--role-arn');
+        const account = roleArn ? split(roleArn, ':')[4] : undefined;
+        context.sink.cluster({
+            platform: 'eks',
+            cluster: name ?? [missing('the cluster name (--name)')],
+            region: region ?? [missing('the AWS region', 'pass --region or set AWS_REGION')],
+            ...(account && account.length > 0 ? { account } : {}),
+        }, 'aws eks update-kubeconfig');
+        return true;
+    }
+    if (afterSubcommand(words, ['gcloud', 'container', 'clusters', 'get-credentials'], GCLOUD_GLOBAL)) {
+        const parsed = parseArguments(words.slice(1), new Set([...GET_CREDENTIALS, ...GCLOUD_GLOBAL]));
+        // container clusters get-credentials NAME
+        const name = parsed.positionals[3];
+        const location = optionValues(parsed, '--location', '--region', '--zone')[0];
+        const project = known(optionValues(parsed, '--project')[0], context.environment.get('CLOUDSDK_CORE_PROJECT'));
+        context.sink.cluster({
+            platform: 'gke',
+            cluster: name ?? [missing('the cluster name')],
+            location: location ?? [missing('the cluster location', 'pass --location, --region or --zone')],
+            project: project ?? [missing('the Google Cloud project', 'pass --project')],
+        }, 'gcloud container clusters get-credentials');
+        return true;
+    }
+    return false;
+};
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/unread-deploys.js
 // Deploys pullcheck does not turn into targets yet (Amazon ECS, Cloud Run, AWS Lambda): never silent. Each
 // is a finding at its line that says which target to declare so the identity that pulls is checked.
 
 
-const AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
+
 /** What to declare for each platform a deploy goes to. */
 const DECLARE = {
     ecs: 'declare an `ecs` target (cluster, services, region) so the task execution role that pulls is checked',
@@ -15542,56 +15592,6 @@ function substitute(text, substitutions) {
     parts.push([text.slice(at)]);
     return concat(...parts);
 }
-
-;// CONCATENATED MODULE: ./lib/discover/workflows/commands/cluster-credentials.js
-// Commands that fetch a cluster's credentials, as their references document them: the job deploys to
-// that cluster, so it is a deploy target.
-// - aws eks update-kubeconfig --name NAME [--region R] [--role-arn ARN] (AWS CLI reference); the region is
-//   the global --region, else AWS_REGION / AWS_DEFAULT_REGION (configure-aws-credentials exports both).
-// - gcloud container clusters get-credentials NAME [--zone Z | --region R | --location L] [--project P]
-//   (gcloud reference); the project is --project, else CLOUDSDK_CORE_PROJECT.
-
-
-
-// aws(1) global options with a value.
-const cluster_credentials_AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
-// aws eks update-kubeconfig options with a value.
-const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --user-alias --assume-role-arn');
-// gcloud container clusters get-credentials options with a value.
-const GET_CREDENTIALS = optionSet('--zone --region --location');
-const known = (...values) => values.find((value) => value !== undefined);
-const clusterCredentials = (words, context) => {
-    if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], cluster_credentials_AWS_GLOBAL)) {
-        // Global options may stand anywhere: the whole line is read with both sets.
-        const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...cluster_credentials_AWS_GLOBAL]));
-        const [name] = optionValues(parsed, '--name');
-        const region = known(optionValues(parsed, '--region')[0], context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION'));
-        const [roleArn] = optionValues(parsed, '--role-arn');
-        const account = roleArn ? split(roleArn, ':')[4] : undefined;
-        context.sink.cluster({
-            platform: 'eks',
-            cluster: name ?? [missing('the cluster name (--name)')],
-            region: region ?? [missing('the AWS region', 'pass --region or set AWS_REGION')],
-            ...(account && account.length > 0 ? { account } : {}),
-        }, 'aws eks update-kubeconfig');
-        return true;
-    }
-    if (afterSubcommand(words, ['gcloud', 'container', 'clusters', 'get-credentials'], GCLOUD_GLOBAL)) {
-        const parsed = parseArguments(words.slice(1), new Set([...GET_CREDENTIALS, ...GCLOUD_GLOBAL]));
-        // container clusters get-credentials NAME
-        const name = parsed.positionals[3];
-        const location = optionValues(parsed, '--location', '--region', '--zone')[0];
-        const project = known(optionValues(parsed, '--project')[0], context.environment.get('CLOUDSDK_CORE_PROJECT'));
-        context.sink.cluster({
-            platform: 'gke',
-            cluster: name ?? [missing('the cluster name')],
-            location: location ?? [missing('the cluster location', 'pass --location, --region or --zone')],
-            project: project ?? [missing('the Google Cloud project', 'pass --project')],
-        }, 'gcloud container clusters get-credentials');
-        return true;
-    }
-    return false;
-};
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/compose.js
 // `docker compose push` (and `docker-compose push`, `docker compose build --push`): the services that

@@ -10,7 +10,7 @@ import { GCLOUD_GLOBAL } from './push-tools.ts';
 import { missing, split, type Text } from '../text.ts';
 
 // aws(1) global options with a value.
-const AWS_GLOBAL = optionSet(
+export const AWS_GLOBAL = optionSet(
   '--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format',
 );
 // aws eks update-kubeconfig options with a value.

@@ -1,12 +1,9 @@
 // Deploys pullcheck does not turn into targets yet (Amazon ECS, Cloud Run, AWS Lambda): never silent. Each
 // is a finding at its line that says which target to declare so the identity that pulls is checked.
-import { afterSubcommand, optionSet } from './arguments.ts';
+import { afterSubcommand } from './arguments.ts';
+import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
-
-const AWS_GLOBAL = optionSet(
-  '--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format',
-);
 
 /** What to declare for each platform a deploy goes to. */
 export const DECLARE = {
