@@ -15057,13 +15057,14 @@ const clusterCredentials = (words, context) => {
         const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...AWS_GLOBAL]));
         const [name] = optionValues(parsed, '--name');
         const region = known(optionValues(parsed, '--region')[0], context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION'));
+        // The account is optional: a role held in a secret leaves it out rather than the target.
         const [roleArn] = optionValues(parsed, '--role-arn');
-        const account = roleArn ? split(roleArn, ':')[4] : undefined;
+        const account = wordText(roleArn ? split(roleArn, ':')[4] : undefined);
         context.sink.cluster({
             platform: 'eks',
             cluster: name ?? [missing('the cluster name (--name)')],
             region: region ?? [missing('the AWS region', 'pass --region or set AWS_REGION')],
-            ...(account && account.length > 0 ? { account } : {}),
+            ...(account ? { account: [account] } : {}),
         }, 'aws eks update-kubeconfig');
         return true;
     }

@@ -335,3 +335,26 @@ jobs:
   );
   assert.match(findings[0]!.message, /declare an `ecs` target \(cluster, services, region\)/);
 });
+
+test('the account comes from --role-arn when it is known; a role held in a secret leaves the account out, not the target', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/api:1
+      - run: aws eks update-kubeconfig --region us-east-1 --name known --role-arn arn:aws:iam::210987654321:role/deployer
+      - run: aws eks update-kubeconfig --region us-east-1 --name secret --role-arn \${{ secrets.DEPLOY_ROLE }}
+`,
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    config.input.targets?.map((target) => [target.name, 'account' in target ? target.account : undefined]),
+    [
+      ['known', '210987654321'],
+      ['secret', undefined],
+    ],
+  );
+});

@@ -4,7 +4,7 @@
 //   the global --region, else AWS_REGION / AWS_DEFAULT_REGION (configure-aws-credentials exports both).
 // - gcloud container clusters get-credentials NAME [--zone Z | --region R | --location L] [--project P]
 //   (gcloud reference); the project is --project, else CLOUDSDK_CORE_PROJECT.
-import { afterSubcommand, optionSet, optionValues, parseArguments } from './arguments.ts';
+import { afterSubcommand, optionSet, optionValues, parseArguments, wordText } from './arguments.ts';
 import type { CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
 import { missing, split, type Text } from '../text.ts';
@@ -31,14 +31,15 @@ export const clusterCredentials: CommandHandler = (words, context) => {
       context.environment.get('AWS_REGION'),
       context.environment.get('AWS_DEFAULT_REGION'),
     );
+    // The account is optional: a role held in a secret leaves it out rather than the target.
     const [roleArn] = optionValues(parsed, '--role-arn');
-    const account = roleArn ? split(roleArn, ':')[4] : undefined;
+    const account = wordText(roleArn ? split(roleArn, ':')[4] : undefined);
     context.sink.cluster(
       {
         platform: 'eks',
         cluster: name ?? [missing('the cluster name (--name)')],
         region: region ?? [missing('the AWS region', 'pass --region or set AWS_REGION')],
-        ...(account && account.length > 0 ? { account } : {}),
+        ...(account ? { account: [account] } : {}),
       },
       'aws eks update-kubeconfig',
     );
