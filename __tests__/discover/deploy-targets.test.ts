@@ -345,7 +345,7 @@ jobs:
     steps:
       - run: docker push ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/api:1
       - run: aws eks update-kubeconfig --region us-east-1 --name known --role-arn arn:aws:iam::210987654321:role/deployer
-      - run: aws eks update-kubeconfig --region us-east-1 --name secret --role-arn \${{ secrets.DEPLOY_ROLE }}
+      - run: aws eks update-kubeconfig --region us-east-1 --name secret --role-arn arn:aws:iam::\${{ secrets.ACCOUNT_ID }}:role/deployer
 `,
   });
   const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
