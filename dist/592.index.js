@@ -10409,8 +10409,10 @@ function regexBacktrackingRisk(pattern) {
 /* harmony export */   i: () => (/* binding */ withDeployTargets)
 /* harmony export */ });
 /* harmony import */ var _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89507);
-/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89086);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4013);
+/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89086);
+/* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4013);
+
 
 
 
@@ -10422,20 +10424,30 @@ function deployTargetsOf(clusters, pushed) {
     const targets = [];
     const findings = [];
     for (const found of clusters) {
-        const images = found.images ? pushed.filter((image) => found.images.includes(image)) : pushed;
+        let images = found.images ? pushed.filter((image) => found.images.includes(image)) : pushed;
+        if (found.setImages?.length) {
+            // What the job sets on the cluster's workloads is what runs there; what it sets and the workflow does
+            // not push is not checked (as for manifests without discover.allImages), and said.
+            const set = new Set(found.setImages.map(({ image }) => (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
+            images = pushed.filter((image) => set.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
+            const pushedNames = new Set(pushed.map(_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi));
+            const unpushed = found.setImages.filter(({ image }) => !pushedNames.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
+            if (unpushed.length > 0)
+                findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
+        }
         if (images.length === 0) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
             continue;
         }
         const target = targetOf(found, images);
         // Values read from a workflow are checked as a written target is (a region, a project id).
         const at = () => found.where;
-        const [problem] = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .schemaProblems */ .I)([target], _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__/* .targetList */ .O, {
+        const [problem] = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .schemaProblems */ .I)([target], _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__/* .targetList */ .O, {
             locate: at,
             locateKey: at,
         });
         if (problem) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, which is not a target pullcheck can check (${problem.message}): declare the target in the config`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, which is not a target pullcheck can check (${problem.message}): declare the target in the config`));
             continue;
         }
         targets.push({
@@ -13924,7 +13936,7 @@ function actionCall(step, input, context) {
         ]),
         where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
         destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-        cluster: (credentials, via, where) => context.collected.clusters.push({ credentials, via, where }),
+        cluster: (credentials, via, where) => context.collected.clusters.push({ credentials, via, where, setImages: [] }),
         mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
         problem: (message) => context.collected.problems.push({ message, where: usesAt }),
         setOutput,
@@ -15083,6 +15095,29 @@ const clusterCredentials = (words, context) => {
         return true;
     }
     return false;
+};
+// kubectl(1) / oc(1) global options with a value.
+const KUBECTL_GLOBAL = optionSet('--kubeconfig --context --cluster --user --namespace -n --server -s --token --as --as-group --request-timeout --certificate-authority --client-certificate --client-key --tls-server-name');
+// kubectl set image options with a value.
+const SET_IMAGE = optionSet('--filename -f --selector -l --output -o --field-manager --template');
+/**
+ * `kubectl set image (TYPE NAME | TYPE/NAME) CONTAINER=IMAGE …` (and `oc set image`): the images the
+ * workloads of the job's cluster run from now on (kubectl reference, "kubectl set image").
+ */
+const setImage = (words, context) => {
+    const tool = ['kubectl', 'oc'].find((name) => afterSubcommand(words, [name, 'set', 'image'], KUBECTL_GLOBAL));
+    if (!tool)
+        return false;
+    const rest = afterSubcommand(words, [tool, 'set', 'image'], KUBECTL_GLOBAL);
+    const parsed = parseArguments(rest, new Set([...SET_IMAGE, ...KUBECTL_GLOBAL]));
+    for (const word of parsed.positionals) {
+        const head = typeof word[0] === 'string' ? word[0] : '';
+        const equals = head.indexOf('=');
+        if (equals === -1)
+            continue; // TYPE, NAME or TYPE/NAME
+        context.sink.setImage([head.slice(equals + 1), ...word.slice(1)], `${tool} set image`);
+    }
+    return true;
 };
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/unread-deploys.js
@@ -18638,6 +18673,7 @@ function shownCommand(words) {
 // cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const run_step_HANDLERS = [
     clusterCredentials,
+    setImage,
     unreadDeploys,
     cloudBuildConfig,
     pushTools,
@@ -19452,6 +19488,11 @@ function fromCollected(collected) {
         add({ kind: 'may-push', where: entry.where, message: entry.message });
     for (const entry of collected.problems)
         add({ kind: 'discovery', where: entry.where, message: entry.message });
+    const clusters = clustersOf(collected, references, add);
+    return { images, findings, clusters };
+}
+/** The clusters the workflow deploys to, each once, with what its jobs push and set; holes are findings. */
+function clustersOf(collected, references, add) {
     const clusters = [];
     for (const site of collected.clusters) {
         const found = clusterOf(site);
@@ -19460,14 +19501,30 @@ function fromCollected(collected) {
             continue;
         }
         const images = site.pushedBy?.flatMap((i) => references[i] ?? []);
-        const withImages = images ? { ...found, images: [...new Set(images)] } : found;
+        const setImages = site.setImages.flatMap(({ image, where }) => {
+            const resolved = destinationOf(image);
+            if (typeof resolved === 'string')
+                return [{ image: resolved, where }];
+            if (resolved)
+                add({
+                    kind: 'discovery',
+                    where,
+                    message: `\`kubectl set image\` sets \`${workflows_bounded(shown(image))}\`, which needs ${describe(resolved)}`,
+                });
+            return [];
+        });
+        const withImages = {
+            ...found,
+            ...(images ? { images: [...new Set(images)] } : {}),
+            ...(setImages.length > 0 ? { setImages } : {}),
+        };
         const known = clusters.findIndex((other) => sameCluster(other, withImages));
         if (known === -1)
             clusters.push(withImages);
         else
             clusters[known] = mergedImages(clusters[known], withImages);
     }
-    return { images, findings, clusters };
+    return clusters;
 }
 /** The cluster with every field known, or what is missing and how to declare the target instead. */
 function clusterOf(site) {
@@ -19527,7 +19584,11 @@ function clusterOf(site) {
 }
 /** One cluster reached from two jobs runs what either pushes. */
 function mergedImages(a, b) {
-    return { ...a, images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined };
+    return {
+        ...a,
+        images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined,
+        setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
+    };
 }
 function sameCluster(a, b) {
     if (a.platform === 'eks' && b.platform === 'eks')
@@ -19621,13 +19682,25 @@ function emptyCollected() {
         bakeFiles: new Map(),
         problems: [],
         clusters: [],
+        jobClusters: 0,
     };
 }
 /** A sink that files everything it is told under `where`. */
 function sinkAt(collected, where) {
     return {
         destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
-        cluster: (credentials, via, at) => collected.clusters.push({ credentials, via, where: at ?? where }),
+        cluster: (credentials, via, at) => collected.clusters.push({ credentials, via, where: at ?? where, setImages: [] }),
+        setImage: (image, via) => {
+            // The job's last credentials name the cluster; none in this job: it cannot be named.
+            const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
+            if (site)
+                site.setImages.push({ image, where });
+            else
+                collected.problems.push({
+                    where,
+                    message: `${via} sets an image on a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc-login): declare the target in the config`,
+                });
+        },
         mayPush: (message) => collected.mayPush.push({ where, message }),
         problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
     };
@@ -19651,7 +19724,10 @@ class JobPushes {
     /** Call before a job runs; call what it returns when the job has run. */
     begin() {
         const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
+        const outer = this.collected.jobClusters;
+        this.collected.jobClusters = clusters;
         return (jobId, needs) => {
+            this.collected.jobClusters = outer;
             const own = this.collected.destinations.map((_, i) => i).slice(destinations);
             const pushed = [...new Set([...needs.flatMap((need) => this.byJob.get(need) ?? []), ...own])];
             this.byJob.set(jobId, pushed);

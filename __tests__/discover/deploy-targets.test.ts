@@ -358,3 +358,39 @@ jobs:
     ],
   );
 });
+
+test('kubectl set image says what the cluster runs: only those pushed images, the rest said, and none without credentials', () => {
+  const registry = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+env: { AWS_REGION: us-east-1 }
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          docker push ${registry}/api:1
+          docker push ${registry}/worker:1
+      - run: aws eks update-kubeconfig --name prod
+      - run: |
+          kubectl set image deployment/api api=${registry}/api:1 -n shop
+          kubectl -n shop set image deploy/proxy proxy=docker.io/library/nginx:1.27
+  other:
+    runs-on: ubuntu-latest
+    steps:
+      - run: kubectl set image deployment/web web=${registry}/worker:1
+`,
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    config.input.targets?.map((target) => [target.name, target.images]),
+    [['prod', [`${registry}/api:1`]]],
+  );
+  assert.deepEqual(
+    findings.map((finding) => [finding.line, finding.severity, finding.message.slice(0, 60)]),
+    [
+      [17, 'medium', 'kubectl set image sets an image on a cluster this job gets n'],
+      [13, 'low', 'docker.io/library/nginx:1.27, set on EKS cluster prod in us-'],
+    ],
+  );
+});

@@ -8,6 +8,7 @@ import type { TargetInput } from '../core/config/schema.ts';
 import { schemaProblems, type PrecompiledValidator } from '../core/config/validate.ts';
 import type { Origin, TargetOrigin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
+import { imageNameOf } from '../core/image-reference.ts';
 import { discoveryFinding } from './findings.ts';
 import type { FoundCluster } from './workflows/index.ts';
 
@@ -27,7 +28,24 @@ export function deployTargetsOf(
   const targets: DeployTarget[] = [];
   const findings: ReportFinding[] = [];
   for (const found of clusters) {
-    const images = found.images ? pushed.filter((image) => found.images!.includes(image)) : pushed;
+    let images = found.images ? pushed.filter((image) => found.images!.includes(image)) : pushed;
+    if (found.setImages?.length) {
+      // What the job sets on the cluster's workloads is what runs there; what it sets and the workflow does
+      // not push is not checked (as for manifests without discover.allImages), and said.
+      const set = new Set(found.setImages.map(({ image }) => imageNameOf(image)));
+      images = pushed.filter((image) => set.has(imageNameOf(image)));
+      const pushedNames = new Set(pushed.map(imageNameOf));
+      const unpushed = found.setImages.filter(({ image }) => !pushedNames.has(imageNameOf(image)));
+      if (unpushed.length > 0)
+        findings.push(
+          discoveryFinding(
+            'discovery',
+            'low',
+            unpushed[0]!.where,
+            `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
+          ),
+        );
+    }
     if (images.length === 0) {
       findings.push(
         discoveryFinding(

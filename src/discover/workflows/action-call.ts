@@ -49,7 +49,8 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
       ]),
     where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
     destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-    cluster: (credentials, via, where) => context.collected.clusters.push({ credentials, via, where }),
+    cluster: (credentials, via, where) =>
+      context.collected.clusters.push({ credentials, via, where, setImages: [] }),
     mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
     problem: (message) => context.collected.problems.push({ message, where: usesAt }),
     setOutput,

@@ -40,6 +40,8 @@ export type FoundCluster = (
   readonly where: SourceLocation;
   /** What its job and the jobs that job needs push; undefined when not known (all the workflow pushes). */
   readonly images?: readonly string[] | undefined;
+  /** Images its job sets on the cluster's workloads (`kubectl set image`): what it runs, when given. */
+  readonly setImages?: readonly { readonly image: string; readonly where: SourceLocation }[];
 };
 
 export interface WorkflowDiscovery {
@@ -140,6 +142,16 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
     add({ kind: 'may-push', where: entry.where, message: entry.message });
   for (const entry of collected.problems)
     add({ kind: 'discovery', where: entry.where, message: entry.message });
+  const clusters = clustersOf(collected, references, add);
+  return { images, findings, clusters };
+}
+
+/** The clusters the workflow deploys to, each once, with what its jobs push and set; holes are findings. */
+function clustersOf(
+  collected: Collected,
+  references: readonly (string | undefined)[],
+  add: (finding: WorkflowFinding) => void,
+): FoundCluster[] {
   const clusters: FoundCluster[] = [];
   for (const site of collected.clusters) {
     const found = clusterOf(site);
@@ -148,12 +160,27 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
       continue;
     }
     const images = site.pushedBy?.flatMap((i) => references[i] ?? []);
-    const withImages = images ? { ...found, images: [...new Set(images)] } : found;
+    const setImages = site.setImages.flatMap(({ image, where }) => {
+      const resolved = destinationOf(image);
+      if (typeof resolved === 'string') return [{ image: resolved, where }];
+      if (resolved)
+        add({
+          kind: 'discovery',
+          where,
+          message: `\`kubectl set image\` sets \`${bounded(shown(image))}\`, which needs ${describe(resolved)}`,
+        });
+      return [];
+    });
+    const withImages = {
+      ...found,
+      ...(images ? { images: [...new Set(images)] } : {}),
+      ...(setImages.length > 0 ? { setImages } : {}),
+    };
     const known = clusters.findIndex((other) => sameCluster(other, withImages));
     if (known === -1) clusters.push(withImages);
     else clusters[known] = mergedImages(clusters[known]!, withImages);
   }
-  return { images, findings, clusters };
+  return clusters;
 }
 
 /** The cluster with every field known, or what is missing and how to declare the target instead. */
@@ -217,7 +244,11 @@ function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
 
 /** One cluster reached from two jobs runs what either pushes. */
 function mergedImages(a: FoundCluster, b: FoundCluster): FoundCluster {
-  return { ...a, images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined };
+  return {
+    ...a,
+    images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined,
+    setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
+  };
 }
 
 function sameCluster(a: FoundCluster, b: FoundCluster): boolean {

@@ -6,7 +6,7 @@ import type { SourceLocation } from '../../core/errors.ts';
 import type { JobFacts } from './actions/call.ts';
 import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
-import { clusterCredentials } from './commands/cluster-credentials.ts';
+import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
 import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
@@ -27,6 +27,7 @@ import { concat, holeMarker, isMissing, missing, split, type Text } from './text
 // cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const HANDLERS: readonly CommandHandler[] = [
   clusterCredentials,
+  setImage,
   unreadDeploys,
   cloudBuildConfig,
   pushTools,

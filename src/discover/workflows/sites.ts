@@ -28,6 +28,8 @@ export interface DeployTargetSite {
    * the images the cluster may run.
    */
   pushedBy?: readonly number[];
+  /** Images a later command of its job sets on workloads there (`kubectl set image`): what it runs. */
+  readonly setImages: { readonly image: Text; readonly where: SourceLocation }[];
 }
 
 export interface Sink {
@@ -35,6 +37,8 @@ export interface Sink {
   destination(text: Text, via: string, where?: SourceLocation): void;
   /** Credentials for a cluster: the job deploys there. */
   cluster(credentials: ClusterCredentials, via: string, where?: SourceLocation): void;
+  /** An image set on workloads of the cluster the job has credentials for (`kubectl set image`). */
+  setImage(image: Text, via: string): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
@@ -53,6 +57,8 @@ export interface Collected {
   readonly bakeFiles: Map<string, readonly Text[]>;
   readonly problems: { readonly where: SourceLocation; readonly message: string }[];
   readonly clusters: DeployTargetSite[];
+  /** Where the running job's clusters start in `clusters` (JobPushes). */
+  jobClusters: number;
 }
 
 export function emptyCollected(): Collected {
@@ -63,6 +69,7 @@ export function emptyCollected(): Collected {
     bakeFiles: new Map(),
     problems: [],
     clusters: [],
+    jobClusters: 0,
   };
 }
 
@@ -70,7 +77,18 @@ export function emptyCollected(): Collected {
 export function sinkAt(collected: Collected, where: SourceLocation): Sink {
   return {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
-    cluster: (credentials, via, at) => collected.clusters.push({ credentials, via, where: at ?? where }),
+    cluster: (credentials, via, at) =>
+      collected.clusters.push({ credentials, via, where: at ?? where, setImages: [] }),
+    setImage: (image, via) => {
+      // The job's last credentials name the cluster; none in this job: it cannot be named.
+      const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
+      if (site) site.setImages.push({ image, where });
+      else
+        collected.problems.push({
+          where,
+          message: `${via} sets an image on a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc-login): declare the target in the config`,
+        });
+    },
     mayPush: (message) => collected.mayPush.push({ where, message }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };
@@ -97,7 +115,10 @@ export class JobPushes {
   /** Call before a job runs; call what it returns when the job has run. */
   begin(): (jobId: string, needs: readonly string[]) => void {
     const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
+    const outer = this.collected.jobClusters;
+    this.collected.jobClusters = clusters;
     return (jobId, needs) => {
+      this.collected.jobClusters = outer;
       const own = this.collected.destinations.map((_, i) => i).slice(destinations);
       const pushed = [...new Set([...needs.flatMap((need) => this.byJob.get(need) ?? []), ...own])];
       this.byJob.set(jobId, pushed);

@@ -67,3 +67,30 @@ export const clusterCredentials: CommandHandler = (words, context) => {
   }
   return false;
 };
+
+// kubectl(1) / oc(1) global options with a value.
+const KUBECTL_GLOBAL = optionSet(
+  '--kubeconfig --context --cluster --user --namespace -n --server -s --token --as --as-group --request-timeout --certificate-authority --client-certificate --client-key --tls-server-name',
+);
+// kubectl set image options with a value.
+const SET_IMAGE = optionSet('--filename -f --selector -l --output -o --field-manager --template');
+
+/**
+ * `kubectl set image (TYPE NAME | TYPE/NAME) CONTAINER=IMAGE …` (and `oc set image`): the images the
+ * workloads of the job's cluster run from now on (kubectl reference, "kubectl set image").
+ */
+export const setImage: CommandHandler = (words, context) => {
+  const tool = ['kubectl', 'oc'].find((name) =>
+    afterSubcommand(words, [name, 'set', 'image'], KUBECTL_GLOBAL),
+  );
+  if (!tool) return false;
+  const rest = afterSubcommand(words, [tool, 'set', 'image'], KUBECTL_GLOBAL)!;
+  const parsed = parseArguments(rest, new Set([...SET_IMAGE, ...KUBECTL_GLOBAL]));
+  for (const word of parsed.positionals) {
+    const head = typeof word[0] === 'string' ? word[0] : '';
+    const equals = head.indexOf('=');
+    if (equals === -1) continue; // TYPE, NAME or TYPE/NAME
+    context.sink.setImage([head.slice(equals + 1), ...word.slice(1)], `${tool} set image`);
+  }
+  return true;
+};
