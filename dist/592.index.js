@@ -15051,6 +15051,7 @@ const pushTools = (words, context) => {
 // that cluster, so it is a deploy target.
 // - aws eks update-kubeconfig --name NAME [--region R] [--role-arn ARN] (AWS CLI reference); the region is
 //   the global --region, else AWS_REGION / AWS_DEFAULT_REGION (configure-aws-credentials exports both).
+// - eksctl utils write-kubeconfig --cluster NAME [--region R] (eksctl reference).
 // - gcloud container clusters get-credentials NAME [--zone Z | --region R | --location L] [--project P]
 //   (gcloud reference); the project is --project, else CLOUDSDK_CORE_PROJECT.
 
@@ -15058,29 +15059,52 @@ const pushTools = (words, context) => {
 
 // aws(1) global options with a value.
 const AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
+// eksctl options with a value (the ones write-kubeconfig takes, and the global ones).
+const EKSCTL_GLOBAL = optionSet('--cluster --name -c --region -r --profile -p --kubeconfig --authenticator-role-arn --color -C --verbose -v');
 // aws eks update-kubeconfig options with a value.
 const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --user-alias --assume-role-arn');
 // gcloud container clusters get-credentials options with a value.
 const GET_CREDENTIALS = optionSet('--zone --region --location');
 const known = (...values) => values.find((value) => value !== undefined);
-const clusterCredentials = (words, context) => {
-    if (afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], AWS_GLOBAL)) {
+/** The region a command names, else the one the job's credentials exported. */
+function awsRegion(given, context) {
+    return (known(given, context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION')) ?? [
+        missing('the AWS region', 'pass --region or set AWS_REGION'),
+    ]);
+}
+const READERS = [
+    (words, context) => {
+        if (!afterSubcommand(words, ['aws', 'eks', 'update-kubeconfig'], AWS_GLOBAL))
+            return false;
         // Global options may stand anywhere: the whole line is read with both sets.
         const parsed = parseArguments(words.slice(1), new Set([...UPDATE_KUBECONFIG, ...AWS_GLOBAL]));
         const [name] = optionValues(parsed, '--name');
-        const region = known(optionValues(parsed, '--region')[0], context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION'));
         // The account is optional: a role held in a secret leaves it out rather than the target.
         const [roleArn] = optionValues(parsed, '--role-arn');
         const account = wordText(roleArn ? split(roleArn, ':')[4] : undefined);
         context.sink.cluster({
             platform: 'eks',
             cluster: name ?? [missing('the cluster name (--name)')],
-            region: region ?? [missing('the AWS region', 'pass --region or set AWS_REGION')],
+            region: awsRegion(optionValues(parsed, '--region')[0], context),
             ...(account ? { account: [account] } : {}),
         }, 'aws eks update-kubeconfig');
         return true;
-    }
-    if (afterSubcommand(words, ['gcloud', 'container', 'clusters', 'get-credentials'], GCLOUD_GLOBAL)) {
+    },
+    (words, context) => {
+        if (!afterSubcommand(words, ['eksctl', 'utils', 'write-kubeconfig'], EKSCTL_GLOBAL))
+            return false;
+        const parsed = parseArguments(words.slice(1), EKSCTL_GLOBAL);
+        const name = optionValues(parsed, '--cluster', '--name', '-c')[0];
+        context.sink.cluster({
+            platform: 'eks',
+            cluster: name ?? [missing('the cluster name (--cluster)')],
+            region: awsRegion(optionValues(parsed, '--region', '-r')[0], context),
+        }, 'eksctl utils write-kubeconfig');
+        return true;
+    },
+    (words, context) => {
+        if (!afterSubcommand(words, ['gcloud', 'container', 'clusters', 'get-credentials'], GCLOUD_GLOBAL))
+            return false;
         const parsed = parseArguments(words.slice(1), new Set([...GET_CREDENTIALS, ...GCLOUD_GLOBAL]));
         // container clusters get-credentials NAME
         const name = parsed.positionals[3];
@@ -15093,9 +15117,9 @@ const clusterCredentials = (words, context) => {
             project: project ?? [missing('the Google Cloud project', 'pass --project')],
         }, 'gcloud container clusters get-credentials');
         return true;
-    }
-    return false;
-};
+    },
+];
+const clusterCredentials = (words, context) => READERS.some((read) => read(words, context));
 // kubectl(1) / oc(1) global options with a value.
 const KUBECTL_GLOBAL = optionSet('--kubeconfig --context --cluster --user --namespace -n --server -s --token --as --as-group --request-timeout --certificate-authority --client-certificate --client-key --tls-server-name');
 // kubectl set image options with a value.

@@ -345,6 +345,7 @@ jobs:
     steps:
       - run: docker push ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/api:1
       - run: aws eks update-kubeconfig --region us-east-1 --name known --role-arn arn:aws:iam::210987654321:role/deployer
+      - run: eksctl utils write-kubeconfig --cluster=made-by-eksctl -r us-east-1
       - run: aws eks update-kubeconfig --region us-east-1 --name secret --role-arn arn:aws:iam::\${{ secrets.ACCOUNT_ID }}:role/deployer
 `,
   });
@@ -354,6 +355,7 @@ jobs:
     config.input.targets?.map((target) => [target.name, 'account' in target ? target.account : undefined]),
     [
       ['known', '210987654321'],
+      ['made-by-eksctl', undefined],
       ['secret', undefined],
     ],
   );
