@@ -15119,7 +15119,32 @@ const READERS = [
         return true;
     },
 ];
-const clusterCredentials = (words, context) => READERS.some((read) => read(words, context));
+// oc login [SERVER] [--server S] [-n N] (oc reference): credentials for the server; the namespace is -n, or
+// what a later `oc project N` of the job switches to, else the token's default project (unknown).
+const OC_LOGIN = optionSet('--server -s --token --username -u --password -p --certificate-authority --kubeconfig --namespace -n --context');
+const readOc = (words, context) => {
+    if (afterSubcommand(words, ['oc', 'login'], KUBECTL_GLOBAL)) {
+        const parsed = parseArguments(words.slice(1), OC_LOGIN);
+        const server = wordText(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]);
+        const namespace = optionValues(parsed, '--namespace', '-n')[0];
+        context.sink.cluster({
+            platform: 'openshift',
+            namespace: namespace ?? [
+                missing('the namespace', "run `oc project NAME` after oc login (or pass -n): else the token's default project is used, which pullcheck cannot know"),
+            ],
+            ...(server ? { server: [server] } : {}),
+        }, 'oc login');
+        return true;
+    }
+    const project = afterSubcommand(words, ['oc', 'project'], KUBECTL_GLOBAL);
+    if (!project)
+        return false;
+    const [namespace] = parseArguments(project, KUBECTL_GLOBAL).positionals;
+    if (namespace)
+        context.sink.openshiftProject(namespace);
+    return true;
+};
+const clusterCredentials = (words, context) => readOc(words, context) || READERS.some((read) => read(words, context));
 // kubectl(1) / oc(1) global options with a value.
 const KUBECTL_GLOBAL = optionSet('--kubeconfig --context --cluster --user --namespace -n --server -s --token --as --as-group --request-timeout --certificate-authority --client-certificate --client-key --tls-server-name');
 // kubectl set image options with a value.
@@ -19714,6 +19739,11 @@ function sinkAt(collected, where) {
     return {
         destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
         cluster: (credentials, via, at) => collected.clusters.push({ credentials, via, where: at ?? where, setImages: [] }),
+        openshiftProject: (namespace) => {
+            const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
+            if (site?.credentials.platform === 'openshift')
+                site.credentials = { ...site.credentials, namespace };
+        },
         setImage: (image, via) => {
             // The job's last credentials name the cluster; none in this job: it cannot be named.
             const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;

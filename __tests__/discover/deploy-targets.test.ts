@@ -396,3 +396,38 @@ jobs:
     ],
   );
 });
+
+test('oc login, then oc project: an openshift target for that namespace; without a project, a finding', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push quay.io/acme/shop:1
+      - run: |
+          oc login --token="\${{ secrets.OC_TOKEN }}" --server=https://api.prod.example.com:6443
+          oc project shop-prod
+  staging:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push quay.io/acme/shop:1
+      - run: oc login https://api.staging.example.com:6443 --token "\${{ secrets.OC_TOKEN }}"
+`,
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets, [
+    {
+      name: 'shop-prod',
+      platform: 'openshift',
+      namespace: 'shop-prod',
+      server: 'https://api.prod.example.com:6443',
+      images: ['quay.io/acme/shop:1'],
+    },
+  ]);
+  assert.deepEqual(
+    findings.map((finding) => [finding.line, finding.message.slice(0, 70)]),
+    [[14, 'oc login deploys to an openshift cluster whose namespace needs `the na']],
+  );
+  assert.match(findings[0]!.message, /run `oc project NAME` after oc login/);
+});

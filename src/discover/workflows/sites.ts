@@ -20,7 +20,8 @@ export type ClusterCredentials =
   | { readonly platform: 'openshift'; readonly namespace: Text; readonly server?: Text };
 
 export interface DeployTargetSite {
-  readonly credentials: ClusterCredentials;
+  /** Replaced when a later command names what the credentials left open (`oc project N`). */
+  credentials: ClusterCredentials;
   readonly via: string;
   readonly where: SourceLocation;
   /**
@@ -39,6 +40,8 @@ export interface Sink {
   cluster(credentials: ClusterCredentials, via: string, where?: SourceLocation): void;
   /** An image set on workloads of the cluster the job has credentials for (`kubectl set image`). */
   setImage(image: Text, via: string): void;
+  /** The namespace later commands of the job use on its OpenShift cluster (`oc project N`). */
+  openshiftProject(namespace: Text): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
@@ -79,6 +82,10 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
     cluster: (credentials, via, at) =>
       collected.clusters.push({ credentials, via, where: at ?? where, setImages: [] }),
+    openshiftProject: (namespace) => {
+      const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
+      if (site?.credentials.platform === 'openshift') site.credentials = { ...site.credentials, namespace };
+    },
     setImage: (image, via) => {
       // The job's last credentials name the cluster; none in this job: it cannot be named.
       const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;

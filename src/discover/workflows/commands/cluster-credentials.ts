@@ -93,8 +93,40 @@ const READERS: readonly CommandHandler[] = [
   },
 ];
 
+// oc login [SERVER] [--server S] [-n N] (oc reference): credentials for the server; the namespace is -n, or
+// what a later `oc project N` of the job switches to, else the token's default project (unknown).
+const OC_LOGIN = optionSet(
+  '--server -s --token --username -u --password -p --certificate-authority --kubeconfig --namespace -n --context',
+);
+const readOc: CommandHandler = (words, context) => {
+  if (afterSubcommand(words, ['oc', 'login'], KUBECTL_GLOBAL)) {
+    const parsed = parseArguments(words.slice(1), OC_LOGIN);
+    const server = wordText(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]);
+    const namespace = optionValues(parsed, '--namespace', '-n')[0];
+    context.sink.cluster(
+      {
+        platform: 'openshift',
+        namespace: namespace ?? [
+          missing(
+            'the namespace',
+            "run `oc project NAME` after oc login (or pass -n): else the token's default project is used, which pullcheck cannot know",
+          ),
+        ],
+        ...(server ? { server: [server] } : {}),
+      },
+      'oc login',
+    );
+    return true;
+  }
+  const project = afterSubcommand(words, ['oc', 'project'], KUBECTL_GLOBAL);
+  if (!project) return false;
+  const [namespace] = parseArguments(project, KUBECTL_GLOBAL).positionals;
+  if (namespace) context.sink.openshiftProject(namespace);
+  return true;
+};
+
 export const clusterCredentials: CommandHandler = (words, context) =>
-  READERS.some((read) => read(words, context));
+  readOc(words, context) || READERS.some((read) => read(words, context));
 
 // kubectl(1) / oc(1) global options with a value.
 const KUBECTL_GLOBAL = optionSet(
