@@ -4,10 +4,8 @@
 // read them at CONCURRENCY; the report compares the wall time with the floor, calls ÷ concurrency × latency,
 // and gives the same read at no added latency: min / median / max of RUNS reads each.
 // Run: npm run bench:live-sdk [-- ROLES REPOSITORIES CONCURRENCY LATENCY RUNS]   (needs moto_server)
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +14,7 @@ import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/cli
 import { readLiveFacts } from '../src/check/live-reads.ts';
 import { CallRunner } from '../src/core/call-runner.ts';
 import { loadConfigFile } from '../src/core/config/load.ts';
+import { startMoto } from '../__tests__/helpers/moto.ts';
 
 const numberArgument = (i: number, fallback: number) => Number(process.argv[2 + i] ?? fallback);
 const [roles, repositories, concurrency, latency, runs] = [
@@ -28,19 +27,9 @@ const [roles, repositories, concurrency, latency, runs] = [
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 
-const motoPort = await freePort();
-const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(motoPort)], { stdio: 'ignore' });
-process.once('exit', () => moto.kill('SIGKILL'));
-const motoUrl = `http://127.0.0.1:${motoPort}`;
-for (let tries = 0; ; tries++) {
-  try {
-    await fetch(`${motoUrl}/moto-api/`);
-    break;
-  } catch (error) {
-    if (tries > 100) throw error;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+// moto_server as the tests start it (__tests__/helpers/moto.ts).
+const moto = await startMoto();
+const motoUrl = moto.url;
 
 // The endpoint (bench/replay-proxy.mjs, its own process) records moto's answers on the first read and
 // replays them after: the SDK still signs, sends and parses every request over its kept-alive connections,
@@ -154,13 +143,5 @@ console.log(`CPU per call:     ${spread(cpuPerCall, 2)} ms (this process, no lat
 console.log(`wall, ${latency} ms:      ${spread(timed.map((r) => r.wall))} ms`);
 console.log(`of the floor:     ${spread(timed.map((r) => (floor / r.wall) * 100))} %`);
 proxy.kill('SIGTERM');
-moto.kill('SIGTERM');
+await moto.stop();
 process.exit(0);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -10409,9 +10409,11 @@ function regexBacktrackingRisk(pattern) {
 /* harmony export */   i: () => (/* binding */ withDeployTargets)
 /* harmony export */ });
 /* harmony import */ var _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89507);
-/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89086);
+/* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4013);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4013);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58282);
+
 
 
 
@@ -10433,21 +10435,21 @@ function deployTargetsOf(clusters, pushed) {
             const pushedNames = new Set(pushed.map(_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi));
             const unpushed = found.setImages.filter(({ image }) => !pushedNames.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
             if (unpushed.length > 0)
-                findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
+                findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_2__/* .safeText */ .Hk)(image, 200)).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
         }
         if (images.length === 0) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
             continue;
         }
         const target = targetOf(found, images);
         // Values read from a workflow are checked as a written target is (a region, a project id).
         const at = () => found.where;
-        const [problem] = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .schemaProblems */ .I)([target], _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__/* .targetList */ .O, {
+        const [problem] = (0,_core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .schemaProblems */ .I)([target], _core_config_generated_target_list_validator_js__WEBPACK_IMPORTED_MODULE_0__/* .targetList */ .O, {
             locate: at,
             locateKey: at,
         });
         if (problem) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, which is not a target pullcheck can check (${problem.message}): declare the target in the config`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, which is not a target pullcheck can check (${problem.message}): declare the target in the config`));
             continue;
         }
         targets.push({
@@ -10519,12 +10521,14 @@ function uniqueName(target, taken) {
         n++;
     return `${target.name}-${n}`;
 }
+/** The cluster in a finding: the workflow's values escaped and bounded, as every discovery message quotes them. */
 function describe(found) {
+    const v = (text) => (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_2__/* .safeText */ .Hk)(text, 200);
     if (found.platform === 'eks')
-        return `EKS cluster ${found.cluster} in ${found.region}`;
+        return `EKS cluster ${v(found.cluster)} in ${v(found.region)}`;
     if (found.platform === 'gke')
-        return `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
-    return `OpenShift namespace ${found.namespace}${found.server ? ` on ${found.server}` : ''}`;
+        return `GKE cluster ${v(found.cluster)} (${v(found.project)}, ${v(found.location)})`;
+    return `OpenShift namespace ${v(found.namespace)}${found.server ? ` on ${v(found.server)}` : ''}`;
 }
 
 
@@ -13048,10 +13052,11 @@ function withDiscoveredImages(config, discovery) {
 __webpack_require__.d(__webpack_exports__, {
   n7: () => (/* reexport */ RUNNER_VARIABLES),
   wb: () => (/* binding */ WorkflowSession),
-  le: () => (/* binding */ discoverWorkflowFile)
+  le: () => (/* binding */ discoverWorkflowFile),
+  Hk: () => (/* binding */ safeText)
 });
 
-// UNUSED EXPORTS: destinationOf, fromCollected, safeText
+// UNUSED EXPORTS: destinationOf, fromCollected
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);

@@ -431,3 +431,21 @@ jobs:
   );
   assert.match(findings[0]!.message, /run `oc project NAME` after oc login/);
 });
+
+test('a cluster name the workflow writes is quoted in findings escaped: it cannot start a line of its own', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          aws eks update-kubeconfig --region us-east-1 --name "prod
+          ::warning::forged"
+`,
+  });
+  const { findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.equal(findings.length, 1, findings.map((finding) => finding.message).join('\n'));
+  assert.doesNotMatch(findings[0]!.message, /\n/);
+  assert.match(findings[0]!.message, /EKS cluster prod\\n::warning::forged in us-east-1/);
+});

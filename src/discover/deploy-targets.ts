@@ -10,7 +10,7 @@ import type { Origin, TargetOrigin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { imageNameOf } from '../core/image-reference.ts';
 import { discoveryFinding } from './findings.ts';
-import type { FoundCluster } from './workflows/index.ts';
+import { safeText, type FoundCluster } from './workflows/index.ts';
 
 export interface DeployTarget {
   readonly target: TargetInput;
@@ -42,7 +42,7 @@ export function deployTargetsOf(
             'discovery',
             'low',
             unpushed[0]!.where,
-            `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
+            `${unpushed.map(({ image }) => safeText(image, 200)).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
           ),
         );
     }
@@ -156,8 +156,11 @@ function uniqueName(target: TargetInput, taken: readonly TargetInput[]): string 
   return `${target.name}-${n}`;
 }
 
+/** The cluster in a finding: the workflow's values escaped and bounded, as every discovery message quotes them. */
 function describe(found: FoundCluster): string {
-  if (found.platform === 'eks') return `EKS cluster ${found.cluster} in ${found.region}`;
-  if (found.platform === 'gke') return `GKE cluster ${found.cluster} (${found.project}, ${found.location})`;
-  return `OpenShift namespace ${found.namespace}${found.server ? ` on ${found.server}` : ''}`;
+  const v = (text: string) => safeText(text, 200);
+  if (found.platform === 'eks') return `EKS cluster ${v(found.cluster)} in ${v(found.region)}`;
+  if (found.platform === 'gke')
+    return `GKE cluster ${v(found.cluster)} (${v(found.project)}, ${v(found.location)})`;
+  return `OpenShift namespace ${v(found.namespace)}${found.server ? ` on ${v(found.server)}` : ''}`;
 }
