@@ -597,43 +597,52 @@ test(
   },
 );
 
-test(
-  'a call the endpoint never answers times out after the runner’s timeout and is reported, not awaited',
-  { timeout: 15_000 },
-  async () => {
-    // Accepts every request and never answers.
-    const silent = createHttpServer({ keepAlive: true }, () => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const previous = { ...process.env };
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-      AWS_REGION: REGION,
-    });
-    try {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-silent-'));
-      const file = path.join(dir, 'pullcheck.yml');
-      writeFileSync(
-        file,
-        stringify({
-          version: 1,
-          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
-          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
-        }),
-      );
-      const runner = new CallRunner({ timeoutMs: 300, retries: 0 });
-      const started = Date.now();
-      const live = await readLiveFacts(loadConfigFile(file), { runner });
-      assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
-      const [repository] = live.facts.aws?.['repositories'] as { unreadable?: string }[];
-      assert.match(repository?.unreadable ?? '', /ecr:GetRepositoryPolicy .* failed \(TimeoutError/);
-      const [role] = live.facts.aws?.['roles'] as { unreadable?: string }[];
-      assert.match(role?.unreadable ?? '', /iam:GetRole .* failed \(TimeoutError/);
-    } finally {
-      process.env = previous;
-      silent.closeAllConnections();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    }
+// Accepts every request and never answers; or answers its headers and never finishes the body (the SDK's
+// request timeout stops at the headers: the runner's own timeout must still hold).
+const STALLS = {
+  'never answers': () => undefined,
+  'sends its headers, then stalls the body': (_: unknown, response: import('node:http').ServerResponse) => {
+    response.writeHead(200, { 'content-type': 'text/xml', 'content-length': '1000' });
+    response.write('<');
   },
-);
+} as const;
+for (const [stall, handler] of Object.entries(STALLS))
+  test(
+    `a call the endpoint ${stall} times out after the runner’s timeout and is reported, not awaited`,
+    { timeout: 15_000 },
+    async () => {
+      const silent = createHttpServer({ keepAlive: true }, handler);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const previous = { ...process.env };
+      Object.assign(process.env, {
+        AWS_ENDPOINT_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_REGION: REGION,
+      });
+      try {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-silent-'));
+        const file = path.join(dir, 'pullcheck.yml');
+        writeFileSync(
+          file,
+          stringify({
+            version: 1,
+            images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
+            targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
+          }),
+        );
+        const runner = new CallRunner({ timeoutMs: 300, retries: 0 });
+        const started = Date.now();
+        const live = await readLiveFacts(loadConfigFile(file), { runner });
+        assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+        const [repository] = live.facts.aws?.['repositories'] as { unreadable?: string }[];
+        assert.match(repository?.unreadable ?? '', /ecr:GetRepositoryPolicy .* failed \(TimeoutError/);
+        const [role] = live.facts.aws?.['roles'] as { unreadable?: string }[];
+        assert.match(role?.unreadable ?? '', /iam:GetRole .* failed \(TimeoutError/);
+      } finally {
+        process.env = previous;
+        silent.closeAllConnections();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    },
+  );
