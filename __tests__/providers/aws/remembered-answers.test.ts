@@ -109,3 +109,55 @@ test('every pull of a shared check gets what it gets alone (answers remembered p
     }
   }
 });
+
+test('two spellings of one role are two callers: aws:PrincipalArn compares case-sensitively, whatever was asked first', () => {
+  const deploy = `arn:aws:iam::${REGISTRY}:role/Deploy`;
+  const lower = `arn:aws:iam::${REGISTRY}:role/deploy`;
+  const text = (order: readonly string[]) =>
+    stringify({
+      version: 1,
+      images: [image('team/api')],
+      targets: order.map((arn, i) => ({ name: `t${i}`, platform: 'aws-role', roles: [arn] })),
+      facts: {
+        aws: {
+          roles: [
+            {
+              arn: deploy,
+              policies: [
+                {
+                  Version: '2012-10-17',
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Action: 'ecr:*',
+                      Resource: '*',
+                      Condition: { StringEquals: { 'aws:PrincipalArn': deploy } },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+          repositories: [{ arn: repoArn('team/api'), policy: null }],
+        },
+      },
+    });
+  const alone = (arn: string) => checkSinglePull(text([arn])).verdict;
+  assert.deepEqual([alone(deploy), alone(lower)], ['allowed', 'denied']);
+  for (const order of [
+    [deploy, lower],
+    [lower, deploy],
+  ]) {
+    const verdicts = checkConfig(loadConfigText(text(order), 'pullcheck.yml')).results.map((result) => [
+      result.principal,
+      result.verdict,
+    ]);
+    assert.deepEqual(
+      verdicts.sort(),
+      [
+        [deploy, 'allowed'],
+        [lower, 'denied'],
+      ].sort(),
+    );
+  }
+});

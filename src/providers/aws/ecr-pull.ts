@@ -125,13 +125,16 @@ function verdictFor(context: EcrPullContext, caller: Request['caller']): Verdict
 
 // ecr:GetAuthorizationToken has no resource and no resource policy can grant it: its outcome is the role's
 // alone, the same for every image the role pulls.
-const tokenOutcomes = new WeakMap<RoleFacts, ActionOutcome>();
+// Per caller ARN too: the target's spelling of the role is what aws:PrincipalArn conditions see.
+const tokenOutcomes = new WeakMap<RoleFacts, Map<string, ActionOutcome>>();
 
 function tokenOutcome(context: EcrPullContext, caller: Request['caller']): ActionOutcome {
-  let outcome = tokenOutcomes.get(context.roleFacts);
+  let byCaller = tokenOutcomes.get(context.roleFacts);
+  if (!byCaller) tokenOutcomes.set(context.roleFacts, (byCaller = new Map()));
+  let outcome = byCaller.get(caller.arn);
   if (!outcome) {
     const request = { action: TOKEN_ACTION.toLowerCase(), resource: '*', caller };
-    tokenOutcomes.set(context.roleFacts, (outcome = evaluateAction(context, request, TOKEN_ACTION)));
+    byCaller.set(caller.arn, (outcome = evaluateAction(context, request, TOKEN_ACTION)));
   }
   return outcome;
 }

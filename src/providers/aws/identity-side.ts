@@ -11,17 +11,24 @@ export interface IdentitySide {
   readonly boundaryDeny: Finding;
 }
 
-// Remembered per role and action (and resource, when a policy's Resource element tells them apart): a role
-// pulling 10,000 images asks its policies the same three questions. The caller is the role's, and a
-// RoleFacts belongs to one set of facts, so the role and the request name the question.
-const identitySides = new WeakMap<RoleFacts, { blind: boolean; byQuestion: Map<string, IdentitySide> }>();
+// Remembered per role, caller ARN and action (and resource, when a policy's Resource element tells them
+// apart): a role pulling 10,000 images asks its policies the same three questions. The caller ARN is as the
+// target spells it (roles are found case-insensitively, aws:PrincipalArn compares case-sensitively); the rest
+// of the caller (organization, boundary) follows from the role's account and facts, which a RoleFacts
+// belongs to.
+const identitySides = new WeakMap<
+  RoleFacts,
+  Map<string, { blind: boolean; byQuestion: Map<string, IdentitySide> }>
+>();
 
 export function identitySide(roleFacts: RoleFacts, request: Request): IdentitySide {
-  let remembered = identitySides.get(roleFacts);
+  let byCaller = identitySides.get(roleFacts);
+  if (!byCaller) identitySides.set(roleFacts, (byCaller = new Map()));
+  let remembered = byCaller.get(request.caller.arn);
   if (!remembered) {
     const policies = roleFacts.boundary ? [...roleFacts.policies, roleFacts.boundary] : roleFacts.policies;
     const blind = policies.every((policy) => !policy.document || isResourceBlind(policy.document));
-    identitySides.set(roleFacts, (remembered = { blind, byQuestion: new Map() }));
+    byCaller.set(request.caller.arn, (remembered = { blind, byQuestion: new Map() }));
   }
   const key = remembered.blind ? request.action : `${request.action} ${request.resource}`;
   let side = remembered.byQuestion.get(key);
