@@ -141,3 +141,11 @@ test('a JSON config checks exactly as its YAML twin: verdicts, reasons, fixes an
   );
   assert.ok(viaJson.results.every((result) => result.source?.image?.line !== undefined));
 });
+
+test('a JSON config of 200,000 list items is read on the fast path', () => {
+  const text = JSON.stringify({
+    version: 1,
+    images: Array.from({ length: 200_000 }, (_, i) => `r.example/a/i${i}`),
+  });
+  assert.ok(parseJsonSource(text, 'c.json'));
+});

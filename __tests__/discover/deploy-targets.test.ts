@@ -449,3 +449,61 @@ jobs:
   assert.doesNotMatch(findings[0]!.message, /\n/);
   assert.match(findings[0]!.message, /EKS cluster prod\\n::warning::forged in us-east-1/);
 });
+
+test('one cluster reached from two workflows, from a reusable workflow after its build, or from two jobs runs what each pushes', () => {
+  const registry = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
+  const push = (name: string) => `docker push ${registry}/${name}:1`;
+  const root = repository({
+    '.github/workflows/api.yml': `on: push
+jobs:
+  ship:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ${push('api')} && aws eks update-kubeconfig --region us-east-1 --name prod
+`,
+    '.github/workflows/web.yml': `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ${push('web')}
+  deploy:
+    needs: build
+    uses: ./.github/workflows/deploy.yml
+`,
+    '.github/workflows/deploy.yml': `on: workflow_call
+jobs:
+  rollout:
+    runs-on: ubuntu-latest
+    steps:
+      - run: aws eks update-kubeconfig --region us-east-1 --name prod
+`,
+    '.github/workflows/jobs.yml': `on: push
+jobs:
+  api:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ${push('api')} && ${push('proxy')}
+      - run: aws eks update-kubeconfig --region us-east-1 --name staging
+      - run: kubectl set image deployment/api api=${registry}/api:1
+  worker:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ${push('worker')} && aws eks update-kubeconfig --region us-east-1 --name staging
+`,
+  });
+  const file = path.join(root, '.github', 'pullcheck.yml');
+  writeFileSync(file, 'version: 1\n');
+  const { config, findings } = discover(loadConfigText('version: 1\n', file), {
+    workflows: ['api.yml', 'web.yml', 'jobs.yml'].map((name) => path.join(root, '.github/workflows', name)),
+  });
+  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    config.input.targets?.map((target) => [target.name, [...(target.images ?? [])].sort()]),
+    [
+      ['prod', [`${registry}/api:1`, `${registry}/web:1`]],
+      // The api job sets only api (not proxy); the worker job runs what it pushes.
+      ['staging', [`${registry}/api:1`, `${registry}/worker:1`]],
+    ],
+  );
+});

@@ -28,25 +28,22 @@ export function deployTargetsOf(
   const targets: DeployTarget[] = [];
   const findings: ReportFinding[] = [];
   for (const found of clusters) {
-    let images = found.images ? pushed.filter((image) => found.images!.includes(image)) : pushed;
-    if (found.setImages?.length) {
-      // What the job sets on the cluster's workloads is what runs there; what it sets and the workflow does
-      // not push is not checked (as for manifests without discover.allImages), and said.
-      const set = new Set(found.setImages.map(({ image }) => imageNameOf(image)));
-      images = pushed.filter((image) => set.has(imageNameOf(image)));
-      const pushedNames = new Set(pushed.map(imageNameOf));
-      const unpushed = found.setImages.filter(({ image }) => !pushedNames.has(imageNameOf(image)));
-      if (unpushed.length > 0)
-        findings.push(
-          discoveryFinding(
-            'discovery',
-            'low',
-            unpushed[0]!.where,
-            `${unpushed.map(({ image }) => safeText(image, 200)).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
-          ),
-        );
-    }
+    // Only what the workflow pushes is checked (as for manifests without discover.allImages); what a job
+    // sets and the workflow does not push is said.
+    const images = pushed.filter((image) => found.images.includes(image));
+    const pushedNames = new Set(pushed.map(imageNameOf));
+    const unpushed = (found.setImages ?? []).filter(({ image }) => !pushedNames.has(imageNameOf(image)));
+    if (unpushed.length > 0)
+      findings.push(
+        discoveryFinding(
+          'discovery',
+          'low',
+          unpushed[0]!.where,
+          `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
+        ),
+      );
     if (images.length === 0) {
+      if (unpushed.length > 0) continue; // said above: it runs only images the workflow does not push
       findings.push(
         discoveryFinding(
           'discovery',
@@ -89,7 +86,14 @@ export function withDeployTargets(config: LoadedConfig, found: readonly DeployTa
   const added: TargetInput[] = [];
   const origins = new Map<string, TargetOrigin>(config.origins.targets);
   for (const { target, origin } of found) {
-    if ([...declared, ...added].some((other) => sameCluster(other, target))) continue;
+    if (declared.some((other) => sameCluster(other, target))) continue;
+    // The same cluster from another workflow file runs what both push.
+    const same = added.findIndex((other) => sameCluster(other, target));
+    if (same !== -1) {
+      const images = [...new Set([...(added[same]!.images ?? []), ...(target.images ?? [])])];
+      added[same] = { ...added[same]!, images } as TargetInput;
+      continue;
+    }
     const name = uniqueName(target, [...declared, ...added]);
     added.push({ ...target, name } as TargetInput);
     origins.set(name, { origin });

@@ -70,12 +70,10 @@ function keysParsed(value: unknown): number {
   while (pending.length > 0) {
     const next = pending.pop();
     if (next === null || typeof next !== 'object') continue;
-    if (Array.isArray(next)) pending.push(...next);
-    else {
-      const entries = Object.values(next);
-      keys += entries.length;
-      pending.push(...entries);
-    }
+    // One by one: spreading a list of 200,000 items as arguments overflows the stack.
+    const items = Array.isArray(next) ? next : Object.values(next);
+    if (!Array.isArray(next)) keys += items.length;
+    for (const item of items) pending.push(item);
   }
   return keys;
 }

@@ -3,6 +3,7 @@
 // verdict, so a tag known only at run time is dropped rather than making the destination unknown.
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
+import { imageNameOf } from '../../core/image-reference.ts';
 import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
@@ -38,8 +39,8 @@ export type FoundCluster = (
 ) & {
   readonly via: string;
   readonly where: SourceLocation;
-  /** What its job and the jobs that job needs push; undefined when not known (all the workflow pushes). */
-  readonly images?: readonly string[] | undefined;
+  /** What its jobs (and the jobs they need) push, narrowed to what they `set image`: what it runs. */
+  readonly images: readonly string[];
   /** Images its job sets on the cluster's workloads (`kubectl set image`): what it runs, when given. */
   readonly setImages?: readonly { readonly image: string; readonly where: SourceLocation }[];
 };
@@ -159,21 +160,25 @@ function clustersOf(
       add({ kind: 'discovery', where: site.where, message: found.need });
       continue;
     }
-    const images = site.pushedBy?.flatMap((i) => references[i] ?? []);
-    const setImages = site.setImages.flatMap(({ image, where }) => {
+    const pushed = (site.pushedBy ?? references.map((_, i) => i)).flatMap((i) => references[i] ?? []);
+    const setImages = site.setImages.flatMap(({ image, where, via: setVia }) => {
       const resolved = destinationOf(image);
       if (typeof resolved === 'string') return [{ image: resolved, where }];
       if (resolved)
         add({
           kind: 'discovery',
           where,
-          message: `\`kubectl set image\` sets \`${bounded(shown(image))}\`, which needs ${describe(resolved)}`,
+          message: `\`${setVia}\` sets \`${bounded(shown(image))}\`, which needs ${describe(resolved)}`,
         });
       return [];
     });
+    // What a job sets on the cluster's workloads is what runs there: its pushes narrowed to those names,
+    // site by site, so a cluster reached from two jobs still runs what the other one pushes.
+    const set = new Set(setImages.map(({ image }) => imageNameOf(image)));
+    const images = set.size > 0 ? pushed.filter((image) => set.has(imageNameOf(image))) : pushed;
     const withImages = {
       ...found,
-      ...(images ? { images: [...new Set(images)] } : {}),
+      images: [...new Set(images)],
       ...(setImages.length > 0 ? { setImages } : {}),
     };
     const known = clusters.findIndex((other) => sameCluster(other, withImages));
@@ -221,6 +226,7 @@ function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
       ...(known['account'] ? { account: known['account'] } : {}),
       via,
       where,
+      images: [],
     };
   }
   if (credentials.platform === 'gke') {
@@ -231,6 +237,7 @@ function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
       project: known['project']!,
       via,
       where,
+      images: [],
     };
   }
   return {
@@ -239,6 +246,7 @@ function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
     ...(known['server'] ? { server: known['server'] } : {}),
     via,
     where,
+    images: [],
   };
 }
 
@@ -246,7 +254,7 @@ function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
 function mergedImages(a: FoundCluster, b: FoundCluster): FoundCluster {
   return {
     ...a,
-    images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined,
+    images: [...new Set([...a.images, ...b.images])],
     setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
   };
 }

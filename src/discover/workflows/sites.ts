@@ -30,7 +30,7 @@ export interface DeployTargetSite {
    */
   pushedBy?: readonly number[];
   /** Images a later command of its job sets on workloads there (`kubectl set image`): what it runs. */
-  readonly setImages: { readonly image: Text; readonly where: SourceLocation }[];
+  readonly setImages: { readonly image: Text; readonly where: SourceLocation; readonly via: string }[];
 }
 
 export interface Sink {
@@ -89,7 +89,7 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
     setImage: (image, via) => {
       // The job's last credentials name the cluster; none in this job: it cannot be named.
       const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
-      if (site) site.setImages.push({ image, where });
+      if (site) site.setImages.push({ image, where, via });
       else
         collected.problems.push({
           where,
@@ -126,11 +126,15 @@ export class JobPushes {
     this.collected.jobClusters = clusters;
     return (jobId, needs) => {
       this.collected.jobClusters = outer;
-      const own = this.collected.destinations.map((_, i) => i).slice(destinations);
+      const own = Array.from(
+        { length: this.collected.destinations.length - destinations },
+        (_, i) => destinations + i,
+      );
       const pushed = [...new Set([...needs.flatMap((need) => this.byJob.get(need) ?? []), ...own])];
       this.byJob.set(jobId, pushed);
-      // A reusable workflow's own jobs already said what their clusters run.
-      for (const site of this.collected.clusters.slice(clusters)) site.pushedBy ??= pushed;
+      // A reusable workflow's jobs said what their own jobs push; the calling job adds what its needs push.
+      for (const site of this.collected.clusters.slice(clusters))
+        site.pushedBy = [...new Set([...(site.pushedBy ?? []), ...pushed])];
     };
   }
 }
