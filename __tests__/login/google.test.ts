@@ -241,6 +241,10 @@ test('what STS says is bounded: one line of at most 300 characters, whatever a p
   });
   const error = await loginError(options);
   assert.match(error.message, /invalid_grant: x{300}\)/);
+  google.failNext({ api: 'sts', status: 400, body: { error: `${'e'.repeat(10_000)}\nsecond line` } });
+  const odd = await loginError(options);
+  assert.ok(odd.message.length < 1_000, `${odd.message.length} characters`);
+  assert.doesNotMatch(odd.message, /second line/);
   assert.ok(error.message.length < 1_000, `${error.message.length} characters`);
   assert.doesNotMatch(error.message, /second line/);
 });
