@@ -71,9 +71,9 @@ class GoogleLoginError extends Error {
 function stsError(error, provider, audience, sts, secrets) {
     const status = statusOf(error);
     const data = dataOf(error);
-    const code = typeof data?.['error'] === 'string' ? data['error'] : undefined;
-    // Google's own words, bounded: one line of at most 300 characters (a proxy can answer anything), cut
-    // after the secrets are, so no token is cut in two where redaction would not recognise it.
+    // Google's own words, bounded (a proxy can answer anything): one line of at most 300 characters each.
+    const code = typeof data?.['error'] === 'string' ? upstreamMessage(secrets.redact(data['error'])) : undefined;
+    // Cut after the secrets are, so no token is cut in two where redaction would not recognise it.
     const said = data?.['error_description'];
     const description = typeof said === 'string' ? `: ${upstreamMessage(secrets.redact(said))}` : '';
     const what = `Google STS (${sts}) did not exchange GitHub's OIDC token for provider ${provider}`;
@@ -185,7 +185,7 @@ function dataOf(error) {
 }
 function detailOf(data) {
     const text = data?.['text'];
-    return typeof text === 'string' && text.trim() ? `: ${text.trim().slice(0, 200)}` : '';
+    return typeof text === 'string' && text.trim() ? `: ${upstreamMessage(text.trim()).slice(0, 200)}` : '';
 }
 /** Google's error body: { error: { code, message, status, details: [{ reason }] } }. */
 function googleErrorOf(data) {

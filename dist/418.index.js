@@ -75,7 +75,10 @@ class CallRunner {
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(new TimeoutError()), this.options.timeoutMs);
         try {
-            return { ok: true, value: await send(controller.signal) };
+            // The timeout holds whether or not `send` heeds the signal: an SDK whose own timeout stops at the
+            // response headers would otherwise wait for ever on a body that never ends.
+            const timedOut = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
+            return { ok: true, value: await Promise.race([send(controller.signal), timedOut]) };
         }
         catch (error) {
             return { ok: false, error: controller.signal.aborted ? new TimeoutError() : error };

@@ -291,11 +291,13 @@ async function attachedPolicies(arn, name, run, iam) {
             else
                 documents.push(document.document);
         }
+        if (!attached.value.IsTruncated)
+            return { managedPolicies, documents };
         marker = attached.value.Marker;
-        if (!attached.value.IsTruncated || !marker)
-            break;
+        if (!marker)
+            return { unreadable: cutShort('attached policies', arn) };
     }
-    return { managedPolicies, documents };
+    return { unreadable: cutShort('attached policies', arn) };
 }
 /** Inline policies, page by page (a page's policies read together), in the list's order; or the first refusal. */
 async function inlinePolicies(arn, name, run, iam) {
@@ -311,11 +313,20 @@ async function inlinePolicies(arn, name, run, iam) {
                 return { unreadable: inline.message };
             documents.push(policyDocument(inline.value.PolicyDocument));
         }
+        if (!names.value.IsTruncated)
+            return { documents };
         marker = names.value.Marker;
-        if (!names.value.IsTruncated || !marker)
-            break;
+        if (!marker)
+            return { unreadable: cutShort('inline policies', arn) };
     }
-    return { documents };
+    return { unreadable: cutShort('inline policies', arn) };
+}
+/**
+ * A list IAM says goes on that cannot be followed (no marker, or more than PAGE_LIMIT pages): the role's
+ * policies are not known whole, so a Deny among the rest could be missed — unreadable, never cut short.
+ */
+function cutShort(list, arn) {
+    return `the ${list} of ${arn} go on past what pullcheck reads (${PAGE_LIMIT} pages, or a page without its marker): give the role under facts.aws.roles`;
 }
 /**
  * An attached policy: an AWS-managed ARN stays an ARN when its default version is the one the built-in

@@ -8535,13 +8535,12 @@ function keysParsed(value) {
         const next = pending.pop();
         if (next === null || typeof next !== 'object')
             continue;
-        if (Array.isArray(next))
-            pending.push(...next);
-        else {
-            const entries = Object.values(next);
-            keys += entries.length;
-            pending.push(...entries);
-        }
+        // One by one: spreading a list of 200,000 items as arguments overflows the stack.
+        const items = Array.isArray(next) ? next : Object.values(next);
+        if (!Array.isArray(next))
+            keys += items.length;
+        for (const item of items)
+            pending.push(item);
     }
     return keys;
 }
@@ -10426,18 +10425,16 @@ function deployTargetsOf(clusters, pushed) {
     const targets = [];
     const findings = [];
     for (const found of clusters) {
-        let images = found.images ? pushed.filter((image) => found.images.includes(image)) : pushed;
-        if (found.setImages?.length) {
-            // What the job sets on the cluster's workloads is what runs there; what it sets and the workflow does
-            // not push is not checked (as for manifests without discover.allImages), and said.
-            const set = new Set(found.setImages.map(({ image }) => (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
-            images = pushed.filter((image) => set.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
-            const pushedNames = new Set(pushed.map(_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi));
-            const unpushed = found.setImages.filter(({ image }) => !pushedNames.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
-            if (unpushed.length > 0)
-                findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_2__/* .safeText */ .Hk)(image, 200)).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
-        }
+        // Only what the workflow pushes is checked (as for manifests without discover.allImages); what a job
+        // sets and the workflow does not push is said.
+        const images = pushed.filter((image) => found.images.includes(image));
+        const pushedNames = new Set(pushed.map(_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi));
+        const unpushed = (found.setImages ?? []).filter(({ image }) => !pushedNames.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
+        if (unpushed.length > 0)
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
         if (images.length === 0) {
+            if (unpushed.length > 0)
+                continue; // said above: it runs only images the workflow does not push
             findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'medium', found.where, `${found.via} deploys to ${describe(found)}, but neither its job nor the jobs it needs push an image pullcheck can see: declare the target in the config with the images it runs`));
             continue;
         }
@@ -10465,8 +10462,15 @@ function withDeployTargets(config, found) {
     const added = [];
     const origins = new Map(config.origins.targets);
     for (const { target, origin } of found) {
-        if ([...declared, ...added].some((other) => sameCluster(other, target)))
+        if (declared.some((other) => sameCluster(other, target)))
             continue;
+        // The same cluster from another workflow file runs what both push.
+        const same = added.findIndex((other) => sameCluster(other, target));
+        if (same !== -1) {
+            const images = [...new Set([...(added[same].images ?? []), ...(target.images ?? [])])];
+            added[same] = { ...added[same], images };
+            continue;
+        }
         const name = uniqueName(target, [...declared, ...added]);
         added.push({ ...target, name });
         origins.set(name, { origin });
@@ -13060,6 +13064,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/core/image-reference.js
+var image_reference = __webpack_require__(60814);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/expression-syntax.js
@@ -19465,6 +19471,7 @@ function gitHubRepositoryOf(root) {
 
 
 
+
 /** The repositories (and their parsed files) one discovery reads, each once. */
 class WorkflowSession {
     repositories = new Map();
@@ -19554,8 +19561,8 @@ function clustersOf(collected, references, add) {
             add({ kind: 'discovery', where: site.where, message: found.need });
             continue;
         }
-        const images = site.pushedBy?.flatMap((i) => references[i] ?? []);
-        const setImages = site.setImages.flatMap(({ image, where }) => {
+        const pushed = (site.pushedBy ?? references.map((_, i) => i)).flatMap((i) => references[i] ?? []);
+        const setImages = site.setImages.flatMap(({ image, where, via: setVia }) => {
             const resolved = destinationOf(image);
             if (typeof resolved === 'string')
                 return [{ image: resolved, where }];
@@ -19563,13 +19570,17 @@ function clustersOf(collected, references, add) {
                 add({
                     kind: 'discovery',
                     where,
-                    message: `\`kubectl set image\` sets \`${workflows_bounded(shown(image))}\`, which needs ${describe(resolved)}`,
+                    message: `\`${setVia}\` sets \`${workflows_bounded(shown(image))}\`, which needs ${describe(resolved)}`,
                 });
             return [];
         });
+        // What a job sets on the cluster's workloads is what runs there: its pushes narrowed to those names,
+        // site by site, so a cluster reached from two jobs still runs what the other one pushes.
+        const set = new Set(setImages.map(({ image }) => (0,image_reference/* imageNameOf */.mi)(image)));
+        const images = set.size > 0 ? pushed.filter((image) => set.has((0,image_reference/* imageNameOf */.mi)(image))) : pushed;
         const withImages = {
             ...found,
-            ...(images ? { images: [...new Set(images)] } : {}),
+            images: [...new Set(images)],
             ...(setImages.length > 0 ? { setImages } : {}),
         };
         const known = clusters.findIndex((other) => sameCluster(other, withImages));
@@ -19616,6 +19627,7 @@ function clusterOf(site) {
             ...(known['account'] ? { account: known['account'] } : {}),
             via,
             where,
+            images: [],
         };
     }
     if (credentials.platform === 'gke') {
@@ -19626,6 +19638,7 @@ function clusterOf(site) {
             project: known['project'],
             via,
             where,
+            images: [],
         };
     }
     return {
@@ -19634,13 +19647,14 @@ function clusterOf(site) {
         ...(known['server'] ? { server: known['server'] } : {}),
         via,
         where,
+        images: [],
     };
 }
 /** One cluster reached from two jobs runs what either pushes. */
 function mergedImages(a, b) {
     return {
         ...a,
-        images: a.images && b.images ? [...new Set([...a.images, ...b.images])] : undefined,
+        images: [...new Set([...a.images, ...b.images])],
         setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
     };
 }
@@ -19753,7 +19767,7 @@ function sinkAt(collected, where) {
             // The job's last credentials name the cluster; none in this job: it cannot be named.
             const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
             if (site)
-                site.setImages.push({ image, where });
+                site.setImages.push({ image, where, via });
             else
                 collected.problems.push({
                     where,
@@ -19787,12 +19801,12 @@ class JobPushes {
         this.collected.jobClusters = clusters;
         return (jobId, needs) => {
             this.collected.jobClusters = outer;
-            const own = this.collected.destinations.map((_, i) => i).slice(destinations);
+            const own = Array.from({ length: this.collected.destinations.length - destinations }, (_, i) => destinations + i);
             const pushed = [...new Set([...needs.flatMap((need) => this.byJob.get(need) ?? []), ...own])];
             this.byJob.set(jobId, pushed);
-            // A reusable workflow's own jobs already said what their clusters run.
+            // A reusable workflow's jobs said what their own jobs push; the calling job adds what its needs push.
             for (const site of this.collected.clusters.slice(clusters))
-                site.pushedBy ??= pushed;
+                site.pushedBy = [...new Set([...(site.pushedBy ?? []), ...pushed])];
         };
     }
 }
@@ -20844,16 +20858,21 @@ function or(a, b) {
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/identity-side.js
 
-// Remembered per role and action (and resource, when a policy's Resource element tells them apart): a role
-// pulling 10,000 images asks its policies the same three questions. The caller is the role's, and a
-// RoleFacts belongs to one set of facts, so the role and the request name the question.
+// Remembered per role, caller ARN and action (and resource, when a policy's Resource element tells them
+// apart): a role pulling 10,000 images asks its policies the same three questions. The caller ARN is as the
+// target spells it (roles are found case-insensitively, aws:PrincipalArn compares case-sensitively); the rest
+// of the caller (organization, boundary) follows from the role's account and facts, which a RoleFacts
+// belongs to.
 const identitySides = new WeakMap();
 function identitySide(roleFacts, request) {
-    let remembered = identitySides.get(roleFacts);
+    let byCaller = identitySides.get(roleFacts);
+    if (!byCaller)
+        identitySides.set(roleFacts, (byCaller = new Map()));
+    let remembered = byCaller.get(request.caller.arn);
     if (!remembered) {
         const policies = roleFacts.boundary ? [...roleFacts.policies, roleFacts.boundary] : roleFacts.policies;
         const blind = policies.every((policy) => !policy.document || isResourceBlind(policy.document));
-        identitySides.set(roleFacts, (remembered = { blind, byQuestion: new Map() }));
+        byCaller.set(request.caller.arn, (remembered = { blind, byQuestion: new Map() }));
     }
     const key = remembered.blind ? request.action : `${request.action} ${request.resource}`;
     let side = remembered.byQuestion.get(key);
@@ -20947,12 +20966,16 @@ function verdictFor(context, caller) {
 }
 // ecr:GetAuthorizationToken has no resource and no resource policy can grant it: its outcome is the role's
 // alone, the same for every image the role pulls.
+// Per caller ARN too: the target's spelling of the role is what aws:PrincipalArn conditions see.
 const tokenOutcomes = new WeakMap();
 function tokenOutcome(context, caller) {
-    let outcome = tokenOutcomes.get(context.roleFacts);
+    let byCaller = tokenOutcomes.get(context.roleFacts);
+    if (!byCaller)
+        tokenOutcomes.set(context.roleFacts, (byCaller = new Map()));
+    let outcome = byCaller.get(caller.arn);
     if (!outcome) {
         const request = { action: TOKEN_ACTION.toLowerCase(), resource: '*', caller };
-        tokenOutcomes.set(context.roleFacts, (outcome = evaluateAction(context, request, TOKEN_ACTION)));
+        byCaller.set(caller.arn, (outcome = evaluateAction(context, request, TOKEN_ACTION)));
     }
     return outcome;
 }
