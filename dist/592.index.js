@@ -10411,7 +10411,7 @@ function regexBacktrackingRisk(pattern) {
 /* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58282);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97914);
 
 
 
@@ -10452,43 +10452,59 @@ function deployTargetsOf(clusters, pushed) {
         targets.push({
             target: target,
             origin: { file: found.where.file, line: found.where.line, via: found.via },
+            ...(found.applied ? { applied: found.applied } : {}),
         });
     }
     return { targets, findings };
 }
-/** The deploy targets joined to the config's: the config's own target for a cluster wins; names stay unique. */
+/**
+ * The deploy targets joined to the config's: the config's own target for a cluster wins (what the workflow
+ * applies still goes to it); names stay unique.
+ */
 function withDeployTargets(config, found) {
     const declared = config.input.targets ?? [];
     const added = [];
     const origins = new Map(config.origins.targets);
-    for (const { target, origin } of found) {
-        if (declared.some((other) => sameCluster(other, target)))
+    const applied = new Map();
+    const apply = (name, manifests = []) => manifests.length > 0 && applied.set(name, [...(applied.get(name) ?? []), ...manifests]);
+    for (const { target, origin, applied: manifests } of found) {
+        const own = declared.find((other) => sameCluster(other, target));
+        if (own) {
+            apply(own.name, manifests);
             continue;
+        }
         // The same cluster from another workflow file runs what both push.
         const same = added.findIndex((other) => sameCluster(other, target));
         if (same !== -1) {
             const images = [...new Set([...(added[same].images ?? []), ...(target.images ?? [])])];
             added[same] = { ...added[same], images };
+            apply(added[same].name, manifests);
             continue;
         }
         const name = uniqueName(target, [...declared, ...added]);
         added.push({ ...target, name });
         origins.set(name, { origin });
+        apply(name, manifests);
     }
+    const appliedList = [...applied].map(([target, manifests]) => ({ target, manifests }));
     if (added.length === 0)
-        return config;
+        return { config, applied: appliedList };
     return {
-        ...config,
-        input: { ...config.input, targets: [...declared, ...added] },
-        origins: { ...config.origins, targets: origins },
+        config: {
+            ...config,
+            input: { ...config.input, targets: [...declared, ...added] },
+            origins: { ...config.origins, targets: origins },
+        },
+        applied: appliedList,
     };
 }
 /** Same platform and cluster, and the same region, location and project wherever both state them. */
 function sameCluster(a, b) {
     const [x, y] = [a, b];
     const same = (p, q) => p === undefined || q === undefined || p === q;
-    // A cluster by its name; an OpenShift target by its namespace (and server, where both state it).
-    const key = (t) => (t.platform === 'openshift' ? t.namespace : t.cluster);
+    // A cluster by its name; an OpenShift target by its namespace (and server, where both state it); a plain
+    // Kubernetes cluster by its target name, which the workflow's context gives it.
+    const key = (t) => t.platform === 'openshift' ? t.namespace : t.platform === 'kubernetes' ? t.name : t.cluster;
     return (x.platform === y.platform &&
         key(x) !== undefined &&
         key(x) === key(y) &&
@@ -10507,6 +10523,11 @@ function targetOf(found, images) {
     if (found.platform === 'gke') {
         const { cluster, location, project } = found;
         return { name: cluster, platform: 'gke', cluster, location, project, images: list };
+    }
+    if (found.platform === 'kubernetes') {
+        // Named by its context; the workloads applied to it say which namespaces and service accounts pull.
+        const name = found.context ?? `kubernetes-${found.namespace ?? 'default'}`;
+        return { name, platform: 'kubernetes', namespace: found.namespace ?? 'default', images: list };
     }
     // OpenShift: the namespace's pods pull as its `default` service account unless the config says otherwise.
     const { namespace, server } = found;
@@ -10532,6 +10553,8 @@ function describe(found) {
         return `EKS cluster ${v(found.cluster)} in ${v(found.region)}`;
     if (found.platform === 'gke')
         return `GKE cluster ${v(found.cluster)} (${v(found.project)}, ${v(found.location)})`;
+    if (found.platform === 'kubernetes')
+        return `the Kubernetes cluster ${found.context ? `of context ${v(found.context)}` : `(namespace ${v(found.namespace ?? 'default')})`}`;
     return `OpenShift namespace ${v(found.namespace)}${found.server ? ` on ${v(found.server)}` : ''}`;
 }
 
@@ -10577,8 +10600,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 46 modules
-var discover_workflows = __webpack_require__(58282);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 49 modules
+var discover_workflows = __webpack_require__(97914);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
@@ -10601,14 +10624,6 @@ var image_reference = __webpack_require__(60814);
 var registries = __webpack_require__(40212);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(73382);
-// EXTERNAL MODULE: ./lib/core/config/user-glob.js
-var user_glob = __webpack_require__(65282);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/json.js
@@ -10633,309 +10648,6 @@ function dig(body, at) {
     return (0,load/* isRecord */.u4)(node) ? node : undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
-
-/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
-const CLUSTER_SCOPED = new Set([
-    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-    'apiextensions.k8s.io/CustomResourceDefinition',
-    'apiregistration.k8s.io/APIService',
-    'certificates.k8s.io/CertificateSigningRequest',
-    'flowcontrol.apiserver.k8s.io/FlowSchema',
-    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
-    'networking.k8s.io/IngressClass',
-    'node.k8s.io/RuntimeClass',
-    'policy/PodSecurityPolicy',
-    'rbac.authorization.k8s.io/ClusterRole',
-    'rbac.authorization.k8s.io/ClusterRoleBinding',
-    'scheduling.k8s.io/PriorityClass',
-    'storage.k8s.io/CSIDriver',
-    'storage.k8s.io/CSINode',
-    'storage.k8s.io/StorageClass',
-    'storage.k8s.io/VolumeAttachment',
-    '/ComponentStatus',
-    '/Namespace',
-    '/Node',
-    '/PersistentVolume',
-]);
-const NOT_A_NAMESPACE = '_non_namespaceable_';
-function fromObject(object) {
-    return {
-        body: structuredClone(object.body),
-        origin: object,
-        previous: [],
-        prefixes: [],
-        suffixes: [],
-    };
-}
-/** The built resource as discovery reads objects; positions are those of the object it was built from. */
-function asKubeObject(resource) {
-    const { origin, body } = resource;
-    return {
-        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
-        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
-        body,
-        file: origin.file,
-        locate: (objectPath) => origin.locate(objectPath),
-        locateKey: (objectPath) => origin.locateKey(objectPath),
-    };
-}
-function idOf(body) {
-    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
-    const slash = apiVersion.lastIndexOf('/');
-    const metadata = record(body['metadata']);
-    return {
-        group: slash < 0 ? '' : apiVersion.slice(0, slash),
-        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
-        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
-        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
-    };
-}
-function currentId(resource) {
-    return idOf(resource.body);
-}
-/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
-function previousIds(resource) {
-    const { group, version } = currentId(resource);
-    return resource.previous.map((id) => ({ group, version, ...id }));
-}
-function allIds(resource) {
-    return [...previousIds(resource), currentId(resource)];
-}
-function originalId(resource) {
-    return previousIds(resource)[0] ?? currentId(resource);
-}
-/** Records the current id before a change of name or namespace. */
-function storePreviousId(resource) {
-    const id = currentId(resource);
-    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
-}
-function isClusterScoped(id) {
-    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
-}
-function effectiveNamespace(id) {
-    if (isClusterScoped(id))
-        return NOT_A_NAMESPACE;
-    return id.namespace === '' ? 'default' : id.namespace;
-}
-/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
-function namespaceOf(id) {
-    const namespace = effectiveNamespace(id);
-    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
-}
-function idEquals(a, b) {
-    return (a.name === b.name &&
-        a.kind === b.kind &&
-        a.group === b.group &&
-        a.version === b.version &&
-        effectiveNamespace(a) === effectiveNamespace(b));
-}
-function idKey(id) {
-    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
-}
-function isV1(resource, kind) {
-    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
-}
-function nameOf(resource) {
-    return currentId(resource).name;
-}
-/** The resource as messages name it. */
-function describe(resource) {
-    const id = currentId(resource);
-    return `${id.kind} ${id.name || '(unnamed)'}`;
-}
-
-// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
-var yaml_source = __webpack_require__(74473);
-;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
-// Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
-// object, is a warning at its place and the rest is still read (discovery never stops the check).
-
-
-
-
-
-/** A manifest file inside the repository `root`; one it may not read is a warning, and discovery goes on. */
-function readManifestFile(absolute, root) {
-    const file = (0,read_file/* displayPath */.Gt)(absolute);
-    const read = (0,read_file/* readConfined */.Hz)(absolute, root);
-    if (!('text' in read)) {
-        const message = read.refused === 'unreadable'
-            ? `cannot read the manifest (${read.code})`
-            : `not read: ${(0,read_file/* refusalMessage */.se)(read, absolute)}`;
-        return { objects: [], warnings: [{ file, message }] };
-    }
-    return readManifestText(read.text, file);
-}
-function readManifestText(text, file) {
-    const objects = [];
-    const warnings = [];
-    let documents;
-    try {
-        documents = (0,yaml_source/* parseYamlStream */.b)(text, file);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* ConfigError */.xL))
-            throw error;
-        return { objects, warnings: problemsAsWarnings(error, 'not read: ') };
-    }
-    for (const source of documents) {
-        const value = source.takeValue();
-        if (value === null || value === undefined)
-            continue; // an empty document between `---`
-        try {
-            objects.push(...(0,load/* flatten */.Bq)(value, [], source, file));
-        }
-        catch (error) {
-            if (!(error instanceof errors/* ConfigError */.xL))
-                throw error;
-            warnings.push(...problemsAsWarnings(error, 'skipped: '));
-        }
-    }
-    return { objects, warnings };
-}
-function problemsAsWarnings(error, prefix = '') {
-    return error.problems.map((problem) => ({
-        file: problem.where.file,
-        line: problem.where.line,
-        message: prefix + problem.message,
-    }));
-}
-
-;// CONCATENATED MODULE: ./lib/discover/manifests/helm.js
-// A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
-// (or when rendering fails) a note says the chart was not read. Each rendered document names its template
-// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
-// stderr is never quoted: a template or YAML error can print values, and values hold secrets.
-
-
-
-
-
-
-/** Helm's limit on a release name (pkg/chartutil ValidateReleaseName: a DNS-1123 name of at most 53 characters). */
-const MAX_RELEASE_NAME = 53;
-const HELM_TIMEOUT_MS = 60_000;
-/** `root`: the repository (a real path) the chart's templates are read from to place its objects. */
-function renderHelmChart(chartDir, options, helm = runHelm, root = external_node_path_.parse(external_node_path_.resolve(chartDir)).root) {
-    const chart = (0,read_file/* displayPath */.Gt)(chartDir);
-    const releaseName = options.releaseName ?? releaseNameFor(chartDir);
-    const values = options.values ?? [];
-    // Flags first, then `--`: a release or directory named like a flag stays a positional argument.
-    const command = (chartPath, valueFiles) => [
-        'template',
-        '--namespace',
-        options.namespace,
-        ...valueFiles.flatMap((file) => ['--values', file]),
-        '--',
-        releaseName,
-        chartPath,
-    ];
-    const result = helm(command(chartDir, values));
-    if ('error' in result) {
-        const file = external_node_path_.join(chart, 'Chart.yaml');
-        if ('missing' in result) {
-            const message = `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`;
-            return { objects: [], warnings: [{ file, message }] };
-        }
-        const shown = ['helm', ...command(chart, values.map(read_file/* displayPath */.Gt))].map(shellWord).join(' ');
-        const message = `helm template failed (${howItEnded(result)}): run \`${shown}\` to see why; the chart's workloads are not discovered`;
-        return { objects: [], warnings: [{ file, message }] };
-    }
-    const objects = [];
-    const warnings = [];
-    for (const chunk of result.stdout.split(/^---[ \t]*$/m)) {
-        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(chunk)?.[1];
-        const template = source ? external_node_path_.join(chart, source) : external_node_path_.join(chart, 'Chart.yaml');
-        const read = readManifestText(chunk, template);
-        warnings.push(...read.warnings);
-        for (const object of read.objects) {
-            // Rendered lines are not the template's: point at the template line that starts this kind.
-            const where = templateLine(template, object.kind, root);
-            objects.push({
-                ...object,
-                body: inNamespace(object.body, options.namespace),
-                locate: () => where,
-                locateKey: () => where,
-            });
-        }
-    }
-    return { objects, warnings };
-}
-/**
- * The release name helm would accept, from the chart directory's name: lowercase, every character outside
- * [a-z0-9-] a '-', no '-' at either end, at most 53 characters ("release" when nothing is left).
- */
-function releaseNameFor(chartDir) {
-    const trim = (name) => name.replace(/^-+/, '').replace(/-+$/, '');
-    const name = trim(trim(external_node_path_.basename(chartDir)
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, '-')).slice(0, MAX_RELEASE_NAME));
-    return name || 'release';
-}
-/**
- * `helm template` leaves metadata.namespace out unless a template writes it; `helm install -n NS` creates
- * such namespaced objects in NS. A copy of the body with that namespace; cluster-scoped kinds stay as they are.
- */
-function inNamespace(body, namespace) {
-    if (isClusterScoped(idOf(body)))
-        return body;
-    const metadata = record(body['metadata']);
-    if (typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '')
-        return body;
-    return { ...body, metadata: { ...metadata, namespace } };
-}
-function howItEnded(result) {
-    if (result.exitCode !== undefined)
-        return `exit ${result.exitCode}`;
-    if (result.signal !== undefined)
-        return `ended by ${result.signal}`;
-    return 'no exit status';
-}
-/** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
-function shellWord(word) {
-    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
-function templateLine(file, kind, root) {
-    const read = (0,read_file/* readConfined */.Hz)(file, root);
-    if (!('text' in read))
-        return { file, line: 1, column: 1 };
-    const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = new RegExp(`^kind:\\s*["']?${escaped}\\b`);
-    const index = read.text.split('\n').findIndex((line) => pattern.test(line));
-    return { file, line: index === -1 ? 1 : index + 1, column: 1 };
-}
-function runHelm(args) {
-    try {
-        const stdout = (0,external_node_child_process_.execFileSync)('helm', args, {
-            encoding: 'utf8',
-            timeout: HELM_TIMEOUT_MS,
-            maxBuffer: 256 * 1024 * 1024,
-            // stderr is read and dropped: it may quote values (secrets), and the failure message names the
-            // command to run instead.
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        return { stdout };
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT')
-            return { error: 'missing', missing: true };
-        return {
-            error: 'failed',
-            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
-            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
-        };
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/images.js
 // The `images` field (and the older `imageTags`), applied as api/filters/imagetag applies it: it is how
 // an overlay usually changes which image a workload pulls, so its rules are read as written and matched
@@ -11071,6 +10783,84 @@ function forEachImage(body, rewrite) {
         }
     }
 }
+/**
+ * An image after `kustomize edit set image` arguments (`NAME=NEW[:TAG|@DIGEST]`, `NAME:TAG`, `NAME@DIGEST`;
+ * kustomize's cmd/edit/set setimage.go), each applied as the `images` entry it writes.
+ */
+function retagWithEdits(image, edits) {
+    return edits.map(editRule).reduce((current, rule) => (rule ? retag(current, rule) : current), image);
+}
+function editRule(edit) {
+    const equals = edit.indexOf('=');
+    const name = equals === -1 ? undefined : edit.slice(0, equals);
+    const { name: newName, tag, digest } = splitImage(equals === -1 ? edit : edit.slice(equals + 1));
+    const rule = { newTag: tag || undefined, digest: digest || undefined, tagSuffix: undefined };
+    if (name === undefined)
+        return newName ? { name: newName, newName: undefined, ...rule } : undefined;
+    // `*` keeps the name as it is.
+    return name ? { name, newName: newName && newName !== '*' ? newName : undefined, ...rule } : undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
+;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
+// Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
+// object, is a warning at its place and the rest is still read (discovery never stops the check).
+
+
+
+
+
+/** A manifest file inside the repository `root`; one it may not read is a warning, and discovery goes on. */
+function readManifestFile(absolute, root) {
+    const file = (0,read_file/* displayPath */.Gt)(absolute);
+    const read = (0,read_file/* readConfined */.Hz)(absolute, root);
+    if (!('text' in read)) {
+        const message = read.refused === 'unreadable'
+            ? `cannot read the manifest (${read.code})`
+            : `not read: ${(0,read_file/* refusalMessage */.se)(read, absolute)}`;
+        return { objects: [], warnings: [{ file, message }] };
+    }
+    return readManifestText(read.text, file);
+}
+function readManifestText(text, file) {
+    const objects = [];
+    const warnings = [];
+    let documents;
+    try {
+        documents = (0,yaml_source/* parseYamlStream */.b)(text, file);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ConfigError */.xL))
+            throw error;
+        return { objects, warnings: problemsAsWarnings(error, 'not read: ') };
+    }
+    for (const source of documents) {
+        const value = source.takeValue();
+        if (value === null || value === undefined)
+            continue; // an empty document between `---`
+        try {
+            objects.push(...(0,load/* flatten */.Bq)(value, [], source, file));
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.xL))
+                throw error;
+            warnings.push(...problemsAsWarnings(error, 'skipped: '));
+        }
+    }
+    return { objects, warnings };
+}
+function problemsAsWarnings(error, prefix = '') {
+    return error.problems.map((problem) => ({
+        file: problem.where.file,
+        line: problem.where.line,
+        message: prefix + problem.message,
+    }));
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/kustomization.js
 // A kustomization file found in its directory and read with the position of every field: each step of the
@@ -11117,7 +10907,7 @@ class Kustomization {
     /** The value with every scalar a string as written (`newTag: 1.20` is "1.20"), parsed when needed. */
     literal() {
         try {
-            return (this.literalValue ??= record((0,yaml_dist/* parseDocument */.Tp)(this.text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
+            return (this.literalValue ??= record((0,dist/* parseDocument */.Tp)(this.text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
         }
         catch {
             return (this.literalValue = {});
@@ -11212,6 +11002,122 @@ class BuildLog {
             return true;
         });
     }
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
+
+/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
+const CLUSTER_SCOPED = new Set([
+    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+    'apiextensions.k8s.io/CustomResourceDefinition',
+    'apiregistration.k8s.io/APIService',
+    'certificates.k8s.io/CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io/FlowSchema',
+    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+    'networking.k8s.io/IngressClass',
+    'node.k8s.io/RuntimeClass',
+    'policy/PodSecurityPolicy',
+    'rbac.authorization.k8s.io/ClusterRole',
+    'rbac.authorization.k8s.io/ClusterRoleBinding',
+    'scheduling.k8s.io/PriorityClass',
+    'storage.k8s.io/CSIDriver',
+    'storage.k8s.io/CSINode',
+    'storage.k8s.io/StorageClass',
+    'storage.k8s.io/VolumeAttachment',
+    '/ComponentStatus',
+    '/Namespace',
+    '/Node',
+    '/PersistentVolume',
+]);
+const NOT_A_NAMESPACE = '_non_namespaceable_';
+function fromObject(object) {
+    return {
+        body: structuredClone(object.body),
+        origin: object,
+        previous: [],
+        prefixes: [],
+        suffixes: [],
+    };
+}
+/** The built resource as discovery reads objects; positions are those of the object it was built from. */
+function asKubeObject(resource) {
+    const { origin, body } = resource;
+    return {
+        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
+        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
+        body,
+        file: origin.file,
+        locate: (objectPath) => origin.locate(objectPath),
+        locateKey: (objectPath) => origin.locateKey(objectPath),
+    };
+}
+function idOf(body) {
+    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+    const slash = apiVersion.lastIndexOf('/');
+    const metadata = record(body['metadata']);
+    return {
+        group: slash < 0 ? '' : apiVersion.slice(0, slash),
+        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
+        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
+        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
+    };
+}
+function currentId(resource) {
+    return idOf(resource.body);
+}
+/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
+function previousIds(resource) {
+    const { group, version } = currentId(resource);
+    return resource.previous.map((id) => ({ group, version, ...id }));
+}
+function allIds(resource) {
+    return [...previousIds(resource), currentId(resource)];
+}
+function originalId(resource) {
+    return previousIds(resource)[0] ?? currentId(resource);
+}
+/** Records the current id before a change of name or namespace. */
+function storePreviousId(resource) {
+    const id = currentId(resource);
+    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
+}
+function isClusterScoped(id) {
+    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
+}
+function effectiveNamespace(id) {
+    if (isClusterScoped(id))
+        return NOT_A_NAMESPACE;
+    return id.namespace === '' ? 'default' : id.namespace;
+}
+/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
+function namespaceOf(id) {
+    const namespace = effectiveNamespace(id);
+    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
+}
+function idEquals(a, b) {
+    return (a.name === b.name &&
+        a.kind === b.kind &&
+        a.group === b.group &&
+        a.version === b.version &&
+        effectiveNamespace(a) === effectiveNamespace(b));
+}
+function idKey(id) {
+    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
+}
+function isV1(resource, kind) {
+    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
+}
+function nameOf(resource) {
+    return currentId(resource).name;
+}
+/** The resource as messages name it. */
+function describe(resource) {
+    const id = currentId(resource);
+    return `${id.kind} ${id.name || '(unnamed)'}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/names.js
@@ -11995,14 +11901,14 @@ function builtinKind(value, dir, root) {
         if (!('text' in read) || read.text.length > 64 * 1024)
             return undefined;
         try {
-            documents = (0,yaml_dist/* parseAllDocuments */.hR)(read.text).map((document) => document.toJS());
+            documents = (0,dist/* parseAllDocuments */.hR)(read.text).map((document) => document.toJS());
         }
         catch {
             return undefined;
         }
     }
     else if (typeof value === 'string') {
-        documents = (0,yaml_dist/* parseAllDocuments */.hR)(value).map((document) => document.toJS());
+        documents = (0,dist/* parseAllDocuments */.hR)(value).map((document) => document.toJS());
     }
     const builtin = documents.find((document) => (0,load/* isRecord */.u4)(document) && document['apiVersion'] === 'builtin');
     // The kind is shown in a warning: only a name kustomize knows the shape of.
@@ -12174,6 +12080,141 @@ function isLocalConfig(resource) {
     return String(annotations['config.kubernetes.io/local-config']) === 'true';
 }
 
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var tinyglobby_dist = __webpack_require__(73382);
+// EXTERNAL MODULE: ./lib/core/config/user-glob.js
+var user_glob = __webpack_require__(65282);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./lib/discover/manifests/helm.js
+// A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
+// (or when rendering fails) a note says the chart was not read. Each rendered document names its template
+// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
+// stderr is never quoted: a template or YAML error can print values, and values hold secrets.
+
+
+
+
+
+
+/** Helm's limit on a release name (pkg/chartutil ValidateReleaseName: a DNS-1123 name of at most 53 characters). */
+const MAX_RELEASE_NAME = 53;
+const HELM_TIMEOUT_MS = 60_000;
+/** `root`: the repository (a real path) the chart's templates are read from to place its objects. */
+function renderHelmChart(chartDir, options, helm = runHelm, root = external_node_path_.parse(external_node_path_.resolve(chartDir)).root) {
+    const chart = (0,read_file/* displayPath */.Gt)(chartDir);
+    const releaseName = options.releaseName ?? releaseNameFor(chartDir);
+    const values = options.values ?? [];
+    // Flags first, then `--`: a release or directory named like a flag stays a positional argument.
+    const command = (chartPath, valueFiles) => [
+        'template',
+        '--namespace',
+        options.namespace,
+        ...valueFiles.flatMap((file) => ['--values', file]),
+        ...(options.sets ?? []).flatMap(({ flag, value }) => [flag, value]),
+        '--',
+        releaseName,
+        chartPath,
+    ];
+    const result = helm(command(chartDir, values));
+    if ('error' in result) {
+        const file = external_node_path_.join(chart, 'Chart.yaml');
+        if ('missing' in result) {
+            const message = `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`;
+            return { objects: [], warnings: [{ file, message }] };
+        }
+        const shown = ['helm', ...command(chart, values.map(read_file/* displayPath */.Gt))].map(shellWord).join(' ');
+        const message = `helm template failed (${howItEnded(result)}): run \`${shown}\` to see why; the chart's workloads are not discovered`;
+        return { objects: [], warnings: [{ file, message }] };
+    }
+    const objects = [];
+    const warnings = [];
+    for (const chunk of result.stdout.split(/^---[ \t]*$/m)) {
+        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(chunk)?.[1];
+        const template = source ? external_node_path_.join(chart, source) : external_node_path_.join(chart, 'Chart.yaml');
+        const read = readManifestText(chunk, template);
+        warnings.push(...read.warnings);
+        for (const object of read.objects) {
+            // Rendered lines are not the template's: point at the template line that starts this kind.
+            const where = templateLine(template, object.kind, root);
+            objects.push({
+                ...object,
+                body: inNamespace(object.body, options.namespace),
+                locate: () => where,
+                locateKey: () => where,
+            });
+        }
+    }
+    return { objects, warnings };
+}
+/**
+ * The release name helm would accept, from the chart directory's name: lowercase, every character outside
+ * [a-z0-9-] a '-', no '-' at either end, at most 53 characters ("release" when nothing is left).
+ */
+function releaseNameFor(chartDir) {
+    const trim = (name) => name.replace(/^-+/, '').replace(/-+$/, '');
+    const name = trim(trim(external_node_path_.basename(chartDir)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-')).slice(0, MAX_RELEASE_NAME));
+    return name || 'release';
+}
+/**
+ * `helm template` leaves metadata.namespace out unless a template writes it; `helm install -n NS` creates
+ * such namespaced objects in NS. A copy of the body with that namespace; cluster-scoped kinds stay as they are.
+ */
+function inNamespace(body, namespace) {
+    if (isClusterScoped(idOf(body)))
+        return body;
+    const metadata = record(body['metadata']);
+    if (typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '')
+        return body;
+    return { ...body, metadata: { ...metadata, namespace } };
+}
+function howItEnded(result) {
+    if (result.exitCode !== undefined)
+        return `exit ${result.exitCode}`;
+    if (result.signal !== undefined)
+        return `ended by ${result.signal}`;
+    return 'no exit status';
+}
+/** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
+function shellWord(word) {
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
+function templateLine(file, kind, root) {
+    const read = (0,read_file/* readConfined */.Hz)(file, root);
+    if (!('text' in read))
+        return { file, line: 1, column: 1 };
+    const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`^kind:\\s*["']?${escaped}\\b`);
+    const index = read.text.split('\n').findIndex((line) => pattern.test(line));
+    return { file, line: index === -1 ? 1 : index + 1, column: 1 };
+}
+function runHelm(args) {
+    try {
+        const stdout = (0,external_node_child_process_.execFileSync)('helm', args, {
+            encoding: 'utf8',
+            timeout: HELM_TIMEOUT_MS,
+            maxBuffer: 256 * 1024 * 1024,
+            // stderr is read and dropped: it may quote values (secrets), and the failure message names the
+            // command to run instead.
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        return { stdout };
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            return { error: 'missing', missing: true };
+        return {
+            error: 'failed',
+            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
+            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/manifests/read.js
 // The manifests of one `discover.manifests` entry: its globs match files and directories; a directory
 // (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
@@ -12192,7 +12233,7 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 function readManifestPatterns(patterns, options) {
     const read = { objects: [], warnings: [] };
     const root = options.root ?? (0,read_file/* repositoryRootOf */.Ko)(options.baseDir);
-    const sources = matchPatterns(patterns, options.baseDir, root, read.warnings);
+    const sources = matchPatterns(patterns, options, root, read.warnings);
     const owned = readKustomizeBuilds(sources, root, read);
     // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
     // parent's values; rendered on its own it would be a second release with the subchart's defaults.
@@ -12216,7 +12257,7 @@ function readManifestPatterns(patterns, options) {
     return { objects: read.objects, warnings: uniqueWarnings(read.warnings) };
 }
 /** Each pattern's matches sorted into Kustomize roots, charts and plain files; a pattern matching nothing warns. */
-function matchPatterns(patterns, baseDir, root, warnings) {
+function matchPatterns(patterns, { baseDir, relativeTo = 'the config file' }, root, warnings) {
     const sources = {
         kustomizeRoots: new Set(),
         namedRoots: new Set(),
@@ -12231,7 +12272,7 @@ function matchPatterns(patterns, baseDir, root, warnings) {
             warnings.push({
                 file: where.file,
                 line: where.line,
-                message: `${(0,read_file/* shownPath */.pS)(pattern)} matches no file or directory (paths are relative to the config file)`,
+                message: `${(0,read_file/* shownPath */.pS)(pattern)} matches no file or directory (paths are relative to ${relativeTo})`,
             });
         }
         for (const match of matches) {
@@ -12300,7 +12341,7 @@ function uniqueWarnings(warnings) {
  * file. (Globbing such a directory also lists everything under it, so roots below it are found, not named.)
  */
 function namedRoot(pattern, baseDir) {
-    if ((0,dist/* isDynamicPattern */.ey)(pattern))
+    if ((0,tinyglobby_dist/* isDynamicPattern */.ey)(pattern))
         return undefined;
     const target = external_node_path_.resolve(baseDir, pattern);
     if (KUSTOMIZATION_FILES.includes(external_node_path_.basename(target)) && (0,external_node_fs_.existsSync)(target)) {
@@ -12729,11 +12770,14 @@ function keyOfWritten(text, locate) {
 
 
 
-function withManifestTargets(config, helmRunner) {
+
+
+function withManifestTargets(config, helmRunner, applied = []) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const declared = config.input.targets ?? [];
     const findings = [];
-    const sets = workloadSets({ config, configDir, root: (0,read_file/* repositoryRootOf */.Ko)(configDir), helmRunner, findings });
+    const context = { config, configDir, root: (0,read_file/* repositoryRootOf */.Ko)(configDir), helmRunner, findings };
+    const sets = [...workloadSets(context), ...appliedSets(context, applied)];
     const locate = (0,registries/* registryLocator */.y)(providers/* registries */.Yq, declared);
     const images = new Map();
     for (const text of config.input.images ?? []) {
@@ -12815,6 +12859,63 @@ function readEntry(context, entry, i, target) {
     }
     return { target, workloads: found.workloads };
 }
+/** The workloads of what the workflow applies to each of its targets (deploy-targets.ts). */
+function appliedSets(context, applied) {
+    const declared = context.config.input.targets ?? [];
+    return applied.flatMap(({ target: name, manifests }) => {
+        const target = declared.find((candidate) => candidate.name === name);
+        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform))
+            return [];
+        return manifests.flatMap((entry) => readApplied(context, entry, target) ?? []);
+    });
+}
+/**
+ * The workloads one apply puts on `target`; none read (each is a finding): undefined, so the target keeps
+ * checking what its job pushes rather than nothing.
+ */
+function readApplied(context, entry, target) {
+    const { helmRunner, findings } = context;
+    const root = entry.root ?? context.root;
+    // `kubectl apply -k DIR`, `kustomize build DIR`: DIR must be a Kustomize root (else they fail).
+    const notRoots = entry.kustomize
+        ? entry.paths.filter((dir) => !kustomizationFileIn(external_node_path_.resolve(root, dir)))
+        : [];
+    for (const dir of notRoots)
+        warn(findings, entry.where, `${entry.via} builds ${(0,read_file/* shownPath */.pS)(dir)}, which holds no kustomization file`);
+    const namespace = entry.namespace ??
+        (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
+    const read = readManifestPatterns(entry.paths.filter((dir) => !notRoots.includes(dir)).map((pattern) => ({ pattern, where: entry.where })), {
+        baseDir: root,
+        root,
+        relativeTo: 'the repository root',
+        helm: {
+            namespace,
+            releaseName: entry.helm?.release,
+            values: entry.helm?.values.map((file) => {
+                const absolute = external_node_path_.resolve(root, file);
+                (0,read_file/* assertUserFile */.OR)(absolute, entry.where, `${(0,read_file/* shownPath */.pS)(file)} (%CODE%): expected a values file`, root);
+                return absolute;
+            }),
+            sets: entry.helm?.sets,
+        },
+        ...(helmRunner ? { helmRunner } : {}),
+    });
+    const found = workloadsOf(read.objects, namespace);
+    for (const warning of [...read.warnings, ...found.warnings])
+        warn(findings, warning, warning.message);
+    const edits = entry.images ?? [];
+    const workloads = found.workloads.map((workload) => ({
+        ...workload,
+        containers: workload.containers.map((container) => ({
+            ...container,
+            image: retagWithEdits(container.image, edits),
+        })),
+    }));
+    if (workloads.length > 0)
+        return { target, workloads };
+    findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', entry.where, `no workloads found in what ${entry.via} applies to target \`${target.name}\` (${listed(entry.paths)}): it is checked against every image its job pushes`));
+    return undefined;
+}
 function notPushedFinding(target, unpushed) {
     const list = [...unpushed.keys()].sort();
     const plural = list.length !== 1;
@@ -12874,14 +12975,15 @@ function discover(config, options = {}) {
         findings.push(...found.findings);
         deployTargets.push(...(found.targets ?? []));
     }
-    const withImages = (0,deploy_targets/* withDeployTargets */.i)((0,workflow_images/* withDiscoveredImages */.Rm)(config, { images: pushed, findings: [] }), deployTargets);
+    const deployed = (0,deploy_targets/* withDeployTargets */.i)((0,workflow_images/* withDiscoveredImages */.Rm)(config, { images: pushed, findings: [] }), deployTargets);
+    const withImages = deployed.config;
     const read = { workflows: workflows.files };
-    if (!config.input.discover?.manifests?.length)
+    if (!config.input.discover?.manifests?.length && deployed.applied.length === 0)
         return { config: withImages, findings, ...read };
     // The declared targets are checked as written before manifests replace them, so a mistake in one (an
     // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
     (0,plan/* buildPlan */.G)(withImages, providers/* registries */.Yq);
-    const targets = withManifestTargets(withImages, options.helmRunner);
+    const targets = withManifestTargets(withImages, options.helmRunner, deployed.applied);
     return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }
 
@@ -12907,9 +13009,9 @@ function discover(config, options = {}) {
 /* harmony import */ var _core_registries_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40212);
 /* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68308);
 /* harmony import */ var _deploy_targets_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24743);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(58282);
-/* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4494);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4013);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(97914);
+/* harmony import */ var _workflows_sites_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(33745);
 // The images workflows push join the config's `images`; a repository the config already names keeps the
 // config's spelling and place. Destinations that cannot be resolved are findings at their line.
 
@@ -12940,7 +13042,7 @@ function workflowFiles(config, named) {
         const where = config.locate(['discover', 'workflows', i]);
         const files = (0,_core_config_user_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .globInRepository */ .UD)({ pattern, where, cwd: configDir, root, onlyFiles: true, dot: true });
         if (files.length === 0) {
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_10__/* .discoveryFinding */ .I)('discovery', 'low', where, `${(0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(pattern)} matches no workflow file (globs are relative to the config file)`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_11__/* .discoveryFinding */ .I)('discovery', 'low', where, `${(0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(pattern)} matches no workflow file (globs are relative to the config file)`));
         }
         for (const file of files)
             (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .assertUserFile */ .OR)(file, where, `${(0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)((0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)(file))} (%CODE%)`, root);
@@ -12974,7 +13076,7 @@ function assertWorkflowFile(file) {
     catch (error) {
         // The first syntax error says it is not a workflow; the ones after it are its echo.
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
-            const problem = (0,_workflows_sites_js__WEBPACK_IMPORTED_MODULE_11__/* .firstSyntaxProblem */ .Z6)(error.problems);
+            const problem = (0,_workflows_sites_js__WEBPACK_IMPORTED_MODULE_10__/* .firstSyntaxProblem */ .Z6)(error.problems);
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL({
                 where: problem.where,
                 message: `--workflow: not a workflow: ${problem.message}`,
@@ -12998,7 +13100,7 @@ function discoverFromWorkflow(file, options = {}) {
         ...(options.session ? { session: options.session } : {}),
     });
     const images = [];
-    const findings = found.findings.map((finding) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_10__/* .discoveryFinding */ .I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
+    const findings = found.findings.map((finding) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_11__/* .discoveryFinding */ .I)(finding.kind, SEVERITY[finding.kind], finding.where, finding.message));
     // A pushed image must be one a registry accepts: a gcr.io path without an image is refused at push time.
     const locate = (0,_core_registries_js__WEBPACK_IMPORTED_MODULE_6__/* .registryLocator */ .y)(_providers_index_js__WEBPACK_IMPORTED_MODULE_7__/* .registries */ .Yq, options.targets);
     for (const image of found.images) {
@@ -13012,7 +13114,7 @@ function discoverFromWorkflow(file, options = {}) {
         catch (error) {
             if (!(error instanceof _core_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .ImageReferenceError */ .rI))
                 throw error;
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_10__/* .discoveryFinding */ .I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_11__/* .discoveryFinding */ .I)('undiscovered-destination', 'medium', image.where, `${image.via}: ${error.message}`));
         }
     }
     const deploys = (0,_deploy_targets_js__WEBPACK_IMPORTED_MODULE_8__/* .deployTargetsOf */ .F)(found.clusters, images.map((image) => image.reference));
@@ -13048,7 +13150,7 @@ function withDiscoveredImages(config, discovery) {
 
 /***/ }),
 
-/***/ 58282:
+/***/ 97914:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13066,6 +13168,170 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
+// EXTERNAL MODULE: ./lib/discover/workflows/text.js
+var workflows_text = __webpack_require__(78127);
+;// CONCATENATED MODULE: ./lib/discover/workflows/found-clusters.js
+
+/** Each platform's fields, and whether the target needs it. */
+const FIELDS = {
+    eks: [
+        ['cluster', true],
+        ['region', true],
+        ['account', false],
+    ],
+    gke: [
+        ['cluster', true],
+        ['location', true],
+        ['project', true],
+    ],
+    openshift: [
+        ['namespace', true],
+        ['server', false],
+    ],
+    kubernetes: [
+        ['context', false],
+        ['namespace', false],
+    ],
+};
+/** The cluster with every field known, or what is missing and how to declare the target instead. */
+function clusterOf(site, describe) {
+    const { credentials, via, where } = site;
+    const known = {};
+    for (const [field, required] of FIELDS[credentials.platform]) {
+        const text = credentials[field];
+        if (text === undefined) {
+            if (required)
+                return { need: `${via} names no ${field}: declare the target in the config` };
+            continue;
+        }
+        const hole = text.find(workflows_text/* isMissing */.b2);
+        if (hole) {
+            const article = ['openshift'].includes(credentials.platform) ? 'an' : 'a';
+            const key = credentials.platform === 'openshift' ? 'namespace' : 'cluster';
+            return {
+                need: `${via} deploys to ${article} ${credentials.platform} cluster whose ${field} needs ${describe(hole)}: declare the target in the config (platform: ${credentials.platform}, with its ${key})`,
+            };
+        }
+        known[field] = text.join('').trim();
+    }
+    return { platform: credentials.platform, ...known, via, where, images: [] };
+}
+/** One cluster reached from two jobs runs what either pushes. */
+function mergedImages(a, b) {
+    return {
+        ...a,
+        images: [...new Set([...a.images, ...b.images])],
+        setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
+        applied: [...(a.applied ?? []), ...(b.applied ?? [])],
+    };
+}
+function sameCluster(a, b) {
+    if (a.platform !== b.platform)
+        return false;
+    // An EKS cluster is its name in its region, whether or not a role ARN gave the account.
+    const fields = FIELDS[a.platform].map(([field]) => field).filter((field) => field !== 'account');
+    const values = (cluster) => cluster;
+    return fields.every((field) => values(a)[field] === values(b)[field]);
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/found-manifests.js
+// What a job applies, with every value known: paths joined to the step's directory and kept inside the
+// repository, values files, `--set` values and image rewrites. A value known only at run time is a
+// finding naming it, never a guess: the manifests are then not read.
+
+
+function foundManifests(manifests) {
+    const { via, where } = manifests;
+    const paths = [];
+    for (const text of manifests.paths) {
+        const file = repositoryPath(manifests.cwd, text);
+        if (typeof file !== 'string')
+            return { need: `${via} applies ${file.need}` };
+        paths.push(file);
+    }
+    const namespace = manifests.namespace ? known(manifests.namespace) : undefined;
+    if (namespace && typeof namespace !== 'string')
+        return { need: `${via} applies manifests to a namespace that needs ${describe(namespace)}` };
+    const helm = manifests.helm ? helmOf(manifests.cwd, manifests.helm, via) : undefined;
+    if (helm && 'need' in helm)
+        return helm;
+    const images = [];
+    for (const text of manifests.images ?? []) {
+        const edit = imageEdit(text);
+        if (typeof edit !== 'string')
+            return { need: `${via} replaces an image with \`${(0,workflows_text/* shown */.SP)(text)}\`, which needs ${describe(edit)}` };
+        images.push(edit);
+    }
+    return {
+        via,
+        where,
+        paths,
+        ...(namespace ? { namespace } : {}),
+        ...(helm ? { helm } : {}),
+        ...(images.length > 0 ? { images } : {}),
+        ...(manifests.kustomize ? { kustomize: true } : {}),
+    };
+}
+function helmOf(cwd, helm, via) {
+    const release = helm.release ? known(helm.release) : undefined;
+    if (release && typeof release !== 'string')
+        return { need: `${via} names a release that needs ${describe(release)}` };
+    const values = [];
+    for (const text of helm.values) {
+        const file = repositoryPath(cwd, text);
+        if (typeof file !== 'string')
+            return { need: `${via} reads the values file ${file.need}` };
+        values.push(file);
+    }
+    // A value known only at run time (a tag) is rendered as `unresolved`: a chart that builds an image name
+    // from it shows an image nothing pushes, which the target's findings then name.
+    const sets = helm.sets.map(({ flag, value }) => ({
+        flag,
+        value: value.map((part) => (typeof part === 'string' ? part : 'unresolved')).join(''),
+    }));
+    return { ...(release ? { release } : {}), values, sets };
+}
+/** A path as the repository names it, or why it cannot be read. */
+function repositoryPath(cwd, text) {
+    const written = known(text);
+    if (typeof written !== 'string')
+        return { need: `\`${(0,workflows_text/* shown */.SP)(text)}\`, which needs ${describe(written)}` };
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(cwd || '.', written));
+    if (written.startsWith('/') || joined === '..' || joined.startsWith('../'))
+        return {
+            need: `${written}, which is outside the repository (written at run time?): pullcheck reads only the repository's files; list the manifests under discover.manifests`,
+        };
+    return joined;
+}
+/**
+ * `NAME=NEW[:TAG]`, `NAME:TAG`, `NAME@DIGEST`: the part before `=` must be known; of the new image, the
+ * name must be (a tag known only at run time does not change which repository is pulled, so it is dropped).
+ */
+function imageEdit(text) {
+    const parts = [];
+    for (const part of text) {
+        if (typeof part === 'string') {
+            parts.push(part);
+            continue;
+        }
+        const sofar = parts.join('');
+        const newName = sofar.includes('=') ? sofar.slice(sofar.indexOf('=') + 1) : sofar;
+        // A hole after the tag's colon (past the last slash) or the digest's @ only hides the tag or digest.
+        const tagStart = newName.lastIndexOf(':') > newName.lastIndexOf('/') || newName.includes('@');
+        if (!tagStart)
+            return part;
+        return sofar.replace(/[:@][^:@/]*$/, '');
+    }
+    return parts.join('');
+}
+function known(text) {
+    const hole = text.find((part) => typeof part !== 'string');
+    return hole ?? text.join('').trim();
+}
+function describe(need) {
+    return `\`${need.need}\`${need.hint ? ` (${need.hint})` : ''}`;
+}
+
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/expression-syntax.js
@@ -13222,94 +13488,6 @@ class Parser {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/discover/workflows/text.js
-// A string that may have holes: discovery substitutes what the repository says and keeps, for every
-// value it cannot know, which fact is missing — so a destination is either fully known or reported
-// with the exact expression, secret or variable to supply.
-const isMissing = (part) => typeof part !== 'string';
-function missing(need, hint) {
-    return hint === undefined ? { need } : { need, hint };
-}
-/** Parts joined, adjacent strings merged. */
-function concat(...texts) {
-    const out = [];
-    for (const text of texts) {
-        for (const part of text) {
-            if (part === '')
-                continue;
-            const last = out.at(-1);
-            if (typeof part === 'string' && typeof last === 'string')
-                out[out.length - 1] = last + part;
-            else
-                out.push(part);
-        }
-    }
-    return out;
-}
-/** The string, when every part is known (a word with no hole). */
-function wordText(word) {
-    return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
-}
-/** What is known, with each hole shown as the fact it needs: `${{ secrets.REGISTRY }}/app`. */
-function shown(text) {
-    return text.map((part) => (typeof part === 'string' ? part : `<${part.need}>`)).join('');
-}
-/** Lowercases the known parts (a hole stays a hole: lowercasing does not make it known). */
-function lowercase(text) {
-    return text.map((part) => (typeof part === 'string' ? part.toLowerCase() : part));
-}
-function uppercase(text) {
-    return text.map((part) => (typeof part === 'string' ? part.toUpperCase() : part));
-}
-/** Splits at every occurrence of `separator` in the known parts. */
-function split(text, separator) {
-    const fields = [[]];
-    for (const part of text) {
-        if (typeof part !== 'string') {
-            fields.at(-1).push(part);
-            continue;
-        }
-        const pieces = part.split(separator);
-        pieces.forEach((piece, i) => {
-            if (i > 0)
-                fields.push([]);
-            if (piece !== '')
-                fields.at(-1).push(piece);
-        });
-    }
-    return fields;
-}
-function trim(text) {
-    const out = [...text];
-    if (typeof out[0] === 'string')
-        out[0] = out[0].trimStart();
-    const last = out.length - 1;
-    if (typeof out[last] === 'string')
-        out[last] = out[last].trimEnd();
-    return concat(out);
-}
-const MAX_VALUE_LENGTH = 64 * 1024;
-const MAX_VALUE_PARTS = 256;
-/** A value past what an image name could need (a doubling loop) becomes one hole instead of using up memory. */
-function bounded(text) {
-    if (text.length > MAX_VALUE_PARTS)
-        return [missing('a value built from more than 256 unknown parts')];
-    let length = 0;
-    for (const part of text)
-        if (typeof part === 'string')
-            length += part.length;
-    return length > MAX_VALUE_LENGTH ? [missing('a value longer than 64 KiB')] : text;
-}
-/**
- * A hole written into shell text (a `${{ }}` the runner substitutes, a Makefile value): a marker the shell
- * reader turns back into the hole wherever it stands, quoted or not. The hole travels in the script's
- * environment under `name`.
- */
-function holeMarker(name) {
-    return `\uE000${name}\uE001`;
-}
-const HOLE_MARKERS = /\uE000(\w+)\uE001/g;
-
 ;// CONCATENATED MODULE: ./lib/discover/workflows/expression.js
 // GitHub Actions expressions (`${{ … }}`), evaluated as the runner does — literals, context
 // properties, `!`, comparisons, `&&`/`||` with their value-returning semantics, and the built-in
@@ -13348,7 +13526,7 @@ function interpolate(text, resolve) {
         at = close + 2;
     }
     parts.push([text.slice(at)]);
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
 /** A field's value: the expression's own value when the field is one `${{ … }}`, else the interpolated text. */
 function evaluateField(value, resolve) {
@@ -13360,7 +13538,7 @@ function evaluateField(value, resolve) {
     if (!value.includes('${{'))
         return value;
     const text = interpolate(value, resolve);
-    return text.some(isMissing) ? new Holey(text) : text.join('');
+    return text.some(workflows_text/* isMissing */.b2) ? new Holey(text) : text.join('');
 }
 function evaluate(expression, resolve) {
     try {
@@ -13369,7 +13547,7 @@ function evaluate(expression, resolve) {
     catch (error) {
         if (!(error instanceof ExpressionSyntaxError))
             throw error;
-        return new Unknown(missing(`a valid expression instead of \`${shorten(expression.trim())}\``));
+        return new Unknown((0,workflows_text/* missing */.LO)(`a valid expression instead of \`${shorten(expression.trim())}\``));
     }
 }
 /** A value as it is written into a string: GitHub's own conversions. */
@@ -13405,7 +13583,7 @@ function holeOf(value) {
     if (value instanceof Unknown)
         return value.missing;
     if (value instanceof Holey)
-        return value.text.find(isMissing);
+        return value.text.find(workflows_text/* isMissing */.b2);
     return undefined;
 }
 /** YAML/JSON data as a value. */
@@ -13462,7 +13640,7 @@ function property(object, key) {
     if (key instanceof Unknown || key instanceof Holey)
         return unknownFrom(key);
     if (key === '*')
-        return new Unknown(missing('an object filter (`.*`) over run-time data'));
+        return new Unknown((0,workflows_text/* missing */.LO)('an object filter (`.*`) over run-time data'));
     if (Array.isArray(object))
         return typeof key === 'number' ? (object[key] ?? null) : null;
     if (typeof object === 'object' && object !== null && !(object instanceof Holey)) {
@@ -13543,8 +13721,8 @@ function call(name, args) {
                 at = match.index + match[0].length;
             }
             parts.push([template.slice(at)]);
-            const text = concat(...parts);
-            return text.some(isMissing) ? new Holey(text) : text.join('');
+            const text = (0,workflows_text/* concat */.xW)(...parts);
+            return text.some(workflows_text/* isMissing */.b2) ? new Holey(text) : text.join('');
         }
         case 'contains':
         case 'startswith':
@@ -13565,8 +13743,8 @@ function call(name, args) {
             const [items = null, separator = ','] = args;
             if (!Array.isArray(items))
                 return items;
-            const text = concat(...items.flatMap((item, i) => (i > 0 ? [asText(separator), asText(item)] : [asText(item)])));
-            return text.some(isMissing) ? new Holey(text) : text.join('');
+            const text = (0,workflows_text/* concat */.xW)(...items.flatMap((item, i) => (i > 0 ? [asText(separator), asText(item)] : [asText(item)])));
+            return text.some(workflows_text/* isMissing */.b2) ? new Holey(text) : text.join('');
         }
         case 'fromjson': {
             const [source = null] = args;
@@ -13576,7 +13754,7 @@ function call(name, args) {
                 return toValue(JSON.parse(source));
             }
             catch {
-                return new Unknown(missing(`valid JSON for fromJSON (got \`${shorten(source)}\`)`));
+                return new Unknown((0,workflows_text/* missing */.LO)(`valid JSON for fromJSON (got \`${shorten(source)}\`)`));
             }
         }
         case 'tojson': {
@@ -13590,13 +13768,13 @@ function call(name, args) {
         case 'cancelled':
             return false;
         default:
-            return new Unknown(missing(`the result of ${name}(), which is known only when the workflow runs`));
+            return new Unknown((0,workflows_text/* missing */.LO)(`the result of ${name}(), which is known only when the workflow runs`));
     }
 }
 function unknownFrom(value) {
     return value instanceof Unknown
         ? value
-        : new Unknown(holeOf(value) ?? missing('a value known only at run time'));
+        : new Unknown(holeOf(value) ?? (0,workflows_text/* missing */.LO)('a value known only at run time'));
 }
 function shorten(text) {
     return text.length > 80 ? `${text.slice(0, 77)}…` : text;
@@ -13761,7 +13939,7 @@ function contextValue(scope, path, joined) {
             if (first === undefined)
                 return null;
             const value = scope.env.get(first);
-            return value ? textValue(value) : new Unknown(missing(`env.${first}`, 'the workflow does not set it'));
+            return value ? textValue(value) : new Unknown((0,workflows_text/* missing */.LO)(`env.${first}`, 'the workflow does not set it'));
         }
         case 'matrix':
             return matrixValue(scope, path, joined);
@@ -13779,7 +13957,7 @@ function contextValue(scope, path, joined) {
         case 'needs':
             return outputValue(scope.needs, path, joined, 'a job output');
         case 'vars':
-            return new Unknown(missing(joined, `a repository variable: ${supplied(joined)}`));
+            return new Unknown((0,workflows_text/* missing */.LO)(joined, `a repository variable: ${supplied(joined)}`));
         case 'secrets':
             return secretValue(scope, first, joined);
         case 'runner':
@@ -13787,9 +13965,9 @@ function contextValue(scope, path, joined) {
                 return scope.runner['RUNNER_OS'] ?? 'Linux';
             if (first === 'arch')
                 return scope.runner['RUNNER_ARCH'] ?? 'X64';
-            return new Unknown(missing(joined));
+            return new Unknown((0,workflows_text/* missing */.LO)(joined));
         default:
-            return new Unknown(missing(joined, supplied(joined)));
+            return new Unknown((0,workflows_text/* missing */.LO)(joined, supplied(joined)));
     }
 }
 function githubValue(scope, path, joined) {
@@ -13800,18 +13978,18 @@ function githubValue(scope, path, joined) {
         return value;
     if (!scope.runner['GITHUB_REPOSITORY'] &&
         /^github\.(repository|repository_owner|event\.repository)/.test(joined))
-        return new Unknown(missing(joined, 'run in GitHub Actions, or ' + supplied(joined)));
-    return new Unknown(missing(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`));
+        return new Unknown((0,workflows_text/* missing */.LO)(joined, 'run in GitHub Actions, or ' + supplied(joined)));
+    return new Unknown((0,workflows_text/* missing */.LO)(joined, `a value the runner knows only when the workflow runs; ${supplied(joined)}`));
 }
 function matrixValue(scope, path, joined) {
     const first = path[1];
     if (scope.matrix instanceof Unknown)
         return scope.matrix;
     if (first === undefined || !scope.matrix)
-        return new Unknown(missing(joined, 'the job has no matrix'));
+        return new Unknown((0,workflows_text/* missing */.LO)(joined, 'the job has no matrix'));
     const value = member(scope.matrix, first);
     return value === undefined
-        ? new Unknown(missing(joined, "not in the job's matrix"))
+        ? new Unknown((0,workflows_text/* missing */.LO)(joined, "not in the job's matrix"))
         : path.slice(2).reduce((v, k) => member(v, k) ?? null, value);
 }
 /** `steps.<id>.outputs.<name>` and `needs.<job>.outputs.<name>`: what is known, else a hole saying what. */
@@ -13821,16 +13999,16 @@ function outputValue(outputs, path, joined, what) {
         return null;
     if (second === 'outputs' && third !== undefined) {
         const value = outputs.get(first)?.get(third);
-        return value ?? new Unknown(missing(joined, `${what} pullcheck cannot compute: ${supplied(joined)}`));
+        return value ?? new Unknown((0,workflows_text/* missing */.LO)(joined, `${what} pullcheck cannot compute: ${supplied(joined)}`));
     }
-    return new Unknown(missing(joined));
+    return new Unknown((0,workflows_text/* missing */.LO)(joined));
 }
 function secretValue(scope, first, joined) {
     if (first !== undefined && scope.secrets?.has(first))
         return scope.secrets.get(first);
     if (first === 'GITHUB_TOKEN')
-        return new Unknown(missing(joined));
-    return new Unknown(missing(joined, `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``));
+        return new Unknown((0,workflows_text/* missing */.LO)(joined));
+    return new Unknown((0,workflows_text/* missing */.LO)(joined, `pullcheck never reads secrets: add the image to \`images\`, or the value (if it is not secret, such as an account ID) as \`${joined}\` under \`discover.variables\``));
 }
 function member(value, key) {
     if (typeof value !== 'object' ||
@@ -13916,9 +14094,10 @@ function same(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
 }
 
-// EXTERNAL MODULE: ./lib/discover/workflows/sites.js
-var sites = __webpack_require__(4494);
+// EXTERNAL MODULE: ./lib/discover/workflows/sites.js + 1 modules
+var sites = __webpack_require__(33745);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/action-call.js
+
 
 
 
@@ -13937,7 +14116,7 @@ function actionCall(step, input, context) {
         text: (inputName) => {
             if (!(inputName in withInputs))
                 return undefined;
-            const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
+            const text = (0,workflows_text/* trim */.Bq)(asText(evaluateField(withInputs[inputName], resolve)));
             return text.length === 0 ? undefined : text;
         },
         items: (inputName, commas) => inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
@@ -13947,7 +14126,8 @@ function actionCall(step, input, context) {
         ]),
         where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
         destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-        cluster: (credentials, via, where) => context.collected.clusters.push({ credentials, via, where, setImages: [] }),
+        cluster: (credentials, via, where, kubeContext) => (0,sites/* sinkAt */.bU)(context.collected, where).cluster(credentials, via, where, kubeContext),
+        sink: (where) => (0,sites/* sinkAt */.bU)(context.collected, where),
         mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
         problem: (message) => context.collected.problems.push({ message, where: usesAt }),
         setOutput,
@@ -13962,7 +14142,7 @@ function actionCall(step, input, context) {
         },
         generatedBakeFile: (generated) => context.collected.bakeFiles.get(generated),
         written: (image, where) => {
-            const key = shown(image);
+            const key = (0,workflows_text/* shown */.SP)(image);
             if (!context.collected.written.has(key))
                 context.collected.written.set(key, { where, via: `${name} images` });
         },
@@ -13972,8 +14152,8 @@ function actionCall(step, input, context) {
 function inputItems(raw, lines, resolve, commas, file, inputPath) {
     const separator = commas ? /[\n,]/ : /\n/;
     if (Array.isArray(raw)) {
-        return raw.flatMap((item, i) => split(asText(evaluateField(item, resolve)), separator)
-            .map(trim)
+        return raw.flatMap((item, i) => (0,workflows_text/* split */.lD)(asText(evaluateField(item, resolve)), separator)
+            .map(workflows_text/* trim */.Bq)
             .filter((text) => text.length > 0)
             .map((text) => ({ text, where: file.at([...inputPath, i]) })));
     }
@@ -13989,7 +14169,7 @@ function inputItems(raw, lines, resolve, commas, file, inputPath) {
         // List inputs of docker's actions are CSV: commas separate, double quotes group (actions/toolkit Util.getInputList).
         const pieces = commas ? csvFields(line) : [line];
         for (const piece of pieces) {
-            for (const text of split(interpolate(piece, resolve), separator).map(trim)) {
+            for (const text of (0,workflows_text/* split */.lD)(interpolate(piece, resolve), separator).map(workflows_text/* trim */.Bq)) {
                 if (text.length > 0)
                     items.push({ text, where: lineOf(lines, index) });
             }
@@ -14051,7 +14231,7 @@ function parseArguments(args, valueOptions) {
         const equals = head.indexOf('=');
         if (equals !== -1) {
             const name = head.slice(0, equals);
-            add(name, concat([head.slice(equals + 1)], arg.slice(1)));
+            add(name, (0,workflows_text/* concat */.xW)([head.slice(equals + 1)], arg.slice(1)));
             // A boolean written `--push=false` is off.
             if (!valueOptions.has(name) && !(arg.length === 1 && head.slice(equals + 1) === 'false'))
                 flags.add(name);
@@ -14064,7 +14244,7 @@ function parseArguments(args, valueOptions) {
         // `-tNAME`: a short option with its value attached.
         const short = /^-([A-Za-z])(.+)$/.exec(head);
         if (short && valueOptions.has(`-${short[1]}`)) {
-            add(`-${short[1]}`, concat([short[2]], arg.slice(1)));
+            add(`-${short[1]}`, (0,workflows_text/* concat */.xW)([short[2]], arg.slice(1)));
             continue;
         }
         flags.add(head);
@@ -14085,12 +14265,12 @@ function afterSubcommand(words, path, globalOptions) {
     let i = 0;
     for (const [n, part] of path.entries()) {
         while (n > 0) {
-            const word = wordText(words[i]);
+            const word = (0,workflows_text/* wordText */.en)(words[i]);
             if (!word?.startsWith('-'))
                 break;
             i += globalOptions.has(word) ? 2 : 1;
         }
-        const word = wordText(words[i]);
+        const word = (0,workflows_text/* wordText */.en)(words[i]);
         if (word !== part && !(n === 0 && word !== undefined && basename(word) === part))
             return undefined;
         i++;
@@ -14111,7 +14291,7 @@ function keyValues(text) {
     let quoted = false;
     for (const part of text) {
         if (typeof part !== 'string') {
-            current = concat(current, [part]);
+            current = (0,workflows_text/* concat */.xW)(current, [part]);
             continue;
         }
         let piece = '';
@@ -14119,21 +14299,21 @@ function keyValues(text) {
             if (c === '"')
                 quoted = !quoted;
             else if (c === ',' && !quoted) {
-                fields.push(concat(current, [piece]));
+                fields.push((0,workflows_text/* concat */.xW)(current, [piece]));
                 current = [];
                 piece = '';
             }
             else
                 piece += c;
         }
-        current = concat(current, [piece]);
+        current = (0,workflows_text/* concat */.xW)(current, [piece]);
     }
     fields.push(current);
     for (const field of fields) {
         const head = typeof field[0] === 'string' ? field[0] : '';
         const equals = head.indexOf('=');
         if (equals !== -1)
-            pairs.set(head.slice(0, equals).trim(), concat([head.slice(equals + 1)], field.slice(1)));
+            pairs.set(head.slice(0, equals).trim(), (0,workflows_text/* concat */.xW)([head.slice(equals + 1)], field.slice(1)));
     }
     return pairs;
 }
@@ -14443,12 +14623,12 @@ function bakeDestinations(request) {
         read(file, definition, problems);
     if (request.metadataImages) {
         // docker/metadata-action's bake file: target `docker-metadata-action` with the computed tags.
-        const tag = missing('the tags docker/metadata-action computes');
+        const tag = (0,workflows_text/* missing */.LO)('the tags docker/metadata-action computes');
         definition.targets.set('docker-metadata-action', new Map([
             [
                 'tags',
                 {
-                    value: request.metadataImages.map((image) => concat(image, [':', tag])),
+                    value: request.metadataImages.map((image) => (0,workflows_text/* concat */.xW)(image, [':', tag])),
                     where: { file: 'docker/metadata-action bake file', line: 1, column: 1 },
                 },
             ],
@@ -14461,14 +14641,14 @@ function bakeDestinations(request) {
             return fromEnvironment;
         const declared = definition.variables.get(name);
         if (declared && expanding.has(name))
-            return [missing(`the bake variable ${name}, which refers to itself`)];
+            return [(0,workflows_text/* missing */.LO)(`the bake variable ${name}, which refers to itself`)];
         if (declared) {
             expanding.add(name);
             const value = texts(declared, variable)[0] ?? [];
             expanding.delete(name);
             return value;
         }
-        return [missing(`the bake variable ${name}`, 'declare it in the bake file or set it in the environment')];
+        return [(0,workflows_text/* missing */.LO)(`the bake variable ${name}`, 'declare it in the bake file or set it in the environment')];
     };
     const destinations = [];
     for (const name of expand(request.targets.length > 0 ? request.targets : ['default'], definition)) {
@@ -14478,9 +14658,9 @@ function bakeDestinations(request) {
             applySet(set, name, attributes, setKeys);
         const outputs = (attributes.get('output') ? definition_listOf(attributes.get('output').value, variable) : []).map(keyValues);
         const pushes = request.push ||
-            wordText(attributes.get('push') ? definition_listOf(attributes.get('push').value, variable)[0] : undefined) ===
+            (0,workflows_text/* wordText */.en)(attributes.get('push') ? definition_listOf(attributes.get('push').value, variable)[0] : undefined) ===
                 'true' ||
-            outputs.some((pairs) => wordText(pairs.get('type')) === 'registry' || wordText(pairs.get('push')) === 'true');
+            outputs.some((pairs) => (0,workflows_text/* wordText */.en)(pairs.get('type')) === 'registry' || (0,workflows_text/* wordText */.en)(pairs.get('push')) === 'true');
         if (!pushes)
             continue;
         const tags = attributes.get('tags');
@@ -14597,7 +14777,7 @@ function applySet(set, target, attributes, setKeys) {
     const [, pattern, key] = match;
     if (pattern !== '*' && pattern !== target)
         return;
-    const value = concat([head.slice(match[0].length)], set.slice(1));
+    const value = (0,workflows_text/* concat */.xW)([head.slice(match[0].length)], set.slice(1));
     const existing = attributes.get(key);
     const values = setKeys.has(key) && existing && Array.isArray(existing.value) ? [...existing.value, value] : [value];
     setKeys.add(key);
@@ -14618,7 +14798,7 @@ function texts(value, variable) {
             return value.items.flatMap((item) => texts(item, variable));
         case 'template':
             return [
-                concat(...value.parts.map((part) => typeof part === 'string' ? [part] : (texts(part.expression, variable)[0] ?? []))),
+                (0,workflows_text/* concat */.xW)(...value.parts.map((part) => typeof part === 'string' ? [part] : (texts(part.expression, variable)[0] ?? []))),
             ];
         case 'literal':
             return value.value === null ? [] : [[String(value.value)]];
@@ -14627,7 +14807,7 @@ function texts(value, variable) {
         case 'unknown':
             return [
                 [
-                    missing(`the bake expression \`${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text}\``),
+                    (0,workflows_text/* missing */.LO)(`the bake expression \`${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text}\``),
                 ],
             ];
         case 'object':
@@ -14684,12 +14864,12 @@ function bakeInputs(named, workdir, read, generated) {
 
 const bakeAction = (via) => (call) => {
     const named = call.items('files', true).map((item) => item.text);
-    if (named.some((name) => wordText(name) === undefined)) {
+    if (named.some((name) => (0,workflows_text/* wordText */.en)(name) === undefined)) {
         call.mayPush(`${via} bakes a file named only at run time: add the images it pushes to \`images\``, call.where('files'));
         return;
     }
-    const workdir = wordText(call.text('workdir')) ?? '.';
-    const inputs = bakeInputs(named.map((name) => wordText(name)), workdir, call.read, call.generatedBakeFile);
+    const workdir = (0,workflows_text/* wordText */.en)(call.text('workdir')) ?? '.';
+    const inputs = bakeInputs(named.map((name) => (0,workflows_text/* wordText */.en)(name)), workdir, call.read, call.generatedBakeFile);
     for (const name of inputs.missing)
         call.mayPush(`${via} bakes ${name}, which is not in the repository: add the images it pushes to \`images\``, call.where('files'));
     const push = call.input('push');
@@ -14697,7 +14877,7 @@ const bakeAction = (via) => (call) => {
         files: inputs.files,
         targets: call
             .items('targets', true)
-            .flatMap((item) => (wordText(item.text) ? [wordText(item.text)] : [])),
+            .flatMap((item) => ((0,workflows_text/* wordText */.en)(item.text) ? [(0,workflows_text/* wordText */.en)(item.text)] : [])),
         set: call.items('set', false).map((item) => item.text),
         // `push` is a shorthand for `*.output=type=registry`; an expression may be true.
         push: push !== undefined &&
@@ -14730,7 +14910,7 @@ function registryReference(reference) {
         return undefined;
     const head = typeof reference[0] === 'string' ? reference[0] : '';
     if (head.startsWith('docker://'))
-        return concat([head.slice('docker://'.length)], reference.slice(1));
+        return (0,workflows_text/* concat */.xW)([head.slice('docker://'.length)], reference.slice(1));
     return /^(?:containers-storage|dir|docker-archive|docker-daemon|oci|oci-archive|ostree|sif):/.test(head)
         ? undefined
         : reference;
@@ -14738,9 +14918,9 @@ function registryReference(reference) {
 /** `--push`, `--output type=registry`, `-o type=image,push=true`: a build that pushes, and to where. */
 function buildPushes(parsed) {
     const outputs = optionValues(parsed, '--output', '-o').map(keyValues);
-    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
-        (['image', 'oci', 'docker'].includes(wordText(pairs.get('type')) ?? '') &&
-            wordText(pairs.get('push')) === 'true'));
+    const registryOutput = outputs.find((pairs) => (0,workflows_text/* wordText */.en)(pairs.get('type')) === 'registry' ||
+        (['image', 'oci', 'docker'].includes((0,workflows_text/* wordText */.en)(pairs.get('type')) ?? '') &&
+            (0,workflows_text/* wordText */.en)(pairs.get('push')) === 'true'));
     // An output known only at run time (set in an `if` pullcheck cannot decide) may push.
     const undecided = outputs.some((pairs) => [...pairs.values()].some((value) => value.some((part) => typeof part !== 'string')) || pairs.size === 0);
     const pushes = parsed.flags.has('--push') || registryOutput !== undefined || undecided;
@@ -14754,7 +14934,7 @@ function buildPushes(parsed) {
 }
 /** `name=a,b` in an output takes several names, comma-separated (quoted in the option). */
 function splitNames(text) {
-    return split(text, ',').filter((name) => name.length > 0);
+    return (0,workflows_text/* split */.lD)(text, ',').filter((name) => name.length > 0);
 }
 /** The reference as the one destination, or none when there is no reference (not a registry's). */
 function optional(text) {
@@ -14775,17 +14955,17 @@ function skopeoCopyDestination(parsed) {
 }
 /** skopeo-sync(1) `--dest docker`: DESTINATION/<the source's last path element>. */
 function skopeoSyncDestinations(parsed) {
-    if (wordText(optionValues(parsed, '--dest', '-d')[0]) !== 'docker')
+    if ((0,workflows_text/* wordText */.en)(optionValues(parsed, '--dest', '-d')[0]) !== 'docker')
         return [];
     const [source, destination] = parsed.positionals;
-    const sourceText = wordText(source);
+    const sourceText = (0,workflows_text/* wordText */.en)(source);
     if (!destination || sourceText === undefined || parsed.flags.has('--scoped'))
         return undefined;
     const name = sourceText
         .replace(/[:@].*$/, '')
         .split('/')
         .at(-1);
-    return name ? [concat(destination, [`/${name}`])] : undefined;
+    return name ? [(0,workflows_text/* concat */.xW)(destination, [`/${name}`])] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-tools.js
@@ -15018,7 +15198,7 @@ const TOOLS = [
         options: optionSet('--output -o --frontend --opt --local --secret --ssh --export-cache --import-cache --metadata-file --progress --trace'),
         destinations: (parsed) => optionValues(parsed, '--output', '-o')
             .map(keyValues)
-            .filter((pairs) => wordText(pairs.get('push')) === 'true')
+            .filter((pairs) => (0,workflows_text/* wordText */.en)(pairs.get('push')) === 'true')
             .flatMap((pairs) => splitNames(pairs.get('name') ?? [])),
     },
 ];
@@ -15027,7 +15207,7 @@ function kanikoInDocker(words, context) {
     const args = afterSubcommand(words, ['docker', 'run'], DOCKER_GLOBAL);
     if (!args)
         return false;
-    const at = args.findIndex((word) => /(^|\/)kaniko-project\/executor(:|@|$)|(^|\/)kaniko(:|@|$)/.test(wordText(word) ?? ''));
+    const at = args.findIndex((word) => /(^|\/)kaniko-project\/executor(:|@|$)|(^|\/)kaniko(:|@|$)/.test((0,workflows_text/* wordText */.en)(word) ?? ''));
     if (at === -1)
         return false;
     const parsed = parseArguments(args.slice(at + 1), TOOLS.find((tool) => tool.via === 'kaniko --destination').options);
@@ -15076,11 +15256,11 @@ const EKSCTL_GLOBAL = optionSet('--cluster --name -c --region -r --profile -p --
 const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --user-alias --assume-role-arn');
 // gcloud container clusters get-credentials options with a value.
 const GET_CREDENTIALS = optionSet('--zone --region --location');
-const known = (...values) => values.find((value) => value !== undefined);
+const cluster_credentials_known = (...values) => values.find((value) => value !== undefined);
 /** The region a command names, else the one the job's credentials exported. */
 function awsRegion(given, context) {
-    return (known(given, context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION')) ?? [
-        missing('the AWS region', 'pass --region or set AWS_REGION'),
+    return (cluster_credentials_known(given, context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION')) ?? [
+        (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
     ]);
 }
 const READERS = [
@@ -15092,10 +15272,10 @@ const READERS = [
         const [name] = optionValues(parsed, '--name');
         // The account is optional: a role held in a secret leaves it out rather than the target.
         const [roleArn] = optionValues(parsed, '--role-arn');
-        const account = wordText(roleArn ? split(roleArn, ':')[4] : undefined);
+        const account = (0,workflows_text/* wordText */.en)(roleArn ? (0,workflows_text/* split */.lD)(roleArn, ':')[4] : undefined);
         context.sink.cluster({
             platform: 'eks',
-            cluster: name ?? [missing('the cluster name (--name)')],
+            cluster: name ?? [(0,workflows_text/* missing */.LO)('the cluster name (--name)')],
             region: awsRegion(optionValues(parsed, '--region')[0], context),
             ...(account ? { account: [account] } : {}),
         }, 'aws eks update-kubeconfig');
@@ -15108,7 +15288,7 @@ const READERS = [
         const name = optionValues(parsed, '--cluster', '--name', '-c')[0];
         context.sink.cluster({
             platform: 'eks',
-            cluster: name ?? [missing('the cluster name (--cluster)')],
+            cluster: name ?? [(0,workflows_text/* missing */.LO)('the cluster name (--cluster)')],
             region: awsRegion(optionValues(parsed, '--region', '-r')[0], context),
         }, 'eksctl utils write-kubeconfig');
         return true;
@@ -15120,12 +15300,12 @@ const READERS = [
         // container clusters get-credentials NAME
         const name = parsed.positionals[3];
         const location = optionValues(parsed, '--location', '--region', '--zone')[0];
-        const project = known(optionValues(parsed, '--project')[0], context.environment.get('CLOUDSDK_CORE_PROJECT'));
+        const project = cluster_credentials_known(optionValues(parsed, '--project')[0], context.environment.get('CLOUDSDK_CORE_PROJECT'));
         context.sink.cluster({
             platform: 'gke',
-            cluster: name ?? [missing('the cluster name')],
-            location: location ?? [missing('the cluster location', 'pass --location, --region or --zone')],
-            project: project ?? [missing('the Google Cloud project', 'pass --project')],
+            cluster: name ?? [(0,workflows_text/* missing */.LO)('the cluster name')],
+            location: location ?? [(0,workflows_text/* missing */.LO)('the cluster location', 'pass --location, --region or --zone')],
+            project: project ?? [(0,workflows_text/* missing */.LO)('the Google Cloud project', 'pass --project')],
         }, 'gcloud container clusters get-credentials');
         return true;
     },
@@ -15136,12 +15316,12 @@ const OC_LOGIN = optionSet('--server -s --token --username -u --password -p --ce
 const readOc = (words, context) => {
     if (afterSubcommand(words, ['oc', 'login'], KUBECTL_GLOBAL)) {
         const parsed = parseArguments(words.slice(1), OC_LOGIN);
-        const server = wordText(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]);
+        const server = (0,workflows_text/* wordText */.en)(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]);
         const namespace = optionValues(parsed, '--namespace', '-n')[0];
         context.sink.cluster({
             platform: 'openshift',
             namespace: namespace ?? [
-                missing('the namespace', "run `oc project NAME` after oc login (or pass -n): else the token's default project is used, which pullcheck cannot know"),
+                (0,workflows_text/* missing */.LO)('the namespace', "run `oc project NAME` after oc login (or pass -n): else the token's default project is used, which pullcheck cannot know"),
             ],
             ...(server ? { server: [server] } : {}),
         }, 'oc login');
@@ -15232,7 +15412,7 @@ const unreadDeploys = (words, context) => {
 
 
 
-const cloud_actions_valueOf = (text) => (text.some(isMissing) ? new Holey(text) : text.join(''));
+const cloud_actions_valueOf = (text) => (text.some(workflows_text/* isMissing */.b2) ? new Holey(text) : text.join(''));
 /**
  * aws-actions/configure-aws-credentials: the account is the one in `role-to-assume`'s ARN
  * (`arn:aws:iam::ACCOUNT:role/NAME`); with access keys alone it cannot be known offline. It exports
@@ -15247,16 +15427,16 @@ const awsCredentials = (call) => {
     }
     const role = call.text('role-to-assume');
     if (role) {
-        const fields = split(role, ':');
+        const fields = (0,workflows_text/* split */.lD)(role, ':');
         const account = fields.length >= 6 ? fields[4] : undefined;
         call.facts.awsAccount =
             account && account.length > 0
                 ? account
-                : [missing(`the account of role-to-assume (${wordText(role) ?? 'a role name'})`)];
+                : [(0,workflows_text/* missing */.LO)(`the account of role-to-assume (${(0,workflows_text/* wordText */.en)(role) ?? 'a role name'})`)];
     }
     else {
         call.facts.awsAccount = [
-            missing(`the AWS account of the access key configure-aws-credentials uses${call.stepId ? ` (step ${call.stepId})` : ''}`),
+            (0,workflows_text/* missing */.LO)(`the AWS account of the access key configure-aws-credentials uses${call.stepId ? ` (step ${call.stepId})` : ''}`),
         ];
     }
     call.setOutput('aws-account-id', cloud_actions_valueOf(call.facts.awsAccount));
@@ -15271,7 +15451,7 @@ const awsCredentials = (call) => {
  * `registry-type: public`. With several registries it sets no `registry` output (its README).
  */
 const ecrLogin = (call) => {
-    if (wordText(call.text('registry-type'))?.trim() === 'public') {
+    if ((0,workflows_text/* wordText */.en)(call.text('registry-type'))?.trim() === 'public') {
         call.setOutput('registry', 'public.ecr.aws');
         call.login('public.ecr.aws');
         return;
@@ -15280,19 +15460,19 @@ const ecrLogin = (call) => {
     const region = call.facts.awsRegion ??
         call.env.get('AWS_REGION') ??
         call.env.get('AWS_DEFAULT_REGION') ?? [
-        missing('the AWS region', 'set `aws-region` on configure-aws-credentials'),
+        (0,workflows_text/* missing */.LO)('the AWS region', 'set `aws-region` on configure-aws-credentials'),
     ];
     const output = `steps.${call.stepId ?? 'ID'}.outputs.registry`;
     if (accounts.length > 1) {
-        call.setOutput('registry', new Unknown(missing(output, 'amazon-ecr-login sets no `registry` output when it logs in to several registries')));
+        call.setOutput('registry', new Unknown((0,workflows_text/* missing */.LO)(output, 'amazon-ecr-login sets no `registry` output when it logs in to several registries')));
         for (const account of accounts)
-            call.login(wordText(registryText(account, region)) ?? 'an ECR registry');
+            call.login((0,workflows_text/* wordText */.en)(registryText(account, region)) ?? 'an ECR registry');
         return;
     }
     let account = accounts[0] ?? call.facts.awsAccount;
     if (!account || (call.facts.awsAccountHint === 'access keys' && !accounts[0])) {
         account = [
-            missing(output, `the registry's account is that of the AWS credentials, which pullcheck cannot read: add \`${output}: <account>.dkr.ecr.<region>.amazonaws.com\` under \`discover.variables\``),
+            (0,workflows_text/* missing */.LO)(output, `the registry's account is that of the AWS credentials, which pullcheck cannot read: add \`${output}: <account>.dkr.ecr.<region>.amazonaws.com\` under \`discover.variables\``),
         ];
         call.setOutput('registry', new Unknown(account[0]));
         call.login('an ECR registry');
@@ -15300,10 +15480,10 @@ const ecrLogin = (call) => {
     }
     const registry = registryText(account, region);
     call.setOutput('registry', cloud_actions_valueOf(registry));
-    call.login(wordText(registry) ?? 'an ECR registry');
+    call.login((0,workflows_text/* wordText */.en)(registry) ?? 'an ECR registry');
 };
 function registryText(account, region) {
-    return concat(account, ['.dkr.ecr.'], region, ['.amazonaws.com']);
+    return (0,workflows_text/* concat */.xW)(account, ['.dkr.ecr.'], region, ['.amazonaws.com']);
 }
 const PROJECT_VARIABLES = [
     'CLOUDSDK_CORE_PROJECT',
@@ -15318,8 +15498,8 @@ const PROJECT_VARIABLES = [
  */
 const googleAuth = (call) => {
     const account = call.text('service_account');
-    const fromAccount = account ? split(account, '@')[1] : undefined;
-    const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
+    const fromAccount = account ? (0,workflows_text/* split */.lD)(account, '@')[1] : undefined;
+    const project = call.text('project_id') ?? (fromAccount ? (0,workflows_text/* split */.lD)(fromAccount, '.')[0] : undefined);
     if (!project)
         return;
     call.setOutput('project_id', cloud_actions_valueOf(project));
@@ -15334,7 +15514,7 @@ const setupGcloud = (call) => {
             call.setEnv(name, project);
 };
 /** docker/login-action (Docker Hub when no `registry`), redhat-actions/podman-login, azure/docker-login. */
-const registryLogin = (input, fallback) => (call) => call.login(wordText(call.text(input)) ?? fallback);
+const registryLogin = (input, fallback) => (call) => call.login((0,workflows_text/* wordText */.en)(call.text(input)) ?? fallback);
 /** ko-build/setup-ko: KO_DOCKER_REPO defaults to `ghcr.io/<owner>/<repo>`, lowercased, unless set. */
 const setupKo = (call) => {
     if (call.env.has('KO_DOCKER_REPO'))
@@ -15344,17 +15524,17 @@ const setupKo = (call) => {
         ? [repository]
         : repository instanceof Holey
             ? repository.text
-            : [missing('github.repository')];
-    call.setEnv('KO_DOCKER_REPO', lowercase(concat(['ghcr.io/'], text)));
+            : [(0,workflows_text/* missing */.LO)('github.repository')];
+    call.setEnv('KO_DOCKER_REPO', (0,workflows_text/* lowercase */.AC)((0,workflows_text/* concat */.xW)(['ghcr.io/'], text)));
     call.login('ghcr.io');
 };
 /** ASzc/change-string-case-action and its forks: `string` in lower, upper and capitalized case. */
 const changeCase = (call) => {
     const text = call.text('string') ?? [];
-    call.setOutput('lowercase', cloud_actions_valueOf(lowercase(text)));
-    call.setOutput('uppercase', cloud_actions_valueOf(uppercase(text)));
-    const [first, ...rest] = lowercase(text);
-    call.setOutput('capitalized', cloud_actions_valueOf(typeof first === 'string' ? concat([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text));
+    call.setOutput('lowercase', cloud_actions_valueOf((0,workflows_text/* lowercase */.AC)(text)));
+    call.setOutput('uppercase', cloud_actions_valueOf((0,workflows_text/* uppercase */.Zv)(text)));
+    const [first, ...rest] = (0,workflows_text/* lowercase */.AC)(text);
+    call.setOutput('capitalized', cloud_actions_valueOf(typeof first === 'string' ? (0,workflows_text/* concat */.xW)([first.slice(0, 1).toUpperCase() + first.slice(1)], rest) : text));
 };
 /**
  * google-github-actions/get-gke-credentials: `cluster_name` (a name, or the full
@@ -15362,15 +15542,15 @@ const changeCase = (call) => {
  * credentials, which `auth` exports as CLOUDSDK_CORE_PROJECT). The job deploys to that cluster.
  */
 const gkeCredentials = (call) => {
-    const written = call.text('cluster_name') ?? [missing('the cluster name (cluster_name)')];
-    const full = /^projects\/([^/]+)\/locations\/([^/]+)\/clusters\/([^/]+)$/.exec(wordText(written) ?? '');
+    const written = call.text('cluster_name') ?? [(0,workflows_text/* missing */.LO)('the cluster name (cluster_name)')];
+    const full = /^projects\/([^/]+)\/locations\/([^/]+)\/clusters\/([^/]+)$/.exec((0,workflows_text/* wordText */.en)(written) ?? '');
     const project = call.text('project_id') ?? call.env.get('CLOUDSDK_CORE_PROJECT');
     const location = call.text('location');
     call.cluster({
         platform: 'gke',
         cluster: full ? [full[3]] : written,
-        location: full ? [full[2]] : (location ?? [missing('the cluster location (location)')]),
-        project: full ? [full[1]] : (project ?? [missing('the Google Cloud project (project_id)')]),
+        location: full ? [full[2]] : (location ?? [(0,workflows_text/* missing */.LO)('the cluster location (location)')]),
+        project: full ? [full[1]] : (project ?? [(0,workflows_text/* missing */.LO)('the Google Cloud project (project_id)')]),
     }, 'google-github-actions/get-gke-credentials', call.where('cluster_name'));
 };
 /**
@@ -15379,16 +15559,64 @@ const gkeCredentials = (call) => {
  */
 const openshiftLogin = (call) => {
     // The server names the cluster when it is known; held in a secret, the namespace still names the target.
-    const server = wordText(call.text('openshift_server_url'));
+    const server = (0,workflows_text/* wordText */.en)(call.text('openshift_server_url'));
     const namespace = call.text('namespace');
-    const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
+    const given = namespace && ((0,workflows_text/* wordText */.en)(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
     call.cluster({
         platform: 'openshift',
         namespace: given ?? [
-            missing('the namespace', "set `namespace` on oc-login: without it the token's default project is used, which pullcheck cannot know"),
+            (0,workflows_text/* missing */.LO)('the namespace', "set `namespace` on oc-login: without it the token's default project is used, which pullcheck cannot know"),
         ],
         ...(server ? { server: [server] } : {}),
     }, 'redhat-actions/oc-login', call.where(given ? 'namespace' : 'openshift_server_url'));
+};
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/kube-actions.js
+// Actions that select a Kubernetes cluster or put workloads on it, as their READMEs document them:
+// - azure/k8s-set-context (`method`, `context`, `cluster-name`) and azure/aks-set-context (`cluster-name`,
+//   `resource-group`): a plain Kubernetes cluster; its context is `context`, or the AKS cluster's name
+//   (what `az aks get-credentials` names it).
+// - azure/k8s-deploy (`manifests`, `images`, `namespace`, `action`): the manifests applied with each
+//   image whose name matches one of `images` replaced by it; `action: reject` deploys nothing.
+// - redhat-actions/oc-new-app (`image`, `namespace`): the image runs in that namespace.
+
+const kubernetesContext = (via) => (call) => {
+    const name = call.text('context') ?? call.text('cluster-name');
+    const context = (0,workflows_text/* wordText */.en)(name);
+    call.cluster({ platform: 'kubernetes', ...(name ? { context: name } : {}) }, via, call.where(call.text('context') ? 'context' : call.text('cluster-name') ? 'cluster-name' : undefined), context);
+};
+const k8sDeploy = (call) => {
+    // `reject` rolls a canary or blue-green deploy back to what ran before: nothing new is pulled.
+    if (((0,workflows_text/* wordText */.en)(call.text('action')) ?? '').trim() === 'reject')
+        return;
+    const manifests = call.items('manifests', false);
+    const where = call.where('manifests');
+    if (manifests.length === 0) {
+        call.problem('azure/k8s-deploy names no manifests pullcheck can read: declare the target in the config');
+        return;
+    }
+    const namespace = call.text('namespace');
+    // k8s-deploy replaces the image of every container whose image has the same name: kustomize's NAME:TAG.
+    const images = call.items('images', false).map((item) => item.text);
+    call.sink(where).applied({
+        via: 'azure/k8s-deploy',
+        cwd: '',
+        paths: manifests.map((item) => item.text),
+        ...(namespace ? { namespace } : {}),
+        ...(images.length > 0 ? { images } : {}),
+    });
+};
+const ocNewApp = (call) => {
+    const image = call.text('image');
+    const sink = call.sink(call.where('image'));
+    const namespace = call.text('namespace');
+    if (namespace && ((0,workflows_text/* wordText */.en)(namespace) ?? 'x').trim() !== '')
+        sink.openshiftProject(namespace);
+    if (!image) {
+        call.problem('redhat-actions/oc-new-app names no image: declare the target in the config');
+        return;
+    }
+    sink.setImage(image, 'redhat-actions/oc-new-app');
 };
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/push-actions.js
@@ -15416,8 +15644,8 @@ function flag(call, name, fallback) {
 const buildPush = (via) => (call) => {
     const outputs = call.items('outputs', false).map((item) => keyValues(item.text));
     // `push=` known only at run time may push.
-    const registryOutput = outputs.find((pairs) => wordText(pairs.get('type')) === 'registry' ||
-        wordText(pairs.get('push')) === 'true' ||
+    const registryOutput = outputs.find((pairs) => (0,workflows_text/* wordText */.en)(pairs.get('type')) === 'registry' ||
+        (0,workflows_text/* wordText */.en)(pairs.get('push')) === 'true' ||
         (pairs.get('push')?.some((part) => typeof part !== 'string') ?? false));
     const pushes = flag(call, 'push', false) !== false || registryOutput !== undefined;
     if (!pushes)
@@ -15436,21 +15664,21 @@ const metadata = (call) => {
     const images = [];
     for (const item of call.items('images', false)) {
         const attributes = keyValues(item.text);
-        const image = attributes.get('name') ?? split(item.text, ',')[0] ?? [];
+        const image = attributes.get('name') ?? (0,workflows_text/* split */.lD)(item.text, ',')[0] ?? [];
         const enabled = attributes.get('enable');
-        if (enabled && wordText(enabled)?.trim().toLowerCase() === 'false')
+        if (enabled && (0,workflows_text/* wordText */.en)(enabled)?.trim().toLowerCase() === 'false')
             continue;
         if (image.length === 0)
             continue;
         // metadata-action lowercases image names (its README: "images … lowercased").
-        images.push(lowercase(trim(image)));
-        call.written(lowercase(trim(image)), item.where);
+        images.push((0,workflows_text/* lowercase */.AC)((0,workflows_text/* trim */.Bq)(image)));
+        call.written((0,workflows_text/* lowercase */.AC)((0,workflows_text/* trim */.Bq)(image)), item.where);
     }
-    const tag = missing('the tags docker/metadata-action computes');
-    const tags = concat(...images.map((image, i) => concat(i > 0 ? ['\n'] : [], image, [':', tag])));
-    call.setOutput('tags', tags.some(isMissing) ? new Holey(tags) : tags.join(''));
+    const tag = (0,workflows_text/* missing */.LO)('the tags docker/metadata-action computes');
+    const tags = (0,workflows_text/* concat */.xW)(...images.map((image, i) => (0,workflows_text/* concat */.xW)(i > 0 ? ['\n'] : [], image, [':', tag])));
+    call.setOutput('tags', tags.some(workflows_text/* isMissing */.b2) ? new Holey(tags) : tags.join(''));
     call.setOutput('images', images.length > 0
-        ? new Holey(concat(...images.map((image, i) => concat(i > 0 ? [','] : [], image))))
+        ? new Holey((0,workflows_text/* concat */.xW)(...images.map((image, i) => (0,workflows_text/* concat */.xW)(i > 0 ? [','] : [], image))))
         : '');
     // Its bake file defines target `docker-metadata-action` with these images' tags.
     const bakeFile = call.bakeFile(images);
@@ -15462,12 +15690,12 @@ const buildahBuild = (call) => {
     const image = call.text('image') ?? [];
     const tags = call
         .items('tags', false)
-        .flatMap((item) => split(item.text, /\s+/))
+        .flatMap((item) => (0,workflows_text/* split */.lD)(item.text, /\s+/))
         .filter((t) => t.length > 0);
     const first = tags[0] ?? ['latest'];
     call.setOutput('image', textOf(image));
-    call.setOutput('tags', textOf(concat(...tags.map((tag, i) => concat(i > 0 ? [' '] : [], tag)))));
-    call.setOutput('image-with-tag', textOf(concat(image, [':'], first)));
+    call.setOutput('tags', textOf((0,workflows_text/* concat */.xW)(...tags.map((tag, i) => (0,workflows_text/* concat */.xW)(i > 0 ? [' '] : [], tag)))));
+    call.setOutput('image-with-tag', textOf((0,workflows_text/* concat */.xW)(image, [':'], first)));
 };
 /**
  * redhat-actions/push-to-registry: `registry/image` for each tag; "If the tags are fully qualified
@@ -15478,7 +15706,7 @@ const pushToRegistry = (call) => {
     const registry = call.text('registry');
     const tags = call
         .items('tags', false)
-        .flatMap((item) => split(item.text, /\s+/).map((text) => ({ text, where: item.where })));
+        .flatMap((item) => (0,workflows_text/* split */.lD)(item.text, /\s+/).map((text) => ({ text, where: item.where })));
     const qualified = tags.filter((tag) => tag.text.some((part) => typeof part === 'string' && part.includes('/')));
     if (qualified.length > 0 && qualified.length === tags.length) {
         for (const tag of qualified)
@@ -15489,7 +15717,7 @@ const pushToRegistry = (call) => {
         call.mayPush('redhat-actions/push-to-registry without `image`: add the image it pushes to `images`');
         return;
     }
-    const destination = registry && registry.length > 0 ? concat(registry, ['/'], image) : image;
+    const destination = registry && registry.length > 0 ? (0,workflows_text/* concat */.xW)(registry, ['/'], image) : image;
     call.destination(destination, 'redhat-actions/push-to-registry', call.where(registry ? 'registry' : 'image'));
     call.setOutput('registry-path', textOf(destination));
 };
@@ -15513,7 +15741,7 @@ const dockerBuildPush = (call) => {
     if (!image)
         return;
     const registry = call.text('registry');
-    call.destination(registry ? concat(registry, ['/'], image) : image, 'mr-smithers-excellent/docker-build-push', call.where('image'));
+    call.destination(registry ? (0,workflows_text/* concat */.xW)(registry, ['/'], image) : image, 'mr-smithers-excellent/docker-build-push', call.where('image'));
 };
 /** elgohr/Publish-Docker-Github-Action: `name` (on `registry` when given). */
 const publishDocker = (call) => {
@@ -15521,17 +15749,18 @@ const publishDocker = (call) => {
     if (!name)
         return;
     const registry = call.text('registry');
-    const qualified = wordText(name)?.split('/')[0]?.includes('.');
-    call.destination(registry && !qualified ? concat(registry, ['/'], name) : name, 'elgohr/Publish-Docker-Github-Action', call.where('name'));
+    const qualified = (0,workflows_text/* wordText */.en)(name)?.split('/')[0]?.includes('.');
+    call.destination(registry && !qualified ? (0,workflows_text/* concat */.xW)(registry, ['/'], name) : name, 'elgohr/Publish-Docker-Github-Action', call.where('name'));
 };
 function textOf(text) {
-    return text.some(isMissing) ? new Holey(text) : text.join('');
+    return text.some(workflows_text/* isMissing */.b2) ? new Holey(text) : text.join('');
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/index.js
 // Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
 // finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
 // only for actions known to push nothing.
+
 
 
 
@@ -15557,6 +15786,10 @@ const HANDLERS = {
     'google-github-actions/setup-gcloud': setupGcloud,
     'google-github-actions/get-gke-credentials': gkeCredentials,
     'redhat-actions/oc-login': openshiftLogin,
+    'redhat-actions/oc-new-app': ocNewApp,
+    'azure/k8s-set-context': kubernetesContext('azure/k8s-set-context'),
+    'azure/aks-set-context': kubernetesContext('azure/aks-set-context'),
+    'azure/k8s-deploy': k8sDeploy,
     'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
     'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
     'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
@@ -15566,7 +15799,7 @@ const HANDLERS = {
     'ko-build/setup-ko': setupKo,
     'imjasonh/setup-ko': setupKo,
     // goreleaser/goreleaser-action runs `goreleaser ARGS` in `workdir`.
-    'goreleaser/goreleaser-action': (call) => call.runCommand([['goreleaser'], ...split(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0)], wordText(call.text('workdir')) ?? '', call.where('args')),
+    'goreleaser/goreleaser-action': (call) => call.runCommand([['goreleaser'], ...(0,workflows_text/* split */.lD)(call.text('args') ?? [], /\s+/).filter((word) => word.length > 0)], (0,workflows_text/* wordText */.en)(call.text('workdir')) ?? '', call.where('args')),
     'aszc/change-string-case-action': changeCase,
     'entepotenz/change-string-case-action-min-dependencies': changeCase,
 };
@@ -15592,8 +15825,8 @@ function runAction({ call, inputNames }) {
         return;
     // Point at an input that reads like an image reference (`host.tld/path`), naming its value: that is
     // most likely the image to add.
-    const imageLike = pushInputs.find((name) => /^[\w.-]+\.[\w.-]+(?::\d+)?\/\S+$/.test(wordText(call.text(name)) ?? ''));
-    const named = imageLike ? ` (${imageLike}: \`${wordText(call.text(imageLike))}\`)` : '';
+    const imageLike = pushInputs.find((name) => /^[\w.-]+\.[\w.-]+(?::\d+)?\/\S+$/.test((0,workflows_text/* wordText */.en)(call.text(name)) ?? ''));
+    const named = imageLike ? ` (${imageLike}: \`${(0,workflows_text/* wordText */.en)(call.text(imageLike))}\`)` : '';
     call.mayPush(`${call.uses} is an action pullcheck does not know, and its inputs (${pushInputs.join(', ')}) say it may push${named}: add the images it pushes to \`images\``, call.where(imageLike ?? pushInputs[0]));
 }
 
@@ -15614,7 +15847,7 @@ function gcloudProject(parsedProject, environment) {
         ['CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT', 'GCP_PROJECT']
             .map((name) => environment.get(name))
             .find(Boolean) ?? [
-        missing('the gcloud project', 'pass `--project`, or set `project_id` on google-github-actions/auth or setup-gcloud'),
+        (0,workflows_text/* missing */.LO)('the gcloud project', 'pass `--project`, or set `project_id` on google-github-actions/auth or setup-gcloud'),
     ]);
 }
 const cloudBuildConfig = (words, context) => {
@@ -15626,8 +15859,8 @@ const cloudBuildConfig = (words, context) => {
     if (optionValues(parsed, '--tag', '-t').length > 0 || parsed.flags.has('--pack'))
         return false; // push-tools reads --tag
     const config = optionValues(parsed, '--config')[0];
-    const source = wordText(parsed.positionals[0]) ?? '.';
-    const names = config ? [wordText(config)] : [`${source}/cloudbuild.yaml`, `${source}/cloudbuild.json`];
+    const source = (0,workflows_text/* wordText */.en)(parsed.positionals[0]) ?? '.';
+    const names = config ? [(0,workflows_text/* wordText */.en)(config)] : [`${source}/cloudbuild.yaml`, `${source}/cloudbuild.json`];
     if (names.some((name) => name === undefined)) {
         context.sink.mayPush('`gcloud builds submit --config` names a build file known only at run time: add its images to `images`');
         return true;
@@ -15682,12 +15915,206 @@ function substitute(text, substitutions) {
             parts.push(['$']);
         else {
             const name = match[1] ?? match[2];
-            parts.push(substitutions.get(name) ?? [missing(`Cloud Build's $${name}`, 'a value the build sets when it runs')]);
+            parts.push(substitutions.get(name) ?? [(0,workflows_text/* missing */.LO)(`Cloud Build's $${name}`, 'a value the build sets when it runs')]);
         }
     }
     parts.push([text.slice(at)]);
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/apply-manifests.js
+// Commands that put workloads on the job's cluster, as their references document them. What they apply is
+// read as `discover.manifests` reads it (files, folders, Kustomize roots, charts), on the cluster whose
+// credentials the job got last (or the one `--context` names):
+// - kubectl|oc apply|create|replace -f PATH… [-k DIR] [-n NS] [--context C] (kubectl reference); `-f -`
+//   applies what the pipeline printed: `kustomize build DIR`, `kubectl kustomize DIR`, `helm template`.
+// - kustomize edit set image NAME=NEW[:TAG|@DIGEST] (kustomize reference, `edit set image`): later builds of
+//   the kustomization in that directory run the new image, as the GKE starter workflow does.
+// - helm upgrade [--install] | install NAME CHART [-f VALUES] [--set K=V] [-n NS] [--kube-context C] (helm
+//   reference): a chart in the repository is rendered with `helm template` and the same values.
+// - kubectl create deployment|job NAME --image=I, kubectl run NAME --image=I, oc new-app IMAGE: the image
+//   runs there (as `kubectl set image` says).
+// - kubectl config use-context NAME / set-context --current --namespace N: which cluster and namespace.
+
+
+// kubectl apply/create/replace options with a value (and the globals, which may stand anywhere).
+const APPLY = new Set([
+    ...KUBECTL_GLOBAL,
+    ...optionSet('--filename -f --kustomize -k --selector -l --output -o --field-manager --prune-allowlist --prune-whitelist --timeout --grace-period --cascade --template --edit-last-applied --raw --save-config --subresource'),
+]);
+// helm install/upgrade/template options with a value.
+const HELM = optionSet('--values -f --namespace -n --set --set-string --set-file --set-json --set-literal --version --kube-context --kubeconfig --timeout --repo --post-renderer --post-renderer-args --description --username --password --ca-file --cert-file --key-file --history-max --output -o --name-template --api-versions -a --kube-version --show-only -s --output-dir --release-name --registry-config --repository-cache --repository-config --kube-apiserver --kube-as-user --kube-as-group --kube-token --kube-ca-file --labels -l --burst-limit --qps --max-history --wait-for');
+// kubectl create deployment|job, kubectl run, oc new-app options with a value.
+const RUN = new Set([
+    ...KUBECTL_GLOBAL,
+    ...optionSet('--image --port --replicas --labels -l --env -e --overrides --restart --output -o --field-manager --name --docker-image --param -p --build-env --strategy --template --source-secret --image-stream -i --as-user --from'),
+]);
+const apply_manifests_TOOLS = ['kubectl', 'oc'];
+/** The tool and the words after `TOOL VERB`, all options still in (globals may come before the verb). */
+function toolCommand(words, verbs) {
+    for (const tool of apply_manifests_TOOLS) {
+        for (const verb of verbs) {
+            if (afterSubcommand(words, [tool, ...verb], KUBECTL_GLOBAL)) {
+                return { tool, verb: verb.join(' '), args: words.slice(1) };
+            }
+        }
+    }
+    return undefined;
+}
+/** Values that are given, as options for the sink (never `undefined` over a rendered value). */
+function given(namespace, context) {
+    return { ...(namespace ? { namespace } : {}), ...(context ? { context } : {}) };
+}
+const kubectlApply = (words, context) => {
+    const command = toolCommand(words, [['apply'], ['create'], ['replace']]);
+    if (!command)
+        return false;
+    const parsed = parseArguments(command.args, APPLY);
+    const [dryRun] = optionValues(parsed, '--dry-run');
+    if ((dryRun && (0,workflows_text/* wordText */.en)(dryRun) !== 'none') || parsed.flags.has('--dry-run'))
+        return true; // nothing deployed
+    const files = optionValues(parsed, '--filename', '-f');
+    const kustomizations = optionValues(parsed, '--kustomize', '-k');
+    // `kubectl create deployment NAME --image=…` and friends are read by runImage.
+    if (files.length === 0 && kustomizations.length === 0)
+        return false;
+    const via = `${command.tool} ${command.verb}`;
+    const options = given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--context')[0]);
+    const paths = [...files, ...kustomizations].filter((file) => (0,workflows_text/* wordText */.en)(file) !== '-');
+    if (files.some((file) => (0,workflows_text/* wordText */.en)(file) === '-'))
+        context.sink.appliedInput(via, options);
+    const remote = paths.filter((file) => /^https?:\/\//i.test((0,workflows_text/* wordText */.en)(file) ?? ''));
+    for (const url of remote)
+        context.sink.problem(`\`${via}\` applies ${(0,workflows_text/* wordText */.en)(url)}, a manifest outside the repository that pullcheck does not fetch: if it runs an image the workflow pushes, list that workload's target in the config`);
+    const local = files.filter((file) => (0,workflows_text/* wordText */.en)(file) !== '-' && !remote.includes(file));
+    if (local.length > 0)
+        context.sink.applied(applied(context, via, local, options));
+    const roots = kustomizations.filter((file) => !remote.includes(file));
+    if (roots.length > 0)
+        context.sink.applied(applied(context, `${via} -k`, roots, options, { kustomize: true }));
+    return true;
+};
+function applied(context, via, paths, options, more = {}) {
+    return { via, cwd: context.cwd, paths, ...options, ...more };
+}
+const kustomizeBuild = (words, context) => {
+    const build = afterSubcommand(words, ['kustomize', 'build'], new Set()) ??
+        toolCommand(words, [['kustomize']])?.args.slice(1);
+    if (!build)
+        return false;
+    const parsed = parseArguments(build, optionSet('--load-restrictor --output -o --helm-command --env -e'));
+    const dir = parsed.positionals[0] ?? ['.'];
+    const via = (0,workflows_text/* wordText */.en)(words[0]) === 'kustomize' ? 'kustomize build' : `${(0,workflows_text/* wordText */.en)(words[0])} kustomize`;
+    context.sink.rendered(applied(context, via, [dir], {}, { kustomize: true }));
+    return true;
+};
+const kustomizeEdit = (words, context) => {
+    const rest = afterSubcommand(words, ['kustomize', 'edit', 'set', 'image'], new Set());
+    if (!rest)
+        return false;
+    context.sink.kustomizeEdit(context.cwd, parseArguments(rest, new Set()).positionals);
+    return true;
+};
+const helm = (words, context) => {
+    const verb = ['upgrade', 'install', 'template'].find((name) => afterSubcommand(words, ['helm', name], HELM));
+    if (!verb)
+        return false;
+    const parsed = parseArguments(words.slice(1), HELM);
+    const positionals = parsed.positionals.slice(1);
+    // `helm install --generate-name CHART` names no release; otherwise NAME CHART.
+    const generated = parsed.flags.has('--generate-name') || parsed.flags.has('-g');
+    const [release, chart] = generated ? [undefined, positionals[0]] : positionals;
+    const via = `helm ${verb}`;
+    if (!chart) {
+        context.sink.problem(`\`${via}\` names no chart pullcheck can read: declare the target in the config`);
+        return true;
+    }
+    const chartPath = (0,workflows_text/* wordText */.en)(chart);
+    if (chartPath !== undefined && !context.read(`${chartPath.replace(/\/+$/, '')}/Chart.yaml`)) {
+        context.sink.problem(`\`${via}\` deploys the chart ${chartPath}, which is not in the repository (a chart repository or oci:// chart): pullcheck does not render it; list the images it runs and its target in the config`);
+        return true;
+    }
+    const sets = ['--set', '--set-string'].flatMap((flag) => optionValues(parsed, flag).map((value) => ({ flag, value })));
+    const manifests = applied(context, via, [chart], given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--kube-context')[0]), {
+        helm: {
+            ...(release ? { release } : {}),
+            values: optionValues(parsed, '--values', '-f'),
+            sets,
+        },
+    });
+    if (verb === 'template')
+        context.sink.rendered(manifests);
+    else
+        context.sink.applied(manifests);
+    return true;
+};
+/** An image run by name: `kubectl create deployment|job NAME --image=I`, `kubectl run`, `oc new-app IMAGE`. */
+const runImage = (words, context) => {
+    const command = toolCommand(words, [['create', 'deployment'], ['create', 'job'], ['run'], ['new-app']]);
+    if (!command)
+        return false;
+    const parsed = parseArguments(command.args, RUN);
+    const via = `${command.tool} ${command.verb}`;
+    const images = [
+        ...optionValues(parsed, '--image', '--docker-image'),
+        // oc new-app IMAGE: a positional that is not a source (`NAME~REPO`) or a template file.
+        ...(command.verb === 'new-app' ? parsed.positionals.slice(1) : []),
+    ];
+    if (images.length === 0) {
+        if (command.verb === 'new-app')
+            context.sink.problem(`\`${via}\` builds or deploys something other than an image (a source repository, a template): pullcheck does not read it; declare the target in the config`);
+        return true;
+    }
+    for (const image of images) {
+        const text = (0,workflows_text/* wordText */.en)(image) ?? '';
+        if (text.includes('~') || /\.(ya?ml|json)$/.test(text)) {
+            context.sink.problem(`\`${via}\` builds from source or a template (${text}): the image it runs is built in the cluster; declare the target in the config`);
+            continue;
+        }
+        context.sink.setImage(image, via);
+    }
+    return true;
+};
+const kubeconfig = (words, context) => {
+    const use = toolCommand(words, [
+        ['config', 'use-context'],
+        ['config', 'use'],
+    ]);
+    if (use) {
+        const name = (0,workflows_text/* wordText */.en)(parseArguments(use.args, KUBECTL_GLOBAL).positionals[2]);
+        if (name)
+            context.sink.useContext(name, `${use.tool} config use-context`);
+        else
+            context.sink.problem(`\`${use.tool} config use-context\` switches to a context known only at run time: declare the target in the config`);
+        return true;
+    }
+    const set = toolCommand(words, [['config', 'set-context']]);
+    if (!set)
+        return false;
+    const parsed = parseArguments(set.args, KUBECTL_GLOBAL);
+    const [namespace] = optionValues(parsed, '--namespace', '-n');
+    if (parsed.flags.has('--current') && namespace)
+        context.sink.openshiftProject(namespace);
+    return true;
+};
+/** `oc process` renders an OpenShift template, which discovery does not read: said once, at the command. */
+const ocProcess = (words, context) => {
+    const command = toolCommand(words, [['process']]);
+    if (!command)
+        return false;
+    context.sink.problem(`\`${command.tool} process\` renders an OpenShift template, which pullcheck does not read: list the images it runs and the target in the config`);
+    context.sink.rendered({ via: `${command.tool} process`, cwd: context.cwd, paths: [], unread: true });
+    return true;
+};
+const applyManifests = [
+    kubeconfig,
+    kubectlApply,
+    kustomizeEdit,
+    kustomizeBuild,
+    helm,
+    runImage,
+    ocProcess,
+];
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/compose.js
 // `docker compose push` (and `docker-compose push`, `docker compose build --push`): the services that
@@ -15702,21 +16129,21 @@ function substitute(text, substitutions) {
 const COMPOSE_GLOBAL = optionSet('--file -f --project-name -p --project-directory --env-file --profile --parallel --ansi --progress');
 const compose_DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const composePush = (words, context) => {
-    const standalone = wordText(words[0]) === 'docker-compose';
+    const standalone = (0,workflows_text/* wordText */.en)(words[0]) === 'docker-compose';
     const start = standalone ? words.slice(1) : afterSubcommand(words, ['docker', 'compose'], optionSet(''));
     if (!start)
         return false;
     // Global options come before the subcommand.
     let i = 0;
     const globals = [];
-    while (wordText(start[i])?.startsWith('-')) {
-        const option = wordText(start[i]);
+    while ((0,workflows_text/* wordText */.en)(start[i])?.startsWith('-')) {
+        const option = (0,workflows_text/* wordText */.en)(start[i]);
         globals.push(start[i]);
         if (COMPOSE_GLOBAL.has(option))
             globals.push(start[++i] ?? []);
         i++;
     }
-    const subcommand = wordText(start[i]);
+    const subcommand = (0,workflows_text/* wordText */.en)(start[i]);
     const rest = parseArguments(start.slice(i + 1), optionSet('--builder --build-arg --ssh --memory -m --progress'));
     const pushing = subcommand === 'push' || (subcommand === 'build' && rest.flags.has('--push'));
     if (subcommand !== 'push' && subcommand !== 'build')
@@ -15724,12 +16151,12 @@ const composePush = (words, context) => {
     if (!pushing)
         return true;
     const global = parseArguments(globals, COMPOSE_GLOBAL);
-    const named = optionValues(global, '--file', '-f').map(wordText);
+    const named = optionValues(global, '--file', '-f').map(workflows_text/* wordText */.en);
     if (named.some((name) => name === undefined)) {
         context.sink.mayPush('`docker compose push` reads a compose file whose name is known only at run time: add its images to `images`');
         return true;
     }
-    const directory = wordText(optionValues(global, '--project-directory')[0]);
+    const directory = (0,workflows_text/* wordText */.en)(optionValues(global, '--project-directory')[0]);
     const files = named.length > 0 ? named : compose_DEFAULT_FILES;
     const read = files.map((file) => context.read(directory ? `${directory}/${file}` : file));
     const found = named.length > 0 ? read : read.filter(Boolean).slice(0, 1);
@@ -15740,7 +16167,7 @@ const composePush = (words, context) => {
     const services = mergedServices(found, context);
     if (!services)
         return true;
-    const only = new Set(rest.positionals.map(wordText).filter((name) => name !== undefined));
+    const only = new Set(rest.positionals.map(workflows_text/* wordText */.en).filter((name) => name !== undefined));
     const environment = withDotEnv(context, directory);
     for (const [name, service] of Object.entries(services)) {
         if (only.size > 0 && !only.has(name))
@@ -15820,11 +16247,11 @@ function compose_interpolate(text, environment) {
             parts.push(empty ? [] : [match[3]]);
         else
             parts.push(value ?? [
-                missing(`$${name}`, 'the compose file reads it from the environment, which the workflow does not set'),
+                (0,workflows_text/* missing */.LO)(`$${name}`, 'the compose file reads it from the environment, which the workflow does not set'),
             ]);
     }
     parts.push([text.slice(at)]);
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/jib.js
@@ -15837,12 +16264,12 @@ function compose_interpolate(text, environment) {
 const MAVEN = /^(?:\.\/)?(?:mvn|mvnw)$/;
 const GRADLE = /^(?:\.\/)?(?:gradle|gradlew)$/;
 const jibBuild = (words, context) => {
-    const tool = wordText(words[0])?.split('/').at(-1) ?? '';
+    const tool = (0,workflows_text/* wordText */.en)(words[0])?.split('/').at(-1) ?? '';
     const maven = MAVEN.test(tool);
     if (!maven && !GRADLE.test(tool))
         return false;
     const args = words.slice(1);
-    const goals = args.map(wordText);
+    const goals = args.map(workflows_text/* wordText */.en);
     const pushes = maven
         ? goals.some((goal) => goal !== undefined && /(^|:)jib(-maven-plugin)?(:[\d.]+)?:build$/.test(goal))
         : goals.some((goal) => goal === 'jib' || goal?.endsWith(':jib'));
@@ -15901,7 +16328,7 @@ function propertyText(value, pom) {
     for (const match of value.matchAll(/\$\{([\w.-]+)\}/g)) {
         parts.push(value.slice(at, match.index));
         const defined = new RegExp(`<${match[1].replace(/\./g, '\\.')}>([^<]*)</`).exec(pom)?.[1];
-        parts.push(defined ?? missing(`the Maven property ${match[1]}`, 'pass it with -D on the command line'));
+        parts.push(defined ?? (0,workflows_text/* missing */.LO)(`the Maven property ${match[1]}`, 'pass it with -D on the command line'));
         at = match.index + match[0].length;
     }
     parts.push(value.slice(at));
@@ -15931,12 +16358,12 @@ const koBuild = (words, context) => {
     const parsed = parseArguments(found.args, OPTIONS);
     if (parsed.flags.has('--local') ||
         parsed.flags.has('-L') ||
-        wordText(optionValues(parsed, '--push')[0]) === 'false')
+        (0,workflows_text/* wordText */.en)(optionValues(parsed, '--push')[0]) === 'false')
         return true;
     const repo = context.environment.get('KO_DOCKER_REPO') ?? [
-        missing('$KO_DOCKER_REPO', 'ko pushes under KO_DOCKER_REPO: set it in the workflow'),
+        (0,workflows_text/* missing */.LO)('$KO_DOCKER_REPO', 'ko pushes under KO_DOCKER_REPO: set it in the workflow'),
     ];
-    if (wordText(repo) === 'ko.local' || wordText(repo)?.startsWith('kind.local'))
+    if ((0,workflows_text/* wordText */.en)(repo) === 'ko.local' || (0,workflows_text/* wordText */.en)(repo)?.startsWith('kind.local'))
         return true;
     if (found.sub === 'resolve' || found.sub === 'apply' || found.sub === 'create') {
         context.sink.mayPush(`\`ko ${found.sub}\` pushes every \`ko://\` image its YAML names under ${shownRepo(repo)}: add those images to \`images\``);
@@ -15951,10 +16378,10 @@ const koBuild = (words, context) => {
             continue;
         }
         // -B needs only the last element, which the path itself gives.
-        const written = wordText(target)
+        const written = (0,workflows_text/* wordText */.en)(target)
             ?.replace(/^ko:\/\//, '')
             .replace(/\/$/, '');
-        const importPath = base && written && written !== '.' ? written : importPathOf(wordText(target), context);
+        const importPath = base && written && written !== '.' ? written : importPathOf((0,workflows_text/* wordText */.en)(target), context);
         if (importPath === undefined) {
             context.sink.mayPush(`\`ko ${found.sub}\` of an import path pullcheck cannot resolve (go.mod not found): add the image to \`images\``);
             continue;
@@ -15966,7 +16393,7 @@ const koBuild = (words, context) => {
                 ? last
                 : `${last}-${(0,external_node_crypto_.createHash)('md5').update(importPath).digest('hex')}`;
         // ko joins the repository and the name as paths: a trailing `/` on KO_DOCKER_REPO is not doubled.
-        context.sink.destination(concat(withoutTrailingSlash(repo), [`/${name.toLowerCase()}`]), `ko ${found.sub}`);
+        context.sink.destination((0,workflows_text/* concat */.xW)(withoutTrailingSlash(repo), [`/${name.toLowerCase()}`]), `ko ${found.sub}`);
     }
     return true;
 };
@@ -15985,10 +16412,10 @@ function importPathOf(target, context) {
 }
 function withoutTrailingSlash(repo) {
     const end = repo.at(-1);
-    return typeof end === 'string' && end.endsWith('/') ? concat(repo.slice(0, -1), [end.slice(0, -1)]) : repo;
+    return typeof end === 'string' && end.endsWith('/') ? (0,workflows_text/* concat */.xW)(repo.slice(0, -1), [end.slice(0, -1)]) : repo;
 }
 function shownRepo(repo) {
-    return wordText(repo) ?? '$KO_DOCKER_REPO';
+    return (0,workflows_text/* wordText */.en)(repo) ?? '$KO_DOCKER_REPO';
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/make-expansion.js
@@ -16008,7 +16435,7 @@ function variableValue(name, makefile, automatic, depth) {
         return variable.value;
     // make stops at a recursive variable that refers to itself; so does this reader.
     if (expanding.has(name))
-        return [missing(`the Makefile variable ${name}, which refers to itself`)];
+        return [(0,workflows_text/* missing */.LO)(`the Makefile variable ${name}, which refers to itself`)];
     expanding.add(name);
     try {
         return make_expansion_expand(variable.raw ?? '', makefile, automatic, depth + 1);
@@ -16022,7 +16449,7 @@ const expanding = new Set();
 /** make's expansion: `$(NAME)`, `${NAME}`, `$X`, `$$`, and the text functions people use in image names. */
 function make_expansion_expand(text, makefile, automatic, depth) {
     if (depth > 20)
-        return [missing('a Makefile variable that refers to itself')];
+        return [(0,workflows_text/* missing */.LO)('a Makefile variable that refers to itself')];
     const parts = [];
     let i = 0;
     let literalStart = 0;
@@ -16057,15 +16484,15 @@ function make_expansion_expand(text, makefile, automatic, depth) {
         literalStart = i;
     }
     parts.push([text.slice(literalStart)]);
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
 function reference(body, makefile, automatic, depth) {
     const call = /^([a-z-]+)\s+([\s\S]*)$/.exec(body);
     if (!call) {
         const substitution = /^([^:]+):([^=]*)=(.*)$/.exec(body);
         if (substitution)
-            return [missing(`the Makefile substitution $(${body})`)];
-        return variableValue(wordText(make_expansion_expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
+            return [(0,workflows_text/* missing */.LO)(`the Makefile substitution $(${body})`)];
+        return variableValue((0,workflows_text/* wordText */.en)(make_expansion_expand(body, makefile, automatic, depth)) ?? body, makefile, automatic, depth);
     }
     const [, fn, argumentText] = call;
     const args = splitArguments(argumentText).map((arg) => make_expansion_expand(arg, makefile, automatic, depth + 1));
@@ -16087,7 +16514,7 @@ const LIST_FUNCTIONS = new Map([
 ]);
 /** `$(fn ARGS)` over its expanded arguments; a function pullcheck does not compute is a hole. */
 function textFunction(fn, args, argumentText) {
-    const known = args.map(wordText);
+    const known = args.map(workflows_text/* wordText */.en);
     const listFunction = LIST_FUNCTIONS.get(fn);
     if (listFunction)
         return known[0] === undefined ? args[0] : [listFunction(words(known[0]))];
@@ -16100,27 +16527,27 @@ function textFunction(fn, args, argumentText) {
         case 'addsuffix':
             if (known[1] === undefined)
                 return args[1];
-            return concat(...words(known[1]).flatMap((word, n) => [
+            return (0,workflows_text/* concat */.xW)(...words(known[1]).flatMap((word, n) => [
                 n > 0 ? [' '] : [],
-                fn === 'addprefix' ? concat(args[0], [word]) : concat([word], args[0]),
+                fn === 'addprefix' ? (0,workflows_text/* concat */.xW)(args[0], [word]) : (0,workflows_text/* concat */.xW)([word], args[0]),
             ]));
         case 'words':
-            return known[0] === undefined ? [missing(`$(words …)`)] : [String(words(known[0]).length)];
+            return known[0] === undefined ? [(0,workflows_text/* missing */.LO)(`$(words …)`)] : [String(words(known[0]).length)];
         case 'word':
             return known[0] === undefined || known[1] === undefined
-                ? [missing(`$(word …)`)]
+                ? [(0,workflows_text/* missing */.LO)(`$(word …)`)]
                 : [words(known[1])[Number(known[0]) - 1] ?? ''];
         case 'if': {
             // $(if CONDITION,THEN,ELSE): the condition is true when it expands to anything but spaces.
             const condition = args[0] ?? [];
             if (condition.some((part) => typeof part !== 'string'))
-                return [missing(`the condition of $(if ${argumentText.trim()})`)];
+                return [(0,workflows_text/* missing */.LO)(`the condition of $(if ${argumentText.trim()})`)];
             return condition.join('').trim() !== '' ? (args[1] ?? []) : (args[2] ?? []);
         }
         case 'shell':
-            return [missing(`the output of $(shell ${argumentText.trim()})`)];
+            return [(0,workflows_text/* missing */.LO)(`the output of $(shell ${argumentText.trim()})`)];
         default:
-            return [missing(`the Makefile function $(${fn} …)`)];
+            return [(0,workflows_text/* missing */.LO)(`the Makefile function $(${fn} …)`)];
     }
 }
 function splitArguments(text) {
@@ -16273,18 +16700,18 @@ function make_reader_assign(reader, assignment, uncertain) {
     if (uncertain) {
         // Set under a condition that cannot be decided: the variable may or may not have this value.
         makefile.variables.set(name, {
-            value: [missing(`the Makefile variable ${name}, set under a condition pullcheck cannot decide`)],
+            value: [(0,workflows_text/* missing */.LO)(`the Makefile variable ${name}, set under a condition pullcheck cannot decide`)],
         });
         return;
     }
     if (op === '!=')
         makefile.variables.set(name, {
-            value: [missing(`the output of the Makefile's \`${name} != ${value}\``)],
+            value: [(0,workflows_text/* missing */.LO)(`the output of the Makefile's \`${name} != ${value}\``)],
         });
     else if (op === '+=' && existing && !fromEnvironment.has(name))
         makefile.variables.set(name, existing.raw !== undefined
             ? { raw: `${existing.raw} ${value}` }
-            : { value: concat(existing.value ?? [], [` ${value}`]) });
+            : { value: (0,workflows_text/* concat */.xW)(existing.value ?? [], [` ${value}`]) });
     else if (op.startsWith(':'))
         makefile.variables.set(name, { value: make_expansion_expand(value, makefile, new Map(), 0) });
     else
@@ -16299,7 +16726,7 @@ function readRule(makefile, ruleLine, lineNumber) {
         recipe: recipeOnLine ? [{ text: recipeOnLine.trim(), line: lineNumber }] : [],
     };
     // Targets are expanded as they are read; one with a hole is known by how it is shown.
-    const targets = shown(make_expansion_expand(ruleLine[1], makefile, new Map(), 0));
+    const targets = (0,workflows_text/* shown */.SP)(make_expansion_expand(ruleLine[1], makefile, new Map(), 0));
     for (const target of targets.trim().split(/\s+/)) {
         if (target.includes('%'))
             continue;
@@ -16364,7 +16791,7 @@ function and(a, b) {
 const MAX_TARGETS = 256;
 const OVERRIDE = '\u0000make-command-line:';
 const makeTargets = (words, context) => {
-    const tool = wordText(words[0])?.split('/').at(-1);
+    const tool = (0,workflows_text/* wordText */.en)(words[0])?.split('/').at(-1);
     if (tool !== 'make' && tool !== 'gmake')
         return false;
     let directory = '';
@@ -16372,17 +16799,17 @@ const makeTargets = (words, context) => {
     const commandVariables = new Map();
     const targets = [];
     for (let i = 1; i < words.length; i++) {
-        const word = wordText(words[i]);
+        const word = (0,workflows_text/* wordText */.en)(words[i]);
         const head = typeof words[i][0] === 'string' ? words[i][0] : '';
         if (word === '-C' || word === '--directory')
-            directory = wordText(words[++i]) ?? directory;
+            directory = (0,workflows_text/* wordText */.en)(words[++i]) ?? directory;
         else if (word?.startsWith('-C'))
             directory = word.slice(2);
         else if (word === '-f' || word === '--file' || word === '--makefile')
-            file = wordText(words[++i]);
+            file = (0,workflows_text/* wordText */.en)(words[++i]);
         else if (/^[A-Za-z_][\w.-]*\??=/.test(head)) {
             const equals = head.indexOf('=');
-            commandVariables.set(head.slice(0, equals).replace(/\?$/, ''), concat([head.slice(equals + 1)], words[i].slice(1)));
+            commandVariables.set(head.slice(0, equals).replace(/\?$/, ''), (0,workflows_text/* concat */.xW)([head.slice(equals + 1)], words[i].slice(1)));
         }
         else if (word === '-j' || word === '-l' || word === '-o' || word === '-W')
             i++;
@@ -16428,9 +16855,9 @@ function runTarget(target, makefile, context, run, cwd, depth) {
     }
     const automatic = new Map([['@', [target]]]);
     const prerequisites = make_expansion_expand(rule.prerequisites, makefile, automatic, 0);
-    automatic.set('<', [wordText(prerequisites)?.trim().split(/\s+/)[0] ?? '']);
+    automatic.set('<', [(0,workflows_text/* wordText */.en)(prerequisites)?.trim().split(/\s+/)[0] ?? '']);
     automatic.set('^', prerequisites);
-    for (const prerequisite of shown(prerequisites).split(/\s+/).filter(Boolean))
+    for (const prerequisite of (0,workflows_text/* shown */.SP)(prerequisites).split(/\s+/).filter(Boolean))
         runTarget(prerequisite, makefile, context, run, cwd, depth + 1);
     const environment = new Map(context.environment);
     for (const name of makefile.exported)
@@ -16448,7 +16875,7 @@ function runTarget(target, makefile, context, run, cwd, depth) {
                 return part;
             const name = `__pullcheck_hole_${holes.size}`;
             holes.set(name, [part]);
-            return holeMarker(name);
+            return (0,workflows_text/* holeMarker */.$j)(name);
         })
             .join('');
         context.runScript({ kind: 'file', file: makefile.file, text, firstLine: line.line }, [], holes, cwd);
@@ -16472,9 +16899,9 @@ function join(base, path) {
 
 const CONFIG_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
 const goreleaserRelease = (words, context) => {
-    if (wordText(words[0])?.split('/').at(-1) !== 'goreleaser')
+    if ((0,workflows_text/* wordText */.en)(words[0])?.split('/').at(-1) !== 'goreleaser')
         return false;
-    const args = words.slice(1).map((word) => wordText(word) ?? '');
+    const args = words.slice(1).map((word) => (0,workflows_text/* wordText */.en)(word) ?? '');
     if (args[0] !== undefined && !args[0].startsWith('-') && args[0] !== 'release')
         return true;
     if (args.includes('--snapshot') ||
@@ -16519,14 +16946,14 @@ function render(template, context, project) {
         const field = match[1];
         const env = /^\.Env\.(\w+)$/.exec(field)?.[1];
         if (env !== undefined)
-            parts.push(context.environment.get(env) ?? [missing(`$${env}`, 'the workflow does not set it')]);
+            parts.push(context.environment.get(env) ?? [(0,workflows_text/* missing */.LO)(`$${env}`, 'the workflow does not set it')]);
         else if (field === '.ProjectName' && project)
             parts.push([project]);
         else
-            parts.push([missing(`goreleaser's {{ ${field} }}`, 'a value goreleaser computes when it runs')]);
+            parts.push([(0,workflows_text/* missing */.LO)(`goreleaser's {{ ${field} }}`, 'a value goreleaser computes when it runs')]);
     }
     parts.push([template.slice(at)]);
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/may-push.js
@@ -16553,7 +16980,7 @@ const CONTAINER_TOOLS = new Set([
     'garden',
 ]);
 const mayPush = (words, context) => {
-    const argv = words.map((word) => wordText(word) ?? '');
+    const argv = words.map((word) => (0,workflows_text/* wordText */.en)(word) ?? '');
     const tool = argv[0]?.split('/').at(-1) ?? '';
     const says = (pattern) => argv.slice(1).some((arg) => pattern.test(arg));
     const report = (what) => {
@@ -16600,16 +17027,16 @@ const INTERPRETERS = new Set([
 ]);
 const PUSH_WORDS = /\b(?:docker|podman|buildah|nerdctl)\b[^\n]*\bpush\b|--push\b|\bskopeo\s+copy\b|\bcrane\s+(?:push|copy|cp)\b|\bjib:build\b|KO_DOCKER_REPO|\bimagetools\s+create\b/;
 const repositoryScripts = (words, context) => {
-    const command = wordText(words[0]);
+    const command = (0,workflows_text/* wordText */.en)(words[0]);
     if (command === undefined)
         return false;
     const name = command.split('/').at(-1);
     if (SHELLS.has(name)) {
         let i = 1;
-        while (wordText(words[i])?.startsWith('-') && wordText(words[i]) !== '-c')
+        while ((0,workflows_text/* wordText */.en)(words[i])?.startsWith('-') && (0,workflows_text/* wordText */.en)(words[i]) !== '-c')
             i++;
-        if (wordText(words[i]) === '-c') {
-            const script = wordText(words[i + 1]);
+        if ((0,workflows_text/* wordText */.en)(words[i]) === '-c') {
+            const script = (0,workflows_text/* wordText */.en)(words[i + 1]);
             if (script === undefined) {
                 context.sink.mayPush(`\`${command} -c\` runs a script known only at run time`);
                 return true;
@@ -16617,7 +17044,7 @@ const repositoryScripts = (words, context) => {
             context.runScript({ kind: 'inline', text: script }, words.slice(i + 3), context.environment, context.cwd);
             return true;
         }
-        const path = wordText(words[i]);
+        const path = (0,workflows_text/* wordText */.en)(words[i]);
         if (path === undefined)
             return words[i] !== undefined;
         if (runFile(path, words.slice(i + 1), context, true))
@@ -16629,7 +17056,7 @@ const repositoryScripts = (words, context) => {
     if (INTERPRETERS.has(name)) {
         const path = words
             .slice(1)
-            .map(wordText)
+            .map(workflows_text/* wordText */.en)
             .find((word) => word !== undefined && !word.startsWith('-'));
         const file = path === undefined ? undefined : context.read(path);
         if (file && PUSH_WORDS.test(file.text))
@@ -16658,7 +17085,7 @@ function runFile(path, args, context, viaShell) {
 }
 /** `npm run NAME`, `yarn NAME`, `pnpm run NAME`: package.json's `scripts.NAME`, with its `pre`/`post` scripts. */
 function packageScript(tool, words, context) {
-    const args = words.slice(1).map(wordText);
+    const args = words.slice(1).map(workflows_text/* wordText */.en);
     let at = args[0] === 'run' || args[0] === 'run-script' ? 1 : tool === 'npm' ? -1 : 0;
     if (at === -1)
         return false;
@@ -16677,7 +17104,7 @@ function packageScript(tool, words, context) {
     }
     if (typeof scripts[script] !== 'string')
         return false;
-    const extra = words.slice(at + 2).filter((_, i) => !(i === 0 && wordText(words[at + 1]) === '--'));
+    const extra = words.slice(at + 2).filter((_, i) => !(i === 0 && (0,workflows_text/* wordText */.en)(words[at + 1]) === '--'));
     for (const name of [`pre${script}`, script, `post${script}`]) {
         const text = scripts[name];
         if (typeof text === 'string')
@@ -16702,15 +17129,15 @@ const skaffoldBuild = (words, context) => {
     if (!args)
         return false;
     const parsed = parseArguments(args, skaffold_OPTIONS);
-    if (wordText(optionValues(parsed, '--push')[0]) === 'false')
+    if ((0,workflows_text/* wordText */.en)(optionValues(parsed, '--push')[0]) === 'false')
         return true;
-    const name = wordText(optionValues(parsed, '--filename', '-f')[0] ?? ['skaffold.yaml']);
+    const name = (0,workflows_text/* wordText */.en)(optionValues(parsed, '--filename', '-f')[0] ?? ['skaffold.yaml']);
     const file = name === undefined ? undefined : context.read(name);
     if (!file) {
         context.sink.mayPush(`\`skaffold\` builds the artifacts of ${name ?? 'a file known only at run time'}, which is not in the repository: add its images to \`images\``);
         return true;
     }
-    const profiles = new Set(optionValues(parsed, '--profile', '-p').flatMap((p) => (wordText(p) ?? '').split(',')));
+    const profiles = new Set(optionValues(parsed, '--profile', '-p').flatMap((p) => ((0,workflows_text/* wordText */.en)(p) ?? '').split(',')));
     const images = [];
     try {
         for (const document of (0,dist/* parseAllDocuments */.hR)(file.text)) {
@@ -16744,9 +17171,9 @@ function withDefaultRepo(image, defaultRepo) {
     const name = image.replace(/^ko:\/\//, '');
     if (!defaultRepo)
         return [name];
-    const repo = wordText(defaultRepo);
+    const repo = (0,workflows_text/* wordText */.en)(defaultRepo);
     if (repo === undefined)
-        return concat(defaultRepo, ['/', name.replace(/[/._:@]/g, '_')]);
+        return (0,workflows_text/* concat */.xW)(defaultRepo, ['/', name.replace(/[/._:@]/g, '_')]);
     const google = /(^|\.)gcr\.io(\/|$)|-docker\.pkg\.dev(\/|$)/.test(repo.split('/')[0] ?? '') ||
         /-docker\.pkg\.dev$/.test(repo.split('/')[0] ?? '');
     if (google)
@@ -17147,7 +17574,7 @@ function replaceMatches(subject, pattern, replace, all) {
 
 /** One word, no field splitting (assignments, redirection targets, quoted contexts). */
 function expandWord(raw, expansion) {
-    return concat(...expandPieces(raw, expansion).map((piece) => piece.text));
+    return (0,workflows_text/* concat */.xW)(...expandPieces(raw, expansion).map((piece) => piece.text));
 }
 /** A command word: unquoted expansions split at whitespace into several words. */
 function expandFields(raw, expansion) {
@@ -17161,7 +17588,7 @@ function expandFields(raw, expansion) {
             (current ??= []).push(...piece.text);
             continue;
         }
-        const pieces = split(piece.text, /[ \t\n]+/);
+        const pieces = (0,workflows_text/* split */.lD)(piece.text, /[ \t\n]+/);
         pieces.forEach((field, i) => {
             if (i > 0) {
                 if (current && current.length > 0)
@@ -17177,7 +17604,7 @@ function expandFields(raw, expansion) {
     // A quoted empty word ("") is a word.
     if (fields.length === 0 && /^(?:""|'')$/.test(raw))
         return [[]];
-    return fields.map((field) => concat(field));
+    return fields.map((field) => (0,workflows_text/* concat */.xW)(field));
 }
 function expandPieces(raw, expansion) {
     const pieces = [];
@@ -17239,13 +17666,13 @@ function expandPieces(raw, expansion) {
 function literalText(buffer, expansion) {
     const parts = [];
     let at = 0;
-    for (const match of buffer.matchAll(HOLE_MARKERS)) {
+    for (const match of buffer.matchAll(workflows_text/* HOLE_MARKERS */.PM)) {
         parts.push(buffer.slice(at, match.index));
-        parts.push(...(expansion.variables.get(match[1]) ?? [missing(match[1])]));
+        parts.push(...(expansion.variables.get(match[1]) ?? [(0,workflows_text/* missing */.LO)(match[1])]));
         at = match.index + match[0].length;
     }
     parts.push(buffer.slice(at));
-    return concat(parts);
+    return (0,workflows_text/* concat */.xW)(parts);
 }
 function substitutionAt(raw, i, inDouble, expansion) {
     const next = raw[i + 1] ?? '';
@@ -17258,7 +17685,7 @@ function substitutionAt(raw, i, inDouble, expansion) {
     if (next === '(' && raw[i + 2] === '(') {
         // $(( … )): arithmetic; never part of an image name people can know.
         const end = closing(raw, i + 1, '(', ')');
-        return { end, quoted: inDouble, text: () => [missing(`the arithmetic ${raw.slice(i, end)}`)] };
+        return { end, quoted: inDouble, text: () => [(0,workflows_text/* missing */.LO)(`the arithmetic ${raw.slice(i, end)}`)] };
     }
     if (next === '(') {
         const end = closing(raw, i + 1, '(', ')');
@@ -17287,20 +17714,20 @@ function special(name, expansion) {
     const positional = expansion.variables.positional;
     if (/\d/.test(name)) {
         if (name === '0')
-            return expansion.variables.get('BASH_SOURCE') ?? [missing('$0')];
-        return (positional[Number(name) - 1] ?? [missing(`$${name}`, `no argument ${name} is passed to the script`)]);
+            return expansion.variables.get('BASH_SOURCE') ?? [(0,workflows_text/* missing */.LO)('$0')];
+        return (positional[Number(name) - 1] ?? [(0,workflows_text/* missing */.LO)(`$${name}`, `no argument ${name} is passed to the script`)]);
     }
     if (name === '@' || name === '*')
-        return concat(...positional.flatMap((arg, i) => (i > 0 ? [[' '], arg] : [arg])));
+        return (0,workflows_text/* concat */.xW)(...positional.flatMap((arg, i) => (i > 0 ? [[' '], arg] : [arg])));
     if (name === '#')
         return [String(positional.length)];
-    return [missing(`$${name}`)];
+    return [(0,workflows_text/* missing */.LO)(`$${name}`)];
 }
 /** `${…}`: the parameter and its operator. */
 function parameter(body, expansion) {
     if (body.startsWith('#') && body.length > 1) {
         const value = lookup(body.slice(1), expansion);
-        return value.some(isMissing) ? [missing(`\${${body}}`)] : [String(value.join('').length)];
+        return value.some(workflows_text/* isMissing */.b2) ? [(0,workflows_text/* missing */.LO)(`\${${body}}`)] : [String(value.join('').length)];
     }
     const element = /^([A-Za-z_]\w*)\[([^\]]*)\](.*)$/s.exec(body);
     if (element) {
@@ -17308,13 +17735,13 @@ function parameter(body, expansion) {
         const [, arrayName, index, rest] = element;
         const all = variable(arrayName, expansion);
         if (index === '@' || index === '*')
-            return rest === '' ? all : [missing(`\${${body}}`)];
-        const fields = split(all, ' ');
-        return /^\d+$/.test(index) && rest === '' ? (fields[Number(index)] ?? []) : [missing(`\${${body}}`)];
+            return rest === '' ? all : [(0,workflows_text/* missing */.LO)(`\${${body}}`)];
+        const fields = (0,workflows_text/* split */.lD)(all, ' ');
+        return /^\d+$/.test(index) && rest === '' ? (fields[Number(index)] ?? []) : [(0,workflows_text/* missing */.LO)(`\${${body}}`)];
     }
     const match = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(.*)$/s.exec(body);
     if (!match)
-        return [missing(`\${${body}}`)];
+        return [(0,workflows_text/* missing */.LO)(`\${${body}}`)];
     const [, name, operator] = match;
     const value = () => lookup(name, expansion);
     const word = (text) => expandWord(text, expansion);
@@ -17324,27 +17751,27 @@ function parameter(body, expansion) {
     if (operator === '')
         return value();
     if (operator === ',,' || operator === ',')
-        return operator === ',,' ? lowercase(value()) : firstCase(value(), 'lower');
+        return operator === ',,' ? (0,workflows_text/* lowercase */.AC)(value()) : firstCase(value(), 'lower');
     if (operator === '^^' || operator === '^')
-        return operator === '^^' ? uppercase(value()) : firstCase(value(), 'upper');
+        return operator === '^^' ? (0,workflows_text/* uppercase */.Zv)(value()) : firstCase(value(), 'upper');
     const trimming = /^(##?|%%?)(.*)$/s.exec(operator);
     if (trimming)
-        return trimmed(value(), trimming[1], wordText(word(trimming[2])));
+        return trimmed(value(), trimming[1], (0,workflows_text/* wordText */.en)(word(trimming[2])));
     if (operator.startsWith('/')) {
         const all = operator.startsWith('//');
         const [pattern, replacement] = splitReplacement(operator.slice(all ? 2 : 1));
-        return replaced(value(), all, wordText(word(pattern)), word(replacement ?? ''));
+        return replaced(value(), all, (0,workflows_text/* wordText */.en)(word(pattern)), word(replacement ?? ''));
     }
     const slice = /^:\s*(-?\d+)(?::\s*(\d+))?$/.exec(operator);
     if (slice) {
         const text = value();
-        if (text.some(isMissing))
-            return [missing(`\${${body}}`)];
+        if (text.some(workflows_text/* isMissing */.b2))
+            return [(0,workflows_text/* missing */.LO)(`\${${body}}`)];
         const whole = text.join('');
         const start = Number(slice[1]) < 0 ? whole.length + Number(slice[1]) : Number(slice[1]);
         return [slice[2] === undefined ? whole.slice(start) : whole.slice(start, start + Number(slice[2]))];
     }
-    return [missing(`\${${body}}`)];
+    return [(0,workflows_text/* missing */.LO)(`\${${body}}`)];
 }
 /** `${X-w}`, `${X=w}`, `${X+w}`, `${X?w}` and their `:` forms: the value, or the word standing in for it. */
 function conditional(name, kind, argument, expansion) {
@@ -17353,7 +17780,7 @@ function conditional(name, kind, argument, expansion) {
     const current = set ? lookup(name, expansion) : undefined;
     // With the colon, an empty value counts as unset.
     const empty = current === undefined || (kind.startsWith(':') && current.length === 0);
-    const unknownEmptiness = current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(isMissing);
+    const unknownEmptiness = current !== undefined && kind.startsWith(':') && current.length > 0 && current.every(workflows_text/* isMissing */.b2);
     if (unknownEmptiness)
         return current;
     switch (kind.replace(':', '')) {
@@ -17385,11 +17812,11 @@ function firstCase(text, to) {
     if (typeof first !== 'string' || first === '')
         return text;
     const head = to === 'lower' ? first[0].toLowerCase() : first[0].toUpperCase();
-    return concat([head + first.slice(1)], rest);
+    return (0,workflows_text/* concat */.xW)([head + first.slice(1)], rest);
 }
 /** `#`/`##` strip the shortest/longest matching prefix, `%`/`%%` the suffix; holes make it unknowable. */
 function trimmed(text, op, pattern) {
-    const unknowable = [missing(`the pattern removal \${…${op}${pattern ?? '…'}}`)];
+    const unknowable = [(0,workflows_text/* missing */.LO)(`the pattern removal \${…${op}${pattern ?? '…'}}`)];
     if (pattern === undefined)
         return unknowable;
     const longest = op.length === 2;
@@ -17407,7 +17834,7 @@ function trimmed(text, op, pattern) {
             return rest.length === 0 ? text : unknowable;
         if (rest.length > 0 && longest && pattern.includes('*'))
             return unknowable;
-        return concat([first.slice(length)], rest);
+        return (0,workflows_text/* concat */.xW)([first.slice(length)], rest);
     }
     const last = text.at(-1);
     if (last === undefined)
@@ -17421,12 +17848,12 @@ function trimmed(text, op, pattern) {
         return text.length === 1 ? text : unknowable;
     if (text.length > 1 && longest && pattern.includes('*'))
         return unknowable;
-    return concat(text.slice(0, -1), [last.slice(0, start)]);
+    return (0,workflows_text/* concat */.xW)(text.slice(0, -1), [last.slice(0, start)]);
 }
 /** `${X/pattern/replacement}` and `${X//…}` over the known parts (a match could not span a hole). */
 function replaced(text, all, pattern, replacement) {
     if (pattern === undefined)
-        return [missing(`the replacement \${…/${'…'}}`)];
+        return [(0,workflows_text/* missing */.LO)(`the replacement \${…/${'…'}}`)];
     if (pattern === '')
         return text;
     const marker = '\u0003';
@@ -17440,7 +17867,7 @@ function replaced(text, all, pattern, replacement) {
         let count = 0;
         const result = replaceMatches(part, pattern, () => (count++, marker), all);
         if (result === undefined)
-            return [missing(`the replacement \${…/${pattern}/…}`)];
+            return [(0,workflows_text/* missing */.LO)(`the replacement \${…/${pattern}/…}`)];
         if (count > 0)
             done = true;
         result.split(marker).forEach((piece, i) => {
@@ -17449,7 +17876,7 @@ function replaced(text, all, pattern, replacement) {
             parts.push([piece]);
         });
     }
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
 /** `pattern/replacement` of `${X/…}`, split at the first `/` that is not escaped. */
 function splitReplacement(operator) {
@@ -17804,7 +18231,7 @@ class syntax_Parser {
 /** `[[ A == B ]]`, `[ A != B ]`, `test -z A`, `-n A`, `!`; a `[[ … || … ]]` arrives in pieces. */
 function testValue(raw, expanded) {
     let words = expanded;
-    const text = wordText;
+    const text = workflows_text/* wordText */.en;
     const doubleBracket = text(words[0]) === '[[';
     if (['[[', '[', 'test'].includes(text(words[0]) ?? ''))
         words = words.slice(1);
@@ -17867,7 +18294,7 @@ function echo(args) {
     const words = args
         .slice(i)
         .map((arg) => (escapes ? arg.map((p) => (typeof p === 'string' ? p.replace(/\\n/g, '\n') : p)) : arg));
-    return concat(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
+    return (0,workflows_text/* concat */.xW)(...words.flatMap((word, j) => (j > 0 ? [[' '], word] : [word])), newline ? ['\n'] : []);
 }
 /** printf FORMAT ARGS…: `%s` and `%b` take the next argument, `\n` is a newline. */
 function printf(all) {
@@ -17875,8 +18302,8 @@ function printf(all) {
     const args = all[0]?.length === 1 && all[0][0] === '--' ? all.slice(1) : all;
     const [format, ...rest] = args;
     // An unknown argument may be several words, shifting every conversion after it.
-    if (!format || format.some(isMissing) || rest.some((arg) => arg.some(isMissing)))
-        return [missing('the output of printf')];
+    if (!format || format.some(workflows_text/* isMissing */.b2) || rest.some((arg) => arg.some(workflows_text/* isMissing */.b2)))
+        return [(0,workflows_text/* missing */.LO)('the output of printf')];
     const template = format.join('');
     const parts = [];
     let next = 0;
@@ -17896,27 +18323,27 @@ function printf(all) {
         }
         parts.push([template.slice(at)]);
     } while (next > 0 && next < rest.length);
-    return concat(...parts);
+    return (0,workflows_text/* concat */.xW)(...parts);
 }
 /** Filters over known text: lowercasing, `cut`, `sed s///`, `head`/`tail`, `xargs`, `tr -d`. */
 function filter(words, input) {
-    const argv = words.map((word) => (word.some(isMissing) ? undefined : word.join('')));
+    const argv = words.map((word) => (word.some(workflows_text/* isMissing */.b2) ? undefined : word.join('')));
     const [name, ...args] = argv;
     switch (name) {
         case 'tr':
             return trFilter(args, input);
         case 'awk':
             if (args.length === 1 && /^\{\s*print\s+tolower\(\$0\)\s*\}$/.test(args[0] ?? ''))
-                return lowercase(input);
+                return (0,workflows_text/* lowercase */.AC)(input);
             if (args.length === 1 && /^\{\s*print\s+toupper\(\$0\)\s*\}$/.test(args[0] ?? ''))
-                return uppercase(input);
+                return (0,workflows_text/* uppercase */.Zv)(input);
             return undefined;
         case 'sed':
             return sedFilter(args, input);
         case 'cut':
             return cutFilter(args, input);
         case 'xargs':
-            return args.length === 0 ? trim(input) : undefined;
+            return args.length === 0 ? (0,workflows_text/* trim */.Bq)(input) : undefined;
         case 'node':
             return nodeFilter(args, input);
         case 'head':
@@ -17931,9 +18358,9 @@ function trFilter(args, input) {
     const lowerSets = /^\[?(?:A-Z|\[:upper:\])\]?$/;
     const upperSets = /^\[?(?:a-z|\[:lower:\])\]?$/;
     if (args.length === 2 && lowerSets.test(args[0] ?? '') && upperSets.test(args[1] ?? ''))
-        return lowercase(input);
+        return (0,workflows_text/* lowercase */.AC)(input);
     if (args.length === 2 && upperSets.test(args[0] ?? '') && lowerSets.test(args[1] ?? ''))
-        return uppercase(input);
+        return (0,workflows_text/* uppercase */.Zv)(input);
     if (args[0] === '-d' && args[1] !== undefined) {
         const remove = args[1].replace(/\\n/g, '\n').replace(/\\r/g, '\r');
         return input.map((part) => typeof part === 'string' ? [...part].filter((c) => !remove.includes(c)).join('') : part);
@@ -17944,7 +18371,7 @@ function trFilter(args, input) {
 function sedFilter(args, input) {
     const script = args.filter((arg) => arg !== '-e' && arg !== '-E' && arg !== '-r').join(';');
     if (/^s(.)\.\*\1\\L&\1g?$|^s(.)\\\(\.\*\\\)\2\\L\\1\2g?$/.test(script))
-        return lowercase(input);
+        return (0,workflows_text/* lowercase */.AC)(input);
     const substitution = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(script);
     // The BRE read as a JavaScript pattern (`\(` `\)` `\{` `\|` group, bound and alternate). One that
     // could backtrack for ever, or a long input, is not run: the value becomes a hole.
@@ -17972,9 +18399,9 @@ function cutFilter(args, input) {
     const field = Number(argValue(args, '-f'));
     if (!Number.isInteger(field) || field < 1)
         return undefined;
-    return concat(...split(input, '\n').map((line, i) => {
-        const fields = split(line, delimiter);
-        return i > 0 ? concat(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
+    return (0,workflows_text/* concat */.xW)(...(0,workflows_text/* split */.lD)(input, '\n').map((line, i) => {
+        const fields = (0,workflows_text/* split */.lD)(line, delimiter);
+        return i > 0 ? (0,workflows_text/* concat */.xW)(['\n'], fields[field - 1] ?? []) : (fields[field - 1] ?? []);
     }));
 }
 /** `node -` / `node -e|-p` printing a literal string lowercased (a way people lowercase the owner). */
@@ -17995,9 +18422,9 @@ function nodeFilter(args, input) {
 function firstOrLastLine(name, args, input) {
     if (!(args.join(' ') === '-n 1' || args.join(' ') === '-1' || args.join('') === '-n1'))
         return undefined;
-    const lines = split(input, '\n').filter((line) => line.length > 0);
+    const lines = (0,workflows_text/* split */.lD)(input, '\n').filter((line) => line.length > 0);
     const line = name === 'head' ? lines[0] : lines.at(-1);
-    return line ? concat(line, ['\n']) : [];
+    return line ? (0,workflows_text/* concat */.xW)(line, ['\n']) : [];
 }
 function argValue(args, flag) {
     for (const [i, arg] of args.entries()) {
@@ -18051,7 +18478,7 @@ function withoutWrappers(words) {
  * with `-I REPLACE`, each REPLACE in the command is one input line.
  */
 function xargsCommand(words, stdin) {
-    const text = wordText;
+    const text = workflows_text/* wordText */.en;
     if (text(words[0]) !== 'xargs')
         return undefined;
     let i = 1;
@@ -18070,14 +18497,14 @@ function xargsCommand(words, stdin) {
     if (command.length === 0)
         return undefined;
     const inputs = stdin
-        ? split(stdin, /\s+/).filter((input) => input.length > 0)
-        : [[missing('the arguments xargs reads')]];
+        ? (0,workflows_text/* split */.lD)(stdin, /\s+/).filter((input) => input.length > 0)
+        : [[(0,workflows_text/* missing */.LO)('the arguments xargs reads')]];
     if (replace === undefined)
         return [[...command, ...inputs]];
     return inputs
         .slice(0, MAX_LOOP_ITEMS)
-        .map((input) => command.map((word) => concat(...word.map((part) => typeof part === 'string' && part.includes(replace)
-        ? concat(...part.split(replace).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
+        .map((input) => command.map((word) => (0,workflows_text/* concat */.xW)(...word.map((part) => typeof part === 'string' && part.includes(replace)
+        ? (0,workflows_text/* concat */.xW)(...part.split(replace).flatMap((piece, n) => (n > 0 ? [input, [piece]] : [[piece]])))
         : [part]))));
 }
 
@@ -18136,7 +18563,7 @@ class Shell {
         return this.values.get(name);
     }
     set(name, value) {
-        this.values.set(name, bounded(value));
+        this.values.set(name, (0,workflows_text/* bounded */.Mm)(value));
     }
     /** Runs a script; `positional` are `$1`…; returns what it prints to stdout. */
     run(script, positional = []) {
@@ -18181,7 +18608,7 @@ class Shell {
             if (++this.steps > MAX_STEPS) {
                 if (this.steps === MAX_STEPS + 1)
                     this.host.truncated(`the script runs more than ${MAX_STEPS} commands: the rest is not read`, statement.line);
-                return concat(...printed);
+                return (0,workflows_text/* concat */.xW)(...printed);
             }
             const connective = statement.kind === 'pipeline' ? statement.connective : undefined;
             const runs = connective === '&&'
@@ -18205,7 +18632,7 @@ class Shell {
                     ? this.statusOf(statement.commands[0].words)
                     : true;
         }
-        return concat(...printed);
+        return (0,workflows_text/* concat */.xW)(...printed);
     }
     /** A test command's value; true for any other command (taken to succeed). */
     statusOf(words) {
@@ -18247,7 +18674,7 @@ class Shell {
                     if (matches)
                         return this.statements(branch.body);
                 }
-                return concat(...printed);
+                return (0,workflows_text/* concat */.xW)(...printed);
             }
             case 'while':
                 return this.whileLoop(statement.condition, statement.body);
@@ -18262,7 +18689,7 @@ class Shell {
                     this.values.set(statement.name, item);
                     printed.push(this.statements(statement.body));
                 }
-                return concat(...printed);
+                return (0,workflows_text/* concat */.xW)(...printed);
             }
         }
     }
@@ -18273,7 +18700,7 @@ class Shell {
             ? only.commands[0]
             : undefined;
         if (command?.words[0] !== 'getopts')
-            return concat(this.statements(condition), this.statements(body));
+            return (0,workflows_text/* concat */.xW)(this.statements(condition), this.statements(body));
         const [spec, name] = command.words.slice(1, 3).map((raw) => expandWord(raw, this.expansion).join(''));
         const args = command.words.length > 3
             ? command.words.slice(3).flatMap((raw) => expandFields(raw, this.expansion))
@@ -18304,7 +18731,7 @@ class Shell {
             }
         }
         this.optionsEnd = index;
-        return concat(...printed);
+        return (0,workflows_text/* concat */.xW)(...printed);
     }
     pipeline(pipeline) {
         if (pipeline.commands.length === 1)
@@ -18329,16 +18756,16 @@ class Shell {
             printed.push(this.statements(branch.condition));
             const decided = this.condition(branch.condition);
             if (decided === true)
-                return concat(...printed, this.statements(branch.body));
+                return (0,workflows_text/* concat */.xW)(...printed, this.statements(branch.body));
             if (decided === false)
                 continue;
             const alternatives = [
                 ...statement.branches.slice(index).map((remaining) => remaining.body),
                 statement.otherwise ?? [],
             ];
-            return concat(...printed, this.undecided(alternatives));
+            return (0,workflows_text/* concat */.xW)(...printed, this.undecided(alternatives));
         }
-        return concat(...printed, statement.otherwise ? this.statements(statement.otherwise) : []);
+        return (0,workflows_text/* concat */.xW)(...printed, statement.otherwise ? this.statements(statement.otherwise) : []);
     }
     undecided(alternatives) {
         const start = this.snapshot();
@@ -18365,13 +18792,13 @@ class Shell {
                 this.values.set(name, values[0]);
             else if (!same)
                 this.values.set(name, [
-                    missing(`$${name}`, 'set differently in branches of an `if` pullcheck cannot decide'),
+                    (0,workflows_text/* missing */.LO)(`$${name}`, 'set differently in branches of an `if` pullcheck cannot decide'),
                 ]);
         }
         // Printed text depends on the branch taken: only what every branch prints alike is known.
         return printed.every((text) => JSON.stringify(text) === JSON.stringify(printed[0]))
             ? (printed[0] ?? [])
-            : [missing('the output of an `if` pullcheck cannot decide')];
+            : [(0,workflows_text/* missing */.LO)('the output of an `if` pullcheck cannot decide')];
     }
     /** A condition list's truth, when its tests compare known values; undefined otherwise. */
     condition(statements) {
@@ -18431,7 +18858,7 @@ class Shell {
             const previous = assignment[2] ? (this.values.get(assignment[1]) ?? []) : [];
             // `A+=(x)` appends an array element: elements are kept space-separated.
             const separator = raw.startsWith('(') && previous.length > 0 ? [' '] : [];
-            assignments.push([assignment[1], bounded(concat(previous, separator, value))]);
+            assignments.push([assignment[1], (0,workflows_text/* bounded */.Mm)((0,workflows_text/* concat */.xW)(previous, separator, value))]);
         }
         const words = command.words.slice(i).flatMap((raw) => expandFields(raw, this.expansion));
         if (words.length === 0) {
@@ -18443,9 +18870,9 @@ class Shell {
         const stdin = heredoc?.heredoc
             ? heredoc.heredoc.quoted
                 ? [heredoc.heredoc.body + '\n']
-                : concat(expandWord(`"${heredoc.heredoc.body.replace(/"/g, '\\"')}"`, this.expansion), ['\n'])
+                : (0,workflows_text/* concat */.xW)(expandWord(`"${heredoc.heredoc.body.replace(/"/g, '\\"')}"`, this.expansion), ['\n'])
             : command.redirections.some((r) => r.op === '<<<')
-                ? concat(expandWord(command.redirections.find((r) => r.op === '<<<').target, this.expansion), ['\n'])
+                ? (0,workflows_text/* concat */.xW)(expandWord(command.redirections.find((r) => r.op === '<<<').target, this.expansion), ['\n'])
                 : input;
         const printed = this.invoke(withoutWrappers(words), new Map(assignments), command.line, stdin);
         return this.redirect(printed, command.redirections);
@@ -18464,20 +18891,20 @@ class Shell {
     invoke(words, assignments, line, stdin) {
         const name = words[0].length === 1 && typeof words[0][0] === 'string' ? words[0][0] : undefined;
         const args = words.slice(1);
-        const text = wordText;
+        const text = workflows_text/* wordText */.en;
         const builtin = name === undefined ? undefined : this.builtin(name, args, assignments, line, stdin);
         if (builtin)
             return builtin;
         const viaXargs = xargsCommand(words, stdin);
         if (viaXargs)
-            return concat(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
+            return (0,workflows_text/* concat */.xW)(...viaXargs.map((command) => this.invoke(command, assignments, line, undefined)));
         if (name === 'eval' && this.depth < MAX_DEPTH) {
             // eval runs its arguments, joined, as a script.
             const script = args.every((arg) => arg.every((part) => typeof part === 'string'))
                 ? args.map((arg) => arg.join('')).join(' ')
                 : undefined;
             if (script === undefined)
-                return [missing('the output of eval')];
+                return [(0,workflows_text/* missing */.LO)('the output of eval')];
             return this.nested(script);
         }
         // `bash <<EOF … EOF` (or a pipe into `sh`): the shell runs its input as a script.
@@ -18497,11 +18924,11 @@ class Shell {
         const environment = this.environment(assignments);
         const produced = this.host.command({ words, line, environment, cwd: this.cwd });
         const output = produced ?? this.host.output(words, environment);
-        return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
+        return output ?? [(0,workflows_text/* missing */.LO)(`the output of \`${shownCommand(words)}\``)];
     }
     /** A shell builtin's output; undefined when the command is not one. */
     builtin(name, args, assignments, line, stdin) {
-        const text = wordText;
+        const text = workflows_text/* wordText */.en;
         switch (name) {
             case 'export':
             case 'declare':
@@ -18536,7 +18963,7 @@ class Shell {
             case 'printf':
                 return printf(args);
             case 'cat':
-                return args.length === 0 && stdin ? stdin : [missing(`the output of \`cat\``)];
+                return args.length === 0 && stdin ? stdin : [(0,workflows_text/* missing */.LO)(`the output of \`cat\``)];
             case 'tee':
                 return this.tee(args, stdin);
             case 'exit':
@@ -18559,12 +18986,12 @@ class Shell {
     /** `set -- ARGS…` and `shift [N]` (after getopts, N is where the options ended). */
     setPositional(name, args) {
         if (name === 'set') {
-            const dashes = args.findIndex((arg) => wordText(arg) === '--');
+            const dashes = args.findIndex((arg) => (0,workflows_text/* wordText */.en)(arg) === '--');
             if (dashes !== -1)
                 this.positional = args.slice(dashes + 1).map((arg) => [...arg]);
         }
         else {
-            const count = args[0] === undefined ? 1 : Number(wordText(args[0])) || this.optionsEnd;
+            const count = args[0] === undefined ? 1 : Number((0,workflows_text/* wordText */.en)(args[0])) || this.optionsEnd;
             this.positional = this.positional.slice(count);
         }
         return [];
@@ -18578,7 +19005,7 @@ class Shell {
     }
     /** `export`, `declare`, `typeset`, `local`, `readonly`: assignments, exports, and a function's locals. */
     declare(name, args) {
-        const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test(wordText(arg) ?? ''));
+        const exporting = name === 'export' || args.some((arg) => /^-\w*x/.test((0,workflows_text/* wordText */.en)(arg) ?? ''));
         const frame = name === 'local' ? this.locals.at(-1) : undefined;
         for (const arg of args) {
             const [first] = arg;
@@ -18591,9 +19018,9 @@ class Shell {
             if (frame && !frame.has(variable))
                 frame.set(variable, this.values.get(variable));
             if (assignment) {
-                const value = concat([first.slice(assignment[0].length)], arg.slice(1));
+                const value = (0,workflows_text/* concat */.xW)([first.slice(assignment[0].length)], arg.slice(1));
                 const previous = assignment[2] ? (this.values.get(variable) ?? []) : [];
-                this.set(variable, concat(previous, stripArrayParens(value)));
+                this.set(variable, (0,workflows_text/* concat */.xW)(previous, stripArrayParens(value)));
             }
             if (exporting)
                 this.exported.add(variable);
@@ -18602,7 +19029,7 @@ class Shell {
     }
     /** `source FILE ARGS…` / `. FILE`: the host's script run in this shell, up to MAX_DEPTH deep. */
     source(args, line) {
-        const file = wordText(args[0]);
+        const file = (0,workflows_text/* wordText */.en)(args[0]);
         const script = file === undefined ? undefined : this.host.source(file, this.cwd);
         if (script !== undefined && this.depth >= MAX_DEPTH)
             this.host.truncated(`scripts source each other more than ${MAX_DEPTH} deep: ${file} is not read`, line);
@@ -18653,20 +19080,20 @@ class Shell {
         }
         const ifs = assignments.get('IFS') ?? this.values.get('IFS');
         const separators = ifs && ifs.every((part) => typeof part === 'string') ? ifs.join('') : ' \t\n';
-        const line = stdin ? (split(stdin, '\n')[0] ?? []) : [missing('the input of read')];
+        const line = stdin ? ((0,workflows_text/* split */.lD)(stdin, '\n')[0] ?? []) : [(0,workflows_text/* missing */.LO)('the input of read')];
         const pattern = new RegExp(`[${separators.replace(/[\]\\^-]/g, '\\$&')}]+`);
-        const fields = split(line, pattern).filter((field) => field.length > 0);
+        const fields = (0,workflows_text/* split */.lD)(line, pattern).filter((field) => field.length > 0);
         if (array)
-            this.values.set(array, concat(...fields.map((field, i) => concat(i > 0 ? [' '] : [], field))));
+            this.values.set(array, (0,workflows_text/* concat */.xW)(...fields.map((field, i) => (0,workflows_text/* concat */.xW)(i > 0 ? [' '] : [], field))));
         names.forEach((name, i) => this.values.set(name, i === names.length - 1
-            ? concat(...fields.slice(i).map((f, j) => concat(j > 0 ? [' '] : [], f)))
+            ? (0,workflows_text/* concat */.xW)(...fields.slice(i).map((f, j) => (0,workflows_text/* concat */.xW)(j > 0 ? [' '] : [], f)))
             : (fields[i] ?? [])));
         return [];
     }
     /** `$( … )`: what the inner script prints, its trailing newlines removed. */
     substitute(script) {
         if (this.depth >= MAX_DEPTH)
-            return [missing(`the output of \`${script.trim()}\``)];
+            return [(0,workflows_text/* missing */.LO)(`the output of \`${script.trim()}\``)];
         this.depth++;
         const saved = new Map(this.values);
         const printed = this.statements(parseScript(script));
@@ -18675,9 +19102,9 @@ class Shell {
         for (const [name, value] of saved)
             this.values.set(name, value);
         this.depth--;
-        const text = concat(printed);
+        const text = (0,workflows_text/* concat */.xW)(printed);
         const last = text.at(-1);
-        return typeof last === 'string' ? concat(text.slice(0, -1), [last.replace(/\n+$/, '')]) : text;
+        return typeof last === 'string' ? (0,workflows_text/* concat */.xW)(text.slice(0, -1), [last.replace(/\n+$/, '')]) : text;
     }
 }
 /** `X=(a b)` arrays read as their words (the common `for x in "${A[@]}"` case needs no more). */
@@ -18688,7 +19115,7 @@ function stripArrayParens(value) {
         return value;
     if (value.length === 1)
         return [first.slice(1, -1)];
-    return concat([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
+    return (0,workflows_text/* concat */.xW)([first.slice(1)], value.slice(1, -1), [last.slice(0, -1)]);
 }
 /** Paths from the repository root: an absolute path is read as one (the runner's workspace is the root). */
 function joinPath(base, target) {
@@ -18730,10 +19157,12 @@ function shownCommand(words) {
 
 
 
+
 // cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
 const run_step_HANDLERS = [
     clusterCredentials,
     setImage,
+    ...applyManifests,
     unreadDeploys,
     cloudBuildConfig,
     pushTools,
@@ -18760,7 +19189,7 @@ function substituteExpressions(script, resolve, environment) {
             return part.replace(/\n/g, ' ');
         const name = `__pullcheck_hole_${environment.size}`;
         environment.set(name, [part]);
-        return holeMarker(name);
+        return (0,workflows_text/* holeMarker */.$j)(name);
     })
         .join(''));
 }
@@ -18792,7 +19221,7 @@ class StepHost {
     }
     command(command) {
         const where = this.origin.lineOf(command.line);
-        const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
+        const text = command.words.map((word) => (0,workflows_text/* wordText */.en)(word) ?? '?').join(' ');
         if (LOGIN.test(text))
             this.context.login(loginRegistry(command.words), where);
         const commandContext = {
@@ -18802,7 +19231,7 @@ class StepHost {
             read: (relative) => this.context.repository.read(relative.startsWith('/') ? relative.slice(1) : external_node_path_.posix.join(command.cwd || '.', relative)),
             runScript: (source, args, environment, cwd) => {
                 const output = this.runNested(source, args, environment, cwd, where);
-                printed = concat(printed ?? [], output);
+                printed = (0,workflows_text/* concat */.xW)(printed ?? [], output);
                 return output;
             },
         };
@@ -18814,7 +19243,7 @@ class StepHost {
         return printed;
     }
     output(words, environment) {
-        const argv = words.map((word) => wordText(word) ?? '');
+        const argv = words.map((word) => (0,workflows_text/* wordText */.en)(word) ?? '');
         const line = argv.join(' ');
         if (argv[0] === 'aws' &&
             argv[1] === 'sts' &&
@@ -18829,11 +19258,11 @@ class StepHost {
             /^get(-value)?$/.test(argv[2] ?? '') &&
             /^(core\/)?project$/.test(argv[3] ?? ''))
             return environment.get('CLOUDSDK_CORE_PROJECT');
-        const operand = words.slice(1).filter((word) => !/^-/.test(wordText(word) ?? ''))[0];
+        const operand = words.slice(1).filter((word) => !/^-/.test((0,workflows_text/* wordText */.en)(word) ?? ''))[0];
         if (argv[0] === 'basename' && operand)
-            return concat(lastSegment(operand), ['\n']);
+            return (0,workflows_text/* concat */.xW)(lastSegment(operand), ['\n']);
         if (argv[0] === 'dirname' && operand) {
-            const path = wordText(operand);
+            const path = (0,workflows_text/* wordText */.en)(operand);
             if (path === undefined)
                 return undefined;
             return [`${path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.'}\n`];
@@ -18853,10 +19282,10 @@ class StepHost {
         });
     }
     unset(name) {
-        return [missing(`$${name}`, 'the workflow does not set it')];
+        return [(0,workflows_text/* missing */.LO)(`$${name}`, 'the workflow does not set it')];
     }
     runNested(source, args, environment, cwd, where) {
-        const unknown = [missing('the output of a script pullcheck did not read')];
+        const unknown = [(0,workflows_text/* missing */.LO)('the output of a script pullcheck did not read')];
         if (this.stack.length >= MAX_SCRIPT_DEPTH) {
             this.context.collected.mayPush.push({
                 where,
@@ -18881,20 +19310,20 @@ class StepHost {
 const LOGIN_VALUE_OPTIONS = optionSet('-u --username -p --password --creds --authfile --cert-dir --compat-auth-file --secret-file --identity-token');
 /** The registry a login command names: its positional argument, when it reads like a host. */
 function loginRegistry(words) {
-    const start = wordText(words[1]) === 'registry' || wordText(words[1]) === 'auth' ? 3 : 2;
-    const host = wordText(parseArguments(words.slice(start), LOGIN_VALUE_OPTIONS).positionals.at(-1));
+    const start = (0,workflows_text/* wordText */.en)(words[1]) === 'registry' || (0,workflows_text/* wordText */.en)(words[1]) === 'auth' ? 3 : 2;
+    const host = (0,workflows_text/* wordText */.en)(parseArguments(words.slice(start), LOGIN_VALUE_OPTIONS).positionals.at(-1));
     return host !== undefined && /^(?:[\w-]+\.[\w.-]+|localhost)(?::\d+)?(?:\/\S*)?$/.test(host)
         ? host
         : 'a registry';
 }
 function lastSegment(text) {
-    const parts = split(text, '/');
+    const parts = (0,workflows_text/* split */.lD)(text, '/');
     return parts.at(-1) ?? text;
 }
 /** `NAME=value` lines and `NAME<<DELIMITER` blocks of an environment file (workflow commands docs). */
 function environmentFileEntries(content) {
     const entries = [];
-    const lines = split(content, '\n');
+    const lines = (0,workflows_text/* split */.lD)(content, '\n');
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         const head = typeof line[0] === 'string' ? line[0] : '';
@@ -18906,13 +19335,13 @@ function environmentFileEntries(content) {
                     break;
                 body.push(lines[i]);
             }
-            entries.push([heredoc[1], concat(...body.map((part, n) => concat(n > 0 ? ['\n'] : [], part)))]);
+            entries.push([heredoc[1], (0,workflows_text/* concat */.xW)(...body.map((part, n) => (0,workflows_text/* concat */.xW)(n > 0 ? ['\n'] : [], part)))]);
             continue;
         }
         const assignment = /^([A-Za-z_][\w-]*)=/.exec(head);
         if (assignment)
-            entries.push([assignment[1], concat([head.slice(assignment[0].length)], line.slice(1))]);
-        else if (line.some(isMissing) && head === '')
+            entries.push([assignment[1], (0,workflows_text/* concat */.xW)([head.slice(assignment[0].length)], line.slice(1))]);
+        else if (line.some(workflows_text/* isMissing */.b2) && head === '')
             continue;
     }
     return entries;
@@ -18998,11 +19427,11 @@ function runStep(step, stepPath, input, context, outputs) {
             const script = substituteExpressions(step['run'], resolve, environment);
             const printed = runScript(script, environment, cwd, { file: lines.file, lineOf: where }, stepContext(input, context, setOutput));
             // The deprecated `::set-output name=X::value` workflow command.
-            for (const line of split(printed, '\n')) {
+            for (const line of (0,workflows_text/* split */.lD)(printed, '\n')) {
                 const head = typeof line[0] === 'string' ? line[0] : '';
                 const match = /^::set-output name=([\w-]+)::/.exec(head);
                 if (match)
-                    setOutput(match[1], textValue(concat([head.slice(match[0].length)], line.slice(1))));
+                    setOutput(match[1], textValue((0,workflows_text/* concat */.xW)([head.slice(match[0].length)], line.slice(1))));
             }
         }
     }
@@ -19014,7 +19443,7 @@ function runUses(step, uses, stepPath, input, context, env, setOutput) {
     if (uses.startsWith('docker://')) {
         // A container step: its `args` are the image's command line (kaniko's executor, typically).
         const args = typeof withInputs['args'] === 'string'
-            ? split(asText(evaluateField(withInputs['args'], resolve)), /\s+/)
+            ? (0,workflows_text/* split */.lD)(asText(evaluateField(withInputs['args'], resolve)), /\s+/)
             : [];
         // The image's name is its command (`docker://gcr.io/go-containerregistry/crane` runs crane).
         const repository = uses.slice('docker://'.length).replace(/[@:][^/]*$/, '');
@@ -19300,7 +19729,7 @@ function workflowInputs(workflow, call, scope) {
             else if (call)
                 inputs.set(name, record(definition)['type'] === 'boolean' ? false : '');
             else
-                inputs.set(name, new Unknown(missing(`inputs.${name}`, `an input with no default: add \`inputs.${name}\` under \`discover.variables\``)));
+                inputs.set(name, new Unknown((0,workflows_text/* missing */.LO)(`inputs.${name}`, `an input with no default: add \`inputs.${name}\` under \`discover.variables\``)));
         }
     }
     return inputs;
@@ -19331,7 +19760,7 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
                 ? own[2]
                 : undefined;
         if (local === undefined) {
-            const given = [...inputs].map(([name, value]) => `${name}=${shown(asText(value))}`).join(', ');
+            const given = [...inputs].map(([name, value]) => `${name}=${(0,workflows_text/* shown */.SP)(asText(value))}`).join(', ');
             collected.mayPush.push({
                 where: at,
                 message: `${uses} is a reusable workflow in another repository, which pullcheck does not read${given ? `; it is given ${given.length > 200 ? `${given.slice(0, 197)}…` : given}` : ''}: add the images it pushes to \`images\``,
@@ -19472,6 +19901,8 @@ function gitHubRepositoryOf(root) {
 
 
 
+
+
 /** The repositories (and their parsed files) one discovery reads, each once. */
 class WorkflowSession {
     repositories = new Map();
@@ -19503,7 +19934,10 @@ function discoverWorkflowFile(file, options = {}) {
         runner,
         variables: options.variables ?? {},
     });
-    return fromCollected(collected);
+    const found = fromCollected(collected);
+    // What a job applies is read from the workflow's repository.
+    const clusters = found.clusters.map((cluster) => cluster.applied ? { ...cluster, applied: cluster.applied.map((entry) => ({ ...entry, root })) } : cluster);
+    return { ...found, clusters };
 }
 function fromCollected(collected) {
     const images = [];
@@ -19542,7 +19976,7 @@ function fromCollected(collected) {
         add({
             kind: 'undiscovered-destination',
             where: written?.where ?? destination.where,
-            message: `${destination.via} pushes to \`${workflows_bounded(shown(destination.text))}\`, which needs ${describe(resolved)}`,
+            message: `${destination.via} pushes to \`${bounded((0,workflows_text/* shown */.SP)(destination.text))}\`, which needs ${workflows_describe(resolved)}`,
         });
     }
     for (const entry of collected.mayPush)
@@ -19556,7 +19990,7 @@ function fromCollected(collected) {
 function clustersOf(collected, references, add) {
     const clusters = [];
     for (const site of collected.clusters) {
-        const found = clusterOf(site);
+        const found = clusterOf(site, (hole) => `\`${bounded(hole.need)}\`${hole.hint ? `: ${hole.hint}` : ''}`);
         if ('need' in found) {
             add({ kind: 'discovery', where: site.where, message: found.need });
             continue;
@@ -19570,7 +20004,7 @@ function clustersOf(collected, references, add) {
                 add({
                     kind: 'discovery',
                     where,
-                    message: `\`${setVia}\` sets \`${workflows_bounded(shown(image))}\`, which needs ${describe(resolved)}`,
+                    message: `\`${setVia}\` sets \`${bounded((0,workflows_text/* shown */.SP)(image))}\`, which needs ${workflows_describe(resolved)}`,
                 });
             return [];
         });
@@ -19578,10 +20012,25 @@ function clustersOf(collected, references, add) {
         // site by site, so a cluster reached from two jobs still runs what the other one pushes.
         const set = new Set(setImages.map(({ image }) => (0,image_reference/* imageNameOf */.mi)(image)));
         const images = set.size > 0 ? pushed.filter((image) => set.has((0,image_reference/* imageNameOf */.mi)(image))) : pushed;
+        const applied = site.applied.flatMap((manifests) => {
+            const known = foundManifests(manifests);
+            if ('need' in known)
+                add({ kind: 'discovery', where: manifests.where, message: known.need });
+            return 'need' in known ? [] : [known];
+        });
+        if (found.platform === 'kubernetes' && !found.namespace && applied.length === 0) {
+            add({
+                kind: 'discovery',
+                where: site.where,
+                message: `${site.via} deploys to a Kubernetes cluster${found.context ? ` (context ${found.context})` : ''}, but pullcheck cannot see which namespace its workloads run in: apply the manifests with kubectl apply -f (or -n), or declare the target in the config`,
+            });
+            continue;
+        }
         const withImages = {
             ...found,
             images: [...new Set(images)],
             ...(setImages.length > 0 ? { setImages } : {}),
+            ...(applied.length > 0 ? { applied } : {}),
         };
         const known = clusters.findIndex((other) => sameCluster(other, withImages));
         if (known === -1)
@@ -19590,82 +20039,6 @@ function clustersOf(collected, references, add) {
             clusters[known] = mergedImages(clusters[known], withImages);
     }
     return clusters;
-}
-/** The cluster with every field known, or what is missing and how to declare the target instead. */
-function clusterOf(site) {
-    const { credentials, via, where } = site;
-    const optional = (field, text) => (text ? [[field, text]] : []);
-    const fields = credentials.platform === 'eks'
-        ? [
-            ['cluster', credentials.cluster],
-            ['region', credentials.region],
-            ...optional('account', credentials.account),
-        ]
-        : credentials.platform === 'gke'
-            ? [
-                ['cluster', credentials.cluster],
-                ['location', credentials.location],
-                ['project', credentials.project],
-            ]
-            : [['namespace', credentials.namespace], ...optional('server', credentials.server)];
-    const known = {};
-    for (const [field, text] of fields) {
-        const hole = text.find(isMissing);
-        if (hole) {
-            return {
-                need: `${via} deploys to ${credentials.platform === 'openshift' ? 'an' : 'a'} ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
-                    `: declare the target in the config (platform: ${credentials.platform}, with its ${credentials.platform === 'openshift' ? 'namespace' : 'cluster'})`,
-            };
-        }
-        known[field] = text.join('').trim();
-    }
-    if (credentials.platform === 'eks') {
-        return {
-            platform: 'eks',
-            cluster: known['cluster'],
-            region: known['region'],
-            ...(known['account'] ? { account: known['account'] } : {}),
-            via,
-            where,
-            images: [],
-        };
-    }
-    if (credentials.platform === 'gke') {
-        return {
-            platform: 'gke',
-            cluster: known['cluster'],
-            location: known['location'],
-            project: known['project'],
-            via,
-            where,
-            images: [],
-        };
-    }
-    return {
-        platform: 'openshift',
-        namespace: known['namespace'],
-        ...(known['server'] ? { server: known['server'] } : {}),
-        via,
-        where,
-        images: [],
-    };
-}
-/** One cluster reached from two jobs runs what either pushes. */
-function mergedImages(a, b) {
-    return {
-        ...a,
-        images: [...new Set([...a.images, ...b.images])],
-        setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
-    };
-}
-function sameCluster(a, b) {
-    if (a.platform === 'eks' && b.platform === 'eks')
-        return a.cluster === b.cluster && a.region === b.region;
-    if (a.platform === 'gke' && b.platform === 'gke')
-        return a.cluster === b.cluster && a.location === b.location && a.project === b.project;
-    if (a.platform === 'openshift' && b.platform === 'openshift')
-        return a.namespace === b.namespace && a.server === b.server;
-    return false;
 }
 // eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text
 const HOLE_MARKER = /\u0001(\d+)\u0002/g;
@@ -19717,10 +20090,10 @@ function nameKey(text) {
     const parts = referenceParts(text);
     return parts ? parts.name.replace(HOLE_MARKER, (_, i) => `<${parts.holes[Number(i)].need}>`) : '';
 }
-function describe(need) {
-    return `\`${workflows_bounded(need.need)}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
+function workflows_describe(need) {
+    return `\`${bounded(need.need)}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
 }
-function workflows_bounded(text) {
+function bounded(text) {
     return safeText(text, 200);
 }
 /** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
@@ -19733,35 +20106,64 @@ function safeText(text, limit) {
 
 /***/ }),
 
-/***/ 4494:
+/***/ 33745:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KO: () => (/* binding */ JobPushes),
-/* harmony export */   Z6: () => (/* binding */ firstSyntaxProblem),
-/* harmony export */   bU: () => (/* binding */ sinkAt),
-/* harmony export */   xs: () => (/* binding */ emptyCollected)
-/* harmony export */ });
-function emptyCollected() {
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KO: () => (/* binding */ JobPushes),
+  xs: () => (/* binding */ emptyCollected),
+  Z6: () => (/* binding */ firstSyntaxProblem),
+  bU: () => (/* binding */ sinkAt)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/discover/workflows/text.js
+var workflows_text = __webpack_require__(78127);
+;// CONCATENATED MODULE: ./lib/discover/workflows/deploy-sink.js
+// What a job says about its deploys, filed on the job's clusters: credentials (a new cluster), the namespace
+// and context later commands use, and what is applied or set there. A deploy this job cannot place on a
+// cluster it has credentials for is a finding, never a guess.
+
+
+function deploySink(collected, where) {
     return {
-        destinations: [],
-        written: new Map(),
-        mayPush: [],
-        bakeFiles: new Map(),
-        problems: [],
-        clusters: [],
-        jobClusters: 0,
-    };
-}
-/** A sink that files everything it is told under `where`. */
-function sinkAt(collected, where) {
-    return {
-        destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
-        cluster: (credentials, via, at) => collected.clusters.push({ credentials, via, where: at ?? where, setImages: [] }),
+        cluster: (credentials, via, at, context) => collected.clusters.push({
+            credentials,
+            via,
+            where: at ?? where,
+            setImages: [],
+            applied: [],
+            ...(context ? { context } : {}),
+        }),
         openshiftProject: (namespace) => {
             const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
             if (site?.credentials.platform === 'openshift')
                 site.credentials = { ...site.credentials, namespace };
+            if (site?.credentials.platform === 'kubernetes')
+                site.credentials = { ...site.credentials, namespace };
+        },
+        applied: (manifests) => applyTo(collected, where, manifests),
+        rendered: (manifests) => {
+            collected.rendered = manifests;
+        },
+        appliedInput: (via, options) => {
+            const rendered = collected.rendered;
+            collected.rendered = undefined;
+            if (rendered)
+                applyTo(collected, where, { ...rendered, via: `${rendered.via} | ${via}`, ...options });
+            else
+                collected.problems.push({
+                    where,
+                    message: `\`${via} -f -\` applies what an earlier command prints, which pullcheck cannot read: list the manifests under discover.manifests, or apply them with -f PATH`,
+                });
+        },
+        useContext: (context, via) => useContext(collected, where, context, via),
+        kustomizeEdit: (dir, images) => {
+            const key = external_node_path_.posix.normalize(dir || '.');
+            collected.kustomizeEdits.set(key, [...(collected.kustomizeEdits.get(key) ?? []), ...images]);
         },
         setImage: (image, via) => {
             // The job's last credentials name the cluster; none in this job: it cannot be named.
@@ -19774,6 +20176,95 @@ function sinkAt(collected, where) {
                     message: `${via} sets an image on a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc-login): declare the target in the config`,
                 });
         },
+    };
+}
+/** The job's cluster the context names becomes its last; a context no credentials step made is a cluster of its own. */
+function useContext(collected, where, context, via) {
+    const job = collected.clusters.slice(collected.jobClusters);
+    const site = job.findLast((candidate) => contextMatches(candidate, context));
+    if (site) {
+        // Later commands use it: it becomes the job's last.
+        collected.clusters.splice(collected.clusters.lastIndexOf(site), 1);
+        collected.clusters.push(site);
+        return;
+    }
+    collected.clusters.push({
+        credentials: { platform: 'kubernetes', context: [context] },
+        via,
+        where,
+        setImages: [],
+        applied: [],
+        context,
+    });
+}
+/**
+ * Manifests on the cluster they are applied to: the job's cluster whose context `--context` names, else the
+ * job's last; none in this job is a finding, never a guess.
+ */
+function applyTo(collected, where, manifests) {
+    const job = collected.clusters.slice(collected.jobClusters);
+    const context = manifests.context ? (0,workflows_text/* wordText */.en)(manifests.context) : undefined;
+    const site = context ? job.findLast((candidate) => contextMatches(candidate, context)) : job.at(-1);
+    if (manifests.unread)
+        return;
+    if (site) {
+        site.applied.push({ ...withEdits(collected, manifests), where });
+        return;
+    }
+    collected.problems.push({
+        where,
+        message: context
+            ? `${manifests.via} applies manifests to context ${context}, which no credentials step of this job creates (aws eks update-kubeconfig --alias, kubectl config use-context, …): declare the target in the config`
+            : `${manifests.via} applies manifests to a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc login, azure/k8s-set-context, kubectl config use-context): declare the target in the config`,
+    });
+}
+/** Builds of a kustomization edited earlier in the job (`kustomize edit set image`) run the edited images. */
+function withEdits(collected, manifests) {
+    const images = manifests.paths.flatMap((file) => {
+        const dir = external_node_path_.posix.normalize(external_node_path_.posix.join(manifests.cwd || '.', (0,workflows_text/* wordText */.en)(file) ?? '\0'));
+        return collected.kustomizeEdits.get(dir) ?? [];
+    });
+    return images.length > 0 ? { ...manifests, images: [...(manifests.images ?? []), ...images] } : manifests;
+}
+/**
+ * Whether a kubeconfig context names the site's cluster: the name its credentials step gave it, or the
+ * name that step gives by default (`aws eks update-kubeconfig`: the cluster's ARN; get-credentials:
+ * `gke_PROJECT_LOCATION_CLUSTER`).
+ */
+function contextMatches(site, context) {
+    if (site.context !== undefined)
+        return site.context === context;
+    const { credentials } = site;
+    if (credentials.platform === 'eks') {
+        const cluster = (0,workflows_text/* wordText */.en)(credentials.cluster);
+        return cluster !== undefined && context.startsWith('arn:') && context.endsWith(`:cluster/${cluster}`);
+    }
+    if (credentials.platform === 'gke') {
+        const parts = [credentials.project, credentials.location, credentials.cluster].map(workflows_text/* wordText */.en);
+        return parts.every((part) => part !== undefined) && context === `gke_${parts.join('_')}`;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/sites.js
+
+function emptyCollected() {
+    return {
+        destinations: [],
+        written: new Map(),
+        mayPush: [],
+        bakeFiles: new Map(),
+        problems: [],
+        clusters: [],
+        jobClusters: 0,
+        kustomizeEdits: new Map(),
+    };
+}
+/** A sink that files everything it is told under `where`. */
+function sinkAt(collected, where) {
+    return {
+        destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
+        ...deploySink(collected, where),
         mayPush: (message) => collected.mayPush.push({ where, message }),
         problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
     };
@@ -19799,6 +20290,9 @@ class JobPushes {
         const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
         const outer = this.collected.jobClusters;
         this.collected.jobClusters = clusters;
+        // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
+        this.collected.kustomizeEdits.clear();
+        this.collected.rendered = undefined;
         return (jobId, needs) => {
             this.collected.jobClusters = outer;
             const own = Array.from({ length: this.collected.destinations.length - destinations }, (_, i) => destinations + i);
@@ -19810,6 +20304,113 @@ class JobPushes {
         };
     }
 }
+
+
+/***/ }),
+
+/***/ 78127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $j: () => (/* binding */ holeMarker),
+/* harmony export */   AC: () => (/* binding */ lowercase),
+/* harmony export */   Bq: () => (/* binding */ trim),
+/* harmony export */   LO: () => (/* binding */ missing),
+/* harmony export */   Mm: () => (/* binding */ bounded),
+/* harmony export */   PM: () => (/* binding */ HOLE_MARKERS),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   Zv: () => (/* binding */ uppercase),
+/* harmony export */   b2: () => (/* binding */ isMissing),
+/* harmony export */   en: () => (/* binding */ wordText),
+/* harmony export */   lD: () => (/* binding */ split),
+/* harmony export */   xW: () => (/* binding */ concat)
+/* harmony export */ });
+// A string that may have holes: discovery substitutes what the repository says and keeps, for every
+// value it cannot know, which fact is missing — so a destination is either fully known or reported
+// with the exact expression, secret or variable to supply.
+const isMissing = (part) => typeof part !== 'string';
+function missing(need, hint) {
+    return hint === undefined ? { need } : { need, hint };
+}
+/** Parts joined, adjacent strings merged. */
+function concat(...texts) {
+    const out = [];
+    for (const text of texts) {
+        for (const part of text) {
+            if (part === '')
+                continue;
+            const last = out.at(-1);
+            if (typeof part === 'string' && typeof last === 'string')
+                out[out.length - 1] = last + part;
+            else
+                out.push(part);
+        }
+    }
+    return out;
+}
+/** The string, when every part is known (a word with no hole). */
+function wordText(word) {
+    return word && word.every((part) => typeof part === 'string') ? word.join('') : undefined;
+}
+/** What is known, with each hole shown as the fact it needs: `${{ secrets.REGISTRY }}/app`. */
+function shown(text) {
+    return text.map((part) => (typeof part === 'string' ? part : `<${part.need}>`)).join('');
+}
+/** Lowercases the known parts (a hole stays a hole: lowercasing does not make it known). */
+function lowercase(text) {
+    return text.map((part) => (typeof part === 'string' ? part.toLowerCase() : part));
+}
+function uppercase(text) {
+    return text.map((part) => (typeof part === 'string' ? part.toUpperCase() : part));
+}
+/** Splits at every occurrence of `separator` in the known parts. */
+function split(text, separator) {
+    const fields = [[]];
+    for (const part of text) {
+        if (typeof part !== 'string') {
+            fields.at(-1).push(part);
+            continue;
+        }
+        const pieces = part.split(separator);
+        pieces.forEach((piece, i) => {
+            if (i > 0)
+                fields.push([]);
+            if (piece !== '')
+                fields.at(-1).push(piece);
+        });
+    }
+    return fields;
+}
+function trim(text) {
+    const out = [...text];
+    if (typeof out[0] === 'string')
+        out[0] = out[0].trimStart();
+    const last = out.length - 1;
+    if (typeof out[last] === 'string')
+        out[last] = out[last].trimEnd();
+    return concat(out);
+}
+const MAX_VALUE_LENGTH = 64 * 1024;
+const MAX_VALUE_PARTS = 256;
+/** A value past what an image name could need (a doubling loop) becomes one hole instead of using up memory. */
+function bounded(text) {
+    if (text.length > MAX_VALUE_PARTS)
+        return [missing('a value built from more than 256 unknown parts')];
+    let length = 0;
+    for (const part of text)
+        if (typeof part === 'string')
+            length += part.length;
+    return length > MAX_VALUE_LENGTH ? [missing('a value longer than 64 KiB')] : text;
+}
+/**
+ * A hole written into shell text (a `${{ }}` the runner substitutes, a Makefile value): a marker the shell
+ * reader turns back into the hole wherever it stands, quoted or not. The hole travels in the script's
+ * environment under `name`.
+ */
+function holeMarker(name) {
+    return `\uE000${name}\uE001`;
+}
+const HOLE_MARKERS = /\uE000(\w+)\uE001/g;
 
 
 /***/ }),

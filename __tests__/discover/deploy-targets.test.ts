@@ -2,33 +2,13 @@
 // images that workflow pushes, is planned at the line that names the cluster, and is decided like a
 // declared target; a cluster the workflow cannot name is a finding at its line.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { stringify } from 'yaml';
 import { loadConfigText } from '../../src/core/config/load.ts';
 import { discover } from '../../src/discover/index.ts';
 import { checkConfig } from '../helpers/check.ts';
-
-/** A repository holding `files`; returns its root. */
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-deploy-'));
-  mkdirSync(path.join(root, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-function discovered(root: string, config: Record<string, unknown>, workflow: string) {
-  const file = path.join(root, '.github', 'pullcheck.yml');
-  writeFileSync(file, stringify(config));
-  return discover(loadConfigText(stringify(config), file), {
-    workflows: [path.join(root, workflow)],
-  });
-}
+import { discovered, repository } from '../helpers/workflow-repository.ts';
 
 const ACCOUNT = '123456789012';
 const NODE_ROLE = `arn:aws:iam::${ACCOUNT}:role/notify-staging-nodes`;

@@ -10,11 +10,19 @@ import type { Origin, TargetOrigin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { imageNameOf } from '../core/image-reference.ts';
 import { discoveryFinding } from './findings.ts';
-import { safeText, type FoundCluster } from './workflows/index.ts';
+import { safeText, type FoundCluster, type FoundManifests } from './workflows/index.ts';
 
 export interface DeployTarget {
   readonly target: TargetInput;
   readonly origin: Origin;
+  /** What the workflow applies to it: its workloads decide what it runs (manifest-targets.ts). */
+  readonly applied?: readonly FoundManifests[];
+}
+
+/** Manifests applied to a target of the plan, by the target's name. */
+export interface AppliedToTarget {
+  readonly target: string;
+  readonly manifests: readonly FoundManifests[];
 }
 
 /**
@@ -75,34 +83,54 @@ export function deployTargetsOf(
     targets.push({
       target: target as TargetInput,
       origin: { file: found.where.file, line: found.where.line, via: found.via },
+      ...(found.applied ? { applied: found.applied } : {}),
     });
   }
   return { targets, findings };
 }
 
-/** The deploy targets joined to the config's: the config's own target for a cluster wins; names stay unique. */
-export function withDeployTargets(config: LoadedConfig, found: readonly DeployTarget[]): LoadedConfig {
+/**
+ * The deploy targets joined to the config's: the config's own target for a cluster wins (what the workflow
+ * applies still goes to it); names stay unique.
+ */
+export function withDeployTargets(
+  config: LoadedConfig,
+  found: readonly DeployTarget[],
+): { config: LoadedConfig; applied: AppliedToTarget[] } {
   const declared = config.input.targets ?? [];
   const added: TargetInput[] = [];
   const origins = new Map<string, TargetOrigin>(config.origins.targets);
-  for (const { target, origin } of found) {
-    if (declared.some((other) => sameCluster(other, target))) continue;
+  const applied = new Map<string, FoundManifests[]>();
+  const apply = (name: string, manifests: readonly FoundManifests[] = []) =>
+    manifests.length > 0 && applied.set(name, [...(applied.get(name) ?? []), ...manifests]);
+  for (const { target, origin, applied: manifests } of found) {
+    const own = declared.find((other) => sameCluster(other, target));
+    if (own) {
+      apply(own.name, manifests);
+      continue;
+    }
     // The same cluster from another workflow file runs what both push.
     const same = added.findIndex((other) => sameCluster(other, target));
     if (same !== -1) {
       const images = [...new Set([...(added[same]!.images ?? []), ...(target.images ?? [])])];
       added[same] = { ...added[same]!, images } as TargetInput;
+      apply(added[same]!.name, manifests);
       continue;
     }
     const name = uniqueName(target, [...declared, ...added]);
     added.push({ ...target, name } as TargetInput);
     origins.set(name, { origin });
+    apply(name, manifests);
   }
-  if (added.length === 0) return config;
+  const appliedList = [...applied].map(([target, manifests]) => ({ target, manifests }));
+  if (added.length === 0) return { config, applied: appliedList };
   return {
-    ...config,
-    input: { ...config.input, targets: [...declared, ...added] },
-    origins: { ...config.origins, targets: origins },
+    config: {
+      ...config,
+      input: { ...config.input, targets: [...declared, ...added] },
+      origins: { ...config.origins, targets: origins },
+    },
+    applied: appliedList,
   };
 }
 
@@ -119,8 +147,10 @@ type ClusterTarget = TargetInput & {
 function sameCluster(a: TargetInput, b: TargetInput): boolean {
   const [x, y] = [a as ClusterTarget, b as ClusterTarget];
   const same = (p?: string, q?: string) => p === undefined || q === undefined || p === q;
-  // A cluster by its name; an OpenShift target by its namespace (and server, where both state it).
-  const key = (t: ClusterTarget) => (t.platform === 'openshift' ? t.namespace : t.cluster);
+  // A cluster by its name; an OpenShift target by its namespace (and server, where both state it); a plain
+  // Kubernetes cluster by its target name, which the workflow's context gives it.
+  const key = (t: ClusterTarget) =>
+    t.platform === 'openshift' ? t.namespace : t.platform === 'kubernetes' ? t.name : t.cluster;
   return (
     x.platform === y.platform &&
     key(x) !== undefined &&
@@ -142,6 +172,11 @@ function targetOf(found: FoundCluster, images: readonly string[]): Record<string
   if (found.platform === 'gke') {
     const { cluster, location, project } = found;
     return { name: cluster, platform: 'gke', cluster, location, project, images: list };
+  }
+  if (found.platform === 'kubernetes') {
+    // Named by its context; the workloads applied to it say which namespaces and service accounts pull.
+    const name = found.context ?? `kubernetes-${found.namespace ?? 'default'}`;
+    return { name, platform: 'kubernetes', namespace: found.namespace ?? 'default', images: list };
   }
   // OpenShift: the namespace's pods pull as its `default` service account unless the config says otherwise.
   const { namespace, server } = found;
@@ -166,5 +201,7 @@ function describe(found: FoundCluster): string {
   if (found.platform === 'eks') return `EKS cluster ${v(found.cluster)} in ${v(found.region)}`;
   if (found.platform === 'gke')
     return `GKE cluster ${v(found.cluster)} (${v(found.project)}, ${v(found.location)})`;
+  if (found.platform === 'kubernetes')
+    return `the Kubernetes cluster ${found.context ? `of context ${v(found.context)}` : `(namespace ${v(found.namespace ?? 'default')})`}`;
   return `OpenShift namespace ${v(found.namespace)}${found.server ? ` on ${v(found.server)}` : ''}`;
 }

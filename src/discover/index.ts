@@ -47,15 +47,17 @@ export function discover(
     findings.push(...found.findings);
     deployTargets.push(...(found.targets ?? []));
   }
-  const withImages = withDeployTargets(
+  const deployed = withDeployTargets(
     withDiscoveredImages(config, { images: pushed, findings: [] }),
     deployTargets,
   );
+  const withImages = deployed.config;
   const read = { workflows: workflows.files };
-  if (!config.input.discover?.manifests?.length) return { config: withImages, findings, ...read };
+  if (!config.input.discover?.manifests?.length && deployed.applied.length === 0)
+    return { config: withImages, findings, ...read };
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an
   // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
   buildPlan(withImages, registries);
-  const targets = withManifestTargets(withImages, options.helmRunner);
+  const targets = withManifestTargets(withImages, options.helmRunner, deployed.applied);
   return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }

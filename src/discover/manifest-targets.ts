@@ -13,7 +13,11 @@ import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import type { HelmRunner } from './manifests/helm.ts';
+import { retagWithEdits } from './manifests/kustomize/images.ts';
+import { kustomizationFileIn } from './manifests/kustomize/index.ts';
 import { readManifestPatterns } from './manifests/read.ts';
+import type { AppliedToTarget } from './deploy-targets.ts';
+import type { FoundManifests } from './workflows/index.ts';
 import { workloadsOf } from './manifests/workloads.ts';
 import { discoverTargets, keyOfWritten, type DiscoveredTargets, type WorkloadSet } from './targets.ts';
 
@@ -31,11 +35,13 @@ interface EntryContext {
 export function withManifestTargets(
   config: LoadedConfig,
   helmRunner: HelmRunner | undefined,
+  applied: readonly AppliedToTarget[] = [],
 ): { config: LoadedConfig; findings: ReportFinding[] } {
   const configDir = path.dirname(path.resolve(config.file));
   const declared = config.input.targets ?? [];
   const findings: ReportFinding[] = [];
-  const sets = workloadSets({ config, configDir, root: repositoryRootOf(configDir), helmRunner, findings });
+  const context = { config, configDir, root: repositoryRootOf(configDir), helmRunner, findings };
+  const sets = [...workloadSets(context), ...appliedSets(context, applied)];
 
   const locate = registryLocator(registries, declared);
   const images = new Map<string, string>();
@@ -135,6 +141,77 @@ function readEntry(context: EntryContext, entry: ManifestEntry, i: number, targe
     );
   }
   return { target, workloads: found.workloads };
+}
+
+/** The workloads of what the workflow applies to each of its targets (deploy-targets.ts). */
+function appliedSets(context: EntryContext, applied: readonly AppliedToTarget[]): WorkloadSet[] {
+  const declared = context.config.input.targets ?? [];
+  return applied.flatMap(({ target: name, manifests }) => {
+    const target = declared.find((candidate) => candidate.name === name);
+    if (!target || !isDiscoveryPlatform(target.platform)) return [];
+    return manifests.flatMap((entry) => readApplied(context, entry, target) ?? []);
+  });
+}
+
+/**
+ * The workloads one apply puts on `target`; none read (each is a finding): undefined, so the target keeps
+ * checking what its job pushes rather than nothing.
+ */
+function readApplied(
+  context: EntryContext,
+  entry: FoundManifests,
+  target: TargetInput,
+): WorkloadSet | undefined {
+  const { helmRunner, findings } = context;
+  const root = entry.root ?? context.root;
+  // `kubectl apply -k DIR`, `kustomize build DIR`: DIR must be a Kustomize root (else they fail).
+  const notRoots = entry.kustomize
+    ? entry.paths.filter((dir) => !kustomizationFileIn(path.resolve(root, dir)))
+    : [];
+  for (const dir of notRoots)
+    warn(findings, entry.where, `${entry.via} builds ${shownPath(dir)}, which holds no kustomization file`);
+  const namespace =
+    entry.namespace ??
+    (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
+  const read = readManifestPatterns(
+    entry.paths.filter((dir) => !notRoots.includes(dir)).map((pattern) => ({ pattern, where: entry.where })),
+    {
+      baseDir: root,
+      root,
+      relativeTo: 'the repository root',
+      helm: {
+        namespace,
+        releaseName: entry.helm?.release,
+        values: entry.helm?.values.map((file) => {
+          const absolute = path.resolve(root, file);
+          assertUserFile(absolute, entry.where, `${shownPath(file)} (%CODE%): expected a values file`, root);
+          return absolute;
+        }),
+        sets: entry.helm?.sets,
+      },
+      ...(helmRunner ? { helmRunner } : {}),
+    },
+  );
+  const found = workloadsOf(read.objects, namespace);
+  for (const warning of [...read.warnings, ...found.warnings]) warn(findings, warning, warning.message);
+  const edits = entry.images ?? [];
+  const workloads = found.workloads.map((workload) => ({
+    ...workload,
+    containers: workload.containers.map((container) => ({
+      ...container,
+      image: retagWithEdits(container.image, edits),
+    })),
+  }));
+  if (workloads.length > 0) return { target, workloads };
+  findings.push(
+    discoveryFinding(
+      'discovery',
+      'low',
+      entry.where,
+      `no workloads found in what ${entry.via} applies to target \`${target.name}\` (${listed(entry.paths)}): it is checked against every image its job pushes`,
+    ),
+  );
+  return undefined;
 }
 
 function notPushedFinding(target: string, unpushed: ReadonlyMap<string, Origin>): ReportFinding {

@@ -16,6 +16,8 @@ export interface HelmOptions {
   readonly namespace: string;
   /** Values files, absolute, already checked to be inside the repository (they are helm's to read). */
   readonly values?: readonly string[] | undefined;
+  /** `--set`/`--set-string` values the workflow passes (`image.tag=…`), in order. */
+  readonly sets?: readonly { readonly flag: '--set' | '--set-string'; readonly value: string }[] | undefined;
 }
 
 /** What one `helm template` run gave: the rendered stream, helm missing (ENOENT), or a failure (never its stderr). */
@@ -53,6 +55,7 @@ export function renderHelmChart(
     '--namespace',
     options.namespace,
     ...valueFiles.flatMap((file) => ['--values', file]),
+    ...(options.sets ?? []).flatMap(({ flag, value }) => [flag, value]),
     '--',
     releaseName,
     chartPath,

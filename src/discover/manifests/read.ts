@@ -26,6 +26,8 @@ export interface ReadOptions {
   readonly root?: string;
   readonly helm: HelmOptions;
   readonly helmRunner?: HelmRunner;
+  /** What the patterns are relative to, in "matches nothing" (default: the config file). */
+  readonly relativeTo?: string;
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -52,7 +54,7 @@ export function readManifestPatterns(
 ): ReadObjects {
   const read: Read = { objects: [], warnings: [] };
   const root = options.root ?? repositoryRootOf(options.baseDir);
-  const sources = matchPatterns(patterns, options.baseDir, root, read.warnings);
+  const sources = matchPatterns(patterns, options, root, read.warnings);
   const owned = readKustomizeBuilds(sources, root, read);
   // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
   // parent's values; rendered on its own it would be a second release with the subchart's defaults.
@@ -78,7 +80,7 @@ export function readManifestPatterns(
 /** Each pattern's matches sorted into Kustomize roots, charts and plain files; a pattern matching nothing warns. */
 function matchPatterns(
   patterns: readonly ManifestPattern[],
-  baseDir: string,
+  { baseDir, relativeTo = 'the config file' }: ReadOptions,
   root: string,
   warnings: DiscoveryWarning[],
 ): Sources {
@@ -96,7 +98,7 @@ function matchPatterns(
       warnings.push({
         file: where.file,
         line: where.line,
-        message: `${shownPath(pattern)} matches no file or directory (paths are relative to the config file)`,
+        message: `${shownPath(pattern)} matches no file or directory (paths are relative to ${relativeTo})`,
       });
     }
     for (const match of matches) {

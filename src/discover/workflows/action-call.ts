@@ -7,6 +7,7 @@ import { asText, evaluateField, interpolate, type Resolve, type Value } from './
 import { lineIndexOf, lineOf, type FileLines } from './locations.ts';
 import type { StepsContext, StepsInput } from './steps.ts';
 import { shown, split, trim, type Text } from './text.ts';
+import { sinkAt } from './sites.ts';
 
 /** A `uses:` step of a remote action, as the step runner has read it. */
 export interface UsesStep {
@@ -49,8 +50,9 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
       ]),
     where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
     destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-    cluster: (credentials, via, where) =>
-      context.collected.clusters.push({ credentials, via, where, setImages: [] }),
+    cluster: (credentials, via, where, kubeContext) =>
+      sinkAt(context.collected, where).cluster(credentials, via, where, kubeContext),
+    sink: (where) => sinkAt(context.collected, where),
     mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
     problem: (message) => context.collected.problems.push({ message, where: usesAt }),
     setOutput,

@@ -4,11 +4,13 @@
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import { imageNameOf } from '../../core/image-reference.ts';
+import { clusterOf, mergedImages, sameCluster } from './found-clusters.ts';
+import { foundManifests } from './found-manifests.ts';
 import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
-import type { Collected, DeployTargetSite } from './sites.ts';
-import { isMissing, shown, type Missing, type Text } from './text.ts';
+import type { Collected } from './sites.ts';
+import { shown, type Missing, type Text } from './text.ts';
 
 export { RUNNER_VARIABLES } from './scope.ts';
 
@@ -36,6 +38,7 @@ export type FoundCluster = (
       readonly project: string;
     }
   | { readonly platform: 'openshift'; readonly namespace: string; readonly server?: string }
+  | { readonly platform: 'kubernetes'; readonly context?: string; readonly namespace?: string }
 ) & {
   readonly via: string;
   readonly where: SourceLocation;
@@ -43,7 +46,29 @@ export type FoundCluster = (
   readonly images: readonly string[];
   /** Images its job sets on the cluster's workloads (`kubectl set image`): what it runs, when given. */
   readonly setImages?: readonly { readonly image: string; readonly where: SourceLocation }[];
+  /** Manifests its jobs apply there, every path known and inside the repository. */
+  readonly applied?: readonly FoundManifests[];
 };
+
+/** Manifests applied to a cluster (AppliedManifests with every value known). */
+export interface FoundManifests {
+  readonly via: string;
+  readonly where: SourceLocation;
+  /** Repository-relative (posix) paths: files, folders, Kustomize roots or a chart. */
+  readonly paths: readonly string[];
+  readonly namespace?: string;
+  readonly helm?: {
+    readonly release?: string;
+    readonly values: readonly string[];
+    readonly sets: readonly { readonly flag: '--set' | '--set-string'; readonly value: string }[];
+  };
+  /** Image rewrites as kustomize's `edit set image` writes them (`NAME=NEW:TAG`, `NAME:TAG`). */
+  readonly images?: readonly string[];
+  /** Each path is a Kustomize root. */
+  readonly kustomize?: true;
+  /** The repository the paths are in (a real path), once the workflow file's repository is known. */
+  readonly root?: string;
+}
 
 export interface WorkflowDiscovery {
   readonly images: FoundImage[];
@@ -98,7 +123,12 @@ export function discoverWorkflowFile(
     runner,
     variables: options.variables ?? {},
   });
-  return fromCollected(collected);
+  const found = fromCollected(collected);
+  // What a job applies is read from the workflow's repository.
+  const clusters = found.clusters.map((cluster) =>
+    cluster.applied ? { ...cluster, applied: cluster.applied.map((entry) => ({ ...entry, root })) } : cluster,
+  );
+  return { ...found, clusters };
 }
 
 export function fromCollected(collected: Collected): WorkflowDiscovery {
@@ -155,7 +185,7 @@ function clustersOf(
 ): FoundCluster[] {
   const clusters: FoundCluster[] = [];
   for (const site of collected.clusters) {
-    const found = clusterOf(site);
+    const found = clusterOf(site, (hole) => `\`${bounded(hole.need)}\`${hole.hint ? `: ${hole.hint}` : ''}`);
     if ('need' in found) {
       add({ kind: 'discovery', where: site.where, message: found.need });
       continue;
@@ -176,96 +206,30 @@ function clustersOf(
     // site by site, so a cluster reached from two jobs still runs what the other one pushes.
     const set = new Set(setImages.map(({ image }) => imageNameOf(image)));
     const images = set.size > 0 ? pushed.filter((image) => set.has(imageNameOf(image))) : pushed;
+    const applied = site.applied.flatMap((manifests) => {
+      const known = foundManifests(manifests);
+      if ('need' in known) add({ kind: 'discovery', where: manifests.where, message: known.need });
+      return 'need' in known ? [] : [known];
+    });
+    if (found.platform === 'kubernetes' && !found.namespace && applied.length === 0) {
+      add({
+        kind: 'discovery',
+        where: site.where,
+        message: `${site.via} deploys to a Kubernetes cluster${found.context ? ` (context ${found.context})` : ''}, but pullcheck cannot see which namespace its workloads run in: apply the manifests with kubectl apply -f (or -n), or declare the target in the config`,
+      });
+      continue;
+    }
     const withImages = {
       ...found,
       images: [...new Set(images)],
       ...(setImages.length > 0 ? { setImages } : {}),
+      ...(applied.length > 0 ? { applied } : {}),
     };
     const known = clusters.findIndex((other) => sameCluster(other, withImages));
     if (known === -1) clusters.push(withImages);
     else clusters[known] = mergedImages(clusters[known]!, withImages);
   }
   return clusters;
-}
-
-/** The cluster with every field known, or what is missing and how to declare the target instead. */
-function clusterOf(site: DeployTargetSite): FoundCluster | { need: string } {
-  const { credentials, via, where } = site;
-  const optional = (field: string, text: Text | undefined): [string, Text][] => (text ? [[field, text]] : []);
-  const fields: [string, Text][] =
-    credentials.platform === 'eks'
-      ? [
-          ['cluster', credentials.cluster],
-          ['region', credentials.region],
-          ...optional('account', credentials.account),
-        ]
-      : credentials.platform === 'gke'
-        ? [
-            ['cluster', credentials.cluster],
-            ['location', credentials.location],
-            ['project', credentials.project],
-          ]
-        : [['namespace', credentials.namespace], ...optional('server', credentials.server)];
-  const known: Record<string, string> = {};
-  for (const [field, text] of fields) {
-    const hole = text.find(isMissing);
-    if (hole) {
-      return {
-        need:
-          `${via} deploys to ${credentials.platform === 'openshift' ? 'an' : 'a'} ${credentials.platform} cluster whose ${field} needs ${describe(hole).replace(/: add the image to `images`$/, '')}` +
-          `: declare the target in the config (platform: ${credentials.platform}, with its ${credentials.platform === 'openshift' ? 'namespace' : 'cluster'})`,
-      };
-    }
-    known[field] = text.join('').trim();
-  }
-  if (credentials.platform === 'eks') {
-    return {
-      platform: 'eks',
-      cluster: known['cluster']!,
-      region: known['region']!,
-      ...(known['account'] ? { account: known['account'] } : {}),
-      via,
-      where,
-      images: [],
-    };
-  }
-  if (credentials.platform === 'gke') {
-    return {
-      platform: 'gke',
-      cluster: known['cluster']!,
-      location: known['location']!,
-      project: known['project']!,
-      via,
-      where,
-      images: [],
-    };
-  }
-  return {
-    platform: 'openshift',
-    namespace: known['namespace']!,
-    ...(known['server'] ? { server: known['server'] } : {}),
-    via,
-    where,
-    images: [],
-  };
-}
-
-/** One cluster reached from two jobs runs what either pushes. */
-function mergedImages(a: FoundCluster, b: FoundCluster): FoundCluster {
-  return {
-    ...a,
-    images: [...new Set([...a.images, ...b.images])],
-    setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
-  };
-}
-
-function sameCluster(a: FoundCluster, b: FoundCluster): boolean {
-  if (a.platform === 'eks' && b.platform === 'eks') return a.cluster === b.cluster && a.region === b.region;
-  if (a.platform === 'gke' && b.platform === 'gke')
-    return a.cluster === b.cluster && a.location === b.location && a.project === b.project;
-  if (a.platform === 'openshift' && b.platform === 'openshift')
-    return a.namespace === b.namespace && a.server === b.server;
-  return false;
 }
 
 // eslint-disable-next-line no-control-regex -- the markers stand for holes inside the joined text

@@ -6,6 +6,7 @@ import type { SourceLocation } from '../../core/errors.ts';
 import type { JobFacts } from './actions/call.ts';
 import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
+import { applyManifests } from './commands/apply-manifests.ts';
 import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
 import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
@@ -28,6 +29,7 @@ import { concat, holeMarker, isMissing, missing, split, type Text } from './text
 const HANDLERS: readonly CommandHandler[] = [
   clusterCredentials,
   setImage,
+  ...applyManifests,
   unreadDeploys,
   cloudBuildConfig,
   pushTools,

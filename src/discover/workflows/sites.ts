@@ -1,6 +1,7 @@
 // What reading a workflow yields: destinations (possibly with holes), places that may push but cannot be
 // read, and problems with the files themselves — each at the line a user would open.
 import type { SourceLocation } from '../../core/errors.ts';
+import { deploySink } from './deploy-sink.ts';
 import type { Text } from './text.ts';
 
 export interface PushDestination {
@@ -17,7 +18,34 @@ export interface PushDestination {
 export type ClusterCredentials =
   | { readonly platform: 'eks'; readonly cluster: Text; readonly region: Text; readonly account?: Text }
   | { readonly platform: 'gke'; readonly cluster: Text; readonly location: Text; readonly project: Text }
-  | { readonly platform: 'openshift'; readonly namespace: Text; readonly server?: Text };
+  | { readonly platform: 'openshift'; readonly namespace: Text; readonly server?: Text }
+  | { readonly platform: 'kubernetes'; readonly context?: Text; readonly namespace?: Text };
+
+/**
+ * Manifests a command applies to the job's cluster (`kubectl apply -f`, `helm upgrade --install`, …): files,
+ * folders, Kustomize roots or a chart, read as `discover.manifests` reads them.
+ */
+export interface AppliedManifests {
+  readonly via: string;
+  /** The repository-relative directory the paths are relative to (the step's working directory). */
+  readonly cwd: string;
+  readonly paths: readonly Text[];
+  /** `-n`: where objects that name no namespace land. */
+  readonly namespace?: Text;
+  /** `--context`: which of the job's clusters, when it names one. */
+  readonly context?: Text;
+  readonly helm?: {
+    readonly release?: Text;
+    readonly values: readonly Text[];
+    readonly sets: readonly { readonly flag: '--set' | '--set-string'; readonly value: Text }[];
+  };
+  /** Each path is a Kustomize root (`kubectl apply -k`, `kustomize build`): one without a kustomization is said. */
+  readonly kustomize?: true;
+  /** What renders them cannot be read (`oc process`), and a finding said so: applying them adds nothing. */
+  readonly unread?: true;
+  /** Image rewrites made before the objects reach the cluster, as kustomize writes them (`NAME=NEW:TAG`). */
+  readonly images?: readonly Text[];
+}
 
 export interface DeployTargetSite {
   /** Replaced when a later command names what the credentials left open (`oc project N`). */
@@ -31,17 +59,34 @@ export interface DeployTargetSite {
   pushedBy?: readonly number[];
   /** Images a later command of its job sets on workloads there (`kubectl set image`): what it runs. */
   readonly setImages: { readonly image: Text; readonly where: SourceLocation; readonly via: string }[];
+  /** Manifests a later command of its job applies there. */
+  readonly applied: (AppliedManifests & { readonly where: SourceLocation })[];
+  /** The kubeconfig context name its credentials create (`--alias`, `kubectl config use-context`). */
+  readonly context?: string;
 }
 
 export interface Sink {
   /** A destination, at the command unless `where` names the line that writes the image's name. */
   destination(text: Text, via: string, where?: SourceLocation): void;
-  /** Credentials for a cluster: the job deploys there. */
-  cluster(credentials: ClusterCredentials, via: string, where?: SourceLocation): void;
+  /** Credentials for a cluster: the job deploys there. `context`: the kubeconfig context they create. */
+  cluster(credentials: ClusterCredentials, via: string, where?: SourceLocation, context?: string): void;
   /** An image set on workloads of the cluster the job has credentials for (`kubectl set image`). */
   setImage(image: Text, via: string): void;
   /** The namespace later commands of the job use on its OpenShift cluster (`oc project N`). */
   openshiftProject(namespace: Text): void;
+  /** Manifests applied to the job's cluster (the last it got credentials for, or the one `context` names). */
+  applied(manifests: AppliedManifests): void;
+  /**
+   * Manifests a command renders to its output (`kustomize build`, `helm template`): applied when a later
+   * command of the pipeline applies its input (`kubectl apply -f -`).
+   */
+  rendered(manifests: AppliedManifests): void;
+  /** `kubectl apply -f -`: what the pipeline rendered before it is applied. */
+  appliedInput(via: string, options: Pick<AppliedManifests, 'namespace' | 'context'>): void;
+  /** `kubectl config use-context NAME`: the job's cluster with that context, else a Kubernetes cluster of its own. */
+  useContext(context: string, via: string): void;
+  /** `kustomize edit set image` in `dir`: later builds of that kustomization run the new images. */
+  kustomizeEdit(dir: string, images: readonly Text[]): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
@@ -62,6 +107,10 @@ export interface Collected {
   readonly clusters: DeployTargetSite[];
   /** Where the running job's clusters start in `clusters` (JobPushes). */
   jobClusters: number;
+  /** What the last rendering command printed, until a command applies it. */
+  rendered?: AppliedManifests | undefined;
+  /** `kustomize edit set image` rules by the kustomization's repository-relative directory. */
+  readonly kustomizeEdits: Map<string, Text[]>;
 }
 
 export function emptyCollected(): Collected {
@@ -73,6 +122,7 @@ export function emptyCollected(): Collected {
     problems: [],
     clusters: [],
     jobClusters: 0,
+    kustomizeEdits: new Map(),
   };
 }
 
@@ -80,22 +130,7 @@ export function emptyCollected(): Collected {
 export function sinkAt(collected: Collected, where: SourceLocation): Sink {
   return {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
-    cluster: (credentials, via, at) =>
-      collected.clusters.push({ credentials, via, where: at ?? where, setImages: [] }),
-    openshiftProject: (namespace) => {
-      const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
-      if (site?.credentials.platform === 'openshift') site.credentials = { ...site.credentials, namespace };
-    },
-    setImage: (image, via) => {
-      // The job's last credentials name the cluster; none in this job: it cannot be named.
-      const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
-      if (site) site.setImages.push({ image, where, via });
-      else
-        collected.problems.push({
-          where,
-          message: `${via} sets an image on a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc-login): declare the target in the config`,
-        });
-    },
+    ...deploySink(collected, where),
     mayPush: (message) => collected.mayPush.push({ where, message }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };
@@ -124,6 +159,9 @@ export class JobPushes {
     const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
     const outer = this.collected.jobClusters;
     this.collected.jobClusters = clusters;
+    // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
+    this.collected.kustomizeEdits.clear();
+    this.collected.rendered = undefined;
     return (jobId, needs) => {
       this.collected.jobClusters = outer;
       const own = Array.from(

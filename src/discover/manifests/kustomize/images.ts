@@ -146,3 +146,21 @@ function forEachImage(body: Json, rewrite: (image: string) => string): void {
     }
   }
 }
+
+/**
+ * An image after `kustomize edit set image` arguments (`NAME=NEW[:TAG|@DIGEST]`, `NAME:TAG`, `NAME@DIGEST`;
+ * kustomize's cmd/edit/set setimage.go), each applied as the `images` entry it writes.
+ */
+export function retagWithEdits(image: string, edits: readonly string[]): string {
+  return edits.map(editRule).reduce((current, rule) => (rule ? retag(current, rule) : current), image);
+}
+
+function editRule(edit: string): ImageRule | undefined {
+  const equals = edit.indexOf('=');
+  const name = equals === -1 ? undefined : edit.slice(0, equals);
+  const { name: newName, tag, digest } = splitImage(equals === -1 ? edit : edit.slice(equals + 1));
+  const rule = { newTag: tag || undefined, digest: digest || undefined, tagSuffix: undefined };
+  if (name === undefined) return newName ? { name: newName, newName: undefined, ...rule } : undefined;
+  // `*` keeps the name as it is.
+  return name ? { name, newName: newName && newName !== '*' ? newName : undefined, ...rule } : undefined;
+}

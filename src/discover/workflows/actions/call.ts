@@ -3,7 +3,7 @@
 import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
-import type { ClusterCredentials } from '../sites.ts';
+import type { ClusterCredentials, Sink } from '../sites.ts';
 import type { Text } from '../text.ts';
 
 export interface InputItem {
@@ -36,8 +36,10 @@ export interface ActionCall {
   items(name: string, commas: boolean): InputItem[];
   where(input?: string): SourceLocation;
   destination(text: Text, via: string, where: SourceLocation): void;
-  /** Credentials for a cluster the job deploys to. */
-  cluster(credentials: ClusterCredentials, via: string, where: SourceLocation): void;
+  /** Credentials for a cluster the job deploys to; `context`: the kubeconfig context they create. */
+  cluster(credentials: ClusterCredentials, via: string, where: SourceLocation, context?: string): void;
+  /** Everything a step may report about deploys, filed at `where`. */
+  sink(where: SourceLocation): Sink;
   mayPush(message: string, where?: SourceLocation): void;
   /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step. */
   problem(message: string): void;

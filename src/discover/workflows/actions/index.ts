@@ -17,6 +17,7 @@ import {
   setupGcloud,
   setupKo,
 } from './cloud-actions.ts';
+import { k8sDeploy, kubernetesContext, ocNewApp } from './kube-actions.ts';
 import {
   buildahBuild,
   buildPush,
@@ -47,6 +48,10 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'google-github-actions/setup-gcloud': setupGcloud,
   'google-github-actions/get-gke-credentials': gkeCredentials,
   'redhat-actions/oc-login': openshiftLogin,
+  'redhat-actions/oc-new-app': ocNewApp,
+  'azure/k8s-set-context': kubernetesContext('azure/k8s-set-context'),
+  'azure/aks-set-context': kubernetesContext('azure/aks-set-context'),
+  'azure/k8s-deploy': k8sDeploy,
   'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
   'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
   'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),

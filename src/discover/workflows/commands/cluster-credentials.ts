@@ -129,7 +129,7 @@ export const clusterCredentials: CommandHandler = (words, context) =>
   readOc(words, context) || READERS.some((read) => read(words, context));
 
 // kubectl(1) / oc(1) global options with a value.
-const KUBECTL_GLOBAL = optionSet(
+export const KUBECTL_GLOBAL = optionSet(
   '--kubeconfig --context --cluster --user --namespace -n --server -s --token --as --as-group --request-timeout --certificate-authority --client-certificate --client-key --tls-server-name',
 );
 // kubectl set image options with a value.

@@ -1,0 +1,345 @@
+// What a deploy job applies to its cluster (issue 16): kubectl/oc apply, Kustomize builds piped into kubectl
+// (with `kustomize edit set image` first), helm upgrade --install, azure/k8s-deploy, oc new-app — read as
+// discover.manifests reads manifests, on the cluster whose credentials the job got last (or the one
+// --context names). Every form is a row; whatever cannot be read is a finding at its line.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HelmRunner } from '../../src/discover/manifests/helm.ts';
+import { discovered, repository } from '../helpers/workflow-repository.ts';
+
+const ACCOUNT = '123456789012';
+const ECR = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`;
+const GAR = 'europe-west1-docker.pkg.dev/acme-prod/apps';
+
+/** A Deployment running `images` (one container each) as `serviceAccount`, optionally in `namespace`. */
+function deployment(
+  name: string,
+  images: readonly string[],
+  extra: { namespace?: string; sa?: string } = {},
+) {
+  const containers = images.map((image, i) => `        - name: c${i}\n          image: ${image}\n`).join('');
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+${extra.namespace ? `  namespace: ${extra.namespace}\n` : ''}spec:
+  template:
+    spec:
+${extra.sa ? `      serviceAccountName: ${extra.sa}\n` : ''}      containers:
+${containers}`;
+}
+
+/** A job that logs in to AWS, pushes `images` to ECR and runs `deploy` (lines of shell) after. */
+function eksWorkflow(images: readonly string[], deploy: string): string {
+  return `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::${ACCOUNT}:role/deployer
+          aws-region: eu-west-1
+      - run: |
+${images.map((image) => `          docker push ${ECR}/${image}:1`).join('\n')}
+      - run: |
+          aws eks update-kubeconfig --name prod
+${deploy
+  .split('\n')
+  .map((line) => `          ${line}`)
+  .join('\n')}
+`;
+}
+
+type Flat = Record<string, unknown> & { name: string; images: string[] };
+const targetsOf = (result: ReturnType<typeof discovered>): Flat[] =>
+  (result.config.input.targets ?? []).map((target) => ({
+    ...target,
+    images: [...(target.images ?? [])].sort(),
+  }));
+const messages = (result: ReturnType<typeof discovered>) =>
+  result.findings.map((f) => `${f.line}: ${f.message}`);
+
+test('kubectl apply -f DIR on EKS: the cluster checks what the applied workloads run of what the job pushes (kubectl reference, "kubectl apply")', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': eksWorkflow(['api', 'worker'], 'kubectl apply -f k8s/ -n prod'),
+    'k8s/api.yaml': deployment('api', [`${ECR}/api:1`, 'docker.io/library/nginx:1.27']),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(targetsOf(result), [
+    { name: 'prod', platform: 'eks', cluster: 'prod', region: 'eu-west-1', images: [`${ECR}/api:1`] },
+  ]);
+  const origin = result.config.origins.targets.get('prod');
+  assert.match(
+    origin?.origin.via ?? '',
+    /^aws eks update-kubeconfig; images from 1 workload \(Deployment prod\/api in .*k8s\/api\.yaml\)$/,
+  );
+  // The worker image is pushed but not applied here; nginx is applied but not pushed: said, not checked.
+  assert.ok(
+    messages(result).some((m) => /docker\.io\/library\/nginx:1\.27/.test(m)),
+    messages(result).join('\n'),
+  );
+});
+
+test('kustomize edit set image then kustomize build . | kubectl apply -f - (actions/starter-workflows deployments/google.yml, ae01bb2a2fa5733aaf305c4161350c9af10345b9): the edited image runs', () => {
+  const root = repository({
+    '.github/workflows/google.yml': `on: push
+env:
+  PROJECT_ID: acme-prod
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/get-gke-credentials@v2
+        with:
+          cluster_name: autopilot-1
+          location: europe-west1
+          project_id: \${{ env.PROJECT_ID }}
+      - run: |
+          docker build -t "${GAR}/site:$GITHUB_SHA" .
+          docker push "${GAR}/site:$GITHUB_SHA"
+      - name: Deploy
+        run: |
+          ./kustomize edit set image gcr.io/PROJECT_ID/IMAGE:TAG=${GAR}/site:$GITHUB_SHA
+          ./kustomize build . | kubectl apply -f -
+`,
+    'kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+    'deployment.yaml': deployment('site', ['gcr.io/PROJECT_ID/IMAGE:TAG']),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/google.yml');
+  assert.deepEqual(messages(result), []);
+  assert.deepEqual(targetsOf(result), [
+    {
+      name: 'autopilot-1',
+      platform: 'gke',
+      cluster: 'autopilot-1',
+      location: 'europe-west1',
+      project: 'acme-prod',
+      images: [`${GAR}/site`],
+    },
+  ]);
+  assert.deepEqual(
+    [...(result.config.origins.targets.get('autopilot-1')?.pulls?.values() ?? [])].map((o) => o.via),
+    ['Deployment default/site container c0'],
+  );
+});
+
+test('oc login, oc project, oc apply -f: one openshift target per service account the workloads run as', () => {
+  const image = 'image-registry.openshift-image-registry.svc:5000/shop/api';
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ${image}:1
+      - run: |
+          oc login --server=https://api.example.com:6443 --token=\${{ secrets.TOKEN }}
+          oc project shop
+          oc apply -f openshift/
+`,
+    'openshift/api.yaml': deployment('api', [`${image}:1`], { sa: 'api-runner' }),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    targetsOf(result).map(({ name, platform, namespace, serviceAccount, images }) => ({
+      name,
+      platform,
+      namespace,
+      serviceAccount,
+      images,
+    })),
+    [
+      {
+        name: 'shop/shop/api-runner',
+        platform: 'openshift',
+        namespace: 'shop',
+        serviceAccount: 'api-runner',
+        images: [`${image}:1`],
+      },
+    ],
+  );
+});
+
+test('helm upgrade --install with a chart in the repository: rendered with its values files, --set values and namespace (helm reference, "helm upgrade")', () => {
+  const calls: (readonly string[])[] = [];
+  const helmRunner: HelmRunner = (args) => {
+    calls.push(args);
+    return {
+      stdout: `---\n# Source: api/templates/deployment.yaml\n${deployment('api', [`${ECR}/api:abc`])}`,
+    };
+  };
+  const root = repository({
+    '.github/workflows/deploy.yml': eksWorkflow(
+      ['api'],
+      `helm upgrade --install api ./charts/api -n prod -f charts/api/values-prod.yaml --set image.repository=${ECR}/api --set image.tag=\${{ github.sha }} --wait`,
+    ),
+    'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+    'charts/api/values-prod.yaml': 'replicas: 2\n',
+    'charts/api/templates/deployment.yaml': 'kind: Deployment\n',
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml', { helmRunner });
+  assert.equal(calls.length, 1);
+  const args = calls[0]!;
+  assert.deepEqual(args.slice(0, 3), ['template', '--namespace', 'prod']);
+  assert.ok(args.includes('--values') && args.some((arg) => arg.endsWith('charts/api/values-prod.yaml')));
+  assert.deepEqual(args.slice(args.indexOf('--set'), args.indexOf('--set') + 4), [
+    '--set',
+    `image.repository=${ECR}/api`,
+    '--set',
+    'image.tag=unresolved',
+  ]);
+  assert.deepEqual(args.slice(-3, -1), ['--', 'api']);
+  assert.deepEqual(
+    targetsOf(result).map((t) => [t.name, t.images]),
+    [['prod', [`${ECR}/api:1`]]],
+  );
+});
+
+test("azure/k8s-set-context + azure/k8s-deploy: a kubernetes target per namespace and service account, with `images` replacing the manifests' images by name (Azure/k8s-deploy README)", () => {
+  const root = repository({
+    '.github/workflows/aks.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ${ECR}/bot:\${{ github.sha }}
+      - uses: azure/aks-set-context@v4
+        with:
+          resource-group: bots
+          cluster-name: bots-aks
+      - uses: azure/k8s-deploy@v5
+        with:
+          namespace: bots
+          manifests: |
+            deploy/bot.yaml
+          images: |
+            ${ECR}/bot:\${{ github.sha }}
+`,
+    'deploy/bot.yaml': deployment('bot', [`${ECR}/bot:placeholder`], { sa: 'bot' }),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/aks.yml');
+  assert.deepEqual(messages(result), []);
+  assert.deepEqual(
+    targetsOf(result).map(({ name, platform, namespace, serviceAccount, images }) => ({
+      name,
+      platform,
+      namespace,
+      serviceAccount,
+      images,
+    })),
+    [
+      {
+        name: 'bots-aks/bots/bot',
+        platform: 'kubernetes',
+        namespace: 'bots',
+        serviceAccount: 'bot',
+        images: [`${ECR}/bot`],
+      },
+    ],
+  );
+});
+
+test('kubectl config use-context and kubectl --context: manifests go to the cluster the context names, not the last one', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ${GAR}/web:1
+      - run: |
+          gcloud container clusters get-credentials blue --location europe-west1 --project acme-prod
+          gcloud container clusters get-credentials green --location europe-west1 --project acme-prod
+          kubectl --context gke_acme-prod_europe-west1_blue apply -f web.yaml
+      - run: |
+          kubectl config use-context edge
+          kubectl apply -n edge -f web.yaml
+`,
+    'web.yaml': deployment('web', [`${GAR}/web:1`]),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const byName = new Map(targetsOf(result).map((target) => [target.name, target]));
+  assert.deepEqual(byName.get('blue')?.images, [`${GAR}/web:1`]);
+  assert.ok(
+    result.config.origins.targets.get('blue')?.origin.via.includes('images from 1 workload'),
+    'blue runs the applied workload',
+  );
+  // green got credentials but nothing is applied to it: it checks what the job pushes, as before.
+  assert.equal(
+    result.config.origins.targets.get('green')?.origin.via,
+    'gcloud container clusters get-credentials',
+  );
+  assert.deepEqual(byName.get('edge/edge/default')?.namespace, 'edge');
+});
+
+test('what cannot be read is a finding at its line, never silence', () => {
+  const cases: { deploy: string; line: number; message: RegExp }[] = [
+    { deploy: 'kubectl apply -f $MANIFESTS', line: 14, message: /kubectl apply applies `<\$MANIFESTS>`/ },
+    { deploy: 'kubectl apply -f /tmp/rendered.yaml', line: 14, message: /outside the repository/ },
+    {
+      deploy: 'cat rendered.yaml | kubectl apply -f -',
+      line: 14,
+      message: /applies what an earlier command prints, which pullcheck cannot read/,
+    },
+    {
+      deploy: 'kubectl apply -f https://example.com/app.yaml',
+      line: 14,
+      message: /a manifest outside the repository that pullcheck does not fetch/,
+    },
+    {
+      deploy: 'helm upgrade --install api bitnami/nginx',
+      line: 14,
+      message: /not in the repository \(a chart repository/,
+    },
+    {
+      deploy: 'oc process -f template.yaml | oc apply -f -',
+      line: 14,
+      message: /oc process` renders an OpenShift template/,
+    },
+    {
+      deploy: 'kubectl apply -k overlays/none',
+      line: 14,
+      message: /builds overlays\/none, which holds no kustomization file/,
+    },
+    {
+      deploy: 'kubectl apply -f missing/',
+      line: 14,
+      message: /missing\/ matches no file or directory \(paths are relative to the repository root\)/,
+    },
+  ];
+  for (const { deploy, line, message } of cases) {
+    const root = repository({ '.github/workflows/deploy.yml': eksWorkflow(['api'], deploy) });
+    const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+    const found = result.findings.filter((finding) => message.test(finding.message));
+    assert.equal(found.length, 1, `${deploy}\n${messages(result).join('\n')}`);
+    assert.equal(found[0]!.line, line, deploy);
+    // Still checked: the cluster runs what the job pushes.
+    assert.deepEqual(targetsOf(result)[0]?.images, [`${ECR}/api:1`], deploy);
+  }
+  // No credentials in the job: the apply cannot be placed.
+  const root = repository({
+    '.github/workflows/deploy.yml':
+      'on: push\njobs:\n  d:\n    runs-on: x\n    steps:\n      - run: kubectl apply -f k8s/\n',
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.match(
+    messages(result).join('\n'),
+    /^6: kubectl apply applies manifests to a cluster this job gets no credentials for/m,
+  );
+});
+
+test('kubectl apply --dry-run and kubectl create secret deploy no workload: no target change, no finding', () => {
+  for (const deploy of [
+    'kubectl apply --dry-run=client -f k8s/',
+    'kubectl create secret generic x --from-literal=a=b',
+  ]) {
+    const root = repository({
+      '.github/workflows/deploy.yml': eksWorkflow(['api'], deploy),
+      'k8s/other.yaml': deployment('other', [`${ECR}/other:1`]),
+    });
+    const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+    assert.deepEqual(messages(result), [], deploy);
+    assert.deepEqual(targetsOf(result)[0]?.images, [`${ECR}/api:1`], deploy);
+  }
+});
