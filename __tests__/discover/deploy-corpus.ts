@@ -201,15 +201,24 @@ export function scoreDeployFixture(name: string): DeployScore {
   };
 }
 
-/** A readable diff of one fixture: every unmet expectation (marked with what it waits for) and false target. */
-export function diffOf(score: DeployScore, which: 'today' | 'waiting'): string[] {
-  const wanted = (outcome: Outcome) => (which === 'waiting') === (outcome.waitsFor !== undefined);
+/**
+ * A readable diff of one fixture: the unmet expectations that should hold today (and the false targets),
+ * those marked `waitsFor` (each says what it waits for), or all of them.
+ */
+export function diffOf(score: DeployScore, which: 'today' | 'waiting' | 'all'): string[] {
+  const wanted = (outcome: Outcome) =>
+    which === 'all' || (which === 'waiting') === (outcome.waitsFor !== undefined);
+  const waits = (outcome: Outcome) => (outcome.waitsFor ? ` (waits for ${outcome.waitsFor})` : '');
   const lines = [
     ...score.targets
       .filter((o) => o.problem && wanted(o))
-      .map((o) => `target ${o.expectation}: ${o.problem}`),
-    ...score.findings.filter((o) => o.problem && wanted(o)).map((o) => `${o.expectation}: ${o.problem}`),
-    ...(which === 'today' ? score.unexpected.map((target) => `unexpected target ${showFound(target)}`) : []),
+      .map((o) => `target ${o.expectation}: ${o.problem}${waits(o)}`),
+    ...score.findings
+      .filter((o) => o.problem && wanted(o))
+      .map((o) => `${o.expectation}: ${o.problem}${waits(o)}`),
+    ...(which !== 'waiting'
+      ? score.unexpected.map((target) => `unexpected target ${showFound(target)}`)
+      : []),
   ];
   return lines.map((line) => `${score.name}: ${line}`);
 }
