@@ -13277,11 +13277,14 @@ function helmOf(cwd, helm, via) {
     if (release && typeof release !== 'string')
         return { need: `${via} names a release that needs ${describe(release)}` };
     const values = [];
+    const skipped = [];
     for (const text of helm.values) {
         const file = repositoryPath(cwd, text);
+        // A values file written at run time is left out, and said: it may change what the chart renders.
         if (typeof file !== 'string')
-            return { need: `${via} reads the values file ${file.need}` };
-        values.push(file);
+            skipped.push(`${via} reads the values file ${file.need}; the chart is rendered without it`);
+        else
+            values.push(file);
     }
     // A value known only at run time (a tag) is rendered as `unresolved`: a chart that builds an image name
     // from it shows an image nothing pushes, which the target's findings then name.
@@ -13289,7 +13292,7 @@ function helmOf(cwd, helm, via) {
         flag,
         value: value.map((part) => (typeof part === 'string' ? part : 'unresolved')).join(''),
     }));
-    return { ...(release ? { release } : {}), values, sets };
+    return { ...(release ? { release } : {}), values, sets, ...(skipped.length ? { skipped } : {}) };
 }
 /** A path as the repository names it, or why it cannot be read. */
 function repositoryPath(cwd, text) {
@@ -15396,13 +15399,47 @@ const COMMANDS = [
         name: 'Cloud Run',
     },
 ];
+/** Deploy tools whose own files say what runs where, which pullcheck does not read (yet). */
+const unread_deploys_TOOLS = [
+    ...['apply', 'sync', 'deploy'].map((verb) => ({
+        path: ['helmfile', verb],
+        what: 'helmfile deploys the releases of its helmfile.yaml, which pullcheck does not read',
+    })),
+    { path: ['cdk', 'deploy'], what: 'AWS CDK deploys the stacks of its app, which pullcheck does not read' },
+    {
+        path: ['pulumi', 'up'],
+        what: 'Pulumi deploys the resources of its program, which pullcheck does not read',
+    },
+    {
+        path: ['terraform', 'apply'],
+        what: 'Terraform applies its configuration, which pullcheck does not read',
+    },
+];
+/** `curl … /repos/OWNER/REPO/dispatches`, `gh api repos/OWNER/REPO/dispatches`: the deploy is another repository's. */
+const DISPATCH = /\/?repos\/([\w.-]+\/[\w.-]+)\/dispatches\b/;
 const unreadDeploys = (words, context) => {
+    const tool = unread_deploys_TOOLS.find((entry) => afterSubcommand(words, entry.path, new Set()));
+    if (tool) {
+        context.sink.problem(`${tool.what}: list the images it runs and their targets in the config`);
+        return true;
+    }
+    if (['curl', 'gh'].includes((0,workflows_text/* wordText */.en)(words[0]) ?? '')) {
+        const dispatched = words.map((word) => DISPATCH.exec((0,workflows_text/* wordText */.en)(word) ?? '')?.[1]).find(Boolean);
+        if (dispatched) {
+            context.sink.problem(handedOff(dispatched));
+            return true;
+        }
+    }
     const command = COMMANDS.find((entry) => afterSubcommand(words, entry.path, entry.global));
     if (!command)
         return false;
     context.sink.problem(`\`${command.path.join(' ')}\` deploys to ${command.name}, which pullcheck does not read from workflows yet: ${DECLARE[command.platform]}`);
     return true;
 };
+/** A deploy handed to another repository (repository_dispatch): checked there, not here. */
+function handedOff(repository) {
+    return `the deploy is handed to ${repository} through repository_dispatch: what runs where is decided there; run pullcheck in that repository, or declare its targets in this config`;
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/cloud-actions.js
 // Actions that set up a registry rather than push: the AWS credentials whose account names the ECR
@@ -15793,6 +15830,13 @@ const HANDLERS = {
     'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
     'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
     'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
+    'helmfile/helmfile-action': unreadTool(() => 'deploys the releases of its helmfile.yaml, which pullcheck does not read'),
+    'nais/deploy': unreadTool((call) => `deploys the NAIS resource ${(0,workflows_text/* shown */.SP)(call.text('resource') ?? call.env.get('RESOURCE') ?? ['(not named)'])} to cluster ${(0,workflows_text/* shown */.SP)(call.text('cluster') ?? call.env.get('CLUSTER') ?? ['(not named)'])}, which pullcheck does not read`),
+    // At the namespace: the line that says where it deploys.
+    'bcgov/action-deployer-openshift': (call) => call
+        .sink(call.where(call.text('oc_namespace') ? 'oc_namespace' : undefined))
+        .problem(`${call.name} processes the OpenShift template ${(0,workflows_text/* shown */.SP)(call.text('file') ?? ['(not named)'])} into namespace ${(0,workflows_text/* shown */.SP)(call.text('oc_namespace') ?? ['(not named)'])}, which pullcheck does not read: list the images it runs and their targets in the config`),
+    'peter-evans/repository-dispatch': (call) => call.problem(handedOff((0,workflows_text/* shown */.SP)(call.text('repository') ?? ['this repository (another workflow)']))),
     'docker/login-action': registryLogin('registry', 'docker.io'),
     'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
     'azure/docker-login': registryLogin('login-server', 'docker.io'),
@@ -15803,6 +15847,10 @@ const HANDLERS = {
     'aszc/change-string-case-action': changeCase,
     'entepotenz/change-string-case-action-min-dependencies': changeCase,
 };
+/** Deploy actions whose own files say what runs where, which pullcheck does not read: a finding, never silence. */
+function unreadTool(what) {
+    return (call) => call.problem(`${call.name} ${what(call)}: list the images it runs and their targets in the config`);
+}
 /** A deploy pullcheck does not turn into a target yet: a finding at the step, never silence. */
 function unreadDeploy(name, platform) {
     return (call) => call.problem(`${call.name} deploys to ${name}, which pullcheck does not read from workflows yet: ${DECLARE[platform]}`);
@@ -15867,7 +15915,7 @@ const cloudBuildConfig = (words, context) => {
     }
     const file = names.map((name) => context.read(name)).find(Boolean);
     if (!file) {
-        context.sink.mayPush(`\`gcloud builds submit\` builds with ${names.join(' or ')}, which is not in the repository: add the images it pushes to \`images\``);
+        context.sink.mayPush(`\`gcloud builds submit\` runs ${names.join(' or ')} in Cloud Build, which is not in the repository: add the images it pushes to \`images\`, and declare the targets its steps deploy to`);
         return true;
     }
     let build;
@@ -20016,7 +20064,11 @@ function clustersOf(collected, references, add) {
             const known = foundManifests(manifests);
             if ('need' in known)
                 add({ kind: 'discovery', where: manifests.where, message: known.need });
-            return 'need' in known ? [] : [known];
+            if ('need' in known)
+                return [];
+            for (const message of known.helm?.skipped ?? [])
+                add({ kind: 'discovery', where: manifests.where, message });
+            return [known];
         });
         if (found.platform === 'kubernetes' && !found.namespace && applied.length === 0) {
             add({

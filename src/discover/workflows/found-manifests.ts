@@ -50,10 +50,13 @@ function helmOf(
   if (release && typeof release !== 'string')
     return { need: `${via} names a release that needs ${describe(release)}` };
   const values: string[] = [];
+  const skipped: string[] = [];
   for (const text of helm.values) {
     const file = repositoryPath(cwd, text);
-    if (typeof file !== 'string') return { need: `${via} reads the values file ${file.need}` };
-    values.push(file);
+    // A values file written at run time is left out, and said: it may change what the chart renders.
+    if (typeof file !== 'string')
+      skipped.push(`${via} reads the values file ${file.need}; the chart is rendered without it`);
+    else values.push(file);
   }
   // A value known only at run time (a tag) is rendered as `unresolved`: a chart that builds an image name
   // from it shows an image nothing pushes, which the target's findings then name.
@@ -61,7 +64,7 @@ function helmOf(
     flag,
     value: value.map((part) => (typeof part === 'string' ? part : 'unresolved')).join(''),
   }));
-  return { ...(release ? { release } : {}), values, sets };
+  return { ...(release ? { release } : {}), values, sets, ...(skipped.length ? { skipped } : {}) };
 }
 
 /** A path as the repository names it, or why it cannot be read. */

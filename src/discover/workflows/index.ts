@@ -61,6 +61,8 @@ export interface FoundManifests {
     readonly release?: string;
     readonly values: readonly string[];
     readonly sets: readonly { readonly flag: '--set' | '--set-string'; readonly value: string }[];
+    /** Values files it could not read (written at run time), each a finding. */
+    readonly skipped?: readonly string[];
   };
   /** Image rewrites as kustomize's `edit set image` writes them (`NAME=NEW:TAG`, `NAME:TAG`). */
   readonly images?: readonly string[];
@@ -209,7 +211,10 @@ function clustersOf(
     const applied = site.applied.flatMap((manifests) => {
       const known = foundManifests(manifests);
       if ('need' in known) add({ kind: 'discovery', where: manifests.where, message: known.need });
-      return 'need' in known ? [] : [known];
+      if ('need' in known) return [];
+      for (const message of known.helm?.skipped ?? [])
+        add({ kind: 'discovery', where: manifests.where, message });
+      return [known];
     });
     if (found.platform === 'kubernetes' && !found.namespace && applied.length === 0) {
       add({

@@ -2,10 +2,10 @@
 // finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
 // only for actions known to push nothing.
 import { wordText } from '../commands/arguments.ts';
-import { split } from '../text.ts';
+import { shown, split } from '../text.ts';
 import { bakeAction } from './bake-action.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
-import { DECLARE } from '../commands/unread-deploys.ts';
+import { DECLARE, handedOff } from '../commands/unread-deploys.ts';
 import {
   awsCredentials,
   changeCase,
@@ -55,6 +55,22 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
   'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
   'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
+  'helmfile/helmfile-action': unreadTool(
+    () => 'deploys the releases of its helmfile.yaml, which pullcheck does not read',
+  ),
+  'nais/deploy': unreadTool(
+    (call) =>
+      `deploys the NAIS resource ${shown(call.text('resource') ?? call.env.get('RESOURCE') ?? ['(not named)'])} to cluster ${shown(call.text('cluster') ?? call.env.get('CLUSTER') ?? ['(not named)'])}, which pullcheck does not read`,
+  ),
+  // At the namespace: the line that says where it deploys.
+  'bcgov/action-deployer-openshift': (call) =>
+    call
+      .sink(call.where(call.text('oc_namespace') ? 'oc_namespace' : undefined))
+      .problem(
+        `${call.name} processes the OpenShift template ${shown(call.text('file') ?? ['(not named)'])} into namespace ${shown(call.text('oc_namespace') ?? ['(not named)'])}, which pullcheck does not read: list the images it runs and their targets in the config`,
+      ),
+  'peter-evans/repository-dispatch': (call) =>
+    call.problem(handedOff(shown(call.text('repository') ?? ['this repository (another workflow)']))),
   'docker/login-action': registryLogin('registry', 'docker.io'),
   'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
   'azure/docker-login': registryLogin('login-server', 'docker.io'),
@@ -70,6 +86,12 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'aszc/change-string-case-action': changeCase,
   'entepotenz/change-string-case-action-min-dependencies': changeCase,
 };
+
+/** Deploy actions whose own files say what runs where, which pullcheck does not read: a finding, never silence. */
+function unreadTool(what: (call: ActionCall) => string): ActionHandler {
+  return (call) =>
+    call.problem(`${call.name} ${what(call)}: list the images it runs and their targets in the config`);
+}
 
 /** A deploy pullcheck does not turn into a target yet: a finding at the step, never silence. */
 function unreadDeploy(name: string, platform: keyof typeof DECLARE): ActionHandler {

@@ -54,7 +54,7 @@ export const cloudBuildConfig: CommandHandler = (words, context) => {
   const file = (names as string[]).map((name) => context.read(name)).find(Boolean);
   if (!file) {
     context.sink.mayPush(
-      `\`gcloud builds submit\` builds with ${(names as string[]).join(' or ')}, which is not in the repository: add the images it pushes to \`images\``,
+      `\`gcloud builds submit\` runs ${(names as string[]).join(' or ')} in Cloud Build, which is not in the repository: add the images it pushes to \`images\`, and declare the targets its steps deploy to`,
     );
     return true;
   }

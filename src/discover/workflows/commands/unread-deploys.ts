@@ -1,6 +1,6 @@
 // Deploys pullcheck does not turn into targets yet (Amazon ECS, Cloud Run, AWS Lambda): never silent. Each
 // is a finding at its line that says which target to declare so the identity that pulls is checked.
-import { afterSubcommand } from './arguments.ts';
+import { afterSubcommand, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
@@ -44,7 +44,39 @@ const COMMANDS: readonly {
   },
 ];
 
+/** Deploy tools whose own files say what runs where, which pullcheck does not read (yet). */
+const TOOLS: readonly { path: string[]; what: string }[] = [
+  ...['apply', 'sync', 'deploy'].map((verb) => ({
+    path: ['helmfile', verb],
+    what: 'helmfile deploys the releases of its helmfile.yaml, which pullcheck does not read',
+  })),
+  { path: ['cdk', 'deploy'], what: 'AWS CDK deploys the stacks of its app, which pullcheck does not read' },
+  {
+    path: ['pulumi', 'up'],
+    what: 'Pulumi deploys the resources of its program, which pullcheck does not read',
+  },
+  {
+    path: ['terraform', 'apply'],
+    what: 'Terraform applies its configuration, which pullcheck does not read',
+  },
+];
+
+/** `curl … /repos/OWNER/REPO/dispatches`, `gh api repos/OWNER/REPO/dispatches`: the deploy is another repository's. */
+const DISPATCH = /\/?repos\/([\w.-]+\/[\w.-]+)\/dispatches\b/;
+
 export const unreadDeploys: CommandHandler = (words, context) => {
+  const tool = TOOLS.find((entry) => afterSubcommand(words, entry.path, new Set()));
+  if (tool) {
+    context.sink.problem(`${tool.what}: list the images it runs and their targets in the config`);
+    return true;
+  }
+  if (['curl', 'gh'].includes(wordText(words[0]) ?? '')) {
+    const dispatched = words.map((word) => DISPATCH.exec(wordText(word) ?? '')?.[1]).find(Boolean);
+    if (dispatched) {
+      context.sink.problem(handedOff(dispatched));
+      return true;
+    }
+  }
   const command = COMMANDS.find((entry) => afterSubcommand(words, entry.path, entry.global));
   if (!command) return false;
   context.sink.problem(
@@ -52,3 +84,8 @@ export const unreadDeploys: CommandHandler = (words, context) => {
   );
   return true;
 };
+
+/** A deploy handed to another repository (repository_dispatch): checked there, not here. */
+export function handedOff(repository: string): string {
+  return `the deploy is handed to ${repository} through repository_dispatch: what runs where is decided there; run pullcheck in that repository, or declare its targets in this config`;
+}
