@@ -343,3 +343,40 @@ test('kubectl apply --dry-run and kubectl create secret deploy no workload: no t
     assert.deepEqual(targetsOf(result)[0]?.images, [`${ECR}/api:1`], deploy);
   }
 });
+
+test('deploy tools whose own files say what runs where are findings at their line (helmfile, CDK, Pulumi, Terraform, repository_dispatch)', () => {
+  const cases: { deploy: string; message: RegExp }[] = [
+    { deploy: 'helmfile apply -l env=prod', message: /^helmfile deploys the releases of its helmfile\.yaml/ },
+    { deploy: 'npx cdk deploy ApiStack', message: /^AWS CDK deploys the stacks of its app/ },
+    { deploy: 'pulumi up --yes', message: /^Pulumi deploys the resources of its program/ },
+    { deploy: 'terraform apply -auto-approve', message: /^Terraform applies its configuration/ },
+    {
+      deploy: 'gh api repos/acme/deploys/dispatches -f event_type=deploy',
+      message: /^the deploy is handed to acme\/deploys through repository_dispatch/,
+    },
+  ];
+  for (const { deploy, message } of cases) {
+    const root = repository({ '.github/workflows/deploy.yml': eksWorkflow(['api'], deploy) });
+    const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+    const found = result.findings.filter((finding) => message.test(finding.message));
+    assert.equal(found.length, 1, `${deploy}\n${messages(result).join('\n')}`);
+    assert.equal(found[0]!.line, 14, deploy);
+  }
+  const root = repository({
+    '.github/workflows/release.yml': `on: push
+jobs:
+  hand-off:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: peter-evans/repository-dispatch@v3
+        with:
+          repository: acme/manifests
+          event-type: deploy
+`,
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/release.yml');
+  assert.match(
+    messages(result).join('\n'),
+    /^6: the deploy is handed to acme\/manifests through repository_dispatch/m,
+  );
+});

@@ -17,6 +17,9 @@ const WRAPPERS: Readonly<Record<string, RegExp>> = {
   flock: /^-[wEc]$/,
   retry: /^-[tdm]$|^--(?:times|delay|max-time)$/,
   timeout: /^-[sk]$|^--(?:signal|kill-after)$/,
+  // npx and bunx run a package's command as if it were installed.
+  npx: /^-p$|^--package$/,
+  bunx: /^$/,
 };
 
 /** The command under wrappers (`sudo -u user`, `env A=B`, `timeout 600`, `retry -t 3`, …). */
