@@ -380,3 +380,19 @@ jobs:
     /^6: the deploy is handed to acme\/manifests through repository_dispatch/m,
   );
 });
+
+test('kubectl apply -f DIR reads the folder’s own files; -R its subfolders too (kubectl reference: "-R, --recursive")', () => {
+  const files = {
+    'k8s/api.yaml': deployment('api', [`${ECR}/api:1`]),
+    'k8s/jobs/worker.yaml': deployment('worker', [`${ECR}/worker:1`]),
+  };
+  const images = (deploy: string) => {
+    const root = repository({
+      '.github/workflows/deploy.yml': eksWorkflow(['api', 'worker'], deploy),
+      ...files,
+    });
+    return targetsOf(discovered(root, { version: 1 }, '.github/workflows/deploy.yml'))[0]?.images;
+  };
+  assert.deepEqual(images('kubectl apply -f k8s/'), [`${ECR}/api:1`]);
+  assert.deepEqual(images('kubectl apply -R -f k8s'), [`${ECR}/api:1`, `${ECR}/worker:1`]);
+});

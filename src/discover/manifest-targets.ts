@@ -1,5 +1,6 @@
 // `discover.manifests`: each entry's manifests are read (plain YAML, Kustomize, Helm), their workloads
 // found, and the declared target they run on replaced by what those workloads pull (targets.ts).
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { assertUserFile, repositoryRootOf, shownPath } from '../core/config/read-file.ts';
@@ -174,7 +175,10 @@ function readApplied(
     entry.namespace ??
     (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
   const read = readManifestPatterns(
-    entry.paths.filter((dir) => !notRoots.includes(dir)).map((pattern) => ({ pattern, where: entry.where })),
+    entry.paths
+      .filter((dir) => !notRoots.includes(dir))
+      .flatMap((file) => (entry.topLevelOnly ? ownFiles(root, file) : [file]))
+      .map((pattern) => ({ pattern, where: entry.where })),
     {
       baseDir: root,
       root,
@@ -212,6 +216,23 @@ function readApplied(
     ),
   );
   return undefined;
+}
+
+/** A folder's own manifest files (repository-relative), as `kubectl apply -f DIR` reads them; a file as it is. */
+function ownFiles(root: string, file: string): string[] {
+  const absolute = path.resolve(root, file);
+  let entries: Dirent[];
+  try {
+    if (!statSync(absolute).isDirectory()) return [file];
+    entries = readdirSync(absolute, { withFileTypes: true });
+  } catch {
+    return [file]; // said by the read: it matches nothing
+  }
+  const own = entries
+    .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
+    .map((entry) => path.posix.join(file, entry.name))
+    .sort();
+  return own.length > 0 ? own : [file];
 }
 
 function notPushedFinding(target: string, unpushed: ReadonlyMap<string, Origin>): ReportFinding {

@@ -38,6 +38,7 @@ export function foundManifests(
     ...(helm ? { helm } : {}),
     ...(images.length > 0 ? { images } : {}),
     ...(manifests.kustomize ? { kustomize: true as const } : {}),
+    ...(manifests.topLevelOnly ? { topLevelOnly: true as const } : {}),
   };
 }
 

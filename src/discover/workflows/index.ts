@@ -66,6 +66,8 @@ export interface FoundManifests {
   };
   /** Image rewrites as kustomize's `edit set image` writes them (`NAME=NEW:TAG`, `NAME:TAG`). */
   readonly images?: readonly string[];
+  /** Folders are read without their subfolders (`kubectl apply -f DIR` without -R). */
+  readonly topLevelOnly?: true;
   /** Each path is a Kustomize root. */
   readonly kustomize?: true;
   /** The repository the paths are in (a real path), once the workflow file's repository is known. */

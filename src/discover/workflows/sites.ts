@@ -39,6 +39,8 @@ export interface AppliedManifests {
     readonly values: readonly Text[];
     readonly sets: readonly { readonly flag: '--set' | '--set-string'; readonly value: Text }[];
   };
+  /** `kubectl apply -f DIR` without -R: only DIR's own files, not its subfolders. */
+  readonly topLevelOnly?: true;
   /** Each path is a Kustomize root (`kubectl apply -k`, `kustomize build`): one without a kustomization is said. */
   readonly kustomize?: true;
   /** What renders them cannot be read (`oc process`), and a finding said so: applying them adds nothing. */

@@ -77,7 +77,10 @@ const kubectlApply: CommandHandler = (words, context) => {
       `\`${via}\` applies ${wordText(url)}, a manifest outside the repository that pullcheck does not fetch: if it runs an image the workflow pushes, list that workload's target in the config`,
     );
   const local = files.filter((file) => wordText(file) !== '-' && !remote.includes(file));
-  if (local.length > 0) context.sink.applied(applied(context, via, local, options));
+  // kubectl reads a folder's own files; -R (--recursive) its subfolders too.
+  const recursive = parsed.flags.has('-R') || parsed.flags.has('--recursive');
+  const more = recursive ? {} : { topLevelOnly: true as const };
+  if (local.length > 0) context.sink.applied(applied(context, via, local, options, more));
   const roots = kustomizations.filter((file) => !remote.includes(file));
   if (roots.length > 0)
     context.sink.applied(applied(context, `${via} -k`, roots, options, { kustomize: true }));
