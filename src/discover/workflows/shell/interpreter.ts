@@ -85,7 +85,11 @@ export class Shell implements Variables {
   }
 
   get(name: string): Text | undefined {
-    return this.values.get(name);
+    const value = this.values.get(name);
+    if (value !== undefined || name !== 'PWD') return value;
+    // The shell starts in the step's directory below the workspace.
+    const workspace = this.values.get('GITHUB_WORKSPACE');
+    return workspace && concat(workspace, this.cwd ? [`/${this.cwd}`] : []);
   }
 
   set(name: string, value: Text): void {
