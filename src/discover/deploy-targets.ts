@@ -202,6 +202,6 @@ function describe(found: FoundCluster): string {
   if (found.platform === 'gke')
     return `GKE cluster ${v(found.cluster)} (${v(found.project)}, ${v(found.location)})`;
   if (found.platform === 'kubernetes')
-    return `the Kubernetes cluster ${found.context ? `of context ${v(found.context)}` : `(namespace ${v(found.namespace ?? 'default')})`}`;
+    return `the Kubernetes cluster ${found.context ? `of context ${v(found.context)}` : "of the job's kubeconfig"}`;
   return `OpenShift namespace ${v(found.namespace)}${found.server ? ` on ${v(found.server)}` : ''}`;
 }
