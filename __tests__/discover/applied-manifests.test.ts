@@ -396,3 +396,36 @@ test('kubectl apply -f DIR reads the folder’s own files; -R its subfolders too
   assert.deepEqual(images('kubectl apply -f k8s/'), [`${ECR}/api:1`]);
   assert.deepEqual(images('kubectl apply -R -f k8s'), [`${ECR}/api:1`, `${ECR}/worker:1`]);
 });
+
+test('skaffold run applies its configs’ manifests with each artifact as pushed (skaffold.dev/docs/references/yaml: manifests.rawYaml, manifests.kustomize.paths); a dry-run namespace piped into kubectl apply is no finding', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          gcloud container clusters get-credentials ci --location us-central1 --project acme-prod
+          kubectl create namespace pr-1 --dry-run=client -o yaml | kubectl apply -f -
+          skaffold run --default-repo=${GAR} --namespace pr-1
+`,
+    'skaffold.yaml': `apiVersion: skaffold/v4beta11
+kind: Config
+build:
+  artifacts:
+    - image: web
+    - image: jobs
+manifests:
+  rawYaml: [k8s/web.yaml]
+  kustomize:
+    paths: [k8s/jobs]
+`,
+    'k8s/web.yaml': deployment('web', ['web']),
+    'k8s/jobs/kustomization.yaml': 'resources: [cron.yaml]\n',
+    'k8s/jobs/cron.yaml': deployment('cron', ['jobs']),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(messages(result), []);
+  assert.deepEqual(targetsOf(result)[0]?.images, [`${GAR}/jobs`, `${GAR}/web`]);
+  assert.match(result.config.origins.targets.get('ci')?.origin.via ?? '', /images from 2 workloads/);
+});

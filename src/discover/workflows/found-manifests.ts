@@ -18,9 +18,13 @@ export function foundManifests(
     if (typeof file !== 'string') return { need: `${via} applies ${file.need}` };
     paths.push(file);
   }
-  const namespace = manifests.namespace ? known(manifests.namespace) : undefined;
-  if (namespace && typeof namespace !== 'string')
-    return { need: `${via} applies manifests to a namespace that needs ${describe(namespace)}` };
+  const written = manifests.namespace ? known(manifests.namespace) : undefined;
+  // Said only where the namespace decides who pulls (OpenShift, Kubernetes): clustersOf.
+  const namespace = typeof written === 'string' ? written : undefined;
+  const unknownNamespace =
+    written && typeof written !== 'string'
+      ? `${via} applies manifests to a namespace that needs ${describe(written)}`
+      : undefined;
   const helm = manifests.helm ? helmOf(manifests.cwd, manifests.helm, via) : undefined;
   if (helm && 'need' in helm) return helm;
   const images: string[] = [];
@@ -35,6 +39,7 @@ export function foundManifests(
     where,
     paths,
     ...(namespace ? { namespace } : {}),
+    ...(unknownNamespace ? { unknownNamespace } : {}),
     ...(helm ? { helm } : {}),
     ...(images.length > 0 ? { images } : {}),
     ...(manifests.kustomize ? { kustomize: true as const } : {}),

@@ -66,6 +66,8 @@ export interface FoundManifests {
   };
   /** Image rewrites as kustomize's `edit set image` writes them (`NAME=NEW:TAG`, `NAME:TAG`). */
   readonly images?: readonly string[];
+  /** Why the namespace it names cannot be known (the workloads' own namespaces are still read). */
+  readonly unknownNamespace?: string;
   /** Folders are read without their subfolders (`kubectl apply -f DIR` without -R). */
   readonly topLevelOnly?: true;
   /** Each path is a Kustomize root. */
@@ -214,6 +216,11 @@ function clustersOf(
       const known = foundManifests(manifests);
       if ('need' in known) add({ kind: 'discovery', where: manifests.where, message: known.need });
       if ('need' in known) return [];
+      // On EKS and GKE the nodes pull whatever the namespace; on OpenShift and Kubernetes it names who pulls.
+      if (known.unknownNamespace && (found.platform === 'openshift' || found.platform === 'kubernetes')) {
+        add({ kind: 'discovery', where: manifests.where, message: known.unknownNamespace });
+        return [];
+      }
       for (const message of known.helm?.skipped ?? [])
         add({ kind: 'discovery', where: manifests.where, message });
       return [known];

@@ -20,7 +20,7 @@ import type { Text } from '../text.ts';
 const APPLY = new Set([
   ...KUBECTL_GLOBAL,
   ...optionSet(
-    '--filename -f --kustomize -k --selector -l --output -o --field-manager --prune-allowlist --prune-whitelist --timeout --grace-period --cascade --template --edit-last-applied --raw --save-config --subresource',
+    '--image --filename -f --kustomize -k --selector -l --output -o --field-manager --prune-allowlist --prune-whitelist --timeout --grace-period --cascade --template --edit-last-applied --raw --save-config --subresource',
   ),
 ]);
 // helm install/upgrade/template options with a value.
@@ -62,7 +62,19 @@ const kubectlApply: CommandHandler = (words, context) => {
   if (!command) return false;
   const parsed = parseArguments(command.args, APPLY);
   const [dryRun] = optionValues(parsed, '--dry-run');
-  if ((dryRun && wordText(dryRun) !== 'none') || parsed.flags.has('--dry-run')) return true; // nothing deployed
+  if ((dryRun && wordText(dryRun) !== 'none') || parsed.flags.has('--dry-run')) {
+    // Nothing is deployed; what it prints (`kubectl create namespace N --dry-run=client -o yaml |
+    // kubectl apply -f -`) is an object pullcheck need not read, except an image a workload runs.
+    context.sink.rendered({
+      via: `${command.tool} ${command.verb}`,
+      cwd: context.cwd,
+      paths: [],
+      unread: true,
+    });
+    for (const image of optionValues(parsed, '--image'))
+      context.sink.setImage(image, `${command.tool} create`);
+    return true;
+  }
   const files = optionValues(parsed, '--filename', '-f');
   const kustomizations = optionValues(parsed, '--kustomize', '-k');
   // `kubectl create deployment NAME --image=…` and friends are read by runImage.

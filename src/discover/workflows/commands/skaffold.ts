@@ -6,18 +6,19 @@ import { parseAllDocuments } from 'yaml';
 import { concat, type Text } from '../text.ts';
 import { afterSubcommand, optionSet, optionValues, parseArguments, wordText } from './arguments.ts';
 import type { CommandHandler } from './context.ts';
+import { skaffoldDeploy } from './skaffold-deploy.ts';
 
 const OPTIONS = optionSet(
   '--default-repo -d --filename -f --profile -p --tag -t --module -m --kube-context --namespace -n --file-output -q --output -o --build-image -b --cache-file --detect-minikube --label -l --platform --port-forward --rpc-port --rpc-http-port --status-check --timestamps --remote-cache-dir --digest-source --kubeconfig --verbosity -v --build-concurrency',
 );
 
 export const skaffoldBuild: CommandHandler = (words, context) => {
-  const args = ['build', 'run', 'dev']
-    .map((sub) => afterSubcommand(words, ['skaffold', sub], OPTIONS))
-    .find(Boolean);
-  if (!args) return false;
-  const parsed = parseArguments(args, OPTIONS);
-  if (wordText(optionValues(parsed, '--push')[0]) === 'false') return true;
+  const sub = ['build', 'run', 'dev', 'deploy'].find((name) =>
+    afterSubcommand(words, ['skaffold', name], OPTIONS),
+  );
+  if (!sub) return false;
+  const parsed = parseArguments(afterSubcommand(words, ['skaffold', sub], OPTIONS)!, OPTIONS);
+  const pushes = sub !== 'deploy' && wordText(optionValues(parsed, '--push')[0]) !== 'false';
   const name = wordText(optionValues(parsed, '--filename', '-f')[0] ?? ['skaffold.yaml']);
   const file = name === undefined ? undefined : context.read(name);
   if (!file) {
@@ -30,8 +31,10 @@ export const skaffoldBuild: CommandHandler = (words, context) => {
     optionValues(parsed, '--profile', '-p').flatMap((p) => (wordText(p) ?? '').split(',')),
   );
   const images: string[] = [];
+  const configs: Record<string, unknown>[] = [];
   try {
     for (const document of parseAllDocuments(file.text)) {
+      configs.push((document.toJS() ?? {}) as Record<string, unknown>);
       const config = (document.toJS() ?? {}) as {
         build?: { artifacts?: { image?: unknown }[] };
         profiles?: { name?: string; build?: { artifacts?: { image?: unknown }[] } }[];
@@ -50,8 +53,23 @@ export const skaffoldBuild: CommandHandler = (words, context) => {
   }
   const defaultRepo =
     optionValues(parsed, '--default-repo', '-d')[0] ?? context.environment.get('SKAFFOLD_DEFAULT_REPO');
-  for (const image of new Set(images))
-    context.sink.destination(withDefaultRepo(image, defaultRepo), `skaffold ${file.file}`);
+  const artifacts = new Map(
+    [...new Set(images)].map((image) => [image, withDefaultRepo(image, defaultRepo)]),
+  );
+  if (pushes)
+    for (const pushed of artifacts.values()) context.sink.destination(pushed, `skaffold ${file.file}`);
+  if (sub !== 'build')
+    skaffoldDeploy(
+      {
+        configs,
+        profiles,
+        file: file.path,
+        namespace: optionValues(parsed, '--namespace', '-n')[0],
+        artifacts,
+        via: `skaffold ${sub}`,
+      },
+      context.sink,
+    );
   return true;
 };
 
