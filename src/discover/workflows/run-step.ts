@@ -7,6 +7,7 @@ import type { JobFacts } from './actions/call.ts';
 import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
 import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
+import { ecsCommands } from './commands/ecs-commands.ts';
 import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
@@ -28,6 +29,7 @@ import { concat, holeMarker, isMissing, missing, split, type Text } from './text
 const HANDLERS: readonly CommandHandler[] = [
   clusterCredentials,
   setImage,
+  ecsCommands,
   unreadDeploys,
   cloudBuildConfig,
   pushTools,

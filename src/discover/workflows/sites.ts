@@ -1,6 +1,7 @@
 // What reading a workflow yields: destinations (possibly with holes), places that may push but cannot be
 // read, and problems with the files themselves — each at the line a user would open.
 import type { SourceLocation } from '../../core/errors.ts';
+import { renderMarker, type EcsSite, type EcsStep } from './ecs-sites.ts';
 import type { Text } from './text.ts';
 
 export interface PushDestination {
@@ -44,6 +45,8 @@ export interface Sink {
   openshiftProject(namespace: Text): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
+  /** An Amazon ECS step (render, register, deploy); returns the path a render's output stands for. */
+  ecs(step: EcsStep, via: string): string;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
   problem(message: string, where?: SourceLocation): void;
 }
@@ -62,6 +65,8 @@ export interface Collected {
   readonly clusters: DeployTargetSite[];
   /** Where the running job's clusters start in `clusters` (JobPushes). */
   jobClusters: number;
+  /** Amazon ECS steps, in the order they run (ecs-deploys.ts pairs them). */
+  readonly ecsSites: EcsSite[];
 }
 
 export function emptyCollected(): Collected {
@@ -73,6 +78,7 @@ export function emptyCollected(): Collected {
     problems: [],
     clusters: [],
     jobClusters: 0,
+    ecsSites: [],
   };
 }
 
@@ -97,8 +103,15 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
         });
     },
     mayPush: (message) => collected.mayPush.push({ where, message }),
+    ecs: (step, via) => addEcsSite(collected, { ...step, via, where }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };
+}
+
+/** Files an ECS step; a render's output is the marker of its index. */
+export function addEcsSite(collected: Collected, site: EcsSite): string {
+  collected.ecsSites.push(site);
+  return renderMarker(collected.ecsSites.length - 1);
 }
 
 /** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
