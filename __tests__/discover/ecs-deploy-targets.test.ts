@@ -392,3 +392,28 @@ test('two services of one cluster are two targets; a target the config declares 
     ['api-declared', 'api-canary'],
   );
 });
+
+test('a task definition path from the workflow is escaped before findings show it (no terminal control character)', () => {
+  const odd = 'deploy/task\u001b[31m.json';
+  const workflow = CHAINED.replace(
+    'task-definition: deploy/task.json',
+    `task-definition: "deploy/task\\e[31m.json"`,
+  );
+  const root = repository({
+    '.github/workflows/deploy.yml': workflow,
+    [odd]: taskDefinition({ executionRoleArn: EXEC_ROLE }, [
+      { name: 'web', image: '<WEB>' },
+      { name: 'worker', image: '<WORKER>' },
+      { name: 'sidecar', image: '<SIDECAR>' },
+    ]),
+  });
+  const { findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const placeholder = findings.find((finding) => finding.message.includes('<SIDECAR>'));
+  assert.ok(placeholder, findings.map((finding) => finding.message).join('\n'));
+  for (const finding of findings) {
+    assert.ok(!finding.message.includes('\u001b'), finding.message);
+    assert.ok(!(finding.file ?? '').includes('\u001b'), finding.file);
+  }
+  // escapeTerminal drops a whole escape sequence.
+  assert.match(placeholder.message, /deploy\/task\.json to ECS service shop/);
+});

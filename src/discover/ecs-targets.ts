@@ -3,7 +3,7 @@
 // the target pulls what the workflow pushes of the images its containers run. What cannot be read is a
 // finding at its line; images it runs that the workflow does not push are said, not checked.
 import path from 'node:path';
-import { readConfined, refusalMessage } from '../core/config/read-file.ts';
+import { readConfined, refusalMessage, shownPath } from '../core/config/read-file.ts';
 import { targetList as validateTargetList } from '../core/config/generated/target-list-validator.ts';
 import type { TargetInput } from '../core/config/schema.ts';
 import { schemaProblems, type PrecompiledValidator } from '../core/config/validate.ts';
@@ -86,7 +86,8 @@ function readTaskDefinition(
   root: string,
   say: (severity: 'medium', where: SourceLocation, message: string) => void,
 ): TaskDefinition | undefined {
-  const display = repositoryAt(root).display(deploy.file);
+  // The path comes from the workflow: escaped (and cut when long) before any finding shows it.
+  const display = shownPath(repositoryAt(root).display(deploy.file));
   const read = readConfined(path.resolve(root, deploy.file), path.resolve(root));
   if (!('text' in read)) {
     say(
