@@ -13,8 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   read: () => (/* binding */ read)
 });
 
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/providers/aws/arn.js
+var arn = __webpack_require__(96639);
 // EXTERNAL MODULE: ./lib/providers/aws/platforms.js
 var platforms = __webpack_require__(59812);
+// EXTERNAL MODULE: ./lib/providers/aws/task-definition-file.js
+var task_definition_file = __webpack_require__(50296);
 // EXTERNAL MODULE: ./lib/providers/aws/registry.js
 var registry = __webpack_require__(19573);
 ;// CONCATENATED MODULE: ./lib/providers/aws/credentials.js
@@ -45,6 +51,9 @@ function rememberedCredentials(provider, now = Date.now) {
 
 
 
+
+
+
 const HINT = 'configure AWS credentials: environment variables, a profile or SSO';
 async function read(context) {
     const { config, plan, runner } = context;
@@ -63,8 +72,34 @@ async function read(context) {
     const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {}, fromTemporaryCredentials);
     // Targets without their own list share the plan's image objects: each once, not once per target.
     const images = [...new Set(plan.targets.flatMap((target) => target.images))];
-    const facts = await collectAwsFacts({ images, targets, known: config.input.facts?.aws ?? {} }, { runner, credentialsFor });
+    const facts = await collectAwsFacts({ images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} }, { runner, credentialsFor });
     return { facts: { ...facts }, notes: [] };
+}
+/**
+ * The targets, each `ecs` target with the execution roles its task definition files name among its roles:
+ * those roles pull (ecs-task-principals.ts), so their policies are read like a listed role's. A file that
+ * cannot be read adds nothing here: the rules report it at its line.
+ */
+function withExecutionRoles(config) {
+    return (config.input.targets ?? []).map((target, t) => {
+        if (target.platform !== 'ecs' || !target.taskDefinitions?.length)
+            return target;
+        const roles = target.taskDefinitions.flatMap((written, i) => {
+            try {
+                const where = config.locate(['targets', t, 'taskDefinitions', i]);
+                const role = (0,task_definition_file/* loadTaskDefinition */.$)(written, config.file, where).executionRole;
+                return role && (0,arn/* parseRoleArn */.DM)(role) ? [role] : [];
+            }
+            catch (error) {
+                if (error instanceof errors/* ConfigError */.xL)
+                    return [];
+                throw error;
+            }
+        });
+        return roles.length > 0
+            ? { ...target, roles: [...new Set([...(target.roles ?? []), ...roles])] }
+            : target;
+    });
 }
 async function hasCredentials(credentials) {
     if (typeof credentials !== 'function')

@@ -107,8 +107,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/action/toolkit.js
 var toolkit = __webpack_require__(24112);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
-var pipeline = __webpack_require__(28412);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 5 modules
+var pipeline = __webpack_require__(88722);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
 var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -310,8 +310,8 @@ async function commentOnPullRequest(request, report, logger) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
-var config_load = __webpack_require__(62335);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
+var config_load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
 ;// CONCATENATED MODULE: ./lib/action/config.js

@@ -45,14 +45,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
-var pipeline = __webpack_require__(28412);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 2 modules
-var load = __webpack_require__(62335);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 5 modules
+var pipeline = __webpack_require__(88722);
+// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
+var load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
-// EXTERNAL MODULE: ./lib/discover/workflow-images.js
-var workflow_images = __webpack_require__(87085);
+// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 1 modules
+var workflow_images = __webpack_require__(52582);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js

@@ -283,7 +283,7 @@ test("redhat-actions/oc-login: an openshift target for its namespace; no namespa
   );
 });
 
-test('deploys pullcheck does not follow yet (ECS, Cloud Run, Lambda) are findings at their lines, never silence', () => {
+test('ECS deploys pullcheck cannot follow, and Cloud Run and Lambda deploys, are findings at their lines, never silence', () => {
   const root = repository({
     '.github/workflows/deploy.yml': `on: push
 jobs:
@@ -302,14 +302,18 @@ jobs:
     findings.map((finding) => [finding.line, finding.message.replace(/: .*$/, '')]),
     [
       [
-        6,
-        'aws-actions/amazon-ecs-deploy-task-definition deploys to Amazon ECS, which pullcheck does not read from workflows yet',
+        8,
+        '`aws ecs update-service` without --task-definition deploys again the task definition the service already runs, which is not in the repository',
       ],
-      [8, '`aws ecs update-service` deploys to Amazon ECS, which pullcheck does not read from workflows yet'],
       [9, '`gcloud run deploy` deploys to Cloud Run, which pullcheck does not read from workflows yet'],
       [
         10,
         '`aws lambda update-function-code` deploys to AWS Lambda, which pullcheck does not read from workflows yet',
+      ],
+      // No credentials step gives the region (ecs-deploy-targets.test.ts reads the deploys that resolve).
+      [
+        6,
+        'aws-actions/amazon-ecs-deploy-task-definition deploys to an ECS service whose region needs `the AWS region` (set `aws-region` on configure-aws-credentials, or AWS_REGION)',
       ],
     ],
   );

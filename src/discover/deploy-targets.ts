@@ -113,7 +113,7 @@ export function withDeployTargets(
     const same = added.findIndex((other) => sameCluster(other, target));
     if (same !== -1) {
       const images = [...new Set([...(added[same]!.images ?? []), ...(target.images ?? [])])];
-      added[same] = { ...added[same]!, images } as TargetInput;
+      added[same] = { ...added[same]!, images, ...taskDefinitionsOf(added[same]!, target) } as TargetInput;
       apply(added[same]!.name, manifests);
       continue;
     }
@@ -141,6 +141,8 @@ type ClusterTarget = TargetInput & {
   readonly project?: string;
   readonly namespace?: string;
   readonly server?: string;
+  readonly services?: readonly string[];
+  readonly taskDefinitions?: readonly unknown[];
 };
 
 /** Same platform and cluster, and the same region, location and project wherever both state them. */
@@ -158,8 +160,17 @@ function sameCluster(a: TargetInput, b: TargetInput): boolean {
     same(x.region, y.region) &&
     same(x.location, y.location) &&
     same(x.project, y.project) &&
-    same(x.server, y.server)
+    same(x.server, y.server) &&
+    same(x.services?.join('\n'), y.services?.join('\n')) // ECS: one target per service deployed
   );
+}
+
+/** ECS: a service deployed from two workflow files runs either's task definition. */
+function taskDefinitionsOf(a: TargetInput, b: TargetInput): { taskDefinitions?: unknown[] } {
+  const [x, y] = [a as ClusterTarget, b as ClusterTarget];
+  if (!x.taskDefinitions && !y.taskDefinitions) return {};
+  const all = [...(x.taskDefinitions ?? []), ...(y.taskDefinitions ?? [])];
+  return { taskDefinitions: [...new Map(all.map((entry) => [JSON.stringify(entry), entry])).values()] };
 }
 
 /** The target a cluster's credentials name, pulling `images`. */

@@ -20,6 +20,8 @@ import { registries } from '../providers/index.ts';
 import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { deployTargetsOf, type DeployTarget } from './deploy-targets.ts';
+import { ecsTargetsOf } from './ecs-targets.ts';
+import { repositoryRootOf as workflowRepositoryRoot } from './workflows/repository.ts';
 import { discoveryFinding } from './findings.ts';
 import type { WorkflowSession } from './workflows/index.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
@@ -152,7 +154,16 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
     found.clusters,
     images.map((image) => image.reference),
   );
-  return { images, findings: [...findings, ...deploys.findings], targets: deploys.targets };
+  const ecs = ecsTargetsOf(
+    found.ecsDeploys ?? [],
+    images.map((image) => image.reference),
+    workflowRepositoryRoot(file).root,
+  );
+  return {
+    images,
+    findings: [...findings, ...deploys.findings, ...ecs.findings],
+    targets: [...deploys.targets, ...ecs.targets],
+  };
 }
 
 export interface WorkflowReadOptions {

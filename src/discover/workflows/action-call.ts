@@ -5,6 +5,7 @@ import type { ConfigPath } from '../../core/config/yaml-source.ts';
 import type { ActionCall, InputItem } from './actions/call.ts';
 import { asText, evaluateField, interpolate, type Resolve, type Value } from './expression.ts';
 import { lineIndexOf, lineOf, type FileLines } from './locations.ts';
+import { addEcsSite } from './sites.ts';
 import type { StepsContext, StepsInput } from './steps.ts';
 import { shown, split, trim, type Text } from './text.ts';
 import { sinkAt } from './sites.ts';
@@ -54,6 +55,7 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
       sinkAt(context.collected, where).cluster(credentials, via, where, kubeContext),
     sink: (where) => sinkAt(context.collected, where),
     mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
+    ecs: (ecsStep, via) => addEcsSite(context.collected, { ...ecsStep, via, where: usesAt }),
     problem: (message) => context.collected.problems.push({ message, where: usesAt }),
     setOutput,
     setEnv: (variable, value) => input.state.env.set(variable, value),

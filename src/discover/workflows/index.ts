@@ -9,6 +9,7 @@ import { foundManifests } from './found-manifests.ts';
 import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
+import { ecsDeploysOf, type FoundEcsDeploy } from './ecs-deploys.ts';
 import type { Collected } from './sites.ts';
 import { shown, type Missing, type Text } from './text.ts';
 
@@ -80,6 +81,8 @@ export interface WorkflowDiscovery {
   readonly images: FoundImage[];
   readonly findings: WorkflowFinding[];
   readonly clusters: FoundCluster[];
+  /** The ECS services it deploys task definitions to. */
+  readonly ecsDeploys?: FoundEcsDeploy[];
 }
 
 export interface WorkflowDiscoveryOptions {
@@ -180,7 +183,10 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   for (const entry of collected.problems)
     add({ kind: 'discovery', where: entry.where, message: entry.message });
   const clusters = clustersOf(collected, references, add);
-  return { images, findings, clusters };
+  const ecsDeploys = ecsDeploysOf(collected.ecsSites, destinationOf, (where, message) =>
+    add({ kind: 'discovery', where, message }),
+  );
+  return { images, findings, clusters, ecsDeploys };
 }
 
 /** The clusters the workflow deploys to, each once, with what its jobs push and set; holes are findings. */

@@ -8,6 +8,7 @@ import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
 import { applyManifests } from './commands/apply-manifests.ts';
 import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
+import { ecsCommands } from './commands/ecs-commands.ts';
 import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
@@ -30,6 +31,7 @@ const HANDLERS: readonly CommandHandler[] = [
   clusterCredentials,
   setImage,
   ...applyManifests,
+  ecsCommands,
   unreadDeploys,
   cloudBuildConfig,
   pushTools,

@@ -2,6 +2,7 @@
 // read, and problems with the files themselves — each at the line a user would open.
 import type { SourceLocation } from '../../core/errors.ts';
 import { deploySink } from './deploy-sink.ts';
+import { renderMarker, type EcsSite, type EcsStep } from './ecs-sites.ts';
 import type { Text } from './text.ts';
 
 export interface PushDestination {
@@ -91,6 +92,8 @@ export interface Sink {
   kustomizeEdit(dir: string, images: readonly Text[]): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
+  /** An Amazon ECS step (render, register, deploy); returns the path a render's output stands for. */
+  ecs(step: EcsStep, via: string): string;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
   problem(message: string, where?: SourceLocation): void;
 }
@@ -113,6 +116,8 @@ export interface Collected {
   rendered?: AppliedManifests | undefined;
   /** `kustomize edit set image` rules by the kustomization's repository-relative directory. */
   readonly kustomizeEdits: Map<string, Text[]>;
+  /** Amazon ECS steps, in the order they run (ecs-deploys.ts pairs them). */
+  readonly ecsSites: EcsSite[];
 }
 
 export function emptyCollected(): Collected {
@@ -125,6 +130,7 @@ export function emptyCollected(): Collected {
     clusters: [],
     jobClusters: 0,
     kustomizeEdits: new Map(),
+    ecsSites: [],
   };
 }
 
@@ -134,8 +140,15 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
     ...deploySink(collected, where),
     mayPush: (message) => collected.mayPush.push({ where, message }),
+    ecs: (step, via) => addEcsSite(collected, { ...step, via, where }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };
+}
+
+/** Files an ECS step; a render's output is the marker of its index. */
+export function addEcsSite(collected: Collected, site: EcsSite): string {
+  collected.ecsSites.push(site);
+  return renderMarker(collected.ecsSites.length - 1);
 }
 
 /** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */

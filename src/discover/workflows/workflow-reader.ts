@@ -40,8 +40,6 @@ export function readWorkflow(relative: string, options: WorkflowOptions): Collec
   const runner = Object.fromEntries(
     RUNNER_VARIABLES.flatMap((name) => (options.runner[name] ? [[name, options.runner[name]]] : [])),
   );
-  // actions/checkout's default place, whose last folder is the repository's name (`basename $PWD`): the
-  // runner's work folder before it differs between hosted and self-hosted runners, the name does not.
   const name = runner['GITHUB_REPOSITORY']?.split('/')[1];
   if (name) runner['GITHUB_WORKSPACE'] = `/home/runner/work/${name}/${name}`;
   readOne(

@@ -4,7 +4,11 @@
 import type { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
+import type { TargetInput } from '../../core/config/schema.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { parseRoleArn } from './arn.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
+import { loadTaskDefinition } from './task-definition-file.ts';
 import { ecrLocationOf } from './registry.ts';
 import { rememberedCredentials } from './credentials.ts';
 
@@ -34,10 +38,34 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   // Targets without their own list share the plan's image objects: each once, not once per target.
   const images = [...new Set(plan.targets.flatMap((target) => target.images))];
   const facts = await collectAwsFacts(
-    { images, targets, known: config.input.facts?.aws ?? {} },
+    { images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} },
     { runner, credentialsFor },
   );
   return { facts: { ...facts }, notes: [] };
+}
+
+/**
+ * The targets, each `ecs` target with the execution roles its task definition files name among its roles:
+ * those roles pull (ecs-task-principals.ts), so their policies are read like a listed role's. A file that
+ * cannot be read adds nothing here: the rules report it at its line.
+ */
+function withExecutionRoles(config: LiveReadContext['config']): TargetInput[] {
+  return (config.input.targets ?? []).map((target, t) => {
+    if (target.platform !== 'ecs' || !target.taskDefinitions?.length) return target;
+    const roles = target.taskDefinitions.flatMap((written, i) => {
+      try {
+        const where = config.locate(['targets', t, 'taskDefinitions', i]);
+        const role = loadTaskDefinition(written, config.file, where).executionRole;
+        return role && parseRoleArn(role) ? [role] : [];
+      } catch (error) {
+        if (error instanceof ConfigError) return [];
+        throw error;
+      }
+    });
+    return roles.length > 0
+      ? { ...target, roles: [...new Set([...(target.roles ?? []), ...roles])] }
+      : target;
+  });
 }
 
 async function hasCredentials(credentials: Credentials): Promise<boolean> {

@@ -2,7 +2,11 @@
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
-import { allowed, type Verdict } from '../../core/verdict.ts';
+import type { ImageReference } from '../../core/image-reference.ts';
+import { publicImages } from '../../core/public-images.ts';
+import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
+import { notRunReason, taskDefinitionPrincipals, type EcsTaskTarget } from './ecs-task-principals.ts';
+import { loadTaskDefinition, type TaskDefinition } from './task-definition-file.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
 import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
@@ -11,14 +15,48 @@ import { ecrLocationOf } from './registry.ts';
 /** The ECR rules over one config's facts (loaded by the definition in ./index.ts). */
 export function buildRules(config: LoadedConfig): PullRules {
   const facts = prepareAwsFacts(config);
+  const tasks = ecsTaskDefinitions(config);
+  const anonymous = anonymousPull(config);
   return {
-    principals: (target) => awsPrincipals(target, facts),
+    principals: (target, image) => {
+      const definitions = tasks.get(target);
+      if (!definitions) return awsPrincipals(target, facts);
+      const fromFiles = taskDefinitionPrincipals(target as EcsTaskTarget, definitions, image, anonymous);
+      if (fromFiles) return fromFiles;
+      // An image no task definition runs: the listed roles pull it, as for a target without files.
+      const listed = awsPrincipals(target, facts);
+      if (listed.some((entry) => !('unnamed' in entry))) return listed;
+      const reason = notRunReason(target, definitions, image.raw);
+      return [{ principal: `ecs:${target.name}`, unnamed: unknown([reason]) }];
+    },
     decide: (question) => decideAwsPull(question, facts),
-    publicPull: (image) =>
-      image.registry.kind === 'ecr-public'
-        ? allowed(['public.ecr.aws images may be pulled by anyone, without credentials'])
-        : undefined,
+    publicPull: ecrPublicPull,
   };
+}
+
+/** The task definitions each `ecs` target names, read now (a bad file is a ConfigError at its line). */
+function ecsTaskDefinitions(config: LoadedConfig): Map<TargetInput, TaskDefinition[]> {
+  const tasks = new Map<TargetInput, TaskDefinition[]>();
+  (config.input.targets ?? []).forEach((target, t) => {
+    if (target.platform !== 'ecs' || !target.taskDefinitions?.length) return;
+    const read = target.taskDefinitions.map((written, i) =>
+      loadTaskDefinition(written, config.file, config.locate(['targets', t, 'taskDefinitions', i])),
+    );
+    tasks.set(target, read);
+  });
+  return tasks;
+}
+
+/** A pull without credentials: the config's publicImages, then ECR Public (anyone may pull it). */
+function anonymousPull(config: LoadedConfig): (image: ImageReference) => Verdict | undefined {
+  const isPublic = publicImages(config);
+  return (image) => isPublic(image) ?? ecrPublicPull(image);
+}
+
+function ecrPublicPull(image: ImageReference): Verdict | undefined {
+  return image.registry.kind === 'ecr-public'
+    ? allowed(['public.ecr.aws images may be pulled by anyone, without credentials'])
+    : undefined;
 }
 
 function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] {

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import {
   closed,
   Document,
+  ImageRef,
   NullableDocument,
   target,
   type DocumentPath,
@@ -21,6 +22,23 @@ export const RoleArn = Type.String({
   pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
   description: 'an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME',
 });
+// A task definition JSON file (as `aws ecs register-task-definition --cli-input-json` and the render action
+// read it), relative to the config; `render` replaces container images as amazon-ecs-render-task-definition
+// does before a deploy (its `container-name` and `image` inputs).
+export const TaskDefinitionFile = Type.Union([
+  Type.String({ minLength: 1, description: 'a task definition JSON file, relative to the config' }),
+  Type.Object(
+    {
+      file: Type.String({ minLength: 1, description: 'a task definition JSON file, relative to the config' }),
+      render: Type.Optional(
+        Type.Record(Type.String({ minLength: 1 }), ImageRef, {
+          description: 'the image each named container runs instead of the one the file writes',
+        }),
+      ),
+    },
+    closed,
+  ),
+]);
 export const awsTargets = [
   target('eks', {
     account: Type.Optional(AccountId),
@@ -34,6 +52,7 @@ export const awsTargets = [
     cluster: Type.Optional(Type.String()),
     services: Type.Optional(Type.Array(Type.String())),
     roles: Type.Optional(Type.Array(RoleArn)),
+    taskDefinitions: Type.Optional(Type.Array(TaskDefinitionFile)),
   }),
   target('aws-role', { roles: Type.Array(RoleArn, { minItems: 1 }) }),
 ] as const;

@@ -3,6 +3,7 @@
 import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
+import type { EcsStep } from '../ecs-sites.ts';
 import type { ClusterCredentials, Sink } from '../sites.ts';
 import type { Text } from '../text.ts';
 
@@ -41,6 +42,8 @@ export interface ActionCall {
   /** Everything a step may report about deploys, filed at `where`. */
   sink(where: SourceLocation): Sink;
   mayPush(message: string, where?: SourceLocation): void;
+  /** An Amazon ECS step, at the step; returns the path a render's `task-definition` output stands for. */
+  ecs(step: EcsStep, via: string): string;
   /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step. */
   problem(message: string): void;
   setOutput(name: string, value: Value): void;

@@ -1,6 +1,7 @@
 // Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
 // finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
 // only for actions known to push nothing.
+import { ecsDeploy, ecsRender } from './ecs-actions.ts';
 import { wordText } from '../commands/arguments.ts';
 import { shown, split } from '../text.ts';
 import { bakeAction } from './bake-action.ts';
@@ -52,7 +53,8 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'azure/k8s-set-context': kubernetesContext('azure/k8s-set-context'),
   'azure/aks-set-context': kubernetesContext('azure/aks-set-context'),
   'azure/k8s-deploy': k8sDeploy,
-  'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
+  'aws-actions/amazon-ecs-render-task-definition': ecsRender,
+  'aws-actions/amazon-ecs-deploy-task-definition': ecsDeploy,
   'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
   'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
   'helmfile/helmfile-action': unreadTool(

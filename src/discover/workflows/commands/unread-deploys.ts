@@ -1,4 +1,4 @@
-// Deploys pullcheck does not turn into targets yet (Amazon ECS, Cloud Run, AWS Lambda): never silent. Each
+// Deploys pullcheck does not turn into targets yet (`aws ecs create-service`, Cloud Run, AWS Lambda): never silent. Each
 // is a finding at its line that says which target to declare so the identity that pulls is checked.
 import { afterSubcommand, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
@@ -20,13 +20,6 @@ const COMMANDS: readonly {
   platform: keyof typeof DECLARE;
   name: string;
 }[] = [
-  { path: ['aws', 'ecs', 'update-service'], global: AWS_GLOBAL, platform: 'ecs', name: 'Amazon ECS' },
-  {
-    path: ['aws', 'ecs', 'register-task-definition'],
-    global: AWS_GLOBAL,
-    platform: 'ecs',
-    name: 'Amazon ECS',
-  },
   { path: ['aws', 'ecs', 'create-service'], global: AWS_GLOBAL, platform: 'ecs', name: 'Amazon ECS' },
   {
     path: ['aws', 'lambda', 'update-function-code'],

@@ -1,0 +1,419 @@
+// Amazon ECS deploys read from workflows (issue 16): amazon-ecs-render-task-definition (chained, one render
+// per container) feeding amazon-ecs-deploy-task-definition, and `aws ecs register-task-definition
+// --cli-input-json file://…` then `aws ecs update-service`, become `ecs` targets decided from the task
+// definition file in the repository; what cannot be read is a finding at the step's line.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { loadConfigText } from '../../src/core/config/load.ts';
+import { discover } from '../../src/discover/index.ts';
+import { checkConfig } from '../helpers/check.ts';
+
+function repository(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ecs-deploy-'));
+  mkdirSync(path.join(root, '.git'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+function discovered(root: string, config: Record<string, unknown>, workflow: string) {
+  const file = path.join(root, '.github', 'pullcheck.yml');
+  writeFileSync(file, stringify(config));
+  return discover(loadConfigText(stringify(config), file), { workflows: [path.join(root, workflow)] });
+}
+
+const ACCOUNT = '123456789012';
+const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-2.amazonaws.com`;
+const EXEC_ROLE = `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`;
+const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
+// The registry comes from amazon-ecr-login's output, whose account access keys do not say: given here,
+// as the finding that asks for it says.
+const VARIABLES = { discover: { variables: { 'steps.login-ecr.outputs.registry': REGISTRY } } };
+
+const taskDefinition = (fields: Record<string, unknown>, containers: Record<string, unknown>[]) =>
+  JSON.stringify({ family: 'shop-web', ...fields, containerDefinitions: containers }, null, 2);
+const FARGATE_WITH_ROLE = taskDefinition(
+  { executionRoleArn: EXEC_ROLE, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' },
+  [{ name: 'web', image: `${REGISTRY}/shop-web:previous`, essential: true }],
+);
+
+// Modelled on actions/starter-workflows deployments/aws.yml (read at 20731f14d7f0ce47031d68189e546eeffd3da545;
+// the brief names cd4b67d0b4d0afb975b04ffa9097d358de9a7af3), in our words: access keys with a region from env,
+// amazon-ecr-login, a run step that pushes REGISTRY/REPOSITORY:SHA and sets the `image` output, the render
+// of that image into the task definition file, and the deploy to a service of a cluster.
+const STARTER = `name: Deploy to Amazon ECS
+on: { push: { branches: [main] } }
+env:
+  AWS_REGION: us-east-2
+  ECR_REPOSITORY: shop-web
+  ECS_SERVICE: shop-web-service
+  ECS_CLUSTER: shop-cluster
+  ECS_TASK_DEFINITION: .aws/task-definition.json
+  CONTAINER_NAME: web
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          aws-secret-access-key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+          aws-region: \${{ env.AWS_REGION }}
+      - id: login-ecr
+        uses: aws-actions/amazon-ecr-login@v2
+      - id: build-image
+        env:
+          ECR_REGISTRY: \${{ steps.login-ecr.outputs.registry }}
+          IMAGE_TAG: \${{ github.sha }}
+        run: |
+          docker build -t $ECR_REGISTRY/$ECR_REPOSITORY:$IMAGE_TAG .
+          docker push $ECR_REGISTRY/$ECR_REPOSITORY:$IMAGE_TAG
+          echo "image=$ECR_REGISTRY/$ECR_REPOSITORY:$IMAGE_TAG" >> $GITHUB_OUTPUT
+      - id: task-def
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: \${{ env.ECS_TASK_DEFINITION }}
+          container-name: \${{ env.CONTAINER_NAME }}
+          image: \${{ steps.build-image.outputs.image }}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: \${{ steps.task-def.outputs.task-definition }}
+          service: \${{ env.ECS_SERVICE }}
+          cluster: \${{ env.ECS_CLUSTER }}
+          wait-for-service-stability: true
+`;
+
+test('starter workflow aws.yml: render + deploy become an ecs target with the file, the rendered image and the deploy line', () => {
+  const root = repository({
+    '.github/workflows/aws.yml': STARTER,
+    '.aws/task-definition.json': FARGATE_WITH_ROLE,
+  });
+  const { config, findings } = discovered(root, { version: 1, ...VARIABLES }, '.github/workflows/aws.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(config.input.targets, [
+    {
+      name: 'shop-web-service',
+      platform: 'ecs',
+      cluster: 'shop-cluster',
+      region: 'us-east-2',
+      services: ['shop-web-service'],
+      taskDefinitions: [
+        { file: path.join(root, '.aws/task-definition.json'), render: { web: `${REGISTRY}/shop-web` } },
+      ],
+      images: [`${REGISTRY}/shop-web`],
+    },
+  ]);
+  assert.deepEqual(config.origins.targets.get('shop-web-service')?.origin, {
+    file: path.relative(process.cwd(), path.join(root, '.github/workflows/aws.yml')),
+    line: 36,
+    via: 'aws-actions/amazon-ecs-deploy-task-definition',
+  });
+  // Decided offline from the file: its execution role, with the managed policy, pulls.
+  const facts = {
+    aws: {
+      roles: [{ arn: EXEC_ROLE, managedPolicies: [EXECUTION_POLICY] }],
+      repositories: [{ arn: `arn:aws:ecr:us-east-2:${ACCOUNT}:repository/shop-web`, policy: null }],
+    },
+  };
+  const withFacts = discovered(root, { version: 1, ...VARIABLES, facts }, '.github/workflows/aws.yml');
+  const [result] = checkConfig(withFacts.config).results;
+  assert.equal(result?.principal, EXEC_ROLE);
+  assert.equal(result?.verdict, 'allowed', result?.reasons.join('\n'));
+});
+
+test('ECR user guide, "Using Amazon ECR images with Amazon ECS": the starter workflow with no executionRoleArn on FARGATE is denied with the fix, end to end', () => {
+  const root = repository({
+    '.github/workflows/aws.yml': STARTER,
+    '.aws/task-definition.json': taskDefinition({ requiresCompatibilities: ['FARGATE'] }, [
+      { name: 'web', image: '<IMAGE>' },
+    ]),
+  });
+  const { config, findings } = discovered(root, { version: 1, ...VARIABLES }, '.github/workflows/aws.yml');
+  assert.deepEqual(findings, []);
+  const report = checkConfig(config);
+  assert.equal(report.results.length, 1);
+  const [result] = report.results;
+  assert.equal(result?.verdict, 'denied', result?.reasons.join('\n'));
+  assert.equal(result?.source?.target.line, 36);
+  assert.match(
+    result!.missing[0]!.fix.snippets['json']!,
+    /"executionRoleArn": "arn:aws:iam::123456789012:role\//,
+  );
+  assert.match(result!.missing[0]!.fix.snippets['cli']!, /AmazonECSTaskExecutionRolePolicy/);
+});
+
+// Modelled on the render action's README "multiple containers" example (aws-actions/amazon-ecs-render-
+// task-definition README.md), in our words: each render takes the previous render's output.
+const CHAINED = `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::${ACCOUNT}:role/deployer
+          aws-region: us-east-2
+      - run: |
+          docker push ${REGISTRY}/shop-web:$GITHUB_SHA
+          docker push ${REGISTRY}/shop-worker:$GITHUB_SHA
+      - id: render-web
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: deploy/task.json
+          container-name: web
+          image: ${REGISTRY}/shop-web:\${{ github.sha }}
+      - id: render-worker
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: \${{ steps.render-web.outputs.task-definition }}
+          container-name: worker
+          image: ${REGISTRY}/shop-worker:\${{ github.sha }}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: \${{ steps.render-worker.outputs.task-definition }}
+          service: shop
+          cluster: prod
+`;
+
+test('chained renders (one per container): the deployed task definition has both rendered images', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CHAINED,
+    'deploy/task.json': taskDefinition(
+      { executionRoleArn: EXEC_ROLE, requiresCompatibilities: ['FARGATE'] },
+      [
+        { name: 'web', image: 'PLACEHOLDER_WEB' },
+        { name: 'worker', image: '${WORKER_IMAGE}' },
+        { name: 'proxy', image: 'public.ecr.aws/nginx/nginx:1.27' },
+      ],
+    ),
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const [target] = config.input.targets ?? [];
+  assert.deepEqual(target, {
+    name: 'shop',
+    platform: 'ecs',
+    cluster: 'prod',
+    region: 'us-east-2',
+    services: ['shop'],
+    taskDefinitions: [
+      {
+        file: path.join(root, 'deploy/task.json'),
+        render: { web: `${REGISTRY}/shop-web`, worker: `${REGISTRY}/shop-worker` },
+      },
+    ],
+    images: [`${REGISTRY}/shop-web`, `${REGISTRY}/shop-worker`],
+  });
+  // The proxy's image is not pushed by the workflow: said, not checked.
+  assert.deepEqual(
+    findings.map((finding) => [finding.line, finding.severity]),
+    [[25, 'low']],
+  );
+  assert.match(findings[0]!.message, /public\.ecr\.aws\/nginx\/nginx:1\.27 \(container proxy\).*not pushed/);
+  // Each image is pulled by the execution role of the task definition that runs it.
+  const principals = checkConfig(config).results.map((result) => [result.image, result.principal]);
+  assert.deepEqual(principals, [
+    [`${REGISTRY}/shop-web`, EXEC_ROLE],
+    [`${REGISTRY}/shop-worker`, EXEC_ROLE],
+  ]);
+});
+
+const CLI = (deploy: string) => `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      AWS_REGION: eu-west-1
+    steps:
+      - run: docker push ${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/api:1
+      - run: |
+          cd infra
+${deploy
+  .split('\n')
+  .map((line) => `          ${line}`)
+  .join('\n')}
+`;
+const CLI_TASK = taskDefinition({ executionRoleArn: EXEC_ROLE, requiresCompatibilities: ['FARGATE'] }, [
+  { name: 'api', image: `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/api:1` },
+]);
+
+interface CliRow {
+  readonly name: string;
+  readonly script: string;
+  /** The target's cluster and service, or the finding's line and text. */
+  readonly expect: { cluster: string; service: string } | { line: number; message: RegExp };
+}
+
+const cliRows: CliRow[] = [
+  {
+    name: 'AWS CLI reference, register-task-definition --cli-input-json file:// then update-service --task-definition: the registered file is deployed',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs update-service --cluster api-prod --service api --task-definition api',
+    expect: { cluster: 'api-prod', service: 'api' },
+  },
+  {
+    name: 'AWS CLI reference, update-service without --cluster: the default cluster',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json --region eu-west-1\naws ecs update-service --service api --task-definition api',
+    expect: { cluster: 'default', service: 'api' },
+  },
+  {
+    name: 'AWS CLI reference, update-service without --task-definition redeploys what runs: a finding naming what to declare',
+    script: 'aws ecs update-service --cluster api-prod --service api --force-new-deployment',
+    expect: {
+      line: 11,
+      message:
+        /without --task-definition deploys again the task definition the service already runs.*declare an `ecs` target/,
+    },
+  },
+  {
+    name: 'update-service --task-definition with nothing registered before it: a finding',
+    script: 'aws ecs update-service --cluster api-prod --service api --task-definition api:7',
+    expect: { line: 11, message: /needs a task definition registered earlier in the workflow/ },
+  },
+  {
+    name: 'register-task-definition --execution-role-arn overrides the file: a finding, never a decision on the file',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json --execution-role-arn arn:aws:iam::123456789012:role/other\naws ecs update-service --cluster c --service api --task-definition api',
+    expect: {
+      line: 11,
+      message: /sets --execution-role-arn on the command line, which pullcheck does not read/,
+    },
+  },
+  {
+    name: 'a task definition file that is not in the repository: a finding at the deploy line',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://missing.json\naws ecs update-service --cluster c --service api --task-definition api',
+    expect: {
+      line: 12,
+      message: /deploys a task definition pullcheck cannot read: cannot read .*missing\.json \(ENOENT\)/,
+    },
+  },
+  {
+    name: 'a cluster held in a secret: a finding naming it',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs update-service --cluster ${{ secrets.CLUSTER }} --service api --task-definition api',
+    expect: { line: 12, message: /whose cluster needs `secrets\.CLUSTER`/ },
+  },
+];
+
+for (const row of cliRows) {
+  test(row.name, () => {
+    const root = repository({
+      '.github/workflows/deploy.yml': CLI(row.script),
+      'infra/task-definition.json': CLI_TASK,
+    });
+    const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+    const messages = findings.map((finding) => `${finding.line}: ${finding.message}`).join('\n');
+    if ('cluster' in row.expect) {
+      assert.deepEqual(findings, []);
+      assert.deepEqual(config.input.targets, [
+        {
+          name: row.expect.service,
+          platform: 'ecs',
+          cluster: row.expect.cluster,
+          region: 'eu-west-1',
+          services: [row.expect.service],
+          taskDefinitions: [path.join(root, 'infra/task-definition.json')],
+          images: [`${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/api:1`],
+        },
+      ]);
+      return;
+    }
+    const expected = row.expect;
+    assert.deepEqual(config.input.targets ?? [], []);
+    assert.equal(findings.length, 1, messages);
+    assert.match(findings[0]!.message, expected.message);
+    assert.equal(findings[0]!.line, expected.line, messages);
+  });
+}
+
+test('a render that reads the task definition from AWS (task-definition-family) is a finding at the render, no target', () => {
+  const workflow = CHAINED.replace('task-definition: deploy/task.json', 'task-definition-family: shop');
+  const root = repository({ '.github/workflows/deploy.yml': workflow });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  assert.deepEqual(
+    findings.map((finding) => finding.line),
+    [14],
+  );
+  assert.match(
+    findings[0]!.message,
+    /reads the task definition from AWS at run time \(task-definition-family\)/,
+  );
+});
+
+test('a task definition that is not one is a finding at its own line, and the deploy is no target', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CHAINED,
+    'deploy/task.json': '{\n  "family": "shop",\n  "containerDefinitions": [{ "name": "web" }]\n}\n',
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  const finding = findings.find((entry) => entry.file?.endsWith('deploy/task.json'));
+  assert.ok(finding, findings.map((entry) => entry.message).join('\n'));
+  assert.equal(finding.line, 3);
+  assert.match(finding.message, /containerDefinitions\[0\]\.image: expected a non-empty string/);
+});
+
+test('two services of one cluster are two targets; a target the config declares for the service wins', () => {
+  const script =
+    'aws ecs register-task-definition --cli-input-json file://task-definition.json\n' +
+    'aws ecs update-service --cluster prod --service api --task-definition api\n' +
+    'aws ecs update-service --cluster prod --service api-canary --task-definition api';
+  const root = repository({
+    '.github/workflows/deploy.yml': CLI(script),
+    'infra/task-definition.json': CLI_TASK,
+  });
+  const { config } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    config.input.targets?.map((target) => [target.name, 'services' in target ? target.services : undefined]),
+    [
+      ['api', ['api']],
+      ['api-canary', ['api-canary']],
+    ],
+  );
+  const declared = {
+    name: 'api-declared',
+    platform: 'ecs',
+    cluster: 'prod',
+    services: ['api'],
+    roles: [EXEC_ROLE],
+  };
+  const withDeclared = discovered(root, { version: 1, targets: [declared] }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    withDeclared.config.input.targets?.map((target) => target.name),
+    ['api-declared', 'api-canary'],
+  );
+});
+
+test('a task definition path from the workflow is escaped before findings show it (no terminal control character)', () => {
+  const odd = 'deploy/task\u001b[31m.json';
+  const workflow = CHAINED.replace(
+    'task-definition: deploy/task.json',
+    `task-definition: "deploy/task\\e[31m.json"`,
+  );
+  const root = repository({
+    '.github/workflows/deploy.yml': workflow,
+    [odd]: taskDefinition({ executionRoleArn: EXEC_ROLE }, [
+      { name: 'web', image: '<WEB>' },
+      { name: 'worker', image: '<WORKER>' },
+      { name: 'sidecar', image: '<SIDECAR>' },
+    ]),
+  });
+  const { findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const placeholder = findings.find((finding) => finding.message.includes('<SIDECAR>'));
+  assert.ok(placeholder, findings.map((finding) => finding.message).join('\n'));
+  for (const finding of findings) {
+    assert.ok(!finding.message.includes('\u001b'), finding.message);
+    assert.ok(!(finding.file ?? '').includes('\u001b'), finding.file);
+  }
+  // escapeTerminal drops a whole escape sequence.
+  assert.match(placeholder.message, /deploy\/task\.json to ECS service shop/);
+});

@@ -1,0 +1,60 @@
+// The Amazon ECS deploy actions. aws-actions/amazon-ecs-render-task-definition puts `image` into container
+// `container-name` of `task-definition` (a file, or an earlier render's output: one render per container)
+// and outputs the rendered file's path as `task-definition`; aws-actions/amazon-ecs-deploy-task-definition
+// registers `task-definition` and deploys it to `service` of `cluster` (default: the `default` cluster), in
+// the region of the job's AWS credentials. (Both actions' READMEs and action.yml.)
+import { missing, type Text } from '../text.ts';
+import type { ActionCall, ActionHandler } from './call.ts';
+
+const RENDER = 'aws-actions/amazon-ecs-render-task-definition';
+const DEPLOY = 'aws-actions/amazon-ecs-deploy-task-definition';
+
+export const ecsRender: ActionHandler = (call) => {
+  const base = call.text('task-definition');
+  const fromAws = ['task-definition-arn', 'task-definition-family'].find((input) => call.text(input));
+  if (!base && fromAws) {
+    // The task definition is read from AWS when the step runs: nothing in the repository says what it is.
+    call.problem(
+      `${RENDER} reads the task definition from AWS at run time (${fromAws}), which pullcheck cannot see: keep the task definition in the repository and name its file in \`task-definition\`, or declare an \`ecs\` target with its \`taskDefinitions\` or \`roles\``,
+    );
+  }
+  const marker = call.ecs(
+    {
+      kind: 'render',
+      base: base ?? [missing('the task definition file', `${RENDER} names none in \`task-definition\``)],
+      container: call.text('container-name') ?? [missing('the container name (`container-name`)')],
+      image: call.text('image') ?? [missing('the image (`image`)')],
+      ...(!base && fromAws ? { fromAws: true as const } : {}),
+    },
+    RENDER,
+  );
+  call.setOutput('task-definition', marker);
+};
+
+export const ecsDeploy: ActionHandler = (call) => {
+  call.ecs(
+    {
+      kind: 'deploy',
+      taskDefinition: call.text('task-definition') ?? [missing('the task definition (`task-definition`)')],
+      ...optional('service', call.text('service')),
+      cluster: call.text('cluster') ?? ['default'],
+      region: awsRegion(call),
+    },
+    DEPLOY,
+  );
+};
+
+function optional<K extends string>(key: K, text: Text | undefined): { [P in K]?: Text } {
+  return (text ? { [key]: text } : {}) as { [P in K]?: Text };
+}
+
+/** The region of the job's AWS credentials (configure-aws-credentials `aws-region`, AWS_REGION). */
+function awsRegion(call: ActionCall): Text {
+  return (
+    call.facts.awsRegion ??
+    call.env.get('AWS_REGION') ??
+    call.env.get('AWS_DEFAULT_REGION') ?? [
+      missing('the AWS region', 'set `aws-region` on configure-aws-credentials, or AWS_REGION'),
+    ]
+  );
+}

@@ -1,0 +1,99 @@
+// `aws ecs register-task-definition --cli-input-json file://PATH` (AWS CLI reference: the JSON file holds the
+// task definition) and `aws ecs update-service --cluster C --service S --task-definition TD`, which deploys
+// what was registered. Options that change the file's task definition on the command line
+// (--execution-role-arn, --container-definitions, --requires-compatibilities, …) are not read: the deploy
+// is then a finding, never a decision on a file that is not what runs.
+import path from 'node:path';
+import { afterSubcommand, optionValues, optionSet, parseArguments, wordText } from './arguments.ts';
+import { AWS_GLOBAL } from './cluster-credentials.ts';
+import type { CommandContext, CommandHandler } from './context.ts';
+import { concat, missing, type Text } from '../text.ts';
+
+const REGISTER = 'aws ecs register-task-definition';
+const UPDATE = 'aws ecs update-service';
+const DECLARE_TARGET =
+  'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
+// register-task-definition options with a value that pullcheck does not apply to the file.
+const OVERRIDES = optionSet(
+  '--execution-role-arn --container-definitions --requires-compatibilities --family --task-role-arn --network-mode --volumes --placement-constraints --cpu --memory --tags --pid-mode --ipc-mode --proxy-configuration --inference-accelerators --ephemeral-storage --runtime-platform',
+);
+const OVERRIDES_READ = new Set([
+  '--execution-role-arn',
+  '--container-definitions',
+  '--requires-compatibilities',
+]);
+const UPDATE_OPTIONS = optionSet(
+  '--cluster --service --task-definition --desired-count --capacity-provider-strategy --deployment-configuration --network-configuration --placement-constraints --placement-strategy --platform-version --health-check-grace-period-seconds --load-balancers --service-registries --service-connect-configuration --volume-configurations --vpc-lattice-configurations --propagate-tags --availability-zone-rebalancing --deployment-controller',
+);
+
+export const ecsCommands: CommandHandler = (words, context) => {
+  const register = afterSubcommand(words, ['aws', 'ecs', 'register-task-definition'], AWS_GLOBAL);
+  if (register) return registerTaskDefinition(words, context);
+  const update = afterSubcommand(words, ['aws', 'ecs', 'update-service'], AWS_GLOBAL);
+  if (update) return updateService(words, context);
+  return false;
+};
+
+function registerTaskDefinition(words: readonly Text[], context: CommandContext): true {
+  const parsed = parseArguments(words.slice(1), new Set([...OVERRIDES, ...AWS_GLOBAL, '--cli-input-json']));
+  const overridden = [...parsed.values.keys()].filter((option) => OVERRIDES_READ.has(option));
+  const [input] = optionValues(parsed, '--cli-input-json');
+  if (overridden.length > 0) {
+    context.sink.ecs({ kind: 'register', file: [], reported: true }, REGISTER);
+    context.sink.problem(
+      `\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`,
+    );
+    return true;
+  }
+  const file = input ? fileInput(input, context) : undefined;
+  if (!file) {
+    context.sink.ecs({ kind: 'register', file: [], reported: true }, REGISTER);
+    context.sink.problem(
+      `\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`,
+    );
+    return true;
+  }
+  context.sink.ecs({ kind: 'register', file }, REGISTER);
+  return true;
+}
+
+function updateService(words: readonly Text[], context: CommandContext): true {
+  const parsed = parseArguments(words.slice(1), new Set([...UPDATE_OPTIONS, ...AWS_GLOBAL]));
+  const [service] = optionValues(parsed, '--service');
+  const [taskDefinition] = optionValues(parsed, '--task-definition');
+  const [cluster] = optionValues(parsed, '--cluster');
+  const region = optionValues(parsed, '--region')[0] ??
+    context.environment.get('AWS_REGION') ??
+    context.environment.get('AWS_DEFAULT_REGION') ?? [
+      missing('the AWS region', 'pass --region or set AWS_REGION'),
+    ];
+  if (!taskDefinition) {
+    // Without --task-definition the service keeps the task definition it runs (AWS CLI reference).
+    context.sink.problem(
+      `\`${UPDATE}\` without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`,
+    );
+    return true;
+  }
+  context.sink.ecs(
+    {
+      kind: 'deploy',
+      ...(service ? { service } : {}),
+      cluster: cluster ?? ['default'],
+      region,
+    },
+    UPDATE,
+  );
+  return true;
+}
+
+/** `file://PATH`, from the repository root (relative paths from the command's directory). */
+function fileInput(input: Text, context: CommandContext): Text | undefined {
+  const head = typeof input[0] === 'string' ? input[0] : '';
+  if (!head.startsWith('file://')) return undefined;
+  const rest = concat([head.slice('file://'.length)], input.slice(1));
+  const known = wordText(rest);
+  if (known === undefined) return rest;
+  if (path.posix.isAbsolute(known))
+    return [missing(`${known}: an absolute path outside what pullcheck reads`)];
+  return [path.posix.join(context.cwd || '.', known)];
+}

@@ -1,0 +1,128 @@
+// The ECS deploys of a workflow, from its ECS steps in the order they run: a deploy action's task definition
+// is a file or the last of a chain of renders (each render's `task-definition` the previous one's output);
+// `aws ecs update-service --task-definition` deploys what `aws ecs register-task-definition` registered last.
+// A value pullcheck cannot know is a finding at the step that needs it, naming it; never a guess.
+import type { SourceLocation } from '../../core/errors.ts';
+import { renderIndex, type EcsSite } from './ecs-sites.ts';
+import { isMissing, shown, wordText, type Missing, type Text } from './text.ts';
+
+/** An ECS deploy with every field known. */
+export interface FoundEcsDeploy {
+  readonly cluster: string;
+  readonly service: string;
+  readonly region: string;
+  /** The task definition file, from the repository root. */
+  readonly file: string;
+  /** The images renders put in, by container name, with where each render is. */
+  readonly render: readonly {
+    readonly container: string;
+    readonly image: string;
+    readonly where: SourceLocation;
+  }[];
+  readonly via: string;
+  readonly where: SourceLocation;
+}
+
+type ImageOf = (text: Text) => string | Missing | undefined;
+type Report = (where: SourceLocation, message: string) => void;
+type Resolved = { file: string; render: FoundEcsDeploy['render'] } | { need: string } | 'reported';
+
+const DECLARE = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
+
+/** `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped). */
+export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report: Report): FoundEcsDeploy[] {
+  const deploys: FoundEcsDeploy[] = [];
+  let registered: EcsSite | undefined;
+  for (const site of sites) {
+    if (site.kind === 'register') registered = site;
+    if (site.kind !== 'deploy') continue;
+    const resolved = site.taskDefinition
+      ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
+      : registered?.kind === 'register'
+        ? registered.reported
+          ? 'reported'
+          : fileOf(registered.file)
+        : {
+            need: 'a task definition registered earlier in the workflow (aws ecs register-task-definition --cli-input-json file://PATH)',
+          };
+    if (resolved === 'reported') continue;
+    if ('need' in resolved) {
+      report(site.where, `${site.via} deploys a task definition that needs ${resolved.need}: ${DECLARE}`);
+      continue;
+    }
+    if (!site.service) {
+      report(
+        site.where,
+        `${site.via} names no service: it registers ${resolved.file} but deploys it nowhere pullcheck can see; ${DECLARE}`,
+      );
+      continue;
+    }
+    const fields = { cluster: site.cluster ?? ['default'], service: site.service, region: site.region };
+    const known: Record<string, string> = {};
+    const hole = Object.entries(fields).find(([field, text]) => {
+      const value = wordText(text)?.trim();
+      if (value) known[field] = value;
+      return !value;
+    });
+    if (hole) {
+      report(
+        site.where,
+        `${site.via} deploys to an ECS service whose ${hole[0]} needs ${need(hole[1])}: ${DECLARE}`,
+      );
+      continue;
+    }
+    deploys.push({
+      cluster: known['cluster']!,
+      service: known['service']!,
+      region: known['region']!,
+      ...resolved,
+      via: site.via,
+      where: site.where,
+    });
+  }
+  return deploys;
+}
+
+/** A file path, or the render a marker stands for (with the renders before it in its chain). */
+function taskDefinitionOf(
+  text: Text,
+  { sites, imageOf }: { sites: readonly EcsSite[]; imageOf: ImageOf },
+  seen: Set<number>,
+): Resolved {
+  const written = wordText(text)?.trim();
+  const index = written === undefined ? undefined : renderIndex(written);
+  if (index === undefined) return fileOf(text);
+  const render = sites[index];
+  if (render?.kind !== 'render' || seen.has(index)) return { need: 'a task definition file' };
+  if (render.fromAws) return 'reported';
+  seen.add(index);
+  const base = taskDefinitionOf(render.base, { sites, imageOf }, seen);
+  if (base === 'reported' || 'need' in base) return base;
+  const container = wordText(render.container)?.trim();
+  if (!container)
+    return {
+      need: `the container name of the render at line ${render.where.line} (${need(render.container)})`,
+    };
+  const image = imageOf(render.image);
+  if (typeof image !== 'string')
+    return {
+      need: `the image of the render at line ${render.where.line} (${image ? need([image]) : 'it is empty'})`,
+    };
+  return {
+    file: base.file,
+    render: [...base.render, { container, image, where: render.where }],
+  };
+}
+
+function fileOf(text: Text): Resolved {
+  const file = wordText(text)?.trim();
+  if (!file) return { need: `its file, ${need(text)}` };
+  if (file.startsWith('arn:')) return { need: `a file in the repository, not the registered ${file}` };
+  return { file: file.replace(/^\.\//, ''), render: [] };
+}
+
+function need(text: Text): string {
+  const hole = text.find(isMissing) as Missing | undefined;
+  if (!hole) return `\`${shown(text)}\``;
+  return `\`${hole.need}\`${hole.hint ? ` (${hole.hint})` : ''}`;
+}

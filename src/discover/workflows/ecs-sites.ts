@@ -1,0 +1,43 @@
+// What workflow steps say about Amazon ECS deploys, in the order the steps run: a task definition
+// rendered (aws-actions/amazon-ecs-render-task-definition), registered (`aws ecs register-task-definition`),
+// and deployed to a service (amazon-ecs-deploy-task-definition, `aws ecs update-service`). Each field is
+// text with holes; ecs-deploys.ts pairs them into deploys once the workflow is read.
+import type { SourceLocation } from '../../core/errors.ts';
+import type { Text } from './text.ts';
+
+export type EcsStep =
+  /** `base`: the task definition file, or the marker of an earlier render (multi-container chains). */
+  | {
+      readonly kind: 'render';
+      readonly base: Text;
+      readonly container: Text;
+      readonly image: Text;
+      /** Set when the render reads its task definition from AWS (reported at the step already). */
+      readonly fromAws?: true;
+    }
+  /** `reported`: a register pullcheck cannot read, already a finding at its line. */
+  | { readonly kind: 'register'; readonly file: Text; readonly reported?: true }
+  | {
+      readonly kind: 'deploy';
+      /** A file, or a render's marker; undefined for `aws ecs update-service` (what was registered last). */
+      readonly taskDefinition?: Text;
+      readonly cluster?: Text;
+      readonly service?: Text;
+      readonly region: Text;
+    };
+
+export type EcsSite = EcsStep & { readonly via: string; readonly where: SourceLocation };
+
+/** The path a render's `task-definition` output stands for: the marker and the render's index. */
+const RENDER_MARKER = '\u0000amazon-ecs-render-task-definition-';
+
+export function renderMarker(index: number): string {
+  return `${RENDER_MARKER}${index}.json`;
+}
+
+/** The index of the render a marker stands for; undefined for any other path. */
+export function renderIndex(path: string): number | undefined {
+  if (!path.startsWith(RENDER_MARKER)) return undefined;
+  const index = Number.parseInt(path.slice(RENDER_MARKER.length), 10);
+  return Number.isInteger(index) ? index : undefined;
+}
