@@ -23,6 +23,19 @@ export const RUNNER_VARIABLES = [
   'RUNNER_ARCH',
 ] as const;
 
+/**
+ * Only the runner's own, non-secret variables, whatever the caller passed; and GITHUB_WORKSPACE where
+ * actions/checkout puts the repository, whose last folder is its name (`basename $PWD`).
+ */
+export function runnerVariables(given: Readonly<Record<string, string>>): Record<string, string> {
+  const runner: Record<string, string> = Object.fromEntries(
+    RUNNER_VARIABLES.flatMap((name) => (given[name] ? [[name, given[name]]] : [])),
+  );
+  const name = runner['GITHUB_REPOSITORY']?.split('/')[1];
+  if (name) runner['GITHUB_WORKSPACE'] = `/home/runner/work/${name}/${name}`;
+  return runner;
+}
+
 export interface Scope {
   readonly runner: Readonly<Record<string, string>>;
   /** `discover.variables`: `NAME` or `vars.NAME`, `secrets.NAME`, or any context path. */

@@ -9,7 +9,7 @@ import type { FileLines } from './locations.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
-import { resolver, RUNNER_VARIABLES, type Scope } from './scope.ts';
+import { resolver, runnerVariables, type Scope } from './scope.ts';
 import { emptyCollected, firstSyntaxProblem, JobPushes, type Collected } from './sites.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
@@ -36,12 +36,7 @@ const MAX_CALL_DEPTH = 10; // GitHub nests reusable workflows at most 10 deep
 /** Reads one workflow file (root-relative) and every local workflow and action it uses. */
 export function readWorkflow(relative: string, options: WorkflowOptions): Collected {
   const collected = emptyCollected();
-  // Only the runner's own, non-secret variables, whatever the caller passed.
-  const runner = Object.fromEntries(
-    RUNNER_VARIABLES.flatMap((name) => (options.runner[name] ? [[name, options.runner[name]]] : [])),
-  );
-  const name = runner['GITHUB_REPOSITORY']?.split('/')[1];
-  if (name) runner['GITHUB_WORKSPACE'] = `/home/runner/work/${name}/${name}`;
+  const runner = runnerVariables(options.runner);
   readOne(
     relative,
     undefined,
