@@ -4,6 +4,8 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
 import { allowed, type Verdict } from '../../core/verdict.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
+import { lambdaPrincipals } from './lambda-principals.ts';
+import { evaluateLambdaPull } from './lambda-pull.ts';
 import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
 import { ecrLocationOf } from './registry.ts';
@@ -12,7 +14,8 @@ import { ecrLocationOf } from './registry.ts';
 export function buildRules(config: LoadedConfig): PullRules {
   const facts = prepareAwsFacts(config);
   return {
-    principals: (target) => awsPrincipals(target, facts),
+    principals: (target, image) =>
+      target.platform === 'lambda' ? lambdaPrincipals(image) : awsPrincipals(target, facts),
     decide: (question) => decideAwsPull(question, facts),
     publicPull: (image) =>
       image.registry.kind === 'ecr-public'
@@ -70,5 +73,10 @@ function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] 
 function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
   const registry = ecrLocationOf(question.image);
   if (!registry || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
+  const { target } = question;
+  if (target.platform === 'lambda') {
+    const fn = { target: target.name, account: target.account, region: target.region, name: target.function };
+    return evaluateLambdaPull(registry, fn, facts);
+  }
   return evaluateEcrPull(registry, question.principal, facts);
 }
