@@ -303,7 +303,7 @@ test("redhat-actions/oc-login: an openshift target for its namespace; no namespa
   );
 });
 
-test('deploys pullcheck does not follow yet (ECS, Cloud Run, Lambda) are findings at their lines, never silence', () => {
+test('deploys pullcheck does not follow yet (ECS, a Cloud Run service replaced from YAML) are findings at their lines, never silence', () => {
   const root = repository({
     '.github/workflows/deploy.yml': `on: push
 jobs:
@@ -313,8 +313,7 @@ jobs:
       - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
         with: { task-definition: task-definition.json, service: api, cluster: prod }
       - run: aws ecs update-service --cluster prod --service api --force-new-deployment
-      - run: gcloud run deploy api --image us-docker.pkg.dev/acme/apps/api:1 --region us-central1
-      - run: aws lambda update-function-code --function-name api --image-uri ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/api:1
+      - run: gcloud run services replace service.yaml --region us-central1
 `,
   });
   const { findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
@@ -326,11 +325,7 @@ jobs:
         'aws-actions/amazon-ecs-deploy-task-definition deploys to Amazon ECS, which pullcheck does not read from workflows yet',
       ],
       [8, '`aws ecs update-service` deploys to Amazon ECS, which pullcheck does not read from workflows yet'],
-      [9, '`gcloud run deploy` deploys to Cloud Run, which pullcheck does not read from workflows yet'],
-      [
-        10,
-        '`aws lambda update-function-code` deploys to AWS Lambda, which pullcheck does not read from workflows yet',
-      ],
+      [9, '`gcloud run services replace` deploys to Cloud Run, which pullcheck does not read from workflows yet'],
     ],
   );
   assert.match(findings[0]!.message, /declare an `ecs` target \(cluster, services, region\)/);

@@ -120,7 +120,8 @@ function sameCluster(a: TargetInput, b: TargetInput): boolean {
   const [x, y] = [a as ClusterTarget, b as ClusterTarget];
   const same = (p?: string, q?: string) => p === undefined || q === undefined || p === q;
   // A cluster by its name; an OpenShift target by its namespace (and server, where both state it).
-  const key = (t: ClusterTarget) => (t.platform === 'openshift' ? t.namespace : t.cluster);
+  const key = (t: ClusterTarget) =>
+    t.platform === 'openshift' ? t.namespace : (t.cluster ?? serverlessKey(t));
   return (
     x.platform === y.platform &&
     key(x) !== undefined &&
@@ -130,6 +131,12 @@ function sameCluster(a: TargetInput, b: TargetInput): boolean {
     same(x.project, y.project) &&
     same(x.server, y.server)
   );
+}
+
+/** A Cloud Run service or job, or a Lambda function, by what it deploys (serverless-targets.ts). */
+function serverlessKey(t: TargetInput): string | undefined {
+  if (t.platform === 'cloud-run') return t.service ?? t.job;
+  return t.platform === 'lambda' ? t.function : undefined;
 }
 
 /** The target a cluster's credentials name, pulling `images`. */

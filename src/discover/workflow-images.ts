@@ -21,6 +21,7 @@ import type { Origin } from '../core/origins.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { deployTargetsOf, type DeployTarget } from './deploy-targets.ts';
 import { discoveryFinding } from './findings.ts';
+import { serverlessTargetsOf } from './serverless-targets.ts';
 import type { WorkflowSession } from './workflows/index.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
 import { firstSyntaxProblem } from './workflows/sites.ts';
@@ -152,7 +153,13 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
     found.clusters,
     images.map((image) => image.reference),
   );
-  return { images, findings: [...findings, ...deploys.findings], targets: deploys.targets };
+  // A Cloud Run or Lambda deploy pulls the image it names, pushed by the workflow or not.
+  const serverless = serverlessTargetsOf(found.serverless, locate);
+  return {
+    images: [...images, ...serverless.images],
+    findings: [...findings, ...deploys.findings, ...serverless.findings],
+    targets: [...deploys.targets, ...serverless.targets],
+  };
 }
 
 export interface WorkflowReadOptions {

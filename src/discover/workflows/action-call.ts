@@ -51,8 +51,9 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
     destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
     cluster: (credentials, via, where) =>
       context.collected.clusters.push({ credentials, via, where, setImages: [] }),
+    serverless: (deploy, via, where) => context.collected.serverless.push({ deploy, via, where }),
     mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
-    problem: (message) => context.collected.problems.push({ message, where: usesAt }),
+    problem: (message, where) => context.collected.problems.push({ message, where: where ?? usesAt }),
     setOutput,
     setEnv: (variable, value) => input.state.env.set(variable, value),
     login: (registry) => input.state.logins.push({ registry, where: usesAt }),

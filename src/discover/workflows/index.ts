@@ -7,6 +7,7 @@ import { imageNameOf } from '../../core/image-reference.ts';
 import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
+import { serverlessOf, type FoundServerless } from './serverless-sites.ts';
 import type { Collected, DeployTargetSite } from './sites.ts';
 import { isMissing, shown, type Missing, type Text } from './text.ts';
 
@@ -49,6 +50,8 @@ export interface WorkflowDiscovery {
   readonly images: FoundImage[];
   readonly findings: WorkflowFinding[];
   readonly clusters: FoundCluster[];
+  /** Cloud Run and Lambda deploys, each naming the image the platform pulls. */
+  readonly serverless: FoundServerless[];
 }
 
 export interface WorkflowDiscoveryOptions {
@@ -144,7 +147,10 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   for (const entry of collected.problems)
     add({ kind: 'discovery', where: entry.where, message: entry.message });
   const clusters = clustersOf(collected, references, add);
-  return { images, findings, clusters };
+  const serverless = serverlessOf(collected.serverless, (where, message) =>
+    add({ kind: 'discovery', where, message }),
+  );
+  return { images, findings, clusters, serverless };
 }
 
 /** The clusters the workflow deploys to, each once, with what its jobs push and set; holes are findings. */

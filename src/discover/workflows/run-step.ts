@@ -7,6 +7,7 @@ import type { JobFacts } from './actions/call.ts';
 import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
 import { cloudBuildConfig } from './commands/cloud-build.ts';
 import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
+import { serverlessDeploys } from './commands/serverless-deploys.ts';
 import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
@@ -28,6 +29,7 @@ import { concat, holeMarker, isMissing, missing, split, type Text } from './text
 const HANDLERS: readonly CommandHandler[] = [
   clusterCredentials,
   setImage,
+  serverlessDeploys,
   unreadDeploys,
   cloudBuildConfig,
   pushTools,
@@ -131,6 +133,7 @@ class StepHost implements ShellHost {
     const commandContext: CommandContext = {
       sink: sinkAt(this.context.collected, where),
       environment: command.environment,
+      facts: this.context.facts,
       cwd: command.cwd,
       read: (relative) =>
         this.context.repository.read(

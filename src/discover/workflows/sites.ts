@@ -1,6 +1,7 @@
 // What reading a workflow yields: destinations (possibly with holes), places that may push but cannot be
 // read, and problems with the files themselves — each at the line a user would open.
 import type { SourceLocation } from '../../core/errors.ts';
+import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
 import type { Text } from './text.ts';
 
 export interface PushDestination {
@@ -42,6 +43,8 @@ export interface Sink {
   setImage(image: Text, via: string): void;
   /** The namespace later commands of the job use on its OpenShift cluster (`oc project N`). */
   openshiftProject(namespace: Text): void;
+  /** A Cloud Run or Lambda deploy: the platform pulls the image it names (serverless-sites.ts). */
+  serverless(deploy: ServerlessDeploy, via: string): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** A file that cannot be read or followed (a missing script, a cycle, broken YAML). */
@@ -62,6 +65,7 @@ export interface Collected {
   readonly clusters: DeployTargetSite[];
   /** Where the running job's clusters start in `clusters` (JobPushes). */
   jobClusters: number;
+  readonly serverless: ServerlessSite[];
 }
 
 export function emptyCollected(): Collected {
@@ -73,6 +77,7 @@ export function emptyCollected(): Collected {
     problems: [],
     clusters: [],
     jobClusters: 0,
+    serverless: [],
   };
 }
 
@@ -96,6 +101,7 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
           message: `${via} sets an image on a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc-login): declare the target in the config`,
         });
     },
+    serverless: (deploy, via) => collected.serverless.push({ deploy, via, where }),
     mayPush: (message) => collected.mayPush.push({ where, message }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };

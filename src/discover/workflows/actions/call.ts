@@ -3,6 +3,7 @@
 import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
+import type { ServerlessDeploy } from '../serverless-sites.ts';
 import type { ClusterCredentials } from '../sites.ts';
 import type { Text } from '../text.ts';
 
@@ -38,9 +39,11 @@ export interface ActionCall {
   destination(text: Text, via: string, where: SourceLocation): void;
   /** Credentials for a cluster the job deploys to. */
   cluster(credentials: ClusterCredentials, via: string, where: SourceLocation): void;
+  /** A Cloud Run or Lambda deploy, reported at `where`. */
+  serverless(deploy: ServerlessDeploy, via: string, where: SourceLocation): void;
   mayPush(message: string, where?: SourceLocation): void;
-  /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step. */
-  problem(message: string): void;
+  /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step or `where`. */
+  problem(message: string, where?: SourceLocation): void;
   setOutput(name: string, value: Value): void;
   /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */
   setEnv(name: string, value: Text): void;

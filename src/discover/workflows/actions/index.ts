@@ -4,6 +4,7 @@
 import { wordText } from '../commands/arguments.ts';
 import { split } from '../text.ts';
 import { bakeAction } from './bake-action.ts';
+import { deployCloudRun, lambdaDeploy } from './serverless-actions.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
 import { DECLARE } from '../commands/unread-deploys.ts';
 import {
@@ -48,8 +49,8 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'google-github-actions/get-gke-credentials': gkeCredentials,
   'redhat-actions/oc-login': openshiftLogin,
   'aws-actions/amazon-ecs-deploy-task-definition': unreadDeploy('Amazon ECS', 'ecs'),
-  'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
-  'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
+  'google-github-actions/deploy-cloudrun': deployCloudRun,
+  'aws-actions/aws-lambda-deploy': lambdaDeploy,
   'docker/login-action': registryLogin('registry', 'docker.io'),
   'redhat-actions/podman-login': registryLogin('registry', 'a registry'),
   'azure/docker-login': registryLogin('login-server', 'docker.io'),
