@@ -40,6 +40,8 @@ interface LambdaCase {
   readonly target?: Json;
   /** The repository policy (null: none); undefined leaves the repository out of the facts. */
   readonly repositoryPolicy?: Json | null;
+  /** The registry's facts (its policy and scope), when given. */
+  readonly registry?: Json;
   readonly expect: 'allowed' | 'denied' | 'unknown';
   /** Texts some reason must contain. */
   readonly because?: readonly string[];
@@ -51,6 +53,7 @@ function configText(c: LambdaCase): string {
   const target = { name: 'api', platform: 'lambda', account: REGISTRY, region: REGION, ...(c.target ?? {}) };
   const aws: Json = {};
   if (c.repositoryPolicy !== undefined) aws['repositories'] = [{ arn: REPO_ARN, policy: c.repositoryPolicy }];
+  if (c.registry) aws['registries'] = [{ account: REGISTRY, region: REGION, ...c.registry }];
   return stringify({ version: 1, images: [c.image ?? IMAGE], targets: [target], facts: { aws } });
 }
 
@@ -161,6 +164,26 @@ const cases: LambdaCase[] = [
     image: 'docker.io/library/nginx:1.27',
     expect: 'denied',
     because: ['private Amazon ECR repository'],
+  },
+  {
+    name: 'Amazon ECR User Guide, "Private registry permissions": a V2-scope registry policy allowing lambda.amazonaws.com grants the pull',
+    repositoryPolicy: null,
+    registry: { scope: 'V2', policy: policy(lambdaService()) },
+    expect: 'allowed',
+  },
+  {
+    name: 'Amazon ECR User Guide, "Private registry permissions": a V1-scope registry policy does not speak to BatchGetImage',
+    repositoryPolicy: null,
+    registry: { scope: 'V1', policy: policy(lambdaService()) },
+    expect: 'unknown',
+    because: ['Lambda adds that statement itself'],
+  },
+  {
+    name: 'Amazon ECR User Guide, "Private registry permissions": a registry policy whose scope is not given decides nothing (unknown, naming REGISTRY_POLICY_SCOPE)',
+    repositoryPolicy: null,
+    registry: { policy: policy(lambdaService()) },
+    expect: 'unknown',
+    because: ['REGISTRY_POLICY_SCOPE'],
   },
   {
     name: 'IAM User Guide, "Policy evaluation logic": an explicit Deny to lambda.amazonaws.com overrides the Allow',

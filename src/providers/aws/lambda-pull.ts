@@ -7,7 +7,7 @@
 import { unknown, type Verdict } from '../../core/verdict.ts';
 import { PULL_ACTIONS } from './ecr-actions.ts';
 import { repositoryArn } from './arn.ts';
-import { registryKey, type AwsFacts } from './facts.ts';
+import { registryKey, type AwsFacts, type RegistryFacts } from './facts.ts';
 import { lambdaRegionGrant, lambdaRepositoryGrant } from './lambda-fixes.ts';
 import type { KnownPolicy } from './policy/evaluate.ts';
 import { findServiceStatements, type ServiceFinding } from './policy/service-match.ts';
@@ -76,13 +76,30 @@ export function evaluateLambdaPull(location: EcrLocation, fn: LambdaFunction, fa
     crossAccount: fn.account !== location.account,
     currentPolicy: repository.policy?.document?.raw,
   };
-  const registry = facts.registries.get(registryKey(location.account, location.region));
-  // A V2 registry policy speaks to repository actions too ("Private registry permissions in Amazon ECR").
-  const policies: KnownPolicy[] = [
-    repository.policy,
-    registry?.scope === 'V2' ? registry.policy : null,
-  ].filter((policy): policy is KnownPolicy => policy !== null && policy !== undefined);
-  return decide(context, policies);
+  const repositoryOnly = repository.policy ? [repository.policy] : [];
+  return withRegistryScope(facts.registries.get(registryKey(location.account, location.region)), (v2) =>
+    decide(context, v2 ? [...repositoryOnly, v2] : repositoryOnly),
+  );
+}
+
+/**
+ * A V2-scope registry policy speaks to repository actions too; a V1 one does not ("Private registry
+ * permissions in Amazon ECR"). A scope not given is decided both ways: where they differ, unknown.
+ */
+function withRegistryScope(
+  registry: RegistryFacts | undefined,
+  decideWith: (registryPolicy: KnownPolicy | undefined) => Verdict,
+): Verdict {
+  const policy = registry?.policy ?? undefined;
+  if (!registry || !policy || registry.scope === 'V1') return decideWith(undefined);
+  const asV2 = decideWith(policy);
+  if (registry.scopeGiven) return asV2;
+  const asV1 = decideWith(undefined);
+  if (asV1.verdict === asV2.verdict) return asV2;
+  return unknown([
+    ...asV2.reasons,
+    `unknown: the registry policy of ${registry.account} in ${registry.region} decides this only under the V2 scope, which is not given: set \`scope\` in facts.aws.registries (aws ecr get-account-setting --name REGISTRY_POLICY_SCOPE --region ${registry.region})`,
+  ]);
 }
 
 function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): Verdict {
