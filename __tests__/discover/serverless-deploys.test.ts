@@ -211,11 +211,26 @@ const cases: FormCase[] = [
     },
   },
   {
-    name: 'aws lambda update-function-code with the function name held in a secret: a finding naming it',
+    name: 'aws lambda update-function-code with the function name held in a secret: the deploy without its name (the name decides no identity)',
     steps: run(
       `aws lambda update-function-code --region us-east-1 --function-name \${{ secrets.FN }} --image-uri ${ECR}:12`,
     ),
-    finding: { line: 6, message: /its function name needs `secrets.FN` .*: declare a `lambda` target/ },
+    deploy: { platform: 'lambda', region: 'us-east-1', image: `${ECR}:12` },
+  },
+  {
+    name: 'google-github-actions/deploy-cloudrun with a preview service per pull request: the deploy without its name',
+    steps: `      - uses: google-github-actions/deploy-cloudrun@v2
+        with:
+          service: pr-\${{ github.event.pull_request.number }}
+          image: ${GAR}:14
+          project_id: acme-prod`,
+    deploy: {
+      platform: 'cloud-run',
+      kind: 'service',
+      project: 'acme-prod',
+      region: 'us-central1',
+      image: `${GAR}:14`,
+    },
   },
   {
     name: 'aws-actions/aws-lambda-deploy: function-name, package-type Image, image-uri',

@@ -197,3 +197,23 @@ test('a deploy whose image is held in a secret is a finding at the deploy line, 
   );
   assert.match(findings[0]!.message, /declare the target in the config with the image it deploys/);
 });
+
+test('a preview service named per pull request is still checked: the target is named after its project', () => {
+  const workflow = CLOUD_RUN_WORKFLOW.replace(
+    'service: web',
+    'service: pr-${{ github.event.pull_request.number }}',
+  );
+  const { config, findings } = discoveredFrom(workflow, runFacts(true));
+  assert.deepEqual(findings, []);
+  assert.deepEqual(config.input.targets, [
+    {
+      name: 'cloud-run-acme-prod',
+      platform: 'cloud-run',
+      project: 'acme-prod',
+      region: 'us-central1',
+      images: [`${RUN_IMAGE}:1.0`],
+    },
+  ]);
+  const [result] = checkConfig(config).results;
+  assert.equal(result?.verdict, 'allowed', result?.reasons.join('\n'));
+});

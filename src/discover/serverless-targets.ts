@@ -71,19 +71,20 @@ function targetOf(deploy: FoundServerless, image: string): Record<string, unknow
   if (deploy.platform === 'cloud-run') {
     const { name, project, region, kind } = deploy;
     return {
-      name,
+      // A name known only at run time: the target is named after the project it deploys to.
+      name: name ?? `cloud-run-${project}`,
       platform: 'cloud-run',
       project,
       ...(region ? { region } : {}),
-      [kind]: name,
+      ...(name ? { [kind]: name } : {}),
       images: [image],
     };
   }
   const { function: name, region, account } = deploy;
   return {
-    name,
+    name: name ?? `lambda-${account ?? 'function'}-${region}`,
     platform: 'lambda',
-    function: name,
+    ...(name ? { function: name } : {}),
     region,
     ...(account ? { account } : {}),
     images: [image],
@@ -94,6 +95,6 @@ function targetOf(deploy: FoundServerless, image: string): Record<string, unknow
 function describe(deploy: FoundServerless): string {
   const v = (text: string) => safeText(text, 200);
   if (deploy.platform === 'cloud-run')
-    return `Cloud Run ${deploy.kind} ${v(deploy.name)} (${v(deploy.project)}${deploy.region ? `, ${v(deploy.region)}` : ''})`;
-  return `Lambda function ${v(deploy.function)} (${v(deploy.region)})`;
+    return `Cloud Run ${deploy.kind}${deploy.name ? ` ${v(deploy.name)}` : ''} (${v(deploy.project)}${deploy.region ? `, ${v(deploy.region)}` : ''})`;
+  return `Lambda function${deploy.function ? ` ${v(deploy.function)}` : ''} (${v(deploy.region)})`;
 }

@@ -1,6 +1,8 @@
 // Serverless deploys a workflow makes (Cloud Run services and jobs, Lambda container-image functions): each
 // names the image the platform pulls at deploy time. Read as text with holes; a deploy whose every needed
-// value is known is a deploy target, one with a hole is a finding at its step naming what to declare.
+// value is known is a deploy target, one with a hole is a finding at its step naming what to declare. The
+// service's or function's name does not decide whose identity pulls: one known only at run time (a preview
+// service per pull request) leaves the name out, not the target.
 import type { SourceLocation } from '../../core/errors.ts';
 import { isMissing, type Missing, type Text } from './text.ts';
 
@@ -32,13 +34,13 @@ export type FoundServerless = (
   | {
       readonly platform: 'cloud-run';
       readonly kind: 'service' | 'job';
-      readonly name: string;
+      readonly name?: string;
       readonly project: string;
       readonly region?: string;
     }
   | {
       readonly platform: 'lambda';
-      readonly function: string;
+      readonly function?: string;
       readonly region: string;
       readonly account?: string;
     }
@@ -70,7 +72,7 @@ export function serverlessOf(
         ? {
             platform: 'cloud-run',
             kind: deploy.kind,
-            name: v['name']!,
+            ...(v['name'] ? { name: v['name'] } : {}),
             project: v['project']!,
             ...(v['region'] ? { region: v['region'] } : {}),
             image: deploy.image,
@@ -79,7 +81,7 @@ export function serverlessOf(
           }
         : {
             platform: 'lambda',
-            function: v['function']!,
+            ...(v['function'] ? { function: v['function'] } : {}),
             region: v['region']!,
             ...(v['account'] ? { account: v['account'] } : {}),
             image: deploy.image,
@@ -97,12 +99,12 @@ function knownFields(
   const fields: [string, Text | undefined, boolean][] =
     deploy.platform === 'cloud-run'
       ? [
-          [deploy.kind === 'job' ? 'job name' : 'service name', deploy.name, true],
+          [deploy.kind === 'job' ? 'job name' : 'service name', deploy.name, false],
           ['project', deploy.project, true],
           ['region', deploy.region, false],
         ]
       : [
-          ['function name', deploy.function, true],
+          ['function name', deploy.function, false],
           ['region', deploy.region, true],
           ['account', deploy.account, false],
         ];
