@@ -325,7 +325,10 @@ jobs:
         'aws-actions/amazon-ecs-deploy-task-definition deploys to Amazon ECS, which pullcheck does not read from workflows yet',
       ],
       [8, '`aws ecs update-service` deploys to Amazon ECS, which pullcheck does not read from workflows yet'],
-      [9, '`gcloud run services replace` deploys to Cloud Run, which pullcheck does not read from workflows yet'],
+      [
+        9,
+        '`gcloud run services replace` deploys to Cloud Run, which pullcheck does not read from workflows yet',
+      ],
     ],
   );
   assert.match(findings[0]!.message, /declare an `ecs` target \(cluster, services, region\)/);
