@@ -268,7 +268,8 @@ async function collectGcpFacts(input, options) {
         resources.set(resource.name, resource);
     }
     const gkeTargets = input.targets.flatMap((target) => (target.platform === 'gke' ? [target] : []));
-    if (resources.size === 0 && gkeTargets.length === 0)
+    const runProjects = cloudRunProjects(input.targets);
+    if (resources.size === 0 && gkeTargets.length === 0 && runProjects.length === 0)
         return {};
     const api = new GoogleApis(options);
     try {
@@ -302,7 +303,7 @@ async function collectGcpFacts(input, options) {
                 readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
             }
         });
-        const { numbers, clusters } = gkeReads(gkeTargets, known, api);
+        const { numbers, clusters } = gkeReads(gkeTargets, runProjects, known, api);
         await Promise.all(ancestorPolicies);
         const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
         const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
@@ -317,14 +318,25 @@ async function collectGcpFacts(input, options) {
         await api.close();
     }
 }
-/** GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools. */
-function gkeReads(gkeTargets, known, api) {
+/** Cloud Run: the projects whose number names the service agent, where the target does not give it. */
+function cloudRunProjects(targets) {
+    return [
+        ...new Set(targets.flatMap((target) => target.platform === 'cloud-run' && target.projectNumber === undefined && target.project !== undefined
+            ? [target.project]
+            : [])),
+    ];
+}
+/**
+ * GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools;
+ * Cloud Run: the number of each project in `runProjects` (it names the service agent).
+ */
+function gkeReads(gkeTargets, runProjects, known, api) {
     const numbers = new Map();
-    for (const target of gkeTargets) {
-        if (target.project === undefined || numbers.has(target.project))
+    for (const project of [...gkeTargets.map((target) => target.project), ...runProjects]) {
+        if (project === undefined || numbers.has(project))
             continue;
-        const stated = known.facts.projects.get(target.project)?.number;
-        numbers.set(target.project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(target.project));
+        const stated = known.facts.projects.get(project)?.number;
+        numbers.set(project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(project));
     }
     const clusters = new Map();
     for (const target of gkeTargets) {
@@ -432,7 +444,7 @@ async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
     const needed = plan.images.some((image) => (0,registry/* googleLocationOf */.MF)(image) !== undefined) ||
-        targets.some((target) => target.platform === 'gke');
+        targets.some((target) => target.platform === 'gke' || target.platform === 'cloud-run');
     if (!needed)
         return undefined;
     const authClient = await googleClient(context.credentials['gcp']);

@@ -51,8 +51,8 @@ var pipeline = __webpack_require__(88722);
 var load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 19 modules
 var discover = __webpack_require__(44238);
-// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 1 modules
-var workflow_images = __webpack_require__(52582);
+// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 2 modules
+var workflow_images = __webpack_require__(54781);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
 var schema = __webpack_require__(54259);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js

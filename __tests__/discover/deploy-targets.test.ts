@@ -283,7 +283,7 @@ test("redhat-actions/oc-login: an openshift target for its namespace; no namespa
   );
 });
 
-test('ECS deploys pullcheck cannot follow, and Cloud Run and Lambda deploys, are findings at their lines, never silence', () => {
+test('deploys pullcheck does not follow (ECS without a task definition or region, a Cloud Run service replaced from YAML) are findings at their lines, never silence', () => {
   const root = repository({
     '.github/workflows/deploy.yml': `on: push
 jobs:
@@ -293,8 +293,7 @@ jobs:
       - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
         with: { task-definition: task-definition.json, service: api, cluster: prod }
       - run: aws ecs update-service --cluster prod --service api --force-new-deployment
-      - run: gcloud run deploy api --image us-docker.pkg.dev/acme/apps/api:1 --region us-central1
-      - run: aws lambda update-function-code --function-name api --image-uri ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/api:1
+      - run: gcloud run services replace service.yaml --region us-central1
 `,
   });
   const { findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
@@ -305,10 +304,9 @@ jobs:
         8,
         '`aws ecs update-service` without --task-definition deploys again the task definition the service already runs, which is not in the repository',
       ],
-      [9, '`gcloud run deploy` deploys to Cloud Run, which pullcheck does not read from workflows yet'],
       [
-        10,
-        '`aws lambda update-function-code` deploys to AWS Lambda, which pullcheck does not read from workflows yet',
+        9,
+        '`gcloud run services replace` deploys to Cloud Run, which pullcheck does not read from workflows yet',
       ],
       // No credentials step gives the region (ecs-deploy-targets.test.ts reads the deploys that resolve).
       [

@@ -150,9 +150,14 @@ function sameCluster(a: TargetInput, b: TargetInput): boolean {
   const [x, y] = [a as ClusterTarget, b as ClusterTarget];
   const same = (p?: string, q?: string) => p === undefined || q === undefined || p === q;
   // A cluster by its name; an OpenShift target by its namespace (and server, where both state it); a plain
-  // Kubernetes cluster by its target name, which the workflow's context gives it.
+  // Kubernetes cluster by its target name, which the workflow's context gives it; a serverless deploy by
+  // what it deploys.
   const key = (t: ClusterTarget) =>
-    t.platform === 'openshift' ? t.namespace : t.platform === 'kubernetes' ? t.name : t.cluster;
+    t.platform === 'openshift'
+      ? t.namespace
+      : t.platform === 'kubernetes'
+        ? t.name
+        : (t.cluster ?? serverlessKey(t));
   return (
     x.platform === y.platform &&
     key(x) !== undefined &&
@@ -171,6 +176,12 @@ function taskDefinitionsOf(a: TargetInput, b: TargetInput): { taskDefinitions?: 
   if (!x.taskDefinitions && !y.taskDefinitions) return {};
   const all = [...(x.taskDefinitions ?? []), ...(y.taskDefinitions ?? [])];
   return { taskDefinitions: [...new Map(all.map((entry) => [JSON.stringify(entry), entry])).values()] };
+}
+
+/** A Cloud Run service or job, or a Lambda function, by what it deploys (serverless-targets.ts). */
+function serverlessKey(t: TargetInput): string | undefined {
+  if (t.platform === 'cloud-run') return t.service ?? t.job;
+  return t.platform === 'lambda' ? t.function : undefined;
 }
 
 /** The target a cluster's credentials name, pulling `images`. */

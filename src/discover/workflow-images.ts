@@ -23,6 +23,7 @@ import { deployTargetsOf, type DeployTarget } from './deploy-targets.ts';
 import { ecsTargetsOf } from './ecs-targets.ts';
 import { repositoryRootOf as workflowRepositoryRoot } from './workflows/repository.ts';
 import { discoveryFinding } from './findings.ts';
+import { serverlessTargetsOf } from './serverless-targets.ts';
 import type { WorkflowSession } from './workflows/index.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
 import { firstSyntaxProblem } from './workflows/sites.ts';
@@ -159,10 +160,12 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
     images.map((image) => image.reference),
     workflowRepositoryRoot(file).root,
   );
+  // A Cloud Run or Lambda deploy pulls the image it names, pushed by the workflow or not.
+  const serverless = serverlessTargetsOf(found.serverless, locate);
   return {
-    images,
-    findings: [...findings, ...deploys.findings, ...ecs.findings],
-    targets: [...deploys.targets, ...ecs.targets],
+    images: [...images, ...serverless.images],
+    findings: [...findings, ...deploys.findings, ...ecs.findings, ...serverless.findings],
+    targets: [...deploys.targets, ...ecs.targets, ...serverless.targets],
   };
 }
 

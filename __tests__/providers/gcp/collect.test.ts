@@ -503,3 +503,38 @@ test('a project whose number and ancestry cannot be read is unreadable: no grant
     );
   });
 });
+
+test('the project number of a cloud-run target is read (resourcemanager.projects.get): it names the Cloud Run service agent that pulls', async () => {
+  const image = `europe-west2-docker.pkg.dev/${TOOLS}/api/service:v1`;
+  const repository = `projects/${TOOLS}/locations/europe-west2/repositories/api`;
+  const agent = `serviceAccount:service-${NUMBER}@serverless-robot-prod.iam.gserviceaccount.com`;
+  const base = state();
+  const fakeState = {
+    ...base,
+    policies: { ...base.policies, [repository]: policy(binding('roles/artifactregistry.reader', agent)) },
+  };
+  await withFake(fakeState, async ({ fake, collect }) => {
+    const target: TargetInput = { name: 'web', platform: 'cloud-run', project: APPS, service: 'web' };
+    const facts = await collect({ images: [image], targets: [target] });
+    assert.deepEqual(facts.projects?.find((project) => project.id === APPS)?.number, NUMBER);
+    assert.equal(fake.count(new RegExp(`^/v3/projects/${APPS}$`)), 1);
+    // Written under facts.gcp, the number names the agent, and its grant on the other project's repository decides.
+    const config = loadConfigText(
+      stringify({ version: 1, images: [image], targets: [target], facts: { gcp: merged({}, facts) } }),
+      'pullcheck.yml',
+    );
+    const [result] = checkConfig(config).results;
+    assert.equal(result?.principal, agent);
+    assert.equal(result?.verdict, 'allowed', result?.reasons.join('\n'));
+  });
+});
+
+test('a cloud-run target that gives its projectNumber reads no project', async () => {
+  await withFake(state(), async ({ fake, collect }) => {
+    const facts = await collect({
+      targets: [{ name: 'web', platform: 'cloud-run', project: APPS, projectNumber: NUMBER }],
+    });
+    assert.deepEqual(facts, {});
+    assert.equal(fake.requests.length, 0);
+  });
+});

@@ -6,7 +6,7 @@ import type { SourceLocation } from '../../core/errors.ts';
 import type { AppliedManifests, Collected, DeployTargetSite, Sink } from './sites.ts';
 import { wordText } from './text.ts';
 
-type DeploySink = Omit<Sink, 'destination' | 'mayPush' | 'problem' | 'ecs'>;
+type DeploySink = Omit<Sink, 'destination' | 'mayPush' | 'problem' | 'ecs' | 'serverless'>;
 
 export function deploySink(collected: Collected, where: SourceLocation): DeploySink {
   return {

@@ -10,6 +10,7 @@ import { readWorkflow } from './workflow-reader.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { gitHubRepositoryOf, repositoryAt, repositoryRootOf, type Repository } from './repository.ts';
 import { ecsDeploysOf, type FoundEcsDeploy } from './ecs-deploys.ts';
+import { serverlessOf, type FoundServerless } from './serverless-sites.ts';
 import type { Collected } from './sites.ts';
 import { shown, type Missing, type Text } from './text.ts';
 
@@ -83,6 +84,8 @@ export interface WorkflowDiscovery {
   readonly clusters: FoundCluster[];
   /** The ECS services it deploys task definitions to. */
   readonly ecsDeploys?: FoundEcsDeploy[];
+  /** Cloud Run and Lambda deploys, each naming the image the platform pulls. */
+  readonly serverless: FoundServerless[];
 }
 
 export interface WorkflowDiscoveryOptions {
@@ -186,7 +189,10 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   const ecsDeploys = ecsDeploysOf(collected.ecsSites, destinationOf, (where, message) =>
     add({ kind: 'discovery', where, message }),
   );
-  return { images, findings, clusters, ecsDeploys };
+  const serverless = serverlessOf(collected.serverless, (where, message) =>
+    add({ kind: 'discovery', where, message }),
+  );
+  return { images, findings, clusters, ecsDeploys, serverless };
 }
 
 /** The clusters the workflow deploys to, each once, with what its jobs push and set; holes are findings. */

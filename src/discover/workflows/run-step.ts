@@ -9,6 +9,7 @@ import { cloudBuildConfig } from './commands/cloud-build.ts';
 import { applyManifests } from './commands/apply-manifests.ts';
 import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
 import { ecsCommands } from './commands/ecs-commands.ts';
+import { serverlessDeploys } from './commands/serverless-deploys.ts';
 import { unreadDeploys } from './commands/unread-deploys.ts';
 import { composePush } from './commands/compose.ts';
 import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
@@ -32,6 +33,7 @@ const HANDLERS: readonly CommandHandler[] = [
   setImage,
   ...applyManifests,
   ecsCommands,
+  serverlessDeploys,
   unreadDeploys,
   cloudBuildConfig,
   pushTools,
@@ -135,6 +137,7 @@ class StepHost implements ShellHost {
     const commandContext: CommandContext = {
       sink: sinkAt(this.context.collected, where),
       environment: command.environment,
+      facts: this.context.facts,
       cwd: command.cwd,
       read: (relative) =>
         this.context.repository.read(

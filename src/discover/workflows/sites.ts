@@ -3,6 +3,7 @@
 import type { SourceLocation } from '../../core/errors.ts';
 import { deploySink } from './deploy-sink.ts';
 import { renderMarker, type EcsSite, type EcsStep } from './ecs-sites.ts';
+import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
 import type { Text } from './text.ts';
 
 export interface PushDestination {
@@ -90,6 +91,8 @@ export interface Sink {
   useContext(context: string, via: string): void;
   /** `kustomize edit set image` in `dir`: later builds of that kustomization run the new images. */
   kustomizeEdit(dir: string, images: readonly Text[]): void;
+  /** A Cloud Run or Lambda deploy: the platform pulls the image it names (serverless-sites.ts). */
+  serverless(deploy: ServerlessDeploy, via: string): void;
   /** Something that may push but whose destinations cannot be read: what it is and what to add. */
   mayPush(message: string): void;
   /** An Amazon ECS step (render, register, deploy); returns the path a render's output stands for. */
@@ -118,6 +121,7 @@ export interface Collected {
   readonly kustomizeEdits: Map<string, Text[]>;
   /** Amazon ECS steps, in the order they run (ecs-deploys.ts pairs them). */
   readonly ecsSites: EcsSite[];
+  readonly serverless: ServerlessSite[];
 }
 
 export function emptyCollected(): Collected {
@@ -131,6 +135,7 @@ export function emptyCollected(): Collected {
     jobClusters: 0,
     kustomizeEdits: new Map(),
     ecsSites: [],
+    serverless: [],
   };
 }
 
@@ -139,6 +144,7 @@ export function sinkAt(collected: Collected, where: SourceLocation): Sink {
   return {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
     ...deploySink(collected, where),
+    serverless: (deploy, via) => collected.serverless.push({ deploy, via, where }),
     mayPush: (message) => collected.mayPush.push({ where, message }),
     ecs: (step, via) => addEcsSite(collected, { ...step, via, where }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),

@@ -91,16 +91,8 @@ function repositoryGrant(context: EcrPullContext, actions: readonly string[]): M
     Principal: { AWS: role.arn },
     Action: actions,
   };
-  const current = context.repository?.policy?.document?.raw as PolicyJson | undefined;
-  const merged = current
-    ? {
-        ...current,
-        Statement: [
-          ...(Array.isArray(current.Statement) ? current.Statement : [current.Statement]),
-          statement,
-        ],
-      }
-    : policyDocument([statement]);
+  const current = context.repository?.policy?.document?.raw;
+  const merged = mergedPolicy(current, [statement]);
   const replaces = current
     ? 'set-repository-policy replaces the whole policy: the document below is the current policy with the statement added'
     : 'the repository has no policy yet';
@@ -149,18 +141,31 @@ function explicitDenies(context: EcrPullContext, blocked: readonly ActionOutcome
   }));
 }
 
+/** The current repository policy with the statements added (set-repository-policy replaces the whole policy). */
+export function mergedPolicy(
+  current: Readonly<Record<string, unknown>> | undefined,
+  statements: readonly unknown[],
+): PolicyJson {
+  if (!current) return policyDocument([...statements]);
+  const written = current['Statement'];
+  return {
+    ...(current as PolicyJson),
+    Statement: [...(Array.isArray(written) ? written : [written]), ...statements],
+  };
+}
+
 function policyDocument(statements: unknown[]): PolicyJson {
   return { Version: '2012-10-17', Statement: statements };
 }
 
-function pretty(value: unknown): string {
+export function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-function indent(text: string, spaces: number): string {
+export function indent(text: string, spaces: number): string {
   return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
 }
 
-function slug(text: string): string {
+export function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

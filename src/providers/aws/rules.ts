@@ -8,6 +8,8 @@ import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import { notRunReason, taskDefinitionPrincipals, type EcsTaskTarget } from './ecs-task-principals.ts';
 import { loadTaskDefinition, type TaskDefinition } from './task-definition-file.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
+import { lambdaPrincipals } from './lambda-principals.ts';
+import { evaluateLambdaPull } from './lambda-pull.ts';
 import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
 import { ecrLocationOf } from './registry.ts';
@@ -19,6 +21,7 @@ export function buildRules(config: LoadedConfig): PullRules {
   const anonymous = anonymousPull(config);
   return {
     principals: (target, image) => {
+      if (target.platform === 'lambda') return lambdaPrincipals(image);
       const definitions = tasks.get(target);
       if (!definitions) return awsPrincipals(target, facts);
       const fromFiles = taskDefinitionPrincipals(target as EcsTaskTarget, definitions, image, anonymous);
@@ -108,5 +111,10 @@ function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] 
 function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
   const registry = ecrLocationOf(question.image);
   if (!registry || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
+  const { target } = question;
+  if (target.platform === 'lambda') {
+    const fn = { target: target.name, account: target.account, region: target.region, name: target.function };
+    return evaluateLambdaPull(registry, fn, facts);
+  }
   return evaluateEcrPull(registry, question.principal, facts);
 }

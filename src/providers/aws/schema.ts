@@ -1,4 +1,4 @@
-// The AWS part of the config contract: its targets (eks, ecs, aws-role), `facts.aws` and `auth.aws`.
+// The AWS part of the config contract: its targets (eks, ecs, aws-role, lambda), `facts.aws` and `auth.aws`.
 import { Type, type Static } from '@sinclair/typebox';
 import {
   closed,
@@ -55,6 +55,17 @@ export const awsTargets = [
     taskDefinitions: Type.Optional(Type.Array(TaskDefinitionFile)),
   }),
   target('aws-role', { roles: Type.Array(RoleArn, { minItems: 1 }) }),
+  // Lambda pulls a container-image function's image itself, as the service principal lambda.amazonaws.com.
+  target('lambda', {
+    account: Type.Optional(AccountId),
+    region: Type.Optional(AwsRegion),
+    function: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]{1,140}$',
+        description: "the function's name (a repository policy's aws:SourceArn condition may name it)",
+      }),
+    ),
+  }),
 ] as const;
 
 export const AwsRoleFacts = Type.Object(

@@ -80,7 +80,8 @@ export async function collectGcpFacts(
     resources.set(resource.name, resource);
   }
   const gkeTargets = input.targets.flatMap((target) => (target.platform === 'gke' ? [target] : []));
-  if (resources.size === 0 && gkeTargets.length === 0) return {};
+  const runProjects = cloudRunProjects(input.targets);
+  if (resources.size === 0 && gkeTargets.length === 0 && runProjects.length === 0) return {};
 
   const api = new GoogleApis(options);
   try {
@@ -114,7 +115,7 @@ export async function collectGcpFacts(
       }
     });
 
-    const { numbers, clusters } = gkeReads(gkeTargets, known, api);
+    const { numbers, clusters } = gkeReads(gkeTargets, runProjects, known, api);
 
     await Promise.all(ancestorPolicies);
     const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
@@ -130,20 +131,34 @@ export async function collectGcpFacts(
   }
 }
 
-/** GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools. */
+/** Cloud Run: the projects whose number names the service agent, where the target does not give it. */
+function cloudRunProjects(targets: readonly TargetInput[]): string[] {
+  return [
+    ...new Set(
+      targets.flatMap((target) =>
+        target.platform === 'cloud-run' && target.projectNumber === undefined && target.project !== undefined
+          ? [target.project]
+          : [],
+      ),
+    ),
+  ];
+}
+
+/**
+ * GKE: the project number (default node identity) and, without stated serviceAccounts, the node pools;
+ * Cloud Run: the number of each project in `runProjects` (it names the service agent).
+ */
 function gkeReads(
   gkeTargets: readonly Extract<TargetInput, { platform: 'gke' }>[],
+  runProjects: readonly string[],
   known: KnownFacts,
   api: GoogleApis,
 ) {
   const numbers = new Map<string, Promise<string | undefined>>();
-  for (const target of gkeTargets) {
-    if (target.project === undefined || numbers.has(target.project)) continue;
-    const stated = known.facts.projects.get(target.project)?.number;
-    numbers.set(
-      target.project,
-      stated !== undefined ? Promise.resolve(stated) : api.projectNumber(target.project),
-    );
+  for (const project of [...gkeTargets.map((target) => target.project), ...runProjects]) {
+    if (project === undefined || numbers.has(project)) continue;
+    const stated = known.facts.projects.get(project)?.number;
+    numbers.set(project, stated !== undefined ? Promise.resolve(stated) : api.projectNumber(project));
   }
   const clusters = new Map<string, Promise<CollectedCluster>>();
   for (const target of gkeTargets) {

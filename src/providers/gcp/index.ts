@@ -12,7 +12,7 @@ export const SERVICE_ACCOUNT = 'serviceAccount:';
 export const gcp: ProviderDefinition<typeof gcpSchema> = {
   name: 'gcp',
   schema: gcpSchema,
-  platforms: ['gke', 'gcp-service-account'],
+  platforms: ['gke', 'gcp-service-account', 'cloud-run'],
   registries: [garRegistry, gcrRegistry],
   // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
   ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),

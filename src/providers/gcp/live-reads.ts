@@ -11,7 +11,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const targets = config.input.targets ?? [];
   const needed =
     plan.images.some((image) => googleLocationOf(image) !== undefined) ||
-    targets.some((target) => target.platform === 'gke');
+    targets.some((target) => target.platform === 'gke' || target.platform === 'cloud-run');
   if (!needed) return undefined;
   const authClient = await googleClient(context.credentials['gcp']);
   if (!authClient) {

@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { PullQuestion, PullRules, TargetPrincipal } from '../../core/provider.ts';
 import type { Verdict } from '../../core/verdict.ts';
+import { cloudRunPrincipals, decideCloudRunPull } from './cloud-run.ts';
 import { prepareGcpFacts, type GcpFacts } from './facts.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
@@ -16,8 +17,14 @@ const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-
 export function buildRules(config: LoadedConfig): PullRules {
   const facts = prepareGcpFacts(config);
   return {
-    principals: (target) => googlePrincipals(target, facts),
-    decide: (question) => decideGooglePull(question, facts),
+    principals: (target, image) =>
+      target.platform === 'cloud-run'
+        ? cloudRunPrincipals(target, image, facts)
+        : googlePrincipals(target, facts),
+    decide: (question) =>
+      question.target.platform === 'cloud-run'
+        ? decideCloudRunPull(question, facts)
+        : decideGooglePull(question, facts),
   };
 }
 

@@ -1,4 +1,4 @@
-// The Google Cloud part of the config contract: its targets (gke, gcp-service-account), `facts.gcp` and
+// The Google Cloud part of the config contract: its targets (gke, gcp-service-account, cloud-run), `facts.gcp` and
 // `endpoints.google`.
 import { Type, type Static } from '@sinclair/typebox';
 import {
@@ -26,6 +26,20 @@ export const gcpTargets = [
     serviceAccounts: Type.Optional(Type.Array(GkeServiceAccount)),
   }),
   target('gcp-service-account', { serviceAccounts: Type.Array(ServiceAccountEmail, { minItems: 1 }) }),
+  // Cloud Run imports a service's or job's image at deploy time, as the project's Cloud Run service agent.
+  target('cloud-run', {
+    project: Type.Optional(Type.String({ minLength: 1, description: 'the project id the service runs in' })),
+    projectNumber: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        description:
+          'the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)',
+      }),
+    ),
+    region: Type.Optional(Type.String({ minLength: 1 })),
+    service: Type.Optional(Type.String({ minLength: 1 })),
+    job: Type.Optional(Type.String({ minLength: 1 })),
+  }),
 ] as const;
 
 export const GcpFacts = Type.Object(

@@ -4,6 +4,7 @@ import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
 import type { EcsStep } from '../ecs-sites.ts';
+import type { ServerlessDeploy } from '../serverless-sites.ts';
 import type { ClusterCredentials, Sink } from '../sites.ts';
 import type { Text } from '../text.ts';
 
@@ -41,11 +42,13 @@ export interface ActionCall {
   cluster(credentials: ClusterCredentials, via: string, where: SourceLocation, context?: string): void;
   /** Everything a step may report about deploys, filed at `where`. */
   sink(where: SourceLocation): Sink;
+  /** A Cloud Run or Lambda deploy, reported at `where`. */
+  serverless(deploy: ServerlessDeploy, via: string, where: SourceLocation): void;
   mayPush(message: string, where?: SourceLocation): void;
   /** An Amazon ECS step, at the step; returns the path a render's `task-definition` output stands for. */
   ecs(step: EcsStep, via: string): string;
-  /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step. */
-  problem(message: string): void;
+  /** Something the step does that pullcheck cannot read (a deploy it does not follow yet), at the step or `where`. */
+  problem(message: string, where?: SourceLocation): void;
   setOutput(name: string, value: Value): void;
   /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */
   setEnv(name: string, value: Text): void;

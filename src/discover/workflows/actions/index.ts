@@ -5,8 +5,9 @@ import { ecsDeploy, ecsRender } from './ecs-actions.ts';
 import { wordText } from '../commands/arguments.ts';
 import { shown, split } from '../text.ts';
 import { bakeAction } from './bake-action.ts';
+import { deployCloudRun, lambdaDeploy } from './serverless-actions.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
-import { DECLARE, handedOff } from '../commands/unread-deploys.ts';
+import { handedOff } from '../commands/unread-deploys.ts';
 import {
   awsCredentials,
   changeCase,
@@ -55,8 +56,8 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'azure/k8s-deploy': k8sDeploy,
   'aws-actions/amazon-ecs-render-task-definition': ecsRender,
   'aws-actions/amazon-ecs-deploy-task-definition': ecsDeploy,
-  'google-github-actions/deploy-cloudrun': unreadDeploy('Cloud Run', 'cloud-run'),
-  'aws-actions/aws-lambda-deploy': unreadDeploy('AWS Lambda', 'lambda'),
+  'google-github-actions/deploy-cloudrun': deployCloudRun,
+  'aws-actions/aws-lambda-deploy': lambdaDeploy,
   'helmfile/helmfile-action': unreadTool(
     () => 'deploys the releases of its helmfile.yaml, which pullcheck does not read',
   ),
@@ -95,13 +96,6 @@ function unreadTool(what: (call: ActionCall) => string): ActionHandler {
     call.problem(`${call.name} ${what(call)}: list the images it runs and their targets in the config`);
 }
 
-/** A deploy pullcheck does not turn into a target yet: a finding at the step, never silence. */
-function unreadDeploy(name: string, platform: keyof typeof DECLARE): ActionHandler {
-  return (call) =>
-    call.problem(
-      `${call.name} deploys to ${name}, which pullcheck does not read from workflows yet: ${DECLARE[platform]}`,
-    );
-}
 
 /** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
 const PUSH_NOTHING =

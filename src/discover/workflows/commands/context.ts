@@ -1,5 +1,6 @@
 // What a command handler may use: where to report, the command's environment and directory, and the
 // repository's files (read by the caller, confined to the repository).
+import type { JobFacts } from '../actions/call.ts';
 import type { Sink } from '../sites.ts';
 import type { Text } from '../text.ts';
 
@@ -14,6 +15,8 @@ export interface RepositoryFile {
 export interface CommandContext {
   readonly sink: Sink;
   readonly environment: ReadonlyMap<string, Text>;
+  /** What earlier steps established about the job's cloud credentials (the AWS account of its role). */
+  readonly facts?: JobFacts;
   /** Working directory relative to the repository root. */
   readonly cwd: string;
   /** A repository file, relative to `cwd` (or the root when absolute-looking); undefined if absent or outside. */

@@ -1,5 +1,7 @@
-// Deploys pullcheck does not turn into targets yet (`aws ecs create-service`, Cloud Run, AWS Lambda): never silent. Each
-// is a finding at its line that says which target to declare so the identity that pulls is checked.
+// Deploys pullcheck does not turn into targets yet (`aws ecs create-service`, a Cloud Run service replaced
+// from a YAML file, helmfile, CDK, …): never silent. Each is a finding at its line that says what to
+// declare so the identity that pulls is checked. Image deploys to Cloud Run and Lambda are read in
+// serverless-deploys.ts, ECS in ecs-commands.ts.
 import { afterSubcommand, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandHandler } from './context.ts';
@@ -9,9 +11,7 @@ import { GCLOUD_GLOBAL } from './push-tools.ts';
 export const DECLARE = {
   ecs: 'declare an `ecs` target (cluster, services, region) so the task execution role that pulls is checked',
   'cloud-run':
-    "declare the service's pulling identity (the Cloud Run service agent of its project) as a `gcp-service-account` target",
-  lambda:
-    "list the function's repository policy under facts: Lambda pulls with the lambda.amazonaws.com service principal",
+    'declare a `cloud-run` target (project, service) with the image its YAML names, so the Cloud Run service agent that pulls it is checked',
 } as const;
 
 const COMMANDS: readonly {
@@ -21,14 +21,6 @@ const COMMANDS: readonly {
   name: string;
 }[] = [
   { path: ['aws', 'ecs', 'create-service'], global: AWS_GLOBAL, platform: 'ecs', name: 'Amazon ECS' },
-  {
-    path: ['aws', 'lambda', 'update-function-code'],
-    global: AWS_GLOBAL,
-    platform: 'lambda',
-    name: 'AWS Lambda',
-  },
-  { path: ['aws', 'lambda', 'create-function'], global: AWS_GLOBAL, platform: 'lambda', name: 'AWS Lambda' },
-  { path: ['gcloud', 'run', 'deploy'], global: GCLOUD_GLOBAL, platform: 'cloud-run', name: 'Cloud Run' },
   {
     path: ['gcloud', 'run', 'services', 'replace'],
     global: GCLOUD_GLOBAL,

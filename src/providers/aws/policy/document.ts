@@ -15,6 +15,8 @@ export interface PrincipalList {
   readonly anyone: boolean;
   /** Values under `AWS` (ARNs or bare account ids). Service/Federated/CanonicalUser never name a role. */
   readonly aws: readonly string[];
+  /** Values under `Service` (`lambda.amazonaws.com`): asked only by service-principal questions (service-match.ts). */
+  readonly services: readonly string[];
 }
 
 export interface Condition {
@@ -127,10 +129,12 @@ function principalList(statement: Record<string, unknown>, where: string): Princ
   const negated = statement['NotPrincipal'] !== undefined;
   const written = negated ? statement['NotPrincipal'] : statement['Principal'];
   if (written === undefined) return undefined;
-  if (written === '*') return { negated, anyone: true, aws: [] };
+  if (written === '*') return { negated, anyone: true, aws: [], services: [] };
   if (!isRecord(written)) throw new PolicyDocumentError(`${where}: \`Principal\` must be "*" or an object`);
   const aws = written['AWS'] === undefined ? [] : stringList(written['AWS'], `${where}: \`Principal.AWS\``);
-  return { negated, anyone: aws.includes('*'), aws: aws.filter((entry) => entry !== '*') };
+  const services =
+    written['Service'] === undefined ? [] : stringList(written['Service'], `${where}: \`Principal.Service\``);
+  return { negated, anyone: aws.includes('*'), aws: aws.filter((entry) => entry !== '*'), services };
 }
 
 function parseConditions(value: unknown, where: string): Condition[] {

@@ -62,7 +62,7 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
     : wildcardMatches(pattern, value);
 }
 
-function listMatches(list: PatternList, value: string, ignoreCase: boolean): boolean {
+export function listMatches(list: PatternList, value: string, ignoreCase: boolean): boolean {
   const hit = list.patterns.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
   return list.negated ? !hit : hit;
 }
@@ -198,19 +198,28 @@ const STRING_OPERATORS: Record<string, { like: boolean; negated: boolean; ignore
 };
 
 function evaluateCondition(condition: Condition, caller: CallingRole): StatementMatch {
+  const hint =
+    condition.key.toLowerCase() === 'aws:principalorgid'
+      ? ` (give the account's organization in facts.aws.accounts)`
+      : ' (not known before the request is made)';
+  return evaluateConditionOn(condition, contextValue(condition.key, caller), hint);
+}
+
+/**
+ * One condition over the value its key has in the request: undefined when the request does not carry the key,
+ * 'unknown' when pullcheck cannot know it (`hint` says why). Shared by role and service-principal questions.
+ */
+export function evaluateConditionOn(
+  condition: Condition,
+  value: string | undefined | 'unknown',
+  hint: string,
+): StatementMatch {
   const unknown = (why: string): StatementMatch => ({
     result: 'unknown',
     principal: 'none',
     unknownBecause: why,
   });
-  const value = contextValue(condition.key, caller);
-  if (value === 'unknown') {
-    const hint =
-      condition.key.toLowerCase() === 'aws:principalorgid'
-        ? ` (give the account's organization in facts.aws.accounts)`
-        : ' (not known before the request is made)';
-    return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
-  }
+  if (value === 'unknown') return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
   // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator.
   const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
   if (operator === 'null') {

@@ -1,0 +1,257 @@
+// The Lambda container-image rule, driven through the real path (YAML config → loadConfigText → runCheck with
+// every provider). Each row cites the AWS document it comes from; LAMBDA is the Lambda Developer Guide page
+// "Create a Lambda function using a container image".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stringify } from 'yaml';
+import type { PullResult } from '../../../src/core/verdict.ts';
+import { checkSinglePull } from '../../helpers/check.ts';
+
+const LAMBDA = 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html';
+const REGISTRY = '111122223333';
+const FUNCTION_ACCOUNT = '444455556666';
+const REGION = 'us-east-1';
+const IMAGE = `${REGISTRY}.dkr.ecr.${REGION}.amazonaws.com/hello-world:1.0`;
+const REPO_ARN = `arn:aws:ecr:${REGION}:${REGISTRY}:repository/hello-world`;
+const PULL = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+
+type Json = Record<string, unknown>;
+const policy = (...Statement: Json[]): Json => ({ Version: '2012-10-17', Statement });
+const lambdaService = (more: Json = {}): Json => ({
+  Sid: 'LambdaImagePull',
+  Effect: 'Allow',
+  Principal: { Service: 'lambda.amazonaws.com' },
+  Action: PULL,
+  ...more,
+});
+const sourceArn = (pattern: string): Json => ({ Condition: { StringLike: { 'aws:sourceARN': pattern } } });
+const FUNCTIONS_OF_SECONDARY = `arn:aws:lambda:${REGION}:${FUNCTION_ACCOUNT}:function:*`;
+const accountGrant = (principal: string, more: Json = {}): Json => ({
+  Sid: 'CrossAccountPermission',
+  Effect: 'Allow',
+  Principal: { AWS: principal },
+  Action: PULL,
+  ...more,
+});
+
+interface LambdaCase {
+  readonly name: string;
+  readonly image?: string;
+  readonly target?: Json;
+  /** The repository policy (null: none); undefined leaves the repository out of the facts. */
+  readonly repositoryPolicy?: Json | null;
+  /** The registry's facts (its policy and scope), when given. */
+  readonly registry?: Json;
+  readonly expect: 'allowed' | 'denied' | 'unknown';
+  /** Texts some reason must contain. */
+  readonly because?: readonly string[];
+  /** For denied: the statements the fix adds (by their principal), or a region move. */
+  readonly fixAdds?: readonly string[];
+}
+
+function configText(c: LambdaCase): string {
+  const target = { name: 'api', platform: 'lambda', account: REGISTRY, region: REGION, ...(c.target ?? {}) };
+  const aws: Json = {};
+  if (c.repositoryPolicy !== undefined) aws['repositories'] = [{ arn: REPO_ARN, policy: c.repositoryPolicy }];
+  if (c.registry) aws['registries'] = [{ account: REGISTRY, region: REGION, ...c.registry }];
+  return stringify({ version: 1, images: [c.image ?? IMAGE], targets: [target], facts: { aws } });
+}
+
+const CROSS = { account: FUNCTION_ACCOUNT };
+
+const cases: LambdaCase[] = [
+  {
+    name: `${LAMBDA} "Amazon ECR permissions": a same-account repository policy allowing lambda.amazonaws.com lets Lambda pull`,
+    repositoryPolicy: policy(lambdaService()),
+    expect: 'allowed',
+  },
+  {
+    name: `${LAMBDA} "Amazon ECR permissions": same account without the statement, Lambda adds it only if the deployer may get and set the repository policy (unknown)`,
+    repositoryPolicy: null,
+    expect: 'unknown',
+    because: ['ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy', 'lambda.amazonaws.com'],
+  },
+  {
+    name: `${LAMBDA} "Amazon ECR permissions": a repository policy that is not known is unknown, naming facts.aws.repositories`,
+    expect: 'unknown',
+    because: [`repository ${REPO_ARN} is not in facts.aws.repositories`, 'ecr:GetRepositoryPolicy'],
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": the account principal and the service with aws:sourceARN let Lambda pull`,
+    target: CROSS,
+    repositoryPolicy: policy(
+      accountGrant(`arn:aws:iam::${FUNCTION_ACCOUNT}:root`),
+      lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY)),
+    ),
+    expect: 'allowed',
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": the account principal alone is not enough (the service statement is missing)`,
+    target: CROSS,
+    repositoryPolicy: policy(accountGrant(`arn:aws:iam::${FUNCTION_ACCOUNT}:root`)),
+    expect: 'denied',
+    fixAdds: ['lambda.amazonaws.com'],
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": the service statement alone is not enough (the account principal is missing)`,
+    target: CROSS,
+    repositoryPolicy: policy(lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY))),
+    expect: 'denied',
+    fixAdds: [`arn:aws:iam::${FUNCTION_ACCOUNT}:root`],
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": aws:sourceARN scoped to another account's functions does not admit this function`,
+    target: CROSS,
+    repositoryPolicy: policy(
+      accountGrant(FUNCTION_ACCOUNT),
+      lambdaService(sourceArn(`arn:aws:lambda:${REGION}:999988887777:function:*`)),
+    ),
+    expect: 'denied',
+    fixAdds: ['lambda.amazonaws.com'],
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": aws:sourceARN naming one function depends on the function's name (unknown without \`function\`)`,
+    target: CROSS,
+    repositoryPolicy: policy(
+      accountGrant(FUNCTION_ACCOUNT),
+      lambdaService(sourceArn(`arn:aws:lambda:${REGION}:${FUNCTION_ACCOUNT}:function:api-*`)),
+    ),
+    expect: 'unknown',
+    because: ['set `function`'],
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": with \`function\` given, the aws:sourceARN naming it decides`,
+    target: { ...CROSS, function: 'api-prod' },
+    repositoryPolicy: policy(
+      accountGrant(FUNCTION_ACCOUNT),
+      lambdaService(sourceArn(`arn:aws:lambda:${REGION}:${FUNCTION_ACCOUNT}:function:api-*`)),
+    ),
+    expect: 'allowed',
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": a grant to one role of the function's account leaves the deployer unknown`,
+    target: CROSS,
+    repositoryPolicy: policy(
+      accountGrant(`arn:aws:iam::${FUNCTION_ACCOUNT}:role/deployer`),
+      lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY)),
+    ),
+    expect: 'unknown',
+    because: ['whether that principal deploys the function is not known'],
+  },
+  {
+    name: `${LAMBDA} "Requirements": the image must be in ECR in the function's Region (another Region is denied)`,
+    target: { region: 'eu-west-1' },
+    repositoryPolicy: policy(lambdaService()),
+    expect: 'denied',
+    because: ["in the function's Region"],
+  },
+  {
+    name: `${LAMBDA} "Requirements": without the function's Region the rule cannot tell (unknown, naming \`region\`)`,
+    target: { region: undefined },
+    repositoryPolicy: policy(lambdaService()),
+    expect: 'unknown',
+    because: ['set `region`'],
+  },
+  {
+    name: `${LAMBDA} "Cross-account permissions": without the function's account the rule cannot tell (unknown, naming \`account\`)`,
+    target: { account: undefined },
+    repositoryPolicy: policy(lambdaService()),
+    expect: 'unknown',
+    because: ['set `account`'],
+  },
+  {
+    name: 'Lambda API Reference, FunctionCode.ImageUri ("a container image in the Amazon ECR registry"): a Docker Hub image is denied',
+    image: 'docker.io/library/nginx:1.27',
+    expect: 'denied',
+    because: ['private Amazon ECR repository'],
+  },
+  {
+    name: 'Amazon ECR User Guide, "Private registry permissions": a V2-scope registry policy allowing lambda.amazonaws.com grants the pull',
+    repositoryPolicy: null,
+    registry: { scope: 'V2', policy: policy(lambdaService()) },
+    expect: 'allowed',
+  },
+  {
+    name: 'Amazon ECR User Guide, "Private registry permissions": a V1-scope registry policy does not speak to BatchGetImage',
+    repositoryPolicy: null,
+    registry: { scope: 'V1', policy: policy(lambdaService()) },
+    expect: 'unknown',
+    because: ['Lambda adds that statement itself'],
+  },
+  {
+    name: 'Amazon ECR User Guide, "Private registry permissions": a registry policy whose scope is not given decides nothing (unknown, naming REGISTRY_POLICY_SCOPE)',
+    repositoryPolicy: null,
+    registry: { policy: policy(lambdaService()) },
+    expect: 'unknown',
+    because: ['REGISTRY_POLICY_SCOPE'],
+  },
+  {
+    name: 'IAM User Guide, "Policy evaluation logic": an explicit Deny to lambda.amazonaws.com overrides the Allow',
+    repositoryPolicy: policy(lambdaService(), { ...lambdaService(), Sid: 'NoLambda', Effect: 'Deny' }),
+    expect: 'denied',
+    because: ['explicitly denies lambda.amazonaws.com'],
+  },
+  {
+    name: 'IAM User Guide, "AWS JSON policy elements: Principal": a role principal does not name the Lambda service',
+    repositoryPolicy: policy(accountGrant(`arn:aws:iam::${REGISTRY}:role/ci`)),
+    expect: 'unknown',
+    because: ['Lambda adds that statement itself'],
+  },
+];
+
+function assertCase(result: PullResult, c: LambdaCase): void {
+  const why = `reasons:\n  ${result.reasons.join('\n  ')}`;
+  assert.equal(result.principal, 'lambda.amazonaws.com');
+  assert.equal(result.verdict, c.expect, why);
+  for (const text of c.because ?? []) {
+    assert.ok(
+      result.reasons.some((reason) => reason.includes(text)),
+      `no reason names ${text}\n${why}`,
+    );
+  }
+  if (c.expect !== 'denied') return assert.deepEqual(result.missing, [], why);
+  assert.ok(result.missing.length > 0, why);
+  for (const principal of c.fixAdds ?? []) {
+    const fix = result.missing[0]!.fix;
+    const added = JSON.parse(fix.snippets['json'] ?? '{}') as { Statement: Json[] };
+    const last = added.Statement.filter((s) => String(s['Sid']).startsWith('Pullcheck'));
+    assert.ok(
+      JSON.stringify(last).includes(principal),
+      `the fix does not add ${principal}: ${fix.snippets['json']}`,
+    );
+    assert.match(
+      fix.snippets['cli'] ?? '',
+      /^aws ecr set-repository-policy --registry-id 111122223333 --region us-east-1 --repository-name hello-world /,
+    );
+  }
+}
+
+for (const c of cases) {
+  test(c.name, () => assertCase(checkSinglePull(configText(c)), c));
+}
+
+test(`${LAMBDA} "Cross-account permissions": the fix keeps the current policy and adds the scoped service statement`, () => {
+  const result = checkSinglePull(
+    configText({
+      name: '',
+      target: CROSS,
+      repositoryPolicy: policy(accountGrant(`arn:aws:iam::${FUNCTION_ACCOUNT}:root`)),
+      expect: 'denied',
+    }),
+  );
+  const document = JSON.parse(result.missing[0]!.fix.snippets['json']!) as { Statement: Json[] };
+  assert.deepEqual(document.Statement, [
+    accountGrant(`arn:aws:iam::${FUNCTION_ACCOUNT}:root`),
+    {
+      Sid: 'PullcheckLambdaImageRetrieval',
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: PULL,
+      Condition: { StringLike: { 'aws:sourceARN': FUNCTIONS_OF_SECONDARY } },
+    },
+  ]);
+  assert.match(
+    result.missing[0]!.fix.snippets['terraform']!,
+    /resource "aws_ecr_repository_policy" "hello_world"/,
+  );
+});
