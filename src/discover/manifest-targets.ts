@@ -13,6 +13,7 @@ import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import type { HelmRunner } from './manifests/helm.ts';
+import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
 import { readManifestPatterns } from './manifests/read.ts';
 import { workloadsOf } from './manifests/workloads.ts';
 import { discoverTargets, keyOfWritten, type DiscoveredTargets, type WorkloadSet } from './targets.ts';
@@ -25,17 +26,20 @@ interface EntryContext {
   readonly configDir: string;
   readonly root: string;
   readonly helmRunner: HelmRunner | undefined;
+  readonly kustomize: KustomizeSettings | undefined;
   readonly findings: ReportFinding[];
 }
 
 export function withManifestTargets(
   config: LoadedConfig,
   helmRunner: HelmRunner | undefined,
+  kustomize?: KustomizeSettings,
 ): { config: LoadedConfig; findings: ReportFinding[] } {
   const configDir = path.dirname(path.resolve(config.file));
   const declared = config.input.targets ?? [];
   const findings: ReportFinding[] = [];
-  const sets = workloadSets({ config, configDir, root: repositoryRootOf(configDir), helmRunner, findings });
+  const root = repositoryRootOf(configDir);
+  const sets = workloadSets({ config, configDir, root, helmRunner, kustomize, findings });
 
   const locate = registryLocator(registries, declared);
   const images = new Map<string, string>();
@@ -98,7 +102,7 @@ function targetProblem(
 
 /** One entry's manifests read and their workloads found, with what reading them warned about. */
 function readEntry(context: EntryContext, entry: ManifestEntry, i: number, target: TargetInput): WorkloadSet {
-  const { config, configDir, root, helmRunner, findings } = context;
+  const { config, configDir, root, helmRunner, kustomize, findings } = context;
   const at = ['discover', 'manifests', i] as const;
   // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
   const namespace =
@@ -120,6 +124,7 @@ function readEntry(context: EntryContext, entry: ManifestEntry, i: number, targe
         }),
       },
       ...(helmRunner ? { helmRunner } : {}),
+      ...(kustomize ? { kustomize } : {}),
     },
   );
   const found = workloadsOf(read.objects, namespace);

@@ -10,7 +10,9 @@ import { displayPath, readUserFile, repositoryRootOf, shownPath } from '../../co
 import { globInRepository } from '../../core/config/user-glob.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
-import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize/index.ts';
+import { KUSTOMIZATION_FILES, kustomizationFileIn } from './kustomize/index.ts';
+import { settingsFromEnvironment, type KustomizeSettings } from './kustomize/real-tool.ts';
+import { buildKustomization } from './kustomize/render.ts';
 import { readManifestText, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface ManifestPattern {
@@ -26,6 +28,8 @@ export interface ReadOptions {
   readonly root?: string;
   readonly helm: HelmOptions;
   readonly helmRunner?: HelmRunner;
+  /** Where the real kustomize (or kubectl) is looked for; by default this process's PATH. */
+  readonly kustomize?: KustomizeSettings;
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -53,7 +57,7 @@ export function readManifestPatterns(
   const read: Read = { objects: [], warnings: [] };
   const root = options.root ?? repositoryRootOf(options.baseDir);
   const sources = matchPatterns(patterns, options.baseDir, root, read.warnings);
-  const owned = readKustomizeBuilds(sources, root, read);
+  const owned = readKustomizeBuilds(sources, root, read, options.kustomize ?? settingsFromEnvironment());
   // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
   // parent's values; rendered on its own it would be a second release with the subchart's defaults.
   const { chartRoots } = sources;
@@ -120,12 +124,17 @@ function matchPatterns(
 }
 
 /** Builds each Kustomize root into `read`; returns the files the builds read, which are not read again. */
-function readKustomizeBuilds(sources: Sources, root: string, read: Read): Set<string> {
+function readKustomizeBuilds(
+  sources: Sources,
+  root: string,
+  read: Read,
+  settings: KustomizeSettings,
+): Set<string> {
   const owned = new Set<string>();
   const builds = [...sources.kustomizeRoots].sort().map((dir) => ({
     root: dir,
     kustomization: kustomizationFileIn(dir) ?? '',
-    build: renderKustomization(dir, root),
+    build: buildKustomization(dir, root, settings),
   }));
   // Which kustomization files each build read: a base that a matched overlay builds is not built again on
   // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.

@@ -150,6 +150,7 @@ export class Build {
       return undefined;
     }
     if (!isInside(realPath(absolute), this.root)) {
+      this.log.leftRepository = true;
       this.log.warn(
         where,
         `${shownPath(value)} is outside the repository (${shownPath(this.root)}): it is not read`,

@@ -30,11 +30,22 @@ export interface Kustomized extends ReadObjects {
  * (a test of the build alone) lets the build read the whole file system.
  */
 export function renderKustomization(dir: string, root = path.parse(path.resolve(dir)).root): Kustomized {
+  const { objects, warnings, files } = builtInBuild(dir, root);
+  return { objects, warnings, files };
+}
+
+/** renderKustomization, and whether an entry pointed outside the repository (the build did not read it). */
+export function builtInBuild(dir: string, root: string): Kustomized & { readonly leftRepository: boolean } {
   const build = new Build(root);
   const built = build.directory(path.resolve(dir), [], 'root') ?? [];
   fixNameReferences(built);
   const objects = built.filter((resource) => !isLocalConfig(resource)).map(asKubeObject);
-  return { objects, warnings: build.log.uniqueWarnings(), files: build.log.files };
+  return {
+    objects,
+    warnings: build.log.uniqueWarnings(),
+    files: build.log.files,
+    leftRepository: build.log.leftRepository,
+  };
 }
 
 /** Marked config.kubernetes.io/local-config: used by the build, never applied to a cluster. */
