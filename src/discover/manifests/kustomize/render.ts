@@ -23,7 +23,7 @@ import {
   type ToolRun,
 } from './real-tool.ts';
 
-export const BUILT_IN = 'built-in';
+export const BUILT_IN = 'the built-in renderer';
 
 export interface RenderedKustomization extends Kustomized {
   /** Which renderer built the objects: a real tool's label, or `built-in`. */
@@ -69,7 +69,7 @@ function failureMessage(
   const command = [tool.command, ...buildArgs(tool, displayPath(dir) || '.')].join(' ');
   const how =
     run.error === 'timeout'
-      ? `did not finish in ${Math.round((settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
+      ? `did not finish in ${(settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`
       : run.error === 'too-large'
         ? `wrote more than ${Math.round((settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES) / 1024 / 1024)} MiB`
         : `failed (${run.exitCode !== undefined ? `exit ${run.exitCode}` : `ended by ${run.signal ?? 'a signal'}`})`;
