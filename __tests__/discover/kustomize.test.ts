@@ -555,6 +555,127 @@ const warningCases: WarningCase[] = [
     ],
     images: ['ghcr.io/acme/web:1.0'],
   },
+  {
+    title: `crds, openapi and configurations change merges and field specs: each is a finding at its field (${DOCS}/crds, ${DOCS}/openapi)`,
+    root: '.',
+    files: {
+      'kustomization.yaml': [
+        'resources:',
+        '  - deployment.yaml',
+        'crds:',
+        '  - rollout-crd.json',
+        'openapi:',
+        '  path: schema.json',
+        'configurations:',
+        '  - image-fields.yaml',
+        '',
+      ].join('\n'),
+      'deployment.yaml': DEPLOYMENT,
+    },
+    warnings: [
+      [
+        'kustomization.yaml',
+        4,
+        /^crds: not applied here \(custom resource definitions change how patches merge/,
+      ],
+      ['kustomization.yaml', 6, /^openapi: not applied here/],
+      ['kustomization.yaml', 8, /^configurations: not applied here \(custom field specs can make images/],
+    ],
+    images: ['ghcr.io/acme/web:1.0'],
+  },
+  {
+    title: `secretGenerator: a generated secret pods pull with gets a hash suffix the built-in build does not compute; one without the hash, or not pulled with, is no finding (${DOCS}/secretgenerator, ${DOCS}/generatoroptions)`,
+    root: '.',
+    files: {
+      'kustomization.yaml': [
+        'resources:',
+        '  - deployment.yaml',
+        'secretGenerator:',
+        '  - name: regcred',
+        '    files: [.dockerconfigjson=config.json]',
+        '  - name: database',
+        '    literals: [password=example]',
+        '  - name: mirror',
+        '    type: kubernetes.io/dockerconfigjson',
+        '    options: {disableNameSuffixHash: true}',
+        '    files: [.dockerconfigjson=config.json]',
+        '',
+      ].join('\n'),
+      'deployment.yaml': DEPLOYMENT.replace(
+        '    spec:\n',
+        '    spec:\n      imagePullSecrets: [{name: regcred}]\n',
+      ),
+    },
+    warnings: [['kustomization.yaml', 4, /^secretGenerator: regcred is not generated here, and the hash/]],
+    images: ['ghcr.io/acme/web:1.0'],
+  },
+  {
+    title: `replacements that write only labels, annotations or data are no finding; one writing a service account is (${DOCS}/replacements)`,
+    root: '.',
+    files: {
+      'kustomization.yaml': [
+        'resources:',
+        '  - deployment.yaml',
+        'replacements:',
+        '  - source: {kind: Deployment, name: web, fieldPath: metadata.name}',
+        '    targets:',
+        '      - select: {kind: Deployment}',
+        '        fieldPaths: [metadata.labels.app, metadata.annotations.owner]',
+        '  - source: {kind: ConfigMap, name: accounts, fieldPath: data.web}',
+        '    targets:',
+        '      - select: {kind: Deployment}',
+        '        fieldPaths: [spec.template.spec.serviceAccountName]',
+        '',
+      ].join('\n'),
+      'deployment.yaml': DEPLOYMENT,
+    },
+    warnings: [
+      [
+        'kustomization.yaml',
+        8,
+        /^replacements: a replacement that writes spec\.template\.spec\.serviceAccountName is not applied here/,
+      ],
+    ],
+    images: ['ghcr.io/acme/web:1.0'],
+  },
+  {
+    title: `patches: a labelSelector after a base's commonLabels is a finding (labels are not applied by the built-in build); in the base itself it is not (${DOCS}/commonlabels, ${DOCS}/patches)`,
+    root: 'overlay',
+    files: {
+      'overlay/kustomization.yaml': [
+        'resources: [../base]',
+        'patches:',
+        '  - target: {kind: Deployment, labelSelector: team=web}',
+        '    patch: |-',
+        '      - {op: replace, path: /spec/template/spec/containers/0/image, value: ghcr.io/acme/web:2.0}',
+        '',
+      ].join('\n'),
+      'base/kustomization.yaml': [
+        'resources: [deployment.yaml]',
+        'commonLabels: {team: web}',
+        'patches:',
+        '  - target: {kind: Deployment, labelSelector: team=web}',
+        '    patch: |-',
+        '      - {op: add, path: /spec/replicas, value: 2}',
+        '',
+      ].join('\n'),
+      'base/deployment.yaml': DEPLOYMENT,
+    },
+    warnings: [
+      [
+        'base/kustomization.yaml',
+        4,
+        /^the patch target \{kind: Deployment, labelSelector: team=web\} matches no resource/,
+      ],
+      [
+        'overlay/kustomization.yaml',
+        3,
+        /^patches: labelSelector is matched against labels and annotations as written/,
+      ],
+      ['overlay/kustomization.yaml', 3, /^the patch target .* matches no resource/],
+    ],
+    images: ['ghcr.io/acme/web:1.0'],
+  },
 ];
 
 for (const { title, files, root, warnings, images: expectedImages } of warningCases) {
