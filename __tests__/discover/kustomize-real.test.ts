@@ -88,6 +88,11 @@ test(`kubectl on PATH renders the root (\`kubectl kustomize DIR\`, ${DOCS}); its
     line: 12,
     column: 18,
   });
+  // The built-in build's order where the two agree (kustomize sorts by kind), then what only kubectl built.
+  assert.deepEqual(
+    built.objects.map((object) => object.kind),
+    ['Deployment', 'ConfigMap', 'Secret'],
+  );
   // The generated Secret has no written place: the kustomization that generates it.
   const secret = built.objects.find((object) => object.kind === 'Secret');
   assert.deepEqual(secret?.locate([]), {

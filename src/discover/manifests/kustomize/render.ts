@@ -9,6 +9,7 @@
 // from the built-in renderer with its own findings — checking images that may not deploy only adds checks,
 // while dropping them would hide the images a fixed kustomization deploys.
 import type { SourceLocation } from '../../../core/errors.ts';
+import { shellWord } from '../helm.ts';
 import { displayPath, readManifestText, type DiscoveryWarning, type KubeObject } from '../objects.ts';
 import { idOf, namespaceOf } from './resource-id.ts';
 import { builtInBuild, kustomizationFileIn, type Kustomized } from './index.ts';
@@ -66,7 +67,7 @@ function failureMessage(
   run: Exclude<ToolRun, { stdout: string }>,
   settings: KustomizeSettings,
 ): string {
-  const command = [tool.command, ...buildArgs(tool, displayPath(dir) || '.')].join(' ');
+  const command = [tool.command, ...buildArgs(tool, displayPath(dir) || '.')].map(shellWord).join(' ');
   const how =
     run.error === 'timeout'
       ? `did not finish in ${(settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`
@@ -82,30 +83,38 @@ function placeKey(body: KubeObject['body']): string {
   return [id.group, id.kind, namespaceOf(id) ?? '', id.name].join('\0');
 }
 
-/** Each rendered object, placed where the built-in object with its id was written (else the kustomization). */
+/**
+ * Each rendered object, placed where the built-in object with its id was written (else the kustomization),
+ * in the built-in build's order where they agree: kustomize sorts its output by kind, and a report should
+ * not reorder itself with the machine it runs on. Objects only the real build has come last, in its order.
+ */
 function placed(
   rendered: readonly KubeObject[],
   builtIn: readonly KubeObject[],
   kustomization: string,
   renderer: string,
 ): KubeObject[] {
-  const written = new Map<string, KubeObject>();
-  for (const object of builtIn) {
+  const written = new Map<string, { object: KubeObject; index: number }>();
+  builtIn.forEach((object, index) => {
     const key = placeKey(object.body);
-    if (!written.has(key)) written.set(key, object);
-  }
+    if (!written.has(key)) written.set(key, { object, index });
+  });
   const atKustomization: SourceLocation = { file: kustomization, line: 1, column: 1 };
-  return rendered.map((object) => {
+  const objects = rendered.map((object) => {
     const match = written.get(placeKey(object.body));
     if (!match) {
-      return {
-        ...object,
+      const located = {
         file: kustomization,
         locate: () => atKustomization,
         locateKey: () => atKustomization,
-        renderer,
       };
+      return { object: { ...object, ...located, renderer }, index: Infinity };
     }
-    return { ...object, file: match.file, locate: match.locate, locateKey: match.locateKey, renderer };
+    const { file, locate, locateKey } = match.object;
+    return { object: { ...object, file, locate, locateKey, renderer }, index: match.index };
   });
+  // Array.prototype.sort is stable: the unmatched keep the real build's order.
+  return objects
+    .sort((a, b) => (a.index === b.index ? 0 : a.index < b.index ? -1 : 1))
+    .map(({ object }) => object);
 }
