@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { loadConfigText } from '../../src/core/config/load.ts';
 import { discover } from '../../src/discover/index.ts';
 import { displayPath } from '../../src/discover/manifests/objects.ts';
+import { readManifestPatterns } from '../../src/discover/manifests/read.ts';
 import { renderKustomization } from '../../src/discover/manifests/kustomize/index.ts';
 import { BUILT_IN, buildKustomization } from '../../src/discover/manifests/kustomize/render.ts';
 import { kubeToolDirOrSkip } from '../helpers/kube-tools.ts';
@@ -262,4 +263,32 @@ test('the plan names the renderer that built each workload: the real binary and 
     via(tempDir('pullcheck-no-tools-')),
     `Deployment fake/web, built by the built-in renderer ${declared}`,
   );
+});
+
+test('the real binary runs once per root that is kept: a base its overlays build, found by a wildcard, is not built on its own', () => {
+  const root = tempDir('pullcheck-kept-roots-');
+  const files: Record<string, string> = {
+    'base/kustomization.yaml': 'resources: [web.yaml]\n',
+    'base/web.yaml': RENDERED.replace('from-the-fake', 'web'),
+    'staging/kustomization.yaml': 'namespace: staging\nresources: [../base]\n',
+    'prod/kustomization.yaml': 'namespace: prod\nresources: [../base]\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  const calls = path.join(tempDir('pullcheck-calls-'), 'calls');
+  const fake = fakeTool('kustomize', `echo "$2" >> "${calls}"\ncat <<'EOF'\n${RENDERED}EOF`);
+  const where = { file: 'pullcheck.yml', line: 1, column: 1 };
+  const read = readManifestPatterns([{ pattern: '**/kustomization.yaml', where }], {
+    baseDir: root,
+    root,
+    helm: { namespace: 'apps' },
+    kustomize: { searchPath: fake },
+  });
+  assert.deepEqual(readFileSync(calls, 'utf8').split('\n').filter(Boolean).sort(), [
+    path.join(root, 'prod'),
+    path.join(root, 'staging'),
+  ]);
+  assert.equal(read.objects.length, 2);
 });

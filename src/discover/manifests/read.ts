@@ -10,9 +10,9 @@ import { displayPath, readUserFile, repositoryRootOf, shownPath } from '../../co
 import { globInRepository } from '../../core/config/user-glob.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
-import { KUSTOMIZATION_FILES, kustomizationFileIn } from './kustomize/index.ts';
+import { builtInBuild, KUSTOMIZATION_FILES, kustomizationFileIn } from './kustomize/index.ts';
 import { settingsFromEnvironment, type KustomizeSettings } from './kustomize/real-tool.ts';
-import { buildKustomization } from './kustomize/render.ts';
+import { renderedBy } from './kustomize/render.ts';
 import { readManifestText, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface ManifestPattern {
@@ -134,7 +134,8 @@ function readKustomizeBuilds(
   const builds = [...sources.kustomizeRoots].sort().map((dir) => ({
     root: dir,
     kustomization: kustomizationFileIn(dir) ?? '',
-    build: buildKustomization(dir, root, settings),
+    // The built-in build of every root first (it says which files each reads); the real one only below.
+    build: builtInBuild(dir, root),
   }));
   // Which kustomization files each build read: a base that a matched overlay builds is not built again on
   // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.
@@ -145,11 +146,12 @@ function readKustomizeBuilds(
       readBy.set(file, (readBy.get(file) ?? 0) + 1);
     }
   }
-  for (const { root, kustomization, build } of builds) {
+  for (const { root: dir, kustomization, build } of builds) {
     // Read by itself and by another build, and found by a glob or inside a directory rather than named.
-    if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(root)) continue;
-    read.objects.push(...build.objects);
-    read.warnings.push(...build.warnings);
+    if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(dir)) continue;
+    const rendered = renderedBy(dir, build, settings);
+    read.objects.push(...rendered.objects);
+    read.warnings.push(...rendered.warnings);
   }
   return owned;
 }

@@ -35,7 +35,9 @@ export function renderKustomization(dir: string, root = path.parse(path.resolve(
 }
 
 /** renderKustomization, and whether an entry pointed outside the repository (the build did not read it). */
-export function builtInBuild(dir: string, root: string): Kustomized & { readonly leftRepository: boolean } {
+export type BuiltIn = Kustomized & { readonly leftRepository: boolean };
+
+export function builtInBuild(dir: string, root: string): BuiltIn {
   const build = new Build(root);
   const built = build.directory(path.resolve(dir), [], 'root') ?? [];
   fixNameReferences(built);

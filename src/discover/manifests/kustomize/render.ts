@@ -12,7 +12,7 @@ import type { SourceLocation } from '../../../core/errors.ts';
 import { shellWord } from '../helm.ts';
 import { displayPath, readManifestText, type DiscoveryWarning, type KubeObject } from '../objects.ts';
 import { idOf, namespaceOf } from './resource-id.ts';
-import { builtInBuild, kustomizationFileIn, type Kustomized } from './index.ts';
+import { builtInBuild, kustomizationFileIn, type BuiltIn, type Kustomized } from './index.ts';
 import {
   buildArgs,
   DEFAULT_MAX_OUTPUT_BYTES,
@@ -37,7 +37,18 @@ export function buildKustomization(
   root: string,
   settings: KustomizeSettings,
 ): RenderedKustomization {
-  const builtIn = builtInBuild(dir, root);
+  return renderedBy(dir, builtInBuild(dir, root), settings);
+}
+
+/**
+ * The real build of `dir` placed by its built-in build `builtIn` (already made: a caller that drops some
+ * roots builds them all first, and spawns the real binary only for those it keeps), or `builtIn` itself.
+ */
+export function renderedBy(
+  dir: string,
+  builtIn: BuiltIn,
+  settings: KustomizeSettings,
+): RenderedKustomization {
   const tool = findKustomizeTool(settings);
   // A base outside the repository is not read by the built-in build; the real one would read it.
   if (!tool || builtIn.leftRepository) return labelled(builtIn, BUILT_IN, []);
