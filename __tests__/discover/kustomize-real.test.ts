@@ -292,3 +292,16 @@ test('the real binary runs once per root that is kept: a base its overlays build
   ]);
   assert.equal(read.objects.length, 2);
 });
+
+test('the binary a PATH entry names is shown escaped: a folder name with a line break stays on its line', () => {
+  const odd = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-line\nbreak-'));
+  made.push(odd);
+  writeFileSync(
+    path.join(odd, 'kustomize'),
+    `#!/bin/sh\nPATH="$PATH:/usr/bin:/bin"\n[ "$1" = version ] && echo v5.6.0 && exit 0\ncat <<'EOF'\n${RENDERED}EOF\n`,
+  );
+  chmodSync(path.join(odd, 'kustomize'), 0o755);
+  const built = buildKustomization(prod, REPOSITORY, { searchPath: odd });
+  assert.match(built.renderer, /^kustomize v5\.6\.0 at /);
+  assert.ok(!built.renderer.includes('\n'), built.renderer);
+});

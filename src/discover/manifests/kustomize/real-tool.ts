@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
+import { shownPath } from '../../../core/config/read-file.ts';
 
 export interface KustomizeTool {
   readonly command: 'kustomize' | 'kubectl';
@@ -63,10 +64,12 @@ function lookUp(settings: KustomizeSettings, command: KustomizeTool['command']):
   const binary = dirs.map((dir) => path.join(dir, command)).find(isExecutableFile);
   if (binary === undefined) return undefined;
   const version = versionOf(binary, command, settings);
+  // PATH is the runner's (an earlier step can add to it): the folder is shown escaped and bounded.
+  const shown = shownPath(binary);
   const label =
     command === 'kustomize'
-      ? `kustomize ${version.kustomize ?? '(version unknown)'} at ${binary}`
-      : `kubectl kustomize (kubectl ${version.kubectl ?? '(version unknown)'}${version.kustomize ? `, kustomize ${version.kustomize}` : ''}) at ${binary}`;
+      ? `kustomize ${version.kustomize ?? '(version unknown)'} at ${shown}`
+      : `kubectl kustomize (kubectl ${version.kubectl ?? '(version unknown)'}${version.kustomize ? `, kustomize ${version.kustomize}` : ''}) at ${shown}`;
   return { command, path: binary, label };
 }
 
