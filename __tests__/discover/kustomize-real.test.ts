@@ -305,3 +305,15 @@ test('the binary a PATH entry names is shown escaped: a folder name with a line 
   assert.match(built.renderer, /^kustomize v5\.6\.0 at /);
   assert.ok(!built.renderer.includes('\n'), built.renderer);
 });
+
+test("a document of the real build's output that is not a Kubernetes object is a warning at the kustomization, without a line of the stream", () => {
+  const dir = fakeTool('kustomize', `cat <<'EOF'\n${RENDERED}---\n\n\nnot: an object\nEOF`);
+  const built = buildKustomization(prod, REPOSITORY, { searchPath: dir });
+  assert.equal(built.objects.length, 1);
+  assert.deepEqual(built.warnings, [
+    {
+      file: displayPath(path.join(prod, 'kustomization.yaml')),
+      message: 'skipped: expected a Kubernetes object with apiVersion and kind',
+    },
+  ]);
+});

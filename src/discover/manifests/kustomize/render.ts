@@ -60,7 +60,9 @@ export function renderedBy(
   }
   const rendered = readManifestText(run.stdout, kustomization);
   const objects = placed(rendered.objects, builtIn.objects, kustomization, tool.label);
-  return { objects, warnings: rendered.warnings, files: builtIn.files, renderer: tool.label };
+  // A line of the rendered stream is no line of the kustomization: such a warning names the file only.
+  const warnings = rendered.warnings.map(({ file, message }) => ({ file, message }));
+  return { objects, warnings, files: builtIn.files, renderer: tool.label };
 }
 
 function labelled(build: Kustomized, renderer: string, first: DiscoveryWarning[]): RenderedKustomization {
