@@ -27,7 +27,7 @@ import {
 export const BUILT_IN = 'the built-in renderer';
 
 export interface RenderedKustomization extends Kustomized {
-  /** Which renderer built the objects: a real tool's label, or `built-in`. */
+  /** Which renderer built the objects: a real tool's label, or BUILT_IN. */
   readonly renderer: string;
 }
 
