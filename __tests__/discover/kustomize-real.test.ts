@@ -178,7 +178,7 @@ test('a real build that hangs is stopped at its timeout, one that floods at its 
   );
 });
 
-test("pullcheck's own environment never reaches the real build: only PATH, HOME, TMPDIR and an empty KUBECONFIG", () => {
+test("pullcheck's own environment never reaches the real build: only PATH, HOME, TMPDIR, an empty KUBECONFIG and no git password prompt", () => {
   const dump = path.join(tempDir('pullcheck-env-dump-'), 'env.txt');
   const dir = fakeTool('kustomize', `env > "${dump}"`);
   const planted: Record<string, string> = {
@@ -207,13 +207,23 @@ test("pullcheck's own environment never reaches the real build: only PATH, HOME,
     .filter(Boolean)
     .map((line) => line.slice(0, line.indexOf('=')));
   // PWD, SHLVL and _ are the shell's own.
-  const allowed = new Set(['PATH', 'HOME', 'TMPDIR', 'KUBECONFIG', 'PWD', 'SHLVL', '_']);
+  const allowed = new Set([
+    'PATH',
+    'HOME',
+    'TMPDIR',
+    'KUBECONFIG',
+    'GIT_TERMINAL_PROMPT',
+    'PWD',
+    'SHLVL',
+    '_',
+  ]);
   assert.deepEqual(
     names.filter((name) => !allowed.has(name)),
     [],
     seen,
   );
   assert.match(seen, new RegExp(`^KUBECONFIG=${os.devNull}$`, 'm'));
+  assert.match(seen, /^GIT_TERMINAL_PROMPT=0$/m);
 });
 
 test('a base outside the repository is not handed to the real build: the built-in build says it is not read', () => {

@@ -3,8 +3,8 @@
 // ran and its version, and run with safe defaults only: the default load restrictor (files only from
 // inside the kustomization root), no --enable-helm, no --enable-alpha-plugins, no --enable-exec.
 //
-// The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR, and
-// KUBECONFIG pointed at the null device — a build needs no cluster, and a kubeconfig can name exec
+// The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR,
+// GIT_TERMINAL_PROMPT=0, and KUBECONFIG pointed at the null device — a build needs no cluster, and a kubeconfig can name exec
 // plugins. Nothing else of pullcheck's environment reaches it: not the action's inputs (INPUT_*), not
 // GITHUB_TOKEN, cloud credentials or proxy URLs (which can carry a password).
 //
@@ -153,7 +153,8 @@ function runTool(
 
 /** The child's whole environment (see the header for why each one, and why nothing else). */
 export function childEnvironment(searchPath: string): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = { PATH: searchPath, KUBECONFIG: devNull };
+  // GIT_TERMINAL_PROMPT=0: a private remote base fails at once instead of asking for a password on a terminal.
+  const environment: NodeJS.ProcessEnv = { PATH: searchPath, KUBECONFIG: devNull, GIT_TERMINAL_PROMPT: '0' };
   for (const name of ['HOME', 'TMPDIR'] as const) {
     const value = process.env[name];
     if (value !== undefined) environment[name] = value;
