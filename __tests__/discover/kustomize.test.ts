@@ -1,7 +1,8 @@
 // Kustomize builds as users write them (a base, a prod and a staging overlay, a component), rendered for
 // discovery: the images, namespaces, service accounts and pull secrets of every workload, and a warning at
-// the file and line of each thing the build cannot follow. A real `kubectl kustomize` builds the same
-// fixtures and the two must agree.
+// the file and line of each thing the build cannot follow. A real `kubectl kustomize` builds every
+// Kustomize fixture and example of the repository: the two must agree, or the built-in renderer must say
+// where it does not (the real renderer's own choice and limits: kustomize-real.test.ts).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
