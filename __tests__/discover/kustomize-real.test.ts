@@ -13,8 +13,8 @@ import { loadConfigText } from '../../src/core/config/load.ts';
 import { discover } from '../../src/discover/index.ts';
 import { displayPath } from '../../src/discover/manifests/objects.ts';
 import { readManifestPatterns } from '../../src/discover/manifests/read.ts';
-import { renderKustomization } from '../../src/discover/manifests/kustomize/index.ts';
-import { BUILT_IN, buildKustomization } from '../../src/discover/manifests/kustomize/render.ts';
+import { builtInBuild, renderKustomization } from '../../src/discover/manifests/kustomize/index.ts';
+import { BUILT_IN, buildKustomization, renderAll } from '../../src/discover/manifests/kustomize/render.ts';
 import { kubeToolDirOrSkip } from '../helpers/kube-tools.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/kustomize/', import.meta.url));
@@ -326,4 +326,29 @@ test("a document of the real build's output that is not a Kubernetes object is a
       message: 'skipped: expected a Kubernetes object with apiVersion and kind',
     },
   ]);
+});
+
+test('several roots build at once (discovery waits for one start-up per round, not per root), each answer to its own root', () => {
+  const roots = ['a', 'b', 'c', 'd'].map((name) => {
+    const dir = tempDir(`pullcheck-root-${name}-`);
+    writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: []\n');
+    return dir;
+  });
+  // Each build takes 1.5 s, and names its root in the image it renders.
+  const slow = fakeTool(
+    'kustomize',
+    `sleep 1.5\ncat <<EOF\n${RENDERED.replace('ghcr.io/acme/fake:9', 'ghcr.io/acme/$(basename "$2"):1')}EOF`,
+  );
+  const started = Date.now();
+  const rendered = renderAll(
+    roots.map((dir) => ({ dir, builtIn: builtInBuild(dir, dir) })),
+    { searchPath: slow },
+  );
+  const elapsed = Date.now() - started;
+  // One after another: 6 s. Two at a time (the fewest cores a runner has): about 3 s.
+  assert.ok(elapsed < 5000, `${elapsed} ms`);
+  assert.deepEqual(
+    rendered.map((build) => images(build.objects)),
+    roots.map((dir) => [`ghcr.io/acme/${path.basename(dir)}:1`]),
+  );
 });

@@ -12,7 +12,7 @@ import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
 import { builtInBuild, KUSTOMIZATION_FILES, kustomizationFileIn } from './kustomize/index.ts';
 import { settingsFromEnvironment, type KustomizeSettings } from './kustomize/real-tool.ts';
-import { renderedBy } from './kustomize/render.ts';
+import { renderAll } from './kustomize/render.ts';
 import { readManifestText, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface ManifestPattern {
@@ -146,10 +146,14 @@ function readKustomizeBuilds(
       readBy.set(file, (readBy.get(file) ?? 0) + 1);
     }
   }
-  for (const { root: dir, kustomization, build } of builds) {
-    // Read by itself and by another build, and found by a glob or inside a directory rather than named.
-    if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(dir)) continue;
-    const rendered = renderedBy(dir, build, settings);
+  // Read by itself and by another build, and found by a glob or inside a directory rather than named.
+  const kept = builds.filter(
+    ({ root: dir, kustomization }) => (readBy.get(kustomization) ?? 0) <= 1 || sources.namedRoots.has(dir),
+  );
+  for (const rendered of renderAll(
+    kept.map(({ root: dir, build }) => ({ dir, builtIn: build })),
+    settings,
+  )) {
     read.objects.push(...rendered.objects);
     read.warnings.push(...rendered.warnings);
   }

@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
+import { runInParallel } from './parallel-runs.ts';
 import { shownPath } from '../../../core/config/read-file.ts';
 
 export interface KustomizeTool {
@@ -117,20 +118,30 @@ export function buildArgs(tool: KustomizeTool, dir: string): string[] {
   return tool.command === 'kustomize' ? ['build', dir] : ['kustomize', dir];
 }
 
-export function runKustomizeTool(tool: KustomizeTool, dir: string, settings: KustomizeSettings): ToolRun {
-  return runTool(tool.path, buildArgs(tool, dir), settings, dir);
+/**
+ * The real build of each of `dirs`, in order, several at once (parallel-runs.ts); when the runner itself
+ * cannot answer, every build is a failure without an exit status.
+ */
+export function runKustomizeTool(
+  tool: KustomizeTool,
+  dirs: readonly string[],
+  settings: KustomizeSettings,
+): ToolRun[] {
+  if (dirs.length === 0) return [];
+  const jobs = dirs.map((dir) => ({ args: buildArgs(tool, dir), cwd: dir }));
+  const runs = runInParallel(tool.path, jobs, {
+    env: childEnvironment(settings.searchPath),
+    timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOutputBytes: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+  });
+  return runs ?? dirs.map(() => ({ error: 'failed' }));
 }
 
-function runTool(
-  binary: string,
-  args: readonly string[],
-  settings: KustomizeSettings,
-  cwd?: string,
-): ToolRun {
+/** One short run (the version), waited for here. */
+function runTool(binary: string, args: readonly string[], settings: KustomizeSettings): ToolRun {
   try {
     const stdout = execFileSync(binary, args, {
       encoding: 'utf8',
-      ...(cwd ? { cwd } : {}),
       env: childEnvironment(settings.searchPath),
       timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBuffer: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,

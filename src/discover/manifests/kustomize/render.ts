@@ -37,22 +37,42 @@ export function buildKustomization(
   root: string,
   settings: KustomizeSettings,
 ): RenderedKustomization {
-  return renderedBy(dir, builtInBuild(dir, root), settings);
+  return renderAll([{ dir, builtIn: builtInBuild(dir, root) }], settings)[0]!;
 }
 
-/**
- * The real build of `dir` placed by its built-in build `builtIn` (already made: a caller that drops some
- * roots builds them all first, and spawns the real binary only for those it keeps), or `builtIn` itself.
- */
-export function renderedBy(
-  dir: string,
-  builtIn: BuiltIn,
+export interface RootToRender {
+  readonly dir: string;
+  /** Its built-in build, already made: a caller that drops some roots builds them all first. */
+  readonly builtIn: BuiltIn;
+}
+
+/** Each root's real build (all at once), placed by its built-in build; or the built-in build itself. */
+export function renderAll(
+  roots: readonly RootToRender[],
   settings: KustomizeSettings,
-): RenderedKustomization {
+): RenderedKustomization[] {
   const tool = findKustomizeTool(settings);
   // A base outside the repository is not read by the built-in build; the real one would read it.
-  if (!tool || builtIn.leftRepository) return labelled(builtIn, BUILT_IN, []);
-  const run = runKustomizeTool(tool, dir, settings);
+  const real = tool ? roots.filter(({ builtIn }) => !builtIn.leftRepository) : [];
+  const runs = tool
+    ? runKustomizeTool(
+        tool,
+        real.map(({ dir }) => dir),
+        settings,
+      )
+    : [];
+  return roots.map((root) => {
+    const run = runs[real.indexOf(root)];
+    return tool && run ? fromRun(root, tool, run, settings) : labelled(root.builtIn, BUILT_IN, []);
+  });
+}
+
+function fromRun(
+  { dir, builtIn }: RootToRender,
+  tool: KustomizeTool,
+  run: ToolRun,
+  settings: KustomizeSettings,
+): RenderedKustomization {
   const kustomization = displayPath(kustomizationFileIn(dir) ?? dir);
   if (!('stdout' in run)) {
     const failed = { file: kustomization, message: failureMessage(tool, dir, run, settings) };
@@ -86,7 +106,7 @@ function failureMessage(
       ? `did not finish in ${(settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`
       : run.error === 'too-large'
         ? `wrote more than ${Math.round((settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES) / 1024 / 1024)} MiB`
-        : `failed (${run.exitCode !== undefined ? `exit ${run.exitCode}` : `ended by ${run.signal ?? 'a signal'}`})`;
+        : `failed (${run.exitCode !== undefined ? `exit ${run.exitCode}` : run.signal !== undefined ? `ended by ${run.signal}` : 'no exit status'})`;
   return `${tool.label} ${how}: run \`${command}\` to see why; the workloads shown come from pullcheck's built-in renderer, which may differ`;
 }
 
