@@ -122,7 +122,7 @@ export function buildArgs(tool: KustomizeTool, dir: string): string[] {
  * The real build of each of `dirs`, in order, several at once (parallel-runs.ts); when the runner itself
  * cannot answer, every build is a failure without an exit status.
  */
-export function runKustomizeTool(
+export function runKustomizeBuilds(
   tool: KustomizeTool,
   dirs: readonly string[],
   settings: KustomizeSettings,

@@ -18,7 +18,7 @@ import {
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   findKustomizeTool,
-  runKustomizeTool,
+  runKustomizeBuilds,
   type KustomizeSettings,
   type KustomizeTool,
   type ToolRun,
@@ -55,7 +55,7 @@ export function renderAll(
   // A base outside the repository is not read by the built-in build; the real one would read it.
   const real = tool ? roots.filter(({ builtIn }) => !builtIn.leftRepository) : [];
   const runs = tool
-    ? runKustomizeTool(
+    ? runKustomizeBuilds(
         tool,
         real.map(({ dir }) => dir),
         settings,
