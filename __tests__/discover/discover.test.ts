@@ -325,11 +325,13 @@ test('secrets in discovered manifests never reach a report, however discovery fa
     warnedIn.some((file) => file.endsWith('deploy/broken.yaml')),
     warnedIn.join(', '),
   );
-  assert.equal(
-    warnedIn.filter((file) => file.endsWith('deploy/prod/kustomization.yaml')).length,
-    2,
-    warnedIn.join(', '),
+  // Two from the built-in build; where a real kustomize is on PATH its failed build adds one, by exit code.
+  const inProd = report.findings.filter((finding) =>
+    finding.file?.endsWith('deploy/prod/kustomization.yaml'),
   );
+  const realFailed = inProd.filter((finding) => /failed \(exit \d+\): run `/.test(finding.message));
+  assert.ok(realFailed.length <= 1, warnedIn.join(', '));
+  assert.equal(inProd.length - realFailed.length, 2, warnedIn.join(', '));
   for (const output of outputs)
     assert.ok(!output.includes(fake) && !output.includes('qzxkvbnmtrwplhgd'), output);
 });

@@ -7,6 +7,7 @@ import { buildPlan } from '../core/plan.ts';
 import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import type { HelmRunner } from './manifests/helm.ts';
+import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
 import { withDeployTargets, type DeployTarget } from './deploy-targets.ts';
 import { withManifestTargets } from './manifest-targets.ts';
 import {
@@ -24,6 +25,8 @@ export interface DiscoverOptions {
   /** The runner's environment: only its non-secret GITHUB_* variables are read (RUNNER_VARIABLES). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly helmRunner?: HelmRunner;
+  /** Where the real kustomize (or kubectl) is looked for; by default this process's PATH. */
+  readonly kustomize?: KustomizeSettings;
 }
 
 /** The config with what the repository shows added, the findings of reading it, and the workflows read. */
@@ -58,6 +61,6 @@ export function discover(
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an
   // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
   buildPlan(withImages, registries);
-  const targets = withManifestTargets(withImages, options.helmRunner, deployed.applied);
+  const targets = withManifestTargets(withImages, options.helmRunner, deployed.applied, options.kustomize);
   return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }

@@ -16,6 +16,7 @@ import { discoveryFinding } from './findings.ts';
 import type { HelmRunner } from './manifests/helm.ts';
 import { retagWithEdits } from './manifests/kustomize/images.ts';
 import { kustomizationFileIn } from './manifests/kustomize/index.ts';
+import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
 import { readManifestPatterns } from './manifests/read.ts';
 import type { AppliedToTarget } from './deploy-targets.ts';
 import type { FoundManifests } from './workflows/index.ts';
@@ -30,6 +31,7 @@ interface EntryContext {
   readonly configDir: string;
   readonly root: string;
   readonly helmRunner: HelmRunner | undefined;
+  readonly kustomize: KustomizeSettings | undefined;
   readonly findings: ReportFinding[];
 }
 
@@ -37,11 +39,13 @@ export function withManifestTargets(
   config: LoadedConfig,
   helmRunner: HelmRunner | undefined,
   applied: readonly AppliedToTarget[] = [],
+  kustomize?: KustomizeSettings,
 ): { config: LoadedConfig; findings: ReportFinding[] } {
   const configDir = path.dirname(path.resolve(config.file));
   const declared = config.input.targets ?? [];
   const findings: ReportFinding[] = [];
-  const context = { config, configDir, root: repositoryRootOf(configDir), helmRunner, findings };
+  const root = repositoryRootOf(configDir);
+  const context = { config, configDir, root, helmRunner, kustomize, findings };
   const sets = [...workloadSets(context), ...appliedSets(context, applied)];
 
   const locate = registryLocator(registries, declared);
@@ -105,7 +109,7 @@ function targetProblem(
 
 /** One entry's manifests read and their workloads found, with what reading them warned about. */
 function readEntry(context: EntryContext, entry: ManifestEntry, i: number, target: TargetInput): WorkloadSet {
-  const { config, configDir, root, helmRunner, findings } = context;
+  const { config, configDir, root, helmRunner, kustomize, findings } = context;
   const at = ['discover', 'manifests', i] as const;
   // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
   const namespace =
@@ -127,6 +131,7 @@ function readEntry(context: EntryContext, entry: ManifestEntry, i: number, targe
         }),
       },
       ...(helmRunner ? { helmRunner } : {}),
+      ...(kustomize ? { kustomize } : {}),
     },
   );
   const found = workloadsOf(read.objects, namespace);
@@ -183,6 +188,7 @@ function readApplied(
       baseDir: root,
       root,
       relativeTo: 'the repository root',
+      ...(context.kustomize ? { kustomize: context.kustomize } : {}),
       helm: {
         namespace,
         releaseName: entry.helm?.release,

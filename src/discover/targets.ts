@@ -159,7 +159,7 @@ function collectPull(
   const origin: Origin = {
     file: container.where.file,
     line: container.where.line,
-    via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
+    via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}${builtBy(workload)}`,
   };
   if (!images.has(name)) {
     if (!input.allImages) {
@@ -221,7 +221,7 @@ function planServiceAccountTargets(
       origin: {
         file: shown.where.file,
         line: shown.where.line,
-        via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${
+        via: `${shown.kind} ${shown.namespace}/${shown.name}${builtBy(shown)} on target ${target.name}${
           declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''
         }`,
       },
@@ -251,7 +251,7 @@ function planNodeTarget(
     origin: first
       ? {
           ...declared,
-          via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
+          via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${builtBy(first)}${workloads.size > 1 ? ', …' : ''})`,
         }
       : declared,
     pulls: pullOrigins(choice, [...chosen.values()]),
@@ -291,4 +291,9 @@ export function keyOfWritten(text: string, locate: RegistryLocator): string {
   } catch {
     return text;
   }
+}
+
+/** A workload Kustomize built names the renderer: the real binary (and its version) or the built-in one. */
+function builtBy(workload: Workload): string {
+  return workload.renderer === undefined ? '' : `, built by ${workload.renderer}`;
 }

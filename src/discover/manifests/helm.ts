@@ -130,7 +130,7 @@ function howItEnded(result: {
 }
 
 /** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -10,7 +10,9 @@ import { displayPath, readUserFile, repositoryRootOf, shownPath } from '../../co
 import { globInRepository } from '../../core/config/user-glob.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { renderHelmChart, type HelmOptions, type HelmRunner } from './helm.ts';
-import { KUSTOMIZATION_FILES, kustomizationFileIn, renderKustomization } from './kustomize/index.ts';
+import { builtInBuild, KUSTOMIZATION_FILES, kustomizationFileIn } from './kustomize/index.ts';
+import { settingsFromEnvironment, type KustomizeSettings } from './kustomize/real-tool.ts';
+import { renderAll } from './kustomize/render.ts';
 import { readManifestText, type DiscoveryWarning, type KubeObject, type ReadObjects } from './objects.ts';
 
 export interface ManifestPattern {
@@ -28,6 +30,8 @@ export interface ReadOptions {
   readonly helmRunner?: HelmRunner;
   /** What the patterns are relative to, in "matches nothing" (default: the config file). */
   readonly relativeTo?: string;
+  /** Where the real kustomize (or kubectl) is looked for; by default this process's PATH. */
+  readonly kustomize?: KustomizeSettings;
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -55,7 +59,7 @@ export function readManifestPatterns(
   const read: Read = { objects: [], warnings: [] };
   const root = options.root ?? repositoryRootOf(options.baseDir);
   const sources = matchPatterns(patterns, options, root, read.warnings);
-  const owned = readKustomizeBuilds(sources, root, read);
+  const owned = readKustomizeBuilds(sources, root, read, options.kustomize ?? settingsFromEnvironment());
   // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
   // parent's values; rendered on its own it would be a second release with the subchart's defaults.
   const { chartRoots } = sources;
@@ -122,12 +126,18 @@ function matchPatterns(
 }
 
 /** Builds each Kustomize root into `read`; returns the files the builds read, which are not read again. */
-function readKustomizeBuilds(sources: Sources, root: string, read: Read): Set<string> {
+function readKustomizeBuilds(
+  sources: Sources,
+  root: string,
+  read: Read,
+  settings: KustomizeSettings,
+): Set<string> {
   const owned = new Set<string>();
   const builds = [...sources.kustomizeRoots].sort().map((dir) => ({
     root: dir,
     kustomization: kustomizationFileIn(dir) ?? '',
-    build: renderKustomization(dir, root),
+    // The built-in build of every root first (it says which files each reads); the real one only below.
+    build: builtInBuild(dir, root),
   }));
   // Which kustomization files each build read: a base that a matched overlay builds is not built again on
   // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.
@@ -138,11 +148,16 @@ function readKustomizeBuilds(sources: Sources, root: string, read: Read): Set<st
       readBy.set(file, (readBy.get(file) ?? 0) + 1);
     }
   }
-  for (const { root, kustomization, build } of builds) {
-    // Read by itself and by another build, and found by a glob or inside a directory rather than named.
-    if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(root)) continue;
-    read.objects.push(...build.objects);
-    read.warnings.push(...build.warnings);
+  // Read by itself and by another build, and found by a glob or inside a directory rather than named.
+  const kept = builds.filter(
+    ({ root: dir, kustomization }) => (readBy.get(kustomization) ?? 0) <= 1 || sources.namedRoots.has(dir),
+  );
+  for (const rendered of renderAll(
+    kept.map(({ root: dir, build }) => ({ dir, builtIn: build })),
+    settings,
+  )) {
+    read.objects.push(...rendered.objects);
+    read.warnings.push(...rendered.warnings);
   }
   return owned;
 }

@@ -24,6 +24,8 @@ export interface Workload {
   readonly imagePullSecrets?: readonly string[];
   readonly containers: readonly WorkloadContainer[];
   readonly where: SourceLocation;
+  /** Which Kustomize built it, when one did (KubeObject.renderer): the plan names it. */
+  readonly renderer?: string;
 }
 
 /** Where each kind keeps its pod spec. */
@@ -84,6 +86,7 @@ export function workloadsOf(
       ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
       containers,
       where: object.locate([]),
+      ...(object.renderer !== undefined ? { renderer: object.renderer } : {}),
     });
   }
   return { workloads, warnings };

@@ -4,11 +4,10 @@
 // not give the images and names that `kustomize build` gives.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { isInside, readConfined, shownPath } from '../../../core/config/read-file.ts';
+import { isInside, shownPath } from '../../../core/config/read-file.ts';
 import { displayPath, readManifestFile, type KubeObject } from '../objects.ts';
 import { applyImages } from './images.ts';
-import { isRecord, nonEmpty } from '../json.ts';
+import { flagInexact } from './exactness.ts';
 import {
   KUSTOMIZATION_FILES,
   kustomizationFilesIn,
@@ -87,8 +86,8 @@ export class Build {
     try {
       let resources = role === 'component' ? accumulated : [];
       resources = this.resources(kustomization, resources);
-      this.notRendered(kustomization);
       resources = this.components(kustomization, resources);
+      flagInexact(kustomization, this.log, this.root, resources);
       return this.transform(kustomization, resources);
     } finally {
       this.stack.pop();
@@ -150,6 +149,7 @@ export class Build {
       return undefined;
     }
     if (!isInside(realPath(absolute), this.root)) {
+      this.log.leftRepository = true;
       this.log.warn(
         where,
         `${shownPath(value)} is outside the repository (${shownPath(this.root)}): it is not read`,
@@ -157,45 +157,6 @@ export class Build {
       return undefined;
     }
     return { absolute, isDirectory: stats.isDirectory(), from: { where, entry: value } };
-  }
-
-  /** What kustomize would run here that could add or change images, and this build does not. */
-  private notRendered(kustomization: Kustomization): void {
-    for (const field of ['generators', 'transformers']) {
-      for (const { value, at } of kustomization.list(field)) {
-        // `apiVersion: builtin` configures one of kustomize's own transformers, not a plugin.
-        const builtin = builtinKind(value, kustomization.dir, this.root);
-        this.log.warn(
-          kustomization.at(at),
-          builtin
-            ? `${field}: the builtin ${builtin} is not applied here: add the images it changes to the config`
-            : `${field}: plugins are not run here: add the images they produce to the config`,
-        );
-      }
-    }
-    for (const { value, at } of kustomization.list('replacements')) {
-      let text = JSON.stringify(value);
-      const file = isRecord(value) ? nonEmpty(value['path']) : undefined;
-      if (file) {
-        const read = this.log.read(path.resolve(kustomization.dir, file));
-        text = 'text' in read ? read.text : '';
-      }
-      if (/fieldPaths?[\s\S]*image/.test(text)) {
-        this.log.warn(
-          kustomization.at(at),
-          'replacements: a replacement that writes an image is not applied here: add the resulting image to the config',
-        );
-      }
-    }
-    for (const field of ['helmCharts', 'helmChartInflationGenerator']) {
-      for (const { value, at } of kustomization.list(field)) {
-        const name = isRecord(value) && typeof value['name'] === 'string' ? ` ${value['name']}` : '';
-        this.log.warn(
-          kustomization.at(at),
-          `${field}: chart${name} is not rendered here (pullcheck renders charts it finds through discover.manifests): add its images to the config`,
-        );
-      }
-    }
   }
 
   /** A manifest file's objects, read once per build. */
@@ -260,26 +221,4 @@ function isRemote(entry: string): boolean {
     entry.startsWith('git::') ||
     /[?&]ref=/.test(entry)
   );
-}
-
-/** The kind of a builtin generator or transformer configuration (inline, or a file beside the kustomization). */
-function builtinKind(value: unknown, dir: string, root: string): string | undefined {
-  let documents: unknown[] = [];
-  if (isRecord(value)) documents = [value];
-  else if (typeof value === 'string' && !value.includes('\n')) {
-    const read = readConfined(path.resolve(dir, value), root);
-    // A transformer configuration is a few lines: a large file is not one to read for its kind.
-    if (!('text' in read) || read.text.length > 64 * 1024) return undefined;
-    try {
-      documents = parseAllDocuments(read.text).map((document) => document.toJS());
-    } catch {
-      return undefined;
-    }
-  } else if (typeof value === 'string') {
-    documents = parseAllDocuments(value).map((document) => document.toJS());
-  }
-  const builtin = documents.find((document) => isRecord(document) && document['apiVersion'] === 'builtin');
-  // The kind is shown in a warning: only a name kustomize knows the shape of.
-  const kind = isRecord(builtin) ? builtin['kind'] : undefined;
-  return typeof kind === 'string' && /^[A-Za-z]{1,64}$/.test(kind) ? kind : undefined;
 }

@@ -14,6 +14,10 @@ export class BuildLog {
   /** Every file (absolute path) the build read. */
   readonly files = new Set<string>();
   private readonly warnings: DiscoveryWarning[] = [];
+  /** An entry pointed outside the repository: not read here, and not handed to a real kustomize either. */
+  leftRepository = false;
+  /** A kustomization read so far adds labels or annotations, which this build does not apply (exactness.ts). */
+  labelsSkipped = false;
 
   /** `root`: the repository (a real path) the build may read files from. */
   constructor(readonly root: string) {}

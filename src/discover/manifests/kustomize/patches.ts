@@ -15,7 +15,7 @@ import {
   storePreviousId,
   type Resource,
 } from './resource-id.ts';
-import { strategicMerge } from './strategic-merge.ts';
+import { hasKubernetesSchema, strategicMerge } from './strategic-merge.ts';
 import { selectTarget } from './target.ts';
 
 /** What a strategic merge patch may change about its resource (the options of a `patches` entry). */
@@ -179,7 +179,7 @@ function mergeInto(resource: Resource, patch: Json, allow: Allow): boolean {
   const apiVersion = resource.body['apiVersion'];
   const namespace = record(resource.body['metadata'])['namespace'];
   if (allow.name || allow.kind) storePreviousId(resource);
-  const merged = strategicMerge(resource.body, patch);
+  const merged = strategicMerge(resource.body, patch, hasKubernetesSchema(before.group));
   if (!merged) return false;
   // The patch cannot change what the resource is, unless its options allow it (kustomize Resource.ApplySmPatch).
   merged['apiVersion'] = apiVersion;

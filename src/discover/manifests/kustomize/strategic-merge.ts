@@ -2,7 +2,7 @@
 // containers, volumes or pull secrets it changes, and they must merge into the entries they name rather
 // than replace the list, or a patched workload would lose images. Maps merge key by key, a null removes
 // the key, lists of named things (containers, volumes, env, imagePullSecrets) merge by `name`, any other
-// list is replaced. `$patch: delete` removes the map or list entry it is in (the whole object at the top),
+// list is replaced — and so is every list of a custom resource (below). `$patch: delete` removes the map or list entry it is in (the whole object at the top),
 // `$patch: replace` replaces instead of merging; other `$…` keys only order or prune, and are dropped.
 import { isRecord, type Json } from '../json.ts';
 
@@ -17,14 +17,48 @@ const MERGE_KEYS: Readonly<Record<string, string>> = {
 };
 
 /**
- * `target` merged with `patch`: `target` is changed in place (pass a copy) and `patch` is never shared
- * with the result. Undefined when the patch deletes the object (`$patch: delete` at its top).
+ * API groups of the Kubernetes OpenAPI schema kustomize embeds (kyaml/openapi/kubernetesapi). kyaml merges
+ * a list by its key only when the resource's schema says so: a custom resource (an Argo Rollout, an
+ * OpenShift DeploymentConfig) has none unless `crds` or `openapi` gives one (flagged in exactness.ts), so
+ * a patch's containers list replaces the resource's — checked against `kubectl kustomize` in the tests.
  */
-export function strategicMerge(target: Json, patch: Json): Json | undefined {
-  return mergeMap(target, patch);
+const KUBERNETES_GROUPS = new Set([
+  '',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'apps',
+  'autoscaling',
+  'batch',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'extensions',
+  'flowcontrol.apiserver.k8s.io',
+  'networking.k8s.io',
+  'node.k8s.io',
+  'policy',
+  'rbac.authorization.k8s.io',
+  'resource.k8s.io',
+  'scheduling.k8s.io',
+  'storage.k8s.io',
+]);
+
+export function hasKubernetesSchema(group: string): boolean {
+  return KUBERNETES_GROUPS.has(group);
 }
 
-function mergeMap(target: Json, patch: Json): Json | undefined {
+/**
+ * `target` merged with `patch`: `target` is changed in place (pass a copy) and `patch` is never shared
+ * with the result. Undefined when the patch deletes the object (`$patch: delete` at its top).
+ * `keyedLists`: whether lists merge by their key (the resource has a Kubernetes schema), or are replaced.
+ */
+export function strategicMerge(target: Json, patch: Json, keyedLists = true): Json | undefined {
+  return mergeMap(target, patch, keyedLists);
+}
+
+function mergeMap(target: Json, patch: Json, keyedLists: boolean): Json | undefined {
   const directive = patch['$patch'];
   if (directive === 'delete') return undefined;
   if (directive === 'replace') return clean(patch) as Json;
@@ -36,11 +70,12 @@ function mergeMap(target: Json, patch: Json): Json | undefined {
     }
     const current = target[key];
     if (isRecord(value) && isRecord(current)) {
-      const merged = mergeMap(current, value);
+      const merged = mergeMap(current, value, keyedLists);
       if (merged === undefined) delete target[key];
       else target[key] = merged;
     } else if (Array.isArray(value)) {
-      target[key] = mergeList(key, Array.isArray(current) ? current : undefined, value);
+      const keyed = keyedLists ? MERGE_KEYS[key] : undefined;
+      target[key] = mergeList(keyed, Array.isArray(current) ? current : undefined, value, keyedLists);
     } else {
       const cleaned = clean(value);
       if (cleaned === undefined) delete target[key];
@@ -54,9 +89,13 @@ function mergeMap(target: Json, patch: Json): Json | undefined {
  * kyaml merges keyed lists with ListIncreaseDirection prepend: the patch's entries first, in its order
  * (each merged into the entry it names), then the entries the patch does not name, in theirs.
  */
-function mergeList(key: string, target: unknown[] | undefined, patch: readonly unknown[]): unknown[] {
+function mergeList(
+  mergeKey: string | undefined,
+  target: unknown[] | undefined,
+  patch: readonly unknown[],
+  keyedLists: boolean,
+): unknown[] {
   const replace = patch.some((entry) => isRecord(entry) && entry['$patch'] === 'replace');
-  const mergeKey = MERGE_KEYS[key];
   if (replace || !mergeKey || !target) return cleanList(patch.filter((entry) => !isReplaceMarker(entry)));
   const result: unknown[] = [];
   const named = new Set<number>();
@@ -67,7 +106,7 @@ function mergeList(key: string, target: unknown[] | undefined, patch: readonly u
       id === undefined ? -1 : target.findIndex((existing) => isRecord(existing) && existing[mergeKey] === id);
     if (index >= 0) named.add(index);
     if (entry['$patch'] === 'delete') continue;
-    const merged = index >= 0 ? mergeMap(target[index] as Json, entry) : clean(entry);
+    const merged = index >= 0 ? mergeMap(target[index] as Json, entry, keyedLists) : clean(entry);
     if (merged !== undefined) result.push(merged);
   }
   target.forEach((existing, i) => {

@@ -96,7 +96,6 @@ function unreadTool(what: (call: ActionCall) => string): ActionHandler {
     call.problem(`${call.name} ${what(call)}: list the images it runs and their targets in the config`);
 }
 
-
 /** Actions that take image inputs but push no image of their own (scanners, signers, deployers). */
 const PUSH_NOTHING =
   /^(?:actions\/|github\/|docker\/setup-|docker\/scout-action|aquasecurity\/|anchore\/|sigstore\/|aws-actions\/amazon-ecs-|aws-actions\/aws-cloudformation|google-github-actions\/(?:deploy-|get-gke|setup-)|azure\/(?:k8s|aks|login|webapps)|redhat-actions\/(?:oc-|openshift-tools|s2i|crda)|hadolint\/|snyk\/|softprops\/|peter-evans\/|dorny\/|tj-actions\/|crazy-max\/ghaction-setup|crazy-max\/ghaction-docker-meta)/;

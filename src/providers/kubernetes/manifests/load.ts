@@ -16,6 +16,8 @@ export interface KubeObject {
   /** Where a path inside this object was written. */
   locate(objectPath: ConfigPath): SourceLocation;
   locateKey(objectPath: ConfigPath): SourceLocation;
+  /** Which Kustomize built it, when one did: `kustomize v5.4.3 at /usr/bin/kustomize`, `built-in`, … */
+  readonly renderer?: string;
 }
 
 /** The objects the config gives inline (facts.kubernetes.objects), as live reads and snapshots write them. */

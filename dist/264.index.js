@@ -1,5 +1,5 @@
-export const id = 865;
-export const ids = [865];
+export const id = 264;
+export const ids = [264];
 export const modules = {
 
 /***/ 88722:
@@ -11960,7 +11960,7 @@ function bounded(message) {
 
 /***/ }),
 
-/***/ 44238:
+/***/ 61795:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12174,8 +12174,6 @@ function editRule(edit) {
     return name ? { name, newName: newName && newName !== '*' ? newName : undefined, ...rule } : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./lib/core/config/yaml-source.js
 var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
@@ -12231,6 +12229,185 @@ function problemsAsWarnings(error, prefix = '') {
         line: problem.where.line,
         message: prefix + problem.message,
     }));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/exactness.js
+// What the built-in renderer does not build as kustomize does, said at the field that asks for it: these
+// warnings only reach a report when no real kustomize (or kubectl) rendered the root (render.ts).
+//
+// Flagged — each can change which image a pod pulls, or which identity (namespace, service account, pull
+// secret) pulls it: generators and transformers (plugins or builtin configurations), helmCharts and
+// helmChartInflationGenerator, replacements that write anything but labels, annotations or data,
+// secretGenerator secrets that pods pull with (kustomize appends a content hash to the name, and to every
+// imagePullSecrets entry naming it), `crds` and `openapi` (a schema changes how patches merge the lists of
+// custom resources, and which fields name other objects), `configurations` (custom field specs for
+// images, names and namespaces), and patch targets selecting by label or annotation after a label
+// transformer ran (labels are not applied here). Remote resources are flagged where they are read (build.ts).
+//
+// Skipped silently, since none can change an image, a namespace, a service account or a pull secret:
+// configMapGenerator (a ConfigMap's name is not an identity), commonAnnotations, replicas, sortOptions,
+// buildMetadata (labels and annotations only), helmGlobals (used only with helmCharts, flagged), `vars`
+// (substituted only into the fields kustomize's varReference lists — command, args, env values — unless
+// `configurations` adds one, which is flagged), and validators (they only refuse a build, never change it).
+// commonLabels and labels themselves change no image; they matter only through a later selector (above).
+
+
+
+
+const EXACTLY = 'a real kustomize or kubectl on PATH builds it exactly';
+/** Warns at each field of `kustomization` the built-in build does not render exactly. */
+function flagInexact(kustomization, log, root, resources) {
+    flagPlugins(kustomization, log, root);
+    flagReplacements(kustomization, log);
+    flagSchemaFields(kustomization, log);
+    flagPullSecretGenerators(kustomization, log, resources);
+    flagSelectorsAfterLabels(kustomization, log);
+}
+function flagPlugins(kustomization, log, root) {
+    for (const field of ['generators', 'transformers']) {
+        for (const { value, at } of kustomization.list(field)) {
+            // `apiVersion: builtin` configures one of kustomize's own transformers, not a plugin.
+            const builtin = builtinKind(value, kustomization.dir, root);
+            log.warn(kustomization.at(at), builtin
+                ? `${field}: the builtin ${builtin} is not applied here: add the images it changes to the config, or ${EXACTLY}`
+                : `${field}: plugins are not run here: add the images they produce to the config`);
+        }
+    }
+    for (const field of ['helmCharts', 'helmChartInflationGenerator']) {
+        for (const { value, at } of kustomization.list(field)) {
+            const name = (0,load/* isRecord */.u4)(value) && typeof value['name'] === 'string' ? ` ${value['name']}` : '';
+            log.warn(kustomization.at(at), `${field}: chart${name} is not rendered here (pullcheck renders charts it finds through discover.manifests): add its images to the config`);
+        }
+    }
+}
+/** A replacement target field that cannot change an image or an identity. */
+const HARMLESS_FIELD = /^(metadata\.(labels|annotations)|data|binaryData|spec\.replicas)(\.|$)/;
+function flagReplacements(kustomization, log) {
+    for (const { value, at } of kustomization.list('replacements')) {
+        let replacement = value;
+        const file = (0,load/* isRecord */.u4)(value) ? nonEmpty(value['path']) : undefined;
+        if (file) {
+            const read = log.read(external_node_path_.resolve(kustomization.dir, file));
+            replacement = 'text' in read ? parsedAll(read.text) : undefined;
+        }
+        // Unreadable: what it writes is unknown, so it is flagged as writing anything.
+        const fields = replacement === undefined ? ['(unread)'] : fieldPathsIn(replacement);
+        const written = fields.filter((field) => !HARMLESS_FIELD.test(field));
+        if (written.length === 0)
+            continue;
+        const what = written.some((field) => /image/i.test(field))
+            ? 'an image'
+            : `${written[0].slice(0, 80)}${written.length > 1 ? ', …' : ''}`;
+        log.warn(kustomization.at(at), `replacements: a replacement that writes ${what} is not applied here: add the resulting image to the config, or ${EXACTLY}`);
+    }
+}
+function fieldPathsIn(value, depth = 0) {
+    if (depth > 20)
+        return [];
+    if (Array.isArray(value))
+        return value.flatMap((entry) => fieldPathsIn(entry, depth + 1));
+    if (!(0,load/* isRecord */.u4)(value))
+        return [];
+    return Object.entries(value).flatMap(([key, entry]) => key === 'fieldPaths' && Array.isArray(entry)
+        ? entry.map(String)
+        : key === 'fieldPath'
+            ? [] // a source's fieldPath is read, not written
+            : fieldPathsIn(entry, depth + 1));
+}
+function flagSchemaFields(kustomization, log) {
+    const why = {
+        crds: 'custom resource definitions change how patches merge the lists of custom resources and which of their fields name other objects',
+        openapi: 'a schema changes how patches merge lists and which fields name other objects',
+        configurations: 'custom field specs can make images, names and namespaces transform in other fields',
+    };
+    for (const [field, reason] of Object.entries(why)) {
+        const value = kustomization.value[field];
+        if (value === undefined || value === null)
+            continue;
+        log.warn(kustomization.at([field]), `${field}: not applied here (${reason}); ${EXACTLY}`);
+    }
+}
+/** kustomize appends a content hash to a generated Secret's name, and follows it into imagePullSecrets. */
+function flagPullSecretGenerators(kustomization, log, resources) {
+    const options = kustomization.value['generatorOptions'];
+    const noHash = (value) => (0,load/* isRecord */.u4)(value) && String(value['disableNameSuffixHash']) === 'true';
+    if (noHash(options))
+        return;
+    const pulledWith = new Set(resources.flatMap((resource) => pullSecretNames(resource.body)));
+    for (const { value, at } of kustomization.list('secretGenerator')) {
+        if (!(0,load/* isRecord */.u4)(value) || noHash(value['options']))
+            continue;
+        const name = nonEmpty(value['name']);
+        const type = String(value['type'] ?? '');
+        const isPullSecret = type === 'kubernetes.io/dockerconfigjson' || type === 'kubernetes.io/dockercfg';
+        if (!name || (!isPullSecret && !pulledWith.has(name)))
+            continue;
+        log.warn(kustomization.at(at), `secretGenerator: ${name.slice(0, 80)} is not generated here, and the hash kustomize appends to its name (and to the imagePullSecrets naming it) is not computed: the pull secret is checked as ${name.slice(0, 80)}; ${EXACTLY}`);
+    }
+}
+function pullSecretNames(value, depth = 0) {
+    if (depth > 12)
+        return [];
+    if (Array.isArray(value))
+        return value.flatMap((entry) => pullSecretNames(entry, depth + 1));
+    if (!(0,load/* isRecord */.u4)(value))
+        return [];
+    return Object.entries(value).flatMap(([key, entry]) => key === 'imagePullSecrets' && Array.isArray(entry)
+        ? entry.flatMap((secret) => (0,load/* isRecord */.u4)(secret) && typeof secret['name'] === 'string' ? [secret['name']] : [])
+        : pullSecretNames(entry, depth + 1));
+}
+const LABEL_FIELDS = ['commonLabels', 'labels', 'commonAnnotations', 'buildMetadata'];
+/**
+ * Labels and annotations are not applied here, so a selector of a later patch may match other resources
+ * than kustomize's. Labels of this kustomization apply after its own patches: only those read before count.
+ */
+function flagSelectorsAfterLabels(kustomization, log) {
+    if (log.labelsSkipped) {
+        for (const { value, at } of kustomization.list('patches')) {
+            const target = (0,load/* isRecord */.u4)(value) ? value['target'] : undefined;
+            if (!(0,load/* isRecord */.u4)(target))
+                continue;
+            for (const selector of ['labelSelector', 'annotationSelector']) {
+                if (target[selector] === undefined)
+                    continue;
+                log.warn(kustomization.at([...at, 'target', selector]), `patches: ${selector} is matched against labels and annotations as written: the ones commonLabels, labels or commonAnnotations add are not applied here; ${EXACTLY}`);
+            }
+        }
+    }
+    if (LABEL_FIELDS.some((field) => kustomization.value[field] !== undefined))
+        log.labelsSkipped = true;
+}
+function parsedAll(text) {
+    try {
+        return (0,dist/* parseAllDocuments */.hR)(text).map((document) => document.toJS());
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The kind of a builtin generator or transformer configuration (inline, or a file beside the kustomization). */
+function builtinKind(value, dir, root) {
+    let documents = [];
+    if ((0,load/* isRecord */.u4)(value))
+        documents = [value];
+    else if (typeof value === 'string' && !value.includes('\n')) {
+        const read = (0,read_file/* readConfined */.Hz)(external_node_path_.resolve(dir, value), root);
+        // A transformer configuration is a few lines: a large file is not one to read for its kind.
+        if (!('text' in read) || read.text.length > 64 * 1024)
+            return undefined;
+        const parsed = parsedAll(read.text);
+        documents = Array.isArray(parsed) ? parsed : [];
+    }
+    else if (typeof value === 'string') {
+        const parsed = parsedAll(value);
+        documents = Array.isArray(parsed) ? parsed : [];
+    }
+    const builtin = documents.find((document) => (0,load/* isRecord */.u4)(document) && document['apiVersion'] === 'builtin');
+    // The kind is shown in a warning: only a name kustomize knows the shape of.
+    const kind = (0,load/* isRecord */.u4)(builtin) ? builtin['kind'] : undefined;
+    return typeof kind === 'string' && /^[A-Za-z]{1,64}$/.test(kind) ? kind : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/kustomization.js
@@ -12344,6 +12521,10 @@ class BuildLog {
     /** Every file (absolute path) the build read. */
     files = new Set();
     warnings = [];
+    /** An entry pointed outside the repository: not read here, and not handed to a real kustomize either. */
+    leftRepository = false;
+    /** A kustomization read so far adds labels or annotations, which this build does not apply (exactness.ts). */
+    labelsSkipped = false;
     /** `root`: the repository (a real path) the build may read files from. */
     constructor(root) {
         this.root = root;
@@ -12652,7 +12833,7 @@ function isInlineObject(entry) {
 // containers, volumes or pull secrets it changes, and they must merge into the entries they name rather
 // than replace the list, or a patched workload would lose images. Maps merge key by key, a null removes
 // the key, lists of named things (containers, volumes, env, imagePullSecrets) merge by `name`, any other
-// list is replaced. `$patch: delete` removes the map or list entry it is in (the whole object at the top),
+// list is replaced — and so is every list of a custom resource (below). `$patch: delete` removes the map or list entry it is in (the whole object at the top),
 // `$patch: replace` replaces instead of merging; other `$…` keys only order or prune, and are dropped.
 
 /** Lists whose entries merge by a key (x-kubernetes-patch-merge-key in the Kubernetes OpenAPI schema). */
@@ -12665,13 +12846,45 @@ const MERGE_KEYS = {
     env: 'name',
 };
 /**
+ * API groups of the Kubernetes OpenAPI schema kustomize embeds (kyaml/openapi/kubernetesapi). kyaml merges
+ * a list by its key only when the resource's schema says so: a custom resource (an Argo Rollout, an
+ * OpenShift DeploymentConfig) has none unless `crds` or `openapi` gives one (flagged in exactness.ts), so
+ * a patch's containers list replaces the resource's — checked against `kubectl kustomize` in the tests.
+ */
+const KUBERNETES_GROUPS = new Set([
+    '',
+    'admissionregistration.k8s.io',
+    'apiextensions.k8s.io',
+    'apiregistration.k8s.io',
+    'apps',
+    'autoscaling',
+    'batch',
+    'certificates.k8s.io',
+    'coordination.k8s.io',
+    'discovery.k8s.io',
+    'events.k8s.io',
+    'extensions',
+    'flowcontrol.apiserver.k8s.io',
+    'networking.k8s.io',
+    'node.k8s.io',
+    'policy',
+    'rbac.authorization.k8s.io',
+    'resource.k8s.io',
+    'scheduling.k8s.io',
+    'storage.k8s.io',
+]);
+function hasKubernetesSchema(group) {
+    return KUBERNETES_GROUPS.has(group);
+}
+/**
  * `target` merged with `patch`: `target` is changed in place (pass a copy) and `patch` is never shared
  * with the result. Undefined when the patch deletes the object (`$patch: delete` at its top).
+ * `keyedLists`: whether lists merge by their key (the resource has a Kubernetes schema), or are replaced.
  */
-function strategicMerge(target, patch) {
-    return mergeMap(target, patch);
+function strategicMerge(target, patch, keyedLists = true) {
+    return mergeMap(target, patch, keyedLists);
 }
-function mergeMap(target, patch) {
+function mergeMap(target, patch, keyedLists) {
     const directive = patch['$patch'];
     if (directive === 'delete')
         return undefined;
@@ -12686,14 +12899,15 @@ function mergeMap(target, patch) {
         }
         const current = target[key];
         if ((0,load/* isRecord */.u4)(value) && (0,load/* isRecord */.u4)(current)) {
-            const merged = mergeMap(current, value);
+            const merged = mergeMap(current, value, keyedLists);
             if (merged === undefined)
                 delete target[key];
             else
                 target[key] = merged;
         }
         else if (Array.isArray(value)) {
-            target[key] = mergeList(key, Array.isArray(current) ? current : undefined, value);
+            const keyed = keyedLists ? MERGE_KEYS[key] : undefined;
+            target[key] = mergeList(keyed, Array.isArray(current) ? current : undefined, value, keyedLists);
         }
         else {
             const cleaned = clean(value);
@@ -12709,9 +12923,8 @@ function mergeMap(target, patch) {
  * kyaml merges keyed lists with ListIncreaseDirection prepend: the patch's entries first, in its order
  * (each merged into the entry it names), then the entries the patch does not name, in theirs.
  */
-function mergeList(key, target, patch) {
+function mergeList(mergeKey, target, patch, keyedLists) {
     const replace = patch.some((entry) => (0,load/* isRecord */.u4)(entry) && entry['$patch'] === 'replace');
-    const mergeKey = MERGE_KEYS[key];
     if (replace || !mergeKey || !target)
         return cleanList(patch.filter((entry) => !isReplaceMarker(entry)));
     const result = [];
@@ -12725,7 +12938,7 @@ function mergeList(key, target, patch) {
             named.add(index);
         if (entry['$patch'] === 'delete')
             continue;
-        const merged = index >= 0 ? mergeMap(target[index], entry) : clean(entry);
+        const merged = index >= 0 ? mergeMap(target[index], entry, keyedLists) : clean(entry);
         if (merged !== undefined)
             result.push(merged);
     }
@@ -13005,7 +13218,7 @@ function mergeInto(resource, patch, allow) {
     const namespace = record(resource.body['metadata'])['namespace'];
     if (allow.name || allow.kind)
         storePreviousId(resource);
-    const merged = strategicMerge(resource.body, patch);
+    const merged = strategicMerge(resource.body, patch, hasKubernetesSchema(before.group));
     if (!merged)
         return false;
     // The patch cannot change what the resource is, unless its options allow it (kustomize Resource.ApplySmPatch).
@@ -13052,7 +13265,6 @@ function applyJsonPatch(log, resource, operations, patch) {
 // resources, bases and components gathered (following cycles and mistakes with a warning, never a throw),
 // then the transformers run in kustomize's order, since a patch or rename applied out of order would
 // not give the images and names that `kustomize build` gives.
-
 
 
 
@@ -13114,8 +13326,8 @@ class Build {
         try {
             let resources = role === 'component' ? accumulated : [];
             resources = this.resources(kustomization, resources);
-            this.notRendered(kustomization);
             resources = this.components(kustomization, resources);
+            flagInexact(kustomization, this.log, this.root, resources);
             return this.transform(kustomization, resources);
         }
         finally {
@@ -13170,39 +13382,11 @@ class Build {
             return undefined;
         }
         if (!(0,read_file/* isInside */.FK)(realPath(absolute), this.root)) {
+            this.log.leftRepository = true;
             this.log.warn(where, `${(0,read_file/* shownPath */.pS)(value)} is outside the repository (${(0,read_file/* shownPath */.pS)(this.root)}): it is not read`);
             return undefined;
         }
         return { absolute, isDirectory: stats.isDirectory(), from: { where, entry: value } };
-    }
-    /** What kustomize would run here that could add or change images, and this build does not. */
-    notRendered(kustomization) {
-        for (const field of ['generators', 'transformers']) {
-            for (const { value, at } of kustomization.list(field)) {
-                // `apiVersion: builtin` configures one of kustomize's own transformers, not a plugin.
-                const builtin = builtinKind(value, kustomization.dir, this.root);
-                this.log.warn(kustomization.at(at), builtin
-                    ? `${field}: the builtin ${builtin} is not applied here: add the images it changes to the config`
-                    : `${field}: plugins are not run here: add the images they produce to the config`);
-            }
-        }
-        for (const { value, at } of kustomization.list('replacements')) {
-            let text = JSON.stringify(value);
-            const file = (0,load/* isRecord */.u4)(value) ? nonEmpty(value['path']) : undefined;
-            if (file) {
-                const read = this.log.read(external_node_path_.resolve(kustomization.dir, file));
-                text = 'text' in read ? read.text : '';
-            }
-            if (/fieldPaths?[\s\S]*image/.test(text)) {
-                this.log.warn(kustomization.at(at), 'replacements: a replacement that writes an image is not applied here: add the resulting image to the config');
-            }
-        }
-        for (const field of ['helmCharts', 'helmChartInflationGenerator']) {
-            for (const { value, at } of kustomization.list(field)) {
-                const name = (0,load/* isRecord */.u4)(value) && typeof value['name'] === 'string' ? ` ${value['name']}` : '';
-                this.log.warn(kustomization.at(at), `${field}: chart${name} is not rendered here (pullcheck renders charts it finds through discover.manifests): add its images to the config`);
-            }
-        }
     }
     /** A manifest file's objects, read once per build. */
     manifest(absolute) {
@@ -13260,31 +13444,6 @@ function isRemote(entry) {
         entry.startsWith('git@') ||
         entry.startsWith('git::') ||
         /[?&]ref=/.test(entry));
-}
-/** The kind of a builtin generator or transformer configuration (inline, or a file beside the kustomization). */
-function builtinKind(value, dir, root) {
-    let documents = [];
-    if ((0,load/* isRecord */.u4)(value))
-        documents = [value];
-    else if (typeof value === 'string' && !value.includes('\n')) {
-        const read = (0,read_file/* readConfined */.Hz)(external_node_path_.resolve(dir, value), root);
-        // A transformer configuration is a few lines: a large file is not one to read for its kind.
-        if (!('text' in read) || read.text.length > 64 * 1024)
-            return undefined;
-        try {
-            documents = (0,dist/* parseAllDocuments */.hR)(read.text).map((document) => document.toJS());
-        }
-        catch {
-            return undefined;
-        }
-    }
-    else if (typeof value === 'string') {
-        documents = (0,dist/* parseAllDocuments */.hR)(value).map((document) => document.toJS());
-    }
-    const builtin = documents.find((document) => (0,load/* isRecord */.u4)(document) && document['apiVersion'] === 'builtin');
-    // The kind is shown in a warning: only a name kustomize knows the shape of.
-    const kind = (0,load/* isRecord */.u4)(builtin) ? builtin['kind'] : undefined;
-    return typeof kind === 'string' && /^[A-Za-z]{1,64}$/.test(kind) ? kind : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/name-references.js
@@ -13416,12 +13575,13 @@ function sameEnding(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/index.js
-// `kustomize build DIR` (kustomize v5) as far as image and target discovery needs it, behind the one call
-// discovery makes. Only what can change which image a pod pulls, or which identity pulls it, is built
-// (resources, bases, components, patches, namespace, namePrefix/nameSuffix with the references that follow
-// a rename, images); labels, annotations, replicas and generators are skipped, and plugins, helm charts
-// and replacements that write images are warnings. Nothing throws for a user's mistake: discovery never
-// stops the check, so a problem is a warning at its file and line, and the build goes on with the rest.
+// The built-in renderer: `kustomize build DIR` (kustomize v5) as far as image and target discovery needs
+// it, used when no real kustomize or kubectl is on PATH (render.ts chooses). Only what can change which
+// image a pod pulls, or which identity pulls it, is built (resources, bases, components, patches,
+// namespace, namePrefix/nameSuffix with the references that follow a rename, images); what it does not
+// build exactly is a warning at its field (exactness.ts says which, and why the rest is skipped). Nothing
+// throws for a user's mistake: discovery never stops the check, so a problem is a warning at its file and
+// line, and the build goes on with the rest.
 
 
 
@@ -13438,12 +13598,21 @@ function kustomizationFileIn(dir) {
  * file:line. Files are read only inside `root` (the repository, a real path); a caller that names none
  * (a test of the build alone) lets the build read the whole file system.
  */
-function renderKustomization(dir, root = external_node_path_.parse(external_node_path_.resolve(dir)).root) {
+function renderKustomization(dir, root = path.parse(path.resolve(dir)).root) {
+    const { objects, warnings, files } = kustomize_builtInBuild(dir, root);
+    return { objects, warnings, files };
+}
+function kustomize_builtInBuild(dir, root) {
     const build = new Build(root);
     const built = build.directory(external_node_path_.resolve(dir), [], 'root') ?? [];
     fixNameReferences(built);
     const objects = built.filter((resource) => !isLocalConfig(resource)).map(asKubeObject);
-    return { objects, warnings: build.log.uniqueWarnings(), files: build.log.files };
+    return {
+        objects,
+        warnings: build.log.uniqueWarnings(),
+        files: build.log.files,
+        leftRepository: build.log.leftRepository,
+    };
 }
 /** Marked config.kubernetes.io/local-config: used by the build, never applied to a cluster. */
 function isLocalConfig(resource) {
@@ -13586,6 +13755,335 @@ function runHelm(args) {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/parallel-runs.js
+// Several runs of one binary at once, from synchronous code: discovery is synchronous, and a small
+// `kubectl kustomize` spends most of its time starting up (about 0.4 s a root on a loaded 2-core machine),
+// so a repository of many overlays built one after another waits for each start-up in turn. One short Node
+// process (this Node, with an empty environment) runs the builds a few at a time and answers with their
+// results; each build keeps its own timeout and output bound, and its stderr is never kept.
+
+
+/** Runs jobs from stdin's request, `concurrency` at a time; prints their results as one JSON array. */
+const RUNNER = `
+import { execFile } from 'node:child_process';
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const { binary, jobs, env, timeout, maxBuffer, concurrency } = JSON.parse(input);
+const results = new Array(jobs.length);
+let next = 0;
+const runOne = (job) => new Promise((resolve) => {
+  const child = execFile(binary, job.args, { cwd: job.cwd, env, timeout, maxBuffer, encoding: 'utf8' },
+    (error, stdout) => {
+      if (!error) return resolve({ stdout });
+      if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ error: 'too-large' });
+      if (error.killed) return resolve({ error: 'timeout' });
+      const result = { error: 'failed' };
+      if (typeof error.code === 'number') result.exitCode = error.code;
+      if (typeof error.signal === 'string') result.signal = error.signal;
+      resolve(result);
+    });
+  child.stdin?.end();
+});
+const worker = async () => {
+  while (next < jobs.length) {
+    const i = next++;
+    results[i] = await runOne(jobs[i]);
+  }
+};
+await Promise.all(Array.from({ length: concurrency }, worker));
+process.stdout.write(JSON.stringify(results));
+`;
+/** Each job's result, in order; undefined when the runner itself could not answer. */
+function runInParallel(binary, jobs, limits) {
+    const concurrency = Math.max(1, Math.min(external_node_os_.availableParallelism(), 8, jobs.length));
+    const rounds = Math.ceil(jobs.length / concurrency);
+    const request = {
+        binary,
+        jobs,
+        env: limits.env,
+        timeout: limits.timeoutMs,
+        maxBuffer: limits.maxOutputBytes,
+        concurrency,
+    };
+    const runner = (0,external_node_child_process_.spawnSync)(process.execPath, ['--input-type=module', '--eval', RUNNER], {
+        input: JSON.stringify(request),
+        encoding: 'utf8',
+        // Node itself needs no environment: NODE_OPTIONS and the rest of pullcheck's stay out.
+        env: {},
+        // Every build at its own timeout, a round at a time, and time for the runner to start and answer.
+        timeout: limits.timeoutMs * rounds + 30_000,
+        // JSON doubles at most every character of an output (a quote or a line break and its escape).
+        maxBuffer: 2 * limits.maxOutputBytes * jobs.length + 1024 * 1024,
+        stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    if (runner.status !== 0 || typeof runner.stdout !== 'string')
+        return undefined;
+    let results;
+    try {
+        results = JSON.parse(runner.stdout);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(results) || results.length !== jobs.length)
+        return undefined;
+    const runs = results.map(asToolRun);
+    return runs.every((run) => run !== undefined) ? runs : undefined;
+}
+function asToolRun(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const run = value;
+    if (typeof run['stdout'] === 'string')
+        return { stdout: run['stdout'] };
+    if (run['error'] === 'too-large' || run['error'] === 'timeout')
+        return { error: run['error'] };
+    if (run['error'] !== 'failed')
+        return undefined;
+    return {
+        error: 'failed',
+        ...(typeof run['exitCode'] === 'number' ? { exitCode: run['exitCode'] } : {}),
+        ...(typeof run['signal'] === 'string' ? { signal: run['signal'] } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/real-tool.js
+// The real Kustomize, when the machine has one: `kustomize build DIR`, else `kubectl kustomize DIR`
+// (GitHub's Ubuntu runners ship both). Found on PATH by this module, so the plan can name the binary it
+// ran and its version, and run with safe defaults only: the default load restrictor (files only from
+// inside the kustomization root), no --enable-helm, no --enable-alpha-plugins, no --enable-exec.
+//
+// The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR,
+// GIT_TERMINAL_PROMPT=0, and KUBECONFIG pointed at the null device — a build needs no cluster, and a kubeconfig can name exec
+// plugins. Nothing else of pullcheck's environment reaches it: not the action's inputs (INPUT_*), not
+// GITHUB_TOKEN, cloud credentials or proxy URLs (which can carry a password).
+//
+// Remote resources (a git or https base) are fetched by the real binary, as the deploy that runs the same
+// command on the runner fetches them; the built-in renderer says it cannot read them.
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+const VERSION_TIMEOUT_MS = 10_000;
+/** Settings from this process: its PATH. */
+function settingsFromEnvironment() {
+    return { searchPath: process.env['PATH'] ?? '' };
+}
+const found = new Map();
+/** kustomize if it is on the search path, else kubectl, else undefined; looked up once per search path. */
+function findKustomizeTool(settings) {
+    if (found.has(settings.searchPath))
+        return found.get(settings.searchPath);
+    const tool = lookUp(settings, 'kustomize') ?? lookUp(settings, 'kubectl');
+    found.set(settings.searchPath, tool);
+    return tool;
+}
+function lookUp(settings, command) {
+    // Only absolute entries: a relative one ('.', an empty entry) would run a binary the repository under
+    // check can plant.
+    const dirs = settings.searchPath.split(external_node_path_.delimiter).filter((dir) => external_node_path_.isAbsolute(dir));
+    const binary = dirs.map((dir) => external_node_path_.join(dir, command)).find(isExecutableFile);
+    if (binary === undefined)
+        return undefined;
+    const version = versionOf(binary, command, settings);
+    // PATH is the runner's (an earlier step can add to it): the folder is shown escaped and bounded.
+    const shown = (0,read_file/* shownPath */.pS)(binary);
+    const label = command === 'kustomize'
+        ? `kustomize ${version.kustomize ?? '(version unknown)'} at ${shown}`
+        : `kubectl kustomize (kubectl ${version.kubectl ?? '(version unknown)'}${version.kustomize ? `, kustomize ${version.kustomize}` : ''}) at ${shown}`;
+    return { command, path: binary, label };
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A version as the tool prints it, only when it looks like one (it is shown in reports). */
+const VERSION = /v\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9A-Za-z.-]{1,40})?/;
+function versionOf(binary, command, settings) {
+    const args = command === 'kustomize' ? ['version'] : ['version', '--client', '-o', 'json'];
+    const run = runTool(binary, args, {
+        ...settings,
+        timeoutMs: VERSION_TIMEOUT_MS,
+        maxOutputBytes: 64 * 1024,
+    });
+    if (!('stdout' in run))
+        return {};
+    if (command === 'kustomize') {
+        const version = VERSION.exec(run.stdout)?.[0];
+        return version ? { kustomize: version } : {};
+    }
+    // {"clientVersion": {"gitVersion": "v1.31.0", …}, "kustomizeVersion": "v5.4.2"}
+    const kubectl = /"gitVersion"\s*:\s*"([^"]*)"/.exec(run.stdout)?.[1];
+    const kustomize = /"kustomizeVersion"\s*:\s*"([^"]*)"/.exec(run.stdout)?.[1];
+    const valid = (text) => (text && VERSION.exec(text)?.[0] === text ? text : undefined);
+    const result = {};
+    if (valid(kubectl))
+        result.kubectl = kubectl;
+    if (valid(kustomize))
+        result.kustomize = kustomize;
+    return result;
+}
+/** The build command's arguments (after the binary): safe defaults only, see the header. */
+function buildArgs(tool, dir) {
+    return tool.command === 'kustomize' ? ['build', dir] : ['kustomize', dir];
+}
+/**
+ * The real build of each of `dirs`, in order, several at once (parallel-runs.ts); when the runner itself
+ * cannot answer, every build is a failure without an exit status.
+ */
+function runKustomizeBuilds(tool, dirs, settings) {
+    if (dirs.length === 0)
+        return [];
+    const jobs = dirs.map((dir) => ({ args: buildArgs(tool, dir), cwd: dir }));
+    const runs = runInParallel(tool.path, jobs, {
+        env: childEnvironment(settings.searchPath),
+        timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxOutputBytes: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    });
+    return runs ?? dirs.map(() => ({ error: 'failed' }));
+}
+/** One short run (the version), waited for here. */
+function runTool(binary, args, settings) {
+    try {
+        const stdout = (0,external_node_child_process_.execFileSync)(binary, args, {
+            encoding: 'utf8',
+            env: childEnvironment(settings.searchPath),
+            timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            maxBuffer: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+            // stderr is read and dropped: kustomize's errors can quote the files it read (a secretGenerator's
+            // literals, a patch's values); the finding names the command to run instead.
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        return { stdout };
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOBUFS')
+            return { error: 'too-large' };
+        if (failure.code === 'ETIMEDOUT')
+            return { error: 'timeout' };
+        return {
+            error: 'failed',
+            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
+            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
+        };
+    }
+}
+/** The child's whole environment (see the header for why each one, and why nothing else). */
+function childEnvironment(searchPath) {
+    // GIT_TERMINAL_PROMPT=0: a private remote base fails at once instead of asking for a password on a terminal.
+    const environment = { PATH: searchPath, KUBECONFIG: external_node_os_.devNull, GIT_TERMINAL_PROMPT: '0' };
+    for (const name of ['HOME', 'TMPDIR']) {
+        const value = process.env[name];
+        if (value !== undefined)
+            environment[name] = value;
+    }
+    return environment;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/render.js
+
+
+
+
+
+const BUILT_IN = 'the built-in renderer';
+/** `dir` built by the real kustomize (or kubectl) on `settings.searchPath`, else by the built-in renderer. */
+function buildKustomization(dir, root, settings) {
+    return renderAll([{ dir, builtIn: builtInBuild(dir, root) }], settings)[0];
+}
+/** Each root's real build (all at once), placed by its built-in build; or the built-in build itself. */
+function renderAll(roots, settings) {
+    const tool = findKustomizeTool(settings);
+    // A base outside the repository is not read by the built-in build; the real one would read it.
+    const real = tool ? roots.filter(({ builtIn }) => !builtIn.leftRepository) : [];
+    const runs = tool
+        ? runKustomizeBuilds(tool, real.map(({ dir }) => dir), settings)
+        : [];
+    return roots.map((root) => {
+        const run = runs[real.indexOf(root)];
+        return tool && run ? fromRun(root, tool, run, settings) : labelled(root.builtIn, BUILT_IN, []);
+    });
+}
+function fromRun({ dir, builtIn }, tool, run, settings) {
+    const kustomization = (0,read_file/* displayPath */.Gt)(kustomizationFileIn(dir) ?? dir);
+    if (!('stdout' in run)) {
+        const failed = { file: kustomization, message: failureMessage(tool, dir, run, settings) };
+        return labelled(builtIn, BUILT_IN, [failed]);
+    }
+    const rendered = readManifestText(run.stdout, kustomization);
+    const objects = placed(rendered.objects, builtIn.objects, kustomization, tool.label);
+    // A line of the rendered stream is no line of the kustomization: such a warning names the file only.
+    const warnings = rendered.warnings.map(({ file, message }) => ({ file, message }));
+    return { objects, warnings, files: builtIn.files, renderer: tool.label };
+}
+function labelled(build, renderer, first) {
+    return {
+        objects: build.objects.map((object) => ({ ...object, renderer })),
+        warnings: [...first, ...build.warnings],
+        files: build.files,
+        renderer,
+    };
+}
+function failureMessage(tool, dir, run, settings) {
+    const command = [tool.command, ...buildArgs(tool, (0,read_file/* displayPath */.Gt)(dir) || '.')].map(shellWord).join(' ');
+    const how = run.error === 'timeout'
+        ? `did not finish in ${(settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`
+        : run.error === 'too-large'
+            ? `wrote more than ${Math.round((settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES) / 1024 / 1024)} MiB`
+            : `failed (${run.exitCode !== undefined ? `exit ${run.exitCode}` : run.signal !== undefined ? `ended by ${run.signal}` : 'no exit status'})`;
+    return `${tool.label} ${how}: run \`${command}\` to see why; the workloads shown come from pullcheck's built-in renderer, which may differ`;
+}
+/** Group, kind, namespace and name: what identifies an object in the build whatever its version. */
+function placeKey(body) {
+    const id = idOf(body);
+    return [id.group, id.kind, namespaceOf(id) ?? '', id.name].join('\0');
+}
+/**
+ * Each rendered object, placed where the built-in object with its id was written (else the kustomization),
+ * in the built-in build's order where they agree: kustomize sorts its output by kind, and a report should
+ * not reorder itself with the machine it runs on. Objects only the real build has come last, in its order.
+ */
+function placed(rendered, builtIn, kustomization, renderer) {
+    const written = new Map();
+    builtIn.forEach((object, index) => {
+        const key = placeKey(object.body);
+        if (!written.has(key))
+            written.set(key, { object, index });
+    });
+    const atKustomization = { file: kustomization, line: 1, column: 1 };
+    const objects = rendered.map((object) => {
+        const match = written.get(placeKey(object.body));
+        if (!match) {
+            const located = {
+                file: kustomization,
+                locate: () => atKustomization,
+                locateKey: () => atKustomization,
+            };
+            return { object: { ...object, ...located, renderer }, index: Infinity };
+        }
+        const { file, locate, locateKey } = match.object;
+        return { object: { ...object, file, locate, locateKey, renderer }, index: match.index };
+    });
+    // Array.prototype.sort is stable: the unmatched keep the real build's order.
+    return objects
+        .sort((a, b) => (a.index === b.index ? 0 : a.index < b.index ? -1 : 1))
+        .map(({ object }) => object);
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/manifests/read.js
 // The manifests of one `discover.manifests` entry: its globs match files and directories; a directory
 // (or file) that is a Kustomize root is built, a Helm chart is rendered, and every other YAML file is
@@ -13600,12 +14098,14 @@ function runHelm(args) {
 
 
 
+
+
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 function readManifestPatterns(patterns, options) {
     const read = { objects: [], warnings: [] };
     const root = options.root ?? (0,read_file/* repositoryRootOf */.Ko)(options.baseDir);
     const sources = matchPatterns(patterns, options, root, read.warnings);
-    const owned = readKustomizeBuilds(sources, root, read);
+    const owned = readKustomizeBuilds(sources, root, read, options.kustomize ?? settingsFromEnvironment());
     // A chart inside another matched chart (charts/sub) is a subchart: its parent renders it with the
     // parent's values; rendered on its own it would be a second release with the subchart's defaults.
     const { chartRoots } = sources;
@@ -13670,12 +14170,13 @@ function matchPatterns(patterns, { baseDir, relativeTo = 'the config file' }, ro
     return sources;
 }
 /** Builds each Kustomize root into `read`; returns the files the builds read, which are not read again. */
-function readKustomizeBuilds(sources, root, read) {
+function readKustomizeBuilds(sources, root, read, settings) {
     const owned = new Set();
     const builds = [...sources.kustomizeRoots].sort().map((dir) => ({
         root: dir,
         kustomization: kustomizationFileIn(dir) ?? '',
-        build: renderKustomization(dir, root),
+        // The built-in build of every root first (it says which files each reads); the real one only below.
+        build: kustomize_builtInBuild(dir, root),
     }));
     // Which kustomization files each build read: a base that a matched overlay builds is not built again on
     // its own (its namespace would differ), unless a pattern names it: then it is a deploy of its own.
@@ -13686,12 +14187,11 @@ function readKustomizeBuilds(sources, root, read) {
             readBy.set(file, (readBy.get(file) ?? 0) + 1);
         }
     }
-    for (const { root, kustomization, build } of builds) {
-        // Read by itself and by another build, and found by a glob or inside a directory rather than named.
-        if ((readBy.get(kustomization) ?? 0) > 1 && !sources.namedRoots.has(root))
-            continue;
-        read.objects.push(...build.objects);
-        read.warnings.push(...build.warnings);
+    // Read by itself and by another build, and found by a glob or inside a directory rather than named.
+    const kept = builds.filter(({ root: dir, kustomization }) => (readBy.get(kustomization) ?? 0) <= 1 || sources.namedRoots.has(dir));
+    for (const rendered of renderAll(kept.map(({ root: dir, build }) => ({ dir, builtIn: build })), settings)) {
+        read.objects.push(...rendered.objects);
+        read.warnings.push(...rendered.warnings);
     }
     return owned;
 }
@@ -13821,6 +14321,7 @@ function workloadsOf(objects, defaultNamespace) {
             ...(secrets.length > 0 ? { imagePullSecrets: secrets } : {}),
             containers,
             where: object.locate([]),
+            ...(object.renderer !== undefined ? { renderer: object.renderer } : {}),
         });
     }
     return { workloads, warnings };
@@ -14008,7 +14509,7 @@ function collectPull(input, locate, collected, target, workload, container, iden
     const origin = {
         file: container.where.file,
         line: container.where.line,
-        via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}`,
+        via: `${workload.kind} ${workload.namespace}/${workload.name} container ${container.name}${builtBy(workload)}`,
     };
     if (!images.has(name)) {
         if (!input.allImages) {
@@ -14062,7 +14563,7 @@ function planServiceAccountTargets(target, identities, choice, taken, planned) {
             origin: {
                 file: shown.where.file,
                 line: shown.where.line,
-                via: `${shown.kind} ${shown.namespace}/${shown.name} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
+                via: `${shown.kind} ${shown.namespace}/${shown.name}${builtBy(shown)} on target ${target.name}${declaredOrigin?.line ? ` (${declaredOrigin.file}:${declaredOrigin.line})` : ''}`,
             },
             pulls: pullOrigins(choice, chosen),
         });
@@ -14086,7 +14587,7 @@ function planNodeTarget(target, identities, choice, planned) {
         origin: first
             ? {
                 ...declared,
-                via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${workloads.size > 1 ? ', …' : ''})`,
+                via: `${declared.via}; images from ${workloads.size} workload${workloads.size === 1 ? '' : 's'} (${first.kind} ${first.namespace}/${first.name} in ${first.where.file}${builtBy(first)}${workloads.size > 1 ? ', …' : ''})`,
             }
             : declared,
         pulls: pullOrigins(choice, [...chosen.values()]),
@@ -14125,6 +14626,10 @@ function keyOfWritten(text, locate) {
         return text;
     }
 }
+/** A workload Kustomize built names the renderer: the real binary (and its version) or the built-in one. */
+function builtBy(workload) {
+    return workload.renderer === undefined ? '' : `, built by ${workload.renderer}`;
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/manifest-targets.js
 // `discover.manifests`: each entry's manifests are read (plain YAML, Kustomize, Helm), their workloads
@@ -14144,11 +14649,12 @@ function keyOfWritten(text, locate) {
 
 
 
-function withManifestTargets(config, helmRunner, applied = []) {
+function withManifestTargets(config, helmRunner, applied = [], kustomize) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const declared = config.input.targets ?? [];
     const findings = [];
-    const context = { config, configDir, root: (0,read_file/* repositoryRootOf */.Ko)(configDir), helmRunner, findings };
+    const root = (0,read_file/* repositoryRootOf */.Ko)(configDir);
+    const context = { config, configDir, root, helmRunner, kustomize, findings };
     const sets = [...workloadSets(context), ...appliedSets(context, applied)];
     const locate = (0,registries/* registryLocator */.y)(providers/* registries */.Yq, declared);
     const images = new Map();
@@ -14203,7 +14709,7 @@ function targetProblem(entry, target, declared) {
 }
 /** One entry's manifests read and their workloads found, with what reading them warned about. */
 function readEntry(context, entry, i, target) {
-    const { config, configDir, root, helmRunner, findings } = context;
+    const { config, configDir, root, helmRunner, kustomize, findings } = context;
     const at = ['discover', 'manifests', i];
     // Manifests without a namespace land in the target's (as `kubectl apply -n` would); a chart's in its own.
     const namespace = target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default';
@@ -14222,6 +14728,7 @@ function readEntry(context, entry, i, target) {
             }),
         },
         ...(helmRunner ? { helmRunner } : {}),
+        ...(kustomize ? { kustomize } : {}),
     });
     const found = workloadsOf(read.objects, namespace);
     for (const warning of [...read.warnings, ...found.warnings])
@@ -14263,6 +14770,7 @@ function readApplied(context, entry, target) {
         baseDir: root,
         root,
         relativeTo: 'the repository root',
+        ...(context.kustomize ? { kustomize: context.kustomize } : {}),
         helm: {
             namespace,
             releaseName: entry.helm?.release,
@@ -14376,7 +14884,7 @@ function discover(config, options = {}) {
     // The declared targets are checked as written before manifests replace them, so a mistake in one (an
     // image outside `images`, a duplicate name) is reported at its own line and never silently dropped.
     (0,plan/* buildPlan */.G)(withImages, providers/* registries */.Yq);
-    const targets = withManifestTargets(withImages, options.helmRunner, deployed.applied);
+    const targets = withManifestTargets(withImages, options.helmRunner, deployed.applied, options.kustomize);
     return { config: targets.config, findings: [...findings, ...targets.findings], ...read };
 }
 
