@@ -21,7 +21,7 @@ const configCases: { name: string; text: string; says: string }[] = [
   {
     name: 'platform: ekss',
     text: 'version: 1\ntargets:\n  - name: prod\n    platform: ekss\n',
-    says: 'pullcheck.yml:4:15: `targets[0].platform` must be one of: eks | ecs | aws-role | gke | gcp-service-account | openshift | kubernetes | k3s; got `ekss` (did you mean `eks`?)',
+    says: 'pullcheck.yml:4:15: `targets[0].platform` must be one of: eks | ecs | aws-role | lambda | gke | gcp-service-account | cloud-run | openshift | kubernetes | k3s; got `ekss` (did you mean `eks`?)',
   },
   {
     name: 'platform: gek (two letters swapped are one typo)',

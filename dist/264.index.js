@@ -13851,8 +13851,8 @@ function asToolRun(value) {
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/real-tool.js
 // The real Kustomize, when the machine has one: `kustomize build DIR`, else `kubectl kustomize DIR`
-// (GitHub's Ubuntu runners ship both). Found on PATH by this module, so the plan can name the binary it
-// ran and its version, and run with safe defaults only: the default load restrictor (files only from
+// (GitHub's Ubuntu runners ship both). Found on PATH by this module, so the plan can name the tool it
+// ran, and run with safe defaults only: the default load restrictor (files only from
 // inside the kustomization root), no --enable-helm, no --enable-alpha-plugins, no --enable-exec.
 //
 // The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR,
@@ -13866,11 +13866,8 @@ function asToolRun(value) {
 
 
 
-
-
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
-const VERSION_TIMEOUT_MS = 10_000;
 /** Settings from this process: its PATH. */
 function settingsFromEnvironment() {
     return { searchPath: process.env['PATH'] ?? '' };
@@ -13891,12 +13888,9 @@ function lookUp(settings, command) {
     const binary = dirs.map((dir) => external_node_path_.join(dir, command)).find(isExecutableFile);
     if (binary === undefined)
         return undefined;
-    const version = versionOf(binary, command, settings);
-    // PATH is the runner's (an earlier step can add to it): the folder is shown escaped and bounded.
-    const shown = (0,read_file/* shownPath */.pS)(binary);
-    const label = command === 'kustomize'
-        ? `kustomize ${version.kustomize ?? '(version unknown)'} at ${shown}`
-        : `kubectl kustomize (kubectl ${version.kubectl ?? '(version unknown)'}${version.kustomize ? `, kustomize ${version.kustomize}` : ''}) at ${shown}`;
+    // The plan names the tool, not its folder or version: those differ from machine to machine, and every
+    // pull's origin carries the label, so reports of one repository stay the same wherever they are made.
+    const label = command === 'kustomize' ? 'kustomize build' : 'kubectl kustomize';
     return { command, path: binary, label };
 }
 function isExecutableFile(file) {
@@ -13909,32 +13903,6 @@ function isExecutableFile(file) {
     catch {
         return false;
     }
-}
-/** A version as the tool prints it, only when it looks like one (it is shown in reports). */
-const VERSION = /v\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9A-Za-z.-]{1,40})?/;
-function versionOf(binary, command, settings) {
-    const args = command === 'kustomize' ? ['version'] : ['version', '--client', '-o', 'json'];
-    const run = runTool(binary, args, {
-        ...settings,
-        timeoutMs: VERSION_TIMEOUT_MS,
-        maxOutputBytes: 64 * 1024,
-    });
-    if (!('stdout' in run))
-        return {};
-    if (command === 'kustomize') {
-        const version = VERSION.exec(run.stdout)?.[0];
-        return version ? { kustomize: version } : {};
-    }
-    // {"clientVersion": {"gitVersion": "v1.31.0", …}, "kustomizeVersion": "v5.4.2"}
-    const kubectl = /"gitVersion"\s*:\s*"([^"]*)"/.exec(run.stdout)?.[1];
-    const kustomize = /"kustomizeVersion"\s*:\s*"([^"]*)"/.exec(run.stdout)?.[1];
-    const valid = (text) => (text && VERSION.exec(text)?.[0] === text ? text : undefined);
-    const result = {};
-    if (valid(kubectl))
-        result.kubectl = kubectl;
-    if (valid(kustomize))
-        result.kustomize = kustomize;
-    return result;
 }
 /** The build command's arguments (after the binary): safe defaults only, see the header. */
 function buildArgs(tool, dir) {
@@ -13954,33 +13922,6 @@ function runKustomizeBuilds(tool, dirs, settings) {
         maxOutputBytes: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     });
     return runs ?? dirs.map(() => ({ error: 'failed' }));
-}
-/** One short run (the version), waited for here. */
-function runTool(binary, args, settings) {
-    try {
-        const stdout = (0,external_node_child_process_.execFileSync)(binary, args, {
-            encoding: 'utf8',
-            env: childEnvironment(settings.searchPath),
-            timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            maxBuffer: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-            // stderr is read and dropped: kustomize's errors can quote the files it read (a secretGenerator's
-            // literals, a patch's values); the finding names the command to run instead.
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        return { stdout };
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOBUFS')
-            return { error: 'too-large' };
-        if (failure.code === 'ETIMEDOUT')
-            return { error: 'timeout' };
-        return {
-            error: 'failed',
-            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
-            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
-        };
-    }
 }
 /** The child's whole environment (see the header for why each one, and why nothing else). */
 function childEnvironment(searchPath) {

@@ -72,11 +72,7 @@ test(`kubectl on PATH renders the root (\`kubectl kustomize DIR\`, ${DOCS}); its
   if (!kubectlDir) return;
   const inexact = path.join(FIXTURES, 'inexact');
   const built = buildKustomization(inexact, REPOSITORY, { searchPath: kubectlDir });
-  assert.match(
-    built.renderer,
-    /^kubectl kustomize \(kubectl v1\.\d+\.\d+[^)]*, kustomize v5\.\d+\.\d+\) at \//,
-  );
-  assert.ok(built.renderer.endsWith(`${path.join(kubectlDir, 'kubectl')}`), built.renderer);
+  assert.match(built.renderer, /^kubectl kustomize$/);
   // The real build applies what the built-in one only flags: no finding.
   assert.deepEqual(built.warnings, []);
   const web = built.objects.find((object) => object.kind === 'Deployment');
@@ -112,7 +108,7 @@ test('kustomize is preferred to kubectl when both are on PATH (`kustomize build 
   // kubectl comes first on PATH: kustomize is still the one that runs.
   const searchPath = [kubectlDir, kustomizeDir].join(path.delimiter);
   const built = buildKustomization(prod, REPOSITORY, { searchPath });
-  assert.equal(built.renderer, `kustomize v5.6.0 at ${path.join(kustomizeDir, 'kustomize')}`);
+  assert.equal(built.renderer, 'kustomize build');
   assert.deepEqual(images(built.objects), ['ghcr.io/acme/fake:9']);
   assert.deepEqual(built.warnings, []);
   // kubectl alone: its own label, with the kustomize it embeds.
@@ -120,7 +116,7 @@ test('kustomize is preferred to kubectl when both are on PATH (`kustomize build 
   assert.equal(alone.renderer, BUILT_IN);
   assert.match(
     alone.warnings[0]?.message ?? '',
-    /^kubectl kustomize \(kubectl v1\.31\.2, kustomize v5\.0\.1\) at .* failed \(exit 7\): run `kubectl kustomize /,
+    /^kubectl kustomize failed \(exit 7\): run `kubectl kustomize /,
   );
 });
 
@@ -153,7 +149,7 @@ test(`a failing real build is a finding at the kustomization naming the command 
   assert.deepEqual(built.warnings, [
     {
       file: displayPath(path.join(prod, 'kustomization.yaml')),
-      message: `kustomize v5.6.0 at ${path.join(dir, 'kustomize')} failed (exit 3): run \`kustomize build ${displayPath(prod)}\` to see why; the workloads shown come from pullcheck's built-in renderer, which may differ`,
+      message: `kustomize build failed (exit 3): run \`kustomize build ${displayPath(prod)}\` to see why; the workloads shown come from pullcheck's built-in renderer, which may differ`,
     },
   ]);
   assert.ok(!JSON.stringify(built).includes(FAKE_SECRET));
@@ -167,14 +163,14 @@ test('a real build that hangs is stopped at its timeout, one that floods at its 
   assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
   assert.match(
     slow.warnings[0]?.message ?? '',
-    /^kustomize v5\.6\.0 at .* did not finish in 0\.4 s: run `kustomize build /,
+    /^kustomize build did not finish in 0\.4 s: run `kustomize build /,
   );
   assert.equal(slow.renderer, BUILT_IN);
   const floods = fakeTool('kustomize', 'head -c 2000000 /dev/zero');
   const large = buildKustomization(prod, REPOSITORY, { searchPath: floods, maxOutputBytes: 1024 * 1024 });
   assert.match(
     large.warnings[0]?.message ?? '',
-    /^kustomize v5\.6\.0 at .* wrote more than 1 MiB: run `kustomize build /,
+    /^kustomize build wrote more than 1 MiB: run `kustomize build /,
   );
 });
 
@@ -265,10 +261,7 @@ test('the plan names the renderer that built each workload: the real binary and 
       .join('\n');
   const fake = fakeTool('kustomize', `cat <<'EOF'\n${RENDERED.replace('from-the-fake', 'web')}EOF`);
   const declared = `on target k8s (${file}:5)`;
-  assert.equal(
-    via(fake),
-    `Deployment fake/web, built by kustomize v5.6.0 at ${path.join(fake, 'kustomize')} ${declared}`,
-  );
+  assert.equal(via(fake), `Deployment fake/web, built by kustomize build ${declared}`);
   assert.equal(
     via(tempDir('pullcheck-no-tools-')),
     `Deployment fake/web, built by the built-in renderer ${declared}`,
@@ -312,7 +305,7 @@ test('the binary a PATH entry names is shown escaped: a folder name with a line 
   );
   chmodSync(path.join(odd, 'kustomize'), 0o755);
   const built = buildKustomization(prod, REPOSITORY, { searchPath: odd });
-  assert.match(built.renderer, /^kustomize v5\.6\.0 at /);
+  assert.equal(built.renderer, 'kustomize build');
   assert.ok(!built.renderer.includes('\n'), built.renderer);
 });
 

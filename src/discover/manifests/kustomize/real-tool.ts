@@ -1,6 +1,6 @@
 // The real Kustomize, when the machine has one: `kustomize build DIR`, else `kubectl kustomize DIR`
-// (GitHub's Ubuntu runners ship both). Found on PATH by this module, so the plan can name the binary it
-// ran and its version, and run with safe defaults only: the default load restrictor (files only from
+// (GitHub's Ubuntu runners ship both). Found on PATH by this module, so the plan can name the tool it
+// ran, and run with safe defaults only: the default load restrictor (files only from
 // inside the kustomization root), no --enable-helm, no --enable-alpha-plugins, no --enable-exec.
 //
 // The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR,
@@ -10,12 +10,10 @@
 //
 // Remote resources (a git or https base) are fetched by the real binary, as the deploy that runs the same
 // command on the runner fetches them; the built-in renderer says it cannot read them.
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import path from 'node:path';
 import { runInParallel } from './parallel-runs.ts';
-import { shownPath } from '../../../core/config/read-file.ts';
 
 export interface KustomizeTool {
   readonly command: 'kustomize' | 'kubectl';
@@ -41,7 +39,6 @@ export type ToolRun =
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
-const VERSION_TIMEOUT_MS = 10_000;
 
 /** Settings from this process: its PATH. */
 export function settingsFromEnvironment(): KustomizeSettings {
@@ -64,13 +61,9 @@ function lookUp(settings: KustomizeSettings, command: KustomizeTool['command']):
   const dirs = settings.searchPath.split(path.delimiter).filter((dir) => path.isAbsolute(dir));
   const binary = dirs.map((dir) => path.join(dir, command)).find(isExecutableFile);
   if (binary === undefined) return undefined;
-  const version = versionOf(binary, command, settings);
-  // PATH is the runner's (an earlier step can add to it): the folder is shown escaped and bounded.
-  const shown = shownPath(binary);
-  const label =
-    command === 'kustomize'
-      ? `kustomize ${version.kustomize ?? '(version unknown)'} at ${shown}`
-      : `kubectl kustomize (kubectl ${version.kubectl ?? '(version unknown)'}${version.kustomize ? `, kustomize ${version.kustomize}` : ''}) at ${shown}`;
+  // The plan names the tool, not its folder or version: those differ from machine to machine, and every
+  // pull's origin carries the label, so reports of one repository stay the same wherever they are made.
+  const label = command === 'kustomize' ? 'kustomize build' : 'kubectl kustomize';
   return { command, path: binary, label };
 }
 
@@ -82,35 +75,6 @@ function isExecutableFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A version as the tool prints it, only when it looks like one (it is shown in reports). */
-const VERSION = /v\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9A-Za-z.-]{1,40})?/;
-
-function versionOf(
-  binary: string,
-  command: KustomizeTool['command'],
-  settings: KustomizeSettings,
-): { kustomize?: string; kubectl?: string } {
-  const args = command === 'kustomize' ? ['version'] : ['version', '--client', '-o', 'json'];
-  const run = runTool(binary, args, {
-    ...settings,
-    timeoutMs: VERSION_TIMEOUT_MS,
-    maxOutputBytes: 64 * 1024,
-  });
-  if (!('stdout' in run)) return {};
-  if (command === 'kustomize') {
-    const version = VERSION.exec(run.stdout)?.[0];
-    return version ? { kustomize: version } : {};
-  }
-  // {"clientVersion": {"gitVersion": "v1.31.0", …}, "kustomizeVersion": "v5.4.2"}
-  const kubectl = /"gitVersion"\s*:\s*"([^"]*)"/.exec(run.stdout)?.[1];
-  const kustomize = /"kustomizeVersion"\s*:\s*"([^"]*)"/.exec(run.stdout)?.[1];
-  const valid = (text: string | undefined) => (text && VERSION.exec(text)?.[0] === text ? text : undefined);
-  const result: { kustomize?: string; kubectl?: string } = {};
-  if (valid(kubectl)) result.kubectl = kubectl!;
-  if (valid(kustomize)) result.kustomize = kustomize!;
-  return result;
 }
 
 /** The build command's arguments (after the binary): safe defaults only, see the header. */
@@ -135,31 +99,6 @@ export function runKustomizeBuilds(
     maxOutputBytes: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
   });
   return runs ?? dirs.map(() => ({ error: 'failed' }));
-}
-
-/** One short run (the version), waited for here. */
-function runTool(binary: string, args: readonly string[], settings: KustomizeSettings): ToolRun {
-  try {
-    const stdout = execFileSync(binary, args, {
-      encoding: 'utf8',
-      env: childEnvironment(settings.searchPath),
-      timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxBuffer: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-      // stderr is read and dropped: kustomize's errors can quote the files it read (a secretGenerator's
-      // literals, a patch's values); the finding names the command to run instead.
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { stdout };
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { status?: number | null; signal?: string | null };
-    if (failure.code === 'ENOBUFS') return { error: 'too-large' };
-    if (failure.code === 'ETIMEDOUT') return { error: 'timeout' };
-    return {
-      error: 'failed',
-      ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
-      ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
-    };
-  }
 }
 
 /** The child's whole environment (see the header for why each one, and why nothing else). */
