@@ -34,7 +34,7 @@ function runnerEnv(inputs: Record<string, string>) {
   return { env, files, dir };
 }
 
-test('zero config: the running workflow names the images it pushes and the cluster it deploys them to', async () => {
+test('zero config: the running workflow names the images it pushes, the cluster it deploys them to and what it applies there', async () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-workspace-'));
   mkdirSync(path.join(workspace, '.github', 'workflows'), { recursive: true });
   writeFileSync(
@@ -47,6 +47,24 @@ test('zero config: the running workflow names the images it pushes and the clust
       '        with: { role-to-assume: "arn:aws:iam::123456789012:role/deployer", aws-region: eu-west-1 }',
       '      - run: docker push 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:${{ github.sha }}',
       '      - run: aws eks update-kubeconfig --name shop-prod',
+      '      - run: kubectl apply -f k8s/ -n shop',
+      '',
+    ].join('\n'),
+  );
+  // What the job applies says what the cluster runs: the pull is planned at the container's line.
+  mkdirSync(path.join(workspace, 'k8s'));
+  writeFileSync(
+    path.join(workspace, 'k8s', 'api.yaml'),
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: api }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: api',
+      '          image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:1',
       '',
     ].join('\n'),
   );
@@ -68,10 +86,19 @@ test('zero config: the running workflow names the images it pushes and the clust
     [['123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api', 'shop-prod', 'unknown']],
   );
   assert.deepEqual(report.results[0].source.target, {
-    file: '.github/workflows/deploy.yml',
-    line: 7,
-    via: 'aws eks update-kubeconfig',
+    file: 'k8s/api.yaml',
+    line: 9,
+    via: 'Deployment shop/api container api',
   });
+  const [planned] = report.plan.targets;
+  assert.deepEqual(
+    [planned.target, planned.source.file, planned.source.line],
+    ['shop-prod', '.github/workflows/deploy.yml', 7],
+  );
+  assert.match(
+    planned.source.via,
+    /^aws eks update-kubeconfig; images from 1 workload \(Deployment shop\/api in k8s\/api\.yaml\)$/,
+  );
 });
 
 test('the demo: outputs, JSON report file, job summary, and a failed step', async () => {
