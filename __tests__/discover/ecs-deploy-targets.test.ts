@@ -273,6 +273,11 @@ const cliRows: CliRow[] = [
     },
   },
   {
+    name: 'update-service without --task-definition: the finding names the service and cluster it restarts',
+    script: 'aws ecs update-service --cluster api-prod --service api --force-new-deployment',
+    expect: { line: 11, message: /ECS service api \(cluster api-prod\)/ },
+  },
+  {
     name: 'update-service --task-definition with nothing registered before it: a finding',
     script: 'aws ecs update-service --cluster api-prod --service api --task-definition api:7',
     expect: { line: 11, message: /needs a task definition registered earlier in the workflow/ },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterSubcommand, optionValues, optionSet, parseArguments, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
-import { concat, missing, type Text } from '../text.ts';
+import { concat, missing, shown, type Text } from '../text.ts';
 
 const REGISTER = 'aws ecs register-task-definition';
 const UPDATE = 'aws ecs update-service';
@@ -69,8 +69,10 @@ function updateService(words: readonly Text[], context: CommandContext): true {
     ];
   if (!taskDefinition) {
     // Without --task-definition the service keeps the task definition it runs (AWS CLI reference).
+    // The finding names the service and cluster: they are what the `ecs` target to declare is about.
+    const about = `ECS service ${service ? shown(service) : '(no --service)'} (cluster ${cluster ? shown(cluster) : 'default'})`;
     context.sink.problem(
-      `\`${UPDATE}\` without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`,
+      `\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`,
     );
     return true;
   }
