@@ -339,14 +339,14 @@ for (const row of cliRows) {
   });
 }
 
-test('a render that reads the task definition from AWS (task-definition-family) is a finding at the render, no target', () => {
+test('a render that reads the task definition from AWS (task-definition-family) is a finding at the line of that input, no target', () => {
   const workflow = CHAINED.replace('task-definition: deploy/task.json', 'task-definition-family: shop');
   const root = repository({ '.github/workflows/deploy.yml': workflow });
   const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
   assert.deepEqual(config.input.targets ?? [], []);
   assert.deepEqual(
     findings.map((finding) => finding.line),
-    [14],
+    [16],
   );
   assert.match(
     findings[0]!.message,

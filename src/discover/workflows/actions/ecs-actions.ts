@@ -14,8 +14,10 @@ export const ecsRender: ActionHandler = (call) => {
   const fromAws = ['task-definition-arn', 'task-definition-family'].find((input) => call.text(input));
   if (!base && fromAws) {
     // The task definition is read from AWS when the step runs: nothing in the repository says what it is.
+    // Filed at the input's line: that is the line to change (to `task-definition: FILE`).
     call.problem(
       `${RENDER} reads the task definition from AWS at run time (${fromAws}), which pullcheck cannot see: keep the task definition in the repository and name its file in \`task-definition\`, or declare an \`ecs\` target with its \`taskDefinitions\` or \`roles\``,
+      call.where(fromAws),
     );
   }
   const marker = call.ecs(
