@@ -301,6 +301,18 @@ const cliRows: CliRow[] = [
     },
   },
   {
+    name: 'AWS CLI reference, run-task: a standalone task is a finding naming its cluster, never a target',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs run-task --cluster jobs --task-definition api --launch-type FARGATE',
+    expect: { line: 12, message: /aws ecs run-task runs a standalone task \(cluster jobs, eu-west-1\)/ },
+  },
+  {
+    name: 'run-task on a cluster held in a variable: a finding naming it at the command line',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs run-task --cluster ${{ vars.JOBS_CLUSTER }} --task-definition api',
+    expect: { line: 12, message: /runs a task on an ECS cluster whose cluster needs `vars\.JOBS_CLUSTER`/ },
+  },
+  {
     name: 'a cluster held in a secret: a finding naming it',
     script:
       'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs update-service --cluster ${{ secrets.CLUSTER }} --service api --task-definition api',
@@ -351,6 +363,51 @@ test('a render that reads the task definition from AWS (task-definition-family) 
   assert.match(
     findings[0]!.message,
     /reads the task definition from AWS at run time \(task-definition-family\)/,
+  );
+});
+
+test('deploy-task-definition with cluster and service in variables and an unknown image: one finding naming both at the cluster input, one for the image', () => {
+  const workflow = CHAINED.replace('service: shop', 'service: ${{ vars.SERVICE }}')
+    .replace('cluster: prod', 'cluster: ${{ vars.CLUSTER }}')
+    .replace(`image: ${REGISTRY}/shop-web:`, 'image: ${{ vars.REGISTRY }}/shop-web:');
+  const root = repository({ '.github/workflows/deploy.yml': workflow, 'deploy/task.json': CLI_TASK });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  const deploy = findings.filter((finding) => finding.message.includes('amazon-ecs-deploy-task-definition'));
+  assert.deepEqual(
+    deploy.map((finding) => finding.line),
+    [29, 25],
+    deploy.map((finding) => finding.message).join('\n'),
+  );
+  assert.match(
+    deploy[0]!.message,
+    /whose cluster needs `vars\.CLUSTER`.*whose service needs `vars\.SERVICE`/,
+  );
+  assert.match(deploy[1]!.message, /needs the image of the render at line 14 \(`vars\.REGISTRY`/);
+});
+
+test('a render output registered with file:// from a subdirectory, then update-service: the rendered file is deployed', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CHAINED.replace(
+      / {6}- uses: aws-actions\/amazon-ecs-deploy-task-definition[\s\S]*/,
+      [
+        '      - run: |',
+        '          cd deploy',
+        '          aws ecs register-task-definition --cli-input-json file://${{ steps.render-worker.outputs.task-definition }}',
+        '          aws ecs update-service --cluster prod --service shop --task-definition shop',
+        '',
+      ].join('\n'),
+    ),
+    'deploy/task.json': taskDefinition({ executionRoleArn: EXEC_ROLE }, [
+      { name: 'web', image: '<WEB>' },
+      { name: 'worker', image: '<WORKER>' },
+    ]),
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    config.input.targets?.map((target) => target.images),
+    [[`${REGISTRY}/shop-web`, `${REGISTRY}/shop-worker`]],
   );
 });
 

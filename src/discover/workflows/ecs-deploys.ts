@@ -36,12 +36,15 @@ export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report
   for (const site of sites) {
     if (site.kind === 'register') registered = site;
     if (site.kind !== 'deploy') continue;
+    // Every unknown field is named, at the line it is written on (the line to change), even when the
+    // task definition is unknown too: each is a fact the user must supply.
+    const known = knownFields(site, report);
     const resolved = site.taskDefinition
       ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
       : registered?.kind === 'register'
         ? registered.reported
           ? 'reported'
-          : fileOf(registered.file)
+          : taskDefinitionOf(registered.file, { sites, imageOf }, new Set())
         : {
             need: 'a task definition registered earlier in the workflow (aws ecs register-task-definition --cli-input-json file://PATH)',
           };
@@ -50,37 +53,63 @@ export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report
       report(site.where, `${site.via} deploys a task definition that needs ${resolved.need}: ${DECLARE}`);
       continue;
     }
-    if (!site.service) {
-      report(
-        site.where,
-        `${site.via} names no service: it registers ${resolved.file} but deploys it nowhere pullcheck can see; ${DECLARE}`,
-      );
-      continue;
-    }
-    const fields = { cluster: site.cluster ?? ['default'], service: site.service, region: site.region };
-    const known: Record<string, string> = {};
-    const hole = Object.entries(fields).find(([field, text]) => {
-      const value = wordText(text)?.trim();
-      if (value) known[field] = value;
-      return !value;
-    });
-    if (hole) {
-      report(
-        site.where,
-        `${site.via} deploys to an ECS service whose ${hole[0]} needs ${need(hole[1])}: ${DECLARE}`,
-      );
+    if (!known) continue;
+    if (site.task || !known.service) {
+      report(site.where, unservedMessage(site, resolved.file, known));
       continue;
     }
     deploys.push({
-      cluster: known['cluster']!,
-      service: known['service']!,
-      region: known['region']!,
+      cluster: known.cluster,
+      service: known.service,
+      region: known.region,
       ...resolved,
       via: site.via,
       where: site.where,
     });
   }
   return deploys;
+}
+
+type DeploySite = EcsSite & { readonly kind: 'deploy' };
+interface KnownFields {
+  readonly cluster: string;
+  readonly region: string;
+  readonly service?: string;
+}
+
+/** The deploy's cluster, region and service when all are known; else one finding naming each hole. */
+function knownFields(site: DeploySite, report: Report): KnownFields | undefined {
+  const fields = {
+    cluster: site.cluster ?? ['default'],
+    ...(site.service && !site.task ? { service: site.service } : {}),
+    region: site.region,
+  };
+  const known: Record<string, string> = {};
+  const holes = Object.entries(fields).filter(([field, text]) => {
+    const value = wordText(text)?.trim();
+    if (value) known[field] = value;
+    return !value;
+  });
+  if (holes.length === 0) {
+    const service = known['service'];
+    return { cluster: known['cluster']!, region: known['region']!, ...(service ? { service } : {}) };
+  }
+  const [first] = holes;
+  const named = holes.map(([field, text]) => `${field} needs ${need(text)}`).join(', and whose ');
+  const what = site.task ? 'runs a task on an ECS cluster' : 'deploys to an ECS service';
+  report(
+    site.lines?.[first![0] as keyof NonNullable<DeploySite['lines']>] ?? site.where,
+    `${site.via} ${what} whose ${named}: ${DECLARE}`,
+  );
+  return undefined;
+}
+
+/** A deploy to no service pullcheck can see (no `service`, or a standalone `aws ecs run-task`). */
+function unservedMessage(site: DeploySite, file: string, known: KnownFields): string {
+  const where = `cluster ${known.cluster}, ${known.region}`;
+  if (site.task)
+    return `${site.via} runs a standalone task (${where}) whose task definition is the one registered from ${file} only if its family is the one run; pullcheck does not check a standalone task as a target: ${DECLARE}`;
+  return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${DECLARE}`;
 }
 
 /** A file path, or the render a marker stands for (with the renders before it in its chain). */

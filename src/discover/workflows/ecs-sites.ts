@@ -24,6 +24,10 @@ export type EcsStep =
       readonly cluster?: Text;
       readonly service?: Text;
       readonly region: Text;
+      /** Where each field is written when not on the step's line (an action's input): findings go there. */
+      readonly lines?: Partial<Record<'cluster' | 'service' | 'region', SourceLocation>>;
+      /** `aws ecs run-task`: a standalone task of the cluster, no service. */
+      readonly task?: true;
     };
 
 export type EcsSite = EcsStep & { readonly via: string; readonly where: SourceLocation };

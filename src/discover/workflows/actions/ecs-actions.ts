@@ -41,6 +41,8 @@ export const ecsDeploy: ActionHandler = (call) => {
       ...optional('service', call.text('service')),
       cluster: call.text('cluster') ?? ['default'],
       region: awsRegion(call),
+      // An unknown cluster or service is reported at its input's line: the line to change.
+      lines: { cluster: call.where('cluster'), service: call.where('service') },
     },
     DEPLOY,
   );
