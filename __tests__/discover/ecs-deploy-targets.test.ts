@@ -247,7 +247,9 @@ interface CliRow {
   readonly name: string;
   readonly script: string;
   /** The target's cluster and service, or the finding's line and text. */
-  readonly expect: { cluster: string; service: string } | { line: number; message: RegExp };
+  readonly expect:
+    | { cluster: string; service: string }
+    | { line: number; message: RegExp; then?: { line: number; message: RegExp } };
 }
 
 const cliRows: CliRow[] = [
@@ -289,6 +291,11 @@ const cliRows: CliRow[] = [
     expect: {
       line: 11,
       message: /sets --execution-role-arn on the command line, which pullcheck does not read/,
+      then: {
+        line: 12,
+        message:
+          /update-service deploys to ECS service api \(cluster c, eu-west-1\) the task definition of .*deploy\.yml:11, which pullcheck cannot read/,
+      },
     },
   },
   {
@@ -345,9 +352,13 @@ for (const row of cliRows) {
     }
     const expected = row.expect;
     assert.deepEqual(config.input.targets ?? [], []);
-    assert.equal(findings.length, 1, messages);
+    assert.equal(findings.length, expected.then ? 2 : 1, messages);
     assert.match(findings[0]!.message, expected.message);
     assert.equal(findings[0]!.line, expected.line, messages);
+    if (expected.then) {
+      assert.match(findings[1]!.message, expected.then.message);
+      assert.equal(findings[1]!.line, expected.then.line, messages);
+    }
   });
 }
 
@@ -358,7 +369,12 @@ test('a render that reads the task definition from AWS (task-definition-family) 
   assert.deepEqual(config.input.targets ?? [], []);
   assert.deepEqual(
     findings.map((finding) => finding.line),
-    [16],
+    [16, 25],
+  );
+  // The deploy names the service whose task definition that is: what a declared target needs.
+  assert.match(
+    findings[1]!.message,
+    /deploys to ECS service shop \(cluster prod, us-east-2\) the task definition of/,
   );
   assert.match(
     findings[0]!.message,
@@ -408,6 +424,24 @@ test('a render output registered with file:// from a subdirectory, then update-s
   assert.deepEqual(
     config.input.targets?.map((target) => target.images),
     [[`${REGISTRY}/shop-web`, `${REGISTRY}/shop-worker`]],
+  );
+});
+
+test('an ECS deploy inside a repository script is a finding at the workflow line that runs the script, naming it', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CLI('./deploy.sh'),
+    'infra/deploy.sh':
+      '#!/usr/bin/env bash\naws ecs update-service --cluster prod --service api --task-definition "api:$REVISION"\n',
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  assert.deepEqual(
+    findings.map((finding) => [finding.file?.endsWith('deploy.yml'), finding.line]),
+    [[true, 11]],
+  );
+  assert.match(
+    findings[0]!.message,
+    /infra\/deploy\.sh:2, in a script this step runs: .*needs a task definition registered earlier/,
   );
 });
 

@@ -30,7 +30,12 @@ export type EcsStep =
       readonly task?: true;
     };
 
-export type EcsSite = EcsStep & { readonly via: string; readonly where: SourceLocation };
+export type EcsSite = EcsStep & {
+  readonly via: string;
+  readonly where: SourceLocation;
+  /** In a repository script: the workflow line whose command runs it (findings about a deploy go there). */
+  readonly runBy?: SourceLocation;
+};
 
 /** The path a render's `task-definition` output stands for: the marker and the render's index. */
 const RENDER_MARKER = '\u0000amazon-ecs-render-task-definition-';
