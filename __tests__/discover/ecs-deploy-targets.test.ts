@@ -285,6 +285,14 @@ const cliRows: CliRow[] = [
     expect: { line: 11, message: /needs a task definition registered earlier in the workflow/ },
   },
   {
+    name: 'a deploy whose task definition cannot be resolved names the service and cluster it deploys to',
+    script: 'aws ecs update-service --cluster api-prod --service api --task-definition api:7',
+    expect: {
+      line: 11,
+      message: /deploys to ECS service api \(cluster api-prod, eu-west-1\) a task definition that needs/,
+    },
+  },
+  {
     name: 'register-task-definition --execution-role-arn overrides the file: a finding, never a decision on the file',
     script:
       'aws ecs register-task-definition --cli-input-json file://task-definition.json --execution-role-arn arn:aws:iam::123456789012:role/other\naws ecs update-service --cluster c --service api --task-definition api',

@@ -61,7 +61,8 @@ export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report
       continue;
     }
     if ('need' in resolved) {
-      say(site.where, `${site.via} deploys a task definition that needs ${resolved.need}: ${DECLARE}`);
+      const to = known ? ` to ${about(site, known)}` : '';
+      say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${DECLARE}`);
       continue;
     }
     if (!known) continue;
