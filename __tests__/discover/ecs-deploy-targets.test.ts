@@ -382,7 +382,7 @@ test('a render that reads the task definition from AWS (task-definition-family) 
   // The deploy names the service whose task definition that is: what a declared target needs.
   assert.match(
     findings[1]!.message,
-    /deploys to ECS service shop \(cluster prod, us-east-2\) the task definition of/,
+    /deploys to ECS service shop \(cluster prod, us-east-2\) the task definition of .*deploy\.yml:16,/,
   );
   assert.match(
     findings[0]!.message,

@@ -148,7 +148,7 @@ function taskDefinitionOf(
   if (index === undefined) return fileOf(text);
   const render = sites[index];
   if (render?.kind !== 'render' || seen.has(index)) return { need: 'a task definition file' };
-  if (render.fromAws) return { reported: render.where };
+  if (render.fromAws) return { reported: render.fromAws };
   seen.add(index);
   const base = taskDefinitionOf(render.base, { sites, imageOf }, seen);
   if ('reported' in base || 'need' in base) return base;

@@ -12,8 +12,8 @@ export type EcsStep =
       readonly base: Text;
       readonly container: Text;
       readonly image: Text;
-      /** Set when the render reads its task definition from AWS (reported at the step already). */
-      readonly fromAws?: true;
+      /** Set when the render reads its task definition from AWS: where that is reported already. */
+      readonly fromAws?: SourceLocation;
     }
   /** `reported`: a register pullcheck cannot read, already a finding at its line. */
   | { readonly kind: 'register'; readonly file: Text; readonly reported?: true }
