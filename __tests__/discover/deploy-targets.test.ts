@@ -302,7 +302,7 @@ jobs:
     [
       [
         8,
-        '`aws ecs update-service` without --task-definition deploys again the task definition the service already runs, which is not in the repository',
+        '`aws ecs update-service` on ECS service api (cluster prod) without --task-definition deploys again the task definition the service already runs, which is not in the repository',
       ],
       [
         9,

@@ -247,7 +247,9 @@ interface CliRow {
   readonly name: string;
   readonly script: string;
   /** The target's cluster and service, or the finding's line and text. */
-  readonly expect: { cluster: string; service: string } | { line: number; message: RegExp };
+  readonly expect:
+    | { cluster: string; service: string }
+    | { line: number; message: RegExp; then?: { line: number; message: RegExp } };
 }
 
 const cliRows: CliRow[] = [
@@ -273,9 +275,22 @@ const cliRows: CliRow[] = [
     },
   },
   {
+    name: 'update-service without --task-definition: the finding names the service and cluster it restarts',
+    script: 'aws ecs update-service --cluster api-prod --service api --force-new-deployment',
+    expect: { line: 11, message: /ECS service api \(cluster api-prod\)/ },
+  },
+  {
     name: 'update-service --task-definition with nothing registered before it: a finding',
     script: 'aws ecs update-service --cluster api-prod --service api --task-definition api:7',
     expect: { line: 11, message: /needs a task definition registered earlier in the workflow/ },
+  },
+  {
+    name: 'a deploy whose task definition cannot be resolved names the service and cluster it deploys to',
+    script: 'aws ecs update-service --cluster api-prod --service api --task-definition api:7',
+    expect: {
+      line: 11,
+      message: /deploys to ECS service api \(cluster api-prod, eu-west-1\) a task definition that needs/,
+    },
   },
   {
     name: 'register-task-definition --execution-role-arn overrides the file: a finding, never a decision on the file',
@@ -284,6 +299,11 @@ const cliRows: CliRow[] = [
     expect: {
       line: 11,
       message: /sets --execution-role-arn on the command line, which pullcheck does not read/,
+      then: {
+        line: 12,
+        message:
+          /update-service deploys to ECS service api \(cluster c, eu-west-1\) the task definition of .*deploy\.yml:11, which pullcheck cannot read/,
+      },
     },
   },
   {
@@ -294,6 +314,18 @@ const cliRows: CliRow[] = [
       line: 12,
       message: /deploys a task definition pullcheck cannot read: cannot read .*missing\.json \(ENOENT\)/,
     },
+  },
+  {
+    name: 'AWS CLI reference, run-task: a standalone task is a finding naming its cluster, never a target',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs run-task --cluster jobs --task-definition api --launch-type FARGATE',
+    expect: { line: 12, message: /aws ecs run-task runs a standalone task \(cluster jobs, eu-west-1\)/ },
+  },
+  {
+    name: 'run-task on a cluster held in a variable: a finding naming it at the command line',
+    script:
+      'aws ecs register-task-definition --cli-input-json file://task-definition.json\naws ecs run-task --cluster ${{ vars.JOBS_CLUSTER }} --task-definition api',
+    expect: { line: 12, message: /runs a task on an ECS cluster whose cluster needs `vars\.JOBS_CLUSTER`/ },
   },
   {
     name: 'a cluster held in a secret: a finding naming it',
@@ -328,24 +360,96 @@ for (const row of cliRows) {
     }
     const expected = row.expect;
     assert.deepEqual(config.input.targets ?? [], []);
-    assert.equal(findings.length, 1, messages);
+    assert.equal(findings.length, expected.then ? 2 : 1, messages);
     assert.match(findings[0]!.message, expected.message);
     assert.equal(findings[0]!.line, expected.line, messages);
+    if (expected.then) {
+      assert.match(findings[1]!.message, expected.then.message);
+      assert.equal(findings[1]!.line, expected.then.line, messages);
+    }
   });
 }
 
-test('a render that reads the task definition from AWS (task-definition-family) is a finding at the render, no target', () => {
+test('a render that reads the task definition from AWS (task-definition-family) is a finding at the line of that input, no target', () => {
   const workflow = CHAINED.replace('task-definition: deploy/task.json', 'task-definition-family: shop');
   const root = repository({ '.github/workflows/deploy.yml': workflow });
   const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
   assert.deepEqual(config.input.targets ?? [], []);
   assert.deepEqual(
     findings.map((finding) => finding.line),
-    [14],
+    [16, 25],
+  );
+  // The deploy names the service whose task definition that is: what a declared target needs.
+  assert.match(
+    findings[1]!.message,
+    /deploys to ECS service shop \(cluster prod, us-east-2\) the task definition of .*deploy\.yml:16,/,
   );
   assert.match(
     findings[0]!.message,
     /reads the task definition from AWS at run time \(task-definition-family\)/,
+  );
+});
+
+test('deploy-task-definition with cluster and service in variables and an unknown image: one finding naming both at the cluster input, one for the image', () => {
+  const workflow = CHAINED.replace('service: shop', 'service: ${{ vars.SERVICE }}')
+    .replace('cluster: prod', 'cluster: ${{ vars.CLUSTER }}')
+    .replace(`image: ${REGISTRY}/shop-web:`, 'image: ${{ vars.REGISTRY }}/shop-web:');
+  const root = repository({ '.github/workflows/deploy.yml': workflow, 'deploy/task.json': CLI_TASK });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  const deploy = findings.filter((finding) => finding.message.includes('amazon-ecs-deploy-task-definition'));
+  assert.deepEqual(
+    deploy.map((finding) => finding.line),
+    [29, 25],
+    deploy.map((finding) => finding.message).join('\n'),
+  );
+  assert.match(
+    deploy[0]!.message,
+    /whose cluster needs `vars\.CLUSTER`.*whose service needs `vars\.SERVICE`/,
+  );
+  assert.match(deploy[1]!.message, /needs the image of the render at line 14 \(`vars\.REGISTRY`/);
+});
+
+test('a render output registered with file:// from a subdirectory, then update-service: the rendered file is deployed', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CHAINED.replace(
+      / {6}- uses: aws-actions\/amazon-ecs-deploy-task-definition[\s\S]*/,
+      [
+        '      - run: |',
+        '          cd deploy',
+        '          aws ecs register-task-definition --cli-input-json file://${{ steps.render-worker.outputs.task-definition }}',
+        '          aws ecs update-service --cluster prod --service shop --task-definition shop',
+        '',
+      ].join('\n'),
+    ),
+    'deploy/task.json': taskDefinition({ executionRoleArn: EXEC_ROLE }, [
+      { name: 'web', image: '<WEB>' },
+      { name: 'worker', image: '<WORKER>' },
+    ]),
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    config.input.targets?.map((target) => target.images),
+    [[`${REGISTRY}/shop-web`, `${REGISTRY}/shop-worker`]],
+  );
+});
+
+test('an ECS deploy inside a repository script is a finding at the workflow line that runs the script, naming it', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CLI('./deploy.sh'),
+    'infra/deploy.sh':
+      '#!/usr/bin/env bash\naws ecs update-service --cluster prod --service api --task-definition "api:$REVISION"\n',
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(config.input.targets ?? [], []);
+  assert.deepEqual(
+    findings.map((finding) => [finding.file?.endsWith('deploy.yml'), finding.line]),
+    [[true, 11]],
+  );
+  assert.match(
+    findings[0]!.message,
+    /infra\/deploy\.sh:2, in a script this step runs: .*needs a task definition registered earlier/,
   );
 });
 

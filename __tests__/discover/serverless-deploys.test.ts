@@ -133,6 +133,15 @@ const cases: FormCase[] = [
     },
   },
   {
+    name: 'google-github-actions/deploy-cloudrun with project_id held in a secret: a finding naming it at the project_id line, the line to change',
+    steps: `      - uses: google-github-actions/deploy-cloudrun@v2
+        with:
+          service: web
+          image: ${GAR}:7
+          project_id: \${{ secrets.GCP_PROJECT }}`,
+    finding: { line: 10, message: /its project needs `secrets\.GCP_PROJECT`/ },
+  },
+  {
     name: "google-github-actions/deploy-cloudrun: a job, the auth step's project, the default region us-central1",
     steps: `${AUTH_GOOGLE}
       - uses: google-github-actions/deploy-cloudrun@v2

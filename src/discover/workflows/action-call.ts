@@ -54,7 +54,8 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
     cluster: (credentials, via, where, kubeContext) =>
       sinkAt(context.collected, where).cluster(credentials, via, where, kubeContext),
     sink: (where) => sinkAt(context.collected, where),
-    serverless: (deploy, via, where) => context.collected.serverless.push({ deploy, via, where }),
+    serverless: (deploy, via, where, lines) =>
+      context.collected.serverless.push({ deploy, via, where, ...(lines ? { lines } : {}) }),
     mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
     ecs: (ecsStep, via) => addEcsSite(context.collected, { ...ecsStep, via, where: usesAt }),
     problem: (message, where) => context.collected.problems.push({ message, where: where ?? usesAt }),

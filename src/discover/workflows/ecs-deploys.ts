@@ -25,7 +25,9 @@ export interface FoundEcsDeploy {
 
 type ImageOf = (text: Text) => string | Missing | undefined;
 type Report = (where: SourceLocation, message: string) => void;
-type Resolved = { file: string; render: FoundEcsDeploy['render'] } | { need: string } | 'reported';
+/** `reported`: the step whose task definition pullcheck cannot read, a finding at its own line already. */
+type Resolved =
+  { file: string; render: FoundEcsDeploy['render'] } | { need: string } | { reported: SourceLocation };
 
 const DECLARE = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 
@@ -36,51 +38,103 @@ export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report
   for (const site of sites) {
     if (site.kind === 'register') registered = site;
     if (site.kind !== 'deploy') continue;
+    // Every unknown field is named, at the line it is written on (the line to change), even when the
+    // task definition is unknown too: each is a fact the user must supply.
+    const say = siteReport(site, report);
+    const known = knownFields(site, say);
     const resolved = site.taskDefinition
       ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
       : registered?.kind === 'register'
         ? registered.reported
-          ? 'reported'
-          : fileOf(registered.file)
+          ? { reported: registered.where }
+          : taskDefinitionOf(registered.file, { sites, imageOf }, new Set())
         : {
             need: 'a task definition registered earlier in the workflow (aws ecs register-task-definition --cli-input-json file://PATH)',
           };
-    if (resolved === 'reported') continue;
+    if ('reported' in resolved) {
+      // Said at the step that makes it, which does not name the service: this deploy is not silent.
+      if (known)
+        say(
+          site.where,
+          `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${DECLARE}`,
+        );
+      continue;
+    }
     if ('need' in resolved) {
-      report(site.where, `${site.via} deploys a task definition that needs ${resolved.need}: ${DECLARE}`);
+      const to = known ? ` to ${about(site, known)}` : '';
+      say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${DECLARE}`);
       continue;
     }
-    if (!site.service) {
-      report(
-        site.where,
-        `${site.via} names no service: it registers ${resolved.file} but deploys it nowhere pullcheck can see; ${DECLARE}`,
-      );
-      continue;
-    }
-    const fields = { cluster: site.cluster ?? ['default'], service: site.service, region: site.region };
-    const known: Record<string, string> = {};
-    const hole = Object.entries(fields).find(([field, text]) => {
-      const value = wordText(text)?.trim();
-      if (value) known[field] = value;
-      return !value;
-    });
-    if (hole) {
-      report(
-        site.where,
-        `${site.via} deploys to an ECS service whose ${hole[0]} needs ${need(hole[1])}: ${DECLARE}`,
-      );
+    if (!known) continue;
+    if (site.task || !known.service) {
+      say(site.where, unservedMessage(site, resolved.file, known));
       continue;
     }
     deploys.push({
-      cluster: known['cluster']!,
-      service: known['service']!,
-      region: known['region']!,
+      cluster: known.cluster,
+      service: known.service,
+      region: known.region,
       ...resolved,
       via: site.via,
       where: site.where,
     });
   }
   return deploys;
+}
+
+type DeploySite = EcsSite & { readonly kind: 'deploy' };
+
+/** A deploy in a repository script is reported at the workflow line that runs the script, naming it. */
+function siteReport(site: DeploySite, report: Report): Report {
+  const { runBy } = site;
+  if (!runBy) return report;
+  return (where, message) =>
+    report(runBy, `${where.file}:${where.line}, in a script this step runs: ${message}`);
+}
+
+function about(site: DeploySite, known: KnownFields): string {
+  const cluster = `cluster ${known.cluster}, ${known.region}`;
+  return site.task || !known.service ? `a task of ${cluster}` : `ECS service ${known.service} (${cluster})`;
+}
+interface KnownFields {
+  readonly cluster: string;
+  readonly region: string;
+  readonly service?: string;
+}
+
+/** The deploy's cluster, region and service when all are known; else one finding naming each hole. */
+function knownFields(site: DeploySite, say: Report): KnownFields | undefined {
+  const fields = {
+    cluster: site.cluster ?? ['default'],
+    ...(site.service && !site.task ? { service: site.service } : {}),
+    region: site.region,
+  };
+  const known: Record<string, string> = {};
+  const holes = Object.entries(fields).filter(([field, text]) => {
+    const value = wordText(text)?.trim();
+    if (value) known[field] = value;
+    return !value;
+  });
+  if (holes.length === 0) {
+    const service = known['service'];
+    return { cluster: known['cluster']!, region: known['region']!, ...(service ? { service } : {}) };
+  }
+  const [first] = holes;
+  const named = holes.map(([field, text]) => `${field} needs ${need(text)}`).join(', and whose ');
+  const what = site.task ? 'runs a task on an ECS cluster' : 'deploys to an ECS service';
+  say(
+    site.lines?.[first![0] as keyof NonNullable<DeploySite['lines']>] ?? site.where,
+    `${site.via} ${what} whose ${named}: ${DECLARE}`,
+  );
+  return undefined;
+}
+
+/** A deploy to no service pullcheck can see (no `service`, or a standalone `aws ecs run-task`). */
+function unservedMessage(site: DeploySite, file: string, known: KnownFields): string {
+  const where = `cluster ${known.cluster}, ${known.region}`;
+  if (site.task)
+    return `${site.via} runs a standalone task (${where}) whose task definition is the one registered from ${file} only if its family is the one run; pullcheck does not check a standalone task as a target: ${DECLARE}`;
+  return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${DECLARE}`;
 }
 
 /** A file path, or the render a marker stands for (with the renders before it in its chain). */
@@ -94,10 +148,10 @@ function taskDefinitionOf(
   if (index === undefined) return fileOf(text);
   const render = sites[index];
   if (render?.kind !== 'render' || seen.has(index)) return { need: 'a task definition file' };
-  if (render.fromAws) return 'reported';
+  if (render.fromAws) return { reported: render.fromAws };
   seen.add(index);
   const base = taskDefinitionOf(render.base, { sites, imageOf }, seen);
-  if (base === 'reported' || 'need' in base) return base;
+  if ('reported' in base || 'need' in base) return base;
   const container = wordText(render.container)?.trim();
   if (!container)
     return {

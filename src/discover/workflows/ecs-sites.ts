@@ -12,8 +12,8 @@ export type EcsStep =
       readonly base: Text;
       readonly container: Text;
       readonly image: Text;
-      /** Set when the render reads its task definition from AWS (reported at the step already). */
-      readonly fromAws?: true;
+      /** Set when the render reads its task definition from AWS: where that is reported already. */
+      readonly fromAws?: SourceLocation;
     }
   /** `reported`: a register pullcheck cannot read, already a finding at its line. */
   | { readonly kind: 'register'; readonly file: Text; readonly reported?: true }
@@ -24,9 +24,18 @@ export type EcsStep =
       readonly cluster?: Text;
       readonly service?: Text;
       readonly region: Text;
+      /** Where each field is written when not on the step's line (an action's input): findings go there. */
+      readonly lines?: Partial<Record<'cluster' | 'service' | 'region', SourceLocation>>;
+      /** `aws ecs run-task`: a standalone task of the cluster, no service. */
+      readonly task?: true;
     };
 
-export type EcsSite = EcsStep & { readonly via: string; readonly where: SourceLocation };
+export type EcsSite = EcsStep & {
+  readonly via: string;
+  readonly where: SourceLocation;
+  /** In a repository script: the workflow line whose command runs it (findings about a deploy go there). */
+  readonly runBy?: SourceLocation;
+};
 
 /** The path a render's `task-definition` output stands for: the marker and the render's index. */
 const RENDER_MARKER = '\u0000amazon-ecs-render-task-definition-';

@@ -64,6 +64,8 @@ export interface StepContext {
 export interface ScriptOrigin {
   readonly file: string;
   readonly lineOf: (scriptLine: number) => SourceLocation;
+  /** For a repository script: the workflow line whose command runs it (through any scripts between). */
+  readonly runBy?: SourceLocation;
 }
 
 const MAX_SCRIPT_DEPTH = 8;
@@ -135,7 +137,7 @@ class StepHost implements ShellHost {
     const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
     if (LOGIN.test(text)) this.context.login(loginRegistry(command.words), where);
     const commandContext: CommandContext = {
-      sink: sinkAt(this.context.collected, where),
+      sink: sinkAt(this.context.collected, where, this.origin.runBy),
       environment: command.environment,
       facts: this.context.facts,
       cwd: command.cwd,
@@ -226,7 +228,7 @@ class StepHost implements ShellHost {
         source.text,
         environment,
         cwd,
-        { file: where.file, lineOf: () => where },
+        { ...this.origin, file: where.file, lineOf: () => where },
         this.context,
         args,
         [...this.stack, '(inline)'],
@@ -236,7 +238,11 @@ class StepHost implements ShellHost {
     const key = `${file}:${source.firstLine ?? 0}`;
     if (this.stack.includes(key)) return unknown;
     const first = source.firstLine ?? 1;
-    const origin: ScriptOrigin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
+    const origin: ScriptOrigin = {
+      file,
+      lineOf: (line) => ({ file, line: first + line - 1, column: 1 }),
+      runBy: this.origin.runBy ?? where,
+    };
     return runScript(
       source.text ?? source.file.text,
       environment,

@@ -27,6 +27,8 @@ export interface ServerlessSite {
   readonly deploy: ServerlessDeploy;
   readonly via: string;
   readonly where: SourceLocation;
+  /** Where a value is written when not at `where` (an action's input): a finding about it goes there. */
+  readonly lines?: Partial<Record<'project', SourceLocation>>;
 }
 
 /** A serverless deploy with every value known (the image as written, tag included). */
@@ -60,7 +62,7 @@ export function serverlessOf(
           ? 'declare a `cloud-run` target (project, service or job, with its image)'
           : 'declare a `lambda` target (account, region, function, with its image)';
       problem(
-        site.where,
+        site.lines?.[known.field as 'project'] ?? site.where,
         `${site.via} deploys to ${site.deploy.platform === 'cloud-run' ? 'Cloud Run' : 'AWS Lambda'}, but its ${known.field} needs ${need(known.hole)}: ${declare}`,
       );
       continue;

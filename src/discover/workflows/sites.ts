@@ -140,13 +140,14 @@ export function emptyCollected(): Collected {
 }
 
 /** A sink that files everything it is told under `where`. */
-export function sinkAt(collected: Collected, where: SourceLocation): Sink {
+/** `runBy`: the workflow line that runs the script `where` is in. */
+export function sinkAt(collected: Collected, where: SourceLocation, runBy?: SourceLocation): Sink {
   return {
     destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
     ...deploySink(collected, where),
     serverless: (deploy, via) => collected.serverless.push({ deploy, via, where }),
     mayPush: (message) => collected.mayPush.push({ where, message }),
-    ecs: (step, via) => addEcsSite(collected, { ...step, via, where }),
+    ecs: (step, via) => addEcsSite(collected, { ...step, via, where, ...(runBy ? { runBy } : {}) }),
     problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
   };
 }

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../../../core/errors.ts';
 import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
 import type { EcsStep } from '../ecs-sites.ts';
-import type { ServerlessDeploy } from '../serverless-sites.ts';
+import type { ServerlessDeploy, ServerlessSite } from '../serverless-sites.ts';
 import type { ClusterCredentials, Sink } from '../sites.ts';
 import type { Text } from '../text.ts';
 
@@ -43,7 +43,12 @@ export interface ActionCall {
   /** Everything a step may report about deploys, filed at `where`. */
   sink(where: SourceLocation): Sink;
   /** A Cloud Run or Lambda deploy, reported at `where`. */
-  serverless(deploy: ServerlessDeploy, via: string, where: SourceLocation): void;
+  serverless(
+    deploy: ServerlessDeploy,
+    via: string,
+    where: SourceLocation,
+    lines?: ServerlessSite['lines'],
+  ): void;
   mayPush(message: string, where?: SourceLocation): void;
   /** An Amazon ECS step, at the step; returns the path a render's `task-definition` output stands for. */
   ecs(step: EcsStep, via: string): string;

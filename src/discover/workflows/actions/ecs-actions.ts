@@ -12,19 +12,21 @@ const DEPLOY = 'aws-actions/amazon-ecs-deploy-task-definition';
 export const ecsRender: ActionHandler = (call) => {
   const base = call.text('task-definition');
   const fromAws = ['task-definition-arn', 'task-definition-family'].find((input) => call.text(input));
-  if (!base && fromAws) {
-    // The task definition is read from AWS when the step runs: nothing in the repository says what it is.
+  // The task definition is read from AWS when the step runs: nothing in the repository says what it is.
+  // Filed at the input's line: that is the line to change (to `task-definition: FILE`).
+  const reported = !base && fromAws ? call.where(fromAws) : undefined;
+  if (reported)
     call.problem(
       `${RENDER} reads the task definition from AWS at run time (${fromAws}), which pullcheck cannot see: keep the task definition in the repository and name its file in \`task-definition\`, or declare an \`ecs\` target with its \`taskDefinitions\` or \`roles\``,
+      reported,
     );
-  }
   const marker = call.ecs(
     {
       kind: 'render',
       base: base ?? [missing('the task definition file', `${RENDER} names none in \`task-definition\``)],
       container: call.text('container-name') ?? [missing('the container name (`container-name`)')],
       image: call.text('image') ?? [missing('the image (`image`)')],
-      ...(!base && fromAws ? { fromAws: true as const } : {}),
+      ...(reported ? { fromAws: reported } : {}),
     },
     RENDER,
   );
@@ -39,6 +41,8 @@ export const ecsDeploy: ActionHandler = (call) => {
       ...optional('service', call.text('service')),
       cluster: call.text('cluster') ?? ['default'],
       region: awsRegion(call),
+      // An unknown cluster or service is reported at its input's line: the line to change.
+      lines: { cluster: call.where('cluster'), service: call.where('service') },
     },
     DEPLOY,
   );

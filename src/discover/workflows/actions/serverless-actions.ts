@@ -50,6 +50,8 @@ export const deployCloudRun: ActionHandler = (call) => {
     },
     CLOUD_RUN,
     call.where('image'),
+    // A project written in `project_id` is reported at that line, the one to change.
+    !named.project && call.text('project_id') ? { project: call.where('project_id') } : undefined,
   );
 };
 

@@ -7,10 +7,12 @@ import path from 'node:path';
 import { afterSubcommand, optionValues, optionSet, parseArguments, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
-import { concat, missing, type Text } from '../text.ts';
+import { renderIndex } from '../ecs-sites.ts';
+import { concat, missing, shown, type Text } from '../text.ts';
 
 const REGISTER = 'aws ecs register-task-definition';
 const UPDATE = 'aws ecs update-service';
+const RUN = 'aws ecs run-task';
 const DECLARE_TARGET =
   'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 // register-task-definition options with a value that pullcheck does not apply to the file.
@@ -26,11 +28,17 @@ const UPDATE_OPTIONS = optionSet(
   '--cluster --service --task-definition --desired-count --capacity-provider-strategy --deployment-configuration --network-configuration --placement-constraints --placement-strategy --platform-version --health-check-grace-period-seconds --load-balancers --service-registries --service-connect-configuration --volume-configurations --vpc-lattice-configurations --propagate-tags --availability-zone-rebalancing --deployment-controller',
 );
 
+const RUN_OPTIONS = optionSet(
+  '--cluster --task-definition --count --launch-type --capacity-provider-strategy --group --network-configuration --overrides --placement-constraints --placement-strategy --platform-version --propagate-tags --reference-id --started-by --tags --client-token --volume-configurations',
+);
+
 export const ecsCommands: CommandHandler = (words, context) => {
   const register = afterSubcommand(words, ['aws', 'ecs', 'register-task-definition'], AWS_GLOBAL);
   if (register) return registerTaskDefinition(words, context);
   const update = afterSubcommand(words, ['aws', 'ecs', 'update-service'], AWS_GLOBAL);
   if (update) return updateService(words, context);
+  const run = afterSubcommand(words, ['aws', 'ecs', 'run-task'], AWS_GLOBAL);
+  if (run) return runTask(words, context);
   return false;
 };
 
@@ -62,15 +70,13 @@ function updateService(words: readonly Text[], context: CommandContext): true {
   const [service] = optionValues(parsed, '--service');
   const [taskDefinition] = optionValues(parsed, '--task-definition');
   const [cluster] = optionValues(parsed, '--cluster');
-  const region = optionValues(parsed, '--region')[0] ??
-    context.environment.get('AWS_REGION') ??
-    context.environment.get('AWS_DEFAULT_REGION') ?? [
-      missing('the AWS region', 'pass --region or set AWS_REGION'),
-    ];
+  const region = regionOf(parsed, context);
   if (!taskDefinition) {
     // Without --task-definition the service keeps the task definition it runs (AWS CLI reference).
+    // The finding names the service and cluster: they are what the `ecs` target to declare is about.
+    const about = `ECS service ${service ? shown(service) : '(no --service)'} (cluster ${cluster ? shown(cluster) : 'default'})`;
     context.sink.problem(
-      `\`${UPDATE}\` without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`,
+      `\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`,
     );
     return true;
   }
@@ -86,6 +92,31 @@ function updateService(words: readonly Text[], context: CommandContext): true {
   return true;
 }
 
+/**
+ * `aws ecs run-task --cluster C --task-definition FAMILY` runs a standalone task (AWS CLI reference,
+ * run-task): no service, and --overrides may replace the execution role. Read as a deploy of what was
+ * registered last so its unknown cluster or task definition is a finding naming it; never a target.
+ */
+function runTask(words: readonly Text[], context: CommandContext): true {
+  const parsed = parseArguments(words.slice(1), new Set([...RUN_OPTIONS, ...AWS_GLOBAL]));
+  const [cluster] = optionValues(parsed, '--cluster');
+  context.sink.ecs(
+    { kind: 'deploy', cluster: cluster ?? ['default'], region: regionOf(parsed, context), task: true },
+    RUN,
+  );
+  return true;
+}
+
+function regionOf(parsed: ReturnType<typeof parseArguments>, context: CommandContext): Text {
+  return (
+    optionValues(parsed, '--region')[0] ??
+    context.environment.get('AWS_REGION') ??
+    context.environment.get('AWS_DEFAULT_REGION') ?? [
+      missing('the AWS region', 'pass --region or set AWS_REGION'),
+    ]
+  );
+}
+
 /** `file://PATH`, from the repository root (relative paths from the command's directory). */
 function fileInput(input: Text, context: CommandContext): Text | undefined {
   const head = typeof input[0] === 'string' ? input[0] : '';
@@ -93,6 +124,8 @@ function fileInput(input: Text, context: CommandContext): Text | undefined {
   const rest = concat([head.slice('file://'.length)], input.slice(1));
   const known = wordText(rest);
   if (known === undefined) return rest;
+  // A render's output (`file://${{ steps.render.outputs.task-definition }}`) stands for that render.
+  if (renderIndex(known) !== undefined) return [known];
   if (path.posix.isAbsolute(known))
     return [missing(`${known}: an absolute path outside what pullcheck reads`)];
   return [path.posix.join(context.cwd || '.', known)];
