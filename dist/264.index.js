@@ -16226,7 +16226,7 @@ function actionCall(step, input, context) {
         destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
         cluster: (credentials, via, where, kubeContext) => (0,sites/* sinkAt */.bU)(context.collected, where).cluster(credentials, via, where, kubeContext),
         sink: (where) => (0,sites/* sinkAt */.bU)(context.collected, where),
-        serverless: (deploy, via, where) => context.collected.serverless.push({ deploy, via, where }),
+        serverless: (deploy, via, where, lines) => context.collected.serverless.push({ deploy, via, where, ...(lines ? { lines } : {}) }),
         mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
         ecs: (ecsStep, via) => (0,sites/* addEcsSite */.ES)(context.collected, { ...ecsStep, via, where: usesAt }),
         problem: (message, where) => context.collected.problems.push({ message, where: where ?? usesAt }),
@@ -16317,16 +16317,17 @@ const DEPLOY = 'aws-actions/amazon-ecs-deploy-task-definition';
 const ecsRender = (call) => {
     const base = call.text('task-definition');
     const fromAws = ['task-definition-arn', 'task-definition-family'].find((input) => call.text(input));
-    if (!base && fromAws) {
-        // The task definition is read from AWS when the step runs: nothing in the repository says what it is.
-        call.problem(`${RENDER} reads the task definition from AWS at run time (${fromAws}), which pullcheck cannot see: keep the task definition in the repository and name its file in \`task-definition\`, or declare an \`ecs\` target with its \`taskDefinitions\` or \`roles\``);
-    }
+    // The task definition is read from AWS when the step runs: nothing in the repository says what it is.
+    // Filed at the input's line: that is the line to change (to `task-definition: FILE`).
+    const reported = !base && fromAws ? call.where(fromAws) : undefined;
+    if (reported)
+        call.problem(`${RENDER} reads the task definition from AWS at run time (${fromAws}), which pullcheck cannot see: keep the task definition in the repository and name its file in \`task-definition\`, or declare an \`ecs\` target with its \`taskDefinitions\` or \`roles\``, reported);
     const marker = call.ecs({
         kind: 'render',
         base: base ?? [(0,workflows_text/* missing */.LO)('the task definition file', `${RENDER} names none in \`task-definition\``)],
         container: call.text('container-name') ?? [(0,workflows_text/* missing */.LO)('the container name (`container-name`)')],
         image: call.text('image') ?? [(0,workflows_text/* missing */.LO)('the image (`image`)')],
-        ...(!base && fromAws ? { fromAws: true } : {}),
+        ...(reported ? { fromAws: reported } : {}),
     }, RENDER);
     call.setOutput('task-definition', marker);
 };
@@ -16337,6 +16338,8 @@ const ecsDeploy = (call) => {
         ...optional('service', call.text('service')),
         cluster: call.text('cluster') ?? ['default'],
         region: awsRegion(call),
+        // An unknown cluster or service is reported at its input's line: the line to change.
+        lines: { cluster: call.where('cluster'), service: call.where('service') },
     }, DEPLOY);
 };
 function optional(key, text) {
@@ -17115,7 +17118,9 @@ const deployCloudRun = (call) => {
             (0,workflows_text/* missing */.LO)('the Google Cloud project', 'set `project_id`, or authenticate with google-github-actions/auth first'),
         ],
         region: named.region ?? call.text('region') ?? ['us-central1'],
-    }, CLOUD_RUN, call.where('image'));
+    }, CLOUD_RUN, call.where('image'), 
+    // A project written in `project_id` is reported at that line, the one to change.
+    !named.project && call.text('project_id') ? { project: call.where('project_id') } : undefined);
 };
 const lambdaDeploy = (call) => {
     const packageType = call.text('package-type');
@@ -18410,6 +18415,8 @@ const applyManifests = [
     ocProcess,
 ];
 
+// EXTERNAL MODULE: ./lib/discover/workflows/ecs-sites.js
+var ecs_sites = __webpack_require__(35602);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/ecs-commands.js
 // `aws ecs register-task-definition --cli-input-json file://PATH` (AWS CLI reference: the JSON file holds the
 // task definition) and `aws ecs update-service --cluster C --service S --task-definition TD`, which deploys
@@ -18420,8 +18427,10 @@ const applyManifests = [
 
 
 
+
 const REGISTER = 'aws ecs register-task-definition';
 const UPDATE = 'aws ecs update-service';
+const ecs_commands_RUN = 'aws ecs run-task';
 const DECLARE_TARGET = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 // register-task-definition options with a value that pullcheck does not apply to the file.
 const OVERRIDES = optionSet('--execution-role-arn --container-definitions --requires-compatibilities --family --task-role-arn --network-mode --volumes --placement-constraints --cpu --memory --tags --pid-mode --ipc-mode --proxy-configuration --inference-accelerators --ephemeral-storage --runtime-platform');
@@ -18431,6 +18440,7 @@ const OVERRIDES_READ = new Set([
     '--requires-compatibilities',
 ]);
 const UPDATE_OPTIONS = optionSet('--cluster --service --task-definition --desired-count --capacity-provider-strategy --deployment-configuration --network-configuration --placement-constraints --placement-strategy --platform-version --health-check-grace-period-seconds --load-balancers --service-registries --service-connect-configuration --volume-configurations --vpc-lattice-configurations --propagate-tags --availability-zone-rebalancing --deployment-controller');
+const RUN_OPTIONS = optionSet('--cluster --task-definition --count --launch-type --capacity-provider-strategy --group --network-configuration --overrides --placement-constraints --placement-strategy --platform-version --propagate-tags --reference-id --started-by --tags --client-token --volume-configurations');
 const ecsCommands = (words, context) => {
     const register = afterSubcommand(words, ['aws', 'ecs', 'register-task-definition'], AWS_GLOBAL);
     if (register)
@@ -18438,6 +18448,9 @@ const ecsCommands = (words, context) => {
     const update = afterSubcommand(words, ['aws', 'ecs', 'update-service'], AWS_GLOBAL);
     if (update)
         return updateService(words, context);
+    const run = afterSubcommand(words, ['aws', 'ecs', 'run-task'], AWS_GLOBAL);
+    if (run)
+        return runTask(words, context);
     return false;
 };
 function registerTaskDefinition(words, context) {
@@ -18463,14 +18476,12 @@ function updateService(words, context) {
     const [service] = optionValues(parsed, '--service');
     const [taskDefinition] = optionValues(parsed, '--task-definition');
     const [cluster] = optionValues(parsed, '--cluster');
-    const region = optionValues(parsed, '--region')[0] ??
-        context.environment.get('AWS_REGION') ??
-        context.environment.get('AWS_DEFAULT_REGION') ?? [
-        (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
-    ];
+    const region = ecs_commands_regionOf(parsed, context);
     if (!taskDefinition) {
         // Without --task-definition the service keeps the task definition it runs (AWS CLI reference).
-        context.sink.problem(`\`${UPDATE}\` without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`);
+        // The finding names the service and cluster: they are what the `ecs` target to declare is about.
+        const about = `ECS service ${service ? (0,workflows_text/* shown */.SP)(service) : '(no --service)'} (cluster ${cluster ? (0,workflows_text/* shown */.SP)(cluster) : 'default'})`;
+        context.sink.problem(`\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`);
         return true;
     }
     context.sink.ecs({
@@ -18481,6 +18492,24 @@ function updateService(words, context) {
     }, UPDATE);
     return true;
 }
+/**
+ * `aws ecs run-task --cluster C --task-definition FAMILY` runs a standalone task (AWS CLI reference,
+ * run-task): no service, and --overrides may replace the execution role. Read as a deploy of what was
+ * registered last so its unknown cluster or task definition is a finding naming it; never a target.
+ */
+function runTask(words, context) {
+    const parsed = parseArguments(words.slice(1), new Set([...RUN_OPTIONS, ...AWS_GLOBAL]));
+    const [cluster] = optionValues(parsed, '--cluster');
+    context.sink.ecs({ kind: 'deploy', cluster: cluster ?? ['default'], region: ecs_commands_regionOf(parsed, context), task: true }, ecs_commands_RUN);
+    return true;
+}
+function ecs_commands_regionOf(parsed, context) {
+    return (optionValues(parsed, '--region')[0] ??
+        context.environment.get('AWS_REGION') ??
+        context.environment.get('AWS_DEFAULT_REGION') ?? [
+        (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
+    ]);
+}
 /** `file://PATH`, from the repository root (relative paths from the command's directory). */
 function fileInput(input, context) {
     const head = typeof input[0] === 'string' ? input[0] : '';
@@ -18490,6 +18519,9 @@ function fileInput(input, context) {
     const known = (0,workflows_text/* wordText */.en)(rest);
     if (known === undefined)
         return rest;
+    // A render's output (`file://${{ steps.render.outputs.task-definition }}`) stands for that render.
+    if ((0,ecs_sites/* renderIndex */.r)(known) !== undefined)
+        return [known];
     if (external_node_path_.posix.isAbsolute(known))
         return [(0,workflows_text/* missing */.LO)(`${known}: an absolute path outside what pullcheck reads`)];
     return [external_node_path_.posix.join(context.cwd || '.', known)];
@@ -21806,7 +21838,7 @@ class StepHost {
         if (LOGIN.test(text))
             this.context.login(loginRegistry(command.words), where);
         const commandContext = {
-            sink: (0,sites/* sinkAt */.bU)(this.context.collected, where),
+            sink: (0,sites/* sinkAt */.bU)(this.context.collected, where, this.origin.runBy),
             environment: command.environment,
             facts: this.context.facts,
             cwd: command.cwd,
@@ -21876,14 +21908,18 @@ class StepHost {
             return unknown;
         }
         if (source.kind === 'inline') {
-            return runScript(source.text, environment, cwd, { file: where.file, lineOf: () => where }, this.context, args, [...this.stack, '(inline)']);
+            return runScript(source.text, environment, cwd, { ...this.origin, file: where.file, lineOf: () => where }, this.context, args, [...this.stack, '(inline)']);
         }
         const { file } = source.file;
         const key = `${file}:${source.firstLine ?? 0}`;
         if (this.stack.includes(key))
             return unknown;
         const first = source.firstLine ?? 1;
-        const origin = { file, lineOf: (line) => ({ file, line: first + line - 1, column: 1 }) };
+        const origin = {
+            file,
+            lineOf: (line) => ({ file, line: first + line - 1, column: 1 }),
+            runBy: this.origin.runBy ?? where,
+        };
         return runScript(source.text ?? source.file.text, environment, cwd, origin, this.context, args, [...this.stack, key], source.file.path);
     }
 }
@@ -22383,8 +22419,6 @@ function inNeedsOrder(jobs) {
 
 // EXTERNAL MODULE: ./lib/discover/workflows/repository.js
 var workflows_repository = __webpack_require__(39416);
-// EXTERNAL MODULE: ./lib/discover/workflows/ecs-sites.js
-var ecs_sites = __webpack_require__(35602);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/ecs-deploys.js
 
 
@@ -22398,47 +22432,88 @@ function ecsDeploysOf(sites, imageOf, report) {
             registered = site;
         if (site.kind !== 'deploy')
             continue;
+        // Every unknown field is named, at the line it is written on (the line to change), even when the
+        // task definition is unknown too: each is a fact the user must supply.
+        const say = siteReport(site, report);
+        const known = knownFields(site, say);
         const resolved = site.taskDefinition
             ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
             : registered?.kind === 'register'
                 ? registered.reported
-                    ? 'reported'
-                    : fileOf(registered.file)
+                    ? { reported: registered.where }
+                    : taskDefinitionOf(registered.file, { sites, imageOf }, new Set())
                 : {
                     need: 'a task definition registered earlier in the workflow (aws ecs register-task-definition --cli-input-json file://PATH)',
                 };
-        if (resolved === 'reported')
+        if ('reported' in resolved) {
+            // Said at the step that makes it, which does not name the service: this deploy is not silent.
+            if (known)
+                say(site.where, `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${ecs_deploys_DECLARE}`);
             continue;
+        }
         if ('need' in resolved) {
-            report(site.where, `${site.via} deploys a task definition that needs ${resolved.need}: ${ecs_deploys_DECLARE}`);
+            const to = known ? ` to ${about(site, known)}` : '';
+            say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${ecs_deploys_DECLARE}`);
             continue;
         }
-        if (!site.service) {
-            report(site.where, `${site.via} names no service: it registers ${resolved.file} but deploys it nowhere pullcheck can see; ${ecs_deploys_DECLARE}`);
+        if (!known)
             continue;
-        }
-        const fields = { cluster: site.cluster ?? ['default'], service: site.service, region: site.region };
-        const known = {};
-        const hole = Object.entries(fields).find(([field, text]) => {
-            const value = (0,workflows_text/* wordText */.en)(text)?.trim();
-            if (value)
-                known[field] = value;
-            return !value;
-        });
-        if (hole) {
-            report(site.where, `${site.via} deploys to an ECS service whose ${hole[0]} needs ${need(hole[1])}: ${ecs_deploys_DECLARE}`);
+        if (site.task || !known.service) {
+            say(site.where, unservedMessage(site, resolved.file, known));
             continue;
         }
         deploys.push({
-            cluster: known['cluster'],
-            service: known['service'],
-            region: known['region'],
+            cluster: known.cluster,
+            service: known.service,
+            region: known.region,
             ...resolved,
             via: site.via,
             where: site.where,
         });
     }
     return deploys;
+}
+/** A deploy in a repository script is reported at the workflow line that runs the script, naming it. */
+function siteReport(site, report) {
+    const { runBy } = site;
+    if (!runBy)
+        return report;
+    return (where, message) => report(runBy, `${where.file}:${where.line}, in a script this step runs: ${message}`);
+}
+function about(site, known) {
+    const cluster = `cluster ${known.cluster}, ${known.region}`;
+    return site.task || !known.service ? `a task of ${cluster}` : `ECS service ${known.service} (${cluster})`;
+}
+/** The deploy's cluster, region and service when all are known; else one finding naming each hole. */
+function knownFields(site, say) {
+    const fields = {
+        cluster: site.cluster ?? ['default'],
+        ...(site.service && !site.task ? { service: site.service } : {}),
+        region: site.region,
+    };
+    const known = {};
+    const holes = Object.entries(fields).filter(([field, text]) => {
+        const value = (0,workflows_text/* wordText */.en)(text)?.trim();
+        if (value)
+            known[field] = value;
+        return !value;
+    });
+    if (holes.length === 0) {
+        const service = known['service'];
+        return { cluster: known['cluster'], region: known['region'], ...(service ? { service } : {}) };
+    }
+    const [first] = holes;
+    const named = holes.map(([field, text]) => `${field} needs ${need(text)}`).join(', and whose ');
+    const what = site.task ? 'runs a task on an ECS cluster' : 'deploys to an ECS service';
+    say(site.lines?.[first[0]] ?? site.where, `${site.via} ${what} whose ${named}: ${ecs_deploys_DECLARE}`);
+    return undefined;
+}
+/** A deploy to no service pullcheck can see (no `service`, or a standalone `aws ecs run-task`). */
+function unservedMessage(site, file, known) {
+    const where = `cluster ${known.cluster}, ${known.region}`;
+    if (site.task)
+        return `${site.via} runs a standalone task (${where}) whose task definition is the one registered from ${file} only if its family is the one run; pullcheck does not check a standalone task as a target: ${ecs_deploys_DECLARE}`;
+    return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${ecs_deploys_DECLARE}`;
 }
 /** A file path, or the render a marker stands for (with the renders before it in its chain). */
 function taskDefinitionOf(text, { sites, imageOf }, seen) {
@@ -22450,10 +22525,10 @@ function taskDefinitionOf(text, { sites, imageOf }, seen) {
     if (render?.kind !== 'render' || seen.has(index))
         return { need: 'a task definition file' };
     if (render.fromAws)
-        return 'reported';
+        return { reported: render.fromAws };
     seen.add(index);
     const base = taskDefinitionOf(render.base, { sites, imageOf }, seen);
-    if (base === 'reported' || 'need' in base)
+    if ('reported' in base || 'need' in base)
         return base;
     const container = (0,workflows_text/* wordText */.en)(render.container)?.trim();
     if (!container)
@@ -22491,12 +22566,12 @@ function need(text) {
 function serverlessOf(sites, problem) {
     const found = [];
     for (const site of sites) {
-        const known = knownFields(site.deploy);
+        const known = serverless_sites_knownFields(site.deploy);
         if ('hole' in known) {
             const declare = site.deploy.platform === 'cloud-run'
                 ? 'declare a `cloud-run` target (project, service or job, with its image)'
                 : 'declare a `lambda` target (account, region, function, with its image)';
-            problem(site.where, `${site.via} deploys to ${site.deploy.platform === 'cloud-run' ? 'Cloud Run' : 'AWS Lambda'}, but its ${known.field} needs ${serverless_sites_need(known.hole)}: ${declare}`);
+            problem(site.lines?.[known.field] ?? site.where, `${site.via} deploys to ${site.deploy.platform === 'cloud-run' ? 'Cloud Run' : 'AWS Lambda'}, but its ${known.field} needs ${serverless_sites_need(known.hole)}: ${declare}`);
             continue;
         }
         const { via, where, deploy } = site;
@@ -22524,7 +22599,7 @@ function serverlessOf(sites, problem) {
     }
     return found;
 }
-function knownFields(deploy) {
+function serverless_sites_knownFields(deploy) {
     const fields = deploy.platform === 'cloud-run'
         ? [
             [deploy.kind === 'job' ? 'job name' : 'service name', deploy.name, false],
@@ -23046,13 +23121,14 @@ function emptyCollected() {
     };
 }
 /** A sink that files everything it is told under `where`. */
-function sinkAt(collected, where) {
+/** `runBy`: the workflow line that runs the script `where` is in. */
+function sinkAt(collected, where, runBy) {
     return {
         destination: (text, via, at) => collected.destinations.push({ text, via, where: at ?? where }),
         ...deploySink(collected, where),
         serverless: (deploy, via) => collected.serverless.push({ deploy, via, where }),
         mayPush: (message) => collected.mayPush.push({ where, message }),
-        ecs: (step, via) => addEcsSite(collected, { ...step, via, where }),
+        ecs: (step, via) => addEcsSite(collected, { ...step, via, where, ...(runBy ? { runBy } : {}) }),
         problem: (message, at) => collected.problems.push({ where: at ?? where, message }),
     };
 }
