@@ -431,3 +431,38 @@ manifests:
   assert.deepEqual(targetsOf(result)[0]?.images, [`${GAR}/jobs`, `${GAR}/web`]);
   assert.match(result.config.origins.targets.get('ci')?.origin.via ?? '', /images from 2 workloads/);
 });
+
+test('actions that run kubectl on a cluster they get credentials for: ianbelcher/eks-kubectl-action (cluster_name, aws_region, args) and kodermax/kubectl-aws-eks (a kubeconfig from a secret) — their action.yml files', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ${ECR}/api:1
+      - uses: ianbelcher/eks-kubectl-action@master
+        with:
+          aws_access_key_id: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          aws_secret_access_key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+          aws_region: eu-west-1
+          cluster_name: prod
+          args: apply -f k8s/
+      - uses: kodermax/kubectl-aws-eks@main
+        env:
+          KUBE_CONFIG_DATA: \${{ secrets.KUBE_CONFIG_DATA }}
+        with:
+          args: apply -n edge -f k8s/
+`,
+    'k8s/api.yaml': deployment('api', [`${ECR}/api:1`], { sa: 'api' }),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(messages(result), []);
+  assert.deepEqual(
+    targetsOf(result).map(({ name, platform, images }) => [name, platform, images]),
+    [
+      ['prod', 'eks', [`${ECR}/api:1`]],
+      ['kubernetes-default/edge/api', 'kubernetes', [`${ECR}/api:1`]],
+    ],
+  );
+  assert.equal(result.config.origins.targets.get('prod')?.origin.line, 12);
+});

@@ -19,7 +19,7 @@ import {
   setupGcloud,
   setupKo,
 } from './cloud-actions.ts';
-import { k8sDeploy, kubernetesContext, ocNewApp } from './kube-actions.ts';
+import { eksKubectl, k8sDeploy, kubeconfigKubectl, kubernetesContext, ocNewApp } from './kube-actions.ts';
 import {
   buildahBuild,
   buildPush,
@@ -54,6 +54,8 @@ const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   'azure/k8s-set-context': kubernetesContext('azure/k8s-set-context'),
   'azure/aks-set-context': kubernetesContext('azure/aks-set-context'),
   'azure/k8s-deploy': k8sDeploy,
+  'ianbelcher/eks-kubectl-action': eksKubectl,
+  'kodermax/kubectl-aws-eks': kubeconfigKubectl,
   'aws-actions/amazon-ecs-render-task-definition': ecsRender,
   'aws-actions/amazon-ecs-deploy-task-definition': ecsDeploy,
   'google-github-actions/deploy-cloudrun': deployCloudRun,

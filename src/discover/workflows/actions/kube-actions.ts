@@ -5,8 +5,10 @@
 // - azure/k8s-deploy (`manifests`, `images`, `namespace`, `action`): the manifests applied with each
 //   image whose name matches one of `images` replaced by it; `action: reject` deploys nothing.
 // - redhat-actions/oc-new-app (`image`, `namespace`): the image runs in that namespace.
+// - Actions that run kubectl on an EKS cluster or a kubeconfig they hold (below).
 import { wordText } from '../commands/arguments.ts';
-import type { ActionHandler } from './call.ts';
+import { missing, split } from '../text.ts';
+import type { ActionCall, ActionHandler } from './call.ts';
 
 export const kubernetesContext =
   (via: string): ActionHandler =>
@@ -53,3 +55,38 @@ export const ocNewApp: ActionHandler = (call) => {
   }
   sink.setImage(image, 'redhat-actions/oc-new-app');
 };
+
+/**
+ * ianbelcher/eks-kubectl-action (its action.yml: `cluster_name`, `aws_region`, `args`): credentials for an
+ * EKS cluster, then `kubectl ARGS` on it.
+ */
+export const eksKubectl: ActionHandler = (call) => {
+  const region = call.text('aws_region') ?? call.env.get('AWS_REGION');
+  call.cluster(
+    {
+      platform: 'eks',
+      cluster: call.text('cluster_name') ?? [missing('the cluster name (cluster_name)')],
+      region: region ?? [missing('the AWS region (aws_region)')],
+    },
+    call.name,
+    call.where('cluster_name'),
+  );
+  runKubectl(call);
+};
+
+/**
+ * kodermax/kubectl-aws-eks (its action.yml: `args`; the kubeconfig comes from the KUBE_CONFIG_DATA secret,
+ * so which cluster it is cannot be known): a Kubernetes cluster, then `kubectl ARGS` on it.
+ */
+export const kubeconfigKubectl: ActionHandler = (call) => {
+  call.cluster({ platform: 'kubernetes' }, call.name, call.where());
+  runKubectl(call);
+};
+
+/** `kubectl ARGS` as the action runs it, read by the same handlers as a `run:` step's commands. */
+function runKubectl(call: ActionCall): void {
+  const args = call.text('args');
+  if (!args) return;
+  const words = split(args, /\s+/).filter((word) => word.length > 0);
+  call.runCommand([['kubectl'], ...words], '', call.where('args'));
+}
