@@ -16224,7 +16224,7 @@ function actionCall(step, input, context) {
         ]),
         where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
         destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-        cluster: (credentials, via, where, kubeContext) => (0,sites/* sinkAt */.bU)(context.collected, where).cluster(credentials, via, where, kubeContext),
+        cluster: (credentials, via, where, names) => (0,sites/* sinkAt */.bU)(context.collected, where).cluster(credentials, via, where, names),
         sink: (where) => (0,sites/* sinkAt */.bU)(context.collected, where),
         serverless: (deploy, via, where, lines) => context.collected.serverless.push({ deploy, via, where, ...(lines ? { lines } : {}) }),
         mayPush: (message, where) => context.collected.mayPush.push({ message, where: where ?? usesAt }),
@@ -17527,13 +17527,18 @@ const READERS = [
         const [name] = optionValues(parsed, '--name');
         // The account is optional: a role held in a secret leaves it out rather than the target.
         const [roleArn] = optionValues(parsed, '--role-arn');
+        // `--alias` names the context (default: the cluster's ARN); `--kubeconfig` the file it is written to.
+        const names = {
+            context: (0,workflows_text/* wordText */.en)(optionValues(parsed, '--alias')[0]),
+            kubeconfig: (0,workflows_text/* wordText */.en)(optionValues(parsed, '--kubeconfig')[0]),
+        };
         const account = (0,workflows_text/* wordText */.en)(roleArn ? (0,workflows_text/* split */.lD)(roleArn, ':')[4] : undefined);
         context.sink.cluster({
             platform: 'eks',
             cluster: name ?? [(0,workflows_text/* missing */.LO)('the cluster name (--name)')],
             region: cluster_credentials_awsRegion(optionValues(parsed, '--region')[0], context),
             ...(account ? { account: [account] } : {}),
-        }, 'aws eks update-kubeconfig');
+        }, 'aws eks update-kubeconfig', undefined, names);
         return true;
     },
     (words, context) => {
@@ -17545,7 +17550,7 @@ const READERS = [
             platform: 'eks',
             cluster: name ?? [(0,workflows_text/* missing */.LO)('the cluster name (--cluster)')],
             region: cluster_credentials_awsRegion(optionValues(parsed, '--region', '-r')[0], context),
-        }, 'eksctl utils write-kubeconfig');
+        }, 'eksctl utils write-kubeconfig', undefined, { kubeconfig: (0,workflows_text/* wordText */.en)(optionValues(parsed, '--kubeconfig')[0]) });
         return true;
     },
     (words, context) => {
@@ -17854,11 +17859,13 @@ const openshiftLogin = (call) => {
 // - azure/k8s-deploy (`manifests`, `images`, `namespace`, `action`): the manifests applied with each
 //   image whose name matches one of `images` replaced by it; `action: reject` deploys nothing.
 // - redhat-actions/oc-new-app (`image`, `namespace`): the image runs in that namespace.
+// - Actions that run kubectl on an EKS cluster or a kubeconfig they hold (below).
+
 
 const kubernetesContext = (via) => (call) => {
     const name = call.text('context') ?? call.text('cluster-name');
     const context = (0,workflows_text/* wordText */.en)(name);
-    call.cluster({ platform: 'kubernetes', ...(name ? { context: name } : {}) }, via, call.where(call.text('context') ? 'context' : call.text('cluster-name') ? 'cluster-name' : undefined), context);
+    call.cluster({ platform: 'kubernetes', ...(name ? { context: name } : {}) }, via, call.where(call.text('context') ? 'context' : call.text('cluster-name') ? 'cluster-name' : undefined), { context });
 };
 const k8sDeploy = (call) => {
     // `reject` rolls a canary or blue-green deploy back to what ran before: nothing new is pulled.
@@ -17893,6 +17900,35 @@ const ocNewApp = (call) => {
     }
     sink.setImage(image, 'redhat-actions/oc-new-app');
 };
+/**
+ * ianbelcher/eks-kubectl-action (its action.yml: `cluster_name`, `aws_region`, `args`): credentials for an
+ * EKS cluster, then `kubectl ARGS` on it.
+ */
+const eksKubectl = (call) => {
+    const region = call.text('aws_region') ?? call.env.get('AWS_REGION');
+    call.cluster({
+        platform: 'eks',
+        cluster: call.text('cluster_name') ?? [(0,workflows_text/* missing */.LO)('the cluster name (cluster_name)')],
+        region: region ?? [(0,workflows_text/* missing */.LO)('the AWS region (aws_region)')],
+    }, call.name, call.where('cluster_name'));
+    runKubectl(call);
+};
+/**
+ * kodermax/kubectl-aws-eks (its action.yml: `args`; the kubeconfig comes from the KUBE_CONFIG_DATA secret,
+ * so which cluster it is cannot be known): a Kubernetes cluster, then `kubectl ARGS` on it.
+ */
+const kubeconfigKubectl = (call) => {
+    call.cluster({ platform: 'kubernetes' }, call.name, call.where());
+    runKubectl(call);
+};
+/** `kubectl ARGS` as the action runs it, read by the same handlers as a `run:` step's commands. */
+function runKubectl(call) {
+    const args = call.text('args');
+    if (!args)
+        return;
+    const words = (0,workflows_text/* split */.lD)(args, /\s+/).filter((word) => word.length > 0);
+    call.runCommand([['kubectl'], ...words], '', call.where('args'));
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/push-actions.js
 // Actions that push, each read from its own README's inputs and outputs.
@@ -18067,6 +18103,8 @@ const HANDLERS = {
     'azure/k8s-set-context': kubernetesContext('azure/k8s-set-context'),
     'azure/aks-set-context': kubernetesContext('azure/aks-set-context'),
     'azure/k8s-deploy': k8sDeploy,
+    'ianbelcher/eks-kubectl-action': eksKubectl,
+    'kodermax/kubectl-aws-eks': kubeconfigKubectl,
     'aws-actions/amazon-ecs-render-task-definition': ecsRender,
     'aws-actions/amazon-ecs-deploy-task-definition': ecsDeploy,
     'google-github-actions/deploy-cloudrun': deployCloudRun,
@@ -18247,8 +18285,12 @@ function toolCommand(words, verbs) {
     return undefined;
 }
 /** Values that are given, as options for the sink (never `undefined` over a rendered value). */
-function given(namespace, context) {
-    return { ...(namespace ? { namespace } : {}), ...(context ? { context } : {}) };
+function given(namespace, context, kubeconfig) {
+    return {
+        ...(namespace ? { namespace } : {}),
+        ...(context ? { context } : {}),
+        ...(kubeconfig ? { kubeconfig } : {}),
+    };
 }
 const kubectlApply = (words, context) => {
     const command = toolCommand(words, [['apply'], ['create'], ['replace']]);
@@ -18275,7 +18317,7 @@ const kubectlApply = (words, context) => {
     if (files.length === 0 && kustomizations.length === 0)
         return false;
     const via = `${command.tool} ${command.verb}`;
-    const options = given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--context')[0]);
+    const options = given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--context')[0], optionValues(parsed, '--kubeconfig')[0]);
     const paths = [...files, ...kustomizations].filter((file) => (0,workflows_text/* wordText */.en)(file) !== '-');
     if (files.some((file) => (0,workflows_text/* wordText */.en)(file) === '-'))
         context.sink.appliedInput(via, options);
@@ -18334,7 +18376,7 @@ const helm = (words, context) => {
         return true;
     }
     const sets = ['--set', '--set-string'].flatMap((flag) => optionValues(parsed, flag).map((value) => ({ flag, value })));
-    const manifests = applied(context, via, [chart], given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--kube-context')[0]), {
+    const manifests = applied(context, via, [chart], given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--kube-context')[0], optionValues(parsed, '--kubeconfig')[0]), {
         helm: {
             ...(release ? { release } : {}),
             values: optionValues(parsed, '--values', '-f'),
@@ -22985,13 +23027,14 @@ var workflows_text = __webpack_require__(78127);
 
 function deploySink(collected, where) {
     return {
-        cluster: (credentials, via, at, context) => collected.clusters.push({
+        cluster: (credentials, via, at, names) => collected.clusters.push({
             credentials,
             via,
             where: at ?? where,
             setImages: [],
             applied: [],
-            ...(context ? { context } : {}),
+            ...(names?.context ? { context: names.context } : {}),
+            ...(names?.kubeconfig ? { kubeconfig: names.kubeconfig } : {}),
         }),
         openshiftProject: (namespace) => {
             const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
@@ -23059,7 +23102,12 @@ function useContext(collected, where, context, via) {
 function applyTo(collected, where, manifests) {
     const job = collected.clusters.slice(collected.jobClusters);
     const context = manifests.context ? (0,workflows_text/* wordText */.en)(manifests.context) : undefined;
-    const site = context ? job.findLast((candidate) => contextMatches(candidate, context)) : job.at(-1);
+    const kubeconfig = manifests.kubeconfig ? (0,workflows_text/* wordText */.en)(manifests.kubeconfig) : undefined;
+    // A kubeconfig file names the clusters a credentials step wrote there; with none named, the default file.
+    const candidates = kubeconfig ? job.filter((candidate) => candidate.kubeconfig === kubeconfig) : job;
+    const site = context
+        ? candidates.findLast((candidate) => contextMatches(candidate, context))
+        : candidates.at(-1);
     if (manifests.unread)
         return;
     if (site) {
@@ -23068,9 +23116,11 @@ function applyTo(collected, where, manifests) {
     }
     collected.problems.push({
         where,
-        message: context
-            ? `${manifests.via} applies manifests to context ${context}, which no credentials step of this job creates (aws eks update-kubeconfig --alias, kubectl config use-context, …): declare the target in the config`
-            : `${manifests.via} applies manifests to a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc login, azure/k8s-set-context, kubectl config use-context): declare the target in the config`,
+        message: kubeconfig && !context
+            ? `${manifests.via} applies manifests with the kubeconfig ${kubeconfig}, which no credentials step of this job writes (aws eks update-kubeconfig --kubeconfig, …): declare the target in the config`
+            : context
+                ? `${manifests.via} applies manifests to context ${context}, which no credentials step of this job creates (aws eks update-kubeconfig --alias, kubectl config use-context, …): declare the target in the config`
+                : `${manifests.via} applies manifests to a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc login, azure/k8s-set-context, kubectl config use-context): declare the target in the config`,
     });
 }
 /** Builds of a kustomization edited earlier in the job (`kustomize edit set image`) run the edited images. */

@@ -466,3 +466,31 @@ jobs:
   );
   assert.equal(result.config.origins.targets.get('prod')?.origin.line, 12);
 });
+
+test('--kubeconfig and --alias (aws eks update-kubeconfig reference): an apply goes to the cluster written to that file or context; a file no step writes is a finding', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': eksWorkflow(
+      ['api'],
+      [
+        'aws eks update-kubeconfig --name blue --alias blue-ctx --kubeconfig ./blue.kubeconfig',
+        'aws eks update-kubeconfig --name green',
+        'kubectl --kubeconfig ./blue.kubeconfig apply -f k8s/',
+        'kubectl --context blue-ctx apply -f k8s/',
+        'helm upgrade --install api ./chart --kubeconfig ./from-a-secret.kubeconfig',
+      ].join('\n'),
+    ),
+    'k8s/api.yaml': deployment('api', [`${ECR}/api:1`]),
+    'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml', {
+    helmRunner: () => ({ stdout: '' }),
+  });
+  const via = (name: string) => result.config.origins.targets.get(name)?.origin.via ?? '';
+  assert.match(via('blue'), /images from 1 workload/);
+  // green got credentials in the default file and nothing was applied to it.
+  assert.equal(via('green'), 'aws eks update-kubeconfig');
+  assert.match(
+    messages(result).join('\n'),
+    /^18: helm upgrade applies manifests with the kubeconfig \.\/from-a-secret\.kubeconfig, which no credentials step of this job writes/m,
+  );
+});

@@ -51,8 +51,8 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
       ]),
     where: (inputName) => (inputName && inputName in withInputs ? withLines(inputName).at : usesAt),
     destination: (text, via, where) => context.collected.destinations.push({ text, via, where }),
-    cluster: (credentials, via, where, kubeContext) =>
-      sinkAt(context.collected, where).cluster(credentials, via, where, kubeContext),
+    cluster: (credentials, via, where, names) =>
+      sinkAt(context.collected, where).cluster(credentials, via, where, names),
     sink: (where) => sinkAt(context.collected, where),
     serverless: (deploy, via, where, lines) =>
       context.collected.serverless.push({ deploy, via, where, ...(lines ? { lines } : {}) }),

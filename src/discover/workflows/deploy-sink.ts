@@ -10,14 +10,15 @@ type DeploySink = Omit<Sink, 'destination' | 'mayPush' | 'problem' | 'ecs' | 'se
 
 export function deploySink(collected: Collected, where: SourceLocation): DeploySink {
   return {
-    cluster: (credentials, via, at, context) =>
+    cluster: (credentials, via, at, names) =>
       collected.clusters.push({
         credentials,
         via,
         where: at ?? where,
         setImages: [],
         applied: [],
-        ...(context ? { context } : {}),
+        ...(names?.context ? { context: names.context } : {}),
+        ...(names?.kubeconfig ? { kubeconfig: names.kubeconfig } : {}),
       }),
     openshiftProject: (namespace) => {
       const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
@@ -83,7 +84,12 @@ function useContext(collected: Collected, where: SourceLocation, context: string
 function applyTo(collected: Collected, where: SourceLocation, manifests: AppliedManifests): void {
   const job = collected.clusters.slice(collected.jobClusters);
   const context = manifests.context ? wordText(manifests.context) : undefined;
-  const site = context ? job.findLast((candidate) => contextMatches(candidate, context)) : job.at(-1);
+  const kubeconfig = manifests.kubeconfig ? wordText(manifests.kubeconfig) : undefined;
+  // A kubeconfig file names the clusters a credentials step wrote there; with none named, the default file.
+  const candidates = kubeconfig ? job.filter((candidate) => candidate.kubeconfig === kubeconfig) : job;
+  const site = context
+    ? candidates.findLast((candidate) => contextMatches(candidate, context))
+    : candidates.at(-1);
   if (manifests.unread) return;
   if (site) {
     site.applied.push({ ...withEdits(collected, manifests), where });
@@ -91,9 +97,12 @@ function applyTo(collected: Collected, where: SourceLocation, manifests: Applied
   }
   collected.problems.push({
     where,
-    message: context
-      ? `${manifests.via} applies manifests to context ${context}, which no credentials step of this job creates (aws eks update-kubeconfig --alias, kubectl config use-context, …): declare the target in the config`
-      : `${manifests.via} applies manifests to a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc login, azure/k8s-set-context, kubectl config use-context): declare the target in the config`,
+    message:
+      kubeconfig && !context
+        ? `${manifests.via} applies manifests with the kubeconfig ${kubeconfig}, which no credentials step of this job writes (aws eks update-kubeconfig --kubeconfig, …): declare the target in the config`
+        : context
+          ? `${manifests.via} applies manifests to context ${context}, which no credentials step of this job creates (aws eks update-kubeconfig --alias, kubectl config use-context, …): declare the target in the config`
+          : `${manifests.via} applies manifests to a cluster this job gets no credentials for (aws eks update-kubeconfig, get-gke-credentials, oc login, azure/k8s-set-context, kubectl config use-context): declare the target in the config`,
   });
 }
 

@@ -36,6 +36,8 @@ export interface AppliedManifests {
   readonly namespace?: Text;
   /** `--context`: which of the job's clusters, when it names one. */
   readonly context?: Text;
+  /** `--kubeconfig`: the file whose cluster it is, when it names one. */
+  readonly kubeconfig?: Text;
   readonly helm?: {
     readonly release?: Text;
     readonly values: readonly Text[];
@@ -67,13 +69,26 @@ export interface DeployTargetSite {
   readonly applied: (AppliedManifests & { readonly where: SourceLocation })[];
   /** The kubeconfig context name its credentials create (`--alias`, `kubectl config use-context`). */
   readonly context?: string;
+  /** The kubeconfig file they are written to, when a `--kubeconfig` option names one. */
+  readonly kubeconfig?: string;
+}
+
+/** Where a credentials step writes: the context's name and the kubeconfig file, when it names them. */
+export interface KubeconfigNames {
+  readonly context?: string | undefined;
+  readonly kubeconfig?: string | undefined;
 }
 
 export interface Sink {
   /** A destination, at the command unless `where` names the line that writes the image's name. */
   destination(text: Text, via: string, where?: SourceLocation): void;
-  /** Credentials for a cluster: the job deploys there. `context`: the kubeconfig context they create. */
-  cluster(credentials: ClusterCredentials, via: string, where?: SourceLocation, context?: string): void;
+  /** Credentials for a cluster: the job deploys there, through the context and kubeconfig file they write. */
+  cluster(
+    credentials: ClusterCredentials,
+    via: string,
+    where?: SourceLocation,
+    names?: KubeconfigNames,
+  ): void;
   /** An image set on workloads of the cluster the job has credentials for (`kubectl set image`). */
   setImage(image: Text, via: string): void;
   /** The namespace later commands of the job use on its OpenShift cluster (`oc project N`). */
@@ -86,7 +101,7 @@ export interface Sink {
    */
   rendered(manifests: AppliedManifests): void;
   /** `kubectl apply -f -`: what the pipeline rendered before it is applied. */
-  appliedInput(via: string, options: Pick<AppliedManifests, 'namespace' | 'context'>): void;
+  appliedInput(via: string, options: Pick<AppliedManifests, 'namespace' | 'context' | 'kubeconfig'>): void;
   /** `kubectl config use-context NAME`: the job's cluster with that context, else a Kubernetes cluster of its own. */
   useContext(context: string, via: string): void;
   /** `kustomize edit set image` in `dir`: later builds of that kustomization run the new images. */

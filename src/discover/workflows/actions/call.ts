@@ -5,7 +5,7 @@ import type { Value } from '../expression.ts';
 import type { RepositoryFile } from '../commands/context.ts';
 import type { EcsStep } from '../ecs-sites.ts';
 import type { ServerlessDeploy, ServerlessSite } from '../serverless-sites.ts';
-import type { ClusterCredentials, Sink } from '../sites.ts';
+import type { ClusterCredentials, KubeconfigNames, Sink } from '../sites.ts';
 import type { Text } from '../text.ts';
 
 export interface InputItem {
@@ -38,8 +38,8 @@ export interface ActionCall {
   items(name: string, commas: boolean): InputItem[];
   where(input?: string): SourceLocation;
   destination(text: Text, via: string, where: SourceLocation): void;
-  /** Credentials for a cluster the job deploys to; `context`: the kubeconfig context they create. */
-  cluster(credentials: ClusterCredentials, via: string, where: SourceLocation, context?: string): void;
+  /** Credentials for a cluster the job deploys to, and the kubeconfig context (and file) they write. */
+  cluster(credentials: ClusterCredentials, via: string, where: SourceLocation, names?: KubeconfigNames): void;
   /** Everything a step may report about deploys, filed at `where`. */
   sink(where: SourceLocation): Sink;
   /** A Cloud Run or Lambda deploy, reported at `where`. */

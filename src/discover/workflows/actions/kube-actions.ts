@@ -19,7 +19,7 @@ export const kubernetesContext =
       { platform: 'kubernetes', ...(name ? { context: name } : {}) },
       via,
       call.where(call.text('context') ? 'context' : call.text('cluster-name') ? 'cluster-name' : undefined),
-      context,
+      { context },
     );
   };
 

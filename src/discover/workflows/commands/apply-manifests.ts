@@ -53,8 +53,12 @@ function toolCommand(
 }
 
 /** Values that are given, as options for the sink (never `undefined` over a rendered value). */
-function given(namespace: Text | undefined, context: Text | undefined) {
-  return { ...(namespace ? { namespace } : {}), ...(context ? { context } : {}) };
+function given(namespace: Text | undefined, context: Text | undefined, kubeconfig?: Text) {
+  return {
+    ...(namespace ? { namespace } : {}),
+    ...(context ? { context } : {}),
+    ...(kubeconfig ? { kubeconfig } : {}),
+  };
 }
 
 const kubectlApply: CommandHandler = (words, context) => {
@@ -80,7 +84,11 @@ const kubectlApply: CommandHandler = (words, context) => {
   // `kubectl create deployment NAME --image=…` and friends are read by runImage.
   if (files.length === 0 && kustomizations.length === 0) return false;
   const via = `${command.tool} ${command.verb}`;
-  const options = given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--context')[0]);
+  const options = given(
+    optionValues(parsed, '--namespace', '-n')[0],
+    optionValues(parsed, '--context')[0],
+    optionValues(parsed, '--kubeconfig')[0],
+  );
   const paths = [...files, ...kustomizations].filter((file) => wordText(file) !== '-');
   if (files.some((file) => wordText(file) === '-')) context.sink.appliedInput(via, options);
   const remote = paths.filter((file) => /^https?:\/\//i.test(wordText(file) ?? ''));
@@ -103,7 +111,7 @@ function applied(
   context: CommandContext,
   via: string,
   paths: readonly Text[],
-  options: Pick<AppliedManifests, 'namespace' | 'context'>,
+  options: Pick<AppliedManifests, 'namespace' | 'context' | 'kubeconfig'>,
   more: Partial<AppliedManifests> = {},
 ): AppliedManifests {
   return { via, cwd: context.cwd, paths, ...options, ...more };
@@ -157,7 +165,11 @@ const helm: CommandHandler = (words, context) => {
     context,
     via,
     [chart],
-    given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--kube-context')[0]),
+    given(
+      optionValues(parsed, '--namespace', '-n')[0],
+      optionValues(parsed, '--kube-context')[0],
+      optionValues(parsed, '--kubeconfig')[0],
+    ),
     {
       helm: {
         ...(release ? { release } : {}),

@@ -43,6 +43,11 @@ const READERS: readonly CommandHandler[] = [
     const [name] = optionValues(parsed, '--name');
     // The account is optional: a role held in a secret leaves it out rather than the target.
     const [roleArn] = optionValues(parsed, '--role-arn');
+    // `--alias` names the context (default: the cluster's ARN); `--kubeconfig` the file it is written to.
+    const names = {
+      context: wordText(optionValues(parsed, '--alias')[0]),
+      kubeconfig: wordText(optionValues(parsed, '--kubeconfig')[0]),
+    };
     const account = wordText(roleArn ? split(roleArn, ':')[4] : undefined);
     context.sink.cluster(
       {
@@ -52,6 +57,8 @@ const READERS: readonly CommandHandler[] = [
         ...(account ? { account: [account] } : {}),
       },
       'aws eks update-kubeconfig',
+      undefined,
+      names,
     );
     return true;
   },
@@ -66,6 +73,8 @@ const READERS: readonly CommandHandler[] = [
         region: awsRegion(optionValues(parsed, '--region', '-r')[0], context),
       },
       'eksctl utils write-kubeconfig',
+      undefined,
+      { kubeconfig: wordText(optionValues(parsed, '--kubeconfig')[0]) },
     );
     return true;
   },
