@@ -494,3 +494,14 @@ test('--kubeconfig and --alias (aws eks update-kubeconfig reference): an apply g
     /^18: helm upgrade applies manifests with the kubeconfig \.\/from-a-secret\.kubeconfig, which no credentials step of this job writes/m,
   );
 });
+
+test('kubectl set image CONTAINER=IMAGE with a container name known only at run time still says what runs', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': eksWorkflow(
+      ['api', 'worker'],
+      `kubectl set image deployment/\${{ secrets.APP }} \${{ secrets.APP }}=${ECR}/api:1`,
+    ),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(targetsOf(result)[0]?.images, [`${ECR}/api:1`]);
+});

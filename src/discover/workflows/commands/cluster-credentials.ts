@@ -156,10 +156,15 @@ export const setImage: CommandHandler = (words, context) => {
   const rest = afterSubcommand(words, [tool, 'set', 'image'], KUBECTL_GLOBAL)!;
   const parsed = parseArguments(rest, new Set([...SET_IMAGE, ...KUBECTL_GLOBAL]));
   for (const word of parsed.positionals) {
-    const head = typeof word[0] === 'string' ? word[0] : '';
-    const equals = head.indexOf('=');
-    if (equals === -1) continue; // TYPE, NAME or TYPE/NAME
-    context.sink.setImage([head.slice(equals + 1), ...word.slice(1)], `${tool} set image`);
+    // CONTAINER=IMAGE, the container's name possibly known only at run time (`$APP=$IMAGE`): the image is
+    // what follows the first `=` of a known part.
+    const part = word.findIndex((piece) => typeof piece === 'string' && piece.includes('='));
+    if (part === -1) continue; // TYPE, NAME or TYPE/NAME
+    const piece = word[part] as string;
+    context.sink.setImage(
+      [piece.slice(piece.indexOf('=') + 1), ...word.slice(part + 1)],
+      `${tool} set image`,
+    );
   }
   return true;
 };
