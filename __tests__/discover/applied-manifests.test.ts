@@ -505,3 +505,43 @@ test('kubectl set image CONTAINER=IMAGE with a container name known only at run 
   const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
   assert.deepEqual(targetsOf(result)[0]?.images, [`${ECR}/api:1`]);
 });
+
+test('review cases: -f - applies only what its own pipe carries; an edit in a base counts for the overlay; a context known at run time is said; -f a,b is two files', () => {
+  const files = {
+    'k8s/api.yaml': deployment('api', [`${ECR}/api:1`]),
+    'other/worker.yaml': deployment('worker', [`${ECR}/worker:1`]),
+    'base/kustomization.yaml': 'resources: [app.yaml]\n',
+    'base/app.yaml': deployment('app', ['app']),
+    'overlays/prod/kustomization.yaml': 'resources: [../../base]\n',
+  };
+  const run = (deploy: string) => {
+    const root = repository({
+      '.github/workflows/deploy.yml': eksWorkflow(['api', 'worker'], deploy),
+      ...files,
+    });
+    return discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  };
+  // A render written to a file is not what a later pipe applies.
+  const stale = run('kustomize build k8s > /tmp/out.yaml\nenvsubst < other/worker.yaml | kubectl apply -f -');
+  assert.match(
+    messages(stale).join('\n'),
+    /^16: `kubectl apply -f -` applies what an earlier command prints/m,
+  );
+  assert.deepEqual(targetsOf(stale)[0]?.images, [`${ECR}/api:1`, `${ECR}/worker:1`]);
+  // `kustomize edit set image` in the base the overlay builds.
+  const edited = run(
+    `cd base && kustomize edit set image app=${ECR}/worker:1 && cd ..\nkubectl apply -k overlays/prod`,
+  );
+  assert.deepEqual(messages(edited), []);
+  assert.deepEqual(targetsOf(edited)[0]?.images, [`${ECR}/worker:1`]);
+  // A context known only at run time could be any cluster.
+  const context = run('kubectl apply --context "$CTX" -f other/worker.yaml');
+  assert.match(
+    messages(context).join('\n'),
+    /^15: kubectl apply applies manifests to the cluster of `<\$CTX>`, known only at run time/m,
+  );
+  // kubectl takes a comma-separated list of files.
+  const comma = run('kubectl apply -f other/worker.yaml,k8s/api.yaml');
+  assert.deepEqual(messages(comma), []);
+  assert.match(comma.config.origins.targets.get('prod')?.origin.via ?? '', /images from 2 workloads/);
+});

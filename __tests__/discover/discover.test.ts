@@ -238,6 +238,7 @@ test('a Helm chart is rendered with helm template (release name, namespace, valu
     [
       '#!/bin/sh',
       `printf '%s\\n' "$@" > "${path.join(dir, 'helm-args')}"`,
+      `env > "${path.join(dir, 'helm-env')}"`,
       "cat <<'EOF'",
       '---',
       '# Source: web/templates/deployment.yaml',
@@ -258,7 +259,13 @@ test('a Helm chart is rendered with helm template (release name, namespace, valu
   chmodSync(path.join(bin, 'helm'), 0o755);
   const { report, stderr } = await checkJson(['--config', 'pullcheck.yml'], dir, {
     PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
+    // pullcheck's own secrets never reach the tools it runs on the repository (child-tools.ts).
+    INPUT_GITHUB_TOKEN: 'ghp_fakeTokenForHelmEnvTest0001',
+    AWS_SECRET_ACCESS_KEY: 'fakeSecretKeyForHelmEnvTest0002',
   });
+  const helmEnvironment = readFileSync(path.join(dir, 'helm-env'), 'utf8');
+  assert.doesNotMatch(helmEnvironment, /ghp_fakeTokenForHelmEnvTest0001|fakeSecretKeyForHelmEnvTest0002/);
+  assert.match(helmEnvironment, /^KUBECONFIG=\/dev\/null$/m);
   assert.deepEqual(readFileSync(path.join(dir, 'helm-args'), 'utf8').trim().split('\n'), [
     'template',
     '--namespace',

@@ -1,6 +1,5 @@
 // `discover.manifests`: each entry's manifests are read (plain YAML, Kustomize, Helm), their workloads
 // found, and the declared target they run on replaced by what those workloads pull (targets.ts).
-import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../core/config/load.ts';
 import { assertUserFile, repositoryRootOf, shownPath } from '../core/config/read-file.ts';
@@ -14,19 +13,17 @@ import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { discoveryFinding } from './findings.ts';
 import type { HelmRunner } from './manifests/helm.ts';
-import { retagWithEdits } from './manifests/kustomize/images.ts';
-import { kustomizationFileIn } from './manifests/kustomize/index.ts';
 import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
 import { readManifestPatterns } from './manifests/read.ts';
 import type { AppliedToTarget } from './deploy-targets.ts';
-import type { FoundManifests } from './workflows/index.ts';
+import { appliedSets } from './applied-targets.ts';
 import { workloadsOf } from './manifests/workloads.ts';
 import { discoverTargets, keyOfWritten, type DiscoveredTargets, type WorkloadSet } from './targets.ts';
 
 type ManifestEntry = NonNullable<DiscoverInput['manifests']>[number];
 
 /** What reading the entries shares: the config, where it lives, and the findings collected so far. */
-interface EntryContext {
+export interface EntryContext {
   readonly config: LoadedConfig;
   readonly configDir: string;
   readonly root: string;
@@ -66,7 +63,7 @@ export function withManifestTargets(
   return { config: withDiscovered(config, discovered), findings };
 }
 
-function warn(
+export function warn(
   findings: ReportFinding[],
   at: { file: string; line?: number | undefined },
   message: string,
@@ -149,98 +146,6 @@ function readEntry(context: EntryContext, entry: ManifestEntry, i: number, targe
   return { target, workloads: found.workloads };
 }
 
-/** The workloads of what the workflow applies to each of its targets (deploy-targets.ts). */
-function appliedSets(context: EntryContext, applied: readonly AppliedToTarget[]): WorkloadSet[] {
-  const declared = context.config.input.targets ?? [];
-  return applied.flatMap(({ target: name, manifests }) => {
-    const target = declared.find((candidate) => candidate.name === name);
-    if (!target || !isDiscoveryPlatform(target.platform)) return [];
-    return manifests.flatMap((entry) => readApplied(context, entry, target) ?? []);
-  });
-}
-
-/**
- * The workloads one apply puts on `target`; none read (each is a finding): undefined, so the target keeps
- * checking what its job pushes rather than nothing.
- */
-function readApplied(
-  context: EntryContext,
-  entry: FoundManifests,
-  target: TargetInput,
-): WorkloadSet | undefined {
-  const { helmRunner, findings } = context;
-  const root = entry.root ?? context.root;
-  // `kubectl apply -k DIR`, `kustomize build DIR`: DIR must be a Kustomize root (else they fail).
-  const notRoots = entry.kustomize
-    ? entry.paths.filter((dir) => !kustomizationFileIn(path.resolve(root, dir)))
-    : [];
-  for (const dir of notRoots)
-    warn(findings, entry.where, `${entry.via} builds ${shownPath(dir)}, which holds no kustomization file`);
-  const namespace =
-    entry.namespace ??
-    (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
-  const read = readManifestPatterns(
-    entry.paths
-      .filter((dir) => !notRoots.includes(dir))
-      .flatMap((file) => (entry.topLevelOnly ? ownFiles(root, file) : [file]))
-      .map((pattern) => ({ pattern, where: entry.where })),
-    {
-      baseDir: root,
-      root,
-      relativeTo: 'the repository root',
-      ...(context.kustomize ? { kustomize: context.kustomize } : {}),
-      helm: {
-        namespace,
-        releaseName: entry.helm?.release,
-        values: entry.helm?.values.map((file) => {
-          const absolute = path.resolve(root, file);
-          assertUserFile(absolute, entry.where, `${shownPath(file)} (%CODE%): expected a values file`, root);
-          return absolute;
-        }),
-        sets: entry.helm?.sets,
-      },
-      ...(helmRunner ? { helmRunner } : {}),
-    },
-  );
-  const found = workloadsOf(read.objects, namespace);
-  for (const warning of [...read.warnings, ...found.warnings]) warn(findings, warning, warning.message);
-  const edits = entry.images ?? [];
-  const workloads = found.workloads.map((workload) => ({
-    ...workload,
-    containers: workload.containers.map((container) => ({
-      ...container,
-      image: retagWithEdits(container.image, edits),
-    })),
-  }));
-  if (workloads.length > 0) return { target, workloads };
-  findings.push(
-    discoveryFinding(
-      'discovery',
-      'low',
-      entry.where,
-      `no workloads found in what ${entry.via} applies to target \`${target.name}\` (${listed(entry.paths)}): it is checked against every image its job pushes`,
-    ),
-  );
-  return undefined;
-}
-
-/** A folder's own manifest files (repository-relative), as `kubectl apply -f DIR` reads them; a file as it is. */
-function ownFiles(root: string, file: string): string[] {
-  const absolute = path.resolve(root, file);
-  let entries: Dirent[];
-  try {
-    if (!statSync(absolute).isDirectory()) return [file];
-    entries = readdirSync(absolute, { withFileTypes: true });
-  } catch {
-    return [file]; // said by the read: it matches nothing
-  }
-  const own = entries
-    .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
-    .map((entry) => path.posix.join(file, entry.name))
-    .sort();
-  return own.length > 0 ? own : [file];
-}
-
 function notPushedFinding(target: string, unpushed: ReadonlyMap<string, Origin>): ReportFinding {
   const list = [...unpushed.keys()].sort();
   const plural = list.length !== 1;
@@ -273,7 +178,7 @@ function withDiscovered(config: LoadedConfig, discovered: DiscoveredTargets): Lo
 }
 
 /** The patterns of an entry in a message: the first few, each shown bounded, and how many in all. */
-function listed(paths: readonly string[]): string {
+export function listed(paths: readonly string[]): string {
   const shown = paths.slice(0, 5).map(shownPath).join(', ');
   return paths.length > 5 ? `${shown}, … (${paths.length} patterns)` : shown;
 }

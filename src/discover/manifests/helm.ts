@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readConfined } from '../../core/config/read-file.ts';
+import { childEnvironment, findOnPath } from './child-tools.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { record } from './json.ts';
 import { idOf, isClusterScoped } from './kustomize/resource-id.ts';
@@ -145,9 +146,15 @@ function templateLine(file: string, kind: string, root: string): SourceLocation 
 }
 
 function runHelm(args: readonly string[]): HelmResult {
+  // The machine's helm, found and run as every tool discovery runs (child-tools.ts): pullcheck's own
+  // environment (the action's token, cloud credentials) never reaches it.
+  const searchPath = process.env['PATH'] ?? '';
+  const helm = findOnPath('helm', searchPath);
+  if (helm === undefined) return { error: 'missing', missing: true };
   try {
-    const stdout = execFileSync('helm', args, {
+    const stdout = execFileSync(helm, args, {
       encoding: 'utf8',
+      env: childEnvironment(searchPath),
       timeout: HELM_TIMEOUT_MS,
       maxBuffer: 256 * 1024 * 1024,
       // stderr is read and dropped: it may quote values (secrets), and the failure message names the

@@ -55,7 +55,7 @@ interface Read {
 export function readManifestPatterns(
   patterns: readonly ManifestPattern[],
   options: ReadOptions,
-): ReadObjects {
+): ReadObjects & { readonly kustomizeFiles: ReadonlySet<string> } {
   const read: Read = { objects: [], warnings: [] };
   const root = options.root ?? repositoryRootOf(options.baseDir);
   const sources = matchPatterns(patterns, options, root, read.warnings);
@@ -78,7 +78,7 @@ export function readManifestPatterns(
     read.objects.push(...plain.objects);
     read.warnings.push(...plain.warnings);
   }
-  return { objects: read.objects, warnings: uniqueWarnings(read.warnings) };
+  return { objects: read.objects, warnings: uniqueWarnings(read.warnings), kustomizeFiles: owned };
 }
 
 /** Each pattern's matches sorted into Kustomize roots, charts and plain files; a pattern matching nothing warns. */

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { AppliedManifests, Collected, DeployTargetSite, Sink } from './sites.ts';
-import { wordText } from './text.ts';
+import { missing, shown, wordText, type Missing } from './text.ts';
 
 type DeploySink = Omit<Sink, 'destination' | 'mayPush' | 'problem' | 'ecs' | 'serverless'>;
 
@@ -27,11 +27,14 @@ export function deploySink(collected: Collected, where: SourceLocation): DeployS
     },
     applied: (manifests) => applyTo(collected, where, manifests),
     rendered: (manifests) => {
-      collected.rendered = manifests;
+      // A hole of its own: only the command this text is piped into can apply what it stands for.
+      const printed = missing(`the manifests \`${manifests.via}\` prints`);
+      collected.rendered.set(printed, manifests);
+      return [printed];
     },
-    appliedInput: (via, options) => {
-      const rendered = collected.rendered;
-      collected.rendered = undefined;
+    appliedInput: (via, options, input) => {
+      const part = input?.find((piece) => typeof piece !== 'string' && collected.rendered.has(piece));
+      const rendered = part === undefined ? undefined : collected.rendered.get(part as Missing);
       if (rendered) applyTo(collected, where, { ...rendered, via: `${rendered.via} | ${via}`, ...options });
       else
         collected.problems.push({
@@ -83,6 +86,17 @@ function useContext(collected: Collected, where: SourceLocation, context: string
  */
 function applyTo(collected: Collected, where: SourceLocation, manifests: AppliedManifests): void {
   const job = collected.clusters.slice(collected.jobClusters);
+  // A context or kubeconfig known only at run time could name any cluster: said, never guessed.
+  const unknown = [manifests.context, manifests.kubeconfig].find(
+    (text) => text && wordText(text) === undefined,
+  );
+  if (unknown) {
+    collected.problems.push({
+      where,
+      message: `${manifests.via} applies manifests to the cluster of \`${shown(unknown)}\`, known only at run time: declare the target in the config`,
+    });
+    return;
+  }
   const context = manifests.context ? wordText(manifests.context) : undefined;
   const kubeconfig = manifests.kubeconfig ? wordText(manifests.kubeconfig) : undefined;
   // A kubeconfig file names the clusters a credentials step wrote there; with none named, the default file.
@@ -108,11 +122,9 @@ function applyTo(collected: Collected, where: SourceLocation, manifests: Applied
 
 /** Builds of a kustomization edited earlier in the job (`kustomize edit set image`) run the edited images. */
 function withEdits(collected: Collected, manifests: AppliedManifests): AppliedManifests {
-  const images = manifests.paths.flatMap((file) => {
-    const dir = path.posix.normalize(path.posix.join(manifests.cwd || '.', wordText(file) ?? '\0'));
-    return collected.kustomizeEdits.get(dir) ?? [];
-  });
-  return images.length > 0 ? { ...manifests, images: [...(manifests.images ?? []), ...images] } : manifests;
+  // Which of them the build reads is known only when it is read (manifest-targets.ts).
+  const kustomizeEdits = [...collected.kustomizeEdits].map(([dir, images]) => ({ dir, images }));
+  return kustomizeEdits.length > 0 ? { ...manifests, kustomizeEdits } : manifests;
 }
 
 /**

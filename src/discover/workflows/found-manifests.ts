@@ -27,6 +27,17 @@ export function foundManifests(
       : undefined;
   const helm = manifests.helm ? helmOf(manifests.cwd, manifests.helm, via) : undefined;
   if (helm && 'need' in helm) return helm;
+  const kustomizeEdits: { dir: string; images: string[] }[] = [];
+  for (const { dir, images: edits } of manifests.kustomizeEdits ?? []) {
+    const known: string[] = [];
+    for (const text of edits) {
+      const edit = imageEdit(text);
+      if (typeof edit !== 'string')
+        return { need: `\`kustomize edit set image ${shown(text)}\` in ${dir} needs ${describe(edit)}` };
+      known.push(edit);
+    }
+    kustomizeEdits.push({ dir, images: known });
+  }
   const images: string[] = [];
   for (const text of manifests.images ?? []) {
     const edit = imageEdit(text);
@@ -42,6 +53,7 @@ export function foundManifests(
     ...(unknownNamespace ? { unknownNamespace } : {}),
     ...(helm ? { helm } : {}),
     ...(images.length > 0 ? { images } : {}),
+    ...(kustomizeEdits.length > 0 ? { kustomizeEdits } : {}),
     ...(manifests.kustomize ? { kustomize: true as const } : {}),
     ...(manifests.topLevelOnly ? { topLevelOnly: true as const } : {}),
   };

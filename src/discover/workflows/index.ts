@@ -68,6 +68,8 @@ export interface FoundManifests {
   };
   /** Image rewrites as kustomize's `edit set image` writes them (`NAME=NEW:TAG`, `NAME:TAG`). */
   readonly images?: readonly string[];
+  /** The job's `kustomize edit set image` rules by the repository-relative folder they were made in. */
+  readonly kustomizeEdits?: readonly { readonly dir: string; readonly images: readonly string[] }[];
   /** Why the namespace it names cannot be known (the workloads' own namespaces are still read). */
   readonly unknownNamespace?: string;
   /** Folders are read without their subfolders (`kubectl apply -f DIR` without -R). */

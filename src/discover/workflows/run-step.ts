@@ -141,6 +141,10 @@ class StepHost implements ShellHost {
       environment: command.environment,
       facts: this.context.facts,
       cwd: command.cwd,
+      stdin: command.stdin,
+      print: (output) => {
+        printed = output;
+      },
       read: (relative) =>
         this.context.repository.read(
           relative.startsWith('/') ? relative.slice(1) : path.posix.join(command.cwd || '.', relative),

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../../core/errors.ts';
 import { deploySink } from './deploy-sink.ts';
 import { renderMarker, type EcsSite, type EcsStep } from './ecs-sites.ts';
 import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
-import type { Text } from './text.ts';
+import type { Missing, Text } from './text.ts';
 
 export interface PushDestination {
   readonly text: Text;
@@ -51,6 +51,11 @@ export interface AppliedManifests {
   readonly unread?: true;
   /** Image rewrites made before the objects reach the cluster, as kustomize writes them (`NAME=NEW:TAG`). */
   readonly images?: readonly Text[];
+  /**
+   * The job's `kustomize edit set image` rules by the folder they were made in: a build that reads that
+   * folder's kustomization (the applied root or a base it builds) runs the edited images.
+   */
+  readonly kustomizeEdits?: readonly { readonly dir: string; readonly images: readonly Text[] }[];
 }
 
 export interface DeployTargetSite {
@@ -96,12 +101,17 @@ export interface Sink {
   /** Manifests applied to the job's cluster (the last it got credentials for, or the one `context` names). */
   applied(manifests: AppliedManifests): void;
   /**
-   * Manifests a command renders to its output (`kustomize build`, `helm template`): applied when a later
-   * command of the pipeline applies its input (`kubectl apply -f -`).
+   * Manifests a command renders to its output (`kustomize build`, `helm template`); returns the text it
+   * prints, which stands for them: a command that applies its input (`kubectl apply -f -`) and reads that
+   * text (the next command of the pipe) applies them.
    */
-  rendered(manifests: AppliedManifests): void;
-  /** `kubectl apply -f -`: what the pipeline rendered before it is applied. */
-  appliedInput(via: string, options: Pick<AppliedManifests, 'namespace' | 'context' | 'kubeconfig'>): void;
+  rendered(manifests: AppliedManifests): Text;
+  /** `kubectl apply -f -`: the manifests its input stands for, when a render printed it. */
+  appliedInput(
+    via: string,
+    options: Pick<AppliedManifests, 'namespace' | 'context' | 'kubeconfig'>,
+    input: Text | undefined,
+  ): void;
   /** `kubectl config use-context NAME`: the job's cluster with that context, else a Kubernetes cluster of its own. */
   useContext(context: string, via: string): void;
   /** `kustomize edit set image` in `dir`: later builds of that kustomization run the new images. */
@@ -130,8 +140,8 @@ export interface Collected {
   readonly clusters: DeployTargetSite[];
   /** Where the running job's clusters start in `clusters` (JobPushes). */
   jobClusters: number;
-  /** What the last rendering command printed, until a command applies it. */
-  rendered?: AppliedManifests | undefined;
+  /** What rendering commands printed, by the text that stands for it in a pipe. */
+  readonly rendered: Map<Missing, AppliedManifests>;
   /** `kustomize edit set image` rules by the kustomization's repository-relative directory. */
   readonly kustomizeEdits: Map<string, Text[]>;
   /** Amazon ECS steps, in the order they run (ecs-deploys.ts pairs them). */
@@ -149,6 +159,7 @@ export function emptyCollected(): Collected {
     clusters: [],
     jobClusters: 0,
     kustomizeEdits: new Map(),
+    rendered: new Map(),
     ecsSites: [],
     serverless: [],
   };
@@ -198,7 +209,6 @@ export class JobPushes {
     this.collected.jobClusters = clusters;
     // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
     this.collected.kustomizeEdits.clear();
-    this.collected.rendered = undefined;
     return (jobId, needs) => {
       this.collected.jobClusters = outer;
       const own = Array.from(

@@ -3,16 +3,12 @@
 // ran, and run with safe defaults only: the default load restrictor (files only from
 // inside the kustomization root), no --enable-helm, no --enable-alpha-plugins, no --enable-exec.
 //
-// The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR,
-// GIT_TERMINAL_PROMPT=0, and KUBECONFIG pointed at the null device — a build needs no cluster, and a kubeconfig can name exec
-// plugins. Nothing else of pullcheck's environment reaches it: not the action's inputs (INPUT_*), not
-// GITHUB_TOKEN, cloud credentials or proxy URLs (which can carry a password).
+// It is found and run as every tool discovery runs (child-tools.ts): absolute PATH entries only, and a
+// minimal environment.
 //
 // Remote resources (a git or https base) are fetched by the real binary, as the deploy that runs the same
 // command on the runner fetches them; the built-in renderer says it cannot read them.
-import { accessSync, constants, statSync } from 'node:fs';
-import { devNull } from 'node:os';
-import path from 'node:path';
+import { childEnvironment, findOnPath } from '../child-tools.ts';
 import { runInParallel } from './parallel-runs.ts';
 
 export interface KustomizeTool {
@@ -56,25 +52,12 @@ export function findKustomizeTool(settings: KustomizeSettings): KustomizeTool | 
 }
 
 function lookUp(settings: KustomizeSettings, command: KustomizeTool['command']): KustomizeTool | undefined {
-  // Only absolute entries: a relative one ('.', an empty entry) would run a binary the repository under
-  // check can plant.
-  const dirs = settings.searchPath.split(path.delimiter).filter((dir) => path.isAbsolute(dir));
-  const binary = dirs.map((dir) => path.join(dir, command)).find(isExecutableFile);
+  const binary = findOnPath(command, settings.searchPath);
   if (binary === undefined) return undefined;
   // The plan names the tool, not its folder or version: those differ from machine to machine, and every
   // pull's origin carries the label, so reports of one repository stay the same wherever they are made.
   const label = command === 'kustomize' ? 'kustomize build' : 'kubectl kustomize';
   return { command, path: binary, label };
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The build command's arguments (after the binary): safe defaults only, see the header. */
@@ -99,15 +82,4 @@ export function runKustomizeBuilds(
     maxOutputBytes: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
   });
   return runs ?? dirs.map(() => ({ error: 'failed' }));
-}
-
-/** The child's whole environment (see the header for why each one, and why nothing else). */
-export function childEnvironment(searchPath: string): NodeJS.ProcessEnv {
-  // GIT_TERMINAL_PROMPT=0: a private remote base fails at once instead of asking for a password on a terminal.
-  const environment: NodeJS.ProcessEnv = { PATH: searchPath, KUBECONFIG: devNull, GIT_TERMINAL_PROMPT: '0' };
-  for (const name of ['HOME', 'TMPDIR'] as const) {
-    const value = process.env[name];
-    if (value !== undefined) environment[name] = value;
-  }
-  return environment;
 }

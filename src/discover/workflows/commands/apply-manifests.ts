@@ -10,11 +10,12 @@
 // - kubectl create deployment|job NAME --image=I, kubectl run NAME --image=I, oc new-app IMAGE: the image
 //   runs there (as `kubectl set image` says).
 // - kubectl config use-context NAME / set-context --current --namespace N: which cluster and namespace.
+import path from 'node:path';
 import { afterSubcommand, optionSet, optionValues, parseArguments, wordText } from './arguments.ts';
 import { KUBECTL_GLOBAL } from './cluster-credentials.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import type { AppliedManifests } from '../sites.ts';
-import type { Text } from '../text.ts';
+import { split, type Text } from '../text.ts';
 
 // kubectl apply/create/replace options with a value (and the globals, which may stand anywhere).
 const APPLY = new Set([
@@ -69,17 +70,22 @@ const kubectlApply: CommandHandler = (words, context) => {
   if ((dryRun && wordText(dryRun) !== 'none') || parsed.flags.has('--dry-run')) {
     // Nothing is deployed; what it prints (`kubectl create namespace N --dry-run=client -o yaml |
     // kubectl apply -f -`) is an object pullcheck need not read, except an image a workload runs.
-    context.sink.rendered({
-      via: `${command.tool} ${command.verb}`,
-      cwd: context.cwd,
-      paths: [],
-      unread: true,
-    });
+    context.print(
+      context.sink.rendered({
+        via: `${command.tool} ${command.verb}`,
+        cwd: context.cwd,
+        paths: [],
+        unread: true,
+      }),
+    );
     for (const image of optionValues(parsed, '--image'))
       context.sink.setImage(image, `${command.tool} create`);
     return true;
   }
-  const files = optionValues(parsed, '--filename', '-f');
+  // `-f a.yaml,b.yaml`: kubectl takes a comma-separated list too.
+  const files = optionValues(parsed, '--filename', '-f').flatMap((file) =>
+    split(file, ',').filter((part) => part.length > 0),
+  );
   const kustomizations = optionValues(parsed, '--kustomize', '-k');
   // `kubectl create deployment NAME --image=…` and friends are read by runImage.
   if (files.length === 0 && kustomizations.length === 0) return false;
@@ -90,7 +96,7 @@ const kubectlApply: CommandHandler = (words, context) => {
     optionValues(parsed, '--kubeconfig')[0],
   );
   const paths = [...files, ...kustomizations].filter((file) => wordText(file) !== '-');
-  if (files.some((file) => wordText(file) === '-')) context.sink.appliedInput(via, options);
+  if (files.some((file) => wordText(file) === '-')) context.sink.appliedInput(via, options, context.stdin);
   const remote = paths.filter((file) => /^https?:\/\//i.test(wordText(file) ?? ''));
   for (const url of remote)
     context.sink.problem(
@@ -124,8 +130,9 @@ const kustomizeBuild: CommandHandler = (words, context) => {
   if (!build) return false;
   const parsed = parseArguments(build, optionSet('--load-restrictor --output -o --helm-command --env -e'));
   const dir = parsed.positionals[0] ?? ['.'];
-  const via = wordText(words[0]) === 'kustomize' ? 'kustomize build' : `${wordText(words[0])} kustomize`;
-  context.sink.rendered(applied(context, via, [dir], {}, { kustomize: true }));
+  const tool = path.posix.basename(wordText(words[0]) ?? 'kustomize');
+  const via = tool === 'kustomize' ? 'kustomize build' : `${tool} kustomize`;
+  context.print(context.sink.rendered(applied(context, via, [dir], {}, { kustomize: true })));
   return true;
 };
 
@@ -178,7 +185,7 @@ const helm: CommandHandler = (words, context) => {
       },
     },
   );
-  if (verb === 'template') context.sink.rendered(manifests);
+  if (verb === 'template') context.print(context.sink.rendered(manifests));
   else context.sink.applied(manifests);
   return true;
 };
@@ -243,7 +250,9 @@ const ocProcess: CommandHandler = (words, context) => {
   context.sink.problem(
     `\`${command.tool} process\` renders an OpenShift template, which pullcheck does not read: list the images it runs and the target in the config`,
   );
-  context.sink.rendered({ via: `${command.tool} process`, cwd: context.cwd, paths: [], unread: true });
+  context.print(
+    context.sink.rendered({ via: `${command.tool} process`, cwd: context.cwd, paths: [], unread: true }),
+  );
   return true;
 };
 

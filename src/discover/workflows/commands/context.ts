@@ -19,6 +19,10 @@ export interface CommandContext {
   readonly facts?: JobFacts;
   /** Working directory relative to the repository root. */
   readonly cwd: string;
+  /** What the command reads on stdin (a pipe, a heredoc), when it reads anything. */
+  readonly stdin: Text | undefined;
+  /** Sets what the command prints (what a pipe passes on to the next command). */
+  print(output: Text): void;
   /** A repository file, relative to `cwd` (or the root when absolute-looking); undefined if absent or outside. */
   read(path: string): RepositoryFile | undefined;
   /**

@@ -24,6 +24,8 @@ export interface ShellCommand {
   readonly environment: ReadonlyMap<string, Text>;
   /** The working directory, relative to the repository root ('' for the root). */
   readonly cwd: string;
+  /** What it reads on stdin: the pipeline's previous command's output, a heredoc, or a here-string. */
+  readonly stdin?: Text | undefined;
 }
 
 export interface ShellHost {
@@ -462,7 +464,7 @@ export class Shell implements Variables {
     const filtered = stdin === undefined ? undefined : filter(words, stdin);
     if (filtered) return filtered;
     const environment = this.environment(assignments);
-    const produced = this.host.command({ words, line, environment, cwd: this.cwd });
+    const produced = this.host.command({ words, line, environment, cwd: this.cwd, stdin });
     const output = produced ?? this.host.output(words, environment);
     return output ?? [missing(`the output of \`${shownCommand(words)}\``)];
   }

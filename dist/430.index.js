@@ -1,5 +1,5 @@
-export const id = 264;
-export const ids = [264];
+export const id = 430;
+export const ids = [430];
 export const modules = {
 
 /***/ 88722:
@@ -11960,7 +11960,7 @@ function bounded(message) {
 
 /***/ }),
 
-/***/ 61795:
+/***/ 19593:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11979,8 +11979,6 @@ var plan = __webpack_require__(73504);
 var providers = __webpack_require__(68308);
 // EXTERNAL MODULE: ./lib/discover/deploy-targets.js
 var deploy_targets = __webpack_require__(24743);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
@@ -11997,6 +11995,54 @@ var image_reference = __webpack_require__(60814);
 var registries = __webpack_require__(40212);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
+// EXTERNAL MODULE: ./lib/core/config/user-glob.js
+var user_glob = __webpack_require__(65282);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/discover/manifests/child-tools.js
+// How discovery runs a tool of the machine (kustomize, kubectl, helm) on a repository it does not trust:
+// found only in absolute PATH entries (a relative one — '.', an empty entry — would run a binary the
+// repository under check can plant), and given a minimal environment — PATH, HOME (git's and helm's own
+// config), TMPDIR, GIT_TERMINAL_PROMPT=0 (a private remote base fails at once instead of asking for a
+// password), KUBECONFIG at the null device (rendering needs no cluster, and a kubeconfig can name exec
+// plugins). Nothing else of pullcheck's environment reaches it: not the action's inputs (INPUT_*), not
+// GITHUB_TOKEN, cloud credentials or proxy URLs (which can carry a password).
+
+
+
+/** The executable `command` in the first absolute entry of `searchPath` that has one. */
+function findOnPath(command, searchPath) {
+    const dirs = searchPath.split(external_node_path_.delimiter).filter((dir) => external_node_path_.isAbsolute(dir));
+    return dirs.map((dir) => external_node_path_.join(dir, command)).find(isExecutableFile);
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The child's whole environment (see the header for why each one, and why nothing else). */
+function childEnvironment(searchPath) {
+    const environment = { PATH: searchPath, KUBECONFIG: external_node_os_.devNull, GIT_TERMINAL_PROMPT: '0' };
+    for (const name of ['HOME', 'TMPDIR']) {
+        const value = process.env[name];
+        if (value !== undefined)
+            environment[name] = value;
+    }
+    return environment;
+}
+
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/json.js
@@ -12019,6 +12065,316 @@ function dig(body, at) {
         node = node[key];
     }
     return (0,load/* isRecord */.u4)(node) ? node : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
+
+/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
+const CLUSTER_SCOPED = new Set([
+    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+    'apiextensions.k8s.io/CustomResourceDefinition',
+    'apiregistration.k8s.io/APIService',
+    'certificates.k8s.io/CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io/FlowSchema',
+    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+    'networking.k8s.io/IngressClass',
+    'node.k8s.io/RuntimeClass',
+    'policy/PodSecurityPolicy',
+    'rbac.authorization.k8s.io/ClusterRole',
+    'rbac.authorization.k8s.io/ClusterRoleBinding',
+    'scheduling.k8s.io/PriorityClass',
+    'storage.k8s.io/CSIDriver',
+    'storage.k8s.io/CSINode',
+    'storage.k8s.io/StorageClass',
+    'storage.k8s.io/VolumeAttachment',
+    '/ComponentStatus',
+    '/Namespace',
+    '/Node',
+    '/PersistentVolume',
+]);
+const NOT_A_NAMESPACE = '_non_namespaceable_';
+function fromObject(object) {
+    return {
+        body: structuredClone(object.body),
+        origin: object,
+        previous: [],
+        prefixes: [],
+        suffixes: [],
+    };
+}
+/** The built resource as discovery reads objects; positions are those of the object it was built from. */
+function asKubeObject(resource) {
+    const { origin, body } = resource;
+    return {
+        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
+        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
+        body,
+        file: origin.file,
+        locate: (objectPath) => origin.locate(objectPath),
+        locateKey: (objectPath) => origin.locateKey(objectPath),
+    };
+}
+function idOf(body) {
+    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+    const slash = apiVersion.lastIndexOf('/');
+    const metadata = record(body['metadata']);
+    return {
+        group: slash < 0 ? '' : apiVersion.slice(0, slash),
+        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
+        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
+        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
+    };
+}
+function currentId(resource) {
+    return idOf(resource.body);
+}
+/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
+function previousIds(resource) {
+    const { group, version } = currentId(resource);
+    return resource.previous.map((id) => ({ group, version, ...id }));
+}
+function allIds(resource) {
+    return [...previousIds(resource), currentId(resource)];
+}
+function originalId(resource) {
+    return previousIds(resource)[0] ?? currentId(resource);
+}
+/** Records the current id before a change of name or namespace. */
+function storePreviousId(resource) {
+    const id = currentId(resource);
+    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
+}
+function isClusterScoped(id) {
+    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
+}
+function effectiveNamespace(id) {
+    if (isClusterScoped(id))
+        return NOT_A_NAMESPACE;
+    return id.namespace === '' ? 'default' : id.namespace;
+}
+/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
+function namespaceOf(id) {
+    const namespace = effectiveNamespace(id);
+    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
+}
+function idEquals(a, b) {
+    return (a.name === b.name &&
+        a.kind === b.kind &&
+        a.group === b.group &&
+        a.version === b.version &&
+        effectiveNamespace(a) === effectiveNamespace(b));
+}
+function idKey(id) {
+    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
+}
+function isV1(resource, kind) {
+    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
+}
+function nameOf(resource) {
+    return currentId(resource).name;
+}
+/** The resource as messages name it. */
+function describe(resource) {
+    const id = currentId(resource);
+    return `${id.kind} ${id.name || '(unnamed)'}`;
+}
+
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
+;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
+// Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
+// object, is a warning at its place and the rest is still read (discovery never stops the check).
+
+
+
+
+
+/** A manifest file inside the repository `root`; one it may not read is a warning, and discovery goes on. */
+function readManifestFile(absolute, root) {
+    const file = (0,read_file/* displayPath */.Gt)(absolute);
+    const read = (0,read_file/* readConfined */.Hz)(absolute, root);
+    if (!('text' in read)) {
+        const message = read.refused === 'unreadable'
+            ? `cannot read the manifest (${read.code})`
+            : `not read: ${(0,read_file/* refusalMessage */.se)(read, absolute)}`;
+        return { objects: [], warnings: [{ file, message }] };
+    }
+    return readManifestText(read.text, file);
+}
+function readManifestText(text, file) {
+    const objects = [];
+    const warnings = [];
+    let documents;
+    try {
+        documents = (0,yaml_source/* parseYamlStream */.b)(text, file);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ConfigError */.xL))
+            throw error;
+        return { objects, warnings: problemsAsWarnings(error, 'not read: ') };
+    }
+    for (const source of documents) {
+        const value = source.takeValue();
+        if (value === null || value === undefined)
+            continue; // an empty document between `---`
+        try {
+            objects.push(...(0,load/* flatten */.Bq)(value, [], source, file));
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.xL))
+                throw error;
+            warnings.push(...problemsAsWarnings(error, 'skipped: '));
+        }
+    }
+    return { objects, warnings };
+}
+function problemsAsWarnings(error, prefix = '') {
+    return error.problems.map((problem) => ({
+        file: problem.where.file,
+        line: problem.where.line,
+        message: prefix + problem.message,
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/discover/manifests/helm.js
+// A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
+// (or when rendering fails) a note says the chart was not read. Each rendered document names its template
+// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
+// stderr is never quoted: a template or YAML error can print values, and values hold secrets.
+
+
+
+
+
+
+
+/** Helm's limit on a release name (pkg/chartutil ValidateReleaseName: a DNS-1123 name of at most 53 characters). */
+const MAX_RELEASE_NAME = 53;
+const HELM_TIMEOUT_MS = 60_000;
+/** `root`: the repository (a real path) the chart's templates are read from to place its objects. */
+function renderHelmChart(chartDir, options, helm = runHelm, root = external_node_path_.parse(external_node_path_.resolve(chartDir)).root) {
+    const chart = (0,read_file/* displayPath */.Gt)(chartDir);
+    const releaseName = options.releaseName ?? releaseNameFor(chartDir);
+    const values = options.values ?? [];
+    // Flags first, then `--`: a release or directory named like a flag stays a positional argument.
+    const command = (chartPath, valueFiles) => [
+        'template',
+        '--namespace',
+        options.namespace,
+        ...valueFiles.flatMap((file) => ['--values', file]),
+        ...(options.sets ?? []).flatMap(({ flag, value }) => [flag, value]),
+        '--',
+        releaseName,
+        chartPath,
+    ];
+    const result = helm(command(chartDir, values));
+    if ('error' in result) {
+        const file = external_node_path_.join(chart, 'Chart.yaml');
+        if ('missing' in result) {
+            const message = `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`;
+            return { objects: [], warnings: [{ file, message }] };
+        }
+        const shown = ['helm', ...command(chart, values.map(read_file/* displayPath */.Gt))].map(shellWord).join(' ');
+        const message = `helm template failed (${howItEnded(result)}): run \`${shown}\` to see why; the chart's workloads are not discovered`;
+        return { objects: [], warnings: [{ file, message }] };
+    }
+    const objects = [];
+    const warnings = [];
+    for (const chunk of result.stdout.split(/^---[ \t]*$/m)) {
+        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(chunk)?.[1];
+        const template = source ? external_node_path_.join(chart, source) : external_node_path_.join(chart, 'Chart.yaml');
+        const read = readManifestText(chunk, template);
+        warnings.push(...read.warnings);
+        for (const object of read.objects) {
+            // Rendered lines are not the template's: point at the template line that starts this kind.
+            const where = templateLine(template, object.kind, root);
+            objects.push({
+                ...object,
+                body: inNamespace(object.body, options.namespace),
+                locate: () => where,
+                locateKey: () => where,
+            });
+        }
+    }
+    return { objects, warnings };
+}
+/**
+ * The release name helm would accept, from the chart directory's name: lowercase, every character outside
+ * [a-z0-9-] a '-', no '-' at either end, at most 53 characters ("release" when nothing is left).
+ */
+function releaseNameFor(chartDir) {
+    const trim = (name) => name.replace(/^-+/, '').replace(/-+$/, '');
+    const name = trim(trim(external_node_path_.basename(chartDir)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-')).slice(0, MAX_RELEASE_NAME));
+    return name || 'release';
+}
+/**
+ * `helm template` leaves metadata.namespace out unless a template writes it; `helm install -n NS` creates
+ * such namespaced objects in NS. A copy of the body with that namespace; cluster-scoped kinds stay as they are.
+ */
+function inNamespace(body, namespace) {
+    if (isClusterScoped(idOf(body)))
+        return body;
+    const metadata = record(body['metadata']);
+    if (typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '')
+        return body;
+    return { ...body, metadata: { ...metadata, namespace } };
+}
+function howItEnded(result) {
+    if (result.exitCode !== undefined)
+        return `exit ${result.exitCode}`;
+    if (result.signal !== undefined)
+        return `ended by ${result.signal}`;
+    return 'no exit status';
+}
+/** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
+function shellWord(word) {
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
+function templateLine(file, kind, root) {
+    const read = (0,read_file/* readConfined */.Hz)(file, root);
+    if (!('text' in read))
+        return { file, line: 1, column: 1 };
+    const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`^kind:\\s*["']?${escaped}\\b`);
+    const index = read.text.split('\n').findIndex((line) => pattern.test(line));
+    return { file, line: index === -1 ? 1 : index + 1, column: 1 };
+}
+function runHelm(args) {
+    // The machine's helm, found and run as every tool discovery runs (child-tools.ts): pullcheck's own
+    // environment (the action's token, cloud credentials) never reaches it.
+    const searchPath = process.env['PATH'] ?? '';
+    const helm = findOnPath('helm', searchPath);
+    if (helm === undefined)
+        return { error: 'missing', missing: true };
+    try {
+        const stdout = (0,external_node_child_process_.execFileSync)(helm, args, {
+            encoding: 'utf8',
+            env: childEnvironment(searchPath),
+            timeout: HELM_TIMEOUT_MS,
+            maxBuffer: 256 * 1024 * 1024,
+            // stderr is read and dropped: it may quote values (secrets), and the failure message names the
+            // command to run instead.
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        return { stdout };
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            return { error: 'missing', missing: true };
+        return {
+            error: 'failed',
+            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
+            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/images.js
@@ -12174,65 +12530,8 @@ function editRule(edit) {
     return name ? { name, newName: newName && newName !== '*' ? newName : undefined, ...rule } : undefined;
 }
 
-// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
-var yaml_source = __webpack_require__(74473);
-;// CONCATENATED MODULE: ./lib/discover/manifests/objects.js
-// Manifest files read for discovery: a file that is not YAML, or a document that is not a Kubernetes
-// object, is a warning at its place and the rest is still read (discovery never stops the check).
-
-
-
-
-
-/** A manifest file inside the repository `root`; one it may not read is a warning, and discovery goes on. */
-function readManifestFile(absolute, root) {
-    const file = (0,read_file/* displayPath */.Gt)(absolute);
-    const read = (0,read_file/* readConfined */.Hz)(absolute, root);
-    if (!('text' in read)) {
-        const message = read.refused === 'unreadable'
-            ? `cannot read the manifest (${read.code})`
-            : `not read: ${(0,read_file/* refusalMessage */.se)(read, absolute)}`;
-        return { objects: [], warnings: [{ file, message }] };
-    }
-    return readManifestText(read.text, file);
-}
-function readManifestText(text, file) {
-    const objects = [];
-    const warnings = [];
-    let documents;
-    try {
-        documents = (0,yaml_source/* parseYamlStream */.b)(text, file);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* ConfigError */.xL))
-            throw error;
-        return { objects, warnings: problemsAsWarnings(error, 'not read: ') };
-    }
-    for (const source of documents) {
-        const value = source.takeValue();
-        if (value === null || value === undefined)
-            continue; // an empty document between `---`
-        try {
-            objects.push(...(0,load/* flatten */.Bq)(value, [], source, file));
-        }
-        catch (error) {
-            if (!(error instanceof errors/* ConfigError */.xL))
-                throw error;
-            warnings.push(...problemsAsWarnings(error, 'skipped: '));
-        }
-    }
-    return { objects, warnings };
-}
-function problemsAsWarnings(error, prefix = '') {
-    return error.problems.map((problem) => ({
-        file: problem.where.file,
-        line: problem.where.line,
-        message: prefix + problem.message,
-    }));
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var yaml_dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/exactness.js
 // What the built-in renderer does not build as kustomize does, said at the field that asks for it: these
 // warnings only reach a report when no real kustomize (or kubectl) rendered the root (render.ts).
@@ -12381,7 +12680,7 @@ function flagSelectorsAfterLabels(kustomization, log) {
 }
 function parsedAll(text) {
     try {
-        return (0,dist/* parseAllDocuments */.hR)(text).map((document) => document.toJS());
+        return (0,yaml_dist/* parseAllDocuments */.hR)(text).map((document) => document.toJS());
     }
     catch {
         return undefined;
@@ -12455,7 +12754,7 @@ class Kustomization {
     /** The value with every scalar a string as written (`newTag: 1.20` is "1.20"), parsed when needed. */
     literal() {
         try {
-            return (this.literalValue ??= record((0,dist/* parseDocument */.Tp)(this.text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
+            return (this.literalValue ??= record((0,yaml_dist/* parseDocument */.Tp)(this.text, { schema: 'failsafe' }).toJS({ maxAliasCount: 100 })));
         }
         catch {
             return (this.literalValue = {});
@@ -12554,122 +12853,6 @@ class BuildLog {
             return true;
         });
     }
-}
-
-;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/resource-id.js
-
-/** Kinds kustomize knows to be cluster-scoped (kyaml/openapi precomputedIsNamespaceScoped), by group/kind. */
-const CLUSTER_SCOPED = new Set([
-    'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
-    'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-    'apiextensions.k8s.io/CustomResourceDefinition',
-    'apiregistration.k8s.io/APIService',
-    'certificates.k8s.io/CertificateSigningRequest',
-    'flowcontrol.apiserver.k8s.io/FlowSchema',
-    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
-    'networking.k8s.io/IngressClass',
-    'node.k8s.io/RuntimeClass',
-    'policy/PodSecurityPolicy',
-    'rbac.authorization.k8s.io/ClusterRole',
-    'rbac.authorization.k8s.io/ClusterRoleBinding',
-    'scheduling.k8s.io/PriorityClass',
-    'storage.k8s.io/CSIDriver',
-    'storage.k8s.io/CSINode',
-    'storage.k8s.io/StorageClass',
-    'storage.k8s.io/VolumeAttachment',
-    '/ComponentStatus',
-    '/Namespace',
-    '/Node',
-    '/PersistentVolume',
-]);
-const NOT_A_NAMESPACE = '_non_namespaceable_';
-function fromObject(object) {
-    return {
-        body: structuredClone(object.body),
-        origin: object,
-        previous: [],
-        prefixes: [],
-        suffixes: [],
-    };
-}
-/** The built resource as discovery reads objects; positions are those of the object it was built from. */
-function asKubeObject(resource) {
-    const { origin, body } = resource;
-    return {
-        apiVersion: typeof body['apiVersion'] === 'string' ? body['apiVersion'] : origin.apiVersion,
-        kind: typeof body['kind'] === 'string' ? body['kind'] : origin.kind,
-        body,
-        file: origin.file,
-        locate: (objectPath) => origin.locate(objectPath),
-        locateKey: (objectPath) => origin.locateKey(objectPath),
-    };
-}
-function idOf(body) {
-    const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
-    const slash = apiVersion.lastIndexOf('/');
-    const metadata = record(body['metadata']);
-    return {
-        group: slash < 0 ? '' : apiVersion.slice(0, slash),
-        version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-        kind: typeof body['kind'] === 'string' ? body['kind'] : '',
-        name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
-        namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '',
-    };
-}
-function currentId(resource) {
-    return idOf(resource.body);
-}
-/** The ids the resource had (kustomize PrevIds: the group and version are today's). */
-function previousIds(resource) {
-    const { group, version } = currentId(resource);
-    return resource.previous.map((id) => ({ group, version, ...id }));
-}
-function allIds(resource) {
-    return [...previousIds(resource), currentId(resource)];
-}
-function originalId(resource) {
-    return previousIds(resource)[0] ?? currentId(resource);
-}
-/** Records the current id before a change of name or namespace. */
-function storePreviousId(resource) {
-    const id = currentId(resource);
-    resource.previous.push({ kind: id.kind, name: id.name, namespace: effectiveNamespace(id) });
-}
-function isClusterScoped(id) {
-    return CLUSTER_SCOPED.has(`${id.group}/${id.kind}`);
-}
-function effectiveNamespace(id) {
-    if (isClusterScoped(id))
-        return NOT_A_NAMESPACE;
-    return id.namespace === '' ? 'default' : id.namespace;
-}
-/** The namespace a resource id is grouped by (cluster-scoped ones by none). */
-function namespaceOf(id) {
-    const namespace = effectiveNamespace(id);
-    return namespace === NOT_A_NAMESPACE ? undefined : namespace;
-}
-function idEquals(a, b) {
-    return (a.name === b.name &&
-        a.kind === b.kind &&
-        a.group === b.group &&
-        a.version === b.version &&
-        effectiveNamespace(a) === effectiveNamespace(b));
-}
-function idKey(id) {
-    return [id.group, id.version, id.kind, effectiveNamespace(id), id.name].join('\0');
-}
-function isV1(resource, kind) {
-    return resource.body['kind'] === kind && resource.body['apiVersion'] === 'v1';
-}
-function nameOf(resource) {
-    return currentId(resource).name;
-}
-/** The resource as messages name it. */
-function describe(resource) {
-    const id = currentId(resource);
-    return `${id.kind} ${id.name || '(unnamed)'}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/names.js
@@ -13620,143 +13803,6 @@ function isLocalConfig(resource) {
     return String(annotations['config.kubernetes.io/local-config']) === 'true';
 }
 
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var tinyglobby_dist = __webpack_require__(73382);
-// EXTERNAL MODULE: ./lib/core/config/user-glob.js
-var user_glob = __webpack_require__(65282);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./lib/discover/manifests/helm.js
-// A Helm chart among discovery paths is rendered with `helm template` when helm is on PATH; otherwise
-// (or when rendering fails) a note says the chart was not read. Each rendered document names its template
-// (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
-// stderr is never quoted: a template or YAML error can print values, and values hold secrets.
-
-
-
-
-
-
-/** Helm's limit on a release name (pkg/chartutil ValidateReleaseName: a DNS-1123 name of at most 53 characters). */
-const MAX_RELEASE_NAME = 53;
-const HELM_TIMEOUT_MS = 60_000;
-/** `root`: the repository (a real path) the chart's templates are read from to place its objects. */
-function renderHelmChart(chartDir, options, helm = runHelm, root = external_node_path_.parse(external_node_path_.resolve(chartDir)).root) {
-    const chart = (0,read_file/* displayPath */.Gt)(chartDir);
-    const releaseName = options.releaseName ?? releaseNameFor(chartDir);
-    const values = options.values ?? [];
-    // Flags first, then `--`: a release or directory named like a flag stays a positional argument.
-    const command = (chartPath, valueFiles) => [
-        'template',
-        '--namespace',
-        options.namespace,
-        ...valueFiles.flatMap((file) => ['--values', file]),
-        ...(options.sets ?? []).flatMap(({ flag, value }) => [flag, value]),
-        '--',
-        releaseName,
-        chartPath,
-    ];
-    const result = helm(command(chartDir, values));
-    if ('error' in result) {
-        const file = external_node_path_.join(chart, 'Chart.yaml');
-        if ('missing' in result) {
-            const message = `helm is not on PATH: the chart is not rendered; install helm, or add its images and targets to the config`;
-            return { objects: [], warnings: [{ file, message }] };
-        }
-        const shown = ['helm', ...command(chart, values.map(read_file/* displayPath */.Gt))].map(shellWord).join(' ');
-        const message = `helm template failed (${howItEnded(result)}): run \`${shown}\` to see why; the chart's workloads are not discovered`;
-        return { objects: [], warnings: [{ file, message }] };
-    }
-    const objects = [];
-    const warnings = [];
-    for (const chunk of result.stdout.split(/^---[ \t]*$/m)) {
-        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(chunk)?.[1];
-        const template = source ? external_node_path_.join(chart, source) : external_node_path_.join(chart, 'Chart.yaml');
-        const read = readManifestText(chunk, template);
-        warnings.push(...read.warnings);
-        for (const object of read.objects) {
-            // Rendered lines are not the template's: point at the template line that starts this kind.
-            const where = templateLine(template, object.kind, root);
-            objects.push({
-                ...object,
-                body: inNamespace(object.body, options.namespace),
-                locate: () => where,
-                locateKey: () => where,
-            });
-        }
-    }
-    return { objects, warnings };
-}
-/**
- * The release name helm would accept, from the chart directory's name: lowercase, every character outside
- * [a-z0-9-] a '-', no '-' at either end, at most 53 characters ("release" when nothing is left).
- */
-function releaseNameFor(chartDir) {
-    const trim = (name) => name.replace(/^-+/, '').replace(/-+$/, '');
-    const name = trim(trim(external_node_path_.basename(chartDir)
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, '-')).slice(0, MAX_RELEASE_NAME));
-    return name || 'release';
-}
-/**
- * `helm template` leaves metadata.namespace out unless a template writes it; `helm install -n NS` creates
- * such namespaced objects in NS. A copy of the body with that namespace; cluster-scoped kinds stay as they are.
- */
-function inNamespace(body, namespace) {
-    if (isClusterScoped(idOf(body)))
-        return body;
-    const metadata = record(body['metadata']);
-    if (typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '')
-        return body;
-    return { ...body, metadata: { ...metadata, namespace } };
-}
-function howItEnded(result) {
-    if (result.exitCode !== undefined)
-        return `exit ${result.exitCode}`;
-    if (result.signal !== undefined)
-        return `ended by ${result.signal}`;
-    return 'no exit status';
-}
-/** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
-function shellWord(word) {
-    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
-function templateLine(file, kind, root) {
-    const read = (0,read_file/* readConfined */.Hz)(file, root);
-    if (!('text' in read))
-        return { file, line: 1, column: 1 };
-    const escaped = kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = new RegExp(`^kind:\\s*["']?${escaped}\\b`);
-    const index = read.text.split('\n').findIndex((line) => pattern.test(line));
-    return { file, line: index === -1 ? 1 : index + 1, column: 1 };
-}
-function runHelm(args) {
-    try {
-        const stdout = (0,external_node_child_process_.execFileSync)('helm', args, {
-            encoding: 'utf8',
-            timeout: HELM_TIMEOUT_MS,
-            maxBuffer: 256 * 1024 * 1024,
-            // stderr is read and dropped: it may quote values (secrets), and the failure message names the
-            // command to run instead.
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        return { stdout };
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT')
-            return { error: 'missing', missing: true };
-        return {
-            error: 'failed',
-            ...(typeof failure.status === 'number' ? { exitCode: failure.status } : {}),
-            ...(typeof failure.signal === 'string' ? { signal: failure.signal } : {}),
-        };
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/parallel-runs.js
 // Several runs of one binary at once, from synchronous code: discovery is synchronous, and a small
 // `kubectl kustomize` spends most of its time starting up (about 0.4 s a root on a loaded 2-core machine),
@@ -13855,15 +13901,11 @@ function asToolRun(value) {
 // ran, and run with safe defaults only: the default load restrictor (files only from
 // inside the kustomization root), no --enable-helm, no --enable-alpha-plugins, no --enable-exec.
 //
-// The child gets a minimal environment: PATH (remote bases run git), HOME (git's own config), TMPDIR,
-// GIT_TERMINAL_PROMPT=0, and KUBECONFIG pointed at the null device — a build needs no cluster, and a kubeconfig can name exec
-// plugins. Nothing else of pullcheck's environment reaches it: not the action's inputs (INPUT_*), not
-// GITHUB_TOKEN, cloud credentials or proxy URLs (which can carry a password).
+// It is found and run as every tool discovery runs (child-tools.ts): absolute PATH entries only, and a
+// minimal environment.
 //
 // Remote resources (a git or https base) are fetched by the real binary, as the deploy that runs the same
 // command on the runner fetches them; the built-in renderer says it cannot read them.
-
-
 
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -13882,27 +13924,13 @@ function findKustomizeTool(settings) {
     return tool;
 }
 function lookUp(settings, command) {
-    // Only absolute entries: a relative one ('.', an empty entry) would run a binary the repository under
-    // check can plant.
-    const dirs = settings.searchPath.split(external_node_path_.delimiter).filter((dir) => external_node_path_.isAbsolute(dir));
-    const binary = dirs.map((dir) => external_node_path_.join(dir, command)).find(isExecutableFile);
+    const binary = findOnPath(command, settings.searchPath);
     if (binary === undefined)
         return undefined;
     // The plan names the tool, not its folder or version: those differ from machine to machine, and every
     // pull's origin carries the label, so reports of one repository stay the same wherever they are made.
     const label = command === 'kustomize' ? 'kustomize build' : 'kubectl kustomize';
     return { command, path: binary, label };
-}
-function isExecutableFile(file) {
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 /** The build command's arguments (after the binary): safe defaults only, see the header. */
 function buildArgs(tool, dir) {
@@ -13922,17 +13950,6 @@ function runKustomizeBuilds(tool, dirs, settings) {
         maxOutputBytes: settings.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     });
     return runs ?? dirs.map(() => ({ error: 'failed' }));
-}
-/** The child's whole environment (see the header for why each one, and why nothing else). */
-function childEnvironment(searchPath) {
-    // GIT_TERMINAL_PROMPT=0: a private remote base fails at once instead of asking for a password on a terminal.
-    const environment = { PATH: searchPath, KUBECONFIG: external_node_os_.devNull, GIT_TERMINAL_PROMPT: '0' };
-    for (const name of ['HOME', 'TMPDIR']) {
-        const value = process.env[name];
-        if (value !== undefined)
-            environment[name] = value;
-    }
-    return environment;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/manifests/kustomize/render.js
@@ -14066,7 +14083,7 @@ function readManifestPatterns(patterns, options) {
         read.objects.push(...plain.objects);
         read.warnings.push(...plain.warnings);
     }
-    return { objects: read.objects, warnings: uniqueWarnings(read.warnings) };
+    return { objects: read.objects, warnings: uniqueWarnings(read.warnings), kustomizeFiles: owned };
 }
 /** Each pattern's matches sorted into Kustomize roots, charts and plain files; a pattern matching nothing warns. */
 function matchPatterns(patterns, { baseDir, relativeTo = 'the config file' }, root, warnings) {
@@ -14153,7 +14170,7 @@ function uniqueWarnings(warnings) {
  * file. (Globbing such a directory also lists everything under it, so roots below it are found, not named.)
  */
 function namedRoot(pattern, baseDir) {
-    if ((0,tinyglobby_dist/* isDynamicPattern */.ey)(pattern))
+    if ((0,dist/* isDynamicPattern */.ey)(pattern))
         return undefined;
     const target = external_node_path_.resolve(baseDir, pattern);
     if (KUSTOMIZATION_FILES.includes(external_node_path_.basename(target)) && (0,external_node_fs_.existsSync)(target)) {
@@ -14378,6 +14395,107 @@ function imageOf(from, namespace) {
     return from['kind'] === 'DockerImage' ? name : undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/discover/applied-targets.js
+// What a workflow applies to its deploy targets (FoundManifests), read as `discover.manifests` reads
+// manifests: each apply's workloads on its target, with the image rewrites made before they reach it.
+
+
+
+
+
+
+
+
+
+
+/** The workloads of what the workflow applies to each of its targets (deploy-targets.ts). */
+function appliedSets(context, applied) {
+    const declared = context.config.input.targets ?? [];
+    return applied.flatMap(({ target: name, manifests }) => {
+        const target = declared.find((candidate) => candidate.name === name);
+        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform))
+            return [];
+        return manifests.flatMap((entry) => readApplied(context, entry, target) ?? []);
+    });
+}
+/**
+ * The workloads one apply puts on `target`; none read (each is a finding): undefined, so the target keeps
+ * checking what its job pushes rather than nothing.
+ */
+function readApplied(context, entry, target) {
+    const { helmRunner, findings } = context;
+    const root = external_node_path_.resolve(entry.root ?? context.root);
+    // `kubectl apply -k DIR`, `kustomize build DIR`: DIR must be a Kustomize root (else they fail).
+    const notRoots = entry.kustomize
+        ? entry.paths.filter((dir) => !kustomizationFileIn(external_node_path_.resolve(root, dir)))
+        : [];
+    for (const dir of notRoots)
+        warn(findings, entry.where, `${entry.via} builds ${(0,read_file/* shownPath */.pS)(dir)}, which holds no kustomization file`);
+    const namespace = entry.namespace ??
+        (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
+    const read = readManifestPatterns(entry.paths
+        .filter((dir) => !notRoots.includes(dir))
+        .flatMap((file) => (entry.topLevelOnly ? ownFiles(root, file) : [file]))
+        .map((pattern) => ({ pattern, where: entry.where })), {
+        baseDir: root,
+        root,
+        relativeTo: 'the repository root',
+        ...(context.kustomize ? { kustomize: context.kustomize } : {}),
+        helm: {
+            namespace,
+            releaseName: entry.helm?.release,
+            values: entry.helm?.values.map((file) => {
+                const absolute = external_node_path_.resolve(root, file);
+                (0,read_file/* assertUserFile */.OR)(absolute, entry.where, `${(0,read_file/* shownPath */.pS)(file)} (%CODE%): expected a values file`, root);
+                return absolute;
+            }),
+            sets: entry.helm?.sets,
+        },
+        ...(helmRunner ? { helmRunner } : {}),
+    });
+    const found = workloadsOf(read.objects, namespace);
+    for (const warning of [...read.warnings, ...found.warnings])
+        warn(findings, warning, warning.message);
+    const workloads = withImageEdits(found.workloads, entry, read.kustomizeFiles, root);
+    if (workloads.length > 0)
+        return { target, workloads };
+    findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', entry.where, `no workloads found in what ${entry.via} applies to target \`${target.name}\` (${listed(entry.paths)}): it is checked against every image its job pushes`));
+    return undefined;
+}
+/** A folder's own manifest files (repository-relative), as `kubectl apply -f DIR` reads them; a file as it is. */
+function ownFiles(root, file) {
+    const absolute = external_node_path_.resolve(root, file);
+    let entries;
+    try {
+        if (!(0,external_node_fs_.statSync)(absolute).isDirectory())
+            return [file];
+        entries = (0,external_node_fs_.readdirSync)(absolute, { withFileTypes: true });
+    }
+    catch {
+        return [file]; // said by the read: it matches nothing
+    }
+    const own = entries
+        .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
+        .map((entry) => external_node_path_.posix.join(file, entry.name))
+        .sort();
+    return own.length > 0 ? own : [file];
+}
+/**
+ * The workloads with their images as they reach the cluster: the apply's own rewrites (azure/k8s-deploy
+ * `images`, skaffold's pushed names) and each `kustomize edit set image` of a folder the build read.
+ */
+function withImageEdits(workloads, entry, kustomizeFiles, root) {
+    const edited = (entry.kustomizeEdits ?? []).filter(({ dir }) => KUSTOMIZATION_FILES.some((name) => kustomizeFiles.has(external_node_path_.join(root, dir, name))));
+    const edits = [...(entry.images ?? []), ...edited.flatMap(({ images }) => images)];
+    return workloads.map((workload) => ({
+        ...workload,
+        containers: workload.containers.map((container) => ({
+            ...container,
+            image: retagWithEdits(container.image, edits),
+        })),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/targets.js
 
 
@@ -14588,8 +14706,6 @@ function builtBy(workload) {
 
 
 
-
-
 function withManifestTargets(config, helmRunner, applied = [], kustomize) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const declared = config.input.targets ?? [];
@@ -14678,85 +14794,6 @@ function readEntry(context, entry, i, target) {
         findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', config.locate([...at, 'paths']), `no workloads found for target \`${target.name}\` in ${listed(entry.paths)}`));
     }
     return { target, workloads: found.workloads };
-}
-/** The workloads of what the workflow applies to each of its targets (deploy-targets.ts). */
-function appliedSets(context, applied) {
-    const declared = context.config.input.targets ?? [];
-    return applied.flatMap(({ target: name, manifests }) => {
-        const target = declared.find((candidate) => candidate.name === name);
-        if (!target || !(0,schema/* isDiscoveryPlatform */.C$)(target.platform))
-            return [];
-        return manifests.flatMap((entry) => readApplied(context, entry, target) ?? []);
-    });
-}
-/**
- * The workloads one apply puts on `target`; none read (each is a finding): undefined, so the target keeps
- * checking what its job pushes rather than nothing.
- */
-function readApplied(context, entry, target) {
-    const { helmRunner, findings } = context;
-    const root = entry.root ?? context.root;
-    // `kubectl apply -k DIR`, `kustomize build DIR`: DIR must be a Kustomize root (else they fail).
-    const notRoots = entry.kustomize
-        ? entry.paths.filter((dir) => !kustomizationFileIn(external_node_path_.resolve(root, dir)))
-        : [];
-    for (const dir of notRoots)
-        warn(findings, entry.where, `${entry.via} builds ${(0,read_file/* shownPath */.pS)(dir)}, which holds no kustomization file`);
-    const namespace = entry.namespace ??
-        (target.platform === 'openshift' || target.platform === 'kubernetes' ? target.namespace : 'default');
-    const read = readManifestPatterns(entry.paths
-        .filter((dir) => !notRoots.includes(dir))
-        .flatMap((file) => (entry.topLevelOnly ? ownFiles(root, file) : [file]))
-        .map((pattern) => ({ pattern, where: entry.where })), {
-        baseDir: root,
-        root,
-        relativeTo: 'the repository root',
-        ...(context.kustomize ? { kustomize: context.kustomize } : {}),
-        helm: {
-            namespace,
-            releaseName: entry.helm?.release,
-            values: entry.helm?.values.map((file) => {
-                const absolute = external_node_path_.resolve(root, file);
-                (0,read_file/* assertUserFile */.OR)(absolute, entry.where, `${(0,read_file/* shownPath */.pS)(file)} (%CODE%): expected a values file`, root);
-                return absolute;
-            }),
-            sets: entry.helm?.sets,
-        },
-        ...(helmRunner ? { helmRunner } : {}),
-    });
-    const found = workloadsOf(read.objects, namespace);
-    for (const warning of [...read.warnings, ...found.warnings])
-        warn(findings, warning, warning.message);
-    const edits = entry.images ?? [];
-    const workloads = found.workloads.map((workload) => ({
-        ...workload,
-        containers: workload.containers.map((container) => ({
-            ...container,
-            image: retagWithEdits(container.image, edits),
-        })),
-    }));
-    if (workloads.length > 0)
-        return { target, workloads };
-    findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'low', entry.where, `no workloads found in what ${entry.via} applies to target \`${target.name}\` (${listed(entry.paths)}): it is checked against every image its job pushes`));
-    return undefined;
-}
-/** A folder's own manifest files (repository-relative), as `kubectl apply -f DIR` reads them; a file as it is. */
-function ownFiles(root, file) {
-    const absolute = external_node_path_.resolve(root, file);
-    let entries;
-    try {
-        if (!(0,external_node_fs_.statSync)(absolute).isDirectory())
-            return [file];
-        entries = (0,external_node_fs_.readdirSync)(absolute, { withFileTypes: true });
-    }
-    catch {
-        return [file]; // said by the read: it matches nothing
-    }
-    const own = entries
-        .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
-        .map((entry) => external_node_path_.posix.join(file, entry.name))
-        .sort();
-    return own.length > 0 ? own : [file];
 }
 function notPushedFinding(target, unpushed) {
     const list = [...unpushed.keys()].sort();
@@ -15336,6 +15373,17 @@ function foundManifests(manifests) {
     const helm = manifests.helm ? helmOf(manifests.cwd, manifests.helm, via) : undefined;
     if (helm && 'need' in helm)
         return helm;
+    const kustomizeEdits = [];
+    for (const { dir, images: edits } of manifests.kustomizeEdits ?? []) {
+        const known = [];
+        for (const text of edits) {
+            const edit = imageEdit(text);
+            if (typeof edit !== 'string')
+                return { need: `\`kustomize edit set image ${(0,workflows_text/* shown */.SP)(text)}\` in ${dir} needs ${describe(edit)}` };
+            known.push(edit);
+        }
+        kustomizeEdits.push({ dir, images: known });
+    }
     const images = [];
     for (const text of manifests.images ?? []) {
         const edit = imageEdit(text);
@@ -15351,6 +15399,7 @@ function foundManifests(manifests) {
         ...(unknownNamespace ? { unknownNamespace } : {}),
         ...(helm ? { helm } : {}),
         ...(images.length > 0 ? { images } : {}),
+        ...(kustomizeEdits.length > 0 ? { kustomizeEdits } : {}),
         ...(manifests.kustomize ? { kustomize: true } : {}),
         ...(manifests.topLevelOnly ? { topLevelOnly: true } : {}),
     };
@@ -18262,6 +18311,8 @@ function substitute(text, substitutions) {
 // - kubectl config use-context NAME / set-context --current --namespace N: which cluster and namespace.
 
 
+
+
 // kubectl apply/create/replace options with a value (and the globals, which may stand anywhere).
 const APPLY = new Set([
     ...KUBECTL_GLOBAL,
@@ -18303,17 +18354,18 @@ const kubectlApply = (words, context) => {
     if ((dryRun && (0,workflows_text/* wordText */.en)(dryRun) !== 'none') || parsed.flags.has('--dry-run')) {
         // Nothing is deployed; what it prints (`kubectl create namespace N --dry-run=client -o yaml |
         // kubectl apply -f -`) is an object pullcheck need not read, except an image a workload runs.
-        context.sink.rendered({
+        context.print(context.sink.rendered({
             via: `${command.tool} ${command.verb}`,
             cwd: context.cwd,
             paths: [],
             unread: true,
-        });
+        }));
         for (const image of optionValues(parsed, '--image'))
             context.sink.setImage(image, `${command.tool} create`);
         return true;
     }
-    const files = optionValues(parsed, '--filename', '-f');
+    // `-f a.yaml,b.yaml`: kubectl takes a comma-separated list too.
+    const files = optionValues(parsed, '--filename', '-f').flatMap((file) => (0,workflows_text/* split */.lD)(file, ',').filter((part) => part.length > 0));
     const kustomizations = optionValues(parsed, '--kustomize', '-k');
     // `kubectl create deployment NAME --image=…` and friends are read by runImage.
     if (files.length === 0 && kustomizations.length === 0)
@@ -18322,7 +18374,7 @@ const kubectlApply = (words, context) => {
     const options = given(optionValues(parsed, '--namespace', '-n')[0], optionValues(parsed, '--context')[0], optionValues(parsed, '--kubeconfig')[0]);
     const paths = [...files, ...kustomizations].filter((file) => (0,workflows_text/* wordText */.en)(file) !== '-');
     if (files.some((file) => (0,workflows_text/* wordText */.en)(file) === '-'))
-        context.sink.appliedInput(via, options);
+        context.sink.appliedInput(via, options, context.stdin);
     const remote = paths.filter((file) => /^https?:\/\//i.test((0,workflows_text/* wordText */.en)(file) ?? ''));
     for (const url of remote)
         context.sink.problem(`\`${via}\` applies ${(0,workflows_text/* wordText */.en)(url)}, a manifest outside the repository that pullcheck does not fetch: if it runs an image the workflow pushes, list that workload's target in the config`);
@@ -18347,8 +18399,9 @@ const kustomizeBuild = (words, context) => {
         return false;
     const parsed = parseArguments(build, optionSet('--load-restrictor --output -o --helm-command --env -e'));
     const dir = parsed.positionals[0] ?? ['.'];
-    const via = (0,workflows_text/* wordText */.en)(words[0]) === 'kustomize' ? 'kustomize build' : `${(0,workflows_text/* wordText */.en)(words[0])} kustomize`;
-    context.sink.rendered(applied(context, via, [dir], {}, { kustomize: true }));
+    const tool = external_node_path_.posix.basename((0,workflows_text/* wordText */.en)(words[0]) ?? 'kustomize');
+    const via = tool === 'kustomize' ? 'kustomize build' : `${tool} kustomize`;
+    context.print(context.sink.rendered(applied(context, via, [dir], {}, { kustomize: true })));
     return true;
 };
 const kustomizeEdit = (words, context) => {
@@ -18386,7 +18439,7 @@ const helm = (words, context) => {
         },
     });
     if (verb === 'template')
-        context.sink.rendered(manifests);
+        context.print(context.sink.rendered(manifests));
     else
         context.sink.applied(manifests);
     return true;
@@ -18446,7 +18499,7 @@ const ocProcess = (words, context) => {
     if (!command)
         return false;
     context.sink.problem(`\`${command.tool} process\` renders an OpenShift template, which pullcheck does not read: list the images it runs and the target in the config`);
-    context.sink.rendered({ via: `${command.tool} process`, cwd: context.cwd, paths: [], unread: true });
+    context.print(context.sink.rendered({ via: `${command.tool} process`, cwd: context.cwd, paths: [], unread: true }));
     return true;
 };
 const applyManifests = [
@@ -21575,7 +21628,7 @@ class Shell {
         if (filtered)
             return filtered;
         const environment = this.environment(assignments);
-        const produced = this.host.command({ words, line, environment, cwd: this.cwd });
+        const produced = this.host.command({ words, line, environment, cwd: this.cwd, stdin });
         const output = produced ?? this.host.output(words, environment);
         return output ?? [(0,workflows_text/* missing */.LO)(`the output of \`${shownCommand(words)}\``)];
     }
@@ -21886,6 +21939,10 @@ class StepHost {
             environment: command.environment,
             facts: this.context.facts,
             cwd: command.cwd,
+            stdin: command.stdin,
+            print: (output) => {
+                printed = output;
+            },
             read: (relative) => this.context.repository.read(relative.startsWith('/') ? relative.slice(1) : external_node_path_.posix.join(command.cwd || '.', relative)),
             runScript: (source, args, environment, cwd) => {
                 const output = this.runNested(source, args, environment, cwd, where);
@@ -23047,11 +23104,14 @@ function deploySink(collected, where) {
         },
         applied: (manifests) => applyTo(collected, where, manifests),
         rendered: (manifests) => {
-            collected.rendered = manifests;
+            // A hole of its own: only the command this text is piped into can apply what it stands for.
+            const printed = (0,workflows_text/* missing */.LO)(`the manifests \`${manifests.via}\` prints`);
+            collected.rendered.set(printed, manifests);
+            return [printed];
         },
-        appliedInput: (via, options) => {
-            const rendered = collected.rendered;
-            collected.rendered = undefined;
+        appliedInput: (via, options, input) => {
+            const part = input?.find((piece) => typeof piece !== 'string' && collected.rendered.has(piece));
+            const rendered = part === undefined ? undefined : collected.rendered.get(part);
             if (rendered)
                 applyTo(collected, where, { ...rendered, via: `${rendered.via} | ${via}`, ...options });
             else
@@ -23103,6 +23163,15 @@ function useContext(collected, where, context, via) {
  */
 function applyTo(collected, where, manifests) {
     const job = collected.clusters.slice(collected.jobClusters);
+    // A context or kubeconfig known only at run time could name any cluster: said, never guessed.
+    const unknown = [manifests.context, manifests.kubeconfig].find((text) => text && (0,workflows_text/* wordText */.en)(text) === undefined);
+    if (unknown) {
+        collected.problems.push({
+            where,
+            message: `${manifests.via} applies manifests to the cluster of \`${(0,workflows_text/* shown */.SP)(unknown)}\`, known only at run time: declare the target in the config`,
+        });
+        return;
+    }
     const context = manifests.context ? (0,workflows_text/* wordText */.en)(manifests.context) : undefined;
     const kubeconfig = manifests.kubeconfig ? (0,workflows_text/* wordText */.en)(manifests.kubeconfig) : undefined;
     // A kubeconfig file names the clusters a credentials step wrote there; with none named, the default file.
@@ -23127,11 +23196,9 @@ function applyTo(collected, where, manifests) {
 }
 /** Builds of a kustomization edited earlier in the job (`kustomize edit set image`) run the edited images. */
 function withEdits(collected, manifests) {
-    const images = manifests.paths.flatMap((file) => {
-        const dir = external_node_path_.posix.normalize(external_node_path_.posix.join(manifests.cwd || '.', (0,workflows_text/* wordText */.en)(file) ?? '\0'));
-        return collected.kustomizeEdits.get(dir) ?? [];
-    });
-    return images.length > 0 ? { ...manifests, images: [...(manifests.images ?? []), ...images] } : manifests;
+    // Which of them the build reads is known only when it is read (manifest-targets.ts).
+    const kustomizeEdits = [...collected.kustomizeEdits].map(([dir, images]) => ({ dir, images }));
+    return kustomizeEdits.length > 0 ? { ...manifests, kustomizeEdits } : manifests;
 }
 /**
  * Whether a kubeconfig context names the site's cluster: the name its credentials step gave it, or the
@@ -23168,6 +23235,7 @@ function emptyCollected() {
         clusters: [],
         jobClusters: 0,
         kustomizeEdits: new Map(),
+        rendered: new Map(),
         ecsSites: [],
         serverless: [],
     };
@@ -23212,7 +23280,6 @@ class JobPushes {
         this.collected.jobClusters = clusters;
         // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
         this.collected.kustomizeEdits.clear();
-        this.collected.rendered = undefined;
         return (jobId, needs) => {
             this.collected.jobClusters = outer;
             const own = Array.from({ length: this.collected.destinations.length - destinations }, (_, i) => destinations + i);
