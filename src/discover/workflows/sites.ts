@@ -2,7 +2,7 @@
 // read, and problems with the files themselves — each at the line a user would open.
 import type { SourceLocation } from '../../core/errors.ts';
 import { deploySink } from './deploy-sink.ts';
-import { renderMarker, type EcsSite, type EcsStep } from './ecs-sites.ts';
+import { renderMarker, type EcsSite, type EcsStep, type EcsStepAt } from './ecs-sites.ts';
 import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
 import type { Text } from './text.ts';
 
@@ -136,6 +136,8 @@ export interface Collected {
   readonly kustomizeEdits: Map<string, Text[]>;
   /** Amazon ECS steps, in the order they run (ecs-deploys.ts pairs them). */
   readonly ecsSites: EcsSite[];
+  /** How many jobs have begun: the number of the running job (jobs do not interleave). */
+  jobs: number;
   readonly serverless: ServerlessSite[];
 }
 
@@ -150,6 +152,7 @@ export function emptyCollected(): Collected {
     jobClusters: 0,
     kustomizeEdits: new Map(),
     ecsSites: [],
+    jobs: 0,
     serverless: [],
   };
 }
@@ -168,8 +171,8 @@ export function sinkAt(collected: Collected, where: SourceLocation, runBy?: Sour
 }
 
 /** Files an ECS step; a render's output is the marker of its index. */
-export function addEcsSite(collected: Collected, site: EcsSite): string {
-  collected.ecsSites.push(site);
+export function addEcsSite(collected: Collected, site: EcsStepAt): string {
+  collected.ecsSites.push({ ...site, job: collected.jobs });
   return renderMarker(collected.ecsSites.length - 1);
 }
 
@@ -196,6 +199,7 @@ export class JobPushes {
     const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
     const outer = this.collected.jobClusters;
     this.collected.jobClusters = clusters;
+    this.collected.jobs += 1;
     // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
     this.collected.kustomizeEdits.clear();
     this.collected.rendered = undefined;
