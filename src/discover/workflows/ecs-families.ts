@@ -1,8 +1,10 @@
 // Which register `aws ecs update-service --task-definition TD` (and `run-task`) deploys: TD names a family,
-// `family:revision` or `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION` (AWS CLI reference,
-// update-service, --task-definition), so it is matched by family against the registers earlier in its own
-// job: the latest of that family wins. A register in another job is not matched (pullcheck does not know
-// which job's registration runs last); a family no register names, or one known only at run time, is a need.
+// `family:revision` or `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION`, the latest ACTIVE
+// revision when none is given (AWS CLI reference, update-service, --task-definition:
+// https://docs.aws.amazon.com/cli/latest/reference/ecs/update-service.html; run-task likewise), so it is
+// matched by family against the registers earlier in its own job: the latest of that family wins. A
+// register in another job is not matched (pullcheck does not know which job's registration runs last); a
+// family no register names, or one known only at run time, is a need.
 import { renderIndex, type EcsSite } from './ecs-sites.ts';
 import { isMissing, shown, wordText, type Missing, type Text } from './text.ts';
 
@@ -12,7 +14,9 @@ export type ReadFile = (relative: string) => string | undefined;
 
 type Family = { readonly family: string } | { readonly unknown: string };
 
-// ECS family names: letters, numbers, hyphens and underscores, up to 255 (RegisterTaskDefinition, family).
+// ECS family names: letters, numbers, hyphens and underscores, up to 255 (ECS API reference,
+// RegisterTaskDefinition, Request Parameters, family:
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html).
 const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN = /^arn:[\w-]+:ecs:[^:/]*:[^:/]*:task-definition\/(.*)$/s;
 
