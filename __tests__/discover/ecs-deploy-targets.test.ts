@@ -239,9 +239,11 @@ ${deploy
   .map((line) => `          ${line}`)
   .join('\n')}
 `;
-const CLI_TASK = taskDefinition({ executionRoleArn: EXEC_ROLE, requiresCompatibilities: ['FARGATE'] }, [
-  { name: 'api', image: `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/api:1` },
-]);
+// Family `api`: what the rows' `--task-definition api` names.
+const CLI_TASK = taskDefinition(
+  { family: 'api', executionRoleArn: EXEC_ROLE, requiresCompatibilities: ['FARGATE'] },
+  [{ name: 'api', image: `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/api:1` }],
+);
 
 interface CliRow {
   readonly name: string;
@@ -282,7 +284,10 @@ const cliRows: CliRow[] = [
   {
     name: 'update-service --task-definition with nothing registered before it: a finding',
     script: 'aws ecs update-service --cluster api-prod --service api --task-definition api:7',
-    expect: { line: 11, message: /needs a task definition registered earlier in the workflow/ },
+    expect: {
+      line: 11,
+      message: /needs `aws ecs register-task-definition` of family `api` earlier in its job/,
+    },
   },
   {
     name: 'a deploy whose task definition cannot be resolved names the service and cluster it deploys to',
@@ -312,7 +317,8 @@ const cliRows: CliRow[] = [
       'aws ecs register-task-definition --cli-input-json file://missing.json\naws ecs update-service --cluster c --service api --task-definition api',
     expect: {
       line: 12,
-      message: /deploys a task definition pullcheck cannot read: cannot read .*missing\.json \(ENOENT\)/,
+      message:
+        /cannot tell the family of the one registered at .*deploy\.yml:11 \(pullcheck cannot read infra\/missing\.json/,
     },
   },
   {
@@ -418,7 +424,7 @@ test('a render output registered with file:// from a subdirectory, then update-s
         '      - run: |',
         '          cd deploy',
         '          aws ecs register-task-definition --cli-input-json file://${{ steps.render-worker.outputs.task-definition }}',
-        '          aws ecs update-service --cluster prod --service shop --task-definition shop',
+        '          aws ecs update-service --cluster prod --service shop --task-definition shop-web',
         '',
       ].join('\n'),
     ),
@@ -449,7 +455,7 @@ test('an ECS deploy inside a repository script is a finding at the workflow line
   );
   assert.match(
     findings[0]!.message,
-    /infra\/deploy\.sh:2, in a script this step runs: .*needs a task definition registered earlier/,
+    /infra\/deploy\.sh:2, in a script this step runs: .*needs `aws ecs register-task-definition` of family `api`/,
   );
 });
 
@@ -520,4 +526,198 @@ test('a task definition path from the workflow is escaped before findings show i
   }
   // escapeTerminal drops a whole escape sequence.
   assert.match(placeholder.message, /deploy\/task\.json to ECS service shop/);
+});
+
+// `aws ecs update-service --task-definition` names a family, `family:revision` or a task definition ARN
+// (AWS CLI reference, update-service, --task-definition): it deploys the registered task definition of that
+// family, so a register is matched by its file's `family`, in its own job (issue 16).
+const API_TASK = JSON.stringify({
+  family: 'api',
+  requiresCompatibilities: ['FARGATE'],
+  containerDefinitions: [{ name: 'web', image: `${REGISTRY}/api:1` }],
+});
+const WORKER_TASK = JSON.stringify({
+  family: 'worker',
+  requiresCompatibilities: ['FARGATE'],
+  executionRoleArn: EXEC_ROLE,
+  containerDefinitions: [{ name: 'web', image: `${REGISTRY}/worker:1` }],
+});
+const NO_FAMILY_TASK = JSON.stringify({
+  executionRoleArn: EXEC_ROLE,
+  containerDefinitions: [{ name: 'web', image: `${REGISTRY}/api:1` }],
+});
+const indented = (script: string) =>
+  script
+    .split('\n')
+    .map((line) => `          ${line}`)
+    .join('\n');
+// Line 11 is the script's first line; a second job's script starts at line 11 + its length + 6.
+const TWO_JOBS = (deploy: string, other?: string) => `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      AWS_REGION: us-east-2
+    steps:
+      - run: |
+          docker push ${REGISTRY}/api:1
+          docker push ${REGISTRY}/worker:1
+${indented(deploy)}
+${
+  other === undefined
+    ? ''
+    : `  other:
+    runs-on: ubuntu-latest
+    env:
+      AWS_REGION: us-east-2
+    steps:
+      - run: |
+${indented(other)}
+`
+}`;
+const REGISTER_API = 'aws ecs register-task-definition --cli-input-json file://ecs/api.json';
+const REGISTER_WORKER = 'aws ecs register-task-definition --cli-input-json file://ecs/worker.json';
+
+interface FamilyRow {
+  readonly name: string;
+  readonly deploy: string;
+  readonly other?: string;
+  /** The targets (service, task definition file), or the finding's line and text. */
+  readonly expect: readonly (readonly [string, string])[] | { line: number; message: RegExp };
+}
+
+const familyRows: FamilyRow[] = [
+  {
+    name: 'AWS CLI reference, update-service --task-definition FAMILY: two registers and two update-services, each service gets the file of its family',
+    deploy: `${REGISTER_API}\n${REGISTER_WORKER}\naws ecs update-service --cluster c --service api --task-definition api\naws ecs update-service --cluster c --service worker --task-definition worker`,
+    expect: [
+      ['api', 'ecs/api.json'],
+      ['worker', 'ecs/worker.json'],
+    ],
+  },
+  {
+    name: 'AWS CLI reference, update-service --task-definition family:revision: matched by its family, not the last register',
+    deploy: `${REGISTER_WORKER}\n${REGISTER_API}\naws ecs update-service --cluster c --service worker --task-definition worker:7`,
+    expect: [['worker', 'ecs/worker.json']],
+  },
+  {
+    name: 'AWS CLI reference, update-service --task-definition with a task definition ARN: matched by the family in the ARN',
+    deploy: `${REGISTER_WORKER}\n${REGISTER_API}\naws ecs update-service --cluster c --service worker --task-definition arn:aws:ecs:us-east-2:${ACCOUNT}:task-definition/worker:7`,
+    expect: [['worker', 'ecs/worker.json']],
+  },
+  {
+    name: 'update-service --task-definition of a family no register of its job wrote: a finding at its line, never another file',
+    deploy: `${REGISTER_API}\n${REGISTER_WORKER}\naws ecs update-service --cluster c --service legacy --task-definition legacy-family:3`,
+    expect: {
+      line: 13,
+      message:
+        /update-service deploys to ECS service legacy \(cluster c, us-east-2\) a task definition that needs `aws ecs register-task-definition` of family `legacy-family` earlier in its job/,
+    },
+  },
+  {
+    name: 'a register in another job is not matched: a finding at the update-service line naming that register, not its file',
+    deploy: REGISTER_API,
+    other: 'aws ecs update-service --cluster c --service api --task-definition api',
+    expect: {
+      line: 18,
+      message: /of family `api` earlier in its job.*registered at .*deploy\.yml:11 in another job/,
+    },
+  },
+  {
+    name: 'a task definition file with no family cannot be matched by family: the finding says so at the update-service line',
+    deploy: `aws ecs register-task-definition --cli-input-json file://ecs/no-family.json\naws ecs update-service --cluster c --service api --task-definition api`,
+    expect: {
+      line: 12,
+      message:
+        /cannot tell the family of the one registered at .*deploy\.yml:11 \(.*no-family\.json has no `family`/,
+    },
+  },
+  {
+    name: 'update-service --task-definition known only at run time: a finding naming it, never the last register',
+    deploy: `${REGISTER_API}\naws ecs update-service --cluster c --service api --task-definition "$TASK_DEFINITION"`,
+    expect: { line: 12, message: /needs its task definition family, `\$TASK_DEFINITION`/ },
+  },
+  {
+    name: 'register-task-definition --family names the family the file is registered under',
+    deploy: `aws ecs register-task-definition --cli-input-json file://ecs/no-family.json --family api\naws ecs update-service --cluster c --service api --task-definition api`,
+    expect: [['api', 'ecs/no-family.json']],
+  },
+];
+
+for (const row of familyRows) {
+  test(row.name, () => {
+    const root = repository({
+      '.github/workflows/deploy.yml': TWO_JOBS(row.deploy, row.other),
+      'ecs/api.json': API_TASK,
+      'ecs/worker.json': WORKER_TASK,
+      'ecs/no-family.json': NO_FAMILY_TASK,
+    });
+    const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+    const messages = findings.map((finding) => `${finding.line}: ${finding.message}`).join('\n');
+    const targets = (config.input.targets ?? []).map((target) => [
+      target.name,
+      path.relative(root, 'taskDefinitions' in target ? String(target.taskDefinitions?.[0]) : ''),
+    ]);
+    if (Array.isArray(row.expect)) {
+      assert.deepEqual(findings, []);
+      assert.deepEqual(targets, row.expect);
+      return;
+    }
+    const expected = row.expect as { line: number; message: RegExp };
+    assert.deepEqual(targets, []);
+    assert.equal(findings.length, 1, messages);
+    assert.match(findings[0]!.message, expected.message);
+    assert.equal(findings[0]!.line, expected.line, messages);
+  });
+}
+
+test('ECR user guide, "Using Amazon ECR images with Amazon ECS": the service of the Fargate task definition with no execution role is denied, the other allowed, end to end', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': TWO_JOBS(familyRows[0]!.deploy),
+    'ecs/api.json': API_TASK,
+    'ecs/worker.json': WORKER_TASK,
+  });
+  const facts = {
+    aws: {
+      roles: [{ arn: EXEC_ROLE, managedPolicies: [EXECUTION_POLICY] }],
+      repositories: ['api', 'worker'].map((name) => ({
+        arn: `arn:aws:ecr:us-east-2:${ACCOUNT}:repository/${name}`,
+        policy: null,
+      })),
+    },
+  };
+  const { config } = discovered(root, { version: 1, facts }, '.github/workflows/deploy.yml');
+  const verdicts = checkConfig(config).results.map((result) => [result.target, result.verdict]);
+  assert.deepEqual(verdicts, [
+    ['api', 'denied'],
+    ['worker', 'allowed'],
+  ]);
+});
+
+test('each matrix combination is a job of its own: a register of one combination is not matched by another', () => {
+  const workflow = `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        cluster: [api, legacy]
+    env:
+      AWS_REGION: us-east-2
+    steps:
+      - run: |
+          docker push ${REGISTRY}/api:1
+          aws ecs register-task-definition --cli-input-json file://ecs/\${{ matrix.cluster }}.json
+          aws ecs update-service --cluster \${{ matrix.cluster }} --service api --task-definition api
+`;
+  const root = repository({ '.github/workflows/deploy.yml': workflow, 'ecs/api.json': API_TASK });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  // ecs/legacy.json is not in the repository: the legacy combination's deploy is a finding, not api.json.
+  assert.deepEqual(
+    (config.input.targets ?? []).map((target) => ('cluster' in target ? target.cluster : undefined)),
+    ['api'],
+  );
+  const messages = findings.map((finding) => `${finding.line}: ${finding.message}`);
+  assert.equal(messages.length, 1, messages.join('\n'));
+  assert.match(messages[0]!, /^14: .*cluster legacy.*pullcheck cannot read ecs\/legacy\.json/);
 });

@@ -1,10 +1,12 @@
 // The ECS deploys of a workflow, from its ECS steps in the order they run: a deploy action's task definition
 // is a file or the last of a chain of renders (each render's `task-definition` the previous one's output);
-// `aws ecs update-service --task-definition` deploys what `aws ecs register-task-definition` registered last.
+// `aws ecs update-service --task-definition` deploys what `aws ecs register-task-definition` registered
+// last of the family it names, in its job (ecs-families.ts).
 // A value pullcheck cannot know is a finding at the step that needs it, naming it; never a guess.
 import type { SourceLocation } from '../../core/errors.ts';
+import { needOf as need, registerOf, type ReadFile, type RegisterSite } from './ecs-families.ts';
 import { renderIndex, type EcsSite } from './ecs-sites.ts';
-import { isMissing, shown, wordText, type Missing, type Text } from './text.ts';
+import { wordText, type Missing, type Text } from './text.ts';
 
 /** An ECS deploy with every field known. */
 export interface FoundEcsDeploy {
@@ -31,12 +33,19 @@ type Resolved =
 
 const DECLARE = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 
-/** `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped). */
-export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report: Report): FoundEcsDeploy[] {
+/**
+ * `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped);
+ * `read` a repository file (a registered file's family).
+ */
+export function ecsDeploysOf(
+  sites: readonly EcsSite[],
+  { imageOf, read }: { imageOf: ImageOf; read: ReadFile },
+  report: Report,
+): FoundEcsDeploy[] {
   const deploys: FoundEcsDeploy[] = [];
-  let registered: EcsSite | undefined;
+  const registers: RegisterSite[] = [];
   for (const site of sites) {
-    if (site.kind === 'register') registered = site;
+    if (site.kind === 'register') registers.push(site);
     if (site.kind !== 'deploy') continue;
     // Every unknown field is named, at the line it is written on (the line to change), even when the
     // task definition is unknown too: each is a fact the user must supply.
@@ -44,13 +53,7 @@ export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report
     const known = knownFields(site, say);
     const resolved = site.taskDefinition
       ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
-      : registered?.kind === 'register'
-        ? registered.reported
-          ? { reported: registered.where }
-          : taskDefinitionOf(registered.file, { sites, imageOf }, new Set())
-        : {
-            need: 'a task definition registered earlier in the workflow (aws ecs register-task-definition --cli-input-json file://PATH)',
-          };
+      : registeredOf(site, registers, { sites, imageOf, read });
     if ('reported' in resolved) {
       // Said at the step that makes it, which does not name the service: this deploy is not silent.
       if (known)
@@ -83,6 +86,19 @@ export function ecsDeploysOf(sites: readonly EcsSite[], imageOf: ImageOf, report
 }
 
 type DeploySite = EcsSite & { readonly kind: 'deploy' };
+
+/** What `aws ecs update-service`/`run-task` deploys: the latest register of the family it names, in its job. */
+function registeredOf(
+  site: DeploySite,
+  registers: readonly RegisterSite[],
+  { sites, imageOf, read }: { sites: readonly EcsSite[]; imageOf: ImageOf; read: ReadFile },
+): Resolved {
+  const found = registerOf(site, registers, { sites, read });
+  if ('need' in found) return found;
+  const { register } = found;
+  if (register.reported) return { reported: register.where };
+  return taskDefinitionOf(register.file, { sites, imageOf }, new Set());
+}
 
 /** A deploy in a repository script is reported at the workflow line that runs the script, naming it. */
 function siteReport(site: DeploySite, report: Report): Report {
@@ -133,7 +149,7 @@ function knownFields(site: DeploySite, say: Report): KnownFields | undefined {
 function unservedMessage(site: DeploySite, file: string, known: KnownFields): string {
   const where = `cluster ${known.cluster}, ${known.region}`;
   if (site.task)
-    return `${site.via} runs a standalone task (${where}) whose task definition is the one registered from ${file} only if its family is the one run; pullcheck does not check a standalone task as a target: ${DECLARE}`;
+    return `${site.via} runs a standalone task (${where}) of the task definition registered from ${file}; pullcheck does not check a standalone task as a target: ${DECLARE}`;
   return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${DECLARE}`;
 }
 
@@ -173,10 +189,4 @@ function fileOf(text: Text): Resolved {
   if (!file) return { need: `its file, ${need(text)}` };
   if (file.startsWith('arn:')) return { need: `a file in the repository, not the registered ${file}` };
   return { file: file.replace(/^\.\//, ''), render: [] };
-}
-
-function need(text: Text): string {
-  const hole = text.find(isMissing) as Missing | undefined;
-  if (!hole) return `\`${shown(text)}\``;
-  return `\`${hole.need}\`${hole.hint ? ` (${hole.hint})` : ''}`;
 }

@@ -15,12 +15,17 @@ export type EcsStep =
       /** Set when the render reads its task definition from AWS: where that is reported already. */
       readonly fromAws?: SourceLocation;
     }
-  /** `reported`: a register pullcheck cannot read, already a finding at its line. */
-  | { readonly kind: 'register'; readonly file: Text; readonly reported?: true }
+  /**
+   * `reported`: a register pullcheck cannot read, already a finding at its line. `file` is empty when the
+   * task definition is not a repository file; `family`: `--family`, which replaces the file's.
+   */
+  | { readonly kind: 'register'; readonly file: Text; readonly family?: Text; readonly reported?: true }
   | {
       readonly kind: 'deploy';
-      /** A file, or a render's marker; undefined for `aws ecs update-service` (what was registered last). */
+      /** A file, or a render's marker (a deploy action). */
       readonly taskDefinition?: Text;
+      /** `--task-definition` of `aws ecs update-service`/`run-task`: a registered family, `family:revision` or ARN. */
+      readonly registered?: Text;
       readonly cluster?: Text;
       readonly service?: Text;
       readonly region: Text;
@@ -30,12 +35,16 @@ export type EcsStep =
       readonly task?: true;
     };
 
-export type EcsSite = EcsStep & {
+/** An ECS step where it is written. */
+export type EcsStepAt = EcsStep & {
   readonly via: string;
   readonly where: SourceLocation;
   /** In a repository script: the workflow line whose command runs it (findings about a deploy go there). */
   readonly runBy?: SourceLocation;
 };
+
+/** `job`: which job runs it (each job its own number): a register is matched only in its own job. */
+export type EcsSite = EcsStepAt & { readonly job: number };
 
 /** The path a render's `task-definition` output stands for: the marker and the render's index. */
 const RENDER_MARKER = '\u0000amazon-ecs-render-task-definition-';

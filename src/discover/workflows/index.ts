@@ -137,7 +137,7 @@ export function discoverWorkflowFile(
     runner,
     variables: options.variables ?? {},
   });
-  const found = fromCollected(collected);
+  const found = fromCollected(collected, (relative) => repository.read(relative)?.text);
   // What a job applies is read from the workflow's repository.
   const clusters = found.clusters.map((cluster) =>
     cluster.applied ? { ...cluster, applied: cluster.applied.map((entry) => ({ ...entry, root })) } : cluster,
@@ -145,7 +145,11 @@ export function discoverWorkflowFile(
   return { ...found, clusters };
 }
 
-export function fromCollected(collected: Collected): WorkflowDiscovery {
+/** `read`: a repository file's text, from the root (the families of registered task definitions). */
+export function fromCollected(
+  collected: Collected,
+  read: (relative: string) => string | undefined = () => undefined,
+): WorkflowDiscovery {
   const images: FoundImage[] = [];
   const findings: WorkflowFinding[] = [];
   const seen = new Set<string>();
@@ -188,7 +192,7 @@ export function fromCollected(collected: Collected): WorkflowDiscovery {
   for (const entry of collected.problems)
     add({ kind: 'discovery', where: entry.where, message: entry.message });
   const clusters = clustersOf(collected, references, add);
-  const ecsDeploys = ecsDeploysOf(collected.ecsSites, destinationOf, (where, message) =>
+  const ecsDeploys = ecsDeploysOf(collected.ecsSites, { imageOf: destinationOf, read }, (where, message) =>
     add({ kind: 'discovery', where, message }),
   );
   const serverless = serverlessOf(collected.serverless, (where, message) =>

@@ -2,7 +2,7 @@
 // read, and problems with the files themselves — each at the line a user would open.
 import type { SourceLocation } from '../../core/errors.ts';
 import { deploySink } from './deploy-sink.ts';
-import { renderMarker, type EcsSite, type EcsStep } from './ecs-sites.ts';
+import { renderMarker, type EcsSite, type EcsStep, type EcsStepAt } from './ecs-sites.ts';
 import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
 import type { Missing, Text } from './text.ts';
 
@@ -146,6 +146,8 @@ export interface Collected {
   readonly kustomizeEdits: Map<string, Text[]>;
   /** Amazon ECS steps, in the order they run (ecs-deploys.ts pairs them). */
   readonly ecsSites: EcsSite[];
+  /** How many jobs have begun: the number of the running job (jobs do not interleave). */
+  jobs: number;
   readonly serverless: ServerlessSite[];
 }
 
@@ -161,6 +163,7 @@ export function emptyCollected(): Collected {
     kustomizeEdits: new Map(),
     rendered: new Map(),
     ecsSites: [],
+    jobs: 0,
     serverless: [],
   };
 }
@@ -179,8 +182,8 @@ export function sinkAt(collected: Collected, where: SourceLocation, runBy?: Sour
 }
 
 /** Files an ECS step; a render's output is the marker of its index. */
-export function addEcsSite(collected: Collected, site: EcsSite): string {
-  collected.ecsSites.push(site);
+export function addEcsSite(collected: Collected, site: EcsStepAt): string {
+  collected.ecsSites.push({ ...site, job: collected.jobs });
   return renderMarker(collected.ecsSites.length - 1);
 }
 
@@ -207,6 +210,7 @@ export class JobPushes {
     const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
     const outer = this.collected.jobClusters;
     this.collected.jobClusters = clusters;
+    this.collected.jobs += 1;
     // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
     this.collected.kustomizeEdits.clear();
     return (jobId, needs) => {

@@ -185,6 +185,8 @@ function runJob(
   const before = collected.destinations.length + collected.mayPush.length;
   const logins: JobState['logins'] = [];
   for (const combination of matrix.values) {
+    // Each combination runs as a job of its own: its ECS registers are not another combination's.
+    collected.jobs += 1;
     const combinationScope = { ...scope, matrix: combination };
     const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
     const state: JobState = { env: jobEnv, facts: {}, logins };

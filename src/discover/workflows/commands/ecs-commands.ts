@@ -1,8 +1,10 @@
 // `aws ecs register-task-definition --cli-input-json file://PATH` (AWS CLI reference: the JSON file holds the
 // task definition) and `aws ecs update-service --cluster C --service S --task-definition TD`, which deploys
-// what was registered. Options that change the file's task definition on the command line
+// the latest revision registered of the family TD names (a family, `family:revision` or an ARN; AWS CLI
+// reference, update-service). Options that change the file's task definition on the command line
 // (--execution-role-arn, --container-definitions, --requires-compatibilities, …) are not read: the deploy
-// is then a finding, never a decision on a file that is not what runs.
+// is then a finding, never a decision on a file that is not what runs. --family is read: it names the
+// family the file is registered under, which is how update-service finds it.
 import path from 'node:path';
 import { afterSubcommand, optionValues, optionSet, parseArguments, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
@@ -46,22 +48,25 @@ function registerTaskDefinition(words: readonly Text[], context: CommandContext)
   const parsed = parseArguments(words.slice(1), new Set([...OVERRIDES, ...AWS_GLOBAL, '--cli-input-json']));
   const overridden = [...parsed.values.keys()].filter((option) => OVERRIDES_READ.has(option));
   const [input] = optionValues(parsed, '--cli-input-json');
+  const [family] = optionValues(parsed, '--family');
+  const named = family ? { family } : {};
+  const file = input ? fileInput(input, context) : undefined;
   if (overridden.length > 0) {
-    context.sink.ecs({ kind: 'register', file: [], reported: true }, REGISTER);
+    // Kept with its family: an update-service of that family is then a finding naming this line.
+    context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER);
     context.sink.problem(
       `\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`,
     );
     return true;
   }
-  const file = input ? fileInput(input, context) : undefined;
   if (!file) {
-    context.sink.ecs({ kind: 'register', file: [], reported: true }, REGISTER);
+    context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER);
     context.sink.problem(
       `\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`,
     );
     return true;
   }
-  context.sink.ecs({ kind: 'register', file }, REGISTER);
+  context.sink.ecs({ kind: 'register', file, ...named }, REGISTER);
   return true;
 }
 
@@ -83,6 +88,7 @@ function updateService(words: readonly Text[], context: CommandContext): true {
   context.sink.ecs(
     {
       kind: 'deploy',
+      registered: taskDefinition,
       ...(service ? { service } : {}),
       cluster: cluster ?? ['default'],
       region,
@@ -95,13 +101,22 @@ function updateService(words: readonly Text[], context: CommandContext): true {
 /**
  * `aws ecs run-task --cluster C --task-definition FAMILY` runs a standalone task (AWS CLI reference,
  * run-task): no service, and --overrides may replace the execution role. Read as a deploy of what was
- * registered last so its unknown cluster or task definition is a finding naming it; never a target.
+ * registered of its family so its unknown cluster or task definition is a finding naming it; never a target.
  */
 function runTask(words: readonly Text[], context: CommandContext): true {
   const parsed = parseArguments(words.slice(1), new Set([...RUN_OPTIONS, ...AWS_GLOBAL]));
   const [cluster] = optionValues(parsed, '--cluster');
+  const [taskDefinition] = optionValues(parsed, '--task-definition');
   context.sink.ecs(
-    { kind: 'deploy', cluster: cluster ?? ['default'], region: regionOf(parsed, context), task: true },
+    {
+      kind: 'deploy',
+      registered: taskDefinition ?? [
+        missing('the task definition', `${RUN} names none in --task-definition`),
+      ],
+      cluster: cluster ?? ['default'],
+      region: regionOf(parsed, context),
+      task: true,
+    },
     RUN,
   );
   return true;
