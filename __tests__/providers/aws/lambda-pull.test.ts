@@ -58,6 +58,58 @@ function configText(c: LambdaCase): string {
 }
 
 const CROSS = { account: FUNCTION_ACCOUNT };
+const NOT_PRINCIPAL =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html';
+const ROOT_OF_SECONDARY = `arn:aws:iam::${FUNCTION_ACCOUNT}:root`;
+
+/** Cross-account, the deploying account must be allowed: a Deny that reaches it blocks the pull. */
+function accountDenyCases(): LambdaCase[] {
+  const documented = [accountGrant(ROOT_OF_SECONDARY), lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY))];
+  const deny = (principal: Json, Action: string | string[] = 'ecr:*'): Json =>
+    policy(...documented, { Sid: 'NoSecondary', Effect: 'Deny', ...principal, Action });
+  const rule = `${LAMBDA} "Cross-account permissions" + IAM User Guide, "Policy evaluation logic"`;
+  return [
+    {
+      name: `${rule}: a Deny of ecr:* to the deploying account's root overrides its Allow (denied, naming the statement)`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: ROOT_OF_SECONDARY } }),
+      expect: 'denied',
+      because: ['statement "NoSecondary"', `account ${FUNCTION_ACCOUNT}`],
+    },
+    {
+      name: `${rule}: a Deny of ecr:GetDownloadUrlForLayer alone to the deploying account blocks the pull`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: FUNCTION_ACCOUNT } }, 'ecr:GetDownloadUrlForLayer'),
+      expect: 'denied',
+      because: ['statement "NoSecondary"', 'deployed, ecr:GetDownloadUrlForLayer:'],
+    },
+    {
+      name: `${rule}: a Deny to Principal "*" reaches the deploying account`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: '*' }),
+      expect: 'denied',
+    },
+    {
+      name: `${NOT_PRINCIPAL}: a Deny with NotPrincipal naming another account reaches the deploying account`,
+      target: CROSS,
+      repositoryPolicy: deny({ NotPrincipal: { AWS: 'arn:aws:iam::999999999999:root' } }),
+      expect: 'denied',
+    },
+    {
+      name: `${rule}: a Deny to one role of the deploying account leaves the deployer unknown`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: `arn:aws:iam::${FUNCTION_ACCOUNT}:role/ci` } }),
+      expect: 'unknown',
+      because: ['statement "NoSecondary"', `role/ci`],
+    },
+    {
+      name: `${rule}: a Deny to another account does not reach the deploying account`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: 'arn:aws:iam::999999999999:root' } }),
+      expect: 'allowed',
+    },
+  ];
+}
 
 const cases: LambdaCase[] = [
   {
@@ -137,6 +189,17 @@ const cases: LambdaCase[] = [
     ),
     expect: 'unknown',
     because: ['whether that principal deploys the function is not known'],
+  },
+  ...accountDenyCases(),
+  {
+    name: `${NOT_PRINCIPAL} "Using it with Effect Allow is not supported": an Allow with NotPrincipal grants lambda.amazonaws.com nothing (unknown, like "*")`,
+    repositoryPolicy: policy({
+      Effect: 'Allow',
+      NotPrincipal: { AWS: 'arn:aws:iam::999999999999:root' },
+      Action: PULL,
+    }),
+    expect: 'unknown',
+    because: ['NotPrincipal with "Effect": "Allow" is not supported'],
   },
   {
     name: `${LAMBDA} "Requirements": the image must be in ECR in the function's Region (another Region is denied)`,

@@ -4,7 +4,13 @@
 // The deploying principal is not known, so only a grant to the whole account (or to anyone) decides `yes`.
 import { PULL_ACTIONS } from './ecr-actions.ts';
 import type { LambdaPullContext } from './lambda-pull.ts';
-import { describeStatement, type KnownPolicy } from './policy/evaluate.ts';
+import {
+  contentsUnknown,
+  describeStatement,
+  findStatements,
+  type Finding,
+  type KnownPolicy,
+} from './policy/evaluate.ts';
 import type { Statement } from './policy/document.ts';
 import { listMatches } from './policy/match.ts';
 import { and, or, type Tri } from '../../core/tri.ts';
@@ -22,9 +28,7 @@ export function accountGrant(context: LambdaPullContext, policies: readonly Know
     for (const policy of policies) {
       if (!policy.document) {
         forAction = or(forAction, 'unknown');
-        unknownBecause.push(
-          `${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`,
-        );
+        unknownBecause.push(contentsUnknown(policy));
         continue;
       }
       for (const statement of policy.document.statements) {
@@ -70,5 +74,41 @@ function grantsAccount(
   return {
     result: 'unknown',
     because: `allows only ${inAccount.join(', ')} in account ${account}; whether that principal deploys the function is not known: allow ${root} as the Lambda docs do`,
+  };
+}
+
+/**
+ * Does a Deny reach the principal that deploys the function? It is some principal of the function's account,
+ * so a Deny naming the account, its root, `*`, or a NotPrincipal that leaves it out applies; one naming a single
+ * principal of the account is unknown (IAM User Guide, "Policy evaluation logic": an explicit deny in any
+ * policy overrides an allow). Either pull action denied blocks the pull.
+ */
+export function accountDeny(
+  context: LambdaPullContext,
+  policies: readonly KnownPolicy[],
+): Finding & { readonly deniedActions: readonly string[] } {
+  const { account } = context.fn;
+  const { partition } = context.location;
+  const deployer = {
+    arn: `arn:${partition}:iam::${account}:(the principal that deploys the function)`,
+    partition,
+    account,
+    name: 'the principal that deploys the function',
+    hasPermissionsBoundary: false,
+    unnamed: true,
+  };
+  const answers = PULL_ACTIONS.map((action) => ({
+    action,
+    ...findStatements(policies, 'Deny', {
+      action: action.toLowerCase(),
+      resource: context.repositoryArn,
+      caller: deployer,
+    }),
+  }));
+  return {
+    result: answers.map((answer) => answer.result).reduce<Tri>(or, 'no'),
+    hits: answers.flatMap((answer) => answer.hits),
+    unknownBecause: [...new Set(answers.flatMap((answer) => answer.unknownBecause))],
+    deniedActions: answers.filter((answer) => answer.result === 'yes').map((answer) => answer.action),
   };
 }

@@ -9,10 +9,10 @@ import { PULL_ACTIONS } from './ecr-actions.ts';
 import { repositoryArn } from './arn.ts';
 import { registryKey, type AwsFacts, type RegistryFacts } from './facts.ts';
 import { lambdaRegionGrant, lambdaRepositoryGrant } from './lambda-fixes.ts';
-import type { KnownPolicy } from './policy/evaluate.ts';
+import { describeStatement, type KnownPolicy } from './policy/evaluate.ts';
 import { findServiceStatements, type ServiceFinding } from './policy/service-match.ts';
 import type { EcrLocation } from './registry.ts';
-import { accountGrant } from './lambda-account-grant.ts';
+import { accountDeny, accountGrant } from './lambda-account-grant.ts';
 import { and, or, type Tri } from '../../core/tri.ts';
 
 export const LAMBDA_SERVICE = 'lambda.amazonaws.com';
@@ -113,6 +113,8 @@ function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): V
       missing: [lambdaRepositoryGrant(context, { explicitDeny: deny.hits.map((hit) => hit.statement.raw) })],
     };
   }
+  const deployerDeny = context.crossAccount ? accountDeny(context, policies) : undefined;
+  if (deployerDeny?.result === 'yes') return deniedToAccount(context, deployerDeny);
   const allow = serviceAnswer(context, policies, 'Allow');
   // Cross-account, both the function's account and the service must be admitted ("Cross-account permissions").
   const account = context.crossAccount ? accountGrant(context, policies) : undefined;
@@ -136,13 +138,36 @@ function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): V
     };
   }
   const granted = and(allow.result, account?.result ?? 'yes');
-  if (granted === 'yes' && deny.result === 'no') {
+  if (granted === 'yes' && deny.result === 'no' && (deployerDeny?.result ?? 'no') === 'no') {
     if (context.crossAccount) reasons.push(deployerNote(context));
     return { verdict: 'allowed', reasons, missing: [] };
   }
-  const undecided = [...deny.unknownBecause, ...allow.unknownBecause, ...(account?.unknownBecause ?? [])];
+  const undecided = [
+    ...deny.unknownBecause,
+    ...(deployerDeny?.unknownBecause ?? []),
+    ...allow.unknownBecause,
+    ...(account?.unknownBecause ?? []),
+  ];
   if (allow.result === 'no') undecided.push(sameAccountAddition(context));
   return unknown([...reasons, ...undecided.map((why) => `unknown: ${why}`)]);
+}
+
+function deniedToAccount(context: LambdaPullContext, deny: ReturnType<typeof accountDeny>): Verdict {
+  const statements = [
+    ...new Set(deny.hits.map((hit) => `${hit.policy.label} ${describeStatement(hit.statement)}`)),
+  ];
+  return {
+    verdict: 'denied',
+    reasons: [
+      `${statements.join(', ')} explicitly denies account ${context.fn.account}, where the function is deployed, ${deny.deniedActions.join(', ')}: an explicit Deny overrides every Allow (${LAMBDA_DOC} "Cross-account permissions")`,
+    ],
+    missing: [
+      lambdaRepositoryGrant(context, {
+        explicitDeny: [...new Set(deny.hits.map((hit) => hit.statement.raw))],
+        deniedTo: `account ${context.fn.account}`,
+      }),
+    ],
+  };
 }
 
 function deployerNote(context: LambdaPullContext): string {

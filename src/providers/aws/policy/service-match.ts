@@ -4,7 +4,7 @@
 // condition context keys" (aws:SourceArn, aws:SourceAccount, aws:PrincipalIsAWSService, aws:PrincipalServiceName).
 import type { Tri } from '../../../core/tri.ts';
 import type { KnownPolicy } from './evaluate.ts';
-import { describeStatement } from './evaluate.ts';
+import { contentsUnknown, describeStatement } from './evaluate.ts';
 import type { Condition, Statement } from './document.ts';
 import { evaluateConditionOn, listMatches, wildcardMatch } from './match.ts';
 
@@ -51,9 +51,7 @@ export function findServiceStatements(
   const unknownBecause: string[] = [];
   for (const policy of policies) {
     if (!policy.document) {
-      unknownBecause.push(
-        `${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`,
-      );
+      unknownBecause.push(contentsUnknown(policy));
       continue;
     }
     for (const statement of policy.document.statements) {
@@ -92,6 +90,14 @@ function nameService(statement: Statement, service: string): ServiceMatch {
   const list = statement.principals;
   if (!list) return { result: 'no' }; // a repository-policy statement without a principal names nobody
   const listed = list.services.some((entry) => entry.toLowerCase() === service);
+  if (list.negated && statement.effect === 'Allow' && !listed && !list.anyone) {
+    // "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported." (IAM
+    // User Guide, "AWS JSON policy elements: NotPrincipal"): such a statement is never counted as a grant.
+    return {
+      result: 'unknown',
+      because: `NotPrincipal with "Effect": "Allow" is not supported (IAM User Guide, "AWS JSON policy elements: NotPrincipal"); grant ${service} by name ({"Service": "${service}"}) as the Lambda docs do`,
+    };
+  }
   if (list.negated) return { result: listed || list.anyone ? 'no' : 'yes' };
   if (listed) return { result: 'yes' };
   if (list.anyone) {
