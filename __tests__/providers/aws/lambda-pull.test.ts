@@ -42,6 +42,8 @@ interface LambdaCase {
   readonly repositoryPolicy?: Json | null;
   /** The registry's facts (its policy and scope), when given. */
   readonly registry?: Json;
+  /** facts.aws.accounts (their organizations), when given. */
+  readonly accounts?: Json[];
   readonly expect: 'allowed' | 'denied' | 'unknown';
   /** Texts some reason must contain. */
   readonly because?: readonly string[];
@@ -54,6 +56,7 @@ function configText(c: LambdaCase): string {
   const aws: Json = {};
   if (c.repositoryPolicy !== undefined) aws['repositories'] = [{ arn: REPO_ARN, policy: c.repositoryPolicy }];
   if (c.registry) aws['registries'] = [{ account: REGISTRY, region: REGION, ...c.registry }];
+  if (c.accounts) aws['accounts'] = c.accounts;
   return stringify({ version: 1, images: [c.image ?? IMAGE], targets: [target], facts: { aws } });
 }
 
@@ -68,6 +71,7 @@ function accountDenyCases(): LambdaCase[] {
   const deny = (principal: Json, Action: string | string[] = 'ecr:*'): Json =>
     policy(...documented, { Sid: 'NoSecondary', Effect: 'Deny', ...principal, Action });
   const rule = `${LAMBDA} "Cross-account permissions" + IAM User Guide, "Policy evaluation logic"`;
+  const outsideOrganization = { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } };
   return [
     {
       name: `${rule}: a Deny of ecr:* to the deploying account's root overrides its Allow (denied, naming the statement)`,
@@ -101,6 +105,20 @@ function accountDenyCases(): LambdaCase[] {
       repositoryPolicy: deny({ Principal: { AWS: `arn:aws:iam::${FUNCTION_ACCOUNT}:role/ci` } }),
       expect: 'unknown',
       because: ['statement "NoSecondary"', `role/ci`],
+    },
+    {
+      name: `${rule}: a Deny to the account outside an organization, with the deploying account's organization given, does not reach it`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: ROOT_OF_SECONDARY }, Condition: outsideOrganization }),
+      accounts: [{ id: FUNCTION_ACCOUNT, organizationId: 'o-abcdefghij' }],
+      expect: 'allowed',
+    },
+    {
+      name: `${rule}: a Deny to the account outside an organization, without the deploying account's organization, is unknown naming facts.aws.accounts`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: ROOT_OF_SECONDARY }, Condition: outsideOrganization }),
+      expect: 'unknown',
+      because: ['aws:PrincipalOrgID', 'facts.aws.accounts'],
     },
     {
       name: `${rule}: a Deny to another account does not reach the deploying account`,

@@ -96,6 +96,7 @@ export function accountDeny(
     name: 'the principal that deploys the function',
     hasPermissionsBoundary: false,
     unnamed: true,
+    ...(context.functionOrganization ? { organizationId: context.functionOrganization } : {}),
   };
   const answers = PULL_ACTIONS.map((action) => ({
     action,

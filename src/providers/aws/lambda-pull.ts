@@ -32,6 +32,8 @@ export interface LambdaPullContext {
   readonly location: EcrLocation;
   readonly repositoryArn: string;
   readonly crossAccount: boolean;
+  /** The organization of the function's account (facts.aws.accounts), for aws:PrincipalOrgID conditions. */
+  readonly functionOrganization?: string | undefined;
   /** The repository policy as written (undefined: the repository has none). */
   readonly currentPolicy: Readonly<Record<string, unknown>> | undefined;
 }
@@ -74,6 +76,7 @@ export function evaluateLambdaPull(location: EcrLocation, fn: LambdaFunction, fa
     location,
     repositoryArn: arn,
     crossAccount: fn.account !== location.account,
+    functionOrganization: facts.organizations.get(fn.account),
     currentPolicy: repository.policy?.document?.raw,
   };
   const repositoryOnly = repository.policy ? [repository.policy] : [];
