@@ -87,7 +87,10 @@ export function matchStatement(
   let principal: PrincipalMatch = 'none';
   let undecided: StatementMatch | undefined;
   if (statement.principals) {
-    const named = namePrincipal(statement.principals, request.caller, acceptPrincipal);
+    const named =
+      statement.effect === 'Allow' && statement.principals.negated
+        ? { result: 'unknown' as const, principal: 'none' as const, unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }
+        : namePrincipal(statement.principals, request.caller, acceptPrincipal);
     if (named.result === 'no') return { result: 'no', principal: 'none' };
     if (named.result === 'unknown') undecided = { ...named, principal: 'none' };
     else principal = named.principal;
@@ -99,6 +102,13 @@ export function matchStatement(
   }
   return undecided ?? { result: 'yes', principal };
 }
+
+/**
+ * "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported." (IAM User
+ * Guide, "AWS JSON policy elements: NotPrincipal"): such a statement is never counted as a grant.
+ */
+export const ALLOW_WITH_NOT_PRINCIPAL =
+  'NotPrincipal with "Effect": "Allow" is not supported (IAM User Guide, "AWS JSON policy elements: NotPrincipal"): name the principal in Principal instead';
 
 // A role ARN, `*` or the account decides by itself; a session ARN only for the one session it names.
 const DECIDING_FORMS: readonly PrincipalMatch[] = ['role', 'anyone', 'account'];

@@ -6,7 +6,7 @@ import type { Tri } from '../../../core/tri.ts';
 import type { KnownPolicy } from './evaluate.ts';
 import { contentsUnknown, describeStatement } from './evaluate.ts';
 import type { Condition, Statement } from './document.ts';
-import { evaluateConditionOn, listMatches, wildcardMatch } from './match.ts';
+import { ALLOW_WITH_NOT_PRINCIPAL, evaluateConditionOn, listMatches, wildcardMatch } from './match.ts';
 
 export interface ServiceRequest {
   /** Lower-cased, e.g. `ecr:batchgetimage`. */
@@ -90,12 +90,10 @@ function nameService(statement: Statement, service: string): ServiceMatch {
   const list = statement.principals;
   if (!list) return { result: 'no' }; // a repository-policy statement without a principal names nobody
   const listed = list.services.some((entry) => entry.toLowerCase() === service);
-  if (list.negated && statement.effect === 'Allow' && !listed && !list.anyone) {
-    // "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported." (IAM
-    // User Guide, "AWS JSON policy elements: NotPrincipal"): such a statement is never counted as a grant.
+  if (list.negated && statement.effect === 'Allow') {
     return {
       result: 'unknown',
-      because: `NotPrincipal with "Effect": "Allow" is not supported (IAM User Guide, "AWS JSON policy elements: NotPrincipal"); grant ${service} by name ({"Service": "${service}"}) as the Lambda docs do`,
+      because: `${ALLOW_WITH_NOT_PRINCIPAL} ({"Service": "${service}"}, as the Lambda docs do)`,
     };
   }
   if (list.negated) return { result: listed || list.anyone ? 'no' : 'yes' };
