@@ -206,7 +206,7 @@ const cases: LambdaCase[] = [
       lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY)),
     ),
     expect: 'unknown',
-    because: ['whether that principal deploys the function is not known'],
+    because: ['whether the principal that deploys the function is one of them is not known'],
   },
   ...accountDenyCases(),
   {

@@ -187,7 +187,7 @@ function unnamedCaller(list: PrincipalList, caller: CallingRole, verb: string): 
   return {
     result: 'unknown',
     principal: 'none',
-    unknownBecause: `${verb} ${ofAccount.join(', ')} of account ${caller.account}; which principal of that account is the caller is not known`,
+    unknownBecause: `${verb} ${ofAccount.join(', ')} of account ${caller.account}; whether ${caller.name} is one of them is not known`,
   };
 }
 
