@@ -91,6 +91,27 @@ const cases: FormCase[] = [
     deploy: { platform: 'cloud-run', kind: 'job', name: 'nightly', project: 'acme-prod', image: `${GAR}:4` },
   },
   {
+    name: 'gcloud run services update SERVICE --image: changes the image the service runs, read like deploy',
+    steps: run(`gcloud run services update web --image ${GAR}:5 --region europe-west1 --project acme-prod`),
+    deploy: {
+      platform: 'cloud-run',
+      kind: 'service',
+      name: 'web',
+      project: 'acme-prod',
+      region: 'europe-west1',
+      image: `${GAR}:5`,
+    },
+  },
+  {
+    name: 'gcloud run jobs update JOB --image: read like jobs deploy',
+    steps: run(`gcloud beta run jobs update migrate --project acme-prod --image=${GAR}:6`),
+    deploy: { platform: 'cloud-run', kind: 'job', name: 'migrate', project: 'acme-prod', image: `${GAR}:6` },
+  },
+  {
+    name: 'gcloud run services update without --image keeps the image the service runs: no deploy, no finding',
+    steps: run('gcloud run services update web --update-env-vars MODE=fast --project acme-prod'),
+  },
+  {
     name: 'gcloud run deploy without a project anywhere is a finding naming it',
     steps: run(`gcloud run deploy web --image ${GAR}:1`),
     finding: {
@@ -203,6 +224,32 @@ const cases: FormCase[] = [
       `aws lambda create-function --region us-east-1 --function-name api --package-type Image --code '{"ImageUri": "${ECR}:10"}' --role r`,
     ),
     deploy: { platform: 'lambda', function: 'api', region: 'us-east-1', image: `${ECR}:10` },
+  },
+  {
+    name: 'aws lambda create-function --package-type Image --code as JSON around a shell variable: the deploy, its image the variable',
+    steps: run(
+      'aws lambda create-function --region us-east-1 --function-name api --package-type Image --code "{\\"ImageUri\\":\\"$IMAGE_URI\\"}" --role r',
+    ),
+    deploy: { platform: 'lambda', function: 'api', region: 'us-east-1', image: '<$IMAGE_URI>' },
+  },
+  {
+    name: 'aws lambda create-function --package-type Image with --code not known: the deploy, its image missing',
+    steps: run(
+      'aws lambda create-function --region us-east-1 --function-name api --package-type Image --code "$CODE" --role r',
+    ),
+    deploy: { platform: 'lambda', function: 'api', region: 'us-east-1', image: '<the image of --code>' },
+  },
+  {
+    name: 'aws lambda create-function with --code not known and no --package-type: the image it may deploy is missing',
+    steps: run('aws lambda create-function --region us-east-1 --function-name api --code "$CODE" --role r'),
+    deploy: { platform: 'lambda', function: 'api', region: 'us-east-1', image: '<the image of --code>' },
+  },
+  {
+    name: 'aws lambda create-function --package-type Image with --code naming no ImageUri: the image missing',
+    steps: run(
+      'aws lambda create-function --region us-east-1 --function-name api --package-type Image --code S3Bucket=b,S3Key=k --role r',
+    ),
+    deploy: { platform: 'lambda', function: 'api', region: 'us-east-1', image: '<the image of --code>' },
   },
   {
     name: 'aws lambda create-function of a .zip: no deploy, no finding',

@@ -576,6 +576,19 @@ const cases: PullCase[] = [
     expect: denied(explicitDeny('resource', ...PULL)),
   },
 
+  {
+    name: 'IAM User Guide, NotPrincipal: "Using it with Effect Allow is not supported": an Allow with NotPrincipal grants the role nothing (unknown)',
+    role: CROSS_ROLE,
+    roleFacts: PULL_ONLY,
+    repository: {
+      policy: policy({
+        Effect: 'Allow',
+        NotPrincipal: { AWS: 'arn:aws:iam::999999999999:root' },
+        Action: [...PULL],
+      }),
+    },
+    expect: unknown('NotPrincipal with "Effect": "Allow" is not supported'),
+  },
   // --- Permissions boundaries -----------------------------------------------------------------------------
   {
     name: 'IAM User Guide, Permissions boundaries (ShirleyRodriguez example): a boundary of s3, cloudwatch and ec2 caps the ECR grants',

@@ -42,6 +42,8 @@ interface LambdaCase {
   readonly repositoryPolicy?: Json | null;
   /** The registry's facts (its policy and scope), when given. */
   readonly registry?: Json;
+  /** facts.aws.accounts (their organizations), when given. */
+  readonly accounts?: Json[];
   readonly expect: 'allowed' | 'denied' | 'unknown';
   /** Texts some reason must contain. */
   readonly because?: readonly string[];
@@ -54,10 +56,78 @@ function configText(c: LambdaCase): string {
   const aws: Json = {};
   if (c.repositoryPolicy !== undefined) aws['repositories'] = [{ arn: REPO_ARN, policy: c.repositoryPolicy }];
   if (c.registry) aws['registries'] = [{ account: REGISTRY, region: REGION, ...c.registry }];
+  if (c.accounts) aws['accounts'] = c.accounts;
   return stringify({ version: 1, images: [c.image ?? IMAGE], targets: [target], facts: { aws } });
 }
 
 const CROSS = { account: FUNCTION_ACCOUNT };
+const NOT_PRINCIPAL =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html';
+const ROOT_OF_SECONDARY = `arn:aws:iam::${FUNCTION_ACCOUNT}:root`;
+
+/** Cross-account, the deploying account must be allowed: a Deny that reaches it blocks the pull. */
+function accountDenyCases(): LambdaCase[] {
+  const documented = [accountGrant(ROOT_OF_SECONDARY), lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY))];
+  const deny = (principal: Json, Action: string | string[] = 'ecr:*'): Json =>
+    policy(...documented, { Sid: 'NoSecondary', Effect: 'Deny', ...principal, Action });
+  const rule = `${LAMBDA} "Cross-account permissions" + IAM User Guide, "Policy evaluation logic"`;
+  const outsideOrganization = { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } };
+  return [
+    {
+      name: `${rule}: a Deny of ecr:* to the deploying account's root overrides its Allow (denied, naming the statement)`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: ROOT_OF_SECONDARY } }),
+      expect: 'denied',
+      because: ['statement "NoSecondary"', `account ${FUNCTION_ACCOUNT}`],
+    },
+    {
+      name: `${rule}: a Deny of ecr:GetDownloadUrlForLayer alone to the deploying account blocks the pull`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: FUNCTION_ACCOUNT } }, 'ecr:GetDownloadUrlForLayer'),
+      expect: 'denied',
+      because: ['statement "NoSecondary"', 'deployed, ecr:GetDownloadUrlForLayer:'],
+    },
+    {
+      name: `${rule}: a Deny to Principal "*" reaches the deploying account`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: '*' }),
+      expect: 'denied',
+    },
+    {
+      name: `${NOT_PRINCIPAL}: a Deny with NotPrincipal naming another account reaches the deploying account`,
+      target: CROSS,
+      repositoryPolicy: deny({ NotPrincipal: { AWS: 'arn:aws:iam::999999999999:root' } }),
+      expect: 'denied',
+    },
+    {
+      name: `${rule}: a Deny to one role of the deploying account leaves the deployer unknown`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: `arn:aws:iam::${FUNCTION_ACCOUNT}:role/ci` } }),
+      expect: 'unknown',
+      because: ['statement "NoSecondary"', `role/ci`],
+    },
+    {
+      name: `${rule}: a Deny to the account outside an organization, with the deploying account's organization given, does not reach it`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: ROOT_OF_SECONDARY }, Condition: outsideOrganization }),
+      accounts: [{ id: FUNCTION_ACCOUNT, organizationId: 'o-abcdefghij' }],
+      expect: 'allowed',
+    },
+    {
+      name: `${rule}: a Deny to the account outside an organization, without the deploying account's organization, is unknown naming facts.aws.accounts`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: ROOT_OF_SECONDARY }, Condition: outsideOrganization }),
+      expect: 'unknown',
+      because: ['aws:PrincipalOrgID', 'facts.aws.accounts'],
+    },
+    {
+      name: `${rule}: a Deny to another account does not reach the deploying account`,
+      target: CROSS,
+      repositoryPolicy: deny({ Principal: { AWS: 'arn:aws:iam::999999999999:root' } }),
+      expect: 'allowed',
+    },
+  ];
+}
 
 const cases: LambdaCase[] = [
   {
@@ -136,7 +206,18 @@ const cases: LambdaCase[] = [
       lambdaService(sourceArn(FUNCTIONS_OF_SECONDARY)),
     ),
     expect: 'unknown',
-    because: ['whether that principal deploys the function is not known'],
+    because: ['whether the principal that deploys the function is one of them is not known'],
+  },
+  ...accountDenyCases(),
+  {
+    name: `${NOT_PRINCIPAL} "Using it with Effect Allow is not supported": an Allow with NotPrincipal grants lambda.amazonaws.com nothing (unknown, like "*")`,
+    repositoryPolicy: policy({
+      Effect: 'Allow',
+      NotPrincipal: { AWS: 'arn:aws:iam::999999999999:root' },
+      Action: PULL,
+    }),
+    expect: 'unknown',
+    because: ['NotPrincipal with "Effect": "Allow" is not supported'],
   },
   {
     name: `${LAMBDA} "Requirements": the image must be in ECR in the function's Region (another Region is denied)`,

@@ -2,7 +2,7 @@
 // name `projects/P/locations/L/services/S` (or `/jobs/J`); a Lambda function by its name, its partial ARN
 // `ACCOUNT:function:NAME` or its ARN `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]`
 // (Lambda API Reference, UpdateFunctionCode: FunctionName). Text may have holes: each part stays a hole.
-import { split, type Text } from './text.ts';
+import { isMissing, split, type Text } from './text.ts';
 
 const known = (text: Text | undefined, value: string) =>
   text !== undefined && text.length === 1 && text[0] === value;
@@ -34,4 +34,13 @@ export function lambdaFunction(written: Text | undefined): { name?: Text; accoun
   if (fields.length >= 3 && known(fields[1], 'function')) return { name: fields[2]!, account: fields[0]! };
   // NAME[:QUALIFIER]: the qualifier (a version or alias) names no other function.
   return { name: fields[0]! };
+}
+
+/** A function's account: its ARN's, else that of the job's role when it is known; left out otherwise. */
+export function functionAccount(
+  fromArn: Text | undefined,
+  roleAccount: Text | undefined,
+): { account?: Text } {
+  if (fromArn) return { account: fromArn };
+  return roleAccount && !roleAccount.some(isMissing) ? { account: roleAccount } : {};
 }

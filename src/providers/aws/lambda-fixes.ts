@@ -40,7 +40,13 @@ function accountStatement(context: LambdaPullContext): Record<string, unknown> {
 
 export function lambdaRepositoryGrant(
   context: LambdaPullContext,
-  needs: { service?: boolean; account?: boolean; explicitDeny?: readonly unknown[] },
+  needs: {
+    service?: boolean;
+    account?: boolean;
+    explicitDeny?: readonly unknown[];
+    /** Whom the Deny reaches, for the fix text (default: the Lambda service). */
+    deniedTo?: string;
+  },
 ): MissingGrant {
   const { location } = context;
   if (needs.explicitDeny) {
@@ -49,7 +55,7 @@ export function lambdaRepositoryGrant(
       permissions: [...PULL_ACTIONS],
       explicitDeny: true,
       fix: {
-        text: `Narrow or remove the Deny statement(s) of the policy of repository ${location.repository} that apply to ${SERVICE}; an explicit Deny overrides every Allow.`,
+        text: `Narrow or remove the Deny statement(s) of the policy of repository ${location.repository} that apply to ${needs.deniedTo ?? SERVICE}; an explicit Deny overrides every Allow.`,
         snippets: { json: needs.explicitDeny.map((statement) => pretty(statement)).join('\n') },
       },
     };

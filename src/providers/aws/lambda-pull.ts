@@ -9,10 +9,10 @@ import { PULL_ACTIONS } from './ecr-actions.ts';
 import { repositoryArn } from './arn.ts';
 import { registryKey, type AwsFacts, type RegistryFacts } from './facts.ts';
 import { lambdaRegionGrant, lambdaRepositoryGrant } from './lambda-fixes.ts';
-import type { KnownPolicy } from './policy/evaluate.ts';
+import { describeStatement, type KnownPolicy } from './policy/evaluate.ts';
 import { findServiceStatements, type ServiceFinding } from './policy/service-match.ts';
 import type { EcrLocation } from './registry.ts';
-import { accountGrant } from './lambda-account-grant.ts';
+import { accountDeny, accountGrant } from './lambda-account-grant.ts';
 import { and, or, type Tri } from '../../core/tri.ts';
 
 export const LAMBDA_SERVICE = 'lambda.amazonaws.com';
@@ -32,6 +32,8 @@ export interface LambdaPullContext {
   readonly location: EcrLocation;
   readonly repositoryArn: string;
   readonly crossAccount: boolean;
+  /** The organization of the function's account (facts.aws.accounts), for aws:PrincipalOrgID conditions. */
+  readonly functionOrganization?: string | undefined;
   /** The repository policy as written (undefined: the repository has none). */
   readonly currentPolicy: Readonly<Record<string, unknown>> | undefined;
 }
@@ -74,6 +76,7 @@ export function evaluateLambdaPull(location: EcrLocation, fn: LambdaFunction, fa
     location,
     repositoryArn: arn,
     crossAccount: fn.account !== location.account,
+    functionOrganization: facts.organizations.get(fn.account),
     currentPolicy: repository.policy?.document?.raw,
   };
   const repositoryOnly = repository.policy ? [repository.policy] : [];
@@ -113,6 +116,8 @@ function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): V
       missing: [lambdaRepositoryGrant(context, { explicitDeny: deny.hits.map((hit) => hit.statement.raw) })],
     };
   }
+  const deployerDeny = context.crossAccount ? accountDeny(context, policies) : undefined;
+  if (deployerDeny?.result === 'yes') return deniedToAccount(context, deployerDeny);
   const allow = serviceAnswer(context, policies, 'Allow');
   // Cross-account, both the function's account and the service must be admitted ("Cross-account permissions").
   const account = context.crossAccount ? accountGrant(context, policies) : undefined;
@@ -136,13 +141,36 @@ function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): V
     };
   }
   const granted = and(allow.result, account?.result ?? 'yes');
-  if (granted === 'yes' && deny.result === 'no') {
+  if (granted === 'yes' && deny.result === 'no' && (deployerDeny?.result ?? 'no') === 'no') {
     if (context.crossAccount) reasons.push(deployerNote(context));
     return { verdict: 'allowed', reasons, missing: [] };
   }
-  const undecided = [...deny.unknownBecause, ...allow.unknownBecause, ...(account?.unknownBecause ?? [])];
+  const undecided = [
+    ...deny.unknownBecause,
+    ...(deployerDeny?.unknownBecause ?? []),
+    ...allow.unknownBecause,
+    ...(account?.unknownBecause ?? []),
+  ];
   if (allow.result === 'no') undecided.push(sameAccountAddition(context));
   return unknown([...reasons, ...undecided.map((why) => `unknown: ${why}`)]);
+}
+
+function deniedToAccount(context: LambdaPullContext, deny: ReturnType<typeof accountDeny>): Verdict {
+  const statements = [
+    ...new Set(deny.hits.map((hit) => `${hit.policy.label} ${describeStatement(hit.statement)}`)),
+  ];
+  return {
+    verdict: 'denied',
+    reasons: [
+      `${statements.join(', ')} explicitly denies account ${context.fn.account}, where the function is deployed, ${deny.deniedActions.join(', ')}: an explicit Deny overrides every Allow (${LAMBDA_DOC} "Cross-account permissions")`,
+    ],
+    missing: [
+      lambdaRepositoryGrant(context, {
+        explicitDeny: [...new Set(deny.hits.map((hit) => hit.statement.raw))],
+        deniedTo: `account ${context.fn.account}`,
+      }),
+    ],
+  };
 }
 
 function deployerNote(context: LambdaPullContext): string {

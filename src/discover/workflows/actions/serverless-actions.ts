@@ -7,8 +7,8 @@
 // - aws-actions/aws-lambda-deploy: `function-name`, `package-type` (default Zip: no image, nothing to pull),
 //   `image-uri`; the region is the one the job's credentials exported (AWS_REGION).
 import { wordText } from '../commands/arguments.ts';
-import { cloudRunName, lambdaFunction } from '../serverless-names.ts';
-import { isMissing, missing, type Text } from '../text.ts';
+import { cloudRunName, functionAccount, lambdaFunction } from '../serverless-names.ts';
+import { missing, type Text } from '../text.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
 
 const CLOUD_RUN = 'google-github-actions/deploy-cloudrun';
@@ -68,7 +68,7 @@ export const lambdaDeploy: ActionHandler = (call) => {
       function: fn.name ?? [missing('the function name (function-name)')],
       image: image ?? [missing('the image (image-uri)', 'set `image-uri`: package-type is Image')],
       region: fn.region ?? regionOf(call),
-      ...accountOf(fn.account, call),
+      ...functionAccount(fn.account, call.facts.awsAccount),
     },
     LAMBDA,
     call.where(image ? 'image-uri' : 'package-type'),
@@ -81,11 +81,4 @@ function regionOf(call: ActionCall): Text {
     call.env.get('AWS_DEFAULT_REGION') ??
     call.facts.awsRegion ?? [missing('the AWS region', 'set `aws-region` on configure-aws-credentials')]
   );
-}
-
-/** The function's account: its ARN's, else that of the job's role when it is known; left out otherwise. */
-function accountOf(fromArn: Text | undefined, call: ActionCall): { account?: Text } {
-  if (fromArn) return { account: fromArn };
-  const role = call.facts.awsAccount;
-  return role && !role.some(isMissing) ? { account: role } : {};
 }

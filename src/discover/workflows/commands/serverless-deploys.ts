@@ -4,6 +4,9 @@
 //   gcloud [beta|alpha] run jobs deploy|create JOB --image I (gcloud reference): the project is --project, else
 //   CLOUDSDK_CORE_PROJECT (google-github-actions/auth exports it); the region --region, else CLOUDSDK_RUN_REGION.
 //   Without --image the service is built from source (--source), an image pullcheck does not see.
+//   gcloud run services update SERVICE --image I and gcloud run jobs update JOB --image I change the image the
+//   service or job runs (gcloud reference: "--image … Name of the container image to deploy"): read like deploy;
+//   without --image they keep the image already deployed, so no deploy is read.
 // - aws lambda update-function-code --function-name F --image-uri I, and
 //   aws lambda create-function --function-name F --package-type Image --code ImageUri=I (AWS CLI reference):
 //   the function's region is its ARN's, else --region, else AWS_REGION / AWS_DEFAULT_REGION; its account the
@@ -19,8 +22,8 @@ import {
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
-import { isMissing, missing, type Text } from '../text.ts';
-import { cloudRunName, lambdaFunction } from '../serverless-names.ts';
+import { concat, isMissing, missing, type Text } from '../text.ts';
+import { cloudRunName, functionAccount, lambdaFunction } from '../serverless-names.ts';
 
 // gcloud run deploy / run jobs deploy options that take a value (so the next word is not the name).
 const RUN_DEPLOY = optionSet(
@@ -31,7 +34,7 @@ const RUN_DEPLOY = optionSet(
     '--tasks --parallelism --max-retries --task-timeout --cluster --cluster-location --namespace --container --base-image ' +
     '--gpu --gpu-type --scaling --binary-authorization --key --function --sandbox --session-affinity',
 );
-const GCLOUD_RUN_PATHS: readonly { path: string[]; kind: 'service' | 'job' }[] = [
+const GCLOUD_RUN_PATHS: readonly { path: string[]; kind: 'service' | 'job'; update?: true }[] = [
   '',
   'beta',
   'alpha',
@@ -41,6 +44,8 @@ const GCLOUD_RUN_PATHS: readonly { path: string[]; kind: 'service' | 'job' }[] =
     { path: [...base, 'deploy'], kind: 'service' as const },
     { path: [...base, 'jobs', 'deploy'], kind: 'job' as const },
     { path: [...base, 'jobs', 'create'], kind: 'job' as const },
+    { path: [...base, 'services', 'update'], kind: 'service' as const, update: true as const },
+    { path: [...base, 'jobs', 'update'], kind: 'job' as const, update: true as const },
   ];
 });
 
@@ -54,6 +59,7 @@ const gcloudRunDeploy: CommandHandler = (words, context) => {
   const options = new Set([...RUN_DEPLOY, ...GCLOUD_GLOBAL]);
   const parsed = parseArguments(words.slice(1), options);
   const [image] = optionValues(parsed, '--image');
+  if (!image && form.update) return true; // the image already deployed stays
   if (!image) {
     context.sink.problem(
       `\`${via}\` names no --image: Cloud Run builds the ${form.kind} from source (--source) into an Artifact Registry repository of its project, an image pullcheck does not see; to check it, declare a \`cloud-run\` target with that image`,
@@ -117,27 +123,67 @@ const awsLambdaDeploy: CommandHandler = (words, context) => {
       function: fn.name ?? [missing('the function name (--function-name)')],
       image,
       region: fn.region ?? awsRegion(optionValues(parsed, '--region')[0], context),
-      ...accountOf(fn.account, context),
+      ...functionAccount(fn.account, context.facts?.awsAccount),
     },
     via,
   );
   return true;
 };
 
-/** create-function's `--code ImageUri=I` (shorthand) or `--code '{"ImageUri": "I"}'`. */
+const CODE_IMAGE = missing(
+  'the image of --code',
+  'write --code ImageUri=IMAGE with an image the workflow names, or declare a `lambda` target with the image it deploys',
+);
+const ZIP_KEYS = ['ZipFile', 'S3Bucket', 'S3Key'];
+
+/**
+ * create-function's image: `--code ImageUri=I` (shorthand) or `--code '{"ImageUri": "I"}'`, holes kept. When
+ * none can be read, a function that is (or may be) an image — --package-type Image or not known, or a --code
+ * not known that names no .zip — deploys an image pullcheck does not see: a missing part, never silence.
+ */
 function codeImage(parsed: ReturnType<typeof parseArguments>): Text | undefined {
   const [code] = optionValues(parsed, '--code');
-  if (!code) return undefined;
-  const written = wordText(code)?.trim();
-  if (written?.startsWith('{')) {
-    try {
-      const value = (JSON.parse(written) as Record<string, unknown>)['ImageUri'];
-      return typeof value === 'string' ? [value] : undefined;
-    } catch {
-      return [missing('the image of --code', '--code is not valid JSON')];
-    }
+  const read = code ? readCode(code) : { keys: [] };
+  if (read.image) return read.image;
+  const [typed] = optionValues(parsed, '--package-type');
+  if (typed) {
+    const type = wordText(typed);
+    return type === undefined || type.toLowerCase() === 'image' ? [CODE_IMAGE] : undefined;
   }
-  return keyValues(code).get('ImageUri');
+  const zip = read.keys.some((key) => ZIP_KEYS.includes(key));
+  return code && !zip && wordText(code) === undefined ? [CODE_IMAGE] : undefined;
+}
+
+/** The ImageUri of --code, or the keys it names; a hole stands in the JSON as a placeholder while parsing. */
+function readCode(code: Text): { image?: Text; keys: readonly string[] } {
+  const holes = code.filter(isMissing);
+  let n = 0;
+  const written = code.map((part) => (isMissing(part) ? `\uE000${n++}\uE001` : part)).join('');
+  if (!written.trim().startsWith('{')) {
+    const pairs = keyValues(code);
+    const image = pairs.get('ImageUri');
+    return { ...(image ? { image } : {}), keys: [...pairs.keys()] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(written);
+  } catch {
+    return {
+      image: [holes.length > 0 ? CODE_IMAGE : missing('the image of --code', '--code is not valid JSON')],
+      keys: [],
+    };
+  }
+  if (typeof value !== 'object' || value === null) return { keys: [] };
+  const image = (value as Record<string, unknown>)['ImageUri'];
+  const restored =
+    typeof image === 'string'
+      ? concat(
+          ...image
+            .split(/\uE000(\d+)\uE001/)
+            .map((piece, i): Text => (i % 2 === 1 ? [holes[Number(piece)] ?? CODE_IMAGE] : [piece])),
+        )
+      : undefined;
+  return { ...(restored ? { image: restored } : {}), keys: Object.keys(value) };
 }
 
 function awsRegion(given: Text | undefined, context: CommandContext): Text {
@@ -148,13 +194,6 @@ function awsRegion(given: Text | undefined, context: CommandContext): Text {
       missing('the AWS region', 'pass --region or set AWS_REGION'),
     ]
   );
-}
-
-/** The function's account: its ARN's, else the job's role's when that is known; left out otherwise. */
-function accountOf(fromArn: Text | undefined, context: CommandContext): { account?: Text } {
-  if (fromArn) return { account: fromArn };
-  const role = context.facts?.awsAccount;
-  return role && !role.some(isMissing) ? { account: role } : {};
 }
 
 export const serverlessDeploys: CommandHandler = (words, context) =>

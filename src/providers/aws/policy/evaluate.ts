@@ -42,9 +42,7 @@ export function findStatements(
   const unknownBecause: string[] = [];
   for (const policy of policies) {
     if (!policy.document) {
-      unknownBecause.push(
-        `${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`,
-      );
+      unknownBecause.push(contentsUnknown(policy));
       continue;
     }
     const answer = answerOf(policy.document, effect, request, acceptPrincipal);
@@ -142,6 +140,11 @@ function answer(
       undecided.push({ statement, because: match.unknownBecause ?? 'undecidable' });
   }
   return { hits, undecided };
+}
+
+/** Why a policy whose document is not known decides nothing, naming the fact that would tell. */
+export function contentsUnknown(policy: KnownPolicy): string {
+  return `${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`;
 }
 
 export function describeStatement(statement: Statement): string {

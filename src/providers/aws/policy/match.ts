@@ -14,6 +14,11 @@ export interface CallingRole {
   readonly organizationId?: string;
   /** The role has a permissions boundary (NotPrincipal then never exempts it). */
   readonly hasPermissionsBoundary: boolean;
+  /**
+   * The caller is some principal of `account` whose ARN is not known (who deploys a Lambda function): a name
+   * for the account, or `*`, reaches it; a name for one principal in the account leaves it unknown.
+   */
+  readonly unnamed?: boolean;
 }
 
 export interface Request {
@@ -82,7 +87,10 @@ export function matchStatement(
   let principal: PrincipalMatch = 'none';
   let undecided: StatementMatch | undefined;
   if (statement.principals) {
-    const named = namePrincipal(statement.principals, request.caller, acceptPrincipal);
+    const named =
+      statement.effect === 'Allow' && statement.principals.negated
+        ? { result: 'unknown' as const, principal: 'none' as const, unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }
+        : namePrincipal(statement.principals, request.caller, acceptPrincipal);
     if (named.result === 'no') return { result: 'no', principal: 'none' };
     if (named.result === 'unknown') undecided = { ...named, principal: 'none' };
     else principal = named.principal;
@@ -95,6 +103,13 @@ export function matchStatement(
   return undecided ?? { result: 'yes', principal };
 }
 
+/**
+ * "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported." (IAM User
+ * Guide, "AWS JSON policy elements: NotPrincipal"): such a statement is never counted as a grant.
+ */
+export const ALLOW_WITH_NOT_PRINCIPAL =
+  'NotPrincipal with "Effect": "Allow" is not supported (IAM User Guide, "AWS JSON policy elements: NotPrincipal"): name the principal in Principal instead';
+
 // A role ARN, `*` or the account decides by itself; a session ARN only for the one session it names.
 const DECIDING_FORMS: readonly PrincipalMatch[] = ['role', 'anyone', 'account'];
 
@@ -104,6 +119,7 @@ function namePrincipal(list: PrincipalList, caller: CallingRole, accept: AcceptP
   if (list.anyone) forms.push('anyone');
   const deciding = DECIDING_FORMS.find((form) => forms.includes(form) && accept(form));
   if (deciding) return { result: 'yes', principal: deciding };
+  if (caller.unnamed) return unnamedCaller(list, caller, 'names only');
   const session = list.aws.find((entry) => principalForm(entry, caller) === 'session');
   if (session !== undefined && accept('session')) return sessionOnly(session, caller);
   return { result: 'no', principal: 'none' };
@@ -143,6 +159,10 @@ function excludedByNotPrincipal(
     : { result: 'no', principal: 'none' };
   if (caller.hasPermissionsBoundary) return applies;
   if (list.anyone) return { result: 'no', principal: 'none' };
+  if (caller.unnamed && applies.result === 'yes') {
+    const exempt = unnamedCaller(list, caller, 'NotPrincipal exempts');
+    return exempt.result === 'no' ? applies : { ...exempt, principal: 'anyone' };
+  }
   const forms = new Set(list.aws.map((entry) => principalForm(entry, caller)));
   if (!(forms.has('session') && forms.has('account')) || applies.result === 'no') return applies;
   const sessions = list.aws.filter((entry) => principalForm(entry, caller) === 'session');
@@ -152,6 +172,22 @@ function excludedByNotPrincipal(
     unknownBecause:
       `NotPrincipal exempts only the session(s) ${sessions.join(', ')} of ${caller.name}; the session names it pulls` +
       ` under (one per node or task) are not known offline: exclude the role with an ArnNotEquals aws:PrincipalArn condition instead`,
+  };
+}
+
+/** An unnamed caller and a list naming principals of its account: whether it is one of them is not known. */
+function unnamedCaller(list: PrincipalList, caller: CallingRole, verb: string): StatementMatch {
+  const ofAccount = list.aws.filter(
+    (entry) =>
+      entry === caller.account ||
+      entry.startsWith(`arn:${caller.partition}:iam::${caller.account}:`) ||
+      entry.startsWith(`arn:${caller.partition}:sts::${caller.account}:`),
+  );
+  if (ofAccount.length === 0) return { result: 'no', principal: 'none' };
+  return {
+    result: 'unknown',
+    principal: 'none',
+    unknownBecause: `${verb} ${ofAccount.join(', ')} of account ${caller.account}; whether ${caller.name} is one of them is not known`,
   };
 }
 
@@ -172,11 +208,12 @@ function contextValue(key: string, caller: CallingRole): string | undefined | 'u
     case 'aws:principalaccount':
       return caller.account;
     case 'aws:principalarn':
+      if (caller.unnamed) return 'unknown';
       return caller.arn; // for an assumed-role session, aws:PrincipalArn is the role ARN
     case 'aws:principalorgid':
       return caller.organizationId ?? 'unknown';
     case 'aws:principaltype':
-      return 'AssumedRole';
+      return caller.unnamed ? 'unknown' : 'AssumedRole';
     case 'aws:principalisawsservice':
       return 'false';
     default:

@@ -4,9 +4,9 @@
 // condition context keys" (aws:SourceArn, aws:SourceAccount, aws:PrincipalIsAWSService, aws:PrincipalServiceName).
 import type { Tri } from '../../../core/tri.ts';
 import type { KnownPolicy } from './evaluate.ts';
-import { describeStatement } from './evaluate.ts';
+import { contentsUnknown, describeStatement } from './evaluate.ts';
 import type { Condition, Statement } from './document.ts';
-import { evaluateConditionOn, listMatches, wildcardMatch } from './match.ts';
+import { ALLOW_WITH_NOT_PRINCIPAL, evaluateConditionOn, listMatches, wildcardMatch } from './match.ts';
 
 export interface ServiceRequest {
   /** Lower-cased, e.g. `ecr:batchgetimage`. */
@@ -51,9 +51,7 @@ export function findServiceStatements(
   const unknownBecause: string[] = [];
   for (const policy of policies) {
     if (!policy.document) {
-      unknownBecause.push(
-        `${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`,
-      );
+      unknownBecause.push(contentsUnknown(policy));
       continue;
     }
     for (const statement of policy.document.statements) {
@@ -92,6 +90,12 @@ function nameService(statement: Statement, service: string): ServiceMatch {
   const list = statement.principals;
   if (!list) return { result: 'no' }; // a repository-policy statement without a principal names nobody
   const listed = list.services.some((entry) => entry.toLowerCase() === service);
+  if (list.negated && statement.effect === 'Allow') {
+    return {
+      result: 'unknown',
+      because: `${ALLOW_WITH_NOT_PRINCIPAL} ({"Service": "${service}"}, as the Lambda docs do)`,
+    };
+  }
   if (list.negated) return { result: listed || list.anyone ? 'no' : 'yes' };
   if (listed) return { result: 'yes' };
   if (list.anyone) {
