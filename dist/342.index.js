@@ -312,8 +312,8 @@ async function commentOnPullRequest(request, report, logger) {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
 var config_load = __webpack_require__(25666);
-// EXTERNAL MODULE: ./lib/discover/index.js + 25 modules
-var discover = __webpack_require__(19593);
+// EXTERNAL MODULE: ./lib/discover/index.js + 26 modules
+var discover = __webpack_require__(52853);
 ;// CONCATENATED MODULE: ./lib/action/config.js
 // The config the action checks: the config file, what discovery finds (the images the running workflow
 // pushes, named by GITHUB_WORKFLOW_REF; discover.manifests), and the `images` and `targets` inputs — all

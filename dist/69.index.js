@@ -49,8 +49,8 @@ var external_node_util_ = __webpack_require__(57975);
 var pipeline = __webpack_require__(88722);
 // EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
 var load = __webpack_require__(25666);
-// EXTERNAL MODULE: ./lib/discover/index.js + 25 modules
-var discover = __webpack_require__(19593);
+// EXTERNAL MODULE: ./lib/discover/index.js + 26 modules
+var discover = __webpack_require__(52853);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js + 2 modules
 var workflow_images = __webpack_require__(54781);
 // EXTERNAL MODULE: ./lib/core/config/schema.js

@@ -10,7 +10,8 @@ import { retagWithEdits } from './manifests/kustomize/images.ts';
 import { KUSTOMIZATION_FILES, kustomizationFileIn } from './manifests/kustomize/index.ts';
 import { readManifestPatterns } from './manifests/read.ts';
 import { workloadsOf, type Workload } from './manifests/workloads.ts';
-import { listed, warn, type EntryContext } from './manifest-targets.ts';
+import { listed, warn } from './manifest-messages.ts';
+import type { EntryContext } from './manifest-targets.ts';
 import type { WorkloadSet } from './targets.ts';
 import type { FoundManifests } from './workflows/index.ts';
 

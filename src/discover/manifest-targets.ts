@@ -17,6 +17,7 @@ import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
 import { readManifestPatterns } from './manifests/read.ts';
 import type { AppliedToTarget } from './deploy-targets.ts';
 import { appliedSets } from './applied-targets.ts';
+import { listed, warn } from './manifest-messages.ts';
 import { workloadsOf } from './manifests/workloads.ts';
 import { discoverTargets, keyOfWritten, type DiscoveredTargets, type WorkloadSet } from './targets.ts';
 
@@ -61,14 +62,6 @@ export function withManifestTargets(
   for (const warning of discovered.warnings) warn(findings, warning, warning.message);
   for (const [target, unpushed] of discovered.notPushed) findings.push(notPushedFinding(target, unpushed));
   return { config: withDiscovered(config, discovered), findings };
-}
-
-export function warn(
-  findings: ReportFinding[],
-  at: { file: string; line?: number | undefined },
-  message: string,
-): void {
-  findings.push(discoveryFinding('discovery', 'medium', at, message));
 }
 
 /** Each entry's workloads on its declared target; every entry naming no cluster target is a config problem. */
@@ -175,10 +168,4 @@ function withDiscovered(config: LoadedConfig, discovered: DiscoveredTargets): Lo
     },
     origins: { images: imageOrigins, targets: discovered.targetOrigins },
   };
-}
-
-/** The patterns of an entry in a message: the first few, each shown bounded, and how many in all. */
-export function listed(paths: readonly string[]): string {
-  const shown = paths.slice(0, 5).map(shownPath).join(', ');
-  return paths.length > 5 ? `${shown}, … (${paths.length} patterns)` : shown;
 }

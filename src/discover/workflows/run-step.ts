@@ -5,47 +5,13 @@ import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { JobFacts } from './actions/call.ts';
 import { optionSet, parseArguments, wordText } from './commands/arguments.ts';
-import { cloudBuildConfig } from './commands/cloud-build.ts';
-import { applyManifests } from './commands/apply-manifests.ts';
-import { clusterCredentials, setImage } from './commands/cluster-credentials.ts';
-import { ecsCommands } from './commands/ecs-commands.ts';
-import { serverlessDeploys } from './commands/serverless-deploys.ts';
-import { unreadDeploys } from './commands/unread-deploys.ts';
-import { composePush } from './commands/compose.ts';
-import type { CommandContext, CommandHandler, ScriptSource } from './commands/context.ts';
-import { jibBuild } from './commands/jib.ts';
-import { koBuild } from './commands/ko.ts';
-import { makeTargets } from './commands/makefile.ts';
-import { goreleaserRelease } from './commands/goreleaser.ts';
-import { mayPush } from './commands/may-push.ts';
-import { pushTools } from './commands/push-tools.ts';
-import { repositoryScripts } from './commands/scripts.ts';
-import { skaffoldBuild } from './commands/skaffold.ts';
+import type { CommandContext, ScriptSource } from './commands/context.ts';
+import { HANDLERS } from './commands/handlers.ts';
 import { asText, type Resolve, evaluate } from './expression.ts';
 import type { Repository } from './repository.ts';
 import { Shell, type ShellCommand, type ShellHost } from './shell/interpreter.ts';
 import { sinkAt, type Collected } from './sites.ts';
 import { concat, holeMarker, isMissing, missing, split, type Text } from './text.ts';
-
-// cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
-const HANDLERS: readonly CommandHandler[] = [
-  clusterCredentials,
-  setImage,
-  ...applyManifests,
-  ecsCommands,
-  serverlessDeploys,
-  unreadDeploys,
-  cloudBuildConfig,
-  pushTools,
-  composePush,
-  skaffoldBuild,
-  koBuild,
-  jibBuild,
-  makeTargets,
-  goreleaserRelease,
-  repositoryScripts,
-  mayPush,
-];
 
 /** Commands that log in to a registry: a job that logs in and pushes nothing seen is flagged. */
 const LOGIN =

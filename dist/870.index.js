@@ -1,5 +1,5 @@
-export const id = 430;
-export const ids = [430];
+export const id = 870;
+export const ids = [870];
 export const modules = {
 
 /***/ 88722:
@@ -11761,7 +11761,7 @@ function regexBacktrackingRisk(pattern) {
 /* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36965);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61223);
 
 
 
@@ -11960,7 +11960,7 @@ function bounded(message) {
 
 /***/ }),
 
-/***/ 19593:
+/***/ 52853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11971,8 +11971,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 56 modules
-var discover_workflows = __webpack_require__(36965);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 58 modules
+var discover_workflows = __webpack_require__(61223);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
@@ -14395,6 +14395,20 @@ function imageOf(from, namespace) {
     return from['kind'] === 'DockerImage' ? name : undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/discover/manifest-messages.js
+// How manifest discovery words what it could not read: a finding at its place, and the patterns an entry
+// names, bounded.
+
+
+function warn(findings, at, message) {
+    findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'medium', at, message));
+}
+/** The patterns of an entry in a message: the first few, each shown bounded, and how many in all. */
+function listed(paths) {
+    const shown = paths.slice(0, 5).map(read_file/* shownPath */.pS).join(', ');
+    return paths.length > 5 ? `${shown}, … (${paths.length} patterns)` : shown;
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/applied-targets.js
 // What a workflow applies to its deploy targets (FoundManifests), read as `discover.manifests` reads
 // manifests: each apply's workloads on its target, with the image rewrites made before they reach it.
@@ -14706,6 +14720,7 @@ function builtBy(workload) {
 
 
 
+
 function withManifestTargets(config, helmRunner, applied = [], kustomize) {
     const configDir = external_node_path_.dirname(external_node_path_.resolve(config.file));
     const declared = config.input.targets ?? [];
@@ -14732,9 +14747,6 @@ function withManifestTargets(config, helmRunner, applied = [], kustomize) {
     for (const [target, unpushed] of discovered.notPushed)
         findings.push(notPushedFinding(target, unpushed));
     return { config: withDiscovered(config, discovered), findings };
-}
-function warn(findings, at, message) {
-    findings.push((0,discover_findings/* discoveryFinding */.I)('discovery', 'medium', at, message));
 }
 /** Each entry's workloads on its declared target; every entry naming no cluster target is a config problem. */
 function workloadSets(context) {
@@ -14819,11 +14831,6 @@ function withDiscovered(config, discovered) {
         },
         origins: { images: imageOrigins, targets: discovered.targetOrigins },
     };
-}
-/** The patterns of an entry in a message: the first few, each shown bounded, and how many in all. */
-function listed(paths) {
-    const shown = paths.slice(0, 5).map(read_file/* shownPath */.pS).join(', ');
-    return paths.length > 5 ? `${shown}, … (${paths.length} patterns)` : shown;
 }
 
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js + 2 modules
@@ -14911,8 +14918,8 @@ var ecs_task_principals = __webpack_require__(31318);
 var task_definition_file = __webpack_require__(50296);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 56 modules
-var workflows = __webpack_require__(36965);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 58 modules
+var workflows = __webpack_require__(61223);
 // EXTERNAL MODULE: ./lib/discover/workflows/repository.js
 var repository = __webpack_require__(39416);
 ;// CONCATENATED MODULE: ./lib/discover/ecs-targets.js
@@ -15264,7 +15271,7 @@ function renderIndex(path) {
 
 /***/ }),
 
-/***/ 36965:
+/***/ 61223:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17127,6 +17134,12 @@ function lambdaFunction(written) {
     // NAME[:QUALIFIER]: the qualifier (a version or alias) names no other function.
     return { name: fields[0] };
 }
+/** A function's account: its ARN's, else that of the job's role when it is known; left out otherwise. */
+function functionAccount(fromArn, roleAccount) {
+    if (fromArn)
+        return { account: fromArn };
+    return roleAccount && !roleAccount.some(workflows_text/* isMissing */.b2) ? { account: roleAccount } : {};
+}
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/serverless-actions.js
 // Actions that deploy a container image to a serverless platform; the platform pulls that image when it
@@ -17184,20 +17197,13 @@ const lambdaDeploy = (call) => {
         function: fn.name ?? [(0,workflows_text/* missing */.LO)('the function name (function-name)')],
         image: image ?? [(0,workflows_text/* missing */.LO)('the image (image-uri)', 'set `image-uri`: package-type is Image')],
         region: fn.region ?? regionOf(call),
-        ...accountOf(fn.account, call),
+        ...functionAccount(fn.account, call.facts.awsAccount),
     }, LAMBDA, call.where(image ? 'image-uri' : 'package-type'));
 };
 function regionOf(call) {
     return (call.env.get('AWS_REGION') ??
         call.env.get('AWS_DEFAULT_REGION') ??
         call.facts.awsRegion ?? [(0,workflows_text/* missing */.LO)('the AWS region', 'set `aws-region` on configure-aws-credentials')]);
-}
-/** The function's account: its ARN's, else that of the job's role when it is known; left out otherwise. */
-function accountOf(fromArn, call) {
-    if (fromArn)
-        return { account: fromArn };
-    const role = call.facts.awsAccount;
-    return role && !role.some(workflows_text/* isMissing */.b2) ? { account: role } : {};
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-destinations.js
@@ -18517,9 +18523,11 @@ var ecs_sites = __webpack_require__(35602);
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/ecs-commands.js
 // `aws ecs register-task-definition --cli-input-json file://PATH` (AWS CLI reference: the JSON file holds the
 // task definition) and `aws ecs update-service --cluster C --service S --task-definition TD`, which deploys
-// what was registered. Options that change the file's task definition on the command line
+// the latest revision registered of the family TD names (a family, `family:revision` or an ARN; AWS CLI
+// reference, update-service). Options that change the file's task definition on the command line
 // (--execution-role-arn, --container-definitions, --requires-compatibilities, …) are not read: the deploy
-// is then a finding, never a decision on a file that is not what runs.
+// is then a finding, never a decision on a file that is not what runs. --family is read: it names the
+// family the file is registered under, which is how update-service finds it.
 
 
 
@@ -18554,18 +18562,21 @@ function registerTaskDefinition(words, context) {
     const parsed = parseArguments(words.slice(1), new Set([...OVERRIDES, ...AWS_GLOBAL, '--cli-input-json']));
     const overridden = [...parsed.values.keys()].filter((option) => OVERRIDES_READ.has(option));
     const [input] = optionValues(parsed, '--cli-input-json');
+    const [family] = optionValues(parsed, '--family');
+    const named = family ? { family } : {};
+    const file = input ? fileInput(input, context) : undefined;
     if (overridden.length > 0) {
-        context.sink.ecs({ kind: 'register', file: [], reported: true }, REGISTER);
+        // Kept with its family: an update-service of that family is then a finding naming this line.
+        context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER);
         context.sink.problem(`\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`);
         return true;
     }
-    const file = input ? fileInput(input, context) : undefined;
     if (!file) {
-        context.sink.ecs({ kind: 'register', file: [], reported: true }, REGISTER);
+        context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER);
         context.sink.problem(`\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`);
         return true;
     }
-    context.sink.ecs({ kind: 'register', file }, REGISTER);
+    context.sink.ecs({ kind: 'register', file, ...named }, REGISTER);
     return true;
 }
 function updateService(words, context) {
@@ -18583,6 +18594,7 @@ function updateService(words, context) {
     }
     context.sink.ecs({
         kind: 'deploy',
+        registered: taskDefinition,
         ...(service ? { service } : {}),
         cluster: cluster ?? ['default'],
         region,
@@ -18592,12 +18604,21 @@ function updateService(words, context) {
 /**
  * `aws ecs run-task --cluster C --task-definition FAMILY` runs a standalone task (AWS CLI reference,
  * run-task): no service, and --overrides may replace the execution role. Read as a deploy of what was
- * registered last so its unknown cluster or task definition is a finding naming it; never a target.
+ * registered of its family so its unknown cluster or task definition is a finding naming it; never a target.
  */
 function runTask(words, context) {
     const parsed = parseArguments(words.slice(1), new Set([...RUN_OPTIONS, ...AWS_GLOBAL]));
     const [cluster] = optionValues(parsed, '--cluster');
-    context.sink.ecs({ kind: 'deploy', cluster: cluster ?? ['default'], region: ecs_commands_regionOf(parsed, context), task: true }, ecs_commands_RUN);
+    const [taskDefinition] = optionValues(parsed, '--task-definition');
+    context.sink.ecs({
+        kind: 'deploy',
+        registered: taskDefinition ?? [
+            (0,workflows_text/* missing */.LO)('the task definition', `${ecs_commands_RUN} names none in --task-definition`),
+        ],
+        cluster: cluster ?? ['default'],
+        region: ecs_commands_regionOf(parsed, context),
+        task: true,
+    }, ecs_commands_RUN);
     return true;
 }
 function ecs_commands_regionOf(parsed, context) {
@@ -18631,6 +18652,9 @@ function fileInput(input, context) {
 //   gcloud [beta|alpha] run jobs deploy|create JOB --image I (gcloud reference): the project is --project, else
 //   CLOUDSDK_CORE_PROJECT (google-github-actions/auth exports it); the region --region, else CLOUDSDK_RUN_REGION.
 //   Without --image the service is built from source (--source), an image pullcheck does not see.
+//   gcloud run services update SERVICE --image I and gcloud run jobs update JOB --image I change the image the
+//   service or job runs (gcloud reference: "--image … Name of the container image to deploy"): read like deploy;
+//   without --image they keep the image already deployed, so no deploy is read.
 // - aws lambda update-function-code --function-name F --image-uri I, and
 //   aws lambda create-function --function-name F --package-type Image --code ImageUri=I (AWS CLI reference):
 //   the function's region is its ARN's, else --region, else AWS_REGION / AWS_DEFAULT_REGION; its account the
@@ -18657,6 +18681,8 @@ const GCLOUD_RUN_PATHS = [
         { path: [...base, 'deploy'], kind: 'service' },
         { path: [...base, 'jobs', 'deploy'], kind: 'job' },
         { path: [...base, 'jobs', 'create'], kind: 'job' },
+        { path: [...base, 'services', 'update'], kind: 'service', update: true },
+        { path: [...base, 'jobs', 'update'], kind: 'job', update: true },
     ];
 });
 const gcloudRunDeploy = (words, context) => {
@@ -18670,6 +18696,8 @@ const gcloudRunDeploy = (words, context) => {
     const options = new Set([...RUN_DEPLOY, ...GCLOUD_GLOBAL]);
     const parsed = parseArguments(words.slice(1), options);
     const [image] = optionValues(parsed, '--image');
+    if (!image && form.update)
+        return true; // the image already deployed stays
     if (!image) {
         context.sink.problem(`\`${via}\` names no --image: Cloud Run builds the ${form.kind} from source (--source) into an Artifact Registry repository of its project, an image pullcheck does not see; to check it, declare a \`cloud-run\` target with that image`);
         return true;
@@ -18716,26 +18744,59 @@ const awsLambdaDeploy = (words, context) => {
         function: fn.name ?? [(0,workflows_text/* missing */.LO)('the function name (--function-name)')],
         image,
         region: fn.region ?? serverless_deploys_awsRegion(optionValues(parsed, '--region')[0], context),
-        ...serverless_deploys_accountOf(fn.account, context),
+        ...functionAccount(fn.account, context.facts?.awsAccount),
     }, via);
     return true;
 };
-/** create-function's `--code ImageUri=I` (shorthand) or `--code '{"ImageUri": "I"}'`. */
+const CODE_IMAGE = (0,workflows_text/* missing */.LO)('the image of --code', 'write --code ImageUri=IMAGE with an image the workflow names, or declare a `lambda` target with the image it deploys');
+const ZIP_KEYS = ['ZipFile', 'S3Bucket', 'S3Key'];
+/**
+ * create-function's image: `--code ImageUri=I` (shorthand) or `--code '{"ImageUri": "I"}'`, holes kept. When
+ * none can be read, a function that is (or may be) an image — --package-type Image or not known, or a --code
+ * not known that names no .zip — deploys an image pullcheck does not see: a missing part, never silence.
+ */
 function codeImage(parsed) {
     const [code] = optionValues(parsed, '--code');
-    if (!code)
-        return undefined;
-    const written = (0,workflows_text/* wordText */.en)(code)?.trim();
-    if (written?.startsWith('{')) {
-        try {
-            const value = JSON.parse(written)['ImageUri'];
-            return typeof value === 'string' ? [value] : undefined;
-        }
-        catch {
-            return [(0,workflows_text/* missing */.LO)('the image of --code', '--code is not valid JSON')];
-        }
+    const read = code ? readCode(code) : { keys: [] };
+    if (read.image)
+        return read.image;
+    const [typed] = optionValues(parsed, '--package-type');
+    if (typed) {
+        const type = (0,workflows_text/* wordText */.en)(typed);
+        return type === undefined || type.toLowerCase() === 'image' ? [CODE_IMAGE] : undefined;
     }
-    return keyValues(code).get('ImageUri');
+    const zip = read.keys.some((key) => ZIP_KEYS.includes(key));
+    return code && !zip && (0,workflows_text/* wordText */.en)(code) === undefined ? [CODE_IMAGE] : undefined;
+}
+/** The ImageUri of --code, or the keys it names; a hole stands in the JSON as a placeholder while parsing. */
+function readCode(code) {
+    const holes = code.filter(workflows_text/* isMissing */.b2);
+    let n = 0;
+    const written = code.map((part) => ((0,workflows_text/* isMissing */.b2)(part) ? `\uE000${n++}\uE001` : part)).join('');
+    if (!written.trim().startsWith('{')) {
+        const pairs = keyValues(code);
+        const image = pairs.get('ImageUri');
+        return { ...(image ? { image } : {}), keys: [...pairs.keys()] };
+    }
+    let value;
+    try {
+        value = JSON.parse(written);
+    }
+    catch {
+        return {
+            image: [holes.length > 0 ? CODE_IMAGE : (0,workflows_text/* missing */.LO)('the image of --code', '--code is not valid JSON')],
+            keys: [],
+        };
+    }
+    if (typeof value !== 'object' || value === null)
+        return { keys: [] };
+    const image = value['ImageUri'];
+    const restored = typeof image === 'string'
+        ? (0,workflows_text/* concat */.xW)(...image
+            .split(/\uE000(\d+)\uE001/)
+            .map((piece, i) => (i % 2 === 1 ? [holes[Number(piece)] ?? CODE_IMAGE] : [piece])))
+        : undefined;
+    return { ...(restored ? { image: restored } : {}), keys: Object.keys(value) };
 }
 function serverless_deploys_awsRegion(given, context) {
     return (given ??
@@ -18743,13 +18804,6 @@ function serverless_deploys_awsRegion(given, context) {
         context.environment.get('AWS_DEFAULT_REGION') ?? [
         (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
     ]);
-}
-/** The function's account: its ARN's, else the job's role's when that is known; left out otherwise. */
-function serverless_deploys_accountOf(fromArn, context) {
-    if (fromArn)
-        return { account: fromArn };
-    const role = context.facts?.awsAccount;
-    return role && !role.some(workflows_text/* isMissing */.b2) ? { account: role } : {};
 }
 const serverlessDeploys = (words, context) => gcloudRunDeploy(words, context) || awsLambdaDeploy(words, context);
 
@@ -19878,6 +19932,44 @@ function withDefaultRepo(image, defaultRepo) {
         return name.startsWith(repo) ? [name] : [`${repo}/${name}`];
     return [`${repo}/${name.replace(/[/._:@]/g, '_')}`];
 }
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/handlers.js
+// Every command handler a `run:` step's commands are offered to, in order: the first that recognises a
+// command reads it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
+const handlers_HANDLERS = [
+    clusterCredentials,
+    setImage,
+    ...applyManifests,
+    ecsCommands,
+    serverlessDeploys,
+    unreadDeploys,
+    cloudBuildConfig,
+    pushTools,
+    composePush,
+    skaffoldBuild,
+    koBuild,
+    jibBuild,
+    makeTargets,
+    goreleaserRelease,
+    repositoryScripts,
+    mayPush,
+];
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/shell/lexer.js
 // The shell's tokens (bash(1) "DEFINITIONS", "QUOTING"): words kept raw with their quotes, operators,
@@ -21852,39 +21944,6 @@ function shownCommand(words) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// cloudBuildConfig reads `gcloud builds submit` without --tag; with it, pushTools does.
-const run_step_HANDLERS = [
-    clusterCredentials,
-    setImage,
-    ...applyManifests,
-    ecsCommands,
-    serverlessDeploys,
-    unreadDeploys,
-    cloudBuildConfig,
-    pushTools,
-    composePush,
-    skaffoldBuild,
-    koBuild,
-    jibBuild,
-    makeTargets,
-    goreleaserRelease,
-    repositoryScripts,
-    mayPush,
-];
 /** Commands that log in to a registry: a job that logs in and pushes nothing seen is flagged. */
 const LOGIN = /^(?:docker|podman|buildah|skopeo|nerdctl|helm|oras|crane|regctl)\s+(?:registry\s+)?login\b|^gcloud\s+auth\s+configure-docker\b|^crane\s+auth\s+login\b/;
 const MAX_SCRIPT_DEPTH = 8;
@@ -21952,7 +22011,7 @@ class StepHost {
         };
         // What a repository script the command runs prints is the command's output (`$(bash tags.sh)`).
         let printed;
-        for (const handler of run_step_HANDLERS)
+        for (const handler of handlers_HANDLERS)
             if (handler(command.words, commandContext))
                 break;
         return printed;
@@ -22399,6 +22458,8 @@ function runJob(context, job, jobId, scope) {
     const before = collected.destinations.length + collected.mayPush.length;
     const logins = [];
     for (const combination of matrix.values) {
+        // Each combination runs as a job of its own: its ECS registers are not another combination's.
+        collected.jobs += 1;
         const combinationScope = { ...scope, matrix: combination };
         const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
         const state = { env: jobEnv, facts: {}, logins };
@@ -22520,17 +22581,118 @@ function inNeedsOrder(jobs) {
 
 // EXTERNAL MODULE: ./lib/discover/workflows/repository.js
 var workflows_repository = __webpack_require__(39416);
+;// CONCATENATED MODULE: ./lib/discover/workflows/ecs-families.js
+// Which register `aws ecs update-service --task-definition TD` (and `run-task`) deploys: TD names a family,
+// `family:revision` or `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION`, the latest ACTIVE
+// revision when none is given (AWS CLI reference, update-service, --task-definition:
+// https://docs.aws.amazon.com/cli/latest/reference/ecs/update-service.html; run-task likewise), so it is
+// matched by family against the registers earlier in its own job: the latest of that family wins. A
+// register in another job is not matched (pullcheck does not know which job's registration runs last); a
+// family no register names, or one known only at run time, is a need.
+
+
+// ECS family names: letters, numbers, hyphens and underscores, up to 255 (ECS API reference,
+// RegisterTaskDefinition, Request Parameters, family:
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html).
+const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+const ARN = /^arn:[\w-]+:ecs:[^:/]*:[^:/]*:task-definition\/(.*)$/s;
+/** The register whose task definition `deploy.registered` deploys, or what it needs. */
+function registerOf(deploy, earlier, { sites, read }) {
+    const named = deploy.kind === 'deploy' ? deploy.registered : undefined;
+    const family = named ? familyNamed(named) : undefined;
+    if (!named || !family)
+        return { need: `its task definition family, ${needOf(named ?? [])}` };
+    const families = earlier.map((register) => ({ register, ...registeredFamily(register, sites, read) }));
+    const own = families.filter(({ register }) => register.job === deploy.job);
+    for (const entry of own.toReversed())
+        if ('family' in entry && entry.family === family)
+            return { register: entry.register };
+    const wanted = `\`aws ecs register-task-definition\` of family \`${family}\` earlier in its job`;
+    const unknown = own.flatMap((entry) => 'unknown' in entry ? [`the one registered at ${at(entry.register)} (${entry.unknown})`] : []);
+    if (unknown.length > 0)
+        return { need: `${wanted}; pullcheck cannot tell the family of ${unknown.join(', nor of ')}` };
+    const elsewhere = families.find((entry) => entry.register.job !== deploy.job && 'family' in entry && entry.family === family);
+    const across = elsewhere
+        ? `; the one registered at ${at(elsewhere.register)} in another job is not matched: pullcheck does not know which job's registration runs last`
+        : '';
+    return { need: `${wanted} (--cli-input-json file://PATH, its "family": "${family}")${across}` };
+}
+/** The family TD names; undefined when it is not known before the step runs (a revision may be). */
+function familyNamed(text) {
+    const hole = text.findIndex(workflows_text/* isMissing */.b2);
+    const prefix = (hole < 0 ? text : text.slice(0, hole)).join('').trim();
+    const arn = prefix.startsWith('arn:') ? ARN.exec(prefix) : undefined;
+    if (arn === null)
+        return undefined;
+    const rest = arn ? arn[1] : prefix;
+    const colon = rest.indexOf(':');
+    const family = colon >= 0 ? rest.slice(0, colon) : hole < 0 ? rest : undefined;
+    return family !== undefined && FAMILY.test(family) ? family : undefined;
+}
+/** A register's family: its --family, else its file's `family` (a render's: the file it renders). */
+function registeredFamily(register, sites, read) {
+    if (register.family) {
+        const family = (0,workflows_text/* wordText */.en)(register.family)?.trim();
+        return family ? { family } : { unknown: `its --family needs ${needOf(register.family)}` };
+    }
+    return fileFamily(register.file, sites, read, new Set());
+}
+function fileFamily(text, sites, read, seen) {
+    const written = (0,workflows_text/* wordText */.en)(text)?.trim();
+    if (written === undefined)
+        return { unknown: `its file needs ${needOf(text)}` };
+    if (written === '')
+        return { unknown: 'its task definition is not a repository file' };
+    const index = (0,ecs_sites/* renderIndex */.r)(written);
+    if (index !== undefined) {
+        const render = sites[index];
+        if (render?.kind !== 'render' || seen.has(index))
+            return { unknown: 'its render has no file' };
+        if (render.fromAws)
+            return { unknown: 'its render reads the task definition from AWS at run time' };
+        seen.add(index);
+        return fileFamily(render.base, sites, read, seen);
+    }
+    const file = written.replace(/^\.\//, '');
+    const content = read(file);
+    if (content === undefined)
+        return { unknown: `pullcheck cannot read ${file}: absent, outside the repository or too large` };
+    let value;
+    try {
+        value = JSON.parse(content);
+    }
+    catch {
+        return { unknown: `${file} is not JSON` };
+    }
+    const family = value?.family;
+    if (typeof family === 'string' && family.trim())
+        return { family: family.trim() };
+    return { unknown: `${file} has no \`family\`, so no --task-definition names it: add its "family"` };
+}
+const at = (site) => `${site.where.file}:${site.where.line}`;
+/** What a text needs: its first hole (with the hint), or the text itself when it has none. */
+function needOf(text) {
+    const hole = text.find(workflows_text/* isMissing */.b2);
+    if (!hole)
+        return `\`${(0,workflows_text/* shown */.SP)(text)}\``;
+    return `\`${hole.need}\`${hole.hint ? ` (${hole.hint})` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/ecs-deploys.js
 
 
+
 const ecs_deploys_DECLARE = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
-/** `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped). */
-function ecsDeploysOf(sites, imageOf, report) {
+/**
+ * `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped);
+ * `read` a repository file (a registered file's family).
+ */
+function ecsDeploysOf(sites, { imageOf, read }, report) {
     const deploys = [];
-    let registered;
+    const registers = [];
     for (const site of sites) {
         if (site.kind === 'register')
-            registered = site;
+            registers.push(site);
         if (site.kind !== 'deploy')
             continue;
         // Every unknown field is named, at the line it is written on (the line to change), even when the
@@ -22539,13 +22701,7 @@ function ecsDeploysOf(sites, imageOf, report) {
         const known = knownFields(site, say);
         const resolved = site.taskDefinition
             ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
-            : registered?.kind === 'register'
-                ? registered.reported
-                    ? { reported: registered.where }
-                    : taskDefinitionOf(registered.file, { sites, imageOf }, new Set())
-                : {
-                    need: 'a task definition registered earlier in the workflow (aws ecs register-task-definition --cli-input-json file://PATH)',
-                };
+            : registeredOf(site, registers, { sites, imageOf, read });
         if ('reported' in resolved) {
             // Said at the step that makes it, which does not name the service: this deploy is not silent.
             if (known)
@@ -22573,6 +22729,16 @@ function ecsDeploysOf(sites, imageOf, report) {
         });
     }
     return deploys;
+}
+/** What `aws ecs update-service`/`run-task` deploys: the latest register of the family it names, in its job. */
+function registeredOf(site, registers, { sites, imageOf, read }) {
+    const found = registerOf(site, registers, { sites, read });
+    if ('need' in found)
+        return found;
+    const { register } = found;
+    if (register.reported)
+        return { reported: register.where };
+    return taskDefinitionOf(register.file, { sites, imageOf }, new Set());
 }
 /** A deploy in a repository script is reported at the workflow line that runs the script, naming it. */
 function siteReport(site, report) {
@@ -22604,7 +22770,7 @@ function knownFields(site, say) {
         return { cluster: known['cluster'], region: known['region'], ...(service ? { service } : {}) };
     }
     const [first] = holes;
-    const named = holes.map(([field, text]) => `${field} needs ${need(text)}`).join(', and whose ');
+    const named = holes.map(([field, text]) => `${field} needs ${needOf(text)}`).join(', and whose ');
     const what = site.task ? 'runs a task on an ECS cluster' : 'deploys to an ECS service';
     say(site.lines?.[first[0]] ?? site.where, `${site.via} ${what} whose ${named}: ${ecs_deploys_DECLARE}`);
     return undefined;
@@ -22613,7 +22779,7 @@ function knownFields(site, say) {
 function unservedMessage(site, file, known) {
     const where = `cluster ${known.cluster}, ${known.region}`;
     if (site.task)
-        return `${site.via} runs a standalone task (${where}) whose task definition is the one registered from ${file} only if its family is the one run; pullcheck does not check a standalone task as a target: ${ecs_deploys_DECLARE}`;
+        return `${site.via} runs a standalone task (${where}) of the task definition registered from ${file}; pullcheck does not check a standalone task as a target: ${ecs_deploys_DECLARE}`;
     return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${ecs_deploys_DECLARE}`;
 }
 /** A file path, or the render a marker stands for (with the renders before it in its chain). */
@@ -22634,12 +22800,12 @@ function taskDefinitionOf(text, { sites, imageOf }, seen) {
     const container = (0,workflows_text/* wordText */.en)(render.container)?.trim();
     if (!container)
         return {
-            need: `the container name of the render at line ${render.where.line} (${need(render.container)})`,
+            need: `the container name of the render at line ${render.where.line} (${needOf(render.container)})`,
         };
     const image = imageOf(render.image);
     if (typeof image !== 'string')
         return {
-            need: `the image of the render at line ${render.where.line} (${image ? need([image]) : 'it is empty'})`,
+            need: `the image of the render at line ${render.where.line} (${image ? needOf([image]) : 'it is empty'})`,
         };
     return {
         file: base.file,
@@ -22649,16 +22815,10 @@ function taskDefinitionOf(text, { sites, imageOf }, seen) {
 function fileOf(text) {
     const file = (0,workflows_text/* wordText */.en)(text)?.trim();
     if (!file)
-        return { need: `its file, ${need(text)}` };
+        return { need: `its file, ${needOf(text)}` };
     if (file.startsWith('arn:'))
         return { need: `a file in the repository, not the registered ${file}` };
     return { file: file.replace(/^\.\//, ''), render: [] };
-}
-function need(text) {
-    const hole = text.find(workflows_text/* isMissing */.b2);
-    if (!hole)
-        return `\`${(0,workflows_text/* shown */.SP)(text)}\``;
-    return `\`${hole.need}\`${hole.hint ? ` (${hole.hint})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/serverless-sites.js
@@ -22672,7 +22832,7 @@ function serverlessOf(sites, problem) {
             const declare = site.deploy.platform === 'cloud-run'
                 ? 'declare a `cloud-run` target (project, service or job, with its image)'
                 : 'declare a `lambda` target (account, region, function, with its image)';
-            problem(site.lines?.[known.field] ?? site.where, `${site.via} deploys to ${site.deploy.platform === 'cloud-run' ? 'Cloud Run' : 'AWS Lambda'}, but its ${known.field} needs ${serverless_sites_need(known.hole)}: ${declare}`);
+            problem(site.lines?.[known.field] ?? site.where, `${site.via} deploys to ${site.deploy.platform === 'cloud-run' ? 'Cloud Run' : 'AWS Lambda'}, but its ${known.field} needs ${need(known.hole)}: ${declare}`);
             continue;
         }
         const { via, where, deploy } = site;
@@ -22728,7 +22888,7 @@ function serverless_sites_knownFields(deploy) {
     }
     return { values };
 }
-function serverless_sites_need(hole) {
+function need(hole) {
     return `\`${hole.need}\`${hole.hint ? ` (${hole.hint})` : ''}`;
 }
 
@@ -22778,12 +22938,13 @@ function discoverWorkflowFile(file, options = {}) {
         runner,
         variables: options.variables ?? {},
     });
-    const found = fromCollected(collected);
+    const found = fromCollected(collected, (relative) => repository.read(relative)?.text);
     // What a job applies is read from the workflow's repository.
     const clusters = found.clusters.map((cluster) => cluster.applied ? { ...cluster, applied: cluster.applied.map((entry) => ({ ...entry, root })) } : cluster);
     return { ...found, clusters };
 }
-function fromCollected(collected) {
+/** `read`: a repository file's text, from the root (the families of registered task definitions). */
+function fromCollected(collected, read = () => undefined) {
     const images = [];
     const findings = [];
     const seen = new Set();
@@ -22828,7 +22989,7 @@ function fromCollected(collected) {
     for (const entry of collected.problems)
         add({ kind: 'discovery', where: entry.where, message: entry.message });
     const clusters = clustersOf(collected, references, add);
-    const ecsDeploys = ecsDeploysOf(collected.ecsSites, destinationOf, (where, message) => add({ kind: 'discovery', where, message }));
+    const ecsDeploys = ecsDeploysOf(collected.ecsSites, { imageOf: destinationOf, read }, (where, message) => add({ kind: 'discovery', where, message }));
     const serverless = serverlessOf(collected.serverless, (where, message) => add({ kind: 'discovery', where, message }));
     return { images, findings, clusters, ecsDeploys, serverless };
 }
@@ -23237,6 +23398,7 @@ function emptyCollected() {
         kustomizeEdits: new Map(),
         rendered: new Map(),
         ecsSites: [],
+        jobs: 0,
         serverless: [],
     };
 }
@@ -23254,7 +23416,7 @@ function sinkAt(collected, where, runBy) {
 }
 /** Files an ECS step; a render's output is the marker of its index. */
 function addEcsSite(collected, site) {
-    collected.ecsSites.push(site);
+    collected.ecsSites.push({ ...site, job: collected.jobs });
     return (0,ecs_sites/* renderMarker */.B)(collected.ecsSites.length - 1);
 }
 /** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
@@ -23278,6 +23440,7 @@ class JobPushes {
         const [destinations, clusters] = [this.collected.destinations.length, this.collected.clusters.length];
         const outer = this.collected.jobClusters;
         this.collected.jobClusters = clusters;
+        this.collected.jobs += 1;
         // Each job runs on a checkout of its own: another job's `kustomize edit` is not in it.
         this.collected.kustomizeEdits.clear();
         return (jobId, needs) => {
@@ -24184,7 +24347,9 @@ function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     let principal = 'none';
     let undecided;
     if (statement.principals) {
-        const named = namePrincipal(statement.principals, request.caller, acceptPrincipal);
+        const named = statement.effect === 'Allow' && statement.principals.negated
+            ? { result: 'unknown', principal: 'none', unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }
+            : namePrincipal(statement.principals, request.caller, acceptPrincipal);
         if (named.result === 'no')
             return { result: 'no', principal: 'none' };
         if (named.result === 'unknown')
@@ -24201,6 +24366,11 @@ function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     }
     return undecided ?? { result: 'yes', principal };
 }
+/**
+ * "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported." (IAM User
+ * Guide, "AWS JSON policy elements: NotPrincipal"): such a statement is never counted as a grant.
+ */
+const ALLOW_WITH_NOT_PRINCIPAL = 'NotPrincipal with "Effect": "Allow" is not supported (IAM User Guide, "AWS JSON policy elements: NotPrincipal"): name the principal in Principal instead';
 // A role ARN, `*` or the account decides by itself; a session ARN only for the one session it names.
 const DECIDING_FORMS = ['role', 'anyone', 'account'];
 function namePrincipal(list, caller, accept) {
@@ -24212,6 +24382,8 @@ function namePrincipal(list, caller, accept) {
     const deciding = DECIDING_FORMS.find((form) => forms.includes(form) && accept(form));
     if (deciding)
         return { result: 'yes', principal: deciding };
+    if (caller.unnamed)
+        return unnamedCaller(list, caller, 'names only');
     const session = list.aws.find((entry) => principalForm(entry, caller) === 'session');
     if (session !== undefined && accept('session'))
         return sessionOnly(session, caller);
@@ -24247,6 +24419,10 @@ function excludedByNotPrincipal(list, caller, accept) {
         return applies;
     if (list.anyone)
         return { result: 'no', principal: 'none' };
+    if (caller.unnamed && applies.result === 'yes') {
+        const exempt = unnamedCaller(list, caller, 'NotPrincipal exempts');
+        return exempt.result === 'no' ? applies : { ...exempt, principal: 'anyone' };
+    }
     const forms = new Set(list.aws.map((entry) => principalForm(entry, caller)));
     if (!(forms.has('session') && forms.has('account')) || applies.result === 'no')
         return applies;
@@ -24256,6 +24432,19 @@ function excludedByNotPrincipal(list, caller, accept) {
         principal: 'anyone',
         unknownBecause: `NotPrincipal exempts only the session(s) ${sessions.join(', ')} of ${caller.name}; the session names it pulls` +
             ` under (one per node or task) are not known offline: exclude the role with an ArnNotEquals aws:PrincipalArn condition instead`,
+    };
+}
+/** An unnamed caller and a list naming principals of its account: whether it is one of them is not known. */
+function unnamedCaller(list, caller, verb) {
+    const ofAccount = list.aws.filter((entry) => entry === caller.account ||
+        entry.startsWith(`arn:${caller.partition}:iam::${caller.account}:`) ||
+        entry.startsWith(`arn:${caller.partition}:sts::${caller.account}:`));
+    if (ofAccount.length === 0)
+        return { result: 'no', principal: 'none' };
+    return {
+        result: 'unknown',
+        principal: 'none',
+        unknownBecause: `${verb} ${ofAccount.join(', ')} of account ${caller.account}; whether ${caller.name} is one of them is not known`,
     };
 }
 function principalForm(entry, caller) {
@@ -24275,11 +24464,13 @@ function contextValue(key, caller) {
         case 'aws:principalaccount':
             return caller.account;
         case 'aws:principalarn':
+            if (caller.unnamed)
+                return 'unknown';
             return caller.arn; // for an assumed-role session, aws:PrincipalArn is the role ARN
         case 'aws:principalorgid':
             return caller.organizationId ?? 'unknown';
         case 'aws:principaltype':
-            return 'AssumedRole';
+            return caller.unnamed ? 'unknown' : 'AssumedRole';
         case 'aws:principalisawsservice':
             return 'false';
         default:
@@ -24352,7 +24543,7 @@ function findStatements(policies, effect, request, acceptPrincipal = ACCEPT.any)
     const unknownBecause = [];
     for (const policy of policies) {
         if (!policy.document) {
-            unknownBecause.push(`${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`);
+            unknownBecause.push(contentsUnknown(policy));
             continue;
         }
         const answer = answerOf(policy.document, effect, request, acceptPrincipal);
@@ -24423,6 +24614,10 @@ function answer(document, effect, request, accept) {
             undecided.push({ statement, because: match.unknownBecause ?? 'undecidable' });
     }
     return { hits, undecided };
+}
+/** Why a policy whose document is not known decides nothing, naming the fact that would tell. */
+function contentsUnknown(policy) {
+    return `${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`;
 }
 function describeStatement(statement) {
     return statement.sid ? `statement "${statement.sid}"` : `statement #${statement.index}`;
@@ -25006,7 +25201,7 @@ function lambdaRepositoryGrant(context, needs) {
             permissions: [...ecr_actions/* PULL_ACTIONS */.Q],
             explicitDeny: true,
             fix: {
-                text: `Narrow or remove the Deny statement(s) of the policy of repository ${location.repository} that apply to ${SERVICE}; an explicit Deny overrides every Allow.`,
+                text: `Narrow or remove the Deny statement(s) of the policy of repository ${location.repository} that apply to ${needs.deniedTo ?? SERVICE}; an explicit Deny overrides every Allow.`,
                 snippets: { json: needs.explicitDeny.map((statement) => pretty(statement)).join('\n') },
             },
         };
@@ -25082,7 +25277,7 @@ function findServiceStatements(policies, effect, request) {
     const unknownBecause = [];
     for (const policy of policies) {
         if (!policy.document) {
-            unknownBecause.push(`${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`);
+            unknownBecause.push(contentsUnknown(policy));
             continue;
         }
         for (const statement of policy.document.statements) {
@@ -25121,6 +25316,12 @@ function nameService(statement, service) {
     if (!list)
         return { result: 'no' }; // a repository-policy statement without a principal names nobody
     const listed = list.services.some((entry) => entry.toLowerCase() === service);
+    if (list.negated && statement.effect === 'Allow') {
+        return {
+            result: 'unknown',
+            because: `${ALLOW_WITH_NOT_PRINCIPAL} ({"Service": "${service}"}, as the Lambda docs do)`,
+        };
+    }
     if (list.negated)
         return { result: listed || list.anyone ? 'no' : 'yes' };
     if (listed)
@@ -25202,60 +25403,54 @@ function partialArnCondition(condition, partial) {
 ;// CONCATENATED MODULE: ./lib/providers/aws/lambda-account-grant.js
 // Cross-account Lambda images: besides the service principal, the repository policy must allow the account the
 // function is deployed in (AWS Lambda Developer Guide, "Create a Lambda function using a container image",
-// "Cross-account permissions": the CrossAccountPermission statement names the account's root principal).
-// The deploying principal is not known, so only a grant to the whole account (or to anyone) decides `yes`.
+// "Cross-account permissions": the CrossAccountPermission statement names the account's root principal), and
+// no Deny may reach it (IAM User Guide, "Policy evaluation logic": an explicit deny overrides any allow).
+// The deploying principal is not known: it is asked of the IAM evaluator as an unnamed principal of the account
+// (match.ts), so a grant to the account or to anyone decides `yes`, one to a single principal of it `unknown`.
 
 
 
-
+/** Does the repository policy allow the deploying account both pull actions? */
 function accountGrant(context, policies) {
-    const unknownBecause = [];
-    let result = 'yes';
-    for (const action of ecr_actions/* PULL_ACTIONS */.Q) {
-        let forAction = 'no';
-        for (const policy of policies) {
-            if (!policy.document) {
-                forAction = or(forAction, 'unknown');
-                unknownBecause.push(`${policy.label}: contents unknown${policy.missingFact ? ` (${policy.missingFact})` : ''}`);
-                continue;
-            }
-            for (const statement of policy.document.statements) {
-                const answer = grantsAccount(statement, action.toLowerCase(), context);
-                forAction = or(forAction, answer.result);
-                if (answer.because)
-                    unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${answer.because}`);
-            }
-        }
-        result = and(result, forAction);
-    }
-    return { result, unknownBecause: [...new Set(unknownBecause)] };
-}
-function grantsAccount(statement, action, context) {
-    const principals = statement.principals;
-    if (statement.effect !== 'Allow' || !principals || principals.negated)
-        return { result: 'no' };
-    if (!listMatches(statement.actions, action, true))
-        return { result: 'no' };
-    if (statement.resources && !listMatches(statement.resources, context.repositoryArn, false))
-        return { result: 'no' };
-    const account = context.fn.account;
-    const root = `arn:${context.location.partition}:iam::${account}:root`;
-    const wholeAccount = principals.anyone || principals.aws.some((entry) => entry === account || entry === root);
-    if (wholeAccount) {
-        return statement.conditions.length === 0
-            ? { result: 'yes' }
-            : {
-                result: 'unknown',
-                because: `allows account ${account} under conditions on the principal that deploys the function, which pullcheck does not know`,
-            };
-    }
-    const inAccount = principals.aws.filter((entry) => entry.startsWith(`arn:${context.location.partition}:iam::${account}:`) ||
-        entry.startsWith(`arn:${context.location.partition}:sts::${account}:`));
-    if (inAccount.length === 0)
-        return { result: 'no' };
+    const answers = askPerAction(context, policies, 'Allow');
     return {
-        result: 'unknown',
-        because: `allows only ${inAccount.join(', ')} in account ${account}; whether that principal deploys the function is not known: allow ${root} as the Lambda docs do`,
+        result: answers.map((answer) => answer.result).reduce(and, 'yes'),
+        unknownBecause: [...new Set(answers.flatMap((answer) => answer.unknownBecause))],
+    };
+}
+/** Does a Deny reach the principal that deploys the function? Either pull action denied blocks the pull. */
+function accountDeny(context, policies) {
+    const answers = askPerAction(context, policies, 'Deny');
+    return {
+        result: answers.map((answer) => answer.result).reduce(or, 'no'),
+        hits: answers.flatMap((answer) => answer.hits),
+        unknownBecause: [...new Set(answers.flatMap((answer) => answer.unknownBecause))],
+        deniedActions: answers.filter((answer) => answer.result === 'yes').map((answer) => answer.action),
+    };
+}
+function askPerAction(context, policies, effect) {
+    const caller = deployer(context);
+    return ecr_actions/* PULL_ACTIONS */.Q.map((action) => ({
+        action,
+        ...findStatements(policies, effect, {
+            action: action.toLowerCase(),
+            resource: context.repositoryArn,
+            caller,
+        }),
+    }));
+}
+/** Some principal of the function's account; its organization when facts.aws.accounts gives it. */
+function deployer(context) {
+    const { account } = context.fn;
+    const { partition } = context.location;
+    return {
+        arn: `arn:${partition}:iam::${account}:(the principal that deploys the function)`,
+        partition,
+        account,
+        name: 'the principal that deploys the function',
+        hasPermissionsBoundary: false,
+        unnamed: true,
+        ...(context.functionOrganization ? { organizationId: context.functionOrganization } : {}),
     };
 }
 
@@ -25266,6 +25461,7 @@ function grantsAccount(statement, action, context) {
 // (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html), sections "Requirements",
 // "Amazon ECR permissions" and "Cross-account permissions"; Lambda API Reference, FunctionCode.ImageUri
 // ("URI of a container image in the Amazon ECR registry").
+
 
 
 
@@ -25314,6 +25510,7 @@ function evaluateLambdaPull(location, fn, facts) {
         location,
         repositoryArn: arn,
         crossAccount: fn.account !== location.account,
+        functionOrganization: facts.organizations.get(fn.account),
         currentPolicy: repository.policy?.document?.raw,
     };
     const repositoryOnly = repository.policy ? [repository.policy] : [];
@@ -25349,6 +25546,9 @@ function lambda_pull_decide(context, policies) {
             missing: [lambdaRepositoryGrant(context, { explicitDeny: deny.hits.map((hit) => hit.statement.raw) })],
         };
     }
+    const deployerDeny = context.crossAccount ? accountDeny(context, policies) : undefined;
+    if (deployerDeny?.result === 'yes')
+        return deniedToAccount(context, deployerDeny);
     const allow = serviceAnswer(context, policies, 'Allow');
     // Cross-account, both the function's account and the service must be admitted ("Cross-account permissions").
     const account = context.crossAccount ? accountGrant(context, policies) : undefined;
@@ -25370,15 +25570,37 @@ function lambda_pull_decide(context, policies) {
         };
     }
     const granted = and(allow.result, account?.result ?? 'yes');
-    if (granted === 'yes' && deny.result === 'no') {
+    if (granted === 'yes' && deny.result === 'no' && (deployerDeny?.result ?? 'no') === 'no') {
         if (context.crossAccount)
             reasons.push(deployerNote(context));
         return { verdict: 'allowed', reasons, missing: [] };
     }
-    const undecided = [...deny.unknownBecause, ...allow.unknownBecause, ...(account?.unknownBecause ?? [])];
+    const undecided = [
+        ...deny.unknownBecause,
+        ...(deployerDeny?.unknownBecause ?? []),
+        ...allow.unknownBecause,
+        ...(account?.unknownBecause ?? []),
+    ];
     if (allow.result === 'no')
         undecided.push(sameAccountAddition(context));
     return (0,core_verdict/* unknown */.L)([...reasons, ...undecided.map((why) => `unknown: ${why}`)]);
+}
+function deniedToAccount(context, deny) {
+    const statements = [
+        ...new Set(deny.hits.map((hit) => `${hit.policy.label} ${describeStatement(hit.statement)}`)),
+    ];
+    return {
+        verdict: 'denied',
+        reasons: [
+            `${statements.join(', ')} explicitly denies account ${context.fn.account}, where the function is deployed, ${deny.deniedActions.join(', ')}: an explicit Deny overrides every Allow (${LAMBDA_DOC} "Cross-account permissions")`,
+        ],
+        missing: [
+            lambdaRepositoryGrant(context, {
+                explicitDeny: [...new Set(deny.hits.map((hit) => hit.statement.raw))],
+                deniedTo: `account ${context.fn.account}`,
+            }),
+        ],
+    };
 }
 function deployerNote(context) {
     return `the principal that deploys the function also needs ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on ${context.repositoryArn} in its identity policies (${LAMBDA_DOC} "Cross-account permissions")`;
