@@ -14468,8 +14468,13 @@ function readApplied(context, entry, target) {
         ...(helmRunner ? { helmRunner } : {}),
     });
     const found = workloadsOf(read.objects, namespace);
-    for (const warning of [...read.warnings, ...found.warnings])
-        warn(findings, warning, warning.message);
+    for (const warning of [...read.warnings, ...found.warnings]) {
+        // One with no line of its own (helm missing or failing on a chart) is the step's: shown there, naming it.
+        if (warning.line === undefined)
+            warn(findings, entry.where, `${(0,read_file/* shownPath */.pS)(warning.file)}: ${warning.message}`);
+        else
+            warn(findings, warning, warning.message);
+    }
     const workloads = withImageEdits(found.workloads, entry, read.kustomizeFiles, root);
     if (workloads.length > 0)
         return { target, workloads };

@@ -545,3 +545,17 @@ test('review cases: -f - applies only what its own pipe carries; an edit in a ba
   assert.deepEqual(messages(comma), []);
   assert.match(comma.config.origins.targets.get('prod')?.origin.via ?? '', /images from 2 workloads/);
 });
+
+test('a chart helm cannot render is a finding at the workflow step that deploys it, naming the chart', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': eksWorkflow(['api'], 'helm upgrade --install api ./charts/api'),
+    'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml', {
+    helmRunner: () => ({ error: 'missing', missing: true }),
+  });
+  const finding = result.findings.find((entry) => /helm is not on PATH/.test(entry.message));
+  assert.equal(finding?.line, 14, messages(result).join('\n'));
+  assert.match(finding!.message, /^.*charts\/api\/Chart\.yaml: helm is not on PATH/);
+  assert.match(finding!.file, /\.github\/workflows\/deploy\.yml$/);
+});
