@@ -17636,7 +17636,7 @@ const OC_LOGIN = optionSet('--server -s --token --username -u --password -p --ce
 const readOc = (words, context) => {
     if (afterSubcommand(words, ['oc', 'login'], KUBECTL_GLOBAL)) {
         const parsed = parseArguments(words.slice(1), OC_LOGIN);
-        const server = (0,workflows_text/* wordText */.en)(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]);
+        const server = (0,workflows_text/* serverOrigin */.s3)((0,workflows_text/* wordText */.en)(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]));
         const namespace = optionValues(parsed, '--namespace', '-n')[0];
         context.sink.cluster({
             platform: 'openshift',
@@ -17901,7 +17901,7 @@ const gkeCredentials = (call) => {
  */
 const openshiftLogin = (call) => {
     // The server names the cluster when it is known; held in a secret, the namespace still names the target.
-    const server = (0,workflows_text/* wordText */.en)(call.text('openshift_server_url'));
+    const server = (0,workflows_text/* serverOrigin */.s3)((0,workflows_text/* wordText */.en)(call.text('openshift_server_url')));
     const namespace = call.text('namespace');
     const given = namespace && ((0,workflows_text/* wordText */.en)(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
     call.cluster({
@@ -23478,6 +23478,7 @@ class JobPushes {
 /* harmony export */   b2: () => (/* binding */ isMissing),
 /* harmony export */   en: () => (/* binding */ wordText),
 /* harmony export */   lD: () => (/* binding */ split),
+/* harmony export */   s3: () => (/* binding */ serverOrigin),
 /* harmony export */   xW: () => (/* binding */ concat)
 /* harmony export */ });
 // A string that may have holes: discovery substitutes what the repository says and keeps, for every
@@ -23566,6 +23567,21 @@ function holeMarker(name) {
     return `\uE000${name}\uE001`;
 }
 const HOLE_MARKERS = /\uE000(\w+)\uE001/g;
+/**
+ * A cluster's API server URL as a target may name it: scheme, host and port only. Userinfo, a path, a
+ * query or a fragment can carry a token or password, and never say which cluster it is.
+ */
+function serverOrigin(url) {
+    if (url === undefined)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+    }
+    catch {
+        return undefined; // not a URL: the namespace still names the target
+    }
+}
 
 
 /***/ }),

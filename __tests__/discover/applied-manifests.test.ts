@@ -557,5 +557,30 @@ test('a chart helm cannot render is a finding at the workflow step that deploys 
   const finding = result.findings.find((entry) => /helm is not on PATH/.test(entry.message));
   assert.equal(finding?.line, 14, messages(result).join('\n'));
   assert.match(finding!.message, /^.*charts\/api\/Chart\.yaml: helm is not on PATH/);
-  assert.match(finding!.file, /\.github\/workflows\/deploy\.yml$/);
+  assert.match(finding!.file ?? '', /\.github\/workflows\/deploy\.yml$/);
+});
+
+test('an OpenShift server URL keeps only its scheme, host and port: userinfo or a query (a token) reaches no target or report', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ghcr.io/acme/api:1
+      - run: |
+          oc login --server=https://deployer:s3cretPassw0rd@api.example.com:6443/?token=sha256~abc -n shop
+      - uses: redhat-actions/oc-login@v1
+        with:
+          openshift_server_url: https://bot:an0therSecret@api.other.example.com:6443
+          namespace: web
+`,
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const shown = JSON.stringify([result.config.input.targets, messages(result)]);
+  assert.doesNotMatch(shown, /s3cretPassw0rd|an0therSecret|sha256~abc|deployer|bot:/);
+  assert.deepEqual(
+    (result.config.input.targets ?? []).map((target) => (target as { server?: string }).server),
+    ['https://api.example.com:6443', 'https://api.other.example.com:6443'],
+  );
 });

@@ -98,3 +98,17 @@ export function holeMarker(name: string): string {
 }
 
 export const HOLE_MARKERS = /\uE000(\w+)\uE001/g;
+
+/**
+ * A cluster's API server URL as a target may name it: scheme, host and port only. Userinfo, a path, a
+ * query or a fragment can carry a token or password, and never say which cluster it is.
+ */
+export function serverOrigin(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+  } catch {
+    return undefined; // not a URL: the namespace still names the target
+  }
+}

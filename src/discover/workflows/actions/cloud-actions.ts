@@ -3,7 +3,7 @@
 // job that logs in and pushes nothing pullcheck can see is flagged), and small helpers people use to
 // build names (lowercasing, ko's repository).
 import { Holey, Unknown, type Value } from '../expression.ts';
-import { concat, isMissing, lowercase, missing, split, uppercase, type Text } from '../text.ts';
+import { concat, isMissing, lowercase, missing, serverOrigin, split, uppercase, type Text } from '../text.ts';
 import { wordText } from '../commands/arguments.ts';
 import type { ActionHandler } from './call.ts';
 
@@ -179,7 +179,7 @@ export const gkeCredentials: ActionHandler = (call) => {
  */
 export const openshiftLogin: ActionHandler = (call) => {
   // The server names the cluster when it is known; held in a secret, the namespace still names the target.
-  const server = wordText(call.text('openshift_server_url'));
+  const server = serverOrigin(wordText(call.text('openshift_server_url')));
   const namespace = call.text('namespace');
   const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
   call.cluster(

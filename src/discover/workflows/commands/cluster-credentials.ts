@@ -8,7 +8,7 @@
 import { afterSubcommand, optionSet, optionValues, parseArguments, wordText } from './arguments.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
-import { missing, split, type Text } from '../text.ts';
+import { missing, serverOrigin, split, type Text } from '../text.ts';
 
 // aws(1) global options with a value.
 export const AWS_GLOBAL = optionSet(
@@ -110,7 +110,7 @@ const OC_LOGIN = optionSet(
 const readOc: CommandHandler = (words, context) => {
   if (afterSubcommand(words, ['oc', 'login'], KUBECTL_GLOBAL)) {
     const parsed = parseArguments(words.slice(1), OC_LOGIN);
-    const server = wordText(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]);
+    const server = serverOrigin(wordText(optionValues(parsed, '--server', '-s')[0] ?? parsed.positionals[1]));
     const namespace = optionValues(parsed, '--namespace', '-n')[0];
     context.sink.cluster(
       {
