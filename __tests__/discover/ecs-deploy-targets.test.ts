@@ -3,30 +3,11 @@
 // --cli-input-json file://…` then `aws ecs update-service`, become `ecs` targets decided from the task
 // definition file in the repository; what cannot be read is a finding at the step's line.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { stringify } from 'yaml';
-import { loadConfigText } from '../../src/core/config/load.ts';
-import { discover } from '../../src/discover/index.ts';
 import { checkConfig } from '../helpers/check.ts';
+import { discovered, repository } from '../helpers/workflow-repository.ts';
 
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ecs-deploy-'));
-  mkdirSync(path.join(root, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-function discovered(root: string, config: Record<string, unknown>, workflow: string) {
-  const file = path.join(root, '.github', 'pullcheck.yml');
-  writeFileSync(file, stringify(config));
-  return discover(loadConfigText(stringify(config), file), { workflows: [path.join(root, workflow)] });
-}
 
 const ACCOUNT = '123456789012';
 const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-2.amazonaws.com`;

@@ -3,6 +3,7 @@ import type { MissingGrant } from '../../core/verdict.ts';
 import type { ActionOutcome, EcrPullContext } from './ecr-pull.ts';
 import { TOKEN_ACTION } from './ecr-actions.ts';
 import { describeStatement, type StatementHit } from './policy/evaluate.ts';
+import type { EcrLocation } from './registry.ts';
 
 type PolicyJson = { Version: string; Statement: unknown[] } & Record<string, unknown>;
 
@@ -103,16 +104,7 @@ function repositoryGrant(context: EcrPullContext, actions: readonly string[]): M
       text:
         `Grant role ${role.arn} ${actions.join(', ')} in the policy of repository ${location.repository}` +
         ` (account ${location.account}, ${location.region}); ${replaces}.`,
-      snippets: {
-        json: pretty(merged),
-        cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
-        terraform: [
-          `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
-          `  repository = "${location.repository}"`,
-          `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
-          `}`,
-        ].join('\n'),
-      },
+      snippets: repositoryPolicySnippets(location, merged),
     },
   };
 }
@@ -168,4 +160,21 @@ export function indent(text: string, spaces: number): string {
 
 export function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** A whole repository policy as the fix writes it: the JSON, `aws ecr set-repository-policy`, Terraform. */
+export function repositoryPolicySnippets(
+  location: Pick<EcrLocation, 'account' | 'region' | 'repository'>,
+  merged: unknown,
+): Record<string, string> {
+  return {
+    json: pretty(merged),
+    cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
+    terraform: [
+      `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
+      `  repository = "${location.repository}"`,
+      `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
+      `}`,
+    ].join('\n'),
+  };
 }

@@ -3,7 +3,7 @@
 // "Cross-account permissions"), as JSON, the aws CLI and Terraform; or, across Regions, where to push instead.
 import type { MissingGrant } from '../../core/verdict.ts';
 import { PULL_ACTIONS } from './ecr-actions.ts';
-import { indent, mergedPolicy, pretty, slug } from './ecr-fixes.ts';
+import { mergedPolicy, pretty, repositoryPolicySnippets } from './ecr-fixes.ts';
 import type { LambdaPullContext } from './lambda-pull.ts';
 import type { EcrLocation } from './registry.ts';
 
@@ -77,16 +77,7 @@ export function lambdaRepositoryGrant(
     permissions: [...PULL_ACTIONS],
     fix: {
       text: `Allow ${who} ${PULL_ACTIONS.join(', ')} in the policy of repository ${location.repository} (account ${location.account}, ${location.region}); ${replaces}.`,
-      snippets: {
-        json: pretty(merged),
-        cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
-        terraform: [
-          `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
-          `  repository = "${location.repository}"`,
-          `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
-          `}`,
-        ].join('\n'),
-      },
+      snippets: repositoryPolicySnippets(location, merged),
     },
   };
 }
