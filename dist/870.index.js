@@ -11848,7 +11848,7 @@ function withDeployTargets(config, found) {
         applied: appliedList,
     };
 }
-/** Same platform and cluster, and the same region, location and project wherever both state them. */
+/** Same platform and cluster, and the same region, location, project and account wherever both state them. */
 function sameCluster(a, b) {
     const [x, y] = [a, b];
     const same = (p, q) => p === undefined || q === undefined || p === q;
@@ -11866,6 +11866,7 @@ function sameCluster(a, b) {
         same(x.region, y.region) &&
         same(x.location, y.location) &&
         same(x.project, y.project) &&
+        same(x.account, y.account) &&
         same(x.server, y.server) &&
         same(x.services?.join('\n'), y.services?.join('\n')) // ECS: one target per service deployed
     );
@@ -15355,10 +15356,13 @@ function mergedImages(a, b) {
 function sameCluster(a, b) {
     if (a.platform !== b.platform)
         return false;
-    // An EKS cluster is its name in its region, whether or not a role ARN gave the account.
-    const fields = FIELDS[a.platform].map(([field]) => field).filter((field) => field !== 'account');
+    // An EKS cluster is its name in its region and account: two accounts' clusters of one name are two
+    // clusters; where one side's account is not known, the name and region say it is the same.
     const values = (cluster) => cluster;
-    return fields.every((field) => values(a)[field] === values(b)[field]);
+    return FIELDS[a.platform].every(([field]) => {
+        const [x, y] = [values(a)[field], values(b)[field]];
+        return field === 'account' ? x === undefined || y === undefined || x === y : x === y;
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/found-manifests.js
@@ -17592,7 +17596,8 @@ const READERS = [
             context: (0,workflows_text/* wordText */.en)(optionValues(parsed, '--alias')[0]),
             kubeconfig: (0,workflows_text/* wordText */.en)(optionValues(parsed, '--kubeconfig')[0]),
         };
-        const account = (0,workflows_text/* wordText */.en)(roleArn ? (0,workflows_text/* split */.lD)(roleArn, ':')[4] : undefined);
+        // Else the account of the job's credentials (configure-aws-credentials' role), where it is known.
+        const account = (0,workflows_text/* wordText */.en)(roleArn ? (0,workflows_text/* split */.lD)(roleArn, ':')[4] : undefined) ?? (0,workflows_text/* wordText */.en)(context.facts?.awsAccount);
         context.sink.cluster({
             platform: 'eks',
             cluster: name ?? [(0,workflows_text/* missing */.LO)('the cluster name (--name)')],
@@ -24738,16 +24743,7 @@ function repositoryGrant(context, actions) {
         fix: {
             text: `Grant role ${role.arn} ${actions.join(', ')} in the policy of repository ${location.repository}` +
                 ` (account ${location.account}, ${location.region}); ${replaces}.`,
-            snippets: {
-                json: pretty(merged),
-                cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
-                terraform: [
-                    `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
-                    `  repository = "${location.repository}"`,
-                    `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
-                    `}`,
-                ].join('\n'),
-            },
+            snippets: repositoryPolicySnippets(location, merged),
         },
     };
 }
@@ -24794,6 +24790,19 @@ function indent(text, spaces) {
 }
 function slug(text) {
     return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+/** A whole repository policy as the fix writes it: the JSON, `aws ecr set-repository-policy`, Terraform. */
+function repositoryPolicySnippets(location, merged) {
+    return {
+        json: pretty(merged),
+        cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
+        terraform: [
+            `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
+            `  repository = "${location.repository}"`,
+            `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
+            `}`,
+        ].join('\n'),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-reasons.js
@@ -25244,16 +25253,7 @@ function lambdaRepositoryGrant(context, needs) {
         permissions: [...ecr_actions/* PULL_ACTIONS */.Q],
         fix: {
             text: `Allow ${who} ${ecr_actions/* PULL_ACTIONS */.Q.join(', ')} in the policy of repository ${location.repository} (account ${location.account}, ${location.region}); ${replaces}.`,
-            snippets: {
-                json: pretty(merged),
-                cli: `aws ecr set-repository-policy --registry-id ${location.account} --region ${location.region} --repository-name ${location.repository} --policy-text '${JSON.stringify(merged)}'`,
-                terraform: [
-                    `resource "aws_ecr_repository_policy" "${slug(location.repository).replace(/-/g, '_')}" {`,
-                    `  repository = "${location.repository}"`,
-                    `  policy     = jsonencode(${indent(pretty(merged), 2)})`,
-                    `}`,
-                ].join('\n'),
-            },
+            snippets: repositoryPolicySnippets(location, merged),
         },
     };
 }

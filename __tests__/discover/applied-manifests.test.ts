@@ -67,7 +67,15 @@ test('kubectl apply -f DIR on EKS: the cluster checks what the applied workloads
   });
   const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
   assert.deepEqual(targetsOf(result), [
-    { name: 'prod', platform: 'eks', cluster: 'prod', region: 'eu-west-1', images: [`${ECR}/api:1`] },
+    // The account is the job's credentials' (configure-aws-credentials' role).
+    {
+      name: 'prod',
+      platform: 'eks',
+      cluster: 'prod',
+      region: 'eu-west-1',
+      account: ACCOUNT,
+      images: [`${ECR}/api:1`],
+    },
   ]);
   const origin = result.config.origins.targets.get('prod');
   assert.match(

@@ -51,6 +51,7 @@ test("aws eks update-kubeconfig: an eks target for that cluster in the credentia
       platform: 'eks',
       cluster: 'notify-staging-eks',
       region: 'ca-central-1',
+      account: ACCOUNT, // the job's role's, as no --role-arn names another
       images: [`${ACCOUNT}.dkr.ecr.ca-central-1.amazonaws.com/notify/api`],
     },
   ]);
@@ -486,6 +487,46 @@ jobs:
       ['prod', [`${registry}/api:1`, `${registry}/web:1`]],
       // The api job sets only api (not proxy); the worker job runs what it pushes.
       ['staging', [`${registry}/api:1`, `${registry}/worker:1`]],
+    ],
+  );
+});
+
+test('clusters of one name and region in two accounts are two targets; a declared target of another account does not swallow the workflow’s (false allowed found in review)', () => {
+  const registry = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
+  const job = (name: string, account: string) => `  ${name}:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: { role-to-assume: "arn:aws:iam::${account}:role/deployer", aws-region: us-east-1 }
+      - run: docker push ${registry}/web:1 && aws eks update-kubeconfig --name main
+`;
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push\njobs:\n${job('staging', ACCOUNT)}${job('prod', '222222222222')}`,
+  });
+  const both = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    both.config.input.targets?.map((target) => [target.name, (target as { account?: string }).account]),
+    [
+      ['main', ACCOUNT],
+      ['main-us-east-1', '222222222222'],
+    ],
+  );
+  const declared = {
+    name: 'staging',
+    platform: 'eks',
+    cluster: 'main',
+    region: 'us-east-1',
+    account: ACCOUNT,
+  };
+  const withDeclared = discovered(root, { version: 1, targets: [declared] }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    withDeclared.config.input.targets?.map((target) => [
+      target.name,
+      (target as { account?: string }).account,
+    ]),
+    [
+      ['staging', ACCOUNT],
+      ['main', '222222222222'],
     ],
   );
 });

@@ -8,7 +8,6 @@ import { test } from 'node:test';
 import { checkConfig } from '../helpers/check.ts';
 import { discovered, repository } from '../helpers/workflow-repository.ts';
 
-
 const ACCOUNT = '123456789012';
 const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-2.amazonaws.com`;
 const EXEC_ROLE = `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`;

@@ -139,13 +139,14 @@ type ClusterTarget = TargetInput & {
   readonly region?: string;
   readonly location?: string;
   readonly project?: string;
+  readonly account?: string;
   readonly namespace?: string;
   readonly server?: string;
   readonly services?: readonly string[];
   readonly taskDefinitions?: readonly unknown[];
 };
 
-/** Same platform and cluster, and the same region, location and project wherever both state them. */
+/** Same platform and cluster, and the same region, location, project and account wherever both state them. */
 function sameCluster(a: TargetInput, b: TargetInput): boolean {
   const [x, y] = [a as ClusterTarget, b as ClusterTarget];
   const same = (p?: string, q?: string) => p === undefined || q === undefined || p === q;
@@ -165,6 +166,7 @@ function sameCluster(a: TargetInput, b: TargetInput): boolean {
     same(x.region, y.region) &&
     same(x.location, y.location) &&
     same(x.project, y.project) &&
+    same(x.account, y.account) &&
     same(x.server, y.server) &&
     same(x.services?.join('\n'), y.services?.join('\n')) // ECS: one target per service deployed
   );

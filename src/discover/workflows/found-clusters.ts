@@ -64,8 +64,11 @@ export function mergedImages(a: FoundCluster, b: FoundCluster): FoundCluster {
 
 export function sameCluster(a: FoundCluster, b: FoundCluster): boolean {
   if (a.platform !== b.platform) return false;
-  // An EKS cluster is its name in its region, whether or not a role ARN gave the account.
-  const fields = FIELDS[a.platform].map(([field]) => field).filter((field) => field !== 'account');
+  // An EKS cluster is its name in its region and account: two accounts' clusters of one name are two
+  // clusters; where one side's account is not known, the name and region say it is the same.
   const values = (cluster: FoundCluster) => cluster as unknown as Record<string, string | undefined>;
-  return fields.every((field) => values(a)[field] === values(b)[field]);
+  return FIELDS[a.platform].every(([field]) => {
+    const [x, y] = [values(a)[field], values(b)[field]];
+    return field === 'account' ? x === undefined || y === undefined || x === y : x === y;
+  });
 }

@@ -48,7 +48,9 @@ const READERS: readonly CommandHandler[] = [
       context: wordText(optionValues(parsed, '--alias')[0]),
       kubeconfig: wordText(optionValues(parsed, '--kubeconfig')[0]),
     };
-    const account = wordText(roleArn ? split(roleArn, ':')[4] : undefined);
+    // Else the account of the job's credentials (configure-aws-credentials' role), where it is known.
+    const account =
+      wordText(roleArn ? split(roleArn, ':')[4] : undefined) ?? wordText(context.facts?.awsAccount);
     context.sink.cluster(
       {
         platform: 'eks',
