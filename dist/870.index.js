@@ -22606,7 +22606,11 @@ var workflows_repository = __webpack_require__(39416);
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html).
 const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN = /^arn:[\w-]+:ecs:[^:/]*:[^:/]*:task-definition\/(.*)$/s;
-/** The register whose task definition `deploy.registered` deploys, or what it needs. */
+/**
+ * The registers whose task definition `deploy.registered` deploys, or what it needs. Every register of the
+ * family in the job counts: two in the branches of an `if` pullcheck cannot decide are both possible (and
+ * checking one a later register replaced only adds a check).
+ */
 function registerOf(deploy, earlier, { sites, read }) {
     const named = deploy.kind === 'deploy' ? deploy.registered : undefined;
     const family = named ? familyNamed(named) : undefined;
@@ -22614,9 +22618,9 @@ function registerOf(deploy, earlier, { sites, read }) {
         return { need: `its task definition family, ${needOf(named ?? [])}` };
     const families = earlier.map((register) => ({ register, ...registeredFamily(register, sites, read) }));
     const own = families.filter(({ register }) => register.job === deploy.job);
-    for (const entry of own.toReversed())
-        if ('family' in entry && entry.family === family)
-            return { register: entry.register };
+    const matching = own.filter((entry) => 'family' in entry && entry.family === family);
+    if (matching.length > 0)
+        return { registers: matching.map((entry) => entry.register) };
     const wanted = `\`aws ecs register-task-definition\` of family \`${family}\` earlier in its job`;
     const unknown = own.flatMap((entry) => 'unknown' in entry ? [`the one registered at ${at(entry.register)} (${entry.unknown})`] : []);
     if (unknown.length > 0)
@@ -22709,46 +22713,52 @@ function ecsDeploysOf(sites, { imageOf, read }, report) {
         // task definition is unknown too: each is a fact the user must supply.
         const say = siteReport(site, report);
         const known = knownFields(site, say);
-        const resolved = site.taskDefinition
-            ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
+        const all = site.taskDefinition
+            ? [taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())]
             : registeredOf(site, registers, { sites, imageOf, read });
-        if ('reported' in resolved) {
-            // Said at the step that makes it, which does not name the service: this deploy is not silent.
-            if (known)
-                say(site.where, `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${ecs_deploys_DECLARE}`);
-            continue;
-        }
-        if ('need' in resolved) {
-            const to = known ? ` to ${about(site, known)}` : '';
-            say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${ecs_deploys_DECLARE}`);
-            continue;
-        }
-        if (!known)
-            continue;
-        if (site.task || !known.service) {
-            say(site.where, unservedMessage(site, resolved.file, known));
-            continue;
-        }
-        deploys.push({
+        for (const resolved of all)
+            deploys.push(...deployOf(site, resolved, known, say));
+    }
+    return deploys;
+}
+/** One task definition a deploy may run, as a deploy; what cannot be read is said instead. */
+function deployOf(site, resolved, known, say) {
+    if ('reported' in resolved) {
+        // Said at the step that makes it, which does not name the service: this deploy is not silent.
+        if (known)
+            say(site.where, `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${ecs_deploys_DECLARE}`);
+        return [];
+    }
+    if ('need' in resolved) {
+        const to = known ? ` to ${about(site, known)}` : '';
+        say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${ecs_deploys_DECLARE}`);
+        return [];
+    }
+    if (!known)
+        return [];
+    if (site.task || !known.service) {
+        say(site.where, unservedMessage(site, resolved.file, known));
+        return [];
+    }
+    return [
+        {
             cluster: known.cluster,
             service: known.service,
             region: known.region,
             ...resolved,
             via: site.via,
             where: site.where,
-        });
-    }
-    return deploys;
+        },
+    ];
 }
 /** What `aws ecs update-service`/`run-task` deploys: the latest register of the family it names, in its job. */
 function registeredOf(site, registers, { sites, imageOf, read }) {
     const found = registerOf(site, registers, { sites, read });
     if ('need' in found)
-        return found;
-    const { register } = found;
-    if (register.reported)
-        return { reported: register.where };
-    return taskDefinitionOf(register.file, { sites, imageOf }, new Set());
+        return [found];
+    return found.registers.map((register) => register.reported
+        ? { reported: register.where }
+        : taskDefinitionOf(register.file, { sites, imageOf }, new Set()));
 }
 /** A deploy in a repository script is reported at the workflow line that runs the script, naming it. */
 function siteReport(site, report) {

@@ -701,3 +701,29 @@ jobs:
   assert.equal(messages.length, 1, messages.join('\n'));
   assert.match(messages[0]!, /^14: .*cluster legacy.*pullcheck cannot read ecs\/legacy\.json/);
 });
+
+test('registers of one family in both branches of an if pullcheck cannot decide: the service may run either, both files are checked (review round 2)', () => {
+  const prod = taskDefinition({ family: 'api', requiresCompatibilities: ['FARGATE'] }, [
+    { name: 'api', image: `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/api:1` },
+  ]);
+  const root = repository({
+    '.github/workflows/deploy.yml': CLI(
+      [
+        'if [ "$ENVIRONMENT" = prod ]; then',
+        '  aws ecs register-task-definition --cli-input-json file://prod.json',
+        'else',
+        '  aws ecs register-task-definition --cli-input-json file://staging.json',
+        'fi',
+        'aws ecs update-service --cluster c --service api --task-definition api',
+      ].join('\n'),
+    ),
+    'infra/prod.json': prod,
+    'infra/staging.json': CLI_TASK,
+  });
+  const { config } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const [target] = config.input.targets ?? [];
+  const files = ((target as { taskDefinitions?: unknown[] }).taskDefinitions ?? []).map((entry) =>
+    path.basename(typeof entry === 'string' ? entry : String((entry as { file: string }).file)),
+  );
+  assert.deepEqual(files.sort(), ['prod.json', 'staging.json']);
+});

@@ -51,38 +51,50 @@ export function ecsDeploysOf(
     // task definition is unknown too: each is a fact the user must supply.
     const say = siteReport(site, report);
     const known = knownFields(site, say);
-    const resolved = site.taskDefinition
-      ? taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())
+    const all = site.taskDefinition
+      ? [taskDefinitionOf(site.taskDefinition, { sites, imageOf }, new Set())]
       : registeredOf(site, registers, { sites, imageOf, read });
-    if ('reported' in resolved) {
-      // Said at the step that makes it, which does not name the service: this deploy is not silent.
-      if (known)
-        say(
-          site.where,
-          `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${DECLARE}`,
-        );
-      continue;
-    }
-    if ('need' in resolved) {
-      const to = known ? ` to ${about(site, known)}` : '';
-      say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${DECLARE}`);
-      continue;
-    }
-    if (!known) continue;
-    if (site.task || !known.service) {
-      say(site.where, unservedMessage(site, resolved.file, known));
-      continue;
-    }
-    deploys.push({
+    for (const resolved of all) deploys.push(...deployOf(site, resolved, known, say));
+  }
+  return deploys;
+}
+
+/** One task definition a deploy may run, as a deploy; what cannot be read is said instead. */
+function deployOf(
+  site: DeploySite,
+  resolved: Resolved,
+  known: KnownFields | undefined,
+  say: Report,
+): FoundEcsDeploy[] {
+  if ('reported' in resolved) {
+    // Said at the step that makes it, which does not name the service: this deploy is not silent.
+    if (known)
+      say(
+        site.where,
+        `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${DECLARE}`,
+      );
+    return [];
+  }
+  if ('need' in resolved) {
+    const to = known ? ` to ${about(site, known)}` : '';
+    say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${DECLARE}`);
+    return [];
+  }
+  if (!known) return [];
+  if (site.task || !known.service) {
+    say(site.where, unservedMessage(site, resolved.file, known));
+    return [];
+  }
+  return [
+    {
       cluster: known.cluster,
       service: known.service,
       region: known.region,
       ...resolved,
       via: site.via,
       where: site.where,
-    });
-  }
-  return deploys;
+    },
+  ];
 }
 
 type DeploySite = EcsSite & { readonly kind: 'deploy' };
@@ -92,12 +104,14 @@ function registeredOf(
   site: DeploySite,
   registers: readonly RegisterSite[],
   { sites, imageOf, read }: { sites: readonly EcsSite[]; imageOf: ImageOf; read: ReadFile },
-): Resolved {
+): Resolved[] {
   const found = registerOf(site, registers, { sites, read });
-  if ('need' in found) return found;
-  const { register } = found;
-  if (register.reported) return { reported: register.where };
-  return taskDefinitionOf(register.file, { sites, imageOf }, new Set());
+  if ('need' in found) return [found];
+  return found.registers.map((register) =>
+    register.reported
+      ? { reported: register.where }
+      : taskDefinitionOf(register.file, { sites, imageOf }, new Set()),
+  );
 }
 
 /** A deploy in a repository script is reported at the workflow line that runs the script, naming it. */

@@ -20,19 +20,23 @@ type Family = { readonly family: string } | { readonly unknown: string };
 const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN = /^arn:[\w-]+:ecs:[^:/]*:[^:/]*:task-definition\/(.*)$/s;
 
-/** The register whose task definition `deploy.registered` deploys, or what it needs. */
+/**
+ * The registers whose task definition `deploy.registered` deploys, or what it needs. Every register of the
+ * family in the job counts: two in the branches of an `if` pullcheck cannot decide are both possible (and
+ * checking one a later register replaced only adds a check).
+ */
 export function registerOf(
   deploy: EcsSite,
   earlier: readonly RegisterSite[],
   { sites, read }: { sites: readonly EcsSite[]; read: ReadFile },
-): { register: RegisterSite } | { need: string } {
+): { registers: RegisterSite[] } | { need: string } {
   const named = deploy.kind === 'deploy' ? deploy.registered : undefined;
   const family = named ? familyNamed(named) : undefined;
   if (!named || !family) return { need: `its task definition family, ${needOf(named ?? [])}` };
   const families = earlier.map((register) => ({ register, ...registeredFamily(register, sites, read) }));
   const own = families.filter(({ register }) => register.job === deploy.job);
-  for (const entry of own.toReversed())
-    if ('family' in entry && entry.family === family) return { register: entry.register };
+  const matching = own.filter((entry) => 'family' in entry && entry.family === family);
+  if (matching.length > 0) return { registers: matching.map((entry) => entry.register) };
   const wanted = `\`aws ecs register-task-definition\` of family \`${family}\` earlier in its job`;
   const unknown = own.flatMap((entry) =>
     'unknown' in entry ? [`the one registered at ${at(entry.register)} (${entry.unknown})`] : [],
