@@ -18577,16 +18577,19 @@ function registerTaskDefinition(words, context) {
     const file = input ? fileInput(input, context) : undefined;
     if (overridden.length > 0) {
         // Kept with its family: an update-service of that family is then a finding naming this line.
-        context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER);
+        // What it prints (`TD=$(aws ecs register-task-definition … --query …)`) stands for this register.
+        context.print([
+            context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER),
+        ]);
         context.sink.problem(`\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`);
         return true;
     }
     if (!file) {
-        context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER);
+        context.print([context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER)]);
         context.sink.problem(`\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`);
         return true;
     }
-    context.sink.ecs({ kind: 'register', file, ...named }, REGISTER);
+    context.print([context.sink.ecs({ kind: 'register', file, ...named }, REGISTER)]);
     return true;
 }
 function updateService(words, context) {
@@ -22613,6 +22616,11 @@ const ARN = /^arn:[\w-]+:ecs:[^:/]*:[^:/]*:task-definition\/(.*)$/s;
  */
 function registerOf(deploy, earlier, { sites, read }) {
     const named = deploy.kind === 'deploy' ? deploy.registered : undefined;
+    // `--task-definition "$TD"` where `TD=$(aws ecs register-task-definition …)`: that register itself.
+    const printed = named ? (0,ecs_sites/* renderIndex */.r)((0,workflows_text/* wordText */.en)(named)?.trim() ?? '') : undefined;
+    const register = printed === undefined ? undefined : sites[printed];
+    if (register?.kind === 'register' && register.job === deploy.job)
+        return { registers: [register] };
     const family = named ? familyNamed(named) : undefined;
     if (!named || !family)
         return { need: `its task definition family, ${needOf(named ?? [])}` };

@@ -727,3 +727,19 @@ test('registers of one family in both branches of an if pullcheck cannot decide:
   );
   assert.deepEqual(files.sort(), ['prod.json', 'staging.json']);
 });
+
+test('TD=$(aws ecs register-task-definition … --query taskDefinition.taskDefinitionArn --output text), then update-service --task-definition "$TD": that register is deployed (review round 2)', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': CLI(
+      [
+        'TD=$(aws ecs register-task-definition --cli-input-json file://task-definition.json --query taskDefinition.taskDefinitionArn --output text)',
+        'aws ecs update-service --cluster c --service api --task-definition "$TD"',
+      ].join('\n'),
+    ),
+    'infra/task-definition.json': CLI_TASK,
+  });
+  const { config, findings } = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(findings, []);
+  const [target] = config.input.targets ?? [];
+  assert.deepEqual([target?.name, (target as { cluster?: string }).cluster], ['api', 'c']);
+});

@@ -31,6 +31,11 @@ export function registerOf(
   { sites, read }: { sites: readonly EcsSite[]; read: ReadFile },
 ): { registers: RegisterSite[] } | { need: string } {
   const named = deploy.kind === 'deploy' ? deploy.registered : undefined;
+  // `--task-definition "$TD"` where `TD=$(aws ecs register-task-definition …)`: that register itself.
+  const printed = named ? renderIndex(wordText(named)?.trim() ?? '') : undefined;
+  const register = printed === undefined ? undefined : sites[printed];
+  if (register?.kind === 'register' && register.job === deploy.job)
+    return { registers: [register as RegisterSite] };
   const family = named ? familyNamed(named) : undefined;
   if (!named || !family) return { need: `its task definition family, ${needOf(named ?? [])}` };
   const families = earlier.map((register) => ({ register, ...registeredFamily(register, sites, read) }));

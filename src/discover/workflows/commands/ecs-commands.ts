@@ -53,20 +53,23 @@ function registerTaskDefinition(words: readonly Text[], context: CommandContext)
   const file = input ? fileInput(input, context) : undefined;
   if (overridden.length > 0) {
     // Kept with its family: an update-service of that family is then a finding naming this line.
-    context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER);
+    // What it prints (`TD=$(aws ecs register-task-definition … --query …)`) stands for this register.
+    context.print([
+      context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER),
+    ]);
     context.sink.problem(
       `\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`,
     );
     return true;
   }
   if (!file) {
-    context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER);
+    context.print([context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER)]);
     context.sink.problem(
       `\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`,
     );
     return true;
   }
-  context.sink.ecs({ kind: 'register', file, ...named }, REGISTER);
+  context.print([context.sink.ecs({ kind: 'register', file, ...named }, REGISTER)]);
   return true;
 }
 
