@@ -25585,8 +25585,11 @@ function lambda_pull_decide(context, policies) {
             missing: [lambdaRepositoryGrant(context, { explicitDeny: deny.hits.map((hit) => hit.statement.raw) })],
         };
     }
-    const deployerDeny = context.crossAccount ? accountDeny(context, policies) : undefined;
-    if (deployerDeny?.result === 'yes')
+    // A Deny to the function's account refuses a cross-account deploy (the docs' "Cross-account
+    // permissions"); in the same account the docs do not say whether Lambda checks the deployer, so it
+    // leaves the pull unknown, never allowed.
+    const deployerDeny = accountDeny(context, policies);
+    if (deployerDeny.result === 'yes' && context.crossAccount)
         return deniedToAccount(context, deployerDeny);
     const allow = serviceAnswer(context, policies, 'Allow');
     // Cross-account, both the function's account and the service must be admitted ("Cross-account permissions").
@@ -25609,14 +25612,19 @@ function lambda_pull_decide(context, policies) {
         };
     }
     const granted = and(allow.result, account?.result ?? 'yes');
-    if (granted === 'yes' && deny.result === 'no' && (deployerDeny?.result ?? 'no') === 'no') {
+    if (granted === 'yes' && deny.result === 'no' && deployerDeny.result === 'no') {
         if (context.crossAccount)
             reasons.push(deployerNote(context));
         return { verdict: 'allowed', reasons, missing: [] };
     }
     const undecided = [
         ...deny.unknownBecause,
-        ...(deployerDeny?.unknownBecause ?? []),
+        ...deployerDeny.unknownBecause,
+        ...(deployerDeny.result === 'yes'
+            ? [
+                `the repository policy denies account ${context.fn.account}, where the function is deployed; whether Lambda checks the deployer's access in the same account the docs do not say (${LAMBDA_DOC})`,
+            ]
+            : []),
         ...allow.unknownBecause,
         ...(account?.unknownBecause ?? []),
     ];

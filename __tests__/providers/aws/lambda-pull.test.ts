@@ -81,6 +81,17 @@ function accountDenyCases(): LambdaCase[] {
       because: ['statement "NoSecondary"', `account ${FUNCTION_ACCOUNT}`],
     },
     {
+      name: `${rule}: in the same account a Deny to the account's root leaves the pull unknown, never allowed (the docs do not say whether Lambda checks the deployer there)`,
+      repositoryPolicy: policy(lambdaService(), {
+        Sid: 'NoOwnAccount',
+        Effect: 'Deny',
+        Principal: { AWS: `arn:aws:iam::${REGISTRY}:root` },
+        Action: 'ecr:*',
+      }),
+      expect: 'unknown',
+      because: [`denies account ${REGISTRY}`],
+    },
+    {
       name: `${rule}: a Deny of ecr:GetDownloadUrlForLayer alone to the deploying account blocks the pull`,
       target: CROSS,
       repositoryPolicy: deny({ Principal: { AWS: FUNCTION_ACCOUNT } }, 'ecr:GetDownloadUrlForLayer'),
