@@ -24327,7 +24327,7 @@ function awsPartition(region) {
 
 /***/ }),
 
-/***/ 80131:
+/***/ 46938:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24881,6 +24881,31 @@ function explainEcrPull(context, outcomes) {
     return reasons;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws/ecr-partitions.js
+// AWS partitions (aws, aws-cn, aws-us-gov, …) are isolated: an identity of one is never authorized for a
+// resource of another, whatever the policies say (AWS Fault Isolation Boundaries, "Partitions":
+// https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html; IAM User
+// Guide, "IAM identifiers": ARNs carry the partition).
+const PARTITIONS_DOC = 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html';
+function crossPartition(roleArn, partition, location) {
+    return {
+        verdict: 'denied',
+        reasons: [
+            `role ${roleArn} is in partition ${partition} and repository ${location.repository} (${location.account}, ${location.region}) in partition ${location.partition}: partitions are isolated, no policy lets an identity of one pull from another (${PARTITIONS_DOC})`,
+        ],
+        missing: [
+            {
+                side: 'identity',
+                permissions: [],
+                fix: {
+                    text: `Pull with a role of partition ${location.partition}, or copy the image to an ECR repository in partition ${partition} and deploy that one.`,
+                    snippets: {},
+                },
+            },
+        ],
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-unknown-layers.js
 // Registry settings pullcheck may not know — the registry policy's scope, the pull-through cache rules —
 // are decided both ways: when the answers differ the pull is unknown, naming the fact and how to give it;
@@ -24993,6 +25018,7 @@ function identitySide(roleFacts, request) {
 
 
 
+
 const PULL_THROUGH_CACHE_ACTIONS = ['ecr:BatchImportUpstreamImage'];
 // Registry policy scope V1 covers only replication and pull-through-cache actions; V2 covers all
 // repository actions ("Private registry permissions in Amazon ECR").
@@ -25005,6 +25031,8 @@ function evaluateEcrPull(location, roleArnText, facts) {
     const role = (0,aws_arn/* parseRoleArn */.DM)(roleArnText);
     if (!role)
         return { verdict: 'unknown', reasons: [`${roleArnText} is not an IAM role ARN`], missing: [] };
+    if (role.partition !== location.partition)
+        return crossPartition(role.arn, role.partition, location);
     const roleFacts = facts.roles.get(role.arn.toLowerCase());
     if (!roleFacts) {
         return {
@@ -27323,7 +27351,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 80131)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 46938)),
     liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),

@@ -150,6 +150,26 @@ function assertVerdict(result: PullResult, expected: Expectation): void {
 }
 
 const cases: PullCase[] = [
+  // --- Partitions (issue 17): isolated, whatever the policies say -------------------------------------------
+  {
+    name: 'AWS Fault Isolation Boundaries, "Partitions": a role in aws never pulls from a repository in aws-cn, even with AdministratorAccess and a policy allowing everyone',
+    image: `${REGISTRY}.dkr.ecr.cn-north-1.amazonaws.com.cn/team/web:1`,
+    roleFacts: withManaged('AdministratorAccess'),
+    repository: {
+      arn: `arn:aws-cn:ecr:cn-north-1:${REGISTRY}:repository/team/web`,
+      policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ecr:*' }] },
+    },
+    expect: denied(identity()),
+  },
+  {
+    name: 'AWS Fault Isolation Boundaries, "Partitions": a role in aws-us-gov never pulls from a repository in aws',
+    role: `arn:aws-us-gov:iam::${REGISTRY}:role/gov-nodes`,
+    roleFacts: withManaged('AdministratorAccess'),
+    repository: {
+      policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ecr:*' }] },
+    },
+    expect: denied(identity()),
+  },
   // --- Identity policies of the pulling roles -------------------------------------------------------------
   {
     name: 'EKS User Guide, Amazon EKS node IAM role: AmazonEC2ContainerRegistryReadOnly lets the node role pull (same account)',

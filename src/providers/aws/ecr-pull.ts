@@ -6,6 +6,7 @@ import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts
 import { PULL_ACTIONS, TOKEN_ACTION } from './ecr-actions.ts';
 import { ecrMissingGrants } from './ecr-fixes.ts';
 import { explainEcrPull as explain } from './ecr-reasons.ts';
+import { crossPartition } from './ecr-partitions.ts';
 import { withUnknownLayers } from './ecr-unknown-layers.ts';
 import {
   registryKey,
@@ -68,6 +69,7 @@ export function evaluateEcrPull(
 ): Verdict {
   const role = parseRoleArn(roleArnText);
   if (!role) return { verdict: 'unknown', reasons: [`${roleArnText} is not an IAM role ARN`], missing: [] };
+  if (role.partition !== location.partition) return crossPartition(role.arn, role.partition, location);
   const roleFacts = facts.roles.get(role.arn.toLowerCase());
   if (!roleFacts) {
     return {
