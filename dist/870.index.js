@@ -24379,17 +24379,35 @@ function listMatches(list, value, ignoreCase) {
     const hit = list.patterns.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
     return list.negated ? !hit : hit;
 }
+/**
+ * Resource/NotResource with policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`, …): their value
+ * comes from the request context, which pullcheck does not know, so such a pattern neither matches nor
+ * fails to (IAM User Guide, "IAM policy elements: Variables and tags"). Plain patterns still decide.
+ */
+function resourceMatch(list, resource) {
+    const variable = (pattern) => pattern.includes('${');
+    const plain = list.patterns.filter((pattern) => !variable(pattern));
+    const hit = plain.some((pattern) => wildcardMatch(pattern, resource, false));
+    const withVariables = list.patterns.filter(variable);
+    if (hit || withVariables.length === 0)
+        return hit !== list.negated ? 'yes' : 'no';
+    return {
+        because: `${list.negated ? 'NotResource' : 'Resource'} ${withVariables[0]} holds a policy variable, whose value comes from the request context (IAM User Guide, "IAM policy elements: Variables and tags"): give the pull's resource ARN in the policy, or the variable's value is unknown`,
+    };
+}
 function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     // Action names are case-insensitive; ARNs are matched case-sensitively (IAM User Guide, "Resource").
     if (!listMatches(statement.actions, request.action, true))
         return { result: 'no', principal: 'none' };
-    if (statement.resources && !listMatches(statement.resources, request.resource, false)) {
+    const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
+    if (resource === 'no')
         return { result: 'no', principal: 'none' };
-    }
     // Principal and conditions are ANDed: one that does not match decides "no" even when another part is
     // undecided (IAM User Guide, "Condition": multiple conditions are evaluated using a logical AND).
     let principal = 'none';
-    let undecided;
+    let undecided = resource === 'yes'
+        ? undefined
+        : { result: 'unknown', principal: 'none', unknownBecause: resource.because };
     if (statement.principals) {
         const named = statement.effect === 'Allow' && statement.principals.negated
             ? { result: 'unknown', principal: 'none', unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }

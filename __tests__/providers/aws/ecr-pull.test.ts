@@ -170,6 +170,33 @@ const cases: PullCase[] = [
     },
     expect: denied(identity()),
   },
+  // --- Policy variables in Resource/NotResource (issue 17): their values come from the request ----------
+  {
+    name: 'IAM User Guide, "IAM policy elements: Variables and tags": a Deny whose Resource holds ${aws:PrincipalTag/team} may cover the repository (unknown, not allowed)',
+    roleFacts: {
+      managedPolicies: [managed('AmazonEC2ContainerRegistryPullOnly')],
+      policies: [
+        policy(
+          denyStatement(PULL, `arn:aws:ecr:${REGION}:${REGISTRY}:repository/\${aws:PrincipalTag/team}/*`),
+        ),
+      ],
+    },
+    repository: { policy: null },
+    expect: unknown('${aws:PrincipalTag/team}', 'policy variable'),
+  },
+  {
+    name: 'IAM User Guide, "IAM policy elements: Variables and tags": an Allow whose Resource holds ${aws:PrincipalTag/team} may grant the pull (unknown, not denied)',
+    roleFacts: {
+      policies: [
+        policy(
+          allow(TOKEN),
+          allow(PULL, `arn:aws:ecr:${REGION}:${REGISTRY}:repository/\${aws:PrincipalTag/team}/*`),
+        ),
+      ],
+    },
+    repository: { policy: null },
+    expect: unknown('${aws:PrincipalTag/team}'),
+  },
   // --- Identity policies of the pulling roles -------------------------------------------------------------
   {
     name: 'EKS User Guide, Amazon EKS node IAM role: AmazonEC2ContainerRegistryReadOnly lets the node role pull (same account)',
