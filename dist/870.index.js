@@ -24486,6 +24486,15 @@ function excludedByNotPrincipal(list, caller, accept) {
         return exempt.result === 'no' ? applies : { ...exempt, principal: 'anyone' };
     }
     const forms = new Set(list.aws.map((entry) => principalForm(entry, caller)));
+    if (applies.result === 'yes' && forms.has('role') && forms.has('account') && !forms.has('session')) {
+        // The docs give the order AWS "might" check in, not a rule: listing the role and its account without
+        // the session may or may not exempt the pull (issue 17).
+        return {
+            result: 'unknown',
+            principal: 'anyone',
+            unknownBecause: `NotPrincipal lists ${caller.name} and account ${caller.account} but not the assumed-role session its pulls run under; the IAM docs say AWS "might validate the account first, then the role, and then the assumed-role user", so whether this Deny applies is not settled: exclude the role with an ArnNotEquals aws:PrincipalArn condition instead`,
+        };
+    }
     if (!(forms.has('session') && forms.has('account')) || applies.result === 'no')
         return applies;
     const sessions = list.aws.filter((entry) => principalForm(entry, caller) === 'session');

@@ -95,7 +95,8 @@ test('every pull of a shared check gets what it gets alone (answers remembered p
     const report = checkConfig(loadConfigText(config(names, order), 'pullcheck.yml'));
     assert.equal(report.results.length, names.length * arns.length);
     const verdicts = new Set(report.results.map((result) => result.verdict));
-    assert.deepEqual([...verdicts].sort(), ['allowed', 'denied'], 'the pulls differ');
+    // exceptB's NotPrincipal lists a role and its account without the session: unknown (issue 17).
+    assert.deepEqual([...verdicts].sort(), ['allowed', 'denied', 'unknown'], 'the pulls differ');
     for (const result of report.results) {
       const alone = checkSinglePull(
         config([result.image.replace(/^.*amazonaws\.com\/|:1$/g, '')], [result.principal]),
