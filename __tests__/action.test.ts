@@ -34,6 +34,21 @@ function runnerEnv(inputs: Record<string, string>) {
   return { env, files, dir };
 }
 
+/** The action run in `workspace` as its running workflow `ref` (`FILE@REF`), no config file: its JSON report. */
+async function reportOfRunningWorkflow(workspace: string, ref: string, inputs: Record<string, string>) {
+  const { env, files } = runnerEnv(inputs);
+  env['GITHUB_WORKSPACE'] = workspace;
+  env['GITHUB_WORKFLOW_REF'] = `acme/shop/.github/workflows/${ref}`;
+  const { code, stdout } = await runNode([ACTION], env, workspace);
+  assert.equal(code, 0, stdout);
+  return JSON.parse(
+    readFileSync(parseCommandFile(readFileSync(files.output, 'utf8'))['report-file']!, 'utf8'),
+  );
+}
+
+const verdictRows = (report: { results: { image: string; target: string; verdict: string }[] }) =>
+  report.results.map((result) => [result.image, result.target, result.verdict]);
+
 test('zero config: the running workflow names the images it pushes, the cluster it deploys them to and what it applies there', async () => {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-workspace-'));
   mkdirSync(path.join(workspace, '.github', 'workflows'), { recursive: true });
@@ -68,23 +83,14 @@ test('zero config: the running workflow names the images it pushes, the cluster 
       '',
     ].join('\n'),
   );
-  const { env, files } = runnerEnv({ 'fail-on': 'never', offline: 'true' });
-  env['GITHUB_WORKSPACE'] = workspace;
-  env['GITHUB_WORKFLOW_REF'] = 'acme/shop/.github/workflows/deploy.yml@refs/heads/main';
-  const { code, stdout } = await runNode([ACTION], env, workspace);
-  assert.equal(code, 0, stdout);
-  const report = JSON.parse(
-    readFileSync(parseCommandFile(readFileSync(files.output, 'utf8'))['report-file']!, 'utf8'),
-  );
+  const report = await reportOfRunningWorkflow(workspace, 'deploy.yml@refs/heads/main', {
+    'fail-on': 'never',
+    offline: 'true',
+  });
   // Offline, the cluster's node roles are not known: unknown, saying how to give them.
-  assert.deepEqual(
-    report.results.map((result: { image: string; target: string; verdict: string }) => [
-      result.image,
-      result.target,
-      result.verdict,
-    ]),
-    [['123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api', 'shop-prod', 'unknown']],
-  );
+  assert.deepEqual(verdictRows(report), [
+    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api', 'shop-prod', 'unknown'],
+  ]);
   assert.deepEqual(report.results[0].source.target, {
     file: 'k8s/api.yaml',
     line: 9,
@@ -217,26 +223,14 @@ test('without a config file, the running workflow alone names the images and the
     path.join(workspace, '.github', 'workflows', 'ci.yml'),
     'jobs:\n  push:\n    steps:\n      - run: docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:${{ github.sha }}\n',
   );
-  const { env, files } = runnerEnv({
+  const report = await reportOfRunningWorkflow(workspace, 'ci.yml@refs/pull/7/merge', {
     targets: '- { name: ci, platform: aws-role, roles: [arn:aws:iam::123456789012:role/ci] }',
     'fail-on': 'never',
     offline: 'true',
   });
-  env['GITHUB_WORKSPACE'] = workspace;
-  env['GITHUB_WORKFLOW_REF'] = 'acme/shop/.github/workflows/ci.yml@refs/pull/7/merge';
-  const { code, stdout } = await runNode([ACTION], env, workspace);
-  assert.equal(code, 0, stdout);
-  const report = JSON.parse(
-    readFileSync(parseCommandFile(readFileSync(files.output, 'utf8'))['report-file']!, 'utf8'),
-  );
-  assert.deepEqual(
-    report.results.map((result: { image: string; target: string; verdict: string }) => [
-      result.image,
-      result.target,
-      result.verdict,
-    ]),
-    [['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web', 'ci', 'unknown']],
-  );
+  assert.deepEqual(verdictRows(report), [
+    ['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web', 'ci', 'unknown'],
+  ]);
   assert.deepEqual(report.results[0].source.image, {
     file: '.github/workflows/ci.yml',
     line: 4,

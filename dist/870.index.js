@@ -23820,7 +23820,7 @@ function withoutExecutionRole(target, definition, container, image, anonymous, h
     const noEc2 = compatibilities.length > 0 && !compatibilities.includes('EC2');
     const account = target.account ?? ecr?.account ?? 'ACCOUNT';
     if (container.credentialsParameter) {
-        const grant = executionRoleGrant(definition.file, account, ecr?.partition ?? 'aws', container.credentialsParameter);
+        const grant = executionRoleGrant(definition.file, account, ecr?.partition ?? 'aws', (0,read_file/* shownPath */.pS)(container.credentialsParameter));
         const reason = `${noRole}: private registry authentication (repositoryCredentials) needs the task execution role on every launch type (${PRIVATE_AUTH_DOC})`;
         return [
             {
@@ -23841,7 +23841,7 @@ function withoutExecutionRole(target, definition, container, image, anonymous, h
             ]),
         ];
     if (noEc2) {
-        const where = compatibilities.join(', ');
+        const where = compatibilities.map(read_file/* shownPath */.pS).join(', ');
         const reason = `${noRole}: on ${where} the task execution role is what pulls from a private ECR repository, so the pull of ${image.raw} is refused (${ECR_ON_ECS_DOC}; ${TASK_EXECUTION_ROLE_DOC})`;
         const grant = executionRoleGrant(definition.file, account, ecr.partition);
         return [
@@ -23863,7 +23863,10 @@ function instanceRolePulls(target, definition, hasListedRoles, noRole) {
     const elsewhere = ec2Only
         ? ''
         : compatibilities.length > 0
-            ? ` on EC2; on ${compatibilities.filter((type) => type !== 'EC2').join(', ')} the pull would be refused (it needs an execution role), and which launch type runs it is the service's`
+            ? ` on EC2; on ${compatibilities
+                .filter((type) => type !== 'EC2')
+                .map(read_file/* shownPath */.pS)
+                .join(', ')} the pull would be refused (it needs an execution role), and which launch type runs it is the service's`
             : ` on EC2 (requiresCompatibilities is not written: on Fargate, external or managed instances the pull would be refused without an execution role)`;
     return [
         unnamed(target, definition, [
@@ -25390,12 +25393,18 @@ function findServiceStatements(policies, effect, request) {
 function matchServiceStatement(statement, request) {
     if (!listMatches(statement.actions, request.action, true))
         return { result: 'no' };
-    if (statement.resources && !listMatches(statement.resources, request.resource, false))
+    // Resources as a role's statements match them: a policy variable leaves the statement undecided.
+    const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
+    if (resource === 'no')
         return { result: 'no' };
     const named = nameService(statement, request.service);
     if (named.result === 'no')
         return named;
-    let undecided = named.result === 'unknown' ? named : undefined;
+    let undecided = resource !== 'yes'
+        ? { result: 'unknown', because: resource.because }
+        : named.result === 'unknown'
+            ? named
+            : undefined;
     for (const condition of statement.conditions) {
         const outcome = serviceCondition(condition, request);
         if (outcome.result === 'no')
@@ -25751,7 +25760,7 @@ function missingReasons(context, service, account) {
 function sameAccountAddition(context) {
     return (`the repository policy of ${context.location.repository} does not allow ${LAMBDA_SERVICE} ${ecr_actions/* PULL_ACTIONS */.Q.join(', ')};` +
         ` Lambda adds that statement itself when the principal that creates or updates the function has ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy on ${context.repositoryArn},` +
-        ` which pullcheck does not know (${LAMBDA_DOC} "Amazon ECR permissions"): add the statement {"Effect":"Allow","Principal":{"Service":"${LAMBDA_SERVICE}"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]} to the repository policy`);
+        ` which pullcheck does not know (${LAMBDA_DOC} "Amazon ECR permissions"): add the statement ${JSON.stringify(lambdaServiceStatement(context))} to the repository policy`);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/lambda-principals.js

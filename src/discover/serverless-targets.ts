@@ -13,7 +13,7 @@ import { destinationOf, safeText } from './workflows/index.ts';
 import type { FoundServerless } from './workflows/serverless-sites.ts';
 import { shown } from './workflows/text.ts';
 
-export interface ServerlessDiscovery {
+interface ServerlessDiscovery {
   readonly images: DiscoveredImage[];
   readonly targets: DeployTarget[];
   readonly findings: ReportFinding[];

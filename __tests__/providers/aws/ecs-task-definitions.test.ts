@@ -2,8 +2,6 @@
 // one (then the ECR rule as for listed roles), a refusal with the fix where ECS needs one and it is absent,
 // and `unknown` where the pulling role is not in the file. Each row cites the AWS document it comes from.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
@@ -11,6 +9,7 @@ import { loadConfigText } from '../../../src/core/config/load.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import type { PullResult } from '../../../src/core/verdict.ts';
 import { checkConfig } from '../../helpers/check.ts';
+import { repository } from '../../helpers/workflow-repository.ts';
 
 const ACCOUNT = '111122223333';
 const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/shop/web:2.1.0`;
@@ -37,10 +36,7 @@ interface Setup {
 
 /** A repository with the config and task definition; the whole offline check, its results by principal. */
 function check(setup: Setup): PullResult[] {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ecs-task-'));
-  mkdirSync(path.join(root, '.git'));
-  mkdirSync(path.join(root, 'deploy'));
-  writeFileSync(path.join(root, 'deploy', 'task-definition.json'), setup.file);
+  const root = repository({ 'deploy/task-definition.json': setup.file });
   const config = {
     version: 1,
     images: setup.images ?? [IMAGE],
@@ -270,4 +266,28 @@ test('a render naming a container the file does not have is a problem at the con
 test('a task definition outside the repository is refused, naming the file', () => {
   const message = configError({ file: taskDefinition({}), taskDefinitions: ['../outside.json'] });
   assert.match(message, /pullcheck\.yml:\d+:\d+: .*outside\.json/);
+});
+
+test('text from a task definition file reaches the reasons and fix escaped (requiresCompatibilities, repositoryCredentials)', () => {
+  const file = JSON.stringify({
+    family: 'shop-web',
+    requiresCompatibilities: ['FARGATE\u001b[31m\nEVIL'],
+    containerDefinitions: [
+      {
+        name: 'web',
+        image: IMAGE,
+        repositoryCredentials: { credentialsParameter: 'arn:x\u001b[2J\nINJECT' },
+      },
+    ],
+  });
+  const texts = check({ file }).flatMap((result) => [
+    ...result.reasons,
+    ...result.missing.flatMap((grant) => [grant.fix.text, ...Object.values(grant.fix.snippets)]),
+  ]);
+  const echoed = texts.filter((text) => /EVIL|INJECT/.test(text));
+  assert.ok(echoed.length > 0, texts.join('\n'));
+  for (const text of echoed) {
+    assert.ok(!text.includes(String.fromCharCode(27)), text);
+    assert.doesNotMatch(text, /\n(EVIL|INJECT)/, text);
+  }
 });

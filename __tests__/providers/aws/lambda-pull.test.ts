@@ -142,6 +142,18 @@ function accountDenyCases(): LambdaCase[] {
 
 const cases: LambdaCase[] = [
   {
+    name: 'IAM User Guide, "IAM policy elements: Variables and tags": a Deny to the Lambda service whose Resource holds a policy variable may cover the repository (unknown, not allowed)',
+    repositoryPolicy: policy(lambdaService(), {
+      Sid: 'NoTeamRepos',
+      Effect: 'Deny',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'ecr:*',
+      Resource: `arn:aws:ecr:${REGION}:${REGISTRY}:repository/\${aws:PrincipalTag/team}`,
+    }),
+    expect: 'unknown',
+    because: ['${aws:PrincipalTag/team}'],
+  },
+  {
     name: `${LAMBDA} "Amazon ECR permissions": a same-account repository policy allowing lambda.amazonaws.com lets Lambda pull`,
     repositoryPolicy: policy(lambdaService()),
     expect: 'allowed',

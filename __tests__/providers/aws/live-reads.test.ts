@@ -122,6 +122,16 @@ after(async () => {
   await moto?.stop();
 });
 
+/** A config in a new folder: one image pulled by one aws-role target. */
+function oneRoleConfig(image: string, name: string, role: string): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pullcheck-live-one-')), 'pullcheck.yml');
+  writeFileSync(
+    file,
+    stringify({ version: 1, images: [image], targets: [{ name, platform: 'aws-role', roles: [role] }] }),
+  );
+  return file;
+}
+
 function writeConfig(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-live-'));
   const file = path.join(dir, 'pullcheck.yml');
@@ -314,15 +324,10 @@ test(
     const previous = { ...process.env };
     Object.assign(process.env, env, { AWS_ENDPOINT_URL_ECR: front.url });
     try {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ptc-pages-'));
-      const file = path.join(dir, 'pullcheck.yml');
-      writeFileSync(
-        file,
-        stringify({
-          version: 1,
-          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/ghcr/acme/tool:1`],
-          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
-        }),
+      const file = oneRoleConfig(
+        `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/ghcr/acme/tool:1`,
+        'ci',
+        `arn:aws:iam::${ACCOUNT}:role/ci`,
       );
       type Registry = { pullThroughCachePrefixes?: string[]; pullThroughCacheUnreadable?: string };
       const paged = await readLiveFacts(loadConfigFile(file));
@@ -381,15 +386,10 @@ test(
     const previous = { ...process.env };
     Object.assign(process.env, env, { AWS_ENDPOINT_URL_ECR: front.url });
     try {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ptc-'));
-      const file = path.join(dir, 'pullcheck.yml');
-      writeFileSync(
-        file,
-        stringify({
-          version: 1,
-          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/docker-hub/library/nginx:1.27`],
-          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
-        }),
+      const file = oneRoleConfig(
+        `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/docker-hub/library/nginx:1.27`,
+        'ci',
+        `arn:aws:iam::${ACCOUNT}:role/ci`,
       );
       const live = await readLiveFacts(loadConfigFile(file));
       const registry = (
@@ -558,17 +558,8 @@ test(
       AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
     });
     try {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-wide-'));
-      const file = path.join(dir, 'pullcheck.yml');
       const arn = `arn:aws:iam::${ACCOUNT}:role/wide`;
-      writeFileSync(
-        file,
-        stringify({
-          version: 1,
-          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
-          targets: [{ name: 'wide', platform: 'aws-role', roles: [arn] }],
-        }),
-      );
+      const file = oneRoleConfig(`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`, 'wide', arn);
       const live = await readLiveFacts(loadConfigFile(file));
       const alongside = (call: string) => arrivals.find((arrival) => arrival.call === call)?.alongside;
       assert.deepEqual(
@@ -621,15 +612,10 @@ for (const [stall, handler] of Object.entries(STALLS))
         AWS_REGION: REGION,
       });
       try {
-        const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-silent-'));
-        const file = path.join(dir, 'pullcheck.yml');
-        writeFileSync(
-          file,
-          stringify({
-            version: 1,
-            images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
-            targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
-          }),
+        const file = oneRoleConfig(
+          `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`,
+          'ci',
+          `arn:aws:iam::${ACCOUNT}:role/ci`,
         );
         const runner = new CallRunner({ timeoutMs: 300, retries: 0 });
         const started = Date.now();
@@ -683,15 +669,10 @@ test(
       AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
     });
     try {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-truncated-'));
-      const file = path.join(dir, 'pullcheck.yml');
-      writeFileSync(
-        file,
-        stringify({
-          version: 1,
-          images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`],
-          targets: [{ name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci`] }],
-        }),
+      const file = oneRoleConfig(
+        `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1`,
+        'ci',
+        `arn:aws:iam::${ACCOUNT}:role/ci`,
       );
       const live = await readLiveFacts(loadConfigFile(file));
       const [role] = live.facts.aws?.['roles'] as { unreadable?: string; policies?: unknown[] }[];

@@ -58,7 +58,7 @@ export function registerOf(
 }
 
 /** The family TD names; undefined when it is not known before the step runs (a revision may be). */
-export function familyNamed(text: Text): string | undefined {
+function familyNamed(text: Text): string | undefined {
   const hole = text.findIndex(isMissing);
   const prefix = (hole < 0 ? text : text.slice(0, hole)).join('').trim();
   const arn = prefix.startsWith('arn:') ? ARN.exec(prefix) : undefined;

@@ -101,7 +101,7 @@ function repositoryPath(cwd: string, text: Text): string | { need: string } {
  * `NAME=NEW[:TAG]`, `NAME:TAG`, `NAME@DIGEST`: the part before `=` must be known; of the new image, the
  * name must be (a tag known only at run time does not change which repository is pulled, so it is dropped).
  */
-export function imageEdit(text: Text): string | Missing {
+function imageEdit(text: Text): string | Missing {
   const parts: string[] = [];
   for (const part of text) {
     if (typeof part === 'string') {

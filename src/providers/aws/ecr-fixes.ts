@@ -154,11 +154,11 @@ export function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-export function indent(text: string, spaces: number): string {
+function indent(text: string, spaces: number): string {
   return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
 }
 
-export function slug(text: string): string {
+function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 

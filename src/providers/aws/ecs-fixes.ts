@@ -6,7 +6,7 @@ import type { MissingGrant } from '../../core/verdict.ts';
 import { PULL_ACTIONS, TOKEN_ACTION } from './ecr-actions.ts';
 import type { AwsPartition } from './registry.ts';
 
-export const EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
+const EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
 
 export function executionRoleGrant(
   file: string,

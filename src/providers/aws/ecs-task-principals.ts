@@ -137,7 +137,7 @@ function withoutExecutionRole(
       definition.file,
       account,
       ecr?.partition ?? 'aws',
-      container.credentialsParameter,
+      shownPath(container.credentialsParameter),
     );
     const reason = `${noRole}: private registry authentication (repositoryCredentials) needs the task execution role on every launch type (${PRIVATE_AUTH_DOC})`;
     return [
@@ -159,7 +159,7 @@ function withoutExecutionRole(
       ]),
     ];
   if (noEc2) {
-    const where = compatibilities.join(', ');
+    const where = compatibilities.map(shownPath).join(', ');
     const reason = `${noRole}: on ${where} the task execution role is what pulls from a private ECR repository, so the pull of ${image.raw} is refused (${ECR_ON_ECS_DOC}; ${TASK_EXECUTION_ROLE_DOC})`;
     const grant = executionRoleGrant(definition.file, account, ecr.partition);
     return [
@@ -186,7 +186,12 @@ function instanceRolePulls(
   const elsewhere = ec2Only
     ? ''
     : compatibilities.length > 0
-      ? ` on EC2; on ${compatibilities.filter((type) => type !== 'EC2').join(', ')} the pull would be refused (it needs an execution role), and which launch type runs it is the service's`
+      ? ` on EC2; on ${compatibilities
+          .filter((type) => type !== 'EC2')
+          .map(shownPath)
+          .join(
+            ', ',
+          )} the pull would be refused (it needs an execution role), and which launch type runs it is the service's`
       : ` on EC2 (requiresCompatibilities is not written: on Fargate, external or managed instances the pull would be refused without an execution role)`;
   return [
     unnamed(target, definition, [

@@ -10,7 +10,7 @@ import { findStatements, type Finding, type KnownPolicy } from './policy/evaluat
 import type { CallingRole } from './policy/match.ts';
 import { and, or, type Tri } from '../../core/tri.ts';
 
-export interface AccountGrant {
+interface AccountGrant {
   readonly result: Tri;
   readonly unknownBecause: readonly string[];
 }

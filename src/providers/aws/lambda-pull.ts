@@ -8,7 +8,7 @@ import { unknown, type Verdict } from '../../core/verdict.ts';
 import { PULL_ACTIONS } from './ecr-actions.ts';
 import { repositoryArn } from './arn.ts';
 import { registryKey, type AwsFacts, type RegistryFacts } from './facts.ts';
-import { lambdaRegionGrant, lambdaRepositoryGrant } from './lambda-fixes.ts';
+import { lambdaRegionGrant, lambdaRepositoryGrant, lambdaServiceStatement } from './lambda-fixes.ts';
 import { describeStatement, type KnownPolicy } from './policy/evaluate.ts';
 import { findServiceStatements, type ServiceFinding } from './policy/service-match.ts';
 import type { EcrLocation } from './registry.ts';
@@ -242,6 +242,6 @@ function sameAccountAddition(context: LambdaPullContext): string {
   return (
     `the repository policy of ${context.location.repository} does not allow ${LAMBDA_SERVICE} ${PULL_ACTIONS.join(', ')};` +
     ` Lambda adds that statement itself when the principal that creates or updates the function has ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy on ${context.repositoryArn},` +
-    ` which pullcheck does not know (${LAMBDA_DOC} "Amazon ECR permissions"): add the statement {"Effect":"Allow","Principal":{"Service":"${LAMBDA_SERVICE}"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]} to the repository policy`
+    ` which pullcheck does not know (${LAMBDA_DOC} "Amazon ECR permissions"): add the statement ${JSON.stringify(lambdaServiceStatement(context))} to the repository policy`
   );
 }

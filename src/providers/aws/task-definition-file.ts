@@ -32,7 +32,7 @@ export interface TaskDefinition {
 }
 
 /** What a config (or discovery) writes: a path, or a path with the images a render puts in, by container. */
-export type TaskDefinitionRef = string | { readonly file: string; readonly render?: Record<string, string> };
+type TaskDefinitionRef = string | { readonly file: string; readonly render?: Record<string, string> };
 
 /**
  * Reads the task definition `written` names, relative to the config file's folder and inside its repository;

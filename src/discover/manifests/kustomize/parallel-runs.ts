@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import type { ToolRun } from './real-tool.ts';
 
-export interface RunJob {
+interface RunJob {
   readonly args: readonly string[];
   readonly cwd: string;
 }
 
-export interface RunLimits {
+interface RunLimits {
   readonly env: NodeJS.ProcessEnv;
   readonly timeoutMs: number;
   readonly maxOutputBytes: number;

@@ -26,7 +26,7 @@ import {
 
 export const BUILT_IN = 'the built-in renderer';
 
-export interface RenderedKustomization extends Kustomized {
+interface RenderedKustomization extends Kustomized {
   /** Which renderer built the objects: a real tool's label, or BUILT_IN. */
   readonly renderer: string;
 }
@@ -40,7 +40,7 @@ export function buildKustomization(
   return renderAll([{ dir, builtIn: builtInBuild(dir, root) }], settings)[0]!;
 }
 
-export interface RootToRender {
+interface RootToRender {
   readonly dir: string;
   /** Its built-in build, already made: a caller that drops some roots builds them all first. */
   readonly builtIn: BuiltIn;

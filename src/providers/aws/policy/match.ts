@@ -77,7 +77,7 @@ export function listMatches(list: PatternList, value: string, ignoreCase: boolea
  * comes from the request context, which pullcheck does not know, so such a pattern neither matches nor
  * fails to (IAM User Guide, "IAM policy elements: Variables and tags"). Plain patterns still decide.
  */
-function resourceMatch(list: PatternList, resource: string): 'yes' | 'no' | { because: string } {
+export function resourceMatch(list: PatternList, resource: string): 'yes' | 'no' | { because: string } {
   const variable = (pattern: string) => pattern.includes('${');
   const plain = list.patterns.filter((pattern) => !variable(pattern));
   const hit = plain.some((pattern) => wildcardMatch(pattern, resource, false));

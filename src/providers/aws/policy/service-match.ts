@@ -6,7 +6,13 @@ import type { Tri } from '../../../core/tri.ts';
 import type { KnownPolicy } from './evaluate.ts';
 import { contentsUnknown, describeStatement } from './evaluate.ts';
 import type { Condition, Statement } from './document.ts';
-import { ALLOW_WITH_NOT_PRINCIPAL, evaluateConditionOn, listMatches, wildcardMatch } from './match.ts';
+import {
+  ALLOW_WITH_NOT_PRINCIPAL,
+  evaluateConditionOn,
+  listMatches,
+  resourceMatch,
+  wildcardMatch,
+} from './match.ts';
 
 export interface ServiceRequest {
   /** Lower-cased, e.g. `ecr:batchgetimage`. */
@@ -71,13 +77,19 @@ interface ServiceMatch {
   readonly because?: string;
 }
 
-export function matchServiceStatement(statement: Statement, request: ServiceRequest): ServiceMatch {
+function matchServiceStatement(statement: Statement, request: ServiceRequest): ServiceMatch {
   if (!listMatches(statement.actions, request.action, true)) return { result: 'no' };
-  if (statement.resources && !listMatches(statement.resources, request.resource, false))
-    return { result: 'no' };
+  // Resources as a role's statements match them: a policy variable leaves the statement undecided.
+  const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
+  if (resource === 'no') return { result: 'no' };
   const named = nameService(statement, request.service);
   if (named.result === 'no') return named;
-  let undecided: ServiceMatch | undefined = named.result === 'unknown' ? named : undefined;
+  let undecided: ServiceMatch | undefined =
+    resource !== 'yes'
+      ? { result: 'unknown', because: resource.because }
+      : named.result === 'unknown'
+        ? named
+        : undefined;
   for (const condition of statement.conditions) {
     const outcome = serviceCondition(condition, request);
     if (outcome.result === 'no') return outcome;
