@@ -11761,7 +11761,7 @@ function regexBacktrackingRisk(pattern) {
 /* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61223);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38308);
 
 
 
@@ -11781,7 +11781,7 @@ function deployTargetsOf(clusters, pushed) {
         const pushedNames = new Set(pushed.map(_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi));
         const unpushed = (found.setImages ?? []).filter(({ image }) => !pushedNames.has((0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .imageNameOf */ .mi)(image)));
         if (unpushed.length > 0)
-            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
+            findings.push((0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .discoveryFinding */ .I)('discovery', 'low', unpushed[0].where, `${unpushed.map(({ image }) => (0,_workflows_index_js__WEBPACK_IMPORTED_MODULE_2__/* .safeText */ .Hk)(image, 200)).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`));
         if (images.length === 0) {
             if (unpushed.length > 0)
                 continue; // said above: it runs only images the workflow does not push
@@ -11972,8 +11972,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 58 modules
-var discover_workflows = __webpack_require__(61223);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 59 modules
+var discover_workflows = __webpack_require__(38308);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
@@ -14924,8 +14924,8 @@ var ecs_task_principals = __webpack_require__(31318);
 var task_definition_file = __webpack_require__(50296);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 58 modules
-var workflows = __webpack_require__(61223);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 59 modules
+var workflows = __webpack_require__(38308);
 // EXTERNAL MODULE: ./lib/discover/workflows/repository.js
 var repository = __webpack_require__(39416);
 ;// CONCATENATED MODULE: ./lib/discover/ecs-targets.js
@@ -15258,11 +15258,14 @@ function withDiscoveredImages(config, discovery) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ renderMarker),
-/* harmony export */   r: () => (/* binding */ renderIndex)
+/* harmony export */   Bd: () => (/* binding */ renderMarker),
+/* harmony export */   du: () => (/* binding */ DECLARE_ECS_TARGET),
+/* harmony export */   rC: () => (/* binding */ renderIndex)
 /* harmony export */ });
 /** The path a render's `task-definition` output stands for: the marker and the render's index. */
 const RENDER_MARKER = '\u0000amazon-ecs-render-task-definition-';
+/** What to declare when an ECS deploy cannot be read: the target the execution role is checked through. */
+const DECLARE_ECS_TARGET = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 function renderMarker(index) {
     return `${RENDER_MARKER}${index}.json`;
 }
@@ -15277,7 +15280,7 @@ function renderIndex(path) {
 
 /***/ }),
 
-/***/ 61223:
+/***/ 38308:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15350,7 +15353,7 @@ function mergedImages(a, b) {
         ...a,
         images: [...new Set([...a.images, ...b.images])],
         setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
-        applied: [...(a.applied ?? []), ...(b.applied ?? [])],
+        applied: distinctApplies([...(a.applied ?? []), ...(b.applied ?? [])]),
     };
 }
 function sameCluster(a, b) {
@@ -15362,6 +15365,17 @@ function sameCluster(a, b) {
     return FIELDS[a.platform].every(([field]) => {
         const [x, y] = [values(a)[field], values(b)[field]];
         return field === 'account' ? x === undefined || y === undefined || x === y : x === y;
+    });
+}
+/** The same manifests applied from two jobs are read once: the first apply's place stands for both. */
+function distinctApplies(applied) {
+    const seen = new Set();
+    return applied.filter(({ where: _where, via: _via, ...what }) => {
+        const key = JSON.stringify(what);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
     });
 }
 
@@ -16370,12 +16384,22 @@ function insideExpression(line, index) {
     return open !== -1 && line.indexOf('}}', open) > index;
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/commands/aws-region.js
+
+function awsRegionOf(given, environment, facts, hint = 'pass --region or set AWS_REGION') {
+    return (given ??
+        environment.get('AWS_REGION') ??
+        environment.get('AWS_DEFAULT_REGION') ??
+        facts?.awsRegion ?? [(0,workflows_text/* missing */.LO)('the AWS region', hint)]);
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/actions/ecs-actions.js
 // The Amazon ECS deploy actions. aws-actions/amazon-ecs-render-task-definition puts `image` into container
 // `container-name` of `task-definition` (a file, or an earlier render's output: one render per container)
 // and outputs the rendered file's path as `task-definition`; aws-actions/amazon-ecs-deploy-task-definition
 // registers `task-definition` and deploys it to `service` of `cluster` (default: the `default` cluster), in
 // the region of the job's AWS credentials. (Both actions' READMEs and action.yml.)
+
 
 const RENDER = 'aws-actions/amazon-ecs-render-task-definition';
 const DEPLOY = 'aws-actions/amazon-ecs-deploy-task-definition';
@@ -16412,11 +16436,8 @@ function optional(key, text) {
 }
 /** The region of the job's AWS credentials (configure-aws-credentials `aws-region`, AWS_REGION). */
 function awsRegion(call) {
-    return (call.facts.awsRegion ??
-        call.env.get('AWS_REGION') ??
-        call.env.get('AWS_DEFAULT_REGION') ?? [
-        (0,workflows_text/* missing */.LO)('the AWS region', 'set `aws-region` on configure-aws-credentials, or AWS_REGION'),
-    ]);
+    // The step's own env wins over the job's credentials, as it does when the action runs.
+    return awsRegionOf(undefined, call.env, call.facts, 'set `aws-region` on configure-aws-credentials, or AWS_REGION');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -17162,6 +17183,7 @@ function functionAccount(fromArn, roleAccount) {
 
 
 
+
 const CLOUD_RUN = 'google-github-actions/deploy-cloudrun';
 const LAMBDA = 'aws-actions/aws-lambda-deploy';
 const deployCloudRun = (call) => {
@@ -17210,9 +17232,7 @@ const lambdaDeploy = (call) => {
     }, LAMBDA, call.where(image ? 'image-uri' : 'package-type'));
 };
 function regionOf(call) {
-    return (call.env.get('AWS_REGION') ??
-        call.env.get('AWS_DEFAULT_REGION') ??
-        call.facts.awsRegion ?? [(0,workflows_text/* missing */.LO)('the AWS region', 'set `aws-region` on configure-aws-credentials')]);
+    return awsRegionOf(undefined, call.env, call.facts, 'set `aws-region` on configure-aws-credentials');
 }
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/push-destinations.js
@@ -17567,6 +17587,7 @@ const pushTools = (words, context) => {
 
 
 
+
 // aws(1) global options with a value.
 const AWS_GLOBAL = optionSet('--region --profile --output --endpoint-url --query --color --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format');
 // eksctl options with a value (the ones write-kubeconfig takes, and the global ones).
@@ -17576,11 +17597,9 @@ const UPDATE_KUBECONFIG = optionSet('--name --kubeconfig --role-arn --alias --us
 // gcloud container clusters get-credentials options with a value.
 const GET_CREDENTIALS = optionSet('--zone --region --location');
 const cluster_credentials_known = (...values) => values.find((value) => value !== undefined);
-/** The region a command names, else the one the job's credentials exported. */
+/** The region a command names, else the one its step's environment or the job's credentials give. */
 function cluster_credentials_awsRegion(given, context) {
-    return (cluster_credentials_known(given, context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION')) ?? [
-        (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
-    ]);
+    return awsRegionOf(given, context.environment, context.facts);
 }
 const READERS = [
     (words, context) => {
@@ -17657,7 +17676,7 @@ const readOc = (words, context) => {
         return false;
     const [namespace] = parseArguments(project, KUBECTL_GLOBAL).positionals;
     if (namespace)
-        context.sink.openshiftProject(namespace);
+        context.sink.jobNamespace(namespace);
     return true;
 };
 const clusterCredentials = (words, context) => readOc(words, context) || READERS.some((read) => read(words, context));
@@ -17709,26 +17728,36 @@ const COMMANDS = [
         name: 'Cloud Run',
     },
 ];
-/** Deploy tools whose own files say what runs where, which pullcheck does not read (yet). */
+/**
+ * Deploy tools whose own files say what runs where, which pullcheck does not read (yet), with their options
+ * that take a value (which may stand before the verb: `helmfile -e prod apply`, `pulumi -C infra up`).
+ */
 const unread_deploys_TOOLS = [
     ...['apply', 'sync', 'deploy'].map((verb) => ({
         path: ['helmfile', verb],
+        global: optionSet('-e --environment -f --file -n --namespace -l --selector --kube-context -b --helm-binary --state-values-set --state-values-file --chart -c'),
         what: 'helmfile deploys the releases of its helmfile.yaml, which pullcheck does not read',
     })),
-    { path: ['cdk', 'deploy'], what: 'AWS CDK deploys the stacks of its app, which pullcheck does not read' },
+    {
+        path: ['cdk', 'deploy'],
+        global: optionSet('-a --app --profile -c --context -o --output --role-arn -r'),
+        what: 'AWS CDK deploys the stacks of its app, which pullcheck does not read',
+    },
     {
         path: ['pulumi', 'up'],
+        global: optionSet('-C --cwd -s --stack'),
         what: 'Pulumi deploys the resources of its program, which pullcheck does not read',
     },
     {
         path: ['terraform', 'apply'],
+        global: optionSet('-chdir'),
         what: 'Terraform applies its configuration, which pullcheck does not read',
     },
 ];
 /** `curl … /repos/OWNER/REPO/dispatches`, `gh api repos/OWNER/REPO/dispatches`: the deploy is another repository's. */
 const DISPATCH = /\/?repos\/([\w.-]+\/[\w.-]+)\/dispatches\b/;
 const unreadDeploys = (words, context) => {
-    const tool = unread_deploys_TOOLS.find((entry) => afterSubcommand(words, entry.path, new Set()));
+    const tool = unread_deploys_TOOLS.find((entry) => afterSubcommand(words, entry.path, entry.global));
     if (tool) {
         context.sink.problem(`${tool.what}: list the images it runs and their targets in the config`);
         return true;
@@ -17929,6 +17958,7 @@ const openshiftLogin = (call) => {
 // - Actions that run kubectl on an EKS cluster or a kubeconfig they hold (below).
 
 
+
 const kubernetesContext = (via) => (call) => {
     const name = call.text('context') ?? call.text('cluster-name');
     const context = (0,workflows_text/* wordText */.en)(name);
@@ -17960,7 +17990,7 @@ const ocNewApp = (call) => {
     const sink = call.sink(call.where('image'));
     const namespace = call.text('namespace');
     if (namespace && ((0,workflows_text/* wordText */.en)(namespace) ?? 'x').trim() !== '')
-        sink.openshiftProject(namespace);
+        sink.jobNamespace(namespace);
     if (!image) {
         call.problem('redhat-actions/oc-new-app names no image: declare the target in the config');
         return;
@@ -17972,11 +18002,11 @@ const ocNewApp = (call) => {
  * EKS cluster, then `kubectl ARGS` on it.
  */
 const eksKubectl = (call) => {
-    const region = call.text('aws_region') ?? call.env.get('AWS_REGION');
+    const region = awsRegionOf(call.text('aws_region'), call.env, call.facts, 'set `aws_region`');
     call.cluster({
         platform: 'eks',
         cluster: call.text('cluster_name') ?? [(0,workflows_text/* missing */.LO)('the cluster name (cluster_name)')],
-        region: region ?? [(0,workflows_text/* missing */.LO)('the AWS region (aws_region)')],
+        region,
     }, call.name, call.where('cluster_name'));
     runKubectl(call);
 };
@@ -18506,7 +18536,7 @@ const kubeconfig = (words, context) => {
     const parsed = parseArguments(set.args, KUBECTL_GLOBAL);
     const [namespace] = optionValues(parsed, '--namespace', '-n');
     if (parsed.flags.has('--current') && namespace)
-        context.sink.openshiftProject(namespace);
+        context.sink.jobNamespace(namespace);
     return true;
 };
 /** `oc process` renders an OpenShift template, which discovery does not read: said once, at the command. */
@@ -18543,10 +18573,10 @@ var ecs_sites = __webpack_require__(35602);
 
 
 
+
 const REGISTER = 'aws ecs register-task-definition';
 const UPDATE = 'aws ecs update-service';
 const ecs_commands_RUN = 'aws ecs run-task';
-const DECLARE_TARGET = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 // register-task-definition options with a value that pullcheck does not apply to the file.
 const OVERRIDES = optionSet('--execution-role-arn --container-definitions --requires-compatibilities --family --task-role-arn --network-mode --volumes --placement-constraints --cpu --memory --tags --pid-mode --ipc-mode --proxy-configuration --inference-accelerators --ephemeral-storage --runtime-platform');
 const OVERRIDES_READ = new Set([
@@ -18581,12 +18611,12 @@ function registerTaskDefinition(words, context) {
         context.print([
             context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER),
         ]);
-        context.sink.problem(`\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`);
+        context.sink.problem(`\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${ecs_sites/* DECLARE_ECS_TARGET */.du}`);
         return true;
     }
     if (!file) {
         context.print([context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER)]);
-        context.sink.problem(`\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`);
+        context.sink.problem(`\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${ecs_sites/* DECLARE_ECS_TARGET */.du}`);
         return true;
     }
     context.print([context.sink.ecs({ kind: 'register', file, ...named }, REGISTER)]);
@@ -18602,7 +18632,7 @@ function updateService(words, context) {
         // Without --task-definition the service keeps the task definition it runs (AWS CLI reference).
         // The finding names the service and cluster: they are what the `ecs` target to declare is about.
         const about = `ECS service ${service ? (0,workflows_text/* shown */.SP)(service) : '(no --service)'} (cluster ${cluster ? (0,workflows_text/* shown */.SP)(cluster) : 'default'})`;
-        context.sink.problem(`\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`);
+        context.sink.problem(`\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${ecs_sites/* DECLARE_ECS_TARGET */.du}`);
         return true;
     }
     context.sink.ecs({
@@ -18635,11 +18665,7 @@ function runTask(words, context) {
     return true;
 }
 function ecs_commands_regionOf(parsed, context) {
-    return (optionValues(parsed, '--region')[0] ??
-        context.environment.get('AWS_REGION') ??
-        context.environment.get('AWS_DEFAULT_REGION') ?? [
-        (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
-    ]);
+    return awsRegionOf(optionValues(parsed, '--region')[0], context.environment, context.facts);
 }
 /** `file://PATH`, from the repository root (relative paths from the command's directory). */
 function fileInput(input, context) {
@@ -18651,7 +18677,7 @@ function fileInput(input, context) {
     if (known === undefined)
         return rest;
     // A render's output (`file://${{ steps.render.outputs.task-definition }}`) stands for that render.
-    if ((0,ecs_sites/* renderIndex */.r)(known) !== undefined)
+    if ((0,ecs_sites/* renderIndex */.rC)(known) !== undefined)
         return [known];
     if (external_node_path_.posix.isAbsolute(known))
         return [(0,workflows_text/* missing */.LO)(`${known}: an absolute path outside what pullcheck reads`)];
@@ -18672,6 +18698,7 @@ function fileInput(input, context) {
 //   aws lambda create-function --function-name F --package-type Image --code ImageUri=I (AWS CLI reference):
 //   the function's region is its ARN's, else --region, else AWS_REGION / AWS_DEFAULT_REGION; its account the
 //   ARN's, else that of the job's role. A .zip deploy pulls no image: no target, no finding.
+
 
 
 
@@ -18812,11 +18839,7 @@ function readCode(code) {
     return { ...(restored ? { image: restored } : {}), keys: Object.keys(value) };
 }
 function serverless_deploys_awsRegion(given, context) {
-    return (given ??
-        context.environment.get('AWS_REGION') ??
-        context.environment.get('AWS_DEFAULT_REGION') ?? [
-        (0,workflows_text/* missing */.LO)('the AWS region', 'pass --region or set AWS_REGION'),
-    ]);
+    return awsRegionOf(given, context.environment, context.facts);
 }
 const serverlessDeploys = (words, context) => gcloudRunDeploy(words, context) || awsLambdaDeploy(words, context);
 
@@ -22617,7 +22640,7 @@ const ARN = /^arn:[\w-]+:ecs:[^:/]*:[^:/]*:task-definition\/(.*)$/s;
 function registerOf(deploy, earlier, { sites, read }) {
     const named = deploy.kind === 'deploy' ? deploy.registered : undefined;
     // `--task-definition "$TD"` where `TD=$(aws ecs register-task-definition …)`: that register itself.
-    const printed = named ? (0,ecs_sites/* renderIndex */.r)((0,workflows_text/* wordText */.en)(named)?.trim() ?? '') : undefined;
+    const printed = named ? (0,ecs_sites/* renderIndex */.rC)((0,workflows_text/* wordText */.en)(named)?.trim() ?? '') : undefined;
     const register = printed === undefined ? undefined : sites[printed];
     if (register?.kind === 'register' && register.job === deploy.job)
         return { registers: [register] };
@@ -22665,7 +22688,7 @@ function fileFamily(text, sites, read, seen) {
         return { unknown: `its file needs ${needOf(text)}` };
     if (written === '')
         return { unknown: 'its task definition is not a repository file' };
-    const index = (0,ecs_sites/* renderIndex */.r)(written);
+    const index = (0,ecs_sites/* renderIndex */.rC)(written);
     if (index !== undefined) {
         const render = sites[index];
         if (render?.kind !== 'render' || seen.has(index))
@@ -22704,7 +22727,6 @@ function needOf(text) {
 
 
 
-const ecs_deploys_DECLARE = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 /**
  * `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped);
  * `read` a repository file (a registered file's family).
@@ -22734,12 +22756,12 @@ function deployOf(site, resolved, known, say) {
     if ('reported' in resolved) {
         // Said at the step that makes it, which does not name the service: this deploy is not silent.
         if (known)
-            say(site.where, `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${ecs_deploys_DECLARE}`);
+            say(site.where, `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${ecs_sites/* DECLARE_ECS_TARGET */.du}`);
         return [];
     }
     if ('need' in resolved) {
         const to = known ? ` to ${about(site, known)}` : '';
-        say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${ecs_deploys_DECLARE}`);
+        say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${ecs_sites/* DECLARE_ECS_TARGET */.du}`);
         return [];
     }
     if (!known)
@@ -22800,20 +22822,20 @@ function knownFields(site, say) {
     const [first] = holes;
     const named = holes.map(([field, text]) => `${field} needs ${needOf(text)}`).join(', and whose ');
     const what = site.task ? 'runs a task on an ECS cluster' : 'deploys to an ECS service';
-    say(site.lines?.[first[0]] ?? site.where, `${site.via} ${what} whose ${named}: ${ecs_deploys_DECLARE}`);
+    say(site.lines?.[first[0]] ?? site.where, `${site.via} ${what} whose ${named}: ${ecs_sites/* DECLARE_ECS_TARGET */.du}`);
     return undefined;
 }
 /** A deploy to no service pullcheck can see (no `service`, or a standalone `aws ecs run-task`). */
 function unservedMessage(site, file, known) {
     const where = `cluster ${known.cluster}, ${known.region}`;
     if (site.task)
-        return `${site.via} runs a standalone task (${where}) of the task definition registered from ${file}; pullcheck does not check a standalone task as a target: ${ecs_deploys_DECLARE}`;
-    return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${ecs_deploys_DECLARE}`;
+        return `${site.via} runs a standalone task (${where}) of the task definition registered from ${file}; pullcheck does not check a standalone task as a target: ${ecs_sites/* DECLARE_ECS_TARGET */.du}`;
+    return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${ecs_sites/* DECLARE_ECS_TARGET */.du}`;
 }
 /** A file path, or the render a marker stands for (with the renders before it in its chain). */
 function taskDefinitionOf(text, { sites, imageOf }, seen) {
     const written = (0,workflows_text/* wordText */.en)(text)?.trim();
-    const index = written === undefined ? undefined : (0,ecs_sites/* renderIndex */.r)(written);
+    const index = written === undefined ? undefined : (0,ecs_sites/* renderIndex */.rC)(written);
     if (index === undefined)
         return fileOf(text);
     const render = sites[index];
@@ -23284,12 +23306,12 @@ function deploySink(collected, where) {
             ...(names?.context ? { context: names.context } : {}),
             ...(names?.kubeconfig ? { kubeconfig: names.kubeconfig } : {}),
         }),
-        openshiftProject: (namespace) => {
+        jobNamespace: (namespace) => {
             const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
-            if (site?.credentials.platform === 'openshift')
-                site.credentials = { ...site.credentials, namespace };
-            if (site?.credentials.platform === 'kubernetes')
-                site.credentials = { ...site.credentials, namespace };
+            const credentials = site?.credentials;
+            // Only where the namespace names who pulls: an OpenShift project, a plain Kubernetes context's.
+            if (credentials?.platform === 'openshift' || credentials?.platform === 'kubernetes')
+                site.credentials = { ...credentials, namespace };
         },
         applied: (manifests) => applyTo(collected, where, manifests),
         rendered: (manifests) => {
@@ -23445,7 +23467,7 @@ function sinkAt(collected, where, runBy) {
 /** Files an ECS step; a render's output is the marker of its index. */
 function addEcsSite(collected, site) {
     collected.ecsSites.push({ ...site, job: collected.jobs });
-    return (0,ecs_sites/* renderMarker */.B)(collected.ecsSites.length - 1);
+    return (0,ecs_sites/* renderMarker */.Bd)(collected.ecsSites.length - 1);
 }
 /** A YAML file's syntax errors as one problem: the first is the one to fix, later ones mostly its echo. */
 function firstSyntaxProblem(problems) {

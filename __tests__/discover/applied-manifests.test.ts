@@ -592,3 +592,78 @@ jobs:
     ['https://api.example.com:6443', 'https://api.other.example.com:6443'],
   );
 });
+
+test('whole-change review: options before the verb (helmfile -e prod apply, pulumi -C infra up, cdk --profile p deploy) are still findings; an unpushed set image is quoted escaped', () => {
+  for (const deploy of [
+    'helmfile -e production apply',
+    'pulumi -C infra up --yes',
+    'cdk --profile prod deploy',
+  ]) {
+    const root = repository({ '.github/workflows/deploy.yml': eksWorkflow(['api'], deploy) });
+    const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+    assert.match(messages(result).join('\n'), /^14: (helmfile|Pulumi|AWS CDK) /m, deploy);
+  }
+  const root = repository({
+    '.github/workflows/deploy.yml': eksWorkflow(['api'], 'kubectl set image deployment/a "b=$OTHER"').replace(
+      'on: push\n',
+      'on: push\nenv:\n  OTHER: "ghcr.io/o/other:1\\n::error::injected"\n',
+    ),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  const said = result.findings.find((finding) => finding.message.includes('ghcr.io/o/other'));
+  assert.ok(said, messages(result).join('\n'));
+  assert.doesNotMatch(said.message, /\n/);
+});
+
+test('whole-change review: a step’s own AWS_REGION wins over the job’s credentials for an ECS deploy action, as when it runs', () => {
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: { role-to-assume: "arn:aws:iam::${ACCOUNT}:role/deployer", aws-region: us-east-1 }
+      - run: docker push ${ECR}/api:1
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        env: { AWS_REGION: eu-west-1 }
+        with: { task-definition: task.json, service: svc, cluster: c }
+`,
+    'task.json': JSON.stringify({
+      family: 'api',
+      executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/exec`,
+      containerDefinitions: [{ name: 'api', image: `${ECR}/api:1` }],
+    }),
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml');
+  assert.deepEqual(
+    targetsOf(result).map((target) => [target.platform, target['region']]),
+    [['ecs', 'eu-west-1']],
+  );
+});
+
+test('whole-change review: the same chart applied to one cluster from two jobs is rendered once', () => {
+  let renders = 0;
+  const helmRunner: HelmRunner = () => {
+    renders++;
+    return { stdout: `---\n# Source: api/templates/deployment.yaml\n${deployment('api', [`${ECR}/api:1`])}` };
+  };
+  const job = (name: string) => `  ${name}:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: { role-to-assume: "arn:aws:iam::${ACCOUNT}:role/deployer", aws-region: eu-west-1 }
+      - run: docker push ${ECR}/api:1
+      - run: aws eks update-kubeconfig --name prod && helm upgrade --install api ./charts/api -n prod
+`;
+  const root = repository({
+    '.github/workflows/deploy.yml': `on: push\njobs:\n${job('blue')}${job('green')}`,
+    'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+  });
+  const result = discovered(root, { version: 1 }, '.github/workflows/deploy.yml', { helmRunner });
+  assert.deepEqual(
+    targetsOf(result).map((target) => target.images),
+    [[`${ECR}/api:1`]],
+  );
+  assert.equal(renders, 1);
+});

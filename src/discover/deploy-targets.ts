@@ -47,7 +47,7 @@ export function deployTargetsOf(
           'discovery',
           'low',
           unpushed[0]!.where,
-          `${unpushed.map(({ image }) => image).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
+          `${unpushed.map(({ image }) => safeText(image, 200)).join(', ')}, set on ${describe(found)}, ${unpushed.length === 1 ? 'is' : 'are'} not pushed by the workflow and not checked: list ${unpushed.length === 1 ? 'it' : 'them'} under the config's images and the target to check ${unpushed.length === 1 ? 'it' : 'them'}`,
         ),
       );
     if (images.length === 0) {

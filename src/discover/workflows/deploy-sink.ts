@@ -20,10 +20,12 @@ export function deploySink(collected: Collected, where: SourceLocation): DeployS
         ...(names?.context ? { context: names.context } : {}),
         ...(names?.kubeconfig ? { kubeconfig: names.kubeconfig } : {}),
       }),
-    openshiftProject: (namespace) => {
+    jobNamespace: (namespace) => {
       const site = collected.clusters.length > collected.jobClusters ? collected.clusters.at(-1) : undefined;
-      if (site?.credentials.platform === 'openshift') site.credentials = { ...site.credentials, namespace };
-      if (site?.credentials.platform === 'kubernetes') site.credentials = { ...site.credentials, namespace };
+      const credentials = site?.credentials;
+      // Only where the namespace names who pulls: an OpenShift project, a plain Kubernetes context's.
+      if (credentials?.platform === 'openshift' || credentials?.platform === 'kubernetes')
+        site!.credentials = { ...credentials, namespace };
     },
     applied: (manifests) => applyTo(collected, where, manifests),
     rendered: (manifests) => {

@@ -5,7 +5,7 @@
 // A value pullcheck cannot know is a finding at the step that needs it, naming it; never a guess.
 import type { SourceLocation } from '../../core/errors.ts';
 import { needOf as need, registerOf, type ReadFile, type RegisterSite } from './ecs-families.ts';
-import { renderIndex, type EcsSite } from './ecs-sites.ts';
+import { DECLARE_ECS_TARGET, renderIndex, type EcsSite } from './ecs-sites.ts';
 import { wordText, type Missing, type Text } from './text.ts';
 
 /** An ECS deploy with every field known. */
@@ -30,8 +30,6 @@ type Report = (where: SourceLocation, message: string) => void;
 /** `reported`: the step whose task definition pullcheck cannot read, a finding at its own line already. */
 type Resolved =
   { file: string; render: FoundEcsDeploy['render'] } | { need: string } | { reported: SourceLocation };
-
-const DECLARE = 'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 
 /**
  * `imageOf` reads a rendered image as a destination is read (a tag known only at run time dropped);
@@ -71,13 +69,16 @@ function deployOf(
     if (known)
       say(
         site.where,
-        `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${DECLARE}`,
+        `${site.via} deploys to ${about(site, known)} the task definition of ${resolved.reported.file}:${resolved.reported.line}, which pullcheck cannot read (the finding there says why): ${DECLARE_ECS_TARGET}`,
       );
     return [];
   }
   if ('need' in resolved) {
     const to = known ? ` to ${about(site, known)}` : '';
-    say(site.where, `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${DECLARE}`);
+    say(
+      site.where,
+      `${site.via} deploys${to} a task definition that needs ${resolved.need}: ${DECLARE_ECS_TARGET}`,
+    );
     return [];
   }
   if (!known) return [];
@@ -154,7 +155,7 @@ function knownFields(site: DeploySite, say: Report): KnownFields | undefined {
   const what = site.task ? 'runs a task on an ECS cluster' : 'deploys to an ECS service';
   say(
     site.lines?.[first![0] as keyof NonNullable<DeploySite['lines']>] ?? site.where,
-    `${site.via} ${what} whose ${named}: ${DECLARE}`,
+    `${site.via} ${what} whose ${named}: ${DECLARE_ECS_TARGET}`,
   );
   return undefined;
 }
@@ -163,8 +164,8 @@ function knownFields(site: DeploySite, say: Report): KnownFields | undefined {
 function unservedMessage(site: DeploySite, file: string, known: KnownFields): string {
   const where = `cluster ${known.cluster}, ${known.region}`;
   if (site.task)
-    return `${site.via} runs a standalone task (${where}) of the task definition registered from ${file}; pullcheck does not check a standalone task as a target: ${DECLARE}`;
-  return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${DECLARE}`;
+    return `${site.via} runs a standalone task (${where}) of the task definition registered from ${file}; pullcheck does not check a standalone task as a target: ${DECLARE_ECS_TARGET}`;
+  return `${site.via} names no service: it registers ${file} but deploys it nowhere pullcheck can see (${where}); ${DECLARE_ECS_TARGET}`;
 }
 
 /** A file path, or the render a marker stands for (with the renders before it in its chain). */

@@ -49,6 +49,10 @@ export type EcsSite = EcsStepAt & { readonly job: number };
 /** The path a render's `task-definition` output stands for: the marker and the render's index. */
 const RENDER_MARKER = '\u0000amazon-ecs-render-task-definition-';
 
+/** What to declare when an ECS deploy cannot be read: the target the execution role is checked through. */
+export const DECLARE_ECS_TARGET =
+  'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
+
 export function renderMarker(index: number): string {
   return `${RENDER_MARKER}${index}.json`;
 }

@@ -2,7 +2,7 @@
 // run time is a finding that names it and says to declare the target instead.
 import type { DeployTargetSite } from './sites.ts';
 import { isMissing, type Missing, type Text } from './text.ts';
-import type { FoundCluster } from './index.ts';
+import type { FoundCluster, FoundManifests } from './index.ts';
 
 /** Each platform's fields, and whether the target needs it. */
 const FIELDS: Readonly<Record<FoundCluster['platform'], readonly (readonly [string, boolean])[]>> = {
@@ -58,7 +58,7 @@ export function mergedImages(a: FoundCluster, b: FoundCluster): FoundCluster {
     ...a,
     images: [...new Set([...a.images, ...b.images])],
     setImages: [...(a.setImages ?? []), ...(b.setImages ?? [])],
-    applied: [...(a.applied ?? []), ...(b.applied ?? [])],
+    applied: distinctApplies([...(a.applied ?? []), ...(b.applied ?? [])]),
   };
 }
 
@@ -70,5 +70,16 @@ export function sameCluster(a: FoundCluster, b: FoundCluster): boolean {
   return FIELDS[a.platform].every(([field]) => {
     const [x, y] = [values(a)[field], values(b)[field]];
     return field === 'account' ? x === undefined || y === undefined || x === y : x === y;
+  });
+}
+
+/** The same manifests applied from two jobs are read once: the first apply's place stands for both. */
+function distinctApplies(applied: readonly FoundManifests[]): FoundManifests[] {
+  const seen = new Set<string>();
+  return applied.filter(({ where: _where, via: _via, ...what }) => {
+    const key = JSON.stringify(what);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

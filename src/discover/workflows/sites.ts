@@ -96,8 +96,8 @@ export interface Sink {
   ): void;
   /** An image set on workloads of the cluster the job has credentials for (`kubectl set image`). */
   setImage(image: Text, via: string): void;
-  /** The namespace later commands of the job use on its OpenShift cluster (`oc project N`). */
-  openshiftProject(namespace: Text): void;
+  /** The namespace later commands of the job use on its OpenShift or Kubernetes cluster (`oc project N`, `kubectl config set-context --current --namespace N`). */
+  jobNamespace(namespace: Text): void;
   /** Manifests applied to the job's cluster (the last it got credentials for, or the one `context` names). */
   applied(manifests: AppliedManifests): void;
   /**

@@ -5,6 +5,7 @@
 // the region of the job's AWS credentials. (Both actions' READMEs and action.yml.)
 import { missing, type Text } from '../text.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
+import { awsRegionOf } from '../commands/aws-region.ts';
 
 const RENDER = 'aws-actions/amazon-ecs-render-task-definition';
 const DEPLOY = 'aws-actions/amazon-ecs-deploy-task-definition';
@@ -54,11 +55,11 @@ function optional<K extends string>(key: K, text: Text | undefined): { [P in K]?
 
 /** The region of the job's AWS credentials (configure-aws-credentials `aws-region`, AWS_REGION). */
 function awsRegion(call: ActionCall): Text {
-  return (
-    call.facts.awsRegion ??
-    call.env.get('AWS_REGION') ??
-    call.env.get('AWS_DEFAULT_REGION') ?? [
-      missing('the AWS region', 'set `aws-region` on configure-aws-credentials, or AWS_REGION'),
-    ]
+  // The step's own env wins over the job's credentials, as it does when the action runs.
+  return awsRegionOf(
+    undefined,
+    call.env,
+    call.facts,
+    'set `aws-region` on configure-aws-credentials, or AWS_REGION',
   );
 }

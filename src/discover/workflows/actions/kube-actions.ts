@@ -9,6 +9,7 @@
 import { wordText } from '../commands/arguments.ts';
 import { missing, split } from '../text.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
+import { awsRegionOf } from '../commands/aws-region.ts';
 
 export const kubernetesContext =
   (via: string): ActionHandler =>
@@ -48,7 +49,7 @@ export const ocNewApp: ActionHandler = (call) => {
   const image = call.text('image');
   const sink = call.sink(call.where('image'));
   const namespace = call.text('namespace');
-  if (namespace && (wordText(namespace) ?? 'x').trim() !== '') sink.openshiftProject(namespace);
+  if (namespace && (wordText(namespace) ?? 'x').trim() !== '') sink.jobNamespace(namespace);
   if (!image) {
     call.problem('redhat-actions/oc-new-app names no image: declare the target in the config');
     return;
@@ -61,12 +62,12 @@ export const ocNewApp: ActionHandler = (call) => {
  * EKS cluster, then `kubectl ARGS` on it.
  */
 export const eksKubectl: ActionHandler = (call) => {
-  const region = call.text('aws_region') ?? call.env.get('AWS_REGION');
+  const region = awsRegionOf(call.text('aws_region'), call.env, call.facts, 'set `aws_region`');
   call.cluster(
     {
       platform: 'eks',
       cluster: call.text('cluster_name') ?? [missing('the cluster name (cluster_name)')],
-      region: region ?? [missing('the AWS region (aws_region)')],
+      region,
     },
     call.name,
     call.where('cluster_name'),

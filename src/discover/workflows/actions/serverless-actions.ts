@@ -10,6 +10,7 @@ import { wordText } from '../commands/arguments.ts';
 import { cloudRunName, functionAccount, lambdaFunction } from '../serverless-names.ts';
 import { missing, type Text } from '../text.ts';
 import type { ActionCall, ActionHandler } from './call.ts';
+import { awsRegionOf } from '../commands/aws-region.ts';
 
 const CLOUD_RUN = 'google-github-actions/deploy-cloudrun';
 const LAMBDA = 'aws-actions/aws-lambda-deploy';
@@ -76,9 +77,5 @@ export const lambdaDeploy: ActionHandler = (call) => {
 };
 
 function regionOf(call: ActionCall): Text {
-  return (
-    call.env.get('AWS_REGION') ??
-    call.env.get('AWS_DEFAULT_REGION') ??
-    call.facts.awsRegion ?? [missing('the AWS region', 'set `aws-region` on configure-aws-credentials')]
-  );
+  return awsRegionOf(undefined, call.env, call.facts, 'set `aws-region` on configure-aws-credentials');
 }

@@ -239,7 +239,7 @@ const kubeconfig: CommandHandler = (words, context) => {
   if (!set) return false;
   const parsed = parseArguments(set.args, KUBECTL_GLOBAL);
   const [namespace] = optionValues(parsed, '--namespace', '-n');
-  if (parsed.flags.has('--current') && namespace) context.sink.openshiftProject(namespace);
+  if (parsed.flags.has('--current') && namespace) context.sink.jobNamespace(namespace);
   return true;
 };
 

@@ -9,6 +9,7 @@ import { afterSubcommand, optionSet, optionValues, parseArguments, wordText } fr
 import type { CommandContext, CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
 import { missing, serverOrigin, split, type Text } from '../text.ts';
+import { awsRegionOf } from './aws-region.ts';
 
 // aws(1) global options with a value.
 export const AWS_GLOBAL = optionSet(
@@ -26,13 +27,9 @@ const GET_CREDENTIALS = optionSet('--zone --region --location');
 const known = (...values: (Text | undefined)[]): Text | undefined =>
   values.find((value) => value !== undefined);
 
-/** The region a command names, else the one the job's credentials exported. */
+/** The region a command names, else the one its step's environment or the job's credentials give. */
 function awsRegion(given: Text | undefined, context: CommandContext): Text {
-  return (
-    known(given, context.environment.get('AWS_REGION'), context.environment.get('AWS_DEFAULT_REGION')) ?? [
-      missing('the AWS region', 'pass --region or set AWS_REGION'),
-    ]
-  );
+  return awsRegionOf(given, context.environment, context.facts);
 }
 
 const READERS: readonly CommandHandler[] = [
@@ -132,7 +129,7 @@ const readOc: CommandHandler = (words, context) => {
   const project = afterSubcommand(words, ['oc', 'project'], KUBECTL_GLOBAL);
   if (!project) return false;
   const [namespace] = parseArguments(project, KUBECTL_GLOBAL).positionals;
-  if (namespace) context.sink.openshiftProject(namespace);
+  if (namespace) context.sink.jobNamespace(namespace);
   return true;
 };
 

@@ -9,14 +9,13 @@ import path from 'node:path';
 import { afterSubcommand, optionValues, optionSet, parseArguments, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
-import { renderIndex } from '../ecs-sites.ts';
+import { DECLARE_ECS_TARGET, renderIndex } from '../ecs-sites.ts';
 import { concat, missing, shown, type Text } from '../text.ts';
+import { awsRegionOf } from './aws-region.ts';
 
 const REGISTER = 'aws ecs register-task-definition';
 const UPDATE = 'aws ecs update-service';
 const RUN = 'aws ecs run-task';
-const DECLARE_TARGET =
-  'declare an `ecs` target (cluster, services, region) with its `taskDefinitions` or `roles`';
 // register-task-definition options with a value that pullcheck does not apply to the file.
 const OVERRIDES = optionSet(
   '--execution-role-arn --container-definitions --requires-compatibilities --family --task-role-arn --network-mode --volumes --placement-constraints --cpu --memory --tags --pid-mode --ipc-mode --proxy-configuration --inference-accelerators --ephemeral-storage --runtime-platform',
@@ -58,14 +57,14 @@ function registerTaskDefinition(words: readonly Text[], context: CommandContext)
       context.sink.ecs({ kind: 'register', file: file ?? [], ...named, reported: true }, REGISTER),
     ]);
     context.sink.problem(
-      `\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_TARGET}`,
+      `\`${REGISTER}\` sets ${overridden.join(', ')} on the command line, which pullcheck does not read: ${DECLARE_ECS_TARGET}`,
     );
     return true;
   }
   if (!file) {
     context.print([context.sink.ecs({ kind: 'register', file: [], ...named, reported: true }, REGISTER)]);
     context.sink.problem(
-      `\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_TARGET}`,
+      `\`${REGISTER}\` takes its task definition from ${input ? 'an input that is not a repository file (file://PATH)' : 'options on the command line'}, which pullcheck does not read: keep it in a JSON file read with --cli-input-json file://PATH, or ${DECLARE_ECS_TARGET}`,
     );
     return true;
   }
@@ -84,7 +83,7 @@ function updateService(words: readonly Text[], context: CommandContext): true {
     // The finding names the service and cluster: they are what the `ecs` target to declare is about.
     const about = `ECS service ${service ? shown(service) : '(no --service)'} (cluster ${cluster ? shown(cluster) : 'default'})`;
     context.sink.problem(
-      `\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_TARGET}`,
+      `\`${UPDATE}\` on ${about} without --task-definition deploys again the task definition the service already runs, which is not in the repository: ${DECLARE_ECS_TARGET}`,
     );
     return true;
   }
@@ -126,13 +125,7 @@ function runTask(words: readonly Text[], context: CommandContext): true {
 }
 
 function regionOf(parsed: ReturnType<typeof parseArguments>, context: CommandContext): Text {
-  return (
-    optionValues(parsed, '--region')[0] ??
-    context.environment.get('AWS_REGION') ??
-    context.environment.get('AWS_DEFAULT_REGION') ?? [
-      missing('the AWS region', 'pass --region or set AWS_REGION'),
-    ]
-  );
+  return awsRegionOf(optionValues(parsed, '--region')[0], context.environment, context.facts);
 }
 
 /** `file://PATH`, from the repository root (relative paths from the command's directory). */

@@ -24,6 +24,7 @@ import type { CommandContext, CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
 import { concat, isMissing, missing, type Text } from '../text.ts';
 import { cloudRunName, functionAccount, lambdaFunction } from '../serverless-names.ts';
+import { awsRegionOf } from './aws-region.ts';
 
 // gcloud run deploy / run jobs deploy options that take a value (so the next word is not the name).
 const RUN_DEPLOY = optionSet(
@@ -187,13 +188,7 @@ function readCode(code: Text): { image?: Text; keys: readonly string[] } {
 }
 
 function awsRegion(given: Text | undefined, context: CommandContext): Text {
-  return (
-    given ??
-    context.environment.get('AWS_REGION') ??
-    context.environment.get('AWS_DEFAULT_REGION') ?? [
-      missing('the AWS region', 'pass --region or set AWS_REGION'),
-    ]
-  );
+  return awsRegionOf(given, context.environment, context.facts);
 }
 
 export const serverlessDeploys: CommandHandler = (words, context) =>

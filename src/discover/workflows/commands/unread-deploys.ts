@@ -2,7 +2,7 @@
 // from a YAML file, helmfile, CDK, …): never silent. Each is a finding at its line that says what to
 // declare so the identity that pulls is checked. Image deploys to Cloud Run and Lambda are read in
 // serverless-deploys.ts, ECS in ecs-commands.ts.
-import { afterSubcommand, wordText } from './arguments.ts';
+import { afterSubcommand, optionSet, wordText } from './arguments.ts';
 import { AWS_GLOBAL } from './cluster-credentials.ts';
 import type { CommandHandler } from './context.ts';
 import { GCLOUD_GLOBAL } from './push-tools.ts';
@@ -29,19 +29,31 @@ const COMMANDS: readonly {
   },
 ];
 
-/** Deploy tools whose own files say what runs where, which pullcheck does not read (yet). */
-const TOOLS: readonly { path: string[]; what: string }[] = [
+/**
+ * Deploy tools whose own files say what runs where, which pullcheck does not read (yet), with their options
+ * that take a value (which may stand before the verb: `helmfile -e prod apply`, `pulumi -C infra up`).
+ */
+const TOOLS: readonly { path: string[]; global: ReadonlySet<string>; what: string }[] = [
   ...['apply', 'sync', 'deploy'].map((verb) => ({
     path: ['helmfile', verb],
+    global: optionSet(
+      '-e --environment -f --file -n --namespace -l --selector --kube-context -b --helm-binary --state-values-set --state-values-file --chart -c',
+    ),
     what: 'helmfile deploys the releases of its helmfile.yaml, which pullcheck does not read',
   })),
-  { path: ['cdk', 'deploy'], what: 'AWS CDK deploys the stacks of its app, which pullcheck does not read' },
+  {
+    path: ['cdk', 'deploy'],
+    global: optionSet('-a --app --profile -c --context -o --output --role-arn -r'),
+    what: 'AWS CDK deploys the stacks of its app, which pullcheck does not read',
+  },
   {
     path: ['pulumi', 'up'],
+    global: optionSet('-C --cwd -s --stack'),
     what: 'Pulumi deploys the resources of its program, which pullcheck does not read',
   },
   {
     path: ['terraform', 'apply'],
+    global: optionSet('-chdir'),
     what: 'Terraform applies its configuration, which pullcheck does not read',
   },
 ];
@@ -50,7 +62,7 @@ const TOOLS: readonly { path: string[]; what: string }[] = [
 const DISPATCH = /\/?repos\/([\w.-]+\/[\w.-]+)\/dispatches\b/;
 
 export const unreadDeploys: CommandHandler = (words, context) => {
-  const tool = TOOLS.find((entry) => afterSubcommand(words, entry.path, new Set()));
+  const tool = TOOLS.find((entry) => afterSubcommand(words, entry.path, entry.global));
   if (tool) {
     context.sink.problem(`${tool.what}: list the images it runs and their targets in the config`);
     return true;
