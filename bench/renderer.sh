@@ -12,7 +12,7 @@ ln -s "$kubectl_dir/kubectl" "$tools/kubectl"
 time_one() { # PATH for the run
   local start end
   start=$(date +%s.%N)
-  PATH="$1" "$node" dist/cli.js check --config examples/pullcheck.yml --offline --format json >/dev/null || true
+  PATH="$1" "$node" dist/cli.js check --config examples/pullcheck.yml --offline --format json --fail-on never >/dev/null
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }

@@ -136,7 +136,7 @@ test('the markdown and text reports explain the plan: where each image and targe
   );
   assert.match(
     text.stdout,
-    /target from examples\/deploy\/eks\/base\/api\.yaml:15 \(Deployment shop\/api container api, built by [a-z -]+\)/,
+    /target from examples\/deploy\/eks\/base\/api\.yaml:15 \(Deployment shop\/api container api, built by (kubectl kustomize|kustomize build|the built-in renderer)\)/,
   );
 });
 

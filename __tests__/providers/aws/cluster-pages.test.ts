@@ -15,9 +15,13 @@ const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 /** An EKS endpoint whose cluster `prod` has node groups a, b, c (pages of `pageSize`) and Fargate profiles f1, f2. */
 async function eksEndpoint(options: { pageSize: number; refuseSecondPage?: boolean }) {
   const pages = (names: string[], token: string | null) => {
-    const start = token ? Number(token) : 0;
+    // A token no message could hold by chance: a leak of it is seen.
+    const start = token ? Number(token.replace('page-token#', '')) : 0;
     const next = start + options.pageSize;
-    return { names: names.slice(start, next), nextToken: next < names.length ? String(next) : undefined };
+    return {
+      names: names.slice(start, next),
+      nextToken: next < names.length ? `page-token#${next}` : undefined,
+    };
   };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -103,7 +107,8 @@ test('a list that cannot be read to its end leaves the cluster unreadable, not w
   try {
     const cluster = await readCluster(endpoint.url);
     assert.match(cluster?.unreadable ?? '', /eks:ListNodegroups/);
-    assert.doesNotMatch(cluster?.unreadable ?? '', /#/, 'the page token is not in the message');
+    assert.doesNotMatch(cluster?.unreadable ?? '', /page-token/, 'the page token is not in the message');
+    assert.deepEqual(cluster?.roles ?? [], [], 'no roles from a list read in part');
   } finally {
     endpoint.close();
   }
