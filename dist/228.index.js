@@ -319,6 +319,7 @@ async function collectGcpFacts(input, options) {
     }
 }
 /** Cloud Run: the projects whose number names the service agent, where the target does not give it. */
+/** The projects whose number a cloud-run target needs (the service agent's name) and does not state. */
 function cloudRunProjects(targets) {
     return [
         ...new Set(targets.flatMap((target) => target.platform === 'cloud-run' && target.projectNumber === undefined && target.project !== undefined
@@ -444,7 +445,9 @@ async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
     const needed = plan.images.some((image) => (0,registry/* googleLocationOf */.MF)(image) !== undefined) ||
-        targets.some((target) => target.platform === 'gke' || target.platform === 'cloud-run');
+        targets.some((target) => target.platform === 'gke') ||
+        // A cloud-run target needs a read only for a project number it does not state.
+        cloudRunProjects(targets).length > 0;
     if (!needed)
         return undefined;
     const authClient = await googleClient(context.credentials['gcp']);

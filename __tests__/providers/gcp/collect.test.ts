@@ -538,3 +538,31 @@ test('a cloud-run target that gives its projectNumber reads no project', async (
     assert.equal(fake.requests.length, 0);
   });
 });
+
+test('a cloud-run target that states its projectNumber and pulls no Google image starts no Google read (no credentials looked up, no note)', async () => {
+  const { readLiveFacts } = await import('../../../src/check/live-reads.ts');
+  const { loadConfigText } = await import('../../../src/core/config/load.ts');
+  const config = loadConfigText(
+    [
+      'version: 1',
+      'images: [docker.io/library/nginx:1.27]',
+      'publicImages: [docker.io/library/*]',
+      'targets:',
+      '  - { name: web, platform: cloud-run, project: acme-prod, projectNumber: "123456789012", region: europe-west1 }',
+      '',
+    ].join('\n'),
+    'pullcheck.yml',
+  );
+  const previous = process.env['GOOGLE_APPLICATION_CREDENTIALS'];
+  process.env['GOOGLE_APPLICATION_CREDENTIALS'] = '/nonexistent/adc.json';
+  try {
+    const live = await readLiveFacts(config);
+    assert.deepEqual(
+      live.notes.filter((note) => /Google/.test(note)),
+      [],
+    );
+  } finally {
+    if (previous === undefined) delete process.env['GOOGLE_APPLICATION_CREDENTIALS'];
+    else process.env['GOOGLE_APPLICATION_CREDENTIALS'] = previous;
+  }
+});

@@ -132,7 +132,8 @@ export async function collectGcpFacts(
 }
 
 /** Cloud Run: the projects whose number names the service agent, where the target does not give it. */
-function cloudRunProjects(targets: readonly TargetInput[]): string[] {
+/** The projects whose number a cloud-run target needs (the service agent's name) and does not state. */
+export function cloudRunProjects(targets: readonly TargetInput[]): string[] {
   return [
     ...new Set(
       targets.flatMap((target) =>

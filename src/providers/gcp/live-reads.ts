@@ -1,7 +1,7 @@
 // Live reads of Google Cloud facts: with the access token the login obtained, a client given by the entry,
 // else Application Default Credentials.
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
-import { collectGcpFacts } from './collect.ts';
+import { cloudRunProjects, collectGcpFacts } from './collect.ts';
 import { googleLocationOf } from './registry.ts';
 
 const HINT = 'use Application Default Credentials: gcloud auth application-default login';
@@ -11,7 +11,9 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const targets = config.input.targets ?? [];
   const needed =
     plan.images.some((image) => googleLocationOf(image) !== undefined) ||
-    targets.some((target) => target.platform === 'gke' || target.platform === 'cloud-run');
+    targets.some((target) => target.platform === 'gke') ||
+    // A cloud-run target needs a read only for a project number it does not state.
+    cloudRunProjects(targets).length > 0;
   if (!needed) return undefined;
   const authClient = await googleClient(context.credentials['gcp']);
   if (!authClient) {
