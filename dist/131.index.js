@@ -84,10 +84,9 @@ function withExecutionRoles(config) {
     return (config.input.targets ?? []).map((target, t) => {
         if (target.platform !== 'ecs' || !target.taskDefinitions?.length)
             return target;
-        const roles = target.taskDefinitions.flatMap((written, i) => {
+        const roles = target.taskDefinitions.flatMap((_, i) => {
             try {
-                const where = config.locate(['targets', t, 'taskDefinitions', i]);
-                const role = (0,task_definition_file/* loadTaskDefinition */.$)(written, config.file, where).executionRole;
+                const role = (0,task_definition_file/* taskDefinitionOf */.Ib)(config, target, t, i).executionRole;
                 return role && (0,arn/* parseRoleArn */.DM)(role) ? [role] : [];
             }
             catch (error) {

@@ -14996,7 +14996,7 @@ function readTaskDefinition(deploy, root, say) {
     }
     const render = Object.fromEntries(deploy.render.map(({ container, image }) => [container, image]));
     try {
-        return (0,task_definition_file/* parseTaskDefinition */.I)(read.text, display, render, deploy.render[0]?.where ?? deploy.where);
+        return (0,task_definition_file/* parseTaskDefinition */.Id)(read.text, display, render, deploy.render[0]?.where ?? deploy.where);
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.xL))
@@ -25861,7 +25861,7 @@ function ecsTaskDefinitions(config) {
     (config.input.targets ?? []).forEach((target, t) => {
         if (target.platform !== 'ecs' || !target.taskDefinitions?.length)
             return;
-        const read = target.taskDefinitions.map((written, i) => (0,task_definition_file/* loadTaskDefinition */.$)(written, config.file, config.locate(['targets', t, 'taskDefinitions', i])));
+        const read = target.taskDefinitions.map((_, i) => (0,task_definition_file/* taskDefinitionOf */.Ib)(config, target, t, i));
         tasks.set(target, read);
     });
     return tasks;
@@ -25940,9 +25940,10 @@ function decideAwsPull(question, facts) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ loadTaskDefinition),
-/* harmony export */   I: () => (/* binding */ parseTaskDefinition)
+/* harmony export */   Ib: () => (/* binding */ taskDefinitionOf),
+/* harmony export */   Id: () => (/* binding */ parseTaskDefinition)
 /* harmony export */ });
+/* unused harmony export loadTaskDefinition */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91767);
 /* harmony import */ var _core_config_json_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9498);
@@ -25960,6 +25961,23 @@ function decideAwsPull(question, facts) {
 
 
 
+/** Each target's task definitions as read: live reads (their execution roles) and the rules read them once. */
+const readFor = new WeakMap();
+/**
+ * `target.taskDefinitions[index]` of a loaded config, read once per target object (the rules and live reads
+ * ask for the same files); a file that cannot be read is a ConfigError each time it is asked for.
+ */
+function taskDefinitionOf(config, target, targetIndex, index) {
+    const read = readFor.get(target) ?? new Map();
+    readFor.set(target, read);
+    const known = read.get(index);
+    if (known)
+        return known;
+    const where = config.locate(['targets', targetIndex, 'taskDefinitions', index]);
+    const definition = loadTaskDefinition(target.taskDefinitions[index], config.file, where);
+    read.set(index, definition);
+    return definition;
+}
 /**
  * Reads the task definition `written` names, relative to the config file's folder and inside its repository;
  * a file that cannot be read or is not a task definition is a ConfigError (at `where` or in the file).

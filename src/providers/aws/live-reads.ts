@@ -8,7 +8,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { parseRoleArn } from './arn.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
-import { loadTaskDefinition } from './task-definition-file.ts';
+import { taskDefinitionOf } from './task-definition-file.ts';
 import { ecrLocationOf } from './registry.ts';
 import { rememberedCredentials } from './credentials.ts';
 
@@ -52,10 +52,9 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
 function withExecutionRoles(config: LiveReadContext['config']): TargetInput[] {
   return (config.input.targets ?? []).map((target, t) => {
     if (target.platform !== 'ecs' || !target.taskDefinitions?.length) return target;
-    const roles = target.taskDefinitions.flatMap((written, i) => {
+    const roles = target.taskDefinitions.flatMap((_, i) => {
       try {
-        const where = config.locate(['targets', t, 'taskDefinitions', i]);
-        const role = loadTaskDefinition(written, config.file, where).executionRole;
+        const role = taskDefinitionOf(config, target, t, i).executionRole;
         return role && parseRoleArn(role) ? [role] : [];
       } catch (error) {
         if (error instanceof ConfigError) return [];

@@ -6,7 +6,7 @@ import type { ImageReference } from '../../core/image-reference.ts';
 import { publicImages } from '../../core/public-images.ts';
 import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import { notRunReason, taskDefinitionPrincipals, type EcsTaskTarget } from './ecs-task-principals.ts';
-import { loadTaskDefinition, type TaskDefinition } from './task-definition-file.ts';
+import { taskDefinitionOf, type TaskDefinition } from './task-definition-file.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
 import { lambdaPrincipals } from './lambda-principals.ts';
 import { evaluateLambdaPull } from './lambda-pull.ts';
@@ -42,9 +42,7 @@ function ecsTaskDefinitions(config: LoadedConfig): Map<TargetInput, TaskDefiniti
   const tasks = new Map<TargetInput, TaskDefinition[]>();
   (config.input.targets ?? []).forEach((target, t) => {
     if (target.platform !== 'ecs' || !target.taskDefinitions?.length) return;
-    const read = target.taskDefinitions.map((written, i) =>
-      loadTaskDefinition(written, config.file, config.locate(['targets', t, 'taskDefinitions', i])),
-    );
+    const read = target.taskDefinitions.map((_, i) => taskDefinitionOf(config, target, t, i));
     tasks.set(target, read);
   });
   return tasks;

@@ -34,6 +34,29 @@ export interface TaskDefinition {
 /** What a config (or discovery) writes: a path, or a path with the images a render puts in, by container. */
 type TaskDefinitionRef = string | { readonly file: string; readonly render?: Record<string, string> };
 
+/** Each target's task definitions as read: live reads (their execution roles) and the rules read them once. */
+const readFor = new WeakMap<object, Map<number, TaskDefinition>>();
+
+/**
+ * `target.taskDefinitions[index]` of a loaded config, read once per target object (the rules and live reads
+ * ask for the same files); a file that cannot be read is a ConfigError each time it is asked for.
+ */
+export function taskDefinitionOf(
+  config: { readonly file: string; locate(path: readonly (string | number)[]): SourceLocation },
+  target: { readonly taskDefinitions?: readonly TaskDefinitionRef[] },
+  targetIndex: number,
+  index: number,
+): TaskDefinition {
+  const read = readFor.get(target) ?? new Map<number, TaskDefinition>();
+  readFor.set(target, read);
+  const known = read.get(index);
+  if (known) return known;
+  const where = config.locate(['targets', targetIndex, 'taskDefinitions', index]);
+  const definition = loadTaskDefinition(target.taskDefinitions![index]!, config.file, where);
+  read.set(index, definition);
+  return definition;
+}
+
 /**
  * Reads the task definition `written` names, relative to the config file's folder and inside its repository;
  * a file that cannot be read or is not a task definition is a ConfigError (at `where` or in the file).
