@@ -1,6 +1,7 @@
 // moto_server (the AWS emulator in this machine image's Python) on 127.0.0.1, for STS and ECR.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface MotoServer {
   readonly url: string;
@@ -93,17 +94,7 @@ export async function startEcrFront(
       response.end(JSON.stringify(given.payload));
       return;
     }
-    const forwarded = await fetch(`${motoUrl}${request.url}`, {
-      method: request.method ?? 'POST',
-      headers: Object.fromEntries(
-        Object.entries(request.headers).flatMap(([k, v]) =>
-          typeof v === 'string' && k !== 'host' ? [[k, v]] : [],
-        ),
-      ),
-      body,
-    });
-    response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers));
-    response.end(Buffer.from(await forwarded.arrayBuffer()));
+    await forwardToMoto(motoUrl, request, body, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -115,4 +106,24 @@ export async function startEcrFront(
         server.close(() => resolve());
       }),
   };
+}
+
+/** A request a front does not answer itself, passed on to moto as it came, and moto's answer back. */
+export async function forwardToMoto(
+  motoUrl: string,
+  request: IncomingMessage,
+  body: Buffer,
+  response: ServerResponse,
+): Promise<void> {
+  const forwarded = await fetch(`${motoUrl}${request.url}`, {
+    method: request.method ?? 'POST',
+    headers: Object.fromEntries(
+      Object.entries(request.headers).flatMap(([k, v]) =>
+        typeof v === 'string' && k !== 'host' ? [[k, v]] : [],
+      ),
+    ),
+    body,
+  });
+  response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers));
+  response.end(Buffer.from(await forwarded.arrayBuffer()));
 }

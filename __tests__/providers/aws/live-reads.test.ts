@@ -22,7 +22,14 @@ import { stringify } from 'yaml';
 import { readLiveFacts } from '../../../src/check/live-reads.ts';
 import { CallRunner } from '../../../src/core/call-runner.ts';
 import { loadConfigFile } from '../../../src/core/config/load.ts';
-import { motoMissing, startEcrFront, startMoto, type EcrFront, type MotoServer } from '../../helpers/moto.ts';
+import {
+  forwardToMoto,
+  motoMissing,
+  startEcrFront,
+  startMoto,
+  type EcrFront,
+  type MotoServer,
+} from '../../helpers/moto.ts';
 import { runNode } from '../../helpers/process.ts';
 import { checkConfig } from '../../helpers/check.ts';
 
@@ -651,17 +658,7 @@ test(
         );
         return;
       }
-      const forwarded = await fetch(`${moto.url}${request.url}`, {
-        method: request.method ?? 'POST',
-        headers: Object.fromEntries(
-          Object.entries(request.headers).flatMap(([k, v]) =>
-            typeof v === 'string' && k !== 'host' ? [[k, v]] : [],
-          ),
-        ),
-        body,
-      });
-      response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers));
-      response.end(Buffer.from(await forwarded.arrayBuffer()));
+      await forwardToMoto(moto.url, request, body, response);
     });
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
     const previous = { ...process.env };
