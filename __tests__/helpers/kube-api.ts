@@ -33,6 +33,8 @@ export interface KubeApiOptions {
   readonly forbidden?: readonly string[];
   /** The answer to a SubjectAccessReview (its `status`); absent: 403 on create subjectaccessreviews. */
   readonly review?: (spec: SubjectAccessReviewSpec) => Json;
+  /** An HTTP status a SubjectAccessReview is answered with instead (a server error). */
+  readonly reviewFailure?: number;
   /** Items per list page when the client asks for more (to exercise `continue`). */
   readonly pageSize?: number;
 }
@@ -193,6 +195,9 @@ export async function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
       if (req.method === 'POST' && url.pathname === '/apis/authorization.k8s.io/v1/subjectaccessreviews') {
         if (!options.review || isForbidden('create', 'subjectaccessreviews')) {
           return denied('create', 'subjectaccessreviews', 'authorization.k8s.io');
+        }
+        if (options.reviewFailure !== undefined) {
+          return send(options.reviewFailure, status(options.reviewFailure, 'InternalError', 'Uh oh'));
         }
         const review = body as { spec?: SubjectAccessReviewSpec };
         if (!review.spec?.resourceAttributes) {

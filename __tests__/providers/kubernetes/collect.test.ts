@@ -469,8 +469,7 @@ test('SubjectAccessReview: the request names the user, groups and stream; disagr
       namespace: B,
       verb: 'get',
       group: 'image.openshift.io',
-      resource: 'imagestreams',
-      subresource: 'layers',
+      resource: 'imagestreams/layers',
       name: 'base',
     },
   });

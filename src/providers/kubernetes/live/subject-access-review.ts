@@ -58,8 +58,8 @@ async function askServer(
         namespace: image.namespace,
         verb: 'get',
         group: 'image.openshift.io',
-        resource: 'imagestreams',
-        subresource: 'layers',
+        // As the registry asks it (image-registry auth.go): one resource, no subresource.
+        resource: 'imagestreams/layers',
         ...(image.imageStream ? { name: image.imageStream } : {}),
       },
     },

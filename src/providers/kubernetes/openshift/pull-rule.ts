@@ -1,6 +1,9 @@
 // The OpenShift integrated-registry rule (SPEC §4): the pulling service account needs `get` on
-// imagestreams/layers (API group image.openshift.io or legacy "") for the image stream, in the image's
-// project. OpenShift docs, "Using image pull secrets": "Allowing pods to reference images across projects".
+// imagestreams/layers for the image stream, in the image's project. OpenShift docs, "Using image pull
+// secrets": "Allowing pods to reference images across projects". The registry asks exactly this of the API
+// server: group image.openshift.io only, resource "imagestreams/layers" with no subresource, so neither a
+// rule in the legacy group "" nor a "*/layers" rule grants it (openshift/image-registry
+// pkg/dockerregistry/server/auth.go verifyImageStreamAccess).
 import type { Verdict } from '../../../core/verdict.ts';
 import { imagePullerFix, type PullingServiceAccount } from '../fixes.ts';
 import { authorize, serviceAccountUser } from '../rbac/authorize.ts';
@@ -20,9 +23,8 @@ export function evaluateIntegratedRegistryPull(
 ): Verdict {
   const request = {
     verb: 'get',
-    apiGroups: ['image.openshift.io', ''],
-    resource: 'imagestreams',
-    subresource: 'layers',
+    apiGroup: 'image.openshift.io',
+    resource: 'imagestreams/layers',
     name: image.imageStream,
     namespace: image.namespace,
   };

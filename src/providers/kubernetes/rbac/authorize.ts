@@ -13,8 +13,8 @@ export interface UserInfo {
 
 export interface ResourceRequest {
   readonly verb: string;
-  /** Any of these API groups serves the resource (OpenShift serves image resources in "" and image.openshift.io). */
-  readonly apiGroups: readonly string[];
+  readonly apiGroup: string;
+  // As the authorizer gets it: "imagestreams/layers" with no subresource is not matched by a "*/layers" rule.
   readonly resource: string;
   readonly subresource?: string;
   readonly name: string;
@@ -129,7 +129,7 @@ export function selects(selector: LabelSelector, labels: Readonly<Record<string,
 
 function ruleMatches(rule: PolicyRule, request: ResourceRequest): boolean {
   const verb = rule.verbs.includes('*') || rule.verbs.includes(request.verb);
-  const group = rule.apiGroups.includes('*') || request.apiGroups.some((g) => rule.apiGroups.includes(g));
+  const group = rule.apiGroups.includes('*') || rule.apiGroups.includes(request.apiGroup);
   const combined = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
   const resource =
     rule.resources.includes('*') ||
