@@ -1,5 +1,8 @@
-// OpenShift's built-in cluster roles, its `openshift` namespace roles, and the default RoleBindings it keeps
-// in every namespace — as data with their sources (data/openshift-cluster-roles.json).
+// OpenShift's built-in roles and RoleBindings, as data with their sources: the openshift-apiserver's
+// bootstrap policy (data/openshift-bootstrap-policy.json, generated from its golden files by
+// scripts/import-openshift-roles.ts), and the kube-apiserver's ClusterRoles with the default RoleBindings
+// OpenShift keeps in every project (data/openshift-cluster-roles.json, curated).
+import bootstrap from './data/openshift-bootstrap-policy.json' with { type: 'json' };
 import data from './data/openshift-cluster-roles.json' with { type: 'json' };
 import type {
   Binding,
@@ -30,14 +33,20 @@ interface BindingData {
   readonly subjects: readonly { readonly kind: string; readonly name: string; readonly namespace?: string }[];
 }
 interface RolesData {
-  readonly source: string;
   readonly clusterRoles: readonly RoleData[];
+  /** Created in every project; `{namespace}` is the project. */
   readonly namespaceRoleBindings: readonly BindingData[];
-  readonly openshiftNamespaceRoles: readonly RoleData[];
-  readonly openshiftNamespaceRoleBindings: readonly BindingData[];
+}
+interface BootstrapPolicy {
+  readonly clusterRoles: readonly RoleData[];
+  /** Each in its own namespace (`openshift`, `openshift-node`). */
+  readonly namespaceRoles: readonly RoleData[];
+  readonly namespaceRoleBindings: readonly BindingData[];
 }
 
 const dataset = data as RolesData;
+const policy = bootstrap as BootstrapPolicy;
+const CLUSTER_ROLES = [...policy.clusterRoles, ...dataset.clusterRoles];
 
 function role(entry: RoleData): RoleDefinition {
   return {
@@ -83,15 +92,15 @@ export function defaultRoleBindings(namespace: string): Binding[] {
  */
 export function withOpenShiftBuiltins(state: ClusterState): ClusterState {
   const clusterRoles = new Map(state.clusterRoles);
-  for (const entry of dataset.clusterRoles)
+  for (const entry of CLUSTER_ROLES)
     if (!clusterRoles.has(entry.name)) clusterRoles.set(entry.name, role(entry));
   const roles = new Map(state.roles);
-  for (const entry of dataset.openshiftNamespaceRoles) {
+  for (const entry of policy.namespaceRoles) {
     const key = `${entry.namespace}/${entry.name}`;
     if (!roles.has(key)) roles.set(key, role(entry));
   }
   const roleBindings = new Map(state.roleBindings);
-  for (const entry of dataset.openshiftNamespaceRoleBindings) {
+  for (const entry of policy.namespaceRoleBindings) {
     const namespace = entry.namespace ?? 'openshift';
     const written = roleBindings.get(namespace) ?? [];
     if (written.some((existing) => existing.name === entry.name)) continue;
