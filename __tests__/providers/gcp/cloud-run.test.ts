@@ -129,6 +129,25 @@ const cases: RunCase[] = [
     expect: 'denied',
     because: ['Supported container registries and images'],
   },
+  {
+    name: `${DEPLOYING} "Supported container registries and images": a Google-operated gcr.io host (Google Cloud Marketplace) is unknown, not denied: Google decides who pulls there`,
+    image: 'marketplace.gcr.io/google/nginx1:1.27',
+    target: WITH_NUMBER,
+    expect: 'unknown',
+    because: ['Google Cloud Marketplace', 'publicImages'],
+  },
+  {
+    name: `${DEPLOYING} "Supported container registries and images": a Google-operated gcr.io host is unknown even when the agent is not named`,
+    image: 'mirror.gcr.io/library/nginx:1.27',
+    expect: 'unknown',
+    because: ["Google's cache of Docker Hub images"],
+  },
+  {
+    name: `${DEPLOYING} "Supported container registries and images": a Google-operated gcr.io host's image listed in publicImages is allowed`,
+    image: 'mirror.gcr.io/library/nginx:1.27',
+    publicImages: ['mirror.gcr.io/library/*'],
+    expect: 'allowed',
+  },
 ];
 
 function configText(c: RunCase): string {

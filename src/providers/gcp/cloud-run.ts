@@ -14,6 +14,7 @@ import type { ImageReference } from '../../core/image-reference.ts';
 import type { PullQuestion, TargetPrincipal } from '../../core/provider.ts';
 import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import type { GcpFacts } from './facts.ts';
+import { googleOperatedHost, googleOperatedPull } from './google-hosts.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
 import { googleLocationOf, type GoogleLocation } from './registry.ts';
@@ -40,7 +41,10 @@ export function cloudRunPrincipals(
 ): TargetPrincipal[] {
   const registry = googleLocationOf(image);
   if (!registry) {
-    if (PUBLIC_ONLY_HOSTS.has(image.host)) return [{ principal: `cloud-run:${target.name}` }];
+    // publicImages decides these before the rule: Docker Hub, GitHub's registry, Google-operated hosts.
+    if (PUBLIC_ONLY_HOSTS.has(image.host) || googleOperatedHost(image.host) !== undefined) {
+      return [{ principal: `cloud-run:${target.name}` }];
+    }
     return [{ principal: `cloud-run:${target.name}`, unnamed: unsupportedRegistry(image) }];
   }
   const number = projectNumberOf(target, facts);
@@ -65,7 +69,7 @@ export function decideCloudRunPull(question: PullQuestion, facts: GcpFacts): Ver
   const registry = googleLocationOf(image);
   if (!registry) {
     const name = PUBLIC_ONLY_HOSTS.get(image.host);
-    return name === undefined ? unsupportedRegistry(image) : publicOnly(image, name);
+    return name === undefined ? otherRegistry(image) : publicOnly(image, name);
   }
   const same = sameProject(target, registry, facts);
   if (same === 'yes') {
@@ -126,6 +130,11 @@ function publicOnly(image: ImageReference, registryName: string): Verdict {
   return unknown([
     `Cloud Run pulls images from ${registryName} directly only when they are public (${CLOUD_RUN_DOC}, "Supported container registries and images"): if ${image.raw} is public, list it under publicImages; a private one needs an Artifact Registry remote repository in front of ${registryName}`,
   ]);
+}
+
+/** A Google-operated host (marketplace.gcr.io, mirror.gcr.io, …) is Google's to decide: unknown, not denied. */
+function otherRegistry(image: ImageReference): Verdict {
+  return googleOperatedPull(image) ?? unsupportedRegistry(image);
 }
 
 function unsupportedRegistry(image: ImageReference): Verdict {
