@@ -235,6 +235,8 @@ function indexKnown(known: GcpFactsInput): KnownFacts {
     customRoles: new Map(),
     groups: new Map(),
     clusters: new Map(),
+    denyPolicies: new Map(),
+    principalAccessBoundaries: new Map(),
   };
   return {
     facts,
