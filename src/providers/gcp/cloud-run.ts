@@ -16,7 +16,10 @@ import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import type { GcpFacts } from './facts.ts';
 import { googleOperatedHost, googleOperatedPull } from './google-hosts.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
+import { denyPoliciesFor } from './deny-policies.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
+import { pullResource } from './resources.ts';
+import { evaluateRestrictions } from './restrictions.ts';
 import { googleLocationOf, type GoogleLocation } from './registry.ts';
 
 export const CLOUD_RUN_DOC = 'https://cloud.google.com/run/docs/deploying';
@@ -72,11 +75,7 @@ export function decideCloudRunPull(question: PullQuestion, facts: GcpFacts): Ver
     return name === undefined ? otherRegistry(image) : publicOnly(image, name);
   }
   const same = sameProject(target, registry, facts);
-  if (same === 'yes') {
-    return allowed([
-      `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`,
-    ]);
-  }
+  if (same === 'yes') return sameProjectPull(registry, principal, target, facts);
   if (!principal.startsWith(SERVICE_ACCOUNT)) return unknown([agentUnknown(target, facts)]);
   const verdict = evaluateGooglePull(registry, principal.slice(SERVICE_ACCOUNT.length), facts);
   const crossProject = `the image is in project ${registry.project}, another project than the Cloud Run ${what(target)}'s: its service agent needs Artifact Registry Reader on the repository (${OTHER_PROJECTS_DOC})`;
@@ -88,6 +87,34 @@ export function decideCloudRunPull(question: PullQuestion, facts: GcpFacts): Ver
     ]);
   }
   return { ...verdict, reasons: [crossProject, ...verdict.reasons] };
+}
+
+/** Readable by default, unless a deny policy (checked before any allow) or a boundary takes it away. */
+function sameProjectPull(
+  registry: GoogleLocation,
+  principal: string,
+  target: CloudRunTarget,
+  facts: GcpFacts,
+): Verdict {
+  const byDefault = `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`;
+  const resource = pullResource(registry, facts);
+  if (!principal.startsWith(SERVICE_ACCOUNT)) {
+    const denying = denyPoliciesFor(resource, facts);
+    if (denying.length === 0) return allowed([byDefault]);
+    return unknown([
+      byDefault,
+      `unknown: deny policy ${denying.join(', ')} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`,
+    ]);
+  }
+  const restrictions = evaluateRestrictions(resource, principal.slice(SERVICE_ACCOUNT.length), facts);
+  const reasons = [byDefault, ...restrictions.deniedBy, ...restrictions.assumed];
+  if (restrictions.missing.length > 0) {
+    return { verdict: 'denied', reasons, missing: restrictions.missing };
+  }
+  if (restrictions.unknownBecause.length > 0) {
+    return unknown([...reasons, ...restrictions.unknownBecause.map((why) => `unknown: ${why}`)]);
+  }
+  return allowed(reasons);
 }
 
 function what(target: CloudRunTarget): string {

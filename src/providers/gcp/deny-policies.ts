@@ -50,6 +50,22 @@ export function evaluateDeny(resource: PullResource, email: string, facts: GcpFa
   return { result, deniedBy, unknownBecause, assumed };
 }
 
+/** The deny policies above the resource with a rule that denies the pull's permission, to anyone. */
+export function denyPoliciesFor(resource: PullResource, facts: GcpFacts): string[] {
+  const project = facts.projects.get(resource.project);
+  const permission = v2Permission(resource.permission);
+  return [`projects/${resource.project}`, ...(project?.ancestors ?? [])].flatMap((point) => {
+    const entry = facts.denyPolicies.get(point);
+    if (!entry || 'unreadable' in entry) return [];
+    const rules = entry.known.filter(
+      (rule) =>
+        rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
+        !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission)),
+    );
+    return [...new Set(rules.map((rule) => `${policyId(rule.policy)} on ${point}`))];
+  });
+}
+
 /** artifactregistry.repositories.downloadArtifacts → artifactregistry.googleapis.com/repositories.downloadArtifacts */
 export function v2Permission(permission: string): string {
   const dot = permission.indexOf('.');
