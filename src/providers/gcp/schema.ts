@@ -55,7 +55,7 @@ const UNREADABLE = Type.Optional(
 
 /** v2 permission names: SERVICE_FQDN/RESOURCE.ACTION, with `*` permission groups ("Permissions supported in deny policies"). */
 const V2_PERMISSION = Type.String({
-  pattern: '^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9*]+(\\.[A-Za-z0-9*]+)?)$',
+  pattern: '^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$',
   description:
     'a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *',
 });
