@@ -6,7 +6,10 @@
 //   { options: { requestedPolicyVersion } }; v3 projects.get: GET /v3/projects/P → { name: projects/NUMBER, … };
 //   v1 projects.getAncestry: POST /v1/projects/P:getAncestry → { ancestor: [{ resourceId: { type, id } }] };
 // - Kubernetes Engine v1 nodePools.list: GET /v1/projects/P/locations/L/clusters/C/nodePools → { nodePools };
-// - Cloud Storage JSON API buckets.getIamPolicy: GET /storage/v1/b/B/iam → { kind: storage#policy, … }.
+// - Cloud Storage JSON API buckets.getIamPolicy: GET /storage/v1/b/B/iam → { kind: storage#policy, … };
+// - IAM v2 policies.listPolicies: GET /v2/policies/{attachment point, URL-encoded}/denypolicies → { policies:
+//   [metadata only: rules are omitted], nextPageToken } (pageSize, pageToken), and policies.get:
+//   GET /v2/policies/{attachment point}/denypolicies/ID → the policy with its rules.
 // Every request must carry `Authorization: Bearer <token>`. Errors use Google's bodies: { error: { code, message,
 // status, details } } (Cloud Storage: { error: { code, message, errors: [{ reason }] } }). A permission can be
 // denied on a resource, and faults (503, 429, any status) injected; every request is recorded.
@@ -14,7 +17,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export type Json = Record<string, unknown>;
-export type GoogleRestApi = 'artifactregistry' | 'cloudresourcemanager' | 'container' | 'storage' | 'unknown';
+export type GoogleRestApi =
+  'artifactregistry' | 'cloudresourcemanager' | 'container' | 'storage' | 'iam' | 'unknown';
+
+/** A deny policy as the IAM v2 API holds it: its id under the attachment point, and its rules. */
+export interface FakeDenyPolicy {
+  readonly id: string;
+  readonly displayName?: string;
+  readonly rules: readonly Json[];
+}
 
 export interface FakeNodePool {
   readonly name: string;
@@ -35,6 +46,10 @@ export interface FakeGoogleRestState {
   readonly projects?: Readonly<Record<string, FakeProject>>;
   /** Node pools by cluster name, projects/P/locations/L/clusters/C. */
   readonly clusters?: Readonly<Record<string, readonly FakeNodePool[]>>;
+  /** Deny policies by attachment point (projects/P, folders/F, organizations/O). */
+  readonly denyPolicies?: Readonly<Record<string, readonly FakeDenyPolicy[]>>;
+  /** Deny policies per page of policies.listPolicies (the API's default is larger). */
+  readonly denyPolicyPageSize?: number;
   /** "PERMISSION on RESOURCE" the caller lacks (e.g. `artifactregistry.repositories.getIamPolicy on projects/…`). */
   readonly denied?: readonly string[];
 }
@@ -54,6 +69,8 @@ export interface RecordedRestRequest {
   readonly api: GoogleRestApi;
   readonly method: string;
   readonly path: string;
+  /** The path as sent, before percent-decoding (an attachment point must arrive URL-encoded). */
+  readonly rawPath: string;
   readonly query: URLSearchParams;
   readonly authorization: string | undefined;
   readonly body: string;
@@ -118,6 +135,7 @@ export class FakeGoogleRest {
       api,
       method: request.method ?? '',
       path,
+      rawPath: url.pathname,
       query: url.searchParams,
       authorization: request.headers.authorization,
       body,
@@ -280,7 +298,52 @@ export class FakeGoogleRest {
         },
       };
     }
+    if (
+      (match =
+        /^\/v2\/policies\/cloudresourcemanager\.googleapis\.com\/((?:projects|folders|organizations)\/[^/]+)\/denypolicies(?:\/([^/]+))?$/.exec(
+          path,
+        )) &&
+      method === 'GET'
+    ) {
+      return this.denyPolicies(match[1]!, match[2], query);
+    }
     return notFound(path, apiOf(path));
+  }
+
+  /** policies.listPolicies (metadata only, paged) and policies.get (with rules). */
+  private denyPolicies(
+    point: string,
+    id: string | undefined,
+    query: URLSearchParams,
+  ): { status: number; body: unknown } {
+    const permission = id === undefined ? 'iam.denypolicies.list' : 'iam.denypolicies.get';
+    const denied = this.denied(permission, point, 'iam');
+    if (denied) return denied;
+    const encoded = encodeURIComponent(`cloudresourcemanager.googleapis.com/${point}`);
+    const describe = (policy: FakeDenyPolicy) => ({
+      name: `policies/${encoded}/denypolicies/${policy.id}`,
+      uid: `00000000-0000-4000-8000-${policy.id.padStart(12, '0').slice(-12)}`,
+      kind: 'DenyPolicy',
+      displayName: policy.displayName ?? policy.id,
+      etag: 'MTc1NjA=',
+      createTime: '2025-01-15T10:00:00.000000Z',
+      updateTime: '2025-01-15T10:00:00.000000Z',
+    });
+    const policies = this.state.denyPolicies?.[point] ?? [];
+    if (id !== undefined) {
+      const policy = policies.find((candidate) => candidate.id === id);
+      if (!policy) return { status: 404, body: googleError(404, `Requested entity was not found.`, 'iam') };
+      return { status: 200, body: { ...describe(policy), rules: policy.rules } };
+    }
+    const size = Number(query.get('pageSize') ?? '') || this.state.denyPolicyPageSize || 1000;
+    const start = Number(query.get('pageToken') ?? '0');
+    const page = policies.slice(start, start + size).map(describe);
+    const next = start + size < policies.length ? String(start + size) : undefined;
+    // An attachment point without deny policies answers an empty object.
+    return {
+      status: 200,
+      body: { ...(page.length > 0 ? { policies: page } : {}), ...(next ? { nextPageToken: next } : {}) },
+    };
   }
 
   private policy(
@@ -341,6 +404,7 @@ export class FakeGoogleRest {
 
 function apiOf(path: string): GoogleRestApi {
   if (path.startsWith('/storage/')) return 'storage';
+  if (path.startsWith('/v2/policies/')) return 'iam';
   if (path.startsWith('/v3/') || path.endsWith(':getAncestry')) return 'cloudresourcemanager';
   if (/\/clusters\//.test(path)) return 'container';
   if (/\/repositories\//.test(path)) return 'artifactregistry';

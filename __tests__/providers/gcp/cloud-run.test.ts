@@ -129,6 +129,25 @@ const cases: RunCase[] = [
     expect: 'denied',
     because: ['Supported container registries and images'],
   },
+  {
+    name: `${DEPLOYING} "Supported container registries and images": a Google-operated gcr.io host (Google Cloud Marketplace) is unknown, not denied: Google decides who pulls there`,
+    image: 'marketplace.gcr.io/google/nginx1:1.27',
+    target: WITH_NUMBER,
+    expect: 'unknown',
+    because: ['Google Cloud Marketplace', 'publicImages'],
+  },
+  {
+    name: `${DEPLOYING} "Supported container registries and images": a Google-operated gcr.io host is unknown even when the agent is not named`,
+    image: 'mirror.gcr.io/library/nginx:1.27',
+    expect: 'unknown',
+    because: ["Google's cache of Docker Hub images"],
+  },
+  {
+    name: `${DEPLOYING} "Supported container registries and images": a Google-operated gcr.io host's image listed in publicImages is allowed`,
+    image: 'mirror.gcr.io/library/nginx:1.27',
+    publicImages: ['mirror.gcr.io/library/*'],
+    expect: 'allowed',
+  },
 ];
 
 function configText(c: RunCase): string {
@@ -179,4 +198,52 @@ test(`${DEPLOYING}: with the number known, the pulling principal is the Cloud Ru
     }),
   );
   assert.equal(result.principal, MEMBER);
+});
+
+test(`${SAME_PROJECT}: a same-project image is still subject to deny policies (IAM "Deny policies": deny before allow)`, () => {
+  const deny = {
+    attachmentPoint: `projects/${RUN_PROJECT}`,
+    policies: [
+      {
+        name: `policies/cloudresourcemanager.googleapis.com%2Fprojects%2F${RUN_PROJECT}/denypolicies/no-pulls`,
+        rules: [
+          {
+            denyRule: {
+              deniedPrincipals: ['principalSet://goog/public:all'],
+              deniedPermissions: ['artifactregistry.googleapis.com/repositories.downloadArtifacts'],
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const named = checkSinglePull(
+    configText({
+      name: '',
+      image: SAME_IMAGE,
+      target: WITH_NUMBER,
+      facts: { denyPolicies: [deny] },
+      expect: 'denied',
+    }),
+  );
+  assert.equal(named.verdict, 'denied', named.reasons.join('\n'));
+  assert.match(named.reasons.join('\n'), /denied by deny policy no-pulls/);
+  // Without the project number the agent is not named: a deny rule for the permission may name it.
+  const unnamed = checkSinglePull(
+    configText({ name: '', image: SAME_IMAGE, facts: { denyPolicies: [deny] }, expect: 'unknown' }),
+  );
+  assert.equal(unnamed.verdict, 'unknown', unnamed.reasons.join('\n'));
+  assert.match(unnamed.reasons.join('\n'), /no-pulls/);
+  // Known to have no deny policies: allowed as before, the layers not given named as taken as absent.
+  const none = checkSinglePull(
+    configText({
+      name: '',
+      image: SAME_IMAGE,
+      target: WITH_NUMBER,
+      facts: { denyPolicies: [{ ...deny, policies: [] }] },
+      expect: 'allowed',
+    }),
+  );
+  assert.equal(none.verdict, 'allowed', none.reasons.join('\n'));
+  assert.match(none.reasons.join('\n'), /VPC Service Controls/);
 });

@@ -107,6 +107,7 @@ async function withFake(
     resourceManager: fake.url,
     container: fake.url,
     storage: fake.url,
+    iam: fake.url,
   };
   let runner = new CallRunner({ sleep: async () => {}, timeoutMs: 5_000 });
   try {
@@ -156,8 +157,10 @@ test('a plan of many images in few repositories reads each policy once', async (
     assert.equal(fake.count(/^\/v3\/projects\/[^/]+:getIamPolicy$/), 2);
     assert.equal(fake.count(/:getAncestry$/), 2);
     assert.equal(fake.count(/^\/v3\/(folders|organizations)\//), 2, 'the shared organization is read once');
-    assert.equal(fake.requests.length, 9);
-    assert.equal(runner.sent, 9);
+    // The deny policies of acme-prod, acme-tools, the folder and the organization (none: one list each).
+    assert.equal(fake.count(/\/denypolicies$/), 4);
+    assert.equal(fake.requests.length, 13);
+    assert.equal(runner.sent, 13);
     // As gcloud prints them: bindings, etag, version; an empty policy has no bindings.
     assert.deepEqual(policies.get(REPO_API), {
       resource: REPO_API,
@@ -190,6 +193,10 @@ test('what the config states is never read again', async () => {
         { resource: ORG, unreadable: 'stated' },
       ],
       clusters: [{ project: APPS, location: 'europe-west2', name: 'prod', nodePools: [] }],
+      denyPolicies: [
+        { attachmentPoint: `projects/${APPS}`, policies: [] },
+        { attachmentPoint: ORG, unreadable: 'stated' },
+      ],
     };
     const facts = await collect({
       images: [`europe-west2-docker.pkg.dev/${APPS}/api/service`],
@@ -405,6 +412,7 @@ function merged(known: GcpFactsInput & { projects?: Json[] }, live: CollectedGcp
     projects: [...projects.values()],
     iamPolicies: [...(known.iamPolicies ?? []), ...(live.iamPolicies ?? [])],
     clusters: [...(live.clusters ?? [])],
+    ...(live.denyPolicies ? { denyPolicies: live.denyPolicies } : {}),
   };
 }
 
@@ -565,4 +573,109 @@ test('a cloud-run target that states its projectNumber and pulls no Google image
     if (previous === undefined) delete process.env['GOOGLE_APPLICATION_CREDENTIALS'];
     else process.env['GOOGLE_APPLICATION_CREDENTIALS'] = previous;
   }
+});
+
+// IAM v2 deny policies: policies.listPolicies gives only metadata (IAM API reference: "policy rules are
+// omitted"), so each policy is then read with policies.get; the attachment point rides URL-encoded.
+const NO_PULLS_RULE: Json = {
+  description: 'no artifact downloads from outside the build projects',
+  denyRule: {
+    deniedPrincipals: ['principalSet://goog/public:all'],
+    exceptionPrincipals: [`principal://iam.googleapis.com/projects/-/serviceAccounts/${NODES}`],
+    deniedPermissions: ['artifactregistry.googleapis.com/repositories.downloadArtifacts'],
+  },
+};
+const DENY_STATE = {
+  denyPolicies: {
+    [ORG]: [
+      { id: 'no-pulls', displayName: 'No pulls', rules: [NO_PULLS_RULE] },
+      {
+        id: 'no-deletes',
+        rules: [
+          {
+            denyRule: {
+              deniedPrincipals: ['principalSet://goog/public:all'],
+              deniedPermissions: ['artifactregistry.googleapis.com/repositories.deleteArtifacts'],
+            },
+          },
+        ],
+      },
+    ],
+  },
+  denyPolicyPageSize: 1,
+};
+
+test("deny policies of the repository's project, folder and organization are read: listed page by page, then each read with its rules", async () => {
+  await withFake(state(DENY_STATE), async ({ fake, collect }) => {
+    const facts = await collect({ images: [`europe-west2-docker.pkg.dev/${APPS}/api/service`] });
+    const byPoint = new Map((facts.denyPolicies ?? []).map((entry) => [entry.attachmentPoint, entry]));
+    assert.deepEqual([...byPoint.keys()].sort(), [`projects/${APPS}`, FOLDER, ORG].sort());
+    assert.deepEqual(byPoint.get(`projects/${APPS}`), { attachmentPoint: `projects/${APPS}`, policies: [] });
+    const org = byPoint.get(ORG);
+    assert.ok(org && 'policies' in org);
+    assert.deepEqual(
+      org.policies.map((policy) => [policy['name'], policy['rules']]),
+      [
+        [
+          `policies/cloudresourcemanager.googleapis.com%2Forganizations%2F345678901234/denypolicies/no-pulls`,
+          [NO_PULLS_RULE],
+        ],
+        [
+          `policies/cloudresourcemanager.googleapis.com%2Forganizations%2F345678901234/denypolicies/no-deletes`,
+          DENY_STATE.denyPolicies[ORG][1]!.rules,
+        ],
+      ],
+    );
+    const lists = fake.requests.filter(
+      (request) => request.api === 'iam' && request.path.endsWith('/denypolicies'),
+    );
+    assert.equal(lists.length, 4, 'one list for the project and the folder, two pages for the organization');
+    for (const request of fake.requests.filter((one) => one.api === 'iam')) {
+      assert.equal(request.method, 'GET');
+      assert.match(
+        request.rawPath,
+        /^\/v2\/policies\/cloudresourcemanager\.googleapis\.com%2F(projects|folders|organizations)%2F/,
+      );
+      assert.equal(request.authorization, `Bearer ${TOKEN}`);
+    }
+    assert.equal(fake.count(/\/denypolicies\/[^/]+$/), 2, 'each policy read once');
+  });
+});
+
+test('deny policies stated in the config are not read; a list the identity may not make is unreadable, naming iam.denypolicies.list', async () => {
+  const denied = [`iam.denypolicies.list on ${ORG}`];
+  await withFake(state({ ...DENY_STATE, denied }), async ({ fake, collect }) => {
+    const facts = await collect({
+      images: [`europe-west2-docker.pkg.dev/${APPS}/api/service`],
+      known: { denyPolicies: [{ attachmentPoint: FOLDER, policies: [] }] },
+    });
+    assert.equal(fake.count(/folders\/234567890123\/denypolicies/), 0);
+    const org = (facts.denyPolicies ?? []).find((entry) => entry.attachmentPoint === ORG);
+    assert.ok(org && 'unreadable' in org, JSON.stringify(facts.denyPolicies));
+    assert.match(
+      org.unreadable,
+      /^iam\.denypolicies\.list on organizations\/345678901234 was denied \(PERMISSION_DENIED\)/,
+    );
+  });
+});
+
+test('end to end: a deny policy read live denies the pull its allow policy grants, except for the excepted account', async () => {
+  const images = [`europe-west2-docker.pkg.dev/${APPS}/api/service:v1`];
+  const targets: TargetInput[] = [
+    { name: 'nodes', platform: 'gcp-service-account', serviceAccounts: [{ email: NODES }] },
+    { name: 'deployer', platform: 'gcp-service-account', serviceAccounts: [{ email: DEPLOYER }] },
+  ];
+  await withFake(state(DENY_STATE), async ({ collect }) => {
+    const live = await collect({ images, targets });
+    const text = stringify({ version: 1, images, targets, facts: { gcp: merged({}, live) } });
+    const report = checkConfig(loadConfigText(text, 'pullcheck.yml'), { failOn: 'denied' });
+    const verdict = (target: string) => report.results.find((result) => result.target === target)!;
+    assert.equal(verdict('nodes').verdict, 'allowed', verdict('nodes').reasons.join('\n'));
+    assert.doesNotMatch(verdict('nodes').reasons.join('\n'), /no deny policies are given/);
+    assert.equal(verdict('deployer').verdict, 'denied', 'granted on the project, denied by the organization');
+    assert.match(
+      verdict('deployer').reasons.join('\n'),
+      /denied by deny policy no-pulls on organizations\/345678901234/,
+    );
+  });
 });

@@ -14,8 +14,12 @@ import type { ImageReference } from '../../core/image-reference.ts';
 import type { PullQuestion, TargetPrincipal } from '../../core/provider.ts';
 import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import type { GcpFacts } from './facts.ts';
+import { googleOperatedHost, googleOperatedPull } from './google-hosts.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
+import { denyPoliciesFor } from './deny-policies.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
+import { pullResource } from './resources.ts';
+import { evaluateRestrictions } from './restrictions.ts';
 import { googleLocationOf, type GoogleLocation } from './registry.ts';
 
 export const CLOUD_RUN_DOC = 'https://cloud.google.com/run/docs/deploying';
@@ -40,7 +44,10 @@ export function cloudRunPrincipals(
 ): TargetPrincipal[] {
   const registry = googleLocationOf(image);
   if (!registry) {
-    if (PUBLIC_ONLY_HOSTS.has(image.host)) return [{ principal: `cloud-run:${target.name}` }];
+    // publicImages decides these before the rule: Docker Hub, GitHub's registry, Google-operated hosts.
+    if (PUBLIC_ONLY_HOSTS.has(image.host) || googleOperatedHost(image.host) !== undefined) {
+      return [{ principal: `cloud-run:${target.name}` }];
+    }
     return [{ principal: `cloud-run:${target.name}`, unnamed: unsupportedRegistry(image) }];
   }
   const number = projectNumberOf(target, facts);
@@ -65,14 +72,10 @@ export function decideCloudRunPull(question: PullQuestion, facts: GcpFacts): Ver
   const registry = googleLocationOf(image);
   if (!registry) {
     const name = PUBLIC_ONLY_HOSTS.get(image.host);
-    return name === undefined ? unsupportedRegistry(image) : publicOnly(image, name);
+    return name === undefined ? otherRegistry(image) : publicOnly(image, name);
   }
   const same = sameProject(target, registry, facts);
-  if (same === 'yes') {
-    return allowed([
-      `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`,
-    ]);
-  }
+  if (same === 'yes') return sameProjectPull(registry, principal, target, facts);
   if (!principal.startsWith(SERVICE_ACCOUNT)) return unknown([agentUnknown(target, facts)]);
   const verdict = evaluateGooglePull(registry, principal.slice(SERVICE_ACCOUNT.length), facts);
   const crossProject = `the image is in project ${registry.project}, another project than the Cloud Run ${what(target)}'s: its service agent needs Artifact Registry Reader on the repository (${OTHER_PROJECTS_DOC})`;
@@ -84,6 +87,34 @@ export function decideCloudRunPull(question: PullQuestion, facts: GcpFacts): Ver
     ]);
   }
   return { ...verdict, reasons: [crossProject, ...verdict.reasons] };
+}
+
+/** Readable by default, unless a deny policy (checked before any allow) or a boundary takes it away. */
+function sameProjectPull(
+  registry: GoogleLocation,
+  principal: string,
+  target: CloudRunTarget,
+  facts: GcpFacts,
+): Verdict {
+  const byDefault = `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`;
+  const resource = pullResource(registry, facts);
+  if (!principal.startsWith(SERVICE_ACCOUNT)) {
+    const denying = denyPoliciesFor(resource, facts);
+    if (denying.length === 0) return allowed([byDefault]);
+    return unknown([
+      byDefault,
+      `unknown: deny policy ${denying.join(', ')} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`,
+    ]);
+  }
+  const restrictions = evaluateRestrictions(resource, principal.slice(SERVICE_ACCOUNT.length), facts);
+  const reasons = [byDefault, ...restrictions.deniedBy, ...restrictions.assumed];
+  if (restrictions.missing.length > 0) {
+    return { verdict: 'denied', reasons, missing: restrictions.missing };
+  }
+  if (restrictions.unknownBecause.length > 0) {
+    return unknown([...reasons, ...restrictions.unknownBecause.map((why) => `unknown: ${why}`)]);
+  }
+  return allowed(reasons);
 }
 
 function what(target: CloudRunTarget): string {
@@ -126,6 +157,11 @@ function publicOnly(image: ImageReference, registryName: string): Verdict {
   return unknown([
     `Cloud Run pulls images from ${registryName} directly only when they are public (${CLOUD_RUN_DOC}, "Supported container registries and images"): if ${image.raw} is public, list it under publicImages; a private one needs an Artifact Registry remote repository in front of ${registryName}`,
   ]);
+}
+
+/** A Google-operated host (marketplace.gcr.io, mirror.gcr.io, …) is Google's to decide: unknown, not denied. */
+function otherRegistry(image: ImageReference): Verdict {
+  return googleOperatedPull(image) ?? unsupportedRegistry(image);
 }
 
 function unsupportedRegistry(image: ImageReference): Verdict {

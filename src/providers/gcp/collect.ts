@@ -13,12 +13,14 @@
 // - Kubernetes Engine v1 `projects.locations.clusters.nodePools.list`
 //   (GET /v1/projects/P/locations/L/clusters/C/nodePools: config.serviceAccount, config.oauthScopes);
 // - Cloud Storage JSON API `buckets.getIamPolicy` (GET /storage/v1/b/{bucket}/iam), for legacy Container
-//   Registry buckets (gcrBackend: storage).
+//   Registry buckets (gcrBackend: storage);
+// - IAM v2 deny policies of each image's project, folders and organization (./deny-reads.ts).
 import type { CallOutcome } from '../../core/call-runner.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { GcpFactsInput } from './schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import type { GcpFacts, GcpProjectFacts } from './facts.ts';
+import { readDenyPoliciesAbove, type CollectedDenyPolicies } from './deny-reads.ts';
 import { GoogleApis, type GcpCollectOptions } from './google-apis.ts';
 import { googleLocationOf } from './registry.ts';
 import { pullResource, type PullResource } from './resources.ts';
@@ -66,6 +68,7 @@ export type CollectedGcpFacts = {
   readonly projects?: readonly CollectedProject[];
   readonly iamPolicies?: readonly CollectedIamPolicy[];
   readonly clusters?: readonly CollectedCluster[];
+  readonly denyPolicies?: readonly CollectedDenyPolicies[];
 };
 
 export async function collectGcpFacts(
@@ -116,12 +119,15 @@ export async function collectGcpFacts(
     });
 
     const { numbers, clusters } = gkeReads(gkeTargets, runProjects, known, api);
+    const denyReads = readDenyPoliciesAbove(imageProjects, ancestry, input.known.denyPolicies, api);
 
     await Promise.all(ancestorPolicies);
     const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
     const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
     const clusterFacts = await Promise.all(clusters.values());
+    const denyPolicies = await denyReads;
     return {
+      ...(denyPolicies.length > 0 ? { denyPolicies } : {}),
       ...(projects.length > 0 ? { projects } : {}),
       ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
       ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
@@ -235,6 +241,8 @@ function indexKnown(known: GcpFactsInput): KnownFacts {
     customRoles: new Map(),
     groups: new Map(),
     clusters: new Map(),
+    denyPolicies: new Map(),
+    principalAccessBoundaries: new Map(),
   };
   return {
     facts,

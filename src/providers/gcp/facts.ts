@@ -4,6 +4,7 @@ import type { GcpFactsInput } from './schema.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { IamPolicyError, parseIamPolicy, type IamPolicy } from './iam-policy.ts';
 import type { CustomRoles } from './roles.ts';
+import { prepareBoundaries, type BoundaryFacts } from './boundaries.ts';
 
 export interface GcpProjectFacts {
   readonly id: string;
@@ -15,7 +16,7 @@ export interface GcpProjectFacts {
   readonly unreadable?: string;
 }
 
-export interface GcpFacts {
+export interface GcpFacts extends BoundaryFacts {
   readonly projects: ReadonlyMap<string, GcpProjectFacts>;
   readonly projectsByNumber: ReadonlyMap<string, GcpProjectFacts>;
   /** IAM allow policies by resource name (projects/P, projects/P/locations/L/repositories/R, buckets/B, …). */
@@ -83,5 +84,14 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
       },
     ]),
   );
-  return { projects, projectsByNumber, policies, unreadable, customRoles, groups, clusters };
+  return {
+    projects,
+    projectsByNumber,
+    policies,
+    unreadable,
+    customRoles,
+    groups,
+    clusters,
+    ...prepareBoundaries(input),
+  };
 }

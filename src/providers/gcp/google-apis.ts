@@ -20,6 +20,7 @@ export interface GcpCollectOptions {
     readonly resourceManager?: string;
     readonly container?: string;
     readonly storage?: string;
+    readonly iam?: string;
   };
 }
 
@@ -28,6 +29,7 @@ const DEFAULTS = {
   resourceManager: 'https://cloudresourcemanager.googleapis.com',
   container: 'https://container.googleapis.com',
   storage: 'https://storage.googleapis.com',
+  iam: 'https://iam.googleapis.com',
 } as const;
 
 /** Conditional role bindings are only returned for version 3 requests (IAM docs, "Policy versions"). */
@@ -48,9 +50,9 @@ type HeaderSource = { getRequestHeaders(url?: string): Promise<Headers | Record<
 
 /** The calls, each through the runner (one key per resource read). */
 export class GoogleApis {
-  private readonly runner: CallRunner;
+  readonly runner: CallRunner;
   private readonly authClient: unknown;
-  private readonly base: { readonly [K in keyof typeof DEFAULTS]: string };
+  readonly base: { readonly [K in keyof typeof DEFAULTS]: string };
   private artifactRegistry: Promise<ArtifactRegistryClient> | undefined;
 
   constructor(options: GcpCollectOptions) {
@@ -63,6 +65,7 @@ export class GoogleApis {
       resourceManager: endpoint('resourceManager'),
       container: endpoint('container'),
       storage: endpoint('storage'),
+      iam: endpoint('iam'),
     };
   }
 
@@ -230,7 +233,8 @@ export class GoogleApis {
     return this.artifactRegistry;
   }
 
-  private async json(
+  /** A GET (or POST) with the auth client's headers; Google's error body becomes a GoogleApiError. */
+  async json(
     url: string,
     signal: AbortSignal,
     request: { method?: 'GET' | 'POST'; body?: unknown } = {},

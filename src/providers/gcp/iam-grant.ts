@@ -116,7 +116,7 @@ function includes(
 }
 
 /** The lookups members need, answered from the facts. */
-function membershipFacts(facts: GcpFacts): MembershipFacts {
+export function membershipFacts(facts: GcpFacts): MembershipFacts {
   const self: MembershipFacts = {
     groupMembers: (email) => facts.groups.get(email),
     serviceAccountProject: (email) => {

@@ -1,5 +1,5 @@
 // Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
-// live reads add the ones it leaves out; policies and clusters read live follow the stated ones.
+// live reads add the ones it leaves out; policies, clusters and deny policies read live follow the stated ones.
 import { liveDocument, readEntries } from '../../core/live-facts.ts';
 import type { GcpFactsInput } from './schema.ts';
 import type { LiveFactsJoin } from '../../core/provider.ts';
@@ -26,6 +26,7 @@ export const gcpLiveFacts: LiveFactsJoin = {
         })),
       ],
       clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+      denyPolicies: [...(facts.denyPolicies ?? []), ...list(read['denyPolicies'])],
     } as GcpFactsInput;
   },
   resources(read) {
@@ -33,6 +34,9 @@ export const gcpLiveFacts: LiveFactsJoin = {
       ...readEntries<{ resource: string }>(read['iamPolicies']).map((entry) => entry.resource),
       ...readEntries<{ project: string; location: string; name: string }>(read['clusters']).map(
         (entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`,
+      ),
+      ...readEntries<{ attachmentPoint: string }>(read['denyPolicies']).map(
+        (entry) => `${entry.attachmentPoint} (deny policies)`,
       ),
     ];
   },

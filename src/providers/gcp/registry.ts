@@ -1,5 +1,8 @@
-// Google's registries as image references name them: Artifact Registry's LOCATION-docker.pkg.dev hosts, and
-// the gcr.io hosts, each now backed by an Artifact Registry repository in its multi-region (or, for old
+// Google's registries as image references name them: Artifact Registry's LOCATION-docker.pkg.dev hosts and
+// their regional endpoints docker.REGION.rep.pkg.dev (the same repositories, reached through an endpoint in
+// the region: docker-credential-gcr's config.DefaultARRegistries lists one per region, none for the
+// multi-regions; gcloud's container utilities accept both host forms for one repository path), and the gcr.io
+// hosts, each now backed by an Artifact Registry repository in its multi-region (or, for old
 // projects, a Cloud Storage bucket: src/providers/gcp/resources.ts).
 import type { ImageReference, RegistryLocation } from '../../core/image-reference.ts';
 import type { RegistryDefinition } from '../../core/registries.ts';
@@ -23,6 +26,8 @@ export interface GcrLocation extends RegistryLocation {
 export type GoogleLocation = GarLocation | GcrLocation;
 
 const GAR_HOST = /^([a-z0-9]+(?:-[a-z0-9]+)*)-docker\.pkg\.dev$/;
+/** A regional endpoint: regions only (us-central1, europe-west2), never a multi-region (us, europe, asia). */
+const GAR_REGIONAL_ENDPOINT = /^docker\.([a-z]+(?:-[a-z]+)+[0-9]+)\.rep\.pkg\.dev$/;
 // Where Artifact Registry keeps the repository that now backs each gcr.io host.
 const GCR_LOCATIONS = new Map(
   Object.entries({
@@ -36,8 +41,8 @@ const GCR_LOCATIONS = new Map(
 export const garRegistry: RegistryDefinition = {
   kind: 'gar',
   locate(host, components, fail): GarLocation | undefined {
-    const gar = GAR_HOST.exec(host);
-    if (!gar) return undefined;
+    const location = (GAR_HOST.exec(host) ?? GAR_REGIONAL_ENDPOINT.exec(host))?.[1];
+    if (location === undefined) return undefined;
     const { project, parts } = projectOf(components);
     if (components.length < parts + 2) {
       fail(
@@ -46,7 +51,7 @@ export const garRegistry: RegistryDefinition = {
       );
     }
     const [repository = '', ...image] = components.slice(parts);
-    return { kind: 'gar', location: gar[1] ?? '', project, repository, image: image.join('/') };
+    return { kind: 'gar', location, project, repository, image: image.join('/') };
   },
 };
 

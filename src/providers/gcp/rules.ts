@@ -7,6 +7,7 @@ import type { Verdict } from '../../core/verdict.ts';
 import { cloudRunPrincipals, decideCloudRunPull } from './cloud-run.ts';
 import { prepareGcpFacts, type GcpFacts } from './facts.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
+import { googleOperatedPull } from './google-hosts.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
 import { googleLocationOf } from './registry.ts';
 import { scopesAllowPull } from './scopes.ts';
@@ -63,9 +64,9 @@ function googlePrincipals(target: TargetInput, facts: GcpFacts): TargetPrincipal
 function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | undefined {
   const registry = googleLocationOf(question.image);
   const { target, principal } = question;
-  if (!registry) return undefined;
   if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(SERVICE_ACCOUNT))
     return undefined;
+  if (!registry) return googleOperatedPull(question.image);
   const email = principal.slice(SERVICE_ACCOUNT.length);
   if (target.platform !== 'gke') return evaluateGooglePull(registry, email, facts);
   // A service account's scopes: as listed on the target, else those of the live node pools that run as it;

@@ -42,6 +42,127 @@ export const gcpTargets = [
   }),
 ] as const;
 
+// `facts.gcp.denyPolicies` and `facts.gcp.principalAccessBoundaries`: the IAM layers that can only take a
+// pull away. Deny policies as `gcloud iam policies get … --kind=denypolicies --format=json` prints them (the
+// IAM v2 API's DenyPolicy), grouped by attachment point; PAB policies grouped by the principal set they are
+// bound to (IAM v3 policy bindings). Sources: IAM "Deny policies", "Principal access boundary policies".
+const UNREADABLE = Type.Optional(
+  Type.String({
+    description:
+      'why live reads could not read this (the permission to add); written by live reads and snapshots',
+  }),
+);
+
+/** v2 permission names: SERVICE_FQDN/RESOURCE.ACTION, with `*` permission groups ("Permissions supported in deny policies"). */
+const V2_PERMISSION = Type.String({
+  pattern: '^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$',
+  description:
+    'a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *',
+});
+const Principals = Type.Array(Type.String({ minLength: 1, description: 'a v2 principal identifier' }));
+const Condition = Type.Object(
+  {
+    expression: Type.String(),
+    title: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    location: Type.Optional(Type.String()),
+  },
+  closed,
+);
+
+const DenyRule = Type.Object(
+  {
+    description: Type.Optional(Type.String()),
+    denyRule: Type.Object(
+      {
+        deniedPrincipals: Type.Optional(Principals),
+        exceptionPrincipals: Type.Optional(Principals),
+        deniedPermissions: Type.Optional(Type.Array(V2_PERMISSION)),
+        exceptionPermissions: Type.Optional(Type.Array(V2_PERMISSION)),
+        denialCondition: Type.Optional(Condition),
+      },
+      closed,
+    ),
+  },
+  closed,
+);
+
+const DenyPolicy = Type.Object(
+  {
+    name: Type.Optional(Type.String()),
+    uid: Type.Optional(Type.String()),
+    kind: Type.Optional(Type.String()),
+    displayName: Type.Optional(Type.String()),
+    etag: Type.Optional(Type.String()),
+    createTime: Type.Optional(Type.String()),
+    updateTime: Type.Optional(Type.String()),
+    annotations: Type.Optional(Type.Record(Type.String(), Type.String())),
+    rules: Type.Optional(Type.Array(DenyRule)),
+  },
+  closed,
+);
+
+const DenyPolicies = Type.Array(
+  Type.Object(
+    {
+      attachmentPoint: Type.String({
+        pattern: '^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$',
+        description: 'projects/P, folders/F or organizations/O',
+      }),
+      policies: Type.Optional(
+        Type.Array(DenyPolicy, {
+          description: 'every deny policy attached there ([] : none); gcloud iam policies list/get',
+        }),
+      ),
+      unreadable: UNREADABLE,
+    },
+    closed,
+  ),
+  { description: 'IAM deny policies of the projects, folders and organizations above the repositories' },
+);
+
+const PabPolicy = Type.Object(
+  {
+    name: Type.String({
+      pattern: '^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$',
+    }),
+    enforcementVersion: Type.Optional(Type.String()),
+    rules: Type.Array(
+      Type.Object(
+        {
+          resources: Type.Array(Type.String({ pattern: '^//cloudresourcemanager\\.googleapis\\.com/' })),
+          effect: Type.Optional(Type.Literal('ALLOW')),
+          description: Type.Optional(Type.String()),
+        },
+        closed,
+      ),
+    ),
+    /** The policy binding's condition. */
+    condition: Type.Optional(Condition),
+  },
+  closed,
+);
+
+const PrincipalAccessBoundaries = Type.Array(
+  Type.Object(
+    {
+      principalSet: Type.String({
+        pattern:
+          '^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$',
+        description: "the policy bindings' target: the principals of a project, folder or organization",
+      }),
+      policies: Type.Optional(
+        Type.Array(PabPolicy, { description: 'the PAB policies bound to the set ([]: none)' }),
+      ),
+      unreadable: UNREADABLE,
+    },
+    closed,
+  ),
+  {
+    description: 'principal access boundary policies bound to the principal sets the service accounts are in',
+  },
+);
+
 export const GcpFacts = Type.Object(
   {
     projects: Type.Optional(
@@ -138,6 +259,8 @@ export const GcpFacts = Type.Object(
         Type.Object({ email: Type.String({ minLength: 3 }), members: Type.Array(Type.String()) }, closed),
       ),
     ),
+    denyPolicies: Type.Optional(DenyPolicies),
+    principalAccessBoundaries: Type.Optional(PrincipalAccessBoundaries),
   },
   closed,
 );
@@ -150,11 +273,12 @@ export const GoogleEndpoints = Type.Object(
     resourceManager: Type.Optional(Type.String({ pattern: '^https?://' })),
     container: Type.Optional(Type.String({ pattern: '^https?://' })),
     storage: Type.Optional(Type.String({ pattern: '^https?://' })),
+    iam: Type.Optional(Type.String({ pattern: '^https?://' })),
   },
   {
     ...closed,
     description:
-      'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+      'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads',
   },
 );
 

@@ -1,0 +1,156 @@
+// Does an IAM deny policy block the pull? Deny rules are checked before allow policies: a rule applies when
+// the service account is among its denied principals and not its exception principals, the permission is
+// among its denied permissions and not its exception permissions, and its denial condition (if any) is
+// true. Deny policies attach to projects, folders and organizations and apply to every resource below.
+// Sources: IAM "Deny policies", "Principal identifiers" (v2), "Permissions supported in deny policies".
+import type { Tri } from '../../core/tri.ts';
+import type { DenyRule } from './boundaries.ts';
+import type { GcpFacts } from './facts.ts';
+import { membershipFacts } from './iam-grant.ts';
+import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
+import type { PullResource } from './resources.ts';
+
+export interface DenyOutcome {
+  readonly result: Tri;
+  /** The rules that deny, with where they are attached. */
+  readonly deniedBy: readonly { readonly rule: DenyRule; readonly attachmentPoint: string }[];
+  readonly unknownBecause: readonly string[];
+  readonly assumed: readonly string[];
+}
+
+export function evaluateDeny(resource: PullResource, email: string, facts: GcpFacts): DenyOutcome {
+  const project = facts.projects.get(resource.project);
+  const points = [`projects/${resource.project}`, ...(project?.ancestors ?? [])];
+  const permission = v2Permission(resource.permission);
+  const membership = membershipFacts(facts);
+  const deniedBy: { rule: DenyRule; attachmentPoint: string }[] = [];
+  const unknownBecause: string[] = [];
+  const notGiven: string[] = [];
+  for (const point of points) {
+    const entry = facts.denyPolicies.get(point);
+    if (entry === undefined) {
+      notGiven.push(point);
+    } else if ('unreadable' in entry) {
+      unknownBecause.push(`the deny policies of ${point} could not be read: ${entry.unreadable}`);
+    } else {
+      for (const rule of entry.known) {
+        const applies = ruleApplies(rule, permission, email, membership);
+        if (applies.result === 'yes') deniedBy.push({ rule, attachmentPoint: point });
+        else if (applies.result === 'unknown') {
+          unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
+        }
+      }
+    }
+  }
+  const assumed =
+    notGiven.length === 0
+      ? []
+      : [`no deny policies are given for ${notGiven.join(', ')} (facts.gcp.denyPolicies): taken as absent`];
+  const result: Tri = deniedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+  return { result, deniedBy, unknownBecause, assumed };
+}
+
+/** The deny policies above the resource with a rule that denies the pull's permission, to anyone. */
+export function denyPoliciesFor(resource: PullResource, facts: GcpFacts): string[] {
+  const project = facts.projects.get(resource.project);
+  const permission = v2Permission(resource.permission);
+  return [`projects/${resource.project}`, ...(project?.ancestors ?? [])].flatMap((point) => {
+    const entry = facts.denyPolicies.get(point);
+    if (!entry || 'unreadable' in entry) return [];
+    const rules = entry.known.filter(
+      (rule) =>
+        rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
+        !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission)),
+    );
+    return [...new Set(rules.map((rule) => `${policyId(rule.policy)} on ${point}`))];
+  });
+}
+
+/** artifactregistry.repositories.downloadArtifacts → artifactregistry.googleapis.com/repositories.downloadArtifacts */
+export function v2Permission(permission: string): string {
+  const dot = permission.indexOf('.');
+  return `${permission.slice(0, dot)}.googleapis.com/${permission.slice(dot + 1)}`;
+}
+
+/** The policy's id, the last segment of its name (policies/…/denypolicies/ID). */
+export function policyId(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+function ruleApplies(
+  rule: DenyRule,
+  permission: string,
+  email: string,
+  membership: MembershipFacts,
+): Membership {
+  const permitted =
+    rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
+    !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission));
+  if (!permitted) return { result: 'no' };
+  const denied = anyIncludes(rule.deniedPrincipals, email, membership);
+  if (denied.result === 'no') return denied;
+  const excepted = anyIncludes(rule.exceptionPrincipals, email, membership);
+  if (excepted.result === 'yes') return { result: 'no' };
+  const undecided = [denied, excepted].find((one) => one.result === 'unknown');
+  if (undecided) return undecided;
+  if (rule.condition) {
+    const title = rule.condition.title ?? rule.condition.expression;
+    return {
+      result: 'unknown',
+      missingFact: `its rule denies the pull under the denial condition "${title}" (${rule.condition.expression}), which pullcheck does not evaluate`,
+    };
+  }
+  return { result: 'yes' };
+}
+
+/** A permission or permission group (`*` within one part: SERVICE/*, SERVICE/RESOURCE.*, SERVICE/*.ACTION, *). */
+function permissionMatches(pattern: string, permission: string): boolean {
+  if (pattern === '*') return true;
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*');
+  return new RegExp(`^${source}$`, 'i').test(permission);
+}
+
+function anyIncludes(principals: readonly string[], email: string, facts: MembershipFacts): Membership {
+  let undecided: Membership | undefined;
+  for (const principal of principals) {
+    const included = principalIncludes(principal, email, facts);
+    if (included.result === 'yes') return included;
+    if (included.result === 'unknown') undecided ??= included;
+  }
+  return undecided ?? { result: 'no' };
+}
+
+const SERVICE_ACCOUNT = 'principal://iam.googleapis.com/projects/-/serviceAccounts/';
+const GROUP = 'principalSet://goog/group/';
+
+/** A v2 principal identifier includes the service account? Identifiers pullcheck does not know are unknown. */
+function principalIncludes(principal: string, email: string, facts: MembershipFacts): Membership {
+  if (principal === 'principalSet://goog/public:all') return { result: 'yes' };
+  if (principal.startsWith(SERVICE_ACCOUNT)) {
+    return memberIncludes(`serviceAccount:${principal.slice(SERVICE_ACCOUNT.length)}`, email, facts);
+  }
+  if (principal.startsWith(GROUP))
+    return memberIncludes(`group:${principal.slice(GROUP.length)}`, email, facts);
+  if (principal.startsWith('principalSet://cloudresourcemanager.googleapis.com/')) {
+    return memberIncludes(principal, email, facts);
+  }
+  // A user (principal://goog/subject/…), workforce or workload identity pool identities, deleted principals.
+  if (
+    principal.startsWith('principal://goog/subject/') ||
+    principal.startsWith('principal://iam.googleapis.com/locations/global/workforcePools/') ||
+    principal.startsWith('principalSet://iam.googleapis.com/') ||
+    /^principal:\/\/iam\.googleapis\.com\/projects\/[0-9]+\/locations\/global\/workloadIdentityPools\//.test(
+      principal,
+    ) ||
+    principal.startsWith('deleted:')
+  ) {
+    return { result: 'no' };
+  }
+  return {
+    result: 'unknown',
+    missingFact: `pullcheck does not know whether the principal identifier ${principal} includes ${email}`,
+  };
+}
