@@ -371,8 +371,8 @@ function uniqueObjects(objects) {
 
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js + 1 modules
 var cluster_state = __webpack_require__(5638);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules
-var builtin_roles = __webpack_require__(50194);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 2 modules
+var builtin_roles = __webpack_require__(73191);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/pull-rule.js
 var pull_rule = __webpack_require__(24964);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/live/subject-access-review.js
@@ -406,8 +406,8 @@ async function askServer(api, account, image) {
                 namespace: image.namespace,
                 verb: 'get',
                 group: 'image.openshift.io',
-                resource: 'imagestreams',
-                subresource: 'layers',
+                // As the registry asks it (image-registry auth.go): one resource, no subresource.
+                resource: 'imagestreams/layers',
                 ...(image.imageStream ? { name: image.imageStream } : {}),
             },
         },

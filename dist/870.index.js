@@ -3522,7 +3522,7 @@ var ucs2length = __webpack_require__(36214);
 
 "use strict";
 const config = validate10;
-const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" } } } } } } };
+const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } }, "denyPolicies": { "description": "IAM deny policies of the projects, folders and organizations above the repositories", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["attachmentPoint"], "properties": { "attachmentPoint": { "pattern": "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "projects/P, folders/F or organizations/O", "type": "string" }, "policies": { "description": "every deny policy attached there ([] : none); gcloud iam policies list/get", "type": "array", "items": { "additionalProperties": false, "type": "object", "properties": { "name": { "type": "string" }, "uid": { "type": "string" }, "kind": { "type": "string" }, "displayName": { "type": "string" }, "etag": { "type": "string" }, "createTime": { "type": "string" }, "updateTime": { "type": "string" }, "annotations": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["denyRule"], "properties": { "description": { "type": "string" }, "denyRule": { "additionalProperties": false, "type": "object", "properties": { "deniedPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "exceptionPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "deniedPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "exceptionPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "denialCondition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "principalAccessBoundaries": { "description": "principal access boundary policies bound to the principal sets the service accounts are in", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["principalSet"], "properties": { "principalSet": { "pattern": "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "the policy bindings' target: the principals of a project, folder or organization", "type": "string" }, "policies": { "description": "the PAB policies bound to the set ([]: none)", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "rules"], "properties": { "name": { "pattern": "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "type": "string" }, "enforcementVersion": { "type": "string" }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resources"], "properties": { "resources": { "type": "array", "items": { "pattern": "^//cloudresourcemanager\\.googleapis\\.com/", "type": "string" } }, "effect": { "const": "ALLOW", "type": "string" }, "description": { "type": "string" } } } }, "condition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" }, "iam": { "pattern": "^https?://", "type": "string" } } } } } } };
 const func2 = ucs2length/* default */.A;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
@@ -3542,7 +3542,12 @@ const pattern42 = new RegExp("^o-[a-z0-9]{10,32}$", "u");
 const pattern44 = new RegExp("^(folders|organizations)/[0-9]+$", "u");
 const pattern45 = new RegExp("^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "u");
 const pattern46 = new RegExp("^(projects|organizations)/[^/]+/roles/[^/]+$", "u");
-const pattern52 = new RegExp("^https?://", "u");
+const pattern47 = new RegExp("^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "u");
+const pattern49 = new RegExp("^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "u");
+const pattern51 = new RegExp("^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "u");
+const pattern52 = new RegExp("^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "u");
+const pattern53 = new RegExp("^//cloudresourcemanager\\.googleapis\\.com/", "u");
+const pattern59 = new RegExp("^https?://", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.version === undefined) {
         const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'", schema: schema11.required, parentSchema: schema11, data };
@@ -8436,7 +8441,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 let data159 = data113.gcp;
                 if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
                     for (const key31 in data159) {
-                        if (!(((((key31 === "projects") || (key31 === "iamPolicies")) || (key31 === "roles")) || (key31 === "clusters")) || (key31 === "groups"))) {
+                        if (!(((((((key31 === "projects") || (key31 === "iamPolicies")) || (key31 === "roles")) || (key31 === "clusters")) || (key31 === "groups")) || (key31 === "denyPolicies")) || (key31 === "principalAccessBoundaries"))) {
                             const err378 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data159 };
                             if (vErrors === null) {
                                 vErrors = [err378];
@@ -9420,252 +9425,1264 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
+                    if (data159.denyPolicies !== undefined) {
+                        let data196 = data159.denyPolicies;
+                        if (Array.isArray(data196)) {
+                            const len48 = data196.length;
+                            for (let i48 = 0; i48 < len48; i48++) {
+                                let data197 = data196[i48];
+                                if (data197 && typeof data197 == "object" && !Array.isArray(data197)) {
+                                    if (data197.attachmentPoint === undefined) {
+                                        const err453 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/required", keyword: "required", params: { missingProperty: "attachmentPoint" }, message: "must have required property '" + "attachmentPoint" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data197 };
+                                        if (vErrors === null) {
+                                            vErrors = [err453];
+                                        }
+                                        else {
+                                            vErrors.push(err453);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key39 in data197) {
+                                        if (!(((key39 === "attachmentPoint") || (key39 === "policies")) || (key39 === "unreadable"))) {
+                                            const err454 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data197 };
+                                            if (vErrors === null) {
+                                                vErrors = [err454];
+                                            }
+                                            else {
+                                                vErrors.push(err454);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data197.attachmentPoint !== undefined) {
+                                        let data198 = data197.attachmentPoint;
+                                        if (typeof data198 === "string") {
+                                            if (!pattern47.test(data198)) {
+                                                const err455 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data198 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err455];
+                                                }
+                                                else {
+                                                    vErrors.push(err455);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err456 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data198 };
+                                            if (vErrors === null) {
+                                                vErrors = [err456];
+                                            }
+                                            else {
+                                                vErrors.push(err456);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data197.policies !== undefined) {
+                                        let data199 = data197.policies;
+                                        if (Array.isArray(data199)) {
+                                            const len49 = data199.length;
+                                            for (let i49 = 0; i49 < len49; i49++) {
+                                                let data200 = data199[i49];
+                                                if (data200 && typeof data200 == "object" && !Array.isArray(data200)) {
+                                                    for (const key40 in data200) {
+                                                        if (!(func13.call(schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties, key40))) {
+                                                            const err457 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data200 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err457];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err457);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.name !== undefined) {
+                                                        let data201 = data200.name;
+                                                        if (typeof data201 !== "string") {
+                                                            const err458 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name, data: data201 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err458];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err458);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.uid !== undefined) {
+                                                        let data202 = data200.uid;
+                                                        if (typeof data202 !== "string") {
+                                                            const err459 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/uid", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid, data: data202 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err459];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err459);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.kind !== undefined) {
+                                                        let data203 = data200.kind;
+                                                        if (typeof data203 !== "string") {
+                                                            const err460 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/kind", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind, data: data203 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err460];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err460);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.displayName !== undefined) {
+                                                        let data204 = data200.displayName;
+                                                        if (typeof data204 !== "string") {
+                                                            const err461 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/displayName", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName, data: data204 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err461];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err461);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.etag !== undefined) {
+                                                        let data205 = data200.etag;
+                                                        if (typeof data205 !== "string") {
+                                                            const err462 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/etag", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/etag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag, data: data205 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err462];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err462);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.createTime !== undefined) {
+                                                        let data206 = data200.createTime;
+                                                        if (typeof data206 !== "string") {
+                                                            const err463 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/createTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/createTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime, data: data206 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err463];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err463);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.updateTime !== undefined) {
+                                                        let data207 = data200.updateTime;
+                                                        if (typeof data207 !== "string") {
+                                                            const err464 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/updateTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/updateTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime, data: data207 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err464];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err464);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.annotations !== undefined) {
+                                                        let data208 = data200.annotations;
+                                                        if (data208 && typeof data208 == "object" && !Array.isArray(data208)) {
+                                                            for (const key41 in data208) {
+                                                                if (pattern13.test(key41)) {
+                                                                    let data209 = data208[key41];
+                                                                    if (typeof data209 !== "string") {
+                                                                        const err465 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"], data: data209 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err465];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err465);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err466 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations, data: data208 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err466];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err466);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data200.rules !== undefined) {
+                                                        let data210 = data200.rules;
+                                                        if (Array.isArray(data210)) {
+                                                            const len50 = data210.length;
+                                                            for (let i50 = 0; i50 < len50; i50++) {
+                                                                let data211 = data210[i50];
+                                                                if (data211 && typeof data211 == "object" && !Array.isArray(data211)) {
+                                                                    if (data211.denyRule === undefined) {
+                                                                        const err467 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "denyRule" }, message: "must have required property '" + "denyRule" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data211 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err467];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err467);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key42 in data211) {
+                                                                        if (!((key42 === "description") || (key42 === "denyRule"))) {
+                                                                            const err468 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key42 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data211 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err468];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err468);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data211.description !== undefined) {
+                                                                        let data212 = data211.description;
+                                                                        if (typeof data212 !== "string") {
+                                                                            const err469 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description, data: data212 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err469];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err469);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data211.denyRule !== undefined) {
+                                                                        let data213 = data211.denyRule;
+                                                                        if (data213 && typeof data213 == "object" && !Array.isArray(data213)) {
+                                                                            for (const key43 in data213) {
+                                                                                if (!(((((key43 === "deniedPrincipals") || (key43 === "exceptionPrincipals")) || (key43 === "deniedPermissions")) || (key43 === "exceptionPermissions")) || (key43 === "denialCondition"))) {
+                                                                                    const err470 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data213 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err470];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err470);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data213.deniedPrincipals !== undefined) {
+                                                                                let data214 = data213.deniedPrincipals;
+                                                                                if (Array.isArray(data214)) {
+                                                                                    const len51 = data214.length;
+                                                                                    for (let i51 = 0; i51 < len51; i51++) {
+                                                                                        let data215 = data214[i51];
+                                                                                        if (typeof data215 === "string") {
+                                                                                            if (func2(data215) < 1) {
+                                                                                                const err471 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data215 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err471];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err471);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err472 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data215 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err472];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err472);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err473 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals, data: data214 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err473];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err473);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data213.exceptionPrincipals !== undefined) {
+                                                                                let data216 = data213.exceptionPrincipals;
+                                                                                if (Array.isArray(data216)) {
+                                                                                    const len52 = data216.length;
+                                                                                    for (let i52 = 0; i52 < len52; i52++) {
+                                                                                        let data217 = data216[i52];
+                                                                                        if (typeof data217 === "string") {
+                                                                                            if (func2(data217) < 1) {
+                                                                                                const err474 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data217 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err474];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err474);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err475 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data217 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err475];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err475);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err476 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals, data: data216 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err476];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err476);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data213.deniedPermissions !== undefined) {
+                                                                                let data218 = data213.deniedPermissions;
+                                                                                if (Array.isArray(data218)) {
+                                                                                    const len53 = data218.length;
+                                                                                    for (let i53 = 0; i53 < len53; i53++) {
+                                                                                        let data219 = data218[i53];
+                                                                                        if (typeof data219 === "string") {
+                                                                                            if (!pattern49.test(data219)) {
+                                                                                                const err477 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data219 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err477];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err477);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err478 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data219 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err478];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err478);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err479 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions, data: data218 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err479];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err479);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data213.exceptionPermissions !== undefined) {
+                                                                                let data220 = data213.exceptionPermissions;
+                                                                                if (Array.isArray(data220)) {
+                                                                                    const len54 = data220.length;
+                                                                                    for (let i54 = 0; i54 < len54; i54++) {
+                                                                                        let data221 = data220[i54];
+                                                                                        if (typeof data221 === "string") {
+                                                                                            if (!pattern49.test(data221)) {
+                                                                                                const err480 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data221 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err480];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err480);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err481 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data221 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err481];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err481);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err482 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions, data: data220 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err482];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err482);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data213.denialCondition !== undefined) {
+                                                                                let data222 = data213.denialCondition;
+                                                                                if (data222 && typeof data222 == "object" && !Array.isArray(data222)) {
+                                                                                    if (data222.expression === undefined) {
+                                                                                        const err483 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data222 };
+                                                                                        if (vErrors === null) {
+                                                                                            vErrors = [err483];
+                                                                                        }
+                                                                                        else {
+                                                                                            vErrors.push(err483);
+                                                                                        }
+                                                                                        errors++;
+                                                                                    }
+                                                                                    for (const key44 in data222) {
+                                                                                        if (!((((key44 === "expression") || (key44 === "title")) || (key44 === "description")) || (key44 === "location"))) {
+                                                                                            const err484 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key44 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data222 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err484];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err484);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data222.expression !== undefined) {
+                                                                                        let data223 = data222.expression;
+                                                                                        if (typeof data223 !== "string") {
+                                                                                            const err485 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression, data: data223 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err485];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err485);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data222.title !== undefined) {
+                                                                                        let data224 = data222.title;
+                                                                                        if (typeof data224 !== "string") {
+                                                                                            const err486 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/title", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title, data: data224 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err486];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err486);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data222.description !== undefined) {
+                                                                                        let data225 = data222.description;
+                                                                                        if (typeof data225 !== "string") {
+                                                                                            const err487 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description, data: data225 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err487];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err487);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data222.location !== undefined) {
+                                                                                        let data226 = data222.location;
+                                                                                        if (typeof data226 !== "string") {
+                                                                                            const err488 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/location", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location, data: data226 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err488];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err488);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err489 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data222 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err489];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err489);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            const err490 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data213 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err490];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err490);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    const err491 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data211 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err491];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err491);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err492 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules, data: data210 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err492];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err492);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    const err493 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data200 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err493];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err493);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err494 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies, data: data199 };
+                                            if (vErrors === null) {
+                                                vErrors = [err494];
+                                            }
+                                            else {
+                                                vErrors.push(err494);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data197.unreadable !== undefined) {
+                                        let data227 = data197.unreadable;
+                                        if (typeof data227 !== "string") {
+                                            const err495 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable, data: data227 };
+                                            if (vErrors === null) {
+                                                vErrors = [err495];
+                                            }
+                                            else {
+                                                vErrors.push(err495);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err496 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data197 };
+                                    if (vErrors === null) {
+                                        vErrors = [err496];
+                                    }
+                                    else {
+                                        vErrors.push(err496);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err497 = { instancePath: instancePath + "/facts/gcp/denyPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies, data: data196 };
+                            if (vErrors === null) {
+                                vErrors = [err497];
+                            }
+                            else {
+                                vErrors.push(err497);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data159.principalAccessBoundaries !== undefined) {
+                        let data228 = data159.principalAccessBoundaries;
+                        if (Array.isArray(data228)) {
+                            const len55 = data228.length;
+                            for (let i55 = 0; i55 < len55; i55++) {
+                                let data229 = data228[i55];
+                                if (data229 && typeof data229 == "object" && !Array.isArray(data229)) {
+                                    if (data229.principalSet === undefined) {
+                                        const err498 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/required", keyword: "required", params: { missingProperty: "principalSet" }, message: "must have required property '" + "principalSet" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data229 };
+                                        if (vErrors === null) {
+                                            vErrors = [err498];
+                                        }
+                                        else {
+                                            vErrors.push(err498);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key45 in data229) {
+                                        if (!(((key45 === "principalSet") || (key45 === "policies")) || (key45 === "unreadable"))) {
+                                            const err499 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key45 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data229 };
+                                            if (vErrors === null) {
+                                                vErrors = [err499];
+                                            }
+                                            else {
+                                                vErrors.push(err499);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data229.principalSet !== undefined) {
+                                        let data230 = data229.principalSet;
+                                        if (typeof data230 === "string") {
+                                            if (!pattern51.test(data230)) {
+                                                const err500 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/pattern", keyword: "pattern", params: { pattern: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data230 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err500];
+                                                }
+                                                else {
+                                                    vErrors.push(err500);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err501 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data230 };
+                                            if (vErrors === null) {
+                                                vErrors = [err501];
+                                            }
+                                            else {
+                                                vErrors.push(err501);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data229.policies !== undefined) {
+                                        let data231 = data229.policies;
+                                        if (Array.isArray(data231)) {
+                                            const len56 = data231.length;
+                                            for (let i56 = 0; i56 < len56; i56++) {
+                                                let data232 = data231[i56];
+                                                if (data232 && typeof data232 == "object" && !Array.isArray(data232)) {
+                                                    if (data232.name === undefined) {
+                                                        const err502 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err502];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err502);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data232.rules === undefined) {
+                                                        const err503 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property '" + "rules" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err503];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err503);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key46 in data232) {
+                                                        if (!((((key46 === "name") || (key46 === "enforcementVersion")) || (key46 === "rules")) || (key46 === "condition"))) {
+                                                            const err504 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key46 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err504];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err504);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data232.name !== undefined) {
+                                                        let data233 = data232.name;
+                                                        if (typeof data233 === "string") {
+                                                            if (!pattern52.test(data233)) {
+                                                                const err505 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" }, message: "must match pattern \"" + "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" + "\"", schema: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data233 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err505];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err505);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err506 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data233 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err506];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err506);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data232.enforcementVersion !== undefined) {
+                                                        let data234 = data232.enforcementVersion;
+                                                        if (typeof data234 !== "string") {
+                                                            const err507 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/enforcementVersion", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/enforcementVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion, data: data234 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err507];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err507);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data232.rules !== undefined) {
+                                                        let data235 = data232.rules;
+                                                        if (Array.isArray(data235)) {
+                                                            const len57 = data235.length;
+                                                            for (let i57 = 0; i57 < len57; i57++) {
+                                                                let data236 = data235[i57];
+                                                                if (data236 && typeof data236 == "object" && !Array.isArray(data236)) {
+                                                                    if (data236.resources === undefined) {
+                                                                        const err508 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property '" + "resources" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data236 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err508];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err508);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key47 in data236) {
+                                                                        if (!(((key47 === "resources") || (key47 === "effect")) || (key47 === "description"))) {
+                                                                            const err509 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key47 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data236 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err509];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err509);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data236.resources !== undefined) {
+                                                                        let data237 = data236.resources;
+                                                                        if (Array.isArray(data237)) {
+                                                                            const len58 = data237.length;
+                                                                            for (let i58 = 0; i58 < len58; i58++) {
+                                                                                let data238 = data237[i58];
+                                                                                if (typeof data238 === "string") {
+                                                                                    if (!pattern53.test(data238)) {
+                                                                                        const err510 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/pattern", keyword: "pattern", params: { pattern: "^//cloudresourcemanager\\.googleapis\\.com/" }, message: "must match pattern \"" + "^//cloudresourcemanager\\.googleapis\\.com/" + "\"", schema: "^//cloudresourcemanager\\.googleapis\\.com/", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data238 };
+                                                                                        if (vErrors === null) {
+                                                                                            vErrors = [err510];
+                                                                                        }
+                                                                                        else {
+                                                                                            vErrors.push(err510);
+                                                                                        }
+                                                                                        errors++;
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err511 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data238 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err511];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err511);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            const err512 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources, data: data237 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err512];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err512);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data236.effect !== undefined) {
+                                                                        let data239 = data236.effect;
+                                                                        if (typeof data239 !== "string") {
+                                                                            const err513 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data239 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err513];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err513);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                        if ("ALLOW" !== data239) {
+                                                                            const err514 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/const", keyword: "const", params: { allowedValue: "ALLOW" }, message: "must be equal to constant", schema: "ALLOW", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data239 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err514];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err514);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data236.description !== undefined) {
+                                                                        let data240 = data236.description;
+                                                                        if (typeof data240 !== "string") {
+                                                                            const err515 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description, data: data240 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err515];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err515);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    const err516 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data236 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err516];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err516);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err517 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules, data: data235 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err517];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err517);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data232.condition !== undefined) {
+                                                        let data241 = data232.condition;
+                                                        if (data241 && typeof data241 == "object" && !Array.isArray(data241)) {
+                                                            if (data241.expression === undefined) {
+                                                                const err518 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data241 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err518];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err518);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                            for (const key48 in data241) {
+                                                                if (!((((key48 === "expression") || (key48 === "title")) || (key48 === "description")) || (key48 === "location"))) {
+                                                                    const err519 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key48 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data241 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err519];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err519);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data241.expression !== undefined) {
+                                                                let data242 = data241.expression;
+                                                                if (typeof data242 !== "string") {
+                                                                    const err520 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression, data: data242 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err520];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err520);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data241.title !== undefined) {
+                                                                let data243 = data241.title;
+                                                                if (typeof data243 !== "string") {
+                                                                    const err521 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/title", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title, data: data243 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err521];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err521);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data241.description !== undefined) {
+                                                                let data244 = data241.description;
+                                                                if (typeof data244 !== "string") {
+                                                                    const err522 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description, data: data244 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err522];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err522);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data241.location !== undefined) {
+                                                                let data245 = data241.location;
+                                                                if (typeof data245 !== "string") {
+                                                                    const err523 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/location", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location, data: data245 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err523];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err523);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err524 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data241 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err524];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err524);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    const err525 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err525];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err525);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err526 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies, data: data231 };
+                                            if (vErrors === null) {
+                                                vErrors = [err526];
+                                            }
+                                            else {
+                                                vErrors.push(err526);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data229.unreadable !== undefined) {
+                                        let data246 = data229.unreadable;
+                                        if (typeof data246 !== "string") {
+                                            const err527 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable, data: data246 };
+                                            if (vErrors === null) {
+                                                vErrors = [err527];
+                                            }
+                                            else {
+                                                vErrors.push(err527);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err528 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data229 };
+                                    if (vErrors === null) {
+                                        vErrors = [err528];
+                                    }
+                                    else {
+                                        vErrors.push(err528);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err529 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries, data: data228 };
+                            if (vErrors === null) {
+                                vErrors = [err529];
+                            }
+                            else {
+                                vErrors.push(err529);
+                            }
+                            errors++;
+                        }
+                    }
                 }
                 else {
-                    const err453 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data159 };
+                    const err530 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data159 };
                     if (vErrors === null) {
-                        vErrors = [err453];
+                        vErrors = [err530];
                     }
                     else {
-                        vErrors.push(err453);
+                        vErrors.push(err530);
                     }
                     errors++;
                 }
             }
             if (data113.kubernetes !== undefined) {
-                let data196 = data113.kubernetes;
-                if (data196 && typeof data196 == "object" && !Array.isArray(data196)) {
-                    for (const key39 in data196) {
-                        if (!((key39 === "manifests") || (key39 === "objects"))) {
-                            const err454 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data196 };
+                let data247 = data113.kubernetes;
+                if (data247 && typeof data247 == "object" && !Array.isArray(data247)) {
+                    for (const key49 in data247) {
+                        if (!((key49 === "manifests") || (key49 === "objects"))) {
+                            const err531 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key49 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data247 };
                             if (vErrors === null) {
-                                vErrors = [err454];
+                                vErrors = [err531];
                             }
                             else {
-                                vErrors.push(err454);
+                                vErrors.push(err531);
                             }
                             errors++;
                         }
                     }
-                    if (data196.manifests !== undefined) {
-                        let data197 = data196.manifests;
-                        if (Array.isArray(data197)) {
-                            const len48 = data197.length;
-                            for (let i48 = 0; i48 < len48; i48++) {
-                                let data198 = data197[i48];
-                                if (typeof data198 === "string") {
-                                    if (func2(data198) < 1) {
-                                        const err455 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i48, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data198 };
+                    if (data247.manifests !== undefined) {
+                        let data248 = data247.manifests;
+                        if (Array.isArray(data248)) {
+                            const len59 = data248.length;
+                            for (let i59 = 0; i59 < len59; i59++) {
+                                let data249 = data248[i59];
+                                if (typeof data249 === "string") {
+                                    if (func2(data249) < 1) {
+                                        const err532 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data249 };
                                         if (vErrors === null) {
-                                            vErrors = [err455];
+                                            vErrors = [err532];
                                         }
                                         else {
-                                            vErrors.push(err455);
+                                            vErrors.push(err532);
                                         }
                                         errors++;
                                     }
                                 }
                                 else {
-                                    const err456 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i48, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data198 };
+                                    const err533 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data249 };
                                     if (vErrors === null) {
-                                        vErrors = [err456];
+                                        vErrors = [err533];
                                     }
                                     else {
-                                        vErrors.push(err456);
+                                        vErrors.push(err533);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err457 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data197 };
+                            const err534 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data248 };
                             if (vErrors === null) {
-                                vErrors = [err457];
+                                vErrors = [err534];
                             }
                             else {
-                                vErrors.push(err457);
+                                vErrors.push(err534);
                             }
                             errors++;
                         }
                     }
-                    if (data196.objects !== undefined) {
-                        let data199 = data196.objects;
-                        if (Array.isArray(data199)) {
-                            const len49 = data199.length;
-                            for (let i49 = 0; i49 < len49; i49++) {
-                                let data200 = data199[i49];
-                                if (data200 && typeof data200 == "object" && !Array.isArray(data200)) {
-                                    if (data200.apiVersion === undefined) {
-                                        const err458 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i49, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data200 };
+                    if (data247.objects !== undefined) {
+                        let data250 = data247.objects;
+                        if (Array.isArray(data250)) {
+                            const len60 = data250.length;
+                            for (let i60 = 0; i60 < len60; i60++) {
+                                let data251 = data250[i60];
+                                if (data251 && typeof data251 == "object" && !Array.isArray(data251)) {
+                                    if (data251.apiVersion === undefined) {
+                                        const err535 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data251 };
                                         if (vErrors === null) {
-                                            vErrors = [err458];
+                                            vErrors = [err535];
                                         }
                                         else {
-                                            vErrors.push(err458);
+                                            vErrors.push(err535);
                                         }
                                         errors++;
                                     }
-                                    if (data200.kind === undefined) {
-                                        const err459 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i49, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data200 };
+                                    if (data251.kind === undefined) {
+                                        const err536 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data251 };
                                         if (vErrors === null) {
-                                            vErrors = [err459];
+                                            vErrors = [err536];
                                         }
                                         else {
-                                            vErrors.push(err459);
+                                            vErrors.push(err536);
                                         }
                                         errors++;
                                     }
-                                    if (data200.apiVersion !== undefined) {
-                                        let data201 = data200.apiVersion;
-                                        if (typeof data201 !== "string") {
-                                            const err460 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i49 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data201 };
+                                    if (data251.apiVersion !== undefined) {
+                                        let data252 = data251.apiVersion;
+                                        if (typeof data252 !== "string") {
+                                            const err537 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data252 };
                                             if (vErrors === null) {
-                                                vErrors = [err460];
+                                                vErrors = [err537];
                                             }
                                             else {
-                                                vErrors.push(err460);
+                                                vErrors.push(err537);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data200.kind !== undefined) {
-                                        let data202 = data200.kind;
-                                        if (typeof data202 !== "string") {
-                                            const err461 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i49 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data202 };
+                                    if (data251.kind !== undefined) {
+                                        let data253 = data251.kind;
+                                        if (typeof data253 !== "string") {
+                                            const err538 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data253 };
                                             if (vErrors === null) {
-                                                vErrors = [err461];
+                                                vErrors = [err538];
                                             }
                                             else {
-                                                vErrors.push(err461);
+                                                vErrors.push(err538);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err462 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i49, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data200 };
+                                    const err539 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data251 };
                                     if (vErrors === null) {
-                                        vErrors = [err462];
+                                        vErrors = [err539];
                                     }
                                     else {
-                                        vErrors.push(err462);
+                                        vErrors.push(err539);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err463 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data199 };
+                            const err540 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data250 };
                             if (vErrors === null) {
-                                vErrors = [err463];
+                                vErrors = [err540];
                             }
                             else {
-                                vErrors.push(err463);
+                                vErrors.push(err540);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err464 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data196 };
+                    const err541 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data247 };
                     if (vErrors === null) {
-                        vErrors = [err464];
+                        vErrors = [err541];
                     }
                     else {
-                        vErrors.push(err464);
+                        vErrors.push(err541);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err465 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data113 };
+            const err542 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data113 };
             if (vErrors === null) {
-                vErrors = [err465];
+                vErrors = [err542];
             }
             else {
-                vErrors.push(err465);
+                vErrors.push(err542);
             }
             errors++;
         }
     }
     if (data.auth !== undefined) {
-        let data203 = data.auth;
-        if (data203 && typeof data203 == "object" && !Array.isArray(data203)) {
-            for (const key40 in data203) {
-                if (!(key40 === "aws")) {
-                    const err466 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data203 };
+        let data254 = data.auth;
+        if (data254 && typeof data254 == "object" && !Array.isArray(data254)) {
+            for (const key50 in data254) {
+                if (!(key50 === "aws")) {
+                    const err543 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key50 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data254 };
                     if (vErrors === null) {
-                        vErrors = [err466];
+                        vErrors = [err543];
                     }
                     else {
-                        vErrors.push(err466);
+                        vErrors.push(err543);
                     }
                     errors++;
                 }
             }
-            if (data203.aws !== undefined) {
-                let data204 = data203.aws;
-                if (data204 && typeof data204 == "object" && !Array.isArray(data204)) {
-                    if (data204.roles === undefined) {
-                        const err467 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data204 };
+            if (data254.aws !== undefined) {
+                let data255 = data254.aws;
+                if (data255 && typeof data255 == "object" && !Array.isArray(data255)) {
+                    if (data255.roles === undefined) {
+                        const err544 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data255 };
                         if (vErrors === null) {
-                            vErrors = [err467];
+                            vErrors = [err544];
                         }
                         else {
-                            vErrors.push(err467);
+                            vErrors.push(err544);
                         }
                         errors++;
                     }
-                    for (const key41 in data204) {
-                        if (!(key41 === "roles")) {
-                            const err468 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key41 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data204 };
+                    for (const key51 in data255) {
+                        if (!(key51 === "roles")) {
+                            const err545 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key51 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data255 };
                             if (vErrors === null) {
-                                vErrors = [err468];
+                                vErrors = [err545];
                             }
                             else {
-                                vErrors.push(err468);
+                                vErrors.push(err545);
                             }
                             errors++;
                         }
                     }
-                    if (data204.roles !== undefined) {
-                        let data205 = data204.roles;
-                        if (data205 && typeof data205 == "object" && !Array.isArray(data205)) {
-                            for (const key42 in data205) {
-                                if (!(pattern6.test(key42))) {
-                                    const err469 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key42 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data205 };
+                    if (data255.roles !== undefined) {
+                        let data256 = data255.roles;
+                        if (data256 && typeof data256 == "object" && !Array.isArray(data256)) {
+                            for (const key52 in data256) {
+                                if (!(pattern6.test(key52))) {
+                                    const err546 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key52 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data256 };
                                     if (vErrors === null) {
-                                        vErrors = [err469];
+                                        vErrors = [err546];
                                     }
                                     else {
-                                        vErrors.push(err469);
+                                        vErrors.push(err546);
                                     }
                                     errors++;
                                 }
                             }
-                            for (const key43 in data205) {
-                                if (pattern6.test(key43)) {
-                                    let data206 = data205[key43];
-                                    if (typeof data206 === "string") {
-                                        if (!pattern8.test(data206)) {
-                                            const err470 = { instancePath: instancePath + "/auth/aws/roles/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data206 };
+                            for (const key53 in data256) {
+                                if (pattern6.test(key53)) {
+                                    let data257 = data256[key53];
+                                    if (typeof data257 === "string") {
+                                        if (!pattern8.test(data257)) {
+                                            const err547 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data257 };
                                             if (vErrors === null) {
-                                                vErrors = [err470];
+                                                vErrors = [err547];
                                             }
                                             else {
-                                                vErrors.push(err470);
+                                                vErrors.push(err547);
                                             }
                                             errors++;
                                         }
                                     }
                                     else {
-                                        const err471 = { instancePath: instancePath + "/auth/aws/roles/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data206 };
+                                        const err548 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data257 };
                                         if (vErrors === null) {
-                                            vErrors = [err471];
+                                            vErrors = [err548];
                                         }
                                         else {
-                                            vErrors.push(err471);
+                                            vErrors.push(err548);
                                         }
                                         errors++;
                                     }
@@ -9673,92 +10690,92 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err472 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data205 };
+                            const err549 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data256 };
                             if (vErrors === null) {
-                                vErrors = [err472];
+                                vErrors = [err549];
                             }
                             else {
-                                vErrors.push(err472);
+                                vErrors.push(err549);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err473 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data204 };
+                    const err550 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data255 };
                     if (vErrors === null) {
-                        vErrors = [err473];
+                        vErrors = [err550];
                     }
                     else {
-                        vErrors.push(err473);
+                        vErrors.push(err550);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err474 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data203 };
+            const err551 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data254 };
             if (vErrors === null) {
-                vErrors = [err474];
+                vErrors = [err551];
             }
             else {
-                vErrors.push(err474);
+                vErrors.push(err551);
             }
             errors++;
         }
     }
     if (data.endpoints !== undefined) {
-        let data207 = data.endpoints;
-        if (data207 && typeof data207 == "object" && !Array.isArray(data207)) {
-            for (const key44 in data207) {
-                if (!((key44 === "registries") || (key44 === "google"))) {
-                    const err475 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key44 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data207 };
+        let data258 = data.endpoints;
+        if (data258 && typeof data258 == "object" && !Array.isArray(data258)) {
+            for (const key54 in data258) {
+                if (!((key54 === "registries") || (key54 === "google"))) {
+                    const err552 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key54 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data258 };
                     if (vErrors === null) {
-                        vErrors = [err475];
+                        vErrors = [err552];
                     }
                     else {
-                        vErrors.push(err475);
+                        vErrors.push(err552);
                     }
                     errors++;
                 }
             }
-            if (data207.registries !== undefined) {
-                let data208 = data207.registries;
-                if (data208 && typeof data208 == "object" && !Array.isArray(data208)) {
-                    for (const key45 in data208) {
-                        if (!(pattern13.test(key45))) {
-                            const err476 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key45 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data208 };
+            if (data258.registries !== undefined) {
+                let data259 = data258.registries;
+                if (data259 && typeof data259 == "object" && !Array.isArray(data259)) {
+                    for (const key55 in data259) {
+                        if (!(pattern13.test(key55))) {
+                            const err553 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key55 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data259 };
                             if (vErrors === null) {
-                                vErrors = [err476];
+                                vErrors = [err553];
                             }
                             else {
-                                vErrors.push(err476);
+                                vErrors.push(err553);
                             }
                             errors++;
                         }
                     }
-                    for (const key46 in data208) {
-                        if (pattern13.test(key46)) {
-                            let data209 = data208[key46];
-                            if (typeof data209 === "string") {
-                                if (!pattern52.test(data209)) {
-                                    const err477 = { instancePath: instancePath + "/endpoints/registries/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data209 };
+                    for (const key56 in data259) {
+                        if (pattern13.test(key56)) {
+                            let data260 = data259[key56];
+                            if (typeof data260 === "string") {
+                                if (!pattern59.test(data260)) {
+                                    const err554 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data260 };
                                     if (vErrors === null) {
-                                        vErrors = [err477];
+                                        vErrors = [err554];
                                     }
                                     else {
-                                        vErrors.push(err477);
+                                        vErrors.push(err554);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err478 = { instancePath: instancePath + "/endpoints/registries/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data209 };
+                                const err555 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data260 };
                                 if (vErrors === null) {
-                                    vErrors = [err478];
+                                    vErrors = [err555];
                                 }
                                 else {
-                                    vErrors.push(err478);
+                                    vErrors.push(err555);
                                 }
                                 errors++;
                             }
@@ -9766,213 +10783,238 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
                 else {
-                    const err479 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data208 };
+                    const err556 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data259 };
                     if (vErrors === null) {
-                        vErrors = [err479];
+                        vErrors = [err556];
                     }
                     else {
-                        vErrors.push(err479);
+                        vErrors.push(err556);
                     }
                     errors++;
                 }
             }
-            if (data207.google !== undefined) {
-                let data210 = data207.google;
-                if (data210 && typeof data210 == "object" && !Array.isArray(data210)) {
-                    for (const key47 in data210) {
-                        if (!((((((key47 === "sts") || (key47 === "iamCredentials")) || (key47 === "artifactRegistry")) || (key47 === "resourceManager")) || (key47 === "container")) || (key47 === "storage"))) {
-                            const err480 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key47 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data210 };
+            if (data258.google !== undefined) {
+                let data261 = data258.google;
+                if (data261 && typeof data261 == "object" && !Array.isArray(data261)) {
+                    for (const key57 in data261) {
+                        if (!(((((((key57 === "sts") || (key57 === "iamCredentials")) || (key57 === "artifactRegistry")) || (key57 === "resourceManager")) || (key57 === "container")) || (key57 === "storage")) || (key57 === "iam"))) {
+                            const err557 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data261 };
                             if (vErrors === null) {
-                                vErrors = [err480];
+                                vErrors = [err557];
                             }
                             else {
-                                vErrors.push(err480);
+                                vErrors.push(err557);
                             }
                             errors++;
                         }
                     }
-                    if (data210.sts !== undefined) {
-                        let data211 = data210.sts;
-                        if (typeof data211 === "string") {
-                            if (!pattern52.test(data211)) {
-                                const err481 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data211 };
+                    if (data261.sts !== undefined) {
+                        let data262 = data261.sts;
+                        if (typeof data262 === "string") {
+                            if (!pattern59.test(data262)) {
+                                const err558 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data262 };
                                 if (vErrors === null) {
-                                    vErrors = [err481];
+                                    vErrors = [err558];
                                 }
                                 else {
-                                    vErrors.push(err481);
+                                    vErrors.push(err558);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err482 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data211 };
+                            const err559 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data262 };
                             if (vErrors === null) {
-                                vErrors = [err482];
+                                vErrors = [err559];
                             }
                             else {
-                                vErrors.push(err482);
+                                vErrors.push(err559);
                             }
                             errors++;
                         }
                     }
-                    if (data210.iamCredentials !== undefined) {
-                        let data212 = data210.iamCredentials;
-                        if (typeof data212 === "string") {
-                            if (!pattern52.test(data212)) {
-                                const err483 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data212 };
+                    if (data261.iamCredentials !== undefined) {
+                        let data263 = data261.iamCredentials;
+                        if (typeof data263 === "string") {
+                            if (!pattern59.test(data263)) {
+                                const err560 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data263 };
                                 if (vErrors === null) {
-                                    vErrors = [err483];
+                                    vErrors = [err560];
                                 }
                                 else {
-                                    vErrors.push(err483);
+                                    vErrors.push(err560);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err484 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data212 };
+                            const err561 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data263 };
                             if (vErrors === null) {
-                                vErrors = [err484];
+                                vErrors = [err561];
                             }
                             else {
-                                vErrors.push(err484);
+                                vErrors.push(err561);
                             }
                             errors++;
                         }
                     }
-                    if (data210.artifactRegistry !== undefined) {
-                        let data213 = data210.artifactRegistry;
-                        if (typeof data213 === "string") {
-                            if (!pattern52.test(data213)) {
-                                const err485 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data213 };
+                    if (data261.artifactRegistry !== undefined) {
+                        let data264 = data261.artifactRegistry;
+                        if (typeof data264 === "string") {
+                            if (!pattern59.test(data264)) {
+                                const err562 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data264 };
                                 if (vErrors === null) {
-                                    vErrors = [err485];
+                                    vErrors = [err562];
                                 }
                                 else {
-                                    vErrors.push(err485);
+                                    vErrors.push(err562);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err486 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data213 };
+                            const err563 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data264 };
                             if (vErrors === null) {
-                                vErrors = [err486];
+                                vErrors = [err563];
                             }
                             else {
-                                vErrors.push(err486);
+                                vErrors.push(err563);
                             }
                             errors++;
                         }
                     }
-                    if (data210.resourceManager !== undefined) {
-                        let data214 = data210.resourceManager;
-                        if (typeof data214 === "string") {
-                            if (!pattern52.test(data214)) {
-                                const err487 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data214 };
+                    if (data261.resourceManager !== undefined) {
+                        let data265 = data261.resourceManager;
+                        if (typeof data265 === "string") {
+                            if (!pattern59.test(data265)) {
+                                const err564 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data265 };
                                 if (vErrors === null) {
-                                    vErrors = [err487];
+                                    vErrors = [err564];
                                 }
                                 else {
-                                    vErrors.push(err487);
+                                    vErrors.push(err564);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err488 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data214 };
+                            const err565 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data265 };
                             if (vErrors === null) {
-                                vErrors = [err488];
+                                vErrors = [err565];
                             }
                             else {
-                                vErrors.push(err488);
+                                vErrors.push(err565);
                             }
                             errors++;
                         }
                     }
-                    if (data210.container !== undefined) {
-                        let data215 = data210.container;
-                        if (typeof data215 === "string") {
-                            if (!pattern52.test(data215)) {
-                                const err489 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data215 };
+                    if (data261.container !== undefined) {
+                        let data266 = data261.container;
+                        if (typeof data266 === "string") {
+                            if (!pattern59.test(data266)) {
+                                const err566 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data266 };
                                 if (vErrors === null) {
-                                    vErrors = [err489];
+                                    vErrors = [err566];
                                 }
                                 else {
-                                    vErrors.push(err489);
+                                    vErrors.push(err566);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err490 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data215 };
+                            const err567 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data266 };
                             if (vErrors === null) {
-                                vErrors = [err490];
+                                vErrors = [err567];
                             }
                             else {
-                                vErrors.push(err490);
+                                vErrors.push(err567);
                             }
                             errors++;
                         }
                     }
-                    if (data210.storage !== undefined) {
-                        let data216 = data210.storage;
-                        if (typeof data216 === "string") {
-                            if (!pattern52.test(data216)) {
-                                const err491 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data216 };
+                    if (data261.storage !== undefined) {
+                        let data267 = data261.storage;
+                        if (typeof data267 === "string") {
+                            if (!pattern59.test(data267)) {
+                                const err568 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data267 };
                                 if (vErrors === null) {
-                                    vErrors = [err491];
+                                    vErrors = [err568];
                                 }
                                 else {
-                                    vErrors.push(err491);
+                                    vErrors.push(err568);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err492 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data216 };
+                            const err569 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data267 };
                             if (vErrors === null) {
-                                vErrors = [err492];
+                                vErrors = [err569];
                             }
                             else {
-                                vErrors.push(err492);
+                                vErrors.push(err569);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data261.iam !== undefined) {
+                        let data268 = data261.iam;
+                        if (typeof data268 === "string") {
+                            if (!pattern59.test(data268)) {
+                                const err570 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data268 };
+                                if (vErrors === null) {
+                                    vErrors = [err570];
+                                }
+                                else {
+                                    vErrors.push(err570);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err571 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iam.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data268 };
+                            if (vErrors === null) {
+                                vErrors = [err571];
+                            }
+                            else {
+                                vErrors.push(err571);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err493 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data210 };
+                    const err572 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data261 };
                     if (vErrors === null) {
-                        vErrors = [err493];
+                        vErrors = [err572];
                     }
                     else {
-                        vErrors.push(err493);
+                        vErrors.push(err572);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err494 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data207 };
+            const err573 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data258 };
             if (vErrors === null) {
-                vErrors = [err494];
+                vErrors = [err573];
             }
             else {
-                vErrors.push(err494);
+                vErrors.push(err573);
             }
             errors++;
         }
     }
 }
 else {
-    const err495 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err574 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-        vErrors = [err495];
+        vErrors = [err574];
     }
     else {
-        vErrors.push(err495);
+        vErrors.push(err574);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
@@ -26134,7 +27176,7 @@ __webpack_require__.d(__webpack_exports__, {
 var live_facts = __webpack_require__(61083);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/live-facts.js
 // Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
-// live reads add the ones it leaves out; policies and clusters read live follow the stated ones.
+// live reads add the ones it leaves out; policies, clusters and deny policies read live follow the stated ones.
 
 const list = (value) => (value ?? []);
 const gcpLiveFacts = {
@@ -26156,12 +27198,14 @@ const gcpLiveFacts = {
                 })),
             ],
             clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+            denyPolicies: [...(facts.denyPolicies ?? []), ...list(read['denyPolicies'])],
         };
     },
     resources(read) {
         return [
             ...(0,live_facts/* readEntries */.$)(read['iamPolicies']).map((entry) => entry.resource),
             ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
+            ...(0,live_facts/* readEntries */.$)(read['denyPolicies']).map((entry) => `${entry.attachmentPoint} (deny policies)`),
         ];
     },
 };
@@ -26202,6 +27246,79 @@ const gcpTargets = [
         job: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1 })),
     }),
 ];
+// `facts.gcp.denyPolicies` and `facts.gcp.principalAccessBoundaries`: the IAM layers that can only take a
+// pull away. Deny policies as `gcloud iam policies get … --kind=denypolicies --format=json` prints them (the
+// IAM v2 API's DenyPolicy), grouped by attachment point; PAB policies grouped by the principal set they are
+// bound to (IAM v3 policy bindings). Sources: IAM "Deny policies", "Principal access boundary policies".
+const UNREADABLE = type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+    description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
+}));
+/** v2 permission names: SERVICE_FQDN/RESOURCE.ACTION, with `*` permission groups ("Permissions supported in deny policies"). */
+const V2_PERMISSION = type/* Type */.ZU.String({
+    pattern: '^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$',
+    description: 'a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *',
+});
+const Principals = type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1, description: 'a v2 principal identifier' }));
+const Condition = type/* Type */.ZU.Object({
+    expression: type/* Type */.ZU.String(),
+    title: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    description: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    location: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+}, schema_parts/* closed */.$h);
+const DenyRule = type/* Type */.ZU.Object({
+    description: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    denyRule: type/* Type */.ZU.Object({
+        deniedPrincipals: type/* Type */.ZU.Optional(Principals),
+        exceptionPrincipals: type/* Type */.ZU.Optional(Principals),
+        deniedPermissions: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(V2_PERMISSION)),
+        exceptionPermissions: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(V2_PERMISSION)),
+        denialCondition: type/* Type */.ZU.Optional(Condition),
+    }, schema_parts/* closed */.$h),
+}, schema_parts/* closed */.$h);
+const DenyPolicy = type/* Type */.ZU.Object({
+    name: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    uid: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    kind: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    displayName: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    etag: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    createTime: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    updateTime: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    annotations: type/* Type */.ZU.Optional(type/* Type */.ZU.Record(type/* Type */.ZU.String(), type/* Type */.ZU.String())),
+    rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(DenyRule)),
+}, schema_parts/* closed */.$h);
+const DenyPolicies = type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+    attachmentPoint: type/* Type */.ZU.String({
+        pattern: '^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$',
+        description: 'projects/P, folders/F or organizations/O',
+    }),
+    policies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(DenyPolicy, {
+        description: 'every deny policy attached there ([] : none); gcloud iam policies list/get',
+    })),
+    unreadable: UNREADABLE,
+}, schema_parts/* closed */.$h), { description: 'IAM deny policies of the projects, folders and organizations above the repositories' });
+const PabPolicy = type/* Type */.ZU.Object({
+    name: type/* Type */.ZU.String({
+        pattern: '^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$',
+    }),
+    enforcementVersion: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    rules: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        resources: type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^//cloudresourcemanager\\.googleapis\\.com/' })),
+        effect: type/* Type */.ZU.Optional(type/* Type */.ZU.Literal('ALLOW')),
+        description: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    }, schema_parts/* closed */.$h)),
+    /** The policy binding's condition. */
+    condition: type/* Type */.ZU.Optional(Condition),
+}, schema_parts/* closed */.$h);
+const PrincipalAccessBoundaries = type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+    principalSet: type/* Type */.ZU.String({
+        pattern: '^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$',
+        description: "the policy bindings' target: the principals of a project, folder or organization",
+    }),
+    policies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(PabPolicy, { description: 'the PAB policies bound to the set ([]: none)' })),
+    unreadable: UNREADABLE,
+}, schema_parts/* closed */.$h), {
+    description: 'principal access boundary policies bound to the principal sets the service accounts are in',
+});
 const GcpFacts = type/* Type */.ZU.Object({
     projects: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
         id: type/* Type */.ZU.String({ minLength: 1, description: 'the project id' }),
@@ -26241,6 +27358,8 @@ const GcpFacts = type/* Type */.ZU.Object({
         })),
     }, schema_parts/* closed */.$h), { description: 'GKE node pools (service account and scopes), as live reads discover them' })),
     groups: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ email: type/* Type */.ZU.String({ minLength: 3 }), members: type/* Type */.ZU.Array(type/* Type */.ZU.String()) }, schema_parts/* closed */.$h))),
+    denyPolicies: type/* Type */.ZU.Optional(DenyPolicies),
+    principalAccessBoundaries: type/* Type */.ZU.Optional(PrincipalAccessBoundaries),
 }, schema_parts/* closed */.$h);
 const GoogleEndpoints = type/* Type */.ZU.Object({
     sts: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
@@ -26249,9 +27368,10 @@ const GoogleEndpoints = type/* Type */.ZU.Object({
     resourceManager: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
     container: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
     storage: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
+    iam: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^https?://' })),
 }, {
     ...schema_parts/* closed */.$h,
-    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE and Storage for live reads',
+    description: 'Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads',
 });
 /** The documents in `facts.gcp`: IAM policies. */
 const gcpDocumentPaths = [{ path: ['iamPolicies', '*', 'policy'] }];
@@ -26277,8 +27397,8 @@ const gcp = {
     // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 34256)),
-    liveReads: () => __webpack_require__.e(/* import() */ 228).then(__webpack_require__.bind(__webpack_require__, 42228)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 26944)),
+    liveReads: () => __webpack_require__.e(/* import() */ 604).then(__webpack_require__.bind(__webpack_require__, 30604)),
     liveFacts: gcpLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
     actionInputs: [
@@ -26305,6 +27425,8 @@ const gcp = {
 /* harmony export */   o6: () => (/* binding */ garRegistry)
 /* harmony export */ });
 const GAR_HOST = /^([a-z0-9]+(?:-[a-z0-9]+)*)-docker\.pkg\.dev$/;
+/** A regional endpoint: regions only (us-central1, europe-west2), never a multi-region (us, europe, asia). */
+const GAR_REGIONAL_ENDPOINT = /^docker\.([a-z]+(?:-[a-z]+)+[0-9]+)\.rep\.pkg\.dev$/;
 // Where Artifact Registry keeps the repository that now backs each gcr.io host.
 const GCR_LOCATIONS = new Map(Object.entries({
     'gcr.io': 'us',
@@ -26315,15 +27437,15 @@ const GCR_LOCATIONS = new Map(Object.entries({
 const garRegistry = {
     kind: 'gar',
     locate(host, components, fail) {
-        const gar = GAR_HOST.exec(host);
-        if (!gar)
+        const location = (GAR_HOST.exec(host) ?? GAR_REGIONAL_ENDPOINT.exec(host))?.[1];
+        if (location === undefined)
             return undefined;
         const { project, parts } = projectOf(components);
         if (components.length < parts + 2) {
             fail('an Artifact Registry path needs a project, a repository and an image', `${host}/PROJECT/REPOSITORY/IMAGE (domain-scoped: ${host}/DOMAIN/PROJECT/REPOSITORY/IMAGE)`);
         }
         const [repository = '', ...image] = components.slice(parts);
-        return { kind: 'gar', location: gar[1] ?? '', project, repository, image: image.join('/') };
+        return { kind: 'gar', location, project, repository, image: image.join('/') };
     },
 };
 const gcrRegistry = {
@@ -26411,7 +27533,7 @@ function legacyBucket(host, project) {
 
 /***/ }),
 
-/***/ 34256:
+/***/ 26944:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -26424,87 +27546,43 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/core/verdict.js
 var core_verdict = __webpack_require__(94418);
-// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 2 modules
-var gcp = __webpack_require__(36951);
-;// CONCATENATED MODULE: ./lib/providers/gcp/fixes.js
-function bindingFix(resource, email) {
-    const member = `serviceAccount:${email}`;
-    if (resource.kind === 'bucket') {
-        const role = 'roles/storage.objectViewer';
-        return {
-            side: 'binding',
-            permissions: [resource.permission],
-            fix: {
-                text: `Grant ${member} ${role} on the Container Registry bucket gs://${resource.bucket} (project ${resource.project} still uses legacy Container Registry storage).`,
-                snippets: {
-                    cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member=${member} --role=${role}`,
-                    terraform: [
-                        `resource "google_storage_bucket_iam_member" "${tfName(email)}_pull" {`,
-                        `  bucket = "${resource.bucket}"`,
-                        `  role   = "${role}"`,
-                        `  member = "${member}"`,
-                        `}`,
-                    ].join('\n'),
-                },
-            },
-        };
-    }
-    const role = 'roles/artifactregistry.reader';
-    return {
-        side: 'binding',
-        permissions: [resource.permission],
-        fix: {
-            text: `Grant ${member} ${role} on the Artifact Registry repository ${resource.repository} (${resource.location}, project ${resource.project}).`,
-            snippets: {
-                cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member=${member} --role=${role}`,
-                terraform: [
-                    `resource "google_artifact_registry_repository_iam_member" "${tfName(email)}_pull" {`,
-                    `  project    = "${resource.project}"`,
-                    `  location   = "${resource.location}"`,
-                    `  repository = "${resource.repository}"`,
-                    `  role       = "${role}"`,
-                    `  member     = "${member}"`,
-                    `}`,
-                ].join('\n'),
-            },
-        },
-    };
+;// CONCATENATED MODULE: ./lib/providers/gcp/google-hosts.js
+
+const MARKETPLACE = "Google Cloud Marketplace's registry (project cloud-marketplace)";
+const MIRROR = "Google's cache of Docker Hub images (project cloud-containers-mirror)";
+const OPERATED = new Map([
+    ['marketplace.gcr.io', MARKETPLACE],
+    ['l.gcr.io', MARKETPLACE],
+    ['launcher.gcr.io', MARKETPLACE],
+    ['mirror.gcr.io', MIRROR],
+    ['us-mirror.gcr.io', MIRROR],
+    ['eu-mirror.gcr.io', MIRROR],
+    ['asia-mirror.gcr.io', MIRROR],
+    ['k8s.gcr.io', "the Kubernetes project's former registry (frozen; now registry.k8s.io)"],
+    ['staging-k8s.gcr.io', "the Kubernetes project's staging registry"],
+    ['appengine.gcr.io', "App Engine's registry of Google-provided images"],
+]);
+/** What a Google-operated host is, when `host` is one (projects' gcr.io hosts are located before this). */
+function googleOperatedHost(host) {
+    const known = OPERATED.get(host);
+    if (known !== undefined)
+        return known;
+    return host.endsWith('.gcr.io')
+        ? "a gcr.io host that is not gcr.io, us.gcr.io, eu.gcr.io or asia.gcr.io, so no project's Container Registry"
+        : undefined;
 }
-function scopeFix(cluster, email) {
-    const scope = 'https://www.googleapis.com/auth/cloud-platform';
-    const where = [
-        `--cluster=${cluster.cluster ?? 'CLUSTER'}`,
-        `--location=${cluster.location ?? 'LOCATION'}`,
-        `--project=${cluster.project ?? 'PROJECT'}`,
-    ].join(' ');
-    return {
-        side: 'scope',
-        permissions: ['https://www.googleapis.com/auth/devstorage.read_only'],
-        fix: {
-            text: `The node pool's access scopes do not allow storage reads, and scopes cannot be changed on an existing node pool:` +
-                ` create a new node pool for ${email} with the cloud-platform scope (access then follows IAM alone) or at least devstorage.read_only,` +
-                ` move the workloads to it, and delete the old pool.`,
-            snippets: {
-                cli: `gcloud container node-pools create pool-with-pull-scope ${where} --service-account=${email} --scopes=${scope}`,
-                terraform: [
-                    `resource "google_container_node_pool" "with_pull_scope" {`,
-                    `  name     = "pool-with-pull-scope"`,
-                    `  cluster  = "${cluster.cluster ?? 'CLUSTER'}"`,
-                    `  location = "${cluster.location ?? 'LOCATION'}"`,
-                    `  node_config {`,
-                    `    service_account = "${email}"`,
-                    `    oauth_scopes    = ["${scope}"]`,
-                    `  }`,
-                    `}`,
-                ].join('\n'),
-            },
-        },
-    };
-}
-function tfName(email) {
-    return email.slice(0, email.indexOf('@')).replace(/[^A-Za-z0-9]+/g, '_');
+/** The verdict for a pull from a Google-operated host; undefined for any other registry. */
+function googleOperatedPull(image) {
+    const what = googleOperatedHost(image.host);
+    if (what === undefined)
+        return undefined;
+    return (0,core_verdict/* unknown */.L)([
+        `${image.host} is ${what}: Google decides who may pull there, not an IAM policy pullcheck can read; if anyone may pull this image, list it under publicImages`,
+    ]);
 }
 
+// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 2 modules
+var gcp = __webpack_require__(36951);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/members.js
 const YES = { result: 'yes' };
 const NO = { result: 'no' };
@@ -26784,6 +27862,331 @@ function getIamPolicyCommand(resource) {
     return `gcloud ${command} get-iam-policy ${id} --format=json`;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/gcp/deny-policies.js
+
+
+function evaluateDeny(resource, email, facts) {
+    const project = facts.projects.get(resource.project);
+    const points = [`projects/${resource.project}`, ...(project?.ancestors ?? [])];
+    const permission = v2Permission(resource.permission);
+    const membership = membershipFacts(facts);
+    const deniedBy = [];
+    const unknownBecause = [];
+    const notGiven = [];
+    for (const point of points) {
+        const entry = facts.denyPolicies.get(point);
+        if (entry === undefined) {
+            notGiven.push(point);
+        }
+        else if ('unreadable' in entry) {
+            unknownBecause.push(`the deny policies of ${point} could not be read: ${entry.unreadable}`);
+        }
+        else {
+            for (const rule of entry.known) {
+                const applies = ruleApplies(rule, permission, email, membership);
+                if (applies.result === 'yes')
+                    deniedBy.push({ rule, attachmentPoint: point });
+                else if (applies.result === 'unknown') {
+                    unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
+                }
+            }
+        }
+    }
+    const assumed = notGiven.length === 0
+        ? []
+        : [`no deny policies are given for ${notGiven.join(', ')} (facts.gcp.denyPolicies): taken as absent`];
+    const result = deniedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+    return { result, deniedBy, unknownBecause, assumed };
+}
+/** The deny policies above the resource with a rule that denies the pull's permission, to anyone. */
+function denyPoliciesFor(resource, facts) {
+    const project = facts.projects.get(resource.project);
+    const permission = v2Permission(resource.permission);
+    return [`projects/${resource.project}`, ...(project?.ancestors ?? [])].flatMap((point) => {
+        const entry = facts.denyPolicies.get(point);
+        if (!entry || 'unreadable' in entry)
+            return [];
+        const rules = entry.known.filter((rule) => rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
+            !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission)));
+        return [...new Set(rules.map((rule) => `${policyId(rule.policy)} on ${point}`))];
+    });
+}
+/** artifactregistry.repositories.downloadArtifacts → artifactregistry.googleapis.com/repositories.downloadArtifacts */
+function v2Permission(permission) {
+    const dot = permission.indexOf('.');
+    return `${permission.slice(0, dot)}.googleapis.com/${permission.slice(dot + 1)}`;
+}
+/** The policy's id, the last segment of its name (policies/…/denypolicies/ID). */
+function policyId(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function ruleApplies(rule, permission, email, membership) {
+    const permitted = rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
+        !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission));
+    if (!permitted)
+        return { result: 'no' };
+    const denied = anyIncludes(rule.deniedPrincipals, email, membership);
+    if (denied.result === 'no')
+        return denied;
+    const excepted = anyIncludes(rule.exceptionPrincipals, email, membership);
+    if (excepted.result === 'yes')
+        return { result: 'no' };
+    const undecided = [denied, excepted].find((one) => one.result === 'unknown');
+    if (undecided)
+        return undecided;
+    if (rule.condition) {
+        const title = rule.condition.title ?? rule.condition.expression;
+        return {
+            result: 'unknown',
+            missingFact: `its rule denies the pull under the denial condition "${title}" (${rule.condition.expression}), which pullcheck does not evaluate`,
+        };
+    }
+    return { result: 'yes' };
+}
+/** A permission or permission group (`*` within one part: SERVICE/*, SERVICE/RESOURCE.*, SERVICE/*.ACTION, *). */
+function permissionMatches(pattern, permission) {
+    if (pattern === '*')
+        return true;
+    const source = pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*');
+    return new RegExp(`^${source}$`, 'i').test(permission);
+}
+function anyIncludes(principals, email, facts) {
+    let undecided;
+    for (const principal of principals) {
+        const included = principalIncludes(principal, email, facts);
+        if (included.result === 'yes')
+            return included;
+        if (included.result === 'unknown')
+            undecided ??= included;
+    }
+    return undecided ?? { result: 'no' };
+}
+const SERVICE_ACCOUNT = 'principal://iam.googleapis.com/projects/-/serviceAccounts/';
+const GROUP = 'principalSet://goog/group/';
+/** A v2 principal identifier includes the service account? Identifiers pullcheck does not know are unknown. */
+function principalIncludes(principal, email, facts) {
+    if (principal === 'principalSet://goog/public:all')
+        return { result: 'yes' };
+    if (principal.startsWith(SERVICE_ACCOUNT)) {
+        return memberIncludes(`serviceAccount:${principal.slice(SERVICE_ACCOUNT.length)}`, email, facts);
+    }
+    if (principal.startsWith(GROUP))
+        return memberIncludes(`group:${principal.slice(GROUP.length)}`, email, facts);
+    if (principal.startsWith('principalSet://cloudresourcemanager.googleapis.com/')) {
+        return memberIncludes(principal, email, facts);
+    }
+    // A user (principal://goog/subject/…), workforce or workload identity pool identities, deleted principals.
+    if (principal.startsWith('principal://goog/subject/') ||
+        principal.startsWith('principal://iam.googleapis.com/locations/global/workforcePools/') ||
+        principal.startsWith('principalSet://iam.googleapis.com/') ||
+        /^principal:\/\/iam\.googleapis\.com\/projects\/[0-9]+\/locations\/global\/workloadIdentityPools\//.test(principal) ||
+        principal.startsWith('deleted:')) {
+        return { result: 'no' };
+    }
+    return {
+        result: 'unknown',
+        missingFact: `pullcheck does not know whether the principal identifier ${principal} includes ${email}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/gcp/fixes.js
+function bindingFix(resource, email) {
+    const member = `serviceAccount:${email}`;
+    if (resource.kind === 'bucket') {
+        const role = 'roles/storage.objectViewer';
+        return {
+            side: 'binding',
+            permissions: [resource.permission],
+            fix: {
+                text: `Grant ${member} ${role} on the Container Registry bucket gs://${resource.bucket} (project ${resource.project} still uses legacy Container Registry storage).`,
+                snippets: {
+                    cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member=${member} --role=${role}`,
+                    terraform: [
+                        `resource "google_storage_bucket_iam_member" "${tfName(email)}_pull" {`,
+                        `  bucket = "${resource.bucket}"`,
+                        `  role   = "${role}"`,
+                        `  member = "${member}"`,
+                        `}`,
+                    ].join('\n'),
+                },
+            },
+        };
+    }
+    const role = 'roles/artifactregistry.reader';
+    return {
+        side: 'binding',
+        permissions: [resource.permission],
+        fix: {
+            text: `Grant ${member} ${role} on the Artifact Registry repository ${resource.repository} (${resource.location}, project ${resource.project}).`,
+            snippets: {
+                cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member=${member} --role=${role}`,
+                terraform: [
+                    `resource "google_artifact_registry_repository_iam_member" "${tfName(email)}_pull" {`,
+                    `  project    = "${resource.project}"`,
+                    `  location   = "${resource.location}"`,
+                    `  repository = "${resource.repository}"`,
+                    `  role       = "${role}"`,
+                    `  member     = "${member}"`,
+                    `}`,
+                ].join('\n'),
+            },
+        },
+    };
+}
+function scopeFix(cluster, email) {
+    const scope = 'https://www.googleapis.com/auth/cloud-platform';
+    const where = [
+        `--cluster=${cluster.cluster ?? 'CLUSTER'}`,
+        `--location=${cluster.location ?? 'LOCATION'}`,
+        `--project=${cluster.project ?? 'PROJECT'}`,
+    ].join(' ');
+    return {
+        side: 'scope',
+        permissions: ['https://www.googleapis.com/auth/devstorage.read_only'],
+        fix: {
+            text: `The node pool's access scopes do not allow storage reads, and scopes cannot be changed on an existing node pool:` +
+                ` create a new node pool for ${email} with the cloud-platform scope (access then follows IAM alone) or at least devstorage.read_only,` +
+                ` move the workloads to it, and delete the old pool.`,
+            snippets: {
+                cli: `gcloud container node-pools create pool-with-pull-scope ${where} --service-account=${email} --scopes=${scope}`,
+                terraform: [
+                    `resource "google_container_node_pool" "with_pull_scope" {`,
+                    `  name     = "pool-with-pull-scope"`,
+                    `  cluster  = "${cluster.cluster ?? 'CLUSTER'}"`,
+                    `  location = "${cluster.location ?? 'LOCATION'}"`,
+                    `  node_config {`,
+                    `    service_account = "${email}"`,
+                    `    oauth_scopes    = ["${scope}"]`,
+                    `  }`,
+                    `}`,
+                ].join('\n'),
+            },
+        },
+    };
+}
+function tfName(email) {
+    return email.slice(0, email.indexOf('@')).replace(/[^A-Za-z0-9]+/g, '_');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/gcp/principal-access-boundaries.js
+
+const CRM = '//cloudresourcemanager.googleapis.com/';
+function evaluatePab(resource, email, facts) {
+    const owner = serviceAccountProject(email, facts);
+    if (!owner || (owner.id === undefined && owner.number === undefined)) {
+        return {
+            unknownBecause: [],
+            assumed: [
+                `the principal access boundary policies over ${email} are not known (its project is not known): taken as absent`,
+            ],
+        };
+    }
+    const { policies, unknownBecause, notGiven } = boundPolicies(owner, facts);
+    const assumed = notGiven.length === 0
+        ? []
+        : [
+            `no principal access boundary policies are given for the principals of ${notGiven.join(', ')} (facts.gcp.principalAccessBoundaries): taken as absent`,
+        ];
+    if (policies.length === 0)
+        return { unknownBecause, assumed };
+    const conditional = policies.filter((policy) => policy.condition);
+    for (const policy of conditional) {
+        unknownBecause.push(`the principal access boundary policy ${policy.name} is bound under the condition ${policy.condition.expression}, which pullcheck does not evaluate`);
+    }
+    const eligibleFor = eligibleNames(resource, facts);
+    if (policies.some((policy) => policy.resources.some((name) => eligibleFor.names.has(name)))) {
+        return { unknownBecause, assumed };
+    }
+    if (!eligibleFor.ancestryKnown) {
+        unknownBecause.push(`the principal access boundary policies bound to ${email}'s principal sets do not list project ${resource.project}, whose folders and organization are not known (facts.gcp.projects[].ancestors)`);
+        return { unknownBecause, assumed };
+    }
+    const names = policies.map((policy) => `${policy.name} (enforcement version ${policy.enforcementVersion})`);
+    unknownBecause.push(`${email} is not eligible for ${resource.name} under the principal access boundary policies bound to its principal sets (${names.join(', ')}): none lists the repository's project, folders or organization; the pull is denied if their enforcement version blocks ${resource.permission} (IAM "Permissions that principal access boundary policies block"), which pullcheck does not know`);
+    return { unknownBecause, assumed };
+}
+/** The PAB policies bound to the principal sets of the service account's project and its ancestors. */
+function boundPolicies(owner, facts) {
+    const policies = [];
+    const unknownBecause = [];
+    const notGiven = [];
+    const projectKeys = [owner.id, owner.number].flatMap((key) => key === undefined ? [] : [`projects/${key}`]);
+    const containers = [projectKeys, ...(owner.ancestors ?? []).map((ancestor) => [ancestor])];
+    for (const keys of containers) {
+        const entry = keys.map((key) => facts.principalAccessBoundaries.get(key)).find((found) => found);
+        const where = keys[0];
+        if (!entry)
+            notGiven.push(where);
+        else if ('unreadable' in entry) {
+            unknownBecause.push(`the principal access boundary policies bound to the principals of ${where} could not be read: ${entry.unreadable}`);
+        }
+        else
+            policies.push(...entry.known);
+    }
+    if (owner.ancestors === undefined)
+        notGiven.push('the folders and organization above it (not known)');
+    return { policies, unknownBecause, notGiven };
+}
+/** The full resource names that make the repository eligible: its project (id or number) and ancestors. */
+function eligibleNames(resource, facts) {
+    const project = facts.projects.get(resource.project);
+    const names = new Set([`${CRM}projects/${resource.project}`]);
+    if (project?.number !== undefined)
+        names.add(`${CRM}projects/${project.number}`);
+    for (const ancestor of project?.ancestors ?? [])
+        names.add(`${CRM}${ancestor}`);
+    return { names, ancestryKnown: project?.ancestors !== undefined };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/gcp/restrictions.js
+
+
+function evaluateRestrictions(resource, email, facts) {
+    const deny = evaluateDeny(resource, email, facts);
+    const pab = evaluatePab(resource, email, facts);
+    const deniedBy = deny.deniedBy.map(({ rule, attachmentPoint }) => `denied by deny policy ${policyId(rule.policy)} on ${attachmentPoint}${rule.description ? ` (rule "${rule.description}")` : ''}: deny policies are checked before allow policies`);
+    const seen = new Set();
+    const missing = deny.deniedBy.flatMap(({ rule, attachmentPoint }) => {
+        const key = `${attachmentPoint} ${rule.policy}`;
+        if (seen.has(key))
+            return [];
+        seen.add(key);
+        return [denyFix(resource, email, policyId(rule.policy), attachmentPoint)];
+    });
+    return {
+        deniedBy,
+        missing,
+        unknownBecause: [...deny.unknownBecause, ...pab.unknownBecause],
+        assumed: [
+            ...deny.assumed,
+            ...pab.assumed,
+            `VPC Service Controls are not known (pullcheck cannot read service perimeters): a perimeter around project ${resource.project} blocks pulls from outside it; taken as absent`,
+        ],
+    };
+}
+function denyFix(resource, email, id, point) {
+    const attachment = `cloudresourcemanager.googleapis.com/${point}`;
+    const principal = `principal://iam.googleapis.com/projects/-/serviceAccounts/${email}`;
+    return {
+        side: 'resource',
+        permissions: [resource.permission],
+        explicitDeny: true,
+        fix: {
+            text: `Deny policy ${id} on ${point} denies ${resource.permission} to ${email}: add ${principal} to the rule's exceptionPrincipals (or narrow its deniedPrincipals or deniedPermissions).`,
+            snippets: {
+                cli: [
+                    `gcloud iam policies get ${id} --attachment-point=${attachment} --kind=denypolicies --format=json > deny-policy.json`,
+                    `# add "${principal}" to the rule's exceptionPrincipals, then:`,
+                    `gcloud iam policies update ${id} --attachment-point=${attachment} --kind=denypolicies --policy-file=deny-policy.json`,
+                ].join('\n'),
+            },
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/scopes.js
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 /** Scopes that allow image pulls, by their short names. */
@@ -26837,14 +28240,17 @@ function scopesAllowPull(scopes) {
 
 
 
+
 function evaluateGooglePull(registry, email, facts, gkeNodes) {
     const resource = (0,resources/* pullResource */._L)(registry, facts);
     const grant = evaluateIamGrant(resource, email, facts);
+    const restrictions = evaluateRestrictions(resource, email, facts);
     const scope = gkeNodes ? scopesAllowPull(gkeNodes.scopes) : 'yes';
     const reasons = [
         resource.kind === 'bucket'
             ? `legacy Container Registry (gcrBackend: storage): ${resource.permission} on gs://${resource.bucket}`
             : `${resource.permission} on ${resource.name}`,
+        ...restrictions.deniedBy,
     ];
     if (grant.result === 'yes')
         reasons.push(`granted by ${grant.grantedBy.join('; ')}`);
@@ -26853,8 +28259,8 @@ function evaluateGooglePull(registry, email, facts, gkeNodes) {
     }
     if (gkeNodes)
         reasons.push(scopeReason(scope));
-    reasons.push(...grant.assumed);
-    const missing = [];
+    reasons.push(...grant.assumed, ...restrictions.assumed);
+    const missing = [...restrictions.missing];
     if (grant.result === 'no')
         missing.push(bindingFix(resource, email));
     if (scope === 'no' && gkeNodes)
@@ -26863,7 +28269,10 @@ function evaluateGooglePull(registry, email, facts, gkeNodes) {
         const undecided = grant.result === 'unknown' ? [`the IAM side is undecided too: ${grant.unknownBecause.join('; ')}`] : [];
         return { verdict: 'denied', reasons: [...reasons, ...undecided], missing };
     }
-    const unknownBecause = grant.result === 'unknown' ? [...grant.unknownBecause] : [];
+    const unknownBecause = [
+        ...(grant.result === 'unknown' ? grant.unknownBecause : []),
+        ...restrictions.unknownBecause,
+    ];
     if (scope === 'unknown') {
         unknownBecause.push(`the node pool's access scopes for ${email} are not given: add serviceAccounts[].scopes to the gke target (gcloud container node-pools describe … --format='value(config.oauthScopes)')`);
     }
@@ -26891,6 +28300,10 @@ var gcp_registry = __webpack_require__(73280);
 
 
 
+
+
+
+
 const CLOUD_RUN_DOC = 'https://cloud.google.com/run/docs/deploying';
 const OTHER_PROJECTS_DOC = 'https://cloud.google.com/artifact-registry/docs/integrate-cloud-run';
 const SAME_PROJECT_DOC = 'https://cloud.google.com/artifact-registry/docs/deploy';
@@ -26905,8 +28318,10 @@ function cloudRunAgent(projectNumber) {
 function cloudRunPrincipals(target, image, facts) {
     const registry = (0,gcp_registry/* googleLocationOf */.MF)(image);
     if (!registry) {
-        if (PUBLIC_ONLY_HOSTS.has(image.host))
+        // publicImages decides these before the rule: Docker Hub, GitHub's registry, Google-operated hosts.
+        if (PUBLIC_ONLY_HOSTS.has(image.host) || googleOperatedHost(image.host) !== undefined) {
             return [{ principal: `cloud-run:${target.name}` }];
+        }
         return [{ principal: `cloud-run:${target.name}`, unnamed: unsupportedRegistry(image) }];
     }
     const number = projectNumberOf(target, facts);
@@ -26932,14 +28347,11 @@ function decideCloudRunPull(question, facts) {
     const registry = (0,gcp_registry/* googleLocationOf */.MF)(image);
     if (!registry) {
         const name = PUBLIC_ONLY_HOSTS.get(image.host);
-        return name === undefined ? unsupportedRegistry(image) : publicOnly(image, name);
+        return name === undefined ? otherRegistry(image) : publicOnly(image, name);
     }
     const same = sameProject(target, registry, facts);
-    if (same === 'yes') {
-        return (0,core_verdict/* allowed */.T)([
-            `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`,
-        ]);
-    }
+    if (same === 'yes')
+        return sameProjectPull(registry, principal, target, facts);
     if (!principal.startsWith(gcp/* SERVICE_ACCOUNT */.S))
         return (0,core_verdict/* unknown */.L)([agentUnknown(target, facts)]);
     const verdict = evaluateGooglePull(registry, principal.slice(gcp/* SERVICE_ACCOUNT */.S.length), facts);
@@ -26952,6 +28364,29 @@ function decideCloudRunPull(question, facts) {
         ]);
     }
     return { ...verdict, reasons: [crossProject, ...verdict.reasons] };
+}
+/** Readable by default, unless a deny policy (checked before any allow) or a boundary takes it away. */
+function sameProjectPull(registry, principal, target, facts) {
+    const byDefault = `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`;
+    const resource = (0,resources/* pullResource */._L)(registry, facts);
+    if (!principal.startsWith(gcp/* SERVICE_ACCOUNT */.S)) {
+        const denying = denyPoliciesFor(resource, facts);
+        if (denying.length === 0)
+            return (0,core_verdict/* allowed */.T)([byDefault]);
+        return (0,core_verdict/* unknown */.L)([
+            byDefault,
+            `unknown: deny policy ${denying.join(', ')} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`,
+        ]);
+    }
+    const restrictions = evaluateRestrictions(resource, principal.slice(gcp/* SERVICE_ACCOUNT */.S.length), facts);
+    const reasons = [byDefault, ...restrictions.deniedBy, ...restrictions.assumed];
+    if (restrictions.missing.length > 0) {
+        return { verdict: 'denied', reasons, missing: restrictions.missing };
+    }
+    if (restrictions.unknownBecause.length > 0) {
+        return (0,core_verdict/* unknown */.L)([...reasons, ...restrictions.unknownBecause.map((why) => `unknown: ${why}`)]);
+    }
+    return (0,core_verdict/* allowed */.T)(reasons);
 }
 function what(target) {
     if (target.job !== undefined)
@@ -26985,6 +28420,10 @@ function publicOnly(image, registryName) {
     return (0,core_verdict/* unknown */.L)([
         `Cloud Run pulls images from ${registryName} directly only when they are public (${CLOUD_RUN_DOC}, "Supported container registries and images"): if ${image.raw} is public, list it under publicImages; a private one needs an Artifact Registry remote repository in front of ${registryName}`,
     ]);
+}
+/** A Google-operated host (marketplace.gcr.io, mirror.gcr.io, …) is Google's to decide: unknown, not denied. */
+function otherRegistry(image) {
+    return googleOperatedPull(image) ?? unsupportedRegistry(image);
 }
 function unsupportedRegistry(image) {
     return {
@@ -27072,7 +28511,46 @@ function parseBinding(value, index) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/gcp/boundaries.js
+const PRINCIPAL_SET = 'principalSet://cloudresourcemanager.googleapis.com/';
+function prepareBoundaries(input) {
+    const denyPolicies = new Map();
+    for (const entry of input.denyPolicies ?? []) {
+        if (entry.unreadable !== undefined) {
+            denyPolicies.set(entry.attachmentPoint, { unreadable: entry.unreadable });
+            continue;
+        }
+        const rules = (entry.policies ?? []).flatMap((policy) => (policy.rules ?? []).map(({ description, denyRule }) => ({
+            policy: policy.name ?? policy.displayName ?? `a deny policy on ${entry.attachmentPoint}`,
+            ...(description === undefined ? {} : { description }),
+            deniedPrincipals: denyRule.deniedPrincipals ?? [],
+            exceptionPrincipals: denyRule.exceptionPrincipals ?? [],
+            deniedPermissions: denyRule.deniedPermissions ?? [],
+            exceptionPermissions: denyRule.exceptionPermissions ?? [],
+            ...(denyRule.denialCondition?.expression ? { condition: denyRule.denialCondition } : {}),
+        })));
+        denyPolicies.set(entry.attachmentPoint, { known: rules });
+    }
+    const principalAccessBoundaries = new Map();
+    for (const entry of input.principalAccessBoundaries ?? []) {
+        const container = entry.principalSet.slice(PRINCIPAL_SET.length);
+        if (entry.unreadable !== undefined) {
+            principalAccessBoundaries.set(container, { unreadable: entry.unreadable });
+            continue;
+        }
+        const policies = (entry.policies ?? []).map((policy) => ({
+            name: policy.name,
+            enforcementVersion: policy.enforcementVersion ?? 'latest',
+            resources: policy.rules.flatMap((rule) => rule.resources),
+            ...(policy.condition?.expression ? { condition: policy.condition } : {}),
+        }));
+        principalAccessBoundaries.set(container, { known: policies });
+    }
+    return { denyPolicies, principalAccessBoundaries };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/facts.js
+
 
 
 function prepareGcpFacts(config) {
@@ -27122,10 +28600,20 @@ function prepareGcpFacts(config) {
             ...(cluster.unreadable === undefined ? {} : { unreadable: cluster.unreadable }),
         },
     ]));
-    return { projects, projectsByNumber, policies, unreadable, customRoles, groups, clusters };
+    return {
+        projects,
+        projectsByNumber,
+        policies,
+        unreadable,
+        customRoles,
+        groups,
+        clusters,
+        ...prepareBoundaries(input),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/rules.js
+
 
 
 
@@ -27179,10 +28667,10 @@ function googlePrincipals(target, facts) {
 function decideGooglePull(question, facts) {
     const registry = (0,gcp_registry/* googleLocationOf */.MF)(question.image);
     const { target, principal } = question;
-    if (!registry)
-        return undefined;
     if (!GOOGLE_IDENTITY_PLATFORMS.has(target.platform) || !principal.startsWith(gcp/* SERVICE_ACCOUNT */.S))
         return undefined;
+    if (!registry)
+        return googleOperatedPull(question.image);
     const email = principal.slice(gcp/* SERVICE_ACCOUNT */.S.length);
     if (target.platform !== 'gke')
         return evaluateGooglePull(registry, email, facts);
@@ -31274,7 +32762,7 @@ function unreadableBecause(secret) {
 
 /***/ }),
 
-/***/ 50194:
+/***/ 73191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -31284,13 +32772,20 @@ __webpack_require__.d(__webpack_exports__, {
   Z: () => (/* binding */ withOpenShiftBuiltins)
 });
 
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/data/openshift-bootstrap-policy.json
+const openshift_bootstrap_policy_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"github.com/openshift/openshift-apiserver (Apache-2.0) at commit 56aa2d96edd725e44ddd7ff13f23e53e6c509828: test/testdata/bootstrappolicy/bootstrap_cluster_roles.yaml, test/testdata/bootstrappolicy/bootstrap_namespace_roles.yaml, test/testdata/bootstrappolicy/bootstrap_namespace_role_bindings.yaml, the golden files pkg/bootstrappolicy/policy_test.go (TestBootstrapClusterRoles, TestBootstrapNamespaceRoles, TestGetBootstrapNamespaceRoleBindings) compares with the policy the openshift-apiserver reconciles on every OpenShift 4 cluster. Generated by scripts/import-openshift-roles.ts: do not edit.","repository":"openshift/openshift-apiserver","commit":"56aa2d96edd725e44ddd7ff13f23e53e6c509828","note":"Every role is listed; a role keeps only the rules that can match a request on imagestreams/layers (apiGroups \\"\\", image.openshift.io or *; resources imagestreams/layers, */layers or *), verbatim, so rules [] means it grants nothing on image layers by itself. An aggregationRule fills a role with the rules of every ClusterRole whose labels it selects, so labels are kept.","clusterRoles":[{"name":"sudoer","rules":[]},{"name":"system:scope-impersonation","rules":[]},{"name":"cluster-reader","aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-cluster-reader":"true"}},{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"}}]},"rules":[]},{"name":"system:openshift:aggregate-to-cluster-reader","labels":{"rbac.authorization.k8s.io/aggregate-to-cluster-reader":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"cluster-debugger","rules":[]},{"name":"system:build-strategy-docker","rules":[]},{"name":"system:build-strategy-custom","rules":[]},{"name":"system:build-strategy-source","rules":[]},{"name":"system:build-strategy-jenkinspipeline","rules":[]},{"name":"storage-admin","aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"storage.openshift.io/aggregate-to-storage-admin":"true"}}]},"rules":[]},{"name":"system:openshift:aggregate-to-storage-admin","labels":{"storage.openshift.io/aggregate-to-storage-admin":"true"},"rules":[]},{"name":"system:openshift:aggregate-to-admin","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:openshift:aggregate-to-edit","labels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:openshift:aggregate-to-view","labels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[]},{"name":"basic-user","aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"authorization.openshift.io/aggregate-to-basic-user":"true"}}]},"rules":[]},{"name":"system:openshift:aggregate-to-basic-user","labels":{"authorization.openshift.io/aggregate-to-basic-user":"true"},"rules":[]},{"name":"self-access-reviewer","rules":[]},{"name":"self-provisioner","rules":[]},{"name":"cluster-status","rules":[]},{"name":"system:image-auditor","rules":[]},{"name":"system:image-puller","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:image-pusher","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:image-builder","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:image-signer","rules":[{"apiGroups":["","image.openshift.io"],"resources":["images","imagestreams/layers"],"verbs":["get"]}]},{"name":"system:master","rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]},{"name":"system:oauth-token-deleter","rules":[]},{"name":"system:router","rules":[]},{"name":"system:node-admin","rules":[]},{"name":"system:node-reader","rules":[]},{"name":"system:sdn-reader","rules":[]},{"name":"system:sdn-manager","rules":[]},{"name":"system:webhook","rules":[]},{"name":"system:openshift:discovery","rules":[]},{"name":"registry-admin","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"registry-editor","labels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"registry-viewer","labels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:openshift:templateservicebroker-client","rules":[]},{"name":"system:openshift:controller:build-controller","rules":[]},{"name":"system:openshift:controller:build-config-change-controller","rules":[]},{"name":"system:openshift:controller:deployer-controller","rules":[]},{"name":"system:openshift:controller:deploymentconfig-controller","rules":[]},{"name":"system:openshift:controller:template-instance-controller","rules":[]},{"name":"system:openshift:controller:template-instance-finalizer-controller","rules":[]},{"name":"system:openshift:controller:origin-namespace-controller","rules":[]},{"name":"system:openshift:controller:serviceaccount-controller","rules":[]},{"name":"system:openshift:controller:serviceaccount-pull-secrets-controller","rules":[]},{"name":"system:openshift:controller:image-trigger-controller","rules":[]},{"name":"system:openshift:controller:image-import-controller","rules":[]},{"name":"system:openshift:controller:cluster-quota-reconciliation-controller","rules":[]},{"name":"system:openshift:controller:unidling-controller","rules":[]},{"name":"system:openshift:controller:service-ingress-ip-controller","rules":[]},{"name":"system:openshift:controller:pv-recycler-controller","rules":[]},{"name":"system:openshift:controller:resourcequota-controller","rules":[]},{"name":"system:openshift:controller:horizontal-pod-autoscaler","rules":[]},{"name":"system:openshift:controller:template-service-broker","rules":[]},{"name":"system:openshift:controller:default-rolebindings-controller","rules":[]}],"namespaceRoles":[{"name":"shared-resource-viewer","namespace":"openshift","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:node-config-reader","namespace":"openshift-node","rules":[]}],"namespaceRoleBindings":[{"name":"shared-resource-viewers","namespace":"openshift","roleRef":{"kind":"Role","name":"shared-resource-viewer"},"subjects":[{"kind":"Group","name":"system:authenticated"}]},{"name":"system:node-config-reader","namespace":"openshift-node","roleRef":{"kind":"Role","name":"system:node-config-reader"},"subjects":[{"kind":"Group","name":"system:nodes"}]}]}');
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/data/openshift-cluster-roles.json
-const openshift_cluster_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"S1: github.com/openshift/openshift-apiserver (Apache-2.0), pkg/bootstrappolicy/policy.go, namespace_policy.go and their rendered fixtures test/testdata/bootstrappolicy/bootstrap_cluster_roles.yaml and bootstrap_namespace_roles.yaml (compared by pkg/bootstrappolicy/policy_test.go), at commit 56aa2d96edd725e44ddd7ff13f23e53e6c509828 (main = release-4.22 = release-4.23, 2026-02-18); the kept rules are identical on release-4.12 b0407e37de04934135f86b69d4629e8c6a190fdf through release-4.21 64dea074d6b457e1fae3598cea0bb72493d2cab8. The openshift-apiserver post-start hook reconciles this policy (pkg/cmd/openshift-apiserver/openshiftapiserver/openshift_apiserver.go, bootstrappolicy.Policy()). S2: github.com/openshift/kubernetes (Apache-2.0), plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-roles.yaml at commit 19f23128072ca32159eea62782fd537ce1dd99d8 (the OpenShift kube-apiserver fork; admin, edit, view, cluster-admin, system:aggregate-to-*); the same definitions are in k8s.io/kubernetes v1.34.1 plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go as vendored in openshift-apiserver at 56aa2d96edd725e44ddd7ff13f23e53e6c509828. S3: github.com/openshift/openshift-controller-manager (Apache-2.0), pkg/authorization/defaultrolebindings/project_policy.go and defaultrolebindings.go at commit 26d20feae8892f648f5b06ed3f5492fe6ffb4532 (master = release-4.22 = release-4.23; same bindings on release-4.12 through release-4.21). S4: github.com/openshift/cluster-openshift-controller-manager-operator (Apache-2.0), bindata/assets/openshift-controller-manager/deployer-clusterrole.yaml (system:deployer) and pkg/operator/sync_openshiftcontrollermanager_v311_00.go, pkg/operator/configobservation/controllers/capability_imageregistry.go (which controllers run under which capability) at commit e1c3674198c6c1274fd3fd3c3108eb4cade4eb0a. S5: OpenShift docs (for the pull/push requirement and role use, not for rules): https://docs.redhat.com/en/documentation/openshift_container_platform/3.1/html/developer_guide/dev-guide-image-pull-secrets (\\"get rights on the requested imagestreams/layers\\" to pull, \\"update\\" to push); https://docs.openshift.com/rosa/openshift_images/managing_images/using-image-pull-secrets.html (system:image-puller across projects); https://docs.redhat.com/en/documentation/openshift_container_platform/4.8/html/registry/accessing-the-registry (registry-viewer to pull, registry-editor to push); https://docs.redhat.com/en/documentation/openshift_container_platform/4.6/html/authentication_and_authorization/using-rbac (default cluster roles).","note":"Only rules that can grant imagestreams/layers (resources imagestreams/layers, imagestreams/* or *, in apiGroups \\"\\", image.openshift.io or *) are kept, verbatim from the rendered fixtures (the builders sort apiGroups, resources and verbs); every other rule is dropped, so a role listed with rules [] grants nothing for pulls by itself. Curated by hand from the sources in `source` (no import script): OpenShift 4.12-4.23. admin, edit, view and cluster-reader hold their rules only through aggregationRule: the aggregation controller fills each with the union of the rules of every ClusterRole whose labels match a selector; edit carries aggregate-to-admin and view carries aggregate-to-edit, so admin includes edit and edit includes view. view (and cluster-reader) can pull because registry-viewer carries rbac.authorization.k8s.io/aggregate-to-view; system:openshift:aggregate-to-view itself leaves imagestreams/layers commented out (S1 policy.go). Only the roles named here are listed; other roles with a matching rule are left out: Kubernetes controller roles bound to kube-system service accounts (system:controller:generic-garbage-collector and system:controller:namespace-controller have get on * in group *; k8s.io/kubernetes v1.34.1 controller_policy.go as vendored in S1), system:kube-controller-manager (list/watch on * in *), and any ClusterRole that an operator or administrator adds with an aggregate-to-* label. namespaceRoleBindings are created in every namespace by openshift-controller-manager (S3), only if missing and never updated; an admin may remove their subjects or delete them. system:image-pullers is created only while the ImageRegistry capability is enabled and the image-registry ClusterOperator is not Removed; system:image-builders needs the Build capability, system:deployers the DeploymentConfig capability (S4). {namespace} stands for the binding\'s own namespace. openshiftNamespaceRoles/openshiftNamespaceRoleBindings: the namespace openshift has a Role shared-resource-viewer bound to system:authenticated, so any authenticated identity can pull openshift/* image streams (S1 namespace_policy.go). Out of scope: the default ClusterRoleBindings (cluster-admin to group system:cluster-admins and user system:admin, cluster-reader to group system:cluster-readers, system:master to group system:masters; S1 bootstrap_cluster_role_bindings.yaml) are not in this file.","clusterRoles":[{"name":"system:image-puller","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:image-pusher","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:image-builder","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"registry-viewer","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"registry-editor","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"registry-admin","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"}}]},"rules":[]},{"name":"edit","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-admin":"true"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"}}]},"rules":[]},{"name":"view","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"}}]},"rules":[]},{"name":"cluster-reader","source":"S1","aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-cluster-reader":"true"}},{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"}}]},"rules":[]},{"name":"cluster-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]},{"name":"system:openshift:aggregate-to-admin","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:openshift:aggregate-to-edit","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get","update"]}]},{"name":"system:openshift:aggregate-to-view","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[]},{"name":"system:openshift:aggregate-to-cluster-reader","source":"S1","labels":{"rbac.authorization.k8s.io/aggregate-to-cluster-reader":"true"},"rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]},{"name":"system:aggregate-to-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[]},{"name":"system:aggregate-to-edit","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[]},{"name":"system:aggregate-to-view","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[]},{"name":"system:image-signer","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["images","imagestreams/layers"],"verbs":["get"]}]},{"name":"system:master","source":"S1","rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]},{"name":"system:deployer","source":"S4","rules":[]}],"namespaceRoleBindings":[{"name":"system:image-pullers","source":"S3","capability":"ImageRegistry","annotations":{"openshift.io/description":"Allows all pods in this namespace to pull images from this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:image-puller"},"subjects":[{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"system:serviceaccounts:{namespace}"}]},{"name":"system:image-builders","source":"S3","capability":"Build","annotations":{"openshift.io/description":"Allows builds in this namespace to push images to this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:image-builder"},"subjects":[{"kind":"ServiceAccount","name":"builder","namespace":"{namespace}"}]},{"name":"system:deployers","source":"S3","capability":"DeploymentConfig","annotations":{"openshift.io/description":"Allows deploymentconfigs in this namespace to rollout pods in this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:deployer"},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":"{namespace}"}]}],"openshiftNamespaceRoles":[{"namespace":"openshift","name":"shared-resource-viewer","source":"S1","rules":[{"apiGroups":["","image.openshift.io"],"resources":["imagestreams/layers"],"verbs":["get"]}]}],"openshiftNamespaceRoleBindings":[{"namespace":"openshift","name":"shared-resource-viewers","source":"S1","roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"shared-resource-viewer"},"subjects":[{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"system:authenticated"}]}]}');
+const openshift_cluster_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"source":"S2: github.com/openshift/kubernetes (Apache-2.0; the OpenShift kube-apiserver), plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-roles.yaml at commit 9a190e05d98a7603937830b639206b3808e93005, the golden file policy_test.go TestBootstrapClusterRoles compares with the ClusterRoles the kube-apiserver reconciles. S3: the same repository\'s testdata/controller-roles.yaml at commit a93562563879eb4b0c039df2c940f080d80cc3b3 (TestBootstrapControllerRoles). S4: github.com/openshift/openshift-controller-manager (Apache-2.0), pkg/authorization/defaultrolebindings/project_policy.go and defaultrolebindings.go at commit 26d20feae8892f648f5b06ed3f5492fe6ffb4532 (master = release-4.22 = release-4.23; same bindings on release-4.12 through release-4.21). S5: github.com/openshift/cluster-openshift-controller-manager-operator (Apache-2.0), bindata/assets/openshift-controller-manager/deployer-clusterrole.yaml (system:deployer) and pkg/operator/sync_openshiftcontrollermanager_v311_00.go, pkg/operator/configobservation/controllers/capability_imageregistry.go (which controllers run under which capability) at commit e1c3674198c6c1274fd3fd3c3108eb4cade4eb0a. S6: OpenShift docs (for the pull/push requirement and role use, not for rules): https://docs.redhat.com/en/documentation/openshift_container_platform/3.1/html/developer_guide/dev-guide-image-pull-secrets (\\"get rights on the requested imagestreams/layers\\" to pull, \\"update\\" to push); https://docs.openshift.com/rosa/openshift_images/managing_images/using-image-pull-secrets.html (system:image-puller across projects); https://docs.redhat.com/en/documentation/openshift_container_platform/4.8/html/registry/accessing-the-registry (registry-viewer to pull, registry-editor to push); https://docs.redhat.com/en/documentation/openshift_container_platform/4.6/html/authentication_and_authorization/using-rbac (default cluster roles). The OpenShift roles themselves (S1, openshift-apiserver) are generated into openshift-bootstrap-policy.json.","note":"Every ClusterRole of S2 and S3 is listed; a role keeps only the rules that can match a request on imagestreams/layers (apiGroups \\"\\", image.openshift.io or *; resources imagestreams/layers, */layers or *), verbatim, so rules [] grants nothing on image layers by itself. Curated by hand from S2 and S3 (read with the rules above; feature-gated roles of cluster-roles-featuregates.yaml are left out, and a binding to one is unknown). admin, edit and view hold their rules only through aggregationRule: the aggregation controller fills each with the rules of every ClusterRole whose labels match a selector; edit carries aggregate-to-admin and view aggregate-to-edit, so admin includes edit and edit includes view; on OpenShift view pulls because registry-viewer (S1) carries aggregate-to-view. namespaceRoleBindings are created in every namespace by openshift-controller-manager (S4), only if missing and never updated; an admin may remove their subjects or delete them. system:image-pullers is created only while the ImageRegistry capability is enabled and the image-registry ClusterOperator is not Removed; system:image-builders needs the Build capability, system:deployers the DeploymentConfig capability (S5). {namespace} stands for the binding\'s own namespace. Out of scope: the default ClusterRoleBindings (cluster-admin to group system:cluster-admins and user system:admin, cluster-reader to group system:cluster-readers, system:master to group system:masters; S1 bootstrap_cluster_role_bindings.yaml), and ClusterRoles that operators add (a binding to one is unknown unless the manifests define it).","clusterRoles":[{"name":"admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-admin":"true"}}]},"rules":[]},{"name":"cluster-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]},{"name":"edit","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-admin":"true"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-edit":"true"}}]},"rules":[]},{"name":"system:aggregate-to-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-admin":"true"},"rules":[]},{"name":"system:aggregate-to-edit","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"rules":[]},{"name":"system:aggregate-to-view","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-view":"true"},"rules":[]},{"name":"system:auth-delegator","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:basic-user","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:certificates.k8s.io:certificatesigningrequests:nodeclient","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:certificates.k8s.io:certificatesigningrequests:selfnodeclient","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:certificates.k8s.io:kube-apiserver-client-approver","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:certificates.k8s.io:kube-apiserver-client-kubelet-approver","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:certificates.k8s.io:kubelet-serving-approver","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:certificates.k8s.io:legacy-unknown-approver","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:discovery","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:heapster","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:kube-aggregator","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:kube-controller-manager","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["list","watch"]}]},{"name":"system:kube-dns","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:kube-scheduler","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:kubelet-api-admin","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:monitoring","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:node","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:node-bootstrapper","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:node-problem-detector","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:node-proxier","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:openshift:public-info-viewer","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:persistent-volume-provisioner","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:public-info-viewer","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:service-account-issuer-discovery","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:volume-scheduler","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"view","source":"S2","labels":{"kubernetes.io/bootstrapping":"rbac-defaults","rbac.authorization.k8s.io/aggregate-to-edit":"true"},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.authorization.k8s.io/aggregate-to-view":"true"}}]},"rules":[]},{"name":"system:controller:attachdetach-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:certificate-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:clusterrole-aggregation-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:cronjob-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:daemon-set-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:deployment-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:disruption-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:endpoint-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:endpointslice-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:endpointslicemirroring-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:ephemeral-volume-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:expand-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:generic-garbage-collector","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["delete","get","list","patch","update","watch"]}]},{"name":"system:controller:horizontal-pod-autoscaler","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:job-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:legacy-service-account-token-cleaner","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:namespace-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["delete","deletecollection","get","list"]}]},{"name":"system:controller:node-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:persistent-volume-binder","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:pod-garbage-collector","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:pv-protection-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:pvc-protection-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:replicaset-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:replication-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:resourcequota-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["list","watch"]}]},{"name":"system:controller:root-ca-cert-publisher","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:route-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:service-account-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:service-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:statefulset-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:ttl-after-finished-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:ttl-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:controller:validatingadmissionpolicy-status-controller","source":"S3","labels":{"kubernetes.io/bootstrapping":"rbac-defaults"},"rules":[]},{"name":"system:deployer","source":"S5","rules":[]}],"namespaceRoleBindings":[{"name":"system:image-pullers","source":"S4","capability":"ImageRegistry","annotations":{"openshift.io/description":"Allows all pods in this namespace to pull images from this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:image-puller"},"subjects":[{"kind":"Group","apiGroup":"rbac.authorization.k8s.io","name":"system:serviceaccounts:{namespace}"}]},{"name":"system:image-builders","source":"S4","capability":"Build","annotations":{"openshift.io/description":"Allows builds in this namespace to push images to this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:image-builder"},"subjects":[{"kind":"ServiceAccount","name":"builder","namespace":"{namespace}"}]},{"name":"system:deployers","source":"S4","capability":"DeploymentConfig","annotations":{"openshift.io/description":"Allows deploymentconfigs in this namespace to rollout pods in this namespace.  It is auto-managed by a controller; remove subjects to disable."},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"system:deployer"},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":"{namespace}"}]}]}');
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js
-// OpenShift's built-in cluster roles, its `openshift` namespace roles, and the default RoleBindings it keeps
-// in every namespace — as data with their sources (data/openshift-cluster-roles.json).
+// OpenShift's built-in roles and RoleBindings, as data with their sources: the openshift-apiserver's
+// bootstrap policy (data/openshift-bootstrap-policy.json, generated from its golden files by
+// scripts/import-openshift-roles.ts), and the kube-apiserver's ClusterRoles with the default RoleBindings
+// OpenShift keeps in every project (data/openshift-cluster-roles.json, curated).
+
 
 const dataset = openshift_cluster_roles_namespaceObject;
+const policy = openshift_bootstrap_policy_namespaceObject;
+const CLUSTER_ROLES = [...policy.clusterRoles, ...dataset.clusterRoles];
 function role(entry) {
     return {
         name: entry.name,
@@ -31330,17 +32825,17 @@ function defaultRoleBindings(namespace) {
  */
 function withOpenShiftBuiltins(state) {
     const clusterRoles = new Map(state.clusterRoles);
-    for (const entry of dataset.clusterRoles)
+    for (const entry of CLUSTER_ROLES)
         if (!clusterRoles.has(entry.name))
             clusterRoles.set(entry.name, role(entry));
     const roles = new Map(state.roles);
-    for (const entry of dataset.openshiftNamespaceRoles) {
+    for (const entry of policy.namespaceRoles) {
         const key = `${entry.namespace}/${entry.name}`;
         if (!roles.has(key))
             roles.set(key, role(entry));
     }
     const roleBindings = new Map(state.roleBindings);
-    for (const entry of dataset.openshiftNamespaceRoleBindings) {
+    for (const entry of policy.namespaceRoleBindings) {
         const namespace = entry.namespace ?? 'openshift';
         const written = roleBindings.get(namespace) ?? [];
         if (written.some((existing) => existing.name === entry.name))
@@ -31364,16 +32859,15 @@ function withOpenShiftBuiltins(state) {
 /* harmony export */ });
 /* harmony import */ var _fixes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84396);
 /* harmony import */ var _rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32959);
-/* harmony import */ var _builtin_roles_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50194);
+/* harmony import */ var _builtin_roles_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73191);
 
 
 
 function evaluateIntegratedRegistryPull(image, account, state, severalInNamespace) {
     const request = {
         verb: 'get',
-        apiGroups: ['image.openshift.io', ''],
-        resource: 'imagestreams',
-        subresource: 'layers',
+        apiGroup: 'image.openshift.io',
+        resource: 'imagestreams/layers',
         name: image.imageStream,
         namespace: image.namespace,
     };
@@ -31544,7 +33038,7 @@ function selects(selector, labels) {
 }
 function ruleMatches(rule, request) {
     const verb = rule.verbs.includes('*') || rule.verbs.includes(request.verb);
-    const group = rule.apiGroups.includes('*') || request.apiGroups.some((g) => rule.apiGroups.includes(g));
+    const group = rule.apiGroups.includes('*') || rule.apiGroups.includes(request.apiGroup);
     const combined = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
     const resource = rule.resources.includes('*') ||
         rule.resources.includes(combined) ||
@@ -31576,8 +33070,8 @@ var kubernetes = __webpack_require__(56487);
 var cluster_state = __webpack_require__(5638);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 1 modules
-var builtin_roles = __webpack_require__(50194);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/builtin-roles.js + 2 modules
+var builtin_roles = __webpack_require__(73191);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/pull-rule.js
 var pull_rule = __webpack_require__(24964);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js

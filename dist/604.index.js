@@ -1,8 +1,8 @@
-export const id = 228;
-export const ids = [228];
+export const id = 604;
+export const ids = [604];
 export const modules = {
 
-/***/ 42228:
+/***/ 30604:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,12 +13,103 @@ __webpack_require__.d(__webpack_exports__, {
   read: () => (/* binding */ read)
 });
 
+;// CONCATENATED MODULE: ./lib/providers/gcp/deny-reads.js
+/** At most this many pages of one attachment point's policies (the API caps an attachment point at 500). */
+const MAX_PAGES = 50;
+async function readDenyPolicies(api, point) {
+    const parent = `${api.base.iam}/v2/policies/${encodeURIComponent(`cloudresourcemanager.googleapis.com/${point}`)}/denypolicies`;
+    const listed = await api.runner.run({ key: `gcp:denypolicies.list:${point}`, permission: 'iam.denypolicies.list', resource: point }, async (signal) => {
+        const names = [];
+        let token;
+        for (let page = 0; page < MAX_PAGES; page++) {
+            const url = token === undefined ? parent : `${parent}?pageToken=${encodeURIComponent(token)}`;
+            const body = (await api.json(url, signal));
+            for (const policy of Array.isArray(body?.policies) ? body.policies : []) {
+                const name = policy.name;
+                if (typeof name === 'string' && name.includes('/denypolicies/'))
+                    names.push(name);
+            }
+            token =
+                typeof body?.nextPageToken === 'string' && body.nextPageToken !== ''
+                    ? body.nextPageToken
+                    : undefined;
+            if (token === undefined)
+                return names;
+        }
+        throw new Error(`more than ${MAX_PAGES} pages of deny policies on ${point}`);
+    });
+    if (!listed.ok)
+        return { attachmentPoint: point, unreadable: listed.message };
+    const policies = [];
+    for (const name of listed.value) {
+        const read = await api.runner.run({ key: `gcp:denypolicies.get:${name}`, permission: 'iam.denypolicies.get', resource: point }, (signal) => api.json(`${api.base.iam}/v2/${name}`, signal));
+        if (!read.ok)
+            return { attachmentPoint: point, unreadable: read.message };
+        policies.push(denyPolicy(read.value, name));
+    }
+    return { attachmentPoint: point, policies };
+}
+/** The policy as `gcloud iam policies get --format=json` prints it: the fields facts.gcp.denyPolicies takes. */
+function denyPolicy(raw, name) {
+    const value = (raw ?? {});
+    const text = (key) => typeof value[key] === 'string' && value[key] !== '' ? { [key]: value[key] } : {};
+    const rules = (Array.isArray(value['rules']) ? value['rules'] : []).flatMap((item) => {
+        const { description, denyRule } = (item ?? {});
+        if (!denyRule || typeof denyRule !== 'object')
+            return [];
+        const rule = denyRule;
+        const list = (key) => Array.isArray(rule[key]) ? { [key]: rule[key].map(String) } : {};
+        const condition = rule['denialCondition'];
+        return [
+            {
+                ...(typeof description === 'string' && description !== '' ? { description } : {}),
+                denyRule: {
+                    ...list('deniedPrincipals'),
+                    ...list('exceptionPrincipals'),
+                    ...list('deniedPermissions'),
+                    ...list('exceptionPermissions'),
+                    ...(condition && typeof condition.expression === 'string' && condition.expression !== ''
+                        ? {
+                            denialCondition: {
+                                expression: condition.expression,
+                                ...(typeof condition.title === 'string' && condition.title !== ''
+                                    ? { title: condition.title }
+                                    : {}),
+                            },
+                        }
+                        : {}),
+                },
+            },
+        ];
+    });
+    return { name, ...text('uid'), ...text('displayName'), ...text('etag'), rules };
+}
+/**
+ * The deny policies above the images' projects: each project and, once its ancestry is known, its folders
+ * and organization, each attachment point read once; those the config states are not read.
+ */
+async function readDenyPoliciesAbove(projects, ancestry, known, api) {
+    const stated = new Set((known ?? []).map((entry) => entry.attachmentPoint));
+    const reads = new Map();
+    const read = (point) => {
+        if (!stated.has(point) && !reads.has(point))
+            reads.set(point, readDenyPolicies(api, point));
+    };
+    await Promise.all([...projects].map(async (project) => {
+        read(`projects/${project}`);
+        for (const ancestor of (await ancestry.get(project)) ?? [])
+            read(ancestor);
+    }));
+    return Promise.all(reads.values());
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/google-apis.js
 const DEFAULTS = {
     artifactRegistry: 'https://artifactregistry.googleapis.com',
     resourceManager: 'https://cloudresourcemanager.googleapis.com',
     container: 'https://container.googleapis.com',
     storage: 'https://storage.googleapis.com',
+    iam: 'https://iam.googleapis.com',
 };
 /** Conditional role bindings are only returned for version 3 requests (IAM docs, "Policy versions"). */
 const POLICY_VERSION = 3;
@@ -47,6 +138,7 @@ class GoogleApis {
             resourceManager: endpoint('resourceManager'),
             container: endpoint('container'),
             storage: endpoint('storage'),
+            iam: endpoint('iam'),
         };
     }
     /** Artifact Registry `projects.locations.repositories.getIamPolicy`. */
@@ -176,6 +268,7 @@ class GoogleApis {
         })();
         return this.artifactRegistry;
     }
+    /** A GET (or POST) with the auth client's headers; Google's error body becomes a GoogleApiError. */
     async json(url, signal, request = {}) {
         const source = this.authClient;
         if (typeof source?.getRequestHeaders !== 'function') {
@@ -259,6 +352,7 @@ var gcp_resources = __webpack_require__(41666);
 
 
 
+
 async function collectGcpFacts(input, options) {
     const known = indexKnown(input.known);
     const google = input.images.flatMap((image) => (0,registry/* googleLocationOf */.MF)(image) ?? []);
@@ -304,11 +398,14 @@ async function collectGcpFacts(input, options) {
             }
         });
         const { numbers, clusters } = gkeReads(gkeTargets, runProjects, known, api);
+        const denyReads = readDenyPoliciesAbove(imageProjects, ancestry, input.known.denyPolicies, api);
         await Promise.all(ancestorPolicies);
         const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
         const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
         const clusterFacts = await Promise.all(clusters.values());
+        const denyPolicies = await denyReads;
         return {
+            ...(denyPolicies.length > 0 ? { denyPolicies } : {}),
             ...(projects.length > 0 ? { projects } : {}),
             ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
             ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
@@ -394,6 +491,8 @@ function indexKnown(known) {
         customRoles: new Map(),
         groups: new Map(),
         clusters: new Map(),
+        denyPolicies: new Map(),
+        principalAccessBoundaries: new Map(),
     };
     return {
         facts,
