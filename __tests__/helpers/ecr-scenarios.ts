@@ -369,7 +369,18 @@ function notPrincipalLists(names: Names): string[][] {
   ];
 }
 
-/** Conditions only on keys both sides know for a role's pull: aws:PrincipalAccount and aws:PrincipalArn. */
+/** Operators whose answer on an absent key the IAM User Guide states ("Condition operators", "Set operators"). */
+const ABSENT_KEY_OPERATORS = [
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIfExists',
+  'StringNotLikeIfExists',
+  'ForAllValues:StringEquals',
+  'ForAnyValue:StringLike',
+  'ForAllValues:StringNotEquals',
+];
+
+/** Conditions only on keys both sides know for a role's pull: aws:PrincipalAccount, aws:PrincipalArn, aws:username. */
 function decidableCondition(random: Random, names: Names): ConditionBlock {
   const { partition } = names;
   const arnPatterns = [
@@ -387,5 +398,9 @@ function decidableCondition(random: Random, names: Names): ConditionBlock {
     () => ({ ArnLike: { 'aws:PrincipalArn': random.some(arnPatterns, 1, 2) } }),
     () => ({ StringEquals: { 'aws:PrincipalArn': [random.pick(roleArns)] } }),
     () => ({ StringNotEquals: { 'aws:PrincipalArn': [random.pick(roleArns)] } }),
+    // aws:username: absent for a role session (IAM users only), on both sides.
+    () => ({ Null: { 'aws:username': [random.pick(['true', 'false'])] } }),
+    () => ({ [random.pick(ABSENT_KEY_OPERATORS)]: { 'aws:username': ['node-role'] } }),
+    () => ({ [random.pick(ABSENT_KEY_OPERATORS)]: { 'aws:PrincipalAccount': [ROLE_ACCOUNT] } }),
   ])();
 }
