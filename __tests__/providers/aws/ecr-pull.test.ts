@@ -781,6 +781,12 @@ const cases: PullCase[] = [
     },
     expect: denied(resource(...PULL)),
   },
+  {
+    name: 'IAM User Guide, "AWS JSON policy elements: Principal": a resource-based policy must name a Principal, so a repository-policy Allow without one grants nothing',
+    roleFacts: TOKEN_ONLY,
+    repository: { policy: policy({ Effect: 'Allow', Action: PULL }) },
+    expect: denied(identity(...PULL)),
+  },
   // aws:username is "included in the request context for IAM users" only (IAM User Guide, "AWS global
   // condition context keys"): a role session's pull carries no such key.
   {

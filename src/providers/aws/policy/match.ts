@@ -104,6 +104,10 @@ export function matchStatement(
     resource === 'yes'
       ? undefined
       : { result: 'unknown', principal: 'none', unknownBecause: resource.because };
+  // A resource-policy statement without Principal names no one ("You must use the Principal element in
+  // resource-based policies", IAM User Guide, "AWS JSON policy elements: Principal"); identity policies ask
+  // with ACCEPT.any, which takes it as theirs.
+  if (!statement.principals && !acceptPrincipal('none')) return { result: 'no', principal: 'none' };
   if (statement.principals) {
     const named =
       statement.effect === 'Allow' && statement.principals.negated
