@@ -781,6 +781,69 @@ const cases: PullCase[] = [
     },
     expect: denied(resource(...PULL)),
   },
+  {
+    name: 'IAM User Guide, "AWS JSON policy elements: Principal": a resource-based policy must name a Principal, so a repository-policy Allow without one grants nothing',
+    roleFacts: TOKEN_ONLY,
+    repository: { policy: policy({ Effect: 'Allow', Action: PULL }) },
+    expect: denied(identity(...PULL)),
+  },
+  // aws:username is "included in the request context for IAM users" only (IAM User Guide, "AWS global
+  // condition context keys"): a role session's pull carries no such key.
+  {
+    name: 'IAM User Guide, Global condition context keys: a role session has no aws:username, so StringNotEquals on it matches and the grant holds',
+    roleFacts: {
+      policies: [
+        policy(allow([...PULL, TOKEN], '*', { Condition: { StringNotEquals: { 'aws:username': 'alice' } } })),
+      ],
+    },
+    repository: { policy: null },
+    expect: allowed,
+  },
+  {
+    name: 'IAM User Guide, Condition operators (Null): "Null": {"aws:username": "true"} matches a role session, so the Deny applies',
+    roleFacts: {
+      managedPolicies: [managed('AmazonEC2ContainerRegistryPullOnly')],
+      policies: [
+        policy({
+          Effect: 'Deny',
+          Action: PULL,
+          Resource: '*',
+          Condition: { Null: { 'aws:username': 'true' } },
+        }),
+      ],
+    },
+    repository: { policy: null },
+    expect: denied(explicitDeny('identity', ...PULL)),
+  },
+  {
+    name: 'IAM User Guide, Set operators for multivalued context keys: ForAllValues is true when the key is absent, so a Deny with ForAllValues:StringEquals on aws:username applies to a role session',
+    roleFacts: {
+      managedPolicies: [managed('AmazonEC2ContainerRegistryPullOnly')],
+      policies: [
+        policy({
+          Effect: 'Deny',
+          Action: PULL,
+          Resource: '*',
+          Condition: { 'ForAllValues:StringEquals': { 'aws:username': ['alice', 'bob'] } },
+        }),
+      ],
+    },
+    repository: { policy: null },
+    expect: denied(explicitDeny('identity', ...PULL)),
+  },
+  {
+    name: 'IAM User Guide, Set operators for multivalued context keys: ForAnyValue is false when the key is absent, so an Allow with ForAnyValue:StringEquals on aws:username grants a role session nothing',
+    roleFacts: {
+      policies: [
+        policy(
+          allow(TOKEN),
+          allow(PULL, '*', { Condition: { 'ForAnyValue:StringEquals': { 'aws:username': ['alice'] } } }),
+        ),
+      ],
+    },
+    repository: { policy: null },
+    expect: denied(identity(...PULL)),
+  },
 
   // --- Pull through cache ---------------------------------------------------------------------------------
   {

@@ -104,6 +104,10 @@ export function matchStatement(
     resource === 'yes'
       ? undefined
       : { result: 'unknown', principal: 'none', unknownBecause: resource.because };
+  // A resource-policy statement without Principal names no one ("You must use the Principal element in
+  // resource-based policies", IAM User Guide, "AWS JSON policy elements: Principal"); identity policies ask
+  // with ACCEPT.any, which takes it as theirs.
+  if (!statement.principals && !acceptPrincipal('none')) return { result: 'no', principal: 'none' };
   if (statement.principals) {
     const named =
       statement.effect === 'Allow' && statement.principals.negated
@@ -243,6 +247,8 @@ function contextValue(key: string, caller: CallingRole): string | undefined | 'u
       return caller.unnamed ? 'unknown' : 'AssumedRole';
     case 'aws:principalisawsservice':
       return 'false';
+    case 'aws:username': // "included in the request context for IAM users" only: a role session has none
+      return caller.unnamed ? 'unknown' : undefined;
     default:
       return 'unknown';
   }
@@ -284,8 +290,9 @@ export function evaluateConditionOn(
     unknownBecause: why,
   });
   if (value === 'unknown') return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
-  // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator.
-  const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
+  // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator, except on an absent key.
+  const set = /^for(any|all)values?:/i.exec(condition.operator)?.[1]?.toLowerCase();
+  const operator = condition.operator.replace(/^for(any|all)values?:/i, '').toLowerCase();
   if (operator === 'null') {
     const wantsAbsent = condition.values.map((v) => v.toLowerCase()).includes('true');
     return { result: (value === undefined) === wantsAbsent ? 'yes' : 'no', principal: 'none' };
@@ -293,7 +300,8 @@ export function evaluateConditionOn(
   const base = operator.endsWith('ifexists') ? operator.slice(0, -'ifexists'.length) : operator;
   const semantics = STRING_OPERATORS[base];
   if (!semantics) return unknown(`condition operator ${condition.operator} on ${condition.key}`);
-  if (value === undefined) return { result: base === operator ? 'no' : 'yes', principal: 'none' };
+  if (value === undefined)
+    return { result: absentKeyMatches(set, base !== operator, semantics.negated), principal: 'none' };
   if (condition.values.some((candidate) => candidate.includes('${'))) {
     return unknown(`condition ${condition.operator} on ${condition.key} uses a policy variable`);
   }
@@ -303,6 +311,17 @@ export function evaluateConditionOn(
       : equal(candidate, value, semantics.ignoreCase),
   );
   return { result: hit !== semantics.negated ? 'yes' : 'no', principal: 'none' };
+}
+
+/**
+ * A condition on a key the request does not carry. IAM User Guide, "Condition operators": the condition is
+ * false, but true for a negated operator (StringNotLike, ArnNotLike, …) and for ...IfExists; "Set operators
+ * for multivalued context keys": ForAllValues is true and ForAnyValue false when the key is absent.
+ */
+function absentKeyMatches(set: string | undefined, ifExists: boolean, negated: boolean): Tri {
+  if (set === 'all') return 'yes';
+  if (set === 'any') return 'no';
+  return ifExists || negated ? 'yes' : 'no';
 }
 
 function equal(a: string, b: string, ignoreCase: boolean): boolean {
