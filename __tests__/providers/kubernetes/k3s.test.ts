@@ -147,6 +147,8 @@ interface K3sCase {
   readonly registries: (fake: FakeSecrets) => string;
   readonly publicImages?: readonly string[];
   readonly iamPolicies?: readonly unknown[];
+  /** The k3s target's flags for how the nodes run k3s. */
+  readonly node?: { readonly disableDefaultRegistryEndpoint?: boolean };
   readonly expect: Expected;
 }
 
@@ -345,17 +347,18 @@ const cases: readonly K3sCase[] = [
     expect: {
       verdict: 'denied',
       missing: 'node-config',
-      says: /no credentials for registry\.example\.com \(no configs\."registry\.example\.com"\.auth, no "\*" entry\)/,
+      says: /no credentials for registry\.example\.com \(no configs\."registry\.example\.com"\.auth\)/,
       findings: [committedCredential('password:')],
     },
   },
   {
-    name: `${K3S}, Wildcard Support: the "*" configs entry gives its auth to a registry without its own entry`,
+    name: `${K3S}, Wildcard Support: k3s never sends the auth of the "*" configs entry (k3s-io/docs#359), so a registry without its own entry is denied`,
     image: OTHER_IMAGE,
     registries: (fake) => configsFor('*', ['username: deploy', `password: ${fake.next('password')}`]),
     expect: {
-      verdict: 'allowed',
-      says: /through the "\*" entry/,
+      verdict: 'denied',
+      missing: 'node-config',
+      says: /k3s does not send the auth of the "\*" entry \(k3s-io\/docs#359\)/,
       findings: [committedCredential('password:')],
     },
   },
@@ -399,13 +402,13 @@ const cases: readonly K3sCase[] = [
       ].join('\n'),
     expect: {
       verdict: 'unknown',
-      says: /mirror endpoints https:\/\/registry\.example\.com:5000 are tried first/,
+      says: /k3s tries https:\/\/registry\.example\.com:5000\/v2 with no credentials first/,
       findings: [],
     },
   },
   // --- k3s: mirrors, endpoints, rewrites and the default endpoint -------------------------------------------
   {
-    name: `${K3S}, With TLS / With Authentication: docker.io mirrored to registry.example.com:5000 (auth for the mirror only) is unknown`,
+    name: `${K3S}, With TLS / With Authentication: docker.io mirrored to registry.example.com:5000 with auth for the mirror only is unknown, naming the mirror's configs entry`,
     image: 'docker.io/rancher/mirrored-pause:3.6',
     registries: (fake) =>
       [
@@ -426,7 +429,7 @@ const cases: readonly K3sCase[] = [
       ].join('\n'),
     expect: {
       verdict: 'unknown',
-      says: /no configs\.docker\.io\.auth; the mirror endpoints https:\/\/registry\.example\.com:5000 are tried first/,
+      says: /k3s tries https:\/\/registry\.example\.com:5000\/v2 with the auth of configs\."registry\.example\.com:5000" \([^)]*registries\.yaml:8\) first[\s\S]*then docker\.io itself \(https:\/\/registry-1\.docker\.io\/v2\):[^\n]*no configs\."docker\.io"\.auth/,
       findings: [committedCredential('password:')],
     },
   },
@@ -446,7 +449,7 @@ const cases: readonly K3sCase[] = [
       ['mirrors:', '  docker.io:', '    endpoint:', '      - "registry.example.com:5000"', ''].join('\n'),
     expect: {
       verdict: 'unknown',
-      says: /mirror endpoints registry\.example\.com:5000 are tried first/,
+      says: /k3s tries https:\/\/registry\.example\.com:5000\/v2 with no credentials first/,
       findings: [],
     },
   },
@@ -496,7 +499,7 @@ const cases: readonly K3sCase[] = [
       ].join('\n'),
     expect: {
       verdict: 'unknown',
-      says: /mirror endpoints https:\/\/registry\.example\.com:443 are tried first/,
+      says: /k3s tries https:\/\/registry\.example\.com:443\/v2 \(asked for mirrorproject\/team\/app by a rewrite\) with no credentials first/,
       findings: [],
     },
   },
@@ -531,8 +534,95 @@ const cases: readonly K3sCase[] = [
       ].join('\n'),
     expect: {
       verdict: 'unknown',
-      says: /mirror endpoints https:\/\/mirror\.example\.com:5000 are tried first/,
+      says: /k3s tries https:\/\/mirror\.example\.com:5000\/v2 with no credentials first/,
       findings: [],
+    },
+  },
+  // --- issue 17: what k3s's own tests (k3s-io/k3s Test_UnitGetHostConfigs) and docs show ----------------------
+  {
+    name: `${K3S}, Mirrors: a mirrors entry with no value ("docker.io:") is valid (k3s Test_UnitGetHostConfigs "registry with default endpoint and creds"): the registry's own auth allows`,
+    image: 'nginx:1.27',
+    registries: (fake) =>
+      configsFor(
+        'docker.io',
+        ['username: deploy', `password: ${fake.next('password')}`],
+        ['mirrors:', '  docker.io:'],
+      ),
+    expect: {
+      verdict: 'allowed',
+      says: /gives k3s credentials for docker\.io/,
+      findings: [committedCredential('password:')],
+    },
+  },
+  {
+    name: `${K3S}, Configs: auth written for registry-1.docker.io (the host containerd contacts) is docker.io's (k3s configForHost)`,
+    image: 'nginx:1.27',
+    registries: (fake) =>
+      configsFor('registry-1.docker.io', ['username: deploy', `password: ${fake.next('password')}`]),
+    expect: { verdict: 'allowed', findings: [committedCredential('password:')] },
+  },
+  {
+    name: `${K3S}, Default Endpoint Fallback: with --disable-default-registry-endpoint a mirrored docker.io is pulled only from its mirror: unknown, saying the registry itself is not tried`,
+    image: 'nginx:1.27',
+    node: { disableDefaultRegistryEndpoint: true },
+    registries: (fake) =>
+      configsFor(
+        'registry-1.docker.io',
+        ['username: deploy', `password: ${fake.next('password')}`],
+        ['mirrors:', '  docker.io:', '    endpoint:', '      - "https://mirror.example.com"'],
+      ),
+    expect: {
+      verdict: 'unknown',
+      says: /k3s tries https:\/\/mirror\.example\.com\/v2 with no credentials first[\s\S]*docker\.io itself \(https:\/\/registry-1\.docker\.io\/v2\) is not tried: the node runs with --disable-default-registry-endpoint/,
+      findings: [committedCredential('password:')],
+    },
+  },
+  {
+    name: `${K3S}, Default Endpoint Fallback: with --disable-default-registry-endpoint, the registry's own auth is not enough where k3s's code and docs disagree on trying it: unknown`,
+    image: OTHER_IMAGE,
+    node: { disableDefaultRegistryEndpoint: true },
+    registries: (fake) =>
+      configsFor(
+        'registry.example.com',
+        ['username: deploy', `password: ${fake.next('password')}`],
+        ['mirrors:', '  registry.example.com:', '    endpoint:', '      - "https://mirror.example.com"'],
+      ),
+    expect: {
+      verdict: 'unknown',
+      says: /the k3s docs say only its mirror endpoints are tried[\s\S]*k3s \(config\.go getHostConfigs\) still tries registry\.example\.com itself/,
+      findings: [committedCredential('password:')],
+    },
+  },
+  {
+    name: `${K3S}, Wildcard Support: a registry with its own configs auth gets its own hosts.toml, so the "*" mirror is not used for it and --disable-default-registry-endpoint keeps its default endpoint: allowed`,
+    image: OTHER_IMAGE,
+    node: { disableDefaultRegistryEndpoint: true },
+    registries: (fake) =>
+      configsFor(
+        'registry.example.com',
+        ['username: deploy', `password: ${fake.next('password')}`],
+        ['mirrors:', '  "*":', '    endpoint:', '      - "https://mirror.example.com"'],
+      ),
+    expect: {
+      verdict: 'allowed',
+      says: /^(?![\s\S]*mirror\.example\.com)[\s\S]*gives k3s credentials for registry\.example\.com/,
+      findings: [committedCredential('password:')],
+    },
+  },
+  {
+    name: `${GAR}, service account key behind --disable-default-registry-endpoint and a mirror: the key's account does not decide, the pull is unknown`,
+    image: GAR_IMAGE,
+    node: { disableDefaultRegistryEndpoint: true },
+    iamPolicies: GRANTED,
+    registries: (fake) =>
+      garGuide(oneLine(serviceAccountKey(fake))).replace(
+        `      - "https://${GAR_HOST}"`,
+        '      - "https://mirror.example.com"',
+      ),
+    expect: {
+      verdict: 'unknown',
+      says: /still tries europe-west2-docker\.pkg\.dev itself/,
+      findings: [committedKey('password:')],
     },
   },
   // --- Docker Hub and other registries ------------------------------------------------------------------------
@@ -618,7 +708,7 @@ interface WrittenCase {
 
 function writeCase(
   registriesText: string | undefined,
-  extras: Pick<K3sCase, 'image' | 'publicImages' | 'iamPolicies'>,
+  extras: Pick<K3sCase, 'image' | 'publicImages' | 'iamPolicies' | 'node'>,
   registriesFile = 'k3s/registries.yaml',
 ): WrittenCase {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-k3s-'));
@@ -628,7 +718,7 @@ function writeCase(
   const configText = stringify({
     version: 1,
     images: [extras.image],
-    targets: [{ name: 'edge', platform: 'k3s', registriesFile }],
+    targets: [{ name: 'edge', platform: 'k3s', registriesFile, ...extras.node }],
     ...(extras.publicImages ? { publicImages: extras.publicImages } : {}),
     ...(extras.iamPolicies ? { facts: { gcp: { iamPolicies: extras.iamPolicies } } } : {}),
   });

@@ -27,7 +27,21 @@ export const kubernetesTargets = [
     serviceAccount: Type.Optional(ServiceAccountName),
     imagePullSecrets: Type.Optional(PodPullSecrets),
   }),
-  target('k3s', { registriesFile: Type.String({ minLength: 1 }) }),
+  target('k3s', {
+    registriesFile: Type.String({ minLength: 1 }),
+    disableDefaultRegistryEndpoint: Type.Optional(
+      Type.Boolean({
+        description:
+          'the nodes run k3s with --disable-default-registry-endpoint: a mirrored registry is pulled only from its mirrors (default false)',
+      }),
+    ),
+    embeddedRegistry: Type.Optional(
+      Type.Boolean({
+        description:
+          'the nodes run k3s with --embedded-registry: mirrored registries are first pulled from other nodes (default false)',
+      }),
+    ),
+  }),
 ] as const;
 
 export const KubernetesFacts = Type.Object(

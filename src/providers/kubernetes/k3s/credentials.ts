@@ -1,13 +1,13 @@
 // Which credential k3s (containerd) uses to pull from a registry host, classified without ever keeping a
-// secret in a message. Sources: k3s docs "Private Registry Configuration" (default endpoint fallback,
-// "*" wildcard, auth directives); Artifact Registry docs "Configure authentication to Artifact Registry
-// for Docker" (_json_key, _json_key_base64, oauth2accesstoken); Amazon ECR docs "Private registry
-// authentication" (username AWS, tokens valid 12 hours).
+// secret in a message. Sources: k3s docs "Private Registry Configuration" (auth directives); Artifact
+// Registry docs "Configure authentication to Artifact Registry for Docker" (_json_key, _json_key_base64,
+// oauth2accesstoken); Amazon ECR docs "Private registry authentication" (username AWS, tokens valid 12 hours).
 import type { ConfigPath } from '../../../core/config/yaml-source.ts';
+import { defaultAuthKey } from './endpoints.ts';
 import type { RegistriesFile } from './registries-file.ts';
 
 export type Credential =
-  /** No auth for the host (nor for "*"). */
+  /** No auth for the host. */
   | { readonly kind: 'none' }
   /** A service-account key that parses: the pull is decided by that service account's IAM grants. */
   | { readonly kind: 'service-account-key'; readonly email: string; readonly at: ConfigPath }
@@ -20,24 +20,24 @@ export type Credential =
 
 export interface HostCredential {
   readonly credential: Credential;
-  /** The configs key it came from ("*" for the wildcard), when any. */
+  /** The configs key it came from, when any. */
   readonly configKey?: string;
-  /** Mirror endpoints other than the registry itself, tried before the default endpoint. */
-  readonly mirrorEndpoints: readonly string[];
 }
 
-/** The credential k3s sends to the registry's default endpoint (always tried last, never rewritten). */
+/**
+ * The credential k3s sends to the registry's default endpoint: its own configs entry's auth, never the "*"
+ * entry's (./endpoints.ts says which entry a mirror endpoint gets).
+ */
 export function credentialFor(host: string, file: RegistriesFile): HostCredential {
-  const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
-  const mirrorEndpoints = (mirror?.endpoint ?? [])
-    .filter((endpoint) => endpointHost(endpoint) !== host)
-    .map(withoutUserinfo);
-  const configs = file.registries.configs ?? {};
-  const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
-  const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
-  if (!auth || configKey === undefined) return { credential: { kind: 'none' }, mirrorEndpoints };
+  return credentialOf(defaultAuthKey(host, file.registries.configs ?? {}), file);
+}
+
+/** The credential of configs."key".auth (none when the key is undefined or has no auth). */
+export function credentialOf(configKey: string | undefined, file: RegistriesFile): HostCredential {
+  const auth = configKey === undefined ? undefined : file.registries.configs?.[configKey]?.auth;
+  if (!auth || configKey === undefined) return { credential: { kind: 'none' } };
   const at: ConfigPath = ['configs', configKey, 'auth'];
-  return { credential: classify(auth, at), configKey, mirrorEndpoints };
+  return { credential: classify(auth, at), configKey };
 }
 
 function classify(
@@ -99,23 +99,4 @@ function decodeBasicAuth(value: string): { username: string; password: string } 
   const text = Buffer.from(value, 'base64').toString('utf8');
   const colon = text.indexOf(':');
   return colon === -1 ? undefined : { username: text.slice(0, colon), password: text.slice(colon + 1) };
-}
-
-// Docker Hub's default endpoint is index.docker.io (k3s docs, "Default Endpoint Fallback").
-const DOCKER_HUB_ENDPOINTS = new Set(['index.docker.io', 'registry-1.docker.io']);
-
-/**
- * HOST[:PORT] of an endpoint as written (scheme optional): k3s compares endpoint URLs as written, so
- * "https://registry.example.com:443" is a mirror of registry.example.com, not its default endpoint (k3s
- * docs, "Rewrites"); `new URL()` would drop the :443.
- */
-function endpointHost(endpoint: string): string {
-  const authority = endpoint.replace(/^https?:\/\//i, '').split(/[/?#]/)[0] ?? '';
-  const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-  return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
-}
-
-/** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
-function withoutUserinfo(endpoint: string): string {
-  return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
 }

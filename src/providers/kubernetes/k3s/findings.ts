@@ -1,6 +1,6 @@
 // Secrets committed in a registries.yaml: reported with file and line, never with any part of the secret.
 import type { ReportFinding } from '../../../core/verdict.ts';
-import { credentialFor } from './credentials.ts';
+import { credentialOf } from './credentials.ts';
 import type { RegistriesFile } from './registries-file.ts';
 
 export function registriesFindings(file: RegistriesFile): ReportFinding[] {
@@ -8,7 +8,7 @@ export function registriesFindings(file: RegistriesFile): ReportFinding[] {
   for (const [host, entry] of Object.entries(file.registries.configs ?? {})) {
     const auth = entry.auth;
     if (!auth) continue;
-    const { credential } = credentialFor(host, { ...file, registries: { configs: { [host]: entry } } });
+    const { credential } = credentialOf(host, file);
     const at = (field: string) => file.locate(['configs', host, 'auth', field]).line;
     const secretField =
       auth.password !== undefined ? 'password' : auth.auth !== undefined ? 'auth' : 'identity_token';

@@ -21,7 +21,7 @@ export function decideNodeConfig(
     return `${file.file}:${where.line}`;
   };
 
-  if (credential.kind === 'none') return noCredential(image, found, file);
+  if (credential.kind === 'none') return noCredential(image, file);
   if (credential.kind === 'unusable') {
     return denied(
       `${source(credential.at)}: ${credential.problem}`,
@@ -30,6 +30,16 @@ export function decideNodeConfig(
   }
 
   const google = kind === 'gar' || kind === 'gcr';
+  if (credential.kind === 'service-account-key' && google) {
+    // Reached only when the node may not pull from the registry itself (./rules.ts gives the account otherwise).
+    return {
+      verdict: 'unknown',
+      reasons: [
+        `unknown: at ${host} itself k3s would pull as serviceAccount:${credential.email} (${source(credential.at)}), whose grants would decide`,
+      ],
+      missing: [],
+    };
+  }
   if (credential.kind === 'expiring-token') {
     const issuerMatches =
       (credential.issuer === 'google' && google) || (credential.issuer === 'ecr' && kind === 'ecr');
@@ -58,25 +68,18 @@ export function decideNodeConfig(
     );
   }
   return allowed([
-    `${source(credential.at)} gives k3s credentials for ${host}${found.configKey === '*' ? ' (through the "*" entry)' : ''}; their validity cannot be checked offline`,
+    `${source(credential.at)} gives k3s credentials for ${host}; their validity cannot be checked offline`,
   ]);
 }
 
-/** No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first. */
-function noCredential(image: ImageReference, found: HostCredential, file: RegistriesFile): Verdict {
+/** No configs entry with auth for the host: denied (other registries are private unless in publicImages). */
+function noCredential(image: ImageReference, file: RegistriesFile): Verdict {
   const host = image.host;
-  if (found.mirrorEndpoints.length > 0) {
-    return {
-      verdict: 'unknown',
-      reasons: [
-        `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
-          ` and whether they hold the image (and accept the node) cannot be known offline`,
-      ],
-      missing: [],
-    };
-  }
+  const wildcard = file.registries.configs?.['*']?.auth
+    ? '; k3s does not send the auth of the "*" entry (k3s-io/docs#359)'
+    : '';
   return denied(
-    `${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`,
+    `${file.file} has no credentials for ${host} (no configs."${host}".auth${wildcard})`,
     missingCredential(image, file),
   );
 }

@@ -32,7 +32,7 @@ export function loadRegistriesFile(
     repositoryRootOf(configDir),
   );
   const source = parseYamlSource(text, file);
-  const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
+  const raw = emptyEntriesAsObjects(source.takeValue() ?? {});
   const problems = schemaProblems(
     raw,
     precompiled.registries as PrecompiledValidator,
@@ -57,13 +57,17 @@ export function loadRegistriesFile(
 }
 
 /**
- * k3s reads a configs entry written with no value (`"docker.io":`) as one without auth or tls: the k3s docs'
- * "Wildcard Support" example writes one to keep the "*" entry away from docker.io.
+ * k3s reads a mirrors or configs entry written with no value (`docker.io:`) as an empty one: a mirror with no
+ * endpoints (k3s Test_UnitGetHostConfigs "registry with default endpoint"), a config with no auth or tls (the
+ * k3s docs' "Wildcard Support" example writes one to keep the "*" entry away from docker.io).
  */
-function emptyConfigsAsObjects(raw: unknown): unknown {
-  if (!isMapping(raw) || !isMapping(raw['configs'])) return raw;
-  const configs = Object.entries(raw['configs']).map(([host, entry]) => [host, entry ?? {}]);
-  return { ...raw, configs: Object.fromEntries(configs) };
+function emptyEntriesAsObjects(raw: unknown): unknown {
+  if (!isMapping(raw)) return raw;
+  const section = (name: string) =>
+    isMapping(raw[name])
+      ? { [name]: Object.fromEntries(Object.entries(raw[name]).map(([host, entry]) => [host, entry ?? {}])) }
+      : {};
+  return { ...raw, ...section('mirrors'), ...section('configs') };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -1,12 +1,16 @@
 // k3s rules: a node's registry credentials come from registries.yaml, so the principal of a pull depends
 // on the image's registry host — a service-account key makes it that service account.
 import type { LoadedConfig } from '../../../core/config/load.ts';
+import type { TargetInput } from '../../../core/config/schema.ts';
+import type { ImageReference } from '../../../core/image-reference.ts';
 import type { PullRules, TargetPrincipal } from '../../../core/provider.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
 import { credentialFor } from './credentials.ts';
 import { registriesFindings } from './findings.ts';
 import { K3S_NODE } from './index.ts';
+import { pullPlan, type PullPlan } from './endpoints.ts';
 import { decideNodeConfig } from './node-config.ts';
+import { decidePull, isRegistryItself } from './pull-verdict.ts';
 import { loadRegistriesFile, type RegistriesFile } from './registries-file.ts';
 
 /** The k3s rules over one config's facts (loaded by the definition in ./index.ts). */
@@ -32,7 +36,11 @@ export function buildRules(config: LoadedConfig): PullRules {
       if (!file) return [];
       const { credential, configKey } = credentialFor(image.host, file);
       const google = image.registry.kind === 'gar' || image.registry.kind === 'gcr';
-      if (credential.kind === 'service-account-key' && google) {
+      // The key's account decides only where the node surely pulls from the registry itself.
+      const plan = planOf(target, image, file);
+      const reachesRegistry =
+        plan.endpoints.some((endpoint) => isRegistryItself(endpoint, image)) && !plan.defaultDespiteFlag;
+      if (credential.kind === 'service-account-key' && google && reachesRegistry) {
         const line = file.locate(credential.at).line;
         return [
           {
@@ -47,8 +55,19 @@ export function buildRules(config: LoadedConfig): PullRules {
     },
     decide: ({ image, target }) => {
       const file = files.get(target.name);
-      return file ? decideNodeConfig(image, credentialFor(image.host, file), file) : undefined;
+      if (!file) return undefined;
+      const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file);
+      return decidePull(image, planOf(target, image, file), file, atRegistry);
     },
     findings: () => findings,
   };
+}
+
+/** The endpoints the target's nodes try for the image, with the k3s flags the target declares. */
+function planOf(target: TargetInput, image: ImageReference, file: RegistriesFile): PullPlan {
+  const k3s = target.platform === 'k3s' ? target : undefined;
+  return pullPlan(image.host, image.path, file, {
+    disableDefaultEndpoint: k3s?.disableDefaultRegistryEndpoint === true,
+    embeddedRegistry: k3s?.embeddedRegistry === true,
+  });
 }
