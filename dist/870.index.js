@@ -418,7 +418,7 @@ function safeErrorOffset(text) {
 
 "use strict";
 const targetList = validate10;
-const schema11 = { "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } };
+const schema11 = { "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" }, "disableDefaultRegistryEndpoint": { "description": "the nodes run k3s with --disable-default-registry-endpoint: a mirrored registry is pulled only from its mirrors (default false)", "type": "boolean" }, "embeddedRegistry": { "description": "the nodes run k3s with --embedded-registry: mirrored registries are first pulled from other nodes (default false)", "type": "boolean" } } }] } };
 const func2 = ajv_dist_runtime_ucs2length_js__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A;
 const func4 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
@@ -2994,7 +2994,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                         for (const key13 in data0) {
-                            if (!((((key13 === "name") || (key13 === "platform")) || (key13 === "images")) || (key13 === "registriesFile"))) {
+                            if (!((((((key13 === "name") || (key13 === "platform")) || (key13 === "images")) || (key13 === "registriesFile")) || (key13 === "disableDefaultRegistryEndpoint")) || (key13 === "embeddedRegistry"))) {
                                 const err206 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/9/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.items.oneOf[9], data: data0 };
                                 if (vErrors === null) {
                                     vErrors = [err206];
@@ -3129,59 +3129,85 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
+                        if (data0.disableDefaultRegistryEndpoint !== undefined) {
+                            let data91 = data0.disableDefaultRegistryEndpoint;
+                            if (typeof data91 !== "boolean") {
+                                const err217 = { instancePath: instancePath + "/" + i0 + "/disableDefaultRegistryEndpoint", schemaPath: "#/items/oneOf/9/properties/disableDefaultRegistryEndpoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.items.oneOf[9].properties.disableDefaultRegistryEndpoint.type, parentSchema: schema11.items.oneOf[9].properties.disableDefaultRegistryEndpoint, data: data91 };
+                                if (vErrors === null) {
+                                    vErrors = [err217];
+                                }
+                                else {
+                                    vErrors.push(err217);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data0.embeddedRegistry !== undefined) {
+                            let data92 = data0.embeddedRegistry;
+                            if (typeof data92 !== "boolean") {
+                                const err218 = { instancePath: instancePath + "/" + i0 + "/embeddedRegistry", schemaPath: "#/items/oneOf/9/properties/embeddedRegistry/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.items.oneOf[9].properties.embeddedRegistry.type, parentSchema: schema11.items.oneOf[9].properties.embeddedRegistry, data: data92 };
+                                if (vErrors === null) {
+                                    vErrors = [err218];
+                                }
+                                else {
+                                    vErrors.push(err218);
+                                }
+                                errors++;
+                            }
+                        }
                     }
                     else {
-                        const err217 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/9/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.items.oneOf[9].type, parentSchema: schema11.items.oneOf[9], data: data0 };
+                        const err219 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/9/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.items.oneOf[9].type, parentSchema: schema11.items.oneOf[9], data: data0 };
                         if (vErrors === null) {
-                            vErrors = [err217];
+                            vErrors = [err219];
                         }
                         else {
-                            vErrors.push(err217);
+                            vErrors.push(err219);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err218 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "platform", tagValue: tag0 }, message: "value of tag \"platform\" must be in oneOf", schema: schema11.items.discriminator, parentSchema: schema11.items, data: data0 };
+                    const err220 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "platform", tagValue: tag0 }, message: "value of tag \"platform\" must be in oneOf", schema: schema11.items.discriminator, parentSchema: schema11.items, data: data0 };
                     if (vErrors === null) {
-                        vErrors = [err218];
+                        vErrors = [err220];
                     }
                     else {
-                        vErrors.push(err218);
+                        vErrors.push(err220);
                     }
                     errors++;
                 }
             }
             else {
-                const err219 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/discriminator", keyword: "discriminator", params: { error: "tag", tag: "platform", tagValue: tag0 }, message: "tag \"platform\" must be string", schema: schema11.items.discriminator, parentSchema: schema11.items, data: data0 };
+                const err221 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/discriminator", keyword: "discriminator", params: { error: "tag", tag: "platform", tagValue: tag0 }, message: "tag \"platform\" must be string", schema: schema11.items.discriminator, parentSchema: schema11.items, data: data0 };
                 if (vErrors === null) {
-                    vErrors = [err219];
+                    vErrors = [err221];
                 }
                 else {
-                    vErrors.push(err219);
+                    vErrors.push(err221);
                 }
                 errors++;
             }
         }
         else {
-            const err220 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.items.type, parentSchema: schema11.items, data: data0 };
+            const err222 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.items.type, parentSchema: schema11.items, data: data0 };
             if (vErrors === null) {
-                vErrors = [err220];
+                vErrors = [err222];
             }
             else {
-                vErrors.push(err220);
+                vErrors.push(err222);
             }
             errors++;
         }
     }
 }
 else {
-    const err221 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.type, parentSchema: schema11, data };
+    const err223 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-        vErrors = [err221];
+        vErrors = [err223];
     }
     else {
-        vErrors.push(err221);
+        vErrors.push(err223);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
@@ -3522,7 +3548,7 @@ var ucs2length = __webpack_require__(36214);
 
 "use strict";
 const config = validate10;
-const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } }, "denyPolicies": { "description": "IAM deny policies of the projects, folders and organizations above the repositories", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["attachmentPoint"], "properties": { "attachmentPoint": { "pattern": "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "projects/P, folders/F or organizations/O", "type": "string" }, "policies": { "description": "every deny policy attached there ([] : none); gcloud iam policies list/get", "type": "array", "items": { "additionalProperties": false, "type": "object", "properties": { "name": { "type": "string" }, "uid": { "type": "string" }, "kind": { "type": "string" }, "displayName": { "type": "string" }, "etag": { "type": "string" }, "createTime": { "type": "string" }, "updateTime": { "type": "string" }, "annotations": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["denyRule"], "properties": { "description": { "type": "string" }, "denyRule": { "additionalProperties": false, "type": "object", "properties": { "deniedPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "exceptionPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "deniedPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "exceptionPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "denialCondition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "principalAccessBoundaries": { "description": "principal access boundary policies bound to the principal sets the service accounts are in", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["principalSet"], "properties": { "principalSet": { "pattern": "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "the policy bindings' target: the principals of a project, folder or organization", "type": "string" }, "policies": { "description": "the PAB policies bound to the set ([]: none)", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "rules"], "properties": { "name": { "pattern": "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "type": "string" }, "enforcementVersion": { "type": "string" }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resources"], "properties": { "resources": { "type": "array", "items": { "pattern": "^//cloudresourcemanager\\.googleapis\\.com/", "type": "string" } }, "effect": { "const": "ALLOW", "type": "string" }, "description": { "type": "string" } } } }, "condition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" }, "iam": { "pattern": "^https?://", "type": "string" } } } } } } };
+const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" }, "disableDefaultRegistryEndpoint": { "description": "the nodes run k3s with --disable-default-registry-endpoint: a mirrored registry is pulled only from its mirrors (default false)", "type": "boolean" }, "embeddedRegistry": { "description": "the nodes run k3s with --embedded-registry: mirrored registries are first pulled from other nodes (default false)", "type": "boolean" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } }, "denyPolicies": { "description": "IAM deny policies of the projects, folders and organizations above the repositories", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["attachmentPoint"], "properties": { "attachmentPoint": { "pattern": "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "projects/P, folders/F or organizations/O", "type": "string" }, "policies": { "description": "every deny policy attached there ([] : none); gcloud iam policies list/get", "type": "array", "items": { "additionalProperties": false, "type": "object", "properties": { "name": { "type": "string" }, "uid": { "type": "string" }, "kind": { "type": "string" }, "displayName": { "type": "string" }, "etag": { "type": "string" }, "createTime": { "type": "string" }, "updateTime": { "type": "string" }, "annotations": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["denyRule"], "properties": { "description": { "type": "string" }, "denyRule": { "additionalProperties": false, "type": "object", "properties": { "deniedPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "exceptionPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "deniedPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "exceptionPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "denialCondition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "principalAccessBoundaries": { "description": "principal access boundary policies bound to the principal sets the service accounts are in", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["principalSet"], "properties": { "principalSet": { "pattern": "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "the policy bindings' target: the principals of a project, folder or organization", "type": "string" }, "policies": { "description": "the PAB policies bound to the set ([]: none)", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "rules"], "properties": { "name": { "pattern": "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "type": "string" }, "enforcementVersion": { "type": "string" }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resources"], "properties": { "resources": { "type": "array", "items": { "pattern": "^//cloudresourcemanager\\.googleapis\\.com/", "type": "string" } }, "effect": { "const": "ALLOW", "type": "string" }, "description": { "type": "string" } } } }, "condition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" }, "iam": { "pattern": "^https?://", "type": "string" } } } } } } };
 const func2 = ucs2length/* default */.A;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
@@ -6662,7 +6688,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                 }
                                 for (const key19 in data22) {
-                                    if (!((((key19 === "name") || (key19 === "platform")) || (key19 === "images")) || (key19 === "registriesFile"))) {
+                                    if (!((((((key19 === "name") || (key19 === "platform")) || (key19 === "images")) || (key19 === "registriesFile")) || (key19 === "disableDefaultRegistryEndpoint")) || (key19 === "embeddedRegistry"))) {
                                         const err249 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/9/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.items.oneOf[9], data: data22 };
                                         if (vErrors === null) {
                                             vErrors = [err249];
@@ -6797,69 +6823,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                     }
                                 }
+                                if (data22.disableDefaultRegistryEndpoint !== undefined) {
+                                    let data113 = data22.disableDefaultRegistryEndpoint;
+                                    if (typeof data113 !== "boolean") {
+                                        const err260 = { instancePath: instancePath + "/targets/" + i6 + "/disableDefaultRegistryEndpoint", schemaPath: "#/properties/targets/items/oneOf/9/properties/disableDefaultRegistryEndpoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.targets.items.oneOf[9].properties.disableDefaultRegistryEndpoint.type, parentSchema: schema11.properties.targets.items.oneOf[9].properties.disableDefaultRegistryEndpoint, data: data113 };
+                                        if (vErrors === null) {
+                                            vErrors = [err260];
+                                        }
+                                        else {
+                                            vErrors.push(err260);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                if (data22.embeddedRegistry !== undefined) {
+                                    let data114 = data22.embeddedRegistry;
+                                    if (typeof data114 !== "boolean") {
+                                        const err261 = { instancePath: instancePath + "/targets/" + i6 + "/embeddedRegistry", schemaPath: "#/properties/targets/items/oneOf/9/properties/embeddedRegistry/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.targets.items.oneOf[9].properties.embeddedRegistry.type, parentSchema: schema11.properties.targets.items.oneOf[9].properties.embeddedRegistry, data: data114 };
+                                        if (vErrors === null) {
+                                            vErrors = [err261];
+                                        }
+                                        else {
+                                            vErrors.push(err261);
+                                        }
+                                        errors++;
+                                    }
+                                }
                             }
                             else {
-                                const err260 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/9/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[9].type, parentSchema: schema11.properties.targets.items.oneOf[9], data: data22 };
+                                const err262 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/oneOf/9/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.oneOf[9].type, parentSchema: schema11.properties.targets.items.oneOf[9], data: data22 };
                                 if (vErrors === null) {
-                                    vErrors = [err260];
+                                    vErrors = [err262];
                                 }
                                 else {
-                                    vErrors.push(err260);
+                                    vErrors.push(err262);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err261 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "platform", tagValue: tag0 }, message: "value of tag \"platform\" must be in oneOf", schema: schema11.properties.targets.items.discriminator, parentSchema: schema11.properties.targets.items, data: data22 };
+                            const err263 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "platform", tagValue: tag0 }, message: "value of tag \"platform\" must be in oneOf", schema: schema11.properties.targets.items.discriminator, parentSchema: schema11.properties.targets.items, data: data22 };
                             if (vErrors === null) {
-                                vErrors = [err261];
+                                vErrors = [err263];
                             }
                             else {
-                                vErrors.push(err261);
+                                vErrors.push(err263);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err262 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/discriminator", keyword: "discriminator", params: { error: "tag", tag: "platform", tagValue: tag0 }, message: "tag \"platform\" must be string", schema: schema11.properties.targets.items.discriminator, parentSchema: schema11.properties.targets.items, data: data22 };
+                        const err264 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/discriminator", keyword: "discriminator", params: { error: "tag", tag: "platform", tagValue: tag0 }, message: "tag \"platform\" must be string", schema: schema11.properties.targets.items.discriminator, parentSchema: schema11.properties.targets.items, data: data22 };
                         if (vErrors === null) {
-                            vErrors = [err262];
+                            vErrors = [err264];
                         }
                         else {
-                            vErrors.push(err262);
+                            vErrors.push(err264);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err263 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.type, parentSchema: schema11.properties.targets.items, data: data22 };
-                    if (vErrors === null) {
-                        vErrors = [err263];
-                    }
-                    else {
-                        vErrors.push(err263);
-                    }
-                    errors++;
-                }
-            }
-        }
-        else {
-            const err264 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.type, parentSchema: schema11.properties.targets, data: data21 };
-            if (vErrors === null) {
-                vErrors = [err264];
-            }
-            else {
-                vErrors.push(err264);
-            }
-            errors++;
-        }
-    }
-    if (data.facts !== undefined) {
-        let data113 = data.facts;
-        if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
-            for (const key20 in data113) {
-                if (!(((key20 === "aws") || (key20 === "gcp")) || (key20 === "kubernetes"))) {
-                    const err265 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts, data: data113 };
+                    const err265 = { instancePath: instancePath + "/targets/" + i6, schemaPath: "#/properties/targets/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.items.type, parentSchema: schema11.properties.targets.items, data: data22 };
                     if (vErrors === null) {
                         vErrors = [err265];
                     }
@@ -6869,66 +6894,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-            if (data113.aws !== undefined) {
-                let data114 = data113.aws;
-                if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
-                    for (const key21 in data114) {
+        }
+        else {
+            const err266 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.type, parentSchema: schema11.properties.targets, data: data21 };
+            if (vErrors === null) {
+                vErrors = [err266];
+            }
+            else {
+                vErrors.push(err266);
+            }
+            errors++;
+        }
+    }
+    if (data.facts !== undefined) {
+        let data115 = data.facts;
+        if (data115 && typeof data115 == "object" && !Array.isArray(data115)) {
+            for (const key20 in data115) {
+                if (!(((key20 === "aws") || (key20 === "gcp")) || (key20 === "kubernetes"))) {
+                    const err267 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts, data: data115 };
+                    if (vErrors === null) {
+                        vErrors = [err267];
+                    }
+                    else {
+                        vErrors.push(err267);
+                    }
+                    errors++;
+                }
+            }
+            if (data115.aws !== undefined) {
+                let data116 = data115.aws;
+                if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                    for (const key21 in data116) {
                         if (!(((((key21 === "roles") || (key21 === "repositories")) || (key21 === "registries")) || (key21 === "clusters")) || (key21 === "accounts"))) {
-                            const err266 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws, data: data114 };
+                            const err268 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws, data: data116 };
                             if (vErrors === null) {
-                                vErrors = [err266];
+                                vErrors = [err268];
                             }
                             else {
-                                vErrors.push(err266);
+                                vErrors.push(err268);
                             }
                             errors++;
                         }
                     }
-                    if (data114.roles !== undefined) {
-                        let data115 = data114.roles;
-                        if (Array.isArray(data115)) {
-                            const len28 = data115.length;
+                    if (data116.roles !== undefined) {
+                        let data117 = data116.roles;
+                        if (Array.isArray(data117)) {
+                            const len28 = data117.length;
                             for (let i28 = 0; i28 < len28; i28++) {
-                                let data116 = data115[i28];
-                                if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
-                                    if (data116.arn === undefined) {
-                                        const err267 = { instancePath: instancePath + "/facts/aws/roles/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/required", keyword: "required", params: { missingProperty: "arn" }, message: "must have required property '" + "arn" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data116 };
+                                let data118 = data117[i28];
+                                if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
+                                    if (data118.arn === undefined) {
+                                        const err269 = { instancePath: instancePath + "/facts/aws/roles/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/required", keyword: "required", params: { missingProperty: "arn" }, message: "must have required property '" + "arn" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data118 };
                                         if (vErrors === null) {
-                                            vErrors = [err267];
+                                            vErrors = [err269];
                                         }
                                         else {
-                                            vErrors.push(err267);
+                                            vErrors.push(err269);
                                         }
                                         errors++;
                                     }
-                                    for (const key22 in data116) {
+                                    for (const key22 in data118) {
                                         if (!(((((key22 === "arn") || (key22 === "managedPolicies")) || (key22 === "policies")) || (key22 === "permissionsBoundary")) || (key22 === "unreadable"))) {
-                                            const err268 = { instancePath: instancePath + "/facts/aws/roles/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data116 };
-                                            if (vErrors === null) {
-                                                vErrors = [err268];
-                                            }
-                                            else {
-                                                vErrors.push(err268);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data116.arn !== undefined) {
-                                        let data117 = data116.arn;
-                                        if (typeof data117 === "string") {
-                                            if (!pattern8.test(data117)) {
-                                                const err269 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn, data: data117 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err269];
-                                                }
-                                                else {
-                                                    vErrors.push(err269);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err270 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn, data: data117 };
+                                            const err270 = { instancePath: instancePath + "/facts/aws/roles/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data118 };
                                             if (vErrors === null) {
                                                 vErrors = [err270];
                                             }
@@ -6938,95 +6965,95 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data116.managedPolicies !== undefined) {
-                                        let data118 = data116.managedPolicies;
-                                        if (Array.isArray(data118)) {
-                                            const len29 = data118.length;
+                                    if (data118.arn !== undefined) {
+                                        let data119 = data118.arn;
+                                        if (typeof data119 === "string") {
+                                            if (!pattern8.test(data119)) {
+                                                const err271 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn, data: data119 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err271];
+                                                }
+                                                else {
+                                                    vErrors.push(err271);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err272 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.arn, data: data119 };
+                                            if (vErrors === null) {
+                                                vErrors = [err272];
+                                            }
+                                            else {
+                                                vErrors.push(err272);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data118.managedPolicies !== undefined) {
+                                        let data120 = data118.managedPolicies;
+                                        if (Array.isArray(data120)) {
+                                            const len29 = data120.length;
                                             for (let i29 = 0; i29 < len29; i29++) {
-                                                let data119 = data118[i29];
-                                                if (typeof data119 === "string") {
-                                                    if (!pattern34.test(data119)) {
-                                                        const err271 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/managedPolicies/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items, data: data119 };
+                                                let data121 = data120[i29];
+                                                if (typeof data121 === "string") {
+                                                    if (!pattern34.test(data121)) {
+                                                        const err273 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/managedPolicies/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items, data: data121 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err271];
+                                                            vErrors = [err273];
                                                         }
                                                         else {
-                                                            vErrors.push(err271);
+                                                            vErrors.push(err273);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err272 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/managedPolicies/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items, data: data119 };
+                                                    const err274 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/managedPolicies/" + i29, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.items, data: data121 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err272];
+                                                        vErrors = [err274];
                                                     }
                                                     else {
-                                                        vErrors.push(err272);
+                                                        vErrors.push(err274);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err273 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/managedPolicies", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies, data: data118 };
+                                            const err275 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/managedPolicies", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/managedPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.managedPolicies, data: data120 };
                                             if (vErrors === null) {
-                                                vErrors = [err273];
+                                                vErrors = [err275];
                                             }
                                             else {
-                                                vErrors.push(err273);
+                                                vErrors.push(err275);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data116.policies !== undefined) {
-                                        let data120 = data116.policies;
-                                        if (Array.isArray(data120)) {
-                                            const len30 = data120.length;
+                                    if (data118.policies !== undefined) {
+                                        let data122 = data118.policies;
+                                        if (Array.isArray(data122)) {
+                                            const len30 = data122.length;
                                             for (let i30 = 0; i30 < len30; i30++) {
-                                                let data121 = data120[i30];
-                                                const _errs290 = errors;
+                                                let data123 = data122[i30];
+                                                const _errs294 = errors;
                                                 let valid96 = false;
-                                                const _errs291 = errors;
-                                                if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
-                                                    if (data121.file === undefined) {
-                                                        const err274 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data121 };
+                                                const _errs295 = errors;
+                                                if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
+                                                    if (data123.file === undefined) {
+                                                        const err276 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data123 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err274];
+                                                            vErrors = [err276];
                                                         }
                                                         else {
-                                                            vErrors.push(err274);
+                                                            vErrors.push(err276);
                                                         }
                                                         errors++;
                                                     }
-                                                    for (const key23 in data121) {
+                                                    for (const key23 in data123) {
                                                         if (!(key23 === "file")) {
-                                                            const err275 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data121 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err275];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err275);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data121.file !== undefined) {
-                                                        let data122 = data121.file;
-                                                        if (typeof data122 === "string") {
-                                                            if (func2(data122) < 1) {
-                                                                const err276 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file, data: data122 };
-                                                                if (vErrors === null) {
-                                                                    vErrors = [err276];
-                                                                }
-                                                                else {
-                                                                    vErrors.push(err276);
-                                                                }
-                                                                errors++;
-                                                            }
-                                                        }
-                                                        else {
-                                                            const err277 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file, data: data122 };
+                                                            const err277 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data123 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err277];
                                                             }
@@ -7036,64 +7063,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                }
-                                                else {
-                                                    const err278 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data121 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err278];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err278);
-                                                    }
-                                                    errors++;
-                                                }
-                                                var _valid1 = _errs291 === errors;
-                                                valid96 = valid96 || _valid1;
-                                                if (!valid96) {
-                                                    const _errs296 = errors;
-                                                    if (!(data121 && typeof data121 == "object" && !Array.isArray(data121))) {
-                                                        const err279 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[1], data: data121 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err279];
+                                                    if (data123.file !== undefined) {
+                                                        let data124 = data123.file;
+                                                        if (typeof data124 === "string") {
+                                                            if (func2(data124) < 1) {
+                                                                const err278 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file, data: data124 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err278];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err278);
+                                                                }
+                                                                errors++;
+                                                            }
                                                         }
                                                         else {
-                                                            vErrors.push(err279);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    var _valid1 = _errs296 === errors;
-                                                    valid96 = valid96 || _valid1;
-                                                    if (!valid96) {
-                                                        const _errs298 = errors;
-                                                        if (typeof data121 !== "string") {
-                                                            const err280 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[2], data: data121 };
+                                                            const err279 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].properties.file, data: data124 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err280];
+                                                                vErrors = [err279];
                                                             }
                                                             else {
-                                                                vErrors.push(err280);
+                                                                vErrors.push(err279);
                                                             }
                                                             errors++;
                                                         }
-                                                        var _valid1 = _errs298 === errors;
+                                                    }
+                                                }
+                                                else {
+                                                    const err280 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[0], data: data123 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err280];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err280);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid1 = _errs295 === errors;
+                                                valid96 = valid96 || _valid1;
+                                                if (!valid96) {
+                                                    const _errs300 = errors;
+                                                    if (!(data123 && typeof data123 == "object" && !Array.isArray(data123))) {
+                                                        const err281 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[1], data: data123 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err281];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err281);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    var _valid1 = _errs300 === errors;
+                                                    valid96 = valid96 || _valid1;
+                                                    if (!valid96) {
+                                                        const _errs302 = errors;
+                                                        if (typeof data123 !== "string") {
+                                                            const err282 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf[2], data: data123 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err282];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err282);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                        var _valid1 = _errs302 === errors;
                                                         valid96 = valid96 || _valid1;
                                                     }
                                                 }
                                                 if (!valid96) {
-                                                    const err281 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items, data: data121 };
+                                                    const err283 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies/" + i30, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.items, data: data123 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err281];
+                                                        vErrors = [err283];
                                                     }
                                                     else {
-                                                        vErrors.push(err281);
+                                                        vErrors.push(err283);
                                                     }
                                                     errors++;
                                                 }
                                                 else {
-                                                    errors = _errs290;
+                                                    errors = _errs294;
                                                     if (vErrors !== null) {
-                                                        if (_errs290) {
-                                                            vErrors.length = _errs290;
+                                                        if (_errs294) {
+                                                            vErrors.length = _errs294;
                                                         }
                                                         else {
                                                             vErrors = null;
@@ -7103,63 +7155,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err282 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies, data: data120 };
+                                            const err284 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/policies", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.policies, data: data122 };
                                             if (vErrors === null) {
-                                                vErrors = [err282];
+                                                vErrors = [err284];
                                             }
                                             else {
-                                                vErrors.push(err282);
+                                                vErrors.push(err284);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data116.permissionsBoundary !== undefined) {
-                                        let data123 = data116.permissionsBoundary;
-                                        const _errs301 = errors;
+                                    if (data118.permissionsBoundary !== undefined) {
+                                        let data125 = data118.permissionsBoundary;
+                                        const _errs305 = errors;
                                         let valid98 = false;
-                                        const _errs302 = errors;
-                                        const _errs303 = errors;
+                                        const _errs306 = errors;
+                                        const _errs307 = errors;
                                         let valid99 = false;
-                                        const _errs304 = errors;
-                                        if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
-                                            if (data123.file === undefined) {
-                                                const err283 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data123 };
+                                        const _errs308 = errors;
+                                        if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                                            if (data125.file === undefined) {
+                                                const err285 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data125 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err283];
+                                                    vErrors = [err285];
                                                 }
                                                 else {
-                                                    vErrors.push(err283);
+                                                    vErrors.push(err285);
                                                 }
                                                 errors++;
                                             }
-                                            for (const key24 in data123) {
+                                            for (const key24 in data125) {
                                                 if (!(key24 === "file")) {
-                                                    const err284 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data123 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err284];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err284);
-                                                    }
-                                                    errors++;
-                                                }
-                                            }
-                                            if (data123.file !== undefined) {
-                                                let data124 = data123.file;
-                                                if (typeof data124 === "string") {
-                                                    if (func2(data124) < 1) {
-                                                        const err285 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file, data: data124 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err285];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err285);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                }
-                                                else {
-                                                    const err286 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file, data: data124 };
+                                                    const err286 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data125 };
                                                     if (vErrors === null) {
                                                         vErrors = [err286];
                                                     }
@@ -7169,89 +7196,76 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     errors++;
                                                 }
                                             }
-                                        }
-                                        else {
-                                            const err287 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data123 };
-                                            if (vErrors === null) {
-                                                vErrors = [err287];
-                                            }
-                                            else {
-                                                vErrors.push(err287);
-                                            }
-                                            errors++;
-                                        }
-                                        var _valid3 = _errs304 === errors;
-                                        valid99 = valid99 || _valid3;
-                                        if (!valid99) {
-                                            const _errs309 = errors;
-                                            if (!(data123 && typeof data123 == "object" && !Array.isArray(data123))) {
-                                                const err288 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[1], data: data123 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err288];
+                                            if (data125.file !== undefined) {
+                                                let data126 = data125.file;
+                                                if (typeof data126 === "string") {
+                                                    if (func2(data126) < 1) {
+                                                        const err287 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file, data: data126 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err287];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err287);
+                                                        }
+                                                        errors++;
+                                                    }
                                                 }
                                                 else {
-                                                    vErrors.push(err288);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid3 = _errs309 === errors;
-                                            valid99 = valid99 || _valid3;
-                                            if (!valid99) {
-                                                const _errs311 = errors;
-                                                if (typeof data123 !== "string") {
-                                                    const err289 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[2], data: data123 };
+                                                    const err288 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary/file", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].properties.file, data: data126 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err289];
+                                                        vErrors = [err288];
                                                     }
                                                     else {
-                                                        vErrors.push(err289);
+                                                        vErrors.push(err288);
                                                     }
                                                     errors++;
                                                 }
-                                                var _valid3 = _errs311 === errors;
+                                            }
+                                        }
+                                        else {
+                                            const err289 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[0], data: data125 };
+                                            if (vErrors === null) {
+                                                vErrors = [err289];
+                                            }
+                                            else {
+                                                vErrors.push(err289);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid3 = _errs308 === errors;
+                                        valid99 = valid99 || _valid3;
+                                        if (!valid99) {
+                                            const _errs313 = errors;
+                                            if (!(data125 && typeof data125 == "object" && !Array.isArray(data125))) {
+                                                const err290 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[1], data: data125 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err290];
+                                                }
+                                                else {
+                                                    vErrors.push(err290);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid3 = _errs313 === errors;
+                                            valid99 = valid99 || _valid3;
+                                            if (!valid99) {
+                                                const _errs315 = errors;
+                                                if (typeof data125 !== "string") {
+                                                    const err291 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf[2], data: data125 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err291];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err291);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid3 = _errs315 === errors;
                                                 valid99 = valid99 || _valid3;
                                             }
                                         }
                                         if (!valid99) {
-                                            const err290 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0], data: data123 };
-                                            if (vErrors === null) {
-                                                vErrors = [err290];
-                                            }
-                                            else {
-                                                vErrors.push(err290);
-                                            }
-                                            errors++;
-                                        }
-                                        else {
-                                            errors = _errs303;
-                                            if (vErrors !== null) {
-                                                if (_errs303) {
-                                                    vErrors.length = _errs303;
-                                                }
-                                                else {
-                                                    vErrors = null;
-                                                }
-                                            }
-                                        }
-                                        var _valid2 = _errs302 === errors;
-                                        valid98 = valid98 || _valid2;
-                                        if (!valid98) {
-                                            const _errs313 = errors;
-                                            if (data123 !== null) {
-                                                const err291 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[1], data: data123 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err291];
-                                                }
-                                                else {
-                                                    vErrors.push(err291);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid2 = _errs313 === errors;
-                                            valid98 = valid98 || _valid2;
-                                        }
-                                        if (!valid98) {
-                                            const err292 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary, data: data123 };
+                                            const err292 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[0], data: data125 };
                                             if (vErrors === null) {
                                                 vErrors = [err292];
                                             }
@@ -7261,10 +7275,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs301;
+                                            errors = _errs307;
                                             if (vErrors !== null) {
-                                                if (_errs301) {
-                                                    vErrors.length = _errs301;
+                                                if (_errs307) {
+                                                    vErrors.length = _errs307;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                        var _valid2 = _errs306 === errors;
+                                        valid98 = valid98 || _valid2;
+                                        if (!valid98) {
+                                            const _errs317 = errors;
+                                            if (data125 !== null) {
+                                                const err293 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf[1], data: data125 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err293];
+                                                }
+                                                else {
+                                                    vErrors.push(err293);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid2 = _errs317 === errors;
+                                            valid98 = valid98 || _valid2;
+                                        }
+                                        if (!valid98) {
+                                            const err294 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/permissionsBoundary", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/permissionsBoundary/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.permissionsBoundary, data: data125 };
+                                            if (vErrors === null) {
+                                                vErrors = [err294];
+                                            }
+                                            else {
+                                                vErrors.push(err294);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs305;
+                                            if (vErrors !== null) {
+                                                if (_errs305) {
+                                                    vErrors.length = _errs305;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -7272,88 +7324,63 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data116.unreadable !== undefined) {
-                                        let data125 = data116.unreadable;
-                                        if (typeof data125 !== "string") {
-                                            const err293 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.unreadable, data: data125 };
+                                    if (data118.unreadable !== undefined) {
+                                        let data127 = data118.unreadable;
+                                        if (typeof data127 !== "string") {
+                                            const err295 = { instancePath: instancePath + "/facts/aws/roles/" + i28 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/roles/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.roles.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items.properties.unreadable, data: data127 };
                                             if (vErrors === null) {
-                                                vErrors = [err293];
+                                                vErrors = [err295];
                                             }
                                             else {
-                                                vErrors.push(err293);
+                                                vErrors.push(err295);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err294 = { instancePath: instancePath + "/facts/aws/roles/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data116 };
+                                    const err296 = { instancePath: instancePath + "/facts/aws/roles/" + i28, schemaPath: "#/properties/facts/properties/aws/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles.items, data: data118 };
                                     if (vErrors === null) {
-                                        vErrors = [err294];
+                                        vErrors = [err296];
                                     }
                                     else {
-                                        vErrors.push(err294);
+                                        vErrors.push(err296);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err295 = { instancePath: instancePath + "/facts/aws/roles", schemaPath: "#/properties/facts/properties/aws/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles, data: data115 };
+                            const err297 = { instancePath: instancePath + "/facts/aws/roles", schemaPath: "#/properties/facts/properties/aws/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.roles, data: data117 };
                             if (vErrors === null) {
-                                vErrors = [err295];
+                                vErrors = [err297];
                             }
                             else {
-                                vErrors.push(err295);
+                                vErrors.push(err297);
                             }
                             errors++;
                         }
                     }
-                    if (data114.repositories !== undefined) {
-                        let data126 = data114.repositories;
-                        if (Array.isArray(data126)) {
-                            const len31 = data126.length;
+                    if (data116.repositories !== undefined) {
+                        let data128 = data116.repositories;
+                        if (Array.isArray(data128)) {
+                            const len31 = data128.length;
                             for (let i31 = 0; i31 < len31; i31++) {
-                                let data127 = data126[i31];
-                                if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
-                                    if (data127.arn === undefined) {
-                                        const err296 = { instancePath: instancePath + "/facts/aws/repositories/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/required", keyword: "required", params: { missingProperty: "arn" }, message: "must have required property '" + "arn" + "'", schema: schema11.properties.facts.properties.aws.properties.repositories.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data127 };
+                                let data129 = data128[i31];
+                                if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
+                                    if (data129.arn === undefined) {
+                                        const err298 = { instancePath: instancePath + "/facts/aws/repositories/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/required", keyword: "required", params: { missingProperty: "arn" }, message: "must have required property '" + "arn" + "'", schema: schema11.properties.facts.properties.aws.properties.repositories.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data129 };
                                         if (vErrors === null) {
-                                            vErrors = [err296];
+                                            vErrors = [err298];
                                         }
                                         else {
-                                            vErrors.push(err296);
+                                            vErrors.push(err298);
                                         }
                                         errors++;
                                     }
-                                    for (const key25 in data127) {
+                                    for (const key25 in data129) {
                                         if (!((((key25 === "arn") || (key25 === "policy")) || (key25 === "exists")) || (key25 === "unreadable"))) {
-                                            const err297 = { instancePath: instancePath + "/facts/aws/repositories/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data127 };
-                                            if (vErrors === null) {
-                                                vErrors = [err297];
-                                            }
-                                            else {
-                                                vErrors.push(err297);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data127.arn !== undefined) {
-                                        let data128 = data127.arn;
-                                        if (typeof data128 === "string") {
-                                            if (!pattern35.test(data128)) {
-                                                const err298 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$" + "\"", schema: "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn, data: data128 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err298];
-                                                }
-                                                else {
-                                                    vErrors.push(err298);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err299 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn, data: data128 };
+                                            const err299 = { instancePath: instancePath + "/facts/aws/repositories/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data129 };
                                             if (vErrors === null) {
                                                 vErrors = [err299];
                                             }
@@ -7363,17 +7390,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data127.policy !== undefined) {
-                                        let data129 = data127.policy;
-                                        const _errs325 = errors;
-                                        let valid104 = false;
-                                        const _errs326 = errors;
-                                        const _errs327 = errors;
-                                        let valid105 = false;
-                                        const _errs328 = errors;
-                                        if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
-                                            if (data129.file === undefined) {
-                                                const err300 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data129 };
+                                    if (data129.arn !== undefined) {
+                                        let data130 = data129.arn;
+                                        if (typeof data130 === "string") {
+                                            if (!pattern35.test(data130)) {
+                                                const err300 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$" + "\"", schema: "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn, data: data130 };
                                                 if (vErrors === null) {
                                                     vErrors = [err300];
                                                 }
@@ -7382,34 +7403,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 }
                                                 errors++;
                                             }
-                                            for (const key26 in data129) {
-                                                if (!(key26 === "file")) {
-                                                    const err301 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data129 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err301];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err301);
-                                                    }
-                                                    errors++;
-                                                }
+                                        }
+                                        else {
+                                            const err301 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/arn", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.arn, data: data130 };
+                                            if (vErrors === null) {
+                                                vErrors = [err301];
                                             }
-                                            if (data129.file !== undefined) {
-                                                let data130 = data129.file;
-                                                if (typeof data130 === "string") {
-                                                    if (func2(data130) < 1) {
-                                                        const err302 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data130 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err302];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err302);
-                                                        }
-                                                        errors++;
-                                                    }
+                                            else {
+                                                vErrors.push(err301);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data129.policy !== undefined) {
+                                        let data131 = data129.policy;
+                                        const _errs329 = errors;
+                                        let valid104 = false;
+                                        const _errs330 = errors;
+                                        const _errs331 = errors;
+                                        let valid105 = false;
+                                        const _errs332 = errors;
+                                        if (data131 && typeof data131 == "object" && !Array.isArray(data131)) {
+                                            if (data131.file === undefined) {
+                                                const err302 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data131 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err302];
                                                 }
                                                 else {
-                                                    const err303 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data130 };
+                                                    vErrors.push(err302);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key26 in data131) {
+                                                if (!(key26 === "file")) {
+                                                    const err303 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data131 };
                                                     if (vErrors === null) {
                                                         vErrors = [err303];
                                                     }
@@ -7419,89 +7446,76 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     errors++;
                                                 }
                                             }
-                                        }
-                                        else {
-                                            const err304 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data129 };
-                                            if (vErrors === null) {
-                                                vErrors = [err304];
-                                            }
-                                            else {
-                                                vErrors.push(err304);
-                                            }
-                                            errors++;
-                                        }
-                                        var _valid5 = _errs328 === errors;
-                                        valid105 = valid105 || _valid5;
-                                        if (!valid105) {
-                                            const _errs333 = errors;
-                                            if (!(data129 && typeof data129 == "object" && !Array.isArray(data129))) {
-                                                const err305 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[1], data: data129 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err305];
+                                            if (data131.file !== undefined) {
+                                                let data132 = data131.file;
+                                                if (typeof data132 === "string") {
+                                                    if (func2(data132) < 1) {
+                                                        const err304 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data132 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err304];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err304);
+                                                        }
+                                                        errors++;
+                                                    }
                                                 }
                                                 else {
-                                                    vErrors.push(err305);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid5 = _errs333 === errors;
-                                            valid105 = valid105 || _valid5;
-                                            if (!valid105) {
-                                                const _errs335 = errors;
-                                                if (typeof data129 !== "string") {
-                                                    const err306 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[2], data: data129 };
+                                                    const err305 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data132 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err306];
+                                                        vErrors = [err305];
                                                     }
                                                     else {
-                                                        vErrors.push(err306);
+                                                        vErrors.push(err305);
                                                     }
                                                     errors++;
                                                 }
-                                                var _valid5 = _errs335 === errors;
+                                            }
+                                        }
+                                        else {
+                                            const err306 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[0], data: data131 };
+                                            if (vErrors === null) {
+                                                vErrors = [err306];
+                                            }
+                                            else {
+                                                vErrors.push(err306);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid5 = _errs332 === errors;
+                                        valid105 = valid105 || _valid5;
+                                        if (!valid105) {
+                                            const _errs337 = errors;
+                                            if (!(data131 && typeof data131 == "object" && !Array.isArray(data131))) {
+                                                const err307 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[1], data: data131 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err307];
+                                                }
+                                                else {
+                                                    vErrors.push(err307);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid5 = _errs337 === errors;
+                                            valid105 = valid105 || _valid5;
+                                            if (!valid105) {
+                                                const _errs339 = errors;
+                                                if (typeof data131 !== "string") {
+                                                    const err308 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf[2], data: data131 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err308];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err308);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid5 = _errs339 === errors;
                                                 valid105 = valid105 || _valid5;
                                             }
                                         }
                                         if (!valid105) {
-                                            const err307 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0], data: data129 };
-                                            if (vErrors === null) {
-                                                vErrors = [err307];
-                                            }
-                                            else {
-                                                vErrors.push(err307);
-                                            }
-                                            errors++;
-                                        }
-                                        else {
-                                            errors = _errs327;
-                                            if (vErrors !== null) {
-                                                if (_errs327) {
-                                                    vErrors.length = _errs327;
-                                                }
-                                                else {
-                                                    vErrors = null;
-                                                }
-                                            }
-                                        }
-                                        var _valid4 = _errs326 === errors;
-                                        valid104 = valid104 || _valid4;
-                                        if (!valid104) {
-                                            const _errs337 = errors;
-                                            if (data129 !== null) {
-                                                const err308 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[1], data: data129 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err308];
-                                                }
-                                                else {
-                                                    vErrors.push(err308);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid4 = _errs337 === errors;
-                                            valid104 = valid104 || _valid4;
-                                        }
-                                        if (!valid104) {
-                                            const err309 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy, data: data129 };
+                                            const err309 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[0], data: data131 };
                                             if (vErrors === null) {
                                                 vErrors = [err309];
                                             }
@@ -7511,31 +7525,35 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs325;
+                                            errors = _errs331;
                                             if (vErrors !== null) {
-                                                if (_errs325) {
-                                                    vErrors.length = _errs325;
+                                                if (_errs331) {
+                                                    vErrors.length = _errs331;
                                                 }
                                                 else {
                                                     vErrors = null;
                                                 }
                                             }
                                         }
-                                    }
-                                    if (data127.exists !== undefined) {
-                                        let data131 = data127.exists;
-                                        if (typeof data131 !== "boolean") {
-                                            const err310 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/exists", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/exists/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists, data: data131 };
-                                            if (vErrors === null) {
-                                                vErrors = [err310];
+                                        var _valid4 = _errs330 === errors;
+                                        valid104 = valid104 || _valid4;
+                                        if (!valid104) {
+                                            const _errs341 = errors;
+                                            if (data131 !== null) {
+                                                const err310 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf[1], data: data131 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err310];
+                                                }
+                                                else {
+                                                    vErrors.push(err310);
+                                                }
+                                                errors++;
                                             }
-                                            else {
-                                                vErrors.push(err310);
-                                            }
-                                            errors++;
+                                            var _valid4 = _errs341 === errors;
+                                            valid104 = valid104 || _valid4;
                                         }
-                                        if (false !== data131) {
-                                            const err311 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/exists", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/exists/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists, data: data131 };
+                                        if (!valid104) {
+                                            const err311 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.policy, data: data131 };
                                             if (vErrors === null) {
                                                 vErrors = [err311];
                                             }
@@ -7544,11 +7562,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
+                                        else {
+                                            errors = _errs329;
+                                            if (vErrors !== null) {
+                                                if (_errs329) {
+                                                    vErrors.length = _errs329;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
                                     }
-                                    if (data127.unreadable !== undefined) {
-                                        let data132 = data127.unreadable;
-                                        if (typeof data132 !== "string") {
-                                            const err312 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.unreadable, data: data132 };
+                                    if (data129.exists !== undefined) {
+                                        let data133 = data129.exists;
+                                        if (typeof data133 !== "boolean") {
+                                            const err312 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/exists", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/exists/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists, data: data133 };
                                             if (vErrors === null) {
                                                 vErrors = [err312];
                                             }
@@ -7557,86 +7586,84 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
+                                        if (false !== data133) {
+                                            const err313 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/exists", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/exists/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.exists, data: data133 };
+                                            if (vErrors === null) {
+                                                vErrors = [err313];
+                                            }
+                                            else {
+                                                vErrors.push(err313);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data129.unreadable !== undefined) {
+                                        let data134 = data129.unreadable;
+                                        if (typeof data134 !== "string") {
+                                            const err314 = { instancePath: instancePath + "/facts/aws/repositories/" + i31 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items.properties.unreadable, data: data134 };
+                                            if (vErrors === null) {
+                                                vErrors = [err314];
+                                            }
+                                            else {
+                                                vErrors.push(err314);
+                                            }
+                                            errors++;
+                                        }
                                     }
                                 }
                                 else {
-                                    const err313 = { instancePath: instancePath + "/facts/aws/repositories/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data127 };
+                                    const err315 = { instancePath: instancePath + "/facts/aws/repositories/" + i31, schemaPath: "#/properties/facts/properties/aws/properties/repositories/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.repositories.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories.items, data: data129 };
                                     if (vErrors === null) {
-                                        vErrors = [err313];
+                                        vErrors = [err315];
                                     }
                                     else {
-                                        vErrors.push(err313);
+                                        vErrors.push(err315);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err314 = { instancePath: instancePath + "/facts/aws/repositories", schemaPath: "#/properties/facts/properties/aws/properties/repositories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.repositories.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories, data: data126 };
+                            const err316 = { instancePath: instancePath + "/facts/aws/repositories", schemaPath: "#/properties/facts/properties/aws/properties/repositories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.repositories.type, parentSchema: schema11.properties.facts.properties.aws.properties.repositories, data: data128 };
                             if (vErrors === null) {
-                                vErrors = [err314];
+                                vErrors = [err316];
                             }
                             else {
-                                vErrors.push(err314);
+                                vErrors.push(err316);
                             }
                             errors++;
                         }
                     }
-                    if (data114.registries !== undefined) {
-                        let data133 = data114.registries;
-                        if (Array.isArray(data133)) {
-                            const len32 = data133.length;
+                    if (data116.registries !== undefined) {
+                        let data135 = data116.registries;
+                        if (Array.isArray(data135)) {
+                            const len32 = data135.length;
                             for (let i32 = 0; i32 < len32; i32++) {
-                                let data134 = data133[i32];
-                                if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
-                                    if (data134.account === undefined) {
-                                        const err315 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/required", keyword: "required", params: { missingProperty: "account" }, message: "must have required property '" + "account" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data134 };
+                                let data136 = data135[i32];
+                                if (data136 && typeof data136 == "object" && !Array.isArray(data136)) {
+                                    if (data136.account === undefined) {
+                                        const err317 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/required", keyword: "required", params: { missingProperty: "account" }, message: "must have required property '" + "account" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data136 };
                                         if (vErrors === null) {
-                                            vErrors = [err315];
+                                            vErrors = [err317];
                                         }
                                         else {
-                                            vErrors.push(err315);
+                                            vErrors.push(err317);
                                         }
                                         errors++;
                                     }
-                                    if (data134.region === undefined) {
-                                        const err316 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/required", keyword: "required", params: { missingProperty: "region" }, message: "must have required property '" + "region" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data134 };
+                                    if (data136.region === undefined) {
+                                        const err318 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/required", keyword: "required", params: { missingProperty: "region" }, message: "must have required property '" + "region" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data136 };
                                         if (vErrors === null) {
-                                            vErrors = [err316];
+                                            vErrors = [err318];
                                         }
                                         else {
-                                            vErrors.push(err316);
+                                            vErrors.push(err318);
                                         }
                                         errors++;
                                     }
-                                    for (const key27 in data134) {
+                                    for (const key27 in data136) {
                                         if (!(((((((key27 === "account") || (key27 === "region")) || (key27 === "scope")) || (key27 === "policy")) || (key27 === "unreadable")) || (key27 === "pullThroughCachePrefixes")) || (key27 === "pullThroughCacheUnreadable"))) {
-                                            const err317 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data134 };
-                                            if (vErrors === null) {
-                                                vErrors = [err317];
-                                            }
-                                            else {
-                                                vErrors.push(err317);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data134.account !== undefined) {
-                                        let data135 = data134.account;
-                                        if (typeof data135 === "string") {
-                                            if (!pattern6.test(data135)) {
-                                                const err318 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account, data: data135 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err318];
-                                                }
-                                                else {
-                                                    vErrors.push(err318);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err319 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account, data: data135 };
+                                            const err319 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data136 };
                                             if (vErrors === null) {
                                                 vErrors = [err319];
                                             }
@@ -7646,11 +7673,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data134.region !== undefined) {
-                                        let data136 = data134.region;
-                                        if (typeof data136 === "string") {
-                                            if (!pattern7.test(data136)) {
-                                                const err320 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region, data: data136 };
+                                    if (data136.account !== undefined) {
+                                        let data137 = data136.account;
+                                        if (typeof data137 === "string") {
+                                            if (!pattern6.test(data137)) {
+                                                const err320 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account, data: data137 };
                                                 if (vErrors === null) {
                                                     vErrors = [err320];
                                                 }
@@ -7661,7 +7688,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err321 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region, data: data136 };
+                                            const err321 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.account, data: data137 };
                                             if (vErrors === null) {
                                                 vErrors = [err321];
                                             }
@@ -7671,23 +7698,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data134.scope !== undefined) {
-                                        let data137 = data134.scope;
-                                        const _errs353 = errors;
-                                        let valid110 = false;
-                                        const _errs354 = errors;
-                                        if (typeof data137 !== "string") {
-                                            const err322 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0], data: data137 };
-                                            if (vErrors === null) {
-                                                vErrors = [err322];
+                                    if (data136.region !== undefined) {
+                                        let data138 = data136.region;
+                                        if (typeof data138 === "string") {
+                                            if (!pattern7.test(data138)) {
+                                                const err322 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region, data: data138 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err322];
+                                                }
+                                                else {
+                                                    vErrors.push(err322);
+                                                }
+                                                errors++;
                                             }
-                                            else {
-                                                vErrors.push(err322);
-                                            }
-                                            errors++;
                                         }
-                                        if ("V1" !== data137) {
-                                            const err323 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/0/const", keyword: "const", params: { allowedValue: "V1" }, message: "must be equal to constant", schema: "V1", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0], data: data137 };
+                                        else {
+                                            const err323 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.region, data: data138 };
                                             if (vErrors === null) {
                                                 vErrors = [err323];
                                             }
@@ -7696,66 +7722,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        var _valid6 = _errs354 === errors;
-                                        valid110 = valid110 || _valid6;
-                                        if (!valid110) {
-                                            const _errs356 = errors;
-                                            if (typeof data137 !== "string") {
-                                                const err324 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1], data: data137 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err324];
-                                                }
-                                                else {
-                                                    vErrors.push(err324);
-                                                }
-                                                errors++;
-                                            }
-                                            if ("V2" !== data137) {
-                                                const err325 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/1/const", keyword: "const", params: { allowedValue: "V2" }, message: "must be equal to constant", schema: "V2", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1], data: data137 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err325];
-                                                }
-                                                else {
-                                                    vErrors.push(err325);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid6 = _errs356 === errors;
-                                            valid110 = valid110 || _valid6;
-                                        }
-                                        if (!valid110) {
-                                            const err326 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope, data: data137 };
+                                    }
+                                    if (data136.scope !== undefined) {
+                                        let data139 = data136.scope;
+                                        const _errs357 = errors;
+                                        let valid110 = false;
+                                        const _errs358 = errors;
+                                        if (typeof data139 !== "string") {
+                                            const err324 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0], data: data139 };
                                             if (vErrors === null) {
-                                                vErrors = [err326];
+                                                vErrors = [err324];
                                             }
                                             else {
-                                                vErrors.push(err326);
+                                                vErrors.push(err324);
                                             }
                                             errors++;
                                         }
-                                        else {
-                                            errors = _errs353;
-                                            if (vErrors !== null) {
-                                                if (_errs353) {
-                                                    vErrors.length = _errs353;
+                                        if ("V1" !== data139) {
+                                            const err325 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/0/const", keyword: "const", params: { allowedValue: "V1" }, message: "must be equal to constant", schema: "V1", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[0], data: data139 };
+                                            if (vErrors === null) {
+                                                vErrors = [err325];
+                                            }
+                                            else {
+                                                vErrors.push(err325);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid6 = _errs358 === errors;
+                                        valid110 = valid110 || _valid6;
+                                        if (!valid110) {
+                                            const _errs360 = errors;
+                                            if (typeof data139 !== "string") {
+                                                const err326 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1], data: data139 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err326];
                                                 }
                                                 else {
-                                                    vErrors = null;
+                                                    vErrors.push(err326);
                                                 }
+                                                errors++;
                                             }
-                                        }
-                                    }
-                                    if (data134.policy !== undefined) {
-                                        let data138 = data134.policy;
-                                        const _errs359 = errors;
-                                        let valid111 = false;
-                                        const _errs360 = errors;
-                                        const _errs361 = errors;
-                                        let valid112 = false;
-                                        const _errs362 = errors;
-                                        if (data138 && typeof data138 == "object" && !Array.isArray(data138)) {
-                                            if (data138.file === undefined) {
-                                                const err327 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data138 };
+                                            if ("V2" !== data139) {
+                                                const err327 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf/1/const", keyword: "const", params: { allowedValue: "V2" }, message: "must be equal to constant", schema: "V2", parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf[1], data: data139 };
                                                 if (vErrors === null) {
                                                     vErrors = [err327];
                                                 }
@@ -7764,34 +7772,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 }
                                                 errors++;
                                             }
-                                            for (const key28 in data138) {
-                                                if (!(key28 === "file")) {
-                                                    const err328 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data138 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err328];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err328);
-                                                    }
-                                                    errors++;
-                                                }
+                                            var _valid6 = _errs360 === errors;
+                                            valid110 = valid110 || _valid6;
+                                        }
+                                        if (!valid110) {
+                                            const err328 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/scope", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/scope/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.scope, data: data139 };
+                                            if (vErrors === null) {
+                                                vErrors = [err328];
                                             }
-                                            if (data138.file !== undefined) {
-                                                let data139 = data138.file;
-                                                if (typeof data139 === "string") {
-                                                    if (func2(data139) < 1) {
-                                                        const err329 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data139 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err329];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err329);
-                                                        }
-                                                        errors++;
-                                                    }
+                                            else {
+                                                vErrors.push(err328);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs357;
+                                            if (vErrors !== null) {
+                                                if (_errs357) {
+                                                    vErrors.length = _errs357;
                                                 }
                                                 else {
-                                                    const err330 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data139 };
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data136.policy !== undefined) {
+                                        let data140 = data136.policy;
+                                        const _errs363 = errors;
+                                        let valid111 = false;
+                                        const _errs364 = errors;
+                                        const _errs365 = errors;
+                                        let valid112 = false;
+                                        const _errs366 = errors;
+                                        if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
+                                            if (data140.file === undefined) {
+                                                const err329 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data140 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err329];
+                                                }
+                                                else {
+                                                    vErrors.push(err329);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key28 in data140) {
+                                                if (!(key28 === "file")) {
+                                                    const err330 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data140 };
                                                     if (vErrors === null) {
                                                         vErrors = [err330];
                                                     }
@@ -7801,89 +7828,76 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     errors++;
                                                 }
                                             }
-                                        }
-                                        else {
-                                            const err331 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data138 };
-                                            if (vErrors === null) {
-                                                vErrors = [err331];
-                                            }
-                                            else {
-                                                vErrors.push(err331);
-                                            }
-                                            errors++;
-                                        }
-                                        var _valid8 = _errs362 === errors;
-                                        valid112 = valid112 || _valid8;
-                                        if (!valid112) {
-                                            const _errs367 = errors;
-                                            if (!(data138 && typeof data138 == "object" && !Array.isArray(data138))) {
-                                                const err332 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[1], data: data138 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err332];
+                                            if (data140.file !== undefined) {
+                                                let data141 = data140.file;
+                                                if (typeof data141 === "string") {
+                                                    if (func2(data141) < 1) {
+                                                        const err331 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data141 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err331];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err331);
+                                                        }
+                                                        errors++;
+                                                    }
                                                 }
                                                 else {
-                                                    vErrors.push(err332);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid8 = _errs367 === errors;
-                                            valid112 = valid112 || _valid8;
-                                            if (!valid112) {
-                                                const _errs369 = errors;
-                                                if (typeof data138 !== "string") {
-                                                    const err333 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[2], data: data138 };
+                                                    const err332 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy/file", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].properties.file, data: data141 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err333];
+                                                        vErrors = [err332];
                                                     }
                                                     else {
-                                                        vErrors.push(err333);
+                                                        vErrors.push(err332);
                                                     }
                                                     errors++;
                                                 }
-                                                var _valid8 = _errs369 === errors;
+                                            }
+                                        }
+                                        else {
+                                            const err333 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[0], data: data140 };
+                                            if (vErrors === null) {
+                                                vErrors = [err333];
+                                            }
+                                            else {
+                                                vErrors.push(err333);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid8 = _errs366 === errors;
+                                        valid112 = valid112 || _valid8;
+                                        if (!valid112) {
+                                            const _errs371 = errors;
+                                            if (!(data140 && typeof data140 == "object" && !Array.isArray(data140))) {
+                                                const err334 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[1], data: data140 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err334];
+                                                }
+                                                else {
+                                                    vErrors.push(err334);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid8 = _errs371 === errors;
+                                            valid112 = valid112 || _valid8;
+                                            if (!valid112) {
+                                                const _errs373 = errors;
+                                                if (typeof data140 !== "string") {
+                                                    const err335 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf[2], data: data140 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err335];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err335);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid8 = _errs373 === errors;
                                                 valid112 = valid112 || _valid8;
                                             }
                                         }
                                         if (!valid112) {
-                                            const err334 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0], data: data138 };
-                                            if (vErrors === null) {
-                                                vErrors = [err334];
-                                            }
-                                            else {
-                                                vErrors.push(err334);
-                                            }
-                                            errors++;
-                                        }
-                                        else {
-                                            errors = _errs361;
-                                            if (vErrors !== null) {
-                                                if (_errs361) {
-                                                    vErrors.length = _errs361;
-                                                }
-                                                else {
-                                                    vErrors = null;
-                                                }
-                                            }
-                                        }
-                                        var _valid7 = _errs360 === errors;
-                                        valid111 = valid111 || _valid7;
-                                        if (!valid111) {
-                                            const _errs371 = errors;
-                                            if (data138 !== null) {
-                                                const err335 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[1], data: data138 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err335];
-                                                }
-                                                else {
-                                                    vErrors.push(err335);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid7 = _errs371 === errors;
-                                            valid111 = valid111 || _valid7;
-                                        }
-                                        if (!valid111) {
-                                            const err336 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy, data: data138 };
+                                            const err336 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/0/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0].anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[0], data: data140 };
                                             if (vErrors === null) {
                                                 vErrors = [err336];
                                             }
@@ -7893,10 +7907,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs359;
+                                            errors = _errs365;
                                             if (vErrors !== null) {
-                                                if (_errs359) {
-                                                    vErrors.length = _errs359;
+                                                if (_errs365) {
+                                                    vErrors.length = _errs365;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                        var _valid7 = _errs364 === errors;
+                                        valid111 = valid111 || _valid7;
+                                        if (!valid111) {
+                                            const _errs375 = errors;
+                                            if (data140 !== null) {
+                                                const err337 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf[1], data: data140 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err337];
+                                                }
+                                                else {
+                                                    vErrors.push(err337);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid7 = _errs375 === errors;
+                                            valid111 = valid111 || _valid7;
+                                        }
+                                        if (!valid111) {
+                                            const err338 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/policy", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.policy, data: data140 };
+                                            if (vErrors === null) {
+                                                vErrors = [err338];
+                                            }
+                                            else {
+                                                vErrors.push(err338);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs363;
+                                            if (vErrors !== null) {
+                                                if (_errs363) {
+                                                    vErrors.length = _errs363;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -7904,126 +7956,106 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data134.unreadable !== undefined) {
-                                        let data140 = data134.unreadable;
-                                        if (typeof data140 !== "string") {
-                                            const err337 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.unreadable, data: data140 };
+                                    if (data136.unreadable !== undefined) {
+                                        let data142 = data136.unreadable;
+                                        if (typeof data142 !== "string") {
+                                            const err339 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.unreadable, data: data142 };
                                             if (vErrors === null) {
-                                                vErrors = [err337];
+                                                vErrors = [err339];
                                             }
                                             else {
-                                                vErrors.push(err337);
+                                                vErrors.push(err339);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data134.pullThroughCachePrefixes !== undefined) {
-                                        let data141 = data134.pullThroughCachePrefixes;
-                                        if (Array.isArray(data141)) {
-                                            const len33 = data141.length;
+                                    if (data136.pullThroughCachePrefixes !== undefined) {
+                                        let data143 = data136.pullThroughCachePrefixes;
+                                        if (Array.isArray(data143)) {
+                                            const len33 = data143.length;
                                             for (let i33 = 0; i33 < len33; i33++) {
-                                                let data142 = data141[i33];
-                                                if (typeof data142 === "string") {
-                                                    if (func2(data142) < 1) {
-                                                        const err338 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCachePrefixes/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items, data: data142 };
+                                                let data144 = data143[i33];
+                                                if (typeof data144 === "string") {
+                                                    if (func2(data144) < 1) {
+                                                        const err340 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCachePrefixes/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items, data: data144 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err338];
+                                                            vErrors = [err340];
                                                         }
                                                         else {
-                                                            vErrors.push(err338);
+                                                            vErrors.push(err340);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err339 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCachePrefixes/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items, data: data142 };
+                                                    const err341 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCachePrefixes/" + i33, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.items, data: data144 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err339];
+                                                        vErrors = [err341];
                                                     }
                                                     else {
-                                                        vErrors.push(err339);
+                                                        vErrors.push(err341);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err340 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCachePrefixes", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes, data: data141 };
+                                            const err342 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCachePrefixes", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCachePrefixes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCachePrefixes, data: data143 };
                                             if (vErrors === null) {
-                                                vErrors = [err340];
+                                                vErrors = [err342];
                                             }
                                             else {
-                                                vErrors.push(err340);
+                                                vErrors.push(err342);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data134.pullThroughCacheUnreadable !== undefined) {
-                                        let data143 = data134.pullThroughCacheUnreadable;
-                                        if (typeof data143 !== "string") {
-                                            const err341 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCacheUnreadable", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCacheUnreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCacheUnreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCacheUnreadable, data: data143 };
+                                    if (data136.pullThroughCacheUnreadable !== undefined) {
+                                        let data145 = data136.pullThroughCacheUnreadable;
+                                        if (typeof data145 !== "string") {
+                                            const err343 = { instancePath: instancePath + "/facts/aws/registries/" + i32 + "/pullThroughCacheUnreadable", schemaPath: "#/properties/facts/properties/aws/properties/registries/items/properties/pullThroughCacheUnreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCacheUnreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items.properties.pullThroughCacheUnreadable, data: data145 };
                                             if (vErrors === null) {
-                                                vErrors = [err341];
+                                                vErrors = [err343];
                                             }
                                             else {
-                                                vErrors.push(err341);
+                                                vErrors.push(err343);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err342 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data134 };
+                                    const err344 = { instancePath: instancePath + "/facts/aws/registries/" + i32, schemaPath: "#/properties/facts/properties/aws/properties/registries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.registries.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries.items, data: data136 };
                                     if (vErrors === null) {
-                                        vErrors = [err342];
+                                        vErrors = [err344];
                                     }
                                     else {
-                                        vErrors.push(err342);
+                                        vErrors.push(err344);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err343 = { instancePath: instancePath + "/facts/aws/registries", schemaPath: "#/properties/facts/properties/aws/properties/registries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries, data: data133 };
+                            const err345 = { instancePath: instancePath + "/facts/aws/registries", schemaPath: "#/properties/facts/properties/aws/properties/registries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.registries.type, parentSchema: schema11.properties.facts.properties.aws.properties.registries, data: data135 };
                             if (vErrors === null) {
-                                vErrors = [err343];
+                                vErrors = [err345];
                             }
                             else {
-                                vErrors.push(err343);
+                                vErrors.push(err345);
                             }
                             errors++;
                         }
                     }
-                    if (data114.clusters !== undefined) {
-                        let data144 = data114.clusters;
-                        if (Array.isArray(data144)) {
-                            const len34 = data144.length;
+                    if (data116.clusters !== undefined) {
+                        let data146 = data116.clusters;
+                        if (Array.isArray(data146)) {
+                            const len34 = data146.length;
                             for (let i34 = 0; i34 < len34; i34++) {
-                                let data145 = data144[i34];
-                                if (data145 && typeof data145 == "object" && !Array.isArray(data145)) {
-                                    if (data145.platform === undefined) {
-                                        const err344 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data145 };
-                                        if (vErrors === null) {
-                                            vErrors = [err344];
-                                        }
-                                        else {
-                                            vErrors.push(err344);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data145.name === undefined) {
-                                        const err345 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data145 };
-                                        if (vErrors === null) {
-                                            vErrors = [err345];
-                                        }
-                                        else {
-                                            vErrors.push(err345);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data145.roles === undefined) {
-                                        const err346 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data145 };
+                                let data147 = data146[i34];
+                                if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
+                                    if (data147.platform === undefined) {
+                                        const err346 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "platform" }, message: "must have required property '" + "platform" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data147 };
                                         if (vErrors === null) {
                                             vErrors = [err346];
                                         }
@@ -8032,35 +8064,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key29 in data145) {
-                                        if (!(((((((key29 === "platform") || (key29 === "name")) || (key29 === "account")) || (key29 === "region")) || (key29 === "services")) || (key29 === "roles")) || (key29 === "unreadable"))) {
-                                            const err347 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data145 };
-                                            if (vErrors === null) {
-                                                vErrors = [err347];
-                                            }
-                                            else {
-                                                vErrors.push(err347);
-                                            }
-                                            errors++;
+                                    if (data147.name === undefined) {
+                                        const err347 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data147 };
+                                        if (vErrors === null) {
+                                            vErrors = [err347];
                                         }
+                                        else {
+                                            vErrors.push(err347);
+                                        }
+                                        errors++;
                                     }
-                                    if (data145.platform !== undefined) {
-                                        let data146 = data145.platform;
-                                        const _errs387 = errors;
-                                        let valid119 = false;
-                                        const _errs388 = errors;
-                                        if (typeof data146 !== "string") {
-                                            const err348 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data146 };
-                                            if (vErrors === null) {
-                                                vErrors = [err348];
-                                            }
-                                            else {
-                                                vErrors.push(err348);
-                                            }
-                                            errors++;
+                                    if (data147.roles === undefined) {
+                                        const err348 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.facts.properties.aws.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data147 };
+                                        if (vErrors === null) {
+                                            vErrors = [err348];
                                         }
-                                        if ("eks" !== data146) {
-                                            const err349 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data146 };
+                                        else {
+                                            vErrors.push(err348);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key29 in data147) {
+                                        if (!(((((((key29 === "platform") || (key29 === "name")) || (key29 === "account")) || (key29 === "region")) || (key29 === "services")) || (key29 === "roles")) || (key29 === "unreadable"))) {
+                                            const err349 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data147 };
                                             if (vErrors === null) {
                                                 vErrors = [err349];
                                             }
@@ -8069,60 +8095,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        var _valid9 = _errs388 === errors;
-                                        valid119 = valid119 || _valid9;
-                                        if (!valid119) {
-                                            const _errs390 = errors;
-                                            if (typeof data146 !== "string") {
-                                                const err350 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data146 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err350];
-                                                }
-                                                else {
-                                                    vErrors.push(err350);
-                                                }
-                                                errors++;
-                                            }
-                                            if ("ecs" !== data146) {
-                                                const err351 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data146 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err351];
-                                                }
-                                                else {
-                                                    vErrors.push(err351);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid9 = _errs390 === errors;
-                                            valid119 = valid119 || _valid9;
-                                        }
-                                        if (!valid119) {
-                                            const err352 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform, data: data146 };
+                                    }
+                                    if (data147.platform !== undefined) {
+                                        let data148 = data147.platform;
+                                        const _errs391 = errors;
+                                        let valid119 = false;
+                                        const _errs392 = errors;
+                                        if (typeof data148 !== "string") {
+                                            const err350 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data148 };
                                             if (vErrors === null) {
-                                                vErrors = [err352];
+                                                vErrors = [err350];
                                             }
                                             else {
-                                                vErrors.push(err352);
+                                                vErrors.push(err350);
                                             }
                                             errors++;
                                         }
-                                        else {
-                                            errors = _errs387;
-                                            if (vErrors !== null) {
-                                                if (_errs387) {
-                                                    vErrors.length = _errs387;
+                                        if ("eks" !== data148) {
+                                            const err351 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/0/const", keyword: "const", params: { allowedValue: "eks" }, message: "must be equal to constant", schema: "eks", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[0], data: data148 };
+                                            if (vErrors === null) {
+                                                vErrors = [err351];
+                                            }
+                                            else {
+                                                vErrors.push(err351);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid9 = _errs392 === errors;
+                                        valid119 = valid119 || _valid9;
+                                        if (!valid119) {
+                                            const _errs394 = errors;
+                                            if (typeof data148 !== "string") {
+                                                const err352 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data148 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err352];
                                                 }
                                                 else {
-                                                    vErrors = null;
+                                                    vErrors.push(err352);
                                                 }
+                                                errors++;
                                             }
-                                        }
-                                    }
-                                    if (data145.name !== undefined) {
-                                        let data147 = data145.name;
-                                        if (typeof data147 === "string") {
-                                            if (func2(data147) < 1) {
-                                                const err353 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data147 };
+                                            if ("ecs" !== data148) {
+                                                const err353 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf/1/const", keyword: "const", params: { allowedValue: "ecs" }, message: "must be equal to constant", schema: "ecs", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf[1], data: data148 };
                                                 if (vErrors === null) {
                                                     vErrors = [err353];
                                                 }
@@ -8131,9 +8145,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 }
                                                 errors++;
                                             }
+                                            var _valid9 = _errs394 === errors;
+                                            valid119 = valid119 || _valid9;
                                         }
-                                        else {
-                                            const err354 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data147 };
+                                        if (!valid119) {
+                                            const err354 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/platform", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/platform/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.platform, data: data148 };
                                             if (vErrors === null) {
                                                 vErrors = [err354];
                                             }
@@ -8142,12 +8158,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
+                                        else {
+                                            errors = _errs391;
+                                            if (vErrors !== null) {
+                                                if (_errs391) {
+                                                    vErrors.length = _errs391;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
                                     }
-                                    if (data145.account !== undefined) {
-                                        let data148 = data145.account;
-                                        if (typeof data148 === "string") {
-                                            if (!pattern6.test(data148)) {
-                                                const err355 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data148 };
+                                    if (data147.name !== undefined) {
+                                        let data149 = data147.name;
+                                        if (typeof data149 === "string") {
+                                            if (func2(data149) < 1) {
+                                                const err355 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data149 };
                                                 if (vErrors === null) {
                                                     vErrors = [err355];
                                                 }
@@ -8158,7 +8185,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err356 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data148 };
+                                            const err356 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/name", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.name, data: data149 };
                                             if (vErrors === null) {
                                                 vErrors = [err356];
                                             }
@@ -8168,11 +8195,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data145.region !== undefined) {
-                                        let data149 = data145.region;
-                                        if (typeof data149 === "string") {
-                                            if (!pattern7.test(data149)) {
-                                                const err357 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data149 };
+                                    if (data147.account !== undefined) {
+                                        let data150 = data147.account;
+                                        if (typeof data150 === "string") {
+                                            if (!pattern6.test(data150)) {
+                                                const err357 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data150 };
                                                 if (vErrors === null) {
                                                     vErrors = [err357];
                                                 }
@@ -8183,7 +8210,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err358 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data149 };
+                                            const err358 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/account", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.account, data: data150 };
                                             if (vErrors === null) {
                                                 vErrors = [err358];
                                             }
@@ -8193,180 +8220,180 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data145.services !== undefined) {
-                                        let data150 = data145.services;
-                                        if (Array.isArray(data150)) {
-                                            const len35 = data150.length;
-                                            for (let i35 = 0; i35 < len35; i35++) {
-                                                let data151 = data150[i35];
-                                                if (typeof data151 === "string") {
-                                                    if (func2(data151) < 1) {
-                                                        const err359 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/services/" + i35, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data151 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err359];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err359);
-                                                        }
-                                                        errors++;
-                                                    }
+                                    if (data147.region !== undefined) {
+                                        let data151 = data147.region;
+                                        if (typeof data151 === "string") {
+                                            if (!pattern7.test(data151)) {
+                                                const err359 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$" }, message: "must match pattern \"" + "^[a-z]{2}(-[a-z]+)+-[0-9]+$" + "\"", schema: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data151 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err359];
                                                 }
                                                 else {
-                                                    const err360 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/services/" + i35, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data151 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err360];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err360);
-                                                    }
-                                                    errors++;
+                                                    vErrors.push(err359);
                                                 }
+                                                errors++;
                                             }
                                         }
                                         else {
-                                            const err361 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/services", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services, data: data150 };
+                                            const err360 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/region", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.region, data: data151 };
                                             if (vErrors === null) {
-                                                vErrors = [err361];
+                                                vErrors = [err360];
                                             }
                                             else {
-                                                vErrors.push(err361);
+                                                vErrors.push(err360);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data145.roles !== undefined) {
-                                        let data152 = data145.roles;
+                                    if (data147.services !== undefined) {
+                                        let data152 = data147.services;
                                         if (Array.isArray(data152)) {
-                                            const len36 = data152.length;
-                                            for (let i36 = 0; i36 < len36; i36++) {
-                                                let data153 = data152[i36];
+                                            const len35 = data152.length;
+                                            for (let i35 = 0; i35 < len35; i35++) {
+                                                let data153 = data152[i35];
                                                 if (typeof data153 === "string") {
-                                                    if (!pattern8.test(data153)) {
-                                                        const err362 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/roles/" + i36, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data153 };
+                                                    if (func2(data153) < 1) {
+                                                        const err361 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/services/" + i35, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data153 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err362];
+                                                            vErrors = [err361];
                                                         }
                                                         else {
-                                                            vErrors.push(err362);
+                                                            vErrors.push(err361);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err363 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/roles/" + i36, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data153 };
+                                                    const err362 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/services/" + i35, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.items, data: data153 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err363];
+                                                        vErrors = [err362];
                                                     }
                                                     else {
-                                                        vErrors.push(err363);
+                                                        vErrors.push(err362);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err364 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data152 };
+                                            const err363 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/services", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.services, data: data152 };
                                             if (vErrors === null) {
-                                                vErrors = [err364];
+                                                vErrors = [err363];
                                             }
                                             else {
-                                                vErrors.push(err364);
+                                                vErrors.push(err363);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data145.unreadable !== undefined) {
-                                        let data154 = data145.unreadable;
-                                        if (typeof data154 !== "string") {
-                                            const err365 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data154 };
+                                    if (data147.roles !== undefined) {
+                                        let data154 = data147.roles;
+                                        if (Array.isArray(data154)) {
+                                            const len36 = data154.length;
+                                            for (let i36 = 0; i36 < len36; i36++) {
+                                                let data155 = data154[i36];
+                                                if (typeof data155 === "string") {
+                                                    if (!pattern8.test(data155)) {
+                                                        const err364 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/roles/" + i36, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data155 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err364];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err364);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err365 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/roles/" + i36, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.items, data: data155 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err365];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err365);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err366 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/roles", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.roles, data: data154 };
                                             if (vErrors === null) {
-                                                vErrors = [err365];
+                                                vErrors = [err366];
                                             }
                                             else {
-                                                vErrors.push(err365);
+                                                vErrors.push(err366);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data147.unreadable !== undefined) {
+                                        let data156 = data147.unreadable;
+                                        if (typeof data156 !== "string") {
+                                            const err367 = { instancePath: instancePath + "/facts/aws/clusters/" + i34 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items.properties.unreadable, data: data156 };
+                                            if (vErrors === null) {
+                                                vErrors = [err367];
+                                            }
+                                            else {
+                                                vErrors.push(err367);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err366 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data145 };
+                                    const err368 = { instancePath: instancePath + "/facts/aws/clusters/" + i34, schemaPath: "#/properties/facts/properties/aws/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters.items, data: data147 };
                                     if (vErrors === null) {
-                                        vErrors = [err366];
+                                        vErrors = [err368];
                                     }
                                     else {
-                                        vErrors.push(err366);
+                                        vErrors.push(err368);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err367 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data144 };
+                            const err369 = { instancePath: instancePath + "/facts/aws/clusters", schemaPath: "#/properties/facts/properties/aws/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.clusters.type, parentSchema: schema11.properties.facts.properties.aws.properties.clusters, data: data146 };
                             if (vErrors === null) {
-                                vErrors = [err367];
+                                vErrors = [err369];
                             }
                             else {
-                                vErrors.push(err367);
+                                vErrors.push(err369);
                             }
                             errors++;
                         }
                     }
-                    if (data114.accounts !== undefined) {
-                        let data155 = data114.accounts;
-                        if (Array.isArray(data155)) {
-                            const len37 = data155.length;
+                    if (data116.accounts !== undefined) {
+                        let data157 = data116.accounts;
+                        if (Array.isArray(data157)) {
+                            const len37 = data157.length;
                             for (let i37 = 0; i37 < len37; i37++) {
-                                let data156 = data155[i37];
-                                if (data156 && typeof data156 == "object" && !Array.isArray(data156)) {
-                                    if (data156.id === undefined) {
-                                        const err368 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data156 };
+                                let data158 = data157[i37];
+                                if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
+                                    if (data158.id === undefined) {
+                                        const err370 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
                                         if (vErrors === null) {
-                                            vErrors = [err368];
+                                            vErrors = [err370];
                                         }
                                         else {
-                                            vErrors.push(err368);
+                                            vErrors.push(err370);
                                         }
                                         errors++;
                                     }
-                                    if (data156.organizationId === undefined) {
-                                        const err369 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data156 };
+                                    if (data158.organizationId === undefined) {
+                                        const err371 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
                                         if (vErrors === null) {
-                                            vErrors = [err369];
+                                            vErrors = [err371];
                                         }
                                         else {
-                                            vErrors.push(err369);
+                                            vErrors.push(err371);
                                         }
                                         errors++;
                                     }
-                                    for (const key30 in data156) {
+                                    for (const key30 in data158) {
                                         if (!((key30 === "id") || (key30 === "organizationId"))) {
-                                            const err370 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data156 };
-                                            if (vErrors === null) {
-                                                vErrors = [err370];
-                                            }
-                                            else {
-                                                vErrors.push(err370);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data156.id !== undefined) {
-                                        let data157 = data156.id;
-                                        if (typeof data157 === "string") {
-                                            if (!pattern6.test(data157)) {
-                                                const err371 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data157 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err371];
-                                                }
-                                                else {
-                                                    vErrors.push(err371);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err372 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data157 };
+                                            const err372 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
                                             if (vErrors === null) {
                                                 vErrors = [err372];
                                             }
@@ -8376,11 +8403,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data156.organizationId !== undefined) {
-                                        let data158 = data156.organizationId;
-                                        if (typeof data158 === "string") {
-                                            if (!pattern42.test(data158)) {
-                                                const err373 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data158 };
+                                    if (data158.id !== undefined) {
+                                        let data159 = data158.id;
+                                        if (typeof data159 === "string") {
+                                            if (!pattern6.test(data159)) {
+                                                const err373 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data159 };
                                                 if (vErrors === null) {
                                                     vErrors = [err373];
                                                 }
@@ -8391,7 +8418,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err374 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data158 };
+                                            const err374 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data159 };
                                             if (vErrors === null) {
                                                 vErrors = [err374];
                                             }
@@ -8401,48 +8428,46 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data158.organizationId !== undefined) {
+                                        let data160 = data158.organizationId;
+                                        if (typeof data160 === "string") {
+                                            if (!pattern42.test(data160)) {
+                                                const err375 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data160 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err375];
+                                                }
+                                                else {
+                                                    vErrors.push(err375);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err376 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data160 };
+                                            if (vErrors === null) {
+                                                vErrors = [err376];
+                                            }
+                                            else {
+                                                vErrors.push(err376);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err375 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data156 };
+                                    const err377 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
                                     if (vErrors === null) {
-                                        vErrors = [err375];
+                                        vErrors = [err377];
                                     }
                                     else {
-                                        vErrors.push(err375);
+                                        vErrors.push(err377);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err376 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data155 };
-                            if (vErrors === null) {
-                                vErrors = [err376];
-                            }
-                            else {
-                                vErrors.push(err376);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                else {
-                    const err377 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data114 };
-                    if (vErrors === null) {
-                        vErrors = [err377];
-                    }
-                    else {
-                        vErrors.push(err377);
-                    }
-                    errors++;
-                }
-            }
-            if (data113.gcp !== undefined) {
-                let data159 = data113.gcp;
-                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
-                    for (const key31 in data159) {
-                        if (!(((((((key31 === "projects") || (key31 === "iamPolicies")) || (key31 === "roles")) || (key31 === "clusters")) || (key31 === "groups")) || (key31 === "denyPolicies")) || (key31 === "principalAccessBoundaries"))) {
-                            const err378 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data159 };
+                            const err378 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data157 };
                             if (vErrors === null) {
                                 vErrors = [err378];
                             }
@@ -8452,51 +8477,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data159.projects !== undefined) {
-                        let data160 = data159.projects;
-                        if (Array.isArray(data160)) {
-                            const len38 = data160.length;
+                }
+                else {
+                    const err379 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data116 };
+                    if (vErrors === null) {
+                        vErrors = [err379];
+                    }
+                    else {
+                        vErrors.push(err379);
+                    }
+                    errors++;
+                }
+            }
+            if (data115.gcp !== undefined) {
+                let data161 = data115.gcp;
+                if (data161 && typeof data161 == "object" && !Array.isArray(data161)) {
+                    for (const key31 in data161) {
+                        if (!(((((((key31 === "projects") || (key31 === "iamPolicies")) || (key31 === "roles")) || (key31 === "clusters")) || (key31 === "groups")) || (key31 === "denyPolicies")) || (key31 === "principalAccessBoundaries"))) {
+                            const err380 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data161 };
+                            if (vErrors === null) {
+                                vErrors = [err380];
+                            }
+                            else {
+                                vErrors.push(err380);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data161.projects !== undefined) {
+                        let data162 = data161.projects;
+                        if (Array.isArray(data162)) {
+                            const len38 = data162.length;
                             for (let i38 = 0; i38 < len38; i38++) {
-                                let data161 = data160[i38];
-                                if (data161 && typeof data161 == "object" && !Array.isArray(data161)) {
-                                    if (data161.id === undefined) {
-                                        const err379 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data161 };
+                                let data163 = data162[i38];
+                                if (data163 && typeof data163 == "object" && !Array.isArray(data163)) {
+                                    if (data163.id === undefined) {
+                                        const err381 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data163 };
                                         if (vErrors === null) {
-                                            vErrors = [err379];
+                                            vErrors = [err381];
                                         }
                                         else {
-                                            vErrors.push(err379);
+                                            vErrors.push(err381);
                                         }
                                         errors++;
                                     }
-                                    for (const key32 in data161) {
+                                    for (const key32 in data163) {
                                         if (!(((((key32 === "id") || (key32 === "number")) || (key32 === "gcrBackend")) || (key32 === "ancestors")) || (key32 === "unreadable"))) {
-                                            const err380 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data161 };
-                                            if (vErrors === null) {
-                                                vErrors = [err380];
-                                            }
-                                            else {
-                                                vErrors.push(err380);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data161.id !== undefined) {
-                                        let data162 = data161.id;
-                                        if (typeof data162 === "string") {
-                                            if (func2(data162) < 1) {
-                                                const err381 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data162 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err381];
-                                                }
-                                                else {
-                                                    vErrors.push(err381);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err382 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data162 };
+                                            const err382 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data163 };
                                             if (vErrors === null) {
                                                 vErrors = [err382];
                                             }
@@ -8506,11 +8533,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data161.number !== undefined) {
-                                        let data163 = data161.number;
-                                        if (typeof data163 === "string") {
-                                            if (!pattern23.test(data163)) {
-                                                const err383 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data163 };
+                                    if (data163.id !== undefined) {
+                                        let data164 = data163.id;
+                                        if (typeof data164 === "string") {
+                                            if (func2(data164) < 1) {
+                                                const err383 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data164 };
                                                 if (vErrors === null) {
                                                     vErrors = [err383];
                                                 }
@@ -8521,7 +8548,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err384 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data163 };
+                                            const err384 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data164 };
                                             if (vErrors === null) {
                                                 vErrors = [err384];
                                             }
@@ -8531,23 +8558,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data161.gcrBackend !== undefined) {
-                                        let data164 = data161.gcrBackend;
-                                        const _errs430 = errors;
-                                        let valid131 = false;
-                                        const _errs431 = errors;
-                                        if (typeof data164 !== "string") {
-                                            const err385 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data164 };
-                                            if (vErrors === null) {
-                                                vErrors = [err385];
+                                    if (data163.number !== undefined) {
+                                        let data165 = data163.number;
+                                        if (typeof data165 === "string") {
+                                            if (!pattern23.test(data165)) {
+                                                const err385 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data165 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err385];
+                                                }
+                                                else {
+                                                    vErrors.push(err385);
+                                                }
+                                                errors++;
                                             }
-                                            else {
-                                                vErrors.push(err385);
-                                            }
-                                            errors++;
                                         }
-                                        if ("artifact-registry" !== data164) {
-                                            const err386 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data164 };
+                                        else {
+                                            const err386 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data165 };
                                             if (vErrors === null) {
                                                 vErrors = [err386];
                                             }
@@ -8556,48 +8582,74 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        var _valid10 = _errs431 === errors;
+                                    }
+                                    if (data163.gcrBackend !== undefined) {
+                                        let data166 = data163.gcrBackend;
+                                        const _errs434 = errors;
+                                        let valid131 = false;
+                                        const _errs435 = errors;
+                                        if (typeof data166 !== "string") {
+                                            const err387 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data166 };
+                                            if (vErrors === null) {
+                                                vErrors = [err387];
+                                            }
+                                            else {
+                                                vErrors.push(err387);
+                                            }
+                                            errors++;
+                                        }
+                                        if ("artifact-registry" !== data166) {
+                                            const err388 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data166 };
+                                            if (vErrors === null) {
+                                                vErrors = [err388];
+                                            }
+                                            else {
+                                                vErrors.push(err388);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid10 = _errs435 === errors;
                                         valid131 = valid131 || _valid10;
                                         if (!valid131) {
-                                            const _errs433 = errors;
-                                            if (typeof data164 !== "string") {
-                                                const err387 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data164 };
+                                            const _errs437 = errors;
+                                            if (typeof data166 !== "string") {
+                                                const err389 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data166 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err387];
+                                                    vErrors = [err389];
                                                 }
                                                 else {
-                                                    vErrors.push(err387);
+                                                    vErrors.push(err389);
                                                 }
                                                 errors++;
                                             }
-                                            if ("storage" !== data164) {
-                                                const err388 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data164 };
+                                            if ("storage" !== data166) {
+                                                const err390 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data166 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err388];
+                                                    vErrors = [err390];
                                                 }
                                                 else {
-                                                    vErrors.push(err388);
+                                                    vErrors.push(err390);
                                                 }
                                                 errors++;
                                             }
-                                            var _valid10 = _errs433 === errors;
+                                            var _valid10 = _errs437 === errors;
                                             valid131 = valid131 || _valid10;
                                         }
                                         if (!valid131) {
-                                            const err389 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data164 };
+                                            const err391 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data166 };
                                             if (vErrors === null) {
-                                                vErrors = [err389];
+                                                vErrors = [err391];
                                             }
                                             else {
-                                                vErrors.push(err389);
+                                                vErrors.push(err391);
                                             }
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs430;
+                                            errors = _errs434;
                                             if (vErrors !== null) {
-                                                if (_errs430) {
-                                                    vErrors.length = _errs430;
+                                                if (_errs434) {
+                                                    vErrors.length = _errs434;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -8605,129 +8657,104 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data161.ancestors !== undefined) {
-                                        let data165 = data161.ancestors;
-                                        if (Array.isArray(data165)) {
-                                            const len39 = data165.length;
+                                    if (data163.ancestors !== undefined) {
+                                        let data167 = data163.ancestors;
+                                        if (Array.isArray(data167)) {
+                                            const len39 = data167.length;
                                             for (let i39 = 0; i39 < len39; i39++) {
-                                                let data166 = data165[i39];
-                                                if (typeof data166 === "string") {
-                                                    if (!pattern44.test(data166)) {
-                                                        const err390 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data166 };
+                                                let data168 = data167[i39];
+                                                if (typeof data168 === "string") {
+                                                    if (!pattern44.test(data168)) {
+                                                        const err392 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data168 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err390];
+                                                            vErrors = [err392];
                                                         }
                                                         else {
-                                                            vErrors.push(err390);
+                                                            vErrors.push(err392);
                                                         }
                                                         errors++;
                                                     }
                                                 }
                                                 else {
-                                                    const err391 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data166 };
+                                                    const err393 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data168 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err391];
+                                                        vErrors = [err393];
                                                     }
                                                     else {
-                                                        vErrors.push(err391);
+                                                        vErrors.push(err393);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err392 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data165 };
+                                            const err394 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data167 };
                                             if (vErrors === null) {
-                                                vErrors = [err392];
+                                                vErrors = [err394];
                                             }
                                             else {
-                                                vErrors.push(err392);
+                                                vErrors.push(err394);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data161.unreadable !== undefined) {
-                                        let data167 = data161.unreadable;
-                                        if (typeof data167 !== "string") {
-                                            const err393 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data167 };
+                                    if (data163.unreadable !== undefined) {
+                                        let data169 = data163.unreadable;
+                                        if (typeof data169 !== "string") {
+                                            const err395 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data169 };
                                             if (vErrors === null) {
-                                                vErrors = [err393];
+                                                vErrors = [err395];
                                             }
                                             else {
-                                                vErrors.push(err393);
+                                                vErrors.push(err395);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err394 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data161 };
+                                    const err396 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data163 };
                                     if (vErrors === null) {
-                                        vErrors = [err394];
+                                        vErrors = [err396];
                                     }
                                     else {
-                                        vErrors.push(err394);
+                                        vErrors.push(err396);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err395 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data160 };
+                            const err397 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data162 };
                             if (vErrors === null) {
-                                vErrors = [err395];
+                                vErrors = [err397];
                             }
                             else {
-                                vErrors.push(err395);
+                                vErrors.push(err397);
                             }
                             errors++;
                         }
                     }
-                    if (data159.iamPolicies !== undefined) {
-                        let data168 = data159.iamPolicies;
-                        if (Array.isArray(data168)) {
-                            const len40 = data168.length;
+                    if (data161.iamPolicies !== undefined) {
+                        let data170 = data161.iamPolicies;
+                        if (Array.isArray(data170)) {
+                            const len40 = data170.length;
                             for (let i40 = 0; i40 < len40; i40++) {
-                                let data169 = data168[i40];
-                                if (data169 && typeof data169 == "object" && !Array.isArray(data169)) {
-                                    if (data169.resource === undefined) {
-                                        const err396 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data169 };
+                                let data171 = data170[i40];
+                                if (data171 && typeof data171 == "object" && !Array.isArray(data171)) {
+                                    if (data171.resource === undefined) {
+                                        const err398 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data171 };
                                         if (vErrors === null) {
-                                            vErrors = [err396];
+                                            vErrors = [err398];
                                         }
                                         else {
-                                            vErrors.push(err396);
+                                            vErrors.push(err398);
                                         }
                                         errors++;
                                     }
-                                    for (const key33 in data169) {
+                                    for (const key33 in data171) {
                                         if (!(((key33 === "resource") || (key33 === "policy")) || (key33 === "unreadable"))) {
-                                            const err397 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data169 };
-                                            if (vErrors === null) {
-                                                vErrors = [err397];
-                                            }
-                                            else {
-                                                vErrors.push(err397);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data169.resource !== undefined) {
-                                        let data170 = data169.resource;
-                                        if (typeof data170 === "string") {
-                                            if (!pattern45.test(data170)) {
-                                                const err398 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data170 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err398];
-                                                }
-                                                else {
-                                                    vErrors.push(err398);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err399 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data170 };
+                                            const err399 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data171 };
                                             if (vErrors === null) {
                                                 vErrors = [err399];
                                             }
@@ -8737,14 +8764,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data169.policy !== undefined) {
-                                        let data171 = data169.policy;
-                                        const _errs449 = errors;
-                                        let valid137 = false;
-                                        const _errs450 = errors;
-                                        if (data171 && typeof data171 == "object" && !Array.isArray(data171)) {
-                                            if (data171.file === undefined) {
-                                                const err400 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data171 };
+                                    if (data171.resource !== undefined) {
+                                        let data172 = data171.resource;
+                                        if (typeof data172 === "string") {
+                                            if (!pattern45.test(data172)) {
+                                                const err400 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data172 };
                                                 if (vErrors === null) {
                                                     vErrors = [err400];
                                                 }
@@ -8753,34 +8777,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 }
                                                 errors++;
                                             }
-                                            for (const key34 in data171) {
-                                                if (!(key34 === "file")) {
-                                                    const err401 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data171 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err401];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err401);
-                                                    }
-                                                    errors++;
-                                                }
+                                        }
+                                        else {
+                                            const err401 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data172 };
+                                            if (vErrors === null) {
+                                                vErrors = [err401];
                                             }
-                                            if (data171.file !== undefined) {
-                                                let data172 = data171.file;
-                                                if (typeof data172 === "string") {
-                                                    if (func2(data172) < 1) {
-                                                        const err402 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data172 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err402];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err402);
-                                                        }
-                                                        errors++;
-                                                    }
+                                            else {
+                                                vErrors.push(err401);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data171.policy !== undefined) {
+                                        let data173 = data171.policy;
+                                        const _errs453 = errors;
+                                        let valid137 = false;
+                                        const _errs454 = errors;
+                                        if (data173 && typeof data173 == "object" && !Array.isArray(data173)) {
+                                            if (data173.file === undefined) {
+                                                const err402 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data173 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err402];
                                                 }
                                                 else {
-                                                    const err403 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data172 };
+                                                    vErrors.push(err402);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key34 in data173) {
+                                                if (!(key34 === "file")) {
+                                                    const err403 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data173 };
                                                     if (vErrors === null) {
                                                         vErrors = [err403];
                                                     }
@@ -8790,64 +8817,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     errors++;
                                                 }
                                             }
-                                        }
-                                        else {
-                                            const err404 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data171 };
-                                            if (vErrors === null) {
-                                                vErrors = [err404];
-                                            }
-                                            else {
-                                                vErrors.push(err404);
-                                            }
-                                            errors++;
-                                        }
-                                        var _valid11 = _errs450 === errors;
-                                        valid137 = valid137 || _valid11;
-                                        if (!valid137) {
-                                            const _errs455 = errors;
-                                            if (!(data171 && typeof data171 == "object" && !Array.isArray(data171))) {
-                                                const err405 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data171 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err405];
+                                            if (data173.file !== undefined) {
+                                                let data174 = data173.file;
+                                                if (typeof data174 === "string") {
+                                                    if (func2(data174) < 1) {
+                                                        const err404 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data174 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err404];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err404);
+                                                        }
+                                                        errors++;
+                                                    }
                                                 }
                                                 else {
-                                                    vErrors.push(err405);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid11 = _errs455 === errors;
-                                            valid137 = valid137 || _valid11;
-                                            if (!valid137) {
-                                                const _errs457 = errors;
-                                                if (typeof data171 !== "string") {
-                                                    const err406 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data171 };
+                                                    const err405 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data174 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err406];
+                                                        vErrors = [err405];
                                                     }
                                                     else {
-                                                        vErrors.push(err406);
+                                                        vErrors.push(err405);
                                                     }
                                                     errors++;
                                                 }
-                                                var _valid11 = _errs457 === errors;
+                                            }
+                                        }
+                                        else {
+                                            const err406 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data173 };
+                                            if (vErrors === null) {
+                                                vErrors = [err406];
+                                            }
+                                            else {
+                                                vErrors.push(err406);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid11 = _errs454 === errors;
+                                        valid137 = valid137 || _valid11;
+                                        if (!valid137) {
+                                            const _errs459 = errors;
+                                            if (!(data173 && typeof data173 == "object" && !Array.isArray(data173))) {
+                                                const err407 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data173 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err407];
+                                                }
+                                                else {
+                                                    vErrors.push(err407);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid11 = _errs459 === errors;
+                                            valid137 = valid137 || _valid11;
+                                            if (!valid137) {
+                                                const _errs461 = errors;
+                                                if (typeof data173 !== "string") {
+                                                    const err408 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data173 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err408];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err408);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid11 = _errs461 === errors;
                                                 valid137 = valid137 || _valid11;
                                             }
                                         }
                                         if (!valid137) {
-                                            const err407 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data171 };
+                                            const err409 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data173 };
                                             if (vErrors === null) {
-                                                vErrors = [err407];
+                                                vErrors = [err409];
                                             }
                                             else {
-                                                vErrors.push(err407);
+                                                vErrors.push(err409);
                                             }
                                             errors++;
                                         }
                                         else {
-                                            errors = _errs449;
+                                            errors = _errs453;
                                             if (vErrors !== null) {
-                                                if (_errs449) {
-                                                    vErrors.length = _errs449;
+                                                if (_errs453) {
+                                                    vErrors.length = _errs453;
                                                 }
                                                 else {
                                                     vErrors = null;
@@ -8855,98 +8907,73 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                     }
-                                    if (data169.unreadable !== undefined) {
-                                        let data173 = data169.unreadable;
-                                        if (typeof data173 !== "string") {
-                                            const err408 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data173 };
+                                    if (data171.unreadable !== undefined) {
+                                        let data175 = data171.unreadable;
+                                        if (typeof data175 !== "string") {
+                                            const err410 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data175 };
                                             if (vErrors === null) {
-                                                vErrors = [err408];
+                                                vErrors = [err410];
                                             }
                                             else {
-                                                vErrors.push(err408);
+                                                vErrors.push(err410);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err409 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data169 };
+                                    const err411 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data171 };
                                     if (vErrors === null) {
-                                        vErrors = [err409];
+                                        vErrors = [err411];
                                     }
                                     else {
-                                        vErrors.push(err409);
+                                        vErrors.push(err411);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err410 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data168 };
+                            const err412 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data170 };
                             if (vErrors === null) {
-                                vErrors = [err410];
+                                vErrors = [err412];
                             }
                             else {
-                                vErrors.push(err410);
+                                vErrors.push(err412);
                             }
                             errors++;
                         }
                     }
-                    if (data159.roles !== undefined) {
-                        let data174 = data159.roles;
-                        if (Array.isArray(data174)) {
-                            const len41 = data174.length;
+                    if (data161.roles !== undefined) {
+                        let data176 = data161.roles;
+                        if (Array.isArray(data176)) {
+                            const len41 = data176.length;
                             for (let i41 = 0; i41 < len41; i41++) {
-                                let data175 = data174[i41];
-                                if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
-                                    if (data175.name === undefined) {
-                                        const err411 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data175 };
+                                let data177 = data176[i41];
+                                if (data177 && typeof data177 == "object" && !Array.isArray(data177)) {
+                                    if (data177.name === undefined) {
+                                        const err413 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
                                         if (vErrors === null) {
-                                            vErrors = [err411];
+                                            vErrors = [err413];
                                         }
                                         else {
-                                            vErrors.push(err411);
+                                            vErrors.push(err413);
                                         }
                                         errors++;
                                     }
-                                    if (data175.includedPermissions === undefined) {
-                                        const err412 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data175 };
+                                    if (data177.includedPermissions === undefined) {
+                                        const err414 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
                                         if (vErrors === null) {
-                                            vErrors = [err412];
+                                            vErrors = [err414];
                                         }
                                         else {
-                                            vErrors.push(err412);
+                                            vErrors.push(err414);
                                         }
                                         errors++;
                                     }
-                                    for (const key35 in data175) {
+                                    for (const key35 in data177) {
                                         if (!((key35 === "name") || (key35 === "includedPermissions"))) {
-                                            const err413 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data175 };
-                                            if (vErrors === null) {
-                                                vErrors = [err413];
-                                            }
-                                            else {
-                                                vErrors.push(err413);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data175.name !== undefined) {
-                                        let data176 = data175.name;
-                                        if (typeof data176 === "string") {
-                                            if (!pattern46.test(data176)) {
-                                                const err414 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data176 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err414];
-                                                }
-                                                else {
-                                                    vErrors.push(err414);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err415 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data176 };
+                                            const err415 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
                                             if (vErrors === null) {
                                                 vErrors = [err415];
                                             }
@@ -8956,26 +8983,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data175.includedPermissions !== undefined) {
-                                        let data177 = data175.includedPermissions;
-                                        if (Array.isArray(data177)) {
-                                            const len42 = data177.length;
-                                            for (let i42 = 0; i42 < len42; i42++) {
-                                                let data178 = data177[i42];
-                                                if (typeof data178 !== "string") {
-                                                    const err416 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/includedPermissions/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data178 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err416];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err416);
-                                                    }
-                                                    errors++;
+                                    if (data177.name !== undefined) {
+                                        let data178 = data177.name;
+                                        if (typeof data178 === "string") {
+                                            if (!pattern46.test(data178)) {
+                                                const err416 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data178 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err416];
                                                 }
+                                                else {
+                                                    vErrors.push(err416);
+                                                }
+                                                errors++;
                                             }
                                         }
                                         else {
-                                            const err417 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data177 };
+                                            const err417 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data178 };
                                             if (vErrors === null) {
                                                 vErrors = [err417];
                                             }
@@ -8985,59 +9008,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data177.includedPermissions !== undefined) {
+                                        let data179 = data177.includedPermissions;
+                                        if (Array.isArray(data179)) {
+                                            const len42 = data179.length;
+                                            for (let i42 = 0; i42 < len42; i42++) {
+                                                let data180 = data179[i42];
+                                                if (typeof data180 !== "string") {
+                                                    const err418 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/includedPermissions/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data180 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err418];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err418);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err419 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data179 };
+                                            if (vErrors === null) {
+                                                vErrors = [err419];
+                                            }
+                                            else {
+                                                vErrors.push(err419);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err418 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data175 };
+                                    const err420 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
                                     if (vErrors === null) {
-                                        vErrors = [err418];
+                                        vErrors = [err420];
                                     }
                                     else {
-                                        vErrors.push(err418);
+                                        vErrors.push(err420);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err419 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data174 };
+                            const err421 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data176 };
                             if (vErrors === null) {
-                                vErrors = [err419];
+                                vErrors = [err421];
                             }
                             else {
-                                vErrors.push(err419);
+                                vErrors.push(err421);
                             }
                             errors++;
                         }
                     }
-                    if (data159.clusters !== undefined) {
-                        let data179 = data159.clusters;
-                        if (Array.isArray(data179)) {
-                            const len43 = data179.length;
+                    if (data161.clusters !== undefined) {
+                        let data181 = data161.clusters;
+                        if (Array.isArray(data181)) {
+                            const len43 = data181.length;
                             for (let i43 = 0; i43 < len43; i43++) {
-                                let data180 = data179[i43];
-                                if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
-                                    if (data180.project === undefined) {
-                                        const err420 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data180 };
-                                        if (vErrors === null) {
-                                            vErrors = [err420];
-                                        }
-                                        else {
-                                            vErrors.push(err420);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data180.location === undefined) {
-                                        const err421 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data180 };
-                                        if (vErrors === null) {
-                                            vErrors = [err421];
-                                        }
-                                        else {
-                                            vErrors.push(err421);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data180.name === undefined) {
-                                        const err422 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data180 };
+                                let data182 = data181[i43];
+                                if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
+                                    if (data182.project === undefined) {
+                                        const err422 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
                                         if (vErrors === null) {
                                             vErrors = [err422];
                                         }
@@ -9046,8 +9078,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data180.nodePools === undefined) {
-                                        const err423 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data180 };
+                                    if (data182.location === undefined) {
+                                        const err423 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
                                         if (vErrors === null) {
                                             vErrors = [err423];
                                         }
@@ -9056,34 +9088,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    for (const key36 in data180) {
-                                        if (!(((((key36 === "project") || (key36 === "location")) || (key36 === "name")) || (key36 === "nodePools")) || (key36 === "unreadable"))) {
-                                            const err424 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data180 };
-                                            if (vErrors === null) {
-                                                vErrors = [err424];
-                                            }
-                                            else {
-                                                vErrors.push(err424);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data180.project !== undefined) {
-                                        let data181 = data180.project;
-                                        if (typeof data181 === "string") {
-                                            if (func2(data181) < 1) {
-                                                const err425 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data181 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err425];
-                                                }
-                                                else {
-                                                    vErrors.push(err425);
-                                                }
-                                                errors++;
-                                            }
+                                    if (data182.name === undefined) {
+                                        const err424 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
+                                        if (vErrors === null) {
+                                            vErrors = [err424];
                                         }
                                         else {
-                                            const err426 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data181 };
+                                            vErrors.push(err424);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data182.nodePools === undefined) {
+                                        const err425 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
+                                        if (vErrors === null) {
+                                            vErrors = [err425];
+                                        }
+                                        else {
+                                            vErrors.push(err425);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key36 in data182) {
+                                        if (!(((((key36 === "project") || (key36 === "location")) || (key36 === "name")) || (key36 === "nodePools")) || (key36 === "unreadable"))) {
+                                            const err426 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
                                             if (vErrors === null) {
                                                 vErrors = [err426];
                                             }
@@ -9093,11 +9120,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data180.location !== undefined) {
-                                        let data182 = data180.location;
-                                        if (typeof data182 === "string") {
-                                            if (func2(data182) < 1) {
-                                                const err427 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data182 };
+                                    if (data182.project !== undefined) {
+                                        let data183 = data182.project;
+                                        if (typeof data183 === "string") {
+                                            if (func2(data183) < 1) {
+                                                const err427 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data183 };
                                                 if (vErrors === null) {
                                                     vErrors = [err427];
                                                 }
@@ -9108,7 +9135,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err428 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data182 };
+                                            const err428 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data183 };
                                             if (vErrors === null) {
                                                 vErrors = [err428];
                                             }
@@ -9118,11 +9145,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data180.name !== undefined) {
-                                        let data183 = data180.name;
-                                        if (typeof data183 === "string") {
-                                            if (func2(data183) < 1) {
-                                                const err429 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data183 };
+                                    if (data182.location !== undefined) {
+                                        let data184 = data182.location;
+                                        if (typeof data184 === "string") {
+                                            if (func2(data184) < 1) {
+                                                const err429 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data184 };
                                                 if (vErrors === null) {
                                                     vErrors = [err429];
                                                 }
@@ -9133,7 +9160,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err430 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data183 };
+                                            const err430 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data184 };
                                             if (vErrors === null) {
                                                 vErrors = [err430];
                                             }
@@ -9143,35 +9170,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data180.nodePools !== undefined) {
-                                        let data184 = data180.nodePools;
-                                        if (Array.isArray(data184)) {
-                                            const len44 = data184.length;
+                                    if (data182.name !== undefined) {
+                                        let data185 = data182.name;
+                                        if (typeof data185 === "string") {
+                                            if (func2(data185) < 1) {
+                                                const err431 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data185 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err431];
+                                                }
+                                                else {
+                                                    vErrors.push(err431);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err432 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data185 };
+                                            if (vErrors === null) {
+                                                vErrors = [err432];
+                                            }
+                                            else {
+                                                vErrors.push(err432);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data182.nodePools !== undefined) {
+                                        let data186 = data182.nodePools;
+                                        if (Array.isArray(data186)) {
+                                            const len44 = data186.length;
                                             for (let i44 = 0; i44 < len44; i44++) {
-                                                let data185 = data184[i44];
-                                                if (data185 && typeof data185 == "object" && !Array.isArray(data185)) {
-                                                    if (data185.name === undefined) {
-                                                        const err431 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data185 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err431];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err431);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    if (data185.serviceAccount === undefined) {
-                                                        const err432 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data185 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err432];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err432);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    if (data185.scopes === undefined) {
-                                                        const err433 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data185 };
+                                                let data187 = data186[i44];
+                                                if (data187 && typeof data187 == "object" && !Array.isArray(data187)) {
+                                                    if (data187.name === undefined) {
+                                                        const err433 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
                                                         if (vErrors === null) {
                                                             vErrors = [err433];
                                                         }
@@ -9180,35 +9212,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                         }
                                                         errors++;
                                                     }
-                                                    for (const key37 in data185) {
+                                                    if (data187.serviceAccount === undefined) {
+                                                        const err434 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err434];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err434);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data187.scopes === undefined) {
+                                                        const err435 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err435];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err435);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key37 in data187) {
                                                         if (!(((key37 === "name") || (key37 === "serviceAccount")) || (key37 === "scopes"))) {
-                                                            const err434 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data185 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err434];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err434);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data185.name !== undefined) {
-                                                        let data186 = data185.name;
-                                                        if (typeof data186 !== "string") {
-                                                            const err435 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data186 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err435];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err435);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data185.serviceAccount !== undefined) {
-                                                        let data187 = data185.serviceAccount;
-                                                        if (typeof data187 !== "string") {
-                                                            const err436 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data187 };
+                                                            const err436 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err436];
                                                             }
@@ -9218,26 +9244,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data185.scopes !== undefined) {
-                                                        let data188 = data185.scopes;
-                                                        if (Array.isArray(data188)) {
-                                                            const len45 = data188.length;
-                                                            for (let i45 = 0; i45 < len45; i45++) {
-                                                                let data189 = data188[i45];
-                                                                if (typeof data189 !== "string") {
-                                                                    const err437 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/scopes/" + i45, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data189 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err437];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err437);
-                                                                    }
-                                                                    errors++;
-                                                                }
+                                                    if (data187.name !== undefined) {
+                                                        let data188 = data187.name;
+                                                        if (typeof data188 !== "string") {
+                                                            const err437 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data188 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err437];
                                                             }
+                                                            else {
+                                                                vErrors.push(err437);
+                                                            }
+                                                            errors++;
                                                         }
-                                                        else {
-                                                            const err438 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data188 };
+                                                    }
+                                                    if (data187.serviceAccount !== undefined) {
+                                                        let data189 = data187.serviceAccount;
+                                                        if (typeof data189 !== "string") {
+                                                            const err438 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data189 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err438];
                                                             }
@@ -9247,122 +9270,126 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
+                                                    if (data187.scopes !== undefined) {
+                                                        let data190 = data187.scopes;
+                                                        if (Array.isArray(data190)) {
+                                                            const len45 = data190.length;
+                                                            for (let i45 = 0; i45 < len45; i45++) {
+                                                                let data191 = data190[i45];
+                                                                if (typeof data191 !== "string") {
+                                                                    const err439 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/scopes/" + i45, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data191 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err439];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err439);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err440 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data190 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err440];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err440);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
                                                 }
                                                 else {
-                                                    const err439 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data185 };
+                                                    const err441 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err439];
+                                                        vErrors = [err441];
                                                     }
                                                     else {
-                                                        vErrors.push(err439);
+                                                        vErrors.push(err441);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err440 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data184 };
+                                            const err442 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data186 };
                                             if (vErrors === null) {
-                                                vErrors = [err440];
+                                                vErrors = [err442];
                                             }
                                             else {
-                                                vErrors.push(err440);
+                                                vErrors.push(err442);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data180.unreadable !== undefined) {
-                                        let data190 = data180.unreadable;
-                                        if (typeof data190 !== "string") {
-                                            const err441 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data190 };
+                                    if (data182.unreadable !== undefined) {
+                                        let data192 = data182.unreadable;
+                                        if (typeof data192 !== "string") {
+                                            const err443 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data192 };
                                             if (vErrors === null) {
-                                                vErrors = [err441];
+                                                vErrors = [err443];
                                             }
                                             else {
-                                                vErrors.push(err441);
+                                                vErrors.push(err443);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err442 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data180 };
+                                    const err444 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
                                     if (vErrors === null) {
-                                        vErrors = [err442];
+                                        vErrors = [err444];
                                     }
                                     else {
-                                        vErrors.push(err442);
+                                        vErrors.push(err444);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err443 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data179 };
+                            const err445 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data181 };
                             if (vErrors === null) {
-                                vErrors = [err443];
+                                vErrors = [err445];
                             }
                             else {
-                                vErrors.push(err443);
+                                vErrors.push(err445);
                             }
                             errors++;
                         }
                     }
-                    if (data159.groups !== undefined) {
-                        let data191 = data159.groups;
-                        if (Array.isArray(data191)) {
-                            const len46 = data191.length;
+                    if (data161.groups !== undefined) {
+                        let data193 = data161.groups;
+                        if (Array.isArray(data193)) {
+                            const len46 = data193.length;
                             for (let i46 = 0; i46 < len46; i46++) {
-                                let data192 = data191[i46];
-                                if (data192 && typeof data192 == "object" && !Array.isArray(data192)) {
-                                    if (data192.email === undefined) {
-                                        const err444 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data192 };
+                                let data194 = data193[i46];
+                                if (data194 && typeof data194 == "object" && !Array.isArray(data194)) {
+                                    if (data194.email === undefined) {
+                                        const err446 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
                                         if (vErrors === null) {
-                                            vErrors = [err444];
+                                            vErrors = [err446];
                                         }
                                         else {
-                                            vErrors.push(err444);
+                                            vErrors.push(err446);
                                         }
                                         errors++;
                                     }
-                                    if (data192.members === undefined) {
-                                        const err445 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data192 };
+                                    if (data194.members === undefined) {
+                                        const err447 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
                                         if (vErrors === null) {
-                                            vErrors = [err445];
+                                            vErrors = [err447];
                                         }
                                         else {
-                                            vErrors.push(err445);
+                                            vErrors.push(err447);
                                         }
                                         errors++;
                                     }
-                                    for (const key38 in data192) {
+                                    for (const key38 in data194) {
                                         if (!((key38 === "email") || (key38 === "members"))) {
-                                            const err446 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data192 };
-                                            if (vErrors === null) {
-                                                vErrors = [err446];
-                                            }
-                                            else {
-                                                vErrors.push(err446);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data192.email !== undefined) {
-                                        let data193 = data192.email;
-                                        if (typeof data193 === "string") {
-                                            if (func2(data193) < 3) {
-                                                const err447 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data193 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err447];
-                                                }
-                                                else {
-                                                    vErrors.push(err447);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err448 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data193 };
+                                            const err448 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
                                             if (vErrors === null) {
                                                 vErrors = [err448];
                                             }
@@ -9372,26 +9399,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data192.members !== undefined) {
-                                        let data194 = data192.members;
-                                        if (Array.isArray(data194)) {
-                                            const len47 = data194.length;
-                                            for (let i47 = 0; i47 < len47; i47++) {
-                                                let data195 = data194[i47];
-                                                if (typeof data195 !== "string") {
-                                                    const err449 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/members/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data195 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err449];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err449);
-                                                    }
-                                                    errors++;
+                                    if (data194.email !== undefined) {
+                                        let data195 = data194.email;
+                                        if (typeof data195 === "string") {
+                                            if (func2(data195) < 3) {
+                                                const err449 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data195 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err449];
                                                 }
+                                                else {
+                                                    vErrors.push(err449);
+                                                }
+                                                errors++;
                                             }
                                         }
                                         else {
-                                            const err450 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data194 };
+                                            const err450 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data195 };
                                             if (vErrors === null) {
                                                 vErrors = [err450];
                                             }
@@ -9401,75 +9424,79 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data194.members !== undefined) {
+                                        let data196 = data194.members;
+                                        if (Array.isArray(data196)) {
+                                            const len47 = data196.length;
+                                            for (let i47 = 0; i47 < len47; i47++) {
+                                                let data197 = data196[i47];
+                                                if (typeof data197 !== "string") {
+                                                    const err451 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/members/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data197 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err451];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err451);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err452 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data196 };
+                                            if (vErrors === null) {
+                                                vErrors = [err452];
+                                            }
+                                            else {
+                                                vErrors.push(err452);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err451 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data192 };
+                                    const err453 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
                                     if (vErrors === null) {
-                                        vErrors = [err451];
+                                        vErrors = [err453];
                                     }
                                     else {
-                                        vErrors.push(err451);
+                                        vErrors.push(err453);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err452 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data191 };
+                            const err454 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data193 };
                             if (vErrors === null) {
-                                vErrors = [err452];
+                                vErrors = [err454];
                             }
                             else {
-                                vErrors.push(err452);
+                                vErrors.push(err454);
                             }
                             errors++;
                         }
                     }
-                    if (data159.denyPolicies !== undefined) {
-                        let data196 = data159.denyPolicies;
-                        if (Array.isArray(data196)) {
-                            const len48 = data196.length;
+                    if (data161.denyPolicies !== undefined) {
+                        let data198 = data161.denyPolicies;
+                        if (Array.isArray(data198)) {
+                            const len48 = data198.length;
                             for (let i48 = 0; i48 < len48; i48++) {
-                                let data197 = data196[i48];
-                                if (data197 && typeof data197 == "object" && !Array.isArray(data197)) {
-                                    if (data197.attachmentPoint === undefined) {
-                                        const err453 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/required", keyword: "required", params: { missingProperty: "attachmentPoint" }, message: "must have required property '" + "attachmentPoint" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data197 };
+                                let data199 = data198[i48];
+                                if (data199 && typeof data199 == "object" && !Array.isArray(data199)) {
+                                    if (data199.attachmentPoint === undefined) {
+                                        const err455 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/required", keyword: "required", params: { missingProperty: "attachmentPoint" }, message: "must have required property '" + "attachmentPoint" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data199 };
                                         if (vErrors === null) {
-                                            vErrors = [err453];
+                                            vErrors = [err455];
                                         }
                                         else {
-                                            vErrors.push(err453);
+                                            vErrors.push(err455);
                                         }
                                         errors++;
                                     }
-                                    for (const key39 in data197) {
+                                    for (const key39 in data199) {
                                         if (!(((key39 === "attachmentPoint") || (key39 === "policies")) || (key39 === "unreadable"))) {
-                                            const err454 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data197 };
-                                            if (vErrors === null) {
-                                                vErrors = [err454];
-                                            }
-                                            else {
-                                                vErrors.push(err454);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data197.attachmentPoint !== undefined) {
-                                        let data198 = data197.attachmentPoint;
-                                        if (typeof data198 === "string") {
-                                            if (!pattern47.test(data198)) {
-                                                const err455 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data198 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err455];
-                                                }
-                                                else {
-                                                    vErrors.push(err455);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err456 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data198 };
+                                            const err456 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data199 };
                                             if (vErrors === null) {
                                                 vErrors = [err456];
                                             }
@@ -9479,42 +9506,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data197.policies !== undefined) {
-                                        let data199 = data197.policies;
-                                        if (Array.isArray(data199)) {
-                                            const len49 = data199.length;
+                                    if (data199.attachmentPoint !== undefined) {
+                                        let data200 = data199.attachmentPoint;
+                                        if (typeof data200 === "string") {
+                                            if (!pattern47.test(data200)) {
+                                                const err457 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data200 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err457];
+                                                }
+                                                else {
+                                                    vErrors.push(err457);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err458 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data200 };
+                                            if (vErrors === null) {
+                                                vErrors = [err458];
+                                            }
+                                            else {
+                                                vErrors.push(err458);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data199.policies !== undefined) {
+                                        let data201 = data199.policies;
+                                        if (Array.isArray(data201)) {
+                                            const len49 = data201.length;
                                             for (let i49 = 0; i49 < len49; i49++) {
-                                                let data200 = data199[i49];
-                                                if (data200 && typeof data200 == "object" && !Array.isArray(data200)) {
-                                                    for (const key40 in data200) {
+                                                let data202 = data201[i49];
+                                                if (data202 && typeof data202 == "object" && !Array.isArray(data202)) {
+                                                    for (const key40 in data202) {
                                                         if (!(func13.call(schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties, key40))) {
-                                                            const err457 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data200 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err457];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err457);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data200.name !== undefined) {
-                                                        let data201 = data200.name;
-                                                        if (typeof data201 !== "string") {
-                                                            const err458 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name, data: data201 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err458];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err458);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data200.uid !== undefined) {
-                                                        let data202 = data200.uid;
-                                                        if (typeof data202 !== "string") {
-                                                            const err459 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/uid", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid, data: data202 };
+                                                            const err459 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data202 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err459];
                                                             }
@@ -9524,10 +9550,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.kind !== undefined) {
-                                                        let data203 = data200.kind;
+                                                    if (data202.name !== undefined) {
+                                                        let data203 = data202.name;
                                                         if (typeof data203 !== "string") {
-                                                            const err460 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/kind", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind, data: data203 };
+                                                            const err460 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name, data: data203 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err460];
                                                             }
@@ -9537,10 +9563,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.displayName !== undefined) {
-                                                        let data204 = data200.displayName;
+                                                    if (data202.uid !== undefined) {
+                                                        let data204 = data202.uid;
                                                         if (typeof data204 !== "string") {
-                                                            const err461 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/displayName", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName, data: data204 };
+                                                            const err461 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/uid", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid, data: data204 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err461];
                                                             }
@@ -9550,10 +9576,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.etag !== undefined) {
-                                                        let data205 = data200.etag;
+                                                    if (data202.kind !== undefined) {
+                                                        let data205 = data202.kind;
                                                         if (typeof data205 !== "string") {
-                                                            const err462 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/etag", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/etag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag, data: data205 };
+                                                            const err462 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/kind", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind, data: data205 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err462];
                                                             }
@@ -9563,10 +9589,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.createTime !== undefined) {
-                                                        let data206 = data200.createTime;
+                                                    if (data202.displayName !== undefined) {
+                                                        let data206 = data202.displayName;
                                                         if (typeof data206 !== "string") {
-                                                            const err463 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/createTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/createTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime, data: data206 };
+                                                            const err463 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/displayName", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName, data: data206 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err463];
                                                             }
@@ -9576,10 +9602,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.updateTime !== undefined) {
-                                                        let data207 = data200.updateTime;
+                                                    if (data202.etag !== undefined) {
+                                                        let data207 = data202.etag;
                                                         if (typeof data207 !== "string") {
-                                                            const err464 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/updateTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/updateTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime, data: data207 };
+                                                            const err464 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/etag", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/etag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag, data: data207 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err464];
                                                             }
@@ -9589,27 +9615,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.annotations !== undefined) {
-                                                        let data208 = data200.annotations;
-                                                        if (data208 && typeof data208 == "object" && !Array.isArray(data208)) {
-                                                            for (const key41 in data208) {
-                                                                if (pattern13.test(key41)) {
-                                                                    let data209 = data208[key41];
-                                                                    if (typeof data209 !== "string") {
-                                                                        const err465 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"], data: data209 };
-                                                                        if (vErrors === null) {
-                                                                            vErrors = [err465];
-                                                                        }
-                                                                        else {
-                                                                            vErrors.push(err465);
-                                                                        }
-                                                                        errors++;
-                                                                    }
-                                                                }
+                                                    if (data202.createTime !== undefined) {
+                                                        let data208 = data202.createTime;
+                                                        if (typeof data208 !== "string") {
+                                                            const err465 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/createTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/createTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime, data: data208 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err465];
                                                             }
+                                                            else {
+                                                                vErrors.push(err465);
+                                                            }
+                                                            errors++;
                                                         }
-                                                        else {
-                                                            const err466 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations, data: data208 };
+                                                    }
+                                                    if (data202.updateTime !== undefined) {
+                                                        let data209 = data202.updateTime;
+                                                        if (typeof data209 !== "string") {
+                                                            const err466 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/updateTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/updateTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime, data: data209 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err466];
                                                             }
@@ -9619,15 +9641,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data200.rules !== undefined) {
-                                                        let data210 = data200.rules;
-                                                        if (Array.isArray(data210)) {
-                                                            const len50 = data210.length;
-                                                            for (let i50 = 0; i50 < len50; i50++) {
-                                                                let data211 = data210[i50];
-                                                                if (data211 && typeof data211 == "object" && !Array.isArray(data211)) {
-                                                                    if (data211.denyRule === undefined) {
-                                                                        const err467 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "denyRule" }, message: "must have required property '" + "denyRule" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data211 };
+                                                    if (data202.annotations !== undefined) {
+                                                        let data210 = data202.annotations;
+                                                        if (data210 && typeof data210 == "object" && !Array.isArray(data210)) {
+                                                            for (const key41 in data210) {
+                                                                if (pattern13.test(key41)) {
+                                                                    let data211 = data210[key41];
+                                                                    if (typeof data211 !== "string") {
+                                                                        const err467 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"], data: data211 };
                                                                         if (vErrors === null) {
                                                                             vErrors = [err467];
                                                                         }
@@ -9636,252 +9657,257 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                         }
                                                                         errors++;
                                                                     }
-                                                                    for (const key42 in data211) {
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err468 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations, data: data210 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err468];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err468);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data202.rules !== undefined) {
+                                                        let data212 = data202.rules;
+                                                        if (Array.isArray(data212)) {
+                                                            const len50 = data212.length;
+                                                            for (let i50 = 0; i50 < len50; i50++) {
+                                                                let data213 = data212[i50];
+                                                                if (data213 && typeof data213 == "object" && !Array.isArray(data213)) {
+                                                                    if (data213.denyRule === undefined) {
+                                                                        const err469 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "denyRule" }, message: "must have required property '" + "denyRule" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data213 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err469];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err469);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key42 in data213) {
                                                                         if (!((key42 === "description") || (key42 === "denyRule"))) {
-                                                                            const err468 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key42 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data211 };
+                                                                            const err470 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key42 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data213 };
                                                                             if (vErrors === null) {
-                                                                                vErrors = [err468];
+                                                                                vErrors = [err470];
                                                                             }
                                                                             else {
-                                                                                vErrors.push(err468);
+                                                                                vErrors.push(err470);
                                                                             }
                                                                             errors++;
                                                                         }
                                                                     }
-                                                                    if (data211.description !== undefined) {
-                                                                        let data212 = data211.description;
-                                                                        if (typeof data212 !== "string") {
-                                                                            const err469 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description, data: data212 };
+                                                                    if (data213.description !== undefined) {
+                                                                        let data214 = data213.description;
+                                                                        if (typeof data214 !== "string") {
+                                                                            const err471 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description, data: data214 };
                                                                             if (vErrors === null) {
-                                                                                vErrors = [err469];
+                                                                                vErrors = [err471];
                                                                             }
                                                                             else {
-                                                                                vErrors.push(err469);
+                                                                                vErrors.push(err471);
                                                                             }
                                                                             errors++;
                                                                         }
                                                                     }
-                                                                    if (data211.denyRule !== undefined) {
-                                                                        let data213 = data211.denyRule;
-                                                                        if (data213 && typeof data213 == "object" && !Array.isArray(data213)) {
-                                                                            for (const key43 in data213) {
+                                                                    if (data213.denyRule !== undefined) {
+                                                                        let data215 = data213.denyRule;
+                                                                        if (data215 && typeof data215 == "object" && !Array.isArray(data215)) {
+                                                                            for (const key43 in data215) {
                                                                                 if (!(((((key43 === "deniedPrincipals") || (key43 === "exceptionPrincipals")) || (key43 === "deniedPermissions")) || (key43 === "exceptionPermissions")) || (key43 === "denialCondition"))) {
-                                                                                    const err470 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data213 };
+                                                                                    const err472 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data215 };
                                                                                     if (vErrors === null) {
-                                                                                        vErrors = [err470];
+                                                                                        vErrors = [err472];
                                                                                     }
                                                                                     else {
-                                                                                        vErrors.push(err470);
+                                                                                        vErrors.push(err472);
                                                                                     }
                                                                                     errors++;
                                                                                 }
                                                                             }
-                                                                            if (data213.deniedPrincipals !== undefined) {
-                                                                                let data214 = data213.deniedPrincipals;
-                                                                                if (Array.isArray(data214)) {
-                                                                                    const len51 = data214.length;
-                                                                                    for (let i51 = 0; i51 < len51; i51++) {
-                                                                                        let data215 = data214[i51];
-                                                                                        if (typeof data215 === "string") {
-                                                                                            if (func2(data215) < 1) {
-                                                                                                const err471 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data215 };
-                                                                                                if (vErrors === null) {
-                                                                                                    vErrors = [err471];
-                                                                                                }
-                                                                                                else {
-                                                                                                    vErrors.push(err471);
-                                                                                                }
-                                                                                                errors++;
-                                                                                            }
-                                                                                        }
-                                                                                        else {
-                                                                                            const err472 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data215 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err472];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err472);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err473 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals, data: data214 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err473];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err473);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                            if (data213.exceptionPrincipals !== undefined) {
-                                                                                let data216 = data213.exceptionPrincipals;
+                                                                            if (data215.deniedPrincipals !== undefined) {
+                                                                                let data216 = data215.deniedPrincipals;
                                                                                 if (Array.isArray(data216)) {
-                                                                                    const len52 = data216.length;
-                                                                                    for (let i52 = 0; i52 < len52; i52++) {
-                                                                                        let data217 = data216[i52];
+                                                                                    const len51 = data216.length;
+                                                                                    for (let i51 = 0; i51 < len51; i51++) {
+                                                                                        let data217 = data216[i51];
                                                                                         if (typeof data217 === "string") {
                                                                                             if (func2(data217) < 1) {
-                                                                                                const err474 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data217 };
+                                                                                                const err473 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data217 };
                                                                                                 if (vErrors === null) {
-                                                                                                    vErrors = [err474];
+                                                                                                    vErrors = [err473];
                                                                                                 }
                                                                                                 else {
-                                                                                                    vErrors.push(err474);
+                                                                                                    vErrors.push(err473);
                                                                                                 }
                                                                                                 errors++;
                                                                                             }
                                                                                         }
                                                                                         else {
-                                                                                            const err475 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data217 };
+                                                                                            const err474 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data217 };
                                                                                             if (vErrors === null) {
-                                                                                                vErrors = [err475];
+                                                                                                vErrors = [err474];
                                                                                             }
                                                                                             else {
-                                                                                                vErrors.push(err475);
+                                                                                                vErrors.push(err474);
                                                                                             }
                                                                                             errors++;
                                                                                         }
                                                                                     }
                                                                                 }
                                                                                 else {
-                                                                                    const err476 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals, data: data216 };
+                                                                                    const err475 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals, data: data216 };
                                                                                     if (vErrors === null) {
-                                                                                        vErrors = [err476];
+                                                                                        vErrors = [err475];
                                                                                     }
                                                                                     else {
-                                                                                        vErrors.push(err476);
+                                                                                        vErrors.push(err475);
                                                                                     }
                                                                                     errors++;
                                                                                 }
                                                                             }
-                                                                            if (data213.deniedPermissions !== undefined) {
-                                                                                let data218 = data213.deniedPermissions;
+                                                                            if (data215.exceptionPrincipals !== undefined) {
+                                                                                let data218 = data215.exceptionPrincipals;
                                                                                 if (Array.isArray(data218)) {
-                                                                                    const len53 = data218.length;
-                                                                                    for (let i53 = 0; i53 < len53; i53++) {
-                                                                                        let data219 = data218[i53];
+                                                                                    const len52 = data218.length;
+                                                                                    for (let i52 = 0; i52 < len52; i52++) {
+                                                                                        let data219 = data218[i52];
                                                                                         if (typeof data219 === "string") {
-                                                                                            if (!pattern49.test(data219)) {
-                                                                                                const err477 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data219 };
+                                                                                            if (func2(data219) < 1) {
+                                                                                                const err476 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data219 };
                                                                                                 if (vErrors === null) {
-                                                                                                    vErrors = [err477];
+                                                                                                    vErrors = [err476];
                                                                                                 }
                                                                                                 else {
-                                                                                                    vErrors.push(err477);
+                                                                                                    vErrors.push(err476);
                                                                                                 }
                                                                                                 errors++;
                                                                                             }
                                                                                         }
                                                                                         else {
-                                                                                            const err478 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data219 };
+                                                                                            const err477 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data219 };
                                                                                             if (vErrors === null) {
-                                                                                                vErrors = [err478];
+                                                                                                vErrors = [err477];
                                                                                             }
                                                                                             else {
-                                                                                                vErrors.push(err478);
+                                                                                                vErrors.push(err477);
                                                                                             }
                                                                                             errors++;
                                                                                         }
                                                                                     }
                                                                                 }
                                                                                 else {
-                                                                                    const err479 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions, data: data218 };
+                                                                                    const err478 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals, data: data218 };
                                                                                     if (vErrors === null) {
-                                                                                        vErrors = [err479];
+                                                                                        vErrors = [err478];
                                                                                     }
                                                                                     else {
-                                                                                        vErrors.push(err479);
+                                                                                        vErrors.push(err478);
                                                                                     }
                                                                                     errors++;
                                                                                 }
                                                                             }
-                                                                            if (data213.exceptionPermissions !== undefined) {
-                                                                                let data220 = data213.exceptionPermissions;
+                                                                            if (data215.deniedPermissions !== undefined) {
+                                                                                let data220 = data215.deniedPermissions;
                                                                                 if (Array.isArray(data220)) {
-                                                                                    const len54 = data220.length;
-                                                                                    for (let i54 = 0; i54 < len54; i54++) {
-                                                                                        let data221 = data220[i54];
+                                                                                    const len53 = data220.length;
+                                                                                    for (let i53 = 0; i53 < len53; i53++) {
+                                                                                        let data221 = data220[i53];
                                                                                         if (typeof data221 === "string") {
                                                                                             if (!pattern49.test(data221)) {
-                                                                                                const err480 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data221 };
+                                                                                                const err479 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data221 };
                                                                                                 if (vErrors === null) {
-                                                                                                    vErrors = [err480];
+                                                                                                    vErrors = [err479];
                                                                                                 }
                                                                                                 else {
-                                                                                                    vErrors.push(err480);
+                                                                                                    vErrors.push(err479);
                                                                                                 }
                                                                                                 errors++;
                                                                                             }
                                                                                         }
                                                                                         else {
-                                                                                            const err481 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data221 };
+                                                                                            const err480 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data221 };
                                                                                             if (vErrors === null) {
-                                                                                                vErrors = [err481];
+                                                                                                vErrors = [err480];
                                                                                             }
                                                                                             else {
-                                                                                                vErrors.push(err481);
+                                                                                                vErrors.push(err480);
                                                                                             }
                                                                                             errors++;
                                                                                         }
                                                                                     }
                                                                                 }
                                                                                 else {
-                                                                                    const err482 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions, data: data220 };
+                                                                                    const err481 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions, data: data220 };
                                                                                     if (vErrors === null) {
-                                                                                        vErrors = [err482];
+                                                                                        vErrors = [err481];
                                                                                     }
                                                                                     else {
-                                                                                        vErrors.push(err482);
+                                                                                        vErrors.push(err481);
                                                                                     }
                                                                                     errors++;
                                                                                 }
                                                                             }
-                                                                            if (data213.denialCondition !== undefined) {
-                                                                                let data222 = data213.denialCondition;
-                                                                                if (data222 && typeof data222 == "object" && !Array.isArray(data222)) {
-                                                                                    if (data222.expression === undefined) {
-                                                                                        const err483 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data222 };
-                                                                                        if (vErrors === null) {
-                                                                                            vErrors = [err483];
+                                                                            if (data215.exceptionPermissions !== undefined) {
+                                                                                let data222 = data215.exceptionPermissions;
+                                                                                if (Array.isArray(data222)) {
+                                                                                    const len54 = data222.length;
+                                                                                    for (let i54 = 0; i54 < len54; i54++) {
+                                                                                        let data223 = data222[i54];
+                                                                                        if (typeof data223 === "string") {
+                                                                                            if (!pattern49.test(data223)) {
+                                                                                                const err482 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data223 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err482];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err482);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
                                                                                         }
                                                                                         else {
-                                                                                            vErrors.push(err483);
+                                                                                            const err483 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data223 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err483];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err483);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err484 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions, data: data222 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err484];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err484);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data215.denialCondition !== undefined) {
+                                                                                let data224 = data215.denialCondition;
+                                                                                if (data224 && typeof data224 == "object" && !Array.isArray(data224)) {
+                                                                                    if (data224.expression === undefined) {
+                                                                                        const err485 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data224 };
+                                                                                        if (vErrors === null) {
+                                                                                            vErrors = [err485];
+                                                                                        }
+                                                                                        else {
+                                                                                            vErrors.push(err485);
                                                                                         }
                                                                                         errors++;
                                                                                     }
-                                                                                    for (const key44 in data222) {
+                                                                                    for (const key44 in data224) {
                                                                                         if (!((((key44 === "expression") || (key44 === "title")) || (key44 === "description")) || (key44 === "location"))) {
-                                                                                            const err484 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key44 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data222 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err484];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err484);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                    if (data222.expression !== undefined) {
-                                                                                        let data223 = data222.expression;
-                                                                                        if (typeof data223 !== "string") {
-                                                                                            const err485 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression, data: data223 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err485];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err485);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                    if (data222.title !== undefined) {
-                                                                                        let data224 = data222.title;
-                                                                                        if (typeof data224 !== "string") {
-                                                                                            const err486 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/title", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title, data: data224 };
+                                                                                            const err486 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key44 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data224 };
                                                                                             if (vErrors === null) {
                                                                                                 vErrors = [err486];
                                                                                             }
@@ -9891,10 +9917,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                             errors++;
                                                                                         }
                                                                                     }
-                                                                                    if (data222.description !== undefined) {
-                                                                                        let data225 = data222.description;
+                                                                                    if (data224.expression !== undefined) {
+                                                                                        let data225 = data224.expression;
                                                                                         if (typeof data225 !== "string") {
-                                                                                            const err487 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description, data: data225 };
+                                                                                            const err487 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression, data: data225 };
                                                                                             if (vErrors === null) {
                                                                                                 vErrors = [err487];
                                                                                             }
@@ -9904,10 +9930,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                             errors++;
                                                                                         }
                                                                                     }
-                                                                                    if (data222.location !== undefined) {
-                                                                                        let data226 = data222.location;
+                                                                                    if (data224.title !== undefined) {
+                                                                                        let data226 = data224.title;
                                                                                         if (typeof data226 !== "string") {
-                                                                                            const err488 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/location", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location, data: data226 };
+                                                                                            const err488 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/title", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title, data: data226 };
                                                                                             if (vErrors === null) {
                                                                                                 vErrors = [err488];
                                                                                             }
@@ -9917,160 +9943,161 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                             errors++;
                                                                                         }
                                                                                     }
+                                                                                    if (data224.description !== undefined) {
+                                                                                        let data227 = data224.description;
+                                                                                        if (typeof data227 !== "string") {
+                                                                                            const err489 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description, data: data227 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err489];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err489);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data224.location !== undefined) {
+                                                                                        let data228 = data224.location;
+                                                                                        if (typeof data228 !== "string") {
+                                                                                            const err490 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/location", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location, data: data228 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err490];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err490);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
                                                                                 }
                                                                                 else {
-                                                                                    const err489 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data222 };
+                                                                                    const err491 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data224 };
                                                                                     if (vErrors === null) {
-                                                                                        vErrors = [err489];
+                                                                                        vErrors = [err491];
                                                                                     }
                                                                                     else {
-                                                                                        vErrors.push(err489);
+                                                                                        vErrors.push(err491);
                                                                                     }
                                                                                     errors++;
                                                                                 }
                                                                             }
                                                                         }
                                                                         else {
-                                                                            const err490 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data213 };
+                                                                            const err492 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data215 };
                                                                             if (vErrors === null) {
-                                                                                vErrors = [err490];
+                                                                                vErrors = [err492];
                                                                             }
                                                                             else {
-                                                                                vErrors.push(err490);
+                                                                                vErrors.push(err492);
                                                                             }
                                                                             errors++;
                                                                         }
                                                                     }
                                                                 }
                                                                 else {
-                                                                    const err491 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data211 };
+                                                                    const err493 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data213 };
                                                                     if (vErrors === null) {
-                                                                        vErrors = [err491];
+                                                                        vErrors = [err493];
                                                                     }
                                                                     else {
-                                                                        vErrors.push(err491);
+                                                                        vErrors.push(err493);
                                                                     }
                                                                     errors++;
                                                                 }
                                                             }
                                                         }
                                                         else {
-                                                            const err492 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules, data: data210 };
+                                                            const err494 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules, data: data212 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err492];
+                                                                vErrors = [err494];
                                                             }
                                                             else {
-                                                                vErrors.push(err492);
+                                                                vErrors.push(err494);
                                                             }
                                                             errors++;
                                                         }
                                                     }
                                                 }
                                                 else {
-                                                    const err493 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data200 };
+                                                    const err495 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data202 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err493];
+                                                        vErrors = [err495];
                                                     }
                                                     else {
-                                                        vErrors.push(err493);
+                                                        vErrors.push(err495);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err494 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies, data: data199 };
+                                            const err496 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies, data: data201 };
                                             if (vErrors === null) {
-                                                vErrors = [err494];
+                                                vErrors = [err496];
                                             }
                                             else {
-                                                vErrors.push(err494);
+                                                vErrors.push(err496);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data197.unreadable !== undefined) {
-                                        let data227 = data197.unreadable;
-                                        if (typeof data227 !== "string") {
-                                            const err495 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable, data: data227 };
+                                    if (data199.unreadable !== undefined) {
+                                        let data229 = data199.unreadable;
+                                        if (typeof data229 !== "string") {
+                                            const err497 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable, data: data229 };
                                             if (vErrors === null) {
-                                                vErrors = [err495];
+                                                vErrors = [err497];
                                             }
                                             else {
-                                                vErrors.push(err495);
+                                                vErrors.push(err497);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err496 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data197 };
+                                    const err498 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data199 };
                                     if (vErrors === null) {
-                                        vErrors = [err496];
+                                        vErrors = [err498];
                                     }
                                     else {
-                                        vErrors.push(err496);
+                                        vErrors.push(err498);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err497 = { instancePath: instancePath + "/facts/gcp/denyPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies, data: data196 };
+                            const err499 = { instancePath: instancePath + "/facts/gcp/denyPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies, data: data198 };
                             if (vErrors === null) {
-                                vErrors = [err497];
+                                vErrors = [err499];
                             }
                             else {
-                                vErrors.push(err497);
+                                vErrors.push(err499);
                             }
                             errors++;
                         }
                     }
-                    if (data159.principalAccessBoundaries !== undefined) {
-                        let data228 = data159.principalAccessBoundaries;
-                        if (Array.isArray(data228)) {
-                            const len55 = data228.length;
+                    if (data161.principalAccessBoundaries !== undefined) {
+                        let data230 = data161.principalAccessBoundaries;
+                        if (Array.isArray(data230)) {
+                            const len55 = data230.length;
                             for (let i55 = 0; i55 < len55; i55++) {
-                                let data229 = data228[i55];
-                                if (data229 && typeof data229 == "object" && !Array.isArray(data229)) {
-                                    if (data229.principalSet === undefined) {
-                                        const err498 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/required", keyword: "required", params: { missingProperty: "principalSet" }, message: "must have required property '" + "principalSet" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data229 };
+                                let data231 = data230[i55];
+                                if (data231 && typeof data231 == "object" && !Array.isArray(data231)) {
+                                    if (data231.principalSet === undefined) {
+                                        const err500 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/required", keyword: "required", params: { missingProperty: "principalSet" }, message: "must have required property '" + "principalSet" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data231 };
                                         if (vErrors === null) {
-                                            vErrors = [err498];
+                                            vErrors = [err500];
                                         }
                                         else {
-                                            vErrors.push(err498);
+                                            vErrors.push(err500);
                                         }
                                         errors++;
                                     }
-                                    for (const key45 in data229) {
+                                    for (const key45 in data231) {
                                         if (!(((key45 === "principalSet") || (key45 === "policies")) || (key45 === "unreadable"))) {
-                                            const err499 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key45 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data229 };
-                                            if (vErrors === null) {
-                                                vErrors = [err499];
-                                            }
-                                            else {
-                                                vErrors.push(err499);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data229.principalSet !== undefined) {
-                                        let data230 = data229.principalSet;
-                                        if (typeof data230 === "string") {
-                                            if (!pattern51.test(data230)) {
-                                                const err500 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/pattern", keyword: "pattern", params: { pattern: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data230 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err500];
-                                                }
-                                                else {
-                                                    vErrors.push(err500);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err501 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data230 };
+                                            const err501 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key45 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data231 };
                                             if (vErrors === null) {
                                                 vErrors = [err501];
                                             }
@@ -10080,61 +10107,61 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data229.policies !== undefined) {
-                                        let data231 = data229.policies;
-                                        if (Array.isArray(data231)) {
-                                            const len56 = data231.length;
+                                    if (data231.principalSet !== undefined) {
+                                        let data232 = data231.principalSet;
+                                        if (typeof data232 === "string") {
+                                            if (!pattern51.test(data232)) {
+                                                const err502 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/pattern", keyword: "pattern", params: { pattern: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data232 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err502];
+                                                }
+                                                else {
+                                                    vErrors.push(err502);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err503 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data232 };
+                                            if (vErrors === null) {
+                                                vErrors = [err503];
+                                            }
+                                            else {
+                                                vErrors.push(err503);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data231.policies !== undefined) {
+                                        let data233 = data231.policies;
+                                        if (Array.isArray(data233)) {
+                                            const len56 = data233.length;
                                             for (let i56 = 0; i56 < len56; i56++) {
-                                                let data232 = data231[i56];
-                                                if (data232 && typeof data232 == "object" && !Array.isArray(data232)) {
-                                                    if (data232.name === undefined) {
-                                                        const err502 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                let data234 = data233[i56];
+                                                if (data234 && typeof data234 == "object" && !Array.isArray(data234)) {
+                                                    if (data234.name === undefined) {
+                                                        const err504 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err502];
+                                                            vErrors = [err504];
                                                         }
                                                         else {
-                                                            vErrors.push(err502);
+                                                            vErrors.push(err504);
                                                         }
                                                         errors++;
                                                     }
-                                                    if (data232.rules === undefined) {
-                                                        const err503 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property '" + "rules" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                    if (data234.rules === undefined) {
+                                                        const err505 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property '" + "rules" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err503];
+                                                            vErrors = [err505];
                                                         }
                                                         else {
-                                                            vErrors.push(err503);
+                                                            vErrors.push(err505);
                                                         }
                                                         errors++;
                                                     }
-                                                    for (const key46 in data232) {
+                                                    for (const key46 in data234) {
                                                         if (!((((key46 === "name") || (key46 === "enforcementVersion")) || (key46 === "rules")) || (key46 === "condition"))) {
-                                                            const err504 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key46 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err504];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err504);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data232.name !== undefined) {
-                                                        let data233 = data232.name;
-                                                        if (typeof data233 === "string") {
-                                                            if (!pattern52.test(data233)) {
-                                                                const err505 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" }, message: "must match pattern \"" + "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" + "\"", schema: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data233 };
-                                                                if (vErrors === null) {
-                                                                    vErrors = [err505];
-                                                                }
-                                                                else {
-                                                                    vErrors.push(err505);
-                                                                }
-                                                                errors++;
-                                                            }
-                                                        }
-                                                        else {
-                                                            const err506 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data233 };
+                                                            const err506 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key46 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err506];
                                                             }
@@ -10144,103 +10171,105 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data232.enforcementVersion !== undefined) {
-                                                        let data234 = data232.enforcementVersion;
-                                                        if (typeof data234 !== "string") {
-                                                            const err507 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/enforcementVersion", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/enforcementVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion, data: data234 };
+                                                    if (data234.name !== undefined) {
+                                                        let data235 = data234.name;
+                                                        if (typeof data235 === "string") {
+                                                            if (!pattern52.test(data235)) {
+                                                                const err507 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" }, message: "must match pattern \"" + "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" + "\"", schema: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data235 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err507];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err507);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err508 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data235 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err507];
+                                                                vErrors = [err508];
                                                             }
                                                             else {
-                                                                vErrors.push(err507);
+                                                                vErrors.push(err508);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data232.rules !== undefined) {
-                                                        let data235 = data232.rules;
-                                                        if (Array.isArray(data235)) {
-                                                            const len57 = data235.length;
+                                                    if (data234.enforcementVersion !== undefined) {
+                                                        let data236 = data234.enforcementVersion;
+                                                        if (typeof data236 !== "string") {
+                                                            const err509 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/enforcementVersion", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/enforcementVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion, data: data236 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err509];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err509);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data234.rules !== undefined) {
+                                                        let data237 = data234.rules;
+                                                        if (Array.isArray(data237)) {
+                                                            const len57 = data237.length;
                                                             for (let i57 = 0; i57 < len57; i57++) {
-                                                                let data236 = data235[i57];
-                                                                if (data236 && typeof data236 == "object" && !Array.isArray(data236)) {
-                                                                    if (data236.resources === undefined) {
-                                                                        const err508 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property '" + "resources" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data236 };
+                                                                let data238 = data237[i57];
+                                                                if (data238 && typeof data238 == "object" && !Array.isArray(data238)) {
+                                                                    if (data238.resources === undefined) {
+                                                                        const err510 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property '" + "resources" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data238 };
                                                                         if (vErrors === null) {
-                                                                            vErrors = [err508];
+                                                                            vErrors = [err510];
                                                                         }
                                                                         else {
-                                                                            vErrors.push(err508);
+                                                                            vErrors.push(err510);
                                                                         }
                                                                         errors++;
                                                                     }
-                                                                    for (const key47 in data236) {
+                                                                    for (const key47 in data238) {
                                                                         if (!(((key47 === "resources") || (key47 === "effect")) || (key47 === "description"))) {
-                                                                            const err509 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key47 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data236 };
+                                                                            const err511 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key47 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data238 };
                                                                             if (vErrors === null) {
-                                                                                vErrors = [err509];
+                                                                                vErrors = [err511];
                                                                             }
                                                                             else {
-                                                                                vErrors.push(err509);
+                                                                                vErrors.push(err511);
                                                                             }
                                                                             errors++;
                                                                         }
                                                                     }
-                                                                    if (data236.resources !== undefined) {
-                                                                        let data237 = data236.resources;
-                                                                        if (Array.isArray(data237)) {
-                                                                            const len58 = data237.length;
+                                                                    if (data238.resources !== undefined) {
+                                                                        let data239 = data238.resources;
+                                                                        if (Array.isArray(data239)) {
+                                                                            const len58 = data239.length;
                                                                             for (let i58 = 0; i58 < len58; i58++) {
-                                                                                let data238 = data237[i58];
-                                                                                if (typeof data238 === "string") {
-                                                                                    if (!pattern53.test(data238)) {
-                                                                                        const err510 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/pattern", keyword: "pattern", params: { pattern: "^//cloudresourcemanager\\.googleapis\\.com/" }, message: "must match pattern \"" + "^//cloudresourcemanager\\.googleapis\\.com/" + "\"", schema: "^//cloudresourcemanager\\.googleapis\\.com/", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data238 };
+                                                                                let data240 = data239[i58];
+                                                                                if (typeof data240 === "string") {
+                                                                                    if (!pattern53.test(data240)) {
+                                                                                        const err512 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/pattern", keyword: "pattern", params: { pattern: "^//cloudresourcemanager\\.googleapis\\.com/" }, message: "must match pattern \"" + "^//cloudresourcemanager\\.googleapis\\.com/" + "\"", schema: "^//cloudresourcemanager\\.googleapis\\.com/", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data240 };
                                                                                         if (vErrors === null) {
-                                                                                            vErrors = [err510];
+                                                                                            vErrors = [err512];
                                                                                         }
                                                                                         else {
-                                                                                            vErrors.push(err510);
+                                                                                            vErrors.push(err512);
                                                                                         }
                                                                                         errors++;
                                                                                     }
                                                                                 }
                                                                                 else {
-                                                                                    const err511 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data238 };
+                                                                                    const err513 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data240 };
                                                                                     if (vErrors === null) {
-                                                                                        vErrors = [err511];
+                                                                                        vErrors = [err513];
                                                                                     }
                                                                                     else {
-                                                                                        vErrors.push(err511);
+                                                                                        vErrors.push(err513);
                                                                                     }
                                                                                     errors++;
                                                                                 }
                                                                             }
                                                                         }
                                                                         else {
-                                                                            const err512 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources, data: data237 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err512];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err512);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                    if (data236.effect !== undefined) {
-                                                                        let data239 = data236.effect;
-                                                                        if (typeof data239 !== "string") {
-                                                                            const err513 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data239 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err513];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err513);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                        if ("ALLOW" !== data239) {
-                                                                            const err514 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/const", keyword: "const", params: { allowedValue: "ALLOW" }, message: "must be equal to constant", schema: "ALLOW", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data239 };
+                                                                            const err514 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources, data: data239 };
                                                                             if (vErrors === null) {
                                                                                 vErrors = [err514];
                                                                             }
@@ -10250,10 +10279,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                             errors++;
                                                                         }
                                                                     }
-                                                                    if (data236.description !== undefined) {
-                                                                        let data240 = data236.description;
-                                                                        if (typeof data240 !== "string") {
-                                                                            const err515 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description, data: data240 };
+                                                                    if (data238.effect !== undefined) {
+                                                                        let data241 = data238.effect;
+                                                                        if (typeof data241 !== "string") {
+                                                                            const err515 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data241 };
                                                                             if (vErrors === null) {
                                                                                 vErrors = [err515];
                                                                             }
@@ -10262,73 +10291,70 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                             }
                                                                             errors++;
                                                                         }
+                                                                        if ("ALLOW" !== data241) {
+                                                                            const err516 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/const", keyword: "const", params: { allowedValue: "ALLOW" }, message: "must be equal to constant", schema: "ALLOW", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data241 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err516];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err516);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data238.description !== undefined) {
+                                                                        let data242 = data238.description;
+                                                                        if (typeof data242 !== "string") {
+                                                                            const err517 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description, data: data242 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err517];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err517);
+                                                                            }
+                                                                            errors++;
+                                                                        }
                                                                     }
                                                                 }
                                                                 else {
-                                                                    const err516 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data236 };
+                                                                    const err518 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data238 };
                                                                     if (vErrors === null) {
-                                                                        vErrors = [err516];
+                                                                        vErrors = [err518];
                                                                     }
                                                                     else {
-                                                                        vErrors.push(err516);
+                                                                        vErrors.push(err518);
                                                                     }
                                                                     errors++;
                                                                 }
                                                             }
                                                         }
                                                         else {
-                                                            const err517 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules, data: data235 };
+                                                            const err519 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules, data: data237 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err517];
+                                                                vErrors = [err519];
                                                             }
                                                             else {
-                                                                vErrors.push(err517);
+                                                                vErrors.push(err519);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data232.condition !== undefined) {
-                                                        let data241 = data232.condition;
-                                                        if (data241 && typeof data241 == "object" && !Array.isArray(data241)) {
-                                                            if (data241.expression === undefined) {
-                                                                const err518 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data241 };
+                                                    if (data234.condition !== undefined) {
+                                                        let data243 = data234.condition;
+                                                        if (data243 && typeof data243 == "object" && !Array.isArray(data243)) {
+                                                            if (data243.expression === undefined) {
+                                                                const err520 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data243 };
                                                                 if (vErrors === null) {
-                                                                    vErrors = [err518];
+                                                                    vErrors = [err520];
                                                                 }
                                                                 else {
-                                                                    vErrors.push(err518);
+                                                                    vErrors.push(err520);
                                                                 }
                                                                 errors++;
                                                             }
-                                                            for (const key48 in data241) {
+                                                            for (const key48 in data243) {
                                                                 if (!((((key48 === "expression") || (key48 === "title")) || (key48 === "description")) || (key48 === "location"))) {
-                                                                    const err519 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key48 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data241 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err519];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err519);
-                                                                    }
-                                                                    errors++;
-                                                                }
-                                                            }
-                                                            if (data241.expression !== undefined) {
-                                                                let data242 = data241.expression;
-                                                                if (typeof data242 !== "string") {
-                                                                    const err520 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression, data: data242 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err520];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err520);
-                                                                    }
-                                                                    errors++;
-                                                                }
-                                                            }
-                                                            if (data241.title !== undefined) {
-                                                                let data243 = data241.title;
-                                                                if (typeof data243 !== "string") {
-                                                                    const err521 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/title", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title, data: data243 };
+                                                                    const err521 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key48 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data243 };
                                                                     if (vErrors === null) {
                                                                         vErrors = [err521];
                                                                     }
@@ -10338,10 +10364,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                     errors++;
                                                                 }
                                                             }
-                                                            if (data241.description !== undefined) {
-                                                                let data244 = data241.description;
+                                                            if (data243.expression !== undefined) {
+                                                                let data244 = data243.expression;
                                                                 if (typeof data244 !== "string") {
-                                                                    const err522 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description, data: data244 };
+                                                                    const err522 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression, data: data244 };
                                                                     if (vErrors === null) {
                                                                         vErrors = [err522];
                                                                     }
@@ -10351,10 +10377,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                     errors++;
                                                                 }
                                                             }
-                                                            if (data241.location !== undefined) {
-                                                                let data245 = data241.location;
+                                                            if (data243.title !== undefined) {
+                                                                let data245 = data243.title;
                                                                 if (typeof data245 !== "string") {
-                                                                    const err523 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/location", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location, data: data245 };
+                                                                    const err523 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/title", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title, data: data245 };
                                                                     if (vErrors === null) {
                                                                         vErrors = [err523];
                                                                     }
@@ -10364,97 +10390,96 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                     errors++;
                                                                 }
                                                             }
+                                                            if (data243.description !== undefined) {
+                                                                let data246 = data243.description;
+                                                                if (typeof data246 !== "string") {
+                                                                    const err524 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description, data: data246 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err524];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err524);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data243.location !== undefined) {
+                                                                let data247 = data243.location;
+                                                                if (typeof data247 !== "string") {
+                                                                    const err525 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/location", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location, data: data247 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err525];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err525);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
                                                         }
                                                         else {
-                                                            const err524 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data241 };
+                                                            const err526 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data243 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err524];
+                                                                vErrors = [err526];
                                                             }
                                                             else {
-                                                                vErrors.push(err524);
+                                                                vErrors.push(err526);
                                                             }
                                                             errors++;
                                                         }
                                                     }
                                                 }
                                                 else {
-                                                    const err525 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data232 };
+                                                    const err527 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err525];
+                                                        vErrors = [err527];
                                                     }
                                                     else {
-                                                        vErrors.push(err525);
+                                                        vErrors.push(err527);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err526 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies, data: data231 };
+                                            const err528 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies, data: data233 };
                                             if (vErrors === null) {
-                                                vErrors = [err526];
+                                                vErrors = [err528];
                                             }
                                             else {
-                                                vErrors.push(err526);
+                                                vErrors.push(err528);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data229.unreadable !== undefined) {
-                                        let data246 = data229.unreadable;
-                                        if (typeof data246 !== "string") {
-                                            const err527 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable, data: data246 };
+                                    if (data231.unreadable !== undefined) {
+                                        let data248 = data231.unreadable;
+                                        if (typeof data248 !== "string") {
+                                            const err529 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable, data: data248 };
                                             if (vErrors === null) {
-                                                vErrors = [err527];
+                                                vErrors = [err529];
                                             }
                                             else {
-                                                vErrors.push(err527);
+                                                vErrors.push(err529);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err528 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data229 };
+                                    const err530 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data231 };
                                     if (vErrors === null) {
-                                        vErrors = [err528];
+                                        vErrors = [err530];
                                     }
                                     else {
-                                        vErrors.push(err528);
+                                        vErrors.push(err530);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err529 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries, data: data228 };
-                            if (vErrors === null) {
-                                vErrors = [err529];
-                            }
-                            else {
-                                vErrors.push(err529);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                else {
-                    const err530 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data159 };
-                    if (vErrors === null) {
-                        vErrors = [err530];
-                    }
-                    else {
-                        vErrors.push(err530);
-                    }
-                    errors++;
-                }
-            }
-            if (data113.kubernetes !== undefined) {
-                let data247 = data113.kubernetes;
-                if (data247 && typeof data247 == "object" && !Array.isArray(data247)) {
-                    for (const key49 in data247) {
-                        if (!((key49 === "manifests") || (key49 === "objects"))) {
-                            const err531 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key49 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data247 };
+                            const err531 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries, data: data230 };
                             if (vErrors === null) {
                                 vErrors = [err531];
                             }
@@ -10464,154 +10489,154 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data247.manifests !== undefined) {
-                        let data248 = data247.manifests;
-                        if (Array.isArray(data248)) {
-                            const len59 = data248.length;
-                            for (let i59 = 0; i59 < len59; i59++) {
-                                let data249 = data248[i59];
-                                if (typeof data249 === "string") {
-                                    if (func2(data249) < 1) {
-                                        const err532 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data249 };
-                                        if (vErrors === null) {
-                                            vErrors = [err532];
-                                        }
-                                        else {
-                                            vErrors.push(err532);
-                                        }
-                                        errors++;
-                                    }
-                                }
-                                else {
-                                    const err533 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data249 };
-                                    if (vErrors === null) {
-                                        vErrors = [err533];
-                                    }
-                                    else {
-                                        vErrors.push(err533);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err534 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data248 };
+                }
+                else {
+                    const err532 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data161 };
+                    if (vErrors === null) {
+                        vErrors = [err532];
+                    }
+                    else {
+                        vErrors.push(err532);
+                    }
+                    errors++;
+                }
+            }
+            if (data115.kubernetes !== undefined) {
+                let data249 = data115.kubernetes;
+                if (data249 && typeof data249 == "object" && !Array.isArray(data249)) {
+                    for (const key49 in data249) {
+                        if (!((key49 === "manifests") || (key49 === "objects"))) {
+                            const err533 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key49 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data249 };
                             if (vErrors === null) {
-                                vErrors = [err534];
+                                vErrors = [err533];
                             }
                             else {
-                                vErrors.push(err534);
+                                vErrors.push(err533);
                             }
                             errors++;
                         }
                     }
-                    if (data247.objects !== undefined) {
-                        let data250 = data247.objects;
+                    if (data249.manifests !== undefined) {
+                        let data250 = data249.manifests;
                         if (Array.isArray(data250)) {
-                            const len60 = data250.length;
-                            for (let i60 = 0; i60 < len60; i60++) {
-                                let data251 = data250[i60];
-                                if (data251 && typeof data251 == "object" && !Array.isArray(data251)) {
-                                    if (data251.apiVersion === undefined) {
-                                        const err535 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data251 };
+                            const len59 = data250.length;
+                            for (let i59 = 0; i59 < len59; i59++) {
+                                let data251 = data250[i59];
+                                if (typeof data251 === "string") {
+                                    if (func2(data251) < 1) {
+                                        const err534 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data251 };
                                         if (vErrors === null) {
-                                            vErrors = [err535];
+                                            vErrors = [err534];
                                         }
                                         else {
-                                            vErrors.push(err535);
+                                            vErrors.push(err534);
                                         }
                                         errors++;
-                                    }
-                                    if (data251.kind === undefined) {
-                                        const err536 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data251 };
-                                        if (vErrors === null) {
-                                            vErrors = [err536];
-                                        }
-                                        else {
-                                            vErrors.push(err536);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data251.apiVersion !== undefined) {
-                                        let data252 = data251.apiVersion;
-                                        if (typeof data252 !== "string") {
-                                            const err537 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data252 };
-                                            if (vErrors === null) {
-                                                vErrors = [err537];
-                                            }
-                                            else {
-                                                vErrors.push(err537);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data251.kind !== undefined) {
-                                        let data253 = data251.kind;
-                                        if (typeof data253 !== "string") {
-                                            const err538 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data253 };
-                                            if (vErrors === null) {
-                                                vErrors = [err538];
-                                            }
-                                            else {
-                                                vErrors.push(err538);
-                                            }
-                                            errors++;
-                                        }
                                     }
                                 }
                                 else {
-                                    const err539 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data251 };
+                                    const err535 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data251 };
                                     if (vErrors === null) {
-                                        vErrors = [err539];
+                                        vErrors = [err535];
                                     }
                                     else {
-                                        vErrors.push(err539);
+                                        vErrors.push(err535);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err540 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data250 };
+                            const err536 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data250 };
                             if (vErrors === null) {
-                                vErrors = [err540];
+                                vErrors = [err536];
                             }
                             else {
-                                vErrors.push(err540);
+                                vErrors.push(err536);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data249.objects !== undefined) {
+                        let data252 = data249.objects;
+                        if (Array.isArray(data252)) {
+                            const len60 = data252.length;
+                            for (let i60 = 0; i60 < len60; i60++) {
+                                let data253 = data252[i60];
+                                if (data253 && typeof data253 == "object" && !Array.isArray(data253)) {
+                                    if (data253.apiVersion === undefined) {
+                                        const err537 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data253 };
+                                        if (vErrors === null) {
+                                            vErrors = [err537];
+                                        }
+                                        else {
+                                            vErrors.push(err537);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data253.kind === undefined) {
+                                        const err538 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data253 };
+                                        if (vErrors === null) {
+                                            vErrors = [err538];
+                                        }
+                                        else {
+                                            vErrors.push(err538);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data253.apiVersion !== undefined) {
+                                        let data254 = data253.apiVersion;
+                                        if (typeof data254 !== "string") {
+                                            const err539 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data254 };
+                                            if (vErrors === null) {
+                                                vErrors = [err539];
+                                            }
+                                            else {
+                                                vErrors.push(err539);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data253.kind !== undefined) {
+                                        let data255 = data253.kind;
+                                        if (typeof data255 !== "string") {
+                                            const err540 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data255 };
+                                            if (vErrors === null) {
+                                                vErrors = [err540];
+                                            }
+                                            else {
+                                                vErrors.push(err540);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err541 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data253 };
+                                    if (vErrors === null) {
+                                        vErrors = [err541];
+                                    }
+                                    else {
+                                        vErrors.push(err541);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err542 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data252 };
+                            if (vErrors === null) {
+                                vErrors = [err542];
+                            }
+                            else {
+                                vErrors.push(err542);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err541 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data247 };
-                    if (vErrors === null) {
-                        vErrors = [err541];
-                    }
-                    else {
-                        vErrors.push(err541);
-                    }
-                    errors++;
-                }
-            }
-        }
-        else {
-            const err542 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data113 };
-            if (vErrors === null) {
-                vErrors = [err542];
-            }
-            else {
-                vErrors.push(err542);
-            }
-            errors++;
-        }
-    }
-    if (data.auth !== undefined) {
-        let data254 = data.auth;
-        if (data254 && typeof data254 == "object" && !Array.isArray(data254)) {
-            for (const key50 in data254) {
-                if (!(key50 === "aws")) {
-                    const err543 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key50 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data254 };
+                    const err543 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data249 };
                     if (vErrors === null) {
                         vErrors = [err543];
                     }
@@ -10621,68 +10646,95 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-            if (data254.aws !== undefined) {
-                let data255 = data254.aws;
-                if (data255 && typeof data255 == "object" && !Array.isArray(data255)) {
-                    if (data255.roles === undefined) {
-                        const err544 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data255 };
+        }
+        else {
+            const err544 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data115 };
+            if (vErrors === null) {
+                vErrors = [err544];
+            }
+            else {
+                vErrors.push(err544);
+            }
+            errors++;
+        }
+    }
+    if (data.auth !== undefined) {
+        let data256 = data.auth;
+        if (data256 && typeof data256 == "object" && !Array.isArray(data256)) {
+            for (const key50 in data256) {
+                if (!(key50 === "aws")) {
+                    const err545 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key50 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data256 };
+                    if (vErrors === null) {
+                        vErrors = [err545];
+                    }
+                    else {
+                        vErrors.push(err545);
+                    }
+                    errors++;
+                }
+            }
+            if (data256.aws !== undefined) {
+                let data257 = data256.aws;
+                if (data257 && typeof data257 == "object" && !Array.isArray(data257)) {
+                    if (data257.roles === undefined) {
+                        const err546 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data257 };
                         if (vErrors === null) {
-                            vErrors = [err544];
+                            vErrors = [err546];
                         }
                         else {
-                            vErrors.push(err544);
+                            vErrors.push(err546);
                         }
                         errors++;
                     }
-                    for (const key51 in data255) {
+                    for (const key51 in data257) {
                         if (!(key51 === "roles")) {
-                            const err545 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key51 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data255 };
+                            const err547 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key51 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data257 };
                             if (vErrors === null) {
-                                vErrors = [err545];
+                                vErrors = [err547];
                             }
                             else {
-                                vErrors.push(err545);
+                                vErrors.push(err547);
                             }
                             errors++;
                         }
                     }
-                    if (data255.roles !== undefined) {
-                        let data256 = data255.roles;
-                        if (data256 && typeof data256 == "object" && !Array.isArray(data256)) {
-                            for (const key52 in data256) {
+                    if (data257.roles !== undefined) {
+                        let data258 = data257.roles;
+                        if (data258 && typeof data258 == "object" && !Array.isArray(data258)) {
+                            for (const key52 in data258) {
                                 if (!(pattern6.test(key52))) {
-                                    const err546 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key52 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data256 };
+                                    const err548 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key52 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data258 };
                                     if (vErrors === null) {
-                                        vErrors = [err546];
+                                        vErrors = [err548];
                                     }
                                     else {
-                                        vErrors.push(err546);
+                                        vErrors.push(err548);
                                     }
                                     errors++;
                                 }
                             }
-                            for (const key53 in data256) {
+                            for (const key53 in data258) {
                                 if (pattern6.test(key53)) {
-                                    let data257 = data256[key53];
-                                    if (typeof data257 === "string") {
-                                        if (!pattern8.test(data257)) {
-                                            const err547 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data257 };
+                                    let data259 = data258[key53];
+                                    if (typeof data259 === "string") {
+                                        if (!pattern8.test(data259)) {
+                                            const err549 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data259 };
                                             if (vErrors === null) {
-                                                vErrors = [err547];
+                                                vErrors = [err549];
                                             }
                                             else {
-                                                vErrors.push(err547);
+                                                vErrors.push(err549);
                                             }
                                             errors++;
                                         }
                                     }
                                     else {
-                                        const err548 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data257 };
+                                        const err550 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data259 };
                                         if (vErrors === null) {
-                                            vErrors = [err548];
+                                            vErrors = [err550];
                                         }
                                         else {
-                                            vErrors.push(err548);
+                                            vErrors.push(err550);
                                         }
                                         errors++;
                                     }
@@ -10690,46 +10742,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err549 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data256 };
+                            const err551 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data258 };
                             if (vErrors === null) {
-                                vErrors = [err549];
+                                vErrors = [err551];
                             }
                             else {
-                                vErrors.push(err549);
+                                vErrors.push(err551);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err550 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data255 };
-                    if (vErrors === null) {
-                        vErrors = [err550];
-                    }
-                    else {
-                        vErrors.push(err550);
-                    }
-                    errors++;
-                }
-            }
-        }
-        else {
-            const err551 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data254 };
-            if (vErrors === null) {
-                vErrors = [err551];
-            }
-            else {
-                vErrors.push(err551);
-            }
-            errors++;
-        }
-    }
-    if (data.endpoints !== undefined) {
-        let data258 = data.endpoints;
-        if (data258 && typeof data258 == "object" && !Array.isArray(data258)) {
-            for (const key54 in data258) {
-                if (!((key54 === "registries") || (key54 === "google"))) {
-                    const err552 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key54 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data258 };
+                    const err552 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data257 };
                     if (vErrors === null) {
                         vErrors = [err552];
                     }
@@ -10739,43 +10764,70 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                 }
             }
-            if (data258.registries !== undefined) {
-                let data259 = data258.registries;
-                if (data259 && typeof data259 == "object" && !Array.isArray(data259)) {
-                    for (const key55 in data259) {
+        }
+        else {
+            const err553 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data256 };
+            if (vErrors === null) {
+                vErrors = [err553];
+            }
+            else {
+                vErrors.push(err553);
+            }
+            errors++;
+        }
+    }
+    if (data.endpoints !== undefined) {
+        let data260 = data.endpoints;
+        if (data260 && typeof data260 == "object" && !Array.isArray(data260)) {
+            for (const key54 in data260) {
+                if (!((key54 === "registries") || (key54 === "google"))) {
+                    const err554 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key54 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data260 };
+                    if (vErrors === null) {
+                        vErrors = [err554];
+                    }
+                    else {
+                        vErrors.push(err554);
+                    }
+                    errors++;
+                }
+            }
+            if (data260.registries !== undefined) {
+                let data261 = data260.registries;
+                if (data261 && typeof data261 == "object" && !Array.isArray(data261)) {
+                    for (const key55 in data261) {
                         if (!(pattern13.test(key55))) {
-                            const err553 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key55 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data259 };
+                            const err555 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key55 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data261 };
                             if (vErrors === null) {
-                                vErrors = [err553];
+                                vErrors = [err555];
                             }
                             else {
-                                vErrors.push(err553);
+                                vErrors.push(err555);
                             }
                             errors++;
                         }
                     }
-                    for (const key56 in data259) {
+                    for (const key56 in data261) {
                         if (pattern13.test(key56)) {
-                            let data260 = data259[key56];
-                            if (typeof data260 === "string") {
-                                if (!pattern59.test(data260)) {
-                                    const err554 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data260 };
+                            let data262 = data261[key56];
+                            if (typeof data262 === "string") {
+                                if (!pattern59.test(data262)) {
+                                    const err556 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data262 };
                                     if (vErrors === null) {
-                                        vErrors = [err554];
+                                        vErrors = [err556];
                                     }
                                     else {
-                                        vErrors.push(err554);
+                                        vErrors.push(err556);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err555 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data260 };
+                                const err557 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data262 };
                                 if (vErrors === null) {
-                                    vErrors = [err555];
+                                    vErrors = [err557];
                                 }
                                 else {
-                                    vErrors.push(err555);
+                                    vErrors.push(err557);
                                 }
                                 errors++;
                             }
@@ -10783,47 +10835,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
                 else {
-                    const err556 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data259 };
+                    const err558 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data261 };
                     if (vErrors === null) {
-                        vErrors = [err556];
+                        vErrors = [err558];
                     }
                     else {
-                        vErrors.push(err556);
+                        vErrors.push(err558);
                     }
                     errors++;
                 }
             }
-            if (data258.google !== undefined) {
-                let data261 = data258.google;
-                if (data261 && typeof data261 == "object" && !Array.isArray(data261)) {
-                    for (const key57 in data261) {
+            if (data260.google !== undefined) {
+                let data263 = data260.google;
+                if (data263 && typeof data263 == "object" && !Array.isArray(data263)) {
+                    for (const key57 in data263) {
                         if (!(((((((key57 === "sts") || (key57 === "iamCredentials")) || (key57 === "artifactRegistry")) || (key57 === "resourceManager")) || (key57 === "container")) || (key57 === "storage")) || (key57 === "iam"))) {
-                            const err557 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data261 };
-                            if (vErrors === null) {
-                                vErrors = [err557];
-                            }
-                            else {
-                                vErrors.push(err557);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data261.sts !== undefined) {
-                        let data262 = data261.sts;
-                        if (typeof data262 === "string") {
-                            if (!pattern59.test(data262)) {
-                                const err558 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data262 };
-                                if (vErrors === null) {
-                                    vErrors = [err558];
-                                }
-                                else {
-                                    vErrors.push(err558);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err559 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data262 };
+                            const err559 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data263 };
                             if (vErrors === null) {
                                 vErrors = [err559];
                             }
@@ -10833,11 +10860,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data261.iamCredentials !== undefined) {
-                        let data263 = data261.iamCredentials;
-                        if (typeof data263 === "string") {
-                            if (!pattern59.test(data263)) {
-                                const err560 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data263 };
+                    if (data263.sts !== undefined) {
+                        let data264 = data263.sts;
+                        if (typeof data264 === "string") {
+                            if (!pattern59.test(data264)) {
+                                const err560 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data264 };
                                 if (vErrors === null) {
                                     vErrors = [err560];
                                 }
@@ -10848,7 +10875,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err561 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data263 };
+                            const err561 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data264 };
                             if (vErrors === null) {
                                 vErrors = [err561];
                             }
@@ -10858,11 +10885,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data261.artifactRegistry !== undefined) {
-                        let data264 = data261.artifactRegistry;
-                        if (typeof data264 === "string") {
-                            if (!pattern59.test(data264)) {
-                                const err562 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data264 };
+                    if (data263.iamCredentials !== undefined) {
+                        let data265 = data263.iamCredentials;
+                        if (typeof data265 === "string") {
+                            if (!pattern59.test(data265)) {
+                                const err562 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data265 };
                                 if (vErrors === null) {
                                     vErrors = [err562];
                                 }
@@ -10873,7 +10900,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err563 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data264 };
+                            const err563 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data265 };
                             if (vErrors === null) {
                                 vErrors = [err563];
                             }
@@ -10883,11 +10910,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data261.resourceManager !== undefined) {
-                        let data265 = data261.resourceManager;
-                        if (typeof data265 === "string") {
-                            if (!pattern59.test(data265)) {
-                                const err564 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data265 };
+                    if (data263.artifactRegistry !== undefined) {
+                        let data266 = data263.artifactRegistry;
+                        if (typeof data266 === "string") {
+                            if (!pattern59.test(data266)) {
+                                const err564 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data266 };
                                 if (vErrors === null) {
                                     vErrors = [err564];
                                 }
@@ -10898,7 +10925,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err565 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data265 };
+                            const err565 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data266 };
                             if (vErrors === null) {
                                 vErrors = [err565];
                             }
@@ -10908,11 +10935,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data261.container !== undefined) {
-                        let data266 = data261.container;
-                        if (typeof data266 === "string") {
-                            if (!pattern59.test(data266)) {
-                                const err566 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data266 };
+                    if (data263.resourceManager !== undefined) {
+                        let data267 = data263.resourceManager;
+                        if (typeof data267 === "string") {
+                            if (!pattern59.test(data267)) {
+                                const err566 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data267 };
                                 if (vErrors === null) {
                                     vErrors = [err566];
                                 }
@@ -10923,7 +10950,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err567 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data266 };
+                            const err567 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data267 };
                             if (vErrors === null) {
                                 vErrors = [err567];
                             }
@@ -10933,11 +10960,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data261.storage !== undefined) {
-                        let data267 = data261.storage;
-                        if (typeof data267 === "string") {
-                            if (!pattern59.test(data267)) {
-                                const err568 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data267 };
+                    if (data263.container !== undefined) {
+                        let data268 = data263.container;
+                        if (typeof data268 === "string") {
+                            if (!pattern59.test(data268)) {
+                                const err568 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data268 };
                                 if (vErrors === null) {
                                     vErrors = [err568];
                                 }
@@ -10948,7 +10975,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err569 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data267 };
+                            const err569 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data268 };
                             if (vErrors === null) {
                                 vErrors = [err569];
                             }
@@ -10958,11 +10985,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    if (data261.iam !== undefined) {
-                        let data268 = data261.iam;
-                        if (typeof data268 === "string") {
-                            if (!pattern59.test(data268)) {
-                                const err570 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data268 };
+                    if (data263.storage !== undefined) {
+                        let data269 = data263.storage;
+                        if (typeof data269 === "string") {
+                            if (!pattern59.test(data269)) {
+                                const err570 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data269 };
                                 if (vErrors === null) {
                                     vErrors = [err570];
                                 }
@@ -10973,7 +11000,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         else {
-                            const err571 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iam.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data268 };
+                            const err571 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data269 };
                             if (vErrors === null) {
                                 vErrors = [err571];
                             }
@@ -10983,38 +11010,63 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
+                    if (data263.iam !== undefined) {
+                        let data270 = data263.iam;
+                        if (typeof data270 === "string") {
+                            if (!pattern59.test(data270)) {
+                                const err572 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data270 };
+                                if (vErrors === null) {
+                                    vErrors = [err572];
+                                }
+                                else {
+                                    vErrors.push(err572);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err573 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iam.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data270 };
+                            if (vErrors === null) {
+                                vErrors = [err573];
+                            }
+                            else {
+                                vErrors.push(err573);
+                            }
+                            errors++;
+                        }
+                    }
                 }
                 else {
-                    const err572 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data261 };
+                    const err574 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data263 };
                     if (vErrors === null) {
-                        vErrors = [err572];
+                        vErrors = [err574];
                     }
                     else {
-                        vErrors.push(err572);
+                        vErrors.push(err574);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err573 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data258 };
+            const err575 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data260 };
             if (vErrors === null) {
-                vErrors = [err573];
+                vErrors = [err575];
             }
             else {
-                vErrors.push(err573);
+                vErrors.push(err575);
             }
             errors++;
         }
     }
 }
 else {
-    const err574 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err576 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-        vErrors = [err574];
+        vErrors = [err576];
     }
     else {
-        vErrors.push(err574);
+        vErrors.push(err576);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
@@ -25475,6 +25527,11 @@ function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     let undecided = resource === 'yes'
         ? undefined
         : { result: 'unknown', principal: 'none', unknownBecause: resource.because };
+    // A resource-policy statement without Principal names no one ("You must use the Principal element in
+    // resource-based policies", IAM User Guide, "AWS JSON policy elements: Principal"); identity policies ask
+    // with ACCEPT.any, which takes it as theirs.
+    if (!statement.principals && !acceptPrincipal('none'))
+        return { result: 'no', principal: 'none' };
     if (statement.principals) {
         const named = statement.effect === 'Allow' && statement.principals.negated
             ? { result: 'unknown', principal: 'none', unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }
@@ -25611,6 +25668,8 @@ function contextValue(key, caller) {
             return caller.unnamed ? 'unknown' : 'AssumedRole';
         case 'aws:principalisawsservice':
             return 'false';
+        case 'aws:username': // "included in the request context for IAM users" only: a role session has none
+            return caller.unnamed ? 'unknown' : undefined;
         default:
             return 'unknown';
     }
@@ -25645,8 +25704,9 @@ function evaluateConditionOn(condition, value, hint) {
     });
     if (value === 'unknown')
         return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
-    // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator.
-    const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
+    // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator, except on an absent key.
+    const set = /^for(any|all)values?:/i.exec(condition.operator)?.[1]?.toLowerCase();
+    const operator = condition.operator.replace(/^for(any|all)values?:/i, '').toLowerCase();
     if (operator === 'null') {
         const wantsAbsent = condition.values.map((v) => v.toLowerCase()).includes('true');
         return { result: (value === undefined) === wantsAbsent ? 'yes' : 'no', principal: 'none' };
@@ -25656,7 +25716,7 @@ function evaluateConditionOn(condition, value, hint) {
     if (!semantics)
         return unknown(`condition operator ${condition.operator} on ${condition.key}`);
     if (value === undefined)
-        return { result: base === operator ? 'no' : 'yes', principal: 'none' };
+        return { result: absentKeyMatches(set, base !== operator, semantics.negated), principal: 'none' };
     if (condition.values.some((candidate) => candidate.includes('${'))) {
         return unknown(`condition ${condition.operator} on ${condition.key} uses a policy variable`);
     }
@@ -25664,6 +25724,18 @@ function evaluateConditionOn(condition, value, hint) {
         ? wildcardMatch(candidate, value, semantics.ignoreCase)
         : equal(candidate, value, semantics.ignoreCase));
     return { result: hit !== semantics.negated ? 'yes' : 'no', principal: 'none' };
+}
+/**
+ * A condition on a key the request does not carry. IAM User Guide, "Condition operators": the condition is
+ * false, but true for a negated operator (StringNotLike, ArnNotLike, …) and for ...IfExists; "Set operators
+ * for multivalued context keys": ForAllValues is true and ForAnyValue false when the key is absent.
+ */
+function absentKeyMatches(set, ifExists, negated) {
+    if (set === 'all')
+        return 'yes';
+    if (set === 'any')
+        return 'no';
+    return ifExists || negated ? 'yes' : 'no';
 }
 function equal(a, b, ignoreCase) {
     return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;
@@ -31862,7 +31934,15 @@ const kubernetesTargets = [
         serviceAccount: type/* Type */.ZU.Optional(schema_parts/* ServiceAccountName */.AP),
         imagePullSecrets: type/* Type */.ZU.Optional(PodPullSecrets),
     }),
-    (0,schema_parts/* target */.aC)('k3s', { registriesFile: type/* Type */.ZU.String({ minLength: 1 }) }),
+    (0,schema_parts/* target */.aC)('k3s', {
+        registriesFile: type/* Type */.ZU.String({ minLength: 1 }),
+        disableDefaultRegistryEndpoint: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({
+            description: 'the nodes run k3s with --disable-default-registry-endpoint: a mirrored registry is pulled only from its mirrors (default false)',
+        })),
+        embeddedRegistry: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({
+            description: 'the nodes run k3s with --embedded-registry: mirrored registries are first pulled from other nodes (default false)',
+        })),
+    }),
 ];
 const KubernetesFacts = type/* Type */.ZU.Object({
     manifests: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))),
@@ -31930,13 +32010,13 @@ const k3s = {
     registries: [],
     ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 29452)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 32759)),
 };
 
 
 /***/ }),
 
-/***/ 29452:
+/***/ 32759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -31947,20 +32027,240 @@ __webpack_require__.d(__webpack_exports__, {
   buildRules: () => (/* binding */ buildRules)
 });
 
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js
-/** The credential k3s sends to the registry's default endpoint (always tried last, never rewritten). */
-function credentialFor(host, file) {
-    const mirror = file.registries.mirrors?.[host] ?? file.registries.mirrors?.['*'];
-    const mirrorEndpoints = (mirror?.endpoint ?? [])
-        .filter((endpoint) => endpointHost(endpoint) !== host)
-        .map(withoutUserinfo);
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/endpoint-url.js
+// A registries.yaml endpoint as k3s normalizes it before writing containerd's hosts.toml (k3s
+// pkg/agent/containerd/config.go normalizeEndpointAddress, read at 06ea261c): the scheme defaults to https
+// (http for localhost or a loopback address on a port other than 443), docker.io is contacted at
+// registry-1.docker.io, and a path other than "", "/" or "/v2" is used as written (override_path).
+/** Docker Hub's name in image references and the host containerd contacts for it (docker.DefaultHost). */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/**
+ * The endpoint k3s writes for `written`, or undefined where k3s logs "Ignoring invalid endpoint URL" (Go's
+ * url.Parse rejects it: a character Go does not allow in user:password@, a port that is not a number).
+ * `embeddedMirror` is the embedded registry's address, which keeps https on any port.
+ */
+function normalizeEndpoint(written, embeddedMirror) {
+    const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(written);
+    const rest = schemeMatch ? written.slice(schemeMatch[0].length) : written.replace(/^\/\//, '');
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+    const path = authorityEnd === -1 ? '' : (rest.slice(authorityEnd).split(/[?#]/)[0] ?? '');
+    const at = authority.lastIndexOf('@');
+    if (at !== -1 && !/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(authority.slice(0, at)))
+        return undefined;
+    const hostPort = authority.slice(at + 1).toLowerCase();
+    const { hostname, port } = splitHostPort(hostPort);
+    if (port !== undefined && !/^\d*$/.test(port))
+        return undefined;
+    let scheme = schemeMatch?.[1]?.toLowerCase();
+    if (scheme === undefined) {
+        const local = isLocalhost(hostname) && port && port !== '443' && hostPort !== embeddedMirror;
+        scheme = local ? 'http' : 'https';
+    }
+    const host = hostPort === DOCKER_HUB ? DOCKER_HUB_API : hostPort;
+    const registry = host === DOCKER_HUB_API ? DOCKER_HUB : hostPort;
+    const fullPath = path === '' || path === '/' || path === '/v2' ? '/v2' : path;
+    return { url: `${scheme}://${host}${fullPath}`, registry };
+}
+/** The registry's own endpoint, tried last unless disabled: its host normalized as an endpoint. */
+function defaultEndpointUrl(host) {
+    return normalizeEndpoint(host)?.url ?? `https://${host}/v2`;
+}
+function splitHostPort(hostPort) {
+    const bracketed = /^(\[[^\]]*\])(?::(.*))?$/.exec(hostPort);
+    if (bracketed)
+        return { hostname: bracketed[1] ?? '', ...(bracketed[2] === undefined ? {} : { port: bracketed[2] }) };
+    const colon = hostPort.lastIndexOf(':');
+    return colon === -1
+        ? { hostname: hostPort }
+        : { hostname: hostPort.slice(0, colon), port: hostPort.slice(colon + 1) };
+}
+/** containerd's docker.IsLocalhost: "localhost" or a loopback IP address. */
+function isLocalhost(hostname) {
+    if (hostname === 'localhost')
+        return true;
+    if (/^127(?:\.\d{1,3}){3}$/.test(hostname))
+        return true;
+    return hostname === '[::1]' || hostname === '::1';
+}
+/** A host[:port] without its port: localhost:5000 → localhost. */
+function hostnameOf(hostPort) {
+    return splitHostPort(hostPort.toLowerCase()).hostname;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/rewrite.js
+// A mirror's `rewrite` entries: regular expressions over the repository path (not the tag), applied on mirror
+// endpoints only (k3s docs "Rewrites"; rancher/wharfie registries.go rewrite). Each pattern replaces every
+// match, with Go's regexp template syntax ($1, ${1}, $name); patterns are tried in no fixed order.
+function rewriteRepository(repository, rewrites) {
+    const results = new Set();
+    for (const [pattern, template] of Object.entries(rewrites ?? {})) {
+        let expression;
+        try {
+            expression = new RegExp(pattern, 'g');
+        }
+        catch {
+            continue; // the registries file rejects such a pattern when it is read
+        }
+        const result = replaceAll(repository, expression, template);
+        if (result !== repository)
+            results.add(result);
+    }
+    const [only, ...others] = [...results];
+    if (only === undefined)
+        return { repository, rewritten: false };
+    return others.length === 0 ? { repository: only, rewritten: true } : { ambiguous: [only, ...others] };
+}
+/**
+ * Go's Regexp.ReplaceAllString: every match, left to right, except an empty match right after the previous
+ * match ("(.*)" on "a/b" matches once, where JavaScript's replace would also match the empty end).
+ */
+function replaceAll(text, expression, template) {
+    let result = '';
+    let copied = 0;
+    let previousEnd = -1;
+    expression.lastIndex = 0;
+    for (let match = expression.exec(text); match; match = expression.exec(text)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (match[0] === '')
+            expression.lastIndex = start + 1;
+        if (match[0] === '' && start === previousEnd)
+            continue;
+        result += text.slice(copied, start) + expand(template, match);
+        copied = end;
+        previousEnd = end;
+        if (start >= text.length)
+            break;
+    }
+    return result + text.slice(copied);
+}
+/** Go's Regexp.Expand: $1 and ${1} are groups, $name the longest run of letters, digits and _; $$ is $. */
+function expand(template, match) {
+    const group = (name) => /^\d+$/.test(name) ? (match[Number(name)] ?? '') : (match.groups?.[name] ?? '');
+    return template.replace(/\$(?:\$|\{(\w+)\}|(\w+))/g, (whole, braced, bare) => whole === '$$' ? '$' : group(braced ?? bare ?? ''));
+}
+
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/endpoints.js
+
+
+/** Shown for the embedded registry: the node's own address, which pullcheck does not know. */
+const EMBEDDED_MIRROR = 'https://NODE-IP:6443/v2';
+function pullPlan(host, repository, file, options = {}) {
+    const mirrors = file.registries.mirrors ?? {};
     const configs = file.registries.configs ?? {};
-    const configKey = Object.hasOwn(configs, host) ? host : Object.hasOwn(configs, '*') ? '*' : undefined;
-    const auth = configKey === undefined ? undefined : configs[configKey]?.auth;
+    const flag = options.disableDefaultEndpoint === true;
+    const own = Object.hasOwn(mirrors, host);
+    const ownEndpoints = own
+        ? mirrorEndpoints(host, host, repository, file, options, !flag || Object.hasOwn(configs, host))
+        : [];
+    const ownAuthKey = defaultAuthKey(host, configs);
+    const defaultEndpoint = () => ({
+        kind: 'registry',
+        url: defaultEndpointUrl(host),
+        repository,
+        isDefault: true,
+        ...(ownAuthKey === undefined ? {} : { authKey: ownAuthKey }),
+    });
+    const hasOwnHostsToml = ownEndpoints.length > 0 ||
+        hasConfig(configs[host]) ||
+        (own && hasConfig(configs[defaultConfigKey(host, configs) ?? host]));
+    if (hasOwnHostsToml) {
+        const keepsDefault = !flag || !own || Object.hasOwn(configs, host);
+        return plan(ownEndpoints, keepsDefault ? defaultEndpoint() : undefined, own ? host : undefined, flag && own);
+    }
+    const wildcard = Object.hasOwn(mirrors, '*')
+        ? mirrorEndpoints('*', host, repository, file, options, false)
+        : [];
+    if (wildcard.length > 0 || hasConfig(configs['*'])) {
+        const keepsDefault = !flag || !Object.hasOwn(mirrors, '*');
+        return plan(wildcard, keepsDefault ? defaultEndpoint() : undefined, '*');
+    }
+    return plan([], defaultEndpoint(), undefined, flag && own);
+}
+function plan(mirrorList, last, entry, flagged = false) {
+    return {
+        endpoints: last ? [...mirrorList, last] : mirrorList,
+        ...(entry === undefined ? {} : { mirrorsEntry: entry }),
+        defaultDisabled: last === undefined,
+        ...(flagged && last !== undefined ? { defaultDespiteFlag: true } : {}),
+    };
+}
+/**
+ * The endpoints of mirrors."key" for an image on `host`, without duplicates; the last one, when it is the
+ * default endpoint and that is tried, is the default endpoint itself (k3s moves it there).
+ */
+function mirrorEndpoints(key, host, repository, file, options, defaultTried) {
+    const entry = file.registries.mirrors?.[key];
+    const configs = file.registries.configs ?? {};
+    const defaultUrl = key === '*' ? undefined : defaultEndpointUrl(host);
+    const rewritten = rewriteRepository(repository, entry?.rewrite);
+    const asked = 'ambiguous' in rewritten ? undefined : rewritten.repository;
+    const seen = new Set();
+    const list = [];
+    const written = entry?.endpoint ?? [];
+    written.forEach((text, i) => {
+        const endpoint = normalizeEndpoint(text);
+        if (!endpoint || seen.has(endpoint.url))
+            return;
+        seen.add(endpoint.url);
+        if (i === written.length - 1 && defaultTried && endpoint.url === defaultUrl)
+            return;
+        const authKey = endpointAuthKey(endpoint.registry, configs);
+        list.push({
+            kind: endpoint.url === defaultEndpointUrl(host) ? 'registry' : 'mirror',
+            url: endpoint.url,
+            repository: asked,
+            ...(authKey === undefined ? {} : { authKey }),
+        });
+    });
+    const localhost = key !== '*' && isLocalhost(hostnameOf(key));
+    if (options.embeddedRegistry && !localhost)
+        list.unshift({ kind: 'embedded', url: EMBEDDED_MIRROR, repository });
+    return list;
+}
+/** k3s configForHost: the configs entry for a registry; docker.io's may be written for registry-1.docker.io. */
+function configKeyFor(registry, configs) {
+    if (registry === DOCKER_HUB && Object.hasOwn(configs, 'registry-1.docker.io'))
+        return 'registry-1.docker.io';
+    return Object.hasOwn(configs, registry) ? registry : undefined;
+}
+/** The configs entry whose auth a mirror endpoint gets ("*" never counts for auth). */
+function endpointAuthKey(registry, configs) {
+    const key = configKeyFor(registry, configs);
+    return key !== undefined && configs[key]?.auth ? key : undefined;
+}
+/** The default endpoint's configs entry: the registry's own, written under its name (k3s reads that first). */
+function defaultConfigKey(host, configs) {
+    return Object.hasOwn(configs, host) ? host : configKeyFor(host, configs);
+}
+/** The configs entry whose auth the default endpoint gets, when it has auth. */
+function defaultAuthKey(host, configs) {
+    const key = defaultConfigKey(host, configs);
+    return key !== undefined && configs[key]?.auth ? key : undefined;
+}
+/** k3s keeps a hosts.toml for a registry whose default endpoint has auth or tls. */
+function hasConfig(entry) {
+    return entry?.auth !== undefined || entry?.tls !== undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/credentials.js
+
+/**
+ * The credential k3s sends to the registry's default endpoint: its own configs entry's auth, never the "*"
+ * entry's (./endpoints.ts says which entry a mirror endpoint gets).
+ */
+function credentialFor(host, file) {
+    return credentialOf(defaultAuthKey(host, file.registries.configs ?? {}), file);
+}
+/** The credential of configs."key".auth (none when the key is undefined or has no auth). */
+function credentialOf(configKey, file) {
+    const auth = configKey === undefined ? undefined : file.registries.configs?.[configKey]?.auth;
     if (!auth || configKey === undefined)
-        return { credential: { kind: 'none' }, mirrorEndpoints };
+        return { credential: { kind: 'none' } };
     const at = ['configs', configKey, 'auth'];
-    return { credential: classify(auth, at), configKey, mirrorEndpoints };
+    return { credential: classify(auth, at), configKey };
 }
 function classify(auth, at) {
     const decoded = auth.auth === undefined ? undefined : decodeBasicAuth(auth.auth);
@@ -32018,22 +32318,6 @@ function decodeBasicAuth(value) {
     const colon = text.indexOf(':');
     return colon === -1 ? undefined : { username: text.slice(0, colon), password: text.slice(colon + 1) };
 }
-// Docker Hub's default endpoint is index.docker.io (k3s docs, "Default Endpoint Fallback").
-const DOCKER_HUB_ENDPOINTS = new Set(['index.docker.io', 'registry-1.docker.io']);
-/**
- * HOST[:PORT] of an endpoint as written (scheme optional): k3s compares endpoint URLs as written, so
- * "https://registry.example.com:443" is a mirror of registry.example.com, not its default endpoint (k3s
- * docs, "Rewrites"); `new URL()` would drop the :443.
- */
-function endpointHost(endpoint) {
-    const authority = endpoint.replace(/^https?:\/\//i, '').split(/[/?#]/)[0] ?? '';
-    const host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
-    return DOCKER_HUB_ENDPOINTS.has(host) ? 'docker.io' : host;
-}
-/** An endpoint as it may be shown: a user:password@ written into its URL is left out. */
-function withoutUserinfo(endpoint) {
-    return endpoint.replace(/^((?:https?:\/\/)?)[^/?#@]*@/i, '$1');
-}
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/findings.js
 
@@ -32043,7 +32327,7 @@ function registriesFindings(file) {
         const auth = entry.auth;
         if (!auth)
             continue;
-        const { credential } = credentialFor(host, { ...file, registries: { configs: { [host]: entry } } });
+        const { credential } = credentialOf(host, file);
         const at = (field) => file.locate(['configs', host, 'auth', field]).line;
         const secretField = auth.password !== undefined ? 'password' : auth.auth !== undefined ? 'auth' : 'identity_token';
         const where = `configs.${host}.auth.${secretField}`;
@@ -32108,11 +32392,21 @@ function decideNodeConfig(image, found, file) {
         return `${file.file}:${where.line}`;
     };
     if (credential.kind === 'none')
-        return noCredential(image, found, file);
+        return noCredential(image, file);
     if (credential.kind === 'unusable') {
         return denied(`${source(credential.at)}: ${credential.problem}`, missingCredential(image, file, credential.problem));
     }
     const google = kind === 'gar' || kind === 'gcr';
+    if (credential.kind === 'service-account-key' && google) {
+        // Reached only when the node may not pull from the registry itself (./rules.ts gives the account otherwise).
+        return {
+            verdict: 'unknown',
+            reasons: [
+                `unknown: at ${host} itself k3s would pull as serviceAccount:${credential.email} (${source(credential.at)}), whose grants would decide`,
+            ],
+            missing: [],
+        };
+    }
     if (credential.kind === 'expiring-token') {
         const issuerMatches = (credential.issuer === 'google' && google) || (credential.issuer === 'ecr' && kind === 'ecr');
         if (issuerMatches) {
@@ -32134,23 +32428,16 @@ function decideNodeConfig(image, found, file) {
         return denied(`${source(credential.at)}: Amazon ECR accepts only the username AWS with a password from ecr:GetAuthorizationToken`, missingCredential(image, file, 'the username is not AWS'));
     }
     return (0,verdict/* allowed */.T)([
-        `${source(credential.at)} gives k3s credentials for ${host}${found.configKey === '*' ? ' (through the "*" entry)' : ''}; their validity cannot be checked offline`,
+        `${source(credential.at)} gives k3s credentials for ${host}; their validity cannot be checked offline`,
     ]);
 }
-/** No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first. */
-function noCredential(image, found, file) {
+/** No configs entry with auth for the host: denied (other registries are private unless in publicImages). */
+function noCredential(image, file) {
     const host = image.host;
-    if (found.mirrorEndpoints.length > 0) {
-        return {
-            verdict: 'unknown',
-            reasons: [
-                `unknown: ${file.file} has no configs.${host}.auth; the mirror endpoints ${found.mirrorEndpoints.join(', ')} are tried first,` +
-                    ` and whether they hold the image (and accept the node) cannot be known offline`,
-            ],
-            missing: [],
-        };
-    }
-    return denied(`${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`, missingCredential(image, file));
+    const wildcard = file.registries.configs?.['*']?.auth
+        ? '; k3s does not send the auth of the "*" entry (k3s-io/docs#359)'
+        : '';
+    return denied(`${file.file} has no credentials for ${host} (no configs."${host}".auth${wildcard})`, missingCredential(image, file));
 }
 function denied(reason, missing) {
     return { verdict: 'denied', reasons: [reason], missing: [missing] };
@@ -32221,6 +32508,60 @@ function ecrCredentialFix(host, prefix) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/pull-verdict.js
+
+
+/** Whether an endpoint is the registry itself asked for the image's own repository. */
+function isRegistryItself(endpoint, image) {
+    return endpoint.kind === 'registry' && endpoint.repository === image.path;
+}
+/** The pull's verdict, given `atRegistry`: the verdict of the registry itself with its own credential. */
+function decidePull(image, plan, file, atRegistry) {
+    const itself = plan.endpoints.some((endpoint) => isRegistryItself(endpoint, image));
+    const others = plan.endpoints.filter((endpoint) => !isRegistryItself(endpoint, image));
+    if (plan.defaultDespiteFlag && atRegistry.verdict !== 'denied')
+        return despiteFlag(image, others.length > 0);
+    if (others.length === 0 && itself)
+        return atRegistry;
+    const tried = others.map((endpoint) => describe(endpoint, image, file)).join(', then ');
+    if (itself && atRegistry.verdict === 'allowed') {
+        return (0,verdict/* allowed */.T)([
+            ...atRegistry.reasons,
+            `k3s also tries ${tried}; whichever serves the image first, the pull succeeds`,
+        ]);
+    }
+    const first = others.length === 0
+        ? `unknown: k3s tries no endpoint for ${image.host}`
+        : `unknown: k3s tries ${tried} first; whether ${others.length === 1 ? 'it serves' : 'one of them serves'} ${image.host}/${image.path} cannot be known offline`;
+    const last = itself
+        ? `then ${image.host} itself (${defaultEndpointUrl(image.host)}): ${atRegistry.reasons.join('; ')}`
+        : `${image.host} itself (${defaultEndpointUrl(image.host)}) is not tried: the node runs with --disable-default-registry-endpoint (disableDefaultRegistryEndpoint)`;
+    return (0,verdict/* unknown */.L)([first, last]);
+}
+/** k3s's code and docs disagree on whether the registry itself is tried: its allowing verdict is not certain. */
+function despiteFlag(image, mirrored) {
+    return (0,verdict/* unknown */.L)([
+        `unknown: the node runs with --disable-default-registry-endpoint and ${image.host} has a mirrors entry: the k3s docs say only` +
+            ` its mirror endpoints are tried${mirrored ? ' (whether they serve the image cannot be known offline)' : ''}, but k3s (config.go getHostConfigs)` +
+            ` still tries ${image.host} itself (${defaultEndpointUrl(image.host)}), where the node's credentials may allow the pull, when the registry has` +
+            ` a configs entry or no mirror endpoint; which the nodes' k3s version does cannot be known offline`,
+    ]);
+}
+function describe(endpoint, image, file) {
+    if (endpoint.kind === 'embedded') {
+        return `the embedded registry (${endpoint.url}: images other nodes of the cluster have pulled)`;
+    }
+    const asked = endpoint.repository === undefined
+        ? ' (its rewrites disagree on the repository)'
+        : endpoint.repository === image.path
+            ? ''
+            : ` (asked for ${endpoint.repository} by a rewrite)`;
+    const auth = endpoint.authKey === undefined
+        ? 'with no credentials'
+        : `with the auth of configs."${endpoint.authKey}" (${file.file}:${file.locate(['configs', endpoint.authKey, 'auth']).line})`;
+    return `${endpoint.url}${asked} ${auth}`;
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
@@ -32249,7 +32590,7 @@ function loadRegistriesFile(written, configFile, where) {
     const file = (0,read_file/* shownPath */.pS)(external_node_path_.relative(process.cwd(), absolute) || absolute);
     const text = (0,read_file/* readUserFile */.E1)(absolute, where, `${(0,read_file/* shownPath */.pS)(written)} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`, (0,read_file/* repositoryRootOf */.Ko)(configDir));
     const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
-    const raw = emptyConfigsAsObjects(source.takeValue() ?? {});
+    const raw = emptyEntriesAsObjects(source.takeValue() ?? {});
     const problems = (0,validate/* schemaProblems */.I)(raw, validators.registries, source, 'registries.yaml');
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL((0,errors/* firstProblems */.fr)(problems, 'problem'));
@@ -32270,20 +32611,25 @@ function loadRegistriesFile(written, configFile, where) {
     return { file, registries, locate: source.locate };
 }
 /**
- * k3s reads a configs entry written with no value (`"docker.io":`) as one without auth or tls: the k3s docs'
- * "Wildcard Support" example writes one to keep the "*" entry away from docker.io.
+ * k3s reads a mirrors or configs entry written with no value (`docker.io:`) as an empty one: a mirror with no
+ * endpoints (k3s Test_UnitGetHostConfigs "registry with default endpoint"), a config with no auth or tls (the
+ * k3s docs' "Wildcard Support" example writes one to keep the "*" entry away from docker.io).
  */
-function emptyConfigsAsObjects(raw) {
-    if (!isMapping(raw) || !isMapping(raw['configs']))
+function emptyEntriesAsObjects(raw) {
+    if (!isMapping(raw))
         return raw;
-    const configs = Object.entries(raw['configs']).map(([host, entry]) => [host, entry ?? {}]);
-    return { ...raw, configs: Object.fromEntries(configs) };
+    const section = (name) => isMapping(raw[name])
+        ? { [name]: Object.fromEntries(Object.entries(raw[name]).map(([host, entry]) => [host, entry ?? {}])) }
+        : {};
+    return { ...raw, ...section('mirrors'), ...section('configs') };
 }
 function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/rules.js
+
+
 
 
 
@@ -32310,7 +32656,10 @@ function buildRules(config) {
                 return [];
             const { credential, configKey } = credentialFor(image.host, file);
             const google = image.registry.kind === 'gar' || image.registry.kind === 'gcr';
-            if (credential.kind === 'service-account-key' && google) {
+            // The key's account decides only where the node surely pulls from the registry itself.
+            const plan = planOf(target, image, file);
+            const reachesRegistry = plan.endpoints.some((endpoint) => isRegistryItself(endpoint, image)) && !plan.defaultDespiteFlag;
+            if (credential.kind === 'service-account-key' && google && reachesRegistry) {
                 const line = file.locate(credential.at).line;
                 return [
                     {
@@ -32325,10 +32674,21 @@ function buildRules(config) {
         },
         decide: ({ image, target }) => {
             const file = files.get(target.name);
-            return file ? decideNodeConfig(image, credentialFor(image.host, file), file) : undefined;
+            if (!file)
+                return undefined;
+            const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file);
+            return decidePull(image, planOf(target, image, file), file, atRegistry);
         },
         findings: () => findings,
     };
+}
+/** The endpoints the target's nodes try for the image, with the k3s flags the target declares. */
+function planOf(target, image, file) {
+    const k3s = target.platform === 'k3s' ? target : undefined;
+    return pullPlan(image.host, image.path, file, {
+        disableDefaultEndpoint: k3s?.disableDefaultRegistryEndpoint === true,
+        embeddedRegistry: k3s?.embeddedRegistry === true,
+    });
 }
 
 
