@@ -64,7 +64,7 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const input: AwsFactsInput = config.input.facts?.aws ?? {};
   const organizations = new Map(
     (input.accounts ?? []).flatMap((account) =>
-      account.organizationId === null ? [] : [[account.id, account.organizationId] as const],
+      typeof account.organizationId === 'string' ? [[account.id, account.organizationId] as const] : [],
     ),
   );
   const clusters: readonly ClusterFacts[] = input.clusters ?? [];

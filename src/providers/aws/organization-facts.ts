@@ -20,7 +20,7 @@ export interface ControlLevel {
 /** What is known of the control policies that apply to one account. */
 export type AccountControl =
   /** The account first, the root last. */
-  | { readonly kind: 'levels'; readonly organizationId: string; readonly levels: readonly ControlLevel[] }
+  | { readonly kind: 'levels'; readonly levels: readonly ControlLevel[] }
   /** "SCPs don't affect users or roles in the management account"; RCPs do not affect its resources. */
   | { readonly kind: 'management'; readonly organizationId: string }
   /** In no organization: no SCP or RCP applies. */
@@ -55,47 +55,64 @@ export function accountControls(
       controls.set(org.managementAccount, { kind: 'management', organizationId: org.id });
   }
   (input.accounts ?? []).forEach((account, a) => {
-    const at = ['facts', 'aws', 'accounts', a] as const;
     if (controls.get(account.id)?.kind === 'management') return;
+    const at = ['facts', 'aws', 'accounts', a] as const;
     if (account.organizationId === null) controls.set(account.id, { kind: 'outside' });
     else if (account.takenAsAbsent !== undefined)
       controls.set(account.id, { kind: 'absent', why: account.takenAsAbsent });
-    else if (account.parent !== undefined || account.unreadable !== undefined) {
-      const found = organizations.get(account.organizationId);
+    else if (account.unreadable !== undefined)
+      controls.set(account.id, {
+        kind: 'levels',
+        levels: [level(`account ${account.id}`, account, at, policyOf)],
+      });
+    else if (account.parent !== undefined) {
+      const found = organizations.get(account.organizationId ?? '');
       if (!found)
         throw configError(
           config,
-          [...at, 'organizationId'],
-          `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`,
+          [...at, account.organizationId ? 'organizationId' : 'parent'],
+          account.organizationId
+            ? `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`
+            : 'an account with a `parent` needs its `organizationId`',
         );
-      const units = new Map((found.org.units ?? []).map((unit, u) => [unit.id, { unit, u }]));
       const levels = [level(`account ${account.id}`, account, at, policyOf)];
-      let parent = account.unreadable === undefined ? account.parent : undefined;
-      let from: readonly (string | number)[] = [...at, 'parent'];
-      while (parent !== undefined) {
-        const next = units.get(parent);
-        if (!next)
-          throw configError(
-            config,
-            from,
-            `${parent} is not among the units of ${found.org.id} in facts.aws.organizations`,
-          );
-        if (levels.length > MAX_DEPTH)
-          throw configError(
-            config,
-            from,
-            `the path from account ${account.id} up to its root loops (${parent})`,
-          );
-        const unitAt = ['facts', 'aws', 'organizations', found.o, 'units', next.u] as const;
-        const kind = parent.startsWith('r-') ? 'root' : 'OU';
-        levels.push(level(`${kind} ${parent}`, next.unit, unitAt, policyOf));
-        parent = next.unit.unreadable === undefined ? next.unit.parent : undefined;
-        from = [...unitAt, 'parent'];
-      }
-      controls.set(account.id, { kind: 'levels', organizationId: account.organizationId, levels });
+      levels.push(...unitsAbove(config, account.parent, [...at, 'parent'], found, policyOf));
+      controls.set(account.id, { kind: 'levels', levels });
     }
   });
   return controls;
+}
+
+type FoundOrganization = { org: NonNullable<AwsFactsInput['organizations']>[number]; o: number };
+
+/** The root and OUs from `parent` up: each must be among the organization's units. */
+function unitsAbove(
+  config: LoadedConfig,
+  first: string,
+  firstAt: readonly (string | number)[],
+  found: FoundOrganization,
+  policyOf: ControlPolicyOf,
+): ControlLevel[] {
+  const units = new Map((found.org.units ?? []).map((unit, u) => [unit.id, { unit, u }]));
+  const levels: ControlLevel[] = [];
+  let parent: string | undefined = first;
+  let from = firstAt;
+  while (parent !== undefined) {
+    const next = units.get(parent);
+    if (!next)
+      throw configError(
+        config,
+        from,
+        `${parent} is not among the units of ${found.org.id} in facts.aws.organizations`,
+      );
+    if (levels.length >= MAX_DEPTH)
+      throw configError(config, from, `the path up to the root loops (${parent})`);
+    const unitAt = ['facts', 'aws', 'organizations', found.o, 'units', next.u] as const;
+    levels.push(level(`${parent.startsWith('r-') ? 'root' : 'OU'} ${parent}`, next.unit, unitAt, policyOf));
+    parent = next.unit.unreadable === undefined ? next.unit.parent : undefined;
+    from = [...unitAt, 'parent'];
+  }
+  return levels;
 }
 
 function level(

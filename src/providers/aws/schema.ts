@@ -209,9 +209,11 @@ export const AwsFacts = Type.Object(
         Type.Object(
           {
             id: AccountId,
-            organizationId: Type.Union([OrganizationId, Type.Null()], {
-              description: 'null: the account is in no organization (AWSOrganizationsNotInUseException)',
-            }),
+            organizationId: Type.Optional(
+              Type.Union([OrganizationId, Type.Null()], {
+                description: 'null: the account is in no organization (AWSOrganizationsNotInUseException)',
+              }),
+            ),
             ...organizationNode('r-… or ou-…: the root or OU the account sits in'),
             takenAsAbsent: Type.Optional(
               Type.String({
