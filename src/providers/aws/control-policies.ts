@@ -37,6 +37,8 @@ export interface RoleControls {
 
 export function roleControlAnswer(controls: RoleControls, request: Request): ControlAnswer {
   if (controls.serviceLinked) return NO_CONTROL;
+  // Nothing to evaluate (the common case, built for every action of every pull): no allocation.
+  if (controls.principal?.kind !== 'levels' && controls.resource?.kind !== 'levels') return NO_CONTROL;
   // An action without a resource (ecr:GetAuthorizationToken): the RCPs of the caller's own account.
   const rcpAccount = request.resource === '*' ? controls.principal : controls.resource;
   // findStatements remembers its answers per document: the same few questions cost little.
@@ -95,6 +97,7 @@ function scpAnswer(control: AccountControl | undefined, find: Find): ControlAnsw
 }
 
 function rcpDeny(control: AccountControl | undefined, find: Find): Finding {
+  if (control?.kind !== 'levels') return NO;
   return anyOf(
     levelsOf(control).map((level) =>
       level.unreadable !== undefined
