@@ -215,7 +215,8 @@ test('each resource is read once for 50 images × 5 targets', { skip }, async ()
     // IAM, 2 roles: GetRole + ListAttachedRolePolicies + ListRolePolicies each, GetRolePolicy (prod-nodes),
     // GetPolicy + GetPolicyVersion (ci's customer-managed policy) = 9.
     // ECR: GetRepositoryPolicy × 5 repositories + GetRegistryPolicy, GetAccountSetting, DescribePullThroughCacheRules = 8.
-    assert.equal(result.reads, 21);
+    // Organizations: DescribeOrganization for the one account (in no organization in moto) = 1.
+    assert.equal(result.reads, 22);
     const second = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
     assert.equal(second.calls, result.calls, 'a second plan over the same resources sends nothing again');
   } finally {
@@ -493,8 +494,8 @@ test(
       // One call at a time: each client's one kept-alive connection serves all of its calls.
       const runner = new CallRunner({ concurrency: 1 });
       const result = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
-      assert.equal(result.reads, 21);
-      // EKS, IAM and ECR in one account and region: three clients (a client per resource opened 14), and
+      assert.equal(result.reads, 22);
+      // EKS, IAM, ECR and Organizations in one account and region: four clients (a client per resource opened 14), and
       // one keep-alive agent for them all, holding no more sockets than calls in flight: here one endpoint.
       assert.equal(connections, 1, `${connections} connections for ${result.calls} calls`);
     } finally {

@@ -17,6 +17,8 @@ import { AwsClients } from './clients.ts';
 import { ecrLocationOf } from './registry.ts';
 import { collectCluster, type ClusterOut } from './collect-cluster.ts';
 import { collectRole, type RoleFactsOut } from './collect-role.ts';
+import { collectOrganizations, type AccountOut, type OrganizationOut } from './collect-organization.ts';
+import { parseRoleArn } from './arn.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -26,6 +28,8 @@ export interface CollectedAwsFacts {
   readonly repositories?: readonly RepositoryOut[];
   readonly registries?: readonly RegistryOut[];
   readonly clusters?: readonly ClusterOut[];
+  readonly accounts?: readonly AccountOut[];
+  readonly organizations?: readonly OrganizationOut[];
 }
 interface RepositoryOut {
   arn: string;
@@ -79,8 +83,11 @@ async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Pro
   const known = knownKeys(input.known);
   // The repositories and registries do not wait for the clusters and roles: the runner keeps every
   // independent call in flight at once, up to its concurrency.
-  const [{ found, roles }, repositories, registries] = await Promise.all([
-    clustersAndRoles(input, known, options),
+  const [{ found, roles, organizations }, repositories, registries] = await Promise.all([
+    clustersAndRoles(input, known, options).then(async (read) => ({
+      ...read,
+      organizations: await readOrganizations(input, read.roleArns, known, options),
+    })),
     readRepositories(input, known, options),
     readRegistries(input, known, options),
   ]);
@@ -89,7 +96,32 @@ async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Pro
     ...(repositories.length > 0 ? { repositories } : {}),
     ...(registries.length > 0 ? { registries } : {}),
     ...(found.length > 0 ? { clusters: found } : {}),
+    ...(organizations.accounts.length > 0 ? { accounts: organizations.accounts } : {}),
+    ...(organizations.organizations.length > 0 ? { organizations: organizations.organizations } : {}),
   };
+}
+
+/**
+ * The SCPs and RCPs of the accounts an ECR pull involves (the pulling roles', the repositories') that the
+ * config does not state: SCPs restrict the roles, RCPs the repositories (control-policies.ts).
+ */
+function readOrganizations(
+  input: AwsCollectInput,
+  roleArns: ReadonlySet<string>,
+  known: KnownKeys,
+  options: AwsReadOptions,
+) {
+  const ecrImages = input.images.flatMap((image) => ecrLocationOf(image) ?? []);
+  if (ecrImages.length === 0) return Promise.resolve({ accounts: [], organizations: [] });
+  const accounts = new Set(ecrImages.map((image) => image.account));
+  for (const arn of roleArns) {
+    const account = parseRoleArn(arn)?.account;
+    if (account) accounts.add(account);
+  }
+  return collectOrganizations(
+    [...accounts].filter((account) => !known.accounts.has(account)),
+    options,
+  );
 }
 
 /** The clusters' roles first (a cluster names roles), then every role the targets and clusters name. */
@@ -105,7 +137,7 @@ async function clustersAndRoles(input: AwsCollectInput, known: KnownKeys, option
       .filter((arn) => !known.roles.has(arn.toLowerCase()))
       .map((arn) => collectRole(arn, options)),
   );
-  return { found, roles };
+  return { found, roles, roleArns };
 }
 
 function readRepositories(input: AwsCollectInput, known: KnownKeys, options: AwsReadOptions) {
@@ -138,6 +170,11 @@ function knownKeys(facts: AwsFactsInput) {
     repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
     registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
     clusters: facts.clusters ?? [],
+    // Accounts the config states (their organization, SCPs and RCPs), and the management accounts it names.
+    accounts: new Set([
+      ...(facts.accounts ?? []).map((account) => account.id),
+      ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
+    ]),
   };
 }
 

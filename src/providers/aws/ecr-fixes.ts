@@ -19,7 +19,26 @@ export function ecrMissingGrants(context: EcrPullContext, blocked: readonly Acti
   if (boundary.length > 0) grants.push(boundaryGrant(context, boundary));
   const resource = actionsWhere('resourceMissing');
   if (resource.length > 0) grants.push(repositoryGrant(context, resource));
+  const scp = blocked.filter((outcome) => outcome.status === 'missing' && outcome.scpMissingAt.length > 0);
+  if (scp.length > 0) grants.push(scpGrant(context, scp));
   return grants;
+}
+
+/** SCPs must allow at every level of the account's path (AWS Organizations, "SCP evaluation"). */
+function scpGrant(context: EcrPullContext, blocked: readonly ActionOutcome[]): MissingGrant {
+  const actions = blocked.map((outcome) => outcome.action);
+  const levels = [...new Set(blocked.flatMap((outcome) => outcome.scpMissingAt))];
+  const statement = { Sid: 'PullcheckAllowEcrPull', Effect: 'Allow', Action: actions, Resource: '*' };
+  return {
+    side: 'identity',
+    permissions: actions,
+    fix: {
+      text:
+        `No SCP attached to ${levels.join(', ')} allows ${actions.join(', ')}, and every level from the root down to account ${context.role.account} must:` +
+        ` attach FullAWSAccess there, or add this statement to one of its SCPs (aws organizations update-policy, from the management account).`,
+      snippets: { json: pretty(policyDocument([statement])) },
+    },
+  };
 }
 
 function identityStatements(context: EcrPullContext, actions: readonly string[]): unknown[] {
@@ -120,8 +139,11 @@ function explicitDenies(context: EcrPullContext, blocked: readonly ActionOutcome
     }
   }
   const identityPolicies = new Set([...context.roleFacts.policies, context.roleFacts.boundary]);
+  // An SCP limits the role's account (identity side); an RCP the repository's account (resource side).
+  const sideOf = (policy: StatementHit['policy']) =>
+    identityPolicies.has(policy) || policy.control === 'scp' ? 'identity' : 'resource';
   return [...byStatement.values()].map(({ hit, actions }) => ({
-    side: identityPolicies.has(hit.policy) ? 'identity' : 'resource',
+    side: sideOf(hit.policy),
     permissions: actions,
     explicitDeny: true,
     fix: {

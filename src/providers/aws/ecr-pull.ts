@@ -18,6 +18,7 @@ import {
 import { and, or, type Tri } from '../../core/tri.ts';
 import { findStatements, NO, type Finding, type KnownPolicy, type StatementHit } from './policy/evaluate.ts';
 import { identitySide } from './identity-side.ts';
+import { roleControlAnswer, type RoleControls } from './control-policies.ts';
 import { ACCEPT, type AcceptPrincipal, type Request } from './policy/match.ts';
 
 export interface EcrRepositoryLocation {
@@ -47,6 +48,8 @@ export interface ActionOutcome {
   readonly denyHits: readonly StatementHit[];
   readonly allowHits: readonly StatementHit[];
   readonly unknownBecause: readonly string[];
+  /** The levels of the role's organization path whose SCPs allow nothing of it. */
+  readonly scpMissingAt: readonly string[];
 }
 
 /** Everything the fix builder needs to know about the pull. */
@@ -60,6 +63,8 @@ export interface EcrPullContext {
   readonly crossAccount: boolean;
   /** The repository is under a pull-through cache rule's prefix (as far as the rules are known). */
   readonly pullThroughCache: boolean;
+  /** The SCPs of the role's account and the RCPs of the repository's, as far as the facts say. */
+  readonly controls: RoleControls;
 }
 
 export function evaluateEcrPull(
@@ -94,6 +99,11 @@ export function evaluateEcrPull(
     pullThroughCache: (registry?.pullThroughCachePrefixes ?? []).some((prefix) =>
       location.repository.startsWith(`${prefix}/`),
     ),
+    controls: {
+      serviceLinked: role.path.startsWith('/aws-service-role/'),
+      principal: facts.controls.get(role.account),
+      resource: facts.controls.get(location.account),
+    },
   };
   const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
   if (context.repository?.missing && !context.pullThroughCache) {
@@ -221,15 +231,19 @@ function evaluateAction(context: EcrPullContext, request: Request, action: strin
     findStatements(resourcePolicies.policies, 'Deny', request, ACCEPT.named),
     context.crossAccount ? resourcePolicies.unknown : undefined,
   );
-  const deny = [identityDeny, boundaryDeny, resourceDeny];
+  // SCPs and RCPs: a Deny there blocks like any other; SCPs must also allow, whoever grants (control-policies.ts).
+  const control = roleControlAnswer(context.controls, request);
+  const deny = [identityDeny, boundaryDeny, resourceDeny, control.deny];
   const denyResult = deny.reduce<Tri>((result, finding) => or(result, finding.result), 'no');
 
   const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
-  const { grant, resourceGrant, roleNamedGrant } = grantOf(context, request, resourcePolicies, {
+  const granted = grantOf(context, request, resourcePolicies, {
     identityGrant,
     boundaryAllow: boundaryAllow.result,
   });
-  unknownBecause.push(...resourceGrant.unknownBecause);
+  const { resourceGrant, roleNamedGrant } = granted;
+  const grant = and(granted.grant, control.scpAllow.result);
+  unknownBecause.push(...resourceGrant.unknownBecause, ...control.scpAllow.unknownBecause);
   // One literal with every field (no spread of a shared base): built 200,000 times in a large check.
   const outcome = (
     status: ActionOutcome['status'],
@@ -243,15 +257,17 @@ function evaluateAction(context: EcrPullContext, request: Request, action: strin
     denyHits: deny.flatMap((finding) => finding.hits),
     allowHits: [...identityAllow.hits, ...resourceGrant.hits],
     unknownBecause,
+    scpMissingAt: status === 'missing' ? control.scpMissingAt : [],
   });
   if (denyResult === 'yes') return outcome('denied');
   if (grant === 'no') {
     // The boundary caps identity grants and same-account grants to the role ARN alike (IAM User Guide,
     // "Permissions boundaries for IAM entities"); an identity grant is needed unless the repository names the role.
     return outcome('missing', {
-      identity: identityAllow.result === 'no' && roleNamedGrant !== 'yes',
-      boundary: boundaryAllow.result === 'no',
-      resource: context.crossAccount && !tokenAction && resourceGrant.result === 'no',
+      identity: granted.grant === 'no' && identityAllow.result === 'no' && roleNamedGrant !== 'yes',
+      boundary: granted.grant === 'no' && boundaryAllow.result === 'no',
+      resource:
+        granted.grant === 'no' && context.crossAccount && !tokenAction && resourceGrant.result === 'no',
     });
   }
   return outcome(grant === 'yes' && denyResult === 'no' ? 'granted' : 'unknown');

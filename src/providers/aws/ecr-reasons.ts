@@ -1,6 +1,7 @@
 // The reasons of an ECR verdict: which rule applied, what granted or blocked each action, and which
 // optional layers were taken as absent.
 import type { ActionOutcome, EcrPullContext } from './ecr-pull.ts';
+import { roleControlNotes } from './control-reasons.ts';
 
 /** Said when V1 and V2 agree; the rule drops it when they do not. */
 export const SCOPE_NOT_GIVEN = 'registry policy scope not given';
@@ -24,6 +25,9 @@ export function explainEcrPull(context: EcrPullContext, outcomes: readonly Actio
         outcome.identityMissing ? 'no identity policy of the role allows it' : '',
         outcome.boundaryMissing ? 'the permissions boundary does not allow it' : '',
         outcome.resourceMissing ? 'the repository policy does not grant it to the role or its account' : '',
+        outcome.scpMissingAt.length > 0
+          ? `no SCP attached to ${outcome.scpMissingAt.join(', ')} allows it`
+          : '',
       ].filter(Boolean);
       reasons.push(`${outcome.action}: ${sides.join('; ') || 'not granted'}`);
     } else if (outcome.status === 'granted') {
@@ -58,6 +62,6 @@ export function explainEcrPull(context: EcrPullContext, outcomes: readonly Actio
       `${CACHE_RULES_NOT_KNOWN} (${cacheRules}): the answer is the same whether or not ${location.repository} is under one`,
     );
   }
-  reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
+  reasons.push(...roleControlNotes(context.controls, role.account, location.account, role.name));
   return reasons;
 }

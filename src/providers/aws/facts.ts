@@ -7,6 +7,7 @@ import { ConfigError, type SourceLocation } from '../../core/errors.ts';
 import { awsManagedPolicy } from './managed-policies.ts';
 import { parsePolicyDocument, PolicyDocumentError, type PolicyDocument } from './policy/document.ts';
 import type { KnownPolicy } from './policy/evaluate.ts';
+import { accountControls, managedControlPolicy, type AccountControl } from './organization-facts.ts';
 
 export interface RoleFacts {
   readonly arn: string;
@@ -46,6 +47,8 @@ export interface AwsFacts {
   readonly registries: ReadonlyMap<string, RegistryFacts>;
   /** Account id → AWS Organizations id. */
   readonly organizations: ReadonlyMap<string, string>;
+  /** Account id → the SCPs and RCPs that apply to it, where the facts say (organization-facts.ts). */
+  readonly controls: ReadonlyMap<string, AccountControl>;
   /** The pulling roles of EKS/ECS clusters (live reads): find one with clusterFactsFor. */
   readonly clusters: readonly ClusterFacts[];
 }
@@ -60,7 +63,9 @@ export const registryKey = (account: string, region: string): string => `${accou
 export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
   const input: AwsFactsInput = config.input.facts?.aws ?? {};
   const organizations = new Map(
-    (input.accounts ?? []).map((account) => [account.id, account.organizationId]),
+    (input.accounts ?? []).flatMap((account) =>
+      typeof account.organizationId === 'string' ? [[account.id, account.organizationId] as const] : [],
+    ),
   );
   const clusters: readonly ClusterFacts[] = input.clusters ?? [];
   const documents = new DocumentPool();
@@ -69,7 +74,33 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
     repositories: repositoryFacts(config, input, documents),
     registries: registryFacts(config, input, documents),
     organizations,
+    controls: accountControls(config, input, (written, control, label, at) =>
+      controlPolicy(written, control, label, () => config.locate(at), documents),
+    ),
     clusters,
+  };
+}
+
+/** An SCP or RCP: a document, or the ARN of an AWS-managed one (its built-in document). */
+function controlPolicy(
+  written: LocatedDocument | string,
+  control: 'scp' | 'rcp',
+  label: string,
+  locate: () => SourceLocation,
+  documents: DocumentPool,
+): KnownPolicy {
+  if (typeof written !== 'string') return { ...documentPolicy(written, label, documents), control };
+  const builtIn = managedControlPolicy(written);
+  if (!builtIn) {
+    throw new ConfigError({
+      where: locate(),
+      message: `${written} is not an AWS-managed control policy pullcheck knows (FullAWSAccess, RCPFullAWSAccess): give its document (aws organizations describe-policy)`,
+    });
+  }
+  return {
+    label: `${label} (${written})`,
+    document: documents.parsed(builtIn, () => parsePolicyDocument(builtIn)),
+    control,
   };
 }
 

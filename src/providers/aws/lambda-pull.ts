@@ -10,7 +10,9 @@ import { repositoryArn } from './arn.ts';
 import { registryKey, type AwsFacts, type RegistryFacts } from './facts.ts';
 import { lambdaRegionGrant, lambdaRepositoryGrant, lambdaServiceStatement } from './lambda-fixes.ts';
 import { describeStatement, type KnownPolicy } from './policy/evaluate.ts';
-import { findServiceStatements, type ServiceFinding } from './policy/service-match.ts';
+import { findServiceStatements, type ServiceFinding, type ServiceRequest } from './policy/service-match.ts';
+import { deniedByControl, lambdaControlDeny, lambdaControlNotes } from './lambda-controls.ts';
+import type { AccountControl } from './organization-facts.ts';
 import type { EcrLocation } from './registry.ts';
 import { accountDeny, accountGrant } from './lambda-account-grant.ts';
 import { and, or, type Tri } from '../../core/tri.ts';
@@ -36,6 +38,8 @@ export interface LambdaPullContext {
   readonly functionOrganization?: string | undefined;
   /** The repository policy as written (undefined: the repository has none). */
   readonly currentPolicy: Readonly<Record<string, unknown>> | undefined;
+  /** The RCPs of the repository's account, as far as the facts say (SCPs never restrict the service). */
+  readonly repositoryControl: AccountControl | undefined;
 }
 
 export function evaluateLambdaPull(location: EcrLocation, fn: LambdaFunction, facts: AwsFacts): Verdict {
@@ -78,6 +82,7 @@ export function evaluateLambdaPull(location: EcrLocation, fn: LambdaFunction, fa
     crossAccount: fn.account !== location.account,
     functionOrganization: facts.organizations.get(fn.account),
     currentPolicy: repository.policy?.document?.raw,
+    repositoryControl: facts.controls.get(location.account),
   };
   const repositoryOnly = repository.policy ? [repository.policy] : [];
   return withRegistryScope(facts.registries.get(registryKey(location.account, location.region)), (v2) =>
@@ -121,6 +126,8 @@ function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): V
   // leaves the pull unknown, never allowed.
   const deployerDeny = accountDeny(context, policies);
   if (deployerDeny.result === 'yes' && context.crossAccount) return deniedToAccount(context, deployerDeny);
+  const control = lambdaControlDeny(context.repositoryControl, (action) => serviceRequest(context, action));
+  if (control.result === 'yes') return deniedByControl(control, context.location.account);
   const allow = serviceAnswer(context, policies, 'Allow');
   // Cross-account, both the function's account and the service must be admitted ("Cross-account permissions").
   const account = context.crossAccount ? accountGrant(context, policies) : undefined;
@@ -144,12 +151,14 @@ function decide(context: LambdaPullContext, policies: readonly KnownPolicy[]): V
     };
   }
   const granted = and(allow.result, account?.result ?? 'yes');
-  if (granted === 'yes' && deny.result === 'no' && deployerDeny.result === 'no') {
+  reasons.push(...lambdaControlNotes(context.location.account, context.repositoryControl));
+  if (granted === 'yes' && deny.result === 'no' && deployerDeny.result === 'no' && control.result === 'no') {
     if (context.crossAccount) reasons.push(deployerNote(context));
     return { verdict: 'allowed', reasons, missing: [] };
   }
   const undecided = [
     ...deny.unknownBecause,
+    ...control.unknownBecause,
     ...deployerDeny.unknownBecause,
     ...(deployerDeny.result === 'yes'
       ? [
@@ -185,29 +194,34 @@ function deployerNote(context: LambdaPullContext): string {
   return `the principal that deploys the function also needs ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on ${context.repositoryArn} in its identity policies (${LAMBDA_DOC} "Cross-account permissions")`;
 }
 
+/** The request Lambda makes for one pull action. */
+function serviceRequest(context: LambdaPullContext, action: string): ServiceRequest {
+  const { fn, location } = context;
+  const functions = `arn:${location.partition}:lambda:${fn.region}:${fn.account}:function:`;
+  return {
+    action: action.toLowerCase(),
+    resource: context.repositoryArn,
+    service: LAMBDA_SERVICE,
+    // Lambda calls ECR on behalf of the function: aws:SourceArn is the function's ARN.
+    context: new Map([
+      ['aws:sourceaccount', fn.account],
+      ...(fn.name ? [['aws:sourcearn', `${functions}${fn.name}`] as const] : []),
+    ]),
+    partialSourceArn: {
+      prefix: functions,
+      missing: `it depends on the function's name: set \`function\` on target ${fn.target}`,
+    },
+  };
+}
+
 /** The service-principal answer over both pull actions: an Allow must grant each, a Deny blocks either. */
 function serviceAnswer(
   context: LambdaPullContext,
   policies: readonly KnownPolicy[],
   effect: 'Allow' | 'Deny',
 ): ServiceFinding {
-  const { fn, location } = context;
-  const functions = `arn:${location.partition}:lambda:${fn.region}:${fn.account}:function:`;
   const answers = PULL_ACTIONS.map((action) =>
-    findServiceStatements(policies, effect, {
-      action: action.toLowerCase(),
-      resource: context.repositoryArn,
-      service: LAMBDA_SERVICE,
-      // Lambda calls ECR on behalf of the function: aws:SourceArn is the function's ARN.
-      context: new Map([
-        ['aws:sourceaccount', fn.account],
-        ...(fn.name ? [['aws:sourcearn', `${functions}${fn.name}`] as const] : []),
-      ]),
-      partialSourceArn: {
-        prefix: functions,
-        missing: `it depends on the function's name: set \`function\` on target ${fn.target}`,
-      },
-    }),
+    findServiceStatements(policies, effect, serviceRequest(context, action)),
   );
   const results = answers.map((answer) => answer.result);
   return {

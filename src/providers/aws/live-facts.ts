@@ -29,6 +29,8 @@ export const awsLiveFacts: LiveFactsJoin = {
       repositories: [...(facts.repositories ?? []), ...list(read['repositories']).map(withPolicy)],
       registries: [...(facts.registries ?? []), ...list(read['registries']).map(withPolicy)],
       clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+      accounts: [...(facts.accounts ?? []), ...list(read['accounts']).map(withControlPolicies)],
+      organizations: joinOrganizations(facts.organizations ?? [], list(read['organizations'])),
     } as AwsFactsInput;
   },
   resources(read) {
@@ -41,6 +43,33 @@ export const awsLiveFacts: LiveFactsJoin = {
       ...readEntries<{ platform: string; name: string }>(read['clusters']).map(
         (entry) => `${entry.platform} cluster ${entry.name}`,
       ),
+      ...readEntries<{ id: string; takenAsAbsent?: string }>(read['accounts'])
+        .filter((entry) => entry.takenAsAbsent === undefined)
+        .map((entry) => `AWS Organizations: account ${entry.id}`),
     ];
   },
 };
+
+/** SCP and RCP documents as read live (an AWS-managed policy's ARN stays a string). */
+function withControlPolicies(entry: Entry): Entry {
+  const documents = (key: string) =>
+    Array.isArray(entry[key]) ? { [key]: (entry[key] as unknown[]).map(liveDocument) } : {};
+  return { ...entry, ...documents('serviceControlPolicies'), ...documents('resourceControlPolicies') };
+}
+
+/** Organizations read live join the stated ones: a stated unit is used as given, a unit read live is added. */
+function joinOrganizations(stated: readonly Entry[], read: readonly Entry[]): Entry[] {
+  const joined: (Entry & { units: Entry[] })[] = stated.map((org) => ({ ...org, units: list(org['units']) }));
+  for (const org of read) {
+    const units = list(org['units']).map(withControlPolicies);
+    const same = joined.find((known) => known['id'] === org['id']);
+    if (!same) {
+      joined.push({ ...org, units });
+      continue;
+    }
+    same['managementAccount'] ??= org['managementAccount'];
+    const statedUnits = new Set(same.units.map((unit) => unit['id']));
+    same.units.push(...units.filter((unit) => !statedUnits.has(unit['id'])));
+  }
+  return joined;
+}

@@ -68,6 +68,34 @@ export const awsTargets = [
   }),
 ] as const;
 
+const OrganizationId = Type.String({
+  pattern: '^o-[a-z0-9]{10,32}$',
+  description: 'an organization id, o-…',
+});
+const ControlPolicies = (kind: string) =>
+  Type.Optional(
+    Type.Array(Document, {
+      description: `every ${kind} attached here (documents, or the AWS-managed policy's ARN)`,
+    }),
+  );
+
+/** Where an account or OU sits in its organization, and the control policies attached to it. */
+function organizationNode(parent: string) {
+  return {
+    parent: Type.Optional(
+      Type.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$', description: parent }),
+    ),
+    serviceControlPolicies: ControlPolicies('service control policy (SCP)'),
+    resourceControlPolicies: ControlPolicies('resource control policy (RCP)'),
+    unreadable: Type.Optional(
+      Type.String({
+        description:
+          'why live reads could not read this (throttling, an error): the SCPs and RCPs it would add are unknown',
+      }),
+    ),
+  };
+}
+
 export const AwsRoleFacts = Type.Object(
   {
     arn: RoleArn,
@@ -179,10 +207,51 @@ export const AwsFacts = Type.Object(
     accounts: Type.Optional(
       Type.Array(
         Type.Object(
-          { id: AccountId, organizationId: Type.String({ pattern: '^o-[a-z0-9]{10,32}$' }) },
+          {
+            id: AccountId,
+            organizationId: Type.Optional(
+              Type.Union([OrganizationId, Type.Null()], {
+                description: 'null: the account is in no organization (AWSOrganizationsNotInUseException)',
+              }),
+            ),
+            ...organizationNode('r-… or ou-…: the root or OU the account sits in'),
+            takenAsAbsent: Type.Optional(
+              Type.String({
+                description:
+                  'why live reads could not read the SCPs and RCPs that apply to it (access denied): they are taken as absent, and the reasons say why',
+              }),
+            ),
+          },
           closed,
         ),
-        { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' },
+        {
+          description:
+            'AWS Organizations membership (for aws:PrincipalOrgID conditions) and, with `parent`, where the account sits and the SCPs and RCPs attached to it',
+        },
+      ),
+    ),
+    organizations: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: OrganizationId,
+            managementAccount: Type.Optional(AccountId),
+            units: Type.Optional(
+              Type.Array(
+                Type.Object(
+                  {
+                    id: Type.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$' }),
+                    ...organizationNode('the OU or root above (none: this is the root)'),
+                  },
+                  closed,
+                ),
+                { description: 'the root and the OUs, each with the SCPs and RCPs attached to it' },
+              ),
+            ),
+          },
+          closed,
+        ),
+        { description: 'AWS Organizations: the root, OUs and the control policies attached to them' },
       ),
     ),
   },
@@ -203,6 +272,11 @@ export const awsDocumentPaths: readonly DocumentPath[] = [
   { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
   { path: ['repositories', '*', 'policy'] },
   { path: ['registries', '*', 'policy'] },
+  // SCPs and RCPs, or the ARN of an AWS-managed one (FullAWSAccess, RCPFullAWSAccess).
+  { path: ['accounts', '*', 'serviceControlPolicies', '*'], orArn: true },
+  { path: ['accounts', '*', 'resourceControlPolicies', '*'], orArn: true },
+  { path: ['organizations', '*', 'units', '*', 'serviceControlPolicies', '*'], orArn: true },
+  { path: ['organizations', '*', 'units', '*', 'resourceControlPolicies', '*'], orArn: true },
 ];
 
 export const awsSchema = {

@@ -10,6 +10,8 @@ export interface KnownPolicy {
   readonly document: PolicyDocument | undefined;
   /** When the document is unknown: which fact is missing and how to give it. */
   readonly missingFact?: string;
+  /** An AWS Organizations control policy: a service (SCP) or resource (RCP) control policy. */
+  readonly control?: 'scp' | 'rcp';
 }
 
 export interface StatementHit {

@@ -265,6 +265,9 @@ const STRING_OPERATORS: Record<string, { like: boolean; negated: boolean; ignore
   arnlike: { like: true, negated: false, ignoreCase: false },
   arnnotequals: { like: true, negated: true, ignoreCase: false },
   arnnotlike: { like: true, negated: true, ignoreCase: false },
+  // "Bool": the key's value compared with true or false (IAM User Guide, "IAM JSON policy elements: Condition
+  // operators", Boolean condition operators) — aws:PrincipalIsAWSService, which data-perimeter SCPs and RCPs use.
+  bool: { like: false, negated: false, ignoreCase: true },
 };
 
 function evaluateCondition(condition: Condition, caller: CallingRole): StatementMatch {

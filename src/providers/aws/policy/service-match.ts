@@ -27,6 +27,11 @@ export interface ServiceRequest {
    * start, and what to say when a condition depends on the rest.
    */
   readonly partialSourceArn?: { readonly prefix: string; readonly missing: string };
+  /**
+   * The statements are a resource control policy's, whose `"Principal": "*"` reaches every caller, service
+   * principals included (AWS Organizations User Guide, "RCP syntax": Principal must be "*").
+   */
+  readonly everyPrincipal?: boolean;
 }
 
 export interface ServiceFinding {
@@ -82,7 +87,10 @@ function matchServiceStatement(statement: Statement, request: ServiceRequest): S
   // Resources as a role's statements match them: a policy variable leaves the statement undecided.
   const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
   if (resource === 'no') return { result: 'no' };
-  const named = nameService(statement, request.service);
+  const named =
+    request.everyPrincipal && statement.principals?.anyone && !statement.principals.negated
+      ? { result: 'yes' as const }
+      : nameService(statement, request.service);
   if (named.result === 'no') return named;
   let undecided: ServiceMatch | undefined =
     resource !== 'yes'
